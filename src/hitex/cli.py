@@ -1,0 +1,297 @@
+"""The ``hitex`` command line: each command parses options, calls the library, prints.
+
+Errors a user can act on (a bad file, an unknown code) print one sentence on stderr and exit
+with status 1; usage mistakes exit with status 2, as Click does.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+import hitex
+from hitex.errors import HitexError, InputError
+from hitex.store import STEPS, default_path
+
+app = typer.Typer(
+    help="High-tech trade analytics: load trade records, classify them, compute indicators.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Output(StrEnum):
+    """How listings are printed."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+FormatOpt = Annotated[
+    Output | None,
+    typer.Option("--format", "-f", help="table (default on a terminal), csv or json."),
+]
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Warehouse file (default $HITEX_DB, ./hitex.duckdb).")
+    ] = None,
+) -> None:
+    """High-tech trade analytics: load trade records, classify them, compute indicators."""
+    ctx.obj = db or default_path()
+
+
+def errors_to_exit(func: F) -> F:
+    """Turn hitex errors into one sentence on stderr and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except HitexError as exc:
+            err.print(f"Error: {exc}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def session(ctx: typer.Context) -> Iterator[hitex.Session]:
+    """Open the warehouse named by ``--db`` for one command."""
+    s = hitex.open(ctx.obj)
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+@app.command()
+@errors_to_exit
+def init(ctx: typer.Context) -> None:
+    """Create the warehouse (or refresh its reference tables)."""
+    with session(ctx) as s:
+        s.warehouse.init(refresh=True)
+    err.print(f"Warehouse ready: {ctx.obj}")
+
+
+@app.command()
+@errors_to_exit
+def load(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="Files to load (CSV, Parquet, XLSX, JSON).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="flows, baci or comtrade.")],
+    classification: Annotated[
+        str, typer.Option(help="Product classification of files that do not name theirs.")
+    ] = "HS17",
+    revise: Annotated[
+        bool, typer.Option("--revise", help="Replace flows an earlier load holds.")
+    ] = False,
+) -> None:
+    """Load trade files into the warehouse, one transaction per file."""
+    with session(ctx) as s:
+        for path in files:
+            with _progress(path.name) as step:
+                (result,) = s.load(
+                    [path], format=fmt, classification=classification, revise=revise,
+                    progress=step,
+                )  # fmt: skip
+            err.print(result.summary(), markup=False, highlight=False)
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[str], None]]:
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[step]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    with bar:
+        task = bar.add_task(f"loading {label}", total=len(STEPS), step="")
+
+        def step(name: str) -> None:
+            bar.update(task, advance=1, step=name)
+
+        yield step
+
+
+@app.command()
+@errors_to_exit
+def loads(ctx: typer.Context, fmt: FormatOpt = None) -> None:
+    """List loads: file, sha256, rows read / loaded / rejected, status."""
+    with session(ctx) as s:
+        frame = s.loads()
+    cols = ["id", "file", "sha256", "format", "rows_read", "rows_loaded", "rows_rejected"]
+    cols += ["rows_merged", "rows_revised", "status", "started", "message"]
+    emit(frame[cols], fmt)
+
+
+@app.command()
+@errors_to_exit
+def rejects(
+    ctx: typer.Context,
+    load_id: Annotated[int | None, typer.Option("--load", help="Only this load.")] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """List refused records with line number and reason."""
+    with session(ctx) as s:
+        emit(s.rejects(load_id), fmt)
+
+
+@app.command()
+@errors_to_exit
+def table(
+    ctx: typer.Context,
+    reporter: Annotated[str, typer.Option(help="Reporter: ISO code, RU-MOW, or a name.")],
+    flow: Annotated[str, typer.Option(help="export, import, re-export, re-import, balance.")] = (
+        "export"
+    ),
+    year: Annotated[int | None, typer.Option(help="Reporting year.")] = None,
+    compare: Annotated[int | None, typer.Option(help="Base year for growth.")] = None,
+    by: Annotated[
+        list[str] | None,
+        typer.Option(help="Dimension(s): partner, product, group, region, month, ..."),
+    ] = None,
+    partner_group: Annotated[str | None, typer.Option(help="Only partners in this group.")] = None,
+    groups: Annotated[str | None, typer.Option(help="Product scheme: tech, enduse, ...")] = None,
+    group: Annotated[str | None, typer.Option(help="Only this group of --groups.")] = None,
+    months: Annotated[str | None, typer.Option(help="Months, e.g. 1-8 (year to date).")] = None,
+    classification: Annotated[str | None, typer.Option(help="Only this classification.")] = None,
+    top: Annotated[int | None, typer.Option(help="Only the N largest rows.")] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """Value by the chosen dimensions, with base year, growth % and share %."""
+    with session(ctx) as s:
+        if year is None:
+            raise InputError("Give --year (and --compare for growth).")
+        frame = s.table(
+            reporter=reporter,
+            flow=flow,
+            year=year,
+            compare=compare,
+            by=_split(by),
+            partner_group=partner_group,
+            groups=groups,
+            group=group,
+            months=parse_months(months),
+            classification=classification,
+            top=top,
+        )
+    emit(frame, fmt)
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
+
+
+def parse_months(text: str | None) -> tuple[int, int] | None:
+    """``"1-8"`` -> ``(1, 8)``; ``"3"`` -> ``(3, 3)``."""
+    if text is None:
+        return None
+    lo, _, hi = text.partition("-")
+    try:
+        return int(lo), int(hi or lo)
+    except ValueError:
+        raise InputError(f"--months {text!r} is not a month range such as 1-8.") from None
+
+
+# -- output ----------------------------------------------------------------------------------
+def emit(frame: pd.DataFrame, fmt: Output | None) -> None:
+    """Print ``frame`` as a rich table, CSV or JSON (records)."""
+    chosen = fmt or (Output.table if sys.stdout.isatty() else Output.csv)
+    if chosen is Output.json:
+        records = [
+            {k: _plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")
+        ]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+    elif chosen is Output.csv:
+        frame.to_csv(sys.stdout, index=False)
+    else:
+        Console().print(_rich(frame))
+
+
+def _plain(v: Any) -> Any:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    if hasattr(v, "item"):
+        v = v.item()
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.isoformat()
+    if pd.isna(v) if not isinstance(v, list | tuple | dict) else False:
+        return None
+    return v
+
+
+def _rich(frame: pd.DataFrame) -> Table:
+    t = Table(show_lines=False, header_style="bold")
+    numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
+    for c in frame.columns:
+        t.add_column(str(c), justify="right" if c in numeric else "left", overflow="fold")
+    for row in frame.itertuples(index=False):
+        t.add_row(
+            *(_cell(v, c in numeric, str(c)) for v, c in zip(row, frame.columns, strict=True))
+        )
+    return t
+
+
+def _cell(v: Any, numeric: bool, column: str) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    if numeric and isinstance(v, float):
+        return f"{v:,.1f}" if column.endswith("_pct") else f"{v:,.0f}"
+    if numeric and isinstance(v, int):
+        return f"{v:,}" if not column.endswith("id") else str(v)
+    return str(v)
+
+
+@app.command()
+@errors_to_exit
+def demo(
+    out: Annotated[Path, typer.Option(help="Folder for the demo warehouse.")] = Path("hitex-demo"),
+    fmt: FormatOpt = None,
+) -> None:
+    """Load the bundled real sample (Chile-Argentina, HS6) and print its first tables."""
+    from hitex import demo as bundled  # noqa: PLC0415 - only this command needs it
+
+    with bundled.build(out) as s:
+        err.print(f"Warehouse: {out / 'hitex.duckdb'}")
+        for _, row in s.loads().iterrows():
+            err.print(
+                f"  load {row['id']}: {row['file']} {row['status']}, {row['rows_loaded']:,} rows"
+            )
+        err.print("Chile's exports to and imports from Argentina, 2004 against 2002 (US$):")
+        emit(s.table(reporter="CHL", flow="export", year=2004, compare=2002, by=["flow"]), fmt)
+        emit(s.table(reporter="CHL", flow="import", year=2004, compare=2002, by=["flow"]), fmt)
+        err.print("Chile's ten largest exports to Argentina in 2004:")
+        emit(s.table(reporter="CHL", year=2004, compare=2002, by=["product"], top=10), fmt)
+
+
+def main() -> None:
+    """Entry point of the ``hitex`` script."""
+    app()

@@ -1,0 +1,150 @@
+"""The selection every indicator starts from: which flows, signed, and labelled for grouping.
+
+:func:`select` filters ``flows`` to one reporter, flow, years, months, partner group and
+product group, and adds the columns that ``by`` may name (``group``, ``region``). For
+``flow="balance"`` exports count positive and imports negative, so a sum is the balance.
+Nothing here names an engine: the tables come from whatever Ibis backend holds them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import ibis
+import ibis.expr.types as ir
+
+from hitex.errors import InputError, UnknownCodeError
+
+#: Flows a selection may ask for; ``balance`` is exports minus imports.
+FLOW_CHOICES = ("export", "import", "re-export", "re-import", "balance")
+
+#: What ``by`` may name: column -> the name column shown beside it.
+DIMENSIONS: Mapping[str, str | None] = {
+    "partner": "partner_name",
+    "product": "product_name",
+    "group": "group_name",
+    "region": None,
+    "subregion": None,
+    "month": None,
+    "year": None,
+    "flow": None,
+    "classification": None,
+    "reporter": "reporter_name",
+}
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a table or series asks for; the CLI, the API and reports all build one."""
+
+    reporter: str
+    flow: str = "export"
+    years: tuple[int, ...] = ()
+    by: tuple[str, ...] = ()
+    partner_group: str | None = None
+    groups: str | None = None
+    group: str | None = None
+    months: tuple[int, int] | None = None
+    classification: str | None = None
+    membership_year: int | None = None
+    extra: Mapping[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.flow not in FLOW_CHOICES:
+            raise UnknownCodeError.new("flow", self.flow, FLOW_CHOICES)
+        for d in self.by:
+            if d not in DIMENSIONS:
+                raise UnknownCodeError.new("dimension for --by", d, DIMENSIONS)
+        if "group" in self.by and self.groups is None:
+            raise InputError("--by group needs --groups SCHEME (for example --groups tech).")
+        if self.group is not None and self.groups is None:
+            raise InputError("--group needs --groups SCHEME to say which scheme it belongs to.")
+        if self.months is not None:
+            lo, hi = self.months
+            if not 1 <= lo <= hi <= 12:
+                raise InputError(f"Months {lo}-{hi} are not a range within 1-12.")
+
+
+def select(tables: Mapping[str, ir.Table], q: Query) -> ir.Table:
+    """Flows of the query, with ``value`` signed for balances and grouping columns added."""
+    f = tables["flows"]
+    f = f.filter(f.reporter == q.reporter, f.year.isin(list(q.years)))
+    if q.flow == "balance":
+        f = f.filter(f.flow.isin(["export", "import"]))
+        sign = ibis.ifelse(f.flow == "import", -1.0, 1.0)
+        f = f.mutate(value=f.value_usd * sign)
+    else:
+        f = f.filter(f.flow == q.flow).mutate(value=f.value_usd)
+    if q.months is not None:
+        f = f.filter(f.month.between(*q.months))
+    if q.classification is not None:
+        f = f.filter(f.classification == q.classification.upper())
+    if q.partner_group is not None:
+        f = _in_partner_group(tables, f, q)
+    if q.groups is not None:
+        f = _with_groups(tables, f, q)
+    if {"region", "subregion"} & set(q.by):
+        c = tables["countries"].select(
+            partner_iso=lambda t: t.iso3, region="region", subregion="subregion"
+        )
+        f = f.left_join(c, f.partner == c.partner_iso).drop("partner_iso")
+    return f
+
+
+def _in_partner_group(tables: Mapping[str, ir.Table], f: ir.Table, q: Query) -> ir.Table:
+    g = tables["country_groups"]
+    wanted = q.partner_group.lower() if q.partner_group else ""
+    year = q.membership_year if q.membership_year is not None else max(q.years)
+    m = g.filter(
+        g.group_name.lower() == wanted,
+        g.year_from.isnull() | (g.year_from <= year),
+        g.year_to.isnull() | (g.year_to >= year),
+    )
+    return f.filter(f.partner.isin(m.iso3))
+
+
+def _with_groups(tables: Mapping[str, ir.Table], f: ir.Table, q: Query) -> ir.Table:
+    pg = tables["product_groups"]
+    pg = pg.filter(pg.scheme == q.groups).select(
+        pg_classification="classification",
+        pg_product="product",
+        group="group_code",
+        group_name="group_name",
+    )
+    f = f.inner_join(
+        pg, [f.classification == pg.pg_classification, f.product == pg.pg_product]
+    ).drop("pg_classification", "pg_product")
+    if q.group is not None:
+        wanted = q.group.lower()
+        f = f.filter((f.group.lower() == wanted) | (f.group_name.lower() == wanted))
+    return f
+
+
+def scheme_names(tables: Mapping[str, ir.Table]) -> list[str]:
+    """Product schemes present in the warehouse."""
+    pg = tables["product_groups"]
+    return sorted(pg.select("scheme").distinct().to_pandas()["scheme"])
+
+
+def partner_group_names(tables: Mapping[str, ir.Table]) -> list[str]:
+    """Partner group names present in the warehouse."""
+    g = tables["country_groups"]
+    return sorted(g.select("group_name").distinct().to_pandas()["group_name"])
+
+
+def check_names(tables: Mapping[str, ir.Table], q: Query) -> None:
+    """Raise with "Did you mean …?" when a scheme or partner group is unknown."""
+    if q.groups is not None:
+        known = scheme_names(tables)
+        if q.groups not in known:
+            raise UnknownCodeError.new("product scheme", q.groups, known)
+    if q.partner_group is not None:
+        known = partner_group_names(tables)
+        if q.partner_group.lower() not in {k.lower() for k in known}:
+            raise UnknownCodeError.new("partner group", q.partner_group, known)
+
+
+def group_columns(by: Sequence[str]) -> list[str]:
+    """The columns to group on for ``by``: each dimension (names are joined later)."""
+    return list(by)

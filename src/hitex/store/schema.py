@@ -1,0 +1,54 @@
+"""The warehouse tables (see DESIGN.md, "Data model")."""
+
+from __future__ import annotations
+
+#: Columns that identify a flow; records with the same key are one flow.
+KEY = ("year", "month", "reporter", "partner", "flow", "classification", "product")
+
+FLOW_COLUMNS = """
+    year SMALLINT NOT NULL,
+    month TINYINT CHECK (month BETWEEN 1 AND 12),
+    reporter VARCHAR NOT NULL,
+    partner VARCHAR NOT NULL,
+    flow VARCHAR NOT NULL,
+    classification VARCHAR NOT NULL,
+    product VARCHAR NOT NULL,
+    value_usd DOUBLE NOT NULL CHECK (value_usd >= 0),
+    quantity DOUBLE,
+    unit VARCHAR,
+    load_id INTEGER NOT NULL"""
+
+DDL = f"""
+CREATE TABLE IF NOT EXISTS flows ({FLOW_COLUMNS}
+);
+CREATE TABLE IF NOT EXISTS revisions ({FLOW_COLUMNS},
+    replaced_by INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS loads (
+    id INTEGER PRIMARY KEY,
+    file VARCHAR NOT NULL,
+    path VARCHAR,
+    sha256 VARCHAR NOT NULL,
+    format VARCHAR NOT NULL,
+    classification VARCHAR,
+    rows_read BIGINT NOT NULL DEFAULT 0,
+    rows_loaded BIGINT NOT NULL DEFAULT 0,
+    rows_rejected BIGINT NOT NULL DEFAULT 0,
+    rows_merged BIGINT NOT NULL DEFAULT 0,
+    rows_revised BIGINT NOT NULL DEFAULT 0,
+    started TIMESTAMP NOT NULL,
+    finished TIMESTAMP,
+    status VARCHAR NOT NULL,
+    message VARCHAR
+);
+CREATE TABLE IF NOT EXISTS rejects (
+    load_id INTEGER NOT NULL,
+    line BIGINT,
+    record VARCHAR,
+    reason VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR
+);
+"""

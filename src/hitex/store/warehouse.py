@@ -1,0 +1,411 @@
+"""The warehouse: a DuckDB file holding flows, their provenance, rejects and reference tables.
+
+Only this module holds connections. A load is one transaction: it either adds every
+acceptable record of a file and a ``rejects`` row for every other one, or changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import ibis
+import pandas as pd
+from ibis.backends.duckdb import Backend as DuckDBBackend
+
+import hitex.reference as ref
+from hitex.errors import BadFileError, HitexError, LoadError, suggest
+from hitex.ingest import Reader, Source, checked_sql, reader_for
+from hitex.reference import countries
+from hitex.store.schema import DDL, KEY
+
+log = logging.getLogger(__name__)
+
+#: Steps of one load, in order; ``progress`` callbacks receive them.
+STEPS = ("hash", "read", "check", "revisions", "rejects", "flows", "commit")
+
+Step = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What one load did: the ``loads`` row of the warehouse."""
+
+    id: int
+    file: str
+    sha256: str
+    format: str
+    rows_read: int
+    rows_loaded: int
+    rows_rejected: int
+    rows_merged: int
+    rows_revised: int
+    status: str
+    message: str = ""
+
+    def summary(self) -> str:
+        """One line for the terminal."""
+        if self.status == "skipped":
+            return f"{self.file}: {self.message}; nothing added."
+        line = (
+            f"load {self.id}: {self.file} - {self.rows_read:,} records read, "
+            f"{self.rows_loaded:,} loaded, {self.rows_rejected:,} rejected"
+        )
+        if self.rows_merged:
+            line += f", {self.rows_merged:,} merged into flows with the same key"
+        if self.rows_revised:
+            line += f", {self.rows_revised:,} earlier flows revised"
+        if self.rows_rejected:
+            line += f" (see: hitex rejects --load {self.id})"
+        return line + "."
+
+    def as_dict(self) -> dict[str, Any]:
+        """The fields as a plain dict (for JSON output)."""
+        return asdict(self)
+
+
+def default_path() -> str:
+    """``$HITEX_DB`` if set, else ``./hitex.duckdb``."""
+    return os.environ.get("HITEX_DB") or "hitex.duckdb"
+
+
+class Warehouse:
+    """A hitex warehouse in a DuckDB file (or ``:memory:``).
+
+    Opening creates the file and its tables when they are missing, and refreshes the
+    reference tables when the package's reference data changed.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False):
+        self.path = str(path) if path is not None else default_path()
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise HitexError(f"Cannot open warehouse {self.path}: {exc}") from exc
+        if not read_only:
+            self.init(refresh=False)
+        self._ibis: DuckDBBackend | None = None
+
+    # -- lifecycle ------------------------------------------------------------------------
+    def init(self, *, refresh: bool = True) -> None:
+        """Create missing tables; (re)write the reference tables if ``refresh`` or stale."""
+        self.con.execute(DDL)
+        stored = self.con.execute("SELECT value FROM meta WHERE key = 'reference'").fetchone()
+        current = ref.reference_version()
+        if refresh or stored is None or stored[0] != current:
+            self._write_reference(current)
+
+    def _write_reference(self, version: str) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+        for name, frame in ref.tables().items():
+            self.con.register("frame__", frame)
+            self.con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM frame__")
+            self.con.unregister("frame__")
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('reference', ?)", [version])
+        self.con.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.con.close()
+
+    def __enter__(self) -> Warehouse:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def ibis(self) -> DuckDBBackend:
+        """An Ibis backend over the same connection, for building queries."""
+        if self._ibis is None:
+            self._ibis = ibis.duckdb.from_connection(self.con)
+        return self._ibis
+
+    # -- loading --------------------------------------------------------------------------
+    def load(
+        self,
+        paths: Sequence[str | os.PathLike[str]],
+        *,
+        format: str,
+        classification: str = "HS17",
+        revise: bool = False,
+        progress: Step | None = None,
+    ) -> list[LoadResult]:
+        """Load files, each in its own transaction; return what each load did.
+
+        Parameters
+        ----------
+        paths
+            Files to load.
+        format
+            ``flows``, ``baci`` or ``comtrade`` (or a plug-in's reader name).
+        classification
+            The product classification of files that do not name theirs.
+        revise
+            Replace flows that an earlier load holds (keeping the replaced rows in
+            ``revisions``) instead of rejecting the new records as duplicates.
+        progress
+            Called with each step name of :data:`STEPS` as it finishes.
+        """
+        results = []
+        for p in paths:
+            reader = reader_for(format, Source(Path(p), classification.upper()))
+            results.append(self._load_one(reader, revise=revise, progress=progress or _quiet))
+        return results
+
+    def _load_one(self, reader: Reader, *, revise: bool, progress: Step) -> LoadResult:
+        path = reader.source.path
+        if not path.is_file():
+            raise BadFileError(f"{path} does not exist or is not a file.", file=str(path))
+        sha = _sha256(path)
+        progress("hash")
+        earlier = self.con.execute(
+            "SELECT id FROM loads WHERE sha256 = ? AND status = 'loaded' ORDER BY id LIMIT 1",
+            [sha],
+        ).fetchone()
+        started = dt.datetime.now()
+        if earlier is not None:
+            return self._record_skip(reader, sha, started, earlier[0])
+        load_id = self._next_id()
+        try:
+            with self._transaction():
+                result = self._run(reader, load_id, sha, started, revise=revise, step=progress)
+        except HitexError as exc:
+            self._record_failure(reader, load_id, sha, started, exc)
+            raise
+        except Exception as exc:
+            self._record_failure(reader, load_id, sha, started, exc)
+            raise LoadError(
+                f"Loading {path.name} failed ({type(exc).__name__}: {exc}); "
+                "the warehouse is unchanged."
+            ) from exc
+        finally:
+            self._drop_temp()
+        return result
+
+    def _run(
+        self,
+        reader: Reader,
+        load_id: int,
+        sha: str,
+        started: dt.datetime,
+        *,
+        revise: bool,
+        step: Step,
+    ) -> LoadResult:
+        reader.read(self.con, "raw__")
+        step("read")
+        self.con.execute(f"CREATE TEMP TABLE checked__ AS {checked_sql(reader, 'raw__')}")
+        step("check")
+        revised = self._revisions(load_id, revise=revise)
+        step("revisions")
+        self._suggest_countries()
+        malformed = self._insert_rejects(reader, load_id)
+        step("rejects")
+        valid, inserted = self._insert_flows(load_id)
+        step("flows")
+        counts = self.con.execute(
+            "SELECT count(*), count(*) FILTER (reason IS NOT NULL) FROM checked__"
+        ).fetchone()
+        assert counts is not None
+        read, rejected = counts[0] + malformed, counts[1] + malformed
+        result = LoadResult(
+            load_id,
+            reader.source.path.name,
+            sha,
+            reader.name,
+            rows_read=read,
+            rows_loaded=valid,
+            rows_rejected=rejected,
+            rows_merged=valid - inserted,
+            rows_revised=revised,
+            status="loaded",
+        )
+        self._record(result, reader, started)
+        step("commit")
+        return result
+
+    def _revisions(self, load_id: int, *, revise: bool) -> int:
+        """Handle keys that an earlier load holds: reject them, or replace the old flows."""
+        key = " AND ".join(f"f.{k} IS NOT DISTINCT FROM c.{k}" for k in KEY)
+        # Only flows of the years and reporters in this file can collide.
+        scope = "(f.year, f.reporter) IN (SELECT DISTINCT year, reporter FROM checked__)"
+        if revise:
+            self.con.execute(
+                f"""INSERT INTO revisions SELECT f.*, {load_id} FROM flows f WHERE {scope}
+                AND EXISTS (SELECT 1 FROM checked__ c WHERE c.reason IS NULL AND {key})"""
+            )
+            n = self.con.execute(f"SELECT count(*) FROM revisions WHERE replaced_by = {load_id}")
+            revised = int(_one(n))
+            self.con.execute(
+                f"""DELETE FROM flows f WHERE {scope}
+                AND EXISTS (SELECT 1 FROM checked__ c WHERE c.reason IS NULL AND {key})"""
+            )
+            return revised
+        self.con.execute(
+            f"""UPDATE checked__ c SET reason = 'already loaded by load ' || d.load_id
+            || ' (load with --revise to replace it)'
+            FROM (SELECT c.row, min(f.load_id) AS load_id FROM checked__ c
+                  JOIN flows f ON {key} WHERE c.reason IS NULL AND {scope} GROUP BY c.row) d
+            WHERE c.row = d.row"""
+        )
+        return 0
+
+    def _suggest_countries(self) -> None:
+        """Add "Did you mean …?" to the reasons of unknown countries (a few distinct values)."""
+        rows = self.con.execute(
+            """SELECT DISTINCT reason FROM checked__
+            WHERE reason LIKE 'unknown reporter %' OR reason LIKE 'unknown partner %'"""
+        ).fetchall()
+        known = countries.countries_frame()["name_en"].tolist()
+        for (reason,) in rows:
+            value = reason.split("'", 1)[1].rsplit("'", 1)[0]
+            hint = suggest(value, known)
+            if hint:
+                self.con.execute(
+                    "UPDATE checked__ SET reason = reason || '.' || ? WHERE reason = ?",
+                    [hint, reason],
+                )
+
+    def _insert_rejects(self, reader: Reader, load_id: int) -> int:
+        """Write every refused record with its line; return the malformed lines' count."""
+        has_errors = self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'raw___errors'"
+        ).fetchone()
+        malformed = 0
+        shift = "0"
+        if has_errors and has_errors[0]:
+            self.con.execute(
+                # DuckDB may report one short line once per missing column: one row per line.
+                """CREATE TEMP TABLE bad__ AS SELECT line, csv_line, error_message,
+                line - 1 - row_number() OVER (ORDER BY line) AS good_before
+                FROM (SELECT line, any_value(csv_line) AS csv_line,
+                      min_by(error_message, length(error_message)) AS error_message
+                      FROM raw___errors GROUP BY line)"""
+            )
+            malformed = int(_one(self.con.execute("SELECT count(*) FROM bad__")))
+            self.con.execute(
+                f"""INSERT INTO rejects SELECT {load_id}, line, csv_line,
+                'malformed line: ' || error_message FROM bad__"""
+            )
+            shift = "(SELECT count(*) FROM bad__ b WHERE b.good_before < c.row)"
+        self.con.execute(
+            f"""INSERT INTO rejects SELECT {load_id}, c.row + {reader.header_lines} + {shift},
+            CAST(c.record AS VARCHAR), c.reason
+            FROM checked__ c WHERE c.reason IS NOT NULL ORDER BY c.row"""
+        )
+        return malformed
+
+    def _insert_flows(self, load_id: int) -> tuple[int, int]:
+        """Sum the accepted records by key into ``flows``; return (records, flows added)."""
+        key = ", ".join(KEY)
+        valid = int(_one(self.con.execute("SELECT count(*) FROM checked__ WHERE reason IS NULL")))
+        before = int(_one(self.con.execute("SELECT count(*) FROM flows")))
+        self.con.execute(
+            f"""INSERT INTO flows SELECT {key}, sum(value_usd),
+            CASE WHEN count(DISTINCT unit) <= 1 THEN sum(quantity) END, any_value(unit),
+            {load_id} FROM checked__ WHERE reason IS NULL GROUP BY ALL"""
+        )
+        after = int(_one(self.con.execute("SELECT count(*) FROM flows")))
+        return valid, after - before
+
+    # -- provenance -----------------------------------------------------------------------
+    def _next_id(self) -> int:
+        return int(_one(self.con.execute("SELECT coalesce(max(id), 0) + 1 FROM loads")))
+
+    def _record(self, r: LoadResult, reader: Reader, started: dt.datetime) -> None:
+        self.con.execute(
+            "INSERT INTO loads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                r.id,
+                r.file,
+                str(reader.source.path.resolve()),
+                r.sha256,
+                r.format,
+                reader.source.classification,
+                r.rows_read,
+                r.rows_loaded,
+                r.rows_rejected,
+                r.rows_merged,
+                r.rows_revised,
+                started,
+                dt.datetime.now(),
+                r.status,
+                r.message,
+            ],
+        )
+
+    def _record_skip(
+        self, reader: Reader, sha: str, started: dt.datetime, earlier: int
+    ) -> LoadResult:
+        message = f"the same file (sha256 {sha[:12]}…) was loaded as load {earlier}"
+        result = LoadResult(
+            self._next_id(), reader.source.path.name, sha, reader.name, 0, 0, 0, 0, 0,
+            "skipped", message,
+        )  # fmt: skip
+        self._record(result, reader, started)
+        return result
+
+    def _record_failure(
+        self, reader: Reader, load_id: int, sha: str, started: dt.datetime, exc: Exception
+    ) -> None:
+        result = LoadResult(
+            load_id, reader.source.path.name, sha, reader.name, 0, 0, 0, 0, 0, "failed", str(exc)
+        )
+        self._record(result, reader, started)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def _drop_temp(self) -> None:
+        for t in ("raw__", "checked__", "bad__", "raw___errors", "raw___scans"):
+            self.con.execute(f"DROP TABLE IF EXISTS temp.{t}")
+
+    # -- listings -------------------------------------------------------------------------
+    def loads(self) -> pd.DataFrame:
+        """Every attempted load, oldest first."""
+        return self.con.execute("SELECT * FROM loads ORDER BY id").df()
+
+    def rejects(self, load_id: int | None = None) -> pd.DataFrame:
+        """Refused records with line and reason, for one load or all."""
+        where = "" if load_id is None else f"WHERE load_id = {int(load_id)}"
+        return self.con.execute(
+            f"SELECT load_id, line, reason, record FROM rejects {where} ORDER BY load_id, line"
+        ).df()
+
+    def sql(self, query: str, params: Sequence[object] = ()) -> pd.DataFrame:
+        """Run SQL on the warehouse and return a DataFrame (for tests and power users)."""
+        return self.con.execute(query, list(params)).df()
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _one(result: duckdb.DuckDBPyConnection) -> Any:
+    row = result.fetchone()
+    assert row is not None
+    return row[0]
+
+
+def _quiet(step: str) -> None:
+    """Progress callback that does nothing."""

@@ -1,0 +1,83 @@
+"""UN Comtrade CSV and API JSON: aggregates and breakdowns are refused, never added."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.fixtures import write_csv
+
+HEADER = [
+    "typeCode",
+    "freqCode",
+    "refPeriodId",
+    "refYear",
+    "refMonth",
+    "period",
+    "reporterCode",
+    "reporterISO",
+    "flowCode",
+    "partnerCode",
+    "partnerISO",
+    "partner2Code",
+    "classificationCode",
+    "cmdCode",
+    "customsCode",
+    "motCode",
+    "qtyUnitAbbr",
+    "qty",
+    "netWgt",
+    "primaryValue",
+    "isAggregate",
+]
+
+
+def rec(month, partner, iso, flow, cmd, value, mot="0", agg="False"):
+    return ["C", "M", f"2020{month:02d}01", 2020, month, f"2020{month:02d}", 643, "RUS", flow,
+            partner, iso, 0, "H5", cmd, "C00", mot, "u", 1, 50, value, agg]  # fmt: skip
+
+
+ROWS = [
+    rec(8, 156, "CHN", "X", "841181", 1000),
+    rec(8, 0, "W00", "X", "841181", 5000),  # World: an aggregate
+    rec(8, 156, "CHN", "X", "TOTAL", 99999, agg="True"),  # all products: an aggregate
+    rec(8, 156, "CHN", "X", "841181", 400, mot="1000"),  # by mode of transport: a breakdown
+    rec(8, 699, "IND", "M", "851762", 250),
+    rec(7, 156, "CHN", "X", "851762", 300),
+    rec(8, 392, "JPN", "RX", "847330", 77),
+]
+
+
+@pytest.fixture
+def comtrade_csv(tmp_path):
+    return write_csv(tmp_path / "comtrade.csv", HEADER, ROWS)
+
+
+@pytest.fixture
+def comtrade_json(tmp_path):
+    data = [dict(zip(HEADER, r, strict=True)) for r in ROWS]
+    path = tmp_path / "comtrade.json"
+    path.write_text(json.dumps({"elapsedTime": "0.1 secs", "count": len(data), "data": data}))
+    return path
+
+
+@pytest.mark.parametrize("fixture", ["comtrade_csv", "comtrade_json"])
+def test_detail_loads_and_aggregates_are_refused(session, fixture, request):
+    (r,) = session.load([request.getfixturevalue(fixture)], format="comtrade")
+    assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (7, 4, 3)
+    reasons = session.rejects(r.id)["reason"].tolist()
+    assert reasons[0].startswith("partner '0' is an aggregate")
+    assert reasons[1] == "aggregate row (cmdCode TOTAL), not a product"
+    assert reasons[2].startswith("breakdown by motCode 1000")
+    exports = session.table(reporter="RUS", year=2020, by=["partner"])
+    assert exports[["partner", "value_usd"]].values.tolist() == [["CHN", 1300.0]]
+    aug = session.table(reporter="RUS", year=2020, by=["month"], months=(8, 8))
+    assert aug[["month", "value_usd"]].values.tolist() == [[8, 1000.0]]
+    imports = session.table(reporter="RUS", flow="import", year=2020, by=["partner"])
+    assert imports[["partner", "value_usd"]].values.tolist() == [["IND", 250.0]]
+    rx = session.table(reporter="RUS", flow="re-export", year=2020, by=["product"])
+    assert rx[["product", "value_usd"]].values.tolist() == [["847330", 77.0]]
+    assert set(session.warehouse.sql("SELECT classification FROM flows")["classification"]) == {
+        "HS17"
+    }
