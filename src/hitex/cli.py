@@ -24,6 +24,7 @@ from rich.table import Table
 
 import hitex
 from hitex.errors import HitexError, InputError
+from hitex.reference.usergroups import UserScheme
 from hitex.store import STEPS, default_path
 
 app = typer.Typer(
@@ -222,7 +223,7 @@ def parse_months(text: str | None) -> tuple[int, int] | None:
 # -- output ----------------------------------------------------------------------------------
 def emit(frame: pd.DataFrame, fmt: Output | None) -> None:
     """Print ``frame`` as a rich table, CSV or JSON (records)."""
-    chosen = fmt or (Output.table if sys.stdout.isatty() else Output.csv)
+    chosen = _chosen(fmt)
     if chosen is Output.json:
         records = [
             {k: _plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")
@@ -232,6 +233,10 @@ def emit(frame: pd.DataFrame, fmt: Output | None) -> None:
         frame.to_csv(sys.stdout, index=False)
     else:
         Console().print(_rich(frame))
+
+
+def _chosen(fmt: Output | None) -> Output:
+    return fmt or (Output.table if sys.stdout.isatty() else Output.csv)
 
 
 def _plain(v: Any) -> Any:
@@ -248,11 +253,20 @@ def _plain(v: Any) -> Any:
     return v
 
 
+_LONG_TEXT = {"description", "codes", "record", "message", "reason", "sha256", "file"}
+
+
 def _rich(frame: pd.DataFrame) -> Table:
     t = Table(show_lines=False, header_style="bold")
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
     for c in frame.columns:
-        t.add_column(str(c), justify="right" if c in numeric else "left", overflow="fold")
+        if c in numeric:
+            t.add_column(str(c), justify="right", overflow="fold")
+        elif str(c) in _LONG_TEXT or str(c).endswith("_name"):
+            # Long text is cut, not wrapped: a table row stays one line on a terminal.
+            t.add_column(str(c), overflow="ellipsis", no_wrap=True, max_width=36)
+        else:
+            t.add_column(str(c), overflow="fold")
     for row in frame.itertuples(index=False):
         t.add_row(
             *(_cell(v, c in numeric, str(c)) for v, c in zip(row, frame.columns, strict=True))
@@ -264,10 +278,82 @@ def _cell(v: Any, numeric: bool, column: str) -> str:
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return ""
     if numeric and isinstance(v, float):
-        return f"{v:,.1f}" if column.endswith("_pct") else f"{v:,.0f}"
+        if column.endswith("_usd"):
+            return f"{v:,.0f}"
+        if column.endswith(("_pct", "_pp")):
+            return f"{v:,.1f}"
+        return f"{v:,.4g}"
     if numeric and isinstance(v, int):
         return f"{v:,}" if not column.endswith("id") else str(v)
     return str(v)
+
+
+@app.command()
+@errors_to_exit
+def groups(
+    ctx: typer.Context,
+    args: Annotated[
+        list[str] | None, typer.Argument(help="SCHEME to list its groups, or: add FILE.yaml")
+    ] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """List schemes; `groups SCHEME` lists each group's codes; `groups add FILE.yaml` adds one."""
+    words = args or []
+    with session(ctx) as s:
+        if words[:1] == ["add"]:
+            if len(words) != 2:
+                raise InputError("Give one file: hitex groups add FILE.yaml")
+            _report_scheme(s.add_groups(Path(words[1])))
+            return
+        if len(words) > 1:
+            raise InputError(f"Give one scheme to list, not {len(words)}: {' '.join(words)}")
+        emit(s.groups(words[0] if words else None), fmt)
+
+
+def _report_scheme(scheme: UserScheme) -> None:
+    products = scheme.product_groups
+    n_groups = products["group_name"].nunique() + scheme.country_groups["group_name"].nunique()
+    err.print(
+        f"Scheme {scheme.name!r}: {n_groups} groups, {len(products):,} {scheme.classification} "
+        f"codes, {len(scheme.country_groups)} partner countries.",
+        markup=False,
+        highlight=False,
+    )
+
+
+@app.command()
+@errors_to_exit
+def classify(
+    ctx: typer.Context,
+    codes: Annotated[list[str], typer.Argument(help="Product codes, e.g. 841181 851762.")],
+    classification: Annotated[str, typer.Option(help="Classification of the codes.")] = "HS17",
+    fmt: FormatOpt = None,
+) -> None:
+    """What every scheme says about these products, with descriptions."""
+    with session(ctx) as s:
+        frame = s.classify(codes, classification.upper())
+    if _chosen(fmt) is Output.table:
+        # On a terminal, one row per code and one column per scheme.
+        frame = frame.pivot_table(
+            index=["product", "description"], columns="scheme", values="group_code",
+            aggfunc="first", sort=False,
+        ).reset_index()  # fmt: skip
+        frame.columns.name = None
+    emit(frame, fmt)
+
+
+@app.command()
+@errors_to_exit
+def coverage(
+    ctx: typer.Context,
+    reporter: Annotated[str | None, typer.Option(help="Only this reporter.")] = None,
+    year: Annotated[int | None, typer.Option(help="Only this year.")] = None,
+    scheme: Annotated[list[str] | None, typer.Option(help="Scheme(s); all by default.")] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """How much of the loaded value each scheme classifies, and why the rest is not."""
+    with session(ctx) as s:
+        emit(s.coverage(reporter=reporter, year=year, schemes=_split(scheme) or None), fmt)
 
 
 @app.command()

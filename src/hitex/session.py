@@ -14,6 +14,7 @@ import ibis.expr.types as ir
 import pandas as pd
 
 import hitex.indicators as ind
+from hitex.catalog import Catalog
 from hitex.indicators.selection import check_names
 from hitex.store import LoadResult, Warehouse
 from hitex.store.warehouse import Step
@@ -22,7 +23,7 @@ from hitex.store.warehouse import Step
 TABLES = ("flows", "countries", "country_names", "products", "product_groups", "country_groups")
 
 
-class Session:
+class Session(Catalog):
     """A warehouse and the engine that runs its queries (DuckDB by default)."""
 
     def __init__(self, warehouse: Warehouse) -> None:

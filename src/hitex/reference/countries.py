@@ -190,10 +190,16 @@ def _lookup() -> dict[str, tuple[str, str]]:
     return {k: (i, d) for k, i, d in zip(a["key"], a["iso3"], a["kind"], strict=True)}
 
 
+def spellings() -> tuple[str, ...]:
+    """Names and codes worth offering in a "Did you mean …?"."""
+    return _names()
+
+
 @functools.cache
 def _names() -> tuple[str, ...]:
     c = countries_frame()
-    return tuple(c["name_en"]) + tuple(c["iso3"])
+    common = _read("aliases", "country_aliases.csv")["alias"]
+    return tuple(dict.fromkeys([*common, *c["name_en"]]))
 
 
 def _kind(spellings: pd.Series, codes: pd.Series, kind: str) -> pd.DataFrame:

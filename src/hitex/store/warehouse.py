@@ -25,6 +25,7 @@ import hitex.reference as ref
 from hitex.errors import BadFileError, HitexError, LoadError, suggest
 from hitex.ingest import Reader, Source, checked_sql, reader_for
 from hitex.reference import countries
+from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
 from hitex.store.schema import DDL, KEY
 
 log = logging.getLogger(__name__)
@@ -98,19 +99,54 @@ class Warehouse:
     def init(self, *, refresh: bool = True) -> None:
         """Create missing tables; (re)write the reference tables if ``refresh`` or stale."""
         self.con.execute(DDL)
-        stored = self.con.execute("SELECT value FROM meta WHERE key = 'reference'").fetchone()
+        stored = _first(self.con.execute("SELECT value FROM meta WHERE key = 'reference'"))
         current = ref.reference_version()
         if refresh or stored is None or stored[0] != current:
             self._write_reference(current)
 
     def _write_reference(self, version: str) -> None:
-        self.con.execute("BEGIN TRANSACTION")
-        for name, frame in ref.tables().items():
-            self.con.register("frame__", frame)
-            self.con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM frame__")
-            self.con.unregister("frame__")
-        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('reference', ?)", [version])
-        self.con.execute("COMMIT")
+        with self._transaction():
+            for name, frame in ref.tables().items():
+                self.con.register("frame__", frame)
+                self.con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM frame__")
+                self.con.unregister("frame__")
+            # User schemes live beside the built-in ones; a refresh keeps them.
+            for file, text in self.con.execute(
+                "SELECT file, yaml FROM user_schemes ORDER BY added"
+            ).fetchall():
+                self._insert_scheme(parse_user_scheme(text, file))
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('reference', ?)", [version])
+
+    # -- user schemes ---------------------------------------------------------------------
+    def add_user_scheme(self, path: str | os.PathLike[str]) -> UserScheme:
+        """Read a YAML scheme and add (or replace) its groups in the warehouse."""
+        scheme = load_user_scheme(Path(path))
+        text = Path(path).read_text(encoding="utf-8")
+        sha = hashlib.sha256(text.encode()).hexdigest()
+        with self._transaction():
+            self._insert_scheme(scheme)
+            self.con.execute(
+                "INSERT OR REPLACE INTO user_schemes VALUES (?, ?, ?, ?, ?)",
+                [scheme.name, Path(path).name, sha, text, dt.datetime.now()],
+            )
+        return scheme
+
+    def _insert_scheme(self, scheme: UserScheme) -> None:
+        for table, frame in (
+            ("product_groups", scheme.product_groups),
+            ("country_groups", scheme.country_groups),
+        ):
+            self.con.execute(f"DELETE FROM {table} WHERE scheme = ?", [scheme.name])
+            if len(frame):
+                self.con.register("frame__", frame)
+                self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM frame__")
+                self.con.unregister("frame__")
+
+    def user_schemes(self) -> pd.DataFrame:
+        """User schemes added with ``hitex groups add``: name, file, sha256, added."""
+        return self.con.execute(
+            "SELECT name, file, sha256, added FROM user_schemes ORDER BY name"
+        ).df()
 
     def close(self) -> None:
         """Close the connection."""
@@ -167,10 +203,12 @@ class Warehouse:
             raise BadFileError(f"{path} does not exist or is not a file.", file=str(path))
         sha = _sha256(path)
         progress("hash")
-        earlier = self.con.execute(
-            "SELECT id FROM loads WHERE sha256 = ? AND status = 'loaded' ORDER BY id LIMIT 1",
-            [sha],
-        ).fetchone()
+        earlier = _first(
+            self.con.execute(
+                "SELECT id FROM loads WHERE sha256 = ? AND status = 'loaded' ORDER BY id LIMIT 1",
+                [sha],
+            )
+        )
         started = dt.datetime.now()
         if earlier is not None:
             return self._record_skip(reader, sha, started, earlier[0])
@@ -212,9 +250,9 @@ class Warehouse:
         step("rejects")
         valid, inserted = self._insert_flows(load_id)
         step("flows")
-        counts = self.con.execute(
-            "SELECT count(*), count(*) FILTER (reason IS NOT NULL) FROM checked__"
-        ).fetchone()
+        counts = _first(
+            self.con.execute("SELECT count(*), count(*) FILTER (reason IS NOT NULL) FROM checked__")
+        )
         assert counts is not None
         read, rejected = counts[0] + malformed, counts[1] + malformed
         result = LoadResult(
@@ -265,7 +303,7 @@ class Warehouse:
             """SELECT DISTINCT reason FROM checked__
             WHERE reason LIKE 'unknown reporter %' OR reason LIKE 'unknown partner %'"""
         ).fetchall()
-        known = countries.countries_frame()["name_en"].tolist()
+        known = countries.spellings()
         for (reason,) in rows:
             value = reason.split("'", 1)[1].rsplit("'", 1)[0]
             hint = suggest(value, known)
@@ -277,12 +315,14 @@ class Warehouse:
 
     def _insert_rejects(self, reader: Reader, load_id: int) -> int:
         """Write every refused record with its line; return the malformed lines' count."""
-        has_errors = self.con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'raw___errors'"
-        ).fetchone()
+        has_errors = _one(
+            self.con.execute(
+                "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'raw___errors'"
+            )
+        )
         malformed = 0
         shift = "0"
-        if has_errors and has_errors[0]:
+        if has_errors:
             self.con.execute(
                 # DuckDB may report one short line once per missing column: one row per line.
                 """CREATE TEMP TABLE bad__ AS SELECT line, csv_line, error_message,
@@ -376,6 +416,36 @@ class Warehouse:
         for t in ("raw__", "checked__", "bad__", "raw___errors", "raw___scans"):
             self.con.execute(f"DROP TABLE IF EXISTS temp.{t}")
 
+    # -- copies for other engines ---------------------------------------------------------
+    def version(self) -> str:
+        """Changes whenever the data changes: the last load id and the reference version."""
+        return str(
+            _first(
+                self.con.execute(
+                    """SELECT (SELECT coalesce(max(id), 0) FROM loads),
+                    (SELECT value FROM meta WHERE key = 'reference'),
+                    (SELECT count(*) || '@' || max(added) FROM user_schemes)"""
+                )
+            )
+        )
+
+    def export_parquet(
+        self, directory: str | os.PathLike[str], names: Sequence[str]
+    ) -> dict[str, Path]:
+        """Write each named table to ``directory/NAME.parquet``; return the paths.
+
+        Engines that cannot read DuckDB files (Spark) read these copies.
+        """
+        out = Path(directory)
+        out.mkdir(parents=True, exist_ok=True)
+        paths = {}
+        for name in names:
+            path = out / f"{name}.parquet"
+            quoted = str(path).replace("'", "''")
+            self.con.execute(f"COPY {name} TO '{quoted}' (FORMAT parquet)")
+            paths[name] = path
+        return paths
+
     # -- listings -------------------------------------------------------------------------
     def loads(self) -> pd.DataFrame:
         """Every attempted load, oldest first."""
@@ -401,8 +471,14 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _first(result: duckdb.DuckDBPyConnection) -> tuple[Any, ...] | None:
+    # Fetch everything: DuckDB 2 refuses new work on a connection with an unread result.
+    rows = result.fetchall()
+    return rows[0] if rows else None
+
+
 def _one(result: duckdb.DuckDBPyConnection) -> Any:
-    row = result.fetchone()
+    row = _first(result)
     assert row is not None
     return row[0]
 

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import pytest
+
+from hitex.errors import UnknownCodeError
+from hitex.reference.partners import country_groups_frame, iso3_codes, members
+
+
+def test_columns_and_types() -> None:
+    frame = country_groups_frame()
+    assert list(frame.columns) == ["scheme", "group_name", "iso3", "year_from", "year_to"]
+    assert str(frame["year_from"].dtype) == "Int64"
+    assert set(frame["scheme"]) == {"region", "subregion", "intermediate-region", "bloc"}
+
+
+def test_regions_partition_countries() -> None:
+    frame = country_groups_frame()
+    for scheme in ("region", "subregion", "intermediate-region"):
+        part = frame[frame["scheme"] == scheme]
+        assert not part["iso3"].duplicated().any(), scheme
+    regions = frame[frame["scheme"] == "region"]
+    assert set(regions["group_name"]) == {"Africa", "Americas", "Asia", "Europe", "Oceania"}
+
+
+def test_m49_facts() -> None:
+    assert "RUS" in members("Europe", 2020)
+    assert "RUS" in members("Eastern Europe", 2020)
+    assert {"KAZ", "TUR", "TWN"} <= set(members("Asia", 2020))  # Taiwan kept, documented
+    assert "TWN" in members("eastern asia", 2020)
+    assert "BRA" in members("South America", 2020)
+
+
+def test_bloc_members_exist() -> None:
+    frame = country_groups_frame()
+    assert set(frame["iso3"]) <= set(iso3_codes())
+
+
+@pytest.mark.parametrize(
+    ("group", "iso3", "inside", "outside"),
+    [
+        ("EAEU", "ARM", 2015, 2014),
+        ("EAEU", "KGZ", 2015, 2014),
+        ("EU", "GBR", 2020, 2021),
+        ("EU", "HRV", 2013, 2012),
+        ("EU", "POL", 2004, 2003),
+        ("BRICS", "ZAF", 2011, 2010),
+        ("BRICS", "IRN", 2024, 2023),
+        ("ASEAN", "KHM", 1999, 1998),
+        ("OECD", "CRI", 2021, 2020),
+        ("CIS", "GEO", 2009, 2010),
+    ],
+)
+def test_bloc_membership_by_year(group: str, iso3: str, inside: int, outside: int) -> None:
+    assert iso3 in members(group, inside)
+    assert iso3 not in members(group, outside)
+
+
+def test_bloc_sizes() -> None:
+    assert len(members("EU", 2020)) == 28
+    assert len(members("eu", 2021)) == 27
+    assert len(members("OECD", 2024)) == 38
+    assert members("EAEU", 2015) == ["ARM", "BLR", "KAZ", "KGZ", "RUS"]
+
+
+def test_unknown_group_suggests() -> None:
+    with pytest.raises(UnknownCodeError, match=r"Did you mean 'Europe'\?"):
+        members("Eurpe", 2020)
