@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
-from hitex.ingest.base import COLUMNS, Reader, Source, checked_sql, reader_for, readers
+from hitex.ingest.base import COLUMNS, Reader, Source, reader_for, readers
+from hitex.ingest.check import TEMPS, check_statements
 
-__all__ = ["COLUMNS", "Reader", "Source", "checked_sql", "reader_for", "readers"]
+__all__ = [
+    "COLUMNS",
+    "TEMPS",
+    "Reader",
+    "Source",
+    "check_statements",
+    "reader_for",
+    "readers",
+]

@@ -24,7 +24,6 @@ import duckdb
 import pyarrow as pa
 
 from hitex.errors import BadFileError, UnknownCodeError
-from hitex.reference.countries import KEY_SQL
 
 #: The standard columns a reader produces, in order.
 COLUMNS = (
@@ -155,121 +154,6 @@ def reader_for(fmt: str, source: Source) -> Reader:
     if fmt not in known:
         raise UnknownCodeError.new("format", fmt, known)
     return known[fmt](source)
-
-
-def checked_sql(reader: Reader, raw: str) -> str:
-    """SQL that maps ``raw`` to the standard record and gives each record its ``reason``.
-
-    The reason is NULL for a record that can be loaded. Countries are looked up in the
-    warehouse table ``country_aliases`` (``key, iso3, kind``).
-    """
-    e = reader.expressions()
-    kinds = reader.country_kinds
-    kind_filter = "" if kinds is None else " AND kind IN (" + ", ".join(f"'{k}'" for k in kinds)
-    kind_filter += ")" if kinds is not None else ""
-    aliases = f"(SELECT key, iso3, kind FROM country_aliases WHERE TRUE{kind_filter})"
-    scale = repr(reader.value_scale)
-    return f"""
-    WITH r AS (
-        SELECT
-            CAST(t.rowid - (SELECT min(rowid) FROM {raw}) AS BIGINT) + 1 AS row__,
-            trim({e["year"]}) AS year_t,
-            nullif(trim({e["month"]}), '') AS month_t,
-            trim({e["reporter"]}) AS reporter_t,
-            trim({e["partner"]}) AS partner_t,
-            lower(trim({e["flow"]})) AS flow_t,
-            upper(trim({e["classification"]})) AS classification_t,
-            regexp_replace(trim({e["product"]}), '[ .]', '', 'g') AS product_t,
-            trim({e["value"]}) AS value_t,
-            nullif(trim({e["quantity"]}), '') AS quantity_t,
-            nullif(trim({e["unit"]}), '') AS unit_t,
-            to_json(t) AS record__,
-            t.*
-        FROM {raw} AS t
-    ), m AS (
-        SELECT r.*,
-            TRY_CAST(year_t AS SMALLINT) AS year_v,
-            TRY_CAST(month_t AS TINYINT) AS month_v,
-            rep.iso3 AS reporter_v, rep.kind AS reporter_kind,
-            par.iso3 AS partner_v, par.kind AS partner_kind,
-            f.flow AS flow_v,
-            c.family AS family,
-            TRY_CAST(value_t AS DOUBLE) * {scale} AS value_v,
-            TRY_CAST(quantity_t AS DOUBLE) AS quantity_v
-        FROM r
-        LEFT JOIN {aliases} AS rep ON rep.key = {KEY_SQL.format(c="reporter_t")}
-        LEFT JOIN {aliases} AS par ON par.key = {KEY_SQL.format(c="partner_t")}
-        LEFT JOIN flow_codes AS f ON f.code = flow_t
-        LEFT JOIN classification_codes AS c ON c.code = classification_t
-    ), p AS (
-        SELECT m.*, {_product_sql()} AS product_v FROM m
-    )
-    SELECT row__ AS row, record__ AS record, year_v AS year, month_v AS month,
-        reporter_v AS reporter,
-        partner_v AS partner, flow_v AS flow, classification_t AS classification,
-        product_v AS product, value_v AS value_usd, quantity_v AS quantity, unit_t AS unit,
-        {_reason_sql(reader)} AS reason
-    FROM p
-    """
-
-
-def _product_sql() -> str:
-    # Spreadsheets and BACI's integer column drop a product code's leading zero (010121 is
-    # written 10121): a digit string of odd length gets it back. National tariff lines of 8
-    # or 10 digits begin with their HS subheading, which is what the warehouse keeps.
-    return """CASE
-        WHEN family = 'hs' AND regexp_full_match(product_t, '[0-9]{1,10}') THEN
-            left(CASE WHEN length(product_t) % 2 = 1 THEN '0' || product_t ELSE product_t END, 6)
-        WHEN family = 'sitc' AND regexp_full_match(product_t, '[0-9]{1,5}') THEN product_t
-        WHEN family = 'ebops' AND regexp_full_match(upper(product_t), 'S[A-L]?[0-9]{0,3}')
-            THEN upper(product_t)
-        END"""
-
-
-def _reason_sql(reader: Reader) -> str:
-    q = "replace({c}, '''', '')"
-    checks: list[tuple[str, str]] = [
-        ("year_t IS NULL OR year_t = ''", "'empty year'"),
-        (
-            "year_v IS NULL OR year_v NOT BETWEEN 1900 AND 2100",
-            f"'year ''' || {q.format(c='year_t')} || ''' is not a year'",
-        ),
-        (
-            "month_t IS NOT NULL AND (month_v IS NULL OR month_v NOT BETWEEN 1 AND 12)",
-            f"'month ''' || {q.format(c='month_t')} || ''' is outside 1-12'",
-        ),
-        ("reporter_t IS NULL OR reporter_t = ''", "'empty reporter'"),
-        ("reporter_kind = 'aggregate'", "'reporter ''' || reporter_t || ''' is an aggregate'"),
-        ("reporter_v IS NULL", "'unknown reporter ''' || reporter_t || ''''"),
-        ("partner_t IS NULL OR partner_t = ''", "'empty partner'"),
-        (
-            "partner_kind = 'aggregate'",
-            "'partner ''' || partner_t || ''' is an aggregate of all partners, not a country'",
-        ),
-        ("partner_v IS NULL", "'unknown partner ''' || partner_t || ''''"),
-        (
-            "partner_kind = 'subdivision'",
-            "'partner ''' || partner_t || ''' is a subdivision; partners are countries'",
-        ),
-        ("flow_v IS NULL", "'unknown flow ''' || coalesce(flow_t, '') || ''''"),
-        ("family IS NULL", "'unknown classification ''' || classification_t || ''''"),
-        *reader.extra_reasons(),
-        (
-            "product_v IS NULL",
-            "'product ''' || coalesce(product_t, '') || ''' is not a ' || classification_t "
-            "|| ' code'",
-        ),
-        ("value_t IS NULL OR value_t = ''", "'empty value'"),
-        ("value_v IS NULL", "'value ''' || value_t || ''' is not a number'"),
-        ("value_v < 0", "'negative value ' || value_t"),
-        ("isinf(value_v) OR isnan(value_v)", "'value ''' || value_t || ''' is not finite'"),
-        (
-            "quantity_t IS NOT NULL AND quantity_v IS NULL",
-            "'quantity ''' || quantity_t || ''' is not a number'",
-        ),
-    ]
-    whens = "\n".join(f"        WHEN {cond} THEN {reason}" for cond, reason in checks)
-    return f"CASE\n{whens}\n    END"
 
 
 def _read_xlsx(path: Path) -> pa.Table:

@@ -5,15 +5,17 @@ from __future__ import annotations
 #: Columns that identify a flow; records with the same key are one flow.
 KEY = ("year", "month", "reporter", "partner", "flow", "classification", "product")
 
+# Values are checked before they reach the table (ingest/check.py, with a reason for each
+# refused record); CHECK constraints here would only slow every insert down.
 FLOW_COLUMNS = """
     year SMALLINT NOT NULL,
-    month TINYINT CHECK (month BETWEEN 1 AND 12),
+    month TINYINT,
     reporter VARCHAR NOT NULL,
     partner VARCHAR NOT NULL,
     flow VARCHAR NOT NULL,
     classification VARCHAR NOT NULL,
     product VARCHAR NOT NULL,
-    value_usd DOUBLE NOT NULL CHECK (value_usd >= 0),
+    value_usd DOUBLE NOT NULL,
     quantity DOUBLE,
     unit VARCHAR,
     load_id INTEGER NOT NULL"""

@@ -23,7 +23,7 @@ from ibis.backends.duckdb import Backend as DuckDBBackend
 
 import hitex.reference as ref
 from hitex.errors import BadFileError, HitexError, LoadError, suggest
-from hitex.ingest import Reader, Source, checked_sql, reader_for
+from hitex.ingest import TEMPS, Reader, Source, check_statements, reader_for
 from hitex.reference import countries
 from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
 from hitex.store.schema import DDL, KEY
@@ -241,12 +241,14 @@ class Warehouse:
     ) -> LoadResult:
         reader.read(self.con, "raw__")
         step("read")
-        self.con.execute(f"CREATE TEMP TABLE checked__ AS {checked_sql(reader, 'raw__')}")
+        offset = _one(self.con.execute("SELECT coalesce(min(rowid), 0) FROM raw__"))
+        for statement in check_statements(reader, "raw__", offset):
+            self.con.execute(statement)
         step("check")
         revised = self._revisions(load_id, revise=revise)
         step("revisions")
         self._suggest_countries()
-        malformed = self._insert_rejects(reader, load_id)
+        malformed = self._insert_rejects(reader, load_id, offset)
         step("rejects")
         valid, inserted = self._insert_flows(load_id)
         step("flows")
@@ -313,7 +315,7 @@ class Warehouse:
                     [hint, reason],
                 )
 
-    def _insert_rejects(self, reader: Reader, load_id: int) -> int:
+    def _insert_rejects(self, reader: Reader, load_id: int, offset: int) -> int:
         """Write every refused record with its line; return the malformed lines' count."""
         has_errors = _one(
             self.con.execute(
@@ -337,10 +339,12 @@ class Warehouse:
                 'malformed line: ' || error_message FROM bad__"""
             )
             shift = "(SELECT count(*) FROM bad__ b WHERE b.good_before < c.row)"
+        # The raw record is written out only for refused records, joined back by row.
         self.con.execute(
             f"""INSERT INTO rejects SELECT {load_id}, c.row + {reader.header_lines} + {shift},
-            CAST(c.record AS VARCHAR), c.reason
-            FROM checked__ c WHERE c.reason IS NOT NULL ORDER BY c.row"""
+            CAST(to_json(r) AS VARCHAR), c.reason
+            FROM checked__ c JOIN raw__ r ON r.rowid = c.row - 1 + {offset}
+            WHERE c.reason IS NOT NULL ORDER BY c.row"""
         )
         return malformed
 
@@ -348,14 +352,24 @@ class Warehouse:
         """Sum the accepted records by key into ``flows``; return (records, flows added)."""
         key = ", ".join(KEY)
         valid = int(_one(self.con.execute("SELECT count(*) FROM checked__ WHERE reason IS NULL")))
-        before = int(_one(self.con.execute("SELECT count(*) FROM flows")))
-        self.con.execute(
-            f"""INSERT INTO flows SELECT {key}, sum(value_usd),
-            CASE WHEN count(DISTINCT unit) <= 1 THEN sum(quantity) END, any_value(unit),
-            {load_id} FROM checked__ WHERE reason IS NULL GROUP BY ALL"""
+        # Most files have one record per key (BACI always): a cheap count of distinct key
+        # hashes proves it, and the records go in as they are. Equal hashes (duplicates or,
+        # rarely, a collision) take the exact route: sum by key.
+        hashes = _one(
+            self.con.execute(
+                f"SELECT count(DISTINCT hash({key})) FROM checked__ WHERE reason IS NULL"
+            )
         )
-        after = int(_one(self.con.execute("SELECT count(*) FROM flows")))
-        return valid, after - before
+        if hashes == valid:
+            select = f"""SELECT {key}, value_usd, quantity, unit, {load_id}
+                FROM checked__ WHERE reason IS NULL"""
+        else:
+            # Quantities in different units are not added up: the sum would mean nothing.
+            select = f"""SELECT {key}, sum(value_usd),
+                CASE WHEN min(unit) IS NOT DISTINCT FROM max(unit) THEN sum(quantity) END,
+                min(unit), {load_id} FROM checked__ WHERE reason IS NULL GROUP BY ALL"""
+        inserted = self.con.execute(f"INSERT INTO flows {select}")
+        return valid, int(_one(inserted))
 
     # -- provenance -----------------------------------------------------------------------
     def _next_id(self) -> int:
@@ -413,7 +427,9 @@ class Warehouse:
         self.con.execute("COMMIT")
 
     def _drop_temp(self) -> None:
-        for t in ("raw__", "checked__", "bad__", "raw___errors", "raw___scans"):
+        for kind, name in reversed(TEMPS):
+            self.con.execute(f"DROP {kind} IF EXISTS temp.{name}")
+        for t in ("raw__", "bad__", "raw___errors", "raw___scans"):
             self.con.execute(f"DROP TABLE IF EXISTS temp.{t}")
 
     # -- copies for other engines ---------------------------------------------------------
