@@ -3,7 +3,8 @@
 The checks on codes (years, months, countries, flows, products) run once per *distinct*
 spelling, in small lookup tables; one pass then joins them to the records. A BACI year has
 ten million records but a few hundred country codes and five thousand products, so the
-work per record is a handful of hash-table probes and two number casts.
+work per record is a handful of hash-table probes and two number casts. Trimming, casing
+and code normalisation happen in the lookups, never per record.
 
 The first failing check gives the reason, in this order: year, month, reporter, partner,
 flow, classification, the format's own checks, product, value, quantity.
@@ -54,68 +55,72 @@ def _standard(reader: Reader, raw: str, offset: int) -> str:
     )
     return f"""CREATE TEMP VIEW std__ AS SELECT *, {extra_sql} AS extra_reason FROM (
         SELECT CAST(t.rowid - {offset} + 1 AS BIGINT) AS row,
-            coalesce(trim({e["year"]}), '') AS year_t,
-            coalesce(trim({e["month"]}), '') AS month_t,
-            coalesce(trim({e["reporter"]}), '') AS reporter_t,
-            coalesce(trim({e["partner"]}), '') AS partner_t,
-            coalesce(lower(trim({e["flow"]})), '') AS flow_t,
-            coalesce(upper(trim({e["classification"]})), '') AS classification_t,
-            coalesce(replace(replace(trim({e["product"]}), '.', ''), ' ', ''), '') AS product_t,
-            trim({e["value"]}) AS value_t,
+            {e["year"]} AS year_r, {e["month"]} AS month_r,
+            {e["reporter"]} AS reporter_r, {e["partner"]} AS partner_r,
+            {e["flow"]} AS flow_r, {e["classification"]} AS classification_r,
+            {e["product"]} AS product_r, {e["value"]} AS value_r,
             nullif(trim({e["quantity"]}), '') AS quantity_t,
             nullif(trim({e["unit"]}), '') AS unit_t,
             t.*
         FROM {raw} AS t)"""
 
 
+def _distinct(column: str, text: str) -> str:
+    """Distinct raw values of ``column`` beside their cleaned text (``t``)."""
+    return f"(SELECT r, {text.format(c='r')} AS t FROM (SELECT DISTINCT {column} AS r FROM std__))"
+
+
 def _year_map() -> str:
-    return """CREATE TEMP TABLE year_map__ AS SELECT year_t, y AS year, CASE
-        WHEN year_t = '' THEN 'empty year'
+    return f"""CREATE TEMP TABLE year_map__ AS SELECT r AS year_r, y AS year, CASE
+        WHEN t = '' THEN 'empty year'
         WHEN y IS NULL OR y NOT BETWEEN 1900 AND 2100
-            THEN 'year ''' || replace(year_t, '''', '') || ''' is not a year'
+            THEN 'year ''' || replace(t, '''', '') || ''' is not a year'
         END AS reason
-        FROM (SELECT year_t, TRY_CAST(year_t AS SMALLINT) AS y
-              FROM (SELECT DISTINCT year_t FROM std__))"""
+        FROM (SELECT *, TRY_CAST(t AS SMALLINT) AS y
+              FROM {_distinct("year_r", "coalesce(trim({c}), '')")})"""
 
 
 def _month_map() -> str:
-    return """CREATE TEMP TABLE month_map__ AS SELECT month_t, m AS month, CASE
-        WHEN month_t <> '' AND (m IS NULL OR m NOT BETWEEN 1 AND 12)
-            THEN 'month ''' || replace(month_t, '''', '') || ''' is outside 1-12'
+    return f"""CREATE TEMP TABLE month_map__ AS SELECT r AS month_r, m AS month, CASE
+        WHEN t <> '' AND (m IS NULL OR m NOT BETWEEN 1 AND 12)
+            THEN 'month ''' || replace(t, '''', '') || ''' is outside 1-12'
         END AS reason
-        FROM (SELECT month_t, TRY_CAST(month_t AS TINYINT) AS m
-              FROM (SELECT DISTINCT month_t FROM std__))"""
+        FROM (SELECT *, TRY_CAST(t AS TINYINT) AS m
+              FROM {_distinct("month_r", "coalesce(trim({c}), '')")})"""
 
 
 def _country_map(role: str, kinds: tuple[str, ...] | None) -> str:
     where = "TRUE" if kinds is None else "kind IN (" + ", ".join(f"'{k}'" for k in kinds) + ")"
+    refused = "('aggregate', 'subdivision')" if role == "partner" else "('aggregate')"
     subdivision = (
         "WHEN a.kind = 'subdivision' "
         "THEN 'partner ''' || k.t || ''' is a subdivision; partners are countries'"
         if role == "partner"
         else ""
     )
-    return f"""CREATE TEMP TABLE {role}_map__ AS SELECT k.t AS {role}_t,
-        CASE WHEN a.kind NOT IN ('aggregate', {"'subdivision'" if role == "partner" else "''"})
-            THEN a.iso3 END AS iso3,
+    aggregate = (
+        "'partner ''' || k.t || ''' is an aggregate of all partners, not a country'"
+        if role == "partner"
+        else "'reporter ''' || k.t || ''' is an aggregate'"
+    )
+    return f"""CREATE TEMP TABLE {role}_map__ AS SELECT k.r AS {role}_r,
+        CASE WHEN a.kind NOT IN {refused} THEN a.iso3 END AS iso3,
         CASE
         WHEN k.t = '' THEN 'empty {role}'
-        WHEN a.kind = 'aggregate' AND '{role}' = 'partner'
-            THEN 'partner ''' || k.t || ''' is an aggregate of all partners, not a country'
-        WHEN a.kind = 'aggregate' THEN 'reporter ''' || k.t || ''' is an aggregate'
+        WHEN a.kind = 'aggregate' THEN {aggregate}
         WHEN a.iso3 IS NULL THEN 'unknown {role} ''' || k.t || ''''
         {subdivision}
         END AS reason
-        FROM (SELECT DISTINCT {role}_t AS t FROM std__) k
+        FROM {_distinct(f"{role}_r", "coalesce(trim({c}), '')")} k
         LEFT JOIN (SELECT key, iso3, kind FROM country_aliases WHERE {where}) a
             ON a.key = {KEY_SQL.format(c="k.t")}"""
 
 
 def _flow_map() -> str:
-    return """CREATE TEMP TABLE flow_map__ AS SELECT k.flow_t, f.flow,
-        CASE WHEN f.flow IS NULL THEN 'unknown flow ''' || k.flow_t || '''' END AS reason
-        FROM (SELECT DISTINCT flow_t FROM std__) k
-        LEFT JOIN flow_codes f ON f.code = k.flow_t"""
+    return f"""CREATE TEMP TABLE flow_map__ AS SELECT k.r AS flow_r, f.flow,
+        CASE WHEN f.flow IS NULL THEN 'unknown flow ''' || k.t || '''' END AS reason
+        FROM {_distinct("flow_r", "coalesce(lower(trim({c})), '')")} k
+        LEFT JOIN flow_codes f ON f.code = k.t"""
 
 
 def _product_map() -> str:
@@ -130,13 +135,16 @@ def _product_map() -> str:
         WHEN c.family = 'ebops' AND regexp_full_match(upper(k.product_t), 'S[A-L]?[0-9]{0,3}')
             THEN upper(k.product_t)
         END"""
-    return f"""CREATE TEMP TABLE product_map__ AS SELECT k.classification_t, k.product_t,
-        {product} AS product,
+    return f"""CREATE TEMP TABLE product_map__ AS SELECT k.classification_r, k.product_r,
+        k.classification_t AS classification, {product} AS product,
         CASE WHEN c.family IS NULL
             THEN 'unknown classification ''' || k.classification_t || '''' END AS class_reason,
         CASE WHEN ({product}) IS NULL THEN 'product ''' || k.product_t
             || ''' is not a ' || k.classification_t || ' code' END AS product_reason
-        FROM (SELECT DISTINCT classification_t, product_t FROM std__) k
+        FROM (SELECT classification_r, product_r,
+                coalesce(upper(trim(classification_r)), '') AS classification_t,
+                coalesce(replace(replace(trim(product_r), '.', ''), ' ', ''), '') AS product_t
+              FROM (SELECT DISTINCT classification_r, product_r FROM std__)) k
         LEFT JOIN classification_codes c ON c.code = k.classification_t"""
 
 
@@ -144,24 +152,25 @@ def _checked(reader: Reader) -> str:
     scale = repr(reader.value_scale)
     return f"""CREATE TEMP TABLE checked__ AS SELECT s.row, y.year, mo.month,
         rp.iso3 AS reporter, pa.iso3 AS partner, f.flow,
-        s.classification_t AS classification, pm.product, s.value AS value_usd,
+        pm.classification, pm.product, s.value AS value_usd,
         s.quantity AS quantity, s.unit_t AS unit,
         coalesce(y.reason, mo.reason, rp.reason, pa.reason, f.reason, pm.class_reason,
             s.extra_reason, pm.product_reason, CASE
-            WHEN s.value_t IS NULL OR s.value_t = '' THEN 'empty value'
-            WHEN s.value IS NULL THEN 'value ''' || s.value_t || ''' is not a number'
-            WHEN s.value < 0 THEN 'negative value ' || s.value_t
+            WHEN s.value_r IS NULL OR trim(s.value_r) = '' THEN 'empty value'
+            WHEN s.value IS NULL THEN 'value ''' || trim(s.value_r) || ''' is not a number'
+            WHEN s.value < 0 THEN 'negative value ' || trim(s.value_r)
             WHEN isinf(s.value) OR isnan(s.value)
-                THEN 'value ''' || s.value_t || ''' is not finite'
+                THEN 'value ''' || trim(s.value_r) || ''' is not finite'
             WHEN s.quantity_t IS NOT NULL AND s.quantity IS NULL
                 THEN 'quantity ''' || s.quantity_t || ''' is not a number'
             END) AS reason
-        FROM (SELECT *, TRY_CAST(value_t AS DOUBLE) * {scale} AS value,
+        FROM (SELECT *, TRY_CAST(value_r AS DOUBLE) * {scale} AS value,
               TRY_CAST(quantity_t AS DOUBLE) AS quantity FROM std__) s
-        LEFT JOIN year_map__ y ON y.year_t = s.year_t
-        LEFT JOIN month_map__ mo ON mo.month_t = s.month_t
-        LEFT JOIN reporter_map__ rp ON rp.reporter_t = s.reporter_t
-        LEFT JOIN partner_map__ pa ON pa.partner_t = s.partner_t
-        LEFT JOIN flow_map__ f ON f.flow_t = s.flow_t
+        LEFT JOIN year_map__ y ON y.year_r IS NOT DISTINCT FROM s.year_r
+        LEFT JOIN month_map__ mo ON mo.month_r IS NOT DISTINCT FROM s.month_r
+        LEFT JOIN reporter_map__ rp ON rp.reporter_r IS NOT DISTINCT FROM s.reporter_r
+        LEFT JOIN partner_map__ pa ON pa.partner_r IS NOT DISTINCT FROM s.partner_r
+        LEFT JOIN flow_map__ f ON f.flow_r IS NOT DISTINCT FROM s.flow_r
         LEFT JOIN product_map__ pm
-            ON pm.classification_t = s.classification_t AND pm.product_t = s.product_t"""
+            ON pm.classification_r IS NOT DISTINCT FROM s.classification_r
+            AND pm.product_r IS NOT DISTINCT FROM s.product_r"""

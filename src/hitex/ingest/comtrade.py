@@ -81,12 +81,12 @@ class ComtradeReader(Reader):
         """Totals and breakdowns that would count trade twice."""
         checks = [
             (
-                "upper(product_t) IN ('TOTAL', 'AG2', 'AG4', 'AG6')",
-                "'aggregate row (cmdCode ' || product_t || '), not a product'",
+                "upper(trim(product_r)) IN ('TOTAL', 'AG2', 'AG4', 'AG6')",
+                "'aggregate row (cmdCode ' || trim(product_r) || '), not a product'",
             ),
             (
                 f"coalesce(upper(trim(CAST({self.col('isAggregate')} AS VARCHAR))), 'FALSE') "
-                "IN ('TRUE', '1') AND NOT regexp_full_match(product_t, '[0-9]{6}')",
+                "IN ('TRUE', '1') AND NOT regexp_full_match(trim(product_r), '[0-9]{6}')",
                 "'aggregate row (isAggregate), not a product'",
             ),
         ]
