@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: demo test lint fix bench clean
+.PHONY: demo test lint fix bench docs clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,19 +17,22 @@ demo: $(STAMP)
 	$(VENV)/bin/hitex demo
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests bench
-	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/ruff check src tests bench docs
+	$(VENV)/bin/ruff format --check src tests bench docs
 	$(VENV)/bin/mypy
 
 test: lint
 	$(PY) -m pytest -n 2 --dist loadgroup -q
 
 fix: $(STAMP)
-	$(VENV)/bin/ruff check --fix src tests bench
-	$(VENV)/bin/ruff format src tests bench
+	$(VENV)/bin/ruff check --fix src tests bench docs
+	$(VENV)/bin/ruff format src tests bench docs
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+docs: $(STAMP)
+	$(PY) docs/cli_reference.py
 
 clean:
 	rm -rf $(VENV) hitex-demo .pytest_cache .mypy_cache .ruff_cache
