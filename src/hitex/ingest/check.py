@@ -24,16 +24,20 @@ TEMPS = (
     ("TABLE", "partner_map__"),
     ("TABLE", "flow_map__"),
     ("TABLE", "product_map__"),
-    ("TABLE", "checked__"),
+    ("VIEW", "checked__"),
+    ("TABLE", "dups__"),
 )
 
 
 def check_statements(reader: Reader, raw: str, offset: int) -> list[str]:
-    """SQL statements that turn ``raw`` into temp table ``checked__``.
+    """SQL statements that define the view ``checked__`` over ``raw``.
 
     ``checked__`` has the standard columns (typed), ``row`` (records counted from 1 in file
     order; ``offset`` is the ``rowid`` of the first) and ``reason`` (NULL when the record
     can be loaded). Countries are looked up in the warehouse table ``country_aliases``.
+    Temp table ``dups__`` (``row, reason``) starts empty; the store fills it with the
+    records whose key an earlier load holds. ``checked__`` is a view, not a table: the
+    store reads it once to insert the flows, and once more only if a record has a reason.
     """
     return [
         _standard(reader, raw, offset),
@@ -43,6 +47,7 @@ def check_statements(reader: Reader, raw: str, offset: int) -> list[str]:
         _country_map("partner", reader.country_kinds),
         _flow_map(),
         _product_map(),
+        "CREATE TEMP TABLE dups__ (row BIGINT, reason VARCHAR)",
         _checked(reader),
     ]
 
@@ -150,7 +155,7 @@ def _product_map() -> str:
 
 def _checked(reader: Reader) -> str:
     scale = repr(reader.value_scale)
-    return f"""CREATE TEMP TABLE checked__ AS SELECT s.row, y.year, mo.month,
+    return f"""CREATE TEMP VIEW checked__ AS SELECT s.row, y.year, mo.month,
         rp.iso3 AS reporter, pa.iso3 AS partner, f.flow,
         pm.classification, pm.product, s.value AS value_usd,
         s.quantity AS quantity, s.unit_t AS unit,
@@ -163,7 +168,7 @@ def _checked(reader: Reader) -> str:
                 THEN 'value ''' || trim(s.value_r) || ''' is not finite'
             WHEN s.quantity_t IS NOT NULL AND s.quantity IS NULL
                 THEN 'quantity ''' || s.quantity_t || ''' is not a number'
-            END) AS reason
+            END, d.reason) AS reason
         FROM (SELECT *, TRY_CAST(value_r AS DOUBLE) * {scale} AS value,
               TRY_CAST(quantity_t AS DOUBLE) AS quantity FROM std__) s
         LEFT JOIN year_map__ y ON y.year_r IS NOT DISTINCT FROM s.year_r
@@ -173,4 +178,25 @@ def _checked(reader: Reader) -> str:
         LEFT JOIN flow_map__ f ON f.flow_r IS NOT DISTINCT FROM s.flow_r
         LEFT JOIN product_map__ pm
             ON pm.classification_r IS NOT DISTINCT FROM s.classification_r
-            AND pm.product_r IS NOT DISTINCT FROM s.product_r"""
+            AND pm.product_r IS NOT DISTINCT FROM s.product_r
+        LEFT JOIN dups__ d ON d.row = s.row"""
+
+
+#: Lookups whose reasons refuse records (``reason`` columns; products have two).
+MAPS = {
+    "year_map__": ("reason",),
+    "month_map__": ("reason",),
+    "reporter_map__": ("reason",),
+    "partner_map__": ("reason",),
+    "flow_map__": ("reason",),
+    "product_map__": ("class_reason", "product_reason"),
+}
+
+
+def record_problems_sql(reader: Reader) -> str:
+    """Count records refused by a check no lookup makes: values, quantities, format checks."""
+    scale = repr(reader.value_scale)
+    return f"""SELECT count(*) FROM (SELECT TRY_CAST(value_r AS DOUBLE) * {scale} AS v,
+        quantity_t, extra_reason FROM std__)
+        WHERE v IS NULL OR v < 0 OR isinf(v) OR isnan(v) OR extra_reason IS NOT NULL
+        OR (quantity_t IS NOT NULL AND TRY_CAST(quantity_t AS DOUBLE) IS NULL)"""

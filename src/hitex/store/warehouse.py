@@ -24,6 +24,7 @@ from ibis.backends.duckdb import Backend as DuckDBBackend
 import hitex.reference as ref
 from hitex.errors import BadFileError, HitexError, LoadError, suggest
 from hitex.ingest import TEMPS, Reader, Source, check_statements, reader_for
+from hitex.ingest.check import MAPS, record_problems_sql
 from hitex.reference import countries
 from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
 from hitex.store.schema import DDL, KEY
@@ -244,28 +245,26 @@ class Warehouse:
         offset = _one(self.con.execute("SELECT coalesce(min(rowid), 0) FROM raw__"))
         for statement in check_statements(reader, "raw__", offset):
             self.con.execute(statement)
+        self._suggest_countries()
         step("check")
         revised = self._revisions(load_id, revise=revise)
         step("revisions")
-        self._suggest_countries()
-        malformed = self._insert_rejects(reader, load_id, offset)
+        malformed = self._insert_malformed(load_id)
+        rejected = 0 if self._all_acceptable(reader) else self._insert_rejects(load_id, offset)
         step("rejects")
-        valid, inserted = self._insert_flows(load_id)
+        inserted = self._insert_flows(load_id)
         step("flows")
-        counts = _first(
-            self.con.execute("SELECT count(*), count(*) FILTER (reason IS NOT NULL) FROM checked__")
-        )
-        assert counts is not None
-        read, rejected = counts[0] + malformed, counts[1] + malformed
+        read = int(_one(self.con.execute("SELECT count(*) FROM raw__"))) + malformed
+        rejected += malformed
         result = LoadResult(
             load_id,
             reader.source.path.name,
             sha,
             reader.name,
             rows_read=read,
-            rows_loaded=valid,
+            rows_loaded=read - rejected,
             rows_rejected=rejected,
-            rows_merged=valid - inserted,
+            rows_merged=read - rejected - inserted,
             rows_revised=revised,
             status="loaded",
         )
@@ -275,9 +274,13 @@ class Warehouse:
 
     def _revisions(self, load_id: int, *, revise: bool) -> int:
         """Handle keys that an earlier load holds: reject them, or replace the old flows."""
+        # Only flows of the years and reporters in this file can collide; the lookups say
+        # which those are without reading the records.
+        scope = """(f.year, f.reporter) IN (SELECT y.year, r.iso3 FROM year_map__ y,
+            reporter_map__ r WHERE y.year IS NOT NULL AND r.iso3 IS NOT NULL)"""
+        if not _one(self.con.execute(f"SELECT count(*) FROM flows f WHERE {scope}")):
+            return 0
         key = " AND ".join(f"f.{k} IS NOT DISTINCT FROM c.{k}" for k in KEY)
-        # Only flows of the years and reporters in this file can collide.
-        scope = "(f.year, f.reporter) IN (SELECT DISTINCT year, reporter FROM checked__)"
         if revise:
             self.con.execute(
                 f"""INSERT INTO revisions SELECT f.*, {load_id} FROM flows f WHERE {scope}
@@ -291,85 +294,82 @@ class Warehouse:
             )
             return revised
         self.con.execute(
-            f"""UPDATE checked__ c SET reason = 'already loaded by load ' || d.load_id
+            f"""INSERT INTO dups__ SELECT c.row, 'already loaded by load ' || min(f.load_id)
             || ' (load with --revise to replace it)'
-            FROM (SELECT c.row, min(f.load_id) AS load_id FROM checked__ c
-                  JOIN flows f ON {key} WHERE c.reason IS NULL AND {scope} GROUP BY c.row) d
-            WHERE c.row = d.row"""
+            FROM checked__ c JOIN flows f ON {key} WHERE c.reason IS NULL AND {scope}
+            GROUP BY c.row"""
         )
         return 0
 
     def _suggest_countries(self) -> None:
-        """Add "Did you mean …?" to the reasons of unknown countries (a few distinct values)."""
-        rows = self.con.execute(
-            """SELECT DISTINCT reason FROM checked__
-            WHERE reason LIKE 'unknown reporter %' OR reason LIKE 'unknown partner %'"""
-        ).fetchall()
+        """Add "Did you mean ...?" to the reasons of unknown countries (a few distinct values)."""
         known = countries.spellings()
-        for (reason,) in rows:
-            value = reason.split("'", 1)[1].rsplit("'", 1)[0]
-            hint = suggest(value, known)
-            if hint:
-                self.con.execute(
-                    "UPDATE checked__ SET reason = reason || '.' || ? WHERE reason = ?",
-                    [hint, reason],
-                )
+        for table in ("reporter_map__", "partner_map__"):
+            rows = self.con.execute(
+                f"SELECT DISTINCT reason FROM {table} WHERE reason LIKE 'unknown %'"
+            ).fetchall()
+            for (reason,) in rows:
+                value = reason.split("'", 1)[1].rsplit("'", 1)[0]
+                hint = suggest(value, known)
+                if hint:
+                    self.con.execute(
+                        f"UPDATE {table} SET reason = reason || '.' || ? WHERE reason = ?",
+                        [hint, reason],
+                    )
 
-    def _insert_rejects(self, reader: Reader, load_id: int, offset: int) -> int:
-        """Write every refused record with its line; return the malformed lines' count."""
-        has_errors = _one(
-            self.con.execute(
-                "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'raw___errors'"
-            )
+    def _all_acceptable(self, reader: Reader) -> bool:
+        """Whether no record can have a reason, known without joining the lookups to them."""
+        for table, columns in MAPS.items():
+            bad = " OR ".join(f"{c} IS NOT NULL" for c in columns)
+            if _one(self.con.execute(f"SELECT count(*) FROM {table} WHERE {bad}")):
+                return False
+        if _one(self.con.execute("SELECT count(*) FROM dups__")):
+            return False
+        return not _one(self.con.execute(record_problems_sql(reader)))
+
+    def _insert_malformed(self, load_id: int) -> int:
+        """Keep the lines the CSV reader could not split into records; return their count."""
+        if not _temp_exists(self.con, "raw___errors"):
+            return 0
+        self.con.execute(
+            # DuckDB may report one short line once per missing column: one row per line.
+            """CREATE TEMP TABLE bad__ AS SELECT line, csv_line, error_message,
+            line - 1 - row_number() OVER (ORDER BY line) AS good_before
+            FROM (SELECT line, any_value(csv_line) AS csv_line,
+                  min_by(error_message, length(error_message)) AS error_message
+                  FROM raw___errors GROUP BY line)"""
         )
-        malformed = 0
+        self.con.execute(
+            f"""INSERT INTO rejects SELECT {load_id}, line, csv_line,
+            'malformed line: ' || error_message FROM bad__"""
+        )
+        return int(_one(self.con.execute("SELECT count(*) FROM bad__")))
+
+    def _insert_rejects(self, load_id: int, offset: int) -> int:
+        """Write every refused record with its line and raw text; return how many."""
         shift = "0"
-        if has_errors:
-            self.con.execute(
-                # DuckDB may report one short line once per missing column: one row per line.
-                """CREATE TEMP TABLE bad__ AS SELECT line, csv_line, error_message,
-                line - 1 - row_number() OVER (ORDER BY line) AS good_before
-                FROM (SELECT line, any_value(csv_line) AS csv_line,
-                      min_by(error_message, length(error_message)) AS error_message
-                      FROM raw___errors GROUP BY line)"""
-            )
-            malformed = int(_one(self.con.execute("SELECT count(*) FROM bad__")))
-            self.con.execute(
-                f"""INSERT INTO rejects SELECT {load_id}, line, csv_line,
-                'malformed line: ' || error_message FROM bad__"""
-            )
+        if _temp_exists(self.con, "bad__"):
+            # Lines the CSV reader refused are not records: count them back into the line.
             shift = "(SELECT count(*) FROM bad__ b WHERE b.good_before < c.row)"
         # The raw record is written out only for refused records, joined back by row.
-        self.con.execute(
-            f"""INSERT INTO rejects SELECT {load_id}, c.row + {reader.header_lines} + {shift},
+        inserted = self.con.execute(
+            f"""INSERT INTO rejects SELECT {load_id}, c.row + 1 + {shift},
             CAST(to_json(r) AS VARCHAR), c.reason
             FROM checked__ c JOIN raw__ r ON r.rowid = c.row - 1 + {offset}
             WHERE c.reason IS NOT NULL ORDER BY c.row"""
         )
-        return malformed
+        return int(_one(inserted))
 
-    def _insert_flows(self, load_id: int) -> tuple[int, int]:
-        """Sum the accepted records by key into ``flows``; return (records, flows added)."""
+    def _insert_flows(self, load_id: int) -> int:
+        """Sum the accepted records by key into ``flows``; return the flows added."""
         key = ", ".join(KEY)
-        valid = int(_one(self.con.execute("SELECT count(*) FROM checked__ WHERE reason IS NULL")))
-        # Most files have one record per key (BACI always): a cheap count of distinct key
-        # hashes proves it, and the records go in as they are. Equal hashes (duplicates or,
-        # rarely, a collision) take the exact route: sum by key.
-        hashes = _one(
-            self.con.execute(
-                f"SELECT count(DISTINCT hash({key})) FROM checked__ WHERE reason IS NULL"
-            )
+        # Quantities in different units are not added up: the sum would mean nothing.
+        inserted = self.con.execute(
+            f"""INSERT INTO flows SELECT {key}, sum(value_usd),
+            CASE WHEN min(unit) IS NOT DISTINCT FROM max(unit) THEN sum(quantity) END,
+            min(unit), {load_id} FROM checked__ WHERE reason IS NULL GROUP BY ALL"""
         )
-        if hashes == valid:
-            select = f"""SELECT {key}, value_usd, quantity, unit, {load_id}
-                FROM checked__ WHERE reason IS NULL"""
-        else:
-            # Quantities in different units are not added up: the sum would mean nothing.
-            select = f"""SELECT {key}, sum(value_usd),
-                CASE WHEN min(unit) IS NOT DISTINCT FROM max(unit) THEN sum(quantity) END,
-                min(unit), {load_id} FROM checked__ WHERE reason IS NULL GROUP BY ALL"""
-        inserted = self.con.execute(f"INSERT INTO flows {select}")
-        return valid, int(_one(inserted))
+        return int(_one(inserted))
 
     # -- provenance -----------------------------------------------------------------------
     def _next_id(self) -> int:
@@ -427,7 +427,7 @@ class Warehouse:
         self.con.execute("COMMIT")
 
     def _drop_temp(self) -> None:
-        for kind, name in reversed(TEMPS):
+        for kind, name in TEMPS[::-1]:
             self.con.execute(f"DROP {kind} IF EXISTS temp.{name}")
         for t in ("raw__", "bad__", "raw___errors", "raw___scans"):
             self.con.execute(f"DROP TABLE IF EXISTS temp.{t}")
@@ -497,6 +497,11 @@ def _one(result: duckdb.DuckDBPyConnection) -> Any:
     row = _first(result)
     assert row is not None
     return row[0]
+
+
+def _temp_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name])
+    return bool(_one(found))
 
 
 def _quiet(step: str) -> None:
