@@ -183,26 +183,52 @@ def table(
     months: Annotated[str | None, typer.Option(help="Months, e.g. 1-8 (year to date).")] = None,
     classification: Annotated[str | None, typer.Option(help="Only this classification.")] = None,
     top: Annotated[int | None, typer.Option(help="Only the N largest rows.")] = None,
+    years: Annotated[
+        str | None, typer.Option(help="A span, e.g. 2001-2020: one row per year.")
+    ] = None,
+    indicators: Annotated[
+        str | None,
+        typer.Option(help="value,growth,share,change,multiple,cagr,contribution,rank,... ."),
+    ] = None,
+    small_base: Annotated[
+        float, typer.Option(help="Flag growth on a base below this many US$.")
+    ] = 1_000_000.0,
+    engine: Annotated[str, typer.Option(help="What runs the query: duckdb or pyspark.")] = (
+        "duckdb"
+    ),
     fmt: FormatOpt = None,
 ) -> None:
     """Value by the chosen dimensions, with base year, growth % and share %."""
-    with session(ctx) as s:
-        if year is None:
-            raise InputError("Give --year (and --compare for growth).")
-        frame = s.table(
-            reporter=reporter,
-            flow=flow,
-            year=year,
-            compare=compare,
-            by=_split(by),
-            partner_group=partner_group,
-            groups=groups,
-            group=group,
-            months=parse_months(months),
-            classification=classification,
-            top=top,
-        )
+    if (year is None) == (years is None):
+        raise InputError("Give --year (and --compare for growth) or --years FIRST-LAST.")
+    options: dict[str, Any] = {
+        "reporter": reporter, "flow": flow, "by": _split(by), "partner_group": partner_group,
+        "groups": groups, "group": group, "months": parse_months(months),
+        "classification": classification, "top": top, "small_base_usd": small_base,
+        "indicators": _split([indicators]) if indicators else None,
+    }  # fmt: skip
+    with hitex.open(ctx.obj, engine=engine) as s:
+        if years is not None:
+            if compare is not None:
+                raise InputError("--compare goes with --year; a --years series compares each "
+                                 "year with the year before.")  # fmt: skip
+            frame = s.series(years=parse_years(years), **options)
+        else:
+            assert year is not None
+            frame = s.table(year=year, compare=compare, **options)
     emit(frame, fmt)
+
+
+def parse_years(text: str) -> range:
+    """``"2001-2020"`` -> ``range(2001, 2021)``; ``"2020"`` -> ``range(2020, 2021)``."""
+    lo, _, hi = text.partition("-")
+    try:
+        first, last = int(lo), int(hi or lo)
+    except ValueError:
+        raise InputError(f"--years {text!r} is not a span of years such as 2001-2020.") from None
+    if first > last:
+        raise InputError(f"--years {text!r} runs backwards; give FIRST-LAST.")
+    return range(first, last + 1)
 
 
 def _split(values: list[str] | None) -> list[str]:

@@ -9,25 +9,34 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import ibis.expr.types as ir
 import pandas as pd
 
 import hitex.indicators as ind
 from hitex.catalog import Catalog
+from hitex.errors import InputError
 from hitex.indicators.selection import check_names
 from hitex.store import LoadResult, Warehouse
+from hitex.store.engines import TABLES, Engine, engine_for
 from hitex.store.warehouse import Step
 
-#: Tables the indicators read.
-TABLES = ("flows", "countries", "country_names", "products", "product_groups", "country_groups")
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+__all__ = ["TABLES", "Session", "open"]
+
+#: Indicator columns that hold whole numbers (possibly missing).
+INTEGERS = {"rank_value", "rank_growth", "lowest_since", "highest_since", "product_lines", "year"}
 
 
 class Session(Catalog):
     """A warehouse and the engine that runs its queries (DuckDB by default)."""
 
-    def __init__(self, warehouse: Warehouse) -> None:
+    def __init__(self, warehouse: Warehouse, engine: Engine | None = None) -> None:
         self.warehouse = warehouse
+        self.engine = engine if engine is not None else engine_for("duckdb", warehouse)
 
     # -- data -----------------------------------------------------------------------------
     def load(
@@ -54,8 +63,12 @@ class Session(Catalog):
 
     def tables(self) -> dict[str, ir.Table]:
         """The Ibis tables indicators read, on this session's engine."""
+        return self.engine.tables(TABLES)
+
+    def _check(self, q: ind.Query) -> None:
+        # Names are checked on the warehouse itself: cheap, and the same on every engine.
         backend = self.warehouse.ibis
-        return {name: backend.table(name) for name in TABLES}
+        check_names({name: backend.table(name) for name in TABLES}, q)
 
     # -- answers --------------------------------------------------------------------------
     def table(
@@ -72,8 +85,15 @@ class Session(Catalog):
         months: tuple[int, int] | None = None,
         classification: str | None = None,
         top: int | None = None,
+        indicators: Iterable[str] | None = None,
+        small_base_usd: float = ind.SMALL_BASE_USD,
     ) -> pd.DataFrame:
         """Value by ``by`` for ``year``; with ``compare``, base value, growth % and share %.
+
+        ``indicators`` names others from :data:`hitex.indicators.INDICATORS` (``change``,
+        ``multiple``, ``cagr``, ``contribution``, ``rank``, ``small_base``, ``nowcast``,
+        ``coverage``, ``product_lines``, ``new``, ``hhi``, ``rca``, ...); each adds its
+        column. ``flow="balance"`` is exports minus imports.
 
         Examples
         --------
@@ -94,16 +114,89 @@ class Session(Catalog):
             classification=classification,
             membership_year=year,
         )
-        tables = self.tables()
-        check_names(tables, q)
-        expr = ind.table(tables, q, year=year, compare=compare)
+        self._check(q)
+        expr = ind.table(
+            self.tables(), q, year=year, compare=compare, indicators=indicators,
+            small_base_usd=small_base_usd,
+        )  # fmt: skip
         if top is not None:
             expr = expr.limit(top)
+        return _ordered(expr.to_pandas(), ind.column_order(q.by, compare is not None))
+
+    def series(
+        self,
+        *,
+        reporter: str,
+        flow: str = "export",
+        years: Iterable[int],
+        by: Iterable[str] = (),
+        partner_group: str | None = None,
+        groups: str | None = None,
+        group: str | None = None,
+        months: tuple[int, int] | None = None,
+        classification: str | None = None,
+        top: int | None = None,
+        indicators: Iterable[str] | None = None,
+        small_base_usd: float = ind.SMALL_BASE_USD,
+    ) -> pd.DataFrame:
+        """One row per year of ``years`` (and per ``by`` value), with a ``year`` column.
+
+        The base of each year is the year before; shares and ranks are within each year.
+        ``indicators`` may add ``lowest_since`` / ``highest_since`` and every indicator of
+        :meth:`table` but ``nowcast``. ``top`` keeps the N largest rows of each year.
+
+        Examples
+        --------
+        >>> s = open(":memory:")
+        >>> s.series(reporter="RUS", years=range(2001, 2021)).columns.tolist()[:3]
+        ['year', 'value_usd', 'base_value_usd']
+        """
+        span = sorted(set(years))
+        if not span:
+            raise InputError("Give at least one year for a series (e.g. --years 2001-2020).")
+        q = ind.Query(
+            reporter=_reporter(reporter), flow=flow, years=tuple(span), by=tuple(by),
+            partner_group=partner_group, groups=groups, group=group, months=months,
+            classification=classification, membership_year=span[-1],
+        )  # fmt: skip
+        self._check(q)
+        expr = ind.series(
+            self.tables(), q, years=span, indicators=indicators, small_base_usd=small_base_usd
+        )
         frame = expr.to_pandas()
-        return _ordered(frame, ind.column_order(q.by, compare is not None))
+        if top is not None:
+            frame = frame.groupby("year", sort=False).head(top)
+        order = ["year", *ind.column_order(tuple(d for d in q.by if d != "year"), True)]
+        return _ordered(frame, order)
+
+    def tech_balance(
+        self,
+        reporter: str,
+        years: Iterable[int],
+        *,
+        goods_scheme: str = "tech",
+        goods_group: str | tuple[str, ...] = "high",
+        services_scheme: str = "techservices",
+        services_group: str | tuple[str, ...] = ind.TECH_SERVICES,
+    ) -> pd.DataFrame:
+        """Technology trade balance per year: goods, services and their total.
+
+        Columns: ``year``, then exports, imports and balance (US$) of ``goods_*``,
+        ``services_*`` and ``total_*``, and the ``classifications`` that went in.
+        """
+        span = tuple(sorted(set(years)))
+        for scheme in (goods_scheme, services_scheme):
+            self._check(ind.Query(reporter="", years=span, groups=scheme))
+        expr = ind.tech_balance(
+            self.tables(), reporter=_reporter(reporter), years=span,
+            goods_scheme=goods_scheme, goods_group=goods_group,
+            services_scheme=services_scheme, services_group=services_group,
+        )  # fmt: skip
+        return _ordered(expr.to_pandas(), [])
 
     def close(self) -> None:
-        """Close the warehouse."""
+        """Close the engine and the warehouse."""
+        self.engine.close()
         self.warehouse.close()
 
     def __enter__(self) -> Session:
@@ -113,9 +206,39 @@ class Session(Catalog):
         self.close()
 
 
-def open(path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Session:
-    """Open (creating if needed) the warehouse at ``path`` (default ``$HITEX_DB``)."""
-    return Session(Warehouse(path, read_only=read_only))
+def open(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    read_only: bool = False,
+    engine: str | None = None,
+    spark: SparkSession | None = None,
+) -> Session:
+    """Open (creating if needed) the warehouse at ``path`` (default ``$HITEX_DB``).
+
+    Parameters
+    ----------
+    path
+        The DuckDB warehouse file (``":memory:"`` for a throwaway one).
+    read_only
+        Open without write access (several readers may share the file).
+    engine
+        What runs the queries: ``duckdb`` (default) or ``pyspark``. Loads always go to the
+        warehouse; Spark reads a Parquet copy of it.
+    spark
+        A Spark session to run queries on (implies ``engine="pyspark"``); without it the
+        pyspark engine starts a local one.
+    """
+    name = engine or ("pyspark" if spark is not None else "duckdb")
+    if spark is not None and name != "pyspark":
+        raise InputError(f"A Spark session was given, but engine={name!r}: use 'pyspark'.")
+    warehouse = Warehouse(path, read_only=read_only)
+    options = {"spark": spark} if spark is not None else {}
+    try:
+        chosen = engine_for(name, warehouse, **options)
+    except Exception:
+        warehouse.close()
+        raise
+    return Session(warehouse, chosen)
 
 
 def _reporter(value: str) -> str:
@@ -129,6 +252,9 @@ def _ordered(frame: pd.DataFrame, first: list[str]) -> pd.DataFrame:
     head = [c for c in first if c in frame.columns]
     rest = [c for c in frame.columns if c not in head]
     out = frame[head + rest].reset_index(drop=True)
+    for column in INTEGERS & set(out.columns):
+        # Ranks and years stay whole numbers where some rows have none.
+        out[column] = out[column].astype("Int64")
     if "classifications" in out.columns:
         out["classifications"] = [
             ",".join(sorted(v)) if v is not None else "" for v in out["classifications"]

@@ -44,7 +44,7 @@ class Query:
     by: tuple[str, ...] = ()
     partner_group: str | None = None
     groups: str | None = None
-    group: str | None = None
+    group: str | tuple[str, ...] | None = None
     months: tuple[int, int] | None = None
     classification: str | None = None
     membership_year: int | None = None
@@ -66,17 +66,25 @@ class Query:
                 raise InputError(f"Months {lo}-{hi} are not a range within 1-12.")
 
 
-def select(tables: Mapping[str, ir.Table], q: Query) -> ir.Table:
-    """Flows of the query, with ``value`` signed for balances and grouping columns added."""
+def select(
+    tables: Mapping[str, ir.Table], q: Query, *, reporter: bool = True, months: bool = True
+) -> ir.Table:
+    """Flows of the query, with ``value`` signed for balances and grouping columns added.
+
+    ``reporter=False`` keeps every reporter (world totals, for RCA); ``months=False`` keeps
+    every month, for measures that apply ``q.months`` themselves (nowcasts).
+    """
     f = tables["flows"]
-    f = f.filter(f.reporter == q.reporter, f.year.isin(list(q.years)))
+    f = f.filter(f.year.isin(list(q.years)))
+    if reporter:
+        f = f.filter(f.reporter == q.reporter)
     if q.flow == "balance":
         f = f.filter(f.flow.isin(["export", "import"]))
         sign = ibis.ifelse(f.flow == "import", -1.0, 1.0)
         f = f.mutate(value=f.value_usd * sign)
     else:
         f = f.filter(f.flow == q.flow).mutate(value=f.value_usd)
-    if q.months is not None:
+    if months and q.months is not None:
         f = f.filter(f.month.between(*q.months))
     if q.classification is not None:
         f = f.filter(f.classification == q.classification.upper())
@@ -116,8 +124,8 @@ def _with_groups(tables: Mapping[str, ir.Table], f: ir.Table, q: Query) -> ir.Ta
         pg, [f.classification == pg.pg_classification, f.product == pg.pg_product]
     ).drop("pg_classification", "pg_product")
     if q.group is not None:
-        wanted = q.group.lower()
-        f = f.filter((f.group.lower() == wanted) | (f.group_name.lower() == wanted))
+        wanted = [g.lower() for g in ((q.group,) if isinstance(q.group, str) else q.group)]
+        f = f.filter(f.group.lower().isin(wanted) | f.group_name.lower().isin(wanted))
     return f
 
 

@@ -1,22 +1,35 @@
-"""The main table: value by the chosen dimensions, with base year, growth and share.
+"""The main table: the chosen indicators by the chosen dimensions, for one year.
 
 The JSON keys of this table are a contract (DESIGN.md, ``table --format json``): the ``by``
 columns with a ``*_name`` beside each code, then ``value_usd``, and with a comparison year
 ``base_value_usd``, ``growth_pct`` (null where the base is zero or missing) and ``share_pct``
-(share of the selection's total in the reporting year).
+(share of the selection's total in the reporting year); each further indicator adds its key
+(:data:`hitex.indicators.registry.INDICATORS`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import ibis
 import ibis.expr.types as ir
 
+from hitex.indicators import registry
+from hitex.indicators.context import SMALL_BASE_USD, Context, Indicator
+from hitex.indicators.measures import aggregate
+from hitex.indicators.nowcast import method
 from hitex.indicators.selection import DIMENSIONS, Query, select
 
 
-def table(tables: Mapping[str, ir.Table], q: Query, *, year: int, compare: int | None) -> ir.Table:
+def table(
+    tables: Mapping[str, ir.Table],
+    q: Query,
+    *,
+    year: int,
+    compare: int | None,
+    indicators: Iterable[str] | None = None,
+    small_base_usd: float = SMALL_BASE_USD,
+) -> ir.Table:
     """Build the table expression for ``year`` (against ``compare`` when given).
 
     Parameters
@@ -27,33 +40,37 @@ def table(tables: Mapping[str, ir.Table], q: Query, *, year: int, compare: int |
         The selection; its ``years`` must hold ``year`` and ``compare``.
     year, compare
         The reporting year and the base year.
+    indicators
+        Names from the registry; by default value, share and, with ``compare``, base value
+        and growth.
+    small_base_usd
+        The threshold of the ``small_base`` flag.
     """
-    f = select(tables, q)
-    metrics: dict[str, ir.Value] = {"value_usd": f.value.sum(where=f.year == year)}
-    if compare is not None:
-        metrics["base_value_usd"] = f.value.sum(where=f.year == compare)
-    metrics["classifications"] = f.classification.collect(distinct=True)
-    by = list(q.by)
-    if "product" in by and "classification" not in by:
-        # A product code means nothing without its classification (8517 in HS vs SITC).
-        by.append("classification")
-    t = f.group_by(by).aggregate(**metrics) if by else f.aggregate(**metrics)
-    t = t.mutate(value_usd=t.value_usd.fill_null(0.0))
-    if compare is not None:
-        t = t.mutate(base_value_usd=t.base_value_usd.fill_null(0.0))
-        t = t.mutate(growth_pct=_growth(t.value_usd, t.base_value_usd))
-    total = t.value_usd.sum()
-    t = t.mutate(share_pct=ibis.ifelse(total != 0, t.value_usd / total * 100.0, ibis.null()))
-    t = _names(tables, t, by, q)
-    return t.order_by([ibis.desc("value_usd"), *by])
+    probe = Context(q, tables, year=year, compare=compare, small_base_usd=small_base_usd)
+    chosen = registry.resolve(indicators, probe)
+    whole_year = any(i.name == "nowcast" for i in chosen)
+    c = Context(
+        q, tables, year=year, compare=compare, small_base_usd=small_base_usd,
+        months_in_measures=whole_year,
+    )  # fmt: skip
+    t = aggregate(select(tables, q, months=not whole_year), c, registry.needs(chosen))
+    t = apply(t, c, chosen)
+    if whole_year:
+        t = t.mutate(nowcast_method=ibis.literal(method(c)))
+    t = names(tables, t, c.by, c.q.groups)
+    return t.order_by([ibis.desc("value_usd"), *c.by])
 
 
-def _growth(value: ir.FloatingValue, base: ir.FloatingValue) -> ir.FloatingValue:
-    """Percentage change; null on a zero or negative base, never infinity."""
-    return ibis.ifelse(base > 0, (value - base) / base * 100.0, ibis.null()).cast("float64")
+def apply(t: ir.Table, c: Context, chosen: Sequence[Indicator]) -> ir.Table:
+    """Add each chosen indicator's column, then keep keys, indicators and classifications."""
+    for i in chosen:
+        t = i.add(t, c)
+    return t.select(*c.keys, *[i.column for i in chosen], "classifications")
 
 
-def _names(tables: Mapping[str, ir.Table], t: ir.Table, by: list[str], q: Query) -> ir.Table:
+def names(
+    tables: Mapping[str, ir.Table], t: ir.Table, by: list[str], scheme: str | None = None
+) -> ir.Table:
     """Put the readable name beside each code column."""
     if "partner" in by:
         n = tables["country_names"].select(pn_code="code", partner_name="name_en")
@@ -68,11 +85,16 @@ def _names(tables: Mapping[str, ir.Table], t: ir.Table, by: list[str], q: Query)
         t = t.left_join(p, [t.classification == p.pp_class, t.product == p.pp_code]).drop(
             "pp_class", "pp_code"
         )
+    if "group" in by and scheme is not None:
+        g = tables["product_groups"]
+        g = g.filter(g.scheme == scheme).group_by(gn_code=g.group_code)
+        g = g.aggregate(group_name=lambda x: x.group_name.min())
+        t = t.left_join(g, t.group == g.gn_code).drop("gn_code")
     return t
 
 
-def column_order(by: tuple[str, ...], compare: bool) -> list[str]:
-    """The contract's column order for ``by`` (the indicator columns follow)."""
+def column_order(by: tuple[str, ...], compare: bool, columns: Sequence[str] = ()) -> list[str]:
+    """The contract's column order for ``by``, then the indicator ``columns``."""
     cols: list[str] = []
     for d in by:
         cols.append(d)
@@ -81,6 +103,8 @@ def column_order(by: tuple[str, ...], compare: bool) -> list[str]:
             cols.append(name)
     if "product" in by and "classification" not in by:
         cols.append("classification")
+    if columns:
+        return cols + list(columns)
     cols.append("value_usd")
     if compare:
         cols += ["base_value_usd", "growth_pct"]

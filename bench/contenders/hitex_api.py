@@ -1,0 +1,152 @@
+"""hitex through its public Python API: ``hitex.open``, ``Session.load``, ``Session.table``."""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from bench.workloads import Context, Job, Query, Result, Unavailable
+
+INGEST_NAME = "ingest-hitex.duckdb"
+#: Indicators of the by-partner table: the default columns, the change (movers) and the HHI.
+PARTNER_COLUMNS = ("base_value", "growth", "share", "change", "hhi")
+
+
+def _hitex() -> Any:
+    """Import hitex, or say that it cannot be benchmarked yet."""
+    try:
+        import hitex  # noqa: PLC0415
+    except ImportError as exc:
+        raise Unavailable(f"hitex cannot be imported ({exc})") from exc
+    if not hasattr(hitex, "open"):
+        raise Unavailable("hitex.open does not exist yet")
+    return hitex
+
+
+def _load(path: Path, files: list[Path]) -> dict[str, Any]:
+    """Open (creating) a warehouse, load BACI files into it and total what it holds."""
+    with _hitex().open(path) as session:
+        results = session.load(files, format="baci")
+        total = session.warehouse.sql("SELECT count(*) AS n, sum(value_usd) AS v FROM flows")
+    rejected = sum(r.rows_rejected for r in results)
+    if rejected:
+        raise AssertionError(f"hitex rejected {rejected:,} generated BACI records")
+    return {"rows": int(total["n"].iloc[0]), "value_usd": float(total["v"].iloc[0])}
+
+
+def _rows(path: Path) -> int:
+    """Rows in a warehouse's ``flows`` table (-1 when it cannot be read)."""
+    try:
+        with _hitex().open(path, read_only=True) as session:
+            return int(session.warehouse.sql("SELECT count(*) AS n FROM flows")["n"].iloc[0])
+    except Exception:  # any unreadable warehouse is simply rebuilt
+        return -1
+
+
+def prepare(ctx: Context) -> Path:
+    """Build (once) the warehouse the report and RCA workloads query.
+
+    The ingest workload's last warehouse is reused when it holds every generated row.
+    """
+    path = ctx.work / "hitex.duckdb"
+    ingested = ctx.work / INGEST_NAME
+    if not path.exists() and ingested.exists() and _rows(ingested) == ctx.rows:
+        ingested.rename(path)
+    if not path.exists():
+        staging = path.with_suffix(".tmp")
+        staging.unlink(missing_ok=True)
+        _load(staging, ctx.csv_files)
+        staging.rename(path)
+    return path
+
+
+def ingest(ctx: Context) -> Job:
+    """Time ``Session.load`` of every BACI year into a fresh (initialised) warehouse."""
+    target = ctx.work / INGEST_NAME
+    hitex = _hitex()
+
+    def reset() -> None:
+        target.unlink(missing_ok=True)
+        hitex.open(target).close()  # the reference tables are written here, untimed
+
+    return Job(run=lambda: {"summary": _load(target, ctx.csv_files)}, reset=reset)
+
+
+def _balance(session: Any, q: Query, years: list[int]) -> pd.DataFrame:
+    """Exports minus imports of the reporter, one row per year."""
+    series = session.series(reporter=q.reporter, flow="balance", years=years)
+    return series[["year", "value_usd"]].rename(columns={"value_usd": "balance_usd"})
+
+
+def _movers(by_partner: pd.DataFrame, top: int) -> pd.DataFrame:
+    """Partners with the largest absolute change, largest first."""
+    table = by_partner.assign(size=by_partner["change_usd"].abs())
+    table = table.sort_values(["size", "partner"], ascending=[False, True])
+    return table[["partner", "change_usd"]].head(top).reset_index(drop=True)
+
+
+def answer_report(session: Any, q: Query, years: list[int]) -> Result:
+    """The report's query set through ``Session.table`` and ``Session.series``."""
+    common = {"reporter": q.reporter, "flow": "export", "year": q.year}
+    by_partner = session.table(compare=q.base, by=["partner"], indicators=PARTNER_COLUMNS, **common)
+    by_group = session.table(compare=q.base, by=["group"], groups=q.groups, **common)
+    by_product = session.table(by=["product"], indicators=["hhi"], **common)
+    hhi = {"partners": by_partner["hhi"].iloc[0], "products": by_product["hhi"].iloc[0]}
+    return {
+        "by_partner": by_partner,
+        "by_group": by_group.rename(columns={"group": "group_code"}),
+        "balance": _balance(session, q, years),
+        "movers": _movers(by_partner, q.top),
+        "hhi": pd.DataFrame({"measure": list(hhi), "hhi": list(hhi.values())}),
+    }
+
+
+def _years(ctx: Context) -> list[int]:
+    spec = ctx.manifest["spec"]
+    assert isinstance(spec, dict)
+    return [int(y) for y in spec["years"]]
+
+
+def _open(ctx: Context, engine: str) -> Any:
+    """Open the prepared warehouse read-only on ``engine`` (set-up, untimed)."""
+    hitex = _hitex()
+    path = prepare(ctx)
+    if engine != "duckdb" and "engine" not in inspect.signature(hitex.open).parameters:
+        raise Unavailable(f"hitex.open has no engine= parameter for {engine}")
+    return hitex.open(path, read_only=True, engine=engine)
+
+
+def report(ctx: Context) -> Job:
+    """The report's query set on the DuckDB engine."""
+    session = _open(ctx, "duckdb")
+    return Job(run=lambda: answer_report(session, ctx.query, _years(ctx)), close=session.close)
+
+
+def report_spark(ctx: Context) -> Job:
+    """The report's query set on the PySpark engine (time only; run at small scales)."""
+    session = _open(ctx, "pyspark")
+    return Job(run=lambda: answer_report(session, ctx.query, _years(ctx)), close=session.close)
+
+
+def rca_expr(flows: Any, year: int) -> Any:
+    """RCA of every (reporter, product) as an Ibis expression over hitex's ``flows`` table."""
+    f = flows.filter(flows.year == year, flows.flow == "export")
+    x = f.group_by(["reporter", "product"]).aggregate(x_ik=f.value_usd.sum())
+    x_i = x.x_ik.sum().over(group_by=x.reporter)
+    x_k = x.x_ik.sum().over(group_by=x.product)
+    x_w = x.x_ik.sum().over()
+    return x.select(exporter=x.reporter, product=x.product, rca=(x.x_ik / x_i) / (x_k / x_w))
+
+
+def rca(ctx: Context) -> Job:
+    """World RCA as an Ibis expression over hitex's tables, run by its DuckDB engine.
+
+    hitex's own ``rca`` indicator answers one reporter at a time (``Session.table(by=
+    ["product"], indicators=["rca"])``); 200 such calls are not what a world table needs.
+    """
+    session = _open(ctx, "duckdb")
+    expr = rca_expr(session.tables()["flows"], ctx.query.year)
+    return Job(run=lambda: {"rca": expr.to_pandas()}, close=session.close)
