@@ -23,6 +23,7 @@ class BaciReader(Reader):
     required: ClassVar[tuple[str, ...]] = ("t", "i", "j", "k", "v", "q")
     value_scale: ClassVar[float] = 1000.0
     country_kinds: ClassVar[tuple[str, ...] | None] = ("trade",)
+    reconciled: ClassVar[bool] = True
 
     def expressions(self) -> dict[str, str]:
         """BACI's columns; every record is an export of ``i`` to ``j``."""

@@ -61,8 +61,9 @@ class Reader:
     value_scale: ClassVar[float] = 1.0
     #: Which alias kinds may name a country (``None``: any).
     country_kinds: ClassVar[tuple[str, ...] | None] = None
-    #: Lines before the first record (the header): line = row + this.
-    header_lines: ClassVar[int] = 1
+    #: The source gives each flow once, reconciled from both sides (BACI): a record is
+    #: the exporter's export and also the importer's import.
+    reconciled: ClassVar[bool] = False
 
     def __init__(self, source: Source) -> None:
         self.source = source

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 import ibis.expr.types as ir
 
 from hitex.errors import InputError, UnknownCodeError
+from hitex.store.schema import RELATIONS
 from hitex.store.warehouse import Warehouse
 
 #: Tables the indicators read.
@@ -51,6 +52,11 @@ class DuckDBEngine(Engine):
     def backend(self) -> Any:
         """The warehouse's own Ibis DuckDB backend."""
         return self.warehouse.ibis
+
+    def tables(self, names: Iterable[str] = TABLES) -> dict[str, ir.Table]:
+        """Ibis tables by logical name (``flows`` is the ``trade`` view: see schema.py)."""
+        b = self.backend()
+        return {n: b.table(RELATIONS.get(n, n)) for n in names}
 
 
 def _spark(warehouse: Warehouse, **kwargs: Any) -> Engine:

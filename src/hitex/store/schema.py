@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS loads (
     started TIMESTAMP NOT NULL,
     finished TIMESTAMP,
     status VARCHAR NOT NULL,
-    message VARCHAR
+    message VARCHAR,
+    reconciled BOOLEAN NOT NULL DEFAULT false
 );
 CREATE TABLE IF NOT EXISTS rejects (
     load_id INTEGER NOT NULL,
@@ -60,4 +61,16 @@ CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
     value VARCHAR
 );
+-- What indicators read as "flows". A reconciled source (BACI) gives each flow once, as the
+-- exporter's export; the same record is the importer's import, at the same (FOB) value.
+CREATE OR REPLACE VIEW trade AS
+SELECT * FROM flows
+UNION ALL
+SELECT f.year, f.month, f.partner AS reporter, f.reporter AS partner, 'import' AS flow,
+    f.classification, f.product, f.value_usd, f.quantity, f.unit, f.load_id
+FROM flows f
+WHERE f.flow = 'export' AND f.load_id IN (SELECT id FROM loads WHERE reconciled);
 """
+
+#: Logical table -> warehouse relation that engines read for it.
+RELATIONS = {"flows": "trade"}

@@ -27,7 +27,7 @@ from hitex.ingest import TEMPS, Reader, Source, check_statements, reader_for
 from hitex.ingest.check import MAPS, record_problems_sql
 from hitex.reference import countries
 from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
-from hitex.store.schema import DDL, KEY
+from hitex.store.schema import DDL, KEY, RELATIONS
 
 log = logging.getLogger(__name__)
 
@@ -377,7 +377,7 @@ class Warehouse:
 
     def _record(self, r: LoadResult, reader: Reader, started: dt.datetime) -> None:
         self.con.execute(
-            "INSERT INTO loads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO loads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 r.id,
                 r.file,
@@ -394,6 +394,7 @@ class Warehouse:
                 dt.datetime.now(),
                 r.status,
                 r.message,
+                reader.reconciled,
             ],
         )
 
@@ -458,7 +459,8 @@ class Warehouse:
         for name in names:
             path = out / f"{name}.parquet"
             quoted = str(path).replace("'", "''")
-            self.con.execute(f"COPY {name} TO '{quoted}' (FORMAT parquet)")
+            relation = RELATIONS.get(name, name)
+            self.con.execute(f"COPY (SELECT * FROM {relation}) TO '{quoted}' (FORMAT parquet)")
             paths[name] = path
         return paths
 
