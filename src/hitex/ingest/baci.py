@@ -37,7 +37,7 @@ class BaciReader(Reader):
             "product": self.col("k"),
             "value": self.col("v"),
             "quantity": self.col("q"),
-            "unit": "CASE WHEN nullif(trim(q), '') IS NOT NULL THEN 't' END",
+            "unit": "CASE WHEN upper(trim(q)) NOT IN ('', 'NA') THEN 't' END",
         }
 
     def classification_sql(self) -> str:

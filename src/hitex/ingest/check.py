@@ -64,7 +64,9 @@ def _standard(reader: Reader, raw: str, offset: int) -> str:
             {e["reporter"]} AS reporter_r, {e["partner"]} AS partner_r,
             {e["flow"]} AS flow_r, {e["classification"]} AS classification_r,
             {e["product"]} AS product_r, {e["value"]} AS value_r,
-            nullif(trim({e["quantity"]}), '') AS quantity_t,
+            -- BACI writes a missing quantity as NA (padded with spaces).
+            CASE WHEN upper(trim({e["quantity"]})) NOT IN ('', 'NA', 'N/A', 'NAN')
+                THEN trim({e["quantity"]}) END AS quantity_t,
             nullif(trim({e["unit"]}), '') AS unit_t,
             t.*
         FROM {raw} AS t)"""
