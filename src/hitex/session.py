@@ -37,6 +37,10 @@ class Session(Catalog):
     def __init__(self, warehouse: Warehouse, engine: Engine | None = None) -> None:
         self.warehouse = warehouse
         self.engine = engine if engine is not None else engine_for("duckdb", warehouse)
+        # Names of schemes and groups are checked on the warehouse itself, whatever the engine.
+        self._names = (
+            self.engine if self.engine.name == "duckdb" else engine_for("duckdb", warehouse)
+        )
 
     # -- data -----------------------------------------------------------------------------
     def load(
@@ -67,8 +71,8 @@ class Session(Catalog):
 
     def _check(self, q: ind.Query) -> None:
         # Names are checked on the warehouse itself: cheap, and the same on every engine.
-        backend = self.warehouse.ibis
-        check_names({name: backend.table(name) for name in TABLES}, q)
+        if q.groups is not None or q.partner_group is not None:
+            check_names(self._names.tables(("product_groups", "country_groups")), q)
 
     # -- answers --------------------------------------------------------------------------
     def table(
@@ -115,13 +119,18 @@ class Session(Catalog):
             membership_year=year,
         )
         self._check(q)
-        expr = ind.table(
-            self.tables(), q, year=year, compare=compare, indicators=indicators,
-            small_base_usd=small_base_usd,
-        )  # fmt: skip
-        if top is not None:
-            expr = expr.limit(top)
-        return _ordered(expr.to_pandas(), ind.column_order(q.by, compare is not None))
+        chosen = None if indicators is None else tuple(indicators)
+
+        def build() -> ir.Table:
+            expr = ind.table(
+                self.tables(), q, year=year, compare=compare, indicators=chosen,
+                small_base_usd=small_base_usd,
+            )  # fmt: skip
+            return expr if top is None else expr.limit(top)
+
+        key = repr(("table", q, year, compare, chosen, small_base_usd, top))
+        frame = self.engine.execute(key, build)
+        return _ordered(frame, ind.column_order(q.by, compare is not None))
 
     def series(
         self,
@@ -160,10 +169,14 @@ class Session(Catalog):
             classification=classification, membership_year=span[-1],
         )  # fmt: skip
         self._check(q)
-        expr = ind.series(
-            self.tables(), q, years=span, indicators=indicators, small_base_usd=small_base_usd
-        )
-        frame = expr.to_pandas()
+        chosen = None if indicators is None else tuple(indicators)
+
+        def build() -> ir.Table:
+            return ind.series(
+                self.tables(), q, years=span, indicators=chosen, small_base_usd=small_base_usd
+            )
+
+        frame = self.engine.execute(repr(("series", q, chosen, small_base_usd)), build)
         if top is not None:
             frame = frame.groupby("year", sort=False).head(top)
         order = ["year", *ind.column_order(tuple(d for d in q.by if d != "year"), True)]

@@ -8,7 +8,14 @@ from tests.fixtures import write_csv
 
 ROWS = [
     (2020, 643, 156, 841181, "348670.5", "12.5"),  # Russia -> China, gas turbines
-    (2020, 643, 699, 851762, "140320.25", "         NA"),  # India is 699 (ISO 356); q missing, as BACI writes it
+    (
+        2020,
+        643,
+        699,
+        851762,
+        "140320.25",
+        "         NA",
+    ),  # India is 699 (ISO 356); q missing, as BACI writes it
     (2020, 643, 842, 10121, "1.5", "0.2"),  # USA is 842 (ISO 840); k lost its leading zero
     (2020, 490, 643, 854231, "2000", "1"),  # Taiwan is 490
     (2020, 251, 643, 880240, "3000.125", "5"),  # France is 251 (ISO 250)
@@ -37,7 +44,9 @@ def test_values_in_usd_and_countries_resolved(session, baci):
     assert set(flows["classification"]) == {"HS17"}
     assert "010121" in set(flows["product"])
     assert flows.loc[flows["partner"] == "IND", ["quantity", "unit"]].isna().all().all()
-    assert flows.loc[flows["partner"] == "CHN", ["quantity", "unit"]].values.tolist() == [[12.5, "t"]]
+    assert flows.loc[flows["partner"] == "CHN", ["quantity", "unit"]].values.tolist() == [
+        [12.5, "t"]
+    ]
     imports = session.table(reporter="TWN", year=2020, by=["partner"])
     assert imports["value_usd"].tolist() == [2_000_000.0]
 

@@ -12,6 +12,9 @@ from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 import ibis.expr.types as ir
+import pandas as pd
+import pyarrow as pa
+import pyarrow.types as pat
 
 from hitex.errors import InputError, UnknownCodeError
 from hitex.store.schema import RELATIONS
@@ -40,6 +43,10 @@ class Engine:
         b = self.backend()
         return {n: b.table(n) for n in names}
 
+    def execute(self, key: str, build: Callable[[], ir.Table]) -> pd.DataFrame:
+        """Run the expression ``build()`` makes; ``key`` names it for engines that cache."""
+        return build().to_pandas()
+
     def close(self) -> None:
         """Release what the engine holds (the warehouse is closed by its owner)."""
 
@@ -53,10 +60,49 @@ class DuckDBEngine(Engine):
         """The warehouse's own Ibis DuckDB backend."""
         return self.warehouse.ibis
 
+    def __init__(self, warehouse: Warehouse) -> None:
+        super().__init__(warehouse)
+        self._tables: tuple[str, dict[str, ir.Table]] | None = None
+        self._compiled: dict[tuple[str, str], tuple[str, Any]] = {}
+
     def tables(self, names: Iterable[str] = TABLES) -> dict[str, ir.Table]:
-        """Ibis tables by logical name (``flows`` is the ``trade`` view: see schema.py)."""
-        b = self.backend()
-        return {n: b.table(RELATIONS.get(n, n)) for n in names}
+        """Ibis tables by logical name (``flows`` is the ``trade`` view: see schema.py).
+
+        Kept while the warehouse does not change: each table costs a schema query.
+        """
+        version = self.warehouse.version()
+        if self._tables is None or self._tables[0] != version:
+            b = self.backend()
+            self._tables = (version, {n: b.table(RELATIONS.get(n, n)) for n in TABLES})
+        return {n: self._tables[1][n] for n in names}
+
+    def execute(self, key: str, build: Callable[[], ir.Table]) -> pd.DataFrame:
+        """Run ``build()``, compiling it to SQL once per ``key`` and warehouse version.
+
+        Ibis takes longer to compile a report query than DuckDB takes to answer it on ten
+        million rows; a dashboard or report asks the same questions again and again.
+        """
+        cache_key = (key, self.warehouse.version())
+        compiled = self._compiled.get(cache_key)
+        if compiled is None:
+            expr = build()
+            compiled = (str(self.backend().compile(expr)), expr.schema())
+            self._compiled[cache_key] = compiled
+        sql, schema = compiled
+        return _frame(self.warehouse.con.sql(sql).to_arrow_table(), schema)
+
+
+def _frame(table: pa.Table, schema: Any) -> pd.DataFrame:
+    """Arrow result -> pandas, converted to the expression's types as Ibis does it."""
+    from ibis.backends.duckdb.converter import DuckDBPandasData  # noqa: PLC0415
+
+    columns = {
+        name: col.to_pylist()
+        if pat.is_nested(col.type) or pat.is_dictionary(col.type) or col.null_count
+        else col.to_pandas()
+        for name, col in zip(table.column_names, table.columns, strict=True)
+    }
+    return DuckDBPandasData.convert_table(pd.DataFrame(columns), schema)
 
 
 def _spark(warehouse: Warehouse, **kwargs: Any) -> Engine:

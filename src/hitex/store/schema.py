@@ -61,6 +61,9 @@ CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
     value VARCHAR
 );
+"""
+
+VIEWS = """
 -- What indicators read as "flows". A reconciled source (BACI) gives each flow once, as the
 -- exporter's export; the same record is the importer's import, at the same (FOB) value.
 CREATE OR REPLACE VIEW trade AS

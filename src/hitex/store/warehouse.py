@@ -23,11 +23,11 @@ from ibis.backends.duckdb import Backend as DuckDBBackend
 
 import hitex.reference as ref
 from hitex.errors import BadFileError, HitexError, LoadError, suggest
-from hitex.ingest import TEMPS, Reader, Source, check_statements, reader_for
+from hitex.ingest import TEMPS, Reader, Source, check_statements, reader_for, readers
 from hitex.ingest.check import MAPS, record_problems_sql
 from hitex.reference import countries
 from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
-from hitex.store.schema import DDL, KEY, RELATIONS
+from hitex.store.schema import DDL, KEY, RELATIONS, VIEWS
 
 log = logging.getLogger(__name__)
 
@@ -100,10 +100,26 @@ class Warehouse:
     def init(self, *, refresh: bool = True) -> None:
         """Create missing tables; (re)write the reference tables if ``refresh`` or stale."""
         self.con.execute(DDL)
+        self._migrate()
+        self.con.execute(VIEWS)
         stored = _first(self.con.execute("SELECT value FROM meta WHERE key = 'reference'"))
         current = ref.reference_version()
         if refresh or stored is None or stored[0] != current:
             self._write_reference(current)
+
+    def _migrate(self) -> None:
+        """Bring a warehouse written by an earlier hitex up to the current tables."""
+        have = {
+            r[0]
+            for r in self.con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = 'loads'"
+            ).fetchall()
+        }
+        if "reconciled" not in have:
+            self.con.execute("ALTER TABLE loads ADD COLUMN reconciled BOOLEAN DEFAULT false")
+            for name, reader in readers().items():
+                if reader.reconciled:
+                    self.con.execute("UPDATE loads SET reconciled = true WHERE format = ?", [name])
 
     def _write_reference(self, version: str) -> None:
         with self._transaction():
