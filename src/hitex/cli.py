@@ -148,7 +148,11 @@ def loads(ctx: typer.Context, fmt: FormatOpt = None) -> None:
         frame = s.loads()
     cols = ["id", "file", "sha256", "format", "rows_read", "rows_loaded", "rows_rejected"]
     cols += ["rows_merged", "rows_revised", "status", "started", "message"]
-    emit(frame[cols], fmt)
+    frame = frame[cols]
+    if _chosen(fmt) is Output.table:
+        # On a terminal the hash's first 12 digits identify a file; CSV and JSON keep all 64.
+        frame = frame.assign(sha256=frame["sha256"].str[:12])
+    emit(frame, fmt)
 
 
 @app.command()
@@ -258,7 +262,8 @@ def emit(frame: pd.DataFrame, fmt: Output | None) -> None:
     elif chosen is Output.csv:
         frame.to_csv(sys.stdout, index=False)
     else:
-        Console().print(_rich(frame))
+        console = Console()
+        console.print(_rich(frame, console.width))
 
 
 def _chosen(fmt: Output | None) -> Output:
@@ -279,25 +284,60 @@ def _plain(v: Any) -> Any:
     return v
 
 
-_LONG_TEXT = {"description", "codes", "record", "message", "reason", "sha256", "file"}
+_LONG_TEXT = {
+    "description", "codes", "record", "message", "reason", "file", "started", "classifications",
+}  # fmt: skip
 
 
-def _rich(frame: pd.DataFrame) -> Table:
-    t = Table(show_lines=False, header_style="bold")
+def _rich(frame: pd.DataFrame, width: int) -> Table:
+    """A table that fits ``width`` columns: numbers whole, long text cut or left out."""
+    # A column with one value in every row (the classification, usually) becomes the caption.
+    same = [c for c in _CAPTION if c in frame.columns and frame[c].nunique(dropna=False) == 1]
+    notes = [f"{c}: {frame[c].iloc[0]}" for c in same] if len(frame) > 1 else []
+    frame = frame.drop(columns=same) if notes else frame
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
+    cells = {c: [_cell(v, c in numeric, str(c)) for v in frame[c].tolist()] for c in frame.columns}
+    text = [c for c in frame.columns if str(c) in _LONG_TEXT or str(c).endswith("_name")]
+    # A long header may wrap onto a second line; a number never does.
+    fixed = {c: max([min(len(str(c)), 9)] + [len(v) for v in cells[c]]) for c in frame.columns}
+    room = width - 2 - sum(fixed[c] + 3 for c in frame.columns if c not in text)
+    if room < 0:
+        # Too many columns for this terminal even without the text: one block per record.
+        return _records(frame, cells, "; ".join(notes))
+    shown_text = list(text)
+    while shown_text and room < 15 * len(shown_text):
+        notes.append(f"{shown_text.pop()} left out to fit (see --format csv)")
+    t = Table(show_lines=False, header_style="bold", caption="; ".join(notes) or None)
+    text_width = min(36, room // len(shown_text) - 4) if shown_text else 0
     for c in frame.columns:
-        if c in numeric:
-            t.add_column(str(c), justify="right", overflow="fold")
-        elif str(c) in _LONG_TEXT or str(c).endswith("_name"):
-            # Long text is cut, not wrapped: a table row stays one line on a terminal.
-            t.add_column(str(c), overflow="ellipsis", no_wrap=True, max_width=36)
-        else:
-            t.add_column(str(c), overflow="fold")
-    for row in frame.itertuples(index=False):
-        t.add_row(
-            *(_cell(v, c in numeric, str(c)) for v, c in zip(row, frame.columns, strict=True))
-        )
+        if c in shown_text:
+            t.add_column(str(c), overflow="ellipsis", no_wrap=True, max_width=text_width)
+        elif c not in text:
+            # The column is as wide as its widest cell, so only a longer header wraps.
+            t.add_column(
+                str(c), justify="right" if c in numeric else "left", overflow="fold",
+                min_width=fixed[c],
+            )  # fmt: skip
+    shown = [c for c in frame.columns if c in shown_text or c not in text]
+    for i in range(len(frame)):
+        t.add_row(*(cells[c][i] for c in shown))
     return t
+
+
+def _records(frame: pd.DataFrame, cells: dict[Any, list[str]], caption: str) -> Table:
+    t = Table(show_header=False, caption=caption or None)
+    t.add_column(
+        "field", style="bold", no_wrap=True, min_width=max(len(str(c)) for c in frame.columns)
+    )
+    t.add_column("value", overflow="ellipsis", no_wrap=True)
+    last = frame.columns[-1]
+    for i in range(len(frame)):
+        for c in frame.columns:
+            t.add_row(str(c), cells[c][i], end_section=c == last)
+    return t
+
+
+_CAPTION = ("classifications", "classification", "nowcast_method")
 
 
 def _cell(v: Any, numeric: bool, column: str) -> str:
