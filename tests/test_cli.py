@@ -123,3 +123,15 @@ def test_groups_and_classify(db, tmp_path):
     got = json.loads(run(db, "classify", "841181", "--format", "json").stdout)
     assert {r["scheme"]: r["group_code"] for r in got}["tech"] == "medium-high"
     assert run(db, "classify", "8411811").exit_code == 1
+
+
+def test_listing_a_load_that_does_not_exist(db):
+    r = run(db, "rejects", "--load", "99")
+    assert r.exit_code == 1
+    assert r.stderr.strip() == "Error: There is no load 99; `hitex loads` lists them."
+
+
+def test_unknown_choice_lists_the_choices(db):
+    r = run(db, "table", "--reporter", "RUS", "--year", "2020", "--by", "foo")
+    assert r.exit_code == 1
+    assert "Choose from: partner, product, group, region" in r.stderr

@@ -53,7 +53,11 @@ class UnknownCodeError(KeyError, HitexError):
     @classmethod
     def new(cls, what: str, value: str, known: Iterable[str]) -> UnknownCodeError:
         """Build the error for ``value`` with a "Did you mean …?" from ``known``."""
-        return cls(f"Unknown {what} {value!r}.{suggest(value, known)}")
+        names = list(known)
+        hint = suggest(value, names)
+        if not hint and 0 < len(names) <= 12:
+            hint = " Choose from: " + ", ".join(names) + "."
+        return cls(f"Unknown {what} {value!r}.{hint}")
 
 
 class LoadError(HitexError):

@@ -22,7 +22,7 @@ import pandas as pd
 from ibis.backends.duckdb import Backend as DuckDBBackend
 
 import hitex.reference as ref
-from hitex.errors import BadFileError, HitexError, LoadError, suggest
+from hitex.errors import BadFileError, HitexError, InputError, LoadError, suggest
 from hitex.ingest import TEMPS, Reader, Source, check_statements, reader_for, readers
 from hitex.ingest.check import MAPS, record_problems_sql
 from hitex.reference import countries
@@ -487,6 +487,10 @@ class Warehouse:
 
     def rejects(self, load_id: int | None = None) -> pd.DataFrame:
         """Refused records with line and reason, for one load or all."""
+        if load_id is not None and not _one(
+            self.con.execute("SELECT count(*) FROM loads WHERE id = ?", [load_id])
+        ):
+            raise InputError(f"There is no load {load_id}; `hitex loads` lists them.")
         where = "" if load_id is None else f"WHERE load_id = {int(load_id)}"
         return self.con.execute(
             f"SELECT load_id, line, reason, record FROM rejects {where} ORDER BY load_id, line"
