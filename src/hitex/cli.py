@@ -24,6 +24,7 @@ from rich.table import Table
 
 import hitex
 from hitex.errors import HitexError, InputError
+from hitex.reference import reference_version
 from hitex.reference.usergroups import UserScheme
 from hitex.store import STEPS, default_path
 
@@ -93,7 +94,7 @@ def init(ctx: typer.Context) -> None:
     """Create the warehouse (or refresh its reference tables)."""
     with session(ctx) as s:
         s.warehouse.init(refresh=True)
-    err.print(f"Warehouse ready: {ctx.obj}")
+    err.print(f"Warehouse ready: {ctx.obj} (reference data {reference_version()})")
 
 
 @app.command()
@@ -440,6 +441,8 @@ def demo(
         err.print("Chile's exports to and imports from Argentina, 2004 against 2002 (US$):")
         emit(s.table(reporter="CHL", flow="export", year=2004, compare=2002, by=["flow"]), fmt)
         emit(s.table(reporter="CHL", flow="import", year=2004, compare=2002, by=["flow"]), fmt)
+        err.print("Chile's exports to Argentina by OECD technology intensity, 2004 against 2002:")
+        emit(s.table(reporter="CHL", year=2004, compare=2002, by=["group"], groups="tech"), fmt)
         err.print("Chile's ten largest exports to Argentina in 2004:")
         emit(s.table(reporter="CHL", year=2004, compare=2002, by=["product"], top=10), fmt)
 
