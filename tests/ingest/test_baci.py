@@ -58,7 +58,23 @@ def test_rejects_say_why_with_line_numbers(session, baci):
     assert rej["reason"].str.contains("unknown partner '999'").iloc[0]
     assert "84118A" in rej["reason"].iloc[1]
     assert rej["reason"].iloc[1].endswith("is not a HS17 code")
-    assert rej["reason"].iloc[2] == "negative value -5"
+    assert rej["reason"].iloc[2] == "negative value -5.0"  # v is read as a number
+
+
+def test_a_value_that_is_not_a_number_is_kept_with_its_line(session, tmp_path):
+    path = write_csv(
+        tmp_path / "BACI_HS17_Y2020_V202301.csv",
+        "tijkvq",
+        [ROWS[0], (2020, 643, 156, 841182, "12x", "1"), ROWS[1]],
+    )
+    (r,) = session.load([path], format="baci")
+    assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (3, 2, 1)
+    rej = session.rejects(r.id)
+    assert rej["line"].tolist() == [3]
+    assert rej["reason"].item().startswith("malformed line: ")
+    assert 'column "v"' in rej["reason"].item()
+    assert "12x" in rej["reason"].item()
+    assert rej["record"].item() == "2020,643,156,841182,12x,1"
 
 
 def test_edition_from_file_name(session, tmp_path):

@@ -8,6 +8,7 @@ are BACI's numeric codes, which are not all ISO numeric (842 USA, 699 India, 251
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import ClassVar
 
 from hitex.ingest.base import Reader
@@ -24,6 +25,12 @@ class BaciReader(Reader):
     value_scale: ClassVar[float] = 1000.0
     country_kinds: ClassVar[tuple[str, ...] | None] = ("trade",)
     reconciled: ClassVar[bool] = True
+    # Country codes and values are numbers; k stays text (a bad code gets its own reason)
+    # and so does q, which BACI writes as NA when missing.
+    csv_types: ClassVar[Mapping[str, str] | None] = {
+        "t": "VARCHAR", "i": "INTEGER", "j": "INTEGER", "k": "VARCHAR", "v": "DOUBLE",
+        "q": "VARCHAR",
+    }  # fmt: skip
 
     def expressions(self) -> dict[str, str]:
         """BACI's columns; every record is an export of ``i`` to ``j``."""

@@ -61,6 +61,8 @@ class Reader:
     value_scale: ClassVar[float] = 1.0
     #: Which alias kinds may name a country (``None``: any).
     country_kinds: ClassVar[tuple[str, ...] | None] = None
+    #: CSV columns read with these types instead of as text.
+    csv_types: ClassVar[Mapping[str, str] | None] = None
     #: The source gives each flow once, reconciled from both sides (BACI): a record is
     #: the exporter's export and also the importer's import.
     reconciled: ClassVar[bool] = False
@@ -92,8 +94,18 @@ class Reader:
     def _read_csv(self, con: duckdb.DuckDBPyConnection, table: str) -> None:
         path = str(self.source.path).replace("'", "''")
         con.execute(f"DROP TABLE IF EXISTS {table}_errors; DROP TABLE IF EXISTS {table}_scans")
+        types = "all_varchar=true"
+        if self.csv_types:
+            # Numeric columns read as numbers: less memory, faster joins. The header is
+            # checked first, so that a missing column is named as such.
+            header = con.execute(
+                f"DESCRIBE SELECT * FROM read_csv('{path}', all_varchar=true, header=true)"
+            ).fetchall()
+            self._require({h[0].lower(): h[0] for h in header})
+            given = ", ".join(f"'{k}': '{v}'" for k, v in self.csv_types.items())
+            types = f"types={{{given}}}"
         con.execute(
-            f"CREATE TEMP TABLE {table} AS SELECT * FROM read_csv('{path}', all_varchar=true, "
+            f"CREATE TEMP TABLE {table} AS SELECT * FROM read_csv('{path}', {types}, "
             f"header=true, store_rejects=true, rejects_table='{table}_errors', "
             f"rejects_scan='{table}_scans')"
         )
@@ -110,7 +122,9 @@ class Reader:
         con.unregister(f"{table}_arrow")
 
     def _check_columns(self, con: duckdb.DuckDBPyConnection, table: str) -> None:
-        present = {c[0].lower(): c[0] for c in con.execute(f"DESCRIBE {table}").fetchall()}
+        self._require({c[0].lower(): c[0] for c in con.execute(f"DESCRIBE {table}").fetchall()})
+
+    def _require(self, present: dict[str, str]) -> None:
         for column in self.required:
             if column not in present:
                 found = ", ".join(present) or "none"

@@ -65,8 +65,8 @@ def _standard(reader: Reader, raw: str, offset: int) -> str:
             {e["flow"]} AS flow_r, {e["classification"]} AS classification_r,
             {e["product"]} AS product_r, {e["value"]} AS value_r,
             -- BACI writes a missing quantity as NA (padded with spaces).
-            CASE WHEN upper(trim({e["quantity"]})) NOT IN ('', 'NA', 'N/A', 'NAN')
-                THEN trim({e["quantity"]}) END AS quantity_t,
+            CASE WHEN upper(trim(CAST({e["quantity"]} AS VARCHAR))) NOT IN ('', 'NA', 'N/A', 'NAN')
+                THEN trim(CAST({e["quantity"]} AS VARCHAR)) END AS quantity_t,
             nullif(trim({e["unit"]}), '') AS unit_t,
             t.*
         FROM {raw} AS t)"""
@@ -84,7 +84,7 @@ def _year_map() -> str:
             THEN 'year ''' || replace(t, '''', '') || ''' is not a year'
         END AS reason
         FROM (SELECT *, TRY_CAST(t AS SMALLINT) AS y
-              FROM {_distinct("year_r", "coalesce(trim({c}), '')")})"""
+              FROM {_distinct("year_r", "coalesce(trim(CAST({c} AS VARCHAR)), '')")})"""
 
 
 def _month_map() -> str:
@@ -93,7 +93,7 @@ def _month_map() -> str:
             THEN 'month ''' || replace(t, '''', '') || ''' is outside 1-12'
         END AS reason
         FROM (SELECT *, TRY_CAST(t AS TINYINT) AS m
-              FROM {_distinct("month_r", "coalesce(trim({c}), '')")})"""
+              FROM {_distinct("month_r", "coalesce(trim(CAST({c} AS VARCHAR)), '')")})"""
 
 
 def _country_map(role: str, kinds: tuple[str, ...] | None) -> str:
@@ -118,7 +118,7 @@ def _country_map(role: str, kinds: tuple[str, ...] | None) -> str:
         WHEN a.iso3 IS NULL THEN 'unknown {role} ''' || k.t || ''''
         {subdivision}
         END AS reason
-        FROM {_distinct(f"{role}_r", "coalesce(trim({c}), '')")} k
+        FROM {_distinct(f"{role}_r", "coalesce(trim(CAST({c} AS VARCHAR)), '')")} k
         LEFT JOIN (SELECT key, iso3, kind FROM country_aliases WHERE {where}) a
             ON a.key = {KEY_SQL.format(c="k.t")}"""
 
@@ -126,7 +126,7 @@ def _country_map(role: str, kinds: tuple[str, ...] | None) -> str:
 def _flow_map() -> str:
     return f"""CREATE TEMP TABLE flow_map__ AS SELECT k.r AS flow_r, f.flow,
         CASE WHEN f.flow IS NULL THEN 'unknown flow ''' || k.t || '''' END AS reason
-        FROM {_distinct("flow_r", "coalesce(lower(trim({c})), '')")} k
+        FROM {_distinct("flow_r", "coalesce(lower(trim(CAST({c} AS VARCHAR))), '')")} k
         LEFT JOIN flow_codes f ON f.code = k.t"""
 
 
@@ -149,8 +149,10 @@ def _product_map() -> str:
         CASE WHEN ({product}) IS NULL THEN 'product ''' || k.product_t
             || ''' is not a ' || k.classification_t || ' code' END AS product_reason
         FROM (SELECT classification_r, product_r,
-                coalesce(upper(trim(classification_r)), '') AS classification_t,
-                coalesce(replace(replace(trim(product_r), '.', ''), ' ', ''), '') AS product_t
+                coalesce(upper(trim(CAST(classification_r AS VARCHAR))), '')
+                    AS classification_t,
+                coalesce(replace(replace(trim(CAST(product_r AS VARCHAR)), '.', ''), ' ', ''),
+                    '') AS product_t
               FROM (SELECT DISTINCT classification_r, product_r FROM std__)) k
         LEFT JOIN classification_codes c ON c.code = k.classification_t"""
 
@@ -163,11 +165,13 @@ def _checked(reader: Reader) -> str:
         s.quantity AS quantity, s.unit_t AS unit,
         coalesce(y.reason, mo.reason, rp.reason, pa.reason, f.reason, pm.class_reason,
             s.extra_reason, pm.product_reason, CASE
-            WHEN s.value_r IS NULL OR trim(s.value_r) = '' THEN 'empty value'
-            WHEN s.value IS NULL THEN 'value ''' || trim(s.value_r) || ''' is not a number'
-            WHEN s.value < 0 THEN 'negative value ' || trim(s.value_r)
+            WHEN s.value IS NULL AND coalesce(trim(CAST(s.value_r AS VARCHAR)), '') = ''
+                THEN 'empty value'
+            WHEN s.value IS NULL
+                THEN 'value ''' || trim(CAST(s.value_r AS VARCHAR)) || ''' is not a number'
+            WHEN s.value < 0 THEN 'negative value ' || trim(CAST(s.value_r AS VARCHAR))
             WHEN isinf(s.value) OR isnan(s.value)
-                THEN 'value ''' || trim(s.value_r) || ''' is not finite'
+                THEN 'value ''' || trim(CAST(s.value_r AS VARCHAR)) || ''' is not finite'
             WHEN s.quantity_t IS NOT NULL AND s.quantity IS NULL
                 THEN 'quantity ''' || s.quantity_t || ''' is not a number'
             END, d.reason) AS reason

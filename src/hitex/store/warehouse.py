@@ -351,7 +351,7 @@ class Warehouse:
             # DuckDB may report one short line once per missing column: one row per line.
             """CREATE TEMP TABLE bad__ AS SELECT line, csv_line, error_message,
             line - 1 - row_number() OVER (ORDER BY line) AS good_before
-            FROM (SELECT line, any_value(csv_line) AS csv_line,
+            FROM (SELECT line, any_value(trim(csv_line, chr(10) || chr(13))) AS csv_line,
                   min_by(error_message, length(error_message)) AS error_message
                   FROM raw___errors GROUP BY line)"""
         )
