@@ -135,3 +135,10 @@ def test_unknown_choice_lists_the_choices(db):
     r = run(db, "table", "--reporter", "RUS", "--year", "2020", "--by", "foo")
     assert r.exit_code == 1
     assert "Choose from: partner, product, group, region" in r.stderr
+
+
+def test_months_on_annual_data_is_an_error_not_a_zero(db, tmp_path):
+    run(db, "load", str(flows_file(tmp_path / "m.csv", ROWS[:2])), "--format", "flows")
+    r = run(db, "table", "--reporter", "RU-MOW", "--year", "2020", "--months", "1-8")
+    assert r.exit_code == 1
+    assert "RU-MOW has no monthly records in the warehouse" in r.stderr

@@ -73,6 +73,11 @@ class Session(Catalog):
         # Names are checked on the warehouse itself: cheap, and the same on every engine.
         if q.groups is not None or q.partner_group is not None:
             check_names(self._names.tables(("product_groups", "country_groups")), q)
+        if q.months is not None and q.reporter and not self.warehouse.has_months(q.reporter):
+            # Annual records have no month: a month filter would silently give zero.
+            raise InputError(
+                f"{q.reporter} has no monthly records in the warehouse; --months needs them."
+            )
 
     # -- answers --------------------------------------------------------------------------
     def table(

@@ -496,6 +496,15 @@ class Warehouse:
             f"SELECT load_id, line, reason, record FROM rejects {where} ORDER BY load_id, line"
         ).df()
 
+    def has_months(self, reporter: str) -> bool:
+        """Whether any record of ``reporter`` is monthly."""
+        found = self.con.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM trade WHERE reporter = ? AND month IS NOT NULL "
+            "LIMIT 1)",
+            [reporter],
+        )
+        return bool(_one(found))
+
     def sql(self, query: str, params: Sequence[object] = ()) -> pd.DataFrame:
         """Run SQL on the warehouse and return a DataFrame (for tests and power users)."""
         return self.con.execute(query, list(params)).df()
