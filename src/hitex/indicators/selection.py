@@ -151,8 +151,3 @@ def check_names(tables: Mapping[str, ir.Table], q: Query) -> None:
         known = partner_group_names(tables)
         if q.partner_group.lower() not in {k.lower() for k in known}:
             raise UnknownCodeError.new("partner group", q.partner_group, known)
-
-
-def group_columns(by: Sequence[str]) -> list[str]:
-    """The columns to group on for ``by``: each dimension (names are joined later)."""
-    return list(by)
