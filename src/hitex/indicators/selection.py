@@ -8,7 +8,7 @@ Nothing here names an engine: the tables come from whatever Ibis backend holds t
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import ibis
