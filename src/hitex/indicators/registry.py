@@ -74,9 +74,9 @@ DEFAULT_WITH_BASE = ("value", "base_value", "growth", "share")
 
 def resolve(names: Iterable[str] | None, c: Context) -> list[Indicator]:
     """The indicators ``names`` asks for, checked against the query, in registry order."""
-    if names is None:
-        names = DEFAULT_WITH_BASE if c.has_base else DEFAULT
-    wanted: set[str] = {"value"}
+    # The keys of DESIGN.md are always there; ``names`` adds to them.
+    wanted: set[str] = set(DEFAULT_WITH_BASE if c.has_base else DEFAULT)
+    names = names or ()
     for name in names:
         key = name.strip().lower().replace("-", "_")
         if key not in BY_NAME and key not in ALIASES:
