@@ -272,17 +272,14 @@ def _chosen(fmt: Output | None) -> Output:
 
 
 def _plain(v: Any) -> Any:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return None
-    if hasattr(v, "item"):
-        v = v.item()
-    if isinstance(v, float) and math.isnan(v):
-        return None
+    """A cell as JSON: numpy scalars as Python numbers, missing values as null."""
     if isinstance(v, pd.Timestamp):
         return v.isoformat()
-    if pd.isna(v) if not isinstance(v, list | tuple | dict) else False:
-        return None
-    return v
+    if isinstance(v, list | tuple | dict):
+        return v
+    if hasattr(v, "item"):
+        v = v.item()
+    return None if pd.isna(v) else v
 
 
 _LONG_TEXT = {
