@@ -94,7 +94,9 @@ def test_user_errors_are_one_sentence_and_exit_1(db, tmp_path):
     missing.write_text("year,reporter\n2020,RUS\n")
     r = run(db, "load", str(missing), "--format", "flows")
     assert r.exit_code == 1
-    assert r.stderr.strip().startswith("Error: nocol.csv has no column 'partner'")
+    assert r.stderr.strip().startswith(
+        "Error: nocol.csv has no columns 'partner', 'flow', 'product', 'value_usd'"
+    )
     assert "Traceback" not in r.output
     r = run(db, "load", str(missing), "--format", "flowz")
     assert r.exit_code == 1

@@ -63,17 +63,25 @@ def comtrade_json(tmp_path):
 
 
 @pytest.mark.parametrize("fixture", ["comtrade_csv", "comtrade_json"])
-def test_detail_loads_and_aggregates_are_refused(session, fixture, request):
+def test_totals_load_as_totals_and_breakdowns_are_refused(session, fixture, request):
     (r,) = session.load([request.getfixturevalue(fixture)], format="comtrade")
-    assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (7, 4, 3)
+    assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (7, 6, 1)
     reasons = session.rejects(r.id)["reason"].tolist()
-    assert reasons[0].startswith("partner '0' is an aggregate")
-    assert reasons[1] == "aggregate row (cmdCode TOTAL), not a product"
-    assert reasons[2].startswith("breakdown by motCode 1000")
+    assert reasons == ["breakdown by motCode 1000; only the total over it (0) is loaded"]
+    # August to China: 1,000 of 841181 is detail; the partner total of 99,999 adds 98,999
+    # in other products. The world total of 841181 (5,000) adds 4,000 to other partners.
+    # July's 300 to China is detail. Nothing is counted twice.
     exports = session.table(reporter="RUS", year=2020, by=["partner"])
-    assert exports[["partner", "value_usd"]].values.tolist() == [["CHN", 1300.0]]
+    assert exports[["partner", "value_usd"]].values.tolist() == [
+        ["CHN", 1000.0 + 98999.0 + 300.0],
+        ["WLD", 4000.0],
+    ]
     aug = session.table(reporter="RUS", year=2020, by=["month"], months=(8, 8))
-    assert aug[["month", "value_usd"]].values.tolist() == [[8, 1000.0]]
+    assert aug[["month", "value_usd"]].values.tolist() == [[8, 1000.0 + 98999.0 + 4000.0]]
+    by_product = session.table(reporter="RUS", year=2020, by=["product"])
+    assert dict(by_product[["product", "value_usd"]].values.tolist()) == {
+        "TOTAL": 98999.0, "841181": 5000.0, "851762": 300.0,
+    }  # fmt: skip
     imports = session.table(reporter="RUS", flow="import", year=2020, by=["partner"])
     assert imports[["partner", "value_usd"]].values.tolist() == [["IND", 250.0]]
     rx = session.table(reporter="RUS", flow="re-export", year=2020, by=["product"])

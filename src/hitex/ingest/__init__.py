@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
-from hitex.ingest.base import COLUMNS, Reader, Source, reader_for, readers
-from hitex.ingest.check import TEMPS, check_statements
+from hitex.ingest.base import (
+    FIELDS,
+    USER_FIELDS,
+    Fingerprint,
+    Opened,
+    Reader,
+    Source,
+    fingerprint,
+    reader_for,
+    readers,
+)
+from hitex.ingest.check import TEMPS, Read, checked_sql, prepare_statements
 
 __all__ = [
-    "COLUMNS",
+    "FIELDS",
     "TEMPS",
+    "USER_FIELDS",
+    "Fingerprint",
+    "Opened",
+    "Read",
     "Reader",
     "Source",
-    "check_statements",
+    "checked_sql",
+    "fingerprint",
+    "prepare_statements",
     "reader_for",
     "readers",
 ]

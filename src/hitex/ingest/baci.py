@@ -11,7 +11,8 @@ import re
 from collections.abc import Mapping
 from typing import ClassVar
 
-from hitex.ingest.base import Reader
+from hitex.ingest.base import Reader, Ref
+from hitex.ingest.sql import lit
 
 #: ``BACI_HS17_Y2020_V202301.csv`` -> ``HS17``.
 _EDITION = re.compile(r"BACI_(HS\d\d)_", re.IGNORECASE)
@@ -21,33 +22,43 @@ class BaciReader(Reader):
     """BACI's exports: exporter ``i`` reports an export to importer ``j``."""
 
     name: ClassVar[str] = "baci"
-    required: ClassVar[tuple[str, ...]] = ("t", "i", "j", "k", "v", "q")
+    columns: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "year": ("t",),
+        "reporter": ("i",),
+        "partner": ("j",),
+        "product": ("k",),
+        "value": ("v",),
+        "quantity": ("q",),
+    }
+    fixed: ClassVar[Mapping[str, str]] = {"flow": "export"}
     value_scale: ClassVar[float] = 1000.0
     country_kinds: ClassVar[tuple[str, ...] | None] = ("trade",)
     reconciled: ClassVar[bool] = True
+    # BACI gives one record per (t, i, j, k) and HS6 codes only.
+    hierarchical: ClassVar[bool] = False
     # Country codes and values are numbers; k stays text (a bad code gets its own reason)
     # and so does q, which BACI writes as NA when missing.
-    csv_types: ClassVar[Mapping[str, str] | None] = {
+    csv_types: ClassVar[Mapping[str, str]] = {
         "t": "VARCHAR", "i": "INTEGER", "j": "INTEGER", "k": "VARCHAR", "v": "DOUBLE",
         "q": "VARCHAR",
     }  # fmt: skip
 
-    def expressions(self) -> dict[str, str]:
-        """BACI's columns; every record is an export of ``i`` to ``j``."""
-        return {
-            "year": self.col("t"),
-            "month": "NULL",
-            "reporter": self.col("i"),
-            "partner": self.col("j"),
-            "flow": "'export'",
-            "classification": self.classification_sql(),
-            "product": self.col("k"),
-            "value": self.col("v"),
-            "quantity": self.col("q"),
-            "unit": "CASE WHEN upper(trim(q)) NOT IN ('', 'NA') THEN 't' END",
-        }
+    def value_name(self) -> str:
+        """BACI's value column."""
+        return "v"
 
-    def classification_sql(self) -> str:
+    def fields(self, ref: Ref) -> dict[str, str]:
+        """BACI's columns; quantities are metric tons."""
+        out = super().fields(ref)
+        q = self.col("quantity", ref)
+        out["unit"] = (
+            f"CASE WHEN upper(trim(CAST({q} AS VARCHAR))) NOT IN ('', 'NA') THEN 't' END"
+            if q != "NULL"
+            else "NULL"
+        )
+        return out
+
+    def classification_sql(self, ref: Ref) -> str:
         """The HS edition named in the file name (``BACI_HS17_...``), else the option."""
         found = _EDITION.search(self.source.path.name)
-        return f"'{found.group(1).upper()}'" if found else super().classification_sql()
+        return lit(found.group(1).upper()) if found else super().classification_sql(ref)

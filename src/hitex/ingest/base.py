@@ -1,21 +1,26 @@
-"""What every reader shares: the standard record, the checks, and how a file becomes SQL.
+"""What every reader shares: the standard fields, how a file is opened, and how its columns map.
 
-A reader turns one file into a DuckDB relation with the standard columns, all text, plus the
-record number (``row``) and the raw record (``record``). It does so in SQL, so that a BACI year
-of ten million rows is read by DuckDB's vectorised CSV reader, never by a Python loop. The
-checks (:func:`checked_sql`) then attach a ``reason`` to every record that cannot be loaded;
-the store keeps those in ``rejects`` and loads the rest.
+A reader turns one file into a SQL relation with the standard fields only (``year_r``,
+``reporter_r``, ... ``format_reason``): one SELECT maps the raw columns to them, so no raw
+column name ever reaches the checks or the store (a file may well have columns named
+``value``, ``row`` or ``rowid``). DuckDB reads the file itself (CSV, Parquet), or an Arrow table
+the reader builds (XLSX, JSON); nothing loops over records in Python.
 
 Formats are subclasses with class-level settings (column names, value scale, flow codes),
 registered through the ``hitex.readers`` entry point group, the same way a plug-in adds one.
+Users map their own column names with ``--column FIELD=SOURCE`` and give constants with
+``--set FIELD=VALUE``; both reach SQL only through :mod:`hitex.ingest.sql`.
 """
 
 from __future__ import annotations
 
+import codecs
+import hashlib
 import json
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import ClassVar
@@ -24,9 +29,10 @@ import duckdb
 import pyarrow as pa
 
 from hitex.errors import BadFileError, UnknownCodeError
+from hitex.ingest.sql import ident, lit
 
-#: The standard columns a reader produces, in order.
-COLUMNS = (
+#: The standard fields a reader produces, in order (``value`` is in US dollars after scaling).
+FIELDS = (
     "year",
     "month",
     "reporter",
@@ -39,6 +45,17 @@ COLUMNS = (
     "unit",
 )
 
+#: What users call the fields in ``--column`` and ``--set`` (the ``flows`` column names).
+USER_FIELDS: Mapping[str, str] = {**{f: f for f in FIELDS}, "value_usd": "value"}
+
+#: Fields a file may leave out.
+OPTIONAL = frozenset({"month", "classification", "quantity", "unit"})
+
+#: Encoding tried for files that are not UTF-8 (Russian customs and statistics extracts).
+FALLBACK_ENCODING = "cp1251"
+
+Ref = Callable[[str], str]
+
 
 @dataclass(frozen=True)
 class Source:
@@ -46,6 +63,60 @@ class Source:
 
     path: Path
     classification: str = "HS17"
+    #: Field -> the file's column that holds it (``--column reporter=origin``).
+    columns: Mapping[str, str] = field(default_factory=dict)
+    #: Field -> one value for every record (``--set partner=WLD``).
+    constants: Mapping[str, str] = field(default_factory=dict)
+    #: The file's text encoding; ``None``: UTF-8, else Windows-1251.
+    encoding: str | None = None
+
+
+@dataclass
+class Opened:
+    """A file as DuckDB reads it: the relation, its columns, and how records map to lines."""
+
+    #: A FROM-clause item reading the raw records, in file order.
+    relation: str
+    #: Lower-case column name -> the column's name in the file.
+    columns: dict[str, str]
+    #: Numbers use a decimal comma (files delimited by ``;``).
+    decimal_comma: bool = False
+    #: The CSV delimiter.
+    delimiter: str = ","
+    #: The file is CSV (DuckDB keeps the lines it cannot split in ``raw_errors__``).
+    csv: bool = False
+    #: Line (or sheet row) of each record where it is not simply record number + 1.
+    lines: Sequence[int] | None = None
+    #: The file holds no records (an empty API answer).
+    empty: bool = False
+    #: Columns read with a type other than text.
+    typed: Mapping[str, str] = field(default_factory=dict)
+    #: A temporary UTF-8 copy of a file in another encoding (removed after the load).
+    copy: Path | None = None
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What one read of a file's bytes tells: its sha256 and whether it is UTF-8 text."""
+
+    sha256: str
+    utf8: bool
+
+
+def fingerprint(path: Path) -> Fingerprint:
+    """Hash the file and check its encoding in the same pass."""
+    digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    utf8 = True
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+            if utf8:
+                try:
+                    decoder.decode(block)
+                except UnicodeDecodeError:
+                    utf8 = False
+    return Fingerprint(digest.hexdigest(), utf8)
 
 
 class Reader:
@@ -53,108 +124,191 @@ class Reader:
 
     #: The format's name on the command line (``--format``).
     name: ClassVar[str] = ""
-    #: Standard column -> SQL expression over the raw columns (quoted by the reader).
-    mapping: ClassVar[Mapping[str, str]] = {}
-    #: Raw columns that must be present (lower case).
-    required: ClassVar[tuple[str, ...]] = ()
+    #: Field -> the raw column(s) that may hold it, first found wins (lower case).
+    columns: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+    #: Fields given by the format itself (BACI: every record is an export): field -> value.
+    fixed: ClassVar[Mapping[str, str]] = {}
     #: Multiply the value by this to get US dollars (BACI reports thousands).
     value_scale: ClassVar[float] = 1.0
     #: Which alias kinds may name a country (``None``: any).
     country_kinds: ClassVar[tuple[str, ...] | None] = None
-    #: CSV columns read with these types instead of as text.
-    csv_types: ClassVar[Mapping[str, str] | None] = None
+    #: CSV columns read with these types instead of as text (numbers read as numbers).
+    csv_types: ClassVar[Mapping[str, str]] = {}
     #: The source gives each flow once, reconciled from both sides (BACI): a record is
     #: the exporter's export and also the importer's import.
     reconciled: ClassVar[bool] = False
+    #: A file may hold a code and the codes below it (a chapter and its headings).
+    hierarchical: ClassVar[bool] = True
 
     def __init__(self, source: Source) -> None:
         self.source = source
+        self.opened: Opened | None = None
 
-    # -- reading --------------------------------------------------------------------------
-    def read(self, con: duckdb.DuckDBPyConnection, table: str) -> None:
-        """Create temp table ``table`` holding the raw records as text, in file order."""
+    # -- opening --------------------------------------------------------------------------
+    def open(self, con: duckdb.DuckDBPyConnection, *, utf8: bool = True) -> Opened:
+        """Look at the file: its columns and how to read it; nothing is read into tables."""
         suffix = self.source.path.suffix.lower()
         try:
             if suffix in (".parquet", ".pq"):
-                self._read_parquet(con, table)
+                opened = self._open_parquet(con)
             elif suffix in (".xlsx", ".xlsm"):
-                self._register_arrow(con, table, _read_xlsx(self.source.path))
+                opened = self._open_arrow(con, *_read_xlsx(self.source.path))
             elif suffix == ".json":
-                self._register_arrow(con, table, self.read_json())
+                opened = self._open_arrow(con, self.read_json(), None)
             else:
-                self._read_csv(con, table)
+                opened = self._open_csv(con, utf8=utf8)
         except duckdb.Error as exc:
             raise self.bad_file(f"cannot be read as {self.name} data ({_first_line(exc)})") from exc
-        self._check_columns(con, table)
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
+            raise self.bad_file(f"cannot be read as {self.name} data ({_first_line(exc)})") from exc
+        if not opened.empty:
+            self._require(opened.columns)
+        self.opened = opened
+        return opened
 
     def read_json(self) -> pa.Table:
         """Read a JSON file of records (a list, or an object with a ``data`` list)."""
         raise self.bad_file(f"JSON is not a {self.name} file type; give CSV, Parquet or XLSX")
 
-    def _read_csv(self, con: duckdb.DuckDBPyConnection, table: str) -> None:
-        path = str(self.source.path).replace("'", "''")
-        con.execute(f"DROP TABLE IF EXISTS {table}_errors; DROP TABLE IF EXISTS {table}_scans")
-        types = "all_varchar=true"
-        if self.csv_types:
-            # Numeric columns read as numbers: less memory, faster joins. The header is
-            # checked first, so that a missing column is named as such.
-            header = con.execute(
-                f"DESCRIBE SELECT * FROM read_csv('{path}', all_varchar=true, header=true)"
-            ).fetchall()
-            self._require({h[0].lower(): h[0] for h in header})
-            given = ", ".join(f"'{k}': '{v}'" for k, v in self.csv_types.items())
-            types = f"types={{{given}}}"
-        con.execute(
-            f"CREATE TEMP TABLE {table} AS SELECT * FROM read_csv('{path}', {types}, "
-            f"header=true, store_rejects=true, rejects_table='{table}_errors', "
-            f"rejects_scan='{table}_scans')"
+    def _open_csv(self, con: duckdb.DuckDBPyConnection, *, utf8: bool) -> Opened:
+        path = self.source.path
+        copy = None
+        if self.source.encoding or not utf8:
+            copy = _transcode(path, self.source.encoding or FALLBACK_ENCODING)
+            path = copy
+        delimiter = _delimiter(path)
+        options = f"header = true, delim = {lit(delimiter)}, quote = '\"', escape = '\"'"
+        header = con.execute(
+            f"DESCRIBE SELECT * FROM read_csv({lit(path)}, {options}, all_varchar = true, "
+            "ignore_errors = true)"
+        ).fetchall()
+        columns = {str(h[0]).lower(): str(h[0]) for h in header}
+        typed = self._typed(columns)
+        if typed:
+            given = ", ".join(f"{lit(columns[c])}: {lit(t)}" for c, t in typed.items())
+            options += f", types = {{{given}}}"
+        else:
+            options += ", all_varchar = true"
+        relation = (
+            f"read_csv({lit(path)}, {options}, store_rejects = true, "
+            "rejects_table = 'raw_errors__', rejects_scan = 'raw_scans__')"
+        )
+        return Opened(
+            relation,
+            columns,
+            decimal_comma=delimiter == ";",
+            delimiter=delimiter,
+            csv=True,
+            typed=typed,
+            copy=copy,
         )
 
-    def _read_parquet(self, con: duckdb.DuckDBPyConnection, table: str) -> None:
-        path = str(self.source.path).replace("'", "''")
-        cols = con.execute(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall()
-        casts = ", ".join(f'CAST("{c[0]}" AS VARCHAR) AS "{c[0]}"' for c in cols)
-        con.execute(f"CREATE TEMP TABLE {table} AS SELECT {casts} FROM read_parquet('{path}')")
+    def _typed(self, columns: Mapping[str, str]) -> dict[str, str]:
+        """Columns read as numbers: the format's own, unless the user mapped columns."""
+        if self.source.columns or not self.csv_types:
+            return {}
+        if not all(c in columns for c in self.csv_types):
+            return {}
+        return dict(self.csv_types)
 
-    def _register_arrow(self, con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> None:
-        con.register(f"{table}_arrow", data)
-        con.execute(f"CREATE TEMP TABLE {table} AS SELECT * FROM {table}_arrow")
-        con.unregister(f"{table}_arrow")
+    def _open_parquet(self, con: duckdb.DuckDBPyConnection) -> Opened:
+        relation = f"read_parquet({lit(self.source.path)})"
+        described = con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()
+        return Opened(relation, {str(c[0]).lower(): str(c[0]) for c in described})
 
-    def _check_columns(self, con: duckdb.DuckDBPyConnection, table: str) -> None:
-        self._require({c[0].lower(): c[0] for c in con.execute(f"DESCRIBE {table}").fetchall()})
+    def _open_arrow(
+        self, con: duckdb.DuckDBPyConnection, data: pa.Table, lines: Sequence[int] | None
+    ) -> Opened:
+        con.register("arrow_raw__", data)
+        columns = {n.lower(): n for n in data.column_names}
+        return Opened("arrow_raw__", columns, lines=lines, empty=data.num_rows == 0)
 
-    def _require(self, present: dict[str, str]) -> None:
-        for column in self.required:
-            if column not in present:
-                found = ", ".join(present) or "none"
+    def _require(self, present: Mapping[str, str]) -> None:
+        for user, source_column in self.source.columns.items():
+            if source_column.lower() not in present:
                 raise self.bad_file(
-                    f"has no column {column!r} (columns found: {found})", column=column
+                    f"has no column {source_column!r} for --column {user}={source_column} "
+                    f"(columns found: {', '.join(present.values()) or 'none'})",
+                    column=source_column,
                 )
-        self.columns = present
+        missing = [
+            f for f in FIELDS if f not in OPTIONAL and self._column_for(f, present) is None
+            and f not in self.source.constants and f not in self.fixed
+            and not self._computed(f, present)
+        ]  # fmt: skip
+        if missing:
+            names = [repr(self.columns.get(f, (f,))[0] if f != "value" else self.value_name())
+                     for f in missing]  # fmt: skip
+            found = ", ".join(present.values()) or "none"
+            plural = "column" if len(names) == 1 else "columns"
+            raise self.bad_file(
+                f"has no {plural} {', '.join(names)} (columns found: {found}); map yours with "
+                "--column FIELD=SOURCE or give one value with --set FIELD=VALUE",
+                column=names[0].strip("'"),
+            )
+
+    def value_name(self) -> str:
+        """The name of the value column in this format (for messages)."""
+        return self.columns.get("value", ("value_usd",))[0]
+
+    def _computed(self, name: str, present: Mapping[str, str]) -> bool:
+        """Whether the format computes ``name`` from other columns that are present."""
+        return False
 
     def bad_file(self, what: str, *, column: str | None = None) -> BadFileError:
         """Return the error for a file that cannot be loaded at all."""
         file = self.source.path.name
         return BadFileError(f"{file} {what}.", file=file, column=column)
 
-    # -- mapping to the standard record ---------------------------------------------------
-    def col(self, name: str) -> str:
-        """Return the quoted raw column ``name`` if the file has it, else ``NULL``."""
-        real = self.columns.get(name.lower())
-        return f'"{real}"' if real else "NULL"
+    # -- mapping to the standard fields ---------------------------------------------------
+    def _column_for(self, name: str, present: Mapping[str, str]) -> str | None:
+        """The file's column holding field ``name``: the user's mapping, else the format's."""
+        for user, source_column in self.source.columns.items():
+            if USER_FIELDS.get(user) == name:
+                return present.get(source_column.lower())
+        for candidate in self.columns.get(name, ()):
+            if candidate in present:
+                return present[candidate]
+        return None
 
-    def expressions(self) -> dict[str, str]:
-        """Standard column -> SQL expression over the raw table (``NULL`` where absent)."""
-        return dict.fromkeys(COLUMNS, "NULL")
+    def col(self, name: str, ref: Ref) -> str:
+        """SQL for field ``name``'s raw column (``NULL`` when the file has none)."""
+        assert self.opened is not None
+        column = self._column_for(name, self.opened.columns)
+        return ref(column) if column is not None else "NULL"
 
-    def extra_reasons(self) -> list[tuple[str, str]]:
-        """Format-specific checks: (SQL condition on ``r``, SQL reason text)."""
+    def raw(self, column: str, ref: Ref) -> str:
+        """SQL for the file's column ``column`` by its format name (``NULL`` when absent)."""
+        assert self.opened is not None
+        real = self.opened.columns.get(column.lower())
+        return ref(real) if real is not None else "NULL"
+
+    def fields(self, ref: Ref) -> dict[str, str]:
+        """Field -> SQL over the raw columns (referenced through ``ref``)."""
+        out = {name: self.col(name, ref) for name in FIELDS}
+        out["classification"] = self.classification_sql(ref)
+        for name, value in self.fixed.items():
+            out[name] = lit(value)
+        return out
+
+    def mapped(self, ref: Ref) -> dict[str, str]:
+        """:meth:`fields` with the user's ``--set`` constants applied."""
+        out = self.fields(ref)
+        for user, value in self.source.constants.items():
+            out[USER_FIELDS[user]] = lit(value)
+        return out
+
+    def format_reasons(self, ref: Ref) -> list[tuple[str, str]]:
+        """Format-specific refusals: (SQL condition over raw columns, SQL reason text)."""
         return []
 
-    def classification_sql(self) -> str:
-        """SQL for the classification: the file's column if any, else the option given."""
-        return f"'{self.source.classification}'"
+    def classification_sql(self, ref: Ref) -> str:
+        """The file's ``classification`` column where given and not empty, else the option."""
+        column = self.col("classification", ref)
+        default = lit(self.source.classification)
+        if column == "NULL":
+            return default
+        return f"coalesce(nullif(trim(CAST({column} AS VARCHAR)), ''), {default})"
 
 
 def readers() -> dict[str, type[Reader]]:
@@ -168,24 +322,35 @@ def reader_for(fmt: str, source: Source) -> Reader:
     known = readers()
     if fmt not in known:
         raise UnknownCodeError.new("format", fmt, known)
+    _check_options(source)
     return known[fmt](source)
 
 
-def _read_xlsx(path: Path) -> pa.Table:
+def _check_options(source: Source) -> None:
+    for user in [*source.columns, *source.constants]:
+        if user not in USER_FIELDS:
+            raise UnknownCodeError.new("field", user, list(USER_FIELDS))
+
+
+def _read_xlsx(path: Path) -> tuple[pa.Table, list[int]]:
+    """The first sheet as text columns, with each record's row number in the sheet."""
     import openpyxl  # noqa: PLC0415 - imported only for the rare Excel file
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     rows = book.worksheets[0].iter_rows(values_only=True)
     header = [str(h).strip() for h in next(rows, ()) if h is not None]
     columns: list[list[str | None]] = [[] for _ in header]
-    for values in rows:
+    lines: list[int] = []
+    for number, values in enumerate(rows, start=2):
         if all(v is None for v in values):
             continue
+        lines.append(number)
         for i in range(len(header)):
             v = values[i] if i < len(values) else None
             columns[i].append(None if v is None else _cell_text(v))
     book.close()
-    return pa.table({h: pa.array(c, pa.string()) for h, c in zip(header, columns, strict=True)})
+    data = pa.table({h: pa.array(c, pa.string()) for h, c in zip(header, columns, strict=True)})
+    return data, lines
 
 
 def _cell_text(value: object) -> str:
@@ -197,15 +362,64 @@ def _cell_text(value: object) -> str:
 
 def json_records(path: Path, key: str = "data") -> pa.Table:
     """Read a JSON list of records (or an object whose ``key`` holds one) as text columns."""
-    with path.open(encoding="utf-8") as f:
+    with path.open(encoding="utf-8-sig") as f:
         doc = json.load(f)
-    records: Sequence[Mapping[str, object]] = doc.get(key, []) if isinstance(doc, dict) else doc
+    records: Sequence[Mapping[str, object]] = doc.get(key) or [] if isinstance(doc, dict) else doc
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise ValueError(f"no list of records under {key!r}")
     names: dict[str, None] = {}
     for rec in records:
         names.update(dict.fromkeys(rec))
-    cols = {n: [None if r.get(n) is None else str(r.get(n)) for r in records] for n in names}
+    cols = {n: [_json_text(r.get(n)) for r in records] for n in names}
     return pa.table({n: pa.array(v, pa.string()) for n, v in cols.items()})
+
+
+def _json_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _delimiter(path: Path) -> str:
+    """The delimiter of the header line: ``;`` or tab where they split it, else ``,``."""
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as f:
+        header = f.readline()
+    counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > 0 else ","
+
+
+def _transcode(path: Path, encoding: str) -> Path:
+    """Write a UTF-8 copy of ``path`` (read as ``encoding``), block by block."""
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise BadFileError(f"Unknown encoding {encoding!r}.", file=path.name) from None
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - removed by the store after the load
+        "w", encoding="utf-8", suffix=".csv", prefix="hitex-", delete=False, newline=""
+    )
+    with handle as out, path.open(encoding=encoding, newline="") as f:
+        for block in iter(lambda: f.read(1 << 20), ""):
+            out.write(block)
+    return Path(handle.name)
 
 
 def _first_line(exc: Exception) -> str:
     return re.sub(r"\s+", " ", str(exc).strip().splitlines()[0])[:200]
+
+
+__all__ = [
+    "FIELDS",
+    "USER_FIELDS",
+    "Fingerprint",
+    "Opened",
+    "Reader",
+    "Source",
+    "fingerprint",
+    "ident",
+    "json_records",
+    "reader_for",
+    "readers",
+]

@@ -1,208 +1,183 @@
 """The checks every record goes through, in SQL, with a reason for each one refused.
 
-The checks on codes (years, months, countries, flows, products) run once per *distinct*
-spelling, in small lookup tables; one pass then joins them to the records. A BACI year has
-ten million records but a few hundred country codes and five thousand products, so the
-work per record is a handful of hash-table probes and two number casts. Trimming, casing
-and code normalisation happen in the lookups, never per record.
+:func:`checked_sql` is the one definition of what a record becomes and why it may be refused.
+The store runs it twice at most: once straight from the file into ``flows`` (records with a
+reason are counted there and taken out again), and, only when some record was refused, once
+more over a numbered copy of the file, to keep each refused record with its line and raw text.
+Both runs evaluate the same ``reason`` expression, so a record is always either loaded or
+rejected, never neither.
 
-The first failing check gives the reason, in this order: year, month, reporter, partner,
-flow, classification, the format's own checks, product, value, quantity.
+The reasons, first failing check first: year, month, reporter, partner, a reporter trading with
+itself, flow, classification, the format's own checks, product, value, quantity, a code whose
+finer codes are in the same file, and a key an earlier load holds.
+
+Countries are looked up by one hash join each against the warehouse's ``country_aliases``
+(every known spelling, normalised); BACI's numeric codes join on integers.
 """
 
 from __future__ import annotations
 
-from hitex.ingest.base import Reader
+from dataclasses import dataclass
+
+from hitex.ingest.base import FIELDS, Opened, Reader, Ref
+from hitex.ingest.sql import ident, lit
 from hitex.reference.countries import KEY_SQL
 
-#: Temp tables and views a check creates (dropped after each load).
-TEMPS = (
-    ("VIEW", "std__"),
-    ("TABLE", "year_map__"),
-    ("TABLE", "month_map__"),
-    ("TABLE", "reporter_map__"),
-    ("TABLE", "partner_map__"),
-    ("TABLE", "flow_map__"),
-    ("TABLE", "product_map__"),
-    ("VIEW", "checked__"),
-    ("TABLE", "dups__"),
+#: Temp tables a load creates (dropped after each load).
+TEMPS = ("cmap__", "cmap_int__", "dups__", "nonleaf__")
+
+#: Columns of the checked relation, in order: the flows columns, the record number, the reason.
+CHECKED = (
+    "row",
+    "year",
+    "month",
+    "reporter",
+    "partner",
+    "flow",
+    "classification",
+    "product",
+    "value_usd",
+    "quantity",
+    "unit",
+    "reason",
 )
 
 
-def check_statements(reader: Reader, raw: str, offset: int) -> list[str]:
-    """SQL statements that define the view ``checked__`` over ``raw``.
+@dataclass(frozen=True)
+class Read:
+    """Where the records come from: a relation, how raw columns are referenced, the row number."""
 
-    ``checked__`` has the standard columns (typed), ``row`` (records counted from 1 in file
-    order; ``offset`` is the ``rowid`` of the first) and ``reason`` (NULL when the record
-    can be loaded). Countries are looked up in the warehouse table ``country_aliases``.
-    Temp table ``dups__`` (``row, reason``) starts empty; the store fills it with the
-    records whose key an earlier load holds. ``checked__`` is a view, not a table: the
-    store reads it once to insert the flows, and once more only if a record has a reason.
-    """
+    relation: str
+    ref: Ref
+    row: str
+
+
+def prepare_statements(reader: Reader) -> list[str]:
+    """Temp tables the checks join: country spellings the format accepts; empty exclusions."""
+    kinds = reader.country_kinds
+    where = "TRUE" if kinds is None else f"kind IN ({', '.join(lit(k) for k in kinds)})"
     return [
-        _standard(reader, raw, offset),
-        _year_map(),
-        _month_map(),
-        _country_map("reporter", reader.country_kinds),
-        _country_map("partner", reader.country_kinds),
-        _flow_map(),
-        _product_map(),
-        "CREATE TEMP TABLE dups__ (row BIGINT, reason VARCHAR)",
-        _checked(reader),
+        f"""CREATE OR REPLACE TEMP TABLE cmap__ AS SELECT key, iso3, kind, country
+        FROM country_aliases WHERE {where} OR kind = 'aggregate'""",
+        """CREATE OR REPLACE TEMP TABLE cmap_int__ AS
+        SELECT CAST(key AS INTEGER) AS code, iso3, kind, country FROM cmap__
+        WHERE regexp_full_match(key, '[0-9]{1,9}')""",
+        "CREATE OR REPLACE TEMP TABLE dups__ (row BIGINT, reason VARCHAR)",
+        "CREATE OR REPLACE TEMP TABLE nonleaf__ (row BIGINT, reason VARCHAR)",
     ]
 
 
-def _standard(reader: Reader, raw: str, offset: int) -> str:
-    e = reader.expressions()
-    extra = reader.extra_reasons()
-    extra_sql = (
-        "CASE " + " ".join(f"WHEN {c} THEN {r}" for c, r in extra) + " END" if extra else "NULL"
+def standard_sql(reader: Reader, read: Read) -> str:
+    """The closed SELECT: the standard fields (``*_r``) and the format's reason, nothing raw."""
+    e = reader.mapped(read.ref)
+    checks = reader.format_reasons(read.ref)
+    fmt = "CASE " + " ".join(f"WHEN {c} THEN {r}" for c, r in checks) + " END" if checks else "NULL"
+    fields = ", ".join(f"{e[f]} AS {ident(f + '_r')}" for f in FIELDS)
+    return f"SELECT {read.row} AS row, {fields}, {fmt} AS format_reason FROM {read.relation}"
+
+
+def _text(column: str) -> str:
+    return f"coalesce(trim(CAST({column} AS VARCHAR)), '')"
+
+
+def _number(column: str, opened: Opened) -> str:
+    if opened.decimal_comma:
+        # Files delimited by ';' write numbers with a decimal comma (1 234,5).
+        text = f"replace(replace(replace(trim(CAST({column} AS VARCHAR)), ' ', ''), chr(160), ''), ',', '.')"  # noqa: E501
+        return f"TRY_CAST({text} AS DOUBLE)"
+    return f"TRY_CAST({column} AS DOUBLE)"
+
+
+def _country_join(role: str, reader: Reader, opened: Opened) -> str:
+    column = reader._column_for(role, opened.columns)
+    numeric = (
+        column is not None
+        and opened.typed.get(column.lower(), "").upper() in ("INTEGER", "BIGINT")
+        and role not in reader.source.constants
     )
-    return f"""CREATE TEMP VIEW std__ AS SELECT *, {extra_sql} AS extra_reason FROM (
-        SELECT CAST(t.rowid - {offset} + 1 AS BIGINT) AS row,
-            {e["year"]} AS year_r, {e["month"]} AS month_r,
-            {e["reporter"]} AS reporter_r, {e["partner"]} AS partner_r,
-            {e["flow"]} AS flow_r, {e["classification"]} AS classification_r,
-            {e["product"]} AS product_r, {e["value"]} AS value_r,
-            -- BACI writes a missing quantity as NA (padded with spaces).
-            CASE WHEN upper(trim(CAST({e["quantity"]} AS VARCHAR))) NOT IN ('', 'NA', 'N/A', 'NAN')
-                THEN trim(CAST({e["quantity"]} AS VARCHAR)) END AS quantity_t,
-            nullif(trim({e["unit"]}), '') AS unit_t,
-            t.*
-        FROM {raw} AS t)"""
+    if numeric:
+        return f"LEFT JOIN cmap_int__ {role[0]}c ON {role[0]}c.code = s.{role}_r"
+    key = KEY_SQL.format(c=f"CAST(s.{role}_r AS VARCHAR)")
+    return f"LEFT JOIN cmap__ {role[0]}c ON {role[0]}c.key = {key}"
 
 
-def _distinct(column: str, text: str) -> str:
-    """Distinct raw values of ``column`` beside their cleaned text (``t``)."""
-    return f"(SELECT r, {text.format(c='r')} AS t FROM (SELECT DISTINCT {column} AS r FROM std__))"
-
-
-def _year_map() -> str:
-    return f"""CREATE TEMP TABLE year_map__ AS SELECT r AS year_r, y AS year, CASE
-        WHEN t = '' THEN 'empty year'
-        WHEN y IS NULL OR y NOT BETWEEN 1900 AND 2100
-            THEN 'year ''' || replace(t, '''', '') || ''' is not a year'
-        END AS reason
-        FROM (SELECT *, TRY_CAST(t AS SMALLINT) AS y
-              FROM {_distinct("year_r", "coalesce(trim(CAST({c} AS VARCHAR)), '')")})"""
-
-
-def _month_map() -> str:
-    return f"""CREATE TEMP TABLE month_map__ AS SELECT r AS month_r, m AS month, CASE
-        WHEN t <> '' AND (m IS NULL OR m NOT BETWEEN 1 AND 12)
-            THEN 'month ''' || replace(t, '''', '') || ''' is outside 1-12'
-        END AS reason
-        FROM (SELECT *, TRY_CAST(t AS TINYINT) AS m
-              FROM {_distinct("month_r", "coalesce(trim(CAST({c} AS VARCHAR)), '')")})"""
-
-
-def _country_map(role: str, kinds: tuple[str, ...] | None) -> str:
-    where = "TRUE" if kinds is None else "kind IN (" + ", ".join(f"'{k}'" for k in kinds) + ")"
-    refused = "('aggregate', 'subdivision')" if role == "partner" else "('aggregate')"
-    subdivision = (
-        "WHEN a.kind = 'subdivision' "
-        "THEN 'partner ''' || k.t || ''' is a subdivision; partners are countries'"
-        if role == "partner"
-        else ""
-    )
-    aggregate = (
-        "'partner ''' || k.t || ''' is an aggregate of all partners, not a country'"
-        if role == "partner"
-        else "'reporter ''' || k.t || ''' is an aggregate'"
-    )
-    return f"""CREATE TEMP TABLE {role}_map__ AS SELECT k.r AS {role}_r,
-        CASE WHEN a.kind NOT IN {refused} THEN a.iso3 END AS iso3,
-        CASE
-        WHEN k.t = '' THEN 'empty {role}'
-        WHEN a.kind = 'aggregate' THEN {aggregate}
-        WHEN a.iso3 IS NULL THEN 'unknown {role} ''' || k.t || ''''
-        {subdivision}
-        END AS reason
-        FROM {_distinct(f"{role}_r", "coalesce(trim(CAST({c} AS VARCHAR)), '')")} k
-        LEFT JOIN (SELECT key, iso3, kind FROM country_aliases WHERE {where}) a
-            ON a.key = {KEY_SQL.format(c="k.t")}"""
-
-
-def _flow_map() -> str:
-    return f"""CREATE TEMP TABLE flow_map__ AS SELECT k.r AS flow_r, f.flow,
-        CASE WHEN f.flow IS NULL THEN 'unknown flow ''' || k.t || '''' END AS reason
-        FROM {_distinct("flow_r", "coalesce(lower(trim(CAST({c} AS VARCHAR))), '')")} k
-        LEFT JOIN flow_codes f ON f.code = k.t"""
-
-
-def _product_map() -> str:
+def checked_sql(reader: Reader, read: Read) -> str:
+    """Every record of ``read`` as a flows row with ``row`` and ``reason`` (NULL: loadable)."""
+    opened = reader.opened
+    assert opened is not None
+    scale = repr(reader.value_scale)
+    product = f"replace(replace({_text('s.product_r')}, '.', ''), ' ', '')"
+    family = "cl.family"
     # Spreadsheets and BACI's integer column drop a product code's leading zero (010121 is
     # written 10121): a digit string of odd length gets it back. National tariff lines of 8
     # or 10 digits begin with their HS subheading, which is what the warehouse keeps.
-    product = """CASE
-        WHEN c.family = 'hs' AND regexp_full_match(k.product_t, '[0-9]{1,10}') THEN
-            left(CASE WHEN length(k.product_t) % 2 = 1 THEN '0' || k.product_t
-                 ELSE k.product_t END, 6)
-        WHEN c.family = 'sitc' AND regexp_full_match(k.product_t, '[0-9]{1,5}') THEN k.product_t
-        WHEN c.family = 'ebops' AND regexp_full_match(upper(k.product_t), 'S[A-L]?[0-9]{0,3}')
-            THEN upper(k.product_t)
+    normal = f"""CASE
+        WHEN upper(p) = 'TOTAL' THEN 'TOTAL'
+        WHEN {family} = 'hs' AND regexp_full_match(p, '[0-9]{{1,10}}') THEN
+            left(CASE WHEN length(p) % 2 = 1 THEN '0' || p ELSE p END, 6)
+        WHEN {family} = 'sitc' AND regexp_full_match(p, '[0-9]{{1,5}}') THEN p
+        WHEN {family} = 'ebops' AND regexp_full_match(upper(p), 'S[A-L]?[0-9]{{0,3}}')
+            THEN upper(p)
         END"""
-    return f"""CREATE TEMP TABLE product_map__ AS SELECT k.classification_r, k.product_r,
-        k.classification_t AS classification, {product} AS product,
-        CASE WHEN c.family IS NULL
-            THEN 'unknown classification ''' || k.classification_t || '''' END AS class_reason,
-        CASE WHEN ({product}) IS NULL THEN 'product ''' || k.product_t
-            || ''' is not a ' || k.classification_t || ' code' END AS product_reason
-        FROM (SELECT classification_r, product_r,
-                coalesce(upper(trim(CAST(classification_r AS VARCHAR))), '')
-                    AS classification_t,
-                coalesce(replace(replace(trim(CAST(product_r AS VARCHAR)), '.', ''), ' ', ''),
-                    '') AS product_t
-              FROM (SELECT DISTINCT classification_r, product_r FROM std__)) k
-        LEFT JOIN classification_codes c ON c.code = k.classification_t"""
-
-
-def _checked(reader: Reader) -> str:
-    scale = repr(reader.value_scale)
-    return f"""CREATE TEMP VIEW checked__ AS SELECT s.row, y.year, mo.month,
-        rp.iso3 AS reporter, pa.iso3 AS partner, f.flow,
-        pm.classification, pm.product, s.value AS value_usd,
-        s.quantity AS quantity, s.unit_t AS unit,
-        coalesce(y.reason, mo.reason, rp.reason, pa.reason, f.reason, pm.class_reason,
-            s.extra_reason, pm.product_reason, CASE
-            WHEN s.value IS NULL AND coalesce(trim(CAST(s.value_r AS VARCHAR)), '') = ''
-                THEN 'empty value'
-            WHEN s.value IS NULL
-                THEN 'value ''' || trim(CAST(s.value_r AS VARCHAR)) || ''' is not a number'
-            WHEN s.value < 0 THEN 'negative value ' || trim(CAST(s.value_r AS VARCHAR))
-            WHEN isinf(s.value) OR isnan(s.value)
-                THEN 'value ''' || trim(CAST(s.value_r AS VARCHAR)) || ''' is not finite'
-            WHEN s.quantity_t IS NOT NULL AND s.quantity IS NULL
-                THEN 'quantity ''' || s.quantity_t || ''' is not a number'
-            END, d.reason) AS reason
-        FROM (SELECT *, TRY_CAST(value_r AS DOUBLE) * {scale} AS value,
-              TRY_CAST(quantity_t AS DOUBLE) AS quantity FROM std__) s
-        LEFT JOIN year_map__ y ON y.year_r IS NOT DISTINCT FROM s.year_r
-        LEFT JOIN month_map__ mo ON mo.month_r IS NOT DISTINCT FROM s.month_r
-        LEFT JOIN reporter_map__ rp ON rp.reporter_r IS NOT DISTINCT FROM s.reporter_r
-        LEFT JOIN partner_map__ pa ON pa.partner_r IS NOT DISTINCT FROM s.partner_r
-        LEFT JOIN flow_map__ f ON f.flow_r IS NOT DISTINCT FROM s.flow_r
-        LEFT JOIN product_map__ pm
-            ON pm.classification_r IS NOT DISTINCT FROM s.classification_r
-            AND pm.product_r IS NOT DISTINCT FROM s.product_r
-        LEFT JOIN dups__ d ON d.row = s.row"""
-
-
-#: Lookups whose reasons refuse records (``reason`` columns; products have two).
-MAPS = {
-    "year_map__": ("reason",),
-    "month_map__": ("reason",),
-    "reporter_map__": ("reason",),
-    "partner_map__": ("reason",),
-    "flow_map__": ("reason",),
-    "product_map__": ("class_reason", "product_reason"),
-}
-
-
-def record_problems_sql(reader: Reader) -> str:
-    """Count records refused by a check no lookup makes: values, quantities, format checks."""
-    scale = repr(reader.value_scale)
-    return f"""SELECT count(*) FROM (SELECT TRY_CAST(value_r AS DOUBLE) * {scale} AS v,
-        quantity_t, extra_reason FROM std__)
-        WHERE v IS NULL OR v < 0 OR isinf(v) OR isnan(v) OR extra_reason IS NOT NULL
-        OR (quantity_t IS NOT NULL AND TRY_CAST(quantity_t AS DOUBLE) IS NULL)"""
+    reporter_t = _text("s.reporter_r")
+    partner_t = _text("s.partner_r")
+    value_t = _text("s.value_r")
+    reason = f"""CASE
+        WHEN y IS NULL OR y NOT BETWEEN 1900 AND 2100 THEN CASE
+            WHEN {_text("s.year_r")} = '' THEN 'empty year'
+            ELSE 'year ''' || {_text("s.year_r")} || ''' is not a year' END
+        WHEN s.month_r IS NOT NULL AND (mo IS NULL OR mo NOT BETWEEN 1 AND 12)
+            AND {_text("s.month_r")} <> ''
+            THEN 'month ''' || {_text("s.month_r")} || ''' is outside 1-12'
+        WHEN rc.iso3 IS NULL OR rc.kind = 'aggregate' THEN CASE
+            WHEN {reporter_t} = '' THEN 'empty reporter'
+            WHEN rc.kind = 'aggregate'
+                THEN 'reporter ''' || {reporter_t} || ''' is an aggregate, not a reporter'
+            ELSE 'unknown reporter ''' || {reporter_t} || '''' END
+        WHEN pc.iso3 IS NULL OR pc.kind = 'subdivision' THEN CASE
+            WHEN {partner_t} = '' THEN 'empty partner'
+            WHEN pc.kind = 'subdivision'
+                THEN 'partner ''' || {partner_t} || ''' is a subdivision; partners are countries'
+            ELSE 'unknown partner ''' || {partner_t} || '''' END
+        WHEN rc.country = pc.country
+            THEN 'reporter ''' || {reporter_t} || ''' and partner ''' || {partner_t}
+                || ''' are the same country: not foreign trade'
+        WHEN fl.flow IS NULL THEN 'unknown flow ''' || {_text("s.flow_r")} || ''''
+        WHEN s.family IS NULL THEN 'unknown classification ''' || {_text("s.classification_r")}
+            || ''''
+        WHEN s.format_reason IS NOT NULL THEN s.format_reason
+        WHEN product IS NULL
+            THEN 'product ''' || {_text("s.product_r")} || ''' is not a ' || s.class_t || ' code'
+        WHEN v IS NULL OR v < 0 OR isinf(v) OR isnan(v) THEN CASE
+            WHEN {value_t} = '' THEN 'empty value'
+            WHEN v IS NULL THEN 'value ''' || {value_t} || ''' is not a number'
+            WHEN v < 0 THEN 'negative value ' || {value_t}
+            ELSE 'value ''' || {value_t} || ''' is not finite' END
+        WHEN q IS NULL AND quantity_t IS NOT NULL
+            THEN 'quantity ''' || quantity_t || ''' is not a number'
+        WHEN nl.reason IS NOT NULL THEN nl.reason
+        WHEN d.reason IS NOT NULL THEN d.reason
+        END"""
+    quantity_t = (
+        f"CASE WHEN upper({_text('s.quantity_r')}) NOT IN ('', 'NA', 'N/A', 'NAN') "
+        f"THEN {_text('s.quantity_r')} END"
+    )
+    return f"""SELECT row, y AS year, mo AS month, reporter, partner, flow, classification,
+        product, v AS value_usd, q AS quantity, unit, reason FROM (
+        SELECT s.row, y, mo, rc.iso3 AS reporter, pc.iso3 AS partner, fl.flow,
+            s.code AS classification, product, v, q, unit, {reason} AS reason
+        FROM (SELECT *, {normal} AS product FROM (
+            SELECT *, TRY_CAST(year_r AS SMALLINT) AS y, TRY_CAST(month_r AS TINYINT) AS mo,
+                {_number("value_r", opened)} * {scale} AS v,
+                {_number("quantity_t", opened)} AS q,
+                nullif(trim(CAST(unit_r AS VARCHAR)), '') AS unit,
+                upper({_text("classification_r")}) AS class_t,
+                {product.replace("s.", "")} AS p
+            FROM (SELECT *, {quantity_t.replace("s.", "")} AS quantity_t
+                  FROM ({standard_sql(reader, read)}) s0) s1) s2
+            LEFT JOIN classification_codes cl ON cl.code = s2.class_t) s
+        {_country_join("reporter", reader, opened)}
+        {_country_join("partner", reader, opened)}
+        LEFT JOIN flow_codes fl ON fl.code = lower({_text("s.flow_r")})
+        LEFT JOIN dups__ d ON d.row = s.row
+        LEFT JOIN nonleaf__ nl ON nl.row = s.row)"""

@@ -1,17 +1,23 @@
-"""UN Comtrade downloads: bulk CSV files and API responses (JSON or CSV).
+"""UN Comtrade downloads: bulk CSV files and API answers (JSON or CSV), current and legacy names.
 
-Comtrade rows include totals: ``cmdCode`` ``TOTAL`` (all products), partner ``0`` / ``W00``
-(World), and breakdowns by mode of transport, customs procedure or second partner. Adding
-them to the detail would count the same trade twice, so they are rejected with that reason.
+Comtrade answers mix levels. A record to partner World (``0`` / ``W00``) or of product
+``TOTAL`` is a total: it is loaded as such (partner ``WLD``, product ``TOTAL``) and the
+warehouse never adds it to finer records of the same reporter, flow and period. A chapter
+(``aggrLevel`` 2) beside its headings and subheadings is not a total but the sum of codes in
+the same file: only the finest codes are loaded (the store finds them by prefix). Breakdowns by
+mode of transport, mode of supply, customs procedure or second partner are loaded only as their
+total, never beside it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 import pyarrow as pa
 
-from hitex.ingest.base import Reader, json_records
+from hitex.ingest.base import Reader, Ref, json_records
+from hitex.ingest.sql import lit
 
 #: Comtrade's ``classificationCode`` -> hitex classification.
 CLASSIFICATION_CODES = {
@@ -28,75 +34,113 @@ CLASSIFICATION_CODES = {
     "EB": "EBOPS2010",
 }
 
+#: Breakdown columns and the code of the total over them.
+BREAKDOWNS = (
+    ("motCode", "0"),
+    ("mosCode", "0"),
+    ("customsCode", "C00"),
+    ("partner2Code", "0"),
+)
+
+#: The legacy API's trade-flow codes (``rgCode``).
+LEGACY_FLOWS = {"1": "import", "2": "export", "3": "re-export", "4": "re-import"}
+
 
 class ComtradeReader(Reader):
-    """Comtrade's current column names (``refYear``, ``reporterCode``, ``cmdCode``, ...)."""
+    """Comtrade's column names, current and legacy.
+
+    Current: ``refYear``, ``reporterCode``, ``primaryValue``, ...; legacy: ``yr``, ``rtCode``,
+    ``ptCode``, ``rgCode``, ``TradeValue``.
+    """
 
     name: ClassVar[str] = "comtrade"
-    required: ClassVar[tuple[str, ...]] = ("reportercode", "partnercode", "flowcode", "cmdcode")
+    columns: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "year": ("refyear", "period", "yr"),
+        "month": ("refmonth",),
+        "reporter": ("reportercode", "reporteriso", "rtcode", "rt3iso"),
+        "partner": ("partnercode", "partneriso", "ptcode", "pt3iso"),
+        "flow": ("flowcode", "rgcode"),
+        "classification": ("classificationcode", "pfcode"),
+        "product": ("cmdcode",),
+        "value": ("primaryvalue", "tradevalue", "fobvalue", "cifvalue"),
+        "quantity": ("qty", "netwgt", "qtquantity", "netweight"),
+    }
 
     def read_json(self) -> pa.Table:
-        """API responses hold the records in ``data``."""
-        return json_records(self.source.path)
+        """API answers hold the records in ``data`` (current) or ``dataset`` (legacy)."""
+        data = json_records(self.source.path)
+        if data.num_rows == 0 and data.num_columns == 0:
+            legacy = json_records(self.source.path, key="dataset")
+            return legacy if legacy.num_columns else data
+        return data
 
-    def expressions(self) -> dict[str, str]:
+    def value_name(self) -> str:
+        """Comtrade's value column."""
+        return "primaryValue"
+
+    def fields(self, ref: Ref) -> dict[str, str]:
         """Period from ``refYear``/``refMonth`` or ``period`` (``YYYY`` or ``YYYYMM``)."""
-        period = self.col("period")
-        year = f"coalesce({self.col('refYear')}, left({period}, 4))"
-        month = (
-            f"coalesce(nullif(nullif({self.col('refMonth')}, '52'), '0'), "
-            f"CASE WHEN length({period}) = 6 THEN substr({period}, 5, 2) END)"
+        out = super().fields(ref)
+        period = f"trim(CAST({self.raw('period', ref)} AS VARCHAR))"
+        year = self.raw("refYear", ref)
+        if year == "NULL":
+            year = self.raw("yr", ref)
+        out["year"] = f"coalesce(CAST({year} AS VARCHAR), left({period}, 4))"
+        # refMonth 52 is Comtrade's "annual" month.
+        out["month"] = (
+            f"coalesce(nullif(nullif(trim(CAST({self.raw('refMonth', ref)} AS VARCHAR)), '52'), "
+            f"'0'), CASE WHEN length({period}) = 6 THEN substr({period}, 5, 2) END)"
         )
-        return {
-            "year": year,
-            "month": month,
-            "reporter": self._country("reporter"),
-            "partner": self._country("partner"),
-            "flow": self.col("flowCode"),
-            "classification": self.classification_sql(),
-            "product": self.col("cmdCode"),
-            "value": f"coalesce({self.col('primaryValue')}, {self.col('tradeValue')})",
-            "quantity": f"coalesce({self.col('qty')}, {self.col('netWgt')})",
-            "unit": (
-                f"CASE WHEN nullif(trim({self.col('qty')}), '') IS NOT NULL "
-                f"THEN {self.col('qtyUnitAbbr')} "
-                f"WHEN nullif(trim({self.col('netWgt')}), '') IS NOT NULL THEN 'kg' END"
-            ),
-        }
+        out["reporter"] = self._country("reporter", ("reporterCode", "rtCode"), ref)
+        out["partner"] = self._country("partner", ("partnerCode", "ptCode"), ref)
+        flow = self.col("flow", ref)
+        legacy = " ".join(f"WHEN {lit(k)} THEN {lit(v)}" for k, v in LEGACY_FLOWS.items())
+        out["flow"] = f"CASE trim(CAST({flow} AS VARCHAR)) {legacy} ELSE {flow} END"
+        qty, wgt = self.raw("qty", ref), self.raw("netWgt", ref)
+        out["quantity"] = f"coalesce({qty}, {wgt})" if qty != "NULL" else self.col("quantity", ref)
+        out["unit"] = (
+            f"CASE WHEN nullif(trim(CAST({qty} AS VARCHAR)), '') IS NOT NULL "
+            f"THEN {self.raw('qtyUnitAbbr', ref)} "
+            f"WHEN nullif(trim(CAST({wgt} AS VARCHAR)), '') IS NOT NULL THEN 'kg' END"
+        )
+        return out
 
-    def _country(self, role: str) -> str:
-        # The numeric code is Comtrade's own (842 USA, 699 India); the ISO column, where the
-        # download has it, is the same country. The code is what every download has.
-        return f"coalesce(nullif(trim({self.col(role + 'Code')}), ''), {self.col(role + 'ISO')})"
+    def _country(self, role: str, codes: tuple[str, ...], ref: Ref) -> str:
+        # The numeric code is Comtrade's own (842 USA, 699 India), and every download has
+        # it. Comtrade's 490 is "Other Asia, nes" (S19), where BACI's 490 is Taiwan.
+        code = self.raw(codes[0], ref)
+        if code == "NULL":
+            code = self.raw(codes[1], ref)
+        iso = self.col(role, ref)
+        text = f"nullif(trim(CAST({code} AS VARCHAR)), '')"
+        return f"coalesce(CASE {text} WHEN '490' THEN 'S19' ELSE {text} END, {iso})"
 
-    def classification_sql(self) -> str:
+    def classification_sql(self, ref: Ref) -> str:
         """``classificationCode`` (``H5`` = HS2017 ...) where present, else the option."""
-        column = self.col("classificationCode")
+        column = self.col("classification", ref)
         if column == "NULL":
-            return super().classification_sql()
-        cases = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in CLASSIFICATION_CODES.items())
-        return f"CASE upper(trim({column})) {cases} ELSE trim({column}) END"
+            return lit(self.source.classification)
+        cases = " ".join(f"WHEN {lit(k)} THEN {lit(v)}" for k, v in CLASSIFICATION_CODES.items())
+        text = f"upper(trim(CAST({column} AS VARCHAR)))"
+        return f"CASE {text} {cases} ELSE coalesce(nullif({text}, ''), {lit(self.source.classification)}) END"  # noqa: E501
 
-    def extra_reasons(self) -> list[tuple[str, str]]:
-        """Totals and breakdowns that would count trade twice."""
+    def format_reasons(self, ref: Ref) -> list[tuple[str, str]]:
+        """Aggregation requests and breakdowns that would count trade twice."""
+        cmd = f"upper(trim(CAST({self.col('product', ref)} AS VARCHAR)))"
         checks = [
             (
-                "upper(trim(product_r)) IN ('TOTAL', 'AG2', 'AG4', 'AG6')",
-                "'aggregate row (cmdCode ' || trim(product_r) || '), not a product'",
-            ),
-            (
-                f"coalesce(upper(trim(CAST({self.col('isAggregate')} AS VARCHAR))), 'FALSE') "
-                "IN ('TRUE', '1') AND NOT regexp_full_match(trim(product_r), '[0-9]{6}')",
-                "'aggregate row (isAggregate), not a product'",
-            ),
+                f"{cmd} IN ('AG1', 'AG2', 'AG3', 'AG4', 'AG5', 'AG6', 'ALL')",
+                f"'aggregate row (cmdCode ' || {cmd} || '), not a product'",
+            )
         ]
-        for column, total in (("motCode", "0"), ("customsCode", "C00"), ("partner2Code", "0")):
-            c = self.col(column)
+        for column, total in BREAKDOWNS:
+            c = self.raw(column, ref)
             if c != "NULL":
+                text = f"trim(CAST({c} AS VARCHAR))"
                 checks.append(
                     (
-                        f"coalesce(nullif(trim({c}), ''), '{total}') <> '{total}'",
-                        f"'breakdown by {column} ' || trim({c}) || "
+                        f"coalesce(nullif({text}, ''), {lit(total)}) <> {lit(total)}",
+                        f"'breakdown by {column} ' || {text} || "
                         f"'; only the total over it ({total}) is loaded'",
                     )
                 )

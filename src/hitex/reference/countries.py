@@ -19,7 +19,12 @@ import pandas as pd
 from hitex.errors import UnknownCodeError
 
 #: The alias kinds in order of precedence: where two spellings collide, the earlier kind wins.
-KINDS = ("iso3", "subdivision", "iso2", "trade", "numeric", "alias", "name", "aggregate")
+KINDS = (
+    "iso3", "entity", "subdivision", "iso2", "trade", "numeric", "alias", "name", "aggregate",
+)  # fmt: skip
+
+#: The code of records to all partners together (a total, not a partner).
+WORLD = "WLD"
 
 #: Spellings of "all partners" in trade files. They are totals, never a partner to add.
 AGGREGATES = ("0", "world", "w00", "wld", "all", "total")
@@ -95,18 +100,37 @@ def trade_codes_frame() -> pd.DataFrame:
     """
     raw = _read("baci-reference", "country_codes_V202301.csv")
     raw = raw[raw["iso_3digit_alpha"].str.fullmatch(r"[A-Z]{3}", na=False)]
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "code": raw["country_code"].astype(int),
             "iso3": raw["iso_3digit_alpha"],
             "name": raw["country_name_full"],
         }
-    ).reset_index(drop=True)
+    )
+    # Historical and special entities keep their own code: BACI's table gives 58
+    # (Belgium-Luxembourg) as BEL and leaves 697 and 849 without one.
+    e = entities_frame()
+    e = e[e["trade_code"] != ""]
+    own = pd.DataFrame(
+        {"code": e["trade_code"].astype(int), "iso3": e["code"], "name": e["name_en"]}
+    )
+    frame = frame[~frame["code"].isin(own["code"])]
+    return pd.concat([frame, own]).sort_values("code").reset_index(drop=True)
+
+
+@functools.cache
+def entities_frame() -> pd.DataFrame:
+    """Historical and special trade entities (BLX, SUN, YUG, SCG, CSK, DDR, S19, R20, PUS).
+
+    Columns: ``code, trade_code, name_en, name_ru, year_from, year_to, kind, note``; see
+    ``data/entities/SOURCE.md``.
+    """
+    return _read("entities", "entities.csv")
 
 
 @functools.cache
 def aliases_frame() -> pd.DataFrame:
-    """Every known spelling, normalised by :func:`key`: ``key, iso3, kind``.
+    """Every known spelling, normalised by :func:`key`: ``key, iso3, kind, country``.
 
     One row per key: where spellings collide, the kind listed first in :data:`KINDS` wins
     (an ISO alpha-2 code beats a name that happens to read the same).
@@ -114,9 +138,11 @@ def aliases_frame() -> pd.DataFrame:
     c = countries_frame()
     s = subdivisions_frame()
     t = trade_codes_frame()
+    e = entities_frame()
     a = _read("aliases", "country_aliases.csv")
     parts = [
         _kind(c["iso3"], c["iso3"], "iso3"),
+        _kind(e["code"], e["code"], "entity"),
         _kind(s["code"], s["code"], "subdivision"),
         _kind(c["iso2"], c["iso3"], "iso2"),
         _kind(t["code"], t["iso3"], "trade"),
@@ -127,12 +153,18 @@ def aliases_frame() -> pd.DataFrame:
         _kind(t["name"], t["iso3"], "name"),
         _kind(s["name_en"], s["code"], "name"),
         _kind(s["name_ru"], s["code"], "name"),
-        _kind(pd.Series(AGGREGATES), pd.Series(["WLD"] * len(AGGREGATES)), "aggregate"),
+        _kind(e["name_en"], e["code"], "name"),
+        _kind(e["name_ru"], e["code"], "name"),
+        _kind(pd.Series(AGGREGATES), pd.Series([WORLD] * len(AGGREGATES)), "aggregate"),
     ]
     out = pd.concat(parts, ignore_index=True)
     out = out[out["key"] != ""]
     out["rank"] = out["kind"].map({k: i for i, k in enumerate(KINDS)})
     out = out.sort_values(["key", "rank"], kind="stable").drop_duplicates("key")
+    # The country a code belongs to: itself, or a subdivision's country (RU-MOW -> RUS), so
+    # that a reporter's trade with its own country is recognised as not trade at all.
+    parent = dict(zip(s["code"], s["country"], strict=True))
+    out["country"] = [parent.get(c, c) for c in out["iso3"]]
     return out.drop(columns="rank").reset_index(drop=True)
 
 
@@ -172,8 +204,13 @@ def names_frame() -> pd.DataFrame:
     """Codes with display names for countries and subdivisions: ``code, name_en, name_ru``."""
     c = countries_frame().rename(columns={"iso3": "code"})
     s = subdivisions_frame()
-    both = pd.concat([c[["code", "name_en", "name_ru"]], s[["code", "name_en", "name_ru"]]])
-    return both.reset_index(drop=True)
+    e = entities_frame()
+    world = pd.DataFrame(
+        {"code": [WORLD], "name_en": ["World (not allocated to a partner)"],
+         "name_ru": ["Мир (без распределения по странам)"]}
+    )  # fmt: skip
+    cols = ["code", "name_en", "name_ru"]
+    return pd.concat([c[cols], s[cols], e[cols], world]).reset_index(drop=True)
 
 
 @functools.cache

@@ -14,7 +14,7 @@ from pathlib import Path
 # Not imported from ._files, which pulls in pandas: reading the version should be cheap.
 DATA_DIR = Path(__file__).parent / "data"
 
-REFERENCE_LABEL = "2026.1"
+REFERENCE_LABEL = "2026.2"
 """Human label of the reference data release."""
 
 

@@ -6,25 +6,36 @@ from __future__ import annotations
 KEY = ("year", "month", "reporter", "partner", "flow", "classification", "product")
 
 # Values are checked before they reach the table (ingest/check.py, with a reason for each
-# refused record); CHECK constraints here would only slow every insert down.
+# refused record); constraints here would only slow every insert down. The columns are
+# nullable because a load writes every record of a file in one pass and takes the refused
+# ones (marked by a negative load_id) out again before it commits: no reader ever sees them.
 FLOW_COLUMNS = """
-    year SMALLINT NOT NULL,
+    year SMALLINT,
     month TINYINT,
-    reporter VARCHAR NOT NULL,
-    partner VARCHAR NOT NULL,
-    flow VARCHAR NOT NULL,
-    classification VARCHAR NOT NULL,
-    product VARCHAR NOT NULL,
-    value_usd DOUBLE NOT NULL,
+    reporter VARCHAR,
+    partner VARCHAR,
+    flow VARCHAR,
+    classification VARCHAR,
+    product VARCHAR,
+    value_usd DOUBLE,
     quantity DOUBLE,
     unit VARCHAR,
-    load_id INTEGER NOT NULL"""
+    load_id INTEGER"""
+
+#: Flows columns that older warehouses declared NOT NULL.
+NULLABLE = ("year", "reporter", "partner", "flow", "classification", "product", "value_usd",
+            "load_id")  # fmt: skip
 
 DDL = f"""
 CREATE TABLE IF NOT EXISTS flows ({FLOW_COLUMNS}
 );
 CREATE TABLE IF NOT EXISTS revisions ({FLOW_COLUMNS},
     replaced_by INTEGER NOT NULL
+);
+-- Totals (partner WLD, product TOTAL) less the finer records of the same reporter, flow
+-- and period: what the totals add that no finer record holds. Rewritten by every load
+-- that touches a period holding totals.
+CREATE TABLE IF NOT EXISTS unallocated ({FLOW_COLUMNS}
 );
 CREATE TABLE IF NOT EXISTS loads (
     id INTEGER PRIMARY KEY,
@@ -42,7 +53,8 @@ CREATE TABLE IF NOT EXISTS loads (
     finished TIMESTAMP,
     status VARCHAR NOT NULL,
     message VARCHAR,
-    reconciled BOOLEAN NOT NULL DEFAULT false
+    reconciled BOOLEAN NOT NULL DEFAULT false,
+    options VARCHAR
 );
 CREATE TABLE IF NOT EXISTS rejects (
     load_id INTEGER NOT NULL,
@@ -64,10 +76,14 @@ CREATE TABLE IF NOT EXISTS meta (
 """
 
 VIEWS = """
--- What indicators read as "flows". A reconciled source (BACI) gives each flow once, as the
+-- What indicators read as "flows". Totals (partner WLD, product TOTAL) never add to finer
+-- records of the same reporter, flow and period: only what they hold beyond them
+-- ("unallocated") is read. A reconciled source (BACI) gives each flow once, as the
 -- exporter's export; the same record is the importer's import, at the same (FOB) value.
 CREATE OR REPLACE VIEW trade AS
-SELECT * FROM flows
+SELECT * FROM flows WHERE partner <> 'WLD' AND product <> 'TOTAL'
+UNION ALL
+SELECT * FROM unallocated
 UNION ALL
 SELECT f.year, f.month, f.partner AS reporter, f.reporter AS partner, 'import' AS flow,
     f.classification, f.product, f.value_usd, f.quantity, f.unit, f.load_id

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -22,19 +23,17 @@ import pandas as pd
 from ibis.backends.duckdb import Backend as DuckDBBackend
 
 import hitex.reference as ref
-from hitex.errors import BadFileError, HitexError, InputError, LoadError, suggest
-from hitex.ingest import TEMPS, Reader, Source, check_statements, reader_for, readers
-from hitex.ingest.check import MAPS, record_problems_sql
-from hitex.reference import countries
+from hitex.errors import BadFileError, HitexError, InputError
+from hitex.ingest import Reader, Source, fingerprint, reader_for, readers
+from hitex.ingest.sql import ident
 from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
-from hitex.store.schema import DDL, KEY, RELATIONS, VIEWS
+from hitex.store.load import Loader, Step
+from hitex.store.schema import DDL, NULLABLE, RELATIONS, VIEWS
 
 log = logging.getLogger(__name__)
 
 #: Steps of one load, in order; ``progress`` callbacks receive them.
-STEPS = ("hash", "read", "check", "revisions", "rejects", "flows", "commit")
-
-Step = Callable[[str], None]
+STEPS = ("hash", "read", "check", "rejects", "flows", "commit")
 
 
 @dataclass(frozen=True)
@@ -115,6 +114,17 @@ class Warehouse:
                 "SELECT column_name FROM duckdb_columns() WHERE table_name = 'loads'"
             ).fetchall()
         }
+        if "options" not in have:
+            self.con.execute("ALTER TABLE loads ADD COLUMN options VARCHAR")
+        nullable = {
+            r[0]
+            for r in self.con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = 'flows' "
+                "AND NOT is_nullable"
+            ).fetchall()
+        }
+        for column in sorted(nullable & set(NULLABLE)):
+            self.con.execute(f"ALTER TABLE flows ALTER COLUMN {column} DROP NOT NULL")
         if "reconciled" not in have:
             self.con.execute("ALTER TABLE loads ADD COLUMN reconciled BOOLEAN DEFAULT false")
             for name, reader in readers().items():
@@ -190,6 +200,9 @@ class Warehouse:
         format: str,
         classification: str = "HS17",
         revise: bool = False,
+        columns: Mapping[str, str] | None = None,
+        constants: Mapping[str, str] | None = None,
+        encoding: str | None = None,
         progress: Step | None = None,
     ) -> list[LoadResult]:
         """Load files, each in its own transaction; return what each load did.
@@ -205,12 +218,22 @@ class Warehouse:
         revise
             Replace flows that an earlier load holds (keeping the replaced rows in
             ``revisions``) instead of rejecting the new records as duplicates.
+        columns
+            Field -> the file's column holding it (``{"reporter": "origin"}``).
+        constants
+            Field -> one value for every record (``{"partner": "WLD"}``).
+        encoding
+            The files' text encoding (default: UTF-8, else Windows-1251).
         progress
             Called with each step name of :data:`STEPS` as it finishes.
         """
         results = []
         for p in paths:
-            reader = reader_for(format, Source(Path(p), classification.upper()))
+            source = Source(
+                Path(p), classification.upper(), dict(columns or {}), dict(constants or {}),
+                encoding,
+            )  # fmt: skip
+            reader = reader_for(format, source)
             results.append(self._load_one(reader, revise=revise, progress=progress or _quiet))
         return results
 
@@ -218,174 +241,38 @@ class Warehouse:
         path = reader.source.path
         if not path.is_file():
             raise BadFileError(f"{path} does not exist or is not a file.", file=str(path))
-        sha = _sha256(path)
+        fp = fingerprint(path)
         progress("hash")
         earlier = _first(
             self.con.execute(
                 "SELECT id FROM loads WHERE sha256 = ? AND status = 'loaded' ORDER BY id LIMIT 1",
-                [sha],
+                [fp.sha256],
             )
         )
         started = dt.datetime.now()
         if earlier is not None:
-            return self._record_skip(reader, sha, started, earlier[0])
+            return self._record_skip(reader, fp.sha256, started, earlier[0])
         load_id = self._next_id()
         try:
             with self._transaction():
-                result = self._run(reader, load_id, sha, started, revise=revise, step=progress)
-        except HitexError as exc:
-            self._record_failure(reader, load_id, sha, started, exc)
+                reader.open(self.con, utf8=fp.utf8)
+                counts = Loader(self.con, reader, load_id).run(revise=revise, step=progress)
+                result = LoadResult(
+                    load_id, path.name, fp.sha256, reader.name, counts.read, counts.loaded,
+                    counts.rejected, counts.merged, counts.revised, "loaded",
+                    "" if reader.opened is None or not reader.opened.empty
+                    else "the file holds no records",
+                )  # fmt: skip
+                self._record(result, reader, started)
+                progress("commit")
+        except BaseException as exc:
+            # A hitex error is the file's or the user's; anything else is a bug, and the
+            # caller shows it as one. Either way the load is recorded as failed.
+            self._record_failure(reader, load_id, fp.sha256, started, exc)
             raise
-        except Exception as exc:
-            self._record_failure(reader, load_id, sha, started, exc)
-            raise LoadError(
-                f"Loading {path.name} failed ({type(exc).__name__}: {exc}); "
-                "the warehouse is unchanged."
-            ) from exc
         finally:
-            self._drop_temp()
+            self._drop_temp(reader)
         return result
-
-    def _run(
-        self,
-        reader: Reader,
-        load_id: int,
-        sha: str,
-        started: dt.datetime,
-        *,
-        revise: bool,
-        step: Step,
-    ) -> LoadResult:
-        reader.read(self.con, "raw__")
-        step("read")
-        offset = _one(self.con.execute("SELECT coalesce(min(rowid), 0) FROM raw__"))
-        for statement in check_statements(reader, "raw__", offset):
-            self.con.execute(statement)
-        self._suggest_countries()
-        step("check")
-        revised = self._revisions(load_id, revise=revise)
-        step("revisions")
-        malformed = self._insert_malformed(load_id)
-        rejected = 0 if self._all_acceptable(reader) else self._insert_rejects(load_id, offset)
-        step("rejects")
-        inserted = self._insert_flows(load_id)
-        step("flows")
-        read = int(_one(self.con.execute("SELECT count(*) FROM raw__"))) + malformed
-        rejected += malformed
-        result = LoadResult(
-            load_id,
-            reader.source.path.name,
-            sha,
-            reader.name,
-            rows_read=read,
-            rows_loaded=read - rejected,
-            rows_rejected=rejected,
-            rows_merged=read - rejected - inserted,
-            rows_revised=revised,
-            status="loaded",
-        )
-        self._record(result, reader, started)
-        step("commit")
-        return result
-
-    def _revisions(self, load_id: int, *, revise: bool) -> int:
-        """Handle keys that an earlier load holds: reject them, or replace the old flows."""
-        # Only flows of the years and reporters in this file can collide; the lookups say
-        # which those are without reading the records.
-        scope = """(f.year, f.reporter) IN (SELECT y.year, r.iso3 FROM year_map__ y,
-            reporter_map__ r WHERE y.year IS NOT NULL AND r.iso3 IS NOT NULL)"""
-        if not _one(self.con.execute(f"SELECT count(*) FROM flows f WHERE {scope}")):
-            return 0
-        key = " AND ".join(f"f.{k} IS NOT DISTINCT FROM c.{k}" for k in KEY)
-        if revise:
-            self.con.execute(
-                f"""INSERT INTO revisions SELECT f.*, {load_id} FROM flows f WHERE {scope}
-                AND EXISTS (SELECT 1 FROM checked__ c WHERE c.reason IS NULL AND {key})"""
-            )
-            n = self.con.execute(f"SELECT count(*) FROM revisions WHERE replaced_by = {load_id}")
-            revised = int(_one(n))
-            self.con.execute(
-                f"""DELETE FROM flows f WHERE {scope}
-                AND EXISTS (SELECT 1 FROM checked__ c WHERE c.reason IS NULL AND {key})"""
-            )
-            return revised
-        self.con.execute(
-            f"""INSERT INTO dups__ SELECT c.row, 'already loaded by load ' || min(f.load_id)
-            || ' (load with --revise to replace it)'
-            FROM checked__ c JOIN flows f ON {key} WHERE c.reason IS NULL AND {scope}
-            GROUP BY c.row"""
-        )
-        return 0
-
-    def _suggest_countries(self) -> None:
-        """Add "Did you mean ...?" to the reasons of unknown countries (a few distinct values)."""
-        known = countries.spellings()
-        for table in ("reporter_map__", "partner_map__"):
-            rows = self.con.execute(
-                f"SELECT DISTINCT reason FROM {table} WHERE reason LIKE 'unknown %'"
-            ).fetchall()
-            for (reason,) in rows:
-                value = reason.split("'", 1)[1].rsplit("'", 1)[0]
-                hint = suggest(value, known)
-                if hint:
-                    self.con.execute(
-                        f"UPDATE {table} SET reason = reason || '.' || ? WHERE reason = ?",
-                        [hint, reason],
-                    )
-
-    def _all_acceptable(self, reader: Reader) -> bool:
-        """Whether no record can have a reason, known without joining the lookups to them."""
-        for table, columns in MAPS.items():
-            bad = " OR ".join(f"{c} IS NOT NULL" for c in columns)
-            if _one(self.con.execute(f"SELECT count(*) FROM {table} WHERE {bad}")):
-                return False
-        if _one(self.con.execute("SELECT count(*) FROM dups__")):
-            return False
-        return not _one(self.con.execute(record_problems_sql(reader)))
-
-    def _insert_malformed(self, load_id: int) -> int:
-        """Keep the lines the CSV reader could not split into records; return their count."""
-        if not _temp_exists(self.con, "raw___errors"):
-            return 0
-        self.con.execute(
-            # DuckDB may report one short line once per missing column: one row per line.
-            """CREATE TEMP TABLE bad__ AS SELECT line, csv_line, error_message,
-            line - 1 - row_number() OVER (ORDER BY line) AS good_before
-            FROM (SELECT line, any_value(trim(csv_line, chr(10) || chr(13))) AS csv_line,
-                  min_by(error_message, length(error_message)) AS error_message
-                  FROM raw___errors GROUP BY line)"""
-        )
-        self.con.execute(
-            f"""INSERT INTO rejects SELECT {load_id}, line, csv_line,
-            'malformed line: ' || error_message FROM bad__"""
-        )
-        return int(_one(self.con.execute("SELECT count(*) FROM bad__")))
-
-    def _insert_rejects(self, load_id: int, offset: int) -> int:
-        """Write every refused record with its line and raw text; return how many."""
-        shift = "0"
-        if _temp_exists(self.con, "bad__"):
-            # Lines the CSV reader refused are not records: count them back into the line.
-            shift = "(SELECT count(*) FROM bad__ b WHERE b.good_before < c.row)"
-        # The raw record is written out only for refused records, joined back by row.
-        inserted = self.con.execute(
-            f"""INSERT INTO rejects SELECT {load_id}, c.row + 1 + {shift},
-            CAST(to_json(r) AS VARCHAR), c.reason
-            FROM checked__ c JOIN raw__ r ON r.rowid = c.row - 1 + {offset}
-            WHERE c.reason IS NOT NULL ORDER BY c.row"""
-        )
-        return int(_one(inserted))
-
-    def _insert_flows(self, load_id: int) -> int:
-        """Sum the accepted records by key into ``flows``; return the flows added."""
-        key = ", ".join(KEY)
-        # Quantities in different units are not added up: the sum would mean nothing.
-        inserted = self.con.execute(
-            f"""INSERT INTO flows SELECT {key}, sum(value_usd),
-            CASE WHEN min(unit) IS NOT DISTINCT FROM max(unit) THEN sum(quantity) END,
-            min(unit), {load_id} FROM checked__ WHERE reason IS NULL GROUP BY ALL"""
-        )
-        return int(_one(inserted))
 
     # -- provenance -----------------------------------------------------------------------
     def _next_id(self) -> int:
@@ -393,7 +280,7 @@ class Warehouse:
 
     def _record(self, r: LoadResult, reader: Reader, started: dt.datetime) -> None:
         self.con.execute(
-            "INSERT INTO loads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO loads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 r.id,
                 r.file,
@@ -411,6 +298,7 @@ class Warehouse:
                 r.status,
                 r.message,
                 reader.reconciled,
+                _options(reader),
             ],
         )
 
@@ -426,10 +314,11 @@ class Warehouse:
         return result
 
     def _record_failure(
-        self, reader: Reader, load_id: int, sha: str, started: dt.datetime, exc: Exception
+        self, reader: Reader, load_id: int, sha: str, started: dt.datetime, exc: BaseException
     ) -> None:
+        message = str(exc) if isinstance(exc, HitexError) else f"{type(exc).__name__}: {exc}"
         result = LoadResult(
-            load_id, reader.source.path.name, sha, reader.name, 0, 0, 0, 0, 0, "failed", str(exc)
+            load_id, reader.source.path.name, sha, reader.name, 0, 0, 0, 0, 0, "failed", message
         )
         self._record(result, reader, started)
 
@@ -443,11 +332,18 @@ class Warehouse:
             raise
         self.con.execute("COMMIT")
 
-    def _drop_temp(self) -> None:
-        for kind, name in TEMPS[::-1]:
-            self.con.execute(f"DROP {kind} IF EXISTS temp.{name}")
-        for t in ("raw__", "bad__", "raw___errors", "raw___scans"):
-            self.con.execute(f"DROP TABLE IF EXISTS temp.{t}")
+    def _drop_temp(self, reader: Reader) -> None:
+        for name in self.con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE '%\\_\\_' "
+            "ESCAPE '\\'"
+        ).fetchall():
+            self.con.execute(f"DROP TABLE IF EXISTS temp.{ident(name[0])}")
+        opened = reader.opened
+        if opened is not None:
+            if opened.relation == "arrow_raw__":
+                self.con.unregister("arrow_raw__")
+            if opened.copy is not None:
+                opened.copy.unlink(missing_ok=True)
 
     # -- copies for other engines ---------------------------------------------------------
     def version(self) -> str:
@@ -510,12 +406,12 @@ class Warehouse:
         return self.con.execute(query, list(params)).df()
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def _options(reader: Reader) -> str | None:
+    """The user's column mapping, constants and encoding, as JSON (``None`` when none)."""
+    s = reader.source
+    given = {"columns": dict(s.columns), "set": dict(s.constants), "encoding": s.encoding}
+    kept = {k: v for k, v in given.items() if v}
+    return json.dumps(kept, ensure_ascii=False) if kept else None
 
 
 def _first(result: duckdb.DuckDBPyConnection) -> tuple[Any, ...] | None:
@@ -528,11 +424,6 @@ def _one(result: duckdb.DuckDBPyConnection) -> Any:
     row = _first(result)
     assert row is not None
     return row[0]
-
-
-def _temp_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name])
-    return bool(_one(found))
 
 
 def _quiet(step: str) -> None:

@@ -1,0 +1,43 @@
+"""The one way identifiers and values from outside reach SQL: quoted by sqlglot.
+
+A file's column names, a user's ``--column`` and ``--set`` values and ``--classification`` are
+data, never SQL text. Everything the load path writes into a statement passes through
+:func:`ident` (identifiers) or :func:`lit` (string literals).
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+
+def ident(name: str) -> str:
+    """Quote ``name`` as a DuckDB identifier.
+
+    Examples
+    --------
+    >>> ident('note"x')
+    '"note""x"'
+    """
+    return exp.to_identifier(name, quoted=True).sql("duckdb")
+
+
+def lit(value: object) -> str:
+    """Quote ``value`` (as text) as a DuckDB string literal.
+
+    Examples
+    --------
+    >>> lit("HS17'||(SELECT 1)||'")
+    "'HS17''||(SELECT 1)||'''"
+    """
+    return exp.Literal.string(str(value)).sql("duckdb")
+
+
+def field(struct: str, name: str) -> str:
+    """Reference field ``name`` of the struct column ``struct`` (both quoted).
+
+    Examples
+    --------
+    >>> print(field("rec", "value"))
+    struct_extract("rec", 'value')
+    """
+    return f"struct_extract({ident(struct)}, {lit(name)})"
