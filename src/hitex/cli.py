@@ -10,6 +10,7 @@ import functools
 import json
 import math
 import sys
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -53,12 +54,22 @@ FormatOpt = Annotated[
 ]
 
 
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"hitex {hitex.__version__} (reference data {reference_version()})")
+        raise typer.Exit
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
     db: Annotated[
         str | None, typer.Option("--db", help="Warehouse file (default $HITEX_DB, ./hitex.duckdb).")
     ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
 ) -> None:
     """High-tech trade analytics: load trade records, classify them, compute indicators."""
     ctx.obj = db or default_path()
@@ -106,19 +117,68 @@ def load(
     classification: Annotated[
         str, typer.Option(help="Product classification of files that do not name theirs.")
     ] = "HS17",
+    column: Annotated[
+        list[str] | None,
+        typer.Option(help="FIELD=SOURCE: read a field from the file's column SOURCE."),
+    ] = None,
+    set_: Annotated[
+        list[str] | None,
+        typer.Option("--set", help="FIELD=VALUE: one value of a field for every record."),
+    ] = None,
+    profile: Annotated[
+        Path | None,
+        typer.Option(help="YAML profile of a source: format, classification, columns, set."),
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Text encoding of CSV files (default UTF-8, else cp1251).")
+    ] = None,
     revise: Annotated[
         bool, typer.Option("--revise", help="Replace flows an earlier load holds.")
     ] = False,
 ) -> None:
     """Load trade files into the warehouse, one transaction per file."""
+    options = read_profile(profile) if profile is not None else {}
+    columns = {**options.get("columns", {}), **_pairs(column, "--column")}
+    constants = {**options.get("set", {}), **_pairs(set_, "--set")}
     with session(ctx) as s:
         for path in files:
             with _progress(path.name) as step:
                 (result,) = s.load(
                     [path], format=fmt, classification=classification, revise=revise,
-                    progress=step,
+                    columns=columns, constants=constants,
+                    encoding=encoding or options.get("encoding"), progress=step,
                 )  # fmt: skip
             err.print(result.summary(), markup=False, highlight=False)
+
+
+def _pairs(values: list[str] | None, option: str) -> dict[str, str]:
+    """``["reporter=origin"]`` -> ``{"reporter": "origin"}``."""
+    out = {}
+    for item in values or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise InputError(f"{option} {item!r} is not NAME=VALUE (e.g. {option} partner=WLD).")
+        out[name.strip()] = value.strip()
+    return out
+
+
+def read_profile(path: Path) -> dict[str, Any]:
+    """A source profile: ``columns`` and ``set`` mappings, ``encoding`` (docs/cli.md)."""
+    import yaml  # noqa: PLC0415 - only profiles need it
+
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(f"Cannot read profile {path}: {exc}") from None
+    known = {"columns", "set", "encoding"}
+    if not isinstance(doc, dict) or set(doc) - known:
+        unknown = sorted(set(doc) - known) if isinstance(doc, dict) else doc
+        raise InputError(f"Profile {path.name}: unknown keys {unknown}; use {sorted(known)}.")
+    for key in ("columns", "set"):
+        if not isinstance(doc.get(key, {}), dict):
+            raise InputError(f"Profile {path.name}: {key} must map FIELD: VALUE.")
+    return {k: ({str(a): str(b) for a, b in v.items()} if isinstance(v, dict) else v)
+            for k, v in doc.items()}  # fmt: skip
 
 
 @contextmanager
@@ -255,6 +315,8 @@ def parse_months(text: str | None) -> tuple[int, int] | None:
 def emit(frame: pd.DataFrame, fmt: Output | None) -> None:
     """Print ``frame`` as a rich table, CSV or JSON (records)."""
     chosen = _chosen(fmt)
+    if chosen is not Output.table:
+        frame = _cents(frame)
     if chosen is Output.json:
         records = [
             {k: _plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")
@@ -265,6 +327,12 @@ def emit(frame: pd.DataFrame, fmt: Output | None) -> None:
     else:
         console = Console()
         console.print(_rich(frame, console.width))
+
+
+def _cents(frame: pd.DataFrame) -> pd.DataFrame:
+    """Money (``*_usd`` columns) rounded to cents: no ``6975516115.920001`` in CSV or JSON."""
+    money = [c for c in frame.columns if str(c).endswith("_usd")]
+    return frame.assign(**{str(c): frame[c].round(2) for c in money}) if money else frame
 
 
 def _chosen(fmt: Output | None) -> Output:
@@ -445,5 +513,19 @@ def demo(
 
 
 def main() -> None:
-    """Entry point of the ``hitex`` script."""
-    app()
+    """Entry point of the ``hitex`` script.
+
+    Errors of the user's (a bad file, an unknown code) are one sentence; anything else is a
+    bug in hitex and is shown as one, with its traceback.
+    """
+    try:
+        app()
+    except Exception:
+        traceback.print_exc()
+        err.print(
+            "\nThis is a bug in hitex, not a problem with your input. Please report it with "
+            "the traceback above and the command you ran.",
+            markup=False,
+            highlight=False,
+        )
+        sys.exit(70)

@@ -8,7 +8,7 @@ reports and the HTTP API all call these same methods.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import ibis.expr.types as ir
@@ -50,12 +50,16 @@ class Session(Catalog):
         format: str,
         classification: str = "HS17",
         revise: bool = False,
+        columns: Mapping[str, str] | None = None,
+        constants: Mapping[str, str] | None = None,
+        encoding: str | None = None,
         progress: Step | None = None,
     ) -> list[LoadResult]:
         """Load files into the warehouse (see :meth:`hitex.store.Warehouse.load`)."""
         return self.warehouse.load(
-            paths, format=format, classification=classification, revise=revise, progress=progress
-        )
+            paths, format=format, classification=classification, revise=revise,
+            columns=columns, constants=constants, encoding=encoding, progress=progress,
+        )  # fmt: skip
 
     def loads(self) -> pd.DataFrame:
         """Every attempted load."""
@@ -68,6 +72,28 @@ class Session(Catalog):
     def tables(self) -> dict[str, ir.Table]:
         """The Ibis tables indicators read, on this session's engine."""
         return self.engine.tables(TABLES)
+
+    def _check_holdings(self, q: ind.Query, required: Iterable[int]) -> None:
+        """Say what the warehouse holds when a question asks for what it does not."""
+        held = self.warehouse.holdings()
+        if q.reporter not in held:
+            reporters = sorted(held)
+            listed = ", ".join(reporters[:12]) + (" ..." if len(reporters) > 12 else "")
+            raise InputError(
+                f"The warehouse holds no records of {q.reporter}; "
+                + (f"it holds reporters {listed}." if reporters else "it is empty (hitex load).")
+            )
+        flows = ("export", "import") if q.flow == "balance" else (q.flow,)
+        years = sorted({y for f in flows for y in held[q.reporter].get(f, ())})
+        if not years:
+            have = ", ".join(sorted(held[q.reporter]))
+            raise InputError(f"{q.reporter} has no {q.flow} records; it has {have} records.")
+        missing = [y for y in required if y not in years]
+        if missing:
+            raise InputError(
+                f"{q.reporter} has no {q.flow} records for {', '.join(map(str, missing))}; "
+                f"it has {_span(years)}."
+            )
 
     def _check(self, q: ind.Query) -> None:
         # Names are checked on the warehouse itself: cheap, and the same on every engine.
@@ -106,9 +132,13 @@ class Session(Catalog):
 
         Examples
         --------
+        A question the warehouse cannot answer says what it holds instead:
+
         >>> s = open(":memory:")
-        >>> s.table(reporter="RUS", year=2020).columns.tolist()
-        ['value_usd', 'share_pct', 'classifications']
+        >>> s.table(reporter="RUS", year=2020)
+        Traceback (most recent call last):
+        ...
+        hitex.errors.InputError: The warehouse holds no records of RUS; it is empty (hitex load).
         """
         years = (year,) if compare is None else (year, compare)
         q = ind.Query(
@@ -123,6 +153,7 @@ class Session(Catalog):
             classification=classification,
             membership_year=year,
         )
+        self._check_holdings(q, years)
         self._check(q)
         chosen = None if indicators is None else tuple(indicators)
 
@@ -162,8 +193,10 @@ class Session(Catalog):
         Examples
         --------
         >>> s = open(":memory:")
-        >>> s.series(reporter="RUS", years=range(2001, 2021)).columns.tolist()[:3]
-        ['year', 'value_usd', 'base_value_usd']
+        >>> s.series(reporter="Russia", years=range(2001, 2021))
+        Traceback (most recent call last):
+        ...
+        hitex.errors.InputError: The warehouse holds no records of RUS; it is empty (hitex load).
         """
         span = sorted(set(years))
         if not span:
@@ -173,6 +206,7 @@ class Session(Catalog):
             partner_group=partner_group, groups=groups, group=group, months=months,
             classification=classification, membership_year=span[-1],
         )  # fmt: skip
+        self._check_holdings(q, ())
         self._check(q)
         chosen = None if indicators is None else tuple(indicators)
 
@@ -263,6 +297,17 @@ def _reporter(value: str) -> str:
     from hitex.reference.countries import resolve  # noqa: PLC0415
 
     return resolve(value)
+
+
+def _span(years: list[int]) -> str:
+    """``[2001, 2002, 2003, 2005]`` -> ``"2001-2003, 2005"``."""
+    runs: list[list[int]] = []
+    for y in years:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def _ordered(frame: pd.DataFrame, first: list[str]) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import hitex
-from hitex.errors import BadFileError, HitexError, LoadError, UnknownCodeError
+from hitex.errors import BadFileError, HitexError, UnknownCodeError
 from tests.fixtures import FLOWS_HEADER, flows_file
 
 GOOD = (2020, "", "RU-MOW", "CHN", "export", "841181", "100")

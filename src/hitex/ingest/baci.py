@@ -36,6 +36,7 @@ class BaciReader(Reader):
     reconciled: ClassVar[bool] = True
     # BACI gives one record per (t, i, j, k) and HS6 codes only.
     hierarchical: ClassVar[bool] = False
+    keys_unique: ClassVar[bool] = True
     # Country codes and values are numbers; k stays text (a bad code gets its own reason)
     # and so does q, which BACI writes as NA when missing.
     csv_types: ClassVar[Mapping[str, str]] = {

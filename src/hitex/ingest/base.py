@@ -139,6 +139,9 @@ class Reader:
     reconciled: ClassVar[bool] = False
     #: A file may hold a code and the codes below it (a chapter and its headings).
     hierarchical: ClassVar[bool] = True
+    #: The format gives one record per key, so records are never summed (BACI: one per
+    #: t, i, j, k). Other formats are checked, and records with the same key summed.
+    keys_unique: ClassVar[bool] = False
 
     def __init__(self, source: Source) -> None:
         self.source = source

@@ -101,18 +101,33 @@ def _country_join(role: str, reader: Reader, opened: Opened) -> str:
     return f"LEFT JOIN cmap__ {role[0]}c ON {role[0]}c.key = {key}"
 
 
+#: True for a record that no check refuses (NULL or false: the reasons say which check does).
+#: Tested first, as one conjunction, because nearly every record passes.
+_LOADABLE = """(y BETWEEN 1900 AND 2100 AND (s.month_r IS NULL OR mo BETWEEN 1 AND 12)
+    AND rc.kind <> 'aggregate' AND pc.kind <> 'subdivision' AND rc.country <> pc.country
+    AND fl.flow IS NOT NULL AND s.family IS NOT NULL AND s.format_reason IS NULL
+    AND product IS NOT NULL AND v >= 0 AND NOT isinf(v) AND NOT isnan(v)
+    AND (q IS NOT NULL OR s.quantity_r IS NULL) AND nl.reason IS NULL AND d.reason IS NULL)"""
+
+
 def checked_sql(reader: Reader, read: Read) -> str:
     """Every record of ``read`` as a flows row with ``row`` and ``reason`` (NULL: loadable)."""
     opened = reader.opened
     assert opened is not None
     scale = repr(reader.value_scale)
-    product = f"replace(replace({_text('s.product_r')}, '.', ''), ' ', '')"
+    raw_product = "CAST(s.product_r AS VARCHAR)"
+    # Most codes are digits already; only the others are trimmed of spaces and dots (8411.81).
+    product = (
+        f"CASE WHEN regexp_full_match({raw_product}, '[0-9]{{1,10}}') THEN {raw_product} "
+        f"ELSE replace(replace({_text('s.product_r')}, '.', ''), ' ', '') END"
+    )
     family = "cl.family"
     # Spreadsheets and BACI's integer column drop a product code's leading zero (010121 is
     # written 10121): a digit string of odd length gets it back. National tariff lines of 8
     # or 10 digits begin with their HS subheading, which is what the warehouse keeps.
     normal = f"""CASE
         WHEN upper(p) = 'TOTAL' THEN 'TOTAL'
+        WHEN {family} = 'hs' AND length(p) = 6 AND regexp_full_match(p, '[0-9]{{6}}') THEN p
         WHEN {family} = 'hs' AND regexp_full_match(p, '[0-9]{{1,10}}') THEN
             left(CASE WHEN length(p) % 2 = 1 THEN '0' || p ELSE p END, 6)
         WHEN {family} = 'sitc' AND regexp_full_match(p, '[0-9]{{1,5}}') THEN p
@@ -153,28 +168,25 @@ def checked_sql(reader: Reader, read: Read) -> str:
             WHEN v IS NULL THEN 'value ''' || {value_t} || ''' is not a number'
             WHEN v < 0 THEN 'negative value ' || {value_t}
             ELSE 'value ''' || {value_t} || ''' is not finite' END
-        WHEN q IS NULL AND quantity_t IS NOT NULL
-            THEN 'quantity ''' || quantity_t || ''' is not a number'
+        WHEN q IS NULL AND s.quantity_r IS NOT NULL
+            AND upper({_text("s.quantity_r")}) NOT IN ('', 'NA', 'N/A', 'NAN')
+            THEN 'quantity ''' || {_text("s.quantity_r")} || ''' is not a number'
         WHEN nl.reason IS NOT NULL THEN nl.reason
         WHEN d.reason IS NOT NULL THEN d.reason
         END"""
-    quantity_t = (
-        f"CASE WHEN upper({_text('s.quantity_r')}) NOT IN ('', 'NA', 'N/A', 'NAN') "
-        f"THEN {_text('s.quantity_r')} END"
-    )
     return f"""SELECT row, y AS year, mo AS month, reporter, partner, flow, classification,
         product, v AS value_usd, q AS quantity, unit, reason FROM (
         SELECT s.row, y, mo, rc.iso3 AS reporter, pc.iso3 AS partner, fl.flow,
-            s.code AS classification, product, v, q, unit, {reason} AS reason
+            s.code AS classification, product, v, q, unit,
+            CASE WHEN {_LOADABLE} THEN NULL ELSE {reason} END AS reason
         FROM (SELECT *, {normal} AS product FROM (
             SELECT *, TRY_CAST(year_r AS SMALLINT) AS y, TRY_CAST(month_r AS TINYINT) AS mo,
                 {_number("value_r", opened)} * {scale} AS v,
-                {_number("quantity_t", opened)} AS q,
+                {_number("quantity_r", opened)} AS q,
                 nullif(trim(CAST(unit_r AS VARCHAR)), '') AS unit,
                 upper({_text("classification_r")}) AS class_t,
                 {product.replace("s.", "")} AS p
-            FROM (SELECT *, {quantity_t.replace("s.", "")} AS quantity_t
-                  FROM ({standard_sql(reader, read)}) s0) s1) s2
+            FROM ({standard_sql(reader, read)}) s1) s2
             LEFT JOIN classification_codes cl ON cl.code = s2.class_t) s
         {_country_join("reporter", reader, opened)}
         {_country_join("partner", reader, opened)}

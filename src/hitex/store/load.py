@@ -124,6 +124,8 @@ class Loader:
 
     def _merge_keys(self) -> int:
         """Sum records with the same key (one line per declaration); return lines merged."""
+        if self.reader.keys_unique:
+            return 0
         loaded = self._count(f"SELECT count(*) FROM flows WHERE load_id = {self.id}")
         keys = self._count(
             f"SELECT count(*) FROM (SELECT 1 FROM flows WHERE load_id = {self.id} GROUP BY {_KEY})"

@@ -94,6 +94,7 @@ class Warehouse:
         if not read_only:
             self.init(refresh=False)
         self._ibis: DuckDBBackend | None = None
+        self._holdings: tuple[str, dict[str, dict[str, list[int]]]] | None = None
 
     # -- lifecycle ------------------------------------------------------------------------
     def init(self, *, refresh: bool = True) -> None:
@@ -391,6 +392,19 @@ class Warehouse:
         return self.con.execute(
             f"SELECT load_id, line, reason, record FROM rejects {where} ORDER BY load_id, line"
         ).df()
+
+    def holdings(self) -> dict[str, dict[str, list[int]]]:
+        """Reporter -> flow -> the years with records (kept until the warehouse changes)."""
+        version = self.version()
+        if self._holdings is None or self._holdings[0] != version:
+            rows = self.con.execute(
+                "SELECT reporter, flow, list(DISTINCT year ORDER BY year) FROM trade GROUP BY ALL"
+            ).fetchall()
+            held: dict[str, dict[str, list[int]]] = {}
+            for reporter, flow, years in rows:
+                held.setdefault(reporter, {})[flow] = [int(y) for y in years]
+            self._holdings = (version, held)
+        return self._holdings[1]
 
     def has_months(self, reporter: str) -> bool:
         """Whether any record of ``reporter`` is monthly."""
