@@ -222,6 +222,9 @@ class Reader:
     def _open_arrow(
         self, con: duckdb.DuckDBPyConnection, data: pa.Table, lines: Sequence[int] | None
     ) -> Opened:
+        if data.num_rows == 0:
+            # A valid empty answer ("count": 0) holds no records and maybe no columns.
+            return Opened("", {}, empty=True)
         con.register("arrow_raw__", data)
         columns = {n.lower(): n for n in data.column_names}
         return Opened("arrow_raw__", columns, lines=lines, empty=data.num_rows == 0)

@@ -34,6 +34,10 @@ CLASSIFICATION_CODES = {
     "EB": "EBOPS2010",
 }
 
+#: Classification codes that name no product classification (the trade matrix writes ``SS``
+#: beside cmdCode TOTAL): the ``--classification`` option applies.
+UNCLASSIFIED = ("SS",)
+
 #: Breakdown columns and the code of the total over them.
 BREAKDOWNS = (
     ("motCode", "0"),
@@ -120,7 +124,8 @@ class ComtradeReader(Reader):
         column = self.col("classification", ref)
         if column == "NULL":
             return lit(self.source.classification)
-        cases = " ".join(f"WHEN {lit(k)} THEN {lit(v)}" for k, v in CLASSIFICATION_CODES.items())
+        given = {**CLASSIFICATION_CODES, **dict.fromkeys(UNCLASSIFIED, self.source.classification)}
+        cases = " ".join(f"WHEN {lit(k)} THEN {lit(v)}" for k, v in given.items())
         text = f"upper(trim(CAST({column} AS VARCHAR)))"
         return f"CASE {text} {cases} ELSE coalesce(nullif({text}, ''), {lit(self.source.classification)}) END"  # noqa: E501
 
