@@ -45,8 +45,10 @@ def test_a_world_total_never_adds_to_its_partners(session):
     by_partner = session.table(reporter="IND", year=2022, by=["partner"])
     got = dict(zip(by_partner["partner"], by_partner["value_usd"], strict=True))
     assert got == pytest.approx({"WLD": world - usa, "USA": usa}, rel=1e-12)
-    assert by_partner.loc[by_partner["partner"] == "WLD", "partner_name"].item().startswith(
-        "World (not allocated"
+    assert (
+        by_partner.loc[by_partner["partner"] == "WLD", "partner_name"]
+        .item()
+        .startswith("World (not allocated")
     )
 
 
