@@ -7,6 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+import hitex.cli as cli
 from hitex.cli import app
 from tests.fixtures import flows_file
 
@@ -144,3 +145,71 @@ def test_months_on_annual_data_is_an_error_not_a_zero(db, tmp_path):
     r = run(db, "table", "--reporter", "RU-MOW", "--year", "2020", "--months", "1-8")
     assert r.exit_code == 1
     assert "RU-MOW has no monthly records in the warehouse" in r.stderr
+
+
+def test_version(db):
+    r = run(db, "--version")
+    assert r.exit_code == 0
+    assert r.stdout.startswith("hitex 0.1.0 (reference data 2026.2+")
+
+
+def test_money_is_rounded_to_cents_in_csv_and_json(db, tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text(
+        "year,reporter,partner,flow,product,value_usd\n"
+        "2020,RUS,CHN,export,841181,6975516115.1\n2020,RUS,CHN,export,851762,0.82\n"
+    )
+    run(db, "load", str(path), "--format", "flows")
+    out = json.loads(run(db, "table", "--reporter", "RUS", "--year", "2020", "-f", "json").stdout)
+    assert out[0]["value_usd"] == 6975516115.92  # the float sum is 6975516115.920001
+    csv_out = run(db, "table", "--reporter", "RUS", "--year", "2020", "-f", "csv").stdout
+    assert "6975516115.92," in csv_out
+
+
+def test_column_set_and_profile_options(db, tmp_path):
+    path = tmp_path / "atlas.csv"
+    path.write_text("origin,hs92,year,export_val\nRUS,841181,2010,500\nRUS,851762,2010,250\n")
+    r = run(db, "load", str(path), "--format", "flows", "--column", "reporter=origin",
+            "--column", "product=hs92", "--column", "value_usd=export_val", "--set", "partner=WLD",
+            "--set", "flow=export", "--classification", "HS92")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert "2 records read, 2 loaded, 0 rejected" in r.output
+    profile = tmp_path / "atlas.yaml"
+    profile.write_text(
+        "columns: {reporter: origin, product: hs92, value_usd: export_val}\n"
+        "set: {partner: WLD, flow: export}\n"
+    )
+    other = tmp_path / "atlas2.csv"
+    other.write_text("origin,hs92,year,export_val\nRUS,841181,2011,700\n")
+    r = run(db, "load", str(other), "--format", "flows", "--profile", str(profile),
+            "--classification", "HS92")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    out = json.loads(
+        run(db, "table", "--reporter", "RUS", "--years", "2010-2011", "-f", "json").stdout
+    )
+    assert [(o["year"], o["value_usd"]) for o in out] == [(2010, 750.0), (2011, 700.0)]
+    bad = run(db, "load", str(other), "--format", "flows", "--set", "partner")
+    assert bad.exit_code == 1
+    assert bad.stderr.strip() == (
+        "Error: --set 'partner' is not NAME=VALUE (e.g. --set partner=WLD)."
+    )
+
+
+def test_a_question_about_an_absent_year_says_what_there_is(db, tmp_path):
+    run(db, "load", str(flows_file(tmp_path / "m.csv", ROWS)), "--format", "flows")
+    r = run(db, "table", "--reporter", "RU-MOW", "--year", "2031")
+    assert r.exit_code == 1
+    assert r.stderr.strip() == "Error: RU-MOW has no export records for 2031; it has 2019-2020."
+
+
+def test_a_bug_shows_its_traceback_and_asks_for_a_report(monkeypatch, capsys):
+    def broken() -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(cli, "app", broken)
+    with pytest.raises(SystemExit) as e:
+        cli.main()
+    assert e.value.code == 70
+    err = capsys.readouterr().err
+    assert "ZeroDivisionError: division by zero" in err
+    assert "This is a bug in hitex, not a problem with your input." in err

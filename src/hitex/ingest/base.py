@@ -181,10 +181,8 @@ class Reader:
             path = copy
         delimiter = _delimiter(path)
         options = f"header = true, delim = {lit(delimiter)}, quote = '\"', escape = '\"'"
-        header = con.execute(
-            f"DESCRIBE SELECT * FROM read_csv({lit(path)}, {options}, all_varchar = true, "
-            "ignore_errors = true)"
-        ).fetchall()
+        described = f"DESCRIBE SELECT * FROM read_csv({lit(path)}, {options}, all_varchar = true, "  # noqa: S608
+        header = con.execute(described + "ignore_errors = true)").fetchall()
         columns = {str(h[0]).lower(): str(h[0]) for h in header}
         typed = self._typed(columns)
         if typed:
@@ -216,7 +214,7 @@ class Reader:
 
     def _open_parquet(self, con: duckdb.DuckDBPyConnection) -> Opened:
         relation = f"read_parquet({lit(self.source.path)})"
-        described = con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()
+        described = con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()  # noqa: S608
         return Opened(relation, {str(c[0]).lower(): str(c[0]) for c in described})
 
     def _open_arrow(

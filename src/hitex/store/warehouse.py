@@ -25,7 +25,7 @@ from ibis.backends.duckdb import Backend as DuckDBBackend
 import hitex.reference as ref
 from hitex.errors import BadFileError, HitexError, InputError
 from hitex.ingest import Reader, Source, fingerprint, reader_for, readers
-from hitex.ingest.sql import ident
+from hitex.ingest.sql import ident, lit
 from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
 from hitex.store.load import Loader, Step
 from hitex.store.schema import DDL, NULLABLE, RELATIONS, VIEWS
@@ -136,7 +136,7 @@ class Warehouse:
         with self._transaction():
             for name, frame in ref.tables().items():
                 self.con.register("frame__", frame)
-                self.con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM frame__")
+                self.con.execute(f"CREATE OR REPLACE TABLE {ident(name)} AS SELECT * FROM frame__")  # noqa: S608
                 self.con.unregister("frame__")
             # User schemes live beside the built-in ones; a refresh keeps them.
             for file, text in self.con.execute(
@@ -164,10 +164,10 @@ class Warehouse:
             ("product_groups", scheme.product_groups),
             ("country_groups", scheme.country_groups),
         ):
-            self.con.execute(f"DELETE FROM {table} WHERE scheme = ?", [scheme.name])
+            self.con.execute(f"DELETE FROM {ident(table)} WHERE scheme = ?", [scheme.name])  # noqa: S608
             if len(frame):
                 self.con.register("frame__", frame)
-                self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM frame__")
+                self.con.execute(f"INSERT INTO {ident(table)} BY NAME SELECT * FROM frame__")  # noqa: S608
                 self.con.unregister("frame__")
 
     def user_schemes(self) -> pd.DataFrame:
@@ -371,9 +371,8 @@ class Warehouse:
         paths = {}
         for name in names:
             path = out / f"{name}.parquet"
-            quoted = str(path).replace("'", "''")
-            relation = RELATIONS.get(name, name)
-            self.con.execute(f"COPY (SELECT * FROM {relation}) TO '{quoted}' (FORMAT parquet)")
+            relation = ident(RELATIONS.get(name, name))
+            self.con.execute(f"COPY (SELECT * FROM {relation}) TO {lit(path)} (FORMAT parquet)")  # noqa: S608
             paths[name] = path
         return paths
 
@@ -388,9 +387,10 @@ class Warehouse:
             self.con.execute("SELECT count(*) FROM loads WHERE id = ?", [load_id])
         ):
             raise InputError(f"There is no load {load_id}; `hitex loads` lists them.")
-        where = "" if load_id is None else f"WHERE load_id = {int(load_id)}"
         return self.con.execute(
-            f"SELECT load_id, line, reason, record FROM rejects {where} ORDER BY load_id, line"
+            "SELECT load_id, line, reason, record FROM rejects "
+            "WHERE $id IS NULL OR load_id = $id ORDER BY load_id, line",
+            {"id": load_id},
         ).df()
 
     def holdings(self) -> dict[str, dict[str, list[int]]]:
