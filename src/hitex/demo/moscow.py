@@ -61,8 +61,12 @@ def _codes(tech: str, stage: str) -> tuple[str, ...]:
     t = t[(t["classification"] == "HS17") & (t["group_code"] == tech)]
     e = e[(e["classification"] == "HS17") & (e["group_code"] == stage)]
     both = set(t["product"]) & set(e["product"])
+    # Machinery, electronics and instruments (HS 84, 85, 90): what the article names.
+    keep = ("84", "85", "90")
     special = ("8411", "8517")
-    return tuple(sorted(c for c in both if len(c) == 6 and not c.startswith(special)))
+    return tuple(
+        sorted(c for c in both if c.startswith(keep) and not c.startswith(special) and len(c) == 6)
+    )
 
 
 def _split(total: int, weights: Sequence[float]) -> list[int]:
@@ -76,9 +80,10 @@ def _split(total: int, weights: Sequence[float]) -> list[int]:
 
 
 def _spread(total: int, codes: Sequence[str], offset: int) -> dict[str, int]:
-    """``total`` over ``codes`` with falling weights (1, 1/2, 1/3 ...), starting at ``offset``."""
+    """``total`` over ``codes`` with falling weights (1, 1/sqrt 2, ...), starting at ``offset``."""
     chosen = [codes[(offset + i) % len(codes)] for i in range(len(codes))]
-    return dict(zip(chosen, _split(total, [1 / (i + 1) for i in range(len(chosen))]), strict=True))
+    weights = [1 / (i + 1) ** 0.5 for i in range(len(chosen))]
+    return dict(zip(chosen, _split(total, weights), strict=True))
 
 
 def _usd(millions: float) -> int:
