@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import hitex.report as rep
 from hitex.demo import moscow as example
+from hitex.demo import moscow_file
 from hitex.errors import InputError
 from hitex.report import wording as w
 
@@ -19,13 +21,7 @@ ASIA = ["CHN", "JPN", "IND", "THA", "BGD", "VNM", "KOR", "KAZ", "TUR", "ARE", "S
 @pytest.fixture(scope="module")
 def flows() -> pd.DataFrame:
     """The example file read by pandas: an oracle independent of the warehouse."""
-    return pd.read_csv(example_file(), dtype={"product": str})
-
-
-def example_file():
-    from hitex.demo import moscow_file
-
-    return moscow_file()
+    return pd.read_csv(moscow_file(), dtype={"product": str})
 
 
 def test_headline_paragraph(asia):
@@ -98,12 +94,16 @@ def test_year_to_date_and_estimate(moscow, flows):
     r = rep.build(moscow, reporter="RU-MOW", year=2020, compare=2019, months=(1, 8))
     ytd = r.section("ytd")
     first = flows[flows["month"] <= 8].groupby("year")["value_usd"].sum()
-    assert ytd.sentences[0].facts["growth_pct"] == pytest.approx((first[2020] / first[2019] - 1) * 100)
+    assert ytd.sentences[0].facts["growth_pct"] == pytest.approx(
+        (first[2020] / first[2019] - 1) * 100
+    )
     assert "In January–August 2020, exports grew by 28% against the same months of 2019" in (
         ytd.sentences[0].text
     )
     full_2019 = flows[flows["year"] == 2019]["value_usd"].sum()
-    assert ytd.sentences[1].facts["nowcast_usd"] == pytest.approx(full_2019 * first[2020] / first[2019])
+    assert ytd.sentences[1].facts["nowcast_usd"] == pytest.approx(
+        full_2019 * first[2020] / first[2019]
+    )
     assert round(ytd.sentences[0].facts["growth_pct"], 1) == 27.7
 
 
@@ -146,11 +146,9 @@ def test_user_mistakes(moscow):
 
 
 def test_example_is_deterministic_and_shipped(tmp_path):
-    from pathlib import Path
-
-    from hitex.demo import moscow_file
-
     example.write(tmp_path / "a.csv")
     repo = Path(__file__).parents[2]
     assert (tmp_path / "a.csv").read_bytes() == moscow_file().read_bytes()
-    assert (repo / "examples" / "moscow-2020" / "flows.csv").read_bytes() == moscow_file().read_bytes()
+    assert (
+        repo / "examples" / "moscow-2020" / "flows.csv"
+    ).read_bytes() == moscow_file().read_bytes()

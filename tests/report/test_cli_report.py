@@ -12,7 +12,12 @@ runner = CliRunner()
 
 def test_report_command_writes_html(tmp_path):
     db = str(tmp_path / "w.duckdb")
-    assert runner.invoke(app, ["--db", db, "load", str(demo.moscow_file()), "--format", "flows"]).exit_code == 0
+    assert (
+        runner.invoke(
+            app, ["--db", db, "load", str(demo.moscow_file()), "--format", "flows"]
+        ).exit_code
+        == 0
+    )
     out = tmp_path / "asia.html"
     result = runner.invoke(app, ["--db", db, "report", "--reporter", "RU-MOW", "--year", "2020",
                                  "--compare", "2019", "--partner-group", "Asia", "--out", str(out)])  # fmt: skip

@@ -9,6 +9,8 @@ import subprocess
 import pytest
 
 import hitex.report as rep
+from hitex.report import charts, names
+from tests.report.test_build import ASIA
 
 
 @pytest.fixture(scope="module")
@@ -51,9 +53,6 @@ def test_pdf_holds_the_headline_figure(asia, tmp_path):
 
 
 def _shaded() -> int:
-    from hitex.report import charts, names
-    from tests.report.test_build import ASIA
-
     ids = {g["id"] for g in charts._geometry()["objects"]["countries"]["geometries"] if "id" in g}
     return sum(names.m49(p) in ids for p in ASIA)
 
@@ -74,7 +73,9 @@ def test_charts_draw_in_chromium(html_file):
         assert figures.count() == 5
         for i in range(5):
             box = figures.nth(i).locator("svg").bounding_box()
-            assert box is not None and box["width"] > 300 and box["height"] > 150
+            assert box is not None
+            assert box["width"] > 300
+            assert box["height"] > 150
         bars = page.locator('figure[data-chart="partners"] svg .mark-rect path')
         assert bars.count() == 12  # the twelve largest partners
         # The map draws every country of world-atlas, and shades the 15 Asian partners.
@@ -82,6 +83,8 @@ def test_charts_draw_in_chromium(html_file):
         assert page.locator(f"{world}.layer_0_marks path").count() > 150
         # Every Asian partner the 1:110m map has a shape for is shaded (Singapore has none).
         assert page.locator(f"{world}.layer_1_marks path").count() == SHADED
-        labels = page.locator('figure[data-chart="partners"] svg .mark-text text').all_text_contents()
+        labels = page.locator(
+            'figure[data-chart="partners"] svg .mark-text text'
+        ).all_text_contents()
         assert "+63%" in labels
         browser.close()

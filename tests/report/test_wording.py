@@ -60,7 +60,9 @@ RU_PLURALS = {1: "1 страна", 2: "2 страны", 5: "5 стран", 11: "
 
 @pytest.mark.parametrize(("n", "expected"), RU_PLURALS.items())
 def test_russian_plural_forms(n, expected):
-    assert w.count(n, ("country", "countries"), ("страна", "страны", "стран"), lang="ru") == expected
+    assert (
+        w.count(n, ("country", "countries"), ("страна", "страны", "стран"), lang="ru") == expected
+    )
 
 
 @pytest.mark.parametrize(

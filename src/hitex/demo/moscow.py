@@ -98,11 +98,13 @@ def _partner(partner: str, index: int, year: int) -> dict[str, int]:
         return {}
     out: dict[str, int] = {}
     if partner in TURBINES:
-        out |= dict(zip(TURBINE_CODES, _split(_usd(TURBINES[partner][i]),
-                                              list(TURBINE_CODES.values())), strict=True))  # fmt: skip
+        amounts = _split(_usd(TURBINES[partner][i]), list(TURBINE_CODES.values()))
+        out |= dict(zip(TURBINE_CODES, amounts, strict=True))
     if partner in TELECOM:
         codes = {"851762": 1.0} if partner == "IND" else TELECOM_CODES
-        out |= dict(zip(codes, _split(_usd(TELECOM[partner][i]), list(codes.values())), strict=True))
+        out |= dict(
+            zip(codes, _split(_usd(TELECOM[partner][i]), list(codes.values())), strict=True)
+        )
     if partner == "IND":
         return out | _india(year, total - sum(out.values()))
     lines = max(3, min(40, total // (5 * M)))

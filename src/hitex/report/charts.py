@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -56,12 +57,18 @@ def _millions(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
 def history(frame: pd.DataFrame, c: Spec) -> Chart:
     """Bars of the value of each year loaded."""
     data = _millions(frame[["year", "value_usd"]], "value_usd").astype({"year": str})
-    bars = alt.Chart(data).mark_bar(color=BLUE).encode(
-        x=alt.X("year:N", title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("value_usd_m:Q", title=_UNITS[c.lang]),
-        tooltip=["year", alt.Tooltip("value_usd_m:Q", format=",.2f")],
+    bars = (
+        alt.Chart(data)
+        .mark_bar(color=BLUE)
+        .encode(
+            x=alt.X("year:N", title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("value_usd_m:Q", title=_UNITS[c.lang]),
+            tooltip=["year", alt.Tooltip("value_usd_m:Q", format=",.2f")],
+        )
     )
-    labels = bars.mark_text(dy=-6, fontSize=11).encode(text=alt.Text("value_usd_m:Q", format=",.1f"))
+    labels = bars.mark_text(dy=-6, fontSize=11).encode(
+        text=alt.Text("value_usd_m:Q", format=",.1f")
+    )
     return _chart("history", c, (bars + labels).properties(
         width=WIDTH, height=220, title=_title("history", c)))  # fmt: skip
 
@@ -74,26 +81,31 @@ def partners(frame: pd.DataFrame, c: Spec) -> Chart:
         label=[_growth_label(g, c) for g in data.get("growth_pct", [None] * len(data))],
     )[["name", "value_usd_m", "label"]]
     order = data["name"].tolist()
-    bars = alt.Chart(data).mark_bar(color=BLUE).encode(
-        y=alt.Y("name:N", sort=order, title=None),
-        x=alt.X("value_usd_m:Q", title=_UNITS[c.lang]),
-        tooltip=["name", alt.Tooltip("value_usd_m:Q", format=",.2f"), "label"],
+    bars = (
+        alt.Chart(data)
+        .mark_bar(color=BLUE)
+        .encode(
+            y=alt.Y("name:N", sort=order, title=None),
+            x=alt.X("value_usd_m:Q", title=_UNITS[c.lang]),
+            tooltip=["name", alt.Tooltip("value_usd_m:Q", format=",.2f"), "label"],
+        )
     )
     labels = bars.mark_text(align="left", dx=4, fontSize=11).encode(text="label:N")
     return _chart("partners", c, (bars + labels).properties(
         width=WIDTH - 140, height=22 * len(data), title=_title("partners", c)))  # fmt: skip
 
 
-def _growth_label(growth: object, c: Spec) -> str:
-    if growth is None or pd.isna(growth):
+def _growth_label(growth: Any, c: Spec) -> str:
+    if growth is None or growth is pd.NA or math.isnan(growth):
         return ""
-    return c.pct(float(growth), sign=True)  # type: ignore[arg-type]
+    return c.pct(growth, sign=True)
 
 
 @functools.cache
 def _geometry() -> dict[str, Any]:
     path = resources.files("hitex.report").joinpath("data", "world-atlas", "countries-110m.json")
-    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    geometry: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return geometry
 
 
 def world(frame: pd.DataFrame, c: Spec) -> Chart:
@@ -101,14 +113,17 @@ def world(frame: pd.DataFrame, c: Spec) -> Chart:
     rows = [{"id": names.m49(p), "name": c.partner(p), "value": v / 1e6}
             for p, v in zip(frame["partner"], frame["value_usd"], strict=True)
             if names.m49(p) is not None]  # fmt: skip
-    geo = alt.InlineData(values=_geometry(), format=alt.DataFormat(type="topojson",
-                                                                    feature="countries"))  # fmt: skip
+    geo = alt.InlineData(
+        values=_geometry(), format=alt.DataFormat(type="topojson", feature="countries")
+    )
     land = alt.Chart(geo).mark_geoshape(fill="#edf2f7", stroke="white", strokeWidth=0.5)
     shaded = (
         alt.Chart(geo)
         .mark_geoshape(stroke="white", strokeWidth=0.5)
-        .transform_lookup(lookup="id", from_=alt.LookupData(alt.InlineData(values=rows), "id",
-                                                            ["name", "value"]))  # fmt: skip
+        .transform_lookup(
+            lookup="id",
+            from_=alt.LookupData(alt.InlineData(values=rows), "id", ["name", "value"]),
+        )
         .transform_filter("isValid(datum.value)")
         .encode(
             color=alt.Color("value:Q", title=_UNITS[c.lang],
@@ -128,10 +143,14 @@ def products(frame: pd.DataFrame, c: Spec) -> Chart:
                zip(frame["group"], frame["group_name"], strict=True)],
     )[["label", "share_pct", "value_usd"]]  # fmt: skip
     order = data["label"].tolist()
-    bars = alt.Chart(data).mark_bar(color=ORANGE).encode(
-        y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
-        x=alt.X("share_pct:Q", title="%"),
-        tooltip=["label", alt.Tooltip("share_pct:Q", format=".1f")],
+    bars = (
+        alt.Chart(data)
+        .mark_bar(color=ORANGE)
+        .encode(
+            y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
+            x=alt.X("share_pct:Q", title="%"),
+            tooltip=["label", alt.Tooltip("share_pct:Q", format=".1f")],
+        )
     )
     text = bars.mark_text(align="left", dx=4, fontSize=11).encode(
         text=alt.Text("share_pct:Q", format=".1f"))  # fmt: skip
@@ -143,9 +162,10 @@ def products(frame: pd.DataFrame, c: Spec) -> Chart:
 def enduse(frame: pd.DataFrame, c: Spec) -> Chart:
     """Grouped bars: finished goods and parts in the base year and the report's year."""
     rows = []
-    for r in frame.itertuples():
-        rows.append({"stage": r.group, "year": str(c.compare), "value": r.base_value_usd / 1e6})
-        rows.append({"stage": r.group, "year": str(c.year), "value": r.value_usd / 1e6})
+    columns = (frame[k].tolist() for k in ("group", "base_value_usd", "value_usd"))
+    for stage, base, value in zip(*columns, strict=True):
+        rows.append({"stage": stage, "year": str(c.compare), "value": base / 1e6})
+        rows.append({"stage": stage, "year": str(c.year), "value": value / 1e6})
     chart = alt.Chart(pd.DataFrame(rows)).mark_bar().encode(
         x=alt.X("year:N", title=None, axis=alt.Axis(labelAngle=0)),
         xOffset="year:N",

@@ -44,7 +44,7 @@ class Section:
     appendix: pd.DataFrame | None = None
     skipped: str | None = None
 
-    def say(self, text: str, **facts: float) -> None:
+    def say(self, text: str, **facts: Any) -> None:
         """Add a sentence with the figures it quotes."""
         self.sentences.append(Sentence(text, {k: float(v) for k, v in facts.items()}))
 

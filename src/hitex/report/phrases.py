@@ -46,8 +46,10 @@ T: dict[str, dict[str, str]] = {
         "en": "By value the leaders were {leaders}.",
         "ru": "Лидеры по объёму: {leaders}.",
     },
-    "dest.item": {"en": "{name} ({value}, {share} of the total{growth})",
-                  "ru": "{name} ({value}, {share} от общего объёма{growth})"},  # fmt: skip
+    "dest.item": {
+        "en": "{name} ({value}, {share} of the total{growth})",
+        "ru": "{name} ({value}, {share} от общего объёма{growth})",
+    },
     "dest.growth": {
         "en": "Among partners with a base of {threshold} or more, exports grew fastest to "
         "{leaders}.",
@@ -62,8 +64,10 @@ T: dict[str, dict[str, str]] = {
         "en": "Exports to {name} spanned {lines} (HS 6-digit).",
         "ru": "{name}: {lines} (6 знаков ТН ВЭД/ГС).",
     },
-    "dest.new": {"en": "New markets in {year}: {names}.",
-                 "ru": "Новые рынки в {year} г.: {names}."},  # fmt: skip
+    "dest.new": {
+        "en": "New markets in {year}: {names}.",
+        "ru": "Новые рынки в {year} г.: {names}.",
+    },
     # -- products ----------------------------------------------------------------------------
     "s.products": {"en": "Products", "ru": "Товарная структура"},
     "prod.top": {
@@ -74,8 +78,10 @@ T: dict[str, dict[str, str]] = {
     },
     "prod.next": {"en": "Next came {items}.", "ru": "Далее следуют: {items}."},
     # -- technology and end use --------------------------------------------------------------
-    "s.technology": {"en": "Technology intensity and end use",
-                     "ru": "Технологический уровень и назначение"},  # fmt: skip
+    "s.technology": {
+        "en": "Technology intensity and end use",
+        "ru": "Технологический уровень и назначение",
+    },
     "tech.shares": {
         "en": "By OECD technology intensity: {items}.",
         "ru": "По технологическому уровню ОЭСР: {items}.",
@@ -84,8 +90,10 @@ T: dict[str, dict[str, str]] = {
         "en": "By end use (BEC): {items}.",
         "ru": "По назначению (BEC): {items}.",
     },
-    "tech.enduse.item": {"en": "{name} {change} ({value}; added {added} to growth)",
-                         "ru": "{name}: {change} ({value}; вклад в прирост {added})"},  # fmt: skip
+    "tech.enduse.item": {
+        "en": "{name} {change} ({value}; added {added} to growth)",
+        "ru": "{name}: {change} ({value}; вклад в прирост {added})",
+    },
     "tech.partner": {
         "en": "Of the {change} increase in exports to {partner}, {items}.",
         "ru": "Из прироста экспорта ({partner}) на {change}: {items}.",
@@ -113,10 +121,14 @@ T: dict[str, dict[str, str]] = {
     },
     "bal.lowest": {"en": ", the lowest since {since}", "ru": ", минимум с {since} г."},
     "bal.highest": {"en": ", the highest since {since}", "ru": ", максимум с {since} г."},
-    "bal.lowest_all": {"en": ", the lowest of the years loaded ({span})",
-                       "ru": ", минимум за загруженные годы ({span})"},  # fmt: skip
-    "bal.highest_all": {"en": ", the highest of the years loaded ({span})",
-                        "ru": ", максимум за загруженные годы ({span})"},  # fmt: skip
+    "bal.lowest_all": {
+        "en": ", the lowest of the years loaded ({span})",
+        "ru": ", минимум за загруженные годы ({span})",
+    },
+    "bal.highest_all": {
+        "en": ", the highest of the years loaded ({span})",
+        "ru": ", максимум за загруженные годы ({span})",
+    },
     "bal.flows": {
         "en": "Exports were {exports} and imports {imports}.",
         "ru": "Экспорт составил {exports}, импорт — {imports}.",
@@ -130,8 +142,10 @@ T: dict[str, dict[str, str]] = {
         "по товарам — {products} ({qword}).",
     },
     # -- technology trade balance ------------------------------------------------------------
-    "s.techbalance": {"en": "Technology trade balance (goods and services)",
-                      "ru": "Баланс торговли технологиями (товары и услуги)"},  # fmt: skip
+    "s.techbalance": {
+        "en": "Technology trade balance (goods and services)",
+        "ru": "Баланс торговли технологиями (товары и услуги)",
+    },
     "tb.value": {
         "en": "In {year} high-tech goods and technology services together gave exports of "
         "{exports}, imports of {imports} and {kind} of {balance}.",
@@ -158,23 +172,30 @@ T: dict[str, dict[str, str]] = {
         "ru": "Экспорт в ценах ФОБ, долл. США; темпы роста на базе менее {threshold} "
         "отмечены и не ранжируются.",
     },
-    "skip.nodata": {"en": "No {what} for this selection.",
-                    "ru": "Нет данных ({what}) для этой выборки."},  # fmt: skip
+    "skip.nodata": {
+        "en": "No {what} for this selection.",
+        "ru": "Нет данных ({what}) для этой выборки.",
+    },
     "skip.complete": {
         "en": "{year} is complete (all twelve months loaded): no year-to-date estimate needed.",
         "ru": "{year} год полный (загружены все двенадцать месяцев): оценка не нужна.",
     },
-    "skip.annual": {"en": "Only annual records are loaded: no year to date.",
-                    "ru": "Загружены только годовые данные: сравнение с начала года невозможно."},  # fmt: skip
-    "skip.imports": {"en": "No imports of {who} are loaded: no trade balance.",
-                     "ru": "Импорт ({who}) не загружен: баланс не рассчитать."},  # fmt: skip
+    "skip.annual": {
+        "en": "Only annual records are loaded: no year to date.",
+        "ru": "Загружены только годовые данные: сравнение с начала года невозможно.",
+    },
+    "skip.imports": {
+        "en": "No imports of {who} are loaded: no trade balance.",
+        "ru": "Импорт ({who}) не загружен: баланс не рассчитать.",
+    },
     "skip.services": {
         "en": "No services records (EBOPS) are loaded for {who}: no technology trade balance.",
-        "ru": "Данные об услугах (EBOPS) для {who} не загружены: баланс технологий не "
-        "рассчитать.",
+        "ru": "Данные об услугах (EBOPS) для {who} не загружены: баланс технологий не рассчитать.",
     },
-    "skip.compare": {"en": "Needs a comparison year (--compare).",
-                     "ru": "Нужен базовый год (--compare)."},  # fmt: skip
+    "skip.compare": {
+        "en": "Needs a comparison year (--compare).",
+        "ru": "Нужен базовый год (--compare).",
+    },
     "and": {"en": " and ", "ru": " и "},
     "deficit": {"en": "a deficit", "ru": "дефицит"},
     "surplus": {"en": "a surplus", "ru": "профицит"},

@@ -72,23 +72,24 @@ class Spec:
             return ""
         return self.t("scope", group=names.group(self.partner_group, self.lang))
 
-    def money(self, usd: float) -> str:
+    # Cells of pandas frames come typed as "any scalar": these take Any and convert.
+    def money(self, usd: Any) -> str:
         """Money in the report's language."""
-        return wording.money(usd, lang=self.lang)
+        return wording.money(float(usd), lang=self.lang)
 
-    def pct(self, pct: float, *, sign: bool = False) -> str:
+    def pct(self, pct: Any, *, sign: bool = False) -> str:
         """A percentage in the report's language (``+63%`` with ``sign``)."""
-        text = wording.percent(pct, lang=self.lang)
-        return ("+" if sign and pct > 0 else "") + text
+        text = wording.percent(float(pct), lang=self.lang)
+        return ("+" if sign and float(pct) > 0 else "") + text
 
-    def change(self, growth_pct: float | None) -> str:
+    def change(self, growth_pct: Any) -> str:
         """Growth (in percent) as a verb phrase."""
-        g = None if growth_pct is None or _missing(growth_pct) else growth_pct / 100
+        g = None if _missing(growth_pct) else float(growth_pct) / 100
         return wording.change(g, lang=self.lang)
 
-    def partner(self, code: str) -> str:
+    def partner(self, code: Any) -> str:
         """A partner's name."""
-        return names.country(code, self.lang)
+        return names.country(str(code), self.lang)
 
 
 def _missing(v: object) -> bool:
@@ -134,9 +135,11 @@ def headline(c: Spec) -> Section:
     if len(partners) > 1:
         leaders = [f"{c.partner(p)} ({c.money(v)})" for p, v in
                    zip(partners["partner"], partners["value_usd"], strict=True)]  # fmt: skip
-        s.say(c.t("headline.partners", leaders=listing(leaders, c.lang)),
-              **{f"value_usd[{p}]": v for p, v in zip(partners["partner"],
-                                                         partners["value_usd"], strict=True)})  # fmt: skip
+        values = zip(partners["partner"], partners["value_usd"], strict=True)
+        s.say(
+            c.t("headline.partners", leaders=listing(leaders, c.lang)),
+            **{f"value_usd[{p}]": v for p, v in values},
+        )
     s.charts.append(charts.history(history, c))
     s.appendix = t.drop(columns=["classifications"], errors="ignore")
     return s
@@ -183,8 +186,10 @@ def _growth_leaders(c: Spec, s: Section, t: pd.DataFrame) -> None:
     if not ranked.empty:
         items = [f"{c.partner(r.partner)} ({c.pct(r.growth_pct, sign=True)})"
                  for r in ranked.itertuples()]  # fmt: skip
-        s.say(c.t("dest.growth", threshold=threshold, leaders=listing(items, c.lang)),
-              **{f"growth_pct[{r.partner}]": r.growth_pct for r in ranked.itertuples()})  # fmt: skip
+        s.say(
+            c.t("dest.growth", threshold=threshold, leaders=listing(items, c.lang)),
+            **{f"growth_pct[{r.partner}]": r.growth_pct for r in ranked.itertuples()},
+        )
         leader = ranked.iloc[0]
         s.say(c.t("dest.lines", name=c.partner(leader.partner),
                   lines=wording.count(int(leader.product_lines), ("product line", "product lines"),
@@ -225,7 +230,7 @@ def products(c: Spec) -> Section:
     s.say(c.t("prod.top", code=first.group, name=_short(first.group_name),
               value=c.money(first.value_usd), share=c.pct(first.share_pct), growth=growth),
           value_usd=first.value_usd, share_pct=first.share_pct)  # fmt: skip
-    following = t.iloc[1:TOP + 1]
+    following = t.iloc[1 : TOP + 1]
     if not following.empty:
         items = [f"{r.group} ({_short(r.group_name)}, {c.money(r.value_usd)}, "
                  f"{c.pct(r.share_pct)})" for r in following.itertuples()]  # fmt: skip
@@ -296,8 +301,8 @@ _STAGES = {"finished": ("finished goods", "готовые изделия"),
            "parts": ("parts and accessories", "комплектующие")}  # fmt: skip
 
 
-def _stage(code: str, lang: str) -> str:
-    en, ru = _STAGES[code]
+def _stage(code: Any, lang: str) -> str:
+    en, ru = _STAGES[str(code)]
     text = ru if lang == "ru" else en
     return text[:1].upper() + text[1:] if lang == "ru" else text
 
@@ -366,7 +371,7 @@ def balance(c: Spec) -> Section:
 
 
 def _since(c: Spec, row: Any, history: pd.DataFrame) -> str:
-    """", the lowest since 2001", or the lowest (highest) of the years loaded."""
+    """The words after the balance: the lowest since a year, or of the years loaded."""
     first = int(history["year"].min())
     if first == c.year:
         return ""

@@ -241,7 +241,7 @@ def multiple(m: float, *, lang: str = "en") -> str:
     return f"вырос в {figure} {plural_ru(float(figure.replace(',', '.')), ('раз', 'раза', 'раз'))}"
 
 
-def change(growth: float | None, *, lang: str = "en") -> str:
+def change(growth: float | None, *, lang: str = "en") -> str:  # noqa: PLR0911 - one per rule
     """Growth (a fraction: 0.333 = +33.3%) as a verb phrase.
 
     Examples
