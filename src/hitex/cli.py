@@ -442,7 +442,7 @@ def report(
         )  # fmt: skip
         step("render")
         path = rep.render(built, out)
-    err.print(f"Report: {path}", markup=False, highlight=False)
+    err.print(f"Report: {path}", markup=False, highlight=False, soft_wrap=True)
 
 
 @contextmanager
@@ -468,9 +468,9 @@ def demo(
 
     with _steps("demo", 1 + len(bundled.REPORTS)) as step:
         paths = bundled.run(out, progress=step)
-    err.print(f"Warehouse: {out / 'hitex.duckdb'}", markup=False, highlight=False)
+    err.print(f"Warehouse: {out / 'hitex.duckdb'}", markup=False, highlight=False, soft_wrap=True)
     for path in paths[1:]:
-        err.print(f"Also: {path}", markup=False, highlight=False)
+        err.print(f"Also: {path}", markup=False, highlight=False, soft_wrap=True)
     typer.echo(f"Report: {paths[0]}")
 
 
