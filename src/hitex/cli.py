@@ -490,26 +490,56 @@ def coverage(
 
 @app.command()
 @errors_to_exit
-def demo(
-    out: Annotated[Path, typer.Option(help="Folder for the demo warehouse.")] = Path("hitex-demo"),
-    fmt: FormatOpt = None,
+def report(
+    ctx: typer.Context,
+    reporter: Annotated[str, typer.Option(help="Reporter: ISO code, RU-MOW, or a name.")],
+    year: Annotated[int, typer.Option(help="Reporting year.")],
+    out: Annotated[Path, typer.Option(help="Output file: .md (SVG charts beside), .html, .pdf.")],
+    compare: Annotated[int | None, typer.Option(help="Base year for growth.")] = None,
+    partner_group: Annotated[str | None, typer.Option(help="Only partners in this group.")] = None,
+    lang: Annotated[str, typer.Option(help="Language: en or ru.")] = "en",
+    months: Annotated[str | None, typer.Option(help="Year to date, e.g. 1-8.")] = None,
 ) -> None:
-    """Load the bundled real sample (Chile-Argentina, HS6) and print its first tables."""
+    """Write a report (sentences, charts, appendix tables) as Markdown, HTML or PDF."""
+    from hitex import report as rep  # noqa: PLC0415 - charts load a JavaScript engine
+
+    with session(ctx) as s, _steps("report", len(rep.SECTIONS) + 1) as step:
+        built = rep.build(
+            s, reporter=reporter, year=year, compare=compare, partner_group=partner_group,
+            lang=lang, months=parse_months(months), progress=step,
+        )  # fmt: skip
+        step("render")
+        path = rep.render(built, out)
+    err.print(f"Report: {path}", markup=False, highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def _steps(label: str, total: int) -> Iterator[Callable[[str], None]]:
+    bar = Progress(
+        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[step]}"),
+        TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal,
+    )  # fmt: skip
+    with bar:
+        task = bar.add_task(label, total=total, step="")
+        yield lambda name: bar.update(task, advance=1, step=name)
+
+
+@app.command()
+@errors_to_exit
+def demo(
+    out: Annotated[Path, typer.Option(help="Folder for the demo warehouse and reports.")] = Path(
+        "hitex-demo"
+    ),
+) -> None:
+    """Load the bundled data into a fresh warehouse and write its reports (report.html)."""
     from hitex import demo as bundled  # noqa: PLC0415 - only this command needs it
 
-    with bundled.build(out) as s:
-        err.print(f"Warehouse: {out / 'hitex.duckdb'}")
-        for _, row in s.loads().iterrows():
-            err.print(
-                f"  load {row['id']}: {row['file']} {row['status']}, {row['rows_loaded']:,} rows"
-            )
-        err.print("Chile's exports to and imports from Argentina, 2004 against 2002 (US$):")
-        emit(s.table(reporter="CHL", flow="export", year=2004, compare=2002, by=["flow"]), fmt)
-        emit(s.table(reporter="CHL", flow="import", year=2004, compare=2002, by=["flow"]), fmt)
-        err.print("Chile's exports to Argentina by OECD technology intensity, 2004 against 2002:")
-        emit(s.table(reporter="CHL", year=2004, compare=2002, by=["group"], groups="tech"), fmt)
-        err.print("Chile's ten largest exports to Argentina in 2004:")
-        emit(s.table(reporter="CHL", year=2004, compare=2002, by=["product"], top=10), fmt)
+    with _steps("demo", 1 + len(bundled.REPORTS)) as step:
+        paths = bundled.run(out, progress=step)
+    err.print(f"Warehouse: {out / 'hitex.duckdb'}", markup=False, highlight=False, soft_wrap=True)
+    for path in paths[1:]:
+        err.print(f"Also: {path}", markup=False, highlight=False, soft_wrap=True)
+    typer.echo(f"Report: {paths[0]}")
 
 
 def main() -> None:

@@ -1,0 +1,70 @@
+"""Build a :class:`~hitex.report.model.Report` from a Session: the one entry point of reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import hitex.indicators as ind
+from hitex.errors import InputError
+from hitex.report import names, wording
+from hitex.report.model import Report
+from hitex.report.phrases import say
+from hitex.report.sections import SECTIONS, Spec
+from hitex.session import Session, _reporter
+
+
+def build(
+    session: Session,
+    *,
+    reporter: str,
+    year: int,
+    compare: int | None = None,
+    partner_group: str | None = None,
+    lang: str = "en",
+    months: tuple[int, int] | None = None,
+    notes: Sequence[str] = (),
+    small_base_usd: float = ind.SMALL_BASE_USD,
+    progress: Callable[[str], None] | None = None,
+) -> Report:
+    """The report on ``reporter``'s exports in ``year`` (against ``compare``).
+
+    Parameters
+    ----------
+    session
+        Where every figure comes from.
+    reporter, year, compare, partner_group, months
+        The selection, as for :meth:`hitex.Session.table`.
+    lang
+        ``en`` or ``ru``.
+    notes
+        Lines added to the data note (a licence, a caveat).
+    progress
+        Called with each section's name as it is built.
+    """
+    if lang not in wording.LANGS:
+        raise InputError(f"--lang {lang!r} is not one of: {', '.join(wording.LANGS)}.")
+    if compare is not None and compare >= year:
+        raise InputError(f"--compare {compare} must be a year before {year}.")
+    c = Spec(session, _reporter(reporter), year, compare, partner_group, lang, months,
+             tuple(notes), small_base_usd)  # fmt: skip
+    sections = []
+    for make in SECTIONS:
+        if progress is not None:
+            progress(make.__name__)
+        sections.append(make(c))
+    return Report(_title(c), lang, sections, _subtitle(c))
+
+
+def _title(c: Spec) -> str:
+    scope = "" if c.partner_group is None else say(
+        "scope", c.lang, group=names.group(c.partner_group, c.lang))  # fmt: skip
+    against = "" if c.compare is None else say("against", c.lang, compare=c.compare)
+    return say("title", c.lang, who=c.who, scope=scope, year=c.year, against=against)
+
+
+def _subtitle(c: Spec) -> str:
+    loads = c.session.loads()
+    ids = loads.loc[loads["status"] == "loaded", "id"].astype(int).tolist()
+    listed = wording.count(len(ids), ("load", "loads"), ("загрузка", "загрузки", "загрузок"),
+                           lang=c.lang)  # fmt: skip
+    return say("subtitle", c.lang, loads=listed)

@@ -1,0 +1,61 @@
+"""Display names for reports: countries, subdivisions and M49 regions, in English or Russian."""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+
+from hitex.reference import countries
+from hitex.reference.countries import data_path
+
+
+def country(code: str, lang: str) -> str:
+    """A country's or subdivision's name.
+
+    Examples
+    --------
+    >>> country("RU-MOW", "en"), country("IND", "ru")
+    ('Moscow', 'Индия')
+    """
+    return countries.name(code, lang=lang)
+
+
+@functools.cache
+def _regions() -> dict[str, str]:
+    en = pd.read_csv(data_path("country-codes", "m49_overview_en.csv"), dtype=str)
+    ru = pd.read_csv(data_path("country-codes", "m49_overview_ru.csv"), dtype=str)
+    out: dict[str, str] = {}
+    for column in ("Region Name", "Sub-region Name", "Intermediate Region Name"):
+        pairs = zip(en[column].tolist(), ru[column].tolist(), strict=True)
+        out.update({e: r for e, r in pairs if isinstance(e, str) and isinstance(r, str)})
+    return out
+
+
+def group(name: str, lang: str) -> str:
+    """A partner group's name: M49 regions in Russian from the UN's own table.
+
+    Examples
+    --------
+    >>> group("Asia", "ru"), group("EAEU", "ru")
+    ('Азия', 'EAEU')
+    """
+    return _regions().get(name, name) if lang == "ru" else name
+
+
+def m49(code: str) -> str | None:
+    """ISO 3166-1 numeric code as three digits (the ids of world-atlas), or None.
+
+    Examples
+    --------
+    >>> m49("IND"), m49("AFG"), m49("WLD")
+    ('356', '004', None)
+    """
+    table = _numeric()
+    return table.get(code)
+
+
+@functools.cache
+def _numeric() -> dict[str, str]:
+    frame = countries.countries_frame()
+    return {iso3: f"{int(n):03d}" for iso3, n in zip(frame["iso3"], frame["m49"], strict=True)}

@@ -1,0 +1,237 @@
+"""Sentence templates of every section, in English and Russian.
+
+Templates hold no numbers: the figures are worded by :mod:`hitex.report.wording` and put in
+by name. Russian sentences avoid declining country names (``Индия: +63%``) so that every
+name can be used as the UN table spells it.
+"""
+
+from __future__ import annotations
+
+from hitex.errors import InputError
+
+T: dict[str, dict[str, str]] = {
+    "title": {
+        "en": "Exports of {who}{scope}, {year}{against}",
+        "ru": "Экспорт: {who}{scope}, {year} г.{against}",
+    },
+    "scope": {"en": " to {group}", "ru": " — {group}"},
+    "against": {"en": " against {compare}", "ru": " к {compare} г."},
+    "subtitle": {
+        "en": "US dollars, current prices. Source: the hitex warehouse ({loads}).",
+        "ru": "Долл. США в текущих ценах. Источник: хранилище hitex ({loads}).",
+    },
+    # -- headline ----------------------------------------------------------------------------
+    "s.headline": {"en": "Headline", "ru": "Главное"},
+    "headline.change": {
+        "en": "{who}'s exports{scope} {change} in {year} against {compare}, "
+        "to {value} from {base}.",
+        "ru": "Экспорт ({who}{scope}) {change} в {year} г. по сравнению с {compare} г.: "
+        "{value} против {base}.",
+    },
+    "headline.value": {
+        "en": "{who}'s exports{scope} were {value} in {year}.",
+        "ru": "Экспорт ({who}{scope}) в {year} г. составил {value}.",
+    },
+    "headline.span": {
+        "en": "Over {first}–{year} they {multiple} ({cagr} a year on average).",
+        "ru": "За {first}–{year} гг. он {multiple} (в среднем {cagr} в год).",
+    },
+    "headline.partners": {
+        "en": "The largest buyers were {leaders}.",
+        "ru": "Крупнейшие покупатели: {leaders}.",
+    },
+    # -- destinations ------------------------------------------------------------------------
+    "s.destinations": {"en": "Destinations", "ru": "Направления"},
+    "dest.value": {
+        "en": "By value the leaders were {leaders}.",
+        "ru": "Лидеры по объёму: {leaders}.",
+    },
+    "dest.item": {
+        "en": "{name} ({value}, {share} of the total{growth})",
+        "ru": "{name} ({value}, {share} от общего объёма{growth})",
+    },
+    "dest.growth": {
+        "en": "Among partners with a base of {threshold} or more, exports grew fastest to "
+        "{leaders}.",
+        "ru": "Среди партнёров с базой от {threshold} быстрее всего рос экспорт: {leaders}.",
+    },
+    "dest.small": {
+        "en": "Higher rates to {names} rest on bases under {threshold} and are not ranked.",
+        "ru": "Более высокие темпы ({names}) получены на базе менее {threshold} и в рейтинг "
+        "не включены.",
+    },
+    "dest.lines": {
+        "en": "Exports to {name} spanned {lines} (HS 6-digit).",
+        "ru": "{name}: {lines} (6 знаков ТН ВЭД/ГС).",
+    },
+    "dest.new": {
+        "en": "New markets in {year}: {names}.",
+        "ru": "Новые рынки в {year} г.: {names}.",
+    },
+    # -- products ----------------------------------------------------------------------------
+    "s.products": {"en": "Products", "ru": "Товарная структура"},
+    "prod.top": {
+        "en": "The largest product heading was {code} ({name}): {value}, {share} of the "
+        "total{growth}.",
+        "ru": "Крупнейшая товарная позиция — {code} ({name}): {value}, {share} от общего "
+        "объёма{growth}.",
+    },
+    "prod.next": {"en": "Next came {items}.", "ru": "Далее следуют: {items}."},
+    # -- technology and end use --------------------------------------------------------------
+    "s.technology": {
+        "en": "Technology intensity and end use",
+        "ru": "Технологический уровень и назначение",
+    },
+    "tech.shares": {
+        "en": "By OECD technology intensity: {items}.",
+        "ru": "По технологическому уровню ОЭСР: {items}.",
+    },
+    "tech.enduse": {
+        "en": "By end use (BEC): {items}.",
+        "ru": "По назначению (BEC): {items}.",
+    },
+    "tech.enduse.item": {
+        "en": "{name} {change} ({value}; added {added} to growth)",
+        "ru": "{name}: {change} ({value}; вклад в прирост {added})",
+    },
+    "tech.partner": {
+        "en": "Of the {change} increase in exports to {partner}, {items}.",
+        "ru": "Из прироста экспорта ({partner}) на {change}: {items}.",
+    },
+    "tech.partner.item": {"en": "{name} brought {change}", "ru": "{name} — {change}"},
+    # -- year to date ------------------------------------------------------------------------
+    "s.ytd": {"en": "Year to date", "ru": "С начала года"},
+    "ytd.change": {
+        "en": "In {months} {year}, exports {change} against the same months of {compare} "
+        "({value} against {base}).",
+        "ru": "За {months} {year} г. экспорт {change} к тем же месяцам {compare} г. "
+        "({value} против {base}).",
+    },
+    "ytd.nowcast": {
+        "en": "If the rest of the year follows, {year} would reach about {nowcast} "
+        "(an estimate: {compare}'s full year scaled by the year-to-date ratio).",
+        "ru": "Если остаток года сложится так же, за {year} г. экспорт составит около "
+        "{nowcast} (оценка: итог {compare} г., умноженный на отношение с начала года).",
+    },
+    # -- balance -----------------------------------------------------------------------------
+    "s.balance": {"en": "Trade balance", "ru": "Торговый баланс"},
+    "bal.value": {
+        "en": "In {year} the balance was {kind} of {value}{since}.",
+        "ru": "В {year} г. {kind} составил {value}{since}.",
+    },
+    "bal.lowest": {"en": ", the lowest since {since}", "ru": ", минимум с {since} г."},
+    "bal.highest": {"en": ", the highest since {since}", "ru": ", максимум с {since} г."},
+    "bal.lowest_all": {
+        "en": ", the lowest of the years loaded ({span})",
+        "ru": ", минимум за загруженные годы ({span})",
+    },
+    "bal.highest_all": {
+        "en": ", the highest of the years loaded ({span})",
+        "ru": ", максимум за загруженные годы ({span})",
+    },
+    "bal.flows": {
+        "en": "Exports were {exports} and imports {imports}.",
+        "ru": "Экспорт составил {exports}, импорт — {imports}.",
+    },
+    # -- concentration -----------------------------------------------------------------------
+    "s.concentration": {"en": "Concentration", "ru": "Концентрация"},
+    "conc.hhi": {
+        "en": "The Herfindahl-Hirschman index of partners was {partners} ({pword}); "
+        "of products, {products} ({qword}).",
+        "ru": "Индекс Херфиндаля-Хиршмана по партнёрам — {partners} ({pword}), "
+        "по товарам — {products} ({qword}).",
+    },
+    # -- technology trade balance ------------------------------------------------------------
+    "s.techbalance": {
+        "en": "Technology trade balance (goods and services)",
+        "ru": "Баланс торговли технологиями (товары и услуги)",
+    },
+    "tb.value": {
+        "en": "In {year} high-tech goods and technology services together gave exports of "
+        "{exports}, imports of {imports} and {kind} of {balance}.",
+        "ru": "В {year} г. по высокотехнологичным товарам и технологическим услугам экспорт "
+        "составил {exports}, импорт — {imports}, {kind} — {balance}.",
+    },
+    # -- data note ---------------------------------------------------------------------------
+    "s.note": {"en": "Data note", "ru": "О данных"},
+    "note.loads": {
+        "en": "Figures come from {n} (rows read {read}, loaded {loaded}, rejected {rejected}): "
+        "{files}.",
+        "ru": "Данные: {n} (строк прочитано {read}, загружено {loaded}, отклонено "
+        "{rejected}): {files}.",
+    },
+    "note.reference": {
+        "en": "Classifications: reference data {version}; {unclassified} of {who}'s {year} "
+        "value has no OECD technology class.",
+        "ru": "Классификации: справочники {version}; {unclassified} стоимости ({who}, "
+        "{year} г.) не имеет класса технологического уровня ОЭСР.",
+    },
+    "note.method": {
+        "en": "Exports are valued FOB in US dollars; growth rates on a base under {threshold} "
+        "are flagged, not ranked.",
+        "ru": "Экспорт в ценах ФОБ, долл. США; темпы роста на базе менее {threshold} "
+        "отмечены и не ранжируются.",
+    },
+    "skip.nodata": {
+        "en": "No {what} for this selection.",
+        "ru": "Нет данных ({what}) для этой выборки.",
+    },
+    "skip.complete": {
+        "en": "{year} is complete (all twelve months loaded): no year-to-date estimate needed.",
+        "ru": "{year} год полный (загружены все двенадцать месяцев): оценка не нужна.",
+    },
+    "skip.annual": {
+        "en": "Only annual records are loaded: no year to date.",
+        "ru": "Загружены только годовые данные: сравнение с начала года невозможно.",
+    },
+    "skip.imports": {
+        "en": "No imports of {who} are loaded: no trade balance.",
+        "ru": "Импорт ({who}) не загружен: баланс не рассчитать.",
+    },
+    "skip.services": {
+        "en": "No services records (EBOPS) are loaded for {who}: no technology trade balance.",
+        "ru": "Данные об услугах (EBOPS) для {who} не загружены: баланс технологий не рассчитать.",
+    },
+    "skip.compare": {
+        "en": "Needs a comparison year (--compare).",
+        "ru": "Нужен базовый год (--compare).",
+    },
+    "and": {"en": " and ", "ru": " и "},
+    "deficit": {"en": "a deficit", "ru": "дефицит"},
+    "surplus": {"en": "a surplus", "ru": "профицит"},
+    "unconcentrated": {"en": "unconcentrated", "ru": "низкая концентрация"},
+    "moderate": {"en": "moderately concentrated", "ru": "умеренная концентрация"},
+    "concentrated": {"en": "highly concentrated", "ru": "высокая концентрация"},
+    "total": {"en": "Total", "ru": "Итого"},
+    "appendix": {"en": "Figures behind this section", "ru": "Данные раздела"},
+    "skipped": {"en": "Skipped", "ru": "Раздел пропущен"},
+}
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    """The template ``key`` in ``lang`` with ``values`` put in.
+
+    Examples
+    --------
+    >>> say("dest.new", "en", year=2020, names="Mongolia")
+    'New markets in 2020: Mongolia.'
+    """
+    try:
+        template = T[key][lang]
+    except KeyError:
+        raise InputError(f"No {lang!r} wording for {key!r}.") from None
+    # A sentence that ends on an abbreviation (``долл.``) takes no second full stop.
+    return template.format(**values).replace("..", ".")
+
+
+def listing(items: list[str], lang: str) -> str:
+    """``a, b and c`` (``a, b и c``).
+
+    Examples
+    --------
+    >>> listing(["China", "Japan", "India"], "en")
+    'China, Japan and India'
+    """
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + T["and"][lang] + items[-1]

@@ -1,0 +1,158 @@
+"""Render a :class:`~hitex.report.model.Report` as Markdown, one self-contained HTML file, or PDF.
+
+Markdown writes each chart as an SVG file beside it (``NAME-CHART.svg``); HTML puts the SVG
+inline and needs nothing else (no scripts, no CDN); PDF prints that HTML with WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from hitex.errors import InputError
+from hitex.report.charts import svg
+from hitex.report.model import Report, Section
+from hitex.report.phrases import T
+
+FORMATS = (".md", ".html", ".pdf")
+
+CSS = """
+body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; max-width: 46rem;
+       margin: 2rem auto; padding: 0 1rem; color: #1a202c; line-height: 1.5; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2rem;
+     border-bottom: 1px solid #e2e8f0; } .subtitle, .skipped { color: #4a5568; }
+p.headline { font-size: 1.1rem; } figure { margin: 1rem 0; } figure svg { max-width: 100%;
+height: auto; } table { border-collapse: collapse; font-size: .75rem; margin: .5rem 0; }
+td, th { border-bottom: 1px solid #e2e8f0; padding: 2px 6px; text-align: left; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+details { margin: .5rem 0; } summary { color: #4a5568; cursor: pointer; }
+@media print { details > table { display: table; } }
+"""
+
+
+def render(report: Report, out: str | Path) -> Path:
+    """Write ``report`` to ``out``; the suffix (.md, .html, .pdf) picks the format."""
+    path = Path(out)
+    writer = _WRITERS.get(path.suffix.lower())
+    if writer is None:
+        raise InputError(f"--out {path.name}: give a file ending in {', '.join(FORMATS)}.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer(report, path)
+    return path
+
+
+# -- cells ---------------------------------------------------------------------------------------
+def cell(value: object, column: str) -> str:
+    """An appendix cell: exact figures (dollars whole, percentages to two decimals).
+
+    Examples
+    --------
+    >>> cell(140320000.0, "value_usd"), cell(63.049036, "growth_pct"), cell(None, "x")
+    ('140,320,000', '63.05', '')
+    """
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float):
+        if column.endswith("_usd") or column == "value":
+            return f"{value:,.0f}"
+        return f"{value:,.2f}"
+    if isinstance(value, int) and not isinstance(value, bool) and column not in ("year", "id"):
+        return f"{value:,}"
+    return str(value)
+
+
+def _rows(frame: pd.DataFrame) -> list[list[str]]:
+    return [[cell(v.item() if hasattr(v, "item") else v, str(col))
+             for col, v in row.items()] for _, row in frame.iterrows()]  # fmt: skip
+
+
+# -- Markdown ------------------------------------------------------------------------------------
+def _markdown(report: Report, path: Path) -> None:
+    lines = [f"# {report.title}", "", f"*{report.subtitle}*", ""]
+    for s in report.sections:
+        lines += [f"## {s.title}", ""]
+        if s.skipped:
+            lines += [f"*{T['skipped'][report.lang]}: {s.skipped}*", ""]
+            continue
+        lines += [" ".join(x.text for x in s.sentences), ""]
+        for chart in s.charts:
+            name = f"{path.stem}-{chart.name}.svg"
+            (path.parent / name).write_text(svg(chart), encoding="utf-8")
+            lines += [f"![{chart.title}]({name})", ""]
+        lines += _md_table(s, report.lang)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _md_table(s: Section, lang: str) -> list[str]:
+    if s.appendix is None or s.appendix.empty:
+        return []
+    cols = [str(c) for c in s.appendix.columns]
+    out = [f"**{T['appendix'][lang]}**", "", "| " + " | ".join(cols) + " |",
+           "|" + "---|" * len(cols)]  # fmt: skip
+    out += ["| " + " | ".join(v.replace("|", "/") for v in row) + " |" for row in _rows(s.appendix)]
+    return [*out, ""]
+
+
+# -- HTML ----------------------------------------------------------------------------------------
+def to_html(report: Report) -> str:
+    """The report as one self-contained HTML document (charts as inline SVG)."""
+    e = html.escape
+    body = [f"<h1>{e(report.title)}</h1>", f'<p class="subtitle">{e(report.subtitle)}</p>']
+    for i, s in enumerate(report.sections):
+        body.append(f'<section id="{e(s.key)}"><h2>{e(s.title)}</h2>')
+        if s.skipped:
+            body.append(f'<p class="skipped">{e(T["skipped"][report.lang])}: {e(s.skipped)}</p>')
+        else:
+            klass = ' class="headline"' if i == 0 else ""
+            body.append(f"<p{klass}>{e(' '.join(x.text for x in s.sentences))}</p>")
+            body += [f'<figure class="chart" data-chart="{e(c.name)}">{svg(c)}</figure>'
+                     for c in s.charts]  # fmt: skip
+            body.append(_html_table(s, report.lang))
+        body.append("</section>")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{report.lang}"><head><meta charset="utf-8">'
+        f"<title>{e(report.title)}</title><style>{CSS}</style></head>"
+        f"<body>{''.join(body)}</body></html>\n"
+    )
+
+
+def _html_table(s: Section, lang: str) -> str:
+    if s.appendix is None or s.appendix.empty:
+        return ""
+    e = html.escape
+    numeric = [pd.api.types.is_numeric_dtype(s.appendix[c]) for c in s.appendix.columns]
+    head = "".join(f"<th>{e(str(c))}</th>" for c in s.appendix.columns)
+    rows = "".join(
+        "<tr>" + "".join(f'<td{" class=n" if n else ""}>{e(v)}</td>'
+                         for v, n in zip(row, numeric, strict=True)) + "</tr>"
+        for row in _rows(s.appendix)
+    )  # fmt: skip
+    return (f"<details><summary>{e(T['appendix'][lang])}</summary>"
+            f"<table><tr>{head}</tr>{rows}</table></details>")  # fmt: skip
+
+
+def _html(report: Report, path: Path) -> None:
+    path.write_text(to_html(report), encoding="utf-8")
+
+
+# -- PDF -----------------------------------------------------------------------------------------
+def _pdf(report: Report, path: Path) -> None:
+    try:
+        import weasyprint  # noqa: PLC0415 - needs Pango; only PDF output loads it
+    except (ImportError, OSError) as exc:
+        raise InputError(
+            f"PDF output needs WeasyPrint and Pango ({exc}): pip install weasyprint; "
+            "apt-get install libpango-1.0-0 libpangoft2-1.0-0."
+        ) from None
+    # Print every appendix: <details> would stay closed on paper.
+    document = to_html(report).replace("<details>", '<details open="">')
+    weasyprint.HTML(string=document).write_pdf(path)
+
+
+_WRITERS: dict[str, Callable[[Report, Path], None]] = {
+    ".md": _markdown, ".html": _html, ".htm": _html, ".pdf": _pdf,
+}  # fmt: skip

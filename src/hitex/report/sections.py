@@ -1,0 +1,461 @@
+"""The sections of a report: each asks the Session for its figures and words them.
+
+Every number in a sentence is a value a :class:`hitex.Session` call returned (``table``,
+``series``, ``tech_balance``, ``loads``, ``coverage``); sections only choose, order and word
+them. A section that the data cannot support is returned with a one-line ``skipped`` reason.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+import hitex.indicators as ind
+from hitex.reference import reference_version
+from hitex.report import charts, names, wording
+from hitex.report.model import Section
+from hitex.report.phrases import T, listing, say
+from hitex.session import Session
+
+#: How many partners and products sentences and charts name.
+TOP = 3
+TOP_CHART = 12
+#: Years a history looks back.
+HISTORY = 30
+
+
+@dataclass
+class Spec:
+    """What a report is about, and the session that answers it."""
+
+    session: Session
+    reporter: str
+    year: int
+    compare: int | None = None
+    partner_group: str | None = None
+    lang: str = "en"
+    months: tuple[int, int] | None = None
+    notes: tuple[str, ...] = ()
+    small_base_usd: float = ind.SMALL_BASE_USD
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    def table(self, **options: Any) -> pd.DataFrame:
+        """``Session.table`` for this reporter, year, comparison and partner group."""
+        options.setdefault("compare", self.compare)
+        options.setdefault("partner_group", self.partner_group)
+        options.setdefault("small_base_usd", self.small_base_usd)
+        return self.session.table(reporter=self.reporter, year=self.year, **options)
+
+    def series(self, **options: Any) -> pd.DataFrame:
+        """``Session.series`` over the years up to the report's year."""
+        options.setdefault("partner_group", self.partner_group)
+        years = range(self.year - HISTORY, self.year + 1)
+        return self.session.series(reporter=self.reporter, years=years, **options)
+
+    def t(self, key: str, **values: object) -> str:
+        """A template in the report's language."""
+        return say(key, self.lang, **values)
+
+    @property
+    def who(self) -> str:
+        """The reporter's name."""
+        return names.country(self.reporter, self.lang)
+
+    @property
+    def scope(self) -> str:
+        """`` to Asia`` when a partner group narrows the report."""
+        if self.partner_group is None:
+            return ""
+        return self.t("scope", group=names.group(self.partner_group, self.lang))
+
+    # Cells of pandas frames come typed as "any scalar": these take Any and convert.
+    def money(self, usd: Any) -> str:
+        """Money in the report's language."""
+        return wording.money(float(usd), lang=self.lang)
+
+    def pct(self, pct: Any, *, sign: bool = False) -> str:
+        """A percentage in the report's language (``+63%`` with ``sign``)."""
+        text = wording.percent(float(pct), lang=self.lang)
+        return ("+" if sign and float(pct) > 0 else "") + text
+
+    def change(self, growth_pct: Any) -> str:
+        """Growth (in percent) as a verb phrase."""
+        g = None if _missing(growth_pct) else float(growth_pct) / 100
+        return wording.change(g, lang=self.lang)
+
+    def partner(self, code: Any) -> str:
+        """A partner's name."""
+        return names.country(str(code), self.lang)
+
+
+def _missing(v: object) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
+def _section(c: Spec, key: str) -> Section:
+    return Section(key, T[f"s.{key}"][c.lang])
+
+
+# -- headline ----------------------------------------------------------------------------------
+def headline(c: Spec) -> Section:
+    """Total, growth, and the multiple over the longest span loaded."""
+    s = _section(c, "headline")
+    indicators = ["change", "multiple"] if c.compare is not None else None
+    t = c.table(indicators=indicators)
+    if t.empty or not t["value_usd"].iloc[0]:
+        s.skipped = c.t("skip.nodata", what=c.who)
+        return s
+    row = t.iloc[0]
+    words = {"who": c.who, "scope": c.scope, "year": c.year, "value": c.money(row.value_usd)}
+    if c.compare is None:
+        s.say(c.t("headline.value", **words), value_usd=row.value_usd)
+    else:
+        s.say(
+            c.t("headline.change", **words, compare=c.compare,
+                change=c.change(row.growth_pct), base=c.money(row.base_value_usd)),
+            value_usd=row.value_usd, base_value_usd=row.base_value_usd,
+            growth_pct=row.growth_pct,
+        )  # fmt: skip
+    history = c.series()
+    years = history["year"].tolist()
+    first = int(years[0])
+    if c.compare is not None and first < c.compare:
+        span = c.table(compare=first, indicators=["multiple", "cagr"]).iloc[0]
+        multiple = wording.multiple(span.multiple, lang=c.lang)
+        s.say(
+            c.t("headline.span", first=first, year=c.year, multiple=multiple,
+                cagr=c.pct(span.cagr_pct)),
+            multiple=span.multiple, cagr_pct=span.cagr_pct,
+        )  # fmt: skip
+    partners = c.table(by=["partner"], top=TOP)
+    if len(partners) > 1:
+        leaders = [f"{c.partner(p)} ({c.money(v)})" for p, v in
+                   zip(partners["partner"], partners["value_usd"], strict=True)]  # fmt: skip
+        values = zip(partners["partner"], partners["value_usd"], strict=True)
+        s.say(
+            c.t("headline.partners", leaders=listing(leaders, c.lang)),
+            **{f"value_usd[{p}]": v for p, v in values},
+        )
+    s.charts.append(charts.history(history, c))
+    s.appendix = t.drop(columns=["classifications"], errors="ignore")
+    return s
+
+
+# -- destinations ------------------------------------------------------------------------------
+PARTNER_INDICATORS = ["growth", "share", "small_base", "new", "rank", "contribution",
+                      "product_lines"]  # fmt: skip
+
+
+def destinations(c: Spec) -> Section:
+    """Leaders by value and by growth rate (small bases set aside), new markets."""
+    s = _section(c, "destinations")
+    indicators = PARTNER_INDICATORS if c.compare is not None else ["share", "product_lines"]
+    t = c.table(by=["partner"], indicators=indicators)
+    if t.empty:
+        s.skipped = c.t("skip.nodata", what="partners")
+        return s
+    top = t.head(TOP)
+    items = [_partner_item(c, r) for r in top.itertuples()]
+    facts = {f"value_usd[{r.partner}]": r.value_usd for r in top.itertuples()}
+    facts |= {f"share_pct[{r.partner}]": r.share_pct for r in top.itertuples()}
+    s.say(c.t("dest.value", leaders=listing(items, c.lang)), **facts)
+    if c.compare is not None:
+        _growth_leaders(c, s, t)
+    s.charts.append(charts.partners(t.head(TOP_CHART), c))
+    s.charts.append(charts.world(t, c))
+    s.appendix = t.drop(columns=["classifications"], errors="ignore")
+    return s
+
+
+def _partner_item(c: Spec, r: Any) -> str:
+    growth = ""
+    if c.compare is not None and not _missing(r.growth_pct):
+        growth = f"; {c.pct(r.growth_pct, sign=True)}"
+    return c.t("dest.item", name=c.partner(r.partner), value=c.money(r.value_usd),
+               share=c.pct(r.share_pct), growth=growth)  # fmt: skip
+
+
+def _growth_leaders(c: Spec, s: Section, t: pd.DataFrame) -> None:
+    ranked = t[~t["small_base"].astype(bool) & t["growth_pct"].notna()]
+    ranked = ranked.sort_values(["growth_pct", "value_usd"], ascending=False).head(TOP)
+    threshold = c.money(c.small_base_usd)
+    if not ranked.empty:
+        items = [f"{c.partner(r.partner)} ({c.pct(r.growth_pct, sign=True)})"
+                 for r in ranked.itertuples()]  # fmt: skip
+        s.say(
+            c.t("dest.growth", threshold=threshold, leaders=listing(items, c.lang)),
+            **{f"growth_pct[{r.partner}]": r.growth_pct for r in ranked.itertuples()},
+        )
+        leader = ranked.iloc[0]
+        s.say(c.t("dest.lines", name=c.partner(leader.partner),
+                  lines=wording.count(int(leader.product_lines), ("product line", "product lines"),
+                                      ("товарная позиция", "товарные позиции",
+                                       "товарных позиций"), lang=c.lang)),
+              **{f"product_lines[{leader.partner}]": leader.product_lines})  # fmt: skip
+    best = ranked["growth_pct"].max() if not ranked.empty else -math.inf
+    small = t[t["small_base"].astype(bool) & (t["growth_pct"] > best)]
+    small = small.sort_values("growth_pct", ascending=False)
+    if not small.empty:
+        items = [f"{c.partner(r.partner)} {c.pct(r.growth_pct, sign=True)}"
+                 for r in small.itertuples()]  # fmt: skip
+        s.say(c.t("dest.small", names=listing(items, c.lang), threshold=threshold),
+              **{f"growth_pct[{r.partner}]": r.growth_pct for r in small.itertuples()})  # fmt: skip
+    new = t[t["new"].astype(bool)]
+    if not new.empty:
+        items = [f"{c.partner(r.partner)} ({c.money(r.value_usd)})" for r in new.itertuples()]
+        s.say(c.t("dest.new", year=c.year, names=listing(items, c.lang)),
+              **{f"value_usd[{r.partner}]": r.value_usd for r in new.itertuples()})  # fmt: skip
+
+
+# -- products ----------------------------------------------------------------------------------
+def products(c: Spec) -> Section:
+    """The largest HS headings (or HS6 products where headings are not mapped) and shares."""
+    s = _section(c, "products")
+    t = c.table(by=["group"], groups="hs-heading", top=TOP_CHART)
+    if t.empty:
+        # The heading scheme covers HS17 and HS22; other editions are shown by product.
+        t = c.table(by=["product"], top=TOP_CHART).rename(
+            columns={"product": "group", "product_name": "group_name"})  # fmt: skip
+    if t.empty:
+        s.skipped = c.t("skip.nodata", what="HS")
+        return s
+    first = t.iloc[0]
+    growth = ""
+    if c.compare is not None and not _missing(first.growth_pct):
+        growth = f" ({c.pct(first.growth_pct, sign=True)})"
+    s.say(c.t("prod.top", code=first.group, name=_short(first.group_name),
+              value=c.money(first.value_usd), share=c.pct(first.share_pct), growth=growth),
+          value_usd=first.value_usd, share_pct=first.share_pct)  # fmt: skip
+    following = t.iloc[1 : TOP + 1]
+    if not following.empty:
+        items = [f"{r.group} ({_short(r.group_name)}, {c.money(r.value_usd)}, "
+                 f"{c.pct(r.share_pct)})" for r in following.itertuples()]  # fmt: skip
+        s.say(c.t("prod.next", items=listing(items, c.lang)),
+              **{f"value_usd[{r.group}]": r.value_usd for r in following.itertuples()})  # fmt: skip
+    s.charts.append(charts.products(t, c))
+    s.appendix = t.drop(columns=["classifications"], errors="ignore")
+    return s
+
+
+def _short(text: object, limit: int = 60) -> str:
+    words = str(text).split(";")[0].split(" (")[0].strip()
+    return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
+
+
+# -- technology intensity and end use ----------------------------------------------------------
+def technology(c: Spec) -> Section:
+    """Shares by OECD technology intensity; what finished goods and parts added to growth."""
+    s = _section(c, "technology")
+    tech = c.table(by=["group"], groups="tech")
+    if tech.empty:
+        s.skipped = c.t("skip.nodata", what="tech")
+        return s
+    items = [f"{_lower(r.group_name)} {c.pct(r.share_pct)}" for r in tech.itertuples()]
+    s.say(c.t("tech.shares", items=listing(items, c.lang)),
+          **{f"share_pct[{r.group}]": r.share_pct for r in tech.itertuples()})  # fmt: skip
+    frames = [tech.assign(scheme="tech")]
+    if c.compare is not None:
+        frames.append(_enduse(c, s))
+    s.appendix = pd.concat(frames, ignore_index=True).drop(columns=["classifications"],
+                                                          errors="ignore")  # fmt: skip
+    return s
+
+
+def _lower(name: object) -> str:
+    text = _short(name, 40)
+    return text[:1].lower() + text[1:]
+
+
+def _enduse(c: Spec, s: Section) -> pd.DataFrame:
+    use = c.table(by=["group"], groups="enduse-stage", indicators=["change", "contribution"])
+    use = use[use["group"].isin(["finished", "parts"])]
+    items = [c.t("tech.enduse.item", name=_stage(r.group, c.lang), change=c.change(r.growth_pct),
+                 value=c.money(r.value_usd), added=c.money(r.change_usd))
+             for r in use.itertuples()]  # fmt: skip
+    if items:
+        s.say(c.t("tech.enduse", items=listing(items, c.lang)),
+              **{f"change_usd[{r.group}]": r.change_usd for r in use.itertuples()})  # fmt: skip
+        s.charts.append(charts.enduse(use, c))
+    partners = c.table(by=["partner"], indicators=["change", "small_base"])
+    ranked = partners[~partners["small_base"].astype(bool) & partners["growth_pct"].notna()]
+    if ranked.empty:
+        return use.assign(scheme="enduse-stage")
+    leader = ranked.sort_values("growth_pct", ascending=False).iloc[0]
+    both = c.table(by=["partner", "group"], groups="enduse-stage", indicators=["change"])
+    mine = both[(both["partner"] == leader.partner) & both["group"].isin(["finished", "parts"])]
+    parts = [c.t("tech.partner.item", name=_stage(r.group, c.lang), change=c.money(r.change_usd))
+             for r in mine.itertuples()]  # fmt: skip
+    if parts and leader.change_usd > 0:
+        s.say(c.t("tech.partner", change=c.money(leader.change_usd),
+                  partner=c.partner(leader.partner), items=listing(parts, c.lang)),
+              change_usd=leader.change_usd,
+              **{f"change_usd[{r.group}]": r.change_usd for r in mine.itertuples()})  # fmt: skip
+    return pd.concat([use.assign(scheme="enduse-stage"), mine.assign(scheme="enduse-stage")])
+
+
+_STAGES = {"finished": ("finished goods", "готовые изделия"),
+           "parts": ("parts and accessories", "комплектующие")}  # fmt: skip
+
+
+def _stage(code: Any, lang: str) -> str:
+    en, ru = _STAGES[str(code)]
+    text = ru if lang == "ru" else en
+    return text[:1].upper() + text[1:] if lang == "ru" else text
+
+
+# -- year to date ------------------------------------------------------------------------------
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "ru": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+           "сентябрь", "октябрь", "ноябрь", "декабрь"),
+}  # fmt: skip
+
+
+def ytd(c: Spec) -> Section:
+    """The months so far against the same months of the base year, and a full-year estimate."""
+    s = _section(c, "ytd")
+    if c.compare is None:
+        s.skipped = c.t("skip.compare")
+        return s
+    months = c.months
+    if months is None:
+        loaded = c.table(by=["month"], compare=None)["month"].dropna()
+        if loaded.empty:
+            s.skipped = c.t("skip.annual")
+            return s
+        if int(loaded.max()) == 12:
+            s.skipped = c.t("skip.complete", year=c.year)
+            return s
+        months = (1, int(loaded.max()))
+    t = c.table(months=months, indicators=["nowcast"])
+    row = t.iloc[0]
+    names_ = _MONTHS[c.lang]
+    span = f"{names_[months[0] - 1]}–{names_[months[1] - 1]}"
+    s.say(c.t("ytd.change", months=span, year=c.year, compare=c.compare,
+              change=c.change(row.growth_pct), value=c.money(row.value_usd),
+              base=c.money(row.base_value_usd)),
+          value_usd=row.value_usd, base_value_usd=row.base_value_usd,
+          growth_pct=row.growth_pct)  # fmt: skip
+    if not _missing(row.nowcast_usd):
+        s.say(c.t("ytd.nowcast", year=c.year, nowcast=c.money(row.nowcast_usd),
+                  compare=c.compare), nowcast_usd=row.nowcast_usd)  # fmt: skip
+    s.appendix = t.drop(columns=["classifications"], errors="ignore")
+    return s
+
+
+# -- trade balance and history -----------------------------------------------------------------
+def balance(c: Spec) -> Section:
+    """The balance of the report's year and how it ranks in the years loaded."""
+    s = _section(c, "balance")
+    imports = c.table(flow="import", compare=None)
+    if imports.empty or not imports["value_usd"].iloc[0]:
+        s.skipped = c.t("skip.imports", who=c.who)
+        return s
+    history = c.series(flow="balance", indicators=["exports", "imports", "lowest_since",
+                                                   "highest_since"])  # fmt: skip
+    row = history[history["year"] == c.year].iloc[0]
+    since = _since(c, row, history)
+    kind = T["deficit" if row.value_usd < 0 else "surplus"][c.lang]
+    s.say(c.t("bal.value", year=c.year, kind=kind, value=c.money(abs(row.value_usd)),
+              since=since), value_usd=row.value_usd)  # fmt: skip
+    s.say(c.t("bal.flows", exports=c.money(row.exports_usd), imports=c.money(row.imports_usd)),
+          exports_usd=row.exports_usd, imports_usd=row.imports_usd)  # fmt: skip
+    s.charts.append(charts.balance(history, c))
+    s.appendix = history.drop(columns=["classifications"], errors="ignore")
+    return s
+
+
+def _since(c: Spec, row: Any, history: pd.DataFrame) -> str:
+    """The words after the balance: the lowest since a year, or of the years loaded."""
+    first = int(history["year"].min())
+    if first == c.year:
+        return ""
+    span = f"{first}–{c.year}"
+    if _missing(row.lowest_since):
+        return c.t("bal.lowest_all", span=span)
+    if _missing(row.highest_since):
+        return c.t("bal.highest_all", span=span)
+    if row.lowest_since <= row.highest_since:
+        return c.t("bal.lowest", since=int(row.lowest_since))
+    return c.t("bal.highest", since=int(row.highest_since))
+
+
+# -- concentration -----------------------------------------------------------------------------
+def concentration(c: Spec) -> Section:
+    """Herfindahl-Hirschman indices of partners and products."""
+    s = _section(c, "concentration")
+    by_partner = c.table(by=["partner"], compare=None, indicators=["hhi"])
+    by_product = c.table(by=["product"], compare=None, indicators=["hhi"])
+    if by_partner.empty or _missing(by_partner["hhi"].iloc[0]):
+        s.skipped = c.t("skip.nodata", what="HHI")
+        return s
+    p, q = float(by_partner["hhi"].iloc[0]), float(by_product["hhi"].iloc[0])
+    s.say(c.t("conc.hhi", partners=wording.number(p, lang=c.lang), pword=_hhi_word(p, c.lang),
+              products=wording.number(q, lang=c.lang), qword=_hhi_word(q, c.lang)),
+          hhi_partners=p, hhi_products=q)  # fmt: skip
+    s.appendix = pd.DataFrame({"by": ["partner", "product"], "hhi": [p, q],
+                               "rows": [len(by_partner), len(by_product)]})  # fmt: skip
+    return s
+
+
+def _hhi_word(hhi: float, lang: str) -> str:
+    # The usual reading of the index (US merger guidelines): under 1,500, over 2,500.
+    key = "unconcentrated" if hhi < 1500 else "moderate" if hhi <= 2500 else "concentrated"
+    return T[key][lang]
+
+
+# -- technology trade balance ------------------------------------------------------------------
+def techbalance(c: Spec) -> Section:
+    """High-tech goods and technology services, when services records are loaded."""
+    s = _section(c, "techbalance")
+    kinds = c.table(by=["classification"], compare=None, partner_group=None, flow="balance")
+    if not kinds["classification"].astype(str).str.startswith("EBOPS").any():
+        s.skipped = c.t("skip.services", who=c.who)
+        return s
+    t = c.session.tech_balance(c.reporter, range(c.year - HISTORY, c.year + 1))
+    row = t[t["year"] == c.year].iloc[0]
+    kind = T["deficit" if row.total_balance_usd < 0 else "surplus"][c.lang]
+    s.say(c.t("tb.value", year=c.year, exports=c.money(row.total_exports_usd),
+              imports=c.money(row.total_imports_usd), kind=kind,
+              balance=c.money(abs(row.total_balance_usd))),
+          total_exports_usd=row.total_exports_usd, total_imports_usd=row.total_imports_usd,
+          total_balance_usd=row.total_balance_usd)  # fmt: skip
+    s.appendix = t.drop(columns=["classifications"], errors="ignore")
+    return s
+
+
+# -- data note ---------------------------------------------------------------------------------
+def note(c: Spec) -> Section:
+    """Sources, loads, reference version, rejected records, unclassified share."""
+    s = _section(c, "note")
+    loads = c.session.loads()
+    loads = loads[loads["status"] == "loaded"]
+    files = ", ".join(f"{r.file} (#{r.id})" for r in loads.itertuples())
+    n = wording.count(len(loads), ("load", "loads"), ("загрузка", "загрузки", "загрузок"),
+                      lang=c.lang)  # fmt: skip
+    total = {k: int(loads[f"rows_{k}"].sum()) for k in ("read", "loaded", "rejected")}
+    s.say(c.t("note.loads", n=n, files=files,
+              **{k: wording.number(v, lang=c.lang) for k, v in total.items()}),
+          **{f"rows_{k}": v for k, v in total.items()})  # fmt: skip
+    cov = c.session.coverage(reporter=c.reporter, year=c.year, schemes=["tech"])
+    missing = cov.loc[cov["outcome"] != "classified", "share"].sum() * 100
+    s.say(c.t("note.reference", version=reference_version(), who=c.who, year=c.year,
+              unclassified=c.pct(missing)), unclassified_pct=missing)  # fmt: skip
+    s.say(c.t("note.method", threshold=c.money(c.small_base_usd)))
+    for text in c.notes:
+        s.say(text)
+    s.appendix = loads[["id", "file", "sha256", "format", "rows_read", "rows_loaded",
+                        "rows_rejected", "status"]]  # fmt: skip
+    return s
+
+
+#: The sections in report order.
+SECTIONS: tuple[Callable[[Spec], Section], ...] = (
+    headline, destinations, products, technology, ytd, balance, concentration, techbalance,
+    note,
+)  # fmt: skip
