@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 import hitex.indicators as ind
+from hitex.errors import InputError
 from hitex.reference import reference_version
 from hitex.report import charts, names, wording
 from hitex.report.model import Section
@@ -352,7 +353,10 @@ def ytd(c: Spec) -> Section:
 def balance(c: Spec) -> Section:
     """The balance of the report's year and how it ranks in the years loaded."""
     s = _section(c, "balance")
-    imports = c.table(flow="import", compare=None)
+    try:
+        imports = c.table(flow="import", compare=None)
+    except InputError:  # no import records at all: the session says so
+        imports = pd.DataFrame()
     if imports.empty or not imports["value_usd"].iloc[0]:
         s.skipped = c.t("skip.imports", who=c.who)
         return s
