@@ -41,7 +41,7 @@ def create_app(
         The warehouse file; the app holds it open (read-write) until it shuts down.
     token
         Writes (uploads) need ``Authorization: Bearer TOKEN``; default ``$HITEX_TOKEN``.
-        Without a token the app is read-only.
+        Without a token (or with an empty one) the app is read-only.
     max_upload_bytes
         Larger uploads are refused (413).
     readers
@@ -71,7 +71,8 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.conns = conns
-    app.state.token = token if token is not None else (os.environ.get("HITEX_TOKEN") or None)
+    # An empty token is no token: the app stays read-only.
+    app.state.token = (token if token is not None else os.environ.get("HITEX_TOKEN")) or None
     app.state.max_upload_bytes = max_upload_bytes
     app.state.progress = uploads.Progress()
     errors.install(app)

@@ -135,7 +135,8 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     elif first.get("type") == "missing":
         message = f"{parameter}: this parameter is required."
     else:
-        message = _named(parameter, str(first.get("msg", "invalid value")).rstrip(".") + ".")
+        text = str(first.get("msg", "invalid value"))
+        message = _named(parameter, text if text.endswith((".", "?")) else text + ".")
     code = "unknown_code" if first.get("type") == "unknown_code" else "bad_input"
     return respond(422, message, parameter=parameter, code=code)
 
