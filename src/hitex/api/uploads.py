@@ -166,8 +166,9 @@ def _save(file: UploadFile, path: Path, limit: int) -> None:
 
 
 def _too_large(limit: int) -> ApiError:
+    size = f"{limit / 2**20:,.0f} MB" if limit >= 2**20 else f"{limit / 2**10:,.0f} KB"
     return ApiError(
-        413, f"The upload is larger than this server's limit of {limit / 1024 / 1024:,.0f} MB "
+        413, f"The upload is larger than this server's limit of {size} "
         "(hitex serve --max-upload-mb).", parameter="file",
     )  # fmt: skip
 
