@@ -20,6 +20,7 @@ import threading
 from collections.abc import Iterator
 
 import hitex
+from hitex.api.cache import Answers
 from hitex.api.errors import ApiError
 from hitex.session import Session
 from hitex.store import Warehouse
@@ -64,6 +65,7 @@ class Connections:
     def __init__(self, path: str | os.PathLike[str], *, readers: int = READERS) -> None:
         self.path = str(path)
         self.writer = hitex.open(path)
+        self.answers = Answers()
         self._lock = threading.Lock()
         self._pool: queue.Queue[Session] = queue.Queue()
         self._all = [Session(_CursorWarehouse(self.writer.warehouse)) for _ in range(readers)]

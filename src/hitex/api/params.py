@@ -9,6 +9,8 @@ session. An unknown parameter is an error too, so a typo is never silently ignor
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
@@ -142,17 +144,15 @@ class TableQuery(Strict):
 
     def check(self, s: Session) -> None:
         """Check the names that live in the warehouse: scheme, its group, partner group."""
-        schemes = s.groups()
-        product = schemes[schemes["kind"] == "product"]["scheme"].tolist()
+        product = names(s, "product schemes", _product_schemes)
         if self.groups is not None and self.groups not in product:
             raise _api(UnknownCodeError.new("product scheme", self.groups, product), "groups")
         if self.group is not None and self.groups is not None:
-            listed = s.groups(self.groups)
-            known = [*listed["group_code"], *listed["group_name"]]
-            if self.group.lower() not in {str(k).lower() for k in known}:
+            known = names(s, f"groups of {self.groups}", lambda s: _groups_of(s, self.groups))
+            if self.group.lower() not in {k.lower() for k in known}:
                 raise _api(UnknownCodeError.new("group", self.group, known), "group")
         if self.partner_group is not None:
-            known = partner_groups(s)
+            known = names(s, "partner groups", partner_groups)
             if self.partner_group.lower() not in {k.lower() for k in known}:
                 wrong = UnknownCodeError.new("partner group", self.partner_group, known)
                 raise _api(wrong, "partner_group")
@@ -172,6 +172,35 @@ class TableQuery(Strict):
         assert self.years is not None
         first, last = _span(self.years, "span of years", 1900, 2100)
         return range(first, last + 1)
+
+
+#: Names by (warehouse file, warehouse version, what): they change only with the warehouse.
+_NAMES: dict[tuple[str, str, str], list[str]] = {}
+_NAMES_LOCK = threading.Lock()
+
+
+def names(s: Session, what: str, find: Callable[[Session], list[str]]) -> list[str]:
+    """``find(s)``, remembered while the warehouse keeps its version (listing is not free)."""
+    key = (s.warehouse.path, s.warehouse.version(), what)
+    with _NAMES_LOCK:
+        found = _NAMES.get(key)
+    if found is None:
+        found = find(s)
+        with _NAMES_LOCK:
+            if len(_NAMES) > 1000:
+                _NAMES.clear()
+            _NAMES[key] = found
+    return found
+
+
+def _product_schemes(s: Session) -> list[str]:
+    schemes = s.groups()
+    return [str(v) for v in schemes[schemes["kind"] == "product"]["scheme"]]
+
+
+def _groups_of(s: Session, scheme: str) -> list[str]:
+    listed = s.groups(scheme)
+    return [str(k) for k in dict.fromkeys([*listed["group_code"], *listed["group_name"]])]
 
 
 def partner_groups(s: Session) -> list[str]:

@@ -32,6 +32,7 @@ from hitex.errors import HitexError
 from hitex.reference import reference_version
 from hitex.reference.codes import CLASSIFICATIONS
 from hitex.reference.countries import countries_frame, name
+from hitex.session import Session
 
 router = APIRouter(prefix="/api")
 
@@ -75,9 +76,18 @@ def table(q: Annotated[TableQuery, Query()], conns: Conns) -> Response:
     if q.years is not None:
         return _series(q, conns)
     with conns.read() as s:
-        q.check(s)
-        frame = s.table(year=q.year, compare=q.compare, **q.options())
+        frame = conns.answers.get(s, _question("table", q), lambda: _table(s, q))
     return answer(frame, q.format, "table")
+
+
+def _table(s: Session, q: TableQuery) -> pd.DataFrame:
+    q.check(s)
+    return s.table(year=q.year, compare=q.compare, **q.options())
+
+
+def _question(kind: str, q: TableQuery) -> tuple[Any, ...]:
+    """The question ``q`` asks, without its answer format."""
+    return (kind, repr(q.model_copy(update={"format": Format.json})))
 
 
 @router.get("/series")
@@ -91,9 +101,13 @@ def series(q: Annotated[TableQuery, Query()], conns: Conns) -> Response:
 
 def _series(q: TableQuery, conns: Connections) -> Response:
     with conns.read() as s:
-        q.check(s)
-        frame = s.series(years=q.span(), **q.options())
+        frame = conns.answers.get(s, _question("series", q), lambda: _series_frame(s, q))
     return answer(frame, q.format, "series")
+
+
+def _series_frame(s: Session, q: TableQuery) -> pd.DataFrame:
+    q.check(s)
+    return s.series(years=q.span(), **q.options())
 
 
 @router.get("/loads")
