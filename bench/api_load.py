@@ -10,8 +10,8 @@ in a section of its own.
 
 Examples
 --------
-``python -m bench.api_load`` (50 clients, 20 s); ``python -m bench.api_load --clients 4
---seconds 2 --no-write`` for a quick check.
+``python -m bench.api_load`` (50 clients, 20 s, readers alone and then with loads);
+``python -m bench.api_load --clients 4 --seconds 2 --no-save`` for a quick check.
 """
 
 from __future__ import annotations
@@ -74,7 +74,11 @@ def flows(path: Path, factor: int, rows: int) -> int:
     codes = table[table["level"] == "6"]["hscode"].head(rows // len(PARTNERS)).tolist()
     rng = random.Random(11)
     frame = pd.DataFrame(
-        [(2020, "", "FRA", p, "export", c, rng.randint(1, 10_000)) for c in codes for p in PARTNERS],
+        [
+            (2020, "", "FRA", p, "export", c, rng.randint(1, 10_000))
+            for c in codes
+            for p in PARTNERS
+        ],
         columns=["year", "month", "reporter", "partner", "flow", "product", "value_usd"],
     )
     frame["value_usd"] *= factor
@@ -201,29 +205,37 @@ def percentile(values: Sequence[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
 
 
-def section(t: Tally, elapsed: float, clients: int, rows: int) -> str:
-    """The RESULTS.md section for one run."""
+def row(t: Tally, elapsed: float) -> str:
+    """One line of the results table."""
     ms = [v * 1000 for v in t.latencies]
+    load = f"{t.loads} ({statistics.median(t.load_seconds):.2f} s each)" if t.loads else "none"
+    return (
+        f"| {load} | {len(ms):,} | {len(ms) / elapsed:,.0f} | {percentile(ms, 50):.1f} | "
+        f"{percentile(ms, 90):.1f} | {percentile(ms, 99):.1f} | {max(ms):.1f} | {len(t.errors)} | "
+        f"{len(t.torn)} | {len(t.versions)} |"
+    )
+
+
+def section(runs: Sequence[tuple[Tally, float]], clients: int, seconds: float, rows: int) -> str:
+    """The RESULTS.md section: one row per run (readers alone, readers while loads run)."""
     lines = [
         f"<!-- section: {SECTION} -->",
         "## HTTP API under load (`python -m bench.api_load`)",
         "",
-        f"{clients} concurrent clients for {elapsed:.0f} s against `/api/table` of `hitex serve` "
-        f"on 127.0.0.1 (one process, {os.cpu_count()} cores, {platform.python_version()}), "
-        f"while one writer posted {t.loads} revisions of {rows:,} flows (`/api/loads`, "
-        f"`revise=true`), one after the other. Questions in turn: {len(QUESTIONS)} (see "
-        "`QUESTIONS`), clients and server on the same machine.",
+        f"{clients} concurrent clients for {seconds:.0f} s against `/api/table` of `hitex serve` "
+        f"on 127.0.0.1 (one process; {os.cpu_count()} cores shared by server, clients and loads; "
+        f"Python {platform.python_version()}). Questions in turn: {len(QUESTIONS)} (see "
+        f"`QUESTIONS`). With loads, one writer posts revisions of {rows:,} flows "
+        "(`/api/loads`, `revise=true`) one after the other for the whole run.",
         "",
-        "| requests | per second | p50 ms | p90 ms | p99 ms | max ms | errors | torn reads | "
-        "versions seen | load s (median) |",
+        "| revisions loaded meanwhile | requests | per second | p50 ms | p90 ms | p99 ms | "
+        "max ms | errors | torn reads | versions seen |",
         "|---|---|---|---|---|---|---|---|---|---|",
-        f"| {len(ms):,} | {len(ms) / elapsed:,.0f} | {percentile(ms, 50):.1f} | "
-        f"{percentile(ms, 90):.1f} | {percentile(ms, 99):.1f} | {max(ms):.1f} | {len(t.errors)} | "
-        f"{len(t.torn)} | {len(t.versions)} | "
-        f"{statistics.median(t.load_seconds) if t.load_seconds else 0:.2f} |",
+        *(row(t, elapsed) for t, elapsed in runs),
         "",
         "A torn read would be a total of the revised reporter that is not one whole version "
-        "(base total times the version's factor); every answer is checked.",
+        "(base total times the version's factor); every answer is checked. A load changes the "
+        "warehouse version, so the answers remembered for the previous one no longer serve.",
         f"<!-- end section: {SECTION} -->",
     ]
     return "\n".join(lines)
@@ -247,18 +259,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--rows", type=int, default=40_000, help="flows each revision replaces")
     parser.add_argument("--no-write", action="store_true", help="readers only, no loads")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the readers-only run")
     parser.add_argument("--no-save", action="store_true", help="do not write RESULTS.md")
     args = parser.parse_args(argv)
-    t, elapsed = run(args.clients, args.seconds, args.rows, not args.no_write)
-    text = section(t, elapsed, args.clients, args.rows)
+    runs = [] if args.no_baseline else [run(args.clients, args.seconds, args.rows, False)]
+    if not args.no_write:
+        runs.append(run(args.clients, args.seconds, args.rows, True))
+    text = section(runs, args.clients, args.seconds, args.rows)
     print(text)
-    for e in t.errors[:5]:
-        print("error:", e, file=sys.stderr)
-    if t.torn:
-        print(f"torn reads: {t.torn[:5]}", file=sys.stderr)
+    bad = False
+    for t, _ in runs:
+        for e in t.errors[:5]:
+            print("error:", e, file=sys.stderr)
+        if t.torn:
+            print(f"torn reads: {t.torn[:5]}", file=sys.stderr)
+        bad = bad or bool(t.errors or t.torn)
     if not args.no_save:
         write_section(text)
-    return 1 if t.errors or t.torn else 0
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":

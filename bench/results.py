@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import dataclasses
 import datetime as dt
 import importlib.metadata
 import os
 import platform
+import re
 from collections.abc import Sequence
 from pathlib import Path
 

@@ -24,7 +24,9 @@ def page(db_copy):
     assert chromium, "the browser tests need Debian's chromium (.ci/system-deps installs it)"
     with serve(db_copy, token=TOKEN) as url, sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        context = browser.new_context(viewport={"width": 1400, "height": 1300}, accept_downloads=True)
+        context = browser.new_context(
+            viewport={"width": 1400, "height": 1300}, accept_downloads=True
+        )
         pg = context.new_page()
         problems: list[str] = []
         pg.on("pageerror", lambda e: problems.append(str(e)))
@@ -54,7 +56,9 @@ def test_dashboard(page, tmp_path):
     wait_for_view(pg, "reporter=CHL")
     # Latest year against the one before, by default: exports 2004 against 2002.
     headline = pg.locator("#headline").inner_text()
-    assert "Exports 2004" in headline and "$262.96M" in headline and "+37.6%" in headline
+    assert "Exports 2004" in headline
+    assert "$262.96M" in headline
+    assert "+37.6%" in headline
     assert cells(pg, "table-partners", 3) == ["262,963,653"]
     chart_before = pg.locator("#chart-partners svg").inner_html()
     assert pg.locator("#chart-map svg path").count() > 100  # the world's countries
@@ -69,7 +73,13 @@ def test_dashboard(page, tmp_path):
     # A product scheme and a group of it.
     pg.select_option("#groups", "tech")
     wait_for_view(pg, "groups=tech")
-    assert set(cells(pg, "table-products", 1)) == {"high", "medium-high", "medium-low", "low", "none"}
+    assert set(cells(pg, "table-products", 1)) == {
+        "high",
+        "medium-high",
+        "medium-low",
+        "low",
+        "none",
+    }
     pg.select_option("#group", "high")
     wait_for_view(pg, "group=high")
     assert cells(pg, "table-products", 1) == ["high"]
@@ -84,7 +94,8 @@ def test_dashboard(page, tmp_path):
     header.click()
     header.click()
     values = [float(v.replace(",", "")) for v in cells(pg, "table-products", 3)]
-    assert values == sorted(values) and header.get_attribute("aria-sort") == "ascending"
+    assert values == sorted(values)
+    assert header.get_attribute("aria-sort") == "ascending"
 
     # CSV of a table: what the API answers as CSV.
     with pg.expect_download() as download:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pandas as pd
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from hitex import demo
+from hitex.api import create_app
 from hitex.cli import app
 
 # The same question as CLI options and as query parameters.
@@ -40,12 +44,6 @@ def cli_json(db, args):
 
 @pytest.mark.parametrize(("args", "params"), CASES)
 def test_table_json_equals_the_cli(demo_db, tmp_path, args, params):
-    import shutil
-
-    from fastapi.testclient import TestClient
-
-    from hitex.api import create_app
-
     db = shutil.copy(demo_db, tmp_path / "w.duckdb")
     expected = cli_json(db, args)  # before the app holds the file
     assert expected, "a case that answers nothing proves nothing"
@@ -67,8 +65,6 @@ def test_totals_are_the_published_ones(reader):
 
 def test_growth_and_share_against_pandas(reader):
     # An independent oracle: the demo files summed by pandas.
-    from hitex import demo
-
     frame = pd.concat(pd.read_csv(p, dtype={"product": str}) for p in demo.files())
     exp = frame[frame["flow"] == "export"].groupby("year")["value_usd"].sum()
     rows = reader.get(
@@ -90,9 +86,7 @@ def test_series_is_the_table_with_years(reader):
 
 def test_csv_is_what_the_cli_prints(demo_db, reader):
     args = ["--reporter", "CHL", "--year", "2004", "--by", "product", "--top", "10"]
-    result = CliRunner().invoke(
-        app, ["--db", str(demo_db), "table", *args, "--format", "csv"]
-    )
+    result = CliRunner().invoke(app, ["--db", str(demo_db), "table", *args, "--format", "csv"])
     assert result.exit_code == 0, result.output
     answer = reader.get(
         "/api/table", params={"reporter": "CHL", "year": 2004, "by": "product", "top": 10,
@@ -111,7 +105,8 @@ def test_listings(reader):
     assert all(r["rows_read"] == r["rows_loaded"] + r["rows_rejected"] for r in loads)
     assert reader.get("/api/rejects", params={"load": 1}).json() == []
     schemes = {r["scheme"]: r["kind"] for r in reader.get("/api/groups").json()}
-    assert schemes["tech"] == "product" and schemes["region"] == "partner"
+    assert schemes["tech"] == "product"
+    assert schemes["region"] == "partner"
     tech = reader.get("/api/groups", params={"scheme": "tech"}).json()
     assert {r["group_code"] for r in tech} == {"high", "medium-high", "medium-low", "low", "none"}
     codes = reader.get("/api/classify", params={"code": "841181,851762"}).json()
@@ -126,20 +121,24 @@ def test_meta_offers_what_the_warehouse_holds(reader):
          "monthly": False},
     ]  # fmt: skip
     assert meta["writable"] is False
-    assert "Asia" in meta["partner_groups"] and "tech" in meta["product_schemes"]
+    assert "Asia" in meta["partner_groups"]
+    assert "tech" in meta["product_schemes"]
     assert meta["formats"] == ["baci", "comtrade", "flows"]
     countries = {c["iso3"]: c["numeric"] for c in reader.get("/api/countries").json()}
-    assert countries["ARG"] == "032" and countries["USA"] == "840"
+    assert countries["ARG"] == "032"
+    assert countries["USA"] == "840"
 
 
 def test_dashboard_and_docs_are_served_from_the_package(reader):
     page = reader.get("/")
-    assert page.status_code == 200 and "/static/app.js" in page.text
+    assert page.status_code == 200
+    assert "/static/app.js" in page.text
     for asset in ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js", "countries-110m.json",
                   "swagger-ui-bundle.js"):  # fmt: skip
         assert reader.get(f"/static/vendor/{asset}").status_code == 200
     docs = reader.get("/api/docs").text
-    assert "/static/vendor/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
+    assert "/static/vendor/swagger-ui-bundle.js" in docs
+    assert "cdn" not in docs.lower()
     assert "http" not in page.text  # nothing fetched from elsewhere
     spec = reader.get("/api/openapi.json").json()
     assert {"/api/table", "/api/series", "/api/loads", "/api/rejects", "/api/groups",

@@ -122,7 +122,8 @@ def test_malformed_file_changes_nothing(writer, tmp_path):
     assert answer.status_code == 422
     error = answer.json()["error"]
     assert error["code"] == "bad_input"
-    assert "broken.csv" in error["message"] and "hitex-upload-" not in error["message"]
+    assert "broken.csv" in error["message"]
+    assert "hitex-upload-" not in error["message"]
     assert writer.get("/api/table", params={"reporter": "CHL", "year": 2004}).json() == before
     assert [r["status"] for r in writer.get("/api/loads").json()][:2] == ["loaded", "loaded"]
 

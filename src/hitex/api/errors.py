@@ -13,6 +13,7 @@ field's. The shape is pinned by ``tests/api/test_errors.py``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -81,11 +82,11 @@ def respond(
     *,
     parameter: str | None = None,
     code: str = "",
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     """A JSON response with :func:`body`."""
     content = body(status, message, parameter=parameter, code=code)
-    return JSONResponse(content, status_code=status, headers=headers)
+    return JSONResponse(content, status_code=status, headers=dict(headers or {}))
 
 
 def from_hitex(exc: HitexError, parameter: str | None = None) -> ApiError:

@@ -148,7 +148,8 @@ class TableQuery(Strict):
         if self.groups is not None and self.groups not in product:
             raise _api(UnknownCodeError.new("product scheme", self.groups, product), "groups")
         if self.group is not None and self.groups is not None:
-            known = names(s, f"groups of {self.groups}", lambda s: _groups_of(s, self.groups))
+            scheme = self.groups
+            known = names(s, f"groups of {scheme}", lambda s: _groups_of(s, scheme))
             if self.group.lower() not in {k.lower() for k in known}:
                 raise _api(UnknownCodeError.new("group", self.group, known), "group")
         if self.partner_group is not None:

@@ -81,6 +81,7 @@ def table(q: Annotated[TableQuery, Query()], conns: Conns) -> Response:
 
 
 def _table(s: Session, q: TableQuery) -> pd.DataFrame:
+    assert q.year is not None
     q.check(s)
     return s.table(year=q.year, compare=q.compare, **q.options())
 
@@ -160,8 +161,8 @@ def meta(request: Request, conns: Conns) -> dict[str, Any]:
         partners = partner_groups(s)
     reporters = [
         {
-            "code": code,
-            "name": name(code),
+            "code": str(code),
+            "name": name(str(code)),
             "flows": sorted(rows["flow"].unique().tolist()),
             "years": sorted(int(y) for y in rows["year"].unique()),
             "monthly": bool(rows["monthly"].any()),
@@ -190,6 +191,6 @@ def countries() -> list[dict[str, Any]]:
     """Countries of the reference data: ISO alpha-3, ISO numeric (the map's ids), name."""
     frame = countries_frame()
     return [
-        {"iso3": r.iso3, "numeric": f"{int(r.m49):03d}", "name": r.name_en}
-        for r in frame.itertuples()
+        {"iso3": iso3, "numeric": f"{m49:03d}", "name": en}
+        for iso3, m49, en in zip(frame["iso3"], frame["m49"], frame["name_en"], strict=True)
     ]
