@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: demo test lint fix bench docs clean
+.PHONY: demo test lint fix bench bench-api serve docs clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ fix: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+bench-api: $(STAMP)
+	$(PY) -m bench.api_load
+
+serve: $(STAMP)
+	$(VENV)/bin/hitex serve
 
 docs: $(STAMP)
 	$(PY) docs/cli_reference.py

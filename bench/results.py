@@ -7,6 +7,7 @@ import datetime as dt
 import importlib.metadata
 import os
 import platform
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -160,5 +161,13 @@ def render(report: Report) -> str:
 
 
 def write(report: Report, path: Path) -> None:
-    """Write RESULTS.md."""
-    path.write_text(render(report))
+    """Write RESULTS.md, keeping the sections other benchmarks own (``bench/api_load.py``)."""
+    kept = ""
+    if path.exists():
+        old = path.read_text()
+        kept = "".join(f"\n{m.group(0)}\n" for m in KEPT.finditer(old))
+    path.write_text(render(report) + kept)
+
+
+#: A section another benchmark writes into RESULTS.md, kept when this one rewrites the file.
+KEPT = re.compile(r"<!-- section: (\S+) -->.*?<!-- end section: \1 -->", re.S)

@@ -72,6 +72,17 @@ class Catalog:
         frame = frame.sort_values(["kind", "order", "scheme"], ascending=[False, True, True])
         return frame.drop(columns="order").reset_index(drop=True)
 
+    def periods(self) -> pd.DataFrame:
+        """Reporters, flows and years the warehouse holds: what a query can ask about.
+
+        One row per (``reporter``, ``flow``, ``year``), with ``monthly`` (whether any record
+        of them has a month); the dashboard offers these as choices.
+        """
+        return self.warehouse.sql(
+            """SELECT reporter, flow, year, bool_or(month IS NOT NULL) AS monthly
+            FROM trade GROUP BY reporter, flow, year ORDER BY reporter, flow, year"""
+        )
+
     def add_groups(self, path: str | os.PathLike[str]) -> UserScheme:
         """Add a user scheme from YAML (replacing one of the same name)."""
         return self.warehouse.add_user_scheme(path)

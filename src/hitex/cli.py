@@ -24,6 +24,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 import hitex
+from hitex._util import cents, records
 from hitex.errors import HitexError, InputError
 from hitex.reference import reference_version
 from hitex.reference.usergroups import UserScheme
@@ -316,12 +317,9 @@ def emit(frame: pd.DataFrame, fmt: Output | None) -> None:
     """Print ``frame`` as a rich table, CSV or JSON (records)."""
     chosen = _chosen(fmt)
     if chosen is not Output.table:
-        frame = _cents(frame)
+        frame = cents(frame)
     if chosen is Output.json:
-        records = [
-            {k: _plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")
-        ]
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps(records(frame), ensure_ascii=False, indent=1) + "\n")
     elif chosen is Output.csv:
         frame.to_csv(sys.stdout, index=False)
     else:
@@ -329,25 +327,8 @@ def emit(frame: pd.DataFrame, fmt: Output | None) -> None:
         console.print(_rich(frame, console.width))
 
 
-def _cents(frame: pd.DataFrame) -> pd.DataFrame:
-    """Money (``*_usd`` columns) rounded to cents: no ``6975516115.920001`` in CSV or JSON."""
-    money = [c for c in frame.columns if str(c).endswith("_usd")]
-    return frame.assign(**{str(c): frame[c].round(2) for c in money}) if money else frame
-
-
 def _chosen(fmt: Output | None) -> Output:
     return fmt or (Output.table if sys.stdout.isatty() else Output.csv)
-
-
-def _plain(v: Any) -> Any:
-    """A cell as JSON: numpy scalars as Python numbers, missing values as null."""
-    if isinstance(v, pd.Timestamp):
-        return v.isoformat()
-    if isinstance(v, list | tuple | dict):
-        return v
-    if hasattr(v, "item"):
-        v = v.item()
-    return None if pd.isna(v) else v
 
 
 _LONG_TEXT = {
@@ -540,6 +521,25 @@ def demo(
     for path in paths[1:]:
         err.print(f"Also: {path}", markup=False, highlight=False, soft_wrap=True)
     typer.echo(f"Report: {paths[0]}")
+
+
+@app.command()
+@errors_to_exit
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    max_upload_mb: Annotated[float, typer.Option(help="Refuse larger uploads.")] = 200,
+) -> None:
+    """Serve the web dashboard and the JSON API (read-only unless $HITEX_TOKEN is set)."""
+    from hitex.api import server  # noqa: PLC0415 - only this command needs the web stack
+
+    err.print(
+        f"Warehouse {ctx.obj}: dashboard http://{host}:{port}/  API http://{host}:{port}/api/docs"
+    )
+    server.run(ctx.obj, host=host, port=port, max_upload_mb=max_upload_mb)
 
 
 def main() -> None:

@@ -85,16 +85,29 @@ class Warehouse:
     reference tables when the package's reference data changed.
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False):
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        read_only: bool = False,
+        con: duckdb.DuckDBPyConnection | None = None,
+    ):
         self.path = str(path) if path is not None else default_path()
+        self._ibis: DuckDBBackend | None = None
+        self._holdings: tuple[str, dict[str, dict[str, list[int]]]] | None = None
+        if con is not None:
+            self.con = con
+            return
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             raise HitexError(f"Cannot open warehouse {self.path}: {exc}") from exc
         if not read_only:
             self.init(refresh=False)
-        self._ibis: DuckDBBackend | None = None
-        self._holdings: tuple[str, dict[str, dict[str, list[int]]]] | None = None
+
+    def cursor(self) -> Warehouse:
+        """The same warehouse through a new cursor: one database, transactions of its own."""
+        return Warehouse(self.path, con=self.con.cursor())
 
     # -- lifecycle ------------------------------------------------------------------------
     def init(self, *, refresh: bool = True) -> None:

@@ -1,0 +1,91 @@
+"""How ``hitex serve`` holds the warehouse: one writer, a pool of readers, one snapshot each.
+
+DuckDB lets one process write a database file. The server opens the warehouse once, read-write,
+and keeps that session for loads, one at a time behind a lock. Readers are cursors of the same
+database (connections that share it, each with its own transactions), pooled so that each
+keeps the Ibis tables and compiled queries of its :class:`~hitex.store.engines.DuckDBEngine`.
+
+Every request that reads runs in one transaction on its cursor. DuckDB gives each transaction
+a snapshot, and a load commits in one transaction: a reader sees the warehouse before a load
+or after it, never half of it (a revision deletes old flows and inserts new ones; no reader
+sees the gap in between).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import threading
+from collections.abc import Iterator
+
+import hitex
+from hitex.api.cache import Answers
+from hitex.api.errors import ApiError
+from hitex.session import Session
+
+#: Reader sessions kept open; more requests than this wait for one to come back.
+READERS = 8
+
+#: Seconds a request waits for a free reader before answering 503.
+WAIT_S = 30.0
+
+
+class Connections:
+    """The writer session and a pool of reader sessions over one warehouse file.
+
+    Parameters
+    ----------
+    path
+        The warehouse file (``":memory:"`` for a throwaway one).
+    readers
+        How many reader sessions to keep.
+
+    Examples
+    --------
+    >>> conns = Connections(":memory:", readers=2)
+    >>> with conns.read() as s:
+    ...     s.loads().empty
+    True
+    >>> conns.close()
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, readers: int = READERS) -> None:
+        self.path = str(path)
+        self.writer = hitex.open(path)
+        self.answers = Answers()
+        self._lock = threading.Lock()
+        self._pool: queue.Queue[Session] = queue.Queue()
+        self._all = [Session(self.writer.warehouse.cursor()) for _ in range(readers)]
+        for s in self._all:
+            self._pool.put(s)
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A reader session inside one read transaction (one snapshot of the warehouse)."""
+        try:
+            s = self._pool.get(timeout=WAIT_S)
+        except queue.Empty:
+            raise ApiError(503, "The server is busy; try again in a moment.") from None
+        con = s.warehouse.con
+        try:
+            con.execute("BEGIN TRANSACTION")
+            yield s
+        finally:
+            # A failed query aborts the transaction; a rollback ends it either way.
+            with contextlib.suppress(Exception):
+                con.execute("ROLLBACK")
+            self._pool.put(s)
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """The writer session, one caller at a time (a load is one transaction inside it)."""
+        with self._lock:
+            yield self.writer
+
+    def close(self) -> None:
+        """Close the readers, then the writer."""
+        for s in self._all:
+            with contextlib.suppress(Exception):
+                s.close()
+        self.writer.close()

@@ -1,0 +1,152 @@
+"""One JSON error shape for every failure the API answers, and the handlers that build it.
+
+Every error, whether a hitex input error, a parameter FastAPI could not parse, a missing token
+or an unknown route, answers with the same body::
+
+    {"error": {"status": 422, "code": "unknown_code", "parameter": "reporter",
+               "message": "reporter: Unknown country 'XXX'."}}
+
+``parameter`` is the query or form field at fault, or ``null`` when the problem is not one
+field's. The shape is pinned by ``tests/api/test_errors.py``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from hitex.errors import HitexError, InputError, LoadError, UnknownCodeError
+
+log = logging.getLogger(__name__)
+
+#: HTTP status -> the ``code`` word of the error body.
+CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "read_only",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    422: "bad_input",
+    500: "internal",
+    501: "not_implemented",
+    503: "busy",
+}
+
+
+class ApiError(HTTPException):
+    """An answer other than 200, with the message and the parameter at fault."""
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        parameter: str | None = None,
+        code: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(status, message, headers=headers)
+        self.message = message
+        self.parameter = parameter
+        self.code = code or CODES.get(status, "error")
+
+
+def body(status: int, message: str, *, parameter: str | None = None, code: str = "") -> dict:
+    """The error body every failure answers with.
+
+    Examples
+    --------
+    >>> body(404, "No such page.")
+    {'error': {'status': 404, 'code': 'not_found', 'parameter': None, 'message': 'No such page.'}}
+    """
+    return {
+        "error": {
+            "status": status,
+            "code": code or CODES.get(status, "error"),
+            "parameter": parameter,
+            "message": message,
+        }
+    }
+
+
+def respond(
+    status: int,
+    message: str,
+    *,
+    parameter: str | None = None,
+    code: str = "",
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
+    """A JSON response with :func:`body`."""
+    content = body(status, message, parameter=parameter, code=code)
+    return JSONResponse(content, status_code=status, headers=dict(headers or {}))
+
+
+def from_hitex(exc: HitexError, parameter: str | None = None) -> ApiError:
+    """The answer for a hitex error: the user's mistake (422) or the server's (500)."""
+    if isinstance(exc, UnknownCodeError):
+        return ApiError(422, _named(parameter, str(exc)), parameter=parameter, code="unknown_code")
+    if isinstance(exc, InputError):
+        return ApiError(422, _named(parameter, str(exc)), parameter=parameter)
+    if isinstance(exc, LoadError):
+        return ApiError(500, str(exc), code="load_failed")
+    return ApiError(500, str(exc))
+
+
+def _named(parameter: str | None, message: str) -> str:
+    return f"{parameter}: {message}" if parameter else message
+
+
+def install(app: FastAPI) -> None:
+    """Answer every error raised by ``app`` with the one shape."""
+    app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(HitexError, _hitex_error)
+    app.add_exception_handler(Exception, _unexpected)
+
+
+async def _api_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ApiError)
+    return respond(
+        exc.status_code, exc.message, parameter=exc.parameter, code=exc.code, headers=exc.headers
+    )
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, HTTPException)
+    message = {404: f"No such page: {request.url.path}."}.get(exc.status_code, str(exc.detail))
+    return respond(exc.status_code, message, headers=exc.headers)
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    first: dict[str, Any] = dict(exc.errors()[0]) if exc.errors() else {}
+    loc = [str(p) for p in first.get("loc", ()) if p not in ("query", "body", "path", "form")]
+    parameter = loc[0] if loc else None
+    if first.get("type") == "extra_forbidden":
+        message = f"Unknown parameter {parameter!r}."
+    elif first.get("type") == "missing":
+        message = f"{parameter}: this parameter is required."
+    else:
+        text = str(first.get("msg", "invalid value"))
+        message = _named(parameter, text if text.endswith((".", "?")) else text + ".")
+    code = "unknown_code" if first.get("type") == "unknown_code" else "bad_input"
+    return respond(422, message, parameter=parameter, code=code)
+
+
+async def _hitex_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, HitexError)
+    return await _api_error(request, from_hitex(exc))
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("Unexpected error answering %s", request.url.path)
+    return respond(500, f"Internal error ({type(exc).__name__}); the server log has the details.")

@@ -1,0 +1,206 @@
+"""Uploads: a file posted to ``/api/loads`` runs the same load as ``hitex load``.
+
+Writes are refused unless the server was started with ``HITEX_TOKEN`` set, and then need
+``Authorization: Bearer $HITEX_TOKEN``. A body larger than the limit is refused while it
+arrives (:class:`UploadLimit`), before it is parsed or stored. A load reports its steps
+(:data:`hitex.store.STEPS`) under a progress id the client picks, which the page polls.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import tempfile
+import threading
+from collections import OrderedDict
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, Header, Request, UploadFile
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from hitex._util import records
+from hitex.api.errors import ApiError, from_hitex, respond
+from hitex.api.views import Conns
+from hitex.errors import HitexError, UnknownCodeError
+from hitex.reference.codes import CLASSIFICATIONS
+from hitex.store import STEPS
+
+router = APIRouter(prefix="/api")
+
+#: Default upload limit (``hitex serve --max-upload-mb``).
+MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+
+#: Rejects listed in an upload's answer; the rest are at ``/api/rejects?load=ID``.
+REJECTS_SHOWN = 1000
+
+_PROGRESS_ID = r"^[A-Za-z0-9_-]{1,64}$"
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def writer(
+    request: Request,
+    authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> None:
+    """Let the request write only with the server's token (and never without one)."""
+    token: str | None = request.app.state.token
+    if token is None:
+        raise ApiError(
+            403, "This server is read-only: start `hitex serve` with HITEX_TOKEN set to allow "
+            "uploads.",
+        )  # fmt: skip
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not secrets.compare_digest(given.encode(), token.encode()):
+        raise ApiError(
+            401, "Uploads need the header 'Authorization: Bearer <HITEX_TOKEN>'.",
+            parameter="Authorization", headers={"WWW-Authenticate": "Bearer"},
+        )  # fmt: skip
+
+
+class Progress:
+    """Steps of recent loads by the progress id their client chose (the last 100 kept)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._loads: OrderedDict[str, dict[str, Any]] = OrderedDict()
+
+    def start(self, pid: str) -> None:
+        """Begin reporting the load called ``pid``."""
+        with self._lock:
+            self._loads[pid] = {"id": pid, "state": "running", "steps": [], "total": len(STEPS)}
+            while len(self._loads) > 100:
+                self._loads.popitem(last=False)
+
+    def step(self, pid: str, name: str) -> None:
+        """Record that step ``name`` finished."""
+        with self._lock:
+            if pid in self._loads:
+                self._loads[pid]["steps"].append(name)
+
+    def end(self, pid: str, state: str) -> None:
+        """Mark the load done or failed."""
+        with self._lock:
+            if pid in self._loads:
+                self._loads[pid]["state"] = state
+
+    def get(self, pid: str) -> dict[str, Any]:
+        """What the load called ``pid`` has done so far."""
+        with self._lock:
+            found = self._loads.get(pid)
+            if found is None:
+                raise ApiError(404, f"No load reports progress as {pid!r}.", parameter="id")
+            return {**found, "steps": list(found["steps"])}
+
+
+@router.post("/loads", dependencies=[Depends(writer)])
+def upload(
+    request: Request,
+    conns: Conns,
+    file: Annotated[UploadFile, File(description="The file to load (CSV, Parquet, XLSX, JSON).")],
+    format: Annotated[str, Form(description="flows, baci or comtrade.")],
+    classification: Annotated[str, Form(description="Of files that do not name theirs.")] = (
+        "HS17"
+    ),
+    revise: Annotated[bool, Form(description="Replace flows an earlier load holds.")] = False,
+    progress: Annotated[
+        str | None, Form(pattern=_PROGRESS_ID, description="An id to poll progress under.")
+    ] = None,
+) -> dict[str, Any]:
+    """Load one file, as `hitex load` does; answer the load summary and its rejects."""
+    _check_choice("format", format, sorted(e.name for e in entry_points(group="hitex.readers")))
+    _check_choice("classification", classification.upper(), list(CLASSIFICATIONS))
+    tracker: Progress = request.app.state.progress
+    limit: int = request.app.state.max_upload_bytes
+    with tempfile.TemporaryDirectory(prefix="hitex-upload-") as folder:
+        path = Path(folder) / (
+            _SAFE_NAME.sub("_", Path(file.filename or "upload").name) or "upload"
+        )
+        _save(file, path, limit)
+        pid = progress or secrets.token_hex(8)
+        tracker.start(pid)
+        try:
+            with conns.write() as s:
+                (result,) = s.load(
+                    [path], format=format, classification=classification, revise=revise,
+                    progress=lambda name: tracker.step(pid, name),
+                )  # fmt: skip
+                shown = s.rejects(result.id).head(REJECTS_SHOWN) if result.rows_rejected else None
+        except HitexError as exc:
+            tracker.end(pid, "failed")
+            error = from_hitex(exc)
+            error.message = error.message.replace(folder + "/", "")
+            raise error from None
+        tracker.end(pid, "done")
+    return {
+        "loads": [{**result.as_dict(), "summary": result.summary()}],
+        "rejects": [] if shown is None else records(shown),
+        "rejects_total": result.rows_rejected,
+        "progress": pid,
+    }
+
+
+@router.get("/loads/progress/{pid}")
+def load_progress(request: Request, pid: str) -> dict[str, Any]:
+    """Steps done so far by the load posted with `progress=pid`."""
+    tracker: Progress = request.app.state.progress
+    return tracker.get(pid)
+
+
+def _check_choice(parameter: str, value: str, known: list[str]) -> None:
+    if value not in known:
+        raise from_hitex(UnknownCodeError.new(parameter, value, known), parameter)
+
+
+def _save(file: UploadFile, path: Path, limit: int) -> None:
+    """Copy the upload to ``path``, refusing it past ``limit`` bytes."""
+    written = 0
+    with path.open("wb") as out:
+        while block := file.file.read(1 << 20):
+            written += len(block)
+            if written > limit:
+                raise _too_large(limit)
+            out.write(block)
+    if written == 0:
+        raise ApiError(422, f"The uploaded file {file.filename!r} is empty.", parameter="file")
+
+
+def _too_large(limit: int) -> ApiError:
+    size = f"{limit / 2**20:,.0f} MB" if limit >= 2**20 else f"{limit / 2**10:,.0f} KB"
+    return ApiError(
+        413, f"The upload is larger than this server's limit of {size} "
+        "(hitex serve --max-upload-mb).", parameter="file",
+    )  # fmt: skip
+
+
+class UploadLimit:
+    """ASGI middleware: refuse request bodies past ``limit`` bytes as they arrive (413)."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer 413 at once for a declared length past the limit; else count as it comes."""
+        if scope["type"] != "http" or scope["method"] not in ("POST", "PUT"):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            error = _too_large(self.limit)
+            answer = respond(413, error.message, parameter="file", headers={"Connection": "close"})
+            await answer(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    # FastAPI passes HTTP errors raised while reading the body to the handlers.
+                    raise _too_large(self.limit)
+            return message
+
+        await self.app(scope, counted, send)

@@ -1,0 +1,147 @@
+"""The dashboard in headless Chromium: filters, charts, tables, CSV, upload, a shared link."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.api.conftest import TOKEN, serve
+from tests.fixtures import flows_file
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+#: Where the screenshot is kept after the run (ignored by git).
+SHOTS = Path(__file__).parents[2] / "build" / "screenshots"
+
+
+@pytest.fixture
+def page(db_copy):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = shutil.which("chromium")
+    assert chromium, "the browser tests need Debian's chromium (.ci/system-deps installs it)"
+    with serve(db_copy, token=TOKEN) as url, sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        context = browser.new_context(
+            viewport={"width": 1400, "height": 1300}, accept_downloads=True
+        )
+        pg = context.new_page()
+        problems: list[str] = []
+        pg.on("pageerror", lambda e: problems.append(str(e)))
+        # A CSV link is a download: the browser reports its navigation as aborted.
+        pg.on("requestfailed", lambda r: "format=csv" in r.url or problems.append(r.url))
+        pg.base_url = url  # type: ignore[attr-defined]
+        pg.problems = problems  # type: ignore[attr-defined]
+        yield pg
+        browser.close()
+        assert not problems
+
+
+def wait_for_view(pg, fragment: str) -> None:
+    pg.wait_for_function(
+        "f => (document.body.dataset.view || '').includes(f)", arg=fragment, timeout=30_000
+    )
+
+
+def cells(pg, table: str, column: int) -> list[str]:
+    return pg.locator(f"#{table} tbody tr td:nth-child({column})").all_inner_texts()
+
+
+def test_dashboard(page, tmp_path):
+    pg = page
+    url = pg.base_url
+    pg.goto(url + "/")
+    wait_for_view(pg, "reporter=CHL")
+    # Latest year against the one before, by default: exports 2004 against 2002.
+    headline = pg.locator("#headline").inner_text()
+    assert "Exports 2004" in headline
+    assert "$262.96M" in headline
+    assert "+37.6%" in headline
+    assert cells(pg, "table-partners", 3) == ["262,963,653"]
+    chart_before = pg.locator("#chart-partners svg").inner_html()
+    assert pg.locator("#chart-map svg path").count() > 100  # the world's countries
+
+    # A filter changes the chart, the table and the URL.
+    pg.select_option("#flow", "import")
+    wait_for_view(pg, "flow=import")
+    assert cells(pg, "table-partners", 3) == ["2,035,411,299"]  # pandas sum of the demo files
+    assert pg.locator("#chart-partners svg").inner_html() != chart_before
+    assert "flow=import" in pg.url
+
+    # A product scheme and a group of it.
+    pg.select_option("#groups", "tech")
+    wait_for_view(pg, "groups=tech")
+    assert set(cells(pg, "table-products", 1)) == {
+        "high",
+        "medium-high",
+        "medium-low",
+        "low",
+        "none",
+    }
+    pg.select_option("#group", "high")
+    wait_for_view(pg, "group=high")
+    assert cells(pg, "table-products", 1) == ["high"]
+
+    # Sortable: twice on value_usd gives ascending order.
+    pg.select_option("#group", "")
+    pg.wait_for_function(
+        "v => document.body.dataset.view === v",
+        arg="reporter=CHL&flow=import&year=2004&compare=2002&groups=tech", timeout=30_000,
+    )  # fmt: skip
+    header = pg.locator("#table-products th[data-column='value_usd']")
+    header.click()
+    header.click()
+    values = [float(v.replace(",", "")) for v in cells(pg, "table-products", 3)]
+    assert values == sorted(values)
+    assert header.get_attribute("aria-sort") == "ascending"
+
+    # CSV of a table: what the API answers as CSV.
+    with pg.expect_download() as download:
+        pg.click("#csv-partners")
+    saved = tmp_path / "partners.csv"
+    download.value.save_as(saved)
+    href = pg.locator("#csv-partners").get_attribute("href")
+    assert saved.read_text() == httpx.get(url + href, timeout=30).text
+    assert saved.read_text().startswith("partner,partner_name,value_usd")
+
+    # Upload a file through the page: summary, rejects, loads table, new figures.
+    rows = [(2004, "", "CHL", "BRA", "export", "851762", "2500000"),
+            (2004, "", "CHL", "Brazl", "export", "851762", "1")]  # fmt: skip
+    pg.fill("#upload-token", TOKEN)
+    pg.set_input_files("#upload-file", str(flows_file(tmp_path / "brazil.csv", rows)))
+    pg.click("#upload-button")
+    pg.wait_for_selector("#upload-result.loaded", timeout=60_000)
+    assert "2 records read, 1 loaded, 1 rejected" in pg.locator("#upload-result").inner_text()
+    assert "unknown partner 'Brazl'" in pg.locator("#upload-rejects").inner_text()
+    assert pg.locator("#upload-progress").get_attribute("value") == "100"
+    pg.wait_for_function(
+        "() => document.querySelector('#table-loads tbody td:nth-child(2)').textContent"
+        " === 'brazil.csv'", timeout=30_000,
+    )  # fmt: skip
+
+    # Exports again, all groups: Brazil is there now. Then keep a picture of it.
+    pg.select_option("#flow", "export")
+    wait_for_view(pg, "flow=export")
+    assert "BRA" in cells(pg, "table-partners", 1)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SHOTS / "dashboard.png"), full_page=True)
+
+    # The URL is the view: a new page opened on it shows the same filters and figures.
+    shared = pg.url
+    other = pg.context.new_page()
+    other.goto(shared)
+    wait_for_view(other, "groups=tech")
+    assert other.locator("#flow").input_value() == "export"
+    assert other.locator("#groups").input_value() == "tech"
+    assert other.locator("#headline").inner_text() == pg.locator("#headline").inner_text()
+
+
+def test_bad_parameters_show_one_sentence(page):
+    pg = page
+    pg.goto(page.base_url + "/?reporter=CHL&year=2004&months=1-8")
+    pg.wait_for_selector("#error:not([hidden])", timeout=30_000)
+    assert pg.locator("#error").inner_text() == (
+        "CHL has no monthly records in the warehouse; --months needs them."
+    )
