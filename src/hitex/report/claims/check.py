@@ -1,0 +1,91 @@
+"""The one entry point: a text and a Session in, one :class:`Result` per claim out."""
+
+from __future__ import annotations
+
+import collections
+import os
+import re
+from pathlib import Path
+
+from hitex.errors import InputError
+from hitex.reference import countries
+from hitex.report.claims import consistency, lexicon, parse, resolve, verify
+from hitex.report.claims.model import Result
+from hitex.session import Session, _reporter
+
+__all__ = ["check", "check_file"]
+
+
+def check(
+    session: Session,
+    text: str,
+    *,
+    reporter: str | None = None,
+    year: int | None = None,
+    compare: int | None = None,
+    lexicon_path: str | os.PathLike[str] | None = None,
+) -> list[Result]:
+    """Every numeric claim of ``text``, with the figure hitex computes and a verdict.
+
+    Parameters
+    ----------
+    session
+        Where every figure comes from.
+    text
+        The article (English or Russian).
+    reporter
+        Whose trade the text is about; by default the reporter of the warehouse it names most.
+    year
+        The year the text is about; by default the year it names most that the warehouse holds.
+    compare
+        The base of growth rates the text does not date; by default the year before.
+    lexicon_path
+        A YAML file of more product and partner words (see ``data/lexicon.yaml``).
+    """
+    lex = lexicon.load(lexicon_path)
+    who = _reporter(reporter) if reporter else infer_reporter(session, text)
+    when = year if year is not None else _year(session, who, text)
+    if compare is not None and compare >= when:
+        raise InputError(f"--compare {compare} must be a year before {when}.")
+    found = parse.parse(text)
+    claims = resolve.resolve(found, lex, resolve.Context(who, when, compare), text)
+    results = verify.verify(claims, session, lex)
+    return consistency.flag(results)
+
+
+def check_file(session: Session, path: str | os.PathLike[str], **options: object) -> list[Result]:
+    """:func:`check` on a UTF-8 text file."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"Cannot read {path}: {exc.strerror}.") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path} is not UTF-8 text.") from None
+    return check(session, text, **options)  # type: ignore[arg-type]
+
+
+def infer_reporter(session: Session, text: str) -> str:
+    """The reporter of the warehouse that ``text`` names most (by English or Russian name)."""
+    flows = session.tables()["flows"]
+    loaded = sorted(flows.select("reporter").distinct().to_pandas()["reporter"])
+    named: collections.Counter[str] = collections.Counter()
+    for code in loaded:
+        for lang in ("en", "ru"):
+            name = countries.name(code, lang=lang)
+            stem = name[:-1] if lang == "ru" and len(name) > 4 else name
+            named[code] += len(re.findall(rf"(?<!\w){re.escape(stem)}", text))
+    best = [c for c, n in named.most_common() if n == max(named.values(), default=0) and n > 0]
+    if len(best) != 1:
+        listed = ", ".join(loaded) or "none"
+        raise InputError(f"Give --reporter: the text does not name one reporter of the "
+                         f"warehouse most (loaded: {listed}).")  # fmt: skip
+    return best[0]
+
+
+def _year(session: Session, reporter: str, text: str) -> int:
+    named = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)})
+    held: list[int] = []
+    if named:
+        frame = session.series(reporter=reporter, years=named)
+        held = sorted(int(y) for y in frame["year"]) if not frame.empty else []
+    return resolve.article_year(text, held)
