@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import collections
+import json
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
+
+import pandas as pd
 
 from hitex.errors import InputError
 from hitex.reference import countries
-from hitex.report.claims import consistency, lexicon, parse, resolve, verify
+from hitex.report.claims import consistency, lexicon, mark, parse, resolve, verify
 from hitex.report.claims.model import Result
 from hitex.session import Session, _reporter
 
-__all__ = ["check", "check_file"]
+__all__ = ["attach", "check", "check_file", "frame"]
 
 
 def check(
@@ -89,3 +93,58 @@ def _year(session: Session, reporter: str, text: str) -> int:
         frame = session.series(reporter=reporter, years=named)
         held = sorted(int(y) for y in frame["year"]) if not frame.empty else []
     return resolve.article_year(text, held)
+
+
+#: The keys of ``hitex check --format json`` (DESIGN.md), one object per claim.
+COLUMNS = ["sentence", "span", "claim", "computed", "verdict", "reason"]
+
+
+def frame(results: Sequence[Result], *, form: str = "json") -> pd.DataFrame:
+    """Results as a table: ``json`` keeps ``claim`` an object, ``csv`` writes it as JSON text,
+    ``table`` (a terminal) shows the claim's words, subject, figure and verdict in short.
+    """
+    if form == "table":
+        return pd.DataFrame(
+            [{"#": i, "claim": r.claim.span, "about": _about(r), "computed": _computed(r),
+              "verdict": r.verdict, "reason": r.reason} for i, r in enumerate(results, 1)],
+            columns=["#", "claim", "about", "computed", "verdict", "reason"],
+        )  # fmt: skip
+    rows = [r.as_dict() for r in results]
+    if form == "csv":
+        rows = [row | {"claim": json.dumps(row["claim"], ensure_ascii=False)} for row in rows]
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _about(r: Result) -> str:
+    c = r.claim
+    if not c.understood:
+        return ""
+    when = str(c.period.year)
+    if c.period.compare is not None and c.kind in ("growth", "multiple", "change"):
+        when += f" vs {c.period.compare}"
+    if c.period.months is not None:
+        when += f" (months {c.period.months[0]}-{c.period.months[1]})"
+    return f"{c.kind}: {verify.describe(c.subject)}, {when}"
+
+
+def _computed(r: Result) -> str:
+    q = r.claim.quantity
+    return "" if r.computed is None or q is None else verify.show(r.computed, q.unit)
+
+
+def attach(
+    session: Session,
+    report: Path,
+    article: str | os.PathLike[str],
+    *,
+    reporter: str | None = None,
+    year: int | None = None,
+    compare: int | None = None,
+) -> Path:
+    """Check ``article`` and add it, marked, to the written ``report`` (``hitex report --check``).
+
+    An HTML report gets it as its last section; another format gets ``NAME-check.html`` beside.
+    """
+    text = Path(article).read_text(encoding="utf-8")
+    results = check_file(session, article, reporter=reporter, year=year, compare=compare)
+    return mark.attach(report, text, results, title=f"Claims of {Path(article).name}, checked")

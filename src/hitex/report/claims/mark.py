@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hitex.report.claims.model import VERDICTS, Result
-from hitex.report.claims.verify import _show
+from hitex.report.claims.verify import show
 
 __all__ = ["CSS", "attach", "section", "to_html"]
 
@@ -77,7 +77,7 @@ def _computed(r: Result) -> str:
     q = r.claim.quantity
     if r.computed is None or q is None:
         return ""
-    return _show(r.computed, q.unit)
+    return show(r.computed, q.unit)
 
 
 def to_html(text: str, results: Sequence[Result], *, title: str = "Claims checked") -> str:

@@ -27,7 +27,7 @@ from hitex.report.claims.lexicon import Lexicon, ProductEntry
 from hitex.report.claims.model import Claim, Quantity, Result, Subject
 from hitex.session import Session
 
-__all__ = ["describe", "verify"]
+__all__ = ["allowed", "describe", "show", "verify"]
 
 
 @dataclass
@@ -112,7 +112,7 @@ def _table(c: Claim, s: Session, plan: Plan, small: float, **options: Any) -> pd
 
 def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     value = float(_table(c, s, plan, small)["value_usd"].iloc[0])
-    return _judge(c, value, f"{describe(c.subject)} in {_when(c)}: {_show(value, 'usd')}")
+    return _judge(c, value, f"{describe(c.subject)} in {_when(c)}: {show(value, 'usd')}")
 
 
 def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan, float], Result]:
@@ -124,11 +124,11 @@ def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan,
         if figure is None:
             raise _NoData(f"no base: {describe(c.subject)} in {c.period.compare} is zero or "
                           "not in the warehouse")  # fmt: skip
-        shown = _show(figure, c.quantity.unit if c.quantity else "pct")
+        shown = show(figure, c.quantity.unit if c.quantity else "pct")
         text = (f"{describe(c.subject)}, {_when(c)} against {c.period.compare}: {shown} "
-                f"({_show(float(row.base_value_usd), 'usd')} to {_show(float(row.value_usd), 'usd')})")  # fmt: skip
+                f"({show(float(row.base_value_usd), 'usd')} to {show(float(row.value_usd), 'usd')})")  # fmt: skip
         if bool(row.small_base):
-            text += f"; a small base (under {_show(small, 'usd')}): noise rather than news"
+            text += f"; a small base (under {show(small, 'usd')}): noise rather than news"
         return _judge(c, figure, text)
 
     return check
@@ -156,7 +156,7 @@ def _share(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         raise _NoData(f"no data: {describe(part)} in {_when(c)} is not in the warehouse")
     # Shares of distinct partners of one table add up (the same total).
     figure = float(row["share_pct"].sum())
-    text = f"{describe(part)} in {describe(whole)}, {_when(c)}: {_show(figure, 'pct')}"
+    text = f"{describe(part)} in {describe(whole)}, {_when(c)}: {show(figure, 'pct')}"
     return _judge(c, figure, text)
 
 
@@ -188,9 +188,9 @@ def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     if growth and c.quantity is not None and not c.quantity.allows(rank):
         ahead = t[(t[column] < rank) & t[column].notna()].sort_values(column)
         if len(ahead) and bool(ahead["small_base"].all()):
-            names = ", ".join(f"{_name(p)} {_show(g, 'pct')}"
+            names = ", ".join(f"{_name(p)} {show(g, 'pct')}"
                               for p, g in zip(ahead["partner"], ahead["growth_pct"], strict=True))  # fmt: skip
-            text += (f"; first when growth on bases under {_show(small, 'usd')} is set aside "
+            text += (f"; first when growth on bases under {show(small, 'usd')} is set aside "
                      f"(ahead of it: {names})")  # fmt: skip
             return Result(c, rank, "supported", text)
     return _judge(c, rank, text)
@@ -254,15 +254,22 @@ def allowed(q: Quantity) -> str:
     'more than 33.33%'
     """
     if math.isinf(q.hi):
-        return ("more than " if q.lo_open else "at least ") + _show(q.lo, q.unit)
+        return ("more than " if q.lo_open else "at least ") + show(q.lo, q.unit)
     if math.isinf(q.lo):
-        return ("less than " if q.hi_open else "at most ") + _show(q.hi, q.unit)
+        return ("less than " if q.hi_open else "at most ") + show(q.hi, q.unit)
     if q.lo == q.hi:
-        return _show(q.lo, q.unit)
-    return f"{_show(q.lo, q.unit)} to {_show(q.hi, q.unit)}"
+        return show(q.lo, q.unit)
+    return f"{show(q.lo, q.unit)} to {show(q.hi, q.unit)}"
 
 
-def _show(x: float, unit: str) -> str:
+def show(x: float, unit: str) -> str:
+    """A computed figure in its unit (``US$563.31 million``, ``63.05%``, ``x2.98``).
+
+    Examples
+    --------
+    >>> show(563_310_000, "usd"), show(63.049, "pct"), show(2.976, "x"), show(4.0, "rank")
+    ('US$563.31 million', '63.05%', 'x2.98', '4')
+    """
     if unit == "usd":
         return wording.money(x).replace("$", "US$")
     if unit == "pct":
