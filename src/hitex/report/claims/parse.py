@@ -164,6 +164,19 @@ def quantity(value: float, unit: str, step: float, qualifier: str = "") -> Quant
     return Quantity(value, unit, value - half, value + half)
 
 
+def negate(q: Quantity) -> Quantity:
+    """A fall: "fell by more than 10%" allows -10% and below.
+
+    Examples
+    --------
+    >>> q = negate(quantity(10.0, "pct", 1.0, "more than"))
+    >>> q.allows(-12.0), q.allows(-8.0)
+    (True, False)
+    """
+    return Quantity(-q.value, q.unit, -q.hi, -q.lo, lo_open=q.hi_open, hi_open=q.lo_open,
+                    qualifier=q.qualifier)  # fmt: skip
+
+
 # -- what the words say ------------------------------------------------------------------------
 _GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w*|climb\w*|"
            r"gain\w*|expand\w*|surg\w*|soar\w*|higher|more\b|вырос\w*|выросл\w*|рост\w*|"
@@ -260,8 +273,8 @@ def _fraction(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity
     value = _fraction_value(m["frac"]) * 100
     share = m.groupdict().get("of") or re.search(f"(?:{_SHARE})[^,;]*$", before, re.IGNORECASE)
     kind = "share" if share and not m.groupdict().get("by") else "growth"
-    sign = -1 if kind == "growth" and _falls(before) else 1
-    return kind, quantity(sign * value, "pct", 2 * FRACTION_PP, m.groupdict().get("q") or ""), None
+    q = quantity(value, "pct", 2 * FRACTION_PP, m.groupdict().get("q") or "")
+    return kind, negate(q) if kind == "growth" and _falls(before) else q, None
 
 
 def _falls(before: str) -> bool:
@@ -280,8 +293,9 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
     grows = re.search(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE) or re.match(
         r"\s*(?:more|higher|up|less|lower|больше|меньше|рост)", after, re.IGNORECASE)  # fmt: skip
     if grows:
-        sign = -1 if _falls(before) or re.match(r"\s*(?:less|lower|меньше)", after) else 1
-        return "growth", quantity(sign * value, "pct", step, m["q"] or ""), None
+        q = quantity(value, "pct", step, m["q"] or "")
+        falls = _falls(before) or re.match(r"\s*(?:less|lower|меньше)", after)
+        return "growth", negate(q) if falls else q, None
     return "", quantity(value, "pct", step, m["q"] or ""), None
 
 
@@ -291,9 +305,8 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
     value = wording.parse_money(f"{m['num']} {scale}".strip(), lang=lang)
     step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
     kind = "change" if _CHANGE_BEFORE.search(before + (m["q"] or "")) else "amount"
-    if kind == "change" and _falls(before):
-        value = -value
-    return kind, quantity(value, "usd", step, m["q"] or ""), scale or None
+    q = quantity(value, "usd", step, m["q"] or "")
+    return kind, negate(q) if kind == "change" and _falls(before) else q, scale or None
 
 
 def _count(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
@@ -478,7 +491,8 @@ def _with_verb(text: str, a: int, b: str | int, kind: str) -> tuple[int, str]:
 
 def _whole(text: str, end: int) -> tuple[int, int] | None:
     """The words naming a share's total: from the share to the next comma or claim."""
-    m = re.match(r"\s*(?:of|от|из)\b[^,;:—–]*", text[end:], re.IGNORECASE)
+    m = re.match(r"\s*(?:of|от|из)\b(?:(?!\s(?:and|while|but|whereas|и|а|но)\s)[^,;:—–.])*",
+                 text[end:], re.IGNORECASE)  # fmt: skip
     return None if m is None else (end, end + m.end())
 
 
