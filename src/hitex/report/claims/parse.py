@@ -93,7 +93,8 @@ _QUALIFIERS = {
     "more": r"more than|over|above|exceeding|in excess of|more then|более чем|более|свыше|больше",
     "atleast": r"at least|no less than|не менее|не меньше",
     "less": r"less than|under|below|fewer than|менее|меньше",
-    "upto": r"up to|до",
+    # Not Russian "до": after a verb of growth it means "to" ("вырос на 63% до 140 млн").
+    "upto": r"up to",
     "nearly": r"nearly|almost|just under|почти|чуть менее|без малого",
     "about": r"about|around|approximately|roughly|some|close to|nearly at|около|примерно|"
     r"порядка|приблизительно|близко к|почти на уровне",
@@ -247,7 +248,7 @@ def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
 def _extreme(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     words = m.group().lower()
     low = re.search(r"low|small|weak|minim|низк|наименьш|минимал", words) is not None
-    year = int(m["year"])
+    year = int(m["year"] or m["year2"])
     return "extreme", Quantity(year, "year", year, year), "lowest" if low else "highest"
 
 
@@ -262,7 +263,7 @@ def _multiple(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity
     if m.groupdict().get("times"):
         text = m["times"]
         value = _multiple_word(text)
-        step = 10.0 ** -decimals(text, lang=s.lang) if text[0].isdigit() else 0.5
+        step = 10.0 ** -decimals(text, lang=s.lang) if text[0].isdigit() else 0.03 * value
         return "multiple", quantity(value, "x", step, q or ""), None
     n = next(v for k, v in _VERB_MULTIPLES.items() if k in words)
     # "tripled": x3 (+200%), within the half a percent the report's wording allows itself.
@@ -304,7 +305,10 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
     scale = (m["scale"] or "").lower().rstrip(".")
     value = wording.parse_money(f"{m['num']} {scale}".strip(), lang=lang)
     step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
-    kind = "change" if _CHANGE_BEFORE.search(before + (m["q"] or "")) else "amount"
+    cue = _CHANGE_BEFORE.search(before + (m["q"] or ""))
+    verb = re.search(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE)
+    noun = cue is not None and not re.match(r"(?:by|на)\b", cue.group(), re.IGNORECASE)
+    kind = "change" if cue and (noun or verb) else "amount"
     q = quantity(value, "usd", step, m["q"] or "")
     return kind, negate(q) if kind == "change" and _falls(before) else q, scale or None
 
@@ -360,7 +364,7 @@ def _multiple_ru(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity |
     if m.groupdict().get("times_ru"):
         text = m["times_ru"]
         value = _multiple_word(text)
-        step = 10.0 ** -decimals(text, lang="ru") if text[0].isdigit() else 0.5
+        step = 10.0 ** -decimals(text, lang="ru") if text[0].isdigit() else 0.03 * value
         return "multiple", quantity(value, "x", step, m["q"] or ""), None
     return _multiple(m, s, b)
 
@@ -430,7 +434,9 @@ def _read(s: Sentence, scale: str | None, last: dict[int, str]) -> Iterator[Foun
     for m in _BARE.finditer(s.text):
         if any(a <= m.start() < b for a, b, *_ in taken) or _skipped(s.text, m):
             continue
-        taken.append(_bare(m, s, scale))
+        earlier = [(a, extra) for a, _, kind, _, extra, _ in taken
+                   if kind in ("amount", "change") and extra and a < m.start()]  # fmt: skip
+        taken.append(_bare(m, s, max(earlier)[1] if earlier else scale))
     taken.sort()
     previous = 0
     for a, b, kind, q, extra, name in taken:
