@@ -464,7 +464,9 @@ def check(
         str | None, typer.Option(help="Whose trade (default: the reporter the text names).")
     ] = None,
     year: Annotated[int | None, typer.Option(help="The text's year (default: as it says).")] = None,
-    compare: Annotated[int | None, typer.Option(help="Base year (default: the year before).")] = None,
+    compare: Annotated[
+        int | None, typer.Option(help="Base year (default: the year before).")
+    ] = None,
     lexicon: Annotated[
         Path | None, typer.Option(help="YAML of more product and partner words.")
     ] = None,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import hitex.report.claims as claims
-
-from pathlib import Path
 
 EXAMPLES = Path(__file__).parents[3] / "examples"
 CHILE = EXAMPLES / "chile-argentina"
@@ -33,8 +33,14 @@ EXPECTED = [
 
 @pytest.fixture(scope="module")
 def results(checked_warehouse):
-    return claims.check_file(checked_warehouse, CHILE / "article.txt", reporter="CHL", year=2004,
-                             compare=2002, lexicon_path=CHILE / "lexicon.yaml")
+    return claims.check_file(
+        checked_warehouse,
+        CHILE / "article.txt",
+        reporter="CHL",
+        year=2004,
+        compare=2002,
+        lexicon_path=CHILE / "lexicon.yaml",
+    )
 
 
 def test_chile_verdicts(results):

@@ -44,14 +44,17 @@ def test_check_json_keys_and_verdicts(db):
 def test_check_csv_and_errors(db, tmp_path):
     result = runner.invoke(app, ["--db", str(db), "check", str(MOSCOW / "article.txt"),
                                  "--format", "csv"])  # fmt: skip
-    assert result.exit_code == 0 and result.stdout.startswith("sentence,span,claim")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("sentence,span,claim")
     missing = runner.invoke(app, ["--db", str(db), "check", str(tmp_path / "none.txt")])
-    assert missing.exit_code == 1 and "Cannot read" in missing.stderr
+    assert missing.exit_code == 1
+    assert "Cannot read" in missing.stderr
     bad = tmp_path / "bad.yaml"
     bad.write_text("products:\n  - name: x\n    words: [x]\n")
     wrong = runner.invoke(app, ["--db", str(db), "check", str(MOSCOW / "article.txt"),
                                 "--lexicon", str(bad)])  # fmt: skip
-    assert wrong.exit_code == 1 and "exactly one of 'codes'" in wrong.stderr
+    assert wrong.exit_code == 1
+    assert "exactly one of 'codes'" in wrong.stderr
 
 
 def test_report_check_marks_the_article(db, tmp_path):
@@ -62,22 +65,36 @@ def test_report_check_marks_the_article(db, tmp_path):
     assert result.exit_code == 0, result.output
     page = out.read_text()
     assert page.count('<mark class="inconsistent"') == 4  # two claims, in text and table
-    assert 'data-claim="17"' in page and page.index('id="check"') < page.index("</body>")
+    assert 'data-claim="17"' in page
+    assert page.index('id="check"') < page.index("</body>")
 
 
 def test_user_lexicon_adds_words(tmp_path):
     extra = tmp_path / "more.yaml"
     extra.write_text("products:\n  - name: radars\n    codes: ['8526']\n    words: [radar]\n")
     lex = lexicon.load(extra)
-    assert [m.value for m in lex.find_products("Radars and gas turbines")] == ["radars", "gas turbines"]
+    assert [m.value for m in lex.find_products("Radars and gas turbines")] == [
+        "radars",
+        "gas turbines",
+    ]
     extra.write_text("[1, 2]")
     with pytest.raises(InputError, match="should hold"):
         lexicon.load(extra)
 
 
 def _claim(kind, value, lo, hi, subject, *, whole=None, metric=None, span="x", year=2020):
-    return Claim(kind, span, "s", 0, 1, Quantity(value, "pct" if kind != "amount" else "usd", lo, hi),
-                 metric=metric, subject=subject, whole=whole, period=Period(year, year - 1))
+    return Claim(
+        kind,
+        span,
+        "s",
+        0,
+        1,
+        Quantity(value, "pct" if kind != "amount" else "usd", lo, hi),
+        metric=metric,
+        subject=subject,
+        whole=whole,
+        period=Period(year, year - 1),
+    )
 
 
 def _flag(*claims):

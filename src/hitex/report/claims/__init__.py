@@ -1,7 +1,7 @@
 """Check a press text against the data: every number in it, supported or contradicted.
 
 >>> import hitex.report.claims as claims  # doctest: +SKIP
->>> results = claims.check(session, text, reporter="RU-MOW", year=2020, compare=2019)  # doctest: +SKIP
+>>> results = claims.check(session, text, reporter="RU-MOW", year=2020)  # doctest: +SKIP
 >>> [r.verdict for r in results][:3]  # doctest: +SKIP
 ['supported', 'supported', 'supported']
 

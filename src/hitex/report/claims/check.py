@@ -46,7 +46,7 @@ def check(
     lexicon_path
         A YAML file of more product and partner words (see ``data/lexicon.yaml``).
     """
-    lex = lexicon.load(lexicon_path)
+    lex = lexicon.load(None if lexicon_path is None else Path(lexicon_path))
     who = _reporter(reporter) if reporter else infer_reporter(session, text)
     when = year if year is not None else _year(session, who, text)
     if compare is not None and compare >= when:
@@ -100,8 +100,10 @@ COLUMNS = ["sentence", "span", "claim", "computed", "verdict", "reason"]
 
 
 def frame(results: Sequence[Result], *, form: str = "json") -> pd.DataFrame:
-    """Results as a table: ``json`` keeps ``claim`` an object, ``csv`` writes it as JSON text,
-    ``table`` (a terminal) shows the claim's words, subject, figure and verdict in short.
+    """Results as a table, one row per claim.
+
+    ``json`` keeps ``claim`` an object, ``csv`` writes it as JSON text, ``table`` (a
+    terminal) shows the claim's words, subject, figure and verdict in short.
     """
     if form == "table":
         return pd.DataFrame(

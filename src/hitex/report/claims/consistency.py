@@ -60,7 +60,8 @@ def within(a: Subject, b: Subject, year: int) -> bool:
 
     Examples
     --------
-    >>> within(Subject("RU-MOW", partners=("IND", "CHN")), Subject("RU-MOW", partner_group="Asia"), 2020)
+    >>> asia = Subject("RU-MOW", partner_group="Asia")
+    >>> within(Subject("RU-MOW", partners=("IND", "CHN")), asia, 2020)
     True
     >>> within(Subject("RU-MOW", partner_group="Asia"), Subject("RU-MOW", partners=("IND",)), 2020)
     False
@@ -81,7 +82,7 @@ def part_exceeds_whole(claims: Sequence[Claim]) -> Iterator[Finding]:
     """A stated part larger than a whole that a share and an amount imply (or state)."""
     amounts = _usable(claims, "amount")
     bounds: list[tuple[Subject, float, float, int | None, Claim]] = []
-    for i, c, q in amounts:
+    for _, c, q in amounts:
         bounds.append((c.subject, q.lo, q.hi, None, c))
     for i, c, q in _usable(claims, "share"):
         if c.whole is None:
@@ -92,17 +93,20 @@ def part_exceeds_whole(claims: Sequence[Claim]) -> Iterator[Finding]:
                 lo = qa.lo / q.hi * 100 if not math.isinf(q.hi) else 0.0
                 bounds.append((c.whole, lo, hi, i, a))
     for (sa, lo_a, _, da, ca), (sb, _, hi_b, db, cb) in itertools.permutations(bounds, 2):
-        if da is None and db is None or lo_a <= hi_b * (1 + 1e-9):
+        if (da is None and db is None) or lo_a <= hi_b * (1 + 1e-9):
             continue
         if _scope(ca) != _scope(cb) or not within(sa, sb, ca.period.year):
             continue
         culprit = db if db is not None else da
         assert culprit is not None
         share = claims[culprit]
-        yield culprit, (
-            f"{_quote(share)} with {_quote(cb if db is not None else ca)} puts the whole at "
-            f"most at {hi_b / 1e6:,.2f} million, yet {_quote(ca)} is already "
-            f"{lo_a / 1e6:,.2f} million or more of it"
+        yield (
+            culprit,
+            (
+                f"{_quote(share)} with {_quote(cb if db is not None else ca)} puts the whole at "
+                f"most at {hi_b / 1e6:,.2f} million, yet {_quote(ca)} is already "
+                f"{lo_a / 1e6:,.2f} million or more of it"
+            ),
         )
 
 
@@ -132,8 +136,12 @@ def parts_and_total(claims: Sequence[Claim]) -> Iterator[Finding]:
         parts = {}
         for _, c, q in amounts:
             s = c.subject
-            if (len(s.partners) == 1 and s.partners[0] in total.subject.partners
-                    and s.products == total.subject.products and _scope(c) == _scope(total)):  # fmt: skip
+            if (
+                len(s.partners) == 1
+                and s.partners[0] in total.subject.partners
+                and s.products == total.subject.products
+                and _scope(c) == _scope(total)
+            ):
                 parts[s.partners[0]] = (c, q)
         if set(parts) != set(total.subject.partners):
             continue
@@ -141,7 +149,10 @@ def parts_and_total(claims: Sequence[Claim]) -> Iterator[Finding]:
         hi = sum(q.hi for _, q in parts.values())
         if hi < qt.lo or lo > qt.hi:
             spans = " + ".join(_quote(c) for c, _ in parts.values())
-            yield i, f"{spans} add up to {lo / 1e6:,.2f}-{hi / 1e6:,.2f} million, not {_quote(total)}"
+            yield (
+                i,
+                f"{spans} add up to {lo / 1e6:,.2f}-{hi / 1e6:,.2f} million, not {_quote(total)}",
+            )
 
 
 def growth_and_levels(claims: Sequence[Claim]) -> Iterator[Finding]:
@@ -149,18 +160,26 @@ def growth_and_levels(claims: Sequence[Claim]) -> Iterator[Finding]:
     amounts = _usable(claims, "amount")
     for i, g, qg in _usable(claims, "growth"):
         now = [q for _, c, q in amounts if c.subject == g.subject and _scope(c) == _scope(g)]
-        then = [(c, q) for _, c, q in amounts if c.subject == g.subject
-                and c.period.year == g.period.compare and c.period.months == g.period.months]  # fmt: skip
+        then = [
+            (c, q)
+            for _, c, q in amounts
+            if c.subject == g.subject
+            and c.period.year == g.period.compare
+            and c.period.months == g.period.months
+        ]
         for q1, (c0, q0) in itertools.product(now, then):
             if q0.lo <= 0:
                 continue
             lo, hi = (q1.lo / q0.hi - 1) * 100, (q1.hi / q0.lo - 1) * 100
             if hi < qg.lo or lo > qg.hi:
-                yield i, f"the levels stated give growth of {lo:.1f}%-{hi:.1f}% ({_quote(c0)} before)"
+                yield (
+                    i,
+                    f"the levels stated give growth of {lo:.1f}%-{hi:.1f}% ({_quote(c0)} before)",
+                )
 
 
 def leader_and_rates(claims: Sequence[Claim]) -> Iterator[Finding]:
-    """"The leader" by growth or value while the text gives another partner more."""
+    """A partner called the leader by growth or value while the text gives another more."""
     for i, r, _ in _usable(claims, "rank"):
         if r.quantity is None or r.quantity.value != 1 or len(r.subject.partners) != 1:
             continue
@@ -202,6 +221,9 @@ def flag(results: Sequence[Result]) -> list[Result]:
     for i, r in enumerate(results):
         if i in found:
             data = f"data: {r.verdict}, {r.reason}"
-            r = Result(r.claim, r.computed, "inconsistent", "; ".join(found[i]) + f" ({data})")
-        out.append(r)
+            out.append(
+                Result(r.claim, r.computed, "inconsistent", "; ".join(found[i]) + f" ({data})")
+            )
+        else:
+            out.append(r)
     return out

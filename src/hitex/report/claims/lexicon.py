@@ -57,7 +57,7 @@ class Mention:
 
 
 def word_pattern(word: str) -> str:
-    """A regular expression for a lexicon word: any ending, spaces or hyphens between parts.
+    r"""A regular expression for a lexicon word: any ending, spaces or hyphens between parts.
 
     Acronyms (``EU``, ``СНГ``) match exactly and with their case.
 
@@ -66,7 +66,7 @@ def word_pattern(word: str) -> str:
     >>> bool(re.fullmatch(word_pattern("gas turbine"), "Gas-turbines", re.IGNORECASE))
     True
     >>> word_pattern("EU")
-    '(?-i:EU)(?!\\\\w)'
+    '(?-i:EU)(?!\\w)'
     """
     word = word.strip()
     if word.isupper() and len(word) <= 5 and " " not in word:

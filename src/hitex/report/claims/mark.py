@@ -60,7 +60,7 @@ def section(text: str, results: Sequence[Result], *, title: str = "Claims checke
     counts = {v: sum(r.verdict == v for r in results) for v in VERDICTS}
     summary = ", ".join(f"{n} {v}" for v, n in counts.items() if n)
     rows = "".join(
-        f'<tr><td>{n}</td><td>{e(r.claim.span)}</td><td>{e(_computed(r))}</td>'
+        f"<tr><td>{n}</td><td>{e(r.claim.span)}</td><td>{e(_computed(r))}</td>"
         f'<td><mark class="{r.verdict}">{r.verdict}</mark></td><td>{e(r.reason)}</td></tr>'
         for n, r in enumerate(results, 1)
     )
@@ -103,5 +103,3 @@ def attach(report: Path, text: str, results: Sequence[Result], *, title: str) ->
     out = report.with_name(f"{report.stem}-check.html")
     out.write_text(to_html(text, results, title=title), encoding="utf-8")
     return out
-
-

@@ -152,5 +152,11 @@ class Result:
     def as_dict(self) -> dict[str, Any]:
         """One object of ``hitex check --format json``."""
         c = self.claim
-        return {"sentence": c.sentence, "span": c.span, "claim": c.as_dict(),
-                "computed": self.computed, "verdict": self.verdict, "reason": self.reason}  # fmt: skip
+        return {
+            "sentence": c.sentence,
+            "span": c.span,
+            "claim": c.as_dict(),
+            "computed": self.computed,
+            "verdict": self.verdict,
+            "reason": self.reason,
+        }

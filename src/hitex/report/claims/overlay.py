@@ -73,9 +73,12 @@ def _partners(t: Mapping[str, ir.Table], sets: Mapping[str, Sequence[str]]) -> l
     null = ibis.null().cast("int64")
     return [
         c.filter(c.iso3.isin(list(codes))).select(
-            scheme=ibis.literal(PARTNERS), group_name=ibis.literal(name), iso3=c.iso3,
-            year_from=null, year_to=null,
-        )  # fmt: skip
+            scheme=ibis.literal(PARTNERS),
+            group_name=ibis.literal(name),
+            iso3=c.iso3,
+            year_from=null,
+            year_to=null,
+        )
         for name, codes in sets.items()
     ]
 

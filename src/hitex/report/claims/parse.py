@@ -59,13 +59,13 @@ _ABBREVIATIONS = re.compile(r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Dr|St|vs|approx|et
 
 
 def sentences(text: str) -> list[Sentence]:
-    """The sentences of ``text``; each line (or blank-line block) starts a paragraph.
+    r"""The sentences of ``text``; each line (or blank-line block) starts a paragraph.
 
     Examples
     --------
-    >>> [s.text for s in sentences("Exports grew by 5% to $1.2 billion. Imports fell.\\nNext")]
+    >>> [s.text for s in sentences("Exports grew by 5% to $1.2 billion. Imports fell.\nNext")]
     ['Exports grew by 5% to $1.2 billion.', 'Imports fell.', 'Next']
-    >>> [s.paragraph for s in sentences("A. B.\\n\\nC.")]
+    >>> [s.paragraph for s in sentences("One. Two.\n\nThree.")]
     [0, 0, 1]
     """
     out: list[Sentence] = []
@@ -134,7 +134,9 @@ def decimals(number: str, *, lang: str = "en") -> int:
     return len(text.rsplit(mark, 1)[1]) if mark in text else 0
 
 
-def quantity(value: float, unit: str, step: float, qualifier: str = "") -> Quantity:
+def quantity(  # noqa: PLR0911 - one return per qualifier
+    value: float, unit: str, step: float, qualifier: str = ""
+) -> Quantity:
     """The interval ``value`` allows: its rounding (``step`` is its last digit) and qualifier.
 
     Examples
@@ -142,7 +144,7 @@ def quantity(value: float, unit: str, step: float, qualifier: str = "") -> Quant
     >>> q = quantity(1.2e9, "usd", 1e8)
     >>> (q.lo, q.hi)
     (1150000000.0, 1250000000.0)
-    >>> quantity(100 / 3, "pct", 0, "more").allows(33.34)
+    >>> quantity(100 / 3, "pct", 0, "more than").allows(33.34)
     True
     """
     half = step / 2
@@ -182,8 +184,10 @@ def negate(q: Quantity) -> Quantity:
 _GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w*|climb\w*|"
            r"gain\w*|expand\w*|surg\w*|soar\w*|higher|more\b|вырос\w*|выросл\w*|рост\w*|"
            r"увелич\w*|прирост\w*|подня\w*|больше|повыс\w*")  # fmt: skip
-_FALL = (r"fell|fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|"
-         r"less\b|снизил\w*|снижени\w*|сократил\w*|сокращени\w*|упал\w*|уменьш\w*|меньше")  # fmt: skip
+_FALL = (
+    r"fell|fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|"
+    r"less\b|снизил\w*|снижени\w*|сократил\w*|сокращени\w*|упал\w*|уменьш\w*|меньше"
+)
 _SHARE = (r"accounted for|account for|accounts for|share|made up|make up|makes up|represent\w*|"
           r"дол[яеию]\w*|приходи\w*|пришл\w*")  # fmt: skip
 _MONEY_CONTEXT = (r"total of|worth|amount\w* to|totall?ed|valued at|value of|сумм\w*|составил\w*|"
@@ -252,7 +256,9 @@ def _extreme(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
     return "extreme", Quantity(year, "year", year, year), "lowest" if low else "highest"
 
 
-def _multiple(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
+def _multiple(
+    m: re.Match[str], s: Sentence, before: str
+) -> tuple[str, Quantity | None, str | None]:
     words = m.group().lower()
     q = m.groupdict().get("q")
     if m.groupdict().get("orders"):
@@ -270,7 +276,9 @@ def _multiple(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity
     return "multiple", quantity(float(n), "x", 0.03 * n, q or ""), None
 
 
-def _fraction(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
+def _fraction(
+    m: re.Match[str], s: Sentence, before: str
+) -> tuple[str, Quantity | None, str | None]:
     value = _fraction_value(m["frac"]) * 100
     share = m.groupdict().get("of") or re.search(f"(?:{_SHARE})[^,;]*$", before, re.IGNORECASE)
     kind = "share" if share and not m.groupdict().get("by") else "growth"
@@ -280,7 +288,9 @@ def _fraction(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity
 
 def _falls(before: str) -> bool:
     verbs = list(re.finditer(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE))
-    return bool(verbs) and re.fullmatch(f"(?:{_FALL})", verbs[-1].group(), re.IGNORECASE) is not None
+    return (
+        bool(verbs) and re.fullmatch(f"(?:{_FALL})", verbs[-1].group(), re.IGNORECASE) is not None
+    )
 
 
 def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
@@ -322,41 +332,75 @@ _I = re.IGNORECASE
 _N = f"(?P<num>{NUMBER})"
 _Q = f"(?:{QUALIFIER})?"
 PATTERNS: tuple[Pattern, ...] = (
-    Pattern("rank", re.compile(
-        r"\b(?:the |a )?(?:leader|leading|largest|biggest|top|main|fastest[- ]growing|"
-        r"second[- ]largest|third[- ]largest)\b(?:(?: \w+){0,3}? (?:in|by|of) (?:the )?"
-        r"(?:volume|value|growth rate|rate of growth|growth|terms of \w+)"
-        r"|(?: \w+)? (?:market|buyer|partner|destination|importer|customer|supplier)s?\b)"
-        r"|лидер\w*(?: \w+){0,2}? по (?:объ[её]м\w*|темп\w*(?: рост\w*)?|рост\w*)"
-        r"|крупнейш\w+ (?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|направлени\w*)",
-        _I), _rank),  # fmt: skip
-    Pattern("extreme", re.compile(
-        r"\b(?:the )?(?:record[- ])?(?:lowest|highest|smallest|largest|weakest|strongest|"
-        r"minimum|maximum)\b(?: \w+){0,3}? since (?P<year>(?:19|20)\d\d)"
-        r"|(?:минимальн\w*|максимальн\w*|самы\w+ низк\w*|самы\w+ высок\w*|наименьш\w*|"
-        r"наибольш\w*)(?: \w+){0,4}? с (?P<year2>(?:19|20)\d\d)", _I), _extreme),  # fmt: skip
-    Pattern("multiple", re.compile(
-        _Q + r"(?:\b(?:doubled|tripled|trebled|quadrupled|удвоил\w*|утроил\w*|учетверил\w*|"
-        r"вдвое|втрое|вчетверо)"
-        r"|\b(?:by|на) (?P<orders>two|three|four|\d|два|три|четыре) (?:orders? of magnitude|"
-        r"порядк\w*)"
-        r"|\b(?P<times>two|three|four|five|ten|\d+(?:[.,]\d+)?)[- ]?(?:fold|times)\b"
-        r"|\bв (?P<times_ru>\d+(?:,\d+)?|два|три|четыре|пять|десять) раз\w*)", _I),
-        lambda m, s, b: _multiple_ru(m, s, b)),  # fmt: skip
-    Pattern("fraction", re.compile(
-        r"(?P<by>\b(?:by|на) )?" + _Q + r"(?P<frac>\b(?:a third|one third|a quarter|"
-        r"one quarter|two thirds|three quarters|a fifth|one half|half|треть|трети|четверть|"
-        r"четверти|половин\w*|наполовину|две трети|пятую часть))\b(?P<of> (?:of|от|из)\b)?",
-        _I), _fraction),  # fmt: skip
-    Pattern("percent", re.compile(
-        _Q + _N + r"\s?(?:%|per ?cent\b|percent\b|процент\w*)", _I), _percent),  # fmt: skip
-    Pattern("money", re.compile(
-        _Q + r"(?:(?:US)?\$\s?" + _N + r"(?:\s?(?P<scale>" + _SCALE_WORDS + r")\b)?"
-        r"|" + _N.replace("num", "num2") + r"\s?(?P<scale2>" + _SCALE_WORDS + r")\b\.?\s?"
-        r"(?:" + _DOLLARS + r"))", _I), lambda m, s, b: _money_any(m, s, b)),  # fmt: skip
-    Pattern("count", re.compile(
-        _Q + _N + r"\s(?:product lines|products|HS6 codes|tariff lines|товарн\w+ позици\w+|"
-        r"позици\w+ товар\w*|наименовани\w+ продукции)", _I), _count),  # fmt: skip
+    Pattern(
+        "rank",
+        re.compile(
+            r"\b(?:the |a )?(?:leader|leading|largest|biggest|top|main|fastest[- ]growing|"
+            r"second[- ]largest|third[- ]largest)\b(?:(?: \w+){0,3}? (?:in|by|of) (?:the )?"
+            r"(?:volume|value|growth rate|rate of growth|growth|terms of \w+)"
+            r"|(?: \w+)? (?:market|buyer|partner|destination|importer|customer|supplier)s?\b)"
+            r"|лидер\w*(?: \w+){0,2}? по (?:объ[её]м\w*|темп\w*(?: рост\w*)?|рост\w*)"
+            r"|крупнейш\w+ (?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|направлени\w*)",
+            _I,
+        ),
+        _rank,
+    ),
+    Pattern(
+        "extreme",
+        re.compile(
+            r"\b(?:the )?(?:record[- ])?(?:lowest|highest|smallest|largest|weakest|strongest|"
+            r"minimum|maximum)\b(?: \w+){0,3}? since (?P<year>(?:19|20)\d\d)"
+            r"|(?:минимальн\w*|максимальн\w*|самы\w+ низк\w*|самы\w+ высок\w*|наименьш\w*|"
+            r"наибольш\w*)(?: \w+){0,4}? с (?P<year2>(?:19|20)\d\d)",
+            _I,
+        ),
+        _extreme,
+    ),
+    Pattern(
+        "multiple",
+        re.compile(
+            _Q + r"(?:\b(?:doubled|tripled|trebled|quadrupled|удвоил\w*|утроил\w*|учетверил\w*|"
+            r"вдвое|втрое|вчетверо)"
+            r"|\b(?:by|на) (?P<orders>two|three|four|\d|два|три|четыре) (?:orders? of magnitude|"
+            r"порядк\w*)"
+            r"|\b(?P<times>two|three|four|five|ten|\d+(?:[.,]\d+)?)[- ]?(?:fold|times)\b"
+            r"|\bв (?P<times_ru>\d+(?:,\d+)?|два|три|четыре|пять|десять) раз\w*)",
+            _I,
+        ),
+        lambda m, s, b: _multiple_ru(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        "fraction",
+        re.compile(
+            r"(?P<by>\b(?:by|на) )?" + _Q + r"(?P<frac>\b(?:a third|one third|a quarter|"
+            r"one quarter|two thirds|three quarters|a fifth|one half|half|треть|трети|четверть|"
+            r"четверти|половин\w*|наполовину|две трети|пятую часть))\b(?P<of> (?:of|от|из)\b)?",
+            _I,
+        ),
+        _fraction,
+    ),
+    Pattern(
+        "percent", re.compile(_Q + _N + r"\s?(?:%|per ?cent\b|percent\b|процент\w*)", _I), _percent
+    ),
+    Pattern(
+        "money",
+        re.compile(
+            _Q + r"(?:(?:US)?\$\s?" + _N + r"(?:\s?(?P<scale>" + _SCALE_WORDS + r")\b)?"
+            r"|" + _N.replace("num", "num2") + r"\s?(?P<scale2>" + _SCALE_WORDS + r")\b\.?\s?"
+            r"(?:" + _DOLLARS + r"))",
+            _I,
+        ),
+        lambda m, s, b: _money_any(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        "count",
+        re.compile(
+            _Q + _N + r"\s(?:product lines|products|HS6 codes|tariff lines|товарн\w+ позици\w+|"
+            r"позици\w+ товар\w*|наименовани\w+ продукции)",
+            _I,
+        ),
+        _count,
+    ),
 )
 
 
@@ -418,8 +462,9 @@ def parse(text: str) -> list[Found]:
     return found
 
 
-_FIGURE = re.compile(r"\b(?:the|this|that) (?:figure|indicator|rate)|этот показатель|показател",
-                     re.IGNORECASE)
+_FIGURE = re.compile(
+    r"\b(?:the|this|that) (?:figure|indicator|rate)|этот показатель|показател", re.IGNORECASE
+)
 
 
 def _read(s: Sentence, scale: str | None, last: dict[int, str]) -> Iterator[Found]:
@@ -439,7 +484,8 @@ def _read(s: Sentence, scale: str | None, last: dict[int, str]) -> Iterator[Foun
         taken.append(_bare(m, s, max(earlier)[1] if earlier else scale))
     taken.sort()
     previous = 0
-    for a, b, kind, q, extra, name in taken:
+    for a, b, read, q, extra, name in taken:
+        kind = read
         if not kind and q is not None and q.unit == "pct" and _FIGURE.search(s.text[:a]):
             # "the figure was close to 30%": the figure of the claim before it.
             kind = last.get(s.paragraph, "")

@@ -34,9 +34,20 @@ class Context:
     compare: int | None = None
 
 
-_MONTH_NAMES = (("jan", "январ"), ("feb", "феврал"), ("mar", "март"), ("apr", "апрел"),
-                ("may", "ма[йя]"), ("jun", "июн"), ("jul", "июл"), ("aug", "август"),
-                ("sep", "сентябр"), ("oct", "октябр"), ("nov", "ноябр"), ("dec", "декабр"))  # fmt: skip
+_MONTH_NAMES = (
+    ("jan", "январ"),
+    ("feb", "феврал"),
+    ("mar", "март"),
+    ("apr", "апрел"),
+    ("may", "ма[йя]"),
+    ("jun", "июн"),
+    ("jul", "июл"),
+    ("aug", "август"),
+    ("sep", "сентябр"),
+    ("oct", "октябр"),
+    ("nov", "ноябр"),
+    ("dec", "декабр"),
+)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "eleven": 11, "два": 2, "двух": 2, "три": 3, "трех": 3,
            "трёх": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
@@ -49,7 +60,8 @@ def _month(word: str) -> int:
                 if re.match(en, word, re.I) or re.match(ru, word, re.I))  # fmt: skip
 
 
-_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йя]|" \
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|" \
+              r"ма[йя]|" \
               r"июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"  # fmt: skip
 
 
@@ -145,12 +157,14 @@ def resolve(
         last = [v for pos, par, v in named if par == s.paragraph and pos < here]
         subject = _subject(f, partners, products, c, last[-1] if last else None, previous)
         whole = None
-        if f.claim.kind == "share" or f.claim.kind == "rank":
+        if f.claim.kind in {"share", "rank"}:
             whole = _whole(f, partners, products, c)
             if f.claim.kind == "share" and not subject.partner_group and not subject.partners:
                 subject = Subject(subject.reporter, subject.flow, whole.partners,
                                   whole.partner_group, subject.products)  # fmt: skip
-        since = int(f.claim.quantity.value) if f.claim.kind == "extreme" and f.claim.quantity else None
+        since = (
+            int(f.claim.quantity.value) if f.claim.kind == "extreme" and f.claim.quantity else None
+        )
         claim = f.claim.with_(subject=subject, whole=whole,
                               period=period(s.text, f.claim.kind, c, since))  # fmt: skip
         if claim.understood and not (trade_words(s.text) or partners or products
@@ -160,9 +174,7 @@ def resolve(
     return out
 
 
-def _named_products(
-    lexicon: Lexicon, text: str | None
-) -> list[tuple[int, int, tuple[str, ...]]]:
+def _named_products(lexicon: Lexicon, text: str | None) -> list[tuple[int, int, tuple[str, ...]]]:
     """(position, paragraph, products) of every sentence of ``text`` that names products."""
     if text is None:
         return []
@@ -175,7 +187,7 @@ def _named_products(
 
 
 def _narrowing(lexicon: Lexicon, text: str) -> list[Mention]:
-    """Products named in ``text`` that narrow the trade (``all`` words such as "high-tech" do not)."""
+    """Products named in ``text`` that narrow the trade ("high-tech", an ``all`` word, does not)."""
     return [m for m in lexicon.find_products(text) if not lexicon.product(m.value).all]
 
 
@@ -183,7 +195,7 @@ def _own(reporter: str) -> set[str]:
     """The reporter and, for a subdivision (RU-MOW), its country: never a partner."""
     own = {reporter}
     if "-" in reporter:
-        iso2 = reporter.split("-")[0]
+        iso2 = reporter.split("-", maxsplit=1)[0]
         frame = countries.countries_frame()
         own.update(frame.loc[frame["iso2"] == iso2, "iso3"])
     return own
@@ -259,8 +271,9 @@ def _flow(text: str) -> str:
 
 
 def article_year(text: str, candidates: Sequence[int]) -> int:
-    """The year a text is about: of the years it names that ``candidates`` hold, the most
-    named (the latest of a tie).
+    """The year a text is about: the one it names most of those ``candidates`` hold.
+
+    A tie goes to the latest year.
 
     Examples
     --------

@@ -125,8 +125,10 @@ def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan,
             raise _NoData(f"no base: {describe(c.subject)} in {c.period.compare} is zero or "
                           "not in the warehouse")  # fmt: skip
         shown = show(figure, c.quantity.unit if c.quantity else "pct")
-        text = (f"{describe(c.subject)}, {_when(c)} against {c.period.compare}: {shown} "
-                f"({show(float(row.base_value_usd), 'usd')} to {show(float(row.value_usd), 'usd')})")  # fmt: skip
+        text = (
+            f"{describe(c.subject)}, {_when(c)} against {c.period.compare}: {shown} "
+            f"({show(float(row.base_value_usd), 'usd')} to {show(float(row.value_usd), 'usd')})"
+        )
         if bool(row.small_base):
             text += f"; a small base (under {show(small, 'usd')}): noise rather than news"
         return _judge(c, figure, text)
@@ -188,8 +190,10 @@ def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     if growth and c.quantity is not None and not c.quantity.allows(rank):
         ahead = t[(t[column] < rank) & t[column].notna()].sort_values(column)
         if len(ahead) and bool(ahead["small_base"].all()):
-            names = ", ".join(f"{_name(p)} {show(g, 'pct')}"
-                              for p, g in zip(ahead["partner"], ahead["growth_pct"], strict=True))  # fmt: skip
+            names = ", ".join(
+                f"{_name(p)} {show(g, 'pct')}"
+                for p, g in zip(ahead["partner"], ahead["growth_pct"], strict=True)
+            )
             text += (f"; first when growth on bases under {show(small, 'usd')} is set aside "
                      f"(ahead of it: {names})")  # fmt: skip
             return Result(c, rank, "supported", text)
@@ -240,7 +244,9 @@ def _judge(c: Claim, figure: float, text: str) -> Result:
     assert c.quantity is not None
     if c.quantity.allows(figure):
         return Result(c, figure, "supported", text)
-    return Result(c, figure, "contradicted", f"{text}; the text's words allow {allowed(c.quantity)}")
+    return Result(
+        c, figure, "contradicted", f"{text}; the text's words allow {allowed(c.quantity)}"
+    )
 
 
 def allowed(q: Quantity) -> str:
