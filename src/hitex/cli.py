@@ -451,8 +451,8 @@ def report(
 
             checked = claims.attach(s, path, check_text, reporter=reporter, year=year,
                                     compare=compare)  # fmt: skip
-            err.print(f"Checked claims: {checked}", markup=False, highlight=False)
-    err.print(f"Report: {path}", markup=False, highlight=False)
+            err.print(f"Checked claims: {checked}", markup=False, highlight=False, soft_wrap=True)
+    err.print(f"Report: {path}", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
