@@ -333,6 +333,7 @@ def _chosen(fmt: Output | None) -> Output:
 
 _LONG_TEXT = {
     "description", "codes", "record", "message", "reason", "file", "started", "classifications",
+    "claim", "about",
 }  # fmt: skip
 
 
@@ -480,6 +481,9 @@ def report(
     partner_group: Annotated[str | None, typer.Option(help="Only partners in this group.")] = None,
     lang: Annotated[str, typer.Option(help="Language: en or ru.")] = "en",
     months: Annotated[str | None, typer.Option(help="Year to date, e.g. 1-8.")] = None,
+    check_text: Annotated[
+        Path | None, typer.Option("--check", help="Also check this article's claims (HTML).")
+    ] = None,
 ) -> None:
     """Write a report (sentences, charts, appendix tables) as Markdown, HTML or PDF."""
     from hitex import report as rep  # noqa: PLC0415 - charts load a JavaScript engine
@@ -491,7 +495,40 @@ def report(
         )  # fmt: skip
         step("render")
         path = rep.render(built, out)
+        if check_text is not None:
+            from hitex.report import claims  # noqa: PLC0415
+
+            checked = claims.attach(s, path, check_text, reporter=reporter, year=year,
+                                    compare=compare)  # fmt: skip
+            err.print(f"Checked claims: {checked}", markup=False, highlight=False, soft_wrap=True)
     err.print(f"Report: {path}", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+@errors_to_exit
+def check(
+    ctx: typer.Context,
+    article: Annotated[Path, typer.Argument(help="The text to check (UTF-8, English or Russian).")],
+    reporter: Annotated[
+        str | None, typer.Option(help="Whose trade (default: the reporter the text names).")
+    ] = None,
+    year: Annotated[int | None, typer.Option(help="The text's year (default: as it says).")] = None,
+    compare: Annotated[
+        int | None, typer.Option(help="Base year (default: the year before).")
+    ] = None,
+    lexicon: Annotated[
+        Path | None, typer.Option(help="YAML of more product and partner words.")
+    ] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """Check every number of a press text against the data: supported, contradicted, ..."""
+    from hitex.report import claims  # noqa: PLC0415
+
+    with session(ctx) as s:
+        results = claims.check_file(
+            s, article, reporter=reporter, year=year, compare=compare, lexicon_path=lexicon
+        )
+    emit(claims.frame(results, form=_chosen(fmt).value), fmt)
 
 
 @contextmanager

@@ -1,0 +1,152 @@
+"""The one entry point: a text and a Session in, one :class:`Result` per claim out."""
+
+from __future__ import annotations
+
+import collections
+import json
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from hitex.errors import InputError
+from hitex.reference import countries
+from hitex.report.claims import consistency, lexicon, mark, parse, resolve, verify
+from hitex.report.claims.model import Result
+from hitex.session import Session, _reporter
+
+__all__ = ["attach", "check", "check_file", "frame"]
+
+
+def check(
+    session: Session,
+    text: str,
+    *,
+    reporter: str | None = None,
+    year: int | None = None,
+    compare: int | None = None,
+    lexicon_path: str | os.PathLike[str] | None = None,
+) -> list[Result]:
+    """Every numeric claim of ``text``, with the figure hitex computes and a verdict.
+
+    Parameters
+    ----------
+    session
+        Where every figure comes from.
+    text
+        The article (English or Russian).
+    reporter
+        Whose trade the text is about; by default the reporter of the warehouse it names most.
+    year
+        The year the text is about; by default the year it names most that the warehouse holds.
+    compare
+        The base of growth rates the text does not date; by default the year before.
+    lexicon_path
+        A YAML file of more product and partner words (see ``data/lexicon.yaml``).
+    """
+    lex = lexicon.load(None if lexicon_path is None else Path(lexicon_path))
+    who = _reporter(reporter) if reporter else infer_reporter(session, text)
+    when = year if year is not None else _year(session, who, text)
+    if compare is not None and compare >= when:
+        raise InputError(f"--compare {compare} must be a year before {when}.")
+    found = parse.parse(text)
+    claims = resolve.resolve(found, lex, resolve.Context(who, when, compare), text)
+    results = verify.verify(claims, session, lex)
+    return consistency.flag(results)
+
+
+def check_file(session: Session, path: str | os.PathLike[str], **options: object) -> list[Result]:
+    """:func:`check` on a UTF-8 text file."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"Cannot read {path}: {exc.strerror}.") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path} is not UTF-8 text.") from None
+    return check(session, text, **options)  # type: ignore[arg-type]
+
+
+def infer_reporter(session: Session, text: str) -> str:
+    """The reporter of the warehouse that ``text`` names most (by English or Russian name)."""
+    flows = session.tables()["flows"]
+    loaded = sorted(flows.select("reporter").distinct().to_pandas()["reporter"])
+    named: collections.Counter[str] = collections.Counter()
+    for code in loaded:
+        for lang in ("en", "ru"):
+            name = countries.name(code, lang=lang)
+            stem = name[:-1] if lang == "ru" and len(name) > 4 else name
+            named[code] += len(re.findall(rf"(?<!\w){re.escape(stem)}", text))
+    best = [c for c, n in named.most_common() if n == max(named.values(), default=0) and n > 0]
+    if len(best) != 1:
+        listed = ", ".join(loaded) or "none"
+        raise InputError(f"Give --reporter: the text does not name one reporter of the "
+                         f"warehouse most (loaded: {listed}).")  # fmt: skip
+    return best[0]
+
+
+def _year(session: Session, reporter: str, text: str) -> int:
+    named = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)})
+    held: list[int] = []
+    if named:
+        frame = session.series(reporter=reporter, years=named)
+        held = sorted(int(y) for y in frame["year"]) if not frame.empty else []
+    return resolve.article_year(text, held)
+
+
+#: The keys of ``hitex check --format json`` (DESIGN.md), one object per claim.
+COLUMNS = ["sentence", "span", "claim", "computed", "verdict", "reason"]
+
+
+def frame(results: Sequence[Result], *, form: str = "json") -> pd.DataFrame:
+    """Results as a table, one row per claim.
+
+    ``json`` keeps ``claim`` an object, ``csv`` writes it as JSON text, ``table`` (a
+    terminal) shows the claim's words, subject, figure and verdict in short.
+    """
+    if form == "table":
+        return pd.DataFrame(
+            [{"#": i, "claim": r.claim.span, "about": _about(r), "computed": _computed(r),
+              "verdict": r.verdict, "reason": r.reason} for i, r in enumerate(results, 1)],
+            columns=["#", "claim", "about", "computed", "verdict", "reason"],
+        )  # fmt: skip
+    rows = [r.as_dict() for r in results]
+    if form == "csv":
+        rows = [row | {"claim": json.dumps(row["claim"], ensure_ascii=False)} for row in rows]
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _about(r: Result) -> str:
+    c = r.claim
+    if not c.understood:
+        return ""
+    when = str(c.period.year)
+    if c.period.compare is not None and c.kind in ("growth", "multiple", "change"):
+        when += f" vs {c.period.compare}"
+    if c.period.months is not None:
+        when += f" (months {c.period.months[0]}-{c.period.months[1]})"
+    return f"{c.kind}: {verify.describe(c.subject)}, {when}"
+
+
+def _computed(r: Result) -> str:
+    q = r.claim.quantity
+    return "" if r.computed is None or q is None else verify.show(r.computed, q.unit)
+
+
+def attach(
+    session: Session,
+    report: Path,
+    article: str | os.PathLike[str],
+    *,
+    reporter: str | None = None,
+    year: int | None = None,
+    compare: int | None = None,
+) -> Path:
+    """Check ``article`` and add it, marked, to the written ``report`` (``hitex report --check``).
+
+    An HTML report gets it as its last section; another format gets ``NAME-check.html`` beside.
+    """
+    text = Path(article).read_text(encoding="utf-8")
+    results = check_file(session, article, reporter=reporter, year=year, compare=compare)
+    return mark.attach(report, text, results, title=f"Claims of {Path(article).name}, checked")

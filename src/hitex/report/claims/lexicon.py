@@ -1,0 +1,252 @@
+"""Words of press texts -> partners and products: the lexicon, country names and demonyms.
+
+The lexicon (``data/lexicon.yaml``, extended by the user's file) maps product words to HS codes
+or to a scheme's group, and region words to partner groups. Countries are found by their
+English and Russian names and aliases (the reference data of :mod:`hitex.reference.countries`)
+and by demonyms (``data/demonyms.csv``: "Indian companies", "китайские партнёры").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from hitex.errors import InputError
+from hitex.reference import countries
+
+__all__ = ["Lexicon", "Mention", "PartnerEntry", "ProductEntry", "load", "word_pattern"]
+
+
+@dataclass(frozen=True)
+class ProductEntry:
+    """A product group named by words: HS ``codes``, or ``scheme``/``group``, or ``all``."""
+
+    name: str
+    words: tuple[str, ...]
+    codes: tuple[str, ...] = ()
+    scheme: str | None = None
+    group: str | None = None
+    all: bool = False
+
+
+@dataclass(frozen=True)
+class PartnerEntry:
+    """A partner group of the reference data (``group``) named by words."""
+
+    name: str
+    words: tuple[str, ...]
+    group: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a text names a partner (``kind`` country or group) or a product group."""
+
+    start: int
+    end: int
+    kind: str
+    value: str
+
+
+def word_pattern(word: str) -> str:
+    r"""A regular expression for a lexicon word: any ending, spaces or hyphens between parts.
+
+    Acronyms (``EU``, ``СНГ``) match exactly and with their case.
+
+    Examples
+    --------
+    >>> bool(re.fullmatch(word_pattern("gas turbine"), "Gas-turbines", re.IGNORECASE))
+    True
+    >>> word_pattern("EU")
+    '(?-i:EU)(?!\\w)'
+    """
+    word = word.strip()
+    if word.isupper() and len(word) <= 5 and " " not in word:
+        return f"(?-i:{re.escape(word)})(?!\\w)"
+    parts = [re.escape(p) for p in re.split(r"[\s\-]+", word) if p]
+    return r"[\s\-]+".join(f"{p}\\w*" for p in parts)
+
+
+def _alternation(patterns: Iterable[tuple[str, str]]) -> re.Pattern[str] | None:
+    """One regex whose named groups say which key matched (longest words tried first)."""
+    ordered = sorted(patterns, key=lambda kv: -len(kv[1]))
+    if not ordered:
+        return None
+    body = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(ordered))
+    return re.compile(f"(?<![\\w-])(?:{body})", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Product and partner words, with the country names and demonyms of the reference data."""
+
+    products: tuple[ProductEntry, ...]
+    partners: tuple[PartnerEntry, ...]
+
+    def product(self, name: str) -> ProductEntry:
+        """The product entry called ``name``."""
+        return next(p for p in self.products if p.name == name)
+
+    @functools.cached_property
+    def _product_re(self) -> tuple[re.Pattern[str] | None, list[str]]:
+        pairs = [(p.name, word_pattern(w)) for p in self.products for w in p.words]
+        ordered = sorted(pairs, key=lambda kv: -len(kv[1]))
+        return _alternation(pairs), [k for k, _ in ordered]
+
+    @functools.cached_property
+    def _partner_re(self) -> tuple[re.Pattern[str] | None, list[str]]:
+        pairs = [(p.group, word_pattern(w)) for p in self.partners for w in p.words]
+        ordered = sorted(pairs, key=lambda kv: -len(kv[1]))
+        return _alternation(pairs), [k for k, _ in ordered]
+
+    def find_products(self, text: str) -> list[Mention]:
+        """Product groups the text names, in order."""
+        return list(_scan(text, *self._product_re, "product"))
+
+    def find_partners(self, text: str) -> list[Mention]:
+        """Partner groups and countries the text names (demonyms too), in order."""
+        groups = list(_scan(text, *self._partner_re, "group"))
+        taken = [(m.start, m.end) for m in groups]
+        found = [m for m in _countries(text) if not any(s <= m.start < e for s, e in taken)]
+        return sorted(groups + found, key=lambda m: m.start)
+
+
+def _scan(
+    text: str, pattern: re.Pattern[str] | None, keys: list[str], kind: str
+) -> Iterator[Mention]:
+    if pattern is None:
+        return
+    for m in pattern.finditer(text):
+        index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+        yield Mention(m.start(), m.end(), kind, keys[index])
+
+
+def _countries(text: str) -> Iterator[Mention]:
+    for pattern, keys in (_names_re(), _demonyms_re()):
+        yield from _scan(text, pattern, keys, "country")
+
+
+@functools.cache
+def _names_re() -> tuple[re.Pattern[str] | None, list[str]]:
+    """Country names and aliases (English as written, Russian by stem), case-sensitive."""
+    frame = countries.countries_frame()
+    aliases = countries.aliases_frame()
+    pairs: list[tuple[str, str]] = []
+    names = [*zip(frame["name_en"], frame["iso3"], strict=True),
+             *zip(frame["name_ru"], frame["iso3"], strict=True)]  # fmt: skip
+    common = pd.read_csv(countries.data_path("aliases", "country_aliases.csv"), dtype=str)
+    names += list(zip(common["alias"], common["iso3"], strict=True))
+    known = set(aliases["iso3"])
+    for name, iso3 in names:
+        if not name or iso3 not in known or "," in name or "(" in name:
+            continue
+        pairs.append((iso3, _name_pattern(name)))
+    ordered = sorted(pairs, key=lambda kv: -len(kv[1]))
+    body = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(ordered))
+    return re.compile(f"(?<![\\w-])(?:{body})"), [k for k, _ in ordered]
+
+
+def _name_pattern(name: str) -> str:
+    if re.search("[а-яё]", name, re.IGNORECASE):
+        # Russian names decline: Индия, Индию, Индии; keep the stem, allow any ending.
+        stem = name[:-1] if len(name) > 4 and name[-1] in "аяйьео" else name
+        return re.escape(stem) + r"\w*"
+    if name.isupper() or "." in name:
+        return re.escape(name) + r"(?![\w.])"
+    # "India's", "Japan" but not "Japanese" (demonyms have their own list).
+    return re.escape(name) + r"(?!\w)"
+
+
+@functools.cache
+def _demonyms_re() -> tuple[re.Pattern[str] | None, list[str]]:
+    path = resources.files("hitex.report.claims").joinpath("data", "demonyms.csv")
+    frame = pd.read_csv(str(path), dtype=str, keep_default_na=False)
+    pairs = []
+    for iso3, en, ru in frame.itertuples(index=False):
+        pairs += [(iso3, re.escape(w) + r"(?!\w)") for w in en.split("|") if w]
+        pairs += [(iso3, "(?i:" + re.escape(w) + r"\w*)") for w in ru.split("|") if w]
+    ordered = sorted(pairs, key=lambda kv: -len(kv[1]))
+    body = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(ordered))
+    return re.compile(f"(?<![\\w-])(?:{body})"), [k for k, _ in ordered]
+
+
+# -- loading -----------------------------------------------------------------------------------
+def _default_path() -> Path:
+    return Path(str(resources.files("hitex.report.claims").joinpath("data", "lexicon.yaml")))
+
+
+def load(path: str | Path | None = None) -> Lexicon:
+    """The built-in lexicon, extended (entries of the same name replaced) by ``path``.
+
+    Examples
+    --------
+    >>> lex = load()
+    >>> lex.product("gas turbines").codes
+    ('841181', '841182')
+    >>> [m.value for m in lex.find_partners("Indian companies and Asian partners")]
+    ['IND', 'Asia']
+    """
+    products, partners = _read(_default_path())
+    if path is not None:
+        more_products, more_partners = _read(Path(path))
+        products = _merge(products, more_products)
+        partners = _merge(partners, more_partners)
+    return Lexicon(tuple(products), tuple(partners))
+
+
+def _merge(base: list[Any], more: list[Any]) -> list[Any]:
+    names = {e.name for e in more}
+    return [*more, *(e for e in base if e.name not in names)]
+
+
+def _read(path: Path) -> tuple[list[ProductEntry], list[PartnerEntry]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise InputError(f"Cannot read the lexicon {path}: {exc.strerror}.") from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"The lexicon {path} is not valid YAML: {exc}.") from None
+    if not isinstance(data, dict) or set(data) - {"products", "partners"}:
+        raise InputError(f"The lexicon {path} should hold 'products:' and 'partners:' lists.")
+    products = [_product(path, e) for e in data.get("products") or []]
+    partners = [_partner(path, e) for e in data.get("partners") or []]
+    return products, partners
+
+
+def _words(path: Path, entry: dict[str, Any]) -> tuple[str, ...]:
+    words = entry.get("words")
+    if not isinstance(words, list) or not words:
+        raise InputError(f"The lexicon {path}: entry {entry.get('name')!r} needs a 'words' list.")
+    return tuple(str(w) for w in words)
+
+
+def _product(path: Path, entry: Any) -> ProductEntry:
+    if not isinstance(entry, dict) or "name" not in entry:
+        raise InputError(f"The lexicon {path}: each product needs a 'name' ({entry!r}).")
+    codes = tuple(str(c) for c in entry.get("codes") or ())
+    ways = sum([bool(codes), "scheme" in entry, bool(entry.get("all"))])
+    if ways != 1:
+        raise InputError(
+            f"The lexicon {path}: product {entry['name']!r} needs exactly one of 'codes', "
+            "'scheme' (with 'group') or 'all: true'."
+        )
+    if any(not c.isdigit() for c in codes):
+        raise InputError(f"The lexicon {path}: codes of {entry['name']!r} must be digits.")
+    return ProductEntry(
+        str(entry["name"]), _words(path, entry), codes, entry.get("scheme"),
+        None if entry.get("group") is None else str(entry["group"]), bool(entry.get("all")),
+    )  # fmt: skip
+
+
+def _partner(path: Path, entry: Any) -> PartnerEntry:
+    if not isinstance(entry, dict) or "name" not in entry or "group" not in entry:
+        raise InputError(f"The lexicon {path}: each partner needs 'name' and 'group' ({entry!r}).")
+    return PartnerEntry(str(entry["name"]), _words(path, entry), str(entry["group"]))

@@ -1,0 +1,105 @@
+"""The checked text as HTML: each claim marked with its verdict, the figures in a table after.
+
+Self-contained (inline CSS, no scripts): a ``<section>`` that :func:`to_html` wraps in a page,
+or that :func:`attach` adds to a report's HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from pathlib import Path
+
+from hitex.report.claims.model import VERDICTS, Result
+from hitex.report.claims.verify import show
+
+__all__ = ["CSS", "attach", "section", "to_html"]
+
+#: Colours of the verdicts (and the page's few rules).
+CSS = """
+section.check p { line-height: 1.6; }
+mark { padding: 0 2px; border-radius: 3px; }
+mark.supported { background: #c6f6d5; } mark.contradicted { background: #fed7d7; }
+mark.inconsistent { background: #feebc8; } mark.unverifiable { background: #e2e8f0; }
+mark sup { font-size: .65rem; color: #4a5568; margin-left: 1px; }
+table.claims { border-collapse: collapse; font-size: .8rem; margin-top: 1rem; }
+table.claims td, table.claims th { border-bottom: 1px solid #e2e8f0; padding: 2px 6px;
+  text-align: left; vertical-align: top; }
+"""
+
+
+def section(text: str, results: Sequence[Result], *, title: str = "Claims checked") -> str:
+    """The text with its claims marked, and the table of claims, as one HTML section.
+
+    Examples
+    --------
+    >>> from hitex.report.claims.model import Claim, Quantity
+    >>> c = Claim("growth", "63%", "Up 63%.", 3, 6, Quantity(63, "pct", 62.5, 63.5))
+    >>> '<mark class="supported"' in section("Up 63%.", [Result(c, 63.05, "supported", "ok")])
+    True
+    """
+    e = html.escape
+    ordered = sorted(enumerate(results, 1), key=lambda ir: ir[1].claim.start)
+    paragraphs: dict[int, list[str]] = {}
+    cursor = 0
+    pieces: list[tuple[int, str]] = []
+    for n, r in ordered:
+        c = r.claim
+        if c.start < cursor:
+            continue
+        pieces.append((c.start, e(text[cursor : c.start])))
+        tip = f"{r.verdict}: {r.reason}"
+        pieces.append((c.start, f'<mark class="{r.verdict}" title="{e(tip)}" data-claim="{n}">'
+                                f"{e(text[c.start : c.end])}<sup>{n}</sup></mark>"))  # fmt: skip
+        cursor = c.end
+    pieces.append((len(text), e(text[cursor:])))
+    # Paragraphs: split the marked text where the source has line breaks.
+    body = "".join(p for _, p in pieces)
+    blocks = [b.strip() for b in body.split("\n") if b.strip()]
+    paragraphs[0] = [f"<p>{b}</p>" for b in blocks]
+    counts = {v: sum(r.verdict == v for r in results) for v in VERDICTS}
+    summary = ", ".join(f"{n} {v}" for v, n in counts.items() if n)
+    rows = "".join(
+        f"<tr><td>{n}</td><td>{e(r.claim.span)}</td><td>{e(_computed(r))}</td>"
+        f'<td><mark class="{r.verdict}">{r.verdict}</mark></td><td>{e(r.reason)}</td></tr>'
+        for n, r in enumerate(results, 1)
+    )
+    return (
+        f'<section class="check" id="check"><h2>{e(title)}</h2>'
+        f'<p class="subtitle">{len(results)} claims: {e(summary)}.</p>'
+        + "".join(paragraphs[0])
+        + '<table class="claims"><tr><th>#</th><th>claim</th><th>computed</th>'
+        f"<th>verdict</th><th>why</th></tr>{rows}</table></section>"
+    )
+
+
+def _computed(r: Result) -> str:
+    q = r.claim.quantity
+    if r.computed is None or q is None:
+        return ""
+    return show(r.computed, q.unit)
+
+
+def to_html(text: str, results: Sequence[Result], *, title: str = "Claims checked") -> str:
+    """A whole HTML page of :func:`section`."""
+    e = html.escape
+    return (
+        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{e(title)}</title>'
+        f"<style>body {{ font-family: sans-serif; max-width: 46rem; margin: 2rem auto; }}"
+        f"{CSS}</style></head><body>{section(text, results, title=title)}</body></html>\n"
+    )
+
+
+def attach(report: Path, text: str, results: Sequence[Result], *, title: str) -> Path:
+    """Add the checked text to a written report: inside an HTML report, else beside it.
+
+    Returns the file that holds it.
+    """
+    if report.suffix.lower() in (".html", ".htm"):
+        page = report.read_text(encoding="utf-8")
+        extra = f"<style>{CSS}</style>{section(text, results, title=title)}"
+        report.write_text(page.replace("</body>", extra + "</body>", 1), encoding="utf-8")
+        return report
+    out = report.with_name(f"{report.stem}-check.html")
+    out.write_text(to_html(text, results, title=title), encoding="utf-8")
+    return out

@@ -1,0 +1,559 @@
+"""Find the numeric claims of a text (English or Russian): what each states, and its words.
+
+Rule-based and deterministic. A text is cut into paragraphs and sentences; each sentence is
+read by an ordered list of patterns (:data:`PATTERNS`): ranks, extremes, multiples, simple
+fractions, percentages, money, counts of product lines, and bare amounts whose unit an earlier
+amount set ("a total of 511.71" after "$563.31 million"). Numbers that none of them reads
+(besides dates and years) are kept as claims that are not understood, so that nothing is
+dropped silently. Subjects and periods are filled in by :mod:`~hitex.report.claims.resolve`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from hitex.report import wording
+from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Quantity
+
+__all__ = ["Found", "Sentence", "parse", "sentences"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: where it is in the text and which paragraph holds it."""
+
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+    @property
+    def lang(self) -> str:
+        """``ru`` when the sentence is written in Cyrillic, else ``en``."""
+        return "ru" if re.search("[а-яё]", self.text, re.IGNORECASE) else "en"
+
+
+@dataclass
+class Found:
+    """A claim as read, with the parts of its sentence :mod:`resolve` reads subjects from.
+
+    ``segment`` is the stretch of the sentence that belongs to the claim (from the end of the
+    claim before it); ``whole`` the words after a share that name its total ("of Moscow's
+    total Asian exports").
+    """
+
+    claim: Claim
+    sentence: Sentence
+    segment: tuple[int, int]
+    whole: tuple[int, int] | None = None
+    hints: dict[str, str] = field(default_factory=dict)
+
+
+# -- sentences ---------------------------------------------------------------------------------
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
+_ABBREVIATIONS = re.compile(r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Dr|St|vs|approx|etc|г|тыс|млн|млрд|"
+                            r"долл|руб|т\.е|т\.к)\.$")  # fmt: skip
+
+
+def sentences(text: str) -> list[Sentence]:
+    r"""The sentences of ``text``; each line (or blank-line block) starts a paragraph.
+
+    Examples
+    --------
+    >>> [s.text for s in sentences("Exports grew by 5% to $1.2 billion. Imports fell.\nNext")]
+    ['Exports grew by 5% to $1.2 billion.', 'Imports fell.', 'Next']
+    >>> [s.paragraph for s in sentences("One. Two.\n\nThree.")]
+    [0, 0, 1]
+    """
+    out: list[Sentence] = []
+    paragraph = -1
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group().strip():
+            continue
+        paragraph += 1
+        start = line.start()
+        cuts = [m.start() for m in _BOUNDARY.finditer(line.group())
+                if not _ABBREVIATIONS.search(line.group()[: m.start()])]  # fmt: skip
+        for a, b in zip([0, *cuts], [*cuts, len(line.group())], strict=True):
+            piece = line.group()[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            body = piece.strip()
+            if body:
+                s = start + a + lead
+                out.append(Sentence(s, s + len(body), paragraph, body))
+    return out
+
+
+# -- numbers and their intervals ---------------------------------------------------------------
+NUMBER = r"\d{1,3}(?:[ \u00a0,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_QUALIFIERS = {
+    "more": r"more than|over|above|exceeding|in excess of|more then|более чем|более|свыше|больше",
+    "atleast": r"at least|no less than|не менее|не меньше",
+    "less": r"less than|under|below|fewer than|менее|меньше",
+    # Not Russian "до": after a verb of growth it means "to" ("вырос на 63% до 140 млн").
+    "upto": r"up to",
+    "nearly": r"nearly|almost|just under|почти|чуть менее|без малого",
+    "about": r"about|around|approximately|roughly|some|close to|nearly at|около|примерно|"
+    r"порядка|приблизительно|близко к|почти на уровне",
+}
+QUALIFIER = "(?P<q>" + "|".join(f"(?:{p})" for p in _QUALIFIERS.values()) + r")\s+"
+#: Relative half-width of "about", and how far below its figure "nearly" may be.
+ABOUT, NEARLY = 0.05, 0.10
+
+
+def qualifier_kind(text: str | None) -> str:
+    """Which qualifier ``text`` is (``more``, ``less``, ``about``, ...), or ``""``.
+
+    Examples
+    --------
+    >>> qualifier_kind("more than"), qualifier_kind("около"), qualifier_kind(None)
+    ('more', 'about', '')
+    """
+    if not text:
+        return ""
+    for kind, pattern in _QUALIFIERS.items():
+        if re.fullmatch(f"(?:{pattern})", text.strip(), re.IGNORECASE):
+            return kind
+    return ""
+
+
+def decimals(number: str, *, lang: str = "en") -> int:
+    """Decimal places written in ``number`` (a decimal comma in Russian or before 1-2 digits).
+
+    Examples
+    --------
+    >>> decimals("563.31"), decimals("27,7"), decimals("1,215"), decimals("1 215,34", lang="ru")
+    (2, 1, 0, 2)
+    """
+    text = number.strip()
+    comma_decimal = lang == "ru" or re.search(r",\d{1,2}$", text) is not None
+    mark = "," if comma_decimal and "." not in text else "."
+    return len(text.rsplit(mark, 1)[1]) if mark in text else 0
+
+
+def quantity(  # noqa: PLR0911 - one return per qualifier
+    value: float, unit: str, step: float, qualifier: str = ""
+) -> Quantity:
+    """The interval ``value`` allows: its rounding (``step`` is its last digit) and qualifier.
+
+    Examples
+    --------
+    >>> q = quantity(1.2e9, "usd", 1e8)
+    >>> (q.lo, q.hi)
+    (1150000000.0, 1250000000.0)
+    >>> quantity(100 / 3, "pct", 0, "more than").allows(33.34)
+    True
+    """
+    half = step / 2
+    kind = qualifier_kind(qualifier) if qualifier else ""
+    words = qualifier.strip().lower() if qualifier else ""
+    if kind == "more":
+        return Quantity(value, unit, value, math.inf, lo_open=True, qualifier=words)
+    if kind == "atleast":
+        return Quantity(value, unit, value, math.inf, qualifier=words)
+    if kind == "less":
+        return Quantity(value, unit, -math.inf, value, hi_open=True, qualifier=words)
+    if kind == "upto":
+        return Quantity(value, unit, -math.inf, value + half, qualifier=words)
+    if kind == "nearly":
+        return Quantity(value, unit, value - abs(value) * NEARLY - half, value + half,
+                        qualifier=words)  # fmt: skip
+    if kind == "about":
+        width = abs(value) * ABOUT + half
+        return Quantity(value, unit, value - width, value + width, qualifier=words)
+    return Quantity(value, unit, value - half, value + half)
+
+
+def negate(q: Quantity) -> Quantity:
+    """A fall: "fell by more than 10%" allows -10% and below.
+
+    Examples
+    --------
+    >>> q = negate(quantity(10.0, "pct", 1.0, "more than"))
+    >>> q.allows(-12.0), q.allows(-8.0)
+    (True, False)
+    """
+    return Quantity(-q.value, q.unit, -q.hi, -q.lo, lo_open=q.hi_open, hi_open=q.lo_open,
+                    qualifier=q.qualifier)  # fmt: skip
+
+
+# -- what the words say ------------------------------------------------------------------------
+_GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w*|climb\w*|"
+           r"gain\w*|expand\w*|surg\w*|soar\w*|higher|more\b|вырос\w*|выросл\w*|рост\w*|"
+           r"увелич\w*|прирост\w*|подня\w*|больше|повыс\w*")  # fmt: skip
+_FALL = (
+    r"fell|fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|"
+    r"less\b|снизил\w*|снижени\w*|сократил\w*|сокращени\w*|упал\w*|уменьш\w*|меньше"
+)
+_SHARE = (r"accounted for|account for|accounts for|share|made up|make up|makes up|represent\w*|"
+          r"дол[яеию]\w*|приходи\w*|пришл\w*")  # fmt: skip
+_MONEY_CONTEXT = (r"total of|worth|amount\w* to|totall?ed|valued at|value of|сумм\w*|составил\w*|"
+                  r"в размере|объ[её]м\w*")  # fmt: skip
+_CHANGE_BEFORE = re.compile(
+    r"(?:\bby|\bна|increase of|rise of|growth of|gain of|expense of|за сч[её]т|прирост\w*)"
+    r"\s*(?:" + QUALIFIER + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
+_TRADE = re.compile(
+    r"export|import|suppl|deliver|sales|sold|bought|purchas|trade|shipment|goods|products|"
+    r"contract|transaction|industr|экспорт|импорт|поставк|постав|продаж|торгов|товар|продукци|"
+    r"закуп|контракт|сделк|отрасл", re.IGNORECASE)  # fmt: skip
+
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10,
+                 "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "десять": 10}  # fmt: skip
+_VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "удвоил": 2, "утроил": 3,
+                   "учетверил": 4, "вдвое": 2, "втрое": 3, "вчетверо": 4}  # fmt: skip
+_FRACTIONS = {"a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one quarter": 1 / 4,
+              "half": 1 / 2, "one half": 1 / 2, "two thirds": 2 / 3, "three quarters": 3 / 4,
+              "a fifth": 1 / 5, "треть": 1 / 3, "трети": 1 / 3, "четверть": 1 / 4,
+              "четверти": 1 / 4, "половин": 1 / 2, "наполовину": 1 / 2, "две трети": 2 / 3,
+              "пятую часть": 1 / 5}  # fmt: skip
+#: How far (in percentage points) a simple fraction said in words may be from its value.
+FRACTION_PP = 2.5
+
+_SCALE_WORDS = r"billion|bn|million|mln|mn|thousand|млрд|млн|тыс"
+_FACTORS = {"billion": 1e9, "bn": 1e9, "млрд": 1e9, "million": 1e6, "mln": 1e6, "mn": 1e6,
+            "млн": 1e6, "thousand": 1e3, "тыс": 1e3}  # fmt: skip
+_DOLLARS = r"(?:U\.?S\.?\s+)?dollars?|USD|US\$|долл\w*\.?(?:\s*США)?|\$"
+
+
+def _fraction_value(text: str) -> float:
+    lowered = text.lower()
+    return next(v for k, v in _FRACTIONS.items() if lowered.startswith(k))
+
+
+def _multiple_word(text: str) -> float:
+    lowered = text.lower()
+    if lowered in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[lowered])
+    return float(lowered.replace(",", "."))
+
+
+Reader = Callable[[re.Match[str], Sentence, str], "tuple[str, Quantity | None, str | None]"]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A regex and what a match of it claims: ``read(match, sentence, before)``."""
+
+    name: str
+    regex: re.Pattern[str]
+    read: Reader
+
+
+def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
+    words = m.group().lower()
+    metric = "growth" if re.search(r"growth|growing|rate|темп|рост", words) else "value"
+    place = 2 if re.search(r"second|втор", words) else 3 if re.search(r"third|трет", words) else 1
+    return "rank", Quantity(place, "rank", place, place), metric
+
+
+def _extreme(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
+    words = m.group().lower()
+    low = re.search(r"low|small|weak|minim|низк|наименьш|минимал", words) is not None
+    year = int(m["year"] or m["year2"])
+    return "extreme", Quantity(year, "year", year, year), "lowest" if low else "highest"
+
+
+def _multiple(
+    m: re.Match[str], s: Sentence, before: str
+) -> tuple[str, Quantity | None, str | None]:
+    words = m.group().lower()
+    q = m.groupdict().get("q")
+    if m.groupdict().get("orders"):
+        n = _multiple_word(m["orders"])
+        # An order of magnitude is its own rounding: x1000 stands for 10^2.5 .. 10^3.5.
+        return "multiple", Quantity(10**n, "x", 10 ** (n - 0.5), 10 ** (n + 0.5),
+                                    hi_open=True, qualifier=(q or "").lower()), None  # fmt: skip
+    if m.groupdict().get("times"):
+        text = m["times"]
+        value = _multiple_word(text)
+        step = 10.0 ** -decimals(text, lang=s.lang) if text[0].isdigit() else 0.03 * value
+        return "multiple", quantity(value, "x", step, q or ""), None
+    n = next(v for k, v in _VERB_MULTIPLES.items() if k in words)
+    # "tripled": x3 (+200%), within the half a percent the report's wording allows itself.
+    return "multiple", quantity(float(n), "x", 0.03 * n, q or ""), None
+
+
+def _fraction(
+    m: re.Match[str], s: Sentence, before: str
+) -> tuple[str, Quantity | None, str | None]:
+    value = _fraction_value(m["frac"]) * 100
+    share = m.groupdict().get("of") or re.search(f"(?:{_SHARE})[^,;]*$", before, re.IGNORECASE)
+    kind = "share" if share and not m.groupdict().get("by") else "growth"
+    q = quantity(value, "pct", 2 * FRACTION_PP, m.groupdict().get("q") or "")
+    return kind, negate(q) if kind == "growth" and _falls(before) else q, None
+
+
+def _falls(before: str) -> bool:
+    verbs = list(re.finditer(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE))
+    return (
+        bool(verbs) and re.fullmatch(f"(?:{_FALL})", verbs[-1].group(), re.IGNORECASE) is not None
+    )
+
+
+def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
+    value = wording.parse_percent(m["num"] + "%", lang="en" if "." in m["num"] else s.lang)
+    step = 10.0 ** -decimals(m["num"], lang=s.lang)
+    after = s.text[m.end() :][:60]
+    if re.search(f"(?:{_SHARE})[^,;]*$", before, re.IGNORECASE) or (
+        re.match(r"\s*(?:of|от|из)\b", after) and not re.search(_GROWTH, before, re.I)
+    ):
+        return "share", quantity(value, "pct", step, m["q"] or ""), None
+    grows = re.search(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE) or re.match(
+        r"\s*(?:more|higher|up|less|lower|больше|меньше|рост)", after, re.IGNORECASE)  # fmt: skip
+    if grows:
+        q = quantity(value, "pct", step, m["q"] or "")
+        falls = _falls(before) or re.match(r"\s*(?:less|lower|меньше)", after)
+        return "growth", negate(q) if falls else q, None
+    return "", quantity(value, "pct", step, m["q"] or ""), None
+
+
+def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
+    lang = "en" if "." in m["num"] and "," not in m["num"] else s.lang
+    scale = (m["scale"] or "").lower().rstrip(".")
+    value = wording.parse_money(f"{m['num']} {scale}".strip(), lang=lang)
+    step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
+    cue = _CHANGE_BEFORE.search(before + (m["q"] or ""))
+    verb = re.search(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE)
+    noun = cue is not None and not re.match(r"(?:by|на)\b", cue.group(), re.IGNORECASE)
+    kind = "change" if cue and (noun or verb) else "amount"
+    q = quantity(value, "usd", step, m["q"] or "")
+    return kind, negate(q) if kind == "change" and _falls(before) else q, scale or None
+
+
+def _count(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
+    n = float(m["num"].replace(" ", "").replace(",", ""))
+    return "count", quantity(n, "count", 1.0, m["q"] or ""), "product_lines"
+
+
+_I = re.IGNORECASE
+_N = f"(?P<num>{NUMBER})"
+_Q = f"(?:{QUALIFIER})?"
+PATTERNS: tuple[Pattern, ...] = (
+    Pattern(
+        "rank",
+        re.compile(
+            r"\b(?:the |a )?(?:leader|leading|largest|biggest|top|main|fastest[- ]growing|"
+            r"second[- ]largest|third[- ]largest)\b(?:(?: \w+){0,3}? (?:in|by|of) (?:the )?"
+            r"(?:volume|value|growth rate|rate of growth|growth|terms of \w+)"
+            r"|(?: \w+)? (?:market|buyer|partner|destination|importer|customer|supplier)s?\b)"
+            r"|лидер\w*(?: \w+){0,2}? по (?:объ[её]м\w*|темп\w*(?: рост\w*)?|рост\w*)"
+            r"|крупнейш\w+ (?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|направлени\w*)",
+            _I,
+        ),
+        _rank,
+    ),
+    Pattern(
+        "extreme",
+        re.compile(
+            r"\b(?:the )?(?:record[- ])?(?:lowest|highest|smallest|largest|weakest|strongest|"
+            r"minimum|maximum)\b(?: \w+){0,3}? since (?P<year>(?:19|20)\d\d)"
+            r"|(?:минимальн\w*|максимальн\w*|самы\w+ низк\w*|самы\w+ высок\w*|наименьш\w*|"
+            r"наибольш\w*)(?: \w+){0,4}? с (?P<year2>(?:19|20)\d\d)",
+            _I,
+        ),
+        _extreme,
+    ),
+    Pattern(
+        "multiple",
+        re.compile(
+            _Q + r"(?:\b(?:doubled|tripled|trebled|quadrupled|удвоил\w*|утроил\w*|учетверил\w*|"
+            r"вдвое|втрое|вчетверо)"
+            r"|\b(?:by|на) (?P<orders>two|three|four|\d|два|три|четыре) (?:orders? of magnitude|"
+            r"порядк\w*)"
+            r"|\b(?P<times>two|three|four|five|ten|\d+(?:[.,]\d+)?)[- ]?(?:fold|times)\b"
+            r"|\bв (?P<times_ru>\d+(?:,\d+)?|два|три|четыре|пять|десять) раз\w*)",
+            _I,
+        ),
+        lambda m, s, b: _multiple_ru(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        "fraction",
+        re.compile(
+            r"(?P<by>\b(?:by|на) )?" + _Q + r"(?P<frac>\b(?:a third|one third|a quarter|"
+            r"one quarter|two thirds|three quarters|a fifth|one half|half|треть|трети|четверть|"
+            r"четверти|половин\w*|наполовину|две трети|пятую часть))\b(?P<of> (?:of|от|из)\b)?",
+            _I,
+        ),
+        _fraction,
+    ),
+    Pattern(
+        "percent", re.compile(_Q + _N + r"\s?(?:%|per ?cent\b|percent\b|процент\w*)", _I), _percent
+    ),
+    Pattern(
+        "money",
+        re.compile(
+            _Q + r"(?:(?:US)?\$\s?" + _N + r"(?:\s?(?P<scale>" + _SCALE_WORDS + r")\b)?"
+            r"|" + _N.replace("num", "num2") + r"\s?(?P<scale2>" + _SCALE_WORDS + r")\b\.?\s?"
+            r"(?:" + _DOLLARS + r"))",
+            _I,
+        ),
+        lambda m, s, b: _money_any(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        "count",
+        re.compile(
+            _Q + _N + r"\s(?:product lines|products|HS6 codes|tariff lines|товарн\w+ позици\w+|"
+            r"позици\w+ товар\w*|наименовани\w+ продукции)",
+            _I,
+        ),
+        _count,
+    ),
+)
+
+
+def _multiple_ru(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | None, str | None]:
+    if m.groupdict().get("times_ru"):
+        text = m["times_ru"]
+        value = _multiple_word(text)
+        step = 10.0 ** -decimals(text, lang="ru") if text[0].isdigit() else 0.03 * value
+        return "multiple", quantity(value, "x", step, m["q"] or ""), None
+    return _multiple(m, s, b)
+
+
+class _Both:
+    """A match whose number sits in one of two groups (``num``/``num2``)."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self.m = m
+        self.groups = {
+            "num": m["num"] or m["num2"], "scale": m["scale"] or m["scale2"], "q": m["q"],
+        }  # fmt: skip
+
+    def __getitem__(self, key: str) -> str | None:
+        return self.groups[key]
+
+    def end(self) -> int:
+        return self.m.end()
+
+
+def _money_any(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | None, str | None]:
+    return _money(_Both(m), s, b)  # type: ignore[arg-type]
+
+
+# -- reading a sentence ------------------------------------------------------------------------
+_SKIP = re.compile(
+    r"\d{4}-\d\d-\d\d|\d{1,2}:\d\d|\b(?:19|20)\d\d(?:-(?:19|20)?\d\d)?\b|\bHS ?\d+|\b\d{4,6}\b"
+    r"(?=[ /,]+\d{4,6}\b)|(?<=HS )\d+|\b\d+(?:st|nd|rd|th)\b"
+)
+_BARE = re.compile(f"(?<![\\w.,])(?P<num>{NUMBER})(?![\\w%])")
+
+
+def parse(text: str) -> list[Found]:
+    """Every numeric claim of ``text``, in order (with those it could not read).
+
+    Examples
+    --------
+    >>> [(f.claim.kind, f.claim.span) for f in parse("Exports grew by 63% to $140.32 million.")]
+    [('growth', 'grew by 63%'), ('amount', '$140.32 million')]
+    >>> [f.claim.quantity.value for f in parse("Экспорт вырос на 27,7 % до 1,2 млрд долл.")]
+    [27.7, 1200000000.0]
+    """
+    found: list[Found] = []
+    scale: str | None = None
+    last: dict[int, str] = {}
+    for s in sentences(text):
+        for f in _read(s, scale, last):
+            found.append(f)
+            if f.claim.kind in ("amount", "change") and f.hints.get("scale"):
+                scale = f.hints["scale"]
+    return found
+
+
+_FIGURE = re.compile(
+    r"\b(?:the|this|that) (?:figure|indicator|rate)|этот показатель|показател", re.IGNORECASE
+)
+
+
+def _read(s: Sentence, scale: str | None, last: dict[int, str]) -> Iterator[Found]:
+    taken: list[tuple[int, int, str, Quantity | None, str | None, str]] = []
+    for p in PATTERNS:
+        for m in p.regex.finditer(s.text):
+            if any(a < m.end() and m.start() < b for a, b, *_ in taken):
+                continue
+            kind, q, extra = p.read(m, s, s.text[: m.start()])
+            end = m.start("of") if m.groupdict().get("of") else m.end()
+            taken.append((m.start(), end, kind, q, extra, p.name))
+    for m in _BARE.finditer(s.text):
+        if any(a <= m.start() < b for a, b, *_ in taken) or _skipped(s.text, m):
+            continue
+        earlier = [(a, extra) for a, _, kind, _, extra, _ in taken
+                   if kind in ("amount", "change") and extra and a < m.start()]  # fmt: skip
+        taken.append(_bare(m, s, max(earlier)[1] if earlier else scale))
+    taken.sort()
+    previous = 0
+    for a, b, read, q, extra, name in taken:
+        kind = read
+        if not kind and q is not None and q.unit == "pct" and _FIGURE.search(s.text[:a]):
+            # "the figure was close to 30%": the figure of the claim before it.
+            kind = last.get(s.paragraph, "")
+        start, span = _with_verb(s.text, a, b, kind)
+        claim = Claim(
+            kind=kind or "amount", span=span, sentence=s.text, start=s.start + start,
+            end=s.start + b, quantity=q, paragraph=s.paragraph, understood=bool(kind),
+            note="" if kind else NOT_UNDERSTOOD,
+            metric=extra if kind in ("rank", "extreme", "count") else None,
+        )  # fmt: skip
+        whole = _whole(s.text, b) if kind == "share" else None
+        hints = {"pattern": name}
+        if kind in ("amount", "change") and extra:
+            hints["scale"] = extra
+        if _FIGURE.search(s.text[:a]):
+            hints["figure"] = "yes"
+        yield Found(claim, s, (previous, b), whole, hints)
+        if kind in ("growth", "share"):
+            last[s.paragraph] = kind
+        previous = whole[1] if whole else b
+
+
+def _skipped(text: str, m: re.Match[str]) -> bool:
+    return any(a <= m.start() < b for a, b in ((x.start(), x.end()) for x in _SKIP.finditer(text)))
+
+
+def _bare(
+    m: re.Match[str], s: Sentence, scale: str | None
+) -> tuple[int, int, str, Quantity | None, str | None, str]:
+    """A number with no unit: money when an amount set the unit and the words say so."""
+    before = s.text[max(0, m.start() - 30) : m.start()]
+    lang = "en" if "." in m["num"] else s.lang
+    if scale and re.search(f"(?:{_MONEY_CONTEXT})\\W*$", before, re.IGNORECASE):
+        value = wording.parse_money(f"{m['num']} {scale}", lang=lang)
+        step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
+        q = quantity(value, "usd", step)
+        return m.start(), m.end(), "amount", q, scale, "bare"
+    return m.start(), m.end(), "", None, None, "bare"
+
+
+_VERB_BEFORE = re.compile(
+    f"(?:(?:{_GROWTH}|{_FALL}|grown on)\\s+(?:by\\s+|on\\s+|на\\s+)?|\\bby\\s+|на\\s+)$", _I
+)
+
+
+def _with_verb(text: str, a: int, b: str | int, kind: str) -> tuple[int, str]:
+    """The claim's own words: its figure, and the verb of growth right before it."""
+    end = int(b)
+    if kind in ("growth", "multiple", "change"):
+        m = _VERB_BEFORE.search(text[max(0, a - 30) : a])
+        if m is not None:
+            a -= len(m.group())
+    return a, text[a:end]
+
+
+def _whole(text: str, end: int) -> tuple[int, int] | None:
+    """The words naming a share's total: from the share to the next comma or claim."""
+    m = re.match(r"\s*(?:of|от|из)\b(?:(?!\s(?:and|while|but|whereas|и|а|но)\s)[^,;:—–.])*",
+                 text[end:], re.IGNORECASE)  # fmt: skip
+    return None if m is None else (end, end + m.end())
+
+
+def trade_words(text: str) -> bool:
+    """Whether ``text`` speaks of trade at all (exports, supplies, goods, ...).
+
+    Examples
+    --------
+    >>> trade_words("Up to 90% of negotiations were held online"), trade_words("поставки выросли")
+    (False, True)
+    """
+    return _TRADE.search(text) is not None

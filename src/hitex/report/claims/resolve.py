@@ -1,0 +1,288 @@
+"""Fill in what each claim is about: reporter, flow, partners, products, year, base, months.
+
+Subjects come from the claim's own stretch of its sentence (partners by name, demonym or
+region; products through the lexicon). A claim that names none takes the subject of the claim
+before it in the same sentence, else in the same paragraph ("The total amount of contracts
+was $140.32 million" after a sentence on India); "such products" takes the products last
+named in the paragraph. Periods: the article's year unless the sentence names another, the
+year before as the base unless it says "compared with 2019" or "since 2018", and months for
+"the first eight months" or "January–August".
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hitex.errors import InputError
+from hitex.reference import countries
+from hitex.report.claims.lexicon import Lexicon, Mention
+from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Period, Subject
+from hitex.report.claims.parse import Found, sentences, trade_words
+
+__all__ = ["Context", "months", "resolve"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the whole text is about: the reporter, the article's year and base year."""
+
+    reporter: str
+    year: int
+    compare: int | None = None
+
+
+_MONTH_NAMES = (
+    ("jan", "январ"),
+    ("feb", "феврал"),
+    ("mar", "март"),
+    ("apr", "апрел"),
+    ("may", "ма[йя]"),
+    ("jun", "июн"),
+    ("jul", "июл"),
+    ("aug", "август"),
+    ("sep", "сентябр"),
+    ("oct", "октябр"),
+    ("nov", "ноябр"),
+    ("dec", "декабр"),
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "два": 2, "двух": 2, "три": 3, "трех": 3,
+           "трёх": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+           "девять": 9, "десять": 10, "одиннадцать": 11}  # fmt: skip
+_COUNT = "|".join([*_COUNTS, r"\d{1,2}"])
+
+
+def _month(word: str) -> int:
+    return next(i + 1 for i, (en, ru) in enumerate(_MONTH_NAMES)
+                if re.match(en, word, re.I) or re.match(ru, word, re.I))  # fmt: skip
+
+
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|" \
+              r"ма[йя]|" \
+              r"июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"  # fmt: skip
+
+
+def months(text: str) -> tuple[int, int] | None:
+    """The months a sentence limits its figures to (year to date), or ``None``.
+
+    Examples
+    --------
+    >>> months("for the first eight months of the year"), months("за январь–август 2020 г.")
+    ((1, 8), (1, 8))
+    >>> months("in the first half"), months("in 2020")
+    ((1, 6), None)
+    """
+    m = re.search(f"(?:first|первые|первых)\\s+({_COUNT})\\s+(?:months|месяц\\w*)", text, re.I)
+    if m:
+        n = m[1].lower()
+        return 1, int(n) if n.isdigit() else _COUNTS[n]
+    m = re.search(f"\\b({_MONTH_WORD})\\s*[-–—]\\s*({_MONTH_WORD})", text, re.I)
+    if m:
+        return _month(m[1]), _month(m[2])
+    if re.search(r"first half|первое полугодие|первом полугодии|первого полугодия", text, re.I):
+        return 1, 6
+    if re.search(r"first quarter|первом квартале|первый квартал", text, re.I):
+        return 1, 3
+    if re.search(f"({_COUNT}) (?:months|месяц\\w*)", text, re.I):
+        m = re.search(f"({_COUNT}) (?:months|месяц\\w*)", text, re.I)
+        assert m is not None
+        n = m[1].lower()
+        return 1, int(n) if n.isdigit() else _COUNTS[n]
+    return None
+
+
+_COMPARE = re.compile(
+    r"(?:compared (?:with|to)|in comparison with|than(?: in)?|from|since|against|over|"
+    r"по сравнению с|относительно|чем в|с)\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
+_YEAR = re.compile(r"(?:\bin|\bfor|\bof|\bв|\bза)\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
+_LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
+_IMPORT = re.compile(r"\bimports?\b|\bimported\b|\bимпорт(?!ер|ир)|\bввоз|\bbought from|"
+                     r"\bpurchased from", re.I)  # fmt: skip
+_EXPORT = re.compile(r"\bexport|\bэкспорт", re.I)
+_SUCH = re.compile(r"\b(?:such|these|those|the same) (?:products|goods|items|supplies)|"
+                   r"\b(?:таки\w+|эт\w+|данн\w+) (?:товар\w*|продукци\w*)", re.I)  # fmt: skip
+
+
+def period(text: str, kind: str, c: Context, since: int | None = None) -> Period:
+    """The period of a claim in a sentence ``text`` of an article about ``c.year``.
+
+    Examples
+    --------
+    >>> period("In 2020, exports grew 63% compared with 2018", "growth", Context("RUS", 2020))
+    Period(year=2020, compare=2018, months=None)
+    >>> period("for the first eight months of last year", "growth", Context("RUS", 2020, 2019))
+    Period(year=2020, compare=2019, months=(1, 8))
+    """
+    base = _COMPARE.search(text)
+    year = c.year
+    for m in _YEAR.finditer(text):
+        if base is None or m.start("y") != base.start("y"):
+            year = int(m["y"])
+            break
+    compare: int | None = None
+    if kind in ("growth", "multiple", "change", "rank"):
+        compare = int(base["y"]) if base else (c.compare if year == c.year and c.compare else None)
+        if compare is None or compare >= year:
+            compare = year - 1
+    return Period(year, compare, months(text))
+
+
+def resolve(
+    found: Sequence[Found], lexicon: Lexicon, c: Context, text: str | None = None
+) -> list[Claim]:
+    """Claims with subject, whole and period filled in, in the order of ``found``.
+
+    ``text`` (the whole text) lets "such products" find products named in a sentence that
+    holds no claim.
+    """
+    own = _own(c.reporter)
+    out: list[Claim] = []
+    named = _named_products(lexicon, text)
+    # Words inside a claim ("U.S. dollars") name no partner.
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for f in found:
+        a, b = f.claim.start - f.sentence.start, f.claim.end - f.sentence.start
+        taken.setdefault(f.sentence.start, []).append((a, b))
+    for f in found:
+        s = f.sentence
+        spans = taken.get(s.start, [])
+        partners = [m for m in lexicon.find_partners(s.text) if m.value not in own
+                    and not any(a <= m.start < b for a, b in spans)]  # fmt: skip
+        products = _narrowing(lexicon, s.text)
+        previous = _previous(out, f)
+        here = s.start + f.segment[0]
+        last = [v for pos, par, v in named if par == s.paragraph and pos < here]
+        subject = _subject(f, partners, products, c, last[-1] if last else None, previous)
+        whole = None
+        if f.claim.kind in {"share", "rank"}:
+            whole = _whole(f, partners, products, c)
+            if f.claim.kind == "share" and not subject.partner_group and not subject.partners:
+                subject = Subject(subject.reporter, subject.flow, whole.partners,
+                                  whole.partner_group, subject.products)  # fmt: skip
+        since = (
+            int(f.claim.quantity.value) if f.claim.kind == "extreme" and f.claim.quantity else None
+        )
+        claim = f.claim.with_(subject=subject, whole=whole,
+                              period=period(s.text, f.claim.kind, c, since))  # fmt: skip
+        if claim.understood and not (trade_words(s.text) or partners or products
+                                     or f.hints.get("figure")):  # fmt: skip
+            claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
+        out.append(claim)
+    return out
+
+
+def _named_products(lexicon: Lexicon, text: str | None) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(position, paragraph, products) of every sentence of ``text`` that names products."""
+    if text is None:
+        return []
+    out = []
+    for s in sentences(text):
+        found = _narrowing(lexicon, s.text)
+        if found:
+            out.append((s.start + found[0].start, s.paragraph, _products(found)))
+    return out
+
+
+def _narrowing(lexicon: Lexicon, text: str) -> list[Mention]:
+    """Products named in ``text`` that narrow the trade ("high-tech", an ``all`` word, does not)."""
+    return [m for m in lexicon.find_products(text) if not lexicon.product(m.value).all]
+
+
+def _own(reporter: str) -> set[str]:
+    """The reporter and, for a subdivision (RU-MOW), its country: never a partner."""
+    own = {reporter}
+    if "-" in reporter:
+        iso2 = reporter.split("-", maxsplit=1)[0]
+        frame = countries.countries_frame()
+        own.update(frame.loc[frame["iso2"] == iso2, "iso3"])
+    return own
+
+
+def _previous(out: list[Claim], f: Found) -> Claim | None:
+    for claim in reversed(out):
+        if claim.paragraph != f.claim.paragraph:
+            return None
+        if claim.understood:
+            return claim
+    return None
+
+
+def _in(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
+    return [m for m in mentions if lo <= m.start < hi]
+
+
+def _subject(
+    f: Found,
+    partners: list[Mention],
+    products: list[Mention],
+    c: Context,
+    last_products: tuple[str, ...] | None,
+    previous: Claim | None,
+) -> Subject:
+    s = f.sentence
+    lo, hi = f.segment
+    if f.claim.kind == "rank":
+        lo, hi = 0, len(s.text)
+    mine_p, mine_g = _in(partners, lo, hi), _in(products, lo, hi)
+    if not mine_p and not mine_g and f.claim.kind not in ("share",):
+        # "Exports of $5 million went to India": the words after the figure.
+        nxt = f.whole[1] if f.whole else hi
+        rest = len(s.text) if f.claim.kind != "share" else nxt
+        mine_p, mine_g = _in(partners, hi, rest), _in(products, hi, rest)
+    flow = _flow(s.text)
+    segment_text = s.text[lo:hi]
+    if not mine_g and _SUCH.search(segment_text) and last_products is not None:
+        mine_g = [Mention(0, 0, "product", p) for p in last_products]
+    if not mine_p and not mine_g and previous is not None:
+        return previous.subject
+    groups = [m.value for m in mine_p if m.kind == "group"]
+    codes = tuple(dict.fromkeys(m.value for m in mine_p if m.kind == "country"))
+    group = groups[0] if groups and not codes else None
+    return Subject(c.reporter, flow, codes, group, _products(mine_g))
+
+
+def _products(mentions: list[Mention]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.value for m in mentions))
+
+
+def _whole(f: Found, partners: list[Mention], products: list[Mention], c: Context) -> Subject:
+    """The total a share is of ("of Moscow's total Asian exports"); a rank's field."""
+    s = f.sentence
+    if f.whole is not None:
+        lo, hi = f.whole
+    elif f.claim.kind == "rank":
+        lo, hi = 0, len(s.text)
+    else:
+        lo, hi = f.claim.end - s.start, f.claim.end - s.start
+    p = _in(partners, lo, hi)
+    groups = [m.value for m in p if m.kind == "group"]
+    codes = tuple(dict.fromkeys(m.value for m in p if m.kind == "country"))
+    if f.claim.kind == "rank":
+        codes = ()
+    g = _products(_in(products, lo, hi)) if f.claim.kind == "share" else ()
+    return Subject(c.reporter, _flow(s.text), codes, groups[0] if groups else None, g)
+
+
+def _flow(text: str) -> str:
+    return "import" if _IMPORT.search(text) and not _EXPORT.search(text) else "export"
+
+
+def article_year(text: str, candidates: Sequence[int]) -> int:
+    """The year a text is about: the one it names most of those ``candidates`` hold.
+
+    A tie goes to the latest year.
+
+    Examples
+    --------
+    >>> article_year("In 2020 ... than in 2019 ... in 2020", [2019, 2020])
+    2020
+    """
+    named = collections.Counter(int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text))
+    usable = [y for y in named if y in set(candidates)]
+    if not usable:
+        raise InputError("The text names no year the warehouse holds for the reporter; "
+                         "give --year.")  # fmt: skip
+    return max(usable, key=lambda y: (named[y], y))

@@ -1,0 +1,317 @@
+"""Check each claim against the warehouse: the figure hitex computes, and a verdict.
+
+Every figure comes from :meth:`hitex.Session.table` or :meth:`hitex.Session.series` with the
+indicator the claim is about (``growth``, ``multiple``, ``change``, ``share``, ``rank``,
+``lowest_since``/``highest_since``, ``product_lines``); partner sets and product groups the
+text names are groups of an :mod:`~hitex.report.claims.overlay`. A claim is ``supported``
+when the figure is one its words allow (:meth:`~hitex.report.claims.model.Quantity.allows`:
+its rounding and qualifiers), else ``contradicted``; ``unverifiable`` when the warehouse has
+no data for it (with what is missing) or the words were not understood.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+import hitex.indicators as ind
+from hitex.errors import HitexError
+from hitex.reference import countries
+from hitex.report import wording
+from hitex.report.claims import overlay
+from hitex.report.claims.lexicon import Lexicon, ProductEntry
+from hitex.report.claims.model import Claim, Quantity, Result, Subject
+from hitex.session import Session
+
+__all__ = ["allowed", "describe", "show", "verify"]
+
+
+@dataclass
+class Plan:
+    """The partner sets and product groups the claims name, as overlay groups."""
+
+    lexicon: Lexicon
+    partner_sets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    product_sets: dict[str, tuple[ProductEntry, ...]] = field(default_factory=dict)
+    _schemes: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+    def add(self, s: Subject | None) -> None:
+        """Give ``s``'s partners and products their groups."""
+        if s is None:
+            return
+        if s.partners:
+            self.partner_sets["+".join(s.partners)] = s.partners
+        entries = self.entries(s)
+        if entries and s.products not in self._schemes:
+            name = f"claims/{len(self._schemes) + 1}"
+            self._schemes[s.products] = name
+            self.product_sets[name] = entries
+
+    def entries(self, s: Subject) -> tuple[ProductEntry, ...]:
+        """The lexicon entries that narrow ``s`` (``all`` entries narrow nothing)."""
+        return tuple(e for e in (self.lexicon.product(p) for p in s.products) if not e.all)
+
+    def selection(self, s: Subject, *, partners: bool = True) -> dict[str, Any]:
+        """Keyword arguments of Session.table for the subject ``s``."""
+        out: dict[str, Any] = {"reporter": s.reporter, "flow": s.flow}
+        if partners and s.partners:
+            out["partner_group"] = "+".join(s.partners)
+        elif partners and s.partner_group:
+            out["partner_group"] = s.partner_group
+        if self.entries(s):
+            out["groups"] = self._schemes[s.products]
+            out["group"] = overlay.SUBJECT
+        return out
+
+
+def verify(
+    claims: Sequence[Claim],
+    session: Session,
+    lexicon: Lexicon,
+    *,
+    small_base_usd: float = ind.SMALL_BASE_USD,
+) -> list[Result]:
+    """The figure and verdict of each claim (in order), from ``session``'s warehouse."""
+    plan = Plan(lexicon)
+    for c in claims:
+        if c.understood:
+            plan.add(c.subject)
+            plan.add(c.whole)
+    s = overlay.session_with(session, plan.partner_sets, plan.product_sets)
+    return [_one(c, s, plan, small_base_usd) for c in claims]
+
+
+def _one(c: Claim, s: Session, plan: Plan, small_base_usd: float) -> Result:
+    if not c.understood or c.quantity is None:
+        return Result(c, None, "unverifiable", c.note or "not understood")
+    try:
+        return CHECKS[c.kind](c, s, plan, small_base_usd)
+    except _NoData as exc:
+        return Result(c, None, "unverifiable", str(exc))
+    except HitexError as exc:
+        return Result(c, None, "unverifiable", f"cannot be computed: {exc}")
+
+
+class _NoData(Exception):
+    """The warehouse holds no data for the claim; the message says what is missing."""
+
+
+# -- one check per kind ------------------------------------------------------------------------
+def _table(c: Claim, s: Session, plan: Plan, small: float, **options: Any) -> pd.DataFrame:
+    options.setdefault("months", c.period.months)
+    selection = plan.selection(c.subject) | options
+    t = s.table(year=c.period.year, small_base_usd=small, **selection)
+    if t.empty or not (t["value_usd"] != 0).any():
+        raise _NoData(f"no data: {describe(c.subject)} in {_when(c)} is not in the warehouse")
+    return t
+
+
+def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    value = float(_table(c, s, plan, small)["value_usd"].iloc[0])
+    return _judge(c, value, f"{describe(c.subject)} in {_when(c)}: {show(value, 'usd')}")
+
+
+def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan, float], Result]:
+    def check(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+        t = _table(c, s, plan, small, compare=c.period.compare,
+                   indicators=[indicator, "small_base"])  # fmt: skip
+        row = t.iloc[0]
+        figure = _number(row[column])
+        if figure is None:
+            raise _NoData(f"no base: {describe(c.subject)} in {c.period.compare} is zero or "
+                          "not in the warehouse")  # fmt: skip
+        shown = show(figure, c.quantity.unit if c.quantity else "pct")
+        text = (
+            f"{describe(c.subject)}, {_when(c)} against {c.period.compare}: {shown} "
+            f"({show(float(row.base_value_usd), 'usd')} to {show(float(row.value_usd), 'usd')})"
+        )
+        if bool(row.small_base):
+            text += f"; a small base (under {show(small, 'usd')}): noise rather than news"
+        return _judge(c, figure, text)
+
+    return check
+
+
+def _share(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    whole = c.whole or Subject(c.subject.reporter, c.subject.flow)
+    part = c.subject
+    if plan.entries(part) and not plan.entries(whole):
+        # Products within the whole's partners: the share of the products' group.
+        sel = plan.selection(part, partners=False) | _partners_of(whole, plan)
+        sel.pop("group")
+        t = s.table(year=c.period.year, by=["group"], months=c.period.months,
+                    small_base_usd=small, **sel)  # fmt: skip
+        row = t[t["group"] == overlay.SUBJECT]
+    elif part.partners and not whole.partners and plan.entries(part) == plan.entries(whole):
+        sel = plan.selection(part, partners=False) | _partners_of(whole, plan)
+        t = s.table(year=c.period.year, by=["partner"], months=c.period.months,
+                    small_base_usd=small, **sel)  # fmt: skip
+        row = t[t["partner"].isin(part.partners)]
+    else:
+        return Result(c, None, "unverifiable",
+                      "not understood: the text does not say what the share is of")  # fmt: skip
+    if row.empty:
+        raise _NoData(f"no data: {describe(part)} in {_when(c)} is not in the warehouse")
+    # Shares of distinct partners of one table add up (the same total).
+    figure = float(row["share_pct"].sum())
+    text = f"{describe(part)} in {describe(whole)}, {_when(c)}: {show(figure, 'pct')}"
+    return _judge(c, figure, text)
+
+
+def _partners_of(whole: Subject, plan: Plan) -> dict[str, Any]:
+    sel = plan.selection(whole)
+    return {"partner_group": sel["partner_group"]} if "partner_group" in sel else {}
+
+
+def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    if len(c.subject.partners) != 1:
+        return Result(c, None, "unverifiable", "not understood: which partner is ranked")
+    (who,) = c.subject.partners
+    growth = c.metric == "growth"
+    field_ = c.whole or Subject(c.subject.reporter, c.subject.flow)
+    sel = plan.selection(c.subject, partners=False) | _partners_of(field_, plan)
+    t = s.table(year=c.period.year, compare=c.period.compare if growth else None,
+                by=["partner"], months=c.period.months, small_base_usd=small,
+                indicators=["rank_growth", "small_base"] if growth else ["rank_value"],
+                **sel)  # fmt: skip
+    row = t[t["partner"] == who]
+    if row.empty:
+        raise _NoData(f"no data: {describe(c.subject)} in {_when(c)} is not in the warehouse")
+    column = "rank_growth" if growth else "rank_value"
+    rank = _number(row[column].iloc[0])
+    if rank is None:
+        raise _NoData(f"no growth rate: {_name(who)} has no base in {c.period.compare}")
+    what = "growth rate" if growth else "value"
+    text = f"{_name(who)} ranks {int(rank)} by {what} among {len(t)} partners ({_when(c)})"
+    if growth and c.quantity is not None and not c.quantity.allows(rank):
+        ahead = t[(t[column] < rank) & t[column].notna()].sort_values(column)
+        if len(ahead) and bool(ahead["small_base"].all()):
+            names = ", ".join(
+                f"{_name(p)} {show(g, 'pct')}"
+                for p, g in zip(ahead["partner"], ahead["growth_pct"], strict=True)
+            )
+            text += (f"; first when growth on bases under {show(small, 'usd')} is set aside "
+                     f"(ahead of it: {names})")  # fmt: skip
+            return Result(c, rank, "supported", text)
+    return _judge(c, rank, text)
+
+
+def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    assert c.quantity is not None
+    since = int(c.quantity.value)
+    column = f"{c.metric}_since"
+    sel = plan.selection(c.subject)
+    t = s.series(years=range(since, c.period.year + 1), months=c.period.months,
+                 indicators=[column], small_base_usd=small, **sel)  # fmt: skip
+    years = set(t["year"].astype(int)) if not t.empty else set()
+    missing = sorted(set(range(since, c.period.year + 1)) - years)
+    if missing:
+        listed = ", ".join(str(y) for y in missing)
+        raise _NoData(f"no data: {describe(c.subject)} in {listed} is not in the warehouse")
+    found = _number(t.loc[t["year"] == c.period.year, column].iloc[0])
+    if found is None:
+        return Result(c, None, "contradicted",
+                      f"{c.period.year} is the {c.metric} of {since}-{c.period.year} "
+                      "and of every year loaded before it")  # fmt: skip
+    text = f"{describe(c.subject)}: {c.period.year} is the {c.metric} since {int(found)}"
+    return _judge(c, found, text)
+
+
+def _count(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    row = _table(c, s, plan, small, indicators=["product_lines"]).iloc[0]
+    figure = float(row.product_lines)
+    return _judge(c, figure, f"{describe(c.subject)} in {_when(c)}: {int(figure)} product lines")
+
+
+CHECKS: Mapping[str, Callable[[Claim, Session, Plan, float], Result]] = {
+    "amount": _amount,
+    "change": _growth_like("change_usd", "change"),
+    "growth": _growth_like("growth_pct", "growth"),
+    "multiple": _growth_like("multiple", "multiple"),
+    "share": _share,
+    "rank": _rank,
+    "extreme": _extreme,
+    "count": _count,
+}
+
+
+# -- words -------------------------------------------------------------------------------------
+def _judge(c: Claim, figure: float, text: str) -> Result:
+    assert c.quantity is not None
+    if c.quantity.allows(figure):
+        return Result(c, figure, "supported", text)
+    return Result(
+        c, figure, "contradicted", f"{text}; the text's words allow {allowed(c.quantity)}"
+    )
+
+
+def allowed(q: Quantity) -> str:
+    """The values a quantity allows, in words.
+
+    Examples
+    --------
+    >>> allowed(Quantity(63, "pct", 62.5, 63.5))
+    '62.50% to 63.50%'
+    >>> allowed(Quantity(100 / 3, "pct", 100 / 3, math.inf, lo_open=True))
+    'more than 33.33%'
+    """
+    if math.isinf(q.hi):
+        return ("more than " if q.lo_open else "at least ") + show(q.lo, q.unit)
+    if math.isinf(q.lo):
+        return ("less than " if q.hi_open else "at most ") + show(q.hi, q.unit)
+    if q.lo == q.hi:
+        return show(q.lo, q.unit)
+    return f"{show(q.lo, q.unit)} to {show(q.hi, q.unit)}"
+
+
+def show(x: float, unit: str) -> str:
+    """A computed figure in its unit (``US$563.31 million``, ``63.05%``, ``x2.98``).
+
+    Examples
+    --------
+    >>> show(563_310_000, "usd"), show(63.049, "pct"), show(2.976, "x"), show(4.0, "rank")
+    ('US$563.31 million', '63.05%', 'x2.98', '4')
+    """
+    if unit == "usd":
+        return wording.money(x).replace("$", "US$")
+    if unit == "pct":
+        return f"{x:.2f}%"
+    if unit == "x":
+        return f"x{x:.3g}" if x >= 100 else f"x{x:.2f}"
+    return f"{x:.0f}"
+
+
+def _number(v: object) -> float | None:
+    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
+        return None
+    return float(v)  # type: ignore[arg-type]
+
+
+def _name(code: str) -> str:
+    return countries.name(code)
+
+
+def _when(c: Claim) -> str:
+    if c.period.months is None:
+        return str(c.period.year)
+    lo, hi = c.period.months
+    return f"months {lo}-{hi} of {c.period.year}"
+
+
+def describe(s: Subject) -> str:
+    """A subject in words: ``Moscow's exports to India, China, Japan (gas turbines)``.
+
+    Examples
+    --------
+    >>> describe(Subject("RU-MOW", "export", ("IND",), None, ("gas turbines",)))
+    "Moscow's exports to India (gas turbines)"
+    """
+    to = ", ".join(_name(p) for p in s.partners) or s.partner_group
+    prep = "from" if s.flow == "import" else "to"
+    where = f" {prep} {to}" if to else ""
+    what = f" ({' and '.join(s.products)})" if s.products else ""
+    return f"{_name(s.reporter)}'s {s.flow}s{where}{what}"

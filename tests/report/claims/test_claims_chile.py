@@ -1,0 +1,62 @@
+"""An article hitex has never seen, on the real Chile-Argentina sample: true and false claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import hitex.report.claims as claims
+
+EXAMPLES = Path(__file__).parents[3] / "examples"
+CHILE = EXAMPLES / "chile-argentina"
+
+# Figures by hand from src/hitex/demo/data/chl_arg_2002.csv and chl_arg_2004.csv (sums of the
+# rows of each product group; the README of examples/chile-argentina lists them).
+EXPECTED = [
+    ("$262.96 million", "supported", 262_963_653),
+    ("up 38%", "supported", 37.6267),
+    ("more than doubled", "supported", 2_035_411_299 / 919_280_993),
+    ("$2.04 billion", "supported", 2_035_411_299),
+    ("more than tripled", "supported", 33_297_971 / 10_636_583),
+    ("nearly quadrupled", "supported", 13_237_875 / 3_335_747),
+    ("doubled", "contradicted", 6_773_733 / 3_167_973),
+    ("fell by more than half", "supported", (160_698 / 362_794 - 1) * 100),
+    ("grew by 69%", "supported", 69.3002),
+    ("$63.38 million", "supported", 63_381_170),
+    ("a quarter", "contradicted", 14_281_401 / 262_963_653 * 100),
+    ("29%", "inconsistent", 76_588_474 / 262_963_653 * 100),
+    ("75%", "inconsistent", 46_868_330 / 262_963_653 * 100),
+    ("the highest since 2002", "unverifiable", None),
+]
+
+
+@pytest.fixture(scope="module")
+def results(checked_warehouse):
+    return claims.check_file(
+        checked_warehouse,
+        CHILE / "article.txt",
+        reporter="CHL",
+        year=2004,
+        compare=2002,
+        lexicon_path=CHILE / "lexicon.yaml",
+    )
+
+
+def test_chile_verdicts(results):
+    got = [(r.claim.span, r.verdict) for r in results]
+    assert got == [(span, verdict) for span, verdict, _ in EXPECTED]
+    for r, (_, _, computed) in zip(results, EXPECTED, strict=True):
+        assert (r.computed is None) if computed is None else r.computed == pytest.approx(computed)
+
+
+def test_flows_and_partners(results):
+    assert results[3].claim.subject.flow == "import"
+    assert results[7].claim.subject.partners == ("ARG",)  # "Chilean" is the reporter's own
+    assert "2003" in results[-1].reason
+
+
+def test_builtin_lexicon_reads_high_tech_as_the_goods_loaded(checked_warehouse):
+    text = "In 2004, Chile's high-tech exports to Argentina reached $262.96 million."
+    (r,) = claims.check(checked_warehouse, text, reporter="CHL", year=2004)
+    assert (r.verdict, r.claim.subject.products) == ("supported", ())

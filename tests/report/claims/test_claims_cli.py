@@ -1,0 +1,134 @@
+"""hitex check and hitex report --check, through the command line; rules and lexicon files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hitex import demo
+from hitex.cli import app
+from hitex.errors import InputError
+from hitex.report.claims import consistency, lexicon
+from hitex.report.claims.model import Claim, Period, Quantity, Result, Subject
+
+MOSCOW = Path(__file__).parents[3] / "examples" / "moscow-2020"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "w.duckdb"
+    result = runner.invoke(app, ["--db", str(path), "load", str(MOSCOW / "flows.csv"),
+                                 "--format", "flows"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_check_json_keys_and_verdicts(db):
+    result = runner.invoke(app, ["--db", str(db), "check", str(MOSCOW / "article.txt"),
+                                 "--reporter", "RU-MOW", "--year", "2020", "--compare", "2019",
+                                 "--format", "json"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.stdout)
+    assert len(records) == 26
+    assert set(records[0]) == {"sentence", "span", "claim", "computed", "verdict", "reason"}
+    assert set(records[0]["claim"]) >= {"kind", "quantity", "subject", "period", "comparison"}
+    verdicts = [r["verdict"] for r in records]
+    assert (verdicts.count("supported"), verdicts.count("inconsistent"),
+            verdicts.count("unverifiable")) == (20, 2, 4)  # fmt: skip
+
+
+def test_check_csv_and_errors(db, tmp_path):
+    result = runner.invoke(app, ["--db", str(db), "check", str(MOSCOW / "article.txt"),
+                                 "--format", "csv"])  # fmt: skip
+    assert result.exit_code == 0
+    assert result.stdout.startswith("sentence,span,claim")
+    missing = runner.invoke(app, ["--db", str(db), "check", str(tmp_path / "none.txt")])
+    assert missing.exit_code == 1
+    assert "Cannot read" in missing.stderr
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("products:\n  - name: x\n    words: [x]\n")
+    wrong = runner.invoke(app, ["--db", str(db), "check", str(MOSCOW / "article.txt"),
+                                "--lexicon", str(bad)])  # fmt: skip
+    assert wrong.exit_code == 1
+    assert "exactly one of 'codes'" in wrong.stderr
+
+
+def test_report_check_marks_the_article(db, tmp_path):
+    out = tmp_path / "r.html"
+    result = runner.invoke(app, ["--db", str(db), "report", "--reporter", "RU-MOW", "--year",
+                                 "2020", "--compare", "2019", "--out", str(out), "--check",
+                                 str(MOSCOW / "article.txt")])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    page = out.read_text()
+    assert page.count('<mark class="inconsistent"') == 4  # two claims, in text and table
+    assert 'data-claim="17"' in page
+    assert page.index('id="check"') < page.index("</body>")
+
+
+def test_user_lexicon_adds_words(tmp_path):
+    extra = tmp_path / "more.yaml"
+    extra.write_text("products:\n  - name: radars\n    codes: ['8526']\n    words: [radar]\n")
+    lex = lexicon.load(extra)
+    assert [m.value for m in lex.find_products("Radars and gas turbines")] == [
+        "radars",
+        "gas turbines",
+    ]
+    extra.write_text("[1, 2]")
+    with pytest.raises(InputError, match="should hold"):
+        lexicon.load(extra)
+
+
+def _claim(kind, value, lo, hi, subject, *, whole=None, metric=None, span="x", year=2020):
+    return Claim(
+        kind,
+        span,
+        "s",
+        0,
+        1,
+        Quantity(value, "pct" if kind != "amount" else "usd", lo, hi),
+        metric=metric,
+        subject=subject,
+        whole=whole,
+        period=Period(year, year - 1),
+    )
+
+
+def _flag(*claims):
+    return [r.verdict for r in consistency.flag([Result(c, None, "supported", "") for c in claims])]
+
+
+R = "RU-MOW"
+
+
+def test_parts_and_total_must_add_up():
+    total = _claim("amount", 1.2e9, 1.15e9, 1.25e9, Subject(R, partners=("IND", "CHN")))
+    ind = _claim("amount", 140e6, 139.5e6, 140.5e6, Subject(R, partners=("IND",)))
+    chn = _claim("amount", 563e6, 562.5e6, 563.5e6, Subject(R, partners=("CHN",)))
+    assert _flag(total, ind, chn) == ["inconsistent", "supported", "supported"]
+    big = _claim("amount", 1.06e9, 1059.5e6, 1060.5e6, Subject(R, partners=("CHN",)))
+    assert _flag(total, ind, big) == ["supported"] * 3
+
+
+def test_growth_must_follow_from_two_levels():
+    s = Subject(R, partners=("IND",))
+    now = _claim("amount", 140e6, 139.5e6, 140.5e6, s)
+    before = _claim("amount", 86e6, 85.5e6, 86.5e6, s, year=2019)
+    assert _flag(_claim("growth", 63, 62.5, 63.5, s), now, before)[0] == "supported"
+    assert _flag(_claim("growth", 30, 29.5, 30.5, s), now, before)[0] == "inconsistent"
+
+
+def test_shares_of_one_whole_cannot_pass_100():
+    whole = Subject(R)
+    a = _claim("share", 60, 59.5, 60.5, Subject(R, partners=("IND",)), whole=whole)
+    b = _claim("share", 50, 49.5, 50.5, Subject(R, partners=("CHN",)), whole=whole)
+    c = _claim("share", 30, 29.5, 30.5, Subject(R, partners=("CHN",)), whole=whole)
+    assert _flag(a, b) == ["inconsistent", "inconsistent"]
+    assert _flag(a, c) == ["supported", "supported"]
+
+
+def test_the_sample_files_are_where_the_tests_expect():
+    assert MOSCOW.joinpath("flows.csv").read_bytes() == demo.moscow_file().read_bytes()
