@@ -422,6 +422,62 @@ def coverage(
 
 @app.command()
 @errors_to_exit
+def complexity(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Option(help="Year.")],
+    classification: Annotated[
+        str | None, typer.Option(help="Product classification (needed if several).")
+    ] = None,
+    digits: Annotated[int | None, typer.Option(help="Cut product codes, e.g. 4.")] = None,
+    threshold: Annotated[float, typer.Option(help="RCA at which Mcp is 1.")] = 1.0,
+    reporter: Annotated[str | None, typer.Option(help="Only this reporter's rows.")] = None,
+    by: Annotated[str, typer.Option(help="product (reporter x product) or reporter.")] = (
+        "product"
+    ),
+    top: Annotated[int | None, typer.Option(help="Only the first N rows.")] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """Economic complexity of every reporter: RCA, Mcp, ECI, PCI, density, COI, COG."""
+    with session(ctx) as s:
+        frame = s.complexity(
+            year=year, classification=classification, digits=digits, threshold=threshold,
+            reporter=reporter, by=by, top=top,
+        )  # fmt: skip
+    emit(frame, fmt)
+
+
+@app.command()
+@errors_to_exit
+def opportunities(
+    ctx: typer.Context,
+    reporter: Annotated[str, typer.Option(help="Reporter: ISO code, RU-MOW, or a name.")],
+    year: Annotated[int, typer.Option(help="Year.")],
+    compare: Annotated[
+        int | None, typer.Option(help="Base year of import growth (default: year - 1).")
+    ] = None,
+    partner_group: Annotated[str | None, typer.Option(help="Only markets in this group.")] = None,
+    groups: Annotated[str | None, typer.Option(help="Product scheme: tech, enduse, ...")] = None,
+    group: Annotated[str | None, typer.Option(help="Only products of this group.")] = None,
+    top: Annotated[int, typer.Option(help="How many products.")] = 20,
+    markets: Annotated[int, typer.Option(help="Largest and fastest markets per product.")] = 3,
+    classification: Annotated[
+        str | None, typer.Option(help="Product classification (needed if several).")
+    ] = None,
+    digits: Annotated[int | None, typer.Option(help="Cut product codes, e.g. 4.")] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """Products a reporter could export next (density, PCI, COG) and the markets for each."""
+    with session(ctx) as s:
+        frame = s.opportunities(
+            reporter=reporter, year=year, compare=compare, partner_group=partner_group,
+            groups=groups, group=group, top=top, markets=markets,
+            classification=classification, digits=digits,
+        )  # fmt: skip
+    emit(frame, fmt)
+
+
+@app.command()
+@errors_to_exit
 def demo(
     out: Annotated[Path, typer.Option(help="Folder for the demo warehouse.")] = Path("hitex-demo"),
     fmt: FormatOpt = None,
