@@ -8,7 +8,7 @@ not yet export with advantage and the markets for each.
 
 from __future__ import annotations
 
-from hitex.complexity.exports import export_matrix, exports
+from hitex.complexity.exports import export_matrix, export_values
 from hitex.complexity.space import COLUMNS, measure, proximity
 
-__all__ = ["COLUMNS", "export_matrix", "exports", "measure", "proximity"]
+__all__ = ["COLUMNS", "export_matrix", "export_values", "measure", "proximity"]

@@ -38,7 +38,7 @@ def is_national(reporter: ir.StringValue) -> ir.BooleanValue:
     return ~reporter.contains(SUBDIVISION)
 
 
-def exports(
+def export_values(
     flows: ir.Table, *, year: int, classification: str, digits: int | None = None
 ) -> ir.Table:
     """Exports of every reporter by product: ``reporter``, ``product``, ``export_value``.
@@ -53,7 +53,7 @@ def exports(
     ...     "year": [2020] * 3, "reporter": ["AAA", "AAA", "BBB"], "partner": ["X", "WLD", "WLD"],
     ...     "flow": ["export"] * 3, "classification": ["HS17"] * 3,
     ...     "product": ["010121", "010121", "010129"], "value_usd": [5.0, 9.0, 7.0]})
-    >>> exports(t, year=2020, classification="HS17", digits=4).order_by("reporter").to_pandas()
+    >>> export_values(t, year=2020, classification="HS17", digits=4).order_by("reporter").to_pandas()
       reporter product  export_value
     0      AAA    0101           5.0
     1      BBB    0101           7.0
@@ -109,7 +109,7 @@ def export_matrix(
     2      BBB      01  0.5    0
     3      BBB      02  1.5    1
     """
-    x = exports(tables["flows"], year=year, classification=classification, digits=digits)
+    x = export_values(tables["flows"], year=year, classification=classification, digits=digits)
     x = x.mutate(national=is_national(x.reporter))
     world_value = x.export_value.sum(where=x.national)
     x = x.mutate(

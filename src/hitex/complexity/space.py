@@ -48,6 +48,8 @@ COLUMNS = (
 
 #: Eigenvalues closer than this to the largest mean the network falls apart into pieces.
 GAP = 1e-9
+#: A correlation of ECI with diversity smaller than this leaves ECI's sign undefined.
+SIGN_TOLERANCE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ def measure(rows: pd.DataFrame, *, year: int) -> pd.DataFrame:
     phi = proximity(mw, ubiquity)
     density = density_of(m.mcp, phi)
     coi, cog = _outlook(m.mcp, density, phi, kp)
+    cog[:, ubiquity == 0] = np.nan  # outside the product space: no gain to speak of
     mean, std = kc.mean(), kc.std()
     coi_world = coi[world]
     return _frame(
@@ -159,10 +162,15 @@ def _eigenvectors(
     mv = mcp[np.ix_(rows, cols)]
     d, u = diversity[rows], ubiquity[cols]
     # M~cc = D_c^-1 M D_p^-1 M^T is similar to the symmetric S = D_c^-1/2 M D_p^-1 M^T D_c^-1/2.
+    if len(d) < 2:
+        raise InputError(
+            f"ECI and PCI are undefined for {year}: only {len(d)} country exports any product "
+            "with advantage (lower the RCA threshold, or load more countries)."
+        )
     half = 1 / np.sqrt(d)
     a = mv * half[:, None] / np.sqrt(u)[None, :]
     values, vectors = np.linalg.eigh(a @ a.T)
-    if len(values) < 2 or values[-1] - values[-2] < GAP:
+    if values[-1] - values[-2] < GAP:
         raise InputError(
             f"ECI and PCI are undefined for {year}: the countries fall into groups that share "
             "no product exported with advantage (the country-product network is not "
@@ -171,7 +179,14 @@ def _eigenvectors(
     v = vectors[:, -2] * half
     kp_valid = (mv / u[None, :]).T @ v
     kc_valid = (mv / d[:, None]) @ kp_valid
-    sign = np.sign(np.corrcoef(d, kc_valid)[0, 1])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        corr = np.corrcoef(d, kc_valid)[0, 1]
+    if not abs(corr) > SIGN_TOLERANCE:
+        # ecomplexity's sign is a coin toss here; hitex keeps the eigenvector as it comes.
+        log.warning(
+            "The sign of ECI in %d is undefined (ECI does not correlate with diversity).", year
+        )
+    sign = np.sign(corr) if abs(corr) > SIGN_TOLERANCE else 1.0
     kc = np.full(len(diversity), np.nan)
     kp = np.full(len(ubiquity), np.nan)
     kc[rows], kp[cols] = sign * kc_valid, sign * kp_valid
