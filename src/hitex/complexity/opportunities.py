@@ -66,7 +66,9 @@ def rank_products(measures: pd.DataFrame, reporter: str, *, top: int | None = No
     world = measures[national].groupby("product")["export_value"].sum()
     mine = measures[(measures["reporter"] == reporter) & (measures["mcp"] == 0)]
     mine = mine[mine["density"].notna() & mine["pci"].notna()].copy()
-    mine["world_share_pct"] = 100 * mine["export_value"] / mine["product"].map(world)
+    if mine.empty:
+        return pd.DataFrame(columns=list(PRODUCT_COLUMNS))
+    mine["world_share_pct"] = 100 * mine["export_value"] / mine["product"].map(world).astype(float)
     mine["density_rank"] = mine["density"].rank(ascending=False, method="min").astype(int)
     mine["cog_rank"] = mine["cog"].rank(ascending=False, method="min").astype(int)
     mine["score"] = mine["density_rank"] + mine["cog_rank"]
@@ -138,7 +140,9 @@ def pick_markets(
     :func:`rank_products`. Growth is ranked among markets whose base is at least
     ``small_base_usd`` (growth on a tiny base is noise).
     """
-    m = markets[markets["imports_usd"] > 0].copy()
+    numbers = ["imports_usd", "base_imports_usd", "exports_to_market_usd"]
+    m = markets.astype(dict.fromkeys(numbers, "float64"))
+    m = m[m["imports_usd"] > 0].copy()
     base = m["base_imports_usd"].fillna(0.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         m["growth_pct"] = np.where(base > 0, 100 * (m["imports_usd"] / base - 1), np.nan)
@@ -155,7 +159,7 @@ def pick_markets(
     ]  # fmt: skip
     m = m[m["why"] != ""].assign(order=largest)
     share = products.set_index("product")["world_share_pct"].fillna(0.0) / 100
-    m["expected_usd"] = m["imports_usd"] * m["product"].map(share)
+    m["expected_usd"] = m["imports_usd"] * m["product"].map(share).astype("float64")
     m["untapped_usd"] = (m["expected_usd"] - m["exports_to_market_usd"]).clip(lower=0.0)
     out = products.merge(m, on="product", how="left")
     out = out.sort_values(["rank", "order"]).drop(columns="order")
