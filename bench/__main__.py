@@ -58,7 +58,7 @@ def contenders(args: argparse.Namespace, workload: str, rows: int) -> list[str]:
     ]
     if rows > args.spark_max_rows:
         names = [c for c in names if not c.endswith("-spark")]
-    return sorted(names, key=lambda c: c != workloads.REFERENCE)
+    return sorted(names, key=lambda c: c != workloads.reference(workload))
 
 
 def repeat(args: argparse.Namespace, workload: str, contender: str) -> int:
@@ -85,13 +85,13 @@ def run_workload(
         log(f"  {workload:<7} {contender:<12} min {seconds} peak {m.peak_mib:7.0f} MiB {m.note}")
         if not m.ran:
             continue
-        if contender == workloads.REFERENCE:
+        if contender == workloads.reference(workload):
             expected = m.result()
             continue
         found = (
             compare.problems(expected, m.result())
             if expected is not None
-            else [f"unchecked: the reference ({workloads.REFERENCE}) did not run"]
+            else [f"unchecked: the reference ({workloads.reference(workload)}) did not run"]
         )
         if found:
             report.disagreements[(workload, ctx.rows, contender)] = found

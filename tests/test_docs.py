@@ -45,7 +45,10 @@ def test_doctests_pass_and_none_are_lost(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize(
     "command",
-    ["init", "load", "loads", "rejects", "table", "groups", "classify", "coverage", "demo"],
+    [
+        "init", "load", "loads", "rejects", "table", "groups", "classify", "coverage",
+        "complexity", "opportunities", "demo",
+    ],
 )
 def test_every_command_is_in_the_reference(command):
     assert f"## `hitex {command}`" in (ROOT / "docs" / "cli.md").read_text()

@@ -17,8 +17,7 @@ def run(exports: pd.DataFrame) -> pd.DataFrame:
     cols = {"time": "year", "loc": "reporter", "prod": "product", "val": "export_value"}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # its own notes on NaN and log-supermodularity
-        out = ecomplexity(exports, cols, verbose=False, check_logsupermodularity=False)
-    return out
+        return ecomplexity(exports, cols, verbose=False, check_logsupermodularity=False)
 
 
 def assert_same(ours: pd.DataFrame, exports: pd.DataFrame, *, rtol: float = 1e-6) -> None:

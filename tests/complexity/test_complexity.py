@@ -106,10 +106,13 @@ def test_real_exports_match_ecomplexity():
         {"flows": ibis.memtable(flows)}, year=2002, classification="HS92", digits=4
     ).to_pandas()
     out = measure(rows, year=2002)
-    assert out["product"].nunique() > 1000 and set(out["reporter"]) == {"ARG", "CHL", "ROW"}
+    assert out["product"].nunique() > 1000
+    assert set(out["reporter"]) == {"ARG", "CHL", "ROW"}
     by4 = flows.assign(product=flows["product"].str[:4])
     by4 = by4.groupby(["year", "reporter", "product"], as_index=False)["value_usd"].sum()
-    oracle.assert_same(out, by4.rename(columns={"value_usd": "export_value"}).query("export_value > 0"))
+    oracle.assert_same(
+        out, by4.rename(columns={"value_usd": "export_value"}).query("export_value > 0")
+    )
 
 
 @st.composite
@@ -131,8 +134,9 @@ def _worlds(draw: st.DrawFn) -> pd.DataFrame:
     return frame[frame["export_value"] > 0].reset_index(drop=True)
 
 
-@settings(max_examples=40, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(_worlds())
 def test_any_world_matches_ecomplexity(world):
     assume(world["reporter"].nunique() >= 3)
@@ -177,10 +181,14 @@ def test_single_country_year(demo_session):
 def test_product_no_one_exports_with_advantage(caplog):
     # At RCA >= 1.2 nobody holds "03" (RCA 1.056, 0.616, 1.183); the others link everyone.
     values = {"AAA": [9, 2, 9, 8], "BBB": [2, 6, 3, 5], "CCC": [6, 9, 9, 1]}
-    flows = pd.DataFrame([
-        (2020, r, f"0{p + 1}", float(v), "WLD", "export", "HS17")
-        for r, vs in values.items() for p, v in enumerate(vs)
-    ], columns=["year", "reporter", "product", "value_usd", "partner", "flow", "classification"])
+    flows = pd.DataFrame(
+        [
+            (2020, r, f"0{p + 1}", float(v), "WLD", "export", "HS17")
+            for r, vs in values.items()
+            for p, v in enumerate(vs)
+        ],
+        columns=["year", "reporter", "product", "value_usd", "partner", "flow", "classification"],
+    )
     rows = export_matrix({"flows": ibis.memtable(flows)}, year=2020, classification="HS17",
                          threshold=1.2).to_pandas()  # fmt: skip
     with caplog.at_level(logging.WARNING, logger="hitex.complexity.space"):
@@ -233,7 +241,14 @@ def test_world_totals_count_only_without_detail():
 def test_by_reporter_and_top(hand_session):
     ranking = hand_session.complexity(year=2020, by="reporter")
     assert ranking["reporter"].tolist()[:2] == ["RU-MOW", "DEU"]
-    assert ranking.columns.tolist() == ["year", "reporter", "export_value", "diversity", "eci", "coi"]
+    assert ranking.columns.tolist() == [
+        "year",
+        "reporter",
+        "export_value",
+        "diversity",
+        "eci",
+        "coi",
+    ]
     nearest = hand_session.complexity(year=2020, reporter="FRA", top=2)
     assert nearest["product"].tolist() == ["854231", "300490"]  # not held, densest first
     assert nearest["density"].tolist() == pytest.approx([0.4, 0.25])

@@ -35,8 +35,10 @@ def product_space_chart(measures: pd.DataFrame, reporter: str, *, title: str | N
         held=lambda f: f["mcp"].map({1: "exported with advantage", 0: "not yet"})
     )
     return (
-        alt.Chart(rows[["product", "density", "pci", "cog", "export_value", "held"]],
-                  title=title or f"{reporter}: product space")  # fmt: skip
+        alt.Chart(
+            rows[["product", "density", "pci", "cog", "export_value", "held"]],
+            title=title or f"{reporter}: product space",
+        )
         .mark_circle(opacity=0.6)
         .encode(
             x=alt.X("density", title="Density (nearness to current exports)"),

@@ -53,7 +53,8 @@ def export_values(
     ...     "year": [2020] * 3, "reporter": ["AAA", "AAA", "BBB"], "partner": ["X", "WLD", "WLD"],
     ...     "flow": ["export"] * 3, "classification": ["HS17"] * 3,
     ...     "product": ["010121", "010121", "010129"], "value_usd": [5.0, 9.0, 7.0]})
-    >>> export_values(t, year=2020, classification="HS17", digits=4).order_by("reporter").to_pandas()
+    >>> out = export_values(t, year=2020, classification="HS17", digits=4)
+    >>> out.order_by("reporter").to_pandas()
       reporter product  export_value
     0      AAA    0101           5.0
     1      BBB    0101           7.0
@@ -132,6 +133,4 @@ def export_matrix(
 def classifications(flows: ir.Table, *, year: int) -> ir.Table:
     """Classifications with exports in ``year``: ``classification``, ``records``, ``reporters``."""
     f = flows.filter(flows.year == year, flows.flow == "export")
-    return f.group_by("classification").aggregate(
-        records=f.count(), reporters=f.reporter.nunique()
-    )
+    return f.group_by("classification").aggregate(records=f.count(), reporters=f.reporter.nunique())

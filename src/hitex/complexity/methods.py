@@ -221,4 +221,3 @@ def _no_exports(code: str, year: int) -> str:
         f"{code} has no exports in {year} in the product space of the warehouse "
         "(load its exports for the year, in the same classification as the world's)."
     )
-

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-import ibis
 import ibis.expr.types as ir
 import numpy as np
 import pandas as pd
@@ -90,9 +89,10 @@ def market_imports(
     digits: int | None = None,
     partner_group: str | None = None,
 ) -> ir.Table:
-    """Imports of ``products`` by every market, in ``year`` and ``compare``, with the
-    reporter's exports to each: ``product``, ``market``, ``imports_usd``,
-    ``base_imports_usd``, ``exports_to_market_usd``.
+    """Imports of ``products`` by every market in ``year`` and ``compare``, and sales to it.
+
+    Columns: ``product``, ``market``, ``imports_usd``, ``base_imports_usd``,
+    ``exports_to_market_usd`` (the reporter's exports to the market in ``year``).
 
     Markets are national reporters of import records (in ``partner_group`` if given,
     membership as of ``year``), the reporter itself left out.
@@ -110,9 +110,9 @@ def market_imports(
         base_imports_usd=imports.value_usd.sum(where=imports.year == compare),
     )
     sold = f.filter(f.flow == "export", f.reporter == reporter, f.year == year)
-    sold = sold.group_by(
-        [sold.product.name("s_product"), sold.partner.name("s_market")]
-    ).aggregate(exports_to_market_usd=sold.value_usd.sum())
+    sold = sold.group_by([sold.product.name("s_product"), sold.partner.name("s_market")]).aggregate(
+        exports_to_market_usd=sold.value_usd.sum()
+    )
     out = imports.left_join(
         sold, [imports.product == sold.s_product, imports.market == sold.s_market]
     ).drop("s_product", "s_market")
