@@ -435,10 +435,13 @@ def complexity(
         "product"
     ),
     top: Annotated[int | None, typer.Option(help="Only the first N rows.")] = None,
+    engine: Annotated[
+        str, typer.Option(help="What runs the Ibis part: duckdb or pyspark.")
+    ] = "duckdb",
     fmt: FormatOpt = None,
 ) -> None:
     """Economic complexity of every reporter: RCA, Mcp, ECI, PCI, density, COI, COG."""
-    with session(ctx) as s:
+    with hitex.open(ctx.obj, engine=engine) as s:
         frame = s.complexity(
             year=year, classification=classification, digits=digits, threshold=threshold,
             reporter=reporter, by=by, top=top,
