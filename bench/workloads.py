@@ -107,6 +107,10 @@ REGISTRY: dict[str, dict[str, str]] = {
     },
 }
 
+#: Workloads ``python -m bench`` runs unless told: complexity takes minutes per run of
+#: ``ecomplexity``, so it is asked for by name (``--workloads complexity``).
+DEFAULT = ("ingest", "report", "rca")
+
 #: The contender every other one is checked against (:func:`reference` per workload).
 REFERENCE = "duckdb-sql"
 #: Workloads checked against another contender than :data:`REFERENCE`.

@@ -13,7 +13,7 @@ every number in the open and none folded into a hidden score:
   (``world_share_pct``; national reporters' exports are the world).
 - **Demand**: for each product, the markets of the partner group with the largest imports
   (``imports_usd``) and with the fastest growth of imports since ``compare``
-  (``growth_pct``, among markets importing at least ``small_base_usd`` then), the
+  (``growth_pct``, among markets whose imports grew from at least ``small_base_usd``), the
   reporter's exports to each market and its current share of the market's imports
   (``share_pct``). ``expected_usd`` is what the reporter would sell there if it held its
   world share of the product in that market, ``untapped_usd`` the part of it not yet sold.
@@ -137,8 +137,8 @@ def pick_markets(
     """For each product, the ``per_product`` largest and fastest-growing markets, with shares.
 
     ``markets`` is the result of :func:`market_imports`; ``products`` that of
-    :func:`rank_products`. Growth is ranked among markets whose base is at least
-    ``small_base_usd`` (growth on a tiny base is noise).
+    :func:`rank_products`. Growth is ranked among markets whose imports grew from a base of
+    at least ``small_base_usd`` (growth on a tiny base is noise; a fall is no growth).
     """
     numbers = ["imports_usd", "base_imports_usd", "exports_to_market_usd"]
     m = markets.astype(dict.fromkeys(numbers, "float64"))
@@ -150,7 +150,7 @@ def pick_markets(
     m["base_imports_usd"] = base
     by = m.groupby("product")
     largest = by["imports_usd"].rank(ascending=False, method="first")
-    steady = m["growth_pct"].where(base >= small_base_usd)
+    steady = m["growth_pct"].where((base >= small_base_usd) & (m["growth_pct"] > 0))
     fastest = steady.groupby(m["product"]).rank(ascending=False, method="first")
     m["why"] = [
         ", ".join(w for w, keep in (("largest", lg <= per_product), ("fastest", fa <= per_product))
