@@ -46,8 +46,17 @@ def test_doctests_pass_and_none_are_lost(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     "command",
     [
-        "init", "load", "loads", "rejects", "table", "groups", "classify", "coverage",
-        "complexity", "opportunities", "demo",
+        "init",
+        "load",
+        "loads",
+        "rejects",
+        "table",
+        "groups",
+        "classify",
+        "coverage",
+        "complexity",
+        "opportunities",
+        "demo",
     ],
 )
 def test_every_command_is_in_the_reference(command):
