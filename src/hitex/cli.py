@@ -348,7 +348,7 @@ def _cell(v: Any, numeric: bool, column: str) -> str:
             return f"{v:,.1f}"
         return f"{v:,.4g}"
     if numeric and isinstance(v, int):
-        return f"{v:,}" if not column.endswith("id") else str(v)
+        return str(v) if column.endswith("id") or column == "year" else f"{v:,}"
     return str(v)
 
 
