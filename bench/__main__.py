@@ -3,7 +3,9 @@
 Examples
 --------
 ``python -m bench`` (1M and 10M rows, a few minutes on 2 cores);
-``python -m bench --rows 50_000_000 --repeat 2`` for the large scale.
+``python -m bench --rows 50_000_000 --repeat 2`` for the large scale;
+``python -m bench --rows 20M --workloads complexity --repeat 2`` for complexity of one
+BACI-sized year (10M rows) against the Growth Lab's ``ecomplexity``.
 """
 
 from __future__ import annotations
@@ -43,7 +45,10 @@ def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--spark-repeat", type=int, default=2, help="timed runs per Spark cell")
     parser.add_argument("--years", type=generate.parse_years, default=(2019, 2020))
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--workloads", type=parse_names, default=tuple(workloads.REGISTRY))
+    parser.add_argument(
+        "--workloads", type=parse_names, default=workloads.DEFAULT,
+        help=f"default {','.join(workloads.DEFAULT)}; also: complexity (minutes per run)",
+    )  # fmt: skip
     parser.add_argument("--contenders", type=parse_names, default=None, help="default: all")
     parser.add_argument("--spark-max-rows", type=generate.parse_count, default=1_000_000)
     parser.add_argument("--data", type=Path, default=refdata.REPO / "bench" / "data")
@@ -58,7 +63,7 @@ def contenders(args: argparse.Namespace, workload: str, rows: int) -> list[str]:
     ]
     if rows > args.spark_max_rows:
         names = [c for c in names if not c.endswith("-spark")]
-    return sorted(names, key=lambda c: c != workloads.REFERENCE)
+    return sorted(names, key=lambda c: c != workloads.reference(workload))
 
 
 def repeat(args: argparse.Namespace, workload: str, contender: str) -> int:
@@ -85,13 +90,13 @@ def run_workload(
         log(f"  {workload:<7} {contender:<12} min {seconds} peak {m.peak_mib:7.0f} MiB {m.note}")
         if not m.ran:
             continue
-        if contender == workloads.REFERENCE:
+        if contender == workloads.reference(workload):
             expected = m.result()
             continue
         found = (
             compare.problems(expected, m.result())
             if expected is not None
-            else [f"unchecked: the reference ({workloads.REFERENCE}) did not run"]
+            else [f"unchecked: the reference ({workloads.reference(workload)}) did not run"]
         )
         if found:
             report.disagreements[(workload, ctx.rows, contender)] = found

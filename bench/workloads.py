@@ -101,10 +101,20 @@ REGISTRY: dict[str, dict[str, str]] = {
         "polars": "bench.contenders.polars_lazy:rca",
         "hitex": "bench.contenders.hitex_api:rca",
     },
+    "complexity": {
+        "ecomplexity": "bench.contenders.ecomplexity_pkg:complexity",
+        "hitex": "bench.contenders.hitex_api:complexity",
+    },
 }
 
-#: The contender every other one is checked against, per workload.
+#: Workloads ``python -m bench`` runs unless told: complexity takes minutes per run of
+#: ``ecomplexity``, so it is asked for by name (``--workloads complexity``).
+DEFAULT = ("ingest", "report", "rca")
+
+#: The contender every other one is checked against (:func:`reference` per workload).
 REFERENCE = "duckdb-sql"
+#: Workloads checked against another contender than :data:`REFERENCE`.
+REFERENCES = {"complexity": "ecomplexity"}
 
 #: Ratios reported in RESULTS.md: (numerator, denominator) contenders.
 RATIOS = (
@@ -112,7 +122,13 @@ RATIOS = (
     ("pandas", "hitex"),
     ("polars", "hitex"),
     ("hitex-spark", "hitex"),
+    ("ecomplexity", "hitex"),
 )
+
+
+def reference(workload: str) -> str:
+    """The contender a workload's answers are checked against."""
+    return REFERENCES.get(workload, REFERENCE)
 
 
 def factory(workload: str, contender: str) -> Factory:

@@ -150,3 +150,20 @@ def rca(ctx: Context) -> Job:
     session = _open(ctx, "duckdb")
     expr = rca_expr(session.tables()["flows"], ctx.query.year)
     return Job(run=lambda: {"rca": expr.to_pandas()}, close=session.close)
+
+
+def complexity(ctx: Context) -> Job:
+    """``Session.complexity`` for every reporter of the report year (Ibis on DuckDB, then numpy).
+
+    The session is opened afresh for each run, so that nothing is cached between runs.
+    """
+    hitex = _hitex()
+    path = prepare(ctx)
+    if not hasattr(hitex.Session, "complexity"):
+        raise Unavailable("hitex.Session has no complexity method yet")
+
+    def run() -> Result:
+        with hitex.open(path, read_only=True) as session:
+            return {"complexity": session.complexity(year=ctx.query.year)}
+
+    return Job(run=run)

@@ -398,7 +398,7 @@ def _cell(v: Any, numeric: bool, column: str) -> str:
             return f"{v:,.1f}"
         return f"{v:,.4g}"
     if numeric and isinstance(v, int):
-        return f"{v:,}" if not column.endswith("id") else str(v)
+        return str(v) if column.endswith("id") or column == "year" else f"{v:,}"
     return str(v)
 
 
@@ -502,6 +502,65 @@ def report(
                                     compare=compare)  # fmt: skip
             err.print(f"Checked claims: {checked}", markup=False, highlight=False, soft_wrap=True)
     err.print(f"Report: {path}", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+@errors_to_exit
+def complexity(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Option(help="Year.")],
+    classification: Annotated[
+        str | None, typer.Option(help="Product classification (needed if several).")
+    ] = None,
+    digits: Annotated[int | None, typer.Option(help="Cut product codes, e.g. 4.")] = None,
+    threshold: Annotated[float, typer.Option(help="RCA at which Mcp is 1.")] = 1.0,
+    reporter: Annotated[str | None, typer.Option(help="Only this reporter's rows.")] = None,
+    by: Annotated[str, typer.Option(help="product (reporter x product) or reporter.")] = (
+        "product"
+    ),
+    top: Annotated[int | None, typer.Option(help="Only the first N rows.")] = None,
+    engine: Annotated[
+        str, typer.Option(help="What runs the Ibis part: duckdb or pyspark.")
+    ] = "duckdb",
+    fmt: FormatOpt = None,
+) -> None:
+    """Economic complexity of every reporter: RCA, Mcp, ECI, PCI, density, COI, COG."""
+    with hitex.open(ctx.obj, engine=engine) as s:
+        frame = s.complexity(
+            year=year, classification=classification, digits=digits, threshold=threshold,
+            reporter=reporter, by=by, top=top,
+        )  # fmt: skip
+    emit(frame, fmt)
+
+
+@app.command()
+@errors_to_exit
+def opportunities(
+    ctx: typer.Context,
+    reporter: Annotated[str, typer.Option(help="Reporter: ISO code, RU-MOW, or a name.")],
+    year: Annotated[int, typer.Option(help="Year.")],
+    compare: Annotated[
+        int | None, typer.Option(help="Base year of import growth (default: year - 1).")
+    ] = None,
+    partner_group: Annotated[str | None, typer.Option(help="Only markets in this group.")] = None,
+    groups: Annotated[str | None, typer.Option(help="Product scheme: tech, enduse, ...")] = None,
+    group: Annotated[str | None, typer.Option(help="Only products of this group.")] = None,
+    top: Annotated[int, typer.Option(help="How many products.")] = 20,
+    markets: Annotated[int, typer.Option(help="Largest and fastest markets per product.")] = 3,
+    classification: Annotated[
+        str | None, typer.Option(help="Product classification (needed if several).")
+    ] = None,
+    digits: Annotated[int | None, typer.Option(help="Cut product codes, e.g. 4.")] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """Products a reporter could export next (density, PCI, COG) and the markets for each."""
+    with session(ctx) as s:
+        frame = s.opportunities(
+            reporter=reporter, year=year, compare=compare, partner_group=partner_group,
+            groups=groups, group=group, top=top, markets=markets,
+            classification=classification, digits=digits,
+        )  # fmt: skip
+    emit(frame, fmt)
 
 
 @app.command()

@@ -16,6 +16,7 @@ import pandas as pd
 
 import hitex.indicators as ind
 from hitex.catalog import Catalog
+from hitex.complexity.methods import Complexity
 from hitex.errors import InputError
 from hitex.indicators.selection import check_names
 from hitex.store import LoadResult, Warehouse
@@ -31,7 +32,7 @@ __all__ = ["TABLES", "Session", "open"]
 INTEGERS = {"rank_value", "rank_growth", "lowest_since", "highest_since", "product_lines", "year"}
 
 
-class Session(Catalog):
+class Session(Catalog, Complexity):
     """A warehouse and the engine that runs its queries (DuckDB by default)."""
 
     def __init__(self, warehouse: Warehouse, engine: Engine | None = None) -> None:

@@ -169,3 +169,11 @@ def test_most_flows_recur_from_year_to_year(rows: pd.DataFrame) -> None:
     }
     recurring = len(keys["2019"] & keys["2020"]) / len(keys["2020"])
     assert 0.6 < recurring < 0.95
+
+
+@pytest.mark.slow
+def test_complexity_contenders_agree(data: Path, tmp_path: Path) -> None:
+    ctx = Context(data=data, work=tmp_path)
+    expected = _answers(ctx, "complexity", "ecomplexity")
+    assert len(expected["complexity"]) > 1000
+    assert compare.problems(expected, _answers(ctx, "complexity", "hitex")) == []
