@@ -164,7 +164,7 @@ def _pairs(values: list[str] | None, option: str) -> dict[str, str]:
 
 
 def read_profile(path: Path) -> dict[str, Any]:
-    """A source profile: ``columns`` and ``set`` mappings, ``encoding`` (docs/cli.md)."""
+    """A source profile: ``columns`` and ``set`` mappings, ``encoding`` (docs/load.md)."""
     import yaml  # noqa: PLC0415 - only profiles need it
 
     try:

@@ -13,11 +13,10 @@ from hitex.ingest.base import (
     reader_for,
     readers,
 )
-from hitex.ingest.check import TEMPS, Read, checked_sql, prepare_statements
+from hitex.ingest.check import Read, checked_sql, prepare_statements
 
 __all__ = [
     "FIELDS",
-    "TEMPS",
     "USER_FIELDS",
     "Fingerprint",
     "Opened",

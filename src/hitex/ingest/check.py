@@ -23,25 +23,6 @@ from hitex.ingest.base import FIELDS, Opened, Reader, Ref
 from hitex.ingest.sql import ident, lit
 from hitex.reference.countries import KEY_SQL
 
-#: Temp tables a load creates (dropped after each load).
-TEMPS = ("cmap__", "cmap_int__", "dups__", "nonleaf__")
-
-#: Columns of the checked relation, in order: the flows columns, the record number, the reason.
-CHECKED = (
-    "row",
-    "year",
-    "month",
-    "reporter",
-    "partner",
-    "flow",
-    "classification",
-    "product",
-    "value_usd",
-    "quantity",
-    "unit",
-    "reason",
-)
-
 
 @dataclass(frozen=True)
 class Read:
