@@ -213,3 +213,15 @@ def test_a_bug_shows_its_traceback_and_asks_for_a_report(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "ZeroDivisionError: division by zero" in err
     assert "This is a bug in hitex, not a problem with your input." in err
+
+
+def test_an_empty_selection_says_why(db, tmp_path):
+    run(db, "load", str(flows_file(tmp_path / "m.csv", ROWS)), "--format", "flows")
+    r = run(db, "table", "--reporter", "RU-MOW", "--year", "2020", "--groups", "tech",
+            "--group", "low", "--format", "json")  # fmt: skip
+    assert r.exit_code == 1
+    assert r.stdout == ""
+    assert r.stderr.strip() == (
+        "Error: No export records of RU-MOW in 2020 with tech group 'low': the table is empty. "
+        "Widen the selection (hitex groups lists the groups of each scheme)."
+    )

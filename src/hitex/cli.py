@@ -281,7 +281,7 @@ def table(
             frame = s.series(years=parse_years(years), **options)
         else:
             assert year is not None
-            frame = s.table(year=year, compare=compare, **options)
+            frame = s.table(year=year, compare=compare, if_empty="raise", **options)
     emit(frame, fmt)
 
 

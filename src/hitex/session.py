@@ -123,8 +123,13 @@ class Session(Catalog, Complexity):
         top: int | None = None,
         indicators: Iterable[str] | None = None,
         small_base_usd: float = ind.SMALL_BASE_USD,
+        if_empty: str = "keep",
     ) -> pd.DataFrame:
         """Value by ``by`` for ``year``; with ``compare``, base value, growth % and share %.
+
+        ``if_empty="raise"`` refuses a selection no record went into with an
+        :class:`~hitex.errors.InputError` that names its filters (the command line does so);
+        ``"keep"`` returns the empty table (or the one 0.0 row of a table without ``by``).
 
         ``indicators`` names others from :data:`hitex.indicators.INDICATORS` (``change``,
         ``multiple``, ``cagr``, ``contribution``, ``rank``, ``small_base``, ``nowcast``,
@@ -166,8 +171,12 @@ class Session(Catalog, Complexity):
             return expr if top is None else expr.limit(top)
 
         key = repr(("table", q, year, compare, chosen, small_base_usd, top))
-        frame = self.engine.execute(key, build)
-        return _ordered(frame, ind.column_order(q.by, compare is not None))
+        frame = _ordered(
+            self.engine.execute(key, build), ind.column_order(q.by, compare is not None)
+        )
+        if if_empty == "raise":
+            _say_why_empty(q, frame)
+        return frame
 
     def series(
         self,
@@ -298,6 +307,26 @@ def _reporter(value: str) -> str:
     from hitex.reference.countries import resolve  # noqa: PLC0415
 
     return resolve(value)
+
+
+def _say_why_empty(q: ind.Query, frame: pd.DataFrame) -> None:
+    """Refuse a table no record went into (not a 0.0 row): say which filters left none."""
+    if not frame.empty and (frame["classifications"] != "").any():
+        return
+    filters = [
+        f"partner group {q.partner_group!r}" if q.partner_group else "",
+        f"{q.groups} group {q.group!r}" if q.group is not None
+        else (f"products classified by {q.groups!r}" if q.groups else ""),
+        f"months {q.months[0]}-{q.months[1]}" if q.months else "",
+        f"classification {q.classification}" if q.classification else "",
+    ]  # fmt: skip
+    given = [f for f in filters if f]
+    years = " and ".join(str(y) for y in sorted(q.years, reverse=True))
+    where = f" with {', '.join(given)}" if given else ""
+    raise InputError(
+        f"No {q.flow} records of {q.reporter} in {years}{where}: the table is empty. "
+        "Widen the selection (hitex groups lists the groups of each scheme)."
+    )
 
 
 def _span(years: list[int]) -> str:
