@@ -8,8 +8,10 @@ Both runs evaluate the same ``reason`` expression, so a record is always either 
 rejected, never neither.
 
 The reasons, first failing check first: year, month, reporter, partner, a reporter trading with
-itself, flow, classification, the format's own checks, product, value, quantity, a code whose
-finer codes are in the same file, and a key an earlier load holds.
+itself, flow, classification, the format's own checks, product, value, quantity. Two more depend
+on other records, not on the record alone: a code whose finer codes are in the same file, and a
+key an earlier load holds. The store gives those (:mod:`hitex.store.load`) to records that no
+check here refuses.
 
 Countries are looked up by one hash join each against the warehouse's ``country_aliases``
 (every known spelling, normalised); BACI's numeric codes join on integers.
@@ -34,7 +36,7 @@ class Read:
 
 
 def prepare_statements(reader: Reader) -> list[str]:
-    """Temp tables the checks join: country spellings the format accepts; empty exclusions."""
+    """Temp tables the checks join: the country spellings the format accepts."""
     kinds = reader.country_kinds
     where = "TRUE" if kinds is None else f"kind IN ({', '.join(lit(k) for k in kinds)})"
     return [
@@ -43,8 +45,6 @@ def prepare_statements(reader: Reader) -> list[str]:
         """CREATE OR REPLACE TEMP TABLE cmap_int__ AS
         SELECT CAST(key AS INTEGER) AS code, iso3, kind, country FROM cmap__
         WHERE regexp_full_match(key, '[0-9]{1,9}')""",
-        "CREATE OR REPLACE TEMP TABLE dups__ (row BIGINT, reason VARCHAR)",
-        "CREATE OR REPLACE TEMP TABLE nonleaf__ (row BIGINT, reason VARCHAR)",
     ]
 
 
@@ -88,7 +88,7 @@ _LOADABLE = """(y BETWEEN 1900 AND 2100 AND (s.month_r IS NULL OR mo BETWEEN 1 A
     AND rc.kind <> 'aggregate' AND pc.kind <> 'subdivision' AND rc.country <> pc.country
     AND fl.flow IS NOT NULL AND s.family IS NOT NULL AND s.format_reason IS NULL
     AND product IS NOT NULL AND v >= 0 AND NOT isinf(v) AND NOT isnan(v)
-    AND (q IS NOT NULL OR s.quantity_r IS NULL) AND nl.reason IS NULL AND d.reason IS NULL)"""
+    AND (q IS NOT NULL OR s.quantity_r IS NULL))"""
 
 
 def checked_sql(reader: Reader, read: Read) -> str:
@@ -152,8 +152,6 @@ def checked_sql(reader: Reader, read: Read) -> str:
         WHEN q IS NULL AND s.quantity_r IS NOT NULL
             AND upper({_text("s.quantity_r")}) NOT IN ('', 'NA', 'N/A', 'NAN')
             THEN 'quantity ''' || {_text("s.quantity_r")} || ''' is not a number'
-        WHEN nl.reason IS NOT NULL THEN nl.reason
-        WHEN d.reason IS NOT NULL THEN d.reason
         END"""
     return f"""SELECT row, y AS year, mo AS month, reporter, partner, flow, classification,
         product, v AS value_usd, q AS quantity, unit, reason FROM (
@@ -171,6 +169,4 @@ def checked_sql(reader: Reader, read: Read) -> str:
             LEFT JOIN classification_codes cl ON cl.code = s2.class_t) s
         {_country_join("reporter", reader, opened)}
         {_country_join("partner", reader, opened)}
-        LEFT JOIN flow_codes fl ON fl.code = lower({_text("s.flow_r")})
-        LEFT JOIN dups__ d ON d.row = s.row
-        LEFT JOIN nonleaf__ nl ON nl.row = s.row)"""
+        LEFT JOIN flow_codes fl ON fl.code = lower({_text("s.flow_r")}))"""

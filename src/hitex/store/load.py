@@ -151,10 +151,12 @@ class Loader:
         # Rows written inside a transaction are numbered from a large offset.
         offset = self._count("SELECT coalesce(min(rowid), 0) FROM raw__")
         checked = checked_sql(self.reader, Read("raw__", _record_ref, f"rowid - {offset} + 1"))
-        if self.reader.hierarchical:
-            self._find_nonleaves(checked)
-        revised = self._revisions(checked, revise=revise)
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE checked__ AS {checked}")
+        # The reasons that depend on other records, for records no check refused: codes
+        # beside their finer codes first, then keys an earlier load holds.
+        if self.reader.hierarchical:
+            self._refuse(self._nonleaves())
+        revised = self._revisions(revise=revise)
         malformed = self._insert_malformed()
         self._write_lines()
         rejected = self._count(
@@ -174,29 +176,34 @@ class Loader:
             records + malformed, accepted, rejected + malformed, accepted - inserted, revised
         )
 
-    def _find_nonleaves(self, checked: str) -> None:
+    def _refuse(self, reasons: str) -> None:
+        """Give ``reasons`` (a query of ``row, reason``) to records no check refused."""
+        self.con.execute(
+            f"""UPDATE checked__ SET reason = x.reason FROM ({reasons}) x
+            WHERE checked__.row = x.row AND checked__.reason IS NULL"""
+        )
+
+    def _nonleaves(self) -> str:
         """Records whose finer codes are in the same file: only the finest are loaded."""
         cell = ("year", "month", "reporter", "partner", "flow", "classification")
         self.con.execute(
             f"""CREATE OR REPLACE TEMP TABLE leafcand__ AS SELECT row, {", ".join(cell)}, product
-            FROM ({checked}) WHERE reason IS NULL AND product <> 'TOTAL'"""
+            FROM checked__ WHERE reason IS NULL AND product <> 'TOTAL'"""
         )
         same = " AND ".join(f"a.{c} IS NOT DISTINCT FROM b.{c}" for c in cell)
-        self.con.execute(
-            f"""INSERT INTO nonleaf__ SELECT a.row,
+        return f"""SELECT a.row,
             'aggregate of finer codes in the same file (' || a.product || ' beside '
-            || min(b.product) || '); only the finest codes are loaded'
+            || min(b.product) || '); only the finest codes are loaded' AS reason
             FROM leafcand__ a JOIN (SELECT DISTINCT {", ".join(cell)}, product,
                 left(product, n) AS prefix FROM leafcand__, range(1, 10) r(n)
                 WHERE n < length(product)) b ON {same} AND b.prefix = a.product
             GROUP BY a.row, a.product"""
-        )
 
-    def _revisions(self, checked: str, *, revise: bool) -> int:
+    def _revisions(self, *, revise: bool) -> int:
         """Keys an earlier load holds: reject them, or (``revise``) replace the old flows."""
         self.con.execute(
             f"""CREATE OR REPLACE TEMP TABLE keys__ AS SELECT row, {_KEY}
-            FROM ({checked}) WHERE reason IS NULL"""
+            FROM checked__ WHERE reason IS NULL"""
         )
         scope = "(o.year, o.reporter) IN (SELECT DISTINCT year, reporter FROM keys__)"
         if revise:
@@ -210,9 +217,9 @@ class Loader:
                 AND EXISTS (SELECT 1 FROM keys__ n WHERE {_SAME_KEY})"""
             )
             return revised
-        self.con.execute(
-            f"""INSERT INTO dups__ SELECT n.row, 'already loaded by load ' || min(o.load_id)
-            || ' (load with --revise to replace it)'
+        self._refuse(
+            f"""SELECT n.row, 'already loaded by load ' || min(o.load_id)
+            || ' (load with --revise to replace it)' AS reason
             FROM keys__ n JOIN flows o ON {_SAME_KEY} WHERE {scope} GROUP BY n.row"""
         )
         return 0
