@@ -171,3 +171,18 @@ def write(report: Report, path: Path) -> None:
 
 #: A section another benchmark writes into RESULTS.md, kept when this one rewrites the file.
 KEPT = re.compile(r"<!-- section: (\S+) -->.*?<!-- end section: \1 -->", re.S)
+
+
+def write_section(path: Path, name: str, body: str) -> None:
+    """Put ``body`` into ``path`` as section ``name``, in place of the previous run's."""
+    text = f"<!-- section: {name} -->\n{body.rstrip()}\n<!-- end section: {name} -->"
+    old = path.read_text() if path.exists() else ""
+    pattern = re.compile(
+        rf"<!-- section: {re.escape(name)} -->.*?<!-- end section: {re.escape(name)} -->", re.S
+    )
+    new = (
+        pattern.sub(lambda _: text, old)
+        if pattern.search(old)
+        else old.rstrip("\n") + "\n\n" + text + "\n"
+    )
+    path.write_text(new)

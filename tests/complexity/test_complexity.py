@@ -61,7 +61,7 @@ def test_eci_is_the_mean_pci_of_products_held(hand_session):
 def test_city_is_placed_in_the_world_without_being_counted(hand_session, tmp_path):
     with_city = hand_session.complexity(year=2020)
     s = hand.build(tmp_path)
-    s.warehouse.con.execute("DELETE FROM flows WHERE reporter = 'RU-MOW'")
+    s.warehouse.con.execute("DELETE FROM flow_rows WHERE reporter = 'RU-MOW'")
     without = s.complexity(year=2020)
     s.close()
     world = with_city[with_city["reporter"] != "RU-MOW"].reset_index(drop=True)

@@ -37,6 +37,8 @@ class BaciReader(Reader):
     # BACI gives one record per (t, i, j, k) and HS6 codes only.
     hierarchical: ClassVar[bool] = False
     keys_unique: ClassVar[bool] = True
+    product_digits: ClassVar[int | None] = 6
+    quantity_unit: ClassVar[str | None] = "t"
     # Country codes and values are numbers; k stays text (a bad code gets its own reason)
     # and so does q, which BACI writes as NA when missing.
     csv_types: ClassVar[Mapping[str, str]] = {
@@ -52,8 +54,9 @@ class BaciReader(Reader):
         """BACI's columns; quantities are metric tons."""
         out = super().fields(ref)
         q = self.col("quantity", ref)
+        unit = lit(self.quantity_unit)
         out["unit"] = (
-            f"CASE WHEN upper(trim(CAST({q} AS VARCHAR))) NOT IN ('', 'NA') THEN 't' END"
+            f"CASE WHEN upper(trim(CAST({q} AS VARCHAR))) NOT IN ('', 'NA') THEN {unit} END"
             if q != "NULL"
             else "NULL"
         )

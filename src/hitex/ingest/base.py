@@ -104,18 +104,30 @@ class Fingerprint:
 
 
 def fingerprint(path: Path) -> Fingerprint:
-    """Hash the file and check its encoding in the same pass."""
+    """Hash the file and check its encoding in the same pass.
+
+    Blocks of ASCII (every byte below 128, most trade files) are UTF-8 as they are; only
+    other blocks go through the decoder, which keeps a character cut by a block's end.
+    """
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
     utf8 = True
+    block = bytearray(1 << 22)
+    view = memoryview(block)
     with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-            if utf8:
+        while n := f.readinto(block):
+            data = view[:n]
+            digest.update(data)
+            if utf8 and not (block.isascii() if n == len(block) else bytes(data).isascii()):
                 try:
-                    decoder.decode(block)
+                    decoder.decode(data)
                 except UnicodeDecodeError:
                     utf8 = False
+    if utf8:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8 = False
     return Fingerprint(digest.hexdigest(), utf8)
 
 
@@ -142,6 +154,11 @@ class Reader:
     #: The format gives one record per key, so records are never summed (BACI: one per
     #: t, i, j, k). Other formats are checked, and records with the same key summed.
     keys_unique: ClassVar[bool] = False
+    #: Product codes are numbers of this many digits, a leading zero dropped (BACI's ``k``):
+    #: a clean file may then be stored as a segment (hitex.store.segment).
+    product_digits: ClassVar[int | None] = None
+    #: The unit of every quantity the format gives (BACI: metric tons).
+    quantity_unit: ClassVar[str | None] = None
 
     def __init__(self, source: Source) -> None:
         self.source = source

@@ -24,6 +24,7 @@ from hitex.errors import suggest
 from hitex.ingest import Read, Reader, checked_sql, prepare_statements
 from hitex.ingest.sql import field, ident
 from hitex.reference import countries
+from hitex.store import segment
 from hitex.store.schema import KEY
 
 Step = Callable[[str], None]
@@ -64,13 +65,23 @@ class Loader:
             return Counts(0, 0, 0, 0, 0)
         for statement in prepare_statements(self.reader):
             self.con.execute(statement)
+        layout = segment.plan(self.con, self.reader)
+        written = self._segment(layout) if layout is not None else None
+        if layout is not None and written is not None:
+            step("read")
+            step("check")
+            step("rejects")
+            with segment.budget(self.con):
+                self._reallocate(segment.cells_sql(self.id, layout))
+            step("flows")
+            return Counts(written, written, 0, 0, 0)
         read = self._one_pass()
         step("read")
-        careful = self._count(f"SELECT count(*) FROM flows WHERE load_id = {-self.id}") > 0
+        careful = self._count(f"SELECT count(*) FROM flow_rows WHERE load_id = {-self.id}") > 0
         careful = careful or self._collides() or self._nested()
         step("check")
         if careful:
-            self.con.execute(f"DELETE FROM flows WHERE load_id IN ({self.id}, {-self.id})")
+            self.con.execute(f"DELETE FROM flow_rows WHERE load_id IN ({self.id}, {-self.id})")
             counts = self._careful(revise=revise, step=step)
         else:
             merged = self._merge_keys()
@@ -81,13 +92,21 @@ class Loader:
         step("flows")
         return counts
 
+    def _segment(self, layout: segment.Plan) -> int | None:
+        """Store a clean file of fixed-width codes as a segment; the records, or None."""
+        written = segment.write(self.con, self.reader, self.id, layout)
+        if written is not None and self._collides():
+            segment.discard(self.con, self.id)
+            return None
+        return written
+
     def _one_pass(self) -> int:
         opened = self.reader.opened
         assert opened is not None
         read = Read(f"{opened.relation} AS {ident(_SRC)}", _source_ref, "NULL")
         columns = ", ".join(COLUMNS)
         return self._count(
-            f"""INSERT INTO flows SELECT {columns},
+            f"""INSERT INTO flow_rows SELECT {columns},
             CASE WHEN reason IS NULL THEN {self.id} ELSE {-self.id} END
             FROM ({checked_sql(self.reader, read)})"""
         )
@@ -126,17 +145,18 @@ class Loader:
         """Sum records with the same key (one line per declaration); return lines merged."""
         if self.reader.keys_unique:
             return 0
-        loaded = self._count(f"SELECT count(*) FROM flows WHERE load_id = {self.id}")
+        loaded = self._count(f"SELECT count(*) FROM flow_rows WHERE load_id = {self.id}")
         keys = self._count(
-            f"SELECT count(*) FROM (SELECT 1 FROM flows WHERE load_id = {self.id} GROUP BY {_KEY})"
+            f"""SELECT count(*) FROM (SELECT 1 FROM flow_rows WHERE load_id = {self.id}
+            GROUP BY {_KEY})"""
         )
         if keys == loaded:
             return 0
         self.con.execute(
-            f"CREATE OR REPLACE TEMP TABLE merged__ AS {_summed(f'flows WHERE load_id = {self.id}', self.id)}"  # noqa: E501
+            f"CREATE OR REPLACE TEMP TABLE merged__ AS {_summed(f'flow_rows WHERE load_id = {self.id}', self.id)}"  # noqa: E501
         )
-        self.con.execute(f"DELETE FROM flows WHERE load_id = {self.id}")
-        self.con.execute("INSERT INTO flows SELECT * FROM merged__")
+        self.con.execute(f"DELETE FROM flow_rows WHERE load_id = {self.id}")
+        self.con.execute("INSERT INTO flow_rows SELECT * FROM merged__")
         return loaded - keys
 
     # -- the careful path: a numbered copy, rejects with lines ----------------------------
@@ -169,7 +189,7 @@ class Loader:
         step("rejects")
         accepted = self._count("SELECT count(*) FROM checked__ WHERE reason IS NULL")
         inserted = self._count(
-            f"INSERT INTO flows {_summed('checked__ WHERE reason IS NULL', self.id)}"
+            f"INSERT INTO flow_rows {_summed('checked__ WHERE reason IS NULL', self.id)}"
         )
         records = self._count("SELECT count(*) FROM raw__")
         return Counts(
@@ -207,13 +227,15 @@ class Loader:
         )
         scope = "(o.year, o.reporter) IN (SELECT DISTINCT year, reporter FROM keys__)"
         if revise:
+            # Segments are never changed in place: those holding flows to replace become rows.
+            segment.fold(self.con, "SELECT DISTINCT year, reporter FROM keys__")
             self.con.execute(
                 f"""INSERT INTO revisions SELECT o.*, {self.id} FROM flows o WHERE {scope}
                 AND EXISTS (SELECT 1 FROM keys__ n WHERE {_SAME_KEY})"""
             )
             revised = self._count(f"SELECT count(*) FROM revisions WHERE replaced_by = {self.id}")
             self.con.execute(
-                f"""DELETE FROM flows o WHERE {scope}
+                f"""DELETE FROM flow_rows o WHERE {scope}
                 AND EXISTS (SELECT 1 FROM keys__ n WHERE {_SAME_KEY})"""
             )
             return revised
@@ -295,13 +317,19 @@ class Loader:
                 )
 
     # -- totals ---------------------------------------------------------------------------
-    def _reallocate(self) -> None:
-        """Rewrite ``unallocated`` for the periods this load touched, where totals are."""
-        cells = f"SELECT DISTINCT year, reporter, flow FROM flows WHERE load_id = {self.id}"
+    def _reallocate(self, cells: str | None = None) -> None:
+        """Rewrite ``unallocated`` for the periods this load touched, where totals are.
+
+        ``cells`` is a query of the load's (year, reporter, flow) when cheaper than reading
+        ``flows``; totals are never in a segment, so only ``flow_rows`` is searched for them.
+        """
+        cells = (
+            cells or f"SELECT DISTINCT year, reporter, flow FROM flows WHERE load_id = {self.id}"
+        )
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE cells__ AS {cells}")
         in_cells = "(year, reporter, flow) IN (SELECT * FROM cells__)"
         has_totals = self._count(
-            f"""SELECT count(*) FROM (SELECT 1 FROM flows WHERE {in_cells}
+            f"""SELECT count(*) FROM (SELECT 1 FROM flow_rows WHERE {in_cells}
             AND (partner = 'WLD' OR product = 'TOTAL') LIMIT 1)"""
         )
         stale = self._count(

@@ -22,12 +22,23 @@ FLOW_COLUMNS = """
     unit VARCHAR,
     load_id INTEGER"""
 
-#: Flows columns that older warehouses declared NOT NULL.
+#: Flows columns that older warehouses declared NOT NULL (in a table then named ``flows``).
 NULLABLE = ("year", "reporter", "partner", "flow", "classification", "product", "value_usd",
             "load_id")  # fmt: skip
 
 DDL = f"""
-CREATE TABLE IF NOT EXISTS flows ({FLOW_COLUMNS}
+-- The records of every load that is not a segment of its own (see below); ``flows`` is
+-- the view of these and of every segment.
+CREATE TABLE IF NOT EXISTS flow_rows ({FLOW_COLUMNS}
+);
+-- A large clean load of fixed-width codes (a BACI year) is stored in a table of its own
+-- holding only the columns that vary (hitex.store.segment); ``rows_sql`` gives its records
+-- as flows rows, and ``flows`` is flow_rows UNION ALL every segment's rows_sql.
+CREATE TABLE IF NOT EXISTS segments (
+    load_id INTEGER PRIMARY KEY,
+    relation VARCHAR NOT NULL,
+    type VARCHAR NOT NULL,
+    rows_sql VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS revisions ({FLOW_COLUMNS},
     replaced_by INTEGER NOT NULL
@@ -74,6 +85,13 @@ CREATE TABLE IF NOT EXISTS meta (
     value VARCHAR
 );
 """
+
+
+def flows_view(segments: list[str]) -> str:
+    """The ``flows`` view: the rows table and every segment's rows, in load order."""
+    parts = ["SELECT * FROM flow_rows", *segments]
+    return "CREATE OR REPLACE VIEW flows AS\n" + "\nUNION ALL\n".join(parts)
+
 
 VIEWS = """
 -- What indicators read as "flows". Totals (partner WLD, product TOTAL) never add to finer

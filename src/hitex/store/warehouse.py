@@ -12,6 +12,7 @@ import json
 import logging
 import os
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -24,16 +25,18 @@ from ibis.backends.duckdb import Backend as DuckDBBackend
 
 import hitex.reference as ref
 from hitex.errors import BadFileError, HitexError, InputError
-from hitex.ingest import Reader, Source, fingerprint, reader_for, readers
+from hitex.ingest import Fingerprint, Reader, Source, fingerprint, reader_for, readers
 from hitex.ingest.sql import ident, lit
 from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
+from hitex.store import segment
 from hitex.store.load import Loader, Step
 from hitex.store.schema import DDL, NULLABLE, RELATIONS, VIEWS
 
 log = logging.getLogger(__name__)
 
-#: Steps of one load, in order; ``progress`` callbacks receive them.
-STEPS = ("hash", "read", "check", "rejects", "flows", "commit")
+#: Steps of one load, in order; ``progress`` callbacks receive them. The file is hashed
+#: (has it been loaded before?) while it is read, so "hash" ends after the flows are written.
+STEPS = ("read", "check", "rejects", "flows", "hash", "commit")
 
 
 @dataclass(frozen=True)
@@ -112,13 +115,24 @@ class Warehouse:
     # -- lifecycle ------------------------------------------------------------------------
     def init(self, *, refresh: bool = True) -> None:
         """Create missing tables; (re)write the reference tables if ``refresh`` or stale."""
+        self._rename_flows()
         self.con.execute(DDL)
         self._migrate()
+        segment.rebuild_view(self.con)
         self.con.execute(VIEWS)
         stored = _first(self.con.execute("SELECT value FROM meta WHERE key = 'reference'"))
         current = ref.reference_version()
         if refresh or stored is None or stored[0] != current:
             self._write_reference(current)
+
+    def _rename_flows(self) -> None:
+        """Warehouses of hitex before segments kept every flow in a table ``flows``."""
+        old = self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'flows' AND NOT temporary"
+        ).fetchall()[0][0]
+        if old:
+            self.con.execute("DROP VIEW IF EXISTS trade")
+            self.con.execute("ALTER TABLE flows RENAME TO flow_rows")
 
     def _migrate(self) -> None:
         """Bring a warehouse written by an earlier hitex up to the current tables."""
@@ -133,12 +147,12 @@ class Warehouse:
         nullable = {
             r[0]
             for r in self.con.execute(
-                "SELECT column_name FROM duckdb_columns() WHERE table_name = 'flows' "
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = 'flow_rows' "
                 "AND NOT is_nullable"
             ).fetchall()
         }
         for column in sorted(nullable & set(NULLABLE)):
-            self.con.execute(f"ALTER TABLE flows ALTER COLUMN {column} DROP NOT NULL")
+            self.con.execute(f"ALTER TABLE flow_rows ALTER COLUMN {column} DROP NOT NULL")
         if "reconciled" not in have:
             self.con.execute("ALTER TABLE loads ADD COLUMN reconciled BOOLEAN DEFAULT false")
             for name, reader in readers().items():
@@ -255,22 +269,24 @@ class Warehouse:
         path = reader.source.path
         if not path.is_file():
             raise BadFileError(f"{path} does not exist or is not a file.", file=str(path))
-        fp = fingerprint(path)
-        progress("hash")
-        earlier = _first(
-            self.con.execute(
-                "SELECT id FROM loads WHERE sha256 = ? AND status = 'loaded' ORDER BY id LIMIT 1",
-                [fp.sha256],
-            )
-        )
+        progress = _once(progress)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hitex-hash") as pool:
+            hashing = pool.submit(fingerprint, path)
+            if _utf8_start(path):
+                done = self._speculate(reader, hashing, revise=revise, progress=progress)
+                if done is not None:
+                    return done
+            fp = hashing.result()
+        earlier = self._earlier(fp.sha256)
         started = dt.datetime.now()
         if earlier is not None:
-            return self._record_skip(reader, fp.sha256, started, earlier[0])
+            return self._record_skip(reader, fp.sha256, started, earlier)
         load_id = self._next_id()
         try:
             with self._transaction():
                 reader.open(self.con, utf8=fp.utf8)
                 counts = Loader(self.con, reader, load_id).run(revise=revise, step=progress)
+                progress("hash")
                 result = LoadResult(
                     load_id, path.name, fp.sha256, reader.name, counts.read, counts.loaded,
                     counts.rejected, counts.merged, counts.revised, "loaded",
@@ -287,6 +303,74 @@ class Warehouse:
         finally:
             self._drop_temp(reader)
         return result
+
+    def _speculate(
+        self, reader: Reader, hashing: Future[Fingerprint], *, revise: bool, progress: Step
+    ) -> LoadResult | None:
+        """Load while the file is hashed; None if it must be loaded again as not UTF-8.
+
+        The sha256 (has this file been loaded?) and the encoding check read the whole file;
+        here they run beside the load, not before it. A file loaded already is rolled back
+        and recorded as skipped, as if it had not been read; a file that is not UTF-8 after
+        a UTF-8 start is rolled back and left to :meth:`_load_one` to read transcoded.
+        """
+        load_id = self._next_id()
+        started = dt.datetime.now()
+        self.con.execute("BEGIN TRANSACTION")
+        open_ = True
+        try:
+            try:
+                reader.open(self.con, utf8=True)
+                counts = Loader(self.con, reader, load_id).run(revise=revise, step=progress)
+            except Exception as exc:
+                self.con.execute("ROLLBACK")
+                open_ = False
+                fp = hashing.result()
+                earlier = self._earlier(fp.sha256)
+                if earlier is not None:
+                    return self._record_skip(reader, fp.sha256, started, earlier)
+                if not fp.utf8:  # read as UTF-8, it is not: read it transcoded
+                    return None
+                self._record_failure(reader, load_id, fp.sha256, started, exc)
+                raise
+            fp = hashing.result()
+            progress("hash")
+            earlier = self._earlier(fp.sha256)
+            if earlier is not None or not fp.utf8:
+                self.con.execute("ROLLBACK")
+                open_ = False
+                if earlier is None:
+                    return None
+                return self._record_skip(reader, fp.sha256, started, earlier)
+            result = LoadResult(
+                load_id, reader.source.path.name, fp.sha256, reader.name, counts.read,
+                counts.loaded, counts.rejected, counts.merged, counts.revised, "loaded",
+                "" if reader.opened is None or not reader.opened.empty
+                else "the file holds no records",
+            )  # fmt: skip
+            self._record(result, reader, started)
+            progress("commit")
+            self.con.execute("COMMIT")
+            open_ = False
+            return result
+        except BaseException as exc:
+            # Failed while recording the load, or interrupted: nothing of the load stays.
+            if open_:
+                self.con.execute("ROLLBACK")
+                self._record_failure(reader, load_id, hashing.result().sha256, started, exc)
+            raise
+        finally:
+            self._drop_temp(reader)
+
+    def _earlier(self, sha256: str) -> int | None:
+        """The load that already holds a file with this sha256, if any."""
+        found = _first(
+            self.con.execute(
+                "SELECT id FROM loads WHERE sha256 = ? AND status = 'loaded' ORDER BY id LIMIT 1",
+                [sha256],
+            )
+        )
+        return None if found is None else int(found[0])
 
     # -- provenance -----------------------------------------------------------------------
     def _next_id(self) -> int:
@@ -455,3 +539,26 @@ def _one(result: duckdb.DuckDBPyConnection) -> Any:
 
 def _quiet(step: str) -> None:
     """Progress callback that does nothing."""
+
+
+def _once(progress: Step) -> Step:
+    """``progress`` called at most once per step (a load tried again repeats none)."""
+    seen: set[str] = set()
+
+    def step(name: str) -> None:
+        if name not in seen:
+            seen.add(name)
+            progress(name)
+
+    return step
+
+
+def _utf8_start(path: Path, size: int = 1 << 16) -> bool:
+    """Whether the file's first bytes are UTF-8 (a cut last character allowed)."""
+    with path.open("rb") as f:
+        start = f.read(size)
+    try:
+        start.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(start) - 3 and exc.reason == "unexpected end of data"
+    return True

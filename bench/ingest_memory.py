@@ -1,0 +1,109 @@
+"""Ingest time and peak memory against file size: one BACI year of 5M rows and of 25M rows.
+
+Each file is loaded into a fresh warehouse by hitex (``Session.load(format="baci")``) and
+read by DuckDB (``CREATE TABLE AS SELECT * FROM read_csv(...)``), each run in a process of
+its own whose peak resident set (``getrusage``, children included) is reported. The table
+goes to the ``ingest-memory`` section of ``bench/RESULTS.md``.
+
+``python -m bench.ingest_memory [--rows 5M,25M] [--repeat 2]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.generate import Spec, csv_name, generate, parse_count
+from bench.results import write_section
+
+DATA = Path("bench/data")
+
+_CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+kind, path, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+for p in (work, Path(str(work) + ".wal")):
+    p.unlink(missing_ok=True)
+if kind == "hitex":
+    import hitex
+    hitex.open(work).close()
+    start = time.perf_counter()
+    with hitex.open(work) as s:
+        (r,) = s.load([path], format="baci")
+        assert r.rows_rejected == 0, r
+    rows = r.rows_loaded
+else:
+    import duckdb
+    start = time.perf_counter()
+    with duckdb.connect(work) as con:
+        con.execute("CREATE TABLE baci AS SELECT * FROM read_csv(?)", [str(path)])
+        rows = con.execute("SELECT count(*) FROM baci").fetchall()[0][0]
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mib": peak, "rows": rows}))
+"""
+
+
+def _file(rows: int) -> Path:
+    out = DATA / f"memory-{rows}"
+    path = out / f"rows-{rows}-seed-1" / csv_name(2020)
+    if not path.exists():
+        generate(Spec(rows=rows, years=(2020,), seed=1), out)
+    found = sorted(out.rglob(csv_name(2020)))
+    return found[0]
+
+
+def _run(kind: str, path: Path, work: Path) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, kind, str(path), str(work)],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Measure, print and write the section."""
+    parser = argparse.ArgumentParser(prog="python -m bench.ingest_memory", description=__doc__)
+    parser.add_argument("--rows", default="5M,25M")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=Path("bench/RESULTS.md"))
+    args = parser.parse_args(argv)
+    lines = []
+    for rows in (parse_count(r) for r in args.rows.split(",")):
+        path = _file(rows)
+        work = path.parent / "memory.duckdb"
+        best: dict[str, dict[str, float]] = {}
+        for _ in range(args.repeat):
+            for kind in ("duckdb", "hitex"):
+                got = _run(kind, path, work)
+                if kind not in best or got["seconds"] < best[kind]["seconds"]:
+                    best[kind] = got
+        h, d = best["hitex"], best["duckdb"]
+        line = (
+            f"| {rows:,} | {h['seconds']:.2f} | {d['seconds']:.2f} | "
+            f"{h['seconds'] / d['seconds']:.2f} | {h['peak_mib']:,.0f} | {d['peak_mib']:,.0f} |"
+        )
+        print(line, flush=True)
+        lines.append(line)
+        work.unlink(missing_ok=True)
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    body = f"""## Ingest: time and memory against file size (`python -m bench.ingest_memory`)
+
+One BACI-shaped year per size (`bench.generate`, seed 1), loaded into a fresh warehouse by hitex
+(`Session.load(format="baci")`) and read by DuckDB (`CREATE TABLE AS SELECT * FROM read_csv(...)`),
+each in a process of its own; best of {args.repeat} runs; peak resident memory of the process
+(`getrusage`, imports included). {when}, Python {platform.python_version()}.
+
+| rows | hitex s | DuckDB s | ratio | hitex peak MiB | DuckDB peak MiB |
+|---:|---:|---:|---:|---:|---:|
+""" + "\n".join(lines)
+    write_section(args.out, "ingest-memory", body)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+"""Segments: a clean BACI year stored in a table of its own reads exactly as rows would.
+
+Each test compares the segment with what the ordinary load (``flow_rows``, every column
+written) stores for the same file, or with figures computed by hand from the file.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import hitex
+from hitex.store import segment
+from tests.fixtures import write_csv
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+#: BACI's own codes: Russia, China, India (699), USA (842), France (251), Taiwan (490),
+#: Afghanistan, Albania.
+CODES = (643, 156, 699, 842, 251, 490, 4, 8)
+FLOW_COLUMNS = ["year", "month", "reporter", "partner", "flow", "classification", "product",
+                "value_usd", "quantity", "unit"]  # fmt: skip
+
+
+def _flows(session: hitex.Session) -> pd.DataFrame:
+    got = session.warehouse.sql(f"SELECT {', '.join(FLOW_COLUMNS)} FROM flows")
+    return got.sort_values(["reporter", "partner", "product"]).reset_index(drop=True)
+
+
+def _segments(session: hitex.Session) -> list[int]:
+    return session.warehouse.sql("SELECT load_id FROM segments ORDER BY 1")["load_id"].tolist()
+
+
+def _as_rows(tmp_path: Path, path: Path, monkeypatch: pytest.MonkeyPatch) -> pd.DataFrame:
+    """What the ordinary load stores for ``path`` (segments switched off)."""
+    with monkeypatch.context() as m:
+        m.setattr(segment, "plan", lambda con, reader: None)
+        with hitex.open(tmp_path / "rows.duckdb") as s:
+            (r,) = s.load([path], format="baci")
+            assert r.rows_rejected == 0
+            assert _segments(s) == []
+            return _flows(s)
+
+
+def test_real_baci_lines_load_as_a_segment(session, tmp_path, monkeypatch):
+    real = FIXTURES / "baci" / "BACI_HS22_Y2022_V202401b_head.csv"
+    path = shutil.copy(real, tmp_path / real.name)
+    (r,) = session.load([path], format="baci")
+    assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (9, 9, 0)
+    assert _segments(session) == [r.id]
+    got = _flows(session)
+    # The first line: 2022,4,20,210610,        0.357,        0.002 (Afghanistan to Andorra).
+    first = got[(got["product"] == "210610")].iloc[0]
+    assert (first["reporter"], first["partner"], first["classification"]) == ("AFG", "AND", "HS22")
+    assert first["value_usd"] == pytest.approx(357.0)
+    assert (first["quantity"], first["unit"], first["flow"]) == (0.002, "t", "export")
+    pd.testing.assert_frame_equal(got, _as_rows(tmp_path, Path(path), monkeypatch))
+
+
+rows = st.lists(
+    st.tuples(
+        st.sampled_from(CODES),
+        st.sampled_from(CODES),
+        st.sampled_from([10121, 841181, 851762, 854231, 90111, 300490]),
+        st.integers(0, 10**9).map(lambda v: f"{v / 1000:.3f}"),
+        st.one_of(
+            st.just(""),
+            st.just("NA"),
+            st.just("         NA"),
+            st.integers(0, 10**6).map(lambda q: f"{q / 1000:.3f}"),
+        ),
+    ),
+    min_size=1,
+    max_size=40,
+    unique_by=lambda r: r[:3],
+).filter(lambda rs: all(r[0] != r[1] for r in rs))
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rows)
+def test_a_segment_reads_as_the_rows_of_the_same_file(tmp_path_factory, monkeypatch, rows):
+    tmp = tmp_path_factory.mktemp("segment")
+    path = write_csv(tmp / "BACI_HS17_Y2020_V202301.csv", "tijkvq",
+                     [(2020, *r[:3], r[3], r[4]) for r in rows])  # fmt: skip
+    with hitex.open(tmp / "segment.duckdb") as s:
+        (r,) = s.load([path], format="baci")
+        assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (len(rows), len(rows), 0)
+        assert _segments(s) == [r.id]
+        got = _flows(s)
+    # Every dollar once: BACI's thousands, summed by hand from the file.
+    assert got["value_usd"].sum() == pytest.approx(sum(float(r[3]) * 1000 for r in rows))
+    pd.testing.assert_frame_equal(got, _as_rows(tmp, path, monkeypatch))
+
+
+def test_one_refused_record_loads_the_file_as_rows_with_its_reject(session, tmp_path):
+    path = write_csv(tmp_path / "BACI_HS17_Y2020_V202301.csv", "tijkvq", [
+        (2020, 643, 156, 841181, "10", "1"),
+        (2020, 643, 999, 841181, "20", "1"),  # no country 999
+        (2020, 643, 699, 851762, "30", "NA"),
+    ])  # fmt: skip
+    (r,) = session.load([path], format="baci")
+    assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (3, 2, 1)
+    assert _segments(session) == []
+    assert session.rejects(r.id)[["line", "reason"]].values.tolist() == [
+        [3, "unknown partner '999'"]
+    ]
+    assert _flows(session)["value_usd"].tolist() == [10_000.0, 30_000.0]
+
+
+def test_imports_of_a_segment_are_the_exporters_exports(session, tmp_path):
+    path = write_csv(tmp_path / "BACI_HS17_Y2020_V202301.csv", "tijkvq", [
+        (2020, 643, 156, 841181, "10", "1"),
+        (2020, 842, 156, 851762, "2.5", ""),
+        (2020, 156, 643, 854231, "7", "1"),
+    ])  # fmt: skip
+    session.load([path], format="baci")
+    assert len(_segments(session)) == 1
+    got = session.table(reporter="CHN", flow="import", year=2020, by=["partner"])
+    assert got.set_index("partner")["value_usd"].to_dict() == {"RUS": 10_000.0, "USA": 2_500.0}
+    exports = session.table(reporter="RUS", year=2020, by=["product"])
+    assert exports.set_index("product")["value_usd"].to_dict() == {"841181": 10_000.0}
+
+
+def _year(tmp_path: Path, name: str, value: str) -> Path:
+    return write_csv(tmp_path / name, "tijkvq", [
+        (2020, 643, 156, 841181, value, "1"),
+        (2020, 643, 699, 10121, value, "2"),
+    ])  # fmt: skip
+
+
+def test_a_revision_folds_the_segment_and_keeps_the_old_flows(session, tmp_path):
+    (first,) = session.load([_year(tmp_path, "BACI_HS17_Y2020_V202301.csv", "1")], format="baci")
+    assert _segments(session) == [first.id]
+    later = _year(tmp_path, "BACI_HS17_Y2020_V202401.csv", "3")
+    (refused,) = session.load([later], format="baci")
+    assert (refused.rows_loaded, refused.rows_rejected) == (0, 2)
+    assert set(session.rejects(refused.id)["reason"]) == {
+        f"already loaded by load {first.id} (load with --revise to replace it)"
+    }
+    assert _segments(session) == [first.id]  # refusing changes nothing
+    later = _year(tmp_path, "BACI_HS17_Y2020_V202402.csv", "4")
+    (revised,) = session.load([later], format="baci", revise=True)
+    assert (revised.rows_loaded, revised.rows_revised) == (2, 2)
+    assert _segments(session) == []
+    assert _flows(session)["value_usd"].tolist() == [4_000.0, 4_000.0]
+    old = session.warehouse.sql("SELECT value_usd, load_id, replaced_by FROM revisions")
+    assert old.values.tolist() == [[1_000.0, first.id, revised.id]] * 2
+
+
+def test_the_same_file_again_is_skipped(session, tmp_path):
+    path = _year(tmp_path, "BACI_HS17_Y2020_V202301.csv", "1")
+    (first,) = session.load([path], format="baci")
+    (again,) = session.load([path], format="baci")
+    assert again.status == "skipped"
+    assert f"was loaded as load {first.id}" in again.message
+    assert _segments(session) == [first.id]
+    assert len(_flows(session)) == 2
+
+
+def test_a_warehouse_of_an_earlier_hitex_opens_with_its_flows(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with hitex.open(path) as s:
+        s.load([_year(tmp_path, "BACI_HS17_Y2020_V202301.csv", "1")], format="baci")
+        before = _flows(s)
+    # Earlier warehouses kept every flow in a table named flows, and had no segments.
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE old__ AS SELECT * FROM flows")
+        (relation,) = con.execute("SELECT relation FROM segments").fetchone()
+        for statement in ("DROP VIEW trade", "DROP VIEW flows", "DROP TABLE segments",
+                          f"DROP TABLE {relation}_products", f"DROP TABLE {relation}",
+                          "DROP TABLE flow_rows", "ALTER TABLE old__ RENAME TO flows"):  # fmt: skip
+            con.execute(statement)
+    with hitex.open(path) as s:
+        pd.testing.assert_frame_equal(_flows(s), before)
+        kinds = s.warehouse.sql(
+            "SELECT table_name FROM duckdb_tables() WHERE table_name IN ('flows', 'flow_rows')"
+        )
+        assert kinds["table_name"].tolist() == ["flow_rows"]
+        got = s.table(reporter="RUS", year=2020, by=["partner"])
+        assert got.set_index("partner")["value_usd"].to_dict() == {"CHN": 1_000.0, "IND": 1_000.0}
+
+
+def test_a_file_that_is_not_utf8_after_a_utf8_start_loads_transcoded(session, tmp_path):
+    # 3,000 ASCII lines (more than the first bytes looked at), then one in Windows-1251.
+    path = tmp_path / "moscow.csv"
+    lines = ["year,reporter,partner,flow,product,value_usd,note"]
+    lines += [f"2020,RU-MOW,CHN,export,841181,{i},ok" for i in range(1, 3001)]
+    lines.append("2020,RU-MOW,IND,export,851762,7,поставка")
+    path.write_bytes(("\n".join(lines) + "\n").encode("cp1251"))
+    (r,) = session.load([path], format="flows")
+    assert (r.status, r.rows_read, r.rows_loaded, r.rows_rejected) == ("loaded", 3001, 3001, 0)
+    total = session.warehouse.sql("SELECT sum(value_usd) AS v FROM flows")["v"].iloc[0]
+    assert total == sum(range(1, 3001)) + 7
+    loads = session.loads()
+    assert loads["status"].tolist() == ["loaded"]
