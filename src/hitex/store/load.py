@@ -75,10 +75,15 @@ class Loader:
                 self._reallocate(segment.cells_sql(self.id, layout))
             step("flows")
             return Counts(written, written, 0, 0, 0)
-        read = self._one_pass()
-        step("read")
-        careful = self._count(f"SELECT count(*) FROM flow_rows WHERE load_id = {-self.id}") > 0
-        careful = careful or self._collides() or self._nested()
+        if layout is not None:
+            # The segment was dropped for a refused record or a key an earlier load holds:
+            # the records need their lines, so the one pass would only be read again.
+            careful = True
+        else:
+            read = self._one_pass()
+            step("read")
+            careful = self._count(f"SELECT count(*) FROM flow_rows WHERE load_id = {-self.id}") > 0
+            careful = careful or self._collides() or self._nested()
         step("check")
         if careful:
             self.con.execute(f"DELETE FROM flow_rows WHERE load_id IN ({self.id}, {-self.id})")
@@ -188,9 +193,14 @@ class Loader:
         self._suggest()
         step("rejects")
         accepted = self._count("SELECT count(*) FROM checked__ WHERE reason IS NULL")
-        inserted = self._count(
-            f"INSERT INTO flow_rows {_summed('checked__ WHERE reason IS NULL', self.id)}"
+        columns = ", ".join(COLUMNS)
+        accepted_sql = (
+            # One record per key by the format's own rule (BACI): nothing to sum.
+            f"SELECT {columns}, {self.id} FROM checked__ WHERE reason IS NULL"
+            if self.reader.keys_unique
+            else _summed("checked__ WHERE reason IS NULL", self.id)
         )
+        inserted = self._count(f"INSERT INTO flow_rows {accepted_sql}")
         records = self._count("SELECT count(*) FROM raw__")
         return Counts(
             records + malformed, accepted, rejected + malformed, accepted - inserted, revised
