@@ -134,7 +134,8 @@ def _write(con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, p: Plan
     def raw(column: str) -> str:
         return f"s.{ident(column)}"
 
-    q = raw(p.quantity) if p.quantity is not None else "NULL"
+    q_raw = ident(p.quantity) if p.quantity is not None else "CAST(NULL AS VARCHAR)"
+    q = raw(p.quantity) if p.quantity is not None else q_raw
     # The same checks as hitex.ingest.check, for these column types: a year, a reporter
     # that is not an aggregate, a partner that is a country, not the reporter (nor the
     # World: totals stay in flow_rows, beside what is unallocated); a six-digit
@@ -143,14 +144,13 @@ def _write(con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, p: Plan
     ok = f"""{raw(p.year)} BETWEEN 1900 AND 2100 AND rc.reporter_ok AND pc.partner_ok
         AND rc.country <> pc.country AND {raw(p.product)} BETWEEN 10000 AND 999999
         AND {raw(p.value)} >= 0 AND NOT isinf({raw(p.value)}) AND NOT isnan({raw(p.value)})
-        AND ({q} IS NULL OR TRY_CAST({q} AS DOUBLE) IS NOT NULL
-             OR upper(trim({q})) IN ('', 'NA'))"""
+        AND (s.qd__ IS NOT NULL OR {q} IS NULL OR upper(trim({q})) IN ('', 'NA'))"""
     scale = repr(reader.value_scale)
     read = _count(
         con,
         f"""INSERT INTO {ident(table)} SELECT {raw(p.year)}, rc.iso3, pc.iso3, {raw(p.product)},
-        CASE WHEN {ok} THEN {raw(p.value)} * {scale} END, TRY_CAST({q} AS DOUBLE)
-        FROM {relation} s
+        CASE WHEN {ok} THEN {raw(p.value)} * {scale} END, s.qd__
+        FROM (SELECT *, TRY_CAST({q_raw} AS DOUBLE) AS qd__ FROM {relation}) s
         LEFT JOIN {_CODES} rc ON rc.code = {raw(p.reporter)}
         LEFT JOIN {_CODES} pc ON pc.code = {raw(p.partner)}""",
     )
