@@ -22,6 +22,11 @@ from bench.generate import Spec, csv_name, generate, parse_count
 from bench.results import write_section
 
 DATA = Path("bench/data")
+NOTE = """A clean BACI year is written as a segment (docs/load.md) while DuckDB's buffer memory is held to
+`HITEX_LOAD_MEMORY` (256 MB): the blocks written are not kept cached beyond it. What still grows
+with the file lies outside DuckDB's buffer pool (the bookkeeping of the row groups a transaction
+writes). DuckDB's own read, without a limit, caches what it writes and grows with the file.
+"""
 
 _CHILD = r"""
 import json, resource, sys, time
@@ -92,7 +97,7 @@ def main(argv: list[str] | None = None) -> None:
         lines.append(line)
         work.unlink(missing_ok=True)
     when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    body = f"""## Ingest: time and memory against file size (`python -m bench.ingest_memory`)
+    head = f"""## Ingest: time and memory against file size (`python -m bench.ingest_memory`)
 
 One BACI-shaped year per size (`bench.generate`, seed 1), loaded into a fresh warehouse by hitex
 (`Session.load(format="baci")`) and read by DuckDB (`CREATE TABLE AS SELECT * FROM read_csv(...)`),
@@ -101,13 +106,8 @@ each in a process of its own; best of {args.repeat} runs; peak resident memory o
 
 | rows | hitex s | DuckDB s | ratio | hitex peak MiB | DuckDB peak MiB |
 |---:|---:|---:|---:|---:|---:|
-""" + "\n".join(lines) + """
-
-A clean BACI year is written as a segment (docs/load.md) while DuckDB's buffer memory is held to
-`HITEX_LOAD_MEMORY` (256 MB): the blocks written are not kept cached beyond it. What still grows
-with the file lies outside DuckDB's buffer pool (the bookkeeping of the row groups a transaction
-writes). DuckDB's own read, without a limit, caches what it writes and grows with the file.
 """
+    body = head + "\n".join(lines) + "\n\n" + NOTE
     write_section(args.out, "ingest-memory", body)
 
 
