@@ -22,10 +22,12 @@ from bench.generate import Spec, csv_name, generate, parse_count
 from bench.results import write_section
 
 DATA = Path("bench/data")
-NOTE = """A clean BACI year is written as a segment (docs/load.md) while DuckDB's buffer memory is held to
-`HITEX_LOAD_MEMORY` (256 MB): the blocks written are not kept cached beyond it. What still grows
-with the file lies outside DuckDB's buffer pool (the bookkeeping of the row groups a transaction
-writes). DuckDB's own read, without a limit, caches what it writes and grows with the file.
+NOTE = """\
+A clean BACI year is written as a segment (docs/load.md) while DuckDB's buffer memory is held
+to `HITEX_LOAD_MEMORY` (256 MB): the blocks written are not kept cached beyond it. What still
+grows with the file lies outside DuckDB's buffer pool (the bookkeeping of the row groups a
+transaction writes). DuckDB's own read, without a limit, caches what it writes and grows with
+the file.
 """
 
 _CHILD = r"""
