@@ -1,11 +1,13 @@
 """One load: a file's records into ``flows``, every refused one into ``rejects``, in one pass.
 
-The common case, a clean file, is read once: :func:`hitex.ingest.check.checked_sql` streams
-the file through the lookups straight into ``flows`` (no temporary copy of the records, so
-memory does not grow with the file). Records with a reason are written with a negative
-``load_id``, counted, and taken out again. Only when something needs a record's line or raw
-text (a refused record, a key an earlier load holds, a code beside its finer codes) is the
-file read a second time, into a numbered copy, and the same ``checked_sql`` run over it.
+A clean file of fixed-width codes (a BACI year) is written as a segment of its own
+(:mod:`hitex.store.segment`). Any other clean file is read once:
+:func:`hitex.ingest.check.checked_sql` streams it through the lookups straight into
+``flow_rows`` (no temporary copy of the records, so memory does not grow with the file).
+Records with a reason are written with a negative ``load_id``, counted, and taken out again.
+Only when something needs a record's line or raw text (a refused record, a key an earlier
+load holds, a code beside its finer codes) is the file read a second time, into a numbered
+copy, and the same ``checked_sql`` run over it.
 
 The caller holds the transaction: whatever fails, nothing of the load stays.
 """
@@ -75,15 +77,15 @@ class Loader:
                 self._reallocate(segment.cells_sql(self.id, layout))
             step("flows")
             return Counts(written, written, 0, 0, 0)
-        if layout is not None:
-            # The segment was dropped for a refused record or a key an earlier load holds:
-            # the records need their lines, so the one pass would only be read again.
-            careful = True
-        else:
+        if layout is None:
             read = self._one_pass()
             step("read")
             careful = self._count(f"SELECT count(*) FROM flow_rows WHERE load_id = {-self.id}") > 0
             careful = careful or self._collides() or self._nested()
+        else:
+            # The segment was dropped for a refused record or a key an earlier load holds:
+            # the records need their lines, so the one pass would only be read again.
+            read, careful = 0, True
         step("check")
         if careful:
             self.con.execute(f"DELETE FROM flow_rows WHERE load_id IN ({self.id}, {-self.id})")
