@@ -209,8 +209,8 @@ def fold(con: duckdb.DuckDBPyConnection, scope: str) -> None:
     for load_id, table, kind, rows_sql in found:
         touched = _count(
             con,
-            f"""SELECT count(*) FROM (SELECT 1 FROM ({rows_sql}) WHERE (year, reporter)
-            IN ({scope}) LIMIT 1)""",
+            f"""SELECT count(*) FROM (SELECT 1 FROM {ident(table)}
+            WHERE (year, CAST(reporter AS VARCHAR)) IN ({scope}) LIMIT 1)""",
         )
         if touched:
             con.execute(f"INSERT INTO flow_rows {rows_sql}")

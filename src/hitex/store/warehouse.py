@@ -29,7 +29,7 @@ from hitex.ingest import Fingerprint, Reader, Source, fingerprint, reader_for, r
 from hitex.ingest.sql import ident, lit
 from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
 from hitex.store import segment
-from hitex.store.load import Loader, Step
+from hitex.store.load import Counts, Loader, Step
 from hitex.store.schema import DDL, NULLABLE, RELATIONS, VIEWS
 
 log = logging.getLogger(__name__)
@@ -287,13 +287,7 @@ class Warehouse:
                 reader.open(self.con, utf8=fp.utf8)
                 counts = Loader(self.con, reader, load_id).run(revise=revise, step=progress)
                 progress("hash")
-                result = LoadResult(
-                    load_id, path.name, fp.sha256, reader.name, counts.read, counts.loaded,
-                    counts.rejected, counts.merged, counts.revised, "loaded",
-                    "" if reader.opened is None or not reader.opened.empty
-                    else "the file holds no records",
-                )  # fmt: skip
-                self._record(result, reader, started)
+                result = self._record_loaded(reader, load_id, fp.sha256, counts, started)
                 progress("commit")
         except BaseException as exc:
             # A hitex error is the file's or the user's; anything else is a bug, and the
@@ -342,13 +336,7 @@ class Warehouse:
                 if earlier is None:
                     return None
                 return self._record_skip(reader, fp.sha256, started, earlier)
-            result = LoadResult(
-                load_id, reader.source.path.name, fp.sha256, reader.name, counts.read,
-                counts.loaded, counts.rejected, counts.merged, counts.revised, "loaded",
-                "" if reader.opened is None or not reader.opened.empty
-                else "the file holds no records",
-            )  # fmt: skip
-            self._record(result, reader, started)
+            result = self._record_loaded(reader, load_id, fp.sha256, counts, started)
             progress("commit")
             self.con.execute("COMMIT")
             open_ = False
@@ -399,6 +387,18 @@ class Warehouse:
                 _options(reader),
             ],
         )
+
+    def _record_loaded(
+        self, reader: Reader, load_id: int, sha: str, counts: Counts, started: dt.datetime
+    ) -> LoadResult:
+        result = LoadResult(
+            load_id, reader.source.path.name, sha, reader.name, counts.read, counts.loaded,
+            counts.rejected, counts.merged, counts.revised, "loaded",
+            "" if reader.opened is None or not reader.opened.empty
+            else "the file holds no records",
+        )  # fmt: skip
+        self._record(result, reader, started)
+        return result
 
     def _record_skip(
         self, reader: Reader, sha: str, started: dt.datetime, earlier: int
