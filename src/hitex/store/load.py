@@ -48,6 +48,8 @@ class Counts:
     rejected: int
     merged: int
     revised: int
+    #: Whether the file was stored as a segment of its own (:mod:`hitex.store.segment`).
+    segment: bool = False
 
 
 class Loader:
@@ -68,15 +70,15 @@ class Loader:
         for statement in prepare_statements(self.reader):
             self.con.execute(statement)
         layout = segment.plan(self.con, self.reader)
-        written = self._segment(layout) if layout is not None else None
-        if layout is not None and written is not None:
-            step("read")
-            step("check")
-            step("rejects")
+        if layout is not None:
+            # Every statement of a segment's load reads or writes the whole file: all run
+            # within the memory budget, so that DuckDB does not keep what it wrote cached.
             with segment.budget(self.con):
-                self._reallocate(segment.cells_sql(self.id, layout))
-            step("flows")
-            return Counts(written, written, 0, 0, 0)
+                written = self._segment(layout)
+            if written is not None:
+                for name in ("read", "check", "rejects", "flows"):
+                    step(name)
+                return Counts(written, written, 0, 0, 0, segment=True)
         if layout is None:
             read = self._one_pass()
             step("read")
@@ -102,9 +104,16 @@ class Loader:
     def _segment(self, layout: segment.Plan) -> int | None:
         """Store a clean file of fixed-width codes as a segment; the records, or None."""
         written = segment.write(self.con, self.reader, self.id, layout)
-        if written is not None and self._collides():
+        if written is None:
+            return None
+        # The segment's (year, reporter, flow) cells, read from its own small tables.
+        self.con.execute(
+            f"CREATE OR REPLACE TEMP TABLE segment_cells__ AS {segment.cells_sql(self.id, layout)}"
+        )
+        if self._collides("SELECT year, reporter FROM segment_cells__"):
             segment.discard(self.con, self.id)
             return None
+        self._reallocate("SELECT * FROM segment_cells__")
         return written
 
     def _one_pass(self) -> int:
@@ -119,10 +128,13 @@ class Loader:
         )
 
     # -- what sends a load down the careful path ------------------------------------------
-    def _collides(self) -> bool:
-        """Whether an earlier load holds a key of this one (a revision or a duplicate)."""
-        scope = f"""(o.year, o.reporter) IN
-            (SELECT DISTINCT year, reporter FROM flows WHERE load_id = {self.id})"""
+    def _collides(self, cells: str | None = None) -> bool:
+        """Whether an earlier load holds a key of this one (a revision or a duplicate).
+
+        ``cells`` is a query of the load's (year, reporter), when cheaper than reading flows.
+        """
+        cells = cells or f"SELECT DISTINCT year, reporter FROM flows WHERE load_id = {self.id}"
+        scope = f"(o.year, o.reporter) IN ({cells})"
         if not self._count(
             f"SELECT count(*) FROM (SELECT 1 FROM flows o WHERE o.load_id > 0 "
             f"AND o.load_id <> {self.id} AND {scope} LIMIT 1)"

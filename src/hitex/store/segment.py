@@ -29,10 +29,14 @@ from hitex.ingest.sql import ident, lit
 from hitex.reference.countries import WORLD
 from hitex.store.schema import flows_view
 
-#: DuckDB's memory limit while a segment is written (``HITEX_LOAD_MEMORY`` overrides it).
-LOAD_MEMORY = "256MB"
+#: DuckDB's memory limit while a segment is written, for each of its threads: each reads
+#: its own blocks of the file and fills its own row groups (``HITEX_LOAD_MEMORY`` overrides
+#: the whole limit).
+LOAD_MEMORY_PER_THREAD = 16 << 20
+#: The CSV reader's buffer while a segment is written, in bytes (DuckDB's default, 32 MB a
+#: thread, would not fit the budget).
+CSV_BUFFER = 4 << 20
 #: Temp tables of one attempt (dropped with the load's other ``__`` tables).
-_CODES = "segment_codes__"
 _ERRORS = "segment_errors__"
 
 
@@ -95,40 +99,28 @@ def plan(con: duckdb.DuckDBPyConnection, reader: Reader) -> Plan | None:  # noqa
 
 
 def write(con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, p: Plan) -> int | None:
-    """Write the file as segment ``load_id``; the records written, or None (dropped again)."""
-    with budget(con):
-        return _write(con, reader, load_id, p)
+    """Write the file as segment ``load_id``; the records written, or None (dropped again).
 
-
-def _write(con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, p: Plan) -> int | None:
+    The caller holds the memory :func:`budget`.
+    """
     opened = reader.opened
     assert opened is not None
-    table, kind = f"segment_{load_id}", f"segment_{load_id}_code"
+    table = f"segment_{load_id}"
+    countries, codes = f"{table}_countries", f"{table}_products"
     path = opened.copy or reader.source.path
-    types = {p.year: "SMALLINT", p.reporter: "INTEGER", p.partner: "INTEGER",
+    types = {p.year: "SMALLINT", p.reporter: "SMALLINT", p.partner: "SMALLINT",
              p.product: "INTEGER", p.value: "DOUBLE"}  # fmt: skip
     if p.quantity is not None:
         types[p.quantity] = "VARCHAR"
     given = ", ".join(f"{lit(c)}: {lit(t)}" for c, t in types.items())
     relation = (
         f"read_csv({lit(str(path))}, header = true, delim = ',', quote = '\"', escape = '\"', "
-        f"types = {{{given}}}, store_rejects = true, rejects_table = {lit(_ERRORS)}, "
-        f"rejects_scan = 'segment_scans__')"
+        f"types = {{{given}}}, buffer_size = {CSV_BUFFER}, store_rejects = true, "
+        f"rejects_table = {lit(_ERRORS)}, rejects_scan = 'segment_scans__')"
     )
     con.execute(
-        f"""CREATE TYPE {ident(kind)} AS ENUM
-        (SELECT DISTINCT iso3 FROM cmap_int__ WHERE iso3 IS NOT NULL ORDER BY 1)"""
-    )
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE {_CODES} AS SELECT code,
-        CAST(iso3 AS {ident(kind)}) AS iso3, kind <> 'aggregate' AS reporter_ok,
-        kind <> 'subdivision' AND iso3 <> {lit(WORLD)} AS partner_ok,
-        dense_rank() OVER (ORDER BY country) AS country
-        FROM cmap_int__"""
-    )
-    con.execute(
-        f"""CREATE TABLE {ident(table)} (year SMALLINT, reporter {ident(kind)},
-        partner {ident(kind)}, product INTEGER, value_usd DOUBLE, quantity DOUBLE)"""
+        f"""CREATE TABLE {ident(table)} (year SMALLINT, reporter SMALLINT, partner SMALLINT,
+        product INTEGER, value_usd DOUBLE, quantity DOUBLE)"""
     )
 
     def raw(column: str) -> str:
@@ -136,32 +128,35 @@ def _write(con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, p: Plan
 
     q_raw = ident(p.quantity) if p.quantity is not None else "CAST(NULL AS VARCHAR)"
     q = raw(p.quantity) if p.quantity is not None else q_raw
-    # The same checks as hitex.ingest.check, for these column types: a year, a reporter
-    # that is not an aggregate, a partner that is a country, not the reporter (nor the
-    # World: totals stay in flow_rows, beside what is unallocated); a six-digit
-    # code (written without its leading zero: 10121 is 010121); a finite value >= 0; a
-    # quantity that is a number or missing.
-    ok = f"""{raw(p.year)} BETWEEN 1900 AND 2100 AND rc.reporter_ok AND pc.partner_ok
-        AND rc.country <> pc.country AND {raw(p.product)} BETWEEN 10000 AND 999999
+    # The checks of hitex.ingest.check that need nothing but the record, for these column
+    # types: a year; a six-digit code (written without its leading zero: 10121 is 010121);
+    # a finite value >= 0; a quantity that is a number or missing. A refused record is
+    # written with no value. The country codes are checked after the write, once for
+    # each distinct reporter and partner: a lookup for every record would cost more than
+    # reading the file.
+    ok = f"""{raw(p.year)} BETWEEN 1900 AND 2100 AND {raw(p.product)} BETWEEN 10000 AND 999999
         AND {raw(p.value)} >= 0 AND NOT isinf({raw(p.value)}) AND NOT isnan({raw(p.value)})
         AND (s.qd__ IS NOT NULL OR {q} IS NULL OR upper(trim({q})) IN ('', 'NA'))"""
     scale = repr(reader.value_scale)
     read = _count(
         con,
-        f"""INSERT INTO {ident(table)} SELECT {raw(p.year)}, rc.iso3, pc.iso3, {raw(p.product)},
-        CASE WHEN {ok} THEN {raw(p.value)} * {scale} END, s.qd__
-        FROM (SELECT *, TRY_CAST({q_raw} AS DOUBLE) AS qd__ FROM {relation}) s
-        LEFT JOIN {_CODES} rc ON rc.code = {raw(p.reporter)}
-        LEFT JOIN {_CODES} pc ON pc.code = {raw(p.partner)}""",
+        f"""INSERT INTO {ident(table)} SELECT {raw(p.year)}, {raw(p.reporter)}, {raw(p.partner)},
+        {raw(p.product)}, CASE WHEN {ok} THEN {raw(p.value)} * {scale} END, s.qd__
+        FROM (SELECT *, TRY_CAST({q_raw} AS DOUBLE) AS qd__ FROM {relation}) s""",
     )
-    refused = _count(con, f"SELECT count(*) FROM {ident(table)} WHERE value_usd IS NULL")
+    # The checks of distinct values, read back from the written columns.
+    refused = _count(con, f"SELECT count(*) - count(value_usd) FROM {ident(table)}")
     malformed = _count(con, f"SELECT count(*) FROM {_ERRORS}")
-    if refused or malformed:
-        _drop(con, table, kind)
+    if refused or malformed or _foreign(con, table):
+        _drop(con, table)
         return None
-    # The product codes as text, once per code: reading lpad(product) for every record
-    # would cost each query that reads products more than this join does.
-    codes = f"{table}_products"
+    # The codes as text, once per code: reading them through these small tables costs each
+    # query less than converting every record would.
+    con.execute(
+        # Every code the format knows (a few hundred; cmap_int__ has one row a code).
+        f"""CREATE TABLE {ident(countries)} AS SELECT CAST(code AS SMALLINT) AS code, iso3
+        FROM cmap_int__ WHERE code BETWEEN -32768 AND 32767"""
+    )
     con.execute(
         f"""CREATE TABLE {ident(codes)} AS SELECT id, lpad(CAST(id AS VARCHAR), 6, '0') AS code
         FROM (SELECT DISTINCT product AS id FROM {ident(table)})"""
@@ -171,33 +166,51 @@ def _write(con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, p: Plan
         if reader.quantity_unit
         else "CAST(NULL AS VARCHAR)"
     )
-    rows_sql = f"""SELECT s.year, CAST(NULL AS TINYINT) AS month,
-    CAST(s.reporter AS VARCHAR) AS reporter, CAST(s.partner AS VARCHAR) AS partner,
-    {lit(p.flow)} AS flow, {lit(p.classification)} AS classification, c.code AS product,
-    s.value_usd, s.quantity, {unit} AS unit, CAST({load_id} AS INTEGER) AS load_id
-    FROM {ident(table)} s JOIN {ident(codes)} c ON c.id = s.product"""
-    con.execute("INSERT INTO segments VALUES (?, ?, ?, ?)", [load_id, table, kind, rows_sql])
+    rows_sql = f"""SELECT s.year, CAST(NULL AS TINYINT) AS month, r.iso3 AS reporter,
+    p.iso3 AS partner, {lit(p.flow)} AS flow, {lit(p.classification)} AS classification,
+    c.code AS product, s.value_usd, s.quantity, {unit} AS unit,
+    CAST({load_id} AS INTEGER) AS load_id
+    FROM {ident(table)} s JOIN {ident(countries)} r ON r.code = s.reporter
+    JOIN {ident(countries)} p ON p.code = s.partner JOIN {ident(codes)} c ON c.id = s.product"""
+    con.execute("INSERT INTO segments VALUES (?, ?, ?, ?)", [load_id, table, countries, rows_sql])
     rebuild_view(con)
     return read
 
 
-def cells_sql(load_id: int, p: Plan) -> str:
-    """The (year, reporter, flow) cells of segment ``load_id``, read from its own table."""
-    return (
-        f"SELECT DISTINCT year, CAST(reporter AS VARCHAR) AS reporter, {lit(p.flow)} AS flow "
-        f"FROM {ident(f'segment_{load_id}')}"
+def _foreign(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    """Whether a record of segment ``table`` fails a check of its countries.
+
+    The reporter must be a country or subdivision (not an aggregate), the partner a country
+    (not a subdivision, nor the World: totals stay in flow_rows, beside what is unallocated),
+    and the two must not be the same country. Each distinct pair of codes is looked up once.
+    """
+    return bool(
+        _count(
+            con,
+            f"""SELECT count(*) FROM (SELECT DISTINCT reporter, partner FROM {ident(table)}) s
+            LEFT JOIN cmap_int__ rc ON rc.code = s.reporter
+            LEFT JOIN cmap_int__ pc ON pc.code = s.partner
+            WHERE NOT coalesce(rc.kind <> 'aggregate' AND pc.kind <> 'subdivision'
+                AND pc.iso3 <> {lit(WORLD)} AND rc.country <> pc.country, false)""",
+        )
     )
+
+
+def cells_sql(load_id: int, p: Plan) -> str:
+    """The (year, reporter, flow) cells of segment ``load_id``."""
+    table = f"segment_{load_id}"
+    return f"""SELECT s.year, r.iso3 AS reporter, {lit(p.flow)} AS flow
+        FROM (SELECT DISTINCT year, reporter FROM {ident(table)}) s
+        JOIN {ident(table + "_countries")} r ON r.code = s.reporter"""
 
 
 def discard(con: duckdb.DuckDBPyConnection, load_id: int) -> None:
     """Drop segment ``load_id`` (written by this load) again."""
-    found = con.execute(
-        "SELECT relation, type FROM segments WHERE load_id = ?", [load_id]
-    ).fetchall()
+    found = con.execute("SELECT relation FROM segments WHERE load_id = ?", [load_id]).fetchall()
     con.execute("DELETE FROM segments WHERE load_id = ?", [load_id])
     rebuild_view(con)
-    for table, kind in found:
-        _drop(con, table, kind)
+    for (table,) in found:
+        _drop(con, table)
 
 
 def fold(con: duckdb.DuckDBPyConnection, scope: str) -> None:
@@ -205,18 +218,18 @@ def fold(con: duckdb.DuckDBPyConnection, scope: str) -> None:
 
     Called before flows are deleted or replaced: segments are never changed in place.
     """
-    found = con.execute("SELECT load_id, relation, type, rows_sql FROM segments").fetchall()
-    for load_id, table, kind, rows_sql in found:
+    found = con.execute("SELECT load_id, relation, rows_sql FROM segments").fetchall()
+    for load_id, table, rows_sql in found:
         touched = _count(
             con,
-            f"""SELECT count(*) FROM (SELECT 1 FROM {ident(table)}
-            WHERE (year, CAST(reporter AS VARCHAR)) IN ({scope}) LIMIT 1)""",
+            f"""SELECT count(*) FROM (SELECT 1 FROM ({rows_sql})
+            WHERE (year, reporter) IN ({scope}) LIMIT 1)""",
         )
         if touched:
             con.execute(f"INSERT INTO flow_rows {rows_sql}")
             con.execute("DELETE FROM segments WHERE load_id = ?", [load_id])
             rebuild_view(con)
-            _drop(con, table, kind)
+            _drop(con, table)
 
 
 def rebuild_view(con: duckdb.DuckDBPyConnection) -> None:
@@ -227,26 +240,43 @@ def rebuild_view(con: duckdb.DuckDBPyConnection) -> None:
 
 @contextmanager
 def budget(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """Bound DuckDB's buffer memory while the file streams in (``HITEX_LOAD_MEMORY``).
+    """Bound DuckDB's memory while a file streams in (``HITEX_LOAD_MEMORY``).
 
     The write streams, but DuckDB keeps the blocks it wrote cached up to its memory limit
-    (80% of RAM by default), so the process would grow with the file; within the budget
-    the peak is the same for any size of file. The previous limit is restored after.
+    (80% of RAM by default), so the process would grow with the file. Within the budget it
+    does not: blocks written are let go as new ones are needed. For the write to fit a
+    small budget, rows are appended in the order the threads read them (the order of a
+    segment's rows means nothing; keeping it holds whole row groups back per thread) and
+    the CSV reader reads in blocks of 4 MB (:data:`CSV_BUFFER`); the allocator returns
+    what is freed at once instead of keeping it for later. Every setting is restored after.
     """
-    budget = os.environ.get("HITEX_LOAD_MEMORY", LOAD_MEMORY)
-    before = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
-    con.execute(f"SET memory_limit = {lit(budget)}")
+    threads = int(con.execute("SELECT current_setting('threads')").fetchall()[0][0])
+    settings = {
+        "memory_limit": os.environ.get("HITEX_LOAD_MEMORY")
+        or f"{threads * LOAD_MEMORY_PER_THREAD >> 20}MB",
+        "preserve_insertion_order": "false",
+        "allocator_flush_threshold": "1MB",
+        "allocator_bulk_deallocation_flush_threshold": "1MB",
+    }
+    before = {
+        name: con.execute(f"SELECT current_setting({lit(name)})").fetchall()[0][0]
+        for name in settings
+    }
+    for name, value in settings.items():
+        con.execute(f"SET {name} = {lit(value)}")
     try:
         yield
     finally:
-        con.execute(f"SET memory_limit = {lit(str(before))}")
+        for name, value in before.items():
+            con.execute(f"SET {name} = {lit(str(value))}")
 
 
-def _drop(con: duckdb.DuckDBPyConnection, table: str, kind: str) -> None:
-    con.execute(f"DROP TABLE IF EXISTS temp.{_CODES}")
-    con.execute(f"DROP TABLE IF EXISTS {ident(table + '_products')}")
+def _drop(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    for lookup in ("_products", "_countries"):
+        con.execute(f"DROP TABLE IF EXISTS {ident(table + lookup)}")
     con.execute(f"DROP TABLE IF EXISTS {ident(table)}")
-    con.execute(f"DROP TYPE IF EXISTS {ident(kind)}")
+    # Segments of hitex 0.1.0 before 2026-12 kept their country codes as an ENUM type.
+    con.execute(f"DROP TYPE IF EXISTS {ident(table + '_code')}")
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:

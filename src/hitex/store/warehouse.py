@@ -289,6 +289,7 @@ class Warehouse:
                 progress("hash")
                 result = self._record_loaded(reader, load_id, fp.sha256, counts, started)
                 progress("commit")
+            self._settle(counts)
         except BaseException as exc:
             # A hitex error is the file's or the user's; anything else is a bug, and the
             # caller shows it as one. Either way the load is recorded as failed.
@@ -340,6 +341,7 @@ class Warehouse:
             progress("commit")
             self.con.execute("COMMIT")
             open_ = False
+            self._settle(counts)
             return result
         except BaseException as exc:
             # Failed while recording the load, or interrupted: nothing of the load stays.
@@ -349,6 +351,16 @@ class Warehouse:
             raise
         finally:
             self._drop_temp(reader)
+
+    def _settle(self, counts: Counts) -> None:
+        """Checkpoint a committed segment within the load's memory budget.
+
+        DuckDB would otherwise checkpoint it later (at close) with no limit, and keep every
+        block the checkpoint reads cached: the process would grow with the file after all.
+        """
+        if counts.segment:
+            with segment.budget(self.con):
+                self.con.execute("CHECKPOINT")
 
     def _earlier(self, sha256: str) -> int | None:
         """The load that already holds a file with this sha256, if any."""
