@@ -131,6 +131,10 @@ def fingerprint(path: Path) -> Fingerprint:
     return Fingerprint(digest.hexdigest(), utf8)
 
 
+#: Bytes DuckDB reads to find a CSV file's columns (at least its longest line, 2 MB).
+SNIFF_BUFFER = 4 << 20
+
+
 class Reader:
     """Base class of the file formats: subclasses set the class attributes below."""
 
@@ -198,8 +202,10 @@ class Reader:
             path = copy
         delimiter = _delimiter(path)
         options = f"header = true, delim = {lit(delimiter)}, quote = '\"', escape = '\"'"
+        # The header alone: a small buffer (DuckDB's default is 32 MB) reads no more than it needs.
         described = f"DESCRIBE SELECT * FROM read_csv({lit(path)}, {options}, all_varchar = true, "  # noqa: S608
-        header = con.execute(described + "ignore_errors = true)").fetchall()
+        header = con.execute(described + f"ignore_errors = true, buffer_size = {SNIFF_BUFFER})")
+        header = header.fetchall()
         columns = {str(h[0]).lower(): str(h[0]) for h in header}
         typed = self._typed(columns)
         if typed:
