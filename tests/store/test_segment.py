@@ -200,3 +200,94 @@ def test_a_file_that_is_not_utf8_after_a_utf8_start_loads_transcoded(session, tm
     assert total == sum(range(1, 3001)) + 7
     loads = session.loads()
     assert loads["status"].tolist() == ["loaded"]
+
+
+@pytest.mark.parametrize(
+    ("reporter", "partner", "reason"),
+    [
+        (643, 643, "reporter '643' and partner '643' are the same country: not foreign trade"),
+        (0, 156, "reporter '0' is an aggregate, not a reporter"),
+        (643, 99, "unknown partner '99'"),
+    ],
+)
+def test_a_country_check_of_the_distinct_codes_sends_the_file_down_the_careful_path(
+    session, tmp_path, reporter, partner, reason
+):
+    # The segment checks countries once per distinct code after the write; a file failing
+    # one is loaded as rows, and the record is refused with the reason the rows load gives.
+    path = write_csv(tmp_path / "BACI_HS17_Y2020_V202301.csv", "tijkvq", [
+        (2020, 643, 156, 841181, "10", "1"),
+        (2020, reporter, partner, 851762, "30", "NA"),
+    ])  # fmt: skip
+    (r,) = session.load([path], format="baci")
+    assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (2, 1, 1)
+    assert _segments(session) == []
+    assert session.rejects(r.id)[["line", "reason"]].values.tolist() == [[3, reason]]
+    assert _flows(session)["value_usd"].tolist() == [10_000.0]
+
+
+def test_a_record_to_the_world_is_a_total_and_not_a_segment(session, tmp_path):
+    path = write_csv(tmp_path / "BACI_HS17_Y2020_V202301.csv", "tijkvq", [
+        (2020, 643, 156, 841181, "10", "1"),
+        (2020, 643, 0, 841181, "25", "NA"),  # partner World: a total of the product
+    ])  # fmt: skip
+    (r,) = session.load([path], format="baci")
+    assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (2, 2, 0)
+    assert _segments(session) == []
+    world = session.warehouse.sql(
+        "SELECT partner, value_usd FROM trade WHERE reporter = 'RUS' ORDER BY partner"
+    ).values.tolist()
+    # What the total holds beyond China's 10 (thousand) is unallocated.
+    assert world == [["CHN", 10_000.0], ["WLD", 15_000.0]]
+
+
+@pytest.mark.parametrize("limit", [None, "2GB"])
+def test_a_segment_load_restores_duckdbs_settings(session, tmp_path, limit):
+    con = session.warehouse.con
+    if limit:
+        con.execute(f"SET memory_limit = '{limit}'")
+    names = ("memory_limit", "preserve_insertion_order", "allocator_flush_threshold")
+    before = [con.execute(f"SELECT current_setting('{n}')").fetchall()[0][0] for n in names]
+    path = write_csv(tmp_path / "BACI_HS17_Y2020_V202301.csv", "tijkvq",
+                     [(2020, 643, 156, 841181, "10", "1")])  # fmt: skip
+    (r,) = session.load([path], format="baci")
+    assert _segments(session) == [r.id]
+    after = [con.execute(f"SELECT current_setting('{n}')").fetchall()[0][0] for n in names]
+    assert after == before
+    # Its lookups: the codes of the format's countries, and the file's products.
+    tables = set(session.warehouse.sql("SELECT table_name FROM duckdb_tables()")["table_name"])
+    assert {f"segment_{r.id}", f"segment_{r.id}_countries", f"segment_{r.id}_products"} <= tables
+
+
+def _limit_while_writing(session, tmp_path, monkeypatch) -> list[str]:
+    """DuckDB's memory limit as the segment's write sees it."""
+    seen = []
+    real = segment.write
+
+    def write(con, *args):
+        seen.append(con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0])
+        return real(con, *args)
+
+    monkeypatch.setattr(segment, "write", write)
+    path = write_csv(tmp_path / "BACI_HS17_Y2020_V202301.csv", "tijkvq",
+                     [(2020, 643, 156, 841181, "10", "1")])  # fmt: skip
+    (r,) = session.load([path], format="baci")
+    assert _segments(session) == [r.id]
+    return seen
+
+
+def test_a_load_alone_holds_duckdb_to_the_budget_while_it_writes(session, tmp_path, monkeypatch):
+    monkeypatch.setenv("HITEX_LOAD_MEMORY", "48MB")
+    assert _limit_while_writing(session, tmp_path, monkeypatch) == ["45.7 MiB"]  # 48 MB
+
+
+def test_a_load_beside_readers_of_the_same_database_changes_no_setting(
+    session, tmp_path, monkeypatch
+):
+    # DuckDB's settings are the database's: a memory limit set for a load would hold the
+    # readers of hitex serve to it too. A warehouse that has handed out cursors sets none.
+    monkeypatch.setenv("HITEX_LOAD_MEMORY", "48MB")
+    reader = session.warehouse.cursor()
+    limit = reader.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    assert limit != "45.7 MiB"
+    assert _limit_while_writing(session, tmp_path, monkeypatch) == [limit]

@@ -204,8 +204,8 @@ class Reader:
         options = f"header = true, delim = {lit(delimiter)}, quote = '\"', escape = '\"'"
         # The header alone: a small buffer (DuckDB's default is 32 MB) reads no more than it needs.
         described = f"DESCRIBE SELECT * FROM read_csv({lit(path)}, {options}, all_varchar = true, "  # noqa: S608
-        header = con.execute(described + f"ignore_errors = true, buffer_size = {SNIFF_BUFFER})")
-        header = header.fetchall()
+        sniff = f"ignore_errors = true, buffer_size = {SNIFF_BUFFER})"
+        header = con.execute(described + sniff).fetchall()
         columns = {str(h[0]).lower(): str(h[0]) for h in header}
         typed = self._typed(columns)
         if typed:

@@ -55,10 +55,14 @@ class Counts:
 class Loader:
     """Loads one opened file over a connection that is inside a transaction."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int) -> None:
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, *, bounded: bool = True
+    ) -> None:
         self.con = con
         self.reader = reader
         self.id = load_id
+        #: Whether a segment is written within the memory budget (:func:`segment.budget`).
+        self.bounded = bounded
 
     # -- the whole load ---------------------------------------------------------------------
     def run(self, *, revise: bool, step: Step) -> Counts:
@@ -73,7 +77,7 @@ class Loader:
         if layout is not None:
             # Every statement of a segment's load reads or writes the whole file: all run
             # within the memory budget, so that DuckDB does not keep what it wrote cached.
-            with segment.budget(self.con):
+            with segment.budget(self.con, enabled=self.bounded):
                 written = self._segment(layout)
             if written is not None:
                 for name in ("read", "check", "rejects", "flows"):

@@ -18,6 +18,7 @@ segment never changes: before a revision replaces some of its flows, it is folde
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -239,7 +240,7 @@ def rebuild_view(con: duckdb.DuckDBPyConnection) -> None:
 
 
 @contextmanager
-def budget(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+def budget(con: duckdb.DuckDBPyConnection, *, enabled: bool = True) -> Iterator[None]:
     """Bound DuckDB's memory while a file streams in (``HITEX_LOAD_MEMORY``).
 
     The write streams, but DuckDB keeps the blocks it wrote cached up to its memory limit
@@ -249,7 +250,12 @@ def budget(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     segment's rows means nothing; keeping it holds whole row groups back per thread) and
     the CSV reader reads in blocks of 4 MB (:data:`CSV_BUFFER`); the allocator returns
     what is freed at once instead of keeping it for later. Every setting is restored after.
+    Settings are the database's, not the connection's: with ``enabled`` false (other
+    cursors read the database meanwhile) nothing is changed.
     """
+    if not enabled:
+        yield
+        return
     threads = int(con.execute("SELECT current_setting('threads')").fetchall()[0][0])
     settings = {
         "memory_limit": os.environ.get("HITEX_LOAD_MEMORY")
@@ -268,7 +274,27 @@ def budget(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         yield
     finally:
         for name, value in before.items():
-            con.execute(f"SET {name} = {lit(str(value))}")
+            # DuckDB shows a limit rounded ("18.8 GiB"): the default comes back exactly by
+            # RESET, a value set by the caller as near as DuckDB shows it.
+            con.execute(f"RESET {name}")
+            if con.execute(f"SELECT current_setting({lit(name)})").fetchall()[0][0] != value:
+                con.execute(f"SET {name} = {lit(_setting(str(value)))}")
+
+
+def _setting(shown: str) -> str:
+    """A setting as DuckDB shows it, in a form that sets it again ("1.8 GiB" -> bytes).
+
+    DuckDB reads "1.8 GiB" back as 1.8 GB, and shows a limit cut to one decimal: the
+    middle of what it may have been (1.85 GiB) shows the same again.
+
+    >>> _setting("1.8 GiB"), _setting("256.0 MiB"), _setting("134217728B"), _setting("true")
+    ('1986422374B', '268487884B', '134217728B', 'true')
+    """
+    found = re.fullmatch(r"([0-9.]+)\s*(KiB|MiB|GiB|TiB)", shown)
+    if not found:
+        return shown
+    power = ("KiB", "MiB", "GiB", "TiB").index(found[2]) + 1
+    return f"{int((float(found[1]) + 0.05) * 1024**power)}B"
 
 
 def _drop(con: duckdb.DuckDBPyConnection, table: str) -> None:

@@ -98,6 +98,9 @@ class Warehouse:
         self.path = str(path) if path is not None else default_path()
         self._ibis: DuckDBBackend | None = None
         self._holdings: tuple[str, dict[str, dict[str, list[int]]]] | None = None
+        #: Whether other cursors read the same database (``hitex serve``): a load then runs
+        #: without a memory limit, which DuckDB would impose on those readers too.
+        self.shared = con is not None
         if con is not None:
             self.con = con
             return
@@ -110,6 +113,7 @@ class Warehouse:
 
     def cursor(self) -> Warehouse:
         """The same warehouse through a new cursor: one database, transactions of its own."""
+        self.shared = True
         return Warehouse(self.path, con=self.con.cursor())
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -285,7 +289,7 @@ class Warehouse:
         try:
             with self._transaction():
                 reader.open(self.con, utf8=fp.utf8)
-                counts = Loader(self.con, reader, load_id).run(revise=revise, step=progress)
+                counts = self._loader(reader, load_id).run(revise=revise, step=progress)
                 progress("hash")
                 result = self._record_loaded(reader, load_id, fp.sha256, counts, started)
                 progress("commit")
@@ -316,7 +320,7 @@ class Warehouse:
         try:
             try:
                 reader.open(self.con, utf8=True)
-                counts = Loader(self.con, reader, load_id).run(revise=revise, step=progress)
+                counts = self._loader(reader, load_id).run(revise=revise, step=progress)
             except Exception as exc:
                 self.con.execute("ROLLBACK")
                 open_ = False
@@ -352,13 +356,16 @@ class Warehouse:
         finally:
             self._drop_temp(reader)
 
+    def _loader(self, reader: Reader, load_id: int) -> Loader:
+        return Loader(self.con, reader, load_id, bounded=not self.shared)
+
     def _settle(self, counts: Counts) -> None:
         """Checkpoint a committed segment within the load's memory budget.
 
         DuckDB would otherwise checkpoint it later (at close) with no limit, and keep every
         block the checkpoint reads cached: the process would grow with the file after all.
         """
-        if counts.segment:
+        if counts.segment and not self.shared:
             with segment.budget(self.con):
                 self.con.execute("CHECKPOINT")
 
