@@ -110,7 +110,7 @@ class Loader:
         written = segment.write(self.con, self.reader, self.id, layout)
         if written is None:
             return None
-        # The segment's (year, reporter, flow) cells, read from its own small tables.
+        # The segment's (year, reporter, flow) cells, read from its own table, not flows.
         self.con.execute(
             f"CREATE OR REPLACE TEMP TABLE segment_cells__ AS {segment.cells_sql(self.id, layout)}"
         )

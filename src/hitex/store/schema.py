@@ -33,7 +33,8 @@ CREATE TABLE IF NOT EXISTS flow_rows ({FLOW_COLUMNS}
 );
 -- A large clean load of fixed-width codes (a BACI year) is stored in a table of its own
 -- holding only the columns that vary (hitex.store.segment); ``rows_sql`` gives its records
--- as flows rows, and ``flows`` is flow_rows UNION ALL every segment's rows_sql.
+-- as flows rows, and ``flows`` is flow_rows UNION ALL every segment's rows_sql. ``type`` is
+-- the segment's table of country codes (an ENUM type in warehouses of earlier hitex).
 CREATE TABLE IF NOT EXISTS segments (
     load_id INTEGER PRIMARY KEY,
     relation VARCHAR NOT NULL,

@@ -4,15 +4,20 @@ A BACI year is tens of millions of records in which the flow, the classification
 and the load are the same for every record, codes are numbers, and the unit follows from the
 quantity. Writing those constant columns for every record costs as much as reading the file,
 so such a load is stored as a *segment*: a table ``segment_N`` holding only what varies —
-year, reporter and partner (an ENUM of the country codes the load may use), the product as
-an integer, value and quantity — and a SELECT (``segments.rows_sql``) that gives its records as
-``flows`` rows. ``flows`` is the view of ``flow_rows`` and every segment.
+year, reporter and partner as the file's own integer codes, the product as an integer, value
+and quantity — two small tables that give the codes as text once each
+(``segment_N_countries``, ``segment_N_products``), and a SELECT (``segments.rows_sql``) that
+joins them into ``flows`` rows. ``flows`` is the view of ``flow_rows`` and every segment.
+Looking the codes up while writing would cost more than reading the file; looking them up as
+the rows are read costs little, and a filter on a country's name reaches the segment's scan
+as a filter on its code.
 
-A segment is only an optimisation of the one-pass load: it is written when every record of
-the file passes every check; the first refused record, malformed line or key an earlier load
-holds drops it, and the load runs the ordinary way (into ``flow_rows``, with rejects). A
-segment never changes: before a revision replaces some of its flows, it is folded into
-``flow_rows`` (:func:`fold`).
+A segment is only an optimisation of the one-pass load: it is kept when every record of
+the file passes every check (those of a record alone as it is written, those of its
+countries afterwards, once for each distinct pair of codes); the first refused record,
+malformed line or key an earlier load holds drops it, and the load runs the ordinary way
+(into ``flow_rows``, with rejects). A segment never changes: before a revision replaces
+some of its flows, it is folded into ``flow_rows`` (:func:`fold`).
 """
 
 from __future__ import annotations
