@@ -6,15 +6,12 @@ acceptable record of a file and a ``rejects`` row for every other one, or change
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import json
 import logging
 import os
-import sys
-import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -278,7 +275,7 @@ class Warehouse:
             raise BadFileError(f"{path} does not exist or is not a file.", file=str(path))
         progress = _once(progress)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hitex-hash") as pool:
-            hashing = pool.submit(_beside, fingerprint, path)
+            hashing = pool.submit(fingerprint, path)
             if _utf8_start(path):
                 done = self._speculate(reader, hashing, revise=revise, progress=progress)
                 if done is not None:
@@ -573,18 +570,6 @@ def _once(progress: Step) -> Step:
             progress(name)
 
     return step
-
-
-def _beside(work: Callable[[Path], Fingerprint], path: Path) -> Fingerprint:
-    """Run ``work`` (in its own thread) at the lowest CPU priority.
-
-    The load it runs beside goes first, and the hash fills what the load leaves of the
-    cores. Linux gives each thread a priority of its own, so only Linux is asked.
-    """
-    if sys.platform == "linux":
-        with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
-    return work(path)
 
 
 def _utf8_start(path: Path, size: int = 1 << 16) -> bool:
