@@ -23,12 +23,13 @@ from bench.results import write_section
 
 DATA = Path("bench/data")
 NOTE = """\
-A clean BACI year is written as a segment (docs/load.md, "How a load runs") with DuckDB's memory held
-to 16 MB a thread (`HITEX_LOAD_MEMORY`), rows appended in the order the threads read them and the CSV
-read in blocks of 4 MB: the blocks written are not kept cached. What still grows with the file is
-DuckDB's own account of the bigger table, which stays after the load. DuckDB's own read, without a
-limit, caches what it writes and grows with the file. Peaks are each process's own (`VmHWM`); the
-warehouse is created, and its reference tables written, before the load in the same process.
+A clean BACI year is written as a segment (docs/load.md, "How a load runs") with DuckDB's memory
+held to 16 MB a thread (`HITEX_LOAD_MEMORY`), rows appended in the order the threads read them and
+the CSV read in blocks of 4 MB: the blocks written are not kept cached. What still grows with the
+file is DuckDB's own account of the bigger table, which stays after the load. DuckDB's own read,
+without a limit, caches what it writes and grows with the file. Peaks are each process's own
+(`VmHWM`); the warehouse is created, and its reference tables written, before the load in the same
+process.
 """
 
 _CHILD = r"""
