@@ -150,7 +150,7 @@ def write(con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, p: Plan)
         {raw(p.product)}, CASE WHEN {ok} THEN {raw(p.value)} * {scale} END, s.qd__
         FROM (SELECT *, TRY_CAST({q_raw} AS DOUBLE) AS qd__ FROM {relation}) s""",
     )
-    # The checks of distinct values, read back from the written columns.
+    # What the write refused, what DuckDB could not read, and the checks of distinct codes.
     refused = _count(con, f"SELECT count(*) - count(value_usd) FROM {ident(table)}")
     malformed = _count(con, f"SELECT count(*) FROM {_ERRORS}")
     if refused or malformed or _foreign(con, table):
@@ -205,9 +205,20 @@ def _foreign(con: duckdb.DuckDBPyConnection, table: str) -> bool:
 def cells_sql(load_id: int, p: Plan) -> str:
     """The (year, reporter, flow) cells of segment ``load_id``."""
     table = f"segment_{load_id}"
-    return f"""SELECT s.year, r.iso3 AS reporter, {lit(p.flow)} AS flow
-        FROM (SELECT DISTINCT year, reporter FROM {ident(table)}) s
-        JOIN {ident(table + "_countries")} r ON r.code = s.reporter"""
+    return f"SELECT *, {lit(p.flow)} AS flow FROM ({_periods(table, table + '_countries')})"
+
+
+def _periods(table: str, kind: str) -> str:
+    """The (year, reporter) of a segment's records, read from its own table, not rows_sql.
+
+    ``kind`` is ``segments.type``: the segment's table of country codes, or the ENUM type of
+    a segment written by hitex 0.1.0 before 2026-12.
+    """
+    if kind == f"{table}_countries":
+        return f"""SELECT s.year, r.iso3 AS reporter
+            FROM (SELECT DISTINCT year, reporter FROM {ident(table)}) s
+            JOIN {ident(kind)} r ON r.code = s.reporter"""
+    return f"SELECT DISTINCT year, CAST(reporter AS VARCHAR) AS reporter FROM {ident(table)}"
 
 
 def discard(con: duckdb.DuckDBPyConnection, load_id: int) -> None:
@@ -224,12 +235,12 @@ def fold(con: duckdb.DuckDBPyConnection, scope: str) -> None:
 
     Called before flows are deleted or replaced: segments are never changed in place.
     """
-    found = con.execute("SELECT load_id, relation, rows_sql FROM segments").fetchall()
-    for load_id, table, rows_sql in found:
+    found = con.execute("SELECT load_id, relation, type, rows_sql FROM segments").fetchall()
+    for load_id, table, kind, rows_sql in found:
         touched = _count(
             con,
-            f"""SELECT count(*) FROM (SELECT 1 FROM ({rows_sql})
-            WHERE (year, reporter) IN ({scope}) LIMIT 1)""",
+            f"""SELECT count(*) FROM ({_periods(table, kind)})
+            WHERE (year, reporter) IN ({scope})""",
         )
         if touched:
             con.execute(f"INSERT INTO flow_rows {rows_sql}")

@@ -293,7 +293,6 @@ class Warehouse:
                 progress("hash")
                 result = self._record_loaded(reader, load_id, fp.sha256, counts, started)
                 progress("commit")
-            self._settle(counts)
         except BaseException as exc:
             # A hitex error is the file's or the user's; anything else is a bug, and the
             # caller shows it as one. Either way the load is recorded as failed.
@@ -301,6 +300,8 @@ class Warehouse:
             raise
         finally:
             self._drop_temp(reader)
+        # After the commit: the load is recorded as loaded, whatever the checkpoint does.
+        self._settle(counts)
         return result
 
     def _speculate(
