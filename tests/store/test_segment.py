@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import hitex
+from hitex.errors import InputError
 from hitex.store import segment
 from tests.fixtures import write_csv
 
@@ -291,3 +292,16 @@ def test_a_load_beside_readers_of_the_same_database_changes_no_setting(
     limit = reader.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
     assert limit != "45.7 MiB"
     assert _limit_while_writing(session, tmp_path, monkeypatch) == [limit]
+
+
+def test_a_budget_that_is_no_amount_of_memory_is_the_users_error(session, tmp_path, monkeypatch):
+    monkeypatch.setenv("HITEX_LOAD_MEMORY", "lots")
+    path = write_csv(tmp_path / "BACI_HS17_Y2020_V202301.csv", "tijkvq",
+                     [(2020, 643, 156, 841181, "10", "1")])  # fmt: skip
+    with pytest.raises(InputError, match=r"HITEX_LOAD_MEMORY='lots' is not an amount of memory"):
+        session.load([path], format="baci")
+    monkeypatch.delenv("HITEX_LOAD_MEMORY")
+    # Nothing of the failed load stays, and the same file then loads.
+    assert session.warehouse.sql("SELECT count(*) AS n FROM flows")["n"].tolist() == [0]
+    (r,) = session.load([path], format="baci")
+    assert (r.rows_read, r.rows_loaded) == (1, 1)

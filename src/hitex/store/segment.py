@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from hitex.errors import InputError
 from hitex.ingest import Reader
 from hitex.ingest.sql import ident, lit
 from hitex.reference.countries import WORLD
@@ -284,6 +285,13 @@ def budget(con: duckdb.DuckDBPyConnection, *, enabled: bool = True) -> Iterator[
         name: con.execute(f"SELECT current_setting({lit(name)})").fetchall()[0][0]
         for name in settings
     }
+    try:
+        con.execute(f"SET memory_limit = {lit(settings['memory_limit'])}")
+    except duckdb.Error:
+        raise InputError(
+            f"HITEX_LOAD_MEMORY={settings['memory_limit']!r} is not an amount of memory "
+            "(e.g. 256MB or 1GB)."
+        ) from None
     for name, value in settings.items():
         con.execute(f"SET {name} = {lit(value)}")
     try:
