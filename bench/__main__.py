@@ -78,13 +78,32 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+#: Workloads whose contenders take turns, one run each, instead of running back to back:
+#: a machine that slows down for a while then slows every contender alike, and the ratio of
+#: their best times holds (a cell of several seconds is long enough to meet such a spell).
+INTERLEAVED = frozenset({"ingest"})
+
+
+def measure_all(args: argparse.Namespace, ctx: Context, workload: str) -> list[runner.Measurement]:
+    """Every contender's measurement of one workload, reference first."""
+    names = contenders(args, workload, ctx.rows)
+    if workload not in INTERLEAVED:
+        return [runner.measure(workload, c, ctx, repeat(args, workload, c)) for c in names]
+    runs: dict[str, list[runner.Measurement]] = {c: [] for c in names}
+    for turn in range(max((repeat(args, workload, c) for c in names), default=0)):
+        for c in names:
+            if turn < repeat(args, workload, c) and all(m.ran for m in runs[c]):
+                runs[c].append(runner.measure(workload, c, ctx, 1))
+    return [runner.combine(runs[c]) for c in names if runs[c]]
+
+
 def run_workload(
     args: argparse.Namespace, ctx: Context, workload: str, report: results.Report
 ) -> None:
     """Time every contender of one workload and check each answer against the reference."""
     expected = None
-    for contender in contenders(args, workload, ctx.rows):
-        m = runner.measure(workload, contender, ctx, repeat(args, workload, contender))
+    for m in measure_all(args, ctx, workload):
+        contender = m.contender
         report.measurements.append(m)
         seconds = f"{m.min:8.3f} s" if m.ran else "       — "
         log(f"  {workload:<7} {contender:<12} min {seconds} peak {m.peak_mib:7.0f} MiB {m.note}")

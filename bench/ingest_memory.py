@@ -38,9 +38,17 @@ from pathlib import Path
 kind, path, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 for p in (work, Path(str(work) + ".wal")):
     p.unlink(missing_ok=True)
+
+def reset_peak():
+    # The peak from here on: imports stay resident, set-up before the clock does not count.
+    with open("/proc/self/clear_refs", "w") as refs:
+        refs.write("5")
+
+
 if kind == "hitex":
     import hitex
     hitex.open(work).close()
+    reset_peak()
     start = time.perf_counter()
     with hitex.open(work) as s:
         (r,) = s.load([path], format="baci")
@@ -48,6 +56,7 @@ if kind == "hitex":
     rows = r.rows_loaded
 else:
     import duckdb
+    reset_peak()
     start = time.perf_counter()
     with duckdb.connect(work) as con:
         con.execute("CREATE TABLE baci AS SELECT * FROM read_csv(?)", [str(path)])

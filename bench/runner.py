@@ -99,6 +99,22 @@ def worker_env() -> dict[str, str]:
     return env
 
 
+def combine(runs: list[Measurement]) -> Measurement:
+    """One cell's measurement from runs taken in turns: every time, the highest peak.
+
+    A cell with a failed run is that failure; the answer checked is the last run's.
+    """
+    failed = [m for m in runs if not m.ran]
+    if failed:
+        return failed[0]
+    return dataclasses.replace(
+        runs[-1],
+        seconds=tuple(s for m in runs for s in m.seconds),
+        peak_mib=max(m.peak_mib for m in runs),
+        note=next((m.note for m in runs if m.note), ""),
+    )
+
+
 def measure(workload: str, contender: str, ctx: Context, repeat: int) -> Measurement:
     """Run one cell in a worker process; a failure is recorded in the measurement's note."""
     out = ctx.work / "cells" / f"{workload}-{contender}"

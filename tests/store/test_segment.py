@@ -282,6 +282,15 @@ def test_a_load_alone_holds_duckdb_to_the_budget_while_it_writes(session, tmp_pa
     assert _limit_while_writing(session, tmp_path, monkeypatch) == ["45.7 MiB"]  # 48 MB
 
 
+def test_the_default_budget_is_32_mb_for_each_of_duckdbs_threads(session, tmp_path, monkeypatch):
+    monkeypatch.delenv("HITEX_LOAD_MEMORY", raising=False)
+    session.warehouse.con.execute("SET threads = 3")
+    try:
+        assert _limit_while_writing(session, tmp_path, monkeypatch) == ["91.5 MiB"]  # 96 MB
+    finally:
+        session.warehouse.con.execute("RESET threads")
+
+
 def test_a_load_beside_readers_of_the_same_database_changes_no_setting(
     session, tmp_path, monkeypatch
 ):

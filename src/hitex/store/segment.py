@@ -38,8 +38,10 @@ from hitex.store.schema import flows_view
 
 #: DuckDB's memory limit while a segment is written, for each of its threads: each reads
 #: its own blocks of the file and fills its own row groups (``HITEX_LOAD_MEMORY`` overrides
-#: the whole limit).
-LOAD_MEMORY_PER_THREAD = 16 << 20
+#: the whole limit). What a thread holds at once is about that much: with 16 MB a thread,
+#: DuckDB wrote 8-12 MB of unfinished row groups to its temporary files and read them back
+#: for every 5M-row year; with 32 MB it writes none.
+LOAD_MEMORY_PER_THREAD = 32 << 20
 #: The CSV reader's buffer while a segment is written, in bytes (DuckDB's default, 32 MB a
 #: thread, would not fit the budget).
 CSV_BUFFER = 4 << 20
