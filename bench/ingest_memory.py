@@ -24,12 +24,13 @@ from bench.results import write_section
 DATA = Path("bench/data")
 NOTE = """\
 A clean BACI year is written as a segment (docs/load.md, "How a load runs") with DuckDB's memory
-held to 16 MB a thread (`HITEX_LOAD_MEMORY`), rows appended in the order the threads read them and
+held to 32 MB a thread (`HITEX_LOAD_MEMORY`), rows appended in the order the threads read them and
 the CSV read in blocks of 4 MB: the blocks written are not kept cached. What still grows with the
-file is DuckDB's own account of the bigger table, which stays after the load. DuckDB's own read,
-without a limit, caches what it writes and grows with the file. Peaks are each process's own
-(`VmHWM`); the warehouse is created, and its reference tables written, before the load in the same
-process.
+file is DuckDB's own account of the bigger table (its row groups' segments, about 0.25 bytes a row),
+which stays after the load. DuckDB's own read, without a limit, caches what it writes and grows with
+the file. Peaks are each process's own (`VmHWM`) from the start of the load: the imports count, the
+warehouse's creation (its reference tables, written in the same process before the clock starts)
+does not; the table gives the highest peak of the runs.
 """
 
 _CHILD = r"""
@@ -102,8 +103,11 @@ def main(argv: list[str] | None = None) -> None:
         for _ in range(args.repeat):
             for kind in ("duckdb", "hitex"):
                 got = _run(kind, path, work)
-                if kind not in best or got["seconds"] < best[kind]["seconds"]:
+                if kind not in best:
                     best[kind] = got
+                # The fastest time, the highest peak.
+                best[kind]["seconds"] = min(best[kind]["seconds"], got["seconds"])
+                best[kind]["peak_mib"] = max(best[kind]["peak_mib"], got["peak_mib"])
         h, d = best["hitex"], best["duckdb"]
         line = (
             f"| {rows:,} | {h['seconds']:.2f} | {d['seconds']:.2f} | "
@@ -117,8 +121,9 @@ def main(argv: list[str] | None = None) -> None:
 
 One BACI-shaped year per size (`bench.generate`, seed 1), loaded into a fresh warehouse by hitex
 (`Session.load(format="baci")`) and read by DuckDB (`CREATE TABLE AS SELECT * FROM read_csv(...)`),
-each in a process of its own; best of {args.repeat} runs; peak resident memory of the process
-(`VmHWM`, imports included). {when}, Python {platform.python_version()}.
+each in a process of its own; fastest of {args.repeat} runs, and the highest peak resident memory of
+the process from the load's start (`VmHWM`, imports included). {when},
+Python {platform.python_version()}.
 
 | rows | hitex s | DuckDB s | ratio | hitex peak MiB | DuckDB peak MiB |
 |---:|---:|---:|---:|---:|---:|

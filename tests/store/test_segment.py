@@ -63,6 +63,67 @@ def test_real_baci_lines_load_as_a_segment(session, tmp_path, monkeypatch):
     pd.testing.assert_frame_equal(got, _as_rows(tmp_path, Path(path), monkeypatch))
 
 
+def _padded(fields: tuple[object, ...], width: int = 13) -> str:
+    """A BACI line as CEPII writes it: value and quantity right-aligned in ``width``."""
+    *codes, v, q = fields
+    return ",".join([*map(str, codes), str(v).rjust(width), str(q).rjust(width)])
+
+
+def test_a_quantity_missing_as_baci_writes_it_loads_as_a_segment(session, tmp_path, monkeypatch):
+    # The real lines, then quantities missing as the same file writes them: NA in the
+    # width of its other numbers (13 characters), after the first 64 KB too.
+    real = (FIXTURES / "baci" / "BACI_HS22_Y2022_V202401b_head.csv").read_text()
+    extra = [_padded((2022, 4, 699, 100000 + n, "1.5", "NA")) for n in range(3000)]
+    path = tmp_path / "BACI_HS22_Y2022_V202401b.csv"
+    path.write_text(real + "\n".join(extra) + "\n")
+    assert path.stat().st_size > 1 << 16
+    (r,) = session.load([path], format="baci")
+    assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (3009, 3009, 0)
+    assert _segments(session) == [r.id]
+    got = _flows(session)
+    missing = got[got["partner"] == "IND"]
+    assert len(missing) == 3000
+    assert missing["quantity"].isna().all()
+    assert missing["unit"].isna().all()
+    assert missing["value_usd"].sum() == pytest.approx(3000 * 1500.0)
+    pd.testing.assert_frame_equal(got, _as_rows(tmp_path, path, monkeypatch))
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        pytest.param("NA".rjust(9), id="NA padded otherwise than the file's numbers"),
+        pytest.param("n/a", id="n/a"),
+    ],
+)
+def test_a_quantity_missing_spelled_otherwise_loads_the_careful_way(
+    session, tmp_path, monkeypatch, spelling
+):
+    lines = [_padded((2020, 643, 156, 100000 + n, "2", "1.25")) for n in range(3000)]
+    lines.append(f"2020,643,699,851762,{'30'.rjust(13)},{spelling}")
+    path = tmp_path / "BACI_HS17_Y2020_V202301.csv"
+    path.write_text("t,i,j,k,v,q\n" + "\n".join(lines) + "\n")
+    (r,) = session.load([path], format="baci")
+    # Read as rows: every record is kept, the last with no quantity.
+    assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (3001, 3001, 0)
+    assert _segments(session) == []
+    got = _flows(session)
+    india = got[got["partner"] == "IND"].iloc[0]
+    assert india["value_usd"] == 30_000.0
+    assert pd.isna(india["quantity"])
+    assert got["quantity"].sum() == pytest.approx(3000 * 1.25)
+
+
+def test_missing_spellings_read_the_files_own_padding(tmp_path):
+    path = tmp_path / "b.csv"
+    path.write_text("\ufefft,i,j,k,v,q\r\n2022,4,20,210610,        0.357,        0.002\r\n")
+    assert segment.missing_spellings(path, "q") == ["", "NA", "           NA"]
+    assert segment.missing_spellings(path, "quantity") == ["", "NA"]
+    assert segment.missing_spellings(path, None) == ["", "NA"]
+    path.write_text("t,i,j,k,v,q\n2020,8,4,20442,212.489,151.689\n")
+    assert segment.missing_spellings(path, "q") == ["", "NA"]
+
+
 rows = st.lists(
     st.tuples(
         st.sampled_from(CODES),
@@ -247,7 +308,7 @@ def test_a_segment_load_restores_duckdbs_settings(session, tmp_path, limit):
     con = session.warehouse.con
     if limit:
         con.execute(f"SET memory_limit = '{limit}'")
-    names = ("memory_limit", "preserve_insertion_order", "allocator_flush_threshold")
+    names = ("memory_limit", "preserve_insertion_order")
     before = [con.execute(f"SELECT current_setting('{n}')").fetchall()[0][0] for n in names]
     path = write_csv(tmp_path / "BACI_HS17_Y2020_V202301.csv", "tijkvq",
                      [(2020, 643, 156, 841181, "10", "1")])  # fmt: skip
@@ -282,11 +343,11 @@ def test_a_load_alone_holds_duckdb_to_the_budget_while_it_writes(session, tmp_pa
     assert _limit_while_writing(session, tmp_path, monkeypatch) == ["45.7 MiB"]  # 48 MB
 
 
-def test_the_default_budget_is_32_mb_for_each_of_duckdbs_threads(session, tmp_path, monkeypatch):
+def test_the_default_budget_is_16_mb_for_each_of_duckdbs_threads(session, tmp_path, monkeypatch):
     monkeypatch.delenv("HITEX_LOAD_MEMORY", raising=False)
     session.warehouse.con.execute("SET threads = 3")
     try:
-        assert _limit_while_writing(session, tmp_path, monkeypatch) == ["91.5 MiB"]  # 96 MB
+        assert _limit_while_writing(session, tmp_path, monkeypatch) == ["45.7 MiB"]  # 48 MB
     finally:
         session.warehouse.con.execute("RESET threads")
 

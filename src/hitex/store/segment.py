@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 
@@ -38,10 +39,12 @@ from hitex.store.schema import flows_view
 
 #: DuckDB's memory limit while a segment is written, for each of its threads: each reads
 #: its own blocks of the file and fills its own row groups (``HITEX_LOAD_MEMORY`` overrides
-#: the whole limit). What a thread holds at once is about that much: with 16 MB a thread,
-#: DuckDB wrote 8-12 MB of unfinished row groups to its temporary files and read them back
-#: for every 5M-row year; with 32 MB it writes none.
-LOAD_MEMORY_PER_THREAD = 32 << 20
+#: the whole limit). A smaller limit is a flatter peak (a file of a few million records
+#: fills it, so a larger one cannot go higher) and a slower write: DuckDB makes room more
+#: often, and at 16 MB a thread puts 8-12 MB of unfinished row groups of a 5M-row year in
+#: its temporary files. Measured (bench/RESULTS.md): 16 MB a thread, peak +6 MiB from 5M
+#: to 25M rows (DuckDB's own account of the bigger table); 32 MB, +10-15 MiB and 5% faster.
+LOAD_MEMORY_PER_THREAD = 16 << 20
 #: The CSV reader's buffer while a segment is written, in bytes (DuckDB's default, 32 MB a
 #: thread, would not fit the budget).
 CSV_BUFFER = 4 << 20
@@ -120,12 +123,15 @@ def write(con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, p: Plan)
     types = {p.year: "SMALLINT", p.reporter: "SMALLINT", p.partner: "SMALLINT",
              p.product: "INTEGER", p.value: "DOUBLE"}  # fmt: skip
     if p.quantity is not None:
-        types[p.quantity] = "VARCHAR"
+        types[p.quantity] = "DOUBLE"
     given = ", ".join(f"{lit(c)}: {lit(t)}" for c, t in types.items())
+    # A number DuckDB cannot read (a quantity "n/a", a value "NA") is a malformed line in
+    # the rejects table, and the file goes the careful way.
+    missing = ", ".join(lit(m) for m in missing_spellings(path, p.quantity))
     relation = (
         f"read_csv({lit(str(path))}, header = true, delim = ',', quote = '\"', escape = '\"', "
-        f"types = {{{given}}}, buffer_size = {CSV_BUFFER}, store_rejects = true, "
-        f"rejects_table = {lit(_ERRORS)}, rejects_scan = 'segment_scans__')"
+        f"types = {{{given}}}, nullstr = [{missing}], buffer_size = {CSV_BUFFER}, "
+        f"store_rejects = true, rejects_table = {lit(_ERRORS)}, rejects_scan = 'segment_scans__')"
     )
     con.execute(
         f"""CREATE TABLE {ident(table)} (year SMALLINT, reporter SMALLINT, partner SMALLINT,
@@ -135,23 +141,21 @@ def write(con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, p: Plan)
     def raw(column: str) -> str:
         return f"s.{ident(column)}"
 
-    q_raw = ident(p.quantity) if p.quantity is not None else "CAST(NULL AS VARCHAR)"
-    q = raw(p.quantity) if p.quantity is not None else q_raw
+    quantity = raw(p.quantity) if p.quantity is not None else "CAST(NULL AS DOUBLE)"
     # The checks of hitex.ingest.check that need nothing but the record, for these column
     # types: a year; a six-digit code (written without its leading zero: 10121 is 010121);
-    # a finite value >= 0; a quantity that is a number or missing. A refused record is
-    # written with no value. The country codes are checked after the write, once for
-    # each distinct reporter and partner: a lookup for every record would cost more than
-    # reading the file.
+    # a finite value >= 0 (the quantity, a number or missing, is read as one). A refused
+    # record is written with no value. The country codes are checked after the write, once
+    # for each distinct reporter and partner: a lookup for every record would cost more
+    # than reading the file.
     ok = f"""{raw(p.year)} BETWEEN 1900 AND 2100 AND {raw(p.product)} BETWEEN 10000 AND 999999
-        AND {raw(p.value)} >= 0 AND NOT isinf({raw(p.value)}) AND NOT isnan({raw(p.value)})
-        AND (s.qd__ IS NOT NULL OR {q} IS NULL OR upper(trim({q})) IN ('', 'NA'))"""
+        AND {raw(p.value)} >= 0 AND NOT isinf({raw(p.value)}) AND NOT isnan({raw(p.value)})"""
     scale = repr(reader.value_scale)
     read = _count(
         con,
         f"""INSERT INTO {ident(table)} SELECT {raw(p.year)}, {raw(p.reporter)}, {raw(p.partner)},
-        {raw(p.product)}, CASE WHEN {ok} THEN {raw(p.value)} * {scale} END, s.qd__
-        FROM (SELECT *, TRY_CAST({q_raw} AS DOUBLE) AS qd__ FROM {relation}) s""",
+        {raw(p.product)}, CASE WHEN {ok} THEN {raw(p.value)} * {scale} END, {quantity}
+        FROM {relation} s""",
     )
     # What the write refused, what DuckDB could not read, and the checks of distinct codes.
     refused = _count(con, f"SELECT count(*) - count(value_usd) FROM {ident(table)}")
@@ -184,6 +188,36 @@ def write(con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, p: Plan)
     con.execute("INSERT INTO segments VALUES (?, ?, ?, ?)", [load_id, table, countries, rows_sql])
     rebuild_view(con)
     return read
+
+
+def missing_spellings(path: Path, column: str | None, head: int = 1 << 16) -> list[str]:
+    """How a file writes a missing number: empty, ``NA``, and ``NA`` padded as it pads.
+
+    BACI right-aligns its columns (``        0.357``) and writes a missing quantity as
+    ``NA`` in the same width: the widths of the padded fields of ``column`` in the file's
+    first lines give those spellings. A missing number spelled otherwise further on is a
+    line DuckDB cannot read, and the file is loaded the careful way. For the line
+    ``2022,4,20,210610,        0.357,        0.002`` and column ``q``:
+    ``['', 'NA', '           NA']``.
+    """
+    found = ["", "NA"]
+    if column is None:
+        return found
+    with path.open("rb") as f:
+        data = f.read(head)
+    lines = data.decode("latin-1").splitlines()
+    if len(data) == head:  # the last line may be cut short
+        lines = lines[:-1]
+    names = [n.strip().strip('"') for n in lines[0].split(",")] if lines else []
+    if column not in names:
+        return found
+    at = names.index(column)
+    widths = {
+        len(fields[at])
+        for fields in (line.split(",") for line in lines[1:])
+        if len(fields) == len(names) and fields[at][:1] == " "
+    }
+    return found + ["NA".rjust(w) for w in sorted(widths) if w > len("NA")]
 
 
 def _foreign(con: duckdb.DuckDBPyConnection, table: str) -> bool:
@@ -267,8 +301,9 @@ def budget(con: duckdb.DuckDBPyConnection, *, enabled: bool = True) -> Iterator[
     does not: blocks written are let go as new ones are needed. For the write to fit a
     small budget, rows are appended in the order the threads read them (the order of a
     segment's rows means nothing; keeping it holds whole row groups back per thread) and
-    the CSV reader reads in blocks of 4 MB (:data:`CSV_BUFFER`); the allocator returns
-    what is freed at once instead of keeping it for later. Every setting is restored after.
+    the CSV reader reads in blocks of 4 MB (:data:`CSV_BUFFER`). (Asking the allocator to
+    give back what is freed at once made the write slower and a small file's peak lower,
+    not a large one's.) Every setting is restored after.
     Settings are the database's, not the connection's: with ``enabled`` false (other
     cursors read the database meanwhile) nothing is changed.
     """
@@ -280,8 +315,6 @@ def budget(con: duckdb.DuckDBPyConnection, *, enabled: bool = True) -> Iterator[
         "memory_limit": os.environ.get("HITEX_LOAD_MEMORY")
         or f"{threads * LOAD_MEMORY_PER_THREAD >> 20}MB",
         "preserve_insertion_order": "false",
-        "allocator_flush_threshold": "1MB",
-        "allocator_bulk_deallocation_flush_threshold": "1MB",
     }
     before = {
         name: con.execute(f"SELECT current_setting({lit(name)})").fetchall()[0][0]
@@ -295,7 +328,8 @@ def budget(con: duckdb.DuckDBPyConnection, *, enabled: bool = True) -> Iterator[
             "(e.g. 256MB or 1GB)."
         ) from None
     for name, value in settings.items():
-        con.execute(f"SET {name} = {lit(value)}")
+        if name != "memory_limit":
+            con.execute(f"SET {name} = {lit(value)}")
     try:
         yield
     finally:
