@@ -26,7 +26,7 @@ NOTE = """\
 A clean BACI year is written as a segment (docs/load.md, "How a load runs") with DuckDB's memory
 held to 32 MB a thread (`HITEX_LOAD_MEMORY`), rows appended in the order the threads read them and
 the CSV read in blocks of 4 MB: the blocks written are not kept cached. What still grows with the
-file is DuckDB's own account of the bigger table (its row groups' segments, about 0.25 bytes a row),
+file is DuckDB's own account of the bigger table (its row groups' segments, about 0.3 bytes a row),
 which stays after the load. DuckDB's own read, without a limit, caches what it writes and grows with
 the file. Peaks are each process's own (`VmHWM`) from the start of the load: the imports count, the
 warehouse's creation (its reference tables, written in the same process before the clock starts)

@@ -128,7 +128,9 @@ WORKLOADS_TEXT = """\
   before its times are reported; a cell marked "wrong answer" disagrees and has no ratio.
 - Each cell runs in its own process (`python -m bench.worker`): times are wall-clock seconds of
   the runs after set-up (connection, reference tables), the first run included; peak MiB is the
-  largest resident set of that process (and any process it starts), imports included."""
+  largest resident set of that process (and any process it starts), imports included. Ingest
+  contenders take turns, one run per process (DuckDB, hitex, DuckDB, hitex, ...), so that a spell
+  in which the machine is slower falls on both rather than on one."""
 
 
 def render(report: Report) -> str:
