@@ -97,6 +97,24 @@ def test_quantity_column_and_extra_columns_named_like_internal_ones(session, tmp
     assert session.table(reporter="RUS", year=2020)["value_usd"].item() == 1020.5
 
 
+@pytest.mark.parametrize("spelling", ["", "NA", " n/a ", "NaN", "nan"])
+def test_a_quantity_missing_however_spelled_is_missing(session, tmp_path, spelling):
+    path = tmp_path / "f.csv"
+    path.write_text(
+        "year,reporter,partner,flow,product,value_usd,quantity\n"
+        f"2020,RUS,CHN,export,841181,1000.5,{spelling}\n2020,RUS,IND,export,851762,20,2.5\n"
+    )
+    (r,) = session.load([path], format="flows")
+    assert (r.rows_loaded, r.rows_rejected) == (2, 0)
+    got = session.warehouse.sql("SELECT partner, quantity FROM flows ORDER BY partner")
+    # No NaN: a quantity missing is NULL, and sums and counts of quantities skip it.
+    assert got["partner"].tolist() == ["CHN", "IND"]
+    assert pd.isna(got["quantity"].iloc[0])
+    assert got["quantity"].iloc[1] == 2.5
+    count = session.warehouse.sql("SELECT count(quantity) AS n FROM flows")["n"].item()
+    assert count == 1
+
+
 def _rows_text(delimiter: str, decimal: str) -> str:
     lines = ["year;reporter;partner;flow;product;value_usd".replace(";", delimiter)]
     for partner, value in (("Китай", "1 234,5"), ("Индия", "10,25")):

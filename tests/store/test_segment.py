@@ -90,28 +90,31 @@ def test_a_quantity_missing_as_baci_writes_it_loads_as_a_segment(session, tmp_pa
 
 
 @pytest.mark.parametrize(
-    "spelling",
+    ("spelling", "as_segment"),
     [
-        pytest.param("NA".rjust(9), id="NA padded otherwise than the file's numbers"),
-        pytest.param("n/a", id="n/a"),
+        pytest.param("NA".rjust(9), False, id="NA padded otherwise than the file's numbers"),
+        pytest.param("n/a", False, id="n/a"),
+        pytest.param("NaN", True, id="NaN, which DuckDB reads as a number"),
     ],
 )
-def test_a_quantity_missing_spelled_otherwise_loads_the_careful_way(
-    session, tmp_path, monkeypatch, spelling
+def test_a_quantity_missing_spelled_otherwise_is_missing_either_way(
+    session, tmp_path, monkeypatch, spelling, as_segment
 ):
     lines = [_padded((2020, 643, 156, 100000 + n, "2", "1.25")) for n in range(3000)]
     lines.append(f"2020,643,699,851762,{'30'.rjust(13)},{spelling}")
     path = tmp_path / "BACI_HS17_Y2020_V202301.csv"
     path.write_text("t,i,j,k,v,q\n" + "\n".join(lines) + "\n")
     (r,) = session.load([path], format="baci")
-    # Read as rows: every record is kept, the last with no quantity.
+    # Every record is kept; the last has no quantity, and so no unit.
     assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (3001, 3001, 0)
-    assert _segments(session) == []
+    assert _segments(session) == ([r.id] if as_segment else [])
     got = _flows(session)
     india = got[got["partner"] == "IND"].iloc[0]
     assert india["value_usd"] == 30_000.0
     assert pd.isna(india["quantity"])
+    assert pd.isna(india["unit"])
     assert got["quantity"].sum() == pytest.approx(3000 * 1.25)
+    pd.testing.assert_frame_equal(got, _as_rows(tmp_path, path, monkeypatch))
 
 
 def test_missing_spellings_read_the_files_own_padding(tmp_path):

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 from hitex.ingest.base import Reader, Ref
-from hitex.ingest.sql import lit
+from hitex.ingest.sql import lit, missing_sql
 
 #: ``BACI_HS17_Y2020_V202301.csv`` -> ``HS17``.
 _EDITION = re.compile(r"BACI_(HS\d\d)_", re.IGNORECASE)
@@ -55,11 +55,7 @@ class BaciReader(Reader):
         out = super().fields(ref)
         q = self.col("quantity", ref)
         unit = lit(self.quantity_unit)
-        out["unit"] = (
-            f"CASE WHEN upper(trim(CAST({q} AS VARCHAR))) NOT IN ('', 'NA') THEN {unit} END"
-            if q != "NULL"
-            else "NULL"
-        )
+        out["unit"] = f"CASE WHEN NOT {missing_sql(q)} THEN {unit} END" if q != "NULL" else "NULL"
         return out
 
     def classification_sql(self, ref: Ref) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hitex.ingest.base import FIELDS, Opened, Reader, Ref
-from hitex.ingest.sql import ident, lit
+from hitex.ingest.sql import ident, lit, missing_sql
 from hitex.reference.countries import KEY_SQL
 
 
@@ -149,8 +149,7 @@ def checked_sql(reader: Reader, read: Read) -> str:
             WHEN v IS NULL THEN 'value ''' || {value_t} || ''' is not a number'
             WHEN v < 0 THEN 'negative value ' || {value_t}
             ELSE 'value ''' || {value_t} || ''' is not finite' END
-        WHEN q IS NULL AND s.quantity_r IS NOT NULL
-            AND upper({_text("s.quantity_r")}) NOT IN ('', 'NA', 'N/A', 'NAN')
+        WHEN q IS NULL AND s.quantity_r IS NOT NULL AND NOT {missing_sql("s.quantity_r")}
             THEN 'quantity ''' || {_text("s.quantity_r")} || ''' is not a number'
         END"""
     return f"""SELECT row, y AS year, mo AS month, reporter, partner, flow, classification,
@@ -161,7 +160,8 @@ def checked_sql(reader: Reader, read: Read) -> str:
         FROM (SELECT *, {normal} AS product FROM (
             SELECT *, TRY_CAST(year_r AS SMALLINT) AS y, TRY_CAST(month_r AS TINYINT) AS mo,
                 {_number("value_r", opened)} * {scale} AS v,
-                {_number("quantity_r", opened)} AS q,
+                CASE WHEN NOT {missing_sql("quantity_r")}
+                    THEN {_number("quantity_r", opened)} END AS q,
                 nullif(trim(CAST(unit_r AS VARCHAR)), '') AS unit,
                 upper({_text("classification_r")}) AS class_t,
                 {product.replace("s.", "")} AS p

@@ -41,3 +41,14 @@ def field(struct: str, name: str) -> str:
     struct_extract("rec", 'value')
     """
     return f"struct_extract({ident(struct)}, {lit(name)})"
+
+
+#: How files write a number that is missing (upper case, trimmed): the one list the checks,
+#: the quantity and its unit all go by.
+MISSING_NUMBER = ("", "NA", "N/A", "NAN")
+
+
+def missing_sql(column: str) -> str:
+    """SQL: whether ``column`` holds a missing number as files write one (empty, ``NA``...)."""
+    spellings = ", ".join(lit(m) for m in MISSING_NUMBER)
+    return f"upper(coalesce(trim(CAST({column} AS VARCHAR)), '')) IN ({spellings})"

@@ -141,7 +141,12 @@ def write(con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, p: Plan)
     def raw(column: str) -> str:
         return f"s.{ident(column)}"
 
-    quantity = raw(p.quantity) if p.quantity is not None else "CAST(NULL AS DOUBLE)"
+    # DuckDB reads "NaN" as a number; it is a quantity missing (hitex.ingest.check).
+    quantity = (
+        f"CASE WHEN NOT isnan({raw(p.quantity)}) THEN {raw(p.quantity)} END"
+        if p.quantity is not None
+        else "CAST(NULL AS DOUBLE)"
+    )
     # The checks of hitex.ingest.check that need nothing but the record, for these column
     # types: a year; a six-digit code (written without its leading zero: 10121 is 010121);
     # a finite value >= 0 (the quantity, a number or missing, is read as one). A refused
