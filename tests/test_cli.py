@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -105,6 +106,21 @@ def test_user_errors_are_one_sentence_and_exit_1(db, tmp_path):
     r = run(db, "table", "--reporter", "Rusia", "--year", "2020")
     assert r.exit_code == 1
     assert "Did you mean 'Russia'" in r.stderr
+
+
+def test_a_load_budget_too_small_is_one_sentence(db, tmp_path, monkeypatch):
+    real = Path(__file__).parent / "fixtures" / "baci" / "BACI_HS22_Y2022_V202401b_head.csv"
+    path = tmp_path / real.name
+    path.write_bytes(real.read_bytes())
+    monkeypatch.setenv("HITEX_LOAD_MEMORY", "1MB")
+    r = run(db, "load", str(path), "--format", "baci")
+    assert r.exit_code == 1
+    assert r.stderr.strip().startswith("Error: HITEX_LOAD_MEMORY='1MB' is too little memory")
+    assert "Traceback" not in r.output
+    monkeypatch.delenv("HITEX_LOAD_MEMORY")
+    r = run(db, "load", str(path), "--format", "baci")
+    assert r.exit_code == 0
+    assert "9 records read, 9 loaded" in r.output
 
 
 def test_groups_and_classify(db, tmp_path):

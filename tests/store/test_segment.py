@@ -355,6 +355,25 @@ def test_the_default_budget_is_16_mb_for_each_of_duckdbs_threads(session, tmp_pa
         session.warehouse.con.execute("RESET threads")
 
 
+def test_a_budget_too_small_for_duckdb_is_the_users_error_and_changes_nothing(
+    session, tmp_path, monkeypatch
+):
+    con = session.warehouse.con
+    limit = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    path = shutil.copy(FIXTURES / "baci" / "BACI_HS22_Y2022_V202401b_head.csv", tmp_path)
+    monkeypatch.setenv("HITEX_LOAD_MEMORY", "1MB")
+    # DuckDB runs out of memory mid-write, which aborts the load's transaction: the
+    # settings still come back, and the user reads one sentence, not a bug's traceback.
+    with pytest.raises(InputError, match=r"HITEX_LOAD_MEMORY='1MB' is too little memory"):
+        session.load([path], format="baci")
+    assert con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0] == limit
+    assert session.warehouse.sql("SELECT count(*) AS n FROM flows")["n"].item() == 0
+    assert session.loads()["status"].tolist() == ["failed"]
+    monkeypatch.delenv("HITEX_LOAD_MEMORY")
+    (r,) = session.load([path], format="baci")
+    assert (r.rows_read, r.rows_loaded, r.status) == (9, 9, "loaded")
+
+
 def test_a_load_beside_readers_of_the_same_database_changes_no_setting(
     session, tmp_path, monkeypatch
 ):

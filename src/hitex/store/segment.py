@@ -337,13 +337,41 @@ def budget(con: duckdb.DuckDBPyConnection, *, enabled: bool = True) -> Iterator[
             con.execute(f"SET {name} = {lit(value)}")
     try:
         yield
+    except duckdb.OutOfMemoryException:
+        given = os.environ.get("HITEX_LOAD_MEMORY")
+        if not given:
+            raise
+        raise InputError(
+            f"HITEX_LOAD_MEMORY={given!r} is too little memory for DuckDB to read the file "
+            f"in (it needs about {LOAD_MEMORY_PER_THREAD >> 20} MB for each of its {threads} "
+            "threads); nothing was loaded."
+        ) from None
     finally:
-        for name, value in before.items():
-            # DuckDB shows a limit rounded ("18.8 GiB"): the default comes back exactly by
-            # RESET, a value set by the caller as near as DuckDB shows it.
-            con.execute(f"RESET {name}")
-            if con.execute(f"SELECT current_setting({lit(name)})").fetchall()[0][0] != value:
-                con.execute(f"SET {name} = {lit(_setting(str(value)))}")
+        _restore(con, before)
+
+
+def _restore(con: duckdb.DuckDBPyConnection, before: dict[str, object]) -> None:
+    """Put DuckDB's settings back as they were before :func:`budget`.
+
+    A statement that failed within the load's transaction has aborted it, and DuckDB runs
+    nothing more in it: it is ended (nothing of it stays), the settings are restored, and
+    an empty transaction is left for the caller's own rollback.
+    """
+    try:
+        _put_back(con, before)
+    except duckdb.TransactionException:
+        con.execute("ROLLBACK")
+        _put_back(con, before)
+        con.execute("BEGIN TRANSACTION")
+
+
+def _put_back(con: duckdb.DuckDBPyConnection, before: dict[str, object]) -> None:
+    for name, value in before.items():
+        # DuckDB shows a limit rounded ("18.8 GiB"): the default comes back exactly by
+        # RESET, a value set by the caller as near as DuckDB shows it.
+        con.execute(f"RESET {name}")
+        if con.execute(f"SELECT current_setting({lit(name)})").fetchall()[0][0] != value:
+            con.execute(f"SET {name} = {lit(_setting(str(value)))}")
 
 
 def _setting(shown: str) -> str:
