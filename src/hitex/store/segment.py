@@ -42,8 +42,8 @@ from hitex.store.schema import flows_view
 #: the whole limit). A smaller limit is a flatter peak (a file of a few million records
 #: fills it, so a larger one cannot go higher) and a slower write: DuckDB makes room more
 #: often, and at 16 MB a thread puts 8-12 MB of unfinished row groups of a 5M-row year in
-#: its temporary files. Measured (bench/RESULTS.md): 16 MB a thread, peak +6 MiB from 5M
-#: to 25M rows (DuckDB's own account of the bigger table); 32 MB, +10-15 MiB and 5% faster.
+#: its temporary files. Measured on 2 cores: 16 MB a thread, peak +6 MiB from 5M to 25M
+#: rows (DuckDB's own account of the bigger table); 32 MB, +10-15 MiB and 5% faster.
 LOAD_MEMORY_PER_THREAD = 16 << 20
 #: The CSV reader's buffer while a segment is written, in bytes (DuckDB's default, 32 MB a
 #: thread, would not fit the budget).
@@ -125,8 +125,9 @@ def write(con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, p: Plan)
     if p.quantity is not None:
         types[p.quantity] = "DOUBLE"
     given = ", ".join(f"{lit(c)}: {lit(t)}" for c, t in types.items())
-    # A number DuckDB cannot read (a quantity "n/a", a value "NA") is a malformed line in
-    # the rejects table, and the file goes the careful way.
+    # A number DuckDB cannot read (a quantity "n/a") is a malformed line in the rejects
+    # table, and a value read as missing ("NA") is refused: either way the file goes the
+    # careful way.
     missing = ", ".join(lit(m) for m in missing_spellings(path, p.quantity))
     relation = (
         f"read_csv({lit(str(path))}, header = true, delim = ',', quote = '\"', escape = '\"', "
