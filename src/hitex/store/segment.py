@@ -128,7 +128,8 @@ def write(con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, p: Plan)
     # A number DuckDB cannot read (a quantity "n/a") is a malformed line in the rejects
     # table, and a value read as missing ("NA") is refused: either way the file goes the
     # careful way.
-    missing = ", ".join(lit(m) for m in missing_spellings(path, p.quantity))
+    spellings = missing_spellings(path, list(opened.columns.values()), p.quantity)
+    missing = ", ".join(lit(m) for m in spellings)
     relation = (
         f"read_csv({lit(str(path))}, header = true, delim = ',', quote = '\"', escape = '\"', "
         f"types = {{{given}}}, nullstr = [{missing}], buffer_size = {CSV_BUFFER}, "
@@ -196,32 +197,31 @@ def write(con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, p: Plan)
     return read
 
 
-def missing_spellings(path: Path, column: str | None, head: int = 1 << 16) -> list[str]:
+def missing_spellings(
+    path: Path, columns: list[str], column: str | None, head: int = 1 << 16
+) -> list[str]:
     """How a file writes a missing number: empty, ``NA``, and ``NA`` padded as it pads.
 
     BACI right-aligns its columns (``        0.357``) and writes a missing quantity as
-    ``NA`` in the same width: the widths of the padded fields of ``column`` in the file's
-    first lines give those spellings. A missing number spelled otherwise further on is a
-    line DuckDB cannot read, and the file is loaded the careful way. For the line
-    ``2022,4,20,210610,        0.357,        0.002`` and column ``q``:
-    ``['', 'NA', '           NA']``.
+    ``NA`` in the same width: the widths of the padded fields of ``column`` (one of the
+    file's ``columns``, in order) in its first lines give those spellings. A missing number
+    spelled otherwise further on is a line DuckDB cannot read, and the file is loaded the
+    careful way. For the line ``2022,4,20,210610,        0.357,        0.002`` and column
+    ``q``: ``['', 'NA', '           NA']``.
     """
     found = ["", "NA"]
-    if column is None:
+    if column not in columns:
         return found
     with path.open("rb") as f:
         data = f.read(head)
-    lines = data.decode("latin-1").splitlines()
+    lines = data.decode("latin-1").splitlines()[1:]  # after the header
     if len(data) == head:  # the last line may be cut short
         lines = lines[:-1]
-    names = [n.strip().strip('"') for n in lines[0].split(",")] if lines else []
-    if column not in names:
-        return found
-    at = names.index(column)
+    at = columns.index(column)
     widths = {
         len(fields[at])
-        for fields in (line.split(",") for line in lines[1:])
-        if len(fields) == len(names) and fields[at][:1] == " "
+        for fields in (line.split(",") for line in lines)
+        if len(fields) == len(columns) and fields[at][:1] == " "
     }
     return found + ["NA".rjust(w) for w in sorted(widths) if w > len("NA")]
 
