@@ -24,7 +24,7 @@ from bench.results import write_section
 DATA = Path("bench/data")
 NOTE = """\
 A clean BACI year is written as a segment (docs/load.md, "How a load runs") with DuckDB's memory
-held to 32 MB a thread (`HITEX_LOAD_MEMORY`), rows appended in the order the threads read them and
+held to 16 MB a thread (`HITEX_LOAD_MEMORY`), rows appended in the order the threads read them and
 the CSV read in blocks of 4 MB: the blocks written are not kept cached. What still grows with the
 file is DuckDB's own account of the bigger table (its row groups' segments, about 0.3 bytes a row),
 which stays after the load. DuckDB's own read, without a limit, caches what it writes and grows with
