@@ -356,6 +356,42 @@ def test_the_default_budget_is_16_mb_for_each_of_duckdbs_threads(session, tmp_pa
         session.warehouse.con.execute("RESET threads")
 
 
+def test_the_budget_leaves_out_the_tables_account_of_the_files_records(
+    session, tmp_path, monkeypatch
+):
+    # 30,000 records: at 400 bytes a record the table's account is 12 MB of 32 (2 threads).
+    monkeypatch.delenv("HITEX_LOAD_MEMORY", raising=False)
+    monkeypatch.setattr(segment, "TABLE_ACCOUNT_PER_RECORD", 400)
+    rows = [(2020, 643, 156, 100000 + i, "10", "1") for i in range(30_000)]
+    path = write_csv(tmp_path / "BACI_HS17_Y2020_V202301.csv", "tijkvq", rows)
+    assert segment.estimated_records(path) == pytest.approx(30_000, rel=0.02)
+    seen = []
+    real = segment.write
+
+    def write(con, *args):
+        seen.append(con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0])
+        return real(con, *args)
+
+    monkeypatch.setattr(segment, "write", write)
+    session.warehouse.con.execute("SET threads = 2")
+    try:
+        (r,) = session.load([path], format="baci")
+    finally:
+        session.warehouse.con.execute("RESET threads")
+    assert (r.rows_loaded, _segments(session)) == (30_000, [r.id])
+    assert seen == ["19.0 MiB"]  # 20 MB
+
+
+@pytest.mark.parametrize(
+    ("text", "records"),
+    [(b"t,i\n", 0), (b"t,i\n1,2\n", 1), (b"t,i\n1,2\n3,4", 2), (b"", 0)],
+)
+def test_a_small_files_records_are_counted(tmp_path, text, records):
+    path = tmp_path / "f.csv"
+    path.write_bytes(text)
+    assert segment.estimated_records(path) == records
+
+
 def test_a_budget_too_small_for_duckdb_is_the_users_error_and_changes_nothing(
     session, tmp_path, monkeypatch
 ):

@@ -77,7 +77,8 @@ class Loader:
         if layout is not None:
             # Every statement of a segment's load reads or writes the whole file: all run
             # within the memory budget, so that DuckDB does not keep what it wrote cached.
-            with segment.budget(self.con, enabled=self.bounded):
+            records = segment.estimated_records(segment.source_path(self.reader))
+            with segment.budget(self.con, records=records, enabled=self.bounded):
                 written = self._segment(layout)
             if written is not None:
                 for name in ("read", "check", "rejects", "flows"):

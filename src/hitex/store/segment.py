@@ -37,17 +37,23 @@ from hitex.ingest.sql import ident, lit
 from hitex.reference.countries import WORLD
 from hitex.store.schema import flows_view
 
-#: DuckDB's memory limit while a segment is written, for each of its threads: each reads
-#: its own blocks of the file and fills its own row groups (``HITEX_LOAD_MEMORY`` overrides
-#: the whole limit). A smaller limit is a flatter peak (a file of a few million records
-#: fills it, so a larger one cannot go higher) and a slower write: DuckDB makes room more
-#: often, and at 16 MB a thread puts 8-12 MB of unfinished row groups of a 5M-row year in
-#: its temporary files. Measured on 2 cores: 16 MB a thread, peak +6 MiB from 5M to 25M
-#: rows (DuckDB's own account of the bigger table); 32 MB, +10-15 MiB and 5% faster.
+#: The memory budget of a segment's write, for each of DuckDB's threads: each reads its own
+#: blocks of the file and fills its own row groups (``HITEX_LOAD_MEMORY`` sets the whole
+#: limit instead). A smaller budget is a flatter peak (a file of a few million records
+#: fills it, so a larger one cannot go higher) and, below 8 MB a thread, a slower write.
 LOAD_MEMORY_PER_THREAD = 16 << 20
+#: The least DuckDB's buffers are given for each thread, however large the file: on 2
+#: threads a 25M-row year is written within 12 MB and not within 10 MB.
+LOAD_MEMORY_FLOOR = 8 << 20
+#: What the table being written costs outside DuckDB's memory limit, in bytes a record: its
+#: row groups' account (C++ objects, about 0.15 bytes a record) and what the allocators keep
+#: of it. At a fixed limit the peak grows by 0.2-0.35 bytes a record (4-7 MiB from 5M to 25M
+#: records); the budget takes 0.5 a record off the buffers' limit, so that the peak of a
+#: larger file stays below a smaller one's down to the floor (32M records on 2 threads).
+TABLE_ACCOUNT_PER_RECORD = 0.5
 #: The CSV reader's buffer while a segment is written, in bytes (DuckDB's default, 32 MB a
-#: thread, would not fit the budget).
-CSV_BUFFER = 4 << 20
+#: thread, would not fit the budget; 2 MB fits the floor).
+CSV_BUFFER = 2 << 20
 #: Temp tables of one attempt (dropped with the load's other ``__`` tables).
 _ERRORS = "segment_errors__"
 
@@ -119,7 +125,7 @@ def write(con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, p: Plan)
     assert opened is not None
     table = f"segment_{load_id}"
     countries, codes = f"{table}_countries", f"{table}_products"
-    path = opened.copy or reader.source.path
+    path = source_path(reader)
     types = {p.year: "SMALLINT", p.reporter: "SMALLINT", p.partner: "SMALLINT",
              p.product: "INTEGER", p.value: "DOUBLE"}  # fmt: skip
     if p.quantity is not None:
@@ -195,6 +201,13 @@ def write(con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, p: Plan)
     con.execute("INSERT INTO segments VALUES (?, ?, ?, ?)", [load_id, table, countries, rows_sql])
     rebuild_view(con)
     return read
+
+
+def source_path(reader: Reader) -> Path:
+    """The file DuckDB reads for the reader: its own, or the copy made of it."""
+    opened = reader.opened
+    assert opened is not None
+    return opened.copy or reader.source.path
 
 
 def missing_spellings(
@@ -298,16 +311,46 @@ def rebuild_view(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(flows_view([r[0] for r in rows]))
 
 
+def estimated_records(path: Path, head: int = 1 << 16) -> int:
+    """About how many records a CSV file holds: its size over the mean line of its head."""
+    with path.open("rb") as f:
+        data = f.read(head)
+    lines = data.count(b"\n")
+    if len(data) < head:
+        return max(0, lines - 1 + (not data.endswith(b"\n")))
+    return max(0, round(path.stat().st_size * lines / len(data)) - 1)
+
+
+def load_memory(threads: int, records: int) -> str:
+    """DuckDB's memory limit while a segment of about ``records`` records is written.
+
+    The budget (16 MB a thread) less the table's account of the records
+    (:data:`TABLE_ACCOUNT_PER_RECORD`), down to the floor (8 MB a thread).
+
+    >>> load_memory(2, 10), load_memory(2, 5_000_000), load_memory(2, 25_000_000)
+    ('32MB', '30MB', '20MB')
+    >>> load_memory(2, 100_000_000), load_memory(3, 5_000_000)
+    ('16MB', '46MB')
+    """
+    budget = threads * (LOAD_MEMORY_PER_THREAD >> 20)
+    account = round(TABLE_ACCOUNT_PER_RECORD * records / 1e6)
+    return f"{max(threads * (LOAD_MEMORY_FLOOR >> 20), budget - account)}MB"
+
+
 @contextmanager
-def budget(con: duckdb.DuckDBPyConnection, *, enabled: bool = True) -> Iterator[None]:
-    """Bound DuckDB's memory while a file streams in (``HITEX_LOAD_MEMORY``).
+def budget(
+    con: duckdb.DuckDBPyConnection, *, records: int = 0, enabled: bool = True
+) -> Iterator[None]:
+    """Bound DuckDB's memory while a file of about ``records`` records streams in.
 
     The write streams, but DuckDB keeps the blocks it wrote cached up to its memory limit
     (80% of RAM by default), so the process would grow with the file. Within the budget it
-    does not: blocks written are let go as new ones are needed. For the write to fit a
-    small budget, rows are appended in the order the threads read them (the order of a
+    does not: blocks written are let go as new ones are needed. What does grow with the
+    file is the table's own account, outside the limit: the limit is the budget less that
+    account (:func:`load_memory`), or ``HITEX_LOAD_MEMORY``. For the write to fit a small
+    budget, rows are appended in the order the threads read them (the order of a
     segment's rows means nothing; keeping it holds whole row groups back per thread) and
-    the CSV reader reads in blocks of 4 MB (:data:`CSV_BUFFER`). (Asking the allocator to
+    the CSV reader reads in blocks of 2 MB (:data:`CSV_BUFFER`). (Asking the allocator to
     give back what is freed at once made the write slower and a small file's peak lower,
     not a large one's.) Every setting is restored after.
     Settings are the database's, not the connection's: with ``enabled`` false (other
@@ -318,8 +361,7 @@ def budget(con: duckdb.DuckDBPyConnection, *, enabled: bool = True) -> Iterator[
         return
     threads = int(con.execute("SELECT current_setting('threads')").fetchall()[0][0])
     settings = {
-        "memory_limit": os.environ.get("HITEX_LOAD_MEMORY")
-        or f"{threads * LOAD_MEMORY_PER_THREAD >> 20}MB",
+        "memory_limit": os.environ.get("HITEX_LOAD_MEMORY") or load_memory(threads, records),
         "preserve_insertion_order": "false",
     }
     before = {
@@ -344,7 +386,7 @@ def budget(con: duckdb.DuckDBPyConnection, *, enabled: bool = True) -> Iterator[
             raise
         raise InputError(
             f"HITEX_LOAD_MEMORY={given!r} is too little memory for DuckDB to read the file "
-            f"in (it needs about {LOAD_MEMORY_PER_THREAD >> 20} MB for each of its {threads} "
+            f"in (it needs about {LOAD_MEMORY_FLOOR >> 20} MB for each of its {threads} "
             "threads); nothing was loaded."
         ) from None
     finally:
