@@ -373,6 +373,15 @@ def test_the_budget_leaves_out_the_tables_account_of_the_files_records(
         return real(con, *args)
 
     monkeypatch.setattr(segment, "write", write)
+    # The checkpoint after the commit runs within the same budget, for the records written.
+    budgets = []
+    real_budget = segment.budget
+
+    def budget(con, **kwargs):
+        budgets.append(kwargs.get("records"))
+        return real_budget(con, **kwargs)
+
+    monkeypatch.setattr(segment, "budget", budget)
     session.warehouse.con.execute("SET threads = 2")
     try:
         (r,) = session.load([path], format="baci")
@@ -380,6 +389,8 @@ def test_the_budget_leaves_out_the_tables_account_of_the_files_records(
         session.warehouse.con.execute("RESET threads")
     assert (r.rows_loaded, _segments(session)) == (30_000, [r.id])
     assert seen == ["19.0 MiB"]  # 20 MB
+    assert budgets[0] == pytest.approx(30_000, rel=0.02)
+    assert budgets[1:] == [30_000]
 
 
 @pytest.mark.parametrize(

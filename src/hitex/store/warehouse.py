@@ -367,7 +367,7 @@ class Warehouse:
         block the checkpoint reads cached: the process would grow with the file after all.
         """
         if counts.segment and not self.shared:
-            with segment.budget(self.con):
+            with segment.budget(self.con, records=counts.loaded):
                 self.con.execute("CHECKPOINT")
 
     def _earlier(self, sha256: str) -> int | None:
