@@ -325,8 +325,8 @@ def test_a_segment_load_restores_duckdbs_settings(session, tmp_path, limit):
     assert {f"segment_{r.id}", f"segment_{r.id}_countries", f"segment_{r.id}_products"} <= tables
 
 
-def _limit_while_writing(session, tmp_path, monkeypatch) -> list[str]:
-    """DuckDB's memory limit as the segment's write sees it."""
+def _limit_while_writing(session, tmp_path, monkeypatch, rows=None) -> list[str]:
+    """DuckDB's memory limit as the segment's write sees it, loading ``rows`` (one record)."""
     seen = []
     real = segment.write
 
@@ -335,10 +335,10 @@ def _limit_while_writing(session, tmp_path, monkeypatch) -> list[str]:
         return real(con, *args)
 
     monkeypatch.setattr(segment, "write", write)
-    path = write_csv(tmp_path / "BACI_HS17_Y2020_V202301.csv", "tijkvq",
-                     [(2020, 643, 156, 841181, "10", "1")])  # fmt: skip
+    rows = rows or [(2020, 643, 156, 841181, "10", "1")]
+    path = write_csv(tmp_path / "BACI_HS17_Y2020_V202301.csv", "tijkvq", rows)
     (r,) = session.load([path], format="baci")
-    assert _segments(session) == [r.id]
+    assert (r.rows_loaded, _segments(session)) == (len(rows), [r.id])
     return seen
 
 
@@ -363,16 +363,6 @@ def test_the_budget_leaves_out_the_tables_account_of_the_files_records(
     monkeypatch.delenv("HITEX_LOAD_MEMORY", raising=False)
     monkeypatch.setattr(segment, "TABLE_ACCOUNT_PER_RECORD", 400)
     rows = [(2020, 643, 156, 100000 + i, "10", "1") for i in range(30_000)]
-    path = write_csv(tmp_path / "BACI_HS17_Y2020_V202301.csv", "tijkvq", rows)
-    assert segment.estimated_records(path) == pytest.approx(30_000, rel=0.02)
-    seen = []
-    real = segment.write
-
-    def write(con, *args):
-        seen.append(con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0])
-        return real(con, *args)
-
-    monkeypatch.setattr(segment, "write", write)
     # The checkpoint after the commit runs within the same budget, for the records written.
     budgets = []
     real_budget = segment.budget
@@ -384,12 +374,11 @@ def test_the_budget_leaves_out_the_tables_account_of_the_files_records(
     monkeypatch.setattr(segment, "budget", budget)
     session.warehouse.con.execute("SET threads = 2")
     try:
-        (r,) = session.load([path], format="baci")
+        seen = _limit_while_writing(session, tmp_path, monkeypatch, rows)
     finally:
         session.warehouse.con.execute("RESET threads")
-    assert (r.rows_loaded, _segments(session)) == (30_000, [r.id])
     assert seen == ["19.0 MiB"]  # 20 MB
-    assert budgets[0] == pytest.approx(30_000, rel=0.02)
+    assert budgets[0] == pytest.approx(30_000, rel=0.02)  # estimated from the file's head
     assert budgets[1:] == [30_000]
 
 
