@@ -10,6 +10,7 @@ from hitex.ingest.base import (
     Reader,
     Source,
     fingerprint,
+    head,
     reader_for,
     readers,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "Source",
     "checked_sql",
     "fingerprint",
+    "head",
     "prepare_statements",
     "reader_for",
     "readers",

@@ -103,6 +103,16 @@ class Fingerprint:
     utf8: bool
 
 
+#: Bytes of a file's start that hitex reads to judge the file before DuckDB reads it.
+HEAD = 1 << 16
+
+
+def head(path: Path) -> bytes:
+    """The file's first :data:`HEAD` bytes (all of a smaller file)."""
+    with path.open("rb") as f:
+        return f.read(HEAD)
+
+
 def fingerprint(path: Path) -> Fingerprint:
     """Hash the file and check its encoding in the same pass.
 

@@ -32,7 +32,8 @@ from pathlib import Path
 import duckdb
 
 from hitex.errors import InputError
-from hitex.ingest import Reader
+from hitex.ingest import Reader, head
+from hitex.ingest.base import HEAD
 from hitex.ingest.sql import ident, lit
 from hitex.reference.countries import WORLD
 from hitex.store.schema import flows_view
@@ -211,9 +212,7 @@ def source_path(reader: Reader) -> Path:
     return opened.copy or reader.source.path
 
 
-def missing_spellings(
-    path: Path, columns: list[str], column: str | None, head: int = 1 << 16
-) -> list[str]:
+def missing_spellings(path: Path, columns: list[str], column: str | None) -> list[str]:
     """How a file writes a missing number: empty, ``NA``, and ``NA`` padded as it pads.
 
     BACI right-aligns its columns (``        0.357``) and writes a missing quantity as
@@ -226,10 +225,9 @@ def missing_spellings(
     found = ["", "NA"]
     if column not in columns:
         return found
-    with path.open("rb") as f:
-        data = f.read(head)
+    data = head(path)
     lines = data.decode("latin-1").splitlines()[1:]  # after the header
-    if len(data) == head:  # the last line may be cut short
+    if len(data) == HEAD:  # the last line may be cut short
         lines = lines[:-1]
     at = columns.index(column)
     widths = {
@@ -312,12 +310,11 @@ def rebuild_view(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(flows_view([r[0] for r in rows]))
 
 
-def estimated_records(path: Path, head: int = 1 << 16) -> int:
+def estimated_records(path: Path) -> int:
     """About how many records a CSV file holds: its size over the mean line of its head."""
-    with path.open("rb") as f:
-        data = f.read(head)
+    data = head(path)
     lines = data.count(b"\n")
-    if len(data) < head:
+    if len(data) < HEAD:
         return max(0, lines - 1 + (not data.endswith(b"\n")))
     return max(0, round(path.stat().st_size * lines / len(data)) - 1)
 

@@ -25,7 +25,7 @@ from ibis.backends.duckdb import Backend as DuckDBBackend
 
 import hitex.reference as ref
 from hitex.errors import BadFileError, HitexError, InputError
-from hitex.ingest import Fingerprint, Reader, Source, fingerprint, reader_for, readers
+from hitex.ingest import Fingerprint, Reader, Source, fingerprint, head, reader_for, readers
 from hitex.ingest.sql import ident, lit
 from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
 from hitex.store import segment
@@ -573,10 +573,9 @@ def _once(progress: Step) -> Step:
     return step
 
 
-def _utf8_start(path: Path, size: int = 1 << 16) -> bool:
+def _utf8_start(path: Path) -> bool:
     """Whether the file's first bytes are UTF-8 (a cut last character allowed)."""
-    with path.open("rb") as f:
-        start = f.read(size)
+    start = head(path)
     try:
         start.decode("utf-8")
     except UnicodeDecodeError as exc:
