@@ -23,11 +23,11 @@ from bench.results import write_section
 
 DATA = Path("bench/data")
 NOTE = """\
-A clean BACI year is written as a segment (docs/load.md, "How a load runs") within a budget of 16
+A clean BACI year is written as a segment (docs/load.md, "How a load runs") within a budget of 32
 MB a thread (`HITEX_LOAD_MEMORY` sets the limit itself), rows appended in the order the threads
 read them and the CSV read in blocks of 2 MB: the blocks written are not kept cached. DuckDB's own
-account of the table it writes (its row groups, about 0.2-0.35 bytes a record at a fixed limit) is
-outside its memory limit, so the limit is the budget less 0.5 bytes for each record of the file,
+account of the table it writes (its row groups, 0.2-0.5 bytes a record at a fixed limit) is
+outside its memory limit, so the limit is the budget less 1 byte for each record of the file,
 down to 8 MB a thread. DuckDB's own read, without a limit, caches what it writes and grows with
 the file. Peaks are each process's own (`VmHWM`) from the start of the load: the imports count,
 the warehouse's creation (its reference tables, written in the same process before the clock

@@ -347,11 +347,11 @@ def test_a_load_alone_holds_duckdb_to_the_budget_while_it_writes(session, tmp_pa
     assert _limit_while_writing(session, tmp_path, monkeypatch) == ["45.7 MiB"]  # 48 MB
 
 
-def test_the_default_budget_is_16_mb_for_each_of_duckdbs_threads(session, tmp_path, monkeypatch):
+def test_the_default_budget_is_32_mb_for_each_of_duckdbs_threads(session, tmp_path, monkeypatch):
     monkeypatch.delenv("HITEX_LOAD_MEMORY", raising=False)
     session.warehouse.con.execute("SET threads = 3")
     try:
-        assert _limit_while_writing(session, tmp_path, monkeypatch) == ["45.7 MiB"]  # 48 MB
+        assert _limit_while_writing(session, tmp_path, monkeypatch) == ["91.5 MiB"]  # 96 MB
     finally:
         session.warehouse.con.execute("RESET threads")
 
@@ -359,7 +359,7 @@ def test_the_default_budget_is_16_mb_for_each_of_duckdbs_threads(session, tmp_pa
 def test_the_budget_leaves_out_the_tables_account_of_the_files_records(
     session, tmp_path, monkeypatch
 ):
-    # 30,000 records: at 400 bytes a record the table's account is 12 MB of 32 (2 threads).
+    # 30,000 records: at 400 bytes a record the table's account is 12 MB of 64 (2 threads).
     monkeypatch.delenv("HITEX_LOAD_MEMORY", raising=False)
     monkeypatch.setattr(segment, "TABLE_ACCOUNT_PER_RECORD", 400)
     rows = [(2020, 643, 156, 100000 + i, "10", "1") for i in range(30_000)]
@@ -377,7 +377,7 @@ def test_the_budget_leaves_out_the_tables_account_of_the_files_records(
         seen = _limit_while_writing(session, tmp_path, monkeypatch, rows)
     finally:
         session.warehouse.con.execute("RESET threads")
-    assert seen == ["19.0 MiB"]  # 20 MB
+    assert seen == ["49.5 MiB"]  # 52 MB
     assert budgets[0] == pytest.approx(30_000, rel=0.02)  # estimated from the file's head
     assert budgets[1:] == [30_000]
 

@@ -40,19 +40,23 @@ from hitex.store.schema import flows_view
 
 #: The memory budget of a segment's write, for each of DuckDB's threads: each reads its own
 #: blocks of the file and fills its own row groups (``HITEX_LOAD_MEMORY`` sets the whole
-#: limit instead). A smaller budget is a flatter peak (a file of a few million records
-#: fills it, so a larger one cannot go higher) and, below about 10 MB a thread, a slower
-#: write (on 2 threads a 5M-row year took 1.45 s within 24 MB, 2.4 s within 12 MB).
-LOAD_MEMORY_PER_THREAD = 16 << 20
+#: limit instead). The peak is flat from the file size that fills the budget on (a 5M-row
+#: BACI year is 56 MB of blocks: it fills 64 MB on 2 threads, not 128 MB). Within it DuckDB
+#: gives every page it frees back to the system, to fault it in again (docs/load.md): the
+#: larger the budget, the fewer pages. Two 5M-row years took 2.19 s within 59 MB and 2.35 s
+#: within 29 MB (fastest of 12 alternating runs; DuckDB's own read 1.76 s); below about
+#: 10 MB a thread the write slows down (2.4 s for one 5M-row year within 12 MB).
+LOAD_MEMORY_PER_THREAD = 32 << 20
 #: The least DuckDB's buffers are given for each thread, however large the file: on 2
 #: threads a 25M-row year is written within 12 MB and not within 10 MB.
 LOAD_MEMORY_FLOOR = 8 << 20
 #: What the table being written costs outside DuckDB's memory limit, in bytes a record: its
 #: row groups' account (C++ objects, about 0.15 bytes a record) and what the allocators keep
-#: of it. At a fixed limit the peak grows by 0.2-0.35 bytes a record (4-7 MiB from 5M to 25M
-#: records); the budget takes 0.5 a record off the buffers' limit, so that the peak of a
-#: larger file stays below a smaller one's down to the floor (32M records on 2 threads).
-TABLE_ACCOUNT_PER_RECORD = 0.5
+#: of it. At a fixed limit the peak grows by 0.2-0.5 bytes a record (0.2-0.35 within 32 MB,
+#: about 0.5 within 64 MB); the budget takes 1 byte a record off the buffers' limit, so that
+#: the peak of a larger file stays below a smaller one's down to the floor (48M records on
+#: 2 threads).
+TABLE_ACCOUNT_PER_RECORD = 1.0
 #: The CSV reader's buffer while a segment is written, in bytes (DuckDB's default, 32 MB a
 #: thread, would not fit the budget; 2 MB fits the floor).
 CSV_BUFFER = 2 << 20
@@ -322,13 +326,13 @@ def estimated_records(path: Path) -> int:
 def load_memory(threads: int, records: int) -> str:
     """DuckDB's memory limit while a segment of about ``records`` records is written.
 
-    The budget (16 MB a thread) less the table's account of the records
+    The budget (32 MB a thread) less the table's account of the records
     (:data:`TABLE_ACCOUNT_PER_RECORD`), down to the floor (8 MB a thread).
 
     >>> load_memory(2, 10), load_memory(2, 5_000_000), load_memory(2, 25_000_000)
-    ('32MB', '30MB', '20MB')
+    ('64MB', '59MB', '39MB')
     >>> load_memory(2, 100_000_000), load_memory(3, 5_000_000)
-    ('16MB', '46MB')
+    ('16MB', '91MB')
     """
     budget = threads * (LOAD_MEMORY_PER_THREAD >> 20)
     account = round(TABLE_ACCOUNT_PER_RECORD * records / 1e6)
