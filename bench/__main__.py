@@ -41,7 +41,7 @@ def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "--rows", type=parse_rows, default=DEFAULT_ROWS, help="scale points: 1M,10_000_000,50M"
     )
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per cell")
-    parser.add_argument("--ingest-repeat", type=int, default=5, help="timed runs per ingest cell")
+    parser.add_argument("--ingest-repeat", type=int, default=8, help="timed runs per ingest cell")
     parser.add_argument("--spark-repeat", type=int, default=2, help="timed runs per Spark cell")
     parser.add_argument("--years", type=generate.parse_years, default=(2019, 2020))
     parser.add_argument("--seed", type=int, default=1)

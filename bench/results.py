@@ -110,7 +110,9 @@ WORKLOADS_TEXT = """\
 - **ingest**: every year's BACI CSV into a fresh database: hitex `Session.load(files,
   format="baci")` (validation, country and product resolution, provenance) against DuckDB's own
   `CREATE TABLE baci AS SELECT * FROM read_csv([...])`. The warehouse is created (reference
-  tables written) before the clock starts.
+  tables written) before the clock starts; it stops when the load is committed and the
+  connection closed. What each contender's table then holds (records, total value) is read
+  after the clock, from a read-only connection, and compared.
 - **report**: exports of 643/RUS in 2020 against 2019: value, growth and share by partner; the
   same by `tech` group; the balance series (exports minus imports, every year); the top-10
   partners by absolute change; the HHI of partners and of products. Contenders: hand-written
@@ -130,7 +132,8 @@ WORKLOADS_TEXT = """\
   the runs after set-up (connection, reference tables), the first run included; peak MiB is the
   largest resident set of that process (and any process it starts), imports included. Ingest
   contenders take turns, one run per process (DuckDB, hitex, DuckDB, hitex, ...), so that a spell
-  in which the machine is slower falls on both rather than on one."""
+  in which the machine is slower falls on both rather than on one; 8 turns by default, since on a
+  shared 2-core machine the fastest of 2 varied by a tenth between runs of the bench."""
 
 
 def render(report: Report) -> str:

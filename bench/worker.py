@@ -60,7 +60,7 @@ def time_job(job: Job, repeat: int) -> tuple[list[float], Result]:
         result = job.run()
         seconds.append(time.perf_counter() - started)
         if run == 0:
-            first = result
+            first = result if job.check is None else job.check()
     job.close()
     return seconds, first
 

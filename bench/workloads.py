@@ -72,11 +72,17 @@ class Unavailable(RuntimeError):
 
 @dataclasses.dataclass
 class Job:
-    """What a worker times: ``reset`` (untimed) then ``run`` (timed), ``repeat`` times."""
+    """What a worker times: ``reset`` (untimed) then ``run`` (timed), ``repeat`` times.
+
+    ``check``, if given, gives the answer compared across contenders, after the first run
+    and outside the timed region (ingest: what the loaded table holds), and ``run``'s
+    own result is not kept.
+    """
 
     run: Callable[[], Result]
     reset: Callable[[], None] = lambda: None
     close: Callable[[], None] = lambda: None
+    check: Callable[[], Result] | None = None
 
 
 Factory = Callable[[Context], Job]

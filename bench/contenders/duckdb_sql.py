@@ -145,10 +145,14 @@ def ingest(ctx: Context) -> Job:
     def run() -> Result:
         with duckdb.connect(target) as con:
             load_csv(con, ctx.csv_files)
+        return {}
+
+    def check() -> Result:
+        with duckdb.connect(target, read_only=True) as con:
             rows, value = con.execute("SELECT count(*), sum(v) * 1000 FROM baci").fetchall()[0]
         return {"summary": {"rows": rows, "value_usd": value}}
 
-    return Job(run=run, reset=lambda: target.unlink(missing_ok=True))
+    return Job(run=run, reset=lambda: target.unlink(missing_ok=True), check=check)
 
 
 def _run_all(path: Path, queries: dict[str, str], query: Query) -> Result:

@@ -26,14 +26,19 @@ def _hitex() -> Any:
     return hitex
 
 
-def _load(path: Path, files: list[Path]) -> dict[str, Any]:
-    """Open (creating) a warehouse, load BACI files into it and total what it holds."""
+def _load(path: Path, files: list[Path]) -> None:
+    """Open (creating) a warehouse and load BACI files into it."""
     with _hitex().open(path) as session:
         results = session.load(files, format="baci")
-        total = session.warehouse.sql("SELECT count(*) AS n, sum(value_usd) AS v FROM flows")
     rejected = sum(r.rows_rejected for r in results)
     if rejected:
         raise AssertionError(f"hitex rejected {rejected:,} generated BACI records")
+
+
+def _total(path: Path) -> dict[str, Any]:
+    """What a warehouse's flows hold: records and their value."""
+    with _hitex().open(path, read_only=True) as session:
+        total = session.warehouse.sql("SELECT count(*) AS n, sum(value_usd) AS v FROM flows")
     return {"rows": int(total["n"].iloc[0]), "value_usd": float(total["v"].iloc[0])}
 
 
@@ -72,7 +77,11 @@ def ingest(ctx: Context) -> Job:
         target.unlink(missing_ok=True)
         hitex.open(target).close()  # the reference tables are written here, untimed
 
-    return Job(run=lambda: {"summary": _load(target, ctx.csv_files)}, reset=reset)
+    def run() -> Result:
+        _load(target, ctx.csv_files)
+        return {}
+
+    return Job(run=run, reset=reset, check=lambda: {"summary": _total(target)})
 
 
 def _balance(session: Any, q: Query, years: list[int]) -> pd.DataFrame:

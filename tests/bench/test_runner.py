@@ -8,7 +8,8 @@ import pytest
 
 from bench import generate, runner
 from bench.__main__ import arguments, measure_all
-from bench.workloads import Context
+from bench.worker import time_job
+from bench.workloads import Context, Job
 
 
 def _m(seconds: tuple[float, ...], peak: float, note: str = "") -> runner.Measurement:
@@ -46,3 +47,26 @@ def test_ingest_contenders_take_turns(tmp_path: Path, monkeypatch: pytest.Monkey
     assert [(m.contender, len(m.seconds)) for m in found] == [("duckdb-sql", 2), ("hitex", 2)]
     # Both ran the workers for real and loaded the same 2,000 records.
     assert [int(m.result()["summary"]["rows"].iloc[0]) for m in found] == [2_000, 2_000]
+
+
+def test_a_jobs_check_runs_once_after_the_first_run_and_outside_the_clock(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+    clock = [0.0]
+    monkeypatch.setattr("bench.worker.time.perf_counter", lambda: clock[0])
+
+    def run() -> dict[str, object]:
+        calls.append("run")
+        clock[0] += 1.0
+        return {"ignored": {"rows": -1}}
+
+    def check() -> dict[str, object]:
+        calls.append("check")
+        clock[0] += 100.0  # reading the answer takes long: the clock must be stopped
+        return {"summary": {"rows": 3}}
+
+    seconds, result = time_job(Job(run=run, check=check), repeat=2)
+    assert calls == ["run", "check", "run"]
+    assert result == {"summary": {"rows": 3}}
+    assert seconds == [1.0, 1.0]
