@@ -1,0 +1,220 @@
+"""Russian names of the codes hitex names: HS, EBOPS, BEC and end-use groups, OECD classes.
+
+Data (``data/tnved``, ``data/names-ru``; see their SOURCE.md):
+
+- HS chapters and headings of HS2002, HS2007, HS2012, HS2017 and HS2022 from the Russian
+  text of the nomenclature (ТН ВЭД, whose first six digits are HS), in the wording in force on
+  1 July of the edition's first year; HS2022 subheadings (six digits) where the ТН ВЭД has a
+  line of its own for them (a ten-digit code ending in ``0000``).
+- A six-digit code of another edition takes the HS2022 Russian text when its English text in
+  that edition is the HS2022 one (the same code and the same words are the same subheading).
+- Groups of the built-in schemes, EBOPS 2010 services, BEC Rev.4, HS sections and blocs.
+
+A code without a Russian name has ``None`` here; callers show the English name and count it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pandas as pd
+
+from hitex.reference._files import read_table
+
+__all__ = ["group", "localize", "missing_names", "partner_group", "product", "sentence_case"]
+
+#: Scheme -> the scheme whose Russian names it uses.
+_SCHEME_NAMES = {"tech": "tech", "enduse": "enduse", "enduse-stage": "enduse-stage", "bec": "bec",
+                 "techservices": "techservices", "hs-section": "hs-section"}  # fmt: skip
+_HS_SCHEMES = {"hs-chapter": 2, "hs-heading": 4}
+
+
+def sentence_case(text: str) -> str:
+    """The nomenclature's capitals as a sentence: first letter up, the rest as words are.
+
+    Words written in capitals (the ТН ВЭД's headings) go to lower case; abbreviations of up to
+    four letters inside brackets or standing alone keep theirs only if they are not Russian
+    words (``ЭВМ`` would be lowered: the nomenclature itself gives no way to tell).
+
+    Examples
+    --------
+    >>> sentence_case("ДВИГАТЕЛИ ТУРБОРЕАКТИВНЫЕ И ТУРБОВИНТОВЫЕ, ГАЗОВЫЕ ТУРБИНЫ ПРОЧИЕ")
+    'Двигатели турбореактивные и турбовинтовые, газовые турбины прочие'
+    >>> sentence_case("смартфоны")
+    'Смартфоны'
+    """
+    text = text.strip()
+    if text.upper() == text:
+        text = text.lower()
+    return text[:1].upper() + text[1:]
+
+
+@functools.cache
+def _hs() -> dict[tuple[str, str], str]:
+    table = read_table("tnved", "tnved_hs_ru.csv")
+    return {(c, k): n for c, k, n in
+            zip(table["classification"], table["code"], table["name_ru"], strict=True)}  # fmt: skip
+
+
+@functools.cache
+def _groups() -> dict[tuple[str, str], str]:
+    table = read_table("names-ru", "groups_ru.csv")
+    return {(s, k): n for s, k, n in
+            zip(table["scheme"], table["code"], table["name_ru"], strict=True)}  # fmt: skip
+
+
+@functools.cache
+def _english() -> dict[tuple[str, str], str]:
+    from hitex.reference.products import products_frame  # noqa: PLC0415 - heavy, on demand
+
+    frame = products_frame()
+    six = frame[frame["level"] == 6]
+    columns = (six[k].tolist() for k in ("classification", "product", "description"))
+    return {(c, p): d for c, p, d in zip(*columns, strict=True)}
+
+
+def product(classification: str, code: str) -> str | None:
+    """The Russian name of a product code (HS 2/4/6 digits, EBOPS), or None.
+
+    Examples
+    --------
+    >>> product("HS17", "8411")
+    'Двигатели турбореактивные и турбовинтовые, газовые турбины прочие'
+    >>> product("HS22", "851713")
+    'Аппараты телефонные, включая смартфоны и прочие аппараты телефонные для сотовых сетей \
+связи или других беспроводных сетей связи; прочая аппаратура для передачи или приема голоса, \
+изображений или других данных, включая аппаратуру для коммуникации в сети проводной или \
+беспроводной связи (например, в локальной или глобальной сети связи), кроме передающей или \
+приемной аппаратуры товарной позиции 8443, 8525, 8527 или 8528; смартфоны'
+    >>> product("EBOPS2010", "SI2"), product("HS17", "841111") is None
+    ('Компьютерные услуги', True)
+    """
+    code = str(code)
+    if classification.startswith("EBOPS"):
+        name = _groups().get(("ebops", code))
+        return None if name is None else sentence_case(name)
+    return _hs_name(classification, code) if classification.startswith("HS") else None
+
+
+def _hs_name(classification: str, code: str) -> str | None:
+    names = _hs()
+    if len(code) < 6:
+        name = names.get((classification, code))
+        return None if name is None else sentence_case(name)
+    own = names.get(("HS22", code))
+    if own is None:
+        return None
+    if classification != "HS22":
+        english = _english()
+        theirs = english.get((classification, code))
+        if theirs is None or theirs != english.get(("HS22", code)):
+            return None
+    heading = names.get(("HS22", code[:4]))
+    if heading is None or own.upper() == heading.upper():
+        return sentence_case(own)
+    return f"{sentence_case(heading)}; {own[:1].lower() + own[1:]}"
+
+
+def group(scheme: str, code: str, classification: str | None = None) -> str | None:
+    """The Russian name of a group of a built-in scheme, or None.
+
+    Examples
+    --------
+    >>> group("tech", "high"), group("enduse-stage", "parts")
+    ('Высокотехнологичные товары', 'Комплектующие')
+    >>> group("hs-heading", "8411", "HS17")
+    'Двигатели турбореактивные и турбовинтовые, газовые турбины прочие'
+    """
+    code = str(code)
+    if scheme in _HS_SCHEMES:
+        return product(classification or "HS22", code)
+    key = _SCHEME_NAMES.get(scheme)
+    name = None if key is None else _groups().get((key, code))
+    return None if name is None else sentence_case(name)
+
+
+@functools.cache
+def _regions() -> dict[str, str]:
+    from hitex.reference.countries import data_path  # noqa: PLC0415
+
+    en = pd.read_csv(data_path("country-codes", "m49_overview_en.csv"), dtype=str)
+    ru = pd.read_csv(data_path("country-codes", "m49_overview_ru.csv"), dtype=str)
+    out: dict[str, str] = {}
+    for column in ("Region Name", "Sub-region Name", "Intermediate Region Name"):
+        pairs = zip(en[column].tolist(), ru[column].tolist(), strict=True)
+        out.update({e: r for e, r in pairs if isinstance(e, str) and isinstance(r, str)})
+    return out
+
+
+def partner_group(name: str) -> str | None:
+    """The Russian name of an M49 region (the UN's own table) or a bloc, or None.
+
+    Examples
+    --------
+    >>> partner_group("Asia"), partner_group("EAEU"), partner_group("Atlantis")
+    ('Азия', 'Евразийский экономический союз', None)
+    """
+    found = _regions().get(name)
+    if found is not None:
+        return found
+    return _groups().get(("bloc", name))
+
+
+_NAME_OF = {"product_name": "product", "group_name": "group", "partner_name": "partner",
+            "reporter_name": "reporter"}  # fmt: skip
+
+
+def localize(frame: pd.DataFrame, lang: str, *, groups: str | None = None,
+             classification: str | None = None) -> pd.DataFrame:  # fmt: skip
+    """``frame`` with its ``*_name`` columns in ``lang`` (English kept where none is known).
+
+    Products take their classification from a ``classification`` column, else from
+    ``classification``, else HS2022 wording is tried; groups are those of scheme ``groups``.
+    """
+    if lang != "ru" or frame.empty:
+        return frame
+    from hitex.reference.countries import name as country  # noqa: PLC0415
+
+    out = frame.copy()
+    for column, code_column in _NAME_OF.items():
+        if column not in out.columns or code_column not in out.columns:
+            continue
+        codes = out[code_column].astype("string").tolist()
+        kinds: list[object] = [classification] * len(out)
+        if "classification" in out.columns:
+            kinds = list(out["classification"].astype("string"))
+        english = out[column].tolist()
+        names = []
+        for code, kind, en in zip(codes, kinds, english, strict=True):
+            ru = _one(code_column, code, kind, groups, country)
+            names.append(en if ru is None else ru)
+        out[column] = names
+    return out
+
+
+def _one(kind: str, code: object, classification: object, groups: str | None,
+         country: object) -> str | None:  # fmt: skip
+    if code is None or code is pd.NA:
+        return None
+    text = str(code)
+    if kind in ("partner", "reporter"):
+        found = country(text, lang="ru")  # type: ignore[operator]
+        return None if found == text else str(found)
+    known = classification if isinstance(classification, str) else None
+    if kind == "product":
+        return product(known or "HS22", text)
+    if groups is None:
+        return None
+    return group(groups, text, known)
+
+
+def missing_names(localized: pd.DataFrame) -> list[str]:
+    """Codes whose ``*_name`` stayed English after :func:`localize` (Latin letters, no Cyrillic)."""
+    out = []
+    for column, code_column in _NAME_OF.items():
+        if column in localized.columns and code_column in localized.columns:
+            for code, name in zip(localized[code_column], localized[column], strict=True):
+                if isinstance(name, str) and not re.search("[А-Яа-яЁё]", name):
+                    out.append(str(code))
+    return out
