@@ -124,6 +124,7 @@ class Session(Catalog, Complexity):
         indicators: Iterable[str] | None = None,
         small_base_usd: float = ind.SMALL_BASE_USD,
         if_empty: str = "keep",
+        lang: str = "en",
     ) -> pd.DataFrame:
         """Value by ``by`` for ``year``; with ``compare``, base value, growth % and share %.
 
@@ -134,7 +135,8 @@ class Session(Catalog, Complexity):
         ``indicators`` names others from :data:`hitex.indicators.INDICATORS` (``change``,
         ``multiple``, ``cagr``, ``contribution``, ``rank``, ``small_base``, ``nowcast``,
         ``coverage``, ``product_lines``, ``new``, ``hhi``, ``rca``, ...); each adds its
-        column. ``flow="balance"`` is exports minus imports.
+        column. ``flow="balance"`` is exports minus imports. ``lang="ru"`` gives the
+        ``*_name`` columns in Russian (English where no Russian name is known).
 
         Examples
         --------
@@ -176,7 +178,7 @@ class Session(Catalog, Complexity):
         )
         if if_empty == "raise":
             _say_why_empty(q, frame)
-        return frame
+        return _localized(frame, lang, q)
 
     def series(
         self,
@@ -193,6 +195,7 @@ class Session(Catalog, Complexity):
         top: int | None = None,
         indicators: Iterable[str] | None = None,
         small_base_usd: float = ind.SMALL_BASE_USD,
+        lang: str = "en",
     ) -> pd.DataFrame:
         """One row per year of ``years`` (and per ``by`` value), with a ``year`` column.
 
@@ -229,7 +232,7 @@ class Session(Catalog, Complexity):
         if top is not None:
             frame = frame.groupby("year", sort=False).head(top)
         order = ["year", *ind.column_order(tuple(d for d in q.by if d != "year"), True)]
-        return _ordered(frame, order)
+        return _localized(_ordered(frame, order), lang, q)
 
     def tech_balance(
         self,
@@ -353,3 +356,14 @@ def _ordered(frame: pd.DataFrame, first: list[str]) -> pd.DataFrame:
             ",".join(sorted(v)) if v is not None else "" for v in out["classifications"]
         ]
     return out
+
+
+def _localized(frame: pd.DataFrame, lang: str, q: ind.Query) -> pd.DataFrame:
+    """``frame`` with its ``*_name`` columns in ``lang`` (``en`` as computed, ``ru`` looked up)."""
+    if lang not in ("en", "ru"):
+        raise InputError(f"Language {lang!r} is not one of: en, ru.")
+    if lang == "en":
+        return frame
+    from hitex.reference import russian  # noqa: PLC0415 - only Russian needs it
+
+    return russian.localize(frame, lang, groups=q.groups, classification=q.classification)

@@ -118,11 +118,11 @@ def test_balance_history_on_the_real_sample(moscow):
 def test_russian_report(moscow):
     r = rep.build(moscow, reporter="RU-MOW", year=2020, compare=2019, partner_group="Asia",
                   lang="ru")  # fmt: skip
-    assert r.title == "Экспорт: Москва — Азия, 2020 г. к 2019 г."
-    assert r.headline.startswith("Экспорт (Москва — Азия) вырос на треть в 2020 г. по сравнению "
+    assert r.title == "Экспорт Москвы в Азию, 2020 г. к 2019 г."
+    assert r.headline.startswith("Экспорт Москвы в Азию вырос на треть в 2020 г. по сравнению "
                                  "с 2019 г.: 1,53 млрд долл. против 1,15 млрд долл. ")  # fmt: skip
     dest = " ".join(s.text for s in r.section("destinations").sentences)
-    assert "Индия: 144 товарные позиции" in dest
+    assert "Экспорт в Индию охватил 144 товарные позиции" in dest
     assert "Китай (563,31 млн долл., 37% от общего объёма; +22%)" in dest
 
 

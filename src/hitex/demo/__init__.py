@@ -27,12 +27,18 @@ MOSCOW_NOTE = (
     "hold."
 )
 
+MOSCOW_NOTE_RU = (
+    "Данные по Москве: построены по итоговым цифрам опубликованной статьи (январь 2021 г.), "
+    "это не таможенные записи; утверждения статьи, которые не могут выполняться все сразу, "
+    "перечислены в examples/moscow-2020/README.md."
+)
+
 #: The reports the demo writes: file name and :func:`hitex.report.build` options.
 REPORTS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("report.html", {"reporter": "RU-MOW", "year": 2020, "compare": 2019,
                      "partner_group": "Asia", "notes": (MOSCOW_NOTE,)}),
     ("report-ru.html", {"reporter": "RU-MOW", "year": 2020, "compare": 2019,
-                        "partner_group": "Asia", "lang": "ru", "notes": (MOSCOW_NOTE,)}),
+                        "partner_group": "Asia", "lang": "ru", "notes": (MOSCOW_NOTE_RU,)}),
     ("chile-argentina.html", {"reporter": "CHL", "year": 2004, "compare": 2002,
                               "notes": (SAMPLE_NOTE,)}),
 )  # fmt: skip

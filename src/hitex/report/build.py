@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 
 import hitex.indicators as ind
 from hitex.errors import InputError
-from hitex.report import names, wording
-from hitex.report.model import Report
+from hitex.report import wording
+from hitex.report.model import Report, Section
 from hitex.report.phrases import say
 from hitex.report.sections import SECTIONS, Spec
 from hitex.session import Session, _reporter
@@ -52,14 +52,26 @@ def build(
         if progress is not None:
             progress(make.__name__)
         sections.append(make(c))
+    if lang == "ru":
+        _english_names(c, sections)
     return Report(_title(c), lang, sections, _subtitle(c))
 
 
+def _english_names(c: Spec, sections: list[Section]) -> None:
+    """Count in the data note the codes a Russian report shows with their English names."""
+    from hitex.reference.russian import missing_names  # noqa: PLC0415
+
+    codes = sorted({code for s in sections if s.appendix is not None
+                    for code in missing_names(s.appendix)})  # fmt: skip
+    note = next((s for s in sections if s.key == "note" and not s.skipped), None)
+    if codes and note is not None:
+        n = wording.count(len(codes), ("code", "codes"), ("код", "кода", "кодов"), lang=c.lang)
+        note.say(c.t("note.english", n=n, codes=", ".join(codes)), names_in_english=len(codes))
+
+
 def _title(c: Spec) -> str:
-    scope = "" if c.partner_group is None else say(
-        "scope", c.lang, group=names.group(c.partner_group, c.lang))  # fmt: skip
     against = "" if c.compare is None else say("against", c.lang, compare=c.compare)
-    return say("title", c.lang, who=c.who, scope=scope, year=c.year, against=against)
+    return c.t("title", who=c.who, scope=c.scope, year=c.year, against=against)
 
 
 def _subtitle(c: Spec) -> str:

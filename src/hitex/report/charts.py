@@ -44,8 +44,28 @@ def _title(key: str, c: Spec, units: str | None = None) -> alt.TitleParams:
     return alt.TitleParams(text=text, subtitle=sub, anchor="start")
 
 
+#: Vega's number and time format locale for Russian charts: ``1 532,6``, "январь 2020".
+RU_LOCALE: dict[str, Any] = {
+    "number": {"decimal": ",", "thousands": "\u00a0", "grouping": [3],
+               "currency": ["", "\u00a0долл."], "minus": "\u2212"},
+    "time": {
+        "dateTime": "%A, %e %B %Y г. %X", "date": "%d.%m.%Y", "time": "%H:%M:%S",
+        "periods": ["AM", "PM"],
+        "days": ["воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница",
+                 "суббота"],
+        "shortDays": ["вс", "пн", "вт", "ср", "чт", "пт", "сб"],
+        "months": ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+                   "сентябрь", "октябрь", "ноябрь", "декабрь"],
+        "shortMonths": ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт",
+                        "ноя", "дек"],
+    },
+}  # fmt: skip
+
+
 def _chart(key: str, c: Spec, chart: alt.TopLevelMixin) -> Chart:
     spec = chart.to_dict()
+    if c.lang == "ru":
+        spec.setdefault("config", {})["locale"] = RU_LOCALE
     return Chart(key, _TITLES[key][1 if c.lang == "ru" else 0], spec)
 
 
@@ -159,11 +179,15 @@ def products(frame: pd.DataFrame, c: Spec) -> Chart:
         width=WIDTH - 280, height=22 * len(data), title=_title("products", c, unit)))  # fmt: skip
 
 
+_STAGE_RU = {"finished": "готовые изделия", "parts": "комплектующие"}
+
+
 def enduse(frame: pd.DataFrame, c: Spec) -> Chart:
     """Grouped bars: finished goods and parts in the base year and the report's year."""
     rows = []
     columns = (frame[k].tolist() for k in ("group", "base_value_usd", "value_usd"))
-    for stage, base, value in zip(*columns, strict=True):
+    for code, base, value in zip(*columns, strict=True):
+        stage = _STAGE_RU.get(str(code), str(code)) if c.lang == "ru" else code
         rows.append({"stage": stage, "year": str(c.compare), "value": base / 1e6})
         rows.append({"stage": stage, "year": str(c.year), "value": value / 1e6})
     chart = alt.Chart(pd.DataFrame(rows)).mark_bar().encode(

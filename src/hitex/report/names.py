@@ -6,7 +6,7 @@ import functools
 
 import pandas as pd
 
-from hitex.reference import countries
+from hitex.reference import countries, russian
 from hitex.reference.countries import data_path
 
 
@@ -33,14 +33,16 @@ def _regions() -> dict[str, str]:
 
 
 def group(name: str, lang: str) -> str:
-    """A partner group's name: M49 regions in Russian from the UN's own table.
+    """A partner group's name: M49 regions in Russian from the UN's own table, blocs by name.
 
     Examples
     --------
     >>> group("Asia", "ru"), group("EAEU", "ru")
-    ('Азия', 'EAEU')
+    ('Азия', 'Евразийский экономический союз')
     """
-    return _regions().get(name, name) if lang == "ru" else name
+    if lang != "ru":
+        return name
+    return _regions().get(name) or russian.partner_group(name) or name
 
 
 def m49(code: str) -> str | None:

@@ -1,8 +1,8 @@
 """Sentence templates of every section, in English and Russian.
 
 Templates hold no numbers: the figures are worded by :mod:`hitex.report.wording` and put in
-by name. Russian sentences avoid declining country names (``Индия: +63%``) so that every
-name can be used as the UN table spells it.
+by name. Russian templates take names already declined by :mod:`hitex.report.grammar`
+(``{who_gen}`` "Москвы", ``{to}`` "в Индию") and predicates agreeing with their subjects.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from hitex.errors import InputError
 T: dict[str, dict[str, str]] = {
     "title": {
         "en": "Exports of {who}{scope}, {year}{against}",
-        "ru": "Экспорт: {who}{scope}, {year} г.{against}",
+        "ru": "Экспорт {who_gen}{scope}, {year} г.{against}",
     },
-    "scope": {"en": " to {group}", "ru": " — {group}"},
+    "scope": {"en": " to {group}", "ru": " {to_group}"},
     "against": {"en": " against {compare}", "ru": " к {compare} г."},
     "subtitle": {
         "en": "US dollars, current prices. Source: the hitex warehouse ({loads}).",
@@ -25,12 +25,12 @@ T: dict[str, dict[str, str]] = {
     "headline.change": {
         "en": "{who}'s exports{scope} {change} in {year} against {compare}, "
         "to {value} from {base}.",
-        "ru": "Экспорт ({who}{scope}) {change} в {year} г. по сравнению с {compare} г.: "
+        "ru": "Экспорт {who_gen}{scope} {change} в {year} г. по сравнению с {compare} г.: "
         "{value} против {base}.",
     },
     "headline.value": {
         "en": "{who}'s exports{scope} were {value} in {year}.",
-        "ru": "Экспорт ({who}{scope}) в {year} г. составил {value}.",
+        "ru": "Экспорт {who_gen}{scope} в {year} г. составил {value}.",
     },
     "headline.span": {
         "en": "Over {first}–{year} they {multiple} ({cagr} a year on average).",
@@ -62,7 +62,7 @@ T: dict[str, dict[str, str]] = {
     },
     "dest.lines": {
         "en": "Exports to {name} spanned {lines} (HS 6-digit).",
-        "ru": "{name}: {lines} (6 знаков ТН ВЭД/ГС).",
+        "ru": "Экспорт {to} охватил {lines} (6 знаков ТН ВЭД).",
     },
     "dest.new": {
         "en": "New markets in {year}: {names}.",
@@ -92,13 +92,14 @@ T: dict[str, dict[str, str]] = {
     },
     "tech.enduse.item": {
         "en": "{name} {change} ({value}; added {added} to growth)",
-        "ru": "{name}: {change} ({value}; вклад в прирост {added})",
+        "ru": "{name} {change} ({value}; вклад в прирост {added})",
     },
     "tech.partner": {
         "en": "Of the {change} increase in exports to {partner}, {items}.",
-        "ru": "Из прироста экспорта ({partner}) на {change}: {items}.",
+        "ru": "Из прироста экспорта {to} на {change} {items}.",
     },
-    "tech.partner.item": {"en": "{name} brought {change}", "ru": "{name} — {change}"},
+    "tech.partner.item": {"en": "{name} brought {change}", "ru": "на {name} — {change}"},
+    "tech.partner.first": {"en": "{name} brought {change}", "ru": "на {name} пришлось {change}"},
     # -- year to date ------------------------------------------------------------------------
     "s.ytd": {"en": "Year to date", "ru": "С начала года"},
     "ytd.change": {
@@ -163,8 +164,8 @@ T: dict[str, dict[str, str]] = {
     "note.reference": {
         "en": "Classifications: reference data {version}; {unclassified} of {who}'s {year} "
         "value has no OECD technology class.",
-        "ru": "Классификации: справочники {version}; {unclassified} стоимости ({who}, "
-        "{year} г.) не имеет класса технологического уровня ОЭСР.",
+        "ru": "Классификации: справочники {version}; {unclassified} стоимости экспорта "
+        "{who_gen} за {year} г. не имеет класса технологического уровня ОЭСР.",
     },
     "note.method": {
         "en": "Exports are valued FOB in US dollars; growth rates on a base under {threshold} "
@@ -174,7 +175,7 @@ T: dict[str, dict[str, str]] = {
     },
     "skip.nodata": {
         "en": "No {what} for this selection.",
-        "ru": "Нет данных ({what}) для этой выборки.",
+        "ru": "Нет данных {what} для этой выборки.",
     },
     "skip.complete": {
         "en": "{year} is complete (all twelve months loaded): no year-to-date estimate needed.",
@@ -186,16 +187,25 @@ T: dict[str, dict[str, str]] = {
     },
     "skip.imports": {
         "en": "No imports of {who} are loaded: no trade balance.",
-        "ru": "Импорт ({who}) не загружен: баланс не рассчитать.",
+        "ru": "Импорт {who_gen} не загружен: баланс не рассчитать.",
     },
     "skip.services": {
         "en": "No services records (EBOPS) are loaded for {who}: no technology trade balance.",
-        "ru": "Данные об услугах (EBOPS) для {who} не загружены: баланс технологий не рассчитать.",
+        "ru": "Данные об услугах (EBOPS) для {who_gen} не загружены: баланс технологий не "
+        "рассчитать.",
     },
     "skip.compare": {
         "en": "Needs a comparison year (--compare).",
         "ru": "Нужен базовый год (--compare).",
     },
+    "note.english": {
+        "en": "{n} without a Russian name are shown in English: {codes}.",
+        "ru": "{n} без русского наименования показаны по-английски: {codes}.",
+    },
+    "what.partners": {"en": "partners", "ru": "о партнёрах"},
+    "what.hs": {"en": "HS", "ru": "о товарах (ТН ВЭД)"},
+    "what.tech": {"en": "tech", "ru": "о технологическом уровне"},
+    "what.hhi": {"en": "HHI", "ru": "для индекса концентрации"},
     "and": {"en": " and ", "ru": " и "},
     "deficit": {"en": "a deficit", "ru": "дефицит"},
     "surplus": {"en": "a surplus", "ru": "профицит"},
@@ -206,6 +216,34 @@ T: dict[str, dict[str, str]] = {
     "appendix": {"en": "Figures behind this section", "ru": "Данные раздела"},
     "skipped": {"en": "Skipped", "ru": "Раздел пропущен"},
 }
+
+
+#: Appendix column headers of Russian reports (English reports show the column names).
+COLUMNS_RU: dict[str, str] = {
+    "year": "год", "month": "месяц", "reporter": "отчитывающаяся сторона",
+    "reporter_name": "наименование отчитывающейся стороны", "partner": "партнёр (код)",
+    "partner_name": "наименование партнёра", "product": "товар (код)",
+    "product_name": "наименование товара", "group": "группа (код)",
+    "group_name": "наименование группы", "classification": "классификация",
+    "value_usd": "стоимость, долл.", "base_value_usd": "стоимость в базовом году, долл.",
+    "growth_pct": "рост, %", "share_pct": "доля, %", "change_usd": "прирост, долл.",
+    "contribution_pct": "вклад в прирост, п. п.", "small_base": "малая база",
+    "new": "новый рынок", "rank": "место", "product_lines": "товарных позиций",
+    "multiple": "во сколько раз", "cagr_pct": "среднегодовой рост, %", "hhi": "индекс ХХ",
+    "rows": "строк", "by": "по", "scheme": "схема (код)", "id": "номер", "file": "файл",
+    "sha256": "контрольная сумма SHA-256", "format": "формат (код)", "rows_read": "строк прочитано",
+    "rows_loaded": "строк загружено", "rows_rejected": "строк отклонено",
+    "status": "состояние (код)",
+    "exports_usd": "экспорт, долл.", "imports_usd": "импорт, долл.",
+    "lowest_since": "минимум с года", "highest_since": "максимум с года",
+    "nowcast_usd": "оценка за год, долл.", "months": "месяцы",
+    "contribution_pp": "вклад в прирост, п. п.", "rank_value": "место по стоимости",
+    "rank_growth": "место по росту", "balance_usd": "сальдо, долл.",
+    "goods_exports_usd": "экспорт товаров, долл.", "goods_imports_usd": "импорт товаров, долл.",
+    "services_exports_usd": "экспорт услуг, долл.",
+    "services_imports_usd": "импорт услуг, долл.", "total_exports_usd": "экспорт всего, долл.",
+    "total_imports_usd": "импорт всего, долл.", "total_balance_usd": "сальдо всего, долл.",
+}  # fmt: skip
 
 
 def say(key: str, lang: str, **values: object) -> str:

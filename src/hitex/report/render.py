@@ -16,7 +16,8 @@ import pandas as pd
 from hitex.errors import InputError
 from hitex.report.charts import svg
 from hitex.report.model import Report, Section
-from hitex.report.phrases import T
+from hitex.report.phrases import COLUMNS_RU, T
+from hitex.report.wording import number
 
 FORMATS = (".md", ".html", ".pdf")
 
@@ -46,27 +47,38 @@ def render(report: Report, out: str | Path) -> Path:
 
 
 # -- cells ---------------------------------------------------------------------------------------
-def cell(value: object, column: str) -> str:
+def cell(value: object, column: str, lang: str = "en") -> str:
     """An appendix cell: exact figures (dollars whole, percentages to two decimals).
 
     Examples
     --------
     >>> cell(140320000.0, "value_usd"), cell(63.049036, "growth_pct"), cell(None, "x")
     ('140,320,000', '63.05', '')
+    >>> cell(140320000.0, "value_usd", "ru"), cell(63.049036, "growth_pct", "ru")
+    ('140 320 000', '63,05')
+    >>> cell(True, "small_base", "ru")
+    'да'
     """
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
+    if isinstance(value, bool):
+        return {True: "да", False: "нет"}[value] if lang == "ru" else str(value)
     if isinstance(value, float):
         if column.endswith("_usd") or column == "value":
-            return f"{value:,.0f}"
-        return f"{value:,.2f}"
-    if isinstance(value, int) and not isinstance(value, bool) and column not in ("year", "id"):
-        return f"{value:,}"
+            return number(value, 0, lang=lang)
+        return number(value, 2, lang=lang)
+    if isinstance(value, int) and column not in ("year", "id"):
+        return number(value, 0, lang=lang)
     return str(value)
 
 
-def _rows(frame: pd.DataFrame) -> list[list[str]]:
-    return [[cell(v.item() if hasattr(v, "item") else v, str(col))
+def header(column: str, lang: str) -> str:
+    """An appendix column's header: its name, or its Russian title in a Russian report."""
+    return COLUMNS_RU.get(column, column) if lang == "ru" else column
+
+
+def _rows(frame: pd.DataFrame, lang: str = "en") -> list[list[str]]:
+    return [[cell(v.item() if hasattr(v, "item") else v, str(col), lang)
              for col, v in row.items()] for _, row in frame.iterrows()]  # fmt: skip
 
 
@@ -90,10 +102,11 @@ def _markdown(report: Report, path: Path) -> None:
 def _md_table(s: Section, lang: str) -> list[str]:
     if s.appendix is None or s.appendix.empty:
         return []
-    cols = [str(c) for c in s.appendix.columns]
+    cols = [header(str(c), lang) for c in s.appendix.columns]
     out = [f"**{T['appendix'][lang]}**", "", "| " + " | ".join(cols) + " |",
            "|" + "---|" * len(cols)]  # fmt: skip
-    out += ["| " + " | ".join(v.replace("|", "/") for v in row) + " |" for row in _rows(s.appendix)]
+    out += ["| " + " | ".join(v.replace("|", "/") for v in row) + " |"
+            for row in _rows(s.appendix, lang)]  # fmt: skip
     return [*out, ""]
 
 
@@ -125,11 +138,11 @@ def _html_table(s: Section, lang: str) -> str:
         return ""
     e = html.escape
     numeric = [pd.api.types.is_numeric_dtype(s.appendix[c]) for c in s.appendix.columns]
-    head = "".join(f"<th>{e(str(c))}</th>" for c in s.appendix.columns)
+    head = "".join(f"<th>{e(header(str(c), lang))}</th>" for c in s.appendix.columns)
     rows = "".join(
         "<tr>" + "".join(f'<td{" class=n" if n else ""}>{e(v)}</td>'
                          for v, n in zip(row, numeric, strict=True)) + "</tr>"
-        for row in _rows(s.appendix)
+        for row in _rows(s.appendix, lang)
     )  # fmt: skip
     return (f"<details><summary>{e(T['appendix'][lang])}</summary>"
             f"<table><tr>{head}</tr>{rows}</table></details>")  # fmt: skip

@@ -17,7 +17,7 @@ import pandas as pd
 import hitex.indicators as ind
 from hitex.errors import InputError
 from hitex.reference import reference_version
-from hitex.report import charts, names, wording
+from hitex.report import charts, grammar, names, wording
 from hitex.report.model import Section
 from hitex.report.phrases import T, listing, say
 from hitex.session import Session
@@ -49,17 +49,33 @@ class Spec:
         options.setdefault("compare", self.compare)
         options.setdefault("partner_group", self.partner_group)
         options.setdefault("small_base_usd", self.small_base_usd)
+        options.setdefault("lang", self.lang)
         return self.session.table(reporter=self.reporter, year=self.year, **options)
 
     def series(self, **options: Any) -> pd.DataFrame:
         """``Session.series`` over the years up to the report's year."""
         options.setdefault("partner_group", self.partner_group)
+        options.setdefault("lang", self.lang)
         years = range(self.year - HISTORY, self.year + 1)
         return self.session.series(reporter=self.reporter, years=years, **options)
 
     def t(self, key: str, **values: object) -> str:
-        """A template in the report's language."""
+        """A template in the report's language (``who_gen``: the reporter in the genitive)."""
+        values.setdefault("who_gen", self.who_gen)
         return say(key, self.lang, **values)
+
+    @property
+    def who_gen(self) -> str:
+        """The reporter's name in the genitive in Russian ("Москвы"); the name in English."""
+        return grammar.decline(self.who, "gent") if self.lang == "ru" else self.who
+
+    def to(self, name: str) -> str:
+        """Russian "в Индию" (a destination); the name itself in English."""
+        return grammar.preposition("в", name, "accs") if self.lang == "ru" else name
+
+    def what(self, key: str) -> str:
+        """What a skipped section has no data of, in the report's language."""
+        return T[f"what.{key}"][self.lang]
 
     @property
     def who(self) -> str:
@@ -71,7 +87,8 @@ class Spec:
         """`` to Asia`` when a partner group narrows the report."""
         if self.partner_group is None:
             return ""
-        return self.t("scope", group=names.group(self.partner_group, self.lang))
+        group = names.group(self.partner_group, self.lang)
+        return self.t("scope", group=group, to_group=self.to(group))
 
     # Cells of pandas frames come typed as "any scalar": these take Any and convert.
     def money(self, usd: Any) -> str:
@@ -108,7 +125,7 @@ def headline(c: Spec) -> Section:
     indicators = ["change", "multiple"] if c.compare is not None else None
     t = c.table(indicators=indicators)
     if t.empty or not t["value_usd"].iloc[0]:
-        s.skipped = c.t("skip.nodata", what=c.who)
+        s.skipped = c.t("skip.nodata", what=c.who if c.lang == "en" else f"об экспорте {c.who_gen}")
         return s
     row = t.iloc[0]
     words = {"who": c.who, "scope": c.scope, "year": c.year, "value": c.money(row.value_usd)}
@@ -157,7 +174,7 @@ def destinations(c: Spec) -> Section:
     indicators = PARTNER_INDICATORS if c.compare is not None else ["share", "product_lines"]
     t = c.table(by=["partner"], indicators=indicators)
     if t.empty:
-        s.skipped = c.t("skip.nodata", what="partners")
+        s.skipped = c.t("skip.nodata", what=c.what("partners"))
         return s
     top = t.head(TOP)
     items = [_partner_item(c, r) for r in top.itertuples()]
@@ -192,7 +209,7 @@ def _growth_leaders(c: Spec, s: Section, t: pd.DataFrame) -> None:
             **{f"growth_pct[{r.partner}]": r.growth_pct for r in ranked.itertuples()},
         )
         leader = ranked.iloc[0]
-        s.say(c.t("dest.lines", name=c.partner(leader.partner),
+        s.say(c.t("dest.lines", name=c.partner(leader.partner), to=c.to(c.partner(leader.partner)),
                   lines=wording.count(int(leader.product_lines), ("product line", "product lines"),
                                       ("товарная позиция", "товарные позиции",
                                        "товарных позиций"), lang=c.lang)),
@@ -222,24 +239,28 @@ def products(c: Spec) -> Section:
         t = c.table(by=["product"], top=TOP_CHART).rename(
             columns={"product": "group", "product_name": "group_name"})  # fmt: skip
     if t.empty:
-        s.skipped = c.t("skip.nodata", what="HS")
+        s.skipped = c.t("skip.nodata", what=c.what("hs"))
         return s
     first = t.iloc[0]
     growth = ""
     if c.compare is not None and not _missing(first.growth_pct):
         growth = f" ({c.pct(first.growth_pct, sign=True)})"
-    s.say(c.t("prod.top", code=first.group, name=_short(first.group_name),
+    s.say(c.t("prod.top", code=first.group, name=_short(first.group_name, _LIMIT[c.lang]),
               value=c.money(first.value_usd), share=c.pct(first.share_pct), growth=growth),
           value_usd=first.value_usd, share_pct=first.share_pct)  # fmt: skip
     following = t.iloc[1 : TOP + 1]
     if not following.empty:
-        items = [f"{r.group} ({_short(r.group_name)}, {c.money(r.value_usd)}, "
+        items = [f"{r.group} ({_short(r.group_name, _LIMIT[c.lang])}, {c.money(r.value_usd)}, "
                  f"{c.pct(r.share_pct)})" for r in following.itertuples()]  # fmt: skip
         s.say(c.t("prod.next", items=listing(items, c.lang)),
               **{f"value_usd[{r.group}]": r.value_usd for r in following.itertuples()})  # fmt: skip
     s.charts.append(charts.products(t, c))
     s.appendix = t.drop(columns=["classifications"], errors="ignore")
     return s
+
+
+#: How long a product name in a sentence may be (Russian names run longer).
+_LIMIT = {"en": 60, "ru": 90}
 
 
 def _short(text: object, limit: int = 60) -> str:
@@ -253,9 +274,10 @@ def technology(c: Spec) -> Section:
     s = _section(c, "technology")
     tech = c.table(by=["group"], groups="tech")
     if tech.empty:
-        s.skipped = c.t("skip.nodata", what="tech")
+        s.skipped = c.t("skip.nodata", what=c.what("tech"))
         return s
-    items = [f"{_lower(r.group_name)} {c.pct(r.share_pct)}" for r in tech.itertuples()]
+    dash = " — " if c.lang == "ru" else " "
+    items = [f"{_lower(r.group_name)}{dash}{c.pct(r.share_pct)}" for r in tech.itertuples()]
     s.say(c.t("tech.shares", items=listing(items, c.lang)),
           **{f"share_pct[{r.group}]": r.share_pct for r in tech.itertuples()})  # fmt: skip
     frames = [tech.assign(scheme="tech")]
@@ -267,14 +289,15 @@ def technology(c: Spec) -> Section:
 
 
 def _lower(name: object) -> str:
-    text = _short(name, 40)
+    text = _short(name, 70)
     return text[:1].lower() + text[1:]
 
 
 def _enduse(c: Spec, s: Section) -> pd.DataFrame:
     use = c.table(by=["group"], groups="enduse-stage", indicators=["change", "contribution"])
     use = use[use["group"].isin(["finished", "parts"])]
-    items = [c.t("tech.enduse.item", name=_stage(r.group, c.lang), change=c.change(r.growth_pct),
+    items = [c.t("tech.enduse.item", name=_stage(r.group, c.lang),
+                 change=_agree(c.change(r.growth_pct), _stage(r.group, c.lang), c.lang),
                  value=c.money(r.value_usd), added=c.money(r.change_usd))
              for r in use.itertuples()]  # fmt: skip
     if items:
@@ -288,11 +311,14 @@ def _enduse(c: Spec, s: Section) -> pd.DataFrame:
     leader = ranked.sort_values("growth_pct", ascending=False).iloc[0]
     both = c.table(by=["partner", "group"], groups="enduse-stage", indicators=["change"])
     mine = both[(both["partner"] == leader.partner) & both["group"].isin(["finished", "parts"])]
-    parts = [c.t("tech.partner.item", name=_stage(r.group, c.lang), change=c.money(r.change_usd))
-             for r in mine.itertuples()]  # fmt: skip
+    parts = [c.t("tech.partner.first" if i == 0 else "tech.partner.item",
+                 name=_declined(_stage(r.group, c.lang), c.lang), change=c.money(r.change_usd))
+             for i, r in enumerate(mine.itertuples())]  # fmt: skip
     if parts and leader.change_usd > 0:
+        joined = listing(parts, c.lang) if c.lang == "en" else ", ".join(parts)
         s.say(c.t("tech.partner", change=c.money(leader.change_usd),
-                  partner=c.partner(leader.partner), items=listing(parts, c.lang)),
+                  partner=c.partner(leader.partner), to=c.to(c.partner(leader.partner)),
+                  items=joined),
               change_usd=leader.change_usd,
               **{f"change_usd[{r.group}]": r.change_usd for r in mine.itertuples()})  # fmt: skip
     return pd.concat([use.assign(scheme="enduse-stage"), mine.assign(scheme="enduse-stage")])
@@ -304,8 +330,17 @@ _STAGES = {"finished": ("finished goods", "готовые изделия"),
 
 def _stage(code: Any, lang: str) -> str:
     en, ru = _STAGES[str(code)]
-    text = ru if lang == "ru" else en
-    return text[:1].upper() + text[1:] if lang == "ru" else text
+    return ru if lang == "ru" else en
+
+
+def _agree(change: str, subject: str, lang: str) -> str:
+    """A Russian predicate agreeing with its subject ("комплектующие выросли")."""
+    return grammar.agree(change, subject) if lang == "ru" else change
+
+
+def _declined(name: str, lang: str) -> str:
+    """A Russian name after "на" (the accusative: "на готовые изделия")."""
+    return grammar.decline(name, "accs") if lang == "ru" else name
 
 
 # -- year to date ------------------------------------------------------------------------------
@@ -396,13 +431,14 @@ def concentration(c: Spec) -> Section:
     by_partner = c.table(by=["partner"], compare=None, indicators=["hhi"])
     by_product = c.table(by=["product"], compare=None, indicators=["hhi"])
     if by_partner.empty or _missing(by_partner["hhi"].iloc[0]):
-        s.skipped = c.t("skip.nodata", what="HHI")
+        s.skipped = c.t("skip.nodata", what=c.what("hhi"))
         return s
     p, q = float(by_partner["hhi"].iloc[0]), float(by_product["hhi"].iloc[0])
     s.say(c.t("conc.hhi", partners=wording.number(p, lang=c.lang), pword=_hhi_word(p, c.lang),
               products=wording.number(q, lang=c.lang), qword=_hhi_word(q, c.lang)),
           hhi_partners=p, hhi_products=q)  # fmt: skip
-    s.appendix = pd.DataFrame({"by": ["partner", "product"], "hhi": [p, q],
+    by = ["partner", "product"] if c.lang == "en" else ["партнёры", "товары"]
+    s.appendix = pd.DataFrame({"by": by, "hhi": [p, q],
                                "rows": [len(by_partner), len(by_product)]})  # fmt: skip
     return s
 
