@@ -61,6 +61,12 @@ def _version(value: bool) -> None:
         raise typer.Exit
 
 
+LangOpt = Annotated[
+    str,
+    typer.Option("--lang", envvar="HITEX_LANG", help="Language of names: en or ru ($HITEX_LANG)."),
+]
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -263,6 +269,7 @@ def table(
         "duckdb"
     ),
     fmt: FormatOpt = None,
+    lang: LangOpt = "en",
 ) -> None:
     """Value by the chosen dimensions, with base year, growth % and share %."""
     if (year is None) == (years is None):
@@ -271,7 +278,7 @@ def table(
         "reporter": reporter, "flow": flow, "by": _split(by), "partner_group": partner_group,
         "groups": groups, "group": group, "months": parse_months(months),
         "classification": classification, "top": top, "small_base_usd": small_base,
-        "indicators": _split([indicators]) if indicators else None,
+        "indicators": _split([indicators]) if indicators else None, "lang": lang,
     }  # fmt: skip
     with hitex.open(ctx.obj, engine=engine) as s:
         if years is not None:
@@ -410,6 +417,7 @@ def groups(
         list[str] | None, typer.Argument(help="SCHEME to list its groups, or: add FILE.yaml")
     ] = None,
     fmt: FormatOpt = None,
+    lang: LangOpt = "en",
 ) -> None:
     """List schemes; `groups SCHEME` lists each group's codes; `groups add FILE.yaml` adds one."""
     words = args or []
@@ -421,7 +429,17 @@ def groups(
             return
         if len(words) > 1:
             raise InputError(f"Give one scheme to list, not {len(words)}: {' '.join(words)}")
-        emit(s.groups(words[0] if words else None), fmt)
+        scheme = words[0] if words else None
+        emit(_names(s.groups(scheme), lang, scheme=scheme), fmt)
+
+
+def _names(frame: pd.DataFrame, lang: str, **options: str | None) -> pd.DataFrame:
+    """A listing with its names in ``lang`` (``--lang ru``: Russian where known)."""
+    if lang not in ("en", "ru"):
+        raise InputError(f"--lang {lang!r} is not one of: en, ru.")
+    from hitex.reference.russian import localize_listing  # noqa: PLC0415
+
+    return localize_listing(frame, lang, **options)
 
 
 def _report_scheme(scheme: UserScheme) -> None:
@@ -442,10 +460,12 @@ def classify(
     codes: Annotated[list[str], typer.Argument(help="Product codes, e.g. 841181 851762.")],
     classification: Annotated[str, typer.Option(help="Classification of the codes.")] = "HS17",
     fmt: FormatOpt = None,
+    lang: LangOpt = "en",
 ) -> None:
     """What every scheme says about these products, with descriptions."""
     with session(ctx) as s:
         frame = s.classify(codes, classification.upper())
+    frame = _names(frame, lang, classification=classification.upper())
     if _chosen(fmt) is Output.table:
         # On a terminal, one row per code and one column per scheme.
         frame = frame.pivot_table(
@@ -479,7 +499,9 @@ def report(
     out: Annotated[Path, typer.Option(help="Output file: .md (SVG charts beside), .html, .pdf.")],
     compare: Annotated[int | None, typer.Option(help="Base year for growth.")] = None,
     partner_group: Annotated[str | None, typer.Option(help="Only partners in this group.")] = None,
-    lang: Annotated[str, typer.Option(help="Language: en or ru.")] = "en",
+    lang: Annotated[
+        str, typer.Option(envvar="HITEX_LANG", help="Language: en or ru ($HITEX_LANG).")
+    ] = "en",
     months: Annotated[str | None, typer.Option(help="Year to date, e.g. 1-8.")] = None,
     check_text: Annotated[
         Path | None, typer.Option("--check", help="Also check this article's claims (HTML).")

@@ -84,7 +84,7 @@ def table(q: Annotated[TableQuery, Query()], conns: Conns) -> Response:
 def _table(s: Session, q: TableQuery) -> pd.DataFrame:
     assert q.year is not None
     q.check(s)
-    return s.table(year=q.year, compare=q.compare, **q.options())
+    return s.table(year=q.year, compare=q.compare, lang=q.lang, **q.options())
 
 
 def _question(kind: str, q: TableQuery) -> tuple[Any, ...]:
@@ -109,7 +109,7 @@ def _series(q: TableQuery, conns: Connections) -> Response:
 
 def _series_frame(s: Session, q: TableQuery) -> pd.DataFrame:
     q.check(s)
-    return s.series(years=q.span(), **q.options())
+    return s.series(years=q.span(), lang=q.lang, **q.options())
 
 
 @router.get("/loads")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 import pandas as pd
 
@@ -217,4 +218,29 @@ def missing_names(localized: pd.DataFrame) -> list[str]:
             for code, name in zip(localized[code_column], localized[column], strict=True):
                 if isinstance(name, str) and not re.search("[А-Яа-яЁё]", name):
                     out.append(str(code))
+    return out
+
+
+def localize_listing(frame: pd.DataFrame, lang: str, *, scheme: str | None = None,
+                     classification: str | None = None) -> pd.DataFrame:  # fmt: skip
+    """A listing of codes (``hitex groups``, ``classify``) with Russian names in ``lang="ru"``.
+
+    ``group_name`` follows ``group_code`` (scheme from a ``scheme`` column or ``scheme``),
+    ``description`` follows ``product``; English stays where no Russian name is known.
+    """
+    if lang != "ru" or frame.empty:
+        return frame
+    out = frame.copy()
+    rows = out.to_dict("records")
+
+    def kind(row: dict[Any, Any]) -> str:
+        return str(row.get("classification") or classification or "HS22")
+
+    if {"group_code", "group_name"} <= set(out.columns):
+        out["group_name"] = [
+            group(str(r.get("scheme") or scheme), str(r["group_code"]), kind(r)) or r["group_name"]
+            for r in rows
+        ]
+    if {"product", "description"} <= set(out.columns):
+        out["description"] = [product(kind(r), str(r["product"])) or r["description"] for r in rows]
     return out
