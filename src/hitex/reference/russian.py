@@ -109,12 +109,17 @@ def _hs_name(classification: str, code: str) -> str | None:
     if classification != "HS22":
         english = _english()
         theirs = english.get((classification, code))
-        if theirs is None or theirs != english.get(("HS22", code)):
+        if theirs is None or _same(theirs) != _same(english.get(("HS22", code), "")):
             return None
     heading = names.get(("HS22", code[:4]))
     if heading is None or own.upper() == heading.upper():
         return sentence_case(own)
     return f"{sentence_case(heading)}; {own[:1].lower() + own[1:]}"
+
+
+def _same(text: str) -> str:
+    """English text compared without its spacing (``carp  (as`` is ``carp (as``)."""
+    return " ".join(text.split())
 
 
 def group(scheme: str, code: str, classification: str | None = None) -> str | None:

@@ -1,0 +1,103 @@
+"""Russian names: the ТН ВЭД text and the groups' names, checked against the data files read
+directly (csv), and the fallback to English where no Russian name is known."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from hitex.reference import russian
+
+DATA = Path(__file__).parents[2] / "src" / "hitex" / "reference" / "data"
+
+
+def _rows(*parts: str) -> list[dict[str, str]]:
+    with (DATA.joinpath(*parts)).open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+TNVED = _rows("tnved", "tnved_hs_ru.csv")
+GROUPS = _rows("names-ru", "groups_ru.csv")
+
+
+def _ru(classification: str, code: str) -> str:
+    return next(r["name_ru"] for r in TNVED if r["classification"] == classification
+                and r["code"] == code)  # fmt: skip
+
+
+@pytest.mark.parametrize("edition", ["HS02", "HS07", "HS12", "HS17", "HS22"])
+def test_headings_of_every_edition(edition):
+    text = _ru(edition, "8411")
+    assert text == "ДВИГАТЕЛИ ТУРБОРЕАКТИВНЫЕ И ТУРБОВИНТОВЫЕ, ГАЗОВЫЕ ТУРБИНЫ ПРОЧИЕ"
+    assert russian.product(edition, "8411") == text[0] + text[1:].lower()
+    assert (
+        russian.product(edition, "84") == "Реакторы ядерные, котлы, оборудование и "
+        "механические устройства; их части"
+    )
+
+
+def test_edition_wording_follows_the_dates_in_force():
+    # 8517 was reworded for HS2022 (smartphones); the HS2017 wording is the one of 2017.
+    assert "СМАРТФОНЫ" in _ru("HS22", "8517")
+    assert "СМАРТФОНЫ" not in _ru("HS17", "8517")
+    assert "смартфоны" in russian.product("HS22", "8517")
+    assert "смартфоны" not in russian.product("HS17", "8517")
+
+
+def test_subheadings_carry_their_heading_like_the_english_names():
+    assert russian.product("HS22", "851713") == (
+        russian.product("HS22", "8517") + "; смартфоны")  # fmt: skip
+    # 010121 is one line of the ТН ВЭД (0101 21 000 0) under its heading.
+    assert russian.product("HS22", "010121") == ("Лошади, ослы, мулы и лошаки живые; "
+                                                 "чистопородные племенные животные")  # fmt: skip
+
+
+def test_other_editions_take_the_hs2022_text_only_for_the_same_english_text():
+    hs17 = {r["hscode"]: r["description"] for r in _rows("hs-nomenclature", "hs2017.csv")}
+    hs22 = {r["hscode"]: r["description"] for r in _rows("hs-nomenclature", "hs2022.csv")}
+    assert hs17["010121"] == hs22["010121"]
+    assert russian.product("HS17", "010121") == russian.product("HS22", "010121")
+    # 030255 was reworded from HS2017 to HS2022 (pollack -> pollock): no Russian name for HS17.
+    assert hs17["030255"] != hs22["030255"]
+    assert russian.product("HS22", "030255") is not None
+    assert russian.product("HS17", "030255") is None
+
+
+def test_codes_the_tnved_splits_have_no_russian_name():
+    # 8411 11 is split into ten-digit lines (for civil aircraft, other): no line of its own.
+    assert not [r for r in TNVED if r["code"] == "841111"]
+    assert russian.product("HS17", "841111") is None
+    assert russian.product("HS17", "9999") is None
+    assert russian.product("SITC3", "71") is None
+
+
+def test_every_group_of_the_schemes_has_a_russian_name():
+    names = {(r["scheme"], r["code"]): r["name_ru"] for r in GROUPS}
+    for file, scheme, column in (("tech.csv", "tech", "group_code"),
+                                 ("enduse.csv", "enduse", "group_code"),
+                                 ("enduse.csv", "enduse-stage", "stage_code"),
+                                 ("techservices.csv", "techservices", "group_code")):  # fmt: skip
+        for row in _rows("schemes", file):
+            assert (scheme, row[column]) in names, (scheme, row[column])
+    for row in _rows("ebops", "ebops2010.csv"):
+        assert russian.product("EBOPS2010", row["code"]) is not None, row["code"]
+    for row in _rows("hs-bec-concordance", "bec4_descriptions.csv"):
+        if row["cmdCode"] != "TOTAL":
+            assert russian.group("bec", row["cmdCode"]) is not None, row["cmdCode"]
+    blocs = {r["bloc"] for r in _rows("blocs", "blocs.csv")}
+    assert all(russian.partner_group(b) for b in blocs)
+    assert russian.group("hs-section", "XVI").startswith("Машины, оборудование и механизмы")
+
+
+def test_localize_keeps_english_where_no_russian_name_is_known():
+    frame = pd.DataFrame({"product": ["8411", "841111"], "product_name": ["Turbo-jets", "Jets"],
+                          "classification": ["HS17", "HS17"], "partner": ["IND", "IND"],
+                          "partner_name": ["India", "India"]})  # fmt: skip
+    out = russian.localize(frame, "ru")
+    assert out["product_name"].tolist() == [russian.product("HS17", "8411"), "Jets"]
+    assert out["partner_name"].tolist() == ["Индия", "Индия"]
+    assert russian.missing_names(out) == ["841111"]
+    assert russian.localize(frame, "en") is frame
