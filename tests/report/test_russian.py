@@ -198,3 +198,13 @@ def test_the_scans_find_what_they_look_for():
     assert _english(page) == {"finished", "Parts", "and", "accessories"}
     texts = [t for t, _ in _visible(page)]
     assert [t for t in texts if re.search(r"\d,\d{3}\b", t)] == [texts[-1]]
+
+
+def test_markdown_tables_are_russian(russian, tmp_path):
+    out = rep.render(russian, tmp_path / "report-ru.md")
+    text = out.read_text(encoding="utf-8")
+    assert "| партнёр (код) | наименование партнёра |" in text
+    assert "строк прочитано" in text
+    rows = len(demo.moscow_file().read_text(encoding="utf-8").splitlines()) - 1
+    assert f"| {rows // 1000} {rows % 1000:03d} |" in text  # rows read, a space in thousands
+    assert not re.search(r"\| \d{1,3},\d{3}", text)  # no English thousands in any cell

@@ -216,12 +216,14 @@ def _one(kind: str, code: object, classification: object, groups: str | None,
 
 
 def missing_names(localized: pd.DataFrame) -> list[str]:
-    """Codes whose ``*_name`` stayed English after :func:`localize` (Latin letters, no Cyrillic)."""
+    """Codes whose ``*_name`` stayed English (or empty) after :func:`localize`: no Cyrillic."""
     out = []
     for column, code_column in _NAME_OF.items():
         if column in localized.columns and code_column in localized.columns:
             for code, name in zip(localized[code_column], localized[column], strict=True):
-                if isinstance(name, str) and not re.search("[А-Яа-яЁё]", name):
+                if pd.isna(code):
+                    continue
+                if not (isinstance(name, str) and re.search("[А-Яа-яЁё]", name)):
                     out.append(str(code))
     return out
 
