@@ -55,6 +55,10 @@ GOVERNMENT = [
     ("на", "готовые изделия", "accs", "на готовые изделия",
      "на + accusative (пришлось на ...); inanimate plural stays as the nominative."),
     ("из", "Москва", "gent", "из Москвы", "Genitive of a feminine -а noun: -ы."),
+    ("из", "БРИКС", "gent", "из БРИКС",
+     "An abbreviation the dictionary does not know is not declined by guess."),
+    ("для", "Евразийский экономический союз", "gent", "для Евразийского экономического союза",
+     "Masculine genitive singular: adjectives -ого, noun -а."),
 ]  # fmt: skip
 
 # (number, as written, noun phrase, expected, the rule it checks)
@@ -198,6 +202,13 @@ def test_the_scans_find_what_they_look_for():
     assert _english(page) == {"finished", "Parts", "and", "accessories"}
     texts = [t for t, _ in _visible(page)]
     assert [t for t in texts if re.search(r"\d,\d{3}\b", t)] == [texts[-1]]
+
+
+def test_a_bloc_is_its_member_countries(moscow):
+    """A bloc is not a place: exports go "в страны" of it (genitive), a region "в" it."""
+    r = rep.build(moscow, reporter="RU-MOW", year=2020, compare=2019, partner_group="EAEU",
+                  lang="ru")  # fmt: skip
+    assert r.title == "Экспорт Москвы в страны Евразийского экономического союза, 2020 г. к 2019 г."
 
 
 def test_markdown_tables_are_russian(russian, tmp_path):

@@ -23,7 +23,15 @@ import pandas as pd
 
 from hitex.reference._files import read_table
 
-__all__ = ["group", "localize", "missing_names", "partner_group", "product", "sentence_case"]
+__all__ = [
+    "group",
+    "is_bloc",
+    "localize",
+    "missing_names",
+    "partner_group",
+    "product",
+    "sentence_case",
+]
 
 #: Scheme -> the scheme whose Russian names it uses.
 _SCHEME_NAMES = {"tech": "tech", "enduse": "enduse", "enduse-stage": "enduse-stage", "bec": "bec",
@@ -165,6 +173,17 @@ def partner_group(name: str) -> str | None:
     if found is not None:
         return found
     return _groups().get(("bloc", name))
+
+
+def is_bloc(name: str) -> bool:
+    """Whether ``name`` is one of the blocs (``EAEU``), not an M49 region.
+
+    Examples
+    --------
+    >>> is_bloc("EAEU"), is_bloc("Asia")
+    (True, False)
+    """
+    return ("bloc", name) in _groups()
 
 
 _NAME_OF = {"product_name": "product", "group_name": "group", "partner_name": "partner",

@@ -49,6 +49,8 @@ def _head(words: list[str]) -> tuple[int, Any] | None:
     """The first noun of a phrase in the nominative and the number its adjectives show."""
     number = None
     for i, word in enumerate(words):
+        if word.isupper() and len(word) > 1 and not _morph().word_is_known(word):
+            return None  # an abbreviation the dictionary does not know (БРИКС): as written
         parses = [p for p in _parses(word) if "nomn" in p.tag]
         nouns = [p for p in parses if "NOUN" in p.tag]
         if nouns:
@@ -116,8 +118,8 @@ def decline(phrase: str, case: str) -> str:
     ('Индии', 'Китай', 'Москвы')
     >>> decline("Республика Корея", "gent"), decline("Соединённые Штаты", "gent")
     ('Республики Корея', 'Соединённых Штатов')
-    >>> decline("готовые изделия", "accs"), decline("США", "gent")
-    ('готовые изделия', 'США')
+    >>> decline("готовые изделия", "accs"), decline("США", "gent"), decline("БРИКС", "gent")
+    ('готовые изделия', 'США', 'БРИКС')
     """
     head_text = phrase.split(" (", maxsplit=1)[0].split(",", maxsplit=1)[0]
     words = head_text.split(" ")

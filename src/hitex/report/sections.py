@@ -17,6 +17,7 @@ import pandas as pd
 import hitex.indicators as ind
 from hitex.errors import InputError
 from hitex.reference import reference_version
+from hitex.reference.russian import is_bloc
 from hitex.report import charts, grammar, names, wording
 from hitex.report.model import Section
 from hitex.report.phrases import T, listing, say
@@ -88,7 +89,10 @@ class Spec:
         if self.partner_group is None:
             return ""
         group = names.group(self.partner_group, self.lang)
-        return self.t("scope", group=group, to_group=self.to(group))
+        to = self.to(group)
+        if self.lang == "ru" and is_bloc(self.partner_group):
+            to = f"в страны {grammar.decline(group, 'gent')}"  # в страны ЕАЭС, not в ЕАЭС
+        return self.t("scope", group=group, to_group=to)
 
     # Cells of pandas frames come typed as "any scalar": these take Any and convert.
     def money(self, usd: Any) -> str:
