@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
 
 import pytest
 
@@ -217,5 +218,17 @@ def test_markdown_tables_are_russian(russian, tmp_path):
     assert "| партнёр (код) | наименование партнёра |" in text
     assert "строк прочитано" in text
     rows = len(demo.moscow_file().read_text(encoding="utf-8").splitlines()) - 1
-    assert f"| {rows // 1000} {rows % 1000:03d} |" in text  # rows read, a space in thousands
+    # rows read: thousands apart by a no-break space (a table cell never wraps a figure)
+    assert f"| {rows // 1000}\u00a0{rows % 1000:03d} |" in text
     assert not re.search(r"\| \d{1,3},\d{3}", text)  # no English thousands in any cell
+
+
+def test_pdf_is_russian(russian, tmp_path):
+    path = rep.render(russian, tmp_path / "report-ru.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout  # fmt: skip
+    flat = " ".join(text.split())
+    assert "Экспорт Москвы в Азию вырос на треть в 2020 г." in flat
+    assert "1,53 млрд долл." in flat
+    assert "140 320 000" in flat  # India's exports in the appendix, a space between thousands
+    assert "140,320,000" not in flat

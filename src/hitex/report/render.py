@@ -48,14 +48,14 @@ def render(report: Report, out: str | Path) -> Path:
 
 # -- cells ---------------------------------------------------------------------------------------
 def cell(value: object, column: str, lang: str = "en") -> str:
-    """An appendix cell: exact figures (dollars whole, percentages to two decimals).
+    r"""An appendix cell: exact figures (dollars whole, percentages to two decimals).
 
     Examples
     --------
     >>> cell(140320000.0, "value_usd"), cell(63.049036, "growth_pct"), cell(None, "x")
     ('140,320,000', '63.05', '')
     >>> cell(140320000.0, "value_usd", "ru"), cell(63.049036, "growth_pct", "ru")
-    ('140 320 000', '63,05')
+    ('140\xa0320\xa0000', '63,05')
     >>> cell(True, "small_base", "ru")
     'да'
     """
@@ -64,12 +64,16 @@ def cell(value: object, column: str, lang: str = "en") -> str:
     if isinstance(value, bool):
         return {True: "да", False: "нет"}[value] if lang == "ru" else str(value)
     if isinstance(value, float):
-        if column.endswith("_usd") or column == "value":
-            return number(value, 0, lang=lang)
-        return number(value, 2, lang=lang)
+        digits = 0 if column.endswith("_usd") or column == "value" else 2
+        return _unbroken(number(value, digits, lang=lang))
     if isinstance(value, int) and column not in ("year", "id"):
-        return number(value, 0, lang=lang)
+        return _unbroken(number(value, 0, lang=lang))
     return str(value)
+
+
+def _unbroken(figure: str) -> str:
+    """A figure with its Russian thousands separated by no-break spaces (a cell never wraps it)."""
+    return figure.replace(" ", "\u00a0")
 
 
 def header(column: str, lang: str) -> str:
