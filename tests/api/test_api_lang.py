@@ -66,3 +66,11 @@ def test_cli_lang_and_hitex_lang(demo_db):
     wrong = runner.invoke(app, ["--db", str(demo_db), "groups", "tech", "--lang", "de"])
     assert wrong.exit_code != 0
     assert "--lang 'de'" in wrong.output
+
+
+def test_report_language_defaults_to_hitex_lang(demo_db, tmp_path):
+    out = tmp_path / "chl.md"
+    r = CliRunner().invoke(app, ["--db", str(demo_db), "report", "--reporter", "CHL", "--year",
+                                 "2004", "--out", str(out)], env={"HITEX_LANG": "ru"})  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert out.read_text(encoding="utf-8").startswith("# Экспорт Чили, 2004 г.")
