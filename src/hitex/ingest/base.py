@@ -15,11 +15,12 @@ Users map their own column names with ``--column FIELD=SOURCE`` and give constan
 from __future__ import annotations
 
 import codecs
+import difflib
 import hashlib
 import json
 import re
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -274,13 +275,19 @@ class Reader:
             and not self._computed(f, present)
         ]  # fmt: skip
         if missing:
-            names = [repr(self.columns.get(f, (f,))[0] if f != "value" else self.value_name())
-                     for f in missing]  # fmt: skip
+            # hitex's field names, as --column takes them (value_usd, not a format's column).
+            names = [repr(_USER_NAME.get(f, f)) for f in missing]
             found = ", ".join(present.values()) or "none"
             plural = "column" if len(names) == 1 else "columns"
+            alike = [
+                f"{_USER_NAME.get(f, f)}: {', '.join(repr(c) for c in cs)}"
+                for f in missing
+                if (cs := _look_alike(f, self.columns.get(f, ()), present.values()))
+            ]
+            hint = f"; columns that look like them: {'; '.join(alike)}" if alike else ""
             raise self.bad_file(
-                f"has no {plural} {', '.join(names)} (columns found: {found}); map yours with "
-                "--column FIELD=SOURCE or give one value with --set FIELD=VALUE",
+                f"has no {plural} {', '.join(names)} (columns found: {found}){hint}; map yours "
+                "with --column FIELD=SOURCE or give one value with --set FIELD=VALUE",
                 column=names[0].strip("'"),
             )
 
@@ -346,6 +353,32 @@ class Reader:
         if column == "NULL":
             return default
         return f"coalesce(nullif(trim(CAST({column} AS VARCHAR)), ''), {default})"
+
+
+#: The name users give each field in --column (the flows format's column names).
+_USER_NAME = {"value": "value_usd"}
+
+#: Words that columns holding a field often contain, beside the field's own name.
+_HINTS: Mapping[str, tuple[str, ...]] = {
+    "year": ("year", "period", "yr", "time"),
+    "month": ("month",),
+    "reporter": ("reporter", "exporter", "origin", "country", "declarant"),
+    "partner": ("partner", "importer", "destination", "counterpart"),
+    "flow": ("flow", "direction", "regime"),
+    "product": ("product", "commodity", "cmd", "hs", "code", "sitc", "item"),
+    "value": ("value", "usd", "us$", "dollar", "amount"),
+    "quantity": ("quantity", "qty", "weight", "kg", "netwgt"),
+}
+
+
+def _look_alike(field: str, known: Sequence[str], columns: Iterable[str]) -> list[str]:
+    """The file's columns whose names look like ``field`` (its words, or close spellings)."""
+    words = (*_HINTS.get(field, (field,)), *known)
+    found = [c for c in columns if any(w in c.lower() for w in words)]
+    rest = [c for c in columns if c not in found]
+    close = difflib.get_close_matches(field, [c.lower() for c in rest], n=2, cutoff=0.7)
+    found += [c for c in rest if c.lower() in close]
+    return found[:4]
 
 
 def readers() -> dict[str, type[Reader]]:

@@ -1,0 +1,163 @@
+"""Every code of Comtrade's and BACI's country lists, and a real legacy Comtrade CSV download.
+
+Expected figures are read from the raw files with pandas or the stdlib, never from hitex.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pandas as pd
+import pytest
+
+from hitex.errors import BadFileError
+from hitex.reference.countries import data_path, resolve
+from tests.fixtures import FIXTURES
+
+COMTRADE = FIXTURES / "comtrade"
+LEGACY = COMTRADE / "legacy_hs_01_2016_world.csv"
+
+
+def _areas(role: str) -> dict[int, str]:
+    with open(data_path("comtrade-areas", f"{role}Areas.json"), encoding="utf-8") as f:
+        rows = json.load(f)["results"]
+    return {int(r["id"]): r["text"] for r in rows if r["id"].isdigit() and r["id"] != "0"}
+
+
+def _names(session) -> dict[str, tuple[str, str]]:
+    frame = session.warehouse.sql("SELECT code, name_en, name_ru FROM country_names")
+    return {c: (e, r) for c, e, r in frame.itertuples(index=False)}
+
+
+def test_every_comtrade_partner_and_reporter_code_loads_as_itself(session, tmp_path):
+    partners, reporters = _areas("partner"), _areas("reporter")
+    path = tmp_path / "codes.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(
+            ["refYear", "reporterCode", "partnerCode", "flowCode", "cmdCode", "primaryValue"]
+        )
+        for i, code in enumerate(sorted(partners), start=1):
+            w.writerow([2016, 842, code, "M", "TOTAL", i])
+        for i, code in enumerate(sorted(reporters), start=1):
+            w.writerow([2016, code, 842 if code != 842 else 124, "X", "TOTAL", i])
+    (r,) = session.load([path], format="comtrade")
+    assert (r.rows_read, r.rows_rejected) == (len(partners) + len(reporters), 0)
+    flows = session.warehouse.sql("SELECT reporter, partner, flow, value_usd FROM flows")
+    imports = flows[flows["flow"] == "import"]
+    # Nothing falls into World: every partner code is a partner of its own.
+    assert "WLD" not in set(imports["partner"])
+    names = _names(session)
+    for code in [*imports["partner"], *flows[flows["flow"] == "export"]["reporter"]]:
+        en, ru = names[code]
+        assert en, code
+        assert ru, code
+    by_value = dict(zip(imports["value_usd"], imports["partner"], strict=False))
+    ordered = sorted(partners)
+    code_of = {partners[c]: by_value.get(float(i)) for i, c in enumerate(ordered, start=1)}
+    # The nes areas, Bunkers, Free Zones and historical codes the Comtrade list names.
+    assert code_of["Areas, nes"] == "X899"
+    assert code_of["LAIA, nes"] == "X473"
+    assert code_of["Other Europe, nes"] == "X568"
+    assert code_of["Other Africa, nes"] == "X577"
+    assert code_of["North America and Central America, nes"] == "X637"
+    assert code_of["Other Asia, nes"] == "S19"
+    assert code_of["Bunkers"] == "X837"
+    assert code_of["Free Zones"] == "X838"
+    assert code_of["Special Categories"] == "X839"
+    assert code_of["Italy"] == "ITA"
+    assert code_of["Fmr Fed. Rep. of Germany"] == "X280"
+    assert code_of["So. African Customs Union"] == "ZA1"
+    assert code_of["Fmr Sudan"] == "X736"
+    assert names["X899"] == ("Areas, nes", "Территории, не указанные")
+
+
+def test_every_baci_code_loads(session, tmp_path):
+    raw = pd.read_csv(data_path("baci-reference", "country_codes_V202301.csv"), dtype=str)
+    codes = sorted({int(c) for c in raw["country_code"]} | {381})  # Italy before V202201
+    path = tmp_path / "BACI_HS17_Y2020_V202301.csv"
+    lines = ["t,i,j,k,v,q"] + [f"2020,4,{c},854231,{i}.5,1" for i, c in enumerate(codes, 1)]
+    path.write_text("\n".join(lines) + "\n")
+    (r,) = session.load([path], format="baci")
+    assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (len(codes), len(codes), 0)
+    got = session.warehouse.sql(
+        "SELECT partner FROM flows WHERE reporter = 'AFG' ORDER BY value_usd"
+    )["partner"].tolist()
+    assert "WLD" not in got
+    by_code = dict(zip(codes, got, strict=True))
+    assert (by_code[381], by_code[380], by_code[490], by_code[697]) == ("ITA", "ITA", "TWN", "R20")
+    assert by_code[4] == "AFG"  # Afghanistan's own goods re-imported: a partner like any other
+
+
+def test_comtrade_bacis_and_wits_names_resolve():
+    assert resolve("Rep. of Korea") == "KOR"
+    assert resolve("China, Hong Kong SAR") == "HKG"
+    assert resolve("Cayman Isds") == "CYM"
+    assert resolve("Dem. Rep. of the Congo") == "COD"
+    assert resolve("Bosnia Herzegovina") == "BIH"
+    assert resolve("Korea, Rep.") == "KOR"  # WITS
+    assert resolve("Chinese Taipai") == "TWN"  # BACI's abbreviation, as spelled there
+    assert resolve("Areas, nes") == "X899"
+
+
+def _legacy() -> pd.DataFrame:
+    return pd.read_csv(LEGACY, dtype={"Commodity Code": str})
+
+
+def test_a_legacy_comtrade_csv_loads_without_column_options(session):
+    raw = _legacy()
+    (r,) = session.load([LEGACY], format="comtrade")
+    assert len(raw) == 127
+    assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (127, 127, 0)
+    flows = session.warehouse.sql(
+        "SELECT reporter, flow, classification, value_usd FROM flows WHERE partner = 'WLD'"
+    )
+    assert len(flows) == len(raw)
+    # Italy is 381 in this 2016 file: its imports are there, to the dollar.
+    italy = raw[(raw["Reporter Code"] == 381) & (raw["TradeFlow Code"] == 1)]
+    assert italy["TradeValueUS"].item() == 1578000310
+    got = session.table(reporter="ITA", year=2016, flow="import")
+    assert got["value_usd"].item() == 1578000310.0
+    # Every flow's total, and the HS editions of the Classification column.
+    flow_names = {1: "import", 2: "export", 3: "re-export", 4: "re-import"}
+    expected = raw.groupby(raw["TradeFlow Code"].map(flow_names))["TradeValueUS"].sum()
+    totals = flows.groupby("flow")["value_usd"].sum()
+    assert totals.to_dict() == expected.astype(float).to_dict()
+    editions = {"H4": "HS12", "H3": "HS07", "H2": "HS02"}
+    assert set(flows["classification"]) == {editions[c] for c in raw["Classification"]}
+
+
+def test_the_documented_legacy_headers_load_too(session, tmp_path):
+    # Comtrade's own spelling of the legacy headers (the fixture's copy writes "TradeFlow Code").
+    text = LEGACY.read_text(encoding="utf-8")
+    header, rest = text.split("\n", 1)
+    header = (
+        header.replace("TradeFlow Code", "Trade Flow Code")
+        .replace("TradeFlow,", "Trade Flow,")
+        .replace("Netweightkg", "Netweight (kg)")
+        .replace("GrossWeightkg", "Gross weight (kg)")
+        .replace("TradeValueUS", "Trade Value (US$)")
+        .replace("CIF TradeValue", "CIF Trade Value (US$)")
+    )
+    path = tmp_path / "comtrade.csv"
+    path.write_text(header + "\n" + rest, encoding="utf-8")
+    (r,) = session.load([path], format="comtrade")
+    assert (r.rows_loaded, r.rows_rejected) == (127, 0)
+    total = session.warehouse.sql("SELECT sum(value_usd) AS v FROM flows")["v"].item()
+    assert total == float(_legacy()["TradeValueUS"].sum())
+
+
+def test_missing_fields_name_hitex_fields_and_the_columns_that_look_like_them(session, tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_text("Year,Reporter,Partner,Commodity,TradeFlow,Value in USD\n2016,A,B,01,1,5\n")
+    with pytest.raises(BadFileError) as info:
+        session.load([path], format="comtrade")
+    message = str(info.value)
+    # hitex's field names, as --column takes them, and the source columns like each.
+    assert message.startswith(
+        "odd.csv has no columns 'reporter', 'partner', 'flow', 'product', 'value_usd'"
+    )
+    assert "value_usd: 'Value in USD'" in message
+    assert "product: 'Commodity'" in message
+    assert "flow: 'TradeFlow'" in message
