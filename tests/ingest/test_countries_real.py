@@ -10,7 +10,10 @@ import json
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+import hitex
 from hitex.errors import BadFileError
 from hitex.reference.countries import data_path, resolve
 from tests.fixtures import FIXTURES
@@ -161,3 +164,54 @@ def test_missing_fields_name_hitex_fields_and_the_columns_that_look_like_them(se
     assert "value_usd: 'Value in USD'" in message
     assert "product: 'Commodity'" in message
     assert "flow: 'TradeFlow'" in message
+
+
+# -- a Comtrade answer's partners and its World total ------------------------------------
+_CHN = json.loads((COMTRADE / "chn_2010_total_by_partner.json").read_text(encoding="utf-8"))
+_IMPORTS = [r for r in _CHN["data"] if r["flowCode"] == "M"]
+# The real answer holds Argentina and Germany; the other partners are records of the same
+# shape for China itself (re-imports), Areas nes, LAIA nes, Bunkers and Other Asia nes.
+_PARTNERS = [
+    *_IMPORTS,
+    *(
+        {**_IMPORTS[0], "partnerCode": code, "partnerISO": iso, "primaryValue": value}
+        for code, iso, value in [
+            (156, "CHN", 122.5),
+            (899, "_X", 1000.25),
+            (473, "XL", 77.0),
+            (837, "XX", 5.5),
+            (490, "S19", 3000.0),
+        ]
+    ),
+]
+_WORLD_VALUE = sum(r["primaryValue"] for r in _PARTNERS) + 123456.0
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(chosen=st.lists(st.sampled_from(range(len(_PARTNERS))), unique=True))
+def test_partner_rows_and_unallocated_add_up_to_world(tmp_path_factory, chosen):
+    tmp = tmp_path_factory.mktemp("subset")
+    world = {**_IMPORTS[0], "partnerCode": 0, "partnerISO": "W00", "primaryValue": _WORLD_VALUE}
+    records = [_PARTNERS[i] for i in chosen] + [world]
+    path = tmp / "answer.json"
+    path.write_text(json.dumps({"count": len(records), "data": records}), encoding="utf-8")
+    session = hitex.open(tmp / "w.duckdb")
+    try:
+        (r,) = session.load([path], format="comtrade")
+        assert (r.rows_loaded, r.rows_rejected) == (len(records), 0)
+        table = session.table(reporter="CHN", flow="import", year=2010, by=["partner"])
+        got = dict(zip(table["partner"], table["value_usd"], strict=True))
+        assert sum(got.values()) == pytest.approx(_WORLD_VALUE, rel=1e-12)
+        expected_rest = _WORLD_VALUE - sum(_PARTNERS[i]["primaryValue"] for i in chosen)
+        assert got["WLD"] == pytest.approx(expected_rest, rel=1e-12)
+        assert len(got) == len(chosen) + 1
+        names = dict(zip(table["partner"], table["partner_name"], strict=True))
+        if 2 in chosen:  # China's own goods re-imported: a partner row of its own
+            assert got["CHN"] == 122.5
+            assert names["CHN"] == "China (own goods re-imported)"
+        if 3 in chosen:
+            assert names["X899"] == "Areas, nes"
+    finally:
+        session.close()
