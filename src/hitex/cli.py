@@ -131,7 +131,11 @@ def load(
         typer.Option(help="YAML profile of a source: format, classification, columns, set."),
     ] = None,
     encoding: Annotated[
-        str | None, typer.Option(help="Text encoding of CSV files (default UTF-8, else cp1251).")
+        str | None,
+        typer.Option(
+            help="Text encoding of CSV files (default: UTF-8, else judged from the bytes: "
+            "cp1252 or cp1251)."
+        ),
     ] = None,
     revise: Annotated[
         bool, typer.Option("--revise", help="Replace flows an earlier load holds.")

@@ -52,8 +52,13 @@ USER_FIELDS: Mapping[str, str] = {**{f: f for f in FIELDS}, "value_usd": "value"
 #: Fields a file may leave out.
 OPTIONAL = frozenset({"month", "classification", "quantity", "unit"})
 
-#: Encoding tried for files that are not UTF-8 (Russian customs and statistics extracts).
-FALLBACK_ENCODING = "cp1251"
+#: The single-byte encodings a file that is not UTF-8 is judged between: Western European
+#: (Comtrade Plus downloads are Latin-1 / Windows-1252) and Cyrillic (Russian customs and
+#: statistics extracts).
+ENCODINGS = ("cp1252", "cp1251")
+
+#: Bytes of non-ASCII lines the encoding is judged on, taken from blocks across the file.
+SAMPLE = 1 << 18
 
 Ref = Callable[[str], str]
 
@@ -68,7 +73,8 @@ class Source:
     columns: Mapping[str, str] = field(default_factory=dict)
     #: Field -> one value for every record (``--set partner=WLD``).
     constants: Mapping[str, str] = field(default_factory=dict)
-    #: The file's text encoding; ``None``: UTF-8, else Windows-1251.
+    #: The file's text encoding; ``None``: UTF-8 if the whole file is, else judged from its
+    #: bytes (:func:`detect_encoding`).
     encoding: str | None = None
 
 
@@ -94,6 +100,8 @@ class Opened:
     typed: Mapping[str, str] = field(default_factory=dict)
     #: A temporary UTF-8 copy of a file in another encoding (removed after the load).
     copy: Path | None = None
+    #: The encoding the file was read in, where it is not UTF-8.
+    encoding: str | None = None
 
 
 @dataclass(frozen=True)
@@ -208,8 +216,9 @@ class Reader:
     def _open_csv(self, con: duckdb.DuckDBPyConnection, *, utf8: bool) -> Opened:
         path = self.source.path
         copy = None
-        if self.source.encoding or not utf8:
-            copy = _transcode(path, self.source.encoding or FALLBACK_ENCODING)
+        encoding = self.source.encoding or (None if utf8 else detect_encoding(path))
+        if encoding:
+            copy = _transcode(path, encoding)
             path = copy
         delimiter = _delimiter(path)
         options = f"header = true, delim = {lit(delimiter)}, quote = '\"', escape = '\"'"
@@ -236,6 +245,7 @@ class Reader:
             csv=True,
             typed=typed,
             copy=copy,
+            encoding=encoding,
         )
 
     def _typed(self, columns: Mapping[str, str]) -> dict[str, str]:
@@ -459,6 +469,38 @@ def _delimiter(path: Path) -> str:
     counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] > 0 else ","
+
+
+def detect_encoding(path: Path) -> str:
+    """The encoding of a file that is not UTF-8, judged from its bytes: ``cp1252`` or ``cp1251``.
+
+    Only lines holding a byte above 127 tell anything, so the judge (charset-normalizer) sees
+    those lines from the file's head and from blocks spread across it, :data:`SAMPLE` bytes at
+    most: a large file is not read whole a second time.
+    """
+    from charset_normalizer import from_bytes  # noqa: PLC0415 - only for files not in UTF-8
+
+    size = path.stat().st_size
+    lines: list[bytes] = []
+    taken = 0
+    with path.open("rb") as f:
+        starts = [0] if size <= SAMPLE else range(0, size, max(size // 16, 1))
+        for start in starts:
+            f.seek(start)
+            block = f.read(SAMPLE // 16 if start else HEAD)
+            for line in block.split(b"\n")[1 if start else 0 :]:
+                if not line.isascii():
+                    lines.append(line)
+                    taken += len(line)
+            if taken >= SAMPLE:
+                break
+    sample = b"\n".join(lines)[:SAMPLE]
+    if not sample:
+        return ENCODINGS[0]
+    best = from_bytes(sample, cp_isolation=list(ENCODINGS)).best()
+    name = best.encoding if best is not None else ENCODINGS[0]
+    return {"cp1252": "cp1252", "windows_1252": "cp1252", "cp1251": "cp1251",
+            "windows_1251": "cp1251"}.get(name, name)  # fmt: skip
 
 
 def _transcode(path: Path, encoding: str) -> Path:

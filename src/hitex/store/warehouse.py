@@ -255,7 +255,8 @@ class Warehouse:
         constants
             Field -> one value for every record (``{"partner": "WLD"}``).
         encoding
-            The files' text encoding (default: UTF-8, else Windows-1251).
+            The files' text encoding (default: UTF-8 where the whole file is, else judged
+            from its bytes between Windows-1252 and Windows-1251).
         progress
             Called with each step name of :data:`STEPS` as it finishes.
         """
@@ -540,7 +541,9 @@ class Warehouse:
 def _options(reader: Reader) -> str | None:
     """The user's column mapping, constants and encoding, as JSON (``None`` when none)."""
     s = reader.source
-    given = {"columns": dict(s.columns), "set": dict(s.constants), "encoding": s.encoding}
+    # The encoding given, or the one judged from the file's bytes where it is not UTF-8.
+    read_as = s.encoding or (reader.opened.encoding if reader.opened else None)
+    given = {"columns": dict(s.columns), "set": dict(s.constants), "encoding": read_as}
     kept = {k: v for k, v in given.items() if v}
     return json.dumps(kept, ensure_ascii=False) if kept else None
 
