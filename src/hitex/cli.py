@@ -25,7 +25,7 @@ from rich.table import Table
 
 import hitex
 from hitex._util import cents, records
-from hitex.errors import HitexError, InputError
+from hitex.errors import HitexError, InputError, UnknownCodeError
 from hitex.reference import reference_version
 from hitex.reference.usergroups import UserScheme
 from hitex.store import STEPS, default_path
@@ -208,8 +208,23 @@ def _progress(label: str) -> Iterator[Callable[[str], None]]:
 
 @app.command()
 @errors_to_exit
-def loads(ctx: typer.Context, fmt: FormatOpt = None) -> None:
-    """List loads: file, sha256, rows read / loaded / rejected, status."""
+def loads(
+    ctx: typer.Context,
+    action: Annotated[
+        str | None, typer.Argument(help="remove: undo load ID (its flows out, revised flows back).")
+    ] = None,
+    load_id: Annotated[int | None, typer.Argument(help="The load to remove.")] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """List loads: file, sha256, rows read / loaded / rejected, status; `loads remove ID`."""
+    if action is not None:
+        if action != "remove":
+            raise UnknownCodeError.new("loads action", action, ["remove"])
+        if load_id is None:
+            raise InputError("Name the load to remove: hitex loads remove ID (`hitex loads`).")
+        with session(ctx) as s:
+            typer.echo(s.remove(load_id))
+        return
     with session(ctx) as s:
         frame = s.loads()
     cols = ["id", "file", "sha256", "format", "rows_read", "rows_loaded", "rows_rejected"]

@@ -66,6 +66,10 @@ class Session(Catalog, Complexity):
         """Every attempted load."""
         return self.warehouse.loads()
 
+    def remove(self, load_id: int) -> str:
+        """Undo a load (see :meth:`hitex.store.Warehouse.remove`)."""
+        return self.warehouse.remove(load_id)
+
     def rejects(self, load_id: int | None = None) -> pd.DataFrame:
         """Refused records with their line and reason."""
         return self.warehouse.rejects(load_id)

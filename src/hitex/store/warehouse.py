@@ -30,6 +30,7 @@ from hitex.ingest.sql import ident, lit
 from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
 from hitex.store import segment
 from hitex.store.load import Counts, Loader, Step
+from hitex.store.load import remove as remove_load
 from hitex.store.schema import DDL, NULLABLE, RELATIONS, VIEWS
 
 log = logging.getLogger(__name__)
@@ -464,6 +465,33 @@ class Warehouse:
             if opened.copy is not None:
                 opened.copy.unlink(missing_ok=True)
 
+    def remove(self, load_id: int) -> str:
+        """Undo load ``load_id`` in one transaction; return a sentence saying what it did.
+
+        Its flows leave the warehouse, the flows it revised come back, totals' unallocated
+        parts are computed again; the load stays listed with status ``removed`` (its rejects
+        too), and the same file can be loaded again.
+        """
+        found = _first(self.con.execute("SELECT file, status FROM loads WHERE id = ?", [load_id]))
+        if found is None:
+            raise InputError(f"There is no load {load_id}; `hitex loads` lists them.")
+        file, status = found
+        if status != "loaded":
+            raise InputError(
+                f"Load {load_id} ({file}) is {status}: only a load with status loaded can be "
+                "removed."
+            )
+        with self._transaction():
+            removed, restored = remove_load(self.con, load_id)
+            message = f"removed {dt.datetime.now():%Y-%m-%d %H:%M}: {removed:,} flows taken out"
+            if restored:
+                message += f", {restored:,} flows it had revised restored"
+            self.con.execute(
+                "UPDATE loads SET status = 'removed', message = ? WHERE id = ?",
+                [message, load_id],
+            )
+        return f"load {load_id}: {file} - {message}."
+
     # -- copies for other engines ---------------------------------------------------------
     def version(self) -> str:
         """Changes whenever the data changes: the last load id and the reference version."""
@@ -471,6 +499,7 @@ class Warehouse:
             _first(
                 self.con.execute(
                     """SELECT (SELECT coalesce(max(id), 0) FROM loads),
+                    (SELECT count(*) FROM loads WHERE status = 'removed'),
                     (SELECT value FROM meta WHERE key = 'reference'),
                     (SELECT count(*) || '@' || max(added) FROM user_schemes)"""
                 )
