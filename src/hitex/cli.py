@@ -140,6 +140,10 @@ def load(
     revise: Annotated[
         bool, typer.Option("--revise", help="Replace flows an earlier load holds.")
     ] = False,
+    sheet: Annotated[
+        str | None,
+        typer.Option(help="The sheet of an Excel workbook to read (default: the first)."),
+    ] = None,
 ) -> None:
     """Load trade files into the warehouse, one transaction per file."""
     options = read_profile(profile) if profile is not None else {}
@@ -152,6 +156,7 @@ def load(
                     [path], format=fmt, classification=classification, revise=revise,
                     columns=columns, constants=constants,
                     encoding=encoding or options.get("encoding"), progress=step,
+                    **({"sheet": sheet} if sheet is not None else {}),
                 )  # fmt: skip
             err.print(result.summary(), markup=False, highlight=False)
 

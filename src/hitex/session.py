@@ -55,11 +55,13 @@ class Session(Catalog, Complexity):
         constants: Mapping[str, str] | None = None,
         encoding: str | None = None,
         progress: Step | None = None,
+        sheet: str | None = None,
     ) -> list[LoadResult]:
         """Load files into the warehouse (see :meth:`hitex.store.Warehouse.load`)."""
         return self.warehouse.load(
             paths, format=format, classification=classification, revise=revise,
             columns=columns, constants=constants, encoding=encoding, progress=progress,
+            sheet=sheet,
         )  # fmt: skip
 
     def loads(self) -> pd.DataFrame:

@@ -76,6 +76,8 @@ class Source:
     #: The file's text encoding; ``None``: UTF-8 if the whole file is, else judged from its
     #: bytes (:func:`detect_encoding`).
     encoding: str | None = None
+    #: The sheet of an Excel workbook to read; ``None``: the first.
+    sheet: str | None = None
 
 
 @dataclass
@@ -102,6 +104,9 @@ class Opened:
     copy: Path | None = None
     #: The encoding the file was read in, where it is not UTF-8.
     encoding: str | None = None
+    #: The sheet read of an Excel workbook, and every sheet the workbook has.
+    sheet: str | None = None
+    sheets: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -195,7 +200,9 @@ class Reader:
             if suffix in (".parquet", ".pq"):
                 opened = self._open_parquet(con)
             elif suffix in (".xlsx", ".xlsm"):
-                opened = self._open_arrow(con, *_read_xlsx(self.source.path))
+                data, lines, sheet, sheets = _read_xlsx(self.source.path, self.source.sheet)
+                opened = self._open_arrow(con, data, lines)
+                opened.sheet, opened.sheets = sheet, sheets
             elif suffix == ".json":
                 opened = self._open_arrow(con, self.read_json(), None)
             else:
@@ -412,12 +419,23 @@ def _check_options(source: Source) -> None:
             raise UnknownCodeError.new("field", user, list(USER_FIELDS))
 
 
-def _read_xlsx(path: Path) -> tuple[pa.Table, list[int]]:
-    """The first sheet as text columns, with each record's row number in the sheet."""
+def _read_xlsx(path: Path, sheet: str | None = None) -> tuple[pa.Table, list[int], str, list[str]]:
+    """A sheet (the first, or ``sheet``) as text columns, with each record's row number.
+
+    Also returns the sheet's name and the names of every sheet of the workbook.
+    """
     import openpyxl  # noqa: PLC0415 - imported only for the rare Excel file
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    rows = book.worksheets[0].iter_rows(values_only=True)
+    names = list(book.sheetnames)
+    if sheet is None:
+        chosen = book.worksheets[0]
+    elif sheet in names:
+        chosen = book[sheet]
+    else:
+        book.close()
+        raise UnknownCodeError.new(f"sheet of {path.name}", sheet, names)
+    rows = chosen.iter_rows(values_only=True)
     header = [str(h).strip() for h in next(rows, ()) if h is not None]
     columns: list[list[str | None]] = [[] for _ in header]
     lines: list[int] = []
@@ -428,9 +446,10 @@ def _read_xlsx(path: Path) -> tuple[pa.Table, list[int]]:
         for i in range(len(header)):
             v = values[i] if i < len(values) else None
             columns[i].append(None if v is None else _cell_text(v))
+    title = str(chosen.title)
     book.close()
     data = pa.table({h: pa.array(c, pa.string()) for h, c in zip(header, columns, strict=True)})
-    return data, lines
+    return data, lines, title, names
 
 
 def _cell_text(value: object) -> str:

@@ -70,6 +70,8 @@ class LoadResult:
             line += f", {self.rows_revised:,} earlier flows revised"
         if self.rows_rejected:
             line += f" (see: hitex rejects --load {self.id})"
+        if self.message:
+            line += f"; {self.message}"
         return line + "."
 
     def as_dict(self) -> dict[str, Any]:
@@ -237,6 +239,7 @@ class Warehouse:
         constants: Mapping[str, str] | None = None,
         encoding: str | None = None,
         progress: Step | None = None,
+        sheet: str | None = None,
     ) -> list[LoadResult]:
         """Load files, each in its own transaction; return what each load did.
 
@@ -260,12 +263,15 @@ class Warehouse:
             from its bytes between Windows-1252 and Windows-1251).
         progress
             Called with each step name of :data:`STEPS` as it finishes.
+        sheet
+            The sheet of an Excel workbook to read (default: the first; a workbook of several
+            sheets says in the load's message which one was read).
         """
         results = []
         for p in paths:
             source = Source(
                 Path(p), classification.upper(), dict(columns or {}), dict(constants or {}),
-                encoding,
+                encoding, sheet,
             )  # fmt: skip
             reader = reader_for(format, source)
             results.append(self._load_one(reader, revise=revise, progress=progress or _quiet))
@@ -413,11 +419,17 @@ class Warehouse:
     def _record_loaded(
         self, reader: Reader, load_id: int, sha: str, counts: Counts, started: dt.datetime
     ) -> LoadResult:
+        opened = reader.opened
+        message = "the file holds no records" if opened is not None and opened.empty else ""
+        if opened is not None and len(opened.sheets) > 1:
+            others = ", ".join(repr(n) for n in opened.sheets if n != opened.sheet)
+            message = "; ".join(
+                m for m in (f"read sheet {opened.sheet!r} (also in the workbook: {others}; "
+                            "choose with --sheet)", message) if m
+            )  # fmt: skip
         result = LoadResult(
             load_id, reader.source.path.name, sha, reader.name, counts.read, counts.loaded,
-            counts.rejected, counts.merged, counts.revised, "loaded",
-            "" if reader.opened is None or not reader.opened.empty
-            else "the file holds no records",
+            counts.rejected, counts.merged, counts.revised, "loaded", message,
         )  # fmt: skip
         self._record(result, reader, started)
         return result
@@ -572,7 +584,8 @@ def _options(reader: Reader) -> str | None:
     s = reader.source
     # The encoding given, or the one judged from the file's bytes where it is not UTF-8.
     read_as = s.encoding or (reader.opened.encoding if reader.opened else None)
-    given = {"columns": dict(s.columns), "set": dict(s.constants), "encoding": read_as}
+    given = {"columns": dict(s.columns), "set": dict(s.constants), "encoding": read_as,
+             "sheet": reader.opened.sheet if reader.opened else None}  # fmt: skip
     kept = {k: v for k, v in given.items() if v}
     return json.dumps(kept, ensure_ascii=False) if kept else None
 
