@@ -215,3 +215,21 @@ def test_partner_rows_and_unallocated_add_up_to_world(tmp_path_factory, chosen):
             assert names["X899"] == "Areas, nes"
     finally:
         session.close()
+
+
+def test_a_comtrade_plus_csv_with_second_partner_breakdowns(session):
+    # China's imports of HS 8542 from the USA, 2010-2024 (173 records): 2015-2017 also give
+    # every second partner (partner2Code) beside the total over them (partner2Code 0).
+    path = COMTRADE / "chn_imports_usa_8542_2010_2024.csv"
+    raw = pd.read_csv(path)
+    totals = raw[(raw["partner2Code"] == 0) & (raw["motCode"] == 0) & (raw["customsCode"] == "C00")]
+    (r,) = session.load([path], format="comtrade")
+    assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (173, len(totals), 173 - len(totals))
+    assert len(totals) == 15
+    reasons = session.rejects(r.id)["reason"]
+    assert reasons.str.fullmatch(
+        r"breakdown by partner2Code \d+; only the total over it \(0\) is loaded"
+    ).all()
+    for year, value in totals.groupby("refYear")["primaryValue"].sum().items():
+        got = session.table(reporter="CHN", flow="import", year=int(year), by=["partner"])
+        assert got[["partner", "value_usd"]].values.tolist() == [["USA", value]], year
