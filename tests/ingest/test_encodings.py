@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from hitex.errors import HitexError
 from hitex.ingest.base import detect_encoding
 
 LATIN = [("Côte d'Ivoire", "CIV", 11.0), ("Türkiye", "TUR", 22.0), ("Curaçao", "CUW", 33.0),
@@ -83,3 +84,13 @@ def test_the_judged_encoding_is_kept_with_the_load(session, tmp_path):
     path.write_bytes(_text(CYRILLIC).encode("cp1251"))
     session.load([path], format="flows")
     assert '"encoding": "cp1251"' in session.loads()["options"].item()
+
+
+def test_bytes_that_read_as_no_text_ask_for_the_encoding(session, tmp_path):
+    # 0x81 is no character in Windows-1252 and 0x98 none in Windows-1251: no guess is stored.
+    path = tmp_path / "odd.csv"
+    rows = b"".join(b"2020,A\x81\x98B,WLD,export,854231,1\n" for _ in range(20))
+    path.write_bytes(b"year,reporter,partner,flow,product,value_usd\n" + rows)
+    with pytest.raises(HitexError, match=r"^odd.csv is not UTF-8 and reads as neither"):
+        session.load([path], format="flows")
+    assert session.warehouse.sql("SELECT count(*) AS n FROM flows")["n"].item() == 0

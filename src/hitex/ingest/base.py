@@ -29,7 +29,7 @@ from typing import ClassVar
 import duckdb
 import pyarrow as pa
 
-from hitex.errors import BadFileError, UnknownCodeError
+from hitex.errors import BadFileError, HitexError, UnknownCodeError
 from hitex.ingest.sql import ident, lit
 
 #: The standard fields a reader produces, in order (``value`` is in US dollars after scaling).
@@ -207,6 +207,8 @@ class Reader:
                 opened = self._open_arrow(con, self.read_json(), None)
             else:
                 opened = self._open_csv(con, utf8=utf8)
+        except HitexError:
+            raise  # already one sentence about the file or the option (an unknown sheet)
         except duckdb.Error as exc:
             raise self.bad_file(f"cannot be read as {self.name} data ({_first_line(exc)})") from exc
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
@@ -517,7 +519,14 @@ def detect_encoding(path: Path) -> str:
     if not sample:
         return ENCODINGS[0]
     best = from_bytes(sample, cp_isolation=list(ENCODINGS)).best()
-    name = best.encoding if best is not None else ENCODINGS[0]
+    if best is None:
+        # Neither reads as text: a guess would store mojibake.
+        raise BadFileError(
+            f"{path.name} is not UTF-8 and reads as neither Windows-1252 nor Windows-1251 "
+            "text; give its encoding with --encoding.",
+            file=path.name,
+        )
+    name = best.encoding
     return {"cp1252": "cp1252", "windows_1252": "cp1252", "cp1251": "cp1251",
             "windows_1251": "cp1251"}.get(name, name)  # fmt: skip
 
