@@ -100,6 +100,9 @@ def test_comtrade_bacis_and_wits_names_resolve():
     assert resolve("Dem. Rep. of the Congo") == "COD"
     assert resolve("Bosnia Herzegovina") == "BIH"
     assert resolve("Korea, Rep.") == "KOR"  # WITS
+    assert resolve("Micronesia, Fed. Sts.") == "FSM"
+    assert resolve("Venezuela, RB") == "VEN"
+    assert resolve("Serbia, FR(Serbia/Montenegro)") == "SCG"
     assert resolve("Chinese Taipai") == "TWN"  # BACI's abbreviation, as spelled there
     assert resolve("Areas, nes") == "X899"
 
