@@ -156,7 +156,7 @@ def load(
                     [path], format=fmt, classification=classification, revise=revise,
                     columns=columns, constants=constants,
                     encoding=encoding or options.get("encoding"), progress=step,
-                    **({"sheet": sheet} if sheet is not None else {}),
+                    sheet=sheet or options.get("sheet"),
                 )  # fmt: skip
             err.print(result.summary(), markup=False, highlight=False)
 
@@ -173,14 +173,14 @@ def _pairs(values: list[str] | None, option: str) -> dict[str, str]:
 
 
 def read_profile(path: Path) -> dict[str, Any]:
-    """A source profile: ``columns`` and ``set`` mappings, ``encoding`` (docs/load.md)."""
+    """A source profile: ``columns`` and ``set`` mappings, ``encoding``, ``sheet`` (docs/load.md)."""
     import yaml  # noqa: PLC0415 - only profiles need it
 
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise InputError(f"Cannot read profile {path}: {exc}") from None
-    known = {"columns", "set", "encoding"}
+    known = {"columns", "set", "encoding", "sheet"}
     if not isinstance(doc, dict) or set(doc) - known:
         unknown = sorted(set(doc) - known) if isinstance(doc, dict) else doc
         raise InputError(f"Profile {path.name}: unknown keys {unknown}; use {sorted(known)}.")

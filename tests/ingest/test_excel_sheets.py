@@ -55,3 +55,14 @@ def test_cli_sheet_option(tmp_path):
     r = CliRunner().invoke(app, ["--db", db, "load", str(path), "-f", "flows", "--sheet", "Data"])
     assert r.exit_code == 0, r.output
     assert "2 loaded" in r.stderr
+
+
+def test_a_profile_names_the_sheet(tmp_path):
+    path = _book(tmp_path / "book.xlsx")
+    profile = tmp_path / "book.yaml"
+    profile.write_text("sheet: Data\n", encoding="utf-8")
+    db = str(tmp_path / "cli.duckdb")
+    args = ["--db", db, "load", str(path), "-f", "flows", "--profile", str(profile)]
+    r = CliRunner().invoke(app, args)
+    assert r.exit_code == 0, r.output
+    assert "2 loaded" in r.stderr
