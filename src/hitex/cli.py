@@ -173,7 +173,7 @@ def _pairs(values: list[str] | None, option: str) -> dict[str, str]:
 
 
 def read_profile(path: Path) -> dict[str, Any]:
-    """A source profile: ``columns`` and ``set`` mappings, ``encoding``, ``sheet`` (docs/load.md)."""
+    """A source profile: ``columns``, ``set``, ``encoding`` and ``sheet`` (docs/load.md)."""
     import yaml  # noqa: PLC0415 - only profiles need it
 
     try:
