@@ -25,7 +25,7 @@ from rich.table import Table
 
 import hitex
 from hitex._util import cents, records
-from hitex.errors import HitexError, InputError
+from hitex.errors import HitexError, InputError, UnknownCodeError
 from hitex.reference import reference_version
 from hitex.reference.usergroups import UserScheme
 from hitex.store import STEPS, default_path
@@ -137,11 +137,19 @@ def load(
         typer.Option(help="YAML profile of a source: format, classification, columns, set."),
     ] = None,
     encoding: Annotated[
-        str | None, typer.Option(help="Text encoding of CSV files (default UTF-8, else cp1251).")
+        str | None,
+        typer.Option(
+            help="Text encoding of CSV files (default: UTF-8, else judged from the bytes: "
+            "cp1252 or cp1251)."
+        ),
     ] = None,
     revise: Annotated[
         bool, typer.Option("--revise", help="Replace flows an earlier load holds.")
     ] = False,
+    sheet: Annotated[
+        str | None,
+        typer.Option(help="The sheet of an Excel workbook to read (default: the first)."),
+    ] = None,
 ) -> None:
     """Load trade files into the warehouse, one transaction per file."""
     options = read_profile(profile) if profile is not None else {}
@@ -154,6 +162,7 @@ def load(
                     [path], format=fmt, classification=classification, revise=revise,
                     columns=columns, constants=constants,
                     encoding=encoding or options.get("encoding"), progress=step,
+                    sheet=sheet or options.get("sheet"),
                 )  # fmt: skip
             err.print(result.summary(), markup=False, highlight=False)
 
@@ -170,14 +179,14 @@ def _pairs(values: list[str] | None, option: str) -> dict[str, str]:
 
 
 def read_profile(path: Path) -> dict[str, Any]:
-    """A source profile: ``columns`` and ``set`` mappings, ``encoding`` (docs/load.md)."""
+    """A source profile: ``columns``, ``set``, ``encoding`` and ``sheet`` (docs/load.md)."""
     import yaml  # noqa: PLC0415 - only profiles need it
 
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise InputError(f"Cannot read profile {path}: {exc}") from None
-    known = {"columns", "set", "encoding"}
+    known = {"columns", "set", "encoding", "sheet"}
     if not isinstance(doc, dict) or set(doc) - known:
         unknown = sorted(set(doc) - known) if isinstance(doc, dict) else doc
         raise InputError(f"Profile {path.name}: unknown keys {unknown}; use {sorted(known)}.")
@@ -210,8 +219,23 @@ def _progress(label: str) -> Iterator[Callable[[str], None]]:
 
 @app.command()
 @errors_to_exit
-def loads(ctx: typer.Context, fmt: FormatOpt = None) -> None:
-    """List loads: file, sha256, rows read / loaded / rejected, status."""
+def loads(
+    ctx: typer.Context,
+    action: Annotated[
+        str | None, typer.Argument(help="remove: undo load ID (its flows out, revised flows back).")
+    ] = None,
+    load_id: Annotated[int | None, typer.Argument(help="The load to remove.")] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """List loads: file, sha256, rows read / loaded / rejected, status; `loads remove ID`."""
+    if action is not None:
+        if action != "remove":
+            raise UnknownCodeError.new("loads action", action, ["remove"])
+        if load_id is None:
+            raise InputError("Name the load to remove: hitex loads remove ID (`hitex loads`).")
+        with session(ctx) as s:
+            typer.echo(s.remove(load_id))
+        return
     with session(ctx) as s:
         frame = s.loads()
     cols = ["id", "file", "sha256", "format", "rows_read", "rows_loaded", "rows_rejected"]

@@ -55,16 +55,22 @@ class Session(Catalog, Complexity):
         constants: Mapping[str, str] | None = None,
         encoding: str | None = None,
         progress: Step | None = None,
+        sheet: str | None = None,
     ) -> list[LoadResult]:
         """Load files into the warehouse (see :meth:`hitex.store.Warehouse.load`)."""
         return self.warehouse.load(
             paths, format=format, classification=classification, revise=revise,
             columns=columns, constants=constants, encoding=encoding, progress=progress,
+            sheet=sheet,
         )  # fmt: skip
 
     def loads(self) -> pd.DataFrame:
         """Every attempted load."""
         return self.warehouse.loads()
+
+    def remove(self, load_id: int) -> str:
+        """Undo a load (see :meth:`hitex.store.Warehouse.remove`)."""
+        return self.warehouse.remove(load_id)
 
     def rejects(self, load_id: int | None = None) -> pd.DataFrame:
         """Refused records with their line and reason."""

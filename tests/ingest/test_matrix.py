@@ -318,17 +318,24 @@ def test_services_totals_never_beside_their_parts(session, tmp_path):
     assert "breakdown by mosCode 3; only the total over it (0) is loaded" in reasons
 
 
-def test_a_reporter_trading_with_itself_is_refused(session, tmp_path):
+def test_a_country_trading_with_itself_loads_and_a_region_with_its_country_is_refused(
+    session, tmp_path
+):
+    # A country's imports from itself are its own goods re-imported (Comtrade reports them
+    # so); a region's trade with its own country is not foreign trade.
     path = tmp_path / "f.csv"
     path.write_text(
-        "year,reporter,partner,flow,product,value_usd\n2020,RUS,RUS,export,841181,1\n"
-        "2020,RU-MOW,CHN,export,841181,2\n"
+        "year,reporter,partner,flow,product,value_usd\n2020,RUS,RUS,import,841181,1\n"
+        "2020,RU-MOW,RUS,export,841181,2\n2020,RU-MOW,CHN,export,841181,3\n"
     )
     (r,) = session.load([path], format="flows")
-    assert (r.rows_loaded, r.rows_rejected) == (1, 1)
+    assert (r.rows_loaded, r.rows_rejected) == (2, 1)
     assert session.rejects(r.id)["reason"].item() == (
-        "reporter 'RUS' and partner 'RUS' are the same country: not foreign trade"
+        "reporter 'RU-MOW' is a region of partner 'RUS': trade within a country is not "
+        "foreign trade"
     )
+    got = session.warehouse.sql("SELECT reporter, partner, value_usd FROM flows ORDER BY value_usd")
+    assert got.values.tolist() == [["RUS", "RUS", 1.0], ["RU-MOW", "CHN", 3.0]]
 
 
 def test_questions_the_warehouse_cannot_answer_say_what_it_holds(session, tmp_path):

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from hitex.errors import UnknownCodeError
+from hitex.reference.countries import entities_frame
 from hitex.reference.partners import country_groups_frame, iso3_codes, members
 
 
@@ -32,7 +33,24 @@ def test_m49_facts() -> None:
 
 def test_bloc_members_exist() -> None:
     frame = country_groups_frame()
-    assert set(frame["iso3"]) <= set(iso3_codes())
+    assert set(frame[frame["scheme"] == "bloc"]["iso3"]) <= set(iso3_codes())
+    entities = set(entities_frame()["code"])
+    assert set(frame["iso3"]) <= set(iso3_codes()) | entities
+
+
+def test_nes_areas_only_in_the_region_their_name_says() -> None:
+    frame = country_groups_frame()
+    regions = frame[frame["scheme"] == "region"].set_index("iso3")["group_name"]
+    # "Other Asia, nes" (Comtrade 490), "Other Europe, nes" (568), "LAIA, nes" (473)
+    assert regions["S19"] == "Asia"
+    assert regions["X568"] == "Europe"
+    assert regions["X577"] == "Africa"
+    assert regions["X473"] == "Americas"
+    assert regions["X637"] == "Americas"
+    # Areas, nes (899), Bunkers (837), Free Zones (838), Special Categories (839): nowhere.
+    for code in ("X899", "X837", "X838", "X839"):
+        assert code not in set(frame["iso3"]), code
+    assert "X899" not in members("Asia", 2020)
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,8 @@ BAD = {
     "flow": ((2020, "", "RU-MOW", "CHN", "exprot", "841181", "1"), "unknown flow 'exprot'"),
     "self": (
         (2020, "", "RU-MOW", "Russia", "export", "841181", "1"),
-        "reporter 'RU-MOW' and partner 'Russia' are the same country: not foreign trade",
+        "reporter 'RU-MOW' is a region of partner 'Russia': trade within a country is not foreign "
+        "trade",
     ),
     "subdivision partner": (
         (2020, "", "RU-MOW", "RU-SPE", "export", "841181", "1"),

@@ -271,7 +271,6 @@ def test_a_file_that_is_not_utf8_after_a_utf8_start_loads_transcoded(session, tm
 @pytest.mark.parametrize(
     ("reporter", "partner", "reason"),
     [
-        (643, 643, "reporter '643' and partner '643' are the same country: not foreign trade"),
         (0, 156, "reporter '0' is an aggregate, not a reporter"),
         (643, 99, "unknown partner '99'"),
     ],

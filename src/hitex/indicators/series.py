@@ -55,7 +55,7 @@ def series(
     if any(i.name == "cagr" for i in chosen):
         t = _with_first(t, c)
     t = apply(t, c, chosen)
-    t = names(tables, t, c.by, c.q.groups)
+    t = names(tables, t, c.by, c.q.groups, query=c.q)
     return t.order_by(["year", ibis.desc("value_usd"), *c.by])
 
 

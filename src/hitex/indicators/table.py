@@ -57,7 +57,7 @@ def table(
     t = apply(t, c, chosen)
     if whole_year:
         t = t.mutate(nowcast_method=ibis.literal(method(c)))
-    t = names(tables, t, c.by, c.q.groups)
+    t = names(tables, t, c.by, c.q.groups, query=c.q)
     return t.order_by([ibis.desc("value_usd"), *c.by])
 
 
@@ -68,13 +68,35 @@ def apply(t: ir.Table, c: Context, chosen: Sequence[Indicator]) -> ir.Table:
     return t.select(*c.keys, *[i.column for i in chosen], "classifications")
 
 
+#: What a reporter's trade with itself is, by flow (Comtrade reports re-imports so).
+SELF_PARTNER = {
+    "import": "own goods re-imported",
+    "re-import": "own goods re-imported",
+    "export": "own goods, as reported to itself",
+    "re-export": "own goods, as reported to itself",
+}
+
+
 def names(
-    tables: Mapping[str, ir.Table], t: ir.Table, by: list[str], scheme: str | None = None
+    tables: Mapping[str, ir.Table],
+    t: ir.Table,
+    by: list[str],
+    scheme: str | None = None,
+    *,
+    query: Query | None = None,
 ) -> ir.Table:
-    """Put the readable name beside each code column."""
+    """Put the readable name beside each code column.
+
+    The reporter as its own partner is named for what the record is: "Thailand (own goods
+    re-imported)", never a partner like the others nor unallocated.
+    """
     if "partner" in by:
         n = tables["country_names"].select(pn_code="code", partner_name="name_en")
         t = t.left_join(n, t.partner == n.pn_code).drop("pn_code")
+        if query is not None:
+            what = SELF_PARTNER.get(query.flow, "as reported to itself")
+            own = t.partner_name.fill_null(t.partner) + ibis.literal(f" ({what})")
+            t = t.mutate(partner_name=ibis.ifelse(t.partner == query.reporter, own, t.partner_name))
     if "reporter" in by:
         n = tables["country_names"].select(rn_code="code", reporter_name="name_en")
         t = t.left_join(n, t.reporter == n.rn_code).drop("rn_code")

@@ -15,11 +15,12 @@ Users map their own column names with ``--column FIELD=SOURCE`` and give constan
 from __future__ import annotations
 
 import codecs
+import difflib
 import hashlib
 import json
 import re
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -28,7 +29,7 @@ from typing import ClassVar
 import duckdb
 import pyarrow as pa
 
-from hitex.errors import BadFileError, UnknownCodeError
+from hitex.errors import BadFileError, HitexError, UnknownCodeError
 from hitex.ingest.sql import ident, lit
 
 #: The standard fields a reader produces, in order (``value`` is in US dollars after scaling).
@@ -51,8 +52,13 @@ USER_FIELDS: Mapping[str, str] = {**{f: f for f in FIELDS}, "value_usd": "value"
 #: Fields a file may leave out.
 OPTIONAL = frozenset({"month", "classification", "quantity", "unit"})
 
-#: Encoding tried for files that are not UTF-8 (Russian customs and statistics extracts).
-FALLBACK_ENCODING = "cp1251"
+#: The single-byte encodings a file that is not UTF-8 is judged between: Western European
+#: (Comtrade Plus downloads are Latin-1 / Windows-1252) and Cyrillic (Russian customs and
+#: statistics extracts).
+ENCODINGS = ("cp1252", "cp1251")
+
+#: Bytes of non-ASCII lines the encoding is judged on, taken from blocks across the file.
+SAMPLE = 1 << 18
 
 Ref = Callable[[str], str]
 
@@ -67,8 +73,11 @@ class Source:
     columns: Mapping[str, str] = field(default_factory=dict)
     #: Field -> one value for every record (``--set partner=WLD``).
     constants: Mapping[str, str] = field(default_factory=dict)
-    #: The file's text encoding; ``None``: UTF-8, else Windows-1251.
+    #: The file's text encoding; ``None``: UTF-8 if the whole file is, else judged from its
+    #: bytes (:func:`detect_encoding`).
     encoding: str | None = None
+    #: The sheet of an Excel workbook to read; ``None``: the first.
+    sheet: str | None = None
 
 
 @dataclass
@@ -93,6 +102,11 @@ class Opened:
     typed: Mapping[str, str] = field(default_factory=dict)
     #: A temporary UTF-8 copy of a file in another encoding (removed after the load).
     copy: Path | None = None
+    #: The encoding the file was read in, where it is not UTF-8.
+    encoding: str | None = None
+    #: The sheet read of an Excel workbook, and every sheet the workbook has.
+    sheet: str | None = None
+    sheets: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -186,11 +200,15 @@ class Reader:
             if suffix in (".parquet", ".pq"):
                 opened = self._open_parquet(con)
             elif suffix in (".xlsx", ".xlsm"):
-                opened = self._open_arrow(con, *_read_xlsx(self.source.path))
+                data, lines, sheet, sheets = _read_xlsx(self.source.path, self.source.sheet)
+                opened = self._open_arrow(con, data, lines)
+                opened.sheet, opened.sheets = sheet, sheets
             elif suffix == ".json":
                 opened = self._open_arrow(con, self.read_json(), None)
             else:
                 opened = self._open_csv(con, utf8=utf8)
+        except HitexError:
+            raise  # already one sentence about the file or the option (an unknown sheet)
         except duckdb.Error as exc:
             raise self.bad_file(f"cannot be read as {self.name} data ({_first_line(exc)})") from exc
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
@@ -207,8 +225,9 @@ class Reader:
     def _open_csv(self, con: duckdb.DuckDBPyConnection, *, utf8: bool) -> Opened:
         path = self.source.path
         copy = None
-        if self.source.encoding or not utf8:
-            copy = _transcode(path, self.source.encoding or FALLBACK_ENCODING)
+        encoding = self.source.encoding or (None if utf8 else detect_encoding(path))
+        if encoding:
+            copy = _transcode(path, encoding)
             path = copy
         delimiter = _delimiter(path)
         options = f"header = true, delim = {lit(delimiter)}, quote = '\"', escape = '\"'"
@@ -235,6 +254,7 @@ class Reader:
             csv=True,
             typed=typed,
             copy=copy,
+            encoding=encoding,
         )
 
     def _typed(self, columns: Mapping[str, str]) -> dict[str, str]:
@@ -274,13 +294,19 @@ class Reader:
             and not self._computed(f, present)
         ]  # fmt: skip
         if missing:
-            names = [repr(self.columns.get(f, (f,))[0] if f != "value" else self.value_name())
-                     for f in missing]  # fmt: skip
+            # hitex's field names, as --column takes them (value_usd, not a format's column).
+            names = [repr(_USER_NAME.get(f, f)) for f in missing]
             found = ", ".join(present.values()) or "none"
             plural = "column" if len(names) == 1 else "columns"
+            alike = [
+                f"{_USER_NAME.get(f, f)}: {', '.join(repr(c) for c in cs)}"
+                for f in missing
+                if (cs := _look_alike(f, self.columns.get(f, ()), present.values()))
+            ]
+            hint = f"; columns that look like them: {'; '.join(alike)}" if alike else ""
             raise self.bad_file(
-                f"has no {plural} {', '.join(names)} (columns found: {found}); map yours with "
-                "--column FIELD=SOURCE or give one value with --set FIELD=VALUE",
+                f"has no {plural} {', '.join(names)} (columns found: {found}){hint}; map yours "
+                "with --column FIELD=SOURCE or give one value with --set FIELD=VALUE",
                 column=names[0].strip("'"),
             )
 
@@ -348,6 +374,32 @@ class Reader:
         return f"coalesce(nullif(trim(CAST({column} AS VARCHAR)), ''), {default})"
 
 
+#: The name users give each field in --column (the flows format's column names).
+_USER_NAME = {"value": "value_usd"}
+
+#: Words that columns holding a field often contain, beside the field's own name.
+_HINTS: Mapping[str, tuple[str, ...]] = {
+    "year": ("year", "period", "yr", "time"),
+    "month": ("month",),
+    "reporter": ("reporter", "exporter", "origin", "country", "declarant"),
+    "partner": ("partner", "importer", "destination", "counterpart"),
+    "flow": ("flow", "direction", "regime"),
+    "product": ("product", "commodity", "cmd", "hs", "code", "sitc", "item"),
+    "value": ("value", "usd", "us$", "dollar", "amount"),
+    "quantity": ("quantity", "qty", "weight", "kg", "netwgt"),
+}
+
+
+def _look_alike(field: str, known: Sequence[str], columns: Iterable[str]) -> list[str]:
+    """The file's columns whose names look like ``field`` (its words, or close spellings)."""
+    words = (*_HINTS.get(field, (field,)), *known)
+    found = [c for c in columns if any(w in c.lower() for w in words)]
+    rest = [c for c in columns if c not in found]
+    close = difflib.get_close_matches(field, [c.lower() for c in rest], n=2, cutoff=0.7)
+    found += [c for c in rest if c.lower() in close]
+    return found[:4]
+
+
 def readers() -> dict[str, type[Reader]]:
     """The readers registered under the ``hitex.readers`` entry point group, by name."""
     found = {ep.name: ep.load() for ep in entry_points(group="hitex.readers")}
@@ -369,12 +421,23 @@ def _check_options(source: Source) -> None:
             raise UnknownCodeError.new("field", user, list(USER_FIELDS))
 
 
-def _read_xlsx(path: Path) -> tuple[pa.Table, list[int]]:
-    """The first sheet as text columns, with each record's row number in the sheet."""
+def _read_xlsx(path: Path, sheet: str | None = None) -> tuple[pa.Table, list[int], str, list[str]]:
+    """A sheet (the first, or ``sheet``) as text columns, with each record's row number.
+
+    Also returns the sheet's name and the names of every sheet of the workbook.
+    """
     import openpyxl  # noqa: PLC0415 - imported only for the rare Excel file
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    rows = book.worksheets[0].iter_rows(values_only=True)
+    names = list(book.sheetnames)
+    if sheet is None:
+        chosen = book.worksheets[0]
+    elif sheet in names:
+        chosen = book[sheet]
+    else:
+        book.close()
+        raise UnknownCodeError.new(f"sheet of {path.name}", sheet, names)
+    rows = chosen.iter_rows(values_only=True)
     header = [str(h).strip() for h in next(rows, ()) if h is not None]
     columns: list[list[str | None]] = [[] for _ in header]
     lines: list[int] = []
@@ -385,9 +448,10 @@ def _read_xlsx(path: Path) -> tuple[pa.Table, list[int]]:
         for i in range(len(header)):
             v = values[i] if i < len(values) else None
             columns[i].append(None if v is None else _cell_text(v))
+    title = str(chosen.title)
     book.close()
     data = pa.table({h: pa.array(c, pa.string()) for h, c in zip(header, columns, strict=True)})
-    return data, lines
+    return data, lines, title, names
 
 
 def _cell_text(value: object) -> str:
@@ -426,6 +490,45 @@ def _delimiter(path: Path) -> str:
     counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] > 0 else ","
+
+
+def detect_encoding(path: Path) -> str:
+    """The encoding of a file that is not UTF-8, judged from its bytes: ``cp1252`` or ``cp1251``.
+
+    Only lines holding a byte above 127 tell anything, so the judge (charset-normalizer) sees
+    those lines from the file's head and from blocks spread across it, :data:`SAMPLE` bytes at
+    most: a large file is not read whole a second time.
+    """
+    from charset_normalizer import from_bytes  # noqa: PLC0415 - only for files not in UTF-8
+
+    size = path.stat().st_size
+    lines: list[bytes] = []
+    taken = 0
+    with path.open("rb") as f:
+        starts = [0] if size <= SAMPLE else range(0, size, max(size // 16, 1))
+        for start in starts:
+            f.seek(start)
+            block = f.read(SAMPLE // 16 if start else HEAD)
+            for line in block.split(b"\n")[1 if start else 0 :]:
+                if not line.isascii():
+                    lines.append(line)
+                    taken += len(line)
+            if taken >= SAMPLE:
+                break
+    sample = b"\n".join(lines)[:SAMPLE]
+    if not sample:
+        return ENCODINGS[0]
+    best = from_bytes(sample, cp_isolation=list(ENCODINGS)).best()
+    if best is None:
+        # Neither reads as text: a guess would store mojibake.
+        raise BadFileError(
+            f"{path.name} is not UTF-8 and reads as neither Windows-1252 nor Windows-1251 "
+            "text; give its encoding with --encoding.",
+            file=path.name,
+        )
+    name = best.encoding
+    return {"cp1252": "cp1252", "windows_1252": "cp1252", "cp1251": "cp1251",
+            "windows_1251": "cp1251"}.get(name, name)  # fmt: skip
 
 
 def _transcode(path: Path, encoding: str) -> Path:

@@ -7,9 +7,10 @@ more over a numbered copy of the file, to keep each refused record with its line
 Both runs evaluate the same ``reason`` expression, so a record is always either loaded or
 rejected, never neither.
 
-The reasons, first failing check first: year, month, reporter, partner, a reporter trading with
-itself, flow, classification, the format's own checks, product, value, quantity. Two more depend
-on other records, not on the record alone: a code whose finer codes are in the same file, and a
+The reasons, first failing check first: year, month, reporter, partner, a region trading with its
+own country (a country's trade with itself is its own goods re-imported, and loads), flow,
+classification, the format's own checks, product, value, quantity. Two more depend on other
+records, not on the record alone: a code whose finer codes are in the same file, and a
 key an earlier load holds. The store gives those (:mod:`hitex.store.load`) to records that no
 check here refuses.
 
@@ -85,7 +86,8 @@ def _country_join(role: str, reader: Reader, opened: Opened) -> str:
 #: True for a record that no check refuses (NULL or false: the reasons say which check does).
 #: Tested first, as one conjunction, because nearly every record passes.
 _LOADABLE = """(y BETWEEN 1900 AND 2100 AND (s.month_r IS NULL OR mo BETWEEN 1 AND 12)
-    AND rc.kind <> 'aggregate' AND pc.kind <> 'subdivision' AND rc.country <> pc.country
+    AND rc.kind <> 'aggregate' AND pc.kind <> 'subdivision'
+    AND (rc.iso3 = rc.country OR rc.country <> pc.country)
     AND fl.flow IS NOT NULL AND s.family IS NOT NULL AND s.format_reason IS NULL
     AND product IS NOT NULL AND v >= 0 AND NOT isinf(v) AND NOT isnan(v)
     AND (q IS NOT NULL OR s.quantity_r IS NULL))"""
@@ -135,9 +137,9 @@ def checked_sql(reader: Reader, read: Read) -> str:
             WHEN pc.kind = 'subdivision'
                 THEN 'partner ''' || {partner_t} || ''' is a subdivision; partners are countries'
             ELSE 'unknown partner ''' || {partner_t} || '''' END
-        WHEN rc.country = pc.country
-            THEN 'reporter ''' || {reporter_t} || ''' and partner ''' || {partner_t}
-                || ''' are the same country: not foreign trade'
+        WHEN rc.iso3 <> rc.country AND rc.country = pc.country
+            THEN 'reporter ''' || {reporter_t} || ''' is a region of partner ''' || {partner_t}
+                || ''': trade within a country is not foreign trade'
         WHEN fl.flow IS NULL THEN 'unknown flow ''' || {_text("s.flow_r")} || ''''
         WHEN s.family IS NULL THEN 'unknown classification ''' || {_text("s.classification_r")}
             || ''''

@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from hitex.ingest.base import Reader, Ref, json_records
 from hitex.ingest.sql import lit
+from hitex.reference.countries import COMTRADE_OTHER_ASIA
 
 #: Comtrade's ``classificationCode`` -> hitex classification.
 CLASSIFICATION_CODES = {
@@ -44,30 +45,53 @@ BREAKDOWNS = (
     ("mosCode", "0"),
     ("customsCode", "C00"),
     ("partner2Code", "0"),
+    # The legacy CSV's columns (empty in most downloads).
+    ("Mode of Transport Code", "0"),
+    ("Customs Proc. Code", "C00"),
+    ("2nd Partner Code", "0"),
 )
 
 #: The legacy API's trade-flow codes (``rgCode``).
 LEGACY_FLOWS = {"1": "import", "2": "export", "3": "re-export", "4": "re-import"}
 
 
+#: The legacy CSV download's headers ("Reporter Code", "Trade Value (US$)"), lower case, with
+#: the spellings some archived copies have ("TradeFlow Code", "TradeValueUS", "Netweightkg").
+LEGACY_CSV: Mapping[str, tuple[str, ...]] = {
+    "reporter": ("reporter code", "reporter iso"),
+    "partner": ("partner code", "partner iso"),
+    "flow": ("trade flow code", "tradeflow code"),
+    "product": ("commodity code",),
+    "value": ("trade value (us$)", "tradevalueus", "tradevalue (us$)"),
+    "quantity": ("netweight (kg)", "netweightkg", "netweight kg"),
+}
+
+
+#: The columns of Comtrade's own numeric country codes: current, legacy API, legacy CSV.
+REPORTER_CODES = ("reporterCode", "rtCode", "Reporter Code")
+PARTNER_CODES = ("partnerCode", "ptCode", "Partner Code")
+
+
 class ComtradeReader(Reader):
     """Comtrade's column names, current and legacy.
 
-    Current: ``refYear``, ``reporterCode``, ``primaryValue``, ...; legacy: ``yr``, ``rtCode``,
-    ``ptCode``, ``rgCode``, ``TradeValue``.
+    Current: ``refYear``, ``reporterCode``, ``primaryValue``, ...; legacy API: ``yr``,
+    ``rtCode``, ``ptCode``, ``rgCode``, ``TradeValue``; legacy CSV: ``Year``, ``Reporter Code``,
+    ``Partner Code``, ``Trade Flow Code``, ``Commodity Code``, ``Trade Value (US$)``,
+    ``Netweight (kg)``.
     """
 
     name: ClassVar[str] = "comtrade"
     columns: ClassVar[Mapping[str, tuple[str, ...]]] = {
-        "year": ("refyear", "period", "yr"),
+        "year": ("refyear", "period", "yr", "year"),
         "month": ("refmonth",),
-        "reporter": ("reportercode", "reporteriso", "rtcode", "rt3iso"),
-        "partner": ("partnercode", "partneriso", "ptcode", "pt3iso"),
-        "flow": ("flowcode", "rgcode"),
-        "classification": ("classificationcode", "pfcode"),
-        "product": ("cmdcode",),
-        "value": ("primaryvalue", "tradevalue", "fobvalue", "cifvalue"),
-        "quantity": ("qty", "netwgt", "qtquantity", "netweight"),
+        "reporter": ("reportercode", "reporteriso", "rtcode", "rt3iso", *LEGACY_CSV["reporter"]),
+        "partner": ("partnercode", "partneriso", "ptcode", "pt3iso", *LEGACY_CSV["partner"]),
+        "flow": ("flowcode", "rgcode", *LEGACY_CSV["flow"]),
+        "classification": ("classificationcode", "pfcode", "classification"),
+        "product": ("cmdcode", *LEGACY_CSV["product"]),
+        "value": ("primaryvalue", "tradevalue", "fobvalue", "cifvalue", *LEGACY_CSV["value"]),
+        "quantity": ("qty", "netwgt", "qtquantity", "netweight", *LEGACY_CSV["quantity"]),
     }
 
     def read_json(self) -> pa.Table:
@@ -95,12 +119,23 @@ class ComtradeReader(Reader):
             f"coalesce(nullif(nullif(trim(CAST({self.raw('refMonth', ref)} AS VARCHAR)), '52'), "
             f"'0'), CASE WHEN length({period}) = 6 THEN substr({period}, 5, 2) END)"
         )
-        out["reporter"] = self._country("reporter", ("reporterCode", "rtCode"), ref)
-        out["partner"] = self._country("partner", ("partnerCode", "ptCode"), ref)
+        out["reporter"] = self._country("reporter", REPORTER_CODES, ref)
+        out["partner"] = self._country("partner", PARTNER_CODES, ref)
         flow = self.col("flow", ref)
         legacy = " ".join(f"WHEN {lit(k)} THEN {lit(v)}" for k, v in LEGACY_FLOWS.items())
         out["flow"] = f"CASE trim(CAST({flow} AS VARCHAR)) {legacy} ELSE {flow} END"
         qty, wgt = self.raw("qty", ref), self.raw("netWgt", ref)
+        legacy_wgt = next(
+            (c for c in (self.raw(n, ref) for n in LEGACY_CSV["quantity"]) if c != "NULL"), "NULL"
+        )
+        if legacy_wgt != "NULL" and self.raw("qtyUnitAbbr", ref) == "NULL":
+            # The legacy CSV's Qty is in the unit its "Qty Unit" names in words; the net weight
+            # is in kilograms.
+            out["quantity"] = legacy_wgt
+            out["unit"] = (
+                f"CASE WHEN nullif(trim(CAST({legacy_wgt} AS VARCHAR)), '') IS NOT NULL THEN 'kg' END"  # noqa: E501
+            )
+            return out
         out["quantity"] = f"coalesce({qty}, {wgt})" if qty != "NULL" else self.col("quantity", ref)
         out["unit"] = (
             f"CASE WHEN nullif(trim(CAST({qty} AS VARCHAR)), '') IS NOT NULL "
@@ -112,12 +147,14 @@ class ComtradeReader(Reader):
     def _country(self, role: str, codes: tuple[str, ...], ref: Ref) -> str:
         # The numeric code is Comtrade's own (842 USA, 699 India), and every download has
         # it. Comtrade's 490 is "Other Asia, nes" (S19), where BACI's 490 is Taiwan.
-        code = self.raw(codes[0], ref)
-        if code == "NULL":
-            code = self.raw(codes[1], ref)
+        if self.source.columns.get(role):
+            return self.col(role, ref)
+        code = next((c for c in (self.raw(n, ref) for n in codes) if c != "NULL"), "NULL")
         iso = self.col(role, ref)
         text = f"nullif(trim(CAST({code} AS VARCHAR)), '')"
-        return f"coalesce(CASE {text} WHEN '490' THEN 'S19' ELSE {text} END, {iso})"
+        other_asia, stored = COMTRADE_OTHER_ASIA
+        case = f"CASE {text} WHEN '{other_asia}' THEN {lit(stored)} ELSE {text} END"
+        return f"coalesce({case}, {iso})"
 
     def classification_sql(self, ref: Ref) -> str:
         """``classificationCode`` (``H5`` = HS2017 ...) where present, else the option."""

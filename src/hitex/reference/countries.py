@@ -11,6 +11,7 @@ named in this module.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from importlib import resources
 
@@ -28,6 +29,9 @@ WORLD = "WLD"
 
 #: Spellings of "all partners" in trade files. They are totals, never a partner to add.
 AGGREGATES = ("0", "world", "w00", "wld", "all", "total")
+
+#: Comtrade's code 490 "Other Asia, nes" and the code hitex stores it as (BACI's 490 is Taiwan).
+COMTRADE_OTHER_ASIA = (490, "S19")
 
 _SPACES = re.compile(r"\s+")
 
@@ -115,15 +119,57 @@ def trade_codes_frame() -> pd.DataFrame:
         {"code": e["trade_code"].astype(int), "iso3": e["code"], "name": e["name_en"]}
     )
     frame = frame[~frame["code"].isin(own["code"])]
-    return pd.concat([frame, own]).sort_values("code").reset_index(drop=True)
+    frame = pd.concat([frame, own])
+    # UN Comtrade's codes that neither table has (381: Italy before 2022) resolve by their
+    # Comtrade name; a name that resolves to nothing is left out (a test lists every code).
+    areas = comtrade_areas_frame()
+    rest = areas[~areas["code"].isin(frame["code"])]
+    found = [_by_name(t) for t in rest["name"]]
+    extra = pd.DataFrame({"code": rest["code"], "iso3": found, "name": rest["name"]})
+    frame = pd.concat([frame, extra[extra["iso3"] != ""]])
+    return frame.sort_values("code").reset_index(drop=True)
+
+
+@functools.cache
+def comtrade_areas_frame() -> pd.DataFrame:
+    """UN Comtrade's reporter and partner areas: ``code, name, reporter, partner``.
+
+    Read from Comtrade's reference lists ``data/comtrade-areas/{reporter,partner}Areas.json``
+    (every code Comtrade has used, historical ones and "nes" areas included), less World.
+    """
+    lists = {}
+    for role in ("reporter", "partner"):
+        with open(data_path("comtrade-areas", f"{role}Areas.json"), encoding="utf-8") as f:
+            lists[role] = {
+                int(r["id"]): str(r["text"]) for r in json.load(f)["results"]
+                if str(r["id"]).isdigit() and int(r["id"]) != 0
+            }  # fmt: skip
+    codes = sorted(set(lists["reporter"]) | set(lists["partner"]))
+    return pd.DataFrame(
+        {
+            "code": codes,
+            "name": [lists["partner"].get(c) or lists["reporter"][c] for c in codes],
+            "reporter": [c in lists["reporter"] for c in codes],
+            "partner": [c in lists["partner"] for c in codes],
+        }
+    )
+
+
+def _by_name(text: str) -> str:
+    """The country an official name resolves to, from the M49 and alias tables alone."""
+    c = countries_frame()
+    a = _read("aliases", "country_aliases.csv")
+    names = {key(n): i for n, i in zip(c["name_en"], c["iso3"], strict=True)}
+    names.update({key(n): i for n, i in zip(a["alias"], a["iso3"], strict=True)})
+    return names.get(key(text), "")
 
 
 @functools.cache
 def entities_frame() -> pd.DataFrame:
-    """Historical and special trade entities (BLX, SUN, YUG, SCG, CSK, DDR, S19, R20, PUS).
+    """Historical and special trade entities: former countries, "nes" areas, Bunkers, ...
 
-    Columns: ``code, trade_code, name_en, name_ru, year_from, year_to, kind, note``; see
-    ``data/entities/SOURCE.md``.
+    Columns: ``code, trade_code, name_en, name_ru, year_from, year_to, kind, region,
+    subregion, intermediate_region, note``; see ``data/entities/SOURCE.md``.
     """
     return _read("entities", "entities.csv")
 
@@ -140,6 +186,8 @@ def aliases_frame() -> pd.DataFrame:
     t = trade_codes_frame()
     e = entities_frame()
     a = _read("aliases", "country_aliases.csv")
+    b = _baci_names(t)
+    ct = _comtrade_names(t)
     parts = [
         _kind(c["iso3"], c["iso3"], "iso3"),
         _kind(e["code"], e["code"], "entity"),
@@ -151,10 +199,12 @@ def aliases_frame() -> pd.DataFrame:
         _kind(c["name_en"], c["iso3"], "name"),
         _kind(c["name_ru"], c["iso3"], "name"),
         _kind(t["name"], t["iso3"], "name"),
+        _kind(b["country_name_abbreviation"], b["iso"], "name"),
         _kind(s["name_en"], s["code"], "name"),
         _kind(s["name_ru"], s["code"], "name"),
         _kind(e["name_en"], e["code"], "name"),
         _kind(e["name_ru"], e["code"], "name"),
+        _kind(ct["name"], ct["iso3"], "name"),
         _kind(pd.Series(AGGREGATES), pd.Series([WORLD] * len(AGGREGATES)), "aggregate"),
     ]
     out = pd.concat(parts, ignore_index=True)
@@ -166,6 +216,25 @@ def aliases_frame() -> pd.DataFrame:
     parent = dict(zip(s["code"], s["country"], strict=True))
     out["country"] = [parent.get(c, c) for c in out["iso3"]]
     return out.drop(columns="rank").reset_index(drop=True)
+
+
+def _baci_names(trade: pd.DataFrame) -> pd.DataFrame:
+    """BACI's short names (``country_name_abbreviation``) with the code each resolves to."""
+    raw = _read("baci-reference", "country_codes_V202301.csv")
+    iso = dict(zip(trade["code"], trade["iso3"], strict=True))
+    raw["iso"] = [iso.get(int(c), "") for c in raw["country_code"]]
+    return raw[raw["iso"] != ""]
+
+
+def _comtrade_names(trade: pd.DataFrame) -> pd.DataFrame:
+    """Comtrade's names ("Rep. of Korea", "Cayman Isds") with the code each resolves to.
+
+    Comtrade's 490 is "Other Asia, nes" (S19), where BACI's 490 is Taiwan.
+    """
+    areas = comtrade_areas_frame()
+    iso = dict(zip(trade["code"], trade["iso3"], strict=True))
+    iso[COMTRADE_OTHER_ASIA[0]] = COMTRADE_OTHER_ASIA[1]
+    return pd.DataFrame({"name": areas["name"], "iso3": [iso.get(c) for c in areas["code"]]})
 
 
 def resolve(value: str, *, subdivisions: bool = True) -> str:

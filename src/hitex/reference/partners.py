@@ -60,6 +60,28 @@ def _m49_scheme(scheme: str, column: str) -> pd.DataFrame:
     )
 
 
+_ENTITY_SCHEMES = {
+    "region": "region",
+    "subregion": "subregion",
+    "intermediate-region": "intermediate_region",
+}
+
+
+def _entities() -> pd.DataFrame:
+    """Historical entities and "nes" areas in the M49 groups their table names.
+
+    A "nes" area is in a region only where its name says so ("Other Asia, nes" in Asia);
+    Bunkers, Free Zones, Special Categories and "Areas, nes" are in none.
+    """
+    table = read_table("entities", "entities.csv")
+    parts = [
+        pd.DataFrame({"scheme": s, "group_name": table[c], "iso3": table["code"]})
+        for s, c in _ENTITY_SCHEMES.items()
+    ]
+    out = pd.concat(parts, ignore_index=True)
+    return out[out["group_name"] != ""]
+
+
 def _years(column: pd.Series) -> pd.Series:
     return pd.to_numeric(column.replace("", None)).astype("Int64")
 
@@ -80,7 +102,7 @@ def _blocs() -> pd.DataFrame:
 @functools.lru_cache(maxsize=1)
 def _groups() -> pd.DataFrame:
     regions = [_m49_scheme(s, c) for s, c in _M49_SCHEMES.items()]
-    frame = pd.concat([*regions, _blocs()], ignore_index=True)
+    frame = pd.concat([*regions, _entities(), _blocs()], ignore_index=True)
     frame = frame.astype({"scheme": "str", "group_name": "str", "iso3": "str"})
     return frame.astype({"year_from": "Int64", "year_to": "Int64"})[GROUP_COLUMNS]
 

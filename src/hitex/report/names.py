@@ -21,6 +21,21 @@ def country(code: str, lang: str) -> str:
     return countries.name(code, lang=lang)
 
 
+#: The reporter as its own partner: Comtrade reports a country's re-imports of its own goods so.
+_OWN_GOODS = {"en": "{name} (own goods)", "ru": "{name} (собственные товары)"}
+
+
+def own_goods(code: str, lang: str) -> str:
+    """The name of a reporter's trade with itself.
+
+    Examples
+    --------
+    >>> own_goods("THA", "en"), own_goods("CHN", "ru")
+    ('Thailand (own goods)', 'Китай (собственные товары)')
+    """
+    return _OWN_GOODS.get(lang, _OWN_GOODS["en"]).format(name=country(code, lang))
+
+
 @functools.cache
 def _regions() -> dict[str, str]:
     en = pd.read_csv(data_path("country-codes", "m49_overview_en.csv"), dtype=str)

@@ -110,7 +110,9 @@ class Spec:
         return wording.change(g, lang=self.lang)
 
     def partner(self, code: Any) -> str:
-        """A partner's name."""
+        """A partner's name; the reporter as its own partner is its own goods (re-imports)."""
+        if str(code) == self.reporter:
+            return names.own_goods(self.reporter, self.lang)
         return names.country(str(code), self.lang)
 
 

@@ -463,3 +463,32 @@ SELECT year, month, reporter, partner, flow, classification, product, value_usd,
 FROM (SELECT * FROM by_partner UNION ALL SELECT * FROM by_product UNION ALL SELECT * FROM grand)
 WHERE parts = 0 OR abs(value_usd) >= 0.005
 """
+
+
+def remove(con: duckdb.DuckDBPyConnection, load_id: int) -> tuple[int, int]:
+    """Take load ``load_id``'s flows out and put back the flows it revised.
+
+    The caller holds the transaction. Returns (flows removed, flows restored). A segment of
+    the load is dropped whole; the rows it revised come back under the loads that had them
+    (a load removed since keeps none); ``unallocated`` is rewritten for every period touched.
+    """
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE cells__ AS
+        SELECT DISTINCT year, reporter, flow FROM flows WHERE load_id = {load_id}
+        UNION SELECT DISTINCT year, reporter, flow FROM revisions WHERE replaced_by = {load_id}"""
+    )
+    count = con.execute(f"SELECT count(*) FROM flows WHERE load_id = {load_id}").fetchall()
+    removed = int(count[0][0])
+    segment.discard(con, load_id)
+    con.execute(f"DELETE FROM flow_rows WHERE load_id = {load_id}")
+    restored = con.execute(
+        f"""INSERT INTO flow_rows SELECT {", ".join(COLUMNS)}, load_id FROM revisions
+        WHERE replaced_by = {load_id}"""
+    ).fetchall()
+    # The load's own flows that a later load replaced stay out: the later load holds them.
+    con.execute(f"DELETE FROM revisions WHERE replaced_by = {load_id} OR load_id = {load_id}")
+    in_cells = "(year, reporter, flow) IN (SELECT * FROM cells__)"
+    con.execute(f"DELETE FROM unallocated WHERE {in_cells}")
+    con.execute(f"INSERT INTO unallocated {UNALLOCATED.format(cells=in_cells)}")
+    con.execute("DROP TABLE IF EXISTS temp.cells__")
+    return removed, int(restored[0][0]) if restored else 0

@@ -247,7 +247,8 @@ def _foreign(con: duckdb.DuckDBPyConnection, table: str) -> bool:
 
     The reporter must be a country or subdivision (not an aggregate), the partner a country
     (not a subdivision, nor the World: totals stay in flow_rows, beside what is unallocated),
-    and the two must not be the same country. Each distinct pair of codes is looked up once.
+    and a region's partner must not be its own country (a country's own goods re-imported
+    load). Each distinct pair of codes is looked up once.
     """
     return bool(
         _count(
@@ -256,7 +257,8 @@ def _foreign(con: duckdb.DuckDBPyConnection, table: str) -> bool:
             LEFT JOIN cmap_int__ rc ON rc.code = s.reporter
             LEFT JOIN cmap_int__ pc ON pc.code = s.partner
             WHERE NOT coalesce(rc.kind <> 'aggregate' AND pc.kind <> 'subdivision'
-                AND pc.iso3 <> {lit(WORLD)} AND rc.country <> pc.country, false)""",
+                AND pc.iso3 <> {lit(WORLD)}
+                AND (rc.iso3 = rc.country OR rc.country <> pc.country), false)""",
         )
     )
 

@@ -30,6 +30,7 @@ from hitex.ingest.sql import ident, lit
 from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
 from hitex.store import segment
 from hitex.store.load import Counts, Loader, Step
+from hitex.store.load import remove as remove_load
 from hitex.store.schema import DDL, NULLABLE, RELATIONS, VIEWS
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,8 @@ class LoadResult:
             line += f", {self.rows_revised:,} earlier flows revised"
         if self.rows_rejected:
             line += f" (see: hitex rejects --load {self.id})"
+        if self.message:
+            line += f"; {self.message}"
         return line + "."
 
     def as_dict(self) -> dict[str, Any]:
@@ -236,6 +239,7 @@ class Warehouse:
         constants: Mapping[str, str] | None = None,
         encoding: str | None = None,
         progress: Step | None = None,
+        sheet: str | None = None,
     ) -> list[LoadResult]:
         """Load files, each in its own transaction; return what each load did.
 
@@ -255,15 +259,19 @@ class Warehouse:
         constants
             Field -> one value for every record (``{"partner": "WLD"}``).
         encoding
-            The files' text encoding (default: UTF-8, else Windows-1251).
+            The files' text encoding (default: UTF-8 where the whole file is, else judged
+            from its bytes between Windows-1252 and Windows-1251).
         progress
             Called with each step name of :data:`STEPS` as it finishes.
+        sheet
+            The sheet of an Excel workbook to read (default: the first; a workbook of several
+            sheets says in the load's message which one was read).
         """
         results = []
         for p in paths:
             source = Source(
                 Path(p), classification.upper(), dict(columns or {}), dict(constants or {}),
-                encoding,
+                encoding, sheet,
             )  # fmt: skip
             reader = reader_for(format, source)
             results.append(self._load_one(reader, revise=revise, progress=progress or _quiet))
@@ -411,11 +419,17 @@ class Warehouse:
     def _record_loaded(
         self, reader: Reader, load_id: int, sha: str, counts: Counts, started: dt.datetime
     ) -> LoadResult:
+        opened = reader.opened
+        message = "the file holds no records" if opened is not None and opened.empty else ""
+        if opened is not None and len(opened.sheets) > 1:
+            others = ", ".join(repr(n) for n in opened.sheets if n != opened.sheet)
+            message = "; ".join(
+                m for m in (f"read sheet {opened.sheet!r} (also in the workbook: {others}; "
+                            "choose with --sheet)", message) if m
+            )  # fmt: skip
         result = LoadResult(
             load_id, reader.source.path.name, sha, reader.name, counts.read, counts.loaded,
-            counts.rejected, counts.merged, counts.revised, "loaded",
-            "" if reader.opened is None or not reader.opened.empty
-            else "the file holds no records",
+            counts.rejected, counts.merged, counts.revised, "loaded", message,
         )  # fmt: skip
         self._record(result, reader, started)
         return result
@@ -463,6 +477,33 @@ class Warehouse:
             if opened.copy is not None:
                 opened.copy.unlink(missing_ok=True)
 
+    def remove(self, load_id: int) -> str:
+        """Undo load ``load_id`` in one transaction; return a sentence saying what it did.
+
+        Its flows leave the warehouse, the flows it revised come back, totals' unallocated
+        parts are computed again; the load stays listed with status ``removed`` (its rejects
+        too), and the same file can be loaded again.
+        """
+        found = _first(self.con.execute("SELECT file, status FROM loads WHERE id = ?", [load_id]))
+        if found is None:
+            raise InputError(f"There is no load {load_id}; `hitex loads` lists them.")
+        file, status = found
+        if status != "loaded":
+            raise InputError(
+                f"Load {load_id} ({file}) is {status}: only a load with status loaded can be "
+                "removed."
+            )
+        with self._transaction():
+            removed, restored = remove_load(self.con, load_id)
+            message = f"removed {dt.datetime.now():%Y-%m-%d %H:%M}: {removed:,} flows taken out"
+            if restored:
+                message += f", {restored:,} flows it had revised restored"
+            self.con.execute(
+                "UPDATE loads SET status = 'removed', message = ? WHERE id = ?",
+                [message, load_id],
+            )
+        return f"load {load_id}: {file} - {message}."
+
     # -- copies for other engines ---------------------------------------------------------
     def version(self) -> str:
         """Changes whenever the data changes: the last load id and the reference version."""
@@ -470,6 +511,7 @@ class Warehouse:
             _first(
                 self.con.execute(
                     """SELECT (SELECT coalesce(max(id), 0) FROM loads),
+                    (SELECT count(*) FROM loads WHERE status = 'removed'),
                     (SELECT value FROM meta WHERE key = 'reference'),
                     (SELECT count(*) || '@' || max(added) FROM user_schemes)"""
                 )
@@ -540,7 +582,10 @@ class Warehouse:
 def _options(reader: Reader) -> str | None:
     """The user's column mapping, constants and encoding, as JSON (``None`` when none)."""
     s = reader.source
-    given = {"columns": dict(s.columns), "set": dict(s.constants), "encoding": s.encoding}
+    # The encoding given, or the one judged from the file's bytes where it is not UTF-8.
+    read_as = s.encoding or (reader.opened.encoding if reader.opened else None)
+    given = {"columns": dict(s.columns), "set": dict(s.constants), "encoding": read_as,
+             "sheet": reader.opened.sheet if reader.opened else None}  # fmt: skip
     kept = {k: v for k, v in given.items() if v}
     return json.dumps(kept, ensure_ascii=False) if kept else None
 
