@@ -28,6 +28,8 @@ CLASSIFICATION_CODES = {
     "H4": "HS12",
     "H5": "HS17",
     "H6": "HS22",
+    "S1": "SITC1",
+    "S2": "SITC2",
     "S3": "SITC3",
     "S4": "SITC4",
     "EB10": "EBOPS2010",

@@ -13,11 +13,14 @@ Schemes
 -------
 ``tech``
     OECD technology intensity (:mod:`hitex.reference.tech`): ``high``, ``medium-high``,
-    ``medium-low``, ``low``, ``none``. All HS editions (HS07/HS12 partially).
+    ``medium-low``, ``low``, ``none``. Every HS edition, HS92 to HS22 (the OECD list is
+    defined on ISIC Rev.3, reached from HS; SITC is not covered).
 ``enduse``, ``enduse-stage``, ``bec``
-    BEC Rev.4 end use (:mod:`hitex.reference.enduse`), HS17 and HS22.
+    BEC Rev.4 end use (:mod:`hitex.reference.enduse`): every HS edition and SITC Rev.1-4.
 ``hs-section``, ``hs-chapter``, ``hs-heading``
-    The HS hierarchy, HS17 and HS22; names from the nomenclature.
+    The HS hierarchy of every edition, HS92 to HS22, each in its own nomenclature
+    (an HS92 code's heading is its first four digits, named as HS92 names it); SITC
+    codes have no HS chapter and are not covered.
 ``techservices``
     EBOPS 2010 technology services: IP charges (SH), R&D (SJ1), telecommunications,
     computer and information services (SI), technical services (SJ31), the rest ``other``.
@@ -44,6 +47,7 @@ from hitex.reference.enduse import (
 )
 from hitex.reference.products import (
     CLASSIFICATIONS,
+    HS_CLASSIFICATIONS,
     hs_nomenclature,
     hs_sections,
     leaves_of,
@@ -54,7 +58,7 @@ from hitex.reference.tech import TECH_CLASSIFICATIONS, tech_groups, tech_mapping
 logger = logging.getLogger(__name__)
 
 GROUP_COLUMNS = ["scheme", "classification", "product", "group_code", "group_name"]
-HS_CURRENT: tuple[str, ...] = ("HS17", "HS22")
+HS_CURRENT: tuple[str, ...] = HS_CLASSIFICATIONS
 
 
 @dataclass(frozen=True)
@@ -224,41 +228,52 @@ def get_scheme(name: str) -> Scheme:
 
 
 @functools.lru_cache(maxsize=len(CLASSIFICATIONS))
-def _descendants(classification: str) -> dict[str, tuple[str, ...]]:
-    """Return, for every product above the most detailed level, its most detailed products."""
+def _descendants(classification: str) -> pd.DataFrame:
+    """Return ``product`` (every code above the most detailed level) and each ``leaf`` below it."""
     table = products_of(classification)
     parent = dict(zip(table["product"].tolist(), table["parent"].tolist(), strict=True))
-    below: dict[str, list[str]] = {}
+    pairs: list[tuple[str, str]] = []
     for leaf in leaves_of(classification)["product"].tolist():
         node = parent.get(leaf)
         while isinstance(node, str) and node in parent:
-            below.setdefault(node, []).append(leaf)
+            pairs.append((node, leaf))
             node = parent[node]
-    return {code: tuple(leaves) for code, leaves in below.items()}
+    return pd.DataFrame(pairs, columns=["product", "leaf"], dtype=object)
 
 
 def _lift(mapping: pd.DataFrame, classification: str) -> pd.DataFrame:
     """Return groups for the aggregates whose detailed codes all share one group."""
-    own = mapping[mapping["classification"] == classification]
-    group_of = dict(
-        zip(
-            own["product"].tolist(),
-            zip(own["group_code"].tolist(), own["group_name"].tolist(), strict=True),
-            strict=True,
-        )
+    own = mapping.loc[mapping["classification"] == classification]
+    own = own[["product", "group_code", "group_name"]].rename(columns={"product": "leaf"})
+    below = _descendants(classification).merge(own, on="leaf", how="left")
+    stats = below.groupby("product", sort=False).agg(
+        leaves=("leaf", "size"),
+        grouped=("group_code", "count"),
+        groups=("group_code", "nunique"),
+        group_code=("group_code", "first"),
+        group_name=("group_name", "first"),
     )
-    rows = []
-    for code, leaves in _descendants(classification).items():
-        groups = {group_of.get(leaf) for leaf in leaves}
-        single = groups.pop() if len(groups) == 1 else None
-        if single is not None:
-            rows.append((classification, code, *single))
-    return pd.DataFrame(rows, columns=["classification", "product", "group_code", "group_name"])
+    single = stats[(stats["leaves"] == stats["grouped"]) & (stats["groups"] == 1)]
+    return pd.DataFrame(
+        {
+            "classification": classification,
+            "product": single.index.to_numpy(),
+            "group_code": single["group_code"].to_numpy(),
+            "group_name": single["group_name"].to_numpy(),
+        }
+    )
 
 
 def _scheme_frame(scheme: Scheme) -> pd.DataFrame:
     mapping = scheme.build()
     lifted = [_lift(mapping, c) for c in scheme.classifications]
+    # A concordance may link an aggregate itself (SITC basic headings): its own link wins.
+    own = pd.MultiIndex.from_frame(mapping[["classification", "product"]])
+    lifted = [
+        part[~pd.MultiIndex.from_frame(part[["classification", "product"]]).isin(own)]
+        if not part.empty else part
+        for part in lifted
+    ]  # fmt: skip
     frame = pd.concat([mapping, *lifted], ignore_index=True).assign(scheme=scheme.name)
     return frame[GROUP_COLUMNS]
 

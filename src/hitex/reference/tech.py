@@ -2,11 +2,11 @@
 
 The chain, every step a real table under ``reference/data``:
 
-1. ``HS17`` / ``HS22`` six-digit code -> HS2002 code, by the UNSD conversion tables
-   (``hs-sitc-concordance/hs20{17,22}_to_hs2002_conversion.csv``; one HS2002 code per
-   code, so no split rule is needed). ``HS92``, ``HS96``, ``HS02``, ``HS07`` and the
-   partial ``HS12`` list (see :mod:`hitex.reference.products`) are already codes of the
-   combined table and skip this step.
+1. ``HS07``, ``HS12``, ``HS17`` / ``HS22`` six-digit code -> HS2002 code, by the UNSD
+   conversion tables (``hs-conversion/hs20{07,12}_to_hs2002_conversion.csv``,
+   ``hs-sitc-concordance/hs20{17,22}_to_hs2002_conversion.csv``; a conversion table gives
+   one HS2002 code per code, so no split rule is needed). ``HS92``, ``HS96`` and ``HS02``
+   codes are codes of the combined table (which runs from 1988 to 2006) and skip this step.
 2. HS2002 (combined) code -> ISIC Rev.3 class, by the WITS concordance
    (``hs-isic-concordance``; one ISIC class per code).
 3. ISIC Rev.3 class -> intensity, by the OECD table (``technology-intensity``): the
@@ -30,11 +30,13 @@ from hitex.reference._prefix import match_longest_prefix
 from hitex.reference.products import combined_codes, hs_combined, leaves_of
 
 _CONVERSION_FILES = {
-    "HS17": "hs2017_to_hs2002_conversion.csv",
-    "HS22": "hs2022_to_hs2002_conversion.csv",
+    "HS07": ("hs-conversion", "hs2007_to_hs2002_conversion.csv"),
+    "HS12": ("hs-conversion", "hs2012_to_hs2002_conversion.csv"),
+    "HS17": ("hs-sitc-concordance", "hs2017_to_hs2002_conversion.csv"),
+    "HS22": ("hs-sitc-concordance", "hs2022_to_hs2002_conversion.csv"),
 }
-_DIRECT = ("HS92", "HS96", "HS02", "HS07", "HS12")
-TECH_CLASSIFICATIONS: tuple[str, ...] = (*_DIRECT, "HS17", "HS22")
+_DIRECT = ("HS92", "HS96", "HS02")
+TECH_CLASSIFICATIONS: tuple[str, ...] = (*_DIRECT, *_CONVERSION_FILES)
 _MANUFACTURING = range(15, 38)  # ISIC Rev.3 divisions 15-37
 
 
@@ -68,7 +70,8 @@ def intensity_of(isic3: pd.Series) -> pd.Series:
 def _links(classification: str) -> pd.DataFrame:
     products = leaves_of(classification)["product"]
     if classification in _CONVERSION_FILES:
-        conversion = read_table("hs-sitc-concordance", _CONVERSION_FILES[classification])
+        conversion = read_table(*_CONVERSION_FILES[classification])
+        conversion = conversion.drop_duplicates(conversion.columns[0])
         hs2002 = products.map(conversion.set_index(conversion.columns[0])["hs2002"])
         valid = combined_codes("HS02")
     else:
