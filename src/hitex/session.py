@@ -19,6 +19,7 @@ from hitex.catalog import Catalog
 from hitex.complexity.methods import Complexity
 from hitex.errors import InputError
 from hitex.indicators.selection import check_names
+from hitex.reference.codes import CLASSIFICATIONS
 from hitex.store import LoadResult, Warehouse
 from hitex.store.engines import TABLES, Engine, engine_for
 from hitex.store.warehouse import Step
@@ -184,12 +185,13 @@ class Session(Catalog, Complexity):
         """Refuse a table that is empty because the scheme does not cover the loaded edition."""
         flows = ("export", "import") if q.flow == "balance" else (q.flow,)
         marks = ", ".join("?" for _ in q.years)
+        chosen = [q.classification.upper()] if q.classification else []
         held = self.warehouse.sql(
             # Fixed fragments joined; the values are parameters.
             f"""SELECT DISTINCT classification FROM trade WHERE reporter = ?
             AND flow IN ({", ".join("?" for _ in flows)}) AND year IN ({marks})
-            ORDER BY classification""",  # noqa: S608
-            [q.reporter, *flows, *(str(y) for y in q.years)],
+            {"AND classification = ?" if chosen else ""} ORDER BY classification""",  # noqa: S608
+            [q.reporter, *flows, *(str(y) for y in q.years), *chosen],
         )["classification"].tolist()
         covered = self.warehouse.sql(
             """SELECT DISTINCT classification FROM product_groups WHERE scheme = ?
@@ -199,6 +201,8 @@ class Session(Catalog, Complexity):
         held = [c for c in held if c != ""]
         if not held or set(held) & set(covered):
             return
+        order = {c: i for i, c in enumerate(CLASSIFICATIONS)}
+        covered = sorted(covered, key=lambda c: (order.get(c, len(order)), c))
         years = " and ".join(str(y) for y in sorted(q.years, reverse=True))
         raise InputError(
             f"The {q.groups!r} scheme does not cover {', '.join(held)}, the classification of "

@@ -153,7 +153,8 @@ def test_build_is_fast() -> None:
     # CPU time, not wall time: the suite runs in parallel on a busy machine.
     start = time.process_time()
     product_groups_frame()
-    assert time.process_time() - start < 4.0  # 12 classifications, 350,000 rows
+    # 12 classifications, 350,000 rows: about 2.5 s on one core of the build machine.
+    assert time.process_time() - start < 6.0
 
 
 def test_frames_are_copies() -> None:

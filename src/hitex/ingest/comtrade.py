@@ -32,7 +32,11 @@ CLASSIFICATION_CODES = {
     "S2": "SITC2",
     "S3": "SITC3",
     "S4": "SITC4",
+    # Services: every Comtrade EBOPS list loads as EBOPS 2010 (hitex.reference.ebops maps
+    # EB10's numbers, EB02's EBOPS 2002 codes and EB10S's letters to its codes).
     "EB10": "EBOPS2010",
+    "EB10S": "EBOPS2010",
+    "EB02": "EBOPS2010",
     "EB": "EBOPS2010",
 }
 

@@ -135,8 +135,7 @@ def _votes(links: pd.DataFrame, length: int) -> pd.Series:
 
 
 def _choose(links: pd.DataFrame) -> pd.Series:
-    """Mark one link per product: most counterparts (bridged codes), most votes in the heading,
-    then chapter, then first listed."""
+    """Mark one link per product: most counterparts, most votes in heading, chapter, first."""
     order = links.sort_values(
         ["classification", "product", "counterparts", "heading_votes", "chapter_votes", "rank"],
         ascending=[True, True, False, False, False, True],

@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from hitex.errors import UnknownCodeError
@@ -228,38 +229,45 @@ def get_scheme(name: str) -> Scheme:
 
 
 @functools.lru_cache(maxsize=len(CLASSIFICATIONS))
-def _descendants(classification: str) -> pd.DataFrame:
-    """Return ``product`` (every code above the most detailed level) and each ``leaf`` below it."""
+def _descendants(classification: str) -> tuple[list[str], np.ndarray, list[str]]:
+    """Return the codes above the most detailed level, and (their position, leaf) pairs."""
     table = products_of(classification)
     parent = dict(zip(table["product"].tolist(), table["parent"].tolist(), strict=True))
-    pairs: list[tuple[str, str]] = []
+    position: dict[str, int] = {}
+    above: list[int] = []
+    leaves: list[str] = []
     for leaf in leaves_of(classification)["product"].tolist():
         node = parent.get(leaf)
         while isinstance(node, str) and node in parent:
-            pairs.append((node, leaf))
+            above.append(position.setdefault(node, len(position)))
+            leaves.append(leaf)
             node = parent[node]
-    return pd.DataFrame(pairs, columns=["product", "leaf"], dtype=object)
+    return list(position), np.asarray(above, dtype=np.int64), leaves
 
 
 def _lift(mapping: pd.DataFrame, classification: str) -> pd.DataFrame:
     """Return groups for the aggregates whose detailed codes all share one group."""
     own = mapping.loc[mapping["classification"] == classification]
-    own = own[["product", "group_code", "group_name"]].rename(columns={"product": "leaf"})
-    below = _descendants(classification).merge(own, on="leaf", how="left")
-    stats = below.groupby("product", sort=False).agg(
-        leaves=("leaf", "size"),
-        grouped=("group_code", "count"),
-        groups=("group_code", "nunique"),
-        group_code=("group_code", "first"),
-        group_name=("group_name", "first"),
-    )
-    single = stats[(stats["leaves"] == stats["grouped"]) & (stats["groups"] == 1)]
+    codes, above, leaves = _descendants(classification)
+    found = dict(zip(own["product"].tolist(), range(len(own)), strict=True))
+    row = np.fromiter((found.get(leaf, -1) for leaf in leaves), dtype=np.int64, count=len(leaves))
+    group_ids, _ = pd.factorize(own["group_code"])
+    group = np.where(row >= 0, np.asarray(group_ids)[row], -1)
+    n = len(codes)
+    lowest = np.full(n, np.iinfo(np.int64).max)
+    highest = np.full(n, -1)
+    np.minimum.at(lowest, above, group)
+    np.maximum.at(highest, above, group)
+    # One group, and no detailed code without one (-1 would be the lowest).
+    single = np.flatnonzero((lowest == highest) & (lowest >= 0))
+    first = {g: i for i, g in reversed(list(enumerate(np.asarray(group_ids).tolist())))}
+    rows = [first[int(lowest[i])] for i in single]
     return pd.DataFrame(
         {
             "classification": classification,
-            "product": single.index.to_numpy(),
-            "group_code": single["group_code"].to_numpy(),
-            "group_name": single["group_name"].to_numpy(),
+            "product": [codes[i] for i in single],
+            "group_code": own["group_code"].to_numpy()[rows],
+            "group_name": own["group_name"].to_numpy()[rows],
         }
     )
 
