@@ -116,3 +116,18 @@ def test_a_concordance_keeps_totals(classification, picks):
         assert grouped["value_usd"].sum() == pytest.approx(classified)
         if classification.startswith("SITC") and scheme.startswith("hs-"):
             assert set(mine["outcome"]) == {"classification not covered"}
+
+
+def test_coverage_by_classification(session, tmp_path):
+    session.load([BACI92], format="baci")
+    path = tmp_path / "sitc.csv"
+    path.write_text("year,reporter,partner,flow,product,value_usd\n2021,ZAF,CHN,export,7523,100\n")
+    session.load([path], format="flows", classification="SITC3")
+    cover = session.coverage(year=2021, schemes=["hs-chapter"], by_classification=True)
+    got = {(c, o): v for c, o, v in cover[["classification", "outcome", "value_usd"]].values}
+    raw = pd.read_csv(BACI92)
+    # BACI gives each flow once; the loaded value is every line's v, in thousands of USD.
+    assert got == pytest.approx(
+        {("HS92", CLASSIFIED): raw["v"].sum() * 1000, ("SITC3", "classification not covered"): 100}
+    )
+    assert cover["share"].tolist() == [1.0, 1.0]
