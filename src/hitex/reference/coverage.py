@@ -63,8 +63,8 @@ def _one_scheme(flows: pd.DataFrame, scheme: str, value: str, by: list[str]) -> 
         products=("product", "nunique"), value_usd=(value, "sum")
     )
     if by:
-        total = table.groupby(level=by)["value_usd"].transform("sum")
-        table["share"] = (table["value_usd"] / total).where(total != 0)
+        block = table.groupby(level=by)["value_usd"].transform("sum")
+        table["share"] = (table["value_usd"] / block).where(block != 0)
     else:
         total = table["value_usd"].sum()
         table["share"] = table["value_usd"] / total if total else float("nan")
