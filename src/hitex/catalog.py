@@ -93,7 +93,7 @@ class Catalog:
         Returns one row per (code, scheme): ``product``, ``description``, ``scheme``,
         ``group_code``, ``group_name`` (empty where the scheme has no group for it).
         """
-        cleaned = builtin.classify(codes, classification)["product"].drop_duplicates()
+        cleaned = pd.Series(builtin.known_codes(codes, classification)).drop_duplicates()
         frame = pd.DataFrame({"product": cleaned.tolist()})
         self.warehouse.con.register("codes__", frame)
         try:

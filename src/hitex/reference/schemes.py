@@ -351,6 +351,15 @@ def _known(codes: Iterable[str], classification: str, not_found: NotFound) -> li
     return cleaned
 
 
+def known_codes(codes: Iterable[str], classification: str = "HS17") -> list[str]:
+    """Return the codes cleaned (``8517.62`` -> ``851762``); raise for an unknown one.
+
+    Cheap: it reads the nomenclature only, not the schemes.
+    """
+    check_classification(classification)
+    return _known(codes, classification, "raise")
+
+
 def classify(
     codes: Iterable[str], classification: str = "HS17", *, not_found: NotFound = "raise"
 ) -> pd.DataFrame:
