@@ -98,6 +98,18 @@ def _bridged(classification: str, direct: pd.DataFrame) -> pd.DataFrame:
     file, own, other, through = _BRIDGES[classification]
     pairs = read_table("hs-conversion", file)[[own, other]].drop_duplicates()
     leaves = set(leaves_of(classification)["product"])
+    # A detailed code the table does not list takes the counterparts of the nearest code
+    # above it that it lists (SITC Rev.1 0014 stands for Comtrade's 00141 and 00142).
+    listed = set(pairs[own])
+    nearest = {
+        leaf: next((leaf[:n] for n in range(len(leaf) - 1, 2, -1) if leaf[:n] in listed), None)
+        for leaf in leaves - listed
+    }
+    inherited = pd.DataFrame(
+        [(leaf, up) for leaf, up in nearest.items() if up is not None], columns=[own, "up"]
+    )
+    inherited = inherited.merge(pairs, left_on="up", right_on=own, suffixes=("", "_up"))
+    pairs = pd.concat([pairs, inherited[[own, other]]], ignore_index=True)
     pairs = pairs[pairs[own].isin(leaves)].sort_values([own, other], kind="stable")
     chosen = direct[(direct["classification"] == through) & direct["chosen"]]
     links = pairs.merge(chosen[["product", "bec", "group_code"]], left_on=other, right_on="product")
