@@ -13,8 +13,9 @@ Schemes
 -------
 ``tech``
     OECD technology intensity (:mod:`hitex.reference.tech`): ``high``, ``medium-high``,
-    ``medium-low``, ``low``, ``none``. Every HS edition, HS92 to HS22 (the OECD list is
-    defined on ISIC Rev.3, reached from HS; SITC is not covered).
+    ``medium-low``, ``low``, ``none``. Every HS edition, HS92 to HS22, and SITC Rev.3 and
+    Rev.4 (the OECD list is defined on ISIC Rev.3: reached from HS through WITS, from SITC
+    through Eurostat's ISIC Rev.3 - SITC Rev.3 correspondence).
 ``enduse``, ``enduse-stage``, ``bec``
     BEC Rev.4 end use (:mod:`hitex.reference.enduse`): every HS edition and SITC Rev.1-4.
 ``hs-section``, ``hs-chapter``, ``hs-heading``
@@ -216,7 +217,7 @@ def get_scheme(name: str) -> Scheme:
     Examples
     --------
     >>> get_scheme("tech").classifications[-2:]
-    ('HS17', 'HS22')
+    ('SITC3', 'SITC4')
     >>> get_scheme("enduse-stag")
     Traceback (most recent call last):
     ...

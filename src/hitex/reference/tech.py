@@ -13,6 +13,10 @@ The chain, every step a real table under ``reference/data``:
    longest matching ``isic3_prefix`` whose ``exclude_prefix`` does not also match
    (chemicals ``24`` exclude pharmaceuticals ``2423``).
 
+``SITC3`` and ``SITC4`` codes reach ISIC Rev.3 through Eurostat's ISIC Rev.3 - SITC Rev.3
+correspondence (``hs-isic-concordance/isic3_to_sitc3.csv``; SITC Rev.4 first through the UNSD
+SITC4 -> SITC3 table); a code it does not list takes the links of its nearest listed prefix.
+
 An ISIC class outside manufacturing (divisions 15-37) gets ``none``: agriculture,
 mining, electricity and gas, services-like classes and WITS's ``9999`` "goods not
 elsewhere classified". The Comtrade pseudo-code ``999999`` has no ISIC link and gets
@@ -26,7 +30,7 @@ import functools
 import pandas as pd
 
 from hitex.reference._files import read_table
-from hitex.reference._prefix import match_longest_prefix
+from hitex.reference._prefix import match_longest_prefix, nearest_pairs
 from hitex.reference.products import combined_codes, hs_combined, leaves_of
 
 _CONVERSION_FILES = {
@@ -36,7 +40,8 @@ _CONVERSION_FILES = {
     "HS22": ("hs-sitc-concordance", "hs2022_to_hs2002_conversion.csv"),
 }
 _DIRECT = ("HS92", "HS96", "HS02")
-TECH_CLASSIFICATIONS: tuple[str, ...] = (*_DIRECT, *_CONVERSION_FILES)
+_SITC = ("SITC3", "SITC4")
+TECH_CLASSIFICATIONS: tuple[str, ...] = (*_DIRECT, *_CONVERSION_FILES, *_SITC)
 _MANUFACTURING = range(15, 38)  # ISIC Rev.3 divisions 15-37
 
 
@@ -67,7 +72,32 @@ def intensity_of(isic3: pd.Series) -> pd.Series:
     return found["intensity"].where(manufacturing, "none")
 
 
+def _sitc_links(classification: str) -> pd.DataFrame:
+    """SITC Rev.3 (Rev.4 through the UNSD SITC4 -> SITC3 table) -> ISIC Rev.3 (Eurostat)."""
+    products = leaves_of(classification)["product"]
+    isic = read_table("hs-isic-concordance", "isic3_to_sitc3.csv")[["sitc3", "isic3"]]
+    if classification == "SITC4":
+        bridge = read_table("hs-conversion", "sitc4_to_sitc3_correlation.csv")
+        sitc3 = nearest_pairs(bridge.drop_duplicates(), "sitc4", set(products))
+        reached = nearest_pairs(isic, "sitc3", set(sitc3["sitc3"]))
+        pairs = sitc3.merge(reached, on="sitc3")[["sitc4", "isic3"]]
+        pairs = pairs.set_axis(["own", "isic3"], axis=1)
+    else:
+        pairs = nearest_pairs(isic, "sitc3", set(products)).set_axis(["own", "isic3"], axis=1)
+    pairs = pairs.drop_duplicates().assign(intensity=lambda t: intensity_of(t["isic3"]))
+    # Several ISIC classes (rare: 9 SITC3 codes): the intensity most of them hold, then the
+    # lowest class.
+    pairs["votes"] = pairs.groupby(["own", "intensity"])["isic3"].transform("size")
+    chosen = pairs.sort_values(["own", "votes", "isic3"], ascending=[True, False, True])
+    isic3 = products.map(chosen.drop_duplicates("own").set_index("own")["isic3"])
+    return pd.DataFrame(
+        {"classification": classification, "product": products, "hs2002": None, "isic3": isic3}
+    )
+
+
 def _links(classification: str) -> pd.DataFrame:
+    if classification in _SITC:
+        return _sitc_links(classification)
     products = leaves_of(classification)["product"]
     if classification in _CONVERSION_FILES:
         conversion = read_table(*_CONVERSION_FILES[classification])
