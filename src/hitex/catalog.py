@@ -93,7 +93,7 @@ class Catalog:
         Returns one row per (code, scheme): ``product``, ``description``, ``scheme``,
         ``group_code``, ``group_name`` (empty where the scheme has no group for it).
         """
-        cleaned = builtin.classify(codes, classification)["product"].drop_duplicates()
+        cleaned = pd.Series(builtin.known_codes(codes, classification)).drop_duplicates()
         frame = pd.DataFrame({"product": cleaned.tolist()})
         self.warehouse.con.register("codes__", frame)
         try:
@@ -117,8 +117,12 @@ class Catalog:
         reporter: str | None = None,
         year: int | None = None,
         schemes: Iterable[str] | None = None,
+        by_classification: bool = False,
     ) -> pd.DataFrame:
-        """Share of the loaded value each scheme classifies, and the rest by reason."""
+        """Share of the loaded value each scheme classifies, and the rest by reason.
+
+        ``by_classification`` gives one block per classification loaded (HS92, HS17, SITC3...).
+        """
         where, params = ["TRUE"], []
         if reporter is not None:
             where.append("reporter = ?")
@@ -136,5 +140,6 @@ class Catalog:
         for name in names:
             builtin.get_scheme(name)
         if flows.empty:
-            return pd.DataFrame(columns=cov.COVERAGE_COLUMNS)
-        return cov.coverage(flows, names)
+            by = ["classification"] if by_classification else []
+            return pd.DataFrame(columns=["scheme", *by, *cov.COVERAGE_COLUMNS[1:]])
+        return cov.coverage(flows, names, by_classification=by_classification)

@@ -482,7 +482,13 @@ def _report_scheme(scheme: UserScheme) -> None:
 def classify(
     ctx: typer.Context,
     codes: Annotated[list[str], typer.Argument(help="Product codes, e.g. 841181 851762.")],
-    classification: Annotated[str, typer.Option(help="Classification of the codes.")] = "HS17",
+    classification: Annotated[
+        str,
+        typer.Option(
+            help="Classification of the codes: HS92, HS96, HS02, HS07, HS12, HS17, HS22, "
+            "SITC1 ... SITC4 or EBOPS2010."
+        ),
+    ] = "HS17",
     fmt: FormatOpt = None,
     lang: LangOpt = "en",
 ) -> None:
@@ -507,11 +513,18 @@ def coverage(
     reporter: Annotated[str | None, typer.Option(help="Only this reporter.")] = None,
     year: Annotated[int | None, typer.Option(help="Only this year.")] = None,
     scheme: Annotated[list[str] | None, typer.Option(help="Scheme(s); all by default.")] = None,
+    by_classification: Annotated[
+        bool, typer.Option(help="One block per classification loaded (HS92 ... HS22, SITC).")
+    ] = False,
     fmt: FormatOpt = None,
 ) -> None:
     """How much of the loaded value each scheme classifies, and why the rest is not."""
     with session(ctx) as s:
-        emit(s.coverage(reporter=reporter, year=year, schemes=_split(scheme) or None), fmt)
+        frame = s.coverage(
+            reporter=reporter, year=year, schemes=_split(scheme) or None,
+            by_classification=by_classification,
+        )  # fmt: skip
+        emit(frame, fmt)
 
 
 @app.command()

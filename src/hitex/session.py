@@ -19,6 +19,7 @@ from hitex.catalog import Catalog
 from hitex.complexity.methods import Complexity
 from hitex.errors import InputError
 from hitex.indicators.selection import check_names
+from hitex.reference.codes import CLASSIFICATIONS
 from hitex.store import LoadResult, Warehouse
 from hitex.store.engines import TABLES, Engine, engine_for
 from hitex.store.warehouse import Step
@@ -183,8 +184,40 @@ class Session(Catalog, Complexity):
             self.engine.execute(key, build), ind.column_order(q.by, compare is not None)
         )
         if if_empty == "raise":
+            if q.groups is not None and _is_empty(frame):
+                self._say_not_covered(q)
             _say_why_empty(q, frame)
         return _localized(frame, lang, q)
+
+    def _say_not_covered(self, q: ind.Query) -> None:
+        """Refuse a table that is empty because the scheme does not cover the loaded edition."""
+        flows = ("export", "import") if q.flow == "balance" else (q.flow,)
+        marks = ", ".join("?" for _ in q.years)
+        chosen = [q.classification.upper()] if q.classification else []
+        held = self.warehouse.sql(
+            # Fixed fragments joined; the values are parameters.
+            f"""SELECT DISTINCT classification FROM trade WHERE reporter = ?
+            AND flow IN ({", ".join("?" for _ in flows)}) AND year IN ({marks})
+            {"AND classification = ?" if chosen else ""} ORDER BY classification""",  # noqa: S608
+            [q.reporter, *flows, *(str(y) for y in q.years), *chosen],
+        )["classification"].tolist()
+        covered = self.warehouse.sql(
+            """SELECT DISTINCT classification FROM product_groups WHERE scheme = ?
+            ORDER BY classification""",
+            [q.groups],
+        )["classification"].tolist()
+        held = [c for c in held if c != ""]
+        if not held or set(held) & set(covered):
+            return
+        order = {c: i for i, c in enumerate(CLASSIFICATIONS)}
+        covered = sorted(covered, key=lambda c: (order.get(c, len(order)), c))
+        years = " and ".join(str(y) for y in sorted(q.years, reverse=True))
+        raise InputError(
+            f"The {q.groups!r} scheme does not cover {', '.join(held)}, the classification of "
+            f"{q.reporter}'s {q.flow} records in {years}: the table is empty because no record "
+            f"can be grouped. {q.groups!r} covers {', '.join(covered)}; hitex groups lists "
+            "the schemes and what each covers."
+        )
 
     def series(
         self,
@@ -318,9 +351,14 @@ def _reporter(value: str) -> str:
     return resolve(value)
 
 
+def _is_empty(frame: pd.DataFrame) -> bool:
+    """Whether no record went into a table (no rows, or only 0.0 rows without a classification)."""
+    return frame.empty or not (frame["classifications"] != "").any()
+
+
 def _say_why_empty(q: ind.Query, frame: pd.DataFrame) -> None:
     """Refuse a table no record went into (not a 0.0 row): say which filters left none."""
-    if not frame.empty and (frame["classifications"] != "").any():
+    if not _is_empty(frame):
         return
     filters = [
         f"partner group {q.partner_group!r}" if q.partner_group else "",

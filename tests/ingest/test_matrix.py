@@ -311,9 +311,12 @@ def test_services_totals_never_beside_their_parts(session, tmp_path):
         (2020, 643, 0, "X", "EB", "SI2", 2, "3", 120),  # by mode of supply: a breakdown
     ])))  # fmt: skip
     (r,) = session.load([path], format="comtrade")
-    assert (r.rows_loaded, r.rows_rejected) == (2, 3)
+    # S is the total (product TOTAL), as for goods: what it holds beyond its parts shows.
+    assert (r.rows_loaded, r.rows_rejected) == (3, 2)
     t = session.table(reporter="RUS", year=2020, by=["product"])
-    assert dict(zip(t["product"], t["value_usd"], strict=True)) == {"SI1": 500.0, "SI2": 300.0}
+    assert dict(zip(t["product"], t["value_usd"], strict=True)) == {
+        "SI1": 500.0, "SI2": 300.0, "TOTAL": 5000.0 - 500 - 300,
+    }  # fmt: skip
     reasons = session.rejects(r.id)["reason"].tolist()
     assert "breakdown by mosCode 3; only the total over it (0) is loaded" in reasons
 

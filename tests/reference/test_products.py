@@ -5,7 +5,8 @@ from hitex.reference.products import CLASSIFICATIONS, products_frame, products_o
 
 def test_classification_names() -> None:
     assert CLASSIFICATIONS == (
-        "HS92", "HS96", "HS02", "HS07", "HS12", "HS17", "HS22", "SITC3", "SITC4", "EBOPS2010",
+        "HS92", "HS96", "HS02", "HS07", "HS12", "HS17", "HS22",
+        "SITC1", "SITC2", "SITC3", "SITC4", "EBOPS2010",
     )  # fmt: skip
     assert set(products_frame()["classification"]) == set(CLASSIFICATIONS)
 
@@ -41,30 +42,43 @@ def test_leading_zeros_and_levels() -> None:
 
 
 def test_parents_exist() -> None:
-    for classification in ("HS17", "HS22", "SITC3", "SITC4", "EBOPS2010"):
+    for classification in CLASSIFICATIONS:
         table = products_of(classification)
         parents = set(table["parent"].dropna())
         assert parents <= set(table["product"]), classification
 
 
-def test_old_editions_follow_year_ranges() -> None:
+def test_every_hs_edition_is_complete() -> None:
+    # Counts of the Comtrade classification files H0 ... H4 (SOURCE.md), read by hand.
+    counts = {
+        "HS92": {2: 97, 4: 1242, 6: 5040},
+        "HS96": {2: 97, 4: 1242, 6: 5133},
+        "HS02": {2: 97, 4: 1245, 6: 5225},
+        "HS07": {2: 97, 4: 1222, 6: 5053},
+        "HS12": {2: 97, 4: 1225, 6: 5206},
+    }
+    for classification, expected in counts.items():
+        assert products_of(classification)["level"].value_counts().to_dict() == expected
+
+
+def test_old_editions_have_their_own_codes_and_names() -> None:
     def has(classification: str, code: str) -> bool:
         return code in set(products_of(classification)["product"])
 
     assert has("HS92", "851710")
     assert not has("HS96", "851710")
     assert has("HS96", "851721")
-    assert has("HS02", "851721")
     assert not has("HS07", "851721")
-    assert has("HS02", "010110")
-    assert not has("HS96", "010110")
-    assert not has("HS07", "851762")  # new in HS07: no source, documented gap
-    descriptions = products_of("HS96").set_index("product")["description"]
-    assert descriptions["851721"] == "Facsimile machines"
+    assert has("HS07", "851762")  # new in HS2007
+    assert has("HS12", "010121")  # new in HS2012
+    assert not has("HS07", "010121")
+    names = products_of("HS96").set_index("product")["description"]
+    assert names["851721"].endswith("facsimile machines")
+    assert products_of("HS92").set_index("product")["description"]["0101"].startswith("Horses")
 
 
-def test_hs12_is_codes_kept_from_hs02_to_hs17() -> None:
-    hs12 = set(products_of("HS12")["product"])
-    assert hs12 <= set(products_of("HS17")["product"])
-    assert hs12 <= set(products_of("HS07")["product"])
-    assert "841181" in hs12
+def test_sitc_revisions_one_and_two() -> None:
+    # Comtrade S1 / S2 files: 1,912 and 2,577 numeric codes.
+    assert len(products_of("SITC1")) == 1912
+    assert len(products_of("SITC2")) == 2577
+    assert products_of("SITC2").set_index("product")["parent"]["7810"] == "781"

@@ -59,9 +59,21 @@ def test_every_six_digit_code_gets_a_tech_answer(classification: str) -> None:
 
 @pytest.mark.parametrize("classification", ["HS92", "HS96", "HS02"])
 def test_old_editions_get_tech_through_the_combined_table(classification: str) -> None:
-    codes = set(products.products_of(classification)["product"])
+    leaves = set(products.leaves_of(classification)["product"])
     table = product_groups_frame("tech")
-    assert set(table.loc[table["classification"] == classification, "product"]) == codes
+    answered = set(table.loc[table["classification"] == classification, "product"])
+    # Comtrade's H0/H1 lists also hold a few later codes (271011 ...) the WITS table lacks.
+    missing = leaves - answered
+    assert missing == (leaves - set(products.hs_combined()["hs"])) | {"999999"} & leaves
+    assert len(missing) < 20
+
+
+@pytest.mark.parametrize("classification", ["HS07", "HS12"])
+def test_hs07_and_hs12_get_tech_through_the_unsd_conversion_to_hs2002(classification: str) -> None:
+    leaves = set(products.leaves_of(classification)["product"])
+    table = product_groups_frame("tech")
+    answered = set(table.loc[table["classification"] == classification, "product"])
+    assert leaves - answered == {"999999"}
 
 
 @pytest.mark.parametrize("scheme", ["enduse", "enduse-stage", "bec", "hs-chapter", "hs-heading"])
@@ -141,7 +153,8 @@ def test_build_is_fast() -> None:
     # CPU time, not wall time: the suite runs in parallel on a busy machine.
     start = time.process_time()
     product_groups_frame()
-    assert time.process_time() - start < 2.0
+    # 12 classifications, 350,000 rows: about 2.5 s on one core of the build machine.
+    assert time.process_time() - start < 6.0
 
 
 def test_frames_are_copies() -> None:

@@ -24,7 +24,11 @@ from dataclasses import dataclass
 
 from hitex.ingest.base import FIELDS, Opened, Reader, Ref
 from hitex.ingest.sql import ident, lit, missing_sql
+from hitex.reference import ebops
 from hitex.reference.countries import KEY_SQL
+
+#: A services code as written (EB10's dots belong to the code: 10.3.1), upper case.
+_EBOPS_CODE = "upper(trim(CAST(product_r AS VARCHAR)))"
 
 
 @dataclass(frozen=True)
@@ -114,10 +118,10 @@ def checked_sql(reader: Reader, read: Read) -> str:
         WHEN {family} = 'hs' AND regexp_full_match(p, '[0-9]{{1,10}}') THEN
             left(CASE WHEN length(p) % 2 = 1 THEN '0' || p ELSE p END, 6)
         WHEN {family} = 'sitc' AND regexp_full_match(p, '[0-9]{{1,5}}') THEN p
-        WHEN {family} = 'ebops' AND regexp_full_match(upper(p), 'S[A-L]?[0-9]{{0,3}}')
-            THEN upper(p)
+        WHEN {family} = 'ebops' THEN {ebops.product_sql(_EBOPS_CODE)}
         END"""
     reporter_t = _text("s.reporter_r")
+    services_reason = ebops.reason_sql(_EBOPS_CODE.replace("product_r", "s.product_r"))
     partner_t = _text("s.partner_r")
     value_t = _text("s.value_r")
     reason = f"""CASE
@@ -144,6 +148,8 @@ def checked_sql(reader: Reader, read: Read) -> str:
         WHEN s.family IS NULL THEN 'unknown classification ''' || {_text("s.classification_r")}
             || ''''
         WHEN s.format_reason IS NOT NULL THEN s.format_reason
+        WHEN product IS NULL AND s.family = 'ebops' AND {services_reason} IS NOT NULL
+            THEN {services_reason}
         WHEN product IS NULL
             THEN 'product ''' || {_text("s.product_r")} || ''' is not a ' || s.class_t || ' code'
         WHEN v IS NULL OR v < 0 OR isinf(v) OR isnan(v) THEN CASE

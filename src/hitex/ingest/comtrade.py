@@ -29,9 +29,15 @@ CLASSIFICATION_CODES = {
     "H4": "HS12",
     "H5": "HS17",
     "H6": "HS22",
+    "S1": "SITC1",
+    "S2": "SITC2",
     "S3": "SITC3",
     "S4": "SITC4",
+    # Services: every Comtrade EBOPS list loads as EBOPS 2010 (hitex.reference.ebops maps
+    # EB10's numbers, EB02's EBOPS 2002 codes and EB10S's letters to its codes).
     "EB10": "EBOPS2010",
+    "EB10S": "EBOPS2010",
+    "EB02": "EBOPS2010",
     "EB": "EBOPS2010",
 }
 

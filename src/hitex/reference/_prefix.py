@@ -54,3 +54,27 @@ def match_longest_prefix(
     positions = codes.astype(str).map(chosen)
     found = rules.reset_index(drop=True).reindex(positions.fillna(-1).astype(int).to_numpy())
     return found.set_axis(codes.index)
+
+
+def nearest_pairs(pairs: pd.DataFrame, key: str, codes: set[str]) -> pd.DataFrame:
+    """Return the rows of ``pairs`` for each of ``codes``, or those of its nearest listed ancestor.
+
+    SITC codes nest by prefix: a code the correspondence does not list (Comtrade's SITC Rev.1
+    ``00141``) takes the rows of the longest prefix of it, of three digits or more, that it lists
+    (``0014``). The result's ``key`` column holds the code asked for.
+
+    Examples
+    --------
+    >>> pairs = pd.DataFrame({"s": ["0014", "0015"], "t": ["a", "b"]})
+    >>> nearest_pairs(pairs, "s", {"00141", "0015", "9"}).sort_values("s").values.tolist()
+    [['00141', 'a'], ['0015', 'b']]
+    """
+    listed = set(pairs[key])
+    up = {c: c for c in codes & listed}
+    for code in codes - listed:
+        found = next((code[:n] for n in range(len(code) - 1, 2, -1) if code[:n] in listed), None)
+        if found is not None:
+            up[code] = found
+    asked = pd.DataFrame({key: list(up), "up__": list(up.values())}, dtype=object)
+    rows = asked.merge(pairs.rename(columns={key: "up__"}), on="up__")
+    return rows.drop(columns="up__").reset_index(drop=True)

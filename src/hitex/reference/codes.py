@@ -27,6 +27,8 @@ FLOWS: Mapping[str, str] = {
 #: Classifications hitex knows, and the pattern a product code must match in each.
 CLASSIFICATIONS: Mapping[str, str] = {
     **{f"HS{e}": "hs" for e in ("92", "96", "02", "07", "12", "17", "22")},
+    "SITC1": "sitc",
+    "SITC2": "sitc",
     "SITC3": "sitc",
     "SITC4": "sitc",
     "EBOPS2010": "ebops",

@@ -57,12 +57,18 @@ def _outcome(flows: pd.DataFrame, scheme: str) -> np.ndarray:
     return outcome
 
 
-def _one_scheme(flows: pd.DataFrame, scheme: str, value: str) -> pd.DataFrame:
+def _one_scheme(flows: pd.DataFrame, scheme: str, value: str, by: list[str]) -> pd.DataFrame:
     flows = flows.assign(outcome=_outcome(flows, scheme))
-    table = flows.groupby("outcome").agg(products=("product", "nunique"), value_usd=(value, "sum"))
-    total = table["value_usd"].sum()
-    table["share"] = table["value_usd"] / total if total else float("nan")
-    return table.reset_index().assign(scheme=scheme)[COVERAGE_COLUMNS]
+    table = flows.groupby([*by, "outcome"]).agg(
+        products=("product", "nunique"), value_usd=(value, "sum")
+    )
+    if by:
+        block = table.groupby(level=by)["value_usd"].transform("sum")
+        table["share"] = (table["value_usd"] / block).where(block != 0)
+    else:
+        total = table["value_usd"].sum()
+        table["share"] = table["value_usd"] / total if total else float("nan")
+    return table.reset_index().assign(scheme=scheme)[["scheme", *by, *COVERAGE_COLUMNS[1:]]]
 
 
 def coverage(
@@ -70,6 +76,7 @@ def coverage(
     schemes: Iterable[str] | None = None,
     *,
     value: str = "value_usd",
+    by_classification: bool = False,
 ) -> pd.DataFrame:
     """Return, per scheme, the value it classifies and the value it leaves out, by reason.
 
@@ -81,6 +88,9 @@ def coverage(
         Built-in scheme names; all of them by default.
     value
         The column to add up.
+    by_classification
+        One block per classification (HS92, HS12, SITC3, ...) within each scheme, with a
+        ``classification`` column after ``scheme``; the shares then add up to 1 per block.
 
     Returns
     -------
@@ -101,7 +111,8 @@ def coverage(
     names = [s.name for s in SCHEMES] if schemes is None else list(schemes)
     flows = flows.reset_index(drop=True)
     flows = flows.assign(product=flows["product"].astype(str))
-    parts = [_one_scheme(flows, name, value) for name in names]
+    by = ["classification"] if by_classification else []
+    parts = [_one_scheme(flows, name, value, by) for name in names]
     return pd.concat(parts, ignore_index=True)
 
 

@@ -1,40 +1,29 @@
-"""Product nomenclatures with descriptions: HS editions, SITC Rev.3/Rev.4, EBOPS 2010.
+"""Product nomenclatures with descriptions: HS 1992-2022, SITC Rev.1-4, EBOPS 2010.
 
 One frame, :func:`products_frame`, lists every product code hitex knows, by
 classification. Where each classification comes from, and how complete it is:
 
 ``HS17``, ``HS22``
     Complete: chapters, headings and subheadings (levels 2, 4, 6) of the UN Comtrade
-    HS nomenclature (``data/hs-nomenclature``). The Comtrade pseudo-chapter ``99`` /
-    ``9999`` / ``999999`` "Commodities not specified according to kind" is kept on
-    purpose, because Comtrade and customs data carry it; the ``TOTAL`` row is dropped.
-``HS92``, ``HS96``, ``HS02``
-    Six-digit subheadings only, from the WITS combined HS -> ISIC Rev.3 concordance
-    (``data/hs-isic-concordance``). Its descriptions start with the years a code
-    existed, e.g. ``"(1996-2006) Facsimile machines"``; a code belongs to an edition
-    when that edition's first year lies in the range (HS92: 1992, HS96: 1996,
-    HS02: 2002). The year prefix is removed from the description. The descriptions
-    are the short WITS texts ("Other"), not the full WCO legal texts. Chapters and
-    headings of these editions have no source here and are not listed; ``parent`` is
-    still the four-digit heading code.
-``HS07``
-    Partial. No HS2007 nomenclature is bundled. The combined concordance knows the
-    HS2007 *deletions* (ranges ending in 2006) but not the HS2007 *additions*
-    (e.g. ``851762``). Listed: the six-digit codes of HS2002 that HS2007 kept
-    (an open-ended year range), with their WITS descriptions. Codes new in HS2007
-    are missing.
-``HS12``
-    Partial. No HS2012 source is bundled. Listed: the six-digit codes that are both
-    HS2007 codes by the rule above and HS2017 codes, i.e. codes that existed unchanged
-    in name from HS2002 to HS2017 and hence in HS2012, with their HS2017 descriptions.
-    Codes new in HS2007 or HS2012, and HS2012 codes deleted in HS2017, are missing.
-``SITC3``, ``SITC4``
-    UN Comtrade SITC Rev.3 / Rev.4 files (``data/sitc-nomenclature``), levels 1-5
+    HS nomenclature (``data/hs-nomenclature``, datasets/harmonized-system). The Comtrade
+    pseudo-chapter ``99`` / ``9999`` / ``999999`` "Commodities not specified according to
+    kind" is kept on purpose, because Comtrade and customs data carry it; the ``TOTAL``
+    row is dropped.
+``HS92``, ``HS96``, ``HS02``, ``HS07``, ``HS12``
+    Complete: chapters, headings and subheadings of UN Comtrade's own classification
+    files ``H0`` ... ``H4`` (``data/hs-nomenclature/hs1992.csv`` ... ``hs2012.csv``), with
+    Comtrade's English descriptions. Their section is the section of the chapter (the 97
+    chapters and 21 sections have not changed since 1988).
+``SITC1`` ... ``SITC4``
+    UN Comtrade SITC Rev.1-4 files (``data/sitc-nomenclature``), levels 1-5
     (``level`` = number of digits). Comtrade pseudo-rows (``ALL``, ``TOTAL``, ``AG1``..)
     and the Rev.4 "Memorandum Item" codes ending in ``X`` are dropped.
 ``EBOPS2010``
     The main components of EBOPS 2010 (``data/ebops``); ``level`` is the depth
     (``SI`` 1, ``SI2`` 2, ``SI21`` 3). The total ``S`` is not a product.
+
+The WITS combined HS table (``data/hs-isic-concordance``, :func:`hs_combined`) is kept for
+its ISIC Rev.3 links (the ``tech`` scheme), no longer for names.
 """
 
 from __future__ import annotations
@@ -54,6 +43,8 @@ CLASSIFICATIONS: tuple[str, ...] = (
     "HS12",
     "HS17",
     "HS22",
+    "SITC1",
+    "SITC2",
     "SITC3",
     "SITC4",
     "EBOPS2010",
@@ -105,16 +96,40 @@ def combined_codes(classification: str) -> pd.DataFrame:
     return table[(started & not_ended).to_numpy(dtype=bool)].reset_index(drop=True)
 
 
-@functools.lru_cache(maxsize=2)
-def hs_nomenclature(classification: str) -> pd.DataFrame:
-    """Return the HS17 or HS22 nomenclature: ``section, hscode, description, parent, level``.
+#: The nomenclature file of each HS edition.
+HS_FILES = {
+    "HS92": "hs1992.csv",
+    "HS96": "hs1996.csv",
+    "HS02": "hs2002.csv",
+    "HS07": "hs2007.csv",
+    "HS12": "hs2012.csv",
+    "HS17": "hs2017.csv",
+    "HS22": "hs2022.csv",
+}
 
-    The ``TOTAL`` pseudo-row and empty rows are dropped; ``level`` is an int.
+
+@functools.lru_cache(maxsize=len(HS_FILES))
+def hs_nomenclature(classification: str) -> pd.DataFrame:
+    """Return an HS edition's nomenclature: ``section, hscode, description, parent, level``.
+
+    The ``TOTAL`` pseudo-row and empty rows are dropped; ``level`` is an int. The Comtrade
+    files of HS92 ... HS12 carry no section: it is the HS17 section of the code's chapter
+    (``TOTAL`` for the pseudo-chapter 99, as in the HS17 file).
+
+    Examples
+    --------
+    >>> hs92 = hs_nomenclature("HS92")
+    >>> hs92.loc[hs92["hscode"] == "847120", ["section", "parent", "level"]].values.tolist()
+    [['XVI', '8471', 6]]
     """
-    file = {"HS17": "hs2017.csv", "HS22": "hs2022.csv"}[classification]
-    table = read_table("hs-nomenclature", file)
+    table = read_table("hs-nomenclature", HS_FILES[classification])
     table = table[(table["hscode"] != "") & (table["hscode"] != "TOTAL")]
-    return table.assign(level=table["level"].astype(int)).reset_index(drop=True)
+    if "section" not in table.columns:
+        current = read_table("hs-nomenclature", HS_FILES["HS17"])
+        chapters = current[current["level"] == "2"].set_index("hscode")["section"]
+        table = table.assign(section=table["hscode"].str[:2].map(chapters).fillna("TOTAL"))
+    table = table.assign(level=table["level"].astype(int)).reset_index(drop=True)
+    return table[["section", "hscode", "description", "parent", "level"]]
 
 
 def hs_sections() -> pd.DataFrame:
@@ -140,30 +155,8 @@ def _hs_current(classification: str) -> pd.DataFrame:
     return _frame(classification, table)
 
 
-def _hs_combined(classification: str) -> pd.DataFrame:
-    table = combined_codes(classification)
-    return _frame(
-        classification,
-        pd.DataFrame(
-            {
-                "product": table["hs"],
-                "level": 6,
-                "description": table["description"],
-                "parent": table["hs"].str[:4],
-            }
-        ),
-    )
-
-
-def _hs12() -> pd.DataFrame:
-    hs17 = _hs_current("HS17")
-    kept = set(combined_codes("HS07")["hs"])
-    six = hs17[(hs17["level"] == 6) & hs17["product"].isin(kept)]
-    return six.assign(classification="HS12").reset_index(drop=True)
-
-
 def _sitc(classification: str) -> pd.DataFrame:
-    file = {"SITC3": "sitc_rev3.csv", "SITC4": "sitc_rev4.csv"}[classification]
+    file = f"sitc_rev{classification[-1]}.csv"
     table = read_table("sitc-nomenclature", file)
     table = table[table["code"].str.isdigit()]
     # Rev.3 five-digit rows have dotted parents ("764.3") while codes are undotted.
@@ -182,12 +175,8 @@ def _ebops() -> pd.DataFrame:
 
 
 def _build(classification: str) -> pd.DataFrame:
-    if classification in ("HS17", "HS22"):
+    if classification in HS_FILES:
         return _hs_current(classification)
-    if classification in _COMBINED_EDITION_YEAR:
-        return _hs_combined(classification)
-    if classification == "HS12":
-        return _hs12()
     if classification.startswith("SITC"):
         return _sitc(classification)
     return _ebops()

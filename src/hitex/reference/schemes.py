@@ -13,11 +13,15 @@ Schemes
 -------
 ``tech``
     OECD technology intensity (:mod:`hitex.reference.tech`): ``high``, ``medium-high``,
-    ``medium-low``, ``low``, ``none``. All HS editions (HS07/HS12 partially).
+    ``medium-low``, ``low``, ``none``. Every HS edition, HS92 to HS22, and SITC Rev.3 and
+    Rev.4 (the OECD list is defined on ISIC Rev.3: reached from HS through WITS, from SITC
+    through Eurostat's ISIC Rev.3 - SITC Rev.3 correspondence).
 ``enduse``, ``enduse-stage``, ``bec``
-    BEC Rev.4 end use (:mod:`hitex.reference.enduse`), HS17 and HS22.
+    BEC Rev.4 end use (:mod:`hitex.reference.enduse`): every HS edition and SITC Rev.1-4.
 ``hs-section``, ``hs-chapter``, ``hs-heading``
-    The HS hierarchy, HS17 and HS22; names from the nomenclature.
+    The HS hierarchy of every edition, HS92 to HS22, each in its own nomenclature
+    (an HS92 code's heading is its first four digits, named as HS92 names it); SITC
+    codes have no HS chapter and are not covered.
 ``techservices``
     EBOPS 2010 technology services: IP charges (SH), R&D (SJ1), telecommunications,
     computer and information services (SI), technical services (SJ31), the rest ``other``.
@@ -31,6 +35,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from hitex.errors import UnknownCodeError
@@ -44,6 +49,7 @@ from hitex.reference.enduse import (
 )
 from hitex.reference.products import (
     CLASSIFICATIONS,
+    HS_CLASSIFICATIONS,
     hs_nomenclature,
     hs_sections,
     leaves_of,
@@ -54,7 +60,7 @@ from hitex.reference.tech import TECH_CLASSIFICATIONS, tech_groups, tech_mapping
 logger = logging.getLogger(__name__)
 
 GROUP_COLUMNS = ["scheme", "classification", "product", "group_code", "group_name"]
-HS_CURRENT: tuple[str, ...] = ("HS17", "HS22")
+HS_CURRENT: tuple[str, ...] = HS_CLASSIFICATIONS
 
 
 @dataclass(frozen=True)
@@ -211,7 +217,7 @@ def get_scheme(name: str) -> Scheme:
     Examples
     --------
     >>> get_scheme("tech").classifications[-2:]
-    ('HS17', 'HS22')
+    ('SITC3', 'SITC4')
     >>> get_scheme("enduse-stag")
     Traceback (most recent call last):
     ...
@@ -224,41 +230,59 @@ def get_scheme(name: str) -> Scheme:
 
 
 @functools.lru_cache(maxsize=len(CLASSIFICATIONS))
-def _descendants(classification: str) -> dict[str, tuple[str, ...]]:
-    """Return, for every product above the most detailed level, its most detailed products."""
+def _descendants(classification: str) -> tuple[list[str], np.ndarray, list[str]]:
+    """Return the codes above the most detailed level, and (their position, leaf) pairs."""
     table = products_of(classification)
     parent = dict(zip(table["product"].tolist(), table["parent"].tolist(), strict=True))
-    below: dict[str, list[str]] = {}
+    position: dict[str, int] = {}
+    above: list[int] = []
+    leaves: list[str] = []
     for leaf in leaves_of(classification)["product"].tolist():
         node = parent.get(leaf)
         while isinstance(node, str) and node in parent:
-            below.setdefault(node, []).append(leaf)
+            above.append(position.setdefault(node, len(position)))
+            leaves.append(leaf)
             node = parent[node]
-    return {code: tuple(leaves) for code, leaves in below.items()}
+    return list(position), np.asarray(above, dtype=np.int64), leaves
 
 
 def _lift(mapping: pd.DataFrame, classification: str) -> pd.DataFrame:
     """Return groups for the aggregates whose detailed codes all share one group."""
-    own = mapping[mapping["classification"] == classification]
-    group_of = dict(
-        zip(
-            own["product"].tolist(),
-            zip(own["group_code"].tolist(), own["group_name"].tolist(), strict=True),
-            strict=True,
-        )
+    own = mapping.loc[mapping["classification"] == classification]
+    codes, above, leaves = _descendants(classification)
+    found = dict(zip(own["product"].tolist(), range(len(own)), strict=True))
+    row = np.fromiter((found.get(leaf, -1) for leaf in leaves), dtype=np.int64, count=len(leaves))
+    group_ids, _ = pd.factorize(own["group_code"])
+    group = np.where(row >= 0, np.asarray(group_ids)[row], -1)
+    n = len(codes)
+    lowest = np.full(n, np.iinfo(np.int64).max)
+    highest = np.full(n, -1)
+    np.minimum.at(lowest, above, group)
+    np.maximum.at(highest, above, group)
+    # One group, and no detailed code without one (-1 would be the lowest).
+    single = np.flatnonzero((lowest == highest) & (lowest >= 0))
+    first = {g: i for i, g in reversed(list(enumerate(np.asarray(group_ids).tolist())))}
+    rows = [first[int(lowest[i])] for i in single]
+    return pd.DataFrame(
+        {
+            "classification": classification,
+            "product": [codes[i] for i in single],
+            "group_code": own["group_code"].to_numpy()[rows],
+            "group_name": own["group_name"].to_numpy()[rows],
+        }
     )
-    rows = []
-    for code, leaves in _descendants(classification).items():
-        groups = {group_of.get(leaf) for leaf in leaves}
-        single = groups.pop() if len(groups) == 1 else None
-        if single is not None:
-            rows.append((classification, code, *single))
-    return pd.DataFrame(rows, columns=["classification", "product", "group_code", "group_name"])
 
 
 def _scheme_frame(scheme: Scheme) -> pd.DataFrame:
     mapping = scheme.build()
     lifted = [_lift(mapping, c) for c in scheme.classifications]
+    # A concordance may link an aggregate itself (SITC basic headings): its own link wins.
+    own = pd.MultiIndex.from_frame(mapping[["classification", "product"]])
+    lifted = [
+        part[~pd.MultiIndex.from_frame(part[["classification", "product"]]).isin(own)]
+        if not part.empty else part
+        for part in lifted
+    ]  # fmt: skip
     frame = pd.concat([mapping, *lifted], ignore_index=True).assign(scheme=scheme.name)
     return frame[GROUP_COLUMNS]
 
@@ -326,6 +350,15 @@ def _known(codes: Iterable[str], classification: str, not_found: NotFound) -> li
                 "Unknown %s code %r: no description and no groups.", classification, code
             )
     return cleaned
+
+
+def known_codes(codes: Iterable[str], classification: str = "HS17") -> list[str]:
+    """Return the codes cleaned (``8517.62`` -> ``851762``); raise for an unknown one.
+
+    Cheap: it reads the nomenclature only, not the schemes.
+    """
+    check_classification(classification)
+    return _known(codes, classification, "raise")
 
 
 def classify(
