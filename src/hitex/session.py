@@ -17,7 +17,7 @@ import pandas as pd
 import hitex.indicators as ind
 from hitex.catalog import Catalog
 from hitex.complexity.methods import Complexity
-from hitex.errors import InputError
+from hitex.errors import InputError, PartialCoverageError
 from hitex.indicators.selection import check_names
 from hitex.store import LoadResult, Warehouse
 from hitex.store.engines import TABLES, Engine, engine_for
@@ -96,6 +96,22 @@ class Session(Catalog, Complexity):
                 f"it has {_span(years)}."
             )
 
+    def _check_coverage(self, q: ind.Query, years: Iterable[int]) -> None:
+        """Refuse imports or a balance the loads hold only in part (see :meth:`coverage`)."""
+        if q.flow not in ("import", "balance"):
+            return
+        gaps = []
+        for year in sorted(set(years)):
+            frame = self.coverage(q.reporter, year)
+            row = frame[frame["flow"] == q.flow].iloc[0]
+            if not row["complete"]:
+                gaps.append(str(row["note"]))
+        if gaps:
+            raise PartialCoverageError(
+                " ".join(dict.fromkeys(gaps)) + f" No {q.flow} figure is stated as a whole; ask "
+                "for what the loads hold with --partial (API: partial=true)."
+            )
+
     def _check(self, q: ind.Query) -> None:
         # Names are checked on the warehouse itself: cheap, and the same on every engine.
         if q.groups is not None or q.partner_group is not None:
@@ -124,6 +140,7 @@ class Session(Catalog, Complexity):
         indicators: Iterable[str] | None = None,
         small_base_usd: float = ind.SMALL_BASE_USD,
         if_empty: str = "keep",
+        partial: bool = False,
     ) -> pd.DataFrame:
         """Value by ``by`` for ``year``; with ``compare``, base value, growth % and share %.
 
@@ -135,6 +152,11 @@ class Session(Catalog, Complexity):
         ``multiple``, ``cagr``, ``contribution``, ``rank``, ``small_base``, ``nowcast``,
         ``coverage``, ``product_lines``, ``new``, ``hhi``, ``rca``, ...); each adds its
         column. ``flow="balance"`` is exports minus imports.
+
+        Imports (and a balance) whose records are partial (see :meth:`coverage`: mirrored from
+        some exporters only, or not loaded) are refused with a
+        :class:`~hitex.errors.PartialCoverageError` that says what is missing, unless
+        ``partial=True`` asks for the figure the loads hold.
 
         Examples
         --------
@@ -161,6 +183,8 @@ class Session(Catalog, Complexity):
         )
         self._check_holdings(q, years)
         self._check(q)
+        if not partial:
+            self._check_coverage(q, years)
         chosen = None if indicators is None else tuple(indicators)
 
         def build() -> ir.Table:
@@ -193,6 +217,7 @@ class Session(Catalog, Complexity):
         top: int | None = None,
         indicators: Iterable[str] | None = None,
         small_base_usd: float = ind.SMALL_BASE_USD,
+        partial: bool = False,
     ) -> pd.DataFrame:
         """One row per year of ``years`` (and per ``by`` value), with a ``year`` column.
 
@@ -218,6 +243,10 @@ class Session(Catalog, Complexity):
         )  # fmt: skip
         self._check_holdings(q, ())
         self._check(q)
+        if not partial:
+            held = self.warehouse.holdings()[q.reporter]
+            flows = ("export", "import") if q.flow == "balance" else (q.flow,)
+            self._check_coverage(q, [y for y in span if any(y in held.get(f, ()) for f in flows)])
         chosen = None if indicators is None else tuple(indicators)
 
         def build() -> ir.Table:

@@ -371,9 +371,16 @@ def _check_options(source: Source) -> None:
 
 def _read_xlsx(path: Path) -> tuple[pa.Table, list[int]]:
     """The first sheet as text columns, with each record's row number in the sheet."""
-    import openpyxl  # noqa: PLC0415 - imported only for the rare Excel file
+    import zipfile  # noqa: PLC0415
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    import openpyxl  # noqa: PLC0415 - imported only for the rare Excel file
+    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, InvalidFileException) as exc:
+        # A file named .xlsx that is not a workbook (a CSV renamed, a broken download).
+        raise ValueError(f"not an Excel workbook: {exc}") from None
     rows = book.worksheets[0].iter_rows(values_only=True)
     header = [str(h).strip() for h in next(rows, ()) if h is not None]
     columns: list[list[str | None]] = [[] for _ in header]

@@ -30,6 +30,7 @@ _SOURCE = {"en": "Source: hitex warehouse", "ru": "Источник: храни�
 _TITLES = {
     "history": ("Exports by year", "Экспорт по годам"),
     "partners": ("Largest destinations, with growth", "Крупнейшие направления и рост"),
+    "partners_value": ("Largest destinations", "Крупнейшие направления"),
     "world": ("Exports by destination", "Экспорт по странам назначения"),
     "products": ("Largest HS headings, share of the total", "Крупнейшие товарные позиции, доля"),
     "enduse": ("Finished goods and parts", "Готовые изделия и комплектующие"),
@@ -38,15 +39,20 @@ _TITLES = {
 
 
 def _title(key: str, c: Spec, units: str | None = None) -> alt.TitleParams:
-    en, ru = _TITLES[key]
+    en, ru = _TITLES[_titled(key, c)]
     text = ru if c.lang == "ru" else en
     sub = f"{units or _UNITS[c.lang]}. {_SOURCE[c.lang]}: {c.who}, {c.year}"
     return alt.TitleParams(text=text, subtitle=sub, anchor="start")
 
 
+def _titled(key: str, c: Spec) -> str:
+    """The title's key: a partners chart without a base year promises no growth."""
+    return "partners_value" if key == "partners" and c.compare is None else key
+
+
 def _chart(key: str, c: Spec, chart: alt.TopLevelMixin) -> Chart:
     spec = chart.to_dict()
-    return Chart(key, _TITLES[key][1 if c.lang == "ru" else 0], spec)
+    return Chart(key, _TITLES[_titled(key, c)][1 if c.lang == "ru" else 0], spec)
 
 
 def _millions(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:

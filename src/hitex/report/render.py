@@ -20,6 +20,9 @@ from hitex.report.phrases import T
 
 FORMATS = (".md", ".html", ".pdf")
 
+#: Rows an appendix table shows; the full table is a CSV file beside the report.
+APPENDIX_ROWS = 20
+
 CSS = """
 body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; max-width: 46rem;
        margin: 2rem auto; padding: 0 1rem; color: #1a202c; line-height: 1.5; }
@@ -43,6 +46,33 @@ def render(report: Report, out: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     writer(report, path)
     return path
+
+
+def appendix_files(report: Report, path: Path) -> dict[str, str]:
+    """Write each appendix longer than :data:`APPENDIX_ROWS` as a CSV file beside ``path``.
+
+    The file is ``STEM-SECTION.csv``, values rounded as ``hitex table --format csv`` prints
+    them; returns section -> file name.
+    """
+    from hitex._util import cents  # noqa: PLC0415
+
+    written = {}
+    for s in report.sections:
+        if s.skipped is None and s.appendix is not None and len(s.appendix) > APPENDIX_ROWS:
+            name = f"{path.stem}-{s.key}.csv"
+            cents(s.appendix).to_csv(path.parent / name, index=False)
+            written[s.key] = name
+    return written
+
+
+def _more(s: Section, lang: str, files: dict[str, str] | None) -> str:
+    """The line under a capped appendix: how many rows are left out, and where they are."""
+    assert s.appendix is not None
+    rest = len(s.appendix) - APPENDIX_ROWS
+    file = (files or {}).get(s.key)
+    if lang == "ru":
+        return f"… и ещё {rest} строк" + (f" (вся таблица: {file})" if file else "")
+    return f"… and {rest:,} more rows" + (f" (the full table: {file})" if file else "")
 
 
 # -- cells ---------------------------------------------------------------------------------------
@@ -72,6 +102,7 @@ def _rows(frame: pd.DataFrame) -> list[list[str]]:
 
 # -- Markdown ------------------------------------------------------------------------------------
 def _markdown(report: Report, path: Path) -> None:
+    files = appendix_files(report, path)
     lines = [f"# {report.title}", "", f"*{report.subtitle}*", ""]
     for s in report.sections:
         lines += [f"## {s.title}", ""]
@@ -83,23 +114,29 @@ def _markdown(report: Report, path: Path) -> None:
             name = f"{path.stem}-{chart.name}.svg"
             (path.parent / name).write_text(svg(chart), encoding="utf-8")
             lines += [f"![{chart.title}]({name})", ""]
-        lines += _md_table(s, report.lang)
+        lines += _md_table(s, report.lang, files)
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def _md_table(s: Section, lang: str) -> list[str]:
+def _md_table(s: Section, lang: str, files: dict[str, str] | None = None) -> list[str]:
     if s.appendix is None or s.appendix.empty:
         return []
     cols = [str(c) for c in s.appendix.columns]
     out = [f"**{T['appendix'][lang]}**", "", "| " + " | ".join(cols) + " |",
            "|" + "---|" * len(cols)]  # fmt: skip
-    out += ["| " + " | ".join(v.replace("|", "/") for v in row) + " |" for row in _rows(s.appendix)]
+    shown = s.appendix.head(APPENDIX_ROWS)
+    out += ["| " + " | ".join(v.replace("|", "/") for v in row) + " |" for row in _rows(shown)]
+    if len(s.appendix) > APPENDIX_ROWS:
+        out += ["", _more(s, lang, files)]
     return [*out, ""]
 
 
 # -- HTML ----------------------------------------------------------------------------------------
-def to_html(report: Report) -> str:
-    """The report as one self-contained HTML document (charts as inline SVG)."""
+def to_html(report: Report, files: dict[str, str] | None = None) -> str:
+    """The report as one self-contained HTML document (charts as inline SVG).
+
+    ``files`` names the CSV file of each capped appendix (:func:`appendix_files`).
+    """
     e = html.escape
     body = [f"<h1>{e(report.title)}</h1>", f'<p class="subtitle">{e(report.subtitle)}</p>']
     for i, s in enumerate(report.sections):
@@ -111,7 +148,7 @@ def to_html(report: Report) -> str:
             body.append(f"<p{klass}>{e(' '.join(x.text for x in s.sentences))}</p>")
             body += [f'<figure class="chart" data-chart="{e(c.name)}">{svg(c)}</figure>'
                      for c in s.charts]  # fmt: skip
-            body.append(_html_table(s, report.lang))
+            body.append(_html_table(s, report.lang, files))
         body.append("</section>")
     return (
         f'<!DOCTYPE html>\n<html lang="{report.lang}"><head><meta charset="utf-8">'
@@ -120,7 +157,7 @@ def to_html(report: Report) -> str:
     )
 
 
-def _html_table(s: Section, lang: str) -> str:
+def _html_table(s: Section, lang: str, files: dict[str, str] | None = None) -> str:
     if s.appendix is None or s.appendix.empty:
         return ""
     e = html.escape
@@ -129,14 +166,17 @@ def _html_table(s: Section, lang: str) -> str:
     rows = "".join(
         "<tr>" + "".join(f'<td{" class=n" if n else ""}>{e(v)}</td>'
                          for v, n in zip(row, numeric, strict=True)) + "</tr>"
-        for row in _rows(s.appendix)
+        for row in _rows(s.appendix.head(APPENDIX_ROWS))
     )  # fmt: skip
+    more = ""
+    if len(s.appendix) > APPENDIX_ROWS:
+        more = f'<p class="more">{e(_more(s, lang, files))}</p>'
     return (f"<details><summary>{e(T['appendix'][lang])}</summary>"
-            f"<table><tr>{head}</tr>{rows}</table></details>")  # fmt: skip
+            f"<table><tr>{head}</tr>{rows}</table>{more}</details>")  # fmt: skip
 
 
 def _html(report: Report, path: Path) -> None:
-    path.write_text(to_html(report), encoding="utf-8")
+    path.write_text(to_html(report, appendix_files(report, path)), encoding="utf-8")
 
 
 # -- PDF -----------------------------------------------------------------------------------------
@@ -149,7 +189,8 @@ def _pdf(report: Report, path: Path) -> None:
             "apt-get install libpango-1.0-0 libpangoft2-1.0-0."
         ) from None
     # Print every appendix: <details> would stay closed on paper.
-    document = to_html(report).replace("<details>", '<details open="">')
+    files = appendix_files(report, path)
+    document = to_html(report, files).replace("<details>", '<details open="">')
     weasyprint.HTML(string=document).write_pdf(path)
 
 

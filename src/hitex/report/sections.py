@@ -15,7 +15,6 @@ from typing import Any
 import pandas as pd
 
 import hitex.indicators as ind
-from hitex.errors import InputError
 from hitex.reference import reference_version
 from hitex.report import charts, names, wording
 from hitex.report.model import Section
@@ -56,6 +55,13 @@ class Spec:
         options.setdefault("partner_group", self.partner_group)
         years = range(self.year - HISTORY, self.year + 1)
         return self.session.series(reporter=self.reporter, years=years, **options)
+
+    def coverage(self) -> pd.DataFrame:
+        """Where the reporter's figures come from (:meth:`hitex.Session.coverage`), all years."""
+        if "coverage" not in self._cache:
+            self._cache["coverage"] = self.session.coverage(self.reporter)
+        frame: pd.DataFrame = self._cache["coverage"]
+        return frame
 
     def t(self, key: str, **values: object) -> str:
         """A template in the report's language."""
@@ -141,7 +147,8 @@ def headline(c: Spec) -> Section:
             c.t("headline.partners", leaders=listing(leaders, c.lang)),
             **{f"value_usd[{p}]": v for p, v in values},
         )
-    s.charts.append(charts.history(history, c))
+    if len(history) > 1:  # one year is no history: no one-bar chart
+        s.charts.append(charts.history(history, c))
     s.appendix = t.drop(columns=["classifications"], errors="ignore")
     return s
 
@@ -166,8 +173,9 @@ def destinations(c: Spec) -> Section:
     s.say(c.t("dest.value", leaders=listing(items, c.lang)), **facts)
     if c.compare is not None:
         _growth_leaders(c, s, t)
-    s.charts.append(charts.partners(t.head(TOP_CHART), c))
-    s.charts.append(charts.world(t, c))
+    if len(t) > 1:
+        s.charts.append(charts.partners(t.head(TOP_CHART), c))
+        s.charts.append(charts.world(t, c))
     s.appendix = t.drop(columns=["classifications"], errors="ignore")
     return s
 
@@ -219,7 +227,7 @@ def products(c: Spec) -> Section:
     t = c.table(by=["group"], groups="hs-heading", top=TOP_CHART)
     if t.empty:
         # The heading scheme covers HS17 and HS22; other editions are shown by product.
-        t = c.table(by=["product"], top=TOP_CHART).rename(
+        t = _hs6_named(c, c.table(by=["product"], top=TOP_CHART)).rename(
             columns={"product": "group", "product_name": "group_name"})  # fmt: skip
     if t.empty:
         s.skipped = c.t("skip.nodata", what="HS")
@@ -237,9 +245,40 @@ def products(c: Spec) -> Section:
                  f"{c.pct(r.share_pct)})" for r in following.itertuples()]  # fmt: skip
         s.say(c.t("prod.next", items=listing(items, c.lang)),
               **{f"value_usd[{r.group}]": r.value_usd for r in following.itertuples()})  # fmt: skip
-    s.charts.append(charts.products(t, c))
+    if len(t) > 1:
+        s.charts.append(charts.products(t, c))
     s.appendix = t.drop(columns=["classifications"], errors="ignore")
     return s
+
+
+def _hs6_named(c: Spec, t: pd.DataFrame) -> pd.DataFrame:
+    """HS 6-digit codes as ``7108.12`` named with their heading ("Gold: other unwrought forms").
+
+    The HS editions before 2017 describe a subheading within its heading ("Other"); the
+    heading's first words say what it is.
+    """
+    if t.empty or not t["product"].astype(str).str.fullmatch(r"\d{6}").all():
+        return t
+    # The edition's own heading, else the latest edition's (the older editions ship their
+    # 6-digit subheadings only; a 4-digit heading kept its subject across editions).
+    found = c.session.warehouse.sql(
+        "SELECT classification, product, description FROM products WHERE product IN "
+        "(SELECT unnest(?::VARCHAR[])) AND classification LIKE 'HS%' ORDER BY classification",
+        [sorted({p[:4] for p in t["product"].astype(str)})],
+    )
+    own = {(r.classification, r.product): str(r.description) for r in found.itertuples()}
+    latest = {str(r.product): str(r.description) for r in found.itertuples()}
+    names_ = []
+    for code, cls, text in zip(t["product"].astype(str), t["classification"],
+                               t["product_name"], strict=True):  # fmt: skip
+        heading = own.get((cls, code[:4]), latest.get(code[:4], ""))
+        heading = _short(heading, 40).split(",")[0].strip()
+        sub = "" if _missing(text) else str(text)
+        if heading and heading.lower() not in sub.lower():
+            sub = f"{heading}: {sub[:1].lower()}{sub[1:]}" if sub else heading
+        names_.append(sub)
+    return t.assign(product=[f"{p[:4]}.{p[4:]}" for p in t["product"].astype(str)],
+                    product_name=names_)  # fmt: skip
 
 
 def _short(text: object, limit: int = 60) -> str:
@@ -351,17 +390,28 @@ def ytd(c: Spec) -> Section:
 
 # -- trade balance and history -----------------------------------------------------------------
 def balance(c: Spec) -> Section:
-    """The balance of the report's year and how it ranks in the years loaded."""
+    """The balance of the report's year and how it ranks in the years loaded.
+
+    Stated only where both flows are complete (:meth:`hitex.Session.coverage`): imports
+    mirrored from a few exporters, or not loaded, leave the section out with the reason.
+    """
     s = _section(c, "balance")
-    try:
-        imports = c.table(flow="import", compare=None)
-    except InputError:  # no import records at all: the session says so
-        imports = pd.DataFrame()
-    if imports.empty or not imports["value_usd"].iloc[0]:
+    cov = c.coverage()
+    imports = cov[(cov["flow"] == "import") & (cov["year"] == c.year)]
+    if imports.empty or not imports["kinds"].iloc[0]:
         s.skipped = c.t("skip.imports", who=c.who)
         return s
-    history = c.series(flow="balance", indicators=["exports", "imports", "lowest_since",
-                                                   "highest_since"])  # fmt: skip
+    bal = cov[cov["flow"] == "balance"]
+    if not bool(bal.loc[bal["year"] == c.year, "complete"].iloc[0]):
+        s.skipped = c.t("skip.partial", who=c.who, year=c.year,
+                        note=_gap(cov, c.year))  # fmt: skip
+        return s
+    # Only the years whose balance is complete make its history.
+    years = [int(y) for y in bal.loc[bal["complete"], "year"] if c.year - HISTORY <= y <= c.year]
+    history = c.session.series(
+        reporter=c.reporter, years=years, flow="balance", partner_group=c.partner_group,
+        indicators=["exports", "imports", "lowest_since", "highest_since"],
+    )  # fmt: skip
     row = history[history["year"] == c.year].iloc[0]
     since = _since(c, row, history)
     kind = T["deficit" if row.value_usd < 0 else "surplus"][c.lang]
@@ -369,9 +419,16 @@ def balance(c: Spec) -> Section:
               since=since), value_usd=row.value_usd)  # fmt: skip
     s.say(c.t("bal.flows", exports=c.money(row.exports_usd), imports=c.money(row.imports_usd)),
           exports_usd=row.exports_usd, imports_usd=row.imports_usd)  # fmt: skip
-    s.charts.append(charts.balance(history, c))
+    if len(history) > 1:
+        s.charts.append(charts.balance(history, c))
     s.appendix = history.drop(columns=["classifications"], errors="ignore")
     return s
+
+
+def _gap(cov: pd.DataFrame, year: int) -> str:
+    """What the records of ``year`` lack, in the report's words (the coverage notes)."""
+    rows = cov[(cov["year"] == year) & cov["flow"].isin(["export", "import"]) & ~cov["complete"]]
+    return " ".join(str(n) for n in rows["note"])
 
 
 def _since(c: Spec, row: Any, history: pd.DataFrame) -> str:
@@ -417,9 +474,14 @@ def _hhi_word(hhi: float, lang: str) -> str:
 def techbalance(c: Spec) -> Section:
     """High-tech goods and technology services, when services records are loaded."""
     s = _section(c, "techbalance")
-    kinds = c.table(by=["classification"], compare=None, partner_group=None, flow="balance")
+    kinds = c.table(by=["classification"], compare=None, partner_group=None, flow="balance",
+                    partial=True)  # fmt: skip
     if not kinds["classification"].astype(str).str.startswith("EBOPS").any():
         s.skipped = c.t("skip.services", who=c.who)
+        return s
+    cov = c.coverage()
+    if not bool(cov.loc[(cov["flow"] == "balance") & (cov["year"] == c.year), "complete"].all()):
+        s.skipped = c.t("skip.partial", who=c.who, year=c.year, note=_gap(cov, c.year))
         return s
     t = c.session.tech_balance(c.reporter, range(c.year - HISTORY, c.year + 1))
     row = t[t["year"] == c.year].iloc[0]
@@ -451,11 +513,49 @@ def note(c: Spec) -> Section:
     s.say(c.t("note.reference", version=reference_version(), who=c.who, year=c.year,
               unclassified=c.pct(missing)), unclassified_pct=missing)  # fmt: skip
     s.say(c.t("note.method", threshold=c.money(c.small_base_usd)))
+    s.say(_coverage_sentence(c))
     for text in c.notes:
         s.say(text)
     s.appendix = loads[["id", "file", "sha256", "format", "rows_read", "rows_loaded",
                         "rows_rejected", "status"]]  # fmt: skip
     return s
+
+
+def _coverage_sentence(c: Spec) -> str:
+    """What the report's year rests on: each flow's kind of records and whether it is whole."""
+    cov = c.coverage()
+    year = cov[cov["year"] == c.year].set_index("flow")
+    parts = {}
+    for flow in ("export", "import"):
+        row = year.loc[flow]
+        kinds = str(row["kinds"])
+        if not kinds:
+            key = "cov.none"
+        elif "mirror" in kinds and "own" in kinds:
+            key = "cov.both"
+        elif "mirror" in kinds:
+            key = "cov.mirror" if row["complete"] else "cov.mirror_partial"
+        elif kinds == "totals":
+            key = "cov.totals"
+        else:
+            key = "cov.own"
+        held = [str(x) for x in _held(c, row)]
+        parts[flow] = c.t(key, who=c.who, n=_int(row["exporters"]), of=_int(row["countries"]),
+                          names=listing([c.partner(x) for x in held[:3]], c.lang)
+                          + (" …" if len(held) > 3 else ""))  # fmt: skip
+    return c.t("note.coverage", year=c.year, exports=parts["export"], imports=parts["import"])
+
+
+def _held(c: Spec, row: Any) -> list[str]:
+    """The exporters a mirrored flow of the report's year is mirrored from."""
+    if "mirror" not in str(row["kinds"]):
+        return []
+    held = c.session.warehouse.sources().years[c.year].exporters
+    return sorted(held - {c.reporter})
+
+
+def _int(value: Any) -> int:
+    return 0 if _missing(value) else int(value)
 
 
 #: The sections in report order.

@@ -31,6 +31,7 @@ from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_
 from hitex.store import segment
 from hitex.store.load import Counts, Loader, Step
 from hitex.store.schema import DDL, NULLABLE, RELATIONS, VIEWS
+from hitex.store.sources import Sources, sources
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,7 @@ class Warehouse:
         self.path = str(path) if path is not None else default_path()
         self._ibis: DuckDBBackend | None = None
         self._holdings: tuple[str, dict[str, dict[str, list[int]]]] | None = None
+        self._sources: tuple[str, Sources] | None = None
         #: Whether other cursors read the same database (``hitex serve``): a load then runs
         #: without a memory limit, which DuckDB would impose on those readers too.
         self.shared = con is not None
@@ -522,6 +524,13 @@ class Warehouse:
                 held.setdefault(reporter, {})[flow] = [int(y) for y in years]
             self._holdings = (version, held)
         return self._holdings[1]
+
+    def sources(self) -> Sources:
+        """Kinds of records behind each reporter, flow and year (kept until the data change)."""
+        version = self.version()
+        if self._sources is None or self._sources[0] != version:
+            self._sources = (version, sources(self.con))
+        return self._sources[1]
 
     def has_months(self, reporter: str) -> bool:
         """Whether any record of ``reporter`` is monthly."""
