@@ -188,9 +188,7 @@ def data_coverage(warehouse: Warehouse, reporter: str, year: int | None = None) 
         if year not in years:
             raise InputError(f"{reporter} has no records for {year}; it has {_span(years)}.")
         years = [year]
-    mixed = _reconciled(warehouse)
-    src = warehouse.sources().records if mixed else _plain(warehouse, reporter)
-    mine = src[src["reporter"] == reporter]
+    mine = warehouse.sources(reporter)
     flows = [*CORE_FLOWS, *sorted(set(mine["flow"]) - set(CORE_FLOWS))]
     counted = mine.groupby(["flow", "year", "kind"])[["records", "value_usd"]].sum()
     rows = []
@@ -198,7 +196,7 @@ def data_coverage(warehouse: Warehouse, reporter: str, year: int | None = None) 
         per_flow = {}
         for flow in flows:
             kinds = [k for k in KINDS if (flow, y, k) in counted.index]
-            row = _flow_row(warehouse, reporter, flow, y, kinds, counted, mixed)
+            row = _flow_row(warehouse, reporter, flow, y, kinds, counted)
             per_flow[flow] = row
             rows.append(row)
         rows.append(_balance_row(reporter, y, per_flow["export"], per_flow["import"]))
@@ -206,30 +204,9 @@ def data_coverage(warehouse: Warehouse, reporter: str, year: int | None = None) 
     return frame.astype({"records": "int64", "exporters": "Int64", "countries": "Int64"})
 
 
-def _reconciled(warehouse: Warehouse) -> bool:
-    """Whether any loaded file is reconciled (BACI): only then can a flow be mirrored."""
-    found = warehouse.con.execute(
-        "SELECT count(*) FROM loads WHERE reconciled AND status = 'loaded'"
-    ).fetchall()
-    return bool(found[0][0])
-
-
-def _plain(warehouse: Warehouse, reporter: str) -> pd.DataFrame:
-    """Own and totals records of one reporter (no reconciled load: nothing is mirrored)."""
-    return warehouse.sql(
-        """SELECT reporter, flow, year::INTEGER AS year, 'own' AS kind, count(*) AS records,
-            sum(value_usd) AS value_usd FROM flows
-            WHERE reporter = ? AND partner <> 'WLD' AND product <> 'TOTAL' GROUP BY ALL
-        UNION ALL
-        SELECT reporter, flow, year::INTEGER, 'totals', count(*), sum(value_usd)
-            FROM unallocated WHERE reporter = ? GROUP BY ALL""",
-        [reporter, reporter],
-    )
-
-
 def _flow_row(
     warehouse: Warehouse, reporter: str, flow: str, year: int, kinds: list[str],
-    counted: pd.DataFrame, mixed: bool,
+    counted: pd.DataFrame,
 ) -> dict[str, object]:  # fmt: skip
     who = country_name(reporter)
     cells: list[Any] = [counted.loc[[(flow, year, k)]].iloc[0].tolist() for k in kinds]
@@ -244,8 +221,8 @@ def _flow_row(
     if not kinds:
         row.update(complete=False, note=f"No {flow} records of {who} are loaded for {year}.")
         return row
-    if "mirror" in kinds and mixed:
-        known = warehouse.sources().years[year]
+    if "mirror" in kinds:
+        known = warehouse.reconciled_years()[year]
         missing = known.missing(reporter)
         held = sorted(known.exporters - {reporter})
         row.update(exporters=len(held), countries=len(known.countries - {reporter}),

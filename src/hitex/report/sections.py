@@ -48,7 +48,14 @@ class Spec:
         options.setdefault("compare", self.compare)
         options.setdefault("partner_group", self.partner_group)
         options.setdefault("small_base_usd", self.small_base_usd)
-        return self.session.table(reporter=self.reporter, year=self.year, **options)
+        # Sections ask some questions twice (the partners of the headline and of the
+        # destinations): each is answered once.
+        key = "table" + repr(sorted(options.items()))
+        if key not in self._cache:
+            self._cache[key] = self.session.table(reporter=self.reporter, year=self.year,
+                                                  **options)  # fmt: skip
+        frame: pd.DataFrame = self._cache[key]
+        return frame
 
     def series(self, **options: Any) -> pd.DataFrame:
         """``Session.series`` over the years up to the report's year."""
@@ -138,7 +145,7 @@ def headline(c: Spec) -> Section:
                 cagr=c.pct(span.cagr_pct)),
             multiple=span.multiple, cagr_pct=span.cagr_pct,
         )  # fmt: skip
-    partners = c.table(by=["partner"], top=TOP)
+    partners = _partners(c).head(TOP)
     if len(partners) > 1:
         leaders = [f"{c.partner(p)} ({c.money(v)})" for p, v in
                    zip(partners["partner"], partners["value_usd"], strict=True)]  # fmt: skip
@@ -154,15 +161,20 @@ def headline(c: Spec) -> Section:
 
 
 # -- destinations ------------------------------------------------------------------------------
-PARTNER_INDICATORS = ["growth", "share", "small_base", "new", "rank", "contribution",
+PARTNER_INDICATORS = ["growth", "share", "small_base", "new", "rank", "change", "contribution",
                       "product_lines"]  # fmt: skip
+
+
+def _partners(c: Spec) -> pd.DataFrame:
+    """Every partner with the indicators of the destinations section (asked once)."""
+    indicators = PARTNER_INDICATORS if c.compare is not None else ["share", "product_lines"]
+    return c.table(by=["partner"], indicators=indicators)
 
 
 def destinations(c: Spec) -> Section:
     """Leaders by value and by growth rate (small bases set aside), new markets."""
     s = _section(c, "destinations")
-    indicators = PARTNER_INDICATORS if c.compare is not None else ["share", "product_lines"]
-    t = c.table(by=["partner"], indicators=indicators)
+    t = _partners(c)
     if t.empty:
         s.skipped = c.t("skip.nodata", what="partners")
         return s
@@ -320,7 +332,7 @@ def _enduse(c: Spec, s: Section) -> pd.DataFrame:
         s.say(c.t("tech.enduse", items=listing(items, c.lang)),
               **{f"change_usd[{r.group}]": r.change_usd for r in use.itertuples()})  # fmt: skip
         s.charts.append(charts.enduse(use, c))
-    partners = c.table(by=["partner"], indicators=["change", "small_base"])
+    partners = _partners(c)  # with change_usd and small_base when there is a base year
     ranked = partners[~partners["small_base"].astype(bool) & partners["growth_pct"].notna()]
     if ranked.empty:
         return use.assign(scheme="enduse-stage")
@@ -474,9 +486,12 @@ def _hhi_word(hhi: float, lang: str) -> str:
 def techbalance(c: Spec) -> Section:
     """High-tech goods and technology services, when services records are loaded."""
     s = _section(c, "techbalance")
-    kinds = c.table(by=["classification"], compare=None, partner_group=None, flow="balance",
-                    partial=True)  # fmt: skip
-    if not kinds["classification"].astype(str).str.startswith("EBOPS").any():
+    services = c.session.warehouse.sql(
+        "SELECT count(*) AS n FROM (SELECT 1 FROM trade WHERE reporter = ? AND year = ? "
+        "AND classification LIKE 'EBOPS%' LIMIT 1)",
+        [c.reporter, c.year],
+    )
+    if not int(services["n"].iloc[0]):
         s.skipped = c.t("skip.services", who=c.who)
         return s
     cov = c.coverage()
@@ -550,7 +565,7 @@ def _held(c: Spec, row: Any) -> list[str]:
     """The exporters a mirrored flow of the report's year is mirrored from."""
     if "mirror" not in str(row["kinds"]):
         return []
-    held = c.session.warehouse.sources().years[c.year].exporters
+    held = c.session.warehouse.reconciled_years()[c.year].exporters
     return sorted(held - {c.reporter})
 
 

@@ -12,13 +12,14 @@ A mirror flow is only as complete as the exporters the loads hold. The countries
 those the reconciled loads of that year name on either side; an exporter among them that
 sent no record at all is missing, and imports mirrored without it are partial.
 
-:func:`sources` reads these facts once per warehouse version (one pass over the records);
+:func:`records` counts one reporter's records of each kind; :func:`years` reads the exporters
+of each reconciled year (kept by the warehouse until its data change);
 :meth:`hitex.Session.coverage` words them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
@@ -26,18 +27,16 @@ import pandas as pd
 #: The kinds of records a figure can rest on, in the order they are listed.
 KINDS = ("own", "mirror", "totals")
 
-_OWN = """SELECT reporter, flow, year, count(*) AS records, sum(value_usd) AS value_usd,
-    bool_or(month IS NOT NULL) AS monthly, count(DISTINCT month) AS months
-FROM flows WHERE partner <> 'WLD' AND product <> 'TOTAL' GROUP BY ALL"""
+_OWN = """SELECT reporter, flow, year, count(*) AS records, sum(value_usd) AS value_usd
+FROM flows WHERE reporter = $r AND partner <> 'WLD' AND product <> 'TOTAL' GROUP BY ALL"""
 
-_TOTALS = """SELECT reporter, flow, year, count(*) AS records, sum(value_usd) AS value_usd,
-    bool_or(month IS NOT NULL) AS monthly, count(DISTINCT month) AS months
-FROM unallocated GROUP BY ALL"""
+_TOTALS = """SELECT reporter, flow, year, count(*) AS records, sum(value_usd) AS value_usd
+FROM unallocated WHERE reporter = $r GROUP BY ALL"""
 
 _MIRROR = """SELECT partner AS reporter, 'import' AS flow, year, count(*) AS records,
-    sum(value_usd) AS value_usd, bool_or(month IS NOT NULL) AS monthly,
-    count(DISTINCT month) AS months
-FROM flows WHERE flow = 'export' AND load_id IN (SELECT id FROM loads WHERE reconciled)
+    sum(value_usd) AS value_usd
+FROM flows WHERE partner = $r AND flow = 'export'
+    AND load_id IN (SELECT id FROM loads WHERE reconciled)
 GROUP BY ALL"""
 
 _COUNTRIES = """SELECT year, list(DISTINCT reporter ORDER BY reporter) AS exporters,
@@ -59,24 +58,18 @@ class Year:
         return sorted(self.countries - self.exporters - {reporter})
 
 
-@dataclass(frozen=True)
-class Sources:
-    """Records by (reporter, flow, year, kind), and the exporters of each reconciled year."""
+def records(con: duckdb.DuckDBPyConnection, reporter: str, *, mirror: bool) -> pd.DataFrame:
+    """Records and value of one reporter by flow, year and kind (``mirror`` if any can be)."""
+    parts = [("own", _OWN), ("totals", _TOTALS)] + ([("mirror", _MIRROR)] if mirror else [])
+    frames = [con.execute(sql, {"r": reporter}).df().assign(kind=kind) for kind, sql in parts]
+    found = pd.concat(frames, ignore_index=True)
+    return found.astype({"year": int, "records": "int64"})
 
-    records: pd.DataFrame
-    years: dict[int, Year] = field(default_factory=dict)
 
-
-def sources(con: duckdb.DuckDBPyConnection) -> Sources:
-    """Read the kinds of records of every reporter, flow and year (one pass each)."""
-    frames = []
-    for kind, sql in (("own", _OWN), ("mirror", _MIRROR), ("totals", _TOTALS)):
-        frame = con.execute(sql).df()
-        frames.append(frame.assign(kind=kind))
-    records = pd.concat(frames, ignore_index=True)
-    records["year"] = records["year"].astype(int)
-    years = {}
+def years(con: duckdb.DuckDBPyConnection) -> dict[int, Year]:
+    """The exporters and countries of each year of the reconciled loads (one pass)."""
+    out = {}
     for year, exporters, importers in con.execute(_COUNTRIES).fetchall():
         held = frozenset(exporters)
-        years[int(year)] = Year(held, held | frozenset(importers))
-    return Sources(records, years)
+        out[int(year)] = Year(held, held | frozenset(importers))
+    return out

@@ -31,7 +31,7 @@ from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_
 from hitex.store import segment
 from hitex.store.load import Counts, Loader, Step
 from hitex.store.schema import DDL, NULLABLE, RELATIONS, VIEWS
-from hitex.store.sources import Sources, sources
+from hitex.store import sources
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ class Warehouse:
         self.path = str(path) if path is not None else default_path()
         self._ibis: DuckDBBackend | None = None
         self._holdings: tuple[str, dict[str, dict[str, list[int]]]] | None = None
-        self._sources: tuple[str, Sources] | None = None
+        self._years: tuple[str, dict[int, sources.Year]] | None = None
         #: Whether other cursors read the same database (``hitex serve``): a load then runs
         #: without a memory limit, which DuckDB would impose on those readers too.
         self.shared = con is not None
@@ -525,12 +525,19 @@ class Warehouse:
             self._holdings = (version, held)
         return self._holdings[1]
 
-    def sources(self) -> Sources:
-        """Kinds of records behind each reporter, flow and year (kept until the data change)."""
+    def reconciled_years(self) -> dict[int, sources.Year]:
+        """Exporters and countries of each year of reconciled loads (kept until data change)."""
         version = self.version()
-        if self._sources is None or self._sources[0] != version:
-            self._sources = (version, sources(self.con))
-        return self._sources[1]
+        if self._years is None or self._years[0] != version:
+            self._years = (version, sources.years(self.con))
+        return self._years[1]
+
+    def sources(self, reporter: str) -> pd.DataFrame:
+        """One reporter's records by flow, year and kind (:mod:`hitex.store.sources`)."""
+        mirror = bool(
+            _one(self.con.execute("SELECT count(*) FROM loads WHERE reconciled AND status = 'loaded'"))
+        )
+        return sources.records(self.con, reporter, mirror=mirror)
 
     def has_months(self, reporter: str) -> bool:
         """Whether any record of ``reporter`` is monthly."""
