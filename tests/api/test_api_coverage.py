@@ -62,7 +62,10 @@ def test_coverage_answers_kinds_completeness_and_a_note(client):
     assert rows["balance"]["value_usd"] is None
     moscow = client.get("/api/coverage", params={"reporter": "RU-MOW"}).json()["rows"]
     assert {(r["flow"], r["year"]) for r in moscow if not r["complete"]} == {
-        ("import", 2019), ("import", 2020), ("balance", 2019), ("balance", 2020)
+        ("import", 2019),
+        ("import", 2020),
+        ("balance", 2019),
+        ("balance", 2020),
     }
 
 

@@ -6,6 +6,7 @@ inline and needs nothing else (no scripts, no CDN); PDF prints that HTML with We
 
 from __future__ import annotations
 
+import base64
 import html
 import math
 from collections.abc import Callable
@@ -15,7 +16,7 @@ import pandas as pd
 
 from hitex.errors import InputError
 from hitex.report.charts import svg
-from hitex.report.model import Report, Section
+from hitex.report.model import Chart, Report, Section
 from hitex.report.phrases import T
 
 FORMATS = (".md", ".html", ".pdf")
@@ -132,10 +133,14 @@ def _md_table(s: Section, lang: str, files: dict[str, str] | None = None) -> lis
 
 
 # -- HTML ----------------------------------------------------------------------------------------
-def to_html(report: Report, files: dict[str, str] | None = None) -> str:
+def to_html(
+    report: Report, files: dict[str, str] | None = None, *, png: frozenset[str] = frozenset()
+) -> str:
     """The report as one self-contained HTML document (charts as inline SVG).
 
-    ``files`` names the CSV file of each capped appendix (:func:`appendix_files`).
+    ``files`` names the CSV file of each capped appendix (:func:`appendix_files`); the charts
+    named in ``png`` are inline PNG images instead (the PDF's world map: printing its 350
+    country outlines as vectors took WeasyPrint seconds).
     """
     e = html.escape
     body = [f"<h1>{e(report.title)}</h1>", f'<p class="subtitle">{e(report.subtitle)}</p>']
@@ -146,7 +151,8 @@ def to_html(report: Report, files: dict[str, str] | None = None) -> str:
         else:
             klass = ' class="headline"' if i == 0 else ""
             body.append(f"<p{klass}>{e(' '.join(x.text for x in s.sentences))}</p>")
-            body += [f'<figure class="chart" data-chart="{e(c.name)}">{svg(c)}</figure>'
+            body += [f'<figure class="chart" data-chart="{e(c.name)}">'
+                     f"{_png(c) if c.name in png else svg(c)}</figure>"
                      for c in s.charts]  # fmt: skip
             body.append(_html_table(s, report.lang, files))
         body.append("</section>")
@@ -155,6 +161,15 @@ def to_html(report: Report, files: dict[str, str] | None = None) -> str:
         f"<title>{e(report.title)}</title><style>{CSS}</style></head>"
         f"<body>{''.join(body)}</body></html>\n"
     )
+
+
+def _png(chart: Chart) -> str:
+    """The chart as an inline PNG image at twice its size (sharp on paper)."""
+    import vl_convert  # noqa: PLC0415
+
+    data = base64.b64encode(vl_convert.vegalite_to_png(chart.spec, scale=2)).decode("ascii")
+    alt = html.escape(chart.title)
+    return f'<img style="width:100%" alt="{alt}" src="data:image/png;base64,{data}">'
 
 
 def _html_table(s: Section, lang: str, files: dict[str, str] | None = None) -> str:
@@ -190,7 +205,9 @@ def _pdf(report: Report, path: Path) -> None:
         ) from None
     # Print every appendix: <details> would stay closed on paper.
     files = appendix_files(report, path)
-    document = to_html(report, files).replace("<details>", '<details open="">')
+    document = to_html(report, files, png=frozenset({"world"})).replace(
+        "<details>", '<details open="">'
+    )
     weasyprint.HTML(string=document).write_pdf(path)
 
 

@@ -28,10 +28,9 @@ from hitex.errors import BadFileError, HitexError, InputError
 from hitex.ingest import Fingerprint, Reader, Source, fingerprint, head, reader_for, readers
 from hitex.ingest.sql import ident, lit
 from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
-from hitex.store import segment
+from hitex.store import segment, sources
 from hitex.store.load import Counts, Loader, Step
 from hitex.store.schema import DDL, NULLABLE, RELATIONS, VIEWS
-from hitex.store import sources
 
 log = logging.getLogger(__name__)
 
@@ -534,9 +533,8 @@ class Warehouse:
 
     def sources(self, reporter: str) -> pd.DataFrame:
         """One reporter's records by flow, year and kind (:mod:`hitex.store.sources`)."""
-        mirror = bool(
-            _one(self.con.execute("SELECT count(*) FROM loads WHERE reconciled AND status = 'loaded'"))
-        )
+        held = "SELECT count(*) FROM loads WHERE reconciled AND status = 'loaded'"
+        mirror = bool(_one(self.con.execute(held)))
         return sources.records(self.con, reporter, mirror=mirror)
 
     def has_months(self, reporter: str) -> bool:
