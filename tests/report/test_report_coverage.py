@@ -95,3 +95,13 @@ def test_long_appendix_is_capped_with_the_full_table_beside(moscow, tmp_path):
     full = pd.read_csv(tmp_path / "mow-destinations.csv")
     assert len(full) == len(dest)
     assert full["partner"].tolist() == dest["partner"].tolist()
+
+
+def test_claim_on_partial_imports_is_not_checked_against_them(zaf):
+    import hitex.report.claims as claims  # noqa: PLC0415
+
+    (result,) = claims.check(zaf, "In 2021 South Africa's imports were $60.41 thousand.",
+                             reporter="ZAF")  # fmt: skip
+    assert result.verdict == "unverifiable"
+    assert result.computed is None
+    assert "Partial: South Africa's imports in 2021" in result.reason
