@@ -238,7 +238,9 @@ def _flow_row(
             row["note"] = (
                 f"Partial: {who}'s {plural} in {year} are mirrored from the exports of "
                 f"{len(held)} of the {len(known.countries - {reporter})} countries in the "
-                f"{year} loads ({shown}); {len(missing)} exporters are not loaded."
+                f"{year} loads ({shown}); {len(missing)} "
+                + ("exporter is" if len(missing) == 1 else "exporters are")
+                + " not loaded."
             )
         else:
             row["note"] = (
