@@ -100,12 +100,12 @@ class Session(Catalog, Complexity):
         """Refuse imports or a balance the loads hold only in part (see :meth:`coverage`)."""
         if q.flow not in ("import", "balance"):
             return
-        gaps = []
-        for year in sorted(set(years)):
-            frame = self.coverage(q.reporter, year)
-            row = frame[frame["flow"] == q.flow].iloc[0]
-            if not row["complete"]:
-                gaps.append(str(row["note"]))
+        asked = set(years)
+        if not asked:
+            return
+        frame = self.coverage(q.reporter)
+        rows = frame[(frame["flow"] == q.flow) & frame["year"].isin(asked)]
+        gaps = [str(note) for note in rows.loc[~rows["complete"].astype(bool), "note"]]
         if gaps:
             raise PartialCoverageError(
                 " ".join(dict.fromkeys(gaps)) + f" No {q.flow} figure is stated as a whole; ask "
