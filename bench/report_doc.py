@@ -74,7 +74,7 @@ def timed(db: Path, out: Path, suffix: str) -> tuple[float, float, float]:
     with hitex.open(db, read_only=True) as s:
         cpu = time.process_time()
         start = time.perf_counter()
-        report = rep.build(s, reporter="ZAF", year=YEARS[-1], compare=YEARS[0])
+        report = rep.build(s, reporter="ZAF", year=YEARS[-1], compare=YEARS[0], draw_ahead=suffix)
         built = time.perf_counter() - start
         rep.render(report, out / f"zaf{suffix}")
         return built, time.perf_counter() - start, time.process_time() - cpu

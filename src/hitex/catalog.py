@@ -166,8 +166,8 @@ class Catalog:
 
 
 #: Columns of :meth:`Catalog.coverage` with a reporter.
-DATA_COVERAGE_COLUMNS = ["reporter", "flow", "year", "kinds", "complete", "records", "value_usd",
-                         "exporters", "countries", "missing", "note"]  # fmt: skip
+DATA_COVERAGE_COLUMNS = ["reporter", "flow", "year", "kinds", "complete", "note", "records",
+                         "value_usd", "exporters", "countries", "missing"]  # fmt: skip
 
 #: Flows every reporter's coverage lists (others when loaded).
 CORE_FLOWS = ("export", "import")

@@ -370,7 +370,7 @@ def _chosen(fmt: Output | None) -> Output:
 
 _LONG_TEXT = {
     "description", "codes", "record", "message", "reason", "file", "started", "classifications",
-    "claim", "about",
+    "claim", "about", "note", "missing",
 }  # fmt: skip
 
 
@@ -426,7 +426,7 @@ _CAPTION = ("classifications", "classification", "nowcast_method")
 
 
 def _cell(v: Any, numeric: bool, column: str) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
+    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
         return ""
     if numeric and isinstance(v, float):
         if column.endswith("_usd"):
@@ -540,7 +540,7 @@ def report(
     with _open(ctx.obj) as s, _steps("report", len(rep.SECTIONS) + 1) as step:
         built = rep.build(
             s, reporter=reporter, year=year, compare=compare, partner_group=partner_group,
-            lang=lang, months=parse_months(months), progress=step,
+            lang=lang, months=parse_months(months), progress=step, draw_ahead=out.suffix,
         )  # fmt: skip
         step("render")
         path = rep.render(built, out)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import base64
 import html
 import math
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -36,6 +38,39 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 details { margin: .5rem 0; } summary { color: #4a5568; cursor: pointer; }
 @media print { details > table { display: table; } }
 """
+
+
+#: Charts drawn ahead, while the rest of the report is built (vl-convert runs outside the GIL).
+_AHEAD: dict[int, tuple[Chart, bool, Future[str]]] = {}
+_POOL: ThreadPoolExecutor | None = None
+_LOCK = threading.Lock()
+
+
+def ahead(chart: Chart, suffix: str) -> None:
+    """Start drawing ``chart`` as the output ``suffix`` will need it, in the background.
+
+    SVG, or PNG for the PDF's world map; :func:`render` then takes the drawing instead of
+    drawing it again.
+    """
+    global _POOL  # noqa: PLW0603 - one drawing thread for the process
+    png = suffix.lower() == ".pdf" and chart.name in PDF_PNG
+    with _LOCK:
+        if _POOL is None:
+            _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hitex-charts")
+        _AHEAD[id(chart)] = (chart, png, _POOL.submit(_png_data if png else svg, chart))
+
+
+def _drawn(chart: Chart, png: bool) -> str:
+    """The chart's drawing: the one started ahead, else drawn now."""
+    with _LOCK:
+        found = _AHEAD.pop(id(chart), None)
+    if found is not None and found[0] is chart and found[1] == png:
+        return found[2].result()
+    return _png_data(chart) if png else svg(chart)
+
+
+#: Charts the PDF prints as PNG images (printing the world's 350 outlines took seconds).
+PDF_PNG = frozenset({"world"})
 
 
 def render(report: Report, out: str | Path) -> Path:
@@ -113,7 +148,7 @@ def _markdown(report: Report, path: Path) -> None:
         lines += [" ".join(x.text for x in s.sentences), ""]
         for chart in s.charts:
             name = f"{path.stem}-{chart.name}.svg"
-            (path.parent / name).write_text(svg(chart), encoding="utf-8")
+            (path.parent / name).write_text(_drawn(chart, png=False), encoding="utf-8")
             lines += [f"![{chart.title}]({name})", ""]
         lines += _md_table(s, report.lang, files)
     path.write_text("\n".join(lines), encoding="utf-8")
@@ -152,7 +187,7 @@ def to_html(
             klass = ' class="headline"' if i == 0 else ""
             body.append(f"<p{klass}>{e(' '.join(x.text for x in s.sentences))}</p>")
             body += [f'<figure class="chart" data-chart="{e(c.name)}">'
-                     f"{_png(c) if c.name in png else svg(c)}</figure>"
+                     f"{_png(c) if c.name in png else _drawn(c, png=False)}</figure>"
                      for c in s.charts]  # fmt: skip
             body.append(_html_table(s, report.lang, files))
         body.append("</section>")
@@ -163,11 +198,16 @@ def to_html(
     )
 
 
-def _png(chart: Chart) -> str:
-    """The chart as an inline PNG image at twice its size (sharp on paper)."""
+def _png_data(chart: Chart) -> str:
+    """The chart as PNG at twice its size (sharp on paper), base64-encoded."""
     import vl_convert  # noqa: PLC0415
 
-    data = base64.b64encode(vl_convert.vegalite_to_png(chart.spec, scale=2)).decode("ascii")
+    return base64.b64encode(vl_convert.vegalite_to_png(chart.spec, scale=2)).decode("ascii")
+
+
+def _png(chart: Chart) -> str:
+    """The chart as an inline PNG image."""
+    data = _drawn(chart, png=True)
     alt = html.escape(chart.title)
     return f'<img style="width:100%" alt="{alt}" src="data:image/png;base64,{data}">'
 
@@ -205,9 +245,7 @@ def _pdf(report: Report, path: Path) -> None:
         ) from None
     # Print every appendix: <details> would stay closed on paper.
     files = appendix_files(report, path)
-    document = to_html(report, files, png=frozenset({"world"})).replace(
-        "<details>", '<details open="">'
-    )
+    document = to_html(report, files, png=PDF_PNG).replace("<details>", '<details open="">')
     weasyprint.HTML(string=document).write_pdf(path)
 
 
