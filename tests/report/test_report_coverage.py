@@ -34,9 +34,10 @@ def test_partial_imports_state_no_balance_and_say_what_is_missing(report):
     assert "imports $60" not in text
     assert w.money(60_410) not in text
     skipped = report.section("balance").skipped
-    assert skipped.startswith("No trade balance of South Africa for 2021: Partial: South "
-                              "Africa's imports in 2021 are mirrored from the exports of 1 of "
-                              "the 6 countries in the 2021 loads (Afghanistan)")  # fmt: skip
+    assert skipped == (
+        "No trade balance of South Africa for 2021: exports, South Africa's own records; "
+        "imports, partial, mirrored from 1 of 6 exporters only (Afghanistan), so not stated."
+    )
     note = " ".join(x.text for x in report.section("note").sentences)
     assert (
         "Coverage of 2021: exports, South Africa's own records; imports, partial, mirrored "

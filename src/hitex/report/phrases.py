@@ -198,8 +198,8 @@ T: dict[str, dict[str, str]] = {
     },
     # -- what the figures rest on (data coverage) ---------------------------------------------
     "skip.partial": {
-        "en": "No trade balance of {who} for {year}: {note}",
-        "ru": "Баланс ({who}, {year} г.) не рассчитан: данные неполны. {note}",
+        "en": "No trade balance of {who} for {year}: exports, {exports}; imports, {imports}.",
+        "ru": "Баланс ({who}, {year} г.) не рассчитан: экспорт — {exports}; импорт — {imports}.",
     },
     "note.coverage": {
         "en": "Coverage of {year}: exports, {exports}; imports, {imports}.",

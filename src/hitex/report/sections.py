@@ -415,8 +415,7 @@ def balance(c: Spec) -> Section:
         return s
     bal = cov[cov["flow"] == "balance"]
     if not bool(bal.loc[bal["year"] == c.year, "complete"].iloc[0]):
-        s.skipped = c.t("skip.partial", who=c.who, year=c.year,
-                        note=_gap(cov, c.year))  # fmt: skip
+        s.skipped = c.t("skip.partial", who=c.who, year=c.year, **_coverage_parts(c))
         return s
     # Only the years whose balance is complete make its history.
     years = [int(y) for y in bal.loc[bal["complete"], "year"] if c.year - HISTORY <= y <= c.year]
@@ -435,12 +434,6 @@ def balance(c: Spec) -> Section:
         s.charts.append(charts.balance(history, c))
     s.appendix = history.drop(columns=["classifications"], errors="ignore")
     return s
-
-
-def _gap(cov: pd.DataFrame, year: int) -> str:
-    """What the records of ``year`` lack, in the report's words (the coverage notes)."""
-    rows = cov[(cov["year"] == year) & cov["flow"].isin(["export", "import"]) & ~cov["complete"]]
-    return " ".join(str(n) for n in rows["note"])
 
 
 def _since(c: Spec, row: Any, history: pd.DataFrame) -> str:
@@ -496,7 +489,7 @@ def techbalance(c: Spec) -> Section:
         return s
     cov = c.coverage()
     if not bool(cov.loc[(cov["flow"] == "balance") & (cov["year"] == c.year), "complete"].all()):
-        s.skipped = c.t("skip.partial", who=c.who, year=c.year, note=_gap(cov, c.year))
+        s.skipped = c.t("skip.partial", who=c.who, year=c.year, **_coverage_parts(c))
         return s
     t = c.session.tech_balance(c.reporter, range(c.year - HISTORY, c.year + 1))
     row = t[t["year"] == c.year].iloc[0]
@@ -549,6 +542,14 @@ def note(c: Spec) -> Section:
 
 def _coverage_sentence(c: Spec) -> str:
     """What the report's year rests on: each flow's kind of records and whether it is whole."""
+    return c.t("note.coverage", year=c.year, **_coverage_parts(c))
+
+
+def _coverage_parts(c: Spec) -> dict[str, str]:
+    """Words for ``exports`` and ``imports``: each flow's kind of records, and if whole.
+
+    In the report's language, for the report's year.
+    """
     cov = c.coverage()
     year = cov[cov["year"] == c.year].set_index("flow")
     parts = {}
@@ -566,10 +567,11 @@ def _coverage_sentence(c: Spec) -> str:
         else:
             key = "cov.own"
         held = [str(x) for x in _held(c, row)]
-        parts[flow] = c.t(key, who=c.who, n=_int(row["exporters"]), of=_int(row["countries"]),
-                          names=listing([c.partner(x) for x in held[:3]], c.lang)
-                          + (" …" if len(held) > 3 else ""))  # fmt: skip
-    return c.t("note.coverage", year=c.year, exports=parts["export"], imports=parts["import"])
+        parts[f"{flow}s"] = c.t(key, who=c.who, n=_int(row["exporters"]),
+                                of=_int(row["countries"]),
+                                names=listing([c.partner(x) for x in held[:3]], c.lang)
+                                + (" …" if len(held) > 3 else ""))  # fmt: skip
+    return parts
 
 
 def _held(c: Spec, row: Any) -> list[str]:
