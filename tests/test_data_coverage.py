@@ -129,3 +129,30 @@ def test_cli_coverage_and_table(db):
     assert asked.exit_code == 0, asked.output
     assert "60410" in asked.stdout.replace(".0", "")
     assert "Partial figure: Partial: South Africa's imports" in asked.stderr
+
+
+def test_a_country_that_only_imports_a_little_leaves_imports_whole(tmp_path):
+    """Every country exports in the file but one territory that imports 0.01% of its value."""
+    lines = ["t,i,j,k,v,q"]
+    countries = {"710": "ZAF", "4": "AFG", "156": "CHN", "842": "USA"}
+    for i in countries:
+        for j in countries:
+            if i != j:
+                lines.append(f"2021,{i},{j},710812,1000,1")
+    lines.append("2021,156,612,710812,1.2,1")  # Pitcairn (612) only receives goods
+    path = tmp_path / "BACI_HS92_Y2021_full.csv"
+    path.write_text("\n".join(lines) + "\n")
+    with hitex.open(tmp_path / "w.duckdb") as s:
+        s.load([path], format="baci")
+        row = s.coverage("ZAF", 2021).set_index("flow").loc["import"]
+        assert bool(row["complete"])
+        assert row["missing"] == "PCN"
+        assert row["exporters"] == 3
+        assert row["countries"] == 4
+        assert "the other country (Pitcairn) exports nothing in them" in row["note"]
+        assert s.table(reporter="ZAF", year=2021, flow="balance")["value_usd"].item() == 0.0
+        # The same territory importing a tenth of the value is a missing exporter.
+        big = path.with_name("BACI_HS92_Y2021_more.csv")
+        big.write_text("t,i,j,k,v,q\n2021,842,612,711019,2000,1\n")
+        s.load([big], format="baci")
+        assert not bool(s.coverage("ZAF", 2021).set_index("flow").loc["import", "complete"])

@@ -19,7 +19,7 @@ from hitex.reference.countries import name as country_name
 from hitex.reference.countries import resolve
 from hitex.reference.usergroups import UserScheme
 from hitex.store import Warehouse
-from hitex.store.sources import KINDS
+from hitex.store.sources import KINDS, NEGLIGIBLE
 
 
 class Catalog:
@@ -225,13 +225,29 @@ def _flow_row(
         known = warehouse.reconciled_years()[year]
         missing = known.missing(reporter)
         held = sorted(known.exporters - {reporter})
+        little = bool(missing) and known.share(missing) < NEGLIGIBLE
         row.update(exporters=len(held), countries=len(known.countries - {reporter}),
-                   missing=" ".join(missing), complete=not missing)  # fmt: skip
+                   missing=" ".join(missing), complete=not missing or little)  # fmt: skip
         if "own" in kinds:
             row.update(
                 complete=False,
                 note=f"{who}'s own {flow} records and its partners' mirror records are both "
                 f"loaded for {year}: their sum counts each flow twice.",
+            )
+        elif little:
+            others = ", ".join(country_name(c) for c in missing[:3]) + (
+                " ..." if len(missing) > 3 else ""
+            )
+            share = f"{known.share(missing) * 100:.2g}%"
+            rest = (
+                f"the other country ({others}) exports nothing in them and imports"
+                if len(missing) == 1
+                else f"the {len(missing)} others ({others}) export nothing in them and import"
+            )
+            row["note"] = (
+                f"Mirrored from the exports to {who} of {len(held)} of the "
+                f"{len(known.countries - {reporter})} countries in the {year} loads; {rest} "
+                f"{share} of the year's value."
             )
         elif missing:
             shown = ", ".join(country_name(c) for c in held[:3]) + (" ..." if len(held) > 3 else "")

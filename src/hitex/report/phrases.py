@@ -215,6 +215,12 @@ T: dict[str, dict[str, str]] = {
         "en": "mirrored from the exports of all {n} countries in the loads",
         "ru": "зеркальные данные всех {n} стран-экспортёров",
     },
+    "cov.mirror_most": {
+        "en": "mirrored from the exports of {n} of the {of} countries in the loads (the others "
+        "export nothing in them and import little)",
+        "ru": "зеркальные данные {n} из {of} стран (остальные в данных не экспортируют и "
+        "импортируют мало)",
+    },
     "cov.mirror_partial": {
         "en": "partial, mirrored from {n} of {of} exporters only ({names}), so not stated",
         "ru": "неполный: зеркальные данные лишь {n} из {of} экспортёров ({names}), не приводится",

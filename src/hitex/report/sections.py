@@ -561,7 +561,9 @@ def _coverage_parts(c: Spec) -> dict[str, str]:
         elif "mirror" in kinds and "own" in kinds:
             key = "cov.both"
         elif "mirror" in kinds:
-            key = "cov.mirror" if row["complete"] else "cov.mirror_partial"
+            key = "cov.mirror_partial"
+            if row["complete"]:
+                key = "cov.mirror_most" if row["missing"] else "cov.mirror"
         elif kinds == "totals":
             key = "cov.totals"
         else:

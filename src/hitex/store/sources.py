@@ -10,7 +10,10 @@ The ``trade`` view answers a reporter's flow from up to three kinds of records:
 
 A mirror flow is only as complete as the exporters the loads hold. The countries of a year are
 those the reconciled loads of that year name on either side; an exporter among them that
-sent no record at all is missing, and imports mirrored without it are partial.
+sent no record at all is missing, and imports mirrored without it are partial, unless the
+missing countries together import less than :data:`NEGLIGIBLE` of the year's value (a full
+BACI year names a few territories that only receive goods; an extract of a few exporters
+leaves out countries that import most of the world's trade).
 
 :func:`records` counts one reporter's records of each kind; :func:`years` reads the exporters
 of each reconciled year (kept by the warehouse until its data change);
@@ -39,23 +42,43 @@ FROM flows WHERE partner = $r AND flow = 'export'
     AND load_id IN (SELECT id FROM loads WHERE reconciled)
 GROUP BY ALL"""
 
-_COUNTRIES = """SELECT year, list(DISTINCT reporter ORDER BY reporter) AS exporters,
-    list(DISTINCT partner ORDER BY partner) AS importers
-FROM flows WHERE flow = 'export' AND partner <> 'WLD'
-    AND load_id IN (SELECT id FROM loads WHERE reconciled)
-GROUP BY year"""
+_COUNTRIES = """WITH r AS (
+    SELECT year, reporter, partner, value_usd FROM flows
+    WHERE flow = 'export' AND partner <> 'WLD'
+        AND load_id IN (SELECT id FROM loads WHERE reconciled)),
+e AS (SELECT year, list(DISTINCT reporter ORDER BY reporter) AS exporters,
+    sum(value_usd) AS total FROM r GROUP BY year),
+i AS (SELECT year, partner, sum(value_usd) AS imported FROM r GROUP BY year, partner)
+SELECT e.year, any_value(e.exporters), any_value(e.total), list(i.partner ORDER BY i.partner),
+    list(i.imported ORDER BY i.partner)
+FROM e JOIN i USING (year) GROUP BY e.year"""
+
+#: Exporters missing from a year's loads are let pass when the countries they are together
+#: take less than this share of the year's value as importers: in BACI's full files a few
+#: territories only receive goods; an extract of some exporters leaves out the large ones.
+NEGLIGIBLE = 0.001
 
 
 @dataclass(frozen=True)
 class Year:
-    """The exporters a year's reconciled loads hold, and every country they name."""
+    """The exporters a year's reconciled loads hold and every country they name.
+
+    ``imported`` is what each country imports in them, ``total`` the year's value.
+    """
 
     exporters: frozenset[str]
     countries: frozenset[str]
+    imported: dict[str, float]
+    total: float
 
     def missing(self, reporter: str) -> list[str]:
         """Countries of the year with no export record, the reporter itself aside."""
         return sorted(self.countries - self.exporters - {reporter})
+
+    def share(self, countries: list[str]) -> float:
+        """The share of the year's value these countries import (0.0 to 1.0)."""
+        taken = sum(self.imported.get(c, 0.0) for c in countries)
+        return taken / self.total if self.total else 0.0
 
 
 def records(con: duckdb.DuckDBPyConnection, reporter: str, *, mirror: bool) -> pd.DataFrame:
@@ -67,9 +90,10 @@ def records(con: duckdb.DuckDBPyConnection, reporter: str, *, mirror: bool) -> p
 
 
 def years(con: duckdb.DuckDBPyConnection) -> dict[int, Year]:
-    """The exporters and countries of each year of the reconciled loads (one pass)."""
+    """The exporters and countries of each year of the reconciled loads."""
     out = {}
-    for year, exporters, importers in con.execute(_COUNTRIES).fetchall():
+    for year, exporters, total, importers, values in con.execute(_COUNTRIES).fetchall():
         held = frozenset(exporters)
-        out[int(year)] = Year(held, held | frozenset(importers))
+        imported = {str(c): float(v) for c, v in zip(importers, values, strict=True)}
+        out[int(year)] = Year(held, held | frozenset(imported), imported, float(total or 0.0))
     return out
