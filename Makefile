@@ -30,6 +30,7 @@ fix: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench
+	$(PY) -m bench.report_doc
 
 bench-api: $(STAMP)
 	$(PY) -m bench.api_load

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
-from hitex.errors import UnknownCodeError
+from hitex.errors import InputError, UnknownCodeError
 from hitex.reference import coverage as cov
 from hitex.reference import schemes as builtin
+from hitex.reference.countries import name as country_name
 from hitex.reference.countries import resolve
 from hitex.reference.usergroups import UserScheme
 from hitex.store import Warehouse
+from hitex.store.sources import KINDS, NEGLIGIBLE
 
 
 class Catalog:
@@ -113,6 +116,28 @@ class Catalog:
 
     def coverage(
         self,
+        reporter: str | None = None,
+        year: int | None = None,
+        *,
+        schemes: Iterable[str] | None = None,
+    ) -> pd.DataFrame:
+        """Where a reporter's figures come from and how complete they are; or scheme coverage.
+
+        With a ``reporter`` (and no ``schemes``): one row per flow and year (of ``year``, or of
+        every year the reporter has records) with ``kinds`` (``own``, ``mirror``, ``totals``:
+        see :mod:`hitex.store.sources`), ``complete``, ``records``, ``value_usd``, for mirror
+        flows ``exporters`` held against the ``countries`` of that year and the ``missing``
+        ones, and a one-line ``note``. A ``balance`` row per year says whether both flows
+        can support one.
+
+        Without a reporter, or with ``schemes``: :meth:`scheme_coverage`.
+        """
+        if reporter is None or schemes is not None:
+            return self.scheme_coverage(reporter=reporter, year=year, schemes=schemes)
+        return data_coverage(self.warehouse, resolve(reporter), year)
+
+    def scheme_coverage(
+        self,
         *,
         reporter: str | None = None,
         year: int | None = None,
@@ -143,3 +168,145 @@ class Catalog:
             by = ["classification"] if by_classification else []
             return pd.DataFrame(columns=["scheme", *by, *cov.COVERAGE_COLUMNS[1:]])
         return cov.coverage(flows, names, by_classification=by_classification)
+
+
+#: Columns of :meth:`Catalog.coverage` with a reporter.
+DATA_COVERAGE_COLUMNS = ["reporter", "flow", "year", "kinds", "complete", "note", "records",
+                         "value_usd", "exporters", "countries", "missing"]  # fmt: skip
+
+#: Flows every reporter's coverage lists (others when loaded).
+CORE_FLOWS = ("export", "import")
+
+
+def data_coverage(warehouse: Warehouse, reporter: str, year: int | None = None) -> pd.DataFrame:
+    """:meth:`Catalog.coverage` of one reporter (an ISO code), from the warehouse's sources."""
+    held = warehouse.holdings()
+    if reporter not in held:
+        reporters = sorted(held)
+        listed = ", ".join(reporters[:12]) + (" ..." if len(reporters) > 12 else "")
+        raise InputError(
+            f"The warehouse holds no records of {reporter}; "
+            + (f"it holds reporters {listed}." if reporters else "it is empty (hitex load).")
+        )
+    years = sorted({y for ys in held[reporter].values() for y in ys})
+    if year is not None:
+        if year not in years:
+            raise InputError(f"{reporter} has no records for {year}; it has {_span(years)}.")
+        years = [year]
+    mine = warehouse.sources(reporter)
+    flows = [*CORE_FLOWS, *sorted(set(mine["flow"]) - set(CORE_FLOWS))]
+    counted = mine.groupby(["flow", "year", "kind"])[["records", "value_usd"]].sum()
+    rows = []
+    for y in years:
+        per_flow = {}
+        for flow in flows:
+            kinds = [k for k in KINDS if (flow, y, k) in counted.index]
+            row = _flow_row(warehouse, reporter, flow, y, kinds, counted)
+            per_flow[flow] = row
+            rows.append(row)
+        rows.append(_balance_row(reporter, y, per_flow["export"], per_flow["import"]))
+    frame = pd.DataFrame(rows, columns=DATA_COVERAGE_COLUMNS)
+    return frame.astype({"records": "int64", "exporters": "Int64", "countries": "Int64"})
+
+
+def _flow_row(
+    warehouse: Warehouse, reporter: str, flow: str, year: int, kinds: list[str],
+    counted: pd.DataFrame,
+) -> dict[str, object]:  # fmt: skip
+    who = country_name(reporter)
+    cells: list[Any] = [counted.loc[[(flow, year, k)]].iloc[0].tolist() for k in kinds]
+    records = int(sum(int(c[0]) for c in cells))
+    value = float(sum(float(c[1]) for c in cells))
+    row: dict[str, object] = {
+        "reporter": reporter, "flow": flow, "year": year, "kinds": ",".join(kinds),
+        "complete": True, "records": records, "value_usd": value if kinds else None,
+        "exporters": None, "countries": None, "missing": "", "note": "",
+    }  # fmt: skip
+    plural = _PLURAL.get(flow, flow + "s")
+    if not kinds:
+        row.update(complete=False, note=f"No {flow} records of {who} are loaded for {year}.")
+        return row
+    if "mirror" in kinds:
+        known = warehouse.reconciled_years()[year]
+        missing = known.missing(reporter)
+        held = sorted(known.exporters - {reporter})
+        little = bool(missing) and known.share(missing) < NEGLIGIBLE
+        row.update(exporters=len(held), countries=len(known.countries - {reporter}),
+                   missing=" ".join(missing), complete=not missing or little)  # fmt: skip
+        if "own" in kinds:
+            row.update(
+                complete=False,
+                note=f"{who}'s own {flow} records and its partners' mirror records are both "
+                f"loaded for {year}: their sum counts each flow twice.",
+            )
+        elif little:
+            others = ", ".join(country_name(c) for c in missing[:3]) + (
+                " ..." if len(missing) > 3 else ""
+            )
+            share = f"{known.share(missing) * 100:.2g}%"
+            rest = (
+                f"the other country ({others}) exports nothing in them and imports"
+                if len(missing) == 1
+                else f"the {len(missing)} others ({others}) export nothing in them and import"
+            )
+            row["note"] = (
+                f"Mirrored from the exports to {who} of {len(held)} of the "
+                f"{len(known.countries - {reporter})} countries in the {year} loads; {rest} "
+                f"{share} of the year's value."
+            )
+        elif missing:
+            shown = ", ".join(country_name(c) for c in held[:3]) + (" ..." if len(held) > 3 else "")
+            row["note"] = (
+                f"Partial: {who}'s {plural} in {year} are mirrored from the exports of "
+                f"{len(held)} of the {len(known.countries - {reporter})} countries in the "
+                f"{year} loads ({shown}); {len(missing)} "
+                + ("exporter is" if len(missing) == 1 else "exporters are")
+                + " not loaded."
+            )
+        else:
+            row["note"] = (
+                f"Mirrored from the exports to {who} of all {len(held)} countries in the "
+                f"{year} loads (reconciled source, FOB values)."
+            )
+        return row
+    if kinds == ["totals"]:
+        row["note"] = (f"Totals only for {year}: no detail of {who}'s {plural} by partner or "
+                       "product.")  # fmt: skip
+    elif "totals" in kinds:
+        row["note"] = (f"{who}'s own records for {year}, with totals that add what the detail "
+                       "leaves out.")  # fmt: skip
+    else:
+        row["note"] = f"{who}'s own records for {year}."
+    return row
+
+
+_PLURAL = {"export": "exports", "import": "imports", "re-export": "re-exports",
+           "re-import": "re-imports"}  # fmt: skip
+
+
+def _balance_row(
+    reporter: str, year: int, export: dict[str, object], imports: dict[str, object]
+) -> dict[str, object]:
+    both = bool(export["complete"]) and bool(imports["complete"])
+    if both:
+        note = f"Exports and imports of {year} are both complete: a balance can be stated."
+    else:
+        gaps = [str(r["note"]) for r in (export, imports) if not r["complete"]]
+        note = "No balance: " + " ".join(gaps)
+    value = (float(export["value_usd"]) - float(imports["value_usd"])  # type: ignore[arg-type]
+             if both else None)  # fmt: skip
+    return {"reporter": reporter, "flow": "balance", "year": year,
+            "kinds": ",".join(k for k in KINDS if k in f"{export['kinds']},{imports['kinds']}"),
+            "complete": both, "records": int(export["records"]) + int(imports["records"]),  # type: ignore[call-overload]
+            "value_usd": value, "exporters": None, "countries": None, "missing": "",
+            "note": note}  # fmt: skip
+
+
+def _span(years: list[int]) -> str:
+    runs: list[list[int]] = []
+    for y in years:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)

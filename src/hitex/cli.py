@@ -106,6 +106,21 @@ def session(ctx: typer.Context) -> Iterator[hitex.Session]:
         s.close()
 
 
+def _open(path: str, **options: Any) -> hitex.Session:
+    """Open the warehouse for a command that only reads it.
+
+    Read-write as usual (which keeps its reference tables current), or read-only when another
+    process holds it (a read-only ``hitex serve``), so that both read the same file at once.
+    """
+    try:
+        return hitex.open(path, **options)
+    except HitexError as exc:
+        held = any(w in str(exc).lower() for w in ("lock", "different configuration"))
+        if not held or not Path(path).is_file():
+            raise
+    return hitex.open(path, read_only=True, **options)
+
+
 @app.command()
 @errors_to_exit
 def init(ctx: typer.Context) -> None:
@@ -236,7 +251,7 @@ def loads(
         with session(ctx) as s:
             typer.echo(s.remove(load_id))
         return
-    with session(ctx) as s:
+    with _open(ctx.obj) as s:
         frame = s.loads()
     cols = ["id", "file", "sha256", "format", "rows_read", "rows_loaded", "rows_rejected"]
     cols += ["rows_merged", "rows_revised", "status", "started", "message"]
@@ -255,7 +270,7 @@ def rejects(
     fmt: FormatOpt = None,
 ) -> None:
     """List refused records with line number and reason."""
-    with session(ctx) as s:
+    with _open(ctx.obj) as s:
         emit(s.rejects(load_id), fmt)
 
 
@@ -292,6 +307,14 @@ def table(
     engine: Annotated[str, typer.Option(help="What runs the query: duckdb or pyspark.")] = (
         "duckdb"
     ),
+    partial: Annotated[
+        bool,
+        typer.Option(
+            "--partial",
+            help="Give imports or a balance whose records are partial "
+            "(see hitex coverage) as far as the loads hold them.",
+        ),
+    ] = False,
     fmt: FormatOpt = None,
     lang: LangOpt = "en",
 ) -> None:
@@ -303,8 +326,9 @@ def table(
         "groups": groups, "group": group, "months": parse_months(months),
         "classification": classification, "top": top, "small_base_usd": small_base,
         "indicators": _split([indicators]) if indicators else None, "lang": lang,
+        "partial": partial,
     }  # fmt: skip
-    with hitex.open(ctx.obj, engine=engine) as s:
+    with _open(ctx.obj, engine=engine) as s:
         if years is not None:
             if compare is not None:
                 raise InputError("--compare goes with --year; a --years series compares each "
@@ -313,7 +337,21 @@ def table(
         else:
             assert year is not None
             frame = s.table(year=year, compare=compare, if_empty="raise", **options)
+        if partial:
+            _say_partial(s, reporter, flow, [year] if year is not None else [])
     emit(frame, fmt)
+
+
+def _say_partial(s: hitex.Session, reporter: str, flow: str, years: list[int]) -> None:
+    """On stderr: what a --partial figure covers (hitex coverage has the rest)."""
+    if flow not in ("import", "balance"):
+        return
+    cov = s.coverage(reporter)
+    rows = cov[(cov["flow"] == flow) & ~cov["complete"]]
+    if years:
+        rows = rows[rows["year"].isin(years)]
+    for note in dict.fromkeys(rows["note"]):
+        err.print(f"Partial figure: {note}", markup=False, highlight=False, soft_wrap=True)
 
 
 def parse_years(text: str) -> range:
@@ -364,7 +402,7 @@ def _chosen(fmt: Output | None) -> Output:
 
 _LONG_TEXT = {
     "description", "codes", "record", "message", "reason", "file", "started", "classifications",
-    "claim", "about",
+    "claim", "about", "note", "missing",
 }  # fmt: skip
 
 
@@ -420,7 +458,7 @@ _CAPTION = ("classifications", "classification", "nowcast_method")
 
 
 def _cell(v: Any, numeric: bool, column: str) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
+    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
         return ""
     if numeric and isinstance(v, float):
         if column.endswith("_usd"):
@@ -493,7 +531,7 @@ def classify(
     lang: LangOpt = "en",
 ) -> None:
     """What every scheme says about these products, with descriptions."""
-    with session(ctx) as s:
+    with _open(ctx.obj) as s:
         frame = s.classify(codes, classification.upper())
     frame = _names(frame, lang, classification=classification.upper())
     if _chosen(fmt) is Output.table:
@@ -510,17 +548,30 @@ def classify(
 @errors_to_exit
 def coverage(
     ctx: typer.Context,
-    reporter: Annotated[str | None, typer.Option(help="Only this reporter.")] = None,
+    reporter: Annotated[
+        str | None,
+        typer.Option(help="What is loaded for this reporter: flows, sources, completeness."),
+    ] = None,
     year: Annotated[int | None, typer.Option(help="Only this year.")] = None,
-    scheme: Annotated[list[str] | None, typer.Option(help="Scheme(s); all by default.")] = None,
+    scheme: Annotated[
+        list[str] | None, typer.Option(help="Scheme(s) to measure classification coverage of.")
+    ] = None,
     by_classification: Annotated[
         bool, typer.Option(help="One block per classification loaded (HS92 ... HS22, SITC).")
     ] = False,
     fmt: FormatOpt = None,
 ) -> None:
-    """How much of the loaded value each scheme classifies, and why the rest is not."""
-    with session(ctx) as s:
-        frame = s.coverage(
+    """What the data cover: per flow and year with --reporter, else by scheme.
+
+    With --reporter: where each flow and year comes from (own, mirror or totals records) and
+    whether it is complete. Without (or with --scheme or --by-classification): how much value
+    each scheme classifies, and why the rest is not.
+    """
+    with _open(ctx.obj) as s:
+        if reporter is not None and not scheme and not by_classification:
+            emit(s.coverage(reporter, year), fmt)
+            return
+        frame = s.scheme_coverage(
             reporter=reporter, year=year, schemes=_split(scheme) or None,
             by_classification=by_classification,
         )  # fmt: skip
@@ -547,10 +598,10 @@ def report(
     """Write a report (sentences, charts, appendix tables) as Markdown, HTML or PDF."""
     from hitex import report as rep  # noqa: PLC0415 - charts load a JavaScript engine
 
-    with session(ctx) as s, _steps("report", len(rep.SECTIONS) + 1) as step:
+    with _open(ctx.obj) as s, _steps("report", len(rep.SECTIONS) + 1) as step:
         built = rep.build(
             s, reporter=reporter, year=year, compare=compare, partner_group=partner_group,
-            lang=lang, months=parse_months(months), progress=step,
+            lang=lang, months=parse_months(months), progress=step, draw_ahead=out.suffix,
         )  # fmt: skip
         step("render")
         path = rep.render(built, out)
@@ -613,7 +664,7 @@ def opportunities(
     fmt: FormatOpt = None,
 ) -> None:
     """Products a reporter could export next (density, PCI, COG) and the markets for each."""
-    with session(ctx) as s:
+    with _open(ctx.obj) as s:
         frame = s.opportunities(
             reporter=reporter, year=year, compare=compare, partner_group=partner_group,
             groups=groups, group=group, top=top, markets=markets,
@@ -642,7 +693,7 @@ def check(
     """Check every number of a press text against the data: supported, contradicted, ..."""
     from hitex.report import claims  # noqa: PLC0415
 
-    with session(ctx) as s:
+    with _open(ctx.obj) as s:
         results = claims.check_file(
             s, article, reporter=reporter, year=year, compare=compare, lexicon_path=lexicon
         )

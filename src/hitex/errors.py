@@ -18,6 +18,13 @@ class InputError(ValueError, HitexError):
     """Something the user gave (a file, an option, a value) is not acceptable."""
 
 
+class PartialCoverageError(InputError):
+    """The records of a figure are partial: it is not stated as a whole unless asked for.
+
+    Imports mirrored from some exporters only, or a balance without imports.
+    """
+
+
 class BadFileError(InputError):
     """A file cannot be read as the format asked for; nothing was loaded.
 

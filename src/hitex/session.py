@@ -17,7 +17,7 @@ import pandas as pd
 import hitex.indicators as ind
 from hitex.catalog import Catalog
 from hitex.complexity.methods import Complexity
-from hitex.errors import InputError
+from hitex.errors import InputError, PartialCoverageError
 from hitex.indicators.selection import check_names
 from hitex.reference.codes import CLASSIFICATIONS
 from hitex.store import LoadResult, Warehouse
@@ -103,6 +103,22 @@ class Session(Catalog, Complexity):
                 f"it has {_span(years)}."
             )
 
+    def _check_coverage(self, q: ind.Query, years: Iterable[int]) -> None:
+        """Refuse imports or a balance the loads hold only in part (see :meth:`coverage`)."""
+        if q.flow not in ("import", "balance"):
+            return
+        asked = set(years)
+        if not asked:
+            return
+        frame = self.coverage(q.reporter)
+        rows = frame[(frame["flow"] == q.flow) & frame["year"].isin(asked)]
+        gaps = [str(note) for note in rows.loc[~rows["complete"].astype(bool), "note"]]
+        if gaps:
+            raise PartialCoverageError(
+                " ".join(dict.fromkeys(gaps)) + f" No {q.flow} figure is stated as a whole; ask "
+                "for what the loads hold with --partial (API: partial=true)."
+            )
+
     def _check(self, q: ind.Query) -> None:
         # Names are checked on the warehouse itself: cheap, and the same on every engine.
         if q.groups is not None or q.partner_group is not None:
@@ -132,6 +148,7 @@ class Session(Catalog, Complexity):
         small_base_usd: float = ind.SMALL_BASE_USD,
         if_empty: str = "keep",
         lang: str = "en",
+        partial: bool = False,
     ) -> pd.DataFrame:
         """Value by ``by`` for ``year``; with ``compare``, base value, growth % and share %.
 
@@ -144,6 +161,11 @@ class Session(Catalog, Complexity):
         ``coverage``, ``product_lines``, ``new``, ``hhi``, ``rca``, ...); each adds its
         column. ``flow="balance"`` is exports minus imports. ``lang="ru"`` gives the
         ``*_name`` columns in Russian (English where no Russian name is known).
+
+        Imports (and a balance) whose records are partial (see :meth:`coverage`: mirrored from
+        some exporters only, or not loaded) are refused with a
+        :class:`~hitex.errors.PartialCoverageError` that says what is missing, unless
+        ``partial=True`` asks for the figure the loads hold.
 
         Examples
         --------
@@ -170,6 +192,8 @@ class Session(Catalog, Complexity):
         )
         self._check_holdings(q, years)
         self._check(q)
+        if not partial:
+            self._check_coverage(q, years)
         chosen = None if indicators is None else tuple(indicators)
 
         def build() -> ir.Table:
@@ -235,6 +259,7 @@ class Session(Catalog, Complexity):
         indicators: Iterable[str] | None = None,
         small_base_usd: float = ind.SMALL_BASE_USD,
         lang: str = "en",
+        partial: bool = False,
     ) -> pd.DataFrame:
         """One row per year of ``years`` (and per ``by`` value), with a ``year`` column.
 
@@ -260,6 +285,10 @@ class Session(Catalog, Complexity):
         )  # fmt: skip
         self._check_holdings(q, ())
         self._check(q)
+        if not partial:
+            held = self.warehouse.holdings()[q.reporter]
+            flows = ("export", "import") if q.flow == "balance" else (q.flow,)
+            self._check_coverage(q, [y for y in span if any(y in held.get(f, ()) for f in flows)])
         chosen = None if indicators is None else tuple(indicators)
 
         def build() -> ir.Table:

@@ -19,7 +19,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 import hitex
-from hitex.api import errors, report, uploads, views
+from hitex.api import coverage, errors, params, report, uploads, views
 from hitex.api.connections import READERS, Connections
 from hitex.store import default_path
 
@@ -38,7 +38,8 @@ def create_app(
     Parameters
     ----------
     db
-        The warehouse file; the app holds it open (read-write) until it shuts down.
+        The warehouse file; the app holds it open until it shuts down: read-write with a
+        token, read-only without one (other processes, ``hitex table``, may read it too).
     token
         Writes (uploads) need ``Authorization: Bearer TOKEN``; default ``$HITEX_TOKEN``.
         Without a token (or with an empty one) the app is read-only.
@@ -54,7 +55,10 @@ def create_app(
     True
     >>> app.state.conns.close()
     """
-    conns = Connections(db if db is not None else default_path(), readers=readers)
+    # An empty token is no token: the app stays read-only, and opens the warehouse so.
+    token = (token if token is not None else os.environ.get("HITEX_TOKEN")) or None
+    path = db if db is not None else default_path()
+    conns = Connections(path, readers=readers, read_only=token is None and Path(path).is_file())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -71,15 +75,17 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.conns = conns
-    # An empty token is no token: the app stays read-only.
-    app.state.token = (token if token is not None else os.environ.get("HITEX_TOKEN")) or None
+    app.state.token = token
     app.state.max_upload_bytes = max_upload_bytes
     app.state.progress = uploads.Progress()
     errors.install(app)
     app.add_middleware(uploads.UploadLimit, limit=max_upload_bytes)
+    app.add_middleware(params.RepeatedParameters)
+    app.add_middleware(errors.HeadAsGet)
     app.include_router(views.router)
     app.include_router(uploads.router)
     app.include_router(report.router)
+    app.include_router(coverage.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _pages(app)
     return app

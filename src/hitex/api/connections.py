@@ -40,6 +40,8 @@ class Connections:
         The warehouse file (``":memory:"`` for a throwaway one).
     readers
         How many reader sessions to keep.
+    read_only
+        Open the file without write access (a server without a token: no uploads).
 
     Examples
     --------
@@ -50,9 +52,12 @@ class Connections:
     >>> conns.close()
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, readers: int = READERS) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, readers: int = READERS, read_only: bool = False
+    ) -> None:
         self.path = str(path)
-        self.writer = hitex.open(path)
+        # Read-only, the file is shared: other processes may read it at the same time.
+        self.writer = hitex.open(path, read_only=read_only)
         self.answers = Answers()
         self._lock = threading.Lock()
         self._pool: queue.Queue[Session] = queue.Queue()

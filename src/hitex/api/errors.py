@@ -20,6 +20,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hitex.errors import HitexError, InputError, LoadError, UnknownCodeError
 
@@ -150,3 +151,29 @@ async def _hitex_error(request: Request, exc: Exception) -> JSONResponse:
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("Unexpected error answering %s", request.url.path)
     return respond(500, f"Internal error ({type(exc).__name__}); the server log has the details.")
+
+
+class HeadAsGet:
+    """ASGI middleware: ``HEAD`` answers as ``GET`` would, with the headers and no body.
+
+    FastAPI routes declared with ``GET`` answer ``HEAD`` with 405; clients (link checkers,
+    ``curl -I``, caches) expect the headers of the ``GET`` answer.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Run a ``HEAD`` request as ``GET`` and drop the body of its answer."""
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)

@@ -13,12 +13,14 @@ import threading
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, Literal
+from urllib.parse import parse_qsl
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 import hitex.indicators as ind
-from hitex.api.errors import ApiError, from_hitex
+from hitex.api.errors import ApiError, from_hitex, respond
 from hitex.errors import HitexError, UnknownCodeError
 from hitex.indicators.registry import ALIASES, BY_NAME
 from hitex.reference.codes import CLASSIFICATIONS
@@ -65,6 +67,45 @@ def _names(values: list[str] | None) -> list[str]:
     return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
 
 
+def _once(names: list[str]) -> list[str]:
+    """Refuse a value given twice (``by=partner,partner``): the answer would be ambiguous."""
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise _bad(f"{', '.join(map(repr, twice))} is given more than once")
+    return names
+
+
+#: The largest whole number a count parameter takes (DuckDB's LIMIT is a 64-bit integer).
+MAX_COUNT = 2**31 - 1
+
+#: Parameters that may be repeated (``by=partner&by=product``); any other only once.
+REPEATABLE = frozenset({"by", "indicators", "code"})
+
+
+class RepeatedParameters:
+    """ASGI middleware: a query parameter given twice (``year=2020&year=2021``) is a 422.
+
+    Which of the two values would count is not the user's to guess; list parameters
+    (:data:`REPEATABLE`) are the exception.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer 422 for a repeated parameter; pass every other request on."""
+        if scope["type"] == "http" and scope.get("query_string"):
+            names = [k for k, _ in parse_qsl(scope["query_string"].decode("latin-1"),
+                                             keep_blank_values=True)]  # fmt: skip
+            twice = sorted({n for n in names if names.count(n) > 1} - REPEATABLE)
+            if twice:
+                answer = respond(422, f"{twice[0]}: this parameter is given more than once; "
+                                 "give it once.", parameter=twice[0])  # fmt: skip
+                await answer(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 class Strict(BaseModel):
     """Query parameters with no unknown names allowed."""
 
@@ -85,9 +126,16 @@ class TableQuery(Strict):
     group: str | None = Field(None, description="Only this group of `groups`.")
     months: str | None = Field(None, description="Months, e.g. 1-8 (year to date).")
     classification: str | None = Field(None, description="Only this classification.")
-    top: int | None = Field(None, ge=1, description="Only the N largest rows.")
+    top: int | None = Field(None, ge=1, le=MAX_COUNT, description="Only the N largest rows.")
     indicators: list[str] = Field([], description="value,growth,share,change,rank,...")
-    small_base: float = Field(1_000_000.0, ge=0, description="Flag growth on a smaller base.")
+    small_base: float = Field(
+        1_000_000.0, ge=0, le=1e15, allow_inf_nan=False,
+        description="Flag growth on a smaller base.",
+    )  # fmt: skip
+    partial: bool = Field(
+        False, description="Give imports or a balance whose records are partial (see "
+        "/api/coverage) as far as the loads hold them.",
+    )  # fmt: skip
     format: Format = Field(Format.json, description="json or csv.")
     lang: Literal["en", "ru"] = Field("en", description="Language of names: en or ru.")
 
@@ -110,7 +158,7 @@ class TableQuery(Strict):
         for d in names:
             if d not in ind.DIMENSIONS:
                 raise _unknown(UnknownCodeError.new("dimension", d, ind.DIMENSIONS))
-        return names
+        return _once(names)
 
     @field_validator("indicators", mode="before")
     @classmethod
@@ -120,7 +168,7 @@ class TableQuery(Strict):
         for name in names:
             if name not in known:
                 raise _unknown(UnknownCodeError.new("indicator", name, known))
-        return names
+        return _once(names)
 
     @field_validator("classification")
     @classmethod
@@ -167,6 +215,7 @@ class TableQuery(Strict):
             "months": _span(self.months, "month range", 1, 12) if self.months else None,
             "classification": self.classification, "top": self.top,
             "small_base_usd": self.small_base, "indicators": self.indicators or None,
+            "partial": self.partial,
         }  # fmt: skip
 
     def span(self) -> range:
@@ -227,7 +276,7 @@ class ListQuery(Strict):
 class RejectsQuery(ListQuery):
     """Refused records, of one load or all."""
 
-    load: int | None = Field(None, ge=1, description="Only this load.")
+    load: int | None = Field(None, ge=1, le=MAX_COUNT, description="Only this load.")
 
 
 class GroupsQuery(ListQuery):
@@ -256,6 +305,18 @@ class ClassifyQuery(ListQuery):
         if v.upper() not in CLASSIFICATIONS:
             raise _unknown(UnknownCodeError.new("classification", v, CLASSIFICATIONS))
         return v.upper()
+
+
+class CoverageQuery(ListQuery):
+    """What is loaded for a reporter: ``hitex coverage --reporter``."""
+
+    reporter: str = Field(description="Reporter: ISO code, RU-MOW, or a name.")
+    year: int | None = Field(None, ge=1900, le=2100, description="Only this year.")
+
+    @field_validator("reporter")
+    @classmethod
+    def _reporter(cls, v: str) -> str:
+        return _country(v)
 
 
 class ReportQuery(Strict):

@@ -25,6 +25,7 @@ from hitex.api.errors import ApiError, from_hitex, respond
 from hitex.api.views import Conns
 from hitex.errors import HitexError, UnknownCodeError
 from hitex.reference.codes import CLASSIFICATIONS
+from hitex.session import Session
 from hitex.store import STEPS
 
 router = APIRouter(prefix="/api")
@@ -121,10 +122,13 @@ def upload(
         tracker.start(pid)
         try:
             with conns.write() as s:
-                (result,) = s.load(
-                    [path], format=format, classification=classification, revise=revise,
-                    progress=lambda name: tracker.step(pid, name),
-                )  # fmt: skip
+                try:
+                    (result,) = s.load(
+                        [path], format=format, classification=classification, revise=revise,
+                        progress=lambda name: tracker.step(pid, name),
+                    )  # fmt: skip
+                finally:
+                    _forget_folder(s, folder, path.name)
                 shown = s.rejects(result.id).head(REJECTS_SHOWN) if result.rows_rejected else None
         except HitexError as exc:
             tracker.end(pid, "failed")
@@ -138,6 +142,15 @@ def upload(
         "rejects_total": result.rows_rejected,
         "progress": pid,
     }
+
+
+def _forget_folder(s: Session, folder: str, name: str) -> None:
+    """Name the uploaded file, not the server's temporary copy, in the stored load rows."""
+    s.warehouse.con.execute(
+        "UPDATE loads SET path = ?, message = replace(message, ?, '') "
+        "WHERE path LIKE ? OR message LIKE ?",
+        [f"upload:{name}", folder + "/", folder + "%", f"%{folder}%"],
+    )
 
 
 @router.get("/loads/progress/{pid}")

@@ -426,9 +426,16 @@ def _read_xlsx(path: Path, sheet: str | None = None) -> tuple[pa.Table, list[int
 
     Also returns the sheet's name and the names of every sheet of the workbook.
     """
-    import openpyxl  # noqa: PLC0415 - imported only for the rare Excel file
+    import zipfile  # noqa: PLC0415
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    import openpyxl  # noqa: PLC0415 - imported only for the rare Excel file
+    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, InvalidFileException) as exc:
+        # A file named .xlsx that is not a workbook (a CSV renamed, a broken download).
+        raise ValueError(f"not an Excel workbook: {exc}") from None
     names = list(book.sheetnames)
     if sheet is None:
         chosen = book.worksheets[0]

@@ -9,6 +9,7 @@ from hitex.errors import InputError
 from hitex.report import wording
 from hitex.report.model import Report, Section
 from hitex.report.phrases import say
+from hitex.report.render import ahead
 from hitex.report.sections import SECTIONS, Spec
 from hitex.session import Session, _reporter
 
@@ -25,6 +26,7 @@ def build(
     notes: Sequence[str] = (),
     small_base_usd: float = ind.SMALL_BASE_USD,
     progress: Callable[[str], None] | None = None,
+    draw_ahead: str | None = None,
 ) -> Report:
     """The report on ``reporter``'s exports in ``year`` (against ``compare``).
 
@@ -40,6 +42,9 @@ def build(
         Lines added to the data note (a licence, a caveat).
     progress
         Called with each section's name as it is built.
+    draw_ahead
+        The suffix of the file the report will be rendered to (``.html``, ``.pdf``, ``.md``):
+        each chart is drawn for it in the background while the next sections are built.
     """
     if lang not in wording.LANGS:
         raise InputError(f"--lang {lang!r} is not one of: {', '.join(wording.LANGS)}.")
@@ -51,7 +56,11 @@ def build(
     for make in SECTIONS:
         if progress is not None:
             progress(make.__name__)
-        sections.append(make(c))
+        section = make(c)
+        sections.append(section)
+        if draw_ahead is not None:
+            for chart in section.charts:
+                ahead(chart, draw_ahead)
     if lang == "ru":
         _english_names(c, sections)
     return Report(_title(c), lang, sections, _subtitle(c))

@@ -30,6 +30,7 @@ _SOURCE = {"en": "Source: hitex warehouse", "ru": "Источник: храни�
 _TITLES = {
     "history": ("Exports by year", "Экспорт по годам"),
     "partners": ("Largest destinations, with growth", "Крупнейшие направления и рост"),
+    "partners_value": ("Largest destinations", "Крупнейшие направления"),
     "world": ("Exports by destination", "Экспорт по странам назначения"),
     "products": ("Largest HS headings, share of the total", "Крупнейшие товарные позиции, доля"),
     "enduse": ("Finished goods and parts", "Готовые изделия и комплектующие"),
@@ -38,7 +39,7 @@ _TITLES = {
 
 
 def _title(key: str, c: Spec, units: str | None = None) -> alt.TitleParams:
-    en, ru = _TITLES[key]
+    en, ru = _TITLES[_titled(key, c)]
     text = ru if c.lang == "ru" else en
     sub = f"{units or _UNITS[c.lang]}. {_SOURCE[c.lang]}: {c.who}, {c.year}"
     return alt.TitleParams(text=text, subtitle=sub, anchor="start")
@@ -62,11 +63,26 @@ RU_LOCALE: dict[str, Any] = {
 }  # fmt: skip
 
 
+def _titled(key: str, c: Spec) -> str:
+    """The title's key: a partners chart without a base year promises no growth."""
+    return "partners_value" if key == "partners" and c.compare is None else key
+
+
 def _chart(key: str, c: Spec, chart: alt.TopLevelMixin) -> Chart:
     spec = chart.to_dict()
     if c.lang == "ru":
         spec.setdefault("config", {})["locale"] = RU_LOCALE
-    return Chart(key, _TITLES[key][1 if c.lang == "ru" else 0], spec)
+    return Chart(key, _TITLES[_titled(key, c)][1 if c.lang == "ru" else 0], spec)
+
+
+def _with_geometry(spec: dict[str, Any]) -> dict[str, Any]:
+    """Put the world's geometry into the spec's empty topojson dataset.
+
+    Altair is given an empty placeholder: validating 100 KB of coordinates cost it a second
+    a map.
+    """
+    datasets = {k: (_geometry() if v == {} else v) for k, v in spec.get("datasets", {}).items()}
+    return {**spec, "datasets": datasets} if datasets else spec
 
 
 def _millions(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
@@ -133,9 +149,8 @@ def world(frame: pd.DataFrame, c: Spec) -> Chart:
     rows = [{"id": names.m49(p), "name": c.partner(p), "value": v / 1e6}
             for p, v in zip(frame["partner"], frame["value_usd"], strict=True)
             if names.m49(p) is not None]  # fmt: skip
-    geo = alt.InlineData(
-        values=_geometry(), format=alt.DataFormat(type="topojson", feature="countries")
-    )
+    # The geometry goes in after the spec is built (_with_geometry).
+    geo = alt.InlineData(values={}, format=alt.DataFormat(type="topojson", feature="countries"))
     land = alt.Chart(geo).mark_geoshape(fill="#edf2f7", stroke="white", strokeWidth=0.5)
     shaded = (
         alt.Chart(geo)
@@ -153,7 +168,8 @@ def world(frame: pd.DataFrame, c: Spec) -> Chart:
     )  # fmt: skip
     chart = (land + shaded).project("equalEarth").properties(
         width=WIDTH, height=300, title=_title("world", c))  # fmt: skip
-    return _chart("world", c, chart)
+    made = _chart("world", c, chart)
+    return Chart(made.name, made.title, _with_geometry(made.spec))
 
 
 def products(frame: pd.DataFrame, c: Spec) -> Chart:

@@ -206,6 +206,39 @@ T: dict[str, dict[str, str]] = {
     "what.hs": {"en": "HS", "ru": "о товарах (ТН ВЭД)"},
     "what.tech": {"en": "tech", "ru": "о технологическом уровне"},
     "what.hhi": {"en": "HHI", "ru": "для индекса концентрации"},
+    # -- what the figures rest on (data coverage) ---------------------------------------------
+    "skip.partial": {
+        "en": "No trade balance of {who} for {year}: exports, {exports}; imports, {imports}.",
+        "ru": "Баланс ({who}, {year} г.) не рассчитан: экспорт — {exports}; импорт — {imports}.",
+    },
+    "note.coverage": {
+        "en": "Coverage of {year}: exports, {exports}; imports, {imports}.",
+        "ru": "Охват данных за {year} г.: экспорт — {exports}; импорт — {imports}.",
+    },
+    "cov.own": {"en": "{who}'s own records", "ru": "собственные данные"},
+    "cov.totals": {
+        "en": "totals only (no partner or product detail)",
+        "ru": "только итоги (без разбивки)",
+    },
+    "cov.none": {"en": "not loaded (not stated)", "ru": "не загружен (не приводится)"},
+    "cov.mirror": {
+        "en": "mirrored from the exports of all {n} countries in the loads",
+        "ru": "зеркальные данные всех {n} стран-экспортёров",
+    },
+    "cov.mirror_most": {
+        "en": "mirrored from the exports of {n} of the {of} countries in the loads (the others "
+        "export nothing in them and import little)",
+        "ru": "зеркальные данные {n} из {of} стран (остальные в данных не экспортируют и "
+        "импортируют мало)",
+    },
+    "cov.mirror_partial": {
+        "en": "partial, mirrored from {n} of {of} exporters only ({names}), so not stated",
+        "ru": "неполный: зеркальные данные лишь {n} из {of} экспортёров ({names}), не приводится",
+    },
+    "cov.both": {
+        "en": "own and mirror records both loaded, which overlap (not stated)",
+        "ru": "загружены и собственные, и зеркальные данные; они пересекаются (не приводится)",
+    },
     "and": {"en": " and ", "ru": " и "},
     "deficit": {"en": "a deficit", "ru": "дефицит"},
     "surplus": {"en": "a surplus", "ru": "профицит"},

@@ -15,7 +15,6 @@ from typing import Any
 import pandas as pd
 
 import hitex.indicators as ind
-from hitex.errors import InputError
 from hitex.reference import reference_version
 from hitex.reference.russian import is_bloc
 from hitex.report import charts, grammar, names, wording
@@ -51,7 +50,14 @@ class Spec:
         options.setdefault("partner_group", self.partner_group)
         options.setdefault("small_base_usd", self.small_base_usd)
         options.setdefault("lang", self.lang)
-        return self.session.table(reporter=self.reporter, year=self.year, **options)
+        # Sections ask some questions twice (the partners of the headline and of the
+        # destinations): each is answered once.
+        key = "table" + repr(sorted(options.items()))
+        if key not in self._cache:
+            self._cache[key] = self.session.table(reporter=self.reporter, year=self.year,
+                                                  **options)  # fmt: skip
+        frame: pd.DataFrame = self._cache[key]
+        return frame
 
     def series(self, **options: Any) -> pd.DataFrame:
         """``Session.series`` over the years up to the report's year."""
@@ -59,6 +65,13 @@ class Spec:
         options.setdefault("lang", self.lang)
         years = range(self.year - HISTORY, self.year + 1)
         return self.session.series(reporter=self.reporter, years=years, **options)
+
+    def coverage(self) -> pd.DataFrame:
+        """Where the reporter's figures come from (:meth:`hitex.Session.coverage`), all years."""
+        if "coverage" not in self._cache:
+            self._cache["coverage"] = self.session.coverage(self.reporter)
+        frame: pd.DataFrame = self._cache["coverage"]
+        return frame
 
     def t(self, key: str, **values: object) -> str:
         """A template in the report's language (``who_gen``: the reporter in the genitive)."""
@@ -155,7 +168,7 @@ def headline(c: Spec) -> Section:
                 cagr=c.pct(span.cagr_pct)),
             multiple=span.multiple, cagr_pct=span.cagr_pct,
         )  # fmt: skip
-    partners = c.table(by=["partner"], top=TOP)
+    partners = _partners(c).head(TOP)
     if len(partners) > 1:
         leaders = [f"{c.partner(p)} ({c.money(v)})" for p, v in
                    zip(partners["partner"], partners["value_usd"], strict=True)]  # fmt: skip
@@ -164,21 +177,27 @@ def headline(c: Spec) -> Section:
             c.t("headline.partners", leaders=listing(leaders, c.lang)),
             **{f"value_usd[{p}]": v for p, v in values},
         )
-    s.charts.append(charts.history(history, c))
+    if len(history) > 1:  # one year is no history: no one-bar chart
+        s.charts.append(charts.history(history, c))
     s.appendix = t.drop(columns=["classifications"], errors="ignore")
     return s
 
 
 # -- destinations ------------------------------------------------------------------------------
-PARTNER_INDICATORS = ["growth", "share", "small_base", "new", "rank", "contribution",
+PARTNER_INDICATORS = ["growth", "share", "small_base", "new", "rank", "change", "contribution",
                       "product_lines"]  # fmt: skip
+
+
+def _partners(c: Spec) -> pd.DataFrame:
+    """Every partner with the indicators of the destinations section (asked once)."""
+    indicators = PARTNER_INDICATORS if c.compare is not None else ["share", "product_lines"]
+    return c.table(by=["partner"], indicators=indicators)
 
 
 def destinations(c: Spec) -> Section:
     """Leaders by value and by growth rate (small bases set aside), new markets."""
     s = _section(c, "destinations")
-    indicators = PARTNER_INDICATORS if c.compare is not None else ["share", "product_lines"]
-    t = c.table(by=["partner"], indicators=indicators)
+    t = _partners(c)
     if t.empty:
         s.skipped = c.t("skip.nodata", what=c.what("partners"))
         return s
@@ -189,8 +208,9 @@ def destinations(c: Spec) -> Section:
     s.say(c.t("dest.value", leaders=listing(items, c.lang)), **facts)
     if c.compare is not None:
         _growth_leaders(c, s, t)
-    s.charts.append(charts.partners(t.head(TOP_CHART), c))
-    s.charts.append(charts.world(t, c))
+    if len(t) > 1:
+        s.charts.append(charts.partners(t.head(TOP_CHART), c))
+        s.charts.append(charts.world(t, c))
     s.appendix = t.drop(columns=["classifications"], errors="ignore")
     return s
 
@@ -242,7 +262,7 @@ def products(c: Spec) -> Section:
     t = c.table(by=["group"], groups="hs-heading", top=TOP_CHART)
     if t.empty:
         # The heading scheme covers HS17 and HS22; other editions are shown by product.
-        t = c.table(by=["product"], top=TOP_CHART).rename(
+        t = _hs6_named(c, c.table(by=["product"], top=TOP_CHART)).rename(
             columns={"product": "group", "product_name": "group_name"})  # fmt: skip
     if t.empty:
         s.skipped = c.t("skip.nodata", what=c.what("hs"))
@@ -260,13 +280,44 @@ def products(c: Spec) -> Section:
                  f"{c.pct(r.share_pct)})" for r in following.itertuples()]  # fmt: skip
         s.say(c.t("prod.next", items=listing(items, c.lang)),
               **{f"value_usd[{r.group}]": r.value_usd for r in following.itertuples()})  # fmt: skip
-    s.charts.append(charts.products(t, c))
+    if len(t) > 1:
+        s.charts.append(charts.products(t, c))
     s.appendix = t.drop(columns=["classifications"], errors="ignore")
     return s
 
 
 #: How long a product name in a sentence may be (Russian names run longer).
 _LIMIT = {"en": 60, "ru": 90}
+
+
+def _hs6_named(c: Spec, t: pd.DataFrame) -> pd.DataFrame:
+    """HS 6-digit codes as ``7108.12`` named with their heading ("Gold: other unwrought forms").
+
+    The HS editions before 2017 describe a subheading within its heading ("Other"); the
+    heading's first words say what it is.
+    """
+    if t.empty or not t["product"].astype(str).str.fullmatch(r"\d{6}").all():
+        return t
+    # The edition's own heading, else the latest edition's (the older editions ship their
+    # 6-digit subheadings only; a 4-digit heading kept its subject across editions).
+    found = c.session.warehouse.sql(
+        "SELECT classification, product, description FROM products WHERE product IN "
+        "(SELECT unnest(?::VARCHAR[])) AND classification LIKE 'HS%' ORDER BY classification",
+        [sorted({p[:4] for p in t["product"].astype(str)})],
+    )
+    own = {(r.classification, r.product): str(r.description) for r in found.itertuples()}
+    latest = {str(r.product): str(r.description) for r in found.itertuples()}
+    names_ = []
+    for code, cls, text in zip(t["product"].astype(str), t["classification"],
+                               t["product_name"], strict=True):  # fmt: skip
+        heading = own.get((cls, code[:4]), latest.get(code[:4], ""))
+        heading = _short(heading, 40).split(",")[0].strip()
+        sub = "" if _missing(text) else str(text)
+        if heading and heading.lower() not in sub.lower():
+            sub = f"{heading}: {sub[:1].lower()}{sub[1:]}" if sub else heading
+        names_.append(sub)
+    return t.assign(product=[f"{p[:4]}.{p[4:]}" for p in t["product"].astype(str)],
+                    product_name=names_)  # fmt: skip
 
 
 def _short(text: object, limit: int = 60) -> str:
@@ -310,7 +361,7 @@ def _enduse(c: Spec, s: Section) -> pd.DataFrame:
         s.say(c.t("tech.enduse", items=listing(items, c.lang)),
               **{f"change_usd[{r.group}]": r.change_usd for r in use.itertuples()})  # fmt: skip
         s.charts.append(charts.enduse(use, c))
-    partners = c.table(by=["partner"], indicators=["change", "small_base"])
+    partners = _partners(c)  # with change_usd and small_base when there is a base year
     ranked = partners[~partners["small_base"].astype(bool) & partners["growth_pct"].notna()]
     if ranked.empty:
         return use.assign(scheme="enduse-stage")
@@ -392,17 +443,27 @@ def ytd(c: Spec) -> Section:
 
 # -- trade balance and history -----------------------------------------------------------------
 def balance(c: Spec) -> Section:
-    """The balance of the report's year and how it ranks in the years loaded."""
+    """The balance of the report's year and how it ranks in the years loaded.
+
+    Stated only where both flows are complete (:meth:`hitex.Session.coverage`): imports
+    mirrored from a few exporters, or not loaded, leave the section out with the reason.
+    """
     s = _section(c, "balance")
-    try:
-        imports = c.table(flow="import", compare=None)
-    except InputError:  # no import records at all: the session says so
-        imports = pd.DataFrame()
-    if imports.empty or not imports["value_usd"].iloc[0]:
+    cov = c.coverage()
+    imports = cov[(cov["flow"] == "import") & (cov["year"] == c.year)]
+    if imports.empty or not imports["kinds"].iloc[0]:
         s.skipped = c.t("skip.imports", who=c.who)
         return s
-    history = c.series(flow="balance", indicators=["exports", "imports", "lowest_since",
-                                                   "highest_since"])  # fmt: skip
+    bal = cov[cov["flow"] == "balance"]
+    if not bool(bal.loc[bal["year"] == c.year, "complete"].iloc[0]):
+        s.skipped = c.t("skip.partial", who=c.who, year=c.year, **_coverage_parts(c))
+        return s
+    # Only the years whose balance is complete make its history.
+    years = [int(y) for y in bal.loc[bal["complete"], "year"] if c.year - HISTORY <= y <= c.year]
+    history = c.session.series(
+        reporter=c.reporter, years=years, flow="balance", partner_group=c.partner_group,
+        indicators=["exports", "imports", "lowest_since", "highest_since"],
+    )  # fmt: skip
     row = history[history["year"] == c.year].iloc[0]
     since = _since(c, row, history)
     kind = T["deficit" if row.value_usd < 0 else "surplus"][c.lang]
@@ -410,7 +471,8 @@ def balance(c: Spec) -> Section:
               since=since), value_usd=row.value_usd)  # fmt: skip
     s.say(c.t("bal.flows", exports=c.money(row.exports_usd), imports=c.money(row.imports_usd)),
           exports_usd=row.exports_usd, imports_usd=row.imports_usd)  # fmt: skip
-    s.charts.append(charts.balance(history, c))
+    if len(history) > 1:
+        s.charts.append(charts.balance(history, c))
     s.appendix = history.drop(columns=["classifications"], errors="ignore")
     return s
 
@@ -459,9 +521,17 @@ def _hhi_word(hhi: float, lang: str) -> str:
 def techbalance(c: Spec) -> Section:
     """High-tech goods and technology services, when services records are loaded."""
     s = _section(c, "techbalance")
-    kinds = c.table(by=["classification"], compare=None, partner_group=None, flow="balance")
-    if not kinds["classification"].astype(str).str.startswith("EBOPS").any():
+    services = c.session.warehouse.sql(
+        "SELECT count(*) AS n FROM (SELECT 1 FROM trade WHERE reporter = ? AND year = ? "
+        "AND classification LIKE 'EBOPS%' LIMIT 1)",
+        [c.reporter, c.year],
+    )
+    if not int(services["n"].iloc[0]):
         s.skipped = c.t("skip.services", who=c.who)
+        return s
+    cov = c.coverage()
+    if not bool(cov.loc[(cov["flow"] == "balance") & (cov["year"] == c.year), "complete"].all()):
+        s.skipped = c.t("skip.partial", who=c.who, year=c.year, **_coverage_parts(c))
         return s
     t = c.session.tech_balance(c.reporter, range(c.year - HISTORY, c.year + 1))
     row = t[t["year"] == c.year].iloc[0]
@@ -488,16 +558,76 @@ def note(c: Spec) -> Section:
     s.say(c.t("note.loads", n=n, files=files,
               **{k: wording.number(v, lang=c.lang) for k, v in total.items()}),
           **{f"rows_{k}": v for k, v in total.items()})  # fmt: skip
-    cov = c.session.coverage(reporter=c.reporter, year=c.year, schemes=["tech"])
-    missing = cov.loc[cov["outcome"] != "classified", "share"].sum() * 100
+    # The share of value with no tech group, as `hitex coverage --scheme tech` counts it
+    # (a code is classified when the scheme lists it), read from the warehouse's own tables:
+    # the reference tables behind Session.coverage take seconds to load in a new process.
+    shares = c.session.warehouse.sql(
+        """SELECT coalesce(sum(f.value_usd) FILTER (WHERE g.product IS NULL)
+            / nullif(sum(f.value_usd), 0), 0) * 100 AS pct
+        FROM flows f LEFT JOIN (SELECT DISTINCT classification, product FROM product_groups
+                                WHERE scheme = 'tech') g
+            ON g.classification = f.classification AND g.product = f.product
+        WHERE f.reporter = ? AND f.year = ?""",
+        [c.reporter, c.year],
+    )
+    missing = float(shares["pct"].iloc[0])
     s.say(c.t("note.reference", version=reference_version(), who=c.who, year=c.year,
               unclassified=c.pct(missing)), unclassified_pct=missing)  # fmt: skip
     s.say(c.t("note.method", threshold=c.money(c.small_base_usd)))
+    s.say(_coverage_sentence(c))
     for text in c.notes:
         s.say(text)
     s.appendix = loads[["id", "file", "sha256", "format", "rows_read", "rows_loaded",
                         "rows_rejected", "status"]]  # fmt: skip
     return s
+
+
+def _coverage_sentence(c: Spec) -> str:
+    """What the report's year rests on: each flow's kind of records and whether it is whole."""
+    return c.t("note.coverage", year=c.year, **_coverage_parts(c))
+
+
+def _coverage_parts(c: Spec) -> dict[str, str]:
+    """Words for ``exports`` and ``imports``: each flow's kind of records, and if whole.
+
+    In the report's language, for the report's year.
+    """
+    cov = c.coverage()
+    year = cov[cov["year"] == c.year].set_index("flow")
+    parts = {}
+    for flow in ("export", "import"):
+        row = year.loc[flow]
+        kinds = str(row["kinds"])
+        if not kinds:
+            key = "cov.none"
+        elif "mirror" in kinds and "own" in kinds:
+            key = "cov.both"
+        elif "mirror" in kinds:
+            key = "cov.mirror_partial"
+            if row["complete"]:
+                key = "cov.mirror_most" if row["missing"] else "cov.mirror"
+        elif kinds == "totals":
+            key = "cov.totals"
+        else:
+            key = "cov.own"
+        held = [str(x) for x in _held(c, row)]
+        parts[f"{flow}s"] = c.t(key, who=c.who, n=_int(row["exporters"]),
+                                of=_int(row["countries"]),
+                                names=listing([c.partner(x) for x in held[:3]], c.lang)
+                                + (" …" if len(held) > 3 else ""))  # fmt: skip
+    return parts
+
+
+def _held(c: Spec, row: Any) -> list[str]:
+    """The exporters a mirrored flow of the report's year is mirrored from."""
+    if "mirror" not in str(row["kinds"]):
+        return []
+    held = c.session.warehouse.reconciled_years()[c.year].exporters
+    return sorted(held - {c.reporter})
+
+
+def _int(value: Any) -> int:
+    return 0 if _missing(value) else int(value)
 
 
 #: The sections in report order.

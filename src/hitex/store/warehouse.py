@@ -28,7 +28,7 @@ from hitex.errors import BadFileError, HitexError, InputError
 from hitex.ingest import Fingerprint, Reader, Source, fingerprint, head, reader_for, readers
 from hitex.ingest.sql import ident, lit
 from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
-from hitex.store import segment
+from hitex.store import segment, sources
 from hitex.store.load import Counts, Loader, Step
 from hitex.store.load import remove as remove_load
 from hitex.store.schema import DDL, NULLABLE, RELATIONS, VIEWS
@@ -101,6 +101,10 @@ class Warehouse:
         self.path = str(path) if path is not None else default_path()
         self._ibis: DuckDBBackend | None = None
         self._holdings: tuple[str, dict[str, dict[str, list[int]]]] | None = None
+        self._years: tuple[str, dict[int, sources.Year]] | None = None
+        self._version: str | None = None
+        self._sources: dict[tuple[str, str], pd.DataFrame] = {}
+        self.read_only = read_only and con is None
         #: Whether other cursors read the same database (``hitex serve``): a load then runs
         #: without a memory limit, which DuckDB would impose on those readers too.
         self.shared = con is not None
@@ -506,7 +510,19 @@ class Warehouse:
 
     # -- copies for other engines ---------------------------------------------------------
     def version(self) -> str:
-        """Changes whenever the data changes: the last load id and the reference version."""
+        """Changes whenever the data changes: the last load id and the reference version.
+
+        A warehouse opened read-only keeps its version: no process can write the file
+        while it is open so (DuckDB locks it).
+        """
+        if self._version is not None:
+            return self._version
+        found = self._read_version()
+        if self.read_only:
+            self._version = found
+        return found
+
+    def _read_version(self) -> str:
         return str(
             _first(
                 self.con.execute(
@@ -564,6 +580,26 @@ class Warehouse:
                 held.setdefault(reporter, {})[flow] = [int(y) for y in years]
             self._holdings = (version, held)
         return self._holdings[1]
+
+    def reconciled_years(self) -> dict[int, sources.Year]:
+        """Exporters and countries of each year of reconciled loads (kept until data change)."""
+        version = self.version()
+        if self._years is None or self._years[0] != version:
+            self._years = (version, sources.years(self.con))
+        return self._years[1]
+
+    def sources(self, reporter: str) -> pd.DataFrame:
+        """One reporter's records by flow, year and kind (kept until the data change)."""
+        key = (reporter, self.version())
+        found = self._sources.get(key)
+        if found is None:
+            held = "SELECT count(*) FROM loads WHERE reconciled AND status = 'loaded'"
+            mirror = bool(_one(self.con.execute(held)))
+            found = sources.records(self.con, reporter, mirror=mirror)
+            if len(self._sources) > 200:
+                self._sources.clear()
+            self._sources[key] = found
+        return found.copy()
 
     def has_months(self, reporter: str) -> bool:
         """Whether any record of ``reporter`` is monthly."""
