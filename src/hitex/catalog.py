@@ -120,6 +120,7 @@ class Catalog:
         year: int | None = None,
         *,
         schemes: Iterable[str] | None = None,
+        by_classification: bool = False,
     ) -> pd.DataFrame:
         """Where a reporter's figures come from and how complete they are; or scheme coverage.
 
@@ -130,10 +131,13 @@ class Catalog:
         ones, and a one-line ``note``. A ``balance`` row per year says whether both flows
         can support one.
 
-        Without a reporter, or with ``schemes``: :meth:`scheme_coverage`.
+        Without a reporter, or with ``schemes`` or ``by_classification``:
+        :meth:`scheme_coverage`.
         """
-        if reporter is None or schemes is not None:
-            return self.scheme_coverage(reporter=reporter, year=year, schemes=schemes)
+        if reporter is None or schemes is not None or by_classification:
+            return self.scheme_coverage(
+                reporter=reporter, year=year, schemes=schemes, by_classification=by_classification
+            )
         return data_coverage(self.warehouse, resolve(reporter), year)
 
     def scheme_coverage(

@@ -172,10 +172,18 @@ def world(frame: pd.DataFrame, c: Spec) -> Chart:
     return Chart(made.name, made.title, _with_geometry(made.spec))
 
 
+def _label(name: object, limit: int = 38) -> str:
+    """A product's name short enough for an axis, cut at a word, never inside one."""
+    text = str(name).split(";")[0].split(" (")[0].strip()
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",:") + "…"
+
+
 def products(frame: pd.DataFrame, c: Spec) -> Chart:
     """Bars of the largest HS headings' shares of the total."""
     data = frame.assign(
-        label=[f"{g} {str(n).split(';')[0][:38]}" for g, n in
+        label=[f"{g} {_label(n)}" for g, n in
                zip(frame["group"], frame["group_name"], strict=True)],
     )[["label", "share_pct", "value_usd"]]  # fmt: skip
     order = data["label"].tolist()
