@@ -19,7 +19,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 import hitex
-from hitex.api import errors, report, uploads, views
+from hitex.api import dashboard, errors, report, uploads, views
 from hitex.api.connections import READERS, Connections
 from hitex.store import default_path
 
@@ -78,6 +78,7 @@ def create_app(
     errors.install(app)
     app.add_middleware(uploads.UploadLimit, limit=max_upload_bytes)
     app.include_router(views.router)
+    app.include_router(dashboard.router)
     app.include_router(uploads.router)
     app.include_router(report.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
@@ -89,6 +89,7 @@ class TableQuery(Strict):
     indicators: list[str] = Field([], description="value,growth,share,change,rank,...")
     small_base: float = Field(1_000_000.0, ge=0, description="Flag growth on a smaller base.")
     format: Format = Field(Format.json, description="json or csv.")
+    lang: Literal["en", "ru"] = Field("en", description="Language of names: en or ru.")
 
     @field_validator("reporter")
     @classmethod
