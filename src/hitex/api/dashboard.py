@@ -322,7 +322,10 @@ def view(q: Annotated[ViewQuery, Query()], conns: Conns) -> dict[str, Any]:
             "group": selection["group"], "months": f"{months[0]}-{months[1]}" if months else None,
             "lang": q.lang,
         }  # fmt: skip
-        one = {**base, "year": selection["year"], "compare": selection["compare"]}
+        # Without a group chosen, the scheme only splits the products panel: the headline,
+        # partners and series are of all products.
+        whole = {**base, "groups": base["groups"] if base["group"] else None}
+        one = {**whole, "year": selection["year"], "compare": selection["compare"]}
         years = choices["years"]
         by_product = "group" if selection["groups"] else "product"
         questions = {
@@ -331,9 +334,11 @@ def view(q: Annotated[ViewQuery, Query()], conns: Conns) -> dict[str, Any]:
             ),
             "partners": TableQuery(**one, by=["partner"]),
             "products": TableQuery(
-                **one, by=[by_product], top=None if selection["groups"] else TOP_PRODUCTS
+                **{**one, "groups": base["groups"]},
+                by=[by_product],
+                top=None if selection["groups"] else TOP_PRODUCTS,
             ),
-            "series": TableQuery(**base, years=f"{years[0]}-{years[-1]}"),
+            "series": TableQuery(**whole, years=f"{years[0]}-{years[-1]}"),
         }
         answers = {
             k: _rows(_ask(s, conns, "series" if k == "series" else "table", tq))

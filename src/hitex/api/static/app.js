@@ -267,7 +267,7 @@ function cellText(column, v) {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") {
     if (column.endsWith("_usd")) return FMT.usd(v);
-    if (column.endsWith("_pct")) return FMT.pct(v);
+    if (column.endsWith("_pct")) return FMT.pct(v, column === "growth_pct");
     if (column === "year" || column === "id" || column === "line") return String(v);
     return FMT.int(v);
   }
@@ -290,7 +290,7 @@ function table(el, rows, columns, opts = {}) {
     th.textContent = columnLabel(c, opts.sel);
     th.dataset.column = c;
     th.scope = "col";
-    if (numeric[i]) th.className = "num";
+    th.className = "c-" + c + (numeric[i] ? " num" : "");
     if (opts.name) th.addEventListener("click", () => {
       const now = SORT[opts.name];
       SORT[opts.name] = now === "-" + c ? c : "-" + c;
@@ -331,8 +331,9 @@ function render(t0, rows, columns, numeric, name) {
     columns.forEach(([c, label], i) => {
       const td = tr.insertCell();
       const v = r[c];
+      td.classList.add("c-" + c);
       if (label && r[label]) {
-        td.className = "name";
+        td.classList.add("name");
         td.textContent = r[label];
         const code = document.createElement("span");
         code.className = "code";
@@ -342,7 +343,7 @@ function render(t0, rows, columns, numeric, name) {
       } else {
         td.textContent = cellText(c, v);
         if (numeric[i]) {
-          td.className = "num";
+          td.classList.add("num");
           if (typeof v === "number") td.title = v.toLocaleString(LANG === "ru" ? "ru-RU" : "en-US");
           if (c === "growth_pct" && v) td.classList.add(v > 0 ? "up" : "down");
         }
