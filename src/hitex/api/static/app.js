@@ -61,13 +61,13 @@ const STRINGS = {
     col_share: "Доля, %", col_lines: "Товарных позиций", col_change: "Изменение",
     empty: "Нет записей для этого выбора.", empty_warehouse: "Хранилище пусто: загрузите файл ниже.",
     no_view: "Нет данных: на этот запрос нет ответа.",
-    note_not_held: "{field} {asked}: нет в хранилище для {who}; показано {now}.",
-    note_not_held_none: "{field} {asked}: нет в хранилище для {who}; не учитывается.",
-    note_no_both_flows: "Для сальдо нужны экспорт и импорт одного года; у {who} их нет: показано {now}.",
-    note_annual: "У {who} только годовые данные: показаны все месяцы.",
+    note_not_held: "{who}: {field} {asked} — нет данных в хранилище; показано: {now}.",
+    note_not_held_none: "{who}: {field} {asked} — нет данных в хранилище; не учитывается.",
+    note_no_both_flows: "{who}: для сальдо нужны экспорт и импорт одного года, в хранилище есть не оба; показано: {now}.",
+    note_annual: "{who}: в хранилище только годовые данные; показаны все месяцы.",
     note_unknown: "{field} {asked}: неизвестно; не учитывается.",
-    field_reporter: "Страна", field_flow: "Поток", field_year: "Год", field_compare: "Базовый год",
-    field_months: "Месяцы", field_partner_group: "Группа партнёров", field_groups: "Товарная схема", field_group: "Товарная группа",
+    field_reporter: "страна", field_flow: "поток", field_year: "год", field_compare: "базовый год",
+    field_months: "месяцы", field_partner_group: "группа партнёров", field_groups: "товарная схема", field_group: "товарная группа",
     check_title: "Проверить текст", check_hint: "Вставьте текст публикации: каждое число в нём сверяется с хранилищем.",
     check_button: "Проверить", checking: "Проверка…", check_none: "В тексте нет чисел для проверки.",
     col_claim: "Утверждение", col_computed: "Расчёт", col_verdict: "Вывод", col_reason: "Причина",
@@ -546,7 +546,7 @@ function notes(answer) {
   $("notes").innerHTML = "";
   for (const line of lines) {
     const p = document.createElement("p");
-    p.textContent = line;
+    p.textContent = line.charAt(0).toUpperCase() + line.slice(1);
     $("notes").appendChild(p);
   }
   $("notes").hidden = !lines.length;
