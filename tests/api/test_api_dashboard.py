@@ -254,8 +254,18 @@ def test_phone_width_does_not_overflow(browser, server):
 
 def test_language_switch_is_kept_in_the_url(page, moscow):
     pg = page
+    asked: list[str] = []
+    pg.on("request", lambda r: asked.append(r.url) if "/api/view" in r.url else None)
     pg.goto(pg.base_url + "/?reporter=RU-MOW&year=2020&compare=2019&lang=ru")
     wait_for_view(pg, "reporter=RU-MOW")
+    assert asked
+    assert all("lang=ru" in u for u in asked)  # names in the page's language
+    # Every string of the page is in both languages.
+    missing = pg.evaluate(
+        "() => [...Object.keys(STRINGS.en).filter(k => !(k in STRINGS.ru)),"
+        " ...Object.keys(STRINGS.ru).filter(k => !(k in STRINGS.en))]"
+    )
+    assert missing == []
     assert pg.locator("html").get_attribute("lang") == "ru"
     assert text(pg, "[data-t=f_year]") == "Год"
     summary = text(pg, "#summary")

@@ -106,7 +106,7 @@ class DuckDBEngine(Engine):
         ``build_shape()`` makes the same question with the ``slots``' sentinels for its values.
         """
         sql, schema = shapes.compiled(
-            self.warehouse.path, self.warehouse.version(), shape, slots, build, build_shape,
+            self.warehouse.path, shape, slots, build, build_shape,
             lambda expr: str(self.backend().compile(expr)),
         )  # fmt: skip
         return _frame(self.warehouse.con.sql(sql).to_arrow_table(), schema)

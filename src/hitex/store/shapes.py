@@ -12,8 +12,9 @@ question of that shape is answered from the template with its values written in 
 SQL literals, years as numbers). When the two differ (a value that changes more than a literal),
 the shape is never templated: each question of it is compiled as before.
 
-Templates are kept per warehouse file and version, so every reader session of a server shares
-them, and a load starts afresh.
+Templates are kept per warehouse file, so every reader session of a server shares them. They
+outlive loads: the SQL of a question depends on the tables' columns, which a load does not
+change, not on the rows (each question still runs on its own snapshot).
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from typing import Any
 
 import ibis.expr.types as ir
 
-#: Templates (or False: "compile each question") by (warehouse file, version, shape).
-_TEMPLATES: dict[tuple[str, str, str], tuple[str, Any] | bool] = {}
+#: Templates (or False: "compile each question") by (warehouse file, shape).
+_TEMPLATES: dict[tuple[str, str], tuple[str, Any] | bool] = {}
 _LOCK = threading.Lock()
 #: Shapes kept at most; the oldest half goes when full.
 LIMIT = 4096
@@ -63,7 +64,6 @@ def fill(template: str, slots: Sequence[Slot]) -> str:
 
 def compiled(
     path: str,
-    version: str,
     shape: str,
     slots: Sequence[Slot],
     build: Callable[[], ir.Table],
@@ -71,7 +71,7 @@ def compiled(
     compile_: Callable[[ir.Table], str],
 ) -> tuple[str, Any]:
     """The SQL and schema of the question ``build()`` makes, from its shape's template."""
-    key = (path, version, shape)
+    key = (path, shape)
     with _LOCK:
         found = _TEMPLATES.get(key)
     if isinstance(found, tuple):

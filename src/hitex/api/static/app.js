@@ -40,6 +40,7 @@ const STRINGS = {
     col_id: "Id", col_file: "File", col_format: "Format", col_read: "Read", col_loaded: "Loaded",
     col_rejected: "Rejected", col_status: "Status", col_started: "Started", col_line: "Line", col_record: "Record",
     read_only: "read-only", reference: "reference data {v}", usd: "US$",
+    uploading: "uploading", loading_file: "loading", done: "done", error: "Error", no_answer: "no answer",
     months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
       "November", "December"],
   },
@@ -76,6 +77,7 @@ const STRINGS = {
     col_id: "№", col_file: "Файл", col_format: "Формат", col_read: "Прочитано", col_loaded: "Загружено",
     col_rejected: "Отклонено", col_status: "Состояние", col_started: "Начало", col_line: "Строка", col_record: "Запись",
     read_only: "только чтение", reference: "справочники {v}", usd: "долл. США",
+    uploading: "передача файла", loading_file: "загрузка", done: "готово", error: "Ошибка", no_answer: "нет ответа",
     months: ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
       "ноябрь", "декабрь"],
   },
@@ -710,13 +712,13 @@ function upload(event) {
   if (token) xhr.setRequestHeader("Authorization", "Bearer " + token);
   xhr.upload.onprogress = (e) => {
     if (e.lengthComputable) bar.value = (50 * e.loaded) / e.total;
-    step.textContent = "uploading";
+    step.textContent = t("uploading");
   };
   const poll = setInterval(async () => {
     try {
       const p = await getJSON("/api/loads/progress/" + pid);
       bar.value = 50 + (50 * p.steps.length) / p.total;
-      step.textContent = p.steps.length ? p.steps[p.steps.length - 1] : "loading";
+      step.textContent = p.steps.length ? p.steps[p.steps.length - 1] : t("loading_file");
     } catch (e) { /* not started yet */ }
   }, 250);
   xhr.onloadend = async () => {
@@ -725,12 +727,12 @@ function upload(event) {
     try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = {}; }
     if (xhr.status !== 200) {
       step.textContent = "";
-      result.textContent = "Error: " + (answer.error ? answer.error.message : xhr.statusText || "no answer");
+      result.textContent = t("error") + ": " + (answer.error ? answer.error.message : xhr.statusText || t("no_answer"));
       result.className = "failed";
       return;
     }
     bar.value = 100;
-    step.textContent = "done";
+    step.textContent = t("done");
     result.className = "loaded";
     result.textContent = answer.loads.map((l) => l.summary).join(" ");
     if (answer.rejects.length) {
