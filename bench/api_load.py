@@ -60,10 +60,10 @@ PARTNERS = ["DEU", "ITA", "ESP", "CHN", "USA", "GBR", "BEL", "NLD", "CHE", "JPN"
 
 #: The questions readers ask (query parameters of /api/table), in turn.
 QUESTIONS: list[Params] = [
-    {"reporter": "FRA", "year": 2020},  # checked: one whole version of the revised flows
-    {"reporter": "FRA", "year": 2020, "by": "partner"},
+    {"reporter": "FRA", "year": 2021},  # checked: one whole version of the revised flows
+    {"reporter": "FRA", "year": 2021, "by": "partner"},
     {"reporter": "CHL", "year": 2004, "compare": 2002, "by": "group", "groups": "tech"},
-    {"reporter": "FRA", "year": 2020, "by": "group", "groups": "tech", "partner_group": "Europe"},
+    {"reporter": "FRA", "year": 2021, "by": "group", "groups": "tech", "partner_group": "Europe"},
     {"reporter": "CHL", "flow": "import", "year": 2004, "by": "product", "top": 10},
 ]
 
@@ -144,13 +144,16 @@ class Tally:
 
 
 def flows(path: Path, factor: int, rows: int) -> int:
-    """Write ``rows`` FRA export flows of 2020 with values times ``factor``; return the total."""
+    """Write ``rows`` FRA export flows of 2021 with values times ``factor``; return the total.
+
+    The generated rows hold 2019-2020 only: FRA's 2021 total is the revised flows' alone.
+    """
     table = pd.read_csv(data_path("hs-nomenclature", "hs2017.csv"), dtype=str)
     codes = table[table["level"] == "6"]["hscode"].head(rows // len(PARTNERS)).tolist()
     rng = random.Random(11)
     frame = pd.DataFrame(
         [
-            (2020, "", "FRA", p, "export", c, rng.randint(1, 10_000))
+            (2021, "", "FRA", p, "export", c, rng.randint(1, 10_000))
             for c in codes
             for p in PARTNERS
         ],
@@ -240,7 +243,7 @@ def writer(url: str, folder: Path, rows: int, until: float, t: Tally) -> None:
     with httpx.Client(base_url=url, timeout=120) as client:
         while time.monotonic() < until:
             factor += 1
-            path = folder / f"fra-2020-v{factor}.csv"
+            path = folder / f"fra-2021-v{factor}.csv"
             flows(path, factor, rows)
             start = time.perf_counter()
             with path.open("rb") as f:
@@ -276,8 +279,8 @@ def prepare(folder: Path, rows: int, baci_rows: int) -> int:
         files = [data / str(name) for name in manifest["csv"]]  # type: ignore[attr-defined]
         session.load(files, format="baci", classification="HS17")
     session.load(demo.files(), format="flows")
-    base = flows(folder / "fra-2020-v1.csv", 1, rows)
-    session.load([folder / "fra-2020-v1.csv"], format="flows")
+    base = flows(folder / "fra-2021-v1.csv", 1, rows)
+    session.load([folder / "fra-2021-v1.csv"], format="flows")
     session.close()
     return base
 
@@ -297,7 +300,7 @@ def run(
             base = prepare(folder, rows, baci_rows)
         else:
             shutil.copy(built, folder / "hitex.duckdb")
-            base = flows(folder / "fra-2020-v1.csv", 1, rows)
+            base = flows(folder / "fra-2021-v1.csv", 1, rows)
         t = Tally(kind=kind, think=think)
         listed = varied(folder / "hitex.duckdb", 200_000) if kind == "varied" else []
         warm, timed = shapes(listed)

@@ -684,8 +684,7 @@ async function checkText(event) {
     const rows = await response.json();
     if (!response.ok) throw new Error(rows.error ? rows.error.message : response.statusText);
     $("check-status").textContent = rows.length ? "" : t("check_none");
-    const shown = rows.map((r) => ({ ...r, computed: typeof r.computed === "number" ? r.computed : r.computed }));
-    table($("check-result"), shown, ["span", "computed", "verdict", "reason"].map((c) => [c, null]));
+    table($("check-result"), rows, ["span", "computed", "verdict", "reason"].map((c) => [c, null]));
   } catch (e) {
     $("check-status").textContent = e.message || String(e);
   }
