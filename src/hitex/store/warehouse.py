@@ -98,6 +98,8 @@ class Warehouse:
         self.path = str(path) if path is not None else default_path()
         self._ibis: DuckDBBackend | None = None
         self._holdings: tuple[str, dict[str, dict[str, list[int]]]] | None = None
+        #: The version read once for a read transaction (see :meth:`pin_version`).
+        self._pinned: str | None = None
         #: Whether other cursors read the same database (``hitex serve``): a load then runs
         #: without a memory limit, which DuckDB would impose on those readers too.
         self.shared = con is not None
@@ -464,8 +466,20 @@ class Warehouse:
                 opened.copy.unlink(missing_ok=True)
 
     # -- copies for other engines ---------------------------------------------------------
+    def pin_version(self, pinned: bool) -> None:
+        """Read the version once for the read transaction now open (``False`` at its end).
+
+        Inside one transaction the snapshot, and so the version, cannot change; a request of
+        ``hitex serve`` asks for it a dozen times.
+        """
+        self._pinned = None
+        if pinned:
+            self._pinned = self.version()
+
     def version(self) -> str:
         """Changes whenever the data changes: the last load id and the reference version."""
+        if self._pinned is not None:
+            return self._pinned
         return str(
             _first(
                 self.con.execute(
