@@ -355,7 +355,8 @@ def section(
         "",
         f"{clients} concurrent clients for {seconds:.0f} s against `hitex serve` on 127.0.0.1 "
         f"(one process; {os.cpu_count()} cores shared by server, clients and loads; Python "
-        f"{platform.python_version()}); the warehouse holds the demo, {rows:,} flows of FRA"
+        f"{platform.python_version()}; load average {os.getloadavg()[0]:.1f} when the table "
+        f"was written); the warehouse holds the demo, {rows:,} flows of FRA"
         f"{held}. Repeated: the {len(QUESTIONS)} `QUESTIONS` of `/api/table` in turn. Varied: "
         "`/api/view` (headline, partners, products, series and the filters' choices of one "
         "dashboard view), every request a view nobody asked before in the run; before it is "
