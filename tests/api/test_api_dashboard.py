@@ -112,7 +112,8 @@ def visible_options(pg, select: str) -> list[str]:
 
 
 def text(pg, selector: str) -> str:
-    return pg.locator(selector).inner_text()
+    """What the page shows in ``selector``, no-break spaces read as spaces."""
+    return pg.locator(selector).inner_text().replace("\xa0", " ")
 
 
 def test_switching_reporter_leaves_nothing_of_the_last(page, chile, moscow):

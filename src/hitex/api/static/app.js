@@ -102,12 +102,12 @@ const FMT = {
     if (v === null || v === undefined || Number.isNaN(v)) return "–";
     const a = Math.abs(v);
     const steps = LANG === "ru"
-      ? [[1e12, " трлн"], [1e9, " млрд"], [1e6, " млн"], [1e3, " тыс."], [1, ""]]
+      ? [[1e12, "\u00a0трлн"], [1e9, "\u00a0млрд"], [1e6, "\u00a0млн"], [1e3, "\u00a0тыс."], [1, ""]]
       : [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "K"], [1, ""]];
     const [d, unit] = steps.find(([x]) => a >= x) || [1, ""];
     const n = FMT.number(a / d, d === 1 ? 0 : 2);
     const minus = v < 0 ? (LANG === "ru" ? "−" : "-") : "";
-    return LANG === "ru" ? `${minus}${n}${unit} долл.` : `${minus}$${n}${unit}`;
+    return LANG === "ru" ? `${minus}${n}${unit}\u00a0долл.` : `${minus}$${n}${unit}`;
   },
   pct(v, sign = true) {
     if (v === null || v === undefined || Number.isNaN(v)) return "–";
@@ -122,12 +122,12 @@ const FMT = {
 function monthSpan(months, year) {
   const names = t("months");
   const text = months[0] === months[1] ? names[months[0] - 1] : `${names[months[0] - 1]}–${names[months[1] - 1]}`;
-  return LANG === "ru" ? `${text} ${year} г.` : `${text} ${year}`;
+  return LANG === "ru" ? `${text} ${year}\u00a0г.` : `${text} ${year}`;
 }
 
 function period(sel, year) {
   if (sel.months) return monthSpan(sel.months, year);
-  return LANG === "ru" ? `${year} г.` : String(year);
+  return LANG === "ru" ? `${year}\u00a0г.` : String(year);
 }
 
 // -- the view's state: the URL ---------------------------------------------------------------
@@ -413,7 +413,7 @@ function draw(el, spec) {
   });
 }
 
-const moneyAxis = (title) => ({ title, labelExpr: "hxusd(datum.value)", tickCount: 5 });
+const moneyAxis = (title) => ({ title, labelExpr: "hxusd(datum.value)", tickCount: 4, labelOverlap: "greedy" });
 
 function bars(el, rows, code, label) {
   const narrow = el.clientWidth < 400;
@@ -596,6 +596,10 @@ async function show(want, how) {
   const params = { ...want, lang: LANG };
   if (how === "push") history.pushState(null, "", pageURL(want));
   document.body.dataset.view = "";
+  if (!VIEW || want.reporter !== VIEW.selection.reporter) {
+    // Another reporter: the years and months of the last one are not offered meanwhile.
+    for (const id of ["year", "compare", "month-from", "month-to"]) fill($(id), [], "…");
+  }
   clear();
   showError("");
   loading(true);
