@@ -102,7 +102,7 @@ const FMT = {
     if (v === null || v === undefined || Number.isNaN(v)) return "–";
     const a = Math.abs(v);
     const steps = LANG === "ru"
-      ? [[1e12, "\u00a0трлн"], [1e9, "\u00a0млрд"], [1e6, "\u00a0млн"], [1e3, "\u00a0тыс."], [1, ""]]
+      ? [[1e12, " трлн"], [1e9, " млрд"], [1e6, " млн"], [1e3, " тыс."], [1, ""]]
       : [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "K"], [1, ""]];
     const [d, unit] = steps.find(([x]) => a >= x) || [1, ""];
     const n = FMT.number(a / d, d === 1 ? 0 : 2);
