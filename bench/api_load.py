@@ -1,17 +1,25 @@
 """``python -m bench.api_load``: many readers of ``hitex serve`` while loads run (loopback only).
 
-Starts ``hitex serve`` on a free port of 127.0.0.1 over a warehouse holding the demo data and
-40,000 flows of one reporter, then for a fixed time runs N concurrent clients against
-``/api/table`` (a mix of questions) while one writer posts revisions of those 40,000 flows, one
-after the other (each a delete and an insert in one transaction). Every answer about the revised
-reporter must be one whole version (its total is the base total times the version's factor): a
-torn read, an error or a timeout fails the run. Latencies are written to ``bench/RESULTS.md``
-in a section of its own.
+Starts ``hitex serve`` on a free port of 127.0.0.1 over a warehouse holding the demo data,
+40,000 flows of one reporter and (``--baci-rows``) BACI-shaped generated data, then for a fixed
+time runs N concurrent clients while one writer posts revisions of those 40,000 flows, one after
+the other (each a delete and an insert in one transaction). Two kinds of questions:
+
+- *repeated*: five ``/api/table`` questions in turn (answers remembered after the first);
+- *varied*: ``/api/view`` (everything a dashboard view needs), every request a different view
+  (reporter, flow, year, base year, partner group, product group drawn from what the warehouse
+  holds; none asked twice in a run), so that no answer is remembered.
+
+Every answer about the revised reporter must be one whole version (its total is the base total
+times the version's factor; varied clients ask it every tenth request, untimed): a torn read, an
+error or a timeout fails the run. Latencies are written to ``bench/RESULTS.md`` in a section of
+its own.
 
 Examples
 --------
-``python -m bench.api_load`` (50 clients, 20 s, readers alone and then with loads);
-``python -m bench.api_load --clients 4 --seconds 2 --no-save`` for a quick check.
+``python -m bench.api_load`` (50 clients, 20 s; repeated and varied, readers alone and with loads,
+over 10M generated rows);
+``python -m bench.api_load --clients 4 --seconds 2 --baci-rows 0 --no-save`` for a quick check.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import os
 import platform
 import random
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -37,23 +46,85 @@ from pathlib import Path
 import httpx
 import pandas as pd
 
+import hitex
+from bench import generate
 from hitex import demo
 from hitex.reference.countries import data_path
 
 TOKEN = "bench-token"
 RESULTS = Path(__file__).with_name("RESULTS.md")
+DATA = Path(__file__).with_name("data")
 SECTION = "api-load"
 
 PARTNERS = ["DEU", "ITA", "ESP", "CHN", "USA", "GBR", "BEL", "NLD", "CHE", "JPN"]
 
 #: The questions readers ask (query parameters of /api/table), in turn.
-QUESTIONS = [
-    {"reporter": "FRA", "year": 2020},  # checked: one whole version of the revised flows
-    {"reporter": "FRA", "year": 2020, "by": "partner"},
+QUESTIONS: list[Params] = [
+    {"reporter": "FRA", "year": 2021},  # checked: one whole version of the revised flows
+    {"reporter": "FRA", "year": 2021, "by": "partner"},
     {"reporter": "CHL", "year": 2004, "compare": 2002, "by": "group", "groups": "tech"},
-    {"reporter": "FRA", "year": 2020, "by": "group", "groups": "tech", "partner_group": "Europe"},
+    {"reporter": "FRA", "year": 2021, "by": "group", "groups": "tech", "partner_group": "Europe"},
     {"reporter": "CHL", "flow": "import", "year": 2004, "by": "product", "top": 10},
 ]
+
+
+#: Query parameters of one request.
+Params = dict[str, str | int]
+
+#: Partner groups and product groups the varied views draw from (None: all).
+PARTNER_GROUPS = [None, None, "Asia", "Europe", "Africa", "Americas", "EU", "OECD"]
+PRODUCT_GROUPS = [(None, None), (None, None), ("tech", None), ("tech", "high"),
+                  ("tech", "medium-high"), ("tech", "low"), ("enduse", None)]  # fmt: skip
+
+
+def varied(db: Path, count: int, seed: int = 7) -> list[Params]:
+    """``count`` different dashboard views of what ``db`` holds, in random order."""
+    with hitex.open(db) as s:
+        periods = s.periods()
+    held: dict[str, dict[str, list[int]]] = {}
+    for reporter, flow, year in zip(
+        periods["reporter"], periods["flow"], periods["year"], strict=True
+    ):
+        held.setdefault(str(reporter), {}).setdefault(str(flow), []).append(int(year))
+    rng = random.Random(seed)
+    reporters = sorted(held)
+    seen: set[tuple[object, ...]] = set()
+    views: list[Params] = []
+    for _ in range(count * 50):
+        if len(views) >= count:
+            break
+        reporter = rng.choice(reporters)
+        flow = rng.choice(sorted(held[reporter]))
+        years = sorted(held[reporter][flow])
+        year = rng.choice(years)
+        compare = rng.choice([None, *[y for y in years if y != year]])
+        partner_group = rng.choice(PARTNER_GROUPS)
+        groups, group = rng.choice(PRODUCT_GROUPS)
+        key = (reporter, flow, year, compare, partner_group, groups, group)
+        if key in seen:
+            continue
+        seen.add(key)
+        view: dict[str, str | int | None] = {
+                "reporter": reporter, "flow": flow, "year": year, "compare": compare,
+                "partner_group": partner_group, "groups": groups, "group": group,
+        }  # fmt: skip
+        views.append({k: v for k, v in view.items() if v is not None})
+    return views
+
+
+def shapes(views: list[Params]) -> tuple[list[Params], list[Params]]:
+    """One view of each shape (flow, base year or not, partner group or not, product group
+    or scheme or neither) to warm the server with, and the others, to time."""
+    warm: dict[tuple[object, ...], Params] = {}
+    rest = []
+    for view in views:
+        shape = (view["flow"], "compare" in view, "partner_group" in view, view.get("groups"),
+                 "group" in view)  # fmt: skip
+        if shape in warm:
+            rest.append(view)
+        else:
+            warm[shape] = view
+    return list(warm.values()), rest
 
 
 @dataclass
@@ -66,16 +137,23 @@ class Tally:
     versions: set[int] = field(default_factory=set)
     loads: int = 0
     load_seconds: list[float] = field(default_factory=list)
+    #: What was asked: "repeated" or "varied".
+    kind: str = "repeated"
+    #: Mean pause of each client between its requests, seconds.
+    think: float = 0.0
 
 
 def flows(path: Path, factor: int, rows: int) -> int:
-    """Write ``rows`` FRA export flows of 2020 with values times ``factor``; return the total."""
+    """Write ``rows`` FRA export flows of 2021 with values times ``factor``; return the total.
+
+    The generated rows hold 2019-2020 only: FRA's 2021 total is the revised flows' alone.
+    """
     table = pd.read_csv(data_path("hs-nomenclature", "hs2017.csv"), dtype=str)
     codes = table[table["level"] == "6"]["hscode"].head(rows // len(PARTNERS)).tolist()
     rng = random.Random(11)
     frame = pd.DataFrame(
         [
-            (2020, "", "FRA", p, "export", c, rng.randint(1, 10_000))
+            (2021, "", "FRA", p, "export", c, rng.randint(1, 10_000))
             for c in codes
             for p in PARTNERS
         ],
@@ -122,19 +200,33 @@ def server(db: Path) -> Iterator[str]:
             proc.kill()
 
 
-async def reader(client: httpx.AsyncClient, n: int, until: float, base: int, t: Tally) -> None:
-    """Ask the questions in turn until ``until``; check every answer about FRA's total."""
+async def reader(
+    client: httpx.AsyncClient, n: int, until: float, base: int, t: Tally,
+    views: Iterator[Params] | None = None,
+) -> None:  # fmt: skip
+    """Ask questions until ``until``; check every answer about FRA's total.
+
+    Repeated: the :data:`QUESTIONS` in turn. Varied (``views``): the next view nobody asked,
+    and every tenth request the checked question (untimed).
+    """
     i = n
+    rng = random.Random(n)
     while time.monotonic() < until:
-        params = QUESTIONS[i % len(QUESTIONS)]
+        if t.think:
+            await asyncio.sleep(rng.expovariate(1 / t.think))
         i += 1
+        view = None if views is None or i % 10 == 0 else next(views, None)
+        path, params = ("/api/view", view) if view is not None else (
+            "/api/table", QUESTIONS[0] if views is not None else QUESTIONS[i % len(QUESTIONS)]
+        )  # fmt: skip
         start = time.perf_counter()
         try:
-            answer = await client.get("/api/table", params=params)
+            answer = await client.get(path, params=params)
         except httpx.HTTPError as exc:
             t.errors.append(f"{type(exc).__name__}: {exc}")
             continue
-        t.latencies.append(time.perf_counter() - start)
+        if views is None or view is not None:
+            t.latencies.append(time.perf_counter() - start)
         if answer.status_code != 200:
             t.errors.append(f"{answer.status_code}: {answer.text[:200]}")
         elif params == QUESTIONS[0]:
@@ -151,7 +243,7 @@ def writer(url: str, folder: Path, rows: int, until: float, t: Tally) -> None:
     with httpx.Client(base_url=url, timeout=120) as client:
         while time.monotonic() < until:
             factor += 1
-            path = folder / f"fra-2020-v{factor}.csv"
+            path = folder / f"fra-2021-v{factor}.csv"
             flows(path, factor, rows)
             start = time.perf_counter()
             with path.open("rb") as f:
@@ -166,33 +258,65 @@ def writer(url: str, folder: Path, rows: int, until: float, t: Tally) -> None:
             t.load_seconds.append(time.perf_counter() - start)
 
 
-async def readers(url: str, clients: int, seconds: float, base: int, t: Tally) -> None:
+async def readers(
+    url: str, clients: int, seconds: float, base: int, t: Tally,
+    views: Iterator[Params] | None = None,
+) -> None:  # fmt: skip
     """``clients`` concurrent readers, each with its own connection."""
     until = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=clients)
     async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
-        await asyncio.gather(*(reader(client, n, until, base, t) for n in range(clients)))
+        await asyncio.gather(*(reader(client, n, until, base, t, views) for n in range(clients)))
 
 
-def run(clients: int, seconds: float, rows: int, write: bool) -> tuple[Tally, float]:
-    """Run the test; return the tally and the wall-clock seconds the readers ran."""
+def prepare(folder: Path, rows: int, baci_rows: int) -> int:
+    """Build ``folder/hitex.duckdb``: demo, FRA's flows, BACI-shaped rows; FRA's base total."""
+    session = hitex.open(folder / "hitex.duckdb")
+    if baci_rows:  # first: a large file loads into an empty warehouse within the load budget
+        spec = generate.Spec(rows=baci_rows, years=(2019, 2020), seed=1)
+        data = DATA / f"rows-{baci_rows}-seed-1"
+        manifest = generate.ensure(spec, data)
+        files = [data / str(name) for name in manifest["csv"]]  # type: ignore[attr-defined]
+        session.load(files, format="baci", classification="HS17")
+    session.load(demo.files(), format="flows")
+    base = flows(folder / "fra-2021-v1.csv", 1, rows)
+    session.load([folder / "fra-2021-v1.csv"], format="flows")
+    session.close()
+    return base
+
+
+def run(
+    clients: int, seconds: float, rows: int, write: bool, *, kind: str = "repeated",
+    think: float = 0.0, baci_rows: int = 0, built: Path | None = None,
+) -> tuple[Tally, float]:  # fmt: skip
+    """Run the test; return the tally and the wall-clock seconds the readers ran.
+
+    ``built`` is a warehouse made by :func:`prepare` (copied, never changed); without it one is
+    built here.
+    """
     with tempfile.TemporaryDirectory(prefix="hitex-api-load-") as tmp:
         folder = Path(tmp)
-        session = demo.build(folder)
-        base = flows(folder / "fra-2020-v1.csv", 1, rows)
-        session.load([folder / "fra-2020-v1.csv"], format="flows")
-        session.close()
-        t = Tally()
+        if built is None:
+            base = prepare(folder, rows, baci_rows)
+        else:
+            shutil.copy(built, folder / "hitex.duckdb")
+            base = flows(folder / "fra-2021-v1.csv", 1, rows)
+        t = Tally(kind=kind, think=think)
+        listed = varied(folder / "hitex.duckdb", 200_000) if kind == "varied" else []
+        warm, timed = shapes(listed)
+        views = iter(timed) if kind == "varied" else None
         with server(folder / "hitex.duckdb") as url:
             for q in QUESTIONS:  # warm: each reader session compiles on first use
-                httpx.get(url + "/api/table", params=q, timeout=60).raise_for_status()
+                httpx.get(url + "/api/table", params=q, timeout=120).raise_for_status()
+            for view in [{}, *warm]:  # one view of each shape: Ibis compiles each shape once
+                httpx.get(url + "/api/view", params=view, timeout=300).raise_for_status()
             thread = threading.Thread(
                 target=writer, args=(url, folder, rows, time.monotonic() + seconds, t)
             )
             start = time.monotonic()
             if write:
                 thread.start()
-            asyncio.run(readers(url, clients, seconds, base, t))
+            asyncio.run(readers(url, clients, seconds, base, t, views))
             elapsed = time.monotonic() - start
             if write:
                 thread.join()
@@ -209,28 +333,43 @@ def row(t: Tally, elapsed: float) -> str:
     """One line of the results table."""
     ms = [v * 1000 for v in t.latencies]
     load = f"{t.loads} ({statistics.median(t.load_seconds):.2f} s each)" if t.loads else "none"
+    asked = "5 repeated, `/api/table`" if t.kind == "repeated" else "varied, `/api/view`"
+    pause = f"{t.think:g} s" if t.think else "none"
     return (
-        f"| {load} | {len(ms):,} | {len(ms) / elapsed:,.0f} | {percentile(ms, 50):.1f} | "
+        f"| {asked} | {pause} | {load} | {len(ms):,} | {len(ms) / elapsed:,.0f} | "
+        f"{percentile(ms, 50):.1f} | "
         f"{percentile(ms, 90):.1f} | {percentile(ms, 99):.1f} | {max(ms):.1f} | {len(t.errors)} | "
         f"{len(t.torn)} | {len(t.versions)} |"
     )
 
 
-def section(runs: Sequence[tuple[Tally, float]], clients: int, seconds: float, rows: int) -> str:
+def section(
+    runs: Sequence[tuple[Tally, float]], clients: int, seconds: float, rows: int,
+    baci_rows: int = 0,
+) -> str:  # fmt: skip
     """The RESULTS.md section: one row per run (readers alone, readers while loads run)."""
+    held = f" and {baci_rows:,} BACI-shaped generated rows (2019-2020)" if baci_rows else ""
     lines = [
         f"<!-- section: {SECTION} -->",
         "## HTTP API under load (`python -m bench.api_load`)",
         "",
-        f"{clients} concurrent clients for {seconds:.0f} s against `/api/table` of `hitex serve` "
-        f"on 127.0.0.1 (one process; {os.cpu_count()} cores shared by server, clients and loads; "
-        f"Python {platform.python_version()}). Questions in turn: {len(QUESTIONS)} (see "
-        f"`QUESTIONS`). With loads, one writer posts revisions of {rows:,} flows "
-        "(`/api/loads`, `revise=true`) one after the other for the whole run.",
+        f"{clients} concurrent clients for {seconds:.0f} s against `hitex serve` on 127.0.0.1 "
+        f"(one process; {os.cpu_count()} cores shared by server, clients and loads; Python "
+        f"{platform.python_version()}; load average {os.getloadavg()[0]:.1f} when the table "
+        f"was written); the warehouse holds the demo, {rows:,} flows of FRA"
+        f"{held}. Repeated: the {len(QUESTIONS)} `QUESTIONS` of `/api/table` in turn. Varied: "
+        "`/api/view` (headline, partners, products, series and the filters' choices of one "
+        "dashboard view), every request a view nobody asked before in the run; before it is "
+        "timed, the server answers one view of each shape (flow, base year or not, partner group "
+        "or not, product scheme and group or not), as a server that has run a while has: Ibis "
+        "compiles a shape once (0.3-1 s). A pause is the "
+        "mean of each client's random wait before each request (none: each client asks again "
+        "as soon as it is answered). With loads, one writer posts revisions of "
+        f"{rows:,} flows (`/api/loads`, `revise=true`) one after the other for the whole run.",
         "",
-        "| revisions loaded meanwhile | requests | per second | p50 ms | p90 ms | p99 ms | "
-        "max ms | errors | torn reads | versions seen |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| questions | pause | revisions loaded meanwhile | requests | per second | p50 ms | "
+        "p90 ms | p99 ms | max ms | errors | torn reads | versions seen |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
         *(row(t, elapsed) for t, elapsed in runs),
         "",
         "A torn read would be a total of the revised reporter that is not one whole version "
@@ -261,11 +400,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="readers only, no loads")
     parser.add_argument("--no-baseline", action="store_true", help="skip the readers-only run")
     parser.add_argument("--no-save", action="store_true", help="do not write RESULTS.md")
+    parser.add_argument(
+        "--baci-rows", type=generate.parse_count, default=10_000_000,
+        help="BACI-shaped rows generated into the warehouse (0: none; 10M, 1M, ...)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--kinds", default="repeated,varied", help="repeated, varied or both (comma-separated)"
+    )
+    parser.add_argument(
+        "--think", type=float, action="append",
+        help="mean pause of a client before each request, s (repeat: one run each; default 0)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
-    runs = [] if args.no_baseline else [run(args.clients, args.seconds, args.rows, False)]
-    if not args.no_write:
-        runs.append(run(args.clients, args.seconds, args.rows, True))
-    text = section(runs, args.clients, args.seconds, args.rows)
+    runs = []
+    with tempfile.TemporaryDirectory(prefix="hitex-api-load-build-") as tmp:
+        built = Path(tmp) / "hitex.duckdb"
+        prepare(Path(tmp), args.rows, args.baci_rows)
+        for kind in args.kinds.split(","):
+            for think in args.think or [0.0]:
+                options = {"kind": kind, "think": think, "built": built}
+                if not args.no_baseline:
+                    runs.append(run(args.clients, args.seconds, args.rows, False, **options))
+                if not args.no_write:
+                    runs.append(run(args.clients, args.seconds, args.rows, True, **options))
+                print(row(*runs[-1]), flush=True)
+    text = section(runs, args.clients, args.seconds, args.rows, args.baci_rows)
     print(text)
     bad = False
     for t, _ in runs:

@@ -79,10 +79,12 @@ class Catalog:
         """Reporters, flows and years the warehouse holds: what a query can ask about.
 
         One row per (``reporter``, ``flow``, ``year``), with ``monthly`` (whether any record
-        of them has a month); the dashboard offers these as choices.
+        of them has a month), ``records``, and ``first_month`` / ``last_month`` (the months
+        held, NULL for annual records); the dashboard offers these as choices.
         """
         return self.warehouse.sql(
-            """SELECT reporter, flow, year, bool_or(month IS NOT NULL) AS monthly
+            """SELECT reporter, flow, year, bool_or(month IS NOT NULL) AS monthly,
+            count(*) AS records, min(month) AS first_month, max(month) AS last_month
             FROM trade GROUP BY reporter, flow, year ORDER BY reporter, flow, year"""
         )
 

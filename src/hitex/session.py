@@ -7,6 +7,7 @@ reports and the HTTP API all call these same methods.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -20,8 +21,9 @@ from hitex.complexity.methods import Complexity
 from hitex.errors import InputError, PartialCoverageError
 from hitex.indicators.selection import check_names
 from hitex.reference.codes import CLASSIFICATIONS
-from hitex.store import LoadResult, Warehouse
-from hitex.store.engines import TABLES, Engine, engine_for
+from hitex.store import LoadResult, Warehouse, shapes
+from hitex.store.engines import TABLES, DuckDBEngine, Engine, engine_for
+from hitex.store.shapes import Slot
 from hitex.store.warehouse import Step
 
 if TYPE_CHECKING:
@@ -204,9 +206,23 @@ class Session(Catalog, Complexity):
             return expr if top is None else expr.limit(top)
 
         key = repr(("table", q, year, compare, chosen, small_base_usd, top))
-        frame = _ordered(
-            self.engine.execute(key, build), ind.column_order(q.by, compare is not None)
-        )
+        shaped = _shape(q, year, compare)
+        if shaped is None or not isinstance(self.engine, DuckDBEngine):
+            answer = self.engine.execute(key, build)
+        else:
+            qs, ys, cs, slots = shaped
+
+            def build_shape() -> ir.Table:
+                assert ys is not None
+                expr = ind.table(
+                    self.tables(), qs, year=ys, compare=cs, indicators=chosen,
+                    small_base_usd=small_base_usd,
+                )  # fmt: skip
+                return expr if top is None else expr.limit(top)
+
+            shape = repr(("table", qs, ys, cs, chosen, small_base_usd, top))
+            answer = self.engine.execute_shaped(key, build, shape, build_shape, slots)
+        frame = _ordered(answer, ind.column_order(q.by, compare is not None))
         if if_empty == "raise":
             if q.groups is not None and _is_empty(frame):
                 self._say_not_covered(q)
@@ -296,7 +312,20 @@ class Session(Catalog, Complexity):
                 self.tables(), q, years=span, indicators=chosen, small_base_usd=small_base_usd
             )
 
-        frame = self.engine.execute(repr(("series", q, chosen, small_base_usd)), build)
+        key = repr(("series", q, chosen, small_base_usd))
+        shaped = _shape(q, None, None)
+        if shaped is None or not isinstance(self.engine, DuckDBEngine):
+            frame = self.engine.execute(key, build)
+        else:
+            qs, _, _, slots = shaped
+
+            def build_shape() -> ir.Table:
+                return ind.series(
+                    self.tables(), qs, years=span, indicators=chosen, small_base_usd=small_base_usd
+                )
+
+            shape = repr(("series", qs, chosen, small_base_usd))
+            frame = self.engine.execute_shaped(key, build, shape, build_shape, slots)
         if top is not None:
             frame = frame.groupby("year", sort=False).head(top)
         order = ["year", *ind.column_order(tuple(d for d in q.by if d != "year"), True)]
@@ -383,6 +412,35 @@ def _reporter(value: str) -> str:
 def _is_empty(frame: pd.DataFrame) -> bool:
     """Whether no record went into a table (no rows, or only 0.0 rows without a classification)."""
     return frame.empty or not (frame["classifications"] != "").any()
+
+
+def _shape(
+    q: ind.Query, year: int | None, compare: int | None
+) -> tuple[ind.Query, int | None, int | None, list[Slot]] | None:
+    """``q`` with sentinels for its reporter, partner group, group and years, and the slots.
+
+    Years are slots of a table (``year`` and ``compare``, which is also the membership year);
+    a series keeps its years in its shape. None when the question has no shape to share.
+    """
+    if year is not None and year == compare:
+        return None
+    slots = [Slot("hxslotreporter", shapes.quote(q.reporter))]
+    changes: dict[str, object] = {"reporter": "hxslotreporter"}
+    if q.partner_group is not None:
+        slots.append(Slot("hxslotpartners", shapes.quote(q.partner_group.lower())))
+        changes["partner_group"] = "hxslotpartners"
+    if isinstance(q.group, str):
+        slots.append(Slot("hxslotgroup", shapes.quote(q.group.lower())))
+        changes["group"] = "hxslotgroup"
+    ys = cs = None
+    if year is not None:
+        ys, cs = 1901, None if compare is None else 1903
+        slots.append(Slot(ys, str(year)))
+        if compare is not None:
+            slots.append(Slot(1903, str(compare)))
+        changes["years"] = (ys,) if cs is None else (ys, cs)
+        changes["membership_year"] = ys
+    return dataclasses.replace(q, **changes), ys, cs, slots  # type: ignore[arg-type]
 
 
 def _say_why_empty(q: ind.Query, frame: pd.DataFrame) -> None:

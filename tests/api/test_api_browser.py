@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import httpx
 import pytest
 
 from tests.api.conftest import TOKEN, serve
@@ -49,6 +48,16 @@ def cells(pg, table: str, column: int) -> list[str]:
     return pg.locator(f"#{table} tbody tr td:nth-child({column})").all_inner_texts()
 
 
+def codes(pg, table: str) -> list[str]:
+    return pg.locator(f"#{table} tbody td.name .code").all_inner_texts()
+
+
+def titles(pg, table: str, column: str) -> list[int]:
+    """The exact figures behind a column's cells (each cell's title)."""
+    found = pg.locator(f"#{table} tbody td.c-{column}").evaluate_all("ts => ts.map(t => t.title)")
+    return [int(t.replace(",", "")) for t in found]
+
+
 def test_dashboard(page, tmp_path):
     pg = page
     url = pg.base_url
@@ -59,21 +68,24 @@ def test_dashboard(page, tmp_path):
     assert "Exports 2004" in headline
     assert "$262.96M" in headline
     assert "+37.6%" in headline
-    assert cells(pg, "table-partners", 3) == ["262,963,653"]
+    assert cells(pg, "table-partners", 2) == ["$262.96M"]
     chart_before = pg.locator("#chart-partners svg").inner_html()
     assert pg.locator("#chart-map svg path").count() > 100  # the world's countries
 
     # A filter changes the chart, the table and the URL.
     pg.select_option("#flow", "import")
     wait_for_view(pg, "flow=import")
-    assert cells(pg, "table-partners", 3) == ["2,035,411,299"]  # pandas sum of the demo files
+    assert cells(pg, "table-partners", 2) == [
+        "$2.04B"
+    ]  # pandas sum of the demo files: 2,035,411,299
+    assert titles(pg, "table-partners", "value_usd") == [2_035_411_299]
     assert pg.locator("#chart-partners svg").inner_html() != chart_before
     assert "flow=import" in pg.url
 
     # A product scheme and a group of it.
     pg.select_option("#groups", "tech")
     wait_for_view(pg, "groups=tech")
-    assert set(cells(pg, "table-products", 1)) == {
+    assert set(codes(pg, "table-products")) == {
         "high",
         "medium-high",
         "medium-low",
@@ -82,9 +94,9 @@ def test_dashboard(page, tmp_path):
     }
     pg.select_option("#group", "high")
     wait_for_view(pg, "group=high")
-    assert cells(pg, "table-products", 1) == ["high"]
+    assert codes(pg, "table-products") == ["high"]
 
-    # Sortable: twice on value_usd gives ascending order.
+    # Sortable: twice on value_usd gives ascending order (the first click, descending).
     pg.select_option("#group", "")
     pg.wait_for_function(
         "v => document.body.dataset.view === v",
@@ -93,18 +105,18 @@ def test_dashboard(page, tmp_path):
     header = pg.locator("#table-products th[data-column='value_usd']")
     header.click()
     header.click()
-    values = [float(v.replace(",", "")) for v in cells(pg, "table-products", 3)]
+    values = titles(pg, "table-products", "value_usd")
     assert values == sorted(values)
     assert header.get_attribute("aria-sort") == "ascending"
 
-    # CSV of a table: what the API answers as CSV.
+    # CSV of a table: named by what it holds; money in cents as the API gives it.
     with pg.expect_download() as download:
         pg.click("#csv-partners")
+    assert download.value.suggested_filename == "hitex-CHL-import-2004-vs-2002-partners.csv"
     saved = tmp_path / "partners.csv"
     download.value.save_as(saved)
-    href = pg.locator("#csv-partners").get_attribute("href")
-    assert saved.read_text() == httpx.get(url + href, timeout=30).text
     assert saved.read_text().startswith("partner,partner_name,value_usd")
+    assert "ARG,Argentina,2035411299," in saved.read_text()  # all products: no group chosen
 
     # Upload a file through the page: summary, rejects, loads table, new figures.
     rows = [(2004, "", "CHL", "BRA", "export", "851762", "2500000"),
@@ -124,7 +136,7 @@ def test_dashboard(page, tmp_path):
     # Exports again, all groups: Brazil is there now. Then keep a picture of it.
     pg.select_option("#flow", "export")
     wait_for_view(pg, "flow=export")
-    assert "BRA" in cells(pg, "table-partners", 1)
+    assert "BRA" in codes(pg, "table-partners")
     SHOTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(SHOTS / "dashboard.png"), full_page=True)
 
@@ -141,7 +153,14 @@ def test_dashboard(page, tmp_path):
 def test_bad_parameters_show_one_sentence(page):
     pg = page
     pg.goto(page.base_url + "/?reporter=CHL&year=2004&months=1-8")
+    wait_for_view(pg, "reporter=CHL")
+    # Chile's records are annual: the months are left out, and the page says so.
+    assert (
+        pg.locator("#notes").inner_text() == "Chile has annual records only: all months are shown."
+    )
+    assert "months=" not in pg.url
+    pg.goto(page.base_url + "/?reporter=CHL&year=2004&months=13")
     pg.wait_for_selector("#error:not([hidden])", timeout=30_000)
     assert pg.locator("#error").inner_text() == (
-        "CHL has no monthly records in the warehouse; --months needs them."
+        "months: '13' is not a month range within 1-12, first to last."
     )

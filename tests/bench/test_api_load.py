@@ -18,6 +18,15 @@ def test_a_short_load_test_has_no_errors_and_no_torn_reads():
     assert tally.versions <= set(range(1, tally.loads + 2))
 
 
+@pytest.mark.slow
+def test_varied_views_are_all_different_and_answered():
+    tally, _ = api_load.run(clients=4, seconds=3, rows=2_000, write=True, kind="varied")
+    assert tally.latencies
+    assert not tally.errors
+    assert not tally.torn
+    assert tally.loads >= 1
+
+
 def test_the_section_replaces_the_previous_one(tmp_path):
     path = tmp_path / "RESULTS.md"
     path.write_text("# Results\n\ntable\n")
@@ -28,4 +37,7 @@ def test_the_section_replaces_the_previous_one(tmp_path):
     text = path.read_text()
     assert text.startswith("# Results\n\ntable\n")
     assert text.count("<!-- section: api-load -->") == 1
-    assert "| 1 (0.50 s each) | 3 | 2 | 20.0 | 30.0 | 30.0 | 30.0 | 0 | 0 | 2 |" in text
+    assert (
+        "| 5 repeated, `/api/table` | none | 1 (0.50 s each) | 3 | 2 | 20.0 | 30.0 | 30.0 | 30.0 "
+        "| 0 | 0 | 2 |"
+    ) in text

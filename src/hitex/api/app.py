@@ -19,7 +19,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 import hitex
-from hitex.api import coverage, errors, params, report, uploads, views
+from hitex.api import coverage, dashboard, errors, params, report, uploads, views
 from hitex.api.connections import READERS, Connections
 from hitex.store import default_path
 
@@ -83,6 +83,7 @@ def create_app(
     app.add_middleware(params.RepeatedParameters)
     app.add_middleware(errors.HeadAsGet)
     app.include_router(views.router)
+    app.include_router(dashboard.router)
     app.include_router(uploads.router)
     app.include_router(report.router)
     app.include_router(coverage.router)

@@ -75,8 +75,10 @@ class Connections:
         con = s.warehouse.con
         try:
             con.execute("BEGIN TRANSACTION")
+            s.warehouse.pin_version(True)
             yield s
         finally:
+            s.warehouse.pin_version(False)
             # A failed query aborts the transaction; a rollback ends it either way.
             with contextlib.suppress(Exception):
                 con.execute("ROLLBACK")

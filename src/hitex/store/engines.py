@@ -8,7 +8,7 @@ through :data:`ENGINES`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
 import ibis.expr.types as ir
@@ -17,7 +17,9 @@ import pyarrow as pa
 import pyarrow.types as pat
 
 from hitex.errors import InputError, UnknownCodeError
+from hitex.store import shapes
 from hitex.store.schema import RELATIONS
+from hitex.store.shapes import Slot
 from hitex.store.warehouse import Warehouse
 
 #: Tables the indicators read.
@@ -89,6 +91,24 @@ class DuckDBEngine(Engine):
             compiled = (str(self.backend().compile(expr)), expr.schema())
             self._compiled[cache_key] = compiled
         sql, schema = compiled
+        return _frame(self.warehouse.con.sql(sql).to_arrow_table(), schema)
+
+    def execute_shaped(
+        self,
+        key: str,
+        build: Callable[[], ir.Table],
+        shape: str,
+        build_shape: Callable[[], ir.Table],
+        slots: Sequence[Slot],
+    ) -> pd.DataFrame:
+        """Run ``build()`` from the compiled SQL of its ``shape`` (see :mod:`hitex.store.shapes`).
+
+        ``build_shape()`` makes the same question with the ``slots``' sentinels for its values.
+        """
+        sql, schema = shapes.compiled(
+            self.warehouse.path, shape, slots, build, build_shape,
+            lambda expr: str(self.backend().compile(expr)),
+        )  # fmt: skip
         return _frame(self.warehouse.con.sql(sql).to_arrow_table(), schema)
 
 

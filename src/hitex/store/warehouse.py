@@ -105,6 +105,8 @@ class Warehouse:
         self._version: str | None = None
         self._sources: dict[tuple[str, str], pd.DataFrame] = {}
         self.read_only = read_only and con is None
+        #: The version read once for a read transaction (see :meth:`pin_version`).
+        self._pinned: str | None = None
         #: Whether other cursors read the same database (``hitex serve``): a load then runs
         #: without a memory limit, which DuckDB would impose on those readers too.
         self.shared = con is not None
@@ -509,12 +511,24 @@ class Warehouse:
         return f"load {load_id}: {file} - {message}."
 
     # -- copies for other engines ---------------------------------------------------------
+    def pin_version(self, pinned: bool) -> None:
+        """Read the version once for the read transaction now open (``False`` at its end).
+
+        Inside one transaction the snapshot, and so the version, cannot change; a request of
+        ``hitex serve`` asks for it a dozen times.
+        """
+        self._pinned = None
+        if pinned:
+            self._pinned = self.version()
+
     def version(self) -> str:
         """Changes whenever the data changes: the last load id and the reference version.
 
-        A warehouse opened read-only keeps its version: no process can write the file
-        while it is open so (DuckDB locks it).
+        A read transaction reads it once (:meth:`pin_version`). A warehouse opened read-only
+        keeps its version: no process can write the file while it is open so (DuckDB locks it).
         """
+        if self._pinned is not None:
+            return self._pinned
         if self._version is not None:
             return self._version
         found = self._read_version()

@@ -1,18 +1,142 @@
-// The hitex dashboard: filters -> /api calls -> headline, charts (Vega-Lite) and sortable tables.
-// Every figure comes from the API; this script only lays them out. The URL holds the filters.
+// The hitex dashboard: one request per view (/api/view) -> headline, charts (Vega-Lite), tables.
+// Every figure comes from the API; this script lays them out. The URL holds the view (filters,
+// language, sort order of each table); each change of the view is a step of the browser's history.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
+
+// -- words -----------------------------------------------------------------------------------
+const STRINGS = {
+  en: {
+    title: "hitex dashboard", nav_check: "Check a text", nav_api: "API", nav_share: "Link to this view",
+    f_reporter: "Reporter", f_flow: "Flow", f_year: "Year", f_compare: "Base year", f_months: "Months",
+    f_partner_group: "Partners", f_groups: "Product scheme", f_group: "Product group",
+    search_reporters: "Search reporters", search_groups: "Search groups",
+    export: "Exports", import: "Imports", "re-export": "Re-exports", "re-import": "Re-imports", balance: "Balance",
+    none: "none", all_months: "all", annual: "annual data", all_partners: "all partners", no_scheme: "none",
+    all_groups: "all groups", all_products: "all products", from_month: "From month", to_month: "To month",
+    partners_in: "partners: {g}", products_in: "products: {g}", by_scheme: "products by {s} group",
+    against: "against", loading: "Loading…", report: "Report", c_series: "By year",
+    c_partners: "Largest partners", c_products: "Largest products", c_groups: "By {s} group", c_map: "Partners on the map",
+    t_partners: "Partners", t_products: "Products", t_groups: "Groups of {s}", t_series: "By year",
+    h_partners: "Partners", h_largest: "Largest partner", h_lines: "Product lines", h_growth: "Growth",
+    col_partner: "Partner", col_product: "Product", col_group: "Group", col_year: "Year",
+    col_value: "Value {y}", col_value_plain: "Value", col_base: "Value {y}", col_growth: "Growth, %",
+    col_share: "Share, %", col_lines: "Product lines", col_change: "Change",
+    empty: "No records for this selection.", empty_warehouse: "The warehouse is empty: load a file below.",
+    no_view: "No figures: the view could not be answered.",
+    note_not_held: "{field} {asked} is not in the warehouse for {who}: showing {now}.",
+    note_not_held_none: "{field} {asked} is not in the warehouse for {who}: left out.",
+    note_no_both_flows: "Balance needs exports and imports of the same year; {who} does not have both: showing {now}.",
+    note_annual: "{who} has annual records only: all months are shown.",
+    note_unknown: "{field} {asked} is not known: left out.",
+    field_reporter: "Reporter", field_flow: "Flow", field_year: "Year", field_compare: "Base year",
+    field_months: "Months", field_partner_group: "Partner group", field_groups: "Product scheme", field_group: "Product group",
+    check_title: "Check a text", check_hint: "Paste a press text: every number in it is checked against the warehouse.",
+    check_button: "Check", checking: "Checking…", check_none: "No numbers found to check.",
+    col_claim: "Claim", col_computed: "Computed", col_verdict: "Verdict", col_reason: "Reason",
+    loads_title: "Loads", upload_title: "Load a file", u_file: "File", u_format: "Format",
+    u_classification: "Classification", u_revise: "revise earlier flows", u_token: "Token", u_button: "Load",
+    col_id: "Id", col_file: "File", col_format: "Format", col_read: "Read", col_loaded: "Loaded",
+    col_rejected: "Rejected", col_status: "Status", col_started: "Started", col_line: "Line", col_record: "Record",
+    read_only: "read-only", reference: "reference data {v}", usd: "US$",
+    uploading: "uploading", loading_file: "loading", done: "done", error: "Error", no_answer: "no answer",
+    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+      "November", "December"],
+  },
+  ru: {
+    title: "hitex: панель", nav_check: "Проверить текст", nav_api: "API", nav_share: "Ссылка на этот вид",
+    f_reporter: "Отчитывающаяся страна", f_flow: "Поток", f_year: "Год", f_compare: "Базовый год", f_months: "Месяцы",
+    f_partner_group: "Партнёры", f_groups: "Товарная схема", f_group: "Товарная группа",
+    search_reporters: "Поиск страны", search_groups: "Поиск группы",
+    export: "Экспорт", import: "Импорт", "re-export": "Реэкспорт", "re-import": "Реимпорт", balance: "Сальдо",
+    none: "нет", all_months: "все", annual: "годовые данные", all_partners: "все партнёры", no_scheme: "нет",
+    all_groups: "все группы", all_products: "все товары", from_month: "С месяца", to_month: "По месяц",
+    partners_in: "партнёры: {g}", products_in: "товары: {g}", by_scheme: "товары по группам {s}",
+    against: "к", loading: "Загрузка…", report: "Отчёт", c_series: "По годам",
+    c_partners: "Крупнейшие партнёры", c_products: "Крупнейшие товары", c_groups: "По группам {s}", c_map: "Партнёры на карте",
+    t_partners: "Партнёры", t_products: "Товары", t_groups: "Группы {s}", t_series: "По годам",
+    h_partners: "Партнёров", h_largest: "Крупнейший партнёр", h_lines: "Товарных позиций", h_growth: "Рост",
+    col_partner: "Партнёр", col_product: "Товар", col_group: "Группа", col_year: "Год",
+    col_value: "Стоимость {y}", col_value_plain: "Стоимость", col_base: "Стоимость {y}", col_growth: "Рост, %",
+    col_share: "Доля, %", col_lines: "Товарных позиций", col_change: "Изменение",
+    empty: "Нет записей для этого выбора.", empty_warehouse: "Хранилище пусто: загрузите файл ниже.",
+    no_view: "Нет данных: на этот запрос нет ответа.",
+    note_not_held: "{who}: {field} {asked} — нет данных в хранилище; показано: {now}.",
+    note_not_held_none: "{who}: {field} {asked} — нет данных в хранилище; не учитывается.",
+    note_no_both_flows: "{who}: для сальдо нужны экспорт и импорт одного года, в хранилище есть не оба; показано: {now}.",
+    note_annual: "{who}: в хранилище только годовые данные; показаны все месяцы.",
+    note_unknown: "{field} {asked}: неизвестно; не учитывается.",
+    field_reporter: "страна", field_flow: "поток", field_year: "год", field_compare: "базовый год",
+    field_months: "месяцы", field_partner_group: "группа партнёров", field_groups: "товарная схема", field_group: "товарная группа",
+    check_title: "Проверить текст", check_hint: "Вставьте текст публикации: каждое число в нём сверяется с хранилищем.",
+    check_button: "Проверить", checking: "Проверка…", check_none: "В тексте нет чисел для проверки.",
+    col_claim: "Утверждение", col_computed: "Расчёт", col_verdict: "Вывод", col_reason: "Причина",
+    loads_title: "Загрузки", upload_title: "Загрузить файл", u_file: "Файл", u_format: "Формат",
+    u_classification: "Классификация", u_revise: "заменить прежние потоки", u_token: "Токен", u_button: "Загрузить",
+    col_id: "№", col_file: "Файл", col_format: "Формат", col_read: "Прочитано", col_loaded: "Загружено",
+    col_rejected: "Отклонено", col_status: "Состояние", col_started: "Начало", col_line: "Строка", col_record: "Запись",
+    read_only: "только чтение", reference: "справочники {v}", usd: "долл. США",
+    uploading: "передача файла", loading_file: "загрузка", done: "готово", error: "Ошибка", no_answer: "нет ответа",
+    months: ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+      "ноябрь", "декабрь"],
+  },
+};
+
+let LANG = "en";
+function t(key, vars) {
+  let s = STRINGS[LANG][key];
+  if (s === undefined) s = STRINGS.en[key];
+  if (s === undefined) return key;
+  for (const [k, v] of Object.entries(vars || {})) s = s.split("{" + k + "}").join(String(v));
+  return s;
+}
+
+// -- one formatter for headline, axes, tables and tooltips ------------------------------------
+const FMT = {
+  number(v, digits) {
+    return v.toLocaleString(LANG === "ru" ? "ru-RU" : "en-US",
+      { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  },
+  usd(v) {
+    if (v === null || v === undefined || Number.isNaN(v)) return "–";
+    const a = Math.abs(v);
+    const steps = LANG === "ru"
+      ? [[1e12, " трлн"], [1e9, " млрд"], [1e6, " млн"], [1e3, " тыс."], [1, ""]]
+      : [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "K"], [1, ""]];
+    const [d, unit] = steps.find(([x]) => a >= x) || [1, ""];
+    const n = FMT.number(a / d, d === 1 ? 0 : 2);
+    const minus = v < 0 ? (LANG === "ru" ? "−" : "-") : "";
+    return LANG === "ru" ? `${minus}${n}${unit}\u00a0долл.` : `${minus}$${n}${unit}`;
+  },
+  pct(v, sign = true) {
+    if (v === null || v === undefined || Number.isNaN(v)) return "–";
+    const s = FMT.number(Math.abs(v), 1);
+    return (v > 0 && sign ? "+" : v < 0 ? (LANG === "ru" ? "−" : "-") : "") + s + "%";
+  },
+  int(v) {
+    return v === null || v === undefined ? "–" : FMT.number(v, 0);
+  },
+};
+
+function monthSpan(months, year) {
+  const names = t("months");
+  const text = months[0] === months[1] ? names[months[0] - 1] : `${names[months[0] - 1]}–${names[months[1] - 1]}`;
+  return LANG === "ru" ? `${text} ${year}\u00a0г.` : `${text} ${year}`;
+}
+
+function period(sel, year) {
+  if (sel.months) return monthSpan(sel.months, year);
+  return LANG === "ru" ? `${year}\u00a0г.` : String(year);
+}
+
+// -- the view's state: the URL ---------------------------------------------------------------
 const FILTERS = ["reporter", "flow", "year", "compare", "months", "partner_group", "groups", "group"];
+const TABLES = ["partners", "products", "series"];
+let VIEW = null; // the last answer of /api/view
+let SORT = {}; // table -> "column" or "-column" (descending)
 let META = null;
 let COUNTRIES = [];
-
-async function getJSON(url) {
-  const response = await fetch(url);
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
-  return body;
-}
 
 function query(params) {
   const q = new URLSearchParams();
@@ -22,147 +146,309 @@ function query(params) {
   return q.toString();
 }
 
+function fromURL() {
+  const url = new URLSearchParams(location.search);
+  const want = {};
+  for (const k of FILTERS) if (url.get(k)) want[k] = url.get(k);
+  LANG = url.get("lang") === "ru" ? "ru" : "en";
+  SORT = {};
+  for (const name of TABLES) if (url.get("sort_" + name)) SORT[name] = url.get("sort_" + name);
+  return want;
+}
+
+function selectionParams(sel) {
+  return {
+    reporter: sel.reporter, flow: sel.flow, year: sel.year, compare: sel.compare,
+    months: sel.months ? `${sel.months[0]}-${sel.months[1]}` : null,
+    partner_group: sel.partner_group, groups: sel.groups, group: sel.group,
+  };
+}
+
+function pageURL(params) {
+  const sorts = {};
+  for (const name of TABLES) if (SORT[name]) sorts["sort_" + name] = SORT[name];
+  return "?" + query({ ...params, lang: LANG === "ru" ? "ru" : null, ...sorts });
+}
+
+// -- controls --------------------------------------------------------------------------------
 function fill(select, options, blank) {
-  const keep = select.value;
   select.innerHTML = "";
   if (blank !== undefined) select.add(new Option(blank, ""));
   for (const o of options) {
     const [value, text] = Array.isArray(o) ? o : [o, o];
     select.add(new Option(text, value));
   }
-  if (keep) choose(select, keep, false);
 }
 
-// Select `value`, adding it when the list lacks it (a shared link may name anything).
-function choose(select, value, add = true) {
-  if (value === null || value === undefined) return;
-  if (![...select.options].some((o) => o.value === value)) {
-    if (!add) return;
-    select.add(new Option(value, value));
+function searchable(input, select) {
+  input.addEventListener("input", () => {
+    const words = input.value.trim().toLowerCase();
+    let first = null;
+    for (const o of select.options) {
+      const hit = !words || o.value === "" || o.text.toLowerCase().includes(words) || o.value.toLowerCase() === words;
+      o.hidden = !hit;
+      if (hit && o.value && first === null) first = o;
+    }
+    select.size = words ? Math.min(8, Math.max(2, [...select.options].filter((o) => !o.hidden).length)) : 0;
+    if (select.size === 0) select.removeAttribute("size");
+  });
+}
+
+function controls(answer) {
+  const sel = answer.selection, ch = answer.choices;
+  fill($("reporter"), ch.reporters.map((r) => [r.code, `${r.name} (${r.code})`]));
+  $("reporter").value = sel.reporter;
+  fill($("flow"), ch.flows.map((f) => [f, t(f)]));
+  $("flow").value = sel.flow;
+  const years = [...ch.years].reverse().map(String);
+  fill($("year"), years);
+  $("year").value = String(sel.year);
+  fill($("compare"), years.filter((y) => y !== String(sel.year)), t("none"));
+  $("compare").value = sel.compare ? String(sel.compare) : "";
+  const names = t("months");
+  for (const [id, end] of [["month-from", 0], ["month-to", 1]]) {
+    const el = $(id);
+    el.setAttribute("aria-label", t(end ? "to_month" : "from_month"));
+    if (!ch.months) {
+      fill(el, [], t("annual"));
+      el.disabled = true;
+      continue;
+    }
+    el.disabled = false;
+    const span = [];
+    for (let m = ch.months[0]; m <= ch.months[1]; m++) span.push([String(m), names[m - 1]]);
+    fill(el, span, t("all_months"));
+    el.value = sel.months ? String(sel.months[end]) : "";
   }
-  select.value = value;
+  fill($("partner_group"), ch.partner_groups, t("all_partners"));
+  $("partner_group").value = sel.partner_group || "";
+  fill($("groups"), ch.product_schemes, t("no_scheme"));
+  $("groups").value = sel.groups || "";
+  fill($("group"), ch.groups.map((g) => [g.code, g.name === g.code ? g.code : `${g.name} (${g.code})`]), t("all_groups"));
+  $("group").value = sel.group || "";
+  $("group").disabled = !sel.groups;
+  $("group-search").disabled = !sel.groups;
+  $("group-search").value = "";
+  $("reporter-search").value = "";
 }
 
-function state() {
-  const s = {};
-  for (const k of FILTERS) {
-    const v = $(k).value.trim();
-    if (v) s[k] = v;
+// What the controls ask for now; `changed` is the control the user just changed.
+function wanted(changed) {
+  const w = {
+    reporter: $("reporter").value, flow: $("flow").value, year: $("year").value, compare: $("compare").value,
+    partner_group: $("partner_group").value, groups: $("groups").value, group: $("group").value,
+  };
+  let lo = $("month-from").value, hi = $("month-to").value;
+  if (lo || hi) {
+    const first = VIEW && VIEW.choices.months ? VIEW.choices.months[0] : 1;
+    const last = VIEW && VIEW.choices.months ? VIEW.choices.months[1] : 12;
+    lo = lo || String(first);
+    hi = hi || String(last);
+    if (Number(hi) < Number(lo)) [lo, hi] = changed === "month-from" ? [lo, lo] : [hi, hi];
+    w.months = `${lo}-${hi}`;
   }
-  return s;
-}
-
-// -- formatting ------------------------------------------------------------------------------
-const usd = (v) => {
-  if (v === null || v === undefined) return "–";
-  const a = Math.abs(v);
-  const [d, u] = a >= 1e9 ? [1e9, "B"] : a >= 1e6 ? [1e6, "M"] : a >= 1e3 ? [1e3, "K"] : [1, ""];
-  return (v < 0 ? "-$" : "$") + (a / d).toFixed(d === 1 ? 0 : 2) + u;
-};
-const pct = (v) => (v === null || v === undefined ? "–" : (v > 0 ? "+" : "") + v.toFixed(1) + "%");
-
-function cell(column, v) {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") {
-    if (column.endsWith("_usd")) return Math.round(v).toLocaleString("en-US");
-    if (column.endsWith("_pct") || column.endsWith("_pp")) return v.toFixed(1);
-    if (column === "year" || column.endsWith("id")) return String(v);
-    return v.toLocaleString("en-US", { maximumSignificantDigits: 6 });
-  }
-  return String(v);
-}
-
-function flowLabel(flow) {
-  return { export: "Exports", import: "Imports", balance: "Balance" }[flow] || flow;
+  if (changed === "groups") w.group = "";
+  return w;
 }
 
 // -- tables ----------------------------------------------------------------------------------
-function table(el, rows, columns) {
-  el.innerHTML = "";
-  if (!rows.length) {
-    el.innerHTML = '<p class="empty">No records for this selection.</p>';
-    return;
-  }
-  columns = columns || Object.keys(rows[0]);
-  const t = document.createElement("table");
-  const head = t.createTHead().insertRow();
-  const numeric = columns.map((c) => rows.some((r) => typeof r[c] === "number"));
-  columns.forEach((c, i) => {
-    const th = document.createElement("th");
-    th.textContent = c;
-    th.dataset.column = c;
-    if (numeric[i]) th.className = "num";
-    th.addEventListener("click", () => sortBy(t, rows, columns, numeric, c));
-    head.appendChild(th);
-  });
-  t.createTBody();
-  body(t, rows, columns, numeric);
-  el.appendChild(t);
+function columnLabel(column, sel) {
+  const fixed = {
+    partner: "col_partner", product: "col_product", group: "col_group", year: "col_year",
+    growth_pct: "col_growth", share_pct: "col_share", product_lines: "col_lines",
+    id: "col_id", file: "col_file", format: "col_format", rows_read: "col_read", rows_loaded: "col_loaded",
+    rows_rejected: "col_rejected", status: "col_status", started: "col_started", line: "col_line",
+    reason: "col_reason", record: "col_record", span: "col_claim", computed: "col_computed", verdict: "col_verdict",
+  };
+  if (column === "value_usd") return sel && sel.year && !sel.series ? t("col_value", { y: period(sel, sel.year) }) : t("col_value_plain");
+  if (column === "base_value_usd") return sel && sel.compare ? t("col_base", { y: period(sel, sel.compare) }) : t("col_base", { y: "" });
+  return fixed[column] ? t(fixed[column]) : column.replace(/_/g, " ");
 }
 
-function body(t, rows, columns, numeric) {
-  const tb = t.tBodies[0];
+function cellText(column, v) {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") {
+    if (column.endsWith("_usd")) return FMT.usd(v);
+    if (column.endsWith("_pct")) return FMT.pct(v, column === "growth_pct");
+    if (column === "year" || column === "id" || column === "line") return String(v);
+    return FMT.int(v);
+  }
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}
+
+// A table of `rows`: `columns` are [column, name column or null]; click a header to sort.
+function table(el, rows, columns, opts = {}) {
+  el.innerHTML = "";
+  if (!rows.length) {
+    el.innerHTML = `<p class="empty">${t("empty")}</p>`;
+    return;
+  }
+  const t0 = document.createElement("table");
+  const head = t0.createTHead().insertRow();
+  const numeric = columns.map(([c]) => rows.some((r) => typeof r[c] === "number") && c !== "year");
+  columns.forEach(([c], i) => {
+    const th = document.createElement("th");
+    th.textContent = columnLabel(c, opts.sel);
+    th.dataset.column = c;
+    th.scope = "col";
+    th.className = "c-" + c + (numeric[i] ? " num" : "");
+    if (opts.name) th.addEventListener("click", () => {
+      const now = SORT[opts.name];
+      SORT[opts.name] = now === "-" + c ? c : "-" + c;
+      history.replaceState(history.state, "", pageURL(selectionParams(VIEW.selection)));
+      share();
+      render(t0, rows, columns, numeric, opts.name);
+    });
+    head.appendChild(th);
+  });
+  t0.createTBody();
+  render(t0, rows, columns, numeric, opts.name);
+  el.appendChild(t0);
+}
+
+function render(t0, rows, columns, numeric, name) {
+  const spec = name ? SORT[name] : null;
+  let shown = rows;
+  for (const h of t0.tHead.rows[0].cells) h.removeAttribute("aria-sort");
+  if (spec) {
+    const column = spec.replace(/^-/, "");
+    const sign = spec.startsWith("-") ? -1 : 1;
+    const th = [...t0.tHead.rows[0].cells].find((h) => h.dataset.column === column);
+    if (th) {
+      th.setAttribute("aria-sort", sign > 0 ? "ascending" : "descending");
+      shown = [...rows].sort((a, b) => {
+        const x = a[column], y = b[column];
+        if (x === y) return 0;
+        if (x === null || x === undefined) return 1;
+        if (y === null || y === undefined) return -1;
+        return (x < y ? -1 : 1) * sign;
+      });
+    }
+  }
+  const tb = t0.tBodies[0];
   tb.innerHTML = "";
-  for (const r of rows) {
+  for (const r of shown) {
     const tr = tb.insertRow();
-    columns.forEach((c, i) => {
+    columns.forEach(([c, label], i) => {
       const td = tr.insertCell();
-      td.textContent = cell(c, r[c]);
-      if (numeric[i]) td.className = "num";
-      else if (c.endsWith("_name") || c === "description") td.className = "name";
+      const v = r[c];
+      td.classList.add("c-" + c);
+      if (label && r[label]) {
+        td.classList.add("name");
+        td.textContent = r[label];
+        const code = document.createElement("span");
+        code.className = "code";
+        code.textContent = v;
+        td.appendChild(code);
+        td.title = `${r[label]} (${v})`;
+      } else {
+        td.textContent = cellText(c, v);
+        if (numeric[i]) {
+          td.classList.add("num");
+          if (typeof v === "number") td.title = v.toLocaleString(LANG === "ru" ? "ru-RU" : "en-US");
+          if (c === "growth_pct" && v) td.classList.add(v > 0 ? "up" : "down");
+        }
+      }
     });
   }
 }
 
-function sortBy(t, rows, columns, numeric, column) {
-  const th = [...t.tHead.rows[0].cells].find((h) => h.dataset.column === column);
-  const order = th.getAttribute("aria-sort") === "descending" ? "ascending" : "descending";
-  for (const h of t.tHead.rows[0].cells) h.removeAttribute("aria-sort");
-  th.setAttribute("aria-sort", order);
-  const sign = order === "ascending" ? 1 : -1;
-  const sorted = [...rows].sort((a, b) => {
-    const x = a[column], y = b[column];
-    if (x === y) return 0;
-    if (x === null || x === undefined) return 1;
-    if (y === null || y === undefined) return -1;
-    return (x < y ? -1 : 1) * sign;
-  });
-  body(t, sorted, columns, numeric);
+function columnsOf(rows, first) {
+  const keys = rows.length ? Object.keys(rows[0]) : [];
+  const wanted = ["value_usd", "base_value_usd", "growth_pct", "share_pct", "product_lines"];
+  return [...first, ...wanted.filter((c) => keys.includes(c)).map((c) => [c, null])];
+}
+
+// -- CSV: what the table holds, money in cents and percentages to one decimal as the CLI shows --
+function csvValue(column, v) {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") {
+    if (column.endsWith("_usd")) return String(Math.round(v * 100) / 100);
+    if (column.endsWith("_pct") || column.endsWith("_pp")) return String(Math.round(v * 10) / 10);
+    return String(v);
+  }
+  const s = typeof v === "object" ? JSON.stringify(v) : String(v);
+  return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
+
+function slug(text) {
+  return String(text).toLowerCase().normalize("NFKD").replace(/[^a-z0-9а-яё]+/g, "-").replace(/^-|-$/g, "");
+}
+
+function csvName(sel, what) {
+  const parts = ["hitex", sel.reporter, sel.flow, String(sel.year)];
+  if (what === "series") parts[3] = `${VIEW.choices.years[0]}-${VIEW.choices.years[VIEW.choices.years.length - 1]}`;
+  else if (sel.compare) parts.push("vs", String(sel.compare));
+  if (sel.months) parts.push(`months-${sel.months[0]}-${sel.months[1]}`);
+  if (sel.partner_group) parts.push("partners", slug(sel.partner_group));
+  if (sel.group) parts.push(slug(sel.groups), slug(sel.group));
+  parts.push(what === "products" && sel.groups && !sel.group ? `by-${slug(sel.groups)}-group` : what);
+  return parts.join("-").replace(/-+/g, "-") + ".csv";
+}
+
+function downloadCSV(what) {
+  if (!VIEW) return;
+  const rows = VIEW[what];
+  const columns = rows.length ? Object.keys(rows[0]) : [];
+  const lines = [columns.join(","), ...rows.map((r) => columns.map((c) => csvValue(c, r[c])).join(","))];
+  const blob = new Blob([lines.join("\n") + "\n"], { type: "text/csv;charset=utf-8" });
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = csvName(VIEW.selection, what);
+  document.body.appendChild(a);
+  a.click();
+  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
 }
 
 // -- charts ----------------------------------------------------------------------------------
+if (window.vega && vega.expressionFunction) vega.expressionFunction("hxusd", (v) => FMT.usd(v));
+
 function draw(el, spec) {
   const full = Object.assign({ $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: "container", height: 240, config: { view: { stroke: null } } }, spec);
+    width: "container", height: el.clientWidth < 400 ? 200 : 240, autosize: { type: "fit", contains: "padding" },
+    config: { view: { stroke: null } } }, spec);
   return vegaEmbed(el, full, { actions: false, renderer: "svg" }).then(() => {
     el.dataset.rows = String((spec.data && spec.data.values) ? spec.data.values.length : 0);
   });
 }
 
-function bars(el, rows, code, label, title) {
-  const values = rows.slice(0, 15).map((r) => ({
-    label: [r[code], r[label]].filter((x) => x !== null && x !== undefined && x !== "").join(" ").slice(0, 42),
-    value: r.value_usd,
-  }));
+const moneyAxis = (title) => ({ title, labelExpr: "hxusd(datum.value)", tickCount: 4, labelOverlap: "greedy" });
+
+function bars(el, rows, code, label) {
+  const narrow = el.clientWidth < 400;
+  const values = rows.slice(0, narrow ? 10 : 15).map((r) => {
+    const name = r[label] || r[code];
+    const text = String(name).length > (narrow ? 22 : 34) ? String(name).slice(0, narrow ? 21 : 33) + "…" : String(name);
+    return { label: text, full: r[label] ? `${r[label]} (${r[code]})` : String(r[code]), value: r.value_usd, shown: FMT.usd(r.value_usd) };
+  });
+  if (!values.length) {
+    el.innerHTML = `<p class="empty">${t("empty")}</p>`;
+    return Promise.resolve();
+  }
   return draw(el, {
     data: { values },
     mark: { type: "bar", color: "#3b6ea8" },
     encoding: {
       y: { field: "label", type: "nominal", sort: "-x", title: null },
-      x: { field: "value", type: "quantitative", title: title, axis: { format: ".3~s" } },
-      tooltip: [{ field: "label", title: "" }, { field: "value", title: "US$", format: ",.0f" }],
+      x: { field: "value", type: "quantitative", axis: moneyAxis(t("usd")) },
+      tooltip: [{ field: "full", title: " " }, { field: "shown", title: t("usd") }],
     },
   });
 }
 
-function seriesChart(el, rows, title) {
+function seriesChart(el, rows) {
+  if (!rows.length) {
+    el.innerHTML = `<p class="empty">${t("empty")}</p>`;
+    return Promise.resolve();
+  }
   return draw(el, {
-    data: { values: rows.map((r) => ({ year: String(r.year), value: r.value_usd })) },
+    data: { values: rows.map((r) => ({ year: String(r.year), value: r.value_usd, shown: FMT.usd(r.value_usd) })) },
     mark: { type: "bar", color: "#3b6ea8" },
     encoding: {
-      x: { field: "year", type: "ordinal", title: null },
-      y: { field: "value", type: "quantitative", title: title, axis: { format: ".3~s" } },
-      tooltip: [{ field: "year" }, { field: "value", title: "US$", format: ",.0f" }],
+      x: { field: "year", type: "ordinal", title: null, axis: { labelAngle: 0 } },
+      y: { field: "value", type: "quantitative", axis: moneyAxis(t("usd")) },
+      tooltip: [{ field: "year", title: t("col_year") }, { field: "shown", title: t("usd") }],
     },
   });
 }
@@ -171,7 +457,7 @@ function mapChart(el, partners) {
   const numeric = Object.fromEntries(COUNTRIES.map((c) => [c.iso3, c.numeric]));
   const values = partners
     .filter((r) => numeric[r.partner] && r.value_usd > 0)
-    .map((r) => ({ id: numeric[r.partner], name: r.partner_name, value: r.value_usd }));
+    .map((r) => ({ id: numeric[r.partner], name: r.partner_name || r.partner, value: r.value_usd, shown: FMT.usd(r.value_usd) }));
   const world = { url: "/static/vendor/countries-110m.json", format: { type: "topojson", feature: "countries" } };
   return draw(el, {
     data: { values },
@@ -180,36 +466,49 @@ function mapChart(el, partners) {
       { data: world, mark: { type: "geoshape", fill: "#e3e6ea", stroke: "#fff", strokeWidth: 0.4 } },
       {
         data: world,
-        transform: [{ lookup: "id", from: { data: { values }, key: "id", fields: ["name", "value"] } },
+        transform: [{ lookup: "id", from: { data: { values }, key: "id", fields: ["name", "value", "shown"] } },
                     { filter: "datum.value != null" }],
         mark: { type: "geoshape", stroke: "#fff", strokeWidth: 0.4 },
         encoding: {
-          color: { field: "value", type: "quantitative", title: "US$", scale: { scheme: "blues" },
-                   legend: { format: ".3~s", orient: "bottom", gradientLength: 240 } },
-          tooltip: [{ field: "name", title: "" }, { field: "value", title: "US$", format: ",.0f" }],
+          color: { field: "value", type: "quantitative", title: t("usd"), scale: { scheme: "blues" },
+                   legend: { labelExpr: "hxusd(datum.value)", orient: "bottom", gradientLength: Math.min(240, el.clientWidth - 80) } },
+          tooltip: [{ field: "name", title: " " }, { field: "shown", title: t("usd") }],
         },
       },
     ],
   });
 }
 
-// -- headline --------------------------------------------------------------------------------
-function headline(total, partners, s) {
-  const row = total[0] || {};
-  const cards = [[`${flowLabel(s.flow)} ${s.year}`, usd(row.value_usd ?? 0), ""]];
-  if (s.compare) {
-    cards.push([`${flowLabel(s.flow)} ${s.compare}`, usd(row.base_value_usd ?? 0), ""]);
+// -- headline: the selection in words, then its figures ---------------------------------------
+function selectionText(sel) {
+  const parts = [`${sel.reporter_name} (${sel.reporter})`, t(sel.flow)];
+  let when = period(sel, sel.year);
+  if (sel.compare) when += ` ${t("against")} ${period(sel, sel.compare)}`;
+  parts.push(when);
+  parts.push(sel.partner_group ? t("partners_in", { g: sel.partner_group }) : t("all_partners"));
+  if (sel.group) parts.push(t("products_in", { g: `${sel.group_name || sel.group} (${sel.groups})` }));
+  else if (sel.groups) parts.push(t("by_scheme", { s: sel.groups }));
+  else parts.push(t("all_products"));
+  return parts.join(" · ");
+}
+
+function headline(answer) {
+  const sel = answer.selection, row = answer.total || {};
+  $("selection").textContent = selectionText(sel);
+  const cards = [[`${t(sel.flow)} ${period(sel, sel.year)}`, FMT.usd(row.value_usd ?? 0), ""]];
+  if (sel.compare) {
+    cards.push([`${t(sel.flow)} ${period(sel, sel.compare)}`, FMT.usd(row.base_value_usd ?? 0), ""]);
     const g = row.growth_pct;
-    cards.push(["Growth", pct(g), g > 0 ? "up" : g < 0 ? "down" : ""]);
+    cards.push([t("h_growth"), FMT.pct(g), g > 0 ? "up" : g < 0 ? "down" : ""]);
   }
-  const active = partners.filter((r) => r.value_usd);
-  cards.push(["Partners", String(active.length), ""]);
-  if (active.length) {
-    const top = active[0];
-    cards.push(["Largest partner", `${top.partner_name || top.partner} ${top.share_pct.toFixed(1)}%`, ""]);
+  const active = answer.partners.filter((r) => r.value_usd);
+  cards.push([t("h_partners"), FMT.int(active.length), ""]);
+  if (active.length && sel.flow !== "balance") {
+    const top = [...active].sort((a, b) => b.value_usd - a.value_usd)[0];
+    cards.push([t("h_largest"), `${top.partner_name || top.partner} ${FMT.pct(top.share_pct, false)}`, ""]);
   }
   if (row.product_lines !== undefined && row.product_lines !== null) {
-    cards.push(["Product lines", row.product_lines.toLocaleString("en-US"), ""]);
+    cards.push([t("h_lines"), FMT.int(row.product_lines), ""]);
   }
   $("headline").innerHTML = "";
   for (const [label, value, cls] of cards) {
@@ -221,105 +520,178 @@ function headline(total, partners, s) {
     if (cls) d.children[1].classList.add(cls);
     $("headline").appendChild(d);
   }
+  const report = { reporter: sel.reporter, year: sel.year, compare: sel.compare, partner_group: sel.partner_group, lang: LANG };
+  for (const f of ["html", "pdf", "md"]) {
+    const a = $("report-" + f);
+    a.href = "/api/report?" + query({ ...report, format: f });
+    a.setAttribute("download", `hitex-${sel.reporter}-${sel.year}.${f}`);
+  }
+}
+
+function notes(answer) {
+  const sel = answer.selection;
+  const who = sel.reporter_name || sel.reporter;
+  const shown = (field, v) => {
+    if (v === null || v === undefined) return t("none");
+    if (field === "flow") return t(v);
+    if (field === "months") {
+      const [a, b] = String(v).split("-").map(Number);
+      return monthSpan([a, b || a], "").trim();
+    }
+    return String(v);
+  };
+  const lines = answer.notes.map((n) => {
+    const vars = { field: t("field_" + n.field), asked: shown(n.field, n.asked), now: shown(n.field, n.now), who };
+    if (n.reason === "not_held") return t(n.now === null ? "note_not_held_none" : "note_not_held", vars);
+    return t("note_" + n.reason, vars);
+  });
+  $("notes").innerHTML = "";
+  for (const line of lines) {
+    const p = document.createElement("p");
+    p.textContent = line.charAt(0).toUpperCase() + line.slice(1);
+    $("notes").appendChild(p);
+  }
+  $("notes").hidden = !lines.length;
 }
 
 // -- the view --------------------------------------------------------------------------------
+const PANELS = ["summary", "chart-series", "chart-partners", "chart-products", "chart-map",
+  "block-partners", "block-products", "block-series"];
+const CONTENT = ["selection", "headline", "chart-series", "chart-partners", "chart-products", "chart-map",
+  "table-partners", "table-products", "table-series"];
+
+function panel(id) {
+  const el = $(id);
+  return el.classList.contains("chart") ? el.parentElement : el;
+}
+
+// Nothing of the previous view stays: every figure is removed before the next is asked for.
+function clear() {
+  for (const id of CONTENT) $(id).innerHTML = "";
+  for (const f of ["html", "pdf", "md"]) $("report-" + f).removeAttribute("href");
+}
+
+function loading(on) {
+  for (const id of PANELS) {
+    const el = panel(id);
+    el.classList.toggle("loading", on);
+    el.dataset.loading = t("loading");
+    el.setAttribute("aria-busy", on ? "true" : "false");
+  }
+}
+
 function showError(message) {
   $("error").textContent = message;
   $("error").hidden = !message;
 }
 
-function reporterYears(code) {
-  const r = META.reporters.find((x) => x.code === code);
-  return r ? r.years : META.years;
-}
-
-function fillYears() {
-  const years = [...reporterYears($("reporter").value)].reverse();
-  const year = $("year").value, compare = $("compare").value;
-  fill($("year"), years.map(String));
-  fill($("compare"), years.map(String), "none");
-  if (year) choose($("year"), year);
-  if (compare) choose($("compare"), compare);
-}
-
-async function fillGroups() {
-  const scheme = $("groups").value;
-  if (!scheme) {
-    fill($("group"), [], "all groups");
-    return;
-  }
-  const rows = await getJSON("/api/groups?" + query({ scheme }));
-  const seen = new Map(rows.map((r) => [r.group_code, r.group_name]));
-  fill($("group"), [...seen].map(([code, name]) => [code, `${name} (${code})`]), "all groups");
-}
-
-let pending = 0;
-async function refresh() {
-  const s = state();
-  history.replaceState(null, "", "?" + query(s));
+function share() {
   $("share").href = location.href;
-  if (!s.reporter || !s.year) {
-    showError(META.reporters.length ? "Choose a reporter and a year." :
-      "The warehouse is empty: load a file below.");
-    return;
+}
+
+let asked = 0;
+// Ask for the view `want`; `how`: "push" (a new step of history), "replace", or "pop" (Back).
+async function show(want, how) {
+  const mine = ++asked;
+  const params = { ...want, lang: LANG };
+  if (how === "push") history.pushState(null, "", pageURL(want));
+  document.body.dataset.view = "";
+  if (!VIEW || want.reporter !== VIEW.selection.reporter) {
+    // Another reporter: the years and months of the last one are not offered meanwhile.
+    for (const id of ["year", "compare", "month-from", "month-to"]) fill($(id), [], "…");
   }
-  const base = { reporter: s.reporter, flow: s.flow, months: s.months, partner_group: s.partner_group,
-    groups: s.groups, group: s.group };
-  const one = { ...base, year: s.year, compare: s.compare };
-  const years = reporterYears(s.reporter);
-  const span = years.length ? `${years[0]}-${years[years.length - 1]}` : s.year;
-  const byProduct = s.groups ? "group" : "product";
-  const urls = {
-    total: "/api/table?" + query({ ...one, indicators: s.flow === "balance" ? "" : "product_lines" }),
-    partners: "/api/table?" + query({ ...one, by: "partner" }),
-    products: "/api/table?" + query({ ...one, by: byProduct, top: s.groups ? "" : 50 }),
-    series: "/api/series?" + query({ ...base, years: span }),
-  };
-  $("csv-partners").href = urls.partners + "&format=csv";
-  $("csv-products").href = urls.products + "&format=csv";
-  $("csv-series").href = urls.series + "&format=csv";
-  $("products-title").textContent = s.groups ? `Groups of ${s.groups}` : "Largest products";
-  $("products-caption").textContent = s.groups ? `By ${s.groups} group` : "Largest products";
-  const mine = ++pending;
-  let answers;
-  try {
-    answers = await Promise.all(Object.values(urls).map(getJSON));
-  } catch (e) {
-    if (mine === pending) showError(e.message);
-    return;
-  }
-  if (mine !== pending) return; // a newer view was asked for meanwhile
+  clear();
   showError("");
-  const [total, partners, products, series] = answers;
-  const label = `${flowLabel(s.flow)}, US$`;
-  headline(total, partners, s);
-  table($("table-partners"), partners);
-  table($("table-products"), products);
-  table($("table-series"), series);
+  loading(true);
+  let answer;
+  try {
+    const response = await fetch("/api/view?" + query(params));
+    answer = await response.json();
+    if (!response.ok) throw new Error(answer.error ? answer.error.message : response.statusText);
+  } catch (e) {
+    if (mine !== asked) return;
+    loading(false);
+    clear();
+    VIEW = null;
+    $("notes").hidden = true;
+    $("selection").textContent = t("no_view");
+    showError(e.message || String(e));
+    document.body.dataset.view = "error";
+    return;
+  }
+  if (mine !== asked) return; // a newer view was asked for meanwhile
+  VIEW = answer;
+  const sel = answer.selection;
+  // The URL says what is shown: the selection as answered (adjusted where it had to be).
+  history.replaceState(null, "", pageURL(selectionParams(sel)));
+  share();
+  controls(answer);
+  notes(answer);
+  loading(false);
+  headline(answer);
+  const by = sel.groups ? "group" : "product";
+  $("products-title").textContent = sel.groups ? t("t_groups", { s: sel.groups }) : t("t_products");
+  $("products-caption").textContent = sel.groups ? t("c_groups", { s: sel.groups }) : t("c_products");
+  table($("table-partners"), answer.partners, columnsOf(answer.partners, [["partner", "partner_name"]]), { sel, name: "partners" });
+  table($("table-products"), answer.products, columnsOf(answer.products, [[by, by + "_name"]]), { sel, name: "products" });
+  table($("table-series"), answer.series, columnsOf(answer.series, [["year", null]]).filter(([c]) => c !== "base_value_usd"),
+    { sel: { ...sel, series: true }, name: "series" });
   await Promise.all([
-    seriesChart($("chart-series"), series, label),
-    bars($("chart-partners"), partners, "partner", "partner_name", label),
-    bars($("chart-products"), products, s.groups ? "group" : "product", s.groups ? "group_name" : "product_name", label),
-    mapChart($("chart-map"), partners),
-  ]);
-  document.body.dataset.view = query(s);
+    seriesChart($("chart-series"), answer.series),
+    bars($("chart-partners"), answer.partners.filter((r) => r.value_usd > 0), "partner", "partner_name"),
+    bars($("chart-products"), answer.products.filter((r) => r.value_usd > 0), by, by + "_name"),
+    mapChart($("chart-map"), answer.partners),
+  ]).catch((e) => showError(e.message));
+  if (mine === asked) document.body.dataset.view = query(selectionParams(sel));
+}
+
+function strings() {
+  document.documentElement.lang = LANG;
+  document.title = t("title");
+  for (const el of document.querySelectorAll("[data-t]")) el.textContent = t(el.dataset.t);
+  for (const el of document.querySelectorAll("[data-tp]")) el.placeholder = t(el.dataset.tp);
+  for (const l of ["en", "ru"]) $("lang-" + l).setAttribute("aria-current", String(l === LANG));
+  if (META) $("about").textContent = t("reference", { v: META.reference }) + (META.writable ? "" : " · " + t("read_only"));
+}
+
+async function getJSON(url) {
+  const response = await fetch(url);
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
+  return body;
 }
 
 async function loadsTable() {
   const rows = await getJSON("/api/loads");
   const columns = ["id", "file", "format", "rows_read", "rows_loaded", "rows_rejected", "status", "started"];
-  table($("table-loads"), rows.reverse(), columns);
+  table($("table-loads"), rows.reverse(), columns.map((c) => [c, null]));
 }
 
 async function readMeta() {
   META = await getJSON("/api/meta");
-  $("about").textContent = `reference data ${META.reference}` + (META.writable ? "" : " · read-only");
-  fill($("reporter"), META.reporters.map((r) => [r.code, `${r.name} (${r.code})`]));
-  fill($("flow"), META.flows);
-  fill($("partner_group"), META.partner_groups, "all partners");
-  fill($("groups"), META.product_schemes, "none");
+  strings();
   fill($("upload-format"), META.formats);
+  $("upload-format").value = "flows";
+}
+
+// -- check a text ----------------------------------------------------------------------------
+async function checkText(event) {
+  event.preventDefault();
+  const text = $("check-text").value;
+  if (!text.trim()) return;
+  $("check-status").textContent = t("checking");
+  $("check-result").innerHTML = "";
+  try {
+    const response = await fetch("/api/check", {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text }),
+    });
+    const rows = await response.json();
+    if (!response.ok) throw new Error(rows.error ? rows.error.message : response.statusText);
+    $("check-status").textContent = rows.length ? "" : t("check_none");
+    table($("check-result"), rows, ["span", "computed", "verdict", "reason"].map((c) => [c, null]));
+  } catch (e) {
+    $("check-status").textContent = e.message || String(e);
+  }
 }
 
 // -- upload ----------------------------------------------------------------------------------
@@ -343,13 +715,13 @@ function upload(event) {
   if (token) xhr.setRequestHeader("Authorization", "Bearer " + token);
   xhr.upload.onprogress = (e) => {
     if (e.lengthComputable) bar.value = (50 * e.loaded) / e.total;
-    step.textContent = "uploading";
+    step.textContent = t("uploading");
   };
   const poll = setInterval(async () => {
     try {
       const p = await getJSON("/api/loads/progress/" + pid);
       bar.value = 50 + (50 * p.steps.length) / p.total;
-      step.textContent = p.steps.length ? p.steps[p.steps.length - 1] : "loading";
+      step.textContent = p.steps.length ? p.steps[p.steps.length - 1] : t("loading_file");
     } catch (e) { /* not started yet */ }
   }, 250);
   xhr.onloadend = async () => {
@@ -358,62 +730,63 @@ function upload(event) {
     try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = {}; }
     if (xhr.status !== 200) {
       step.textContent = "";
-      result.textContent = "Error: " + (answer.error ? answer.error.message : xhr.statusText || "no answer");
+      result.textContent = t("error") + ": " + (answer.error ? answer.error.message : xhr.statusText || t("no_answer"));
       result.className = "failed";
       return;
     }
     bar.value = 100;
-    step.textContent = "done";
+    step.textContent = t("done");
     result.className = "loaded";
     result.textContent = answer.loads.map((l) => l.summary).join(" ");
     if (answer.rejects.length) {
-      table($("upload-rejects"), answer.rejects, ["line", "reason", "record"]);
+      table($("upload-rejects"), answer.rejects, ["line", "reason", "record"].map((c) => [c, null]));
     }
-    await readMeta();
-    fillYears();
-    await Promise.all([loadsTable(), refresh()]);
+    await Promise.all([readMeta(), loadsTable(), show(VIEW ? selectionParams(VIEW.selection) : fromURL(), "replace")]);
   };
   xhr.send(form);
 }
 
 // -- start -----------------------------------------------------------------------------------
 async function start() {
-  try {
-    [, COUNTRIES] = await Promise.all([readMeta(), getJSON("/api/countries")]);
-  } catch (e) {
-    showError(e.message);
+  const want = fromURL();
+  strings();
+  searchable($("group-search"), $("group"));
+  searchable($("reporter-search"), $("reporter"));
+  for (const id of ["reporter", "flow", "year", "compare", "month-from", "month-to", "partner_group", "groups", "group"]) {
+    $(id).addEventListener("change", () => show(wanted(id), "push"));
+  }
+  for (const l of ["en", "ru"]) {
+    $("lang-" + l).addEventListener("click", (e) => {
+      e.preventDefault();
+      if (LANG === l) return;
+      LANG = l;
+      strings();
+      show(VIEW ? selectionParams(VIEW.selection) : fromURL(), "push");
+    });
+  }
+  window.addEventListener("popstate", () => {
+    const back = fromURL();
+    strings();
+    show(back, "pop");
+  });
+  $("filters").addEventListener("submit", (e) => e.preventDefault());
+  for (const name of TABLES) $("csv-" + name).addEventListener("click", () => downloadCSV(name));
+  $("check").addEventListener("submit", checkText);
+  $("upload").addEventListener("submit", upload);
+  $("upload-token").value = sessionStorage.getItem("hitex-token") || "";
+  const [countries] = await Promise.all([
+    getJSON("/api/countries").catch(() => []),
+    readMeta().catch((e) => showError(e.message)),
+    loadsTable().catch(() => {}),
+  ]);
+  COUNTRIES = countries;
+  if (META && !META.reporters.length) {
+    loading(false);
+    $("selection").textContent = t("empty_warehouse");
+    document.body.dataset.view = "empty";
     return;
   }
-  const url = new URLSearchParams(location.search);
-  const first = META.reporters[0];
-  choose($("reporter"), url.get("reporter") || (first ? first.code : null));
-  choose($("flow"), url.get("flow") || "export");
-  fillYears();
-  const years = reporterYears($("reporter").value);
-  choose($("year"), url.get("year") || (years.length ? String(years[years.length - 1]) : null));
-  const before = years.filter((y) => String(y) < $("year").value);
-  const compare = url.has("year") ? url.get("compare") : (before.length ? String(before[before.length - 1]) : "");
-  $("compare").value = "";
-  if (compare) choose($("compare"), compare);
-  $("months").value = url.get("months") || "";
-  if (url.get("partner_group")) choose($("partner_group"), url.get("partner_group"));
-  if (url.get("groups")) choose($("groups"), url.get("groups"));
-  await fillGroups().catch((e) => showError(e.message));
-  if (url.get("group")) choose($("group"), url.get("group"));
-  choose($("upload-format"), "flows", false);
-  $("upload-token").value = sessionStorage.getItem("hitex-token") || "";
-
-  $("reporter").addEventListener("change", () => { fillYears(); refresh(); });
-  $("groups").addEventListener("change", async () => {
-    await fillGroups().catch((e) => showError(e.message));
-    refresh();
-  });
-  for (const k of ["flow", "year", "compare", "months", "partner_group", "group"]) {
-    $(k).addEventListener("change", refresh);
-  }
-  $("filters").addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
-  $("upload").addEventListener("submit", upload);
-  await Promise.all([refresh(), loadsTable()]);
+  await show(want, "replace");
 }
 
 start();

@@ -1,0 +1,386 @@
+"""``GET /api/view``: everything one dashboard view needs, in one answer.
+
+A view is a selection (reporter, flow, year, base year, months, partner group, product scheme
+and group). The answer holds the selection as it was answered, what had to change to make it
+possible (``notes``), the choices the filters offer for it (``choices``), and its figures:
+the headline row, partners, products (or groups) and the series by year. Every figure comes
+from :meth:`hitex.Session.table` / :meth:`hitex.Session.series` (the same calls and the same
+remembered answers as ``/api/table`` and ``/api/series``); nothing is computed here.
+
+What the filters offer follows what the warehouse holds for the reporter and flow, as
+:func:`holdings` says. It is the one place that decides which flows, years and months a
+reporter has (today from the records loaded; coverage of the flows may decide it instead).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, TypeVar
+
+import pandas as pd
+from fastapi import APIRouter, Query
+from pydantic import Field, field_validator
+
+from hitex._util import cents, records
+from hitex.api.errors import ApiError, from_hitex
+from hitex.api.params import (
+    Strict,
+    TableQuery,
+    _country,
+    _product_schemes,
+    _span,
+    names,
+    partner_groups,
+)
+from hitex.api.views import Conns, _question
+from hitex.errors import HitexError
+from hitex.reference.countries import name
+from hitex.session import Session
+
+router = APIRouter(prefix="/api")
+
+#: Rows of the products panel when no scheme groups them.
+TOP_PRODUCTS = 50
+
+#: The flows a reporter can hold, in the order the page offers them.
+FLOWS = ("export", "import", "re-export", "re-import")
+
+
+@dataclass(frozen=True)
+class Held:
+    """What the warehouse holds of one reporter, flow and year."""
+
+    records: int
+    #: First and last month held; None for annual records.
+    months: tuple[int, int] | None
+
+
+#: reporter -> flow -> year -> what is held.
+Holdings = dict[str, dict[str, dict[int, Held]]]
+
+_KEPT: dict[tuple[str, str, str], Any] = {}
+_KEPT_LOCK = threading.Lock()
+T = TypeVar("T")
+
+
+def remember(s: Session, what: str, find: Callable[[Session], T]) -> T:
+    """``find(s)``, remembered while the warehouse keeps its version."""
+    key = (s.warehouse.path, s.warehouse.version(), what)
+    with _KEPT_LOCK:
+        if key in _KEPT:
+            found: T = _KEPT[key]
+            return found
+    found = find(s)
+    with _KEPT_LOCK:
+        if len(_KEPT) > 256:
+            _KEPT.clear()
+        _KEPT[key] = found
+    return found
+
+
+def holdings(s: Session) -> Holdings:
+    """What the warehouse holds, by reporter, flow and year (records and months).
+
+    The dashboard's filters offer exactly this: a flow is offered for a year only where it is
+    held, and ``balance`` only where exports and imports both are. This is the one function to
+    change when coverage (how complete each flow is) should decide instead of the records.
+    Remembered while the warehouse keeps its version.
+    """
+    return remember(s, "holdings", _holdings)
+
+
+def _holdings(s: Session) -> Holdings:
+    held: Holdings = {}
+    periods = s.periods()
+    for reporter, flow, year, records_, first, last in zip(
+        periods["reporter"], periods["flow"], periods["year"], periods["records"],
+        periods["first_month"], periods["last_month"], strict=True,
+    ):  # fmt: skip
+        months = None if pd.isna(first) else (int(first), int(last))
+        held.setdefault(str(reporter), {}).setdefault(str(flow), {})[int(year)] = Held(
+            int(records_), months
+        )
+    return held
+
+
+def flow_years(held: dict[str, dict[int, Held]], flow: str) -> list[int]:
+    """Years the reporter holds ``flow`` in (``balance``: years with exports and imports)."""
+    if flow == "balance":
+        return sorted(set(held.get("export", {})) & set(held.get("import", {})))
+    return sorted(held.get(flow, {}))
+
+
+def flow_months(
+    held: dict[str, dict[int, Held]], flow: str, years: list[int]
+) -> tuple[int, int] | None:
+    """Months held in every one of ``years`` (for balance, of both flows); None if annual."""
+    flows = ("export", "import") if flow == "balance" else (flow,)
+    spans = [held.get(f, {}).get(y) for f in flows for y in years]
+    if not spans or any(h is None or h.months is None for h in spans):
+        return None
+    lo = max(h.months[0] for h in spans if h is not None and h.months is not None)
+    hi = min(h.months[1] for h in spans if h is not None and h.months is not None)
+    return (lo, hi) if lo <= hi else None
+
+
+class ViewQuery(Strict):
+    """One dashboard view. Missing values are chosen: the first reporter, its latest year."""
+
+    reporter: str | None = Field(None, description="Reporter: ISO code, RU-MOW, or a name.")
+    flow: str = Field("export", description="export, import, re-export, re-import, balance.")
+    year: int | None = Field(
+        None, ge=1900, le=2100, description="Reporting year (default: latest)."
+    )
+    compare: int | None = Field(
+        None, ge=1900, le=2100,
+        description="Base year for growth (default without `year`: the year held before).",
+    )  # fmt: skip
+    months: str | None = Field(None, description="Months, e.g. 1-8 (year to date).")
+    partner_group: str | None = Field(None, description="Only partners in this group.")
+    groups: str | None = Field(None, description="Product scheme: tech, enduse, ...")
+    group: str | None = Field(None, description="Only this group of `groups`.")
+    lang: Literal["en", "ru"] = Field("en", description="Language of names: en or ru.")
+
+    @field_validator("reporter")
+    @classmethod
+    def _reporter(cls, v: str | None) -> str | None:
+        return None if v is None else _country(v)
+
+    @field_validator("months")
+    @classmethod
+    def _months(cls, v: str | None) -> str | None:
+        if v is not None:
+            _span(v, "month range", 1, 12)
+        return v
+
+
+def _note(field: str, asked: Any, now: Any, reason: str) -> dict[str, Any]:
+    return {"field": field, "asked": asked, "now": now, "reason": reason}
+
+
+def _group_list(s: Session, scheme: str) -> list[dict[str, str]]:
+    def find(s: Session) -> list[dict[str, str]]:
+        listed = s.groups(scheme)
+        seen = dict(zip(listed["group_code"], listed["group_name"], strict=True))
+        return [{"code": str(k), "name": str(v)} for k, v in seen.items()]
+
+    return remember(s, f"groups of {scheme}", find)
+
+
+Notes = list[dict[str, Any]]
+
+
+def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, Any]]:
+    """The selection the warehouse can answer, what changed and why, and the filters' choices.
+
+    A value the warehouse cannot answer for this reporter and flow is replaced by the nearest
+    one it can (the latest year held, the year held before it, the months held) and a note
+    says so; nothing impossible is asked of the Session.
+    """
+    held_all = holdings(s)
+    if not held_all:
+        raise ApiError(404, "The warehouse is empty: load a file first.", parameter="reporter")
+    notes: Notes = []
+    reporters = sorted(held_all)
+    reporter = q.reporter or reporters[0]
+    if reporter not in held_all:
+        notes.append(_note("reporter", reporter, reporters[0], "not_held"))
+        reporter = reporters[0]
+    held = held_all[reporter]
+    offered, flow = _flow(held, q.flow, notes)
+    years = flow_years(held, flow)
+    year, compare = _years(years, q.year, q.compare, notes)
+    held_months = flow_months(held, flow, [year] if compare is None else [year, compare])
+    months = _months(held_months, q.months, notes)
+    partner_names = names(s, "partner groups", partner_groups)
+    partner_group = _partner_group(partner_names, q.partner_group, notes)
+    schemes = names(s, "product schemes", _product_schemes)
+    scheme, group, group_list = _product_group(s, schemes, q.groups, q.group, notes)
+    selection = {
+        "reporter": reporter, "reporter_name": name(reporter, lang=q.lang), "flow": flow,
+        "year": year, "compare": compare, "months": list(months) if months else None,
+        "partner_group": partner_group, "groups": scheme, "group": group,
+        "group_name": next((g["name"] for g in group_list if g["code"] == group), None),
+    }  # fmt: skip
+    choices = {
+        "reporters": [{"code": r, "name": name(r, lang=q.lang)} for r in reporters],
+        "flows": offered,
+        "years": years,
+        "months": list(held_months) if held_months else None,
+        "partner_groups": sorted(set(partner_names), key=str.lower),
+        "product_schemes": schemes,
+        "groups": group_list,
+    }
+    return selection, notes, choices
+
+
+def _flow(held: dict[str, dict[int, Held]], flow: str, notes: Notes) -> tuple[list[str], str]:
+    """The flows offered (balance where both are held) and the one shown."""
+    offered = [f for f in FLOWS if held.get(f)]
+    if flow_years(held, "balance"):
+        offered.append("balance")
+    if flow not in offered:
+        now = "export" if "export" in offered else offered[0]
+        notes.append(_note("flow", flow, now, "no_both_flows" if flow == "balance" else "not_held"))
+        flow = now
+    return offered, flow
+
+
+def _years(
+    years: list[int], year: int | None, compare: int | None, notes: Notes
+) -> tuple[int, int | None]:
+    """The year and base year: held ones (default: the latest and the one before it)."""
+    chosen = year
+    if chosen is None or chosen not in years:
+        if chosen is not None:
+            notes.append(_note("year", chosen, years[-1], "not_held"))
+        chosen = years[-1]
+    before = [y for y in years if y < chosen]
+    if year is None and compare is None:
+        return chosen, before[-1] if before else None
+    if compare is not None and (compare not in years or compare == chosen):
+        now = before[-1] if before else None
+        notes.append(_note("compare", compare, now, "not_held"))
+        return chosen, now
+    return chosen, compare
+
+
+def _months(
+    held: tuple[int, int] | None, asked: str | None, notes: Notes
+) -> tuple[int, int] | None:
+    """The months asked for, within those held (none for annual records)."""
+    if asked is None:
+        return None
+    lo, hi = _span(asked, "month range", 1, 12)
+    if held is None:
+        notes.append(_note("months", asked, None, "annual"))
+        return None
+    lo2, hi2 = max(lo, held[0]), min(hi, held[1])
+    if lo2 > hi2:
+        notes.append(_note("months", asked, None, "not_held"))
+        return None
+    if (lo2, hi2) != (lo, hi):
+        notes.append(_note("months", asked, f"{lo2}-{hi2}", "not_held"))
+    return lo2, hi2
+
+
+def _partner_group(known: list[str], asked: str | None, notes: Notes) -> str | None:
+    if asked is None:
+        return None
+    found = [g for g in known if g.lower() == asked.lower()]
+    if not found:
+        notes.append(_note("partner_group", asked, None, "unknown"))
+    return found[0] if found else None
+
+
+def _product_group(
+    s: Session, schemes: list[str], scheme: str | None, group: str | None, notes: Notes
+) -> tuple[str | None, str | None, list[dict[str, str]]]:
+    """The product scheme, its group and the scheme's groups (unknown ones left out)."""
+    if scheme is not None and scheme not in schemes:
+        notes.append(_note("groups", scheme, None, "unknown"))
+        scheme = None
+    group_list = _group_list(s, scheme) if scheme else []
+    if group is None:
+        return scheme, None, group_list
+    match = [
+        g["code"] for g in group_list if group.lower() in (g["code"].lower(), g["name"].lower())
+    ]
+    if not match:
+        notes.append(_note("group", group, None, "unknown"))
+    return scheme, match[0] if match else None, group_list
+
+
+def _ask(s: Session, conns: Conns, kind: str, q: TableQuery) -> pd.DataFrame:
+    """The answer ``/api/table`` or ``/api/series`` gives to ``q`` (remembered alike)."""
+    if kind == "series":
+        return conns.answers.get(
+            s, _question("series", q), lambda: s.series(years=q.span(), **q.options())
+        )
+    year = q.year
+    assert year is not None
+    return conns.answers.get(
+        s, _question("table", q), lambda: s.table(year=year, compare=q.compare, **q.options())
+    )
+
+
+def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return records(cents(frame))
+
+
+@router.get("/view")
+def view(q: Annotated[ViewQuery, Query()], conns: Conns) -> dict[str, Any]:
+    """One dashboard view: selection, notes on what changed, choices, headline, tables, series."""
+    with conns.read() as s:
+        selection, notes, choices = settle(s, q)
+        months = selection["months"]
+        base: dict[str, Any] = {
+            "reporter": selection["reporter"], "flow": selection["flow"],
+            "partner_group": selection["partner_group"], "groups": selection["groups"],
+            "group": selection["group"], "months": f"{months[0]}-{months[1]}" if months else None,
+            "lang": q.lang,
+        }  # fmt: skip
+        # Without a group chosen, the scheme only splits the products panel: the headline,
+        # partners and series are of all products.
+        whole = {**base, "groups": base["groups"] if base["group"] else None}
+        one = {**whole, "year": selection["year"], "compare": selection["compare"]}
+        years = choices["years"]
+        by_product = "group" if selection["groups"] else "product"
+        questions = {
+            "total": TableQuery(
+                **one, indicators=[] if selection["flow"] == "balance" else ["product_lines"]
+            ),
+            "partners": TableQuery(**one, by=["partner"]),
+            "products": TableQuery(
+                **{**one, "groups": base["groups"]},
+                by=[by_product],
+                top=None if selection["groups"] else TOP_PRODUCTS,
+            ),
+            "series": TableQuery(**whole, years=f"{years[0]}-{years[-1]}"),
+        }
+        answers = {
+            k: _rows(_ask(s, conns, "series" if k == "series" else "table", tq))
+            for k, tq in questions.items()
+        }
+    return {
+        "selection": selection,
+        "notes": notes,
+        "choices": choices,
+        "total": answers["total"][0] if answers["total"] else None,
+        "partners": answers["partners"],
+        "products": answers["products"],
+        "series": answers["series"],
+    }
+
+
+class CheckBody(Strict):
+    """A press text to check, as ``hitex check`` takes it."""
+
+    text: str = Field(
+        min_length=1, max_length=200_000, description="The text (English or Russian)."
+    )
+    reporter: str | None = Field(None, description="Whose trade (default: the one the text names).")
+    year: int | None = Field(None, ge=1900, le=2100, description="The text's year.")
+    compare: int | None = Field(None, ge=1900, le=2100, description="Base year of growth rates.")
+
+    @field_validator("reporter")
+    @classmethod
+    def _reporter(cls, v: str | None) -> str | None:
+        return None if v is None or not v.strip() else _country(v)
+
+
+@router.post("/check")
+def check(body: CheckBody, conns: Conns) -> list[dict[str, Any]]:
+    """Every number of a press text against the data, as `hitex check --format json` gives it."""
+    from hitex.report import claims  # noqa: PLC0415 - the checker loads its lexicon
+
+    with conns.read() as s:
+        try:
+            results = claims.check(
+                s, body.text, reporter=body.reporter, year=body.year, compare=body.compare
+            )
+        except HitexError as exc:
+            raise from_hitex(exc, "text") from None
+        return records(claims.frame(results, form="json"))
