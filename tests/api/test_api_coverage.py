@@ -183,3 +183,18 @@ def test_read_only_server_and_the_cli_read_the_same_file_at_once(db_copy):
         also = CliRunner().invoke(app, ["--db", str(db_copy), "coverage", "--reporter", "CHL",
                                         "--format", "json"])  # fmt: skip
         assert also.exit_code == 0, also.output
+
+
+def test_the_dashboard_offers_no_partial_imports_nor_a_balance_on_them(client):
+    # ZAF holds mirrored import records (Afghanistan's exports to it), but they are partial: the
+    # page offers exports only, and a view asked for the balance falls back to exports, saying why.
+    view = client.get("/api/view", params={"reporter": "ZAF", "flow": "balance", "year": 2021})
+    assert view.status_code == 200
+    body = view.json()
+    assert body["choices"]["flows"] == ["export"]
+    assert body["selection"]["flow"] == "export"
+    assert [(n["field"], n["now"], n["reason"]) for n in body["notes"]] == [
+        ("flow", "export", "no_both_flows")
+    ]
+    raw = pd.read_csv(BACI).query("t == 2021 and i == 710")
+    assert body["total"]["value_usd"] == pytest.approx(raw["v"].sum() * 1000)

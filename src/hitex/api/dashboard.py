@@ -105,6 +105,20 @@ def _holdings(s: Session) -> Holdings:
     return held
 
 
+def complete(
+    s: Session, reporter: str, held: dict[str, dict[int, Held]]
+) -> dict[str, dict[int, Held]]:
+    """``held`` less the years of a flow whose records are partial (:meth:`Session.coverage`).
+
+    Imports mirrored from a few exporters are held but are not the reporter's imports: the
+    Session refuses them as a whole, so the page does not offer them (nor a balance on them).
+    """
+    cover = s.coverage(reporter)
+    rows = zip(cover["flow"], cover["year"], cover["complete"], strict=True)
+    partial = {(str(f), int(y)) for f, y, ok in rows if not ok}
+    return {f: {y: h for y, h in ys.items() if (f, y) not in partial} for f, ys in held.items()}
+
+
 def flow_years(held: dict[str, dict[int, Held]], flow: str) -> list[int]:
     """Years the reporter holds ``flow`` in (``balance``: years with exports and imports)."""
     if flow == "balance":
@@ -188,7 +202,7 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
     if reporter not in held_all:
         notes.append(_note("reporter", reporter, reporters[0], "not_held"))
         reporter = reporters[0]
-    held = held_all[reporter]
+    held = complete(s, reporter, held_all[reporter])
     offered, flow = _flow(held, q.flow, notes)
     years = flow_years(held, flow)
     year, compare = _years(years, q.year, q.compare, notes)
