@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from hitex.errors import InputError
 from hitex.reference import countries
+from hitex.report.claims import frame
 from hitex.report.claims.lexicon import Lexicon, Mention
 from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Period, Subject
 from hitex.report.claims.parse import Found, sentences, trade_words
@@ -96,7 +97,13 @@ def months(text: str) -> tuple[int, int] | None:
 
 _COMPARE = re.compile(
     r"(?:compared (?:with|to)|in comparison with|than(?: in)?|from|since|against|over|"
-    r"по сравнению с|относительно|чем в|с)\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
+    r"(?:the )?same period (?:of|in)|по сравнению с|относительно|чем в|с|"
+    r"аналогичн\w+ период\w*)\s+(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)['’]s\b",
+    re.IGNORECASE)  # fmt: skip
+_SPAN_YEARS = re.compile(
+    r"(?:over|in|during) the (?:last|past|same) (?P<n>two|three|four|five|\d) years|"
+    r"за (?:последние |эти )?(?P<n2>два|три|четыре|пять|\d) (?:года|лет)", re.IGNORECASE)  # fmt: skip
+_AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _YEAR = re.compile(r"(?:\bin|\bfor|\bof|\bв|\bза)\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
 _IMPORT = re.compile(r"\bimports?\b|\bimported\b|\bимпорт(?!ер|ир)|\bввоз|\bbought from|"
@@ -106,7 +113,9 @@ _SUCH = re.compile(r"\b(?:such|these|those|the same) (?:products|goods|items|sup
                    r"\b(?:таки\w+|эт\w+|данн\w+) (?:товар\w*|продукци\w*)", re.I)  # fmt: skip
 
 
-def period(text: str, kind: str, c: Context, since: int | None = None) -> Period:
+def period(
+    text: str, kind: str, c: Context, since: int | None = None, at: tuple[int, int] | None = None
+) -> Period:
     """The period of a claim in a sentence ``text`` of an article about ``c.year``.
 
     Examples
@@ -117,14 +126,33 @@ def period(text: str, kind: str, c: Context, since: int | None = None) -> Period
     Period(year=2020, compare=2019, months=(1, 8))
     """
     base = _COMPARE.search(text)
+    base_year = None if base is None else int(base["y"] or base["y2"])
+    base_at = None if base is None else base.start("y" if base["y"] else "y2")
     year = c.year
     for m in _YEAR.finditer(text):
-        if base is None or m.start("y") != base.start("y"):
+        if base_at is None or m.start("y") != base_at:
             year = int(m["y"])
             break
+    if at is not None and kind in ("amount", "share", "count", "rank"):
+        # "$61.7 million in 2002 to $119 million in 2004": the year right after the figure.
+        after = _AFTER_YEAR.match(text, at[1])
+        if after is not None:
+            year = int(after["y"])
     compare: int | None = None
     if kind in ("growth", "multiple", "change", "rank"):
-        compare = int(base["y"]) if base else (c.compare if year == c.year and c.compare else None)
+        span = _SPAN_YEARS.search(text)
+        if base_year is not None:
+            compare = base_year
+        elif span is not None:
+            n = (span["n"] or span["n2"]).lower()
+            compare = year - (int(n) if n.isdigit() else _COUNTS[n])
+        elif at is not None:
+            # "three times the $1.4 billion of 2018": an earlier year named after the figure.
+            later = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text[at[1] :])]
+            later = [y for y in later if y < year]
+            compare = later[0] if later else None
+        if compare is None:
+            compare = c.compare if year == c.year and c.compare else None
         if compare is None or compare >= year:
             compare = year - 1
     return Period(year, compare, months(text))
@@ -165,8 +193,16 @@ def resolve(
         since = (
             int(f.claim.quantity.value) if f.claim.kind == "extreme" and f.claim.quantity else None
         )
-        claim = f.claim.with_(subject=subject, whole=whole,
-                              period=period(s.text, f.claim.kind, c, since))  # fmt: skip
+        at = (f.claim.start - s.start, f.claim.end - s.start)
+        side = ""
+        if subject.flow == "balance":
+            read = frame.flow_at(s.text, at[1], f.segment[0])
+            side = read[1] if read else ""
+        aggregation, count = "sum", None
+        if f.claim.kind == "amount" and frame.each_after(s.text, at[1], at[0]):
+            aggregation, count = "each", frame.count_before(s.text, at[0])
+        claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
+                              count=count, period=period(s.text, f.claim.kind, c, since, at))  # fmt: skip
         if claim.understood and not (trade_words(s.text) or partners or products
                                      or f.hints.get("figure")):  # fmt: skip
             claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
@@ -224,20 +260,38 @@ def _subject(
 ) -> Subject:
     s = f.sentence
     lo, hi = f.segment
+    claim_end = f.claim.end - s.start
+    read = frame.flow_at(s.text, claim_end)
+    flow = read[0] if read else (previous.subject.flow if previous is not None else "export")
     if f.claim.kind == "rank":
-        lo, hi = 0, len(s.text)
+        # The partner ranked: the one named nearest before the rank's words, else the first after.
+        a = f.claim.start - s.start
+        before = [m for m in partners if m.start < a]
+        after = [m for m in partners if m.start >= claim_end]
+        ranked = before[-1:] or after[:1]
+        return Subject(c.reporter, flow, tuple(m.value for m in ranked if m.kind == "country"),
+                       None, _products(products))  # fmt: skip
     mine_p, mine_g = _in(partners, lo, hi), _in(products, lo, hi)
+    if not mine_p and not mine_g and frame.resets_subject(s.text[lo:hi]):
+        return Subject(c.reporter, flow)
+    same = previous is not None and previous.sentence == s.text
+    if not mine_p and not mine_g and same and previous is not None:
+        # Clauses of one sentence share their subject ("Exports to China reached $563 million,
+        # up 22.4%"); the flow is the claim's own ("..., while imports fell 5%").
+        p = previous.subject
+        return Subject(p.reporter, flow, p.partners, p.partner_group, p.products)
     if not mine_p and not mine_g and f.claim.kind not in ("share",):
         # "Exports of $5 million went to India": the words after the figure.
         nxt = f.whole[1] if f.whole else hi
         rest = len(s.text) if f.claim.kind != "share" else nxt
         mine_p, mine_g = _in(partners, hi, rest), _in(products, hi, rest)
-    flow = _flow(s.text)
     segment_text = s.text[lo:hi]
     if not mine_g and _SUCH.search(segment_text) and last_products is not None:
         mine_g = [Mention(0, 0, "product", p) for p in last_products]
     if not mine_p and not mine_g and previous is not None:
-        return previous.subject
+        p = previous.subject
+        return Subject(p.reporter, flow if read else p.flow, p.partners, p.partner_group,
+                       p.products)  # fmt: skip
     groups = [m.value for m in mine_p if m.kind == "group"]
     codes = tuple(dict.fromkeys(m.value for m in mine_p if m.kind == "country"))
     group = groups[0] if groups and not codes else None
