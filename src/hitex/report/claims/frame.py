@@ -89,12 +89,22 @@ def flows(text: str) -> list[tuple[int, str, str]]:
             else:
                 flow_ = flow
             found.append((a, flow_, side))
-    for a, _ in _mentions(text, g["purchases"]):
-        partner_first = _PARTNER_BEFORE.search(text[max(0, a - 40) : a]) is not None
-        found.append((a, "export" if partner_first and a > 0 else "import", ""))
+    for a, b in _mentions(text, g["purchases"]):
+        # Purchases from a partner are imports; otherwise partners are buying (exports).
+        if re.match(r"\s*(?:\w+\s+){0,2}(?:from|из)\b", text[b : b + 30], re.IGNORECASE):
+            found.append((a, "import", ""))
+            continue
+        near = text[max(0, a - 40) : a]
+        nouns = _en(g["partner_nouns"]["en"]).search(near) or any(
+            w in _ru(g["partner_nouns"]["ru"]) for _, _, w in lemmas(near)
+        )
+        partner_first = _PARTNER_BEFORE.search(near) is not None or bool(nouns)
+        partner_named = re.search(r"(?<!^)(?<![.!?]\s)\b[A-ZА-ЯЁ][a-zа-яё]{2,}", text) is not None
+        found.append((a, "export" if (partner_first and a > 0) or partner_named else "import", ""))
     # "an negative balance" / "отрицательное сальдо": the side word comes first.
     out = []
-    for a, flow, side in sorted(found):
+    for a, flow, said in sorted(found):
+        side = said
         if flow == "balance" and not side:
             near = text[max(0, a - 25) : a]
             sides = [s for s, e in g["sides"].items() if _mentions(near, e)]
@@ -116,8 +126,11 @@ def _dedupe(found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
 
 
 def flow_at(text: str, end: int, start: int = 0) -> tuple[str, str] | None:
-    """The flow (and balance side) a claim ending at ``end`` is about: the nearest flow word before
-    its end (from ``start``), else the first after it; ``None`` when the sentence names none."""
+    """The flow (and balance side) a claim ending at ``end`` is about.
+
+    The nearest flow word before its end (from ``start``), else the first after it; ``None``
+    when the sentence names none.
+    """
     found = flows(text)
     before = [(flow, side) for a, flow, side in found if start <= a < end]
     if before:

@@ -103,7 +103,7 @@ _QUALIFIERS = {
     "about": r"about|around|approximately|roughly|some|close to|nearly at|около|примерно|"
     r"порядка|приблизительно|близко к|почти на уровне",
 }
-QUALIFIER = "(?P<q>" + "|".join(f"(?:{p})" for p in _QUALIFIERS.values()) + r")\s+"
+QUALIFIER = "(?P<q>" + "|".join(f"(?:{p})" for p in _QUALIFIERS.values()) + r")\s+(?:по\s+)?"
 #: Relative half-width of "about", and how far below its figure "nearly" may be.
 ABOUT, NEARLY = 0.05, 0.10
 
@@ -204,7 +204,8 @@ _CHANGE_BEFORE = re.compile(
 _TRADE = re.compile(
     r"export|import|suppl|deliver|sales|sold|bought|purchas|trade|shipment|goods|products|"
     r"contract|transaction|industr|экспорт|импорт|поставк|постав|продаж|торгов|товар|продукци|"
-    r"закуп|контракт|сделк|отрасл", re.IGNORECASE)  # fmt: skip
+    r"закуп|контракт|сделк|отрасл|took|buyer|market|deficit|surplus|turnover|balance|дефицит|"
+    r"профицит|сальдо|оборот|покупател|рын", re.IGNORECASE)  # fmt: skip
 
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -229,7 +230,9 @@ def _tolerance() -> dict[tuple[str, float], tuple[float, float]]:
     path = resources.files("hitex.report.claims").joinpath("data", "tolerance.csv")
     with path.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    return {(r["kind"], round(float(r["value"]), 3)): (float(r["lo"]), float(r["hi"])) for r in rows}
+    return {
+        (r["kind"], round(float(r["value"]), 3)): (float(r["lo"]), float(r["hi"])) for r in rows
+    }
 
 
 def word_range(kind: str, value: float) -> tuple[float, float]:
@@ -289,6 +292,7 @@ def invert(q: Quantity) -> Quantity:
     return Quantity(1 / q.value if q.value else math.inf, "x", lo, hi, lo_open=q.hi_open,
                     hi_open=q.lo_open, qualifier=q.qualifier)  # fmt: skip
 
+
 _SCALE_WORDS = r"billion|bn|million|mln|mn|thousand|млрд|млн|тыс"
 _FACTORS = {"billion": 1e9, "bn": 1e9, "млрд": 1e9, "million": 1e6, "mln": 1e6, "mn": 1e6,
             "млн": 1e6, "thousand": 1e3, "тыс": 1e3, "m": 1e6, "k": 1e3}  # fmt: skip
@@ -344,7 +348,9 @@ def _extreme(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
     low = re.search(r"low|small|weak|minim|низк|наименьш|минимал|минимум", words) is not None
     if re.match(r"впервые", words, re.I):
         after = s.text[m.end() : m.end() + 60]
-        low = re.search(r"ниже|меньше|снизил|сократил|опустил|упал", before[-40:] + after) is not None
+        low = (
+            re.search(r"ниже|меньше|снизил|сократил|опустил|упал", before[-40:] + after) is not None
+        )
     year = int(m["year"] or m["year2"])
     return "extreme", Quantity(year, "year", year, year), "lowest" if low else "highest"
 
@@ -385,6 +391,9 @@ def _fraction(
 
 
 def _falls(before: str) -> bool:
+    # Only the claim's own clause: "Wine exports fell by half, while paper exports tripled".
+    before = re.split(r"[,;]\s*(?:while|whereas|but|а|но|и)?\s*|\s(?:while|whereas|but)\s",
+                      before)[-1]  # fmt: skip
     verbs = list(re.finditer(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE))
     return (
         bool(verbs) and re.fullmatch(f"(?:{_FALL})", verbs[-1].group(), re.IGNORECASE) is not None
@@ -548,7 +557,11 @@ _MONTHS = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|�
            r"март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|"
            r"декабр\w*")  # fmt: skip
 _SKIP = re.compile(
-    r"https?://\S+|www\.\S+|\b\d{1,2}\s+(?:" + _MONTHS + r")(?=\s|,|$)|(?:" + _MONTHS + r")\s+\d{1,2}\b"
+    r"https?://\S+|www\.\S+|\b\d{1,2}\s+(?:"
+    + _MONTHS
+    + r")(?=\s|,|$)|(?:"
+    + _MONTHS
+    + r")\s+\d{1,2}\b"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
     r"\d{4}-\d\d-\d\d|\d{1,2}:\d\d|\b(?:19|20)\d\d(?:-(?:19|20)?\d\d)?\b|\bHS ?\d+|\b\d{4,6}\b"
     r"(?=[ /,]+\d{4,6}\b)|(?<=HS )\d+|\b\d+(?:st|nd|rd|th)\b"
@@ -658,7 +671,9 @@ def _with_verb(text: str, a: int, b: str | int, kind: str) -> tuple[int, str]:
 
 def _whole(text: str, end: int) -> tuple[int, int] | None:
     """The words naming a share's total: from the share to the next comma or claim."""
-    m = re.match(r"\s*(?:of|от|из)\b(?:(?!\s(?:and|while|but|whereas|и|а|но)\s)[^,;:—–.])*",
+    m = re.match(r"\s*(?:(?:of|от|из)\b|(?=(?:всего |всех |общего |совокупного )?(?:экспорт|"
+                 r"импорт|поставок|закуп|товарооборот|продаж)))"
+                 r"(?:(?!\s(?:and|while|but|whereas|и|а|но)\s)[^,;:—–.])*",
                  text[end:], re.IGNORECASE)  # fmt: skip
     return None if m is None else (end, end + m.end())
 

@@ -102,13 +102,18 @@ _COMPARE = re.compile(
     re.IGNORECASE)  # fmt: skip
 _SPAN_YEARS = re.compile(
     r"(?:over|in|during) the (?:last|past|same) (?P<n>two|three|four|five|\d) years|"
-    r"за (?:последние |эти )?(?P<n2>два|три|четыре|пять|\d) (?:года|лет)", re.IGNORECASE)  # fmt: skip
+    r"за (?:последние |эти )?(?P<n2>два|три|четыре|пять|\d) (?:года|лет)",
+    re.IGNORECASE)  # fmt: skip
 _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _YEAR = re.compile(r"(?:\bin|\bfor|\bof|\bв|\bза)\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
 _IMPORT = re.compile(r"\bimports?\b|\bimported\b|\bимпорт(?!ер|ир)|\bввоз|\bbought from|"
                      r"\bpurchased from", re.I)  # fmt: skip
 _EXPORT = re.compile(r"\bexport|\bэкспорт", re.I)
+_UNNAMED = re.compile(
+    r"\b(?:the|these|those|all) (?:two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?:countries|markets|partners|buyers)|\bthe (?:countries|markets) together|"
+    r"\b(?:эти|все) (?:\w+ )?стран\w*|\bвместе взят\w*", re.IGNORECASE)  # fmt: skip
 _SUCH = re.compile(r"\b(?:such|these|those|the same) (?:products|goods|items|supplies)|"
                    r"\b(?:таки\w+|эт\w+|данн\w+) (?:товар\w*|продукци\w*)", re.I)  # fmt: skip
 
@@ -148,7 +153,8 @@ def period(
             compare = year - (int(n) if n.isdigit() else _COUNTS[n])
         elif at is not None:
             # "three times the $1.4 billion of 2018": an earlier year named after the figure.
-            later = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text[at[1] :])]
+            clause = re.split(r"[,;]|\s(?:and|while|but|и|а|но)\s", text[at[1] :])[0]
+            later = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", clause)]
             later = [y for y in later if y < year]
             compare = later[0] if later else None
         if compare is None:
@@ -196,13 +202,22 @@ def resolve(
         at = (f.claim.start - s.start, f.claim.end - s.start)
         side = ""
         if subject.flow == "balance":
-            read = frame.flow_at(s.text, at[1], f.segment[0])
+            read = frame.flow_at(s.text, at[1])
             side = read[1] if read else ""
         aggregation, count = "sum", None
         if f.claim.kind == "amount" and frame.each_after(s.text, at[1], at[0]):
             aggregation, count = "each", frame.count_before(s.text, at[0])
         claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
-                              count=count, period=period(s.text, f.claim.kind, c, since, at))  # fmt: skip
+                              count=count,
+                              period=period(s.text, f.claim.kind, c, since, at))  # fmt: skip
+        if (
+            claim.understood
+            and not _in(partners, f.segment[0], at[1])
+            and _UNNAMED.search(s.text[f.segment[0] : at[1]])
+        ):
+            claim = claim.with_(understood=False,
+                                note="unverifiable: the text does not name the partners "
+                                "it sums")  # fmt: skip
         if claim.understood and not (trade_words(s.text) or partners or products
                                      or f.hints.get("figure")):  # fmt: skip
             claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
@@ -288,6 +303,9 @@ def _subject(
     segment_text = s.text[lo:hi]
     if not mine_g and _SUCH.search(segment_text) and last_products is not None:
         mine_g = [Mention(0, 0, "product", p) for p in last_products]
+    if not mine_p and not mine_g and read is not None and not _SUCH.search(segment_text):
+        # A sentence that names its flow and no partner starts anew: "Imports rose 26%".
+        return Subject(c.reporter, flow)
     if not mine_p and not mine_g and previous is not None:
         p = previous.subject
         return Subject(p.reporter, flow if read else p.flow, p.partners, p.partner_group,
