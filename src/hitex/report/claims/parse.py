@@ -53,6 +53,8 @@ class Found:
     segment: tuple[int, int]
     whole: tuple[int, int] | None = None
     hints: dict[str, str] = field(default_factory=dict)
+    #: Where the next claim of the sentence starts (in the sentence), if any.
+    next: int | None = None
 
 
 # -- sentences ---------------------------------------------------------------------------------
@@ -199,8 +201,19 @@ _SHARE = (r"accounted for|account for|accounts for|share|made up|make up|makes u
 _MONEY_CONTEXT = (r"total of|worth|amount\w* to|totall?ed|valued at|value of|сумм\w*|составил\w*|"
                   r"в размере|объ[её]м\w*")  # fmt: skip
 _CHANGE_BEFORE = re.compile(
-    r"(?:\bby|\bна|increase of|rise of|growth of|gain of|expense of|за сч[её]т|прирост\w*)"
+    r"(?:\bby|\bна|increase of|rise of|growth of|gain of|expense of|за сч[её]т|прирост\w*|"
+    r"\badded|\bbrought|\bcontributed|вклад в прирост|обеспечил\w*)"
     r"\s*(?:" + QUALIFIER + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
+#: "$54.26 million increase": a change named after its figure.
+_CHANGE_AFTER = re.compile(
+    r"\s+(?:increase|rise|gain|growth|jump|drop|fall|decline|decrease)\b", re.IGNORECASE
+)
+#: "Of the $54.26 million increase, finished goods brought ...": the sentence splits a change.
+_OF_CHANGE = re.compile(r"^(?:Of the|Из)\b[^.]*?(?:increase|rise|growth|gain|прирост)", re.I)
+#: A threshold of a rule, not a claim: "growth on a base of $1 million or more".
+_THRESHOLD = re.compile(
+    r"(?:\bbases? (?:of|under|below|above|over)|\bбаз\w* (?:от|менее|свыше|не менее)|"
+    r"\bthreshold of|\bпорог\w*)\s*(?:" + QUALIFIER + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
 _TRADE = re.compile(
     r"export|import|suppl|deliver|sales|sold|bought|purchas|trade|shipment|goods|products|"
     r"contract|transaction|industr|экспорт|импорт|поставк|постав|продаж|торгов|товар|продукци|"
@@ -422,11 +435,17 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
     scale = (m["scale"] or "").lower().rstrip(".")
     value = wording.parse_money(f"{m['num']} {scale}".strip(), lang=lang)
     step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
+    q = quantity(value, "usd", step, m["q"] or "")
+    if _THRESHOLD.search(before + (m["q"] or "")):
+        return "", q, None
+    after = _CHANGE_AFTER.match(s.text, m.end())
+    if after is not None:
+        falls = re.search(_FALL, after.group(), re.IGNORECASE) is not None
+        return "change", negate(q) if falls else q, scale or None
     cue = _CHANGE_BEFORE.search(before + (m["q"] or ""))
     verb = re.search(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE)
     noun = cue is not None and not re.match(r"(?:by|на)\b", cue.group(), re.IGNORECASE)
-    kind = "change" if cue and (noun or verb) else "amount"
-    q = quantity(value, "usd", step, m["q"] or "")
+    kind = "change" if (cue and (noun or verb)) or _OF_CHANGE.match(s.text) else "amount"
     return kind, negate(q) if kind == "change" and _falls(before) else q, scale or None
 
 
@@ -583,7 +602,10 @@ def parse(text: str) -> list[Found]:
     scale: str | None = None
     last: dict[int, str] = {}
     for s in sentences(text):
-        for f in _read(s, scale, last):
+        mine = list(_read(s, scale, last))
+        for f, after in zip(mine, [*mine[1:], None], strict=False):
+            if after is not None:
+                f.next = after.claim.start - s.start
             found.append(f)
             if f.claim.kind in ("amount", "change") and f.hints.get("scale"):
                 scale = f.hints["scale"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from hitex.errors import InputError
 from hitex.reference import countries
-from hitex.report.claims import frame
+from hitex.report.claims import frames
 from hitex.report.claims.lexicon import Lexicon, Mention
 from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Period, Subject
 from hitex.report.claims.parse import Found, sentences, trade_words
@@ -97,13 +97,15 @@ def months(text: str) -> tuple[int, int] | None:
 
 _COMPARE = re.compile(
     r"(?:compared (?:with|to)|in comparison with|than(?: in)?|from|since|against|over|"
-    r"(?:the )?same period (?:of|in)|по сравнению с|относительно|чем в|с|"
+    r"(?:the )?same (?:period|months?) (?:of|in)|(?:к|с) (?:тем же|аналогичным) (?:месяцам|"
+    r"периодом)|по сравнению с|относительно|чем в|с|"
     r"аналогичн\w+ период\w*)\s+(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)['’]s\b",
     re.IGNORECASE)  # fmt: skip
 _SPAN_YEARS = re.compile(
     r"(?:over|in|during) the (?:last|past|same) (?P<n>two|three|four|five|\d) years|"
     r"за (?:последние |эти )?(?P<n2>два|три|четыре|пять|\d) (?:года|лет)",
     re.IGNORECASE)  # fmt: skip
+_AGAINST = re.compile(r"(?:\bagainst|\bfrom|\bvs\.?|\bversus|\bпротив|\bс)\s*$", re.IGNORECASE)
 _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _YEAR = re.compile(r"(?:\bin|\bfor|\bof|\bв|\bза)\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
@@ -143,6 +145,9 @@ def period(
         after = _AFTER_YEAR.match(text, at[1])
         if after is not None:
             year = int(after["y"])
+        elif base_year is not None and _AGAINST.search(text[: at[0]]):
+            # "to $2.4 billion from $1.85 billion" (against 2019): the base's level.
+            year = base_year
     compare: int | None = None
     if kind in ("growth", "multiple", "change", "rank"):
         span = _SPAN_YEARS.search(text)
@@ -202,11 +207,11 @@ def resolve(
         at = (f.claim.start - s.start, f.claim.end - s.start)
         side = ""
         if subject.flow == "balance":
-            read = frame.flow_at(s.text, at[1])
+            read = frames.flow_at(s.text, at[1])
             side = read[1] if read else ""
         aggregation, count = "sum", None
-        if f.claim.kind == "amount" and frame.each_after(s.text, at[1], at[0]):
-            aggregation, count = "each", frame.count_before(s.text, at[0])
+        if f.claim.kind == "amount" and frames.each_after(s.text, at[1], at[0]):
+            aggregation, count = "each", frames.count_before(s.text, at[0])
         claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
                               count=count,
                               period=period(s.text, f.claim.kind, c, since, at))  # fmt: skip
@@ -276,7 +281,7 @@ def _subject(
     s = f.sentence
     lo, hi = f.segment
     claim_end = f.claim.end - s.start
-    read = frame.flow_at(s.text, claim_end)
+    read = frames.flow_at(s.text, claim_end)
     flow = read[0] if read else (previous.subject.flow if previous is not None else "export")
     if f.claim.kind == "rank":
         # The partner ranked: the one named nearest before the rank's words, else the first after.
@@ -287,7 +292,7 @@ def _subject(
         return Subject(c.reporter, flow, tuple(m.value for m in ranked if m.kind == "country"),
                        None, _products(products))  # fmt: skip
     mine_p, mine_g = _in(partners, lo, hi), _in(products, lo, hi)
-    if not mine_p and not mine_g and frame.resets_subject(s.text[lo:hi]):
+    if not mine_p and not mine_g and frames.resets_subject(s.text[lo:hi]):
         return Subject(c.reporter, flow)
     same = previous is not None and previous.sentence == s.text
     if not mine_p and not mine_g and same and previous is not None:
@@ -298,7 +303,7 @@ def _subject(
     if not mine_p and not mine_g and f.claim.kind not in ("share",):
         # "Exports of $5 million went to India": the words after the figure.
         nxt = f.whole[1] if f.whole else hi
-        rest = len(s.text) if f.claim.kind != "share" else nxt
+        rest = (f.next if f.next is not None else len(s.text)) if f.claim.kind != "share" else nxt
         mine_p, mine_g = _in(partners, hi, rest), _in(products, hi, rest)
     segment_text = s.text[lo:hi]
     if not mine_g and _SUCH.search(segment_text) and last_products is not None:
@@ -313,6 +318,10 @@ def _subject(
     groups = [m.value for m in mine_p if m.kind == "group"]
     codes = tuple(dict.fromkeys(m.value for m in mine_p if m.kind == "country"))
     group = groups[0] if groups and not codes else None
+    if not mine_p and mine_g and same and previous is not None:
+        # "Of the increase in exports to India, finished goods brought $54 million": the
+        # partners of the sentence's earlier clause, the products of this one.
+        codes, group = previous.subject.partners, previous.subject.partner_group
     return Subject(c.reporter, flow, codes, group, _products(mine_g))
 
 

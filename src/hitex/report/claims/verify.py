@@ -169,6 +169,8 @@ def _each(c: Claim, s: Session, plan: Plan, small: float) -> Result:
 
 def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan, float], Result]:
     def check(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+        if c.subject.flow in ("turnover", "balance"):
+            return _level_change(c, s, plan, small, indicator)
         t = _table(c, s, plan, small, compare=c.period.compare,
                    indicators=[indicator, "small_base"])  # fmt: skip
         row = t.iloc[0]
@@ -186,6 +188,28 @@ def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan,
         return _judge(c, figure, text)
 
     return check
+
+
+def _level_change(c: Claim, s: Session, plan: Plan, small: float, indicator: str) -> Result:
+    """Growth of turnover (exports + imports) or of a deficit's size, from the two levels."""
+    assert c.quantity is not None
+    base = c.period.compare
+    if base is None:
+        raise _NoData("not understood: no base year")
+    now = _flow_value(c, s, plan, small, c.period.year)
+    then = _flow_value(c, s, plan, small, base)
+    if c.subject.flow == "balance":
+        if (now < 0) != (then < 0):
+            raise _NoData(f"the balance changed sign between {base} and {c.period.year}: "
+                          "a growth rate of it means nothing")  # fmt: skip
+        now, then = abs(now), abs(then)
+    if then == 0:
+        raise _NoData(f"no base: {describe(c.subject)} in {base} is zero")
+    figure = {"growth": (now / then - 1) * 100, "multiple": now / then}.get(indicator, now - then)
+    unit = c.quantity.unit
+    text = (f"{describe(c.subject)}, {_when(c)} against {base}: {show(figure, unit)} "
+            f"({show(then, 'usd')} to {show(now, 'usd')})")  # fmt: skip
+    return _judge(c, figure, text)
 
 
 def _share(c: Claim, s: Session, plan: Plan, small: float) -> Result:

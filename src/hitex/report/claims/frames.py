@@ -15,13 +15,14 @@ imports and a new phrasing is a line of the grammar, not new code.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from importlib import resources
 from typing import Any
 
 import yaml
 
-__all__ = ["count_before", "each_after", "flow_at", "lemmas", "resets_subject"]
+__all__ = ["count_before", "each_after", "flow_at", "lemmas", "resets_subject", "unknown_product"]
 
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
 
@@ -132,6 +133,11 @@ def flow_at(text: str, end: int, start: int = 0) -> tuple[str, str] | None:
     when the sentence names none.
     """
     found = flows(text)
+    # "$4.6 billion of imports", "2 млрд долларов импорта": a flow named right after the figure.
+    right_after = [(flow, side) for a, flow, side in found if end <= a <= end + 14]
+    if right_after and re.match(r"\s*(?:of|in|worth of|(?=[А-Яа-яЁё]))\s*\w*",
+                                text[end : end + 14]):  # fmt: skip
+        return right_after[0]
     before = [(flow, side) for a, flow, side in found if start <= a < end]
     if before:
         return before[-1]
@@ -170,3 +176,50 @@ def count_before(text: str, start: int) -> int | None:
 def resets_subject(text: str) -> bool:
     """Whether the words say the whole trade ("total exports", "всего экспорт")."""
     return _en(grammar()["totals"]["en"]).search(text) is not None
+
+
+_FLOW_NOUNS_RU = {"экспорт", "импорт", "поставка", "ввоз", "вывоз", "закупка", "продажа"}
+_EN_BEFORE = re.compile(
+    r"(?<![\w'’-])([a-z][a-z-]+)\s+(?:exports|imports|sales|shipments|purchases)\b"
+)
+_EN_AFTER = re.compile(r"\b(?:exports|imports|sales|shipments|purchases) of ([a-z][a-z-]+)")
+
+
+def unknown_product(text: str, known: list[tuple[int, int]]) -> str | None:
+    """A word of ``text`` that names goods next to a flow word, outside ``known`` spans.
+
+    ``known`` are the spans of partners and lexicon products found in ``text``. Examples:
+    "экспорт пластмасс" -> ``пластмасс``; "plastics exports" -> ``plastics``.
+
+    >>> unknown_product("Экспорт пластмасс вырос на 69%", [])
+    'пластмасс'
+    >>> unknown_product("Экспорт продукции вырос на 69%", []) is None
+    True
+    >>> unknown_product("Plastics exports rose 69%", []), unknown_product("Total exports rose", [])
+    ('Plastics', None)
+    """
+    general = grammar()["general"]
+    en_general = {w.lower() for w in general["en"]}
+    ru_general = _ru(general["ru"])
+
+    def free(a: int) -> bool:
+        return not any(s <= a < e for s, e in known)
+
+    for m in [*_EN_BEFORE.finditer(text.lower()), *_EN_AFTER.finditer(text.lower())]:
+        word = m[1]
+        if word not in en_general and free(m.start(1)) and not word.endswith("ian"):
+            return text[m.start(1) : m.end(1)]
+    if not re.search("[а-яё]", text, re.IGNORECASE):
+        return None
+    words = lemmas(text)
+    morph = _morph()
+    for (_, _, w), nxt in itertools.pairwise(words):
+        if w not in _FLOW_NOUNS_RU:
+            continue
+        a, b, lem = nxt
+        if lem in ru_general or not free(a) or text[a].isupper():
+            continue
+        tags = morph.parse(text[a:b].lower())[0].tag
+        if "NOUN" in tags and "gent" in tags and "Geox" not in tags and "Name" not in tags:
+            return text[a:b]
+    return None
