@@ -418,7 +418,12 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
     step = 10.0 ** -decimals(m["num"], lang=s.lang)
     after = s.text[m.end() :][:60]
     if re.search(f"(?:{_SHARE})[^,;]*$", before, re.IGNORECASE) or (
-        re.match(r"\s*(?:of|от|из)\b", after) and not re.search(_GROWTH, before, re.I)
+        re.match(
+            r"\s*(?:(?:of|от|из)\b|(?:всего |всех |общего )?(?:экспорт|импорт|поставок|"
+            r"товарооборот))",
+            after,
+        )
+        and not re.search(_GROWTH, before, re.I)
     ):
         return "share", quantity(value, "pct", step, m["q"] or ""), None
     grows = re.search(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE) or re.match(

@@ -96,7 +96,7 @@ def months(text: str) -> tuple[int, int] | None:
 
 
 _COMPARE = re.compile(
-    r"(?:compared (?:with|to)|in comparison with|than(?: in)?|from|since|against|over|"
+    r"(?:compared (?:with|to)|in comparison with|than(?: in)?|from|since|against|over|on|"
     r"(?:the )?same (?:period|months?) (?:of|in)|(?:к|с) (?:тем же|аналогичным) (?:месяцам|"
     r"периодом)|по сравнению с|относительно|чем в|с|"
     r"аналогичн\w+ период\w*)\s+(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)['’]s\b",
@@ -106,6 +106,9 @@ _SPAN_YEARS = re.compile(
     r"за (?:последние |эти )?(?P<n2>два|три|четыре|пять|\d) (?:года|лет)",
     re.IGNORECASE)  # fmt: skip
 _AGAINST = re.compile(r"(?:\bagainst|\bfrom|\bvs\.?|\bversus|\bпротив|\bс)\s*$", re.IGNORECASE)
+_YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year before|a year ago|"
+                           r"в прошлом году|the previous year|годом раньше)",
+                           re.IGNORECASE)  # fmt: skip
 _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _YEAR = re.compile(r"(?:\bin|\bfor|\bof|\bв|\bза)\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
@@ -120,7 +123,7 @@ _SUCH = re.compile(r"\b(?:such|these|those|the same) (?:products|goods|items|sup
                    r"\b(?:таки\w+|эт\w+|данн\w+) (?:товар\w*|продукци\w*)", re.I)  # fmt: skip
 
 
-def period(
+def period(  # noqa: PLR0912 - one branch per way a text dates a figure
     text: str, kind: str, c: Context, since: int | None = None, at: tuple[int, int] | None = None
 ) -> Period:
     """The period of a claim in a sentence ``text`` of an article about ``c.year``.
@@ -132,19 +135,35 @@ def period(
     >>> period("for the first eight months of last year", "growth", Context("RUS", 2020, 2019))
     Period(year=2020, compare=2019, months=(1, 8))
     """
-    base = _COMPARE.search(text)
+    local, offset = text, 0
+    if at is not None:
+        # The claim's own clause first: "up 30% on 2020 and three times 2018's $1.4 billion";
+        # the years of the other clauses are then not this claim's.
+        clause = re.split(r"[,;]|\s(?:and|while|but|whereas|и|а|но)\s", text[at[0] :])[0]
+        if _COMPARE.search(clause):
+            local, offset = clause, at[0]
+            text = text[: at[0]] + clause
+    base = _COMPARE.search(local)
     base_year = None if base is None else int(base["y"] or base["y2"])
-    base_at = None if base is None else base.start("y" if base["y"] else "y2")
+    base_at = None if base is None else offset + base.start("y" if base["y"] else "y2")
     year = c.year
-    for m in _YEAR.finditer(text):
-        if base_at is None or m.start("y") != base_at:
-            year = int(m["y"])
-            break
+    named = [int(m["y"]) for m in _YEAR.finditer(text)
+             if base_at is None or m.start("y") != base_at]  # fmt: skip
+    if named:
+        # "from $163.9 million in 2002 to $917.2 million in 2004, while imports fell 5%": the
+        # claim is of the later year unless a year follows its own figure.
+        year = named[0] if kind in ("amount", "share", "count") else max(named)
     if at is not None and kind in ("amount", "share", "count", "rank"):
         # "$61.7 million in 2002 to $119 million in 2004": the year right after the figure.
         after = _AFTER_YEAR.match(text, at[1])
+        owner = re.search(r"\b((?:19|20)\d\d)['’]s\s*$", text[: at[0]])
         if after is not None:
             year = int(after["y"])
+        elif _YEAR_EARLIER.match(text, at[1]):
+            year = year - 1
+        elif owner is not None:
+            # "2018's $1.4 billion"
+            year = int(owner[1])
         elif base_year is not None and _AGAINST.search(text[: at[0]]):
             # "to $2.4 billion from $1.85 billion" (against 2019): the base's level.
             year = base_year
@@ -215,6 +234,13 @@ def resolve(
         claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
                               count=count,
                               period=period(s.text, f.claim.kind, c, since, at))  # fmt: skip
+        lo = f.segment[0]
+        known = [(m.start - lo, m.end - lo) for m in [*partners, *lexicon.find_products(s.text)]]
+        odd = frames.unknown_product(s.text[lo : at[1]], known)
+        if claim.understood and odd and not _in(products, lo, at[1]):
+            claim = claim.with_(understood=False,
+                                note=f"unverifiable: the lexicon does not know the goods "
+                                f"'{odd}' (add them with --lexicon)")  # fmt: skip
         if (
             claim.understood
             and not _in(partners, f.segment[0], at[1])
