@@ -165,11 +165,11 @@ def count_before(text: str, start: int) -> int | None:
     head = text[:start]
     words = "|".join(_COUNT_WORDS)
     m = None
-    for m in re.finditer(rf"(?<!\w)({words}|\d+)\s+(?:\w+\s+)?(\w+)", head, re.IGNORECASE):
-        noun = m[2]
-        if _en(g["en"]).fullmatch(noun) or lemma(noun) in _ru(g["ru"]):
-            n = m[1].lower()
-            return int(n) if n.isdigit() else _COUNT_WORDS[n]
+    for m in re.finditer(rf"(?<!\w)({words}|\d+)\s+(\w+)(?:\s+(\w+))?", head, re.IGNORECASE):
+        for noun in (m[2], m[3]):
+            if noun and (_en(g["en"]).fullmatch(noun) or lemma(noun) in _ru(g["ru"])):
+                n = m[1].lower()
+                return int(n) if n.isdigit() else _COUNT_WORDS[n]
     return None
 
 

@@ -231,6 +231,9 @@ def resolve(
         aggregation, count = "sum", None
         if f.claim.kind == "amount" and frames.each_after(s.text, at[1], at[0]):
             aggregation, count = "each", frames.count_before(s.text, at[0])
+            # "Five markets ... each": counted among all partners (or the group named).
+            subject = Subject(subject.reporter, subject.flow, (), subject.partner_group,
+                              subject.products)  # fmt: skip
         claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
                               count=count,
                               period=period(s.text, f.claim.kind, c, since, at))  # fmt: skip
