@@ -85,7 +85,12 @@ def flows(text: str) -> list[tuple[int, str, str]]:
             if flow == "balance":
                 sides = [s for s, e in g["sides"].items() if _mentions(text[a:b], e)]
                 side = sides[0] if sides else ""
-            if flow == "export" and re.match(r"\s+(?:из|from)\b", text[b:], re.IGNORECASE):
+            if (
+                flow == "export"
+                and re.match(r"\s+из\b", text[b:], re.IGNORECASE)
+                and re.match(r"постав|ввоз", text[a:b], re.IGNORECASE)
+            ):
+                # "поставки из Китая"; not "exports from Moscow" (the reporter's).
                 flow_ = "import"
             else:
                 flow_ = flow
@@ -107,7 +112,7 @@ def flows(text: str) -> list[tuple[int, str, str]]:
     for a, flow, said in sorted(found):
         side = said
         if flow == "balance" and not side:
-            near = text[max(0, a - 25) : a]
+            near = text[max(0, a - 25) : a + 60]
             sides = [s for s, e in g["sides"].items() if _mentions(near, e)]
             side = sides[0] if sides else ""
         out.append((a, flow, side))

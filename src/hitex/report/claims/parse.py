@@ -97,6 +97,8 @@ NUMBER = r"\d{1,3}(?:[ \u00a0,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _QUALIFIERS = {
     "more": r"more than|over|above|exceeding|exceeded|topped|surpassed|in excess of|more then|"
     r"более чем|более|свыше|больше|превысил\w*|превышает|превысят",
+    "atmost": r"не превысил\w*|не превышает|did not exceed|no more than|not more than|не более|"
+    r"не больше|at most",
     "atleast": r"at least|no less than|не менее|не меньше",
     "less": r"less than|under|below|fewer than|менее|меньше",
     # Not Russian "до": after a verb of growth it means "to" ("вырос на 63% до 140 млн").
@@ -105,7 +107,7 @@ _QUALIFIERS = {
     "about": r"about|around|approximately|roughly|some|close to|nearly at|около|примерно|"
     r"порядка|приблизительно|близко к|почти на уровне",
 }
-QUALIFIER = "(?P<q>" + "|".join(f"(?:{p})" for p in _QUALIFIERS.values()) + r")\s+(?:по\s+)?"
+QUALIFIER = "(?P<q>" + "|".join(f"(?:{p})" for p in _QUALIFIERS.values()) + r")\s+(?:по\s+|на\s+)?"
 #: Relative half-width of "about", and how far below its figure "nearly" may be.
 ABOUT, NEARLY = 0.05, 0.10
 
@@ -160,6 +162,8 @@ def quantity(  # noqa: PLR0911 - one return per qualifier
         return Quantity(value, unit, value, math.inf, lo_open=True, qualifier=words)
     if kind == "atleast":
         return Quantity(value, unit, value, math.inf, qualifier=words)
+    if kind == "atmost":
+        return Quantity(value, unit, -math.inf, value + half, qualifier=words)
     if kind == "less":
         return Quantity(value, unit, -math.inf, value, hi_open=True, qualifier=words)
     if kind == "upto":
@@ -225,12 +229,14 @@ _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
                  "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
                  "восемь": 8, "девять": 9, "десять": 10}  # fmt: skip
 _NUMBER_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
-_VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "удвоил": 2, "утроил": 3,
+_VERB_MULTIPLES = {"twice": 2, "doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "удвоил": 2,
+                   "утроил": 3,
                    "учетверил": 4, "вдвое": 2, "втрое": 3, "вчетверо": 4}  # fmt: skip
 _FRACTIONS = {"a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one quarter": 1 / 4,
               "half": 1 / 2, "one half": 1 / 2, "two thirds": 2 / 3, "two-thirds": 2 / 3,
               "three quarters": 3 / 4, "three-quarters": 3 / 4, "a fifth": 1 / 5,
-              "one fifth": 1 / 5, "пятую": 1 / 5, "треть": 1 / 3, "трети": 1 / 3, "четверть": 1 / 4,
+              "one fifth": 1 / 5, "пятую": 1 / 5, "a tenth": 1 / 10, "one tenth": 1 / 10,
+              "десятую": 1 / 10, "треть": 1 / 3, "трети": 1 / 3, "четверть": 1 / 4,
               "четверти": 1 / 4, "половин": 1 / 2, "наполовину": 1 / 2, "две трети": 2 / 3,
               "пятую часть": 1 / 5}  # fmt: skip
 #: How far (in percentage points) a simple fraction said in words may be from its value
@@ -386,6 +392,10 @@ def _multiple(
         else:
             out = word_quantity("multiple", value, "x", q or "")
         return "multiple", invert(out) if _falls(before) else out, None
+    if "halved" in words:
+        # "halved": a fall by half as journalists use it (45-56%, data/tolerance.csv).
+        lo, hi = word_range("fraction", 0.5)
+        return "multiple", Quantity(0.5, "x", 1 - hi, 1 - lo, qualifier=(q or "").lower()), None
     n = next(v for k, v in _VERB_MULTIPLES.items() if k in words)
     # "tripled": x2.8-3.4, as journalists use the word (data/tolerance.csv).
     out = word_quantity("multiple", float(n), "x", q or "")
@@ -495,8 +505,8 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "multiple",
         re.compile(
-            _Q + r"(?:\b(?:doubled|tripled|trebled|quadrupled|удвоил\w*|утроил\w*|учетверил\w*|"
-            r"вдвое|втрое|вчетверо)"
+            _Q + r"(?:\b(?:doubled|tripled|trebled|quadrupled|twice|halved|удвоил\w*|утроил\w*|"
+            r"учетверил\w*|вдвое|втрое|вчетверо)"
             r"|\b(?:by|на) (?P<orders>two|three|four|\d|два|три|четыре) (?:orders? of magnitude|"
             r"порядк\w*)"
             r"|\b(?P<times>" + _NUMBER_WORDS + r"|\d+(?:[.,]\d+)?)[- ]?(?:fold|times)\b"
@@ -511,7 +521,8 @@ PATTERNS: tuple[Pattern, ...] = (
             "(?:" + QUALIFIER.replace("?P<q>", "?P<q0>") + r")?"
             r"(?P<by>\b(?:by|на) )?" + _Q + r"(?P<frac>\b(?:a third|one third|a quarter|"
             r"one quarter|two[- ]thirds|three[- ]quarters|a fifth|one fifth|one half|half|треть|"
-            r"трети|четверть|четверти|половин\w*|наполовину|две трети|пятую часть|пятую))\b"
+            r"трети|четверть|четверти|половин\w*|наполовину|две трети|пятую часть|пятую|a tenth|"
+            r"one tenth|десятую часть|десятую))\b"
             r"(?P<of> (?:of|от|из)\b)?",
             _I,
         ),
@@ -617,6 +628,8 @@ def parse(text: str) -> list[Found]:
     return found
 
 
+#: The words between two shares of one list: ", на Германию — ".
+_SAME_KIND = re.compile(r"[,;]?\s*(?:и|а|and|while)?\s*(?:на|for)?\s*[\w\s.'-]{0,40}[—–-]?\s*")
 _FIGURE = re.compile(
     r"\b(?:the|this|that) (?:figure|indicator|rate)|этот показатель|показател", re.IGNORECASE
 )
@@ -639,11 +652,23 @@ def _read(s: Sentence, scale: str | None, last: dict[int, str]) -> Iterator[Foun
         taken.append(_bare(m, s, max(earlier)[1] if earlier else scale))
     taken.sort()
     previous = 0
+    kinds: list[str] = []
     for a, b, read, q, extra, name in taken:
         kind = read
         if not kind and q is not None and q.unit == "pct" and _FIGURE.search(s.text[:a]):
             # "the figure was close to 30%": the figure of the claim before it.
             kind = last.get(s.paragraph, "")
+        if (
+            not kind
+            and q is not None
+            and q.unit == "pct"
+            and kinds
+            and kinds[-1] == "share"
+            and _SAME_KIND.fullmatch(s.text[previous:a])
+        ):
+            # "На Нидерланды пришлось 25,2% экспорта, на Германию — 13,8%": the same kind.
+            kind = "share"
+        kinds.append(kind)
         start, span = _with_verb(s.text, a, b, kind)
         claim = Claim(
             kind=kind or "amount", span=span, sentence=s.text, start=s.start + start,

@@ -105,6 +105,8 @@ _SPAN_YEARS = re.compile(
     r"(?:over|in|during) the (?:last|past|same) (?P<n>two|three|four|five|\d) years|"
     r"за (?:последние |эти )?(?P<n2>два|три|четыре|пять|\d) (?:года|лет)",
     re.IGNORECASE)  # fmt: skip
+#: Where a clause ends ("...$1.77 billion, more than twice ..."), not before "than" / "чем".
+_CLAUSE = re.compile(r"[,;](?!\s*(?:than|чем)\b)|\s(?:and|while|but|whereas|и|а|но)\s")
 _AGAINST = re.compile(r"(?:\bagainst|\bfrom|\bvs\.?|\bversus|\bпротив|\bс)\s*$", re.IGNORECASE)
 _YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year before|a year ago|"
                            r"в прошлом году|the previous year|годом раньше)",
@@ -139,16 +141,29 @@ def period(  # noqa: PLR0912 - one branch per way a text dates a figure
     if at is not None:
         # The claim's own clause first: "up 30% on 2020 and three times 2018's $1.4 billion";
         # the years of the other clauses are then not this claim's.
-        clause = re.split(r"[,;]|\s(?:and|while|but|whereas|и|а|но)\s", text[at[0] :])[0]
+        clause = _CLAUSE.split(text[at[0] :])[0]
         if _COMPARE.search(clause):
             local, offset = clause, at[0]
             text = text[: at[0]] + clause
     base = _COMPARE.search(local)
+    if base is not None and at is not None and local is text:
+        # A base named in a later clause ("..., что в 3,2 раза больше, чем в 2018 году") is that
+        # clause's, not this claim's.
+        cut = _CLAUSE.search(text[at[1] :])
+        if cut is not None and base.start() > at[1] + cut.start():
+            base = None
     base_year = None if base is None else int(base["y"] or base["y2"])
     base_at = None if base is None else offset + base.start("y" if base["y"] else "y2")
     year = c.year
-    named = [int(m["y"]) for m in _YEAR.finditer(text)
-             if base_at is None or m.start("y") != base_at]  # fmt: skip
+    mine = text
+    if at is not None:
+        # Years of this claim's clause and before it; a later clause dates its own figures.
+        after = _CLAUSE.search(text, at[1])
+        mine = text if after is None else text[: after.start()]
+    named = [int(m["y"]) for m in _YEAR.finditer(mine)
+             if (base_at is None or m.start("y") != base_at)
+             and not (kind in ("growth", "multiple", "change") and at is not None
+                      and m.start() >= at[1] and m.group().lower().startswith("of"))]  # fmt: skip
     if named:
         # "from $163.9 million in 2002 to $917.2 million in 2004, while imports fell 5%": the
         # claim is of the later year unless a year follows its own figure.
@@ -177,10 +192,10 @@ def period(  # noqa: PLR0912 - one branch per way a text dates a figure
             compare = year - (int(n) if n.isdigit() else _COUNTS[n])
         elif at is not None:
             # "three times the $1.4 billion of 2018": an earlier year named after the figure.
-            clause = re.split(r"[,;]|\s(?:and|while|but|и|а|но)\s", text[at[1] :])[0]
-            later = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", clause)]
-            later = [y for y in later if y < year]
-            compare = later[0] if later else None
+            clause = _CLAUSE.split(text[at[1] :])[0]
+            earlier = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", clause)]
+            earlier = [y for y in earlier if y < year]
+            compare = earlier[0] if earlier else None
         if compare is None:
             compare = c.compare if year == c.year and c.compare else None
         if compare is None or compare >= year:
@@ -238,8 +253,13 @@ def resolve(
                               count=count,
                               period=period(s.text, f.claim.kind, c, since, at))  # fmt: skip
         lo = f.segment[0]
-        known = [(m.start - lo, m.end - lo) for m in [*partners, *lexicon.find_products(s.text)]]
+        everyone = [*lexicon.find_partners(s.text), *lexicon.find_products(s.text)]
+        known = [(m.start - lo, m.end - lo) for m in everyone]
         odd = frames.unknown_product(s.text[lo : at[1]], known)
+        before = out[-1] if out and out[-1].sentence == s.text else None
+        if (claim.understood and before is not None and "lexicon does not know" in before.note
+                and not _in(products, lo, at[1]) and not _in(partners, lo, at[1])):  # fmt: skip
+            claim = claim.with_(understood=False, note=before.note)
         if claim.understood and odd and not _in(products, lo, at[1]):
             claim = claim.with_(understood=False,
                                 note=f"unverifiable: the lexicon does not know the goods "
@@ -252,8 +272,9 @@ def resolve(
             claim = claim.with_(understood=False,
                                 note="unverifiable: the text does not name the partners "
                                 "it sums")  # fmt: skip
+        carried = claim.kind in ("growth", "multiple") and _previous(out, f) is not None
         if claim.understood and not (trade_words(s.text) or partners or products
-                                     or f.hints.get("figure")):  # fmt: skip
+                                     or f.hints.get("figure") or carried):  # fmt: skip
             claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
         out.append(claim)
     return out
@@ -373,7 +394,9 @@ def _whole(f: Found, partners: list[Mention], products: list[Mention], c: Contex
     if f.claim.kind == "rank":
         codes = ()
     g = _products(_in(products, lo, hi)) if f.claim.kind == "share" else ()
-    return Subject(c.reporter, _flow(s.text), codes, groups[0] if groups else None, g)
+    read = frames.flow_at(s.text, f.claim.end - s.start)
+    flow = read[0] if read and read[0] in ("export", "import") else _flow(s.text)
+    return Subject(c.reporter, flow, codes, groups[0] if groups else None, g)
 
 
 def _flow(text: str) -> str:
@@ -395,4 +418,5 @@ def article_year(text: str, candidates: Sequence[int]) -> int:
     if not usable:
         raise InputError("The text names no year the warehouse holds for the reporter; "
                          "give --year.")  # fmt: skip
-    return max(usable, key=lambda y: (named[y], y))
+    # The latest year the text discusses: earlier years are its bases ("compared with 2002").
+    return max(usable)
