@@ -422,4 +422,9 @@ def describe(s: Subject) -> str:
     prep = "from" if s.flow == "import" else "to"
     where = f" {prep} {to}" if to else ""
     what = f" ({' and '.join(s.products)})" if s.products else ""
-    return f"{_name(s.reporter)}'s {s.flow}s{where}{what}"
+    flow = {"balance": "trade balance", "turnover": "trade turnover (exports + imports)"}.get(
+        s.flow, f"{s.flow}s"
+    )
+    if s.flow in ("balance", "turnover") and to:
+        where = f" with {to}"
+    return f"{_name(s.reporter)}'s {flow}{where}{what}"
