@@ -664,6 +664,7 @@ def _read(s: Sentence, scale: str | None, last: dict[int, str]) -> Iterator[Foun
             and q.unit == "pct"
             and kinds
             and kinds[-1] == "share"
+            and previous < a
             and _SAME_KIND.fullmatch(s.text[previous:a])
         ):
             # "На Нидерланды пришлось 25,2% экспорта, на Германию — 13,8%": the same kind.
