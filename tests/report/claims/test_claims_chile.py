@@ -20,7 +20,9 @@ EXPECTED = [
     ("$2.04 billion", "supported", 2_035_411_299),
     ("more than tripled", "supported", 33_297_971 / 10_636_583),
     ("nearly quadrupled", "supported", 13_237_875 / 3_335_747),
-    ("doubled", "contradicted", 6_773_733 / 3_167_973),
+    # x2.14: "doubled" covers x1.9-2.2 as journalists use the word (data/tolerance.csv); the
+    # verdict was "contradicted" when the word allowed x1.97-2.03 only.
+    ("doubled", "supported", 6_773_733 / 3_167_973),
     ("fell by more than half", "supported", (160_698 / 362_794 - 1) * 100),
     # Technology groups of every HS2012 code: HS2012 -> HS2002 (UNSD conversion) -> ISIC Rev.3
     # -> OECD, summed with pandas over the sample's rows (999999 has no group).

@@ -51,6 +51,8 @@ def check(
     when = year if year is not None else _year(session, who, text)
     if compare is not None and compare >= when:
         raise InputError(f"--compare {compare} must be a year before {when}.")
+    if compare is None:
+        compare = _base(session, who, when, text)
     found = parse.parse(text)
     claims = resolve.resolve(found, lex, resolve.Context(who, when, compare), text)
     results = verify.verify(claims, session, lex)
@@ -84,6 +86,26 @@ def infer_reporter(session: Session, text: str) -> str:
         raise InputError(f"Give --reporter: the text does not name one reporter of the "
                          f"warehouse most (loaded: {listed}).")  # fmt: skip
     return best[0]
+
+
+def _held(session: Session, reporter: str) -> set[int]:
+    flows = session.tables()["flows"]
+    years = flows.filter(flows.reporter == reporter).select("year").distinct().to_pandas()
+    return {int(y) for y in years["year"]}
+
+
+def _base(session: Session, reporter: str, year: int, text: str) -> int | None:
+    """The base of growth rates the text does not date.
+
+    The year before when the warehouse holds it (None), else the latest earlier year the text
+    names that it holds (an article on 2004 against 2002 names 2002).
+    """
+    held = _held(session, reporter)
+    if year - 1 in held:
+        return None
+    named = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)}
+    earlier = sorted(y for y in named & held if y < year)
+    return earlier[-1] if earlier else None
 
 
 def _year(session: Session, reporter: str, text: str) -> int:

@@ -145,7 +145,9 @@ def _names_re() -> tuple[re.Pattern[str] | None, list[str]]:
     common = pd.read_csv(countries.data_path("aliases", "country_aliases.csv"), dtype=str)
     names += list(zip(common["alias"], common["iso3"], strict=True))
     known = set(aliases["iso3"])
-    for name, iso3 in names:
+    for full, iso3 in names:
+        # "Нидерланды (Королевство)" is said "Нидерланды".
+        name = re.sub(r"\s*\(.*\)$", "", full) if isinstance(full, str) else full
         if not name or iso3 not in known or "," in name or "(" in name:
             continue
         pairs.append((iso3, _name_pattern(name)))
@@ -157,7 +159,7 @@ def _names_re() -> tuple[re.Pattern[str] | None, list[str]]:
 def _name_pattern(name: str) -> str:
     if re.search("[а-яё]", name, re.IGNORECASE):
         # Russian names decline: Индия, Индию, Индии; keep the stem, allow any ending.
-        stem = name[:-1] if len(name) > 4 and name[-1] in "аяйьео" else name
+        stem = name[:-1] if len(name) > 4 and name[-1] in "аяйьеоыи" else name
         return re.escape(stem) + r"\w*"
     if name.isupper() or "." in name:
         return re.escape(name) + r"(?![\w.])"

@@ -119,6 +119,11 @@ class Claim:
     paragraph: int = 0
     understood: bool = True
     note: str = ""
+    #: ``deficit`` or ``surplus`` for a claim about the balance (flow ``balance``).
+    side: str = ""
+    #: ``each`` when the figure is said of each of ``count`` partners ("five markets ... each").
+    aggregation: str = "sum"
+    count: int | None = None
 
     def with_(self, **changes: Any) -> Claim:
         """A copy with ``changes``."""
@@ -137,6 +142,9 @@ class Claim:
             "whole": self.whole.as_dict() if self.whole else None,
             "period": self.period.as_dict(),
             "comparison": comparison,
+            "side": self.side or None,
+            "aggregation": self.aggregation,
+            "count": self.count,
         }
 
 

@@ -10,10 +10,13 @@ dropped silently. Subjects and periods are filled in by :mod:`~hitex.report.clai
 
 from __future__ import annotations
 
+import csv
+import functools
 import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from importlib import resources
 
 from hitex.report import wording
 from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Quantity
@@ -50,6 +53,8 @@ class Found:
     segment: tuple[int, int]
     whole: tuple[int, int] | None = None
     hints: dict[str, str] = field(default_factory=dict)
+    #: Where the next claim of the sentence starts (in the sentence), if any.
+    next: int | None = None
 
 
 # -- sentences ---------------------------------------------------------------------------------
@@ -90,7 +95,10 @@ def sentences(text: str) -> list[Sentence]:
 # -- numbers and their intervals ---------------------------------------------------------------
 NUMBER = r"\d{1,3}(?:[ \u00a0,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _QUALIFIERS = {
-    "more": r"more than|over|above|exceeding|in excess of|more then|более чем|более|свыше|больше",
+    "more": r"more than|over|above|exceeding|exceeded|topped|surpassed|in excess of|more then|"
+    r"более чем|более|свыше|больше|превысил\w*|превышает|превысят",
+    "atmost": r"не превысил\w*|не превышает|did not exceed|no more than|not more than|не более|"
+    r"не больше|at most",
     "atleast": r"at least|no less than|не менее|не меньше",
     "less": r"less than|under|below|fewer than|менее|меньше",
     # Not Russian "до": after a verb of growth it means "to" ("вырос на 63% до 140 млн").
@@ -99,7 +107,7 @@ _QUALIFIERS = {
     "about": r"about|around|approximately|roughly|some|close to|nearly at|около|примерно|"
     r"порядка|приблизительно|близко к|почти на уровне",
 }
-QUALIFIER = "(?P<q>" + "|".join(f"(?:{p})" for p in _QUALIFIERS.values()) + r")\s+"
+QUALIFIER = "(?P<q>" + "|".join(f"(?:{p})" for p in _QUALIFIERS.values()) + r")\s+(?:по\s+|на\s+)?"
 #: Relative half-width of "about", and how far below its figure "nearly" may be.
 ABOUT, NEARLY = 0.05, 0.10
 
@@ -154,6 +162,8 @@ def quantity(  # noqa: PLR0911 - one return per qualifier
         return Quantity(value, unit, value, math.inf, lo_open=True, qualifier=words)
     if kind == "atleast":
         return Quantity(value, unit, value, math.inf, qualifier=words)
+    if kind == "atmost":
+        return Quantity(value, unit, -math.inf, value + half, qualifier=words)
     if kind == "less":
         return Quantity(value, unit, -math.inf, value, hi_open=True, qualifier=words)
     if kind == "upto":
@@ -186,35 +196,125 @@ _GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\
            r"увелич\w*|прирост\w*|подня\w*|больше|повыс\w*")  # fmt: skip
 _FALL = (
     r"fell|fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|"
-    r"less\b|снизил\w*|снижени\w*|сократил\w*|сокращени\w*|упал\w*|уменьш\w*|меньше"
+    r"plung\w*|plummet\w*|slump\w*|tumbl\w*|sank|sunk|halved|slid|dipp?\w*|"
+    r"less\b|снизил\w*|снижени\w*|сократил\w*|сокращени\w*|упал\w*|уменьш\w*|меньше|"
+    r"обвалил\w*|рухнул\w*|просел\w*|опустил\w*"
 )
 _SHARE = (r"accounted for|account for|accounts for|share|made up|make up|makes up|represent\w*|"
           r"дол[яеию]\w*|приходи\w*|пришл\w*")  # fmt: skip
 _MONEY_CONTEXT = (r"total of|worth|amount\w* to|totall?ed|valued at|value of|сумм\w*|составил\w*|"
                   r"в размере|объ[её]м\w*")  # fmt: skip
 _CHANGE_BEFORE = re.compile(
-    r"(?:\bby|\bна|increase of|rise of|growth of|gain of|expense of|за сч[её]т|прирост\w*)"
+    r"(?:\bby|\bна|increase of|rise of|growth of|gain of|expense of|за сч[её]т|прирост\w*|"
+    r"\badded|\bbrought|\bcontributed|вклад в прирост|обеспечил\w*)"
     r"\s*(?:" + QUALIFIER + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
+#: "$54.26 million increase": a change named after its figure.
+_CHANGE_AFTER = re.compile(
+    r"\s+(?:increase|rise|gain|growth|jump|drop|fall|decline|decrease)\b", re.IGNORECASE
+)
+#: "Of the $54.26 million increase, finished goods brought ...": the sentence splits a change.
+_OF_CHANGE = re.compile(r"^(?:Of the|Из)\b[^.]*?(?:increase|rise|growth|gain|прирост)", re.I)
+#: A threshold of a rule, not a claim: "growth on a base of $1 million or more".
+_THRESHOLD = re.compile(
+    r"(?:\bbases? (?:of|under|below|above|over)|\bбаз\w* (?:от|менее|свыше|не менее)|"
+    r"\bthreshold of|\bпорог\w*)\s*(?:" + QUALIFIER + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
 _TRADE = re.compile(
     r"export|import|suppl|deliver|sales|sold|bought|purchas|trade|shipment|goods|products|"
     r"contract|transaction|industr|экспорт|импорт|поставк|постав|продаж|торгов|товар|продукци|"
-    r"закуп|контракт|сделк|отрасл", re.IGNORECASE)  # fmt: skip
+    r"закуп|контракт|сделк|отрасл|took|buyer|market|deficit|surplus|turnover|balance|дефицит|"
+    r"профицит|сальдо|оборот|покупател|рын", re.IGNORECASE)  # fmt: skip
 
-_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10,
-                 "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "десять": 10}  # fmt: skip
-_VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "удвоил": 2, "утроил": 3,
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+                 "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+                 "восемь": 8, "девять": 9, "десять": 10}  # fmt: skip
+_NUMBER_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_VERB_MULTIPLES = {"twice": 2, "doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "удвоил": 2,
+                   "утроил": 3,
                    "учетверил": 4, "вдвое": 2, "втрое": 3, "вчетверо": 4}  # fmt: skip
 _FRACTIONS = {"a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one quarter": 1 / 4,
-              "half": 1 / 2, "one half": 1 / 2, "two thirds": 2 / 3, "three quarters": 3 / 4,
-              "a fifth": 1 / 5, "треть": 1 / 3, "трети": 1 / 3, "четверть": 1 / 4,
+              "half": 1 / 2, "one half": 1 / 2, "two thirds": 2 / 3, "two-thirds": 2 / 3,
+              "three quarters": 3 / 4, "three-quarters": 3 / 4, "a fifth": 1 / 5,
+              "one fifth": 1 / 5, "пятую": 1 / 5, "a tenth": 1 / 10, "one tenth": 1 / 10,
+              "десятую": 1 / 10, "треть": 1 / 3, "трети": 1 / 3, "четверть": 1 / 4,
               "четверти": 1 / 4, "половин": 1 / 2, "наполовину": 1 / 2, "две трети": 2 / 3,
               "пятую часть": 1 / 5}  # fmt: skip
-#: How far (in percentage points) a simple fraction said in words may be from its value.
+#: How far (in percentage points) a simple fraction said in words may be from its value
+#: (kept for reference; the word tolerance table, data/tolerance.csv, decides).
 FRACTION_PP = 2.5
+
+
+@functools.cache
+def _tolerance() -> dict[tuple[str, float], tuple[float, float]]:
+    path = resources.files("hitex.report.claims").joinpath("data", "tolerance.csv")
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return {
+        (r["kind"], round(float(r["value"]), 3)): (float(r["lo"]), float(r["hi"])) for r in rows
+    }
+
+
+def word_range(kind: str, value: float) -> tuple[float, float]:
+    """The values a figure said in words covers, as journalists use the word.
+
+    ``multiple`` (x2 "doubled", x3 "threefold") and ``fraction`` (1/3 "a third") come from
+    ``data/tolerance.csv``; other words cover -7%..+13% (multiples) or -10%..+12% (fractions)
+    of their value.
+
+    Examples
+    --------
+    >>> word_range("multiple", 3), word_range("fraction", 1 / 3)
+    ((2.8, 3.4), (0.3, 0.37))
+    >>> word_range("multiple", 15)
+    (13.95, 16.95)
+    """
+    found = _tolerance().get((kind, round(value, 3))) or _tolerance().get((kind, round(value, 4)))
+    if found:
+        return found
+    lo, hi = (0.93, 1.13) if kind == "multiple" else (0.9, 1.12)
+    return round(value * lo, 6), round(value * hi, 6)
+
+
+def word_quantity(kind: str, value: float, unit: str, qualifier: str = "") -> Quantity:
+    """A figure said in words: its table range, or its qualifier ("more than doubled").
+
+    "exactly" narrows it to 1%.
+
+    Examples
+    --------
+    >>> q = word_quantity("multiple", 3.0, "x")
+    >>> q.allows(3.19), q.allows(3.5)
+    (True, False)
+    >>> word_quantity("multiple", 2.0, "x", "more than").allows(2.5)
+    True
+    """
+    scale = 100.0 if unit == "pct" else 1.0
+    if qualifier and qualifier_kind(qualifier):
+        return quantity(value, unit, 0.01 * value if unit == "x" else 0.5, qualifier)
+    if qualifier.strip().lower() in ("exactly", "ровно", "точно"):
+        return Quantity(value, unit, value * 0.995, value * 1.005, qualifier="exactly")
+    lo, hi = word_range(kind, value / scale)
+    return Quantity(value, unit, lo * scale, hi * scale)
+
+
+def invert(q: Quantity) -> Quantity:
+    """A multiple of a fall: "fell 12.8 times" is x1/12.8 of the base.
+
+    Examples
+    --------
+    >>> q = invert(quantity(2.0, "x", 0.0, "more than"))
+    >>> q.allows(0.44), q.allows(0.6)
+    (True, False)
+    """
+    lo = 1 / q.hi if q.hi > 0 and not math.isinf(q.hi) else 0.0
+    hi = 1 / q.lo if q.lo > 0 else math.inf
+    return Quantity(1 / q.value if q.value else math.inf, "x", lo, hi, lo_open=q.hi_open,
+                    hi_open=q.lo_open, qualifier=q.qualifier)  # fmt: skip
+
 
 _SCALE_WORDS = r"billion|bn|million|mln|mn|thousand|млрд|млн|тыс"
 _FACTORS = {"billion": 1e9, "bn": 1e9, "млрд": 1e9, "million": 1e6, "mln": 1e6, "mn": 1e6,
-            "млн": 1e6, "thousand": 1e3, "тыс": 1e3}  # fmt: skip
+            "млн": 1e6, "thousand": 1e3, "тыс": 1e3, "m": 1e6, "k": 1e3}  # fmt: skip
 _DOLLARS = r"(?:U\.?S\.?\s+)?dollars?|USD|US\$|долл\w*\.?(?:\s*США)?|\$"
 
 
@@ -242,16 +342,34 @@ class Pattern:
     read: Reader
 
 
+_ORDINALS = (("first", "перв"), ("second", "втор"), ("third", "трет"), ("fourth", "четв"),
+             ("fifth", "пят"), ("sixth", "шест"), ("seventh", "седьм"), ("eighth", "восьм"),
+             ("ninth", "девят"), ("tenth", "десят"))  # fmt: skip
+_ORDINAL = "|".join(f"{en}|{ru}\\w*" for en, ru in _ORDINALS)
+
+
+def _place(words: str) -> int:
+    for i, (en, ru) in enumerate(_ORDINALS):
+        if re.search(rf"\b(?:{en}|{ru})", words):
+            return i + 1
+    return 1
+
+
 def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     words = m.group().lower()
     metric = "growth" if re.search(r"growth|growing|rate|темп|рост", words) else "value"
-    place = 2 if re.search(r"second|втор", words) else 3 if re.search(r"third|трет", words) else 1
+    place = _place(words)
     return "rank", Quantity(place, "rank", place, place), metric
 
 
 def _extreme(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     words = m.group().lower()
-    low = re.search(r"low|small|weak|minim|низк|наименьш|минимал", words) is not None
+    low = re.search(r"low|small|weak|minim|низк|наименьш|минимал|минимум", words) is not None
+    if re.match(r"впервые", words, re.I):
+        after = s.text[m.end() : m.end() + 60]
+        low = (
+            re.search(r"ниже|меньше|снизил|сократил|опустил|упал", before[-40:] + after) is not None
+        )
     year = int(m["year"] or m["year2"])
     return "extreme", Quantity(year, "year", year, year), "lowest" if low else "highest"
 
@@ -269,11 +387,19 @@ def _multiple(
     if m.groupdict().get("times"):
         text = m["times"]
         value = _multiple_word(text)
-        step = 10.0 ** -decimals(text, lang=s.lang) if text[0].isdigit() else 0.03 * value
-        return "multiple", quantity(value, "x", step, q or ""), None
+        if text[0].isdigit():
+            out = quantity(value, "x", 10.0 ** -decimals(text, lang=s.lang), q or "")
+        else:
+            out = word_quantity("multiple", value, "x", q or "")
+        return "multiple", invert(out) if _falls(before) else out, None
+    if "halved" in words:
+        # "halved": a fall by half as journalists use it (45-56%, data/tolerance.csv).
+        lo, hi = word_range("fraction", 0.5)
+        return "multiple", Quantity(0.5, "x", 1 - hi, 1 - lo, qualifier=(q or "").lower()), None
     n = next(v for k, v in _VERB_MULTIPLES.items() if k in words)
-    # "tripled": x3 (+200%), within the half a percent the report's wording allows itself.
-    return "multiple", quantity(float(n), "x", 0.03 * n, q or ""), None
+    # "tripled": x2.8-3.4, as journalists use the word (data/tolerance.csv).
+    out = word_quantity("multiple", float(n), "x", q or "")
+    return "multiple", invert(out) if _falls(before + m.group()) else out, None
 
 
 def _fraction(
@@ -282,11 +408,15 @@ def _fraction(
     value = _fraction_value(m["frac"]) * 100
     share = m.groupdict().get("of") or re.search(f"(?:{_SHARE})[^,;]*$", before, re.IGNORECASE)
     kind = "share" if share and not m.groupdict().get("by") else "growth"
-    q = quantity(value, "pct", 2 * FRACTION_PP, m.groupdict().get("q") or "")
+    words = m.groupdict().get("q") or m.groupdict().get("q0") or ""
+    q = word_quantity("fraction", value, "pct", words)
     return kind, negate(q) if kind == "growth" and _falls(before) else q, None
 
 
 def _falls(before: str) -> bool:
+    # Only the claim's own clause: "Wine exports fell by half, while paper exports tripled".
+    before = re.split(r"[,;]\s*(?:while|whereas|but|а|но|и)?\s*|\s(?:while|whereas|but)\s",
+                      before)[-1]  # fmt: skip
     verbs = list(re.finditer(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE))
     return (
         bool(verbs) and re.fullmatch(f"(?:{_FALL})", verbs[-1].group(), re.IGNORECASE) is not None
@@ -298,7 +428,12 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
     step = 10.0 ** -decimals(m["num"], lang=s.lang)
     after = s.text[m.end() :][:60]
     if re.search(f"(?:{_SHARE})[^,;]*$", before, re.IGNORECASE) or (
-        re.match(r"\s*(?:of|от|из)\b", after) and not re.search(_GROWTH, before, re.I)
+        re.match(
+            r"\s*(?:(?:of|от|из)\b|(?:всего |всех |общего )?(?:экспорт|импорт|поставок|"
+            r"товарооборот))",
+            after,
+        )
+        and not re.search(_GROWTH, before, re.I)
     ):
         return "share", quantity(value, "pct", step, m["q"] or ""), None
     grows = re.search(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE) or re.match(
@@ -315,11 +450,17 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
     scale = (m["scale"] or "").lower().rstrip(".")
     value = wording.parse_money(f"{m['num']} {scale}".strip(), lang=lang)
     step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
+    q = quantity(value, "usd", step, m["q"] or "")
+    if _THRESHOLD.search(before + (m["q"] or "")):
+        return "", q, None
+    after = _CHANGE_AFTER.match(s.text, m.end())
+    if after is not None:
+        falls = re.search(_FALL, after.group(), re.IGNORECASE) is not None
+        return "change", negate(q) if falls else q, scale or None
     cue = _CHANGE_BEFORE.search(before + (m["q"] or ""))
     verb = re.search(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE)
     noun = cue is not None and not re.match(r"(?:by|на)\b", cue.group(), re.IGNORECASE)
-    kind = "change" if cue and (noun or verb) else "amount"
-    q = quantity(value, "usd", step, m["q"] or "")
+    kind = "change" if (cue and (noun or verb)) or _OF_CHANGE.match(s.text) else "amount"
     return kind, negate(q) if kind == "change" and _falls(before) else q, scale or None
 
 
@@ -340,7 +481,11 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?:volume|value|growth rate|rate of growth|growth|terms of \w+)"
             r"|(?: \w+)? (?:market|buyer|partner|destination|importer|customer|supplier)s?\b)"
             r"|лидер\w*(?: \w+){0,2}? по (?:объ[её]м\w*|темп\w*(?: рост\w*)?|рост\w*)"
-            r"|крупнейш\w+ (?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|направлени\w*)",
+            r"|крупнейш\w+ (?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|направлени\w*)"
+            r"|\b(?:ranked|ranks|came|placed|stood|was|is)\s+(?:the\s+)?(?:" + _ORDINAL + r")\b"
+            r"(?:\s+(?:among|by|in)\s+\w+)?"
+            r"|\b(?:" + _ORDINAL + r")[- ](?:largest|biggest|place)\b"
+            r"|\b(?:на\s+)?(?:" + _ORDINAL + r")\s+мест\w*",
             _I,
         ),
         _rank,
@@ -350,8 +495,9 @@ PATTERNS: tuple[Pattern, ...] = (
         re.compile(
             r"\b(?:the )?(?:record[- ])?(?:lowest|highest|smallest|largest|weakest|strongest|"
             r"minimum|maximum)\b(?: \w+){0,3}? since (?P<year>(?:19|20)\d\d)"
-            r"|(?:минимальн\w*|максимальн\w*|самы\w+ низк\w*|самы\w+ высок\w*|наименьш\w*|"
-            r"наибольш\w*)(?: \w+){0,4}? с (?P<year2>(?:19|20)\d\d)",
+            r"|(?:минимальн\w*|максимальн\w*|минимум\w*|максимум\w*|самы\w+ низк\w*|"
+            r"самы\w+ высок\w*|наименьш\w*|наибольш\w*|впервые)(?: \w+){0,4}? с "
+            r"(?P<year2>(?:19|20)\d\d)",
             _I,
         ),
         _extreme,
@@ -359,12 +505,12 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "multiple",
         re.compile(
-            _Q + r"(?:\b(?:doubled|tripled|trebled|quadrupled|удвоил\w*|утроил\w*|учетверил\w*|"
-            r"вдвое|втрое|вчетверо)"
+            _Q + r"(?:\b(?:doubled|tripled|trebled|quadrupled|twice|halved|удвоил\w*|утроил\w*|"
+            r"учетверил\w*|вдвое|втрое|вчетверо)"
             r"|\b(?:by|на) (?P<orders>two|three|four|\d|два|три|четыре) (?:orders? of magnitude|"
             r"порядк\w*)"
-            r"|\b(?P<times>two|three|four|five|ten|\d+(?:[.,]\d+)?)[- ]?(?:fold|times)\b"
-            r"|\bв (?P<times_ru>\d+(?:,\d+)?|два|три|четыре|пять|десять) раз\w*)",
+            r"|\b(?P<times>" + _NUMBER_WORDS + r"|\d+(?:[.,]\d+)?)[- ]?(?:fold|times)\b"
+            r"|\bв (?P<times_ru>\d+(?:,\d+)?|" + _NUMBER_WORDS + r") раз\w*)",
             _I,
         ),
         lambda m, s, b: _multiple_ru(m, s, b),  # noqa: PLW0108 - defined below
@@ -372,9 +518,12 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "fraction",
         re.compile(
+            "(?:" + QUALIFIER.replace("?P<q>", "?P<q0>") + r")?"
             r"(?P<by>\b(?:by|на) )?" + _Q + r"(?P<frac>\b(?:a third|one third|a quarter|"
-            r"one quarter|two thirds|three quarters|a fifth|one half|half|треть|трети|четверть|"
-            r"четверти|половин\w*|наполовину|две трети|пятую часть))\b(?P<of> (?:of|от|из)\b)?",
+            r"one quarter|two[- ]thirds|three[- ]quarters|a fifth|one fifth|one half|half|треть|"
+            r"трети|четверть|четверти|половин\w*|наполовину|две трети|пятую часть|пятую|a tenth|"
+            r"one tenth|десятую часть|десятую))\b"
+            r"(?P<of> (?:of|от|из)\b)?",
             _I,
         ),
         _fraction,
@@ -385,9 +534,10 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "money",
         re.compile(
-            _Q + r"(?:(?:US)?\$\s?" + _N + r"(?:\s?(?P<scale>" + _SCALE_WORDS + r")\b)?"
+            _Q + r"(?:(?:US\$|USD|\$)\s?" + _N + r"(?:\s?(?P<scale>" + _SCALE_WORDS + r"|m|k)\b)?"
             r"|" + _N.replace("num", "num2") + r"\s?(?P<scale2>" + _SCALE_WORDS + r")\b\.?\s?"
-            r"(?:" + _DOLLARS + r"))",
+            r"(?:" + _DOLLARS + r")"
+            r"|" + _N.replace("num", "num3") + r"\s?(?:доллар\w*|долл\.|dollars?\b))",
             _I,
         ),
         lambda m, s, b: _money_any(m, s, b),  # noqa: PLW0108 - defined below
@@ -408,8 +558,11 @@ def _multiple_ru(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity |
     if m.groupdict().get("times_ru"):
         text = m["times_ru"]
         value = _multiple_word(text)
-        step = 10.0 ** -decimals(text, lang="ru") if text[0].isdigit() else 0.03 * value
-        return "multiple", quantity(value, "x", step, m["q"] or ""), None
+        if text[0].isdigit():
+            out = quantity(value, "x", 10.0 ** -decimals(text, lang="ru"), m["q"] or "")
+        else:
+            out = word_quantity("multiple", value, "x", m["q"] or "")
+        return "multiple", invert(out) if _falls(b) else out, None
     return _multiple(m, s, b)
 
 
@@ -419,7 +572,8 @@ class _Both:
     def __init__(self, m: re.Match[str]) -> None:
         self.m = m
         self.groups = {
-            "num": m["num"] or m["num2"], "scale": m["scale"] or m["scale2"], "q": m["q"],
+            "num": m["num"] or m["num2"] or m["num3"], "scale": m["scale"] or m["scale2"],
+            "q": m["q"],
         }  # fmt: skip
 
     def __getitem__(self, key: str) -> str | None:
@@ -434,7 +588,16 @@ def _money_any(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | N
 
 
 # -- reading a sentence ------------------------------------------------------------------------
+_MONTHS = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|январ\w*|феврал\w*|"
+           r"март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|"
+           r"декабр\w*")  # fmt: skip
 _SKIP = re.compile(
+    r"https?://\S+|www\.\S+|\b\d{1,2}\s+(?:"
+    + _MONTHS
+    + r")(?=\s|,|$)|(?:"
+    + _MONTHS
+    + r")\s+\d{1,2}\b"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
     r"\d{4}-\d\d-\d\d|\d{1,2}:\d\d|\b(?:19|20)\d\d(?:-(?:19|20)?\d\d)?\b|\bHS ?\d+|\b\d{4,6}\b"
     r"(?=[ /,]+\d{4,6}\b)|(?<=HS )\d+|\b\d+(?:st|nd|rd|th)\b"
 )
@@ -455,13 +618,18 @@ def parse(text: str) -> list[Found]:
     scale: str | None = None
     last: dict[int, str] = {}
     for s in sentences(text):
-        for f in _read(s, scale, last):
+        mine = list(_read(s, scale, last))
+        for f, after in zip(mine, [*mine[1:], None], strict=False):
+            if after is not None:
+                f.next = after.claim.start - s.start
             found.append(f)
             if f.claim.kind in ("amount", "change") and f.hints.get("scale"):
                 scale = f.hints["scale"]
     return found
 
 
+#: The words between two shares of one list: ", на Германию — ".
+_SAME_KIND = re.compile(r"[,;]?\s*(?:и|а|and|while)?\s*(?:на|for)?\s*[\w\s.'-]{0,40}[—–-]?\s*")
 _FIGURE = re.compile(
     r"\b(?:the|this|that) (?:figure|indicator|rate)|этот показатель|показател", re.IGNORECASE
 )
@@ -484,11 +652,24 @@ def _read(s: Sentence, scale: str | None, last: dict[int, str]) -> Iterator[Foun
         taken.append(_bare(m, s, max(earlier)[1] if earlier else scale))
     taken.sort()
     previous = 0
+    kinds: list[str] = []
     for a, b, read, q, extra, name in taken:
         kind = read
         if not kind and q is not None and q.unit == "pct" and _FIGURE.search(s.text[:a]):
             # "the figure was close to 30%": the figure of the claim before it.
             kind = last.get(s.paragraph, "")
+        if (
+            not kind
+            and q is not None
+            and q.unit == "pct"
+            and kinds
+            and kinds[-1] == "share"
+            and previous < a
+            and _SAME_KIND.fullmatch(s.text[previous:a])
+        ):
+            # "На Нидерланды пришлось 25,2% экспорта, на Германию — 13,8%": the same kind.
+            kind = "share"
+        kinds.append(kind)
         start, span = _with_verb(s.text, a, b, kind)
         claim = Claim(
             kind=kind or "amount", span=span, sentence=s.text, start=s.start + start,
@@ -543,7 +724,9 @@ def _with_verb(text: str, a: int, b: str | int, kind: str) -> tuple[int, str]:
 
 def _whole(text: str, end: int) -> tuple[int, int] | None:
     """The words naming a share's total: from the share to the next comma or claim."""
-    m = re.match(r"\s*(?:of|от|из)\b(?:(?!\s(?:and|while|but|whereas|и|а|но)\s)[^,;:—–.])*",
+    m = re.match(r"\s*(?:(?:of|от|из)\b|(?=(?:всего |всех |общего |совокупного )?(?:экспорт|"
+                 r"импорт|поставок|закуп|товарооборот|продаж)))"
+                 r"(?:(?!\s(?:and|while|but|whereas|и|а|но)\s)[^,;:—–.])*",
                  text[end:], re.IGNORECASE)  # fmt: skip
     return None if m is None else (end, end + m.end())
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from hitex.errors import InputError
 from hitex.reference import countries
+from hitex.report.claims import frames
 from hitex.report.claims.lexicon import Lexicon, Mention
 from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Period, Subject
 from hitex.report.claims.parse import Found, sentences, trade_words
@@ -95,18 +96,38 @@ def months(text: str) -> tuple[int, int] | None:
 
 
 _COMPARE = re.compile(
-    r"(?:compared (?:with|to)|in comparison with|than(?: in)?|from|since|against|over|"
-    r"по сравнению с|относительно|чем в|с)\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
+    r"(?:compared (?:with|to)|in comparison with|than(?: in)?|from|since|against|over|on|"
+    r"(?:the )?same (?:period|months?) (?:of|in)|(?:к|с) (?:тем же|аналогичным) (?:месяцам|"
+    r"периодом)|по сравнению с|относительно|чем в|с|"
+    r"аналогичн\w+ период\w*)\s+(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)['’]s\b",
+    re.IGNORECASE)  # fmt: skip
+_SPAN_YEARS = re.compile(
+    r"(?:over|in|during) the (?:last|past|same) (?P<n>two|three|four|five|\d) years|"
+    r"за (?:последние |эти )?(?P<n2>два|три|четыре|пять|\d) (?:года|лет)",
+    re.IGNORECASE)  # fmt: skip
+#: Where a clause ends ("...$1.77 billion, more than twice ..."), not before "than" / "чем".
+_CLAUSE = re.compile(r"[,;](?!\s*(?:than|чем)\b)|\s(?:and|while|but|whereas|и|а|но)\s")
+_AGAINST = re.compile(r"(?:\bagainst|\bfrom|\bvs\.?|\bversus|\bпротив|\bс)\s*$", re.IGNORECASE)
+_YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year before|a year ago|"
+                           r"в прошлом году|the previous year|годом раньше)",
+                           re.IGNORECASE)  # fmt: skip
+_AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _YEAR = re.compile(r"(?:\bin|\bfor|\bof|\bв|\bза)\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
 _IMPORT = re.compile(r"\bimports?\b|\bimported\b|\bимпорт(?!ер|ир)|\bввоз|\bbought from|"
                      r"\bpurchased from", re.I)  # fmt: skip
 _EXPORT = re.compile(r"\bexport|\bэкспорт", re.I)
+_UNNAMED = re.compile(
+    r"\b(?:the|these|those|all) (?:two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?:countries|markets|partners|buyers)|\bthe (?:countries|markets) together|"
+    r"\b(?:эти|все) (?:\w+ )?стран\w*|\bвместе взят\w*", re.IGNORECASE)  # fmt: skip
 _SUCH = re.compile(r"\b(?:such|these|those|the same) (?:products|goods|items|supplies)|"
                    r"\b(?:таки\w+|эт\w+|данн\w+) (?:товар\w*|продукци\w*)", re.I)  # fmt: skip
 
 
-def period(text: str, kind: str, c: Context, since: int | None = None) -> Period:
+def period(  # noqa: PLR0912 - one branch per way a text dates a figure
+    text: str, kind: str, c: Context, since: int | None = None, at: tuple[int, int] | None = None
+) -> Period:
     """The period of a claim in a sentence ``text`` of an article about ``c.year``.
 
     Examples
@@ -116,15 +137,67 @@ def period(text: str, kind: str, c: Context, since: int | None = None) -> Period
     >>> period("for the first eight months of last year", "growth", Context("RUS", 2020, 2019))
     Period(year=2020, compare=2019, months=(1, 8))
     """
-    base = _COMPARE.search(text)
+    local, offset = text, 0
+    if at is not None:
+        # The claim's own clause first: "up 30% on 2020 and three times 2018's $1.4 billion";
+        # the years of the other clauses are then not this claim's.
+        clause = _CLAUSE.split(text[at[0] :])[0]
+        if _COMPARE.search(clause):
+            local, offset = clause, at[0]
+            text = text[: at[0]] + clause
+    base = _COMPARE.search(local)
+    if base is not None and at is not None and local is text:
+        # A base named in a later clause ("..., что в 3,2 раза больше, чем в 2018 году") is that
+        # clause's, not this claim's.
+        cut = _CLAUSE.search(text[at[1] :])
+        if cut is not None and base.start() > at[1] + cut.start():
+            base = None
+    base_year = None if base is None else int(base["y"] or base["y2"])
+    base_at = None if base is None else offset + base.start("y" if base["y"] else "y2")
     year = c.year
-    for m in _YEAR.finditer(text):
-        if base is None or m.start("y") != base.start("y"):
-            year = int(m["y"])
-            break
+    mine = text
+    if at is not None:
+        # Years of this claim's clause and before it; a later clause dates its own figures.
+        after = _CLAUSE.search(text, at[1])
+        mine = text if after is None else text[: after.start()]
+    named = [int(m["y"]) for m in _YEAR.finditer(mine)
+             if (base_at is None or m.start("y") != base_at)
+             and not (kind in ("growth", "multiple", "change") and at is not None
+                      and m.start() >= at[1] and m.group().lower().startswith("of"))]  # fmt: skip
+    if named:
+        # "from $163.9 million in 2002 to $917.2 million in 2004, while imports fell 5%": the
+        # claim is of the later year unless a year follows its own figure.
+        year = named[0] if kind in ("amount", "share", "count") else max(named)
+    if at is not None and kind in ("amount", "share", "count", "rank"):
+        # "$61.7 million in 2002 to $119 million in 2004": the year right after the figure.
+        after = _AFTER_YEAR.match(text, at[1])
+        owner = re.search(r"\b((?:19|20)\d\d)['’]s\s*$", text[: at[0]])
+        if after is not None:
+            year = int(after["y"])
+        elif _YEAR_EARLIER.match(text, at[1]):
+            year = year - 1
+        elif owner is not None:
+            # "2018's $1.4 billion"
+            year = int(owner[1])
+        elif base_year is not None and _AGAINST.search(text[: at[0]]):
+            # "to $2.4 billion from $1.85 billion" (against 2019): the base's level.
+            year = base_year
     compare: int | None = None
     if kind in ("growth", "multiple", "change", "rank"):
-        compare = int(base["y"]) if base else (c.compare if year == c.year and c.compare else None)
+        span = _SPAN_YEARS.search(text)
+        if base_year is not None:
+            compare = base_year
+        elif span is not None:
+            n = (span["n"] or span["n2"]).lower()
+            compare = year - (int(n) if n.isdigit() else _COUNTS[n])
+        elif at is not None:
+            # "three times the $1.4 billion of 2018": an earlier year named after the figure.
+            clause = _CLAUSE.split(text[at[1] :])[0]
+            earlier = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", clause)]
+            earlier = [y for y in earlier if y < year]
+            compare = earlier[0] if earlier else None
+        if compare is None:
+            compare = c.compare if year == c.year and c.compare else None
         if compare is None or compare >= year:
             compare = year - 1
     return Period(year, compare, months(text))
@@ -165,10 +238,43 @@ def resolve(
         since = (
             int(f.claim.quantity.value) if f.claim.kind == "extreme" and f.claim.quantity else None
         )
-        claim = f.claim.with_(subject=subject, whole=whole,
-                              period=period(s.text, f.claim.kind, c, since))  # fmt: skip
+        at = (f.claim.start - s.start, f.claim.end - s.start)
+        side = ""
+        if subject.flow == "balance":
+            read = frames.flow_at(s.text, at[1])
+            side = read[1] if read else ""
+        aggregation, count = "sum", None
+        if f.claim.kind == "amount" and frames.each_after(s.text, at[1], at[0]):
+            aggregation, count = "each", frames.count_before(s.text, at[0])
+            # "Five markets ... each": counted among all partners (or the group named).
+            subject = Subject(subject.reporter, subject.flow, (), subject.partner_group,
+                              subject.products)  # fmt: skip
+        claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
+                              count=count,
+                              period=period(s.text, f.claim.kind, c, since, at))  # fmt: skip
+        lo = f.segment[0]
+        everyone = [*lexicon.find_partners(s.text), *lexicon.find_products(s.text)]
+        known = [(m.start - lo, m.end - lo) for m in everyone]
+        odd = frames.unknown_product(s.text[lo : at[1]], known)
+        before = out[-1] if out and out[-1].sentence == s.text else None
+        if (claim.understood and before is not None and "lexicon does not know" in before.note
+                and not _in(products, lo, at[1]) and not _in(partners, lo, at[1])):  # fmt: skip
+            claim = claim.with_(understood=False, note=before.note)
+        if claim.understood and odd and not _in(products, lo, at[1]):
+            claim = claim.with_(understood=False,
+                                note=f"unverifiable: the lexicon does not know the goods "
+                                f"'{odd}' (add them with --lexicon)")  # fmt: skip
+        if (
+            claim.understood
+            and not _in(partners, f.segment[0], at[1])
+            and _UNNAMED.search(s.text[f.segment[0] : at[1]])
+        ):
+            claim = claim.with_(understood=False,
+                                note="unverifiable: the text does not name the partners "
+                                "it sums")  # fmt: skip
+        carried = claim.kind in ("growth", "multiple") and _previous(out, f) is not None
         if claim.understood and not (trade_words(s.text) or partners or products
-                                     or f.hints.get("figure")):  # fmt: skip
+                                     or f.hints.get("figure") or carried):  # fmt: skip
             claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
         out.append(claim)
     return out
@@ -224,23 +330,48 @@ def _subject(
 ) -> Subject:
     s = f.sentence
     lo, hi = f.segment
+    claim_end = f.claim.end - s.start
+    read = frames.flow_at(s.text, claim_end)
+    flow = read[0] if read else (previous.subject.flow if previous is not None else "export")
     if f.claim.kind == "rank":
-        lo, hi = 0, len(s.text)
+        # The partner ranked: the one named nearest before the rank's words, else the first after.
+        a = f.claim.start - s.start
+        before = [m for m in partners if m.start < a]
+        after = [m for m in partners if m.start >= claim_end]
+        ranked = before[-1:] or after[:1]
+        return Subject(c.reporter, flow, tuple(m.value for m in ranked if m.kind == "country"),
+                       None, _products(products))  # fmt: skip
     mine_p, mine_g = _in(partners, lo, hi), _in(products, lo, hi)
+    if not mine_p and not mine_g and frames.resets_subject(s.text[lo:hi]):
+        return Subject(c.reporter, flow)
+    same = previous is not None and previous.sentence == s.text
+    if not mine_p and not mine_g and same and previous is not None:
+        # Clauses of one sentence share their subject ("Exports to China reached $563 million,
+        # up 22.4%"); the flow is the claim's own ("..., while imports fell 5%").
+        p = previous.subject
+        return Subject(p.reporter, flow, p.partners, p.partner_group, p.products)
     if not mine_p and not mine_g and f.claim.kind not in ("share",):
         # "Exports of $5 million went to India": the words after the figure.
         nxt = f.whole[1] if f.whole else hi
-        rest = len(s.text) if f.claim.kind != "share" else nxt
+        rest = (f.next if f.next is not None else len(s.text)) if f.claim.kind != "share" else nxt
         mine_p, mine_g = _in(partners, hi, rest), _in(products, hi, rest)
-    flow = _flow(s.text)
     segment_text = s.text[lo:hi]
     if not mine_g and _SUCH.search(segment_text) and last_products is not None:
         mine_g = [Mention(0, 0, "product", p) for p in last_products]
+    if not mine_p and not mine_g and read is not None and not _SUCH.search(segment_text):
+        # A sentence that names its flow and no partner starts anew: "Imports rose 26%".
+        return Subject(c.reporter, flow)
     if not mine_p and not mine_g and previous is not None:
-        return previous.subject
+        p = previous.subject
+        return Subject(p.reporter, flow if read else p.flow, p.partners, p.partner_group,
+                       p.products)  # fmt: skip
     groups = [m.value for m in mine_p if m.kind == "group"]
     codes = tuple(dict.fromkeys(m.value for m in mine_p if m.kind == "country"))
     group = groups[0] if groups and not codes else None
+    if not mine_p and mine_g and same and previous is not None:
+        # "Of the increase in exports to India, finished goods brought $54 million": the
+        # partners of the sentence's earlier clause, the products of this one.
+        codes, group = previous.subject.partners, previous.subject.partner_group
     return Subject(c.reporter, flow, codes, group, _products(mine_g))
 
 
@@ -263,7 +394,9 @@ def _whole(f: Found, partners: list[Mention], products: list[Mention], c: Contex
     if f.claim.kind == "rank":
         codes = ()
     g = _products(_in(products, lo, hi)) if f.claim.kind == "share" else ()
-    return Subject(c.reporter, _flow(s.text), codes, groups[0] if groups else None, g)
+    read = frames.flow_at(s.text, f.claim.end - s.start)
+    flow = read[0] if read and read[0] in ("export", "import") else _flow(s.text)
+    return Subject(c.reporter, flow, codes, groups[0] if groups else None, g)
 
 
 def _flow(text: str) -> str:
@@ -285,4 +418,5 @@ def article_year(text: str, candidates: Sequence[int]) -> int:
     if not usable:
         raise InputError("The text names no year the warehouse holds for the reporter; "
                          "give --year.")  # fmt: skip
-    return max(usable, key=lambda y: (named[y], y))
+    # The latest year the text discusses: earlier years are its bases ("compared with 2002").
+    return max(usable)

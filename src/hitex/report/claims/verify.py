@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -110,13 +110,67 @@ def _table(c: Claim, s: Session, plan: Plan, small: float, **options: Any) -> pd
     return t
 
 
+def _flow_value(c: Claim, s: Session, plan: Plan, small: float, year: int) -> float:
+    """The claim's figure for ``year``: a flow's value, exports + imports for turnover."""
+    flows = ("export", "import") if c.subject.flow == "turnover" else (c.subject.flow,)
+    total = 0.0
+    for flow in flows:
+        one = c.with_(subject=replace(c.subject, flow=flow), period=replace(c.period, year=year))
+        total += float(_table(one, s, plan, small)["value_usd"].iloc[0])
+    return total
+
+
 def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
-    value = float(_table(c, s, plan, small)["value_usd"].iloc[0])
-    return _judge(c, value, f"{describe(c.subject)} in {_when(c)}: {show(value, 'usd')}")
+    if c.aggregation == "each":
+        return _each(c, s, plan, small)
+    value = _flow_value(c, s, plan, small, c.period.year)
+    where = f"{describe(c.subject)} in {_when(c)}"
+    if c.subject.flow == "balance":
+        return _balance(c, value, where)
+    return _judge(c, value, f"{where}: {show(value, 'usd')}")
+
+
+def _balance(c: Claim, value: float, where: str) -> Result:
+    """A deficit or surplus: its size against the balance's sign and size."""
+    assert c.quantity is not None
+    said = c.side or ("deficit" if c.quantity.value < 0 else "surplus")
+    actual = "deficit" if value < 0 else "surplus"
+    text = f"{where}: a {actual} of {show(abs(value), 'usd')}"
+    if said != actual:
+        return Result(c, value, "contradicted", f"{text}, not a {said}")
+    size = abs(value)
+    if c.quantity.allows(size) or c.quantity.allows(-size):
+        return Result(c, value, "supported", text)
+    return Result(c, value, "contradicted", f"{text}; the text's words allow "
+                  f"{allowed(c.quantity)}")  # fmt: skip
+
+
+def _each(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """How many partners take the amount ("five markets, more than $250 million each")."""
+    assert c.quantity is not None
+    sel = plan.selection(c.subject) | {"months": c.period.months}
+    t = s.table(year=c.period.year, by=["partner"], small_base_usd=small, **sel)
+    if t.empty:
+        raise _NoData(f"no data: {describe(c.subject)} in {_when(c)} is not in the warehouse")
+    hits = t[[c.quantity.allows(float(v)) for v in t["value_usd"]]]
+    names = ", ".join(_name(p) for p in hits["partner"])
+    text = (f"{len(hits)} of {len(t)} partners of {describe(c.subject)} in {_when(c)}: "
+            f"{names or 'none'}")  # fmt: skip
+    if c.count is None:
+        verdict = "supported" if len(hits) else "contradicted"
+        return Result(c, float(len(hits)), verdict, text)
+    if len(hits) == c.count:
+        return Result(c, float(len(hits)), "supported", text)
+    if len(hits) > c.count:
+        return Result(c, float(len(hits)), "unverifiable",
+                      f"{text}; the text counts {c.count}")  # fmt: skip
+    return Result(c, float(len(hits)), "contradicted", f"{text}; the text counts {c.count}")
 
 
 def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan, float], Result]:
     def check(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+        if c.subject.flow in ("turnover", "balance"):
+            return _level_change(c, s, plan, small, indicator)
         t = _table(c, s, plan, small, compare=c.period.compare,
                    indicators=[indicator, "small_base"])  # fmt: skip
         row = t.iloc[0]
@@ -134,6 +188,28 @@ def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan,
         return _judge(c, figure, text)
 
     return check
+
+
+def _level_change(c: Claim, s: Session, plan: Plan, small: float, indicator: str) -> Result:
+    """Growth of turnover (exports + imports) or of a deficit's size, from the two levels."""
+    assert c.quantity is not None
+    base = c.period.compare
+    if base is None:
+        raise _NoData("not understood: no base year")
+    now = _flow_value(c, s, plan, small, c.period.year)
+    then = _flow_value(c, s, plan, small, base)
+    if c.subject.flow == "balance":
+        if (now < 0) != (then < 0):
+            raise _NoData(f"the balance changed sign between {base} and {c.period.year}: "
+                          "a growth rate of it means nothing")  # fmt: skip
+        now, then = abs(now), abs(then)
+    if then == 0:
+        raise _NoData(f"no base: {describe(c.subject)} in {base} is zero")
+    figure = {"growth": (now / then - 1) * 100, "multiple": now / then}.get(indicator, now - then)
+    unit = c.quantity.unit
+    text = (f"{describe(c.subject)}, {_when(c)} against {base}: {show(figure, unit)} "
+            f"({show(then, 'usd')} to {show(now, 'usd')})")  # fmt: skip
+    return _judge(c, figure, text)
 
 
 def _share(c: Claim, s: Session, plan: Plan, small: float) -> Result:
@@ -182,6 +258,11 @@ def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     if row.empty:
         raise _NoData(f"no data: {describe(c.subject)} in {_when(c)} is not in the warehouse")
     column = "rank_growth" if growth else "rank_value"
+    place = int(c.quantity.value) if c.quantity is not None else 1
+    if len(t) < max(2, place):
+        return Result(c, None, "unverifiable",
+                      f"the warehouse holds {len(t)} partner(s) of {_name(c.subject.reporter)} "
+                      f"in {_when(c)}: its rank among all partners cannot be checked")  # fmt: skip
     rank = _number(row[column].iloc[0])
     if rank is None:
         raise _NoData(f"no growth rate: {_name(who)} has no base in {c.period.compare}")
@@ -201,24 +282,51 @@ def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
 
 
 def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """The lowest since 2001: every year between higher, and the year named as low or lower.
+
+    For a deficit, "lowest" is the smallest deficit (the highest balance).
+    """
     assert c.quantity is not None
     since = int(c.quantity.value)
-    column = f"{c.metric}_since"
-    sel = plan.selection(c.subject)
-    t = s.series(years=range(since, c.period.year + 1), months=c.period.months,
-                 indicators=[column], small_base_usd=small, **sel)  # fmt: skip
-    years = set(t["year"].astype(int)) if not t.empty else set()
-    missing = sorted(set(range(since, c.period.year + 1)) - years)
+    year = c.period.year
+    if since >= year:
+        raise _NoData(f"not understood: since {since} is not before {year}")
+    values: dict[int, float] = {}
+    missing = []
+    for y in range(since, year + 1):
+        try:
+            values[y] = _flow_value(c, s, plan, small, y)
+        except _NoData:
+            missing.append(y)
+        except HitexError:
+            missing.append(y)
     if missing:
         listed = ", ".join(str(y) for y in missing)
         raise _NoData(f"no data: {describe(c.subject)} in {listed} is not in the warehouse")
-    found = _number(t.loc[t["year"] == c.period.year, column].iloc[0])
-    if found is None:
-        return Result(c, None, "contradicted",
-                      f"{c.period.year} is the {c.metric} of {since}-{c.period.year} "
-                      "and of every year loaded before it")  # fmt: skip
-    text = f"{describe(c.subject)}: {c.period.year} is the {c.metric} since {int(found)}"
-    return _judge(c, found, text)
+    deficit = c.subject.flow == "balance" and c.side == "deficit"
+    size = {y: (-v if deficit else v) for y, v in values.items()}
+    what = "deficit" if deficit else ("balance" if c.subject.flow == "balance" else "value")
+    low = c.metric == "lowest"
+    now = size[year]
+    between = {y: v for y, v in size.items() if since < y < year}
+    beyond = {y: v for y, v in between.items() if (v <= now if low else v >= now)}
+    word = "lower" if low else "higher"
+    head = f"{describe(c.subject)}: the {what} of {year} is {show(now, 'usd')}"
+    if beyond:
+        y, v = next(iter(sorted(beyond.items())))
+        return Result(c, float(y), "contradicted",
+                      f"{head}; {y} was {word} ({show(v, 'usd')}), so it is not the "
+                      f"{c.metric} since {since}")  # fmt: skip
+    first = size[since]
+    if between and (first > now if low else first < now):
+        return Result(c, None, "unverifiable",
+                      f"{head}, the {c.metric} of {since}-{year}: {since} ({show(first, 'usd')}) "
+                      f"was not {word}, so the record goes back before {since} and the "
+                      "warehouse does not say how far")  # fmt: skip
+    span = f"{since + 1}-{year - 1}" if year - since > 2 else str(since + 1)
+    extra = f"; {span} all {'higher' if low else 'lower'}" if between else ""
+    why = f"{head}, the {c.metric} since {since} ({show(first, 'usd')}){extra}"
+    return Result(c, float(since), "supported", why)
 
 
 def _count(c: Claim, s: Session, plan: Plan, small: float) -> Result:
@@ -314,4 +422,9 @@ def describe(s: Subject) -> str:
     prep = "from" if s.flow == "import" else "to"
     where = f" {prep} {to}" if to else ""
     what = f" ({' and '.join(s.products)})" if s.products else ""
-    return f"{_name(s.reporter)}'s {s.flow}s{where}{what}"
+    flow = {"balance": "trade balance", "turnover": "trade turnover (exports + imports)"}.get(
+        s.flow, f"{s.flow}s"
+    )
+    if s.flow in ("balance", "turnover") and to:
+        where = f" with {to}"
+    return f"{_name(s.reporter)}'s {flow}{where}{what}"

@@ -1,0 +1,230 @@
+"""What a claim is about beyond its figure: flow, side of the balance, aggregation, count.
+
+The words are data (``data/grammar.yaml``): English words are regular expressions, Russian
+words are lemmas found with pymorphy3, so that "импорта", "импортом" and "импортные" all name
+imports and a new phrasing is a line of the grammar, not new code.
+
+>>> flow_at("Imports climbed to $4.59 billion, leaving a deficit of $86 million", 33)
+('import', '')
+>>> flow_at("Imports climbed to $4.59 billion, leaving a deficit of $86 million", 66)
+('balance', 'deficit')
+>>> flow_at("Импорт из Китая составил 1,83 млрд долларов", 40)
+('import', '')
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from importlib import resources
+from typing import Any
+
+import yaml
+
+__all__ = ["count_before", "each_after", "flow_at", "lemmas", "resets_subject", "unknown_product"]
+
+_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
+
+
+@functools.cache
+def grammar() -> dict[str, Any]:
+    """The grammar file, read once."""
+    path = resources.files("hitex.report.claims").joinpath("data", "grammar.yaml")
+    return dict(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@functools.cache
+def _morph() -> Any:
+    import pymorphy3  # noqa: PLC0415 - loads its dictionaries (about a second) when first needed
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@functools.lru_cache(maxsize=20000)
+def lemma(word: str) -> str:
+    """The normal form of a Russian word (``импорта`` -> ``импорт``)."""
+    return str(_morph().parse(word.lower())[0].normal_form).replace("ё", "е")
+
+
+def lemmas(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, lemma) of each Russian word of ``text``."""
+    return [(m.start(), m.end(), lemma(m.group())) for m in _WORD.finditer(text)]
+
+
+def _ru(words: list[str]) -> set[str]:
+    return {w.replace("ё", "е") for w in words}
+
+
+def _en(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + ")", re.IGNORECASE)
+
+
+def _mentions(text: str, entry: dict[str, list[str]]) -> list[tuple[int, int]]:
+    """Where ``text`` says one of ``entry``'s words (English regexes, Russian lemmas)."""
+    out = [(m.start(), m.end()) for m in _en(entry.get("en") or []).finditer(text)]
+    if re.search("[а-яё]", text, re.IGNORECASE) and entry.get("ru"):
+        words = _ru(entry["ru"])
+        out += [(a, b) for a, b, w in lemmas(text) if w in words]
+    return sorted(out)
+
+
+_PARTNER_BEFORE = re.compile(
+    r"(?:[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w-]+)*|[а-яё]+(?:ск|цк)\w+\s+\w+|"
+    r"(?:Indian|Chinese|Japanese|\w+ian|\w+ese)\s+\w+)\s*$"
+)
+
+
+def flows(text: str) -> list[tuple[int, str, str]]:
+    """(position, flow, side) of every word of ``text`` that names a flow."""
+    g = grammar()
+    found: list[tuple[int, str, str]] = []
+    for flow, entry in g["flows"].items():
+        for a, b in _mentions(text, entry):
+            side = ""
+            if flow == "balance":
+                sides = [s for s, e in g["sides"].items() if _mentions(text[a:b], e)]
+                side = sides[0] if sides else ""
+            if (
+                flow == "export"
+                and re.match(r"\s+из\b", text[b:], re.IGNORECASE)
+                and re.match(r"постав|ввоз", text[a:b], re.IGNORECASE)
+            ):
+                # "поставки из Китая"; not "exports from Moscow" (the reporter's).
+                flow_ = "import"
+            else:
+                flow_ = flow
+            found.append((a, flow_, side))
+    for a, b in _mentions(text, g["purchases"]):
+        # Purchases from a partner are imports; otherwise partners are buying (exports).
+        if re.match(r"\s*(?:\w+\s+){0,2}(?:from|из)\b", text[b : b + 30], re.IGNORECASE):
+            found.append((a, "import", ""))
+            continue
+        near = text[max(0, a - 40) : a]
+        nouns = _en(g["partner_nouns"]["en"]).search(near) or any(
+            w in _ru(g["partner_nouns"]["ru"]) for _, _, w in lemmas(near)
+        )
+        partner_first = _PARTNER_BEFORE.search(near) is not None or bool(nouns)
+        partner_named = re.search(r"(?<!^)(?<![.!?]\s)\b[A-ZА-ЯЁ][a-zа-яё]{2,}", text) is not None
+        found.append((a, "export" if (partner_first and a > 0) or partner_named else "import", ""))
+    # "an negative balance" / "отрицательное сальдо": the side word comes first.
+    out = []
+    for a, flow, said in sorted(found):
+        side = said
+        if flow == "balance" and not side:
+            near = text[max(0, a - 25) : a + 60]
+            sides = [s for s, e in g["sides"].items() if _mentions(near, e)]
+            side = sides[0] if sides else ""
+        out.append((a, flow, side))
+    return _dedupe(out)
+
+
+def _dedupe(found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    out: list[tuple[int, str, str]] = []
+    for item in found:
+        if out and out[-1][0] == item[0]:
+            # The more specific reading of one word wins (balance over export, import over export).
+            if item[1] in ("balance", "turnover", "import"):
+                out[-1] = item
+            continue
+        out.append(item)
+    return out
+
+
+def flow_at(text: str, end: int, start: int = 0) -> tuple[str, str] | None:
+    """The flow (and balance side) a claim ending at ``end`` is about.
+
+    The nearest flow word before its end (from ``start``), else the first after it; ``None``
+    when the sentence names none.
+    """
+    found = flows(text)
+    # "$4.6 billion of imports", "2 млрд долларов импорта": a flow named right after the figure.
+    right_after = [(flow, side) for a, flow, side in found if end <= a <= end + 14]
+    if right_after and re.match(r"\s*(?:of|in|worth of|(?=[А-Яа-яЁё]))\s*\w*",
+                                text[end : end + 14]):  # fmt: skip
+        return right_after[0]
+    before = [(flow, side) for a, flow, side in found if start <= a < end]
+    if before:
+        return before[-1]
+    after = [(flow, side) for a, flow, side in found if a >= end]
+    return after[0] if after else None
+
+
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5,
+                "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10}  # fmt: skip
+
+
+def each_after(text: str, end: int, start: int) -> bool:
+    """Whether the amount ``text[start:end]`` is said of each of several partners."""
+    g = grammar()["each"]
+    tail = text[end : end + 25]
+    if _en(g["en"]).match(tail.lstrip()) or re.match(r"\s*(?:кажд\w+)", tail, re.I):
+        return True
+    return re.search(r"(?<!\w)по\s+(?:\S+\s+){0,3}$", text[max(0, start - 30) : start]) is not None
+
+
+def count_before(text: str, start: int) -> int | None:
+    """How many partners an "each" claim counts ("Five markets", "пять стран"), or ``None``."""
+    g = grammar()["partner_nouns"]
+    head = text[:start]
+    words = "|".join(_COUNT_WORDS)
+    m = None
+    for m in re.finditer(rf"(?<!\w)({words}|\d+)\s+(\w+)(?:\s+(\w+))?", head, re.IGNORECASE):
+        for noun in (m[2], m[3]):
+            if noun and (_en(g["en"]).fullmatch(noun) or lemma(noun) in _ru(g["ru"])):
+                n = m[1].lower()
+                return int(n) if n.isdigit() else _COUNT_WORDS[n]
+    return None
+
+
+def resets_subject(text: str) -> bool:
+    """Whether the words say the whole trade ("total exports", "всего экспорт")."""
+    return _en(grammar()["totals"]["en"]).search(text) is not None
+
+
+_FLOW_NOUNS_RU = {"экспорт", "импорт", "поставка", "ввоз", "вывоз", "закупка", "продажа"}
+_EN_BEFORE = re.compile(
+    r"(?<![\w'’-])([a-z][a-z-]+)\s+(?:exports|imports|sales|shipments|purchases)\b"
+)
+_EN_AFTER = re.compile(r"\b(?:exports|imports|sales|shipments|purchases) of ([a-z][a-z-]+)")
+
+
+def unknown_product(text: str, known: list[tuple[int, int]]) -> str | None:
+    """A word of ``text`` that names goods next to a flow word, outside ``known`` spans.
+
+    ``known`` are the spans of partners and lexicon products found in ``text``. Examples:
+    "экспорт пластмасс" -> ``пластмасс``; "plastics exports" -> ``plastics``.
+
+    >>> unknown_product("Экспорт пластмасс вырос на 69%", [])
+    'пластмасс'
+    >>> unknown_product("Экспорт продукции вырос на 69%", []) is None
+    True
+    >>> unknown_product("Plastics exports rose 69%", []), unknown_product("Total exports rose", [])
+    ('Plastics', None)
+    """
+    general = grammar()["general"]
+    en_general = {w.lower() for w in general["en"]}
+    ru_general = _ru(general["ru"])
+
+    def free(a: int) -> bool:
+        return not any(s <= a < e for s, e in known)
+
+    for m in [*_EN_BEFORE.finditer(text.lower()), *_EN_AFTER.finditer(text.lower())]:
+        word = m[1]
+        if word not in en_general and free(m.start(1)) and not word.endswith("ian"):
+            return text[m.start(1) : m.end(1)]
+    if not re.search("[а-яё]", text, re.IGNORECASE):
+        return None
+    words = lemmas(text)
+    morph = _morph()
+    for (_, _, w), nxt in itertools.pairwise(words):
+        if w not in _FLOW_NOUNS_RU:
+            continue
+        a, b, lem = nxt
+        if lem in ru_general or not free(a) or text[a].isupper():
+            continue
+        tags = morph.parse(text[a:b].lower())[0].tag
+        if "NOUN" in tags and "gent" in tags and "Geox" not in tags and "Name" not in tags:
+            return text[a:b]
+    return None

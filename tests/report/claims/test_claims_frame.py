@@ -1,0 +1,168 @@
+"""How a claim is read: its frame (flow, side, aggregation, period, subject) from the words.
+
+One case a phrasing; a new phrasing is a line of data/grammar.yaml (or lexicon.yaml,
+tolerance.csv) and a case here. No warehouse: parse + resolve only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hitex.report.claims import lexicon, parse, resolve
+from hitex.report.claims.frames import flow_at, unknown_product
+
+
+def read(text: str, reporter: str = "CHL", year: int = 2004, compare: int | None = 2002):
+    found = parse.parse(text)
+    return resolve.resolve(found, lexicon.load(), resolve.Context(reporter, year, compare), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "flow", "side"),
+    [
+        ("Imports climbed to $4.59 billion, leaving a deficit of $86 million.", "$4.59 billion",
+         "import", ""),
+        ("Imports climbed to $4.59 billion, leaving a deficit of $86 million.", "$86 million",
+         "balance", "deficit"),
+        ("Chile ran a trade surplus with Argentina of $1.77 billion.", "$1.77 billion", "balance",
+         "surplus"),
+        ("Отрицательное сальдо торговли составило 1,77 млрд долларов.", "1,77 млрд долларов",
+         "balance", "deficit"),
+        ("Сальдо торговли с Китаем было отрицательным и составило 1,63 млрд долларов.",
+         "1,63 млрд долларов", "balance", "deficit"),
+        ("Товарооборот двух стран достиг 2,3 млрд долларов.", "2,3 млрд долларов", "turnover", ""),
+        ("Purchases from Argentina more than doubled, to $2.04 billion.", "$2.04 billion",
+         "import", ""),
+        ("Japan bought $511.71 million worth of goods.", "$511.71 million", "export", ""),
+        ("Exports rose to $262.96m, against $2.04 billion of imports.", "$2.04 billion",
+         "import", ""),
+        ("Экспорт вырос на 38%, а импорт снизился на 5%.", "снизился на 5%", "import", ""),
+        ("High-tech exports from Moscow rose 30 percent.", "rose 30 percent", "export", ""),
+        ("Импорт из Китая составил 1,83 млрд долларов.", "1,83 млрд долларов", "import", ""),
+    ],
+)  # fmt: skip
+def test_flow_and_side(text, span, flow, side):
+    (c,) = [c for c in read(text) if c.span.startswith(span)]
+    assert (c.subject.flow, c.side) == (flow, side)
+
+
+def test_each_counts_partners():
+    (c,) = read("Five markets also accounted for more than $250 million each.", "PRT", 2021, 2020)
+    assert (c.aggregation, c.count, c.subject.partners) == ("each", 5, ())
+    (c,) = read("Пять стран закупили более чем по 250 млн долларов каждая.", "PRT", 2021, 2020)
+    assert (c.aggregation, c.count) == ("each", 5)
+    assert c.quantity.allows(260e6)
+    assert not c.quantity.allows(250e6)
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "outside"),
+    [
+        ("Exports plunged by 92%.", -92.2, 92.2),
+        ("Импорт вина сократился в 12,8 раза.", 1 / 12.8, 12.8),
+        ("Экспорт вина упал более чем вдвое.", 0.443, 2.0),
+        ("Wine exports halved.", 0.443, 0.6),
+        ("Exports grew threefold.", 3.19, 3.5),
+        ("Exports doubled.", 2.14, 2.25),
+        ("Exports grew by a third.", 36.0, 38.0),
+        ("Экспорт вырос более чем на треть.", 33.4, 33.0),
+        ("Copper imports rose fifteenfold.", 15.24, 17.5),
+        ("Exports were more than twice the figure.", 2.43, 1.95),
+        ("Экспорт в Швецию не превысил 150 млн долларов.", 146.25e6, 151e6),
+        ("Экспорт превысил 2,2 млрд долларов.", 2.3e9, 2.19e9),
+    ],
+)  # fmt: skip
+def test_direction_qualifier_and_word_tolerance(text, inside, outside):
+    (f,) = parse.parse(text)
+    assert f.claim.quantity.allows(inside), f.claim.quantity
+    assert not f.claim.quantity.allows(outside), f.claim.quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Exports reached $262.96m.", 262.96e6),
+        ("Exports reached USD 263 mn.", 263e6),
+        ("Экспорт составил 262 963 653 доллара.", 262_963_653),
+        ("Экспорт составил 1,2 млрд долл.", 1.2e9),
+    ],
+)
+def test_money_spellings(text, value):
+    (f,) = parse.parse(text)
+    assert f.claim.quantity.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "September 01, 2021",
+        "Москва, 11 января 2021 года",
+        "By Maria Lopez | https://example.org/news/2005/chile-argentina-2004",
+        "Lisbon, March 3, 2022",
+    ],
+)
+def test_dates_bylines_and_urls_are_no_claims(text):
+    assert parse.parse(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "year", "compare"),
+    [
+        ("Vehicle imports rose from $61.7 million in 2002 to $119 million in 2004.",
+         "$61.7 million", 2002, None),
+        ("Vehicle imports rose from $61.7 million in 2002 to $119 million in 2004.",
+         "$119 million", 2004, None),
+        ("Exports rose 30% in 2021, three times 2018's $1.4 billion.", "$1.4 billion", 2018,
+         None),
+        ("Exports rose to $4.5 billion, up 30% on 2020 and three times 2018's $1.4 billion.",
+         "up 30%", 2021, 2020),
+        ("Exports rose to $4.5 billion, up 30% on 2020 and three times 2018's $1.4 billion.",
+         "three times", 2021, 2018),
+        ("Дефицит сократился до 86 млн долларов с 190 млн долларов годом ранее.",
+         "190 млн долларов", 2020, None),
+        ("Over the last two years imports grew 121%.", "grew 121%", 2021, 2019),
+        ("Экспорт вырос на 20% по сравнению с аналогичным периодом 2019 года.", "вырос на 20%",
+         2021, 2019),
+    ],
+)  # fmt: skip
+def test_periods(text, span, year, compare):
+    (c,) = [c for c in read(text, "PRT", 2021, None) if c.span.startswith(span)]
+    assert c.period.year == year
+    if compare is not None:
+        assert c.period.compare == compare
+
+
+def test_subject_carries_across_clauses_and_resets_on_a_new_flow():
+    text = ("Exports to China reached $563.31 million, up 22.4%. "
+            "Imports rose 26% to $4.6 billion.")  # fmt: skip
+    _, b, c, d = read(text, "RU-MOW", 2020, 2019)
+    assert b.subject.partners == ("CHN",)
+    assert (c.subject.partners, c.subject.flow, d.subject.flow) == ((), "import", "import")
+
+
+def test_ranks_name_the_nearest_partner():
+    (c,) = read("The Netherlands was the largest market, followed by Germany.", "PRT", 2021)
+    assert (c.kind, c.subject.partners) == ("rank", ("NLD",))
+    (c,) = read("Germany ranked second among buyers.", "PRT", 2021)
+    assert (c.quantity.value, c.subject.partners) == (2, ("DEU",))
+    (c,) = read("Республика Корея заняла седьмое место среди покупателей.", "RU-MOW", 2020)
+    assert (c.quantity.value, c.subject.partners) == (7, ("KOR",))
+
+
+def test_goods_the_lexicon_does_not_know_are_not_checked():
+    (c,) = read("Экспорт пластмасс вырос на 69%.")
+    assert not c.understood
+    assert "пластмасс" in c.note
+    assert unknown_product("Plastics exports rose 8%", []) == "Plastics"
+    assert unknown_product("Chinese exports rose 8%", [(0, 7)]) is None
+
+
+def test_unnamed_partner_sets_are_not_checked():
+    c = read("Together, the three countries took $1.2 billion.", "RU-MOW", 2020)[0]
+    assert not c.understood
+
+
+def test_flow_at_prefers_the_nearest_word():
+    text = "Exports rose 38%, while imports fell 5%"
+    assert flow_at(text, text.index("38%") + 3) == ("export", "")
+    assert flow_at(text, len(text)) == ("import", "")
