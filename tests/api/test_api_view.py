@@ -97,6 +97,12 @@ def test_group_and_names(client):
     assert unknown["notes"][0]["reason"] == "unknown"
     ru = client.get("/api/view", params={"reporter": "RU-MOW", "lang": "ru"}).json()
     assert ru["selection"]["reporter_name"] == "Москва"
+    # Partner and product names come in the page's language too.
+    partners = {r["partner"]: r["partner_name"] for r in ru["partners"]}
+    assert partners["CHN"] == "Китай"
+    assert partners["IND"] == "Индия"
+    products = {r["product"]: r["product_name"] for r in ru["products"]}
+    assert products["853221"].startswith("Конденсаторы электрические")
 
 
 @pytest.mark.parametrize(

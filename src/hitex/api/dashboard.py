@@ -311,12 +311,14 @@ def _ask(s: Session, conns: Conns, kind: str, q: TableQuery) -> pd.DataFrame:
     """The answer ``/api/table`` or ``/api/series`` gives to ``q`` (remembered alike)."""
     if kind == "series":
         return conns.answers.get(
-            s, _question("series", q), lambda: s.series(years=q.span(), **q.options())
+            s, _question("series", q), lambda: s.series(years=q.span(), lang=q.lang, **q.options())
         )
     year = q.year
     assert year is not None
     return conns.answers.get(
-        s, _question("table", q), lambda: s.table(year=year, compare=q.compare, **q.options())
+        s,
+        _question("table", q),
+        lambda: s.table(year=year, compare=q.compare, lang=q.lang, **q.options()),
     )
 
 
