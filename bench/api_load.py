@@ -87,7 +87,9 @@ def varied(db: Path, count: int, seed: int = 7) -> list[Params]:
     ):
         held.setdefault(str(reporter), {}).setdefault(str(flow), []).append(int(year))
     rng = random.Random(seed)
-    reporters = sorted(held)
+    # The page shows a reporter's exports or its complete imports; a reporter whose only
+    # records are imports mirrored from some exporters has nothing it can state (a 422).
+    reporters = sorted(r for r in held if "export" in held[r])
     seen: set[tuple[object, ...]] = set()
     views: list[Params] = []
     for _ in range(count * 50):

@@ -198,3 +198,16 @@ def test_the_dashboard_offers_no_partial_imports_nor_a_balance_on_them(client):
     ]
     raw = pd.read_csv(BACI).query("t == 2021 and i == 710")
     assert body["total"]["value_usd"] == pytest.approx(raw["v"].sum() * 1000)
+
+
+def test_a_reporter_with_partial_imports_only_is_a_4xx_that_says_why(client):
+    # China exports nothing in the extract; its imports are ZAF's and AFG's exports to it only.
+    view = client.get("/api/view", params={"reporter": "CHN", "year": 2021})
+    assert view.status_code == 422
+    error = view.json()["error"]
+    assert error["parameter"] == "reporter"
+    assert error["message"] == (
+        "Nothing of China can be stated as a whole: No export records of China are loaded for "
+        "2021. Partial: China's imports in 2021 are mirrored from the exports of 2 of the 6 "
+        "countries in the 2021 loads (Afghanistan, South Africa); 4 exporters are not loaded."
+    )

@@ -203,6 +203,13 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
         notes.append(_note("reporter", reporter, reporters[0], "not_held"))
         reporter = reporters[0]
     held = complete(s, reporter, held_all[reporter])
+    if not any(held.values()):
+        # Only partial records (imports mirrored from a few exporters): nothing to state whole.
+        cover = s.coverage(reporter)
+        latest = cover[(cover["year"] == cover["year"].max()) & (cover["flow"] != "balance")]
+        why = " ".join(str(n) for n in latest["note"])
+        raise ApiError(422, f"Nothing of {name(reporter)} can be stated as a whole: {why}",
+                       parameter="reporter")  # fmt: skip
     offered, flow = _flow(held, q.flow, notes)
     years = flow_years(held, flow)
     year, compare = _years(years, q.year, q.compare, notes)
