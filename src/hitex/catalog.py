@@ -197,7 +197,7 @@ def data_coverage(warehouse: Warehouse, reporter: str, year: int | None = None) 
     years = sorted({y for ys in held[reporter].values() for y in ys})
     if year is not None:
         if year not in years:
-            raise InputError(f"{reporter} has no records for {year}; it has {_span(years)}.")
+            raise InputError(f"{reporter} has no records for {year}; it has {year_span(years)}.")
         years = [year]
     mine = warehouse.sources(reporter)
     flows = [*CORE_FLOWS, *sorted(set(mine["flow"]) - set(CORE_FLOWS))]
@@ -308,7 +308,8 @@ def _balance_row(
             "note": note}  # fmt: skip
 
 
-def _span(years: list[int]) -> str:
+def year_span(years: list[int]) -> str:
+    """``[2001, 2002, 2003, 2005]`` -> ``"2001-2003, 2005"``."""
     runs: list[list[int]] = []
     for y in years:
         if runs and y == runs[-1][-1] + 1:

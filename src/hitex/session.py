@@ -16,7 +16,7 @@ import ibis.expr.types as ir
 import pandas as pd
 
 import hitex.indicators as ind
-from hitex.catalog import Catalog
+from hitex.catalog import Catalog, year_span
 from hitex.complexity.methods import Complexity
 from hitex.errors import InputError, PartialCoverageError
 from hitex.indicators.selection import check_names
@@ -102,7 +102,7 @@ class Session(Catalog, Complexity):
         if missing:
             raise InputError(
                 f"{q.reporter} has no {q.flow} records for {', '.join(map(str, missing))}; "
-                f"it has {_span(years)}."
+                f"it has {year_span(years)}."
             )
 
     def _check_coverage(self, q: ind.Query, years: Iterable[int]) -> None:
@@ -461,17 +461,6 @@ def _say_why_empty(q: ind.Query, frame: pd.DataFrame) -> None:
         f"No {q.flow} records of {q.reporter} in {years}{where}: the table is empty. "
         "Widen the selection (hitex groups lists the groups of each scheme)."
     )
-
-
-def _span(years: list[int]) -> str:
-    """``[2001, 2002, 2003, 2005]`` -> ``"2001-2003, 2005"``."""
-    runs: list[list[int]] = []
-    for y in years:
-        if runs and y == runs[-1][-1] + 1:
-            runs[-1].append(y)
-        else:
-            runs.append([y])
-    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def _ordered(frame: pd.DataFrame, first: list[str]) -> pd.DataFrame:

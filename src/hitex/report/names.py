@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import functools
 
-import pandas as pd
-
 from hitex.reference import countries, russian
-from hitex.reference.countries import data_path
 
 
 def country(code: str, lang: str) -> str:
@@ -36,17 +33,6 @@ def own_goods(code: str, lang: str) -> str:
     return _OWN_GOODS.get(lang, _OWN_GOODS["en"]).format(name=country(code, lang))
 
 
-@functools.cache
-def _regions() -> dict[str, str]:
-    en = pd.read_csv(data_path("country-codes", "m49_overview_en.csv"), dtype=str)
-    ru = pd.read_csv(data_path("country-codes", "m49_overview_ru.csv"), dtype=str)
-    out: dict[str, str] = {}
-    for column in ("Region Name", "Sub-region Name", "Intermediate Region Name"):
-        pairs = zip(en[column].tolist(), ru[column].tolist(), strict=True)
-        out.update({e: r for e, r in pairs if isinstance(e, str) and isinstance(r, str)})
-    return out
-
-
 def group(name: str, lang: str) -> str:
     """A partner group's name: M49 regions in Russian from the UN's own table, blocs by name.
 
@@ -57,7 +43,7 @@ def group(name: str, lang: str) -> str:
     """
     if lang != "ru":
         return name
-    return _regions().get(name) or russian.partner_group(name) or name
+    return russian.partner_group(name) or name
 
 
 def m49(code: str) -> str | None:
