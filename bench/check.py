@@ -162,7 +162,8 @@ def run(part: str) -> list[Row]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.check", description=__doc__.splitlines()[0])
-    p.add_argument("--part", choices=["dev", "heldout", "all"], default="dev")
+    parts = sorted(d.name for d in CORPUS.iterdir() if any(d.glob("*.yaml")))  # dev, heldout, ...
+    p.add_argument("--part", choices=[*parts, "all"], default="dev")
     p.add_argument("--details", action="store_true", help="list every claim and its verdict")
     p.add_argument("--markdown", action="store_true", help="only the tables")
     a = p.parse_args(argv)

@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """The true figures of the heldout2 articles, computed with DuckDB directly on the raw CSV files.
 
 Independent of hitex (plain SQL over the files the scorer loads). Run from the repository root:
@@ -12,7 +13,10 @@ from pathlib import Path
 import duckdb
 
 ROOT = Path(__file__).parents[3]
-CHILE = [ROOT / "src/hitex/demo/data/chl_arg_2002.csv", ROOT / "src/hitex/demo/data/chl_arg_2004.csv"]
+CHILE = [
+    ROOT / "src/hitex/demo/data/chl_arg_2002.csv",
+    ROOT / "src/hitex/demo/data/chl_arg_2004.csv",
+]
 MOSCOW = ROOT / "examples/moscow-2020/flows.csv"
 PORTUGAL = ROOT / "bench/check_corpus/data/portugal-tech.csv"
 # M49 regions of the partners in the Moscow file (Turkey is Western Asia in M49).
@@ -42,7 +46,9 @@ def val(table: str, year: int, flow: str = "export", *, partners: tuple[str, ...
         where.append(f"partner IN {_in(partners)}")
     if table == "mow":
         where.append(f"month BETWEEN {months[0]} AND {months[1]}")
-    rows = con.sql(f"SELECT sum(value_usd) / 1e6 FROM {table} WHERE {' AND '.join(where)}").fetchall()
+    rows = con.sql(
+        f"SELECT sum(value_usd) / 1e6 FROM {table} WHERE {' AND '.join(where)}"
+    ).fetchall()
     return float(rows[0][0] or 0.0)
 
 
@@ -133,9 +139,19 @@ def chile() -> None:
         if len(hs) == 2:
             total = im4 if flow == "import" else ex4
             share(a, f"  share of {flow}s 2004", c(2004, flow, hs), total)
-            note(a, "  rank among chapters 2004", rank("chl", 2004, "left(product, 2)", hs, flow=flow))
+            note(
+                a,
+                "  rank among chapters 2004",
+                rank("chl", 2004, "left(product, 2)", hs, flow=flow),
+            )
         else:
-            note(a, "  rank among headings 2004", rank("chl", 2004, "left(product, 4)", hs, flow=flow))
+            note(
+                a,
+                "  rank among headings 2004",
+                rank("chl", 2004, "left(product, 4)", hs, flow=flow),
+            )
+    food = c(2004, "import", "10") + c(2004, "import", "15")
+    share("07", "imports ch10 + ch15 2004, share of imports", food, im4)
     note("all", "CHL partners loaded", con.sql("SELECT DISTINCT partner FROM chl").fetchall())
 
 
@@ -198,7 +214,12 @@ def moscow() -> None:
         show(a, "Jan-Jun 2020 vs Jan-Jun 2019", m(2020, months=(1, 6)), m(2019, months=(1, 6)))
         show(a, "Jul-Dec 2020 vs Jul-Dec 2019", m(2020, months=(7, 12)), m(2019, months=(7, 12)))
         show(a, "Oct-Dec 2020 vs Oct-Dec 2019", m(2020, months=(10, 12)), m(2019, months=(10, 12)))
-        show(a, "December 2020 vs December 2019", m(2020, months=(12, 12)), m(2019, months=(12, 12)))
+        show(
+            a, "December 2020 vs December 2019", m(2020, months=(12, 12)), m(2019, months=(12, 12))
+        )
+    for month in range(9, 13):
+        show("08", f"month {month} of 2020", m(2020, months=(month, month)))
+    note("08", "rank of 8471 among headings 2019", rank("mow", 2019, "left(product, 4)", "8471"))
 
 
 def portugal() -> None:
@@ -238,6 +259,8 @@ def portugal() -> None:
     for p in ("NLD", "DEU", "USA", "CHN"):
         ex, im = val("prt", 2021, partners=(p,)), val("prt", 2021, "import", partners=(p,))
         note("06 11", f"balance with {p} 2021 (exports - imports)", f"{ex - im:,.2f}")
+    china = val("prt", 2021, partners=("CHN",)) + val("prt", 2021, "import", partners=("CHN",))
+    show("14", "turnover with China 2021", china)
     for hs in ("8542", "854231", "851762", "3004"):
         share("06 14", f"exports {hs} 2021 ({val('prt', 2021, product=hs):,.2f})",
               val("prt", 2021, product=hs), x[2021])  # fmt: skip

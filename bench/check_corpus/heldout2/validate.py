@@ -1,4 +1,6 @@
-"""Check the heldout2 answer keys without running the checker: ``python -m bench.check_corpus.heldout2.validate``.
+"""Check the heldout2 answer keys without running the checker.
+
+``python -m bench.check_corpus.heldout2.validate``.
 
 Each key is read the way the scorer reads it (``bench.check``: the YAML's ``claims`` rows zipped
 into span, kind, verdict, note, and ``bench.check.locate`` finding every span in text order);
@@ -59,8 +61,9 @@ def main() -> int:
         rs = [r for r in rows if lang in {"all", r["lang"]}]
         verdicts = collections.Counter(r["verdict"] for r in rs)
         kinds = collections.Counter(r["kind"] for r in rs)
-        print(f"{lang}: {len(rs)} claims; " + ", ".join(f"{k} {v}" for k, v in sorted(verdicts.items()))
-              + f" ({100 * verdicts['contradicted'] / max(len(rs), 1):.1f}% errors)")  # fmt: skip
+        counts = ", ".join(f"{k} {v}" for k, v in sorted(verdicts.items()))
+        rate = 100 * verdicts["contradicted"] / max(len(rs), 1)
+        print(f"{lang}: {len(rs)} claims; {counts} ({rate:.1f}% errors)")
         print("    kinds: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     table = collections.Counter((r["kind"], r["verdict"]) for r in rows)
     print("\nkind x verdict: " + ", ".join(f"{k}/{v} {n}" for (k, v), n in sorted(table.items())))
