@@ -108,6 +108,7 @@ def chile() -> None:
         ("05", "export", "73", "exports ch73 articles of iron or steel"),
         ("05", "export", "49", "exports ch49 printed books"),
         ("05", "export", "74", "exports ch74 copper"),
+        ("05", "export", "8474", "exports 8474 machinery for earth, stone, ores"),
         ("07", "import", "27", "imports ch27 mineral fuels"),
         ("07", "import", "2711", "imports 2711 petroleum gases"),
         ("07", "import", "2710", "imports 2710 refined petroleum oils"),
@@ -152,6 +153,7 @@ def chile() -> None:
             )
     food = c(2004, "import", "10") + c(2004, "import", "15")
     share("07", "imports ch10 + ch15 2004, share of imports", food, im4)
+    note("05", "rank of ch48 among export chapters 2002", rank("chl", 2002, "left(product, 2)", "48"))
     note("all", "CHL partners loaded", con.sql("SELECT DISTINCT partner FROM chl").fetchall())
 
 
