@@ -153,7 +153,9 @@ def chile() -> None:
             )
     food = c(2004, "import", "10") + c(2004, "import", "15")
     share("07", "imports ch10 + ch15 2004, share of imports", food, im4)
-    note("05", "rank of ch48 among export chapters 2002", rank("chl", 2002, "left(product, 2)", "48"))
+    note(
+        "05", "rank of ch48 among export chapters 2002", rank("chl", 2002, "left(product, 2)", "48")
+    )
     note("all", "CHL partners loaded", con.sql("SELECT DISTINCT partner FROM chl").fetchall())
 
 
