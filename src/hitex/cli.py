@@ -632,13 +632,16 @@ def complexity(
     engine: Annotated[
         str, typer.Option(help="What runs the Ibis part: duckdb or pyspark.")
     ] = "duckdb",
+    method: Annotated[
+        str, typer.Option(help="ecomplexity (Python package) or stata (the Atlas's Stata code).")
+    ] = "ecomplexity",
     fmt: FormatOpt = None,
 ) -> None:
     """Economic complexity of every reporter: RCA, Mcp, ECI, PCI, density, COI, COG."""
     with hitex.open(ctx.obj, engine=engine) as s:
         frame = s.complexity(
             year=year, classification=classification, digits=digits, threshold=threshold,
-            reporter=reporter, by=by, top=top,
+            reporter=reporter, by=by, top=top, method=method,
         )  # fmt: skip
     emit(frame, fmt)
 
