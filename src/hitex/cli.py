@@ -507,9 +507,12 @@ def _names(frame: pd.DataFrame, lang: str, **options: str | None) -> pd.DataFram
 def _report_scheme(scheme: UserScheme) -> None:
     products = scheme.product_groups
     n_groups = products["group_name"].nunique() + scheme.country_groups["group_name"].nunique()
+    own = products["classification"] == scheme.classification
+    other = products.loc[~own, "classification"].nunique()
+    also = f" (and {(~own).sum():,} codes of {other} HS editions)" if other else ""
     err.print(
-        f"Scheme {scheme.name!r}: {n_groups} groups, {len(products):,} {scheme.classification} "
-        f"codes, {len(scheme.country_groups)} partner countries.",
+        f"Scheme {scheme.name!r}: {n_groups} groups, {own.sum():,} {scheme.classification} "
+        f"codes{also}, {len(scheme.country_groups)} partner countries.",
         markup=False,
         highlight=False,
     )

@@ -151,3 +151,15 @@ def test_sitc_scheme_sums_hs_records_in_a_table(tmp_path):
         out = s.table(reporter="RU-MOW", year=2020, by=["group"], groups="aero")
     # 851762 is in no group of the scheme: the table holds the group's products only.
     assert out[["group", "value_usd"]].values.tolist() == [["aerospace", 107.0]]
+
+
+def test_listing_a_sitc_scheme_shows_its_basic_headings(tmp_path):
+    yaml = tmp_path / "aero.yaml"
+    yaml.write_text("scheme: aero\nclassification: SITC4\ngroups:\n  aerospace: ['792']\n")
+    with hitex.open(tmp_path / "w.duckdb") as s:
+        s.engine.warehouse.add_user_scheme(yaml)
+        listed = s.groups("aero").set_index("classification")
+    # SITC Rev.4 792 has 4-digit basic headings (7922 ... 7925) beside 5-digit ones.
+    assert listed.loc["SITC4", "products"] == 12
+    assert "7925" in listed.loc["SITC4", "codes"].split()
+    assert set(listed.index) == {"SITC4", *HS_CLASSIFICATIONS}
