@@ -667,6 +667,9 @@ def opportunities(
         str | None, typer.Option(help="Product classification (needed if several).")
     ] = None,
     digits: Annotated[int | None, typer.Option(help="Cut product codes, e.g. 4.")] = None,
+    method: Annotated[
+        str, typer.Option(help="ecomplexity (Python package) or stata (the Atlas's Stata code).")
+    ] = "ecomplexity",
     fmt: FormatOpt = None,
 ) -> None:
     """Products a reporter could export next (density, PCI, COG) and the markets for each."""
@@ -674,7 +677,7 @@ def opportunities(
         frame = s.opportunities(
             reporter=reporter, year=year, compare=compare, partner_group=partner_group,
             groups=groups, group=group, top=top, markets=markets,
-            classification=classification, digits=digits,
+            classification=classification, digits=digits, method=method,
         )  # fmt: skip
     emit(frame, fmt)
 

@@ -8,6 +8,7 @@ p(hs92) t(year)`` made of it. The expected values are Stata's numbers, read from
 from __future__ import annotations
 
 import io
+import json
 
 import ibis
 import numpy as np
@@ -150,3 +151,21 @@ def test_session_and_cli_take_the_method(tmp_path):
     )  # fmt: skip
     assert bad.exit_code != 0
     assert "--method 'r'" in bad.output
+
+
+def test_opportunities_with_stata_densities_by_hand(hand_session):
+    """Moscow holds 300490 and 854231 (tests/complexity/hand.py). Proximity of the world's
+    Mcp: phi(010121, q) = 1/2 for each other q, phi(020110, 300490) = 0, phi(020110, 854231) =
+    1/2. Without the diagonal, 010121's density is (1/2 + 1/2) / (3/2) = 2/3 and 020110's
+    (0 + 1/2) / (1/2 + 0 + 1/2) = 1/2 (0.4 and 0.25 with ecomplexity's diagonal of 1)."""
+    out = hand_session.opportunities(reporter="RU-MOW", year=2020, method="stata", markets=1)
+    products = out.drop_duplicates("product").set_index("product")
+    assert products.index.tolist() == ["010121", "020110"]
+    assert products["density"].tolist() == pytest.approx([2 / 3, 1 / 2])
+    result = CliRunner().invoke(
+        app, ["--db", str(hand_session.warehouse.path), "opportunities", "--reporter",
+              "RU-MOW", "--year", "2020", "--method", "stata", "--format", "json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    shown = pd.DataFrame(json.loads(result.stdout)).drop_duplicates("product")
+    assert shown["density"].tolist() == pytest.approx([2 / 3, 1 / 2])

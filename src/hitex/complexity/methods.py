@@ -102,6 +102,7 @@ class Complexity:
         digits: int | None = None,
         threshold: float = 1.0,
         small_base_usd: float = SMALL_BASE_USD,
+        method: str = "ecomplexity",
     ) -> pd.DataFrame:
         """Products ``reporter`` could add, best first, and the markets for each.
 
@@ -109,13 +110,13 @@ class Complexity:
         model and every column. ``groups`` / ``group`` keep products of a group (``tech`` /
         ``high``); ``partner_group`` keeps markets of a group; growth is against
         ``compare`` (default: the year before). ``markets`` is how many largest and how many
-        fastest-growing markets to show per product.
+        fastest-growing markets to show per product. ``method`` is that of :meth:`complexity`.
         """
         code = resolve(reporter)
         self._check(Query(reporter=code, years=(year,), partner_group=partner_group,
                           groups=groups, group=group, membership_year=year))  # fmt: skip
         cls = self._classification(year, classification)
-        world = self._measures(year, cls, digits, threshold)
+        world = self._measures(year, cls, digits, threshold, method)
         if not (world["reporter"] == code).any():
             raise InputError(_no_exports(code, year))
         if groups is not None:
