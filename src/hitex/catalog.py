@@ -45,10 +45,9 @@ class Catalog:
             return self.warehouse.sql(
                 """SELECT group_code, group_name, classification, count(*) AS products,
                 string_agg(product, ' ' ORDER BY product) AS codes
-                FROM product_groups WHERE scheme = ? AND length(product) = (
-                    SELECT max(length(product)) FROM product_groups p2
-                    WHERE p2.scheme = product_groups.scheme
-                    AND p2.classification = product_groups.classification)
+                FROM product_groups g WHERE scheme = ? AND NOT EXISTS (
+                    SELECT 1 FROM products c WHERE c.classification = g.classification
+                    AND c.parent = g.product)
                 GROUP BY ALL ORDER BY classification, group_code""",
                 [scheme],
             )

@@ -507,9 +507,12 @@ def _names(frame: pd.DataFrame, lang: str, **options: str | None) -> pd.DataFram
 def _report_scheme(scheme: UserScheme) -> None:
     products = scheme.product_groups
     n_groups = products["group_name"].nunique() + scheme.country_groups["group_name"].nunique()
+    own = products["classification"] == scheme.classification
+    other = products.loc[~own, "classification"].nunique()
+    also = f" (and {(~own).sum():,} codes of {other} HS editions)" if other else ""
     err.print(
-        f"Scheme {scheme.name!r}: {n_groups} groups, {len(products):,} {scheme.classification} "
-        f"codes, {len(scheme.country_groups)} partner countries.",
+        f"Scheme {scheme.name!r}: {n_groups} groups, {own.sum():,} {scheme.classification} "
+        f"codes{also}, {len(scheme.country_groups)} partner countries.",
         markup=False,
         highlight=False,
     )
@@ -632,13 +635,16 @@ def complexity(
     engine: Annotated[
         str, typer.Option(help="What runs the Ibis part: duckdb or pyspark.")
     ] = "duckdb",
+    method: Annotated[
+        str, typer.Option(help="ecomplexity (Python package) or stata (the Atlas's Stata code).")
+    ] = "ecomplexity",
     fmt: FormatOpt = None,
 ) -> None:
     """Economic complexity of every reporter: RCA, Mcp, ECI, PCI, density, COI, COG."""
     with hitex.open(ctx.obj, engine=engine) as s:
         frame = s.complexity(
             year=year, classification=classification, digits=digits, threshold=threshold,
-            reporter=reporter, by=by, top=top,
+            reporter=reporter, by=by, top=top, method=method,
         )  # fmt: skip
     emit(frame, fmt)
 
@@ -661,6 +667,9 @@ def opportunities(
         str | None, typer.Option(help="Product classification (needed if several).")
     ] = None,
     digits: Annotated[int | None, typer.Option(help="Cut product codes, e.g. 4.")] = None,
+    method: Annotated[
+        str, typer.Option(help="ecomplexity (Python package) or stata (the Atlas's Stata code).")
+    ] = "ecomplexity",
     fmt: FormatOpt = None,
 ) -> None:
     """Products a reporter could export next (density, PCI, COG) and the markets for each."""
@@ -668,7 +677,7 @@ def opportunities(
         frame = s.opportunities(
             reporter=reporter, year=year, compare=compare, partner_group=partner_group,
             groups=groups, group=group, top=top, markets=markets,
-            classification=classification, digits=digits,
+            classification=classification, digits=digits, method=method,
         )  # fmt: skip
     emit(frame, fmt)
 

@@ -50,6 +50,7 @@ class Complexity:
         reporter: str | None = None,
         by: str = "product",
         top: int | None = None,
+        method: str = "ecomplexity",
     ) -> pd.DataFrame:
         """RCA, Mcp, diversity, ubiquity, ECI, PCI, density, COI and COG of ``year``.
 
@@ -59,6 +60,8 @@ class Complexity:
         nearest opportunities); ``by="reporter"`` gives one row per reporter, highest ECI
         first. ``classification`` is needed when the year's exports are in several;
         ``digits`` cuts product codes (HS6 -> 4); ``threshold`` is the RCA that makes Mcp 1.
+        ``method`` is ``"ecomplexity"`` (the Growth Lab's Python package) or ``"stata"`` (its
+        Stata command, as the Atlas publishes; see :mod:`hitex.complexity.space`).
 
         Examples
         --------
@@ -71,7 +74,7 @@ class Complexity:
         """
         if by not in BY:
             raise InputError(f"--by {by!r}: complexity rows are by product or by reporter.")
-        world = self._measures(year, classification, digits, threshold)
+        world = self._measures(year, classification, digits, threshold, method)
         if by == "reporter":
             world = _per_reporter(world)
         if reporter is not None:
@@ -99,6 +102,7 @@ class Complexity:
         digits: int | None = None,
         threshold: float = 1.0,
         small_base_usd: float = SMALL_BASE_USD,
+        method: str = "ecomplexity",
     ) -> pd.DataFrame:
         """Products ``reporter`` could add, best first, and the markets for each.
 
@@ -106,13 +110,13 @@ class Complexity:
         model and every column. ``groups`` / ``group`` keep products of a group (``tech`` /
         ``high``); ``partner_group`` keeps markets of a group; growth is against
         ``compare`` (default: the year before). ``markets`` is how many largest and how many
-        fastest-growing markets to show per product.
+        fastest-growing markets to show per product. ``method`` is that of :meth:`complexity`.
         """
         code = resolve(reporter)
         self._check(Query(reporter=code, years=(year,), partner_group=partner_group,
                           groups=groups, group=group, membership_year=year))  # fmt: skip
         cls = self._classification(year, classification)
-        world = self._measures(year, cls, digits, threshold)
+        world = self._measures(year, cls, digits, threshold, method)
         if not (world["reporter"] == code).any():
             raise InputError(_no_exports(code, year))
         if groups is not None:
@@ -156,13 +160,18 @@ class Complexity:
         return str(found["classification"].iloc[0])
 
     def _measures(
-        self, year: int, classification: str | None, digits: int | None, threshold: float
+        self,
+        year: int,
+        classification: str | None,
+        digits: int | None,
+        threshold: float,
+        method: str = "ecomplexity",
     ) -> pd.DataFrame:
         cls = self._classification(year, classification)
-        key = (year, cls, digits, threshold, self.engine.warehouse.version())
+        key = (year, cls, digits, threshold, method, self.engine.warehouse.version())
         if self._measured is None or self._measured[0] != key:
-            self._measured = (key, measure(self._export_rows(year, cls, digits, threshold),
-                                           year=year))  # fmt: skip
+            rows = self._export_rows(year, cls, digits, threshold)
+            self._measured = (key, measure(rows, year=year, method=method, threshold=threshold))
         return self._measured[1].copy()
 
     def _export_rows(

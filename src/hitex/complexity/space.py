@@ -22,6 +22,16 @@ The formulas, signs and normalisation are those of the Growth Lab's ``ecomplexit
   ``(1 - M_cp) sum_q (1 - M_cq) phi_qp PCI_q / sum_k phi_qk``, divided by ``std(kc)``. Both use
   the PCI before its shift, as ``ecomplexity`` does.
 
+``method="stata"`` follows the Growth Lab's Stata command ``ecomplexity`` (``ecomplexity.ado``,
+the pipeline behind the Atlas) where it differs from the Python package:
+
+- Mcp is 1 where ``rca > threshold`` (strictly), not ``>=``.
+- Proximity has a zero diagonal (``min(P1, P2) - I`` in ``proxdiscrete.ado``): a product is not
+  its own neighbour, so density and COG count only the other products.
+- ECI, PCI, COG and COI are standardised with Stata's ``summarize`` over the long
+  reporter x product rows: every reporter counted once per product, and the sample standard
+  deviation (``n - 1``, with ``n`` = reporters x products), not the population one over reporters.
+
 Sub-national reporters (``national`` false) take no part in the eigenvector or the proximity;
 they are placed in the world's space afterwards: ``kc = mean of kp over their products with
 advantage``, density, COI and COG with the world's proximity and PCI, and normalised with the
@@ -48,6 +58,9 @@ COLUMNS = (
 
 #: Eigenvalues closer than this to the largest mean the network falls apart into pieces.
 GAP = 1e-9
+#: How :func:`measure` computes: the ``ecomplexity`` Python package, or its Stata original.
+METHODS = ("ecomplexity", "stata")
+
 #: A correlation of ECI with diversity smaller than this leaves ECI's sign undefined.
 SIGN_TOLERANCE = 1e-9
 
@@ -90,8 +103,18 @@ class Matrix:
             dense("mcp"), diversity.to_numpy(dtype=float), ubiquity.to_numpy(dtype=float),
         )  # fmt: skip
 
+    def strict(self, threshold: float) -> Matrix:
+        """The same matrix with Mcp 1 where ``rca > threshold`` (Stata's test), recounted."""
+        mcp = (self.rca > threshold).astype(float)
+        return Matrix(
+            self.reporters, self.products, self.national, self.value, self.rca, mcp,
+            mcp.sum(axis=1), mcp[self.national].sum(axis=0),
+        )  # fmt: skip
 
-def measure(rows: pd.DataFrame, *, year: int) -> pd.DataFrame:
+
+def measure(
+    rows: pd.DataFrame, *, year: int, method: str = "ecomplexity", threshold: float = 1.0
+) -> pd.DataFrame:
     """ECI, PCI, density, COI and COG of every reporter x product of one year.
 
     ``rows`` are the rows of :func:`~hitex.complexity.exports.export_matrix` (exported pairs
@@ -111,7 +134,12 @@ def measure(rows: pd.DataFrame, *, year: int) -> pd.DataFrame:
     >>> out.groupby("reporter")["eci"].first().round(3).tolist()  # A holds the most, C the least
     [1.225, -0.0, -1.225]
     """
+    if method not in METHODS:
+        raise InputError(f"--method {method!r}: complexity is computed as {' or '.join(METHODS)}.")
+    stata = method == "stata"
     m = Matrix.from_rows(rows)
+    if stata:
+        m = m.strict(threshold)
     world = m.national
     if world.sum() < 2:
         names = ", ".join(m.reporters[world]) or "none"
@@ -128,16 +156,35 @@ def measure(rows: pd.DataFrame, *, year: int) -> pd.DataFrame:
         kc_all = (m.mcp @ np.nan_to_num(kp)) / diversity
     kc_all[: len(kc)] = kc
     phi = proximity(mw, ubiquity)
+    if stata:
+        np.fill_diagonal(phi, 0.0)
     density = density_of(m.mcp, phi)
     coi, cog = _outlook(m.mcp, density, phi, kp)
     cog[:, ubiquity == 0] = np.nan  # outside the product space: no gain to speak of
-    mean, std = kc.mean(), kc.std()
     coi_world = coi[world]
+    if stata:
+        std, coi_std = _long_sd(kc, len(m.products)), _long_sd(coi_world, len(m.products))
+    else:
+        std, coi_std = kc.std(), coi_world.std()
+    mean = kc.mean()
     return _frame(
         m, year, diversity=diversity, ubiquity=ubiquity,
         eci=(kc_all - mean) / std, pci=(kp - mean) / std, density=density,
-        coi=(coi - coi_world.mean()) / coi_world.std(), cog=cog / std,
+        coi=(coi - coi_world.mean()) / coi_std, cog=cog / std,
     )  # fmt: skip
+
+
+def _long_sd(per_reporter: np.ndarray, products: int) -> float:
+    """Stata's ``summarize`` sd of a per-reporter value repeated on each of ``products`` rows.
+
+    Examples
+    --------
+    >>> round(_long_sd(np.array([0.0, 2.0]), 3), 6)  # rows 0, 0, 0, 2, 2, 2
+    1.095445
+    """
+    n = len(per_reporter) * products
+    squares = ((per_reporter - per_reporter.mean()) ** 2).sum() * products
+    return float(np.sqrt(squares / (n - 1)))
 
 
 def _warn_absent(m: Matrix, ubiquity: np.ndarray, year: int) -> None:

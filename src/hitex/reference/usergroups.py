@@ -28,6 +28,11 @@ File format
 - ``partners``: group name -> list of ISO 3166-1 alpha-3 codes, checked against the UN M49
   country list.
 
+A scheme written in SITC (``SITC3`` or ``SITC4``, as the OECD and Eurostat high-tech product
+lists are) also classifies HS data of every edition, HS92 to HS22: a six-digit HS code is in a
+group when more than half of its weight along the UNSD correlation tables reaches the group's
+SITC headings (:mod:`hitex.reference.sitchs` states the paths, the split rule and the coverage).
+
 The groups of a file must not overlap: each product (and each partner country) is in
 at most one group of the file, and no group may be empty. Any problem raises
 :class:`hitex.errors.BadFileError` carrying ``file``, ``line`` and ``value``, with a
@@ -50,6 +55,7 @@ from hitex.reference.partners import GROUP_COLUMNS as COUNTRY_GROUP_COLUMNS
 from hitex.reference.partners import iso3_codes
 from hitex.reference.products import CLASSIFICATIONS, leaves_of, products_of
 from hitex.reference.schemes import GROUP_COLUMNS, scheme_names
+from hitex.reference.sitchs import SITC, hs_groups
 
 _TOP_KEYS = ("scheme", "classification", "groups", "partners")
 _GROUP_KEYS = ("include", "exclude")
@@ -65,7 +71,8 @@ class UserScheme:
         As in the file (``classification`` defaults to ``HS17``).
     product_groups
         Same columns as :func:`hitex.reference.schemes.product_groups_frame`; one row per
-        most detailed code; ``group_code`` and ``group_name`` are both the group's name.
+        most detailed code; ``group_code`` and ``group_name`` are both the group's name. A
+        SITC scheme also has rows for the six-digit codes of every HS edition.
     country_groups
         Same columns as :func:`hitex.reference.partners.country_groups_frame`, with
         ``scheme`` = the scheme's name and no years.
@@ -325,6 +332,9 @@ def parse_user_scheme(text: str, file: str = "<string>") -> UserScheme:
         if "partners" in sections
         else pd.DataFrame(columns=COUNTRY_GROUP_COLUMNS)
     )
+    if ctx.classification in SITC and len(products):
+        on_hs = hs_groups(products).assign(scheme=name)[GROUP_COLUMNS]
+        products = pd.concat([products, on_hs], ignore_index=True)
     return UserScheme(name, ctx.classification, file, products, partners)
 
 
