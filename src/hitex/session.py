@@ -80,9 +80,7 @@ class Session(Catalog, Complexity):
             if years is not None:
                 raise InputError("--years chooses the years of a BACI release zip; give one.")
             return some(paths)
-        return [
-            r for p in paths for r in archive.load(Path(p), format, years, lambda f: some([f]))
-        ]
+        return [r for p in paths for r in archive.load(Path(p), format, years, lambda f: some([f]))]
 
     def loads(self) -> pd.DataFrame:
         """Every attempted load."""

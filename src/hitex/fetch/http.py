@@ -27,8 +27,6 @@ from hitex.errors import HitexError
 #: Called with (bytes done, bytes in all or None) as a download goes on.
 Progress = Callable[[int, int | None], None]
 
-#: Bytes read from the network between two writes.
-CHUNK = 1 << 20
 
 #: How often a 429 answer is retried, and the longest wait hitex accepts from Retry-After.
 RETRIES = 5
@@ -193,7 +191,7 @@ class Client:
                     mode = "ab" if resumed else "wb"
                     done = have if resumed else 0
                     with part.open(mode) as out:
-                        for chunk in response.iter_bytes(CHUNK):
+                        for chunk in response.iter_bytes():
                             out.write(chunk)
                             done += len(chunk)
                             progress(done, total)

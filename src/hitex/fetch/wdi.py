@@ -47,7 +47,8 @@ def fetch(
 
     if not indicator.strip():
         raise InputError("Give the indicator (e.g. --indicator TX.VAL.TECH.CD).")
-    codes = [resolve(c, subdivisions=False) for c in countries] if countries else ["all"]
+    every = not countries or [c.lower() for c in countries] == ["all"]
+    codes = ["all"] if every else [resolve(c, subdivisions=False) for c in countries]
     span = sorted(set(years)) if years is not None else []
     url = f"{base_url()}/v2/country/{';'.join(codes)}/indicator/{indicator.strip()}"
     own = client is None
