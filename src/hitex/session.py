@@ -80,7 +80,13 @@ class Session(Catalog, Complexity):
             if years is not None:
                 raise InputError("--years chooses the years of a BACI release zip; give one.")
             return some(paths)
-        return [r for p in paths for r in archive.load(Path(p), format, years, lambda f: some([f]))]
+        results: list[LoadResult] = []
+        for p in paths:
+            if archive.is_archive(Path(p)):
+                results += archive.load(Path(p), format, years, lambda f: some([f]))
+            else:
+                results += some([p])
+        return results
 
     def loads(self) -> pd.DataFrame:
         """Every attempted load."""

@@ -18,6 +18,8 @@ from hitex.cli import app
 from hitex.fetch import comtrade as ct
 from hitex.fetch import wdi
 from hitex.fetch.http import Client, FetchError
+from hitex.ingest import archive
+from hitex.reference.countries import trade_codes_frame
 from tests.fetch.server import DATA, FIXTURES, GOOD_KEY, SPENT_KEY, Replay, Server
 
 
@@ -364,3 +366,30 @@ def test_wdi_recorded_answer_and_refused_indicator(server, tmp_path):
         "The World Bank refused indicator NO.SUCH (Invalid value: The provided parameter "
         "value is not valid)." in r.output
     )
+
+
+def test_release_code_lists_in_both_layouts(tmp_path):
+
+    new = archive.read_release(baci_zip(tmp_path / "BACI_HS17_V202401b.zip"))
+    assert (new.edition, new.release, list(new.years)) == ("HS17", "202401b", [2021, 2022])
+    assert archive.release_countries(new)[842] == "USA"
+    assert 490 not in archive.release_countries(new)  # S19 is no ISO alpha-3 code
+    assert archive.release_products(new)[:2] == ["080211", "081310"]
+    # The V202301 layout (the list CEPII shipped in that release, bundled with hitex).
+    old_list = Path(archive.__file__).parents[1] / "reference" / "data" / "baci-reference"
+    path = tmp_path / "BACI_HS17_V202301.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("BACI_HS17_Y2020_V202301.csv", "t,i,j,k,v,q\n")
+        z.write(old_list / "country_codes_V202301.csv", "country_codes_V202301.csv")
+        z.write(old_list / "product_codes_HS17_V202301.csv", "product_codes_HS17_V202301.csv")
+    old = archive.read_release(path)
+    raw = pd.read_csv(old_list / "country_codes_V202301.csv", keep_default_na=False)
+    iso = raw[raw["iso_3digit_alpha"].str.fullmatch(r"[A-Z]{3}")]
+    assert archive.release_countries(old) == dict(
+        zip(iso["country_code"], iso["iso_3digit_alpha"], strict=True)
+    )
+    assert "010121" in archive.release_products(old)  # written 10121 in the file
+    # hitex's own table agrees with that release (its entities keep codes of their own).
+
+    trade = trade_codes_frame()
+    assert archive.check_countries(old, dict(zip(trade["code"], trade["iso3"], strict=True))) == []

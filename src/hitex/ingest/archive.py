@@ -78,12 +78,14 @@ def read_release(path: Path) -> Release:
             countries = n
         elif m := PRODUCT_FILE.fullmatch(n):
             products = n
+            editions.add(m.group(1).upper())
     if not years:
         raise BadFileError(
             f"{path.name} holds no BACI year file (BACI_HSxx_Yyyyy_Vrelease.csv); it holds "
             f"{', '.join(names[:6]) or 'nothing'}.",
             file=path.name,
         )
+    # The product list names the edition too: a list of another edition is a mixed zip.
     if len(editions) > 1 or len(releases) > 1:
         raise BadFileError(
             f"{path.name} mixes BACI editions or releases ({', '.join(sorted(editions))}; "
