@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import io
 import json
 import threading
@@ -194,7 +195,12 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(
                 404, b"<html><body>Not Found</body></html>", {"Content-Type": "text/html"}
             )
+
+        etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
         given = self.headers.get("Range")
+        if_range = self.headers.get("If-Range")
+        if given and if_range is not None and if_range != etag:
+            given = None  # changed since: the whole file
         if given:
             start = int(given.split("=")[1].split("-")[0])
             if start >= len(body):
@@ -212,13 +218,16 @@ class Handler(BaseHTTPRequestHandler):
             cut, self.replay.cut = self.replay.cut, None
             self.send_response(200)
             self.send_header("Content-Type", "application/zip")
+            self.send_header("ETag", etag)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body[:cut])
             self.wfile.flush()
             self.close_connection = True
             return None
-        return self._send(200, body, {"Content-Type": "application/zip", "Accept-Ranges": "bytes"})
+        return self._send(
+            200, body, {"Content-Type": "application/zip", "Accept-Ranges": "bytes", "ETag": etag}
+        )
 
     def _wdi(self, countries: str, indicator: str, params: dict[str, str]) -> None:
         if indicator == "NY.GDP.MKTP.CD" and countries.lower() == "all":

@@ -393,3 +393,21 @@ def test_release_code_lists_in_both_layouts(tmp_path):
 
     trade = trade_codes_frame()
     assert archive.check_countries(old, dict(zip(trade["code"], trade["iso3"], strict=True))) == []
+
+
+def test_a_file_changed_since_the_interruption_is_downloaded_whole(server, tmp_path):
+    first = baci_zip(tmp_path / "a.zip").read_bytes()
+    server.replay.files["BACI_HS17_V202401b.zip"] = first
+    server.replay.cut = len(first) // 3
+    args = ["fetch", "baci", "--release", "V202401b", "--hs", "HS17"]
+    assert run(tmp_path / "w.duckdb", *args).exit_code == 1
+    # CEPII replaces the archive (a corrected release under the same name).
+    second = baci_zip(tmp_path / "b.zip", skip="Y2021").read_bytes()
+    server.replay.files["BACI_HS17_V202401b.zip"] = second
+    r = run(tmp_path / "w.duckdb", *args)
+    assert r.exit_code == 0, r.output
+    headers = server.replay.log[-1][2]
+    assert headers["Range"] == f"bytes={len(first) // 3}-"
+    assert headers["If-Range"].startswith('"')
+    kept = tmp_path / "cache" / "baci" / "BACI_HS17_V202401b.zip"
+    assert kept.read_bytes() == second

@@ -104,14 +104,7 @@ class Client:
                     "network or the base address."
                 ) from None
             if response.status_code == 429:
-                wait = retry_after(response)
-                if attempt == self.retries or wait > self.max_wait:
-                    raise FetchError(
-                        f"{self.source} answered 429 (too many requests) {attempt + 1} times"
-                        + (f" and asks to wait {wait:.0f} s" if wait > self.max_wait else "")
-                        + f": {_message(response)} Try again later."
-                    )
-                self.sleep(wait)
+                self._wait(response, attempt)
                 continue
             if response.status_code >= 400:
                 raise self._refused(response)
@@ -155,7 +148,9 @@ class Client:
         """Download ``url`` to ``dest`` once; an interrupted download continues where it stopped.
 
         The bytes go to ``dest.part`` first; a later call asks for the rest with ``Range``
-        and appends them (or starts again when the server sends the whole file).
+        and appends them (or starts again when the server sends the whole file). The part's
+        version (ETag or Last-Modified) goes with the request as ``If-Range``: a file changed
+        on the server since is sent whole, never spliced with the old part.
         """
         if dest.is_file():
             size = dest.stat().st_size
@@ -163,43 +158,25 @@ class Client:
             return dest
         dest.parent.mkdir(parents=True, exist_ok=True)
         part = dest.with_name(dest.name + ".part")
+        version = dest.with_name(dest.name + ".part.version")
         for attempt in range(self.retries + 1):
             have = part.stat().st_size if part.is_file() else 0
             extra = dict(headers or {})
             if have:
                 extra["Range"] = f"bytes={have}-"
+                if version.is_file():
+                    extra["If-Range"] = version.read_text(encoding="utf-8").strip()
             try:
                 with self.http().stream("GET", url, params=params, headers=extra) as response:
                     if response.status_code == 429:
-                        wait = retry_after(response)
-                        response.read()
-                        if attempt == self.retries or wait > self.max_wait:
-                            raise FetchError(
-                                f"{self.source} answered 429 (too many requests) "
-                                f"{attempt + 1} times: {_message(response)} Try again later."
-                            )
-                        self.sleep(wait)
+                        self._wait(response, attempt)
                         continue
                     if response.status_code == 416 and have:
-                        # The part holds the whole file already.
-                        break
+                        break  # the part holds the whole file already
                     if response.status_code >= 400:
                         response.read()
                         raise self._refused(response)
-                    resumed = response.status_code == 206 and _range_start(response) == have
-                    total = _total(response, have if resumed else 0)
-                    mode = "ab" if resumed else "wb"
-                    done = have if resumed else 0
-                    with part.open(mode) as out:
-                        for chunk in response.iter_bytes():
-                            out.write(chunk)
-                            done += len(chunk)
-                            progress(done, total)
-                    if total is not None and done < total:
-                        raise FetchError(
-                            f"The download of {dest.name} from {self.source} stopped at "
-                            f"{done:,} of {total:,} bytes; run the command again to continue it."
-                        )
+                    self._receive(response, part, version, have, dest.name, progress)
                     break
             except (httpx.TransportError, httpx.StreamError) as exc:
                 got = part.stat().st_size if part.is_file() else 0
@@ -208,7 +185,48 @@ class Client:
                     f"{got:,} bytes ({_short(exc)}); run the command again to continue it."
                 ) from None
         part.replace(dest)
+        version.unlink(missing_ok=True)
         return dest
+
+    def _wait(self, response: httpx.Response, attempt: int) -> None:
+        """Sleep as a 429's Retry-After says, or raise when tried enough or asked too long."""
+        wait = retry_after(response)
+        if attempt == self.retries or wait > self.max_wait:
+            raise FetchError(
+                f"{self.source} answered 429 (too many requests) {attempt + 1} times"
+                + (f" and asks to wait {wait:.0f} s" if wait > self.max_wait else "")
+                + f": {_message(response)} Try again later."
+            )
+        self.sleep(wait)
+
+    def _receive(
+        self,
+        response: httpx.Response,
+        part: Path,
+        version: Path,
+        have: int,
+        name: str,
+        progress: Progress,
+    ) -> None:
+        """Write an answer's bytes to the part: appended to it (206 from ``have``) or anew."""
+        resumed = response.status_code == 206 and _range_start(response) == have
+        total = _total(response, have if resumed else 0)
+        if not resumed:
+            version.unlink(missing_ok=True)
+            tag = response.headers.get("ETag") or response.headers.get("Last-Modified")
+            if tag:
+                version.write_text(tag, encoding="utf-8")
+        done = have if resumed else 0
+        with part.open("ab" if resumed else "wb") as out:
+            for chunk in response.iter_bytes():
+                out.write(chunk)
+                done += len(chunk)
+                progress(done, total)
+        if total is not None and done < total:
+            raise FetchError(
+                f"The download of {name} from {self.source} stopped at {done:,} of {total:,} "
+                "bytes; run the command again to continue it."
+            )
 
     def _refused(self, response: httpx.Response) -> FetchError:
         if self.explain is not None:
@@ -225,7 +243,10 @@ def retry_after(response: httpx.Response) -> float:
     if value.isdigit():
         return float(value)
     if value:
-        when = email.utils.parsedate_to_datetime(value)
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            when = None
         if when is not None:
             return max(0.0, when.timestamp() - time.time())
     # Azure API Management's text: "Rate limit is exceeded. Try again in 2 seconds."
