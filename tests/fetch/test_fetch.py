@@ -114,6 +114,7 @@ def test_split_of_a_request_larger_than_the_record_limit(server, tmp_path):
             "--partner", "842", "--cmd", "8542", "--max-records", "5", "--key", GOOD_KEY,
             "--load")  # fmt: skip
     assert r.exit_code == 0, r.output
+    assert "goods of CHN in 2010-2021 (flow M): more than 5 records, split in 12" in r.output
     periods = [p["period"] for p in data_requests(server)]
     # 15 years: the API takes 12 periods at most; each full answer (5 = the limit) is split
     # by year, the answer of 3 years is whole.
@@ -411,3 +412,10 @@ def test_a_file_changed_since_the_interruption_is_downloaded_whole(server, tmp_p
     assert headers["If-Range"].startswith('"')
     kept = tmp_path / "cache" / "baci" / "BACI_HS17_V202401b.zip"
     assert kept.read_bytes() == second
+
+
+def test_years_option_is_for_release_zips_only(tmp_path):
+    csv = DATA / "baci" / "BACI_HS17_Y2021_V202401b.csv"
+    r = run(tmp_path / "w.duckdb", "load", str(csv), "--format", "baci", "--years", "2021")
+    assert r.exit_code == 1
+    assert "--years chooses the years of a BACI release zip; give one." in r.output

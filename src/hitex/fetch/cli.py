@@ -14,6 +14,7 @@ from rich.progress import (
     BarColumn,
     DownloadColumn,
     Progress,
+    SpinnerColumn,
     TextColumn,
     TimeRemainingColumn,
     TransferSpeedColumn,
@@ -62,6 +63,26 @@ def _bytes_bar(label: str) -> Iterator[Callable[[int, int | None], None]]:
             bar.update(task, completed=done, total=total)
 
         yield update
+
+
+@contextmanager
+def _requests_bar(label: str) -> Iterator[Callable[[str], None]]:
+    """A line that counts the answers and shows the last; splits are also printed."""
+    bar = Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} answers"),
+        TextColumn("{task.fields[last]}"), console=_err(), transient=True,
+        disable=not _err().is_terminal,
+    )  # fmt: skip
+    with bar:
+        task = bar.add_task(label, total=None, last="")
+
+        def step(text: str) -> None:
+            if "split in" in text:
+                _say(text)
+            else:
+                bar.update(task, advance=1, last=text)
+
+        yield step
 
 
 def _years(text: str | None) -> list[int] | None:
@@ -180,7 +201,8 @@ def _comtrade(
     else:
         if not key:
             _say("No Comtrade key (COMTRADE_KEY): asking the preview (at most 500 records each).")
-        answer = ct.fetch(request, key=key, max_records=max_records, progress=_say)
+        with _requests_bar("UN Comtrade") as step:
+            answer = ct.fetch(request, key=key, max_records=max_records, progress=step)
         files = answer.files
         cached = f" ({answer.cached} from the cache)" if answer.cached else ""
         _say(

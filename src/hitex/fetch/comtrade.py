@@ -137,7 +137,9 @@ def country_code(value: str, *, role: str = "reporter") -> tuple[str, str]:
             return "0", "World"
         if int(text) not in set(listed["code"]):
             raise UnknownCodeError.new(f"Comtrade {role} code", text, [])
-        return str(int(text)), text
+        trade = trade_codes_frame()
+        iso = trade.loc[trade["code"] == int(text), "iso3"]
+        return str(int(text)), (str(iso.iloc[0]) if len(iso) else text)
     if role == "partner" and text.upper() in ("WLD", "W00", "WORLD"):
         return "0", "World"
     iso3 = resolve(text, subdivisions=False)
