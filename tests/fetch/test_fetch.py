@@ -11,6 +11,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import hitex
@@ -419,3 +421,37 @@ def test_years_option_is_for_release_zips_only(tmp_path):
     r = run(tmp_path / "w.duckdb", "load", str(csv), "--format", "baci", "--years", "2021")
     assert r.exit_code == 1
     assert "--years chooses the years of a BACI release zip; give one." in r.output
+
+
+def _cells(request: ct.Request) -> set[tuple[str, str, str, str]]:
+    """What a request asks: one cell per period, flow, partner and code."""
+    flows = request.flows or tuple(ct.FLOWS.values())
+    partners = request.partners or ("*",)
+    codes = request.cmd or ("*",)
+    return {(p, f, q, c) for p in request.periods for f in flows for q in partners for c in codes}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    periods=st.lists(st.sampled_from(["2019", "2020", "2021"]), min_size=1, unique=True),
+    flows=st.lists(st.sampled_from(["X", "M", "RX", "RM"]), max_size=3, unique=True),
+    partners=st.one_of(
+        st.none(), st.lists(st.sampled_from(["842", "156", "0"]), min_size=1, unique=True)
+    ),
+    codes=st.lists(st.sampled_from(["8542", "8471", "TOTAL"]), min_size=1, unique=True),
+)
+def test_a_split_asks_the_same_cells_once(periods, flows, partners, codes):
+    request = ct.Request("C", "A", "HS", "643", tuple(periods), tuple(flows),
+                         tuple(partners) if partners else None, tuple(codes))  # fmt: skip
+    parts = ct.split(request)
+    if parts is None:
+        assert len(_cells(request)) == 1
+        return
+    assert len(parts) > 1
+    seen = [c for part in parts for c in _cells(part)]
+    if request.partners is None:
+        # Every partner becomes Comtrade's listed partners, in groups: same periods, flows, codes.
+        assert {(p, f, c) for p, f, _, c in seen} == {(p, f, c) for p, f, _, c in _cells(request)}
+        assert len(seen) == len(set(seen))
+    else:
+        assert sorted(seen) == sorted(_cells(request))
