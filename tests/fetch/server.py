@@ -103,6 +103,8 @@ class Replay:
     files: dict[str, bytes] = field(default_factory=dict)
     #: Bytes sent of a file's first whole download before the connection is cut.
     cut: int | None = None
+    #: The preview refuses calls without a key too (as it did for a while from December 2024).
+    preview_needs_key: bool = False
     log: list[tuple[str, dict[str, str], dict[str, str]]] = field(default_factory=list)
 
 
@@ -149,7 +151,7 @@ class Handler(BaseHTTPRequestHandler):
             if self.replay.throttle > 0:
                 self.replay.throttle -= 1
                 return self._refuse("rate_limit")
-            if parts[0] in ("data", "bulk"):
+            if parts[0] in ("data", "bulk") or self.replay.preview_needs_key:
                 if key == SPENT_KEY:
                     return self._refuse("quota")
                 if key != GOOD_KEY:

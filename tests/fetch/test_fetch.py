@@ -455,3 +455,11 @@ def test_a_split_asks_the_same_cells_once(periods, flows, partners, codes):
         assert len(seen) == len(set(seen))
     else:
         assert sorted(seen) == sorted(_cells(request))
+
+
+def test_preview_that_asks_for_a_key(server, tmp_path):
+    server.replay.preview_needs_key = True
+    r = run(tmp_path / "w.duckdb", "fetch", "comtrade", "--reporter", "CHN", "--years", "2010")
+    assert r.exit_code == 1
+    assert "Error: UN Comtrade asks for a subscription key (401: " in r.output
+    assert "Set COMTRADE_KEY or give --key" in r.output
