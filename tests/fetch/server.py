@@ -105,6 +105,8 @@ class Replay:
     cut: int | None = None
     #: The preview refuses calls without a key too (as it did for a while from December 2024).
     preview_needs_key: bool = False
+    #: Answer this many data requests with a bare 503 (no body) first.
+    unavailable: int = 0
     log: list[tuple[str, dict[str, str], dict[str, str]]] = field(default_factory=list)
 
 
@@ -148,6 +150,9 @@ class Handler(BaseHTTPRequestHandler):
             ["bulk", "v1", "get"],
             ["bulk", "v1", "file"],
         ):
+            if self.replay.unavailable > 0:
+                self.replay.unavailable -= 1
+                return self._send(503, b"")
             if self.replay.throttle > 0:
                 self.replay.throttle -= 1
                 return self._refuse("rate_limit")

@@ -463,3 +463,20 @@ def test_preview_that_asks_for_a_key(server, tmp_path):
     assert r.exit_code == 1
     assert "Error: UN Comtrade asks for a subscription key (401: " in r.output
     assert "Set COMTRADE_KEY or give --key" in r.output
+
+
+def test_a_briefly_unavailable_server_is_asked_again(server, tmp_path):
+    server.replay.unavailable = 2
+    waits: list[float] = []
+    client = Client("UN Comtrade", cache=tmp_path / "cache", sleep=waits.append)
+    request = ct.Request("C", "A", "HS", "156", ("2010",), ("X",), ("32", "276"), ("TOTAL",))
+    answer = ct.fetch(request, key=None, client=client)
+    assert waits == [1.0, 2.0]
+    assert answer.records == 2
+    server.replay.unavailable = 10
+    client = Client("UN Comtrade", cache=tmp_path / "other", sleep=waits.append, retries=1)
+    with pytest.raises(
+        FetchError,
+        match=r"UN Comtrade is unavailable \(503, HTTP 503.\) after 2 tries; try again later.",
+    ):
+        ct.fetch(request, key=None, client=client)

@@ -32,6 +32,9 @@ Progress = Callable[[int, int | None], None]
 RETRIES = 5
 MAX_WAIT = 300.0
 
+#: Statuses of a server briefly unavailable: asked again after a while.
+UNAVAILABLE = (502, 503, 504)
+
 
 class FetchError(HitexError):
     """A download failed: the message says what failed and what to do about it."""
@@ -93,7 +96,11 @@ class Client:
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
-        """GET ``url``; wait and retry on 429 as Retry-After says; raise on other refusals."""
+        """GET ``url``; wait and retry on 429 as Retry-After says; raise on other refusals.
+
+        A server that is briefly unavailable (502, 503, 504) is asked again after 1, 2, 4 ...
+        seconds (or its Retry-After), as often as a 429.
+        """
         clean = {k: v for k, v in (params or {}).items() if v is not None}
         for attempt in range(self.retries + 1):
             try:
@@ -105,6 +112,15 @@ class Client:
                 ) from None
             if response.status_code == 429:
                 self._wait(response, attempt)
+                continue
+            if response.status_code in UNAVAILABLE:
+                if attempt == self.retries:
+                    raise FetchError(
+                        f"{self.source} is unavailable ({response.status_code}, "
+                        f"{_message(response)}) after {attempt + 1} tries; try again later."
+                    )
+                given = response.headers.get("Retry-After", "")
+                self.sleep(float(given) if given.isdigit() else float(min(2**attempt, 30)))
                 continue
             if response.status_code >= 400:
                 raise self._refused(response)
