@@ -131,6 +131,18 @@ def test_split_of_a_request_larger_than_the_record_limit(server, tmp_path):
     want = raw.groupby("refYear")["primaryValue"].sum()
     assert list(got["year"]) == list(want.index)
     assert got["sum(value_usd)"].tolist() == pytest.approx(want.tolist(), rel=1e-12)
+    # The 13 answers load as one, in one transaction; fetched again: from the cache, and the
+    # same combined answer is recognised as loaded.
+    assert "load 1: combined_" in r.output and "load 2" not in r.output
+    asked = len(server.replay.log)
+    again = run(db, "fetch", "comtrade", "--reporter", "156", "--years", "2010-2024", "--flow",
+                "M", "--partner", "842", "--cmd", "8542", "--max-records", "5", "--key",
+                GOOD_KEY, "--load")  # fmt: skip
+    assert again.exit_code == 0, again.output
+    assert len(server.replay.log) == asked
+    assert "from the cache" in again.output
+    with hitex.open(db) as s:
+        assert s.warehouse.con.execute("SELECT count(*) FROM flows").fetchone() == (len(raw),)
 
 
 def test_an_answer_at_the_limit_that_cannot_be_split_is_refused(server, tmp_path):

@@ -217,7 +217,9 @@ def _comtrade(
         raise FetchError(f"UN Comtrade has no {request.describe()}; nothing to load.")
     if load:
         hitex_cl = "EBOPS2010" if type_code == "S" else "HS17"
-        _load(ctx, files, "comtrade", hitex_cl)
+        # The answers of a split request load as one, in one transaction; bulk files one by one.
+        parts = files if bulk else [ct.combine(files, cache_dir() / "comtrade")]
+        _load(ctx, parts, "comtrade", hitex_cl)
 
 
 @app.command()

@@ -17,6 +17,7 @@ Reporters and partners are resolved through hitex's bundled country lists
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import shutil
 from collections.abc import Callable, Iterable, Sequence
@@ -28,6 +29,7 @@ import httpx
 
 from hitex.errors import InputError, UnknownCodeError
 from hitex.fetch.http import Client, FetchError, message, request_key
+from hitex.ingest.comtrade import CLASSIFICATION_CODES
 
 #: The public address of the API (``$HITEX_COMTRADE_URL`` replaces it).
 BASE = "https://comtradeapi.un.org"
@@ -49,11 +51,11 @@ CLASSIFICATIONS = (
     "EB", "EB02", "EB10", "EB10S",
 )  # fmt: skip
 
-#: hitex's names of HS editions and SITC revisions -> Comtrade's classification codes.
+#: hitex's names of HS editions and SITC revisions -> Comtrade's classification codes (the
+#: comtrade reader's table, read the other way), and a few names users write.
 ALIASES = {
-    "HS92": "H0", "HS96": "H1", "HS02": "H2", "HS07": "H3", "HS12": "H4", "HS17": "H5",
-    "HS22": "H6", "SITC1": "S1", "SITC2": "S2", "SITC3": "S3", "SITC4": "S4",
-    "EBOPS": "EB", "EBOPS2010": "EB10", "EBOPS2002": "EB02", "SITC": "S4", "BEC": "B5",
+    **{ours: code for code, ours in CLASSIFICATION_CODES.items() if not code.startswith("EB")},
+    "EBOPS": "EB", "EBOPS2010": "EB10", "EBOPS2002": "EB02", "BEC": "B5",
 }  # fmt: skip
 
 Step = Callable[[str], None]
@@ -245,16 +247,19 @@ def _fetch(
         f"{request_key(url, params)}.json"
     )
     cached = client.cache / "comtrade" / name
-    if cached.is_file():
-        from json import loads  # noqa: PLC0415
-
-        doc = loads(cached.read_text(encoding="utf-8"))
+    # A request found too large once is split at once when asked again (no request spent).
+    too_large = cached.with_name(cached.name.removesuffix(".json") + ".split")
+    if too_large.is_file():
+        doc = {"data": None}
+        count = limit
+    elif cached.is_file():
+        doc = json.loads(cached.read_text(encoding="utf-8"))
         answer.cached += 1
+        count = len(doc.get("data") or [])
     else:
         doc = client.json(url, params)
         _check_answer(doc, request)
-    records = doc.get("data") or []
-    count = len(records)
+        count = len(doc.get("data") or [])
     if count >= limit:
         smaller = split(request)
         if smaller is None:
@@ -265,6 +270,8 @@ def _fetch(
                 + ("" if key else ", or give a key (COMTRADE_KEY) for up to 100,000")
                 + "."
             )
+        too_large.parent.mkdir(parents=True, exist_ok=True)
+        too_large.touch()
         step(f"{request.describe()}: more than {limit:,} records, split in {len(smaller)}")
         for part in smaller:
             _fetch(client, part, path, key, limit, answer, step)
@@ -272,8 +279,6 @@ def _fetch(
     if not cached.is_file():
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_name(cached.name + ".part")
-        import json  # noqa: PLC0415
-
         tmp.write_text(json.dumps(doc), encoding="utf-8")
         tmp.replace(cached)
     if count == 0:
@@ -337,6 +342,32 @@ def explain(response: httpx.Response, *, key: str | None) -> FetchError:
     if status == 403 and "quota" in said.lower():
         return FetchError(f"The Comtrade key's quota is used up (403: {said})")
     return FetchError(f"UN Comtrade refused the request ({status}: {said})")
+
+
+def combine(files: Sequence[Path], folder: Path) -> Path:
+    """One answer holding the records of several (the parts of a split request), for one load.
+
+    The parts ask disjoint cells (periods, flows, partners, codes), so no record is in two.
+    The file's name is made of the parts' names: the same fetch gives the same file, which a
+    second load recognises as loaded already.
+    """
+    import hashlib  # noqa: PLC0415
+
+    if len(files) == 1:
+        return files[0]
+    digest = hashlib.sha256("\n".join(sorted(f.name for f in files)).encode()).hexdigest()[:16]
+    out = folder / f"combined_{digest}.json"
+    if out.is_file():
+        return out
+    records: list[Any] = []
+    for f in sorted(files):
+        records += json.loads(f.read_text(encoding="utf-8")).get("data") or []
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_text(
+        json.dumps({"count": len(records), "data": records, "error": ""}), encoding="utf-8"
+    )
+    tmp.replace(out)
+    return out
 
 
 # -- bulk files -----------------------------------------------------------------------------
