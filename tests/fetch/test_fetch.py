@@ -133,7 +133,8 @@ def test_split_of_a_request_larger_than_the_record_limit(server, tmp_path):
     assert got["sum(value_usd)"].tolist() == pytest.approx(want.tolist(), rel=1e-12)
     # The 13 answers load as one, in one transaction; fetched again: from the cache, and the
     # same combined answer is recognised as loaded.
-    assert "load 1: combined_" in r.output and "load 2" not in r.output
+    assert "load 1: combined_" in r.output
+    assert "load 2" not in r.output
     asked = len(server.replay.log)
     again = run(db, "fetch", "comtrade", "--reporter", "156", "--years", "2010-2024", "--flow",
                 "M", "--partner", "842", "--cmd", "8542", "--max-records", "5", "--key",
@@ -435,16 +436,24 @@ def test_years_option_is_for_release_zips_only(tmp_path):
     assert "--years chooses the years of a BACI release zip; give one." in r.output
 
 
-def _cells(request: ct.Request) -> set[tuple[str, str, str, str]]:
-    """What a request asks: one cell per period, flow, partner and code."""
+def _cells(request: ct.Request) -> set[tuple[str, str, str, str, str]]:
+    """What a request asks: one cell per reporter, period, flow, partner and code."""
     flows = request.flows or tuple(ct.FLOWS.values())
     partners = request.partners or ("*",)
     codes = request.cmd or ("*",)
-    return {(p, f, q, c) for p in request.periods for f in flows for q in partners for c in codes}
+    return {
+        (r, p, f, q, c)
+        for r in request.reporter.split(",")
+        for p in request.periods
+        for f in flows
+        for q in partners
+        for c in codes
+    }
 
 
 @settings(max_examples=60, deadline=None)
 @given(
+    reporter=st.sampled_from(["643", "643,156"]),
     periods=st.lists(st.sampled_from(["2019", "2020", "2021"]), min_size=1, unique=True),
     flows=st.lists(st.sampled_from(["X", "M", "RX", "RM"]), max_size=3, unique=True),
     partners=st.one_of(
@@ -452,8 +461,8 @@ def _cells(request: ct.Request) -> set[tuple[str, str, str, str]]:
     ),
     codes=st.lists(st.sampled_from(["8542", "8471", "TOTAL"]), min_size=1, unique=True),
 )
-def test_a_split_asks_the_same_cells_once(periods, flows, partners, codes):
-    request = ct.Request("C", "A", "HS", "643", tuple(periods), tuple(flows),
+def test_a_split_asks_the_same_cells_once(reporter, periods, flows, partners, codes):
+    request = ct.Request("C", "A", "HS", reporter, tuple(periods), tuple(flows),
                          tuple(partners) if partners else None, tuple(codes))  # fmt: skip
     parts = ct.split(request)
     if parts is None:
@@ -463,7 +472,9 @@ def test_a_split_asks_the_same_cells_once(periods, flows, partners, codes):
     seen = [c for part in parts for c in _cells(part)]
     if request.partners is None:
         # Every partner becomes Comtrade's listed partners, in groups: same periods, flows, codes.
-        assert {(p, f, c) for p, f, _, c in seen} == {(p, f, c) for p, f, _, c in _cells(request)}
+        assert {(r, p, f, c) for r, p, f, _, c in seen} == {
+            (r, p, f, c) for r, p, f, _, c in _cells(request)
+        }
         assert len(seen) == len(set(seen))
     else:
         assert sorted(seen) == sorted(_cells(request))

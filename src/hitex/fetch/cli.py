@@ -181,7 +181,8 @@ def _comtrade(
     type_code = "S" if type_ is TradeType.services else "C"
     cl = ct.classification_code(classification or ("EB" if type_code == "S" else "HS"), type_code)
     reporters = [ct.country_code(r) for r in _split(reporter)]
-    partners = [ct.country_code(p, role="partner") for p in _split(partner)] or None
+    every = [p.lower() for p in _split(partner)] in ([], ["all"])
+    partners = None if every else [ct.country_code(p, role="partner") for p in _split(partner)]
     span = parse_months(months) if months else None
     chosen = list(range(span[0], span[1] + 1)) if span else None
     codes = tuple(c.upper() for c in _split(cmd)) or (("AG6",) if type_code == "C" else None)
@@ -214,7 +215,9 @@ def _comtrade(
     if not files:
         from hitex.fetch.http import FetchError  # noqa: PLC0415
 
-        raise FetchError(f"UN Comtrade has no {request.describe()}; nothing to load.")
+        raise FetchError(
+            f"UN Comtrade has no {request.describe()}" + ("; nothing to load." if load else ".")
+        )
     if load:
         hitex_cl = "EBOPS2010" if type_code == "S" else "HS17"
         # The answers of a split request load as one, in one transaction; bulk files one by one.

@@ -290,20 +290,27 @@ def _fetch(
 
 
 def split(request: Request) -> list[Request] | None:
-    """Smaller requests that together ask the same: by period, flow, partner, then code."""
-    if len(request.periods) > 1:
-        return [replace(request, periods=(p,)) for p in request.periods]
-    if len(request.flows) != 1:
-        flows = request.flows or tuple(FLOWS.values())
-        return [replace(request, flows=(f,)) for f in flows]
-    if request.partners is None:
+    """Smaller requests that together ask the same: by reporter, period, flow, partner, code."""
+    reporters = request.reporter.split(",")
+    labels = request.label.split(",")
+    if len(labels) != len(reporters):
+        labels = reporters
+    partners = request.partners or ()
+    codes = request.cmd or ()
+    ways: list[tuple[bool, Callable[[], list[Request]]]] = [
+        (len(reporters) > 1, lambda: [replace(request, reporter=r, label=n)
+                                      for r, n in zip(reporters, labels, strict=True)]),
+        (len(request.periods) > 1, lambda: [replace(request, periods=(p,))
+                                            for p in request.periods]),
+        (len(request.flows) != 1, lambda: [replace(request, flows=(f,))
+                                           for f in request.flows or tuple(FLOWS.values())]),
         # Every partner: Comtrade's partner list, in groups.
-        return [replace(request, partners=tuple(p)) for p in _chunks(_partner_codes(), 40)]
-    if len(request.partners) > 1:
-        return [replace(request, partners=(p,)) for p in request.partners]
-    if request.cmd and len(request.cmd) > 1:
-        return [replace(request, cmd=(c,)) for c in request.cmd]
-    return None
+        (request.partners is None, lambda: [replace(request, partners=tuple(p))
+                                            for p in _chunks(_partner_codes(), 40)]),
+        (len(partners) > 1, lambda: [replace(request, partners=(p,)) for p in partners]),
+        (len(codes) > 1, lambda: [replace(request, cmd=(c,)) for c in codes]),
+    ]  # fmt: skip
+    return next((make() for applies, make in ways if applies), None)
 
 
 def _partner_codes() -> list[str]:
