@@ -19,12 +19,22 @@ def commands() -> list[str]:
     return list(getattr(group, "commands", {}))
 
 
+def subcommands() -> list[list[str]]:
+    """Each command, then the commands of a command group (``fetch comtrade``)."""
+    group = get_command(app)
+    out = []
+    for name, command in getattr(group, "commands", {}).items():
+        out.append([name])
+        out += [[name, sub] for sub in getattr(command, "commands", {})]
+    return out
+
+
 def render() -> str:
     """The reference page: the main help, then each command's help."""
     runner = CliRunner()
     env = {"COLUMNS": "100", "TERM": "dumb", "NO_COLOR": "1"}
     parts = ["# hitex command reference", "", "Generated from `--help` by `make docs`.", ""]
-    for args in [[], *([c] for c in commands())]:
+    for args in [[], *subcommands()]:
         title = " ".join(["hitex", *args])
         result = runner.invoke(app, [*args, "--help"], env=env, prog_name="hitex")
         parts += [f"## `{title}`", "", "```", result.output.rstrip(), "```", ""]

@@ -165,21 +165,27 @@ def load(
         str | None,
         typer.Option(help="The sheet of an Excel workbook to read (default: the first)."),
     ] = None,
+    years: Annotated[
+        str | None,
+        typer.Option(help="Years of a BACI release zip to load, e.g. 2019-2022 (default all)."),
+    ] = None,
 ) -> None:
-    """Load trade files into the warehouse, one transaction per file."""
+    """Load trade files into the warehouse, one transaction per file (a BACI zip: per year)."""
     options = read_profile(profile) if profile is not None else {}
     columns = {**options.get("columns", {}), **_pairs(column, "--column")}
     constants = {**options.get("set", {}), **_pairs(set_, "--set")}
     with session(ctx) as s:
         for path in files:
             with _progress(path.name) as step:
-                (result,) = s.load(
+                results = s.load(
                     [path], format=fmt, classification=classification, revise=revise,
                     columns=columns, constants=constants,
                     encoding=encoding or options.get("encoding"), progress=step,
                     sheet=sheet or options.get("sheet"),
+                    years=list(parse_years(years)) if years else None,
                 )  # fmt: skip
-            err.print(result.summary(), markup=False, highlight=False)
+            for result in results:
+                err.print(result.summary(), markup=False, highlight=False)
 
 
 def _pairs(values: list[str] | None, option: str) -> dict[str, str]:
@@ -755,6 +761,11 @@ def serve(
         f"Warehouse {ctx.obj}: dashboard http://{host}:{port}/  API http://{host}:{port}/api/docs"
     )
     server.run(ctx.obj, host=host, port=port, max_upload_mb=max_upload_mb)
+
+
+from hitex.fetch.cli import app as fetch_app  # noqa: E402 - the fetch commands' own module
+
+app.add_typer(fetch_app, name="fetch")
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import ibis.expr.types as ir
@@ -59,13 +60,33 @@ class Session(Catalog, Complexity):
         encoding: str | None = None,
         progress: Step | None = None,
         sheet: str | None = None,
+        years: Iterable[int] | None = None,
     ) -> list[LoadResult]:
-        """Load files into the warehouse (see :meth:`hitex.store.Warehouse.load`)."""
-        return self.warehouse.load(
-            paths, format=format, classification=classification, revise=revise,
-            columns=columns, constants=constants, encoding=encoding, progress=progress,
-            sheet=sheet,
-        )  # fmt: skip
+        """Load files into the warehouse (see :meth:`hitex.store.Warehouse.load`).
+
+        A BACI release zip (``--format baci``) loads each of its year files (or ``years``),
+        see :mod:`hitex.ingest.archive`.
+        """
+        from hitex.ingest import archive  # noqa: PLC0415
+
+        def some(files: Sequence[str | os.PathLike[str]]) -> list[LoadResult]:
+            return self.warehouse.load(
+                files, format=format, classification=classification, revise=revise,
+                columns=columns, constants=constants, encoding=encoding, progress=progress,
+                sheet=sheet,
+            )  # fmt: skip
+
+        if not any(archive.is_archive(Path(p)) for p in paths):
+            if years is not None:
+                raise InputError("--years chooses the years of a BACI release zip; give one.")
+            return some(paths)
+        results: list[LoadResult] = []
+        for p in paths:
+            if archive.is_archive(Path(p)):
+                results += archive.load(Path(p), format, years, lambda f: some([f]))
+            else:
+                results += some([p])
+        return results
 
     def loads(self) -> pd.DataFrame:
         """Every attempted load."""
