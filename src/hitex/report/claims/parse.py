@@ -59,8 +59,13 @@ class Found:
 
 # -- sentences ---------------------------------------------------------------------------------
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
-_ABBREVIATIONS = re.compile(r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Dr|St|vs|approx|etc|г|тыс|млн|млрд|"
-                            r"долл|руб|т\.е|т\.к)\.$")  # fmt: skip
+_ABBREVIATIONS = re.compile(
+    r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Dr|St|vs|approx|etc|г|гг|т\.е|т\.к)\.$"
+)
+#: Russian units shortened with a dot ("2,4 млрд долл.") end a sentence before a capital, except
+#: before the words that go on naming the unit ("долл. США"). "в 2020 г. Москва" goes on.
+_RU_UNITS = re.compile(r"\b(?:тыс|млн|млрд|трлн|долл|руб)\.$")
+_UNIT_GOES_ON = re.compile(r"\s*(?:США|РФ)\b")
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -72,6 +77,8 @@ def sentences(text: str) -> list[Sentence]:
     ['Exports grew by 5% to $1.2 billion.', 'Imports fell.', 'Next']
     >>> [s.paragraph for s in sentences("One. Two.\n\nThree.")]
     [0, 0, 1]
+    >>> [s.text for s in sentences("Рост до 4,5 млрд долл. Импорт — 2 млн долл. США.")]
+    ['Рост до 4,5 млрд долл.', 'Импорт — 2 млн долл. США.']
     """
     out: list[Sentence] = []
     paragraph = -1
@@ -81,7 +88,9 @@ def sentences(text: str) -> list[Sentence]:
         paragraph += 1
         start = line.start()
         cuts = [m.start() for m in _BOUNDARY.finditer(line.group())
-                if not _ABBREVIATIONS.search(line.group()[: m.start()])]  # fmt: skip
+                if not _ABBREVIATIONS.search(line.group()[: m.start()])
+                and not (_RU_UNITS.search(line.group()[: m.start()])
+                         and _UNIT_GOES_ON.match(line.group(), m.start()))]  # fmt: skip
         for a, b in zip([0, *cuts], [*cuts, len(line.group())], strict=True):
             piece = line.group()[a:b]
             lead = len(piece) - len(piece.lstrip())
@@ -192,11 +201,12 @@ def negate(q: Quantity) -> Quantity:
 
 # -- what the words say ------------------------------------------------------------------------
 _GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w*|climb\w*|"
-           r"gain\w*|expand\w*|surg\w*|soar\w*|higher|more\b|вырос\w*|выросл\w*|рост\w*|"
-           r"увелич\w*|прирост\w*|подня\w*|больше|повыс\w*")  # fmt: skip
+           r"gain\w*|expand\w*|surg\w*|soar\w*|widen\w*|higher|more\b|вырос\w*|выросл\w*|"
+           r"рост\w*|увелич\w*|прирост\w*|подня\w*|больше|повыс\w*|расширил\w*")  # fmt: skip
 _FALL = (
     r"fell|fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|"
-    r"plung\w*|plummet\w*|slump\w*|tumbl\w*|sank|sunk|halved|slid|dipp?\w*|"
+    r"plung\w*|plummet\w*|slump\w*|tumbl\w*|sank|sunk|halved|slid|dipp?\w*|narrow\w*|"
+    r"сузил\w*|"
     r"less\b|снизил\w*|снижени\w*|сократил\w*|сокращени\w*|упал\w*|уменьш\w*|меньше|"
     r"обвалил\w*|рухнул\w*|просел\w*|опустил\w*"
 )
@@ -355,9 +365,22 @@ def _place(words: str) -> int:
     return 1
 
 
+#: Words after a rank that make it a rank of goods ("the third-largest import item").
+_GOODS_RANK = re.compile(
+    r"\s+(?:(?:\w+\s+){0,2}(?:items?|products?|goods|commodit\w+|categor\w+|lines?)\b|"
+    r"(?:export|import)s?\b(?!\s+(?:market|partner|destination|buyer|supplier))|"
+    r"(?:\w+\s+)?(?:товар\w*|статьей|статья|позици\w*|продукт\w*)\b)", re.IGNORECASE)  # fmt: skip
+
+
 def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     words = m.group().lower()
     metric = "growth" if re.search(r"growth|growing|rate|темп|рост", words) else "value"
+    goods = re.search(r"\b(?:items?|products?|goods|commodit|categor)", words)
+    if (goods or _GOODS_RANK.match(s.text, m.end())) and not re.search(
+        r"market|buyer|partner|destination|importer|customer|supplier|рын|покупател|партн|"
+        r"импорт[её]р|направлени", words):  # fmt: skip
+        # A rank among goods: hitex ranks partners (verify says so).
+        metric = "goods"
     place = _place(words)
     return "rank", Quantity(place, "rank", place, place), metric
 
@@ -479,13 +502,16 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\b(?:the |a )?(?:leader|leading|largest|biggest|top|main|fastest[- ]growing|"
             r"second[- ]largest|third[- ]largest)\b(?:(?: \w+){0,3}? (?:in|by|of) (?:the )?"
             r"(?:volume|value|growth rate|rate of growth|growth|terms of \w+)"
-            r"|(?: \w+)? (?:market|buyer|partner|destination|importer|customer|supplier)s?\b)"
+            r"|(?: \w+)? (?:market|buyer|partner|destination|importer|customer|supplier|item|"
+            r"product|category|commodity)s?\b)"
             r"|лидер\w*(?: \w+){0,2}? по (?:объ[её]м\w*|темп\w*(?: рост\w*)?|рост\w*)"
             r"|крупнейш\w+ (?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|направлени\w*)"
-            r"|\b(?:ranked|ranks|came|placed|stood|was|is)\s+(?:the\s+)?(?:" + _ORDINAL + r")\b"
-            r"(?:\s+(?:among|by|in)\s+\w+)?"
+            r"|\b(?:ranked|ranks|came|placed|stood|was|is|remained)\s+(?:the\s+)?(?:"
+            + _ORDINAL
+            + r")\b(?:[- ](?:largest|biggest)\b)?(?:\s+(?:among|by|in)\s+\w+)?"
             r"|\b(?:" + _ORDINAL + r")[- ](?:largest|biggest|place)\b"
-            r"|\b(?:на\s+)?(?:" + _ORDINAL + r")\s+мест\w*",
+            r"|\b(?:на\s+)?(?:" + _ORDINAL + r")\s+мест\w*"
+            r"|\b(?:" + _ORDINAL + r")\s+по\s+(?:величине|объ[её]му|значимости)",
             _I,
         ),
         _rank,
@@ -630,6 +656,11 @@ def parse(text: str) -> list[Found]:
 
 #: The words between two shares of one list: ", на Германию — ".
 _SAME_KIND = re.compile(r"[,;]?\s*(?:и|а|and|while)?\s*(?:на|for)?\s*[\w\s.'-]{0,40}[—–-]?\s*")
+#: One flow exceeding the other "by" a figure: the balance.
+_GAP = re.compile(
+    r"(?:exceed\w*|surpass\w*|outstrip\w*|outpac\w*|превыси\w*|превыша\w*|превзо\w*)\s+"
+    r"(?:the\s+)?(?:(?:value|level)\s+of\s+)?(?P<flow>exports?|imports?|экспорт\w*|импорт\w*)"
+    r"\s+(?:by|на)\s*(?:" + QUALIFIER + r")?$", re.IGNORECASE)  # fmt: skip
 _FIGURE = re.compile(
     r"\b(?:the|this|that) (?:figure|indicator|rate)|этот показатель|показател", re.IGNORECASE
 )
@@ -683,6 +714,11 @@ def _read(s: Sentence, scale: str | None, last: dict[int, str]) -> Iterator[Foun
             hints["scale"] = extra
         if _FIGURE.search(s.text[:a]):
             hints["figure"] = "yes"
+        gap = _GAP.search(s.text[:a])
+        if kind == "amount" and gap is not None:
+            # "imports exceeded exports by $86 million": the balance, its side from the flow
+            # exceeded.
+            hints["gap"] = "deficit" if gap["flow"].lower().startswith(("exp", "эк")) else "surplus"
         yield Found(claim, s, (previous, b), whole, hints)
         if kind in ("growth", "share"):
             last[s.paragraph] = kind
