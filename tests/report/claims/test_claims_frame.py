@@ -282,3 +282,75 @@ def test_a_figure_of_the_other_flow_set_against_is_no_base():
     text = "In 2004 exports came to $263 million, against $2.04 billion of imports."
     (c,) = [c for c in read(text) if c.span.startswith("$2.04")]
     assert (c.period.year, c.subject.flow) == (2004, "import")
+
+
+def test_a_text_that_names_only_its_base_year_is_about_the_latest_year():
+    text = "Экспорт в Японию увеличился на 26,2% в сравнении с 2019 годом."
+    assert resolve.article_year(text, [2019], [2019, 2020]) == 2020
+    assert resolve.article_year("Exports fell in 2019.", [2019], [2019, 2020]) == 2019
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("Экспорт в Турцию составил 48 млн долл. (+60%).", "60%", "growth", 60.0),
+        ("Exports to Turkey were $48 million (−5%).", "5%", "growth", -5.0),
+        ("Экспорт в ОАЭ составил 40 млн долл., что на 15 млн больше, чем годом ранее.",
+         "на 15 млн", "change", 15e6),
+        ("Exports were $40 million, $15 million less than a year earlier.", "$15 million",
+         "change", -15e6),
+    ],
+)  # fmt: skip
+def test_signed_rates_and_differences_are_changes(text, span, kind, value):
+    (c,) = [c for c in parse.parse(text) if c.claim.span.startswith(span)]
+    assert (c.claim.kind, c.claim.quantity.value) == (kind, value)
+
+
+def test_a_scale_word_without_dollars_is_money_only_among_dollars():
+    (f,) = parse.parse("Добыча составила 15 млн тонн.")
+    assert not f.claim.understood
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Сальдо торговли Чили с Аргентиной в 2004 году было отрицательным — минус 1,77 млрд долл.",
+         "deficit"),
+        ("The trade balance was minus $1.77 billion.", "deficit"),
+        ("The trade balance was $1.77 billion.", ""),
+    ],
+)  # fmt: skip
+def test_the_side_of_the_balance_is_read_from_the_clause_or_left_unsaid(text, side):
+    (c,) = read(text)
+    assert (c.subject.flow, c.side) == ("balance", side)
+
+
+def test_a_share_from_a_dated_base_is_of_that_year():
+    text = "Japan's share fell to 21.3% from 21.9% in 2019."
+    a, b = read(text, "RU-MOW", 2020, 2019)
+    assert (a.kind, a.period.year, b.period.year) == ("share", 2020, 2019)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Germany came in second with 13.8%.", "share"),
+        ("The Netherlands was the top destination, taking 25.2%.", "share"),
+        ("Germany ended the year with 13.8% growth.", "growth"),
+    ],
+)
+def test_shares_said_with_with_and_taking(text, kind):
+    (f,) = [f for f in parse.parse(text) if f.claim.quantity.unit == "pct"]
+    assert f.claim.kind == kind
+
+
+def test_more_than_said_with_chto():
+    (f,) = parse.parse("Пять стран закупили продукции свыше чем на 250 млн долл. каждая.")
+    assert f.claim.quantity.allows(260e6)
+    assert not f.claim.quantity.allows(250e6)
+
+
+def test_a_dash_before_a_rate_is_no_minus_sign():
+    text = "Supplies to Thailand increased by 198%, Bangladesh - by 162%, to Vietnam - 114%."
+    *_, f = parse.parse(text)
+    assert f.claim.quantity.value == 114.0

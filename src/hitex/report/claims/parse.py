@@ -105,10 +105,10 @@ def sentences(text: str) -> list[Sentence]:
 NUMBER = r"\d{1,3}(?:[ \u00a0,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _QUALIFIERS = {
     "more": r"more than|over|above|exceeding|exceeded|topped|surpassed|in excess of|more then|"
-    r"более чем|более|свыше|больше|превысил\w*|превышает|превысят",
+    r"более чем|свыше чем|больше чем|более|свыше|больше|превысил\w*|превышает|превысят",
     "atmost": r"не превысил\w*|не превышает|did not exceed|no more than|not more than|не более|"
     r"не больше|at most",
-    "atleast": r"at least|no less than|не менее|не меньше",
+    "atleast": r"at least|no less than|не менее чем|не меньше чем|не менее|не меньше",
     "less": r"less than|under|below|fewer than|менее|меньше",
     # Not Russian "до": after a verb of growth it means "to" ("вырос на 63% до 140 млн").
     "upto": r"up to",
@@ -211,7 +211,7 @@ _FALL = (
     r"обвалил\w*|рухнул\w*|просел\w*|опустил\w*"
 )
 _SHARE = (r"accounted for|account for|accounts for|share|made up|make up|makes up|represent\w*|"
-          r"дол[яеию]\w*|приходи\w*|пришл\w*")  # fmt: skip
+          r"taking|took|takes|дол[яеию]\w*|приходи\w*|пришл\w*")  # fmt: skip
 _MONEY_CONTEXT = (r"total of|worth|amount\w* to|totall?ed|valued at|value of|сумм\w*|составил\w*|"
                   r"в размере|объ[её]м\w*")  # fmt: skip
 _CHANGE_BEFORE = re.compile(
@@ -220,8 +220,8 @@ _CHANGE_BEFORE = re.compile(
     r"\s*(?:" + QUALIFIER + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
 #: "$54.26 million increase": a change named after its figure.
 _CHANGE_AFTER = re.compile(
-    r"\s+(?:increase|rise|gain|growth|jump|drop|fall|decline|decrease)\b", re.IGNORECASE
-)
+    r"\s+(?:increase|rise|gain|growth|jump|drop|fall|decline|decrease|more than|less than|"
+    r"больше|меньше)\b", re.IGNORECASE)  # fmt: skip
 #: "Of the $54.26 million increase, finished goods brought ...": the sentence splits a change.
 _OF_CHANGE = re.compile(r"^(?:Of the|Из)\b[^.]*?(?:increase|rise|growth|gain|прирост)", re.I)
 #: A threshold of a rule, not a claim: "growth on a base of $1 million or more".
@@ -459,11 +459,23 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         and not re.search(_GROWTH, before, re.I)
     ):
         return "share", quantity(value, "pct", step, m["q"] or ""), None
+    if re.search(r"\bwith\s*$", before) and not re.match(
+        r"\s*(?:growth|increase|rise|gain|fall|drop|decline|more|less|up|down)\b", after, re.I
+    ):
+        # "Germany came in second with 13.8%": its share.
+        return "share", quantity(value, "pct", step, m["q"] or ""), None
+    # The sign touches its figure: "to Vietnam - 114%" is a dash.
+    sign = re.search(r"(?:^|[\s(\[])([+\-−])$", before)
+    if sign is not None and not m["q"]:
+        # "(+60%)", "−5%": a change told by its sign.
+        q = quantity(value, "pct", step)
+        return "growth", q if sign[1] == "+" else negate(q), None
     grows = re.search(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE) or re.match(
-        r"\s*(?:more|higher|up|less|lower|больше|меньше|рост)", after, re.IGNORECASE)  # fmt: skip
+        r"\s*(?:more|higher|up|less|lower|growth|increase|rise|gain|decline|drop|fall|больше|"
+        r"меньше|рост)", after, re.IGNORECASE)  # fmt: skip
     if grows:
         q = quantity(value, "pct", step, m["q"] or "")
-        falls = _falls(before) or re.match(r"\s*(?:less|lower|меньше)", after)
+        falls = _falls(before) or re.match(r"\s*(?:less|lower|decline|drop|fall|меньше)", after)
         return "growth", negate(q) if falls else q, None
     return "", quantity(value, "pct", step, m["q"] or ""), None
 
@@ -478,7 +490,7 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
         return "", q, None
     after = _CHANGE_AFTER.match(s.text, m.end())
     if after is not None:
-        falls = re.search(_FALL, after.group(), re.IGNORECASE) is not None
+        falls = re.search(f"(?:{_FALL})|less", after.group(), re.IGNORECASE) is not None
         return "change", negate(q) if falls else q, scale or None
     cue = _CHANGE_BEFORE.search(before + (m["q"] or ""))
     verb = re.search(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE)
@@ -563,7 +575,9 @@ PATTERNS: tuple[Pattern, ...] = (
             _Q + r"(?:(?:US\$|USD|\$)\s?" + _N + r"(?:\s?(?P<scale>" + _SCALE_WORDS + r"|m|k)\b)?"
             r"|" + _N.replace("num", "num2") + r"\s?(?P<scale2>" + _SCALE_WORDS + r")\b\.?\s?"
             r"(?:" + _DOLLARS + r")"
-            r"|" + _N.replace("num", "num3") + r"\s?(?:доллар\w*|долл\.|dollars?\b))",
+            r"|" + _N.replace("num", "num3") + r"\s?(?:доллар\w*|долл\.|dollars?\b)"
+            r"|" + _N.replace("num", "num4") + r"\s?(?P<scale4>млрд|млн|billion|million|bn|mn)\b"
+            r"\.?(?=\s*(?:больше|меньше|more|less|higher|lower|[,.;)]|$)))",
             _I,
         ),
         lambda m, s, b: _money_any(m, s, b),  # noqa: PLW0108 - defined below
@@ -598,8 +612,8 @@ class _Both:
     def __init__(self, m: re.Match[str]) -> None:
         self.m = m
         self.groups = {
-            "num": m["num"] or m["num2"] or m["num3"], "scale": m["scale"] or m["scale2"],
-            "q": m["q"],
+            "num": m["num"] or m["num2"] or m["num3"] or m["num4"],
+            "scale": m["scale"] or m["scale2"] or m["scale4"], "q": m["q"],
         }  # fmt: skip
 
     def __getitem__(self, key: str) -> str | None:
@@ -610,6 +624,9 @@ class _Both:
 
 
 def _money_any(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | None, str | None]:
+    if m["num4"] and not re.search(_DOLLARS, s.text, re.IGNORECASE):
+        # "15 млн" is money only in a sentence that speaks of dollars.
+        return "", None, None
     return _money(_Both(m), s, b)  # type: ignore[arg-type]
 
 

@@ -122,7 +122,7 @@ _OTHER_FLOW = re.compile(r"\s*(?:(?:of|in|worth of)\s+)?(?:[^\W\d]+\s+)?(?:expor
 #: A base level and its year: "from $190 million in 2020", "против 200 млн долларов в 2019 году".
 _BASE_LEVEL = re.compile(
     r"(?:\bagainst|\bfrom|\bvs\.?|\bversus|\bcompared (?:with|to)|\bпо сравнению с|\bпротив|"
-    r"\bс)\s+(?:US\$|\$|USD\s?)?\d[\d.,\s\u00a0]*(?:[^\W\d]+\.?\s*){0,3}?"
+    r"\bс)\s+(?:US\$|\$|USD\s?)?\d[\d.,\s\u00a0]*(?:%\s*)?(?:[^\W\d]+\.?\s*){0,3}?"
     r"(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)  # fmt: skip
 _YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year before|a year ago|"
                            r"в прошлом году|the previous year|годом раньше)",
@@ -478,18 +478,29 @@ def _flow(text: str) -> str:
     return "import" if _IMPORT.search(text) and not _EXPORT.search(text) else "export"
 
 
-def article_year(text: str, candidates: Sequence[int]) -> int:
-    """The year a text is about: the one it names most of those ``candidates`` hold.
+def article_year(text: str, candidates: Sequence[int], held: Sequence[int] = ()) -> int:
+    """The year a text is about: the latest of those ``candidates`` (held years it names).
 
-    A tie goes to the latest year.
+    Years the text names only as bases ("compared with 2019", "since 2001") are not its
+    year: when it names no other, the year is the latest year ``held`` (after its bases).
 
     Examples
     --------
     >>> article_year("In 2020 ... than in 2019 ... in 2020", [2019, 2020])
     2020
+    >>> article_year("Экспорт увеличился на 26% в сравнении с 2019 годом", [2019], [2019, 2020])
+    2020
     """
     named = collections.Counter(int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text))
     usable = [y for y in named if y in set(candidates)]
+    spans = [(b.start(), b.end()) for b in _COMPARE.finditer(text)]
+    bases = {int(m["y"] or m["y2"]) for m in _COMPARE.finditer(text)}
+    own = [m for m in re.finditer(r"\b((?:19|20)\d\d)\b", text)
+           if not any(a <= m.start() < b for a, b in spans)]  # fmt: skip
+    if usable and not own and bases:
+        later = [y for y in held if y > max(bases)]
+        if later:
+            return max(later)
     if not usable:
         raise InputError("The text names no year the warehouse holds for the reporter; "
                          "give --year.")  # fmt: skip

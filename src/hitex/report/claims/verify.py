@@ -133,9 +133,16 @@ def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
 def _balance(c: Claim, value: float, where: str) -> Result:
     """A deficit or surplus: its size against the balance's sign and size."""
     assert c.quantity is not None
-    said = c.side or ("deficit" if c.quantity.value < 0 else "surplus")
+    said = c.side or ("deficit" if c.quantity.value < 0 else "")
     actual = "deficit" if value < 0 else "surplus"
     text = f"{where}: a {actual} of {show(abs(value), 'usd')}"
+    if not said:
+        # "the balance was $1.77 billion": the size may be checked, the side is not said.
+        if c.quantity.allows(abs(value)):
+            return Result(c, value, "unverifiable", f"{text}; the text does not say whether "
+                          "it is a deficit or a surplus")  # fmt: skip
+        return Result(c, value, "contradicted", f"{text}; the text's words allow "
+                      f"{allowed(c.quantity)} either way")  # fmt: skip
     if said != actual:
         return Result(c, value, "contradicted", f"{text}, not a {said}")
     size = abs(value)
