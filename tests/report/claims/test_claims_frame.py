@@ -354,3 +354,18 @@ def test_a_dash_before_a_rate_is_no_minus_sign():
     text = "Supplies to Thailand increased by 198%, Bangladesh - by 162%, to Vietnam - 114%."
     *_, f = parse.parse(text)
     assert f.claim.quantity.value == 114.0
+
+
+@pytest.mark.parametrize(
+    ("text", "flow"),
+    [
+        ("Argentina supplied $2.04 billion of goods to Chile.", "import"),
+        ("Argentine suppliers shipped goods worth $2.04 billion.", "import"),
+        ("Аргентина поставила в Чили товаров на 2,04 млрд долларов.", "import"),
+        ("Chile sold $263 million of goods to Argentina.", "export"),
+        ("Argentina bought $263 million of Chilean goods.", "export"),
+    ],
+)
+def test_a_partner_that_sells_is_the_reporters_import(text, flow):
+    (c,) = read(text)
+    assert c.subject.flow == flow

@@ -400,6 +400,10 @@ def _subject(
     claim_end = f.claim.end - s.start
     read = frames.flow_at(s.text, claim_end)
     flow = read[0] if read else (previous.subject.flow if previous is not None else "export")
+    if flow == "export" and _partner_sells(s.text[:claim_end], partners):
+        # "Argentina supplied $2.04 billion of goods to Chile": the partner's sales are the
+        # reporter's imports.
+        flow = "import"
     if f.claim.kind == "rank":
         # The partner ranked: the one named nearest before the rank's words, else the first after.
         a = f.claim.start - s.start
@@ -448,6 +452,26 @@ def _subject(
         # partners of the sentence's earlier clause, the products of this one.
         codes, group = previous.subject.partners, previous.subject.partner_group
     return Subject(c.reporter, flow, codes, group, _products(mine_g))
+
+
+#: Verbs and nouns of selling whose doer is named before them.
+_SELLS = re.compile(r"\b(?:suppl(?:ied|ies|iers?)|shipped|ships|sold|sells|exported|exporters?|"
+                    r"deliver(?:ed|s)|поставил\w*|поставля\w*|поставщик\w*|продал\w*|"
+                    r"экспортировал\w*|экспортер\w*|экспортёр\w*)\b", re.IGNORECASE)  # fmt: skip
+
+
+def _partner_sells(text: str, partners: list[Mention]) -> bool:
+    """Whether the last selling word of ``text`` has a partner right before it as its doer."""
+    verbs = list(_SELLS.finditer(text))
+    if not verbs:
+        return False
+    v = verbs[-1]
+    before = [m for m in partners if m.end <= v.start()]
+    if not before:
+        return False
+    gap = text[before[-1].end : v.start()]
+    # "Argentina supplied", "Argentine suppliers shipped", "Аргентина поставила".
+    return re.fullmatch(r"(?:['’]s)?\s*(?:[a-zа-яё-]+\s+){0,2}", gap) is not None
 
 
 def _products(mentions: list[Mention]) -> tuple[str, ...]:
