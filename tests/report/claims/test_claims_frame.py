@@ -369,3 +369,14 @@ def test_a_dash_before_a_rate_is_no_minus_sign():
 def test_a_partner_that_sells_is_the_reporters_import(text, flow):
     (c,) = read(text)
     assert c.subject.flow == flow
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Экспорт в Индию увеличился с 86,1 до 140,3 млн долларов.",
+     "Exports to India rose from 86.1 to 140.3 million dollars."],
+)  # fmt: skip
+def test_from_a_bare_figure_to_an_amount(text):
+    a, b = read(text, "RU-MOW", 2020, 2019)
+    assert (a.quantity.value, a.period.year, a.subject.partners) == (86.1e6, 2019, ("IND",))
+    assert (b.quantity.value, b.period.year, b.subject.partners) == (140.3e6, 2020, ("IND",))

@@ -746,13 +746,24 @@ def _skipped(text: str, m: re.Match[str]) -> bool:
     return any(a <= m.start() < b for a, b in ((x.start(), x.end()) for x in _SKIP.finditer(text)))
 
 
+#: "(from 86.1) to $140.3 million", "(с 86,1) до 140,3 млн долларов".
+_RANGE_TO = re.compile(
+    r"\s*(?:до|to)\s*(?:US\$|\$|USD\s?)?(?:" + NUMBER + r")\s?(?P<scale>" + _SCALE_WORDS
+    + r")\b\.?\s*(?:" + _DOLLARS + r")", re.IGNORECASE)  # fmt: skip
+
+
 def _bare(
     m: re.Match[str], s: Sentence, scale: str | None
 ) -> tuple[int, int, str, Quantity | None, str | None, str]:
     """A number with no unit: money when an amount set the unit and the words say so."""
     before = s.text[max(0, m.start() - 30) : m.start()]
     lang = "en" if "." in m["num"] else s.lang
-    if scale and re.search(f"(?:{_MONEY_CONTEXT})\\W*$", before, re.IGNORECASE):
+    upto = _RANGE_TO.match(s.text, m.end())
+    ranged = upto is not None and re.search(r"(?:\bfrom|\bс)\s*$", before, re.IGNORECASE)
+    if upto is not None and ranged:
+        # "с 86,1 до 140,3 млн долларов": the first figure takes the second's unit.
+        scale = upto["scale"].lower().rstrip(".")
+    if scale and (ranged or re.search(f"(?:{_MONEY_CONTEXT})\\W*$", before, re.IGNORECASE)):
         value = wording.parse_money(f"{m['num']} {scale}", lang=lang)
         step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
         q = quantity(value, "usd", step)

@@ -12,6 +12,7 @@ year before as the base unless it says "compared with 2019" or "since 2018", and
 from __future__ import annotations
 
 import collections
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -228,7 +229,7 @@ def period(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
     return Period(year, compare, months(text))
 
 
-def resolve(
+def resolve(  # noqa: PLR0915 - one step per part of the frame
     found: Sequence[Found], lexicon: Lexicon, c: Context, text: str | None = None
 ) -> list[Claim]:
     """Claims with subject, whole and period filled in, in the order of ``found``.
@@ -244,7 +245,13 @@ def resolve(
     for f in found:
         a, b = f.claim.start - f.sentence.start, f.claim.end - f.sentence.start
         taken.setdefault(f.sentence.start, []).append((a, b))
+    unread: Found | None = None
     for f in found:
+        if unread is not None and unread.sentence == f.sentence and f.claim.understood:
+            # A figure before it that was not understood ("с 86,1 ...") leaves its words (the
+            # partner it names) to this claim.
+            f = dataclasses.replace(f, segment=(unread.segment[0], f.segment[1]))  # noqa: PLW2901
+        unread = f if not f.claim.understood else None
         s = f.sentence
         spans = taken.get(s.start, [])
         partners = [m for m in lexicon.find_partners(s.text) if m.value not in own
