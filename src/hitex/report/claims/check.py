@@ -114,7 +114,7 @@ def _year(session: Session, reporter: str, text: str) -> int:
     if named:
         frame = session.series(reporter=reporter, years=named)
         held = sorted(int(y) for y in frame["year"]) if not frame.empty else []
-    return resolve.article_year(text, held)
+    return resolve.article_year(text, held, sorted(_held(session, reporter)))
 
 
 #: The keys of ``hitex check --format json`` (DESIGN.md), one object per claim.

@@ -112,7 +112,7 @@ def flows(text: str) -> list[tuple[int, str, str]]:
     for a, flow, said in sorted(found):
         side = said
         if flow == "balance" and not side:
-            near = text[max(0, a - 25) : a + 60]
+            near = text[max(0, a - 25) : a + 100]
             sides = [s for s, e in g["sides"].items() if _mentions(near, e)]
             side = sides[0] if sides else ""
         out.append((a, flow, side))

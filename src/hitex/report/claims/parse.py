@@ -59,8 +59,13 @@ class Found:
 
 # -- sentences ---------------------------------------------------------------------------------
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
-_ABBREVIATIONS = re.compile(r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Dr|St|vs|approx|etc|г|тыс|млн|млрд|"
-                            r"долл|руб|т\.е|т\.к)\.$")  # fmt: skip
+_ABBREVIATIONS = re.compile(
+    r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Dr|St|vs|approx|etc|г|гг|т\.е|т\.к)\.$"
+)
+#: Russian units shortened with a dot ("2,4 млрд долл.") end a sentence before a capital, except
+#: before the words that go on naming the unit ("долл. США"). "в 2020 г. Москва" goes on.
+_RU_UNITS = re.compile(r"\b(?:тыс|млн|млрд|трлн|долл|руб)\.$")
+_UNIT_GOES_ON = re.compile(r"\s*(?:США|РФ)\b")
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -72,6 +77,8 @@ def sentences(text: str) -> list[Sentence]:
     ['Exports grew by 5% to $1.2 billion.', 'Imports fell.', 'Next']
     >>> [s.paragraph for s in sentences("One. Two.\n\nThree.")]
     [0, 0, 1]
+    >>> [s.text for s in sentences("Рост до 4,5 млрд долл. Импорт — 2 млн долл. США.")]
+    ['Рост до 4,5 млрд долл.', 'Импорт — 2 млн долл. США.']
     """
     out: list[Sentence] = []
     paragraph = -1
@@ -81,7 +88,9 @@ def sentences(text: str) -> list[Sentence]:
         paragraph += 1
         start = line.start()
         cuts = [m.start() for m in _BOUNDARY.finditer(line.group())
-                if not _ABBREVIATIONS.search(line.group()[: m.start()])]  # fmt: skip
+                if not _ABBREVIATIONS.search(line.group()[: m.start()])
+                and not (_RU_UNITS.search(line.group()[: m.start()])
+                         and _UNIT_GOES_ON.match(line.group(), m.start()))]  # fmt: skip
         for a, b in zip([0, *cuts], [*cuts, len(line.group())], strict=True):
             piece = line.group()[a:b]
             lead = len(piece) - len(piece.lstrip())
@@ -96,10 +105,10 @@ def sentences(text: str) -> list[Sentence]:
 NUMBER = r"\d{1,3}(?:[ \u00a0,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _QUALIFIERS = {
     "more": r"more than|over|above|exceeding|exceeded|topped|surpassed|in excess of|more then|"
-    r"более чем|более|свыше|больше|превысил\w*|превышает|превысят",
+    r"более чем|свыше чем|больше чем|более|свыше|больше|превысил\w*|превышает|превысят",
     "atmost": r"не превысил\w*|не превышает|did not exceed|no more than|not more than|не более|"
     r"не больше|at most",
-    "atleast": r"at least|no less than|не менее|не меньше",
+    "atleast": r"at least|no less than|не менее чем|не меньше чем|не менее|не меньше",
     "less": r"less than|under|below|fewer than|менее|меньше",
     # Not Russian "до": after a verb of growth it means "to" ("вырос на 63% до 140 млн").
     "upto": r"up to",
@@ -192,16 +201,17 @@ def negate(q: Quantity) -> Quantity:
 
 # -- what the words say ------------------------------------------------------------------------
 _GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w*|climb\w*|"
-           r"gain\w*|expand\w*|surg\w*|soar\w*|higher|more\b|вырос\w*|выросл\w*|рост\w*|"
-           r"увелич\w*|прирост\w*|подня\w*|больше|повыс\w*")  # fmt: skip
+           r"gain\w*|expand\w*|surg\w*|soar\w*|widen\w*|higher|more\b|вырос\w*|выросл\w*|"
+           r"рост\w*|увелич\w*|прирост\w*|подня\w*|больше|повыс\w*|расширил\w*")  # fmt: skip
 _FALL = (
     r"fell|fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|"
-    r"plung\w*|plummet\w*|slump\w*|tumbl\w*|sank|sunk|halved|slid|dipp?\w*|"
+    r"plung\w*|plummet\w*|slump\w*|tumbl\w*|sank|sunk|halved|slid|dipp?\w*|narrow\w*|"
+    r"сузил\w*|"
     r"less\b|снизил\w*|снижени\w*|сократил\w*|сокращени\w*|упал\w*|уменьш\w*|меньше|"
     r"обвалил\w*|рухнул\w*|просел\w*|опустил\w*"
 )
 _SHARE = (r"accounted for|account for|accounts for|share|made up|make up|makes up|represent\w*|"
-          r"дол[яеию]\w*|приходи\w*|пришл\w*")  # fmt: skip
+          r"taking|took|takes|дол[яеию]\w*|приходи\w*|пришл\w*")  # fmt: skip
 _MONEY_CONTEXT = (r"total of|worth|amount\w* to|totall?ed|valued at|value of|сумм\w*|составил\w*|"
                   r"в размере|объ[её]м\w*")  # fmt: skip
 _CHANGE_BEFORE = re.compile(
@@ -210,8 +220,8 @@ _CHANGE_BEFORE = re.compile(
     r"\s*(?:" + QUALIFIER + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
 #: "$54.26 million increase": a change named after its figure.
 _CHANGE_AFTER = re.compile(
-    r"\s+(?:increase|rise|gain|growth|jump|drop|fall|decline|decrease)\b", re.IGNORECASE
-)
+    r"\s+(?:increase|rise|gain|growth|jump|drop|fall|decline|decrease|more than|less than|"
+    r"больше|меньше)\b", re.IGNORECASE)  # fmt: skip
 #: "Of the $54.26 million increase, finished goods brought ...": the sentence splits a change.
 _OF_CHANGE = re.compile(r"^(?:Of the|Из)\b[^.]*?(?:increase|rise|growth|gain|прирост)", re.I)
 #: A threshold of a rule, not a claim: "growth on a base of $1 million or more".
@@ -355,9 +365,22 @@ def _place(words: str) -> int:
     return 1
 
 
+#: Words after a rank that make it a rank of goods ("the third-largest import item").
+_GOODS_RANK = re.compile(
+    r"\s+(?:(?:\w+\s+){0,2}(?:items?|products?|goods|commodit\w+|categor\w+|lines?)\b|"
+    r"(?:export|import)s?\b(?!\s+(?:market|partner|destination|buyer|supplier))|"
+    r"(?:\w+\s+)?(?:товар\w*|статьей|статья|позици\w*|продукт\w*)\b)", re.IGNORECASE)  # fmt: skip
+
+
 def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     words = m.group().lower()
     metric = "growth" if re.search(r"growth|growing|rate|темп|рост", words) else "value"
+    goods = re.search(r"\b(?:items?|products?|goods|commodit|categor)", words)
+    if (goods or _GOODS_RANK.match(s.text, m.end())) and not re.search(
+        r"market|buyer|partner|destination|importer|customer|supplier|рын|покупател|партн|"
+        r"импорт[её]р|направлени", words):  # fmt: skip
+        # A rank among goods: hitex ranks partners (verify says so).
+        metric = "goods"
     place = _place(words)
     return "rank", Quantity(place, "rank", place, place), metric
 
@@ -436,11 +459,23 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         and not re.search(_GROWTH, before, re.I)
     ):
         return "share", quantity(value, "pct", step, m["q"] or ""), None
+    if re.search(r"\bwith\s*$", before) and not re.match(
+        r"\s*(?:growth|increase|rise|gain|fall|drop|decline|more|less|up|down)\b", after, re.I
+    ):
+        # "Germany came in second with 13.8%": its share.
+        return "share", quantity(value, "pct", step, m["q"] or ""), None
+    # The sign touches its figure: "to Vietnam - 114%" is a dash.
+    sign = re.search(r"(?:^|[\s(\[])([+\-−])$", before)
+    if sign is not None and not m["q"]:
+        # "(+60%)", "−5%": a change told by its sign.
+        q = quantity(value, "pct", step)
+        return "growth", q if sign[1] == "+" else negate(q), None
     grows = re.search(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE) or re.match(
-        r"\s*(?:more|higher|up|less|lower|больше|меньше|рост)", after, re.IGNORECASE)  # fmt: skip
+        r"\s*(?:more|higher|up|less|lower|growth|increase|rise|gain|decline|drop|fall|больше|"
+        r"меньше|рост)", after, re.IGNORECASE)  # fmt: skip
     if grows:
         q = quantity(value, "pct", step, m["q"] or "")
-        falls = _falls(before) or re.match(r"\s*(?:less|lower|меньше)", after)
+        falls = _falls(before) or re.match(r"\s*(?:less|lower|decline|drop|fall|меньше)", after)
         return "growth", negate(q) if falls else q, None
     return "", quantity(value, "pct", step, m["q"] or ""), None
 
@@ -455,7 +490,7 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
         return "", q, None
     after = _CHANGE_AFTER.match(s.text, m.end())
     if after is not None:
-        falls = re.search(_FALL, after.group(), re.IGNORECASE) is not None
+        falls = re.search(f"(?:{_FALL})|less", after.group(), re.IGNORECASE) is not None
         return "change", negate(q) if falls else q, scale or None
     cue = _CHANGE_BEFORE.search(before + (m["q"] or ""))
     verb = re.search(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE)
@@ -479,13 +514,16 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\b(?:the |a )?(?:leader|leading|largest|biggest|top|main|fastest[- ]growing|"
             r"second[- ]largest|third[- ]largest)\b(?:(?: \w+){0,3}? (?:in|by|of) (?:the )?"
             r"(?:volume|value|growth rate|rate of growth|growth|terms of \w+)"
-            r"|(?: \w+)? (?:market|buyer|partner|destination|importer|customer|supplier)s?\b)"
+            r"|(?: \w+)? (?:market|buyer|partner|destination|importer|customer|supplier|item|"
+            r"product|category|commodity)s?\b)"
             r"|лидер\w*(?: \w+){0,2}? по (?:объ[её]м\w*|темп\w*(?: рост\w*)?|рост\w*)"
             r"|крупнейш\w+ (?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|направлени\w*)"
-            r"|\b(?:ranked|ranks|came|placed|stood|was|is)\s+(?:the\s+)?(?:" + _ORDINAL + r")\b"
-            r"(?:\s+(?:among|by|in)\s+\w+)?"
+            r"|\b(?:ranked|ranks|came|placed|stood|was|is|remained)\s+(?:the\s+)?(?:"
+            + _ORDINAL
+            + r")\b(?:[- ](?:largest|biggest)\b)?(?:\s+(?:among|by|in)\s+\w+)?"
             r"|\b(?:" + _ORDINAL + r")[- ](?:largest|biggest|place)\b"
-            r"|\b(?:на\s+)?(?:" + _ORDINAL + r")\s+мест\w*",
+            r"|\b(?:на\s+)?(?:" + _ORDINAL + r")\s+мест\w*"
+            r"|\b(?:" + _ORDINAL + r")\s+по\s+(?:величине|объ[её]му|значимости)",
             _I,
         ),
         _rank,
@@ -537,7 +575,9 @@ PATTERNS: tuple[Pattern, ...] = (
             _Q + r"(?:(?:US\$|USD|\$)\s?" + _N + r"(?:\s?(?P<scale>" + _SCALE_WORDS + r"|m|k)\b)?"
             r"|" + _N.replace("num", "num2") + r"\s?(?P<scale2>" + _SCALE_WORDS + r")\b\.?\s?"
             r"(?:" + _DOLLARS + r")"
-            r"|" + _N.replace("num", "num3") + r"\s?(?:доллар\w*|долл\.|dollars?\b))",
+            r"|" + _N.replace("num", "num3") + r"\s?(?:доллар\w*|долл\.|dollars?\b)"
+            r"|" + _N.replace("num", "num4") + r"\s?(?P<scale4>млрд|млн|billion|million|bn|mn)\b"
+            r"\.?(?=\s*(?:больше|меньше|more|less|higher|lower|[,.;)]|$)))",
             _I,
         ),
         lambda m, s, b: _money_any(m, s, b),  # noqa: PLW0108 - defined below
@@ -572,8 +612,8 @@ class _Both:
     def __init__(self, m: re.Match[str]) -> None:
         self.m = m
         self.groups = {
-            "num": m["num"] or m["num2"] or m["num3"], "scale": m["scale"] or m["scale2"],
-            "q": m["q"],
+            "num": m["num"] or m["num2"] or m["num3"] or m["num4"],
+            "scale": m["scale"] or m["scale2"] or m["scale4"], "q": m["q"],
         }  # fmt: skip
 
     def __getitem__(self, key: str) -> str | None:
@@ -584,6 +624,9 @@ class _Both:
 
 
 def _money_any(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | None, str | None]:
+    if m["num4"] and not re.search(_DOLLARS, s.text, re.IGNORECASE):
+        # "15 млн" is money only in a sentence that speaks of dollars.
+        return "", None, None
     return _money(_Both(m), s, b)  # type: ignore[arg-type]
 
 
@@ -630,6 +673,11 @@ def parse(text: str) -> list[Found]:
 
 #: The words between two shares of one list: ", на Германию — ".
 _SAME_KIND = re.compile(r"[,;]?\s*(?:и|а|and|while)?\s*(?:на|for)?\s*[\w\s.'-]{0,40}[—–-]?\s*")
+#: One flow exceeding the other "by" a figure: the balance.
+_GAP = re.compile(
+    r"(?:exceed\w*|surpass\w*|outstrip\w*|outpac\w*|превыси\w*|превыша\w*|превзо\w*)\s+"
+    r"(?:the\s+)?(?:(?:value|level)\s+of\s+)?(?P<flow>exports?|imports?|экспорт\w*|импорт\w*)"
+    r"\s+(?:by|на)\s*(?:" + QUALIFIER + r")?$", re.IGNORECASE)  # fmt: skip
 _FIGURE = re.compile(
     r"\b(?:the|this|that) (?:figure|indicator|rate)|этот показатель|показател", re.IGNORECASE
 )
@@ -683,6 +731,11 @@ def _read(s: Sentence, scale: str | None, last: dict[int, str]) -> Iterator[Foun
             hints["scale"] = extra
         if _FIGURE.search(s.text[:a]):
             hints["figure"] = "yes"
+        gap = _GAP.search(s.text[:a])
+        if kind == "amount" and gap is not None:
+            # "imports exceeded exports by $86 million": the balance, its side from the flow
+            # exceeded.
+            hints["gap"] = "deficit" if gap["flow"].lower().startswith(("exp", "эк")) else "surplus"
         yield Found(claim, s, (previous, b), whole, hints)
         if kind in ("growth", "share"):
             last[s.paragraph] = kind
@@ -693,13 +746,24 @@ def _skipped(text: str, m: re.Match[str]) -> bool:
     return any(a <= m.start() < b for a, b in ((x.start(), x.end()) for x in _SKIP.finditer(text)))
 
 
+#: "(from 86.1) to $140.3 million", "(с 86,1) до 140,3 млн долларов".
+_RANGE_TO = re.compile(
+    r"\s*(?:до|to)\s*(?:US\$|\$|USD\s?)?(?:" + NUMBER + r")\s?(?P<scale>" + _SCALE_WORDS
+    + r")\b\.?\s*(?:" + _DOLLARS + r")", re.IGNORECASE)  # fmt: skip
+
+
 def _bare(
     m: re.Match[str], s: Sentence, scale: str | None
 ) -> tuple[int, int, str, Quantity | None, str | None, str]:
     """A number with no unit: money when an amount set the unit and the words say so."""
     before = s.text[max(0, m.start() - 30) : m.start()]
     lang = "en" if "." in m["num"] else s.lang
-    if scale and re.search(f"(?:{_MONEY_CONTEXT})\\W*$", before, re.IGNORECASE):
+    upto = _RANGE_TO.match(s.text, m.end())
+    ranged = upto is not None and re.search(r"(?:\bfrom|\bс)\s*$", before, re.IGNORECASE)
+    if upto is not None and ranged:
+        # "с 86,1 до 140,3 млн долларов": the first figure takes the second's unit.
+        scale = upto["scale"].lower().rstrip(".")
+    if scale and (ranged or re.search(f"(?:{_MONEY_CONTEXT})\\W*$", before, re.IGNORECASE)):
         value = wording.parse_money(f"{m['num']} {scale}", lang=lang)
         step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
         q = quantity(value, "usd", step)

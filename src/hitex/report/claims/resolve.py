@@ -12,6 +12,7 @@ year before as the base unless it says "compared with 2019" or "since 2018", and
 from __future__ import annotations
 
 import collections
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from hitex.reference import countries
 from hitex.report.claims import frames
 from hitex.report.claims.lexicon import Lexicon, Mention
 from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Period, Subject
-from hitex.report.claims.parse import Found, sentences, trade_words
+from hitex.report.claims.parse import Found, Sentence, sentences, trade_words
 
 __all__ = ["Context", "months", "resolve"]
 
@@ -69,13 +70,20 @@ _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|ф
 def months(text: str) -> tuple[int, int] | None:
     """The months a sentence limits its figures to (year to date), or ``None``.
 
+    All twelve ("за январь–декабрь") are the whole year: ``None``.
+
     Examples
     --------
     >>> months("for the first eight months of the year"), months("за январь–август 2020 г.")
     ((1, 8), (1, 8))
-    >>> months("in the first half"), months("in 2020")
-    ((1, 6), None)
+    >>> months("in the first half"), months("in 2020"), months("за январь–декабрь 2021 года")
+    ((1, 6), None, None)
     """
+    found = _months(text)
+    return None if found == (1, 12) else found
+
+
+def _months(text: str) -> tuple[int, int] | None:
     m = re.search(f"(?:first|первые|первых)\\s+({_COUNT})\\s+(?:months|месяц\\w*)", text, re.I)
     if m:
         n = m[1].lower()
@@ -107,7 +115,16 @@ _SPAN_YEARS = re.compile(
     re.IGNORECASE)  # fmt: skip
 #: Where a clause ends ("...$1.77 billion, more than twice ..."), not before "than" / "чем".
 _CLAUSE = re.compile(r"[,;](?!\s*(?:than|чем)\b)|\s(?:and|while|but|whereas|и|а|но)\s")
-_AGAINST = re.compile(r"(?:\bagainst|\bfrom|\bvs\.?|\bversus|\bпротив|\bс)\s*$", re.IGNORECASE)
+_AGAINST = re.compile(r"(?:\bagainst|\bfrom|\bvs\.?|\bversus|\bcompared (?:with|to)|"
+                      r"\bпо сравнению с|\bпротив|\bс)\s*$", re.IGNORECASE)  # fmt: skip
+#: "against $2.04 billion of imports": a figure of another flow set against, not a base.
+_OTHER_FLOW = re.compile(r"\s*(?:(?:of|in|worth of)\s+)?(?:[^\W\d]+\s+)?(?:exports?|imports?|"
+                         r"экспорт\w*|импорт\w*|ввоз\w*|вывоз\w*)\b", re.IGNORECASE)  # fmt: skip
+#: A base level and its year: "from $190 million in 2020", "против 200 млн долларов в 2019 году".
+_BASE_LEVEL = re.compile(
+    r"(?:\bagainst|\bfrom|\bvs\.?|\bversus|\bcompared (?:with|to)|\bпо сравнению с|\bпротив|"
+    r"\bс)\s+(?:US\$|\$|USD\s?)?\d[\d.,\s\u00a0]*(?:%\s*)?(?:[^\W\d]+\.?\s*){0,3}?"
+    r"(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)  # fmt: skip
 _YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year before|a year ago|"
                            r"в прошлом году|the previous year|годом раньше)",
                            re.IGNORECASE)  # fmt: skip
@@ -121,11 +138,13 @@ _UNNAMED = re.compile(
     r"\b(?:the|these|those|all) (?:two|three|four|five|six|seven|eight|nine|ten) "
     r"(?:countries|markets|partners|buyers)|\bthe (?:countries|markets) together|"
     r"\b(?:эти|все) (?:\w+ )?стран\w*|\bвместе взят\w*", re.IGNORECASE)  # fmt: skip
+#: "HEAD, INSERTED WORDS, rest": a sentence whose subject has words set in commas after it.
+_APPOSITION = re.compile(r"^([^,;]{3,80}),([^,;]{3,80}),\s*")
 _SUCH = re.compile(r"\b(?:such|these|those|the same) (?:products|goods|items|supplies)|"
                    r"\b(?:таки\w+|эт\w+|данн\w+) (?:товар\w*|продукци\w*)", re.I)  # fmt: skip
 
 
-def period(  # noqa: PLR0912 - one branch per way a text dates a figure
+def period(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
     text: str, kind: str, c: Context, since: int | None = None, at: tuple[int, int] | None = None
 ) -> Period:
     """The period of a claim in a sentence ``text`` of an article about ``c.year``.
@@ -160,8 +179,13 @@ def period(  # noqa: PLR0912 - one branch per way a text dates a figure
         # Years of this claim's clause and before it; a later clause dates its own figures.
         after = _CLAUSE.search(text, at[1])
         mine = text if after is None else text[: after.start()]
+    # "narrowed to $86 million from $190 million in 2020": 2020 is the base level's year.
+    levels = [m for m in _BASE_LEVEL.finditer(text) if at is None or m.start() >= at[1]]
+    if base_year is None and levels and kind in ("growth", "multiple", "change"):
+        base_year, base_at = int(levels[0]["y"]), levels[0].start("y")
+    theirs = {m.start("y") for m in levels}
     named = [int(m["y"]) for m in _YEAR.finditer(mine)
-             if (base_at is None or m.start("y") != base_at)
+             if (base_at is None or m.start("y") != base_at) and m.start("y") not in theirs
              and not (kind in ("growth", "multiple", "change") and at is not None
                       and m.start() >= at[1] and m.group().lower().startswith("of"))]  # fmt: skip
     if named:
@@ -179,9 +203,11 @@ def period(  # noqa: PLR0912 - one branch per way a text dates a figure
         elif owner is not None:
             # "2018's $1.4 billion"
             year = int(owner[1])
-        elif base_year is not None and _AGAINST.search(text[: at[0]]):
-            # "to $2.4 billion from $1.85 billion" (against 2019): the base's level.
-            year = base_year
+        elif (_AGAINST.search(text[: at[0]]) and kind in ("amount", "share")
+              and not _OTHER_FLOW.match(text, at[1])):  # fmt: skip
+            # "to $2.4 billion from $1.85 billion" (against 2019), "up from $3.46 billion": the
+            # base's level, of the base year the text names, else of the year before.
+            year = base_year or (c.compare if year == c.year and c.compare else year - 1)
     compare: int | None = None
     if kind in ("growth", "multiple", "change", "rank"):
         span = _SPAN_YEARS.search(text)
@@ -203,7 +229,7 @@ def period(  # noqa: PLR0912 - one branch per way a text dates a figure
     return Period(year, compare, months(text))
 
 
-def resolve(
+def resolve(  # noqa: PLR0915 - one step per part of the frame
     found: Sequence[Found], lexicon: Lexicon, c: Context, text: str | None = None
 ) -> list[Claim]:
     """Claims with subject, whole and period filled in, in the order of ``found``.
@@ -219,7 +245,13 @@ def resolve(
     for f in found:
         a, b = f.claim.start - f.sentence.start, f.claim.end - f.sentence.start
         taken.setdefault(f.sentence.start, []).append((a, b))
+    unread: Found | None = None
     for f in found:
+        if unread is not None and unread.sentence == f.sentence and f.claim.understood:
+            # A figure before it that was not understood ("с 86,1 ...") leaves its words (the
+            # partner it names) to this claim.
+            f = dataclasses.replace(f, segment=(unread.segment[0], f.segment[1]))  # noqa: PLW2901
+        unread = f if not f.claim.understood else None
         s = f.sentence
         spans = taken.get(s.start, [])
         partners = [m for m in lexicon.find_partners(s.text) if m.value not in own
@@ -231,7 +263,10 @@ def resolve(
         subject = _subject(f, partners, products, c, last[-1] if last else None, previous)
         whole = None
         if f.claim.kind in {"share", "rank"}:
-            whole = _whole(f, partners, products, c)
+            # A rank's own words may name its field ("the largest African buyer").
+            field = partners if f.claim.kind == "share" else [
+                m for m in lexicon.find_partners(s.text) if m.value not in own]  # fmt: skip
+            whole = _whole(f, field, products, c)
             if f.claim.kind == "share" and not subject.partner_group and not subject.partners:
                 subject = Subject(subject.reporter, subject.flow, whole.partners,
                                   whole.partner_group, subject.products)  # fmt: skip
@@ -240,7 +275,11 @@ def resolve(
         )
         at = (f.claim.start - s.start, f.claim.end - s.start)
         side = ""
-        if subject.flow == "balance":
+        if f.hints.get("gap"):
+            subject = Subject(subject.reporter, "balance", subject.partners,
+                              subject.partner_group, subject.products)  # fmt: skip
+            side = f.hints["gap"]
+        elif subject.flow == "balance":
             read = frames.flow_at(s.text, at[1])
             side = read[1] if read else ""
         aggregation, count = "sum", None
@@ -264,20 +303,55 @@ def resolve(
             claim = claim.with_(understood=False,
                                 note=f"unverifiable: the lexicon does not know the goods "
                                 f"'{odd}' (add them with --lexicon)")  # fmt: skip
-        if (
-            claim.understood
-            and not _in(partners, f.segment[0], at[1])
-            and _UNNAMED.search(s.text[f.segment[0] : at[1]])
-        ):
-            claim = claim.with_(understood=False,
-                                note="unverifiable: the text does not name the partners "
-                                "it sums")  # fmt: skip
+        claim = _unnamed(claim, lexicon, text, f, partners, own)
         carried = claim.kind in ("growth", "multiple") and _previous(out, f) is not None
         if claim.understood and not (trade_words(s.text) or partners or products
                                      or f.hints.get("figure") or carried):  # fmt: skip
             claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
         out.append(claim)
     return out
+
+
+def _unnamed(
+    claim: Claim,
+    lexicon: Lexicon,
+    text: str | None,
+    f: Found,
+    partners: list[Mention],
+    own: set[str],
+) -> Claim:
+    """A claim on "the three countries": of the three the paragraph named, or unverifiable.
+
+    The paragraph must have named exactly that many countries before it.
+    """
+    s = f.sentence
+    end = f.claim.end - s.start
+    unnamed = _UNNAMED.search(s.text[f.segment[0] : end])
+    if not claim.understood or _in(partners, f.segment[0], end) or unnamed is None:
+        return claim
+    them = _referents(lexicon, text, s, f.segment[0], own, unnamed.group())
+    if them:
+        p = claim.subject
+        return claim.with_(subject=Subject(p.reporter, p.flow, them, None, p.products))
+    why = "unverifiable: the text does not name the partners it sums"
+    return claim.with_(understood=False, note=why)
+
+
+def _referents(
+    lexicon: Lexicon, text: str | None, s: Sentence, upto: int, own: set[str], words: str
+) -> tuple[str, ...]:
+    """The countries "the three countries" means: the paragraph's, if it named exactly three."""
+    m = re.search(r"\b(" + "|".join(_COUNTS) + r")\b", words, re.IGNORECASE)
+    if m is None or text is None:
+        return ()
+    n = _COUNTS[m[1].lower()]
+    before = [x.text for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
+    named: list[str] = []
+    for piece in [*before, s.text[:upto]]:
+        named += [p.value for p in lexicon.find_partners(piece)
+                  if p.kind == "country" and p.value not in own]  # fmt: skip
+    distinct = tuple(dict.fromkeys(named))
+    return distinct if len(distinct) == n else ()
 
 
 def _named_products(lexicon: Lexicon, text: str | None) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -333,6 +407,10 @@ def _subject(
     claim_end = f.claim.end - s.start
     read = frames.flow_at(s.text, claim_end)
     flow = read[0] if read else (previous.subject.flow if previous is not None else "export")
+    if flow == "export" and _partner_sells(s.text[:claim_end], partners):
+        # "Argentina supplied $2.04 billion of goods to Chile": the partner's sales are the
+        # reporter's imports.
+        flow = "import"
     if f.claim.kind == "rank":
         # The partner ranked: the one named nearest before the rank's words, else the first after.
         a = f.claim.start - s.start
@@ -342,6 +420,14 @@ def _subject(
         return Subject(c.reporter, flow, tuple(m.value for m in ranked if m.kind == "country"),
                        None, _products(products))  # fmt: skip
     mine_p, mine_g = _in(partners, lo, hi), _in(products, lo, hi)
+    head = _APPOSITION.match(s.text)
+    if (head is not None and head.end() <= f.claim.start - s.start
+            and not frames.flows(s.text[head.end() : f.claim.start - s.start])
+            and _in(products, 0, head.end(1)) and not _in(products, head.end(1), hi)):  # fmt: skip
+        # "Vegetable oils, Chile's third-largest import from Argentina, rose 33%": the
+        # sentence's head is the subject; the inserted words add partners.
+        mine_g = _in(products, 0, head.end(1))
+        mine_p = _in(partners, 0, head.end())
     if not mine_p and not mine_g and frames.resets_subject(s.text[lo:hi]):
         return Subject(c.reporter, flow)
     same = previous is not None and previous.sentence == s.text
@@ -375,6 +461,26 @@ def _subject(
     return Subject(c.reporter, flow, codes, group, _products(mine_g))
 
 
+#: Verbs and nouns of selling whose doer is named before them.
+_SELLS = re.compile(r"\b(?:suppl(?:ied|ies|iers?)|shipped|ships|sold|sells|exported|exporters?|"
+                    r"deliver(?:ed|s)|поставил\w*|поставля\w*|поставщик\w*|продал\w*|"
+                    r"экспортировал\w*|экспортер\w*|экспортёр\w*)\b", re.IGNORECASE)  # fmt: skip
+
+
+def _partner_sells(text: str, partners: list[Mention]) -> bool:
+    """Whether the last selling word of ``text`` has a partner right before it as its doer."""
+    verbs = list(_SELLS.finditer(text))
+    if not verbs:
+        return False
+    v = verbs[-1]
+    before = [m for m in partners if m.end <= v.start()]
+    if not before:
+        return False
+    gap = text[before[-1].end : v.start()]
+    # "Argentina supplied", "Argentine suppliers shipped", "Аргентина поставила".
+    return re.fullmatch(r"(?:['’]s)?\s*(?:[a-zа-яё-]+\s+){0,2}", gap) is not None
+
+
 def _products(mentions: list[Mention]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.value for m in mentions))
 
@@ -403,18 +509,29 @@ def _flow(text: str) -> str:
     return "import" if _IMPORT.search(text) and not _EXPORT.search(text) else "export"
 
 
-def article_year(text: str, candidates: Sequence[int]) -> int:
-    """The year a text is about: the one it names most of those ``candidates`` hold.
+def article_year(text: str, candidates: Sequence[int], held: Sequence[int] = ()) -> int:
+    """The year a text is about: the latest of those ``candidates`` (held years it names).
 
-    A tie goes to the latest year.
+    Years the text names only as bases ("compared with 2019", "since 2001") are not its
+    year: when it names no other, the year is the latest year ``held`` (after its bases).
 
     Examples
     --------
     >>> article_year("In 2020 ... than in 2019 ... in 2020", [2019, 2020])
     2020
+    >>> article_year("Экспорт увеличился на 26% в сравнении с 2019 годом", [2019], [2019, 2020])
+    2020
     """
     named = collections.Counter(int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text))
     usable = [y for y in named if y in set(candidates)]
+    spans = [(b.start(), b.end()) for b in _COMPARE.finditer(text)]
+    bases = {int(m["y"] or m["y2"]) for m in _COMPARE.finditer(text)}
+    own = [m for m in re.finditer(r"\b((?:19|20)\d\d)\b", text)
+           if not any(a <= m.start() < b for a, b in spans)]  # fmt: skip
+    if usable and not own and bases:
+        later = [y for y in held if y > max(bases)]
+        if later:
+            return max(later)
     if not usable:
         raise InputError("The text names no year the warehouse holds for the reporter; "
                          "give --year.")  # fmt: skip

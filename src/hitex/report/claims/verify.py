@@ -133,9 +133,16 @@ def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
 def _balance(c: Claim, value: float, where: str) -> Result:
     """A deficit or surplus: its size against the balance's sign and size."""
     assert c.quantity is not None
-    said = c.side or ("deficit" if c.quantity.value < 0 else "surplus")
+    said = c.side or ("deficit" if c.quantity.value < 0 else "")
     actual = "deficit" if value < 0 else "surplus"
     text = f"{where}: a {actual} of {show(abs(value), 'usd')}"
+    if not said:
+        # "the balance was $1.77 billion": the size may be checked, the side is not said.
+        if c.quantity.allows(abs(value)):
+            return Result(c, value, "unverifiable", f"{text}; the text does not say whether "
+                          "it is a deficit or a surplus")  # fmt: skip
+        return Result(c, value, "contradicted", f"{text}; the text's words allow "
+                      f"{allowed(c.quantity)} either way")  # fmt: skip
     if said != actual:
         return Result(c, value, "contradicted", f"{text}, not a {said}")
     size = abs(value)
@@ -227,6 +234,15 @@ def _share(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         t = s.table(year=c.period.year, by=["partner"], months=c.period.months,
                     small_base_usd=small, **sel)  # fmt: skip
         row = t[t["partner"].isin(part.partners)]
+    elif (part.partner_group and not part.partners and not whole.partners
+          and not whole.partner_group and plan.entries(part) == plan.entries(whole)
+          and part.flow == whole.flow):  # fmt: skip
+        # "Asian markets took almost two-thirds of exports": a group's part of the total.
+        mine = float(_table(c, s, plan, small)["value_usd"].iloc[0])
+        total = float(_table(c.with_(subject=whole), s, plan, small)["value_usd"].iloc[0])
+        figure = 100 * mine / total
+        text = f"{describe(part)} in {describe(whole)}, {_when(c)}: {show(figure, 'pct')}"
+        return _judge(c, figure, text)
     else:
         return Result(c, None, "unverifiable",
                       "not understood: the text does not say what the share is of")  # fmt: skip
@@ -244,6 +260,9 @@ def _partners_of(whole: Subject, plan: Plan) -> dict[str, Any]:
 
 
 def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    if c.metric == "goods":
+        return Result(c, None, "unverifiable",
+                      "a rank among goods: hitex ranks partners, not products")  # fmt: skip
     if len(c.subject.partners) != 1:
         return Result(c, None, "unverifiable", "not understood: which partner is ranked")
     (who,) = c.subject.partners
@@ -262,7 +281,10 @@ def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     if len(t) < max(2, place):
         return Result(c, None, "unverifiable",
                       f"the warehouse holds {len(t)} partner(s) of {_name(c.subject.reporter)} "
-                      f"in {_when(c)}: its rank among all partners cannot be checked")  # fmt: skip
+                      f"{'in ' + field_.partner_group + ' ' if field_.partner_group else ''}"
+                      f"in {_when(c)}: its rank among "
+                      f"{'them' if field_.partner_group else 'all partners'} cannot be "
+                      "checked")  # fmt: skip
     rank = _number(row[column].iloc[0])
     if rank is None:
         raise _NoData(f"no growth rate: {_name(who)} has no base in {c.period.compare}")
