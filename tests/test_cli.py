@@ -54,6 +54,9 @@ def test_load_loads_rejects_table(db, tmp_path):
             "line": 6,
             "reason": "unknown partner 'Indai'. Did you mean 'India'?",
             "record": rejects[0]["record"],
+            "code": "unknown_country",
+            "field": "partner",
+            "value": "Indai",
         }
     ]
     out = run(

@@ -35,6 +35,9 @@ class Read:
     relation: str
     ref: Ref
     row: str
+    #: SQL of the raw record, passed through as ``record`` (the careful read keeps it for
+    #: the refused records; the one pass needs none).
+    record: str = "NULL"
 
 
 def prepare_statements(reader: Reader) -> list[tuple[str, str]]:
@@ -70,7 +73,10 @@ def standard_sql(reader: Reader, read: Read) -> str:
     ]
     fmt = "CASE " + " ".join(checks) + " END" if checks else "NULL"
     fields = ", ".join(f"{e[f]} AS {ident(f + '_r')}" for f in FIELDS)
-    return f"SELECT {read.row} AS row, {fields}, {fmt} AS format_refusal FROM {read.relation}"
+    return (
+        f"SELECT {read.row} AS row, {fields}, {fmt} AS format_refusal, "
+        f"{read.record} AS record_r FROM {read.relation}"
+    )
 
 
 def _text(column: str) -> str:
@@ -202,9 +208,9 @@ def checked_sql(reader: Reader, read: Read) -> str:
     refused = "CASE " + " ".join(cases) + " END"
     return f"""SELECT row, y AS year, mo AS month, reporter, partner, flow, classification,
         product, v AS value_usd, q AS quantity, unit, refusal.reason AS reason,
-        refusal.code AS code, refusal.field AS field, refusal.value AS value FROM (
+        refusal.code AS code, refusal.field AS field, refusal.value AS value, record FROM (
         SELECT s.row, y, mo, rc.iso3 AS reporter, pc.iso3 AS partner, fl.flow,
-            s.code AS classification, product, v, q, unit,
+            s.code AS classification, product, v, q, unit, s.record_r AS record,
             CASE WHEN {_LOADABLE} THEN NULL ELSE {refused} END AS refusal
         FROM (SELECT *, {normal} AS product FROM (
             SELECT *, TRY_CAST(year_r AS SMALLINT) AS y, TRY_CAST(month_r AS TINYINT) AS mo,

@@ -105,11 +105,13 @@ class Loader:
             self.scratch.adopt("raw_scans__")
         read = self._one_pass()
         step("read")
-        refused = self.layout.refused(self._folder())
-        careful = bool(refused) or self._collides() or self._nested()
+        refused = bool(self.layout.refused(self._folder()))
+        others = self._collides() or self._nested()
         step("check")
-        if careful:
+        if others:
             counts = self._careful(revise=revise, step=step)
+        elif refused:
+            counts = self._refused_lines(read, step=step)
         else:
             merged = self._merge_keys()
             malformed = self._insert_malformed()
@@ -197,6 +199,40 @@ class Loader:
         self.scratch.drop("merged")
         return loaded - keys
 
+    # -- refused records: their lines, read again ------------------------------------------
+    def _refused_lines(self, read: int, *, step: Step) -> Counts:
+        """Keep the refused records with their lines; the accepted ones stay as staged.
+
+        The file is read once more, each record numbered as it is read, through the same
+        checks; only the refused records (their number, raw text and refusal) are kept. No
+        copy of the file is made: memory does not grow with it.
+        """
+        opened = self.reader.opened
+        assert opened is not None
+        self._clear_errors()
+        src = ident(_SRC)
+        numbered = (
+            f"(SELECT row_number() OVER () AS row__, {src} AS rec__ "
+            f"FROM {opened.relation} AS {src})"
+        )
+        checked = checked_sql(self.reader, Read(numbered, _record_ref, "row__", "rec__"))
+        refused = self.scratch.table(
+            "refused",
+            f"""SELECT row, reason, code, field, value,
+            CAST(to_json(record) AS VARCHAR) AS record
+            FROM ({checked}) WHERE reason IS NOT NULL""",
+        )
+        malformed = self._insert_malformed()
+        self._write_lines(read)
+        rejected = self._count(
+            f"""INSERT INTO rejects SELECT {self.id}, {self._line_sql()}, c.record, c.reason,
+            c.code, c.field, c.value FROM {refused} c ORDER BY c.row"""
+        )
+        self._suggest()
+        merged = self._merge_keys()
+        step("rejects")
+        return Counts(read + malformed, read - rejected, rejected + malformed, merged, 0)
+
     # -- the careful path: a numbered copy, rejects with lines ----------------------------
     def _careful(self, *, revise: bool, step: Step) -> Counts:
         opened = self.reader.opened
@@ -215,7 +251,7 @@ class Loader:
             self._refuse(self._nonleaves())
         revised = self._revisions(revise=revise)
         malformed = self._insert_malformed()
-        self._write_lines()
+        self._write_lines(self._count(f"SELECT count(*) FROM {raw}"))
         rejected = self._count(
             f"""INSERT INTO rejects SELECT {self.id}, {self._line_sql()},
             CAST(to_json(r.rec__) AS VARCHAR), c.reason, c.code, c.field, c.value
@@ -280,13 +316,12 @@ class Loader:
         return 0
 
     # -- lines ----------------------------------------------------------------------------
-    def _write_lines(self) -> None:
+    def _write_lines(self, records: int) -> None:
         """``lines`` (row, line) where a record's line is not its number + 1 (+ bad lines)."""
         opened = self.reader.opened
         assert opened is not None
         lines = opened.lines
         if lines is None and opened.csv:
-            records = self._count("SELECT count(*) FROM raw")
             lines = _csv_lines(self.reader, records, self._malformed_lines())
         if lines is None:
             return

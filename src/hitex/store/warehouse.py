@@ -660,13 +660,18 @@ class Warehouse:
         return self.con.execute("SELECT * FROM loads ORDER BY id").df()
 
     def rejects(self, load_id: int | None = None) -> pd.DataFrame:
-        """Refused records with line and reason, for one load or all."""
+        """Refused records with line and reason, for one load or all.
+
+        Beside the reason: ``code`` (which check refused the record: ``unknown_country``,
+        ``duplicate``, ``malformed``, ...), ``field`` (the field it looked at) and ``value``
+        (what the field held).
+        """
         if load_id is not None and not _one(
             self.con.execute("SELECT count(*) FROM loads WHERE id = ?", [load_id])
         ):
             raise InputError(f"There is no load {load_id}; `hitex loads` lists them.")
         return self.con.execute(
-            "SELECT load_id, line, reason, record FROM rejects "
+            "SELECT load_id, line, reason, record, code, field, value FROM rejects "
             "WHERE $id IS NULL OR load_id = $id ORDER BY load_id, line",
             {"id": load_id},
         ).df()
