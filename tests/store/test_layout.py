@@ -166,3 +166,24 @@ def test_rejects_keep_code_field_and_value_beside_the_reason(tmp_path):
             "SELECT line, code, field, value FROM rejects WHERE load_id = ? ORDER BY line", [r.id]
         ).values.tolist()
     assert got == [[3, "unknown_country", "partner", "999"], [4, "negative", "value_usd", "-3.0"]]
+
+
+def test_a_commit_file_left_pending_by_a_crash_is_settled_on_opening(tmp_path):
+    with hitex.open(tmp_path / "w.duckdb") as s:
+        (r,) = s.load([_baci(tmp_path, "BACI_HS17_Y2020_V202301.csv", "1")], format="baci")
+        live = s.warehouse.spark_files()["flows"]
+    commits = tmp_path / "w.duckdb.data" / "flows" / "_commits"
+    (done,) = commits.glob("*.json")
+    # The catalog committed, the rename did not happen; and a commit that never reached the
+    # catalog left a file and its pending commit file.
+    done.rename(done.with_name(done.name + ".tmp"))
+    stray = Path(live[0]).with_name("part-c99-0.parquet")
+    stray.write_bytes(Path(live[0]).read_bytes())
+    doc = {"added": [{"path": str(stray.relative_to(tmp_path / "w.duckdb.data"))}]}
+    (commits / "00000099.json.tmp").write_text(json.dumps(doc))
+    with hitex.open(tmp_path / "w.duckdb") as s:
+        assert s.warehouse.spark_files()["flows"] == live
+    assert sorted(p.name for p in commits.iterdir()) == [done.name]
+    assert not stray.exists()
+    assert live_from_commits(tmp_path / "w.duckdb.data") == live
+    assert r.rows_loaded == 2

@@ -82,6 +82,7 @@ class Loader:
         scratch: Scratch,
         layout: Layout,
         commit: Commit,
+        alone: bool = True,
     ) -> None:
         self.con = con
         self.reader = reader
@@ -89,6 +90,8 @@ class Loader:
         self.scratch = scratch
         self.layout = layout
         self.commit_ = commit
+        #: No other cursor reads the database: DuckDB's settings may change for the write.
+        self.alone = alone
         self.folder: Path | None = None
 
     # -- the whole load ---------------------------------------------------------------------
@@ -128,7 +131,7 @@ class Loader:
     def _restage(self, sql: str) -> None:
         """Stage ``sql``'s rows in place of what is staged."""
         old = self.folder
-        self.folder = self.layout.stage(self.con, typed(sql, self.id))
+        self.folder = self.layout.stage(self.con, typed(sql, self.id), unordered=self.alone)
         if old is not None:
             self.layout.unstage(old)
 
@@ -148,7 +151,7 @@ class Loader:
         )
         rest = ", ".join(c for c in COLUMNS if c not in PARTITIONS)
         sql = f"SELECT {parts}, {rest} FROM ({checked_sql(self.reader, read)})"
-        self.folder = self.layout.stage(self.con, typed(sql, self.id))
+        self.folder = self.layout.stage(self.con, typed(sql, self.id), unordered=self.alone)
         return self._count(f"SELECT count(*) FROM ({self.staged_sql()})") + self._refused_count()
 
     def _refused_count(self) -> int:

@@ -14,8 +14,10 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -195,6 +197,7 @@ class Warehouse:
             self.con.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('data_root', ?)", [str(layout.root)]
             )
+        layout.recover(self.con)
         self._migrate_records()
         refresh_view(self.con, layout)
         self.con.execute(VIEWS)
@@ -433,10 +436,15 @@ class Warehouse:
         commit = Commit(next_commit(self.con), load_id, "revise" if revise else "load")
         outcome: LoadResult | None = None
         try:
-            with transaction(self.con), Scratch(self.con) as scratch:
+            with (
+                _budget(self.con, enabled=not self.shared),
+                transaction(self.con),
+                Scratch(self.con) as scratch,
+            ):
                 loader = Loader(
-                    self.con, reader, load_id, scratch=scratch, layout=layout, commit=commit
-                )
+                    self.con, reader, load_id, scratch=scratch, layout=layout, commit=commit,
+                    alone=not self.shared,
+                )  # fmt: skip
                 try:
                     reader.open(self.con, utf8=utf8)
                     _adopt(scratch, reader)
@@ -730,6 +738,51 @@ class _Abandon(Exception):
         super().__init__(earlier, sha256)
         self.earlier = earlier
         self.sha256 = sha256
+
+
+@contextmanager
+def _budget(con: duckdb.DuckDBPyConnection, *, enabled: bool) -> Iterator[None]:
+    """DuckDB's memory limit while a load runs, where ``HITEX_LOAD_MEMORY`` sets one.
+
+    Settings are the database's, not the connection's: with ``enabled`` false (other cursors
+    read the database meanwhile) nothing is changed. The limit is restored after the load.
+    """
+    given = os.environ.get("HITEX_LOAD_MEMORY")
+    if not enabled or not given:
+        yield
+        return
+    before = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    try:
+        con.execute(f"SET memory_limit = {lit(given)}")
+    except duckdb.Error:
+        raise InputError(
+            f"HITEX_LOAD_MEMORY={given!r} is not an amount of memory (e.g. 256MB or 1GB)."
+        ) from None
+    try:
+        yield
+    except duckdb.OutOfMemoryException:
+        threads = con.execute("SELECT current_setting('threads')").fetchall()[0][0]
+        raise InputError(
+            f"HITEX_LOAD_MEMORY={given!r} is too little memory for DuckDB to read the file "
+            f"in with its {threads} threads; nothing was loaded."
+        ) from None
+    finally:
+        con.execute("RESET memory_limit")
+        if con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0] != before:
+            con.execute(f"SET memory_limit = {lit(_setting(str(before)))}")
+
+
+def _setting(shown: str) -> str:
+    """A limit as DuckDB shows it, in a form that sets it again ("1.8 GiB" -> bytes).
+
+    >>> _setting("1.8 GiB"), _setting("256.0 MiB"), _setting("134217728B")
+    ('1986422374B', '268487884B', '134217728B')
+    """
+    found = re.fullmatch(r"([0-9.]+)\s*(KiB|MiB|GiB|TiB)", shown)
+    if not found:
+        return shown
+    power = ("KiB", "MiB", "GiB", "TiB").index(found[2]) + 1
+    return f"{int((float(found[1]) + 0.05) * 1024**power)}B"
 
 
 def _adopt(scratch: Scratch, reader: Reader) -> None:
