@@ -14,8 +14,8 @@ later commit replaced, and another engine reads the same list
 (:meth:`hitex.store.Warehouse.spark_files`) or folds the commit files
 (:func:`live_from_commits`). A revision or a removal is a commit that replaces files: a
 replaced file stays on disk (a reader that listed it before the commit still reads it) and
-leaves the list. The Hive partition columns (``classification``, ``year``) are not written
-into the files; readers cast them to the schema's types.
+leaves the list. The Hive partition columns (``classification``, ``year``) are in the path
+(readers cast them to the schema's types) and, with the same values, in the files.
 
 The commit of the warehouse's catalog (DuckDB) decides: a commit file is written as
 ``N.json.tmp`` inside the catalog's transaction and renamed once it commits; a ``.tmp`` left
@@ -39,13 +39,10 @@ from typing import Any
 import duckdb
 
 from hitex.ingest.sql import ident, lit
-from hitex.store.schema import PARTITIONS, columns, flow_types
+from hitex.store.schema import columns, flow_types
 
 #: The layout's version, written to ``<root>/hitex.json``.
 LAYOUT_VERSION = 1
-
-#: A staging partition holding the records a load refused (never made live).
-REFUSED = "_refused"
 
 
 @dataclass(frozen=True)
@@ -148,19 +145,17 @@ class Layout:
         shutil.rmtree(path, ignore_errors=True)
 
     def stage(self, con: duckdb.DuckDBPyConnection, sql: str, *, unordered: bool = False) -> Path:
-        """Write the flows rows of ``sql`` (schema columns, load_id) partitioned; the folder.
+        """Write the flows rows of ``sql`` (every column, load_id) to a staging folder.
 
-        The partition columns go into the path, every other column into the files. With
-        ``unordered`` (no other cursor reads the database: the setting is the database's),
-        DuckDB writes rows in the order its threads read them, not the file's: the order of
-        records in a file means nothing, and keeping it took about twice the time.
+        One file, written as the rows stream (a partitioned write would hold them in memory):
+        :meth:`place` gives each (classification, year) its file. A row with a load_id
+        below 0 is a refused record: staged, counted, never placed. With ``unordered`` (no
+        other cursor reads the database: the setting is the database's) DuckDB writes rows
+        in the order its threads read them, not the file's: the order of records in a file
+        means nothing, and keeping it took about twice the time.
         """
         folder = self.staging()
-        parts = ", ".join(PARTITIONS)
-        copy = (
-            f"COPY ({sql}) TO {lit(str(folder))} (FORMAT parquet, PARTITION_BY ({parts}), "
-            "OVERWRITE_OR_IGNORE true, FILENAME_PATTERN 'part-{i}')"
-        )
+        copy = f"COPY ({sql}) TO {lit(str(folder / 'rows.parquet'))} (FORMAT parquet)"
         if not unordered:
             con.execute(copy)
             return folder
@@ -174,43 +169,51 @@ class Layout:
         return folder
 
     @staticmethod
-    def staged(folder: Path) -> dict[tuple[str, int], list[Path]]:
-        """The staged files by (classification, year), refused records left out."""
-        found: dict[tuple[str, int], list[Path]] = {}
-        for path in sorted(folder.glob("classification=*/year=*/*.parquet")):
-            classification = path.parent.parent.name.split("=", 1)[1]
-            year = path.parent.name.split("=", 1)[1]
-            if classification == REFUSED or not year.lstrip("-").isdigit():
-                continue
-            found.setdefault((classification, int(year)), []).append(path)
-        return found
+    def staged(folder: Path, *, refused: bool = False) -> str:
+        """SQL of the accepted (or ``refused``) rows staged in ``folder``."""
+        files = ", ".join(lit(str(p)) for p in sorted(folder.glob("*.parquet")))
+        if not files:
+            return read_sql([])
+        sign = "<" if refused else ">"
+        return (
+            f"SELECT * FROM read_parquet([{files}], hive_partitioning = false) "  # noqa: S608
+            f"WHERE load_id {sign} 0"
+        )
 
-    @staticmethod
-    def refused(folder: Path) -> list[Path]:
-        """The staged files of refused records (never made live)."""
-        return sorted(folder.glob(f"classification={REFUSED}/*/*.parquet"))
-
-    # -- committing -------------------------------------------------------------------------
     def place(
         self, con: duckdb.DuckDBPyConnection, commit: Commit, folder: Path, load_id: int
     ) -> None:
-        """Move a staging folder's files to their place as ``load_id``'s records."""
-        for (classification, year), paths in self.staged(folder).items():
-            for n, path in enumerate(paths):
-                target = (
-                    self.flows / f"classification={classification}" / f"year={year}"
-                    / f"load={load_id}" / f"part-c{commit.id}-{n}.parquet"
-                )  # fmt: skip
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(path, target)
-                commit.moved.append(target)
-                records, value = con.execute(
-                    f"SELECT count(*), coalesce(sum(value_usd), 0) FROM read_parquet({lit(str(target))})"  # noqa: E501, S608
-                ).fetchall()[0]
-                commit.added.append(
-                    RecordFile(self.relative(target), load_id, classification, year, int(records),
-                               float(value))
-                )  # fmt: skip
+        """Give the accepted rows staged in ``folder`` their files, as ``load_id``'s records.
+
+        A staging file that holds one (classification, year) and nothing refused moves to its
+        place as it is (the partition columns stay in it too, as the path says); otherwise
+        each (classification, year) is written out of it.
+        """
+        rows = self.staged(folder)
+        cells = con.execute(
+            f"""SELECT classification, year, count(*), coalesce(sum(value_usd), 0)
+            FROM ({rows}) GROUP BY ALL ORDER BY ALL"""  # noqa: S608
+        ).fetchall()
+        files = sorted(folder.glob("*.parquet"))
+        whole = len(cells) == 1 and len(files) == 1 and cells[0][2] == _records(con, files[0])
+        for n, (classification, year, records, value) in enumerate(cells):
+            target = (
+                self.flows / f"classification={classification}" / f"year={year}"
+                / f"load={load_id}" / f"part-c{commit.id}-{n}.parquet"
+            )  # fmt: skip
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if whole:
+                os.replace(files[0], target)
+            else:
+                con.execute(
+                    f"""COPY (SELECT * FROM ({rows}) WHERE classification = {lit(classification)}
+                    AND year = {int(year)}) TO {lit(str(target))} (FORMAT parquet)"""  # noqa: S608
+                )
+            commit.moved.append(target)
+            commit.added.append(
+                RecordFile(self.relative(target), load_id, str(classification), int(year),
+                           int(records), float(value))
+            )  # fmt: skip
 
     def relative(self, path: Path) -> str:
         """A path under the root as the catalog and the commit files name it."""
@@ -275,6 +278,11 @@ class Layout:
         for path in commit.moved:
             path.unlink(missing_ok=True)
         (self.commits / f"{commit.id:08d}.json.tmp").unlink(missing_ok=True)
+
+
+def _records(con: duckdb.DuckDBPyConnection, path: Path) -> int:
+    found = con.execute(f"SELECT count(*) FROM read_parquet({lit(str(path))})").fetchall()  # noqa: S608
+    return int(found[0][0])
 
 
 def next_commit(con: duckdb.DuckDBPyConnection) -> int:

@@ -3,10 +3,10 @@
 The plan, for every file and format:
 
 1. **Stage** (one read of the file): :func:`hitex.ingest.check.checked_sql` streams the
-   file through the lookups into Parquet under a staging folder, partitioned by
-   classification and year (:meth:`hitex.store.layout.Layout.stage`). Records with a
-   refusal go to a partition of their own (``classification=_refused``), which is never
-   made live: counting it says whether any record was refused, without a second read.
+   file through the lookups into one Parquet file under a staging folder
+   (:meth:`hitex.store.layout.Layout.stage`). Records with a refusal are staged with the
+   load's id negated, never placed: counting them says whether any record was refused,
+   without a second read.
 2. **Check** what depends on other records: a key an earlier load holds, a code beside its
    finer codes in the same file. Records with the same key are summed (one line per
    declaration).
@@ -36,10 +36,10 @@ import pyarrow as pa
 
 from hitex.errors import suggest
 from hitex.ingest import Read, Reader, checked_sql, prepare_statements
-from hitex.ingest.sql import field, ident, lit
+from hitex.ingest.sql import field, ident
 from hitex.reference import countries
-from hitex.store.layout import REFUSED, Commit, Layout, read_sql
-from hitex.store.schema import KEY, PARTITIONS, columns, flow_types
+from hitex.store.layout import Commit, Layout, read_sql
+from hitex.store.schema import KEY, columns, flow_types
 from hitex.store.scratch import Scratch
 
 Step = Callable[[str], None]
@@ -108,7 +108,7 @@ class Loader:
             self.scratch.adopt("raw_scans__")
         read = self._one_pass()
         step("read")
-        refused = bool(self.layout.refused(self._folder()))
+        refused = self._refused_count() > 0
         others = self._collides() or self._nested()
         step("check")
         if others:
@@ -137,29 +137,23 @@ class Loader:
 
     def staged_sql(self) -> str:
         """The staged records as flows rows (refused ones left out)."""
-        files = [str(p) for paths in self.layout.staged(self._folder()).values() for p in paths]
-        return read_sql(files)
+        return self.layout.staged(self._folder())
 
     def _one_pass(self) -> int:
         opened = self.reader.opened
         assert opened is not None
         read = Read(f"{opened.relation} AS {ident(_SRC)}", _source_ref, "NULL")
-        refused = {"classification": lit(REFUSED), "year": "0"}
-        parts = ", ".join(
-            f"CASE WHEN reason IS NULL THEN {ident(p)} ELSE {refused[p]} END AS {ident(p)}"
-            for p in PARTITIONS
-        )
-        rest = ", ".join(c for c in COLUMNS if c not in PARTITIONS)
-        sql = f"SELECT {parts}, {rest} FROM ({checked_sql(self.reader, read)})"
-        self.folder = self.layout.stage(self.con, typed(sql, self.id), unordered=self.alone)
+        types = flow_types()
+        cast = ", ".join(f"CAST({ident(c)} AS {types[c]}) AS {ident(c)}" for c in COLUMNS)
+        # A refused record is staged with the load's id negated: counted, never placed.
+        sql = f"""SELECT {cast}, CAST(CASE WHEN reason IS NULL THEN {self.id} ELSE {-self.id}
+            END AS INTEGER) AS load_id FROM ({checked_sql(self.reader, read)})"""
+        self.folder = self.layout.stage(self.con, sql, unordered=self.alone)
         return self._count(f"SELECT count(*) FROM ({self.staged_sql()})") + self._refused_count()
 
     def _refused_count(self) -> int:
-        refused = self.layout.refused(self._folder())
-        if not refused:
-            return 0
-        listed = ", ".join(lit(str(p)) for p in refused)
-        return self._count(f"SELECT count(*) FROM read_parquet([{listed}])")
+        refused = self.layout.staged(self._folder(), refused=True)
+        return self._count(f"SELECT count(*) FROM ({refused})")
 
     # -- what sends a load down the careful path ------------------------------------------
     def _collides(self) -> bool:
