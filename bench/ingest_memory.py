@@ -30,15 +30,14 @@ from bench.results import write_section
 
 DATA = Path("bench/data")
 NOTE = """\
-A clean BACI year is written as a segment (docs/load.md, "How a load runs") within a budget of 32
-MB a thread (`HITEX_LOAD_MEMORY` sets the limit itself), rows appended in the order the threads
-read them and the CSV read in blocks of 2 MB: the blocks written are not kept cached. DuckDB's own
-account of the table it writes (its row groups, 0.2-0.5 bytes a record at a fixed limit) is
-outside its memory limit, so the limit is the budget less 1 byte for each record of the file,
-down to 8 MB a thread. DuckDB's own read, without a limit, caches what it writes and grows with
-the file. Peaks are each process's own (`VmHWM`) from the start of the load: the imports count,
-the warehouse's creation (its reference tables, written in the same process before the clock
-starts) does not; the table gives the highest peak of the runs.
+A load stages the checked records as one Parquet file written as the rows stream (docs/load.md, "How
+a load runs"), in the order DuckDB's threads read them, and moves it under the data root at its
+commit; a file with refused records is read once more, numbered, keeping only the refused ones with
+their lines. No memory limit is set unless `HITEX_LOAD_MEMORY` gives one. Peaks are each process's
+own (`VmHWM`) from the start of the load: the imports count, the warehouse's creation (its
+reference tables, written in the same process before the clock starts) does not; the table gives
+the highest peak of the runs. The machine (2 cores) is shared with other work: compare rows of the
+same section and run, not with figures measured on a quiet machine.
 """
 
 _CHILD = r"""

@@ -38,6 +38,7 @@ from typing import Any
 
 import duckdb
 
+from hitex.errors import HitexError
 from hitex.ingest.sql import ident, lit
 from hitex.store.schema import columns, flow_types
 
@@ -329,5 +330,27 @@ def read_sql(files: Sequence[str], *, filename: bool = False) -> str:
 
 
 def refresh_view(con: duckdb.DuckDBPyConnection, layout: Layout) -> None:
-    """(Re)create ``flows`` over the live files."""
-    con.execute(f"CREATE OR REPLACE VIEW flows AS {read_sql(live_files(con, layout))}")
+    """(Re)create ``flows`` over the live files (all of them must be there)."""
+    files = live_files(con, layout)
+    missing = [f for f in files if not Path(f).is_file()]
+    if missing:
+        raise HitexError(
+            f"The warehouse lists {len(files):,} record files under {layout.root}, and "
+            f"{len(missing):,} are not there (first: {missing[0]}); a warehouse file is "
+            "copied together with its data root (DB.data beside it), or opened where it is."
+        )
+    con.execute(f"CREATE OR REPLACE VIEW flows AS {read_sql(files)}")
+
+
+def copy_warehouse(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> Path:
+    """Copy a warehouse file and the records beside it (``DB.data``) to ``target``; the copy.
+
+    A warehouse whose records live elsewhere (``hitex init --data ROOT``) shares them with its
+    copy: copy only the file then, and give the copy a root of its own before loading.
+    """
+    src, dst = Path(source), Path(target)
+    shutil.copyfile(src, dst)
+    data = Path(str(src) + ".data")
+    if data.is_dir():
+        shutil.copytree(data, Path(str(dst) + ".data"), dirs_exist_ok=True)
+    return dst
