@@ -31,7 +31,6 @@ import os
 import platform
 import random
 import re
-import shutil
 import socket
 import statistics
 import subprocess
@@ -50,6 +49,7 @@ import hitex
 from bench import generate
 from hitex import demo
 from hitex.reference.countries import data_path
+from hitex.store.layout import copy_warehouse
 
 TOKEN = "bench-token"
 RESULTS = Path(__file__).with_name("RESULTS.md")
@@ -301,7 +301,7 @@ def run(
         if built is None:
             base = prepare(folder, rows, baci_rows)
         else:
-            shutil.copy(built, folder / "hitex.duckdb")
+            copy_warehouse(built, folder / "hitex.duckdb")
             base = flows(folder / "fra-2021-v1.csv", 1, rows)
         t = Tally(kind=kind, think=think)
         listed = varied(folder / "hitex.duckdb", 200_000) if kind == "varied" else []

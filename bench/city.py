@@ -11,7 +11,6 @@ times ``Session.complexity`` and ``Session.opportunities`` for RU-MOW and prints
 from __future__ import annotations
 
 import argparse
-import shutil
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +20,7 @@ import pandas as pd
 import hitex
 from bench.contenders.hitex_api import prepare
 from bench.workloads import Context, Query
+from hitex.store.layout import copy_warehouse
 
 
 def city_flows(session: hitex.Session, years: Sequence[int]) -> pd.DataFrame:
@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     work.mkdir(exist_ok=True)
     ctx = Context(data=args.data, work=work, query=Query(year=args.year, base=args.year - 1))
     city_db = work / "city.duckdb"
-    shutil.copyfile(prepare(ctx), city_db)
+    copy_warehouse(prepare(ctx), city_db)
     with hitex.open(city_db) as s:
         flows = work / "RU-MOW_flows.csv"
         city_flows(s, [args.year - 1, args.year]).to_csv(flows, index=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 from typer.testing import CliRunner
 
@@ -54,6 +55,9 @@ def test_load_loads_rejects_table(db, tmp_path):
             "line": 6,
             "reason": "unknown partner 'Indai'. Did you mean 'India'?",
             "record": rejects[0]["record"],
+            "code": "unknown_country",
+            "field": "partner",
+            "value": "Indai",
         }
     ]
     out = run(
@@ -241,3 +245,24 @@ def test_an_empty_selection_says_why(db, tmp_path):
         "Error: No export records of RU-MOW in 2020 with tech group 'low': the table is empty. "
         "Widen the selection (hitex groups lists the groups of each scheme)."
     )
+
+
+def test_init_data_keeps_the_records_under_the_root_given(db, tmp_path):
+    root = tmp_path / "shared"
+    r = run(db, "init", "--data", str(root))
+    assert r.exit_code == 0, r.output
+    assert str(root.resolve()) in r.stderr
+    assert (
+        run(db, "load", str(flows_file(tmp_path / "m.csv", ROWS)), "--format", "flows").exit_code
+        == 0
+    )
+    files = sorted(root.glob("flows/classification=*/year=*/load=1/*.parquet"))
+    assert files
+    with duckdb.connect() as con:
+        listed = ", ".join(f"'{f}'" for f in files)
+        (n,) = con.execute(f"SELECT count(*) FROM read_parquet([{listed}])").fetchone()
+    loads = json.loads(run(db, "loads", "--format", "json").stdout)
+    assert n == loads[0]["rows_loaded"]
+    moved = run(db, "init", "--data", str(tmp_path / "elsewhere"))
+    assert moved.exit_code == 1
+    assert "already holds records" in moved.stderr

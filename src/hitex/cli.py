@@ -123,11 +123,22 @@ def _open(path: str, **options: Any) -> hitex.Session:
 
 @app.command()
 @errors_to_exit
-def init(ctx: typer.Context) -> None:
+def init(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            help="Where the records live, as Parquet (default: beside the warehouse, DB.data)."
+        ),
+    ] = None,
+) -> None:
     """Create the warehouse (or refresh its reference tables)."""
     with session(ctx) as s:
-        s.warehouse.init(refresh=True)
-    err.print(f"Warehouse ready: {ctx.obj} (reference data {reference_version()})")
+        s.warehouse.init(refresh=True, data=data)
+        root = s.warehouse.layout.root
+    err.print(
+        f"Warehouse ready: {ctx.obj}, records under {root} (reference data {reference_version()})"
+    )
 
 
 @app.command()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from fastapi.testclient import TestClient
 
 from hitex import demo
 from hitex.api import create_app
+from hitex.store.layout import copy_warehouse
 
 TOKEN = "test-token-5e1f"
 
@@ -33,13 +33,13 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def db_copy(demo_db: Path, tmp_path: Path) -> Path:
     """A copy of the demo warehouse this test may change."""
-    return Path(shutil.copy(demo_db, tmp_path / "hitex.duckdb"))
+    return Path(copy_warehouse(demo_db, tmp_path / "hitex.duckdb"))
 
 
 @pytest.fixture(scope="module")
 def reader(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """A client of a read-only app (no token) over a copy of the demo warehouse."""
-    path = shutil.copy(demo_db, tmp_path_factory.mktemp("api-read") / "hitex.duckdb")
+    path = copy_warehouse(demo_db, tmp_path_factory.mktemp("api-read") / "hitex.duckdb")
     with TestClient(create_app(path, token="")) as client:
         yield client
 

@@ -4,7 +4,6 @@ that are not what their name says, and a read-only server beside the CLI."""
 from __future__ import annotations
 
 import json
-import shutil
 import threading
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import hitex
 from hitex import demo
 from hitex.api import create_app
 from hitex.cli import app
+from hitex.store.layout import copy_warehouse
 from tests.api.conftest import TOKEN, serve
 
 BACI = Path(__file__).parents[1] / "fixtures" / "baci" / "BACI_HS92_two_exporters_2020_2021.csv"
@@ -36,7 +36,7 @@ def partial_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(partial_db: Path, tmp_path_factory: pytest.TempPathFactory):
-    path = shutil.copy(partial_db, tmp_path_factory.mktemp("partial-api") / "p.duckdb")
+    path = copy_warehouse(partial_db, tmp_path_factory.mktemp("partial-api") / "p.duckdb")
     with TestClient(create_app(path, token="")) as c:
         yield c
 

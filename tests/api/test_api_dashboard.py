@@ -16,6 +16,7 @@ import pytest
 
 import hitex
 from hitex import demo
+from hitex.store.layout import copy_warehouse
 from tests.api.conftest import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -56,7 +57,7 @@ def both_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(both_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = Path(shutil.copy(both_db, tmp_path_factory.mktemp("served") / "hitex.duckdb"))
+    db = Path(copy_warehouse(both_db, tmp_path_factory.mktemp("served") / "hitex.duckdb"))
     with serve(db) as url:
         yield url
 

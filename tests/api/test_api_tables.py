@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pandas as pd
 import pytest
@@ -13,6 +12,7 @@ from typer.testing import CliRunner
 from hitex import demo
 from hitex.api import create_app
 from hitex.cli import app
+from hitex.store.layout import copy_warehouse
 
 # The same question as CLI options and as query parameters.
 CASES = [
@@ -44,7 +44,7 @@ def cli_json(db, args):
 
 @pytest.mark.parametrize(("args", "params"), CASES)
 def test_table_json_equals_the_cli(demo_db, tmp_path, args, params):
-    db = shutil.copy(demo_db, tmp_path / "w.duckdb")
+    db = copy_warehouse(demo_db, tmp_path / "w.duckdb")
     expected = cli_json(db, args)  # before the app holds the file
     assert expected, "a case that answers nothing proves nothing"
     with TestClient(create_app(db, token="")) as client:

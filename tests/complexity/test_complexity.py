@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+import hitex
 from hitex.complexity import export_matrix, export_values, measure, proximity
 from hitex.errors import InputError
 from tests.complexity import hand, oracle
@@ -60,8 +61,9 @@ def test_eci_is_the_mean_pci_of_products_held(hand_session):
 
 def test_city_is_placed_in_the_world_without_being_counted(hand_session, tmp_path):
     with_city = hand_session.complexity(year=2020)
-    s = hand.build(tmp_path)
-    s.warehouse.con.execute("DELETE FROM flow_rows WHERE reporter = 'RU-MOW'")
+    s = hitex.open(tmp_path / "hand.duckdb")
+    national = [r for r in hand.rows() if r[2] != "RU-MOW"]
+    s.load([hand.flows_file(tmp_path / "hand.csv", national)], format="flows")
     without = s.complexity(year=2020)
     s.close()
     world = with_city[with_city["reporter"] != "RU-MOW"].reset_index(drop=True)

@@ -14,7 +14,7 @@ from hitex.ingest.base import (
     reader_for,
     readers,
 )
-from hitex.ingest.check import Read, checked_sql, prepare_statements
+from hitex.ingest.check import Read, checked_sql, prepare_statements, refusal
 
 __all__ = [
     "FIELDS",
@@ -30,4 +30,5 @@ __all__ = [
     "prepare_statements",
     "reader_for",
     "readers",
+    "refusal",
 ]

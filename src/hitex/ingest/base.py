@@ -117,6 +117,23 @@ class Fingerprint:
     utf8: bool
 
 
+@dataclass(frozen=True)
+class FormatReason:
+    """A format's own refusal: SQL condition and reason, with its code, field and value."""
+
+    condition: str
+    reason: str
+    code: str = "format"
+    field: str | None = None
+    #: SQL of the value the check refused (``NULL`` when none).
+    value: str = "NULL"
+
+    @classmethod
+    def of(cls, given: FormatReason | tuple[str, str]) -> FormatReason:
+        """A plug-in's (condition, reason) pair, or a FormatReason as it is."""
+        return given if isinstance(given, FormatReason) else cls(*given)
+
+
 #: Bytes of a file's start that hitex reads to judge the file before DuckDB reads it.
 HEAD = 1 << 16
 
@@ -361,8 +378,8 @@ class Reader:
             out[USER_FIELDS[user]] = lit(value)
         return out
 
-    def format_reasons(self, ref: Ref) -> list[tuple[str, str]]:
-        """Format-specific refusals: (SQL condition over raw columns, SQL reason text)."""
+    def format_reasons(self, ref: Ref) -> Sequence[FormatReason | tuple[str, str]]:
+        """Format-specific refusals (or pairs of SQL condition over raw columns, SQL reason)."""
         return []
 
     def classification_sql(self, ref: Ref) -> str:
@@ -561,6 +578,7 @@ __all__ = [
     "FIELDS",
     "USER_FIELDS",
     "Fingerprint",
+    "FormatReason",
     "Opened",
     "Reader",
     "Source",

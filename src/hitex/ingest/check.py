@@ -22,13 +22,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hitex.ingest.base import FIELDS, Opened, Reader, Ref
+from hitex.ingest.base import FIELDS, FormatReason, Opened, Reader, Ref
 from hitex.ingest.sql import ident, lit, missing_sql
 from hitex.reference import ebops
 from hitex.reference.countries import KEY_SQL
-
-#: A services code as written (EB10's dots belong to the code: 10.3.1), upper case.
-_EBOPS_CODE = "upper(trim(CAST(product_r AS VARCHAR)))"
 
 
 @dataclass(frozen=True)
@@ -38,28 +35,48 @@ class Read:
     relation: str
     ref: Ref
     row: str
+    #: SQL of the raw record, passed through as ``record`` (the careful read keeps it for
+    #: the refused records; the one pass needs none).
+    record: str = "NULL"
 
 
-def prepare_statements(reader: Reader) -> list[str]:
-    """Temp tables the checks join: the country spellings the format accepts."""
+def prepare_statements(reader: Reader) -> list[tuple[str, str]]:
+    """Temp tables the checks join, as (name, SELECT): the country spellings the format accepts."""
     kinds = reader.country_kinds
     where = "TRUE" if kinds is None else f"kind IN ({', '.join(lit(k) for k in kinds)})"
     return [
-        f"""CREATE OR REPLACE TEMP TABLE cmap__ AS SELECT key, iso3, kind, country
-        FROM country_aliases WHERE {where} OR kind = 'aggregate'""",
-        """CREATE OR REPLACE TEMP TABLE cmap_int__ AS
-        SELECT CAST(key AS INTEGER) AS code, iso3, kind, country FROM cmap__
-        WHERE regexp_full_match(key, '[0-9]{1,9}')""",
-    ]
+        ("cmap__", f"""SELECT key, iso3, kind, country
+        FROM country_aliases WHERE {where} OR kind = 'aggregate'"""),
+        ("cmap_int__", """SELECT CAST(key AS INTEGER) AS code, iso3, kind, country FROM cmap__
+        WHERE regexp_full_match(key, '[0-9]{1,9}')"""),
+    ]  # fmt: skip
+
+
+def refusal(code: str, field: str | None, value: str, reason: str) -> str:
+    """SQL of one refusal: a struct of code, field, the value found and the readable reason.
+
+    ``code`` and ``field`` are names; ``value`` and ``reason`` are SQL.
+    """
+    named = lit(field) if field is not None else "CAST(NULL AS VARCHAR)"
+    return (
+        f"struct_pack(code := {lit(code)}, field := {named}, "
+        f"value := CAST({value} AS VARCHAR), reason := CAST({reason} AS VARCHAR))"
+    )
 
 
 def standard_sql(reader: Reader, read: Read) -> str:
-    """The closed SELECT: the standard fields (``*_r``) and the format's reason, nothing raw."""
+    """The closed SELECT: the standard fields (``*_r``) and the format's refusal, nothing raw."""
     e = reader.mapped(read.ref)
-    checks = reader.format_reasons(read.ref)
-    fmt = "CASE " + " ".join(f"WHEN {c} THEN {r}" for c, r in checks) + " END" if checks else "NULL"
+    checks = [
+        f"WHEN {r.condition} THEN {refusal(r.code, r.field, r.value, r.reason)}"
+        for r in (FormatReason.of(c) for c in reader.format_reasons(read.ref))
+    ]
+    fmt = "CASE " + " ".join(checks) + " END" if checks else "NULL"
     fields = ", ".join(f"{e[f]} AS {ident(f + '_r')}" for f in FIELDS)
-    return f"SELECT {read.row} AS row, {fields}, {fmt} AS format_reason FROM {read.relation}"
+    return (
+        f"SELECT {read.row} AS row, {fields}, {fmt} AS format_refusal, "
+        f"{read.record} AS record_r FROM {read.relation}"
+    )
 
 
 def _text(column: str) -> str:
@@ -92,22 +109,85 @@ def _country_join(role: str, reader: Reader, opened: Opened) -> str:
 _LOADABLE = """(y BETWEEN 1900 AND 2100 AND (s.month_r IS NULL OR mo BETWEEN 1 AND 12)
     AND rc.kind <> 'aggregate' AND pc.kind <> 'subdivision'
     AND (rc.iso3 = rc.country OR rc.country <> pc.country)
-    AND fl.flow IS NOT NULL AND s.family IS NOT NULL AND s.format_reason IS NULL
+    AND fl.flow IS NOT NULL AND s.family IS NOT NULL AND s.format_refusal IS NULL
     AND product IS NOT NULL AND v >= 0 AND NOT isinf(v) AND NOT isnan(v)
     AND (q IS NOT NULL OR s.quantity_r IS NULL))"""
 
 
+def _ebops_code(column: str) -> str:
+    """A services code as written (EB10's dots belong to the code: 10.3.1), upper case."""
+    return f"upper(trim(CAST({column} AS VARCHAR)))"
+
+
+def _product_text(column: str) -> str:
+    """The product code of raw ``column`` as text: digits as they are, others trimmed.
+
+    Most codes are digits already; only the others lose their spaces and dots (8411.81).
+    """
+    raw = f"CAST({column} AS VARCHAR)"
+    return (
+        f"CASE WHEN regexp_full_match({raw}, '[0-9]{{1,10}}') THEN {raw} "
+        f"ELSE replace(replace({_text(column)}, '.', ''), ' ', '') END"
+    )
+
+
+def _rules() -> list[tuple[str, str, str | None, str, str]]:
+    """(condition, code, field, value, reason) of every check, first that holds refuses."""
+    t = {f: _text(f"s.{f}_r") for f in FIELDS}
+    quoted = {f: f"'{f} ''' || {t[f]} || ''''" for f in FIELDS}
+    services = ebops.reason_sql(_ebops_code("s.product_r"))
+    bad_year = "(y IS NULL OR y NOT BETWEEN 1900 AND 2100)"
+    no_reporter = "(rc.iso3 IS NULL OR rc.kind = 'aggregate')"
+    no_partner = "(pc.iso3 IS NULL OR pc.kind = 'subdivision')"
+    bad_value = "(v IS NULL OR v < 0 OR isinf(v) OR isnan(v))"
+    return [
+        (f"{bad_year} AND {t['year']} = ''", "empty", "year", t["year"], "'empty year'"),
+        (bad_year, "not_a_year", "year", t["year"], f"{quoted['year']} || ' is not a year'"),
+        (f"s.month_r IS NOT NULL AND (mo IS NULL OR mo NOT BETWEEN 1 AND 12) "
+         f"AND {t['month']} <> ''", "not_a_month", "month", t["month"],
+         f"{quoted['month']} || ' is outside 1-12'"),
+        (f"{no_reporter} AND {t['reporter']} = ''", "empty", "reporter", t["reporter"],
+         "'empty reporter'"),
+        (f"{no_reporter} AND rc.kind = 'aggregate'", "aggregate", "reporter", t["reporter"],
+         f"{quoted['reporter']} || ' is an aggregate, not a reporter'"),
+        (no_reporter, "unknown_country", "reporter", t["reporter"],
+         f"'unknown ' || {quoted['reporter']}"),
+        (f"{no_partner} AND {t['partner']} = ''", "empty", "partner", t["partner"],
+         "'empty partner'"),
+        (f"{no_partner} AND pc.kind = 'subdivision'", "subdivision", "partner", t["partner"],
+         f"{quoted['partner']} || ' is a subdivision; partners are countries'"),
+        (no_partner, "unknown_country", "partner", t["partner"],
+         f"'unknown ' || {quoted['partner']}"),
+        ("rc.iso3 <> rc.country AND rc.country = pc.country", "domestic", "partner",
+         t["partner"], f"{quoted['reporter']} || ' is a region of ' || {quoted['partner']} "
+         "|| ': trade within a country is not foreign trade'"),
+        ("fl.flow IS NULL", "unknown_flow", "flow", t["flow"], f"'unknown ' || {quoted['flow']}"),
+        ("s.family IS NULL", "unknown_classification", "classification", t["classification"],
+         f"'unknown ' || {quoted['classification']}"),
+        (f"product IS NULL AND s.family = 'ebops' AND {services} IS NOT NULL", "services_item",
+         "product", t["product"], services),
+        ("product IS NULL", "not_a_code", "product", t["product"],
+         f"{quoted['product']} || ' is not a ' || s.class_t || ' code'"),
+        (f"{bad_value} AND {t['value']} = ''", "empty", "value_usd", t["value"],
+         "'empty value'"),
+        ("v IS NULL", "not_a_number", "value_usd", t["value"],
+         f"{quoted['value']} || ' is not a number'"),
+        ("v < 0", "negative", "value_usd", t["value"], f"'negative value ' || {t['value']}"),
+        (bad_value, "not_finite", "value_usd", t["value"],
+         f"{quoted['value']} || ' is not finite'"),
+        (f"q IS NULL AND s.quantity_r IS NOT NULL AND NOT {missing_sql('s.quantity_r')}",
+         "not_a_number", "quantity", t["quantity"], f"{quoted['quantity']} || ' is not a number'"),
+    ]  # fmt: skip
+
+
 def checked_sql(reader: Reader, read: Read) -> str:
-    """Every record of ``read`` as a flows row with ``row`` and ``reason`` (NULL: loadable)."""
+    """Every record of ``read`` as a flows row with ``row`` and its refusal (NULL: loadable).
+
+    The refusal is ``reason`` (the sentence), ``code``, ``field`` and ``value``.
+    """
     opened = reader.opened
     assert opened is not None
     scale = repr(reader.value_scale)
-    raw_product = "CAST(s.product_r AS VARCHAR)"
-    # Most codes are digits already; only the others are trimmed of spaces and dots (8411.81).
-    product = (
-        f"CASE WHEN regexp_full_match({raw_product}, '[0-9]{{1,10}}') THEN {raw_product} "
-        f"ELSE replace(replace({_text('s.product_r')}, '.', ''), ' ', '') END"
-    )
     family = "cl.family"
     # Spreadsheets and BACI's integer column drop a product code's leading zero (010121 is
     # written 10121): a digit string of odd length gets it back. National tariff lines of 8
@@ -118,53 +198,20 @@ def checked_sql(reader: Reader, read: Read) -> str:
         WHEN {family} = 'hs' AND regexp_full_match(p, '[0-9]{{1,10}}') THEN
             left(CASE WHEN length(p) % 2 = 1 THEN '0' || p ELSE p END, 6)
         WHEN {family} = 'sitc' AND regexp_full_match(p, '[0-9]{{1,5}}') THEN p
-        WHEN {family} = 'ebops' THEN {ebops.product_sql(_EBOPS_CODE)}
+        WHEN {family} = 'ebops' THEN {ebops.product_sql(_ebops_code("product_r"))}
         END"""
-    reporter_t = _text("s.reporter_r")
-    services_reason = ebops.reason_sql(_EBOPS_CODE.replace("product_r", "s.product_r"))
-    partner_t = _text("s.partner_r")
-    value_t = _text("s.value_r")
-    reason = f"""CASE
-        WHEN y IS NULL OR y NOT BETWEEN 1900 AND 2100 THEN CASE
-            WHEN {_text("s.year_r")} = '' THEN 'empty year'
-            ELSE 'year ''' || {_text("s.year_r")} || ''' is not a year' END
-        WHEN s.month_r IS NOT NULL AND (mo IS NULL OR mo NOT BETWEEN 1 AND 12)
-            AND {_text("s.month_r")} <> ''
-            THEN 'month ''' || {_text("s.month_r")} || ''' is outside 1-12'
-        WHEN rc.iso3 IS NULL OR rc.kind = 'aggregate' THEN CASE
-            WHEN {reporter_t} = '' THEN 'empty reporter'
-            WHEN rc.kind = 'aggregate'
-                THEN 'reporter ''' || {reporter_t} || ''' is an aggregate, not a reporter'
-            ELSE 'unknown reporter ''' || {reporter_t} || '''' END
-        WHEN pc.iso3 IS NULL OR pc.kind = 'subdivision' THEN CASE
-            WHEN {partner_t} = '' THEN 'empty partner'
-            WHEN pc.kind = 'subdivision'
-                THEN 'partner ''' || {partner_t} || ''' is a subdivision; partners are countries'
-            ELSE 'unknown partner ''' || {partner_t} || '''' END
-        WHEN rc.iso3 <> rc.country AND rc.country = pc.country
-            THEN 'reporter ''' || {reporter_t} || ''' is a region of partner ''' || {partner_t}
-                || ''': trade within a country is not foreign trade'
-        WHEN fl.flow IS NULL THEN 'unknown flow ''' || {_text("s.flow_r")} || ''''
-        WHEN s.family IS NULL THEN 'unknown classification ''' || {_text("s.classification_r")}
-            || ''''
-        WHEN s.format_reason IS NOT NULL THEN s.format_reason
-        WHEN product IS NULL AND s.family = 'ebops' AND {services_reason} IS NOT NULL
-            THEN {services_reason}
-        WHEN product IS NULL
-            THEN 'product ''' || {_text("s.product_r")} || ''' is not a ' || s.class_t || ' code'
-        WHEN v IS NULL OR v < 0 OR isinf(v) OR isnan(v) THEN CASE
-            WHEN {value_t} = '' THEN 'empty value'
-            WHEN v IS NULL THEN 'value ''' || {value_t} || ''' is not a number'
-            WHEN v < 0 THEN 'negative value ' || {value_t}
-            ELSE 'value ''' || {value_t} || ''' is not finite' END
-        WHEN q IS NULL AND s.quantity_r IS NOT NULL AND NOT {missing_sql("s.quantity_r")}
-            THEN 'quantity ''' || {_text("s.quantity_r")} || ''' is not a number'
-        END"""
+    # The format's own refusal (Comtrade's aggregates) comes after the classification's.
+    rules = _rules()
+    at = next(i for i, r in enumerate(rules) if r[1] == "services_item")
+    cases = [f"WHEN {c} THEN {refusal(code, f, v, r)}" for c, code, f, v, r in rules]
+    cases.insert(at, "WHEN s.format_refusal IS NOT NULL THEN s.format_refusal")
+    refused = "CASE " + " ".join(cases) + " END"
     return f"""SELECT row, y AS year, mo AS month, reporter, partner, flow, classification,
-        product, v AS value_usd, q AS quantity, unit, reason FROM (
+        product, v AS value_usd, q AS quantity, unit, refusal.reason AS reason,
+        refusal.code AS code, refusal.field AS field, refusal.value AS value, record FROM (
         SELECT s.row, y, mo, rc.iso3 AS reporter, pc.iso3 AS partner, fl.flow,
-            s.code AS classification, product, v, q, unit,
-            CASE WHEN {_LOADABLE} THEN NULL ELSE {reason} END AS reason
+            s.code AS classification, product, v, q, unit, s.record_r AS record,
+            CASE WHEN {_LOADABLE} THEN NULL ELSE {refused} END AS refusal
         FROM (SELECT *, {normal} AS product FROM (
             SELECT *, TRY_CAST(year_r AS SMALLINT) AS y, TRY_CAST(month_r AS TINYINT) AS mo,
                 {_number("value_r", opened)} * {scale} AS v,
@@ -172,7 +219,7 @@ def checked_sql(reader: Reader, read: Read) -> str:
                     THEN {_number("quantity_r", opened)} END AS q,
                 nullif(trim(CAST(unit_r AS VARCHAR)), '') AS unit,
                 upper({_text("classification_r")}) AS class_t,
-                {product.replace("s.", "")} AS p
+                {_product_text("product_r")} AS p
             FROM ({standard_sql(reader, read)}) s1) s2
             LEFT JOIN classification_codes cl ON cl.code = s2.class_t) s
         {_country_join("reporter", reader, opened)}

@@ -16,7 +16,7 @@ from typing import ClassVar
 
 import pyarrow as pa
 
-from hitex.ingest.base import Reader, Ref, json_records
+from hitex.ingest.base import FormatReason, Reader, Ref, json_records
 from hitex.ingest.sql import lit
 from hitex.reference.countries import COMTRADE_OTHER_ASIA
 
@@ -172,13 +172,16 @@ class ComtradeReader(Reader):
         text = f"upper(trim(CAST({column} AS VARCHAR)))"
         return f"CASE {text} {cases} ELSE coalesce(nullif({text}, ''), {lit(self.source.classification)}) END"  # noqa: E501
 
-    def format_reasons(self, ref: Ref) -> list[tuple[str, str]]:
+    def format_reasons(self, ref: Ref) -> list[FormatReason]:
         """Aggregation requests and breakdowns that would count trade twice."""
         cmd = f"upper(trim(CAST({self.col('product', ref)} AS VARCHAR)))"
         checks = [
-            (
+            FormatReason(
                 f"{cmd} IN ('AG1', 'AG2', 'AG3', 'AG4', 'AG5', 'AG6', 'ALL')",
                 f"'aggregate row (cmdCode ' || {cmd} || '), not a product'",
+                "aggregate_row",
+                "product",
+                cmd,
             )
         ]
         for column, total in BREAKDOWNS:
@@ -186,10 +189,13 @@ class ComtradeReader(Reader):
             if c != "NULL":
                 text = f"trim(CAST({c} AS VARCHAR))"
                 checks.append(
-                    (
+                    FormatReason(
                         f"coalesce(nullif({text}, ''), {lit(total)}) <> {lit(total)}",
                         f"'breakdown by {column} ' || {text} || "
                         f"'; only the total over it ({total}) is loaded'",
+                        "breakdown",
+                        column,
+                        text,
                     )
                 )
         return checks

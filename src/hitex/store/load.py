@@ -1,15 +1,26 @@
-"""One load: a file's records into ``flows``, every refused one into ``rejects``, in one pass.
+"""One load: a file's records into Parquet files, every refused one into ``rejects``.
 
-A clean file of fixed-width codes (a BACI year) is written as a segment of its own
-(:mod:`hitex.store.segment`). Any other clean file is read once:
-:func:`hitex.ingest.check.checked_sql` streams it through the lookups straight into
-``flow_rows`` (no temporary copy of the records, so memory does not grow with the file).
-Records with a reason are written with a negative ``load_id``, counted, and taken out again.
-Only when something needs a record's line or raw text (a refused record, a key an earlier
-load holds, a code beside its finer codes) is the file read a second time, into a numbered
-copy, and the same ``checked_sql`` run over it.
+The plan, for every file and format:
 
-The caller holds the transaction: whatever fails, nothing of the load stays.
+1. **Stage** (one read of the file): :func:`hitex.ingest.check.checked_sql` streams the
+   file through the lookups into one Parquet file under a staging folder
+   (:meth:`hitex.store.layout.Layout.stage`). Records with a refusal are staged with the
+   load's id negated, never placed: counting them says whether any record was refused,
+   without a second read.
+2. **Check** what depends on other records: a key an earlier load holds, a code beside its
+   finer codes in the same file. Records with the same key are summed (one line per
+   declaration).
+3. **Careful path**, only when a record was refused or one of those checks found something:
+   the file is read again with each record's number, refused records and their lines go to
+   ``rejects``, the accepted ones are staged again; a revision replaces the live files that
+   hold the keys it revises.
+4. **Commit** (:meth:`Loader.commit`, the one place a load's records become live): the
+   staged files move to their place, the catalog lists them, ``flows`` reads them, and the
+   unallocated parts of totals are computed again for the periods touched.
+
+:func:`remove` is the one place a load's records stop being live. The caller holds the
+transaction (:func:`hitex.store.scratch.transaction`) and the scratch context: whatever
+fails, nothing of the load stays.
 """
 
 from __future__ import annotations
@@ -17,6 +28,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -26,13 +38,14 @@ from hitex.errors import suggest
 from hitex.ingest import Read, Reader, checked_sql, prepare_statements
 from hitex.ingest.sql import field, ident
 from hitex.reference import countries
-from hitex.store import segment
-from hitex.store.schema import KEY
+from hitex.store.layout import Commit, Layout, read_sql
+from hitex.store.schema import KEY, columns, flow_types
+from hitex.store.scratch import Scratch
 
 Step = Callable[[str], None]
 
-#: Every flows column in order, and the key that identifies a flow.
-COLUMNS = (*KEY[:6], "product", "value_usd", "quantity", "unit")
+#: Every flows column but load_id, in order.
+COLUMNS = tuple(c for c in columns() if c != "load_id")
 _KEY = ", ".join(KEY)
 _SAME_KEY = " AND ".join(f"n.{k} IS NOT DISTINCT FROM o.{k}" for k in KEY)
 #: The alias of the file's relation in the one-pass read (its columns are referenced by it).
@@ -48,21 +61,38 @@ class Counts:
     rejected: int
     merged: int
     revised: int
-    #: Whether the file was stored as a segment of its own (:mod:`hitex.store.segment`).
-    segment: bool = False
+
+
+def typed(sql: str, load_id: int | str) -> str:
+    """Rows of ``sql`` (the flows columns but load_id) cast to the schema, with ``load_id``."""
+    types = flow_types()
+    cast = ", ".join(f"CAST({ident(c)} AS {types[c]}) AS {ident(c)}" for c in COLUMNS)
+    return f"SELECT {cast}, CAST({load_id} AS INTEGER) AS load_id FROM ({sql})"
 
 
 class Loader:
     """Loads one opened file over a connection that is inside a transaction."""
 
     def __init__(
-        self, con: duckdb.DuckDBPyConnection, reader: Reader, load_id: int, *, bounded: bool = True
+        self,
+        con: duckdb.DuckDBPyConnection,
+        reader: Reader,
+        load_id: int,
+        *,
+        scratch: Scratch,
+        layout: Layout,
+        commit: Commit,
+        alone: bool = True,
     ) -> None:
         self.con = con
         self.reader = reader
         self.id = load_id
-        #: Whether a segment is written within the memory budget (:func:`segment.budget`).
-        self.bounded = bounded
+        self.scratch = scratch
+        self.layout = layout
+        self.commit_ = commit
+        #: No other cursor reads the database: DuckDB's settings may change for the write.
+        self.alone = alone
+        self.folder: Path | None = None
 
     # -- the whole load ---------------------------------------------------------------------
     def run(self, *, revise: bool, step: Step) -> Counts:
@@ -71,85 +101,72 @@ class Loader:
         assert opened is not None
         if opened.empty:
             return Counts(0, 0, 0, 0, 0)
-        for statement in prepare_statements(self.reader):
-            self.con.execute(statement)
-        layout = segment.plan(self.con, self.reader)
-        if layout is not None:
-            # Every statement of a segment's load reads or writes the whole file: all run
-            # within the memory budget, so that DuckDB does not keep what it wrote cached.
-            records = segment.estimated_records(segment.source_path(self.reader))
-            with segment.budget(self.con, records=records, enabled=self.bounded):
-                written = self._segment(layout)
-            if written is not None:
-                for name in ("read", "check", "rejects", "flows"):
-                    step(name)
-                return Counts(written, written, 0, 0, 0, segment=True)
-        if layout is None:
-            read = self._one_pass()
-            step("read")
-            careful = self._count(f"SELECT count(*) FROM flow_rows WHERE load_id = {-self.id}") > 0
-            careful = careful or self._collides() or self._nested()
-        else:
-            # The segment was dropped for a refused record or a key an earlier load holds:
-            # the records need their lines, so the one pass would only be read again.
-            read, careful = 0, True
+        for name, sql in prepare_statements(self.reader):
+            self.scratch.table(name, sql)
+        if opened.csv:
+            self.scratch.adopt("raw_errors__")
+            self.scratch.adopt("raw_scans__")
+        read = self._one_pass()
+        step("read")
+        refused = self._refused_count() > 0
+        others = self._collides() or self._nested()
         step("check")
-        if careful:
-            self.con.execute(f"DELETE FROM flow_rows WHERE load_id IN ({self.id}, {-self.id})")
+        if others:
             counts = self._careful(revise=revise, step=step)
+        elif refused:
+            counts = self._refused_lines(read, step=step)
         else:
             merged = self._merge_keys()
             malformed = self._insert_malformed()
             step("rejects")
             counts = Counts(read + malformed, read, malformed, merged, 0)
-        self._reallocate()
+        self.commit()
         step("flows")
         return counts
 
-    def _segment(self, layout: segment.Plan) -> int | None:
-        """Store a clean file of fixed-width codes as a segment; the records, or None."""
-        written = segment.write(self.con, self.reader, self.id, layout)
-        if written is None:
-            return None
-        # The segment's (year, reporter, flow) cells, read from its own table, not flows.
-        self.con.execute(
-            f"CREATE OR REPLACE TEMP TABLE segment_cells__ AS {segment.cells_sql(self.id, layout)}"
-        )
-        if self._collides("SELECT year, reporter FROM segment_cells__"):
-            segment.discard(self.con, self.id)
-            return None
-        self._reallocate("SELECT * FROM segment_cells__")
-        return written
+    def _folder(self) -> Path:
+        assert self.folder is not None
+        return self.folder
+
+    def _restage(self, sql: str) -> None:
+        """Stage ``sql``'s rows in place of what is staged."""
+        old = self.folder
+        self.folder = self.layout.stage(self.con, typed(sql, self.id), unordered=self.alone)
+        if old is not None:
+            self.layout.unstage(old)
+
+    def staged_sql(self) -> str:
+        """The staged records as flows rows (refused ones left out)."""
+        return self.layout.staged(self._folder())
 
     def _one_pass(self) -> int:
         opened = self.reader.opened
         assert opened is not None
         read = Read(f"{opened.relation} AS {ident(_SRC)}", _source_ref, "NULL")
-        columns = ", ".join(COLUMNS)
-        return self._count(
-            f"""INSERT INTO flow_rows SELECT {columns},
-            CASE WHEN reason IS NULL THEN {self.id} ELSE {-self.id} END
-            FROM ({checked_sql(self.reader, read)})"""
-        )
+        types = flow_types()
+        cast = ", ".join(f"CAST({ident(c)} AS {types[c]}) AS {ident(c)}" for c in COLUMNS)
+        # A refused record is staged with the load's id negated: counted, never placed.
+        sql = f"""SELECT {cast}, CAST(CASE WHEN reason IS NULL THEN {self.id} ELSE {-self.id}
+            END AS INTEGER) AS load_id FROM ({checked_sql(self.reader, read)})"""
+        self.folder = self.layout.stage(self.con, sql, unordered=self.alone)
+        return self._count(f"SELECT count(*) FROM ({self.staged_sql()})") + self._refused_count()
+
+    def _refused_count(self) -> int:
+        refused = self.layout.staged(self._folder(), refused=True)
+        return self._count(f"SELECT count(*) FROM ({refused})")
 
     # -- what sends a load down the careful path ------------------------------------------
-    def _collides(self, cells: str | None = None) -> bool:
-        """Whether an earlier load holds a key of this one (a revision or a duplicate).
-
-        ``cells`` is a query of the load's (year, reporter), when cheaper than reading flows.
-        """
-        cells = cells or f"SELECT DISTINCT year, reporter FROM flows WHERE load_id = {self.id}"
+    def _collides(self) -> bool:
+        """Whether an earlier load holds a key of this one (a revision or a duplicate)."""
+        new = self.staged_sql()
+        cells = f"SELECT DISTINCT year, reporter FROM ({new})"
         scope = f"(o.year, o.reporter) IN ({cells})"
-        if not self._count(
-            f"SELECT count(*) FROM (SELECT 1 FROM flows o WHERE o.load_id > 0 "
-            f"AND o.load_id <> {self.id} AND {scope} LIMIT 1)"
-        ):
+        if not self._count(f"SELECT count(*) FROM (SELECT 1 FROM flows o WHERE {scope} LIMIT 1)"):
             return False
         return bool(
             self._count(
-                f"""SELECT count(*) FROM (SELECT 1 FROM flows n JOIN flows o ON {_SAME_KEY}
-                WHERE n.load_id = {self.id} AND o.load_id > 0 AND o.load_id <> {self.id}
-                LIMIT 1)"""
+                f"""SELECT count(*) FROM (SELECT 1 FROM ({new}) n JOIN flows o ON {_SAME_KEY}
+                WHERE {scope} LIMIT 1)"""
             )
         )
 
@@ -159,8 +176,8 @@ class Loader:
             return False
         return (
             self._count(
-                f"""SELECT count(DISTINCT length(product)) FROM flows
-                WHERE load_id = {self.id} AND product <> 'TOTAL'"""
+                f"""SELECT count(DISTINCT length(product)) FROM ({self.staged_sql()})
+                WHERE product <> 'TOTAL'"""
             )
             > 1
         )
@@ -169,205 +186,221 @@ class Loader:
         """Sum records with the same key (one line per declaration); return lines merged."""
         if self.reader.keys_unique:
             return 0
-        loaded = self._count(f"SELECT count(*) FROM flow_rows WHERE load_id = {self.id}")
-        keys = self._count(
-            f"""SELECT count(*) FROM (SELECT 1 FROM flow_rows WHERE load_id = {self.id}
-            GROUP BY {_KEY})"""
-        )
+        new = self.staged_sql()
+        loaded = self._count(f"SELECT count(*) FROM ({new})")
+        keys = self._count(f"SELECT count(*) FROM (SELECT 1 FROM ({new}) GROUP BY {_KEY})")
         if keys == loaded:
             return 0
-        self.con.execute(
-            f"CREATE OR REPLACE TEMP TABLE merged__ AS {_summed(f'flow_rows WHERE load_id = {self.id}', self.id)}"  # noqa: E501
-        )
-        self.con.execute(f"DELETE FROM flow_rows WHERE load_id = {self.id}")
-        self.con.execute("INSERT INTO flow_rows SELECT * FROM merged__")
+        merged = self.scratch.table("merged", _summed(new))
+        self._restage(f"SELECT * FROM {merged}")
+        self.scratch.drop("merged")
         return loaded - keys
+
+    # -- refused records: their lines, read again ------------------------------------------
+    def _refused_lines(self, read: int, *, step: Step) -> Counts:
+        """Keep the refused records with their lines; the accepted ones stay as staged.
+
+        The file is read once more, each record numbered as it is read, through the same
+        checks; only the refused records (their number, raw text and refusal) are kept. No
+        copy of the file is made: memory does not grow with it.
+        """
+        opened = self.reader.opened
+        assert opened is not None
+        self._clear_errors()
+        src = ident(_SRC)
+        numbered = (
+            f"(SELECT row_number() OVER () AS row__, {src} AS rec__ "
+            f"FROM {opened.relation} AS {src})"
+        )
+        checked = checked_sql(self.reader, Read(numbered, _record_ref, "row__", "rec__"))
+        refused = self.scratch.table(
+            "refused",
+            f"""SELECT row, reason, code, field, value,
+            CAST(to_json(record) AS VARCHAR) AS record
+            FROM ({checked}) WHERE reason IS NOT NULL""",
+        )
+        malformed = self._insert_malformed()
+        self._write_lines(read)
+        rejected = self._count(
+            f"""INSERT INTO rejects SELECT {self.id}, {self._line_sql()}, c.record, c.reason,
+            c.code, c.field, c.value FROM {refused} c ORDER BY c.row"""
+        )
+        self._suggest()
+        merged = self._merge_keys()
+        step("rejects")
+        return Counts(read + malformed, read - rejected, rejected + malformed, merged, 0)
 
     # -- the careful path: a numbered copy, rejects with lines ----------------------------
     def _careful(self, *, revise: bool, step: Step) -> Counts:
         opened = self.reader.opened
         assert opened is not None
         self._clear_errors()
-        self.con.execute(
-            f"CREATE OR REPLACE TEMP TABLE raw__ AS SELECT {ident(_SRC)} AS rec__ "
-            f"FROM {opened.relation} AS {ident(_SRC)}"
+        raw = self.scratch.table(
+            "raw", f"SELECT {ident(_SRC)} AS rec__ FROM {opened.relation} AS {ident(_SRC)}"
         )
         # Rows written inside a transaction are numbered from a large offset.
-        offset = self._count("SELECT coalesce(min(rowid), 0) FROM raw__")
-        checked = checked_sql(self.reader, Read("raw__", _record_ref, f"rowid - {offset} + 1"))
-        self.con.execute(f"CREATE OR REPLACE TEMP TABLE checked__ AS {checked}")
+        offset = self._count(f"SELECT coalesce(min(rowid), 0) FROM {raw}")
+        checked = checked_sql(self.reader, Read(raw, _record_ref, f"rowid - {offset} + 1"))
+        self.scratch.table("checked", checked)
         # The reasons that depend on other records, for records no check refused: codes
         # beside their finer codes first, then keys an earlier load holds.
         if self.reader.hierarchical:
             self._refuse(self._nonleaves())
         revised = self._revisions(revise=revise)
         malformed = self._insert_malformed()
-        self._write_lines()
+        self._write_lines(self._count(f"SELECT count(*) FROM {raw}"))
         rejected = self._count(
             f"""INSERT INTO rejects SELECT {self.id}, {self._line_sql()},
-            CAST(to_json(r.rec__) AS VARCHAR), c.reason
-            FROM checked__ c JOIN raw__ r ON r.rowid = c.row - 1 + {offset}
+            CAST(to_json(r.rec__) AS VARCHAR), c.reason, c.code, c.field, c.value
+            FROM checked c JOIN {raw} r ON r.rowid = c.row - 1 + {offset}
             WHERE c.reason IS NOT NULL ORDER BY c.row"""
         )
         self._suggest()
         step("rejects")
-        accepted = self._count("SELECT count(*) FROM checked__ WHERE reason IS NULL")
-        columns = ", ".join(COLUMNS)
+        accepted = self._count("SELECT count(*) FROM checked WHERE reason IS NULL")
+        columns_ = ", ".join(COLUMNS)
         accepted_sql = (
             # One record per key by the format's own rule (BACI): nothing to sum.
-            f"SELECT {columns}, {self.id} FROM checked__ WHERE reason IS NULL"
+            f"SELECT {columns_} FROM checked WHERE reason IS NULL"
             if self.reader.keys_unique
-            else _summed("checked__ WHERE reason IS NULL", self.id)
+            else _summed("SELECT * FROM checked WHERE reason IS NULL")
         )
-        inserted = self._count(f"INSERT INTO flow_rows {accepted_sql}")
-        records = self._count("SELECT count(*) FROM raw__")
+        self._restage(accepted_sql)
+        inserted = self._count(f"SELECT count(*) FROM ({self.staged_sql()})")
+        records = self._count(f"SELECT count(*) FROM {raw}")
         return Counts(
             records + malformed, accepted, rejected + malformed, accepted - inserted, revised
         )
 
     def _refuse(self, reasons: str) -> None:
-        """Give ``reasons`` (a query of ``row, reason``) to records no check refused."""
+        """Give ``reasons`` (row, reason, code, field, value) to records no check refused."""
         self.con.execute(
-            f"""UPDATE checked__ SET reason = x.reason FROM ({reasons}) x
-            WHERE checked__.row = x.row AND checked__.reason IS NULL"""
+            f"""UPDATE checked SET reason = x.reason, code = x.code, field = x.field,
+            value = x.value FROM ({reasons}) x
+            WHERE checked.row = x.row AND checked.reason IS NULL"""
         )
 
     def _nonleaves(self) -> str:
         """Records whose finer codes are in the same file: only the finest are loaded."""
         cell = ("year", "month", "reporter", "partner", "flow", "classification")
-        self.con.execute(
-            f"""CREATE OR REPLACE TEMP TABLE leafcand__ AS SELECT row, {", ".join(cell)}, product
-            FROM checked__ WHERE reason IS NULL AND product <> 'TOTAL'"""
+        leaves = self.scratch.table(
+            "leafcand",
+            f"""SELECT row, {", ".join(cell)}, product
+            FROM checked WHERE reason IS NULL AND product <> 'TOTAL'""",
         )
         same = " AND ".join(f"a.{c} IS NOT DISTINCT FROM b.{c}" for c in cell)
         return f"""SELECT a.row,
             'aggregate of finer codes in the same file (' || a.product || ' beside '
-            || min(b.product) || '); only the finest codes are loaded' AS reason
-            FROM leafcand__ a JOIN (SELECT DISTINCT {", ".join(cell)}, product,
-                left(product, n) AS prefix FROM leafcand__, range(1, 10) r(n)
+            || min(b.product) || '); only the finest codes are loaded' AS reason,
+            'aggregate_code' AS code, 'product' AS field, a.product AS value
+            FROM {leaves} a JOIN (SELECT DISTINCT {", ".join(cell)}, product,
+                left(product, n) AS prefix FROM {leaves}, range(1, 10) r(n)
                 WHERE n < length(product)) b ON {same} AND b.prefix = a.product
             GROUP BY a.row, a.product"""
 
     def _revisions(self, *, revise: bool) -> int:
         """Keys an earlier load holds: reject them, or (``revise``) replace the old flows."""
-        self.con.execute(
-            f"""CREATE OR REPLACE TEMP TABLE keys__ AS SELECT row, {_KEY}
-            FROM checked__ WHERE reason IS NULL"""
-        )
-        scope = "(o.year, o.reporter) IN (SELECT DISTINCT year, reporter FROM keys__)"
+        keys = self.scratch.table("keys", f"SELECT row, {_KEY} FROM checked WHERE reason IS NULL")
+        scope = f"(o.year, o.reporter) IN (SELECT DISTINCT year, reporter FROM {keys})"
         if revise:
-            # Segments are never changed in place: those holding flows to replace become rows.
-            segment.fold(self.con, "SELECT DISTINCT year, reporter FROM keys__")
-            self.con.execute(
-                f"""INSERT INTO revisions SELECT o.*, {self.id} FROM flows o WHERE {scope}
-                AND EXISTS (SELECT 1 FROM keys__ n WHERE {_SAME_KEY})"""
-            )
-            revised = self._count(f"SELECT count(*) FROM revisions WHERE replaced_by = {self.id}")
-            self.con.execute(
-                f"""DELETE FROM flow_rows o WHERE {scope}
-                AND EXISTS (SELECT 1 FROM keys__ n WHERE {_SAME_KEY})"""
-            )
-            return revised
+            return replace_keys(self.con, self.layout, self.commit_, keys, self.id)
         self._refuse(
             f"""SELECT n.row, 'already loaded by load ' || min(o.load_id)
-            || ' (load with --revise to replace it)' AS reason
-            FROM keys__ n JOIN flows o ON {_SAME_KEY} WHERE {scope} GROUP BY n.row"""
+            || ' (load with --revise to replace it)' AS reason, 'duplicate' AS code,
+            'load_id' AS field, CAST(min(o.load_id) AS VARCHAR) AS value
+            FROM {keys} n JOIN flows o ON {_SAME_KEY} WHERE {scope} GROUP BY n.row"""
         )
         return 0
 
     # -- lines ----------------------------------------------------------------------------
-    def _write_lines(self) -> None:
-        """``lines__`` (row, line) where a record's line is not its number + 1 (+ bad lines)."""
+    def _write_lines(self, records: int) -> None:
+        """``lines`` (row, line) where a record's line is not its number + 1 (+ bad lines)."""
         opened = self.reader.opened
         assert opened is not None
         lines = opened.lines
         if lines is None and opened.csv:
-            records = self._count("SELECT count(*) FROM raw__")
             lines = _csv_lines(self.reader, records, self._malformed_lines())
         if lines is None:
             return
-        self.con.register(
-            "lines_arrow__",
+        arrow = self.scratch.arrow(
+            "lines_arrow",
             pa.table({"row": pa.array(range(1, len(lines) + 1), pa.int64()),
                       "line": pa.array(lines, pa.int64())}),
         )  # fmt: skip
-        self.con.execute("CREATE OR REPLACE TEMP TABLE lines__ AS SELECT * FROM lines_arrow__")
-        self.con.unregister("lines_arrow__")
+        self.scratch.table("lines", f"SELECT * FROM {arrow}")
+        self.scratch.drop("lines_arrow")
 
     def _line_sql(self) -> str:
-        if _temp_exists(self.con, "lines__"):
-            return "(SELECT l.line FROM lines__ l WHERE l.row = c.row)"
-        if _temp_exists(self.con, "bad__"):
+        if "lines" in self.scratch:
+            return "(SELECT l.line FROM lines l WHERE l.row = c.row)"
+        if "bad" in self.scratch:
             # Lines the CSV reader refused are not records: count them back into the line.
-            return "c.row + 1 + (SELECT count(*) FROM bad__ b WHERE b.good_before < c.row)"
+            return "c.row + 1 + (SELECT count(*) FROM bad b WHERE b.good_before < c.row)"
         return "c.row + 1"
 
     def _malformed_lines(self) -> set[int]:
-        if not _temp_exists(self.con, "bad__"):
+        if "bad" not in self.scratch:
             return set()
-        return {int(r[0]) for r in self.con.execute("SELECT line FROM bad__").fetchall()}
+        return {int(r[0]) for r in self.con.execute("SELECT line FROM bad").fetchall()}
 
     def _clear_errors(self) -> None:
-        for table in ("raw_errors__", "raw_scans__"):
-            if _temp_exists(self.con, table):
+        """Forget the lines the first read could not split: the second read finds them again."""
+        if "raw_errors__" in self.scratch:
+            for table in ("raw_errors__", "raw_scans__"):
                 self.con.execute(f"DELETE FROM {table}")
 
     def _insert_malformed(self) -> int:
         """Keep the lines the CSV reader could not split into records; return their count."""
-        if not _temp_exists(self.con, "raw_errors__"):
+        if "raw_errors__" not in self.scratch:
             return 0
-        self.con.execute(
-            # DuckDB may report one short line once per missing column: one row per line.
-            """CREATE OR REPLACE TEMP TABLE bad__ AS SELECT line, csv_line, error_message,
+        # DuckDB may report one short line once per missing column: one row per line.
+        bad = self.scratch.table(
+            "bad",
+            """SELECT line, csv_line, error_message,
             line - 1 - row_number() OVER (ORDER BY line) AS good_before
             FROM (SELECT line, any_value(trim(csv_line, chr(10) || chr(13))) AS csv_line,
                   min_by(error_message, length(error_message)) AS error_message
-                  FROM raw_errors__ GROUP BY line)"""
+                  FROM raw_errors__ GROUP BY line)""",
         )
         return self._count(
             f"""INSERT INTO rejects SELECT {self.id}, line, csv_line,
-            'malformed line: ' || error_message FROM bad__"""
+            'malformed line: ' || error_message, 'malformed', NULL, NULL FROM {bad}"""
         )
 
     def _suggest(self) -> None:
         """Add "Did you mean ...?" to the reasons of unknown countries (a few distinct values)."""
         known = countries.spellings()
         rows = self.con.execute(
-            f"""SELECT DISTINCT reason FROM rejects WHERE load_id = {self.id}
-            AND (reason LIKE 'unknown reporter %' OR reason LIKE 'unknown partner %')"""
+            """SELECT DISTINCT value FROM rejects WHERE load_id = ? AND code = 'unknown_country'
+            AND value IS NOT NULL""",
+            [self.id],
         ).fetchall()
-        for (reason,) in rows:
-            hint = suggest(reason.split("'", 1)[1].rsplit("'", 1)[0], known)
+        for (value,) in rows:
+            hint = suggest(value, known)
             if hint:
                 self.con.execute(
                     "UPDATE rejects SET reason = reason || '.' || ? "
-                    "WHERE load_id = ? AND reason = ?",
-                    [hint, self.id, reason],
+                    "WHERE load_id = ? AND code = 'unknown_country' AND value = ?",
+                    [hint, self.id, value],
                 )
 
-    # -- totals ---------------------------------------------------------------------------
-    def _reallocate(self, cells: str | None = None) -> None:
-        """Rewrite ``unallocated`` for the periods this load touched, where totals are.
+    # -- the commit -----------------------------------------------------------------------
+    def commit(self) -> None:
+        """Make the staged records live: the one place a load's records become live.
 
-        ``cells`` is a query of the load's (year, reporter, flow) when cheaper than reading
-        ``flows``; totals are never in a segment, so only ``flow_rows`` is searched for them.
+        Inside the load's transaction: the files move to their place, the catalog lists
+        them (with the files a revision replaced taken out), ``flows`` reads them, and the
+        unallocated parts of totals are computed again for the periods the load touched.
         """
-        cells = (
-            cells or f"SELECT DISTINCT year, reporter, flow FROM flows WHERE load_id = {self.id}"
+        folder = self._folder()
+        self.layout.place(self.con, self.commit_, folder, self.id)
+        self.layout.unstage(folder)
+        self.folder = None
+        self.layout.record(self.con, self.commit_)
+        cells = self.scratch.table(
+            "cells", f"SELECT DISTINCT year, reporter, flow FROM flows WHERE load_id = {self.id}"
         )
-        self.con.execute(f"CREATE OR REPLACE TEMP TABLE cells__ AS {cells}")
-        in_cells = "(year, reporter, flow) IN (SELECT * FROM cells__)"
-        has_totals = self._count(
-            f"""SELECT count(*) FROM (SELECT 1 FROM flow_rows WHERE {in_cells}
-            AND (partner = 'WLD' OR product = 'TOTAL') LIMIT 1)"""
-        )
-        stale = self._count(
-            f"SELECT count(*) FROM (SELECT 1 FROM unallocated WHERE {in_cells} LIMIT 1)"
-        )
-        if stale:
-            self.con.execute(f"DELETE FROM unallocated WHERE {in_cells}")
-        if has_totals:
-            self.con.execute(f"INSERT INTO unallocated {UNALLOCATED.format(cells=in_cells)}")
+        reallocate(self.con, cells)
 
     def _count(self, sql: str, params: Sequence[Any] = ()) -> int:
         rows = self.con.execute(sql, list(params)).fetchall()
@@ -382,16 +415,11 @@ def _record_ref(column: str) -> str:
     return field("rec__", column)
 
 
-def _summed(relation: str, load_id: int) -> str:
+def _summed(sql: str) -> str:
     # Quantities in different units are not added up: the sum would mean nothing.
-    return f"""SELECT {_KEY}, sum(value_usd),
-        CASE WHEN min(unit) IS NOT DISTINCT FROM max(unit) THEN sum(quantity) END,
-        min(unit), {load_id} FROM {relation} GROUP BY ALL"""
-
-
-def _temp_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name])
-    return bool(found.fetchall()[0][0])
+    return f"""SELECT {_KEY}, sum(value_usd) AS value_usd,
+        CASE WHEN min(unit) IS NOT DISTINCT FROM max(unit) THEN sum(quantity) END AS quantity,
+        min(unit) AS unit FROM ({sql}) GROUP BY ALL"""
 
 
 def _csv_lines(reader: Reader, records: int, malformed: set[int]) -> list[int] | None:
@@ -418,11 +446,103 @@ def _csv_lines(reader: Reader, records: int, malformed: set[int]) -> list[int] |
     return starts[:records]
 
 
-#: Totals less the finer records of the same period, for the periods in ``{cells}``.
-#: A partner's total (product TOTAL) is matched with that partner's finer records of the
-#: same family (goods or services); a world total of a product (partner WLD) with that
-#: product's records to every partner; the grand total with everything else.
-UNALLOCATED = """
+# -- revisions and removals: commits that replace files -----------------------------------
+def replace_keys(
+    con: duckdb.DuckDBPyConnection, layout: Layout, commit: Commit, keys: str, load_id: int
+) -> int:
+    """Take the live records with a key of ``keys`` out, into ``revisions``; their count.
+
+    Every live file holding such a record is replaced (in ``commit``) by a file of its other
+    records, under the same load.
+    """
+    scope = f"(o.year, o.reporter) IN (SELECT DISTINCT year, reporter FROM {keys})"
+    match = f"EXISTS (SELECT 1 FROM {keys} n WHERE {_SAME_KEY})"
+    live = con.execute(
+        "SELECT path, load_id FROM record_files WHERE removed_by IS NULL "
+        "AND (year, load_id) IN (SELECT DISTINCT year, load_id FROM flows o "
+        f"WHERE {scope} AND {match})"
+    ).fetchall()
+    revised = 0
+    for path, owner in live:
+        rows = read_sql([layout.absolute(path)])
+        found = con.execute(
+            f"INSERT INTO revisions SELECT o.*, {load_id} FROM ({rows}) o WHERE {match}"
+        ).fetchall()
+        n = int(found[0][0]) if found else 0
+        if not n:
+            continue
+        revised += n
+        commit.removed.append(path)
+        kept = f"SELECT {', '.join(COLUMNS)} FROM ({rows}) o WHERE NOT {match}"
+        folder = layout.stage(con, typed(kept, owner))
+        layout.place(con, commit, folder, owner)
+        layout.unstage(folder)
+    return revised
+
+
+def reallocate(con: duckdb.DuckDBPyConnection, cells: str) -> None:
+    """Rewrite ``unallocated`` for the periods of ``cells`` (year, reporter, flow)."""
+    in_cells = f"(year, reporter, flow) IN (SELECT * FROM {cells})"
+    con.execute(f"DELETE FROM unallocated WHERE {in_cells}")
+    has_totals = con.execute(
+        f"""SELECT count(*) FROM (SELECT 1 FROM flows WHERE {in_cells}
+        AND (partner = 'WLD' OR product = 'TOTAL') LIMIT 1)"""
+    ).fetchall()[0][0]
+    if has_totals:
+        con.execute(f"INSERT INTO unallocated {unallocated_sql(in_cells)}")
+
+
+def remove(
+    con: duckdb.DuckDBPyConnection,
+    layout: Layout,
+    commit: Commit,
+    scratch: Scratch,
+    load_id: int,
+) -> tuple[int, int]:
+    """Take load ``load_id``'s records out and put back the records it revised.
+
+    The one place a load's records stop being live. The caller holds the transaction.
+    Returns (flows removed, flows restored). The rows it revised come back under the loads
+    that had them (a load removed since keeps none); ``unallocated`` is rewritten for every
+    period touched.
+    """
+    cells = scratch.table(
+        "cells",
+        f"""SELECT DISTINCT year, reporter, flow FROM flows WHERE load_id = {load_id}
+        UNION SELECT DISTINCT year, reporter, flow FROM revisions WHERE replaced_by = {load_id}""",
+    )
+    files = con.execute(
+        "SELECT path, records FROM record_files WHERE load_id = ? AND removed_by IS NULL",
+        [load_id],
+    ).fetchall()
+    removed = sum(int(r[1]) for r in files)
+    commit.removed.extend(r[0] for r in files)
+    owners = con.execute(
+        "SELECT DISTINCT load_id FROM revisions WHERE replaced_by = ? ORDER BY 1", [load_id]
+    ).fetchall()
+    restored = 0
+    for (owner,) in owners:
+        back = f"SELECT {', '.join(COLUMNS)} FROM revisions WHERE replaced_by = {load_id} AND load_id = {owner}"  # noqa: E501
+        folder = layout.stage(con, typed(back, owner))
+        before = len(commit.added)
+        layout.place(con, commit, folder, owner)
+        layout.unstage(folder)
+        restored += sum(f.records for f in commit.added[before:])
+    # The load's own flows that a later load replaced stay out: the later load holds them.
+    con.execute(f"DELETE FROM revisions WHERE replaced_by = {load_id} OR load_id = {load_id}")
+    layout.record(con, commit)
+    reallocate(con, cells)
+    return removed, restored
+
+
+def unallocated_sql(cells: str) -> str:
+    """Totals less the finer records of the same period, for the periods in ``cells``.
+
+    A partner's total (product TOTAL) is matched with that partner's finer records of the
+    same family (goods or services); a world total of a product (partner WLD) with that
+    product's records to every partner; the grand total with everything else.
+    """
+    return f"""
 WITH scope AS (
     SELECT f.*, coalesce(c.family, f.classification) AS family FROM flows f
     LEFT JOIN classification_codes c ON c.code = f.classification WHERE {cells}),
@@ -463,32 +583,3 @@ SELECT year, month, reporter, partner, flow, classification, product, value_usd,
 FROM (SELECT * FROM by_partner UNION ALL SELECT * FROM by_product UNION ALL SELECT * FROM grand)
 WHERE parts = 0 OR abs(value_usd) >= 0.005
 """
-
-
-def remove(con: duckdb.DuckDBPyConnection, load_id: int) -> tuple[int, int]:
-    """Take load ``load_id``'s flows out and put back the flows it revised.
-
-    The caller holds the transaction. Returns (flows removed, flows restored). A segment of
-    the load is dropped whole; the rows it revised come back under the loads that had them
-    (a load removed since keeps none); ``unallocated`` is rewritten for every period touched.
-    """
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE cells__ AS
-        SELECT DISTINCT year, reporter, flow FROM flows WHERE load_id = {load_id}
-        UNION SELECT DISTINCT year, reporter, flow FROM revisions WHERE replaced_by = {load_id}"""
-    )
-    count = con.execute(f"SELECT count(*) FROM flows WHERE load_id = {load_id}").fetchall()
-    removed = int(count[0][0])
-    segment.discard(con, load_id)
-    con.execute(f"DELETE FROM flow_rows WHERE load_id = {load_id}")
-    restored = con.execute(
-        f"""INSERT INTO flow_rows SELECT {", ".join(COLUMNS)}, load_id FROM revisions
-        WHERE replaced_by = {load_id}"""
-    ).fetchall()
-    # The load's own flows that a later load replaced stay out: the later load holds them.
-    con.execute(f"DELETE FROM revisions WHERE replaced_by = {load_id} OR load_id = {load_id}")
-    in_cells = "(year, reporter, flow) IN (SELECT * FROM cells__)"
-    con.execute(f"DELETE FROM unallocated WHERE {in_cells}")
-    con.execute(f"INSERT INTO unallocated {UNALLOCATED.format(cells=in_cells)}")
-    con.execute("DROP TABLE IF EXISTS temp.cells__")
-    return removed, int(restored[0][0]) if restored else 0

@@ -5,41 +5,60 @@ from __future__ import annotations
 #: Columns that identify a flow; records with the same key are one flow.
 KEY = ("year", "month", "reporter", "partner", "flow", "classification", "product")
 
-# Values are checked before they reach the table (ingest/check.py, with a reason for each
-# refused record); constraints here would only slow every insert down. The columns are
-# nullable because a load writes every record of a file in one pass and takes the refused
-# ones (marked by a negative load_id) out again before it commits: no reader ever sees them.
-FLOW_COLUMNS = """
-    year SMALLINT,
-    month TINYINT,
-    reporter VARCHAR,
-    partner VARCHAR,
-    flow VARCHAR,
-    classification VARCHAR,
-    product VARCHAR,
-    value_usd DOUBLE,
-    quantity DOUBLE,
-    unit VARCHAR,
-    load_id INTEGER"""
+#: The flows columns and their types, in order (DESIGN.md, "Data model"). Every list of
+#: columns the store writes or reads is derived from this one.
+FLOW_TYPES: dict[str, str] = {
+    "year": "SMALLINT",
+    "month": "TINYINT",
+    "reporter": "VARCHAR",
+    "partner": "VARCHAR",
+    "flow": "VARCHAR",
+    "classification": "VARCHAR",
+    "product": "VARCHAR",
+    "value_usd": "DOUBLE",
+    "quantity": "DOUBLE",
+    "unit": "VARCHAR",
+    "load_id": "INTEGER",
+}
 
-#: Flows columns that older warehouses declared NOT NULL (in a table then named ``flows``).
-NULLABLE = ("year", "reporter", "partner", "flow", "classification", "product", "value_usd",
-            "load_id")  # fmt: skip
+#: The Hive partition columns of the record files (hitex.store.layout): in the path, not in
+#: the files.
+PARTITIONS = ("classification", "year")
+
+
+def columns() -> tuple[str, ...]:
+    """The flows columns in order."""
+    return tuple(FLOW_TYPES)
+
+
+def flow_types() -> dict[str, str]:
+    """Column -> DuckDB type of ``flows``."""
+    return dict(FLOW_TYPES)
+
+
+# Values are checked before they reach the records (ingest/check.py, with a reason for each
+# refused record); the columns are nullable, as in the Parquet files.
+FLOW_COLUMNS = ",".join(f"\n    {c} {t}" for c, t in FLOW_TYPES.items())
 
 DDL = f"""
--- The records of every load that is not a segment of its own (see below); ``flows`` is
--- the view of these and of every segment.
-CREATE TABLE IF NOT EXISTS flow_rows ({FLOW_COLUMNS}
+-- The records live as Parquet files under the data root (hitex.store.layout); this is
+-- the list of them. A file is live from the commit that added it (added_by) until the
+-- commit that replaced it (removed_by); ``flows`` is the view of the live files.
+CREATE TABLE IF NOT EXISTS record_files (
+    path VARCHAR PRIMARY KEY,
+    load_id INTEGER NOT NULL,
+    classification VARCHAR NOT NULL,
+    year SMALLINT NOT NULL,
+    records BIGINT NOT NULL,
+    value_usd DOUBLE NOT NULL,
+    added_by INTEGER NOT NULL,
+    removed_by INTEGER
 );
--- A large clean load of fixed-width codes (a BACI year) is stored in a table of its own
--- holding only the columns that vary (hitex.store.segment); ``rows_sql`` gives its records
--- as flows rows, and ``flows`` is flow_rows UNION ALL every segment's rows_sql. ``type`` is
--- the segment's table of country codes (an ENUM type in warehouses of earlier hitex).
-CREATE TABLE IF NOT EXISTS segments (
-    load_id INTEGER PRIMARY KEY,
-    relation VARCHAR NOT NULL,
-    type VARCHAR NOT NULL,
-    rows_sql VARCHAR NOT NULL
+CREATE TABLE IF NOT EXISTS commits (
+    id INTEGER PRIMARY KEY,
+    load_id INTEGER NOT NULL,
+    kind VARCHAR NOT NULL,
+    written TIMESTAMP NOT NULL
 );
 CREATE TABLE IF NOT EXISTS revisions ({FLOW_COLUMNS},
     replaced_by INTEGER NOT NULL
@@ -68,11 +87,16 @@ CREATE TABLE IF NOT EXISTS loads (
     reconciled BOOLEAN NOT NULL DEFAULT false,
     options VARCHAR
 );
+-- ``code`` says which check refused the record (unknown_reporter, duplicate, ...), ``field``
+-- the field it looked at and ``value`` the value it found; ``reason`` is the sentence.
 CREATE TABLE IF NOT EXISTS rejects (
     load_id INTEGER NOT NULL,
     line BIGINT,
     record VARCHAR,
-    reason VARCHAR NOT NULL
+    reason VARCHAR NOT NULL,
+    code VARCHAR,
+    field VARCHAR,
+    value VARCHAR
 );
 CREATE TABLE IF NOT EXISTS user_schemes (
     name VARCHAR PRIMARY KEY,
@@ -86,12 +110,6 @@ CREATE TABLE IF NOT EXISTS meta (
     value VARCHAR
 );
 """
-
-
-def flows_view(segments: list[str]) -> str:
-    """The ``flows`` view: the rows table and every segment's rows, in load order."""
-    parts = ["SELECT * FROM flow_rows", *segments]
-    return "CREATE OR REPLACE VIEW flows AS\n" + "\nUNION ALL\n".join(parts)
 
 
 VIEWS = """

@@ -1,4 +1,7 @@
-"""The warehouse: a DuckDB file holding flows, their provenance, rejects and reference tables.
+"""The warehouse: a DuckDB catalog and the records as Parquet files under a data root.
+
+The catalog holds loads, rejects, revisions and the reference tables; the records live
+under the data root (:mod:`hitex.store.layout`).
 
 Only this module holds connections. A load is one transaction: it either adds every
 acceptable record of a file and a ``rejects`` row for every other one, or changes nothing.
@@ -11,6 +14,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -28,10 +32,12 @@ from hitex.errors import BadFileError, HitexError, InputError
 from hitex.ingest import Fingerprint, Reader, Source, fingerprint, head, reader_for, readers
 from hitex.ingest.sql import ident, lit
 from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
-from hitex.store import segment, sources
-from hitex.store.load import Counts, Loader, Step
+from hitex.store import sources
+from hitex.store.layout import Commit, Layout, default_root, live_files, next_commit, refresh_view
+from hitex.store.load import COLUMNS, Counts, Loader, Step, typed
 from hitex.store.load import remove as remove_load
-from hitex.store.schema import DDL, NULLABLE, RELATIONS, VIEWS
+from hitex.store.schema import DDL, RELATIONS, VIEWS
+from hitex.store.scratch import Scratch, transaction
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +116,9 @@ class Warehouse:
         #: Whether other cursors read the same database (``hitex serve``): a load then runs
         #: without a memory limit, which DuckDB would impose on those readers too.
         self.shared = con is not None
+        #: Where the records live; set by :meth:`init` (or read from the catalog).
+        self._layout: Layout | None = None
+        self._owns_layout = con is None
         if con is not None:
             self.con = con
             return
@@ -117,35 +126,85 @@ class Warehouse:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             raise HitexError(f"Cannot open warehouse {self.path}: {exc}") from exc
+        # Each query lists the live files: their footers are read once.
+        self.con.execute("SET parquet_metadata_cache = true")
         if not read_only:
             self.init(refresh=False)
 
     def cursor(self) -> Warehouse:
         """The same warehouse through a new cursor: one database, transactions of its own."""
         self.shared = True
-        return Warehouse(self.path, con=self.con.cursor())
+        other = Warehouse(self.path, con=self.con.cursor())
+        other._layout = self.layout
+        return other
+
+    @property
+    def layout(self) -> Layout:
+        """The data root: where the records live (``hitex init --data ROOT``)."""
+        if self._layout is None:
+            found = _first(self.con.execute(
+                "SELECT value FROM meta WHERE key = 'data_root'"
+            )) if self._has_meta() else None  # fmt: skip
+            default = default_root(self.path)
+            if found is not None:
+                self._layout = Layout(Path(found[0]))
+            elif default is not None:
+                self._layout = Layout(default)
+            else:
+                self._layout = Layout.throwaway()
+        return self._layout
+
+    def _has_meta(self) -> bool:
+        found = self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta' AND NOT temporary"
+        ).fetchall()
+        return bool(found[0][0])
+
+    def set_data_root(self, root: str | os.PathLike[str]) -> Layout:
+        """Keep the records under ``root`` from now on (refused while records live elsewhere)."""
+        target = Layout(Path(root))
+        current = self.layout
+        if target.root != current.root and live_files(self.con, current):
+            raise InputError(
+                f"The warehouse {self.path} already holds records under {current.root}; "
+                f"a data root cannot be changed to {target.root} while records live there."
+            )
+        target.create()
+        with transaction(self.con):
+            self.con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('data_root', ?)", [str(target.root)]
+            )
+            refresh_view(self.con, target)
+        if current.temporary and current.root != target.root:
+            current.close()
+        self._layout = target
+        return target
 
     # -- lifecycle ------------------------------------------------------------------------
-    def init(self, *, refresh: bool = True) -> None:
-        """Create missing tables; (re)write the reference tables if ``refresh`` or stale."""
-        self._rename_flows()
+    def init(self, *, refresh: bool = True, data: str | os.PathLike[str] | None = None) -> None:
+        """Create missing tables; (re)write the reference tables if ``refresh`` or stale.
+
+        ``data`` is the data root where the records live (default: ``<db>.data`` beside
+        the warehouse file, a temporary folder for a warehouse in memory).
+        """
         self.con.execute(DDL)
         self._migrate()
-        segment.rebuild_view(self.con)
+        if data is not None:
+            self.set_data_root(data)
+        layout = self.layout
+        layout.create()
+        if layout.temporary:
+            self.con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('data_root', ?)", [str(layout.root)]
+            )
+        layout.recover(self.con)
+        self._migrate_records()
+        refresh_view(self.con, layout)
         self.con.execute(VIEWS)
         stored = _first(self.con.execute("SELECT value FROM meta WHERE key = 'reference'"))
         current = ref.reference_version()
         if refresh or stored is None or stored[0] != current:
             self._write_reference(current)
-
-    def _rename_flows(self) -> None:
-        """Warehouses of hitex before segments kept every flow in a table ``flows``."""
-        old = self.con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'flows' AND NOT temporary"
-        ).fetchall()[0][0]
-        if old:
-            self.con.execute("DROP VIEW IF EXISTS trade")
-            self.con.execute("ALTER TABLE flows RENAME TO flow_rows")
 
     def _migrate(self) -> None:
         """Bring a warehouse written by an earlier hitex up to the current tables."""
@@ -157,23 +216,73 @@ class Warehouse:
         }
         if "options" not in have:
             self.con.execute("ALTER TABLE loads ADD COLUMN options VARCHAR")
-        nullable = {
+        rejects = {
             r[0]
             for r in self.con.execute(
-                "SELECT column_name FROM duckdb_columns() WHERE table_name = 'flow_rows' "
-                "AND NOT is_nullable"
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = 'rejects'"
             ).fetchall()
         }
-        for column in sorted(nullable & set(NULLABLE)):
-            self.con.execute(f"ALTER TABLE flow_rows ALTER COLUMN {column} DROP NOT NULL")
+        for column in ("code", "field", "value"):
+            if column not in rejects:
+                self.con.execute(f"ALTER TABLE rejects ADD COLUMN {column} VARCHAR")
         if "reconciled" not in have:
             self.con.execute("ALTER TABLE loads ADD COLUMN reconciled BOOLEAN DEFAULT false")
             for name, reader in readers().items():
                 if reader.reconciled:
                     self.con.execute("UPDATE loads SET reconciled = true WHERE format = ?", [name])
 
+    def _migrate_records(self) -> None:
+        """Move the records of a warehouse of earlier hitex (DuckDB tables) to the layout.
+
+        Earlier warehouses kept records in a table ``flows`` (before 2026-11), or in
+        ``flow_rows`` and one table per segment (``segments``) read through a view ``flows``.
+        Each load's records become its files, in one commit; the old tables are dropped.
+        """
+        tables = {
+            r[0]: r[1]
+            for r in self.con.execute(
+                "SELECT table_name, sql FROM duckdb_tables() WHERE NOT temporary"
+            ).fetchall()
+        }
+        if "flows" in tables:
+            source = "flows"
+        elif "flow_rows" in tables:
+            source = "flows"  # the view of flow_rows and every segment
+        else:
+            return
+        layout = self.layout
+        with transaction(self.con):
+            commit = Commit(next_commit(self.con), 0, "migrate")
+            try:
+                loads = self.con.execute(
+                    f"SELECT DISTINCT load_id FROM {source} ORDER BY 1"  # noqa: S608
+                ).fetchall()
+                for (load_id,) in loads:
+                    rows = (
+                        f"SELECT {', '.join(COLUMNS)} FROM {source} WHERE load_id = {int(load_id)}"  # noqa: S608
+                    )
+                    folder = layout.stage(self.con, typed(rows, int(load_id)))
+                    layout.place(self.con, commit, folder, int(load_id))
+                    layout.unstage(folder)
+                self.con.execute("DROP VIEW IF EXISTS trade")
+                if "segments" in tables:
+                    for (relation,) in self.con.execute("SELECT relation FROM segments").fetchall():
+                        for suffix in ("_products", "_countries", ""):
+                            self.con.execute(f"DROP TABLE IF EXISTS {ident(relation + suffix)}")
+                    self.con.execute("DROP VIEW IF EXISTS flows")
+                    self.con.execute("DROP TABLE segments")
+                for name in ("flows", "flow_rows"):
+                    if name in tables:
+                        self.con.execute(f"DROP TABLE {name}")
+                layout.record(self.con, commit)
+                layout.write(commit)
+            except BaseException:
+                layout.abandoned(commit)
+                raise
+        layout.published(commit)
+
     def _write_reference(self, version: str) -> None:
-        with self._transaction():
+        with transaction(self.con):
             for name, frame in ref.tables().items():
                 self.con.register("frame__", frame)
                 self.con.execute(f"CREATE OR REPLACE TABLE {ident(name)} AS SELECT * FROM frame__")  # noqa: S608
@@ -191,7 +300,7 @@ class Warehouse:
         scheme = load_user_scheme(Path(path))
         text = Path(path).read_text(encoding="utf-8")
         sha = hashlib.sha256(text.encode()).hexdigest()
-        with self._transaction():
+        with transaction(self.con):
             self._insert_scheme(scheme)
             self.con.execute(
                 "INSERT OR REPLACE INTO user_schemes VALUES (?, ?, ?, ?, ?)",
@@ -217,8 +326,10 @@ class Warehouse:
         ).df()
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection (and remove the records of a warehouse in memory)."""
         self.con.close()
+        if self._owns_layout and self._layout is not None:
+            self._layout.close()
 
     def __enter__(self) -> Warehouse:
         return self
@@ -291,98 +402,90 @@ class Warehouse:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hitex-hash") as pool:
             hashing = pool.submit(fingerprint, path)
             if _utf8_start(path):
-                done = self._speculate(reader, hashing, revise=revise, progress=progress)
+                # Loaded while the file is hashed; tried again transcoded if it is not UTF-8.
+                done = self._attempt(reader, hashing, utf8=True, revise=revise, progress=progress)
                 if done is not None:
                     return done
             fp = hashing.result()
-        earlier = self._earlier(fp.sha256)
-        started = dt.datetime.now()
-        if earlier is not None:
-            return self._record_skip(reader, fp.sha256, started, earlier)
+            started = dt.datetime.now()
+            earlier = self._earlier(fp.sha256)
+            if earlier is not None:
+                return self._record_skip(reader, fp.sha256, started, earlier)
+            done = self._attempt(reader, hashing, utf8=fp.utf8, revise=revise, progress=progress)
+            assert done is not None
+            return done
+
+    def _attempt(
+        self,
+        reader: Reader,
+        hashing: Future[Fingerprint],
+        *,
+        utf8: bool,
+        revise: bool,
+        progress: Step,
+    ) -> LoadResult | None:
+        """Load the file in one transaction; None if it must be read again as not UTF-8.
+
+        The sha256 (has this file been loaded?) and the encoding check read the whole file
+        beside the load. A file loaded already is rolled back and recorded as skipped, as if
+        it had not been read; a file read as UTF-8 that is not is rolled back (None).
+        """
         load_id = self._next_id()
+        started = dt.datetime.now()
+        layout = self.layout
+        commit = Commit(next_commit(self.con), load_id, "revise" if revise else "load")
+        outcome: LoadResult | None = None
         try:
-            with self._transaction():
-                reader.open(self.con, utf8=fp.utf8)
-                counts = self._loader(reader, load_id).run(revise=revise, step=progress)
+            with (
+                _budget(self.con, enabled=not self.shared),
+                transaction(self.con),
+                Scratch(self.con) as scratch,
+            ):
+                loader = Loader(
+                    self.con, reader, load_id, scratch=scratch, layout=layout, commit=commit,
+                    alone=not self.shared,
+                )  # fmt: skip
+                try:
+                    reader.open(self.con, utf8=utf8)
+                    _adopt(scratch, reader)
+                    counts = loader.run(revise=revise, step=progress)
+                finally:
+                    if loader.folder is not None:
+                        layout.unstage(loader.folder)
+                fp = hashing.result()
                 progress("hash")
-                result = self._record_loaded(reader, load_id, fp.sha256, counts, started)
+                earlier = self._earlier(fp.sha256)
+                if earlier is not None or (utf8 and not fp.utf8):
+                    raise _Abandon(earlier, fp.sha256)
+                outcome = self._record_loaded(reader, load_id, fp.sha256, counts, started)
+                commit.source = {"file": reader.source.path.name, "sha256": fp.sha256,
+                                 "format": reader.name}  # fmt: skip
+                commit.counts = {
+                    "read": counts.read, "loaded": counts.loaded,
+                    "rejected": counts.rejected, "revised": counts.revised,
+                }  # fmt: skip
+                layout.write(commit)
                 progress("commit")
+        except _Abandon as stop:
+            layout.abandoned(commit)
+            if stop.earlier is None:
+                return None  # read as UTF-8, it is not: read it transcoded
+            return self._record_skip(reader, stop.sha256, started, stop.earlier)
         except BaseException as exc:
             # A hitex error is the file's or the user's; anything else is a bug, and the
             # caller shows it as one. Either way the load is recorded as failed.
-            self._record_failure(reader, load_id, fp.sha256, started, exc)
-            raise
-        finally:
-            self._drop_temp(reader)
-        # After the commit: the load is recorded as loaded, whatever the checkpoint does.
-        self._settle(counts)
-        return result
-
-    def _speculate(
-        self, reader: Reader, hashing: Future[Fingerprint], *, revise: bool, progress: Step
-    ) -> LoadResult | None:
-        """Load while the file is hashed; None if it must be loaded again as not UTF-8.
-
-        The sha256 (has this file been loaded?) and the encoding check read the whole file;
-        here they run beside the load, not before it. A file loaded already is rolled back
-        and recorded as skipped, as if it had not been read; a file that is not UTF-8 after
-        a UTF-8 start is rolled back and left to :meth:`_load_one` to read transcoded.
-        """
-        load_id = self._next_id()
-        started = dt.datetime.now()
-        self.con.execute("BEGIN TRANSACTION")
-        open_ = True
-        try:
-            try:
-                reader.open(self.con, utf8=True)
-                counts = self._loader(reader, load_id).run(revise=revise, step=progress)
-            except Exception as exc:
-                self.con.execute("ROLLBACK")
-                open_ = False
-                fp = hashing.result()
+            layout.abandoned(commit)
+            fp = hashing.result()
+            if isinstance(exc, Exception):
                 earlier = self._earlier(fp.sha256)
                 if earlier is not None:
                     return self._record_skip(reader, fp.sha256, started, earlier)
-                if not fp.utf8:  # read as UTF-8, it is not: read it transcoded
-                    return None
-                self._record_failure(reader, load_id, fp.sha256, started, exc)
-                raise
-            fp = hashing.result()
-            progress("hash")
-            earlier = self._earlier(fp.sha256)
-            if earlier is not None or not fp.utf8:
-                self.con.execute("ROLLBACK")
-                open_ = False
-                if earlier is None:
-                    return None
-                return self._record_skip(reader, fp.sha256, started, earlier)
-            result = self._record_loaded(reader, load_id, fp.sha256, counts, started)
-            progress("commit")
-            self.con.execute("COMMIT")
-            open_ = False
-            self._settle(counts)
-            return result
-        except BaseException as exc:
-            # Failed while recording the load, or interrupted: nothing of the load stays.
-            if open_:
-                self.con.execute("ROLLBACK")
-                self._record_failure(reader, load_id, hashing.result().sha256, started, exc)
+                if utf8 and not fp.utf8:
+                    return None  # read as UTF-8, it is not: read it transcoded
+            self._record_failure(reader, load_id, fp.sha256, started, exc)
             raise
-        finally:
-            self._drop_temp(reader)
-
-    def _loader(self, reader: Reader, load_id: int) -> Loader:
-        return Loader(self.con, reader, load_id, bounded=not self.shared)
-
-    def _settle(self, counts: Counts) -> None:
-        """Checkpoint a committed segment within the load's memory budget.
-
-        DuckDB would otherwise checkpoint it later (at close) with no limit, and keep every
-        block the checkpoint reads cached: the process would grow with the file after all.
-        """
-        if counts.segment and not self.shared:
-            with segment.budget(self.con, records=counts.loaded):
-                self.con.execute("CHECKPOINT")
+        layout.published(commit)
+        return outcome
 
     def _earlier(self, sha256: str) -> int | None:
         """The load that already holds a file with this sha256, if any."""
@@ -460,29 +563,6 @@ class Warehouse:
         )
         self._record(result, reader, started)
 
-    @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            yield
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        self.con.execute("COMMIT")
-
-    def _drop_temp(self, reader: Reader) -> None:
-        for name in self.con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE '%\\_\\_' "
-            "ESCAPE '\\'"
-        ).fetchall():
-            self.con.execute(f"DROP TABLE IF EXISTS temp.{ident(name[0])}")
-        opened = reader.opened
-        if opened is not None:
-            if opened.relation == "arrow_raw__":
-                self.con.unregister("arrow_raw__")
-            if opened.copy is not None:
-                opened.copy.unlink(missing_ok=True)
-
     def remove(self, load_id: int) -> str:
         """Undo load ``load_id`` in one transaction; return a sentence saying what it did.
 
@@ -499,15 +579,24 @@ class Warehouse:
                 f"Load {load_id} ({file}) is {status}: only a load with status loaded can be "
                 "removed."
             )
-        with self._transaction():
-            removed, restored = remove_load(self.con, load_id)
-            message = f"removed {dt.datetime.now():%Y-%m-%d %H:%M}: {removed:,} flows taken out"
-            if restored:
-                message += f", {restored:,} flows it had revised restored"
-            self.con.execute(
-                "UPDATE loads SET status = 'removed', message = ? WHERE id = ?",
-                [message, load_id],
-            )
+        layout = self.layout
+        commit = Commit(next_commit(self.con), load_id, "remove")
+        try:
+            with transaction(self.con), Scratch(self.con) as scratch:
+                removed, restored = remove_load(self.con, layout, commit, scratch, load_id)
+                message = f"removed {dt.datetime.now():%Y-%m-%d %H:%M}: {removed:,} flows taken out"
+                if restored:
+                    message += f", {restored:,} flows it had revised restored"
+                self.con.execute(
+                    "UPDATE loads SET status = 'removed', message = ? WHERE id = ?",
+                    [message, load_id],
+                )
+                commit.counts = {"removed": removed, "restored": restored}
+                layout.write(commit)
+        except BaseException:
+            layout.abandoned(commit)
+            raise
+        layout.published(commit)
         return f"load {load_id}: {file} - {message}."
 
     # -- copies for other engines ---------------------------------------------------------
@@ -548,6 +637,14 @@ class Warehouse:
             )
         )
 
+    def spark_files(self) -> dict[str, list[str]]:
+        """Table -> the Parquet files holding its rows, for engines that read files.
+
+        ``flows``: the live record files themselves (no copy; Hive partitions
+        ``classification`` and ``year`` in their paths, cast them to the schema's types).
+        """
+        return {"flows": live_files(self.con, self.layout)}
+
     def export_parquet(
         self, directory: str | os.PathLike[str], names: Sequence[str]
     ) -> dict[str, Path]:
@@ -571,13 +668,18 @@ class Warehouse:
         return self.con.execute("SELECT * FROM loads ORDER BY id").df()
 
     def rejects(self, load_id: int | None = None) -> pd.DataFrame:
-        """Refused records with line and reason, for one load or all."""
+        """Refused records with line and reason, for one load or all.
+
+        Beside the reason: ``code`` (which check refused the record: ``unknown_country``,
+        ``duplicate``, ``malformed``, ...), ``field`` (the field it looked at) and ``value``
+        (what the field held).
+        """
         if load_id is not None and not _one(
             self.con.execute("SELECT count(*) FROM loads WHERE id = ?", [load_id])
         ):
             raise InputError(f"There is no load {load_id}; `hitex loads` lists them.")
         return self.con.execute(
-            "SELECT load_id, line, reason, record FROM rejects "
+            "SELECT load_id, line, reason, record, code, field, value FROM rejects "
             "WHERE $id IS NULL OR load_id = $id ORDER BY load_id, line",
             {"id": load_id},
         ).df()
@@ -627,6 +729,71 @@ class Warehouse:
     def sql(self, query: str, params: Sequence[object] = ()) -> pd.DataFrame:
         """Run SQL on the warehouse and return a DataFrame (for tests and power users)."""
         return self.con.execute(query, list(params)).df()
+
+
+class _Abandon(Exception):
+    """Roll a load back: the file was loaded before (``earlier``), or is not UTF-8 (None)."""
+
+    def __init__(self, earlier: int | None, sha256: str) -> None:
+        super().__init__(earlier, sha256)
+        self.earlier = earlier
+        self.sha256 = sha256
+
+
+@contextmanager
+def _budget(con: duckdb.DuckDBPyConnection, *, enabled: bool) -> Iterator[None]:
+    """DuckDB's memory limit while a load runs, where ``HITEX_LOAD_MEMORY`` sets one.
+
+    Settings are the database's, not the connection's: with ``enabled`` false (other cursors
+    read the database meanwhile) nothing is changed. The limit is restored after the load.
+    """
+    given = os.environ.get("HITEX_LOAD_MEMORY")
+    if not enabled or not given:
+        yield
+        return
+    before = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    try:
+        con.execute(f"SET memory_limit = {lit(given)}")
+    except duckdb.Error:
+        raise InputError(
+            f"HITEX_LOAD_MEMORY={given!r} is not an amount of memory (e.g. 256MB or 1GB)."
+        ) from None
+    try:
+        yield
+    except duckdb.OutOfMemoryException:
+        threads = con.execute("SELECT current_setting('threads')").fetchall()[0][0]
+        raise InputError(
+            f"HITEX_LOAD_MEMORY={given!r} is too little memory for DuckDB to read the file "
+            f"in with its {threads} threads; nothing was loaded."
+        ) from None
+    finally:
+        con.execute("RESET memory_limit")
+        if con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0] != before:
+            con.execute(f"SET memory_limit = {lit(_setting(str(before)))}")
+
+
+def _setting(shown: str) -> str:
+    """A limit as DuckDB shows it, in a form that sets it again ("1.8 GiB" -> bytes).
+
+    >>> _setting("1.8 GiB"), _setting("256.0 MiB"), _setting("134217728B")
+    ('1986422374B', '268487884B', '134217728B')
+    """
+    found = re.fullmatch(r"([0-9.]+)\s*(KiB|MiB|GiB|TiB)", shown)
+    if not found:
+        return shown
+    power = ("KiB", "MiB", "GiB", "TiB").index(found[2]) + 1
+    return f"{int((float(found[1]) + 0.05) * 1024**power)}B"
+
+
+def _adopt(scratch: Scratch, reader: Reader) -> None:
+    """The scratch owns what opening the file made: an Arrow table, a transcoded copy."""
+    opened = reader.opened
+    if opened is None:
+        return
+    if opened.relation == "arrow_raw__":
+        scratch.adopt_arrow("arrow_raw__")
+    if opened.copy is not None:
+        scratch.file(opened.copy)
 
 
 def _options(reader: Reader) -> str | None:
