@@ -11,12 +11,15 @@ import hashlib
 import json
 import logging
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 import duckdb
 import ibis
@@ -31,7 +34,7 @@ from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_
 from hitex.store import segment, sources
 from hitex.store.load import Counts, Loader, Step
 from hitex.store.load import remove as remove_load
-from hitex.store.schema import DDL, NULLABLE, RELATIONS, VIEWS
+from hitex.store.schema import DDL, ENGINE_TABLES, NULLABLE, RELATIONS, VIEWS
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +107,7 @@ class Warehouse:
         self._years: tuple[str, dict[int, sources.Year]] | None = None
         self._version: str | None = None
         self._sources: dict[tuple[str, str], pd.DataFrame] = {}
+        self._data_root: str | None = None
         self.read_only = read_only and con is None
         #: The version read once for a read transaction (see :meth:`pin_version`).
         self._pinned: str | None = None
@@ -217,8 +221,10 @@ class Warehouse:
         ).df()
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection (and drop the data root of a ``:memory:`` warehouse)."""
         self.con.close()
+        if self.path == ":memory:" and self._data_root and not os.environ.get("HITEX_DATA"):
+            shutil.rmtree(self._data_root, ignore_errors=True)
 
     def __enter__(self) -> Warehouse:
         return self
@@ -548,6 +554,57 @@ class Warehouse:
             )
         )
 
+    @property
+    def data_root(self) -> str:
+        """Where the warehouse keeps files other engines read (``$HITEX_DATA``, else beside it).
+
+        The default is ``<db file>.data/`` next to the DuckDB file (a temporary folder for
+        ``:memory:``). A ``file://`` URI says the folder is mounted on every host of a cluster.
+        """
+        if self._data_root is None:
+            given = os.environ.get("HITEX_DATA")
+            if given:
+                self._data_root = given
+            elif self.path == ":memory:":
+                self._data_root = tempfile.mkdtemp(prefix="hitex-data-")
+            else:
+                self._data_root = str(Path(self.path).resolve()) + ".data"
+        return self._data_root
+
+    def spark_files(self) -> dict[str, list[str]]:
+        """For each table the engines read (:data:`ENGINE_TABLES`), the Parquet files of its rows.
+
+        Written under :attr:`data_root` (``engines/<version>/NAME/``) when the warehouse
+        changed since the last call, by any process; a folder is complete before it is renamed
+        into place, so two processes never read half of one.
+        """
+        version = self.version()
+        root = Path(_local(self.data_root)) / "engines"
+        key = hashlib.sha256(f"{self.path}|{version}".encode()).hexdigest()[:16]
+        final = root / key
+        if not (final / "_SUCCESS").is_file():
+            root.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=root))
+            try:
+                for name in ENGINE_TABLES:
+                    (staging / name).mkdir()
+                    target = staging / name / "part-0.parquet"
+                    self.con.execute(
+                        f"COPY (SELECT * FROM {ident(name)}) TO {lit(target)} (FORMAT parquet)"  # noqa: S608
+                    )
+                (staging / "_SUCCESS").write_text(version + "\n", encoding="utf-8")
+                try:
+                    staging.rename(final)
+                except OSError:  # another process wrote the same version first
+                    shutil.rmtree(staging, ignore_errors=True)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            for old in root.iterdir():
+                if old.name != key and not old.name.startswith("."):
+                    shutil.rmtree(old, ignore_errors=True)
+        return {n: [str(p) for p in sorted((final / n).glob("*.parquet"))] for n in ENGINE_TABLES}
+
     def export_parquet(
         self, directory: str | os.PathLike[str], names: Sequence[str]
     ) -> dict[str, Path]:
@@ -627,6 +684,19 @@ class Warehouse:
     def sql(self, query: str, params: Sequence[object] = ()) -> pd.DataFrame:
         """Run SQL on the warehouse and return a DataFrame (for tests and power users)."""
         return self.con.execute(query, list(params)).df()
+
+
+def _local(root: str) -> str:
+    """The folder a local data root names (a path or a ``file://`` URI)."""
+    parsed = urlparse(root)
+    if parsed.scheme == "file":
+        return unquote(parsed.path)
+    if parsed.scheme and len(parsed.scheme) > 1:
+        raise InputError(
+            f"The data root {root} is not a folder of this machine; this version of hitex "
+            "writes the files engines read to a local or mounted folder only."
+        )
+    return root
 
 
 def _options(reader: Reader) -> str | None:
