@@ -19,8 +19,11 @@ import pickle
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
+
+import pandas as pd
 
 import hitex
 from hitex.errors import HitexError
@@ -107,13 +110,7 @@ def _api(s: hitex.Session) -> object:
 
     from hitex.api.app import create_app  # noqa: PLC0415
 
-    spark = getattr(s.engine, "spark", None)
-    master = None
-    if spark is not None:
-        from hitex.store.spark import master_of  # noqa: PLC0415
-
-        master = master_of(spark)
-    app = create_app(s.warehouse.path, readers=1, engine=s.engine.name, spark_master=master)
+    app = create_app(s.warehouse.path, readers=1, engine=s.engine.name, spark_master=_master(s))
     out = {}
     with TestClient(app) as client:
         for name, url in {
@@ -125,6 +122,30 @@ def _api(s: hitex.Session) -> object:
             r = client.get(url)
             out[name] = (r.status_code, r.text)
     return out
+
+
+def _master(s: hitex.Session) -> str | None:
+    spark = getattr(s.engine, "spark", None)
+    if spark is None:
+        return None
+    from hitex.store.spark import master_of  # noqa: PLC0415
+
+    return master_of(spark)
+
+
+def _cli(s: hitex.Session) -> object:
+    """``hitex [--spark-master M] table ... [--engine pyspark]``: what it prints."""
+    from typer.testing import CliRunner  # noqa: PLC0415
+
+    from hitex.cli import app  # noqa: PLC0415
+
+    master = _master(s)
+    spark = ["--spark-master", master] if master else []
+    engine = ["--engine", "pyspark"] if master else []
+    args = ["--db", s.warehouse.path, *spark, "table", "--reporter", "RUS", "--year", "2020",
+            "--compare", "2019", "--by", "partner", "--format", "json", *engine]  # fmt: skip
+    done = CliRunner().invoke(app, args)
+    return (done.exit_code, done.stdout)
 
 
 #: name -> question; each takes a session (and the warehouse's folder).
@@ -171,13 +192,23 @@ QUESTIONS: dict[str, Callable[..., object]] = {
     "report": _report,
     "check": _check,
     "api": _api,
+    "cli": _cli,
 }  # fmt: skip
 
+#: The questions asked of the cluster: one or more of every command (the rest of the
+#: indicators are asked of local Spark, which runs the same plans).
+CLUSTER = ("table_by_partner", "table_balance", "table_no_months", "table_partial_refused",
+           "table_mirror_imports", "series_since", "coverage_chn", "coverage_scheme_rus",
+           "complexity", "opportunities", "report", "check", "api", "cli")  # fmt: skip
 
-def answers(s: hitex.Session, folder: Path) -> dict[str, object]:
-    """Every question's answer (a refusal: ``"refused: <message>"``) and its seconds."""
+
+def answers(
+    s: hitex.Session, folder: Path, names: Sequence[str] = tuple(QUESTIONS)
+) -> dict[str, object]:
+    """Each question's answer (a refusal: ``"refused: <message>"``) and its seconds."""
     out: dict[str, object] = {}
-    for name, ask in QUESTIONS.items():
+    for name in names:
+        ask = QUESTIONS[name]
         started = time.perf_counter()
         try:
             out[name] = ask(s, folder) if name == "check" else ask(s)
@@ -187,22 +218,33 @@ def answers(s: hitex.Session, folder: Path) -> dict[str, object]:
     return out
 
 
-def main(db: str, master: str, dest: str) -> None:
-    """Answer every question on ``master`` and pickle the answers to ``dest``."""
-    from hitex.store.spark import session_for  # noqa: PLC0415
-
-    spark = session_for(master)
+def main(db: str, master: str, dest: str, names: str = ",".join(CLUSTER)) -> None:
+    """Answer the questions ``names`` on ``master`` and pickle the answers to ``dest``."""
+    started = time.perf_counter()
+    s = hitex.open(db, read_only=True, engine="pyspark", spark_master=master)
+    spark: Any = getattr(s.engine, "spark")  # noqa: B009
     for key, value in TEST_CONFIG.items():
         spark.conf.set(key, value)
-    s = hitex.open(db, read_only=True, spark=spark)
     try:
-        found = answers(s, Path(db).parent)
+        found = answers(s, Path(db).parent, names.split(","))
     finally:
         s.close()
         spark.stop()
+    found["total:seconds"] = time.perf_counter() - started
     with open(dest, "wb") as f:
         pickle.dump(found, f)
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])
+
+
+def assert_same(name: str, expected: object, found: object) -> None:
+    """Answers agree: frames to the cent (same rows, same columns), texts exactly."""
+    if isinstance(expected, pd.DataFrame):
+        assert isinstance(found, pd.DataFrame), f"{name}: {found!r}"
+        pd.testing.assert_frame_equal(
+            expected, found, check_dtype=False, rtol=1e-9, atol=0.005, obj=name
+        )
+    else:
+        assert found == expected, f"{name}: {found!r} != {expected!r}"
