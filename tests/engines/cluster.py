@@ -159,3 +159,59 @@ def alive(pgid: int) -> bool:
             if int(fields[2]) == pgid and fields[0] != "Z":
                 return True
     return False
+
+
+@dataclass
+class ConnectServer:
+    """A Spark Connect server on 127.0.0.1 (pyspark's wheel ships its jar), ``local[1]``."""
+
+    dir: Path
+    url: str = ""
+    group: int = 0
+    _proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> ConnectServer:
+        atexit.register(self.stop)
+        port = free_port()
+        self.url = f"sc://127.0.0.1:{port}"
+        log = open(self.dir / "connect.log", "wb")  # noqa: SIM115 - the daemon holds it
+        env = {**os.environ, "SPARK_HOME": spark_home(), "SPARK_LOCAL_IP": "127.0.0.1",
+               "PYSPARK_PYTHON": sys.executable}  # fmt: skip
+        self._proc = subprocess.Popen(
+            [f"{spark_home()}/bin/spark-class", "org.apache.spark.deploy.SparkSubmit",
+             "--class", "org.apache.spark.sql.connect.service.SparkConnectServer",
+             "--master", "local[1]", "--conf", f"spark.connect.grpc.binding.port={port}",
+             "--conf", "spark.connect.grpc.binding.address=127.0.0.1",
+             "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
+             "--conf", "spark.sql.shuffle.partitions=1", "spark-internal"],
+            stdout=log, stderr=subprocess.STDOUT, env=env, cwd=self.dir,
+            start_new_session=True,
+        )  # fmt: skip
+        self.group = self._proc.pid
+        deadline = time.monotonic() + START_S
+        path = self.dir / "connect.log"
+        while time.monotonic() < deadline:
+            if self._proc.poll() is not None:
+                raise RuntimeError("The Spark Connect server ended at start:\n"
+                                   + path.read_text(errors="replace")[-3000:])  # fmt: skip
+            if "Spark Connect server started" in path.read_text(errors="replace"):
+                return self
+            time.sleep(0.5)
+        self.stop()
+        raise RuntimeError("The Spark Connect server did not start in time.")
+
+    def stop(self) -> None:
+        """End the server by its process group id."""
+        if not self.group:
+            return
+        for sig, grace in ((signal.SIGTERM, 20.0), (signal.SIGKILL, 10.0)):
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.group, sig)
+            deadline = time.monotonic() + grace
+            while time.monotonic() < deadline and alive(self.group):
+                time.sleep(0.2)
+            if not alive(self.group):
+                break
+        if self._proc is not None:
+            with contextlib.suppress(Exception):
+                self._proc.wait(timeout=5)

@@ -11,7 +11,7 @@ import pytest
 import hitex
 from hitex.store.engines import DuckDBEngine, Engine
 from tests.engines import questions
-from tests.engines.cluster import Cluster, alive
+from tests.engines.cluster import Cluster, ConnectServer, alive
 from tests.indicators import tiny
 
 TEST_CONFIG = questions.TEST_CONFIG
@@ -73,6 +73,20 @@ def cluster(shared_dir: Path) -> Iterator[Cluster]:
     finally:
         c.stop()
     assert not any(alive(g) for g in c.groups), "a Spark daemon outlived the tests"
+
+
+@pytest.fixture(scope="session")
+def connect_server(shared_dir: Path) -> Iterator[ConnectServer]:
+    """A Spark Connect server on 127.0.0.1, ended by its process group id at the end."""
+    pytest.importorskip("grpc", reason="Spark Connect needs pyspark[connect] (grpcio)")
+    server = ConnectServer(shared_dir / "connect")
+    server.dir.mkdir(parents=True)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+    assert not alive(server.group), "the Spark Connect server outlived the tests"
 
 
 @pytest.fixture(scope="session")

@@ -53,6 +53,25 @@ def test_every_command_agrees_on_the_cluster(cluster, parity_db, duck_answers, t
         pytest.skip(f"ran without the private worker: {cluster.private}")
 
 
+#: Asked through Spark Connect: a command of each kind (the client sends plans, the server
+#: reads the files under the data root).
+CONNECT = ("table_by_partner", "table_no_months", "coverage_chn", "series_since", "complexity",
+           "cli")  # fmt: skip
+
+
+def test_spark_connect_agrees(connect_server, parity_db, duck_answers, tmp_path):
+    out = tmp_path / "connect.pickle"
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.engines.questions", str(parity_db), connect_server.url,
+         str(out), ",".join(CONNECT)],
+        cwd=ROOT, capture_output=True, text=True, timeout=1200, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-5000:]
+    found = pickle.loads(out.read_bytes())
+    for name in CONNECT:
+        questions.assert_same(name, duck_answers[name], found[name])
+
+
 def test_the_cluster_is_real(cluster):
     """Two workers of one core registered; the private one's /tmp is not the driver's."""
     log = (cluster.dir / "master.log").read_text(errors="replace")

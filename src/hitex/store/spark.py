@@ -117,8 +117,9 @@ def master_of(spark: SparkSession) -> str:
     """The master URL of a session (the server's URL for a Spark Connect session)."""
     if is_connect(spark):
         client: Any = getattr(spark, "client", None)
-        host = getattr(client, "host", None)
-        return f"sc://{host}" if host else "sc://unknown"
+        builder = getattr(client, "_builder", None)
+        where = getattr(builder, "endpoint", None) or getattr(client, "host", None)
+        return f"sc://{where}" if where else "sc://unknown"
     return str(spark.sparkContext.master)
 
 
