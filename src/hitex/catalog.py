@@ -102,10 +102,10 @@ class Catalog:
         of them has a month), ``records``, and ``first_month`` / ``last_month`` (the months
         held, NULL for annual records); the dashboard offers these as choices.
         """
-        return self.warehouse.sql(
+        return self._records().sql(
             """SELECT reporter, flow, year, bool_or(month IS NOT NULL) AS monthly,
             count(*) AS records, min(month) AS first_month, max(month) AS last_month
-            FROM trade GROUP BY reporter, flow, year ORDER BY reporter, flow, year"""
+            FROM {trade} GROUP BY reporter, flow, year ORDER BY reporter, flow, year"""
         )
 
     def add_groups(self, path: str | os.PathLike[str]) -> UserScheme:

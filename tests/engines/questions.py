@@ -179,6 +179,7 @@ QUESTIONS: dict[str, Callable[..., object]] = {
                                              "share", "rank", "new", "hhi", "lowest_since",
                                              "contribution"]),
     "tech_balance": lambda s: s.tech_balance("RUS", [2017]),
+    "periods": lambda s: s.periods(),
     "coverage_rus": lambda s: s.coverage("RUS"),
     "coverage_chn": lambda s: s.coverage("CHN"),
     "coverage_zaf_2021": lambda s: s.coverage("ZAF", 2021),
