@@ -102,11 +102,13 @@ class Catalog:
         of them has a month), ``records``, and ``first_month`` / ``last_month`` (the months
         held, NULL for annual records); the dashboard offers these as choices.
         """
-        return self._records().sql(
+        found = self._records().sql(
             """SELECT reporter, flow, year, bool_or(month IS NOT NULL) AS monthly,
             count(*) AS records, min(month) AS first_month, max(month) AS last_month
             FROM {trade} GROUP BY reporter, flow, year ORDER BY reporter, flow, year"""
         )
+        # Months are missing for annual records, whatever engine counted them.
+        return found.astype({"first_month": "Int8", "last_month": "Int8"})
 
     def add_groups(self, path: str | os.PathLike[str]) -> UserScheme:
         """Add a user scheme from YAML (replacing one of the same name)."""

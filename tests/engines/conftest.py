@@ -65,6 +65,8 @@ def cluster(shared_dir: Path) -> Iterator[Cluster]:
     One per test process (the cluster tests share an xdist group); the daemons are ended by
     their process group ids at the end, also when a test failed.
     """
+    if shutil.which("java") is None:
+        pytest.skip("no java: the cluster needs Java 17 (.ci/system-deps installs it)")
     c = Cluster(shared_dir / "cluster")
     c.dir.mkdir(parents=True)
     try:
@@ -79,6 +81,8 @@ def cluster(shared_dir: Path) -> Iterator[Cluster]:
 def connect_server(shared_dir: Path) -> Iterator[ConnectServer]:
     """A Spark Connect server on 127.0.0.1, ended by its process group id at the end."""
     pytest.importorskip("grpc", reason="Spark Connect needs pyspark[connect] (grpcio)")
+    if shutil.which("java") is None:
+        pytest.skip("no java: the Connect server needs Java 17 (.ci/system-deps installs it)")
     server = ConnectServer(shared_dir / "connect")
     server.dir.mkdir(parents=True)
     try:
