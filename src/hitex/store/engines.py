@@ -60,9 +60,11 @@ class Engine:
         """Run ``query`` (SQL both engines read, ``?`` parameters) on the engine's tables.
 
         ``{trade}``, ``{flows}``, ``{unallocated}``, ``{loads}`` and the reference tables'
-        names in braces stand for the engine's relations. Answers are small aggregates.
+        names in braces stand for the engine's relations. Answers are small aggregates. By
+        default the warehouse answers (engines that read other files override this).
         """
-        raise NotImplementedError
+        names = {n: ident(n) for n in (*ENGINE_TABLES, "trade")}
+        return self.warehouse.sql(query.format(**names), params)
 
     def _kept(self, key: tuple[object, ...], make: Callable[[], Any]) -> Any:
         """``make()``, kept until the warehouse changes."""
@@ -185,11 +187,6 @@ class DuckDBEngine(Engine):
             lambda expr: str(self.backend().compile(expr)),
         )  # fmt: skip
         return _frame(self.warehouse.con.sql(sql).to_arrow_table(), schema)
-
-    def sql(self, query: str, params: Sequence[object] = ()) -> pd.DataFrame:
-        """Run ``query`` on the warehouse (see :meth:`Engine.sql`)."""
-        names = {n: ident(n) for n in (*ENGINE_TABLES, "trade")}
-        return self.warehouse.sql(query.format(**names), params)
 
     # The warehouse keeps these itself (one cache for every engine over it).
     def holdings(self) -> dict[str, dict[str, list[int]]]:
