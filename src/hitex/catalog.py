@@ -7,8 +7,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
 
 import pandas as pd
 
@@ -19,13 +19,33 @@ from hitex.reference.countries import name as country_name
 from hitex.reference.countries import resolve
 from hitex.reference.usergroups import UserScheme
 from hitex.store import Warehouse
-from hitex.store.sources import KINDS, NEGLIGIBLE
+from hitex.store.sources import KINDS, NEGLIGIBLE, Year
+
+
+class Records(Protocol):
+    """What coverage reads about the records: a warehouse, or a session's engine."""
+
+    def holdings(self) -> dict[str, dict[str, list[int]]]:
+        """Reporter -> flow -> years with records."""
+
+    def sources(self, reporter: str) -> pd.DataFrame:
+        """Records of ``reporter`` by flow, year and kind."""
+
+    def reconciled_years(self) -> dict[int, Year]:
+        """Exporters and countries of each reconciled year."""
+
+    def sql(self, query: str, params: Sequence[object] = ()) -> pd.DataFrame:
+        """A small aggregate of the records (tables in braces, ``?`` parameters)."""
 
 
 class Catalog:
     """Schemes and groups of a warehouse: the built-in ones and the user's."""
 
     warehouse: Warehouse
+
+    def _records(self) -> Records:
+        """Where the records are read: the session's engine when it has one."""
+        return getattr(self, "engine", self.warehouse)
 
     def groups(self, scheme: str | None = None) -> pd.DataFrame:
         """List schemes (``scheme=None``) or the groups of one scheme with their codes.
@@ -81,11 +101,13 @@ class Catalog:
         of them has a month), ``records``, and ``first_month`` / ``last_month`` (the months
         held, NULL for annual records); the dashboard offers these as choices.
         """
-        return self.warehouse.sql(
+        found = self._records().sql(
             """SELECT reporter, flow, year, bool_or(month IS NOT NULL) AS monthly,
             count(*) AS records, min(month) AS first_month, max(month) AS last_month
-            FROM trade GROUP BY reporter, flow, year ORDER BY reporter, flow, year"""
+            FROM {trade} GROUP BY reporter, flow, year ORDER BY reporter, flow, year"""
         )
+        # Months are missing for annual records, whatever engine counted them.
+        return found.astype({"first_month": "Int8", "last_month": "Int8"})
 
     def add_groups(self, path: str | os.PathLike[str]) -> UserScheme:
         """Add a user scheme from YAML (replacing one of the same name)."""
@@ -139,7 +161,7 @@ class Catalog:
             return self.scheme_coverage(
                 reporter=reporter, year=year, schemes=schemes, by_classification=by_classification
             )
-        return data_coverage(self.warehouse, resolve(reporter), year)
+        return data_coverage(self._records(), resolve(reporter), year)
 
     def scheme_coverage(
         self,
@@ -153,17 +175,17 @@ class Catalog:
 
         ``by_classification`` gives one block per classification loaded (HS92, HS17, SITC3...).
         """
-        where, params = ["TRUE"], []
+        where, params = ["TRUE"], list[object]()
         if reporter is not None:
             where.append("reporter = ?")
             params.append(resolve(reporter))
         if year is not None:
             where.append("year = ?")
-            params.append(str(year))
-        flows = self.warehouse.sql(
+            params.append(year)
+        flows = self._records().sql(
             # Fixed fragments joined; the values are parameters.
-            f"""SELECT classification, product, sum(value_usd) AS value_usd FROM flows
-            WHERE {" AND ".join(where)} GROUP BY ALL""",  # noqa: S608
+            f"""SELECT classification, product, sum(value_usd) AS value_usd FROM {{flows}}
+            WHERE {" AND ".join(where)} GROUP BY classification, product""",  # noqa: S608
             params,
         )
         names = list(schemes) if schemes is not None else [s.name for s in builtin.SCHEMES]
@@ -183,8 +205,11 @@ DATA_COVERAGE_COLUMNS = ["reporter", "flow", "year", "kinds", "complete", "note"
 CORE_FLOWS = ("export", "import")
 
 
-def data_coverage(warehouse: Warehouse, reporter: str, year: int | None = None) -> pd.DataFrame:
-    """:meth:`Catalog.coverage` of one reporter (an ISO code), from the warehouse's sources."""
+def data_coverage(warehouse: Records, reporter: str, year: int | None = None) -> pd.DataFrame:
+    """:meth:`Catalog.coverage` of one reporter (an ISO code), from its sources.
+
+    ``warehouse`` is the warehouse or the engine of a session (which reads its own tables).
+    """
     held = warehouse.holdings()
     if reporter not in held:
         reporters = sorted(held)
@@ -215,7 +240,7 @@ def data_coverage(warehouse: Warehouse, reporter: str, year: int | None = None) 
 
 
 def _flow_row(
-    warehouse: Warehouse, reporter: str, flow: str, year: int, kinds: list[str],
+    warehouse: Records, reporter: str, flow: str, year: int, kinds: list[str],
     counted: pd.DataFrame,
 ) -> dict[str, object]:  # fmt: skip
     who = country_name(reporter)

@@ -77,9 +77,32 @@ def main_options(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
+    spark_master: Annotated[
+        str | None,
+        typer.Option(
+            "--spark-master",
+            envvar="HITEX_SPARK_MASTER",
+            help="Where --engine pyspark runs: local[N], spark://HOST:PORT, yarn, k8s://..., "
+            "sc://HOST:PORT (Spark Connect) ($HITEX_SPARK_MASTER; default local[2]).",
+        ),
+    ] = None,
 ) -> None:
     """High-tech trade analytics: load trade records, classify them, compute indicators."""
     ctx.obj = db or default_path()
+    ctx.meta["spark_master"] = spark_master
+
+
+EngineOpt = Annotated[
+    str, typer.Option("--engine", help="What runs the queries: duckdb or pyspark.")
+]
+
+
+def _engine(ctx: typer.Context, engine: str) -> dict[str, Any]:
+    """Options of ``hitex.open`` for ``--engine`` (and ``--spark-master`` with pyspark)."""
+    master = ctx.meta.get("spark_master")
+    if master and engine == "pyspark":
+        return {"engine": engine, "spark_master": master}
+    return {"engine": engine}
 
 
 def errors_to_exit(func: F) -> F:
@@ -180,8 +203,16 @@ def load(
         str | None,
         typer.Option(help="Years of a BACI release zip to load, e.g. 2019-2022 (default all)."),
     ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="What reads the files: duckdb (pyspark: not yet).")
+    ] = "duckdb",
 ) -> None:
     """Load trade files into the warehouse, one transaction per file (a BACI zip: per year)."""
+    if engine != "duckdb":
+        raise InputError(
+            f"hitex load --engine {engine}: loads are read by DuckDB in this version (Spark "
+            "reads what they wrote); run the load without --engine and query with it."
+        )
     options = read_profile(profile) if profile is not None else {}
     columns = {**options.get("columns", {}), **_pairs(column, "--column")}
     constants = {**options.get("set", {}), **_pairs(set_, "--set")}
@@ -321,9 +352,7 @@ def table(
     small_base: Annotated[
         float, typer.Option(help="Flag growth on a base below this many US$.")
     ] = 1_000_000.0,
-    engine: Annotated[str, typer.Option(help="What runs the query: duckdb or pyspark.")] = (
-        "duckdb"
-    ),
+    engine: EngineOpt = "duckdb",
     partial: Annotated[
         bool,
         typer.Option(
@@ -345,7 +374,7 @@ def table(
         "indicators": _split([indicators]) if indicators else None, "lang": lang,
         "partial": partial,
     }  # fmt: skip
-    with _open(ctx.obj, engine=engine) as s:
+    with _open(ctx.obj, **_engine(ctx, engine)) as s:
         if years is not None:
             if compare is not None:
                 raise InputError("--compare goes with --year; a --years series compares each "
@@ -579,6 +608,7 @@ def coverage(
     by_classification: Annotated[
         bool, typer.Option(help="One block per classification loaded (HS92 ... HS22, SITC).")
     ] = False,
+    engine: EngineOpt = "duckdb",
     fmt: FormatOpt = None,
 ) -> None:
     """What the data cover: per flow and year with --reporter, else by scheme.
@@ -587,7 +617,7 @@ def coverage(
     whether it is complete. Without (or with --scheme or --by-classification): how much value
     each scheme classifies, and why the rest is not.
     """
-    with _open(ctx.obj) as s:
+    with _open(ctx.obj, **_engine(ctx, engine)) as s:
         if reporter is not None and not scheme and not by_classification:
             emit(s.coverage(reporter, year), fmt)
             return
@@ -614,11 +644,13 @@ def report(
     check_text: Annotated[
         Path | None, typer.Option("--check", help="Also check this article's claims (HTML).")
     ] = None,
+    engine: EngineOpt = "duckdb",
 ) -> None:
     """Write a report (sentences, charts, appendix tables) as Markdown, HTML or PDF."""
     from hitex import report as rep  # noqa: PLC0415 - charts load a JavaScript engine
 
-    with _open(ctx.obj) as s, _steps("report", len(rep.SECTIONS) + 1) as step:
+    opened = _open(ctx.obj, **_engine(ctx, engine))
+    with opened as s, _steps("report", len(rep.SECTIONS) + 1) as step:
         built = rep.build(
             s, reporter=reporter, year=year, compare=compare, partner_group=partner_group,
             lang=lang, months=parse_months(months), progress=step, draw_ahead=out.suffix,
@@ -649,16 +681,14 @@ def complexity(
         "product"
     ),
     top: Annotated[int | None, typer.Option(help="Only the first N rows.")] = None,
-    engine: Annotated[
-        str, typer.Option(help="What runs the Ibis part: duckdb or pyspark.")
-    ] = "duckdb",
+    engine: EngineOpt = "duckdb",
     method: Annotated[
         str, typer.Option(help="ecomplexity (Python package) or stata (the Atlas's Stata code).")
     ] = "ecomplexity",
     fmt: FormatOpt = None,
 ) -> None:
     """Economic complexity of every reporter: RCA, Mcp, ECI, PCI, density, COI, COG."""
-    with hitex.open(ctx.obj, engine=engine) as s:
+    with hitex.open(ctx.obj, **_engine(ctx, engine)) as s:
         frame = s.complexity(
             year=year, classification=classification, digits=digits, threshold=threshold,
             reporter=reporter, by=by, top=top, method=method,
@@ -687,10 +717,11 @@ def opportunities(
     method: Annotated[
         str, typer.Option(help="ecomplexity (Python package) or stata (the Atlas's Stata code).")
     ] = "ecomplexity",
+    engine: EngineOpt = "duckdb",
     fmt: FormatOpt = None,
 ) -> None:
     """Products a reporter could export next (density, PCI, COG) and the markets for each."""
-    with _open(ctx.obj) as s:
+    with _open(ctx.obj, **_engine(ctx, engine)) as s:
         frame = s.opportunities(
             reporter=reporter, year=year, compare=compare, partner_group=partner_group,
             groups=groups, group=group, top=top, markets=markets,
@@ -714,12 +745,13 @@ def check(
     lexicon: Annotated[
         Path | None, typer.Option(help="YAML of more product and partner words.")
     ] = None,
+    engine: EngineOpt = "duckdb",
     fmt: FormatOpt = None,
 ) -> None:
     """Check every number of a press text against the data: supported, contradicted, ..."""
     from hitex.report import claims  # noqa: PLC0415
 
-    with _open(ctx.obj) as s:
+    with _open(ctx.obj, **_engine(ctx, engine)) as s:
         results = claims.check_file(
             s, article, reporter=reporter, year=year, compare=compare, lexicon_path=lexicon
         )
@@ -764,6 +796,7 @@ def serve(
     ),
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     max_upload_mb: Annotated[float, typer.Option(help="Refuse larger uploads.")] = 200,
+    engine: EngineOpt = "duckdb",
 ) -> None:
     """Serve the web dashboard and the JSON API (read-only unless $HITEX_TOKEN is set)."""
     from hitex.api import server  # noqa: PLC0415 - only this command needs the web stack
@@ -771,7 +804,8 @@ def serve(
     err.print(
         f"Warehouse {ctx.obj}: dashboard http://{host}:{port}/  API http://{host}:{port}/api/docs"
     )
-    server.run(ctx.obj, host=host, port=port, max_upload_mb=max_upload_mb)
+    server.run(ctx.obj, host=host, port=port, max_upload_mb=max_upload_mb,
+               **_engine(ctx, engine))  # fmt: skip
 
 
 from hitex.fetch.cli import app as fetch_app  # noqa: E402 - the fetch commands' own module

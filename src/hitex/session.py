@@ -106,7 +106,7 @@ class Session(Catalog, Complexity):
 
     def _check_holdings(self, q: ind.Query, required: Iterable[int]) -> None:
         """Say what the warehouse holds when a question asks for what it does not."""
-        held = self.warehouse.holdings()
+        held = self.engine.holdings()
         if q.reporter not in held:
             reporters = sorted(held)
             listed = ", ".join(reporters[:12]) + (" ..." if len(reporters) > 12 else "")
@@ -146,7 +146,7 @@ class Session(Catalog, Complexity):
         # Names are checked on the warehouse itself: cheap, and the same on every engine.
         if q.groups is not None or q.partner_group is not None:
             check_names(self._names.tables(("product_groups", "country_groups")), q)
-        if q.months is not None and q.reporter and not self.warehouse.has_months(q.reporter):
+        if q.months is not None and q.reporter and not self.engine.has_months(q.reporter):
             # Annual records have no month: a month filter would silently give zero.
             raise InputError(
                 f"{q.reporter} has no monthly records in the warehouse; --months needs them."
@@ -255,15 +255,15 @@ class Session(Catalog, Complexity):
         flows = ("export", "import") if q.flow == "balance" else (q.flow,)
         marks = ", ".join("?" for _ in q.years)
         chosen = [q.classification.upper()] if q.classification else []
-        held = self.warehouse.sql(
+        held = self.engine.sql(
             # Fixed fragments joined; the values are parameters.
-            f"""SELECT DISTINCT classification FROM trade WHERE reporter = ?
+            f"""SELECT DISTINCT classification FROM {{trade}} WHERE reporter = ?
             AND flow IN ({", ".join("?" for _ in flows)}) AND year IN ({marks})
             {"AND classification = ?" if chosen else ""} ORDER BY classification""",  # noqa: S608
-            [q.reporter, *flows, *(str(y) for y in q.years), *chosen],
+            [q.reporter, *flows, *q.years, *chosen],
         )["classification"].tolist()
-        covered = self.warehouse.sql(
-            """SELECT DISTINCT classification FROM product_groups WHERE scheme = ?
+        covered = self.engine.sql(
+            """SELECT DISTINCT classification FROM {product_groups} WHERE scheme = ?
             ORDER BY classification""",
             [q.groups],
         )["classification"].tolist()
@@ -323,7 +323,7 @@ class Session(Catalog, Complexity):
         self._check_holdings(q, ())
         self._check(q)
         if not partial:
-            held = self.warehouse.holdings()[q.reporter]
+            held = self.engine.holdings()[q.reporter]
             flows = ("export", "import") if q.flow == "balance" else (q.flow,)
             self._check_coverage(q, [y for y in span if any(y in held.get(f, ()) for f in flows)])
         chosen = None if indicators is None else tuple(indicators)
@@ -395,6 +395,7 @@ def open(
     read_only: bool = False,
     engine: str | None = None,
     spark: SparkSession | None = None,
+    spark_master: str | None = None,
 ) -> Session:
     """Open (creating if needed) the warehouse at ``path`` (default ``$HITEX_DB``).
 
@@ -406,16 +407,22 @@ def open(
         Open without write access (several readers may share the file).
     engine
         What runs the queries: ``duckdb`` (default) or ``pyspark``. Loads always go to the
-        warehouse; Spark reads a Parquet copy of it.
+        warehouse; Spark reads its tables as Parquet files under the data root.
     spark
         A Spark session to run queries on (implies ``engine="pyspark"``); without it the
-        pyspark engine starts a local one.
+        pyspark engine starts one on ``spark_master``.
+    spark_master
+        Where the pyspark engine runs: ``local[N]``, ``spark://host:port``, ``yarn``,
+        ``k8s://...`` or ``sc://host:port`` (Spark Connect); default ``$HITEX_SPARK_MASTER``,
+        else ``local[2]``. Executors read the warehouse's files under its data root.
     """
     name = engine or ("pyspark" if spark is not None else "duckdb")
     if spark is not None and name != "pyspark":
         raise InputError(f"A Spark session was given, but engine={name!r}: use 'pyspark'.")
     warehouse = Warehouse(path, read_only=read_only)
-    options = {"spark": spark} if spark is not None else {}
+    options: dict[str, object] = {"spark": spark} if spark is not None else {}
+    if spark_master is not None and name == "pyspark":
+        options["master"] = spark_master
     try:
         chosen = engine_for(name, warehouse, **options)
     except Exception:

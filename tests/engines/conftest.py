@@ -1,19 +1,20 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 import hitex
 from hitex.store.engines import DuckDBEngine, Engine
+from tests.engines import questions
+from tests.engines.cluster import Cluster, ConnectServer, alive
 from tests.indicators import tiny
 
-TEST_CONFIG = {
-    "spark.sql.shuffle.partitions": os.environ.get("HITEX_TEST_SHUFFLE", "1"),
-    "spark.sql.codegen.wholeStage": os.environ.get("HITEX_TEST_CODEGEN", "false"),
-    "spark.sql.adaptive.enabled": os.environ.get("HITEX_TEST_AQE", "false"),
-}
+TEST_CONFIG = questions.TEST_CONFIG
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +30,67 @@ def spark() -> Iterator[object]:
         s.conf.set(key, value)
     yield s
     s.stop()
+
+
+#: Where the cluster tests keep their warehouses: not under /tmp, which the private worker
+#: cannot see (its data root must be on storage every executor reads).
+SHARED = os.environ.get("HITEX_TEST_SHARED", "/var/tmp")
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Iterator[Path]:
+    """A folder outside /tmp (seen by every worker of the cluster), removed at the end."""
+    folder = Path(tempfile.mkdtemp(prefix="hitex-test-", dir=SHARED))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def parity_db(shared_dir: Path) -> Path:
+    """The parity warehouse (tests.engines.questions.build), closed: every engine opens it."""
+    return questions.build(shared_dir / "parity")
+
+
+@pytest.fixture(scope="session")
+def duck_answers(parity_db: Path) -> dict[str, object]:
+    """Every parity question answered by DuckDB: the reference of the other engines."""
+    with hitex.open(parity_db, read_only=True) as s:
+        return questions.answers(s, parity_db.parent)
+
+
+@pytest.fixture(scope="session")
+def cluster(shared_dir: Path) -> Iterator[Cluster]:
+    """A standalone master and two workers on 127.0.0.1 (one with a private, empty /tmp).
+
+    One per test process (the cluster tests share an xdist group); the daemons are ended by
+    their process group ids at the end, also when a test failed.
+    """
+    if shutil.which("java") is None:
+        pytest.skip("no java: the cluster needs Java 17 (.ci/system-deps installs it)")
+    c = Cluster(shared_dir / "cluster")
+    c.dir.mkdir(parents=True)
+    try:
+        c.start()
+        yield c
+    finally:
+        c.stop()
+    assert not any(alive(g) for g in c.groups), "a Spark daemon outlived the tests"
+
+
+@pytest.fixture(scope="session")
+def connect_server(shared_dir: Path) -> Iterator[ConnectServer]:
+    """A Spark Connect server on 127.0.0.1, ended by its process group id at the end."""
+    pytest.importorskip("grpc", reason="Spark Connect needs pyspark[connect] (grpcio)")
+    if shutil.which("java") is None:
+        pytest.skip("no java: the Connect server needs Java 17 (.ci/system-deps installs it)")
+    server = ConnectServer(shared_dir / "connect")
+    server.dir.mkdir(parents=True)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+    assert not alive(server.group), "the Spark Connect server outlived the tests"
 
 
 @pytest.fixture(scope="session")

@@ -32,6 +32,8 @@ def create_app(
     token: str | None = None,
     max_upload_bytes: int = uploads.MAX_UPLOAD_BYTES,
     readers: int = READERS,
+    engine: str = "duckdb",
+    spark_master: str | None = None,
 ) -> FastAPI:
     """The app over the warehouse ``db`` (default ``$HITEX_DB``).
 
@@ -47,6 +49,8 @@ def create_app(
         Larger uploads are refused (413).
     readers
         Reader sessions kept open (requests beyond that wait for one).
+    engine, spark_master
+        What runs the readers' queries (see :func:`hitex.open`); loads stay on DuckDB.
 
     Examples
     --------
@@ -58,7 +62,8 @@ def create_app(
     # An empty token is no token: the app stays read-only, and opens the warehouse so.
     token = (token if token is not None else os.environ.get("HITEX_TOKEN")) or None
     path = db if db is not None else default_path()
-    conns = Connections(path, readers=readers, read_only=token is None and Path(path).is_file())
+    conns = Connections(path, readers=readers, read_only=token is None and Path(path).is_file(),
+                        engine=engine, spark_master=spark_master)  # fmt: skip
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

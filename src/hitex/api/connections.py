@@ -23,6 +23,7 @@ import hitex
 from hitex.api.cache import Answers
 from hitex.api.errors import ApiError
 from hitex.session import Session
+from hitex.store.engines import engine_for
 
 #: Reader sessions kept open; more requests than this wait for one to come back.
 READERS = 8
@@ -42,6 +43,8 @@ class Connections:
         How many reader sessions to keep.
     read_only
         Open the file without write access (a server without a token: no uploads).
+    engine, spark_master
+        What runs the readers' queries (see :func:`hitex.open`); loads stay on DuckDB.
 
     Examples
     --------
@@ -53,7 +56,13 @@ class Connections:
     """
 
     def __init__(
-        self, path: str | os.PathLike[str], *, readers: int = READERS, read_only: bool = False
+        self,
+        path: str | os.PathLike[str],
+        *,
+        readers: int = READERS,
+        read_only: bool = False,
+        engine: str = "duckdb",
+        spark_master: str | None = None,
     ) -> None:
         self.path = str(path)
         # Read-only, the file is shared: other processes may read it at the same time.
@@ -61,7 +70,9 @@ class Connections:
         self.answers = Answers()
         self._lock = threading.Lock()
         self._pool: queue.Queue[Session] = queue.Queue()
-        self._all = [Session(self.writer.warehouse.cursor()) for _ in range(readers)]
+        options = {"master": spark_master} if spark_master and engine == "pyspark" else {}
+        cursors = [self.writer.warehouse.cursor() for _ in range(readers)]
+        self._all = [Session(c, engine_for(engine, c, **options)) for c in cursors]
         for s in self._all:
             self._pool.put(s)
 

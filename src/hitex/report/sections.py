@@ -521,9 +521,9 @@ def _hhi_word(hhi: float, lang: str) -> str:
 def techbalance(c: Spec) -> Section:
     """High-tech goods and technology services, when services records are loaded."""
     s = _section(c, "techbalance")
-    services = c.session.warehouse.sql(
-        "SELECT count(*) AS n FROM (SELECT 1 FROM trade WHERE reporter = ? AND year = ? "
-        "AND classification LIKE 'EBOPS%' LIMIT 1)",
+    services = c.session.engine.sql(
+        "SELECT count(*) AS n FROM (SELECT 1 AS one FROM {trade} WHERE reporter = ? AND year = ? "
+        "AND classification LIKE 'EBOPS%' LIMIT 1) s",
         [c.reporter, c.year],
     )
     if not int(services["n"].iloc[0]):
@@ -561,11 +561,11 @@ def note(c: Spec) -> Section:
     # The share of value with no tech group, as `hitex coverage --scheme tech` counts it
     # (a code is classified when the scheme lists it), read from the warehouse's own tables:
     # the reference tables behind Session.coverage take seconds to load in a new process.
-    shares = c.session.warehouse.sql(
-        """SELECT coalesce(sum(f.value_usd) FILTER (WHERE g.product IS NULL)
+    shares = c.session.engine.sql(
+        """SELECT coalesce(sum(CASE WHEN g.product IS NULL THEN f.value_usd END)
             / nullif(sum(f.value_usd), 0), 0) * 100 AS pct
-        FROM flows f LEFT JOIN (SELECT DISTINCT classification, product FROM product_groups
-                                WHERE scheme = 'tech') g
+        FROM {flows} f LEFT JOIN (SELECT DISTINCT classification, product
+                                  FROM {product_groups} WHERE scheme = 'tech') g
             ON g.classification = f.classification AND g.product = f.product
         WHERE f.reporter = ? AND f.year = ?""",
         [c.reporter, c.year],
@@ -622,7 +622,7 @@ def _held(c: Spec, row: Any) -> list[str]:
     """The exporters a mirrored flow of the report's year is mirrored from."""
     if "mirror" not in str(row["kinds"]):
         return []
-    held = c.session.warehouse.reconciled_years()[c.year].exporters
+    held = c.session.engine.reconciled_years()[c.year].exporters
     return sorted(held - {c.reporter})
 
 

@@ -17,9 +17,12 @@ import pyarrow as pa
 import pyarrow.types as pat
 
 from hitex.errors import InputError, UnknownCodeError
+from hitex.ingest.sql import ident
 from hitex.store import shapes
-from hitex.store.schema import RELATIONS
+from hitex.store import sources as src
+from hitex.store.schema import ENGINE_TABLES, RELATIONS
 from hitex.store.shapes import Slot
+from hitex.store.sources import Year
 from hitex.store.warehouse import Warehouse
 
 #: Tables the indicators read.
@@ -51,6 +54,80 @@ class Engine:
 
     def close(self) -> None:
         """Release what the engine holds (the warehouse is closed by its owner)."""
+
+    # -- the checks before each query, on the engine's own tables ------------------------
+    def sql(self, query: str, params: Sequence[object] = ()) -> pd.DataFrame:
+        """Run ``query`` (SQL both engines read, ``?`` parameters) on the engine's tables.
+
+        ``{trade}``, ``{flows}``, ``{unallocated}``, ``{loads}`` and the reference tables'
+        names in braces stand for the engine's relations. Answers are small aggregates. By
+        default the warehouse answers (engines that read other files override this).
+        """
+        names = {n: ident(n) for n in (*ENGINE_TABLES, "trade")}
+        return self.warehouse.sql(query.format(**names), params)
+
+    def _kept(self, key: tuple[object, ...], make: Callable[[], Any]) -> Any:
+        """``make()``, kept until the warehouse changes."""
+        version = self.warehouse.version()
+        if self._memo.get("version") != version:
+            self._memo.clear()
+            self._memo["version"] = version
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
+
+    @property
+    def _memo(self) -> dict[object, Any]:
+        memo = self.__dict__.get("_memo_")
+        if memo is None:
+            memo = self.__dict__["_memo_"] = {}
+        return memo
+
+    def holdings(self) -> dict[str, dict[str, list[int]]]:
+        """Reporter -> flow -> the years with records (see :meth:`Warehouse.holdings`)."""
+
+        def make() -> dict[str, dict[str, list[int]]]:
+            held: dict[str, dict[str, list[int]]] = {}
+            rows = self.sql(HOLDINGS).sort_values(["reporter", "flow", "year"])
+            for reporter, flow, year in rows.itertuples(index=False):
+                held.setdefault(str(reporter), {}).setdefault(str(flow), []).append(int(year))
+            return held
+
+        return self._kept(("holdings",), make)
+
+    def has_months(self, reporter: str) -> bool:
+        """Whether any record of ``reporter`` is monthly."""
+
+        def make() -> bool:
+            return int(self.sql(HAS_MONTHS, [reporter])["n"].iloc[0]) > 0
+
+        return bool(self._kept(("months", reporter), make))
+
+    def sources(self, reporter: str) -> pd.DataFrame:
+        """One reporter's records by flow, year and kind (see :mod:`hitex.store.sources`)."""
+
+        def make() -> pd.DataFrame:
+            mirror = int(self.sql(src.RECONCILED)["n"].iloc[0]) > 0
+            parts = [("own", src.OWN), ("totals", src.TOTALS)]
+            parts += [("mirror", src.MIRROR)] if mirror else []
+            frames = [self.sql(q, [reporter]).assign(kind=kind) for kind, q in parts]
+            return src.typed(pd.concat(frames, ignore_index=True))
+
+        return self._kept(("sources", reporter), make).copy()
+
+    def reconciled_years(self) -> dict[int, Year]:
+        """Exporters and countries of each year of the reconciled loads."""
+        return self._kept(("years",), lambda: src.years_from(
+            self.sql(src.EXPORTERS), self.sql(src.IMPORTERS)))  # fmt: skip
+
+
+#: Reporter, flow and year of every record (the holdings).
+HOLDINGS = "SELECT reporter, flow, year FROM {trade} GROUP BY reporter, flow, year"
+#: Whether a reporter has monthly records.
+HAS_MONTHS = (
+    "SELECT count(*) AS n FROM (SELECT 1 AS one FROM {trade} WHERE reporter = ? "
+    "AND month IS NOT NULL LIMIT 1) m"
+)
 
 
 class DuckDBEngine(Engine):
@@ -110,6 +187,23 @@ class DuckDBEngine(Engine):
             lambda expr: str(self.backend().compile(expr)),
         )  # fmt: skip
         return _frame(self.warehouse.con.sql(sql).to_arrow_table(), schema)
+
+    # The warehouse keeps these itself (one cache for every engine over it).
+    def holdings(self) -> dict[str, dict[str, list[int]]]:
+        """Reporter -> flow -> years (:meth:`Warehouse.holdings`)."""
+        return self.warehouse.holdings()
+
+    def has_months(self, reporter: str) -> bool:
+        """Whether ``reporter`` has monthly records (:meth:`Warehouse.has_months`)."""
+        return self.warehouse.has_months(reporter)
+
+    def sources(self, reporter: str) -> pd.DataFrame:
+        """Records by flow, year and kind (:meth:`Warehouse.sources`)."""
+        return self.warehouse.sources(reporter)
+
+    def reconciled_years(self) -> dict[int, Year]:
+        """Exporters and countries of reconciled years (:meth:`Warehouse.reconciled_years`)."""
+        return self.warehouse.reconciled_years()
 
 
 def _frame(table: pa.Table, schema: Any) -> pd.DataFrame:

@@ -130,3 +130,9 @@ WHERE f.flow = 'export' AND f.load_id IN (SELECT id FROM loads WHERE reconciled)
 
 #: Logical table -> warehouse relation that engines read for it.
 RELATIONS = {"flows": "trade"}
+
+#: Tables other engines read from :meth:`hitex.store.Warehouse.spark_files`: the records
+#: (``flows``, ``unallocated``), the loads they came from, and the reference tables. Each
+#: engine builds ``trade`` from them as :data:`VIEWS` does.
+ENGINE_TABLES = ("flows", "unallocated", "loads", "countries", "country_names", "products",
+                 "product_groups", "country_groups")  # fmt: skip

@@ -81,6 +81,55 @@ class Year:
         return taken / self.total if self.total else 0.0
 
 
+# The same questions in SQL every engine reads ("?" parameters, tables in braces), for
+# engines other than the warehouse's own (see :meth:`hitex.store.engines.Engine.sources`).
+RECONCILED = "SELECT count(*) AS n FROM {loads} WHERE reconciled AND status = 'loaded'"
+
+OWN = """SELECT reporter, flow, year, count(*) AS records, sum(value_usd) AS value_usd
+FROM {flows} WHERE reporter = ? AND partner <> 'WLD' AND product <> 'TOTAL'
+GROUP BY reporter, flow, year"""
+
+TOTALS = """SELECT reporter, flow, year, count(*) AS records, sum(value_usd) AS value_usd
+FROM {unallocated} WHERE reporter = ? GROUP BY reporter, flow, year"""
+
+MIRROR = """SELECT partner AS reporter, 'import' AS flow, year, count(*) AS records,
+    sum(value_usd) AS value_usd
+FROM {flows} WHERE partner = ? AND flow = 'export'
+    AND load_id IN (SELECT id FROM {loads} WHERE reconciled)
+GROUP BY partner, year"""
+
+_RECONCILED_EXPORTS = """FROM {flows} WHERE flow = 'export' AND partner <> 'WLD'
+    AND load_id IN (SELECT id FROM {loads} WHERE reconciled)"""
+#: Value each exporter of a reconciled year sends.
+EXPORTERS = (
+    f"SELECT year, reporter, sum(value_usd) AS value_usd {_RECONCILED_EXPORTS} "
+    "GROUP BY year, reporter"
+)
+#: Value each country of a reconciled year imports.
+IMPORTERS = (
+    f"SELECT year, partner, sum(value_usd) AS imported {_RECONCILED_EXPORTS} GROUP BY year, partner"
+)
+
+
+def typed(found: pd.DataFrame) -> pd.DataFrame:
+    """Counts of :func:`records` with the columns' types whatever engine made them."""
+    return found.astype({"year": int, "records": "int64", "value_usd": float})
+
+
+def years_from(exporters: pd.DataFrame, importers: pd.DataFrame) -> dict[int, Year]:
+    """:func:`years` from the per-exporter and per-importer sums of each reconciled year."""
+    out = {}
+    for year, sent in exporters.groupby("year"):
+        held = frozenset(str(r) for r in sent["reporter"])
+        got = importers[importers["year"] == year]
+        imported = {str(c): float(v) for c, v in zip(got["partner"], got["imported"], strict=True)}
+        if not imported:
+            continue
+        total = float(sent["value_usd"].fillna(0.0).sum())
+        out[int(str(year))] = Year(held, held | frozenset(imported), imported, total)
+    return out
+
+
 def records(con: duckdb.DuckDBPyConnection, reporter: str, *, mirror: bool) -> pd.DataFrame:
     """Records and value of one reporter by flow, year and kind (``mirror`` if any can be)."""
     parts = [("own", _OWN), ("totals", _TOTALS)] + ([("mirror", _MIRROR)] if mirror else [])

@@ -1,96 +1,217 @@
-"""The Spark engine: the warehouse's tables as Parquet, read by ``ibis.pyspark``.
+"""The Spark engine: the warehouse's tables as Parquet files, read by ``ibis.pyspark``.
 
-Spark cannot read a DuckDB file, so the warehouse exports the tables the indicators read to
-Parquet (:meth:`hitex.store.Warehouse.export_parquet`) and Spark registers each file as a
-temporary view of the same name. The export is redone when the warehouse changed (a new load
-or new reference data), so a session sees what DuckDB would.
+Spark cannot read a DuckDB file. It reads the Parquet files
+:meth:`hitex.store.Warehouse.spark_files` names for each table (written under the warehouse's
+data root, which every executor must be able to read), registers each table as a temporary
+view, and builds ``trade`` from them as the warehouse's own view does. The views follow the
+warehouse: when it changes (a load, a removal, new reference data) they are read again.
+
+The session comes from the user: a ``SparkSession`` passed to ``hitex.open(spark=...)``, or
+one started for a master URL (``--spark-master`` / ``$HITEX_SPARK_MASTER``: ``local[N]``,
+``spark://host:port``, ``yarn``, ``k8s://...``, ``sc://host:port`` for Spark Connect);
+``local[2]`` only when none is given.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
-import shutil
-import tempfile
-from collections.abc import Iterable
-from pathlib import Path
+import socket
+from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
+from urllib.parse import urlparse
 
 import ibis
 import ibis.expr.types as ir
+import pandas as pd
 from pyspark.sql import SparkSession
 
+from hitex.errors import InputError
 from hitex.store.engines import TABLES, Engine
+from hitex.store.schema import ENGINE_TABLES, RELATIONS
 from hitex.store.warehouse import Warehouse
 
-#: Settings of the local session ``hitex.open(engine="pyspark")`` starts: small and quiet.
-LOCAL_CONFIG: dict[str, str] = {
-    "spark.sql.shuffle.partitions": "4",
-    "spark.default.parallelism": "4",
-    "spark.ui.enabled": "false",
+#: The master used when neither ``--spark-master`` nor ``$HITEX_SPARK_MASTER`` names one.
+DEFAULT_MASTER = "local[2]"
+
+#: Settings of every session hitex starts: quiet, UTC, Arrow for the (small) results.
+CONFIG: dict[str, str] = {
     "spark.ui.showConsoleProgress": "false",
-    "spark.driver.memory": "1g",
-    "spark.driver.host": "127.0.0.1",
-    "spark.driver.bindAddress": "127.0.0.1",
     "spark.sql.session.timeZone": "UTC",
     # Arrow makes toPandas fast; the fallback keeps odd types working.
     "spark.sql.execution.arrow.pyspark.enabled": "true",
     "spark.sql.execution.arrow.pyspark.fallback.enabled": "true",
 }
 
+#: Settings of a session whose driver and executors are all on this machine.
+LOCAL_CONFIG: dict[str, str] = {
+    **CONFIG,
+    "spark.sql.shuffle.partitions": "4",
+    "spark.default.parallelism": "4",
+    "spark.ui.enabled": "false",
+    "spark.driver.memory": "1g",
+    "spark.driver.host": "127.0.0.1",
+    "spark.driver.bindAddress": "127.0.0.1",
+}
 
-def local_session(cores: int = 2) -> SparkSession:
-    """A local Spark session bound to 127.0.0.1 (started once per process, then reused)."""
-    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    builder = SparkSession.builder.master(f"local[{cores}]").appName("hitex")
-    for key, value in LOCAL_CONFIG.items():
+#: ``trade`` (see hitex.store.schema.VIEWS) in Spark SQL over the engine's views.
+TRADE = """CREATE OR REPLACE TEMP VIEW {trade} AS
+SELECT * FROM {flows} WHERE partner <> 'WLD' AND product <> 'TOTAL'
+UNION ALL
+SELECT * FROM {unallocated}
+UNION ALL
+SELECT f.year, f.month, f.partner AS reporter, f.reporter AS partner, 'import' AS flow,
+    f.classification, f.product, f.value_usd, f.quantity, f.unit, f.load_id
+FROM {flows} f
+WHERE f.flow = 'export' AND f.load_id IN (SELECT id FROM {loads} WHERE reconciled)"""
+
+
+def chosen_master(master: str | None = None) -> str:
+    """The master URL to use: ``master``, else ``$HITEX_SPARK_MASTER``, else ``local[2]``."""
+    return master or os.environ.get("HITEX_SPARK_MASTER") or DEFAULT_MASTER
+
+
+def hosts(master: str) -> list[str] | None:
+    """The hosts a master URL names; ``None`` for ``local[...]`` (no other process at all).
+
+    ``yarn`` and ``k8s://`` masters place executors on hosts of their own choosing: they are
+    named by the master itself.
+    """
+    if master == "local" or master.startswith(("local[", "local-cluster[")):
+        return None
+    if master.startswith(("spark://", "sc://", "mesos://")):
+        listed = master.split("://", 1)[1].split(",")
+        return [urlparse("x://" + part).hostname or "" for part in listed]
+    return [master]
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is this machine's loopback address (127.0.0.1, ::1, localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def is_local(master: str) -> bool:
+    """Whether every executor of ``master`` runs on this machine (``local[N]``, 127.0.0.1)."""
+    named = hosts(master)
+    return named is None or all(is_loopback(h) for h in named)
+
+
+def check_reachable(master: str, root: str) -> None:
+    """Refuse a data root the executors of ``master`` cannot read (a path on this machine)."""
+    if is_local(master) or "://" in root:
+        return
+    raise InputError(
+        f"The data root {root} is a folder on this machine ({socket.gethostname()}), which the "
+        f"executors of {master} on other hosts cannot read: put it on storage every host "
+        "mounts and give it as a file:// URI (HITEX_DATA=file:///shared/hitex), or use a "
+        "local master (local[N], spark://127.0.0.1:PORT)."
+    )
+
+
+def master_of(spark: SparkSession) -> str:
+    """The master URL of a session (the server's URL for a Spark Connect session)."""
+    if is_connect(spark):
+        client: Any = getattr(spark, "client", None)
+        builder = getattr(client, "_builder", None)
+        where = getattr(builder, "endpoint", None) or getattr(client, "host", None)
+        return f"sc://{where}" if where else "sc://unknown"
+    return str(spark.sparkContext.master)
+
+
+def is_connect(spark: Any) -> bool:
+    """Whether ``spark`` is a Spark Connect session (no SparkContext on this side)."""
+    return type(spark).__module__.startswith("pyspark.sql.connect")
+
+
+def session_for(master: str | None = None) -> SparkSession:
+    """A Spark session on ``master`` (see :func:`chosen_master`), started once per process.
+
+    A process holds one SparkContext: asking for another master while one runs is refused.
+    """
+    url = chosen_master(master)
+    if url.startswith("sc://"):
+        return SparkSession.builder.remote(url).appName("hitex").getOrCreate()
+    running = SparkSession.getActiveSession()
+    if running is not None and not is_connect(running) and running.sparkContext.master != url:
+        raise InputError(
+            f"This process already runs a Spark session on {running.sparkContext.master}; it "
+            f"cannot start another on {url} (one SparkContext per process): pass that session "
+            "to hitex.open(spark=...) or stop it first."
+        )
+    local = is_local(url)
+    if local:
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    builder = SparkSession.builder.master(url).appName("hitex")
+    for key, value in (LOCAL_CONFIG if local else CONFIG).items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
 
+def local_session(cores: int = 2) -> SparkSession:
+    """A local Spark session bound to 127.0.0.1 (started once per process, then reused)."""
+    return session_for(f"local[{cores}]")
+
+
 class SparkEngine(Engine):
-    """Queries run by Spark over a Parquet export of the warehouse."""
+    """Queries run by Spark over the Parquet files of :meth:`Warehouse.spark_files`."""
 
     name = "pyspark"
     extra: ClassVar[str] = "pip install 'hitex[spark]'"
 
     def __init__(
-        self,
-        warehouse: Warehouse,
-        *,
-        spark: SparkSession | None = None,
-        parquet_dir: str | os.PathLike[str] | None = None,
+        self, warehouse: Warehouse, *, spark: SparkSession | None = None, master: str | None = None
     ) -> None:
         super().__init__(warehouse)
-        self.spark = spark if spark is not None else local_session()
-        self._own_dir = parquet_dir is None
-        self.dir = Path(parquet_dir or tempfile.mkdtemp(prefix="hitex-spark-"))
+        if spark is None:
+            url = chosen_master(master)
+            check_reachable(url, warehouse.data_root)
+            spark = session_for(url)
+        else:
+            check_reachable(master_of(spark), warehouse.data_root)
+        self.spark = spark
         self._backend: Any = None
         self._version: str | None = None
         # Views are per Spark session: a prefix keeps two warehouses on one session apart.
         self._prefix = f"hitex_{id(self):x}_"
 
+    def _view(self, name: str) -> str:
+        return self._prefix + name
+
     def tables(self, names: Iterable[str] = TABLES) -> dict[str, ir.Table]:
-        """Ibis tables over the Parquet export, by warehouse name."""
+        """Ibis tables over the Parquet files, by logical name (``flows`` is ``trade``)."""
         b = self.backend()
-        return {n: b.table(self._prefix + n) for n in names}
+        return {n: b.table(self._view(RELATIONS.get(n, n))) for n in names}
 
     def backend(self) -> Any:
-        """The Ibis PySpark backend, with views over a current Parquet export."""
+        """The Ibis PySpark backend, with views over the warehouse's current files."""
         if self._backend is None:
             self._backend = ibis.pyspark.connect(self.spark)
         version = self.warehouse.version()
         if version != self._version:
-            for name, path in self.warehouse.export_parquet(self.dir, TABLES).items():
-                self._backend.read_parquet(str(path), table_name=self._prefix + name)
+            for name, paths in self.warehouse.spark_files().items():
+                self.spark.read.parquet(*paths).createOrReplaceTempView(self._view(name))
+            self.spark.sql(TRADE.format(**self._views()))
             self._version = version
         return self._backend
 
+    def _views(self) -> dict[str, str]:
+        return {n: f"`{self._view(n)}`" for n in (*ENGINE_TABLES, "trade")}
+
+    def sql(self, query: str, params: Sequence[object] = ()) -> pd.DataFrame:
+        """Run ``query`` on Spark (see :meth:`Engine.sql`); the answer is a small aggregate."""
+        self.backend()
+        frame = self.spark.sql(query.format(**self._views()), args=list(params) or None)
+        return frame.toPandas()
+
     def close(self) -> None:
-        """Drop the views and the Parquet copy (the Spark session stays up for reuse)."""
+        """Drop the views (the Spark session stays up for reuse; the files stay for others)."""
         if self._backend is not None:
-            for name in TABLES:
-                self.spark.catalog.dropTempView(self._prefix + name)
-        if self._own_dir:
-            shutil.rmtree(self.dir, ignore_errors=True)
+            for name in (*ENGINE_TABLES, "trade"):
+                self.spark.catalog.dropTempView(self._view(name))

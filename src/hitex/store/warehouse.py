@@ -15,12 +15,15 @@ import json
 import logging
 import os
 import re
+import shutil
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 import duckdb
 import ibis
@@ -36,7 +39,7 @@ from hitex.store import sources
 from hitex.store.layout import Commit, Layout, default_root, live_files, next_commit, refresh_view
 from hitex.store.load import COLUMNS, Counts, Loader, Step, typed
 from hitex.store.load import remove as remove_load
-from hitex.store.schema import DDL, RELATIONS, VIEWS
+from hitex.store.schema import DDL, ENGINE_TABLES, RELATIONS, VIEWS
 from hitex.store.scratch import Scratch, transaction
 
 log = logging.getLogger(__name__)
@@ -637,13 +640,47 @@ class Warehouse:
             )
         )
 
-    def spark_files(self) -> dict[str, list[str]]:
-        """Table -> the Parquet files holding its rows, for engines that read files.
+    @property
+    def data_root(self) -> str:
+        """Where the records and the files other engines read live (see :mod:`hitex.store.layout`)."""
+        return str(self.layout.root)
 
-        ``flows``: the live record files themselves (no copy; Hive partitions
-        ``classification`` and ``year`` in their paths, cast them to the schema's types).
+    def spark_files(self) -> dict[str, list[str]]:
+        """For each table the engines read (:data:`ENGINE_TABLES`), the Parquet files of its rows.
+
+        ``flows``: the live record files themselves (no copy). The small catalog and reference
+        tables are written under the data root (``engines/<version>/NAME/``) when the warehouse
+        changed since the last call, by any process; a folder is complete before it is renamed
+        into place, so two processes never read half of one.
         """
-        return {"flows": live_files(self.con, self.layout)}
+        version = self.version()
+        root = Path(_local(self.data_root)) / "engines"
+        key = hashlib.sha256(f"{self.path}|{version}".encode()).hexdigest()[:16]
+        final = root / key
+        small = [n for n in ENGINE_TABLES if n != "flows"]
+        if not (final / "_SUCCESS").is_file():
+            root.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=root))
+            try:
+                for name in small:
+                    (staging / name).mkdir()
+                    target = staging / name / "part-0.parquet"
+                    self.con.execute(
+                        f"COPY (SELECT * FROM {ident(name)}) TO {lit(target)} (FORMAT parquet)"  # noqa: S608
+                    )
+                (staging / "_SUCCESS").write_text(version + "\n", encoding="utf-8")
+                try:
+                    staging.rename(final)
+                except OSError:  # another process wrote the same version first
+                    shutil.rmtree(staging, ignore_errors=True)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            for old in root.iterdir():
+                if old.name != key and not old.name.startswith("."):
+                    shutil.rmtree(old, ignore_errors=True)
+        files = {n: [str(p) for p in sorted((final / n).glob("*.parquet"))] for n in small}
+        return {"flows": live_files(self.con, self.layout), **files}
 
     def export_parquet(
         self, directory: str | os.PathLike[str], names: Sequence[str]
@@ -794,6 +831,19 @@ def _adopt(scratch: Scratch, reader: Reader) -> None:
         scratch.adopt_arrow("arrow_raw__")
     if opened.copy is not None:
         scratch.file(opened.copy)
+
+
+def _local(root: str) -> str:
+    """The folder a local data root names (a path or a ``file://`` URI)."""
+    parsed = urlparse(root)
+    if parsed.scheme == "file":
+        return unquote(parsed.path)
+    if parsed.scheme and len(parsed.scheme) > 1:
+        raise InputError(
+            f"The data root {root} is not a folder of this machine; this version of hitex "
+            "writes the files engines read to a local or mounted folder only."
+        )
+    return root
 
 
 def _options(reader: Reader) -> str | None:

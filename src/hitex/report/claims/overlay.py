@@ -22,6 +22,7 @@ import pandas as pd
 from hitex.report.claims.lexicon import ProductEntry
 from hitex.session import Session
 from hitex.store.engines import TABLES, Engine, engine_for
+from hitex.store.sources import Year
 
 __all__ = ["PARTNERS", "SUBJECT", "Overlay", "session_with"]
 
@@ -62,6 +63,26 @@ class Overlay(Engine):
     def execute(self, key: str, build: Callable[[], ir.Table]) -> pd.DataFrame:
         """Run on the base engine (its compile cache is this overlay's alone)."""
         return self.base.execute(key, build)
+
+    def sql(self, query: str, params: Sequence[object] = ()) -> pd.DataFrame:
+        """The base engine's answer (the checks before each query read the records)."""
+        return self.base.sql(query, params)
+
+    def holdings(self) -> dict[str, dict[str, list[int]]]:
+        """The base engine's holdings."""
+        return self.base.holdings()
+
+    def has_months(self, reporter: str) -> bool:
+        """Whether the base engine holds monthly records of ``reporter``."""
+        return self.base.has_months(reporter)
+
+    def sources(self, reporter: str) -> pd.DataFrame:
+        """The base engine's sources of ``reporter``."""
+        return self.base.sources(reporter)
+
+    def reconciled_years(self) -> dict[int, Year]:
+        """The base engine's reconciled years."""
+        return self.base.reconciled_years()
 
 
 def _union(table: ir.Table, more: list[ir.Table]) -> ir.Table:
@@ -130,5 +151,8 @@ def session_with(
 
     Do not close it: the warehouse belongs to ``session``.
     """
-    base = engine_for("duckdb", session.warehouse)
+    # DuckDB compiles once per question: a fresh engine keeps the base's cache apart. Other
+    # engines (Spark) keep no compiled questions; the session's own one is reused.
+    own = session.engine
+    base = own if own.name != "duckdb" else engine_for("duckdb", session.warehouse)
     return Session(session.warehouse, Overlay(base, partner_sets, product_sets))
