@@ -105,8 +105,12 @@ def test_spark_files_are_under_the_data_root_and_follow_the_warehouse(tmp_path, 
     s.load([flows_file(tmp_path / "g.csv", [(2018, "", "RUS", "IND", "export", "854231",
                                               "7")])], format="flows")  # fmt: skip
     again = s.warehouse.spark_files()
-    assert again["flows"] != flows
-    assert not Path(flows[0]).exists()
+    # The records are the live files themselves (no copy): the first load's file stays live
+    # beside the new one; the small tables are written again and the old folder goes.
+    assert set(flows) < set(again["flows"])
+    assert all(Path(p).is_relative_to(root / "flows") for p in again["flows"])
+    assert again["loads"] != files["loads"]
+    assert not Path(files["loads"][0]).exists()
     got = duckdb.execute(f"SELECT sum(value_usd) FROM read_parquet({again['flows']!r})").fetchone()
     assert got == (147.0,)
     s.close()
@@ -118,4 +122,5 @@ def test_data_root_from_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("HITEX_DATA", str(tmp_path / "elsewhere"))
     with hitex.open(tmp_path / "w.duckdb") as s:
         files = s.warehouse.spark_files()
-    assert all(Path(p[0]).is_relative_to(tmp_path / "elsewhere") for p in files.values())
+    assert files["flows"] == []  # nothing loaded yet: no record files
+    assert all(Path(p[0]).is_relative_to(tmp_path / "elsewhere") for p in files.values() if p)
