@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from hitex.errors import InputError, UnknownCodeError
+from hitex.indicators import firms as fi
 from hitex.indicators.base_value import base_value
 from hitex.indicators.cagr import cagr
 from hitex.indicators.change import change
@@ -59,13 +60,48 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("product_lines", "product_lines", product_lines, ("value_usd", "product_lines")),
     Indicator("new", "new", new, _BASE, base=True),
     Indicator("hhi", "hhi", hhi, returns_table=True),
+    Indicator("firms", "firms", fi.firms, ("value_usd", "firms")),
+    Indicator("value_per_firm", "value_per_firm_usd", fi.value_per_firm, ("value_usd", "firms")),
+    Indicator(
+        "new_firms", "new_firms", fi.new_firms, (*_BASE, "new_firms"), base=True, modes=("table",)
+    ),
+    Indicator("exits", "exits", fi.exits, (*_BASE, "exits"), base=True, modes=("table",)),
+    Indicator(
+        "new_firms_value",
+        "new_firms_usd",
+        fi.new_firms_value,
+        (*_BASE, "new_firms_value"),
+        base=True,
+        modes=("table",),
+    ),
+    Indicator(
+        "exits_value",
+        "exits_usd",
+        fi.exits_value,
+        (*_BASE, "exits_value"),
+        base=True,
+        modes=("table",),
+    ),
+    Indicator(
+        "continuing_change",
+        "continuing_change_usd",
+        fi.continuing_change,
+        (*_BASE, "continuing_change"),
+        base=True,
+        modes=("table",),
+    ),
     Indicator("rca", "rca", rca, returns_table=True),
 )
 
 BY_NAME: Mapping[str, Indicator] = {i.name: i for i in INDICATORS}
 
 #: Names that stand for several indicators.
-ALIASES: Mapping[str, tuple[str, ...]] = {"rank": ("rank_value", "rank_growth")}
+ALIASES: Mapping[str, tuple[str, ...]] = {
+    "rank": ("rank_value", "rank_growth"),
+    # Growth taken apart between new exporters, exits and continuing exporters.
+    "firm_growth": ("change", "new_firms", "exits", "new_firms_value", "exits_value",
+                    "continuing_change"),
+}  # fmt: skip
 
 #: What a table shows when no indicators are named (the JSON contract of DESIGN.md).
 DEFAULT = ("value", "share")

@@ -161,9 +161,9 @@ def checked_sql(reader: Reader, read: Read) -> str:
             THEN 'quantity ''' || {_text("s.quantity_r")} || ''' is not a number'
         END"""
     return f"""SELECT row, y AS year, mo AS month, reporter, partner, flow, classification,
-        product, v AS value_usd, q AS quantity, unit, reason FROM (
+        product, v AS value_usd, q AS quantity, unit, firm, reason FROM (
         SELECT s.row, y, mo, rc.iso3 AS reporter, pc.iso3 AS partner, fl.flow,
-            s.code AS classification, product, v, q, unit,
+            s.code AS classification, product, v, q, unit, firm,
             CASE WHEN {_LOADABLE} THEN NULL ELSE {reason} END AS reason
         FROM (SELECT *, {normal} AS product FROM (
             SELECT *, TRY_CAST(year_r AS SMALLINT) AS y, TRY_CAST(month_r AS TINYINT) AS mo,
@@ -171,6 +171,7 @@ def checked_sql(reader: Reader, read: Read) -> str:
                 CASE WHEN NOT {missing_sql("quantity_r")}
                     THEN {_number("quantity_r", opened)} END AS q,
                 nullif(trim(CAST(unit_r AS VARCHAR)), '') AS unit,
+                nullif(trim(CAST(firm_r AS VARCHAR)), '') AS firm,
                 upper({_text("classification_r")}) AS class_t,
                 {product.replace("s.", "")} AS p
             FROM ({standard_sql(reader, read)}) s1) s2

@@ -27,12 +27,12 @@ from hitex.ingest import Read, Reader, checked_sql, prepare_statements
 from hitex.ingest.sql import field, ident
 from hitex.reference import countries
 from hitex.store import segment
-from hitex.store.schema import KEY
+from hitex.store.schema import KEY, RECORD
 
 Step = Callable[[str], None]
 
-#: Every flows column in order, and the key that identifies a flow.
-COLUMNS = (*KEY[:6], "product", "value_usd", "quantity", "unit")
+#: Every flows column a load writes (by name), and the key that identifies a flow.
+COLUMNS = RECORD
 _KEY = ", ".join(KEY)
 _SAME_KEY = " AND ".join(f"n.{k} IS NOT DISTINCT FROM o.{k}" for k in KEY)
 #: The alias of the file's relation in the one-pass read (its columns are referenced by it).
@@ -127,8 +127,8 @@ class Loader:
         read = Read(f"{opened.relation} AS {ident(_SRC)}", _source_ref, "NULL")
         columns = ", ".join(COLUMNS)
         return self._count(
-            f"""INSERT INTO flow_rows SELECT {columns},
-            CASE WHEN reason IS NULL THEN {self.id} ELSE {-self.id} END
+            f"""INSERT INTO flow_rows BY NAME SELECT {columns},
+            CASE WHEN reason IS NULL THEN {self.id} ELSE {-self.id} END AS load_id
             FROM ({checked_sql(self.reader, read)})"""
         )
 
@@ -180,7 +180,7 @@ class Loader:
             f"CREATE OR REPLACE TEMP TABLE merged__ AS {_summed(f'flow_rows WHERE load_id = {self.id}', self.id)}"  # noqa: E501
         )
         self.con.execute(f"DELETE FROM flow_rows WHERE load_id = {self.id}")
-        self.con.execute("INSERT INTO flow_rows SELECT * FROM merged__")
+        self.con.execute("INSERT INTO flow_rows BY NAME SELECT * FROM merged__")
         return loaded - keys
 
     # -- the careful path: a numbered copy, rejects with lines ----------------------------
@@ -215,11 +215,11 @@ class Loader:
         columns = ", ".join(COLUMNS)
         accepted_sql = (
             # One record per key by the format's own rule (BACI): nothing to sum.
-            f"SELECT {columns}, {self.id} FROM checked__ WHERE reason IS NULL"
+            f"SELECT {columns}, {self.id} AS load_id FROM checked__ WHERE reason IS NULL"
             if self.reader.keys_unique
             else _summed("checked__ WHERE reason IS NULL", self.id)
         )
-        inserted = self._count(f"INSERT INTO flow_rows {accepted_sql}")
+        inserted = self._count(f"INSERT INTO flow_rows BY NAME {accepted_sql}")
         records = self._count("SELECT count(*) FROM raw__")
         return Counts(
             records + malformed, accepted, rejected + malformed, accepted - inserted, revised
@@ -234,7 +234,7 @@ class Loader:
 
     def _nonleaves(self) -> str:
         """Records whose finer codes are in the same file: only the finest are loaded."""
-        cell = ("year", "month", "reporter", "partner", "flow", "classification")
+        cell = tuple(k for k in KEY if k != "product")
         self.con.execute(
             f"""CREATE OR REPLACE TEMP TABLE leafcand__ AS SELECT row, {", ".join(cell)}, product
             FROM checked__ WHERE reason IS NULL AND product <> 'TOTAL'"""
@@ -259,7 +259,8 @@ class Loader:
             # Segments are never changed in place: those holding flows to replace become rows.
             segment.fold(self.con, "SELECT DISTINCT year, reporter FROM keys__")
             self.con.execute(
-                f"""INSERT INTO revisions SELECT o.*, {self.id} FROM flows o WHERE {scope}
+                f"""INSERT INTO revisions BY NAME SELECT o.*, {self.id} AS replaced_by
+                FROM flows o WHERE {scope}
                 AND EXISTS (SELECT 1 FROM keys__ n WHERE {_SAME_KEY})"""
             )
             revised = self._count(f"SELECT count(*) FROM revisions WHERE replaced_by = {self.id}")
@@ -367,7 +368,9 @@ class Loader:
         if stale:
             self.con.execute(f"DELETE FROM unallocated WHERE {in_cells}")
         if has_totals:
-            self.con.execute(f"INSERT INTO unallocated {UNALLOCATED.format(cells=in_cells)}")
+            self.con.execute(
+                f"INSERT INTO unallocated BY NAME {UNALLOCATED.format(cells=in_cells)}"
+            )
 
     def _count(self, sql: str, params: Sequence[Any] = ()) -> int:
         rows = self.con.execute(sql, list(params)).fetchall()
@@ -384,9 +387,9 @@ def _record_ref(column: str) -> str:
 
 def _summed(relation: str, load_id: int) -> str:
     # Quantities in different units are not added up: the sum would mean nothing.
-    return f"""SELECT {_KEY}, sum(value_usd),
-        CASE WHEN min(unit) IS NOT DISTINCT FROM max(unit) THEN sum(quantity) END,
-        min(unit), {load_id} FROM {relation} GROUP BY ALL"""
+    return f"""SELECT {_KEY}, sum(value_usd) AS value_usd,
+        CASE WHEN min(unit) IS NOT DISTINCT FROM max(unit) THEN sum(quantity) END AS quantity,
+        min(unit) AS unit, {load_id} AS load_id FROM {relation} GROUP BY ALL"""
 
 
 def _temp_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
@@ -482,13 +485,13 @@ def remove(con: duckdb.DuckDBPyConnection, load_id: int) -> tuple[int, int]:
     segment.discard(con, load_id)
     con.execute(f"DELETE FROM flow_rows WHERE load_id = {load_id}")
     restored = con.execute(
-        f"""INSERT INTO flow_rows SELECT {", ".join(COLUMNS)}, load_id FROM revisions
+        f"""INSERT INTO flow_rows BY NAME SELECT {", ".join(COLUMNS)}, load_id FROM revisions
         WHERE replaced_by = {load_id}"""
     ).fetchall()
     # The load's own flows that a later load replaced stay out: the later load holds them.
     con.execute(f"DELETE FROM revisions WHERE replaced_by = {load_id} OR load_id = {load_id}")
     in_cells = "(year, reporter, flow) IN (SELECT * FROM cells__)"
     con.execute(f"DELETE FROM unallocated WHERE {in_cells}")
-    con.execute(f"INSERT INTO unallocated {UNALLOCATED.format(cells=in_cells)}")
+    con.execute(f"INSERT INTO unallocated BY NAME {UNALLOCATED.format(cells=in_cells)}")
     con.execute("DROP TABLE IF EXISTS temp.cells__")
     return removed, int(restored[0][0]) if restored else 0

@@ -304,7 +304,7 @@ def fold(con: duckdb.DuckDBPyConnection, scope: str) -> None:
             WHERE (year, reporter) IN ({scope})""",
         )
         if touched:
-            con.execute(f"INSERT INTO flow_rows {rows_sql}")
+            con.execute(f"INSERT INTO flow_rows BY NAME {rows_sql}")
             con.execute("DELETE FROM segments WHERE load_id = ?", [load_id])
             rebuild_view(con)
             _drop(con, table)

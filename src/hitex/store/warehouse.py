@@ -166,6 +166,15 @@ class Warehouse:
         }
         for column in sorted(nullable & set(NULLABLE)):
             self.con.execute(f"ALTER TABLE flow_rows ALTER COLUMN {column} DROP NOT NULL")
+        for table in ("flow_rows", "revisions", "unallocated"):
+            # Enterprises (``firm``) came later: earlier warehouses get the column, last.
+            found = self.con.execute(
+                "SELECT count(*) FROM duckdb_columns() WHERE table_name = ? "
+                "AND column_name = 'firm' AND schema_name = 'main'",
+                [table],
+            ).fetchall()
+            if not found[0][0]:
+                self.con.execute(f"ALTER TABLE {table} ADD COLUMN firm VARCHAR")
         if "reconciled" not in have:
             self.con.execute("ALTER TABLE loads ADD COLUMN reconciled BOOLEAN DEFAULT false")
             for name, reader in readers().items():
