@@ -30,11 +30,13 @@ def test_high_tech_2020_against_2019_by_hand(firm_session: hitex.Session):
     row = t.iloc[0]
     # 2020 members A, B, D: 1.2M + 0.7M + (0.35M + 0.15M); 2019 members A, C, D:
     # 1.5M (two lines of A merged) + 0.3M + (0.2M + 0.25M).
-    assert row["value_usd"] == 2_400_000 and row["base_value_usd"] == 2_250_000
+    assert row["value_usd"] == 2_400_000
+    assert row["base_value_usd"] == 2_250_000
     assert (row["firms"], row["new_firms"], row["exits"]) == (3, 1, 1)
     # Of the 150,000 increase: B (new) brought 700,000, C (gone) took 300,000, A and D
     # together -250,000 (A -300,000, D +50,000).
-    assert row["new_firms_usd"] == 700_000 and row["exits_usd"] == 300_000
+    assert row["new_firms_usd"] == 700_000
+    assert row["exits_usd"] == 300_000
     assert row["continuing_change_usd"] == -250_000
     assert (
         row["change_usd"] == row["new_firms_usd"] - row["exits_usd"] + row["continuing_change_usd"]

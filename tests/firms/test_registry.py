@@ -106,7 +106,9 @@ def test_bad_registries_are_refused_with_one_sentence(
     message = str(err)
     assert (err.file, err.line, err.column, err.value) == ("bad.csv", line, column, value)
     assert message.startswith(f"bad.csv line {line}, column {column}:")
-    assert words in message and message.count(". ") == 0 and message.endswith(".")
+    assert words in message
+    assert message.count(". ") == 0
+    assert message.endswith(".")
     # Nothing of a refused file is stored.
     assert session.warehouse.sql("SELECT count(*) AS n FROM firm_members")["n"].item() == 0
 
