@@ -664,10 +664,11 @@ def report(
     from hitex import report as rep  # noqa: PLC0415 - charts load a JavaScript engine
 
     with _open(ctx.obj) as s, _steps("report", len(rep.SECTIONS) + 1) as step:
-        s.scope(firm_group=firm_group, suppress=False if no_suppress else None)
+        s.scope(suppress=False if no_suppress else None)
         built = rep.build(
             s, reporter=reporter, year=year, compare=compare, partner_group=partner_group,
             lang=lang, months=parse_months(months), progress=step, draw_ahead=out.suffix,
+            firm_group=firm_group,
         )  # fmt: skip
         step("render")
         path = rep.render(built, out)

@@ -47,6 +47,7 @@ class Session(Catalog, Complexity):
         #: (:meth:`scope`: a report or a claim check of one group).
         self.firm_group: str | None = None
         self.suppress: bool | None = None
+        self._firms_at: dict[str, dict[str | None, bool]] = {}
         self.engine = engine if engine is not None else engine_for("duckdb", warehouse)
         # Names of schemes and groups are checked on the warehouse itself, whatever the engine.
         self._names = (
@@ -214,7 +215,7 @@ class Session(Catalog, Complexity):
             self._check_coverage(q, years)
         chosen = None if indicators is None else tuple(indicators)
         rules = Disclosure.from_env(suppress if suppress is not None else self.suppress)
-        cut, top = top, (None if self._has_firms() else top)
+        cut, top = top, (None if self.firm_records(q.reporter) else top)
 
         def build() -> ir.Table:
             expr = ind.table(
@@ -367,17 +368,23 @@ class Session(Catalog, Complexity):
         self.firm_group = firm_group
         self.suppress = suppress
 
-    def _has_firms(self) -> bool:
-        """Whether any record carries an enterprise (kept per warehouse version)."""
+    def firm_records(self, reporter: str | None = None) -> bool:
+        """Whether any record (of ``reporter``) carries an enterprise; kept per version."""
         version = self.warehouse.version()
-        cached = getattr(self, "_firms_at", None)
-        if cached is None or cached[0] != version:
+        cached: dict[str | None, bool] = self._firms_at.get(version, {})
+        if reporter not in cached:
+            where = "firm IS NOT NULL" + (" AND reporter = ?" if reporter else "")
             held = self.warehouse.sql(
-                "SELECT count(*) AS n FROM (SELECT 1 FROM flow_rows WHERE firm IS NOT NULL LIMIT 1)"
+                f"SELECT count(*) AS n FROM (SELECT 1 FROM flow_rows WHERE {where} LIMIT 1)",  # noqa: S608
+                [reporter] if reporter else [],
             )
-            cached = (version, bool(held["n"].iloc[0]))
-            self._firms_at = cached
-        return cached[1]
+            cached[reporter] = bool(held["n"].iloc[0])
+            self._firms_at = {version: cached}
+        return cached[reporter]
+
+    def disclosure_rules(self, suppress: bool | None = None) -> Disclosure:
+        """The disclosure rules tables are under (:meth:`scope`, else ``HITEX_DISCLOSURE``)."""
+        return Disclosure.from_env(suppress if suppress is not None else self.suppress)
 
     def _disclose(
         self,
@@ -393,7 +400,7 @@ class Session(Catalog, Complexity):
 
         ``frame.attrs["disclosure"]`` says which rule applied (absent without enterprises).
         """
-        if not self._has_firms():
+        if not self.firm_records(q.reporter):
             return frame
         key = repr(("contributions", q, year, compare, series))
         cells = self.engine.execute(
