@@ -43,6 +43,10 @@ BASE_DERIVED = frozenset(
      "exits_usd", "continuing_change_usd"}
 )  # fmt: skip
 
+#: Figures of the whole table repeated on every row: with the rows shown and the total they
+#: would give back suppressed values (an HHI is a sum of squares), so any suppression nulls them.
+TABLE_LEVEL = frozenset({"hhi"})
+
 THRESHOLD = "threshold"
 DOMINANCE = "dominance"
 SECONDARY = "secondary"
@@ -339,6 +343,8 @@ def _hide(out: pd.DataFrame, rows: Mapping[int, str], keys: Sequence[str]) -> No
     names = {n for k in keys if (n := DIMENSIONS.get(k)) is not None}
     figures = [c for c in out.columns if c not in KEPT and c not in keys and c not in names]
     _null(out, list(rows), figures)
+    if rows:
+        _null(out, list(range(len(out))), TABLE_LEVEL & set(out.columns))
     mask = _mask(out, list(rows))
     out["suppressed"] = mask
     out["suppression"] = [rows.get(i) for i in range(len(out))]

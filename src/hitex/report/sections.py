@@ -542,6 +542,11 @@ def concentration(c: Spec) -> Section:
     by_product = c.table(by=["product"], compare=None, indicators=["hhi"])
     if by_partner.empty or _missing(by_partner["hhi"].iloc[0]):
         s.skipped = c.t("skip.nodata", what=c.what("hhi"))
+        if "suppressed" in by_partner.columns and by_partner["suppressed"].any():
+            s.skipped = c.t("skip.suppressed")
+        return s
+    if _missing(by_product["hhi"].iloc[0]):
+        s.skipped = c.t("skip.suppressed")
         return s
     p, q = float(by_partner["hhi"].iloc[0]), float(by_product["hhi"].iloc[0])
     s.say(c.t("conc.hhi", partners=wording.number(p, lang=c.lang), pword=_hhi_word(p, c.lang),
