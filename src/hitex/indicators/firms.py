@@ -19,7 +19,7 @@ from __future__ import annotations
 import ibis
 import ibis.expr.types as ir
 
-from hitex.indicators.context import Context, null_unless
+from hitex.indicators.context import Context
 
 #: Measures of enterprise dynamics: computed per enterprise first, then per row.
 DYNAMICS = ("new_firms", "exits", "new_firms_value", "exits_value", "continuing_change")
@@ -79,33 +79,3 @@ def with_dynamics(t: ir.Table, f: ir.Table, c: Context, names: list[str]) -> ir.
 def firms(t: ir.Table, c: Context) -> ir.Value:
     """Enterprises with records in the row in the reporting period."""
     return t.firms.cast("int64")
-
-
-def new_firms(t: ir.Table, c: Context) -> ir.Value:
-    """Enterprises with records in the row now and none in the base period."""
-    return t.new_firms.cast("int64")
-
-
-def exits(t: ir.Table, c: Context) -> ir.Value:
-    """Enterprises with records in the row in the base period and none now."""
-    return t.exits.cast("int64")
-
-
-def value_per_firm(t: ir.Table, c: Context) -> ir.Value:
-    """The row's value per enterprise (null where no enterprise has records)."""
-    return null_unless(t.firms > 0, t.value_usd / t.firms.cast("float64"))
-
-
-def new_firms_value(t: ir.Table, c: Context) -> ir.Value:
-    """The reporting-period value of the row's new enterprises."""
-    return t.new_firms_value.cast("float64")
-
-
-def exits_value(t: ir.Table, c: Context) -> ir.Value:
-    """The base-period value of the enterprises that have no records in the row now."""
-    return t.exits_value.cast("float64")
-
-
-def continuing_change(t: ir.Table, c: Context) -> ir.Value:
-    """The change of the enterprises with records in both periods."""
-    return t.continuing_change.cast("float64")
