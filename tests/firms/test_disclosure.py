@@ -207,3 +207,57 @@ def test_no_suppressed_cell_can_be_recovered(prop_session, rows, by):
     if sensitive(frame.set_index("firm")["value_usd"]):
         # A sensitive total may not be had by adding up the rows either.
         assert hidden
+
+
+def test_an_hhi_goes_with_any_suppressed_row(session: hitex.Session, tmp_path: Path):
+    rows = [(2020, "RU-MOW", p, "export", "854231", v, f) for p, v, f in [
+        ("CHN", 100, "A"), ("CHN", 100, "B"), ("CHN", 100, "C"),
+        ("IND", 100, "D"), ("IND", 90, "E"), ("IND", 80, "F"),
+        ("TUR", 500, "A"),
+    ]]  # fmt: skip
+    _load(session, tmp_path, "hhi.csv", rows)
+    t = session.table(reporter="RU-MOW", year=2020, by=["partner"], indicators=["hhi"])
+    # The HHI is a sum of squared shares: with the shares shown and the total it would give
+    # the suppressed shares back.
+    assert t["suppressed"].any()
+    assert t["hhi"].isna().all()
+
+
+# -- two dimensions: each margin is protected (a pure check of the algorithm) ---------------
+def _cells(draw_rows: list[tuple[str, str, str, int]]) -> pd.DataFrame:
+    frame = pd.DataFrame(draw_rows, columns=["firm", "partner", "product", "value"])
+    frame = frame.groupby(["partner", "product", "firm"], as_index=False)["value"].sum()
+    return frame.assign(classification="HS17", period="now")
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=st.lists(record, min_size=1, max_size=30))
+def test_two_dimensional_tables_protect_every_margin(rows):
+    from hitex.indicators import Query  # noqa: PLC0415
+    from hitex.indicators.disclosure import apply  # noqa: PLC0415
+
+    cells = _cells(rows)
+    table = cells.groupby(["partner", "product", "classification"], as_index=False)["value"].sum()
+    table = table.rename(columns={"value": "value_usd"})
+    q = Query(reporter="RU-MOW", years=(2020,), by=("partner", "product"))
+    out = apply(table, cells, q, Disclosure(), compare=None)
+    hidden = {(p, k) for p, k, h in zip(out["partner"], out["product"], out["suppressed"],
+                                        strict=True) if h}  # fmt: skip
+    raw = pd.DataFrame(rows, columns=["firm", "partner", "product", "value"]).set_index("firm")
+    # Shown cells pass the rules.
+    for p, k in zip(out["partner"], out["product"], strict=True):
+        if (p, k) not in hidden:
+            assert not sensitive(raw[(raw["partner"] == p) & (raw["product"] == k)]["value"])
+    # In the whole table and in each partner's and each product's rows: never one suppressed
+    # cell alone beside shown ones, and the suppressed ones together reveal no enterprise.
+    groups = [list(zip(out["partner"], out["product"], strict=True))]
+    for dim in ("partner", "product"):
+        for _, g in out.groupby(dim):
+            groups.append(list(zip(g["partner"], g["product"], strict=True)))
+    for group in groups:
+        gone = [c for c in group if c in hidden]
+        if gone and len(gone) < len(group):
+            assert len(gone) >= 2
+            mask = [(p, k) in set(gone) for p, k in zip(raw["partner"], raw["product"],
+                                                          strict=True)]  # fmt: skip
+            assert not sensitive(raw[mask]["value"])
