@@ -58,7 +58,7 @@ def test_lifted_disclosure_names_the_largest_exporters(firm_session: hitex.Sessi
     assert "not for publication" in text
 
 
-def test_records_without_firms_skip_the_section(demo_session: hitex.Session):
+def test_records_without_firms_have_no_section(demo_session: hitex.Session):
     built = rep.build(demo_session, reporter="CHL", year=2004, compare=2002)
-    section = next(s for s in built.sections if s.key == "enterprises")
-    assert section.skipped == "The records of Chile carry no enterprises (no firm column loaded)."
+    assert "enterprises" not in [s.key for s in built.sections]
+    assert "note" in [s.key for s in built.sections]

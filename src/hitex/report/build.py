@@ -61,6 +61,8 @@ def build(
         if progress is not None:
             progress(make.__name__)
         section = make(c)
+        if section.key == "enterprises" and section.skipped and firm_group is None:
+            continue  # records without enterprises: no section to speak of
         sections.append(section)
         if draw_ahead is not None:
             for chart in section.charts:

@@ -316,7 +316,7 @@ T: dict[str, dict[str, str]] = {
     },
     "skip.firms": {
         "en": "The records of {who} carry no enterprises (no firm column loaded).",
-        "ru": "Записи {who_gen} не содержат сведений о предприятиях (столбец firm не загружен).",
+        "ru": "Записи {who_gen} не содержат сведений о предприятиях (код декларанта не загружен).",
     },
     "and": {"en": " and ", "ru": " и "},
     "deficit": {"en": "a deficit", "ru": "дефицит"},
