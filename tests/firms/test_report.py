@@ -19,10 +19,12 @@ def test_enterprises_section_in_english(firm_session: hitex.Session):
     # By hand (see test_indicators): A, B, D in 2020; B new, C gone; +150,000 = 700,000 -
     # 300,000 - 250,000.
     assert "3 enterprises exported in 2020 (group 'high-tech')." in text
-    assert "Against 2019: 1 enterprise new, 1 enterprise no longer exporting." in text
     assert (
-        "Of the $150 thousand increase, new exporters brought $700 thousand, enterprises that "
-        "stopped exporting took away $300 thousand, and continuing exporters lost $250 thousand."
+        "Against 2019: 1 enterprise new, 1 enterprise gone (stopped exporting or left the group)."
+    ) in text
+    assert (
+        "Of the $150 thousand increase, new exporters brought $700 thousand, those gone took "
+        "away $300 thousand, and continuing exporters lost $250 thousand."
     ) in text
     assert "(2020: 3, 2019: 3)" in text
     assert "Figures of single enterprises are not shown." in text
@@ -39,7 +41,9 @@ def test_enterprises_section_in_russian(firm_session: hitex.Session):
                       firm_group="high-tech", lang="ru")  # fmt: skip
     text = " ".join(_sentences(built, "enterprises"))
     assert "Экспортёров в 2020 г. (группа «high-tech»): 3 предприятия." in text
-    assert "новых — 1 предприятие, прекративших экспорт — 1 предприятие" in text
+    assert (
+        "новых — 1 предприятие, выбывших (прекративших экспорт или вышедших из группы) — " in text
+    )
     assert "Из прироста на 150 тыс. долл. новые экспортёры дали 700 тыс. долл." in text
     assert "Показатели отдельных предприятий не приводятся." in text
 

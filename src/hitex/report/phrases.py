@@ -260,6 +260,11 @@ T: dict[str, dict[str, str]] = {
         "en": "Against {compare}: {new} new, {exits} no longer exporting.",
         "ru": "По сравнению с {compare} г.: новых — {new}, прекративших экспорт — {exits}.",
     },
+    "ent.flows_group": {
+        "en": "Against {compare}: {new} new, {exits} gone (stopped exporting or left the group).",
+        "ru": "По сравнению с {compare} г.: новых — {new}, выбывших (прекративших экспорт или "
+        "вышедших из группы) — {exits}.",
+    },
     "ent.per_firm": {
         "en": "Exports per enterprise were {value}.",
         "ru": "Экспорт в расчёте на одно предприятие — {value}.",
@@ -269,6 +274,12 @@ T: dict[str, dict[str, str]] = {
         "exporting took away {exits}, and continuing exporters {continuing_verb} {continuing}.",
         "ru": "Из {kind} на {change} новые экспортёры дали {new}, прекратившие экспорт "
         "предприятия — минус {exits}, продолжающие экспорт — {continuing_sign}{continuing}.",
+    },
+    "ent.growth_group": {
+        "en": "Of the {change} {kind}, new exporters brought {new}, those gone took away "
+        "{exits}, and continuing exporters {continuing_verb} {continuing}.",
+        "ru": "Из {kind} на {change} новые экспортёры дали {new}, выбывшие — минус {exits}, "
+        "продолжающие экспорт — {continuing_sign}{continuing}.",
     },
     "ent.increase": {"en": "increase", "ru": "прироста"},
     "ent.decrease": {"en": "decrease", "ru": "снижения"},

@@ -714,7 +714,8 @@ def enterprises(c: Spec) -> Section:
     s.say(c.t("ent.count", firms=_firms(c, int(row.firms)), scope=c.scope, year=c.year,
               of_group=group), firms=int(row.firms))  # fmt: skip
     if base:
-        s.say(c.t("ent.flows", compare=c.compare, new=_firms(c, int(row.new_firms)),
+        key = "ent.flows_group" if c.firm_group else "ent.flows"
+        s.say(c.t(key, compare=c.compare, new=_firms(c, int(row.new_firms)),
                   exits=_firms(c, int(row.exits))),
               new_firms=int(row.new_firms), exits=int(row.exits))  # fmt: skip
     hidden = _hidden(t)
@@ -762,7 +763,8 @@ def _decomposed(c: Spec, s: Section, row: Any) -> None:
     up = row.change_usd > 0
     cont = float(row.continuing_change_usd)
     s.say(
-        c.t("ent.growth", change=c.money(abs(row.change_usd)),
+        c.t("ent.growth_group" if c.firm_group else "ent.growth",
+            change=c.money(abs(row.change_usd)),
             kind=T["ent.increase" if up else "ent.decrease"][c.lang],
             new=c.money(row.new_firms_usd), exits=c.money(row.exits_usd),
             continuing=c.money(abs(cont)),
