@@ -23,7 +23,10 @@ from hitex.store.shapes import Slot
 from hitex.store.warehouse import Warehouse
 
 #: Tables the indicators read.
-TABLES = ("flows", "countries", "country_names", "products", "product_groups", "country_groups")
+TABLES = (
+    "flows", "countries", "country_names", "products", "product_groups", "country_groups",
+    "firms", "firm_members",
+)  # fmt: skip
 
 
 class Engine:

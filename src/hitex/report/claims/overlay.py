@@ -131,4 +131,7 @@ def session_with(
     Do not close it: the warehouse belongs to ``session``.
     """
     base = engine_for("duckdb", session.warehouse)
-    return Session(session.warehouse, Overlay(base, partner_sets, product_sets))
+    out = Session(session.warehouse, Overlay(base, partner_sets, product_sets))
+    # The claims are of the same enterprise group, under the same disclosure control.
+    out.scope(firm_group=session.firm_group, suppress=session.suppress)
+    return out
