@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
 import pandas as pd
 
+from hitex import firms as firms_registry
 from hitex.errors import InputError, UnknownCodeError
 from hitex.reference import coverage as cov
 from hitex.reference import schemes as builtin
@@ -112,6 +114,29 @@ class Catalog:
     def add_groups(self, path: str | os.PathLike[str]) -> UserScheme:
         """Add a user scheme from YAML (replacing one of the same name)."""
         return self.warehouse.add_user_scheme(path)
+
+    def add_firms(self, path: str | os.PathLike[str]) -> firms_registry.Registry:
+        """Add an enterprise registry (CSV, Excel, YAML); adding a file again replaces it."""
+        con = self.warehouse.con
+        registry = firms_registry.read(Path(path), known=firms_registry.known(con))
+        con.execute("BEGIN TRANSACTION")
+        try:
+            firms_registry.store(con, registry)
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+        return registry
+
+    def firms(self, group: str | None = None) -> pd.DataFrame:
+        """Enterprise groups (enterprises, how many have records), or the members of one."""
+        con = self.warehouse.con
+        if group is None:
+            return firms_registry.groups(con)
+        known = firms_registry.group_names(con)
+        if group.lower() not in {g.lower() for g in known}:
+            raise UnknownCodeError.new("enterprise group", group, known)
+        return firms_registry.members(con, group)
 
     def classify(self, codes: Iterable[str], classification: str = "HS17") -> pd.DataFrame:
         """What every scheme (built-in and the user's) says about each code.

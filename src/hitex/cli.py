@@ -65,6 +65,18 @@ LangOpt = Annotated[
     str,
     typer.Option("--lang", envvar="HITEX_LANG", help="Language of names: en or ru ($HITEX_LANG)."),
 ]
+FirmGroupOpt = Annotated[
+    str | None,
+    typer.Option(help="Only the enterprises of this group (hitex firms), membership by year."),
+]
+NoSuppressOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-suppress",
+        help="Lift disclosure control: show figures of fewer than 3 enterprises, or of one "
+        "dominant one ($HITEX_DISCLOSURE=off).",
+    ),
+]
 
 
 @app.callback()
@@ -361,6 +373,8 @@ def table(
             "(see hitex coverage) as far as the loads hold them.",
         ),
     ] = False,
+    firm_group: FirmGroupOpt = None,
+    no_suppress: NoSuppressOpt = False,
     fmt: FormatOpt = None,
     lang: LangOpt = "en",
 ) -> None:
@@ -372,7 +386,7 @@ def table(
         "groups": groups, "group": group, "months": parse_months(months),
         "classification": classification, "top": top, "small_base_usd": small_base,
         "indicators": _split([indicators]) if indicators else None, "lang": lang,
-        "partial": partial,
+        "partial": partial, "firm_group": firm_group, "suppress": False if no_suppress else None,
     }  # fmt: skip
     with _open(ctx.obj, **_engine(ctx, engine)) as s:
         if years is not None:
@@ -385,7 +399,27 @@ def table(
             frame = s.table(year=year, compare=compare, if_empty="raise", **options)
         if partial:
             _say_partial(s, reporter, flow, [year] if year is not None else [])
+        span = list(parse_years(years)) if years is not None else [y for y in (year, compare) if y]
+        _say_firms(s, frame, firm_group, span)
     emit(frame, fmt)
+
+
+def _say_firms(s: hitex.Session, frame: pd.DataFrame, group: str | None, years: list[int]) -> None:
+    """On stderr: the membership a firm group used, and the disclosure rule that applied."""
+    if group is not None:
+        counts = s.firm_membership(group, years)
+        used = "; ".join(f"{y}: {n} enterprises" for y, n in sorted(counts.items(), reverse=True))
+        err.print(
+            f"Enterprise group {group!r}, each year with its membership of that year ({used}).",
+            markup=False, highlight=False, soft_wrap=True,
+        )  # fmt: skip
+    rule = frame.attrs.get("disclosure")
+    if rule:
+        n = frame.attrs.get("suppressed", 0)
+        err.print(
+            f"Disclosure control: {rule}" + (f" ({n} rows suppressed)." if n else "."),
+            markup=False, highlight=False, soft_wrap=True,
+        )  # fmt: skip
 
 
 def _say_partial(s: hitex.Session, reporter: str, flow: str, years: list[int]) -> None:
@@ -566,6 +600,35 @@ def _report_scheme(scheme: UserScheme) -> None:
 
 @app.command()
 @errors_to_exit
+def firms(
+    ctx: typer.Context,
+    args: Annotated[
+        list[str] | None,
+        typer.Argument(help="GROUP to list its enterprises, or: add FILE (CSV, XLSX, YAML)"),
+    ] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """Enterprise groups (enterprises, how many have records); `firms add FILE` adds a registry."""
+    words = args or []
+    with session(ctx) as s:
+        if words[:1] == ["add"]:
+            if len(words) != 2:
+                raise InputError("Give one file: hitex firms add FILE")
+            added = s.add_firms(Path(words[1]))
+            err.print(
+                f"Registry {added.file}: {len(added.firms)} enterprises, "
+                f"{len(added.members)} memberships of {len(added.groups)} groups"
+                + (f" ({', '.join(added.groups)})." if added.groups else "."),
+                markup=False, highlight=False, soft_wrap=True,
+            )  # fmt: skip
+            return
+        if len(words) > 1:
+            raise InputError(f"Give one group to list, not {len(words)}: {' '.join(words)}")
+        emit(s.firms(words[0] if words else None), fmt)
+
+
+@app.command()
+@errors_to_exit
 def classify(
     ctx: typer.Context,
     codes: Annotated[list[str], typer.Argument(help="Product codes, e.g. 841181 851762.")],
@@ -645,15 +708,19 @@ def report(
         Path | None, typer.Option("--check", help="Also check this article's claims (HTML).")
     ] = None,
     engine: EngineOpt = "duckdb",
+    firm_group: FirmGroupOpt = None,
+    no_suppress: NoSuppressOpt = False,
 ) -> None:
     """Write a report (sentences, charts, appendix tables) as Markdown, HTML or PDF."""
     from hitex import report as rep  # noqa: PLC0415 - charts load a JavaScript engine
 
     opened = _open(ctx.obj, **_engine(ctx, engine))
     with opened as s, _steps("report", len(rep.SECTIONS) + 1) as step:
+        s.scope(suppress=False if no_suppress else None)
         built = rep.build(
             s, reporter=reporter, year=year, compare=compare, partner_group=partner_group,
             lang=lang, months=parse_months(months), progress=step, draw_ahead=out.suffix,
+            firm_group=firm_group,
         )  # fmt: skip
         step("render")
         path = rep.render(built, out)
@@ -746,12 +813,15 @@ def check(
         Path | None, typer.Option(help="YAML of more product and partner words.")
     ] = None,
     engine: EngineOpt = "duckdb",
+    firm_group: FirmGroupOpt = None,
+    no_suppress: NoSuppressOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
     """Check every number of a press text against the data: supported, contradicted, ..."""
     from hitex.report import claims  # noqa: PLC0415
 
     with _open(ctx.obj, **_engine(ctx, engine)) as s:
+        s.scope(firm_group=firm_group, suppress=False if no_suppress else None)
         results = claims.check_file(
             s, article, reporter=reporter, year=year, compare=compare, lexicon_path=lexicon
         )

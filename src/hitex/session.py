@@ -20,7 +20,9 @@ import hitex.indicators as ind
 from hitex.catalog import Catalog, year_span
 from hitex.complexity.methods import Complexity
 from hitex.errors import InputError, PartialCoverageError
-from hitex.indicators.selection import check_names
+from hitex.indicators import disclosure
+from hitex.indicators.disclosure import Disclosure
+from hitex.indicators.selection import check_names, needs_records
 from hitex.reference.codes import CLASSIFICATIONS
 from hitex.store import LoadResult, Warehouse, shapes
 from hitex.store.engines import TABLES, DuckDBEngine, Engine, engine_for
@@ -33,7 +35,8 @@ if TYPE_CHECKING:
 __all__ = ["TABLES", "Session", "open"]
 
 #: Indicator columns that hold whole numbers (possibly missing).
-INTEGERS = {"rank_value", "rank_growth", "lowest_since", "highest_since", "product_lines", "year"}
+INTEGERS = {"rank_value", "rank_growth", "lowest_since", "highest_since", "product_lines", "year",
+            "firms", "new_firms", "exits"}  # fmt: skip
 
 
 class Session(Catalog, Complexity):
@@ -41,6 +44,11 @@ class Session(Catalog, Complexity):
 
     def __init__(self, warehouse: Warehouse, engine: Engine | None = None) -> None:
         self.warehouse = warehouse
+        #: The enterprise group and disclosure choice tables take when they name none
+        #: (:meth:`scope`: a report or a claim check of one group).
+        self.firm_group: str | None = None
+        self.suppress: bool | None = None
+        self._firms_at: dict[str, dict[str | None, bool]] = {}
         self.engine = engine if engine is not None else engine_for("duckdb", warehouse)
         # Names of schemes and groups are checked on the warehouse itself, whatever the engine.
         self._names = (
@@ -144,8 +152,8 @@ class Session(Catalog, Complexity):
 
     def _check(self, q: ind.Query) -> None:
         # Names are checked on the warehouse itself: cheap, and the same on every engine.
-        if q.groups is not None or q.partner_group is not None:
-            check_names(self._names.tables(("product_groups", "country_groups")), q)
+        if q.groups is not None or q.partner_group is not None or q.firm_group is not None:
+            check_names(self._names.tables(("product_groups", "country_groups", "firm_members")), q)
         if q.months is not None and q.reporter and not self.engine.has_months(q.reporter):
             # Annual records have no month: a month filter would silently give zero.
             raise InputError(
@@ -172,6 +180,8 @@ class Session(Catalog, Complexity):
         if_empty: str = "keep",
         lang: str = "en",
         partial: bool = False,
+        firm_group: str | None = None,
+        suppress: bool | None = None,
     ) -> pd.DataFrame:
         """Value by ``by`` for ``year``; with ``compare``, base value, growth % and share %.
 
@@ -189,6 +199,12 @@ class Session(Catalog, Complexity):
         some exporters only, or not loaded) are refused with a
         :class:`~hitex.errors.PartialCoverageError` that says what is missing, unless
         ``partial=True`` asks for the figure the loads hold.
+
+        ``firm_group`` keeps the records of an enterprise group (``hitex firms add``), each
+        year with the membership of that year. Where records carry enterprises (``firm``),
+        disclosure control applies (:mod:`hitex.indicators.disclosure`): rows resting on
+        too few enterprises, or on one dominant one, are nulled and marked ``suppressed``;
+        ``suppress=False`` (or ``HITEX_DISCLOSURE=off``) lifts it for the data owner.
 
         Examples
         --------
@@ -212,12 +228,15 @@ class Session(Catalog, Complexity):
             months=months,
             classification=classification,
             membership_year=year,
+            firm_group=firm_group if firm_group is not None else self.firm_group,
         )
         self._check_holdings(q, years)
         self._check(q)
         if not partial:
             self._check_coverage(q, years)
         chosen = None if indicators is None else tuple(indicators)
+        rules = Disclosure.from_env(suppress if suppress is not None else self.suppress)
+        cut, top = top, (None if self.firm_records(q.reporter) else top)
 
         def build() -> ir.Table:
             expr = ind.table(
@@ -227,7 +246,7 @@ class Session(Catalog, Complexity):
             return expr if top is None else expr.limit(top)
 
         key = repr(("table", q, year, compare, chosen, small_base_usd, top))
-        shaped = _shape(q, year, compare)
+        shaped = None if needs_records(q, chosen) else _shape(q, year, compare)
         if shaped is None or not isinstance(self.engine, DuckDBEngine):
             answer = self.engine.execute(key, build)
         else:
@@ -244,6 +263,9 @@ class Session(Catalog, Complexity):
             shape = repr(("table", qs, ys, cs, chosen, small_base_usd, top))
             answer = self.engine.execute_shaped(key, build, shape, build_shape, slots)
         frame = _ordered(answer, ind.column_order(q.by, compare is not None))
+        frame = self._disclose(q, frame, rules, year=year, compare=compare)
+        if cut is not None and top is None:
+            frame = frame.head(cut).reset_index(drop=True)
         if if_empty == "raise":
             if q.groups is not None and _is_empty(frame):
                 self._say_not_covered(q)
@@ -297,6 +319,8 @@ class Session(Catalog, Complexity):
         small_base_usd: float = ind.SMALL_BASE_USD,
         lang: str = "en",
         partial: bool = False,
+        firm_group: str | None = None,
+        suppress: bool | None = None,
     ) -> pd.DataFrame:
         """One row per year of ``years`` (and per ``by`` value), with a ``year`` column.
 
@@ -319,6 +343,7 @@ class Session(Catalog, Complexity):
             reporter=_reporter(reporter), flow=flow, years=tuple(span), by=tuple(by),
             partner_group=partner_group, groups=groups, group=group, months=months,
             classification=classification, membership_year=span[-1],
+            firm_group=firm_group if firm_group is not None else self.firm_group,
         )  # fmt: skip
         self._check_holdings(q, ())
         self._check(q)
@@ -334,7 +359,7 @@ class Session(Catalog, Complexity):
             )
 
         key = repr(("series", q, chosen, small_base_usd))
-        shaped = _shape(q, None, None)
+        shaped = None if needs_records(q, chosen) else _shape(q, None, None)
         if shaped is None or not isinstance(self.engine, DuckDBEngine):
             frame = self.engine.execute(key, build)
         else:
@@ -347,10 +372,80 @@ class Session(Catalog, Complexity):
 
             shape = repr(("series", qs, chosen, small_base_usd))
             frame = self.engine.execute_shaped(key, build, shape, build_shape, slots)
-        if top is not None:
-            frame = frame.groupby("year", sort=False).head(top)
         order = ["year", *ind.column_order(tuple(d for d in q.by if d != "year"), True)]
-        return _localized(_ordered(frame, order), lang, q)
+        frame = _ordered(frame, order)
+        rules = Disclosure.from_env(suppress if suppress is not None else self.suppress)
+        frame = self._disclose(q, frame, rules, series=True)
+        if top is not None:
+            frame = frame.groupby("year", sort=False).head(top).reset_index(drop=True)
+        return _localized(frame, lang, q)
+
+    # -- enterprises ----------------------------------------------------------------------
+    def scope(self, *, firm_group: str | None = None, suppress: bool | None = None) -> None:
+        """Narrow every later table and series to ``firm_group`` and set disclosure control.
+
+        What a report or a claim check asks then rests on the group's enterprises only.
+        """
+        self.firm_group = firm_group
+        self.suppress = suppress
+
+    def firm_records(self, reporter: str | None = None) -> bool:
+        """Whether any record (of ``reporter``) carries an enterprise; kept per version."""
+        version = self.warehouse.version()
+        cached: dict[str | None, bool] = self._firms_at.get(version, {})
+        if reporter not in cached:
+            where = "firm IS NOT NULL" + (" AND reporter = ?" if reporter else "")
+            held = self.warehouse.sql(
+                f"SELECT count(*) AS n FROM (SELECT 1 FROM flows WHERE {where} LIMIT 1)",  # noqa: S608
+                [reporter] if reporter else [],
+            )
+            cached[reporter] = bool(held["n"].iloc[0])
+            self._firms_at = {version: cached}
+        return cached[reporter]
+
+    def disclosure_rules(self, suppress: bool | None = None) -> Disclosure:
+        """The disclosure rules tables are under (:meth:`scope`, else ``HITEX_DISCLOSURE``)."""
+        return Disclosure.from_env(suppress if suppress is not None else self.suppress)
+
+    def _disclose(
+        self,
+        q: ind.Query,
+        frame: pd.DataFrame,
+        rules: Disclosure,
+        *,
+        year: int | None = None,
+        compare: int | None = None,
+        series: bool = False,
+    ) -> pd.DataFrame:
+        """``frame`` under disclosure control, where its records carry enterprises.
+
+        ``frame.attrs["disclosure"]`` says which rule applied (absent without enterprises).
+        """
+        if not self.firm_records(q.reporter):
+            return frame
+        key = repr(("contributions", q, year, compare, series))
+        cells = self.engine.execute(
+            key,
+            lambda: disclosure.contributions(
+                self.tables(), q, year=year, compare=compare, series=series
+            ),
+        )
+        if not disclosure.carries_firms(cells):
+            return frame
+        out = (
+            disclosure.apply(frame, cells, q, rules, series=series, compare=compare)
+            if rules.enabled
+            else frame
+        )
+        out.attrs["disclosure"] = rules.rule()
+        out.attrs["suppressed"] = int(out["suppressed"].sum()) if rules.enabled else 0
+        return out
+
+    def firm_membership(self, group: str, years: Iterable[int]) -> dict[int, int]:
+        """Enterprises of ``group`` in each year (the membership a comparison uses)."""
+        from hitex import firms as registry  # noqa: PLC0415
+
+        return registry.membership_counts(self.warehouse.con, group, sorted(set(years)))
 
     def tech_balance(
         self,

@@ -47,6 +47,10 @@ def test_demo_writes_reports_and_prints_the_path(tmp_path):
     assert "Moscow&#x27;s exports to Asia grew by a third" in text
     assert "CC BY-NC 4.0" in (tmp_path / "chile-argentina.html").read_text()
     assert "вырос на треть" in (tmp_path / "report-ru.html").read_text()
-    # A second run starts from a fresh warehouse: the same three loads, not six.
+    # The constructed enterprise extract: its section, under disclosure control.
+    enterprises = (tmp_path / "enterprises.html").read_text()
+    assert "32 enterprises exported in 2020 (group &#x27;high-tech&#x27;)." in enterprises
+    assert "Disclosure control: figures resting on fewer than 3 enterprises" in enterprises
+    # A second run starts from a fresh warehouse: the same four loads, not eight.
     assert runner.invoke(app, ["demo", "--out", str(tmp_path)]).exit_code == 0
-    assert "(3 loads)" in (tmp_path / "report.html").read_text()
+    assert "(4 loads)" in (tmp_path / "report.html").read_text()

@@ -31,6 +31,7 @@ from hitex.api.params import (
     _country,
     _product_schemes,
     _span,
+    firm_groups,
     names,
     partner_groups,
 )
@@ -155,6 +156,9 @@ class ViewQuery(Strict):
     partner_group: str | None = Field(None, description="Only partners in this group.")
     groups: str | None = Field(None, description="Product scheme: tech, enduse, ...")
     group: str | None = Field(None, description="Only this group of `groups`.")
+    firm_group: str | None = Field(
+        None, description="Only the enterprises of this group (hitex firms), membership by year."
+    )
     lang: Literal["en", "ru"] = Field("en", description="Language of names: en or ru.")
 
     @field_validator("reporter")
@@ -219,11 +223,16 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
     partner_group = _partner_group(partner_names, q.partner_group, notes)
     schemes = names(s, "product schemes", _product_schemes)
     scheme, group, group_list = _product_group(s, schemes, q.groups, q.group, notes)
+    firm_names = names(s, "enterprise groups", firm_groups)
+    firm_group = next((g for g in firm_names if g.lower() == (q.firm_group or "").lower()), None)
+    if q.firm_group is not None and firm_group is None:
+        notes.append(_note("firm_group", q.firm_group, None, "unknown"))
     selection = {
         "reporter": reporter, "reporter_name": name(reporter, lang=q.lang), "flow": flow,
         "year": year, "compare": compare, "months": list(months) if months else None,
         "partner_group": partner_group, "groups": scheme, "group": group,
         "group_name": next((g["name"] for g in group_list if g["code"] == group), None),
+        "firm_group": firm_group,
     }  # fmt: skip
     choices = {
         "reporters": [{"code": r, "name": name(r, lang=q.lang)} for r in reporters],
@@ -233,6 +242,7 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
         "partner_groups": sorted(set(partner_names), key=str.lower),
         "product_schemes": schemes,
         "groups": group_list,
+        "firm_groups": firm_names,
     }
     return selection, notes, choices
 
@@ -343,7 +353,7 @@ def view(q: Annotated[ViewQuery, Query()], conns: Conns) -> dict[str, Any]:
             "reporter": selection["reporter"], "flow": selection["flow"],
             "partner_group": selection["partner_group"], "groups": selection["groups"],
             "group": selection["group"], "months": f"{months[0]}-{months[1]}" if months else None,
-            "lang": q.lang,
+            "lang": q.lang, "firm_group": selection["firm_group"],
         }  # fmt: skip
         # Without a group chosen, the scheme only splits the products panel: the headline,
         # partners and series are of all products.

@@ -136,6 +136,9 @@ class TableQuery(Strict):
         False, description="Give imports or a balance whose records are partial (see "
         "/api/coverage) as far as the loads hold them.",
     )  # fmt: skip
+    firm_group: str | None = Field(
+        None, description="Only the enterprises of this group (hitex firms), membership by year."
+    )
     format: Format = Field(Format.json, description="json or csv.")
     lang: Literal["en", "ru"] = Field("en", description="Language of names: en or ru.")
 
@@ -206,6 +209,11 @@ class TableQuery(Strict):
             if self.partner_group.lower() not in {k.lower() for k in known}:
                 wrong = UnknownCodeError.new("partner group", self.partner_group, known)
                 raise _api(wrong, "partner_group")
+        if self.firm_group is not None:
+            known = names(s, "enterprise groups", firm_groups)
+            if self.firm_group.lower() not in {k.lower() for k in known}:
+                wrong = UnknownCodeError.new("enterprise group", self.firm_group, known)
+                raise _api(wrong, "firm_group")
 
     def options(self) -> dict[str, Any]:
         """Keyword arguments of :meth:`Session.table` / :meth:`Session.series` (no years)."""
@@ -215,7 +223,7 @@ class TableQuery(Strict):
             "months": _span(self.months, "month range", 1, 12) if self.months else None,
             "classification": self.classification, "top": self.top,
             "small_base_usd": self.small_base, "indicators": self.indicators or None,
-            "partial": self.partial,
+            "partial": self.partial, "firm_group": self.firm_group,
         }  # fmt: skip
 
     def span(self) -> range:
@@ -252,6 +260,13 @@ def _product_schemes(s: Session) -> list[str]:
 def _groups_of(s: Session, scheme: str) -> list[str]:
     listed = s.groups(scheme)
     return [str(k) for k in dict.fromkeys([*listed["group_code"], *listed["group_name"]])]
+
+
+def firm_groups(s: Session) -> list[str]:
+    """Names of every enterprise group of the warehouse's registries."""
+    from hitex import firms  # noqa: PLC0415
+
+    return firms.group_names(s.warehouse.con)
 
 
 def partner_groups(s: Session) -> list[str]:

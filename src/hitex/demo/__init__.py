@@ -1,5 +1,7 @@
 """The bundled demo: real Chile-Argentina HS6 flows and the constructed Moscow 2020 example.
 
+``data/enterprises-2020.csv`` and its registry are constructed by
+:mod:`hitex.demo.enterprises` (invented enterprises; see ``examples/enterprises-2020/README.md``).
 ``data/chl_arg_*.csv`` are real records (Open Trade Statistics, CC BY-NC 4.0; see
 ``data/SOURCE.md``); ``data/moscow-2020.csv`` is built from a news article's aggregates by
 :mod:`hitex.demo.moscow` (see ``examples/moscow-2020/README.md``). :func:`run` loads both
@@ -33,6 +35,11 @@ MOSCOW_NOTE_RU = (
     "перечислены в examples/moscow-2020/README.md."
 )
 
+ENTERPRISES_NOTE = (
+    "Saint Petersburg enterprise records: constructed (60 invented enterprises, seeded random "
+    "declarations), not customs records; see examples/enterprises-2020/README.md."
+)
+
 #: The reports the demo writes: file name and :func:`hitex.report.build` options.
 REPORTS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("report.html", {"reporter": "RU-MOW", "year": 2020, "compare": 2019,
@@ -41,6 +48,8 @@ REPORTS: tuple[tuple[str, dict[str, Any]], ...] = (
                         "partner_group": "Asia", "lang": "ru", "notes": (MOSCOW_NOTE_RU,)}),
     ("chile-argentina.html", {"reporter": "CHL", "year": 2004, "compare": 2002,
                               "notes": (SAMPLE_NOTE,)}),
+    ("enterprises.html", {"reporter": "RU-SPE", "year": 2020, "compare": 2019,
+                          "firm_group": "high-tech", "notes": (ENTERPRISES_NOTE,)}),
 )  # fmt: skip
 
 
@@ -56,6 +65,11 @@ def files() -> list[Path]:
 def moscow_file() -> Path:
     """The constructed Moscow 2020 flows file."""
     return _data() / "moscow-2020.csv"
+
+
+def enterprise_files() -> tuple[Path, Path]:
+    """The constructed enterprise-level extract and its registry."""
+    return _data() / "enterprises-2020.csv", _data() / "enterprises-registry.csv"
 
 
 def build(out: Path) -> Session:
@@ -76,7 +90,9 @@ def run(out: Path, progress: Callable[[str], None] | None = None) -> list[Path]:
     (out / "hitex.duckdb.wal").unlink(missing_ok=True)
     paths = []
     with open_session(db) as s:
-        s.load([*files(), moscow_file()], format="flows")
+        flows, registry = enterprise_files()
+        s.load([*files(), moscow_file(), flows], format="flows")
+        s.add_firms(registry)
         if progress is not None:
             progress("loaded")
         for name, options in REPORTS:

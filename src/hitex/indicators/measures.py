@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 import ibis.expr.types as ir
 
 from hitex.indicators.context import Context
+from hitex.indicators.firms import DYNAMICS, firms_measure, with_dynamics
 
 Measure = Callable[[ir.Table, Context], ir.Value]
 
@@ -58,6 +59,11 @@ def product_lines(f: ir.Table, c: Context) -> ir.Value:
     return f.product.nunique(where=_now(f, c) & hs6)
 
 
+def firms(f: ir.Table, c: Context) -> ir.Value:
+    """Distinct enterprises (``firm``) with records in the reporting period."""
+    return firms_measure(f, c, _now(f, c))
+
+
 def classifications(f: ir.Table, c: Context) -> ir.Value:
     """The classifications that went into the row."""
     return f.classification.collect(distinct=True)
@@ -71,6 +77,7 @@ MEASURES: Mapping[str, Measure] = {
     "exports_usd": exports_usd,
     "imports_usd": imports_usd,
     "product_lines": product_lines,
+    "firms": firms,
     "classifications": classifications,
 }
 
@@ -84,4 +91,9 @@ def aggregate(f: ir.Table, c: Context, names: list[str]) -> ir.Table:
     keys = c.keys
     t = f.group_by(keys).aggregate(**metrics) if keys else f.aggregate(**metrics)
     fills = {n: t[n].fill_null(0.0) for n in ZERO_IF_EMPTY if n in metrics}
-    return t.mutate(**fills) if fills else t
+    if "firms" in metrics:
+        fills["firms"] = t.firms.fill_null(0)
+    t = t.mutate(**fills) if fills else t
+    if set(DYNAMICS) & set(names):
+        t = with_dynamics(t, f, c, names)
+    return t

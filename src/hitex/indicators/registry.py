@@ -14,14 +14,20 @@ from hitex.indicators.base_value import base_value
 from hitex.indicators.cagr import cagr
 from hitex.indicators.change import change
 from hitex.indicators.context import Context, Indicator
+from hitex.indicators.continuing_change import continuing_change
 from hitex.indicators.contribution import contribution
 from hitex.indicators.coverage import coverage
+from hitex.indicators.exits import exits
+from hitex.indicators.exits_value import exits_value
+from hitex.indicators.firms import firms
 from hitex.indicators.growth import growth
 from hitex.indicators.hhi import hhi
 from hitex.indicators.highest_since import highest_since
 from hitex.indicators.lowest_since import lowest_since
 from hitex.indicators.multiple import multiple
 from hitex.indicators.new import new
+from hitex.indicators.new_firms import new_firms
+from hitex.indicators.new_firms_value import new_firms_value
 from hitex.indicators.nowcast import nowcast
 from hitex.indicators.product_lines import product_lines
 from hitex.indicators.rank_growth import rank_growth
@@ -30,6 +36,7 @@ from hitex.indicators.rca import rca
 from hitex.indicators.share import share
 from hitex.indicators.small_base import small_base
 from hitex.indicators.value import value
+from hitex.indicators.value_per_firm import value_per_firm
 
 _BASE = ("value_usd", "base_value_usd")
 _TRADE = ("value_usd", "exports_usd", "imports_usd")
@@ -59,13 +66,48 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("product_lines", "product_lines", product_lines, ("value_usd", "product_lines")),
     Indicator("new", "new", new, _BASE, base=True),
     Indicator("hhi", "hhi", hhi, returns_table=True),
+    Indicator("firms", "firms", firms, ("value_usd", "firms")),
+    Indicator("value_per_firm", "value_per_firm_usd", value_per_firm, ("value_usd", "firms")),
+    Indicator(
+        "new_firms", "new_firms", new_firms, (*_BASE, "new_firms"), base=True, modes=("table",)
+    ),
+    Indicator("exits", "exits", exits, (*_BASE, "exits"), base=True, modes=("table",)),
+    Indicator(
+        "new_firms_value",
+        "new_firms_usd",
+        new_firms_value,
+        (*_BASE, "new_firms_value"),
+        base=True,
+        modes=("table",),
+    ),
+    Indicator(
+        "exits_value",
+        "exits_usd",
+        exits_value,
+        (*_BASE, "exits_value"),
+        base=True,
+        modes=("table",),
+    ),
+    Indicator(
+        "continuing_change",
+        "continuing_change_usd",
+        continuing_change,
+        (*_BASE, "continuing_change"),
+        base=True,
+        modes=("table",),
+    ),
     Indicator("rca", "rca", rca, returns_table=True),
 )
 
 BY_NAME: Mapping[str, Indicator] = {i.name: i for i in INDICATORS}
 
 #: Names that stand for several indicators.
-ALIASES: Mapping[str, tuple[str, ...]] = {"rank": ("rank_value", "rank_growth")}
+ALIASES: Mapping[str, tuple[str, ...]] = {
+    "rank": ("rank_value", "rank_growth"),
+    # Growth taken apart between new exporters, exits and continuing exporters.
+    "firm_growth": ("change", "new_firms", "exits", "new_firms_value", "exits_value",
+                    "continuing_change"),
+}  # fmt: skip
 
 #: What a table shows when no indicators are named (the JSON contract of DESIGN.md).
 DEFAULT = ("value", "share")

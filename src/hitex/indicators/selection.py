@@ -8,7 +8,7 @@ Nothing here names an engine: the tables come from whatever Ibis backend holds t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import ibis
@@ -31,7 +31,14 @@ DIMENSIONS: Mapping[str, str | None] = {
     "flow": None,
     "classification": None,
     "reporter": "reporter_name",
+    "firm": "firm_name",
 }
+
+#: Indicators that count enterprises: they read the records, never a rollup of them.
+FIRM_INDICATORS = frozenset(
+    {"firms", "new_firms", "exits", "value_per_firm", "new_firms_value", "exits_value",
+     "continuing_change", "firm_growth"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -48,7 +55,19 @@ class Query:
     months: tuple[int, int] | None = None
     classification: str | None = None
     membership_year: int | None = None
+    #: An enterprise group of a registry (hitex firms add): only its members' records, with
+    #: the membership of each record's year.
+    firm_group: str | None = None
     extra: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def needs_records(self) -> bool:
+        """Whether only the records answer this selection (a firm group, or ``by`` firm).
+
+        Enterprises are counted, never added up: a rollup of sums cannot answer these. See
+        also :func:`needs_records`, which also looks at the indicators asked for.
+        """
+        return self.firm_group is not None or "firm" in self.by
 
     def __post_init__(self) -> None:
         if self.flow not in FLOW_CHOICES:
@@ -92,6 +111,8 @@ def select(
         f = _in_partner_group(tables, f, q)
     if q.groups is not None:
         f = _with_groups(tables, f, q)
+    if q.firm_group is not None:
+        f = _in_firm_group(tables, f, q)
     if {"region", "subregion"} & set(q.by):
         c = tables["countries"].select(
             partner_iso=lambda t: t.iso3, region="region", subregion="subregion"
@@ -110,6 +131,29 @@ def _in_partner_group(tables: Mapping[str, ir.Table], f: ir.Table, q: Query) -> 
         g.year_to.isnull() | (g.year_to >= year),
     )
     return f.filter(f.partner.isin(m.iso3))
+
+
+def needs_records(q: Query, indicators: Iterable[str] | None = None) -> bool:
+    """Whether a question must be answered from the records (firm groups or firm indicators)."""
+    asked = {i.strip().lower().replace("-", "_") for i in indicators or ()}
+    return q.needs_records or bool(asked & FIRM_INDICATORS)
+
+
+def _in_firm_group(tables: Mapping[str, ir.Table], f: ir.Table, q: Query) -> ir.Table:
+    """Records of the group's enterprises, each year with the membership of that year."""
+    m = tables["firm_members"]
+    wanted = (q.firm_group or "").lower()
+    m = m.filter(m.group_name.lower() == wanted)
+    inside = []
+    for year in sorted(set(q.years)):
+        valid = m.filter(
+            m.year_from.isnull() | (m.year_from <= year), m.year_to.isnull() | (m.year_to >= year)
+        )
+        inside.append((f.year == year) & f.firm.isin(valid.firm))
+    condition = inside[0]
+    for other in inside[1:]:
+        condition = condition | other
+    return f.filter(condition)
 
 
 def _with_groups(tables: Mapping[str, ir.Table], f: ir.Table, q: Query) -> ir.Table:
@@ -151,3 +195,13 @@ def check_names(tables: Mapping[str, ir.Table], q: Query) -> None:
         known = partner_group_names(tables)
         if q.partner_group.lower() not in {k.lower() for k in known}:
             raise UnknownCodeError.new("partner group", q.partner_group, known)
+    if q.firm_group is not None:
+        m = tables["firm_members"]
+        known = sorted(m.select("group_name").distinct().to_pandas()["group_name"])
+        if q.firm_group.lower() not in {k.lower() for k in known}:
+            if not known:
+                raise InputError(
+                    f"No enterprise group {q.firm_group!r}: the warehouse has no enterprise "
+                    "registry (hitex firms add FILE)."
+                )
+            raise UnknownCodeError.new("enterprise group", q.firm_group, known)

@@ -78,6 +78,8 @@ def _dense(agg: ir.Table, c: Context, span: list[int], measures: list[str]) -> i
     zero: dict[str, ir.Value] = {m: t[m].fill_null(0.0) for m in sums}
     if "product_lines" in measures:
         zero["product_lines"] = t.product_lines.fill_null(0)
+    if "firms" in measures:
+        zero["firms"] = t.firms.fill_null(0)
     return t.mutate(**zero)
 
 

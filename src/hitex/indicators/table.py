@@ -107,6 +107,9 @@ def names(
         t = t.left_join(p, [t.classification == p.pp_class, t.product == p.pp_code]).drop(
             "pp_class", "pp_code"
         )
+    if "firm" in by:
+        n = tables["firms"].select(fn_code="firm", firm_name="name")
+        t = t.left_join(n, t.firm.identical_to(n.fn_code)).drop("fn_code")
     if "group" in by and scheme is not None:
         g = tables["product_groups"]
         g = g.filter(g.scheme == scheme).group_by(gn_code=g.group_code)

@@ -44,13 +44,14 @@ FIELDS = (
     "value",
     "quantity",
     "unit",
+    "firm",
 )
 
 #: What users call the fields in ``--column`` and ``--set`` (the ``flows`` column names).
 USER_FIELDS: Mapping[str, str] = {**{f: f for f in FIELDS}, "value_usd": "value"}
 
 #: Fields a file may leave out.
-OPTIONAL = frozenset({"month", "classification", "quantity", "unit"})
+OPTIONAL = frozenset({"month", "classification", "quantity", "unit", "firm"})
 
 #: The single-byte encodings a file that is not UTF-8 is judged between: Western European
 #: (Comtrade Plus downloads are Latin-1 / Windows-1252) and Cyrillic (Russian customs and

@@ -207,10 +207,10 @@ def checked_sql(reader: Reader, read: Read) -> str:
     cases.insert(at, "WHEN s.format_refusal IS NOT NULL THEN s.format_refusal")
     refused = "CASE " + " ".join(cases) + " END"
     return f"""SELECT row, y AS year, mo AS month, reporter, partner, flow, classification,
-        product, v AS value_usd, q AS quantity, unit, refusal.reason AS reason,
+        product, v AS value_usd, q AS quantity, unit, firm, refusal.reason AS reason,
         refusal.code AS code, refusal.field AS field, refusal.value AS value, record FROM (
         SELECT s.row, y, mo, rc.iso3 AS reporter, pc.iso3 AS partner, fl.flow,
-            s.code AS classification, product, v, q, unit, s.record_r AS record,
+            s.code AS classification, product, v, q, unit, firm, s.record_r AS record,
             CASE WHEN {_LOADABLE} THEN NULL ELSE {refused} END AS refusal
         FROM (SELECT *, {normal} AS product FROM (
             SELECT *, TRY_CAST(year_r AS SMALLINT) AS y, TRY_CAST(month_r AS TINYINT) AS mo,
@@ -218,6 +218,7 @@ def checked_sql(reader: Reader, read: Read) -> str:
                 CASE WHEN NOT {missing_sql("quantity_r")}
                     THEN {_number("quantity_r", opened)} END AS q,
                 nullif(trim(CAST(unit_r AS VARCHAR)), '') AS unit,
+                nullif(trim(CAST(firm_r AS VARCHAR)), '') AS firm,
                 upper({_text("classification_r")}) AS class_t,
                 {_product_text("product_r")} AS p
             FROM ({standard_sql(reader, read)}) s1) s2

@@ -11,7 +11,8 @@ from hitex.ingest.base import Reader
 class FlowsReader(Reader):
     """Columns of the ``flows`` table: ``year, month, reporter, partner, flow, product, value_usd``.
 
-    ``month``, ``quantity``, ``unit`` and ``classification`` are optional; without a
+    ``month``, ``quantity``, ``unit``, ``classification`` and ``firm`` (the declarant: the
+    exporter of an export, the importer of an import) are optional; without a
     ``classification`` column the ``--classification`` option applies. Countries may be
     given by ISO code, trade code or name. Any other column is ignored.
     """
@@ -28,4 +29,5 @@ class FlowsReader(Reader):
         "value": ("value_usd",),
         "quantity": ("quantity",),
         "unit": ("unit",),
+        "firm": ("firm",),
     }

@@ -27,6 +27,7 @@ def build(
     small_base_usd: float = ind.SMALL_BASE_USD,
     progress: Callable[[str], None] | None = None,
     draw_ahead: str | None = None,
+    firm_group: str | None = None,
 ) -> Report:
     """The report on ``reporter``'s exports in ``year`` (against ``compare``).
 
@@ -42,6 +43,9 @@ def build(
         Lines added to the data note (a licence, a caveat).
     progress
         Called with each section's name as it is built.
+    firm_group
+        An enterprise group (``hitex firms``): every figure is of its enterprises, each year
+        with the membership of that year, and the report has an "Enterprises" section.
     draw_ahead
         The suffix of the file the report will be rendered to (``.html``, ``.pdf``, ``.md``):
         each chart is drawn for it in the background while the next sections are built.
@@ -51,12 +55,14 @@ def build(
     if compare is not None and compare >= year:
         raise InputError(f"--compare {compare} must be a year before {year}.")
     c = Spec(session, _reporter(reporter), year, compare, partner_group, lang, months,
-             tuple(notes), small_base_usd)  # fmt: skip
+             tuple(notes), small_base_usd, firm_group)  # fmt: skip
     sections = []
     for make in SECTIONS:
         if progress is not None:
             progress(make.__name__)
         section = make(c)
+        if section.key == "enterprises" and section.skipped and firm_group is None:
+            continue  # records without enterprises: no section to speak of
         sections.append(section)
         if draw_ahead is not None:
             for chart in section.charts:
@@ -80,7 +86,7 @@ def _english_names(c: Spec, sections: list[Section]) -> None:
 
 def _title(c: Spec) -> str:
     against = "" if c.compare is None else say("against", c.lang, compare=c.compare)
-    return c.t("title", who=c.who, scope=c.scope, year=c.year, against=against)
+    return c.t("title", who=c.who, scope=c.scope + c.firm_scope, year=c.year, against=against)
 
 
 def _subtitle(c: Spec) -> str:

@@ -239,6 +239,96 @@ T: dict[str, dict[str, str]] = {
         "en": "own and mirror records both loaded, which overlap (not stated)",
         "ru": "загружены и собственные, и зеркальные данные; они пересекаются (не приводится)",
     },
+    # -- enterprises -------------------------------------------------------------------------
+    "s.enterprises": {"en": "Enterprises", "ru": "Предприятия"},
+    "ent.count": {
+        "en": "{firms} exported{scope} in {year}{of_group}.",
+        "ru": "Экспортёров{scope} в {year} г.{of_group}: {firms}.",
+    },
+    "ent.scope": {
+        "en": " (enterprises of group '{group}')",
+        "ru": " (предприятия группы «{group}»)",
+    },
+    "skip.suppressed": {
+        "en": "Every figure of this section rests on fewer enterprises than disclosure control "
+        "allows, or on one dominant enterprise: suppressed.",
+        "ru": "Все показатели раздела основаны на данных слишком малого числа предприятий или "
+        "одного доминирующего: не публикуются.",
+    },
+    "ent.group": {"en": " (group '{group}')", "ru": " (группа «{group}»)"},
+    "ent.flows": {
+        "en": "Against {compare}: {new} new, {exits} no longer exporting.",
+        "ru": "По сравнению с {compare} г.: новых — {new}, прекративших экспорт — {exits}.",
+    },
+    "ent.flows_group": {
+        "en": "Against {compare}: {new} new, {exits} gone (stopped exporting or left the group).",
+        "ru": "По сравнению с {compare} г.: новых — {new}, выбывших (прекративших экспорт или "
+        "вышедших из группы) — {exits}.",
+    },
+    "ent.per_firm": {
+        "en": "Exports per enterprise were {value}.",
+        "ru": "Экспорт в расчёте на одно предприятие — {value}.",
+    },
+    "ent.growth": {
+        "en": "Of the {change} {kind}, new exporters brought {new}, enterprises that stopped "
+        "exporting took away {exits}, and continuing exporters {continuing_verb} {continuing}.",
+        "ru": "Из {kind} на {change} новые экспортёры дали {new}, прекратившие экспорт "
+        "предприятия — минус {exits}, продолжающие экспорт — {continuing_sign}{continuing}.",
+    },
+    "ent.growth_group": {
+        "en": "Of the {change} {kind}, new exporters brought {new}, those gone took away "
+        "{exits}, and continuing exporters {continuing_verb} {continuing}.",
+        "ru": "Из {kind} на {change} новые экспортёры дали {new}, выбывшие — минус {exits}, "
+        "продолжающие экспорт — {continuing_sign}{continuing}.",
+    },
+    "ent.increase": {"en": "increase", "ru": "прироста"},
+    "ent.decrease": {"en": "decrease", "ru": "снижения"},
+    "ent.added": {"en": "added", "ru": ""},
+    "ent.lost": {"en": "lost", "ru": ""},
+    "ent.partners": {
+        "en": "Most enterprises exported to {items}.",
+        "ru": "Больше всего экспортёров — в направлениях: {items}.",
+    },
+    "ent.top": {
+        "en": "The largest exporters were {items}.",
+        "ru": "Крупнейшие экспортёры: {items}.",
+    },
+    "ent.membership": {
+        "en": "Enterprises are counted with the group's membership of each year ({years}).",
+        "ru": "Предприятия учитываются по составу группы в каждом году ({years}).",
+    },
+    "ent.suppressed": {
+        "en": "Disclosure control: {rule}; {n} of this report's tables were suppressed.",
+        "ru": "Защита конфиденциальности: {rule}; в таблицах отчёта скрыто: {n}.",
+    },
+    "ent.rule": {
+        "en": "figures resting on fewer than {min_firms} enterprises, or with one enterprise "
+        "over {dominance}% of them, are suppressed, with further figures where a total would "
+        "reveal them",
+        "ru": "не публикуются показатели, основанные на данных менее {min_firms} предприятий "
+        "или с долей одного предприятия более {dominance}%, а также показатели, по которым их "
+        "можно восстановить из итога",
+    },
+    "ent.lifted": {
+        "en": "Disclosure control was lifted for this report (--no-suppress): it shows figures "
+        "of single enterprises and is not for publication.",
+        "ru": "Защита конфиденциальности отключена (--no-suppress): отчёт содержит показатели "
+        "отдельных предприятий и не предназначен для публикации.",
+    },
+    "ent.single": {
+        "en": "Figures of single enterprises are not shown.",
+        "ru": "Показатели отдельных предприятий не приводятся.",
+    },
+    "ent.hidden": {
+        "en": "The group's total is suppressed: it rests on too few enterprises or on one "
+        "dominant enterprise.",
+        "ru": "Итог по группе не публикуется: он основан на данных слишком малого числа "
+        "предприятий или одного доминирующего.",
+    },
+    "skip.firms": {
+        "en": "The records of {who} carry no enterprises (no firm column loaded).",
+        "ru": "Записи {who_gen} не содержат сведений о предприятиях (код декларанта не загружен).",
+    },
     "and": {"en": " and ", "ru": " и "},
     "deficit": {"en": "a deficit", "ru": "дефицит"},
     "surplus": {"en": "a surplus", "ru": "профицит"},
@@ -260,6 +350,12 @@ COLUMNS_RU: dict[str, str] = {
     "group_name": "наименование группы", "classification": "классификация",
     "value_usd": "стоимость, долл.", "base_value_usd": "стоимость в базовом году, долл.",
     "growth_pct": "рост, %", "share_pct": "доля, %", "change_usd": "прирост, долл.",
+    "firms": "предприятий", "new_firms": "новых предприятий", "exits": "прекративших экспорт",
+    "new_firms_usd": "экспорт новых предприятий, долл.",
+    "exits_usd": "экспорт прекративших в базовом году, долл.",
+    "continuing_change_usd": "прирост продолжающих, долл.",
+    "value_per_firm_usd": "на одно предприятие, долл.", "suppressed": "скрыто",
+    "suppression": "правило", "firm": "предприятие (код)", "firm_name": "наименование предприятия",
     "contribution_pct": "вклад в прирост, п. п.", "small_base": "малая база",
     "new": "новый рынок", "rank": "место", "product_lines": "товарных позиций",
     "multiple": "во сколько раз", "cagr_pct": "среднегодовой рост, %", "hhi": "индекс ХХ",

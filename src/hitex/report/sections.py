@@ -42,6 +42,8 @@ class Spec:
     months: tuple[int, int] | None = None
     notes: tuple[str, ...] = ()
     small_base_usd: float = ind.SMALL_BASE_USD
+    #: An enterprise group (``hitex firms``): every figure is of its enterprises.
+    firm_group: str | None = None
     _cache: dict[str, Any] = field(default_factory=dict)
 
     def table(self, **options: Any) -> pd.DataFrame:
@@ -50,6 +52,7 @@ class Spec:
         options.setdefault("partner_group", self.partner_group)
         options.setdefault("small_base_usd", self.small_base_usd)
         options.setdefault("lang", self.lang)
+        options.setdefault("firm_group", self.firm_group)
         # Sections ask some questions twice (the partners of the headline and of the
         # destinations): each is answered once.
         key = "table" + repr(sorted(options.items()))
@@ -63,6 +66,7 @@ class Spec:
         """``Session.series`` over the years up to the report's year."""
         options.setdefault("partner_group", self.partner_group)
         options.setdefault("lang", self.lang)
+        options.setdefault("firm_group", self.firm_group)
         years = range(self.year - HISTORY, self.year + 1)
         return self.session.series(reporter=self.reporter, years=years, **options)
 
@@ -95,6 +99,13 @@ class Spec:
     def who(self) -> str:
         """The reporter's name."""
         return names.country(self.reporter, self.lang)
+
+    @property
+    def firm_scope(self) -> str:
+        """`` (enterprises of group 'high-tech')`` when an enterprise group narrows the report."""
+        if self.firm_group is None:
+            return ""
+        return self.t("ent.scope", group=self.firm_group)
 
     @property
     def scope(self) -> str:
@@ -137,17 +148,33 @@ def _section(c: Spec, key: str) -> Section:
     return Section(key, T[f"s.{key}"][c.lang])
 
 
+def _shown(t: pd.DataFrame) -> pd.DataFrame:
+    """The rows disclosure control leaves shown (every row where records carry no firms)."""
+    if "suppressed" not in t.columns:
+        return t
+    return t[~t["suppressed"].astype(bool)]
+
+
+def _hidden(t: pd.DataFrame) -> bool:
+    """Whether the first row (a total) is suppressed."""
+    return "suppressed" in t.columns and not t.empty and bool(t["suppressed"].iloc[0])
+
+
 # -- headline ----------------------------------------------------------------------------------
 def headline(c: Spec) -> Section:
     """Total, growth, and the multiple over the longest span loaded."""
     s = _section(c, "headline")
     indicators = ["change", "multiple"] if c.compare is not None else None
     t = c.table(indicators=indicators)
+    if _hidden(t):
+        s.skipped = c.t("ent.hidden")
+        return s
     if t.empty or not t["value_usd"].iloc[0]:
         s.skipped = c.t("skip.nodata", what=c.who if c.lang == "en" else f"об экспорте {c.who_gen}")
         return s
     row = t.iloc[0]
-    words = {"who": c.who, "scope": c.scope, "year": c.year, "value": c.money(row.value_usd)}
+    words = {"who": c.who, "scope": c.scope + c.firm_scope, "year": c.year,
+             "value": c.money(row.value_usd)}  # fmt: skip
     if c.compare is None:
         s.say(c.t("headline.value", **words), value_usd=row.value_usd)
     else:
@@ -160,8 +187,10 @@ def headline(c: Spec) -> Section:
     history = c.series()
     years = history["year"].tolist()
     first = int(years[0])
-    if c.compare is not None and first < c.compare:
-        span = c.table(compare=first, indicators=["multiple", "cagr"]).iloc[0]
+    spanned = c.table(compare=first, indicators=["multiple", "cagr"]) if (
+        c.compare is not None and first < c.compare) else None  # fmt: skip
+    if spanned is not None and not _hidden(spanned):
+        span = spanned.iloc[0]
         multiple = wording.multiple(span.multiple, lang=c.lang)
         s.say(
             c.t("headline.span", first=first, year=c.year, multiple=multiple,
@@ -191,7 +220,7 @@ PARTNER_INDICATORS = ["growth", "share", "small_base", "new", "rank", "change", 
 def _partners(c: Spec) -> pd.DataFrame:
     """Every partner with the indicators of the destinations section (asked once)."""
     indicators = PARTNER_INDICATORS if c.compare is not None else ["share", "product_lines"]
-    return c.table(by=["partner"], indicators=indicators)
+    return _shown(c.table(by=["partner"], indicators=indicators))
 
 
 def destinations(c: Spec) -> Section:
@@ -200,6 +229,8 @@ def destinations(c: Spec) -> Section:
     t = _partners(c)
     if t.empty:
         s.skipped = c.t("skip.nodata", what=c.what("partners"))
+        if c.session.firm_records(c.reporter) and c.session.disclosure_rules().enabled:
+            s.skipped = c.t("skip.suppressed")
         return s
     top = t.head(TOP)
     items = [_partner_item(c, r) for r in top.itertuples()]
@@ -264,8 +295,10 @@ def products(c: Spec) -> Section:
         # The heading scheme covers HS17 and HS22; other editions are shown by product.
         t = _hs6_named(c, c.table(by=["product"], top=TOP_CHART)).rename(
             columns={"product": "group", "product_name": "group_name"})  # fmt: skip
+    everything = t
+    t = _shown(t)
     if t.empty:
-        s.skipped = c.t("skip.nodata", what=c.what("hs"))
+        s.skipped = c.t("skip.suppressed" if len(everything) else "skip.nodata", what=c.what("hs"))
         return s
     first = t.iloc[0]
     growth = ""
@@ -329,7 +362,7 @@ def _short(text: object, limit: int = 60) -> str:
 def technology(c: Spec) -> Section:
     """Shares by OECD technology intensity; what finished goods and parts added to growth."""
     s = _section(c, "technology")
-    tech = c.table(by=["group"], groups="tech")
+    tech = _shown(c.table(by=["group"], groups="tech"))
     if tech.empty:
         s.skipped = c.t("skip.nodata", what=c.what("tech"))
         return s
@@ -351,7 +384,9 @@ def _lower(name: object) -> str:
 
 
 def _enduse(c: Spec, s: Section) -> pd.DataFrame:
-    use = c.table(by=["group"], groups="enduse-stage", indicators=["change", "contribution"])
+    use = _shown(
+        c.table(by=["group"], groups="enduse-stage", indicators=["change", "contribution"])
+    )
     use = use[use["group"].isin(["finished", "parts"])]
     items = [c.t("tech.enduse.item", name=_stage(r.group, c.lang),
                  change=_agree(c.change(r.growth_pct), _stage(r.group, c.lang), c.lang),
@@ -366,7 +401,7 @@ def _enduse(c: Spec, s: Section) -> pd.DataFrame:
     if ranked.empty:
         return use.assign(scheme="enduse-stage")
     leader = ranked.sort_values("growth_pct", ascending=False).iloc[0]
-    both = c.table(by=["partner", "group"], groups="enduse-stage", indicators=["change"])
+    both = _shown(c.table(by=["partner", "group"], groups="enduse-stage", indicators=["change"]))
     mine = both[(both["partner"] == leader.partner) & both["group"].isin(["finished", "parts"])]
     parts = [c.t("tech.partner.first" if i == 0 else "tech.partner.item",
                  name=_declined(_stage(r.group, c.lang), c.lang), change=c.money(r.change_usd))
@@ -426,6 +461,9 @@ def ytd(c: Spec) -> Section:
             return s
         months = (1, int(loaded.max()))
     t = c.table(months=months, indicators=["nowcast"])
+    if _hidden(t):
+        s.skipped = c.t("ent.hidden")
+        return s
     row = t.iloc[0]
     names_ = _MONTHS[c.lang]
     span = f"{names_[months[0] - 1]}–{names_[months[1] - 1]}"
@@ -463,8 +501,12 @@ def balance(c: Spec) -> Section:
     history = c.session.series(
         reporter=c.reporter, years=years, flow="balance", partner_group=c.partner_group,
         indicators=["exports", "imports", "lowest_since", "highest_since"],
+        firm_group=c.firm_group,
     )  # fmt: skip
     row = history[history["year"] == c.year].iloc[0]
+    if "suppressed" in history.columns and bool(row["suppressed"]):
+        s.skipped = c.t("ent.hidden")
+        return s
     since = _since(c, row, history)
     kind = T["deficit" if row.value_usd < 0 else "surplus"][c.lang]
     s.say(c.t("bal.value", year=c.year, kind=kind, value=c.money(abs(row.value_usd)),
@@ -500,6 +542,11 @@ def concentration(c: Spec) -> Section:
     by_product = c.table(by=["product"], compare=None, indicators=["hhi"])
     if by_partner.empty or _missing(by_partner["hhi"].iloc[0]):
         s.skipped = c.t("skip.nodata", what=c.what("hhi"))
+        if "suppressed" in by_partner.columns and by_partner["suppressed"].any():
+            s.skipped = c.t("skip.suppressed")
+        return s
+    if _missing(by_product["hhi"].iloc[0]):
+        s.skipped = c.t("skip.suppressed")
         return s
     p, q = float(by_partner["hhi"].iloc[0]), float(by_product["hhi"].iloc[0])
     s.say(c.t("conc.hhi", partners=wording.number(p, lang=c.lang), pword=_hhi_word(p, c.lang),
@@ -575,11 +622,26 @@ def note(c: Spec) -> Section:
               unclassified=c.pct(missing)), unclassified_pct=missing)  # fmt: skip
     s.say(c.t("note.method", threshold=c.money(c.small_base_usd)))
     s.say(_coverage_sentence(c))
+    if c.session.firm_records(c.reporter):
+        _disclosure_sentence(c, s)
     for text in c.notes:
         s.say(text)
     s.appendix = loads[["id", "file", "sha256", "format", "rows_read", "rows_loaded",
                         "rows_rejected", "status"]]  # fmt: skip
     return s
+
+
+def _disclosure_sentence(c: Spec, s: Section) -> None:
+    """Which disclosure rule the report's figures were under, and how many it suppressed."""
+    rules = c.session.disclosure_rules()
+    if not rules.enabled:
+        s.say(c.t("ent.lifted"))
+        return
+    frames = [f for f in c._cache.values() if isinstance(f, pd.DataFrame)]
+    n = sum(int(f["suppressed"].sum()) for f in frames if "suppressed" in f.columns)
+    rule = c.t("ent.rule", min_firms=rules.min_firms, dominance=f"{rules.dominance_pct:g}")
+    figures = wording.count(n, ("row", "rows"), ("строка", "строки", "строк"), lang=c.lang)
+    s.say(c.t("ent.suppressed", rule=rule, n=figures), suppressed=n)
 
 
 def _coverage_sentence(c: Spec) -> str:
@@ -630,8 +692,91 @@ def _int(value: Any) -> int:
     return 0 if _missing(value) else int(value)
 
 
+# -- enterprises -------------------------------------------------------------------------------
+def enterprises(c: Spec) -> Section:
+    """How many enterprises export, new and gone, growth taken apart, and disclosure control.
+
+    Only where the records carry the declarant (``firm``); counts of enterprises are shown,
+    figures of single enterprises only when disclosure control is lifted.
+    """
+    s = _section(c, "enterprises")
+    base = c.compare is not None
+    wanted = ["firms", "value_per_firm", *(["firm_growth"] if base else [])]
+    if not c.session.firm_records(c.reporter):
+        s.skipped = c.t("skip.firms", who=c.who)
+        return s
+    t = c.table(indicators=wanted)
+    row = t.iloc[0]
+    if not int(row.firms):
+        s.skipped = c.t("skip.firms", who=c.who)
+        return s
+    group = c.t("ent.group", group=c.firm_group) if c.firm_group else ""
+    s.say(c.t("ent.count", firms=_firms(c, int(row.firms)), scope=c.scope, year=c.year,
+              of_group=group), firms=int(row.firms))  # fmt: skip
+    if base:
+        key = "ent.flows_group" if c.firm_group else "ent.flows"
+        s.say(c.t(key, compare=c.compare, new=_firms(c, int(row.new_firms)),
+                  exits=_firms(c, int(row.exits))),
+              new_firms=int(row.new_firms), exits=int(row.exits))  # fmt: skip
+    hidden = _hidden(t)
+    if hidden:
+        s.say(c.t("ent.hidden"))
+    else:
+        s.say(c.t("ent.per_firm", value=c.money(row.value_per_firm_usd)),
+              value_per_firm_usd=row.value_per_firm_usd)  # fmt: skip
+        if base and not _missing(row.change_usd) and row.change_usd:
+            _decomposed(c, s, row)
+    partners = c.table(by=["partner"], compare=None, indicators=["firms"])
+    partners = partners.sort_values(["firms", "partner"], ascending=[False, True]).head(TOP)
+    if len(partners) > 1:
+        counts = dict(zip(partners["partner"], partners["firms"].astype(int), strict=True))
+        items = [f"{c.partner(p)} ({n})" for p, n in counts.items()]
+        s.say(c.t("ent.partners", items=listing(items, c.lang)),
+              **{f"firms[{p}]": n for p, n in counts.items()})  # fmt: skip
+    lifted = "disclosure" in t.attrs and "suppressed" not in t.columns
+    if lifted:
+        top = c.table(by=["firm"], compare=None, top=TOP)
+        items = [f"{name if not _missing(name) else firm} ({c.money(v)})" for firm, name, v
+                 in zip(top["firm"], top["firm_name"], top["value_usd"], strict=True)]  # fmt: skip
+        s.say(c.t("ent.top", items=listing(items, c.lang)))
+    if c.firm_group:
+        years = [y for y in (c.year, c.compare) if y is not None]
+        counts = c.session.firm_membership(c.firm_group, years)
+        listed = ", ".join(f"{y}: {n}" for y, n in sorted(counts.items(), reverse=True))
+        s.say(c.t("ent.membership", years=listed), **{f"members[{y}]": n
+                                                      for y, n in counts.items()})  # fmt: skip
+    if lifted:
+        s.say(c.t("ent.lifted"))
+    else:
+        s.say(c.t("ent.single"))
+    s.appendix = t.drop(columns=["classifications"], errors="ignore")
+    return s
+
+
+def _firms(c: Spec, n: int) -> str:
+    return wording.count(n, ("enterprise", "enterprises"),
+                         ("предприятие", "предприятия", "предприятий"), lang=c.lang)  # fmt: skip
+
+
+def _decomposed(c: Spec, s: Section, row: Any) -> None:
+    """Of the increase (or decrease): new exporters, exits and continuing exporters."""
+    up = row.change_usd > 0
+    cont = float(row.continuing_change_usd)
+    s.say(
+        c.t("ent.growth_group" if c.firm_group else "ent.growth",
+            change=c.money(abs(row.change_usd)),
+            kind=T["ent.increase" if up else "ent.decrease"][c.lang],
+            new=c.money(row.new_firms_usd), exits=c.money(row.exits_usd),
+            continuing=c.money(abs(cont)),
+            continuing_verb=T["ent.added" if cont >= 0 else "ent.lost"][c.lang],
+            continuing_sign="+" if cont >= 0 else "−"),
+        change_usd=row.change_usd, new_firms_usd=row.new_firms_usd, exits_usd=row.exits_usd,
+        continuing_change_usd=cont,
+    )  # fmt: skip
+
+
 #: The sections in report order.
 SECTIONS: tuple[Callable[[Spec], Section], ...] = (
-    headline, destinations, products, technology, ytd, balance, concentration, techbalance,
-    note,
+    headline, enterprises, destinations, products, technology, ytd, balance, concentration,
+    techbalance, note,
 )  # fmt: skip

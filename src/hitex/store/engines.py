@@ -26,7 +26,10 @@ from hitex.store.sources import Year
 from hitex.store.warehouse import Warehouse
 
 #: Tables the indicators read.
-TABLES = ("flows", "countries", "country_names", "products", "product_groups", "country_groups")
+TABLES = (
+    "flows", "countries", "country_names", "products", "product_groups", "country_groups",
+    "firms", "firm_members",
+)  # fmt: skip
 
 
 class Engine:

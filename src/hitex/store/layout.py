@@ -40,7 +40,7 @@ import duckdb
 
 from hitex.errors import HitexError
 from hitex.ingest.sql import ident, lit
-from hitex.store.schema import columns, flow_types
+from hitex.store.schema import PARTITIONS, columns, flow_types
 
 #: The layout's version, written to ``<root>/hitex.json``.
 LAYOUT_VERSION = 1
@@ -311,8 +311,24 @@ def live_from_commits(root: Path) -> list[str]:
     return [str(root / p) for p in live]
 
 
-def read_sql(files: Sequence[str], *, filename: bool = False) -> str:
-    """The rows of ``files`` as flows rows (partition columns cast to the schema's types)."""
+def absent_columns(con: duckdb.DuckDBPyConnection, files: Sequence[str]) -> tuple[str, ...]:
+    """Flows columns that none of ``files`` holds (files of earlier hitex have no ``firm``)."""
+    if not files:
+        return ()
+    listed = ", ".join(lit(f) for f in files)
+    held = {
+        r[0]
+        for r in con.execute(f"SELECT DISTINCT name FROM parquet_schema([{listed}])").fetchall()  # noqa: S608
+    }
+    return tuple(c for c in columns() if c not in held and c not in PARTITIONS)
+
+
+def read_sql(files: Sequence[str], *, filename: bool = False, absent: Sequence[str] = ()) -> str:
+    """The rows of ``files`` as flows rows (partition columns cast to the schema's types).
+
+    Columns in ``absent`` (held by none of the files: :func:`absent_columns`) read as NULL;
+    a column some files hold reads as NULL in the others (``union_by_name``).
+    """
     types = flow_types()
     names = columns()
     if not files:
@@ -320,7 +336,9 @@ def read_sql(files: Sequence[str], *, filename: bool = False) -> str:
         extra = ", CAST(NULL AS VARCHAR) AS filename" if filename else ""
         return f"SELECT {nulls}{extra} WHERE false"
     listed = ", ".join(lit(f) for f in files)
-    selected = ", ".join(f"CAST({ident(c)} AS {types[c]}) AS {ident(c)}" for c in names)
+    selected = ", ".join(
+        f"CAST({'NULL' if c in absent else ident(c)} AS {types[c]}) AS {ident(c)}" for c in names
+    )
     extra = ", filename" if filename else ""
     options = ", filename = true" if filename else ""
     return (
@@ -339,7 +357,8 @@ def refresh_view(con: duckdb.DuckDBPyConnection, layout: Layout) -> None:
             f"{len(missing):,} are not there (first: {missing[0]}); a warehouse file is "
             "copied together with its data root (DB.data beside it), or opened where it is."
         )
-    con.execute(f"CREATE OR REPLACE VIEW flows AS {read_sql(files)}")
+    absent = absent_columns(con, files)
+    con.execute(f"CREATE OR REPLACE VIEW flows AS {read_sql(files, absent=absent)}")
 
 
 def copy_warehouse(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> Path:

@@ -38,7 +38,7 @@ from hitex.errors import suggest
 from hitex.ingest import Read, Reader, checked_sql, prepare_statements
 from hitex.ingest.sql import field, ident
 from hitex.reference import countries
-from hitex.store.layout import Commit, Layout, read_sql
+from hitex.store.layout import Commit, Layout, absent_columns, read_sql
 from hitex.store.schema import KEY, columns, flow_types
 from hitex.store.scratch import Scratch
 
@@ -282,7 +282,7 @@ class Loader:
 
     def _nonleaves(self) -> str:
         """Records whose finer codes are in the same file: only the finest are loaded."""
-        cell = ("year", "month", "reporter", "partner", "flow", "classification")
+        cell = tuple(k for k in KEY if k != "product")
         leaves = self.scratch.table(
             "leafcand",
             f"""SELECT row, {", ".join(cell)}, product
@@ -464,9 +464,11 @@ def replace_keys(
     ).fetchall()
     revised = 0
     for path, owner in live:
-        rows = read_sql([layout.absolute(path)])
+        file = layout.absolute(path)
+        rows = read_sql([file], absent=absent_columns(con, [file]))
         found = con.execute(
-            f"INSERT INTO revisions SELECT o.*, {load_id} FROM ({rows}) o WHERE {match}"
+            f"INSERT INTO revisions BY NAME SELECT o.*, {load_id} AS replaced_by "
+            f"FROM ({rows}) o WHERE {match}"
         ).fetchall()
         n = int(found[0][0]) if found else 0
         if not n:
@@ -489,7 +491,7 @@ def reallocate(con: duckdb.DuckDBPyConnection, cells: str) -> None:
         AND (partner = 'WLD' OR product = 'TOTAL') LIMIT 1)"""
     ).fetchall()[0][0]
     if has_totals:
-        con.execute(f"INSERT INTO unallocated {unallocated_sql(in_cells)}")
+        con.execute(f"INSERT INTO unallocated BY NAME {unallocated_sql(in_cells)}")
 
 
 def remove(

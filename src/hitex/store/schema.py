@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-#: Columns that identify a flow; records with the same key are one flow.
-KEY = ("year", "month", "reporter", "partner", "flow", "classification", "product")
+#: Columns that identify a flow; records with the same key are one flow. ``firm`` (the
+#: declarant: exporter of exports, importer of imports) is NULL in files without it; where a
+#: file gives it, records of different enterprises are different flows, never summed.
+KEY = ("year", "month", "reporter", "partner", "flow", "classification", "product", "firm")
 
 #: The flows columns and their types, in order (DESIGN.md, "Data model"). Every list of
-#: columns the store writes or reads is derived from this one.
+#: columns the store writes or reads is derived from this one. ``firm`` comes last, as
+#: earlier warehouses have it added (their record files without it read as NULL firm).
 FLOW_TYPES: dict[str, str] = {
     "year": "SMALLINT",
     "month": "TINYINT",
@@ -19,6 +22,7 @@ FLOW_TYPES: dict[str, str] = {
     "quantity": "DOUBLE",
     "unit": "VARCHAR",
     "load_id": "INTEGER",
+    "firm": "VARCHAR",
 }
 
 #: The Hive partition columns of the record files (hitex.store.layout): in the path, not in
@@ -105,6 +109,27 @@ CREATE TABLE IF NOT EXISTS user_schemes (
     yaml VARCHAR NOT NULL,
     added TIMESTAMP NOT NULL
 );
+-- Enterprise registries (hitex firms add): one row per enterprise, one per membership of a
+-- group with its validity years (NULL: open), and each enterprise's attribute columns.
+CREATE TABLE IF NOT EXISTS firms (
+    firm VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    attributes VARCHAR,
+    registry VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS firm_members (
+    firm VARCHAR NOT NULL,
+    group_name VARCHAR NOT NULL,
+    year_from SMALLINT,
+    year_to SMALLINT,
+    registry VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS firm_registries (
+    file VARCHAR PRIMARY KEY,
+    sha256 VARCHAR NOT NULL,
+    rows BIGINT NOT NULL,
+    added TIMESTAMP NOT NULL
+);
 CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
     value VARCHAR
@@ -112,21 +137,26 @@ CREATE TABLE IF NOT EXISTS meta (
 """
 
 
-VIEWS = """
+#: The columns of ``flows`` in order (``firm`` last, as earlier warehouses have it).
+ROW_COLUMNS = ", ".join(FLOW_TYPES)
+
+
+VIEWS = f"""
 -- What indicators read as "flows". Totals (partner WLD, product TOTAL) never add to finer
 -- records of the same reporter, flow and period: only what they hold beyond them
 -- ("unallocated") is read. A reconciled source (BACI) gives each flow once, as the
 -- exporter's export; the same record is the importer's import, at the same (FOB) value.
 CREATE OR REPLACE VIEW trade AS
-SELECT * FROM flows WHERE partner <> 'WLD' AND product <> 'TOTAL'
+SELECT {ROW_COLUMNS} FROM flows WHERE partner <> 'WLD' AND product <> 'TOTAL'
 UNION ALL
-SELECT * FROM unallocated
+SELECT {ROW_COLUMNS} FROM unallocated
 UNION ALL
 SELECT f.year, f.month, f.partner AS reporter, f.reporter AS partner, 'import' AS flow,
-    f.classification, f.product, f.value_usd, f.quantity, f.unit, f.load_id
+    f.classification, f.product, f.value_usd, f.quantity, f.unit, f.load_id,
+    CAST(NULL AS VARCHAR) AS firm
 FROM flows f
 WHERE f.flow = 'export' AND f.load_id IN (SELECT id FROM loads WHERE reconciled);
-"""
+"""  # noqa: S608 - fixed column names
 
 #: Logical table -> warehouse relation that engines read for it.
 RELATIONS = {"flows": "trade"}

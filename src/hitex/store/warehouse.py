@@ -228,6 +228,15 @@ class Warehouse:
         for column in ("code", "field", "value"):
             if column not in rejects:
                 self.con.execute(f"ALTER TABLE rejects ADD COLUMN {column} VARCHAR")
+        for table in ("revisions", "unallocated"):
+            # Enterprises (``firm``) came later: earlier warehouses get the column, last.
+            found = self.con.execute(
+                "SELECT count(*) FROM duckdb_columns() WHERE table_name = ? "
+                "AND column_name = 'firm' AND schema_name = 'main'",
+                [table],
+            ).fetchall()
+            if not found[0][0]:
+                self.con.execute(f"ALTER TABLE {table} ADD COLUMN firm VARCHAR")
         if "reconciled" not in have:
             self.con.execute("ALTER TABLE loads ADD COLUMN reconciled BOOLEAN DEFAULT false")
             for name, reader in readers().items():
@@ -260,10 +269,16 @@ class Warehouse:
                 loads = self.con.execute(
                     f"SELECT DISTINCT load_id FROM {source} ORDER BY 1"  # noqa: S608
                 ).fetchall()
+                # Records of hitex before enterprises have no ``firm``: NULL firm.
+                have = {
+                    r[0]
+                    for r in self.con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()  # noqa: S608
+                }
+                picked = ", ".join(
+                    c if c in have else f"CAST(NULL AS VARCHAR) AS {ident(c)}" for c in COLUMNS
+                )
                 for (load_id,) in loads:
-                    rows = (
-                        f"SELECT {', '.join(COLUMNS)} FROM {source} WHERE load_id = {int(load_id)}"  # noqa: S608
-                    )
+                    rows = f"SELECT {picked} FROM {source} WHERE load_id = {int(load_id)}"  # noqa: S608
                     folder = layout.stage(self.con, typed(rows, int(load_id)))
                     layout.place(self.con, commit, folder, int(load_id))
                     layout.unstage(folder)

@@ -155,4 +155,7 @@ def session_with(
     # engines (Spark) keep no compiled questions; the session's own one is reused.
     own = session.engine
     base = own if own.name != "duckdb" else engine_for("duckdb", session.warehouse)
-    return Session(session.warehouse, Overlay(base, partner_sets, product_sets))
+    out = Session(session.warehouse, Overlay(base, partner_sets, product_sets))
+    # The claims are of the same enterprise group, under the same disclosure control.
+    out.scope(firm_group=session.firm_group, suppress=session.suppress)
+    return out

@@ -105,6 +105,10 @@ def _table(c: Claim, s: Session, plan: Plan, small: float, **options: Any) -> pd
     options.setdefault("months", c.period.months)
     selection = plan.selection(c.subject) | options
     t = s.table(year=c.period.year, small_base_usd=small, **selection)
+    if "suppressed" in t.columns and len(t) and t["suppressed"].all():
+        # Disclosure control (records of enterprises): the figure may not be stated.
+        raise _NoData(f"suppressed: {describe(c.subject)} in {_when(c)} rests on too few "
+                      "enterprises, or on one dominant one (disclosure control)")  # fmt: skip
     if t.empty or not (t["value_usd"] != 0).any():
         raise _NoData(f"no data: {describe(c.subject)} in {_when(c)} is not in the warehouse")
     return t
