@@ -28,7 +28,7 @@ from pyspark.sql import SparkSession
 
 from hitex.errors import InputError
 from hitex.store.engines import TABLES, Engine
-from hitex.store.schema import ENGINE_TABLES, RELATIONS
+from hitex.store.schema import ENGINE_TABLES, RELATIONS, ROW_COLUMNS
 from hitex.store.warehouse import Warehouse
 
 #: The master used when neither ``--spark-master`` nor ``$HITEX_SPARK_MASTER`` names one.
@@ -55,15 +55,16 @@ LOCAL_CONFIG: dict[str, str] = {
 }
 
 #: ``trade`` (see hitex.store.schema.VIEWS) in Spark SQL over the engine's views.
-TRADE = """CREATE OR REPLACE TEMP VIEW {trade} AS
-SELECT * FROM {flows} WHERE partner <> 'WLD' AND product <> 'TOTAL'
+TRADE = f"""CREATE OR REPLACE TEMP VIEW {{trade}} AS
+SELECT {ROW_COLUMNS} FROM {{flows}} WHERE partner <> 'WLD' AND product <> 'TOTAL'
 UNION ALL
-SELECT * FROM {unallocated}
+SELECT {ROW_COLUMNS} FROM {{unallocated}}
 UNION ALL
 SELECT f.year, f.month, f.partner AS reporter, f.reporter AS partner, 'import' AS flow,
-    f.classification, f.product, f.value_usd, f.quantity, f.unit, f.load_id
-FROM {flows} f
-WHERE f.flow = 'export' AND f.load_id IN (SELECT id FROM {loads} WHERE reconciled)"""
+    f.classification, f.product, f.value_usd, f.quantity, f.unit, f.load_id,
+    CAST(NULL AS STRING) AS firm
+FROM {{flows}} f
+WHERE f.flow = 'export' AND f.load_id IN (SELECT id FROM {{loads}} WHERE reconciled)"""  # noqa: S608
 
 
 def chosen_master(master: str | None = None) -> str:
@@ -196,7 +197,9 @@ class SparkEngine(Engine):
         version = self.warehouse.version()
         if version != self._version:
             for name, paths in self.warehouse.spark_files().items():
-                self.spark.read.parquet(*paths).createOrReplaceTempView(self._view(name))
+                # Record files written before a column was added lack it: merge the schemas.
+                read = self.spark.read.option("mergeSchema", "true")
+                read.parquet(*paths).createOrReplaceTempView(self._view(name))
             self.spark.sql(TRADE.format(**self._views()))
             self._version = version
         return self._backend

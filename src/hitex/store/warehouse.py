@@ -657,7 +657,7 @@ class Warehouse:
 
     @property
     def data_root(self) -> str:
-        """Where the records and the files other engines read live (see :mod:`hitex.store.layout`)."""
+        """Where the records and the files other engines read live (:mod:`hitex.store.layout`)."""
         return str(self.layout.root)
 
     def spark_files(self) -> dict[str, list[str]]:
