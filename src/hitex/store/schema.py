@@ -165,4 +165,4 @@ RELATIONS = {"flows": "trade"}
 #: (``flows``, ``unallocated``), the loads they came from, and the reference tables. Each
 #: engine builds ``trade`` from them as :data:`VIEWS` does.
 ENGINE_TABLES = ("flows", "unallocated", "loads", "countries", "country_names", "products",
-                 "product_groups", "country_groups")  # fmt: skip
+                 "product_groups", "country_groups", "firms", "firm_members")  # fmt: skip
