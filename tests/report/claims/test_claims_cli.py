@@ -12,6 +12,7 @@ from hitex import demo
 from hitex.cli import app
 from hitex.errors import InputError
 from hitex.report.claims import consistency, lexicon
+from hitex.report.claims.check import infer_reporter
 from hitex.report.claims.model import Claim, Period, Quantity, Result, Subject
 
 MOSCOW = Path(__file__).parents[3] / "examples" / "moscow-2020"
@@ -132,3 +133,8 @@ def test_shares_of_one_whole_cannot_pass_100():
 
 def test_the_sample_files_are_where_the_tests_expect():
     assert MOSCOW.joinpath("flows.csv").read_bytes() == demo.moscow_file().read_bytes()
+
+
+def test_a_reporter_named_only_by_its_adjective_is_found(checked_warehouse):
+    text = "Столичные компании нарастили поставки, сообщил Московский экспортный центр."
+    assert infer_reporter(checked_warehouse, text) == "RU-MOW"

@@ -55,3 +55,66 @@ def test_a_rank_within_a_group_of_one_loaded_partner_abstains(checked_warehouse)
     assert rank.verdict == "unverifiable", rank.reason
     assert "Africa" in rank.reason
     assert amount.verdict == "supported"
+
+
+def _moscow_exports(year: int, partner: str | None = None) -> float:
+    flows = pd.read_csv(MOSCOW)
+    rows = flows[(flows["year"] == year) & (flows["flow"] == "export")]
+    if partner:
+        rows = rows[rows["partner"] == partner]
+    return float(rows["value_usd"].sum())
+
+
+def test_a_figure_another_reading_supports_is_not_contradicted(checked_warehouse):
+    # The total of Moscow's exports, put in a sentence that names Germany: the reader may
+    # have meant the total (the guard tries the subject without the partner).
+    total = _moscow_exports(2020)
+    assert total != pytest.approx(_moscow_exports(2020, "DEU"), rel=0.01)
+    text = (
+        f"Sales to Germany grew, and Moscow's exports reached ${total / 1e9:.2f} billion in 2020."
+    )
+    results = claims.check(checked_warehouse, text, reporter="RU-MOW")
+    amount = next(r for r in results if "billion" in r.claim.span)
+    assert amount.verdict in ("supported", "unverifiable"), amount.reason
+    if amount.verdict == "unverifiable":
+        assert amount.reason.startswith("ambiguous"), amount.reason
+
+
+def test_a_figure_no_reading_supports_stays_contradicted(checked_warehouse):
+    italy = _moscow_exports(2020, "ITA")
+    wrong = italy * 1.5 / 1e6
+    text = f"Moscow's exports to Italy reached ${wrong:.1f} million in 2020."
+    (r,) = claims.check(checked_warehouse, text, reporter="RU-MOW")
+    assert r.verdict == "contradicted", r.reason
+
+
+def test_the_year_before_supporting_a_figure_is_named(checked_warehouse):
+    # A figure that is exports one year before the year read: abstain, naming the year.
+    before = _moscow_exports(2019)
+    assert before != pytest.approx(_moscow_exports(2020), rel=0.01)
+    text = f"Moscow's exports were ${before / 1e9:.2f} billion in 2020."
+    (r,) = claims.check(checked_warehouse, text, reporter="RU-MOW")
+    assert r.verdict == "unverifiable", r.reason
+    assert "2019" in r.reason.split("but with")[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2020 Moscow's exports to Germany, France and Italy each grew by at least 20%.",
+        "В 2020 году экспорт Москвы в Германию, Францию и Италию вырос не менее чем на 20% каждый.",
+    ],
+)
+def test_a_growth_said_of_each_partner_is_not_checked_on_their_sum(checked_warehouse, text):
+    growth = {
+        p: _moscow_exports(2020, p) / _moscow_exports(2019, p) - 1 for p in ("DEU", "FRA", "ITA")
+    }
+    together = sum(_moscow_exports(2020, p) for p in growth) / sum(
+        _moscow_exports(2019, p) for p in growth
+    )
+    assert together - 1 >= 0.20  # the sum would pass
+    assert min(growth.values()) < 0.20
+    results = claims.check(checked_warehouse, text, reporter="RU-MOW")
+    (r,) = [r for r in results if r.claim.kind == "growth"]
+    assert r.claim.aggregation == "each"
+    assert r.verdict != "supported", r.reason

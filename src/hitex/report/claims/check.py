@@ -80,6 +80,13 @@ def infer_reporter(session: Session, text: str) -> str:
             name = countries.name(code, lang=lang)
             stem = name[:-1] if lang == "ru" and len(name) > 4 else name
             named[code] += len(re.findall(rf"(?<!\w){re.escape(stem)}", text))
+    # Indirectly, by the reference's demonyms and adjectives ("столичные компании",
+    # "Chilean exporters", "Московский экспортный центр").
+    pattern, keys = lexicon._demonyms_re()
+    for m in pattern.finditer(text) if pattern is not None else ():
+        code = keys[int(str(m.lastgroup)[1:])]
+        if code in named:
+            named[code] += 1
     best = [c for c, n in named.most_common() if n == max(named.values(), default=0) and n > 0]
     if len(best) != 1:
         listed = ", ".join(loaded) or "none"

@@ -22,7 +22,15 @@ from typing import Any
 
 import yaml
 
-__all__ = ["count_before", "each_after", "flow_at", "lemmas", "resets_subject", "unknown_product"]
+__all__ = [
+    "count_before",
+    "each_after",
+    "each_in",
+    "flow_at",
+    "lemmas",
+    "resets_subject",
+    "unknown_product",
+]
 
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
 
@@ -162,6 +170,14 @@ def each_after(text: str, end: int, start: int) -> bool:
     if _en(g["en"]).match(tail.lstrip()) or re.match(r"\s*(?:кажд\w+)", tail, re.I):
         return True
     return re.search(r"(?<!\w)по\s+(?:\S+\s+){0,3}$", text[max(0, start - 30) : start]) is not None
+
+
+def each_in(text: str) -> bool:
+    """Whether the sentence says its figures of each partner ("each", "apiece", "каждая")."""
+    g = grammar()["each"]
+    if _en(g["en"]).search(text):
+        return True
+    return any(lem in _ru(g["ru"]) for _, _, lem in lemmas(text))
 
 
 def count_before(text: str, start: int) -> int | None:

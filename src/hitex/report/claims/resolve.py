@@ -288,6 +288,10 @@ def resolve(  # noqa: PLR0915 - one step per part of the frame
             # "Five markets ... each": counted among all partners (or the group named).
             subject = Subject(subject.reporter, subject.flow, (), subject.partner_group,
                               subject.products)  # fmt: skip
+        elif len(subject.partners) > 1 and frames.each_in(s.text):
+            # "Kazakhstan, Turkey and the UAE each exceeded $45 million", "не менее чем на
+            # 20% каждая": the figure is said of every partner named, never of their sum.
+            aggregation, count = "each", len(subject.partners)
         claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
                               count=count,
                               period=period(s.text, f.claim.kind, c, since, at))  # fmt: skip

@@ -12,7 +12,7 @@ no data for it (with what is missing) or the words were not understood.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -81,19 +81,168 @@ def verify(
         if c.understood:
             plan.add(c.subject)
             plan.add(c.whole)
+            for one in _each_one(c):
+                plan.add(one.subject)
+    readings = {i: alternatives(c, claims) for i, c in enumerate(claims) if c.understood}
+    for alts in readings.values():
+        for _, alt in alts:
+            plan.add(alt.subject)
+            plan.add(alt.whole)
     s = overlay.session_with(session, plan.partner_sets, plan.product_sets)
-    return [_one(c, s, plan, small_base_usd) for c in claims]
+    out = []
+    for i, c in enumerate(claims):
+        r = _one(c, s, plan, small_base_usd)
+        if r.verdict == "contradicted":
+            r = _abstain(r, readings.get(i, []), s, plan, small_base_usd)
+        out.append(r)
+    return out
+
+
+# -- abstain rather than accuse ----------------------------------------------------------------
+#: The flows a reader may have meant instead of the one read.
+_OTHER_FLOWS = {
+    "export": ("import", "turnover"),
+    "import": ("export", "turnover"),
+    "balance": ("export", "import", "turnover"),
+    "turnover": ("export", "import", "balance"),
+    "re-export": ("export", "import"),
+}
+
+
+def alternatives(c: Claim, claims: Sequence[Claim]) -> list[tuple[str, Claim]]:
+    """The other plausible readings of ``c``: (what differs, the claim so read).
+
+    Another subject the sentence, paragraph or headline names, the other flow, the base year
+    instead of the current one (and the year before), the total of the other flow as the
+    whole of a share, the product group without narrowing, the level as a change and a growth
+    rate as a share. A claim is ``contradicted`` only when none of them supports its figure.
+    """
+    out: list[tuple[str, Claim]] = []
+    for label, alt in (*_subjects(c, claims), *_flows(c), *_periods(c), *_kinds(c)):
+        if alt != c and all(alt != a for _, a in out):
+            out.append((label, alt))
+    return out
+
+
+def _subjects(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:
+    """Partners and products another claim of the paragraph or headline names, or none."""
+    subj = c.subject
+    peers = [p for p in claims if p.understood and p is not c and p.paragraph in (0, c.paragraph)]
+    subjects = {replace(subj, partners=(), partner_group=None), replace(subj, products=()),
+                replace(subj, partners=(), partner_group=None, products=())}  # fmt: skip
+    for other in (x for p in peers for x in (p.subject, p.whole)):
+        # Only a slot the claim leaves empty takes what another claim names.
+        if other is None or other.reporter != subj.reporter:
+            continue
+        if not subj.partners and not subj.partner_group:
+            subjects.add(replace(subj, partners=other.partners, partner_group=other.partner_group))
+        if not subj.products:
+            subjects.add(replace(subj, products=other.products))
+    for other in sorted(subjects - {subj}, key=lambda x: x.describe()):
+        yield f"the subject read as {describe(other)}", c.with_(subject=other)
+    if c.kind == "share":
+        for whole in (
+            Subject(subj.reporter, subj.flow),
+            Subject(subj.reporter, "import" if subj.flow == "export" else "export"),
+            replace(subj, products=()),
+            replace(subj, partners=(), partner_group=None),
+        ):
+            if whole not in (c.whole, subj):
+                yield f"the share read as of {describe(whole)}", c.with_(whole=whole)
+
+
+def _flows(c: Claim) -> Iterator[tuple[str, Claim]]:
+    subj = c.subject
+    for flow in _OTHER_FLOWS.get(subj.flow, ()):
+        if c.kind in ("rank", "share") and flow in ("balance", "turnover"):
+            continue
+        whole = replace(c.whole, flow=flow) if c.whole and c.kind == "share" else c.whole
+        yield f"the flow read as {flow}", c.with_(subject=replace(subj, flow=flow), whole=whole)
+
+
+def _periods(c: Claim) -> Iterator[tuple[str, Claim]]:
+    """The year before, the base instead of the current year, the year before as the base."""
+    per = c.period
+    if not per.year:
+        return
+    before = None if per.compare is None else per.compare - 1
+    yield (
+        f"the year read as {per.year - 1}",
+        c.with_(period=replace(per, year=per.year - 1, compare=before)),
+    )
+    if per.compare is not None and per.compare < per.year:
+        yield (
+            f"the year read as {per.compare}",
+            c.with_(period=replace(per, year=per.compare, compare=before)),
+        )
+        if c.kind in ("growth", "multiple", "change") and per.compare != per.year - 1:
+            yield (
+                f"the base read as {per.year - 1}",
+                c.with_(period=replace(per, compare=per.year - 1)),
+            )
+
+
+def _kinds(c: Claim) -> Iterator[tuple[str, Claim]]:
+    """A level as a change; a percentage as a share or as a growth rate."""
+    q, per = c.quantity, c.period
+    if q is None:
+        return
+    if c.kind == "amount" and q.unit == "usd" and per.compare is not None:
+        yield "the figure read as a change", c.with_(kind="change")
+    if q.unit == "pct" and c.kind == "growth":
+        yield "the figure read as a share", c.with_(kind="share", whole=None)
+    if q.unit == "pct" and c.kind == "share" and per.year:
+        base = per.compare if per.compare is not None and per.compare < per.year else per.year - 1
+        yield (
+            "the figure read as a growth rate",
+            c.with_(kind="growth", period=replace(per, compare=base)),
+        )
+
+
+def _abstain(
+    r: Result, readings: Sequence[tuple[str, Claim]], s: Session, plan: Plan, small: float
+) -> Result:
+    """``r`` (contradicted) as ``unverifiable`` when another plausible reading supports it."""
+    for label, alt in readings:
+        try:
+            other = _one(alt, s, plan, small)
+        except (HitexError, KeyError, ValueError, IndexError):
+            continue  # a reading hitex cannot compute supports nothing
+        if other.verdict == "supported":
+            return Result(r.claim, r.computed, "unverifiable",
+                          f"ambiguous: {r.reason}; but with {label}: {other.reason}")  # fmt: skip
+    return r
 
 
 def _one(c: Claim, s: Session, plan: Plan, small_base_usd: float) -> Result:
     if not c.understood or c.quantity is None:
         return Result(c, None, "unverifiable", c.note or "not understood")
     try:
+        if _each_one(c):
+            return _each_partner(c, s, plan, small_base_usd)
         return CHECKS[c.kind](c, s, plan, small_base_usd)
     except _NoData as exc:
         return Result(c, None, "unverifiable", str(exc))
     except HitexError as exc:
         return Result(c, None, "unverifiable", f"cannot be computed: {exc}")
+
+
+def _each_one(c: Claim) -> list[Claim]:
+    """The claim of each partner, for a figure said of each of several ("each", "каждая")."""
+    if c.aggregation != "each" or len(c.subject.partners) < 2:
+        return []
+    return [c.with_(subject=replace(c.subject, partners=(p,)), aggregation="sum", count=None)
+            for p in c.subject.partners]  # fmt: skip
+
+
+def _each_partner(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """A figure said of each partner: supported only when it holds for every one."""
+    results = [_one(one, s, plan, small) for one in _each_one(c)]
+    reasons = "; ".join(r.reason for r in results)
+    for verdict in ("contradicted", "unverifiable"):
+        if any(r.verdict == verdict for r in results):
+            return Result(c, None, verdict, f"said of each partner: {reasons}")
+    return Result(c, None, "supported", f"said of each partner: {reasons}")
 
 
 class _NoData(Exception):
