@@ -161,9 +161,10 @@ def _open(path: str, **options: Any) -> hitex.Session:
 def init(
     ctx: typer.Context,
     data: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
-            help="Where the records live, as Parquet (default: beside the warehouse, DB.data)."
+            help="Where the records live, as Parquet (default: beside the warehouse, DB.data); "
+            "a file:// URI for a folder every host of a cluster mounts."
         ),
     ] = None,
 ) -> None:

@@ -13,6 +13,7 @@ import atexit
 import contextlib
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -94,8 +95,21 @@ class Cluster:
                                 "--work-dir", str(self.dir / "w1")])  # fmt: skip
         self.private = can_unshare()
         if self.private is None:
-            # Inside the namespace /tmp is empty: its work folder is made there.
+            # Inside the namespace /tmp is empty: its work folder is made there. Where the
+            # project itself (and so Spark and Python) lives under /tmp (a clone in /tmp), that
+            # one folder is mounted back, so the worker still sees no file the driver wrote.
             script = 'mount -t tmpfs tmpfs /tmp && mkdir -p /tmp/w2 && exec "$@"'
+            keep = _under_tmp(Path(sys.prefix).resolve())
+            if keep is not None:
+                stash = self.dir / "project"
+                stash.mkdir(parents=True, exist_ok=True)
+                script = (
+                    f"mount --bind {shlex.quote(str(keep))} {shlex.quote(str(stash))} && "
+                    "mount -t tmpfs tmpfs /tmp && "
+                    f"mkdir -p {shlex.quote(str(keep))} && "
+                    f"mount --bind {shlex.quote(str(stash))} {shlex.quote(str(keep))} && "
+                    'mkdir -p /tmp/w2 && exec "$@"'
+                )
             self._spawn(
                 "worker2",
                 [*worker, "--webui-port", str(free_port()), "--work-dir", "/tmp/w2"],
@@ -215,3 +229,11 @@ class ConnectServer:
         if self._proc is not None:
             with contextlib.suppress(Exception):
                 self._proc.wait(timeout=5)
+
+
+def _under_tmp(path: Path) -> Path | None:
+    """The folder directly under /tmp that holds ``path``, if it is there."""
+    tmp = Path("/tmp").resolve()
+    if path.is_relative_to(tmp) and path != tmp:
+        return tmp / path.relative_to(tmp).parts[0]
+    return None

@@ -118,9 +118,14 @@ def test_spark_files_are_under_the_data_root_and_follow_the_warehouse(tmp_path, 
         assert ro.warehouse.spark_files() == again
 
 
-def test_data_root_from_the_environment(tmp_path, monkeypatch):
-    monkeypatch.setenv("HITEX_DATA", str(tmp_path / "elsewhere"))
+def test_a_data_root_declared_mounted_everywhere_is_a_file_uri(tmp_path, monkeypatch):
+    monkeypatch.delenv("HITEX_SPARK_MASTER", raising=False)
+    shared = tmp_path / "shared"
     with hitex.open(tmp_path / "w.duckdb") as s:
+        s.warehouse.set_data_root(f"file://{shared}")
+        assert s.warehouse.data_root == f"file://{shared.resolve()}"
         files = s.warehouse.spark_files()
-    assert files["flows"] == []  # nothing loaded yet: no record files
-    assert all(Path(p[0]).is_relative_to(tmp_path / "elsewhere") for p in files.values() if p)
+        assert files["flows"] == []  # nothing loaded yet: no record files
+        assert all(Path(p[0]).is_relative_to(shared.resolve()) for p in files.values() if p)
+        # A master on other hosts may read it (a plain path is refused; see above).
+        sp.check_reachable("spark://head.example:7077", s.warehouse.data_root)

@@ -109,7 +109,7 @@ def check_reachable(master: str, root: str) -> None:
     raise InputError(
         f"The data root {root} is a folder on this machine ({socket.gethostname()}), which the "
         f"executors of {master} on other hosts cannot read: put it on storage every host "
-        "mounts and give it as a file:// URI (HITEX_DATA=file:///shared/hitex), or use a "
+        "mounts and declare it with hitex init --data file:///shared/hitex, or use a "
         "local master (local[N], spark://127.0.0.1:PORT)."
     )
 

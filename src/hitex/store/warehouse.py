@@ -164,8 +164,13 @@ class Warehouse:
         return bool(found[0][0])
 
     def set_data_root(self, root: str | os.PathLike[str]) -> Layout:
-        """Keep the records under ``root`` from now on (refused while records live elsewhere)."""
-        target = Layout(Path(root))
+        """Keep the records under ``root`` from now on (refused while records live elsewhere).
+
+        A ``file://`` URI names a folder that every host of a cluster mounts at the same path:
+        the records live in that folder, and engines on other hosts may read it.
+        """
+        shared = str(root).startswith("file://")
+        target = Layout(Path(_local(str(root))))
         current = self.layout
         if target.root != current.root and live_files(self.con, current):
             raise InputError(
@@ -176,6 +181,9 @@ class Warehouse:
         with transaction(self.con):
             self.con.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('data_root', ?)", [str(target.root)]
+            )
+            self.con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('data_root_shared', ?)", [str(shared).lower()]
             )
             refresh_view(self.con, target)
         if current.temporary and current.root != target.root:
@@ -657,8 +665,18 @@ class Warehouse:
 
     @property
     def data_root(self) -> str:
-        """Where the records and the files other engines read live (:mod:`hitex.store.layout`)."""
-        return str(self.layout.root)
+        """Where the records and the files other engines read live (:mod:`hitex.store.layout`).
+
+        A ``file://`` URI when ``hitex init --data file:///...`` declared it mounted on every host.
+        """
+        root = str(self.layout.root)
+        if self._has_meta():
+            shared = _first(self.con.execute(
+                "SELECT value FROM meta WHERE key = 'data_root_shared'"
+            ))  # fmt: skip
+            if shared is not None and shared[0] == "true":
+                return "file://" + root
+        return root
 
     def spark_files(self) -> dict[str, list[str]]:
         """For each table the engines read (:data:`ENGINE_TABLES`), the Parquet files of its rows.
