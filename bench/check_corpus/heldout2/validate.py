@@ -1,4 +1,4 @@
-"""Check the heldout2 answer keys without running the checker.
+"""Check a corpus part's answer keys without running the checker (heldout2 here).
 
 ``python -m bench.check_corpus.heldout2.validate``.
 
@@ -45,8 +45,9 @@ def check(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     return problems, claims
 
 
-def main() -> int:
-    paths = sorted(HERE.glob("*.txt"))
+def main(folder: Path = HERE) -> int:
+    """Check every article of ``folder`` (a corpus part) and print its counts."""
+    paths = sorted(folder.glob("*.txt"))
     rows: list[dict[str, str]] = []
     bad = 0
     for path in paths:
