@@ -1,79 +1,25 @@
 # ruff: noqa: E501
 """The true figures of the heldout3 articles, computed with DuckDB directly on the raw CSV files.
 
-Independent of hitex (plain SQL over the files the scorer loads). Run from the repository root:
+Independent of hitex (plain SQL over the files the scorer loads, through heldout2's helpers). Run from the repository root:
 ``python -m bench.check_corpus.heldout3.figures``; each line names the article that uses the
 figure, and the answer keys' notes quote these lines.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import duckdb
-
-ROOT = Path(__file__).parents[3]
-CHILE = [
-    ROOT / "src/hitex/demo/data/chl_arg_2002.csv",
-    ROOT / "src/hitex/demo/data/chl_arg_2004.csv",
-]
-MOSCOW = ROOT / "examples/moscow-2020/flows.csv"
-PORTUGAL = ROOT / "bench/check_corpus/data/portugal-tech.csv"
-
-con = duckdb.connect()
-
-
-def _view(name: str, files: list[Path]) -> None:
-    paths = ", ".join(f"'{p}'" for p in files)
-    con.execute(
-        f"CREATE VIEW {name} AS SELECT * FROM read_csv([{paths}], types={{'product': 'VARCHAR'}})"
-    )
-
-
-def _in(values: tuple[str, ...]) -> str:
-    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
-
-
-def val(table: str, year: int, flow: str = "export", *, partners: tuple[str, ...] = (),
-        product: str = "", months: tuple[int, int] = (1, 12)) -> float:  # fmt: skip
-    """US$ million of one flow and year, optionally for partners, an HS prefix, months."""
-    where = [f"year = {year}", f"flow = '{flow}'", f"product LIKE '{product}%'"]
-    if partners:
-        where.append(f"partner IN {_in(partners)}")
-    if table == "mow":
-        where.append(f"month BETWEEN {months[0]} AND {months[1]}")
-    rows = con.sql(
-        f"SELECT sum(value_usd) / 1e6 FROM {table} WHERE {' AND '.join(where)}"
-    ).fetchall()
-    return float(rows[0][0] or 0.0)
-
-
-def rank(table: str, year: int, key: str, item: str, *, flow: str = "export",
-         among: tuple[str, ...] = ()) -> int:  # fmt: skip
-    """Rank (1 = largest) of ``item`` by ``key`` (an SQL expression: partner, left(product, 2))."""
-    where = f"year = {year} AND flow = '{flow}'"
-    if among:
-        where += f" AND partner IN {_in(among)}"
-    rows = con.sql(
-        f"SELECT {key} k FROM {table} WHERE {where} GROUP BY k ORDER BY sum(value_usd) DESC"
-    ).fetchall()
-    return [r[0] for r in rows].index(item) + 1
-
-
-def show(article: str, label: str, new: float, old: float | None = None) -> None:
-    """One figure line: the value, and against a base its change, multiple."""
-    line = f"{article:10} {label:58} {new:12,.2f}"
-    if old:
-        line += f"  base {old:10,.2f}  change {100 * (new / old - 1):+8.2f}%  x{new / old:.3f}"
-    print(line)
-
-
-def share(article: str, label: str, part: float, whole: float) -> None:
-    print(f"{article:10} {label:58} {100 * part / whole:11.2f}%  ({part:,.2f} of {whole:,.2f})")
-
-
-def note(article: str, label: str, text: object) -> None:
-    print(f"{article:10} {label:58} {text}")
+from bench.check_corpus.heldout2.figures import (
+    CHILE,
+    MOSCOW,
+    PORTUGAL,
+    _view,
+    con,
+    note,
+    rank,
+    share,
+    show,
+    val,
+)
 
 
 def _growth_each(table: str, partners: tuple[str, ...], y0: int, y1: int) -> str:
