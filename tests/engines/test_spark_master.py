@@ -45,8 +45,7 @@ def test_the_master_comes_from_the_option_then_the_environment(monkeypatch):
     assert sp.chosen_master("local[1]") == "local[1]"
 
 
-def test_a_local_data_root_is_refused_for_a_master_on_other_hosts(tmp_path, monkeypatch):
-    monkeypatch.delenv("HITEX_DATA", raising=False)
+def test_a_local_data_root_is_refused_for_a_master_on_other_hosts(tmp_path):
     db = tmp_path / "w.duckdb"
     with pytest.raises(InputError, match=r"is a folder on this machine .* cannot read") as e:
         hitex.open(db, engine="pyspark", spark_master="spark://10.255.0.1:7077")
@@ -58,8 +57,7 @@ def test_a_local_data_root_is_refused_for_a_master_on_other_hosts(tmp_path, monk
     sp.check_reachable("spark://127.0.0.1:7077", str(tmp_path))
 
 
-def test_the_command_line_refuses_it_in_one_sentence(tmp_path, monkeypatch):
-    monkeypatch.delenv("HITEX_DATA", raising=False)
+def test_the_command_line_refuses_it_in_one_sentence(tmp_path):
     db = str(tmp_path / "w.duckdb")
     runner = CliRunner()
     assert runner.invoke(app, ["--db", db, "load", str(flows_file(tmp_path / "f.csv", ROWS)),
@@ -84,8 +82,7 @@ def test_load_on_spark_is_refused_for_now(tmp_path):
     assert not (tmp_path / "w.duckdb").exists() or hitex.open(tmp_path / "w.duckdb").loads().empty
 
 
-def test_spark_files_are_under_the_data_root_and_follow_the_warehouse(tmp_path, monkeypatch):
-    monkeypatch.delenv("HITEX_DATA", raising=False)
+def test_spark_files_are_under_the_data_root_and_follow_the_warehouse(tmp_path):
     s = hitex.open(tmp_path / "w.duckdb")
     s.load([flows_file(tmp_path / "f.csv", ROWS)], format="flows")
     root = Path(s.warehouse.data_root)

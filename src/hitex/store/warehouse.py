@@ -39,7 +39,7 @@ from hitex.store import sources
 from hitex.store.layout import Commit, Layout, default_root, live_files, next_commit, refresh_view
 from hitex.store.load import COLUMNS, Counts, Loader, Step, typed
 from hitex.store.load import remove as remove_load
-from hitex.store.schema import DDL, ENGINE_TABLES, RELATIONS, VIEWS
+from hitex.store.schema import DDL, ENGINE_TABLES, VIEWS
 from hitex.store.scratch import Scratch, transaction
 
 log = logging.getLogger(__name__)
@@ -714,23 +714,6 @@ class Warehouse:
                     shutil.rmtree(old, ignore_errors=True)
         files = {n: [str(p) for p in sorted((final / n).glob("*.parquet"))] for n in small}
         return {"flows": live_files(self.con, self.layout), **files}
-
-    def export_parquet(
-        self, directory: str | os.PathLike[str], names: Sequence[str]
-    ) -> dict[str, Path]:
-        """Write each named table to ``directory/NAME.parquet``; return the paths.
-
-        Engines that cannot read DuckDB files (Spark) read these copies.
-        """
-        out = Path(directory)
-        out.mkdir(parents=True, exist_ok=True)
-        paths = {}
-        for name in names:
-            path = out / f"{name}.parquet"
-            relation = ident(RELATIONS.get(name, name))
-            self.con.execute(f"COPY (SELECT * FROM {relation}) TO {lit(path)} (FORMAT parquet)")  # noqa: S608
-            paths[name] = path
-        return paths
 
     # -- listings -------------------------------------------------------------------------
     def loads(self) -> pd.DataFrame:
