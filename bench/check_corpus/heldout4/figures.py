@@ -114,13 +114,13 @@ def chile() -> None:
 
 
 def moscow() -> None:
-    """Moscow's exports, 2020 against 2019 (articles 03, 04, 10, 11)."""
+    """Moscow's exports, 2020 against 2019 (articles 03, 04, 10, 11, 15)."""
     note("all", "flows in the Moscow file", _count("SELECT DISTINCT flow FROM mow"))
     t19, t20 = val("mow", 2019), val("mow", 2020)
-    show("03 04 11", "all exports 2020 vs 2019", t20, t19)
+    show("03 04 11 15", "all exports 2020 vs 2019", t20, t19)
     note("04", "increase 2020 - 2019", f"{t20 - t19:,.2f}")
     for lo, hi in [(1, 6), (7, 12), (7, 9), (10, 12), (1, 9), (9, 12)]:
-        show("04 11", f"months {lo}-{hi} 2020 vs 2019", val("mow", 2020, months=(lo, hi)), val("mow", 2019, months=(lo, hi)))
+        show("04 11 15", f"months {lo}-{hi} 2020 vs 2019", val("mow", 2020, months=(lo, hi)), val("mow", 2019, months=(lo, hi)))
     for month in range(1, 13):
         show("11", f"month {month} 2020 vs 2019", val("mow", 2020, months=(month, month)),
              val("mow", 2019, months=(month, month)))  # fmt: skip
@@ -134,15 +134,20 @@ def moscow() -> None:
     for i, (p, a, b) in enumerate(growth, 1):
         change = f"{100 * (b / a - 1):+.2f}%  x{b / a:.3f}" if a else "new in 2020"
         europe = f", rank in Europe {rank('mow', 2020, 'partner', p, among=EUROPE)}" if p in EUROPE else ""
-        note("03 04 10 11", f"{p} rank {i}{europe}", f"{a:9,.3f} -> {b:9,.3f}  {change}")
+        note("03 04 10 11 15", f"{p} rank {i}{europe}", f"{a:9,.3f} -> {b:9,.3f}  {change}")
     note("10", "partners by growth 2020 (base >= 1 million)", ", ".join(
         f"{p} {100 * (b / a - 1):+.2f}%" for p, a, b in sorted(growth, key=lambda r: -(r[2] / r[1]) if r[1] else 0)
         if a and a >= 1))  # fmt: skip
-    share("10", "CHN + JPN of all 2020", val("mow", 2020, partners=("CHN", "JPN")), t20)
-    for code in ("84", "85", "90", "8443", "8419", "8519", "8472", "8527", "8525", "8526", "8521",
+    share("10 15", "CHN + JPN of all 2020", val("mow", 2020, partners=("CHN", "JPN")), t20)
+    show("15", "CHN + JPN + IND 2020", val("mow", 2020, partners=("CHN", "JPN", "IND")))
+    show("15", "TUR + ARE 2020", val("mow", 2020, partners=("TUR", "ARE")))
+    note("15", "rank of FRA, KOR 2019 (ties share a rank)", _count(
+        "SELECT partner, rank() OVER (ORDER BY v DESC) FROM (SELECT partner, sum(value_usd) v FROM mow "
+        "WHERE year = 2019 GROUP BY partner) QUALIFY partner IN ('FRA', 'KOR')"))  # fmt: skip
+    for code in ("84", "85", "90", "8411", "8471", "8443", "8419", "8519", "8472", "8527", "8525", "8526", "8521",
                  "8517", "9010", "9016", "9017", "9004", "9019", "9021", "9007"):  # fmt: skip
         level = "left(product, 2)" if len(code) == 2 else "left(product, 4)"
-        show("03 04 11", f"HS {code} (rank {rank('mow', 2020, level, code)} at its level)",
+        show("03 04 11 15", f"HS {code} (rank {rank('mow', 2020, level, code)} at its level)",
              val("mow", 2020, product=code), val("mow", 2019, product=code))  # fmt: skip
     for code in ("84", "85", "90"):
         share("03 11", f"  HS {code} of all 2020", val("mow", 2020, product=code), t20)
@@ -150,12 +155,12 @@ def moscow() -> None:
     for p in ("JPN", "IND", "CHN", "DEU"):
         show("03", f"HS 90 to {p}", val("mow", 2020, partners=(p,), product="90"),
              val("mow", 2019, partners=(p,), product="90"))  # fmt: skip
-    note("03 10", "HS6 products and partners with exports by year", _count(
+    note("03 10 15", "HS6 products and partners with exports by year", _count(
         "SELECT year, count(DISTINCT product), count(DISTINCT partner) FROM mow WHERE value_usd > 0 GROUP BY year ORDER BY year"))  # fmt: skip
 
 
 def portugal() -> None:
-    """Portugal's technology trade (articles 05, 06, 12, 13)."""
+    """Portugal's technology trade (articles 05, 06, 12, 13, 16)."""
     years = con.sql("""
         SELECT year, sum(value_usd) FILTER (flow = 'export') / 1e6 x,
                sum(value_usd) FILTER (flow = 'import') / 1e6 m
@@ -164,10 +169,10 @@ def portugal() -> None:
     i = {y: m for y, _, m in years}
     for y, _, _ in years:
         grow = f"x {100 * (x[y] / x[y - 1] - 1):+6.2f}% m {100 * (i[y] / i[y - 1] - 1):+6.2f}%" if y - 1 in x else ""
-        print(f"{'05 12':10} {y}: exports {x[y]:9,.2f} imports {i[y]:9,.2f} deficit {i[y] - x[y]:7,.2f} "
+        print(f"{'05 12 16':10} {y}: exports {x[y]:9,.2f} imports {i[y]:9,.2f} deficit {i[y] - x[y]:7,.2f} "
               f"turnover {x[y] + i[y]:9,.2f} cover {100 * x[y] / i[y]:6.2f}%  {grow}")  # fmt: skip
     d = {y: i[y] - x[y] for y in x}
-    for a, y in [("05 12", 2021), ("12", 2020), ("05", 2012)]:
+    for a, y in [("05 12 16", 2021), ("12", 2020), ("05", 2012)]:
         lower = [p for p in d if p < y and d[p] <= d[y]]
         higher = [p for p in d if p < y and d[p] >= d[y]]
         note(a, f"deficit {y} {d[y]:.2f}: lowest since / highest since",
@@ -175,8 +180,8 @@ def portugal() -> None:
     note("05", "years the deficit narrowed in a row up to 2021",
          [y for y in range(2018, 2022) if d[y] < d[y - 1]])  # fmt: skip
     note("05", "largest deficit of all years", max(d.values()))
-    for a, new, old in [("05", 2021, 2001), ("05 12", 2021, 2020), ("05", 2021, 2011), ("05 12", 2021, 2019),
-                        ("12", 2021, 2018)]:  # fmt: skip
+    for a, new, old in [("05 16", 2021, 2001), ("05 12", 2021, 2020), ("05", 2021, 2011), ("05 12 16", 2021, 2019),
+                        ("12 16", 2021, 2018)]:  # fmt: skip
         show(a, f"exports {new} vs {old}", x[new], x[old])
         show(a, f"imports {new} vs {old}", i[new], i[old])
         show(a, f"turnover {new} vs {old}", x[new] + i[new], x[old] + i[old])
@@ -188,16 +193,16 @@ def portugal() -> None:
         ORDER BY flow, v21 DESC""").fetchall()
     for flow, p, v21, v20, rk in parts:
         total = x[2021] if flow == "export" else i[2021]
-        print(f"{'06 13':10} {flow} {p} 2021 {v21:9,.2f} (2020 {v20:9,.2f}, "
+        print(f"{'06 13 16':10} {flow} {p} 2021 {v21:9,.2f} (2020 {v20:9,.2f}, "
               f"{100 * (v21 / v20 - 1):+.2f}%) rank {rk} share {100 * v21 / total:.2f}%")  # fmt: skip
     for p in ("NLD", "DEU", "CHN", "JPN", "KOR", "USA"):
         ex, im = val("prt", 2021, partners=(p,)), val("prt", 2021, "import", partners=(p,))
-        note("06 13", f"{p} 2021 balance (exports - imports), turnover", f"{ex - im:,.2f}, {ex + im:,.2f}")
-    note("06 13", "export partners 2021", _count(
+        note("06 13 16", f"{p} 2021 balance (exports - imports), turnover", f"{ex - im:,.2f}, {ex + im:,.2f}")
+    note("06 13 16", "export partners 2021", _count(
         "SELECT count(DISTINCT partner) FROM prt WHERE year = 2021 AND flow = 'export'")[0][0])  # fmt: skip
     for hs in ("854231", "851762", "300490"):
         ex, im = val("prt", 2021, product=hs), val("prt", 2021, "import", product=hs)
-        note("06", f"HS {hs} 2021 exports, share, imports, balance",
+        note("06 16", f"HS {hs} 2021 exports, share, imports, balance",
              f"{ex:,.2f}, {100 * ex / x[2021]:.2f}%, {im:,.2f}, {ex - im:+,.2f}")  # fmt: skip
     note("all", "PRT partners loaded", _count("SELECT DISTINCT partner FROM prt"))
 
