@@ -33,7 +33,12 @@ def _count(sql: str) -> object:
 
 def chile() -> None:
     """Chile's trade with Argentina, 2004 against 2002 (articles 01, 02, 07, 08, 09, 14)."""
-    x2, x4, m2, m4 = val("chl", 2002), val("chl", 2004), val("chl", 2002, "import"), val("chl", 2004, "import")
+    x2, x4, m2, m4 = (
+        val("chl", 2002),
+        val("chl", 2004),
+        val("chl", 2002, "import"),
+        val("chl", 2004, "import"),
+    )
     show("all", "exports 2004 vs 2002", x4, x2)
     show("all", "imports 2004 vs 2002", m4, m2)
     show("01 07 08", "deficit (imports - exports) 2004 vs 2002", m4 - x4, m2 - x2)
@@ -85,13 +90,23 @@ def chile() -> None:
         ("07 14", "export", "39", "exports ch39 plastics"),
         ("14", "export", "30", "exports ch30 pharmaceutical products"),
     ]:
-        show(a, f"{label} 2004 vs 2002", val("chl", 2004, flow, product=hs), val("chl", 2002, flow, product=hs))
+        show(
+            a,
+            f"{label} 2004 vs 2002",
+            val("chl", 2004, flow, product=hs),
+            val("chl", 2002, flow, product=hs),
+        )
         total = m4 if flow == "import" else x4
         level = "left(product, 2)" if len(hs) == 2 else "left(product, 4)"
         note(a, f"  share of {flow}s 2004; rank at its level 2004",
              f"{100 * val('chl', 2004, flow, product=hs) / total:.2f}%; "
              f"rank {rank('chl', 2004, level, hs, flow=flow)}")  # fmt: skip
-    share("01 14", "imports ch27 2002, share of imports 2002", val("chl", 2002, "import", product="27"), m2)
+    share(
+        "01 14",
+        "imports ch27 2002, share of imports 2002",
+        val("chl", 2002, "import", product="27"),
+        m2,
+    )
     big = ", ".join(f"{ch} {v:,.2f}" for ch, v in _count(
         "SELECT left(product, 2) c, sum(value_usd) / 1e6 v FROM chl WHERE year = 2004 AND flow = 'export' "
         "GROUP BY c ORDER BY v DESC LIMIT 16"))  # fmt: skip
@@ -120,20 +135,34 @@ def moscow() -> None:
     show("03 04 11 15", "all exports 2020 vs 2019", t20, t19)
     note("04", "increase 2020 - 2019", f"{t20 - t19:,.2f}")
     for lo, hi in [(1, 6), (7, 12), (7, 9), (10, 12), (1, 9), (9, 12)]:
-        show("04 11 15", f"months {lo}-{hi} 2020 vs 2019", val("mow", 2020, months=(lo, hi)), val("mow", 2019, months=(lo, hi)))
+        show(
+            "04 11 15",
+            f"months {lo}-{hi} 2020 vs 2019",
+            val("mow", 2020, months=(lo, hi)),
+            val("mow", 2019, months=(lo, hi)),
+        )
     for month in range(1, 13):
         show("11", f"month {month} 2020 vs 2019", val("mow", 2020, months=(month, month)),
              val("mow", 2019, months=(month, month)))  # fmt: skip
     for name, group in [("Asia (M49)", ASIA), ("Europe (M49)", EUROPE)]:
-        show("04 10", f"exports to {name}", val("mow", 2020, partners=group), val("mow", 2019, partners=group))
+        show(
+            "04 10",
+            f"exports to {name}",
+            val("mow", 2020, partners=group),
+            val("mow", 2019, partners=group),
+        )
         share("10", f"  share of {name} 2020", val("mow", 2020, partners=group), t20)
         share("10", f"  share of {name} 2019", val("mow", 2019, partners=group), t19)
-    growth = _count(f"""
+    growth = _count("""
         SELECT partner, coalesce(sum(value_usd) FILTER (year = 2019), 0) / 1e6 a, sum(value_usd) FILTER (year = 2020) / 1e6 b
         FROM mow GROUP BY partner ORDER BY b DESC""")  # fmt: skip
     for i, (p, a, b) in enumerate(growth, 1):
         change = f"{100 * (b / a - 1):+.2f}%  x{b / a:.3f}" if a else "new in 2020"
-        europe = f", rank in Europe {rank('mow', 2020, 'partner', p, among=EUROPE)}" if p in EUROPE else ""
+        europe = (
+            f", rank in Europe {rank('mow', 2020, 'partner', p, among=EUROPE)}"
+            if p in EUROPE
+            else ""
+        )
         note("03 04 10 11 15", f"{p} rank {i}{europe}", f"{a:9,.3f} -> {b:9,.3f}  {change}")
     note("10", "partners by growth 2020 (base >= 1 million)", ", ".join(
         f"{p} {100 * (b / a - 1):+.2f}%" for p, a, b in sorted(growth, key=lambda r: -(r[2] / r[1]) if r[1] else 0)
@@ -168,7 +197,11 @@ def portugal() -> None:
     x = {y: e for y, e, _ in years}
     i = {y: m for y, _, m in years}
     for y, _, _ in years:
-        grow = f"x {100 * (x[y] / x[y - 1] - 1):+6.2f}% m {100 * (i[y] / i[y - 1] - 1):+6.2f}%" if y - 1 in x else ""
+        grow = (
+            f"x {100 * (x[y] / x[y - 1] - 1):+6.2f}% m {100 * (i[y] / i[y - 1] - 1):+6.2f}%"
+            if y - 1 in x
+            else ""
+        )
         print(f"{'05 12 16':10} {y}: exports {x[y]:9,.2f} imports {i[y]:9,.2f} deficit {i[y] - x[y]:7,.2f} "
               f"turnover {x[y] + i[y]:9,.2f} cover {100 * x[y] / i[y]:6.2f}%  {grow}")  # fmt: skip
     d = {y: i[y] - x[y] for y in x}
@@ -197,7 +230,11 @@ def portugal() -> None:
               f"{100 * (v21 / v20 - 1):+.2f}%) rank {rk} share {100 * v21 / total:.2f}%")  # fmt: skip
     for p in ("NLD", "DEU", "CHN", "JPN", "KOR", "USA"):
         ex, im = val("prt", 2021, partners=(p,)), val("prt", 2021, "import", partners=(p,))
-        note("06 13 16", f"{p} 2021 balance (exports - imports), turnover", f"{ex - im:,.2f}, {ex + im:,.2f}")
+        note(
+            "06 13 16",
+            f"{p} 2021 balance (exports - imports), turnover",
+            f"{ex - im:,.2f}, {ex + im:,.2f}",
+        )
     note("06 13 16", "export partners 2021", _count(
         "SELECT count(DISTINCT partner) FROM prt WHERE year = 2021 AND flow = 'export'")[0][0])  # fmt: skip
     for hs in ("854231", "851762", "300490"):
