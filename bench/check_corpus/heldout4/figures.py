@@ -77,7 +77,7 @@ def chile() -> None:
         ("02 09", "export", "49", "exports ch49 printed books, newspapers"),
         ("02 09", "export", "04", "exports ch04 dairy"),
         ("02", "export", "12", "exports ch12 oil seeds"),
-        ("09", "export", "94", "exports ch94 furniture"),
+        ("09", "export", "96", "exports ch96 miscellaneous manufactured articles"),
         ("09", "export", "85", "exports ch85 electrical machinery"),
         ("09", "export", "38", "exports ch38 miscellaneous chemical products"),
         ("09", "export", "83", "exports ch83 miscellaneous articles of base metal"),
@@ -213,7 +213,7 @@ def portugal() -> None:
     note("05", "years the deficit narrowed in a row up to 2021",
          [y for y in range(2018, 2022) if d[y] < d[y - 1]])  # fmt: skip
     note("05", "largest deficit of all years", max(d.values()))
-    for a, new, old in [("05 16", 2021, 2001), ("05 12", 2021, 2020), ("05", 2021, 2011), ("05 12 16", 2021, 2019),
+    for a, new, old in [("05 16", 2021, 2001), ("05 12", 2021, 2020), ("05", 2021, 2016), ("05 12 16", 2021, 2019),
                         ("12 16", 2021, 2018)]:  # fmt: skip
         show(a, f"exports {new} vs {old}", x[new], x[old])
         show(a, f"imports {new} vs {old}", i[new], i[old])
