@@ -112,11 +112,11 @@ def test_dashboard(page, tmp_path):
     # CSV of a table: named by what it holds; money in cents as the API gives it.
     with pg.expect_download() as download:
         pg.click("#csv-partners")
-    assert download.value.suggested_filename == "hitex-CHL-import-2004-vs-2002-partners.csv"
+    assert download.value.suggested_filename == "hitex-CHL-import-2004-vs-2002-by-partner.csv"
     saved = tmp_path / "partners.csv"
     download.value.save_as(saved)
     assert saved.read_text().startswith("partner,partner_name,value_usd")
-    assert "ARG,Argentina,2035411299," in saved.read_text()  # all products: no group chosen
+    assert "ARG,Argentina,2035411299.0," in saved.read_text()  # all products: no group chosen
 
     # Upload a file through the page: summary, rejects, loads table, new figures.
     rows = [(2004, "", "CHL", "BRA", "export", "851762", "2500000"),

@@ -385,6 +385,8 @@ def view(q: Annotated[ViewQuery, Query()], conns: Conns) -> dict[str, Any]:
         "partners": answers["partners"],
         "products": answers["products"],
         "series": answers["series"],
+        # Each table as CSV: /api/table's answer to the same question, rounded as the CLI's.
+        "downloads": {k: questions[k].url() for k in ("partners", "products", "series")},
     }
 
 

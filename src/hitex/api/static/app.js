@@ -102,12 +102,13 @@ const FMT = {
     if (v === null || v === undefined || Number.isNaN(v)) return "–";
     const a = Math.abs(v);
     const steps = LANG === "ru"
-      ? [[1e12, " трлн"], [1e9, " млрд"], [1e6, " млн"], [1e3, " тыс."], [1, ""]]
+      ? [[1e12, "\u00a0трлн"], [1e9, "\u00a0млрд"], [1e6, "\u00a0млн"], [1e3, "\u00a0тыс."], [1, ""]]
       : [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "K"], [1, ""]];
     const [d, unit] = steps.find(([x]) => a >= x) || [1, ""];
     const n = FMT.number(a / d, d === 1 ? 0 : 2);
     const minus = v < 0 ? (LANG === "ru" ? "−" : "-") : "";
-    return LANG === "ru" ? `${minus}${n}${unit}\u00a0долл.` : `${minus}$${n}${unit}`;
+    // A narrow column may break "1,77 млрд долл." before "долл.", never inside the number.
+    return LANG === "ru" ? `${minus}${n}${unit} долл.` : `${minus}$${n}${unit}`;
   },
   pct(v, sign = true) {
     if (v === null || v === undefined || Number.isNaN(v)) return "–";
@@ -344,6 +345,7 @@ function render(t0, rows, columns, numeric, name) {
         td.title = `${r[label]} (${v})`;
       } else {
         td.textContent = cellText(c, v);
+        if (typeof v === "string") td.title = v; // a long text cut on a phone is whole here
         if (numeric[i]) {
           td.classList.add("num");
           if (typeof v === "number") td.title = v.toLocaleString(LANG === "ru" ? "ru-RU" : "en-US");
@@ -360,45 +362,16 @@ function columnsOf(rows, first) {
   return [...first, ...wanted.filter((c) => keys.includes(c)).map((c) => [c, null])];
 }
 
-// -- CSV: what the table holds, money in cents and percentages to one decimal as the CLI shows --
-function csvValue(column, v) {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") {
-    if (column.endsWith("_usd")) return String(Math.round(v * 100) / 100);
-    if (column.endsWith("_pct") || column.endsWith("_pp")) return String(Math.round(v * 10) / 10);
-    return String(v);
-  }
-  const s = typeof v === "object" ? JSON.stringify(v) : String(v);
-  return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-}
-
-function slug(text) {
-  return String(text).toLowerCase().normalize("NFKD").replace(/[^a-z0-9а-яё]+/g, "-").replace(/^-|-$/g, "");
-}
-
-function csvName(sel, what) {
-  const parts = ["hitex", sel.reporter, sel.flow, String(sel.year)];
-  if (what === "series") parts[3] = `${VIEW.choices.years[0]}-${VIEW.choices.years[VIEW.choices.years.length - 1]}`;
-  else if (sel.compare) parts.push("vs", String(sel.compare));
-  if (sel.months) parts.push(`months-${sel.months[0]}-${sel.months[1]}`);
-  if (sel.partner_group) parts.push("partners", slug(sel.partner_group));
-  if (sel.group) parts.push(slug(sel.groups), slug(sel.group));
-  parts.push(what === "products" && sel.groups && !sel.group ? `by-${slug(sel.groups)}-group` : what);
-  return parts.join("-").replace(/-+/g, "-") + ".csv";
-}
-
+// -- CSV: /api/table's answer to the panel's question, rounded by the API as the CLI rounds it;
+// its file name (the answer's Content-Disposition) says what it holds.
 function downloadCSV(what) {
-  if (!VIEW) return;
-  const rows = VIEW[what];
-  const columns = rows.length ? Object.keys(rows[0]) : [];
-  const lines = [columns.join(","), ...rows.map((r) => columns.map((c) => csvValue(c, r[c])).join(","))];
-  const blob = new Blob([lines.join("\n") + "\n"], { type: "text/csv;charset=utf-8" });
+  if (!VIEW || !VIEW.downloads || !VIEW.downloads[what]) return;
   const a = document.createElement("a");
-  a.href = URL.createObjectURL(blob);
-  a.download = csvName(VIEW.selection, what);
+  a.href = VIEW.downloads[what];
+  a.download = "";
   document.body.appendChild(a);
   a.click();
-  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  a.remove();
 }
 
 // -- charts ----------------------------------------------------------------------------------
