@@ -85,13 +85,16 @@ def test_dashboard(page, tmp_path):
     # A product scheme and a group of it.
     pg.select_option("#groups", "tech")
     wait_for_view(pg, "groups=tech")
+    # Records the scheme does not map are a row of their own: the groups add up to the total.
     assert set(codes(pg, "table-products")) == {
         "high",
         "medium-high",
         "medium-low",
         "low",
         "none",
+        "unmapped",
     }
+    assert sum(titles(pg, "table-products", "value_usd")) == 2_035_411_299
     pg.select_option("#group", "high")
     wait_for_view(pg, "group=high")
     assert codes(pg, "table-products") == ["high"]
