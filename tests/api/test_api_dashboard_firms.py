@@ -11,6 +11,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pandas as pd
 import pytest
 
@@ -83,6 +84,12 @@ def test_firm_group_filter(browser, server, records, registry):
         assert "enterprises: high-tech" in text(pg, "#selection")
         high = in_group(records, registry, "high-tech", 2020)
         assert money(high["value_usd"].sum()) in text(pg, "#headline")
+        # The report of the view is the group's.
+        href = pg.locator("#report-md").get_attribute("href") or ""
+        assert "firm_group=high-tech" in href
+        report = httpx.get(server + href, timeout=120)
+        assert report.status_code == 200, report.text
+        assert "high-tech" in report.text
 
         # Export-support: Germany's figure rests on fewer than 3 enterprises; it is withheld
         # (with the rule), not shown as zero, and no largest partner is claimed.

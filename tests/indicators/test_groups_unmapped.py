@@ -128,3 +128,19 @@ def test_api_table_and_view(chile, expected):
     products = {r["group"]: r["value_usd"] for r in view.json()["products"]}
     assert products == pytest.approx(want.to_dict())
     assert view.json()["total"]["value_usd"] == pytest.approx(want.sum())
+
+
+def test_report_states_the_unmapped_share(chile, expected):
+    """The technology section words the share of what the scheme does not map, of the whole."""
+    import hitex.report as rep  # noqa: PLC0415 - charts load a JavaScript engine
+
+    want = expect(expected, 2002)
+    with hitex.open(chile, read_only=True) as s:
+        report = rep.build(s, reporter="CHL", year=2002)
+    (sentence,) = report.section("technology").sentences
+    assert sentence.facts["share_pct[unmapped]"] == pytest.approx(
+        100 * want["unmapped"] / want.sum()
+    )
+    assert "not in the scheme" in sentence.text
+    # The largest headings rank headings: the codes no heading holds are not one of them.
+    assert all("unmapped" not in k for s in report.section("products").sentences for k in s.facts)

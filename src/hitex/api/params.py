@@ -379,6 +379,9 @@ class ReportQuery(Strict):
     year: int = Field(ge=1900, le=2100, description="Reporting year.")
     compare: int | None = Field(None, ge=1900, le=2100, description="Base year.")
     partner_group: str | None = Field(None, description="Only partners in this group.")
+    firm_group: str | None = Field(
+        None, description="Only the enterprises of this group (hitex firms), membership by year."
+    )
     lang: str = Field("en", pattern="^(en|ru)$", description="en or ru.")
     format: str = Field("html", pattern="^(html|md|pdf)$", description="html, md or pdf.")
 

@@ -543,7 +543,8 @@ function headline(answer) {
   const any = d && d.enabled && rows.some((r) => r.suppressed);
   $("disclosure").textContent = any ? t("disclosure", { n: d.min_firms, d: d.dominance_pct }) : "";
   $("disclosure").hidden = !any;
-  const report = { reporter: sel.reporter, year: sel.year, compare: sel.compare, partner_group: sel.partner_group, lang: LANG };
+  const report = { reporter: sel.reporter, year: sel.year, compare: sel.compare, partner_group: sel.partner_group,
+    firm_group: sel.firm_group, lang: LANG };
   for (const f of ["html", "pdf", "md"]) {
     const a = $("report-" + f);
     a.href = "/api/report?" + query({ ...report, format: f });
