@@ -51,6 +51,7 @@ def test_user_scheme_groups_flows(loaded, tmp_path):
     assert got[["group", "value_usd", "base_value_usd"]].values.tolist() == [
         ["gas turbines", 300.0, 0.0],
         ["telecom equipment", 100.0, 50.0],  # 2019: India 40 + Kazakhstan 10
+        ["unmapped", 57.0, 0.0],  # computer parts 50 and horses 7: in no group of the file
     ]
     friendly = loaded.table(reporter="RU-MOW", year=2020, by=["partner"], partner_group="friendly")
     assert friendly["partner"].tolist() == ["CHN", "IND"]

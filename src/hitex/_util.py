@@ -46,3 +46,31 @@ def cents(frame: pd.DataFrame) -> pd.DataFrame:
     """
     money = [c for c in frame.columns if str(c).endswith("_usd")]
     return frame.assign(**{str(c): frame[c].round(2) for c in money}) if money else frame
+
+
+#: Decimals of a percentage (``*_pct``) or percentage points (``*_pp``) in CSV: one, as
+#: tables, the dashboard and reports show them.
+PERCENT_DECIMALS = 1
+
+
+def rounded(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` as CSV gives it everywhere (CLI, API, dashboard): one rule for every copy.
+
+    Money (``*_usd``) stays exact to the cent; percentages and percentage points, which are
+    derived, are rounded as tables show them (:data:`PERCENT_DECIMALS`). JSON keeps full
+    precision for programs (:func:`cents` only).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"value_usd": [6975516115.920001], "share_pct": [22.400156446916693]})
+    >>> rounded(frame).to_csv(index=False).splitlines()[1]
+    '6975516115.92,22.4'
+    """
+    frame = cents(frame)
+    ratios = [
+        c for c in frame.columns
+        if str(c).endswith(("_pct", "_pp")) and pd.api.types.is_float_dtype(frame[c])
+    ]  # fmt: skip
+    if not ratios:
+        return frame
+    return frame.assign(**{str(c): frame[c].round(PERCENT_DECIMALS) for c in ratios})

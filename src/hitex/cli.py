@@ -24,7 +24,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 import hitex
-from hitex._util import cents, records
+from hitex._util import cents, records, rounded
 from hitex.errors import HitexError, InputError, UnknownCodeError
 from hitex.reference import reference_version
 from hitex.reference.usergroups import UserScheme
@@ -466,12 +466,10 @@ def parse_months(text: str | None) -> tuple[int, int] | None:
 def emit(frame: pd.DataFrame, fmt: Output | None) -> None:
     """Print ``frame`` as a rich table, CSV or JSON (records)."""
     chosen = _chosen(fmt)
-    if chosen is not Output.table:
-        frame = cents(frame)
     if chosen is Output.json:
-        sys.stdout.write(json.dumps(records(frame), ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps(records(cents(frame)), ensure_ascii=False, indent=1) + "\n")
     elif chosen is Output.csv:
-        frame.to_csv(sys.stdout, index=False)
+        rounded(frame).to_csv(sys.stdout, index=False)
     else:
         console = Console()
         console.print(_rich(frame, console.width))

@@ -267,7 +267,7 @@ class Session(Catalog, Complexity):
         if cut is not None and top is None:
             frame = frame.head(cut).reset_index(drop=True)
         if if_empty == "raise":
-            if q.groups is not None and _is_empty(frame):
+            if q.groups is not None and _is_empty(_grouped(frame)):
                 self._say_not_covered(q)
             _say_why_empty(q, frame)
         return _localized(frame, lang, q)
@@ -530,6 +530,11 @@ def _reporter(value: str) -> str:
     from hitex.reference.countries import resolve  # noqa: PLC0415
 
     return resolve(value)
+
+
+def _grouped(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a scheme's groups, without the records it does not map."""
+    return frame[frame["group"] != ind.UNMAPPED] if "group" in frame.columns else frame
 
 
 def _is_empty(frame: pd.DataFrame) -> bool:

@@ -85,13 +85,16 @@ def test_dashboard(page, tmp_path):
     # A product scheme and a group of it.
     pg.select_option("#groups", "tech")
     wait_for_view(pg, "groups=tech")
+    # Records the scheme does not map are a row of their own: the groups add up to the total.
     assert set(codes(pg, "table-products")) == {
         "high",
         "medium-high",
         "medium-low",
         "low",
         "none",
+        "unmapped",
     }
+    assert sum(titles(pg, "table-products", "value_usd")) == 2_035_411_299
     pg.select_option("#group", "high")
     wait_for_view(pg, "group=high")
     assert codes(pg, "table-products") == ["high"]
@@ -112,11 +115,11 @@ def test_dashboard(page, tmp_path):
     # CSV of a table: named by what it holds; money in cents as the API gives it.
     with pg.expect_download() as download:
         pg.click("#csv-partners")
-    assert download.value.suggested_filename == "hitex-CHL-import-2004-vs-2002-partners.csv"
+    assert download.value.suggested_filename == "hitex-CHL-import-2004-vs-2002-by-partner.csv"
     saved = tmp_path / "partners.csv"
     download.value.save_as(saved)
     assert saved.read_text().startswith("partner,partner_name,value_usd")
-    assert "ARG,Argentina,2035411299," in saved.read_text()  # all products: no group chosen
+    assert "ARG,Argentina,2035411299.0," in saved.read_text()  # all products: no group chosen
 
     # Upload a file through the page: summary, rejects, loads table, new figures.
     rows = [(2004, "", "CHL", "BRA", "export", "851762", "2500000"),

@@ -11,6 +11,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pandas as pd
 import pytest
 
@@ -239,16 +240,47 @@ def test_an_error_leaves_no_figure(page):
     assert "Chile" not in text(pg, "#summary")
 
 
-def test_phone_width_does_not_overflow(browser, server):
+#: Header cells that are not wholly visible: outside the page or the table's scroll area.
+CUT_COLUMNS = """() => [...document.querySelectorAll('.scroll table')].flatMap(t => {
+  const box = t.parentElement.getBoundingClientRect();
+  const right = Math.min(box.right, document.documentElement.clientWidth);
+  return [...t.tHead.rows[0].cells]
+    .filter(th => th.getBoundingClientRect().width > 0)
+    .filter(th => th.getBoundingClientRect().right > right + 0.5
+               || th.getBoundingClientRect().left < box.left - 0.5)
+    .map(th => t.parentElement.id + ':' + th.dataset.column);
+})"""
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        "reporter=RU-MOW",
+        "reporter=CHL&flow=import&groups=tech",
+        "reporter=CHL&flow=balance&groups=tech&lang=ru",
+        "reporter=RU-MOW&year=2020&compare=2019&groups=enduse&lang=ru",
+    ],
+)
+def test_phone_width_does_not_overflow(browser, server, view):
     pg = open_page(browser, 390, 844)
     try:
         pg.goto(server + "/")
         wait_for_view(pg, "reporter=CHL")
-        pg.select_option("#reporter", "RU-MOW")
-        wait_for_view(pg, "reporter=RU-MOW")
+        pg.goto(server + "/?" + view)
+        wait_for_view(pg, view.split("&")[0])
+        pg.wait_for_selector("#table-loads table")
         assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+        # Every column of every table is in sight: Share of the partners, Loaded of the loads.
+        shown = pg.eval_on_selector_all(".scroll table th", "ths => ths.map(t => t.dataset.column)")
+        assert {"share_pct", "growth_pct", "rows_loaded", "rows_rejected", "status"} <= set(shown)
+        assert pg.evaluate(CUT_COLUMNS) == []
+        scrolled = pg.eval_on_selector_all(
+            ".scroll", "ss => ss.filter(s => s.scrollWidth > s.clientWidth).map(s => s.id)"
+        )
+        assert scrolled == []
         SHOTS.mkdir(parents=True, exist_ok=True)
-        pg.screenshot(path=str(SHOTS / "dashboard-390.png"), full_page=True)
+        name = view.replace("&", "-").replace("=", "-")
+        pg.screenshot(path=str(SHOTS / f"dashboard-390-{name}.png"), full_page=True)
         assert not pg.problems  # type: ignore[attr-defined]
     finally:
         pg.context.close()
@@ -294,9 +326,13 @@ def test_csv_and_sort_order(page, moscow, tmp_path):
     wait_for_view(pg, "reporter=RU-MOW")
     with pg.expect_download() as download:
         pg.click("#csv-partners")
-    assert download.value.suggested_filename == "hitex-RU-MOW-export-2020-vs-2019-partners.csv"
+    assert download.value.suggested_filename == "hitex-RU-MOW-export-2020-vs-2019-by-partner.csv"
     saved = tmp_path / "partners.csv"
     download.value.save_as(saved)
+    # The page's CSV is the API's, with the CLI's rounding (tests/api/test_api_tables.py).
+    question = {"reporter": "RU-MOW", "year": 2020, "compare": 2019, "by": "partner"}
+    api = httpx.get(pg.base_url + "/api/table", params={**question, "format": "csv"})
+    assert saved.read_text() == api.text
     rows = pd.read_csv(saved, dtype=str).set_index("partner")
     china = moscow[moscow["partner"] == "CHN"].groupby("year")["value_usd"].sum()
     assert float(rows.loc["CHN", "value_usd"]) == china[2020]

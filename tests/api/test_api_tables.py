@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -13,6 +15,8 @@ from hitex import demo
 from hitex.api import create_app
 from hitex.cli import app
 from hitex.store.layout import copy_warehouse
+
+DATA = Path(demo.__file__).parent / "data"
 
 # The same question as CLI options and as query parameters.
 CASES = [
@@ -93,8 +97,35 @@ def test_csv_is_what_the_cli_prints(demo_db, reader):
                               "format": "csv"},
     )  # fmt: skip
     assert answer.headers["content-type"].startswith("text/csv")
-    assert answer.headers["content-disposition"] == 'attachment; filename="table.csv"'
+    assert answer.headers["content-disposition"] == (
+        'attachment; filename="hitex-CHL-export-2004-by-product.csv"'
+    )
     assert answer.text == result.stdout
+
+
+def test_csv_rounds_shares_as_tables_show_them(demo_db, reader):
+    """Money exact to the cent, percentages to one decimal: CLI and API print the same text."""
+    raw = pd.concat(pd.read_csv(DATA / f"chl_arg_{y}.csv", dtype={"product": str})
+                    for y in (2002, 2004))  # fmt: skip
+    raw = raw[(raw["reporter"] == "CHL") & (raw["flow"] == "export")]
+    by = raw.groupby(["year", "product"])["value_usd"].sum()
+    now, base = by[2004], by[2002]
+    args = ["--reporter", "CHL", "--year", "2004", "--compare", "2002", "--by", "product"]
+    result = CliRunner().invoke(app, ["--db", str(demo_db), "table", *args, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    answer = reader.get("/api/table", params={
+        "reporter": "CHL", "year": 2004, "compare": 2002, "by": "product", "format": "csv"})  # fmt: skip
+    assert answer.text == result.stdout
+    got = pd.read_csv(io.StringIO(answer.text), dtype=str).set_index("product")
+    for code in now.sort_values().index[-5:]:
+        assert float(got.loc[code, "value_usd"]) == now[code]
+        assert got.loc[code, "share_pct"] == f"{100 * now[code] / now.sum():.1f}"
+        if base.get(code, 0) > 0:
+            assert got.loc[code, "growth_pct"] == f"{100 * (now[code] / base[code] - 1):.1f}"
+    # JSON keeps the exact ratio for programs.
+    rows = reader.get("/api/table", params={"reporter": "CHL", "year": 2004, "by": "product"})
+    top = max(rows.json(), key=lambda r: r["value_usd"])
+    assert top["share_pct"] == pytest.approx(100 * now.max() / now.sum(), rel=1e-12)
 
 
 def test_listings(reader):

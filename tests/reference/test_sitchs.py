@@ -149,8 +149,11 @@ def test_sitc_scheme_sums_hs_records_in_a_table(tmp_path):
         s.load([flows_file(tmp_path / "m.csv", rows)], format="flows")
         s.engine.warehouse.add_user_scheme(yaml)
         out = s.table(reporter="RU-MOW", year=2020, by=["group"], groups="aero")
-    # 851762 is in no group of the scheme: the table holds the group's products only.
-    assert out[["group", "value_usd"]].values.tolist() == [["aerospace", 107.0]]
+    # 851762 is in no group of the scheme: its value is a row of its own, not lost.
+    assert out[["group", "value_usd"]].values.tolist() == [
+        ["aerospace", 107.0],
+        ["unmapped", 50.0],
+    ]
 
 
 def test_listing_a_sitc_scheme_shows_its_basic_headings(tmp_path):

@@ -37,6 +37,7 @@ from hitex.api.params import (
 )
 from hitex.api.views import Conns, _question
 from hitex.errors import HitexError
+from hitex.indicators.disclosure import Disclosure
 from hitex.reference.countries import name
 from hitex.session import Session
 
@@ -223,10 +224,8 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
     partner_group = _partner_group(partner_names, q.partner_group, notes)
     schemes = names(s, "product schemes", _product_schemes)
     scheme, group, group_list = _product_group(s, schemes, q.groups, q.group, notes)
-    firm_names = names(s, "enterprise groups", firm_groups)
-    firm_group = next((g for g in firm_names if g.lower() == (q.firm_group or "").lower()), None)
-    if q.firm_group is not None and firm_group is None:
-        notes.append(_note("firm_group", q.firm_group, None, "unknown"))
+    firm_names = reporter_firm_groups(s, reporter)
+    firm_group = _firm_group(s, firm_names, q.firm_group, notes)
     selection = {
         "reporter": reporter, "reporter_name": name(reporter, lang=q.lang), "flow": flow,
         "year": year, "compare": compare, "months": list(months) if months else None,
@@ -245,6 +244,35 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
         "firm_groups": firm_names,
     }
     return selection, notes, choices
+
+
+def reporter_firm_groups(s: Session, reporter: str) -> list[str]:
+    """Enterprise groups (hitex firms) with members that have records of ``reporter``."""
+
+    def find(s: Session) -> list[str]:
+        if not s.firm_records(reporter):
+            return []
+        found = s.warehouse.sql(
+            """SELECT DISTINCT m.group_name FROM firm_members m
+            WHERE m.firm IN (SELECT DISTINCT firm FROM flows WHERE reporter = ?)
+            ORDER BY lower(m.group_name)""",
+            [reporter],
+        )
+        return [str(g) for g in found["group_name"]]
+
+    return remember(s, f"enterprise groups of {reporter}", find)
+
+
+def _firm_group(s: Session, offered: list[str], asked: str | None, notes: Notes) -> str | None:
+    """The enterprise group asked for, if the reporter's records hold its members."""
+    if asked is None:
+        return None
+    found = next((g for g in offered if g.lower() == asked.lower()), None)
+    if found is None:
+        known = names(s, "enterprise groups", firm_groups)
+        held = asked.lower() in {k.lower() for k in known}
+        notes.append(_note("firm_group", asked, None, "not_held" if held else "unknown"))
+    return found
 
 
 def _flow(held: dict[str, dict[int, Held]], flow: str, notes: Notes) -> tuple[list[str], str]:
@@ -377,6 +405,12 @@ def view(q: Annotated[ViewQuery, Query()], conns: Conns) -> dict[str, Any]:
             k: _rows(_ask(s, conns, "series" if k == "series" else "table", tq))
             for k, tq in questions.items()
         }
+        named = s.firm_records(selection["reporter"])
+        rules = Disclosure.from_env(s.suppress)
+        disclosure = {
+            "enabled": rules.enabled, "rule": rules.rule(), "min_firms": rules.min_firms,
+            "dominance_pct": rules.dominance_pct,
+        } if named else None  # fmt: skip
     return {
         "selection": selection,
         "notes": notes,
@@ -385,6 +419,10 @@ def view(q: Annotated[ViewQuery, Query()], conns: Conns) -> dict[str, Any]:
         "partners": answers["partners"],
         "products": answers["products"],
         "series": answers["series"],
+        # Disclosure control in words, where the reporter's records name enterprises.
+        "disclosure": disclosure,
+        # Each table as CSV: /api/table's answer to the same question, rounded as the CLI's.
+        "downloads": {k: questions[k].url() for k in ("partners", "products", "series")},
     }
 
 

@@ -9,11 +9,12 @@ session. An unknown parameter is an error too, so a typo is never silently ignor
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, Literal
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
@@ -65,6 +66,11 @@ def _country(value: str) -> str:
 def _names(values: list[str] | None) -> list[str]:
     """Repeated and comma-separated values alike: ``["a,b", "c"]`` -> ``["a", "b", "c"]``."""
     return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
+
+
+def _slug(text: str) -> str:
+    """Letters, digits and single hyphens (the reporter's capitals kept): a safe file name."""
+    return re.sub(r"-{2,}", "-", re.sub(r"[^\w-]+", "-", text, flags=re.ASCII)).strip("-")
 
 
 def _once(names: list[str]) -> list[str]:
@@ -226,6 +232,38 @@ class TableQuery(Strict):
             "partial": self.partial, "firm_group": self.firm_group,
         }  # fmt: skip
 
+    def url(self, fmt: Format = Format.csv) -> str:
+        """``/api/table`` asking this question (the dashboard's CSV links are these)."""
+        given = self.model_dump(exclude_defaults=True, exclude={"format"})
+        pairs = [(k, ",".join(v) if isinstance(v, list) else str(v)) for k, v in given.items()]
+        return "/api/table?" + urlencode([*pairs, ("format", fmt.value)])
+
+    def file_name(self) -> str:
+        """What the answer holds, as a file name: ``hitex-CHL-export-2004-vs-2002-by-partner``.
+
+        Examples
+        --------
+        >>> TableQuery(reporter="CHL", year=2004, compare=2002, by=["partner"]).file_name()
+        'hitex-CHL-export-2004-vs-2002-by-partner'
+        >>> TableQuery(reporter="RU-MOW", years="2019-2020", groups="tech", group="high",
+        ...            months="1-8").file_name()
+        'hitex-RU-MOW-export-2019-2020-months-1-8-tech-high-series'
+        """
+        parts = ["hitex", self.reporter, self.flow, self.years or str(self.year)]
+        if self.compare is not None:
+            parts += ["vs", str(self.compare)]
+        if self.months:
+            parts += ["months", self.months]
+        if self.partner_group:
+            parts += ["partners", self.partner_group]
+        if self.firm_group:
+            parts += ["firms", self.firm_group]
+        if self.group and self.groups:
+            parts += [self.groups, self.group]
+        by = [f"{self.groups}-group" if d == "group" else d for d in self.by]
+        parts += ["by", *by] if by else ["series" if self.years else "total"]
+        return _slug("-".join(p for p in parts if p))
+
     def span(self) -> range:
         """The years of ``years`` as a range."""
         assert self.years is not None
@@ -341,6 +379,9 @@ class ReportQuery(Strict):
     year: int = Field(ge=1900, le=2100, description="Reporting year.")
     compare: int | None = Field(None, ge=1900, le=2100, description="Base year.")
     partner_group: str | None = Field(None, description="Only partners in this group.")
+    firm_group: str | None = Field(
+        None, description="Only the enterprises of this group (hitex firms), membership by year."
+    )
     lang: str = Field("en", pattern="^(en|ru)$", description="en or ru.")
     format: str = Field("html", pattern="^(html|md|pdf)$", description="html, md or pdf.")
 

@@ -33,7 +33,8 @@ def report(q: Annotated[ReportQuery, Query()], conns: Conns) -> Response:
         with conns.read() as s:
             built = rep.build(
                 s, reporter=q.reporter, year=q.year, compare=q.compare,
-                partner_group=q.partner_group, lang=q.lang, draw_ahead=f".{q.format}",
+                partner_group=q.partner_group, firm_group=q.firm_group, lang=q.lang,
+                draw_ahead=f".{q.format}",
             )  # fmt: skip
         rep.render(built, out)
         name = f"hitex-{q.reporter}-{q.year}.{q.format}"

@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse, Response
 
 import hitex
 import hitex.indicators as ind
-from hitex._util import cents, records
+from hitex._util import cents, records, rounded
 from hitex.api.connections import Connections
 from hitex.api.errors import ApiError, from_hitex
 from hitex.api.params import (
@@ -54,14 +54,13 @@ Conns = Annotated[Connections, Depends(connections)]
 
 def answer(frame: pd.DataFrame, fmt: Format, name: str) -> Response:
     """``frame`` as ``--format json`` records or as ``--format csv`` text (a download)."""
-    frame = cents(frame)
     if fmt is Format.csv:
         return Response(
-            frame.to_csv(index=False),
+            rounded(frame).to_csv(index=False),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
         )
-    return JSONResponse(records(frame))
+    return JSONResponse(records(cents(frame)))
 
 
 @router.get("/table")
@@ -78,7 +77,7 @@ def table(q: Annotated[TableQuery, Query()], conns: Conns) -> Response:
         return _series(q, conns)
     with conns.read() as s:
         frame = conns.answers.get(s, _question("table", q), lambda: _table(s, q))
-    return answer(frame, q.format, "table")
+    return answer(frame, q.format, q.file_name())
 
 
 def _table(s: Session, q: TableQuery) -> pd.DataFrame:
@@ -104,7 +103,7 @@ def series(q: Annotated[TableQuery, Query()], conns: Conns) -> Response:
 def _series(q: TableQuery, conns: Connections) -> Response:
     with conns.read() as s:
         frame = conns.answers.get(s, _question("series", q), lambda: _series_frame(s, q))
-    return answer(frame, q.format, "series")
+    return answer(frame, q.format, q.file_name())
 
 
 def _series_frame(s: Session, q: TableQuery) -> pd.DataFrame:

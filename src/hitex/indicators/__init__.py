@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from hitex.indicators.context import SMALL_BASE_USD, Context, Indicator
 from hitex.indicators.registry import ALIASES, INDICATORS
-from hitex.indicators.selection import DIMENSIONS, FLOW_CHOICES, Query, select
+from hitex.indicators.selection import (
+    DIMENSIONS,
+    FLOW_CHOICES,
+    UNMAPPED,
+    UNMAPPED_NAME,
+    Query,
+    select,
+)
 from hitex.indicators.series import series
 from hitex.indicators.table import column_order, table
 from hitex.indicators.tech_balance import TECH_SERVICES, tech_balance
@@ -21,6 +28,8 @@ __all__ = [
     "INDICATORS",
     "SMALL_BASE_USD",
     "TECH_SERVICES",
+    "UNMAPPED",
+    "UNMAPPED_NAME",
     "Context",
     "Indicator",
     "Query",

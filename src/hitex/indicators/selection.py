@@ -34,6 +34,12 @@ DIMENSIONS: Mapping[str, str | None] = {
     "firm": "firm_name",
 }
 
+#: The group of the records whose code the scheme does not map (``--by group`` shows it as a
+#: row of its own, so that groups add up to the selection's total and shares are of the whole).
+UNMAPPED = "unmapped"
+#: Its name; :mod:`hitex.reference.russian` has the Russian one.
+UNMAPPED_NAME = "Not in the scheme"
+
 #: Indicators that count enterprises: they read the records, never a rollup of them.
 FIRM_INDICATORS = frozenset(
     {"firms", "new_firms", "exits", "value_per_firm", "new_firms_value", "exits_value",
@@ -157,16 +163,24 @@ def _in_firm_group(tables: Mapping[str, ir.Table], f: ir.Table, q: Query) -> ir.
 
 
 def _with_groups(tables: Mapping[str, ir.Table], f: ir.Table, q: Query) -> ir.Table:
+    """``f`` with the scheme's ``group`` of each record; a code it does not map is :data:`UNMAPPED`.
+
+    Records are never dropped for want of a group: a breakdown by group keeps them as a row of
+    their own, so the groups add up to the selection's total. ``q.group`` narrows to groups.
+    """
     pg = tables["product_groups"]
     pg = pg.filter(pg.scheme == q.groups).select(
         pg_classification="classification",
         pg_product="product",
-        group="group_code",
-        group_name="group_name",
+        pg_group="group_code",
+        pg_group_name="group_name",
     )
-    f = f.inner_join(
+    f = f.left_join(
         pg, [f.classification == pg.pg_classification, f.product == pg.pg_product]
     ).drop("pg_classification", "pg_product")
+    f = f.mutate(
+        group=f.pg_group.fill_null(UNMAPPED), group_name=f.pg_group_name.fill_null(UNMAPPED_NAME)
+    ).drop("pg_group", "pg_group_name")
     if q.group is not None:
         wanted = [g.lower() for g in ((q.group,) if isinstance(q.group, str) else q.group)]
         f = f.filter(f.group.lower().isin(wanted) | f.group_name.lower().isin(wanted))

@@ -18,7 +18,7 @@ from hitex.indicators import registry
 from hitex.indicators.context import SMALL_BASE_USD, Context, Indicator
 from hitex.indicators.measures import aggregate
 from hitex.indicators.nowcast import method
-from hitex.indicators.selection import DIMENSIONS, Query, select
+from hitex.indicators.selection import DIMENSIONS, UNMAPPED, UNMAPPED_NAME, Query, select
 
 
 def table(
@@ -115,6 +115,8 @@ def names(
         g = g.filter(g.scheme == scheme).group_by(gn_code=g.group_code)
         g = g.aggregate(group_name=lambda x: x.group_name.min())
         t = t.left_join(g, t.group == g.gn_code).drop("gn_code")
+        unmapped = ibis.literal(UNMAPPED_NAME)
+        t = t.mutate(group_name=ibis.ifelse(t.group == UNMAPPED, unmapped, t.group_name))
     return t
 
 

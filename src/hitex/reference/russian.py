@@ -137,10 +137,16 @@ def group(scheme: str, code: str, classification: str | None = None) -> str | No
     --------
     >>> group("tech", "high"), group("enduse-stage", "parts")
     ('Высокотехнологичные товары', 'Комплектующие')
+    >>> group("tech", "unmapped")
+    'Не отнесено к группам схемы'
     >>> group("hs-heading", "8411", "HS17")
     'Двигатели турбореактивные и турбовинтовые, газовые турбины прочие'
     """
     code = str(code)
+    # Rows of scheme "*" name what every scheme has: the records it does not map.
+    anywhere = _groups().get(("*", code))
+    if anywhere is not None:
+        return sentence_case(anywhere)
     if scheme in _HS_SCHEMES:
         return product(classification or "HS22", code)
     key = _SCHEME_NAMES.get(scheme)

@@ -91,13 +91,13 @@ def appendix_files(report: Report, path: Path) -> dict[str, str]:
     The file is ``STEM-SECTION.csv``, values rounded as ``hitex table --format csv`` prints
     them; returns section -> file name.
     """
-    from hitex._util import cents  # noqa: PLC0415
+    from hitex._util import rounded  # noqa: PLC0415
 
     written = {}
     for s in report.sections:
         if s.skipped is None and s.appendix is not None and len(s.appendix) > APPENDIX_ROWS:
             name = f"{path.stem}-{s.key}.csv"
-            cents(s.appendix).to_csv(path.parent / name, index=False)
+            rounded(s.appendix).to_csv(path.parent / name, index=False)
             written[s.key] = name
     return written
 

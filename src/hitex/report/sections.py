@@ -290,7 +290,9 @@ def _growth_leaders(c: Spec, s: Section, t: pd.DataFrame) -> None:
 def products(c: Spec) -> Section:
     """The largest HS headings (or HS6 products where headings are not mapped) and shares."""
     s = _section(c, "products")
-    t = c.table(by=["group"], groups="hs-heading", top=TOP_CHART)
+    t = c.table(by=["group"], groups="hs-heading", top=TOP_CHART + 1)
+    # Codes no heading holds are a row of the table, not a heading to rank (shares stay of all).
+    t = t[t["group"] != ind.UNMAPPED].head(TOP_CHART).reset_index(drop=True)
     if t.empty:
         # The heading scheme covers HS17 and HS22; other editions are shown by product.
         t = _hs6_named(c, c.table(by=["product"], top=TOP_CHART)).rename(

@@ -10,7 +10,12 @@ const STRINGS = {
   en: {
     title: "hitex dashboard", nav_check: "Check a text", nav_api: "API", nav_share: "Link to this view",
     f_reporter: "Reporter", f_flow: "Flow", f_year: "Year", f_compare: "Base year", f_months: "Months",
-    f_partner_group: "Partners", f_groups: "Product scheme", f_group: "Product group",
+    f_partner_group: "Partners", f_groups: "Product scheme", f_group: "Product group", f_firm_group: "Enterprises",
+    all_firms: "all enterprises", firms_in: "enterprises: {g}", field_firm_group: "Enterprise group",
+    suppressed: "suppressed",
+    disclosure: "Suppressed (disclosure control): figures resting on fewer than {n} enterprises, or with one enterprise over {d}% of them, and further figures from which a total would reveal them.",
+    why_threshold: "fewer than {n} enterprises", why_dominance: "one enterprise over {d}%",
+    why_secondary: "secondary: the total would reveal a suppressed figure",
     search_reporters: "Search reporters", search_groups: "Search groups",
     export: "Exports", import: "Imports", "re-export": "Re-exports", "re-import": "Re-imports", balance: "Balance",
     none: "none", all_months: "all", annual: "annual data", all_partners: "all partners", no_scheme: "none",
@@ -47,7 +52,12 @@ const STRINGS = {
   ru: {
     title: "hitex: панель", nav_check: "Проверить текст", nav_api: "API", nav_share: "Ссылка на этот вид",
     f_reporter: "Отчитывающаяся страна", f_flow: "Поток", f_year: "Год", f_compare: "Базовый год", f_months: "Месяцы",
-    f_partner_group: "Партнёры", f_groups: "Товарная схема", f_group: "Товарная группа",
+    f_partner_group: "Партнёры", f_groups: "Товарная схема", f_group: "Товарная группа", f_firm_group: "Предприятия",
+    all_firms: "все предприятия", firms_in: "предприятия: {g}", field_firm_group: "группа предприятий",
+    suppressed: "скрыто",
+    disclosure: "Скрыто (защита конфиденциальности): значения, за которыми меньше {n} предприятий или где на одно предприятие приходится больше {d}%, и значения, по которым их можно было бы восстановить из итога.",
+    why_threshold: "меньше {n} предприятий", why_dominance: "одно предприятие больше {d}%",
+    why_secondary: "вторичное скрытие: итог раскрыл бы скрытое значение",
     search_reporters: "Поиск страны", search_groups: "Поиск группы",
     export: "Экспорт", import: "Импорт", "re-export": "Реэкспорт", "re-import": "Реимпорт", balance: "Сальдо",
     none: "нет", all_months: "все", annual: "годовые данные", all_partners: "все партнёры", no_scheme: "нет",
@@ -102,12 +112,13 @@ const FMT = {
     if (v === null || v === undefined || Number.isNaN(v)) return "–";
     const a = Math.abs(v);
     const steps = LANG === "ru"
-      ? [[1e12, " трлн"], [1e9, " млрд"], [1e6, " млн"], [1e3, " тыс."], [1, ""]]
+      ? [[1e12, "\u00a0трлн"], [1e9, "\u00a0млрд"], [1e6, "\u00a0млн"], [1e3, "\u00a0тыс."], [1, ""]]
       : [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "K"], [1, ""]];
     const [d, unit] = steps.find(([x]) => a >= x) || [1, ""];
     const n = FMT.number(a / d, d === 1 ? 0 : 2);
     const minus = v < 0 ? (LANG === "ru" ? "−" : "-") : "";
-    return LANG === "ru" ? `${minus}${n}${unit}\u00a0долл.` : `${minus}$${n}${unit}`;
+    // A narrow column may break "1,77 млрд долл." before "долл.", never inside the number.
+    return LANG === "ru" ? `${minus}${n}${unit} долл.` : `${minus}$${n}${unit}`;
   },
   pct(v, sign = true) {
     if (v === null || v === undefined || Number.isNaN(v)) return "–";
@@ -131,7 +142,7 @@ function period(sel, year) {
 }
 
 // -- the view's state: the URL ---------------------------------------------------------------
-const FILTERS = ["reporter", "flow", "year", "compare", "months", "partner_group", "groups", "group"];
+const FILTERS = ["reporter", "flow", "year", "compare", "months", "partner_group", "groups", "group", "firm_group"];
 const TABLES = ["partners", "products", "series"];
 let VIEW = null; // the last answer of /api/view
 let SORT = {}; // table -> "column" or "-column" (descending)
@@ -160,7 +171,7 @@ function selectionParams(sel) {
   return {
     reporter: sel.reporter, flow: sel.flow, year: sel.year, compare: sel.compare,
     months: sel.months ? `${sel.months[0]}-${sel.months[1]}` : null,
-    partner_group: sel.partner_group, groups: sel.groups, group: sel.group,
+    partner_group: sel.partner_group, groups: sel.groups, group: sel.group, firm_group: sel.firm_group,
   };
 }
 
@@ -230,6 +241,10 @@ function controls(answer) {
   $("group-search").disabled = !sel.groups;
   $("group-search").value = "";
   $("reporter-search").value = "";
+  // Enterprise groups: offered where the reporter's records name enterprises of a registry.
+  fill($("firm_group"), ch.firm_groups || [], t("all_firms"));
+  $("firm_group").value = sel.firm_group || "";
+  $("firm-group-filter").hidden = !(ch.firm_groups || []).length;
 }
 
 // What the controls ask for now; `changed` is the control the user just changed.
@@ -237,6 +252,7 @@ function wanted(changed) {
   const w = {
     reporter: $("reporter").value, flow: $("flow").value, year: $("year").value, compare: $("compare").value,
     partner_group: $("partner_group").value, groups: $("groups").value, group: $("group").value,
+    firm_group: $("firm_group").value,
   };
   let lo = $("month-from").value, hi = $("month-to").value;
   if (lo || hi) {
@@ -274,6 +290,8 @@ function cellText(column, v) {
     return FMT.int(v);
   }
   if (typeof v === "object") return JSON.stringify(v);
+  // A load's start to the minute (the exact time stays in the cell's title and the CSV).
+  if (column === "started") return String(v).replace("T", " ").slice(0, 16);
   return String(v);
 }
 
@@ -342,8 +360,13 @@ function render(t0, rows, columns, numeric, name) {
         code.textContent = v;
         td.appendChild(code);
         td.title = `${r[label]} (${v})`;
+      } else if (numeric[i] && withheld(r, c)) {
+        td.textContent = t("suppressed");
+        td.classList.add("num", "suppressed");
+        td.title = why(r);
       } else {
         td.textContent = cellText(c, v);
+        if (typeof v === "string") td.title = v; // a long text cut on a phone is whole here
         if (numeric[i]) {
           td.classList.add("num");
           if (typeof v === "number") td.title = v.toLocaleString(LANG === "ru" ? "ru-RU" : "en-US");
@@ -360,45 +383,16 @@ function columnsOf(rows, first) {
   return [...first, ...wanted.filter((c) => keys.includes(c)).map((c) => [c, null])];
 }
 
-// -- CSV: what the table holds, money in cents and percentages to one decimal as the CLI shows --
-function csvValue(column, v) {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") {
-    if (column.endsWith("_usd")) return String(Math.round(v * 100) / 100);
-    if (column.endsWith("_pct") || column.endsWith("_pp")) return String(Math.round(v * 10) / 10);
-    return String(v);
-  }
-  const s = typeof v === "object" ? JSON.stringify(v) : String(v);
-  return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-}
-
-function slug(text) {
-  return String(text).toLowerCase().normalize("NFKD").replace(/[^a-z0-9а-яё]+/g, "-").replace(/^-|-$/g, "");
-}
-
-function csvName(sel, what) {
-  const parts = ["hitex", sel.reporter, sel.flow, String(sel.year)];
-  if (what === "series") parts[3] = `${VIEW.choices.years[0]}-${VIEW.choices.years[VIEW.choices.years.length - 1]}`;
-  else if (sel.compare) parts.push("vs", String(sel.compare));
-  if (sel.months) parts.push(`months-${sel.months[0]}-${sel.months[1]}`);
-  if (sel.partner_group) parts.push("partners", slug(sel.partner_group));
-  if (sel.group) parts.push(slug(sel.groups), slug(sel.group));
-  parts.push(what === "products" && sel.groups && !sel.group ? `by-${slug(sel.groups)}-group` : what);
-  return parts.join("-").replace(/-+/g, "-") + ".csv";
-}
-
+// -- CSV: /api/table's answer to the panel's question, rounded by the API as the CLI rounds it;
+// its file name (the answer's Content-Disposition) says what it holds.
 function downloadCSV(what) {
-  if (!VIEW) return;
-  const rows = VIEW[what];
-  const columns = rows.length ? Object.keys(rows[0]) : [];
-  const lines = [columns.join(","), ...rows.map((r) => columns.map((c) => csvValue(c, r[c])).join(","))];
-  const blob = new Blob([lines.join("\n") + "\n"], { type: "text/csv;charset=utf-8" });
+  if (!VIEW || !VIEW.downloads || !VIEW.downloads[what]) return;
   const a = document.createElement("a");
-  a.href = URL.createObjectURL(blob);
-  a.download = csvName(VIEW.selection, what);
+  a.href = VIEW.downloads[what];
+  a.download = "";
   document.body.appendChild(a);
   a.click();
-  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  a.remove();
 }
 
 // -- charts ----------------------------------------------------------------------------------
@@ -417,7 +411,8 @@ const moneyAxis = (title) => ({ title, labelExpr: "hxusd(datum.value)", tickCoun
 
 function bars(el, rows, code, label) {
   const narrow = el.clientWidth < 400;
-  const values = rows.slice(0, narrow ? 10 : 15).map((r) => {
+  const largest = [...rows].sort((a, b) => Math.abs(b.value_usd) - Math.abs(a.value_usd));
+  const values = largest.slice(0, narrow ? 10 : 15).map((r) => {
     const name = r[label] || r[code];
     const text = String(name).length > (narrow ? 22 : 34) ? String(name).slice(0, narrow ? 21 : 33) + "…" : String(name);
     return { label: text, full: r[label] ? `${r[label]} (${r[code]})` : String(r[code]), value: r.value_usd, shown: FMT.usd(r.value_usd) };
@@ -456,8 +451,10 @@ function seriesChart(el, rows) {
 function mapChart(el, partners) {
   const numeric = Object.fromEntries(COUNTRIES.map((c) => [c.iso3, c.numeric]));
   const values = partners
-    .filter((r) => numeric[r.partner] && r.value_usd > 0)
+    .filter((r) => numeric[r.partner] && r.value_usd)
     .map((r) => ({ id: numeric[r.partner], name: r.partner_name || r.partner, value: r.value_usd, shown: FMT.usd(r.value_usd) }));
+  // A balance has deficits: red below zero, blue above, zero white.
+  const widest = Math.max(1, ...values.map((v) => Math.abs(v.value)));
   const world = { url: "/static/vendor/countries-110m.json", format: { type: "topojson", feature: "countries" } };
   return draw(el, {
     data: { values },
@@ -470,7 +467,8 @@ function mapChart(el, partners) {
                     { filter: "datum.value != null" }],
         mark: { type: "geoshape", stroke: "#fff", strokeWidth: 0.4 },
         encoding: {
-          color: { field: "value", type: "quantitative", title: t("usd"), scale: { scheme: "blues" },
+          color: { field: "value", type: "quantitative", title: t("usd"),
+                   scale: values.some((v) => v.value < 0) ? { scheme: "redblue", domain: [-widest, widest] } : { scheme: "blues" },
                    legend: { labelExpr: "hxusd(datum.value)", orient: "bottom", gradientLength: Math.min(240, el.clientWidth - 80) } },
           tooltip: [{ field: "name", title: " " }, { field: "shown", title: t("usd") }],
         },
@@ -489,21 +487,39 @@ function selectionText(sel) {
   if (sel.group) parts.push(t("products_in", { g: `${sel.group_name || sel.group} (${sel.groups})` }));
   else if (sel.groups) parts.push(t("by_scheme", { s: sel.groups }));
   else parts.push(t("all_products"));
+  if (sel.firm_group) parts.push(t("firms_in", { g: sel.firm_group }));
   return parts.join(" · ");
+}
+
+// A figure withheld by disclosure control: the word, and why in the cell's title.
+function withheld(row, column) {
+  return row && row.suppressed && (row[column] === null || row[column] === undefined);
+}
+
+function why(row) {
+  const d = (VIEW && VIEW.disclosure) || {};
+  const vars = { n: d.min_firms, d: d.dominance_pct };
+  const text = String(row.suppression || "");
+  const kind = text.startsWith("fewer") ? "why_threshold" : text.startsWith("one enterprise") ? "why_dominance" : "why_secondary";
+  const year = (text.match(/ in (\d{4})$/) || [])[1];
+  return t(kind, vars) + (year ? ` (${year})` : "");
 }
 
 function headline(answer) {
   const sel = answer.selection, row = answer.total || {};
   $("selection").textContent = selectionText(sel);
-  const cards = [[`${t(sel.flow)} ${period(sel, sel.year)}`, FMT.usd(row.value_usd ?? 0), ""]];
+  const money = (column) => (withheld(row, column) ? t("suppressed") : FMT.usd(row[column] ?? 0));
+  const cards = [[`${t(sel.flow)} ${period(sel, sel.year)}`, money("value_usd"), withheld(row, "value_usd") ? "suppressed" : ""]];
   if (sel.compare) {
-    cards.push([`${t(sel.flow)} ${period(sel, sel.compare)}`, FMT.usd(row.base_value_usd ?? 0), ""]);
+    cards.push([`${t(sel.flow)} ${period(sel, sel.compare)}`, money("base_value_usd"), withheld(row, "base_value_usd") ? "suppressed" : ""]);
     const g = row.growth_pct;
-    cards.push([t("h_growth"), FMT.pct(g), g > 0 ? "up" : g < 0 ? "down" : ""]);
+    if (withheld(row, "growth_pct")) cards.push([t("h_growth"), t("suppressed"), "suppressed"]);
+    else cards.push([t("h_growth"), FMT.pct(g), g > 0 ? "up" : g < 0 ? "down" : ""]);
   }
-  const active = answer.partners.filter((r) => r.value_usd);
+  const active = answer.partners.filter((r) => r.value_usd || r.suppressed);
   cards.push([t("h_partners"), FMT.int(active.length), ""]);
-  if (active.length && sel.flow !== "balance") {
+  // The largest partner is stated only when no partner's figure is withheld (it could be larger).
+  if (active.length && sel.flow !== "balance" && !active.some((r) => r.suppressed)) {
     const top = [...active].sort((a, b) => b.value_usd - a.value_usd)[0];
     cards.push([t("h_largest"), `${top.partner_name || top.partner} ${FMT.pct(top.share_pct, false)}`, ""]);
   }
@@ -518,9 +534,17 @@ function headline(answer) {
     d.children[0].textContent = label;
     d.children[1].textContent = value;
     if (cls) d.children[1].classList.add(cls);
+    if (cls === "suppressed") d.children[1].title = why(row);
     $("headline").appendChild(d);
   }
-  const report = { reporter: sel.reporter, year: sel.year, compare: sel.compare, partner_group: sel.partner_group, lang: LANG };
+  // Where any figure of the view is withheld, the rule that withheld it.
+  const rows = [answer.total || {}, ...answer.partners, ...answer.products, ...answer.series];
+  const d = answer.disclosure;
+  const any = d && d.enabled && rows.some((r) => r.suppressed);
+  $("disclosure").textContent = any ? t("disclosure", { n: d.min_firms, d: d.dominance_pct }) : "";
+  $("disclosure").hidden = !any;
+  const report = { reporter: sel.reporter, year: sel.year, compare: sel.compare, partner_group: sel.partner_group,
+    firm_group: sel.firm_group, lang: LANG };
   for (const f of ["html", "pdf", "md"]) {
     const a = $("report-" + f);
     a.href = "/api/report?" + query({ ...report, format: f });
@@ -568,6 +592,7 @@ function panel(id) {
 // Nothing of the previous view stays: every figure is removed before the next is asked for.
 function clear() {
   for (const id of CONTENT) $(id).innerHTML = "";
+  $("disclosure").hidden = true;
   for (const f of ["html", "pdf", "md"]) $("report-" + f).removeAttribute("href");
 }
 
@@ -638,8 +663,9 @@ async function show(want, how) {
     { sel: { ...sel, series: true }, name: "series" });
   await Promise.all([
     seriesChart($("chart-series"), answer.series),
-    bars($("chart-partners"), answer.partners.filter((r) => r.value_usd > 0), "partner", "partner_name"),
-    bars($("chart-products"), answer.products.filter((r) => r.value_usd > 0), by, by + "_name"),
+    // A balance may be negative: bars left of zero, not "no records".
+    bars($("chart-partners"), answer.partners.filter((r) => r.value_usd), "partner", "partner_name"),
+    bars($("chart-products"), answer.products.filter((r) => r.value_usd), by, by + "_name"),
     mapChart($("chart-map"), answer.partners),
   ]).catch((e) => showError(e.message));
   if (mine === asked) document.body.dataset.view = query(selectionParams(sel));
@@ -752,7 +778,7 @@ async function start() {
   strings();
   searchable($("group-search"), $("group"));
   searchable($("reporter-search"), $("reporter"));
-  for (const id of ["reporter", "flow", "year", "compare", "month-from", "month-to", "partner_group", "groups", "group"]) {
+  for (const id of ["reporter", "flow", "year", "compare", "month-from", "month-to", "partner_group", "groups", "group", "firm_group"]) {
     $(id).addEventListener("change", () => show(wanted(id), "push"));
   }
   for (const l of ["en", "ru"]) {
