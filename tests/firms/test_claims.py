@@ -143,3 +143,23 @@ def test_counts_without_enterprise_records_are_unverifiable(tmp_path: Path):
     assert "no enterprise records" in count.reason
     # Without enterprise records the words are read as before: the reporter's trade.
     assert growth.verdict == "supported", growth.reason
+
+
+def test_a_group_figure_suppressed_names_the_rule(firm_session: hitex.Session):
+    # export-support in 2020: D and E only (1.1 million): fewer than 3 enterprises.
+    (result,) = _check(firm_session, "Exports of companies supported by the export centre "
+                       "reached $1.1 million in 2020.")  # fmt: skip
+    assert result.claim.subject.firm_group == "export-support"
+    assert result.verdict == "unverifiable"
+    assert "suppressed (fewer than 3 enterprises)" in result.reason
+
+
+def test_growth_taken_apart_in_the_next_paragraph_keeps_the_group(firm_session: hitex.Session):
+    firm_session.scope(suppress=False)
+    try:
+        results = _check(firm_session, "Exports of Moscow's high-tech enterprises grew 6.7% in "
+                         "2020.\nOf the $150,000 increase, new exporters brought $700,000.")
+    finally:
+        firm_session.scope()
+    assert [r.claim.subject.firm_group for r in results] == ["high-tech"] * 3
+    assert [r.verdict for r in results] == ["supported"] * 3

@@ -53,9 +53,7 @@ def test_suppression_on_spark(spark_session: hitex.Session):
 
 
 @pytest.mark.parametrize("by", ["product", "firm"])
-def test_by_product_and_by_firm_on_spark_match_the_oracle(
-    spark_session: hitex.Session, by: str
-):
+def test_by_product_and_by_firm_on_spark_match_the_oracle(spark_session: hitex.Session, by: str):
     got = spark_session.table(reporter="RU-MOW", year=2020, compare=2019, by=[by],
                               indicators=["value", "firm_growth"], suppress=False)  # fmt: skip
     want = oracle.table(DATA / "flows.csv", None, group=None, year=2020, compare=2019,

@@ -31,6 +31,7 @@ from typing import Any
 
 import pandas as pd
 
+from hitex.reference import countries
 from hitex.report import firm_groups, wording
 from hitex.report.claims.model import Claim, Quantity, Result
 from hitex.report.claims.parse import QUALIFIER, Found, negate, quantity
@@ -130,18 +131,25 @@ def read(
     labels = {g.group.lower(): g for g in entries}
     out: list[Claim] = []
     named: list[str | None] = []  # the group each claim's words name (loaded or not)
-    by_paragraph: dict[int, str] = {}
-    for f, c in zip(found, claims, strict=True):
+    measures = [_measure(c, f.sentence.text, f.segment[0], _at(f, c))
+                for f, c in zip(found, claims, strict=True)]  # fmt: skip
+    # A sentence that takes growth apart ("of the $10 million increase, new exporters brought
+    # $4 million") is of the group the text named last, when it names none itself.
+    parts = {f.sentence.start for f, m in zip(found, measures, strict=True)
+             if m is not None and m not in _COUNTS}  # fmt: skip
+    last: str | None = None
+    for f, c, measure in zip(found, claims, measures, strict=True):
         s = f.sentence
-        at = (c.start - s.start, c.end - s.start)
-        measure = _measure(c, s.text, f.segment[0], at)
+        at = _at(f, c)
         same = bool(out) and out[-1].sentence == c.sentence
-        group = _group(_mentions(rx, s.text), f, at, named[-1] if same else None, same)
-        if group is None and measure is not None and measure != "firms":
-            group = by_paragraph.get(s.paragraph)
-        if group is not None:
-            by_paragraph[s.paragraph] = group
+        mentions = _mentions(rx, s.text)
+        group = _group(mentions, f, at, named[-1] if same else None, same)
+        if group is None and s.start in parts and not same:
+            group = last
+        last = mentions[-1][2] if mentions else group or last
         named.append(group)
+        if (group is not None or measure is not None) and _unknown_is_ours(c, s.text, mentions):
+            c = c.with_(understood=True, note="")  # noqa: PLW2901 - the words were ours
         if not carries:
             out.append(c if measure is None else c.with_(understood=False, note=(
                 f"unverifiable: the warehouse holds no enterprise records of {reporter} (a "
@@ -150,6 +158,30 @@ def read(
         read_as = _as_measure(c, measure, s.text, at) if measure is not None else c
         out.append(_in_group(read_as, group, known, labels))
     return out
+
+
+def _at(f: Found, c: Claim) -> tuple[int, int]:
+    return c.start - f.sentence.start, c.end - f.sentence.start
+
+
+_UNKNOWN = re.compile(r"the lexicon does not know the goods '([^']+)'")
+
+
+def _unknown_is_ours(c: Claim, text: str, mentions: list[tuple[int, int, str]]) -> bool:
+    """Whether the goods word that left ``c`` unverifiable names enterprises, or the reporter.
+
+    "Exports of companies supported by ...", "exports of Saint Petersburg's high-tech
+    enterprises": the words are the enterprises', not goods the lexicon lacks.
+    """
+    m = _UNKNOWN.search(c.note) if not c.understood else None
+    if m is None:
+        return False
+    word = m[1]
+    at = text.find(word)
+    if any(a <= at < b for a, b, _ in mentions) or re.fullmatch(_NOUN, word, _I):
+        return True
+    reporter = countries.name(c.subject.reporter) if c.subject.reporter else ""
+    return word.lower() in {w.lower() for w in re.split(r"[\s\-']+", reporter)}
 
 
 def _in_group(
