@@ -157,8 +157,11 @@ def test_a_group_figure_suppressed_names_the_rule(firm_session: hitex.Session):
 def test_growth_taken_apart_in_the_next_paragraph_keeps_the_group(firm_session: hitex.Session):
     firm_session.scope(suppress=False)
     try:
-        results = _check(firm_session, "Exports of Moscow's high-tech enterprises grew 6.7% in "
-                         "2020.\nOf the $150,000 increase, new exporters brought $700,000.")
+        results = _check(
+            firm_session,
+            "Exports of Moscow's high-tech enterprises grew 6.7% in "
+            "2020.\nOf the $150,000 increase, new exporters brought $700,000.",
+        )
     finally:
         firm_session.scope()
     assert [r.claim.subject.firm_group for r in results] == ["high-tech"] * 3
