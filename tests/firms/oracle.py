@@ -76,3 +76,43 @@ def table(
             }
         )
     return pd.DataFrame(rows)
+
+
+def parts_shown(
+    flows: Path,
+    registry: Path | None,
+    *,
+    group: str | None,
+    year: int,
+    compare: int,
+    by: str | None,
+    min_firms: int = 3,
+    dominance: float = 85.0,
+) -> dict[object, bool]:
+    """Per row: whether its growth may be taken apart (new exporters' value now, exits' value
+    in the base year, continuing exporters' values in both each pass the rules on their own)."""
+    f = records(flows)
+    f = f[f["flow"] == "export"]
+    if group is not None:
+        assert registry is not None
+        keep = {y: members(registry, group, y) for y in (year, compare)}
+        f = f[[firm in keep.get(y, set()) for firm, y in zip(f["firm"], f["year"], strict=True)]]
+    f = f.assign(_all="all")
+    key = by or "_all"
+
+    def fails(values: pd.Series) -> bool:
+        v = values[values != 0].abs()
+        if v.empty:
+            return False
+        return len(v) < min_firms or v.max() > v.sum() * dominance / 100
+
+    out = {}
+    for k, g in f.groupby(key):
+        now = g[g["year"] == year].groupby("firm")["value_usd"].sum()
+        base = g[g["year"] == compare].groupby("firm")["value_usd"].sum()
+        new = now[~now.index.isin(base.index)]
+        gone = base[~base.index.isin(now.index)]
+        kept_now = now[now.index.isin(base.index)]
+        kept_base = base[base.index.isin(now.index)]
+        out[k] = not any(fails(p) for p in (new, gone, kept_now, kept_base))
+    return out

@@ -99,3 +99,36 @@ def test_selection_says_when_it_needs_records():
     assert not Query(reporter="RUS", years=(2020,), by=("partner",)).needs_records
     assert needs_records(Query(reporter="RUS", years=(2020,)), ["value", "new_firms"])
     assert not needs_records(Query(reporter="RUS", years=(2020,)), ["value", "growth"])
+
+
+@pytest.mark.parametrize("group", [None, "high-tech", "export-support"])
+@pytest.mark.parametrize("by", [None, "partner", "product"])
+def test_growth_is_taken_apart_only_where_each_part_passes(
+    firm_session: hitex.Session, group: str | None, by: str | None
+):
+    got = firm_session.table(reporter="RU-MOW", year=2020, compare=2019, by=[by] if by else [],
+                             firm_group=group, indicators=ASK)  # fmt: skip
+    want = oracle.table(FLOWS, REGISTRY, group=group, year=2020, compare=2019, by=by)
+    shown = oracle.parts_shown(FLOWS, REGISTRY, group=group, year=2020, compare=2019, by=by)
+    parts = ["new_firms_usd", "exits_usd", "continuing_change_usd"]
+    for _, row in got[~got["suppressed"]].iterrows():
+        k = row[by] if by else "all"
+        if shown[k]:
+            expected = want[want[by] == k] if by else want
+            assert row[parts].tolist() == expected[parts].iloc[0].tolist()
+        else:
+            assert row[parts].isna().all()
+            assert str(row["suppression"]).startswith("growth not taken apart: ")
+
+
+def test_high_tech_parts_hidden_by_hand(firm_session: hitex.Session):
+    # High-tech 2020 against 2019: the row rests on A, B, D (none over 85%) and is shown; its
+    # only new exporter is B, so the part of new exporters would be B's exports: not shown.
+    row = firm_session.table(reporter="RU-MOW", year=2020, compare=2019,
+                             firm_group="high-tech", indicators=ASK).iloc[0]  # fmt: skip
+    assert not row["suppressed"]
+    assert row["value_usd"] == 2_400_000
+    assert row[["new_firms_usd", "exits_usd", "continuing_change_usd"]].isna().all()
+    assert row["suppression"] == (
+        "growth not taken apart: fewer than 3 enterprises among new exporters"
+    )

@@ -49,8 +49,13 @@ def test_demo_writes_reports_and_prints_the_path(tmp_path):
     assert "вырос на треть" in (tmp_path / "report-ru.html").read_text()
     # The constructed enterprise extract: its section, under disclosure control.
     enterprises = (tmp_path / "enterprises.html").read_text()
-    assert "32 enterprises exported in 2020 (group &#x27;high-tech&#x27;)." in enterprises
+    assert "32 enterprises exported in 2020 (high-tech enterprises)." in enterprises
     assert "Disclosure control: figures resting on fewer than 3 enterprises" in enterprises
+    # And in Russian: the group's label and the city declined, no English group name.
+    russian = (tmp_path / "enterprises-ru.html").read_text()
+    assert "Экспорт Санкт-Петербурга (высокотехнологичные предприятия)" in russian
+    assert "Экспортёров в 2020 г. (высокотехнологичные предприятия): 32 предприятия." in russian
+    assert "high-tech" not in russian
     # A second run starts from a fresh warehouse: the same four loads, not eight.
     assert runner.invoke(app, ["demo", "--out", str(tmp_path)]).exit_code == 0
     assert "(4 loads)" in (tmp_path / "report.html").read_text()

@@ -40,6 +40,12 @@ ENTERPRISES_NOTE = (
     "declarations), not customs records; see examples/enterprises-2020/README.md."
 )
 
+ENTERPRISES_NOTE_RU = (
+    "Данные по предприятиям Санкт-Петербурга: построены (60 вымышленных предприятий, "
+    "случайные декларации с фиксированным начальным значением), это не таможенные записи; "
+    "см. examples/enterprises-2020/README.md."
+)
+
 #: The reports the demo writes: file name and :func:`hitex.report.build` options.
 REPORTS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("report.html", {"reporter": "RU-MOW", "year": 2020, "compare": 2019,
@@ -50,6 +56,9 @@ REPORTS: tuple[tuple[str, dict[str, Any]], ...] = (
                               "notes": (SAMPLE_NOTE,)}),
     ("enterprises.html", {"reporter": "RU-SPE", "year": 2020, "compare": 2019,
                           "firm_group": "high-tech", "notes": (ENTERPRISES_NOTE,)}),
+    ("enterprises-ru.html", {"reporter": "RU-SPE", "year": 2020, "compare": 2019,
+                             "firm_group": "high-tech", "lang": "ru",
+                             "notes": (ENTERPRISES_NOTE_RU,)}),
 )  # fmt: skip
 
 

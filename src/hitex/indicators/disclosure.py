@@ -224,8 +224,46 @@ def apply(
         for i, key in enumerate(row_key)
         if (why := hidden_rows.get(key)) is not None
     }
+    parts = [c for c in GROWTH_PARTS if c in out.columns]
+    taken_apart = {
+        i: why
+        for i, key in enumerate(row_key)
+        if parts and i not in rows and (why := _parts_fail(cell.get(key, {}), rules))
+    }
     _hide(out, rows, keys)
+    # The row is shown, its growth taken apart is not: one part rests on too few enterprises,
+    # and the change less the others would give it back.
+    _null(out, list(taken_apart), parts)
+    if taken_apart:
+        out["suppression"] = [taken_apart.get(i, v) for i, v in enumerate(out["suppression"])]
     return _last(out)
+
+
+#: The growth of a row taken apart (indicators/firms.py): each part rests on its own enterprises.
+GROWTH_PARTS = ("new_firms_usd", "exits_usd", "continuing_change_usd")
+
+
+def _parts_fail(per: Mapping[str, Mapping[object, float]], rules: Disclosure) -> str | None:
+    """Why the growth of a row may not be taken apart (None: every part passes the rules).
+
+    New exporters' part is their value now, exits' their value in the base period, and the
+    continuing exporters' part their values in both.
+    """
+    now, base = per.get("now", {}), per.get("base", {})
+    new = {f: v for f, v in now.items() if f is not None and f not in base}
+    gone = {f: v for f, v in base.items() if f is not None and f not in now}
+    kept_now = {f: v for f, v in now.items() if f is not None and f in base}
+    kept_base = {f: v for f, v in base.items() if f is not None and f in now}
+    for who, part in (
+        ("new exporters", new),
+        ("enterprises gone", gone),
+        ("continuing exporters", kept_now),
+        ("continuing exporters", kept_base),
+    ):
+        why = rules.fails(part)
+        if why is not None:
+            return f"growth not taken apart: {rules.reason(why)} among {who}"
+    return None
 
 
 def _norm(v: object) -> object:

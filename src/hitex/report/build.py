@@ -81,7 +81,10 @@ def _english_names(c: Spec, sections: list[Section]) -> None:
     note = next((s for s in sections if s.key == "note" and not s.skipped), None)
     if codes and note is not None:
         n = wording.count(len(codes), ("code", "codes"), ("код", "кода", "кодов"), lang=c.lang)
-        note.say(c.t("note.english", n=n, codes=", ".join(codes)), names_in_english=len(codes))
+        one = len(codes) % 10 == 1 and len(codes) % 100 != 11  # "1 код показан", "2 кода показаны"
+        note.say(c.t("note.english", n=n, codes=", ".join(codes),
+                     shown="показан" if one else "показаны"),
+                 names_in_english=len(codes))  # fmt: skip
 
 
 def _title(c: Spec) -> str:

@@ -38,6 +38,14 @@ def _parses(word: str) -> list[Any]:
 
 
 def _keep_case(original: str, inflected: str) -> str:
+    """``inflected`` written as ``original`` is: each part of a hyphenated name keeps its case.
+
+    >>> _keep_case("Санкт-Петербург", "санкт-петербурга")
+    'Санкт-Петербурга'
+    """
+    parts, forms = original.split("-"), inflected.split("-")
+    if len(parts) > 1 and len(parts) == len(forms):
+        return "-".join(_keep_case(p, f) for p, f in zip(parts, forms, strict=True))
     if original.isupper() and len(original) > 1:
         return inflected.upper()
     if original[:1].isupper():

@@ -200,7 +200,7 @@ T: dict[str, dict[str, str]] = {
     },
     "note.english": {
         "en": "{n} without a Russian name are shown in English: {codes}.",
-        "ru": "{n} без русского наименования показаны по-английски: {codes}.",
+        "ru": "{n} без русского наименования {shown} по-английски: {codes}.",
     },
     "what.partners": {"en": "partners", "ru": "о партнёрах"},
     "what.hs": {"en": "HS", "ru": "о товарах (ТН ВЭД)"},
@@ -256,6 +256,14 @@ T: dict[str, dict[str, str]] = {
         "одного доминирующего: не публикуются.",
     },
     "ent.group": {"en": " (group '{group}')", "ru": " (группа «{group}»)"},
+    "ent.group_label": {"en": " ({label})", "ru": " ({label})"},
+    "ent.scope_label": {"en": " ({label})", "ru": " ({label})"},
+    "ent.parts_hidden": {
+        "en": "The {kind} is not taken apart between new, gone and continuing exporters: {why} "
+        "(disclosure control).",
+        "ru": "Разложение {kind} на вклад новых, выбывших и продолжающих экспорт предприятий не "
+        "приводится: {why} (защита конфиденциальности).",
+    },
     "ent.flows": {
         "en": "Against {compare}: {new} new, {exits} no longer exporting.",
         "ru": "По сравнению с {compare} г.: новых — {new}, прекративших экспорт — {exits}.",
@@ -272,13 +280,13 @@ T: dict[str, dict[str, str]] = {
     "ent.growth": {
         "en": "Of the {change} {kind}, new exporters brought {new}, enterprises that stopped "
         "exporting took away {exits}, and continuing exporters {continuing_verb} {continuing}.",
-        "ru": "Из {kind} на {change} новые экспортёры дали {new}, прекратившие экспорт "
+        "ru": "Из {kind} в {change} новые экспортёры дали {new}, прекратившие экспорт "
         "предприятия — минус {exits}, продолжающие экспорт — {continuing_sign}{continuing}.",
     },
     "ent.growth_group": {
         "en": "Of the {change} {kind}, new exporters brought {new}, those gone took away "
         "{exits}, and continuing exporters {continuing_verb} {continuing}.",
-        "ru": "Из {kind} на {change} новые экспортёры дали {new}, выбывшие — минус {exits}, "
+        "ru": "Из {kind} в {change} новые экспортёры дали {new}, выбывшие — минус {exits}, "
         "продолжающие экспорт — {continuing_sign}{continuing}.",
     },
     "ent.increase": {"en": "increase", "ru": "прироста"},

@@ -8,6 +8,7 @@ them. A section that the data cannot support is returned with a one-line ``skipp
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +18,7 @@ import pandas as pd
 import hitex.indicators as ind
 from hitex.reference import reference_version
 from hitex.reference.russian import is_bloc
-from hitex.report import charts, grammar, names, wording
+from hitex.report import charts, firm_groups, grammar, names, wording
 from hitex.report.model import Section
 from hitex.report.phrases import T, listing, say
 from hitex.session import Session
@@ -102,10 +103,18 @@ class Spec:
 
     @property
     def firm_scope(self) -> str:
-        """`` (enterprises of group 'high-tech')`` when an enterprise group narrows the report."""
+        """`` (high-tech enterprises)`` when an enterprise group narrows the report."""
         if self.firm_group is None:
             return ""
-        return self.t("ent.scope", group=self.firm_group)
+        return self.group_words("ent.scope")
+
+    def group_words(self, key: str) -> str:
+        """The enterprise group in ``key``'s words: its label (firm_groups.yaml), else its name."""
+        assert self.firm_group is not None
+        called = firm_groups.label(self.firm_group, self.lang)
+        if called is not None:
+            return self.t(f"{key}_label", label=called)
+        return self.t(key, group=self.firm_group)
 
     @property
     def scope(self) -> str:
@@ -695,7 +704,7 @@ def _int(value: Any) -> int:
 
 
 # -- enterprises -------------------------------------------------------------------------------
-def enterprises(c: Spec) -> Section:
+def enterprises(c: Spec) -> Section:  # noqa: PLR0912 - one branch per sentence
     """How many enterprises export, new and gone, growth taken apart, and disclosure control.
 
     Only where the records carry the declarant (``firm``); counts of enterprises are shown,
@@ -712,7 +721,7 @@ def enterprises(c: Spec) -> Section:
     if not int(row.firms):
         s.skipped = c.t("skip.firms", who=c.who)
         return s
-    group = c.t("ent.group", group=c.firm_group) if c.firm_group else ""
+    group = c.group_words("ent.group") if c.firm_group else ""
     s.say(c.t("ent.count", firms=_firms(c, int(row.firms)), scope=c.scope, year=c.year,
               of_group=group), firms=int(row.firms))  # fmt: skip
     if base:
@@ -727,7 +736,13 @@ def enterprises(c: Spec) -> Section:
         s.say(c.t("ent.per_firm", value=c.money(row.value_per_firm_usd)),
               value_per_firm_usd=row.value_per_firm_usd)  # fmt: skip
         if base and not _missing(row.change_usd) and row.change_usd:
-            _decomposed(c, s, row)
+            if _missing(row.new_firms_usd):
+                # Disclosure control: one part rests on too few enterprises.
+                s.say(c.t("ent.parts_hidden",
+                          kind=T["ent.increase" if row.change_usd > 0 else "ent.decrease"][c.lang],
+                          why=_why(c, row.suppression)))  # fmt: skip
+            else:
+                _decomposed(c, s, row)
     partners = c.table(by=["partner"], compare=None, indicators=["firms"])
     partners = partners.sort_values(["firms", "partner"], ascending=[False, True]).head(TOP)
     if len(partners) > 1:
@@ -753,6 +768,22 @@ def enterprises(c: Spec) -> Section:
         s.say(c.t("ent.single"))
     s.appendix = t.drop(columns=["classifications"], errors="ignore")
     return s
+
+
+def _why(c: Spec, suppression: Any) -> str:
+    """The rule that kept the growth from being taken apart, in the report's language."""
+    text = "" if _missing(suppression) else str(suppression)
+    if c.lang != "ru":
+        return text.removeprefix("growth not taken apart: ")
+    m = re.search(r"fewer than (\d+) enterprises among (.+)$", text)
+    who = {"new exporters": "новых экспортёров", "enterprises gone": "выбывших предприятий",
+           "continuing exporters": "продолжающих экспорт предприятий"}  # fmt: skip
+    if m:
+        return f"среди {who.get(m[2], m[2])} менее {m[1]} предприятий"
+    m = re.search(r"one enterprise over ([\d.]+)% among (.+)$", text)
+    if m:
+        return f"среди {who.get(m[2], m[2])} на одно предприятие приходится более {m[1]}%"
+    return "слишком мало предприятий"
 
 
 def _firms(c: Spec, n: int) -> str:

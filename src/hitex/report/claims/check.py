@@ -13,7 +13,7 @@ import pandas as pd
 
 from hitex.errors import InputError
 from hitex.reference import countries
-from hitex.report.claims import consistency, lexicon, mark, parse, resolve, verify
+from hitex.report.claims import consistency, enterprises, lexicon, mark, parse, resolve, verify
 from hitex.report.claims.model import Result
 from hitex.session import Session, _reporter
 
@@ -55,6 +55,7 @@ def check(
         compare = _base(session, who, when, text)
     found = parse.parse(text)
     claims = resolve.resolve(found, lex, resolve.Context(who, when, compare), text)
+    claims = enterprises.read(found, claims, session, lexicon_path=lexicon_path)
     results = verify.verify(claims, session, lex)
     return consistency.flag(results)
 

@@ -216,7 +216,7 @@ def _read(path: Path) -> tuple[list[ProductEntry], list[PartnerEntry]]:
         raise InputError(f"Cannot read the lexicon {path}: {exc.strerror}.") from None
     except yaml.YAMLError as exc:
         raise InputError(f"The lexicon {path} is not valid YAML: {exc}.") from None
-    if not isinstance(data, dict) or set(data) - {"products", "partners"}:
+    if not isinstance(data, dict) or set(data) - {"products", "partners", "firm_groups"}:
         raise InputError(f"The lexicon {path} should hold 'products:' and 'partners:' lists.")
     products = [_product(path, e) for e in data.get("products") or []]
     partners = [_partner(path, e) for e in data.get("partners") or []]

@@ -69,6 +69,8 @@ class Subject:
     partners: tuple[str, ...] = ()
     partner_group: str | None = None
     products: tuple[str, ...] = ()
+    #: An enterprise group the figure is of (:mod:`~hitex.report.claims.enterprises`).
+    firm_group: str | None = None
 
     def describe(self) -> str:
         """``RU-MOW export to IND+CHN, gas turbines``."""
@@ -78,8 +80,9 @@ class Subject:
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready."""
-        return {"reporter": self.reporter, "flow": self.flow, "partners": list(self.partners),
-                "partner_group": self.partner_group, "products": list(self.products)}  # fmt: skip
+        out = {"reporter": self.reporter, "flow": self.flow, "partners": list(self.partners),
+               "partner_group": self.partner_group, "products": list(self.products)}  # fmt: skip
+        return out | ({"firm_group": self.firm_group} if self.firm_group else {})
 
 
 @dataclass(frozen=True)

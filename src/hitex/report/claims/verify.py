@@ -22,7 +22,7 @@ import hitex.indicators as ind
 from hitex.errors import HitexError
 from hitex.reference import countries
 from hitex.report import wording
-from hitex.report.claims import overlay
+from hitex.report.claims import enterprises, overlay
 from hitex.report.claims.lexicon import Lexicon, ProductEntry
 from hitex.report.claims.model import Claim, Quantity, Result, Subject
 from hitex.session import Session
@@ -65,6 +65,8 @@ class Plan:
         if self.entries(s):
             out["groups"] = self._schemes[s.products]
             out["group"] = overlay.SUBJECT
+        if s.firm_group:
+            out["firm_group"] = s.firm_group
         return out
 
 
@@ -220,6 +222,8 @@ def _one(c: Claim, s: Session, plan: Plan, small_base_usd: float) -> Result:
     try:
         if _each_one(c):
             return _each_partner(c, s, plan, small_base_usd)
+        if c.metric in enterprises.MEASURES:
+            return enterprises.check(c, s, plan.selection(c.subject), small_base_usd)
         return CHECKS[c.kind](c, s, plan, small_base_usd)
     except _NoData as exc:
         return Result(c, None, "unverifiable", str(exc))
@@ -256,8 +260,10 @@ def _table(c: Claim, s: Session, plan: Plan, small: float, **options: Any) -> pd
     t = s.table(year=c.period.year, small_base_usd=small, **selection)
     if "suppressed" in t.columns and len(t) and t["suppressed"].all():
         # Disclosure control (records of enterprises): the figure may not be stated.
-        raise _NoData(f"suppressed: {describe(c.subject)} in {_when(c)} rests on too few "
-                      "enterprises, or on one dominant one (disclosure control)")  # fmt: skip
+        rule = t["suppression"].iloc[0] if "suppression" in t.columns else None
+        raise _NoData(f"suppressed ({rule or 'disclosure control'}): {describe(c.subject)} in "
+                      f"{_when(c)} rests on too few enterprises, or on one dominant one "
+                      "(disclosure control)")  # fmt: skip
     if t.empty or not (t["value_usd"] != 0).any():
         raise _NoData(f"no data: {describe(c.subject)} in {_when(c)} is not in the warehouse")
     return t
@@ -602,4 +608,4 @@ def describe(s: Subject) -> str:
     )
     if s.flow in ("balance", "turnover") and to:
         where = f" with {to}"
-    return f"{_name(s.reporter)}'s {flow}{where}{what}"
+    return f"{_name(s.reporter)}'s {flow}{where}{what}{enterprises.describe(s.firm_group)}"
