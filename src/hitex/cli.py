@@ -217,19 +217,19 @@ def load(
         typer.Option(help="Years of a BACI release zip to load, e.g. 2019-2022 (default all)."),
     ] = None,
     engine: Annotated[
-        str, typer.Option("--engine", help="What reads the files: duckdb (pyspark: not yet).")
+        str,
+        typer.Option(
+            "--engine",
+            help="What reads the files and writes their records: duckdb or pyspark "
+            "(on --spark-master).",
+        ),
     ] = "duckdb",
 ) -> None:
     """Load trade files into the warehouse, one transaction per file (a BACI zip: per year)."""
-    if engine != "duckdb":
-        raise InputError(
-            f"hitex load --engine {engine}: loads are read by DuckDB in this version (Spark "
-            "reads what they wrote); run the load without --engine and query with it."
-        )
     options = read_profile(profile) if profile is not None else {}
     columns = {**options.get("columns", {}), **_pairs(column, "--column")}
     constants = {**options.get("set", {}), **_pairs(set_, "--set")}
-    with session(ctx) as s:
+    with hitex.open(ctx.obj, **_engine(ctx, engine)) as s:
         for path in files:
             with _progress(path.name) as step:
                 results = s.load(

@@ -73,7 +73,8 @@ class Session(Catalog, Complexity):
         """Load files into the warehouse (see :meth:`hitex.store.Warehouse.load`).
 
         A BACI release zip (``--format baci``) loads each of its year files (or ``years``),
-        see :mod:`hitex.ingest.archive`.
+        see :mod:`hitex.ingest.archive`. On the pyspark engine, Spark reads the files and
+        writes their records (:mod:`hitex.store.sparkload`); the catalog commits each load.
         """
         from hitex.ingest import archive  # noqa: PLC0415
 
@@ -81,7 +82,7 @@ class Session(Catalog, Complexity):
             return self.warehouse.load(
                 files, format=format, classification=classification, revise=revise,
                 columns=columns, constants=constants, encoding=encoding, progress=progress,
-                sheet=sheet,
+                sheet=sheet, spark=getattr(self.engine, "spark", None),
             )  # fmt: skip
 
         if not any(archive.is_archive(Path(p)) for p in paths):

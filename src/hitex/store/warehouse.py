@@ -383,6 +383,7 @@ class Warehouse:
         encoding: str | None = None,
         progress: Step | None = None,
         sheet: str | None = None,
+        spark: Any = None,
     ) -> list[LoadResult]:
         """Load files, each in its own transaction; return what each load did.
 
@@ -409,6 +410,9 @@ class Warehouse:
         sheet
             The sheet of an Excel workbook to read (default: the first; a workbook of several
             sheets says in the load's message which one was read).
+        spark
+            A Spark session that reads the files and writes their records
+            (:mod:`hitex.store.sparkload`); the catalog commits the load either way.
         """
         results = []
         for p in paths:
@@ -417,17 +421,23 @@ class Warehouse:
                 encoding, sheet,
             )  # fmt: skip
             reader = reader_for(format, source)
-            results.append(self._load_one(reader, revise=revise, progress=progress or _quiet))
+            results.append(
+                self._load_one(reader, revise=revise, progress=progress or _quiet, spark=spark)
+            )
         return results
 
-    def _load_one(self, reader: Reader, *, revise: bool, progress: Step) -> LoadResult:
+    def _load_one(
+        self, reader: Reader, *, revise: bool, progress: Step, spark: Any = None
+    ) -> LoadResult:
         path = reader.source.path
         if not path.is_file():
             raise BadFileError(f"{path} does not exist or is not a file.", file=str(path))
         progress = _once(progress)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hitex-hash") as pool:
             hashing = pool.submit(fingerprint, path)
-            if _utf8_start(path):
+            # Spark: the file is hashed first (a cluster's work is not started for a file
+            # loaded already), then read in the encoding found.
+            if spark is None and _utf8_start(path):
                 # Loaded while the file is hashed; tried again transcoded if it is not UTF-8.
                 done = self._attempt(reader, hashing, utf8=True, revise=revise, progress=progress)
                 if done is not None:
@@ -437,7 +447,9 @@ class Warehouse:
             earlier = self._earlier(fp.sha256)
             if earlier is not None:
                 return self._record_skip(reader, fp.sha256, started, earlier)
-            done = self._attempt(reader, hashing, utf8=fp.utf8, revise=revise, progress=progress)
+            done = self._attempt(
+                reader, hashing, utf8=fp.utf8, revise=revise, progress=progress, spark=spark
+            )
             assert done is not None
             return done
 
@@ -449,6 +461,7 @@ class Warehouse:
         utf8: bool,
         revise: bool,
         progress: Step,
+        spark: Any = None,
     ) -> LoadResult | None:
         """Load the file in one transaction; None if it must be read again as not UTF-8.
 
@@ -467,9 +480,9 @@ class Warehouse:
                 transaction(self.con),
                 Scratch(self.con) as scratch,
             ):
-                loader = Loader(
+                loader = _loader(spark)(
                     self.con, reader, load_id, scratch=scratch, layout=layout, commit=commit,
-                    alone=not self.shared,
+                    alone=not self.shared, **({"spark": spark} if spark is not None else {}),
                 )  # fmt: skip
                 try:
                     reader.open(self.con, utf8=utf8)
@@ -836,6 +849,15 @@ def _setting(shown: str) -> str:
         return shown
     power = ("KiB", "MiB", "GiB", "TiB").index(found[2]) + 1
     return f"{int((float(found[1]) + 0.05) * 1024**power)}B"
+
+
+def _loader(spark: Any) -> type[Loader]:
+    """The loader of a load read by DuckDB, or by Spark when a session is given."""
+    if spark is None:
+        return Loader
+    from hitex.store.sparkload import SparkLoader  # noqa: PLC0415 - pyspark is an extra
+
+    return SparkLoader
 
 
 def _adopt(scratch: Scratch, reader: Reader) -> None:
