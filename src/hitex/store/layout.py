@@ -30,8 +30,8 @@ import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Sequence
-from contextlib import suppress
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -156,17 +156,8 @@ class Layout:
         means nothing, and keeping it took about twice the time.
         """
         folder = self.staging()
-        copy = f"COPY ({sql}) TO {lit(str(folder / 'rows.parquet'))} (FORMAT parquet)"
-        if not unordered:
-            con.execute(copy)
-            return folder
-        before = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()
-        con.execute("SET preserve_insertion_order = false")
-        try:
-            con.execute(copy)
-        finally:
-            with suppress(duckdb.Error):  # an aborted transaction: the setting is put back
-                con.execute(f"SET preserve_insertion_order = {bool(before[0][0])}")
+        with _unordered(con, enabled=unordered):
+            con.execute(f"COPY ({sql}) TO {lit(str(folder / 'rows.parquet'))} (FORMAT parquet)")
         return folder
 
     @staticmethod
@@ -182,13 +173,19 @@ class Layout:
         )
 
     def place(
-        self, con: duckdb.DuckDBPyConnection, commit: Commit, folder: Path, load_id: int
+        self,
+        con: duckdb.DuckDBPyConnection,
+        commit: Commit,
+        folder: Path,
+        load_id: int,
+        *,
+        unordered: bool = False,
     ) -> None:
         """Give the accepted rows staged in ``folder`` their files, as ``load_id``'s records.
 
         A staging file that holds one (classification, year) and nothing refused moves to its
         place as it is (the partition columns stay in it too, as the path says); otherwise
-        each (classification, year) is written out of it.
+        each (classification, year) is written out of it (``unordered`` as in :meth:`stage`).
         """
         rows = self.staged(folder)
         cells = con.execute(
@@ -206,10 +203,12 @@ class Layout:
             if whole:
                 os.replace(files[0], target)
             else:
-                con.execute(
-                    f"""COPY (SELECT * FROM ({rows}) WHERE classification = {lit(classification)}
-                    AND year = {int(year)}) TO {lit(str(target))} (FORMAT parquet)"""  # noqa: S608
-                )
+                cell = f"classification = {lit(classification)} AND year = {int(year)}"
+                with _unordered(con, enabled=unordered):
+                    con.execute(
+                        f"COPY (SELECT * FROM ({rows}) WHERE {cell}) "  # noqa: S608
+                        f"TO {lit(str(target))} (FORMAT parquet)"
+                    )
             commit.moved.append(target)
             commit.added.append(
                 RecordFile(self.relative(target), load_id, str(classification), int(year),
@@ -279,6 +278,21 @@ class Layout:
         for path in commit.moved:
             path.unlink(missing_ok=True)
         (self.commits / f"{commit.id:08d}.json.tmp").unlink(missing_ok=True)
+
+
+@contextmanager
+def _unordered(con: duckdb.DuckDBPyConnection, *, enabled: bool) -> Iterator[None]:
+    """Let DuckDB write rows in the order its threads read them (a setting of the database)."""
+    if not enabled:
+        yield
+        return
+    before = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()
+    con.execute("SET preserve_insertion_order = false")
+    try:
+        yield
+    finally:
+        with suppress(duckdb.Error):  # an aborted transaction: the setting is put back
+            con.execute(f"SET preserve_insertion_order = {bool(before[0][0])}")
 
 
 def _records(con: duckdb.DuckDBPyConnection, path: Path) -> int:

@@ -5,15 +5,16 @@ The plan, for every file and format:
 1. **Stage** (one read of the file): :func:`hitex.ingest.check.checked_sql` streams the
    file through the lookups into one Parquet file under a staging folder
    (:meth:`hitex.store.layout.Layout.stage`). Records with a refusal are staged with the
-   load's id negated, never placed: counting them says whether any record was refused,
-   without a second read.
+   load's id negated, never placed, and with the hash of their raw record in place of their
+   ``firm``: counting them says whether any record was refused, without a second read.
 2. **Check** what depends on other records: a key an earlier load holds, a code beside its
    finer codes in the same file. Records with the same key are summed (one line per
    declaration).
-3. **Careful path**, only when a record was refused or one of those checks found something:
-   the file is read again with each record's number, refused records and their lines go to
-   ``rejects``, the accepted ones are staged again; a revision replaces the live files that
-   hold the keys it revises.
+3. **Refused records**, only when there are some: the file is read once more, each record
+   numbered as it is read, and only the records whose raw hash a refused record has go
+   through the checks again, for their reasons and lines. When one of the checks of step 2
+   found something, the careful path instead keeps a numbered copy of the file; a revision
+   replaces the live files that hold the keys it revises.
 4. **Commit** (:meth:`Loader.commit`, the one place a load's records become live): the
    staged files move to their place, the catalog lists them, ``flows`` reads them, and the
    unallocated parts of totals are computed again for the periods touched.
@@ -142,9 +143,13 @@ class Loader:
     def _one_pass(self) -> int:
         opened = self.reader.opened
         assert opened is not None
-        read = Read(f"{opened.relation} AS {ident(_SRC)}", _source_ref, "NULL")
+        src = ident(_SRC)
+        # Each record's raw hash is carried through the checks: a refused record keeps it
+        # (in place of its firm, as it is never placed), and the numbered read finds the
+        # refused records by it without running the checks over every record again.
+        read = Read(f"{opened.relation} AS {src}", _source_ref, "NULL", f"hash({src})")
         types = flow_types()
-        cast = ", ".join(f"CAST({ident(c)} AS {types[c]}) AS {ident(c)}" for c in COLUMNS)
+        cast = ", ".join(f"CAST({_staged_column(c)} AS {types[c]}) AS {ident(c)}" for c in COLUMNS)
         # A refused record is staged with the load's id negated: counted, never placed.
         sql = f"""SELECT {cast}, CAST(CASE WHEN reason IS NULL THEN {self.id} ELSE {-self.id}
             END AS INTEGER) AS load_id FROM ({checked_sql(self.reader, read)})"""
@@ -200,17 +205,24 @@ class Loader:
     def _refused_lines(self, read: int, *, step: Step) -> Counts:
         """Keep the refused records with their lines; the accepted ones stay as staged.
 
-        The file is read once more, each record numbered as it is read, through the same
-        checks; only the refused records (their number, raw text and refusal) are kept. No
-        copy of the file is made: memory does not grow with it.
+        The file is read once more, each record numbered as it is read; only the records
+        whose raw hash is a refused record's go through the checks again (a record of another
+        hash is never refused: the checks see the record alone), and the refused ones are
+        kept with their number, raw text and refusal. No copy of the file is made: memory
+        does not grow with it.
         """
         opened = self.reader.opened
         assert opened is not None
         self._clear_errors()
+        refused_rows = self.layout.staged(self._folder(), refused=True)
+        hashes = self.scratch.table(
+            "refused_hashes", f"SELECT DISTINCT CAST(firm AS UBIGINT) AS h FROM ({refused_rows})"
+        )
         src = ident(_SRC)
         numbered = (
-            f"(SELECT row_number() OVER () AS row__, {src} AS rec__ "
-            f"FROM {opened.relation} AS {src})"
+            f"(SELECT row__, rec__ FROM (SELECT row_number() OVER () AS row__, {src} AS rec__, "
+            f"hash({src}) AS h__ FROM {opened.relation} AS {src}) "
+            f"WHERE h__ IN (SELECT h FROM {hashes}))"
         )
         checked = checked_sql(self.reader, Read(numbered, _record_ref, "row__", "rec__"))
         refused = self.scratch.table(
@@ -225,6 +237,12 @@ class Loader:
             f"""INSERT INTO rejects SELECT {self.id}, {self._line_sql()}, c.record, c.reason,
             c.code, c.field, c.value FROM {refused} c ORDER BY c.row"""
         )
+        staged = self._refused_count()
+        if rejected != staged:
+            # The checks see a record alone: the same record is refused on every read.
+            raise RuntimeError(
+                f"the numbered read found {rejected} refused records, the first read {staged}"
+            )
         self._suggest()
         merged = self._merge_keys()
         step("rejects")
@@ -393,7 +411,7 @@ class Loader:
         unallocated parts of totals are computed again for the periods the load touched.
         """
         folder = self._folder()
-        self.layout.place(self.con, self.commit_, folder, self.id)
+        self.layout.place(self.con, self.commit_, folder, self.id, unordered=self.alone)
         self.layout.unstage(folder)
         self.folder = None
         self.layout.record(self.con, self.commit_)
@@ -409,6 +427,13 @@ class Loader:
 
 def _source_ref(column: str) -> str:
     return f"{ident(_SRC)}.{ident(column)}"
+
+
+def _staged_column(column: str) -> str:
+    """SQL of a staged column: a refused record's firm is the hash of its raw record."""
+    if column == "firm":
+        return "CASE WHEN reason IS NULL THEN firm ELSE CAST(record AS VARCHAR) END"
+    return ident(column)
 
 
 def _record_ref(column: str) -> str:

@@ -1,0 +1,176 @@
+"""Refused records of a large file: found again by their raw record, with lines and reasons.
+
+The one pass stages every record; the refused ones are found again in a numbered read by the
+hash of their raw record. Expected rejects come from DuckDB reading the raw file as text
+(an independent statement of each check for the kinds written here), or from the rows as
+written (lines counted by hand).
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from tests.fixtures import FLOWS_HEADER, flows_file, write_csv
+
+#: BACI country codes of the warehouse's table (trade codes), and ones it has not.
+COUNTRIES = (643, 156, 699, 842, 251, 490)
+RECORDS = 30_000
+
+#: Every kind of refusal a BACI record can get, as the raw fields t, i, j, k, v, q.
+BAD_BACI = {
+    "not_a_year": ("20x0", 643, 156, 841181, "1", "1"),
+    "empty_year": ("", 643, 156, 841182, "1", "1"),
+    "unknown_reporter": (2020, 997, 156, 841183, "1", "1"),
+    "unknown_partner": (2020, 643, 999, 841184, "1", "1"),
+    "not_a_code": (2020, 643, 156, "84118A", "1", "1"),
+    "empty_value": (2020, 643, 156, 841185, "", "1"),
+    "negative": (2020, 643, 156, 841186, "-5", "1"),
+    "not_finite": (2020, 643, 156, 841187, "inf", "1"),
+    "quantity": (2020, 643, 156, 841188, "1", "1x"),
+    "malformed": (2020, 643, 156, 841189, "12x", "1"),
+}
+
+#: The oracle: each check on the raw text of the kinds above (DuckDB reading the file itself).
+ORACLE = """
+SELECT line, code, field, value FROM (
+    SELECT row_number() OVER () + 1 AS line, * FROM read_csv($path, all_varchar = true))
+CROSS JOIN LATERAL (SELECT CASE
+    WHEN v = '12x' THEN {'code': 'malformed', 'field': NULL, 'value': NULL}
+    WHEN t IS NULL THEN {'code': 'empty', 'field': 'year', 'value': ''}
+    WHEN NOT regexp_full_match(t, '[0-9]{4}') THEN {'code': 'not_a_year', 'field': 'year', 'value': t}
+    WHEN i NOT IN ('643', '156', '699', '842', '251', '490')
+        THEN {'code': 'unknown_country', 'field': 'reporter', 'value': i}
+    WHEN j NOT IN ('643', '156', '699', '842', '251', '490')
+        THEN {'code': 'unknown_country', 'field': 'partner', 'value': j}
+    WHEN NOT regexp_full_match(k, '[0-9]+') THEN {'code': 'not_a_code', 'field': 'product', 'value': k}
+    WHEN v IS NULL THEN {'code': 'empty', 'field': 'value_usd', 'value': ''}
+    WHEN CAST(v AS DOUBLE) < 0
+        THEN {'code': 'negative', 'field': 'value_usd', 'value': CAST(CAST(v AS DOUBLE) AS VARCHAR)}
+    WHEN isinf(CAST(v AS DOUBLE))
+        THEN {'code': 'not_finite', 'field': 'value_usd', 'value': CAST(CAST(v AS DOUBLE) AS VARCHAR)}
+    WHEN TRY_CAST(q AS DOUBLE) IS NULL AND q IS NOT NULL
+        THEN {'code': 'not_a_number', 'field': 'quantity', 'value': q}
+    END AS r)
+CROSS JOIN LATERAL (SELECT r.code, r.field, r.value)
+WHERE r IS NOT NULL ORDER BY line
+"""  # noqa: E501
+
+
+def _good(n: int) -> tuple[object, ...]:
+    reporter = COUNTRIES[n % len(COUNTRIES)]
+    partner = COUNTRIES[(n // len(COUNTRIES) + 1 + n % 5) % len(COUNTRIES)]
+    if partner == reporter:
+        partner = COUNTRIES[(COUNTRIES.index(reporter) + 1) % len(COUNTRIES)]
+    # Five-digit codes lose their leading zero, as BACI writes them.
+    return (2020, reporter, partner, 10_000 + n, f"{(n % 997) * 1.5 + 0.125:.3f}", f"{n % 13}")
+
+
+def _baci_rows(places: dict[str, int]) -> list[tuple[object, ...]]:
+    rows = [_good(n) for n in range(RECORDS)]
+    for kind, at in places.items():
+        rows[at] = BAD_BACI[kind]
+    return rows
+
+
+@pytest.fixture
+def big_baci(tmp_path):
+    kinds = list(BAD_BACI)
+    middle = RECORDS // 2
+    # First and last record, the middle, and spread between them.
+    places = {kinds[0]: 0, kinds[1]: RECORDS - 1, kinds[2]: middle, kinds[3]: 1}
+    places |= {k: middle + 7 * (n + 1) for n, k in enumerate(kinds[4:])}
+    rows = _baci_rows(places)
+    # The same refused record twice: both found again (they share their raw hash).
+    rows[RECORDS - 2] = BAD_BACI["unknown_partner"]
+    return write_csv(tmp_path / "BACI_HS17_Y2020_V202301.csv", "tijkvq", rows)
+
+
+def test_refused_records_of_a_large_file_keep_line_code_field_value(session, big_baci):
+    (r,) = session.load([big_baci], format="baci")
+    expected = duckdb.sql(ORACLE, params={"path": str(big_baci)}).fetchall()
+    assert len(expected) == len(BAD_BACI) + 1
+    assert (r.rows_read, r.rows_rejected) == (RECORDS, len(expected))
+    assert r.rows_loaded == RECORDS - len(expected)
+    rej = session.rejects(r.id)
+    cells = rej[["line", "code", "field", "value"]].astype(object)
+    got = [tuple(row) for row in cells.where(cells.notna(), None).itertuples(index=False)]
+    assert got == expected
+    assert rej["line"].tolist()[:2] == [2, 3]  # the first records of the file
+    assert rej["line"].iloc[-1] == RECORDS + 1  # its last record
+    assert rej["record"].notna().all()
+    assert rej["reason"].str.len().gt(0).all()
+    negative = rej.loc[rej["code"] == "negative", "reason"].item()
+    assert negative == "negative value -5.0"
+    partner = rej.loc[rej["code"] == "unknown_country", ["field", "reason"]]
+    assert partner.loc[partner["field"] == "partner", "reason"].tolist() == [
+        "unknown partner '999'"
+    ] * 2
+
+
+def test_accepted_records_of_a_large_file_are_every_other_record(session, big_baci):
+    (r,) = session.load([big_baci], format="baci")
+    refused = {line for line, *_ in duckdb.sql(ORACLE, params={"path": str(big_baci)}).fetchall()}
+    lines = ", ".join(str(n) for n in sorted(refused))
+    count, total = duckdb.sql(
+        f"""SELECT count(*), sum(CAST(v AS DOUBLE) * 1000) FROM (
+            SELECT row_number() OVER () + 1 AS line, v FROM read_csv($path, all_varchar = true))
+        WHERE line NOT IN ({lines})""",
+        params={"path": str(big_baci)},
+    ).fetchall()[0]
+    flows = session.warehouse.sql("SELECT count(*) AS n, sum(value_usd) AS v FROM flows")
+    assert flows["n"].item() == count == r.rows_loaded
+    assert flows["v"].item() == pytest.approx(total, rel=1e-12)
+
+
+def test_the_placed_file_holds_the_flows_columns_only(session, big_baci):
+    session.load([big_baci], format="baci")
+    root = session.warehouse.layout.root
+    (placed,) = sorted((root / "flows").rglob("*.parquet"))
+    names = pq.read_schema(placed).names
+    assert names == [
+        "year", "month", "reporter", "partner", "flow", "classification", "product",
+        "value_usd", "quantity", "unit", "firm", "load_id",
+    ]  # fmt: skip
+    firms = pq.read_table(placed, columns=["firm", "load_id"])
+    assert firms.column("firm").null_count == firms.num_rows  # no refused record's hash
+    assert set(firms.column("load_id").to_pylist()) == {1}
+    assert not any((root / "_staging").glob("*/*"))
+
+
+GOOD = (2020, "", "RU-MOW", "CHN", "export", "841181", "100")
+#: Every kind of refusal of a flows record (the reasons as a user reads them).
+BAD_FLOWS = [
+    ((2020, "", "RU-MOW", "Chinna", "export", "841181", "1"), "unknown_country"),
+    ((2020, "", "XX-YYY", "CHN", "export", "841181", "1"), "unknown_country"),
+    ((2020, "", "RU-MOW", "CHN", "export", "84-11", "1"), "not_a_code"),
+    ((2020, "", "RU-MOW", "CHN", "export", "841181", "-1"), "negative"),
+    ((2020, "", "RU-MOW", "CHN", "export", "841181", "1,5e"), "not_a_number"),
+    ((2020, "13", "RU-MOW", "CHN", "export", "841181", "1"), "not_a_month"),
+    (("", "", "RU-MOW", "CHN", "export", "841181", "1"), "empty"),
+    ((2020, "", "RU-MOW", "CHN", "exprot", "841181", "1"), "unknown_flow"),
+    ((2020, "", "RU-MOW", "Russia", "export", "841181", "1"), "domestic"),
+    ((2020, "", "RU-MOW", "RU-SPE", "export", "841181", "1"), "subdivision"),
+    ((2020, "", "World", "CHN", "export", "841181", "1"), "aggregate"),
+]
+
+
+def test_every_flows_refusal_at_the_start_middle_and_end(session, tmp_path):
+    good = 3_000
+    # Distinct keys: products 100000.. keep the good records from being summed.
+    rows: list[tuple[object, ...]] = [(*GOOD[:5], str(100_000 + n), "1") for n in range(good)]
+    bad = [row for row, _ in BAD_FLOWS]
+    rows = bad + rows[: good // 2] + bad + rows[good // 2 :] + bad
+    path = flows_file(tmp_path / "f.csv", rows)
+    (r,) = session.load([path], format="flows")
+    k = len(bad)
+    assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (good + 3 * k, good, 3 * k)
+    rej = session.rejects(r.id)
+    starts = (2, 2 + k + good // 2, 2 + 2 * k + good)  # line 1 is the header
+    assert rej["line"].tolist() == [s + n for s in starts for n in range(k)]
+    assert rej["code"].tolist() == [code for _, code in BAD_FLOWS] * 3
+    values = rej["record"].str.contains('"value_usd"')
+    assert values.all()  # the raw record, as read
+    assert session.warehouse.sql("SELECT sum(value_usd) AS v FROM flows")["v"].item() == good
+    assert FLOWS_HEADER[0] == "year"
