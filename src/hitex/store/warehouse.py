@@ -35,7 +35,7 @@ from hitex.errors import BadFileError, HitexError, InputError
 from hitex.ingest import Fingerprint, Reader, Source, fingerprint, head, reader_for, readers
 from hitex.ingest.sql import ident, lit
 from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
-from hitex.store import sources
+from hitex.store import rollups, sources
 from hitex.store.layout import Commit, Layout, default_root, live_files, next_commit, refresh_view
 from hitex.store.load import COLUMNS, Counts, Loader, Step, typed
 from hitex.store.load import remove as remove_load
@@ -111,6 +111,7 @@ class Warehouse:
         self._ibis: DuckDBBackend | None = None
         self._holdings: tuple[str, dict[str, dict[str, list[int]]]] | None = None
         self._years: tuple[str, dict[int, sources.Year]] | None = None
+        self._rollups_ready: tuple[str, bool] | None = None
         self._version: str | None = None
         self._sources: dict[tuple[str, str], pd.DataFrame] = {}
         self.read_only = read_only and con is None
@@ -186,6 +187,7 @@ class Warehouse:
                 "INSERT OR REPLACE INTO meta VALUES ('data_root_shared', ?)", [str(shared).lower()]
             )
             refresh_view(self.con, target)
+            rollups.refresh(self.con, target)
         if current.temporary and current.root != target.root:
             current.close()
         self._layout = target
@@ -199,6 +201,7 @@ class Warehouse:
         the warehouse file, a temporary folder for a warehouse in memory).
         """
         self.con.execute(DDL)
+        self.con.execute(rollups.DDL)
         self._migrate()
         if data is not None:
             self.set_data_root(data)
@@ -212,6 +215,9 @@ class Warehouse:
         self._migrate_records()
         refresh_view(self.con, layout)
         self.con.execute(VIEWS)
+        with transaction(self.con):
+            rollups.backfill(self.con, layout)
+            rollups.refresh(self.con, layout)
         stored = _first(self.con.execute("SELECT value FROM meta WHERE key = 'reference'"))
         current = ref.reference_version()
         if refresh or stored is None or stored[0] != current:
@@ -749,6 +755,13 @@ class Warehouse:
                 held.setdefault(reporter, {})[flow] = [int(y) for y in years]
             self._holdings = (version, held)
         return self._holdings[1]
+
+    def rollups_ready(self) -> bool:
+        """Whether every live record file has its rollups (kept until the warehouse changes)."""
+        version = self.version()
+        if self._rollups_ready is None or self._rollups_ready[0] != version:
+            self._rollups_ready = (version, rollups.ready(self.con))
+        return self._rollups_ready[1]
 
     def reconciled_years(self) -> dict[int, sources.Year]:
         """Exporters and countries of each year of reconciled loads (kept until data change)."""
