@@ -49,6 +49,7 @@ class Session(Catalog, Complexity):
         self.firm_group: str | None = None
         self.suppress: bool | None = None
         self._firms_at: dict[str, dict[str | None, bool]] = {}
+        self._names_ok: set[tuple[str | None, ...]] = set()
         #: Answer from rollups where one holds the question (False: always the records).
         self.rollups = os.environ.get("HITEX_ROLLUPS", "on").lower() not in ("off", "0", "no")
         self.engine = engine if engine is not None else engine_for("duckdb", warehouse)
@@ -172,7 +173,14 @@ class Session(Catalog, Complexity):
     def _check(self, q: ind.Query) -> None:
         # Names are checked on the warehouse itself: cheap, and the same on every engine.
         if q.groups is not None or q.partner_group is not None or q.firm_group is not None:
-            check_names(self._names.tables(("product_groups", "country_groups", "firm_members")), q)
+            # A name once found stays valid until the warehouse changes.
+            key = (self.warehouse.version(), q.groups, q.partner_group, q.firm_group)
+            if key not in self._names_ok:
+                names = ("product_groups", "country_groups", "firm_members")
+                check_names(self._names.tables(names), q)
+                if len(self._names_ok) > 1024:
+                    self._names_ok.clear()
+                self._names_ok.add(key)
         if q.months is not None and q.reporter and not self.engine.has_months(q.reporter):
             # Annual records have no month: a month filter would silently give zero.
             raise InputError(

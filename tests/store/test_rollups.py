@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import duckdb
@@ -26,7 +27,7 @@ def _rollup_rows(s: hitex.Session, kind: str) -> list[tuple[object, ...]]:
     positive = ", bool_or(positive)" if kind == "products" else ""
     return s.warehouse.con.execute(
         f"SELECT * EXCLUDE (value_usd, records{', positive' if positive else ''}), "
-        f"sum(value_usd){positive} FROM rollup_{kind} GROUP BY ALL ORDER BY ALL"  # noqa: S608
+        f"sum(value_usd){positive} FROM rollup_{kind} GROUP BY ALL ORDER BY ALL"
     ).fetchall()
 
 
@@ -156,10 +157,8 @@ def _apply(s: hitex.Session, folder: Path, n: int, step: tuple) -> None:
         return
     _, rows, monthly, revise = step
     lines = [(y, 3 if monthly else "", r, p, f, k, v) for y, r, p, f, k, v in rows]
-    try:
+    with contextlib.suppress(HitexError):
         s.load([flows_file(folder / f"f{n}.csv", lines)], format="flows", revise=revise)
-    except HitexError:
-        pass
 
 
 def _answer(s: hitex.Session, q: dict) -> object:

@@ -13,7 +13,8 @@ records and the rollups of one commit, never half of one.
     <root>/rollups/products/classification=HS17/year=2020/load=3/part-c3-0.parquet
 
 ``partners``
-    year, month, reporter, partner, flow, classification: ``value_usd`` (sum) and ``records``.
+    year, month, reporter, partner, flow, classification and ``kind`` (``own`` records or
+    ``mirror`` ones, see :mod:`hitex.store.sources`): ``value_usd`` (sum) and ``records``.
 ``products``
     year, month, reporter, flow, classification, product: ``value_usd`` (sum), ``positive``
     (whether any record of the row has a positive value: a product line is counted so) and
@@ -41,7 +42,7 @@ from hitex.store.layout import Commit, Layout, RecordFile, absent_columns, read_
 #: Rollup name -> (its dimensions, its measures with their DuckDB types), in file order.
 KINDS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "partners": (
-        ("year", "month", "reporter", "partner", "flow", "classification"),
+        ("year", "month", "reporter", "partner", "flow", "classification", "kind"),
         {"value_usd": "DOUBLE", "records": "BIGINT"},
     ),
     "products": (
@@ -53,7 +54,7 @@ KINDS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
 #: Types of the dimension columns (as in flows).
 _DIMENSION_TYPES = {
     "year": "SMALLINT", "month": "TINYINT", "reporter": "VARCHAR", "partner": "VARCHAR",
-    "flow": "VARCHAR", "classification": "VARCHAR", "product": "VARCHAR",
+    "flow": "VARCHAR", "classification": "VARCHAR", "product": "VARCHAR", "kind": "VARCHAR",
 }  # fmt: skip
 
 #: The catalog table of rollup files (created with the warehouse's tables).
@@ -81,68 +82,52 @@ def path_of(record_path: str, kind: str) -> str:
     return f"rollups/{kind}/{inside}"
 
 
-def _grouped_sql(source: str) -> str:
-    """One pass over a record file: every sum both rollups (and their mirror rows) need."""
-    sets = (
-        "(year, month, reporter, partner, flow, classification)",
-        "(year, month, reporter, flow, classification, product)",
-        "(year, month, partner, classification, product)",
+#: Records ``trade`` reads as they are (not totals: those count through ``unallocated``).
+_OWN = "NOT (partner = 'WLD' OR product = 'TOTAL')"
+
+
+def _partners_sql(source: str, *, mirror: bool) -> str:
+    """The partners rollup of one record file, ordered by reporter.
+
+    One aggregation by every partners column and whether the record is a total; the own rows
+    (no totals) and the mirror rows (every export, the sides swapped) are read from it.
+    """
+    cells = f"""SELECT year, month, reporter, partner, flow, classification,
+        {_OWN} AS own, sum(value_usd) AS value_usd, count(*) AS records
+        FROM ({source}) GROUP BY ALL"""  # noqa: S608
+    rows = """SELECT year, month, reporter, partner, flow, classification, 'own' AS kind,
+        sum(value_usd) AS value_usd, sum(records) AS records FROM cells WHERE own GROUP BY ALL"""
+    if mirror:
+        rows += """ UNION ALL SELECT year, month, partner AS reporter, reporter AS partner,
+        'import' AS flow, classification, 'mirror' AS kind, sum(value_usd) AS value_usd,
+        sum(records) AS records FROM cells WHERE flow = 'export' GROUP BY ALL"""
+    return _typed("partners", f"WITH cells AS ({cells}) {rows}")
+
+
+def _products_sql(source: str, *, mirror: bool) -> str:
+    """The products rollup of one record file, ordered by reporter."""
+    measures = (
+        "sum(value_usd) AS value_usd, bool_or(value_usd > 0) AS positive, count(*) AS records"
     )
-    own = "WHERE NOT (partner = 'WLD' OR product = 'TOTAL')"
-    export = "WHERE flow = 'export'"
-    return f"""SELECT year, month, reporter, partner, flow, classification, product,
-        GROUPING(reporter, partner, flow, product) AS set_,
-        sum(value_usd) FILTER ({own}) AS v_own,
-        count(*) FILTER ({own}) AS n_own,
-        bool_or(value_usd > 0) FILTER ({own}) AS p_own,
-        sum(value_usd) FILTER ({export}) AS v_mirror,
-        count(*) FILTER ({export}) AS n_mirror,
-        bool_or(value_usd > 0) FILTER ({export}) AS p_mirror
-    FROM ({source}) GROUP BY GROUPING SETS ({", ".join(sets)})"""
+    rows = f"""SELECT year, month, reporter, flow, classification, product, {measures}
+        FROM ({source}) WHERE {_OWN} GROUP BY ALL"""  # noqa: S608
+    if mirror:
+        rows += f""" UNION ALL SELECT year, month, partner AS reporter, 'import' AS flow,
+        classification, product, {measures} FROM ({source}) WHERE flow = 'export'
+        GROUP BY ALL"""  # noqa: S608
+    return _typed("products", rows)
 
 
-# GROUPING(reporter, partner, flow, product): a bit set for each column left out.
-_SET_PARTNERS = 0b0001  # product left out
-_SET_PRODUCTS = 0b0100  # partner left out
-_SET_MIRROR = 0b1010  # reporter and flow left out
-
-
-#: Rollup -> the grouping set of its own rows, of its mirror rows, and the columns each
-#: of them gives (in the rollup's column order).
-_SOURCES: dict[str, tuple[int, int, list[str], list[str]]] = {
-    "partners": (
-        _SET_PARTNERS, _SET_PARTNERS,
-        ["year", "month", "reporter", "partner", "flow", "classification", "v_own", "n_own"],
-        ["year", "month", "partner", "reporter", "'import'", "classification", "v_mirror",
-         "n_mirror"],
-    ),
-    "products": (
-        _SET_PRODUCTS, _SET_MIRROR,
-        ["year", "month", "reporter", "flow", "classification", "product", "v_own", "p_own",
-         "n_own"],
-        ["year", "month", "partner", "'import'", "classification", "product", "v_mirror",
-         "p_mirror", "n_mirror"],
-    ),
-}  # fmt: skip
-
-
-def _select(kind: str, grouped: str, *, mirror: bool) -> str:
-    """The rows of one rollup file from the grouped sums (ordered by reporter)."""
+def _typed(kind: str, rows: str) -> str:
+    """``rows`` with the rollup's columns and types, ordered by reporter."""
     dims, measures = KINDS[kind]
     types = {**_DIMENSION_TYPES, **measures}
-    names = [*dims, *measures]
-    own_set, mirror_set, own_cols, mirror_cols = _SOURCES[kind]
+    picked = ", ".join(f"CAST({c} AS {types[c]}) AS {c}" for c in [*dims, *measures])
+    order = ["reporter", *(d for d in dims if d != "reporter")]
+    return f"SELECT {picked} FROM ({rows}) ORDER BY {', '.join(order)}"  # noqa: S608
 
-    def rows(columns: list[str], grouping: int, count: str) -> str:
-        picked = ", ".join(
-            f"CAST({c} AS {types[n]}) AS {n}" for c, n in zip(columns, names, strict=True)
-        )
-        return f"SELECT {picked} FROM {grouped} WHERE set_ = {grouping} AND {count} > 0"  # noqa: S608
 
-    union = rows(own_cols, own_set, "n_own")
-    if mirror:
-        union += " UNION ALL " + rows(mirror_cols, mirror_set, "n_mirror")
-    return f"SELECT * FROM ({union}) ORDER BY {', '.join(dims)}"  # noqa: S608
+_WRITERS = {"partners": _partners_sql, "products": _products_sql}
 
 
 def write(
@@ -151,21 +136,16 @@ def write(
     """Write the rollups of one record file; (path, kind, rows) of each written."""
     file = layout.absolute(record.path)
     source = read_sql([file], absent=absent_columns(con, [file]))
-    grouped = "rollup_grouped__"
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {grouped} AS {_grouped_sql(source)}")
     written = []
-    try:
-        for kind in KINDS:
-            relative = path_of(record.path, kind)
-            target = layout.root / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            rows = con.execute(
-                f"COPY ({_select(kind, grouped, mirror=mirror)}) TO {lit(str(target))} "
-                f"(FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP})"
-            ).fetchall()
-            written.append((relative, kind, int(rows[0][0]) if rows else 0))
-    finally:
-        con.execute(f"DROP TABLE IF EXISTS {grouped}")
+    for kind in KINDS:
+        relative = path_of(record.path, kind)
+        target = layout.root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        rows = con.execute(
+            f"COPY ({_WRITERS[kind](source, mirror=mirror)}) TO {lit(str(target))} "
+            f"(FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP})"
+        ).fetchall()
+        written.append((relative, kind, int(rows[0][0]) if rows else 0))
     return written
 
 
@@ -260,9 +240,21 @@ def rollup_sql(kind: str, files: list[str]) -> str:
     else:
         stored = "SELECT " + ", ".join(f"CAST(NULL AS {types[c]}) AS {c}" for c in names)
         stored += " WHERE false"
-    extra = {"value_usd": "value_usd", "positive": "value_usd > 0", "records": "1"}
+    extra = {"positive": "value_usd > 0", "records": "1", "kind": "'totals'"}
     picked = ", ".join(f"CAST({extra.get(c, c)} AS {types[c]}) AS {c}" for c in names)
     return f"{stored} UNION ALL SELECT {picked} FROM unallocated"  # noqa: S608
+
+
+#: One reporter's records and value by flow, year and kind (:func:`hitex.store.sources.records`).
+SOURCES = """SELECT reporter, flow, year, CAST(sum(records) AS BIGINT) AS records,
+    sum(value_usd) AS value_usd,
+    kind FROM rollup_partners WHERE reporter = $r GROUP BY ALL"""
+
+#: Reporter, flow and year of every record, with the records and the months held.
+PERIODS = """SELECT reporter, flow, year, bool_or(month IS NOT NULL) AS monthly,
+    CAST(sum(records) AS BIGINT) AS records, min(month) AS first_month,
+    max(month) AS last_month
+    FROM rollup_partners GROUP BY reporter, flow, year ORDER BY reporter, flow, year"""
 
 
 def refresh(con: duckdb.DuckDBPyConnection, layout: Layout) -> None:

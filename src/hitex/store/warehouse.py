@@ -112,6 +112,7 @@ class Warehouse:
         self._holdings: tuple[str, dict[str, dict[str, list[int]]]] | None = None
         self._years: tuple[str, dict[int, sources.Year]] | None = None
         self._rollups_ready: tuple[str, bool] | None = None
+        self._months: tuple[str, dict[str, bool]] | None = None
         self._version: str | None = None
         self._sources: dict[tuple[str, str], pd.DataFrame] = {}
         self.read_only = read_only and con is None
@@ -747,8 +748,11 @@ class Warehouse:
         """Reporter -> flow -> the years with records (kept until the warehouse changes)."""
         version = self.version()
         if self._holdings is None or self._holdings[0] != version:
+            # The partners rollup holds a row wherever trade holds one, summed: far fewer.
+            source = "rollup_partners" if self.rollups_ready() else "trade"
             rows = self.con.execute(
-                "SELECT reporter, flow, list(DISTINCT year ORDER BY year) FROM trade GROUP BY ALL"
+                f"SELECT reporter, flow, list(DISTINCT year ORDER BY year) FROM {source} "  # noqa: S608
+                "GROUP BY ALL"
             ).fetchall()
             held: dict[str, dict[str, list[int]]] = {}
             for reporter, flow, years in rows:
@@ -777,20 +781,33 @@ class Warehouse:
         if found is None:
             held = "SELECT count(*) FROM loads WHERE reconciled AND status = 'loaded'"
             mirror = bool(_one(self.con.execute(held)))
-            found = sources.records(self.con, reporter, mirror=mirror)
+            if self.rollups_ready():
+                found = self.con.execute(rollups.SOURCES, {"r": reporter}).df()
+                found = found.astype({"year": int, "records": "int64"})
+                if not mirror:
+                    found = found[found["kind"] != "mirror"].reset_index(drop=True)
+            else:
+                found = sources.records(self.con, reporter, mirror=mirror)
             if len(self._sources) > 200:
                 self._sources.clear()
             self._sources[key] = found
         return found.copy()
 
     def has_months(self, reporter: str) -> bool:
-        """Whether any record of ``reporter`` is monthly."""
-        found = self.con.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM trade WHERE reporter = ? AND month IS NOT NULL "
-            "LIMIT 1)",
-            [reporter],
-        )
-        return bool(_one(found))
+        """Whether any record of ``reporter`` is monthly (kept until the warehouse changes)."""
+        version = self.version()
+        if self._months is None or self._months[0] != version:
+            self._months = (version, {})
+        kept = self._months[1]
+        if reporter not in kept:
+            source = "rollup_partners" if self.rollups_ready() else "trade"
+            found = self.con.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE reporter = ? "  # noqa: S608
+                "AND month IS NOT NULL LIMIT 1)",
+                [reporter],
+            )
+            kept[reporter] = bool(_one(found))
+        return kept[reporter]
 
     def sql(self, query: str, params: Sequence[object] = ()) -> pd.DataFrame:
         """Run SQL on the warehouse and return a DataFrame (for tests and power users)."""
