@@ -60,6 +60,8 @@ def prepare(ctx: Context) -> Path:
     ingested = ctx.work / INGEST_NAME
     if not path.exists() and ingested.exists() and _rows(ingested) == ctx.rows:
         ingested.rename(path)
+        # The records live beside the warehouse file (DB.data): they move with it.
+        Path(f"{ingested}.data").rename(f"{path}.data")
     if not path.exists():
         staging = path.with_suffix(".tmp")
         staging.unlink(missing_ok=True)

@@ -40,7 +40,7 @@ def test_rollups_hold_the_sums_of_the_raw_file_and_follow_revisions_and_removals
     ])  # fmt: skip
     revision = flows_file(tmp_path / "b.csv", [(2020, "", "RUS", "CHN", "export", "841181", 40)])
     raw = """SELECT CAST(year AS SMALLINT), CAST(NULL AS TINYINT), reporter, partner, flow,
-        'HS17', sum(value_usd) FROM read_csv({files}, header = true)
+        'HS17', 'own', sum(value_usd) FROM read_csv({files}, header = true)
         GROUP BY ALL ORDER BY ALL"""
     with hitex.open(tmp_path / "w.duckdb") as s:
         s.load([first], format="flows")
@@ -51,7 +51,7 @@ def test_rollups_hold_the_sums_of_the_raw_file_and_follow_revisions_and_removals
         assert (2020, None, "RUS", "export", "HS17", "841181", 15.0, True) in products
         assert (2020, None, "RUS", "import", "HS17", "841181", 0.0, False) in products
         (b,) = s.load([revision], format="flows", revise=True)
-        assert (2020, None, "RUS", "CHN", "export", "HS17", 47.0) in _rollup_rows(s, "partners")
+        assert (2020, None, "RUS", "CHN", "export", "HS17", "own", 47.0) in _rollup_rows(s, "partners")
         files = s.warehouse.con.execute(
             "SELECT count(*) FROM rollup_files x JOIN record_files r ON r.path = x.record_path "
             "WHERE r.removed_by IS NULL"
@@ -71,8 +71,9 @@ def test_rollups_of_a_reconciled_load_hold_the_mirror_imports(tmp_path):
     with hitex.open(tmp_path / "w.duckdb") as s:
         s.load([baci], format="baci")
         partners = _rollup_rows(s, "partners")
-        assert (2020, None, "RUS", "CHN", "import", "HS17", 4000.0) in partners
-        assert (2020, None, "CHN", "RUS", "import", "HS17", 3500.0) in partners
+        assert (2020, None, "RUS", "CHN", "import", "HS17", "mirror", 4000.0) in partners
+        assert (2020, None, "CHN", "RUS", "import", "HS17", "mirror", 3500.0) in partners
+        assert (2020, None, "RUS", "CHN", "export", "HS17", "own", 3500.0) in partners
         products = _rollup_rows(s, "products")
         assert (2020, None, "CHN", "import", "HS17", "841181", 1500.0, True) in products
 
@@ -183,6 +184,10 @@ def _answer(s: hitex.Session, q: dict) -> object:
 def test_rollups_answer_every_question_as_the_records_do(tmp_path_factory, steps, questions):
     folder = tmp_path_factory.mktemp("rollups")
     with hitex.open(folder / "w.duckdb") as s:
+        # Both reporters hold both flows in both years (then random loads, revisions, removals).
+        base = [(y, "", r, "DEU", f, "847330", 1000) for y in (2019, 2020) for r in REPORTERS
+                for f in ("export", "import")]  # fmt: skip
+        s.load([flows_file(folder / "base.csv", base)], format="flows")
         for n, step in enumerate(steps):
             _apply(s, folder, n, step)
         assert s.warehouse.rollups_ready()

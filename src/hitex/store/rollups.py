@@ -67,6 +67,9 @@ CREATE TABLE IF NOT EXISTS rollup_files (
 );
 """
 
+#: The rollups' format: a warehouse whose rollups have another is given them again on opening.
+FORMAT = "2"
+
 #: Rows per Parquet row group: a reporter's rows span one or two of them.
 ROW_GROUP = 16_384
 
@@ -185,8 +188,15 @@ def derive(
 def backfill(con: duckdb.DuckDBPyConnection, layout: Layout) -> int:
     """Write the rollups of live record files that have none (records of an earlier hitex).
 
-    The caller holds the transaction; returns the number of record files given rollups.
+    Rollups of an earlier format (:data:`FORMAT`) are written again. The caller holds the
+    transaction; returns the number of record files given rollups.
     """
+    found = con.execute("SELECT value FROM meta WHERE key = 'rollups'").fetchall()
+    if not found or found[0][0] != FORMAT:
+        for (path,) in con.execute("SELECT path FROM rollup_files").fetchall():
+            (layout.root / path).unlink(missing_ok=True)
+        con.execute("DELETE FROM rollup_files")
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('rollups', ?)", [FORMAT])
     rows = con.execute(
         f"""SELECT r.path, r.load_id, r.classification, r.year, r.records, r.value_usd
         FROM record_files r WHERE r.removed_by IS NULL AND (
