@@ -15,6 +15,7 @@ import hitex
 from hitex.errors import HitexError
 from hitex.indicators.plan import rollup_for
 from hitex.indicators.selection import Query
+from hitex.store import sources
 from tests.fixtures import flows_file, write_csv
 
 REPORTERS = ["RUS", "KAZ"]
@@ -177,6 +178,27 @@ def _answer(s: hitex.Session, q: dict) -> object:
         return f"{type(exc).__name__}: {exc}"
 
 
+def _same_sources_and_periods(s: hitex.Session) -> None:
+    """What the partners rollup says of each reporter's records, the records say too."""
+    con = s.warehouse.con
+    mirror = bool(con.execute("SELECT count(*) FROM loads WHERE reconciled AND status = 'loaded'")
+                  .fetchall()[0][0])  # fmt: skip
+    order = ["kind", "flow", "year"]
+    for reporter in [*REPORTERS, "CHN", "DEU"]:
+        direct = sources.records(con, reporter, mirror=mirror)
+        direct = direct[direct["records"] > 0].sort_values(order).reset_index(drop=True)
+        kept = s.warehouse.sources(reporter).sort_values(order).reset_index(drop=True)
+        pd.testing.assert_frame_equal(kept[direct.columns], direct, check_dtype=False)
+    periods = s.periods()
+    s.rollups = False
+    s.warehouse._rollups_ready = (s.warehouse.version(), False)
+    try:
+        pd.testing.assert_frame_equal(periods, s.periods(), check_dtype=False)
+    finally:
+        s.warehouse._rollups_ready = None
+        s.rollups = True
+
+
 @settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -191,6 +213,7 @@ def test_rollups_answer_every_question_as_the_records_do(tmp_path_factory, steps
         for n, step in enumerate(steps):
             _apply(s, folder, n, step)
         assert s.warehouse.rollups_ready()
+        _same_sources_and_periods(s)
         for q in questions:
             s.rollups = True
             from_rollups = _answer(s, q)
