@@ -93,12 +93,14 @@ REGISTRY: dict[str, dict[str, str]] = {
     "ingest": {
         "duckdb-sql": "bench.contenders.duckdb_sql:ingest",
         "hitex": "bench.contenders.hitex_api:ingest",
+        "hitex-no-rollups": "bench.contenders.hitex_api:ingest_without_rollups",
     },
     "report": {
         "duckdb-sql": "bench.contenders.duckdb_sql:report",
         "pandas": "bench.contenders.pandas_df:report",
         "polars": "bench.contenders.polars_lazy:report",
         "hitex": "bench.contenders.hitex_api:report",
+        "hitex-records": "bench.contenders.hitex_api:report_records",
         "hitex-spark": "bench.contenders.hitex_api:report_spark",
     },
     "rca": {
@@ -128,6 +130,8 @@ RATIOS = (
     ("pandas", "hitex"),
     ("polars", "hitex"),
     ("hitex-spark", "hitex"),
+    ("hitex", "hitex-records"),
+    ("hitex", "hitex-no-rollups"),
     ("ecomplexity", "hitex"),
 )
 

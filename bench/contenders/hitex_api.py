@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,8 @@ def prepare(ctx: Context) -> Path:
     ingested = ctx.work / INGEST_NAME
     if not path.exists() and ingested.exists() and _rows(ingested) == ctx.rows:
         ingested.rename(path)
+        # The records live beside the warehouse file (DB.data): they move with it.
+        Path(f"{ingested}.data").rename(f"{path}.data")
     if not path.exists():
         staging = path.with_suffix(".tmp")
         staging.unlink(missing_ok=True)
@@ -68,13 +71,14 @@ def prepare(ctx: Context) -> Path:
     return path
 
 
-def ingest(ctx: Context) -> Job:
+def ingest(ctx: Context, name: str = INGEST_NAME) -> Job:
     """Time ``Session.load`` of every BACI year into a fresh (initialised) warehouse."""
-    target = ctx.work / INGEST_NAME
+    target = ctx.work / name
     hitex = _hitex()
 
     def reset() -> None:
         target.unlink(missing_ok=True)
+        shutil.rmtree(f"{target}.data", ignore_errors=True)
         hitex.open(target).close()  # the reference tables are written here, untimed
 
     def run() -> Result:
@@ -82,6 +86,17 @@ def ingest(ctx: Context) -> Job:
         return {}
 
     return Job(run=run, reset=reset, check=lambda: {"summary": _total(target)})
+
+
+def ingest_without_rollups(ctx: Context) -> Job:
+    """:func:`ingest` with the rollups' step left out of the load (what rollups cost)."""
+    from hitex.store import rollups  # noqa: PLC0415
+
+    def refresh_only(con: Any, layout: Any, commit: Any, **_: Any) -> None:
+        rollups.refresh(con, layout)
+
+    rollups.derive = refresh_only  # this worker process only
+    return ingest(ctx, "ingest-hitex-no-rollups.duckdb")
 
 
 def _balance(session: Any, q: Query, years: list[int]) -> pd.DataFrame:
@@ -134,6 +149,13 @@ def _open(ctx: Context, engine: str) -> Any:
 def report(ctx: Context) -> Job:
     """The report's query set on the DuckDB engine."""
     session = _open(ctx, "duckdb")
+    return Job(run=lambda: answer_report(session, ctx.query, _years(ctx)), close=session.close)
+
+
+def report_records(ctx: Context) -> Job:
+    """The report's query set on the DuckDB engine, every question read from the records."""
+    session = _open(ctx, "duckdb")
+    session.rollups = False
     return Job(run=lambda: answer_report(session, ctx.query, _years(ctx)), close=session.close)
 
 

@@ -20,7 +20,7 @@ import hitex.indicators as ind
 from hitex.catalog import Catalog, year_span
 from hitex.complexity.methods import Complexity
 from hitex.errors import InputError, PartialCoverageError
-from hitex.indicators import disclosure
+from hitex.indicators import disclosure, plan
 from hitex.indicators.disclosure import Disclosure
 from hitex.indicators.selection import check_names, needs_records
 from hitex.reference.codes import CLASSIFICATIONS
@@ -49,6 +49,9 @@ class Session(Catalog, Complexity):
         self.firm_group: str | None = None
         self.suppress: bool | None = None
         self._firms_at: dict[str, dict[str | None, bool]] = {}
+        self._names_ok: set[tuple[str | None, ...]] = set()
+        #: Answer from rollups where one holds the question (False: always the records).
+        self.rollups = os.environ.get("HITEX_ROLLUPS", "on").lower() not in ("off", "0", "no")
         self.engine = engine if engine is not None else engine_for("duckdb", warehouse)
         # Names of schemes and groups are checked on the warehouse itself, whatever the engine.
         self._names = (
@@ -113,6 +116,23 @@ class Session(Catalog, Complexity):
         """The Ibis tables indicators read, on this session's engine."""
         return self.engine.tables(TABLES)
 
+    def _plan(self, q: ind.Query, indicators: Iterable[str] | None) -> str | None:
+        """The rollup that answers ``q`` (:mod:`hitex.indicators.plan`); None: the records.
+
+        Only the DuckDB engine reads rollups (when :attr:`rollups` is on); others read records.
+        """
+        if not self.rollups or not isinstance(self.engine, DuckDBEngine):
+            return None
+        if not self.warehouse.rollups_ready():
+            return None
+        return plan.rollup_for(q, indicators)
+
+    def _answering(self, rollup: str | None) -> dict[str, ir.Table]:
+        """The tables of a question, ``flows`` from ``rollup`` where it is not None."""
+        if rollup is None or not isinstance(self.engine, DuckDBEngine):
+            return self.tables()
+        return self.engine.answering(rollup, TABLES)
+
     def _check_holdings(self, q: ind.Query, required: Iterable[int]) -> None:
         """Say what the warehouse holds when a question asks for what it does not."""
         held = self.engine.holdings()
@@ -154,7 +174,14 @@ class Session(Catalog, Complexity):
     def _check(self, q: ind.Query) -> None:
         # Names are checked on the warehouse itself: cheap, and the same on every engine.
         if q.groups is not None or q.partner_group is not None or q.firm_group is not None:
-            check_names(self._names.tables(("product_groups", "country_groups", "firm_members")), q)
+            # A name once found stays valid until the warehouse changes.
+            key = (self.warehouse.version(), q.groups, q.partner_group, q.firm_group)
+            if key not in self._names_ok:
+                names = ("product_groups", "country_groups", "firm_members")
+                check_names(self._names.tables(names), q)
+                if len(self._names_ok) > 1024:
+                    self._names_ok.clear()
+                self._names_ok.add(key)
         if q.months is not None and q.reporter and not self.engine.has_months(q.reporter):
             # Annual records have no month: a month filter would silently give zero.
             raise InputError(
@@ -239,14 +266,16 @@ class Session(Catalog, Complexity):
         rules = Disclosure.from_env(suppress if suppress is not None else self.suppress)
         cut, top = top, (None if self.firm_records(q.reporter) else top)
 
+        route = self._plan(q, chosen)
+
         def build() -> ir.Table:
             expr = ind.table(
-                self.tables(), q, year=year, compare=compare, indicators=chosen,
+                self._answering(route), q, year=year, compare=compare, indicators=chosen,
                 small_base_usd=small_base_usd,
             )  # fmt: skip
             return expr if top is None else expr.limit(top)
 
-        key = repr(("table", q, year, compare, chosen, small_base_usd, top))
+        key = repr(("table", q, year, compare, chosen, small_base_usd, top, route))
         shaped = None if needs_records(q, chosen) else _shape(q, year, compare)
         if shaped is None or not isinstance(self.engine, DuckDBEngine):
             answer = self.engine.execute(key, build)
@@ -256,12 +285,12 @@ class Session(Catalog, Complexity):
             def build_shape() -> ir.Table:
                 assert ys is not None
                 expr = ind.table(
-                    self.tables(), qs, year=ys, compare=cs, indicators=chosen,
+                    self._answering(route), qs, year=ys, compare=cs, indicators=chosen,
                     small_base_usd=small_base_usd,
                 )  # fmt: skip
                 return expr if top is None else expr.limit(top)
 
-            shape = repr(("table", qs, ys, cs, chosen, small_base_usd, top))
+            shape = repr(("table", qs, ys, cs, chosen, small_base_usd, top, route))
             answer = self.engine.execute_shaped(key, build, shape, build_shape, slots)
         frame = _ordered(answer, ind.column_order(q.by, compare is not None))
         frame = self._disclose(q, frame, rules, year=year, compare=compare)
@@ -354,12 +383,15 @@ class Session(Catalog, Complexity):
             self._check_coverage(q, [y for y in span if any(y in held.get(f, ()) for f in flows)])
         chosen = None if indicators is None else tuple(indicators)
 
+        route = self._plan(q, chosen)
+
         def build() -> ir.Table:
             return ind.series(
-                self.tables(), q, years=span, indicators=chosen, small_base_usd=small_base_usd
-            )
+                self._answering(route), q, years=span, indicators=chosen,
+                small_base_usd=small_base_usd,
+            )  # fmt: skip
 
-        key = repr(("series", q, chosen, small_base_usd))
+        key = repr(("series", q, chosen, small_base_usd, route))
         shaped = None if needs_records(q, chosen) else _shape(q, None, None)
         if shaped is None or not isinstance(self.engine, DuckDBEngine):
             frame = self.engine.execute(key, build)
@@ -368,10 +400,11 @@ class Session(Catalog, Complexity):
 
             def build_shape() -> ir.Table:
                 return ind.series(
-                    self.tables(), qs, years=span, indicators=chosen, small_base_usd=small_base_usd
-                )
+                    self._answering(route), qs, years=span, indicators=chosen,
+                    small_base_usd=small_base_usd,
+                )  # fmt: skip
 
-            shape = repr(("series", qs, chosen, small_base_usd))
+            shape = repr(("series", qs, chosen, small_base_usd, route))
             frame = self.engine.execute_shaped(key, build, shape, build_shape, slots)
         order = ["year", *ind.column_order(tuple(d for d in q.by if d != "year"), True)]
         frame = _ordered(frame, order)

@@ -54,8 +54,13 @@ def imports_usd(f: ir.Table, c: Context) -> ir.Value:
 
 
 def product_lines(f: ir.Table, c: Context) -> ir.Value:
-    """Distinct HS6 product lines traded in the reporting period."""
-    hs6 = f.classification.startswith("HS") & (f.product.length() == 6) & (f.value_usd > 0)
+    """Distinct HS6 product lines traded in the reporting period.
+
+    A line counts where one of its records has a positive value; a rollup's rows say so in
+    ``positive`` (their ``value_usd`` is a sum).
+    """
+    positive = f.positive if "positive" in f.columns else f.value_usd > 0
+    hs6 = f.classification.startswith("HS") & (f.product.length() == 6) & positive
     return f.product.nunique(where=_now(f, c) & hs6)
 
 

@@ -18,7 +18,7 @@ import pyarrow.types as pat
 
 from hitex.errors import InputError, UnknownCodeError
 from hitex.ingest.sql import ident
-from hitex.store import shapes
+from hitex.store import rollups, shapes
 from hitex.store import sources as src
 from hitex.store.schema import ENGINE_TABLES, RELATIONS
 from hitex.store.shapes import Slot
@@ -146,6 +146,7 @@ class DuckDBEngine(Engine):
         super().__init__(warehouse)
         self._tables: tuple[str, dict[str, ir.Table]] | None = None
         self._compiled: dict[tuple[str, str], tuple[str, Any]] = {}
+        self._rollups: dict[tuple[str, str, str], ir.Table] = {}
 
     def tables(self, names: Iterable[str] = TABLES) -> dict[str, ir.Table]:
         """Ibis tables by logical name (``flows`` is the ``trade`` view: see schema.py).
@@ -190,6 +191,23 @@ class DuckDBEngine(Engine):
             lambda expr: str(self.backend().compile(expr)),
         )  # fmt: skip
         return _frame(self.warehouse.con.sql(sql).to_arrow_table(), schema)
+
+    def answering(self, rollup: str | None, names: Iterable[str] = TABLES) -> dict[str, ir.Table]:
+        """:meth:`tables` with ``flows`` read from ``rollup`` (None: the records).
+
+        A rollup answers only where every record file has it (:meth:`Warehouse.rollups_ready`);
+        otherwise the records do.
+        """
+        tables = self.tables(names)
+        if rollup is None or "flows" not in tables or not self.warehouse.rollups_ready():
+            return tables
+        version = self.warehouse.version()
+        key = ("rollup", rollup, version)
+        found = self._rollups.get(key)
+        if found is None:
+            self._rollups.clear()
+            found = self._rollups[key] = self.backend().table(rollups.view(rollup))
+        return {**tables, "flows": found}
 
     # The warehouse keeps these itself (one cache for every engine over it).
     def holdings(self) -> dict[str, dict[str, list[int]]]:

@@ -39,6 +39,7 @@ from hitex.errors import suggest
 from hitex.ingest import Read, Reader, checked_sql, prepare_statements
 from hitex.ingest.sql import field, ident
 from hitex.reference import countries
+from hitex.store import rollups
 from hitex.store.layout import Commit, Layout, absent_columns, read_sql
 from hitex.store.schema import KEY, columns, flow_types
 from hitex.store.scratch import Scratch
@@ -415,6 +416,9 @@ class Loader:
         self.layout.unstage(folder)
         self.folder = None
         self.layout.record(self.con, self.commit_)
+        rollups.derive(
+            self.con, self.layout, self.commit_, reconciled={self.id: self.reader.reconciled}
+        )
         cells = self.scratch.table(
             "cells", f"SELECT DISTINCT year, reporter, flow FROM flows WHERE load_id = {self.id}"
         )
@@ -558,6 +562,7 @@ def remove(
     # The load's own flows that a later load replaced stay out: the later load holds them.
     con.execute(f"DELETE FROM revisions WHERE replaced_by = {load_id} OR load_id = {load_id}")
     layout.record(con, commit)
+    rollups.derive(con, layout, commit)
     reallocate(con, cells)
     return removed, restored
 

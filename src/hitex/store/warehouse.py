@@ -35,7 +35,7 @@ from hitex.errors import BadFileError, HitexError, InputError
 from hitex.ingest import Fingerprint, Reader, Source, fingerprint, head, reader_for, readers
 from hitex.ingest.sql import ident, lit
 from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
-from hitex.store import sources
+from hitex.store import rollups, sources
 from hitex.store.layout import Commit, Layout, default_root, live_files, next_commit, refresh_view
 from hitex.store.load import COLUMNS, Counts, Loader, Step, typed
 from hitex.store.load import remove as remove_load
@@ -111,6 +111,8 @@ class Warehouse:
         self._ibis: DuckDBBackend | None = None
         self._holdings: tuple[str, dict[str, dict[str, list[int]]]] | None = None
         self._years: tuple[str, dict[int, sources.Year]] | None = None
+        self._rollups_ready: tuple[str, bool] | None = None
+        self._months: tuple[str, dict[str, bool]] | None = None
         self._version: str | None = None
         self._sources: dict[tuple[str, str], pd.DataFrame] = {}
         self.read_only = read_only and con is None
@@ -186,6 +188,7 @@ class Warehouse:
                 "INSERT OR REPLACE INTO meta VALUES ('data_root_shared', ?)", [str(shared).lower()]
             )
             refresh_view(self.con, target)
+            rollups.refresh(self.con, target)
         if current.temporary and current.root != target.root:
             current.close()
         self._layout = target
@@ -199,6 +202,7 @@ class Warehouse:
         the warehouse file, a temporary folder for a warehouse in memory).
         """
         self.con.execute(DDL)
+        self.con.execute(rollups.DDL)
         self._migrate()
         if data is not None:
             self.set_data_root(data)
@@ -212,6 +216,9 @@ class Warehouse:
         self._migrate_records()
         refresh_view(self.con, layout)
         self.con.execute(VIEWS)
+        with transaction(self.con):
+            rollups.backfill(self.con, layout)
+            rollups.refresh(self.con, layout)
         stored = _first(self.con.execute("SELECT value FROM meta WHERE key = 'reference'"))
         current = ref.reference_version()
         if refresh or stored is None or stored[0] != current:
@@ -754,14 +761,24 @@ class Warehouse:
         """Reporter -> flow -> the years with records (kept until the warehouse changes)."""
         version = self.version()
         if self._holdings is None or self._holdings[0] != version:
+            # The partners rollup holds a row wherever trade holds one, summed: far fewer.
+            source = "rollup_partners" if self.rollups_ready() else "trade"
             rows = self.con.execute(
-                "SELECT reporter, flow, list(DISTINCT year ORDER BY year) FROM trade GROUP BY ALL"
+                f"SELECT reporter, flow, list(DISTINCT year ORDER BY year) FROM {source} "  # noqa: S608
+                "GROUP BY ALL"
             ).fetchall()
             held: dict[str, dict[str, list[int]]] = {}
             for reporter, flow, years in rows:
                 held.setdefault(reporter, {})[flow] = [int(y) for y in years]
             self._holdings = (version, held)
         return self._holdings[1]
+
+    def rollups_ready(self) -> bool:
+        """Whether every live record file has its rollups (kept until the warehouse changes)."""
+        version = self.version()
+        if self._rollups_ready is None or self._rollups_ready[0] != version:
+            self._rollups_ready = (version, rollups.ready(self.con))
+        return self._rollups_ready[1]
 
     def reconciled_years(self) -> dict[int, sources.Year]:
         """Exporters and countries of each year of reconciled loads (kept until data change)."""
@@ -777,20 +794,33 @@ class Warehouse:
         if found is None:
             held = "SELECT count(*) FROM loads WHERE reconciled AND status = 'loaded'"
             mirror = bool(_one(self.con.execute(held)))
-            found = sources.records(self.con, reporter, mirror=mirror)
+            if self.rollups_ready():
+                found = self.con.execute(rollups.SOURCES, {"r": reporter}).df()
+                found = found.astype({"year": int, "records": "int64"})
+                if not mirror:
+                    found = found[found["kind"] != "mirror"].reset_index(drop=True)
+            else:
+                found = sources.records(self.con, reporter, mirror=mirror)
             if len(self._sources) > 200:
                 self._sources.clear()
             self._sources[key] = found
         return found.copy()
 
     def has_months(self, reporter: str) -> bool:
-        """Whether any record of ``reporter`` is monthly."""
-        found = self.con.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM trade WHERE reporter = ? AND month IS NOT NULL "
-            "LIMIT 1)",
-            [reporter],
-        )
-        return bool(_one(found))
+        """Whether any record of ``reporter`` is monthly (kept until the warehouse changes)."""
+        version = self.version()
+        if self._months is None or self._months[0] != version:
+            self._months = (version, {})
+        kept = self._months[1]
+        if reporter not in kept:
+            source = "rollup_partners" if self.rollups_ready() else "trade"
+            found = self.con.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE reporter = ? "  # noqa: S608
+                "AND month IS NOT NULL LIMIT 1)",
+                [reporter],
+            )
+            kept[reporter] = bool(_one(found))
+        return kept[reporter]
 
     def sql(self, query: str, params: Sequence[object] = ()) -> pd.DataFrame:
         """Run SQL on the warehouse and return a DataFrame (for tests and power users)."""

@@ -1,0 +1,240 @@
+"""Rollups: written with each commit, replaced with their records, and answering as the records do."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import hitex
+from hitex.errors import HitexError
+from hitex.indicators.plan import rollup_for
+from hitex.indicators.selection import Query
+from hitex.store import sources
+from tests.fixtures import flows_file, write_csv
+
+REPORTERS = ["RUS", "KAZ"]
+PARTNERS = ["CHN", "IND", "DEU", "KAZ", "RUS", "WLD"]
+PRODUCTS = ["841181", "851762", "847330", "010121", "TOTAL", "8471"]
+
+
+def _rollup_rows(s: hitex.Session, kind: str) -> list[tuple[object, ...]]:
+    """The rollup's rows, summed over its files (each live record file has its own)."""
+    positive = ", bool_or(positive)" if kind == "products" else ""
+    return s.warehouse.con.execute(
+        f"SELECT * EXCLUDE (value_usd, records{', positive' if positive else ''}), "
+        f"sum(value_usd){positive} FROM rollup_{kind} GROUP BY ALL ORDER BY ALL"
+    ).fetchall()
+
+
+def test_rollups_hold_the_sums_of_the_raw_file_and_follow_revisions_and_removals(tmp_path):
+    first = flows_file(tmp_path / "a.csv", [
+        (2020, "", "RUS", "CHN", "export", "841181", 10),
+        (2020, "", "RUS", "CHN", "export", "851762", 7),
+        (2020, "", "RUS", "IND", "export", "841181", 5),
+        (2020, "", "RUS", "IND", "import", "841181", 0),
+    ])  # fmt: skip
+    revision = flows_file(tmp_path / "b.csv", [(2020, "", "RUS", "CHN", "export", "841181", 40)])
+    raw = """SELECT CAST(year AS SMALLINT), CAST(NULL AS TINYINT), reporter, partner, flow,
+        'HS17', 'own', sum(value_usd) FROM read_csv({files}, header = true)
+        GROUP BY ALL ORDER BY ALL"""
+    with hitex.open(tmp_path / "w.duckdb") as s:
+        s.load([first], format="flows")
+        # The expected sums: DuckDB over the raw CSV, not hitex.
+        expected = duckdb.sql(raw.format(files=f"['{first}']")).fetchall()
+        assert _rollup_rows(s, "partners") == expected
+        products = _rollup_rows(s, "products")
+        assert (2020, None, "RUS", "export", "HS17", "841181", 15.0, True) in products
+        assert (2020, None, "RUS", "import", "HS17", "841181", 0.0, False) in products
+        (b,) = s.load([revision], format="flows", revise=True)
+        assert (2020, None, "RUS", "CHN", "export", "HS17", "own", 47.0) in _rollup_rows(s, "partners")
+        files = s.warehouse.con.execute(
+            "SELECT count(*) FROM rollup_files x JOIN record_files r ON r.path = x.record_path "
+            "WHERE r.removed_by IS NULL"
+        ).fetchall()[0][0]
+        assert files == 2 * 2  # two live record files (the kept rows, the revision), two kinds
+        s.remove(b.id)
+        assert _rollup_rows(s, "partners") == expected
+        for path in s.warehouse.con.execute("SELECT path FROM rollup_files").fetchall():
+            assert (s.warehouse.layout.root / path[0]).is_file()
+
+
+def test_rollups_of_a_reconciled_load_hold_the_mirror_imports(tmp_path):
+    baci = write_csv(tmp_path / "BACI_HS17_Y2020_V202401.csv", ("t", "i", "j", "k", "v", "q"), [
+        (2020, 643, 156, "841181", "1.5", ""), (2020, 643, 156, "851762", "2", ""),
+        (2020, 156, 643, "841181", "4", ""),
+    ])  # fmt: skip
+    with hitex.open(tmp_path / "w.duckdb") as s:
+        s.load([baci], format="baci")
+        partners = _rollup_rows(s, "partners")
+        assert (2020, None, "RUS", "CHN", "import", "HS17", "mirror", 4000.0) in partners
+        assert (2020, None, "CHN", "RUS", "import", "HS17", "mirror", 3500.0) in partners
+        assert (2020, None, "RUS", "CHN", "export", "HS17", "own", 3500.0) in partners
+        products = _rollup_rows(s, "products")
+        assert (2020, None, "CHN", "import", "HS17", "841181", 1500.0, True) in products
+
+
+def test_the_planner_reads_records_for_enterprises_and_for_partner_and_product_together():
+    assert rollup_for(Query("RUS", years=(2020,))) == "partners"
+    assert rollup_for(Query("RUS", years=(2020,), by=("partner",))) == "partners"
+    assert rollup_for(Query("RUS", years=(2020,), by=("group",), groups="tech")) == "products"
+    assert rollup_for(Query("RUS", years=(2020,)), ["product_lines"]) == "products"
+    assert rollup_for(Query("RUS", years=(2020,), by=("partner",), groups="tech")) is None
+    assert rollup_for(Query("RUS", years=(2020,), by=("firm",))) is None
+    assert rollup_for(Query("RUS", years=(2020,)), ["firms"]) is None
+
+
+def test_a_warehouse_of_records_without_rollups_gets_them_when_opened(tmp_path):
+    rows = [(2020, "", "RUS", "CHN", "export", "841181", 10)]
+    with hitex.open(tmp_path / "w.duckdb") as s:
+        s.load([flows_file(tmp_path / "a.csv", rows)], format="flows")
+        for (path,) in s.warehouse.con.execute("SELECT path FROM rollup_files").fetchall():
+            (s.warehouse.layout.root / path).unlink()
+        s.warehouse.con.execute("DELETE FROM rollup_files")
+        s.warehouse.con.execute("CHECKPOINT")
+    with hitex.open(tmp_path / "w.duckdb", read_only=True) as s:
+        assert not s.warehouse.rollups_ready()  # the records answer meanwhile
+        assert s.table(reporter="RUS", year=2020)["value_usd"].tolist() == [10.0]
+    with hitex.open(tmp_path / "w.duckdb") as s:
+        assert s.warehouse.rollups_ready()
+        assert s.table(reporter="RUS", year=2020)["value_usd"].tolist() == [10.0]
+
+
+# -- the property: random loads, revisions and removals; random questions; same answers ----
+row = st.tuples(
+    st.sampled_from([2019, 2020]),
+    st.sampled_from(REPORTERS),
+    st.sampled_from(PARTNERS),
+    st.sampled_from(["export", "import"]),
+    st.sampled_from(PRODUCTS),
+    st.integers(-5, 10**6),
+)
+action = st.one_of(
+    st.tuples(st.just("load"), st.lists(row, min_size=1, max_size=12), st.booleans(),
+              st.booleans()),
+    st.tuples(st.just("baci"), st.lists(row, min_size=1, max_size=8)),
+    st.tuples(st.just("remove"), st.integers(0, 5)),
+)  # fmt: skip
+question = st.fixed_dictionaries(
+    {
+        "reporter": st.sampled_from(REPORTERS),
+        "flow": st.sampled_from(["export", "import", "balance"]),
+        "by": st.sampled_from([(), ("partner",), ("product",), ("group",), ("region",),
+                               ("month",), ("classification",)]),
+        "compare": st.booleans(),
+        "partner_group": st.sampled_from([None, "BRICS", "EU"]),
+        "groups": st.sampled_from([None, "tech"]),
+        "months": st.sampled_from([None, (1, 6)]),
+        "indicators": st.sampled_from([None, ("product_lines",), ("hhi", "change"),
+                                       ("rank",), ("rca",)]),
+        "series": st.booleans(),
+    }
+)  # fmt: skip
+
+ISO_NUM = {"RUS": 643, "KAZ": 398, "CHN": 156, "IND": 699, "DEU": 276}
+
+
+def _apply(s: hitex.Session, folder: Path, n: int, step: tuple) -> None:
+    kind = step[0]
+    if kind == "remove":
+        live = s.loads().query("status == 'loaded'")["id"].tolist()
+        if live:
+            s.remove(int(live[step[1] % len(live)]))
+        return
+    if kind == "baci":
+        lines = [(y, ISO_NUM[r], ISO_NUM.get(p, 156), k if len(k) == 6 else "841181",
+                  str(max(v, 1) / 1000), "")
+                 for y, r, p, _, k, v in step[1] if p != r]  # fmt: skip
+        keys = {(a, b, c, d) for a, b, c, d, _, _ in lines}
+        lines = [next(x for x in lines if x[:4] == k) for k in sorted(keys)]
+        for year in sorted({x[0] for x in lines}):
+            path = folder / f"BACI_HS17_Y{year}_V2024{n:02d}.csv"
+            write_csv(path, ("t", "i", "j", "k", "v", "q"), [x for x in lines if x[0] == year])
+            s.load([path], format="baci")
+        return
+    _, rows, monthly, revise = step
+    lines = [(y, 3 if monthly else "", r, p, f, k, v) for y, r, p, f, k, v in rows]
+    with contextlib.suppress(HitexError):
+        s.load([flows_file(folder / f"f{n}.csv", lines)], format="flows", revise=revise)
+
+
+def _answer(s: hitex.Session, q: dict) -> object:
+    options = {
+        "reporter": q["reporter"], "flow": q["flow"], "by": q["by"],
+        "partner_group": q["partner_group"], "groups": q["groups"] or (
+            "tech" if "group" in q["by"] else None),
+        "months": q["months"], "indicators": q["indicators"], "partial": True,
+    }  # fmt: skip
+    try:
+        if q["series"]:
+            return s.series(years=[2019, 2020], **options)
+        return s.table(year=2020, compare=2019 if q["compare"] else None, **options)
+    except HitexError as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+def _same_sources_and_periods(s: hitex.Session) -> None:
+    """What the partners rollup says of each reporter's records, the records say too."""
+    con = s.warehouse.con
+    mirror = bool(con.execute("SELECT count(*) FROM loads WHERE reconciled AND status = 'loaded'")
+                  .fetchall()[0][0])  # fmt: skip
+    order = ["kind", "flow", "year"]
+    for reporter in [*REPORTERS, "CHN", "DEU"]:
+        direct = sources.records(con, reporter, mirror=mirror)
+        direct = direct[direct["records"] > 0].sort_values(order).reset_index(drop=True)
+        kept = s.warehouse.sources(reporter).sort_values(order).reset_index(drop=True)
+        pd.testing.assert_frame_equal(kept[direct.columns], direct, check_dtype=False)
+    periods = s.periods()
+    s.rollups = False
+    s.warehouse._rollups_ready = (s.warehouse.version(), False)
+    try:
+        pd.testing.assert_frame_equal(periods, s.periods(), check_dtype=False)
+    finally:
+        s.warehouse._rollups_ready = None
+        s.rollups = True
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=st.lists(action, min_size=1, max_size=5), questions=st.lists(question, max_size=6))
+def test_rollups_answer_every_question_as_the_records_do(tmp_path_factory, steps, questions):
+    folder = tmp_path_factory.mktemp("rollups")
+    with hitex.open(folder / "w.duckdb") as s:
+        # Both reporters hold both flows in both years (then random loads, revisions, removals).
+        base = [(y, "", r, "DEU", f, "847330", 1000) for y in (2019, 2020) for r in REPORTERS
+                for f in ("export", "import")]  # fmt: skip
+        s.load([flows_file(folder / "base.csv", base)], format="flows")
+        for n, step in enumerate(steps):
+            _apply(s, folder, n, step)
+        assert s.warehouse.rollups_ready()
+        _same_sources_and_periods(s)
+        for q in questions:
+            s.rollups = True
+            from_rollups = _answer(s, q)
+            s.rollups = False
+            from_records = _answer(s, q)
+            if isinstance(from_records, pd.DataFrame):
+                assert isinstance(from_rollups, pd.DataFrame), from_rollups
+                pd.testing.assert_frame_equal(from_rollups, from_records, check_exact=False,
+                                              rtol=1e-12)  # fmt: skip
+            else:
+                assert from_rollups == from_records
+
+
+@pytest.mark.parametrize("kind", ["partners", "products"])
+def test_each_rollup_is_sorted_by_reporter(tmp_path, kind):
+    rows = [(2020, "", r, "CHN", "export", "841181", 1) for r in ("THA", "ARG", "KAZ", "RUS")]
+    with hitex.open(tmp_path / "w.duckdb") as s:
+        s.load([flows_file(tmp_path / "a.csv", rows)], format="flows")
+        (path,) = s.warehouse.con.execute(
+            "SELECT path FROM rollup_files WHERE kind = ?", [kind]
+        ).fetchall()[0]
+        file = s.warehouse.layout.root / path
+        reporters = [r[0] for r in duckdb.sql(f"SELECT reporter FROM '{file}'").fetchall()]
+    assert reporters == sorted(reporters)
