@@ -97,6 +97,12 @@ def test_firm_group_filter(browser, server, records, registry):
         wait_for_view(pg, "firm_group=export-support")
         support = in_group(records, registry, "export-support", 2020)
         assert money(support["value_usd"].sum()) in text(pg, "#headline")
+        # The group has no members in 2019 (the registry): no base figure of 0 is shown.
+        assert in_group(records.assign(year=2019), registry, "export-support", 2019).empty
+        assert "Enterprise group export-support has no members in 2019: no base year." in (
+            text(pg, "#notes").splitlines()
+        )
+        assert "2019" not in text(pg, "#headline")
         firms = support.groupby("partner")["firm"].nunique()
         few = sorted(firms[firms < 3].index)
         assert few

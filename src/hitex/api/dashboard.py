@@ -226,6 +226,10 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
     scheme, group, group_list = _product_group(s, schemes, q.groups, q.group, notes)
     firm_names = reporter_firm_groups(s, reporter)
     firm_group = _firm_group(s, firm_names, q.firm_group, notes)
+    if firm_group is not None and compare is not None and not _members(s, firm_group, compare):
+        # A group with no members in the base year has no base figure to grow from.
+        notes.append({**_note("compare", compare, None, "no_members"), "group": firm_group})
+        compare = None
     selection = {
         "reporter": reporter, "reporter_name": name(reporter, lang=q.lang), "flow": flow,
         "year": year, "compare": compare, "months": list(months) if months else None,
@@ -261,6 +265,16 @@ def reporter_firm_groups(s: Session, reporter: str) -> list[str]:
         return [str(g) for g in found["group_name"]]
 
     return remember(s, f"enterprise groups of {reporter}", find)
+
+
+def _members(s: Session, group: str, year: int) -> int:
+    """How many enterprises ``group`` has in ``year`` (the registry's membership of that year)."""
+    from hitex import firms  # noqa: PLC0415 - as params.firm_groups
+
+    return remember(
+        s, f"members of {group} in {year}",
+        lambda s: firms.membership_counts(s.warehouse.con, group, [year])[year],
+    )  # fmt: skip
 
 
 def _firm_group(s: Session, offered: list[str], asked: str | None, notes: Notes) -> str | None:

@@ -35,6 +35,7 @@ const STRINGS = {
     note_no_both_flows: "Balance needs exports and imports of the same year; {who} does not have both: showing {now}.",
     note_annual: "{who} has annual records only: all months are shown.",
     note_unknown: "{field} {asked} is not known: left out.",
+    note_no_members: "Enterprise group {group} has no members in {asked}: no base year.",
     field_reporter: "Reporter", field_flow: "Flow", field_year: "Year", field_compare: "Base year",
     field_months: "Months", field_partner_group: "Partner group", field_groups: "Product scheme", field_group: "Product group",
     check_title: "Check a text", check_hint: "Paste a press text: every number in it is checked against the warehouse.",
@@ -77,6 +78,7 @@ const STRINGS = {
     note_no_both_flows: "{who}: для сальдо нужны экспорт и импорт одного года, в хранилище есть не оба; показано: {now}.",
     note_annual: "{who}: в хранилище только годовые данные; показаны все месяцы.",
     note_unknown: "{field} {asked}: неизвестно; не учитывается.",
+    note_no_members: "В группе предприятий {group} в {asked} г. не было участников: без базового года.",
     field_reporter: "страна", field_flow: "поток", field_year: "год", field_compare: "базовый год",
     field_months: "месяцы", field_partner_group: "группа партнёров", field_groups: "товарная схема", field_group: "товарная группа",
     check_title: "Проверить текст", check_hint: "Вставьте текст публикации: каждое число в нём сверяется с хранилищем.",
@@ -565,7 +567,7 @@ function notes(answer) {
     return String(v);
   };
   const lines = answer.notes.map((n) => {
-    const vars = { field: t("field_" + n.field), asked: shown(n.field, n.asked), now: shown(n.field, n.now), who };
+    const vars = { field: t("field_" + n.field), asked: shown(n.field, n.asked), now: shown(n.field, n.now), who, group: n.group };
     if (n.reason === "not_held") return t(n.now === null ? "note_not_held_none" : "note_not_held", vars);
     return t("note_" + n.reason, vars);
   });
