@@ -159,13 +159,14 @@ def read(
             group = last
         last = mentions[-1][2] if mentions else group or last
         named.append(group)
-        if (group is not None or measure is not None) and _unknown_is_ours(c, s.text, mentions):
-            c = c.with_(understood=True, note="")  # noqa: PLW2901 - the words were ours
         if not carries:
+            # Without enterprise records the words are read as before; counts cannot be had.
             out.append(c if measure is None else c.with_(understood=False, note=(
                 f"unverifiable: the warehouse holds no enterprise records of {reporter} (a "
                 "firm column in the flows loaded)")))  # fmt: skip
             continue
+        if (group is not None or measure is not None) and _unknown_is_ours(c, s.text, mentions):
+            c = c.with_(understood=True, note="")  # noqa: PLW2901 - the words were ours
         read_as = _as_measure(c, measure, s.text, at) if measure is not None else c
         if measure is None and c.understood and _TOP_FIRMS.search(s.text[f.segment[0] : at[0]]):
             read_as = c.with_(understood=False, note=(
