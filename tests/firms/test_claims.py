@@ -166,3 +166,15 @@ def test_growth_taken_apart_in_the_next_paragraph_keeps_the_group(firm_session: 
         firm_session.scope()
     assert [r.claim.subject.firm_group for r in results] == ["high-tech"] * 3
     assert [r.verdict for r in results] == ["supported"] * 3
+
+
+def test_words_that_are_not_about_enterprise_dynamics(firm_session: hitex.Session):
+    # "new" names the products, not the exporters: no part of growth is read.
+    (products,) = _check(firm_session, "Exports of new products by companies reached $3.18 "
+                         "million in 2020.")  # fmt: skip
+    assert products.claim.metric is None
+    # A top list of enterprises is no count, and its figure is not the total's.
+    results = _check(firm_session, "The 3 largest companies exported $2 million in 2020.")
+    assert all(r.claim.kind != "count" for r in results)
+    assert results[-1].verdict == "unverifiable"
+    assert "largest enterprises" in results[-1].reason

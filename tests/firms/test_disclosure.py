@@ -155,7 +155,7 @@ def test_cli_says_which_rule_applied(tmp_path: Path):
     assert "fewer than 3 enterprises, or with one enterprise over 85% of them" in on.stderr
     assert "(3 rows suppressed)" in on.stderr
     off = runner.invoke(app, [*args, "--no-suppress", "--firm-group", "high-tech"])
-    assert "disclosure control lifted" in off.stderr
+    assert "Disclosure control: lifted (--no-suppress)" in off.stderr
     assert "2020: 3 enterprises; 2019: 3 enterprises" in off.stderr
     # India, high-tech: B 0.7M + D 0.35M in 2020; C 0.3M + D 0.25M in 2019.
     assert "IND,India,1050000.0,550000.0" in off.stdout

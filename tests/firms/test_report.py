@@ -20,7 +20,7 @@ def test_enterprises_section_in_english(firm_session: hitex.Session):
     text = " ".join(_sentences(built, "enterprises"))
     # By hand (see test_indicators): A, B, D in 2020; B new, C gone; +150,000 = 700,000 -
     # 300,000 - 250,000.
-    assert "3 enterprises exported in 2020 (high-tech enterprises)." in text
+    assert "3 enterprises exported in 2020 (group: high-tech enterprises)." in text
     assert (
         "Against 2019: 1 enterprise new, 1 enterprise gone (stopped exporting or left the group)."
     ) in text

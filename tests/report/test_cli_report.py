@@ -49,7 +49,7 @@ def test_demo_writes_reports_and_prints_the_path(tmp_path):
     assert "вырос на треть" in (tmp_path / "report-ru.html").read_text()
     # The constructed enterprise extract: its section, under disclosure control.
     enterprises = (tmp_path / "enterprises.html").read_text()
-    assert "32 enterprises exported in 2020 (high-tech enterprises)." in enterprises
+    assert "32 enterprises exported in 2020 (group: high-tech enterprises)." in enterprises
     assert "Disclosure control: figures resting on fewer than 3 enterprises" in enterprises
     # And in Russian: the group's label and the city declined, no English group name.
     russian = (tmp_path / "enterprises-ru.html").read_text()

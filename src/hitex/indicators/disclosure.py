@@ -93,7 +93,7 @@ class Disclosure:
     def rule(self) -> str:
         """The rules in words, for notes and reports."""
         if not self.enabled:
-            return "disclosure control lifted (--no-suppress): figures of single enterprises shown"
+            return "lifted (--no-suppress): figures of single enterprises are shown"
         return (
             f"figures resting on fewer than {self.min_firms} enterprises, or with one enterprise "
             f"over {self.dominance_pct:g}% of them, are suppressed, with further cells where a "

@@ -256,7 +256,7 @@ T: dict[str, dict[str, str]] = {
         "одного доминирующего: не публикуются.",
     },
     "ent.group": {"en": " (group '{group}')", "ru": " (группа «{group}»)"},
-    "ent.group_label": {"en": " ({label})", "ru": " ({label})"},
+    "ent.group_label": {"en": " (group: {label})", "ru": " ({label})"},
     "ent.scope_label": {"en": " ({label})", "ru": " ({label})"},
     "ent.parts_hidden": {
         "en": "The {kind} is not taken apart between new, gone and continuing exporters: {why} "

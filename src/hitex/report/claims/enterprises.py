@@ -71,8 +71,19 @@ _NEW = re.compile(r"\bnew\b|\bнов\w+|\bnewcomers?\b|\bновичк\w*|\bstart
 _GONE = re.compile(r"\bstopped export\w*|\bceased export\w*|\bexits?\b|\bexited\b|\bgone\b|"
                    r"\bno longer export\w*|\bпрекрат\w* экспорт\w*|\bвыбыв\w*|\bвыбывш\w*|"
                    r"\bушедш\w*|\bушл\w*", _I)  # fmt: skip
-_GOING_ON = re.compile(r"\bcontinuing\b|\bcontinued to export\w*|\bexisting exporters\b|"
-                       r"\bпродолжа\w*|\bпродолжив\w*|\bсохранивш\w*", _I)  # fmt: skip
+_NEAR = r"[\s-]+(?:[^\W\d]+[\s-]+)?"
+_PART_NEW = re.compile(r"\b(?:new|нов\w+)" + _NEAR + _NOUN + r"|\bnewcomers?\b|\bновичк\w*|"
+                       r"\b(?:started|began) export\w*|\bначавш\w* экспорт\w*", _I)  # fmt: skip
+_PART_GONE = re.compile(r"\b(?:stopped|ceased) export\w*|\bno longer export\w*|\bexits\b|"
+                        r"\bexited\b|\bgone\b|\bпрекрат\w* экспорт\w*|\bвыбывш\w*|"
+                        r"\bушедш\w*", _I)  # fmt: skip
+_PART_GOING_ON = re.compile(r"\b(?:continuing|existing|продолжающ\w*|продолживш\w*)" + _NEAR
+                            + _NOUN + r"|\bcontinued to export\w*|\bпродолжа\w* экспорт\w*",
+                            _I)  # fmt: skip
+#: "the 10 largest companies", "топ-10 экспортёров": a list, not a count.
+_TOP = re.compile(r"largest|biggest|leading|\btop\b|крупнейш|ведущ|топ", _I)
+_TOP_FIRMS = re.compile(r"\b(?:largest|biggest|leading|top|крупнейш\w*|ведущ\w*)"
+                        r"(?:[\s-]+[^\s.,;]+){0,2}?[\s-]+" + _NOUN, _I)  # fmt: skip
 _LOST = re.compile(r"\b(?:lost|shed|cut|потеряли|сократили|минус)\b", _I)
 _QUALIFIED = re.compile(f"(?:{QUALIFIER})$", _I)
 
@@ -148,14 +159,20 @@ def read(
             group = last
         last = mentions[-1][2] if mentions else group or last
         named.append(group)
-        if (group is not None or measure is not None) and _unknown_is_ours(c, s.text, mentions):
-            c = c.with_(understood=True, note="")  # noqa: PLW2901 - the words were ours
         if not carries:
+            # Without enterprise records the words are read as before; counts cannot be had.
             out.append(c if measure is None else c.with_(understood=False, note=(
                 f"unverifiable: the warehouse holds no enterprise records of {reporter} (a "
                 "firm column in the flows loaded)")))  # fmt: skip
             continue
+        if (group is not None or measure is not None) and _unknown_is_ours(c, s.text, mentions):
+            c = c.with_(understood=True, note="")  # noqa: PLW2901 - the words were ours
         read_as = _as_measure(c, measure, s.text, at) if measure is not None else c
+        if measure is None and c.understood and _TOP_FIRMS.search(s.text[f.segment[0] : at[0]]):
+            read_as = c.with_(understood=False, note=(
+                "unverifiable: a figure of the largest enterprises; hitex states no figure of "
+                "single enterprises (hitex table --by firm --no-suppress, for the data "
+                "owner)"))  # fmt: skip
         out.append(_in_group(read_as, group, known, labels))
     return out
 
@@ -225,6 +242,8 @@ def _measure(  # noqa: PLR0911 - one return per measure
     unit = c.quantity.unit if c.quantity is not None else None
     if unit not in ("usd", "pct") and re.fullmatch(r"[\d\s\u00a0,.]+", c.span.strip()):
         counted = _COUNTED.match(after)
+        if counted and _TOP.search(counted.group() + " " + before[-12:]):
+            return None  # "the 10 largest companies": a top list, not a count
         if counted or _NUMBER_OF.search(before):
             words = (counted.group() if counted else before) + " " + after[:60]
             if _GONE.search(words):
@@ -235,15 +254,15 @@ def _measure(  # noqa: PLR0911 - one return per measure
                 return "new_firms"
             return "firms"
         return None
-    if unit != "usd" or not re.search(_NOUN + r"|newcomers|новичк|выбывш|ушедш|продолжающ|"
-                                      r"stopped export|ceased export|прекрат\w* экспорт",
-                                      before, _I):  # fmt: skip
+    if unit != "usd":
         return None
-    if _GOING_ON.search(before):
+    # The doers of growth's parts, named next to their noun: "new exporters", "новые
+    # экспортёры", "those that stopped exporting", "continuing exporters".
+    if _PART_GOING_ON.search(before):
         return "continuing_change"
-    if _GONE.search(before):
+    if _PART_GONE.search(before):
         return "exits_value"
-    if _NEW.search(before):
+    if _PART_NEW.search(before):
         return "new_firms_value"
     return None
 
