@@ -124,17 +124,24 @@ def cell(value: object, column: str, lang: str = "en") -> str:
     ('140\xa0320\xa0000', '63,05')
     >>> cell(True, "small_base", "ru")
     'да'
+    >>> cell(2019.0, "lowest_since", "ru"), cell(2019, "year")
+    ('2019', '2019')
     """
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, bool):
         return {True: "да", False: "нет"}[value] if lang == "ru" else str(value)
+    if column in _YEARS and isinstance(value, int | float):
+        return str(int(value))
     if isinstance(value, float):
         digits = 0 if column.endswith("_usd") or column == "value" else 2
         return _unbroken(number(value, digits, lang=lang))
-    if isinstance(value, int) and column not in ("year", "id"):
+    if isinstance(value, int) and column != "id":
         return _unbroken(number(value, 0, lang=lang))
     return str(value)
+
+
+_YEARS = frozenset({"year", "base_year", "lowest_since", "highest_since"})
 
 
 def _unbroken(figure: str) -> str:
