@@ -5,12 +5,15 @@ read by DuckDB (``CREATE TABLE AS SELECT * FROM read_csv(...)``), each run in a 
 its own whose peak resident set (``VmHWM``, the process's own) is reported. The table
 goes to the ``ingest-memory`` section of ``bench/RESULTS.md``.
 
-``python -m bench.ingest_memory [--rows 5M,25M] [--repeat 2] [--bad 0.0001] [--code DIR]``
+``python -m bench.ingest_memory [--rows 5M,25M] [--repeat 2] [--bad 0,0.0001] [--code DIR]
+[--before DIR]``
 
 ``--bad R`` refuses a share R of the records (every 1/R-th record names partner 999, a code
-no country has): the careful path against DuckDB's read of the same file. ``--code DIR``
-runs hitex from another checkout's ``src`` (``git archive COMMIT src``), for a figure of the
-code before a change measured on the same machine at the same time.
+no country has): the careful path against DuckDB's read of the same file; several shares,
+comma-separated, measure each file. ``--code DIR`` runs hitex from another checkout's ``src``
+(``git archive COMMIT src``); ``--before DIR`` runs that one as well, in the same rounds as
+this checkout and DuckDB, so that the code before a change and after it share the machine's
+load.
 """
 
 from __future__ import annotations
@@ -127,35 +130,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rows", default="5M,25M")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--out", type=Path, default=Path("bench/RESULTS.md"))
-    parser.add_argument("--bad", type=float, default=0.0, help="share of refused records")
+    parser.add_argument("--bad", default="0", help="share of refused records, or several: 0,0.0001")
     parser.add_argument("--code", type=Path, default=None, help="hitex's src from elsewhere")
+    parser.add_argument(
+        "--before", type=Path, default=None,
+        help="also run hitex from this src (the code before a change) in the same rounds",
+    )  # fmt: skip
     parser.add_argument("--section", default="ingest-memory")
     args = parser.parse_args(argv)
+    shares = [float(b) for b in str(args.bad).split(",")]
     lines = []
     for rows in (parse_count(r) for r in args.rows.split(",")):
-        path = _file(rows)
-        if args.bad:
-            path = _with_bad(path, args.bad)
-        work = path.parent / "memory.duckdb"
-        best: dict[str, dict[str, float]] = {}
-        for _ in range(args.repeat):
-            for kind in ("duckdb", "hitex"):
-                got = _run(kind, path, work, args.bad, args.code)
-                if kind not in best:
-                    best[kind] = got
-                # The fastest time, the highest peak.
-                best[kind]["seconds"] = min(best[kind]["seconds"], got["seconds"])
-                best[kind]["peak_mib"] = max(best[kind]["peak_mib"], got["peak_mib"])
-        h, d = best["hitex"], best["duckdb"]
-        line = (
-            f"| {rows:,} | {h['seconds']:.2f} | {d['seconds']:.2f} | "
-            f"{h['seconds'] / d['seconds']:.2f} | {h['peak_mib']:,.0f} | {d['peak_mib']:,.0f} |"
-        )
-        print(line, flush=True)
-        lines.append(line)
-        work.unlink(missing_ok=True)
-        shutil.rmtree(str(work) + ".data", ignore_errors=True)
+        for bad in shares:
+            lines += _measure(rows, bad, args)
     when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    first = "| code | file " if args.before else ""
+    rule = "|---|---" if args.before else ""
     head = f"""## Ingest: time and memory against file size (`python -m bench.ingest_memory`)
 
 One BACI-shaped year per size (`bench.generate`, seed 1), loaded into a fresh warehouse by hitex
@@ -164,21 +154,61 @@ each in a process of its own; fastest of {args.repeat} runs, and the highest pea
 the process from the load's start (`VmHWM`, imports included). {when},
 Python {platform.python_version()}.
 
-| rows | hitex s | DuckDB s | ratio | hitex peak MiB | DuckDB peak MiB |
-|---:|---:|---:|---:|---:|---:|
+{first}| rows | hitex s | DuckDB s | ratio | hitex peak MiB | DuckDB peak MiB |
+{rule}|---:|---:|---:|---:|---:|---:|
 """
-    if args.bad or args.code:
-        head = head.replace("\n\n| rows", f"\n{_variant(args)}\n\n| rows", 1)
+    if any(shares) or args.code or args.before:
+        head = head.replace("\n\n| ", f"\n{_variant(args)}\n\n| ", 1)
     body = head + "\n".join(lines) + "\n\n" + NOTE
     write_section(args.out, args.section, body)
 
 
+def _measure(rows: int, bad: float, args: argparse.Namespace) -> list[str]:
+    """The table's lines for one file: hitex (and the code before) against DuckDB's read."""
+    path = _file(rows)
+    if bad:
+        path = _with_bad(path, bad)
+    work = path.parent / "memory.duckdb"
+    kinds = {"duckdb": None, "hitex": args.code}
+    if args.before:
+        kinds = {"duckdb": None, "before": args.before, "hitex": args.code}
+    best: dict[str, dict[str, float]] = {}
+    for _ in range(args.repeat):
+        for kind, code in kinds.items():
+            got = _run("duckdb" if kind == "duckdb" else "hitex", path, work, bad, code)
+            if kind not in best:
+                best[kind] = got
+            # The fastest time, the highest peak.
+            best[kind]["seconds"] = min(best[kind]["seconds"], got["seconds"])
+            best[kind]["peak_mib"] = max(best[kind]["peak_mib"], got["peak_mib"])
+    d = best["duckdb"]
+    file = f"{bad:.2%} refused" if bad else "clean"
+    lines = []
+    for kind in (k for k in kinds if k != "duckdb"):
+        h = best[kind]
+        label = f"| {'before' if kind == 'before' else 'after'} | {file} " if args.before else ""
+        line = (
+            f"{label}| {rows:,} | {h['seconds']:.2f} | {d['seconds']:.2f} | "
+            f"{h['seconds'] / d['seconds']:.2f} | {h['peak_mib']:,.0f} | {d['peak_mib']:,.0f} |"
+        )
+        print(line, flush=True)
+        lines.append(line)
+    work.unlink(missing_ok=True)
+    shutil.rmtree(str(work) + ".data", ignore_errors=True)
+    return lines
+
+
 def _variant(args: argparse.Namespace) -> str:
     said = []
-    if args.bad:
-        said.append(f"A share {args.bad:g} of the records refused (partner 999).")
+    if any(float(b) for b in str(args.bad).split(",")):
+        said.append(f"Shares {args.bad} of the records refused (partner 999).")
     if args.code:
-        said.append(f"hitex run from {args.code} (the code before the change).")
+        said.append(f"hitex run from {args.code}.")
+    if args.before:
+        said.append(
+            f"'before' is hitex run from {args.before} in the same rounds (the code before "
+            "the change); each round runs DuckDB, before and after in turn."
+        )
     return " ".join(said)
 
 

@@ -3,7 +3,8 @@
 :func:`checked_sql` is the one definition of what a record becomes and why it may be refused.
 The store runs it twice at most: once straight from the file into ``flows`` (records with a
 reason are counted there and taken out again), and, only when some record was refused, once
-more over a numbered copy of the file, to keep each refused record with its line and raw text.
+more over the file's records numbered as read whose raw hash a refused record has, to keep each
+refused record with its line and raw text.
 Both runs evaluate the same ``reason`` expression, so a record is always either loaded or
 rejected, never neither.
 
