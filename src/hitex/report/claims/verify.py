@@ -138,7 +138,7 @@ def _restated(results: list[Result]) -> list[Result]:
     as the very figure another claim of the text states and the data support, the claim is
     most likely about something narrower the checker did not read: ``unverifiable``.
     """
-    right = {}
+    right: dict[tuple[Any, ...], Result] = {}
     for r in results:
         if r.verdict == "supported" and r.claim.aggregation == "sum":
             right.setdefault(_frame(r.claim), r)
