@@ -29,7 +29,9 @@ EXPECTED = [
     ("grew by 66%", "supported", (72_407_682 / 43_612_686 - 1) * 100),
     ("$72.41 million", "supported", 72_407_682),
     ("a quarter", "contradicted", 16_385_125 / 262_963_653 * 100),
-    ("32%", "inconsistent", 83_858_195 / 262_963_653 * 100),
+    # True by the data (31.9%); the text's shares add up to more than 100%, so the conflict is
+    # named but the data's support is not overruled: no red flag on a true figure.
+    ("32%", "unverifiable", 83_858_195 / 262_963_653 * 100),
     ("75%", "inconsistent", 79_301_692 / 262_963_653 * 100),
     ("the highest since 2002", "unverifiable", None),
 ]

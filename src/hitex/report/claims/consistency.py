@@ -221,9 +221,15 @@ def flag(results: Sequence[Result]) -> list[Result]:
     for i, r in enumerate(results):
         if i in found:
             data = f"data: {r.verdict}, {r.reason}"
-            out.append(
-                Result(r.claim, r.computed, "inconsistent", "; ".join(found[i]) + f" ({data})")
-            )
+            conflict = "; ".join(found[i])
+            if r.verdict == "supported" or r.claim.guessed():
+                # The rule may have read another claim of the conflict wrongly, or this one:
+                # the data's support (or an uncertain reading) outweighs the text's arithmetic.
+                out.append(Result(r.claim, r.computed, "unverifiable",
+                                  f"uncertain: the text's figures conflict ({conflict}) "
+                                  f"({data})"))  # fmt: skip
+            else:
+                out.append(Result(r.claim, r.computed, "inconsistent", f"{conflict} ({data})"))
         else:
             out.append(r)
     return out

@@ -92,7 +92,10 @@ class Lexicon:
     partners: tuple[PartnerEntry, ...]
 
     def product(self, name: str) -> ProductEntry:
-        """The product entry called ``name``."""
+        """The product entry called ``name`` (``HS 8474``: the goods of an HS code a text names)."""
+        code = _CODE_NAME.fullmatch(name)
+        if code is not None:
+            return ProductEntry(name, (), (code[1],))
         return next(p for p in self.products if p.name == name)
 
     @functools.cached_property
@@ -108,8 +111,19 @@ class Lexicon:
         return _alternation(pairs), [k for k, _ in ordered]
 
     def find_products(self, text: str) -> list[Mention]:
-        """Product groups the text names, in order."""
-        return list(_scan(text, *self._product_re, "product"))
+        """Product groups the text names, in order.
+
+        An HS code the text names ("Tyres (heading 4011)", "машины (группа 84)") is the goods
+        it means: it replaces the words it glosses, which the lexicon may map wider or narrower.
+
+        >>> [m.value for m in load().find_products("Machinery (chapter 84) and turbines")]
+        ['HS 84']
+        """
+        words = list(_scan(text, *self._product_re, "product"))
+        codes = [Mention(m.start(), m.end(), "product", f"HS {m['code']}")
+                 for m in _HS_CODE.finditer(text)]  # fmt: skip
+        glossed = [w for w in words for c in codes if _glosses(text, w, c)]
+        return sorted([*codes, *(w for w in words if w not in glossed)], key=lambda m: m.start)
 
     def find_partners(self, text: str) -> list[Mention]:
         """Partner groups and countries the text names (demonyms too), in order."""
@@ -117,6 +131,27 @@ class Lexicon:
         taken = [(m.start, m.end) for m in groups]
         found = [m for m in _countries(text) if not any(s <= m.start < e for s, e in taken)]
         return sorted(groups + found, key=lambda m: m.start)
+
+
+#: An HS code a text names: "chapter 84", "(heading 4011)", "HS 8542", "группа 84", "товарная
+#: позиция 2711", "код ТН ВЭД 8703". Words of the text (not of the lexicon): a grammar rule.
+_HS_CODE = re.compile(
+    r"(?<![\w-])(?:(?:HS\s+)?(?:chapter|heading|subheading|code)|HS|"
+    r"(?:товарн\w+\s+)?(?:глав[аеыу]|групп[аеыу]|позици[яиюей]+|субпозици[яиюей]+)|"
+    r"(?:код\w*\s+)?ТН\s+ВЭД)\s+(?P<code>\d{2}(?:\d{2}){0,2})(?![\d,.]\d|\w)",
+    re.IGNORECASE,
+)
+_CODE_NAME = re.compile(r"HS (\d{2,6})")
+#: What may stand between goods' words and the code that glosses them: no clause boundary.
+_GLOSS = re.compile(r"[^,;.:()]{0,60}\(?\s*")
+
+
+def _glosses(text: str, word: Mention, code: Mention) -> bool:
+    """Whether ``code`` glosses the goods ``word`` names ("Tyres (heading 4011)")."""
+    if word.end <= code.start:
+        return _GLOSS.fullmatch(text[word.end : code.start]) is not None
+    # "chapter 27 (mineral fuels)": the words in brackets right after the code.
+    return re.fullmatch(r"\)?\s*[(—–:-]\s*[^,;.()]{0,30}", text[code.end : word.start]) is not None
 
 
 def _scan(

@@ -17,6 +17,14 @@ KINDS = ("amount", "change", "growth", "multiple", "share", "rank", "extreme", "
 #: Verdicts, in the order a table lists them.
 VERDICTS = ("supported", "contradicted", "inconsistent", "unverifiable")
 
+#: How a slot of a claim's frame was filled: ``read`` from the claim's own clause; ``carried``
+#: by a certain rule (from the clause before it in the same sentence, the article's year, the
+#: base a growth rate takes by convention); ``paragraph`` from a claim of an earlier sentence;
+#: ``default`` when nothing said it (the whole trade while the sentence names a partner or goods
+#: elsewhere, exports when no flow word is said). Only the first two are certain.
+HOW = ("read", "carried", "paragraph", "default")
+CERTAIN = ("read", "carried")
+
 #: The reason given for text that holds a number but no claim hitex can read.
 NOT_UNDERSTOOD = "not understood"
 
@@ -127,10 +135,20 @@ class Claim:
     #: ``each`` when the figure is said of each of ``count`` partners ("five markets ... each").
     aggregation: str = "sum"
     count: int | None = None
+    #: How each slot of the frame was filled: (slot, how) with how one of :data:`HOW`.
+    reading: tuple[tuple[str, str], ...] = ()
 
     def with_(self, **changes: Any) -> Claim:
         """A copy with ``changes``."""
         return replace(self, **changes)
+
+    def how(self, slot: str) -> str:
+        """How ``slot`` (``flow``, ``partners``, ``products``, ``year``, ``base``) was filled."""
+        return dict(self.reading).get(slot, "read")
+
+    def guessed(self) -> list[str]:
+        """The slots not read from the claim's words nor carried by a certain rule."""
+        return [slot for slot, how in self.reading if how not in CERTAIN]
 
     def as_dict(self) -> dict[str, Any]:
         """What it claims, JSON-ready: kind, quantity, subject, period, comparison."""
@@ -148,6 +166,7 @@ class Claim:
             "side": self.side or None,
             "aggregation": self.aggregation,
             "count": self.count,
+            "reading": dict(self.reading),
         }
 
 

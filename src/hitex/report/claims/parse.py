@@ -322,9 +322,9 @@ def invert(q: Quantity) -> Quantity:
                     hi_open=q.lo_open, qualifier=q.qualifier)  # fmt: skip
 
 
-_SCALE_WORDS = r"billion|bn|million|mln|mn|thousand|млрд|млн|тыс"
-_FACTORS = {"billion": 1e9, "bn": 1e9, "млрд": 1e9, "million": 1e6, "mln": 1e6, "mn": 1e6,
-            "млн": 1e6, "thousand": 1e3, "тыс": 1e3, "m": 1e6, "k": 1e3}  # fmt: skip
+_SCALE_WORDS = r"billion|bln|bn|million|mln|mn|thousand|млрд|млн|тыс"
+_FACTORS = {"billion": 1e9, "bn": 1e9, "bln": 1e9, "млрд": 1e9, "million": 1e6, "mln": 1e6,
+            "mn": 1e6, "млн": 1e6, "thousand": 1e3, "тыс": 1e3, "m": 1e6, "k": 1e3}  # fmt: skip
 _DOLLARS = r"(?:U\.?S\.?\s+)?dollars?|USD|US\$|долл\w*\.?(?:\s*США)?|\$"
 
 
@@ -483,6 +483,7 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
 def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     lang = "en" if "." in m["num"] and "," not in m["num"] else s.lang
     scale = (m["scale"] or "").lower().rstrip(".")
+    scale = {"bln": "bn", "mln": "mn"}.get(scale, scale)  # wire-service spellings
     value = wording.parse_money(f"{m['num']} {scale}".strip(), lang=lang)
     step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
     q = quantity(value, "usd", step, m["q"] or "")
@@ -576,7 +577,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|" + _N.replace("num", "num2") + r"\s?(?P<scale2>" + _SCALE_WORDS + r")\b\.?\s?"
             r"(?:" + _DOLLARS + r")"
             r"|" + _N.replace("num", "num3") + r"\s?(?:доллар\w*|долл\.|dollars?\b)"
-            r"|" + _N.replace("num", "num4") + r"\s?(?P<scale4>млрд|млн|billion|million|bn|mn)\b"
+            r"|"
+            + _N.replace("num", "num4")
+            + r"\s?(?P<scale4>млрд|млн|billion|million|bln|bn|mln|mn)\b"
             r"\.?(?=\s*(?:больше|меньше|more|less|higher|lower|[,.;)]|$)))",
             _I,
         ),
@@ -641,7 +644,9 @@ _SKIP = re.compile(
     + _MONTHS
     + r")\s+\d{1,2}\b"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
-    r"\d{4}-\d\d-\d\d|\d{1,2}:\d\d|\b(?:19|20)\d\d(?:-(?:19|20)?\d\d)?\b|\bHS ?\d+|\b\d{4,6}\b"
+    r"\d{4}-\d\d-\d\d|\d{1,2}:\d\d|\b(?:19|20)\d\d(?:-(?:19|20)?\d\d)?\b|\bHS ?\d+|"
+    r"(?<![\w-])(?:chapter|heading|subheading|глав[аеыу]|групп[аеыу]|"
+    r"позици[яиюей]+|субпозици[яиюей]+|ТН ВЭД)\s+\d{2,6}\b|\b\d{4,6}\b"
     r"(?=[ /,]+\d{4,6}\b)|(?<=HS )\d+|\b\d+(?:st|nd|rd|th)\b"
 )
 _BARE = re.compile(f"(?<![\\w.,])(?P<num>{NUMBER})(?![\\w%])")

@@ -260,7 +260,7 @@ def resolve(  # noqa: PLR0915 - one step per part of the frame
         previous = _previous(out, f)
         here = s.start + f.segment[0]
         last = [v for pos, par, v in named if par == s.paragraph and pos < here]
-        subject = _subject(f, partners, products, c, last[-1] if last else None, previous)
+        subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous)
         whole = None
         if f.claim.kind in {"share", "rank"}:
             # A rank's own words may name its field ("the largest African buyer").
@@ -295,6 +295,9 @@ def resolve(  # noqa: PLR0915 - one step per part of the frame
         claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
                               count=count,
                               period=period(s.text, f.claim.kind, c, since, at))  # fmt: skip
+        dated = re.search(r"\b(?:19|20)\d\d\b", s.text) is not None
+        how["year"] = "read" if dated else "carried"
+        claim = claim.with_(reading=tuple(sorted(how.items())))
         lo = f.segment[0]
         everyone = [*lexicon.find_partners(s.text), *lexicon.find_products(s.text)]
         known = [(m.start - lo, m.end - lo) for m in everyone]
@@ -313,6 +316,29 @@ def resolve(  # noqa: PLR0915 - one step per part of the frame
                                      or f.hints.get("figure") or carried):  # fmt: skip
             claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
         out.append(claim)
+    return _respectively(out)
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b|\bсоответственно\b", re.IGNORECASE)
+
+
+def _respectively(claims: list[Claim]) -> list[Claim]:
+    """Figures said "respectively" of as many partners: the i-th figure is the i-th partner's.
+
+    "Japan and Korea took $180 million and $160.2 million respectively".
+    """
+    out = list(claims)
+    groups: dict[tuple[str, str, tuple[str, ...]], list[int]] = {}
+    for i, c in enumerate(claims):
+        if c.understood and len(c.subject.partners) > 1 and _RESPECTIVELY.search(c.sentence):
+            groups.setdefault((c.sentence, c.kind, c.subject.partners), []).append(i)
+    for (_, _, partners), idx in groups.items():
+        if len(idx) != len(partners):
+            continue
+        for i, p in zip(idx, partners, strict=True):
+            c = claims[i]
+            out[i] = c.with_(subject=dataclasses.replace(c.subject, partners=(p,)),
+                             aggregation="sum", count=None)  # fmt: skip
     return out
 
 
@@ -405,11 +431,17 @@ def _subject(
     c: Context,
     last_products: tuple[str, ...] | None,
     previous: Claim | None,
-) -> Subject:
+) -> tuple[Subject, dict[str, str]]:
+    """The claim's subject, and how its slots were filled (``flow``, ``partners``, ``products``).
+
+    See :data:`~hitex.report.claims.model.HOW`.
+    """
     s = f.sentence
     lo, hi = f.segment
     claim_end = f.claim.end - s.start
     read = frames.flow_at(s.text, claim_end)
+    same = previous is not None and previous.sentence == s.text
+    how = {"flow": _flow_how(f, read, previous)}
     flow = read[0] if read else (previous.subject.flow if previous is not None else "export")
     if flow == "export" and _partner_sells(s.text[:claim_end], partners):
         # "Argentina supplied $2.04 billion of goods to Chile": the partner's sales are the
@@ -422,7 +454,7 @@ def _subject(
         after = [m for m in partners if m.start >= claim_end]
         ranked = before[-1:] or after[:1]
         return Subject(c.reporter, flow, tuple(m.value for m in ranked if m.kind == "country"),
-                       None, _products(products))  # fmt: skip
+                       None, _products(products)), how  # fmt: skip
     mine_p, mine_g = _in(partners, lo, hi), _in(products, lo, hi)
     head = _APPOSITION.match(s.text)
     if (head is not None and head.end() <= f.claim.start - s.start
@@ -433,13 +465,14 @@ def _subject(
         mine_g = _in(products, 0, head.end(1))
         mine_p = _in(partners, 0, head.end())
     if not mine_p and not mine_g and frames.resets_subject(s.text[lo:hi]):
-        return Subject(c.reporter, flow)
-    same = previous is not None and previous.sentence == s.text
+        return Subject(c.reporter, flow), how
     if not mine_p and not mine_g and same and previous is not None:
         # Clauses of one sentence share their subject ("Exports to China reached $563 million,
         # up 22.4%"); the flow is the claim's own ("..., while imports fell 5%").
         p = previous.subject
-        return Subject(p.reporter, flow, p.partners, p.partner_group, p.products)
+        how |= {"partners": _carry(previous.how("partners")),
+                "products": _carry(previous.how("products"))}  # fmt: skip
+        return Subject(p.reporter, flow, p.partners, p.partner_group, p.products), how
     if not mine_p and not mine_g and f.claim.kind not in ("share",):
         # "Exports of $5 million went to India": the words after the figure.
         nxt = f.whole[1] if f.whole else hi
@@ -448,13 +481,20 @@ def _subject(
     segment_text = s.text[lo:hi]
     if not mine_g and _SUCH.search(segment_text) and last_products is not None:
         mine_g = [Mention(0, 0, "product", p) for p in last_products]
+        how["products"] = "carried"
     if not mine_p and not mine_g and read is not None and not _SUCH.search(segment_text):
-        # A sentence that names its flow and no partner starts anew: "Imports rose 26%".
-        return Subject(c.reporter, flow)
+        # A sentence that names its flow and no partner starts anew: "Imports rose 26%". A
+        # guess when the sentence names a partner or goods elsewhere, or the claim before
+        # (an earlier sentence of the paragraph) was narrower.
+        how |= _whole_trade_how(partners, products, previous)
+        return Subject(c.reporter, flow), how
     if not mine_p and not mine_g and previous is not None:
         p = previous.subject
+        how |= {"partners": "paragraph", "products": "paragraph"}
         return Subject(p.reporter, flow if read else p.flow, p.partners, p.partner_group,
-                       p.products)  # fmt: skip
+                       p.products), how  # fmt: skip
+    if not mine_p and not mine_g:
+        how |= _whole_trade_how(partners, products, previous)
     groups = [m.value for m in mine_p if m.kind == "group"]
     codes = tuple(dict.fromkeys(m.value for m in mine_p if m.kind == "country"))
     group = groups[0] if groups and not codes else None
@@ -462,7 +502,50 @@ def _subject(
         # "Of the increase in exports to India, finished goods brought $54 million": the
         # partners of the sentence's earlier clause, the products of this one.
         codes, group = previous.subject.partners, previous.subject.partner_group
-    return Subject(c.reporter, flow, codes, group, _products(mine_g))
+        how["partners"] = _carry(previous.how("partners"))
+    return Subject(c.reporter, flow, codes, group, _products(mine_g)), how
+
+
+def _carry(how: str) -> str:
+    """A slot taken from the clause before in the same sentence: as certain as it was there."""
+    return "carried" if how == "read" else how
+
+
+def _flow_how(f: Found, read: tuple[str, str] | None, previous: Claim | None) -> str:
+    """How the flow was filled: a flow word of the claim's clause, of its sentence, or none."""
+    if read is None:
+        if previous is None:
+            return "default"
+        # The flow the paragraph is about carries to a sentence that names none ("Furniture
+        # multiplied seventeenfold"), as certainly as it was read before.
+        return _carry(previous.how("flow"))
+    lo, hi = f.segment
+    end = f.next if f.next is not None else len(f.sentence.text)
+    words = [a for a, _, _ in frames.flows(f.sentence.text)]
+    return "read" if any(lo <= a < max(hi, end) for a in words) else "carried"
+
+
+def _whole_trade_how(
+    partners: list[Mention], products: list[Mention], previous: Claim | None
+) -> dict[str, str]:
+    """How "the whole trade" was read for a claim that names no partner and no goods.
+
+    Read when nothing narrower is in sight; a guess when its sentence names partners or goods
+    elsewhere (``default``) or the claim before it, in an earlier sentence of the paragraph,
+    was about narrower trade (``paragraph``).
+    """
+    how = {}
+    for slot, named, before in (
+        (
+            "partners",
+            partners,
+            previous is not None
+            and bool(previous.subject.partners or previous.subject.partner_group),
+        ),
+        ("products", products, previous is not None and bool(previous.subject.products)),
+    ):
+        how[slot] = "default" if named else ("paragraph" if before else "read")
+    return how
 
 
 #: Verbs and nouns of selling whose doer is named before them.

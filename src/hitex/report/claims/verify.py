@@ -96,7 +96,64 @@ def verify(
         r = _one(c, s, plan, small_base_usd)
         if r.verdict == "contradicted":
             r = _abstain(r, readings.get(i, []), s, plan, small_base_usd)
+        if r.verdict == "contradicted":
+            r = _uncertain(r)
         out.append(r)
+    return _restated(out)
+
+
+# -- abstain when the reading is not certain ---------------------------------------------------
+_GUESSES = {
+    "flow": "no flow word is said for it",
+    "partners": "its partners are not named in its clause",
+    "products": "its goods are not named in its clause",
+    "year": "its year is not said",
+}
+
+
+def _uncertain(r: Result) -> Result:
+    """``r`` (contradicted) as ``unverifiable`` when a slot of its frame was guessed.
+
+    A claim is contradicted only when every slot its figure depends on was read from its own
+    clause or carried by a certain rule (see :data:`~hitex.report.claims.model.HOW`).
+    """
+    guessed = r.claim.guessed()
+    if not guessed:
+        return r
+    why = "; ".join(f"{_GUESSES.get(slot, slot)} ({r.claim.how(slot)})" for slot in guessed)
+    return Result(r.claim, r.computed, "unverifiable",
+                  f"uncertain reading: {why}; as read: {r.reason}")  # fmt: skip
+
+
+def _frame(c: Claim) -> tuple[Any, ...]:
+    """What a claim's figure measures: equal for two claims of one figure, however worded."""
+    per = c.period
+    family = {"growth": "change", "multiple": "change", "change": "change"}.get(c.kind, c.kind)
+    base = per.compare if family in ("change", "rank") else None
+    return (family, c.subject, c.whole, c.metric, c.aggregation, per.year, base, per.months)
+
+
+def _restated(results: list[Result]) -> list[Result]:
+    """A red flag on a figure the text states elsewhere, and rightly, is a misreading.
+
+    Texts state a figure once and then go on to narrower ones; when a contradicted claim is read
+    as the very figure another claim of the text states and the data support, the claim is
+    most likely about something narrower the checker did not read: ``unverifiable``.
+    """
+    right: dict[tuple[Any, ...], Result] = {}
+    for r in results:
+        if r.verdict == "supported" and r.claim.aggregation == "sum":
+            right.setdefault(_frame(r.claim), r)
+    out = []
+    for r in results:
+        other = right.get(_frame(r.claim)) if r.verdict == "contradicted" else None
+        if other is not None and other.claim.span != r.claim.span:
+            out.append(Result(r.claim, r.computed, "unverifiable",
+                              f"uncertain reading: read as the figure the text states rightly "
+                              f'as "{other.claim.span.strip()}" ({other.reason}); this one is '
+                              f"likely of something narrower; as read: {r.reason}"))  # fmt: skip
+        else:
+            out.append(r)
     return out
 
 
@@ -393,6 +450,12 @@ def _share(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         t = s.table(year=c.period.year, by=["partner"], months=c.period.months,
                     small_base_usd=small, **sel)  # fmt: skip
         row = t[t["partner"].isin(part.partners)]
+        if len(t) and set(t["partner"]) <= set(part.partners):
+            # Chile's imports from Argentina when Argentina is all the warehouse holds: 100%.
+            return Result(c, None, "unverifiable",
+                          f"the warehouse holds no partner of {_name(part.reporter)} but "
+                          f"{', '.join(_name(p) for p in sorted(set(t['partner'])))} in "
+                          f"{_when(c)}: a share of all its partners cannot be checked")  # fmt: skip
     elif (part.partner_group and not part.partners and not whole.partners
           and not whole.partner_group and plan.entries(part) == plan.entries(whole)
           and part.flow == whole.flow):  # fmt: skip
