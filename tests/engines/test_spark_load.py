@@ -8,13 +8,18 @@ the same records, and a load that fails changes nothing.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from typer.testing import CliRunner
 
 import hitex
+from hitex.cli import app
 from hitex.store.warehouse import Warehouse
 
 pytestmark = [pytest.mark.spark, pytest.mark.xdist_group("spark")]
@@ -87,7 +92,9 @@ def test_baci_figures_are_the_same_on_both_engines_and_the_raw_files(tmp_path, s
             got = dict(zip(tables[1]["partner"], tables[1]["value_usd"], strict=True))
             want = mine.groupby("partner")["usd"].sum().to_dict()
             assert got == pytest.approx(want)
-            products = [s.table(reporter="ZAF", year=year, by=["product"]) for s in (duck, on_spark)]
+            products = [
+                s.table(reporter="ZAF", year=year, by=["product"]) for s in (duck, on_spark)
+            ]
             pd.testing.assert_frame_equal(*products)
             got = dict(zip(products[1]["product"], products[1]["value_usd"], strict=True))
             assert got == pytest.approx(mine.groupby("k")["usd"].sum().to_dict())
@@ -106,7 +113,9 @@ def test_bad_records_are_rejected_the_same_way(tmp_path, spark):
         # By hand: line n+2 holds BAD_LINES[n] (line 1 is the header).
         want = [(n + 2, *bad) for n, (_, bad) in enumerate(BAD_LINES) if bad is not None]
         got = list(rejects[["line", "code", "field"]].itertuples(index=False, name=None))
-        assert [(line, code, None if pd.isna(field) else field) for line, code, field in got] == want
+        assert [
+            (line, code, None if pd.isna(field) else field) for line, code, field in got
+        ] == want
         assert counts["rows_rejected"].tolist() == [len(want)]
         assert counts["rows_loaded"].tolist() == [len(BAD_LINES) - len(want)]
         assert rejects.loc[rejects["code"] == "malformed", "record"].tolist() == [
@@ -188,3 +197,60 @@ def test_a_failed_load_changes_nothing(tmp_path, spark):
     assert after == files
     with Warehouse(db) as w:
         assert int(w.sql("SELECT count(*) AS n FROM flows")["n"].iloc[0]) == len(raw_baci(BACI))
+
+
+def test_the_command_line_loads_on_spark(tmp_path, spark):
+    db = tmp_path / "w.duckdb"
+    path = bad_baci(tmp_path)
+    args = ["--db", str(db), "load", str(path), "--format", "baci", "--engine", "pyspark"]
+    done = CliRunner().invoke(app, args)
+    assert done.exit_code == 0, done.output
+    assert "10 records read, 2 loaded, 8 rejected" in " ".join(done.stderr.split())
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0, again.output
+    assert "was loaded as load 1; nothing added" in " ".join(again.stderr.split())
+
+
+#: Spark's executors read one another's shuffle files over the network, as on separate hosts
+#: (tests.engines.test_cluster says why).
+CLUSTER_ENV = {"PYSPARK_SUBMIT_ARGS": "--conf spark.shuffle.readHostLocalDisk=false pyspark-shell"}
+
+
+@pytest.mark.cluster
+@pytest.mark.xdist_group("cluster")
+def test_loads_on_the_cluster_agree_with_duckdb(cluster, shared_dir):
+    """The same loads through the command line on the standalone cluster and on DuckDB."""
+    folder = shared_dir / "loads"
+    folder.mkdir()
+    files = [(bad_baci(folder), "baci"), (shutil.copy(BACI, folder), "baci"),
+             (shutil.copy(COMTRADE, folder), "comtrade")]  # fmt: skip
+    hitex_cli = Path(sys.executable).parent / "hitex"
+    db = folder / "spark.duckdb"
+    for path, fmt in files:
+        done = subprocess.run(
+            [str(hitex_cli), "--db", str(db), "--spark-master", cluster.master, "load",
+             str(path), "--format", fmt, "--engine", "pyspark"],
+            env={**os.environ, **CLUSTER_ENV}, capture_output=True, text=True, timeout=1200,
+            check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr[-5000:]
+    with hitex.open(folder / "duck.duckdb") as duck, hitex.open(db) as on_cluster:
+        for path, fmt in files:
+            duck.load([path], format=fmt)
+        same(duck, on_cluster, RECORDS)
+        same(duck, on_cluster, REJECTS)
+        same(duck, on_cluster, COUNTS)
+        tables = [s.table(reporter="ZAF", year=2021, by=["partner"]) for s in (duck, on_cluster)]
+        pd.testing.assert_frame_equal(*tables)
+        raw = raw_baci(BACI)
+        mine = raw[(raw["t"] == 2021) & (raw["reporter"] == "ZAF")]
+        bad = [line.split(",") for line, why in BAD_LINES if why is None]
+        want = mine.groupby("partner")["usd"].sum().to_dict()
+        for _, i, j, _, v, _ in bad:
+            if BACI_ISO[int(i)] == "ZAF":
+                want[BACI_ISO[int(j)]] = want.get(BACI_ISO[int(j)], 0) + float(v) * 1000
+        got = dict(zip(tables[1]["partner"], tables[1]["value_usd"], strict=True))
+        assert got == pytest.approx(want)
+    assert "Registering app hitex" in (cluster.dir / "master.log").read_text(errors="replace")
+    if cluster.private is None:
+        assert "Asked to launch executor" in (cluster.dir / "worker2.log").read_text()

@@ -73,15 +73,6 @@ def test_the_command_line_refuses_it_in_one_sentence(tmp_path):
     assert "k8s://https://10.0.0.1:6443" in done.stderr
 
 
-def test_load_on_spark_is_refused_for_now(tmp_path):
-    done = CliRunner().invoke(app, ["--db", str(tmp_path / "w.duckdb"), "load",
-                                    str(flows_file(tmp_path / "f.csv", ROWS)), "--format",
-                                    "flows", "--engine", "pyspark"])  # fmt: skip
-    assert done.exit_code == 1
-    assert "loads are read by DuckDB in this version" in done.stderr
-    assert not (tmp_path / "w.duckdb").exists() or hitex.open(tmp_path / "w.duckdb").loads().empty
-
-
 def test_spark_files_are_under_the_data_root_and_follow_the_warehouse(tmp_path):
     s = hitex.open(tmp_path / "w.duckdb")
     s.load([flows_file(tmp_path / "f.csv", ROWS)], format="flows")

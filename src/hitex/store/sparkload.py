@@ -28,10 +28,10 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
+from pyspark.sql.pandas.types import from_arrow_schema
 from pyspark.sql.types import StringType, StructField, StructType
 from sqlglot import exp
 
@@ -78,6 +78,8 @@ class SparkLoader(Loader):
         self._prefix = f"hitex_load_{uuid.uuid4().hex[:12]}_"
         self._views: list[str] = []
         self._names: list[str] = []
+        #: The plan's lookup tables: name -> the Spark view holding it.
+        self._tables: dict[str, str] = {}
 
     # -- Spark's relations ----------------------------------------------------------------
     def _view(self, name: str, frame: DataFrame) -> str:
@@ -104,7 +106,7 @@ class SparkLoader(Loader):
         views = {}
         for name in LOOKUPS:
             table = self.con.sql(f"SELECT * FROM {ident(name)}").to_arrow_table()
-            views[name] = self._view(name, self.spark.createDataFrame(_frame(table)))
+            views[name] = self._view(name, _spark_frame(self.spark, table))
         return views
 
     def _raw(self) -> str:
@@ -135,7 +137,7 @@ class SparkLoader(Loader):
             frame = self.spark.read.parquet(uri)
         else:
             table = self.con.sql(f"SELECT * FROM {opened.relation}").to_arrow_table()
-            frame = self.spark.createDataFrame(_frame(table))
+            frame = _spark_frame(self.spark, table)
         self._names = list(frame.columns)
         frame = frame.withColumn(CORRUPT, F.lit(None).cast("string"))
         return self._view("raw", self._checked_frame(frame, {}, ","))
@@ -267,7 +269,7 @@ class SparkLoader(Loader):
     def _rows_sql(self, name: str) -> str:
         """``name``'s rows with ``row`` the record number (1 = the first record)."""
         mask = (1 << _LOW) - 1
-        return f"""SELECT * REPLACE (p.first + (c.row & {mask}) + 1 AS row) FROM {name} c
+        return f"""SELECT c.* REPLACE (p.first + (c.row & {mask}) + 1 AS row) FROM {name} c
             JOIN parts p ON p.part = c.row >> {_LOW}"""
 
     def _malformed(self, raw: str) -> pa.Table:
@@ -409,10 +411,11 @@ def _parse(sql: str) -> exp.Expr:
     return sqlglot.parse_one(sql, read="duckdb")
 
 
-def _frame(table: pa.Table) -> pd.DataFrame:
-    """A small Arrow table as pandas for ``createDataFrame`` (None for nulls)."""
+def _spark_frame(spark: SparkSession, table: pa.Table) -> DataFrame:
+    """A small Arrow table (a lookup table, a spreadsheet's rows) as a Spark DataFrame."""
     frame = table.to_pandas()
-    return frame.astype(object).where(frame.notna(), None)
+    rows = frame.astype(object).where(frame.notna(), None)
+    return spark.createDataFrame(rows, schema=from_arrow_schema(table.schema))
 
 
 def _refusals(frame: DataFrame) -> pa.Table:
