@@ -52,7 +52,9 @@ def test_rollups_hold_the_sums_of_the_raw_file_and_follow_revisions_and_removals
         assert (2020, None, "RUS", "export", "HS17", "841181", 15.0, True) in products
         assert (2020, None, "RUS", "import", "HS17", "841181", 0.0, False) in products
         (b,) = s.load([revision], format="flows", revise=True)
-        assert (2020, None, "RUS", "CHN", "export", "HS17", "own", 47.0) in _rollup_rows(s, "partners")
+        assert (2020, None, "RUS", "CHN", "export", "HS17", "own", 47.0) in _rollup_rows(
+            s, "partners"
+        )
         files = s.warehouse.con.execute(
             "SELECT count(*) FROM rollup_files x JOIN record_files r ON r.path = x.record_path "
             "WHERE r.removed_by IS NULL"

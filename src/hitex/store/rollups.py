@@ -229,6 +229,9 @@ def live(con: duckdb.DuckDBPyConnection, layout: Layout, kind: str) -> list[str]
 
 def ready(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether every live record file has its rollups (the views then equal ``trade``)."""
+    written = con.execute("SELECT value FROM meta WHERE key = 'rollups'").fetchall()
+    if not written or written[0][0] != FORMAT:
+        return False
     found = con.execute(
         f"""SELECT count(*) FROM record_files r WHERE r.removed_by IS NULL AND (
             SELECT count(*) FROM rollup_files x WHERE x.record_path = r.path) < {len(KINDS)}"""  # noqa: S608
