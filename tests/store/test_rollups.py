@@ -191,6 +191,14 @@ def _same_sources_and_periods(s: hitex.Session) -> None:
         direct = direct[direct["records"] > 0].sort_values(order).reset_index(drop=True)
         kept = s.warehouse.sources(reporter).sort_values(order).reset_index(drop=True)
         pd.testing.assert_frame_equal(kept[direct.columns], direct, check_dtype=False)
+    direct_years = sources.years(con)
+    kept_years = s.warehouse.reconciled_years()
+    assert sorted(kept_years) == sorted(direct_years)
+    for year, held in direct_years.items():
+        assert (kept_years[year].exporters, kept_years[year].countries) == (
+            held.exporters, held.countries)  # fmt: skip
+        assert kept_years[year].total == pytest.approx(held.total, rel=1e-12)
+        assert kept_years[year].imported == pytest.approx(held.imported, rel=1e-12)
     periods = s.periods()
     s.rollups = False
     s.warehouse._rollups_ready = (s.warehouse.version(), False)

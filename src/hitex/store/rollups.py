@@ -37,6 +37,7 @@ from pathlib import Path
 import duckdb
 
 from hitex.ingest.sql import lit
+from hitex.store import sources
 from hitex.store.layout import Commit, Layout, RecordFile, absent_columns, read_sql
 
 #: Rollup name -> (its dimensions, its measures with their DuckDB types), in file order.
@@ -262,6 +263,13 @@ def rollup_sql(kind: str, files: list[str]) -> str:
 SOURCES = """SELECT reporter, flow, year, CAST(sum(records) AS BIGINT) AS records,
     sum(value_usd) AS value_usd,
     kind FROM rollup_partners WHERE reporter = $r GROUP BY ALL"""
+
+#: The exports of reconciled loads (the mirror rows, their sides swapped back), for
+#: :func:`hitex.store.sources.years`.
+COUNTRIES = sources.countries_sql(
+    """SELECT year, partner AS reporter, reporter AS partner, value_usd FROM rollup_partners
+    WHERE kind = 'mirror' AND reporter <> 'WLD'"""
+)
 
 #: Reporter, flow and year of every record, with the records and the months held.
 PERIODS = """SELECT reporter, flow, year, bool_or(month IS NOT NULL) AS monthly,
