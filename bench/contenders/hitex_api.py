@@ -70,6 +70,8 @@ def prepare(ctx: Context) -> Path:
         staging.unlink(missing_ok=True)
         _load(staging, ctx.csv_files)
         staging.rename(path)
+        Path(f"{staging}.data").rename(f"{path}.data")
+        _hitex().open(path).close()  # the views read the records where they now are
     return path
 
 
