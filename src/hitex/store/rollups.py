@@ -198,6 +198,15 @@ def backfill(con: duckdb.DuckDBPyConnection, layout: Layout) -> int:
             (layout.root / path).unlink(missing_ok=True)
         con.execute("DELETE FROM rollup_files")
         con.execute("INSERT OR REPLACE INTO meta VALUES ('rollups', ?)", [FORMAT])
+    # A rollup the catalog lists whose file is not there (its records were moved to the
+    # layout again) is written again too.
+    for path, record_path in con.execute(
+        """SELECT x.path, x.record_path FROM rollup_files x JOIN record_files r
+        ON r.path = x.record_path WHERE r.removed_by IS NULL"""
+    ).fetchall():
+        if not (layout.root / path).is_file():
+            con.execute("DELETE FROM rollup_files WHERE record_path = ?", [record_path])
+    con.execute("DELETE FROM rollup_files WHERE record_path NOT IN (SELECT path FROM record_files)")
     rows = con.execute(
         f"""SELECT r.path, r.load_id, r.classification, r.year, r.records, r.value_usd
         FROM record_files r WHERE r.removed_by IS NULL AND (
