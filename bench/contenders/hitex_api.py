@@ -61,13 +61,17 @@ def prepare(ctx: Context) -> Path:
     ingested = ctx.work / INGEST_NAME
     if not path.exists() and ingested.exists() and _rows(ingested) == ctx.rows:
         ingested.rename(path)
-        # The records live beside the warehouse file (DB.data): they move with it.
+        # The records live beside the warehouse file (DB.data): they move with it, and the
+        # views over them are made again where they are now (opening read-write does it).
         Path(f"{ingested}.data").rename(f"{path}.data")
+        _hitex().open(path).close()
     if not path.exists():
         staging = path.with_suffix(".tmp")
         staging.unlink(missing_ok=True)
         _load(staging, ctx.csv_files)
         staging.rename(path)
+        Path(f"{staging}.data").rename(f"{path}.data")
+        _hitex().open(path).close()  # the views read the records where they now are
     return path
 
 

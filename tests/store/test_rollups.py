@@ -52,7 +52,9 @@ def test_rollups_hold_the_sums_of_the_raw_file_and_follow_revisions_and_removals
         assert (2020, None, "RUS", "export", "HS17", "841181", 15.0, True) in products
         assert (2020, None, "RUS", "import", "HS17", "841181", 0.0, False) in products
         (b,) = s.load([revision], format="flows", revise=True)
-        assert (2020, None, "RUS", "CHN", "export", "HS17", "own", 47.0) in _rollup_rows(s, "partners")
+        assert (2020, None, "RUS", "CHN", "export", "HS17", "own", 47.0) in _rollup_rows(
+            s, "partners"
+        )
         files = s.warehouse.con.execute(
             "SELECT count(*) FROM rollup_files x JOIN record_files r ON r.path = x.record_path "
             "WHERE r.removed_by IS NULL"
@@ -189,6 +191,14 @@ def _same_sources_and_periods(s: hitex.Session) -> None:
         direct = direct[direct["records"] > 0].sort_values(order).reset_index(drop=True)
         kept = s.warehouse.sources(reporter).sort_values(order).reset_index(drop=True)
         pd.testing.assert_frame_equal(kept[direct.columns], direct, check_dtype=False)
+    direct_years = sources.years(con)
+    kept_years = s.warehouse.reconciled_years()
+    assert sorted(kept_years) == sorted(direct_years)
+    for year, held in direct_years.items():
+        assert (kept_years[year].exporters, kept_years[year].countries) == (
+            held.exporters, held.countries)  # fmt: skip
+        assert kept_years[year].total == pytest.approx(held.total, rel=1e-12)
+        assert kept_years[year].imported == pytest.approx(held.imported, rel=1e-12)
     periods = s.periods()
     s.rollups = False
     s.warehouse._rollups_ready = (s.warehouse.version(), False)

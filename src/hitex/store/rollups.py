@@ -37,6 +37,7 @@ from pathlib import Path
 import duckdb
 
 from hitex.ingest.sql import lit
+from hitex.store import sources
 from hitex.store.layout import Commit, Layout, RecordFile, absent_columns, read_sql
 
 #: Rollup name -> (its dimensions, its measures with their DuckDB types), in file order.
@@ -197,6 +198,15 @@ def backfill(con: duckdb.DuckDBPyConnection, layout: Layout) -> int:
             (layout.root / path).unlink(missing_ok=True)
         con.execute("DELETE FROM rollup_files")
         con.execute("INSERT OR REPLACE INTO meta VALUES ('rollups', ?)", [FORMAT])
+    # A rollup the catalog lists whose file is not there (its records were moved to the
+    # layout again) is written again too.
+    for path, record_path in con.execute(
+        """SELECT x.path, x.record_path FROM rollup_files x JOIN record_files r
+        ON r.path = x.record_path WHERE r.removed_by IS NULL"""
+    ).fetchall():
+        if not (layout.root / path).is_file():
+            con.execute("DELETE FROM rollup_files WHERE record_path = ?", [record_path])
+    con.execute("DELETE FROM rollup_files WHERE record_path NOT IN (SELECT path FROM record_files)")
     rows = con.execute(
         f"""SELECT r.path, r.load_id, r.classification, r.year, r.records, r.value_usd
         FROM record_files r WHERE r.removed_by IS NULL AND (
@@ -229,6 +239,9 @@ def live(con: duckdb.DuckDBPyConnection, layout: Layout, kind: str) -> list[str]
 
 def ready(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether every live record file has its rollups (the views then equal ``trade``)."""
+    written = con.execute("SELECT value FROM meta WHERE key = 'rollups'").fetchall()
+    if not written or written[0][0] != FORMAT:
+        return False
     found = con.execute(
         f"""SELECT count(*) FROM record_files r WHERE r.removed_by IS NULL AND (
             SELECT count(*) FROM rollup_files x WHERE x.record_path = r.path) < {len(KINDS)}"""  # noqa: S608
@@ -259,6 +272,13 @@ def rollup_sql(kind: str, files: list[str]) -> str:
 SOURCES = """SELECT reporter, flow, year, CAST(sum(records) AS BIGINT) AS records,
     sum(value_usd) AS value_usd,
     kind FROM rollup_partners WHERE reporter = $r GROUP BY ALL"""
+
+#: The exports of reconciled loads (the mirror rows, their sides swapped back), for
+#: :func:`hitex.store.sources.years`.
+COUNTRIES = sources.countries_sql(
+    """SELECT year, partner AS reporter, reporter AS partner, value_usd FROM rollup_partners
+    WHERE kind = 'mirror' AND reporter <> 'WLD'"""
+)
 
 #: Reporter, flow and year of every record, with the records and the months held.
 PERIODS = """SELECT reporter, flow, year, bool_or(month IS NOT NULL) AS monthly,

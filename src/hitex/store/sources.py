@@ -42,16 +42,28 @@ FROM flows WHERE partner = $r AND flow = 'export'
     AND load_id IN (SELECT id FROM loads WHERE reconciled)
 GROUP BY ALL"""
 
-_COUNTRIES = """WITH r AS (
-    SELECT year, reporter, partner, value_usd FROM flows
+_RECONCILED = """SELECT year, reporter, partner, value_usd FROM flows
     WHERE flow = 'export' AND partner <> 'WLD'
-        AND load_id IN (SELECT id FROM loads WHERE reconciled)),
+        AND load_id IN (SELECT id FROM loads WHERE reconciled)"""
+
+_COUNTRIES_OF = """WITH r AS ({exports}),
 e AS (SELECT year, list(DISTINCT reporter ORDER BY reporter) AS exporters,
     sum(value_usd) AS total FROM r GROUP BY year),
 i AS (SELECT year, partner, sum(value_usd) AS imported FROM r GROUP BY year, partner)
 SELECT e.year, any_value(e.exporters), any_value(e.total), list(i.partner ORDER BY i.partner),
     list(i.imported ORDER BY i.partner)
 FROM e JOIN i USING (year) GROUP BY e.year"""
+
+
+def countries_sql(exports: str) -> str:
+    """The exporters and countries of each year, from ``exports``.
+
+    ``exports``: year, reporter, partner, value_usd of reconciled loads' exports (not to WLD).
+    """
+    return _COUNTRIES_OF.replace("{exports}", exports)
+
+
+_COUNTRIES = countries_sql(_RECONCILED)
 
 #: Exporters missing from a year's loads are let pass when the countries they are together
 #: take less than this share of the year's value as importers: in BACI's full files a few
@@ -138,10 +150,13 @@ def records(con: duckdb.DuckDBPyConnection, reporter: str, *, mirror: bool) -> p
     return found.astype({"year": int, "records": "int64"})
 
 
-def years(con: duckdb.DuckDBPyConnection) -> dict[int, Year]:
-    """The exporters and countries of each year of the reconciled loads."""
+def years(con: duckdb.DuckDBPyConnection, sql: str = _COUNTRIES) -> dict[int, Year]:
+    """The exporters and countries of each year of the reconciled loads.
+
+    ``sql`` may read the exports from elsewhere (:data:`hitex.store.rollups.COUNTRIES`).
+    """
     out = {}
-    for year, exporters, total, importers, values in con.execute(_COUNTRIES).fetchall():
+    for year, exporters, total, importers, values in con.execute(sql).fetchall():
         held = frozenset(exporters)
         imported = {str(c): float(v) for c, v in zip(importers, values, strict=True)}
         out[int(year)] = Year(held, held | frozenset(imported), imported, float(total or 0.0))

@@ -784,7 +784,10 @@ class Warehouse:
         """Exporters and countries of each year of reconciled loads (kept until data change)."""
         version = self.version()
         if self._years is None or self._years[0] != version:
-            self._years = (version, sources.years(self.con))
+            if self.rollups_ready():
+                self._years = (version, sources.years(self.con, rollups.COUNTRIES))
+            else:
+                self._years = (version, sources.years(self.con))
         return self._years[1]
 
     def sources(self, reporter: str) -> pd.DataFrame:
