@@ -415,6 +415,14 @@ class Loader:
         self.layout.place(self.con, self.commit_, folder, self.id, unordered=self.alone)
         self.layout.unstage(folder)
         self.folder = None
+        self._publish()
+
+    def _publish(self) -> None:
+        """Make placed files live: catalog, rollups, unallocated parts (every engine's load).
+
+        The catalog lists the files, their rollups are written and the unallocated parts of
+        totals are computed again for the periods the load touched.
+        """
         self.layout.record(self.con, self.commit_)
         rollups.derive(
             self.con, self.layout, self.commit_, reconciled={self.id: self.reader.reconciled}

@@ -39,7 +39,7 @@ from hitex.ingest import Read, Reader
 from hitex.ingest.plan import LOOKUPS, Plan, plan
 from hitex.ingest.sql import ident, lit
 from hitex.store.layout import Commit, Layout, RecordFile, read_sql
-from hitex.store.load import COLUMNS, Counts, Loader, Step, _summed, reallocate
+from hitex.store.load import COLUMNS, Counts, Loader, Step, _summed
 from hitex.store.schema import flow_types
 from hitex.store.scratch import Scratch
 
@@ -371,11 +371,7 @@ class SparkLoader(Loader):
         self._place(folder)
         self.layout.unstage(folder)
         self.folder = None
-        self.layout.record(self.con, self.commit_)
-        cells = self.scratch.table(
-            "cells", f"SELECT DISTINCT year, reporter, flow FROM flows WHERE load_id = {self.id}"
-        )
-        reallocate(self.con, cells)
+        self._publish()
 
     def _place(self, folder: Path) -> None:
         files = self._spark_files(kept=True)
