@@ -176,3 +176,35 @@ def test_an_hs_code_is_checked_on_its_codes(checked_warehouse):
     (r,) = claims.check(checked_warehouse, text, reporter="CHL")
     assert r.verdict == "supported", r.reason
     assert r.computed == pytest.approx(value)
+
+
+def _chile_exports(prefixes: tuple[str, ...]) -> float:
+    frame = pd.concat(pd.read_csv(f, dtype={"product": str}) for f in demo.files())
+    rows = frame[(frame["year"] == 2004) & (frame["flow"] == "export")
+                 & frame["product"].str.startswith(prefixes)]  # fmt: skip
+    return float(rows["value_usd"].sum())
+
+
+@pytest.mark.parametrize(
+    ("words", "prefixes", "exact"),
+    [
+        ("wine", ("2204",), True),  # an HS heading: the text means these goods
+        ("chemicals", tuple(str(c) for c in range(28, 39)), False),  # chapters: one reading
+        ("plastics", ("39",), False),
+    ],
+)
+def test_goods_in_words_are_accused_only_when_the_words_are_exact(
+    checked_warehouse, tmp_path, words, prefixes, exact
+):
+    wrong = 3 * _chile_exports(prefixes)
+    text = f"In 2004 Chile's exports of {words} reached ${wrong / 1e6:.2f} million."
+    (r,) = claims.check(checked_warehouse, text, reporter="CHL")
+    assert r.verdict == ("contradicted" if exact else "unverifiable"), r.reason
+    assert exact or f"'{words}'" in r.reason
+    # The user's own lexicon defines the words: its reading is certain.
+    own = tmp_path / "lexicon.yaml"
+    codes = ", ".join(f'"{p}"' for p in prefixes)
+    own.write_text(f"products:\n  - name: {words}\n    words: [{words}]\n    codes: [{codes}]\n")
+    (r,) = claims.check(checked_warehouse, text, reporter="CHL", lexicon_path=own)
+    assert r.verdict == "contradicted", r.reason
+    assert r.computed == pytest.approx(wrong / 3)

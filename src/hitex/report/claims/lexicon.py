@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,24 @@ class ProductEntry:
     scheme: str | None = None
     group: str | None = None
     all: bool = False
+    #: Defined by whoever checks (the user's lexicon, an HS code the text names), not guessed.
+    defined: bool = False
+
+    @property
+    def exact(self) -> bool:
+        """Whether a text using these words certainly means these goods.
+
+        An HS heading or finer names goods as the HS does ("gas turbines", "wheat"); words of
+        chapters and schemes ("chemicals", "machinery", "high-tech goods") are one reading of
+        what a text may define otherwise, unless the user's lexicon defines them.
+
+        >>> ProductEntry("wheat", ("wheat",), ("1001",)).exact
+        True
+        >>> ProductEntry("chemicals", ("chemicals",), ("28", "29")).exact
+        False
+        """
+        headings = bool(self.codes) and all(len(c) >= 4 for c in self.codes)
+        return self.defined or self.all or headings
 
 
 @dataclass(frozen=True)
@@ -95,7 +113,7 @@ class Lexicon:
         """The product entry called ``name`` (``HS 8474``: the goods of an HS code a text names)."""
         code = _CODE_NAME.fullmatch(name)
         if code is not None:
-            return ProductEntry(name, (), (code[1],))
+            return ProductEntry(name, (), (code[1],), defined=True)
         return next(p for p in self.products if p.name == name)
 
     @functools.cached_property
@@ -234,6 +252,7 @@ def load(path: str | Path | None = None) -> Lexicon:
     products, partners = _read(_default_path())
     if path is not None:
         more_products, more_partners = _read(Path(path))
+        more_products = [replace(p, defined=True) for p in more_products]
         products = _merge(products, more_products)
         partners = _merge(partners, more_partners)
     return Lexicon(tuple(products), tuple(partners))

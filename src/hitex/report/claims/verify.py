@@ -98,6 +98,8 @@ def verify(
             r = _abstain(r, readings.get(i, []), s, plan, small_base_usd)
         if r.verdict == "contradicted":
             r = _uncertain(r)
+        if r.verdict == "contradicted":
+            r = _worded(r, lexicon)
         out.append(r)
     return _restated(out)
 
@@ -123,6 +125,24 @@ def _uncertain(r: Result) -> Result:
     why = "; ".join(f"{_GUESSES.get(slot, slot)} ({r.claim.how(slot)})" for slot in guessed)
     return Result(r.claim, r.computed, "unverifiable",
                   f"uncertain reading: {why}; as read: {r.reason}")  # fmt: skip
+
+
+def _worded(r: Result, lexicon: Lexicon) -> Result:
+    """``r`` (contradicted) as ``unverifiable`` when its goods are words the text may define.
+
+    "Chemicals" or "machinery" in a text may be a chapter, a section or an agency's own list; the
+    lexicon's codes are one reading of them (:attr:`ProductEntry.exact`), too loose to accuse.
+    """
+    whole = r.claim.whole.products if r.claim.whole is not None else ()
+    names = (*r.claim.subject.products, *whole)
+    loose = [n for n in names if not lexicon.product(n).exact]
+    if not loose:
+        return r
+    words = ", ".join(f"'{n}'" for n in dict.fromkeys(loose))
+    return Result(r.claim, r.computed, "unverifiable",
+                  f"uncertain reading: which goods the text means by {words} is not certain "
+                  f"(the lexicon reads them as HS chapters or a scheme's group); as read: "
+                  f"{r.reason}")  # fmt: skip
 
 
 def _frame(c: Claim) -> tuple[Any, ...]:
