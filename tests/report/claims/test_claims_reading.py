@@ -208,3 +208,15 @@ def test_goods_in_words_are_accused_only_when_the_words_are_exact(
     (r,) = claims.check(checked_warehouse, text, reporter="CHL", lexicon_path=own)
     assert r.verdict == "contradicted", r.reason
     assert r.computed == pytest.approx(wrong / 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The crisis left its mark, with exports down 8% and imports down 12% in 2009.", "down 8%"),
+        ("Кризис сказался и на торговле: в 2009 году экспорт упал на 8%.", "упал на 8%"),
+    ],
+)
+def test_a_year_the_reading_did_not_use_is_not_certain(text, span):
+    (c,) = [c for c in read(text, "PRT", 2021, 2020) if c.span.startswith(span)]
+    assert c.period.year == 2009 or c.how("year") == "default"

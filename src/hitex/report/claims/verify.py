@@ -109,7 +109,7 @@ _GUESSES = {
     "flow": "no flow word is said for it",
     "partners": "its partners are not named in its clause",
     "products": "its goods are not named in its clause",
-    "year": "its year is not said",
+    "year": "its year is not certain (the sentence names other years)",
 }
 
 
