@@ -28,7 +28,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def rows(data: Path) -> pd.DataFrame:
     files = [str(data / generate.csv_name(y)) for y in YEARS]
-    return duckdb.sql(f"SELECT * FROM read_csv({files}, all_varchar = true)").df()
+    return duckdb.connect().sql(f"SELECT * FROM read_csv({files}, all_varchar = true)").df()
 
 
 def test_files_are_named_like_baci(data: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -75,5 +76,7 @@ def test_spark_connect_agrees(connect_server, parity_db, duck_answers, tmp_path)
 def test_the_cluster_is_real(cluster):
     """Two workers of one core registered; the private one's /tmp is not the driver's."""
     log = (cluster.dir / "master.log").read_text(errors="replace")
-    assert log.count("with 1 cores, 1024.0 MiB RAM") == (2 if cluster.private is None else 1)
+    # A worker the master lost under load registers again: count workers, not registrations.
+    workers = set(re.findall(r"Registering worker (\S+) with 1 cores, 1024\.0 MiB RAM", log))
+    assert len(workers) == (2 if cluster.private is None else 1)
     assert all(alive(g) for g in cluster.groups)

@@ -85,7 +85,11 @@ def test_spark_files_are_under_the_data_root_and_follow_the_warehouse(tmp_path):
         assert all(Path(p).is_relative_to(root) for p in paths)
     flows = files["flows"]
     # Read back independently: the rows of the file are the rows loaded.
-    got = duckdb.execute(f"SELECT sum(value_usd), count(*) FROM read_parquet({flows!r})").fetchone()
+    got = (
+        duckdb.connect()
+        .execute(f"SELECT sum(value_usd), count(*) FROM read_parquet({flows!r})")
+        .fetchone()
+    )
     assert got == (140.0, 2)
     stamp = os.stat(flows[0]).st_mtime_ns
     assert s.warehouse.spark_files() == files  # unchanged warehouse: the same files
@@ -99,7 +103,11 @@ def test_spark_files_are_under_the_data_root_and_follow_the_warehouse(tmp_path):
     assert all(Path(p).is_relative_to(root / "flows") for p in again["flows"])
     assert again["loads"] != files["loads"]
     assert not Path(files["loads"][0]).exists()
-    got = duckdb.execute(f"SELECT sum(value_usd) FROM read_parquet({again['flows']!r})").fetchone()
+    got = (
+        duckdb.connect()
+        .execute(f"SELECT sum(value_usd) FROM read_parquet({again['flows']!r})")
+        .fetchone()
+    )
     assert got == (147.0,)
     s.close()
     with hitex.open(tmp_path / "w.duckdb", read_only=True) as ro:

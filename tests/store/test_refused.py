@@ -88,7 +88,7 @@ def big_baci(tmp_path):
 
 def test_refused_records_of_a_large_file_keep_line_code_field_value(session, big_baci):
     (r,) = session.load([big_baci], format="baci")
-    expected = duckdb.sql(ORACLE, params={"path": str(big_baci)}).fetchall()
+    expected = duckdb.connect().sql(ORACLE, params={"path": str(big_baci)}).fetchall()
     assert len(expected) == len(BAD_BACI) + 1
     assert (r.rows_read, r.rows_rejected) == (RECORDS, len(expected))
     assert r.rows_loaded == RECORDS - len(expected)
@@ -111,14 +111,20 @@ def test_refused_records_of_a_large_file_keep_line_code_field_value(session, big
 
 def test_accepted_records_of_a_large_file_are_every_other_record(session, big_baci):
     (r,) = session.load([big_baci], format="baci")
-    refused = {line for line, *_ in duckdb.sql(ORACLE, params={"path": str(big_baci)}).fetchall()}
+    refused = {
+        line for line, *_ in duckdb.connect().sql(ORACLE, params={"path": str(big_baci)}).fetchall()
+    }
     lines = ", ".join(str(n) for n in sorted(refused))
-    count, total = duckdb.sql(
-        f"""SELECT count(*), sum(CAST(v AS DOUBLE) * 1000) FROM (
+    count, total = (
+        duckdb.connect()
+        .sql(
+            f"""SELECT count(*), sum(CAST(v AS DOUBLE) * 1000) FROM (
             SELECT row_number() OVER () + 1 AS line, v FROM read_csv($path, all_varchar = true))
         WHERE line NOT IN ({lines})""",
-        params={"path": str(big_baci)},
-    ).fetchall()[0]
+            params={"path": str(big_baci)},
+        )
+        .fetchall()[0]
+    )
     flows = session.warehouse.sql("SELECT count(*) AS n, sum(value_usd) AS v FROM flows")
     assert flows["n"].item() == count == r.rows_loaded
     assert flows["v"].item() == pytest.approx(total, rel=1e-12)

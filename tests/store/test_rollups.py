@@ -46,7 +46,7 @@ def test_rollups_hold_the_sums_of_the_raw_file_and_follow_revisions_and_removals
     with hitex.open(tmp_path / "w.duckdb") as s:
         s.load([first], format="flows")
         # The expected sums: DuckDB over the raw CSV, not hitex.
-        expected = duckdb.sql(raw.format(files=f"['{first}']")).fetchall()
+        expected = duckdb.connect().sql(raw.format(files=f"['{first}']")).fetchall()
         assert _rollup_rows(s, "partners") == expected
         products = _rollup_rows(s, "products")
         assert (2020, None, "RUS", "export", "HS17", "841181", 15.0, True) in products
@@ -246,5 +246,7 @@ def test_each_rollup_is_sorted_by_reporter(tmp_path, kind):
             "SELECT path FROM rollup_files WHERE kind = ?", [kind]
         ).fetchall()[0]
         file = s.warehouse.layout.root / path
-        reporters = [r[0] for r in duckdb.sql(f"SELECT reporter FROM '{file}'").fetchall()]
+        reporters = [
+            r[0] for r in duckdb.connect().sql(f"SELECT reporter FROM '{file}'").fetchall()
+        ]
     assert reporters == sorted(reporters)

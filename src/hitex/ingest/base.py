@@ -227,6 +227,8 @@ class Reader:
                 opened = self._open_csv(con, utf8=utf8)
         except HitexError:
             raise  # already one sentence about the file or the option (an unknown sheet)
+        except duckdb.OutOfMemoryException:
+            raise  # the machine's limit, not the file's fault: the load's budget says so
         except duckdb.Error as exc:
             raise self.bad_file(f"cannot be read as {self.name} data ({_first_line(exc)})") from exc
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:

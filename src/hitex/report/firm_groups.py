@@ -9,8 +9,8 @@ Examples
 --------
 >>> label("high-tech", "ru"), label("HIGH-TECH", "en"), label("district-7", "en")
 ('высокотехнологичные предприятия', 'high-tech enterprises', None)
->>> [g.group for g in named(["high-tech", "Zelenograd"])]
-['high-tech', 'Zelenograd']
+>>> [g.group for g in named(["high-tech", "Zelenograd"])]  # export-support: built in, not loaded
+['high-tech', 'Zelenograd', 'export-support']
 """
 
 from __future__ import annotations

@@ -1009,7 +1009,13 @@ FROM (
         )
         WHEN q IS NULL
         AND NOT s.quantity_r IS NULL
-        AND NOT UPPER(COALESCE(TRIM(CAST(s.quantity_r AS STRING)), '')) IN ('', 'NA', 'N/A', 'NAN')
+        AND NOT (
+          (
+            TRY_CAST(s.quantity_r AS DOUBLE) IS NULL
+            OR ISNAN(TRY_CAST(s.quantity_r AS DOUBLE))
+          )
+          AND UPPER(COALESCE(TRIM(CAST(s.quantity_r AS STRING)), '')) IN ('', 'NA', 'N/A', 'NAN')
+        )
         THEN STRUCT(
           'not_a_number' AS code,
           'quantity' AS field,
@@ -1556,7 +1562,12 @@ FROM (
         TRY_CAST(month_r AS TINYINT) AS mo,
         TRY_CAST(value_r AS DOUBLE) * 1000.0 AS v,
         CASE
-          WHEN NOT UPPER(COALESCE(TRIM(CAST(quantity_r AS STRING)), '')) IN ('', 'NA', 'N/A', 'NAN')
+          WHEN NOT (
+            (
+              TRY_CAST(quantity_r AS DOUBLE) IS NULL OR ISNAN(TRY_CAST(quantity_r AS DOUBLE))
+            )
+            AND UPPER(COALESCE(TRIM(CAST(quantity_r AS STRING)), '')) IN ('', 'NA', 'N/A', 'NAN')
+          )
           THEN TRY_CAST(quantity_r AS DOUBLE)
         END AS q,
         NULLIF(TRIM(CAST(unit_r AS STRING)), '') AS unit,
@@ -1580,7 +1591,12 @@ FROM (
           `src`.`v` AS `value_r`,
           `src`.`q` AS `quantity_r`,
           CASE
-            WHEN NOT UPPER(COALESCE(TRIM(CAST(`src`.`q` AS STRING)), '')) IN ('', 'NA', 'N/A', 'NAN')
+            WHEN NOT (
+              (
+                TRY_CAST(`src`.`q` AS DOUBLE) IS NULL OR ISNAN(TRY_CAST(`src`.`q` AS DOUBLE))
+              )
+              AND UPPER(COALESCE(TRIM(CAST(`src`.`q` AS STRING)), '')) IN ('', 'NA', 'N/A', 'NAN')
+            )
             THEN 't'
           END AS `unit_r`,
           NULL AS `firm_r`,

@@ -907,7 +907,13 @@ FROM (
         THEN {'code': 'not_finite', 'field': 'value_usd', 'value': CAST(COALESCE(TRIM(CAST(s.value_r AS TEXT)), '') AS TEXT), 'reason': CAST('value ''' || COALESCE(TRIM(CAST(s.value_r AS TEXT)), '') || '''' || ' is not finite' AS TEXT)}
         WHEN q IS NULL
         AND NOT s.quantity_r IS NULL
-        AND NOT UPPER(COALESCE(TRIM(CAST(s.quantity_r AS TEXT)), '')) IN ('', 'NA', 'N/A', 'NAN')
+        AND NOT (
+          (
+            TRY_CAST(s.quantity_r AS DOUBLE) IS NULL
+            OR ISNAN(TRY_CAST(s.quantity_r AS DOUBLE))
+          )
+          AND UPPER(COALESCE(TRIM(CAST(s.quantity_r AS TEXT)), '')) IN ('', 'NA', 'N/A', 'NAN')
+        )
         THEN {'code': 'not_a_number', 'field': 'quantity', 'value': CAST(COALESCE(TRIM(CAST(s.quantity_r AS TEXT)), '') AS TEXT), 'reason': CAST('quantity ''' || COALESCE(TRIM(CAST(s.quantity_r AS TEXT)), '') || '''' || ' is not a number' AS TEXT)}
       END
     END AS refusal
@@ -1446,7 +1452,12 @@ FROM (
         TRY_CAST(month_r AS TINYINT) AS mo,
         TRY_CAST(value_r AS DOUBLE) * 1.0 AS v,
         CASE
-          WHEN NOT UPPER(COALESCE(TRIM(CAST(quantity_r AS TEXT)), '')) IN ('', 'NA', 'N/A', 'NAN')
+          WHEN NOT (
+            (
+              TRY_CAST(quantity_r AS DOUBLE) IS NULL OR ISNAN(TRY_CAST(quantity_r AS DOUBLE))
+            )
+            AND UPPER(COALESCE(TRIM(CAST(quantity_r AS TEXT)), '')) IN ('', 'NA', 'N/A', 'NAN')
+          )
           THEN TRY_CAST(quantity_r AS DOUBLE)
         END AS q,
         NULLIF(TRIM(CAST(unit_r AS TEXT)), '') AS unit,

@@ -1009,7 +1009,13 @@ FROM (
         )
         WHEN q IS NULL
         AND NOT s.quantity_r IS NULL
-        AND NOT UPPER(COALESCE(TRIM(CAST(s.quantity_r AS STRING)), '')) IN ('', 'NA', 'N/A', 'NAN')
+        AND NOT (
+          (
+            TRY_CAST(s.quantity_r AS DOUBLE) IS NULL
+            OR ISNAN(TRY_CAST(s.quantity_r AS DOUBLE))
+          )
+          AND UPPER(COALESCE(TRIM(CAST(s.quantity_r AS STRING)), '')) IN ('', 'NA', 'N/A', 'NAN')
+        )
         THEN STRUCT(
           'not_a_number' AS code,
           'quantity' AS field,
@@ -1556,7 +1562,12 @@ FROM (
         TRY_CAST(month_r AS TINYINT) AS mo,
         TRY_CAST(value_r AS DOUBLE) * 1.0 AS v,
         CASE
-          WHEN NOT UPPER(COALESCE(TRIM(CAST(quantity_r AS STRING)), '')) IN ('', 'NA', 'N/A', 'NAN')
+          WHEN NOT (
+            (
+              TRY_CAST(quantity_r AS DOUBLE) IS NULL OR ISNAN(TRY_CAST(quantity_r AS DOUBLE))
+            )
+            AND UPPER(COALESCE(TRIM(CAST(quantity_r AS STRING)), '')) IN ('', 'NA', 'N/A', 'NAN')
+          )
           THEN TRY_CAST(quantity_r AS DOUBLE)
         END AS q,
         NULLIF(TRIM(CAST(unit_r AS STRING)), '') AS unit,
