@@ -266,3 +266,37 @@ def test_init_data_keeps_the_records_under_the_root_given(db, tmp_path):
     moved = run(db, "init", "--data", str(tmp_path / "elsewhere"))
     assert moved.exit_code == 1
     assert "already holds records" in moved.stderr
+
+
+def test_a_load_whose_every_record_is_refused_exits_non_zero(db, tmp_path):
+    bad = flows_file(
+        tmp_path / "all-bad.csv",
+        [(2020, "", "RU-MOW", "Indai", "export", "851762", "1"),
+         (2020, "", "RU-MOW", "CHN", "export", "841181", "-5"),
+         ("20x0", "", "RU-MOW", "CHN", "export", "841181", "7")],
+    )  # fmt: skip
+    good = flows_file(tmp_path / "good.csv", ROWS[:4])
+    r = run(db, "load", str(bad), str(good), "--format", "flows")
+    assert r.exit_code == 1, r.output
+    said = " ".join(r.output.split())
+    assert (
+        "all-bad.csv: all 3 records refused, nothing loaded (load 1; each refused record and its "
+        "reason are kept: hitex rejects --load 1)."
+    ) in said
+    # The other file is loaded in its own transaction.
+    assert "good.csv - 4 records read, 4 loaded, 0 rejected" in said
+    loads = json.loads(run(db, "loads", "--format", "json").stdout)
+    assert [(x["file"], x["status"], x["rows_rejected"]) for x in loads] == [
+        ("all-bad.csv", "refused", 3), ("good.csv", "loaded", 0)
+    ]  # fmt: skip
+    rejects = json.loads(run(db, "rejects", "--load", "1", "--format", "json").stdout)
+    assert [(x["line"], x["field"]) for x in rejects] == [
+        (2, "partner"), (3, "value_usd"), (4, "year")
+    ]  # fmt: skip
+    # The warehouse's figures are those of good.csv alone (counted by hand from ROWS).
+    con = duckdb.connect(db, read_only=True)
+    try:
+        held = con.execute("SELECT count(*), sum(value_usd) FROM flows").fetchall()[0]
+    finally:
+        con.close()
+    assert held == (4, pytest.approx(563.31 + 460.22 + 140.32 + 86.08))

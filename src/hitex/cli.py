@@ -28,7 +28,7 @@ from hitex._util import cents, records, rounded
 from hitex.errors import HitexError, InputError, UnknownCodeError
 from hitex.reference import reference_version
 from hitex.reference.usergroups import UserScheme
-from hitex.store import STEPS, default_path
+from hitex.store import STEPS, LoadResult, default_path
 
 app = typer.Typer(
     help="High-tech trade analytics: load trade records, classify them, compute indicators.",
@@ -225,10 +225,17 @@ def load(
         ),
     ] = "duckdb",
 ) -> None:
-    """Load trade files into the warehouse, one transaction per file (a BACI zip: per year)."""
+    """Load trade files into the warehouse, one transaction per file (a BACI zip: per year).
+
+    A file some of whose records are refused loads the others and lists the refused ones
+    (hitex rejects --load ID); the exit status is 0. A file whose every record is refused
+    loads nothing, is listed with status refused and its rejects, and the exit status is 1
+    (the other files are still loaded, each in its own transaction).
+    """
     options = read_profile(profile) if profile is not None else {}
     columns = {**options.get("columns", {}), **_pairs(column, "--column")}
     constants = {**options.get("set", {}), **_pairs(set_, "--set")}
+    refused: list[LoadResult] = []
     with hitex.open(ctx.obj, **_engine(ctx, engine)) as s:
         for path in files:
             with _progress(path.name) as step:
@@ -241,6 +248,9 @@ def load(
                 )  # fmt: skip
             for result in results:
                 err.print(result.summary(), markup=False, highlight=False)
+                refused += [result] if result.status == "refused" else []
+    if refused:
+        raise typer.Exit(1)
 
 
 def _pairs(values: list[str] | None, option: str) -> dict[str, str]:

@@ -145,3 +145,23 @@ def test_empty_file_is_refused(writer, tmp_path):
     answer = post(writer, path)
     assert answer.status_code == 422
     assert answer.json()["error"]["message"] == "The uploaded file 'empty.csv' is empty."
+
+
+def test_a_file_whose_every_record_is_refused_is_a_422(writer, tmp_path):
+    before = writer.get("/api/table", params={"reporter": "CHL", "year": 2004}).json()
+    bad = [(2020, "", "RU-MOW", "Indai", "export", "851762", "1"),
+           (2020, "", "RU-MOW", "CHN", "export", "841181", "-5")]  # fmt: skip
+    answer = post(writer, flows_file(tmp_path / "all-bad.csv", bad))
+    assert answer.status_code == 422, answer.text
+    error = answer.json()["error"]
+    assert (error["code"], error["parameter"]) == ("refused", "file")
+    assert error["message"] == (
+        "all-bad.csv: all 2 records refused, nothing loaded (load 3; each refused record and its "
+        "reason are kept: hitex rejects --load 3)."
+    )
+    assert writer.get("/api/table", params={"reporter": "CHL", "year": 2004}).json() == before
+    assert [(r["status"], r["rows_rejected"]) for r in writer.get("/api/loads").json()] == [
+        ("loaded", 0), ("loaded", 0), ("refused", 2)
+    ]  # fmt: skip
+    kept = writer.get("/api/rejects", params={"load": 3}).json()
+    assert [(r["line"], r["field"]) for r in kept] == [(2, "partner"), (3, "value_usd")]

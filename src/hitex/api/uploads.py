@@ -136,6 +136,9 @@ def upload(
             error.message = error.message.replace(folder + "/", "")
             raise error from None
         tracker.end(pid, "done")
+    if result.status == "refused":
+        # Nothing loaded: the user's file, not a load. The load and its rejects are kept.
+        raise ApiError(422, result.refusal(), parameter="file", code="refused")
     return {
         "loads": [{**result.as_dict(), "summary": result.summary()}],
         "rejects": [] if shown is None else records(shown),

@@ -69,6 +69,8 @@ class LoadResult:
         """One line for the terminal."""
         if self.status == "skipped":
             return f"{self.file}: {self.message}; nothing added."
+        if self.status == "refused":
+            return self.refusal()
         line = (
             f"load {self.id}: {self.file} - {self.rows_read:,} records read, "
             f"{self.rows_loaded:,} loaded, {self.rows_rejected:,} rejected"
@@ -82,6 +84,15 @@ class LoadResult:
         if self.message:
             line += f"; {self.message}"
         return line + "."
+
+    def refusal(self) -> str:
+        """The sentence of a load whose every record was refused (status ``refused``)."""
+        records = "the one record" if self.rows_rejected == 1 else (
+            f"all {self.rows_rejected:,} records")
+        return (
+            f"{self.file}: {records} refused, nothing loaded (load {self.id}; each refused record "
+            f"and its reason are kept: hitex rejects --load {self.id})."
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """The fields as a plain dict (for JSON output)."""
@@ -582,9 +593,13 @@ class Warehouse:
                 m for m in (f"read sheet {opened.sheet!r} (also in the workbook: {others}; "
                             "choose with --sheet)", message) if m
             )  # fmt: skip
+        # Every record refused: the load is kept (with its rejects) but holds nothing, and
+        # says so; a file with some records loaded is "loaded" (its rejects listed).
+        refused = counts.read > 0 and counts.loaded == 0 and counts.rejected > 0
         result = LoadResult(
             load_id, reader.source.path.name, sha, reader.name, counts.read, counts.loaded,
-            counts.rejected, counts.merged, counts.revised, "loaded", message,
+            counts.rejected, counts.merged, counts.revised, "refused" if refused else "loaded",
+            message,
         )  # fmt: skip
         self._record(result, reader, started)
         return result
