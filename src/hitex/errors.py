@@ -25,6 +25,13 @@ class PartialCoverageError(InputError):
     """
 
 
+class NotCoveredError(InputError):
+    """The selection asks for partners (or products) none of the loaded records can hold.
+
+    Not a zero: the loads say nothing about it. The message names what is loaded.
+    """
+
+
 class BadFileError(InputError):
     """A file cannot be read as the format asked for; nothing was loaded.
 

@@ -19,7 +19,7 @@ import pandas as pd
 import hitex.indicators as ind
 from hitex.catalog import Catalog, year_span
 from hitex.complexity.methods import Complexity
-from hitex.errors import InputError, PartialCoverageError
+from hitex.errors import InputError, NotCoveredError, PartialCoverageError
 from hitex.indicators import disclosure, plan
 from hitex.indicators.disclosure import Disclosure
 from hitex.indicators.selection import check_names, needs_records
@@ -171,6 +171,84 @@ class Session(Catalog, Complexity):
                 "for what the loads hold with --partial (API: partial=true)."
             )
 
+    def uncovered(
+        self,
+        *,
+        reporter: str,
+        flow: str = "export",
+        years: Iterable[int],
+        partner_group: str | None = None,
+        membership_year: int | None = None,
+    ) -> str | None:
+        """Why the loaded records cannot hold the selection's partners, or None if they can.
+
+        A partner group none of whose members (in ``membership_year``, default the latest of
+        ``years``) is a partner of the reporter's ``flow`` records in ``years`` is not covered:
+        its figure is not $0 but unknown. The sentence names the partners that are loaded.
+        Kept until the warehouse changes. Every layer asks this before stating a figure.
+        """
+        if partner_group is None:
+            return None
+        span = tuple(sorted(set(years)))
+        if not span:
+            return None
+        flows = ("export", "import") if flow == "balance" else (flow,)
+        year = membership_year if membership_year is not None else span[-1]
+        who = _reporter(reporter)
+        key = (self.warehouse.version(), who, flows, span, partner_group.lower(), year)
+        kept: dict[tuple[object, ...], str | None] = self.__dict__.setdefault("_uncovered_", {})
+        if key not in kept:
+            if len(kept) > 1024:
+                kept.clear()
+            kept[key] = self._partners_uncovered(who, flow, flows, span, partner_group, year)
+        return kept[key]
+
+    def _partners_uncovered(
+        self, reporter: str, flow: str, flows: tuple[str, ...], years: tuple[int, ...],
+        partner_group: str, year: int,
+    ) -> str | None:  # fmt: skip
+        from hitex.reference.countries import name as country_name  # noqa: PLC0415
+
+        marks = ", ".join("?" for _ in years)
+        found = self.engine.sql(
+            # Fixed fragments joined; the values are parameters.
+            f"""SELECT t.partner, (m.iso3 IS NOT NULL) AS inside
+            FROM (SELECT DISTINCT partner FROM {{trade}} WHERE reporter = ?
+                  AND flow IN ({", ".join("?" for _ in flows)}) AND year IN ({marks})) t
+            LEFT JOIN (SELECT DISTINCT iso3 FROM {{country_groups}}
+                       WHERE lower(group_name) = ?
+                       AND (year_from IS NULL OR year_from <= ?)
+                       AND (year_to IS NULL OR year_to >= ?)) m ON m.iso3 = t.partner
+            ORDER BY t.partner""",  # noqa: S608
+            [reporter, *flows, *years, partner_group.lower(), year, year],
+        )
+        if found.empty or found["inside"].astype(bool).any():
+            return None
+        partners = [country_name(str(p)) for p in found["partner"]]
+        shown = ", ".join(partners[:6]) + (f" and {len(partners) - 6} more" if len(partners) > 6
+                                           else "")  # fmt: skip
+        held = (
+            f"one partner, {shown}"
+            if len(partners) == 1
+            else (f"{len(partners)} partners: {shown}")
+        )
+        span = " and ".join(str(y) for y in sorted(years, reverse=True))
+        what = "exports and imports" if flow == "balance" else _PLURAL.get(flow, flow + "s")
+        return (
+            f"The loaded data do not cover partner group {partner_group!r}: "
+            f"{country_name(reporter)}'s {what} in {span} are loaded for {held}; the group holds "
+            "none of them, so no figure of it can be stated (it is unknown, not zero)."
+        )
+
+    def _check_partners(self, q: ind.Query) -> None:
+        """Refuse a partner group none of whose members the loaded records hold."""
+        why = self.uncovered(
+            reporter=q.reporter, flow=q.flow, years=q.years, partner_group=q.partner_group,
+            membership_year=q.membership_year,
+        )  # fmt: skip
+        if why is not None:
+            raise NotCoveredError(why)
+
     def _check(self, q: ind.Query) -> None:
         # Names are checked on the warehouse itself: cheap, and the same on every engine.
         if q.groups is not None or q.partner_group is not None or q.firm_group is not None:
@@ -260,6 +338,7 @@ class Session(Catalog, Complexity):
         )
         self._check_holdings(q, years)
         self._check(q)
+        self._check_partners(q)
         if not partial:
             self._check_coverage(q, years)
         chosen = None if indicators is None else tuple(indicators)
@@ -377,6 +456,7 @@ class Session(Catalog, Complexity):
         )  # fmt: skip
         self._check_holdings(q, ())
         self._check(q)
+        self._check_partners(q)
         if not partial:
             held = self.engine.holdings()[q.reporter]
             flows = ("export", "import") if q.flow == "balance" else (q.flow,)
@@ -560,6 +640,10 @@ def open(
     return Session(warehouse, chosen)
 
 
+_PLURAL = {"export": "exports", "import": "imports", "re-export": "re-exports",
+           "re-import": "re-imports"}  # fmt: skip
+
+
 def _reporter(value: str) -> str:
     from hitex.reference.countries import resolve  # noqa: PLC0415
 
@@ -568,7 +652,7 @@ def _reporter(value: str) -> str:
 
 def _grouped(frame: pd.DataFrame) -> pd.DataFrame:
     """The rows of a scheme's groups, without the records it does not map."""
-    return frame[frame["group"] != ind.UNMAPPED] if "group" in frame.columns else frame
+    return frame[~frame["group"].isin(ind.NOT_GROUPED)] if "group" in frame.columns else frame
 
 
 def _is_empty(frame: pd.DataFrame) -> bool:

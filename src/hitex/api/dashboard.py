@@ -250,6 +250,18 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
     return selection, notes, choices
 
 
+def uncovered(s: Session, selection: dict[str, Any]) -> str | None:
+    """Why the loads cannot hold the settled selection (:meth:`Session.uncovered`), or None.
+
+    Every answer path of a view asks this before it states a figure.
+    """
+    years = [y for y in (selection["year"], selection["compare"]) if y is not None]
+    return s.uncovered(
+        reporter=selection["reporter"], flow=selection["flow"], years=years,
+        partner_group=selection["partner_group"], membership_year=selection["year"],
+    )  # fmt: skip
+
+
 def reporter_firm_groups(s: Session, reporter: str) -> list[str]:
     """Enterprise groups (hitex firms) with members that have records of ``reporter``."""
 
@@ -390,6 +402,12 @@ def view(q: Annotated[ViewQuery, Query()], conns: Conns) -> dict[str, Any]:
     """One dashboard view: selection, notes on what changed, choices, headline, tables, series."""
     with conns.read() as s:
         selection, notes, choices = settle(s, q)
+        why = uncovered(s, selection)
+        if why is not None:
+            # Not a zero: the loads say nothing of this selection. No figure, the reason.
+            return {"selection": selection, "notes": notes, "choices": choices,
+                    "uncovered": why, "total": None, "partners": [], "products": [],
+                    "series": [], "disclosure": None, "downloads": {}}  # fmt: skip
         months = selection["months"]
         base: dict[str, Any] = {
             "reporter": selection["reporter"], "flow": selection["flow"],
@@ -429,6 +447,7 @@ def view(q: Annotated[ViewQuery, Query()], conns: Conns) -> dict[str, Any]:
         "selection": selection,
         "notes": notes,
         "choices": choices,
+        "uncovered": None,
         "total": answers["total"][0] if answers["total"] else None,
         "partners": answers["partners"],
         "products": answers["products"],

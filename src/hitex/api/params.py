@@ -384,8 +384,34 @@ class ReportQuery(Strict):
     )
     lang: str = Field("en", pattern="^(en|ru)$", description="en or ru.")
     format: str = Field("html", pattern="^(html|md|pdf)$", description="html, md or pdf.")
+    # The rest of a dashboard view's selection: the report applies what it can and says
+    # at its top which part it does not (api/report.py).
+    flow: str | None = Field(
+        None, description="The view's flow: the report is of exports; another is named so."
+    )
+    months: str | None = Field(
+        None, description="Months, e.g. 1-8: the report's year-to-date section covers them."
+    )
+    groups: str | None = Field(None, description="The view's product scheme (tech, enduse, ...).")
+    group: str | None = Field(
+        None, description="The view's product group: named in the report as not applied."
+    )
 
     @field_validator("reporter")
     @classmethod
     def _reporter(cls, v: str) -> str:
         return _country(v)
+
+    @field_validator("months")
+    @classmethod
+    def _months(cls, v: str | None) -> str | None:
+        if v is not None:
+            _span(v, "month range", 1, 12)
+        return v
+
+    @field_validator("flow")
+    @classmethod
+    def _flow(cls, v: str | None) -> str | None:
+        if v is not None and v not in ind.FLOW_CHOICES:
+            raise _bad(f"{v!r} is not one of: {', '.join(ind.FLOW_CHOICES)}")
+        return v

@@ -39,6 +39,14 @@ DIMENSIONS: Mapping[str, str | None] = {
 UNMAPPED = "unmapped"
 #: Its name; :mod:`hitex.reference.russian` has the Russian one.
 UNMAPPED_NAME = "Not in the scheme"
+#: The group of records of the HS pseudo-codes "commodities not specified according to kind"
+#: (``99``, ``9999``, ``999999``) that the scheme does not map: no scheme can say what they
+#: are, so they are a row of their own, not the scheme's gap.
+UNSPECIFIED = "unspecified"
+UNSPECIFIED_NAME = "Goods not specified by kind (HS 999999)"
+NOT_SPECIFIED_CODES = ("99", "9999", "999999")
+#: Groups of a breakdown that are not the scheme's own.
+NOT_GROUPED = (UNMAPPED, UNSPECIFIED)
 
 #: Indicators that count enterprises: they read the records, never a rollup of them.
 FIRM_INDICATORS = frozenset(
@@ -163,7 +171,8 @@ def _in_firm_group(tables: Mapping[str, ir.Table], f: ir.Table, q: Query) -> ir.
 
 
 def _with_groups(tables: Mapping[str, ir.Table], f: ir.Table, q: Query) -> ir.Table:
-    """``f`` with the scheme's ``group`` of each record; a code it does not map is :data:`UNMAPPED`.
+    """``f`` with the scheme's ``group`` of each record; a code it does not map is :data:`UNMAPPED`
+    (:data:`UNSPECIFIED` for HS "commodities not specified according to kind").
 
     Records are never dropped for want of a group: a breakdown by group keeps them as a row of
     their own, so the groups add up to the selection's total. ``q.group`` narrows to groups.
@@ -178,8 +187,12 @@ def _with_groups(tables: Mapping[str, ir.Table], f: ir.Table, q: Query) -> ir.Ta
     f = f.left_join(
         pg, [f.classification == pg.pg_classification, f.product == pg.pg_product]
     ).drop("pg_classification", "pg_product")
+    unspecified = f.classification.startswith("HS") & f.product.isin(NOT_SPECIFIED_CODES)
     f = f.mutate(
-        group=f.pg_group.fill_null(UNMAPPED), group_name=f.pg_group_name.fill_null(UNMAPPED_NAME)
+        group=f.pg_group.fill_null(ibis.ifelse(unspecified, UNSPECIFIED, UNMAPPED)),
+        group_name=f.pg_group_name.fill_null(
+            ibis.ifelse(unspecified, UNSPECIFIED_NAME, UNMAPPED_NAME)
+        ),
     ).drop("pg_group", "pg_group_name")
     if q.group is not None:
         wanted = [g.lower() for g in ((q.group,) if isinstance(q.group, str) else q.group)]

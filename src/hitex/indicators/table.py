@@ -18,7 +18,15 @@ from hitex.indicators import registry
 from hitex.indicators.context import SMALL_BASE_USD, Context, Indicator
 from hitex.indicators.measures import aggregate
 from hitex.indicators.nowcast import method
-from hitex.indicators.selection import DIMENSIONS, UNMAPPED, UNMAPPED_NAME, Query, select
+from hitex.indicators.selection import (
+    DIMENSIONS,
+    UNMAPPED,
+    UNMAPPED_NAME,
+    UNSPECIFIED,
+    UNSPECIFIED_NAME,
+    Query,
+    select,
+)
 
 
 def table(
@@ -117,6 +125,8 @@ def names(
         t = t.left_join(g, t.group == g.gn_code).drop("gn_code")
         unmapped = ibis.literal(UNMAPPED_NAME)
         t = t.mutate(group_name=ibis.ifelse(t.group == UNMAPPED, unmapped, t.group_name))
+        unspecified = ibis.literal(UNSPECIFIED_NAME)
+        t = t.mutate(group_name=ibis.ifelse(t.group == UNSPECIFIED, unspecified, t.group_name))
     return t
 
 

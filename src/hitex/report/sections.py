@@ -301,7 +301,7 @@ def products(c: Spec) -> Section:
     s = _section(c, "products")
     t = c.table(by=["group"], groups="hs-heading", top=TOP_CHART + 1)
     # Codes no heading holds are a row of the table, not a heading to rank (shares stay of all).
-    t = t[t["group"] != ind.UNMAPPED].head(TOP_CHART).reset_index(drop=True)
+    t = t[~t["group"].isin(ind.NOT_GROUPED)].head(TOP_CHART).reset_index(drop=True)
     if t.empty:
         # The heading scheme covers HS17 and HS22; other editions are shown by product.
         t = _hs6_named(c, c.table(by=["product"], top=TOP_CHART)).rename(

@@ -87,8 +87,9 @@ class LoadResult:
 
     def refusal(self) -> str:
         """The sentence of a load whose every record was refused (status ``refused``)."""
-        records = "the one record" if self.rows_rejected == 1 else (
-            f"all {self.rows_rejected:,} records")
+        records = (
+            "the one record" if self.rows_rejected == 1 else (f"all {self.rows_rejected:,} records")
+        )
         return (
             f"{self.file}: {records} refused, nothing loaded (load {self.id}; each refused record "
             f"and its reason are kept: hitex rejects --load {self.id})."

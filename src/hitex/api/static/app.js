@@ -545,8 +545,10 @@ function headline(answer) {
   const any = d && d.enabled && rows.some((r) => r.suppressed);
   $("disclosure").textContent = any ? t("disclosure", { n: d.min_firms, d: d.dominance_pct }) : "";
   $("disclosure").hidden = !any;
+  // The whole selection: the report applies what it can and says at its top what it does not.
   const report = { reporter: sel.reporter, year: sel.year, compare: sel.compare, partner_group: sel.partner_group,
-    firm_group: sel.firm_group, lang: LANG };
+    firm_group: sel.firm_group, lang: LANG, flow: sel.flow, months: sel.months ? sel.months.join("-") : null,
+    groups: sel.group ? sel.groups : null, group: sel.group };
   for (const f of ["html", "pdf", "md"]) {
     const a = $("report-" + f);
     a.href = "/api/report?" + query({ ...report, format: f });
@@ -655,6 +657,17 @@ async function show(want, how) {
   controls(answer);
   notes(answer);
   loading(false);
+  if (answer.uncovered) {
+    // The loads cannot hold this selection: its reason, and no figure (not $0).
+    $("selection").textContent = selectionText(sel);
+    const p = document.createElement("p");
+    p.className = "uncovered";
+    p.setAttribute("role", "status");
+    p.textContent = answer.uncovered;
+    $("headline").appendChild(p);
+    if (mine === asked) document.body.dataset.view = query(selectionParams(sel));
+    return;
+  }
   headline(answer);
   const by = sel.groups ? "group" : "product";
   $("products-title").textContent = sel.groups ? t("t_groups", { s: sel.groups }) : t("t_products");
