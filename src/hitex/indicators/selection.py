@@ -171,8 +171,9 @@ def _in_firm_group(tables: Mapping[str, ir.Table], f: ir.Table, q: Query) -> ir.
 
 
 def _with_groups(tables: Mapping[str, ir.Table], f: ir.Table, q: Query) -> ir.Table:
-    """``f`` with the scheme's ``group`` of each record; a code it does not map is :data:`UNMAPPED`
-    (:data:`UNSPECIFIED` for HS "commodities not specified according to kind").
+    """``f`` with the scheme's ``group`` of each record, :data:`UNMAPPED` where it has none.
+
+    HS "commodities not specified according to kind" without a group are :data:`UNSPECIFIED`.
 
     Records are never dropped for want of a group: a breakdown by group keeps them as a row of
     their own, so the groups add up to the selection's total. ``q.group`` narrows to groups.
