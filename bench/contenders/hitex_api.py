@@ -124,7 +124,8 @@ def answer_report(session: Any, q: Query, years: list[int]) -> Result:
     common = {"reporter": q.reporter, "flow": "export", "year": q.year}
     by_partner = session.table(compare=q.base, by=["partner"], indicators=PARTNER_COLUMNS, **common)
     by_group = session.table(compare=q.base, by=["group"], groups=q.groups, **common)
-    by_product = session.table(by=["product"], indicators=["hhi"], **common)
+    # The products' HHI is a figure of the whole table: its first row says it.
+    by_product = session.table(by=["product"], indicators=["hhi"], top=1, **common)
     hhi = {"partners": by_partner["hhi"].iloc[0], "products": by_product["hhi"].iloc[0]}
     return {
         "by_partner": by_partner,
