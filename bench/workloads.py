@@ -108,6 +108,7 @@ REGISTRY: dict[str, dict[str, str]] = {
         "pandas": "bench.contenders.pandas_df:rca",
         "polars": "bench.contenders.polars_lazy:rca",
         "hitex": "bench.contenders.hitex_api:rca",
+        "hitex-records": "bench.contenders.hitex_api:rca_records",
     },
     "complexity": {
         "ecomplexity": "bench.contenders.ecomplexity_pkg:complexity",

@@ -124,7 +124,8 @@ def answer_report(session: Any, q: Query, years: list[int]) -> Result:
     common = {"reporter": q.reporter, "flow": "export", "year": q.year}
     by_partner = session.table(compare=q.base, by=["partner"], indicators=PARTNER_COLUMNS, **common)
     by_group = session.table(compare=q.base, by=["group"], groups=q.groups, **common)
-    by_product = session.table(by=["product"], indicators=["hhi"], **common)
+    # The products' HHI is a figure of the whole table: its first row says it.
+    by_product = session.table(by=["product"], indicators=["hhi"], top=1, **common)
     hhi = {"partners": by_partner["hhi"].iloc[0], "products": by_product["hhi"].iloc[0]}
     return {
         "by_partner": by_partner,
@@ -169,25 +170,29 @@ def report_spark(ctx: Context) -> Job:
     return Job(run=lambda: answer_report(session, ctx.query, _years(ctx)), close=session.close)
 
 
-def rca_expr(flows: Any, year: int) -> Any:
-    """RCA of every (reporter, product) as an Ibis expression over hitex's ``flows`` table."""
-    f = flows.filter(flows.year == year, flows.flow == "export")
-    x = f.group_by(["reporter", "product"]).aggregate(x_ik=f.value_usd.sum())
-    x_i = x.x_ik.sum().over(group_by=x.reporter)
-    x_k = x.x_ik.sum().over(group_by=x.product)
-    x_w = x.x_ik.sum().over()
-    return x.select(exporter=x.reporter, product=x.product, rca=(x.x_ik / x_i) / (x_k / x_w))
-
-
 def rca(ctx: Context) -> Job:
-    """World RCA as an Ibis expression over hitex's tables, run by its DuckDB engine.
-
-    hitex's own ``rca`` indicator answers one reporter at a time (``Session.table(by=
-    ["product"], indicators=["rca"])``); 200 such calls are not what a world table needs.
-    """
+    """World RCA through ``Session.rca`` (every reporter, every product; from the rollups)."""
     session = _open(ctx, "duckdb")
-    expr = rca_expr(session.tables()["flows"], ctx.query.year)
-    return Job(run=lambda: {"rca": expr.to_pandas()}, close=session.close)
+    if not hasattr(session, "rca"):
+        raise Unavailable("hitex.Session has no rca method yet")
+
+    def run() -> Result:
+        found = session.rca(year=ctx.query.year)
+        return {"rca": found.rename(columns={"reporter": "exporter"})}
+
+    return Job(run=run, close=session.close)
+
+
+def rca_records(ctx: Context) -> Job:
+    """:func:`rca` with every question read from the records."""
+    session = _open(ctx, "duckdb")
+    session.rollups = False
+
+    def run() -> Result:
+        found = session.rca(year=ctx.query.year)
+        return {"rca": found.rename(columns={"reporter": "exporter"})}
+
+    return Job(run=run, close=session.close)
 
 
 def complexity(ctx: Context) -> Job:

@@ -119,17 +119,26 @@ class Session(Catalog, Complexity):
     def _plan(self, q: ind.Query, indicators: Iterable[str] | None) -> str | None:
         """The rollup that answers ``q`` (:mod:`hitex.indicators.plan`); None: the records.
 
-        Only the DuckDB engine reads rollups (when :attr:`rollups` is on); others read records.
+        DuckDB and Spark read the rollups (when :attr:`rollups` is on; see
+        :meth:`hitex.store.engines.Engine.answering`).
         """
-        if not self.rollups or not isinstance(self.engine, DuckDBEngine):
-            return None
-        if not self.warehouse.rollups_ready():
+        if not self.rollups or not self.warehouse.rollups_ready():
             return None
         return plan.rollup_for(q, indicators)
 
+    def _world_route(self) -> str | None:
+        """Where every reporter's exports by product are read: the products rollup, or None."""
+        if not self.rollups:
+            return None
+        return "products" if self.warehouse.rollups_ready() else None
+
+    def _world_tables(self) -> dict[str, ir.Table]:
+        """The tables of every reporter's exports by product (:meth:`_world_route`)."""
+        return self._answering(self._world_route())
+
     def _answering(self, rollup: str | None) -> dict[str, ir.Table]:
         """The tables of a question, ``flows`` from ``rollup`` where it is not None."""
-        if rollup is None or not isinstance(self.engine, DuckDBEngine):
+        if rollup is None:
             return self.tables()
         return self.engine.answering(rollup, TABLES)
 

@@ -15,7 +15,9 @@ import hitex
 from hitex.errors import HitexError
 from hitex.indicators.plan import rollup_for
 from hitex.indicators.selection import Query
+from hitex.reference.schemes import product_groups_frame
 from hitex.store import sources
+from hitex.store.rollups import SCHEME_COLUMNS
 from tests.fixtures import flows_file, write_csv
 
 REPORTERS = ["RUS", "KAZ"]
@@ -26,8 +28,10 @@ PRODUCTS = ["841181", "851762", "847330", "010121", "TOTAL", "8471"]
 def _rollup_rows(s: hitex.Session, kind: str) -> list[tuple[object, ...]]:
     """The rollup's rows, summed over its files (each live record file has its own)."""
     positive = ", bool_or(positive)" if kind == "products" else ""
+    numbers = [*SCHEME_COLUMNS.values()] if kind == "products" else []
+    excluded = ", ".join(["value_usd", "records", *(["positive"] if positive else []), *numbers])
     return s.warehouse.con.execute(
-        f"SELECT * EXCLUDE (value_usd, records{', positive' if positive else ''}), "
+        f"SELECT * EXCLUDE ({excluded}), "
         f"sum(value_usd){positive} FROM rollup_{kind} GROUP BY ALL ORDER BY ALL"
     ).fetchall()
 
@@ -130,7 +134,7 @@ question = st.fixed_dictionaries(
                                ("month",), ("classification",)]),
         "compare": st.booleans(),
         "partner_group": st.sampled_from([None, "BRICS", "EU"]),
-        "groups": st.sampled_from([None, "tech"]),
+        "groups": st.sampled_from([None, *SCHEME_COLUMNS]),
         "months": st.sampled_from([None, (1, 6)]),
         "indicators": st.sampled_from([None, ("product_lines",), ("hhi", "change"),
                                        ("rank",), ("rca",)]),
@@ -235,6 +239,38 @@ def test_rollups_answer_every_question_as_the_records_do(tmp_path_factory, steps
                                               rtol=1e-12)  # fmt: skip
             else:
                 assert from_rollups == from_records
+        s.rollups = True
+
+
+def _world_rca(s: hitex.Session) -> object:
+    try:
+        return (s.rca(year=2020),)
+    except HitexError as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+@settings(
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=st.lists(action, min_size=1, max_size=4))
+def test_world_rca_from_rollups_is_that_of_the_records(tmp_path_factory, steps):
+    folder = tmp_path_factory.mktemp("rca")
+    with hitex.open(folder / "w.duckdb") as s:
+        base = [(2020, "", r, "DEU", "export", k, 1000 + n) for n, r in enumerate(REPORTERS)
+                for k in ("847330", "010121")]  # fmt: skip
+        s.load([flows_file(folder / "base.csv", base)], format="flows")
+        for n, step in enumerate(steps):
+            _apply(s, folder, n, step)
+        s.rollups = True
+        from_rollups = _world_rca(s)
+        s.rollups = False
+        from_records = _world_rca(s)
+        if isinstance(from_records, str):
+            assert from_rollups == from_records
+            return
+        assert not isinstance(from_rollups, str), from_rollups
+        for got, want in zip(from_rollups, from_records, strict=True):
+            pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-9)
 
 
 @pytest.mark.parametrize("kind", ["partners", "products"])
@@ -250,3 +286,82 @@ def test_each_rollup_is_sorted_by_reporter(tmp_path, kind):
             r[0] for r in duckdb.connect().sql(f"SELECT reporter FROM '{file}'").fetchall()
         ]
     assert reporters == sorted(reporters)
+
+
+GROUP_ROWS = [
+    (2020, "", "RUS", "CHN", "export", "841181", 10),  # turbojets: high tech
+    (2020, "", "RUS", "IND", "export", "851762", 7),
+    (2020, "", "RUS", "IND", "export", "010121", 3),  # horses
+    (2020, "", "RUS", "CHN", "export", "8471", 4),  # a heading
+    (2020, "", "RUS", "CHN", "export", "999999", 2),  # no scheme's code
+    (2020, "", "RUS", "CHN", "import", "841181", 50),
+    (2019, "", "RUS", "CHN", "export", "841181", 5),
+]
+
+
+@pytest.mark.parametrize("scheme", list(SCHEME_COLUMNS))
+def test_group_breakdowns_of_every_built_in_scheme_read_the_rollups_numbers(tmp_path, scheme):
+    csv = flows_file(tmp_path / "a.csv", GROUP_ROWS)
+    groups = product_groups_frame(scheme).query("classification == 'HS17'")
+    # The expected sums: DuckDB over the raw CSV and the scheme's published mapping.
+    con = duckdb.connect()
+    con.register("mapping", groups)
+    expected = con.execute(
+        f"""SELECT coalesce(m.group_code, 'unmapped') AS "group",
+        sum(value_usd) AS value_usd FROM read_csv('{csv}', header = true,
+        types = {{'product': 'VARCHAR'}}) r LEFT JOIN mapping m ON m.product = r.product
+        WHERE year = 2020 AND flow = 'export' GROUP BY ALL ORDER BY value_usd DESC, "group" """
+    ).df()
+    with hitex.open(tmp_path / "w.duckdb") as s:
+        s.load([csv], format="flows", classification="HS17")
+        route = s._plan(Query("RUS", years=(2020,), by=("group",), groups=scheme), None)
+        assert route == "products"
+        assert "scheme_groups" in s._answering(route)
+        got = s.table(reporter="RUS", year=2020, compare=2019, by=["group"], groups=scheme)
+        s.rollups = False
+        records = s.table(reporter="RUS", year=2020, compare=2019, by=["group"], groups=scheme)
+    pd.testing.assert_frame_equal(got, records)
+    assert got["group"].tolist() == expected["group"].tolist()
+    assert got["value_usd"].tolist() == pytest.approx(expected["value_usd"].tolist())
+    unmapped = got[got["group"] == "unmapped"]
+    if scheme in ("tech", "techservices"):  # 999999 has no tech group; HS no service one
+        assert unmapped["group_name"].tolist() == ["Not in the scheme"]
+    assert unmapped["group_name"].tolist() == ["Not in the scheme"] * len(unmapped)
+    # A table names a group with the first of its names in the scheme's editions.
+    names = product_groups_frame(scheme).groupby("group_code")["group_name"].min()
+    for code, name in zip(got["group"], got["group_name"], strict=True):
+        assert name == names.get(code, "Not in the scheme")
+
+
+def test_world_rca_is_the_balassa_index_of_the_raw_file(tmp_path):
+    rows = [
+        (2020, "", "RUS", "CHN", "export", "841181", 30),
+        (2020, "", "RUS", "IND", "export", "851762", 10),
+        (2020, "", "KAZ", "CHN", "export", "841181", 5),
+        (2020, "", "KAZ", "RUS", "export", "010121", 45),
+        (2020, "", "KAZ", "RUS", "import", "010121", 99),
+    ]
+    csv = flows_file(tmp_path / "a.csv", rows)
+    expected = (
+        duckdb.connect()
+        .execute(
+            f"""WITH x AS (SELECT reporter, CAST(product AS VARCHAR) AS product,
+            sum(value_usd) AS x FROM read_csv('{csv}', header = true,
+            types = {{'product': 'VARCHAR'}})
+            WHERE flow = 'export' GROUP BY ALL)
+        SELECT reporter, product, x AS export_value, (x / sum(x) OVER (PARTITION BY reporter))
+            / (sum(x) OVER (PARTITION BY product) / sum(x) OVER ()) AS rca
+        FROM x ORDER BY reporter, product"""
+        )
+        .df()
+    )
+    with hitex.open(tmp_path / "w.duckdb") as s:
+        s.load([csv], format="flows")
+        got = s.rca(year=2020)
+        s.rollups = False
+        records = s.rca(year=2020)
+    pd.testing.assert_frame_equal(got, records)
+    assert got[["reporter", "product"]].values.tolist() == expected[
+        ["reporter", "product"]].values.tolist()  # fmt: skip
+    assert got["rca"].tolist() == pytest.approx(expected["rca"].tolist(), rel=1e-12)
+    assert got["export_value"].tolist() == pytest.approx(expected["export_value"].tolist())

@@ -107,6 +107,41 @@ def export_matrix(
     2      BBB      01  0.5    0
     3      BBB      02  1.5    1
     """
+    x = world_rca(tables, year=year, classification=classification, digits=digits)
+    x = x.mutate(mcp=(x.rca >= threshold).cast("int64"))
+    x = x.mutate(
+        diversity=x.mcp.sum().over(group_by=x.reporter),
+        ubiquity=x.mcp.sum(where=x.national).over(group_by=x.product),
+    )
+    return x.select(
+        "reporter", "product", "national", "export_value", "rca", "mcp", "diversity", "ubiquity"
+    )
+
+
+def world_rca(
+    tables: Mapping[str, ir.Table], *, year: int, classification: str, digits: int | None = None
+) -> ir.Table:
+    """Every (reporter, product) with exports, and its RCA (Balassa) against the world.
+
+    Columns: ``reporter``, ``product``, ``national``, ``export_value``, ``rca``. The world is
+    the national reporters (:func:`is_national`); products no national reporter exports are
+    left out. ``flows`` may be the records or the products rollup (the same sums).
+
+    Examples
+    --------
+    >>> import ibis
+    >>> t = ibis.memtable({
+    ...     "year": [2020] * 4, "reporter": ["AAA", "AAA", "BBB", "BBB"],
+    ...     "partner": ["WLD"] * 4, "flow": ["export"] * 4, "classification": ["HS17"] * 4,
+    ...     "product": ["01", "02", "01", "02"], "value_usd": [3.0, 1.0, 1.0, 3.0]})
+    >>> r = world_rca({"flows": t}, year=2020, classification="HS17")
+    >>> r.order_by(["reporter", "product"]).select("reporter", "product", "rca").to_pandas()
+      reporter product   rca
+    0      AAA      01  1.50
+    1      AAA      02  0.50
+    2      BBB      01  0.50
+    3      BBB      02  1.50
+    """
     x = export_values(tables["flows"], year=year, classification=classification, digits=digits)
     x = x.mutate(national=is_national(x.reporter))
     world_value = x.export_value.sum(where=x.national)
@@ -117,17 +152,14 @@ def export_matrix(
     )
     x = x.filter(x.x_p > 0)
     rca = (x.export_value / x.x_c) / (x.x_p / x.x_w)
-    x = x.mutate(rca=rca, mcp=(rca >= threshold).cast("int64"))
-    x = x.mutate(
-        diversity=x.mcp.sum().over(group_by=x.reporter),
-        ubiquity=x.mcp.sum(where=x.national).over(group_by=x.product),
-    )
-    return x.select(
-        "reporter", "product", "national", "export_value", "rca", "mcp", "diversity", "ubiquity"
-    )
+    return x.select("reporter", "product", "national", "export_value", rca=rca)
 
 
 def classifications(flows: ir.Table, *, year: int) -> ir.Table:
-    """Classifications with exports in ``year``: ``classification``, ``records``, ``reporters``."""
+    """Classifications with exports in ``year``: ``classification``, ``records``, ``reporters``.
+
+    ``flows`` may be a rollup, whose rows say how many records each sums (``records``).
+    """
     f = flows.filter(flows.year == year, flows.flow == "export")
-    return f.group_by("classification").aggregate(records=f.count(), reporters=f.reporter.nunique())
+    records = f.records.sum() if "records" in f.columns else f.count()
+    return f.group_by("classification").aggregate(records=records, reporters=f.reporter.nunique())

@@ -40,6 +40,47 @@ class Complexity:
     def _check(self, q: Query) -> None:  # provided by Session
         raise NotImplementedError
 
+    def _world_tables(self) -> dict[str, ir.Table]:  # provided by Session
+        """The tables of a question about every reporter's exports by product."""
+        raise NotImplementedError
+
+    def _world_route(self) -> str | None:  # provided by Session
+        """The rollup :meth:`_world_tables` reads (None: the records)."""
+        raise NotImplementedError
+
+    def rca(
+        self, *, year: int, classification: str | None = None, digits: int | None = None
+    ) -> pd.DataFrame:
+        """RCA (Balassa) of every reporter in every product it exports in ``year``.
+
+        One row per (reporter, product) with positive exports: ``year``, ``reporter``,
+        ``product``, ``export_value`` and ``rca``, the product's share in the reporter's
+        exports over its share in the world's (the national reporters'). Answered from the
+        products rollup where the warehouse has it. ``classification`` and ``digits`` are
+        those of :meth:`complexity`.
+
+        Examples
+        --------
+        >>> import hitex
+        >>> s = hitex.open(":memory:")
+        >>> s.rca(year=2020)
+        Traceback (most recent call last):
+        ...
+        hitex.errors.InputError: The warehouse holds no exports in 2020.
+        """
+        cls = self._classification(year, classification)
+
+        def build() -> ir.Table:
+            x = ex.world_rca(self._world_tables(), year=year, classification=cls, digits=digits)
+            return x.select("reporter", "product", "export_value", "rca")
+
+        key = repr(("world_rca", year, cls, digits, self._world_route()))
+        rows = self.engine.execute(key, build)
+        if rows.empty:
+            raise InputError(f"The warehouse holds no {cls} exports in {year}.")
+        rows.insert(0, "year", year)
+        return rows.sort_values(["reporter", "product"], ignore_index=True)
+
     def complexity(
         self,
         *,
@@ -143,8 +184,8 @@ class Complexity:
         if classification is not None:
             return classification.upper()
         found = self.engine.execute(
-            repr(("classifications", year)),
-            lambda: ex.classifications(self.tables()["flows"], year=year),
+            repr(("classifications", year, self._world_route())),
+            lambda: ex.classifications(self._world_tables()["flows"], year=year),
         )
         if found.empty:
             raise InputError(f"The warehouse holds no exports in {year}.")
@@ -168,7 +209,8 @@ class Complexity:
         method: str = "ecomplexity",
     ) -> pd.DataFrame:
         cls = self._classification(year, classification)
-        key = (year, cls, digits, threshold, method, self.engine.warehouse.version())
+        key = (year, cls, digits, threshold, method, self.engine.warehouse.version(),
+               self._world_route())  # fmt: skip
         if self._measured is None or self._measured[0] != key:
             rows = self._export_rows(year, cls, digits, threshold)
             self._measured = (key, measure(rows, year=year, method=method, threshold=threshold))
@@ -179,10 +221,12 @@ class Complexity:
     ) -> pd.DataFrame:
         def build() -> ir.Table:
             return ex.export_matrix(
-                self.tables(), year=year, classification=cls, digits=digits, threshold=threshold
-            )
+                self._world_tables(), year=year, classification=cls, digits=digits,
+                threshold=threshold,
+            )  # fmt: skip
 
-        rows = self.engine.execute(repr(("export_matrix", year, cls, digits, threshold)), build)
+        key = repr(("export_matrix", year, cls, digits, threshold, self._world_route()))
+        rows = self.engine.execute(key, build)
         if rows.empty:
             raise InputError(f"The warehouse holds no {cls} exports in {year}.")
         return rows

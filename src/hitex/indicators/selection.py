@@ -178,16 +178,23 @@ def _with_groups(tables: Mapping[str, ir.Table], f: ir.Table, q: Query) -> ir.Ta
     Records are never dropped for want of a group: a breakdown by group keeps them as a row of
     their own, so the groups add up to the selection's total. ``q.group`` narrows to groups.
     """
-    pg = tables["product_groups"]
-    pg = pg.filter(pg.scheme == q.groups).select(
-        pg_classification="classification",
-        pg_product="product",
-        pg_group="group_code",
-        pg_group_name="group_name",
-    )
-    f = f.left_join(
-        pg, [f.classification == pg.pg_classification, f.product == pg.pg_product]
-    ).drop("pg_classification", "pg_product")
+    numbers = group_numbers(tables, f, q.groups)
+    if numbers is not None:
+        # The products rollup holds each row's group number in a built-in scheme.
+        column, g = numbers
+        g = g.select(pg_id="id", pg_group="group_code", pg_group_name="group_name")
+        f = f.left_join(g, f[column] == g.pg_id).drop("pg_id")
+    else:
+        pg = tables["product_groups"]
+        pg = pg.filter(pg.scheme == q.groups).select(
+            pg_classification="classification",
+            pg_product="product",
+            pg_group="group_code",
+            pg_group_name="group_name",
+        )
+        f = f.left_join(
+            pg, [f.classification == pg.pg_classification, f.product == pg.pg_product]
+        ).drop("pg_classification", "pg_product")
     unspecified = f.classification.startswith("HS") & f.product.isin(NOT_SPECIFIED_CODES)
     f = f.mutate(
         group=f.pg_group.fill_null(ibis.ifelse(unspecified, UNSPECIFIED, UNMAPPED)),
@@ -199,6 +206,23 @@ def _with_groups(tables: Mapping[str, ir.Table], f: ir.Table, q: Query) -> ir.Ta
         wanted = [g.lower() for g in ((q.group,) if isinstance(q.group, str) else q.group)]
         f = f.filter(f.group.lower().isin(wanted) | f.group_name.lower().isin(wanted))
     return f
+
+
+def group_numbers(
+    tables: Mapping[str, ir.Table], f: ir.Table, scheme: str | None
+) -> tuple[str, ir.Table] | None:
+    """The column of ``f`` holding group numbers of ``scheme`` and its numbered groups, or None.
+
+    Rows of the products rollup carry the number of their group in every built-in scheme
+    (:data:`hitex.store.rollups.SCHEME_COLUMNS`); ``scheme_groups`` names the numbers.
+    """
+    from hitex.store.rollups import SCHEME_COLUMNS  # noqa: PLC0415
+
+    column = SCHEME_COLUMNS.get(scheme or "")
+    if column is None or "scheme_groups" not in tables or column not in f.columns:
+        return None
+    g = tables["scheme_groups"]
+    return column, g.filter(g.scheme == scheme)
 
 
 def scheme_names(tables: Mapping[str, ir.Table]) -> list[str]:

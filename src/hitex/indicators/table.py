@@ -27,6 +27,7 @@ from hitex.indicators.selection import (
     Query,
     select,
 )
+from hitex.store.rollups import SCHEME_COLUMNS
 
 
 def table(
@@ -119,9 +120,14 @@ def names(
         n = tables["firms"].select(fn_code="firm", firm_name="name")
         t = t.left_join(n, t.firm.identical_to(n.fn_code)).drop("fn_code")
     if "group" in by and scheme is not None:
-        g = tables["product_groups"]
-        g = g.filter(g.scheme == scheme).group_by(gn_code=g.group_code)
-        g = g.aggregate(group_name=lambda x: x.group_name.min())
+        if "scheme_groups" in tables and scheme in SCHEME_COLUMNS:
+            # The built-in scheme's groups, each once, with the name a table gives it.
+            g = tables["scheme_groups"]
+            g = g.filter(g.scheme == scheme).select(gn_code="group_code", group_name="group_name")
+        else:
+            g = tables["product_groups"]
+            g = g.filter(g.scheme == scheme).group_by(gn_code=g.group_code)
+            g = g.aggregate(group_name=lambda x: x.group_name.min())
         t = t.left_join(g, t.group == g.gn_code).drop("gn_code")
         unmapped = ibis.literal(UNMAPPED_NAME)
         t = t.mutate(group_name=ibis.ifelse(t.group == UNMAPPED, unmapped, t.group_name))

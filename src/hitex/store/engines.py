@@ -55,6 +55,13 @@ class Engine:
         """Run the expression ``build()`` makes; ``key`` names it for engines that cache."""
         return build().to_pandas()
 
+    def answering(self, rollup: str | None, names: Iterable[str] = TABLES) -> dict[str, ir.Table]:
+        """:meth:`tables` with ``flows`` read from ``rollup`` where the engine reads rollups.
+
+        By default it reads none: the records answer.
+        """
+        return self.tables(names)
+
     def close(self) -> None:
         """Release what the engine holds (the warehouse is closed by its owner)."""
 
@@ -146,7 +153,7 @@ class DuckDBEngine(Engine):
         super().__init__(warehouse)
         self._tables: tuple[str, dict[str, ir.Table]] | None = None
         self._compiled: dict[tuple[str, str], tuple[str, Any]] = {}
-        self._rollups: dict[tuple[str, str, str], ir.Table] = {}
+        self._rollups: dict[tuple[str, ...], ir.Table] = {}
 
     def tables(self, names: Iterable[str] = TABLES) -> dict[str, ir.Table]:
         """Ibis tables by logical name (``flows`` is the ``trade`` view: see schema.py).
@@ -207,7 +214,14 @@ class DuckDBEngine(Engine):
         if found is None:
             self._rollups.clear()
             found = self._rollups[key] = self.backend().table(rollups.view(rollup))
-        return {**tables, "flows": found}
+        if rollup != "products":
+            return {**tables, "flows": found}
+        # The products rollup's group numbers of the built-in schemes, and what they are.
+        numbers = ("scheme_groups", version)
+        groups = self._rollups.get(numbers)
+        if groups is None:
+            groups = self._rollups[numbers] = self.backend().table("rollup_groups")
+        return {**tables, "flows": found, "scheme_groups": groups}
 
     # The warehouse keeps these itself (one cache for every engine over it).
     def holdings(self) -> dict[str, dict[str, list[int]]]:

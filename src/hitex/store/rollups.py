@@ -18,7 +18,15 @@ records and the rollups of one commit, never half of one.
 ``products``
     year, month, reporter, flow, classification, product: ``value_usd`` (sum), ``positive``
     (whether any record of the row has a positive value: a product line is counted so) and
-    ``records``.
+    ``records``; then, for each built-in product scheme, the number of the product's group
+    in it (``group_tech``, ``group_hs_chapter``, ...; null where the scheme has no group for
+    the code: :data:`SCHEME_COLUMNS`). The catalog table ``rollup_groups`` says which group
+    each number is (scheme, id, group_code, group_name), and ``rollup_product_groups`` which
+    numbers each (classification, product) has; a breakdown by a built-in scheme's groups
+    then reads numbers, never joins product codes (:mod:`hitex.indicators.selection`).
+    The numbers are those of the reference data of this hitex (:data:`FORMAT` holds its
+    version): other reference data, and the rollups are written again when the warehouse is
+    opened.
 
 Both hold the rows ``trade`` reads from the file (:data:`hitex.store.schema.VIEWS`): records
 other than totals (partner WLD, product TOTAL), and, for a reconciled load (BACI), each
@@ -32,9 +40,11 @@ row groups of that reporter only.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from hitex.ingest.sql import lit
 from hitex.store import sources
@@ -68,11 +78,72 @@ CREATE TABLE IF NOT EXISTS rollup_files (
 );
 """
 
-#: The rollups' format: a warehouse whose rollups have another is given them again on opening.
-FORMAT = "2"
+#: Built-in product scheme -> its column of group numbers in the products rollup.
+SCHEME_COLUMNS: dict[str, str] = {
+    name: "group_" + name.replace("-", "_")
+    for name in ("tech", "enduse", "enduse-stage", "bec", "hs-section", "hs-chapter",
+                 "hs-heading", "techservices")
+}  # fmt: skip
+
+
+def _format() -> str:
+    from hitex.reference import reference_version  # noqa: PLC0415
+
+    return f"3/{reference_version()}"
+
+
+#: The rollups' format (and the reference data their group numbers come from): a warehouse
+#: whose rollups have another is given them again on opening.
+FORMAT = _format()
 
 #: Rows per Parquet row group: a reporter's rows span one or two of them.
 ROW_GROUP = 16_384
+
+
+@functools.cache
+def scheme_numbers() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The built-in schemes' groups numbered, and each product's number in every scheme.
+
+    ``(groups, products)``: ``groups`` has scheme, id (1, 2, ... in the order of the group
+    codes), group_code and group_name (the first of a code's names, as a table names it);
+    ``products`` has classification, product and one column of :data:`SCHEME_COLUMNS` per
+    scheme (null: no group).
+    """
+    from hitex.reference.schemes import product_groups_frame  # noqa: PLC0415 - heavy
+
+    pg = product_groups_frame()
+    pg = pg[pg["scheme"].isin(list(SCHEME_COLUMNS))]
+    groups: pd.DataFrame = pg.groupby(["scheme", "group_code"], as_index=False).agg(
+        group_name=("group_name", "min")
+    )
+    groups = groups.sort_values(["scheme", "group_code"], kind="stable", ignore_index=True)
+    groups["id"] = (groups.groupby("scheme").cumcount() + 1).astype("int16")
+    numbered = pg.merge(groups[["scheme", "group_code", "id"]], on=["scheme", "group_code"])
+    wide = numbered.pivot_table(
+        index=["classification", "product"], columns="scheme", values="id", aggfunc="first"
+    )
+    wide = wide.reindex(columns=list(SCHEME_COLUMNS)).rename(columns=SCHEME_COLUMNS)
+    products = wide.astype("Int16").reset_index()
+    products.columns.name = None
+    return groups[["scheme", "id", "group_code", "group_name"]], products
+
+
+def write_scheme_numbers(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)write the catalog tables ``rollup_groups`` and ``rollup_product_groups``."""
+    groups, products = scheme_numbers()
+    for name, frame in (("rollup_groups", groups), ("rollup_product_groups", products)):
+        con.register("numbers__", frame)
+        try:
+            con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM numbers__")  # noqa: S608
+        finally:
+            con.unregister("numbers__")
+
+
+def _numbered(rows: str) -> str:
+    """``rows`` (with classification and product) and the group number of every scheme."""
+    picked = ", ".join(f"m.{c}" for c in SCHEME_COLUMNS.values())
+    return f"""SELECT r.*, {picked} FROM ({rows}) r LEFT JOIN rollup_product_groups m
+        ON m.classification = r.classification AND m.product = r.product"""  # noqa: S608
 
 
 def view(kind: str) -> str:
@@ -128,7 +199,10 @@ def _typed(kind: str, rows: str) -> str:
     types = {**_DIMENSION_TYPES, **measures}
     picked = ", ".join(f"CAST({c} AS {types[c]}) AS {c}" for c in [*dims, *measures])
     order = ["reporter", *(d for d in dims if d != "reporter")]
-    return f"SELECT {picked} FROM ({rows}) ORDER BY {', '.join(order)}"  # noqa: S608
+    typed = f"SELECT {picked} FROM ({rows})"  # noqa: S608
+    if kind == "products":
+        typed = _numbered(typed)
+    return f"SELECT * FROM ({typed}) ORDER BY {', '.join(order)}"  # noqa: S608
 
 
 _WRITERS = {"partners": _partners_sql, "products": _products_sql}
@@ -197,6 +271,7 @@ def backfill(con: duckdb.DuckDBPyConnection, layout: Layout) -> int:
         for (path,) in con.execute("SELECT path FROM rollup_files").fetchall():
             (layout.root / path).unlink(missing_ok=True)
         con.execute("DELETE FROM rollup_files")
+        write_scheme_numbers(con)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('rollups', ?)", [FORMAT])
     # A rollup the catalog lists whose file is not there (its records were moved to the
     # layout again) is written again too.
@@ -249,23 +324,39 @@ def ready(con: duckdb.DuckDBPyConnection) -> bool:
     return not found[0][0]
 
 
-def rollup_sql(kind: str, files: list[str]) -> str:
-    """The rows of a rollup: its live files, and the ``unallocated`` rows of ``trade``."""
+def columns(kind: str) -> dict[str, str]:
+    """The columns of a rollup's view with their DuckDB types, in order."""
     dims, measures = KINDS[kind]
     types = {**_DIMENSION_TYPES, **measures}
-    names = [*dims, *measures]
+    out = {c: types[c] for c in [*dims, *measures]}
+    if kind == "products":
+        out.update(dict.fromkeys(SCHEME_COLUMNS.values(), "SMALLINT"))
+    return out
+
+
+def unallocated_sql(kind: str) -> str:
+    """The rows of a rollup from ``unallocated`` (the part of totals no record holds)."""
+    dims, measures = KINDS[kind]
+    types = columns(kind)
+    extra = {"positive": "value_usd > 0", "records": "1", "kind": "'totals'"}
+    picked = ", ".join(f"CAST({extra.get(c, c)} AS {types[c]}) AS {c}" for c in [*dims, *measures])
+    rest = f"SELECT {picked} FROM unallocated"  # noqa: S608
+    return _numbered(rest) if kind == "products" else rest
+
+
+def rollup_sql(kind: str, files: list[str]) -> str:
+    """The rows of a rollup: its live files, and the ``unallocated`` rows of ``trade``."""
+    types = columns(kind)
     if files:
         listed = ", ".join(lit(f) for f in files)
         stored = (
-            f"SELECT {', '.join(names)} FROM read_parquet([{listed}], "  # noqa: S608
+            f"SELECT {', '.join(types)} FROM read_parquet([{listed}], "  # noqa: S608
             "hive_partitioning = false)"
         )
     else:
-        stored = "SELECT " + ", ".join(f"CAST(NULL AS {types[c]}) AS {c}" for c in names)
+        stored = "SELECT " + ", ".join(f"CAST(NULL AS {t}) AS {c}" for c, t in types.items())
         stored += " WHERE false"
-    extra = {"positive": "value_usd > 0", "records": "1", "kind": "'totals'"}
-    picked = ", ".join(f"CAST({extra.get(c, c)} AS {types[c]}) AS {c}" for c in names)
-    return f"{stored} UNION ALL SELECT {picked} FROM unallocated"  # noqa: S608
+    return f"{stored} UNION ALL {unallocated_sql(kind)}"
 
 
 #: One reporter's records and value by flow, year and kind (:func:`hitex.store.sources.records`).

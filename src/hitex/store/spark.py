@@ -27,6 +27,7 @@ import pandas as pd
 from pyspark.sql import SparkSession
 
 from hitex.errors import InputError
+from hitex.store import rollups
 from hitex.store.engines import TABLES, Engine
 from hitex.store.schema import ENGINE_TABLES, RELATIONS, ROW_COLUMNS
 from hitex.store.warehouse import Warehouse
@@ -181,6 +182,8 @@ class SparkEngine(Engine):
         self._version: str | None = None
         # Views are per Spark session: a prefix keeps two warehouses on one session apart.
         self._prefix = f"hitex_{id(self):x}_"
+        #: Whether the rollups' views are there (made with the other views).
+        self._rollups = False
 
     def _view(self, name: str) -> str:
         return self._prefix + name
@@ -201,8 +204,46 @@ class SparkEngine(Engine):
                 read = self.spark.read.option("mergeSchema", "true")
                 read.parquet(*paths).createOrReplaceTempView(self._view(name))
             self.spark.sql(TRADE.format(**self._views()))
+            self._rollup_views()
             self._version = version
         return self._backend
+
+    def _rollup_views(self) -> None:
+        """Views of the rollups (:mod:`hitex.store.rollups`) over their Parquet files.
+
+        The files are those DuckDB's views read; the few ``unallocated`` rows and the
+        numbered groups of the schemes come from the warehouse. Without every rollup (a
+        warehouse of an earlier hitex opened read-only) there are no views: the records answer.
+        """
+        self._rollups = False
+        if not self.warehouse.rollups_ready():
+            return
+        con, layout = self.warehouse.con, self.warehouse.layout
+        for kind in rollups.KINDS:
+            files = rollups.live(con, layout, kind)
+            if not files:
+                return
+            stored = self.spark.read.parquet(*files).select(*rollups.columns(kind))
+            rest = con.execute(rollups.unallocated_sql(kind)).df()
+            if len(rest):
+                rows = rest.astype(object)
+                extra = self.spark.createDataFrame(rows.where(rows.notna(), None), stored.schema)
+                stored = stored.unionByName(extra)
+            stored.createOrReplaceTempView(self._view(rollups.view(kind)))
+        groups = con.execute("SELECT * FROM rollup_groups").df()
+        self.spark.createDataFrame(groups).createOrReplaceTempView(self._view("rollup_groups"))
+        self._rollups = True
+
+    def answering(self, rollup: str | None, names: Iterable[str] = TABLES) -> dict[str, ir.Table]:
+        """:meth:`tables` with ``flows`` read from ``rollup`` (see :meth:`Engine.answering`)."""
+        tables = self.tables(names)
+        if rollup is None or "flows" not in tables or not self._rollups:
+            return tables
+        b = self.backend()
+        out = {**tables, "flows": b.table(self._view(rollups.view(rollup)))}
+        if rollup == "products":
+            out["scheme_groups"] = b.table(self._view("rollup_groups"))
+        return out
 
     def _views(self) -> dict[str, str]:
         return {n: f"`{self._view(n)}`" for n in (*ENGINE_TABLES, "trade")}
@@ -216,5 +257,6 @@ class SparkEngine(Engine):
     def close(self) -> None:
         """Drop the views (the Spark session stays up for reuse; the files stay for others)."""
         if self._backend is not None:
-            for name in (*ENGINE_TABLES, "trade"):
+            rollup_views = [rollups.view(k) for k in rollups.KINDS]
+            for name in (*ENGINE_TABLES, "trade", *rollup_views, "rollup_groups"):
                 self.spark.catalog.dropTempView(self._view(name))
