@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import hitex
 from hitex.errors import HitexError
 from hitex.indicators.plan import rollup_for
-from hitex.indicators.selection import Query
+from hitex.indicators.selection import UNSPECIFIED_NAME, Query
 from hitex.reference.schemes import product_groups_frame
 from hitex.store import sources
 from hitex.store.rollups import SCHEME_COLUMNS
@@ -307,7 +307,8 @@ def test_group_breakdowns_of_every_built_in_scheme_read_the_rollups_numbers(tmp_
     con = duckdb.connect()
     con.register("mapping", groups)
     expected = con.execute(
-        f"""SELECT coalesce(m.group_code, 'unmapped') AS "group",
+        f"""SELECT coalesce(m.group_code, CASE WHEN r.product IN ('99', '9999', '999999')
+        THEN 'unspecified' ELSE 'unmapped' END) AS "group",
         sum(value_usd) AS value_usd FROM read_csv('{csv}', header = true,
         types = {{'product': 'VARCHAR'}}) r LEFT JOIN mapping m ON m.product = r.product
         WHERE year = 2020 AND flow = 'export' GROUP BY ALL ORDER BY value_usd DESC, "group" """
@@ -324,13 +325,17 @@ def test_group_breakdowns_of_every_built_in_scheme_read_the_rollups_numbers(tmp_
     assert got["group"].tolist() == expected["group"].tolist()
     assert got["value_usd"].tolist() == pytest.approx(expected["value_usd"].tolist())
     unmapped = got[got["group"] == "unmapped"]
-    if scheme in ("tech", "techservices"):  # 999999 has no tech group; HS no service one
+    if scheme == "techservices":  # HS codes have no service group
         assert unmapped["group_name"].tolist() == ["Not in the scheme"]
+    unspecified = got[got["group"] == "unspecified"]
+    # 999999 (not specified by kind) is a group of its own where the scheme does not map it.
+    assert unspecified["group_name"].tolist() == [UNSPECIFIED_NAME] * len(unspecified)
     assert unmapped["group_name"].tolist() == ["Not in the scheme"] * len(unmapped)
     # A table names a group with the first of its names in the scheme's editions.
     names = product_groups_frame(scheme).groupby("group_code")["group_name"].min()
     for code, name in zip(got["group"], got["group_name"], strict=True):
-        assert name == names.get(code, "Not in the scheme")
+        if code != "unspecified":
+            assert name == names.get(code, "Not in the scheme")
 
 
 def test_world_rca_is_the_balassa_index_of_the_raw_file(tmp_path):
