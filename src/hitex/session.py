@@ -234,6 +234,16 @@ class Session(Catalog, Complexity):
         )
         span = " and ".join(str(y) for y in sorted(years, reverse=True))
         what = "exports and imports" if flow == "balance" else _PLURAL.get(flow, flow + "s")
+        # A set of countries named by their codes ("USA", "CHN+IND": a claim's partners).
+        codes = partner_group.split("+")
+        if all(country_name(c) != c for c in codes):
+            named = " and ".join(country_name(c) for c in codes)
+            asked = f"partner{'s' if len(codes) > 1 else ''} {named}"
+            return (
+                f"The loaded data do not cover {asked}: {country_name(reporter)}'s {what} in "
+                f"{span} are loaded for {held} only, so no figure of "
+                f"{'them' if len(codes) > 1 else 'it'} can be stated (it is unknown, not zero)."
+            )
         return (
             f"The loaded data do not cover partner group {partner_group!r}: "
             f"{country_name(reporter)}'s {what} in {span} are loaded for {held}; the group holds "
