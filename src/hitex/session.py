@@ -348,9 +348,10 @@ class Session(Catalog, Complexity):
         )
         self._check_holdings(q, years)
         self._check(q)
-        self._check_partners(q)
         if not partial:
             self._check_coverage(q, years)
+        # After the flow's coverage: a partial flow is the wider reason.
+        self._check_partners(q)
         chosen = None if indicators is None else tuple(indicators)
         rules = Disclosure.from_env(suppress if suppress is not None else self.suppress)
         cut, top = top, (None if self.firm_records(q.reporter) else top)
@@ -466,11 +467,11 @@ class Session(Catalog, Complexity):
         )  # fmt: skip
         self._check_holdings(q, ())
         self._check(q)
-        self._check_partners(q)
         if not partial:
             held = self.engine.holdings()[q.reporter]
             flows = ("export", "import") if q.flow == "balance" else (q.flow,)
             self._check_coverage(q, [y for y in span if any(y in held.get(f, ()) for f in flows)])
+        self._check_partners(q)
         chosen = None if indicators is None else tuple(indicators)
 
         route = self._plan(q, chosen)
