@@ -280,8 +280,8 @@ def test_a_load_whose_every_record_is_refused_exits_non_zero(db, tmp_path):
     assert r.exit_code == 1, r.output
     said = " ".join(r.output.split())
     assert (
-        "all-bad.csv: all 3 records refused, nothing loaded (load 1; each refused record and its "
-        "reason are kept: hitex rejects --load 1)."
+        "all-bad.csv: all 3 of its records were refused and nothing was loaded (load 1 keeps "
+        "each refused record with its reason: hitex rejects --load 1)."
     ) in said
     # The other file is loaded in its own transaction.
     assert "good.csv - 4 records read, 4 loaded, 0 rejected" in said

@@ -248,7 +248,8 @@ def load(
                 )  # fmt: skip
             for result in results:
                 err.print(result.summary(), markup=False, highlight=False)
-                refused += [result] if result.status == "refused" else []
+                if result.status == "refused":
+                    refused.append(result)
     if refused:
         raise typer.Exit(1)
 

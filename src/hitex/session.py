@@ -243,6 +243,16 @@ class Session(Catalog, Complexity):
         )
         span = " and ".join(str(y) for y in sorted(years, reverse=True))
         what = "exports and imports" if flow == "balance" else _PLURAL.get(flow, flow + "s")
+        # A set of countries named by their codes ("USA", "CHN+IND": a claim's partners).
+        codes = partner_group.split("+")
+        if all(country_name(c) != c for c in codes):
+            named = " and ".join(country_name(c) for c in codes)
+            asked = f"partner{'s' if len(codes) > 1 else ''} {named}"
+            return (
+                f"The loaded data do not cover {asked}: {country_name(reporter)}'s {what} in "
+                f"{span} are loaded for {held} only, so no figure of "
+                f"{'them' if len(codes) > 1 else 'it'} can be stated (it is unknown, not zero)."
+            )
         return (
             f"The loaded data do not cover partner group {partner_group!r}: "
             f"{country_name(reporter)}'s {what} in {span} are loaded for {held}; the group holds "
@@ -347,9 +357,10 @@ class Session(Catalog, Complexity):
         )
         self._check_holdings(q, years)
         self._check(q)
-        self._check_partners(q)
         if not partial:
             self._check_coverage(q, years)
+        # After the flow's coverage: a partial flow is the wider reason.
+        self._check_partners(q)
         chosen = None if indicators is None else tuple(indicators)
         rules = Disclosure.from_env(suppress if suppress is not None else self.suppress)
         cut, top = top, (None if self.firm_records(q.reporter) else top)
@@ -465,11 +476,11 @@ class Session(Catalog, Complexity):
         )  # fmt: skip
         self._check_holdings(q, ())
         self._check(q)
-        self._check_partners(q)
         if not partial:
             held = self.engine.holdings()[q.reporter]
             flows = ("export", "import") if q.flow == "balance" else (q.flow,)
             self._check_coverage(q, [y for y in span if any(y in held.get(f, ()) for f in flows)])
+        self._check_partners(q)
         chosen = None if indicators is None else tuple(indicators)
 
         route = self._plan(q, chosen)

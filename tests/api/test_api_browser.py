@@ -69,6 +69,7 @@ def test_dashboard(page, tmp_path):
     assert "$262.96M" in headline
     assert "+37.6%" in headline
     assert cells(pg, "table-partners", 2) == ["$262.96M"]
+    assert pg.locator("#chart-series").is_visible()
     chart_before = pg.locator("#chart-partners svg").inner_html()
     assert pg.locator("#chart-map svg path").count() > 100  # the world's countries
 
@@ -86,13 +87,14 @@ def test_dashboard(page, tmp_path):
     pg.select_option("#groups", "tech")
     wait_for_view(pg, "groups=tech")
     # Records the scheme does not map are a row of their own: the groups add up to the total.
+    # Here that is HS 999999 of 2002 ("commodities not specified according to kind").
     assert set(codes(pg, "table-products")) == {
         "high",
         "medium-high",
         "medium-low",
         "low",
         "none",
-        "unmapped",
+        "unspecified",
     }
     assert sum(titles(pg, "table-products", "value_usd")) == 2_035_411_299
     pg.select_option("#group", "high")
@@ -167,3 +169,24 @@ def test_bad_parameters_show_one_sentence(page):
     assert pg.locator("#error").inner_text() == (
         "months: '13' is not a month range within 1-12, first to last."
     )
+
+
+def test_a_partner_group_the_loads_do_not_hold_shows_no_figure(page):
+    """Chile's demo records are with Argentina alone: Asia is not covered, not $0."""
+    pg = page
+    pg.goto(pg.base_url + "/?reporter=CHL&partner_group=Asia")
+    wait_for_view(pg, "partner_group=Asia")
+    headline = pg.locator("#headline").inner_text()
+    assert "do not cover partner group 'Asia'" in headline
+    assert "Argentina" in headline
+    assert "$" not in headline
+    assert cells(pg, "table-partners", 2) == []
+    assert pg.locator("#report-html").get_attribute("href") is None
+    # No empty panels or report links stand for figures.
+    assert not pg.locator("#chart-series").is_visible()
+    assert not pg.locator("#downloads").is_visible()
+    # Another group that holds Argentina answers again.
+    pg.select_option("#partner_group", "South America")
+    wait_for_view(pg, "partner_group=South")
+    assert cells(pg, "table-partners", 2) == ["$262.96M"]
+    assert pg.locator("#chart-series").is_visible()

@@ -163,3 +163,14 @@ def test_served_report_follows_the_selection_or_says_what_it_does_not(both, tmp_
         assert chile.json()["error"]["message"] == NOT_COVERED.replace(
             " in 2004 and 2002", " in 2004"
         )
+
+
+def test_a_claim_about_partners_not_loaded_is_unverifiable_not_contradicted(both):
+    import hitex.report.claims as claims  # noqa: PLC0415 - the checker loads its lexicon
+
+    text = "In 2004, Chile's exports to Asia reached $5 million."
+    with hitex.open(both, read_only=True) as s:
+        (r,) = claims.check(s, text, reporter="CHL", year=2004)
+    assert r.claim.subject.partner_group == "Asia"
+    assert r.verdict == "unverifiable"
+    assert r.reason == "cannot be computed: " + NOT_COVERED.replace(" in 2004 and 2002", " in 2004")

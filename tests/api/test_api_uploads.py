@@ -156,8 +156,8 @@ def test_a_file_whose_every_record_is_refused_is_a_422(writer, tmp_path):
     error = answer.json()["error"]
     assert (error["code"], error["parameter"]) == ("refused", "file")
     assert error["message"] == (
-        "all-bad.csv: all 2 records refused, nothing loaded (load 3; each refused record and its "
-        "reason are kept: hitex rejects --load 3)."
+        "all-bad.csv: all 2 of its records were refused and nothing was loaded (load 3 keeps "
+        "each refused record with its reason: hitex rejects --load 3)."
     )
     assert writer.get("/api/table", params={"reporter": "CHL", "year": 2004}).json() == before
     assert [(r["status"], r["rows_rejected"]) for r in writer.get("/api/loads").json()] == [

@@ -88,11 +88,12 @@ class LoadResult:
     def refusal(self) -> str:
         """The sentence of a load whose every record was refused (status ``refused``)."""
         records = (
-            "the one record" if self.rows_rejected == 1 else (f"all {self.rows_rejected:,} records")
-        )
+            "its one record was" if self.rows_rejected == 1
+            else f"all {self.rows_rejected:,} of its records were"
+        )  # fmt: skip
         return (
-            f"{self.file}: {records} refused, nothing loaded (load {self.id}; each refused record "
-            f"and its reason are kept: hitex rejects --load {self.id})."
+            f"{self.file}: {records} refused and nothing was loaded (load {self.id} keeps each "
+            f"refused record with its reason: hitex rejects --load {self.id})."
         )
 
     def as_dict(self) -> dict[str, Any]:

@@ -625,6 +625,7 @@ async function show(want, how) {
   const params = { ...want, lang: LANG };
   if (how === "push") history.pushState(null, "", pageURL(want));
   document.body.dataset.view = "";
+  delete document.body.dataset.uncovered;
   if (!VIEW || want.reporter !== VIEW.selection.reporter) {
     // Another reporter: the years and months of the last one are not offered meanwhile.
     for (const id of ["year", "compare", "month-from", "month-to"]) fill($(id), [], "…");
@@ -665,6 +666,8 @@ async function show(want, how) {
     p.setAttribute("role", "status");
     p.textContent = answer.uncovered;
     $("headline").appendChild(p);
+    // No empty charts, tables or report links for a selection without figures.
+    document.body.dataset.uncovered = "";
     if (mine === asked) document.body.dataset.view = query(selectionParams(sel));
     return;
   }
