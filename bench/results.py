@@ -119,13 +119,12 @@ WORKLOADS_TEXT = """\
   DuckDB SQL over the raw table loaded by the ingest workload; pandas (`read_parquet` of the
   needed columns, then filters and `groupby`); Polars (lazy scan of the Parquet file, all
   queries collected together with `engine="streaming"`); hitex (three `Session.table` calls
-  with the `change` and `hhi` indicators, and `Session.series(flow="balance")`, on its
-  warehouse); the same on hitex's PySpark engine (`hitex.open(..., engine="pyspark")`; time
+  with the `change` and `hhi` indicators, the products' one with `top=1`, and
+  `Session.series(flow="balance")`, on its warehouse); the same on hitex's PySpark engine (`hitex.open(..., engine="pyspark")`; time
   only, small scales; Spark start-up is set-up, not timed).
 - **rca**: revealed comparative advantage RCA = (x_ik / x_i) / (x_wk / x_w) of every exporter in
-  every product it exports in 2020. hitex's `rca` indicator answers one reporter at a time
-  (`Session.table(by=["product"], indicators=["rca"])`), so hitex's cell is the world table as
-  an Ibis expression over the warehouse's `flows` table, run by hitex's DuckDB engine.
+  every product it exports in 2020. hitex's cell is `Session.rca(year=2020)`, every exporter at
+  once, read from the products rollup (`hitex-records`: the same with `Session.rollups = False`).
 - Every contender's answer is checked against the DuckDB SQL one (relative tolerance 1e-9)
   before its times are reported; a cell marked "wrong answer" disagrees and has no ratio.
 - Each cell runs in its own process (`python -m bench.worker`): times are wall-clock seconds of

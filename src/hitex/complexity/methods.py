@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import ibis
 import ibis.expr.types as ir
 import pandas as pd
 
@@ -44,6 +45,10 @@ class Complexity:
         """The tables of a question about every reporter's exports by product."""
         raise NotImplementedError
 
+    def _answering(self, rollup: str | None) -> dict[str, ir.Table]:  # provided by Session
+        """The tables of a question, ``flows`` from ``rollup`` where it is not None."""
+        raise NotImplementedError
+
     def _world_route(self) -> str | None:  # provided by Session
         """The rollup :meth:`_world_tables` reads (None: the records)."""
         raise NotImplementedError
@@ -53,11 +58,11 @@ class Complexity:
     ) -> pd.DataFrame:
         """RCA (Balassa) of every reporter in every product it exports in ``year``.
 
-        One row per (reporter, product) with positive exports: ``year``, ``reporter``,
-        ``product``, ``export_value`` and ``rca``, the product's share in the reporter's
-        exports over its share in the world's (the national reporters'). Answered from the
-        products rollup where the warehouse has it. ``classification`` and ``digits`` are
-        those of :meth:`complexity`.
+        One row per (reporter, product) with positive exports, in no set order: ``year``,
+        ``reporter``, ``product``, ``export_value`` and ``rca``, the product's share in the
+        reporter's exports over its share in the world's (the national reporters').
+        Answered from the products rollup where the warehouse has it. ``classification``
+        and ``digits`` are those of :meth:`complexity`.
 
         Examples
         --------
@@ -72,14 +77,15 @@ class Complexity:
 
         def build() -> ir.Table:
             x = ex.world_rca(self._world_tables(), year=year, classification=cls, digits=digits)
-            return x.select("reporter", "product", "export_value", "rca")
+            # No ORDER BY: sorting a world's pairs costs more than finding them.
+            return x.select(ibis.literal(year).cast("int16").name("year"), "reporter", "product",
+                            "export_value", "rca")  # fmt: skip
 
         key = repr(("world_rca", year, cls, digits, self._world_route()))
         rows = self.engine.execute(key, build)
         if rows.empty:
             raise InputError(f"The warehouse holds no {cls} exports in {year}.")
-        rows.insert(0, "year", year)
-        return rows.sort_values(["reporter", "product"], ignore_index=True)
+        return rows
 
     def complexity(
         self,
@@ -183,9 +189,11 @@ class Complexity:
     def _classification(self, year: int, classification: str | None) -> str:
         if classification is not None:
             return classification.upper()
+        # The partners rollup holds every reporter's records by classification: the smallest.
+        route = "partners" if self._world_route() else None
         found = self.engine.execute(
-            repr(("classifications", year, self._world_route())),
-            lambda: ex.classifications(self._world_tables()["flows"], year=year),
+            repr(("classifications", year, route)),
+            lambda: ex.classifications(self._answering(route)["flows"], year=year),
         )
         if found.empty:
             raise InputError(f"The warehouse holds no exports in {year}.")
