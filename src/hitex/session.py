@@ -218,20 +218,25 @@ class Session(Catalog, Complexity):
     ) -> str | None:  # fmt: skip
         from hitex.reference.countries import name as country_name  # noqa: PLC0415
 
-        marks = ", ".join("?" for _ in years)
+        # The group's members as every query sees them (an engine may add groups: a claim's
+        # partners), and the partners of the reporter's records.
+        g = self.engine.tables(("country_groups",))["country_groups"]
+        g = g.filter(
+            g.group_name.lower() == partner_group.lower(),
+            g.year_from.isnull() | (g.year_from <= year),
+            g.year_to.isnull() | (g.year_to >= year),
+        )
+        members = set(g.select("iso3").distinct().to_pandas()["iso3"].astype(str))
+        if not members:
+            return None  # no members known here: nothing to judge
         found = self.engine.sql(
             # Fixed fragments joined; the values are parameters.
-            f"""SELECT t.partner, (m.iso3 IS NOT NULL) AS inside
-            FROM (SELECT DISTINCT partner FROM {{trade}} WHERE reporter = ?
-                  AND flow IN ({", ".join("?" for _ in flows)}) AND year IN ({marks})) t
-            LEFT JOIN (SELECT DISTINCT iso3 FROM {{country_groups}}
-                       WHERE lower(group_name) = ?
-                       AND (year_from IS NULL OR year_from <= ?)
-                       AND (year_to IS NULL OR year_to >= ?)) m ON m.iso3 = t.partner
-            ORDER BY t.partner""",  # noqa: S608
-            [reporter, *flows, *years, partner_group.lower(), year, year],
+            f"""SELECT DISTINCT partner FROM {{trade}} WHERE reporter = ?
+            AND flow IN ({", ".join("?" for _ in flows)})
+            AND year IN ({", ".join("?" for _ in years)}) ORDER BY partner""",  # noqa: S608
+            [reporter, *flows, *years],
         )
-        if found.empty or found["inside"].astype(bool).any():
+        if found.empty or members & set(found["partner"].astype(str)):
             return None
         partners = [country_name(str(p)) for p in found["partner"]]
         shown = ", ".join(partners[:6]) + (f" and {len(partners) - 6} more" if len(partners) > 6
