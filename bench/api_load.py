@@ -143,6 +143,8 @@ class Tally:
     kind: str = "repeated"
     #: Mean pause of each client between its requests, seconds.
     think: float = 0.0
+    #: Whether the server answered views from memory (False: the Session only).
+    memory: bool = True
 
 
 def flows(path: Path, factor: int, rows: int) -> int:
@@ -174,13 +176,16 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(db: Path) -> Iterator[str]:
-    """``hitex serve`` on 127.0.0.1 in a subprocess, stopped on exit."""
+def server(db: Path, memory: bool = True) -> Iterator[str]:
+    """``hitex serve`` on 127.0.0.1 in a subprocess, stopped on exit.
+
+    ``memory=False`` serves ``/api/view`` by the Session only (``HITEX_VIEW_MEMORY=off``).
+    """
     port = free_port()
     hitex = Path(sys.executable).with_name("hitex")
     proc = subprocess.Popen(
         [str(hitex), "--db", str(db), "serve", "--port", str(port)],
-        env={**os.environ, "HITEX_TOKEN": TOKEN},
+        env={**os.environ, "HITEX_TOKEN": TOKEN, "HITEX_VIEW_MEMORY": "on" if memory else "off"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -289,7 +294,7 @@ def prepare(folder: Path, rows: int, baci_rows: int) -> int:
 
 def run(
     clients: int, seconds: float, rows: int, write: bool, *, kind: str = "repeated",
-    think: float = 0.0, baci_rows: int = 0, built: Path | None = None,
+    think: float = 0.0, baci_rows: int = 0, built: Path | None = None, memory: bool = True,
 ) -> tuple[Tally, float]:  # fmt: skip
     """Run the test; return the tally and the wall-clock seconds the readers ran.
 
@@ -303,11 +308,11 @@ def run(
         else:
             copy_warehouse(built, folder / "hitex.duckdb")
             base = flows(folder / "fra-2021-v1.csv", 1, rows)
-        t = Tally(kind=kind, think=think)
+        t = Tally(kind=kind, think=think, memory=memory)
         listed = varied(folder / "hitex.duckdb", 200_000) if kind == "varied" else []
         warm, timed = shapes(listed)
         views = iter(timed) if kind == "varied" else None
-        with server(folder / "hitex.duckdb") as url:
+        with server(folder / "hitex.duckdb", memory) as url:
             for q in QUESTIONS:  # warm: each reader session compiles on first use
                 httpx.get(url + "/api/table", params=q, timeout=120).raise_for_status()
             for view in [{}, *warm]:  # one view of each shape: Ibis compiles each shape once
@@ -336,6 +341,8 @@ def row(t: Tally, elapsed: float) -> str:
     ms = [v * 1000 for v in t.latencies]
     load = f"{t.loads} ({statistics.median(t.load_seconds):.2f} s each)" if t.loads else "none"
     asked = "5 repeated, `/api/table`" if t.kind == "repeated" else "varied, `/api/view`"
+    if t.kind == "varied" and not t.memory:
+        asked += " (Session only)"
     pause = f"{t.think:g} s" if t.think else "none"
     return (
         f"| {asked} | {pause} | {load} | {len(ms):,} | {len(ms) / elapsed:,.0f} | "
@@ -410,22 +417,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--kinds", default="repeated,varied", help="repeated, varied or both (comma-separated)"
     )
     parser.add_argument(
+        "--reference", action="store_true",
+        help="varied views also by the Session only (HITEX_VIEW_MEMORY=off), for the ratio",
+    )  # fmt: skip
+    parser.add_argument(
+        "--built", type=Path,
+        help="a folder to keep the prepared warehouse in and reuse (built there if absent)",
+    )  # fmt: skip
+    parser.add_argument(
         "--think", type=float, action="append",
         help="mean pause of a client before each request, s (repeat: one run each; default 0)",
     )  # fmt: skip
     args = parser.parse_args(argv)
     runs = []
     with tempfile.TemporaryDirectory(prefix="hitex-api-load-build-") as tmp:
-        built = Path(tmp) / "hitex.duckdb"
-        prepare(Path(tmp), args.rows, args.baci_rows)
+        folder = args.built or Path(tmp)
+        built = folder / "hitex.duckdb"
+        if not built.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            prepare(folder, args.rows, args.baci_rows)
         for kind in args.kinds.split(","):
+            ways = [True, False] if kind == "varied" and args.reference else [True]
             for think in args.think or [0.0]:
-                options = {"kind": kind, "think": think, "built": built}
-                if not args.no_baseline:
-                    runs.append(run(args.clients, args.seconds, args.rows, False, **options))
-                if not args.no_write:
-                    runs.append(run(args.clients, args.seconds, args.rows, True, **options))
-                print(row(*runs[-1]), flush=True)
+                for memory in ways:
+                    options = {"kind": kind, "think": think, "built": built, "memory": memory}
+                    if not args.no_baseline:
+                        runs.append(run(args.clients, args.seconds, args.rows, False, **options))
+                        print(row(*runs[-1]), flush=True)
+                    if not args.no_write:
+                        runs.append(run(args.clients, args.seconds, args.rows, True, **options))
+                        print(row(*runs[-1]), flush=True)
     text = section(runs, args.clients, args.seconds, args.rows, args.baci_rows)
     print(text)
     bad = False

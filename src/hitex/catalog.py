@@ -192,15 +192,23 @@ class Catalog:
             return self.scheme_coverage(
                 reporter=reporter, year=year, schemes=schemes, by_classification=by_classification
             )
-        # Kept until the warehouse changes: every table of imports or a balance asks it.
-        key = (self.warehouse.version(), getattr(self._records(), "name", ""), resolve(reporter),
-               year)  # fmt: skip
-        kept: dict[tuple[object, ...], pd.DataFrame] = self.__dict__.setdefault("_coverage_", {})
-        if key not in kept:
-            if len(kept) > 256:
+        # Kept until the warehouse changes: every table of imports or a balance asks it, and
+        # every reader session of a server over the same file shares it.
+        key = (self.warehouse.path, self.warehouse.version(),
+               getattr(self._records(), "name", ""), resolve(reporter), year)  # fmt: skip
+        # A warehouse in memory has no file to name it by: its sessions keep their own.
+        kept: dict[tuple[object, ...], pd.DataFrame] = (
+            self.__dict__.setdefault("_coverage_", {})
+            if self.warehouse.path == ":memory:"
+            else _COVERAGE
+        )
+        found = kept.get(key)
+        if found is None:
+            found = data_coverage(self._records(), resolve(reporter), year)
+            if len(kept) > 1024:
                 kept.clear()
-            kept[key] = data_coverage(self._records(), resolve(reporter), year)
-        return kept[key].copy()
+            kept[key] = found
+        return found.copy()
 
     def scheme_coverage(
         self,
@@ -235,6 +243,9 @@ class Catalog:
             return pd.DataFrame(columns=["scheme", *by, *cov.COVERAGE_COLUMNS[1:]])
         return cov.coverage(flows, names, by_classification=by_classification)
 
+
+#: Coverage of a reporter by (warehouse file, version, engine, reporter, year).
+_COVERAGE: dict[tuple[object, ...], pd.DataFrame] = {}
 
 #: Columns of :meth:`Catalog.coverage` with a reporter.
 DATA_COVERAGE_COLUMNS = ["reporter", "flow", "year", "kinds", "complete", "note", "records",
@@ -283,7 +294,7 @@ def _flow_row(
     counted: pd.DataFrame,
 ) -> dict[str, object]:  # fmt: skip
     who = country_name(reporter)
-    cells: list[Any] = [counted.loc[[(flow, year, k)]].iloc[0].tolist() for k in kinds]
+    cells: list[Any] = [counted.loc[(flow, year, k)].tolist() for k in kinds]  # type: ignore[index]
     records = int(sum(int(c[0]) for c in cells))
     value = float(sum(float(c[1]) for c in cells))
     row: dict[str, object] = {

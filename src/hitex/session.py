@@ -532,15 +532,13 @@ class Session(Catalog, Complexity):
         """Whether any record (of ``reporter``) carries an enterprise; kept per version."""
         version = self.warehouse.version()
         cached: dict[str | None, bool] = self._firms_at.get(version, {})
-        if reporter not in cached:
-            where = "firm IS NOT NULL" + (" AND reporter = ?" if reporter else "")
-            held = self.warehouse.sql(
-                f"SELECT count(*) AS n FROM (SELECT 1 FROM flows WHERE {where} LIMIT 1)",  # noqa: S608
-                [reporter] if reporter else [],
-            )
-            cached[reporter] = bool(held["n"].iloc[0])
+        if None not in cached:
+            # One scan answers every reporter: a server's readers ask it of each in turn.
+            held = self.warehouse.sql("SELECT DISTINCT reporter FROM flows WHERE firm IS NOT NULL")
+            cached = dict.fromkeys(held["reporter"].astype(str), True)
+            cached[None] = bool(cached)
             self._firms_at = {version: cached}
-        return cached[reporter]
+        return cached.get(reporter, False)
 
     def disclosure_rules(self, suppress: bool | None = None) -> Disclosure:
         """The disclosure rules tables are under (:meth:`scope`, else ``HITEX_DISCLOSURE``)."""

@@ -20,6 +20,7 @@ import threading
 from collections.abc import Iterator
 
 import hitex
+from hitex.api import answers
 from hitex.api.cache import Answers
 from hitex.api.errors import ApiError
 from hitex.session import Session
@@ -68,6 +69,9 @@ class Connections:
         # Read-only, the file is shared: other processes may read it at the same time.
         self.writer = hitex.open(path, read_only=read_only)
         self.answers = Answers()
+        #: Whether ``/api/view`` answers from memory (:mod:`hitex.api.answers`) where it can;
+        #: ``HITEX_VIEW_MEMORY=off`` asks every question of the Session.
+        self.in_memory = os.environ.get("HITEX_VIEW_MEMORY", "on").lower() not in ("off", "0", "no")
         self._lock = threading.Lock()
         self._pool: queue.Queue[Session] = queue.Queue()
         options = {"master": spark_master} if spark_master and engine == "pyspark" else {}
@@ -75,6 +79,11 @@ class Connections:
         self._all = [Session(c, engine_for(engine, c, **options)) for c in cursors]
         for s in self._all:
             self._pool.put(s)
+        if self.in_memory and engine == "duckdb":
+            # The dashboard's answers in memory, built before the first view is asked;
+            # after a load, in the background (the Session answers meanwhile).
+            with self.read() as s:
+                answers.ready(s)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:

@@ -21,9 +21,12 @@ from typing import Annotated, Any, Literal, TypeVar
 
 import pandas as pd
 from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 from pydantic import Field, field_validator
 
 from hitex._util import cents, records
+from hitex.api import answers
+from hitex.api.connections import Connections
 from hitex.api.errors import ApiError, from_hitex
 from hitex.api.params import (
     Strict,
@@ -238,7 +241,7 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
         "firm_group": firm_group,
     }  # fmt: skip
     choices = {
-        "reporters": [{"code": r, "name": name(r, lang=q.lang)} for r in reporters],
+        "reporters": remember(s, f"reporters in {q.lang}", lambda s: _named(reporters, q.lang)),
         "flows": offered,
         "years": years,
         "months": list(held_months) if held_months else None,
@@ -260,6 +263,10 @@ def uncovered(s: Session, selection: dict[str, Any]) -> str | None:
         reporter=selection["reporter"], flow=selection["flow"], years=years,
         partner_group=selection["partner_group"], membership_year=selection["year"],
     )  # fmt: skip
+
+
+def _named(reporters: list[str], lang: str) -> list[dict[str, str]]:
+    return [{"code": r, "name": name(r, lang=lang)} for r in reporters]
 
 
 def reporter_firm_groups(s: Session, reporter: str) -> list[str]:
@@ -397,9 +404,34 @@ def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return records(cents(frame))
 
 
-@router.get("/view")
-def view(q: Annotated[ViewQuery, Query()], conns: Conns) -> dict[str, Any]:
+def _answer(s: Session, conns: Conns, name: str, q: TableQuery) -> list[dict[str, Any]]:
+    """The rows of one question of a view, as ``/api/table`` or ``/api/series`` gives them.
+
+    From memory (:mod:`hitex.api.answers`) where it answers the question, else the Session's
+    answer (remembered as ``/api/table``'s).
+    """
+    kind = "series" if name == "series" else "table"
+    if conns.in_memory:
+        found = answers.rows(
+            s, kind, q.options(), year=q.year, compare=q.compare,
+            years=q.span() if kind == "series" else (), top=q.top, indicators=q.indicators,
+            lang=q.lang,
+        )  # fmt: skip
+        if found is not None:
+            return found
+    return _rows(_ask(s, conns, kind, q))
+
+
+@router.get("/view", response_class=JSONResponse)
+def view_json(q: Annotated[ViewQuery, Query()], conns: Conns) -> JSONResponse:
     """One dashboard view: selection, notes on what changed, choices, headline, tables, series."""
+    # The answer holds only JSON's own types: FastAPI's encoder, which would walk every value
+    # again, is skipped (it cost more than computing the view's figures).
+    return JSONResponse(view(q, conns))
+
+
+def view(q: ViewQuery, conns: Connections) -> dict[str, Any]:
+    """The answer of ``GET /api/view`` as a dict (the route sends it as JSON)."""
     with conns.read() as s:
         selection, notes, choices = settle(s, q)
         why = uncovered(s, selection)
@@ -433,10 +465,7 @@ def view(q: Annotated[ViewQuery, Query()], conns: Conns) -> dict[str, Any]:
             ),
             "series": TableQuery(**whole, years=f"{years[0]}-{years[-1]}"),
         }
-        answers = {
-            k: _rows(_ask(s, conns, "series" if k == "series" else "table", tq))
-            for k, tq in questions.items()
-        }
+        answers = {k: _answer(s, conns, k, tq) for k, tq in questions.items()}
         named = s.firm_records(selection["reporter"])
         rules = Disclosure.from_env(s.suppress)
         disclosure = {

@@ -1,0 +1,688 @@
+"""The dashboard's figures from memory: one warehouse version's trade as sorted integer columns.
+
+``/api/view`` asks four questions of one selection (the headline, partners, products or
+groups, the series by year). Asked of DuckDB through Ibis, each costs a compiled query and a
+DataFrame; fifty readers asking different views queue behind those fixed costs. An
+:class:`Answers` holds every row of ``trade`` (what indicators read as ``flows``: records,
+unallocated totals and the mirrored imports of reconciled loads) of one warehouse version,
+summed by reporter, partner, flow, period, classification and product, as integer-coded
+numpy columns sorted by reporter, flow and year. A question is then a slice (one reporter,
+flow and year are contiguous rows), a few masks (months, partner group, product group) and
+a few ``bincount`` sums.
+
+The answers are the Session's, row for row and to the cent: the same selection
+(:class:`hitex.indicators.selection.Query`, the Session's own checks of holdings, names,
+months and coverage run first), value, base value, growth, share, product lines and the
+classifications of each row, ordered and cut as :meth:`hitex.Session.table` and
+:meth:`hitex.Session.series` order and cut them. What this module does not answer, the
+caller asks the Session (:func:`rows` returns None): records that carry enterprises
+(disclosure control applies), an enterprise group, names in another language than English,
+indicators other than those a view asks, and a question any of the Session's checks refuses
+(the Session then raises the same error).
+
+An :class:`Answers` is built from the snapshot of the reader that first asks for a version
+(:func:`for_session`), once per version, and serves that version only: a load changes the
+version, and its readers get the answers of their own snapshot, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+import numpy as np
+import numpy.typing as npt
+import pyarrow as pa
+
+from hitex.errors import HitexError
+from hitex.indicators.selection import UNMAPPED, UNMAPPED_NAME, Query
+from hitex.indicators.table import SELF_PARTNER
+from hitex.ingest.sql import lit
+from hitex.session import Session
+from hitex.store.engines import DuckDBEngine
+from hitex.store.warehouse import Warehouse
+
+#: The values each coded column takes, in one scan of ``trade``.
+_VALUES = """SELECT list(DISTINCT reporter) AS reporters, list(DISTINCT partner) AS partners,
+    list(DISTINCT flow) AS flows, list(DISTINCT classification) AS classifications,
+    list(DISTINCT product) AS products,
+    count(*) FILTER (WHERE reporter IS NULL OR partner IS NULL OR flow IS NULL
+        OR classification IS NULL OR product IS NULL OR year IS NULL) AS nulls,
+    count(*) AS rows
+    FROM trade"""
+
+#: Every row of ``trade``, its codes as ENUMs of the values above, sorted by reporter, flow
+#: and year (what indicators read as ``flows``: nothing is summed or left out).
+_ROWS = """SELECT CAST(reporter AS {countries}) AS reporter,
+    CAST(partner AS {countries}) AS partner, CAST(flow AS {flows}) AS flow, year,
+    coalesce(month, 0) AS month,
+    CAST(classification AS {classifications}) AS classification,
+    CAST(product AS {products}) AS product, value_usd, value_usd > 0 AS positive
+    FROM trade ORDER BY 1, 3, 4"""
+
+#: Versions kept (a reader of the version before a load may still be answering).
+KEEP = 2
+
+#: Rows of ``trade`` held in memory at most (about 21 bytes each; ``HITEX_VIEW_MEMORY_ROWS``).
+MAX_ROWS = int(os.environ.get("HITEX_VIEW_MEMORY_ROWS", "60000000"))
+
+IntArray = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+Bools = npt.NDArray[np.bool_]
+
+
+@dataclass
+class Answers:
+    """One warehouse version's trade in memory, and the reference tables a view names."""
+
+    version: str
+    countries: list[str]
+    country_code: dict[str, int]
+    flows: list[str]
+    classifications: list[str]
+    products: list[str]
+    reporter: npt.NDArray[np.int16]
+    partner: npt.NDArray[np.int16]
+    year: npt.NDArray[np.int16]
+    month: npt.NDArray[np.int8]
+    classification: npt.NDArray[np.int8]
+    product: npt.NDArray[np.int32]
+    value: Floats
+    positive: Bools
+    #: (reporter, flow, year) -> (first row, row after the last).
+    slices: dict[tuple[int, int, int], tuple[int, int]]
+    country_names: dict[str, str]
+    product_names: dict[tuple[str, str], str]
+    #: Whether a classification code starts with HS, and whether a product code is 6 long.
+    hs: Bools
+    six: Bools
+    #: Reporters with records that name enterprises (disclosure control: the Session answers).
+    firms: set[str] = field(default_factory=set)
+    #: Seconds the build took, and the bytes the columns hold.
+    built_s: float = 0.0
+    nbytes: int = 0
+    _cache: dict[Any, Any] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _tables: dict[str, Any] = field(default_factory=dict)
+
+    def kept(self, key: Any, make: Any) -> Any:
+        """``make()``, kept with this version."""
+        with self._lock:
+            if key in self._cache:
+                return self._cache[key]
+        found = make()
+        with self._lock:
+            self._cache[key] = found
+        return found
+
+
+_BUILT: dict[tuple[str, str], Answers | None] = {}
+_BUILDING: dict[str, threading.Thread] = {}
+_GUARD = threading.Lock()
+
+
+def _usable(s: Session) -> bool:
+    # A warehouse in memory has no file to key its versions by; other engines read files.
+    return isinstance(s.engine, DuckDBEngine) and s.warehouse.path != ":memory:"
+
+
+def for_session(s: Session) -> Answers | None:
+    """The answers of ``s``'s warehouse version, if they are built; never waits for a build.
+
+    Where they are not, a build starts in the background (:func:`_build_latest`) and the
+    caller asks the Session meanwhile. None also where the session's engine is not DuckDB,
+    for a warehouse in memory, and where :func:`build` declines.
+    """
+    if not _usable(s):
+        return None
+    key = (s.warehouse.path, s.warehouse.version())
+    with _GUARD:
+        if key in _BUILT:
+            return _BUILT[key]
+        running = _BUILDING.get(key[0])
+        if running is None or not running.is_alive():
+            thread = threading.Thread(target=_build_latest, args=(s.warehouse,), daemon=True)
+            _BUILDING[key[0]] = thread
+            thread.start()
+    return None
+
+
+def ready(s: Session) -> Answers | None:
+    """The answers of ``s``'s snapshot, built now if they are not (a server's start)."""
+    if not _usable(s):
+        return None
+    key = (s.warehouse.path, s.warehouse.version())
+    with _GUARD:
+        if key in _BUILT:
+            return _BUILT[key]
+    try:
+        found = build(s.warehouse)
+    except duckdb.Error:  # a warehouse the columns cannot read: the Session answers
+        found = None
+    _keep(key, found)
+    return found
+
+
+def _keep(key: tuple[str, str], found: Answers | None) -> None:
+    with _GUARD:
+        _BUILT[key] = found
+        for old in [k for k in _BUILT if k[0] == key[0]][:-KEEP]:
+            del _BUILT[old]
+
+
+def _build_latest(warehouse: Warehouse) -> None:
+    """Build the answers of the warehouse's latest version, on a cursor of its own."""
+    other = warehouse.cursor()
+    try:
+        other.con.execute("BEGIN TRANSACTION")
+        other.pin_version(True)
+        key = (other.path, other.version())
+        with _GUARD:
+            if key in _BUILT:
+                return
+        _keep(key, build(other))
+    except Exception:
+        return
+    finally:
+        other.pin_version(False)
+        with contextlib.suppress(Exception):
+            other.con.execute("ROLLBACK")
+        with contextlib.suppress(Exception):
+            other.con.close()
+
+
+def forget() -> None:
+    """Drop every version's answers (tests and benchmarks measure the build)."""
+    with _GUARD:
+        _BUILT.clear()
+
+
+def _enum(values: list[str]) -> str:
+    return "ENUM(" + ", ".join(lit(v) for v in values) + ")"
+
+
+def _indices(column: pa.ChunkedArray) -> npt.NDArray[np.int64]:
+    """The codes of an ENUM column (its dictionary's indices)."""
+    parts = [np.asarray(c.indices.to_numpy(zero_copy_only=False)) for c in column.chunks]
+    return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
+
+
+def build(warehouse: Warehouse) -> Answers | None:
+    """Read ``trade`` of the warehouse's snapshot into sorted integer-coded columns.
+
+    None where a code column holds a NULL, or where ``trade`` holds more than
+    :data:`MAX_ROWS` rows (the Session answers those warehouses).
+    """
+    started = time.perf_counter()
+    con = warehouse.con
+    version = warehouse.version()
+    found = con.execute(_VALUES).fetchall()[0]
+    if found[5] or found[6] > MAX_ROWS:
+        return None
+    countries = sorted({str(v) for v in (found[0] or []) + (found[1] or [])})
+    values = {"countries": countries, "flows": sorted(map(str, found[2] or [])),
+              "classifications": sorted(map(str, found[3] or [])),
+              "products": sorted(map(str, found[4] or []))}  # fmt: skip
+    if len(values["classifications"]) > 62 or len(countries) > 30_000:
+        return None
+    table = con.sql(_ROWS.format(**{k: _enum(v) for k, v in values.items()})).to_arrow_table()
+    reporter = _indices(table["reporter"])
+    flow = _indices(table["flow"])
+    year = np.asarray(table["year"].to_numpy(), dtype=np.int64)
+    key = (reporter * 64 + flow) * 4096 + (year - 1800)
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, int)
+    ends = np.r_[starts[1:], len(key)] if len(key) else np.zeros(0, int)
+    slices = {
+        (int(reporter[a]), int(flow[a]), int(year[a])): (int(a), int(b))
+        for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
+    }
+    cn = con.execute("SELECT code, name_en FROM country_names").fetchall()
+    pn = con.execute("SELECT classification, product, description FROM products").fetchall()
+    firms = con.execute("SELECT DISTINCT reporter FROM flows WHERE firm IS NOT NULL").fetchall()
+    answers = Answers(
+        version=version,
+        countries=countries,
+        country_code={c: i for i, c in enumerate(countries)},
+        flows=values["flows"],
+        classifications=values["classifications"],
+        products=values["products"],
+        reporter=reporter.astype(np.int16),
+        partner=_indices(table["partner"]).astype(np.int16),
+        year=year.astype(np.int16),
+        month=np.asarray(table["month"].to_numpy(), dtype=np.int8),
+        classification=_indices(table["classification"]).astype(np.int8),
+        product=_indices(table["product"]).astype(np.int32),
+        value=np.asarray(table["value_usd"].to_numpy(), dtype=np.float64),
+        positive=np.asarray(table["positive"].to_numpy(zero_copy_only=False), dtype=np.bool_),
+        slices=slices,
+        country_names={str(c): str(n) for c, n in cn if n is not None},
+        product_names={(str(c), str(p)): str(d) for c, p, d in pn if d is not None},
+        hs=np.array([c.startswith("HS") for c in values["classifications"]], dtype=np.bool_),
+        six=np.array([len(p) == 6 for p in values["products"]], dtype=np.bool_),
+        firms={str(r) for (r,) in firms},
+    )
+    del table
+    answers.nbytes = sum(
+        getattr(answers, c).nbytes
+        for c in ("reporter", "partner", "year", "month", "classification", "product", "value",
+                  "positive")
+    )  # fmt: skip
+    answers.built_s = time.perf_counter() - started
+    return answers
+
+
+# -- reference lookups, kept per version -------------------------------------------------------
+
+
+def _partner_mask(a: Answers, s: Session, group: str, year: int) -> Bools:
+    """Countries in ``group`` in ``year`` (as :func:`hitex.indicators.selection.select`)."""
+
+    def make() -> Bools:
+        rows = s.warehouse.con.execute(
+            """SELECT DISTINCT iso3 FROM country_groups WHERE lower(group_name) = ?
+            AND (year_from IS NULL OR year_from <= ?) AND (year_to IS NULL OR year_to >= ?)""",
+            [group.lower(), year, year],
+        ).fetchall()
+        mask = np.zeros(len(a.countries) + 1, dtype=np.bool_)
+        for (iso,) in rows:
+            code = a.country_code.get(str(iso))
+            if code is not None:
+                mask[code] = True
+        return mask
+
+    found: Bools = a.kept(("partners", group.lower(), year), make)
+    return found
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """A product scheme over the coded products: each (classification, product)'s group."""
+
+    #: Group index of each classification * len(products) + product; -1: not in the scheme.
+    group: npt.NDArray[np.int32]
+    codes: list[str]
+    #: The name a table shows for each group (the scheme's first name of it).
+    names: list[str]
+    #: Lower-cased code and name of each (classification, product)'s group row.
+    row_names: dict[int, str]
+    #: Each group's place in the order of the codes as strings, ``unmapped`` last in the list
+    #: (index -1) at its own place.
+    rank: list[int]
+
+
+def _scheme(a: Answers, s: Session, scheme: str) -> Scheme | None:
+    def make() -> Scheme | None:
+        rows = s.warehouse.con.execute(
+            """SELECT classification, product, group_code, group_name FROM product_groups
+            WHERE scheme = ?""",
+            [scheme],
+        ).fetchall()
+        codes = sorted({str(g) for _, _, g, _ in rows})
+        first: dict[str, str] = {}
+        for _, _, g, n in rows:
+            first[str(g)] = min(first.get(str(g), str(n)), str(n))
+        index = {c: i for i, c in enumerate(codes)}
+        cls_code = {c: i for i, c in enumerate(a.classifications)}
+        prod_code = {p: i for i, p in enumerate(a.products)}
+        group = np.full(len(a.classifications) * len(a.products), -1, dtype=np.int32)
+        row_names: dict[int, str] = {}
+        seen: set[tuple[str, str]] = set()
+        for c, p, g, n in rows:
+            if (str(c), str(p)) in seen:
+                return None  # a product in two groups: each record would count twice
+            seen.add((str(c), str(p)))
+            ci, pi = cls_code.get(str(c)), prod_code.get(str(p))
+            if ci is None or pi is None:
+                continue
+            group[ci * len(a.products) + pi] = index[str(g)]
+            row_names[ci * len(a.products) + pi] = str(n).lower()
+        ordered = sorted([*codes, UNMAPPED])
+        rank = [ordered.index(c) for c in codes] + [ordered.index(UNMAPPED)]
+        return Scheme(group, codes, [first[c] for c in codes], row_names, rank)
+
+    found: Scheme | None = a.kept(("scheme", scheme), make)
+    return found
+
+
+def _group_filter(a: Answers, sch: Scheme, scheme: str, wanted: str) -> Bools:
+    """Which (classification, product) cells ``group`` keeps: its code or its row's name."""
+
+    def make() -> Bools:
+        w = wanted.lower()
+        by_code = np.array([c.lower() == w for c in sch.codes] + [w == UNMAPPED], dtype=np.bool_)
+        keep = by_code[np.where(sch.group < 0, len(sch.codes), sch.group)]
+        for cell, n in sch.row_names.items():
+            if n == w:
+                keep[cell] = True
+        if UNMAPPED_NAME.lower() == w:
+            keep[sch.group < 0] = True
+        return keep
+
+    found: Bools = a.kept(("group", scheme, wanted.lower()), make)
+    return found
+
+
+# -- one question ------------------------------------------------------------------------------
+
+
+@dataclass
+class Rows:
+    """The selected rows of one question, as arrays."""
+
+    partner: npt.NDArray[np.int16]
+    year: npt.NDArray[np.int16]
+    classification: npt.NDArray[np.int8]
+    product: npt.NDArray[np.int32]
+    value: Floats
+    positive: Bools
+    group: npt.NDArray[np.int32] | None = None
+
+
+def _slice(a: Answers, q: Query) -> tuple[slice | IntArray, Floats]:
+    """Rows of the reporter, flow(s) and years of ``q``, and their signed values.
+
+    A slice where the rows are contiguous (one flow, adjacent years): no copy.
+    """
+    reporter = a.country_code.get(q.reporter)
+    flows = ("export", "import") if q.flow == "balance" else (q.flow,)
+    parts: list[tuple[int, int, float]] = []
+    for f in flows:
+        if reporter is None or f not in a.flows:
+            continue
+        for y in sorted(set(q.years)):
+            found = a.slices.get((reporter, a.flows.index(f), y))
+            if found is None:
+                continue
+            sign = -1.0 if q.flow == "balance" and f == "import" else 1.0
+            if parts and parts[-1][1] == found[0] and parts[-1][2] == sign:
+                parts[-1] = (parts[-1][0], found[1], sign)
+            else:
+                parts.append((*found, sign))
+    if not parts:
+        return slice(0, 0), np.zeros(0, dtype=np.float64)
+    if len(parts) == 1:
+        lo, hi, sign = parts[0]
+        return slice(lo, hi), a.value[lo:hi] * sign if sign < 0 else a.value[lo:hi]
+    idx = np.concatenate([np.arange(lo, hi) for lo, hi, _ in parts])
+    value = a.value[idx]
+    if any(sign < 0 for _, _, sign in parts):
+        value = value * np.concatenate([np.full(hi - lo, sign) for lo, hi, sign in parts])
+    return idx, value
+
+
+def _both(keep: Bools | None, more: Bools) -> Bools:
+    return more if keep is None else keep & more
+
+
+def _select(a: Answers, s: Session, q: Query) -> Rows | None:
+    """The rows :func:`hitex.indicators.selection.select` keeps; None if it cannot say."""
+    if q.classification is not None or (q.group is not None and not isinstance(q.group, str)):
+        return None
+    idx, value = _slice(a, q)
+    r = Rows(a.partner[idx], a.year[idx], a.classification[idx], a.product[idx], value,
+             a.positive[idx])  # fmt: skip
+    keep: Bools | None = None
+    if q.months is not None:
+        m = a.month[idx]
+        keep = (m >= q.months[0]) & (m <= q.months[1])
+    if q.partner_group is not None:
+        year = q.membership_year if q.membership_year is not None else max(q.years)
+        keep = _both(keep, _partner_mask(a, s, q.partner_group, year)[r.partner])
+    if q.groups is not None:
+        sch = _scheme(a, s, q.groups)
+        if sch is None:
+            return None
+        cell = r.classification.astype(np.int64) * len(a.products) + r.product
+        r.group = sch.group[cell]
+        if isinstance(q.group, str):
+            keep = _both(keep, _group_filter(a, sch, q.groups, q.group)[cell])
+    if keep is None:
+        return r
+    group = None if r.group is None else r.group[keep]
+    return Rows(r.partner[keep], r.year[keep], r.classification[keep], r.product[keep],
+                r.value[keep], r.positive[keep], group)  # fmt: skip
+
+
+def _sums(inv: IntArray, value: Floats, where: Bools, n: int) -> Floats:
+    """Sum of ``value`` by ``inv`` over the rows ``where`` holds (0.0 where none)."""
+    out: Floats = np.bincount(inv[where], weights=value[where], minlength=n).astype(np.float64)
+    return out
+
+
+def _classifications(
+    a: Answers, inv: IntArray, cls: npt.NDArray[np.int8], n: int, pick: IntArray | None = None
+) -> list[str]:
+    """The classifications that went into each of ``n`` rows (of ``pick``), comma-joined."""
+    masks = np.zeros(n, dtype=np.int64)
+    for j in np.unique(cls).tolist():
+        present = np.bincount(inv[cls == j], minlength=n) > 0
+        masks |= present.astype(np.int64) << min(j, 62)
+    names = a.kept(("classification names",), dict)
+    out = []
+    for m in (masks if pick is None else masks[pick]).tolist():
+        found = names.get(m)
+        if found is None:
+            found = ",".join(sorted(c for j, c in enumerate(a.classifications) if m >> j & 1))
+            names[m] = found
+        out.append(found)
+    return out
+
+
+def _cents(v: Floats) -> list[float]:
+    rounded: list[float] = np.round(v, 2).tolist()
+    return rounded
+
+
+def _ratio(num: Floats, den: Floats, ok: Bools) -> list[float | None]:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        found = num / den * 100.0
+    return [float(x) if k else None for x, k in zip(found.tolist(), ok.tolist(), strict=True)]
+
+
+def _keys(a: Answers, s: Session, q: Query, r: Rows, by: str | None) -> tuple[IntArray, IntArray]:
+    """The codes of the table's rows (in the order of their strings) and each record's row."""
+    if by is None:
+        return np.zeros(1, dtype=np.int64), np.zeros(len(r.value), dtype=np.int64)
+    ncls = len(a.classifications)
+    if by == "partner":
+        key, size = r.partner.astype(np.int64), len(a.countries)
+    elif by == "product":
+        key, size = r.product.astype(np.int64) * ncls + r.classification, len(a.products) * ncls
+    else:
+        assert r.group is not None
+        key = r.group.astype(np.int64) + 1
+        size = int(key.max()) + 1 if len(key) else 1
+    # Codes are few: a count per code finds the ones present without sorting the records.
+    present = np.flatnonzero(np.bincount(key, minlength=size))
+    place = np.zeros(size, dtype=np.int64)
+    place[present] = np.arange(len(present))
+    inv = place[key]
+    if by == "product":
+        uniq = (present // ncls) * 256 + present % ncls
+    elif by == "group":
+        uniq = present - 1
+    else:
+        uniq = present
+    return uniq, inv
+
+
+def _heads(a: Answers, s: Session, q: Query, by: str, keys: list[int]) -> list[dict[str, Any]]:
+    """The code and name columns of each row, as the Session names them."""
+    out: list[dict[str, Any]] = []
+    if by == "partner":
+        what = SELF_PARTNER.get(q.flow, "as reported to itself")
+        for k in keys:
+            code = a.countries[k]
+            found = a.country_names.get(code)
+            if code == q.reporter:
+                found = f"{found or code} ({what})"
+            out.append({"partner": code, "partner_name": found})
+    elif by == "product":
+        for k in keys:
+            p, c = a.products[k // 256], a.classifications[k % 256]
+            out.append({"product": p, "product_name": a.product_names.get((c, p)),
+                        "classification": c})  # fmt: skip
+    else:
+        assert q.groups is not None
+        sch = _scheme(a, s, q.groups)
+        assert sch is not None
+        for k in keys:
+            code, name = (UNMAPPED, UNMAPPED_NAME) if k < 0 else (sch.codes[k], sch.names[k])
+            out.append({"group": code, "group_name": name})
+    return out
+
+
+def table(
+    a: Answers, s: Session, q: Query, year: int, compare: int | None, by: str | None,
+    *, product_lines: bool = False, top: int | None = None,
+) -> list[dict[str, Any]] | None:  # fmt: skip
+    """Rows of :meth:`Session.table` for ``q`` by ``by`` (None: the total), as JSON."""
+    r = _select(a, s, q)
+    if r is None:
+        return None
+    now = r.year == year
+    uniq, inv = _keys(a, s, q, r, by)
+    n = len(uniq)
+    value = _sums(inv, r.value, now, n)
+    order = np.zeros(1, dtype=np.int64)
+    if by is not None:
+        # Codes are numbered in the order of their strings: ties in value go by code, as the
+        # Session orders them (value descending, then the ``by`` columns).
+        rank = uniq
+        if by == "group":
+            assert q.groups is not None
+            sch = _scheme(a, s, q.groups)
+            assert sch is not None
+            rank = np.asarray(sch.rank)[uniq]
+        order = np.lexsort((rank, -value))[:top]
+    v = value[order]
+    columns: dict[str, list[Any]] = {"value_usd": _cents(v)}
+    if compare is not None:
+        b = _sums(inv, r.value, r.year == compare, n)[order]
+        columns["base_value_usd"] = _cents(b)
+        columns["growth_pct"] = _ratio(v - b, b, b > 0)
+    total = value.sum()
+    columns["share_pct"] = _ratio(v, np.full(len(v), total), np.full(len(v), total != 0))
+    if product_lines:
+        lines = now & r.positive & a.hs[r.classification] & a.six[r.product]
+        columns["product_lines"] = [int(np.unique(r.product[lines]).size)]
+    columns["classifications"] = _classifications(a, inv, r.classification, n, order)
+    if by is None:
+        return [{k: c[0] for k, c in columns.items()}]
+    out = _heads(a, s, q, by, uniq[order].tolist())
+    keys = list(columns)
+    for row, cells in zip(out, zip(*columns.values(), strict=True), strict=True):
+        row.update(zip(keys, cells, strict=True))
+    return out
+
+
+def series(a: Answers, s: Session, q: Query, span: Sequence[int]) -> list[dict[str, Any]] | None:
+    """Rows of :meth:`Session.series` for ``q`` over ``span`` (no ``by``), as JSON."""
+    r = _select(a, s, q)
+    if r is None:
+        return None
+    first = min(span)
+    years = np.arange(first - 1, max(span) + 1)
+    inv = (r.year.astype(np.int64) - (first - 1)).clip(0, len(years) - 1)
+    inside = (r.year >= first - 1) & (r.year <= max(span))
+    value = _sums(inv, r.value, inside, len(years))
+    held = np.bincount(inv[inside], minlength=len(years)) > 0
+    cls = _classifications(a, inv[inside], r.classification[inside], len(years))
+    out = []
+    for i in range(1, len(years)):
+        if not held[i] or int(years[i]) not in span:
+            continue
+        v, b = value[i], value[i - 1] if held[i - 1] else 0.0
+        out.append({
+            "year": int(years[i]), "value_usd": float(np.round(v, 2)),
+            "base_value_usd": float(np.round(b, 2)),
+            "growth_pct": float((v - b) / b * 100.0) if b > 0 else None,
+            "share_pct": float(v / v * 100.0) if v != 0 else None,
+            "classifications": cls[i],
+        })  # fmt: skip
+    return out
+
+
+# -- what /api/view asks -------------------------------------------------------------------------
+
+#: Indicators :func:`rows` computes (besides value, base value, growth and share).
+KNOWN = frozenset({"product_lines"})
+
+
+def _answerable(
+    s: Session, kind: str, options: dict[str, Any], indicators: Sequence[str], lang: str
+) -> bool:
+    """Whether :func:`rows` computes what the question asks (else the Session answers)."""
+    by = tuple(options.get("by") or ())
+    return not (
+        lang != "en"
+        or set(indicators) - KNOWN
+        or options.get("firm_group") is not None
+        or options.get("classification") is not None
+        or s.firm_group is not None
+        or len(by) > 1
+        or (by and by[0] not in ("partner", "product", "group"))
+        or (kind == "series" and bool(by))
+    )
+
+
+def _checked(s: Session, q: Query, kind: str, partial: bool) -> bool:
+    """The Session's own checks of ``q``, in its order; False where one refuses it."""
+    try:
+        s._check_holdings(q, () if kind == "series" else q.years)
+        s._check(q)
+        if partial:
+            return True
+        if kind == "series":
+            held = s.engine.holdings()[q.reporter]
+            flows = ("export", "import") if q.flow == "balance" else (q.flow,)
+            s._check_coverage(q, [y for y in q.years if any(y in held.get(f, ()) for f in flows)])
+        else:
+            s._check_coverage(q, q.years)
+    except HitexError:
+        return False
+    return True
+
+
+def rows(
+    s: Session, kind: str, options: dict[str, Any], *, year: int | None = None,
+    compare: int | None = None, years: Sequence[int] = (), top: int | None = None,
+    indicators: Sequence[str] = (), lang: str = "en",
+) -> list[dict[str, Any]] | None:  # fmt: skip
+    """``/api/table`` or ``/api/series`` rows for a view's question, or None: ask the Session.
+
+    ``options`` are :meth:`hitex.api.params.TableQuery.options`. The Session's own checks run
+    first, in its order; a question they refuse is left to the Session, which says why.
+    """
+    span = sorted(set(years))
+    if not _answerable(s, kind, options, indicators, lang) or (kind == "series" and not span):
+        return None
+    a = for_session(s)
+    if a is None or options["reporter"] in a.firms:
+        return None  # (records naming enterprises: disclosure control, which the Session applies)
+    asked = (year,) if compare is None else (year, compare)
+    by = tuple(options.get("by") or ())
+    try:
+        q = Query(
+            reporter=options["reporter"], flow=options.get("flow", "export"),
+            years=tuple(span) if kind == "series" else asked,  # type: ignore[arg-type]
+            by=by, partner_group=options.get("partner_group"), groups=options.get("groups"),
+            group=options.get("group"), months=options.get("months"),
+            membership_year=span[-1] if kind == "series" else year,
+        )  # fmt: skip
+    except HitexError:
+        return None
+    if not _checked(s, q, kind, bool(options.get("partial"))):
+        return None
+    if kind == "series":
+        return series(a, s, dataclasses.replace(q, years=(span[0] - 1, *span)), span)
+    assert year is not None
+    return table(a, s, q, year, compare, by[0] if by else None,
+                 product_lines="product_lines" in indicators, top=top)  # fmt: skip

@@ -1,0 +1,159 @@
+"""``/api/view`` from memory (:mod:`hitex.api.answers`) against the Session's answers.
+
+A small real warehouse: the demo's Chile (annual, HS12, exports and imports), Moscow (monthly,
+HS17, exports), St Petersburg's enterprise records (disclosure control: answered by the
+Session), and a generated BACI slice (reconciled: every export is also the partner's import).
+Hypothesis draws views (reporter, flow, years, months, partner group, product scheme and
+group); each is answered twice on one snapshot, from memory and by the Session, and the two
+JSON answers must be the same to the last digit (money to the cent, notes, choices) or both
+must be the same error. The figures themselves are checked against pandas sums of the files
+in ``test_api_view.py`` (which runs through the memory path by default).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import hitex
+from bench import generate
+from hitex import demo
+from hitex.api import answers, dashboard
+from hitex.api.connections import Connections
+from hitex.api.errors import ApiError
+from hitex.errors import HitexError
+
+PARTNER_GROUPS = [None, "Asia", "Europe", "EU", "OECD", "Americas", "Africa", "G20", "nowhere"]
+SCHEMES = [(None, None), ("tech", None), ("tech", "high"), ("tech", "medium-high"),
+           ("tech", "low"), ("enduse", None), ("enduse", "capital"), ("tech", "unmapped"),
+           ("sitc-sections", None), ("nope", None)]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def conns(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Connections]:
+    folder = tmp_path_factory.mktemp("view-memory")
+    data = folder / "baci"
+    manifest = generate.generate(generate.Spec(rows=6_000, years=(2019, 2020), seed=3), data)
+    with hitex.open(folder / "hitex.duckdb") as s:
+        s.load([data / str(n) for n in manifest["csv"]], format="baci", classification="HS17")  # type: ignore[attr-defined]
+        s.load([*demo.files(), demo.moscow_file()], format="flows")
+        s.load([demo.enterprise_files()[0]], format="flows", classification="HS17")
+    c = Connections(folder / "hitex.duckdb", readers=1)
+    yield c
+    c.close()
+
+
+@pytest.fixture(scope="module")
+def reporters(conns: Connections) -> list[str]:
+    with conns.read() as s:
+        periods = s.periods()
+    return sorted(set(periods["reporter"]))
+
+
+def _ask(conns: Connections, params: dict[str, Any], in_memory: bool) -> str:
+    conns.in_memory = in_memory
+    conns.answers._answers.clear()
+    try:
+        found = dashboard.view(dashboard.ViewQuery(**params), conns)
+    except (ApiError, HitexError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return json.dumps(found, sort_keys=True)
+
+
+views = st.fixed_dictionaries(
+    {
+        "reporter": st.integers(0, 10_000),
+        "flow": st.sampled_from(["export", "import", "balance", "re-export"]),
+        "year": st.sampled_from([None, 2002, 2004, 2019, 2020, 2021]),
+        "compare": st.sampled_from([None, 2002, 2004, 2019, 2020]),
+        "months": st.sampled_from([None, "1-12", "1-8", "3-5", "11-12"]),
+        "partner_group": st.sampled_from(PARTNER_GROUPS),
+        "scheme": st.sampled_from(SCHEMES),
+    }
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
+@given(view=views)
+def test_a_view_from_memory_is_the_sessions_view(
+    conns: Connections, reporters: list[str], view: dict[str, Any]
+) -> None:
+    scheme, group = view.pop("scheme")
+    params = {**view, "reporter": reporters[view["reporter"] % len(reporters)], "groups": scheme,
+              "group": group}  # fmt: skip
+    params = {k: v for k, v in params.items() if v is not None}
+    fast = _ask(conns, params, True)
+    slow = _ask(conns, params, False)
+    assert fast == slow, params
+
+
+def test_the_memory_path_answers_the_baci_reporters_views(conns: Connections) -> None:
+    """The comparison above is not vacuous: memory answers every question of a BACI view."""
+    with conns.read() as s:
+        periods = s.periods()
+        reporter = str(periods[periods["records"] > 100]["reporter"].iloc[0])
+        q = {"reporter": reporter, "flow": "export", "by": ["partner"], "partner_group": "Europe"}
+        found = answers.rows(s, "table", q, year=2020, compare=2019)
+        assert found is not None
+        assert found
+        totals = s.table(reporter=reporter, year=2020, compare=2019, by=["partner"],
+                         partner_group="Europe")  # fmt: skip
+    assert [r["partner"] for r in found] == totals["partner"].tolist()
+    assert [r["value_usd"] for r in found] == totals["value_usd"].round(2).tolist()
+
+
+def test_enterprise_records_are_left_to_the_session(conns: Connections) -> None:
+    with conns.read() as s:
+        q = {"reporter": "RU-SPE", "flow": "export"}
+        assert answers.rows(s, "table", q, year=2020, compare=2019) is None
+
+
+def test_a_partner_group_view_is_the_sum_of_the_file(conns: Connections) -> None:
+    """From memory, the headline of Chile's exports to the Americas (Argentina, the file's one
+    partner) is the pandas sum of the file; to Europe, none."""
+    chile = pd.read_csv(Path(demo.__file__).parent / "data" / "chl_arg_2004.csv")
+    exports = chile[(chile["flow"] == "export") & (chile["partner"] == "ARG")]
+    conns.in_memory = True
+    conns.answers._answers.clear()
+    params = {"reporter": "CHL", "year": 2004, "compare": 2002, "partner_group": "Americas"}
+    found = dashboard.view(dashboard.ViewQuery(**params), conns)
+    assert found["total"]["value_usd"] == float(exports["value_usd"].sum())
+    assert [r["partner"] for r in found["partners"]] == ["ARG"]
+    assert found["total"]["product_lines"] == exports[exports["value_usd"] > 0]["product"].nunique()
+
+
+def test_after_a_load_the_view_is_of_the_new_version_whichever_path_answers(
+    tmp_path: Path,
+) -> None:
+    """A load changes the version: views answer it at once (the Session, while the columns of
+    the new version are built in the background), then from memory, with the same figures."""
+    with hitex.open(tmp_path / "hitex.duckdb") as s:
+        s.load(demo.files(), format="flows")
+    conns = Connections(tmp_path / "hitex.duckdb", readers=2)
+    try:
+        params = {"reporter": "RU-MOW", "year": 2020, "compare": 2019}
+        with conns.write() as w:
+            w.load([demo.moscow_file()], format="flows")
+        first = dashboard.view(dashboard.ViewQuery(**params), conns)
+        with conns.read() as s:
+            for _ in range(600):
+                if answers.for_session(s) is not None:
+                    break
+                time.sleep(0.1)
+            assert answers.for_session(s) is not None
+        conns.answers._answers.clear()
+        again = dashboard.view(dashboard.ViewQuery(**params), conns)
+    finally:
+        conns.close()
+    moscow = pd.read_csv(demo.moscow_file())
+    exports = moscow[(moscow["flow"] == "export") & (moscow["year"] == 2020)]
+    assert again["total"]["value_usd"] == float(exports["value_usd"].sum())
+    assert json.dumps(first, sort_keys=True) == json.dumps(again, sort_keys=True)
