@@ -353,3 +353,13 @@ def test_csv_and_sort_order(page, moscow, tmp_path):
     # The report of the view is one click away.
     href = pg.locator("#report-html").get_attribute("href")
     assert href == "/api/report?reporter=RU-MOW&year=2020&compare=2019&lang=en&format=html"
+    # The link carries the rest of the view's selection: the report applies it or says it does not.
+    pg.goto(
+        pg.base_url + "/?reporter=RU-MOW&year=2020&compare=2019&months=1-8&groups=tech&group=high"
+    )
+    wait_for_view(pg, "group=high")
+    href = pg.locator("#report-html").get_attribute("href")
+    assert href == (
+        "/api/report?reporter=RU-MOW&year=2020&compare=2019&lang=en&months=1-8&groups=tech"
+        "&group=high&format=html"
+    )

@@ -547,7 +547,8 @@ function headline(answer) {
   $("disclosure").hidden = !any;
   // The whole selection: the report applies what it can and says at its top what it does not.
   const report = { reporter: sel.reporter, year: sel.year, compare: sel.compare, partner_group: sel.partner_group,
-    firm_group: sel.firm_group, lang: LANG, flow: sel.flow, months: sel.months ? sel.months.join("-") : null,
+    firm_group: sel.firm_group, lang: LANG, flow: sel.flow === "export" ? null : sel.flow,
+    months: sel.months ? sel.months.join("-") : null,
     groups: sel.group ? sel.groups : null, group: sel.group };
   for (const f of ["html", "pdf", "md"]) {
     const a = $("report-" + f);
