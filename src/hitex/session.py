@@ -188,13 +188,15 @@ class Session(Catalog, Complexity):
         years: Iterable[int],
         partner_group: str | None = None,
         membership_year: int | None = None,
+        lang: str = "en",
     ) -> str | None:
         """Why the loaded records cannot hold the selection's partners, or None if they can.
 
         A partner group none of whose members (in ``membership_year``, default the latest of
         ``years``) is a partner of the reporter's ``flow`` records in ``years`` is not covered:
-        its figure is not $0 but unknown. The sentence names the partners that are loaded.
-        Kept until the warehouse changes. Every layer asks this before stating a figure.
+        its figure is not $0 but unknown. The sentence (in ``lang``: en or ru) names the partners
+        that are loaded. Kept until the warehouse changes. Every layer asks this before stating a
+        figure.
         """
         if partner_group is None:
             return None
@@ -204,17 +206,17 @@ class Session(Catalog, Complexity):
         flows = ("export", "import") if flow == "balance" else (flow,)
         year = membership_year if membership_year is not None else span[-1]
         who = _reporter(reporter)
-        key = (self.warehouse.version(), who, flows, span, partner_group.lower(), year)
+        key = (self.warehouse.version(), who, flows, span, partner_group.lower(), year, lang)
         kept: dict[tuple[object, ...], str | None] = self.__dict__.setdefault("_uncovered_", {})
         if key not in kept:
             if len(kept) > 1024:
                 kept.clear()
-            kept[key] = self._partners_uncovered(who, flow, flows, span, partner_group, year)
+            kept[key] = self._partners_uncovered(who, flow, flows, span, partner_group, year, lang)
         return kept[key]
 
     def _partners_uncovered(
         self, reporter: str, flow: str, flows: tuple[str, ...], years: tuple[int, ...],
-        partner_group: str, year: int,
+        partner_group: str, year: int, lang: str = "en",
     ) -> str | None:  # fmt: skip
         from hitex.reference.countries import name as country_name  # noqa: PLC0415
 
@@ -238,6 +240,12 @@ class Session(Catalog, Complexity):
         )
         if found.empty or members & set(found["partner"].astype(str)):
             return None
+        codes = partner_group.split("+")
+        # A set of countries named by their codes ("USA", "CHN+IND": a claim's partners).
+        by_codes = all(country_name(c) != c for c in codes)
+        if lang == "ru":
+            return _uncovered_ru(reporter, flow, years, partner_group, codes if by_codes else None,
+                                 [str(p) for p in found["partner"]])  # fmt: skip
         partners = [country_name(str(p)) for p in found["partner"]]
         shown = ", ".join(partners[:6]) + (f" and {len(partners) - 6} more" if len(partners) > 6
                                            else "")  # fmt: skip
@@ -248,9 +256,7 @@ class Session(Catalog, Complexity):
         )
         span = " and ".join(str(y) for y in sorted(years, reverse=True))
         what = "exports and imports" if flow == "balance" else _PLURAL.get(flow, flow + "s")
-        # A set of countries named by their codes ("USA", "CHN+IND": a claim's partners).
-        codes = partner_group.split("+")
-        if all(country_name(c) != c for c in codes):
+        if by_codes:
             named = " and ".join(country_name(c) for c in codes)
             asked = f"partner{'s' if len(codes) > 1 else ''} {named}"
             return (
@@ -662,6 +668,48 @@ def open(
         raise
     return Session(warehouse, chosen)
 
+
+def _uncovered_ru(
+    reporter: str, flow: str, years: tuple[int, ...], partner_group: str,
+    codes: list[str] | None, partners: list[str],
+) -> str:  # fmt: skip
+    """The Russian sentence of :meth:`Session.uncovered` (names in the nominative only)."""
+    from hitex.reference.countries import name as country_name  # noqa: PLC0415
+
+    names = [country_name(p, lang="ru") for p in partners]
+    shown = ", ".join(names[:6]) + (f" и ещё {len(names) - 6}" if len(names) > 6 else "")
+    held = f"одному партнёру: {shown}" if len(names) == 1 else f"партнёрам ({len(names)}): {shown}"
+    span = " и ".join(str(y) for y in sorted(years, reverse=True))
+    what, loaded = _LOADED_RU.get(flow, (flow, "загружен"))
+    years_word = "г." if len(years) == 1 else "гг."
+    who = country_name(reporter, lang="ru")
+    head = f"{who}: {what} за {span} {years_word} {loaded} только по {held}"
+    if codes is not None:
+        named = " и ".join(country_name(c, lang="ru") for c in codes)
+        asked = ("партнёров " if len(codes) > 1 else "партнёра ") + named
+        what_of = "их показатели" if len(codes) > 1 else "его показатель"
+        unknown = (
+            "они неизвестны, а не равны нулю"
+            if len(codes) > 1
+            else "он неизвестен, а не равен нулю"
+        )
+        return (
+            f"Загруженные данные не охватывают {asked}. {head}, поэтому {what_of} "
+            f"указать нельзя ({unknown})."
+        )
+    return (
+        f"Загруженные данные не охватывают группу партнёров «{partner_group}». {head}; "
+        "ни один из них не входит в группу, поэтому её показатель указать нельзя "
+        "(он неизвестен, а не равен нулю)."
+    )
+
+
+_LOADED_RU = {
+    "export": ("экспорт", "загружен"),
+    "import": ("импорт", "загружен"),
+    "re-export": ("реэкспорт", "загружен"),
+    "balance": ("экспорт и импорт", "загружены"),
+}
 
 _PLURAL = {"export": "exports", "import": "imports", "re-export": "re-exports",
            "re-import": "re-imports"}  # fmt: skip

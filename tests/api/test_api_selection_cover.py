@@ -114,6 +114,21 @@ def test_the_view_states_no_figure_for_an_uncovered_group(reader):
     assert covered.json()["total"]["value_usd"] > 0
 
 
+def test_the_russian_view_says_it_in_russian(reader):
+    answer = reader.get(
+        "/api/view",
+        params={"reporter": "CHL", "year": 2004, "compare": 2002, "partner_group": "Asia",
+                "lang": "ru"},
+    )  # fmt: skip
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["uncovered"] == (
+        "Загруженные данные не охватывают группу партнёров «Asia». Чили: экспорт за 2004 и 2002 "
+        "гг. загружен только по одному партнёру: Аргентина; ни один из них не входит в группу, "
+        "поэтому её показатель указать нельзя (он неизвестен, а не равен нулю)."
+    )
+    assert answer.json()["total"] is None
+
+
 def test_cli_table_and_report_say_not_covered(demo_db, tmp_path):
     db = str(demo_db)
     table = CliRunner().invoke(app, ["--db", db, "table", "--reporter", "CHL", "--year", "2004",

@@ -253,7 +253,7 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
     return selection, notes, choices
 
 
-def uncovered(s: Session, selection: dict[str, Any]) -> str | None:
+def uncovered(s: Session, selection: dict[str, Any], lang: str = "en") -> str | None:
     """Why the loads cannot hold the settled selection (:meth:`Session.uncovered`), or None.
 
     Every answer path of a view asks this before it states a figure.
@@ -261,7 +261,7 @@ def uncovered(s: Session, selection: dict[str, Any]) -> str | None:
     years = [y for y in (selection["year"], selection["compare"]) if y is not None]
     return s.uncovered(
         reporter=selection["reporter"], flow=selection["flow"], years=years,
-        partner_group=selection["partner_group"], membership_year=selection["year"],
+        partner_group=selection["partner_group"], membership_year=selection["year"], lang=lang,
     )  # fmt: skip
 
 
@@ -434,7 +434,7 @@ def view(q: ViewQuery, conns: Connections) -> dict[str, Any]:
     """The answer of ``GET /api/view`` as a dict (the route sends it as JSON)."""
     with conns.read() as s:
         selection, notes, choices = settle(s, q)
-        why = uncovered(s, selection)
+        why = uncovered(s, selection, q.lang)
         if why is not None:
             # Not a zero: the loads say nothing of this selection. No figure, the reason.
             return {"selection": selection, "notes": notes, "choices": choices,
