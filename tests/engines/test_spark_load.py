@@ -8,6 +8,8 @@ the same records, and a load that fails changes nothing.
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import shutil
 import subprocess
@@ -20,6 +22,7 @@ from typer.testing import CliRunner
 
 import hitex
 from hitex.cli import app
+from hitex.reference._files import data_path
 from hitex.store.warehouse import Warehouse
 
 pytestmark = [pytest.mark.spark, pytest.mark.xdist_group("spark")]
@@ -144,6 +147,30 @@ def test_comtrade_figures_and_rejects_are_the_same(tmp_path, spark):
             pd.testing.assert_frame_equal(*values)
             want = total.loc[total["refYear"] == str(year), "primaryValue"].astype(float).sum()
             assert values[1]["value_usd"].sum() == pytest.approx(want)
+
+
+def test_services_codes_load_or_are_refused_the_same_way(tmp_path, spark):
+    """Every code of Comtrade's EB02 list: the services codes table is joined on both engines."""
+    with data_path("ebops", "comtrade_services_codes.csv").open(encoding="utf-8") as f:
+        codes = [c for c in csv.DictReader(f) if c["list"] == "EB02"]
+    keys = ("refYear", "reporterCode", "partnerCode", "flowCode", "classificationCode",
+            "cmdCode", "primaryValue")  # fmt: skip
+    # One record per code, each in a year of its own so that no code is beside another.
+    data = [dict(zip(keys, (1900 + i, 643, 0, "X", "EB02", c["code"], 1.0), strict=True))
+            for i, c in enumerate(codes)]  # fmt: skip
+    path = tmp_path / "eb02.json"
+    path.write_text(json.dumps({"count": len(data), "data": data}))
+    duck, on_spark = warehouses(tmp_path, spark, [path], "comtrade")
+    with duck, on_spark:
+        records = same(duck, on_spark, RECORDS)
+        rejects = same(duck, on_spark, REJECTS)
+        same(duck, on_spark, COUNTS)
+        # By the code list: a code with an EBOPS 2010 code loads as it, any other is refused.
+        loads = {int(1900 + i): c["ebops2010"] for i, c in enumerate(codes) if c["ebops2010"]}
+        assert dict(zip(records["year"], records["product"], strict=True)) == loads
+        refused = sorted(c["code"].upper() for c in codes if not c["ebops2010"])
+        assert sorted(rejects["value"].str.upper()) == refused
+        assert set(rejects["code"]) == {"services_item"}
 
 
 def test_a_reload_is_recognised_and_a_revision_replaces(tmp_path, spark):
