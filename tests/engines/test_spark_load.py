@@ -173,6 +173,37 @@ def test_services_codes_load_or_are_refused_the_same_way(tmp_path, spark):
         assert set(rejects["code"]) == {"services_item"}
 
 
+def test_checks_across_records_refuse_the_same_records(tmp_path, spark):
+    """Keys an earlier load holds and codes beside their finer codes: decided on the staged files."""
+    lines = BACI.read_text().splitlines()
+    later = tmp_path / "later" / "BACI_HS92_later.csv"
+    later.parent.mkdir()
+    # Two records of the first file again (duplicates), and one of a new key.
+    later.write_text("\n".join([lines[0], lines[1], "2021,710,842,999999,1,1", lines[3]]) + "\n")
+    keys = ("refYear", "reporterCode", "partnerCode", "flowCode", "classificationCode",
+            "cmdCode", "primaryValue")  # fmt: skip
+    # A chapter beside one of its headings (same reporter, partner, flow, year), and a chapter
+    # alone.
+    data = [dict(zip(keys, r, strict=True)) for r in [
+        (2020, 156, 842, "M", "H5", "85", 10.0), (2020, 156, 842, "M", "H5", "8542", 4.0),
+        (2020, 156, 842, "M", "H5", "30", 2.0)]]  # fmt: skip
+    nested = tmp_path / "nested.json"
+    nested.write_text(json.dumps({"count": len(data), "data": data}))
+    duck, on_spark = warehouses(tmp_path, spark, [BACI], "baci")
+    with duck, on_spark:
+        for s in (duck, on_spark):
+            s.load([later], format="baci")
+            s.load([nested], format="comtrade")
+        rejects = same(duck, on_spark, REJECTS + ", code")
+        same(duck, on_spark, RECORDS)
+        same(duck, on_spark, COUNTS)
+        # By hand: lines 2 and 4 of the later file repeat lines 2 and 4 of the first file
+        # (load 1); the chapter 85 (line 2 of the answer's records) has its heading beside it.
+        got = list(rejects[["line", "code", "value"]].itertuples(index=False, name=None))
+        assert sorted(got) == [(2, "aggregate_code", "85"), (2, "duplicate", "1"),
+                               (4, "duplicate", "1")]  # fmt: skip
+
+
 def test_a_reload_is_recognised_and_a_revision_replaces(tmp_path, spark):
     first = tmp_path / "first" / BACI.name
     first.parent.mkdir()
