@@ -8,6 +8,8 @@ the same records, and a load that fails changes nothing.
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import shutil
 import subprocess
@@ -20,6 +22,7 @@ from typer.testing import CliRunner
 
 import hitex
 from hitex.cli import app
+from hitex.reference._files import data_path
 from hitex.store.warehouse import Warehouse
 
 pytestmark = [pytest.mark.spark, pytest.mark.xdist_group("spark")]
@@ -144,6 +147,61 @@ def test_comtrade_figures_and_rejects_are_the_same(tmp_path, spark):
             pd.testing.assert_frame_equal(*values)
             want = total.loc[total["refYear"] == str(year), "primaryValue"].astype(float).sum()
             assert values[1]["value_usd"].sum() == pytest.approx(want)
+
+
+def test_services_codes_load_or_are_refused_the_same_way(tmp_path, spark):
+    """Every code of Comtrade's EB02 list: the services codes table is joined on both engines."""
+    with data_path("ebops", "comtrade_services_codes.csv").open(encoding="utf-8") as f:
+        codes = [c for c in csv.DictReader(f) if c["list"] == "EB02"]
+    keys = ("refYear", "reporterCode", "partnerCode", "flowCode", "classificationCode",
+            "cmdCode", "primaryValue")  # fmt: skip
+    # One record per code, each in a year of its own so that no code is beside another.
+    data = [dict(zip(keys, (1900 + i, 643, 0, "X", "EB02", c["code"], 1.0), strict=True))
+            for i, c in enumerate(codes)]  # fmt: skip
+    path = tmp_path / "eb02.json"
+    path.write_text(json.dumps({"count": len(data), "data": data}))
+    duck, on_spark = warehouses(tmp_path, spark, [path], "comtrade")
+    with duck, on_spark:
+        records = same(duck, on_spark, RECORDS)
+        rejects = same(duck, on_spark, REJECTS)
+        same(duck, on_spark, COUNTS)
+        # By the code list: a code with an EBOPS 2010 code loads as it, any other is refused.
+        loads = {int(1900 + i): c["ebops2010"] for i, c in enumerate(codes) if c["ebops2010"]}
+        assert dict(zip(records["year"], records["product"], strict=True)) == loads
+        refused = sorted(c["code"].upper() for c in codes if not c["ebops2010"])
+        assert sorted(rejects["value"].str.upper()) == refused
+        assert set(rejects["code"]) == {"services_item"}
+
+
+def test_checks_across_records_refuse_the_same_records(tmp_path, spark):
+    """Keys an earlier load holds and codes beside their finer codes: decided on the staged files."""
+    lines = BACI.read_text().splitlines()
+    later = tmp_path / "later" / "BACI_HS92_later.csv"
+    later.parent.mkdir()
+    # Two records of the first file again (duplicates), and one of a new key.
+    later.write_text("\n".join([lines[0], lines[1], "2021,710,842,999999,1,1", lines[3]]) + "\n")
+    keys = ("refYear", "reporterCode", "partnerCode", "flowCode", "classificationCode",
+            "cmdCode", "primaryValue")  # fmt: skip
+    # A chapter beside one of its headings (same reporter, partner, flow, year), and a chapter
+    # alone.
+    data = [dict(zip(keys, r, strict=True)) for r in [
+        (2020, 156, 842, "M", "H5", "85", 10.0), (2020, 156, 842, "M", "H5", "8542", 4.0),
+        (2020, 156, 842, "M", "H5", "30", 2.0)]]  # fmt: skip
+    nested = tmp_path / "nested.json"
+    nested.write_text(json.dumps({"count": len(data), "data": data}))
+    duck, on_spark = warehouses(tmp_path, spark, [BACI], "baci")
+    with duck, on_spark:
+        for s in (duck, on_spark):
+            s.load([later], format="baci")
+            s.load([nested], format="comtrade")
+        rejects = same(duck, on_spark, REJECTS + ", code")
+        same(duck, on_spark, RECORDS)
+        same(duck, on_spark, COUNTS)
+        # By hand: lines 2 and 4 of the later file repeat lines 2 and 4 of the first file
+        # (load 1); the chapter 85 (line 2 of the answer's records) has its heading beside it.
+        got = list(rejects[["line", "code", "value"]].itertuples(index=False, name=None))
+        assert sorted(got) == [(2, "aggregate_code", "85"), (2, "duplicate", "1"),
+                               (4, "duplicate", "1")]  # fmt: skip
 
 
 def test_a_reload_is_recognised_and_a_revision_replaces(tmp_path, spark):

@@ -14,7 +14,7 @@ import pytest
 
 import hitex
 from hitex.ingest import Read, Source, prepare_statements, reader_for
-from hitex.ingest.check import checked_sql
+from hitex.ingest.check import checked_sql, lookup_tables
 from hitex.ingest.plan import plan
 from hitex.ingest.sql import ident
 
@@ -65,6 +65,8 @@ def test_the_duckdb_plan_refuses_what_the_declaration_refuses(fmt):
         reader = _opened(fmt, con)
         for name, sql in prepare_statements(reader):
             con.execute(f"CREATE TEMP TABLE {ident(name)} AS {sql}")
+        for name, data in lookup_tables().items():
+            con.register(name, data)
         relation = reader.opened.relation
         text = checked_sql(reader, _read(relation))
         compiled = plan(reader, _read(relation)).sql("duckdb")

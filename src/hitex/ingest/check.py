@@ -23,10 +23,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pyarrow as pa
+import sqlglot
+from sqlglot import exp
+
 from hitex.ingest.base import FIELDS, FormatReason, Opened, Reader, Ref
 from hitex.ingest.sql import ident, lit, missing_sql
 from hitex.reference import ebops
+from hitex.reference.codes import CLASSIFICATIONS
 from hitex.reference.countries import KEY_SQL
+
+#: The services codes as a table the plan joins (:func:`hitex.reference.ebops.codes_table`).
+SERVICES = "services_codes__"
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,11 @@ def prepare_statements(reader: Reader) -> list[tuple[str, str]]:
         ("cmap_int__", """SELECT CAST(key AS INTEGER) AS code, iso3, kind, country FROM cmap__
         WHERE regexp_full_match(key, '[0-9]{1,9}')"""),
     ]  # fmt: skip
+
+
+def lookup_tables() -> dict[str, pa.Table]:
+    """Code tables the checks join, from reference data: registered once per load, any engine."""
+    return {SERVICES: ebops.codes_table()}
 
 
 def refusal(code: str, field: str | None, value: str, reason: str) -> str:
@@ -132,11 +145,27 @@ def _product_text(column: str) -> str:
     )
 
 
+def _services(reader: Reader, read: Read) -> tuple[str, str]:
+    """The services codes (:data:`SERVICES`) joined on the product of services records.
+
+    Returns the join and, for a file with no services record, the columns in its place: a
+    file whose classification is one code of goods (BACI's HS edition, ``--classification
+    HS17`` without a column) joins nothing.
+    """
+    given = sqlglot.parse_one(reader.mapped(read.ref)["classification"], read="duckdb")
+    if isinstance(given, exp.Literal) and CLASSIFICATIONS.get(given.name.upper()) != "ebops":
+        none = "CAST(NULL AS VARCHAR)"
+        return "", f", {none} AS services_product, {none} AS services_reason"
+    key = _ebops_code("s2.product_r")
+    join = f"""LEFT JOIN {SERVICES} sv
+            ON sv.services_code = CASE WHEN cl.family = 'ebops' THEN {key} END"""
+    return join, ""
+
+
 def _rules() -> list[tuple[str, str, str | None, str, str]]:
     """(condition, code, field, value, reason) of every check, first that holds refuses."""
     t = {f: _text(f"s.{f}_r") for f in FIELDS}
     quoted = {f: f"'{f} ''' || {t[f]} || ''''" for f in FIELDS}
-    services = ebops.reason_sql(_ebops_code("s.product_r"))
     bad_year = "(y IS NULL OR y NOT BETWEEN 1900 AND 2100)"
     no_reporter = "(rc.iso3 IS NULL OR rc.kind = 'aggregate')"
     no_partner = "(pc.iso3 IS NULL OR pc.kind = 'subdivision')"
@@ -165,8 +194,8 @@ def _rules() -> list[tuple[str, str, str | None, str, str]]:
         ("fl.flow IS NULL", "unknown_flow", "flow", t["flow"], f"'unknown ' || {quoted['flow']}"),
         ("s.family IS NULL", "unknown_classification", "classification", t["classification"],
          f"'unknown ' || {quoted['classification']}"),
-        (f"product IS NULL AND s.family = 'ebops' AND {services} IS NOT NULL", "services_item",
-         "product", t["product"], services),
+        ("product IS NULL AND s.family = 'ebops' AND s.services_reason IS NOT NULL",
+         "services_item", "product", t["product"], "s.services_reason"),
         ("product IS NULL", "not_a_code", "product", t["product"],
          f"{quoted['product']} || ' is not a ' || s.class_t || ' code'"),
         (f"{bad_value} AND {t['value']} = ''", "empty", "value_usd", t["value"],
@@ -199,7 +228,7 @@ def checked_sql(reader: Reader, read: Read) -> str:
         WHEN {family} = 'hs' AND regexp_full_match(p, '[0-9]{{1,10}}') THEN
             left(CASE WHEN length(p) % 2 = 1 THEN '0' || p ELSE p END, 6)
         WHEN {family} = 'sitc' AND regexp_full_match(p, '[0-9]{{1,5}}') THEN p
-        WHEN {family} = 'ebops' THEN {ebops.product_sql(_ebops_code("product_r"))}
+        WHEN {family} = 'ebops' THEN services_product
         END"""
     # The format's own refusal (Comtrade's aggregates) comes after the classification's.
     rules = _rules()
@@ -207,6 +236,7 @@ def checked_sql(reader: Reader, read: Read) -> str:
     cases = [f"WHEN {c} THEN {refusal(code, f, v, r)}" for c, code, f, v, r in rules]
     cases.insert(at, "WHEN s.format_refusal IS NOT NULL THEN s.format_refusal")
     refused = "CASE " + " ".join(cases) + " END"
+    services_join, services_columns = _services(reader, read)
     return f"""SELECT row, y AS year, mo AS month, reporter, partner, flow, classification,
         product, v AS value_usd, q AS quantity, unit, firm, refusal.reason AS reason,
         refusal.code AS code, refusal.field AS field, refusal.value AS value, record FROM (
@@ -221,9 +251,10 @@ def checked_sql(reader: Reader, read: Read) -> str:
                 nullif(trim(CAST(unit_r AS VARCHAR)), '') AS unit,
                 nullif(trim(CAST(firm_r AS VARCHAR)), '') AS firm,
                 upper({_text("classification_r")}) AS class_t,
-                {_product_text("product_r")} AS p
+                {_product_text("product_r")} AS p{services_columns}
             FROM ({standard_sql(reader, read)}) s1) s2
-            LEFT JOIN classification_codes cl ON cl.code = s2.class_t) s
+            LEFT JOIN classification_codes cl ON cl.code = s2.class_t
+            {services_join}) s
         {_country_join("reporter", reader, opened)}
         {_country_join("partner", reader, opened)}
         LEFT JOIN flow_codes fl ON fl.code = lower({_text("s.flow_r")}))"""

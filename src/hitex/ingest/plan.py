@@ -21,11 +21,13 @@ import sqlglot
 from sqlglot import exp
 
 from hitex.ingest.base import Reader
-from hitex.ingest.check import Read, checked_sql
+from hitex.ingest.check import SERVICES, Read, checked_sql
 
 #: The tables a plan joins besides the file: the country spellings the format accepts
-#: (:func:`hitex.ingest.check.prepare_statements`), the classifications and flow codes.
-LOOKUPS = ("cmap__", "cmap_int__", "classification_codes", "flow_codes")
+#: (:func:`hitex.ingest.check.prepare_statements`), the classifications and flow codes, and
+#: the services codes (:func:`hitex.ingest.check.lookup_tables`): code lists are joined as
+#: tables, never spelt out in the plan's SQL.
+LOOKUPS = ("cmap__", "cmap_int__", "classification_codes", "flow_codes", SERVICES)
 
 Rewrite = Callable[[exp.Expr], exp.Expr]
 
@@ -35,6 +37,12 @@ class Plan:
     """The checked rows of one file, as a sqlglot tree (DuckDB's reading of the declaration)."""
 
     tree: exp.Expr
+
+    @property
+    def lookups(self) -> tuple[str, ...]:
+        """The lookup tables (:data:`LOOKUPS`) the plan joins, in that order."""
+        named = {t.name for t in self.tree.find_all(exp.Table) if not t.db}
+        return tuple(n for n in LOOKUPS if n in named)
 
     def sql(
         self,

@@ -28,6 +28,8 @@ from __future__ import annotations
 import csv
 import functools
 
+import pyarrow as pa
+
 from hitex.reference._files import data_path
 
 
@@ -53,18 +55,6 @@ def services_codes() -> dict[str, tuple[str, str]]:
     return {r["code"].upper(): (r["ebops2010"], r["reason"]) for r in _rows()}
 
 
-def _quoted(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def product_sql(code: str) -> str:
-    """SQL: the EBOPS 2010 code of ``code`` (text, upper case), NULL when it is refused."""
-    cases = " ".join(
-        f"WHEN {_quoted(k)} THEN {_quoted(v)}" for k, (v, _) in services_codes().items() if v
-    )
-    return f"CASE {code} {cases} END"
-
-
 def _sentence(code: str, why: str) -> str:
     if why == "memorandum item":
         return f"EBOPS code {code} is a memorandum item, not a part of the services total"
@@ -81,12 +71,31 @@ def _sentence(code: str, why: str) -> str:
     )
 
 
-def reason_sql(code: str) -> str:
-    """SQL: why ``code`` (text, upper case) is refused, NULL for a code that loads or is unknown."""
+def codes_table() -> pa.Table:
+    """Every services code (upper case) with the EBOPS 2010 code it loads as, or why not.
+
+    One row per code of the lists: ``services_code``, ``services_product`` (the EBOPS 2010
+    code, NULL when refused) and ``services_reason`` (the sentence, NULL when it loads). The
+    load plan joins it as a table rather than spelling its few hundred codes in SQL.
+
+    Examples
+    --------
+    >>> rows = {r["services_code"]: r for r in codes_table().to_pylist()}
+    >>> rows["10.3.1"]["services_product"], rows["10.3.1"]["services_reason"]
+    ('SJ31', None)
+    >>> print(rows["262"]["services_reason"])  # doctest: +ELLIPSIS
+    EBOPS 2002 code 262 has no single EBOPS 2010 component (computer (SI2) and ...
+    """
     written = {r["code"].upper(): r["code"] for r in _rows()}
-    cases = " ".join(
-        f"WHEN {_quoted(k)} THEN {_quoted(_sentence(written[k], why))}"
+    found = [
+        (k, v or None, None if v or not why else _sentence(written[k], why))
         for k, (v, why) in services_codes().items()
-        if not v and why
+        if v or why
+    ]
+    return pa.table(
+        {
+            "services_code": pa.array([r[0] for r in found], pa.string()),
+            "services_product": pa.array([r[1] for r in found], pa.string()),
+            "services_reason": pa.array([r[2] for r in found], pa.string()),
+        }
     )
-    return f"CASE {code} {cases} END"

@@ -2,7 +2,7 @@
 
 The plan, for every file and format:
 
-1. **Stage** (one read of the file): :func:`hitex.ingest.check.checked_sql` streams the
+1. **Stage** (one read of the file): the load plan (:mod:`hitex.ingest.plan`) streams the
    file through the lookups into one Parquet file under a staging folder
    (:meth:`hitex.store.layout.Layout.stage`). Records with a refusal are staged with the
    load's id negated, never placed, and with the hash of their raw record in place of their
@@ -36,7 +36,9 @@ import duckdb
 import pyarrow as pa
 
 from hitex.errors import suggest
-from hitex.ingest import Read, Reader, checked_sql, prepare_statements
+from hitex.ingest import Read, Reader, prepare_statements
+from hitex.ingest.check import lookup_tables
+from hitex.ingest.plan import plan
 from hitex.ingest.sql import field, ident
 from hitex.reference import countries
 from hitex.store import rollups
@@ -105,6 +107,10 @@ class Loader:
             return Counts(0, 0, 0, 0, 0)
         for name, sql in prepare_statements(self.reader):
             self.scratch.table(name, sql)
+        for name, data in lookup_tables().items():
+            arrow = self.scratch.arrow(f"{name}arrow", data)
+            self.scratch.table(name, f"SELECT * FROM {arrow}")
+            self.scratch.drop(f"{name}arrow")
         if opened.csv:
             self.scratch.adopt("raw_errors__")
             self.scratch.adopt("raw_scans__")
@@ -153,9 +159,13 @@ class Loader:
         cast = ", ".join(f"CAST({_staged_column(c)} AS {types[c]}) AS {ident(c)}" for c in COLUMNS)
         # A refused record is staged with the load's id negated: counted, never placed.
         sql = f"""SELECT {cast}, CAST(CASE WHEN reason IS NULL THEN {self.id} ELSE {-self.id}
-            END AS INTEGER) AS load_id FROM ({checked_sql(self.reader, read)})"""
+            END AS INTEGER) AS load_id FROM ({self._checked(read)})"""
         self.folder = self.layout.stage(self.con, sql, unordered=self.alone)
         return self._count(f"SELECT count(*) FROM ({self.staged_sql()})") + self._refused_count()
+
+    def _checked(self, read: Read) -> str:
+        """The load plan of the file read through ``read``, compiled for DuckDB."""
+        return plan(self.reader, read).sql("duckdb")
 
     def _refused_count(self) -> int:
         refused = self.layout.staged(self._folder(), refused=True)
@@ -225,7 +235,7 @@ class Loader:
             f"hash({src}) AS h__ FROM {opened.relation} AS {src}) "
             f"WHERE h__ IN (SELECT h FROM {hashes}))"
         )
-        checked = checked_sql(self.reader, Read(numbered, _record_ref, "row__", "rec__"))
+        checked = self._checked(Read(numbered, _record_ref, "row__", "rec__"))
         refused = self.scratch.table(
             "refused",
             f"""SELECT row, reason, code, field, value,
@@ -259,7 +269,7 @@ class Loader:
         )
         # Rows written inside a transaction are numbered from a large offset.
         offset = self._count(f"SELECT coalesce(min(rowid), 0) FROM {raw}")
-        checked = checked_sql(self.reader, Read(raw, _record_ref, f"rowid - {offset} + 1"))
+        checked = self._checked(Read(raw, _record_ref, f"rowid - {offset} + 1"))
         self.scratch.table("checked", checked)
         # The reasons that depend on other records, for records no check refused: codes
         # beside their finer codes first, then keys an earlier load holds.

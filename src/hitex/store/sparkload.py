@@ -36,7 +36,7 @@ from pyspark.sql.types import StringType, StructField, StructType
 from sqlglot import exp
 
 from hitex.ingest import Read, Reader
-from hitex.ingest.plan import LOOKUPS, Plan, plan
+from hitex.ingest.plan import Plan, plan
 from hitex.ingest.sql import ident, lit
 from hitex.store.layout import Commit, Layout, RecordFile, read_sql
 from hitex.store.load import COLUMNS, Counts, Loader, Step, _summed
@@ -101,10 +101,10 @@ class SparkLoader(Loader):
             self.spark.catalog.dropTempView(name)
         self._views.clear()
 
-    def _lookups(self) -> dict[str, str]:
+    def _lookups(self, names: tuple[str, ...]) -> dict[str, str]:
         """The plan's lookup tables, from the catalog, as Spark views: name -> view."""
         views = {}
-        for name in LOOKUPS:
+        for name in names:
             table = self.con.sql(f"SELECT * FROM {ident(name)}").to_arrow_table()
             views[name] = self._view(name, _spark_frame(self.spark, table))
         return views
@@ -202,9 +202,10 @@ class SparkLoader(Loader):
     # -- the one pass -----------------------------------------------------------------------
     def _one_pass(self) -> int:
         raw = self._raw()
-        self._tables = self._lookups()
         # Records with a refusal, or on a malformed line (record holds why), are staged apart.
-        checked = self._plan(raw, record=BAD).sql("duckdb")
+        one_pass = self._plan(raw, record=BAD)
+        self._tables = self._lookups(one_pass.lookups)
+        checked = one_pass.sql("duckdb")
         types = flow_types()
         cast = ", ".join(f"CAST({ident(c)} AS {types[c]}) AS {ident(c)}" for c in COLUMNS)
         kept = "reason IS NULL AND record IS NULL"
