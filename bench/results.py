@@ -120,8 +120,9 @@ WORKLOADS_TEXT = """\
   needed columns, then filters and `groupby`); Polars (lazy scan of the Parquet file, all
   queries collected together with `engine="streaming"`); hitex (three `Session.table` calls
   with the `change` and `hhi` indicators, the products' one with `top=1`, and
-  `Session.series(flow="balance")`, on its warehouse); the same on hitex's PySpark engine (`hitex.open(..., engine="pyspark")`; time
-  only, small scales; Spark start-up is set-up, not timed).
+  `Session.series(flow="balance")`, on its warehouse); the same on hitex's PySpark engine
+  (`hitex.open(..., engine="pyspark")`; time only, small scales; Spark start-up is set-up, not
+  timed).
 - **rca**: revealed comparative advantage RCA = (x_ik / x_i) / (x_wk / x_w) of every exporter in
   every product it exports in 2020. hitex's cell is `Session.rca(year=2020)`, every exporter at
   once, read from the products rollup (`hitex-records`: the same with `Session.rollups = False`).
