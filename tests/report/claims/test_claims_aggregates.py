@@ -231,3 +231,25 @@ def test_months_are_no_goods():
     assert frames.unknown_product("January-June exports reached $1.15 billion", []) is None
     assert frames.unknown_product("Экспорт млрд долларов", []) is None
     assert frames.unknown_product("Lasers exports rose", []) == "Lasers"
+
+
+def test_last_year_is_the_year_after_the_latest_named():
+    held = [2019, 2020, 2021]
+    text = "Sales fell in 2019 and rose by a third in 2020, then grew 9% last year."
+    assert resolve.article_year(text, [2019, 2020], held) == 2021
+    # A date line naming a later year says when the text was written: no shift.
+    dated = "Lisbon, 3 March 2022. " + text
+    assert resolve.article_year(dated, [2019, 2020], held) == 2020
+
+
+def test_that_year_and_the_year_of_the_clause():
+    text = ("Exports jumped 20% in 2019 to $5 million, followed by a rise of a tenth in 2020 to "
+            "$5.5 million. That year the deficit shrank to $2 million.")  # fmt: skip
+    got = {c.span: c.period.year for c in read(text, "PRT", 2021, 2020) if c.kind == "amount"}
+    assert got == {"$5 million": 2019, "$5.5 million": 2020, "$2 million": 2020}
+
+
+def test_each_of_the_largest_markets_is_a_count_among_all():
+    (c,) = [c for c in read("Each of the six largest markets bought more than $9 million.")
+            if c.kind == "amount"]  # fmt: skip
+    assert (c.aggregation, c.count, c.subject.partners) == ("each", 6, ())

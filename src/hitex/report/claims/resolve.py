@@ -221,6 +221,13 @@ def period(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         # "from $163.9 million in 2002 to $917.2 million in 2004, while imports fell 5%": the
         # claim is of the later year unless a year follows its own figure.
         year = named[0] if kind in ("amount", "share", "count") else max(named)
+        if at is not None and kind in ("amount", "share", "count"):
+            # "in 2019, when exports jumped 86% to $2.6 billion, followed by a rise of a third
+            # in 2020 to $3.46 billion": the year of the figure's own clause.
+            cuts = [m.end() for m in _CLAUSE.finditer(text, 0, at[0])]
+            own = [int(m["y"]) for m in _YEAR.finditer(text, cuts[-1] if cuts else 0, at[0])
+                   if m.start("y") not in theirs and m.start("y") != base_at]  # fmt: skip
+            year = own[-1] if own else year
     if at is not None and kind in ("amount", "share", "count", "rank"):
         # "$61.7 million in 2002 to $119 million in 2004": the year right after the figure.
         after = _AFTER_YEAR.match(text, at[1])
@@ -356,7 +363,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # "Turkey and Sweden, the two smallest of the 14 markets, bought $150 million each":
             # the partners named, not a count among all.
             aggregation, count = "each", len(subject.partners)
-        elif f.claim.kind == "amount" and frames.each_after(s.text, at[1], at[0]):
+        elif f.claim.kind == "amount" and (
+            frames.each_after(s.text, at[1], at[0])
+            or (counted is not None and counted[0] is not None and len(subject.partners) < 2)
+        ):
+            # "Five markets ... $250 million each", "each of the ten largest markets bought more
+            # than $200 million": counted among all partners.
             aggregation, count = "each", frames.count_before(s.text, at[0])
             # "Five markets ... each": counted among all partners (or the group named).
             subject = Subject(subject.reporter, subject.flow, (), subject.partner_group,
@@ -375,6 +387,15 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                               count=count,
                               period=period(s.text, f.claim.kind, c, since, at))  # fmt: skip
         how["year"] = _how_dated(s.text, claim.period, since)
+        earlier = _previous(out, f)
+        if (earlier is not None and _THAT_YEAR.search(s.text[: at[0]])
+                and not re.search(r"\b(?:19|20)\d\d\b", s.text[: at[0]])):  # fmt: skip
+            # "That year the gap shrank to $190 million": the year of the sentence before.
+            per = claim.period
+            shift = earlier.period.year - per.year
+            compare = None if per.compare is None else per.compare + shift
+            claim = claim.with_(period=Period(earlier.period.year, compare, per.months))
+            how["year"] = "carried"
         claim = claim.with_(reading=tuple(sorted(how.items())))
         lo = f.segment[0]
         everyone = [*lexicon.find_partners(s.text), *lexicon.find_products(s.text)]
@@ -410,6 +431,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
     return _respectively(out)
 
 
+#: "That year", "в том же году": the year of the claim before.
+_THAT_YEAR = re.compile(r"\b(?:that|the same) year\b|в (?:том же|тот же|этом же|тот) год",
+                        re.IGNORECASE)  # fmt: skip
 #: "$675 million more from the Netherlands than it spent there": exports beyond imports.
 _MORE_THAN_SPENT = re.compile(r"\s+more\b[^,;.]{0,60}?\bthan\b[^,;.]{0,15}?\b(?:spent|bought|paid|"
                               r"imported|purchased)\b", re.IGNORECASE)  # fmt: skip
@@ -768,6 +792,8 @@ def article_year(text: str, candidates: Sequence[int], held: Sequence[int] = ())
     2020
     >>> article_year("Экспорт увеличился на 26% в сравнении с 2019 годом", [2019], [2019, 2020])
     2020
+    >>> article_year("It fell in 2019 and rose 9% last year", [2019], [2019, 2020])
+    2020
     """
     named = collections.Counter(int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text))
     usable = [y for y in named if y in set(candidates)]
@@ -782,5 +808,10 @@ def article_year(text: str, candidates: Sequence[int], held: Sequence[int] = ())
     if not usable:
         raise InputError("The text names no year the warehouse holds for the reporter; "
                          "give --year.")  # fmt: skip
+    after = max(usable) + 1
+    if _LAST_YEAR.search(text) and after in held and max(named) < after:
+        # "from $620 million in 2001 to $4.5 billion last year, ... a third in 2020": the year
+        # after the latest it names, when no later date says the text was written earlier.
+        return after
     # The latest year the text discusses: earlier years are its bases ("compared with 2002").
     return max(usable)
