@@ -253,3 +253,18 @@ def test_each_of_the_largest_markets_is_a_count_among_all():
     (c,) = [c for c in read("Each of the six largest markets bought more than $9 million.")
             if c.kind == "amount"]  # fmt: skip
     assert (c.aggregation, c.count, c.subject.partners) == ("each", 6, ())
+
+
+def test_a_fall_word_inside_another_word_is_no_fall():
+    text = "В 2018 году страна продавала на 3 млрд долл., а покупала на 4 млрд долл."
+    assert [f.claim.kind for f in parse.parse(text)] == ["amount", "amount"]
+
+
+def test_years_later_count_from_the_sentence_before():
+    text = ("In 2017 the city sold goods worth $5 million. Two years later exports had doubled to "
+            "$10 million, and imports grew 40% over the same time.")  # fmt: skip
+    got = {c.span: (c.period.year, c.period.compare) for c in read(text, "PRT", 2021, 2020)}
+    assert got["$5 million"][0] == 2017
+    assert [v for k, v in got.items() if "doubled" in k] == [(2019, 2017)]
+    assert got["$10 million"][0] == 2019
+    assert [v for k, v in got.items() if "40%" in k] == [(2019, 2017)]

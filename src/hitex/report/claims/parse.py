@@ -208,7 +208,7 @@ _FALL = (
     r"fell|fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|\bcut\b|"
     r"plung\w*|plummet\w*|slump\w*|tumbl\w*|sank|sunk|halved|slid|dipp?\w*|narrow\w*|"
     r"сузил\w*|"
-    r"less\b|снизил\w*|снижени\w*|сократил\w*|сокращени\w*|упал\w*|уменьш\w*|меньше|"
+    r"less\b|снизил\w*|снижени\w*|сократил\w*|сокращени\w*|(?<!\w)упал\w*|уменьш\w*|меньше|"
     r"обвалил\w*|рухнул\w*|просел\w*|опустил\w*"
 )
 _SHARE = (r"accounted for|account for|accounts for|share|made up|make up|makes up|represent\w*|"

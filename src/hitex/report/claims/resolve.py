@@ -388,7 +388,26 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                               period=period(s.text, f.claim.kind, c, since, at))  # fmt: skip
         how["year"] = _how_dated(s.text, claim.period, since)
         earlier = _previous(out, f)
-        if (earlier is not None and _THAT_YEAR.search(s.text[: at[0]])
+        later = _LATER.search(s.text[: at[0]])
+        before_sentence = next(
+            (x for x in reversed(out) if x.sentence != s.text and x.understood), None
+        )
+        if (
+            later is not None
+            and before_sentence is not None
+            and (before_sentence.paragraph == f.claim.paragraph)
+        ):
+            earlier = before_sentence
+            # "In 2018 it sold $1.4 billion. Three years later exports had more than tripled":
+            # the year so many after the claim before, against that year.
+            n = later["n"] or later["n2"] or later["n3"]
+            gap = int(n) if n.isdigit() else _COUNTS[n.lower()]
+            then = earlier.period.year
+            grows = claim.kind in ("growth", "multiple", "change", "rank")
+            claim = claim.with_(period=Period(then + gap, then if grows else None,
+                                              claim.period.months))  # fmt: skip
+            how["year"] = "carried"
+        elif (earlier is not None and _THAT_YEAR.search(s.text[: at[0]])
                 and not re.search(r"\b(?:19|20)\d\d\b", s.text[: at[0]])):  # fmt: skip
             # "That year the gap shrank to $190 million": the year of the sentence before.
             per = claim.period
@@ -431,6 +450,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
     return _respectively(out)
 
 
+#: "Three years later", "три года спустя", "через три года".
+_LATER = re.compile(r"\b(?P<n>two|three|four|five|\d) years later\b|(?:спустя|через) "
+                    r"(?P<n2>два|три|четыре|пять|\d) (?:года|лет)|(?<!\w)(?P<n3>два|три|четыре|"
+                    r"пять|\d) (?:года|лет) спустя", re.IGNORECASE)  # fmt: skip
 #: "That year", "в том же году": the year of the claim before.
 _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b|в (?:том же|тот же|этом же|тот) год",
                         re.IGNORECASE)  # fmt: skip
