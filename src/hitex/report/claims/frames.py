@@ -24,6 +24,7 @@ import yaml
 
 __all__ = [
     "count_before",
+    "counted_before",
     "each_after",
     "each_in",
     "flow_at",
@@ -92,6 +93,9 @@ def flows(text: str) -> list[tuple[int, str, str]]:
             side = ""
             if flow == "balance":
                 sides = [s for s, e in g["sides"].items() if _mentions(text[a:b], e)]
+                # "the balance with Germany was negative": the side said just after the word.
+                near = re.split(r"[,;.]|\b(?:and|but|while|и|а|но)\b", text[b : b + 30])[0]
+                sides = sides or [s for s, e in g["sides"].items() if _mentions(near, e)]
                 side = sides[0] if sides else ""
             if (
                 flow == "export"
@@ -159,8 +163,12 @@ def flow_at(text: str, end: int, start: int = 0) -> tuple[str, str] | None:
 
 
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5,
-                "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10}  # fmt: skip
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+                "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+                "nineteen": 19, "twenty": 20, "два": 2, "две": 2, "три": 3, "четыре": 4,
+                "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
+                "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14,
+                "пятнадцать": 15, "двадцать": 20}  # fmt: skip
 
 
 def each_after(text: str, end: int, start: int) -> bool:
@@ -182,16 +190,60 @@ def each_in(text: str) -> bool:
 
 def count_before(text: str, start: int) -> int | None:
     """How many partners an "each" claim counts ("Five markets", "пять стран"), or ``None``."""
-    g = grammar()["partner_nouns"]
+    found = counted_before(text, start)
+    return found[0] if found and found[1] == "partner" else None
+
+
+def counted_before(text: str, start: int) -> tuple[int | None, str] | None:
+    """What an "each" claim counts: (how many, ``partner`` or a level of goods), or ``None``.
+
+    The level of goods is ``chapter``, ``heading`` or ``product`` (HS 2, 4 or 6 digits), from
+    the grammar's ``goods_nouns`` ("Five chapters each", "три товарные группы"). The nearest
+    count before the figure wins; a count in words with no noun ("and fourteen sold more than
+    $5 million apiece") counts what the count before it in the sentence counted. The count is
+    ``None`` when goods are named without a number ("several chapters each").
+
+    >>> counted_before("Five markets took more than $250 million each", 28)
+    (5, 'partner')
+    >>> counted_before("Three HS chapters each topped $20 million", 31)
+    (3, 'chapter')
+    >>> counted_before("Two chapters topped $9 million each, and eleven sold $1 million each", 52)
+    (11, 'chapter')
+    """
+    g = grammar()
+    nouns = {"partner": g["partner_nouns"], **g["goods_nouns"]}
     head = text[:start]
-    words = "|".join(_COUNT_WORDS)
-    m = None
-    for m in re.finditer(rf"(?<!\w)({words}|\d+)\s+(\w+)(?:\s+(\w+))?", head, re.IGNORECASE):
-        for noun in (m[2], m[3]):
-            if noun and (_en(g["en"]).fullmatch(noun) or lemma(noun) in _ru(g["ru"])):
-                n = m[1].lower()
-                return int(n) if n.isdigit() else _COUNT_WORDS[n]
+    words = "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+    counts: list[tuple[int, str | None]] = []
+    for m in re.finditer(rf"(?<![\w$.,])({words}|\d+)\s+(\w+)(?:\s+(\w+))?(?:\s+(\w+))?",
+                         head, re.IGNORECASE):  # fmt: skip
+        n = int(m[1]) if m[1].isdigit() else _COUNT_WORDS[m[1].lower()]
+        seq = [w for w in (m[2], m[3], m[4]) if w]
+        level = None
+        # Two words before one ("product groups" before "product").
+        for noun in [" ".join(p) for p in itertools.pairwise(seq)] + seq:
+            level = next((lv for lv, says in nouns.items() if _names(noun, says)), None)
+            if level is not None:
+                break
+        if level is not None or not m[1].isdigit():
+            counts.append((n, level))
+    if counts:
+        n, level = counts[-1]
+        if level is None:
+            level = next((lv for _, lv in reversed(counts) if lv is not None), None)
+        if level is not None:
+            return n, level
+    for level, says in g["goods_nouns"].items():
+        if _en(says["en"]).search(head) or any(w in _ru(says["ru"]) for _, _, w in lemmas(head)):
+            return None, level
     return None
+
+
+def _names(noun: str, says: dict[str, list[str]]) -> bool:
+    """Whether ``noun`` (one word, or two English ones) is one of the grammar's words."""
+    return bool(_en(says["en"]).fullmatch(noun)) or (
+        " " not in noun and lemma(noun) in _ru(says["ru"])
+    )
 
 
 def resets_subject(text: str) -> bool:
@@ -204,6 +256,31 @@ _EN_BEFORE = re.compile(
     r"(?<![\w'’-])([a-z][a-z-]+)\s+(?:exports|imports|sales|shipments|purchases)\b"
 )
 _EN_AFTER = re.compile(r"\b(?:exports|imports|sales|shipments|purchases) of ([a-z][a-z-]+)")
+
+
+_OF_GOODS = re.compile(r"\s+(?:worth\s+)?of\s+(?:(?:the\s+)?[A-Z][\w.-]*['’]s\s+|its\s+|their\s+|"
+                       r"the\s+city['’]s\s+)?([a-z][a-z-]+)\b")  # fmt: skip
+
+
+def goods_after(text: str, end: int, known: list[tuple[int, int]]) -> str | None:
+    """A word naming goods right after a figure ("$173.5 million of Moscow's instruments").
+
+    ``known`` are the spans of partners and lexicon products; words of the grammar's
+    ``general`` list, flow words and known spans name no unknown goods.
+
+    >>> goods_after("Japan bought $173.5 million of Moscow's instruments", 27, [])
+    'instruments'
+    >>> goods_after("Japan bought $173.5 million of goods", 27, []) is None
+    True
+    """
+    m = _OF_GOODS.match(text, end)
+    if m is None:
+        return None
+    word = m[1]
+    general = {w.lower() for w in grammar()["general"]["en"]}
+    if word in general or flows(word) or any(a <= m.start(1) < b for a, b in known):
+        return None
+    return word
 
 
 def unknown_product(text: str, known: list[tuple[int, int]]) -> str | None:
@@ -228,7 +305,9 @@ def unknown_product(text: str, known: list[tuple[int, int]]) -> str | None:
 
     for m in [*_EN_BEFORE.finditer(text.lower()), *_EN_AFTER.finditer(text.lower())]:
         word = m[1]
-        if word not in en_general and free(m.start(1)) and not word.endswith("ian"):
+        head = word.split("-")[0]  # "january-june exports": months, not goods
+        if (word not in en_general and head not in en_general and free(m.start(1))
+                and not word.endswith("ian")):  # fmt: skip
             return text[m.start(1) : m.end(1)]
     if not re.search("[а-яё]", text, re.IGNORECASE):
         return None

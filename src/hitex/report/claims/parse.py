@@ -202,12 +202,13 @@ def negate(q: Quantity) -> Quantity:
 # -- what the words say ------------------------------------------------------------------------
 _GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w*|climb\w*|"
            r"gain\w*|expand\w*|surg\w*|soar\w*|widen\w*|higher|more\b|вырос\w*|выросл\w*|"
-           r"рост\w*|увелич\w*|прирост\w*|подня\w*|больше|повыс\w*|расширил\w*")  # fmt: skip
+           r"рост\w*|увелич\w*|прирост\w*|подня\w*|больше|повыс\w*|расширил\w*|add(?:ed|ing)\b|"
+           r"прибав\w*|\bрос(?:ли|ла|ло)?\b")  # fmt: skip
 _FALL = (
-    r"fell|fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|"
+    r"fell|fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|\bcut\b|"
     r"plung\w*|plummet\w*|slump\w*|tumbl\w*|sank|sunk|halved|slid|dipp?\w*|narrow\w*|"
     r"сузил\w*|"
-    r"less\b|снизил\w*|снижени\w*|сократил\w*|сокращени\w*|упал\w*|уменьш\w*|меньше|"
+    r"less\b|снизил\w*|снижени\w*|сократил\w*|сокращени\w*|(?<!\w)упал\w*|уменьш\w*|меньше|"
     r"обвалил\w*|рухнул\w*|просел\w*|опустил\w*"
 )
 _SHARE = (r"accounted for|account for|accounts for|share|made up|make up|makes up|represent\w*|"
@@ -232,7 +233,8 @@ _TRADE = re.compile(
     r"export|import|suppl|deliver|sales|sold|bought|purchas|trade|shipment|goods|products|"
     r"contract|transaction|industr|экспорт|импорт|поставк|постав|продаж|торгов|товар|продукци|"
     r"закуп|контракт|сделк|отрасл|took|buyer|market|deficit|surplus|turnover|balance|дефицит|"
-    r"профицит|сальдо|оборот|покупател|рын", re.IGNORECASE)  # fmt: skip
+    r"профицит|сальдо|оборот|покупател|рын|\bgap\b|shortfall|отгруз|вывез|ввез",
+    re.IGNORECASE)  # fmt: skip
 
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -387,7 +389,8 @@ def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
 
 def _extreme(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     words = m.group().lower()
-    low = re.search(r"low|small|weak|minim|низк|наименьш|минимал|минимум", words) is not None
+    said = re.search(r"low|small|weak|minim|narrow|низк|наименьш|минимал|минимум|узк", words)
+    low = said is not None
     if re.match(r"впервые", words, re.I):
         after = s.text[m.end() : m.end() + 60]
         low = (
@@ -465,17 +468,19 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         # "Germany came in second with 13.8%": its share.
         return "share", quantity(value, "pct", step, m["q"] or ""), None
     # The sign touches its figure: "to Vietnam - 114%" is a dash.
-    sign = re.search(r"(?:^|[\s(\[])([+\-−])$", before)
+    sign = re.search(r"(?:^|[\s(\[])([+\-−]|плюс\s|plus\s|минус\s|minus\s)$", before, re.I)
     if sign is not None and not m["q"]:
         # "(+60%)", "−5%": a change told by its sign.
         q = quantity(value, "pct", step)
-        return "growth", q if sign[1] == "+" else negate(q), None
+        rises = sign[1] == "+" or sign[1].strip().lower() in ("плюс", "plus")
+        return "growth", q if rises else negate(q), None
     grows = re.search(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE) or re.match(
-        r"\s*(?:more|higher|up|less|lower|growth|increase|rise|gain|decline|drop|fall|больше|"
-        r"меньше|рост)", after, re.IGNORECASE)  # fmt: skip
+        r"\s*(?:more|higher|up|less|lower|growth|increase|rise|gain|decline|drop|fall|above|"
+        r"below|больше|меньше|рост|выше|ниже)", after, re.IGNORECASE)  # fmt: skip
     if grows:
         q = quantity(value, "pct", step, m["q"] or "")
-        falls = _falls(before) or re.match(r"\s*(?:less|lower|decline|drop|fall|меньше)", after)
+        falls = _falls(before) or re.match(r"\s*(?:less|lower|decline|drop|fall|below|меньше|"
+                                           r"ниже)", after)  # fmt: skip
         return "growth", negate(q) if falls else q, None
     return "", quantity(value, "pct", step, m["q"] or ""), None
 
@@ -533,7 +538,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "extreme",
         re.compile(
             r"\b(?:the )?(?:record[- ])?(?:lowest|highest|smallest|largest|weakest|strongest|"
-            r"minimum|maximum)\b(?: \w+){0,3}? since (?P<year>(?:19|20)\d\d)"
+            r"narrowest|widest|minimum|maximum)\b(?: \w+){0,3}? since (?P<year>(?:19|20)\d\d)"
             r"|(?:минимальн\w*|максимальн\w*|минимум\w*|максимум\w*|самы\w+ низк\w*|"
             r"самы\w+ высок\w*|наименьш\w*|наибольш\w*|впервые)(?: \w+){0,4}? с "
             r"(?P<year2>(?:19|20)\d\d)",
@@ -588,13 +593,33 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "count",
         re.compile(
-            _Q + _N + r"\s(?:product lines|products|HS6 codes|tariff lines|товарн\w+ позици\w+|"
-            r"позици\w+ товар\w*|наименовани\w+ продукции)",
+            _Q + r"(?<![\w.,])" + _N + r"\s(?:(?:different|distinct|individual|separate|"
+            r"six-digit|HS6|HS-6|разн\w+|различн\w+|отдельн\w+)\s)*(?:product lines|products|"
+            r"product codes|HS6 codes|codes|tariff lines|товарн\w+ позици\w+|позици\w+|"
+            r"наименовани\w+ продукции|товар\w*)\b",
             _I,
         ),
         _count,
     ),
+    Pattern(
+        "count",
+        re.compile(
+            _Q + r"(?<![\w.,])" + _N + r"\s(?:(?:destination|partner|trading|foreign|buyer|"
+            r"different|distinct|разн\w+|различн\w+)\s)*(?:countries|markets|destinations|partners|стран\w*|"
+            r"рын\w+|государств\w*)\b",
+            _I,
+        ),
+        lambda m, s, b: _count_partners(m, s, b),  # noqa: PLW0108 - defined below
+    ),
 )
+
+
+def _count_partners(
+    m: re.Match[str], s: Sentence, b: str
+) -> tuple[str, Quantity | None, str | None]:
+    """How many partners the trade went to or came from: "22 countries", "22 страны"."""
+    kind, q, _ = _count(m, s, b)
+    return kind, q, "partners"
 
 
 def _multiple_ru(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | None, str | None]:
@@ -648,6 +673,7 @@ _SKIP = re.compile(
     r"(?<![\w-])(?:chapter|heading|subheading|глав[аеыу]|групп[аеыу]|"
     r"позици[яиюей]+|субпозици[яиюей]+|ТН ВЭД)\s+\d{2,6}\b|\b\d{4,6}\b"
     r"(?=[ /,]+\d{4,6}\b)|(?<=HS )\d+|\b\d+(?:st|nd|rd|th)\b"
+    r"|(?<=[^\W\d]\s\()(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?(?=\))"
 )
 _BARE = re.compile(f"(?<![\\w.,])(?P<num>{NUMBER})(?![\\w%])")
 
@@ -688,11 +714,20 @@ _FIGURE = re.compile(
 )
 
 
-def _read(s: Sentence, scale: str | None, last: dict[int, str]) -> Iterator[Found]:
+#: Parts of a year, which are no fractions: "the second half", "second-half sales".
+_PART_OF_YEAR = re.compile(r"\b(?:first|second|1st|2nd)[- ]half\b", re.IGNORECASE)
+
+
+def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
+    s: Sentence, scale: str | None, last: dict[int, str]
+) -> Iterator[Found]:
     taken: list[tuple[int, int, str, Quantity | None, str | None, str]] = []
+    parts = [(x.start(), x.end()) for x in _PART_OF_YEAR.finditer(s.text)]
     for p in PATTERNS:
         for m in p.regex.finditer(s.text):
             if any(a < m.end() and m.start() < b for a, b, *_ in taken):
+                continue
+            if any(a < m.end() and m.start() < b for a, b in parts):
                 continue
             kind, q, extra = p.read(m, s, s.text[: m.start()])
             end = m.start("of") if m.groupdict().get("of") else m.end()

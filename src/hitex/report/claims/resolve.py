@@ -21,7 +21,7 @@ from hitex.errors import InputError
 from hitex.reference import countries
 from hitex.report.claims import frames
 from hitex.report.claims.lexicon import Lexicon, Mention
-from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Period, Subject
+from hitex.report.claims.model import CERTAIN, NOT_UNDERSTOOD, Claim, Period, Subject
 from hitex.report.claims.parse import Found, Sentence, sentences, trade_words
 
 __all__ = ["Context", "months", "resolve"]
@@ -83,18 +83,47 @@ def months(text: str) -> tuple[int, int] | None:
     return None if found == (1, 12) else found
 
 
-def _months(text: str) -> tuple[int, int] | None:
+#: A month's name in full (or its usual short form), never a word that begins like one.
+_MONTH_NAME = (r"(?:january|february|march|april|may|june|july|august|september|october|"
+               r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?!\w)|"
+               r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+               r"(?:ь|я|е|й|ю|ем)(?!\w)")  # fmt: skip
+#: Parts of a year said in words: "the second half", "в четвёртом квартале".
+_PARTS = (
+    (r"first half|первое полугодие|первом полугодии|первого полугодия", (1, 6)),
+    (r"second half|второе полугодие|втором полугодии|второго полугодия", (7, 12)),
+    (r"first quarter|перв\w+ квартал\w*", (1, 3)),
+    (r"second quarter|втор\w+ квартал\w*", (4, 6)),
+    (r"third quarter|трет\w+ квартал\w*", (7, 9)),
+    (r"fourth quarter|final quarter|last quarter|четв[её]рт\w+ квартал\w*", (10, 12)),
+)
+
+
+def _months(text: str) -> tuple[int, int] | None:  # noqa: PLR0911 - one return per wording
     m = re.search(f"(?:first|первые|первых)\\s+({_COUNT})\\s+(?:months|месяц\\w*)", text, re.I)
     if m:
         n = m[1].lower()
         return 1, int(n) if n.isdigit() else _COUNTS[n]
+    m = re.search(f"(?:last|final|последние|последних)\\s+({_COUNT})\\s+(?:months|месяц\\w*)",
+                  text, re.I)  # fmt: skip
+    if m:
+        # "the last four months of the year": September to December.
+        n = m[1].lower()
+        return 13 - (int(n) if n.isdigit() else _COUNTS[n]), 12
     m = re.search(f"\\b({_MONTH_WORD})\\s*[-–—]\\s*({_MONTH_WORD})", text, re.I)
     if m:
         return _month(m[1]), _month(m[2])
-    if re.search(r"first half|первое полугодие|первом полугодии|первого полугодия", text, re.I):
-        return 1, 6
-    if re.search(r"first quarter|первом квартале|первый квартал", text, re.I):
-        return 1, 3
+    m = re.search(f"\\b({_MONTH_NAME})\\s+(?:to|through|until|по)\\s+({_MONTH_NAME})", text, re.I)
+    if m:
+        # "from July to December", "с июля по декабрь".
+        return _month(m[1]), _month(m[2])
+    m = re.search(f"\\bfrom ({_MONTH_NAME}) on(?:wards?)?\\b", text, re.I)
+    if m:
+        # "From September on": to the end of the year.
+        return _month(m[1]), 12
+    for words, span in _PARTS:
+        if re.search(words, text, re.I):
+            return span
     if re.search(f"({_COUNT}) (?:months|месяц\\w*)", text, re.I):
         m = re.search(f"({_COUNT}) (?:months|месяц\\w*)", text, re.I)
         assert m is not None
@@ -192,6 +221,13 @@ def period(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         # "from $163.9 million in 2002 to $917.2 million in 2004, while imports fell 5%": the
         # claim is of the later year unless a year follows its own figure.
         year = named[0] if kind in ("amount", "share", "count") else max(named)
+        if at is not None and kind in ("amount", "share", "count"):
+            # "in 2019, when exports jumped 86% to $2.6 billion, followed by a rise of a third
+            # in 2020 to $3.46 billion": the year of the figure's own clause.
+            cuts = [m.end() for m in _CLAUSE.finditer(text, 0, at[0])]
+            own = [int(m["y"]) for m in _YEAR.finditer(text, cuts[-1] if cuts else 0, at[0])
+                   if m.start("y") not in theirs and m.start("y") != base_at]  # fmt: skip
+            year = own[-1] if own else year
     if at is not None and kind in ("amount", "share", "count", "rank"):
         # "$61.7 million in 2002 to $119 million in 2004": the year right after the figure.
         after = _AFTER_YEAR.match(text, at[1])
@@ -226,10 +262,25 @@ def period(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             compare = c.compare if year == c.year and c.compare else None
         if compare is None or compare >= year:
             compare = year - 1
-    return Period(year, compare, months(text))
+    return Period(year, compare, _clause_months(text, at))
 
 
-def resolve(  # noqa: PLR0915 - one step per part of the frame
+def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The months of the claim's own clause when it names some, else of the sentence.
+
+    "From July to December exports were 32% above 2019, against 27.7% in January-June": each
+    rate has the months of its clause.
+    """
+    if at is not None:
+        starts = [m.end() for m in _CLAUSE.finditer(text[: at[0]])]
+        end = _CLAUSE.search(text, at[1])
+        own = text[(starts[-1] if starts else 0) : (end.start() if end else len(text))]
+        if _months(own) is not None:
+            return months(own)
+    return months(text)
+
+
+def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
     found: Sequence[Found], lexicon: Lexicon, c: Context, text: str | None = None
 ) -> list[Claim]:
     """Claims with subject, whole and period filled in, in the order of ``found``.
@@ -260,7 +311,8 @@ def resolve(  # noqa: PLR0915 - one step per part of the frame
         previous = _previous(out, f)
         here = s.start + f.segment[0]
         last = [v for pos, par, v in named if par == s.paragraph and pos < here]
-        subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous)
+        subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous,
+                                (text or "")[: f.claim.start])  # fmt: skip
         whole = None
         if f.claim.kind in {"share", "rank"}:
             # A rank's own words may name its field ("the largest African buyer").
@@ -279,11 +331,44 @@ def resolve(  # noqa: PLR0915 - one step per part of the frame
             subject = Subject(subject.reporter, "balance", subject.partners,
                               subject.partner_group, subject.products)  # fmt: skip
             side = f.hints["gap"]
+        elif subject.flow == "balance" and _MORE_THAN_SPENT.match(s.text, at[1]):
+            # "earned $675 million more from the Netherlands than it spent there": a surplus.
+            side = "surplus"
         elif subject.flow == "balance":
             read = frames.flow_at(s.text, at[1])
             side = read[1] if read else ""
+            turn = _TURN.search(s.text, at[1])
+            if (
+                not frames.flows(s.text[lo_clause(s.text, at[0]) : at[1]])
+                and turn is not None
+                and not frames.flows(s.text[at[1] : turn.start()])
+            ):
+                side = ""  # the side of a balance word past the clause's turn is not this one's
         aggregation, count = "sum", None
-        if f.claim.kind == "amount" and frames.each_after(s.text, at[1], at[0]):
+        counted = (
+            frames.counted_before(s.text, at[0])
+            if f.claim.kind == "amount"
+            and (frames.each_after(s.text, at[1], at[0]) or frames.each_in(s.text[: at[0]]))
+            else None
+        )
+        if counted is not None and counted[1] != "partner" and len(subject.partners) < 2:
+            # "Five chapters each exceeded $15 million": the figure is said of every chapter
+            # (heading, product) counted, never of their sum.
+            aggregation, count = "each", counted[0]
+            f = dataclasses.replace(f, claim=f.claim.with_(metric=counted[1]))  # noqa: PLW2901
+            if not subject.products:
+                how["products"] = "read"  # every chapter of the trade, by its own words
+        elif (f.claim.kind == "amount" and len(subject.partners) > 1
+              and frames.each_after(s.text, at[1], at[0])):  # fmt: skip
+            # "Turkey and Sweden, the two smallest of the 14 markets, bought $150 million each":
+            # the partners named, not a count among all.
+            aggregation, count = "each", len(subject.partners)
+        elif f.claim.kind == "amount" and (
+            frames.each_after(s.text, at[1], at[0])
+            or (counted is not None and counted[0] is not None and len(subject.partners) < 2)
+        ):
+            # "Five markets ... $250 million each", "each of the ten largest markets bought more
+            # than $200 million": counted among all partners.
             aggregation, count = "each", frames.count_before(s.text, at[0])
             # "Five markets ... each": counted among all partners (or the group named).
             subject = Subject(subject.reporter, subject.flow, (), subject.partner_group,
@@ -292,30 +377,107 @@ def resolve(  # noqa: PLR0915 - one step per part of the frame
             # "Kazakhstan, Turkey and the UAE each exceeded $45 million", "не менее чем на
             # 20% каждая": the figure is said of every partner named, never of their sum.
             aggregation, count = "each", len(subject.partners)
+        if f.claim.kind == "count":
+            aggregation, count = "sum", None  # a count is of the whole field, never of each
+        if f.claim.kind == "amount" and (_PER_MONTH.match(s.text, at[1]) or _MONTHLY.search(
+                _CLAUSE.split(s.text[: at[0]])[-1])):  # fmt: skip
+            # "about $217 million a month": the monthly average of the period.
+            f = dataclasses.replace(f, claim=f.claim.with_(metric="per_month"))  # noqa: PLW2901
         claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
                               count=count,
                               period=period(s.text, f.claim.kind, c, since, at))  # fmt: skip
         how["year"] = _how_dated(s.text, claim.period, since)
+        earlier = _previous(out, f)
+        later = _LATER.search(s.text[: at[0]])
+        before_sentence = next(
+            (x for x in reversed(out) if x.sentence != s.text and x.understood), None
+        )
+        if (
+            later is not None
+            and before_sentence is not None
+            and (before_sentence.paragraph == f.claim.paragraph)
+        ):
+            earlier = before_sentence
+            # "In 2018 it sold $1.4 billion. Three years later exports had more than tripled":
+            # the year so many after the claim before, against that year.
+            n = later["n"] or later["n2"] or later["n3"]
+            gap = int(n) if n.isdigit() else _COUNTS[n.lower()]
+            then = earlier.period.year
+            grows = claim.kind in ("growth", "multiple", "change", "rank")
+            claim = claim.with_(period=Period(then + gap, then if grows else None,
+                                              claim.period.months))  # fmt: skip
+            how["year"] = "carried"
+        elif (earlier is not None and _THAT_YEAR.search(s.text[: at[0]])
+                and not re.search(r"\b(?:19|20)\d\d\b", s.text[: at[0]])):  # fmt: skip
+            # "That year the gap shrank to $190 million": the year of the sentence before.
+            per = claim.period
+            shift = earlier.period.year - per.year
+            compare = None if per.compare is None else per.compare + shift
+            claim = claim.with_(period=Period(earlier.period.year, compare, per.months))
+            how["year"] = "carried"
         claim = claim.with_(reading=tuple(sorted(how.items())))
         lo = f.segment[0]
         everyone = [*lexicon.find_partners(s.text), *lexicon.find_products(s.text)]
         known = [(m.start - lo, m.end - lo) for m in everyone]
         odd = frames.unknown_product(s.text[lo : at[1]], known)
+        if odd is None and f.claim.kind == "amount":
+            # "Japan bought $173.5 million of Moscow's instruments": goods named after the figure.
+            odd = frames.goods_after(s.text, at[1], [(m.start, m.end) for m in everyone])
         before = out[-1] if out and out[-1].sentence == s.text else None
         if (claim.understood and before is not None and "lexicon does not know" in before.note
                 and not _in(products, lo, at[1]) and not _in(partners, lo, at[1])):  # fmt: skip
             claim = claim.with_(understood=False, note=before.note)
+        elif (claim.understood and before is not None and "lexicon does not know" in before.note
+              and not _in(products, lo, at[1])):  # fmt: skip
+            # "Japan bought $173.5 million of Moscow's instruments, India tripled its purchases":
+            # the goods of the clause before may go on; a figure the whole trade does not give
+            # is not an error.
+            guess = {**dict(claim.reading), "products": "default"}
+            claim = claim.with_(reading=tuple(sorted(guess.items())))
         if claim.understood and odd and not _in(products, lo, at[1]):
             claim = claim.with_(understood=False,
                                 note=f"unverifiable: the lexicon does not know the goods "
                                 f"'{odd}' (add them with --lexicon)")  # fmt: skip
         claim = _unnamed(claim, lexicon, text, f, partners, own)
-        carried = claim.kind in ("growth", "multiple") and _previous(out, f) is not None
+        # A figure in a sentence with no trade word goes on about the trade of the claim before
+        # it in the paragraph ("From July to December they came to $1.25 billion").
+        carried = (claim.kind in ("growth", "multiple", "amount", "change", "share")
+                   and _previous(out, f) is not None)  # fmt: skip
         if claim.understood and not (trade_words(s.text) or partners or products
                                      or f.hints.get("figure") or carried):  # fmt: skip
             claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
         out.append(claim)
     return _respectively(out)
+
+
+#: "Three years later", "три года спустя", "через три года".
+_LATER = re.compile(r"\b(?P<n>two|three|four|five|\d) years later\b|(?:спустя|через) "
+                    r"(?P<n2>два|три|четыре|пять|\d) (?:года|лет)|(?<!\w)(?P<n3>два|три|четыре|"
+                    r"пять|\d) (?:года|лет) спустя", re.IGNORECASE)  # fmt: skip
+#: "That year", "в том же году": the year of the claim before.
+_THAT_YEAR = re.compile(r"\b(?:that|the same) year\b|в (?:том же|тот же|этом же|тот) год",
+                        re.IGNORECASE)  # fmt: skip
+#: "$675 million more from the Netherlands than it spent there": exports beyond imports.
+_MORE_THAN_SPENT = re.compile(r"\s+more\b[^,;.]{0,60}?\bthan\b[^,;.]{0,15}?\b(?:spent|bought|paid|"
+                              r"imported|purchased)\b", re.IGNORECASE)  # fmt: skip
+
+
+def lo_clause(text: str, start: int) -> int:
+    """Where the clause of a claim starting at ``start`` begins (after the last turn before)."""
+    cuts = [m.end() for m in _TURN.finditer(text, 0, start)]
+    return cuts[-1] if cuts else 0
+
+
+#: Where a sentence turns to another subject: "..., but", "; ", ", while", ", а".
+_TURN = re.compile(r";|,\s*(?:but|while|whereas|and|а|но|и|тогда как)\b|"
+                   r"\s(?:but|while|whereas|но)\s", re.IGNORECASE)  # fmt: skip
+#: A figure said per month: "$217 million a month", "по 18 млн долларов в месяц".
+_PER_MONTH = re.compile(r"\s*(?:(?:a|per|each|every) month\b|monthly\b|в месяц\b|"
+                        r"ежемесячно\b|в среднем в месяц\b)", re.IGNORECASE)  # fmt: skip
+
+
+#: "every month brought in about $217 million": said per month before the figure.
+_MONTHLY = re.compile(r"\b(?:every|each) month\b|ежемесячн\w*|каждый месяц", re.IGNORECASE)
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b|\bсоответственно\b", re.IGNORECASE)
@@ -361,7 +523,11 @@ def _unnamed(
     them = _referents(lexicon, text, s, f.segment[0], own, unnamed.group())
     if them:
         p = claim.subject
-        return claim.with_(subject=Subject(p.reporter, p.flow, them, None, p.products))
+        claim = claim.with_(subject=Subject(p.reporter, p.flow, them, None, p.products))
+        if frames.each_in(s.text):
+            # "Those five markets each bought more than $250 million": every one, not the sum.
+            claim = claim.with_(aggregation="each", count=len(them))
+        return claim
     why = "unverifiable: the text does not name the partners it sums"
     return claim.with_(understood=False, note=why)
 
@@ -423,13 +589,14 @@ def _in(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
     return [m for m in mentions if lo <= m.start < hi]
 
 
-def _subject(
+def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
     f: Found,
     partners: list[Mention],
     products: list[Mention],
     c: Context,
     last_products: tuple[str, ...] | None,
     previous: Claim | None,
+    text_before: str = "",
 ) -> tuple[Subject, dict[str, str]]:
     """The claim's subject, and how its slots were filled (``flow``, ``partners``, ``products``).
 
@@ -440,7 +607,7 @@ def _subject(
     claim_end = f.claim.end - s.start
     read = frames.flow_at(s.text, claim_end)
     same = previous is not None and previous.sentence == s.text
-    how = {"flow": _flow_how(f, read, previous)}
+    how = {"flow": _flow_how(f, read, previous, text_before)}
     flow = read[0] if read else (previous.subject.flow if previous is not None else "export")
     if flow == "export" and _partner_sells(s.text[:claim_end], partners):
         # "Argentina supplied $2.04 billion of goods to Chile": the partner's sales are the
@@ -455,6 +622,11 @@ def _subject(
         return Subject(c.reporter, flow, tuple(m.value for m in ranked if m.kind == "country"),
                        None, _products(products)), how  # fmt: skip
     mine_p, mine_g = _in(partners, lo, hi), _in(products, lo, hi)
+    cut = [m.end() for m in _TURN.finditer(s.text, lo, f.claim.start - s.start)]
+    if cut and len(mine_p) > 1 and _in(partners, cut[-1], hi):
+        # "... from the Netherlands than it spent there, but the balance with Germany was
+        # negative at $297 million": the partners of the claim's own clause.
+        mine_p = _in(partners, cut[-1], hi)
     head = _APPOSITION.match(s.text)
     if (head is not None and head.end() <= f.claim.start - s.start
             and not frames.flows(s.text[head.end() : f.claim.start - s.start])
@@ -476,6 +648,8 @@ def _subject(
         # "Exports of $5 million went to India": the words after the figure.
         nxt = f.whole[1] if f.whole else hi
         rest = (f.next if f.next is not None else len(s.text)) if f.claim.kind != "share" else nxt
+        turn = _TURN.search(s.text, hi, rest)
+        rest = turn.start() if turn is not None else rest  # not past the clause's turn
         mine_p, mine_g = _in(partners, hi, rest), _in(products, hi, rest)
     segment_text = s.text[lo:hi]
     if not mine_g and _SUCH.search(segment_text) and last_products is not None:
@@ -490,6 +664,12 @@ def _subject(
     if not mine_p and not mine_g and previous is not None:
         p = previous.subject
         how |= {"partners": "paragraph", "products": "paragraph"}
+        # The whole trade, read certainly before, goes on while nothing narrower is named
+        # ("Exports grew 30% to $2.4 billion. Goods went to 25 countries.").
+        if not (p.partners or p.partner_group or partners) and previous.how("partners") in CERTAIN:
+            how["partners"] = "carried"
+        if not (p.products or products) and previous.how("products") in CERTAIN:
+            how["products"] = "carried"
         return Subject(p.reporter, flow if read else p.flow, p.partners, p.partner_group,
                        p.products), how  # fmt: skip
     if not mine_p and not mine_g:
@@ -510,11 +690,19 @@ def _carry(how: str) -> str:
     return "carried" if how == "read" else how
 
 
-def _flow_how(f: Found, read: tuple[str, str] | None, previous: Claim | None) -> str:
-    """How the flow was filled: a flow word of the claim's clause, of its sentence, or none."""
+def _flow_how(
+    f: Found, read: tuple[str, str] | None, previous: Claim | None, before: str = ""
+) -> str:
+    """How the flow was filled: a flow word of the claim's clause, of its sentence, or none.
+
+    With none in its sentence nor a claim before it in its paragraph, exports are carried when
+    the text ``before`` the claim names exports and no other flow (a list of goods after a
+    paragraph on exports); otherwise they are a default.
+    """
     if read is None:
         if previous is None:
-            return "default"
+            said = {flow for _, flow, _ in frames.flows(before)}
+            return "carried" if said == {"export"} else "default"
         # The flow the paragraph is about carries to a sentence that names none ("Furniture
         # multiplied seventeenfold"), as certainly as it was read before.
         return _carry(previous.how("flow"))
@@ -627,6 +815,8 @@ def article_year(text: str, candidates: Sequence[int], held: Sequence[int] = ())
     2020
     >>> article_year("Экспорт увеличился на 26% в сравнении с 2019 годом", [2019], [2019, 2020])
     2020
+    >>> article_year("It fell in 2019 and rose 9% last year", [2019], [2019, 2020])
+    2020
     """
     named = collections.Counter(int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text))
     usable = [y for y in named if y in set(candidates)]
@@ -641,5 +831,10 @@ def article_year(text: str, candidates: Sequence[int], held: Sequence[int] = ())
     if not usable:
         raise InputError("The text names no year the warehouse holds for the reporter; "
                          "give --year.")  # fmt: skip
+    after = max(usable) + 1
+    if _LAST_YEAR.search(text) and after in held and max(named) < after:
+        # "from $620 million in 2001 to $4.5 billion last year, ... a third in 2020": the year
+        # after the latest it names, when no later date says the text was written earlier.
+        return after
     # The latest year the text discusses: earlier years are its bases ("compared with 2002").
     return max(usable)

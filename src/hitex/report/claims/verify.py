@@ -86,7 +86,8 @@ def verify(
             for one in _each_one(c):
                 plan.add(one.subject)
     readings = {i: alternatives(c, claims) for i, c in enumerate(claims) if c.understood}
-    for alts in readings.values():
+    rests = {i: _rests(c, lexicon) for i, c in enumerate(claims) if c.understood}
+    for alts in [*readings.values(), *rests.values()]:
         for _, alt in alts:
             plan.add(alt.subject)
             plan.add(alt.whole)
@@ -94,6 +95,8 @@ def verify(
     out = []
     for i, c in enumerate(claims):
         r = _one(c, s, plan, small_base_usd)
+        if r.verdict == "supported":
+            r = _doubt(r, rests.get(i, []), s, plan, small_base_usd)
         if r.verdict == "contradicted":
             r = _abstain(r, readings.get(i, []), s, plan, small_base_usd)
         if r.verdict == "contradicted":
@@ -125,6 +128,46 @@ def _uncertain(r: Result) -> Result:
     why = "; ".join(f"{_GUESSES.get(slot, slot)} ({r.claim.how(slot)})" for slot in guessed)
     return Result(r.claim, r.computed, "unverifiable",
                   f"uncertain reading: {why}; as read: {r.reason}")  # fmt: skip
+
+
+def _rests(c: Claim, lexicon: Lexicon) -> list[tuple[str, Claim]]:
+    """Readings of ``c`` whose loose goods exclude a part of them its sentence names apart.
+
+    "Exports of machinery and equipment exceeded $1.2 billion, while electrical machinery took
+    a third": set beside electrical machinery (HS 85), "machinery and equipment" (HS 84-85 by
+    the lexicon) may mean the rest of it (HS 84).
+    """
+    out = []
+    named = [lexicon.product(m.value) for m in lexicon.find_products(c.sentence)]
+    for name in c.subject.products:
+        wide = lexicon.product(name)
+        if wide.exact or not wide.codes:
+            continue
+        for part in named:
+            inside = set(part.codes) < set(wide.codes) and part.name not in c.subject.products
+            if inside:
+                rest = tuple(f"HS {code}" for code in wide.codes if code not in part.codes)
+                products = tuple(
+                    p for q in c.subject.products for p in (rest if q == name else (q,))
+                )
+                label = f"'{name}' as the rest of it beside '{part.name}' ({', '.join(rest)})"
+                out.append((label, c.with_(subject=replace(c.subject, products=products))))
+    return out
+
+
+def _doubt(
+    r: Result, readings: Sequence[tuple[str, Claim]], s: Session, plan: Plan, small: float
+) -> Result:
+    """``r`` (supported) as ``unverifiable`` when another plausible reading contradicts it."""
+    for label, alt in readings:
+        try:
+            other = _one(alt, s, plan, small)
+        except (HitexError, KeyError, ValueError, IndexError):
+            continue
+        if other.verdict == "contradicted":
+            return Result(r.claim, r.computed, "unverifiable",
+                          f"ambiguous: {r.reason}; but with {label}: {other.reason}")  # fmt: skip
+    return r
 
 
 def _worded(r: Result, lexicon: Lexicon) -> Result:
@@ -361,6 +404,10 @@ def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         return _each(c, s, plan, small)
     value = _flow_value(c, s, plan, small, c.period.year)
     where = f"{describe(c.subject)} in {_when(c)}"
+    if c.metric == "per_month":
+        first, last = c.period.months or (1, 12)
+        value /= last - first + 1
+        where = f"{where}, a month on average"
     if c.subject.flow == "balance":
         return _balance(c, value, where)
     return _judge(c, value, f"{where}: {show(value, 'usd')}")
@@ -392,12 +439,28 @@ def _each(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     """How many partners take the amount ("five markets, more than $250 million each")."""
     assert c.quantity is not None
     sel = plan.selection(c.subject) | {"months": c.period.months}
-    t = s.table(year=c.period.year, by=["partner"], small_base_usd=small, **sel)
-    if t.empty:
-        raise _NoData(f"no data: {describe(c.subject)} in {_when(c)} is not in the warehouse")
-    hits = t[[c.quantity.allows(float(v)) for v in t["value_usd"]]]
-    names = ", ".join(_name(p) for p in hits["partner"])
-    text = (f"{len(hits)} of {len(t)} partners of {describe(c.subject)} in {_when(c)}: "
+    level = GOODS_LEVELS.get(c.metric or "")
+    if level is not None:
+        # Chapters (headings, products) of the trade: the HS codes' first 2 (4, 6) digits.
+        t = s.table(year=c.period.year, by=["product"], small_base_usd=small, **sel)
+        if t.empty:
+            raise _NoData(f"no data: {describe(c.subject)} in {_when(c)} is not in the warehouse")
+        if not t["classification"].astype(str).str.upper().str.startswith("H").all():
+            raise _NoData(f"{describe(c.subject)} in {_when(c)} is not classified by HS: "
+                          f"its {c.metric}s cannot be counted")  # fmt: skip
+        units = t.assign(unit=t["product"].astype(str).str[:level])
+        t = units.groupby("unit", as_index=False)[["value_usd"]].sum()
+        hits = t[[c.quantity.allows(float(v)) for v in t["value_usd"]]]
+        names = ", ".join(f"HS {u}" for u in hits["unit"])
+        noun = f"{c.metric}s"
+    else:
+        t = s.table(year=c.period.year, by=["partner"], small_base_usd=small, **sel)
+        if t.empty:
+            raise _NoData(f"no data: {describe(c.subject)} in {_when(c)} is not in the warehouse")
+        hits = t[[c.quantity.allows(float(v)) for v in t["value_usd"]]]
+        names = ", ".join(_name(p) for p in hits["partner"])
+        noun = "partners"
+    text = (f"{len(hits)} of {len(t)} {noun} of {describe(c.subject)} in {_when(c)}: "
             f"{names or 'none'}")  # fmt: skip
     if c.count is None:
         verdict = "supported" if len(hits) else "contradicted"
@@ -408,6 +471,10 @@ def _each(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         return Result(c, float(len(hits)), "unverifiable",
                       f"{text}; the text counts {c.count}")  # fmt: skip
     return Result(c, float(len(hits)), "contradicted", f"{text}; the text counts {c.count}")
+
+
+#: Levels of goods an "each" figure may count, and their HS digits.
+GOODS_LEVELS = {"chapter": 2, "heading": 4, "product": 6}
 
 
 def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan, float], Result]:
@@ -594,9 +661,26 @@ def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
 
 
 def _count(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    if c.metric == "partners":
+        return _count_partners(c, s, plan, small)
     row = _table(c, s, plan, small, indicators=["product_lines"]).iloc[0]
     figure = float(row.product_lines)
     return _judge(c, figure, f"{describe(c.subject)} in {_when(c)}: {int(figure)} product lines")
+
+
+def _count_partners(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """How many partners took (or sent) the trade: those with a value in the period."""
+    sel = plan.selection(c.subject, partners=False)
+    everyone = s.table(year=c.period.year, by=["partner"], months=c.period.months,
+                       small_base_usd=small, **sel)  # fmt: skip
+    held = everyone[everyone["value_usd"] != 0]
+    where = f"{describe(replace(c.subject, partners=()))} in {_when(c)}"
+    if len(held) <= 1:
+        # Chile's exports to Argentina when Argentina is all the warehouse holds.
+        raise _NoData(f"the warehouse holds {len(held)} partner of {where}: a count of its "
+                      "partners cannot be checked")  # fmt: skip
+    figure = float(len(held))
+    return _judge(c, figure, f"{where}: {int(figure)} partners")
 
 
 CHECKS: Mapping[str, Callable[[Claim, Session, Plan, float], Result]] = {
