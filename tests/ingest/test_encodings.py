@@ -72,12 +72,14 @@ def test_encoding_option_overrides_and_a_wrong_one_stores_no_mojibake(session, t
     assert r.rows_loaded == 0
     reasons = session.rejects(r.id)["reason"].tolist()
     assert "unknown reporter 'Cфte d'Ivoire'" in [x.split(".")[0] for x in reasons]
-    # The same file again is the same file: nothing added, until its load is removed.
+    assert r.status == "refused"  # every record refused: nothing of the file is loaded
+    # Read again with the right encoding it loads; the refused load keeps its rejects.
+    (r2,) = session.load([path], format="flows", encoding="cp1252")
+    assert (r2.status, r2.rows_loaded, r2.rows_rejected) == ("loaded", len(LATIN), 0)
+    assert session.rejects(r.id)["reason"].tolist() == reasons
+    # The same file again is the same file now: nothing added.
     (skipped,) = session.load([path], format="flows", encoding="cp1252")
     assert skipped.status == "skipped"
-    session.remove(r.id)
-    (r2,) = session.load([path], format="flows", encoding="cp1252")
-    assert (r2.rows_loaded, r2.rows_rejected) == (len(LATIN), 0)
 
 
 def test_the_judged_encoding_is_kept_with_the_load(session, tmp_path):

@@ -42,7 +42,14 @@ import numpy.typing as npt
 import pyarrow as pa
 
 from hitex.errors import HitexError
-from hitex.indicators.selection import UNMAPPED, UNMAPPED_NAME, Query
+from hitex.indicators.selection import (
+    NOT_SPECIFIED_CODES,
+    UNMAPPED,
+    UNMAPPED_NAME,
+    UNSPECIFIED,
+    UNSPECIFIED_NAME,
+    Query,
+)
 from hitex.indicators.table import SELF_PARTNER
 from hitex.ingest.sql import lit
 from hitex.session import Session
@@ -343,9 +350,24 @@ def _scheme(a: Answers, s: Session, scheme: str) -> Scheme | None:
                 continue
             group[ci * len(a.products) + pi] = index[str(g)]
             row_names[ci * len(a.products) + pi] = str(n).lower()
+        names = [first[c] for c in codes]
+        # HS "commodities not specified according to kind" that the scheme does not group are a
+        # group of their own, as the Session names them (:data:`UNSPECIFIED`).
+        unspecified = [
+            ci * len(a.products) + pi
+            for ci, c in enumerate(a.classifications) if str(c).startswith("HS")
+            for pi, p in enumerate(a.products) if p in NOT_SPECIFIED_CODES
+        ]  # fmt: skip
+        if unspecified and UNSPECIFIED not in index:
+            cells = np.asarray(unspecified, dtype=np.int64)
+            cells = cells[group[cells] < 0]
+            group[cells] = len(codes)
+            for cell in cells.tolist():
+                row_names[cell] = UNSPECIFIED_NAME.lower()
+            codes, names = [*codes, UNSPECIFIED], [*names, UNSPECIFIED_NAME]
         ordered = sorted([*codes, UNMAPPED])
         rank = [ordered.index(c) for c in codes] + [ordered.index(UNMAPPED)]
-        return Scheme(group, codes, [first[c] for c in codes], row_names, rank)
+        return Scheme(group, codes, names, row_names, rank)
 
     found: Scheme | None = a.kept(("scheme", scheme), make)
     return found
