@@ -307,6 +307,12 @@ def test_language_switch_is_kept_in_the_url(page, moscow):
     total = moscow[moscow["year"] == 2020]["value_usd"].sum()
     assert f"{total / 1e9:.2f}".replace(".", ",") + " млрд долл." in summary
     assert "lang=ru" in pg.url
+    # A load's status in words of the page (the API keeps the code 'loaded').
+    pg.wait_for_selector("#table-loads tbody tr")
+    statuses = pg.eval_on_selector_all(
+        "#table-loads tbody td.c-status", "cells => cells.map(c => c.textContent)"
+    )
+    assert statuses and set(statuses) == {"загружен"}
     pg.click("#lang-en")
     wait_for_view(pg, "reporter=RU-MOW")
     pg.wait_for_function("document.documentElement.lang === 'en'")

@@ -45,6 +45,8 @@ const STRINGS = {
     u_classification: "Classification", u_revise: "revise earlier flows", u_token: "Token", u_button: "Load",
     col_id: "Id", col_file: "File", col_format: "Format", col_read: "Read", col_loaded: "Loaded",
     col_rejected: "Rejected", col_status: "Status", col_started: "Started", col_line: "Line", col_record: "Record",
+    status_loaded: "loaded", status_skipped: "skipped", status_refused: "refused", status_failed: "failed",
+    status_removed: "removed",
     read_only: "read-only", reference: "reference data {v}", usd: "US$",
     uploading: "uploading", loading_file: "loading", done: "done", error: "Error", no_answer: "no answer",
     months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -88,6 +90,8 @@ const STRINGS = {
     u_classification: "Классификация", u_revise: "заменить прежние потоки", u_token: "Токен", u_button: "Загрузить",
     col_id: "№", col_file: "Файл", col_format: "Формат", col_read: "Прочитано", col_loaded: "Загружено",
     col_rejected: "Отклонено", col_status: "Состояние", col_started: "Начало", col_line: "Строка", col_record: "Запись",
+    status_loaded: "загружен", status_skipped: "пропущен", status_refused: "отклонён", status_failed: "ошибка",
+    status_removed: "удалён",
     read_only: "только чтение", reference: "справочники {v}", usd: "долл. США",
     uploading: "передача файла", loading_file: "загрузка", done: "готово", error: "Ошибка", no_answer: "нет ответа",
     months: ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
@@ -294,6 +298,8 @@ function cellText(column, v) {
   if (typeof v === "object") return JSON.stringify(v);
   // A load's start to the minute (the exact time stays in the cell's title and the CSV).
   if (column === "started") return String(v).replace("T", " ").slice(0, 16);
+  // A load's status in the page's language (the API and the CSV keep the code).
+  if (column === "status" && STRINGS.en["status_" + v] !== undefined) return t("status_" + v);
   return String(v);
 }
 
