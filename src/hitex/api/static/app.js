@@ -88,8 +88,9 @@ const STRINGS = {
     col_claim: "Утверждение", col_computed: "Расчёт", col_verdict: "Вывод", col_reason: "Причина",
     loads_title: "Загрузки", upload_title: "Загрузить файл", u_file: "Файл", u_format: "Формат",
     u_classification: "Классификация", u_revise: "заменить прежние потоки", u_token: "Токен", u_button: "Загрузить",
-    col_id: "№", col_file: "Файл", col_format: "Формат", col_read: "Прочитано", col_loaded: "Загружено",
-    col_rejected: "Отклонено", col_status: "Состояние", col_started: "Начало", col_line: "Строка", col_record: "Запись",
+    // Soft hyphens: a phone's narrow column breaks these words where Russian does, not anywhere.
+    col_id: "№", col_file: "Файл", col_format: "Формат", col_read: "Прочи\u00adтано", col_loaded: "Загру\u00adжено",
+    col_rejected: "Откло\u00adнено", col_status: "Состо\u00adяние", col_started: "Начало", col_line: "Строка", col_record: "Запись",
     status_loaded: "загружен", status_skipped: "пропущен", status_refused: "отклонён", status_failed: "ошибка",
     status_removed: "удалён",
     read_only: "только чтение", reference: "справочники {v}", usd: "долл. США",
