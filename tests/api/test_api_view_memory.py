@@ -4,7 +4,7 @@ A small real warehouse: the demo's Chile (annual, HS12, exports and imports), Mo
 HS17, exports), St Petersburg's enterprise records (disclosure control: answered by the
 Session), and a generated BACI slice (reconciled: every export is also the partner's import).
 Hypothesis draws views (reporter, flow, years, months, partner group, product scheme and
-group); each is answered twice on one snapshot, from memory and by the Session, and the two
+group, language of names: en or ru); each is answered twice on one snapshot, from memory and by the Session, and the two
 JSON answers must be the same to the last digit (money to the cent, notes, choices) or both
 must be the same error. The figures themselves are checked against pandas sums of the files
 in ``test_api_view.py`` (which runs through the memory path by default).
@@ -77,6 +77,7 @@ views = st.fixed_dictionaries(
         "months": st.sampled_from([None, "1-12", "1-8", "3-5", "11-12"]),
         "partner_group": st.sampled_from(PARTNER_GROUPS),
         "scheme": st.sampled_from(SCHEMES),
+        "lang": st.sampled_from(["en", "ru"]),
     }
 )
 
@@ -157,3 +158,17 @@ def test_after_a_load_the_view_is_of_the_new_version_whichever_path_answers(
     exports = moscow[(moscow["flow"] == "export") & (moscow["year"] == 2020)]
     assert again["total"]["value_usd"] == float(exports["value_usd"].sum())
     assert json.dumps(first, sort_keys=True) == json.dumps(again, sort_keys=True)
+
+
+def test_a_russian_view_from_memory_names_partners_in_russian(conns: Connections) -> None:
+    """Chile's exports of 2004 from memory, in Russian: its one partner is Аргентина, as the
+    Session names it, and so is the whole view."""
+    params = {"reporter": "CHL", "year": 2004, "compare": 2002, "lang": "ru"}
+    conns.in_memory = True
+    conns.answers._answers.clear()
+    with conns.read() as s:
+        q = {"reporter": "CHL", "flow": "export", "by": ["partner"]}
+        found = answers.rows(s, "table", q, year=2004, compare=2002, lang="ru")
+    assert found is not None
+    assert [(r["partner"], r["partner_name"]) for r in found] == [("ARG", "Аргентина")]
+    assert _ask(conns, params, True) == _ask(conns, params, False)

@@ -16,9 +16,11 @@ months and coverage run first), value, base value, growth, share, product lines 
 classifications of each row, ordered and cut as :meth:`hitex.Session.table` and
 :meth:`hitex.Session.series` order and cut them. What this module does not answer, the
 caller asks the Session (:func:`rows` returns None): records that carry enterprises
-(disclosure control applies), an enterprise group, names in another language than English,
-indicators other than those a view asks, and a question any of the Session's checks refuses
-(the Session then raises the same error).
+(disclosure control applies), an enterprise group, indicators other than those a view asks,
+and a question any of the Session's checks refuses (the Session then raises the same error).
+Names are English or Russian (``lang="ru"``): partners, products and groups take the Russian
+names the Session looks up (:func:`hitex.reference.russian.localize`), the English name where
+it knows none.
 
 An :class:`Answers` is built from the snapshot of the reader that first asks for a version
 (:func:`for_session`), once per version, and serves that version only: a load changes the
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import os
 import threading
 import time
@@ -52,6 +55,7 @@ from hitex.indicators.selection import (
 )
 from hitex.indicators.table import SELF_PARTNER
 from hitex.ingest.sql import lit
+from hitex.reference import russian
 from hitex.session import Session
 from hitex.store.engines import DuckDBEngine
 from hitex.store.warehouse import Warehouse
@@ -535,8 +539,20 @@ def _keys(a: Answers, s: Session, q: Query, r: Rows, by: str | None) -> tuple[In
     return uniq, inv
 
 
-def _heads(a: Answers, s: Session, q: Query, by: str, keys: list[int]) -> list[dict[str, Any]]:
-    """The code and name columns of each row, as the Session names them."""
+@functools.lru_cache(maxsize=65_536)
+def _russian(kind: str, code: str, classification: str | None, groups: str | None) -> str | None:
+    """The Russian name the Session gives a row (:func:`hitex.reference.russian.row_name`)."""
+    return russian.row_name(kind, code, classification, groups)
+
+
+def _heads(
+    a: Answers, s: Session, q: Query, by: str, keys: list[int], lang: str = "en"
+) -> list[dict[str, Any]]:
+    """The code and name columns of each row, as the Session names them in ``lang``.
+
+    In Russian, each name the Session looks up (:func:`hitex.reference.russian.localize`)
+    replaces the English one; where it knows none, the English name stays, as there.
+    """
     out: list[dict[str, Any]] = []
     if by == "partner":
         what = SELF_PARTNER.get(q.flow, "as reported to itself")
@@ -558,14 +574,23 @@ def _heads(a: Answers, s: Session, q: Query, by: str, keys: list[int]) -> list[d
         for k in keys:
             code, name = (UNMAPPED, UNMAPPED_NAME) if k < 0 else (sch.codes[k], sch.names[k])
             out.append({"group": code, "group_name": name})
+    if lang == "ru":
+        column = {"partner": "partner_name", "product": "product_name", "group": "group_name"}[by]
+        for row in out:
+            found = _russian(by, row[by], row.get("classification"), q.groups)
+            if found is not None:
+                row[column] = found
     return out
 
 
 def table(
     a: Answers, s: Session, q: Query, year: int, compare: int | None, by: str | None,
-    *, product_lines: bool = False, top: int | None = None,
+    *, product_lines: bool = False, top: int | None = None, lang: str = "en",
 ) -> list[dict[str, Any]] | None:  # fmt: skip
-    """Rows of :meth:`Session.table` for ``q`` by ``by`` (None: the total), as JSON."""
+    """Rows of :meth:`Session.table` for ``q`` by ``by`` (None: the total), as JSON.
+
+    Names are in ``lang`` (en or ru), as the Session gives them.
+    """
     r = _select(a, s, q)
     if r is None:
         return None
@@ -598,7 +623,7 @@ def table(
     columns["classifications"] = _classifications(a, inv, r.classification, n, order)
     if by is None:
         return [{k: c[0] for k, c in columns.items()}]
-    out = _heads(a, s, q, by, uniq[order].tolist())
+    out = _heads(a, s, q, by, uniq[order].tolist(), lang)
     keys = list(columns)
     for row, cells in zip(out, zip(*columns.values(), strict=True), strict=True):
         row.update(zip(keys, cells, strict=True))
@@ -644,7 +669,7 @@ def _answerable(
     """Whether :func:`rows` computes what the question asks (else the Session answers)."""
     by = tuple(options.get("by") or ())
     return not (
-        lang != "en"
+        lang not in ("en", "ru")
         or set(indicators) - KNOWN
         or options.get("firm_group") is not None
         or options.get("classification") is not None
@@ -707,4 +732,4 @@ def rows(
         return series(a, s, dataclasses.replace(q, years=(span[0] - 1, *span)), span)
     assert year is not None
     return table(a, s, q, year, compare, by[0] if by else None,
-                 product_lines="product_lines" in indicators, top=top)  # fmt: skip
+                 product_lines="product_lines" in indicators, top=top, lang=lang)  # fmt: skip

@@ -30,6 +30,7 @@ __all__ = [
     "missing_names",
     "partner_group",
     "product",
+    "row_name",
     "sentence_case",
 ]
 
@@ -205,8 +206,6 @@ def localize(frame: pd.DataFrame, lang: str, *, groups: str | None = None,
     """
     if lang != "ru" or frame.empty:
         return frame
-    from hitex.reference.countries import name as country  # noqa: PLC0415
-
     out = frame.copy()
     for column, code_column in _NAME_OF.items():
         if column not in out.columns or code_column not in out.columns:
@@ -218,10 +217,27 @@ def localize(frame: pd.DataFrame, lang: str, *, groups: str | None = None,
         english = out[column].tolist()
         names = []
         for code, kind, en in zip(codes, kinds, english, strict=True):
-            ru = _one(code_column, code, kind, groups, country)
+            ru = row_name(code_column, code, kind, groups)
             names.append(en if ru is None else ru)
         out[column] = names
     return out
+
+
+def row_name(kind: str, code: object, classification: object = None,
+             groups: str | None = None) -> str | None:  # fmt: skip
+    """The Russian name :func:`localize` gives a row's ``kind`` column, or None (English stays).
+
+    ``kind`` is the code column (``partner``, ``reporter``, ``product`` or ``group``);
+    ``classification`` the row's own (else HS2022 wording is tried), ``groups`` the scheme.
+
+    Examples
+    --------
+    >>> row_name("partner", "IND"), row_name("group", "high", groups="tech")
+    ('Индия', 'Высокотехнологичные товары')
+    """
+    from hitex.reference.countries import name as country  # noqa: PLC0415
+
+    return _one(kind, code, classification, groups, country)
 
 
 def _one(kind: str, code: object, classification: object, groups: str | None,
