@@ -172,3 +172,29 @@ def test_a_russian_view_from_memory_names_partners_in_russian(conns: Connections
     assert found is not None
     assert [(r["partner"], r["partner_name"]) for r in found] == [("ARG", "Аргентина")]
     assert _ask(conns, params, True) == _ask(conns, params, False)
+
+
+def test_a_reporters_trade_with_itself_keeps_its_mark_in_russian(tmp_path: Path) -> None:
+    # Thailand's imports from Thailand are its own goods re-imported (Comtrade reports them so).
+    csv = tmp_path / "tha.csv"
+    csv.write_text(
+        "year,reporter,partner,flow,product,value_usd\n"
+        "2020,THA,THA,import,854231,700\n2020,THA,JPN,import,854231,300\n"
+        "2019,THA,THA,import,854231,500\n2019,THA,JPN,import,854231,250\n"
+    )
+    with hitex.open(tmp_path / "hitex.duckdb") as s:
+        s.load([csv], format="flows", classification="HS17")
+        table = s.table(reporter="THA", year=2020, flow="import", by=["partner"], lang="ru")
+    assert dict(zip(table["partner"], table["partner_name"], strict=True)) == {
+        "THA": "Таиланд (реимпорт собственных товаров)",
+        "JPN": "Япония",
+    }
+    c = Connections(tmp_path / "hitex.duckdb", readers=1)
+    try:
+        asked = {"reporter": "THA", "flow": "import", "year": 2020, "compare": 2019, "lang": "ru"}
+        memory, session = _ask(c, asked, True), _ask(c, asked, False)
+    finally:
+        c.close()
+    assert memory == session
+    partners = {r["partner"]: r["partner_name"] for r in json.loads(memory)["partners"]}
+    assert partners == {"THA": "Таиланд (реимпорт собственных товаров)", "JPN": "Япония"}

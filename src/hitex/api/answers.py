@@ -579,7 +579,7 @@ def _heads(
         for row in out:
             found = _russian(by, row[by], row.get("classification"), q.groups)
             if found is not None:
-                row[column] = found
+                row[column] = russian.own_marked(found, row[column])
     return out
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "is_bloc",
     "localize",
     "missing_names",
+    "own_marked",
     "partner_group",
     "product",
     "row_name",
@@ -218,9 +219,34 @@ def localize(frame: pd.DataFrame, lang: str, *, groups: str | None = None,
         names = []
         for code, kind, en in zip(codes, kinds, english, strict=True):
             ru = row_name(code_column, code, kind, groups)
-            names.append(en if ru is None else ru)
+            names.append(en if ru is None else own_marked(ru, en))
         out[column] = names
     return out
+
+
+#: The marks of a reporter's trade with itself (:data:`hitex.indicators.table.SELF_PARTNER`).
+_SELF_RU = {
+    "own goods re-imported": "реимпорт собственных товаров",
+    "own goods, as reported to itself": "собственные товары, по данным страны о торговле с собой",
+    "as reported to itself": "по данным страны о торговле с собой",
+}
+
+
+def own_marked(russian: str, english: object) -> str:
+    """``russian`` with the mark of a reporter's trade with itself that ``english`` carries.
+
+    Examples
+    --------
+    >>> own_marked("Таиланд", "Thailand (own goods re-imported)")
+    'Таиланд (реимпорт собственных товаров)'
+    >>> own_marked("Индия", "India")
+    'Индия'
+    """
+    if isinstance(english, str) and english.endswith(")"):
+        for en, ru in _SELF_RU.items():
+            if english.endswith(f" ({en})"):
+                return f"{russian} ({ru})"
+    return russian
 
 
 def row_name(kind: str, code: object, classification: object = None,
