@@ -270,11 +270,11 @@ class Session(Catalog, Complexity):
             "none of them, so no figure of it can be stated (it is unknown, not zero)."
         )
 
-    def _check_partners(self, q: ind.Query) -> None:
+    def _check_partners(self, q: ind.Query, lang: str = "en") -> None:
         """Refuse a partner group none of whose members the loaded records hold."""
         why = self.uncovered(
             reporter=q.reporter, flow=q.flow, years=q.years, partner_group=q.partner_group,
-            membership_year=q.membership_year,
+            membership_year=q.membership_year, lang=lang,
         )  # fmt: skip
         if why is not None:
             raise NotCoveredError(why)
@@ -371,7 +371,7 @@ class Session(Catalog, Complexity):
         if not partial:
             self._check_coverage(q, years)
         # After the flow's coverage: a partial flow is the wider reason.
-        self._check_partners(q)
+        self._check_partners(q, lang)
         chosen = None if indicators is None else tuple(indicators)
         rules = Disclosure.from_env(suppress if suppress is not None else self.suppress)
         cut, top = top, (None if self.firm_records(q.reporter) else top)
@@ -491,7 +491,7 @@ class Session(Catalog, Complexity):
             held = self.engine.holdings()[q.reporter]
             flows = ("export", "import") if q.flow == "balance" else (q.flow,)
             self._check_coverage(q, [y for y in span if any(y in held.get(f, ()) for f in flows)])
-        self._check_partners(q)
+        self._check_partners(q, lang)
         chosen = None if indicators is None else tuple(indicators)
 
         route = self._plan(q, chosen)

@@ -142,6 +142,12 @@ def test_cli_table_and_report_say_not_covered(demo_db, tmp_path):
     assert "do not cover partner group 'Asia'" in " ".join(report.output.split())
     assert "$0" not in report.output
     assert not out.exists()
+    russian = CliRunner().invoke(app, ["--db", db, "report", "--reporter", "CHL", "--year", "2004",
+                                       "--partner-group", "Asia", "--lang", "ru",
+                                       "--out", str(out)])  # fmt: skip
+    assert russian.exit_code == 1
+    assert "не охватывают группу партнёров «Asia»" in " ".join(russian.output.split())
+    assert not out.exists()
 
 
 def asia_exports(year: int, months: tuple[int, int]) -> float:
