@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from hitex.report.claims import lexicon
-from hitex.report.claims.parse import parse
+from hitex.report.claims import frames, lexicon
+from hitex.report.claims.parse import parse, trade_words
 from hitex.report.claims.resolve import Context, months, resolve
 
 LEX = lexicon.load()
@@ -179,3 +179,56 @@ def test_such_products_refers_back():
 def test_month_words():
     assert months("January-August 2020") == (1, 8)
     assert months("за 9 месяцев") == (1, 9)
+
+
+def test_bare_millions_go_on_in_dollars():
+    # After an amount in dollars, "X млн" with no currency is money too; beside another unit
+    # (tonnes, roubles) it is not read as dollars.
+    text = (
+        "Экспорт оборудования достиг 310 млн долларов. Станки дали 95,5 млн, насосы — 40 млн.\n"
+        "Перевезено 12 млн, или 3 млн тонн за квартал."
+    )
+    got = [(f.claim.span, f.claim.understood) for f in parse(text)]
+    assert got[:3] == [("310 млн долларов.", True), ("95,5 млн", True), ("40 млн.", True)]
+    assert [f.claim.quantity.value for f in parse(text)[:3]] == [310e6, 95.5e6, 40e6]
+    assert got[3:]
+    assert all(not understood for _, understood in got[3:])
+
+
+def test_bare_millions_need_dollars_before():
+    got = parse("Станки дали 95,5 млн, насосы — 40 млн.")
+    assert [f.claim.understood for f in got] == [False, False]
+
+
+def test_an_answer_goes_on_about_its_question():
+    # An interview: the answer names no trade word, its question does.
+    text = (
+        "How much did the region's exporters earn last year?\n"
+        "We ended at $310 million, which is 12% more than before.\n"
+        "And the weather?\n"
+        "It was 12% warmer."
+    )
+    claims = resolve(parse(text), LEX, Context("RU-MOW", 2020, 2019), text)
+    assert [(c.span, c.understood, c.subject.flow) for c in claims] == [
+        ("$310 million", True, "export"),
+        ("12%", True, "export"),
+        ("12%", False, "export"),
+    ]
+
+
+def test_shipped_and_buying_are_trade_words():
+    assert trade_words("From May on we shipped $20 million each month")
+    assert trade_words("Who is buying?")
+    assert not trade_words("The ship sailed in May")
+
+
+def test_each_month_is_no_each_of_partners():
+    assert not frames.each_in("From May on we sold about $40 million each month.")
+    assert not frames.each_in("С мая мы каждый месяц продавали на 40 млн долларов.")
+    assert frames.each_in("Peru and Chile each bought $40 million.")
+    for text, each in (
+        ("Peru and Chile bought $40 million each.", True),
+        ("Peru bought $40 million each month.", False),
+    ):
+        at = text.index("$")
+        assert frames.each_after(text, at + len("$40 million"), at) is each

@@ -175,7 +175,8 @@ def each_after(text: str, end: int, start: int) -> bool:
     """Whether the amount ``text[start:end]`` is said of each of several partners."""
     g = grammar()["each"]
     tail = text[end : end + 25]
-    if _en(g["en"]).match(tail.lstrip()) or re.match(r"\s*(?:кажд\w+)", tail, re.I):
+    ru = re.match(r"\s*кажд\w+(?!\s+" + _TIMES + ")", tail, re.IGNORECASE)
+    if _en(g["en"]).match(tail.lstrip()) or ru:
         return True
     return re.search(r"(?<!\w)по\s+(?:\S+\s+){0,3}$", text[max(0, start - 30) : start]) is not None
 
@@ -185,7 +186,12 @@ def each_in(text: str) -> bool:
     g = grammar()["each"]
     if _en(g["en"]).search(text):
         return True
-    return any(lem in _ru(g["ru"]) for _, _, lem in lemmas(text))
+    return any(lem in _ru(g["ru"]) for _, _, lem in lemmas(re.sub(_EVERY_TIME, "", text)))
+
+
+#: Times "каждый" says nothing of partners with: "каждый месяц", "ежегодно".
+_TIMES = r"(?:месяц|год|квартал|недел|ден|дн)\w*"
+_EVERY_TIME = re.compile(r"кажд\w+\s+" + _TIMES, re.IGNORECASE)
 
 
 def count_before(text: str, start: int) -> int | None:

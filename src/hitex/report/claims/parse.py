@@ -230,7 +230,8 @@ _THRESHOLD = re.compile(
     r"(?:\bbases? (?:of|under|below|above|over)|\bбаз\w* (?:от|менее|свыше|не менее)|"
     r"\bthreshold of|\bпорог\w*)\s*(?:" + QUALIFIER + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
 _TRADE = re.compile(
-    r"export|import|suppl|deliver|sales|sold|bought|purchas|trade|shipment|goods|products|"
+    r"export|import|suppl|deliver|sales|sold|bought|purchas|trade|shipment|\bship(?:ped|ping)\b|"
+    r"\bbuy(?:s|ing)?\b|\bsell(?:s|ing)?\b|goods|products|"
     r"contract|transaction|industr|экспорт|импорт|поставк|постав|продаж|торгов|товар|продукци|"
     r"закуп|контракт|сделк|отрасл|took|buyer|market|deficit|surplus|turnover|balance|дефицит|"
     r"профицит|сальдо|оборот|покупател|рын|\bgap\b|shortfall|отгруз|вывез|ввез",
@@ -718,6 +719,15 @@ _FIGURE = re.compile(
 _PART_OF_YEAR = re.compile(r"\b(?:first|second|1st|2nd)[- ]half\b", re.IGNORECASE)
 
 
+#: Words of a unit other than dollars: a bare "900 млн" beside them is no amount in dollars.
+_OTHER_UNIT = re.compile(
+    r"руб\w*|евро|€|£|¥|фунт\w*|юан\w*|иен\w*|тонн\w*|\bт\.|людей|человек\w*|жител\w*|насел\w*|"
+    r"штук\w*|\beuros?\b|\byuan\b|\bpounds?\b|\b(?:rubles?|roubles?)\b|\btonn?e?s\b|"
+    r"\bpeople\b|\bresidents\b|\bpopulation\b|\bunits\b",
+    re.IGNORECASE,
+)
+
+
 def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
     s: Sentence, scale: str | None, last: dict[int, str]
 ) -> Iterator[Found]:
@@ -730,6 +740,11 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
             if any(a < m.end() and m.start() < b for a, b in parts):
                 continue
             kind, q, extra = p.read(m, s, s.text[: m.start()])
+            bare = p.name == "money" and m["num4"] and not _OTHER_UNIT.search(s.text)
+            if not kind and bare and scale:
+                # "Аппаратура связи дала 1,35 млрд, лекарства — 900 млн": a bare "млн" after
+                # the text has read amounts in dollars goes on in dollars.
+                kind, q, extra = _money(_Both(m), s, s.text[: m.start()])  # type: ignore[arg-type]
             end = m.start("of") if m.groupdict().get("of") else m.end()
             taken.append((m.start(), end, kind, q, extra, p.name))
     for m in _BARE.finditer(s.text):

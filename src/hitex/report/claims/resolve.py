@@ -444,10 +444,21 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         carried = (claim.kind in ("growth", "multiple", "amount", "change", "share")
                    and _previous(out, f) is not None)  # fmt: skip
         if claim.understood and not (trade_words(s.text) or partners or products
-                                     or f.hints.get("figure") or carried):  # fmt: skip
+                                     or f.hints.get("figure") or carried
+                                     or (text is not None and _asked(text, s))):  # fmt: skip
             claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
         out.append(claim)
     return _respectively(out)
+
+
+def _asked(text: str, s: Sentence) -> bool:
+    """Whether the paragraph before ``s``'s is a question on trade, which ``s`` answers.
+
+    An interview's answer ("We closed the year at $2.4 billion") goes on about the trade its
+    question names ("How did the city's exporters end 2020?").
+    """
+    before = [x.text for x in sentences(text) if x.paragraph == s.paragraph - 1]
+    return bool(before) and before[-1].endswith("?") and any(trade_words(x) for x in before)
 
 
 #: "Three years later", "три года спустя", "через три года".
