@@ -357,10 +357,11 @@ def _scheme(a: Answers, s: Session, scheme: str) -> Scheme | None:
         names = [first[c] for c in codes]
         # HS "commodities not specified according to kind" that the scheme does not group are a
         # group of their own, as the Session names them (:data:`UNSPECIFIED`).
+        not_specified = [prod_code[p] for p in NOT_SPECIFIED_CODES if p in prod_code]
         unspecified = [
             ci * len(a.products) + pi
             for ci, c in enumerate(a.classifications) if str(c).startswith("HS")
-            for pi, p in enumerate(a.products) if p in NOT_SPECIFIED_CODES
+            for pi in not_specified
         ]  # fmt: skip
         if unspecified and UNSPECIFIED not in index:
             cells = np.asarray(unspecified, dtype=np.int64)
