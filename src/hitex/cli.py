@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -117,15 +118,33 @@ def _engine(ctx: typer.Context, engine: str) -> dict[str, Any]:
     return {"engine": engine}
 
 
+#: The word before an error's sentence, by language.
+_ERROR = {"en": "Error", "ru": "Ошибка"}
+
+
+def language(options: dict[str, Any]) -> str:
+    """The language a command speaks: its ``--lang``, else ``$HITEX_LANG``, else English."""
+    lang = options.get("lang")
+    if not isinstance(lang, str):
+        lang = os.environ.get("HITEX_LANG", "en")
+    return lang if lang in _ERROR else "en"
+
+
 def errors_to_exit(func: F) -> F:
-    """Turn hitex errors into one sentence on stderr and exit status 1."""
+    """Turn hitex errors into one sentence on stderr and exit status 1.
+
+    In Russian (``--lang ru`` or ``$HITEX_LANG=ru``) the sentence starts with "Ошибка:" and is
+    the error's Russian one where it has one.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except HitexError as exc:
-            err.print(f"Error: {exc}", markup=False, highlight=False, soft_wrap=True)
+            lang = language(kwargs)
+            err.print(f"{_ERROR[lang]}: {exc.text(lang)}", markup=False, highlight=False,
+                      soft_wrap=True)  # fmt: skip
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
@@ -724,8 +743,9 @@ def report(
     """Write a report (sentences, charts, appendix tables) as Markdown, HTML or PDF."""
     from hitex import report as rep  # noqa: PLC0415 - charts load a JavaScript engine
 
+    ru = lang == "ru"
     opened = _open(ctx.obj, **_engine(ctx, engine))
-    with opened as s, _steps("report", len(rep.SECTIONS) + 1) as step:
+    with opened as s, _steps("отчёт" if ru else "report", len(rep.SECTIONS) + 1, lang) as step:
         s.scope(suppress=False if no_suppress else None)
         built = rep.build(
             s, reporter=reporter, year=year, compare=compare, partner_group=partner_group,
@@ -739,8 +759,10 @@ def report(
 
             checked = claims.attach(s, path, check_text, reporter=reporter, year=year,
                                     compare=compare)  # fmt: skip
-            err.print(f"Checked claims: {checked}", markup=False, highlight=False, soft_wrap=True)
-    err.print(f"Report: {path}", markup=False, highlight=False, soft_wrap=True)
+            said = "Проверены утверждения" if ru else "Checked claims"
+            err.print(f"{said}: {checked}", markup=False, highlight=False, soft_wrap=True)
+    err.print(f"{'Отчёт' if ru else 'Report'}: {path}", markup=False, highlight=False,
+              soft_wrap=True)  # fmt: skip
 
 
 @app.command()
@@ -839,14 +861,24 @@ def check(
 
 
 @contextmanager
-def _steps(label: str, total: int) -> Iterator[Callable[[str], None]]:
+def _steps(label: str, total: int, lang: str = "en") -> Iterator[Callable[[str], None]]:
     bar = Progress(
         TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[step]}"),
         TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal,
     )  # fmt: skip
+    words = _STEPS_RU if lang == "ru" else {}
     with bar:
         task = bar.add_task(label, total=total, step="")
-        yield lambda name: bar.update(task, advance=1, step=name)
+        yield lambda name: bar.update(task, advance=1, step=words.get(name, name))
+
+
+#: The steps of a report as its progress bar names them in Russian (``hitex.report.SECTIONS``).
+_STEPS_RU = {
+    "headline": "главное", "enterprises": "предприятия", "destinations": "направления",
+    "products": "товары", "technology": "технологический уровень", "ytd": "с начала года",
+    "balance": "сальдо", "concentration": "концентрация", "techbalance": "технологический баланс",
+    "note": "примечание о данных", "render": "вёрстка",
+}  # fmt: skip
 
 
 @app.command()

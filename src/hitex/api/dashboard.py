@@ -42,6 +42,8 @@ from hitex.api.views import Conns, _question
 from hitex.errors import HitexError
 from hitex.indicators.disclosure import Disclosure
 from hitex.reference.countries import name
+from hitex.reference.russian import partner_group_name as group_name
+from hitex.reference.russian import scheme_title
 from hitex.session import Session
 
 router = APIRouter(prefix="/api")
@@ -236,7 +238,10 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
     selection = {
         "reporter": reporter, "reporter_name": name(reporter, lang=q.lang), "flow": flow,
         "year": year, "compare": compare, "months": list(months) if months else None,
-        "partner_group": partner_group, "groups": scheme, "group": group,
+        "partner_group": partner_group,
+        "partner_group_name": None if partner_group is None else group_name(partner_group, q.lang),
+        "groups": scheme, "groups_name": None if scheme is None else _scheme_name(scheme, q.lang),
+        "group": group,
         "group_name": next((g["name"] for g in group_list if g["code"] == group), None),
         "firm_group": firm_group,
     }  # fmt: skip
@@ -246,11 +251,19 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
         "years": years,
         "months": list(held_months) if held_months else None,
         "partner_groups": sorted(set(partner_names), key=str.lower),
+        # What the page shows for each (Russian names of the built-in ones with lang=ru).
+        "partner_group_names": {g: group_name(g, q.lang) for g in partner_names},
         "product_schemes": schemes,
+        "product_scheme_names": {k: _scheme_name(k, q.lang) for k in schemes},
         "groups": group_list,
         "firm_groups": firm_names,
     }
     return selection, notes, choices
+
+
+def _scheme_name(scheme: str, lang: str) -> str:
+    """A product scheme as the page names it: its Russian title with lang=ru, else its name."""
+    return (scheme_title(scheme) if lang == "ru" else None) or scheme
 
 
 def uncovered(s: Session, selection: dict[str, Any], lang: str = "en") -> str | None:

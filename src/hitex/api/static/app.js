@@ -49,6 +49,7 @@ const STRINGS = {
     status_removed: "removed",
     read_only: "read-only", reference: "reference data {v}", usd: "US$",
     uploading: "uploading", loading_file: "loading", done: "done", error: "Error", no_answer: "no answer",
+    aria_lang: "Language", aria_headline: "Headline figures",
     months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
       "November", "December"],
   },
@@ -65,10 +66,10 @@ const STRINGS = {
     export: "Экспорт", import: "Импорт", "re-export": "Реэкспорт", "re-import": "Реимпорт", balance: "Сальдо",
     none: "нет", all_months: "все", annual: "годовые данные", all_partners: "все партнёры", no_scheme: "нет",
     all_groups: "все группы", all_products: "все товары", from_month: "С месяца", to_month: "По месяц",
-    partners_in: "партнёры: {g}", products_in: "товары: {g}", by_scheme: "товары по группам {s}",
+    partners_in: "партнёры: {g}", products_in: "товары: {g}", by_scheme: "товары по группам схемы «{s}»",
     against: "к", loading: "Загрузка…", report: "Отчёт", c_series: "По годам",
-    c_partners: "Крупнейшие партнёры", c_products: "Крупнейшие товары", c_groups: "По группам {s}", c_map: "Партнёры на карте",
-    t_partners: "Партнёры", t_products: "Товары", t_groups: "Группы {s}", t_series: "По годам",
+    c_partners: "Крупнейшие партнёры", c_products: "Крупнейшие товары", c_groups: "По группам схемы «{s}»", c_map: "Партнёры на карте",
+    t_partners: "Партнёры", t_products: "Товары", t_groups: "Группы схемы «{s}»", t_series: "По годам",
     h_partners: "Партнёров", h_largest: "Крупнейший партнёр", h_lines: "Товарных позиций", h_growth: "Рост",
     col_partner: "Партнёр", col_product: "Товар", col_group: "Группа", col_year: "Год",
     col_value: "Стоимость {y}", col_value_plain: "Стоимость", col_base: "Стоимость {y}", col_growth: "Рост, %",
@@ -95,6 +96,7 @@ const STRINGS = {
     status_removed: "удалён",
     read_only: "только чтение", reference: "справочники {v}", usd: "долл. США",
     uploading: "передача файла", loading_file: "загрузка", done: "готово", error: "Ошибка", no_answer: "нет ответа",
+    aria_lang: "Язык", aria_headline: "Главные показатели",
     months: ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
       "ноябрь", "декабрь"],
   },
@@ -238,9 +240,14 @@ function controls(answer) {
     fill(el, span, t("all_months"));
     el.value = sel.months ? String(sel.months[end]) : "";
   }
-  fill($("partner_group"), ch.partner_groups, t("all_partners"));
+  // Built-in groups in the page's language (Russian names from the API), sorted as read.
+  const groupNames = ch.partner_group_names || {};
+  const partnerGroups = ch.partner_groups.map((g) => [g, groupNames[g] || g]);
+  partnerGroups.sort((a, b) => a[1].localeCompare(b[1], LANG === "ru" ? "ru" : "en"));
+  fill($("partner_group"), partnerGroups, t("all_partners"));
   $("partner_group").value = sel.partner_group || "";
-  fill($("groups"), ch.product_schemes, t("no_scheme"));
+  const schemeNames = ch.product_scheme_names || {};
+  fill($("groups"), ch.product_schemes.map((k) => [k, schemeNames[k] || k]), t("no_scheme"));
   $("groups").value = sel.groups || "";
   fill($("group"), ch.groups.map((g) => [g.code, g.name === g.code ? g.code : `${g.name} (${g.code})`]), t("all_groups"));
   $("group").value = sel.group || "";
@@ -487,14 +494,18 @@ function mapChart(el, partners) {
 }
 
 // -- headline: the selection in words, then its figures ---------------------------------------
+// The partner group and product scheme as the page names them (Russian names with lang=ru).
+const groupName = (sel) => sel.partner_group_name || sel.partner_group;
+const schemeName = (sel) => sel.groups_name || sel.groups;
+
 function selectionText(sel) {
   const parts = [`${sel.reporter_name} (${sel.reporter})`, t(sel.flow)];
   let when = period(sel, sel.year);
   if (sel.compare) when += ` ${t("against")} ${period(sel, sel.compare)}`;
   parts.push(when);
-  parts.push(sel.partner_group ? t("partners_in", { g: sel.partner_group }) : t("all_partners"));
-  if (sel.group) parts.push(t("products_in", { g: `${sel.group_name || sel.group} (${sel.groups})` }));
-  else if (sel.groups) parts.push(t("by_scheme", { s: sel.groups }));
+  parts.push(sel.partner_group ? t("partners_in", { g: groupName(sel) }) : t("all_partners"));
+  if (sel.group) parts.push(t("products_in", { g: `${sel.group_name || sel.group} (${schemeName(sel)})` }));
+  else if (sel.groups) parts.push(t("by_scheme", { s: schemeName(sel) }));
   else parts.push(t("all_products"));
   if (sel.firm_group) parts.push(t("firms_in", { g: sel.firm_group }));
   return parts.join(" · ");
@@ -681,8 +692,8 @@ async function show(want, how) {
   }
   headline(answer);
   const by = sel.groups ? "group" : "product";
-  $("products-title").textContent = sel.groups ? t("t_groups", { s: sel.groups }) : t("t_products");
-  $("products-caption").textContent = sel.groups ? t("c_groups", { s: sel.groups }) : t("c_products");
+  $("products-title").textContent = sel.groups ? t("t_groups", { s: schemeName(sel) }) : t("t_products");
+  $("products-caption").textContent = sel.groups ? t("c_groups", { s: schemeName(sel) }) : t("c_products");
   table($("table-partners"), answer.partners, columnsOf(answer.partners, [["partner", "partner_name"]]), { sel, name: "partners" });
   table($("table-products"), answer.products, columnsOf(answer.products, [[by, by + "_name"]]), { sel, name: "products" });
   table($("table-series"), answer.series, columnsOf(answer.series, [["year", null]]).filter(([c]) => c !== "base_value_usd"),
@@ -702,6 +713,7 @@ function strings() {
   document.title = t("title");
   for (const el of document.querySelectorAll("[data-t]")) el.textContent = t(el.dataset.t);
   for (const el of document.querySelectorAll("[data-tp]")) el.placeholder = t(el.dataset.tp);
+  for (const el of document.querySelectorAll("[data-ta]")) el.setAttribute("aria-label", t(el.dataset.ta));
   for (const l of ["en", "ru"]) $("lang-" + l).setAttribute("aria-current", String(l === LANG));
   if (META) $("about").textContent = t("reference", { v: META.reference }) + (META.writable ? "" : " · " + t("read_only"));
 }
