@@ -42,8 +42,8 @@ from hitex.api.views import Conns, _question
 from hitex.errors import HitexError
 from hitex.indicators.disclosure import Disclosure
 from hitex.reference.countries import name
+from hitex.reference.russian import localize_listing, scheme_title
 from hitex.reference.russian import partner_group_name as group_name
-from hitex.reference.russian import scheme_title
 from hitex.session import Session
 
 router = APIRouter(prefix="/api")
@@ -184,13 +184,13 @@ def _note(field: str, asked: Any, now: Any, reason: str) -> dict[str, Any]:
     return {"field": field, "asked": asked, "now": now, "reason": reason}
 
 
-def _group_list(s: Session, scheme: str) -> list[dict[str, str]]:
+def _group_list(s: Session, scheme: str, lang: str = "en") -> list[dict[str, str]]:
     def find(s: Session) -> list[dict[str, str]]:
-        listed = s.groups(scheme)
+        listed = localize_listing(s.groups(scheme), lang, scheme=scheme)
         seen = dict(zip(listed["group_code"], listed["group_name"], strict=True))
         return [{"code": str(k), "name": str(v)} for k, v in seen.items()]
 
-    return remember(s, f"groups of {scheme}", find)
+    return remember(s, f"groups of {scheme} in {lang}", find)
 
 
 Notes = list[dict[str, Any]]
@@ -228,7 +228,7 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
     partner_names = names(s, "partner groups", partner_groups)
     partner_group = _partner_group(partner_names, q.partner_group, notes)
     schemes = names(s, "product schemes", _product_schemes)
-    scheme, group, group_list = _product_group(s, schemes, q.groups, q.group, notes)
+    scheme, group, group_list = _product_group(s, schemes, q.groups, q.group, notes, q.lang)
     firm_names = reporter_firm_groups(s, reporter)
     firm_group = _firm_group(s, firm_names, q.firm_group, notes)
     if firm_group is not None and compare is not None and not _members(s, firm_group, compare):
@@ -381,13 +381,18 @@ def _partner_group(known: list[str], asked: str | None, notes: Notes) -> str | N
 
 
 def _product_group(
-    s: Session, schemes: list[str], scheme: str | None, group: str | None, notes: Notes
+    s: Session,
+    schemes: list[str],
+    scheme: str | None,
+    group: str | None,
+    notes: Notes,
+    lang: str = "en",
 ) -> tuple[str | None, str | None, list[dict[str, str]]]:
-    """The product scheme, its group and the scheme's groups (unknown ones left out)."""
+    """The product scheme, its group and the scheme's groups (named in ``lang``)."""
     if scheme is not None and scheme not in schemes:
         notes.append(_note("groups", scheme, None, "unknown"))
         scheme = None
-    group_list = _group_list(s, scheme) if scheme else []
+    group_list = _group_list(s, scheme, lang) if scheme else []
     if group is None:
         return scheme, None, group_list
     match = [

@@ -49,7 +49,7 @@ const STRINGS = {
     status_removed: "removed",
     read_only: "read-only", reference: "reference data {v}", usd: "US$",
     uploading: "uploading", loading_file: "loading", done: "done", error: "Error", no_answer: "no answer",
-    aria_lang: "Language", aria_headline: "Headline figures",
+    aria_lang: "Language", aria_headline: "Headline figures", aria_names: "Names",
     months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
       "November", "December"],
   },
@@ -96,7 +96,7 @@ const STRINGS = {
     status_removed: "удалён",
     read_only: "только чтение", reference: "справочники {v}", usd: "долл. США",
     uploading: "передача файла", loading_file: "загрузка", done: "готово", error: "Ошибка", no_answer: "нет ответа",
-    aria_lang: "Язык", aria_headline: "Главные показатели",
+    aria_lang: "Язык", aria_headline: "Главные показатели", aria_names: "Названия",
     months: ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
       "ноябрь", "декабрь"],
   },
@@ -382,7 +382,8 @@ function render(t0, rows, columns, numeric, name) {
         td.title = why(r);
       } else {
         td.textContent = cellText(c, v);
-        if (typeof v === "string") td.title = v; // a long text cut on a phone is whole here
+        // A long text cut on a phone is whole here (a load's status in the page's language).
+        if (typeof v === "string") td.title = c === "status" ? cellText(c, v) : v;
         if (numeric[i]) {
           td.classList.add("num");
           if (typeof v === "number") td.title = v.toLocaleString(LANG === "ru" ? "ru-RU" : "en-US");
@@ -414,8 +415,12 @@ function downloadCSV(what) {
 // -- charts ----------------------------------------------------------------------------------
 if (window.vega && vega.expressionFunction) vega.expressionFunction("hxusd", (v) => FMT.usd(v));
 
+// Screen readers get the chart's caption, each axis's title and each mark's own words in the
+// page's language (Vega would describe them in English: "Y-axis titled ...", "value: ...").
 function draw(el, spec) {
+  const caption = el.parentElement && el.parentElement.querySelector("figcaption");
   const full = Object.assign({ $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    description: caption ? caption.textContent : "",
     width: "container", height: el.clientWidth < 400 ? 200 : 240, autosize: { type: "fit", contains: "padding" },
     config: { view: { stroke: null } } }, spec);
   return vegaEmbed(el, full, { actions: false, renderer: "svg" }).then(() => {
@@ -423,7 +428,7 @@ function draw(el, spec) {
   });
 }
 
-const moneyAxis = (title) => ({ title, labelExpr: "hxusd(datum.value)", tickCount: 4, labelOverlap: "greedy" });
+const moneyAxis = (title) => ({ title, description: title, labelExpr: "hxusd(datum.value)", tickCount: 4, labelOverlap: "greedy" });
 
 function bars(el, rows, code, label) {
   const narrow = el.clientWidth < 400;
@@ -431,7 +436,8 @@ function bars(el, rows, code, label) {
   const values = largest.slice(0, narrow ? 10 : 15).map((r) => {
     const name = r[label] || r[code];
     const text = String(name).length > (narrow ? 22 : 34) ? String(name).slice(0, narrow ? 21 : 33) + "…" : String(name);
-    return { label: text, full: r[label] ? `${r[label]} (${r[code]})` : String(r[code]), value: r.value_usd, shown: FMT.usd(r.value_usd) };
+    const full = r[label] ? `${r[label]} (${r[code]})` : String(r[code]);
+    return { label: text, full, value: r.value_usd, shown: FMT.usd(r.value_usd), aria: `${full}: ${FMT.usd(r.value_usd)}` };
   });
   if (!values.length) {
     el.innerHTML = `<p class="empty">${t("empty")}</p>`;
@@ -441,9 +447,10 @@ function bars(el, rows, code, label) {
     data: { values },
     mark: { type: "bar", color: "#3b6ea8" },
     encoding: {
-      y: { field: "label", type: "nominal", sort: "-x", title: null },
+      y: { field: "label", type: "nominal", sort: "-x", title: null, axis: { description: t("aria_names") } },
       x: { field: "value", type: "quantitative", axis: moneyAxis(t("usd")) },
       tooltip: [{ field: "full", title: " " }, { field: "shown", title: t("usd") }],
+      description: { field: "aria" },
     },
   });
 }
@@ -454,12 +461,14 @@ function seriesChart(el, rows) {
     return Promise.resolve();
   }
   return draw(el, {
-    data: { values: rows.map((r) => ({ year: String(r.year), value: r.value_usd, shown: FMT.usd(r.value_usd) })) },
+    data: { values: rows.map((r) => ({ year: String(r.year), value: r.value_usd, shown: FMT.usd(r.value_usd),
+      aria: `${period({}, r.year)}: ${FMT.usd(r.value_usd)}` })) },
     mark: { type: "bar", color: "#3b6ea8" },
     encoding: {
-      x: { field: "year", type: "ordinal", title: null, axis: { labelAngle: 0 } },
+      x: { field: "year", type: "ordinal", title: null, axis: { labelAngle: 0, description: t("col_year") } },
       y: { field: "value", type: "quantitative", axis: moneyAxis(t("usd")) },
       tooltip: [{ field: "year", title: t("col_year") }, { field: "shown", title: t("usd") }],
+      description: { field: "aria" },
     },
   });
 }
@@ -468,7 +477,8 @@ function mapChart(el, partners) {
   const numeric = Object.fromEntries(COUNTRIES.map((c) => [c.iso3, c.numeric]));
   const values = partners
     .filter((r) => numeric[r.partner] && r.value_usd)
-    .map((r) => ({ id: numeric[r.partner], name: r.partner_name || r.partner, value: r.value_usd, shown: FMT.usd(r.value_usd) }));
+    .map((r) => ({ id: numeric[r.partner], name: r.partner_name || r.partner, value: r.value_usd, shown: FMT.usd(r.value_usd),
+      aria: `${r.partner_name || r.partner}: ${FMT.usd(r.value_usd)}` }));
   // A balance has deficits: red below zero, blue above, zero white.
   const widest = Math.max(1, ...values.map((v) => Math.abs(v.value)));
   const world = { url: "/static/vendor/countries-110m.json", format: { type: "topojson", feature: "countries" } };
@@ -476,17 +486,19 @@ function mapChart(el, partners) {
     data: { values },
     projection: { type: "equalEarth" },
     layer: [
-      { data: world, mark: { type: "geoshape", fill: "#e3e6ea", stroke: "#fff", strokeWidth: 0.4 } },
+      { data: world, mark: { type: "geoshape", fill: "#e3e6ea", stroke: "#fff", strokeWidth: 0.4, aria: false } },
       {
         data: world,
-        transform: [{ lookup: "id", from: { data: { values }, key: "id", fields: ["name", "value", "shown"] } },
+        transform: [{ lookup: "id", from: { data: { values }, key: "id", fields: ["name", "value", "shown", "aria"] } },
                     { filter: "datum.value != null" }],
         mark: { type: "geoshape", stroke: "#fff", strokeWidth: 0.4 },
         encoding: {
           color: { field: "value", type: "quantitative", title: t("usd"),
                    scale: values.some((v) => v.value < 0) ? { scheme: "redblue", domain: [-widest, widest] } : { scheme: "blues" },
-                   legend: { labelExpr: "hxusd(datum.value)", orient: "bottom", gradientLength: Math.min(240, el.clientWidth - 80) } },
+                   legend: { labelExpr: "hxusd(datum.value)", orient: "bottom", gradientLength: Math.min(240, el.clientWidth - 80),
+                     description: t("usd") } },
           tooltip: [{ field: "name", title: " " }, { field: "shown", title: t("usd") }],
+          description: { field: "aria" },
         },
       },
     ],
