@@ -128,3 +128,31 @@ def test_a_table_by_region_names_regions_in_russian(db):
     assert r.exit_code == 0, r.output
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     assert [(row["region"], row["region_name"]) for row in rows] == [("Asia", m49_ru()["Asia"])]
+
+
+def test_enterprise_groups_and_disclosure_control_are_said_in_russian(tmp_path):
+    from hitex import demo  # noqa: PLC0415
+
+    db = str(tmp_path / "firms.duckdb")
+    flows, registry = demo.enterprise_files()
+    assert run(db, "load", str(flows), "--format", "flows").exit_code == 0
+    assert run(db, "firms", "add", str(registry)).exit_code == 0
+    english = run(db, "table", "--reporter", "RU-SPE", "--year", "2020", "--firm-group",
+                  "high-tech", "--by", "partner", "--format", "csv")  # fmt: skip
+    r = run(db, "table", "--reporter", "RU-SPE", "--year", "2020", "--firm-group", "high-tech",
+            "--by", "partner", "--lang", "ru", "--format", "csv")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    said = one_line(r.stderr)
+    assert said.startswith("Группа предприятий «high-tech», в каждом году — в составе того года")
+    assert "Защита конфиденциальности: не публикуются показатели" in said
+    assert not re.search("enterprise|Disclosure", said)
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    withheld = [row["suppression"] for row in rows if row["suppression"]]
+    # The same cells are withheld in both languages; the reasons are Russian.
+    assert len(withheld) == sum(1 for row in csv.DictReader(io.StringIO(english.stdout))
+                                if row["suppression"])  # fmt: skip
+    assert withheld
+    assert not any(LATIN.search(w) for w in withheld), withheld
+
+
+LATIN = re.compile("[A-Za-z]")

@@ -429,14 +429,19 @@ def table(
             assert year is not None
             frame = s.table(year=year, compare=compare, if_empty="raise", **options)
         if partial:
-            _say_partial(s, reporter, flow, [year] if year is not None else [])
+            _say_partial(s, reporter, flow, [year] if year is not None else [], lang)
         span = list(parse_years(years)) if years is not None else [y for y in (year, compare) if y]
-        _say_firms(s, frame, firm_group, span)
+        _say_firms(s, frame, firm_group, span, lang)
     emit(frame, fmt)
 
 
-def _say_firms(s: hitex.Session, frame: pd.DataFrame, group: str | None, years: list[int]) -> None:
+def _say_firms(
+    s: hitex.Session, frame: pd.DataFrame, group: str | None, years: list[int], lang: str = "en"
+) -> None:
     """On stderr: the membership a firm group used, and the disclosure rule that applied."""
+    if lang == "ru":
+        _say_firms_ru(s, frame, group, years)
+        return
     if group is not None:
         counts = s.firm_membership(group, years)
         used = "; ".join(f"{y}: {n} enterprises" for y, n in sorted(counts.items(), reverse=True))
@@ -453,7 +458,42 @@ def _say_firms(s: hitex.Session, frame: pd.DataFrame, group: str | None, years: 
         )  # fmt: skip
 
 
-def _say_partial(s: hitex.Session, reporter: str, flow: str, years: list[int]) -> None:
+def _say_firms_ru(s: hitex.Session, frame: pd.DataFrame, group: str | None,
+                  years: list[int]) -> None:  # fmt: skip
+    """:func:`_say_firms` in Russian, in the words of the Russian report."""
+    from hitex.indicators.disclosure import Disclosure  # noqa: PLC0415
+    from hitex.report.phrases import T  # noqa: PLC0415
+    from hitex.report.wording import plural_ru  # noqa: PLC0415
+
+    firms = ("предприятие", "предприятия", "предприятий")
+    if group is not None:
+        counts = s.firm_membership(group, years)
+        used = "; ".join(f"{y} г.: {n} {plural_ru(n, firms)}"
+                         for y, n in sorted(counts.items(), reverse=True))  # fmt: skip
+        err.print(
+            f"Группа предприятий «{group}», в каждом году — в составе того года ({used}).",
+            markup=False, highlight=False, soft_wrap=True,
+        )  # fmt: skip
+    if not frame.attrs.get("disclosure"):
+        return
+    # The thresholds are the environment's, as the table's were; --no-suppress lifts them.
+    rules = Disclosure.from_env(s.suppress)
+    if str(frame.attrs["disclosure"]).startswith("lifted") or not rules.enabled:
+        said = T["ent.lifted"]["ru"]
+    else:
+        rule = T["ent.rule"]["ru"].format(min_firms=rules.min_firms,
+                                          dominance=f"{rules.dominance_pct:g}")  # fmt: skip
+        n = int(frame.attrs.get("suppressed", 0))
+        rows = ("строка", "строки", "строк")
+        said = f"Защита конфиденциальности: {rule}" + (
+            f" (скрыто: {n} {plural_ru(n, rows)})." if n else "."
+        )
+    err.print(said, markup=False, highlight=False, soft_wrap=True)
+
+
+def _say_partial(
+    s: hitex.Session, reporter: str, flow: str, years: list[int], lang: str = "en"
+) -> None:
     """On stderr: what a --partial figure covers (hitex coverage has the rest)."""
     if flow not in ("import", "balance"):
         return
@@ -462,7 +502,8 @@ def _say_partial(s: hitex.Session, reporter: str, flow: str, years: list[int]) -
     if years:
         rows = rows[rows["year"].isin(years)]
     for note in dict.fromkeys(rows["note"]):
-        err.print(f"Partial figure: {note}", markup=False, highlight=False, soft_wrap=True)
+        said = "Неполный показатель" if lang == "ru" else "Partial figure"
+        err.print(f"{said}: {note}", markup=False, highlight=False, soft_wrap=True)
 
 
 def parse_years(text: str) -> range:

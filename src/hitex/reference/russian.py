@@ -35,6 +35,7 @@ __all__ = [
     "row_name",
     "scheme_title",
     "sentence_case",
+    "suppression",
 ]
 
 #: Scheme -> the scheme whose Russian names it uses.
@@ -247,7 +248,8 @@ def localize(frame: pd.DataFrame, lang: str, *, groups: str | None = None,
     """``frame`` with its ``*_name`` columns in ``lang`` (English kept where none is known).
 
     A ``region`` or ``subregion`` column (M49 names, the key of ``--by region``) gets a
-    ``region_name`` / ``subregion_name`` beside it with the UN's Russian name.
+    ``region_name`` / ``subregion_name`` beside it with the UN's Russian name; the reasons of
+    disclosure control (``suppression``) are said in Russian.
 
     Products take their classification from a ``classification`` column, else from
     ``classification``, else HS2022 wording is tried; groups are those of scheme ``groups``.
@@ -268,6 +270,9 @@ def localize(frame: pd.DataFrame, lang: str, *, groups: str | None = None,
             ru = row_name(code_column, code, kind, groups)
             names.append(en if ru is None else own_marked(ru, en))
         out[column] = names
+    if "suppression" in out.columns:
+        out["suppression"] = [suppression(v) if isinstance(v, str) else v
+                              for v in out["suppression"]]  # fmt: skip
     for column in ("region", "subregion"):
         if column in out.columns and f"{column}_name" not in out.columns:
             # M49 regions are named, not coded: the Russian name goes beside the English key.
@@ -275,6 +280,35 @@ def localize(frame: pd.DataFrame, lang: str, *, groups: str | None = None,
             named = [partner_group_name(v) if isinstance(v, str) else v for v in out[column]]
             out.insert(at, f"{column}_name", named)
     return out
+
+
+_WHY = (
+    (re.compile(r"fewer than (\d+) enterprises"), "меньше {0} предприятий"),
+    (re.compile(r"one enterprise over ([\d.]+)%"), "одно предприятие больше {0}%"),
+    (re.compile(r"secondary: the total would reveal a suppressed cell"),
+     "вторичное скрытие: итог раскрыл бы скрытое значение"),
+)  # fmt: skip
+
+
+def suppression(reason: str) -> str:
+    """Why disclosure control withheld a cell (``suppression``), in Russian.
+
+    Examples
+    --------
+    >>> suppression("fewer than 3 enterprises")
+    'меньше 3 предприятий'
+    >>> suppression("one enterprise over 85% in 2019")
+    'одно предприятие больше 85% (2019 г.)'
+    >>> suppression("")
+    ''
+    """
+    text, _, year = reason.partition(" in ")
+    for pattern, ru in _WHY:
+        found = pattern.fullmatch(text)
+        if found:
+            said = ru.format(*found.groups())
+            return f"{said} ({year} г.)" if year.isdigit() else said
+    return reason
 
 
 #: The marks of a reporter's trade with itself (:data:`hitex.indicators.table.SELF_PARTNER`).

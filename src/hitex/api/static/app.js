@@ -532,8 +532,10 @@ function why(row) {
   const d = (VIEW && VIEW.disclosure) || {};
   const vars = { n: d.min_firms, d: d.dominance_pct };
   const text = String(row.suppression || "");
-  const kind = text.startsWith("fewer") ? "why_threshold" : text.startsWith("one enterprise") ? "why_dominance" : "why_secondary";
-  const year = (text.match(/ in (\d{4})$/) || [])[1];
+  // The reason as the API gives it: English, or Russian with lang=ru ("меньше 3 предприятий (2019 г.)").
+  const kind = /^(fewer|меньше)/.test(text) ? "why_threshold"
+    : /^(one enterprise|одно предприятие)/.test(text) ? "why_dominance" : "why_secondary";
+  const year = (text.match(/ in (\d{4})$/) || text.match(/ \((\d{4}) г\.\)$/) || [])[1];
   return t(kind, vars) + (year ? ` (${year})` : "");
 }
 
