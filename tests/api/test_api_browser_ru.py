@@ -16,7 +16,8 @@ import duckdb
 import pytest
 
 import hitex
-from tests.api.conftest import serve
+from tests.api.conftest import TOKEN, serve
+from tests.fixtures import flows_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -43,7 +44,7 @@ def page(db_copy):
     sync_api = pytest.importorskip("playwright.sync_api")
     chromium = shutil.which("chromium")
     assert chromium, "the browser tests need Debian's chromium (.ci/system-deps installs it)"
-    with serve(db_copy) as url, sync_api.sync_playwright() as p:
+    with serve(db_copy, token=TOKEN) as url, sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         pg = browser.new_context(viewport={"width": 1280, "height": 1100}).new_page()
         problems: list[str] = []
@@ -91,3 +92,23 @@ def test_the_russian_page_names_partner_groups_in_russian(page):
     selection = pg.locator("#selection").inner_text()
     assert f"партнёры: {names['South America']}" in selection
     assert "South America" not in pg.locator("body").inner_text()
+
+
+def test_uploading_a_file_on_the_russian_page_speaks_russian(page, tmp_path):
+    """The file button and the load's summary in the page's words, not the browser's or API's."""
+    pg = page
+    pg.goto(pg.base_url + "/?reporter=CHL&lang=ru")
+    wait_for_view(pg, "reporter=CHL")
+    assert pg.locator("label[for=upload-file]").inner_text() == "Выбрать файл"
+    assert pg.locator("#upload-file-name").inner_text() == "файл не выбран"
+    rows = [(2004, "", "CHL", "BRA", "export", "851762", "2500000"),
+            (2004, "", "CHL", "Brazl", "export", "851762", "1")]  # fmt: skip
+    pg.fill("#upload-token", TOKEN)
+    pg.set_input_files("#upload-file", str(flows_file(tmp_path / "brazil.csv", rows)))
+    assert pg.locator("#upload-file-name").inner_text() == "brazil.csv"
+    pg.click("#upload-button")
+    pg.wait_for_selector("#upload-result.loaded", timeout=60_000)
+    said = pg.locator("#upload-result").inner_text()
+    assert "brazil.csv — прочитано записей: 2, загружено: 1, отклонено: 1." in said
+    assert not LATIN.search(said.replace("brazil.csv", ""))
+    assert pg.locator("#upload-step").inner_text() == "готово"

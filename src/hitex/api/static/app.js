@@ -43,6 +43,7 @@ const STRINGS = {
     col_claim: "Claim", col_computed: "Computed", col_verdict: "Verdict", col_reason: "Reason",
     loads_title: "Loads", upload_title: "Load a file", u_file: "File", u_format: "Format",
     u_classification: "Classification", u_revise: "revise earlier flows", u_token: "Token", u_button: "Load",
+    u_choose: "Choose a file", u_no_file: "no file chosen",
     col_id: "Id", col_file: "File", col_format: "Format", col_read: "Read", col_loaded: "Loaded",
     col_rejected: "Rejected", col_status: "Status", col_started: "Started", col_line: "Line", col_record: "Record",
     status_loaded: "loaded", status_skipped: "skipped", status_refused: "refused", status_failed: "failed",
@@ -89,6 +90,7 @@ const STRINGS = {
     col_claim: "Утверждение", col_computed: "Расчёт", col_verdict: "Вывод", col_reason: "Причина",
     loads_title: "Загрузки", upload_title: "Загрузить файл", u_file: "Файл", u_format: "Формат",
     u_classification: "Классификация", u_revise: "заменить прежние потоки", u_token: "Токен", u_button: "Загрузить",
+    u_choose: "Выбрать файл", u_no_file: "файл не выбран",
     // Soft hyphens: a phone's narrow column breaks these words where Russian does, not anywhere.
     col_id: "№", col_file: "Файл", col_format: "Формат", col_read: "Прочи\u00adтано", col_loaded: "Загру\u00adжено",
     col_rejected: "Откло\u00adнено", col_status: "Состо\u00adяние", col_started: "Начало", col_line: "Строка", col_record: "Запись",
@@ -728,6 +730,7 @@ function strings() {
   for (const el of document.querySelectorAll("[data-t]")) el.textContent = t(el.dataset.t);
   for (const el of document.querySelectorAll("[data-tp]")) el.placeholder = t(el.dataset.tp);
   for (const el of document.querySelectorAll("[data-ta]")) el.setAttribute("aria-label", t(el.dataset.ta));
+  chosenFile();
   for (const l of ["en", "ru"]) $("lang-" + l).setAttribute("aria-current", String(l === LANG));
   if (META) $("about").textContent = t("reference", { v: META.reference }) + (META.writable ? "" : " · " + t("read_only"));
 }
@@ -737,6 +740,12 @@ async function getJSON(url) {
   const body = await response.json();
   if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
   return body;
+}
+
+// The file chosen for upload, in the page's words (the browser's own button would use its own).
+function chosenFile() {
+  const file = $("upload-file").files[0];
+  $("upload-file-name").textContent = file ? file.name : t("u_no_file");
 }
 
 async function loadsTable() {
@@ -773,6 +782,20 @@ async function checkText(event) {
 }
 
 // -- upload ----------------------------------------------------------------------------------
+// A load's step and summary in the page's language (the API's are English).
+const loadStep = (name) => (LANG === "ru" && STEPS_RU[name]) || name;
+const STEPS_RU = { read: "чтение", check: "проверка", rejects: "отклонённые записи", flows: "запись потоков",
+  hash: "контрольная сумма", commit: "фиксация" };
+
+function loadSummary(l) {
+  if (LANG !== "ru" || l.status !== "loaded") return l.summary;
+  let line = `Загрузка ${l.id}: ${l.file} — прочитано записей: ${FMT.int(l.rows_read)}, загружено: ${FMT.int(l.rows_loaded)}, `
+    + `отклонено: ${FMT.int(l.rows_rejected)}`;
+  if (l.rows_merged) line += `, объединено с потоками того же ключа: ${FMT.int(l.rows_merged)}`;
+  if (l.rows_revised) line += `, заменено прежних потоков: ${FMT.int(l.rows_revised)}`;
+  return line + ".";
+}
+
 function upload(event) {
   event.preventDefault();
   const file = $("upload-file").files[0];
@@ -799,7 +822,7 @@ function upload(event) {
     try {
       const p = await getJSON("/api/loads/progress/" + pid);
       bar.value = 50 + (50 * p.steps.length) / p.total;
-      step.textContent = p.steps.length ? p.steps[p.steps.length - 1] : t("loading_file");
+      step.textContent = p.steps.length ? loadStep(p.steps[p.steps.length - 1]) : t("loading_file");
     } catch (e) { /* not started yet */ }
   }, 250);
   xhr.onloadend = async () => {
@@ -815,7 +838,7 @@ function upload(event) {
     bar.value = 100;
     step.textContent = t("done");
     result.className = "loaded";
-    result.textContent = answer.loads.map((l) => l.summary).join(" ");
+    result.textContent = answer.loads.map(loadSummary).join(" ");
     if (answer.rejects.length) {
       table($("upload-rejects"), answer.rejects, ["line", "reason", "record"].map((c) => [c, null]));
     }
@@ -851,6 +874,7 @@ async function start() {
   for (const name of TABLES) $("csv-" + name).addEventListener("click", () => downloadCSV(name));
   $("check").addEventListener("submit", checkText);
   $("upload").addEventListener("submit", upload);
+  $("upload-file").addEventListener("change", chosenFile);
   $("upload-token").value = sessionStorage.getItem("hitex-token") || "";
   const [countries] = await Promise.all([
     getJSON("/api/countries").catch(() => []),
