@@ -156,3 +156,15 @@ def test_enterprise_groups_and_disclosure_control_are_said_in_russian(tmp_path):
 
 
 LATIN = re.compile("[A-Za-z]")
+
+
+def test_a_load_is_summed_up_in_russian_with_hitex_lang(tmp_path):
+    rows = [*ROWS, (2020, "", "RU-MOW", "Indai", "export", "851762", "1")]
+    path = flows_file(tmp_path / "m.csv", rows)
+    db = str(tmp_path / "load.duckdb")
+    r = run(db, "load", str(path), "--format", "flows", env={"HITEX_LANG": "ru"})
+    assert r.exit_code == 0, r.output
+    assert one_line(r.stderr) == (
+        "Загрузка 1: m.csv — прочитано записей: 5, загружено: 4, отклонено: 1 "
+        "(см. hitex rejects --load 1)."
+    )

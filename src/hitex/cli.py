@@ -255,9 +255,10 @@ def load(
     columns = {**options.get("columns", {}), **_pairs(column, "--column")}
     constants = {**options.get("set", {}), **_pairs(set_, "--set")}
     refused: list[LoadResult] = []
+    lang = language({})
     with hitex.open(ctx.obj, **_engine(ctx, engine)) as s:
         for path in files:
-            with _progress(path.name) as step:
+            with _progress(path.name, lang) as step:
                 results = s.load(
                     [path], format=fmt, classification=classification, revise=revise,
                     columns=columns, constants=constants,
@@ -266,7 +267,7 @@ def load(
                     years=list(parse_years(years)) if years else None,
                 )  # fmt: skip
             for result in results:
-                err.print(result.summary(), markup=False, highlight=False)
+                err.print(_summary(result, lang), markup=False, highlight=False)
                 if result.status == "refused":
                     refused.append(result)
     if refused:
@@ -303,8 +304,36 @@ def read_profile(path: Path) -> dict[str, Any]:
             for k, v in doc.items()}  # fmt: skip
 
 
+def _summary(result: LoadResult, lang: str) -> str:
+    """A load's line on stderr; in Russian (``$HITEX_LANG=ru``) for a file that loaded."""
+    if lang != "ru" or result.status != "loaded":
+        return result.summary()
+
+    def n(value: int) -> str:
+        return f"{value:,}".replace(",", "\u00a0")  # 10 992: a no-break space between thousands
+
+    line = (
+        f"Загрузка {result.id}: {result.file} — прочитано записей: {n(result.rows_read)}, "
+        f"загружено: {n(result.rows_loaded)}, отклонено: {n(result.rows_rejected)}"
+    )
+    if result.rows_merged:
+        line += f", объединено с потоками того же ключа: {n(result.rows_merged)}"
+    if result.rows_revised:
+        line += f", заменено прежних потоков: {n(result.rows_revised)}"
+    if result.rows_rejected:
+        line += f" (см. hitex rejects --load {result.id})"
+    return line + "."
+
+
+#: The steps of a load as its progress bar names them in Russian (``STEPS``).
+_LOAD_STEPS_RU = {
+    "read": "чтение", "check": "проверка", "rejects": "отклонённые записи",
+    "flows": "запись потоков", "hash": "контрольная сумма", "commit": "фиксация",
+}  # fmt: skip
+
+
 @contextmanager
-def _progress(label: str) -> Iterator[Callable[[str], None]]:
+def _progress(label: str, lang: str = "en") -> Iterator[Callable[[str], None]]:
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -315,10 +344,11 @@ def _progress(label: str) -> Iterator[Callable[[str], None]]:
         disable=not err.is_terminal,
     )
     with bar:
-        task = bar.add_task(f"loading {label}", total=len(STEPS), step="")
+        ru = lang == "ru"
+        task = bar.add_task(f"{'загрузка' if ru else 'loading'} {label}", total=len(STEPS), step="")
 
         def step(name: str) -> None:
-            bar.update(task, advance=1, step=name)
+            bar.update(task, advance=1, step=_LOAD_STEPS_RU.get(name, name) if ru else name)
 
         yield step
 
