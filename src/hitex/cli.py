@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -117,15 +118,33 @@ def _engine(ctx: typer.Context, engine: str) -> dict[str, Any]:
     return {"engine": engine}
 
 
+#: The word before an error's sentence, by language.
+_ERROR = {"en": "Error", "ru": "Ошибка"}
+
+
+def language(options: dict[str, Any]) -> str:
+    """The language a command speaks: its ``--lang``, else ``$HITEX_LANG``, else English."""
+    lang = options.get("lang")
+    if not isinstance(lang, str):
+        lang = os.environ.get("HITEX_LANG", "en")
+    return lang if lang in _ERROR else "en"
+
+
 def errors_to_exit(func: F) -> F:
-    """Turn hitex errors into one sentence on stderr and exit status 1."""
+    """Turn hitex errors into one sentence on stderr and exit status 1.
+
+    In Russian (``--lang ru`` or ``$HITEX_LANG=ru``) the sentence starts with "Ошибка:" and is
+    the error's Russian one where it has one.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except HitexError as exc:
-            err.print(f"Error: {exc}", markup=False, highlight=False, soft_wrap=True)
+            lang = language(kwargs)
+            err.print(f"{_ERROR[lang]}: {exc.text(lang)}", markup=False, highlight=False,
+                      soft_wrap=True)  # fmt: skip
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
@@ -236,9 +255,10 @@ def load(
     columns = {**options.get("columns", {}), **_pairs(column, "--column")}
     constants = {**options.get("set", {}), **_pairs(set_, "--set")}
     refused: list[LoadResult] = []
+    lang = language({})
     with hitex.open(ctx.obj, **_engine(ctx, engine)) as s:
         for path in files:
-            with _progress(path.name) as step:
+            with _progress(path.name, lang) as step:
                 results = s.load(
                     [path], format=fmt, classification=classification, revise=revise,
                     columns=columns, constants=constants,
@@ -247,7 +267,7 @@ def load(
                     years=list(parse_years(years)) if years else None,
                 )  # fmt: skip
             for result in results:
-                err.print(result.summary(), markup=False, highlight=False)
+                err.print(_summary(result, lang), markup=False, highlight=False)
                 if result.status == "refused":
                     refused.append(result)
     if refused:
@@ -284,8 +304,36 @@ def read_profile(path: Path) -> dict[str, Any]:
             for k, v in doc.items()}  # fmt: skip
 
 
+def _summary(result: LoadResult, lang: str) -> str:
+    """A load's line on stderr; in Russian (``$HITEX_LANG=ru``) for a file that loaded."""
+    if lang != "ru" or result.status != "loaded":
+        return result.summary()
+
+    def n(value: int) -> str:
+        return f"{value:,}".replace(",", "\u00a0")  # 10 992: a no-break space between thousands
+
+    line = (
+        f"Загрузка {result.id}: {result.file} — прочитано записей: {n(result.rows_read)}, "
+        f"загружено: {n(result.rows_loaded)}, отклонено: {n(result.rows_rejected)}"
+    )
+    if result.rows_merged:
+        line += f", объединено с потоками того же ключа: {n(result.rows_merged)}"
+    if result.rows_revised:
+        line += f", заменено прежних потоков: {n(result.rows_revised)}"
+    if result.rows_rejected:
+        line += f" (см. hitex rejects --load {result.id})"
+    return line + "."
+
+
+#: The steps of a load as its progress bar names them in Russian (``STEPS``).
+_LOAD_STEPS_RU = {
+    "read": "чтение", "check": "проверка", "rejects": "отклонённые записи",
+    "flows": "запись потоков", "hash": "контрольная сумма", "commit": "фиксация",
+}  # fmt: skip
+
+
 @contextmanager
-def _progress(label: str) -> Iterator[Callable[[str], None]]:
+def _progress(label: str, lang: str = "en") -> Iterator[Callable[[str], None]]:
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -296,10 +344,11 @@ def _progress(label: str) -> Iterator[Callable[[str], None]]:
         disable=not err.is_terminal,
     )
     with bar:
-        task = bar.add_task(f"loading {label}", total=len(STEPS), step="")
+        ru = lang == "ru"
+        task = bar.add_task(f"{'загрузка' if ru else 'loading'} {label}", total=len(STEPS), step="")
 
         def step(name: str) -> None:
-            bar.update(task, advance=1, step=name)
+            bar.update(task, advance=1, step=_LOAD_STEPS_RU.get(name, name) if ru else name)
 
         yield step
 
@@ -410,14 +459,19 @@ def table(
             assert year is not None
             frame = s.table(year=year, compare=compare, if_empty="raise", **options)
         if partial:
-            _say_partial(s, reporter, flow, [year] if year is not None else [])
+            _say_partial(s, reporter, flow, [year] if year is not None else [], lang)
         span = list(parse_years(years)) if years is not None else [y for y in (year, compare) if y]
-        _say_firms(s, frame, firm_group, span)
+        _say_firms(s, frame, firm_group, span, lang)
     emit(frame, fmt)
 
 
-def _say_firms(s: hitex.Session, frame: pd.DataFrame, group: str | None, years: list[int]) -> None:
+def _say_firms(
+    s: hitex.Session, frame: pd.DataFrame, group: str | None, years: list[int], lang: str = "en"
+) -> None:
     """On stderr: the membership a firm group used, and the disclosure rule that applied."""
+    if lang == "ru":
+        _say_firms_ru(s, frame, group, years)
+        return
     if group is not None:
         counts = s.firm_membership(group, years)
         used = "; ".join(f"{y}: {n} enterprises" for y, n in sorted(counts.items(), reverse=True))
@@ -434,7 +488,42 @@ def _say_firms(s: hitex.Session, frame: pd.DataFrame, group: str | None, years: 
         )  # fmt: skip
 
 
-def _say_partial(s: hitex.Session, reporter: str, flow: str, years: list[int]) -> None:
+def _say_firms_ru(s: hitex.Session, frame: pd.DataFrame, group: str | None,
+                  years: list[int]) -> None:  # fmt: skip
+    """:func:`_say_firms` in Russian, in the words of the Russian report."""
+    from hitex.indicators.disclosure import Disclosure  # noqa: PLC0415
+    from hitex.report.phrases import T  # noqa: PLC0415
+    from hitex.report.wording import plural_ru  # noqa: PLC0415
+
+    firms = ("предприятие", "предприятия", "предприятий")
+    if group is not None:
+        counts = s.firm_membership(group, years)
+        used = "; ".join(f"{y} г.: {n} {plural_ru(n, firms)}"
+                         for y, n in sorted(counts.items(), reverse=True))  # fmt: skip
+        err.print(
+            f"Группа предприятий «{group}», в каждом году — в составе того года ({used}).",
+            markup=False, highlight=False, soft_wrap=True,
+        )  # fmt: skip
+    if not frame.attrs.get("disclosure"):
+        return
+    # The thresholds are the environment's, as the table's were; --no-suppress lifts them.
+    rules = Disclosure.from_env(s.suppress)
+    if str(frame.attrs["disclosure"]).startswith("lifted") or not rules.enabled:
+        said = T["ent.lifted"]["ru"]
+    else:
+        rule = T["ent.rule"]["ru"].format(min_firms=rules.min_firms,
+                                          dominance=f"{rules.dominance_pct:g}")  # fmt: skip
+        n = int(frame.attrs.get("suppressed", 0))
+        rows = ("строка", "строки", "строк")
+        said = f"Защита конфиденциальности: {rule}" + (
+            f" (скрыто: {n} {plural_ru(n, rows)})." if n else "."
+        )
+    err.print(said, markup=False, highlight=False, soft_wrap=True)
+
+
+def _say_partial(
+    s: hitex.Session, reporter: str, flow: str, years: list[int], lang: str = "en"
+) -> None:
     """On stderr: what a --partial figure covers (hitex coverage has the rest)."""
     if flow not in ("import", "balance"):
         return
@@ -443,7 +532,8 @@ def _say_partial(s: hitex.Session, reporter: str, flow: str, years: list[int]) -
     if years:
         rows = rows[rows["year"].isin(years)]
     for note in dict.fromkeys(rows["note"]):
-        err.print(f"Partial figure: {note}", markup=False, highlight=False, soft_wrap=True)
+        said = "Неполный показатель" if lang == "ru" else "Partial figure"
+        err.print(f"{said}: {note}", markup=False, highlight=False, soft_wrap=True)
 
 
 def parse_years(text: str) -> range:
@@ -724,8 +814,9 @@ def report(
     """Write a report (sentences, charts, appendix tables) as Markdown, HTML or PDF."""
     from hitex import report as rep  # noqa: PLC0415 - charts load a JavaScript engine
 
+    ru = lang == "ru"
     opened = _open(ctx.obj, **_engine(ctx, engine))
-    with opened as s, _steps("report", len(rep.SECTIONS) + 1) as step:
+    with opened as s, _steps("отчёт" if ru else "report", len(rep.SECTIONS) + 1, lang) as step:
         s.scope(suppress=False if no_suppress else None)
         built = rep.build(
             s, reporter=reporter, year=year, compare=compare, partner_group=partner_group,
@@ -739,8 +830,10 @@ def report(
 
             checked = claims.attach(s, path, check_text, reporter=reporter, year=year,
                                     compare=compare)  # fmt: skip
-            err.print(f"Checked claims: {checked}", markup=False, highlight=False, soft_wrap=True)
-    err.print(f"Report: {path}", markup=False, highlight=False, soft_wrap=True)
+            said = "Проверены утверждения" if ru else "Checked claims"
+            err.print(f"{said}: {checked}", markup=False, highlight=False, soft_wrap=True)
+    err.print(f"{'Отчёт' if ru else 'Report'}: {path}", markup=False, highlight=False,
+              soft_wrap=True)  # fmt: skip
 
 
 @app.command()
@@ -839,14 +932,24 @@ def check(
 
 
 @contextmanager
-def _steps(label: str, total: int) -> Iterator[Callable[[str], None]]:
+def _steps(label: str, total: int, lang: str = "en") -> Iterator[Callable[[str], None]]:
     bar = Progress(
         TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[step]}"),
         TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal,
     )  # fmt: skip
+    words = _STEPS_RU if lang == "ru" else {}
     with bar:
         task = bar.add_task(label, total=total, step="")
-        yield lambda name: bar.update(task, advance=1, step=name)
+        yield lambda name: bar.update(task, advance=1, step=words.get(name, name))
+
+
+#: The steps of a report as its progress bar names them in Russian (``hitex.report.SECTIONS``).
+_STEPS_RU = {
+    "headline": "главное", "enterprises": "предприятия", "destinations": "направления",
+    "products": "товары", "technology": "технологический уровень", "ytd": "с начала года",
+    "balance": "сальдо", "concentration": "концентрация", "techbalance": "технологический баланс",
+    "note": "примечание о данных", "render": "вёрстка",
+}  # fmt: skip
 
 
 @app.command()

@@ -11,7 +11,17 @@ from collections.abc import Iterable
 
 
 class HitexError(Exception):
-    """Root of every error hitex raises on purpose."""
+    """Root of every error hitex raises on purpose.
+
+    ``ru`` is the same sentence in Russian where the raiser gives one; :meth:`text` picks it
+    for ``lang="ru"`` (the CLI's ``--lang ru``).
+    """
+
+    ru: str | None = None
+
+    def text(self, lang: str = "en") -> str:
+        """The sentence in ``lang``: Russian where one was given, else the English one."""
+        return self.ru if lang == "ru" and self.ru else str(self)
 
 
 class InputError(ValueError, HitexError):
@@ -71,7 +81,9 @@ class UnknownCodeError(KeyError, HitexError):
         hint = suggest(value, names)
         if not hint and 0 < len(names) <= 12:
             hint = " Choose from: " + ", ".join(names) + "."
-        return cls(f"Unknown {what} {value!r}.{hint}")
+        made = cls(f"Unknown {what} {value!r}.{hint}")
+        made.ru = _unknown_ru(what, value, names)
+        return made
 
 
 class LoadError(HitexError):
@@ -93,3 +105,46 @@ def suggest(value: str, known: Iterable[str], *, n: int = 3) -> str:
     if not close:
         return ""
     return " Did you mean " + " or ".join(repr(lowered[c]) for c in close) + "?"
+
+
+#: What :meth:`UnknownCodeError.new` names, in Russian (nominative: "Не найдено: страна «X»").
+_WHAT_RU = {
+    "partner group": "группа партнёров", "product scheme": "товарная схема", "scheme": "схема",
+    "group": "группа", "enterprise group": "группа предприятий", "country": "страна",
+    "reporter": "отчитывающаяся страна", "flow": "поток", "indicator": "показатель",
+    "classification": "классификация", "Comtrade classification": "классификация Comtrade",
+    "dimension": "разрез", "dimension for --by": "разрез для --by", "engine": "движок",
+    "field": "поле", "format": "формат", "loads action": "действие с загрузками",
+}  # fmt: skip
+
+
+def _unknown_ru(what: str, value: str, known: list[str]) -> str:
+    """The Russian sentence of an unknown name, worded so that nothing needs declension.
+
+    Examples
+    --------
+    >>> _unknown_ru("partner group", "Asai", ["Asia", "Africa"])
+    'Не найдено: группа партнёров «Asai». Возможно, имелось в виду «Asia» (Азия)?'
+    >>> _unknown_ru("flow", "exprt", ["export", "import"])
+    'Не найдено: поток «exprt». Возможно, имелось в виду «export»?'
+    """
+    head = f"Не найдено: {_WHAT_RU.get(what, what)} «{value}»."
+    lowered = {k.lower(): k for k in known}
+    close = difflib.get_close_matches(value.lower(), list(lowered), n=3, cutoff=0.75)
+    named = [_with_russian(what, lowered[c]) for c in close]
+    if named:
+        return f"{head} Возможно, имелось в виду {' или '.join(named)}?"
+    if 0 < len(known) <= 12:
+        return f"{head} Допустимые значения: {', '.join(_with_russian(what, k) for k in known)}."
+    return head
+
+
+def _with_russian(what: str, name: str) -> str:
+    """``«Asia» (Азия)``: a name to type, with its Russian name where it is a partner group's."""
+    if what == "partner group":
+        from hitex.reference.russian import partner_group  # noqa: PLC0415 - pandas, on demand
+
+        russian = partner_group(name)
+        if russian is not None:
+            return f"«{name}» ({russian})"
+    return f"«{name}»"

@@ -19,7 +19,7 @@ import pandas as pd
 import hitex.indicators as ind
 from hitex.catalog import Catalog, year_span
 from hitex.complexity.methods import Complexity
-from hitex.errors import InputError, NotCoveredError, PartialCoverageError
+from hitex.errors import HitexError, InputError, NotCoveredError, PartialCoverageError
 from hitex.indicators import disclosure, plan
 from hitex.indicators.disclosure import Disclosure
 from hitex.indicators.selection import check_names, needs_records
@@ -148,20 +148,37 @@ class Session(Catalog, Complexity):
         if q.reporter not in held:
             reporters = sorted(held)
             listed = ", ".join(reporters[:12]) + (" ..." if len(reporters) > 12 else "")
-            raise InputError(
-                f"The warehouse holds no records of {q.reporter}; "
-                + (f"it holds reporters {listed}." if reporters else "it is empty (hitex load).")
-            )
+            raise _in_russian(
+                InputError(
+                    f"The warehouse holds no records of {q.reporter}; "
+                    + (f"it holds reporters {listed}." if reporters
+                       else "it is empty (hitex load).")
+                ),
+                f"В хранилище нет записей по {q.reporter}; "
+                + (f"в нём есть отчитывающиеся страны: {listed}." if reporters
+                   else "оно пусто (hitex load)."),
+            )  # fmt: skip
         flows = ("export", "import") if q.flow == "balance" else (q.flow,)
         years = sorted({y for f in flows for y in held[q.reporter].get(f, ())})
+        who = _who_ru(q.reporter)
         if not years:
             have = ", ".join(sorted(held[q.reporter]))
-            raise InputError(f"{q.reporter} has no {q.flow} records; it has {have} records.")
+            have_ru = ", ".join(_FLOW_RU.get(f, f) for f in sorted(held[q.reporter]))
+            raise _in_russian(
+                InputError(f"{q.reporter} has no {q.flow} records; it has {have} records."),
+                f"{who}: нет записей (поток: {_FLOW_RU.get(q.flow, q.flow)}); есть записи: "
+                f"{have_ru}.",
+            )
         missing = [y for y in required if y not in years]
         if missing:
-            raise InputError(
-                f"{q.reporter} has no {q.flow} records for {', '.join(map(str, missing))}; "
-                f"it has {year_span(years)}."
+            raise _in_russian(
+                InputError(
+                    f"{q.reporter} has no {q.flow} records for {', '.join(map(str, missing))}; "
+                    f"it has {year_span(years)}."
+                ),
+                f"{who}: нет записей (поток: {_FLOW_RU.get(q.flow, q.flow)}) за "
+                f"{', '.join(map(str, missing))} {'г.' if len(missing) == 1 else 'гг.'}; есть за "
+                f"{year_span(years)}.",
             )
 
     def _check_coverage(self, q: ind.Query, years: Iterable[int]) -> None:
@@ -675,6 +692,7 @@ def _uncovered_ru(
 ) -> str:  # fmt: skip
     """The Russian sentence of :meth:`Session.uncovered` (names in the nominative only)."""
     from hitex.reference.countries import name as country_name  # noqa: PLC0415
+    from hitex.reference.russian import partner_group_name  # noqa: PLC0415
 
     names = [country_name(p, lang="ru") for p in partners]
     shown = ", ".join(names[:6]) + (f" и ещё {len(names) - 6}" if len(names) > 6 else "")
@@ -698,7 +716,8 @@ def _uncovered_ru(
             f"указать нельзя ({unknown})."
         )
     return (
-        f"Загруженные данные не охватывают группу партнёров «{partner_group}». {head}; "
+        f"Загруженные данные не охватывают группу партнёров «{partner_group_name(partner_group)}». "
+        f"{head}; "
         "ни один из них не входит в группу, поэтому её показатель указать нельзя "
         "(он неизвестен, а не равен нулю)."
     )
@@ -774,10 +793,55 @@ def _say_why_empty(q: ind.Query, frame: pd.DataFrame) -> None:
     given = [f for f in filters if f]
     years = " and ".join(str(y) for y in sorted(q.years, reverse=True))
     where = f" with {', '.join(given)}" if given else ""
-    raise InputError(
-        f"No {q.flow} records of {q.reporter} in {years}{where}: the table is empty. "
-        "Widen the selection (hitex groups lists the groups of each scheme)."
+    raise _in_russian(
+        InputError(
+            f"No {q.flow} records of {q.reporter} in {years}{where}: the table is empty. "
+            "Widen the selection (hitex groups lists the groups of each scheme)."
+        ),
+        _why_empty_ru(q),
     )
+
+
+def _why_empty_ru(q: ind.Query) -> str:
+    """The Russian sentence of :func:`_say_why_empty`."""
+    from hitex.reference.russian import partner_group_name, scheme_title  # noqa: PLC0415
+
+    scheme = (scheme_title(q.groups) or q.groups) if q.groups else ""
+    filters = [
+        f"группа партнёров «{partner_group_name(q.partner_group)}»" if q.partner_group else "",
+        f"группа «{q.group}» схемы «{scheme}»" if q.group is not None
+        else (f"товары, отнесённые к группам схемы «{scheme}»" if q.groups else ""),
+        f"месяцы {q.months[0]}–{q.months[1]}" if q.months else "",
+        f"классификация {q.classification}" if q.classification else "",
+    ]  # fmt: skip
+    given = [f for f in filters if f]
+    years = " и ".join(str(y) for y in sorted(q.years, reverse=True))
+    where = f" ({'; '.join(given)})" if given else ""
+    flow = _FLOW_RU.get(q.flow, q.flow)
+    return (
+        f"Таблица пуста. {_who_ru(q.reporter)}: нет записей (поток: {flow}) "
+        f"за {years} {'г.' if len(q.years) == 1 else 'гг.'}{where}. Расширьте выбор "
+        "(hitex groups перечисляет группы каждой схемы)."
+    )
+
+
+#: Flows in Russian, for sentences that name a flow after "поток:" (no declension needed).
+_FLOW_RU = {"export": "экспорт", "import": "импорт", "re-export": "реэкспорт",
+            "re-import": "реимпорт", "balance": "сальдо"}  # fmt: skip
+
+
+def _who_ru(code: str) -> str:
+    """A reporter in a Russian error: ``Москва (RU-MOW)``, or the code alone if not known."""
+    from hitex.reference.countries import name as country_name  # noqa: PLC0415
+
+    named = country_name(code, lang="ru")
+    return code if named == code else f"{named} ({code})"
+
+
+def _in_russian(exc: HitexError, ru: str) -> HitexError:
+    """``exc`` carrying its sentence in Russian (printed with ``--lang ru``)."""
+    exc.ru = ru
+    return exc
 
 
 def _ordered(frame: pd.DataFrame, first: list[str]) -> pd.DataFrame:

@@ -169,6 +169,15 @@ def test_no_english_words_outside_codes(russian_html):
     assert _english(russian_html) == set()
 
 
+def test_charts_are_described_to_screen_readers_in_russian(russian_html):
+    """Vega's own descriptions ("Title text '...'", "X-axis for a discrete scale") are English."""
+    labels = [html.unescape(a) for a in re.findall(r'aria-label="([^"]*)"', russian_html)]
+    assert "Экспорт по годам" in labels
+    words = {w for a in labels for t in a.split() if not _is_code(t.strip("(),.;:'"))
+             for w in re.findall(r"[A-Za-z]+", t)}  # fmt: skip
+    assert words == set(), labels
+
+
 def test_numbers_are_written_the_russian_way(russian_html):
     """Decimal comma, a space between thousands (``1 532,6``); never ``1,532.6`` or ``1.5``."""
     texts = [t for t, _ in _visible(russian_html)]

@@ -42,6 +42,8 @@ from hitex.api.views import Conns, _question
 from hitex.errors import HitexError
 from hitex.indicators.disclosure import Disclosure
 from hitex.reference.countries import name
+from hitex.reference.russian import localize_listing, scheme_title
+from hitex.reference.russian import partner_group_name as group_name
 from hitex.session import Session
 
 router = APIRouter(prefix="/api")
@@ -182,13 +184,13 @@ def _note(field: str, asked: Any, now: Any, reason: str) -> dict[str, Any]:
     return {"field": field, "asked": asked, "now": now, "reason": reason}
 
 
-def _group_list(s: Session, scheme: str) -> list[dict[str, str]]:
+def _group_list(s: Session, scheme: str, lang: str = "en") -> list[dict[str, str]]:
     def find(s: Session) -> list[dict[str, str]]:
-        listed = s.groups(scheme)
+        listed = localize_listing(s.groups(scheme), lang, scheme=scheme)
         seen = dict(zip(listed["group_code"], listed["group_name"], strict=True))
         return [{"code": str(k), "name": str(v)} for k, v in seen.items()]
 
-    return remember(s, f"groups of {scheme}", find)
+    return remember(s, f"groups of {scheme} in {lang}", find)
 
 
 Notes = list[dict[str, Any]]
@@ -226,7 +228,7 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
     partner_names = names(s, "partner groups", partner_groups)
     partner_group = _partner_group(partner_names, q.partner_group, notes)
     schemes = names(s, "product schemes", _product_schemes)
-    scheme, group, group_list = _product_group(s, schemes, q.groups, q.group, notes)
+    scheme, group, group_list = _product_group(s, schemes, q.groups, q.group, notes, q.lang)
     firm_names = reporter_firm_groups(s, reporter)
     firm_group = _firm_group(s, firm_names, q.firm_group, notes)
     if firm_group is not None and compare is not None and not _members(s, firm_group, compare):
@@ -236,7 +238,10 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
     selection = {
         "reporter": reporter, "reporter_name": name(reporter, lang=q.lang), "flow": flow,
         "year": year, "compare": compare, "months": list(months) if months else None,
-        "partner_group": partner_group, "groups": scheme, "group": group,
+        "partner_group": partner_group,
+        "partner_group_name": None if partner_group is None else group_name(partner_group, q.lang),
+        "groups": scheme, "groups_name": None if scheme is None else _scheme_name(scheme, q.lang),
+        "group": group,
         "group_name": next((g["name"] for g in group_list if g["code"] == group), None),
         "firm_group": firm_group,
     }  # fmt: skip
@@ -246,11 +251,19 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
         "years": years,
         "months": list(held_months) if held_months else None,
         "partner_groups": sorted(set(partner_names), key=str.lower),
+        # What the page shows for each (Russian names of the built-in ones with lang=ru).
+        "partner_group_names": {g: group_name(g, q.lang) for g in partner_names},
         "product_schemes": schemes,
+        "product_scheme_names": {k: _scheme_name(k, q.lang) for k in schemes},
         "groups": group_list,
         "firm_groups": firm_names,
     }
     return selection, notes, choices
+
+
+def _scheme_name(scheme: str, lang: str) -> str:
+    """A product scheme as the page names it: its Russian title with lang=ru, else its name."""
+    return (scheme_title(scheme) if lang == "ru" else None) or scheme
 
 
 def uncovered(s: Session, selection: dict[str, Any], lang: str = "en") -> str | None:
@@ -368,13 +381,18 @@ def _partner_group(known: list[str], asked: str | None, notes: Notes) -> str | N
 
 
 def _product_group(
-    s: Session, schemes: list[str], scheme: str | None, group: str | None, notes: Notes
+    s: Session,
+    schemes: list[str],
+    scheme: str | None,
+    group: str | None,
+    notes: Notes,
+    lang: str = "en",
 ) -> tuple[str | None, str | None, list[dict[str, str]]]:
-    """The product scheme, its group and the scheme's groups (unknown ones left out)."""
+    """The product scheme, its group and the scheme's groups (named in ``lang``)."""
     if scheme is not None and scheme not in schemes:
         notes.append(_note("groups", scheme, None, "unknown"))
         scheme = None
-    group_list = _group_list(s, scheme) if scheme else []
+    group_list = _group_list(s, scheme, lang) if scheme else []
     if group is None:
         return scheme, None, group_list
     match = [

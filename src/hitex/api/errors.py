@@ -57,6 +57,8 @@ class ApiError(HTTPException):
         self.message = message
         self.parameter = parameter
         self.code = code or CODES.get(status, "error")
+        #: The message in Russian, where one is known: answered to a request with ``lang=ru``.
+        self.ru: str | None = None
 
 
 def body(status: int, message: str, *, parameter: str | None = None, code: str = "") -> dict:
@@ -93,12 +95,16 @@ def respond(
 def from_hitex(exc: HitexError, parameter: str | None = None) -> ApiError:
     """The answer for a hitex error: the user's mistake (422) or the server's (500)."""
     if isinstance(exc, UnknownCodeError):
-        return ApiError(422, _named(parameter, str(exc)), parameter=parameter, code="unknown_code")
-    if isinstance(exc, InputError):
-        return ApiError(422, _named(parameter, str(exc)), parameter=parameter)
-    if isinstance(exc, LoadError):
-        return ApiError(500, str(exc), code="load_failed")
-    return ApiError(500, str(exc))
+        made = ApiError(422, _named(parameter, str(exc)), parameter=parameter, code="unknown_code")
+    elif isinstance(exc, InputError):
+        made = ApiError(422, _named(parameter, str(exc)), parameter=parameter)
+    elif isinstance(exc, LoadError):
+        made = ApiError(500, str(exc), code="load_failed")
+    else:
+        made = ApiError(500, str(exc))
+    if exc.ru:
+        made.ru = _named(parameter, exc.ru) if made.status_code == 422 else exc.ru
+    return made
 
 
 def _named(parameter: str | None, message: str) -> str:
@@ -116,8 +122,10 @@ def install(app: FastAPI) -> None:
 
 async def _api_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
+    russian = exc.ru is not None and request.query_params.get("lang") == "ru"
+    message = exc.ru if russian and exc.ru else exc.message
     return respond(
-        exc.status_code, exc.message, parameter=exc.parameter, code=exc.code, headers=exc.headers
+        exc.status_code, message, parameter=exc.parameter, code=exc.code, headers=exc.headers
     )
 
 

@@ -30,9 +30,12 @@ __all__ = [
     "missing_names",
     "own_marked",
     "partner_group",
+    "partner_group_name",
     "product",
     "row_name",
+    "scheme_title",
     "sentence_case",
+    "suppression",
 ]
 
 #: Scheme -> the scheme whose Russian names it uses.
@@ -158,29 +161,71 @@ def group(scheme: str, code: str, classification: str | None = None) -> str | No
 
 @functools.cache
 def _regions() -> dict[str, str]:
+    """English M49 region names -> the UN's Russian ones, matched by their M49 codes."""
     from hitex.reference.countries import data_path  # noqa: PLC0415
 
     en = pd.read_csv(data_path("country-codes", "m49_overview_en.csv"), dtype=str)
     ru = pd.read_csv(data_path("country-codes", "m49_overview_ru.csv"), dtype=str)
     out: dict[str, str] = {}
-    for column in ("Region Name", "Sub-region Name", "Intermediate Region Name"):
-        pairs = zip(en[column].tolist(), ru[column].tolist(), strict=True)
-        out.update({e: r for e, r in pairs if isinstance(e, str) and isinstance(r, str)})
+    for level in ("Region", "Sub-region", "Intermediate Region"):
+        code, column = f"{level} Code", f"{level} Name"
+        russian = dict(zip(ru[code].tolist(), ru[column].tolist(), strict=True))
+        for number, english in zip(en[code].tolist(), en[column].tolist(), strict=True):
+            if isinstance(english, str) and isinstance(russian.get(number), str):
+                out[english] = russian[number]
     return out
 
 
 def partner_group(name: str) -> str | None:
-    """The Russian name of an M49 region (the UN's own table) or a bloc, or None.
+    """The Russian name of a built-in partner group, or None (a user's group, an unknown name).
+
+    M49 regions, sub-regions and intermediate regions take the UN's own Russian names
+    (``data/country-codes/m49_overview_ru.csv``, the UNSD M49 overview in Russian); blocs the
+    names of ``data/names-ru/groups_ru.csv``. The name is matched as partner groups are, without
+    regard to case.
 
     Examples
     --------
-    >>> partner_group("Asia"), partner_group("EAEU"), partner_group("Atlantis")
+    >>> partner_group("Asia"), partner_group("eaeu"), partner_group("Atlantis")
     ('Азия', 'Евразийский экономический союз', None)
+    >>> partner_group("Latin America and the Caribbean")
+    'Латинская Америка и Карибский бассейн'
     """
-    found = _regions().get(name)
-    if found is not None:
-        return found
-    return _groups().get(("bloc", name))
+    return _partner_groups().get(name.strip().lower())
+
+
+def partner_group_name(name: str, lang: str = "ru") -> str:
+    """A partner group's name in ``lang``: Russian where it is a built-in group, else as given.
+
+    Examples
+    --------
+    >>> partner_group_name("Europe"), partner_group_name("Europe", "en")
+    ('Европа', 'Europe')
+    >>> partner_group_name("My markets")
+    'My markets'
+    """
+    if lang != "ru":
+        return name
+    return partner_group(name) or name
+
+
+def scheme_title(scheme: str) -> str | None:
+    """The Russian title of a built-in product scheme (``tech``), or None (a user's scheme).
+
+    Examples
+    --------
+    >>> scheme_title("tech"), scheme_title("my-scheme")
+    ('Технологический уровень (ОЭСР, МСОК ред. 3)', None)
+    """
+    name = _groups().get(("scheme-title", scheme))
+    return None if name is None else sentence_case(name)
+
+
+@functools.cache
+def _partner_groups() -> dict[str, str]:
+    out = {english.lower(): russian for english, russian in _regions().items()}
+    out.update({code.lower(): n for (scheme, code), n in _groups().items() if scheme == "bloc"})
+    return out
 
 
 def is_bloc(name: str) -> bool:
@@ -188,10 +233,10 @@ def is_bloc(name: str) -> bool:
 
     Examples
     --------
-    >>> is_bloc("EAEU"), is_bloc("Asia")
-    (True, False)
+    >>> is_bloc("EAEU"), is_bloc("eaeu"), is_bloc("Asia")
+    (True, True, False)
     """
-    return ("bloc", name) in _groups()
+    return any(s == "bloc" and k.lower() == name.strip().lower() for s, k in _groups())
 
 
 _NAME_OF = {"product_name": "product", "group_name": "group", "partner_name": "partner",
@@ -201,6 +246,10 @@ _NAME_OF = {"product_name": "product", "group_name": "group", "partner_name": "p
 def localize(frame: pd.DataFrame, lang: str, *, groups: str | None = None,
              classification: str | None = None) -> pd.DataFrame:  # fmt: skip
     """``frame`` with its ``*_name`` columns in ``lang`` (English kept where none is known).
+
+    A ``region`` or ``subregion`` column (M49 names, the key of ``--by region``) gets a
+    ``region_name`` / ``subregion_name`` beside it with the UN's Russian name; the reasons of
+    disclosure control (``suppression``) are said in Russian.
 
     Products take their classification from a ``classification`` column, else from
     ``classification``, else HS2022 wording is tried; groups are those of scheme ``groups``.
@@ -221,7 +270,45 @@ def localize(frame: pd.DataFrame, lang: str, *, groups: str | None = None,
             ru = row_name(code_column, code, kind, groups)
             names.append(en if ru is None else own_marked(ru, en))
         out[column] = names
+    if "suppression" in out.columns:
+        out["suppression"] = [suppression(v) if isinstance(v, str) else v
+                              for v in out["suppression"]]  # fmt: skip
+    for column in ("region", "subregion"):
+        if column in out.columns and f"{column}_name" not in out.columns:
+            # M49 regions are named, not coded: the Russian name goes beside the English key.
+            at = list(out.columns).index(column) + 1
+            named = [partner_group_name(v) if isinstance(v, str) else v for v in out[column]]
+            out.insert(at, f"{column}_name", named)
     return out
+
+
+_WHY = (
+    (re.compile(r"fewer than (\d+) enterprises"), "меньше {0} предприятий"),
+    (re.compile(r"one enterprise over ([\d.]+)%"), "одно предприятие больше {0}%"),
+    (re.compile(r"secondary: the total would reveal a suppressed cell"),
+     "вторичное скрытие: итог раскрыл бы скрытое значение"),
+)  # fmt: skip
+
+
+def suppression(reason: str) -> str:
+    """Why disclosure control withheld a cell (``suppression``), in Russian.
+
+    Examples
+    --------
+    >>> suppression("fewer than 3 enterprises")
+    'меньше 3 предприятий'
+    >>> suppression("one enterprise over 85% in 2019")
+    'одно предприятие больше 85% (2019 г.)'
+    >>> suppression("")
+    ''
+    """
+    text, _, year = reason.partition(" in ")
+    for pattern, ru in _WHY:
+        found = pattern.fullmatch(text)
+        if found:
+            said = ru.format(*found.groups())
+            return f"{said} ({year} г.)" if year.isdigit() else said
+    return reason
 
 
 #: The marks of a reporter's trade with itself (:data:`hitex.indicators.table.SELF_PARTNER`).
@@ -299,8 +386,9 @@ def localize_listing(frame: pd.DataFrame, lang: str, *, scheme: str | None = Non
                      classification: str | None = None) -> pd.DataFrame:  # fmt: skip
     """A listing of codes (``hitex groups``, ``classify``) with Russian names in ``lang="ru"``.
 
-    ``group_name`` follows ``group_code`` (scheme from a ``scheme`` column or ``scheme``),
-    ``description`` follows ``product``; English stays where no Russian name is known.
+    ``group_name`` follows ``group_code`` (scheme from a ``scheme`` column or ``scheme``), or
+    is a partner group's own name (a partner scheme's listing); ``description`` follows
+    ``product``; English stays where no Russian name is known.
     """
     if lang != "ru" or frame.empty:
         return frame
@@ -315,6 +403,9 @@ def localize_listing(frame: pd.DataFrame, lang: str, *, scheme: str | None = Non
             group(str(r.get("scheme") or scheme), str(r["group_code"]), kind(r)) or r["group_name"]
             for r in rows
         ]
+    elif "group_name" in out.columns and "members" in out.columns:
+        # A partner scheme's groups (``hitex groups region``): named, not coded.
+        out["group_name"] = [partner_group_name(str(r["group_name"])) for r in rows]
     if {"product", "description"} <= set(out.columns):
         out["description"] = [product(kind(r), str(r["product"])) or r["description"] for r in rows]
     return out

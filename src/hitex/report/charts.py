@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -70,9 +71,16 @@ def _titled(key: str, c: Spec) -> str:
 
 def _chart(key: str, c: Spec, chart: alt.TopLevelMixin) -> Chart:
     spec = chart.to_dict()
+    title = _TITLES[_titled(key, c)][1 if c.lang == "ru" else 0]
     if c.lang == "ru":
-        spec.setdefault("config", {})["locale"] = RU_LOCALE
-    return Chart(key, _TITLES[_titled(key, c)][1 if c.lang == "ru" else 0], spec)
+        config = spec.setdefault("config", {})
+        config["locale"] = RU_LOCALE
+        # Vega describes axes, titles and marks to screen readers in English ("X-axis for a
+        # discrete scale", "value_usd_m: 1 149,11"): a Russian chart is described by its own
+        # title instead; its figures are in the section's table.
+        config["aria"] = False
+        spec["description"] = title
+    return Chart(key, title, spec)
 
 
 def _with_geometry(spec: dict[str, Any]) -> dict[str, Any]:
@@ -244,4 +252,10 @@ def svg(chart: Chart) -> str:
     """The chart as SVG markup, rendered offline by vl-convert."""
     import vl_convert  # noqa: PLC0415 - loads a JavaScript engine; only rendering needs it
 
-    return str(vl_convert.vegalite_to_svg(chart.spec))
+    drawn = str(vl_convert.vegalite_to_svg(chart.spec))
+    # Vega labels a title "Title text '...'" for screen readers, in English whatever the
+    # chart's language: the title's own words are label enough.
+    return _TITLE_ARIA.sub(lambda m: f'aria-label="{m.group(1)}"', drawn)
+
+
+_TITLE_ARIA = re.compile("aria-label=\"(?:Sub)?[Tt]itle text '(.*?)'\"")

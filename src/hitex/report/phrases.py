@@ -88,7 +88,7 @@ T: dict[str, dict[str, str]] = {
     },
     "tech.enduse": {
         "en": "By end use (BEC): {items}.",
-        "ru": "По назначению (BEC): {items}.",
+        "ru": "По назначению (КШЭК): {items}.",
     },
     "tech.enduse.item": {
         "en": "{name} {change} ({value}; added {added} to growth)",
@@ -191,7 +191,7 @@ T: dict[str, dict[str, str]] = {
     },
     "skip.services": {
         "en": "No services records (EBOPS) are loaded for {who}: no technology trade balance.",
-        "ru": "Данные об услугах (EBOPS) для {who_gen} не загружены: баланс технологий не "
+        "ru": "Данные об услугах (РКУПБ) для {who_gen} не загружены: баланс технологий не "
         "рассчитать.",
     },
     "skip.compare": {

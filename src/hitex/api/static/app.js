@@ -43,12 +43,14 @@ const STRINGS = {
     col_claim: "Claim", col_computed: "Computed", col_verdict: "Verdict", col_reason: "Reason",
     loads_title: "Loads", upload_title: "Load a file", u_file: "File", u_format: "Format",
     u_classification: "Classification", u_revise: "revise earlier flows", u_token: "Token", u_button: "Load",
+    u_choose: "Choose a file", u_no_file: "no file chosen",
     col_id: "Id", col_file: "File", col_format: "Format", col_read: "Read", col_loaded: "Loaded",
     col_rejected: "Rejected", col_status: "Status", col_started: "Started", col_line: "Line", col_record: "Record",
     status_loaded: "loaded", status_skipped: "skipped", status_refused: "refused", status_failed: "failed",
     status_removed: "removed",
     read_only: "read-only", reference: "reference data {v}", usd: "US$",
     uploading: "uploading", loading_file: "loading", done: "done", error: "Error", no_answer: "no answer",
+    aria_lang: "Language", aria_headline: "Headline figures", aria_names: "Names",
     months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
       "November", "December"],
   },
@@ -65,10 +67,10 @@ const STRINGS = {
     export: "Экспорт", import: "Импорт", "re-export": "Реэкспорт", "re-import": "Реимпорт", balance: "Сальдо",
     none: "нет", all_months: "все", annual: "годовые данные", all_partners: "все партнёры", no_scheme: "нет",
     all_groups: "все группы", all_products: "все товары", from_month: "С месяца", to_month: "По месяц",
-    partners_in: "партнёры: {g}", products_in: "товары: {g}", by_scheme: "товары по группам {s}",
+    partners_in: "партнёры: {g}", products_in: "товары: {g}", by_scheme: "товары по группам схемы «{s}»",
     against: "к", loading: "Загрузка…", report: "Отчёт", c_series: "По годам",
-    c_partners: "Крупнейшие партнёры", c_products: "Крупнейшие товары", c_groups: "По группам {s}", c_map: "Партнёры на карте",
-    t_partners: "Партнёры", t_products: "Товары", t_groups: "Группы {s}", t_series: "По годам",
+    c_partners: "Крупнейшие партнёры", c_products: "Крупнейшие товары", c_groups: "По группам схемы «{s}»", c_map: "Партнёры на карте",
+    t_partners: "Партнёры", t_products: "Товары", t_groups: "Группы схемы «{s}»", t_series: "По годам",
     h_partners: "Партнёров", h_largest: "Крупнейший партнёр", h_lines: "Товарных позиций", h_growth: "Рост",
     col_partner: "Партнёр", col_product: "Товар", col_group: "Группа", col_year: "Год",
     col_value: "Стоимость {y}", col_value_plain: "Стоимость", col_base: "Стоимость {y}", col_growth: "Рост, %",
@@ -88,6 +90,7 @@ const STRINGS = {
     col_claim: "Утверждение", col_computed: "Расчёт", col_verdict: "Вывод", col_reason: "Причина",
     loads_title: "Загрузки", upload_title: "Загрузить файл", u_file: "Файл", u_format: "Формат",
     u_classification: "Классификация", u_revise: "заменить прежние потоки", u_token: "Токен", u_button: "Загрузить",
+    u_choose: "Выбрать файл", u_no_file: "файл не выбран",
     // Soft hyphens: a phone's narrow column breaks these words where Russian does, not anywhere.
     col_id: "№", col_file: "Файл", col_format: "Формат", col_read: "Прочи\u00adтано", col_loaded: "Загру\u00adжено",
     col_rejected: "Откло\u00adнено", col_status: "Состо\u00adяние", col_started: "Начало", col_line: "Строка", col_record: "Запись",
@@ -95,6 +98,7 @@ const STRINGS = {
     status_removed: "удалён",
     read_only: "только чтение", reference: "справочники {v}", usd: "долл. США",
     uploading: "передача файла", loading_file: "загрузка", done: "готово", error: "Ошибка", no_answer: "нет ответа",
+    aria_lang: "Язык", aria_headline: "Главные показатели", aria_names: "Названия",
     months: ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
       "ноябрь", "декабрь"],
   },
@@ -238,9 +242,14 @@ function controls(answer) {
     fill(el, span, t("all_months"));
     el.value = sel.months ? String(sel.months[end]) : "";
   }
-  fill($("partner_group"), ch.partner_groups, t("all_partners"));
+  // Built-in groups in the page's language (Russian names from the API), sorted as read.
+  const groupNames = ch.partner_group_names || {};
+  const partnerGroups = ch.partner_groups.map((g) => [g, groupNames[g] || g]);
+  partnerGroups.sort((a, b) => a[1].localeCompare(b[1], LANG === "ru" ? "ru" : "en"));
+  fill($("partner_group"), partnerGroups, t("all_partners"));
   $("partner_group").value = sel.partner_group || "";
-  fill($("groups"), ch.product_schemes, t("no_scheme"));
+  const schemeNames = ch.product_scheme_names || {};
+  fill($("groups"), ch.product_schemes.map((k) => [k, schemeNames[k] || k]), t("no_scheme"));
   $("groups").value = sel.groups || "";
   fill($("group"), ch.groups.map((g) => [g.code, g.name === g.code ? g.code : `${g.name} (${g.code})`]), t("all_groups"));
   $("group").value = sel.group || "";
@@ -375,7 +384,8 @@ function render(t0, rows, columns, numeric, name) {
         td.title = why(r);
       } else {
         td.textContent = cellText(c, v);
-        if (typeof v === "string") td.title = v; // a long text cut on a phone is whole here
+        // A long text cut on a phone is whole here (a load's status in the page's language).
+        if (typeof v === "string") td.title = c === "status" ? cellText(c, v) : v;
         if (numeric[i]) {
           td.classList.add("num");
           if (typeof v === "number") td.title = v.toLocaleString(LANG === "ru" ? "ru-RU" : "en-US");
@@ -407,8 +417,12 @@ function downloadCSV(what) {
 // -- charts ----------------------------------------------------------------------------------
 if (window.vega && vega.expressionFunction) vega.expressionFunction("hxusd", (v) => FMT.usd(v));
 
+// Screen readers get the chart's caption, each axis's title and each mark's own words in the
+// page's language (Vega would describe them in English: "Y-axis titled ...", "value: ...").
 function draw(el, spec) {
+  const caption = el.parentElement && el.parentElement.querySelector("figcaption");
   const full = Object.assign({ $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    description: caption ? caption.textContent : "",
     width: "container", height: el.clientWidth < 400 ? 200 : 240, autosize: { type: "fit", contains: "padding" },
     config: { view: { stroke: null } } }, spec);
   return vegaEmbed(el, full, { actions: false, renderer: "svg" }).then(() => {
@@ -416,7 +430,7 @@ function draw(el, spec) {
   });
 }
 
-const moneyAxis = (title) => ({ title, labelExpr: "hxusd(datum.value)", tickCount: 4, labelOverlap: "greedy" });
+const moneyAxis = (title) => ({ title, description: title, labelExpr: "hxusd(datum.value)", tickCount: 4, labelOverlap: "greedy" });
 
 function bars(el, rows, code, label) {
   const narrow = el.clientWidth < 400;
@@ -424,7 +438,8 @@ function bars(el, rows, code, label) {
   const values = largest.slice(0, narrow ? 10 : 15).map((r) => {
     const name = r[label] || r[code];
     const text = String(name).length > (narrow ? 22 : 34) ? String(name).slice(0, narrow ? 21 : 33) + "…" : String(name);
-    return { label: text, full: r[label] ? `${r[label]} (${r[code]})` : String(r[code]), value: r.value_usd, shown: FMT.usd(r.value_usd) };
+    const full = r[label] ? `${r[label]} (${r[code]})` : String(r[code]);
+    return { label: text, full, value: r.value_usd, shown: FMT.usd(r.value_usd), aria: `${full}: ${FMT.usd(r.value_usd)}` };
   });
   if (!values.length) {
     el.innerHTML = `<p class="empty">${t("empty")}</p>`;
@@ -434,9 +449,10 @@ function bars(el, rows, code, label) {
     data: { values },
     mark: { type: "bar", color: "#3b6ea8" },
     encoding: {
-      y: { field: "label", type: "nominal", sort: "-x", title: null },
+      y: { field: "label", type: "nominal", sort: "-x", title: null, axis: { description: t("aria_names") } },
       x: { field: "value", type: "quantitative", axis: moneyAxis(t("usd")) },
       tooltip: [{ field: "full", title: " " }, { field: "shown", title: t("usd") }],
+      description: { field: "aria" },
     },
   });
 }
@@ -447,12 +463,14 @@ function seriesChart(el, rows) {
     return Promise.resolve();
   }
   return draw(el, {
-    data: { values: rows.map((r) => ({ year: String(r.year), value: r.value_usd, shown: FMT.usd(r.value_usd) })) },
+    data: { values: rows.map((r) => ({ year: String(r.year), value: r.value_usd, shown: FMT.usd(r.value_usd),
+      aria: `${period({}, r.year)}: ${FMT.usd(r.value_usd)}` })) },
     mark: { type: "bar", color: "#3b6ea8" },
     encoding: {
-      x: { field: "year", type: "ordinal", title: null, axis: { labelAngle: 0 } },
+      x: { field: "year", type: "ordinal", title: null, axis: { labelAngle: 0, description: t("col_year") } },
       y: { field: "value", type: "quantitative", axis: moneyAxis(t("usd")) },
       tooltip: [{ field: "year", title: t("col_year") }, { field: "shown", title: t("usd") }],
+      description: { field: "aria" },
     },
   });
 }
@@ -461,7 +479,8 @@ function mapChart(el, partners) {
   const numeric = Object.fromEntries(COUNTRIES.map((c) => [c.iso3, c.numeric]));
   const values = partners
     .filter((r) => numeric[r.partner] && r.value_usd)
-    .map((r) => ({ id: numeric[r.partner], name: r.partner_name || r.partner, value: r.value_usd, shown: FMT.usd(r.value_usd) }));
+    .map((r) => ({ id: numeric[r.partner], name: r.partner_name || r.partner, value: r.value_usd, shown: FMT.usd(r.value_usd),
+      aria: `${r.partner_name || r.partner}: ${FMT.usd(r.value_usd)}` }));
   // A balance has deficits: red below zero, blue above, zero white.
   const widest = Math.max(1, ...values.map((v) => Math.abs(v.value)));
   const world = { url: "/static/vendor/countries-110m.json", format: { type: "topojson", feature: "countries" } };
@@ -469,17 +488,19 @@ function mapChart(el, partners) {
     data: { values },
     projection: { type: "equalEarth" },
     layer: [
-      { data: world, mark: { type: "geoshape", fill: "#e3e6ea", stroke: "#fff", strokeWidth: 0.4 } },
+      { data: world, mark: { type: "geoshape", fill: "#e3e6ea", stroke: "#fff", strokeWidth: 0.4, aria: false } },
       {
         data: world,
-        transform: [{ lookup: "id", from: { data: { values }, key: "id", fields: ["name", "value", "shown"] } },
+        transform: [{ lookup: "id", from: { data: { values }, key: "id", fields: ["name", "value", "shown", "aria"] } },
                     { filter: "datum.value != null" }],
         mark: { type: "geoshape", stroke: "#fff", strokeWidth: 0.4 },
         encoding: {
           color: { field: "value", type: "quantitative", title: t("usd"),
                    scale: values.some((v) => v.value < 0) ? { scheme: "redblue", domain: [-widest, widest] } : { scheme: "blues" },
-                   legend: { labelExpr: "hxusd(datum.value)", orient: "bottom", gradientLength: Math.min(240, el.clientWidth - 80) } },
+                   legend: { labelExpr: "hxusd(datum.value)", orient: "bottom", gradientLength: Math.min(240, el.clientWidth - 80),
+                     description: t("usd") } },
           tooltip: [{ field: "name", title: " " }, { field: "shown", title: t("usd") }],
+          description: { field: "aria" },
         },
       },
     ],
@@ -487,14 +508,18 @@ function mapChart(el, partners) {
 }
 
 // -- headline: the selection in words, then its figures ---------------------------------------
+// The partner group and product scheme as the page names them (Russian names with lang=ru).
+const groupName = (sel) => sel.partner_group_name || sel.partner_group;
+const schemeName = (sel) => sel.groups_name || sel.groups;
+
 function selectionText(sel) {
   const parts = [`${sel.reporter_name} (${sel.reporter})`, t(sel.flow)];
   let when = period(sel, sel.year);
   if (sel.compare) when += ` ${t("against")} ${period(sel, sel.compare)}`;
   parts.push(when);
-  parts.push(sel.partner_group ? t("partners_in", { g: sel.partner_group }) : t("all_partners"));
-  if (sel.group) parts.push(t("products_in", { g: `${sel.group_name || sel.group} (${sel.groups})` }));
-  else if (sel.groups) parts.push(t("by_scheme", { s: sel.groups }));
+  parts.push(sel.partner_group ? t("partners_in", { g: groupName(sel) }) : t("all_partners"));
+  if (sel.group) parts.push(t("products_in", { g: `${sel.group_name || sel.group} (${schemeName(sel)})` }));
+  else if (sel.groups) parts.push(t("by_scheme", { s: schemeName(sel) }));
   else parts.push(t("all_products"));
   if (sel.firm_group) parts.push(t("firms_in", { g: sel.firm_group }));
   return parts.join(" · ");
@@ -509,8 +534,10 @@ function why(row) {
   const d = (VIEW && VIEW.disclosure) || {};
   const vars = { n: d.min_firms, d: d.dominance_pct };
   const text = String(row.suppression || "");
-  const kind = text.startsWith("fewer") ? "why_threshold" : text.startsWith("one enterprise") ? "why_dominance" : "why_secondary";
-  const year = (text.match(/ in (\d{4})$/) || [])[1];
+  // The reason as the API gives it: English, or Russian with lang=ru ("меньше 3 предприятий (2019 г.)").
+  const kind = /^(fewer|меньше)/.test(text) ? "why_threshold"
+    : /^(one enterprise|одно предприятие)/.test(text) ? "why_dominance" : "why_secondary";
+  const year = (text.match(/ in (\d{4})$/) || text.match(/ \((\d{4}) г\.\)$/) || [])[1];
   return t(kind, vars) + (year ? ` (${year})` : "");
 }
 
@@ -681,8 +708,8 @@ async function show(want, how) {
   }
   headline(answer);
   const by = sel.groups ? "group" : "product";
-  $("products-title").textContent = sel.groups ? t("t_groups", { s: sel.groups }) : t("t_products");
-  $("products-caption").textContent = sel.groups ? t("c_groups", { s: sel.groups }) : t("c_products");
+  $("products-title").textContent = sel.groups ? t("t_groups", { s: schemeName(sel) }) : t("t_products");
+  $("products-caption").textContent = sel.groups ? t("c_groups", { s: schemeName(sel) }) : t("c_products");
   table($("table-partners"), answer.partners, columnsOf(answer.partners, [["partner", "partner_name"]]), { sel, name: "partners" });
   table($("table-products"), answer.products, columnsOf(answer.products, [[by, by + "_name"]]), { sel, name: "products" });
   table($("table-series"), answer.series, columnsOf(answer.series, [["year", null]]).filter(([c]) => c !== "base_value_usd"),
@@ -702,6 +729,8 @@ function strings() {
   document.title = t("title");
   for (const el of document.querySelectorAll("[data-t]")) el.textContent = t(el.dataset.t);
   for (const el of document.querySelectorAll("[data-tp]")) el.placeholder = t(el.dataset.tp);
+  for (const el of document.querySelectorAll("[data-ta]")) el.setAttribute("aria-label", t(el.dataset.ta));
+  chosenFile();
   for (const l of ["en", "ru"]) $("lang-" + l).setAttribute("aria-current", String(l === LANG));
   if (META) $("about").textContent = t("reference", { v: META.reference }) + (META.writable ? "" : " · " + t("read_only"));
 }
@@ -711,6 +740,12 @@ async function getJSON(url) {
   const body = await response.json();
   if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
   return body;
+}
+
+// The file chosen for upload, in the page's words (the browser's own button would use its own).
+function chosenFile() {
+  const file = $("upload-file").files[0];
+  $("upload-file-name").textContent = file ? file.name : t("u_no_file");
 }
 
 async function loadsTable() {
@@ -747,6 +782,20 @@ async function checkText(event) {
 }
 
 // -- upload ----------------------------------------------------------------------------------
+// A load's step and summary in the page's language (the API's are English).
+const loadStep = (name) => (LANG === "ru" && STEPS_RU[name]) || name;
+const STEPS_RU = { read: "чтение", check: "проверка", rejects: "отклонённые записи", flows: "запись потоков",
+  hash: "контрольная сумма", commit: "фиксация" };
+
+function loadSummary(l) {
+  if (LANG !== "ru" || l.status !== "loaded") return l.summary;
+  let line = `Загрузка ${l.id}: ${l.file} — прочитано записей: ${FMT.int(l.rows_read)}, загружено: ${FMT.int(l.rows_loaded)}, `
+    + `отклонено: ${FMT.int(l.rows_rejected)}`;
+  if (l.rows_merged) line += `, объединено с потоками того же ключа: ${FMT.int(l.rows_merged)}`;
+  if (l.rows_revised) line += `, заменено прежних потоков: ${FMT.int(l.rows_revised)}`;
+  return line + ".";
+}
+
 function upload(event) {
   event.preventDefault();
   const file = $("upload-file").files[0];
@@ -773,7 +822,7 @@ function upload(event) {
     try {
       const p = await getJSON("/api/loads/progress/" + pid);
       bar.value = 50 + (50 * p.steps.length) / p.total;
-      step.textContent = p.steps.length ? p.steps[p.steps.length - 1] : t("loading_file");
+      step.textContent = p.steps.length ? loadStep(p.steps[p.steps.length - 1]) : t("loading_file");
     } catch (e) { /* not started yet */ }
   }, 250);
   xhr.onloadend = async () => {
@@ -789,7 +838,7 @@ function upload(event) {
     bar.value = 100;
     step.textContent = t("done");
     result.className = "loaded";
-    result.textContent = answer.loads.map((l) => l.summary).join(" ");
+    result.textContent = answer.loads.map(loadSummary).join(" ");
     if (answer.rejects.length) {
       table($("upload-rejects"), answer.rejects, ["line", "reason", "record"].map((c) => [c, null]));
     }
@@ -825,6 +874,7 @@ async function start() {
   for (const name of TABLES) $("csv-" + name).addEventListener("click", () => downloadCSV(name));
   $("check").addEventListener("submit", checkText);
   $("upload").addEventListener("submit", upload);
+  $("upload-file").addEventListener("change", chosenFile);
   $("upload-token").value = sessionStorage.getItem("hitex-token") || "";
   const [countries] = await Promise.all([
     getJSON("/api/countries").catch(() => []),

@@ -1,0 +1,170 @@
+"""The command line in Russian: errors, partner group names and listings with ``--lang ru``.
+
+Expected Russian names are read with DuckDB from the UN's M49 overview in Russian (matched to
+the English one by region code), not asked of hitex.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+import hitex
+from hitex.cli import app
+from tests.fixtures import flows_file
+
+ROWS = [
+    (2020, "", "RU-MOW", "CHN", "export", "841181", "563.31"),
+    (2019, "", "RU-MOW", "CHN", "export", "841181", "460.22"),
+    (2020, "", "RU-MOW", "IND", "export", "851762", "140.32"),
+    (2019, "", "RU-MOW", "IND", "export", "851762", "86.08"),
+]
+M49 = Path(hitex.__file__).parent / "reference" / "data" / "country-codes"
+
+
+def m49_ru(level: str = "Region") -> dict[str, str]:
+    rows = duckdb.sql(
+        f"""SELECT DISTINCT e."{level} Name", r."{level} Name"
+        FROM read_csv('{M49 / "m49_overview_en.csv"}', all_varchar=true) e
+        JOIN read_csv('{M49 / "m49_overview_ru.csv"}', all_varchar=true) r
+        ON e."M49 Code" = r."M49 Code" WHERE e."{level} Name" IS NOT NULL"""
+    ).fetchall()
+    return {str(a): str(b) for a, b in rows}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("cli-ru")
+    path = str(folder / "cli.duckdb")
+    loaded = run(path, "load", str(flows_file(folder / "m.csv", ROWS)), "--format", "flows")
+    assert loaded.exit_code == 0, loaded.output
+    return path
+
+
+def run(db: str, *args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(app, ["--db", db, *args], env=env)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_an_unknown_partner_group_is_an_error_in_russian(db):
+    r = run(db, "table", "--reporter", "RU-MOW", "--year", "2020", "--partner-group", "Asai",
+            "--lang", "ru")  # fmt: skip
+    assert r.exit_code == 1
+    assert r.stdout == ""
+    asia = m49_ru()["Asia"]
+    assert one_line(r.stderr) == (
+        f"Ошибка: Не найдено: группа партнёров «Asai». Возможно, имелось в виду «Asia» ({asia})?"
+    )
+
+
+def test_english_keeps_its_words(db):
+    r = run(db, "table", "--reporter", "RU-MOW", "--year", "2020", "--partner-group", "Asai")
+    assert r.exit_code == 1
+    assert one_line(r.stderr) == "Error: Unknown partner group 'Asai'. Did you mean 'Asia'?"
+
+
+def test_a_group_the_loads_do_not_hold_is_named_in_russian(db):
+    r = run(db, "table", "--reporter", "RU-MOW", "--year", "2020", "--partner-group", "europe",
+            "--lang", "ru")  # fmt: skip
+    assert r.exit_code == 1
+    said = one_line(r.stderr)
+    europe = m49_ru()["Europe"]
+    assert said.startswith(f"Ошибка: Загруженные данные не охватывают группу партнёров «{europe}».")
+    assert "Error" not in said
+    assert not re.search("europe", said, re.IGNORECASE)
+
+
+def test_an_absent_year_is_said_in_russian(db):
+    r = run(db, "table", "--reporter", "RU-MOW", "--year", "2031", "--lang", "ru")
+    assert r.exit_code == 1
+    said = one_line(r.stderr)
+    assert said.startswith("Ошибка: ")
+    assert said.endswith("(RU-MOW): нет записей (поток: экспорт) за 2031 г.; есть за 2019-2020.")
+
+
+def test_an_empty_table_is_said_in_russian(db):
+    r = run(db, "table", "--reporter", "RU-MOW", "--year", "2020", "--groups", "tech", "--group",
+            "low", "--lang", "ru")  # fmt: skip
+    assert r.exit_code == 1
+    said = one_line(r.stderr)
+    assert said.startswith("Ошибка: Таблица пуста.")
+    assert "группа «low» схемы «Технологический уровень" in said
+    assert "No export records" not in said
+
+
+def test_hitex_lang_makes_errors_of_commands_without_lang_russian(db):
+    r = run(db, "loads", "frob", env={"HITEX_LANG": "ru"})
+    assert r.exit_code == 1
+    assert one_line(r.stderr) == (
+        "Ошибка: Не найдено: действие с загрузками «frob». Допустимые значения: «remove»."
+    )
+    r = run(db, "loads", "frob")
+    assert one_line(r.stderr) == "Error: Unknown loads action 'frob'. Choose from: remove."
+
+
+def test_partner_groups_are_listed_with_russian_names(db):
+    r = run(db, "groups", "region", "--lang", "ru", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    listed = [row["group_name"] for row in csv.DictReader(io.StringIO(r.stdout))]
+    assert sorted(listed) == sorted(m49_ru().values())
+    r = run(db, "groups", "subregion", "--lang", "ru", "--format", "csv")
+    listed = [row["group_name"] for row in csv.DictReader(io.StringIO(r.stdout))]
+    assert sorted(listed) == sorted(m49_ru("Sub-region").values())
+    assert not any(re.search("[A-Za-z]", name) for name in listed)
+
+
+def test_a_table_by_region_names_regions_in_russian(db):
+    r = run(db, "table", "--reporter", "RU-MOW", "--year", "2020", "--by", "region", "--lang",
+            "ru", "--format", "csv")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert [(row["region"], row["region_name"]) for row in rows] == [("Asia", m49_ru()["Asia"])]
+
+
+def test_enterprise_groups_and_disclosure_control_are_said_in_russian(tmp_path):
+    from hitex import demo  # noqa: PLC0415
+
+    db = str(tmp_path / "firms.duckdb")
+    flows, registry = demo.enterprise_files()
+    assert run(db, "load", str(flows), "--format", "flows").exit_code == 0
+    assert run(db, "firms", "add", str(registry)).exit_code == 0
+    english = run(db, "table", "--reporter", "RU-SPE", "--year", "2020", "--firm-group",
+                  "high-tech", "--by", "partner", "--format", "csv")  # fmt: skip
+    r = run(db, "table", "--reporter", "RU-SPE", "--year", "2020", "--firm-group", "high-tech",
+            "--by", "partner", "--lang", "ru", "--format", "csv")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    said = one_line(r.stderr)
+    assert said.startswith("Группа предприятий «high-tech», в каждом году — в составе того года")
+    assert "Защита конфиденциальности: не публикуются показатели" in said
+    assert not re.search("enterprise|Disclosure", said)
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    withheld = [row["suppression"] for row in rows if row["suppression"]]
+    # The same cells are withheld in both languages; the reasons are Russian.
+    assert len(withheld) == sum(1 for row in csv.DictReader(io.StringIO(english.stdout))
+                                if row["suppression"])  # fmt: skip
+    assert withheld
+    assert not any(LATIN.search(w) for w in withheld), withheld
+
+
+LATIN = re.compile("[A-Za-z]")
+
+
+def test_a_load_is_summed_up_in_russian_with_hitex_lang(tmp_path):
+    rows = [*ROWS, (2020, "", "RU-MOW", "Indai", "export", "851762", "1")]
+    path = flows_file(tmp_path / "m.csv", rows)
+    db = str(tmp_path / "load.duckdb")
+    r = run(db, "load", str(path), "--format", "flows", env={"HITEX_LANG": "ru"})
+    assert r.exit_code == 0, r.output
+    assert one_line(r.stderr) == (
+        "Загрузка 1: m.csv — прочитано записей: 5, загружено: 4, отклонено: 1 "
+        "(см. hitex rejects --load 1)."
+    )
