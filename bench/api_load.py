@@ -56,6 +56,9 @@ RESULTS = Path(__file__).with_name("RESULTS.md")
 DATA = Path(__file__).with_name("data")
 SECTION = "api-load"
 
+#: Seconds ``hitex serve`` may take to start (it builds the dashboard's columns first).
+START_S = 1800.0
+
 PARTNERS = ["DEU", "ITA", "ESP", "CHN", "USA", "GBR", "BEL", "NLD", "CHE", "JPN"]
 
 #: The questions readers ask (query parameters of /api/table), in turn.
@@ -190,14 +193,19 @@ def server(db: Path, memory: bool = True) -> Iterator[str]:
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
+    started = time.monotonic()
     try:
-        for _ in range(300):
+        # The server listens once the dashboard's columns are built: minutes at 50M records.
+        while True:
             with contextlib.suppress(httpx.HTTPError):
                 if httpx.get(url + "/api/meta", timeout=2).status_code == 200:
                     break
             if proc.poll() is not None:
                 raise RuntimeError("hitex serve exited at start-up")
+            if time.monotonic() - started > START_S:
+                raise RuntimeError(f"hitex serve did not listen within {START_S:.0f} s")
             time.sleep(0.2)
+        print(f"hitex serve listened after {time.monotonic() - started:.1f} s", file=sys.stderr)
         yield url
     finally:
         proc.terminate()
