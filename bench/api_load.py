@@ -208,6 +208,10 @@ def server(db: Path, memory: bool = True) -> Iterator[str]:
         print(f"hitex serve listened after {time.monotonic() - started:.1f} s", file=sys.stderr)
         yield url
     finally:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):  # the server's peak resident memory
+                    print(f"hitex serve peak {line.split(':')[1].strip()}", file=sys.stderr)
         proc.terminate()
         try:
             proc.wait(timeout=30)
