@@ -56,6 +56,9 @@ RESULTS = Path(__file__).with_name("RESULTS.md")
 DATA = Path(__file__).with_name("data")
 SECTION = "api-load"
 
+#: Seconds ``hitex serve`` may take to start (it builds the dashboard's columns first).
+START_S = 1800.0
+
 PARTNERS = ["DEU", "ITA", "ESP", "CHN", "USA", "GBR", "BEL", "NLD", "CHE", "JPN"]
 
 #: The questions readers ask (query parameters of /api/table), in turn.
@@ -190,16 +193,25 @@ def server(db: Path, memory: bool = True) -> Iterator[str]:
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
+    started = time.monotonic()
     try:
-        for _ in range(300):
+        # The server listens once the dashboard's columns are built: minutes at 50M records.
+        while True:
             with contextlib.suppress(httpx.HTTPError):
                 if httpx.get(url + "/api/meta", timeout=2).status_code == 200:
                     break
             if proc.poll() is not None:
                 raise RuntimeError("hitex serve exited at start-up")
+            if time.monotonic() - started > START_S:
+                raise RuntimeError(f"hitex serve did not listen within {START_S:.0f} s")
             time.sleep(0.2)
+        print(f"hitex serve listened after {time.monotonic() - started:.1f} s", file=sys.stderr)
         yield url
     finally:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):  # the server's peak resident memory
+                    print(f"hitex serve peak {line.split(':')[1].strip()}", file=sys.stderr)
         proc.terminate()
         try:
             proc.wait(timeout=30)
