@@ -198,7 +198,7 @@ class DuckDBEngine(Engine):
             self.warehouse.path, shape, slots, build, build_shape,
             lambda expr: str(self.backend().compile(expr)),
         )  # fmt: skip
-        return _frame(_run(self.warehouse.con, sql), schema)
+        return _fetch(self.warehouse.con, sql, schema)
 
     def answering(self, rollup: str | None, names: Iterable[str] = TABLES) -> dict[str, ir.Table]:
         """:meth:`tables` with ``flows`` read from ``rollup`` (None: the records).
@@ -242,6 +242,31 @@ class DuckDBEngine(Engine):
         return self.warehouse.reconciled_years()
 
 
+def _numpy_holds(schema: Any) -> bool:
+    """Whether :func:`_frame` converts every column of ``schema`` exactly as Ibis does.
+
+    Floats, integers, booleans, strings and lists of strings or numbers; decimals, dates and
+    the rest come through Arrow (:func:`_arrow_frame`).
+    """
+    return all(
+        t.is_float64() or t.is_integer() or t.is_boolean() or t.is_string()
+        or (t.is_array() and _simple(t.value_type))
+        for t in schema.types
+    )  # fmt: skip
+
+
+def _simple(t: Any) -> bool:
+    """Whether list items of type ``t`` come from numpy as Arrow gives them (``tolist``)."""
+    return bool(t.is_string() or t.is_float64() or t.is_integer() or t.is_boolean())
+
+
+def _fetch(con: Any, sql: str, schema: Any) -> pd.DataFrame:
+    """The answer of ``sql`` as the frame of ``schema``: numpy columns where they hold it."""
+    if _numpy_holds(schema):
+        return _frame(_run(con, sql), schema)
+    return _arrow_frame(con.sql(sql).to_arrow_table(), schema)
+
+
 def _run(con: Any, sql: str) -> dict[str, np.ndarray]:
     """The columns of ``sql``'s rows, from one statement that DuckDB parses and plans once.
 
@@ -270,11 +295,11 @@ def _arrow_frame(table: pa.Table, schema: Any) -> pd.DataFrame:
             out[name] = col.to_numpy()
         elif dtype.is_string() and pat.is_string(kind) and not col.null_count:
             out[name] = pd.Series(col.to_pandas(), dtype="str")
-        elif dtype.is_array() and pat.is_list(kind):
+        elif dtype.is_array() and pat.is_list(kind) and len(col):
             out[name] = pd.Series(col.to_pylist(), dtype=object)
         else:
             values = (
-                pd.Series(col.to_pylist())
+                _column(col.to_pylist())
                 if pat.is_nested(kind) or pat.is_dictionary(kind) or col.null_count
                 else col.to_pandas()
             )
@@ -301,7 +326,7 @@ def _frame(columns: dict[str, np.ndarray], schema: Any) -> pd.DataFrame:
             out[name] = np.ma.filled(values, np.nan) if nulls else np.asarray(values)
         elif dtype.is_string() and values.dtype == object and not nulls:
             out[name] = pd.Series(np.asarray(values), dtype="str")
-        elif dtype.is_array() and (dtype.value_type.is_string() or dtype.value_type.is_numeric()):
+        elif dtype.is_array() and len(values) and _simple(dtype.value_type):
             lists: list[Any] = [
                 None if null else v.tolist()
                 for null, v in zip(mask, np.asarray(values), strict=True)
@@ -310,8 +335,13 @@ def _frame(columns: dict[str, np.ndarray], schema: Any) -> pd.DataFrame:
         else:
             # Python values (None for nulls) where a column has nulls or objects, as Arrow's.
             python = values.tolist() if nulls or values.dtype == object else values
-            out[name] = DuckDBPandasData.convert_column(pd.Series(python), dtype)
+            out[name] = DuckDBPandasData.convert_column(_column(python), dtype)
     return pd.DataFrame(out)
+
+
+def _column(values: Any) -> pd.Series:
+    """``values`` as a frame's column makes them (no rows: float64, as before)."""
+    return pd.DataFrame({"c": values})["c"].rename(None)
 
 
 def _spark(warehouse: Warehouse, **kwargs: Any) -> Engine:
