@@ -394,12 +394,14 @@ class Session(Catalog, Complexity):
         cut, top = top, (None if self.firm_records(q.reporter) else top)
 
         route = self._plan(q, chosen)
+        order = ind.column_order(q.by, compare is not None)
 
         def build() -> ir.Table:
             expr = ind.table(
                 self._answering(route), q, year=year, compare=compare, indicators=chosen,
                 small_base_usd=small_base_usd,
             )  # fmt: skip
+            expr = _in_order(expr, order)
             return expr if top is None else expr.limit(top)
 
         key = repr(("table", q, year, compare, chosen, small_base_usd, top, route))
@@ -415,11 +417,12 @@ class Session(Catalog, Complexity):
                     self._answering(route), qs, year=ys, compare=cs, indicators=chosen,
                     small_base_usd=small_base_usd,
                 )  # fmt: skip
+                expr = _in_order(expr, order)
                 return expr if top is None else expr.limit(top)
 
             shape = repr(("table", qs, ys, cs, chosen, small_base_usd, top, route))
             answer = self.engine.execute_shaped(key, build, shape, build_shape, slots)
-        frame = _ordered(answer, ind.column_order(q.by, compare is not None))
+        frame = _ordered(answer, order)
         frame = self._disclose(q, frame, rules, year=year, compare=compare)
         if cut is not None and top is None:
             frame = frame.head(cut).reset_index(drop=True)
@@ -512,12 +515,13 @@ class Session(Catalog, Complexity):
         chosen = None if indicators is None else tuple(indicators)
 
         route = self._plan(q, chosen)
+        order = ["year", *ind.column_order(tuple(d for d in q.by if d != "year"), True)]
 
         def build() -> ir.Table:
-            return ind.series(
+            return _in_order(ind.series(
                 self._answering(route), q, years=span, indicators=chosen,
                 small_base_usd=small_base_usd,
-            )  # fmt: skip
+            ), order)  # fmt: skip
 
         key = repr(("series", q, chosen, small_base_usd, route))
         shaped = None if needs_records(q, chosen) else _shape(q, None, None)
@@ -527,14 +531,13 @@ class Session(Catalog, Complexity):
             qs, _, _, slots = shaped
 
             def build_shape() -> ir.Table:
-                return ind.series(
+                return _in_order(ind.series(
                     self._answering(route), qs, years=span, indicators=chosen,
                     small_base_usd=small_base_usd,
-                )  # fmt: skip
+                ), order)  # fmt: skip
 
             shape = repr(("series", qs, chosen, small_base_usd, route))
             frame = self.engine.execute_shaped(key, build, shape, build_shape, slots)
-        order = ["year", *ind.column_order(tuple(d for d in q.by if d != "year"), True)]
         frame = _ordered(frame, order)
         rules = Disclosure.from_env(suppress if suppress is not None else self.suppress)
         frame = self._disclose(q, frame, rules, series=True)
@@ -844,15 +847,34 @@ def _in_russian(exc: HitexError, ru: str) -> HitexError:
     return exc
 
 
+def _in_order(expr: ir.Table, first: list[str]) -> ir.Table:
+    """``expr`` with the contract columns first, as :func:`_ordered` puts them.
+
+    The engine then answers in that order, and the frame is not reordered for each question.
+    """
+    columns = list(expr.columns)
+    head = [c for c in first if c in columns]
+    order = head + [c for c in columns if c not in head]
+    return expr if order == columns else expr.select(order)
+
+
 def _ordered(frame: pd.DataFrame, first: list[str]) -> pd.DataFrame:
     """Contract columns first, in order; other columns (``classifications``) after."""
-    head = [c for c in first if c in frame.columns]
-    rest = [c for c in frame.columns if c not in head]
-    out = frame[head + rest].reset_index(drop=True)
-    for column in INTEGERS & set(out.columns):
+    columns = list(frame.columns)
+    present = set(columns)
+    head = [c for c in first if c in present]
+    chosen = set(head)
+    order = head + [c for c in columns if c not in chosen]
+    out = frame if order == columns else frame[order]
+    index = out.index
+    if isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1:
+        out = out.copy(deep=False)  # the columns changed below are this frame's own
+    else:
+        out = out.reset_index(drop=True)
+    for column in INTEGERS.intersection(present):
         # Ranks and years stay whole numbers where some rows have none.
         out[column] = out[column].astype("Int64")
-    if "classifications" in out.columns:
+    if "classifications" in present:
         out["classifications"] = [
             ",".join(sorted(v)) if v is not None else "" for v in out["classifications"]
         ]
