@@ -234,6 +234,32 @@ def test_a_reload_is_recognised_and_a_revision_replaces(tmp_path, spark):
         assert value == [9000000 * 1000]
 
 
+def test_records_of_each_year_go_to_that_years_files_and_the_session_keeps_its_settings(
+    tmp_path, spark
+):
+    """The load writes each task's rows unsorted, a file per (classification, year) open at once.
+
+    The settings it uses for that are its own: the session passed in keeps its own.
+    """
+    from hitex.store.sparkload import WRITE_SETTINGS  # noqa: PLC0415 - pyspark is an extra
+
+    spark.conf.set("spark.sql.maxConcurrentOutputFileWriters", "3")
+    try:
+        before = {key: spark.conf.get(key, None) for key in WRITE_SETTINGS}
+        assert before != WRITE_SETTINGS
+        with hitex.open(tmp_path / "w.duckdb", spark=spark) as s:
+            s.load([BACI], format="baci")
+            files = s.warehouse.sql(
+                "SELECT year, sum(records) AS records FROM record_files GROUP BY year ORDER BY year"
+            )
+        assert {key: spark.conf.get(key, None) for key in WRITE_SETTINGS} == before
+    finally:
+        spark.conf.unset("spark.sql.maxConcurrentOutputFileWriters")
+    raw = raw_baci(BACI).groupby("t").size()
+    assert files["year"].tolist() == raw.index.tolist()
+    assert files["records"].tolist() == raw.tolist()
+
+
 def test_a_failed_load_changes_nothing(tmp_path, spark):
     db = tmp_path / "w.duckdb"
     with hitex.open(db, spark=spark) as s:

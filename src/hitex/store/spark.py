@@ -53,6 +53,10 @@ LOCAL_CONFIG: dict[str, str] = {
     "spark.driver.memory": "1g",
     "spark.driver.host": "127.0.0.1",
     "spark.driver.bindAddress": "127.0.0.1",
+    # Executors on this machine may not share a /tmp (a worker in a mount namespace of its
+    # own): shuffle blocks are fetched from the executor that wrote them, never read from
+    # its folder as if it were this one's.
+    "spark.shuffle.readHostLocalDisk": "false",
 }
 
 #: ``trade`` (see hitex.store.schema.VIEWS) in Spark SQL over the engine's views.

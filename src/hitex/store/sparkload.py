@@ -23,7 +23,8 @@ from __future__ import annotations
 import os
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,16 @@ ROW, BAD, TEXT, JSON, CORRUPT = "row__", "bad__", "text__", "json__", "_corrupt_
 KEPT, CLASS, YEAR = "kept__", "class__", "year__"
 #: Spark's row id: the partition in the upper 31 bits, the row within it in the lower 33.
 _LOW = 33
+
+#: Settings of the one pass's write. Files partitioned by (kept, classification, year) are
+#: written by each task as its rows come, a few files open at once, instead of Spark's plan
+#: for a partitioned write: every row of the task sorted by those columns first (a sort of
+#: the whole file, spilled to disk once it outgrows an executor's memory), although a file
+#: holds one or two partitions. More partitions in one task than this fall back to the sort.
+WRITE_SETTINGS = {
+    "spark.sql.optimizer.plannedWrite.enabled": "false",
+    "spark.sql.maxConcurrentOutputFileWriters": "16",
+}
 
 #: DuckDB's type names for the typed CSV columns -> Spark's.
 _SPARK_TYPES = {"INTEGER": "INT", "BIGINT": "BIGINT", "DOUBLE": "DOUBLE"}
@@ -215,7 +226,8 @@ class SparkLoader(Loader):
         sql = Plan(_parse(wrapper)).sql("spark", tables=self._tables)
         self.folder = self.layout.staging()
         out = self.folder / "spark"
-        self.spark.sql(sql).write.partitionBy(KEPT, CLASS, YEAR).parquet(out.as_uri())
+        with _settings(self.spark, WRITE_SETTINGS):
+            self.spark.sql(sql).write.partitionBy(KEPT, CLASS, YEAR).parquet(out.as_uri())
         return self._count(f"SELECT count(*) FROM ({self.staged_sql()})") + self._refused_count()
 
     def _spark_files(self, *, kept: bool) -> list[str]:
@@ -396,6 +408,22 @@ class SparkLoader(Loader):
                 RecordFile(self.layout.relative(target), self.id, str(classification),
                            int(year), int(records), float(value))
             )  # fmt: skip
+
+
+@contextmanager
+def _settings(spark: SparkSession, settings: Mapping[str, str]) -> Iterator[None]:
+    """``settings`` on ``spark`` for the block, then the session's own again."""
+    before = {key: spark.conf.get(key, None) for key in settings}
+    for key, value in settings.items():
+        spark.conf.set(key, value)
+    try:
+        yield
+    finally:
+        for key, old in before.items():
+            if old is None:
+                spark.conf.unset(key)
+            else:
+                spark.conf.set(key, old)
 
 
 def _source_ref(column: str) -> str:
