@@ -198,20 +198,30 @@ def _typed(kind: str, rows: str) -> str:
     dims, measures = KINDS[kind]
     types = {**_DIMENSION_TYPES, **measures}
     picked = ", ".join(f"CAST({c} AS {types[c]}) AS {c}" for c in [*dims, *measures])
-    order = ["reporter", *(d for d in dims if d != "reporter")]
     typed = f"SELECT {picked} FROM ({rows})"  # noqa: S608
     if kind == "products":
         typed = _numbered(typed)
-    return f"SELECT * FROM ({typed}) ORDER BY {', '.join(order)}"  # noqa: S608
+    # By reporter alone: a reporter's rows lie together, which is what a question about one
+    # reporter needs; sorting by every dimension took a quarter of the products rollup's time.
+    return f"SELECT * FROM ({typed}) ORDER BY reporter"  # noqa: S608
 
 
 _WRITERS = {"partners": _partners_sql, "products": _products_sql}
 
 
 def write(
-    con: duckdb.DuckDBPyConnection, layout: Layout, record: RecordFile, *, mirror: bool
+    con: duckdb.DuckDBPyConnection,
+    layout: Layout,
+    record: RecordFile,
+    *,
+    mirror: bool,
+    moved: list[Path] | None = None,
 ) -> list[tuple[str, str, int]]:
-    """Write the rollups of one record file; (path, kind, rows) of each written."""
+    """Write the rollups of one record file; (path, kind, rows) of each written.
+
+    Each file joins ``moved`` before it is written: a commit abandoned half-way (a later
+    rollup failing) takes the ones already written away too.
+    """
     file = layout.absolute(record.path)
     source = read_sql([file], absent=absent_columns(con, [file]))
     written = []
@@ -219,6 +229,8 @@ def write(
         relative = path_of(record.path, kind)
         target = layout.root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
+        if moved is not None:
+            moved.append(target)
         rows = con.execute(
             f"COPY ({_WRITERS[kind](source, mirror=mirror)}) TO {lit(str(target))} "
             f"(FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP})"
@@ -251,8 +263,7 @@ def derive(
             ).fetchall()
             mirror = bool(found[0][0])
             given[record.load_id] = mirror
-        for relative, kind, rows in write(con, layout, record, mirror=mirror):
-            commit.moved.append(layout.root / relative)
+        for relative, kind, rows in write(con, layout, record, mirror=mirror, moved=commit.moved):
             con.execute(
                 "INSERT OR REPLACE INTO rollup_files VALUES (?, ?, ?, ?)",
                 [relative, record.path, kind, rows],
