@@ -179,17 +179,27 @@ def _partners_sql(source: str, *, mirror: bool) -> str:
     return _typed("partners", f"WITH cells AS ({cells}) {rows}")
 
 
-def _products_sql(source: str, *, mirror: bool) -> str:
-    """The products rollup of one record file, ordered by reporter."""
+def _products_sql(source: str, *, mirror: bool, cell: tuple[str, int] | None = None) -> str:
+    """The products rollup of one record file, ordered by reporter.
+
+    ``cell`` (classification, year) is the file's own, as its path says: grouped by the other
+    keys only (a tenth of the aggregation's time), the two are written in as constants.
+    """
     measures = (
         "sum(value_usd) AS value_usd, bool_or(value_usd > 0) AS positive, count(*) AS records"
     )
-    rows = f"""SELECT year, month, reporter, flow, classification, product, {measures}
-        FROM ({source}) WHERE {_OWN} GROUP BY ALL"""  # noqa: S608
+    fixed = cell is not None
+    keys = "month" if fixed else "year, month"
+    rows = f"""SELECT {keys}, reporter, flow, {"" if fixed else "classification, "}product,
+        {measures} FROM ({source}) WHERE {_OWN} GROUP BY ALL"""  # noqa: S608
     if mirror:
-        rows += f""" UNION ALL SELECT year, month, partner AS reporter, 'import' AS flow,
-        classification, product, {measures} FROM ({source}) WHERE flow = 'export'
-        GROUP BY ALL"""  # noqa: S608
+        rows += f""" UNION ALL SELECT {keys}, partner AS reporter, 'import' AS flow,
+        {"" if fixed else "classification, "}product, {measures} FROM ({source})
+        WHERE flow = 'export' GROUP BY ALL"""  # noqa: S608
+    if cell is not None:
+        classification, year = cell
+        rows = f"""SELECT {int(year)} AS year, *, {lit(classification)} AS classification
+            FROM ({rows})"""  # noqa: S608
     return _typed("products", rows)
 
 
@@ -231,9 +241,13 @@ def write(
         target.parent.mkdir(parents=True, exist_ok=True)
         if moved is not None:
             moved.append(target)
+        sql = (
+            _products_sql(source, mirror=mirror, cell=(record.classification, record.year))
+            if kind == "products"
+            else _WRITERS[kind](source, mirror=mirror)
+        )
         rows = con.execute(
-            f"COPY ({_WRITERS[kind](source, mirror=mirror)}) TO {lit(str(target))} "
-            f"(FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP})"
+            f"COPY ({sql}) TO {lit(str(target))} (FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP})"
         ).fetchall()
         written.append((relative, kind, int(rows[0][0]) if rows else 0))
     return written
