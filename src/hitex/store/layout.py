@@ -276,7 +276,8 @@ class Layout:
     def abandoned(self, commit: Commit) -> None:
         """The catalog rolled back: the commit's files and its commit file go."""
         for path in commit.moved:
-            path.unlink(missing_ok=True)
+            if not path.is_dir():  # a file the commit was about to write; never a folder
+                path.unlink(missing_ok=True)
         (self.commits / f"{commit.id:08d}.json.tmp").unlink(missing_ok=True)
 
 

@@ -179,17 +179,27 @@ def _partners_sql(source: str, *, mirror: bool) -> str:
     return _typed("partners", f"WITH cells AS ({cells}) {rows}")
 
 
-def _products_sql(source: str, *, mirror: bool) -> str:
-    """The products rollup of one record file, ordered by reporter."""
+def _products_sql(source: str, *, mirror: bool, cell: tuple[str, int] | None = None) -> str:
+    """The products rollup of one record file, ordered by reporter.
+
+    ``cell`` (classification, year) is the file's own, as its path says: grouped by the other
+    keys only (a tenth of the aggregation's time), the two are written in as constants.
+    """
     measures = (
         "sum(value_usd) AS value_usd, bool_or(value_usd > 0) AS positive, count(*) AS records"
     )
-    rows = f"""SELECT year, month, reporter, flow, classification, product, {measures}
-        FROM ({source}) WHERE {_OWN} GROUP BY ALL"""  # noqa: S608
+    fixed = cell is not None
+    keys = "month" if fixed else "year, month"
+    rows = f"""SELECT {keys}, reporter, flow, {"" if fixed else "classification, "}product,
+        {measures} FROM ({source}) WHERE {_OWN} GROUP BY ALL"""  # noqa: S608
     if mirror:
-        rows += f""" UNION ALL SELECT year, month, partner AS reporter, 'import' AS flow,
-        classification, product, {measures} FROM ({source}) WHERE flow = 'export'
-        GROUP BY ALL"""  # noqa: S608
+        rows += f""" UNION ALL SELECT {keys}, partner AS reporter, 'import' AS flow,
+        {"" if fixed else "classification, "}product, {measures} FROM ({source})
+        WHERE flow = 'export' GROUP BY ALL"""  # noqa: S608
+    if cell is not None:
+        classification, year = cell
+        rows = f"""SELECT {int(year)} AS year, *, {lit(classification)} AS classification
+            FROM ({rows})"""  # noqa: S608
     return _typed("products", rows)
 
 
@@ -198,20 +208,30 @@ def _typed(kind: str, rows: str) -> str:
     dims, measures = KINDS[kind]
     types = {**_DIMENSION_TYPES, **measures}
     picked = ", ".join(f"CAST({c} AS {types[c]}) AS {c}" for c in [*dims, *measures])
-    order = ["reporter", *(d for d in dims if d != "reporter")]
     typed = f"SELECT {picked} FROM ({rows})"  # noqa: S608
     if kind == "products":
         typed = _numbered(typed)
-    return f"SELECT * FROM ({typed}) ORDER BY {', '.join(order)}"  # noqa: S608
+    # By reporter alone: a reporter's rows lie together, which is what a question about one
+    # reporter needs; sorting by every dimension took a quarter of the products rollup's time.
+    return f"SELECT * FROM ({typed}) ORDER BY reporter"  # noqa: S608
 
 
 _WRITERS = {"partners": _partners_sql, "products": _products_sql}
 
 
 def write(
-    con: duckdb.DuckDBPyConnection, layout: Layout, record: RecordFile, *, mirror: bool
+    con: duckdb.DuckDBPyConnection,
+    layout: Layout,
+    record: RecordFile,
+    *,
+    mirror: bool,
+    moved: list[Path] | None = None,
 ) -> list[tuple[str, str, int]]:
-    """Write the rollups of one record file; (path, kind, rows) of each written."""
+    """Write the rollups of one record file; (path, kind, rows) of each written.
+
+    Each file joins ``moved`` before it is written: a commit abandoned half-way (a later
+    rollup failing) takes the ones already written away too.
+    """
     file = layout.absolute(record.path)
     source = read_sql([file], absent=absent_columns(con, [file]))
     written = []
@@ -219,9 +239,15 @@ def write(
         relative = path_of(record.path, kind)
         target = layout.root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
+        if moved is not None:
+            moved.append(target)
+        sql = (
+            _products_sql(source, mirror=mirror, cell=(record.classification, record.year))
+            if kind == "products"
+            else _WRITERS[kind](source, mirror=mirror)
+        )
         rows = con.execute(
-            f"COPY ({_WRITERS[kind](source, mirror=mirror)}) TO {lit(str(target))} "
-            f"(FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP})"
+            f"COPY ({sql}) TO {lit(str(target))} (FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP})"
         ).fetchall()
         written.append((relative, kind, int(rows[0][0]) if rows else 0))
     return written
@@ -251,8 +277,7 @@ def derive(
             ).fetchall()
             mirror = bool(found[0][0])
             given[record.load_id] = mirror
-        for relative, kind, rows in write(con, layout, record, mirror=mirror):
-            commit.moved.append(layout.root / relative)
+        for relative, kind, rows in write(con, layout, record, mirror=mirror, moved=commit.moved):
             con.execute(
                 "INSERT OR REPLACE INTO rollup_files VALUES (?, ?, ?, ?)",
                 [relative, record.path, kind, rows],
