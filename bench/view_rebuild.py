@@ -54,12 +54,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         started = time.perf_counter()
         with conns.write() as w:
             w.load([path], format="flows", revise=True)
-        print(f"revision of {args.rows:,} FRA flows loaded in {time.perf_counter() - started:.2f} s")
+        print(
+            f"revision of {args.rows:,} FRA flows loaded in {time.perf_counter() - started:.2f} s"
+        )
         load = os.getloadavg()[0]
         with conns.read() as s:
             part = answers.build(s.warehouse, base)
             whole = answers.build(s.warehouse)
-        assert part is not None and whole is not None
+        assert part is not None
+        assert whole is not None
         print(
             f"version after: only the touched reporters ({', '.join(part.updated or [])}) "
             f"{part.built_s:.2f} s; whole read {whole.built_s:.2f} s; same rows: "

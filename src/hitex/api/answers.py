@@ -221,8 +221,10 @@ def _keep(key: tuple[str, str], found: Answers | None) -> None:
 
 
 def _build_latest(warehouse: Warehouse) -> None:
-    """Build the answers of the warehouse's latest version, on a cursor of its own, from
-    the latest version built before where it can (:func:`update`)."""
+    """Build the answers of the warehouse's latest version, on a cursor of its own.
+
+    From the latest version built before, where it can (:func:`update`).
+    """
     other = warehouse.cursor()
     try:
         other.con.execute("BEGIN TRANSACTION")
@@ -265,9 +267,9 @@ COLUMNS = ("reporter", "partner", "year", "month", "classification", "product", 
            "positive")  # fmt: skip
 
 
-def _read(con: duckdb.DuckDBPyConnection, values: dict[str, list[str]], where: str = "") -> (
-    dict[str, npt.NDArray[Any]] | None
-):  # fmt: skip
+def _read(
+    con: duckdb.DuckDBPyConnection, values: dict[str, list[str]], where: str = ""
+) -> dict[str, Any] | None:
     """Rows of ``trade`` (``where``), sorted and coded by ``values``; None where a code is NULL.
 
     A value not in ``values`` fails the cast (a :class:`duckdb.Error`).
@@ -286,9 +288,7 @@ def _read(con: duckdb.DuckDBPyConnection, values: dict[str, list[str]], where: s
         "classification": _indices(table["classification"]).astype(np.int8),
         "product": _indices(table["product"]).astype(np.int32),
         "value": np.asarray(table["value_usd"].to_numpy(), dtype=np.float64),
-        "positive": np.asarray(
-            table["positive"].to_numpy(zero_copy_only=False), dtype=np.bool_
-        ),
+        "positive": np.asarray(table["positive"].to_numpy(zero_copy_only=False), dtype=np.bool_),
     }
 
 
@@ -317,11 +317,11 @@ def build(warehouse: Warehouse, base: Answers | None = None) -> Answers | None:
     """
     if base is not None:
         try:
-            found = update(warehouse, base)
+            updated = update(warehouse, base)
         except duckdb.Error:
-            found = None
-        if found is not None:
-            return found
+            updated = None
+        if updated is not None:
+            return updated
     started = time.perf_counter()
     con = warehouse.con
     version = warehouse.version()
@@ -367,8 +367,10 @@ def _firms(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 
 def update(warehouse: Warehouse, base: Answers) -> Answers | None:
-    """The columns of the warehouse's snapshot from ``base``'s: the rows of the reporters the
-    loads since ``base`` touched are read again, the others' kept.
+    """The columns of the warehouse's snapshot from ``base``'s.
+
+    The rows of the reporters the loads since ``base`` touched are read again, the others'
+    kept.
 
     None (read everything) where ``base`` is not an earlier version of the same loads and
     reference (a load removed, the reference tables replaced), where the touched rows hold a
@@ -388,7 +390,7 @@ def update(warehouse: Warehouse, base: Answers) -> Answers | None:
         return None
     if len(touched) * 2 > len(base.countries):
         return None  # most reporters: one read of everything costs less
-    cols: dict[str, npt.NDArray[Any]] = {c: getattr(base, c) for c in COLUMNS}
+    cols: dict[str, Any] = {c: getattr(base, c) for c in COLUMNS}
     slices = base.slices
     if touched:
         values = {"countries": base.countries, "flows": base.flows,
@@ -412,15 +414,17 @@ def update(warehouse: Warehouse, base: Answers) -> Answers | None:
 
 
 def _splice(
-    base: Answers, new: dict[str, npt.NDArray[Any]], codes: list[int]
-) -> tuple[dict[str, npt.NDArray[Any]], dict[tuple[int, int, int], tuple[int, int]]]:
-    """``base``'s columns with the rows of reporters ``codes`` (ascending) replaced by
-    ``new``'s rows, and the slices of the result."""
+    base: Answers, new: dict[str, Any], codes: list[int]
+) -> tuple[dict[str, Any], dict[tuple[int, int, int], tuple[int, int]]]:
+    """``base``'s columns with reporters ``codes``' rows (ascending) replaced by ``new``'s.
+
+    Also the slices of the result.
+    """
     old_at = [(int(np.searchsorted(base.reporter, c, "left")),
                int(np.searchsorted(base.reporter, c, "right"))) for c in codes]  # fmt: skip
     new_at = [(int(np.searchsorted(new["reporter"], c, "left")),
                int(np.searchsorted(new["reporter"], c, "right"))) for c in codes]  # fmt: skip
-    out = {}
+    out: dict[str, Any] = {}
     for c in COLUMNS:
         old, fresh = getattr(base, c), new[c]
         parts, prev = [], 0
@@ -430,12 +434,14 @@ def _splice(
         parts.append(old[prev:])
         out[c] = np.concatenate(parts)
     # Where row i of ``new`` lands, per touched reporter; how far the rows after each move.
-    moved, shifts, shift = {}, [], 0
-    for c, (lo, hi), (a, b) in zip(codes, old_at, new_at, strict=True):
-        moved[c] = lo + shift - a
+    moved: dict[int, int] = {}
+    shifts: list[int] = []
+    shift = 0
+    for code, (lo, hi), (a, b) in zip(codes, old_at, new_at, strict=True):
+        moved[code] = lo + shift - a
         shift += (b - a) - (hi - lo)
         shifts.append(shift)
-    slices = {}
+    slices: dict[tuple[int, int, int], tuple[int, int]] = {}
     for (r, f, y), (lo, hi) in base.slices.items():
         if r in moved:
             continue

@@ -120,6 +120,7 @@ def complete(
     Imports mirrored from a few exporters are held but are not the reporter's imports: the
     Session refuses them as a whole, so the page does not offer them (nor a balance on them).
     """
+
     def find(s: Session) -> set[tuple[str, int]]:
         cover = s.coverage(reporter)
         rows = zip(cover["flow"], cover["year"], cover["complete"], strict=True)
