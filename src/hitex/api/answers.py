@@ -24,7 +24,11 @@ it knows none.
 
 An :class:`Answers` is built from the snapshot of the reader that first asks for a version
 (:func:`for_session`), once per version, and serves that version only: a load changes the
-version, and its readers get the answers of their own snapshot, never a mix.
+version, and its readers get the answers of their own snapshot, never a mix. After a load,
+the new version's columns are made from the version before (:func:`update`): only the rows
+of the reporters the loads since touched are read again (a revision of one reporter reads
+that reporter's rows, not the warehouse); a load removed, new reference tables or a code the
+columns do not hold read everything again.
 """
 
 from __future__ import annotations
