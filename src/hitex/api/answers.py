@@ -272,13 +272,14 @@ COLUMNS = ("reporter", "partner", "year", "month", "classification", "product", 
 
 
 def _read(
-    con: duckdb.DuckDBPyConnection, values: dict[str, list[str]], where: str = ""
+    con: duckdb.DuckDBPyConnection, enums: dict[str, str], where: str = ""
 ) -> dict[str, Any] | None:
-    """Rows of ``trade`` (``where``), sorted and coded by ``values``; None where a code is NULL.
+    """Rows of ``trade`` (``where``), sorted, coded by ``enums``; None where a code is NULL.
 
-    A value not in ``values`` fails the cast (a :class:`duckdb.Error`).
+    ``enums`` are the types of :func:`_enum` by column. A value not in the types fails the
+    cast (a :class:`duckdb.Error`).
     """
-    sql = _ROWS.format(**{k: _enum(v) for k, v in values.items()}, where=where)
+    sql = _ROWS.format(**enums, where=where)
     table = con.sql(sql).to_arrow_table()
     coded = ("reporter", "partner", "flow", "classification", "product")
     if any(table[c].null_count for c in coded):
@@ -339,7 +340,7 @@ def build(warehouse: Warehouse, base: Answers | None = None) -> Answers | None:
               "products": sorted(map(str, found[4] or []))}  # fmt: skip
     if len(values["classifications"]) > 62 or len(countries) > 30_000:
         return None
-    cols = _read(con, values)
+    cols = _read(con, {k: _enum(v) for k, v in values.items()})
     if cols is None:
         return None
     cn = con.execute("SELECT code, name_en FROM country_names").fetchall()
@@ -399,8 +400,10 @@ def update(warehouse: Warehouse, base: Answers) -> Answers | None:
     if touched:
         values = {"countries": base.countries, "flows": base.flows,
                   "classifications": base.classifications, "products": base.products}  # fmt: skip
+        # The types of the version before (thousands of quoted products), written once.
+        enums = base.kept(("enums",), lambda: {k: _enum(v) for k, v in values.items()})
         where = "WHERE reporter IN (" + ", ".join(lit(r) for r in touched) + ")"
-        new = _read(con, values, where)
+        new = _read(con, enums, where)
         if new is None:
             return None
         cols, slices = _splice(base, new, [base.country_code[r] for r in touched])
@@ -410,7 +413,8 @@ def update(warehouse: Warehouse, base: Answers) -> Answers | None:
         return None
     answers = dataclasses.replace(
         base, version=warehouse.version(), **cols, slices=slices, firms=_firms(con),
-        stamp=stamp, _cache={}, _lock=threading.Lock(), _tables={}, _checks={},
+        stamp=stamp, _cache={k: v for k, v in base._cache.items() if k == ("enums",)},
+        _lock=threading.Lock(), _tables={}, _checks={},
     )  # fmt: skip
     answers.built_s = time.perf_counter() - started
     answers.updated = touched
@@ -424,10 +428,12 @@ def _splice(
 
     Also the slices of the result.
     """
-    old_at = [(int(np.searchsorted(base.reporter, c, "left")),
-               int(np.searchsorted(base.reporter, c, "right"))) for c in codes]  # fmt: skip
-    new_at = [(int(np.searchsorted(new["reporter"], c, "left")),
-               int(np.searchsorted(new["reporter"], c, "right"))) for c in codes]  # fmt: skip
+    # Searched with codes of the columns' own type: an int would make numpy copy each column.
+    wanted = np.asarray(codes, dtype=np.int16)
+    ends = [base.reporter.searchsorted(wanted, side) for side in ("left", "right")]
+    old_at = list(zip(ends[0].tolist(), ends[1].tolist(), strict=True))
+    ends = [new["reporter"].searchsorted(wanted, side) for side in ("left", "right")]
+    new_at = list(zip(ends[0].tolist(), ends[1].tolist(), strict=True))
     out: dict[str, Any] = {}
     for c in COLUMNS:
         old, fresh = getattr(base, c), new[c]
