@@ -283,3 +283,27 @@ def test_a_removed_load_reads_every_row_again(revised: Connections) -> None:
     assert "RU-MOW" not in after.country_code or not any(
         k[0] == after.country_code["RU-MOW"] for k in after.slices
     )
+
+
+def test_a_load_with_a_code_the_columns_lack_reads_every_row_again(
+    revised: Connections, tmp_path: Path
+) -> None:
+    """Chile's exports of 2004 in HS07, a classification no record held before: the new
+    version's columns are read whole, and Chile's view from memory is the Session's."""
+    before = _wait_built(revised)
+    assert "HS07" not in before.classifications
+    path = tmp_path / "hs07.csv"
+    path.write_text(
+        "year,month,reporter,partner,flow,product,value_usd,classification\n"
+        "2004,,CHL,ARG,export,851762,2500000,HS07\n"
+    )
+    with revised.write() as w:
+        w.load([path], format="flows")
+    after = _wait_built(revised)
+    assert after.updated is None
+    assert "HS07" in after.classifications
+    params = {"reporter": "CHL", "year": 2004, "compare": 2002}
+    assert _ask(revised, params, True) == _ask(revised, params, False)
+    revised.in_memory = True
+    view = dashboard.view(dashboard.ViewQuery(**params), revised)
+    assert "HS07" in view["total"]["classifications"]

@@ -173,6 +173,8 @@ class Answers:
 _BUILT: dict[tuple[str, str], Answers | None] = {}
 _BUILDING: dict[str, threading.Thread] = {}
 _GUARD = threading.Lock()
+#: Warehouses whose next build reads every row (one from the version before failed).
+_WHOLE: set[str] = set()
 
 
 def _usable(s: Session) -> bool:
@@ -238,8 +240,18 @@ def _build_latest(warehouse: Warehouse) -> None:
             if key in _BUILT:
                 return
             base = next((a for k, a in reversed(_BUILT.items()) if k[0] == key[0] and a), None)
+            if key[0] in _WHOLE:
+                base = None
         # From the version before: only the reporters the loads since touched are read again.
-        _keep(key, build(other, base))
+        try:
+            _keep(key, build(other, base))
+        except duckdb.Error:
+            if base is not None:
+                with _GUARD:
+                    _WHOLE.add(key[0])  # the next build (the next view asks it) reads all
+            raise
+        with _GUARD:
+            _WHOLE.discard(key[0])
     except Exception:
         return
     finally:
@@ -272,14 +284,14 @@ COLUMNS = ("reporter", "partner", "year", "month", "classification", "product", 
 
 
 def _read(
-    con: duckdb.DuckDBPyConnection, enums: dict[str, str], where: str = ""
+    con: duckdb.DuckDBPyConnection, enums: dict[str, str], where: str = "", cast: str = "CAST"
 ) -> dict[str, Any] | None:
     """Rows of ``trade`` (``where``), sorted, coded by ``enums``; None where a code is NULL.
 
     ``enums`` are the types of :func:`_enum` by column. A value not in the types fails the
     cast (a :class:`duckdb.Error`).
     """
-    sql = _ROWS.format(**enums, where=where)
+    sql = _ROWS.format(**enums, where=where).replace("CAST(", cast + "(")
     table = con.sql(sql).to_arrow_table()
     coded = ("reporter", "partner", "flow", "classification", "product")
     if any(table[c].null_count for c in coded):
@@ -321,10 +333,9 @@ def build(warehouse: Warehouse, base: Answers | None = None) -> Answers | None:
     holds more than :data:`MAX_ROWS` rows (the Session answers those warehouses).
     """
     if base is not None:
-        try:
-            updated = update(warehouse, base)
-        except duckdb.Error:
-            updated = None
+        # A failed query aborts the transaction: its error goes to the caller
+        # (:func:`_build_latest` reads everything at its next build).
+        updated = update(warehouse, base)
         if updated is not None:
             return updated
     started = time.perf_counter()
@@ -403,7 +414,9 @@ def update(warehouse: Warehouse, base: Answers) -> Answers | None:
         # The types of the version before (thousands of quoted products), written once.
         enums = base.kept(("enums",), lambda: {k: _enum(v) for k, v in values.items()})
         where = "WHERE reporter IN (" + ", ".join(lit(r) for r in touched) + ")"
-        new = _read(con, enums, where)
+        # TRY_CAST: a code the types do not hold is a NULL (read everything), not an error
+        # that would abort the transaction the whole read needs.
+        new = _read(con, enums, where, cast="TRY_CAST")
         if new is None:
             return None
         cols, slices = _splice(base, new, [base.country_code[r] for r in touched])
