@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -198,3 +199,111 @@ def test_a_reporters_trade_with_itself_keeps_its_mark_in_russian(tmp_path: Path)
     assert memory == session
     partners = {r["partner"]: r["partner_name"] for r in json.loads(memory)["partners"]}
     assert partners == {"THA": "Таиланд (реимпорт собственных товаров)", "JPN": "Япония"}
+
+
+def _wait_built(conns: Connections) -> answers.Answers:
+    with conns.read() as s:
+        for _ in range(600):
+            found = answers.for_session(s)
+            if found is not None:
+                return found
+            time.sleep(0.1)
+    raise AssertionError("the columns of the new version were not built")
+
+
+def _same_columns(a: answers.Answers, b: answers.Answers) -> None:
+    """The same rows in the same slices (within a slice, rows come in no set order)."""
+    assert a.slices == b.slices
+    order = [np.lexsort([getattr(x, c) for c in reversed(answers.COLUMNS)]) for x in (a, b)]
+    for c in answers.COLUMNS:
+        assert np.array_equal(getattr(a, c)[order[0]], getattr(b, c)[order[1]]), c
+
+
+@pytest.fixture
+def revised(tmp_path: Path) -> Iterator[Connections]:
+    data = tmp_path / "baci"
+    manifest = generate.generate(generate.Spec(rows=3_000, years=(2019, 2020), seed=5), data)
+    with hitex.open(tmp_path / "hitex.duckdb") as s:
+        s.load([data / str(n) for n in manifest["csv"]], format="baci", classification="HS17")  # type: ignore[attr-defined]
+        s.load([*demo.files(), demo.moscow_file()], format="flows")
+    c = Connections(tmp_path / "hitex.duckdb", readers=1)
+    yield c
+    c.close()
+
+
+def test_after_a_revision_only_its_reporter_is_read_again(
+    revised: Connections, tmp_path: Path
+) -> None:
+    """A revision of Chile's 2004 exports (every value tripled but the first product's, which
+    the revised file leaves out, so its record stays as loaded): the new
+    version's columns read Chile's rows again and keep the others'; they are the columns a
+    whole read of the new version gives, Chile's headline is the pandas sum of the revised
+    file, and every reporter's views from memory are the Session's."""
+    chile = pd.read_csv(demo.files()[-1], dtype={"product": str})
+    exports = chile[chile["flow"] == "export"].copy()
+    exports["value_usd"] *= 3
+    kept = int(exports["value_usd"].iloc[0]) // 3
+    exports = exports.iloc[1:]
+    path = tmp_path / "chl-2004-revised.csv"
+    exports.to_csv(path, index=False)
+    before = _wait_built(revised)
+    with revised.write() as w:
+        w.load([path], format="flows", revise=True)
+    after = _wait_built(revised)
+    assert after is not before
+    assert after.updated == ["CHL"]
+    with revised.read() as s:
+        whole = answers.build(s.warehouse)
+    assert whole is not None
+    assert whole.updated is None
+    _same_columns(after, whole)
+    revised.in_memory = True
+    revised.answers._answers.clear()
+    view = dashboard.view(dashboard.ViewQuery(reporter="CHL", year=2004), revised)
+    assert view["total"]["value_usd"] == float(exports["value_usd"].sum() + kept)
+    with revised.read() as s:
+        reporters = sorted(set(s.periods()["reporter"]))
+    for reporter in reporters:
+        for params in ({}, {"flow": "import"}, {"partner_group": "Americas", "groups": "tech"}):
+            asked = {"reporter": reporter, **params}
+            assert _ask(revised, asked, True) == _ask(revised, asked, False), asked
+
+
+def test_a_removed_load_reads_every_row_again(revised: Connections) -> None:
+    """Removing a load (what it revised comes back) is not a load added: the columns of the
+    new version are read whole, and they are the Session's."""
+    _wait_built(revised)
+    with revised.write() as w:
+        moscow = int(w.loads()["id"].max())
+        w.remove(moscow)
+    after = _wait_built(revised)
+    assert after.updated is None
+    params = {"reporter": "RU-MOW"}
+    assert _ask(revised, params, True) == _ask(revised, params, False)
+    assert "RU-MOW" not in after.country_code or not any(
+        k[0] == after.country_code["RU-MOW"] for k in after.slices
+    )
+
+
+def test_a_load_with_a_code_the_columns_lack_reads_every_row_again(
+    revised: Connections, tmp_path: Path
+) -> None:
+    """Chile's exports of 2004 in HS07, a classification no record held before: the new
+    version's columns are read whole, and Chile's view from memory is the Session's."""
+    before = _wait_built(revised)
+    assert "HS07" not in before.classifications
+    path = tmp_path / "hs07.csv"
+    path.write_text(
+        "year,month,reporter,partner,flow,product,value_usd,classification\n"
+        "2004,,CHL,ARG,export,851762,2500000,HS07\n"
+    )
+    with revised.write() as w:
+        w.load([path], format="flows")
+    after = _wait_built(revised)
+    assert after.updated is None
+    assert "HS07" in after.classifications
+    params = {"reporter": "CHL", "year": 2004, "compare": 2002}
+    assert _ask(revised, params, True) == _ask(revised, params, False)
+    revised.in_memory = True
+    view = dashboard.view(dashboard.ViewQuery(**params), revised)
+    assert "HS07" in view["total"]["classifications"]

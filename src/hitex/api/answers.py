@@ -24,11 +24,16 @@ it knows none.
 
 An :class:`Answers` is built from the snapshot of the reader that first asks for a version
 (:func:`for_session`), once per version, and serves that version only: a load changes the
-version, and its readers get the answers of their own snapshot, never a mix.
+version, and its readers get the answers of their own snapshot, never a mix. After a load,
+the new version's columns are made from the version before (:func:`update`): only the rows
+of the reporters the loads since touched are read again (a revision of one reporter reads
+that reporter's rows, not the warehouse); a load removed, new reference tables or a code the
+columns do not hold read everything again.
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
 import functools
@@ -76,7 +81,32 @@ _ROWS = """SELECT CAST(reporter AS {countries}) AS reporter,
     coalesce(month, 0) AS month,
     CAST(classification AS {classifications}) AS classification,
     CAST(product AS {products}) AS product, value_usd, value_usd > 0 AS positive
-    FROM trade ORDER BY 1, 3, 4"""
+    FROM trade {where} ORDER BY 1, 3, 4"""
+
+#: What a version's rows were read after: the last load, the loads removed, the reference.
+_STAMP = """SELECT (SELECT coalesce(max(id), 0) FROM loads),
+    (SELECT count(*) FROM loads WHERE status = 'removed'),
+    (SELECT value FROM meta WHERE key = 'reference')"""
+
+#: The reporters whose rows of ``trade`` the loads after ``?`` (up to ``?``) changed: those of
+#: their records and of the records they revised (:func:`hitex.store.load.replace_keys`), whose
+#: periods are also the only ones whose unallocated parts they rewrite
+#: (:func:`hitex.store.load.reallocate`), and, for reconciled loads, the partners of their
+#: exports (mirrored as those partners' imports).
+_TOUCHED = """WITH later AS (SELECT id, reconciled FROM loads WHERE id > $1 AND id <= $2)
+    SELECT reporter FROM flows WHERE load_id IN (SELECT id FROM later)
+    UNION SELECT partner FROM flows WHERE flow = 'export'
+        AND load_id IN (SELECT id FROM later WHERE reconciled)
+    UNION SELECT reporter FROM revisions WHERE replaced_by IN (SELECT id FROM later)
+    UNION SELECT partner FROM revisions WHERE replaced_by IN (SELECT id FROM later)
+        AND flow = 'export' AND load_id IN (SELECT id FROM loads WHERE reconciled)
+    UNION SELECT reporter FROM unallocated WHERE load_id IN (SELECT id FROM later)"""
+
+#: Rows and total of ``trade``: a version built from the one before must hold the same.
+_TOTAL = "SELECT count(*), sum(value_usd) FROM trade"
+
+#: Questions whose checks are kept per version (then forgotten all at once).
+CHECKS_KEPT = 65_536
 
 #: Versions kept (a reader of the version before a load may still be answering).
 KEEP = 2
@@ -119,9 +149,15 @@ class Answers:
     #: Seconds the build took, and the bytes the columns hold.
     built_s: float = 0.0
     nbytes: int = 0
+    #: The last load, the loads removed and the reference version the rows were read after.
+    stamp: tuple[Any, ...] = ()
+    #: Reporters whose rows were read again from the version before (None: all were read).
+    updated: list[str] | None = None
     _cache: dict[Any, Any] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _tables: dict[str, Any] = field(default_factory=dict)
+    #: Whether the Session's checks let a question through (:func:`rows`), by question.
+    _checks: dict[tuple[Any, ...], bool] = field(default_factory=dict)
 
     def kept(self, key: Any, make: Any) -> Any:
         """``make()``, kept with this version."""
@@ -137,6 +173,8 @@ class Answers:
 _BUILT: dict[tuple[str, str], Answers | None] = {}
 _BUILDING: dict[str, threading.Thread] = {}
 _GUARD = threading.Lock()
+#: Warehouses whose next build reads every row (one from the version before failed).
+_WHOLE: set[str] = set()
 
 
 def _usable(s: Session) -> bool:
@@ -189,7 +227,10 @@ def _keep(key: tuple[str, str], found: Answers | None) -> None:
 
 
 def _build_latest(warehouse: Warehouse) -> None:
-    """Build the answers of the warehouse's latest version, on a cursor of its own."""
+    """Build the answers of the warehouse's latest version, on a cursor of its own.
+
+    From the latest version built before, where it can (:func:`update`).
+    """
     other = warehouse.cursor()
     try:
         other.con.execute("BEGIN TRANSACTION")
@@ -198,7 +239,19 @@ def _build_latest(warehouse: Warehouse) -> None:
         with _GUARD:
             if key in _BUILT:
                 return
-        _keep(key, build(other))
+            base = next((a for k, a in reversed(_BUILT.items()) if k[0] == key[0] and a), None)
+            if key[0] in _WHOLE:
+                base = None
+        # From the version before: only the reporters the loads since touched are read again.
+        try:
+            _keep(key, build(other, base))
+        except duckdb.Error:
+            if base is not None:
+                with _GUARD:
+                    _WHOLE.add(key[0])  # the next build (the next view asks it) reads all
+            raise
+        with _GUARD:
+            _WHOLE.discard(key[0])
     except Exception:
         return
     finally:
@@ -225,15 +278,70 @@ def _indices(column: pa.ChunkedArray) -> npt.NDArray[np.int64]:
     return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
 
 
-def build(warehouse: Warehouse) -> Answers | None:
+#: The coded columns of an :class:`Answers`, in the order of ``trade``'s sorted rows.
+COLUMNS = ("reporter", "partner", "year", "month", "classification", "product", "value",
+           "positive")  # fmt: skip
+
+
+def _read(
+    con: duckdb.DuckDBPyConnection, enums: dict[str, str], where: str = "", cast: str = "CAST"
+) -> dict[str, Any] | None:
+    """Rows of ``trade`` (``where``), sorted, coded by ``enums``; None where a code is NULL.
+
+    ``enums`` are the types of :func:`_enum` by column. A value not in the types fails the
+    cast (a :class:`duckdb.Error`).
+    """
+    sql = _ROWS.format(**enums, where=where).replace("CAST(", cast + "(")
+    table = con.sql(sql).to_arrow_table()
+    coded = ("reporter", "partner", "flow", "classification", "product")
+    if any(table[c].null_count for c in coded):
+        return None
+    return {
+        "reporter": _indices(table["reporter"]).astype(np.int16),
+        "partner": _indices(table["partner"]).astype(np.int16),
+        "flow": _indices(table["flow"]).astype(np.int8),
+        "year": np.asarray(table["year"].to_numpy(), dtype=np.int16),
+        "month": np.asarray(table["month"].to_numpy(), dtype=np.int8),
+        "classification": _indices(table["classification"]).astype(np.int8),
+        "product": _indices(table["product"]).astype(np.int32),
+        "value": np.asarray(table["value_usd"].to_numpy(), dtype=np.float64),
+        "positive": np.asarray(table["positive"].to_numpy(zero_copy_only=False), dtype=np.bool_),
+    }
+
+
+def _slices(
+    reporter: npt.NDArray[Any], flow: npt.NDArray[Any], year: npt.NDArray[Any]
+) -> dict[tuple[int, int, int], tuple[int, int]]:
+    """(reporter, flow, year) -> (first row, row after the last) of rows sorted so."""
+    if not len(reporter):
+        return {}
+    key = (reporter.astype(np.int64) * 64 + flow) * 4096 + (year.astype(np.int64) - 1800)
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    ends = np.r_[starts[1:], len(key)]
+    return {
+        (int(reporter[a]), int(flow[a]), int(year[a])): (int(a), int(b))
+        for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
+    }
+
+
+def build(warehouse: Warehouse, base: Answers | None = None) -> Answers | None:
     """Read ``trade`` of the warehouse's snapshot into sorted integer-coded columns.
 
-    None where a code column holds a NULL, or where ``trade`` holds more than
-    :data:`MAX_ROWS` rows (the Session answers those warehouses).
+    With ``base`` (the columns of an earlier version of the same warehouse), only the rows
+    of the reporters the loads since then touched are read (:func:`update`); where that
+    cannot be done, all of them. None where a code column holds a NULL, or where ``trade``
+    holds more than :data:`MAX_ROWS` rows (the Session answers those warehouses).
     """
+    if base is not None:
+        # A failed query aborts the transaction: its error goes to the caller
+        # (:func:`_build_latest` reads everything at its next build).
+        updated = update(warehouse, base)
+        if updated is not None:
+            return updated
     started = time.perf_counter()
     con = warehouse.con
     version = warehouse.version()
+    stamp = tuple(con.execute(_STAMP).fetchall()[0])
     found = con.execute(_VALUES).fetchall()[0]
     if found[5] or found[6] > MAX_ROWS:
         return None
@@ -243,20 +351,11 @@ def build(warehouse: Warehouse) -> Answers | None:
               "products": sorted(map(str, found[4] or []))}  # fmt: skip
     if len(values["classifications"]) > 62 or len(countries) > 30_000:
         return None
-    table = con.sql(_ROWS.format(**{k: _enum(v) for k, v in values.items()})).to_arrow_table()
-    reporter = _indices(table["reporter"])
-    flow = _indices(table["flow"])
-    year = np.asarray(table["year"].to_numpy(), dtype=np.int64)
-    key = (reporter * 64 + flow) * 4096 + (year - 1800)
-    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, int)
-    ends = np.r_[starts[1:], len(key)] if len(key) else np.zeros(0, int)
-    slices = {
-        (int(reporter[a]), int(flow[a]), int(year[a])): (int(a), int(b))
-        for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
-    }
+    cols = _read(con, {k: _enum(v) for k, v in values.items()})
+    if cols is None:
+        return None
     cn = con.execute("SELECT code, name_en FROM country_names").fetchall()
     pn = con.execute("SELECT classification, product, description FROM products").fetchall()
-    firms = con.execute("SELECT DISTINCT reporter FROM flows WHERE firm IS NOT NULL").fetchall()
     answers = Answers(
         version=version,
         countries=countries,
@@ -264,29 +363,117 @@ def build(warehouse: Warehouse) -> Answers | None:
         flows=values["flows"],
         classifications=values["classifications"],
         products=values["products"],
-        reporter=reporter.astype(np.int16),
-        partner=_indices(table["partner"]).astype(np.int16),
-        year=year.astype(np.int16),
-        month=np.asarray(table["month"].to_numpy(), dtype=np.int8),
-        classification=_indices(table["classification"]).astype(np.int8),
-        product=_indices(table["product"]).astype(np.int32),
-        value=np.asarray(table["value_usd"].to_numpy(), dtype=np.float64),
-        positive=np.asarray(table["positive"].to_numpy(zero_copy_only=False), dtype=np.bool_),
-        slices=slices,
+        **{c: cols[c] for c in COLUMNS},
+        slices=_slices(cols["reporter"], cols["flow"], cols["year"]),
         country_names={str(c): str(n) for c, n in cn if n is not None},
         product_names={(str(c), str(p)): str(d) for c, p, d in pn if d is not None},
         hs=np.array([c.startswith("HS") for c in values["classifications"]], dtype=np.bool_),
         six=np.array([len(p) == 6 for p in values["products"]], dtype=np.bool_),
-        firms={str(r) for (r,) in firms},
+        firms=_firms(con),
+        stamp=stamp,
     )
-    del table
-    answers.nbytes = sum(
-        getattr(answers, c).nbytes
-        for c in ("reporter", "partner", "year", "month", "classification", "product", "value",
-                  "positive")
-    )  # fmt: skip
+    answers.nbytes = sum(getattr(answers, c).nbytes for c in COLUMNS)
     answers.built_s = time.perf_counter() - started
     return answers
+
+
+def _firms(con: duckdb.DuckDBPyConnection) -> set[str]:
+    found = con.execute("SELECT DISTINCT reporter FROM flows WHERE firm IS NOT NULL").fetchall()
+    return {str(r) for (r,) in found}
+
+
+def update(warehouse: Warehouse, base: Answers) -> Answers | None:
+    """The columns of the warehouse's snapshot from ``base``'s.
+
+    The rows of the reporters the loads since ``base`` touched are read again, the others'
+    kept.
+
+    None (read everything) where ``base`` is not an earlier version of the same loads and
+    reference (a load removed, the reference tables replaced), where the touched rows hold a
+    code ``base`` does not, and where the result would not hold as many rows and as much
+    value as ``trade`` does.
+    """
+    started = time.perf_counter()
+    con = warehouse.con
+    stamp = tuple(con.execute(_STAMP).fetchall()[0])
+    if not base.stamp or stamp[1:] != base.stamp[1:] or stamp[0] < base.stamp[0]:
+        return None
+    touched = sorted(
+        str(r) for (r,) in con.execute(_TOUCHED, [base.stamp[0], stamp[0]]).fetchall()
+        if r is not None
+    )  # fmt: skip
+    if any(r not in base.country_code for r in touched):
+        return None
+    if len(touched) * 2 > len(base.countries):
+        return None  # most reporters: one read of everything costs less
+    cols: dict[str, Any] = {c: getattr(base, c) for c in COLUMNS}
+    slices = base.slices
+    if touched:
+        values = {"countries": base.countries, "flows": base.flows,
+                  "classifications": base.classifications, "products": base.products}  # fmt: skip
+        # The types of the version before (thousands of quoted products), written once.
+        enums = base.kept(("enums",), lambda: {k: _enum(v) for k, v in values.items()})
+        where = "WHERE reporter IN (" + ", ".join(lit(r) for r in touched) + ")"
+        # TRY_CAST: a code the types do not hold is a NULL (read everything), not an error
+        # that would abort the transaction the whole read needs.
+        new = _read(con, enums, where, cast="TRY_CAST")
+        if new is None:
+            return None
+        cols, slices = _splice(base, new, [base.country_code[r] for r in touched])
+    rows, total = con.execute(_TOTAL).fetchall()[0]
+    held = float(cols["value"].sum()) if len(cols["value"]) else 0.0
+    if int(rows) != len(cols["value"]) or not np.isclose(held, float(total or 0.0), rtol=1e-9):
+        return None
+    answers = dataclasses.replace(
+        base, version=warehouse.version(), **cols, slices=slices, firms=_firms(con),
+        stamp=stamp, _cache={k: v for k, v in base._cache.items() if k == ("enums",)},
+        _lock=threading.Lock(), _tables={}, _checks={},
+    )  # fmt: skip
+    answers.built_s = time.perf_counter() - started
+    answers.updated = touched
+    return answers
+
+
+def _splice(
+    base: Answers, new: dict[str, Any], codes: list[int]
+) -> tuple[dict[str, Any], dict[tuple[int, int, int], tuple[int, int]]]:
+    """``base``'s columns with reporters ``codes``' rows (ascending) replaced by ``new``'s.
+
+    Also the slices of the result.
+    """
+    # Searched with codes of the columns' own type: an int would make numpy copy each column.
+    wanted = np.asarray(codes, dtype=np.int16)
+    ends = [base.reporter.searchsorted(wanted, side) for side in ("left", "right")]
+    old_at = list(zip(ends[0].tolist(), ends[1].tolist(), strict=True))
+    ends = [new["reporter"].searchsorted(wanted, side) for side in ("left", "right")]
+    new_at = list(zip(ends[0].tolist(), ends[1].tolist(), strict=True))
+    out: dict[str, Any] = {}
+    for c in COLUMNS:
+        old, fresh = getattr(base, c), new[c]
+        parts, prev = [], 0
+        for (lo, hi), (a, b) in zip(old_at, new_at, strict=True):
+            parts += [old[prev:lo], fresh[a:b]]
+            prev = hi
+        parts.append(old[prev:])
+        out[c] = np.concatenate(parts)
+    # Where row i of ``new`` lands, per touched reporter; how far the rows after each move.
+    moved: dict[int, int] = {}
+    shifts: list[int] = []
+    shift = 0
+    for code, (lo, hi), (a, b) in zip(codes, old_at, new_at, strict=True):
+        moved[code] = lo + shift - a
+        shift += (b - a) - (hi - lo)
+        shifts.append(shift)
+    slices: dict[tuple[int, int, int], tuple[int, int]] = {}
+    for (r, f, y), (lo, hi) in base.slices.items():
+        if r in moved:
+            continue
+        k = bisect.bisect_left(codes, r)
+        d = shifts[k - 1] if k else 0
+        slices[(r, f, y)] = (lo + d, hi + d)
+    for (r, f, y), (lo, hi) in _slices(new["reporter"], new["flow"], new["year"]).items():
+        slices[(r, f, y)] = (lo + moved[r], hi + moved[r])
+    return out, slices
 
 
 # -- reference lookups, kept per version -------------------------------------------------------
@@ -727,7 +914,19 @@ def rows(
         )  # fmt: skip
     except HitexError:
         return None
-    if not _checked(s, q, kind, bool(options.get("partial"))):
+    partial = bool(options.get("partial"))
+    # The checks read what the version holds (holdings, names, coverage): kept with it.
+    asked_key = (kind, partial, q.reporter, q.flow, q.years, q.partner_group, q.groups,
+                 q.group, q.months, q.membership_year)  # fmt: skip
+    with a._lock:
+        ok = a._checks.get(asked_key)
+    if ok is None:
+        ok = _checked(s, q, kind, partial)
+        with a._lock:
+            if len(a._checks) > CHECKS_KEPT:
+                a._checks.clear()
+            a._checks[asked_key] = ok
+    if not ok:
         return None
     if kind == "series":
         return series(a, s, dataclasses.replace(q, years=(span[0] - 1, *span)), span)

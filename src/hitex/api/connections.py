@@ -73,6 +73,10 @@ class Connections:
         #: ``HITEX_VIEW_MEMORY=off`` asks every question of the Session.
         self.in_memory = os.environ.get("HITEX_VIEW_MEMORY", "on").lower() not in ("off", "0", "no")
         self._lock = threading.Lock()
+        #: Writes begun and ended (odd: one is under way), and the version of the warehouse
+        #: at an even count, where a reader read it (:meth:`_begin`).
+        self._generation = 0
+        self._known: tuple[int, str] | None = None
         self._pool: queue.Queue[Session] = queue.Queue()
         options = {"master": spark_master} if spark_master and engine == "pyspark" else {}
         cursors = [self.writer.warehouse.cursor() for _ in range(readers)]
@@ -94,8 +98,7 @@ class Connections:
             raise ApiError(503, "The server is busy; try again in a moment.") from None
         con = s.warehouse.con
         try:
-            con.execute("BEGIN TRANSACTION")
-            s.warehouse.pin_version(True)
+            self._begin(s)
             yield s
         finally:
             s.warehouse.pin_version(False)
@@ -104,11 +107,37 @@ class Connections:
                 con.execute("ROLLBACK")
             self._pool.put(s)
 
+    def _begin(self, s: Session) -> None:
+        """Open ``s``'s read transaction and pin its snapshot's version.
+
+        Every write of the server goes through :meth:`write`, which makes :attr:`_generation`
+        odd while it runs and even again after its commit. A transaction's snapshot starts at
+        its first read; where no write began between the generation read before it and after
+        it, the snapshot is of that generation, whose version is known (:attr:`_known`): a
+        one-row read starts the snapshot, and the version's four counts are not read again.
+        """
+        con = s.warehouse.con
+        generation = self._generation
+        con.execute("BEGIN TRANSACTION")
+        known = self._known
+        if generation % 2 == 0 and known is not None and known[0] == generation:
+            con.execute("SELECT 1 FROM meta LIMIT 1").fetchall()
+            if self._generation == generation:
+                s.warehouse.pin_version(True, known[1])
+                return
+        s.warehouse.pin_version(True)
+        if generation % 2 == 0 and self._generation == generation:
+            self._known = (generation, s.warehouse.version())
+
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """The writer session, one caller at a time (a load is one transaction inside it)."""
         with self._lock:
-            yield self.writer
+            self._generation += 1
+            try:
+                yield self.writer
+            finally:
+                self._generation += 1
 
     def close(self) -> None:
         """Close the readers, then the writer."""

@@ -67,6 +67,8 @@ class Held:
 #: reporter -> flow -> year -> what is held.
 Holdings = dict[str, dict[str, dict[int, Held]]]
 
+#: Findings kept (a few per reporter: a warehouse of every country's trade holds ~250).
+KEPT = 4096
 _KEPT: dict[tuple[str, str, str], Any] = {}
 _KEPT_LOCK = threading.Lock()
 T = TypeVar("T")
@@ -81,7 +83,7 @@ def remember(s: Session, what: str, find: Callable[[Session], T]) -> T:
             return found
     found = find(s)
     with _KEPT_LOCK:
-        if len(_KEPT) > 256:
+        if len(_KEPT) > KEPT:
             _KEPT.clear()
         _KEPT[key] = found
     return found
@@ -120,9 +122,13 @@ def complete(
     Imports mirrored from a few exporters are held but are not the reporter's imports: the
     Session refuses them as a whole, so the page does not offer them (nor a balance on them).
     """
-    cover = s.coverage(reporter)
-    rows = zip(cover["flow"], cover["year"], cover["complete"], strict=True)
-    partial = {(str(f), int(y)) for f, y, ok in rows if not ok}
+
+    def find(s: Session) -> set[tuple[str, int]]:
+        cover = s.coverage(reporter)
+        rows = zip(cover["flow"], cover["year"], cover["complete"], strict=True)
+        return {(str(f), int(y)) for f, y, ok in rows if not ok}
+
+    partial = remember(s, f"partial flows of {reporter}", find)
     return {f: {y: h for y, h in ys.items() if (f, y) not in partial} for f, ys in held.items()}
 
 

@@ -663,15 +663,17 @@ class Warehouse:
         return f"load {load_id}: {file} - {message}."
 
     # -- copies for other engines ---------------------------------------------------------
-    def pin_version(self, pinned: bool) -> None:
+    def pin_version(self, pinned: bool, known: str | None = None) -> None:
         """Read the version once for the read transaction now open (``False`` at its end).
 
         Inside one transaction the snapshot, and so the version, cannot change; a request of
-        ``hitex serve`` asks for it a dozen times.
+        ``hitex serve`` asks for it a dozen times. ``known``: the snapshot's version as the
+        caller knows it (:meth:`hitex.api.connections.Connections.read`: no write since it
+        was read), not read again.
         """
         self._pinned = None
         if pinned:
-            self._pinned = self.version()
+            self._pinned = known if known is not None else self.version()
 
     def version(self) -> str:
         """Changes whenever the data changes: the last load id and the reference version.
