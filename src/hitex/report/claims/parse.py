@@ -251,7 +251,9 @@ _FRACTIONS = {"a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one qua
               "one fifth": 1 / 5, "пятую": 1 / 5, "a tenth": 1 / 10, "one tenth": 1 / 10,
               "десятую": 1 / 10, "треть": 1 / 3, "трети": 1 / 3, "четверть": 1 / 4,
               "четверти": 1 / 4, "половин": 1 / 2, "наполовину": 1 / 2, "две трети": 2 / 3,
-              "пятую часть": 1 / 5}  # fmt: skip
+              "пятую часть": 1 / 5, "two fifths": 2 / 5, "two-fifths": 2 / 5,
+              "three fifths": 3 / 5, "three-fifths": 3 / 5, "две пятых": 2 / 5,
+              "три пятых": 3 / 5}  # fmt: skip
 #: How far (in percentage points) a simple fraction said in words may be from its value
 #: (kept for reference; the word tolerance table, data/tolerance.csv, decides).
 FRACTION_PP = 2.5
@@ -384,6 +386,12 @@ def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
         r"импорт[её]р|направлени", words):  # fmt: skip
         # A rank among goods: hitex ranks partners (verify says so).
         metric = "goods"
+    top = m.groupdict().get("top") or m.groupdict().get("top_ru")
+    if top:
+        # "among the top five", "в пятерку крупнейших": a rank of at most five, not first.
+        n = {"three": 3, "five": 5, "ten": 10, "тройк": 3, "пятерк": 5, "пятёрк": 5,
+             "десятк": 10}.get(top.lower()) or int(top)  # fmt: skip
+        return "rank", Quantity(n, "rank", 1, n), metric
     place = _place(words)
     return "rank", Quantity(place, "rank", place, place), metric
 
@@ -413,12 +421,12 @@ def _multiple(
                                     hi_open=True, qualifier=(q or "").lower()), None  # fmt: skip
     if m.groupdict().get("times"):
         text = m["times"]
-        value = _multiple_word(text)
-        if text[0].isdigit():
+        value = _multiple_word(text) + (0.5 if m["half"] else 0.0)  # "two and a half times"
+        if text[0].isdigit() and not m["half"]:
             out = quantity(value, "x", 10.0 ** -decimals(text, lang=s.lang), q or "")
         else:
             out = word_quantity("multiple", value, "x", q or "")
-        return "multiple", invert(out) if _falls(before) else out, None
+        return "multiple", invert(out) if _falls(before) else out, _versus(s, m.end())
     if "halved" in words:
         # "halved": a fall by half as journalists use it (45-56%, data/tolerance.csv).
         lo, hi = word_range("fraction", 0.5)
@@ -426,14 +434,38 @@ def _multiple(
     n = next(v for k, v in _VERB_MULTIPLES.items() if k in words)
     # "tripled": x2.8-3.4, as journalists use the word (data/tolerance.csv).
     out = word_quantity("multiple", float(n), "x", q or "")
-    return "multiple", invert(out) if _falls(before + m.group()) else out, None
+    return "multiple", invert(out) if _falls(before + m.group()) else out, _versus(s, m.end())
+
+
+#: "twice as much as Germany", "втрое больше, чем Германия": a multiple of another subject,
+#: not of another year ("twice as much as in 2019", "as much as the year before").
+_VERSUS = re.compile(
+    r"\s*(?:as (?:much|many|large|big|high) as|(?:more|higher|larger|больше|выше),? (?:than|чем))"
+    r"\s+(?!(?:in\s+|of\s+|в\s+)?(?:the\s+|a\s+)?(?:(?:19|20)\d\d|years?\b|level|previous|"
+    r"prior|before|last|earlier|год\w*|прошл\w*|предыдущ\w*|ранее|до\b))",
+    re.IGNORECASE,
+)
+
+
+def _versus(s: Sentence, end: int) -> str | None:
+    return "versus" if _VERSUS.match(s.text, end) else None
 
 
 def _fraction(
     m: re.Match[str], s: Sentence, before: str
 ) -> tuple[str, Quantity | None, str | None]:
     value = _fraction_value(m["frac"]) * 100
-    share = m.groupdict().get("of") or re.search(f"(?:{_SHARE})[^,;]*$", before, re.IGNORECASE)
+    share = (
+        m.groupdict().get("of")
+        or re.search(f"(?:{_SHARE})[^,;]*$", before, re.IGNORECASE)
+        # "Половина экспорта", "почти две трети поставок": a share of the flow named after it.
+        or re.match(
+            r"\s*(?:всего |всех |общего )?(?:экспорт|импорт|поставок|закуп|товарооборот|"
+            r"продаж)",
+            s.text[m.end() :],
+            re.IGNORECASE,
+        )
+    )
     kind = "share" if share and not m.groupdict().get("by") else "growth"
     words = m.groupdict().get("q") or m.groupdict().get("q0") or ""
     q = word_quantity("fraction", value, "pct", words)
@@ -441,10 +473,16 @@ def _fraction(
 
 
 def _falls(before: str) -> bool:
-    # Only the claim's own clause: "Wine exports fell by half, while paper exports tripled".
-    before = re.split(r"[,;]\s*(?:while|whereas|but|а|но|и)?\s*|\s(?:while|whereas|but)\s",
-                      before)[-1]  # fmt: skip
-    verbs = list(re.finditer(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE))
+    # Only the claim's own clause: "Wine exports fell by half, while paper exports tripled";
+    # a clause with no verb goes on with the verb before it ("экспорт фруктов снизился на 18%,
+    # а готовых продуктов — на 70%").
+    clauses = re.split(r"[,;]\s*(?:while|whereas|but|а|но|и)?\s*|\s(?:while|whereas|but)\s",
+                       before)  # fmt: skip
+    verbs: list[re.Match[str]] = []
+    for clause in reversed(clauses):
+        verbs = list(re.finditer(f"(?:{_GROWTH})|(?:{_FALL})", clause, re.IGNORECASE))
+        if verbs or not re.search(r"[—–]\s*(?:на|by)?\s*$", clauses[-1]):
+            break
     return (
         bool(verbs) and re.fullmatch(f"(?:{_FALL})", verbs[-1].group(), re.IGNORECASE) is not None
     )
@@ -518,7 +556,12 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "rank",
         re.compile(
-            r"\b(?:the |a )?(?:leader|leading|largest|biggest|top|main|fastest[- ]growing|"
+            r"\b(?:among\s+)?(?:the\s+)?top[- ](?P<top>three|five|ten|3|5|10)\b(?:\s+\w+)?"
+            r"|\b(?:в|во)\s+(?P<top_ru>тройк|пят[её]рк|десятк)\w*(?:\s+(?:крупнейш|ведущ|главн)\w*)?"
+            r"(?:\s+\w+)?"
+            r"|\b(?:" + _ORDINAL + r")\w*\s+(?:(?:по величине|крупнейш\w*)\s+)?(?:покупател|"
+            r"рын|партн[её]р|поставщик|импорт[её]р)\w*"
+            r"|\b(?:the |a )?(?:leader|leading|largest|biggest|top|main|fastest[- ]growing|"
             r"second[- ]largest|third[- ]largest)\b(?:(?: \w+){0,3}? (?:in|by|of) (?:the )?"
             r"(?:volume|value|growth rate|rate of growth|growth|terms of \w+)"
             r"|(?: \w+)? (?:market|buyer|partner|destination|importer|customer|supplier|item|"
@@ -554,8 +597,10 @@ PATTERNS: tuple[Pattern, ...] = (
             r"учетверил\w*|вдвое|втрое|вчетверо)"
             r"|\b(?:by|на) (?P<orders>two|three|four|\d|два|три|четыре) (?:orders? of magnitude|"
             r"порядк\w*)"
-            r"|\b(?P<times>" + _NUMBER_WORDS + r"|\d+(?:[.,]\d+)?)[- ]?(?:fold|times)\b"
-            r"|\bв (?P<times_ru>\d+(?:,\d+)?|" + _NUMBER_WORDS + r") раз\w*)",
+            r"|\b(?P<times>" + _NUMBER_WORDS + r"|\d+(?:[.,]\d+)?)(?P<half>\s+and\s+a\s+half)?"
+            r"[- ]?(?:fold|times)\b"
+            r"|\bв (?P<times_ru>\d+(?:,\d+)?|" + _NUMBER_WORDS + r")(?P<half_ru>\s+с\s+половиной)?"
+            r" раз\w*)",
             _I,
         ),
         lambda m, s, b: _multiple_ru(m, s, b),  # noqa: PLW0108 - defined below
@@ -565,7 +610,8 @@ PATTERNS: tuple[Pattern, ...] = (
         re.compile(
             "(?:" + QUALIFIER.replace("?P<q>", "?P<q0>") + r")?"
             r"(?P<by>\b(?:by|на) )?" + _Q + r"(?P<frac>\b(?:a third|one third|a quarter|"
-            r"one quarter|two[- ]thirds|three[- ]quarters|a fifth|one fifth|one half|half|треть|"
+            r"one quarter|two[- ]thirds|three[- ]quarters|two[- ]fifths|three[- ]fifths|две пятых|"
+            r"три пятых|a fifth|one fifth|one half|half|треть|"
             r"трети|четверть|четверти|половин\w*|наполовину|две трети|пятую часть|пятую|a tenth|"
             r"one tenth|десятую часть|десятую))\b"
             r"(?P<of> (?:of|от|из)\b)?",
@@ -626,12 +672,12 @@ def _count_partners(
 def _multiple_ru(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | None, str | None]:
     if m.groupdict().get("times_ru"):
         text = m["times_ru"]
-        value = _multiple_word(text)
-        if text[0].isdigit():
+        value = _multiple_word(text) + (0.5 if m["half_ru"] else 0.0)  # "в два с половиной раза"
+        if text[0].isdigit() and not m["half_ru"]:
             out = quantity(value, "x", 10.0 ** -decimals(text, lang="ru"), m["q"] or "")
         else:
             out = word_quantity("multiple", value, "x", m["q"] or "")
-        return "multiple", invert(out) if _falls(b) else out, None
+        return "multiple", invert(out) if _falls(b) else out, _versus(s, m.end())
     return _multiple(m, s, b)
 
 
@@ -778,7 +824,7 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
             kind=kind or "amount", span=span, sentence=s.text, start=s.start + start,
             end=s.start + b, quantity=q, paragraph=s.paragraph, understood=bool(kind),
             note="" if kind else NOT_UNDERSTOOD,
-            metric=extra if kind in ("rank", "extreme", "count") else None,
+            metric=extra if kind in ("rank", "extreme", "count", "multiple") else None,
         )  # fmt: skip
         whole = _whole(s.text, b) if kind == "share" else None
         hints = {"pattern": name}

@@ -386,7 +386,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
                               count=count,
                               period=period(s.text, f.claim.kind, c, since, at))  # fmt: skip
-        how["year"] = _how_dated(s.text, claim.period, since)
+        how["year"] = _how_dated(s.text, claim.period, since, f.claim.kind)
         earlier = _previous(out, f)
         later = _LATER.search(s.text[: at[0]])
         before_sentence = next(
@@ -415,6 +415,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             compare = None if per.compare is None else per.compare + shift
             claim = claim.with_(period=Period(earlier.period.year, compare, per.months))
             how["year"] = "carried"
+        if _RESPECTIVELY.search(s.text) and len(_in(partners, 0, len(s.text))) > 1:
+            # "Exports to Japan and Korea came to 180 and 160.2 million respectively": which
+            # figure is whose is not read.
+            how["partners"] = "default"
         claim = claim.with_(reading=tuple(sorted(how.items())))
         lo = f.segment[0]
         everyone = [*lexicon.find_partners(s.text), *lexicon.find_products(s.text)]
@@ -427,8 +431,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         if (claim.understood and before is not None and "lexicon does not know" in before.note
                 and not _in(products, lo, at[1]) and not _in(partners, lo, at[1])):  # fmt: skip
             claim = claim.with_(understood=False, note=before.note)
-        elif (claim.understood and before is not None and "lexicon does not know" in before.note
-              and not _in(products, lo, at[1])):  # fmt: skip
+        elif (claim.understood and before is not None and not _in(products, lo, at[1])
+              and ("lexicon does not know" in before.note
+                   or (before.how("products") == "default" and not before.subject.products
+                       and before.understood))):  # fmt: skip
             # "Japan bought $173.5 million of Moscow's instruments, India tripled its purchases":
             # the goods of the clause before may go on; a figure the whole trade does not give
             # is not an error.
@@ -466,6 +472,7 @@ _LATER = re.compile(r"\b(?P<n>two|three|four|five|\d) years later\b|(?:спус�
                     r"(?P<n2>два|три|четыре|пять|\d) (?:года|лет)|(?<!\w)(?P<n3>два|три|четыре|"
                     r"пять|\d) (?:года|лет) спустя", re.IGNORECASE)  # fmt: skip
 #: "That year", "в том же году": the year of the claim before.
+_RESPECTIVELY = re.compile(r"\brespectively\b|соответственно", re.IGNORECASE)
 _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b|в (?:том же|тот же|этом же|тот) год",
                         re.IGNORECASE)  # fmt: skip
 #: "$675 million more from the Netherlands than it spent there": exports beyond imports.
@@ -776,7 +783,11 @@ def _whole(f: Found, partners: list[Mention], products: list[Mention], c: Contex
     if f.whole is not None:
         lo, hi = f.whole
     elif f.claim.kind == "rank":
-        lo, hi = 0, len(s.text)
+        # Its own clause: "Europe looks flatter: Germany, the third-largest buyer" ranks Germany
+        # among all buyers, not in Europe.
+        a, b = f.claim.start - s.start, f.claim.end - s.start
+        lo = max((m.end() for m in re.finditer(r"[:;]", s.text[:a])), default=0)
+        hi = next((b + m.start() for m in re.finditer(r"[:;]", s.text[b:])), len(s.text))
     else:
         lo, hi = f.claim.end - s.start, f.claim.end - s.start
     p = _in(partners, lo, hi)
@@ -790,7 +801,7 @@ def _whole(f: Found, partners: list[Mention], products: list[Mention], c: Contex
     return Subject(c.reporter, flow, codes, groups[0] if groups else None, g)
 
 
-def _how_dated(sentence: str, per: Period, since: int | None) -> str:
+def _how_dated(sentence: str, per: Period, since: int | None, kind: str = "") -> str:
     """How a claim's year was filled: ``read``, ``carried`` or ``default``.
 
     Read from its sentence, carried from the article's year when the sentence names none, or
@@ -803,10 +814,18 @@ def _how_dated(sentence: str, per: Period, since: int | None) -> str:
     'read'
     >>> _how_dated("Exports grew 30%.", Period(2021, 2020), None)
     'carried'
+    >>> _how_dated("In 2018 it was $1.4 bn; in 2021 $4.5 bn, 3.2 times more.", Period(2021, 2020),
+    ...            None, "multiple")
+    'default'
     """
     named = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence)}
     if not named:
         return "carried"
+    if (kind in ("growth", "multiple", "change") and per.compare not in named
+            and any(y < per.year and y != since for y in named)):  # fmt: skip
+        # "В 2018 году экспорт составлял 1,4 млрд, в 2021-м — 4,5 млрд, рост в 3,2 раза": the
+        # base may be the earlier year the sentence names, not the year before.
+        return "default"
     return "read" if named & {per.year, per.compare, since} else "default"
 
 

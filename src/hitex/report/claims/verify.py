@@ -262,6 +262,15 @@ def _subjects(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:
             subjects.add(replace(subj, products=other.products))
     for other in sorted(subjects - {subj}, key=lambda x: x.describe()):
         yield f"the subject read as {describe(other)}", c.with_(subject=other)
+    if c.kind == "rank":
+        # "Germany remained the largest European customer. Belarus came second": a rank's field
+        # may be the whole trade or a group another claim of the paragraph ranks in.
+        fields = {Subject(subj.reporter, subj.flow)}
+        for other in (x for p in peers for x in (p.subject, p.whole)):
+            if other is not None and other.partner_group and other.reporter == subj.reporter:
+                fields.add(Subject(subj.reporter, subj.flow, (), other.partner_group))
+        for whole in sorted(fields - {c.whole}, key=lambda x: x.describe()):
+            yield f"the rank read as among {describe(whole)}", c.with_(whole=whole)
     if c.kind == "share":
         for whole in (
             Subject(subj.reporter, subj.flow),
@@ -479,6 +488,11 @@ GOODS_LEVELS = {"chapter": 2, "heading": 4, "product": 6}
 
 def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan, float], Result]:
     def check(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+        if c.metric == "versus":
+            # "China shipped $1.83 billion, twice as much as Germany".
+            return Result(c, None, "unverifiable",
+                          "a multiple of another subject ('as much as', 'больше, чем'), not "
+                          "of an earlier year: not checked")  # fmt: skip
         if c.subject.flow in ("turnover", "balance"):
             return _level_change(c, s, plan, small, indicator)
         t = _table(c, s, plan, small, compare=c.period.compare,
