@@ -322,6 +322,8 @@ def _summary(result: LoadResult, lang: str) -> str:
         line += f", заменено прежних потоков: {n(result.rows_revised)}"
     if result.rows_rejected:
         line += f" (см. hitex rejects --load {result.id})"
+    if result.message:
+        line += f"; {result.message}"
     return line + "."
 
 
