@@ -305,26 +305,8 @@ def read_profile(path: Path) -> dict[str, Any]:
 
 
 def _summary(result: LoadResult, lang: str) -> str:
-    """A load's line on stderr; in Russian (``$HITEX_LANG=ru``) for a file that loaded."""
-    if lang != "ru" or result.status != "loaded":
-        return result.summary()
-
-    def n(value: int) -> str:
-        return f"{value:,}".replace(",", "\u00a0")  # 10 992: a no-break space between thousands
-
-    line = (
-        f"Загрузка {result.id}: {result.file} — прочитано записей: {n(result.rows_read)}, "
-        f"загружено: {n(result.rows_loaded)}, отклонено: {n(result.rows_rejected)}"
-    )
-    if result.rows_merged:
-        line += f", объединено с потоками того же ключа: {n(result.rows_merged)}"
-    if result.rows_revised:
-        line += f", заменено прежних потоков: {n(result.rows_revised)}"
-    if result.rows_rejected:
-        line += f" (см. hitex rejects --load {result.id})"
-    if result.message:
-        line += f"; {result.message}"
-    return line + "."
+    """A load's line on stderr, in ``lang`` (``$HITEX_LANG=ru``: Russian)."""
+    return result.summary(lang)
 
 
 #: The steps of a load as its progress bar names them in Russian (``STEPS``).
@@ -495,7 +477,7 @@ def _say_firms_ru(s: hitex.Session, frame: pd.DataFrame, group: str | None,
     """:func:`_say_firms` in Russian, in the words of the Russian report."""
     from hitex.indicators.disclosure import Disclosure  # noqa: PLC0415
     from hitex.report.phrases import T  # noqa: PLC0415
-    from hitex.report.wording import plural_ru  # noqa: PLC0415
+    from hitex.wording import plural_ru  # noqa: PLC0415
 
     firms = ("предприятие", "предприятия", "предприятий")
     if group is not None:
@@ -529,7 +511,7 @@ def _say_partial(
     """On stderr: what a --partial figure covers (hitex coverage has the rest)."""
     if flow not in ("import", "balance"):
         return
-    cov = s.coverage(reporter)
+    cov = s.coverage(reporter, lang=lang)
     rows = cov[(cov["flow"] == flow) & ~cov["complete"]]
     if years:
         rows = rows[rows["year"].isin(years)]
@@ -677,13 +659,20 @@ def groups(
         emit(_names(s.groups(scheme), lang, scheme=scheme), fmt)
 
 
+def _lang(lang: str) -> str:
+    """``lang`` if hitex speaks it (en, ru); else the sentence saying which it speaks."""
+    if lang not in ("en", "ru"):
+        error = InputError(f"--lang {lang!r} is not one of: en, ru.")
+        error.ru = f"--lang {lang!r}: допустимые значения — en, ru."
+        raise error
+    return lang
+
+
 def _names(frame: pd.DataFrame, lang: str, **options: str | None) -> pd.DataFrame:
     """A listing with its names in ``lang`` (``--lang ru``: Russian where known)."""
-    if lang not in ("en", "ru"):
-        raise InputError(f"--lang {lang!r} is not one of: en, ru.")
     from hitex.reference.russian import localize_listing  # noqa: PLC0415
 
-    return localize_listing(frame, lang, **options)
+    return localize_listing(frame, _lang(lang), **options)
 
 
 def _report_scheme(scheme: UserScheme) -> None:
@@ -775,6 +764,7 @@ def coverage(
     ] = False,
     engine: EngineOpt = "duckdb",
     fmt: FormatOpt = None,
+    lang: LangOpt = "en",
 ) -> None:
     """What the data cover: per flow and year with --reporter, else by scheme.
 
@@ -784,7 +774,7 @@ def coverage(
     """
     with _open(ctx.obj, **_engine(ctx, engine)) as s:
         if reporter is not None and not scheme and not by_classification:
-            emit(s.coverage(reporter, year), fmt)
+            emit(s.coverage(reporter, year, lang=_lang(lang)), fmt)
             return
         frame = s.scheme_coverage(
             reporter=reporter, year=year, schemes=_split(scheme) or None,
