@@ -92,9 +92,8 @@ def test_the_coverage_note_of_partial_imports_is_russian_and_states_the_facts(s,
     assert exporters == ["AFG"]
     assert note == (
         f"{russian_name('ZAF')}, импорт за 2021 г.: неполные данные — только зеркальные записи, "
-        f"то есть экспорт в эту страну 1 из {n} {of_countries(n)} загрузок 2021 г. "
-        f"({russian_name('AFG')}); данные остальных {missing} {exporters_gen(missing)} не "
-        "загружены."
+        f"то есть экспорт в эту страну 1 из {n} {of_countries(n)}, которые есть в загрузках 2021 г. "
+        f"({russian_name('AFG')}); не загружены данные ещё {missing} {exporters_gen(missing)}."
     )
     assert latin_words(note) == []
     balance = str(cov.loc["balance", "note"])
@@ -254,3 +253,47 @@ def test_a_refused_load_and_a_header_only_file_are_summarised_in_russian(empty_d
     assert "header.csv: тот же файл (sha256 " in said
     assert said.endswith("ничего не добавлено.")
     assert latin_words(said) == []
+
+
+def test_mirrored_imports_whole_or_nearly_whole_are_said_in_russian(tmp_path):
+    # Chile (152) and Argentina (32) export to Brazil (76); Peru (604) only imports, a
+    # thousand dollars against a year of over two billion: it exports nothing in the file.
+    rows = [(2021, 152, 76, "847120", 1_000_000.0, 1.0), (2021, 32, 76, "847120", 1_200_000.0, 1.0),
+            (2021, 76, 152, "300490", 500.0, 1.0), (2021, 152, 604, "300490", 1.0, 1.0)]  # fmt: skip
+    path = write_csv(tmp_path / "BACI_HS92_Y2021_V202401.csv", ["t", "i", "j", "k", "v", "q"], rows)
+    raw = pd.read_csv(path)
+    exporters = set(raw["i"])
+    peru_share = raw.loc[raw["j"] == 604, "v"].sum() / raw["v"].sum()
+    assert peru_share < 0.001
+    with hitex.open(tmp_path / "w.duckdb") as s:
+        s.load([path], format="baci")
+        brazil = s.coverage("BRA", 2021, lang="ru").set_index("flow").loc["import"]
+    assert bool(brazil["complete"])
+    n = len((set(raw["i"]) | set(raw["j"])) - {76})
+    held = len(exporters - {76})
+    share = f"{peru_share * 100:.2g}".replace(".", ",")
+    assert brazil["note"] == (
+        f"{russian_name('BRA')}, импорт за 2021 г.: зеркальные записи — экспорт в эту страну "
+        f"{held} из {n} {of_countries(n)}, которые есть в загрузках 2021 г.; ещё 1 страна "
+        f"({russian_name('PER')}) в этих загрузках только импортирует ({share}% стоимости года) "
+        "и ничего не экспортирует."
+    )
+    assert latin_words(str(brazil["note"])) == []
+
+
+def test_mirrored_imports_from_every_country_are_said_in_russian(tmp_path):
+    extract = Path(__file__).parent / "fixtures" / "baci" / "BACI_HS92_Y2021_extract.csv"
+    raw = pd.read_csv(extract)
+    others = (set(raw["i"]) | set(raw["j"])) - {842}
+    assert others <= set(raw["i"])  # every other country of the file exports in it
+    with hitex.open(tmp_path / "w.duckdb") as s:
+        s.load([extract], format="baci")
+        usa = s.coverage("USA", 2021, lang="ru").set_index("flow").loc["import"]
+    n = len(others)
+    assert bool(usa["complete"])
+    assert usa["note"] == (
+        f"{russian_name('USA')}, импорт за 2021 г.: зеркальные записи — экспорт в эту страну "
+        f"всех {n} {of_countries(n)}, которые есть в загрузках 2021 г. (согласованный источник, "
+        "стоимость ФОБ)."
+    )
+    assert latin_words(str(usa["note"])) == []

@@ -420,8 +420,8 @@ def _note_ru(f: Facts) -> str:  # noqa: PLR0911 - one sentence per kind of sourc
             return (f"{head}: загружены и собственные записи страны, и зеркальные записи её "
                     "партнёров — их сумма учла бы каждый поток дважды.")  # fmt: skip
         n, of, missing = len(f.held), f.countries, f.missing
-        source = (f"экспорт в эту страну {n} из {of} {plural_ru(of, _OF_COUNTRIES)} загрузок "
-                  f"{f.year} г.")  # fmt: skip
+        source = (f"экспорт в эту страну {n} из {of} {plural_ru(of, _OF_COUNTRIES)}, которые есть "
+                  f"в загрузках {f.year} г.")  # fmt: skip
         if missing and f.share < NEGLIGIBLE:
             k = len(missing)
             share = f"{f.share * 100:.2g}".replace(".", ",") + "%"
@@ -434,12 +434,11 @@ def _note_ru(f: Facts) -> str:  # noqa: PLR0911 - one sentence per kind of sourc
         if missing:
             k = len(missing)
             return (f"{head}: неполные данные — только зеркальные записи, то есть {source} "
-                    f"({_few(f.held, 'ru')}); данные остальных {k} "
-                    f"{plural_ru(k, ('экспортёра', 'экспортёров', 'экспортёров'))} не "
-                    "загружены.")  # fmt: skip
+                    f"({_few(f.held, 'ru')}); не загружены данные ещё {k} "
+                    f"{plural_ru(k, ('экспортёра', 'экспортёров', 'экспортёров'))}.")  # fmt: skip
         return (f"{head}: зеркальные записи — экспорт в эту страну всех {n} "
-                f"{plural_ru(n, _OF_COUNTRIES)} загрузок {f.year} г. (согласованный источник, "
-                "стоимость ФОБ).")  # fmt: skip
+                f"{plural_ru(n, _OF_COUNTRIES)}, которые есть в загрузках {f.year} г. "
+                "(согласованный источник, стоимость ФОБ).")  # fmt: skip
     if f.kinds == ["totals"]:
         return f"{head}: только итоги, без разбивки по партнёрам и товарам."
     if "totals" in f.kinds:

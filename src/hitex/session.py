@@ -200,9 +200,13 @@ class Session(Catalog, Complexity):
                     " ".join(dict.fromkeys(said["en"])) + f" No {q.flow} figure is stated as a "
                     "whole; ask for what the loads hold with --partial (API: partial=true)."
                 ),
-                " ".join(dict.fromkeys(said["ru"])) + f" {flow_ru[:1].upper() + flow_ru[1:]} "
-                "целиком не указывается; то, что содержат загрузки, покажет --partial (в API: "
-                "partial=true).",
+                " ".join(dict.fromkeys(said["ru"]))
+                + (
+                    " То, что"
+                    if q.flow == "balance"  # the notes begin «Сальдо не указывается»
+                    else f" {flow_ru[:1].upper() + flow_ru[1:]} целиком не указывается; то, что"
+                )
+                + " содержат загрузки, покажет --partial (в API: partial=true).",
             )
 
     def uncovered(

@@ -46,7 +46,8 @@ def test_coverage_notes_are_russian_with_lang_ru(url):
     rows = {r["flow"]: r for r in ru["rows"]}
     note = rows["import"]["note"]
     assert note.startswith(f"{russian_name('ZAF')}, импорт за 2021 г.: неполные данные")
-    assert f"1 из {n} {of_countries(n)} загрузок 2021 г. ({russian_name('AFG')})" in note
+    assert f"1 из {n} {of_countries(n)}, которые есть в загрузках 2021 г. (" in note
+    assert f"({russian_name('AFG')}); не загружены данные ещё" in note
     for row in ru["rows"]:
         assert latin_words(row["note"]) == [], row["note"]
     # Only the notes change with the language.
