@@ -124,3 +124,12 @@ def test_uploading_a_file_on_the_russian_page_speaks_russian(page, tmp_path):
     said = pg.locator("#upload-result").inner_text()
     assert said.startswith("Ошибка: bad.csv: нет столбцов 'year', 'reporter'"), said
     assert latin_words(said) == []
+
+
+def test_a_bad_parameter_is_one_russian_sentence_on_the_russian_page(page):
+    pg = page
+    pg.goto(pg.base_url + "/?reporter=CHL&year=2004&months=13&lang=ru")
+    pg.wait_for_selector("#error:not([hidden])", timeout=30_000)
+    said = pg.locator("#error").inner_text()
+    assert said == "months: '13' — не диапазон месяцев в пределах 1-12 (от первого к последнему)."
+    assert latin_words(said) == []
