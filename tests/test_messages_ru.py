@@ -297,3 +297,24 @@ def test_mirrored_imports_from_every_country_are_said_in_russian(tmp_path):
         "стоимость ФОБ)."
     )
     assert latin_words(str(usa["note"])) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["table", "--reporter", "RUS", "--years", "2021-2019"],
+         "Ошибка: --years '2021-2019': годы идут в обратном порядке; задайте ПЕРВЫЙ-ПОСЛЕДНИЙ."),
+        (["table", "--reporter", "RUS", "--year", "2020", "--months", "May"],
+         "Ошибка: --months 'May' — не диапазон месяцев вида 1-8."),
+        (["rejects", "--load", "99"],
+         "Ошибка: Загрузки 99 нет; список загрузок выводит `hitex loads`."),
+        (["load", "x.csv", "--format", "flows", "--column", "reporter"],
+         "Ошибка: --column 'reporter': нужно ИМЯ=ЗНАЧЕНИЕ (например, --column partner=WLD)."),
+    ],
+)  # fmt: skip
+def test_option_errors_are_said_in_russian(empty_db, args, expected):
+    result = run(empty_db, *args, env=RU)
+    assert result.exit_code != 0
+    said = " ".join(result.output.split())
+    assert said == expected
+    assert latin_words(said, allowed=["May"]) == []

@@ -280,7 +280,10 @@ def _pairs(values: list[str] | None, option: str) -> dict[str, str]:
     for item in values or []:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise InputError(f"{option} {item!r} is not NAME=VALUE (e.g. {option} partner=WLD).")
+            raise InputError(
+                f"{option} {item!r} is not NAME=VALUE (e.g. {option} partner=WLD).",
+                ru=f"{option} {item!r}: нужно ИМЯ=ЗНАЧЕНИЕ (например, {option} partner=WLD).",
+            )
         out[name.strip()] = value.strip()
     return out
 
@@ -292,14 +295,23 @@ def read_profile(path: Path) -> dict[str, Any]:
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
-        raise InputError(f"Cannot read profile {path}: {exc}") from None
+        raise InputError(
+            f"Cannot read profile {path}: {exc}",
+            ru=f"Не удаётся прочитать профиль {path} (сообщение при чтении: «{exc}»).",
+        ) from None
     known = {"columns", "set", "encoding", "sheet"}
     if not isinstance(doc, dict) or set(doc) - known:
         unknown = sorted(set(doc) - known) if isinstance(doc, dict) else doc
-        raise InputError(f"Profile {path.name}: unknown keys {unknown}; use {sorted(known)}.")
+        raise InputError(
+            f"Profile {path.name}: unknown keys {unknown}; use {sorted(known)}.",
+            ru=f"Профиль {path.name}: неизвестные ключи {unknown}; допустимые — {sorted(known)}.",
+        )
     for key in ("columns", "set"):
         if not isinstance(doc.get(key, {}), dict):
-            raise InputError(f"Profile {path.name}: {key} must map FIELD: VALUE.")
+            raise InputError(
+                f"Profile {path.name}: {key} must map FIELD: VALUE.",
+                ru=f"Профиль {path.name}: в {key} нужны пары ПОЛЕ: ЗНАЧЕНИЕ.",
+            )
     return {k: ({str(a): str(b) for a, b in v.items()} if isinstance(v, dict) else v)
             for k, v in doc.items()}  # fmt: skip
 
@@ -526,9 +538,15 @@ def parse_years(text: str) -> range:
     try:
         first, last = int(lo), int(hi or lo)
     except ValueError:
-        raise InputError(f"--years {text!r} is not a span of years such as 2001-2020.") from None
+        raise InputError(
+            f"--years {text!r} is not a span of years such as 2001-2020.",
+            ru=f"--years {text!r} — не диапазон лет вида 2001-2020.",
+        ) from None
     if first > last:
-        raise InputError(f"--years {text!r} runs backwards; give FIRST-LAST.")
+        raise InputError(
+            f"--years {text!r} runs backwards; give FIRST-LAST.",
+            ru=f"--years {text!r}: годы идут в обратном порядке; задайте ПЕРВЫЙ-ПОСЛЕДНИЙ.",
+        )
     return range(first, last + 1)
 
 
@@ -544,7 +562,10 @@ def parse_months(text: str | None) -> tuple[int, int] | None:
     try:
         return int(lo), int(hi or lo)
     except ValueError:
-        raise InputError(f"--months {text!r} is not a month range such as 1-8.") from None
+        raise InputError(
+            f"--months {text!r} is not a month range such as 1-8.",
+            ru=f"--months {text!r} — не диапазон месяцев вида 1-8.",
+        ) from None
 
 
 # -- output ----------------------------------------------------------------------------------

@@ -685,7 +685,10 @@ class Warehouse:
         """
         found = _first(self.con.execute("SELECT file, status FROM loads WHERE id = ?", [load_id]))
         if found is None:
-            raise InputError(f"There is no load {load_id}; `hitex loads` lists them.")
+            raise InputError(
+                f"There is no load {load_id}; `hitex loads` lists them.",
+                ru=f"Загрузки {load_id} нет; список загрузок выводит `hitex loads`.",
+            )
         file, status = found
         if status != "loaded":
             raise InputError(
@@ -819,7 +822,10 @@ class Warehouse:
         if load_id is not None and not _one(
             self.con.execute("SELECT count(*) FROM loads WHERE id = ?", [load_id])
         ):
-            raise InputError(f"There is no load {load_id}; `hitex loads` lists them.")
+            raise InputError(
+                f"There is no load {load_id}; `hitex loads` lists them.",
+                ru=f"Загрузки {load_id} нет; список загрузок выводит `hitex loads`.",
+            )
         return self.con.execute(
             "SELECT load_id, line, reason, record, code, field, value FROM rejects "
             "WHERE $id IS NULL OR load_id = $id ORDER BY load_id, line",
@@ -924,7 +930,8 @@ def _budget(con: duckdb.DuckDBPyConnection, *, enabled: bool) -> Iterator[None]:
         con.execute(f"SET memory_limit = {lit(given)}")
     except duckdb.Error:
         raise InputError(
-            f"HITEX_LOAD_MEMORY={given!r} is not an amount of memory (e.g. 256MB or 1GB)."
+            f"HITEX_LOAD_MEMORY={given!r} is not an amount of memory (e.g. 256MB or 1GB).",
+            ru=f"HITEX_LOAD_MEMORY={given!r} — не объём памяти (например, 256MB или 1GB).",
         ) from None
     try:
         yield
@@ -932,7 +939,9 @@ def _budget(con: duckdb.DuckDBPyConnection, *, enabled: bool) -> Iterator[None]:
         threads = con.execute("SELECT current_setting('threads')").fetchall()[0][0]
         raise InputError(
             f"HITEX_LOAD_MEMORY={given!r} is too little memory for DuckDB to read the file "
-            f"in with its {threads} threads; nothing was loaded."
+            f"in with its {threads} threads; nothing was loaded.",
+            ru=f"HITEX_LOAD_MEMORY={given!r} — слишком мало памяти, чтобы DuckDB прочитал файл "
+            f"в {threads} потоках; ничего не загружено.",
         ) from None
     finally:
         con.execute("RESET memory_limit")
