@@ -156,3 +156,25 @@ def test_uploads_are_answered_in_russian(url, tmp_path):
     answer = post(url, empty, "ru")
     assert answer.status_code == 422
     assert answer.json()["error"]["message"] == "Загруженный файл 'empty.csv' пуст."
+
+
+def test_a_reporter_with_partial_records_only_is_said_in_russian(url):
+    # China is only an importer in the extract: its imports are mirrored from two exporters.
+    raw = pd.read_csv(BACI)
+    year = raw[raw["t"] == 2021]
+    assert 156 not in set(raw["i"])
+    assert set(year.loc[year["j"] == 156, "i"]) == {4, 710}
+    n = len((set(year["i"]) | set(year["j"])) - {156})
+    ru = get(url, "/api/view", reporter="CHN", lang="ru")
+    en = get(url, "/api/view", reporter="CHN")
+    assert ru.status_code == en.status_code == 422
+    message = ru.json()["error"]["message"]
+    assert message.startswith(
+        f"По стране «{russian_name('CHN')}» ничего нельзя указать целиком. "
+        f"{russian_name('CHN')}, экспорт за 2021 г.: записи не загружены. "
+        f"{russian_name('CHN')}, импорт за 2021 г.: неполные данные — только зеркальные записи, "
+        f"то есть экспорт в эту страну 2 из {n} {of_countries(n)}, которые есть в загрузках "
+        f"2021 г. ({russian_name('AFG')}, {russian_name('ZAF')}); не загружены данные ещё {n - 2} "
+    ), message
+    assert latin_words(message) == []
+    assert en.json()["error"]["message"].startswith("Nothing of China can be stated as a whole")
