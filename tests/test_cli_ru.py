@@ -171,12 +171,12 @@ def test_a_load_is_summed_up_in_russian_with_hitex_lang(tmp_path):
 
 
 def test_a_russian_load_summary_keeps_the_loads_message(tmp_path):
-    # A real Comtrade answer with no records loads, and says so: the Russian line keeps it.
+    # A real Comtrade answer with no records loads, and says so: in Russian on the Russian line.
     path = Path(__file__).parent / "fixtures" / "comtrade" / "services_empty.json"
     db = str(tmp_path / "load.duckdb")
     r = run(db, "load", str(path), "--format", "comtrade", env={"HITEX_LANG": "ru"})
     assert r.exit_code == 0, r.output
     assert one_line(r.stderr) == (
         "Загрузка 1: services_empty.json — прочитано записей: 0, загружено: 0, отклонено: 0; "
-        "the file holds no records."
+        "в файле нет записей."
     )

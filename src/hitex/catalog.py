@@ -22,6 +22,7 @@ from hitex.reference.countries import resolve
 from hitex.reference.usergroups import UserScheme
 from hitex.store import Warehouse, rollups
 from hitex.store.sources import KINDS, NEGLIGIBLE, Year
+from hitex.wording import plural_ru
 
 
 class Records(Protocol):
@@ -175,6 +176,7 @@ class Catalog:
         *,
         schemes: Iterable[str] | None = None,
         by_classification: bool = False,
+        lang: str = "en",
     ) -> pd.DataFrame:
         """Where a reporter's figures come from and how complete they are; or scheme coverage.
 
@@ -183,7 +185,8 @@ class Catalog:
         see :mod:`hitex.store.sources`), ``complete``, ``records``, ``value_usd``, for mirror
         flows ``exporters`` held against the ``countries`` of that year and the ``missing``
         ones, and a one-line ``note``. A ``balance`` row per year says whether both flows
-        can support one.
+        can support one. The notes (and the errors) are in ``lang``: en or ru, worded from the
+        same facts.
 
         Without a reporter, or with ``schemes`` or ``by_classification``:
         :meth:`scheme_coverage`.
@@ -195,7 +198,7 @@ class Catalog:
         # Kept until the warehouse changes: every table of imports or a balance asks it, and
         # every reader session of a server over the same file shares it.
         key = (self.warehouse.path, self.warehouse.version(),
-               getattr(self._records(), "name", ""), resolve(reporter), year)  # fmt: skip
+               getattr(self._records(), "name", ""), resolve(reporter), year, lang)  # fmt: skip
         # A warehouse in memory has no file to name it by: its sessions keep their own.
         kept: dict[tuple[object, ...], pd.DataFrame] = (
             self.__dict__.setdefault("_coverage_", {})
@@ -204,7 +207,7 @@ class Catalog:
         )
         found = kept.get(key)
         if found is None:
-            found = data_coverage(self._records(), resolve(reporter), year)
+            found = data_coverage(self._records(), resolve(reporter), year, lang)
             if len(kept) > 1024:
                 kept.clear()
             kept[key] = found
@@ -244,7 +247,7 @@ class Catalog:
         return cov.coverage(flows, names, by_classification=by_classification)
 
 
-#: Coverage of a reporter by (warehouse file, version, engine, reporter, year).
+#: Coverage of a reporter by (warehouse file, version, engine, reporter, year, language).
 _COVERAGE: dict[tuple[object, ...], pd.DataFrame] = {}
 
 #: Columns of :meth:`Catalog.coverage` with a reporter.
@@ -255,23 +258,34 @@ DATA_COVERAGE_COLUMNS = ["reporter", "flow", "year", "kinds", "complete", "note"
 CORE_FLOWS = ("export", "import")
 
 
-def data_coverage(warehouse: Records, reporter: str, year: int | None = None) -> pd.DataFrame:
+def data_coverage(
+    warehouse: Records, reporter: str, year: int | None = None, lang: str = "en"
+) -> pd.DataFrame:
     """:meth:`Catalog.coverage` of one reporter (an ISO code), from its sources.
 
-    ``warehouse`` is the warehouse or the engine of a session (which reads its own tables).
+    ``warehouse`` is the warehouse or the engine of a session (which reads its own tables);
+    the notes are in ``lang`` (en or ru), worded from the same facts.
     """
     held = warehouse.holdings()
     if reporter not in held:
         reporters = sorted(held)
         listed = ", ".join(reporters[:12]) + (" ..." if len(reporters) > 12 else "")
-        raise InputError(
+        error = InputError(
             f"The warehouse holds no records of {reporter}; "
             + (f"it holds reporters {listed}." if reporters else "it is empty (hitex load).")
         )
+        error.ru = f"В хранилище нет записей {_who_ru(reporter)}; " + (
+            f"есть записи стран: {listed.replace(' ...', ' …')}." if reporters
+            else "оно пусто (hitex load)."
+        )  # fmt: skip
+        raise error
     years = sorted({y for ys in held[reporter].values() for y in ys})
     if year is not None:
         if year not in years:
-            raise InputError(f"{reporter} has no records for {year}; it has {year_span(years)}.")
+            error = InputError(f"{reporter} has no records for {year}; it has {year_span(years)}.")
+            error.ru = (f"{_who_ru(reporter)}: нет записей за {year} г.; есть за "
+                        f"{year_span(years)}.")  # fmt: skip
+            raise error
         years = [year]
     mine = warehouse.sources(reporter)
     flows = [*CORE_FLOWS, *sorted(set(mine["flow"]) - set(CORE_FLOWS))]
@@ -281,19 +295,24 @@ def data_coverage(warehouse: Records, reporter: str, year: int | None = None) ->
         per_flow = {}
         for flow in flows:
             kinds = [k for k in KINDS if (flow, y, k) in counted.index]
-            row = _flow_row(warehouse, reporter, flow, y, kinds, counted)
+            row = _flow_row(warehouse, reporter, flow, y, kinds, counted, lang)
             per_flow[flow] = row
             rows.append(row)
-        rows.append(_balance_row(reporter, y, per_flow["export"], per_flow["import"]))
+        rows.append(_balance_row(reporter, y, per_flow["export"], per_flow["import"], lang))
     frame = pd.DataFrame(rows, columns=DATA_COVERAGE_COLUMNS)
     return frame.astype({"records": "int64", "exporters": "Int64", "countries": "Int64"})
 
 
+def _who_ru(code: str) -> str:
+    """``Южная Африка (ZAF)``: a reporter named in Russian, with its code."""
+    named = country_name(code, lang="ru")
+    return code if named == code else f"{named} ({code})"
+
+
 def _flow_row(
     warehouse: Records, reporter: str, flow: str, year: int, kinds: list[str],
-    counted: pd.DataFrame,
+    counted: pd.DataFrame, lang: str = "en",
 ) -> dict[str, object]:  # fmt: skip
-    who = country_name(reporter)
     cells: list[Any] = [counted.loc[(flow, year, k)].tolist() for k in kinds]  # type: ignore[index]
     records = int(sum(int(c[0]) for c in cells))
     value = float(sum(float(c[1]) for c in cells))
@@ -302,62 +321,134 @@ def _flow_row(
         "complete": True, "records": records, "value_usd": value if kinds else None,
         "exporters": None, "countries": None, "missing": "", "note": "",
     }  # fmt: skip
-    plural = _PLURAL.get(flow, flow + "s")
+    facts = Facts(reporter, flow, year, kinds)
     if not kinds:
-        row.update(complete=False, note=f"No {flow} records of {who} are loaded for {year}.")
-        return row
-    if "mirror" in kinds:
+        row["complete"] = False
+    elif "mirror" in kinds:
         known = warehouse.reconciled_years()[year]
         missing = known.missing(reporter)
-        held = sorted(known.exporters - {reporter})
-        little = bool(missing) and known.share(missing) < NEGLIGIBLE
-        row.update(exporters=len(held), countries=len(known.countries - {reporter}),
+        facts.held = sorted(known.exporters - {reporter})
+        facts.missing = missing
+        facts.countries = len(known.countries - {reporter})
+        facts.share = known.share(missing) if missing else 0.0
+        little = bool(missing) and facts.share < NEGLIGIBLE
+        row.update(exporters=len(facts.held), countries=facts.countries,
                    missing=" ".join(missing), complete=not missing or little)  # fmt: skip
         if "own" in kinds:
-            row.update(
-                complete=False,
-                note=f"{who}'s own {flow} records and its partners' mirror records are both "
-                f"loaded for {year}: their sum counts each flow twice.",
-            )
-        elif little:
-            others = ", ".join(country_name(c) for c in missing[:3]) + (
-                " ..." if len(missing) > 3 else ""
-            )
-            share = f"{known.share(missing) * 100:.2g}%"
+            row["complete"] = False
+    row["note"] = flow_note(facts, lang)
+    return row
+
+
+class Facts:
+    """What a coverage note says of one flow and year: the same in every language."""
+
+    def __init__(self, reporter: str, flow: str, year: int, kinds: list[str]) -> None:
+        self.reporter, self.flow, self.year, self.kinds = reporter, flow, year, kinds
+        #: Exporters the reconciled loads hold (mirror flows), the reporter aside.
+        self.held: list[str] = []
+        #: Countries of the year's loads with no export record.
+        self.missing: list[str] = []
+        #: Countries of the year's loads, the reporter aside.
+        self.countries = 0
+        #: The share of the year's value the missing countries import.
+        self.share = 0.0
+
+
+def flow_note(f: Facts, lang: str = "en") -> str:
+    """The one-line note of a flow's coverage in ``lang`` (en or ru)."""
+    return _note_ru(f) if lang == "ru" else _note_en(f)
+
+
+def _few(codes: list[str], lang: str) -> str:
+    """Up to three countries by name, then an ellipsis."""
+    named = ", ".join(country_name(c, lang=lang) for c in codes[:3])
+    return named + ((" …" if lang == "ru" else " ...") if len(codes) > 3 else "")
+
+
+def _note_en(f: Facts) -> str:  # noqa: PLR0911 - one sentence per kind of source
+    who, flow, year = country_name(f.reporter), f.flow, f.year
+    plural = _PLURAL.get(flow, flow + "s")
+    if not f.kinds:
+        return f"No {flow} records of {who} are loaded for {year}."
+    if "mirror" in f.kinds:
+        if "own" in f.kinds:
+            return (f"{who}'s own {flow} records and its partners' mirror records are both "
+                    f"loaded for {year}: their sum counts each flow twice.")  # fmt: skip
+        missing = f.missing
+        if missing and f.share < NEGLIGIBLE:
+            share = f"{f.share * 100:.2g}%"
             rest = (
-                f"the other country ({others}) exports nothing in them and imports"
+                f"the other country ({_few(missing, 'en')}) exports nothing in them and imports"
                 if len(missing) == 1
-                else f"the {len(missing)} others ({others}) export nothing in them and import"
+                else f"the {len(missing)} others ({_few(missing, 'en')}) export nothing in them "
+                "and import"
             )
-            row["note"] = (
-                f"Mirrored from the exports to {who} of {len(held)} of the "
-                f"{len(known.countries - {reporter})} countries in the {year} loads; {rest} "
-                f"{share} of the year's value."
+            return (
+                f"Mirrored from the exports to {who} of {len(f.held)} of the {f.countries} "
+                f"countries in the {year} loads; {rest} {share} of the year's value."
             )
-        elif missing:
-            shown = ", ".join(country_name(c) for c in held[:3]) + (" ..." if len(held) > 3 else "")
-            row["note"] = (
+        if missing:
+            return (
                 f"Partial: {who}'s {plural} in {year} are mirrored from the exports of "
-                f"{len(held)} of the {len(known.countries - {reporter})} countries in the "
-                f"{year} loads ({shown}); {len(missing)} "
+                f"{len(f.held)} of the {f.countries} countries in the {year} loads "
+                f"({_few(f.held, 'en')}); {len(missing)} "
                 + ("exporter is" if len(missing) == 1 else "exporters are")
                 + " not loaded."
             )
-        else:
-            row["note"] = (
-                f"Mirrored from the exports to {who} of all {len(held)} countries in the "
-                f"{year} loads (reconciled source, FOB values)."
-            )
-        return row
-    if kinds == ["totals"]:
-        row["note"] = (f"Totals only for {year}: no detail of {who}'s {plural} by partner or "
-                       "product.")  # fmt: skip
-    elif "totals" in kinds:
-        row["note"] = (f"{who}'s own records for {year}, with totals that add what the detail "
-                       "leaves out.")  # fmt: skip
-    else:
-        row["note"] = f"{who}'s own records for {year}."
-    return row
+        return (f"Mirrored from the exports to {who} of all {len(f.held)} countries in the "
+                f"{year} loads (reconciled source, FOB values).")  # fmt: skip
+    if f.kinds == ["totals"]:
+        return f"Totals only for {year}: no detail of {who}'s {plural} by partner or product."
+    if "totals" in f.kinds:
+        return f"{who}'s own records for {year}, with totals that add what the detail leaves out."
+    return f"{who}'s own records for {year}."
+
+
+#: Flows in Russian (nominative), as the notes name them.
+FLOW_RU = {"export": "экспорт", "import": "импорт", "re-export": "реэкспорт",
+           "re-import": "реимпорт", "balance": "сальдо"}  # fmt: skip
+
+
+def _note_ru(f: Facts) -> str:  # noqa: PLR0911 - one sentence per kind of source
+    """:func:`_note_en` in Russian: «Южная Африка, импорт за 2021 г.: …» (no declension needed)."""
+    head = f"{country_name(f.reporter, lang='ru')}, {FLOW_RU.get(f.flow, f.flow)} за {f.year} г."
+    if not f.kinds:
+        return f"{head}: записи не загружены."
+    if "mirror" in f.kinds:
+        if "own" in f.kinds:
+            return (f"{head}: загружены и собственные записи страны, и зеркальные записи её "
+                    "партнёров — их сумма учла бы каждый поток дважды.")  # fmt: skip
+        n, of, missing = len(f.held), f.countries, f.missing
+        source = (f"экспорт в эту страну {n} из {of} {plural_ru(of, _OF_COUNTRIES)}, которые есть "
+                  f"в загрузках {f.year} г.")  # fmt: skip
+        if missing and f.share < NEGLIGIBLE:
+            k = len(missing)
+            share = f"{f.share * 100:.2g}".replace(".", ",") + "%"
+            verbs = (plural_ru(k, ("импортирует", "импортируют", "импортируют")),
+                     plural_ru(k, ("экспортирует", "экспортируют", "экспортируют")))  # fmt: skip
+            return (f"{head}: зеркальные записи — {source}; ещё {k} "
+                    f"{plural_ru(k, ('страна', 'страны', 'стран'))} ({_few(missing, 'ru')}) в "
+                    f"этих загрузках только {verbs[0]} ({share} стоимости года) и ничего не "
+                    f"{verbs[1]}.")  # fmt: skip
+        if missing:
+            k = len(missing)
+            return (f"{head}: неполные данные — только зеркальные записи, то есть {source} "
+                    f"({_few(f.held, 'ru')}); не загружены данные ещё {k} "
+                    f"{plural_ru(k, ('экспортёра', 'экспортёров', 'экспортёров'))}.")  # fmt: skip
+        return (f"{head}: зеркальные записи — экспорт в эту страну всех {n} "
+                f"{plural_ru(n, _OF_COUNTRIES)}, которые есть в загрузках {f.year} г. "
+                "(согласованный источник, стоимость ФОБ).")  # fmt: skip
+    if f.kinds == ["totals"]:
+        return f"{head}: только итоги, без разбивки по партнёрам и товарам."
+    if "totals" in f.kinds:
+        return (f"{head}: собственные записи страны и итоги, которые добавляют то, чего нет в "
+                "детальных записях.")  # fmt: skip
+    return f"{head}: собственные записи страны."
+
+
+#: "Of N countries" in Russian (genitive: из 1 страны, из 2 стран, из 21 страны).
+_OF_COUNTRIES = ("страны", "стран", "стран")
 
 
 _PLURAL = {"export": "exports", "import": "imports", "re-export": "re-exports",
@@ -365,13 +456,18 @@ _PLURAL = {"export": "exports", "import": "imports", "re-export": "re-exports",
 
 
 def _balance_row(
-    reporter: str, year: int, export: dict[str, object], imports: dict[str, object]
-) -> dict[str, object]:
+    reporter: str, year: int, export: dict[str, object], imports: dict[str, object],
+    lang: str = "en",
+) -> dict[str, object]:  # fmt: skip
     both = bool(export["complete"]) and bool(imports["complete"])
-    if both:
+    gaps = [str(r["note"]) for r in (export, imports) if not r["complete"]]
+    if lang == "ru":
+        who = country_name(reporter, lang="ru")
+        note = (f"{who}, {year} г.: экспорт и импорт полны — сальдо можно указать." if both
+                else "Сальдо не указывается. " + " ".join(gaps))  # fmt: skip
+    elif both:
         note = f"Exports and imports of {year} are both complete: a balance can be stated."
     else:
-        gaps = [str(r["note"]) for r in (export, imports) if not r["complete"]]
         note = "No balance: " + " ".join(gaps)
     value = (float(export["value_usd"]) - float(imports["value_usd"])  # type: ignore[arg-type]
              if both else None)  # fmt: skip

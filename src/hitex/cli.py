@@ -280,7 +280,10 @@ def _pairs(values: list[str] | None, option: str) -> dict[str, str]:
     for item in values or []:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise InputError(f"{option} {item!r} is not NAME=VALUE (e.g. {option} partner=WLD).")
+            raise InputError(
+                f"{option} {item!r} is not NAME=VALUE (e.g. {option} partner=WLD).",
+                ru=f"{option} {item!r}: нужно ИМЯ=ЗНАЧЕНИЕ (например, {option} partner=WLD).",
+            )
         out[name.strip()] = value.strip()
     return out
 
@@ -292,39 +295,30 @@ def read_profile(path: Path) -> dict[str, Any]:
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
-        raise InputError(f"Cannot read profile {path}: {exc}") from None
+        raise InputError(
+            f"Cannot read profile {path}: {exc}",
+            ru=f"Не удаётся прочитать профиль {path} (сообщение при чтении: «{exc}»).",
+        ) from None
     known = {"columns", "set", "encoding", "sheet"}
     if not isinstance(doc, dict) or set(doc) - known:
         unknown = sorted(set(doc) - known) if isinstance(doc, dict) else doc
-        raise InputError(f"Profile {path.name}: unknown keys {unknown}; use {sorted(known)}.")
+        raise InputError(
+            f"Profile {path.name}: unknown keys {unknown}; use {sorted(known)}.",
+            ru=f"Профиль {path.name}: неизвестные ключи {unknown}; допустимые — {sorted(known)}.",
+        )
     for key in ("columns", "set"):
         if not isinstance(doc.get(key, {}), dict):
-            raise InputError(f"Profile {path.name}: {key} must map FIELD: VALUE.")
+            raise InputError(
+                f"Profile {path.name}: {key} must map FIELD: VALUE.",
+                ru=f"Профиль {path.name}: в {key} нужны пары ПОЛЕ: ЗНАЧЕНИЕ.",
+            )
     return {k: ({str(a): str(b) for a, b in v.items()} if isinstance(v, dict) else v)
             for k, v in doc.items()}  # fmt: skip
 
 
 def _summary(result: LoadResult, lang: str) -> str:
-    """A load's line on stderr; in Russian (``$HITEX_LANG=ru``) for a file that loaded."""
-    if lang != "ru" or result.status != "loaded":
-        return result.summary()
-
-    def n(value: int) -> str:
-        return f"{value:,}".replace(",", "\u00a0")  # 10 992: a no-break space between thousands
-
-    line = (
-        f"Загрузка {result.id}: {result.file} — прочитано записей: {n(result.rows_read)}, "
-        f"загружено: {n(result.rows_loaded)}, отклонено: {n(result.rows_rejected)}"
-    )
-    if result.rows_merged:
-        line += f", объединено с потоками того же ключа: {n(result.rows_merged)}"
-    if result.rows_revised:
-        line += f", заменено прежних потоков: {n(result.rows_revised)}"
-    if result.rows_rejected:
-        line += f" (см. hitex rejects --load {result.id})"
-    if result.message:
-        line += f"; {result.message}"
-    return line + "."
+    """A load's line on stderr, in ``lang`` (``$HITEX_LANG=ru``: Russian)."""
+    return result.summary(lang)
 
 
 #: The steps of a load as its progress bar names them in Russian (``STEPS``).
@@ -495,7 +489,7 @@ def _say_firms_ru(s: hitex.Session, frame: pd.DataFrame, group: str | None,
     """:func:`_say_firms` in Russian, in the words of the Russian report."""
     from hitex.indicators.disclosure import Disclosure  # noqa: PLC0415
     from hitex.report.phrases import T  # noqa: PLC0415
-    from hitex.report.wording import plural_ru  # noqa: PLC0415
+    from hitex.wording import plural_ru  # noqa: PLC0415
 
     firms = ("предприятие", "предприятия", "предприятий")
     if group is not None:
@@ -529,7 +523,7 @@ def _say_partial(
     """On stderr: what a --partial figure covers (hitex coverage has the rest)."""
     if flow not in ("import", "balance"):
         return
-    cov = s.coverage(reporter)
+    cov = s.coverage(reporter, lang=lang)
     rows = cov[(cov["flow"] == flow) & ~cov["complete"]]
     if years:
         rows = rows[rows["year"].isin(years)]
@@ -544,9 +538,15 @@ def parse_years(text: str) -> range:
     try:
         first, last = int(lo), int(hi or lo)
     except ValueError:
-        raise InputError(f"--years {text!r} is not a span of years such as 2001-2020.") from None
+        raise InputError(
+            f"--years {text!r} is not a span of years such as 2001-2020.",
+            ru=f"--years {text!r} — не диапазон лет вида 2001-2020.",
+        ) from None
     if first > last:
-        raise InputError(f"--years {text!r} runs backwards; give FIRST-LAST.")
+        raise InputError(
+            f"--years {text!r} runs backwards; give FIRST-LAST.",
+            ru=f"--years {text!r}: годы идут в обратном порядке; задайте ПЕРВЫЙ-ПОСЛЕДНИЙ.",
+        )
     return range(first, last + 1)
 
 
@@ -562,7 +562,10 @@ def parse_months(text: str | None) -> tuple[int, int] | None:
     try:
         return int(lo), int(hi or lo)
     except ValueError:
-        raise InputError(f"--months {text!r} is not a month range such as 1-8.") from None
+        raise InputError(
+            f"--months {text!r} is not a month range such as 1-8.",
+            ru=f"--months {text!r} — не диапазон месяцев вида 1-8.",
+        ) from None
 
 
 # -- output ----------------------------------------------------------------------------------
@@ -677,13 +680,20 @@ def groups(
         emit(_names(s.groups(scheme), lang, scheme=scheme), fmt)
 
 
+def _lang(lang: str) -> str:
+    """``lang`` if hitex speaks it (en, ru); else the sentence saying which it speaks."""
+    if lang not in ("en", "ru"):
+        error = InputError(f"--lang {lang!r} is not one of: en, ru.")
+        error.ru = f"--lang {lang!r}: допустимые значения — en, ru."
+        raise error
+    return lang
+
+
 def _names(frame: pd.DataFrame, lang: str, **options: str | None) -> pd.DataFrame:
     """A listing with its names in ``lang`` (``--lang ru``: Russian where known)."""
-    if lang not in ("en", "ru"):
-        raise InputError(f"--lang {lang!r} is not one of: en, ru.")
     from hitex.reference.russian import localize_listing  # noqa: PLC0415
 
-    return localize_listing(frame, lang, **options)
+    return localize_listing(frame, _lang(lang), **options)
 
 
 def _report_scheme(scheme: UserScheme) -> None:
@@ -775,6 +785,7 @@ def coverage(
     ] = False,
     engine: EngineOpt = "duckdb",
     fmt: FormatOpt = None,
+    lang: LangOpt = "en",
 ) -> None:
     """What the data cover: per flow and year with --reporter, else by scheme.
 
@@ -784,7 +795,7 @@ def coverage(
     """
     with _open(ctx.obj, **_engine(ctx, engine)) as s:
         if reporter is not None and not scheme and not by_classification:
-            emit(s.coverage(reporter, year), fmt)
+            emit(s.coverage(reporter, year, lang=_lang(lang)), fmt)
             return
         frame = s.scheme_coverage(
             reporter=reporter, year=year, schemes=_split(scheme) or None,

@@ -19,13 +19,26 @@ class HitexError(Exception):
 
     ru: str | None = None
 
+    def __init__(self, *args: object, ru: str | None = None) -> None:
+        super().__init__(*args)
+        if ru is not None:
+            self.ru = ru
+
     def text(self, lang: str = "en") -> str:
         """The sentence in ``lang``: Russian where one was given, else the English one."""
         return self.ru if lang == "ru" and self.ru else str(self)
 
 
 class InputError(ValueError, HitexError):
-    """Something the user gave (a file, an option, a value) is not acceptable."""
+    """Something the user gave (a file, an option, a value) is not acceptable.
+
+    ``ru`` is the same sentence in Russian (see :meth:`HitexError.text`).
+    """
+
+    def __init__(self, *args: object, ru: str | None = None) -> None:
+        super().__init__(*args)
+        if ru is not None:
+            self.ru = ru
 
 
 class PartialCoverageError(InputError):
@@ -56,8 +69,9 @@ class BadFileError(InputError):
         line: int | None = None,
         column: str | None = None,
         value: str | None = None,
+        ru: str | None = None,
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, ru=ru)
         self.file = file
         self.line = line
         self.column = column

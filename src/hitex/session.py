@@ -188,13 +188,25 @@ class Session(Catalog, Complexity):
         asked = set(years)
         if not asked:
             return
-        frame = self.coverage(q.reporter)
-        rows = frame[(frame["flow"] == q.flow) & frame["year"].isin(asked)]
-        gaps = [str(note) for note in rows.loc[~rows["complete"].astype(bool), "note"]]
-        if gaps:
-            raise PartialCoverageError(
-                " ".join(dict.fromkeys(gaps)) + f" No {q.flow} figure is stated as a whole; ask "
-                "for what the loads hold with --partial (API: partial=true)."
+        said = {}
+        for lang in ("en", "ru"):
+            frame = self.coverage(q.reporter, lang=lang)
+            rows = frame[(frame["flow"] == q.flow) & frame["year"].isin(asked)]
+            said[lang] = [str(note) for note in rows.loc[~rows["complete"].astype(bool), "note"]]
+        if said["en"]:
+            flow_ru = _FLOW_RU.get(q.flow, q.flow)
+            raise _in_russian(
+                PartialCoverageError(
+                    " ".join(dict.fromkeys(said["en"])) + f" No {q.flow} figure is stated as a "
+                    "whole; ask for what the loads hold with --partial (API: partial=true)."
+                ),
+                " ".join(dict.fromkeys(said["ru"]))
+                + (
+                    " То, что"
+                    if q.flow == "balance"  # the notes begin «Сальдо не указывается»
+                    else f" {flow_ru[:1].upper() + flow_ru[1:]} целиком не указывается; то, что"
+                )
+                + " содержат загрузки, покажет --partial (в API: partial=true).",
             )
 
     def uncovered(

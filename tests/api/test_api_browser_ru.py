@@ -17,7 +17,7 @@ import pytest
 
 import hitex
 from tests.api.conftest import TOKEN, serve
-from tests.fixtures import flows_file
+from tests.fixtures import flows_file, latin_words, write_csv
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -109,6 +109,27 @@ def test_uploading_a_file_on_the_russian_page_speaks_russian(page, tmp_path):
     pg.click("#upload-button")
     pg.wait_for_selector("#upload-result.loaded", timeout=60_000)
     said = pg.locator("#upload-result").inner_text()
-    assert "brazil.csv — прочитано записей: 2, загружено: 1, отклонено: 1." in said
-    assert not LATIN.search(said.replace("brazil.csv", ""))
+    # The API's own Russian summary (the page posts ?lang=ru), with where the rejects are.
+    assert (
+        "brazil.csv — прочитано записей: 2, загружено: 1, отклонено: 1 (см. hitex rejects" in said
+    )
+    assert not LATIN.search(re.sub(r"hitex rejects --load \d+", "", said.replace("brazil.csv", "")))
     assert pg.locator("#upload-step").inner_text() == "готово"
+
+    # A file without the flows columns: the API's Russian sentence, not its English one.
+    pg.set_input_files("#upload-file", str(write_csv(tmp_path / "bad.csv", ["hs6", "value"],
+                                                     [["851762", "10"]])))  # fmt: skip
+    pg.click("#upload-button")
+    pg.wait_for_selector("#upload-result.failed", timeout=60_000)
+    said = pg.locator("#upload-result").inner_text()
+    assert said.startswith("Ошибка: bad.csv: нет столбцов 'year', 'reporter'"), said
+    assert latin_words(said) == []
+
+
+def test_a_bad_parameter_is_one_russian_sentence_on_the_russian_page(page):
+    pg = page
+    pg.goto(pg.base_url + "/?reporter=CHL&year=2004&months=13&lang=ru")
+    pg.wait_for_selector("#error:not([hidden])", timeout=30_000)
+    said = pg.locator("#error").inner_text()
+    assert said == "months: '13' — не диапазон месяцев в пределах 1-12 (от первого к последнему)."
+    assert latin_words(said) == []

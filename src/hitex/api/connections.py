@@ -95,7 +95,11 @@ class Connections:
         try:
             s = self._pool.get(timeout=WAIT_S)
         except queue.Empty:
-            raise ApiError(503, "The server is busy; try again in a moment.") from None
+            raise ApiError(
+                503,
+                "The server is busy; try again in a moment.",
+                ru="Сервер занят; повторите запрос чуть позже.",
+            ) from None
         con = s.warehouse.con
         try:
             self._begin(s)

@@ -3,7 +3,8 @@
 The answer is :meth:`hitex.Session.coverage` (``hitex coverage --reporter``): for each flow and
 year the kinds of records it rests on (``own``, ``mirror``, ``totals``), whether it is
 ``complete``, and a one-line ``note``; a ``balance`` row per year says whether both flows can
-support one. A page shows a figure only where its row is complete, and the note where not.
+support one. With ``lang=ru`` the notes (and errors) are in Russian. A page shows a figure
+only where its row is complete, and the note where not.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def coverage(q: Annotated[CoverageQuery, Query()], conns: Conns) -> Any:
     """Where each flow and year of a reporter comes from, and whether it is complete."""
     with conns.read() as s:
         try:
-            frame = s.coverage(q.reporter, q.year)
+            frame = s.coverage(q.reporter, q.year, lang=q.lang)
         except HitexError as exc:
             raise from_hitex(exc, "year" if q.year is not None else "reporter") from None
     if q.format is Format.csv:
@@ -51,7 +52,7 @@ def coverage(q: Annotated[CoverageQuery, Query()], conns: Conns) -> Any:
         }
         for r in found
     ]
-    return {"reporter": q.reporter, "name": name(q.reporter), "rows": rows}
+    return {"reporter": q.reporter, "name": name(q.reporter, lang=q.lang), "rows": rows}
 
 
 def _none(value: object) -> bool:

@@ -211,7 +211,12 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
     """
     held_all = holdings(s)
     if not held_all:
-        raise ApiError(404, "The warehouse is empty: load a file first.", parameter="reporter")
+        raise ApiError(
+            404,
+            "The warehouse is empty: load a file first.",
+            parameter="reporter",
+            ru="Хранилище пусто: сначала загрузите файл.",
+        )
     notes: Notes = []
     reporters = sorted(held_all)
     reporter = q.reporter or reporters[0]
@@ -221,11 +226,16 @@ def settle(s: Session, q: ViewQuery) -> tuple[dict[str, Any], Notes, dict[str, A
     held = complete(s, reporter, held_all[reporter])
     if not any(held.values()):
         # Only partial records (imports mirrored from a few exporters): nothing to state whole.
-        cover = s.coverage(reporter)
-        latest = cover[(cover["year"] == cover["year"].max()) & (cover["flow"] != "balance")]
-        why = " ".join(str(n) for n in latest["note"])
-        raise ApiError(422, f"Nothing of {name(reporter)} can be stated as a whole: {why}",
-                       parameter="reporter")  # fmt: skip
+        said = {}
+        for lang in ("en", "ru"):
+            cover = s.coverage(reporter, lang=lang)
+            latest = cover[(cover["year"] == cover["year"].max()) & (cover["flow"] != "balance")]
+            said[lang] = " ".join(str(n) for n in latest["note"])
+        error = ApiError(422, f"Nothing of {name(reporter)} can be stated as a whole: "
+                         f"{said['en']}", parameter="reporter")  # fmt: skip
+        error.ru = (f"По стране «{name(reporter, lang='ru')}» ничего нельзя указать целиком. "
+                    f"{said['ru']}")  # fmt: skip
+        raise error
     offered, flow = _flow(held, q.flow, notes)
     years = flow_years(held, flow)
     year, compare = _years(years, q.year, q.compare, notes)

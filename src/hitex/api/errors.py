@@ -13,8 +13,10 @@ field's. The shape is pinned by ``tests/api/test_errors.py``.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import parse_qsl
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -52,13 +54,30 @@ class ApiError(HTTPException):
         parameter: str | None = None,
         code: str | None = None,
         headers: dict[str, str] | None = None,
+        ru: str | None = None,
     ) -> None:
         super().__init__(status, message, headers=headers)
         self.message = message
         self.parameter = parameter
         self.code = code or CODES.get(status, "error")
         #: The message in Russian, where one is known: answered to a request with ``lang=ru``.
-        self.ru: str | None = None
+        self.ru: str | None = ru
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``: Russian where one is known, else the English one."""
+        return self.ru if lang == "ru" and self.ru else self.message
+
+
+def lang_of(query: str | bytes) -> str:
+    """``ru`` when a request's query string asks ``lang=ru``, else ``en``.
+
+    Examples
+    --------
+    >>> lang_of(b"reporter=CHL&lang=ru"), lang_of("lang=de"), lang_of("")
+    ('ru', 'en', 'en')
+    """
+    text = query.decode("latin-1") if isinstance(query, bytes) else query
+    return "ru" if ("lang", "ru") in parse_qsl(text, keep_blank_values=True) else "en"
 
 
 def body(status: int, message: str, *, parameter: str | None = None, code: str = "") -> dict:
@@ -122,8 +141,7 @@ def install(app: FastAPI) -> None:
 
 async def _api_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
-    russian = exc.ru is not None and request.query_params.get("lang") == "ru"
-    message = exc.ru if russian and exc.ru else exc.message
+    message = exc.text(lang_of(request.url.query))
     return respond(
         exc.status_code, message, parameter=exc.parameter, code=exc.code, headers=exc.headers
     )
@@ -131,7 +149,11 @@ async def _api_error(request: Request, exc: Exception) -> JSONResponse:
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
-    message = {404: f"No such page: {request.url.path}."}.get(exc.status_code, str(exc.detail))
+    ru = lang_of(request.url.query) == "ru"
+    pages = {404: (f"Нет такой страницы: {request.url.path}." if ru
+                   else f"No such page: {request.url.path}."),
+             405: "Этот метод здесь не поддерживается." if ru else str(exc.detail)}  # fmt: skip
+    message = pages.get(exc.status_code, str(exc.detail))
     return respond(exc.status_code, message, headers=exc.headers)
 
 
@@ -140,7 +162,9 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     first: dict[str, Any] = dict(exc.errors()[0]) if exc.errors() else {}
     loc = [str(p) for p in first.get("loc", ()) if p not in ("query", "body", "path", "form")]
     parameter = loc[0] if loc else None
-    if first.get("type") == "extra_forbidden":
+    if lang_of(request.url.query) == "ru":
+        message = invalid_ru(first, parameter)
+    elif first.get("type") == "extra_forbidden":
         message = f"Unknown parameter {parameter!r}."
     elif first.get("type") == "missing":
         message = f"{parameter}: this parameter is required."
@@ -149,6 +173,65 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
         message = _named(parameter, text if text.endswith((".", "?")) else text + ".")
     code = "unknown_code" if first.get("type") == "unknown_code" else "bad_input"
     return respond(422, message, parameter=parameter, code=code)
+
+
+def invalid_ru(error: Mapping[str, Any], parameter: str | None) -> str:
+    """A parameter FastAPI (pydantic) refused, said in Russian from the error's type and context.
+
+    hitex's own checks carry their Russian sentence in the context (``ru``); pydantic's are
+    worded here from their type, never from their English text.
+
+    Examples
+    --------
+    >>> invalid_ru({"type": "less_than_equal", "ctx": {"le": 2100}, "input": "3000"}, "year")
+    'year: значение должно быть не больше 2100, а дано 3000.'
+    >>> invalid_ru({"type": "literal_error", "ctx": {"expected": "'en' or 'ru'"}}, "lang")
+    "lang: допустимые значения — 'en' или 'ru'."
+    """
+    kind = str(error.get("type", ""))
+    ctx: Mapping[str, Any] = error.get("ctx") or {}
+    given = error.get("input")
+    shown = "" if given is None or isinstance(given, dict | list) else f", а дано {given}"
+    if kind == "extra_forbidden":
+        return f"Неизвестный параметр {parameter!r}."
+    if kind == "missing":
+        return f"{parameter}: обязательный параметр не задан."
+    if ctx.get("ru"):
+        text = str(ctx["ru"])
+    elif kind in _BOUNDS_RU:
+        key, said = _BOUNDS_RU[kind]
+        text = f"значение должно быть {said} {ctx.get(key)}{shown}"
+    elif kind in ("literal_error", "enum"):
+        expected = str(ctx.get("expected", "")).replace(" or ", " или ")
+        text = f"допустимые значения — {expected}"
+    elif kind == "string_pattern_mismatch":
+        choices = re.fullmatch(r"\^\(([\w|-]+)\)\$", str(ctx.get("pattern", "")))
+        listed = ", ".join(repr(c) for c in choices.group(1).split("|")) if choices else ""
+        text = (f"допустимые значения — {listed}{shown}"
+                if choices else f"значение не подходит по виду{shown}")  # fmt: skip
+    else:
+        text = _TYPES_RU.get(kind, "недопустимое значение") + shown
+    text = text.rstrip(".")
+    return _named(parameter, text + ".")
+
+
+#: Bounds of a number (pydantic's type -> its context key, the words before the bound).
+_BOUNDS_RU = {
+    "greater_than_equal": ("ge", "не меньше"), "less_than_equal": ("le", "не больше"),
+    "greater_than": ("gt", "больше"), "less_than": ("lt", "меньше"),
+}  # fmt: skip
+
+#: Other pydantic error types, said in Russian.
+_TYPES_RU = {
+    "int_parsing": "нужно целое число", "int_from_float": "нужно целое число",
+    "int_parsing_size": "число слишком велико", "int_type": "нужно целое число",
+    "float_parsing": "нужно число", "float_type": "нужно число",
+    "finite_number": "нужно конечное число", "bool_parsing": "нужно 'true' или 'false'",
+    "bool_type": "нужно 'true' или 'false'", "string_type": "нужна строка",
+    "list_type": "нужен список", "json_invalid": "тело запроса — не JSON",
+    "string_too_long": "слишком длинная строка", "string_too_short": "слишком короткая строка",
+    "value_error": "недопустимое значение",
+}  # fmt: skip
 
 
 async def _hitex_error(request: Request, exc: Exception) -> JSONResponse:

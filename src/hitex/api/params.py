@@ -21,7 +21,7 @@ from pydantic_core import PydanticCustomError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 import hitex.indicators as ind
-from hitex.api.errors import ApiError, from_hitex, respond
+from hitex.api.errors import ApiError, from_hitex, lang_of, respond
 from hitex.errors import HitexError, UnknownCodeError
 from hitex.indicators.registry import ALIASES, BY_NAME
 from hitex.reference.codes import CLASSIFICATIONS
@@ -37,22 +37,33 @@ class Format(StrEnum):
 
 
 def _unknown(exc: HitexError) -> PydanticCustomError:
-    return PydanticCustomError("unknown_code", "{message}", {"message": str(exc)})
+    # The Russian sentence travels in the context: the handler answers it to lang=ru.
+    return PydanticCustomError("unknown_code", "{message}",
+                               {"message": str(exc), "ru": exc.ru or str(exc)})  # fmt: skip
 
 
-def _bad(message: str) -> PydanticCustomError:
-    return PydanticCustomError("bad_input", "{message}", {"message": message})
+def _bad(message: str, ru: str | None = None) -> PydanticCustomError:
+    return PydanticCustomError("bad_input", "{message}", {"message": message, "ru": ru or message})
+
+
+#: What :func:`_span` reads, in Russian.
+_SPAN_RU = {"month range": "диапазон месяцев", "span of years": "диапазон лет"}
 
 
 def _span(text: str, what: str, lo: int, hi: int) -> tuple[int, int]:
     """``"2001-2020"`` -> ``(2001, 2020)``; ``"3"`` -> ``(3, 3)``, within ``lo``-``hi``."""
     first, _, last = text.partition("-")
+    said = _SPAN_RU.get(what, what)
     try:
         span = int(first), int(last or first)
     except ValueError:
-        raise _bad(f"{text!r} is not a {what} such as {lo}-{hi}") from None
+        raise _bad(f"{text!r} is not a {what} such as {lo}-{hi}",
+                   f"{text!r} — не {said} вида {lo}-{hi}") from None  # fmt: skip
     if not lo <= span[0] <= span[1] <= hi:
-        raise _bad(f"{text!r} is not a {what} within {lo}-{hi}, first to last")
+        raise _bad(
+            f"{text!r} is not a {what} within {lo}-{hi}, first to last",
+            f"{text!r} — не {said} в пределах {lo}-{hi} (от первого к последнему)",
+        )
     return span
 
 
@@ -77,7 +88,8 @@ def _once(names: list[str]) -> list[str]:
     """Refuse a value given twice (``by=partner,partner``): the answer would be ambiguous."""
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
-        raise _bad(f"{', '.join(map(repr, twice))} is given more than once")
+        raise _bad(f"{', '.join(map(repr, twice))} is given more than once",
+                   f"{', '.join(map(repr, twice))}: значение дано дважды")  # fmt: skip
     return names
 
 
@@ -105,8 +117,12 @@ class RepeatedParameters:
                                              keep_blank_values=True)]  # fmt: skip
             twice = sorted({n for n in names if names.count(n) > 1} - REPEATABLE)
             if twice:
-                answer = respond(422, f"{twice[0]}: this parameter is given more than once; "
-                                 "give it once.", parameter=twice[0])  # fmt: skip
+                said = (
+                    f"{twice[0]}: параметр задан несколько раз; задайте его один раз."
+                    if lang_of(scope["query_string"]) == "ru"
+                    else f"{twice[0]}: this parameter is given more than once; give it once."
+                )
+                answer = respond(422, said, parameter=twice[0])
                 await answer(scope, receive, send)
                 return
         await self.app(scope, receive, send)
@@ -349,7 +365,7 @@ class ClassifyQuery(ListQuery):
     def _codes(cls, v: Any) -> list[str]:
         codes = _names(v if isinstance(v, list) else [v])
         if not codes:
-            raise _bad("give at least one product code")
+            raise _bad("give at least one product code", "укажите хотя бы один код товара")
         return codes
 
     @field_validator("classification")
@@ -365,6 +381,7 @@ class CoverageQuery(ListQuery):
 
     reporter: str = Field(description="Reporter: ISO code, RU-MOW, or a name.")
     year: int | None = Field(None, ge=1900, le=2100, description="Only this year.")
+    lang: Literal["en", "ru"] = Field("en", description="Language of the notes: en or ru.")
 
     @field_validator("reporter")
     @classmethod
@@ -413,5 +430,6 @@ class ReportQuery(Strict):
     @classmethod
     def _flow(cls, v: str | None) -> str | None:
         if v is not None and v not in ind.FLOW_CHOICES:
-            raise _bad(f"{v!r} is not one of: {', '.join(ind.FLOW_CHOICES)}")
+            raise _bad(f"{v!r} is not one of: {', '.join(ind.FLOW_CHOICES)}",
+                       f"{v!r}: допустимые значения — {', '.join(ind.FLOW_CHOICES)}")  # fmt: skip
         return v

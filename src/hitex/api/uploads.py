@@ -21,7 +21,7 @@ from fastapi import APIRouter, Depends, File, Form, Header, Request, UploadFile
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hitex._util import records
-from hitex.api.errors import ApiError, from_hitex, respond
+from hitex.api.errors import ApiError, from_hitex, lang_of, respond
 from hitex.api.views import Conns
 from hitex.errors import HitexError, UnknownCodeError
 from hitex.reference.codes import CLASSIFICATIONS
@@ -49,13 +49,15 @@ def writer(
     if token is None:
         raise ApiError(
             403, "This server is read-only: start `hitex serve` with HITEX_TOKEN set to allow "
-            "uploads.",
+            "uploads.", ru="Этот сервер только для чтения: чтобы разрешить загрузки, запустите "
+            "`hitex serve` с заданной переменной HITEX_TOKEN.",
         )  # fmt: skip
     scheme, _, given = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not secrets.compare_digest(given.encode(), token.encode()):
         raise ApiError(
             401, "Uploads need the header 'Authorization: Bearer <HITEX_TOKEN>'.",
             parameter="Authorization", headers={"WWW-Authenticate": "Bearer"},
+            ru="Для загрузки нужен заголовок 'Authorization: Bearer <HITEX_TOKEN>'.",
         )  # fmt: skip
 
 
@@ -90,7 +92,12 @@ class Progress:
         with self._lock:
             found = self._loads.get(pid)
             if found is None:
-                raise ApiError(404, f"No load reports progress as {pid!r}.", parameter="id")
+                raise ApiError(
+                    404,
+                    f"No load reports progress as {pid!r}.",
+                    parameter="id",
+                    ru=f"Нет загрузки, которая сообщает ход под именем {pid!r}.",
+                )
             return {**found, "steps": list(found["steps"])}
 
 
@@ -108,7 +115,10 @@ def upload(
         str | None, Form(pattern=_PROGRESS_ID, description="An id to poll progress under.")
     ] = None,
 ) -> dict[str, Any]:
-    """Load one file, as `hitex load` does; answer the load summary and its rejects."""
+    """Load one file, as `hitex load` does; answer the load summary and its rejects.
+
+    With `?lang=ru` in the URL the summary and the errors are in Russian.
+    """
     _check_choice("format", format, sorted(e.name for e in entry_points(group="hitex.readers")))
     _check_choice("classification", classification.upper(), list(CLASSIFICATIONS))
     tracker: Progress = request.app.state.progress
@@ -134,13 +144,18 @@ def upload(
             tracker.end(pid, "failed")
             error = from_hitex(exc)
             error.message = error.message.replace(folder + "/", "")
+            if error.ru:
+                error.ru = error.ru.replace(folder + "/", "")
             raise error from None
         tracker.end(pid, "done")
+    lang = "ru" if request.query_params.get("lang") == "ru" else "en"
     if result.status == "refused":
         # Nothing loaded: the user's file, not a load. The load and its rejects are kept.
-        raise ApiError(422, result.refusal(), parameter="file", code="refused")
+        refused = ApiError(422, result.refusal(), parameter="file", code="refused")
+        refused.ru = result.refusal("ru")
+        raise refused
     return {
-        "loads": [{**result.as_dict(), "summary": result.summary()}],
+        "loads": [{**result.as_dict(), "summary": result.summary(lang)}],
         "rejects": [] if shown is None else records(shown),
         "rejects_total": result.rows_rejected,
         "progress": pid,
@@ -178,14 +193,19 @@ def _save(file: UploadFile, path: Path, limit: int) -> None:
                 raise _too_large(limit)
             out.write(block)
     if written == 0:
-        raise ApiError(422, f"The uploaded file {file.filename!r} is empty.", parameter="file")
+        empty = ApiError(422, f"The uploaded file {file.filename!r} is empty.", parameter="file")
+        empty.ru = f"Загруженный файл {file.filename!r} пуст."
+        raise empty
 
 
 def _too_large(limit: int) -> ApiError:
     size = f"{limit / 2**20:,.0f} MB" if limit >= 2**20 else f"{limit / 2**10:,.0f} KB"
+    size_ru = (f"{limit / 2**20:,.0f} МБ" if limit >= 2**20
+               else f"{limit / 2**10:,.0f} КБ").replace(",", "\u00a0")  # fmt: skip
     return ApiError(
         413, f"The upload is larger than this server's limit of {size} "
         "(hitex serve --max-upload-mb).", parameter="file",
+        ru=f"Файл больше предела этого сервера — {size_ru} (hitex serve --max-upload-mb).",
     )  # fmt: skip
 
 
@@ -204,7 +224,8 @@ class UploadLimit:
         declared = dict(scope["headers"]).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.limit:
             error = _too_large(self.limit)
-            answer = respond(413, error.message, parameter="file", headers={"Connection": "close"})
+            said = error.text(lang_of(scope.get("query_string", b"")))
+            answer = respond(413, said, parameter="file", headers={"Connection": "close"})
             await answer(scope, receive, send)
             return
         seen = 0

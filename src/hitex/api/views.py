@@ -67,11 +67,15 @@ def answer(frame: pd.DataFrame, fmt: Format, name: str) -> Response:
 def table(q: Annotated[TableQuery, Query()], conns: Conns) -> Response:
     """Value by the chosen dimensions, as `hitex table --format json` prints it."""
     if (q.year is None) == (q.years is None):
-        raise ApiError(422, "Give year (and compare for growth) or years=FIRST-LAST.")
+        raise ApiError(
+            422, "Give year (and compare for growth) or years=FIRST-LAST.",
+            ru="Задайте year (и compare для роста) либо years=ПЕРВЫЙ-ПОСЛЕДНИЙ.",
+        )  # fmt: skip
     if q.years is not None and q.compare is not None:
         raise ApiError(
             422, "compare goes with year; a years series compares each year with the year "
             "before.", parameter="compare",
+            ru="compare задаётся вместе с year; ряд years сравнивает каждый год с предыдущим.",
         )  # fmt: skip
     if q.years is not None:
         return _series(q, conns)
@@ -96,7 +100,8 @@ def series(q: Annotated[TableQuery, Query()], conns: Conns) -> Response:
     """One row per year of `years` (and per `by` value): `hitex table --years`."""
     if q.years is None or q.year is not None or q.compare is not None:
         raise ApiError(422, "A series takes years=FIRST-LAST (not year or compare).",
-                       parameter="years")  # fmt: skip
+                       parameter="years",
+                       ru="Ряду нужен years=ПЕРВЫЙ-ПОСЛЕДНИЙ (а не year или compare).")  # fmt: skip
     return _series(q, conns)
 
 

@@ -63,8 +63,9 @@ def read_release(path: Path) -> Release:
             names = z.namelist()
     except (OSError, zipfile.BadZipFile) as exc:
         raise BadFileError(
-            f"{path.name} cannot be read as a zip archive ({exc}).", file=path.name
-        ) from None
+            f"{path.name} cannot be read as a zip archive ({exc}).", file=path.name,
+            ru=f"{path.name} не читается как ZIP-архив (сообщение при чтении: «{exc}»).",
+        ) from None  # fmt: skip
     years: dict[int, str] = {}
     editions: set[str] = set()
     releases: set[str] = set()
@@ -84,6 +85,8 @@ def read_release(path: Path) -> Release:
             f"{path.name} holds no BACI year file (BACI_HSxx_Yyyyy_Vrelease.csv); it holds "
             f"{', '.join(names[:6]) or 'nothing'}.",
             file=path.name,
+            ru=f"В {path.name} нет годового файла BACI (BACI_HSxx_Yyyyy_Vrelease.csv); "
+            + (f"в архиве: {', '.join(names[:6])}." if names else "архив пуст."),
         )
     # The product list names the edition too: a list of another edition is a mixed zip.
     if len(editions) > 1 or len(releases) > 1:
@@ -91,6 +94,8 @@ def read_release(path: Path) -> Release:
             f"{path.name} mixes BACI editions or releases ({', '.join(sorted(editions))}; "
             f"V{', V'.join(sorted(releases))}): load its files one by one.",
             file=path.name,
+            ru=f"В {path.name} смешаны редакции или выпуски BACI ({', '.join(sorted(editions))}; "
+            f"V{', V'.join(sorted(releases))}): загрузите его файлы по одному.",
         )
     return Release(path, editions.pop(), releases.pop(), dict(sorted(years.items())), countries,
                    products)  # fmt: skip
@@ -116,6 +121,8 @@ def release_countries(release: Release) -> dict[int, str]:
                 f"{release.path.name}: {release.countries} line {number}, column country_code: "
                 f"{code!r} is not a number.",
                 file=release.countries, line=number, column="country_code", value=code,
+                ru=f"{release.path.name}: {release.countries}, строка {number}, столбец "
+                f"country_code: {code!r} — не число.",
             )  # fmt: skip
         if re.fullmatch(r"[A-Z]{3}", iso):
             out[int(code)] = iso
@@ -154,6 +161,10 @@ def check_countries(release: Release, known: dict[int, str]) -> list[int]:
             f"{release.path.name}: {release.countries} gives code {c} as {iso}, where hitex's "
             f"country table has {hitex}{more}; nothing was loaded.",
             file=release.countries, column="country_code", value=str(c),
+            ru=f"{release.path.name}: {release.countries} относит код {c} к {iso}, а в таблице "
+            f"стран hitex это {hitex}"
+            + (f" (и ещё {len(clash) - 1})" if len(clash) > 1 else "")
+            + "; ничего не загружено.",
         )  # fmt: skip
     return [c for c in sorted(own) if c not in known]
 
@@ -167,7 +178,9 @@ def choose_years(release: Release, years: Iterable[int] | None) -> list[int]:
     if missing:
         have = ", ".join(map(str, release.years))
         raise InputError(
-            f"{release.path.name} has no year {', '.join(map(str, missing))}; it has {have}."
+            f"{release.path.name} has no year {', '.join(map(str, missing))}; it has {have}.",
+            ru=f"В {release.path.name} нет данных за {', '.join(map(str, missing))} "
+            f"{'г.' if len(missing) == 1 else 'гг.'}; есть за {have}.",
         )
     return asked
 
@@ -200,10 +213,13 @@ def load(
     if fmt != "baci":
         raise InputError(
             f"{path.name} is a zip archive: hitex loads zips that are BACI releases "
-            "(--format baci); unpack other archives first."
+            "(--format baci); unpack other archives first.",
+            ru=f"{path.name} — ZIP-архив: hitex загружает только ZIP-архивы выпусков BACI "
+            "(--format baci); другие архивы сначала распакуйте.",
         )
     if not path.is_file():
-        raise BadFileError(f"{path} does not exist or is not a file.", file=str(path))
+        raise BadFileError(f"{path} does not exist or is not a file.", file=str(path),
+                           ru=f"{path}: такого файла нет (или это не файл).")  # fmt: skip
     release = read_release(path)
     from hitex.reference.countries import trade_codes_frame  # noqa: PLC0415
 

@@ -214,6 +214,9 @@ class Reader:
     def open(self, con: duckdb.DuckDBPyConnection, *, utf8: bool = True) -> Opened:
         """Look at the file: its columns and how to read it; nothing is read into tables."""
         suffix = self.source.path.suffix.lower()
+        if self.source.path.is_file() and self.source.path.stat().st_size == 0:
+            raise self.bad_file("is empty: it has no header and no records",
+                                ru="файл пуст: в нём нет ни заголовка, ни записей")  # fmt: skip
         try:
             if suffix in (".parquet", ".pq"):
                 opened = self._open_parquet(con)
@@ -229,10 +232,12 @@ class Reader:
             raise  # already one sentence about the file or the option (an unknown sheet)
         except duckdb.OutOfMemoryException:
             raise  # the machine's limit, not the file's fault: the load's budget says so
-        except duckdb.Error as exc:
-            raise self.bad_file(f"cannot be read as {self.name} data ({_first_line(exc)})") from exc
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
-            raise self.bad_file(f"cannot be read as {self.name} data ({_first_line(exc)})") from exc
+        except (duckdb.Error, OSError, UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
+            detail = _first_line(exc)
+            raise self.bad_file(
+                f"cannot be read as {self.name} data ({detail})",
+                ru=f"не читается как данные формата {self.name} (сообщение при чтении: «{detail}»)",
+            ) from exc
         if not opened.empty:
             self._require(opened.columns)
         self.opened = opened
@@ -240,7 +245,10 @@ class Reader:
 
     def read_json(self) -> pa.Table:
         """Read a JSON file of records (a list, or an object with a ``data`` list)."""
-        raise self.bad_file(f"JSON is not a {self.name} file type; give CSV, Parquet or XLSX")
+        raise self.bad_file(
+            f"JSON is not a {self.name} file type; give CSV, Parquet or XLSX",
+            ru=f"в формате {self.name} не бывает JSON; дайте CSV, Parquet или XLSX",
+        )
 
     def _open_csv(self, con: duckdb.DuckDBPyConnection, *, utf8: bool) -> Opened:
         path = self.source.path
@@ -307,6 +315,8 @@ class Reader:
                     f"has no column {source_column!r} for --column {user}={source_column} "
                     f"(columns found: {', '.join(present.values()) or 'none'})",
                     column=source_column,
+                    ru=f"нет столбца {source_column!r} для --column {user}={source_column} "
+                    f"({_found_ru(present)})",
                 )
         missing = [
             f for f in FIELDS if f not in OPTIONAL and self._column_for(f, present) is None
@@ -324,10 +334,19 @@ class Reader:
                 if (cs := _look_alike(f, self.columns.get(f, ()), present.values()))
             ]
             hint = f"; columns that look like them: {'; '.join(alike)}" if alike else ""
+            alike_ru = [
+                f"{_USER_NAME.get(f, f)!r}: {', '.join(repr(c) for c in cs)}"
+                for f in missing
+                if (cs := _look_alike(f, self.columns.get(f, ()), present.values()))
+            ]
+            hint_ru = f"; похожие на них столбцы — {'; '.join(alike_ru)}" if alike_ru else ""
             raise self.bad_file(
                 f"has no {plural} {', '.join(names)} (columns found: {found}){hint}; map yours "
                 "with --column FIELD=SOURCE or give one value with --set FIELD=VALUE",
                 column=names[0].strip("'"),
+                ru=f"нет {'столбца' if len(names) == 1 else 'столбцов'} {', '.join(names)} "
+                f"({_found_ru(present)}){hint_ru}; сопоставьте свои столбцы через --column "
+                "ПОЛЕ=СТОЛБЕЦ или задайте одно значение через --set ПОЛЕ=ЗНАЧЕНИЕ",
             )
 
     def value_name(self) -> str:
@@ -338,10 +357,13 @@ class Reader:
         """Whether the format computes ``name`` from other columns that are present."""
         return False
 
-    def bad_file(self, what: str, *, column: str | None = None) -> BadFileError:
-        """Return the error for a file that cannot be loaded at all."""
+    def bad_file(
+        self, what: str, *, column: str | None = None, ru: str | None = None
+    ) -> BadFileError:
+        """Return the error for a file that cannot be loaded at all (``ru``: in Russian)."""
         file = self.source.path.name
-        return BadFileError(f"{file} {what}.", file=file, column=column)
+        return BadFileError(f"{file} {what}.", file=file, column=column,
+                            ru=None if ru is None else f"{file}: {ru}.")  # fmt: skip
 
     # -- mapping to the standard fields ---------------------------------------------------
     def _column_for(self, name: str, present: Mapping[str, str]) -> str | None:
@@ -392,6 +414,12 @@ class Reader:
         if column == "NULL":
             return default
         return f"coalesce(nullif(trim(CAST({column} AS VARCHAR)), ''), {default})"
+
+
+def _found_ru(present: Mapping[str, str]) -> str:
+    """``найдены столбцы: hs6, value`` (or that the file has none), for a Russian error."""
+    found = ", ".join(repr(c) for c in present.values())
+    return f"найдены столбцы: {found}" if found else "столбцов в файле нет"
 
 
 #: The name users give each field in --column (the flows format's column names).
@@ -552,6 +580,8 @@ def detect_encoding(path: Path) -> str:
             f"{path.name} is not UTF-8 and reads as neither Windows-1252 nor Windows-1251 "
             "text; give its encoding with --encoding.",
             file=path.name,
+            ru=f"{path.name}: текст не в UTF-8 и не читается ни как Windows-1252, ни как "
+            "Windows-1251; укажите кодировку через --encoding.",
         )
     name = best.encoding
     return {"cp1252": "cp1252", "windows_1252": "cp1252", "cp1251": "cp1251",
@@ -563,7 +593,10 @@ def _transcode(path: Path, encoding: str) -> Path:
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise BadFileError(f"Unknown encoding {encoding!r}.", file=path.name) from None
+        raise BadFileError(
+            f"Unknown encoding {encoding!r}.", file=path.name,
+            ru=f"Неизвестная кодировка {encoding!r} (файл {path.name}).",
+        ) from None  # fmt: skip
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - removed by the store after the load
         "w", encoding="utf-8", suffix=".csv", prefix="hitex-", delete=False, newline=""
     )

@@ -408,4 +408,15 @@ def localize_listing(frame: pd.DataFrame, lang: str, *, scheme: str | None = Non
         out["group_name"] = [partner_group_name(str(r["group_name"])) for r in rows]
     if {"product", "description"} <= set(out.columns):
         out["description"] = [product(kind(r), str(r["product"])) or r["description"] for r in rows]
+    if {"kind", "scheme", "source"} <= set(out.columns):
+        # The list of schemes (``hitex groups``): what each groups, and whose it is.
+        out["kind"] = [_KIND_RU.get(str(v), v) for v in out["kind"]]
+        out["source"] = [_SOURCE_RU.get(str(v), v) for v in out["source"]]
     return out
+
+
+#: What a scheme groups (``kind`` of ``hitex groups``), in Russian.
+_KIND_RU = {"product": "товары", "partner": "партнёры"}
+
+#: Whose a scheme is (``source`` of ``hitex groups``), in Russian.
+_SOURCE_RU = {"built-in": "встроенная", "user": "пользовательская"}

@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -64,9 +64,13 @@ class LoadResult:
     rows_revised: int
     status: str
     message: str = ""
+    #: ``message`` in Russian (not stored: the ``loads`` table keeps the English one).
+    message_ru: str = field(default="", compare=False, repr=False)
 
-    def summary(self) -> str:
-        """One line for the terminal."""
+    def summary(self, lang: str = "en") -> str:
+        """One line for the terminal, in ``lang`` (en or ru)."""
+        if lang == "ru":
+            return self._summary_ru()
         if self.status == "skipped":
             return f"{self.file}: {self.message}; nothing added."
         if self.status == "refused":
@@ -85,8 +89,36 @@ class LoadResult:
             line += f"; {self.message}"
         return line + "."
 
-    def refusal(self) -> str:
+    def _summary_ru(self) -> str:
+        message = self.message_ru or self.message
+        if self.status == "skipped":
+            return f"{self.file}: {message}; ничего не добавлено."
+        if self.status == "refused":
+            return self.refusal("ru")
+        line = (
+            f"Загрузка {self.id}: {self.file} — прочитано записей: {_n_ru(self.rows_read)}, "
+            f"загружено: {_n_ru(self.rows_loaded)}, отклонено: {_n_ru(self.rows_rejected)}"
+        )
+        if self.rows_merged:
+            line += f", объединено с потоками того же ключа: {_n_ru(self.rows_merged)}"
+        if self.rows_revised:
+            line += f", заменено прежних потоков: {_n_ru(self.rows_revised)}"
+        if self.rows_rejected:
+            line += f" (см. hitex rejects --load {self.id})"
+        if message:
+            line += f"; {message}"
+        return line + "."
+
+    def refusal(self, lang: str = "en") -> str:
         """The sentence of a load whose every record was refused (status ``refused``)."""
+        if lang == "ru":
+            n = self.rows_rejected
+            records = ("единственная запись файла отклонена" if n == 1
+                       else f"отклонены все его записи ({_n_ru(n)})")  # fmt: skip
+            return (
+                f"{self.file}: {records}, ничего не загружено (загрузка {self.id} хранит каждую "
+                f"отклонённую запись с причиной: hitex rejects --load {self.id})."
+            )
         records = (
             "its one record was" if self.rows_rejected == 1
             else f"all {self.rows_rejected:,} of its records were"
@@ -97,8 +129,15 @@ class LoadResult:
         )
 
     def as_dict(self) -> dict[str, Any]:
-        """The fields as a plain dict (for JSON output)."""
-        return asdict(self)
+        """The fields of the ``loads`` row as a plain dict (for JSON output)."""
+        out = asdict(self)
+        out.pop("message_ru")
+        return out
+
+
+def _n_ru(value: int) -> str:
+    """``10 992``: a whole number with a no-break space between thousands."""
+    return f"{value:,}".replace(",", "\u00a0")
 
 
 def default_path() -> str:
@@ -143,7 +182,10 @@ class Warehouse:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise HitexError(f"Cannot open warehouse {self.path}: {exc}") from exc
+            raise HitexError(
+                f"Cannot open warehouse {self.path}: {exc}",
+                ru=f"Не удаётся открыть хранилище {self.path} (сообщение DuckDB: «{exc}»).",
+            ) from exc
         # Each query lists the live files: their footers are read once.
         self.con.execute("SET parquet_metadata_cache = true")
         if not read_only:
@@ -451,7 +493,8 @@ class Warehouse:
     ) -> LoadResult:
         path = reader.source.path
         if not path.is_file():
-            raise BadFileError(f"{path} does not exist or is not a file.", file=str(path))
+            raise BadFileError(f"{path} does not exist or is not a file.", file=str(path),
+                               ru=f"{path}: такого файла нет (или это не файл).")  # fmt: skip
         progress = _once(progress)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hitex-hash") as pool:
             hashing = pool.submit(fingerprint, path)
@@ -588,12 +631,18 @@ class Warehouse:
         self, reader: Reader, load_id: int, sha: str, counts: Counts, started: dt.datetime
     ) -> LoadResult:
         opened = reader.opened
-        message = "the file holds no records" if opened is not None and opened.empty else ""
+        empty = opened is not None and opened.empty
+        message = "the file holds no records" if empty else ""
+        message_ru = "в файле нет записей" if empty else ""
         if opened is not None and len(opened.sheets) > 1:
             others = ", ".join(repr(n) for n in opened.sheets if n != opened.sheet)
             message = "; ".join(
                 m for m in (f"read sheet {opened.sheet!r} (also in the workbook: {others}; "
                             "choose with --sheet)", message) if m
+            )  # fmt: skip
+            message_ru = "; ".join(
+                m for m in (f"прочитан лист {opened.sheet!r} (в книге есть также: {others}; "
+                            "выберите лист через --sheet)", message_ru) if m
             )  # fmt: skip
         # Every record refused: the load is kept (with its rejects) but holds nothing, and
         # says so; a file with some records loaded is "loaded" (its rejects listed).
@@ -601,7 +650,7 @@ class Warehouse:
         result = LoadResult(
             load_id, reader.source.path.name, sha, reader.name, counts.read, counts.loaded,
             counts.rejected, counts.merged, counts.revised, "refused" if refused else "loaded",
-            message,
+            message, message_ru,
         )  # fmt: skip
         self._record(result, reader, started)
         return result
@@ -612,7 +661,8 @@ class Warehouse:
         message = f"the same file (sha256 {sha[:12]}…) was loaded as load {earlier}"
         result = LoadResult(
             self._next_id(), reader.source.path.name, sha, reader.name, 0, 0, 0, 0, 0,
-            "skipped", message,
+            "skipped", message, f"тот же файл (sha256 {sha[:12]}…) уже загружен как загрузка "
+            f"{earlier}",
         )  # fmt: skip
         self._record(result, reader, started)
         return result
@@ -635,7 +685,10 @@ class Warehouse:
         """
         found = _first(self.con.execute("SELECT file, status FROM loads WHERE id = ?", [load_id]))
         if found is None:
-            raise InputError(f"There is no load {load_id}; `hitex loads` lists them.")
+            raise InputError(
+                f"There is no load {load_id}; `hitex loads` lists them.",
+                ru=f"Загрузки {load_id} нет; список загрузок выводит `hitex loads`.",
+            )
         file, status = found
         if status != "loaded":
             raise InputError(
@@ -769,7 +822,10 @@ class Warehouse:
         if load_id is not None and not _one(
             self.con.execute("SELECT count(*) FROM loads WHERE id = ?", [load_id])
         ):
-            raise InputError(f"There is no load {load_id}; `hitex loads` lists them.")
+            raise InputError(
+                f"There is no load {load_id}; `hitex loads` lists them.",
+                ru=f"Загрузки {load_id} нет; список загрузок выводит `hitex loads`.",
+            )
         return self.con.execute(
             "SELECT load_id, line, reason, record, code, field, value FROM rejects "
             "WHERE $id IS NULL OR load_id = $id ORDER BY load_id, line",
@@ -874,7 +930,8 @@ def _budget(con: duckdb.DuckDBPyConnection, *, enabled: bool) -> Iterator[None]:
         con.execute(f"SET memory_limit = {lit(given)}")
     except duckdb.Error:
         raise InputError(
-            f"HITEX_LOAD_MEMORY={given!r} is not an amount of memory (e.g. 256MB or 1GB)."
+            f"HITEX_LOAD_MEMORY={given!r} is not an amount of memory (e.g. 256MB or 1GB).",
+            ru=f"HITEX_LOAD_MEMORY={given!r} — не объём памяти (например, 256MB или 1GB).",
         ) from None
     try:
         yield
@@ -882,7 +939,9 @@ def _budget(con: duckdb.DuckDBPyConnection, *, enabled: bool) -> Iterator[None]:
         threads = con.execute("SELECT current_setting('threads')").fetchall()[0][0]
         raise InputError(
             f"HITEX_LOAD_MEMORY={given!r} is too little memory for DuckDB to read the file "
-            f"in with its {threads} threads; nothing was loaded."
+            f"in with its {threads} threads; nothing was loaded.",
+            ru=f"HITEX_LOAD_MEMORY={given!r} — слишком мало памяти, чтобы DuckDB прочитал файл "
+            f"в {threads} потоках; ничего не загружено.",
         ) from None
     finally:
         con.execute("RESET memory_limit")

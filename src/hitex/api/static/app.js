@@ -782,19 +782,13 @@ async function checkText(event) {
 }
 
 // -- upload ----------------------------------------------------------------------------------
-// A load's step and summary in the page's language (the API's are English).
+// A load's step in the page's language (the API names steps by their codes). Its summary and
+// errors come from the API in the page's language: the upload is posted with ?lang=ru.
 const loadStep = (name) => (LANG === "ru" && STEPS_RU[name]) || name;
 const STEPS_RU = { read: "чтение", check: "проверка", rejects: "отклонённые записи", flows: "запись потоков",
   hash: "контрольная сумма", commit: "фиксация" };
 
-function loadSummary(l) {
-  if (LANG !== "ru" || l.status !== "loaded") return l.summary;
-  let line = `Загрузка ${l.id}: ${l.file} — прочитано записей: ${FMT.int(l.rows_read)}, загружено: ${FMT.int(l.rows_loaded)}, `
-    + `отклонено: ${FMT.int(l.rows_rejected)}`;
-  if (l.rows_merged) line += `, объединено с потоками того же ключа: ${FMT.int(l.rows_merged)}`;
-  if (l.rows_revised) line += `, заменено прежних потоков: ${FMT.int(l.rows_revised)}`;
-  return line + ".";
-}
+const loadSummary = (l) => l.summary;
 
 function upload(event) {
   event.preventDefault();
@@ -812,7 +806,7 @@ function upload(event) {
   const token = $("upload-token").value;
   sessionStorage.setItem("hitex-token", token);
   const xhr = new XMLHttpRequest();
-  xhr.open("POST", "/api/loads");
+  xhr.open("POST", LANG === "ru" ? "/api/loads?lang=ru" : "/api/loads");
   if (token) xhr.setRequestHeader("Authorization", "Bearer " + token);
   xhr.upload.onprogress = (e) => {
     if (e.lengthComputable) bar.value = (50 * e.loaded) / e.total;
