@@ -45,8 +45,8 @@ from hitex.store.schema import PARTITIONS, columns, flow_types
 #: The layout's version, written to ``<root>/hitex.json``.
 LAYOUT_VERSION = 1
 
-#: A split staging write's folders: ``side__=kept`` (accepted rows), ``side__=refused``.
-_SIDE, _KEPT, _REFUSED = "side__", "kept", "refused"
+#: A split staging write's folders: ``refused__=false`` (accepted rows), ``refused__=true``.
+_SIDE, _KEPT, _REFUSED = "refused__", "false", "true"
 
 
 @dataclass(frozen=True)
@@ -169,15 +169,15 @@ class Layout:
         """
         folder = self.staging()
         if split:
-            side = f"CASE WHEN load_id < 0 THEN {lit(_REFUSED)} ELSE {lit(_KEPT)} END"
-            target = f"(SELECT *, {side} AS {_SIDE} FROM ({sql}))"  # noqa: S608
+            # A boolean: DuckDB partitions its rows at about half the cost of a text column.
+            target = f"(SELECT *, load_id < 0 AS {_SIDE} FROM ({sql}))"  # noqa: S608
             # One file per side (DuckDB's default: no size or thread split).
             options = f"FORMAT parquet, PARTITION_BY ({_SIDE}), FILENAME_PATTERN 'rows'"
             out = folder
         else:
             target, options, out = f"({sql})", "FORMAT parquet", folder / "rows.parquet"
         try:
-            with _unordered(con, enabled=unordered):
+            with _unordered(con, enabled=unordered), _flushed(con, enabled=split):
                 con.execute(f"COPY {target} TO {lit(str(out))} ({options})")
         except BaseException:
             self.unstage(folder)  # a write that failed half-way leaves nothing staged
@@ -337,6 +337,27 @@ def _unordered(con: duckdb.DuckDBPyConnection, *, enabled: bool) -> Iterator[Non
     finally:
         with suppress(duckdb.Error):  # an aborted transaction: the setting is put back
             con.execute(f"SET preserve_insertion_order = {bool(before[0][0])}")
+
+
+#: Rows a thread of a split write holds per side before they go to the file: one row group.
+#: DuckDB's default (524,288) held 1 GiB at 5M rows; this keeps the peak flat with the file.
+FLUSH_ROWS = 122_880
+
+
+@contextmanager
+def _flushed(con: duckdb.DuckDBPyConnection, *, enabled: bool) -> Iterator[None]:
+    """A partitioned write hands each :data:`FLUSH_ROWS` rows to its file (the database's)."""
+    if not enabled:
+        yield
+        return
+    name = "partitioned_write_flush_threshold"
+    before = con.execute(f"SELECT current_setting('{name}')").fetchall()
+    con.execute(f"SET {name} = {FLUSH_ROWS}")
+    try:
+        yield
+    finally:
+        with suppress(duckdb.Error):  # an aborted transaction: the setting is put back
+            con.execute(f"SET {name} = {int(before[0][0])}")
 
 
 def _records(con: duckdb.DuckDBPyConnection, path: Path) -> int:

@@ -240,7 +240,7 @@ class Loader:
         if rejected != staged:
             # A refusal whose value is not the field's text (a format's own): by the hash.
             hashes = f"SELECT DISTINCT CAST(h AS UBIGINT) FROM {found}"
-            rejected = self._numbered_read(f"hash({ident(_SRC)}) IN ({hashes})")
+            rejected = self._numbered_read(f"hash({self._raw_record()}) IN ({hashes})")
         if rejected != staged:
             # The checks see a record alone: the same record is refused on every read.
             raise RuntimeError(
@@ -270,10 +270,8 @@ class Loader:
         assert opened is not None
         self._clear_errors()
         src = ident(_SRC)
-        names = list(opened.columns.values())
-        record = ", ".join(f"{ident(n)} := {src}.{ident(n)}" for n in names)
         numbered = (
-            f"(SELECT row__, struct_pack({record}) AS rec__ FROM (SELECT row_number() OVER () "
+            f"(SELECT row__, {self._raw_record()} AS rec__ FROM (SELECT row_number() OVER () "
             f"AS row__, {src}.* FROM {opened.relation} AS {src}) AS {src} WHERE {candidate})"
         )
         checked = self._checked(Read(numbered, _record_ref, "row__", "rec__"))
@@ -284,6 +282,14 @@ class Loader:
             FROM ({checked}) WHERE reason IS NOT NULL""",
         )
         return self._count(f"SELECT count(*) FROM {refused}")
+
+    def _raw_record(self) -> str:
+        """SQL: the raw record as a struct (the file's columns, as the relation reads them)."""
+        opened = self.reader.opened
+        assert opened is not None
+        src = ident(_SRC)
+        names = opened.columns.values()
+        return f"struct_pack({', '.join(f'{ident(n)} := {src}.{ident(n)}' for n in names)})"
 
     def _candidates(self, found: str) -> str | None:
         """SQL: whether a raw record holds, in a refused field, a value refused there.
