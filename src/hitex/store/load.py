@@ -3,16 +3,18 @@
 The plan, for every file and format:
 
 1. **Stage** (one read of the file): the load plan (:mod:`hitex.ingest.plan`) streams the
-   file through the lookups into one Parquet file under a staging folder
-   (:meth:`hitex.store.layout.Layout.stage`). Records with a refusal are staged with the
-   load's id negated, never placed, and with the hash of their raw record in place of their
-   ``firm``: counting them says whether any record was refused, without a second read.
+   file through the lookups into a staging folder (:meth:`hitex.store.layout.Layout.stage`),
+   the accepted records in one Parquet file and the refused ones in another, in the same
+   write. Records with a refusal are staged with the load's id negated, never placed, and
+   with the hash of their raw record and their refusal's code, field and value in place of
+   their ``firm``: counting them says whether any record was refused, without a second read.
 2. **Check** what depends on other records: a key an earlier load holds, a code beside its
    finer codes in the same file. Records with the same key are summed (one line per
    declaration).
 3. **Refused records**, only when there are some: the file is read once more, each record
-   numbered as it is read, and only the records whose raw hash a refused record has go
-   through the checks again, for their reasons and lines. When one of the checks of step 2
+   numbered as it is read, and only the records holding a refused field's refused value (or
+   whose raw hash a refused record has) go through the checks again, for their reasons and
+   lines; the accepted file stays as written. When one of the checks of step 2
    found something, the careful path instead keeps a numbered copy of the file; a revision
    replaces the live files that hold the keys it revises.
 4. **Commit** (:meth:`Loader.commit`, the one place a load's records become live): the
@@ -154,9 +156,9 @@ class Loader:
         opened = self.reader.opened
         assert opened is not None
         src = ident(_SRC)
-        # Each record's raw hash is carried through the checks: a refused record keeps it
-        # (in place of its firm, as it is never placed), and the numbered read finds the
-        # refused records by it without running the checks over every record again.
+        # Each record's raw hash is carried through the checks: a refused record keeps it with
+        # its refusal (in place of its firm, as it is never placed), and the numbered read finds
+        # the refused records by them without running the checks over every record again.
         read = Read(f"{opened.relation} AS {src}", _source_ref, "NULL", f"hash({src})")
         types = flow_types()
         cast = ", ".join(f"CAST({_staged_column(c)} AS {types[c]}) AS {ident(c)}" for c in COLUMNS)
