@@ -36,14 +36,15 @@ from bench.results import write_section
 
 DATA = Path("bench/data")
 NOTE = """\
-A load stages the checked records as one Parquet file written as the rows stream (docs/load.md, "How
-a load runs"), in the order DuckDB's threads read them, and moves it under the data root at its
-commit; a file with refused records is read once more, numbered, keeping only the refused ones with
-their lines. No memory limit is set unless `HITEX_LOAD_MEMORY` gives one. Peaks are each process's
-own (`VmHWM`) from the start of the load: the imports count, the warehouse's creation (its
-reference tables, written in the same process before the clock starts) does not; the table gives
-the highest peak of the runs. The machine (2 cores) is shared with other work: compare rows of the
-same section and run, not with figures measured on a quiet machine.
+A load stages the checked records as they stream (docs/load.md, "How a load runs"), in the order
+DuckDB's threads read them, the accepted ones in one Parquet file and the refused ones in another,
+and moves the accepted file under the data root at its commit; a file with refused records is read
+once more, numbered, checking again only the records that hold a refused value, and keeping the
+refused ones with their lines. No memory limit is set unless `HITEX_LOAD_MEMORY` gives one. Peaks
+are each process's own (`VmHWM`) from the start of the load: the imports count, the warehouse's
+creation (its reference tables, written in the same process before the clock starts) does not; the
+table gives the highest peak of the runs. The machine (2 cores) is shared with other work: compare
+rows of the same section and run, not with figures measured on a quiet machine.
 """
 
 _CHILD = r"""
