@@ -1,7 +1,7 @@
 """Refused records of a large file: found again by their raw record, with lines and reasons.
 
-The one pass stages every record; the refused ones are found again in a numbered read by the
-hash of their raw record. Expected rejects come from DuckDB reading the raw file as text
+The one pass stages every record, the refused ones apart; they are found again in a numbered read
+by the values they were refused for (by the hash of their raw record when those are too many). Expected rejects come from DuckDB reading the raw file as text
 (an independent statement of each check for the kinds written here), or from the rows as
 written (lines counted by hand).
 """
