@@ -2,8 +2,11 @@
 
 Each file is loaded into a fresh warehouse by hitex (``Session.load(format="baci")``) and
 read by DuckDB (``CREATE TABLE AS SELECT * FROM read_csv(...)``), each run in a process of
-its own whose peak resident set (``VmHWM``, the process's own) is reported. The table
-goes to the ``ingest-memory`` section of ``bench/RESULTS.md``.
+its own whose CPU seconds (``getrusage``: user + system, every thread) and peak resident set
+(``VmHWM``, the process's own) are reported: on a shared machine the wall clock of one run moves
+2-10x with other work, its CPU seconds far less. Each hitex run's answer (records placed, their
+sum, a digest of every reject) is printed, and runs of two codes must agree. The table goes to
+the ``ingest-memory`` section of ``bench/RESULTS.md``.
 
 ``python -m bench.ingest_memory [--rows 5M,25M] [--repeat 2] [--bad 0,0.0001] [--code DIR]
 [--before DIR]``
@@ -33,18 +36,19 @@ from bench.results import write_section
 
 DATA = Path("bench/data")
 NOTE = """\
-A load stages the checked records as one Parquet file written as the rows stream (docs/load.md, "How
-a load runs"), in the order DuckDB's threads read them, and moves it under the data root at its
-commit; a file with refused records is read once more, numbered, keeping only the refused ones with
-their lines. No memory limit is set unless `HITEX_LOAD_MEMORY` gives one. Peaks are each process's
-own (`VmHWM`) from the start of the load: the imports count, the warehouse's creation (its
-reference tables, written in the same process before the clock starts) does not; the table gives
-the highest peak of the runs. The machine (2 cores) is shared with other work: compare rows of the
-same section and run, not with figures measured on a quiet machine.
+A load stages the checked records as they stream (docs/load.md, "How a load runs"), in the order
+DuckDB's threads read them, the accepted ones in one Parquet file and the refused ones in another,
+and moves the accepted file under the data root at its commit; a file with refused records is read
+once more, numbered, checking again only the records that hold a refused value, and keeping the
+refused ones with their lines. No memory limit is set unless `HITEX_LOAD_MEMORY` gives one. Peaks
+are each process's own (`VmHWM`) from the start of the load: the imports count, the warehouse's
+creation (its reference tables, written in the same process before the clock starts) does not; the
+table gives the highest peak of the runs. The machine (2 cores) is shared with other work: compare
+rows of the same section and run, not with figures measured on a quiet machine.
 """
 
 _CHILD = r"""
-import json, sys, time
+import json, resource, sys, time
 from pathlib import Path
 import shutil
 kind, path, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
@@ -59,11 +63,17 @@ def reset_peak():
         refs.write("5")
 
 
+def cpu():
+    # CPU seconds of the process, every thread (DuckDB's, the hashing thread), user + system.
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return use.ru_utime + use.ru_stime
+
+
 if kind == "hitex":
     import hitex
     hitex.open(work).close()
     reset_peak()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), cpu()
     with hitex.open(work) as s:
         (r,) = s.load([path], format="baci")
         assert r.rows_rejected == round(r.rows_read * bad), r
@@ -71,16 +81,31 @@ if kind == "hitex":
 else:
     import duckdb
     reset_peak()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), cpu()
     with duckdb.connect(work) as con:
         con.execute("CREATE TABLE baci AS SELECT * FROM read_csv(?)", [str(path)])
         rows = con.execute("SELECT count(*) FROM baci").fetchall()[0][0]
-seconds = time.perf_counter() - start
+seconds, cpu_seconds = time.perf_counter() - start, cpu() - cpu_start
+answer = ""
+if kind == "hitex":
+    # What the load kept, to compare two codes' answers (not timed): the records placed, their
+    # sum, and every reject (line, record, reason, code, field, value) as one digest.
+    import duckdb
+    with duckdb.connect(str(work), read_only=True) as con:
+        placed, total = con.execute(
+            "SELECT count(*), round(sum(value_usd), 2) FROM flows"
+        ).fetchall()[0]
+        digest, n = con.execute(
+            "SELECT md5(coalesce(string_agg(concat_ws('|', line, record, reason, code, field, "
+            "value), chr(10) ORDER BY line), '')), count(*) FROM rejects"
+        ).fetchall()[0]
+    answer = f"{placed} placed, US$ {total:,.2f}, {n} rejects {digest[:8]}"
 # VmHWM is this process's own peak: ru_maxrss would also count the parent's resident set
 # that the fork copied (Linux keeps the pre-exec high-water mark).
 with open("/proc/self/status") as status:
     peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) / 1024
-print(json.dumps({"seconds": seconds, "peak_mib": peak, "rows": rows}))
+print(json.dumps({"seconds": seconds, "cpu": cpu_seconds, "peak_mib": peak, "rows": rows,
+                  "answer": answer}))
 """
 
 
@@ -146,16 +171,18 @@ def main(argv: list[str] | None = None) -> None:
     when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     first = "| code | file " if args.before else ""
     rule = "|---|---" if args.before else ""
+    peaks = "hitex peak MiB | DuckDB peak MiB"
     head = f"""## Ingest: time and memory against file size (`python -m bench.ingest_memory`)
 
 One BACI-shaped year per size (`bench.generate`, seed 1), loaded into a fresh warehouse by hitex
 (`Session.load(format="baci")`) and read by DuckDB (`CREATE TABLE AS SELECT * FROM read_csv(...)`),
-each in a process of its own; fastest of {args.repeat} runs, and the highest peak resident memory of
-the process from the load's start (`VmHWM`, imports included). {when},
+each in a process of its own; the fewest CPU seconds (`getrusage`, user + system, every thread of
+the process) and the fastest wall clock of {args.repeat} runs, and the highest peak resident memory
+of the process from the load's start (`VmHWM`, imports included). {when},
 Python {platform.python_version()}.
 
-{first}| rows | hitex s | DuckDB s | ratio | hitex peak MiB | DuckDB peak MiB |
-{rule}|---:|---:|---:|---:|---:|---:|
+{first}| rows | hitex CPU s | DuckDB CPU s | CPU ratio | hitex s | DuckDB s | ratio | {peaks} |
+{rule}|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 """
     if any(shares) or args.code or args.before:
         head = head.replace("\n\n| ", f"\n{_variant(args)}\n\n| ", 1)
@@ -178,18 +205,31 @@ def _measure(rows: int, bad: float, args: argparse.Namespace) -> list[str]:
             got = _run("duckdb" if kind == "duckdb" else "hitex", path, work, bad, code)
             if kind not in best:
                 best[kind] = got
-            # The fastest time, the highest peak.
+            # The fastest time, the fewest CPU seconds, the highest peak.
             best[kind]["seconds"] = min(best[kind]["seconds"], got["seconds"])
+            best[kind]["cpu"] = min(best[kind]["cpu"], got["cpu"])
             best[kind]["peak_mib"] = max(best[kind]["peak_mib"], got["peak_mib"])
+            if got["answer"] != best[kind]["answer"]:
+                raise SystemExit(f"{kind}: {got['answer']} after {best[kind]['answer']}")
+            print(
+                f"# {kind} {rows:,} {bad:g}: cpu {got['cpu']:.2f} s, wall "
+                f"{got['seconds']:.2f} s, {got['peak_mib']:.0f} MiB {got['answer']}",
+                flush=True,
+            )
     d = best["duckdb"]
     file = f"{bad:.2%} refused" if bad else "clean"
     lines = []
-    for kind in (k for k in kinds if k != "duckdb"):
+    hitex = [k for k in kinds if k != "duckdb"]
+    if len({best[k]["answer"] for k in hitex}) > 1:
+        # The code before and after a change must keep the same records and rejects.
+        raise SystemExit(f"answers differ: {[best[k]['answer'] for k in hitex]}")
+    for kind in hitex:
         h = best[kind]
         label = f"| {'before' if kind == 'before' else 'after'} | {file} " if args.before else ""
         line = (
-            f"{label}| {rows:,} | {h['seconds']:.2f} | {d['seconds']:.2f} | "
-            f"{h['seconds'] / d['seconds']:.2f} | {h['peak_mib']:,.0f} | {d['peak_mib']:,.0f} |"
+            f"{label}| {rows:,} | {h['cpu']:.2f} | {d['cpu']:.2f} | {h['cpu'] / d['cpu']:.2f} | "
+            f"{h['seconds']:.2f} | {d['seconds']:.2f} | {h['seconds'] / d['seconds']:.2f} | "
+            f"{h['peak_mib']:,.0f} | {d['peak_mib']:,.0f} |"
         )
         print(line, flush=True)
         lines.append(line)

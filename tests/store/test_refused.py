@@ -1,7 +1,7 @@
 """Refused records of a large file: found again by their raw record, with lines and reasons.
 
-The one pass stages every record; the refused ones are found again in a numbered read by the
-hash of their raw record. Expected rejects come from DuckDB reading the raw file as text
+The one pass stages every record, the refused ones apart; they are found again in a numbered read
+by the values they were refused for (by the hash of their raw record when those are too many). Expected rejects come from DuckDB reading the raw file as text
 (an independent statement of each check for the kinds written here), or from the rows as
 written (lines counted by hand).
 """
@@ -14,6 +14,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
+from hitex.errors import InputError
 from tests.fixtures import flows_file, write_csv
 
 #: BACI country codes of the warehouse's table (trade codes), and ones it has not.
@@ -262,3 +263,66 @@ def test_a_statement_failing_in_the_commit_changes_nothing_and_returns(session, 
     (r,) = session.load([second], format="baci")  # the same file loads afterwards
     assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (60, 58, 2)
     assert session.rejects(r.id)["line"].tolist() == [9, 32]
+
+
+def test_records_holding_a_refused_value_but_loadable_stay_loaded(session, tmp_path):
+    # The numbered read checks again the records whose refused field holds a refused value:
+    # partner 'Russia' is refused beside its own region (domestic), loaded beside China.
+    good = [(2020, "", "CHN", "Russia", "export", str(100_000 + n), "2") for n in range(400)]
+    domestic = (2020, "", "RU-MOW", "Russia", "export", "841181", "1")
+    rows = [*good[:150], domestic, *good[150:], domestic]
+    path = flows_file(tmp_path / "f.csv", rows)
+    (r,) = session.load([path], format="flows")
+    assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (402, 400, 2)
+    rej = session.rejects(r.id)
+    # Line 1 is the header: the refused records are the 151st and the 402nd.
+    assert rej["line"].tolist() == [152, 403]
+    assert (
+        rej[["code", "field", "value"]].values.tolist() == [["domestic", "partner", "Russia"]] * 2
+    )
+    flows = session.warehouse.sql("SELECT count(*) AS n, sum(value_usd) AS v FROM flows")
+    assert (flows["n"].item(), flows["v"].item()) == (400, 800.0)
+
+
+def test_refused_records_too_many_to_list_are_found_by_their_raw_record(session, tmp_path):
+    # 600 distinct unknown partners: more values than the numbered read lists, so it finds
+    # the refused records by the hash of their raw record.
+    rows = _baci_rows({})[:3_000]
+    for n in range(600):
+        rows[5 * n + 2] = (2020, 643, 1_000 + n, 20_000 + n, "1", "1")
+    path = write_csv(tmp_path / "BACI_HS17_Y2020_V202301.csv", "tijkvq", rows)
+    (r,) = session.load([path], format="baci")
+    expected = (
+        duckdb.connect()
+        .sql(
+            """SELECT line, j FROM (SELECT row_number() OVER () + 1 AS line, j
+            FROM read_csv($path, all_varchar = true))
+            WHERE j NOT IN ('643', '156', '699', '842', '251', '490') ORDER BY line""",
+            params={"path": str(path)},
+        )
+        .fetchall()
+    )
+    assert len(expected) == 600
+    assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (3_000, 2_400, 600)
+    rej = session.rejects(r.id)
+    assert [tuple(x) for x in rej[["line", "value"]].values.tolist()] == expected
+    assert set(rej["code"]) == {"unknown_country"}
+    assert set(rej["field"]) == {"partner"}
+    assert rej["record"].str.contains('"j":').all()
+
+
+def test_a_load_failing_in_its_one_pass_leaves_nothing_staged(session, tmp_path, monkeypatch):
+    # Too little memory for the one pass's write: DuckDB fails once the staged file is
+    # begun. Nothing stays under the data root's staging folder, and nothing is loaded.
+    rows = [(2020, 643, 156 if n % 1000 else 999, 100_000 + n, "1.5", "1") for n in range(300_000)]
+    path = write_csv(tmp_path / "BACI_HS17_Y2020_V202301.csv", "tijkvq", rows)
+    monkeypatch.setenv("HITEX_LOAD_MEMORY", "16MB")
+    with pytest.raises(InputError, match="too little memory"):
+        session.load([path], format="baci")
+    root = session.warehouse.layout.root
+    assert list(root.glob("_staging/*")) == []
+    assert list(root.glob("flows/**/*.parquet")) == []
+    assert session.loads()["status"].tolist() == ["failed"]
+    monkeypatch.delenv("HITEX_LOAD_MEMORY")
+    (r,) = session.load([path], format="baci")  # the same file loads afterwards
+    assert (r.rows_read, r.rows_rejected) == (300_000, 300)

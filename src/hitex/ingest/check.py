@@ -1,10 +1,10 @@
 """The checks every record goes through, in SQL, with a reason for each one refused.
 
 :func:`checked_sql` is the one definition of what a record becomes and why it may be refused.
-The store runs it twice at most: once straight from the file into ``flows`` (records with a
-reason are counted there and taken out again), and, only when some record was refused, once
-more over the file's records numbered as read whose raw hash a refused record has, to keep each
-refused record with its line and raw text.
+The store runs it straight from the file into ``flows`` (records with a reason are staged
+apart), and, only when some record was refused, again over the file's records numbered as read
+that may be refused ones (holding a refused field's refused value; failing that, a refused
+record's raw hash: a third read), to keep each refused record with its line and raw text.
 Both runs evaluate the same ``reason`` expression, so a record is always either loaded or
 rejected, never neither.
 

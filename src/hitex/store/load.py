@@ -3,16 +3,18 @@
 The plan, for every file and format:
 
 1. **Stage** (one read of the file): the load plan (:mod:`hitex.ingest.plan`) streams the
-   file through the lookups into one Parquet file under a staging folder
-   (:meth:`hitex.store.layout.Layout.stage`). Records with a refusal are staged with the
-   load's id negated, never placed, and with the hash of their raw record in place of their
-   ``firm``: counting them says whether any record was refused, without a second read.
+   file through the lookups into a staging folder (:meth:`hitex.store.layout.Layout.stage`),
+   the accepted records in one Parquet file and the refused ones in another, in the same
+   write. Records with a refusal are staged with the load's id negated, never placed, and
+   with the hash of their raw record and their refusal's code, field and value in place of
+   their ``firm``: counting them says whether any record was refused, without a second read.
 2. **Check** what depends on other records: a key an earlier load holds, a code beside its
    finer codes in the same file. Records with the same key are summed (one line per
    declaration).
 3. **Refused records**, only when there are some: the file is read once more, each record
-   numbered as it is read, and only the records whose raw hash a refused record has go
-   through the checks again, for their reasons and lines. When one of the checks of step 2
+   numbered as it is read, and only the records holding a refused field's refused value (or
+   whose raw hash a refused record has) go through the checks again, for their reasons and
+   lines; the accepted file stays as written. When one of the checks of step 2
    found something, the careful path instead keeps a numbered copy of the file; a revision
    replaces the live files that hold the keys it revises.
 4. **Commit** (:meth:`Loader.commit`, the one place a load's records become live): the
@@ -37,9 +39,10 @@ import pyarrow as pa
 
 from hitex.errors import suggest
 from hitex.ingest import Read, Reader, prepare_statements
+from hitex.ingest.base import USER_FIELDS, FormatReason
 from hitex.ingest.check import lookup_tables
 from hitex.ingest.plan import plan
-from hitex.ingest.sql import field, ident
+from hitex.ingest.sql import field, ident, lit
 from hitex.reference import countries
 from hitex.store import rollups
 from hitex.store.layout import Commit, Layout, absent_columns, read_sql
@@ -54,6 +57,8 @@ _KEY = ", ".join(KEY)
 _SAME_KEY = " AND ".join(f"n.{k} IS NOT DISTINCT FROM o.{k}" for k in KEY)
 #: The alias of the file's relation in the one-pass read (its columns are referenced by it).
 _SRC = "hitex_src__"
+#: At most this many refused (code, field, value) are looked for by value, else by hash.
+_CANDIDATE_VALUES = 500
 
 
 @dataclass(frozen=True)
@@ -151,16 +156,16 @@ class Loader:
         opened = self.reader.opened
         assert opened is not None
         src = ident(_SRC)
-        # Each record's raw hash is carried through the checks: a refused record keeps it
-        # (in place of its firm, as it is never placed), and the numbered read finds the
-        # refused records by it without running the checks over every record again.
+        # Each record's raw hash is carried through the checks: a refused record keeps it with
+        # its refusal (in place of its firm, as it is never placed), and the numbered read finds
+        # the refused records by them without running the checks over every record again.
         read = Read(f"{opened.relation} AS {src}", _source_ref, "NULL", f"hash({src})")
         types = flow_types()
         cast = ", ".join(f"CAST({_staged_column(c)} AS {types[c]}) AS {ident(c)}" for c in COLUMNS)
         # A refused record is staged with the load's id negated: counted, never placed.
         sql = f"""SELECT {cast}, CAST(CASE WHEN reason IS NULL THEN {self.id} ELSE {-self.id}
             END AS INTEGER) AS load_id FROM ({self._checked(read)})"""
-        self.folder = self.layout.stage(self.con, sql, unordered=self.alone)
+        self.folder = self.layout.stage(self.con, sql, unordered=self.alone, split=True)
         return self._count(f"SELECT count(*) FROM ({self.staged_sql()})") + self._refused_count()
 
     def _checked(self, read: Read) -> str:
@@ -217,23 +222,59 @@ class Loader:
         """Keep the refused records with their lines; the accepted ones stay as staged.
 
         The file is read once more, each record numbered as it is read; only the records
-        whose raw hash is a refused record's go through the checks again (a record of another
-        hash is never refused: the checks see the record alone), and the refused ones are
-        kept with their number, raw text and refusal. No copy of the file is made: memory
-        does not grow with it.
+        that may be refused ones go through the checks again (a record the checks did not
+        refuse on the first read is not refused on this one: they see the record alone), and
+        the refused ones are kept with their number, raw text and refusal. Which records
+        may be: those whose refused field holds a value a refused record has there (one
+        column compared, :meth:`_candidates`), else those whose raw hash a refused record
+        has. No copy of the file is made: memory does not grow with it.
+        """
+        staged = self._refused_count()
+        found = self.scratch.table(
+            "refused_found",
+            f"""SELECT DISTINCT json_extract_string(firm, '$.h') AS h,
+            json_extract_string(firm, '$.c') AS code, json_extract_string(firm, '$.f') AS field,
+            json_extract_string(firm, '$.v') AS value
+            FROM ({self.layout.staged(self._folder(), refused=True)})""",
+        )
+        candidates = self._candidates(found)
+        rejected = self._numbered_read(candidates) if candidates else -1
+        if rejected != staged:
+            # A refusal whose value is not the field's text (a format's own): by the hash.
+            hashes = f"SELECT DISTINCT CAST(h AS UBIGINT) FROM {found}"
+            rejected = self._numbered_read(f"hash({self._raw_record()}) IN ({hashes})")
+        if rejected != staged:
+            # The checks see a record alone: the same record is refused on every read.
+            raise RuntimeError(
+                f"the numbered read found {rejected} refused records, the first read {staged}"
+            )
+        malformed = self._insert_malformed()
+        self._write_lines(read)
+        inserted = self._count(
+            f"""INSERT INTO rejects SELECT {self.id}, {self._line_sql()}, c.record, c.reason,
+            c.code, c.field, c.value FROM refused c ORDER BY c.row"""
+        )
+        assert inserted == rejected
+        self._suggest()
+        merged = self._merge_keys()
+        step("rejects")
+        return Counts(read + malformed, read - rejected, rejected + malformed, merged, 0)
+
+    def _numbered_read(self, candidate: str) -> int:
+        """Read the file numbered; keep the refused records among the ``candidate`` ones.
+
+        ``candidate`` is SQL over the raw record (:data:`_SRC`). The records are numbered
+        as read and the condition is tested on the raw columns; only the records it holds
+        for are made into a struct and checked. Returns the number of refused records kept
+        in the scratch table ``refused``.
         """
         opened = self.reader.opened
         assert opened is not None
         self._clear_errors()
-        refused_rows = self.layout.staged(self._folder(), refused=True)
-        hashes = self.scratch.table(
-            "refused_hashes", f"SELECT DISTINCT CAST(firm AS UBIGINT) AS h FROM ({refused_rows})"
-        )
         src = ident(_SRC)
         numbered = (
-            f"(SELECT row__, rec__ FROM (SELECT row_number() OVER () AS row__, {src} AS rec__, "
-            f"hash({src}) AS h__ FROM {opened.relation} AS {src}) "
-            f"WHERE h__ IN (SELECT h FROM {hashes}))"
+            f"(SELECT row__, {self._raw_record()} AS rec__ FROM (SELECT row_number() OVER () "
+            f"AS row__, {src}.* FROM {opened.relation} AS {src}) AS {src} WHERE {candidate})"
         )
         checked = self._checked(Read(numbered, _record_ref, "row__", "rec__"))
         refused = self.scratch.table(
@@ -242,22 +283,58 @@ class Loader:
             CAST(to_json(record) AS VARCHAR) AS record
             FROM ({checked}) WHERE reason IS NOT NULL""",
         )
-        malformed = self._insert_malformed()
-        self._write_lines(read)
-        rejected = self._count(
-            f"""INSERT INTO rejects SELECT {self.id}, {self._line_sql()}, c.record, c.reason,
-            c.code, c.field, c.value FROM {refused} c ORDER BY c.row"""
-        )
-        staged = self._refused_count()
-        if rejected != staged:
-            # The checks see a record alone: the same record is refused on every read.
-            raise RuntimeError(
-                f"the numbered read found {rejected} refused records, the first read {staged}"
-            )
-        self._suggest()
-        merged = self._merge_keys()
-        step("rejects")
-        return Counts(read + malformed, read - rejected, rejected + malformed, merged, 0)
+        return self._count(f"SELECT count(*) FROM {refused}")
+
+    def _raw_record(self) -> str:
+        """SQL: the raw record as a struct (the file's columns, as the relation reads them)."""
+        opened = self.reader.opened
+        assert opened is not None
+        src = ident(_SRC)
+        names = opened.columns.values()
+        return f"struct_pack({', '.join(f'{ident(n)} := {src}.{ident(n)}' for n in names)})"
+
+    def _candidates(self, found: str) -> str | None:
+        """SQL: whether a raw record holds, in a refused field, a value refused there.
+
+        Every refused record holds for it (the value kept is the field's text as the check
+        read it); a few others may, and the checks leave them out. None when the refusals
+        are too many to list, or give no value.
+        """
+        pairs = self.con.execute(
+            f"SELECT DISTINCT code, field, value FROM {found} ORDER BY ALL"
+        ).fetchall()
+        if not pairs or len(pairs) > _CANDIDATE_VALUES:
+            return None
+        fields = self.reader.mapped(_source_ref)
+        own = {
+            (r.code, r.field): r.value
+            for r in (FormatReason.of(c) for c in self.reader.format_reasons(_source_ref))
+        }
+        values: dict[str, set[str]] = {}
+        for code, name, value in pairs:
+            if value is None:
+                return None
+            if (code, name) in own:
+                text = f"CAST(({own[code, name]}) AS VARCHAR)"
+            elif USER_FIELDS.get(name or "") in fields:
+                text = _text(fields[USER_FIELDS[name]])
+            else:
+                return None
+            values.setdefault(text, set()).add(value)
+        return "(" + " OR ".join(self._listed(t, vs) for t, vs in values.items()) + ")"
+
+    def _listed(self, text: str, values: set[str]) -> str:
+        """SQL: ``text`` is one of ``values``; a column read as a number is compared so."""
+        opened = self.reader.opened
+        assert opened is not None
+        for column, kind in opened.typed.items():
+            raw = _source_ref(opened.columns[column])
+            if text == _text(raw) and kind.upper() in ("INTEGER", "BIGINT", "DOUBLE"):
+                # The number read, not its text: each value refused read as the column's
+                # type (an empty one is NULL). A few more records may hold; none fewer.
+                typed = ", ".join(f"TRY_CAST({lit(v)} AS {kind})" for v in sorted(values))
+                return f"({raw} IS NULL OR {raw} IN ({typed}))"
+        return f"{text} IN ({', '.join(lit(v) for v in sorted(values))})"
 
     # -- the careful path: a numbered copy, rejects with lines ----------------------------
     def _careful(self, *, revise: bool, step: Step) -> Counts:
@@ -452,10 +529,20 @@ def _source_ref(column: str) -> str:
 
 
 def _staged_column(column: str) -> str:
-    """SQL of a staged column: a refused record's firm is the hash of its raw record."""
+    """SQL of a staged column: a refused record's firm says how to find it again.
+
+    That is the hash of its raw record and its refusal's code, field and value (JSON), for
+    the numbered read (:meth:`Loader._refused_lines`). A refused record is never placed.
+    """
     if column == "firm":
-        return "CASE WHEN reason IS NULL THEN firm ELSE CAST(record AS VARCHAR) END"
+        found = "struct_pack(h := CAST(record AS VARCHAR), c := code, f := field, v := value)"
+        return f"CASE WHEN reason IS NULL THEN firm ELSE CAST(to_json({found}) AS VARCHAR) END"
     return ident(column)
+
+
+def _text(sql: str) -> str:
+    """A field's text as the checks read it (:func:`hitex.ingest.check._text`)."""
+    return f"coalesce(trim(CAST({sql} AS VARCHAR)), '')"
 
 
 def _record_ref(column: str) -> str:
@@ -523,9 +610,7 @@ def replace_keys(
         revised += n
         commit.removed.append(path)
         kept = f"SELECT {', '.join(COLUMNS)} FROM ({rows}) o WHERE NOT {match}"
-        folder = layout.stage(con, typed(kept, owner))
-        layout.place(con, commit, folder, owner)
-        layout.unstage(folder)
+        layout.write_records(con, commit, typed(kept, owner), owner)
     return revised
 
 
@@ -572,10 +657,8 @@ def remove(
     restored = 0
     for (owner,) in owners:
         back = f"SELECT {', '.join(COLUMNS)} FROM revisions WHERE replaced_by = {load_id} AND load_id = {owner}"  # noqa: E501
-        folder = layout.stage(con, typed(back, owner))
         before = len(commit.added)
-        layout.place(con, commit, folder, owner)
-        layout.unstage(folder)
+        layout.write_records(con, commit, typed(back, owner), owner)
         restored += sum(f.records for f in commit.added[before:])
     # The load's own flows that a later load replaced stay out: the later load holds them.
     con.execute(f"DELETE FROM revisions WHERE replaced_by = {load_id} OR load_id = {load_id}")

@@ -349,9 +349,7 @@ class Warehouse:
                 )
                 for (load_id,) in loads:
                     rows = f"SELECT {picked} FROM {source} WHERE load_id = {int(load_id)}"  # noqa: S608
-                    folder = layout.stage(self.con, typed(rows, int(load_id)))
-                    layout.place(self.con, commit, folder, int(load_id))
-                    layout.unstage(folder)
+                    layout.write_records(self.con, commit, typed(rows, int(load_id)), int(load_id))
                 self.con.execute("DROP VIEW IF EXISTS trade")
                 if "segments" in tables:
                     for (relation,) in self.con.execute("SELECT relation FROM segments").fetchall():
