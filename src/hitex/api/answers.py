@@ -216,7 +216,20 @@ def ready(s: Session) -> Answers | None:
     except duckdb.Error:  # a warehouse the columns cannot read: the Session answers
         found = None
     _keep(key, found)
+    if found is not None:
+        warm(s)
     return found
+
+
+def warm(s: Session) -> None:
+    """Every reporter's coverage of ``s``'s version, computed now (kept for every reader).
+
+    A view checks its reporter's coverage first (the flows offered, imports and balance):
+    about 15 ms a reporter, paid here once per version instead of by the first view of each.
+    """
+    for reporter in sorted(s.engine.holdings()):
+        with contextlib.suppress(HitexError):
+            s.coverage(reporter)
 
 
 def _keep(key: tuple[str, str], found: Answers | None) -> None:
@@ -244,7 +257,8 @@ def _build_latest(warehouse: Warehouse) -> None:
                 base = None
         # From the version before: only the reporters the loads since touched are read again.
         try:
-            _keep(key, build(other, base))
+            found = build(other, base)
+            _keep(key, found)
         except duckdb.Error:
             if base is not None:
                 with _GUARD:
@@ -252,6 +266,8 @@ def _build_latest(warehouse: Warehouse) -> None:
             raise
         with _GUARD:
             _WHOLE.discard(key[0])
+        if found is not None:
+            warm(Session(other, DuckDBEngine(other)))
     except Exception:
         return
     finally:
@@ -847,6 +863,42 @@ def series(a: Answers, s: Session, q: Query, span: Sequence[int]) -> list[dict[s
 
 # -- what /api/view asks -------------------------------------------------------------------------
 
+
+def covered(
+    s: Session, reporter: str, flow: str, years: Sequence[int], partner_group: str,
+    membership_year: int,
+) -> bool:  # fmt: skip
+    """True where :meth:`Session.uncovered` finds nothing missing (it would answer None).
+
+    Its test, on the columns: a member of ``partner_group`` (in ``membership_year``) is a
+    partner of the reporter's ``flow`` rows of ``years``, or the reporter has no such rows.
+    False where the columns cannot say so (not built, or the group has no member among the
+    countries of ``trade``): the Session is asked then, and says why.
+    """
+    a = for_session(s)
+    if a is None:
+        return False
+    mask = _partner_mask(a, s, partner_group, membership_year)
+    if not mask.any():
+        return False  # no members at all (None), or none that trades (a sentence)
+    code = a.country_code.get(reporter)
+    if code is None:
+        return True  # no rows of the reporter
+    flows = ("export", "import") if flow == "balance" else (flow,)
+    rows = False
+    for f in flows:
+        if f not in a.flows:
+            continue
+        for y in set(years):
+            found = a.slices.get((code, a.flows.index(f), y))
+            if found is None:
+                continue
+            rows = True
+            if mask[a.partner[found[0] : found[1]]].any():
+                return True
+    return not rows
+
+
 #: Indicators :func:`rows` computes (besides value, base value, growth and share).
 KNOWN = frozenset({"product_lines"})
 
@@ -868,21 +920,51 @@ def _answerable(
     )
 
 
-def _checked(s: Session, q: Query, kind: str, partial: bool) -> bool:
-    """The Session's own checks of ``q``, in its order; False where one refuses it."""
-    try:
-        s._check_holdings(q, () if kind == "series" else q.years)
+def _checked(a: Answers, s: Session, q: Query, kind: str, partial: bool) -> bool:
+    """The Session's own checks of ``q``, in its order; False where one refuses it.
+
+    Each check is kept with the version by what it reads: the holdings of the reporter, flow
+    and years; the names (and, with months, whether the reporter has monthly records); the
+    coverage of the reporter, flow and years.
+    """
+    required = () if kind == "series" else q.years
+    month_of = q.reporter if q.months is not None else None
+
+    def holdings() -> None:
+        s._check_holdings(q, required)
+
+    def names() -> None:
         s._check(q)
-        if partial:
-            return True
+
+    def coverage() -> None:
         if kind == "series":
             held = s.engine.holdings()[q.reporter]
             flows = ("export", "import") if q.flow == "balance" else (q.flow,)
             s._check_coverage(q, [y for y in q.years if any(y in held.get(f, ()) for f in flows)])
         else:
             s._check_coverage(q, q.years)
-    except HitexError:
-        return False
+
+    checks = [
+        (("holdings", q.reporter, q.flow, required), holdings),
+        (("names", q.groups, q.partner_group, q.firm_group, month_of), names),
+    ]
+    if not partial:
+        checks.append((("coverage", kind, q.reporter, q.flow, q.years), coverage))
+    for key, check in checks:
+        with a._lock:
+            ok = a._checks.get(key)
+        if ok is None:
+            try:
+                check()
+                ok = True
+            except HitexError:
+                ok = False
+            with a._lock:
+                if len(a._checks) > CHECKS_KEPT:
+                    a._checks.clear()
+                a._checks[key] = ok
+        if not ok:
+            return False
     return True
 
 
@@ -914,19 +996,8 @@ def rows(
         )  # fmt: skip
     except HitexError:
         return None
-    partial = bool(options.get("partial"))
     # The checks read what the version holds (holdings, names, coverage): kept with it.
-    asked_key = (kind, partial, q.reporter, q.flow, q.years, q.partner_group, q.groups,
-                 q.group, q.months, q.membership_year)  # fmt: skip
-    with a._lock:
-        ok = a._checks.get(asked_key)
-    if ok is None:
-        ok = _checked(s, q, kind, partial)
-        with a._lock:
-            if len(a._checks) > CHECKS_KEPT:
-                a._checks.clear()
-            a._checks[asked_key] = ok
-    if not ok:
+    if not _checked(a, s, q, kind, bool(options.get("partial"))):
         return None
     if kind == "series":
         return series(a, s, dataclasses.replace(q, years=(span[0] - 1, *span)), span)

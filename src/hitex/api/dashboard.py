@@ -272,12 +272,23 @@ def _scheme_name(scheme: str, lang: str) -> str:
     return (scheme_title(scheme) if lang == "ru" else None) or scheme
 
 
-def uncovered(s: Session, selection: dict[str, Any], lang: str = "en") -> str | None:
+def uncovered(
+    s: Session, selection: dict[str, Any], lang: str = "en", *, in_memory: bool = False
+) -> str | None:
     """Why the loads cannot hold the settled selection (:meth:`Session.uncovered`), or None.
 
-    Every answer path of a view asks this before it states a figure.
+    Every answer path of a view asks this before it states a figure. ``in_memory``: the
+    columns of :mod:`hitex.api.answers` say first whether anything is missing (no query);
+    the Session is asked where they cannot say so, and for the sentence.
     """
     years = [y for y in (selection["year"], selection["compare"]) if y is not None]
+    group = selection["partner_group"]
+    if (
+        in_memory and group is not None and years
+        and answers.covered(s, selection["reporter"], selection["flow"], years, group,
+                            selection["year"])
+    ):  # fmt: skip
+        return None
     return s.uncovered(
         reporter=selection["reporter"], flow=selection["flow"], years=years,
         partner_group=selection["partner_group"], membership_year=selection["year"], lang=lang,
@@ -456,46 +467,50 @@ def view_json(q: Annotated[ViewQuery, Query()], conns: Conns) -> JSONResponse:
 
 def view(q: ViewQuery, conns: Connections) -> dict[str, Any]:
     """The answer of ``GET /api/view`` as a dict (the route sends it as JSON)."""
-    with conns.read() as s:
-        selection, notes, choices = settle(s, q)
-        why = uncovered(s, selection, q.lang)
-        if why is not None:
-            # Not a zero: the loads say nothing of this selection. No figure, the reason.
-            return {"selection": selection, "notes": notes, "choices": choices,
-                    "uncovered": why, "total": None, "partners": [], "products": [],
-                    "series": [], "disclosure": None, "downloads": {}}  # fmt: skip
-        months = selection["months"]
-        base: dict[str, Any] = {
-            "reporter": selection["reporter"], "flow": selection["flow"],
-            "partner_group": selection["partner_group"], "groups": selection["groups"],
-            "group": selection["group"], "months": f"{months[0]}-{months[1]}" if months else None,
-            "lang": q.lang, "firm_group": selection["firm_group"],
-        }  # fmt: skip
-        # Without a group chosen, the scheme only splits the products panel: the headline,
-        # partners and series are of all products.
-        whole = {**base, "groups": base["groups"] if base["group"] else None}
-        one = {**whole, "year": selection["year"], "compare": selection["compare"]}
-        years = choices["years"]
-        by_product = "group" if selection["groups"] else "product"
-        questions = {
-            "total": TableQuery(
-                **one, indicators=[] if selection["flow"] == "balance" else ["product_lines"]
-            ),
-            "partners": TableQuery(**one, by=["partner"]),
-            "products": TableQuery(
-                **{**one, "groups": base["groups"]},
-                by=[by_product],
-                top=None if selection["groups"] else TOP_PRODUCTS,
-            ),
-            "series": TableQuery(**whole, years=f"{years[0]}-{years[-1]}"),
-        }
-        answers = {k: _answer(s, conns, k, tq) for k, tq in questions.items()}
-        named = s.firm_records(selection["reporter"])
-        rules = Disclosure.from_env(s.suppress)
-        disclosure = {
-            "enabled": rules.enabled, "rule": rules.rule(), "min_firms": rules.min_firms,
-            "dominance_pct": rules.dominance_pct,
-        } if named else None  # fmt: skip
+    return conns.answer(lambda s: _view(s, q, conns))
+
+
+def _view(s: Session, q: ViewQuery, conns: Connections) -> dict[str, Any]:
+    """:func:`view` on the reader session ``s`` (one snapshot)."""
+    selection, notes, choices = settle(s, q)
+    why = uncovered(s, selection, q.lang, in_memory=conns.in_memory)
+    if why is not None:
+        # Not a zero: the loads say nothing of this selection. No figure, the reason.
+        return {"selection": selection, "notes": notes, "choices": choices,
+                "uncovered": why, "total": None, "partners": [], "products": [],
+                "series": [], "disclosure": None, "downloads": {}}  # fmt: skip
+    months = selection["months"]
+    base: dict[str, Any] = {
+        "reporter": selection["reporter"], "flow": selection["flow"],
+        "partner_group": selection["partner_group"], "groups": selection["groups"],
+        "group": selection["group"], "months": f"{months[0]}-{months[1]}" if months else None,
+        "lang": q.lang, "firm_group": selection["firm_group"],
+    }  # fmt: skip
+    # Without a group chosen, the scheme only splits the products panel: the headline,
+    # partners and series are of all products.
+    whole = {**base, "groups": base["groups"] if base["group"] else None}
+    one = {**whole, "year": selection["year"], "compare": selection["compare"]}
+    years = choices["years"]
+    by_product = "group" if selection["groups"] else "product"
+    questions = {
+        "total": TableQuery(
+            **one, indicators=[] if selection["flow"] == "balance" else ["product_lines"]
+        ),
+        "partners": TableQuery(**one, by=["partner"]),
+        "products": TableQuery(
+            **{**one, "groups": base["groups"]},
+            by=[by_product],
+            top=None if selection["groups"] else TOP_PRODUCTS,
+        ),
+        "series": TableQuery(**whole, years=f"{years[0]}-{years[-1]}"),
+    }
+    answers = {k: _answer(s, conns, k, tq) for k, tq in questions.items()}
+    named = s.firm_records(selection["reporter"])
+    rules = Disclosure.from_env(s.suppress)
+    disclosure = {
+        "enabled": rules.enabled, "rule": rules.rule(), "min_firms": rules.min_firms,
+        "dominance_pct": rules.dominance_pct,
+    } if named else None  # fmt: skip
     return {
         "selection": selection,
         "notes": notes,
