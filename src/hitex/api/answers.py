@@ -40,7 +40,7 @@ import functools
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -651,10 +651,38 @@ def _both(keep: Bools | None, more: Bools) -> Bools:
     return more if keep is None else keep & more
 
 
+#: Each thread's selections of the view it answers (:func:`one_view`).
+_VIEW = threading.local()
+
+
+@contextlib.contextmanager
+def one_view() -> Iterator[None]:
+    """Questions asked inside share their selections, forgotten at the end.
+
+    A view's headline and partners select the same rows.
+    """
+    _VIEW.rows = {}
+    try:
+        yield
+    finally:
+        _VIEW.rows = None
+
+
 def _select(a: Answers, s: Session, q: Query) -> Rows | None:
     """The rows :func:`hitex.indicators.selection.select` keeps; None if it cannot say."""
     if q.classification is not None or (q.group is not None and not isinstance(q.group, str)):
         return None
+    kept: dict[tuple[Any, ...], Rows | None] | None = getattr(_VIEW, "rows", None)
+    if kept is None:
+        return _selected(a, s, q)
+    key = (a.version, q.reporter, q.flow, q.years, q.partner_group, q.groups, q.group,
+           q.months, q.membership_year)  # fmt: skip
+    if key not in kept:
+        kept[key] = _selected(a, s, q)
+    return kept[key]
+
+
+def _selected(a: Answers, s: Session, q: Query) -> Rows | None:
     idx, value = _slice(a, q)
     r = Rows(a.partner[idx], a.year[idx], a.classification[idx], a.product[idx], value,
              a.positive[idx])  # fmt: skip
@@ -691,7 +719,10 @@ def _classifications(
 ) -> list[str]:
     """The classifications that went into each of ``n`` rows (of ``pick``), comma-joined."""
     masks = np.zeros(n, dtype=np.int64)
-    for j in np.unique(cls).tolist():
+    held = np.flatnonzero(np.bincount(cls)).tolist()  # the codes present (np.unique hashes)
+    if len(held) == 1:
+        masks |= (np.bincount(inv, minlength=n) > 0).astype(np.int64) << min(held[0], 62)
+    for j in held if len(held) > 1 else ():
         present = np.bincount(inv[cls == j], minlength=n) > 0
         masks |= present.astype(np.int64) << min(j, 62)
     names = a.kept(("classification names",), dict)
@@ -823,7 +854,7 @@ def table(
     columns["share_pct"] = _ratio(v, np.full(len(v), total), np.full(len(v), total != 0))
     if product_lines:
         lines = now & r.positive & a.hs[r.classification] & a.six[r.product]
-        columns["product_lines"] = [int(np.unique(r.product[lines]).size)]
+        columns["product_lines"] = [int(np.count_nonzero(np.bincount(r.product[lines])))]
     columns["classifications"] = _classifications(a, inv, r.classification, n, order)
     if by is None:
         return [{k: c[0] for k, c in columns.items()}]

@@ -504,7 +504,8 @@ def _view(s: Session, q: ViewQuery, conns: Connections) -> dict[str, Any]:
         ),
         "series": TableQuery(**whole, years=f"{years[0]}-{years[-1]}"),
     }
-    answers = {k: _answer(s, conns, k, tq) for k, tq in questions.items()}
+    with answers.one_view():
+        found = {k: _answer(s, conns, k, tq) for k, tq in questions.items()}
     named = s.firm_records(selection["reporter"])
     rules = Disclosure.from_env(s.suppress)
     disclosure = {
@@ -516,10 +517,10 @@ def _view(s: Session, q: ViewQuery, conns: Connections) -> dict[str, Any]:
         "notes": notes,
         "choices": choices,
         "uncovered": None,
-        "total": answers["total"][0] if answers["total"] else None,
-        "partners": answers["partners"],
-        "products": answers["products"],
-        "series": answers["series"],
+        "total": found["total"][0] if found["total"] else None,
+        "partners": found["partners"],
+        "products": found["products"],
+        "series": found["series"],
         # Disclosure control in words, where the reporter's records name enterprises.
         "disclosure": disclosure,
         # Each table as CSV: /api/table's answer to the same question, rounded as the CLI's.
