@@ -108,10 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     kept, timed = rest[: args.answers], rest[args.answers : args.answers + args.views]
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "HITEX_TOKEN"}
-    cmd = [str(Path(sys.executable).with_name("hitex")), "--db", str(args.db), "serve", "--port", str(port)]
-    if os.environ.get("EXP_SERVE"):
-        cmd = [sys.executable, os.environ["EXP_SERVE"], str(args.db), str(port), *os.environ.get("EXP_OPTS", "").split()]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).with_name("hitex")), "--db", str(args.db), "serve", "--port",
+         str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     differ = 0
     try:
