@@ -28,6 +28,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 import httpx
@@ -91,6 +92,64 @@ def _client(port: int, paths: list[str], latencies: list[float]) -> None:
     con.close()
 
 
+def layers(db: Path, views: list[Params], warm: list[Params]) -> None:
+    """CPU ms a view in this process, layer by layer, each on views of its own.
+
+    None of the views was asked before: :func:`hitex.api.dashboard.view` alone; with its
+    JSON; the whole app as ASGI (no HTTP server), through the fast path and through
+    FastAPI's route.
+    """
+    import asyncio  # noqa: PLC0415
+
+    from fastapi.responses import JSONResponse  # noqa: PLC0415
+
+    from hitex.api import dashboard  # noqa: PLC0415
+    from hitex.api.app import create_app  # noqa: PLC0415
+
+    fast = create_app(db, token="")
+    ordinary = create_app(db, token="", fast_view=False)
+    conns = fast.state.conns
+    loop = asyncio.new_event_loop()
+
+    async def call(app: Any, query: str) -> None:
+        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+                 "method": "GET", "scheme": "http", "path": "/api/view",
+                 "raw_path": b"/api/view", "query_string": query.encode(), "root_path": "",
+                 "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 1),
+                 "server": ("127.0.0.1", 8000)}  # fmt: skip
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start" and message["status"] != 200:
+                raise RuntimeError(f"{query}: {message['status']}")
+
+        await app(scope, receive, send)
+
+    n = len(views) // 4
+    ways: list[tuple[str, Any]] = [
+        ("view alone", lambda v: dashboard.view(dashboard.ViewQuery(**v), conns)),
+        ("view and its JSON",
+         lambda v: JSONResponse(dashboard.view(dashboard.ViewQuery(**v), conns))),
+        ("app, fast path", lambda v: loop.run_until_complete(call(fast, urlencode(v)))),
+        ("app, FastAPI's route", lambda v: loop.run_until_complete(call(ordinary, urlencode(v)))),
+    ]  # fmt: skip
+    for v in [{}, *warm]:
+        loop.run_until_complete(call(fast, urlencode(v)))
+        loop.run_until_complete(call(ordinary, urlencode(v)))
+    for i, (label, ask) in enumerate(ways):
+        started = time.process_time()
+        for v in views[i * n : (i + 1) * n]:
+            ask(v)
+        print(
+            f"in process, {label}: {(time.process_time() - started) * 1000 / n:.2f} ms CPU a view"
+        )
+    loop.close()
+    conns.close()
+    ordinary.state.conns.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Measure, save and compare; non-zero where answers differ from ``--compare``'s."""
     parser = argparse.ArgumentParser(prog="python -m bench.request_cost", description=__doc__)
@@ -101,11 +160,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--save", type=Path, help="write the compared set's answers here")
     parser.add_argument("--compare", type=Path, help="answers written by an earlier run")
     parser.add_argument("--profile", type=Path, help="py-spy: sample the server to this file")
+    parser.add_argument(
+        "--layers", action="store_true", help="also the CPU of each layer, in this process"
+    )
     args = parser.parse_args(argv)
-    listed = varied(args.db, args.views * 3 + args.answers + 200)
+    listed = varied(args.db, args.views * 8 + args.answers + 200)
     warm, rest = shapes(listed)
     # The compared set does not depend on --views.
     kept, timed = rest[: args.answers], rest[args.answers : args.answers + args.views]
+    if args.layers:  # on views the server is not asked
+        layers(args.db, rest[args.answers + args.views :][: args.views * 4], warm)
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "HITEX_TOKEN"}
     proc = subprocess.Popen(

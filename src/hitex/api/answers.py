@@ -225,7 +225,9 @@ def warm(s: Session) -> None:
     """Every reporter's coverage of ``s``'s version, computed now (kept for every reader).
 
     A view checks its reporter's coverage first (the flows offered, imports and balance):
-    about 15 ms a reporter, paid here once per version instead of by the first view of each.
+    about 15 ms a reporter, paid here once, when the server starts, instead of by the first
+    view of each. After a load (versions may follow each other by seconds), the views ask
+    what they need.
     """
     for reporter in sorted(s.engine.holdings()):
         with contextlib.suppress(HitexError):
@@ -257,8 +259,7 @@ def _build_latest(warehouse: Warehouse) -> None:
                 base = None
         # From the version before: only the reporters the loads since touched are read again.
         try:
-            found = build(other, base)
-            _keep(key, found)
+            _keep(key, build(other, base))
         except duckdb.Error:
             if base is not None:
                 with _GUARD:
@@ -266,8 +267,6 @@ def _build_latest(warehouse: Warehouse) -> None:
             raise
         with _GUARD:
             _WHOLE.discard(key[0])
-        if found is not None:
-            warm(Session(other, DuckDBEngine(other)))
     except Exception:
         return
     finally:
