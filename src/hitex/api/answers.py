@@ -40,7 +40,7 @@ import functools
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -216,7 +216,22 @@ def ready(s: Session) -> Answers | None:
     except duckdb.Error:  # a warehouse the columns cannot read: the Session answers
         found = None
     _keep(key, found)
+    if found is not None:
+        warm(s)
     return found
+
+
+def warm(s: Session) -> None:
+    """Every reporter's coverage of ``s``'s version, computed now (kept for every reader).
+
+    A view checks its reporter's coverage first (the flows offered, imports and balance):
+    about 15 ms a reporter, paid here once, when the server starts, instead of by the first
+    view of each. After a load (versions may follow each other by seconds), the views ask
+    what they need.
+    """
+    for reporter in sorted(s.engine.holdings()):
+        with contextlib.suppress(HitexError):
+            s.coverage(reporter)
 
 
 def _keep(key: tuple[str, str], found: Answers | None) -> None:
@@ -635,10 +650,38 @@ def _both(keep: Bools | None, more: Bools) -> Bools:
     return more if keep is None else keep & more
 
 
+#: Each thread's selections of the view it answers (:func:`one_view`).
+_VIEW = threading.local()
+
+
+@contextlib.contextmanager
+def one_view() -> Iterator[None]:
+    """Questions asked inside share their selections, forgotten at the end.
+
+    A view's headline and partners select the same rows.
+    """
+    _VIEW.rows = {}
+    try:
+        yield
+    finally:
+        _VIEW.rows = None
+
+
 def _select(a: Answers, s: Session, q: Query) -> Rows | None:
     """The rows :func:`hitex.indicators.selection.select` keeps; None if it cannot say."""
     if q.classification is not None or (q.group is not None and not isinstance(q.group, str)):
         return None
+    kept: dict[tuple[Any, ...], Rows | None] | None = getattr(_VIEW, "rows", None)
+    if kept is None:
+        return _selected(a, s, q)
+    key = (a.version, q.reporter, q.flow, q.years, q.partner_group, q.groups, q.group,
+           q.months, q.membership_year)  # fmt: skip
+    if key not in kept:
+        kept[key] = _selected(a, s, q)
+    return kept[key]
+
+
+def _selected(a: Answers, s: Session, q: Query) -> Rows | None:
     idx, value = _slice(a, q)
     r = Rows(a.partner[idx], a.year[idx], a.classification[idx], a.product[idx], value,
              a.positive[idx])  # fmt: skip
@@ -675,7 +718,10 @@ def _classifications(
 ) -> list[str]:
     """The classifications that went into each of ``n`` rows (of ``pick``), comma-joined."""
     masks = np.zeros(n, dtype=np.int64)
-    for j in np.unique(cls).tolist():
+    held = np.flatnonzero(np.bincount(cls)).tolist()  # the codes present (np.unique hashes)
+    if len(held) == 1:
+        masks |= (np.bincount(inv, minlength=n) > 0).astype(np.int64) << min(held[0], 62)
+    for j in held if len(held) > 1 else ():
         present = np.bincount(inv[cls == j], minlength=n) > 0
         masks |= present.astype(np.int64) << min(j, 62)
     names = a.kept(("classification names",), dict)
@@ -807,7 +853,7 @@ def table(
     columns["share_pct"] = _ratio(v, np.full(len(v), total), np.full(len(v), total != 0))
     if product_lines:
         lines = now & r.positive & a.hs[r.classification] & a.six[r.product]
-        columns["product_lines"] = [int(np.unique(r.product[lines]).size)]
+        columns["product_lines"] = [int(np.count_nonzero(np.bincount(r.product[lines])))]
     columns["classifications"] = _classifications(a, inv, r.classification, n, order)
     if by is None:
         return [{k: c[0] for k, c in columns.items()}]
@@ -847,6 +893,42 @@ def series(a: Answers, s: Session, q: Query, span: Sequence[int]) -> list[dict[s
 
 # -- what /api/view asks -------------------------------------------------------------------------
 
+
+def covered(
+    s: Session, reporter: str, flow: str, years: Sequence[int], partner_group: str,
+    membership_year: int,
+) -> bool:  # fmt: skip
+    """True where :meth:`Session.uncovered` finds nothing missing (it would answer None).
+
+    Its test, on the columns: a member of ``partner_group`` (in ``membership_year``) is a
+    partner of the reporter's ``flow`` rows of ``years``, or the reporter has no such rows.
+    False where the columns cannot say so (not built, or the group has no member among the
+    countries of ``trade``): the Session is asked then, and says why.
+    """
+    a = for_session(s)
+    if a is None:
+        return False
+    mask = _partner_mask(a, s, partner_group, membership_year)
+    if not mask.any():
+        return False  # no members at all (None), or none that trades (a sentence)
+    code = a.country_code.get(reporter)
+    if code is None:
+        return True  # no rows of the reporter
+    flows = ("export", "import") if flow == "balance" else (flow,)
+    rows = False
+    for f in flows:
+        if f not in a.flows:
+            continue
+        for y in set(years):
+            found = a.slices.get((code, a.flows.index(f), y))
+            if found is None:
+                continue
+            rows = True
+            if mask[a.partner[found[0] : found[1]]].any():
+                return True
+    return not rows
+
+
 #: Indicators :func:`rows` computes (besides value, base value, growth and share).
 KNOWN = frozenset({"product_lines"})
 
@@ -868,21 +950,51 @@ def _answerable(
     )
 
 
-def _checked(s: Session, q: Query, kind: str, partial: bool) -> bool:
-    """The Session's own checks of ``q``, in its order; False where one refuses it."""
-    try:
-        s._check_holdings(q, () if kind == "series" else q.years)
+def _checked(a: Answers, s: Session, q: Query, kind: str, partial: bool) -> bool:
+    """The Session's own checks of ``q``, in its order; False where one refuses it.
+
+    Each check is kept with the version by what it reads: the holdings of the reporter, flow
+    and years; the names (and, with months, whether the reporter has monthly records); the
+    coverage of the reporter, flow and years.
+    """
+    required = () if kind == "series" else q.years
+    month_of = q.reporter if q.months is not None else None
+
+    def holdings() -> None:
+        s._check_holdings(q, required)
+
+    def names() -> None:
         s._check(q)
-        if partial:
-            return True
+
+    def coverage() -> None:
         if kind == "series":
             held = s.engine.holdings()[q.reporter]
             flows = ("export", "import") if q.flow == "balance" else (q.flow,)
             s._check_coverage(q, [y for y in q.years if any(y in held.get(f, ()) for f in flows)])
         else:
             s._check_coverage(q, q.years)
-    except HitexError:
-        return False
+
+    checks = [
+        (("holdings", q.reporter, q.flow, required), holdings),
+        (("names", q.groups, q.partner_group, q.firm_group, month_of), names),
+    ]
+    if not partial:
+        checks.append((("coverage", kind, q.reporter, q.flow, q.years), coverage))
+    for key, check in checks:
+        with a._lock:
+            ok = a._checks.get(key)
+        if ok is None:
+            try:
+                check()
+                ok = True
+            except HitexError:
+                ok = False
+            with a._lock:
+                if len(a._checks) > CHECKS_KEPT:
+                    a._checks.clear()
+                a._checks[key] = ok
+        if not ok:
+            return False
     return True
 
 
@@ -914,19 +1026,8 @@ def rows(
         )  # fmt: skip
     except HitexError:
         return None
-    partial = bool(options.get("partial"))
     # The checks read what the version holds (holdings, names, coverage): kept with it.
-    asked_key = (kind, partial, q.reporter, q.flow, q.years, q.partner_group, q.groups,
-                 q.group, q.months, q.membership_year)  # fmt: skip
-    with a._lock:
-        ok = a._checks.get(asked_key)
-    if ok is None:
-        ok = _checked(s, q, kind, partial)
-        with a._lock:
-            if len(a._checks) > CHECKS_KEPT:
-                a._checks.clear()
-            a._checks[asked_key] = ok
-    if not ok:
+    if not _checked(a, s, q, kind, bool(options.get("partial"))):
         return None
     if kind == "series":
         return series(a, s, dataclasses.replace(q, years=(span[0] - 1, *span)), span)

@@ -34,6 +34,7 @@ def create_app(
     readers: int = READERS,
     engine: str = "duckdb",
     spark_master: str | None = None,
+    fast_view: bool = True,
 ) -> FastAPI:
     """The app over the warehouse ``db`` (default ``$HITEX_DB``).
 
@@ -51,6 +52,9 @@ def create_app(
         Reader sessions kept open (requests beyond that wait for one).
     engine, spark_master
         What runs the readers' queries (see :func:`hitex.open`); loads stay on DuckDB.
+    fast_view
+        Answer ``GET /api/view`` past FastAPI's request handling (the same answers: see
+        :class:`~hitex.api.dashboard.FastView`); False: as every other route.
 
     Examples
     --------
@@ -87,6 +91,8 @@ def create_app(
     app.add_middleware(uploads.UploadLimit, limit=max_upload_bytes)
     app.add_middleware(params.RepeatedParameters)
     app.add_middleware(errors.HeadAsGet)
+    if fast_view:
+        app.add_middleware(dashboard.FastView, conns=conns)
     app.include_router(views.router)
     app.include_router(dashboard.router)
     app.include_router(uploads.router)

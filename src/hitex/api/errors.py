@@ -139,6 +139,11 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _unexpected)
 
 
+async def answer_api_error(request: Request, exc: ApiError) -> JSONResponse:
+    """The answer the app gives for ``exc`` (in Russian where the request asks ``lang=ru``)."""
+    return await _api_error(request, exc)
+
+
 async def _api_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
     message = exc.text(lang_of(request.url.query))
