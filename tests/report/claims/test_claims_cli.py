@@ -100,8 +100,12 @@ def _claim(kind, value, lo, hi, subject, *, whole=None, metric=None, span="x", y
     )
 
 
-def _flag(*claims, data="unverifiable"):
-    """The rules' verdicts on claims whose data verdict is ``data`` (the rules read text only)."""
+def _flag(*claims, data="contradicted"):
+    """The rules' verdicts on claims whose data verdict is ``data`` (the rules read text only).
+
+    By default the data contradict every claim: the rules then say which of them the text's
+    own figures put at fault (``inconsistent``) and leave the others as they were (``-``).
+    """
     results = [Result(c, None, data, "") for c in claims]
     return [r.verdict if r.verdict != data else "-" for r in consistency.flag(results)]
 
@@ -143,6 +147,18 @@ def test_text_arithmetic_never_overrules_the_data():
     b = _claim("share", 50, 49.5, 50.5, Subject(R, partners=("CHN",)), whole=whole)
     assert _flag(a, b, data="supported") == ["unverifiable", "unverifiable"]
     assert _flag(a, b, data="contradicted") == ["inconsistent", "inconsistent"]
+
+
+def test_text_arithmetic_alone_is_no_red_flag():
+    # The data cannot settle either claim (goods the lexicon does not know, a whole not read):
+    # the conflict among the text's own figures is named, the verdict stays unverifiable.
+    whole = Subject(R)
+    a = _claim("share", 60, 59.5, 60.5, Subject(R, partners=("IND",)), whole=whole)
+    b = _claim("share", 50, 49.5, 50.5, Subject(R, partners=("CHN",)), whole=whole)
+    results = consistency.flag([Result(c, None, "unverifiable", "no data") for c in (a, b)])
+    assert [r.verdict for r in results] == ["unverifiable", "unverifiable"]
+    assert all("the text's figures conflict" in r.reason for r in results)
+    assert all("data: unverifiable, no data" in r.reason for r in results)
 
 
 def test_the_sample_files_are_where_the_tests_expect():

@@ -12,7 +12,9 @@ claim it finds at fault, with the claims it conflicts with:
 - :func:`leader_and_rates` — "the leader" by growth (or value) while the text gives another
   partner a higher rate (or value).
 
-A claim found at fault becomes ``inconsistent``; its reason keeps what the data say.
+A claim found at fault becomes ``inconsistent`` when the data contradict it too (its reason
+keeps what the data say); otherwise it is ``unverifiable`` with the conflict named: the
+text's own arithmetic may rest on another claim read wrongly.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from hitex.errors import UnknownCodeError
 from hitex.reference import partners as reference
-from hitex.report.claims.model import Claim, Quantity, Result, Subject
+from hitex.report.claims.model import RESTATED, Claim, Quantity, Result, Subject
 
 __all__ = ["RULES", "flag"]
 
@@ -222,9 +224,17 @@ def flag(results: Sequence[Result]) -> list[Result]:
         if i in found:
             data = f"data: {r.verdict}, {r.reason}"
             conflict = "; ".join(found[i])
-            if r.verdict == "supported" or r.claim.guessed():
+            # The data contradict the figure as read, every slot read certainly: the text's
+            # conflict and the figure agree it is wrong, even where another reading of its goods
+            # or whole made the data alone abstain.
+            q = r.claim.quantity
+            wrong = r.verdict == "contradicted" or (
+                r.verdict == "unverifiable" and r.computed is not None and q is not None
+                and not q.allows(r.computed) and not r.reason.startswith(RESTATED))  # fmt: skip
+            if not wrong or r.claim.guessed():
                 # The rule may have read another claim of the conflict wrongly, or this one:
-                # the data's support (or an uncertain reading) outweighs the text's arithmetic.
+                # text arithmetic alone is no red flag. Only where the data contradict the claim
+                # itself, on a certain reading, does the conflict add to the flag.
                 out.append(Result(r.claim, r.computed, "unverifiable",
                                   f"uncertain: the text's figures conflict ({conflict}) "
                                   f"({data})"))  # fmt: skip

@@ -25,6 +25,12 @@ VERDICTS = ("supported", "contradicted", "inconsistent", "unverifiable")
 HOW = ("read", "carried", "paragraph", "default")
 CERTAIN = ("read", "carried")
 
+#: How the reason of a claim starts whose words name goods loosely (a chapter, a section or an
+#: agency's own list): the figure as read is not certain enough to flag alone.
+LOOSE_GOODS = "uncertain reading: which goods the text means by"
+#: How the reason of a claim starts that was read as a figure the text states rightly elsewhere.
+RESTATED = "uncertain reading: read as the figure the text states rightly"
+
 #: The reason given for text that holds a number but no claim hitex can read.
 NOT_UNDERSTOOD = "not understood"
 

@@ -207,12 +207,13 @@ _GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\
 _FALL = (
     r"fell|fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|\bcut\b|"
     r"plung\w*|plummet\w*|slump\w*|tumbl\w*|sank|sunk|halved|slid|dipp?\w*|narrow\w*|"
+    r"\blost\b|\blos(?:e|es|ing)\b|\bshed(?:s|ding)?\b|"
     r"сузил\w*|"
     r"less\b|снизил\w*|снижени\w*|сократил\w*|сокращени\w*|(?<!\w)упал\w*|уменьш\w*|меньше|"
     r"обвалил\w*|рухнул\w*|просел\w*|опустил\w*"
 )
 _SHARE = (r"accounted for|account for|accounts for|share|made up|make up|makes up|represent\w*|"
-          r"taking|took|takes|дол[яеию]\w*|приходи\w*|пришл\w*")  # fmt: skip
+          r"taking|took|takes|дол[яеию]\w*|приходи\w*|пришл\w*|удельн\w* вес\w*")  # fmt: skip
 _MONEY_CONTEXT = (r"total of|worth|amount\w* to|totall?ed|valued at|value of|сумм\w*|составил\w*|"
                   r"в размере|объ[её]м\w*")  # fmt: skip
 _CHANGE_BEFORE = re.compile(
@@ -386,7 +387,7 @@ def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
         r"импорт[её]р|направлени", words):  # fmt: skip
         # A rank among goods: hitex ranks partners (verify says so).
         metric = "goods"
-    top = m.groupdict().get("top") or m.groupdict().get("top_ru")
+    top = m.groupdict().get("top") or m.groupdict().get("top_ru") or m.groupdict().get("top_ru2")
     if top:
         # "among the top five", "в пятерку крупнейших": a rank of at most five, not first.
         n = {"three": 3, "five": 5, "ten": 10, "тройк": 3, "пятерк": 5, "пятёрк": 5,
@@ -440,7 +441,8 @@ def _multiple(
 #: "twice as much as Germany", "втрое больше, чем Германия": a multiple of another subject,
 #: not of another year ("twice as much as in 2019", "as much as the year before").
 _VERSUS = re.compile(
-    r"\s*(?:as (?:much|many|large|big|high) as|(?:more|higher|larger|больше|выше),? (?:than|чем))"
+    r"\s*(?:as (?:much|many|large|big|high|little|small) as|(?:more|higher|larger|less|lower|"
+    r"smaller|больше|выше|меньше|ниже),? (?:than|чем))"
     r"\s+(?!(?:in\s+|of\s+|в\s+)?(?:the\s+|a\s+)?(?:(?:19|20)\d\d|years?\b|level|previous|"
     r"prior|before|last|earlier|год\w*|прошл\w*|предыдущ\w*|ранее|до\b))",
     re.IGNORECASE,
@@ -558,6 +560,8 @@ PATTERNS: tuple[Pattern, ...] = (
         re.compile(
             r"\b(?:among\s+)?(?:the\s+)?top[- ](?P<top>three|five|ten|3|5|10)\b(?:\s+\w+)?"
             r"|\b(?:в|во)\s+(?P<top_ru>тройк|пят[её]рк|десятк)\w*(?:\s+(?:крупнейш|ведущ|главн)\w*)?"
+            r"(?:\s+\w+)?"
+            r"|(?<!\w)(?P<top_ru2>[Тт]ройк|[Пп]ят[её]рк|[Дд]есятк)\w*\s+(?:крупнейш|ведущ|главн)\w*"
             r"(?:\s+\w+)?"
             r"|\b(?:" + _ORDINAL + r")\w*\s+(?:(?:по величине|крупнейш\w*)\s+)?(?:покупател|"
             r"рын|партн[её]р|поставщик|импорт[её]р)\w*"

@@ -262,7 +262,18 @@ def period(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             compare = c.compare if year == c.year and c.compare else None
         if compare is None or compare >= year:
             compare = year - 1
+        span_of = _FROM_TO.search(text if at is None else text[: at[1] + 80])
+        if span_of is not None and kind != "rank":
+            # "С 2012 по 2018 год экспорт прибавил менее трети", "between 2012 and 2018": the
+            # change over the years the sentence spans.
+            year, compare = int(span_of["b"]), int(span_of["a"])
     return Period(year, compare, _clause_months(text, at))
+
+
+#: A span of years: "с 2012 по 2018 год", "from 2012 to 2018", "between 2012 and 2018".
+_FROM_TO = re.compile(r"(?:\bс|\bfrom|\bbetween)\s+(?P<a>(?:19|20)\d\d)\s*(?:год\w*\s+)?"
+                      r"(?:\bпо|\bto|\band|\bthrough|\buntil|[-–—])\s*(?P<b>(?:19|20)\d\d)\b",
+                      re.IGNORECASE)  # fmt: skip
 
 
 def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -277,6 +288,16 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
         own = text[(starts[-1] if starts else 0) : (end.start() if end else len(text))]
         if _months(own) is not None:
             return months(own)
+        # "В третьем квартале рост ускорился до 35%, а за девять месяцев экспорт достиг 1 752,1
+        # млн долл., прибавив 28,5%": the months of the nearest clause before it that names some.
+        for a in reversed(starts):
+            cut = _CLAUSE.search(text, a)
+            clause = text[a : cut.start() if cut is not None else len(text)]
+            if a < at[0] and _months(clause) is not None:
+                return months(clause)
+        first = text[: starts[0]] if starts else ""
+        if _months(first) is not None:
+            return months(first)
     return months(text)
 
 
@@ -337,6 +358,14 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         elif subject.flow == "balance":
             read = frames.flow_at(s.text, at[1])
             side = read[1] if read else ""
+            said = next((x for x in reversed(out) if x.paragraph == f.claim.paragraph
+                         and x.understood and x.subject.flow == "balance" and x.side),
+                        None)  # fmt: skip
+            if read is None and said is not None:
+                # "The deficit was just $86 million. In 2008 it had reached $430 million": a
+                # sentence with no balance word goes on about the side said before, not certainly.
+                side = said.side
+                how["side"] = "paragraph"
             turn = _TURN.search(s.text, at[1])
             if (
                 not frames.flows(s.text[lo_clause(s.text, at[0]) : at[1]])
@@ -377,6 +406,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # "Kazakhstan, Turkey and the UAE each exceeded $45 million", "не менее чем на
             # 20% каждая": the figure is said of every partner named, never of their sum.
             aggregation, count = "each", len(subject.partners)
+        if f.claim.kind == "rank" and len(subject.partners) > 1:
+            # "The top five (China, Japan, ...)": the rank is said of each partner listed.
+            aggregation, count = "each", len(subject.partners)
         if f.claim.kind == "count":
             aggregation, count = "sum", None  # a count is of the whole field, never of each
         if f.claim.kind == "amount" and (_PER_MONTH.match(s.text, at[1]) or _MONTHLY.search(
@@ -415,6 +447,18 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             compare = None if per.compare is None else per.compare + shift
             claim = claim.with_(period=Period(earlier.period.year, compare, per.months))
             how["year"] = "carried"
+        elif how["year"] == "carried" and text is not None and not _SPAN_YEARS.search(s.text):
+            # "Скачок 2019 года. Импорт вырос на 64%": a sentence that names no year may go on
+            # with the year of the sentence before it in the paragraph. That year is read, but
+            # not certainly: the figure may be supported by it, never flagged.
+            before_year = _year_before(text, s, out)
+            if before_year is not None and before_year != claim.period.year:
+                per = claim.period
+                compare = per.compare
+                if compare is not None and (compare == per.year - 1 or compare >= before_year):
+                    compare = before_year - 1
+                claim = claim.with_(period=Period(before_year, compare, per.months))
+                how["year"] = "paragraph"
         if _RESPECTIVELY.search(s.text) and len(_in(partners, 0, len(s.text))) > 1:
             # "Exports to Japan and Korea came to 180 and 160.2 million respectively": which
             # figure is whose is not read.
@@ -457,6 +501,31 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
     return _respectively(out)
 
 
+def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
+    """The year the sentence before ``s`` in its paragraph is about, if it names one.
+
+    The latest of the years its claims were read with and the years it names that are no base
+    ("since 2018", "compared with 2019"). None when no sentence before it in the paragraph
+    names a year.
+
+    Examples
+    --------
+    >>> t = "Скачок 2019 года. Импорт вырос на 64%."
+    >>> _year_before(t, sentences(t)[1], [])
+    2019
+    """
+    before = [x for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
+    for x in reversed(before):
+        years = list(re.finditer(r"\b((?:19|20)\d\d)\b", x.text))
+        if not years:
+            continue
+        mine = [c.period.year for c in out if c.sentence == x.text and c.understood]
+        bases = {m.start("y") if m["y"] else m.start("y2") for m in _COMPARE.finditer(x.text)}
+        own = [int(m[1]) for m in years if m.start(1) not in bases]
+        return max([*mine, *own]) if mine or own else None
+    return None
+
+
 def _asked(text: str, s: Sentence) -> bool:
     """Whether the paragraph before ``s``'s is a question on trade, which ``s`` answers.
 
@@ -471,6 +540,8 @@ def _asked(text: str, s: Sentence) -> bool:
 _LATER = re.compile(r"\b(?P<n>two|three|four|five|\d) years later\b|(?:спустя|через) "
                     r"(?P<n2>два|три|четыре|пять|\d) (?:года|лет)|(?<!\w)(?P<n3>два|три|четыре|"
                     r"пять|\d) (?:года|лет) спустя", re.IGNORECASE)  # fmt: skip
+#: A list of partners in brackets or after a colon or dash, right after a rank's words.
+_LISTED = re.compile(r"(?:\s+\w+){0,2}?\s*(?:\([^()]{3,200}\)|[:—–]\s*[^.;:]{3,200})")
 #: "That year", "в том же году": the year of the claim before.
 _RESPECTIVELY = re.compile(r"\brespectively\b|соответственно", re.IGNORECASE)
 _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b|в (?:том же|тот же|этом же|тот) год",
@@ -637,8 +708,15 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
         before = [m for m in partners if m.start < a]
         after = [m for m in partners if m.start >= claim_end]
         ranked = before[-1:] or after[:1]
-        return Subject(c.reporter, flow, tuple(m.value for m in ranked if m.kind == "country"),
-                       None, _products(products)), how  # fmt: skip
+        q = f.claim.quantity
+        listed = _LISTED.match(s.text, claim_end)
+        if q is not None and q.hi > q.lo and listed is not None:
+            # "Пятёрка крупнейших покупателей (Китай, Япония, Германия, США, Белоруссия)": the
+            # top five are the partners listed after it, each of them ranked 1-5.
+            inside = [m for m in after if m.end <= listed.end()]
+            ranked = inside or ranked
+        codes = tuple(dict.fromkeys(m.value for m in ranked if m.kind == "country"))
+        return Subject(c.reporter, flow, codes, None, _products(products)), how
     mine_p, mine_g = _in(partners, lo, hi), _in(products, lo, hi)
     cut = [m.end() for m in _TURN.finditer(s.text, lo, f.claim.start - s.start)]
     if cut and len(mine_p) > 1 and _in(partners, cut[-1], hi):

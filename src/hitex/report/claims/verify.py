@@ -24,7 +24,15 @@ from hitex.reference import countries
 from hitex.report import wording
 from hitex.report.claims import enterprises, overlay
 from hitex.report.claims.lexicon import Lexicon, ProductEntry
-from hitex.report.claims.model import Claim, Quantity, Result, Subject
+from hitex.report.claims.model import (
+    CERTAIN,
+    LOOSE_GOODS,
+    RESTATED,
+    Claim,
+    Quantity,
+    Result,
+    Subject,
+)
 from hitex.session import Session
 
 __all__ = ["allowed", "describe", "show", "verify"]
@@ -112,7 +120,9 @@ _GUESSES = {
     "flow": "no flow word is said for it",
     "partners": "its partners are not named in its clause",
     "products": "its goods are not named in its clause",
-    "year": "its year is not certain (the sentence names other years)",
+    "side": "the side of the balance is not said in its sentence",
+    "year": "its year is not certain (the sentence names other years, or none and goes on "
+    "from the year of the sentence before)",
 }
 
 
@@ -122,7 +132,9 @@ def _uncertain(r: Result) -> Result:
     A claim is contradicted only when every slot its figure depends on was read from its own
     clause or carried by a certain rule (see :data:`~hitex.report.claims.model.HOW`).
     """
-    guessed = r.claim.guessed()
+    # A balance's size wrong either way does not depend on the side it was read with.
+    either = r.reason.endswith("either way")
+    guessed = [g for g in r.claim.guessed() if not (g == "side" and either)]
     if not guessed:
         return r
     why = "; ".join(f"{_GUESSES.get(slot, slot)} ({r.claim.how(slot)})" for slot in guessed)
@@ -183,7 +195,7 @@ def _worded(r: Result, lexicon: Lexicon) -> Result:
         return r
     words = ", ".join(f"'{n}'" for n in dict.fromkeys(loose))
     return Result(r.claim, r.computed, "unverifiable",
-                  f"uncertain reading: which goods the text means by {words} is not certain "
+                  f"{LOOSE_GOODS} {words} is not certain "
                   f"(the lexicon reads them as HS chapters or a scheme's group); as read: "
                   f"{r.reason}")  # fmt: skip
 
@@ -212,7 +224,7 @@ def _restated(results: list[Result]) -> list[Result]:
         other = right.get(_frame(r.claim)) if r.verdict == "contradicted" else None
         if other is not None and other.claim.span != r.claim.span:
             out.append(Result(r.claim, r.computed, "unverifiable",
-                              f"uncertain reading: read as the figure the text states rightly "
+                              f"{RESTATED} "
                               f'as "{other.claim.span.strip()}" ({other.reason}); this one is '
                               f"likely of something narrower; as read: {r.reason}"))  # fmt: skip
         else:
@@ -435,9 +447,13 @@ def _balance(c: Claim, value: float, where: str) -> Result:
                           "it is a deficit or a surplus")  # fmt: skip
         return Result(c, value, "contradicted", f"{text}; the text's words allow "
                       f"{allowed(c.quantity)} either way")  # fmt: skip
+    size = abs(value)
+    if c.how("side") not in CERTAIN and not (c.quantity.allows(size) or c.quantity.allows(-size)):
+        # A side carried from an earlier sentence: the size is wrong whichever side is meant.
+        return Result(c, value, "contradicted", f"{text}; the text's words allow "
+                      f"{allowed(c.quantity)} either way")  # fmt: skip
     if said != actual:
         return Result(c, value, "contradicted", f"{text}, not a {said}")
-    size = abs(value)
     if c.quantity.allows(size) or c.quantity.allows(-size):
         return Result(c, value, "supported", text)
     return Result(c, value, "contradicted", f"{text}; the text's words allow "
