@@ -318,3 +318,35 @@ def test_option_errors_are_said_in_russian(empty_db, args, expected):
     said = " ".join(result.output.split())
     assert said == expected
     assert latin_words(said, allowed=["May"]) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--months", "13"], "Ошибка: Месяцы 13-13 — не диапазон в пределах 1-12."),
+        (["--by", "group"], "Ошибка: --by group требует --groups СХЕМА (например, --groups tech)."),
+        (["--group", "ICT"], "Ошибка: --group требует --groups СХЕМА: из какой схемы эта группа."),
+    ],
+)  # fmt: skip
+def test_query_errors_are_said_in_russian(db, args, expected):
+    result = run(db, "table", "--reporter", "ZAF", "--year", "2021", *args, env=RU)
+    assert result.exit_code != 0
+    said = " ".join(result.output.split())
+    assert said == expected
+    assert latin_words(said, allowed=["group", "groups", "tech", "ICT"]) == []
+
+
+def test_a_warehouse_copied_without_its_records_is_said_in_russian(db, tmp_path):
+    # The warehouse file alone, without DB.data beside it: every record file is missing.
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(db.read_bytes())
+    root = Path(f"{db}.data")
+    files = sorted(root.glob("flows/**/*.parquet"))
+    assert files
+    result = run(copy, "table", "--reporter", "ZAF", "--year", "2021", env=RU)
+    assert result.exit_code != 0
+    said = " ".join(result.output.split())
+    assert said.startswith("Ошибка: Из файлов записей, которые числятся в хранилище под ")
+    assert f"(всего: {len(files)}), нет на месте: {len(files)} (первый: " in said
+    assert said.endswith("или открывают там, где он лежит.")
+    assert latin_words(said, allowed=["DB", "data"]) == []  # DB.data and the paths

@@ -90,13 +90,22 @@ class Query:
             if d not in DIMENSIONS:
                 raise UnknownCodeError.new("dimension for --by", d, DIMENSIONS)
         if "group" in self.by and self.groups is None:
-            raise InputError("--by group needs --groups SCHEME (for example --groups tech).")
+            raise InputError(
+                "--by group needs --groups SCHEME (for example --groups tech).",
+                ru="--by group требует --groups СХЕМА (например, --groups tech).",
+            )
         if self.group is not None and self.groups is None:
-            raise InputError("--group needs --groups SCHEME to say which scheme it belongs to.")
+            raise InputError(
+                "--group needs --groups SCHEME to say which scheme it belongs to.",
+                ru="--group требует --groups СХЕМА: из какой схемы эта группа.",
+            )
         if self.months is not None:
             lo, hi = self.months
             if not 1 <= lo <= hi <= 12:
-                raise InputError(f"Months {lo}-{hi} are not a range within 1-12.")
+                raise InputError(
+                    f"Months {lo}-{hi} are not a range within 1-12.",
+                    ru=f"Месяцы {lo}-{hi} — не диапазон в пределах 1-12.",
+                )
 
 
 def select(

@@ -434,7 +434,12 @@ def refresh_view(con: duckdb.DuckDBPyConnection, layout: Layout) -> None:
         raise HitexError(
             f"The warehouse lists {len(files):,} record files under {layout.root}, and "
             f"{len(missing):,} are not there (first: {missing[0]}); a warehouse file is "
-            "copied together with its data root (DB.data beside it), or opened where it is."
+            "copied together with its data root (DB.data beside it), or opened where it is.",
+            ru=f"Из файлов записей, которые числятся в хранилище под {layout.root} (всего: "
+            f"{format(len(files), ',').replace(',', ' ')}), нет на месте: "
+            f"{format(len(missing), ',').replace(',', ' ')} (первый: {missing[0]}); файл "
+            "хранилища копируют вместе с каталогом данных (DB.data рядом с ним) или открывают "
+            "там, где он лежит.",
         )
     absent = absent_columns(con, files)
     con.execute(f"CREATE OR REPLACE VIEW flows AS {read_sql(files, absent=absent)}")
