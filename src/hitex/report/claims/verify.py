@@ -670,7 +670,8 @@ def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     low = c.metric == "lowest"
     now = size[year]
     between = {y: v for y, v in size.items() if since < y < year}
-    beyond = {y: v for y, v in between.items() if (v <= now if low else v >= now)}
+    beyond = {y: v for y, v in between.items() if (v < now if low else v > now)}
+    tied = sorted(y for y, v in between.items() if v == now)
     word = "lower" if low else "higher"
     head = f"{describe(c.subject)}: the {what} of {year} is {show(now, 'usd')}"
     if beyond:
@@ -678,6 +679,13 @@ def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         return Result(c, float(y), "contradicted",
                       f"{head}; {y} was {word} ({show(v, 'usd')}), so it is not the "
                       f"{c.metric} since {since}")  # fmt: skip
+    if tied:
+        # An equal year: "the highest since" may mean "none higher" or "above every year";
+        # the data cannot say which the writer meant, so no red flag.
+        listed = ", ".join(str(y) for y in tied)
+        return Result(c, None, "unverifiable",
+                      f"{head}; {listed} had the same {what}, so it is the {c.metric} since "
+                      f"{since} only if an equal year counts")  # fmt: skip
     first = size[since]
     if between and (first > now if low else first < now):
         return Result(c, None, "unverifiable",
