@@ -69,10 +69,13 @@ def test_lowest_since_names_the_years(results, truth):
     assert "2002-2020" in r.reason
 
 
-
 @pytest.mark.parametrize(
     ("since", "verdict", "named"),
-    [(2001, "unverifiable", "2003"), (2002, "unverifiable", "2003"), (2000, "contradicted", "2001")],
+    [
+        (2001, "unverifiable", "2003"),
+        (2002, "unverifiable", "2003"),
+        (2000, "contradicted", "2001"),
+    ],
 )
 def test_an_equal_year_is_no_red_flag(tmp_path, since, verdict, named):
     # Deficits (imports less exports, US$): 2000 90, 2001 120, 2002 60, 2003 100, 2004 100.
