@@ -43,6 +43,17 @@ def test_a_base_year_in_the_clause_is_not_the_year_of_the_amount(base):
     assert (got.year, got.compare) == (2004, 2002)
 
 
+def test_a_base_of_the_clause_before_is_not_this_claims():
+    text = ("In 2021 exports reached $4.5 billion: 30% above 2020, and over three times the 2018 "
+            "figure of $1.4 billion.")  # fmt: skip
+    at = text.index("over three")
+    got = period(text, "multiple", Context("PRT", 2021), at=(at, at + len("over three times")))
+    assert (got.year, got.compare) == (2021, 2018)
+    at = text.index("30%")
+    got = period(text, "growth", Context("PRT", 2021), at=(at, at + 3))
+    assert (got.year, got.compare) == (2021, 2020)
+
+
 def test_by_a_year_without_a_multiple_is_no_base():
     # "к 2002 году" after no multiple or percentage is "by 2002": the text's own year.
     text = "К 2002 году экспорт составил 191 млн долларов."

@@ -210,6 +210,13 @@ def period(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         cut = _CLAUSE.search(text[at[1] :])
         if cut is not None and base.start() > at[1] + cut.start():
             base = None
+    if base is not None and at is not None and local is text:
+        # "30% above 2020, and over three times the 2018 figure": a base of a clause before is
+        # not this claim's when its own clause names a year.
+        starts = [m.end() for m in _CLAUSE.finditer(text, 0, at[0])]
+        if (starts and base.end() <= starts[-1]
+                and re.search(r"\b(?:19|20)\d\d\b", _CLAUSE.split(text[at[0] :])[0])):  # fmt: skip
+            base = None
     base_year = None if base is None else int(base["y"] or base["y2"])
     base_at = None if base is None else offset + base.start("y" if base["y"] else "y2")
     year = c.year
