@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import hitex
 import hitex.report.claims as claims
 from hitex import demo
 from hitex.report.claims.resolve import Context, article_year, period
@@ -113,3 +114,26 @@ def test_a_dated_tabloid_is_checked_against_the_year_before_its_date(checked_war
     assert [(r.claim.period.year, r.verdict) for r in amount] == [(2020, "supported")]
     growth = [r for r in results if r.claim.kind == "growth"]
     assert [(r.claim.period.year, r.verdict) for r in growth] == [(2020, "supported")]
+
+
+def test_an_amount_said_to_have_risen_when_it_fell_is_not_supported(tmp_path):
+    # Chile's exports of copper wire (HS 7408) to Argentina, from the bundled sample, with
+    # pandas: the 2004 amount is right (about 2.2 million) but it fell from 2002's.
+    frames = [pd.read_csv(p, dtype={"product": str}) for p in demo.files()]
+    raw = pd.concat(frames)
+    wire = raw[(raw["flow"] == "export") & raw["product"].str.startswith("7408")]
+    by_year = wire.groupby("year")["value_usd"].sum()
+    assert round(by_year[2004] / 1e6, 1) == 2.2
+    assert by_year[2002] > by_year[2004]
+    s = hitex.open(tmp_path / "w.duckdb")
+    s.load(list(demo.files()), format="flows")
+    said = (
+        "В 2004 году экспорт Чили в Аргентину: медная проволока (7408) выросла до 2,2 млн долларов."
+    )
+    (r,) = [r for r in claims.check(s, said, reporter="CHL", year=2004) if "2,2" in r.claim.span]
+    assert r.verdict == "unverifiable", r.reason
+    assert "fell from" in r.reason
+    fell = said.replace("выросла", "снизилась")
+    (r,) = [r for r in claims.check(s, fell, reporter="CHL", year=2004) if "2,2" in r.claim.span]
+    s.close()
+    assert r.verdict == "supported", r.reason
