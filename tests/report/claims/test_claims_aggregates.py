@@ -237,9 +237,10 @@ def test_last_year_is_the_year_after_the_latest_named():
     held = [2019, 2020, 2021]
     text = "Sales fell in 2019 and rose by a third in 2020, then grew 9% last year."
     assert resolve.article_year(text, [2019, 2020], held) == 2021
-    # A date line naming a later year says when the text was written: no shift.
+    # A date line says when the text was written: "last year" is the year before it.
     dated = "Lisbon, 3 March 2022. " + text
-    assert resolve.article_year(dated, [2019, 2020], held) == 2020
+    assert resolve.article_year(dated, [2019, 2020], held) == 2021
+    assert resolve.article_year("Lisbon, 3 March 2021. " + text, [2019, 2020], held) == 2020
 
 
 def test_that_year_and_the_year_of_the_clause():

@@ -67,3 +67,36 @@ def test_lowest_since_names_the_years(results, truth):
     assert r.verdict == "supported"
     assert "2001" in r.reason
     assert "2002-2020" in r.reason
+
+
+@pytest.mark.parametrize(
+    ("since", "verdict", "named"),
+    [
+        (2001, "unverifiable", "2003"),
+        (2002, "unverifiable", "2003"),
+        (2000, "contradicted", "2001"),
+    ],
+)
+def test_an_equal_year_is_no_red_flag(tmp_path, since, verdict, named):
+    # Deficits (imports less exports, US$): 2000 90, 2001 120, 2002 60, 2003 100, 2004 100.
+    # "The 2004 deficit was the highest since 2001": 2003 equals it, so it holds only if an
+    # equal year counts; since 2000, 2001 was higher: a red flag naming 2001.
+    deficit = {2000: 90, 2001: 120, 2002: 60, 2003: 100, 2004: 100}
+    path = tmp_path / "tie.csv"
+    lines = ["year,reporter,partner,flow,product,classification,value_usd"]
+    for y, d in deficit.items():
+        lines += [f"{y},PRT,NLD,export,854231,HS17,{1000 * 10**6}",
+                  f"{y},PRT,NLD,import,854231,HS17,{(1000 + d) * 10**6}"]  # fmt: skip
+    path.write_text("\n".join(lines) + "\n")
+    check = duckdb.sql(f"SELECT year, sum(CASE flow WHEN 'import' THEN value_usd ELSE -value_usd "
+                       f"END) / 1e6 FROM read_csv('{path}') GROUP BY year").fetchall()  # fmt: skip
+    assert dict(check) == deficit
+    s = hitex.open(tmp_path / "tie.duckdb")
+    s.load([path], format="flows")
+    text = f"Portugal's technology trade deficit in 2004 was the highest since {since}."
+    (r,) = [r for r in claims.check(s, text) if r.claim.kind == "extreme"]
+    s.close()
+    assert r.verdict == verdict, r.reason
+    assert named in r.reason
+    assert f"{named} was higher" in r.reason if verdict == "contradicted" else "same" in r.reason
+    assert "2003 was higher" not in r.reason  # equal is not higher

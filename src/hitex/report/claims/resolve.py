@@ -134,6 +134,7 @@ def _months(text: str) -> tuple[int, int] | None:  # noqa: PLR0911 - one return 
 
 _COMPARE = re.compile(
     r"(?:compared (?:with|to)|in comparison with|than(?: in)?|from|since|against|over|on|"
+    r"above(?: the)?|(?<=раза\s)к|(?<=раз\s)к|(?<=%\s)к|по отношению к|"
     r"(?:the )?same (?:period|months?) (?:of|in)|(?:к|с) (?:тем же|аналогичным) (?:месяцам|"
     r"периодом)|по сравнению с|относительно|чем в|с|"
     r"аналогичн\w+ период\w*)\s+(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)['’]s\b",
@@ -160,6 +161,15 @@ _YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year
 _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _YEAR = re.compile(r"(?:\bin|\bfor|\bof|\bв|\bза)\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
+_MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|"
+              "December")  # fmt: skip
+_MONTHS_RU = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+#: The date of a text in its head: "Saturday 6 February 2021", "February 6, 2021", "6 февраля 2021".
+_DATELINE = re.compile(
+    rf"\b\d{{1,2}}\s+(?:{_MONTHS_EN})\s+(?P<y>(?:19|20)\d\d)\b|"
+    rf"\b(?:{_MONTHS_EN})\s+\d{{1,2}},\s+(?P<y2>(?:19|20)\d\d)\b|"
+    rf"\b\d{{1,2}}\s+(?:{_MONTHS_RU})\s+(?P<y3>(?:19|20)\d\d)\b",
+    re.IGNORECASE)  # fmt: skip
 _IMPORT = re.compile(r"\bimports?\b|\bimported\b|\bимпорт(?!ер|ир)|\bввоз|\bbought from|"
                      r"\bpurchased from", re.I)  # fmt: skip
 _EXPORT = re.compile(r"\bexport|\bэкспорт", re.I)
@@ -199,6 +209,13 @@ def period(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         # clause's, not this claim's.
         cut = _CLAUSE.search(text[at[1] :])
         if cut is not None and base.start() > at[1] + cut.start():
+            base = None
+    if base is not None and at is not None and local is text:
+        # "30% above 2020, and over three times the 2018 figure": a base of a clause before is
+        # not this claim's when its own clause names a year.
+        starts = [m.end() for m in _CLAUSE.finditer(text, 0, at[0])]
+        if (starts and base.end() <= starts[-1]
+                and re.search(r"\b(?:19|20)\d\d\b", _CLAUSE.split(text[at[0] :])[0])):  # fmt: skip
             base = None
     base_year = None if base is None else int(base["y"] or base["y2"])
     base_at = None if base is None else offset + base.start("y" if base["y"] else "y2")
@@ -925,14 +942,28 @@ def article_year(text: str, candidates: Sequence[int], held: Sequence[int] = ())
     2020
     >>> article_year("It fell in 2019 and rose 9% last year", [2019], [2019, 2020])
     2020
+    >>> article_year("Saturday 6 February 2021. Up 30% last year, $5m above the 2019 total",
+    ...              [2019], [2019, 2020])
+    2020
+    >>> article_year("Рост в 2,2 раза к 2002 году, а в 2002 году не ввозили", [2002], [2002, 2004])
+    2004
     """
     named = collections.Counter(int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text))
     usable = [y for y in named if y in set(candidates)]
+    dateline = _DATELINE.search(text[:300])
+    if dateline is not None and _LAST_YEAR.search(text):
+        # "Saturday 6 February 2021 ... last year": the year before the text's date, whatever
+        # earlier year it names ("above the 2019 total" is a base).
+        last = int(dateline["y"] or dateline["y2"] or dateline["y3"]) - 1
+        if last in held:
+            return last
     spans = [(b.start(), b.end()) for b in _COMPARE.finditer(text)]
     bases = {int(m["y"] or m["y2"]) for m in _COMPARE.finditer(text)}
     own = [m for m in re.finditer(r"\b((?:19|20)\d\d)\b", text)
            if not any(a <= m.start() < b for a, b in spans)]  # fmt: skip
-    if usable and not own and bases:
+    if usable and bases and (not own or set(usable) <= bases):
+        # "рост в 2,2 раза к 2002 году ... которых в 2002 году мы не ввозили": every year it
+        # names that the warehouse holds is a base; its own year is the one after them.
         later = [y for y in held if y > max(bases)]
         if later:
             return max(later)

@@ -12,6 +12,7 @@ no data for it (with what is missing) or the words were not understood.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -431,7 +432,52 @@ def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         where = f"{where}, a month on average"
     if c.subject.flow == "balance":
         return _balance(c, value, where)
-    return _judge(c, value, f"{where}: {show(value, 'usd')}")
+    judged = _judge(c, value, f"{where}: {show(value, 'usd')}")
+    if judged.verdict == "supported" and c.metric != "per_month":
+        return _direction(c, s, plan, small, judged)
+    return judged
+
+
+#: "rose to $2.2 million", «выросла до 2,2 млн»: an amount said with the way it moved.
+_UP = (
+    r"rose|grew|increased|climbed|jumped|soared|went\s+up|выр[оа]с\w*|увеличил\w*|"
+    r"возрос\w*|подскочил\w*"
+)
+_DOWN = (
+    r"fell|dropped|declined|decreased|shrank|slipped|plunged|went\s+down|снизил\w*|"
+    r"сократил\w*|упал\w*|уменьшил\w*|опустил\w*"
+)
+_MOVED_TO = re.compile(
+    rf"(?:\b(?P<up>{_UP})|\b(?P<down>{_DOWN}))\s+(?:\S+\s+){{0,2}}?(?:to|до)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _direction(c: Claim, s: Session, plan: Plan, small: float, judged: Result) -> Result:
+    """A right amount said to have risen (fallen) to: supported only where it did.
+
+    The base is the claim's own, else the nearest earlier year the warehouse holds (within
+    three years); a move the other way is no support: unverifiable, as the base is not read.
+    """
+    at = c.sentence.find(c.span)
+    found = _MOVED_TO.search(c.sentence[max(0, at - 40) : at]) if at >= 0 else None
+    if found is None:
+        return judged
+    years = [c.period.compare] if c.period.compare else [c.period.year - k for k in (1, 2, 3)]
+    for base in years:
+        try:
+            before = _flow_value(c, s, plan, small, base)
+        except (_NoData, HitexError):
+            continue
+        up = found.group("up") is not None
+        assert judged.computed is not None
+        if (judged.computed > before) == up or judged.computed == before:
+            return judged
+        moved = "fell" if up else "rose"
+        return Result(c, judged.computed, "unverifiable",
+                      f"{judged.reason}; but it {moved} from {show(before, 'usd')} in {base}, "
+                      f"while the text says it {'rose' if up else 'fell'}")  # fmt: skip
+    return judged
 
 
 def _balance(c: Claim, value: float, where: str) -> Result:
@@ -670,7 +716,8 @@ def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     low = c.metric == "lowest"
     now = size[year]
     between = {y: v for y, v in size.items() if since < y < year}
-    beyond = {y: v for y, v in between.items() if (v <= now if low else v >= now)}
+    beyond = {y: v for y, v in between.items() if (v < now if low else v > now)}
+    tied = sorted(y for y, v in between.items() if v == now)
     word = "lower" if low else "higher"
     head = f"{describe(c.subject)}: the {what} of {year} is {show(now, 'usd')}"
     if beyond:
@@ -678,6 +725,13 @@ def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         return Result(c, float(y), "contradicted",
                       f"{head}; {y} was {word} ({show(v, 'usd')}), so it is not the "
                       f"{c.metric} since {since}")  # fmt: skip
+    if tied:
+        # An equal year: "the highest since" may mean "none higher" or "above every year";
+        # the data cannot say which the writer meant, so no red flag.
+        listed = ", ".join(str(y) for y in tied)
+        return Result(c, None, "unverifiable",
+                      f"{head}; {listed} had the same {what}, so it is the {c.metric} since "
+                      f"{since} only if an equal year counts")  # fmt: skip
     first = size[since]
     if between and (first > now if low else first < now):
         return Result(c, None, "unverifiable",
