@@ -23,6 +23,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 import hitex
 from hitex._util import cents, records, rounded
@@ -30,8 +31,44 @@ from hitex.errors import HitexError, InputError, UnknownCodeError
 from hitex.reference import reference_version
 from hitex.reference.usergroups import UserScheme
 from hitex.store import STEPS, LoadResult, default_path
+from hitex.usage_ru import asked_russian, is_usage_error, show_ru
+
+
+class _Group(TyperGroup):
+    """hitex's command group: Click's usage errors in Russian when Russian is asked for.
+
+    ``--lang ru`` on the command line or ``$HITEX_LANG=ru`` (:mod:`hitex.usage_ru`); in
+    English Click's own words stay as they are.
+    """
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
+                     **extra: Any) -> Any:  # fmt: skip
+        russian = asked_russian(args)
+        try:
+            ctx = super().make_context(info_name, args, parent, **extra)
+        except Exception as exc:
+            _usage_ru(exc, russian)
+            raise
+        ctx.meta["usage_ru"] = russian
+        return ctx
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            _usage_ru(exc, bool(ctx.meta.get("usage_ru")))
+            raise
+
+
+def _usage_ru(exc: Exception, russian: bool) -> None:
+    """Say a usage error in Russian and exit with Click's status; else leave it to Click."""
+    if russian and is_usage_error(exc):
+        show_ru(exc)
+        raise typer.Exit(2) from None
+
 
 app = typer.Typer(
+    cls=_Group,
     help="High-tech trade analytics: load trade records, classify them, compute indicators.",
     no_args_is_help=True,
     add_completion=False,
@@ -243,6 +280,12 @@ def load(
             "(on --spark-master).",
         ),
     ] = "duckdb",
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang", envvar="HITEX_LANG", help="Language of the summaries: en or ru ($HITEX_LANG)."
+        ),
+    ] = "en",
 ) -> None:
     """Load trade files into the warehouse, one transaction per file (a BACI zip: per year).
 
@@ -255,7 +298,7 @@ def load(
     columns = {**options.get("columns", {}), **_pairs(column, "--column")}
     constants = {**options.get("set", {}), **_pairs(set_, "--set")}
     refused: list[LoadResult] = []
-    lang = language({})
+    lang = _lang(lang)
     with hitex.open(ctx.obj, **_engine(ctx, engine)) as s:
         for path in files:
             with _progress(path.name, lang) as step:
@@ -385,10 +428,11 @@ def rejects(
     ctx: typer.Context,
     load_id: Annotated[int | None, typer.Option("--load", help="Only this load.")] = None,
     fmt: FormatOpt = None,
+    lang: LangOpt = "en",
 ) -> None:
     """List refused records with line number and reason."""
     with _open(ctx.obj) as s:
-        emit(s.rejects(load_id), fmt)
+        emit(s.rejects(load_id, lang=_lang(lang)), fmt)
 
 
 @app.command()
@@ -795,7 +839,12 @@ def coverage(
     """
     with _open(ctx.obj, **_engine(ctx, engine)) as s:
         if reporter is not None and not scheme and not by_classification:
-            emit(s.coverage(reporter, year, lang=_lang(lang)), fmt)
+            frame = s.coverage(reporter, year, lang=_lang(lang))
+            if lang == "ru" and _chosen(fmt) is Output.table:
+                from hitex.catalog import worded_ru  # noqa: PLC0415
+
+                frame = worded_ru(frame)  # words for the reader; CSV and JSON keep the codes
+            emit(frame, fmt)
             return
         frame = s.scheme_coverage(
             reporter=reporter, year=year, schemes=_split(scheme) or None,
