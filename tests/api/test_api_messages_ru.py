@@ -151,6 +151,17 @@ def test_uploads_are_answered_in_russian(url, tmp_path):
         f"отклонено: 1 (см. hitex rejects --load {load['id']})."
     )
     assert "message_ru" not in load
+    # The refused record's reason, in Russian, from its code (the Did-you-mean included).
+    (reject,) = loaded.json()["rejects"]
+    assert (reject["code"], reject["field"], reject["value"]) == ("unknown_country", "partner",
+                                                                  "Brazl")  # fmt: skip
+    assert (
+        reject["reason"] == "неизвестная страна-партнёр «Brazl». Возможно, имелось в виду «Brazil»?"
+    )
+    listed = get(url, "/api/rejects", load=load["id"], lang="ru").json()
+    assert [r["reason"] for r in listed] == [reject["reason"]]
+    english = get(url, "/api/rejects", load=load["id"]).json()
+    assert [r["reason"] for r in english] == ["unknown partner 'Brazl'. Did you mean 'Brazil'?"]
 
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")

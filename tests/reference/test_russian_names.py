@@ -4,6 +4,7 @@ directly (csv), and the fallback to English where no Russian name is known."""
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -138,9 +139,21 @@ def test_headings_of_editions_before_the_tnved_files_take_hs2002_words_where_ali
     differ = [c for c in sorted(ru02) if len(c) == 4 and c in words and len(set(words[c])) == 2]
     assert alike
     assert differ
-    for code in alike[:50]:
+    # Headings in Cyrillic letters alone (a few mix in Latin ones: read apart, above).
+    plain = [c for c in alike if not re.search("[A-Za-z]", ru02[c])]
+    for code in plain[:50]:
         text = ru02[code]
         assert text.upper() == text, code  # the FTS's capitals, lowered by hand below
         assert russian.product("HS92", code) == text[0] + text[1:].lower(), code
     # Worded otherwise in 1992: not the same heading for sure, so no Russian name of its own.
     assert russian.product("HS92", differ[0]) is None
+
+
+def test_no_russian_name_mixes_alphabets_within_a_word():
+    mixed = [r for r in TNVED if re.search(r"[А-Яа-я][A-Za-z]|[A-Za-z][А-Яа-я]", r["name_ru"])]
+    assert len(mixed) > 100  # the FTS's files do type letters of the other alphabet
+    for row in TNVED:
+        name = russian.product(row["classification"], row["code"])
+        assert name is not None
+        words = re.findall(r"\w+", name)
+        assert not [w for w in words if re.search("[А-Яа-яЁё]", w) and re.search("[A-Za-z]", w)]
