@@ -486,3 +486,15 @@ def test_usage_errors_follow_hitex_lang_and_stay_english_otherwise(empty_db):
     # --lang en on the command line wins over $HITEX_LANG=ru, as for every other message.
     said = run(empty_db, "table", "--reporter", "RUS", "--yaer", "2020", "--lang", "en", env=RU)
     assert "No such option: --yaer" in said.output
+
+
+def test_a_malformed_line_is_said_in_russian_with_the_readers_words_quoted(empty_db, tmp_path):
+    path = tmp_path / "mal.csv"
+    path.write_text(",".join(FLOWS_HEADER) + "\n2020,,RUS,IND,export,851762,7\n"
+                    "2020,,RUS,CHN,export,851762,7,9,9\n")  # fmt: skip
+    assert run(empty_db, "load", str(path), "--format", "flows").exit_code == 0
+    (row,) = json.loads(run(empty_db, "rejects", "--format", "json", "--lang", "ru").output)
+    assert (row["line"], row["code"]) == (3, "malformed")
+    assert row["reason"].startswith("строку не удалось разобрать на поля записи (сообщение при "
+                                    "чтении: «")  # fmt: skip
+    assert latin_words(row["reason"]) == []

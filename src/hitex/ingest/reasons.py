@@ -128,12 +128,17 @@ def reason_ru(code: object, field: object, value: object, english: object) -> st
     'год не указан'
     >>> reason_ru("format", None, None, "header row repeated")
     'отклонено правилом формата файла (причина, как её называет формат: «header row repeated»)'
+    >>> reason_ru(None, None, None, "bad record")
+    'причина на английском: «bad record»'
     """
     said = _SAY.get(str(code)) if isinstance(code, str) else None
     text = value if isinstance(value, str) else ""
     if code == "malformed":
         return _malformed(str(english or ""))
-    if said is None:
+    if code == "format":
         return ("отклонено правилом формата файла (причина, как её называет формат: "
                 f"«{english}»)")  # fmt: skip
+    if said is None:
+        # A code this version does not know (or none, in a warehouse older than the codes).
+        return f"причина на английском: «{english}»"
     return said(field if isinstance(field, str) else None, text)
