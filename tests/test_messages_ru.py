@@ -498,3 +498,19 @@ def test_a_malformed_line_is_said_in_russian_with_the_readers_words_quoted(empty
     assert row["reason"].startswith("строку не удалось разобрать на поля записи (сообщение при "
                                     "чтении: «")  # fmt: skip
     assert latin_words(row["reason"]) == []
+
+
+def test_classify_names_a_code_without_its_own_line_from_its_heading(empty_db):
+    # 841182 (gas turbines over 5 MW) is split into ten-digit lines in the ТН ВЭД: no line of
+    # its own; its heading 8411 has one (read from the file with DuckDB).
+    tnved = DATA / "tnved" / "tnved_hs_ru.csv"
+    rows = duckdb.sql(f"""SELECT code, name_ru FROM read_csv('{tnved}', all_varchar=true)
+                      WHERE classification = 'HS17' AND code IN ('8411', '841182')""").fetchall()
+    assert [code for code, _ in rows] == ["8411"]
+    listed = run(empty_db, "classify", "841182", "--lang", "ru", "--format", "csv")
+    assert listed.exit_code == 0, listed.output
+    (description,) = {r["description"] for r in csv.DictReader(io.StringIO(listed.output))}
+    assert description == f"Из товарной позиции 8411: {rows[0][1].lower()}"
+    assert latin_words(description) == []
+    english = run(empty_db, "classify", "841182", "--format", "csv")
+    assert "Turbines; gas-turbines" in english.output

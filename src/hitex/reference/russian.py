@@ -453,12 +453,16 @@ def _one(kind: str, code: object, classification: object, groups: str | None,
         return None if found == text else str(found)
     known = classification if isinstance(classification, str) else None
     if kind == "product":
-        # A code the ТН ВЭД splits further has no line of its own: its heading names it.
-        edition = known or "HS22"
-        return product(edition, text) or product_above(edition, text)
+        return _named(known or "HS22", text)
     if groups is None:
         return None
     return group(groups, text, known)
+
+
+def _named(classification: str, code: str) -> str | None:
+    """A product's own Russian name, else its heading's or chapter's, said as theirs."""
+    # A code the ТН ВЭД splits further has no line of its own: its heading names it.
+    return product(classification, code) or product_above(classification, code)
 
 
 def missing_names(localized: pd.DataFrame) -> list[str]:
@@ -480,7 +484,8 @@ def localize_listing(frame: pd.DataFrame, lang: str, *, scheme: str | None = Non
 
     ``group_name`` follows ``group_code`` (scheme from a ``scheme`` column or ``scheme``), or
     is a partner group's own name (a partner scheme's listing); ``description`` follows
-    ``product``; English stays where no Russian name is known.
+    ``product`` (from its heading or chapter where it has no line of its own); English stays
+    where no Russian name is known.
     """
     if lang != "ru" or frame.empty:
         return frame
@@ -499,7 +504,7 @@ def localize_listing(frame: pd.DataFrame, lang: str, *, scheme: str | None = Non
         # A partner scheme's groups (``hitex groups region``): named, not coded.
         out["group_name"] = [partner_group_name(str(r["group_name"])) for r in rows]
     if {"product", "description"} <= set(out.columns):
-        out["description"] = [product(kind(r), str(r["product"])) or r["description"] for r in rows]
+        out["description"] = [_named(kind(r), str(r["product"])) or r["description"] for r in rows]
     if {"kind", "scheme", "source"} <= set(out.columns):
         # The list of schemes (``hitex groups``): what each groups, and whose it is.
         out["kind"] = [_KIND_RU.get(str(v), v) for v in out["kind"]]
