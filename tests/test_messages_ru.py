@@ -442,6 +442,14 @@ def test_coverage_table_words_flows_and_kinds_in_russian(db):
         assert word in table.output, word
     words = set(re.findall(r"[A-Za-z]+", table.output))
     assert not words & {"export", "import", "balance", "own", "mirror", "totals", "True", "False"}
+    # On a terminal too narrow for every column, what is left out is said in Russian.
+    narrow = run(db, "coverage", "--reporter", "ZAF", "--year", "2021", "--lang", "ru",
+                 "--format", "table", env={"COLUMNS": "125"})  # fmt: skip
+    assert "столбец missing не поместился (полностью: --format csv)" in narrow.output
+    assert "left out" not in narrow.output
+    english = run(db, "coverage", "--reporter", "ZAF", "--year", "2021", "--format", "table",
+                  env={"COLUMNS": "125"})  # fmt: skip
+    assert "missing left out to fit (see --format csv)" in english.output
     listed = run(db, "coverage", "--reporter", "ZAF", "--year", "2021", "--lang", "ru",
                  "--format", "json")  # fmt: skip
     rows = {r["flow"]: r for r in json.loads(listed.output)}

@@ -432,7 +432,7 @@ def rejects(
 ) -> None:
     """List refused records with line number and reason."""
     with _open(ctx.obj) as s:
-        emit(s.rejects(load_id, lang=_lang(lang)), fmt)
+        emit(s.rejects(load_id, lang=_lang(lang)), fmt, lang)
 
 
 @app.command()
@@ -502,7 +502,7 @@ def table(
             _say_partial(s, reporter, flow, [year] if year is not None else [], lang)
         span = list(parse_years(years)) if years is not None else [y for y in (year, compare) if y]
         _say_firms(s, frame, firm_group, span, lang)
-    emit(frame, fmt)
+    emit(frame, fmt, lang)
 
 
 def _say_firms(
@@ -613,8 +613,8 @@ def parse_months(text: str | None) -> tuple[int, int] | None:
 
 
 # -- output ----------------------------------------------------------------------------------
-def emit(frame: pd.DataFrame, fmt: Output | None) -> None:
-    """Print ``frame`` as a rich table, CSV or JSON (records)."""
+def emit(frame: pd.DataFrame, fmt: Output | None, lang: str = "en") -> None:
+    """Print ``frame`` as a rich table, CSV or JSON (records); a table's notes in ``lang``."""
     chosen = _chosen(fmt)
     if chosen is Output.json:
         sys.stdout.write(json.dumps(records(cents(frame)), ensure_ascii=False, indent=1) + "\n")
@@ -622,7 +622,7 @@ def emit(frame: pd.DataFrame, fmt: Output | None) -> None:
         rounded(frame).to_csv(sys.stdout, index=False)
     else:
         console = Console()
-        console.print(_rich(frame, console.width))
+        console.print(_rich(frame, console.width, lang))
 
 
 def _chosen(fmt: Output | None) -> Output:
@@ -635,7 +635,12 @@ _LONG_TEXT = {
 }  # fmt: skip
 
 
-def _rich(frame: pd.DataFrame, width: int) -> Table:
+#: What a table says of a text column it leaves out, by language.
+_LEFT_OUT = {"en": "{c} left out to fit (see --format csv)",
+             "ru": "столбец {c} не поместился (полностью: --format csv)"}  # fmt: skip
+
+
+def _rich(frame: pd.DataFrame, width: int, lang: str = "en") -> Table:
     """A table that fits ``width`` columns: numbers whole, long text cut or left out."""
     # A column with one value in every row (the classification, usually) becomes the caption.
     same = [c for c in _CAPTION if c in frame.columns and frame[c].nunique(dropna=False) == 1]
@@ -652,7 +657,7 @@ def _rich(frame: pd.DataFrame, width: int) -> Table:
         return _records(frame, cells, "; ".join(notes))
     shown_text = list(text)
     while shown_text and room < 15 * len(shown_text):
-        notes.append(f"{shown_text.pop()} left out to fit (see --format csv)")
+        notes.append(_LEFT_OUT.get(lang, _LEFT_OUT["en"]).format(c=shown_text.pop()))
     t = Table(show_lines=False, header_style="bold", caption="; ".join(notes) or None)
     text_width = min(36, room // len(shown_text) - 4) if shown_text else 0
     for c in frame.columns:
@@ -721,7 +726,7 @@ def groups(
         if len(words) > 1:
             raise InputError(f"Give one scheme to list, not {len(words)}: {' '.join(words)}")
         scheme = words[0] if words else None
-        emit(_names(s.groups(scheme), lang, scheme=scheme), fmt)
+        emit(_names(s.groups(scheme), lang, scheme=scheme), fmt, lang)
 
 
 def _lang(lang: str) -> str:
@@ -809,7 +814,7 @@ def classify(
             aggfunc="first", sort=False,
         ).reset_index()  # fmt: skip
         frame.columns.name = None
-    emit(frame, fmt)
+    emit(frame, fmt, lang)
 
 
 @app.command()
@@ -844,7 +849,7 @@ def coverage(
                 from hitex.catalog import worded_ru  # noqa: PLC0415
 
                 frame = worded_ru(frame)  # words for the reader; CSV and JSON keep the codes
-            emit(frame, fmt)
+            emit(frame, fmt, lang)
             return
         frame = s.scheme_coverage(
             reporter=reporter, year=year, schemes=_split(scheme) or None,
