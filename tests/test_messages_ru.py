@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -350,3 +351,174 @@ def test_a_warehouse_copied_without_its_records_is_said_in_russian(db, tmp_path)
     assert f"(всего: {len(files)}), нет на месте: {len(files)} (первый: " in said
     assert said.endswith("или открывают там, где он лежит.")
     assert latin_words(said, allowed=["DB", "data"]) == []  # DB.data and the paths
+
+
+#: Refused records of a flows file, each with the Russian reason written by hand.
+REFUSED = [
+    ((2020, "", "RUS", "Atlantis", "export", "851762", "10"),
+     "неизвестная страна-партнёр «Atlantis»"),
+    ((2020, "", "RUS", "Frnace", "export", "851762", "10"),
+     "неизвестная страна-партнёр «Frnace». Возможно, имелось в виду «France»?"),
+    ((2020, "", "RUS", "CHN", "export", "851762", "-5"), "отрицательная стоимость -5"),
+    (("abc", "", "RUS", "CHN", "export", "851762", "10"),
+     "год «abc» — не год (допустимы годы с 1900 по 2100)"),
+    ((2020, 13, "RUS", "CHN", "export", "851762", "10"), "месяц «13» — вне диапазона 1–12"),
+    ((2020, "", "", "CHN", "export", "851762", "10"), "отчитывающаяся страна не указана"),
+    ((2020, "", "RUS", "CHN", "exprot", "851762", "10"),
+     "неизвестное направление потока «exprot»"),
+    ((2020, "", "RUS", "CHN", "export", "XYZ", "10"),
+     "«XYZ» — не код товара классификации записи"),
+    ((2020, "", "RUS", "CHN", "export", "851761", "n/a"), "стоимость «n/a» — не число"),
+    ((2020, "", "RUS", "RU-MOW", "export", "851762", "10"),
+     "«RU-MOW» — регион страны; партнёрами бывают только страны"),
+    ((2020, "", "RU-MOW", "RUS", "export", "851762", "10"),
+     "отчитывающийся регион находится в стране-партнёре «RUS»: торговля внутри страны — "
+     "не внешняя торговля"),
+    ((2020, "", "WLD", "CHN", "export", "851762", "10"),
+     "«WLD» — совокупность стран, а не отчитывающаяся страна"),
+    ((2020, "", "RUS", "CHN", "export", "851762", ""), "стоимость не указана"),
+]  # fmt: skip
+
+
+def test_refused_records_are_said_in_russian_from_their_codes(empty_db, tmp_path):
+    rows = [r for r, _ in REFUSED] + [(2020, "", "RUS", "IND", "export", "851762", "7")]
+    path = flows_file(tmp_path / "bad.csv", rows)
+    loaded = run(empty_db, "load", str(path), "--format", "flows", "--lang", "ru")
+    assert loaded.exit_code == 0, loaded.output
+    said = " ".join(loaded.output.split())
+    assert f"прочитано записей: {len(rows)}, загружено: 1, отклонено: {len(REFUSED)}" in said
+    assert latin_words(said) == []
+    english = run(empty_db, "rejects", "--load", "1", "--format", "csv")
+    by_option = run(empty_db, "rejects", "--load", "1", "--lang", "ru", "--format", "csv")
+    by_env = run(empty_db, "rejects", "--load", "1", "--format", "csv", env=RU)
+    assert english.exit_code == by_option.exit_code == by_env.exit_code == 0
+    assert by_option.output == by_env.output
+    en = list(csv.DictReader(io.StringIO(english.output)))
+    ru = list(csv.DictReader(io.StringIO(by_option.output)))
+    # Line n of the file (the header is line 1) holds the n-1st record.
+    assert [r["line"] for r in ru] == [str(i + 2) for i in range(len(REFUSED))]
+    assert [r["reason"] for r in ru] == [reason for _, reason in REFUSED]
+    for row in ru:
+        assert latin_words(row["reason"]) == [], row["reason"]
+    # The machine fields stay as they are; the English reasons too without --lang.
+    keep = ("load_id", "line", "code", "field", "value", "record")
+    assert [{k: r[k] for k in keep} for r in ru] == [{k: r[k] for k in keep} for r in en]
+    assert en[0]["reason"] == "unknown partner 'Atlantis'"
+
+
+def test_a_second_load_of_the_same_flows_is_refused_in_russian(empty_db, tmp_path):
+    first = flows_file(tmp_path / "a.csv", [(2020, "", "RUS", "IND", "export", "851762", "7")])
+    again = flows_file(tmp_path / "b.csv", [(2020, "", "RUS", "IND", "export", "851762", "9"),
+                                            (2020, "", "RUS", "CHN", "export", "851762", "1")])  # fmt: skip
+    assert run(empty_db, "load", str(first), "--format", "flows").exit_code == 0
+    assert run(empty_db, "load", str(again), "--format", "flows").exit_code == 0
+    listed = run(empty_db, "rejects", "--load", "2", "--format", "json", env=RU)
+    (row,) = json.loads(listed.output)
+    assert (row["code"], row["line"], row["value"]) == ("duplicate", 2, "1")
+    assert row["reason"] == ("запись уже загружена загрузкой 1 (чтобы заменить, загрузите файл "
+                             "с --revise)")  # fmt: skip
+    assert latin_words(row["reason"]) == []
+
+
+def test_load_takes_lang_on_the_command_line(empty_db, tmp_path):
+    path = flows_file(tmp_path / "one.csv", [(2020, "", "RUS", "IND", "export", "851762", "7")])
+    said = " ".join(run(empty_db, "load", str(path), "--format", "flows", "--lang", "ru")
+                    .output.split())  # fmt: skip
+    assert re.fullmatch(r"Загрузка 1: one\.csv — прочитано записей: 1, загружено: 1, "
+                        r"отклонено: 0\.", said), said  # fmt: skip
+    english = run(empty_db, "load", str(path), "--format", "flows", "--lang", "en").output
+    assert "same file" in english
+    wrong = run(empty_db, "load", str(path), "--format", "flows", "--lang", "de")
+    assert wrong.exit_code == 1
+    assert "--lang 'de' is not one of: en, ru." in wrong.output
+
+
+def test_coverage_table_words_flows_and_kinds_in_russian(db):
+    table = run(db, "coverage", "--reporter", "ZAF", "--year", "2021", "--lang", "ru",
+                "--format", "table")  # fmt: skip
+    assert table.exit_code == 0, table.output
+    # South Africa's exports are its own records, its imports mirrored (the raw file's sides).
+    for word in ("экспорт", "импорт", "сальдо", "собственные", "зеркальные", "нет"):
+        assert word in table.output, word
+    words = set(re.findall(r"[A-Za-z]+", table.output))
+    assert not words & {"export", "import", "balance", "own", "mirror", "totals", "True", "False"}
+    # On a terminal too narrow for every column, what is left out is said in Russian.
+    narrow = run(db, "coverage", "--reporter", "ZAF", "--year", "2021", "--lang", "ru",
+                 "--format", "table", env={"COLUMNS": "125"})  # fmt: skip
+    assert "столбец missing не поместился (полностью: --format csv)" in narrow.output
+    assert "left out" not in narrow.output
+    english = run(db, "coverage", "--reporter", "ZAF", "--year", "2021", "--format", "table",
+                  env={"COLUMNS": "125"})  # fmt: skip
+    assert "missing left out to fit (see --format csv)" in english.output
+    listed = run(db, "coverage", "--reporter", "ZAF", "--year", "2021", "--lang", "ru",
+                 "--format", "json")  # fmt: skip
+    rows = {r["flow"]: r for r in json.loads(listed.output)}
+    assert rows["export"]["kinds"] == "own"
+    assert rows["import"]["kinds"] == "mirror"
+    assert rows["import"]["complete"] is False
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["table", "--reporter", "RUS", "--yaer", "2020", "--lang", "ru"],
+         "Ошибка: Нет параметра «--yaer». Возможно, имелось в виду «--year»"),
+        (["load", "--format", "flows", "--lang", "ru"], "Ошибка: Не указан аргумент «files»."),
+        (["table", "--year", "2020", "--lang", "ru"], "Ошибка: Не указан параметр «--reporter»."),
+        (["tabel", "--lang", "ru"], "Ошибка: Нет команды «tabel». Возможно, имелось в виду «table»?"),
+        (["table", "--reporter", "RUS", "--year", "abc", "--lang=ru"],
+         "Ошибка: Недопустимое значение для «--year» (пояснение на английском: «"),
+        (["table", "--reporter", "RUS", "--year", "2020", "extra", "--lang", "ru"],
+         "Ошибка: Лишние аргументы: «extra»."),
+    ],
+)  # fmt: skip
+def test_usage_errors_are_said_in_russian(empty_db, args, expected):
+    result = CliRunner().invoke(app, ["--db", str(empty_db), *args], prog_name="hitex")
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    # Click's usage line and where help is, then the error (as Click prints them in English).
+    assert lines[0].startswith(f"Использование: hitex {'' if args[0] == 'tabel' else args[0]}")
+    assert lines[1] == f"Справка: hitex {'' if args[0] == 'tabel' else args[0] + ' '}--help"
+    assert lines[-1].startswith(expected), lines[-1]
+    assert latin_words(lines[-1]) == [], lines[-1]
+
+
+def test_usage_errors_follow_hitex_lang_and_stay_english_otherwise(empty_db):
+    ru = run(empty_db, "table", "--reporter", "RUS", "--yaer", "2020", env=RU)
+    assert ru.exit_code == 2
+    assert ru.output.splitlines()[-1].startswith("Ошибка: Нет параметра «--yaer».")
+    en = run(empty_db, "table", "--reporter", "RUS", "--yaer", "2020", env={"HITEX_LANG": "en"})
+    assert en.exit_code == 2
+    assert "No such option: --yaer" in en.output
+    assert "Try 'root table --help' for help." in en.output  # CliRunner's name of the program
+    # --lang en on the command line wins over $HITEX_LANG=ru, as for every other message.
+    said = run(empty_db, "table", "--reporter", "RUS", "--yaer", "2020", "--lang", "en", env=RU)
+    assert "No such option: --yaer" in said.output
+
+
+def test_a_malformed_line_is_said_in_russian_with_the_readers_words_quoted(empty_db, tmp_path):
+    path = tmp_path / "mal.csv"
+    path.write_text(",".join(FLOWS_HEADER) + "\n2020,,RUS,IND,export,851762,7\n"
+                    "2020,,RUS,CHN,export,851762,7,9,9\n")  # fmt: skip
+    assert run(empty_db, "load", str(path), "--format", "flows").exit_code == 0
+    (row,) = json.loads(run(empty_db, "rejects", "--format", "json", "--lang", "ru").output)
+    assert (row["line"], row["code"]) == (3, "malformed")
+    assert row["reason"].startswith("строку не удалось разобрать на поля записи (сообщение при "
+                                    "чтении: «")  # fmt: skip
+    assert latin_words(row["reason"]) == []
+
+
+def test_classify_names_a_code_without_its_own_line_from_its_heading(empty_db):
+    # 841182 (gas turbines over 5 MW) is split into ten-digit lines in the ТН ВЭД: no line of
+    # its own; its heading 8411 has one (read from the file with DuckDB).
+    tnved = DATA / "tnved" / "tnved_hs_ru.csv"
+    rows = duckdb.sql(f"""SELECT code, name_ru FROM read_csv('{tnved}', all_varchar=true)
+                      WHERE classification = 'HS17' AND code IN ('8411', '841182')""").fetchall()
+    assert [code for code, _ in rows] == ["8411"]
+    listed = run(empty_db, "classify", "841182", "--lang", "ru", "--format", "csv")
+    assert listed.exit_code == 0, listed.output
+    (description,) = {r["description"] for r in csv.DictReader(io.StringIO(listed.output))}
+    assert description == f"Из товарной позиции 8411: {rows[0][1].lower()}"
+    assert latin_words(description) == []
+    english = run(empty_db, "classify", "841182", "--format", "csv")
+    assert "Turbines; gas-turbines" in english.output

@@ -409,6 +409,33 @@ def _note_en(f: Facts) -> str:  # noqa: PLR0911 - one sentence per kind of sourc
 FLOW_RU = {"export": "экспорт", "import": "импорт", "re-export": "реэкспорт",
            "re-import": "реимпорт", "balance": "сальдо"}  # fmt: skip
 
+#: The kinds of records (:data:`hitex.store.sources.KINDS`) in Russian, as the notes name them.
+KINDS_RU = {"own": "собственные", "mirror": "зеркальные", "totals": "итоги"}
+
+
+def worded_ru(frame: pd.DataFrame) -> pd.DataFrame:
+    """A reporter's coverage (:meth:`Catalog.coverage`) for a reader: codes said in Russian.
+
+    ``flow``, ``kinds`` and ``complete`` become words (экспорт; собственные, зеркальные; да);
+    the codes stay in CSV and JSON, which programs read.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"flow": ["import"], "kinds": ["own,mirror"], "complete": [False]})
+    >>> worded_ru(frame).iloc[0].tolist()
+    ['импорт', 'собственные, зеркальные', 'нет']
+    """
+    out = frame.copy()
+    if "flow" in out.columns:
+        out["flow"] = [FLOW_RU.get(v, v) for v in out["flow"]]
+    if "kinds" in out.columns:
+        out["kinds"] = [", ".join(KINDS_RU.get(k, k) for k in v.split(",") if k)
+                        if isinstance(v, str) else v for v in out["kinds"]]  # fmt: skip
+    if "complete" in out.columns:
+        out["complete"] = [{True: "да", False: "нет"}.get(v, v) if isinstance(v, bool) else v
+                           for v in out["complete"].tolist()]  # fmt: skip
+    return out
+
 
 def _note_ru(f: Facts) -> str:  # noqa: PLR0911 - one sentence per kind of source
     """:func:`_note_en` in Russian: «Южная Африка, импорт за 2021 г.: …» (no declension needed)."""

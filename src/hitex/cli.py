@@ -23,6 +23,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 import hitex
 from hitex._util import cents, records, rounded
@@ -30,8 +31,44 @@ from hitex.errors import HitexError, InputError, UnknownCodeError
 from hitex.reference import reference_version
 from hitex.reference.usergroups import UserScheme
 from hitex.store import STEPS, LoadResult, default_path
+from hitex.usage_ru import asked_russian, is_usage_error, show_ru
+
+
+class _Group(TyperGroup):
+    """hitex's command group: Click's usage errors in Russian when Russian is asked for.
+
+    ``--lang ru`` on the command line or ``$HITEX_LANG=ru`` (:mod:`hitex.usage_ru`); in
+    English Click's own words stay as they are.
+    """
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
+                     **extra: Any) -> Any:  # fmt: skip
+        russian = asked_russian(args)
+        try:
+            ctx = super().make_context(info_name, args, parent, **extra)
+        except Exception as exc:
+            _usage_ru(exc, russian)
+            raise
+        ctx.meta["usage_ru"] = russian
+        return ctx
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            _usage_ru(exc, bool(ctx.meta.get("usage_ru")))
+            raise
+
+
+def _usage_ru(exc: Exception, russian: bool) -> None:
+    """Say a usage error in Russian and exit with Click's status; else leave it to Click."""
+    if russian and is_usage_error(exc):
+        show_ru(exc)
+        raise typer.Exit(2) from None
+
 
 app = typer.Typer(
+    cls=_Group,
     help="High-tech trade analytics: load trade records, classify them, compute indicators.",
     no_args_is_help=True,
     add_completion=False,
@@ -243,6 +280,12 @@ def load(
             "(on --spark-master).",
         ),
     ] = "duckdb",
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang", envvar="HITEX_LANG", help="Language of the summaries: en or ru ($HITEX_LANG)."
+        ),
+    ] = "en",
 ) -> None:
     """Load trade files into the warehouse, one transaction per file (a BACI zip: per year).
 
@@ -255,7 +298,7 @@ def load(
     columns = {**options.get("columns", {}), **_pairs(column, "--column")}
     constants = {**options.get("set", {}), **_pairs(set_, "--set")}
     refused: list[LoadResult] = []
-    lang = language({})
+    lang = _lang(lang)
     with hitex.open(ctx.obj, **_engine(ctx, engine)) as s:
         for path in files:
             with _progress(path.name, lang) as step:
@@ -385,10 +428,11 @@ def rejects(
     ctx: typer.Context,
     load_id: Annotated[int | None, typer.Option("--load", help="Only this load.")] = None,
     fmt: FormatOpt = None,
+    lang: LangOpt = "en",
 ) -> None:
     """List refused records with line number and reason."""
     with _open(ctx.obj) as s:
-        emit(s.rejects(load_id), fmt)
+        emit(s.rejects(load_id, lang=_lang(lang)), fmt, lang)
 
 
 @app.command()
@@ -458,7 +502,7 @@ def table(
             _say_partial(s, reporter, flow, [year] if year is not None else [], lang)
         span = list(parse_years(years)) if years is not None else [y for y in (year, compare) if y]
         _say_firms(s, frame, firm_group, span, lang)
-    emit(frame, fmt)
+    emit(frame, fmt, lang)
 
 
 def _say_firms(
@@ -569,8 +613,8 @@ def parse_months(text: str | None) -> tuple[int, int] | None:
 
 
 # -- output ----------------------------------------------------------------------------------
-def emit(frame: pd.DataFrame, fmt: Output | None) -> None:
-    """Print ``frame`` as a rich table, CSV or JSON (records)."""
+def emit(frame: pd.DataFrame, fmt: Output | None, lang: str = "en") -> None:
+    """Print ``frame`` as a rich table, CSV or JSON (records); a table's notes in ``lang``."""
     chosen = _chosen(fmt)
     if chosen is Output.json:
         sys.stdout.write(json.dumps(records(cents(frame)), ensure_ascii=False, indent=1) + "\n")
@@ -578,7 +622,7 @@ def emit(frame: pd.DataFrame, fmt: Output | None) -> None:
         rounded(frame).to_csv(sys.stdout, index=False)
     else:
         console = Console()
-        console.print(_rich(frame, console.width))
+        console.print(_rich(frame, console.width, lang))
 
 
 def _chosen(fmt: Output | None) -> Output:
@@ -591,7 +635,12 @@ _LONG_TEXT = {
 }  # fmt: skip
 
 
-def _rich(frame: pd.DataFrame, width: int) -> Table:
+#: What a table says of a text column it leaves out, by language.
+_LEFT_OUT = {"en": "{c} left out to fit (see --format csv)",
+             "ru": "столбец {c} не поместился (полностью: --format csv)"}  # fmt: skip
+
+
+def _rich(frame: pd.DataFrame, width: int, lang: str = "en") -> Table:
     """A table that fits ``width`` columns: numbers whole, long text cut or left out."""
     # A column with one value in every row (the classification, usually) becomes the caption.
     same = [c for c in _CAPTION if c in frame.columns and frame[c].nunique(dropna=False) == 1]
@@ -608,7 +657,7 @@ def _rich(frame: pd.DataFrame, width: int) -> Table:
         return _records(frame, cells, "; ".join(notes))
     shown_text = list(text)
     while shown_text and room < 15 * len(shown_text):
-        notes.append(f"{shown_text.pop()} left out to fit (see --format csv)")
+        notes.append(_LEFT_OUT.get(lang, _LEFT_OUT["en"]).format(c=shown_text.pop()))
     t = Table(show_lines=False, header_style="bold", caption="; ".join(notes) or None)
     text_width = min(36, room // len(shown_text) - 4) if shown_text else 0
     for c in frame.columns:
@@ -677,7 +726,7 @@ def groups(
         if len(words) > 1:
             raise InputError(f"Give one scheme to list, not {len(words)}: {' '.join(words)}")
         scheme = words[0] if words else None
-        emit(_names(s.groups(scheme), lang, scheme=scheme), fmt)
+        emit(_names(s.groups(scheme), lang, scheme=scheme), fmt, lang)
 
 
 def _lang(lang: str) -> str:
@@ -765,7 +814,7 @@ def classify(
             aggfunc="first", sort=False,
         ).reset_index()  # fmt: skip
         frame.columns.name = None
-    emit(frame, fmt)
+    emit(frame, fmt, lang)
 
 
 @app.command()
@@ -795,7 +844,12 @@ def coverage(
     """
     with _open(ctx.obj, **_engine(ctx, engine)) as s:
         if reporter is not None and not scheme and not by_classification:
-            emit(s.coverage(reporter, year, lang=_lang(lang)), fmt)
+            frame = s.coverage(reporter, year, lang=_lang(lang))
+            if lang == "ru" and _chosen(fmt) is Output.table:
+                from hitex.catalog import worded_ru  # noqa: PLC0415
+
+                frame = worded_ru(frame)  # words for the reader; CSV and JSON keep the codes
+            emit(frame, fmt, lang)
             return
         frame = s.scheme_coverage(
             reporter=reporter, year=year, schemes=_split(scheme) or None,

@@ -108,9 +108,19 @@ class Session(Catalog, Complexity):
         """Undo a load (see :meth:`hitex.store.Warehouse.remove`)."""
         return self.warehouse.remove(load_id)
 
-    def rejects(self, load_id: int | None = None) -> pd.DataFrame:
-        """Refused records with their line and reason."""
-        return self.warehouse.rejects(load_id)
+    def rejects(self, load_id: int | None = None, *, lang: str = "en") -> pd.DataFrame:
+        """Refused records with their line and reason (``lang="ru"``: the reason in Russian).
+
+        The Russian reason is said from the refusal's ``code``, ``field`` and ``value``
+        (:func:`hitex.ingest.reasons.reason_ru`), which stay as they are.
+        """
+        frame = self.warehouse.rejects(load_id)
+        if lang != "ru" or frame.empty:
+            return frame
+        from hitex.ingest.reasons import reason_ru  # noqa: PLC0415 - only Russian needs it
+
+        columns = (frame[k].tolist() for k in ("code", "field", "value", "reason"))
+        return frame.assign(reason=[reason_ru(*r) for r in zip(*columns, strict=True)])
 
     def tables(self) -> dict[str, ir.Table]:
         """The Ibis tables indicators read, on this session's engine."""

@@ -7,6 +7,7 @@ Russian; no English word may stay in a Russian message (:func:`tests.fixtures.la
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -150,6 +151,17 @@ def test_uploads_are_answered_in_russian(url, tmp_path):
         f"отклонено: 1 (см. hitex rejects --load {load['id']})."
     )
     assert "message_ru" not in load
+    # The refused record's reason, in Russian, from its code (the Did-you-mean included).
+    (reject,) = loaded.json()["rejects"]
+    assert (reject["code"], reject["field"], reject["value"]) == ("unknown_country", "partner",
+                                                                  "Brazl")  # fmt: skip
+    assert (
+        reject["reason"] == "неизвестная страна-партнёр «Brazl». Возможно, имелось в виду «Brazil»?"
+    )
+    listed = get(url, "/api/rejects", load=load["id"], lang="ru").json()
+    assert [r["reason"] for r in listed] == [reject["reason"]]
+    english = get(url, "/api/rejects", load=load["id"]).json()
+    assert [r["reason"] for r in english] == ["unknown partner 'Brazl'. Did you mean 'Brazil'?"]
 
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
@@ -178,3 +190,60 @@ def test_a_reporter_with_partial_records_only_is_said_in_russian(url):
     ), message
     assert latin_words(message) == []
     assert en.json()["error"]["message"].startswith("Nothing of China can be stated as a whole")
+
+
+MOSCOW = Path(__file__).parents[2] / "examples" / "moscow-2020" / "flows.csv"
+TNVED = Path(hitex.__file__).parent / "reference" / "data" / "tnved" / "tnved_hs_ru.csv"
+
+
+#: Latin letters typed for their Cyrillic twins.
+LOOKALIKE = str.maketrans("ABCEHKMOPTXYaceopxy", "АВСЕНКМОРТХУасеорху")
+
+
+def above_ru(classification: str, code: str) -> str:
+    """How a code without its own line is named, by hand: its heading's name, else its chapter's."""
+    names = pd.read_csv(TNVED, dtype=str)
+    for digits, level in ((4, "товарной позиции"), (2, "группы")):
+        found = names.loc[(names["classification"] == classification)
+                          & (names["code"] == code[:digits]), "name_ru"].tolist()  # fmt: skip
+        if found:
+            # The FTS's files type a few letters of Russian words in Latin (электpические).
+            text = re.sub(r"\w*[А-Яа-я]\w*", lambda m: m.group().translate(LOOKALIKE), found[0])
+            text = text.lower() if text.upper() == text else text[0].lower() + text[1:]
+            return f"Из {level} {code[:digits]}: {text}"
+    raise AssertionError(code)
+
+
+@pytest.fixture(scope="module")
+def moscow_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    path = tmp_path_factory.mktemp("api-moscow-ru") / "w.duckdb"
+    with hitex.open(path) as s:
+        s.load([MOSCOW], format="flows")
+    with serve(path, token=TOKEN) as base:
+        yield base
+
+
+def test_largest_products_of_the_dashboard_are_named_in_russian(moscow_url):
+    raw = pd.read_csv(MOSCOW, dtype={"product": str})
+    year = raw[raw["year"] == 2020]
+    names = pd.read_csv(TNVED, dtype=str)
+    own = set(names.loc[(names["classification"] == "HS22") & (names["level"] == "6"), "code"])
+    view = get(moscow_url, "/api/view", reporter="RU-MOW", year=2020, lang="ru").json()
+    rows = view["products"]
+    assert rows
+    # The panel's products are the largest of the file, by hand with pandas.
+    largest = year.groupby("product")["value_usd"].sum().sort_values(ascending=False)
+    assert [r["product"] for r in rows] == largest.index[: len(rows)].tolist()
+    headed = 0
+    for row in rows:
+        name = row["product_name"]
+        assert latin_words(name) == [], name
+        assert re.search("[А-Яа-яЁё]", name), name
+        if row["product"] not in own:
+            # No line of its own in the ТН ВЭД: its heading (else chapter) names it, said so.
+            assert name == above_ru("HS17", row["product"]), name
+            headed += 1
+    assert headed > 0  # the file has such codes (841182 among them): the test can fail
+    english = get(moscow_url, "/api/view", reporter="RU-MOW", year=2020).json()["products"]
+    turbines = next(r for r in english if r["product"] == "841182")
+    assert turbines["product_name"].startswith("Turbines; gas-turbines")

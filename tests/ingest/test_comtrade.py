@@ -68,6 +68,10 @@ def test_totals_load_as_totals_and_breakdowns_are_refused(session, fixture, requ
     assert (r.rows_read, r.rows_loaded, r.rows_rejected) == (7, 6, 1)
     reasons = session.rejects(r.id)["reason"].tolist()
     assert reasons == ["breakdown by motCode 1000; only the total over it (0) is loaded"]
+    # In Russian, from the refusal's code, field and value (not from the English sentence).
+    assert session.rejects(r.id, lang="ru")["reason"].tolist() == [
+        "разбивка по столбцу «motCode» («1000»); загружается только итог без разбивки"
+    ]
     # August to China: 1,000 of 841181 is detail; the partner total of 99,999 adds 98,999
     # in other products. The world total of 841181 (5,000) adds 4,000 to other partners.
     # July's 300 to China is detail. Nothing is counted twice.

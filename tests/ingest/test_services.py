@@ -49,6 +49,13 @@ def test_an_eb10_answer_with_its_total_and_the_technology_balance(session, tmp_p
         "EBOPS code C.5 is a memorandum item, not a part of the services total",
         "aggregate of finer codes in the same file (SI beside SI1); only the finest codes are loaded",
     ]
+    assert sorted(session.rejects(r.id, lang="ru")["reason"]) == [
+        "код SI — сумма более детальных кодов того же файла; загружаются только самые детальные "
+        "коды",
+        "код РКУПБ 3a.1 относится к другой разбивке тех же услуг; загружается только основная "
+        "разбивка",
+        "код РКУПБ C.5 — справочная статья (в том числе или дополнительно), а не часть итога услуг",
+    ]
     exports = session.table(reporter="RUS", year=2021, by=["product"])
     assert dict(zip(exports["product"], exports["value_usd"], strict=True)) == {
         "SH": 70.0, "SI1": 50.0, "SI2": 100.0, "SJ31": 40.0, "TOTAL": 1000.0 - 260.0,

@@ -4,6 +4,7 @@ directly (csv), and the fallback to English where no Russian name is known."""
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -92,12 +93,67 @@ def test_every_group_of_the_schemes_has_a_russian_name():
     assert russian.group("hs-section", "XVI").startswith("Машины, оборудование и механизмы")
 
 
-def test_localize_keeps_english_where_no_russian_name_is_known():
-    frame = pd.DataFrame({"product": ["8411", "841111"], "product_name": ["Turbo-jets", "Jets"],
-                          "classification": ["HS17", "HS17"], "partner": ["IND", "IND"],
-                          "partner_name": ["India", "India"]})  # fmt: skip
+def test_localize_names_a_code_without_its_own_line_from_its_heading():
+    # 841111 has no line of its own (above); 030255 has the HS22 line but HS17 words it
+    # otherwise; 999999 (not specified) has no Russian level above it at all.
+    heading = next(
+        r["name_ru"] for r in TNVED if (r["classification"], r["code"]) == ("HS17", "8411")
+    )
+    heading0302 = next(
+        r["name_ru"] for r in TNVED if (r["classification"], r["code"]) == ("HS17", "0302")
+    )
+    frame = pd.DataFrame({"product": ["8411", "841111", "030255", "999999"],
+                          "product_name": ["Turbo-jets", "Jets", "Pollack", "Not specified"],
+                          "classification": ["HS17"] * 4, "partner": ["IND"] * 4,
+                          "partner_name": ["India"] * 4})  # fmt: skip
     out = russian.localize(frame, "ru")
-    assert out["product_name"].tolist() == [russian.product("HS17", "8411"), "Jets"]
-    assert out["partner_name"].tolist() == ["Индия", "Индия"]
-    assert russian.missing_names(out) == ["841111"]
+    assert out["product_name"].tolist() == [
+        heading[0] + heading[1:].lower(),
+        "Из товарной позиции 8411: " + heading.lower(),
+        "Из товарной позиции 0302: " + heading0302.lower(),
+        "Not specified",
+    ]
+    assert out["partner_name"].tolist() == ["Индия"] * 4
+    assert russian.missing_names(out) == ["999999"]
     assert russian.localize(frame, "en") is frame
+
+
+def test_a_heading_without_a_russian_name_is_named_from_its_chapter():
+    # Headings HS does not subdivide (0205) have only ten-digit lines in the FTS files.
+    assert not [r for r in TNVED if r["classification"] == "HS22" and r["code"] == "0205"]
+    chapter = next(
+        r["name_ru"] for r in TNVED if (r["classification"], r["code"]) == ("HS22", "02")
+    )
+    said = "Из группы 02: " + chapter.lower()
+    assert russian.row_name("product", "020500", "HS22") == said
+    assert russian.group("hs-heading", "0205", "HS22") == said
+    assert russian.product("HS22", "0205") is None  # the code's own name stays unknown
+
+
+def test_headings_of_editions_before_the_tnved_files_take_hs2002_words_where_alike():
+    hs92 = {r["hscode"]: r["description"] for r in _rows("hs-nomenclature", "hs1992.csv")}
+    hs02 = {r["hscode"]: r["description"] for r in _rows("hs-nomenclature", "hs2002.csv")}
+    ru02 = {r["code"]: r["name_ru"] for r in TNVED if r["classification"] == "HS02"}
+    words = {c: (" ".join(hs92[c].split()), " ".join(hs02.get(c, "").split())) for c in hs92}
+    alike = [c for c in sorted(ru02) if len(c) == 4 and c in words and len(set(words[c])) == 1]
+    differ = [c for c in sorted(ru02) if len(c) == 4 and c in words and len(set(words[c])) == 2]
+    assert alike
+    assert differ
+    # Headings in Cyrillic letters alone (a few mix in Latin ones: read apart, above).
+    plain = [c for c in alike if not re.search("[A-Za-z]", ru02[c])]
+    for code in plain[:50]:
+        text = ru02[code]
+        assert text.upper() == text, code  # the FTS's capitals, lowered by hand below
+        assert russian.product("HS92", code) == text[0] + text[1:].lower(), code
+    # Worded otherwise in 1992: not the same heading for sure, so no Russian name of its own.
+    assert russian.product("HS92", differ[0]) is None
+
+
+def test_no_russian_name_mixes_alphabets_within_a_word():
+    mixed = [r for r in TNVED if re.search(r"[А-Яа-я][A-Za-z]|[A-Za-z][А-Яа-я]", r["name_ru"])]
+    assert len(mixed) > 100  # the FTS's files do type letters of the other alphabet
+    for row in TNVED:
+        name = russian.product(row["classification"], row["code"])
+        assert name is not None
+        words = re.findall(r"\w+", name)
+        assert not [w for w in words if re.search("[А-Яа-яЁё]", w) and re.search("[A-Za-z]", w)]

@@ -346,6 +346,7 @@ class RejectsQuery(ListQuery):
     """Refused records, of one load or all."""
 
     load: int | None = Field(None, ge=1, le=MAX_COUNT, description="Only this load.")
+    lang: Literal["en", "ru"] = Field("en", description="Language of the reasons: en or ru.")
 
 
 class GroupsQuery(ListQuery):

@@ -117,12 +117,13 @@ def upload(
 ) -> dict[str, Any]:
     """Load one file, as `hitex load` does; answer the load summary and its rejects.
 
-    With `?lang=ru` in the URL the summary and the errors are in Russian.
+    With `?lang=ru` in the URL the summary, the errors and the rejects' reasons are in Russian.
     """
     _check_choice("format", format, sorted(e.name for e in entry_points(group="hitex.readers")))
     _check_choice("classification", classification.upper(), list(CLASSIFICATIONS))
     tracker: Progress = request.app.state.progress
     limit: int = request.app.state.max_upload_bytes
+    lang = "ru" if request.query_params.get("lang") == "ru" else "en"
     with tempfile.TemporaryDirectory(prefix="hitex-upload-") as folder:
         path = Path(folder) / (
             _SAFE_NAME.sub("_", Path(file.filename or "upload").name) or "upload"
@@ -139,7 +140,9 @@ def upload(
                     )  # fmt: skip
                 finally:
                     _forget_folder(s, folder, path.name)
-                shown = s.rejects(result.id).head(REJECTS_SHOWN) if result.rows_rejected else None
+                shown = None
+                if result.rows_rejected:
+                    shown = s.rejects(result.id, lang=lang).head(REJECTS_SHOWN)
         except HitexError as exc:
             tracker.end(pid, "failed")
             error = from_hitex(exc)
@@ -148,7 +151,6 @@ def upload(
                 error.ru = error.ru.replace(folder + "/", "")
             raise error from None
         tracker.end(pid, "done")
-    lang = "ru" if request.query_params.get("lang") == "ru" else "en"
     if result.status == "refused":
         # Nothing loaded: the user's file, not a load. The load and its rejects are kept.
         refused = ApiError(422, result.refusal(), parameter="file", code="refused")

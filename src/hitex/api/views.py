@@ -129,7 +129,7 @@ def rejects(q: Annotated[RejectsQuery, Query()], conns: Conns) -> Response:
     """Refused records with their line and reason, of one load or all."""
     with conns.read() as s:
         try:
-            frame = s.rejects(q.load)
+            frame = s.rejects(q.load, lang=q.lang)
         except HitexError as exc:
             raise from_hitex(exc, "load") from None
     return answer(frame, q.format, "rejects" if q.load is None else f"rejects-{q.load}")

@@ -8,9 +8,14 @@ Data (``data/tnved``, ``data/names-ru``; see their SOURCE.md):
   line of its own for them (a ten-digit code ending in ``0000``).
 - A six-digit code of another edition takes the HS2022 Russian text when its English text in
   that edition is the HS2022 one (the same code and the same words are the same subheading).
+- A chapter or heading of HS1992 or HS1996 (older than the ТН ВЭД files) takes the HS2002
+  Russian text when its English text is the HS2002 one, by the same rule.
 - Groups of the built-in schemes, EBOPS 2010 services, BEC Rev.4, HS sections and blocs.
 
-A code without a Russian name has ``None`` here; callers show the English name and count it.
+A code without a Russian name has ``None`` from :func:`product`. Rows of tables and charts
+(:func:`row_name`) name it instead from the nearest level above that has one, marked as that
+level's name (:func:`product_above`); only a code with no Russian level above it keeps its
+English name, which callers count.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ __all__ = [
     "partner_group",
     "partner_group_name",
     "product",
+    "product_above",
     "row_name",
     "scheme_title",
     "sentence_case",
@@ -67,8 +73,42 @@ def sentence_case(text: str) -> str:
 @functools.cache
 def _hs() -> dict[tuple[str, str], str]:
     table = read_table("tnved", "tnved_hs_ru.csv")
-    return {(c, k): n for c, k, n in
+    return {(c, k): _one_script(n) for c, k, n in
             zip(table["classification"], table["code"], table["name_ru"], strict=True)}  # fmt: skip
+
+
+#: Letters that look alike in Latin and Cyrillic capitals and small letters.
+_LATIN, _CYRILLIC = "ABCEHKMOPTXYaceopxy", "АВСЕНКМОРТХУасеорху"
+_TO_CYRILLIC = str.maketrans(_LATIN, _CYRILLIC)
+_TO_LATIN = str.maketrans(_CYRILLIC, _LATIN)
+
+
+def _one_script(text: str) -> str:
+    """``text`` with each word in one alphabet: the FTS's files type some letters in the other.
+
+    ``ЭЛЕКТPИЧЕСКИЕ`` has a Latin P, ``CAРSICUM`` a Cyrillic Р (163 words of the files). A
+    word with a letter only one alphabet has (Л, S) is in that alphabet; else in the one most
+    of its letters are in.
+
+    Examples
+    --------
+    >>> _one_script("ЭЛЕКТPИЧЕСКИЕ; CAРSICUM; Сr2О3; HЕЕ")
+    'ЭЛЕКТРИЧЕСКИЕ; CAPSICUM; Cr2O3; НЕЕ'
+    """
+    return re.sub(r"\w+", _word_in_one_script, text)
+
+
+def _word_in_one_script(found: re.Match[str]) -> str:
+    word = found.group()
+    latin = [ch for ch in word if "A" <= ch <= "z" and ch.isalpha()]
+    cyrillic = [ch for ch in word if "\u0400" <= ch <= "\u04ff"]
+    if not latin or not cyrillic:
+        return word
+    if any(ch not in _LATIN for ch in latin):
+        return word.translate(_TO_LATIN)
+    if any(ch not in _CYRILLIC for ch in cyrillic) or len(cyrillic) >= len(latin):
+        return word.translate(_TO_CYRILLIC)
+    return word.translate(_TO_LATIN)
 
 
 @functools.cache
@@ -83,8 +123,8 @@ def _english() -> dict[tuple[str, str], str]:
     from hitex.reference.products import products_frame  # noqa: PLC0415 - heavy, on demand
 
     frame = products_frame()
-    six = frame[frame["level"] == 6]
-    columns = (six[k].tolist() for k in ("classification", "product", "description"))
+    hs = frame[frame["classification"].str.startswith("HS")]
+    columns = (hs[k].tolist() for k in ("classification", "product", "description"))
     return {(c, p): d for c, p, d in zip(*columns, strict=True)}
 
 
@@ -115,19 +155,66 @@ def _hs_name(classification: str, code: str) -> str | None:
     names = _hs()
     if len(code) < 6:
         name = names.get((classification, code))
+        if (
+            name is None
+            and classification in _BEFORE_TNVED
+            and _worded_alike(classification, _FIRST_TNVED, code)
+        ):
+            name = names.get((_FIRST_TNVED, code))
         return None if name is None else sentence_case(name)
     own = names.get(("HS22", code))
     if own is None:
         return None
-    if classification != "HS22":
-        english = _english()
-        theirs = english.get((classification, code))
-        if theirs is None or _same(theirs) != _same(english.get(("HS22", code), "")):
-            return None
+    if classification != "HS22" and not _worded_alike(classification, "HS22", code):
+        return None
     heading = names.get(("HS22", code[:4]))
     if heading is None or own.upper() == heading.upper():
         return sentence_case(own)
     return f"{sentence_case(heading)}; {own[:1].lower() + own[1:]}"
+
+
+#: The HS levels above a code, as the ТН ВЭД names them (genitive, after «из»).
+_LEVELS = ((4, "товарной позиции"), (2, "группы"))
+
+
+def product_above(classification: str, code: str) -> str | None:
+    """A product code named from the nearest HS level above it with a Russian name, or None.
+
+    For a code whose own Russian name is missing (:func:`product` gives None): the name of
+    its heading (4 digits), else of its chapter, said as that level's and not the code's own,
+    so that a reader does not take the heading's words for the subheading's.
+
+    Examples
+    --------
+    >>> product_above("HS17", "841111")
+    'Из товарной позиции 8411: двигатели турбореактивные и турбовинтовые, газовые турбины прочие'
+    >>> product_above("HS22", "020500")
+    'Из группы 02: мясо и пищевые мясные субпродукты'
+    >>> product_above("HS17", "999999") is None, product_above("EBOPS2010", "SI2") is None
+    (True, True)
+    """
+    code = str(code)
+    if not classification.startswith("HS") or not code.isdigit():
+        return None
+    for digits, level in _LEVELS:
+        if len(code) > digits:
+            above = code[:digits]
+            name = product(classification, above)
+            if name is not None:
+                # A colon, not quotes: a name cut short in a chart or sentence stays whole.
+                return f"Из {level} {above}: {name[:1].lower()}{name[1:]}"
+    return None
+
+
+#: Editions older than the first the ТН ВЭД files hold, and that first one.
+_BEFORE_TNVED, _FIRST_TNVED = ("HS92", "HS96"), "HS02"
+
+
+def _worded_alike(classification: str, other: str, code: str) -> bool:
+    """Whether ``code`` has the same English text in both editions (so the same subject)."""
+    english = _english()
+    theirs = english.get((classification, code))
+    return theirs is not None and _same(theirs) == _same(english.get((other, code), ""))
 
 
 def _same(text: str) -> str:
@@ -153,7 +240,8 @@ def group(scheme: str, code: str, classification: str | None = None) -> str | No
     if anywhere is not None:
         return sentence_case(anywhere)
     if scheme in _HS_SCHEMES:
-        return product(classification or "HS22", code)
+        edition = classification or "HS22"
+        return product(edition, code) or product_above(edition, code)
     key = _SCHEME_NAMES.get(scheme)
     name = None if key is None else _groups().get((key, code))
     return None if name is None else sentence_case(name)
@@ -342,6 +430,8 @@ def row_name(kind: str, code: object, classification: object = None,
 
     ``kind`` is the code column (``partner``, ``reporter``, ``product`` or ``group``);
     ``classification`` the row's own (else HS2022 wording is tried), ``groups`` the scheme.
+    A product without a Russian name of its own is named from its heading or chapter
+    (:func:`product_above`).
 
     Examples
     --------
@@ -363,10 +453,16 @@ def _one(kind: str, code: object, classification: object, groups: str | None,
         return None if found == text else str(found)
     known = classification if isinstance(classification, str) else None
     if kind == "product":
-        return product(known or "HS22", text)
+        return _named(known or "HS22", text)
     if groups is None:
         return None
     return group(groups, text, known)
+
+
+def _named(classification: str, code: str) -> str | None:
+    """A product's own Russian name, else its heading's or chapter's, said as theirs."""
+    # A code the ТН ВЭД splits further has no line of its own: its heading names it.
+    return product(classification, code) or product_above(classification, code)
 
 
 def missing_names(localized: pd.DataFrame) -> list[str]:
@@ -388,7 +484,8 @@ def localize_listing(frame: pd.DataFrame, lang: str, *, scheme: str | None = Non
 
     ``group_name`` follows ``group_code`` (scheme from a ``scheme`` column or ``scheme``), or
     is a partner group's own name (a partner scheme's listing); ``description`` follows
-    ``product``; English stays where no Russian name is known.
+    ``product`` (from its heading or chapter where it has no line of its own); English stays
+    where no Russian name is known.
     """
     if lang != "ru" or frame.empty:
         return frame
@@ -407,7 +504,7 @@ def localize_listing(frame: pd.DataFrame, lang: str, *, scheme: str | None = Non
         # A partner scheme's groups (``hitex groups region``): named, not coded.
         out["group_name"] = [partner_group_name(str(r["group_name"])) for r in rows]
     if {"product", "description"} <= set(out.columns):
-        out["description"] = [product(kind(r), str(r["product"])) or r["description"] for r in rows]
+        out["description"] = [_named(kind(r), str(r["product"])) or r["description"] for r in rows]
     if {"kind", "scheme", "source"} <= set(out.columns):
         # The list of schemes (``hitex groups``): what each groups, and whose it is.
         out["kind"] = [_KIND_RU.get(str(v), v) for v in out["kind"]]

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 import hitex.indicators as ind
-from hitex.reference import reference_version
+from hitex.reference import reference_version, russian
 from hitex.reference.russian import is_bloc
 from hitex.report import charts, firm_groups, grammar, names, wording
 from hitex.report.model import Section
@@ -355,9 +355,13 @@ def _hs6_named(c: Spec, t: pd.DataFrame) -> pd.DataFrame:
     for code, cls, text in zip(t["product"].astype(str), t["classification"],
                                t["product_name"], strict=True):  # fmt: skip
         heading = own.get((cls, code[:4]), latest.get(code[:4], ""))
+        if c.lang == "ru":
+            # The Russian heading (no English words in a Russian report); a name said from
+            # the heading already (:func:`hitex.reference.russian.product_above`) keeps it.
+            heading = russian.product(str(cls), code[:4]) or ""
         heading = _short(heading, 40).split(",")[0].strip()
         sub = "" if _missing(text) else str(text)
-        if heading and heading.lower() not in sub.lower():
+        if heading and heading.lower() not in sub.lower() and not sub.startswith("Из "):
             sub = f"{heading}: {sub[:1].lower()}{sub[1:]}" if sub else heading
         names_.append(sub)
     return t.assign(product=[f"{p[:4]}.{p[4:]}" for p in t["product"].astype(str)],
