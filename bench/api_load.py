@@ -507,7 +507,12 @@ def section(
         "compiles a shape once (0.3-1 s). A pause is the "
         "mean of each client's random wait before each request (none: each client asks again "
         "as soon as it is answered). With loads, one writer posts revisions of "
-        f"{rows:,} flows (`/api/loads`, `revise=true`) one after the other for the whole run.",
+        f"{rows:,} flows (`/api/loads`, `revise=true`) one after the other for the whole run. "
+        "The readers are one process of the same machine: each client one kept-alive HTTP/1.1 "
+        "connection (`Lean`: about a tenth of httpx's CPU a request; `--client httpx` for "
+        "httpx), every answer's status checked and the revised reporter's total read as JSON. "
+        "CPU a request: the server process's (all threads, from /proc) and the readers' "
+        "process's over every request made (timed or not).",
         "",
         "| questions | pause | revisions loaded meanwhile | requests | per second | p50 ms | "
         "p90 ms | p99 ms | max ms | errors | torn reads | versions seen | server CPU ms a "
