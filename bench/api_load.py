@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import os
 import platform
 import random
@@ -38,9 +39,10 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 import pandas as pd
@@ -152,6 +154,16 @@ class Tally:
     think: float = 0.0
     #: Whether the server answered views from memory (False: the Session only).
     memory: bool = True
+    #: The readers' client: "lean" (:class:`Lean`) or "httpx".
+    client: str = "lean"
+    #: CPU seconds of the readers' process while they ran (the clients' own cost).
+    client_cpu: float = 0.0
+    #: CPU seconds of the server process (every thread) while the readers ran.
+    server_cpu: float = 0.0
+    #: Requests the readers made (timed or not).
+    requests: int = 0
+    #: The 1-minute load average when the readers ended.
+    load_average: float = 0.0
 
 
 def flows(path: Path, factor: int, rows: int) -> int:
@@ -183,8 +195,8 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(db: Path, memory: bool = True) -> Iterator[str]:
-    """``hitex serve`` on 127.0.0.1 in a subprocess, stopped on exit.
+def server(db: Path, memory: bool = True) -> Iterator[tuple[str, int]]:
+    """``hitex serve`` on 127.0.0.1 in a subprocess, stopped on exit: its URL and process id.
 
     ``memory=False`` serves ``/api/view`` by the Session only (``HITEX_VIEW_MEMORY=off``).
     """
@@ -210,7 +222,7 @@ def server(db: Path, memory: bool = True) -> Iterator[str]:
                 raise RuntimeError(f"hitex serve did not listen within {START_S:.0f} s")
             time.sleep(0.2)
         print(f"hitex serve listened after {time.monotonic() - started:.1f} s", file=sys.stderr)
-        yield url
+        yield url, proc.pid
     finally:
         with contextlib.suppress(OSError):
             for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines():
@@ -223,15 +235,86 @@ def server(db: Path, memory: bool = True) -> Iterator[str]:
             proc.kill()
 
 
+#: ``get(path, params)``: an answer's status and body.
+Get = Callable[[str, Params], Awaitable[tuple[int, bytes]]]
+
+#: What a failed request raises, whichever client asked.
+FAILURES = (httpx.HTTPError, OSError, EOFError, TimeoutError, ValueError)
+
+
+class Lean:
+    """A lean HTTP/1.1 client: ``GET`` on one kept-alive connection, as load generators do.
+
+    It writes the request line and a ``Host`` header and reads the status line, the headers
+    and a body of ``Content-Length`` bytes (or chunked): about a tenth of httpx's CPU per
+    request, which the load test's clients share with the server on the same cores. Not a
+    general client: loopback, no redirects, no compression, no TLS. A failure closes the
+    connection (the next request opens a new one) and is raised to the caller.
+    """
+
+    def __init__(self, url: str, timeout: float = 60) -> None:
+        parts = urlsplit(url)
+        self.host = parts.hostname or "127.0.0.1"
+        self.port = parts.port or 80
+        self.timeout = timeout
+        self._header = f" HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode()
+        self._streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def get(self, path: str, params: Params) -> tuple[int, bytes]:
+        """``GET path?params``: the answer's status and body."""
+        target = path + "?" + urlencode(params) if params else path
+        try:
+            async with asyncio.timeout(self.timeout):
+                return await self._ask(b"GET " + target.encode() + self._header)
+        except BaseException:
+            self.close()
+            raise
+
+    async def _ask(self, request: bytes) -> tuple[int, bytes]:
+        if self._streams is None:
+            self._streams = await asyncio.open_connection(self.host, self.port)
+        read, write = self._streams
+        write.write(request)
+        head = await read.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        headers = {}
+        for line in lines[1:]:
+            if line:
+                key, _, value = line.partition(":")
+                headers[key.strip().lower()] = value.strip()
+        if "content-length" in headers:
+            body = await read.readexactly(int(headers["content-length"]))
+        elif headers.get("transfer-encoding", "").lower() == "chunked":
+            chunks = []
+            while size := int((await read.readuntil(b"\r\n")).split(b";")[0], 16):
+                chunks.append(await read.readexactly(size))
+                await read.readexactly(2)
+            await read.readuntil(b"\r\n")  # no trailers are sent
+            body = b"".join(chunks)
+        else:
+            raise ValueError(f"an answer with neither length nor chunks: {lines[0]}")
+        if headers.get("connection", "").lower() == "close":
+            self.close()
+        return status, body
+
+    def close(self) -> None:
+        """Close the connection (the next request opens one)."""
+        if self._streams is not None:
+            self._streams[1].close()
+            self._streams = None
+
+
 async def reader(
-    client: httpx.AsyncClient, n: int, until: float, base: int, t: Tally,
+    get: Get, n: int, until: float, base: int, t: Tally,
     views: Iterator[Params] | None = None,
 ) -> None:  # fmt: skip
     """Ask questions until ``until``; check every answer about FRA's total.
 
     Repeated: the :data:`QUESTIONS` in turn. Varied (``views``): the next view nobody asked,
     and every tenth request the checked question (untimed), every other time as a view
-    (:data:`CHECKED_VIEW`).
+    (:data:`CHECKED_VIEW`). Every answer's status is checked, and the checked question's
+    answer is read as JSON.
     """
     i = n
     rng = random.Random(n)
@@ -246,17 +329,18 @@ async def reader(
         if views is not None and view is None and i % 20 == 0:
             path, params = "/api/view", CHECKED_VIEW  # the same total, as a view answers it
         start = time.perf_counter()
+        t.requests += 1
         try:
-            answer = await client.get(path, params=params)
-        except httpx.HTTPError as exc:
+            status, body = await get(path, params)
+        except FAILURES as exc:
             t.errors.append(f"{type(exc).__name__}: {exc}")
             continue
         if views is None or view is not None:
             t.latencies.append(time.perf_counter() - start)
-        if answer.status_code != 200:
-            t.errors.append(f"{answer.status_code}: {answer.text[:200]}")
+        if status != 200:
+            t.errors.append(f"{status}: {body[:200].decode(errors='replace')}")
         elif params == QUESTIONS[0]:  # as /api/table or as /api/view (CHECKED_VIEW) answers it
-            found = answer.json()
+            found = json.loads(body)
             total = found["total"]["value_usd"] if path == "/api/view" else found[0]["value_usd"]
             if total % base:
                 t.torn.append(total)
@@ -289,11 +373,29 @@ async def readers(
     url: str, clients: int, seconds: float, base: int, t: Tally,
     views: Iterator[Params] | None = None,
 ) -> None:  # fmt: skip
-    """``clients`` concurrent readers, each with its own connection."""
+    """``clients`` concurrent readers, each with its own connection (:class:`Lean`, or one
+    pool of httpx's with ``t.client == "httpx"``). Their CPU time goes to ``t.client_cpu``."""
+    cpu = time.process_time()
     until = time.monotonic() + seconds
-    limits = httpx.Limits(max_connections=clients)
-    async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
-        await asyncio.gather(*(reader(client, n, until, base, t, views) for n in range(clients)))
+    if t.client == "httpx":
+        limits = httpx.Limits(max_connections=clients)
+        async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
+
+            async def get(path: str, params: Params) -> tuple[int, bytes]:
+                answer = await client.get(path, params=params)
+                return answer.status_code, answer.content
+
+            await asyncio.gather(*(reader(get, n, until, base, t, views) for n in range(clients)))
+    else:
+        leans = [Lean(url) for _ in range(clients)]
+        try:
+            await asyncio.gather(
+                *(reader(lean.get, n, until, base, t, views) for n, lean in enumerate(leans))
+            )
+        finally:
+            for lean in leans:
+                lean.close()
+    t.client_cpu = time.process_time() - cpu
 
 
 def prepare(folder: Path, rows: int, baci_rows: int) -> int:
@@ -315,11 +417,12 @@ def prepare(folder: Path, rows: int, baci_rows: int) -> int:
 def run(
     clients: int, seconds: float, rows: int, write: bool, *, kind: str = "repeated",
     think: float = 0.0, baci_rows: int = 0, built: Path | None = None, memory: bool = True,
+    client: str = "lean",
 ) -> tuple[Tally, float]:  # fmt: skip
     """Run the test; return the tally and the wall-clock seconds the readers ran.
 
     ``built`` is a warehouse made by :func:`prepare` (copied, never changed); without it one is
-    built here.
+    built here. ``client``: the readers' HTTP client, "lean" (:class:`Lean`) or "httpx".
     """
     with tempfile.TemporaryDirectory(prefix="hitex-api-load-") as tmp:
         folder = Path(tmp)
@@ -328,11 +431,11 @@ def run(
         else:
             copy_warehouse(built, folder / "hitex.duckdb")
             base = flows(folder / "fra-2021-v1.csv", 1, rows)
-        t = Tally(kind=kind, think=think, memory=memory)
+        t = Tally(kind=kind, think=think, memory=memory, client=client)
         listed = varied(folder / "hitex.duckdb", 200_000) if kind == "varied" else []
         warm, timed = shapes(listed)
         views = iter(timed) if kind == "varied" else None
-        with server(folder / "hitex.duckdb", memory) as url:
+        with server(folder / "hitex.duckdb", memory) as (url, pid):
             for q in QUESTIONS:  # warm: each reader session compiles on first use
                 httpx.get(url + "/api/table", params=q, timeout=120).raise_for_status()
             for view in [{}, *warm]:  # one view of each shape: Ibis compiles each shape once
@@ -340,14 +443,22 @@ def run(
             thread = threading.Thread(
                 target=writer, args=(url, folder, rows, time.monotonic() + seconds, t)
             )
-            start = time.monotonic()
+            start, cpu = time.monotonic(), server_cpu(pid)
             if write:
                 thread.start()
             asyncio.run(readers(url, clients, seconds, base, t, views))
             elapsed = time.monotonic() - start
+            t.server_cpu = server_cpu(pid) - cpu
+            t.load_average = os.getloadavg()[0]
             if write:
                 thread.join()
         return t, elapsed
+
+
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user and system, every thread) process ``pid`` has used."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values: Sequence[float], p: float) -> float:
@@ -364,11 +475,13 @@ def row(t: Tally, elapsed: float) -> str:
     if t.kind == "varied" and not t.memory:
         asked += " (Session only)"
     pause = f"{t.think:g} s" if t.think else "none"
+    per = 1000 / max(1, t.requests)
     return (
         f"| {asked} | {pause} | {load} | {len(ms):,} | {len(ms) / elapsed:,.0f} | "
         f"{percentile(ms, 50):.1f} | "
         f"{percentile(ms, 90):.1f} | {percentile(ms, 99):.1f} | {max(ms):.1f} | {len(t.errors)} | "
-        f"{len(t.torn)} | {len(t.versions)} |"
+        f"{len(t.torn)} | {len(t.versions)} | {t.server_cpu * per:.2f} | "
+        f"{t.client_cpu * per:.2f} ({t.client}) | {t.load_average:.1f} |"
     )
 
 
@@ -394,11 +507,17 @@ def section(
         "compiles a shape once (0.3-1 s). A pause is the "
         "mean of each client's random wait before each request (none: each client asks again "
         "as soon as it is answered). With loads, one writer posts revisions of "
-        f"{rows:,} flows (`/api/loads`, `revise=true`) one after the other for the whole run.",
+        f"{rows:,} flows (`/api/loads`, `revise=true`) one after the other for the whole run. "
+        "The readers are one process of the same machine: each client one kept-alive HTTP/1.1 "
+        "connection (`Lean`: about a tenth of httpx's CPU a request; `--client httpx` for "
+        "httpx), every answer's status checked and the revised reporter's total read as JSON. "
+        "CPU a request: the server process's (all threads, from /proc) and the readers' "
+        "process's over every request made (timed or not).",
         "",
         "| questions | pause | revisions loaded meanwhile | requests | per second | p50 ms | "
-        "p90 ms | p99 ms | max ms | errors | torn reads | versions seen |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "p90 ms | p99 ms | max ms | errors | torn reads | versions seen | server CPU ms a "
+        "request | client CPU ms a request | load average at the end |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *(row(t, elapsed) for t, elapsed in runs),
         "",
         "A torn read would be a total of the revised reporter that is not one whole version "
@@ -445,6 +564,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="a folder to keep the prepared warehouse in and reuse (built there if absent)",
     )  # fmt: skip
     parser.add_argument(
+        "--client", choices=["lean", "httpx"], default="lean",
+        help="the readers' HTTP client: lean (one kept-alive connection each, little CPU) or httpx",
+    )  # fmt: skip
+    parser.add_argument(
         "--think", type=float, action="append",
         help="mean pause of a client before each request, s (repeat: one run each; default 0)",
     )  # fmt: skip
@@ -460,7 +583,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             ways = [True, False] if kind == "varied" and args.reference else [True]
             for think in args.think or [0.0]:
                 for memory in ways:
-                    options = {"kind": kind, "think": think, "built": built, "memory": memory}
+                    options = {"kind": kind, "think": think, "built": built, "memory": memory,
+                               "client": args.client}  # fmt: skip
                     if not args.no_baseline:
                         runs.append(run(args.clients, args.seconds, args.rows, False, **options))
                         print(row(*runs[-1]), flush=True)

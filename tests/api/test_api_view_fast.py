@@ -7,14 +7,16 @@ groups, Russian, and bad parameters); status, headers and body must be the same 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 import pytest
+from fastapi.responses import JSONResponse
 from fastapi.testclient import TestClient
 
-from hitex.api import create_app, views
+from hitex.api import create_app, dashboard, params, views
 from hitex.store.layout import copy_warehouse
 
 #: Requests no view model accepts, or that the app refuses: they go on to the app.
@@ -103,3 +105,65 @@ def test_the_fast_path_answers_without_the_route(
         assert answer.json()["selection"]["reporter"] == "CHL"
         # What the model refuses goes on to the route, which cannot answer now.
         assert client.get("/api/view?reporter=CHL&colour=red").status_code == 500
+
+
+def test_a_views_text_is_json_responses_text(clients: tuple[TestClient, TestClient]) -> None:
+    """A view's text (the reporters' list encoded once per version) is the bytes Starlette's
+    ``JSONResponse`` writes for the same answer, first time and kept, English and Russian."""
+    fast, _ = clients
+    asked = 0
+    for query in _views(fast)[:80]:
+        answer = fast.get("/api/view?" + query)
+        if answer.status_code != 200:
+            continue
+        asked += 1
+        # JSON's floats read back exactly: the answer re-encoded by Starlette is the answer.
+        assert JSONResponse(answer.json()).body == answer.content, query
+    assert asked > 10
+    conns = fast.app.state.conns  # type: ignore[attr-defined]
+    for lang in ("en", "ru"):
+        found = dashboard.view(dashboard.ViewQuery(reporter="CHL", lang=lang), conns)
+        for _ in range(2):
+            assert dashboard.ViewResponse(found).body == JSONResponse(found).body
+    assert dashboard.ViewResponse([1, "x"]).body == JSONResponse([1, "x"]).body
+
+
+def test_a_view_waits_for_a_reader_in_the_thread_pool(
+    demo_db: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Answered from memory on the event loop where a reader is free; where none is, in the
+    thread pool, once one is; never while a write is under way."""
+    path = copy_warehouse(demo_db, tmp_path_factory.mktemp("api-fast-busy") / "hitex.duckdb")
+    with TestClient(create_app(path, token="", readers=1)) as client:
+        conns = client.app.state.conns  # type: ignore[attr-defined]
+        first = client.get("/api/view?reporter=CHL&year=2004")
+        assert first.status_code == 200
+        assert conns.settled()
+        with conns.write():
+            assert not conns.settled()
+        held = conns._take()  # the only reader, held until the timer gives it back
+        back = threading.Event()
+
+        def give_back() -> None:
+            back.set()
+            conns._pool.put(held)
+
+        timer = threading.Timer(0.5, give_back)
+        timer.start()
+        answer = client.get("/api/view?reporter=CHL&year=2004")
+        assert back.is_set()  # answered once the reader came back, not refused meanwhile
+        timer.join()
+        assert (answer.status_code, answer.content) == (200, first.content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["CHL", "tech", "1-6", "2019-2021", "North America", "Европа", "a&b=c", "x/y", "", "~._-"],
+)
+def test_table_links_are_quoted_as_urlencode_quotes(text: str) -> None:
+    assert params._quoted(text) == quote_plus(text)
+    q = params.TableQuery(reporter="CHL", year=2004, partner_group=text or None, by=["partner"])
+    given = {"reporter": "CHL", "year": "2004", "by": "partner"}
+    if text:
+        given["partner_group"] = text
+    assert q.url() == "/api/table?" + urlencode({**given, "format": "csv"})

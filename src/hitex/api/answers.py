@@ -203,6 +203,12 @@ def for_session(s: Session) -> Answers | None:
     return None
 
 
+def built(path: str, version: str) -> bool:
+    """Whether the answers of ``version`` of the warehouse ``path`` are built (and usable)."""
+    with _GUARD:
+        return _BUILT.get((path, version)) is not None
+
+
 def ready(s: Session) -> Answers | None:
     """The answers of ``s``'s snapshot, built now if they are not (a server's start)."""
     if not _usable(s):
@@ -612,6 +618,40 @@ class Rows:
     value: Floats
     positive: Bools
     group: npt.NDArray[np.int32] | None = None
+    #: Whether the years are in order (one flow: the slices come by year).
+    ordered: bool = False
+    #: Classification codes the rows may hold (those of the slices they were chosen from).
+    classes: list[int] | None = None
+
+    def of_years(self, first: int, last: int) -> slice | Bools:
+        """The rows of the years ``first`` to ``last``, in their order.
+
+        A slice where the years are in order, else a mask: either picks the same rows.
+        """
+        if self.ordered:
+            lo, hi = np.searchsorted(self.year, [first, last + 1]).tolist()
+            return slice(lo, hi)
+        where: Bools = (self.year >= first) & (self.year <= last)
+        return where
+
+
+def _classes(a: Answers, q: Query) -> list[int]:
+    """The classification codes held in the slices :func:`_slice` takes (kept per slice)."""
+
+    def held(lo: int, hi: int) -> list[int]:
+        found: list[int] = np.flatnonzero(np.bincount(a.classification[lo:hi])).tolist()
+        return found
+
+    reporter = a.country_code.get(q.reporter)
+    codes: set[int] = set()
+    for f in ("export", "import") if q.flow == "balance" else (q.flow,):
+        if reporter is None or f not in a.flows:
+            continue
+        for y in set(q.years):
+            found = a.slices.get((reporter, a.flows.index(f), y))
+            if found is not None:
+                codes.update(a.kept(("classes", found), functools.partial(held, *found)))
+    return sorted(codes)
 
 
 def _slice(a: Answers, q: Query) -> tuple[slice | IntArray, Floats]:
@@ -684,7 +724,7 @@ def _select(a: Answers, s: Session, q: Query) -> Rows | None:
 def _selected(a: Answers, s: Session, q: Query) -> Rows | None:
     idx, value = _slice(a, q)
     r = Rows(a.partner[idx], a.year[idx], a.classification[idx], a.product[idx], value,
-             a.positive[idx])  # fmt: skip
+             a.positive[idx], ordered=q.flow != "balance", classes=_classes(a, q))  # fmt: skip
     keep: Bools | None = None
     if q.months is not None:
         m = a.month[idx]
@@ -702,23 +742,31 @@ def _selected(a: Answers, s: Session, q: Query) -> Rows | None:
             keep = _both(keep, _group_filter(a, sch, q.groups, q.group)[cell])
     if keep is None:
         return r
-    group = None if r.group is None else r.group[keep]
-    return Rows(r.partner[keep], r.year[keep], r.classification[keep], r.product[keep],
-                r.value[keep], r.positive[keep], group)  # fmt: skip
+    # The rows' positions once, then each column taken (a mask per column costs more).
+    pick = np.flatnonzero(keep)
+    group = None if r.group is None else r.group[pick]
+    return Rows(r.partner[pick], r.year[pick], r.classification[pick], r.product[pick],
+                r.value[pick], r.positive[pick], group, r.ordered, r.classes)  # fmt: skip
 
 
-def _sums(inv: IntArray, value: Floats, where: Bools, n: int) -> Floats:
-    """Sum of ``value`` by ``inv`` over the rows ``where`` holds (0.0 where none)."""
+def _sums(inv: IntArray, value: Floats, where: slice | Bools, n: int) -> Floats:
+    """Sum of ``value`` by ``inv`` over the rows ``where`` picks (0.0 where none)."""
     out: Floats = np.bincount(inv[where], weights=value[where], minlength=n).astype(np.float64)
     return out
 
 
 def _classifications(
-    a: Answers, inv: IntArray, cls: npt.NDArray[np.int8], n: int, pick: IntArray | None = None
-) -> list[str]:
-    """The classifications that went into each of ``n`` rows (of ``pick``), comma-joined."""
+    a: Answers, inv: IntArray, cls: npt.NDArray[np.int8], n: int, pick: IntArray | None = None,
+    held: list[int] | None = None,
+) -> list[str]:  # fmt: skip
+    """The classifications that went into each of ``n`` rows (of ``pick``), comma-joined.
+
+    ``held``: codes ``cls`` may hold (a code it does not hold sets no row's bit; where one
+    code is possible, the rows that are present hold it).
+    """
     masks = np.zeros(n, dtype=np.int64)
-    held = np.flatnonzero(np.bincount(cls)).tolist()  # the codes present (np.unique hashes)
+    if held is None:
+        held = np.flatnonzero(np.bincount(cls)).tolist()  # the codes present (np.unique hashes)
     if len(held) == 1:
         masks |= (np.bincount(inv, minlength=n) > 0).astype(np.int64) << min(held[0], 62)
     for j in held if len(held) > 1 else ():
@@ -828,7 +876,7 @@ def table(
     r = _select(a, s, q)
     if r is None:
         return None
-    now = r.year == year
+    now = r.of_years(year, year)
     uniq, inv = _keys(a, s, q, r, by)
     n = len(uniq)
     value = _sums(inv, r.value, now, n)
@@ -846,15 +894,16 @@ def table(
     v = value[order]
     columns: dict[str, list[Any]] = {"value_usd": _cents(v)}
     if compare is not None:
-        b = _sums(inv, r.value, r.year == compare, n)[order]
+        b = _sums(inv, r.value, r.of_years(compare, compare), n)[order]
         columns["base_value_usd"] = _cents(b)
         columns["growth_pct"] = _ratio(v - b, b, b > 0)
     total = value.sum()
     columns["share_pct"] = _ratio(v, np.full(len(v), total), np.full(len(v), total != 0))
     if product_lines:
-        lines = now & r.positive & a.hs[r.classification] & a.six[r.product]
-        columns["product_lines"] = [int(np.count_nonzero(np.bincount(r.product[lines])))]
-    columns["classifications"] = _classifications(a, inv, r.classification, n, order)
+        products = r.product[now]
+        lines = r.positive[now] & a.hs[r.classification[now]] & a.six[products]
+        columns["product_lines"] = [int(np.count_nonzero(np.bincount(products[lines])))]
+    columns["classifications"] = _classifications(a, inv, r.classification, n, order, r.classes)
     if by is None:
         return [{k: c[0] for k, c in columns.items()}]
     out = _heads(a, s, q, by, uniq[order].tolist(), lang)
@@ -872,10 +921,10 @@ def series(a: Answers, s: Session, q: Query, span: Sequence[int]) -> list[dict[s
     first = min(span)
     years = np.arange(first - 1, max(span) + 1)
     inv = (r.year.astype(np.int64) - (first - 1)).clip(0, len(years) - 1)
-    inside = (r.year >= first - 1) & (r.year <= max(span))
+    inside = r.of_years(first - 1, max(span))
     value = _sums(inv, r.value, inside, len(years))
     held = np.bincount(inv[inside], minlength=len(years)) > 0
-    cls = _classifications(a, inv[inside], r.classification[inside], len(years))
+    cls = _classifications(a, inv[inside], r.classification[inside], len(years), held=r.classes)
     out = []
     for i in range(1, len(years)):
         if not held[i] or int(years[i]) not in span:

@@ -36,6 +36,10 @@ READERS = 8
 WAIT_S = 30.0
 
 
+class Busy(Exception):
+    """No reader session is free now (:meth:`Connections.answer` told not to wait)."""
+
+
 class Connections:
     """The writer session and a pool of reader sessions over one warehouse file.
 
@@ -102,7 +106,20 @@ class Connections:
         finally:
             self._pool.put(s)
 
-    def answer(self, ask: Callable[[Session], T]) -> T:
+    def settled(self) -> bool:
+        """Whether views are answered from memory now.
+
+        No write under way, the version known (:meth:`_begin`) and its columns built
+        (:func:`hitex.api.answers.built`). Such a view is a few milliseconds of Python (numpy
+        on small slices, under one lock); others ask DuckDB, which lets other requests run.
+        """
+        generation, known = self._generation, self._known
+        return (
+            self.in_memory and generation % 2 == 0 and known is not None
+            and known[0] == generation and answers.built(self.path, known[1])
+        )  # fmt: skip
+
+    def answer(self, ask: Callable[[Session], T], *, wait: bool = True) -> T:
         """``ask(s)`` on one snapshot of the warehouse, as :meth:`read` gives it.
 
         Where the version is known (:meth:`_begin`), ``ask`` runs first without a transaction
@@ -110,8 +127,9 @@ class Connections:
         and nothing of it reads the warehouse). Its answer stands where no write began while
         it ran: every write goes through :meth:`write`, so each statement it ran read that
         version. Where one did begin, ``ask`` runs again in a read transaction.
+        ``wait=False``: :class:`Busy` where no reader session is free now.
         """
-        s = self._take()
+        s = self._take(wait)
         try:
             generation, known = self._generation, self._known
             if generation % 2 == 0 and known is not None and known[0] == generation:
@@ -131,7 +149,12 @@ class Connections:
         finally:
             self._pool.put(s)
 
-    def _take(self) -> Session:
+    def _take(self, wait: bool = True) -> Session:
+        if not wait:
+            try:
+                return self._pool.get_nowait()
+            except queue.Empty:
+                raise Busy from None
         try:
             return self._pool.get(timeout=WAIT_S)
         except queue.Empty:

@@ -14,8 +14,10 @@ reporter has (today from the records loaded; coverage of the flows may decide it
 
 from __future__ import annotations
 
+import contextlib
+import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeVar
 from urllib.parse import parse_qsl
@@ -29,7 +31,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from hitex._util import cents, records
 from hitex.api import answers, errors
-from hitex.api.connections import Connections
+from hitex.api.connections import Busy, Connections
 from hitex.api.errors import ApiError, from_hitex
 from hitex.api.params import (
     Strict,
@@ -475,7 +477,59 @@ def view_json(q: Annotated[ViewQuery, Query()], conns: Conns) -> JSONResponse:
     """One dashboard view: selection, notes on what changed, choices, headline, tables, series."""
     # The answer holds only JSON's own types: FastAPI's encoder, which would walk every value
     # again, is skipped (it cost more than computing the view's figures).
-    return JSONResponse(view(q, conns))
+    return ViewResponse(view(q, conns))
+
+
+#: JSONResponse's own encoding (Starlette's ``JSONResponse.render``), one encoder for all.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, indent=None,
+                            separators=(",", ":"))  # fmt: skip
+
+#: The text of the choices kept with a warehouse version (the reporters' list: a third of a
+#: view's JSON), by the identity of the object :func:`remember` keeps; the object is held too,
+#: so that its identity is not reused while its text is kept.
+_TEXTS: dict[int, tuple[object, str]] = {}
+TEXTS_KEPT = 16
+
+
+def _text(value: Any) -> str:
+    """``value`` as JSON, as :class:`JSONResponse` writes it."""
+    return _ENCODER.encode(value)
+
+
+def _kept_text(value: Any) -> str:
+    """:func:`_text` of a value kept per version (its text made once)."""
+    found = _TEXTS.get(id(value))
+    if found is not None and found[0] is value:
+        return found[1]
+    text = _text(value)
+    if len(_TEXTS) > TEXTS_KEPT:
+        _TEXTS.clear()
+    _TEXTS[id(value)] = (value, text)
+    return text
+
+
+def _object(pairs: Iterator[tuple[str, str]]) -> str:
+    """A JSON object of already encoded values, as the encoder writes one."""
+    return "{" + ",".join(_text(k) + ":" + v for k, v in pairs) + "}"
+
+
+class ViewResponse(JSONResponse):
+    """A view as :class:`JSONResponse` sends it, byte for byte.
+
+    The parts kept per version (the reporters' list) are encoded once: an object's JSON is
+    its members' JSON joined, as the encoder writes it.
+    """
+
+    def render(self, content: Any) -> bytes:
+        """The JSON of the view (any other value as ``JSONResponse`` renders it)."""
+        choices = content.get("choices") if isinstance(content, dict) else None
+        if not isinstance(choices, dict) or not isinstance(choices.get("reporters"), list):
+            return super().render(content)
+        inner = _object(
+            (k, _kept_text(v) if k == "reporters" else _text(v)) for k, v in choices.items()
+        )
+        text = _object((k, inner if k == "choices" else _text(v)) for k, v in content.items())
+        return text.encode("utf-8")
 
 
 class FastView:
@@ -510,7 +564,15 @@ class FastView:
             await self.app(scope, receive, send)
             return
         try:
-            response: Response = await run_in_threadpool(_view_response, q, self.conns)
+            # From memory, a view is Python under one lock: answered here, not in a thread
+            # (the hop and the threads' turns at the lock cost more than the view's figures).
+            # Otherwise, or where no reader session is free, in the thread pool.
+            response: Response | None = None
+            if self.conns.settled():
+                with contextlib.suppress(Busy):
+                    response = _view_response(q, self.conns, wait=False)
+            if response is None:
+                response = await run_in_threadpool(_view_response, q, self.conns)
         except ApiError as exc:
             response = await errors.answer_api_error(Request(scope), exc)
         except HitexError as exc:
@@ -521,13 +583,16 @@ class FastView:
         await response(scope, receive, send)
 
 
-def _view_response(q: ViewQuery, conns: Connections) -> JSONResponse:
-    return JSONResponse(view(q, conns))
+def _view_response(q: ViewQuery, conns: Connections, *, wait: bool = True) -> JSONResponse:
+    return ViewResponse(view(q, conns, wait=wait))
 
 
-def view(q: ViewQuery, conns: Connections) -> dict[str, Any]:
-    """The answer of ``GET /api/view`` as a dict (the route sends it as JSON)."""
-    return conns.answer(lambda s: _view(s, q, conns))
+def view(q: ViewQuery, conns: Connections, *, wait: bool = True) -> dict[str, Any]:
+    """The answer of ``GET /api/view`` as a dict (the route sends it as JSON).
+
+    ``wait=False``: :class:`~hitex.api.connections.Busy` where no reader session is free.
+    """
+    return conns.answer(lambda s: _view(s, q, conns), wait=wait)
 
 
 def _view(s: Session, q: ViewQuery, conns: Connections) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, Literal
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote_plus
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
@@ -48,6 +48,21 @@ def _bad(message: str, ru: str | None = None) -> PydanticCustomError:
 
 #: What :func:`_span` reads, in Russian.
 _SPAN_RU = {"month range": "диапазон месяцев", "span of years": "диапазон лет"}
+
+
+#: Characters ``quote_plus`` leaves as they are (its "always safe" set).
+_UNQUOTED = re.compile(r"[A-Za-z0-9_.~-]*")
+
+
+def _quoted(text: str) -> str:
+    """``quote_plus(text)`` as ``urlencode`` quotes keys and values (none where none changes).
+
+    Examples
+    --------
+    >>> _quoted("tech"), _quoted("North America"), _quoted("Европа")
+    ('tech', 'North+America', '%D0%95%D0%B2%D1%80%D0%BE%D0%BF%D0%B0')
+    """
+    return text if _UNQUOTED.fullmatch(text) else quote_plus(text)
 
 
 def _span(text: str, what: str, lo: int, hi: int) -> tuple[int, int]:
@@ -252,7 +267,8 @@ class TableQuery(Strict):
         """``/api/table`` asking this question (the dashboard's CSV links are these)."""
         given = self.model_dump(exclude_defaults=True, exclude={"format"})
         pairs = [(k, ",".join(v) if isinstance(v, list) else str(v)) for k, v in given.items()]
-        return "/api/table?" + urlencode([*pairs, ("format", fmt.value)])
+        pairs.append(("format", fmt.value))
+        return "/api/table?" + "&".join(_quoted(k) + "=" + _quoted(v) for k, v in pairs)
 
     def file_name(self) -> str:
         """What the answer holds, as a file name: ``hitex-CHL-export-2004-vs-2002-by-partner``.
