@@ -266,3 +266,11 @@ def test_loads_in_russian_says_each_message_from_the_load(tmp_path):
     assert "was loaded" not in table
     english = list(csv.DictReader(io.StringIO(run(path, "loads", "-f", "csv").stdout)))
     assert english[1]["message"] == f"the same file (sha256 {sha[:12]}…) was loaded as load 1"
+    # Removed: the four flows of the file's four records go, said in Russian with their count.
+    assert run(path, "loads", "remove", "1").exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(run(path, "loads", "--lang", "ru", "-f", "csv").stdout)))
+    assert rows[0]["status"] == "removed"
+    assert re.fullmatch(
+        r"отменена \d{4}-\d\d-\d\d \d\d:\d\d: выведено потоков: 4", rows[0]["message"]
+    )
+    assert rows[1]["message"].endswith("уже загружен как загрузка 1")
