@@ -7,6 +7,7 @@ the English one by region code), not asked of hitex.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from pathlib import Path
@@ -180,3 +181,96 @@ def test_a_russian_load_summary_keeps_the_loads_message(tmp_path):
         "Загрузка 1: services_empty.json — прочитано записей: 0, загружено: 0, отклонено: 0; "
         "в файле нет записей."
     )
+
+
+def headers(output: str) -> list[str]:
+    """The header cells of a rich table: the lines between its top border and the rule below."""
+    lines = output.splitlines()
+    top = next(i for i, line in enumerate(lines) if line.startswith("┏"))
+    rule = next(i for i, line in enumerate(lines) if line.startswith("┡"))
+    cells = [
+        [cell.strip() for cell in line.strip("┃").split("┃")] for line in lines[top + 1 : rule]
+    ]
+    return [" ".join(filter(None, column)) for column in zip(*cells, strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            [
+                "table",
+                "--reporter",
+                "RU-MOW",
+                "--year",
+                "2020",
+                "--compare",
+                "2019",
+                "--by",
+                "partner",
+            ],
+            [
+                "Партнёр (код)",
+                "Наименование партнёра",
+                "Стоимость, долл.",
+                "Стоимость в базовом году, долл.",
+                "Рост, %",
+                "Доля, %",
+            ],
+        ),
+        (["coverage", "--reporter", "RU-MOW"], ["Поток", "Год", "Виды записей", "Полнота"]),
+        (["coverage"], ["Схема (код)", "Результат", "Товаров", "Доля"]),
+        (["rejects"], ["Загрузка", "Строка", "Причина", "Поле", "Значение"]),
+        (["loads"], ["Номер", "Файл", "Строк прочитано", "Строк отклонено", "Сообщение"]),
+        (["groups"], ["Вид", "Схема (код)", "Групп", "Коды товаров"]),
+    ],
+)
+def test_a_terminal_table_in_russian_has_russian_headers_and_csv_keeps_the_codes(
+    db, args, expected
+):
+    r = run(db, *args, "--lang", "ru", "--format", "table", env={"COLUMNS": "400"})
+    assert r.exit_code == 0, r.output
+    said = headers(r.output)
+    for word in expected:
+        assert word in said, (word, said)
+    # Every header is Russian: the only Latin is the name of the hash, SHA-256.
+    assert not [h for h in said if re.search(r"[A-Za-z]", h.replace("SHA-256", ""))], said
+    english = headers(run(db, *args, "--format", "table", env={"COLUMNS": "400"}).output)
+    assert len(said) == len(english)
+    # CSV, what programs read, keeps the column names in Russian too.
+    in_russian = run(db, *args, "--lang", "ru", "--format", "csv").stdout.splitlines()[0]
+    assert in_russian == run(db, *args, "--format", "csv").stdout.splitlines()[0]
+    assert set(english) <= set(in_russian.split(","))
+
+
+def test_classify_in_russian_keeps_scheme_codes_as_headers(db):
+    r = run(db, "classify", "841181", "--lang", "ru", "--format", "table", env={"COLUMNS": "400"})
+    said = headers(r.output)
+    assert said[:2] == ["Товар (код)", "Описание"]
+    assert {"tech", "enduse"} <= set(said)  # what --groups takes, not words
+
+
+def test_loads_in_russian_says_each_message_from_the_load(tmp_path):
+    path = str(tmp_path / "loads.duckdb")
+    data = flows_file(tmp_path / "twice.csv", ROWS)
+    for _ in range(2):
+        assert run(path, "load", str(data), "--format", "flows").exit_code == 0
+    sha = hashlib.sha256(data.read_bytes()).hexdigest()
+    rows = list(csv.DictReader(io.StringIO(run(path, "loads", "--lang", "ru", "-f", "csv").stdout)))
+    assert [(r["id"], r["status"], r["message"]) for r in rows] == [
+        ("1", "loaded", ""),
+        ("2", "skipped", f"тот же файл (sha256 {sha[:12]}…) уже загружен как загрузка 1"),
+    ]
+    table = run(path, "loads", "--lang", "ru", "-f", "table", env={"COLUMNS": "400"}).output
+    assert f"тот же файл (sha256 {sha[:12]}…)" in table  # the rest is cut to fit
+    assert "was loaded" not in table
+    english = list(csv.DictReader(io.StringIO(run(path, "loads", "-f", "csv").stdout)))
+    assert english[1]["message"] == f"the same file (sha256 {sha[:12]}…) was loaded as load 1"
+    # Removed: the four flows of the file's four records go, said in Russian with their count.
+    assert run(path, "loads", "remove", "1").exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(run(path, "loads", "--lang", "ru", "-f", "csv").stdout)))
+    assert rows[0]["status"] == "removed"
+    assert re.fullmatch(
+        r"отменена \d{4}-\d\d-\d\d \d\d:\d\d: выведено потоков: 4", rows[0]["message"]
+    )
+    assert rows[1]["message"].endswith("уже загружен как загрузка 1")

@@ -445,7 +445,7 @@ def test_coverage_table_words_flows_and_kinds_in_russian(db):
     # On a terminal too narrow for every column, what is left out is said in Russian.
     narrow = run(db, "coverage", "--reporter", "ZAF", "--year", "2021", "--lang", "ru",
                  "--format", "table", env={"COLUMNS": "125"})  # fmt: skip
-    assert "столбец missing не поместился (полностью: --format csv)" in narrow.output
+    assert "столбец «Недостающие» не поместился (полностью: --format csv)" in narrow.output
     assert "left out" not in narrow.output
     english = run(db, "coverage", "--reporter", "ZAF", "--year", "2021", "--format", "table",
                   env={"COLUMNS": "125"})  # fmt: skip

@@ -31,7 +31,9 @@ from hitex.errors import HitexError, InputError, UnknownCodeError
 from hitex.reference import reference_version
 from hitex.reference.usergroups import UserScheme
 from hitex.store import STEPS, LoadResult, default_path
+from hitex.store.warehouse import loads_ru
 from hitex.usage_ru import asked_russian, is_usage_error, show_ru
+from hitex.wording import COLUMNS_RU
 
 
 class _Group(TyperGroup):
@@ -401,6 +403,7 @@ def loads(
     ] = None,
     load_id: Annotated[int | None, typer.Argument(help="The load to remove.")] = None,
     fmt: FormatOpt = None,
+    lang: LangOpt = "en",
 ) -> None:
     """List loads: file, sha256, rows read / loaded / rejected, status; `loads remove ID`."""
     if action is not None:
@@ -413,13 +416,15 @@ def loads(
         return
     with _open(ctx.obj) as s:
         frame = s.loads()
+    if _lang(lang) == "ru":
+        frame = loads_ru(frame)  # each message said from the load's facts
     cols = ["id", "file", "sha256", "format", "rows_read", "rows_loaded", "rows_rejected"]
     cols += ["rows_merged", "rows_revised", "status", "started", "message"]
     frame = frame[cols]
     if _chosen(fmt) is Output.table:
         # On a terminal the hash's first 12 digits identify a file; CSV and JSON keep all 64.
         frame = frame.assign(sha256=frame["sha256"].str[:12])
-    emit(frame, fmt)
+    emit(frame, fmt, lang)
 
 
 @app.command()
@@ -637,36 +642,45 @@ _LONG_TEXT = {
 
 #: What a table says of a text column it leaves out, by language.
 _LEFT_OUT = {"en": "{c} left out to fit (see --format csv)",
-             "ru": "столбец {c} не поместился (полностью: --format csv)"}  # fmt: skip
+             "ru": "столбец «{c}» не поместился (полностью: --format csv)"}  # fmt: skip
+
+
+def _header(column: object, lang: str = "en") -> str:
+    """A terminal table's header: the column's name; in Russian its words (``COLUMNS_RU``)."""
+    name = str(column)
+    said = COLUMNS_RU.get(name) if lang == "ru" else None
+    # A column without Russian words (a scheme's code in hitex classify) keeps its name.
+    return said[:1].upper() + said[1:] if said else name
 
 
 def _rich(frame: pd.DataFrame, width: int, lang: str = "en") -> Table:
     """A table that fits ``width`` columns: numbers whole, long text cut or left out."""
     # A column with one value in every row (the classification, usually) becomes the caption.
     same = [c for c in _CAPTION if c in frame.columns and frame[c].nunique(dropna=False) == 1]
-    notes = [f"{c}: {frame[c].iloc[0]}" for c in same] if len(frame) > 1 else []
+    notes = [f"{_header(c, lang)}: {frame[c].iloc[0]}" for c in same] if len(frame) > 1 else []
     frame = frame.drop(columns=same) if notes else frame
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
     cells = {c: [_cell(v, c in numeric, str(c)) for v in frame[c].tolist()] for c in frame.columns}
     text = [c for c in frame.columns if str(c) in _LONG_TEXT or str(c).endswith("_name")]
     # A long header may wrap onto a second line; a number never does.
-    fixed = {c: max([min(len(str(c)), 9)] + [len(v) for v in cells[c]]) for c in frame.columns}
+    head = {c: _header(c, lang) for c in frame.columns}
+    fixed = {c: max([min(len(head[c]), 9)] + [len(v) for v in cells[c]]) for c in frame.columns}
     room = width - 2 - sum(fixed[c] + 3 for c in frame.columns if c not in text)
     if room < 0:
         # Too many columns for this terminal even without the text: one block per record.
-        return _records(frame, cells, "; ".join(notes))
+        return _records(frame, cells, "; ".join(notes), head)
     shown_text = list(text)
     while shown_text and room < 15 * len(shown_text):
-        notes.append(_LEFT_OUT.get(lang, _LEFT_OUT["en"]).format(c=shown_text.pop()))
+        notes.append(_LEFT_OUT.get(lang, _LEFT_OUT["en"]).format(c=head[shown_text.pop()]))
     t = Table(show_lines=False, header_style="bold", caption="; ".join(notes) or None)
     text_width = min(36, room // len(shown_text) - 4) if shown_text else 0
     for c in frame.columns:
         if c in shown_text:
-            t.add_column(str(c), overflow="ellipsis", no_wrap=True, max_width=text_width)
+            t.add_column(head[c], overflow="ellipsis", no_wrap=True, max_width=text_width)
         elif c not in text:
             # The column is as wide as its widest cell, so only a longer header wraps.
             t.add_column(
-                str(c), justify="right" if c in numeric else "left", overflow="fold",
+                head[c], justify="right" if c in numeric else "left", overflow="fold",
                 min_width=fixed[c],
             )  # fmt: skip
     shown = [c for c in frame.columns if c in shown_text or c not in text]
@@ -675,16 +689,16 @@ def _rich(frame: pd.DataFrame, width: int, lang: str = "en") -> Table:
     return t
 
 
-def _records(frame: pd.DataFrame, cells: dict[Any, list[str]], caption: str) -> Table:
+def _records(
+    frame: pd.DataFrame, cells: dict[Any, list[str]], caption: str, head: dict[Any, str]
+) -> Table:
     t = Table(show_header=False, caption=caption or None)
-    t.add_column(
-        "field", style="bold", no_wrap=True, min_width=max(len(str(c)) for c in frame.columns)
-    )
+    t.add_column("field", style="bold", no_wrap=True, min_width=max(map(len, head.values())))
     t.add_column("value", overflow="ellipsis", no_wrap=True)
     last = frame.columns[-1]
     for i in range(len(frame)):
         for c in frame.columns:
-            t.add_row(str(c), cells[c][i], end_section=c == last)
+            t.add_row(head[c], cells[c][i], end_section=c == last)
     return t
 
 
@@ -855,7 +869,7 @@ def coverage(
             reporter=reporter, year=year, schemes=_split(scheme) or None,
             by_classification=by_classification,
         )  # fmt: skip
-        emit(frame, fmt)
+        emit(frame, fmt, lang)
 
 
 @app.command()

@@ -22,6 +22,7 @@ import re
 from hitex.errors import InputError
 
 __all__ = [
+    "COLUMNS_RU",
     "LANGS",
     "change",
     "count",
@@ -37,6 +38,49 @@ __all__ = [
 
 #: Languages every function here speaks.
 LANGS = ("en", "ru")
+
+#: Column headers in Russian: a Russian report's appendix and a terminal table of ``hitex ...
+#: --lang ru``. English shows the column names, and CSV and JSON keep them in every language.
+COLUMNS_RU: dict[str, str] = {
+    "year": "год", "month": "месяц", "reporter": "отчитывающаяся сторона",
+    "reporter_name": "наименование отчитывающейся стороны", "partner": "партнёр (код)",
+    "partner_name": "наименование партнёра", "product": "товар (код)",
+    "product_name": "наименование товара", "group": "группа (код)",
+    "group_name": "наименование группы", "classification": "классификация",
+    "value_usd": "стоимость, долл.", "base_value_usd": "стоимость в базовом году, долл.",
+    "growth_pct": "рост, %", "share_pct": "доля, %", "change_usd": "прирост, долл.",
+    "firms": "предприятий", "new_firms": "новых предприятий", "exits": "прекративших экспорт",
+    "new_firms_usd": "экспорт новых предприятий, долл.",
+    "exits_usd": "экспорт прекративших в базовом году, долл.",
+    "continuing_change_usd": "прирост продолжающих, долл.",
+    "value_per_firm_usd": "на одно предприятие, долл.", "suppressed": "скрыто",
+    "suppression": "правило", "firm": "предприятие (код)", "firm_name": "наименование предприятия",
+    "contribution_pct": "вклад в прирост, п. п.", "small_base": "малая база",
+    "new": "новый рынок", "rank": "место", "product_lines": "товарных позиций",
+    "multiple": "во сколько раз", "cagr_pct": "среднегодовой рост, %", "hhi": "индекс ХХ",
+    "rows": "строк", "by": "по", "scheme": "схема (код)", "id": "номер", "file": "файл",
+    "sha256": "контрольная сумма SHA-256", "format": "формат (код)", "rows_read": "строк прочитано",
+    "rows_loaded": "строк загружено", "rows_rejected": "строк отклонено",
+    "status": "состояние (код)",
+    "exports_usd": "экспорт, долл.", "imports_usd": "импорт, долл.",
+    "lowest_since": "минимум с года", "highest_since": "максимум с года",
+    "nowcast_usd": "оценка за год, долл.", "months": "месяцы",
+    "contribution_pp": "вклад в прирост, п. п.", "rank_value": "место по стоимости",
+    "rank_growth": "место по росту", "balance_usd": "сальдо, долл.",
+    "goods_exports_usd": "экспорт товаров, долл.", "goods_imports_usd": "импорт товаров, долл.",
+    "services_exports_usd": "экспорт услуг, долл.",
+    "services_imports_usd": "импорт услуг, долл.", "total_exports_usd": "экспорт всего, долл.",
+    "total_imports_usd": "импорт всего, долл.", "total_balance_usd": "сальдо всего, долл.",
+    "rows_merged": "строк объединено", "rows_revised": "прежних потоков заменено",
+    "started": "начата", "message": "сообщение", "load_id": "загрузка", "line": "строка",
+    "reason": "причина", "record": "запись", "code": "проверка (код)", "field": "поле",
+    "value": "значение", "flow": "поток", "kinds": "виды записей", "complete": "полнота",
+    "note": "примечание", "records": "записей", "exporters": "экспортёров",
+    "countries": "стран", "missing": "недостающие", "outcome": "результат",
+    "products": "товаров", "share": "доля", "kind": "вид", "groups": "групп",
+    "codes": "коды товаров", "classifications": "классификации", "source": "источник",
+    "group_code": "группа (код)", "description": "описание",
+}  # fmt: skip
 
 _SCALES = ((1e9, "billion", "млрд"), (1e6, "million", "млн"), (1e3, "thousand", "тыс."))
 

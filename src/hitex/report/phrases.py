@@ -349,40 +349,6 @@ T: dict[str, dict[str, str]] = {
 }
 
 
-#: Appendix column headers of Russian reports (English reports show the column names).
-COLUMNS_RU: dict[str, str] = {
-    "year": "год", "month": "месяц", "reporter": "отчитывающаяся сторона",
-    "reporter_name": "наименование отчитывающейся стороны", "partner": "партнёр (код)",
-    "partner_name": "наименование партнёра", "product": "товар (код)",
-    "product_name": "наименование товара", "group": "группа (код)",
-    "group_name": "наименование группы", "classification": "классификация",
-    "value_usd": "стоимость, долл.", "base_value_usd": "стоимость в базовом году, долл.",
-    "growth_pct": "рост, %", "share_pct": "доля, %", "change_usd": "прирост, долл.",
-    "firms": "предприятий", "new_firms": "новых предприятий", "exits": "прекративших экспорт",
-    "new_firms_usd": "экспорт новых предприятий, долл.",
-    "exits_usd": "экспорт прекративших в базовом году, долл.",
-    "continuing_change_usd": "прирост продолжающих, долл.",
-    "value_per_firm_usd": "на одно предприятие, долл.", "suppressed": "скрыто",
-    "suppression": "правило", "firm": "предприятие (код)", "firm_name": "наименование предприятия",
-    "contribution_pct": "вклад в прирост, п. п.", "small_base": "малая база",
-    "new": "новый рынок", "rank": "место", "product_lines": "товарных позиций",
-    "multiple": "во сколько раз", "cagr_pct": "среднегодовой рост, %", "hhi": "индекс ХХ",
-    "rows": "строк", "by": "по", "scheme": "схема (код)", "id": "номер", "file": "файл",
-    "sha256": "контрольная сумма SHA-256", "format": "формат (код)", "rows_read": "строк прочитано",
-    "rows_loaded": "строк загружено", "rows_rejected": "строк отклонено",
-    "status": "состояние (код)",
-    "exports_usd": "экспорт, долл.", "imports_usd": "импорт, долл.",
-    "lowest_since": "минимум с года", "highest_since": "максимум с года",
-    "nowcast_usd": "оценка за год, долл.", "months": "месяцы",
-    "contribution_pp": "вклад в прирост, п. п.", "rank_value": "место по стоимости",
-    "rank_growth": "место по росту", "balance_usd": "сальдо, долл.",
-    "goods_exports_usd": "экспорт товаров, долл.", "goods_imports_usd": "импорт товаров, долл.",
-    "services_exports_usd": "экспорт услуг, долл.",
-    "services_imports_usd": "импорт услуг, долл.", "total_exports_usd": "экспорт всего, долл.",
-    "total_imports_usd": "импорт всего, долл.", "total_balance_usd": "сальдо всего, долл.",
-}  # fmt: skip
-
-
 def say(key: str, lang: str, **values: object) -> str:
     """The template ``key`` in ``lang`` with ``values`` put in.
 

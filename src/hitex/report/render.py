@@ -19,8 +19,9 @@ import pandas as pd
 from hitex.errors import InputError
 from hitex.report.charts import svg
 from hitex.report.model import Chart, Report, Section
-from hitex.report.phrases import COLUMNS_RU, T
+from hitex.report.phrases import T
 from hitex.report.wording import number
+from hitex.wording import COLUMNS_RU
 
 FORMATS = (".md", ".html", ".pdf")
 

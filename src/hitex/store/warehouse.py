@@ -135,6 +135,57 @@ class LoadResult:
         return out
 
 
+#: How :meth:`Warehouse.remove` words a removal in the ``loads`` table (its counts are read back).
+_REMOVED = re.compile(
+    r"removed (?P<when>\S+ \S+): (?P<out>[\d,]+) flows taken out"
+    r"(?:, (?P<back>[\d,]+) flows it had revised restored)?"
+)
+
+
+def loads_ru(frame: pd.DataFrame) -> pd.DataFrame:
+    """The ``loads`` listing with each ``message`` said in Russian from the load's facts.
+
+    Status, counts, sha256 and options say it (the English ``message`` of a failed load is
+    quoted as such; a removal's counts are read from the sentence :meth:`Warehouse.remove`
+    wrote). The other columns stay as they are.
+    """
+    out = frame.copy()
+    out["message"] = [_message_ru(row, frame) for _, row in frame.iterrows()]
+    return out
+
+
+def _message_ru(row: pd.Series, loads: pd.DataFrame) -> str:
+    english = row["message"] if isinstance(row["message"], str) else ""
+    status = row["status"]
+    if status == "skipped":
+        sha = str(row["sha256"])
+        earlier = loads[(loads["sha256"] == sha) & (loads["id"] < row["id"])
+                        & loads["status"].isin(["loaded", "removed"])]  # fmt: skip
+        said = f"тот же файл (sha256 {sha[:12]}…) уже загружен"
+        return f"{said} как загрузка {int(earlier['id'].max())}" if len(earlier) else said
+    if status == "failed":
+        return f"загрузка не удалась (сообщение на английском: «{english}»)" if english else (
+            "загрузка не удалась")  # fmt: skip
+    if status == "removed":
+        found = _REMOVED.fullmatch(english)
+        if found is None:
+            return f"загрузка отменена (запись на английском: «{english}»)" if english else (
+                "загрузка отменена")  # fmt: skip
+        out, back = (int(n.replace(",", "")) if n else 0 for n in (found["out"], found["back"]))
+        line = f"отменена {found['when']}: выведено потоков: {_n_ru(out)}"
+        if back:
+            line += f", восстановлено заменённых ею потоков: {_n_ru(back)}"
+        return line
+    notes = []
+    options = json.loads(row["options"]) if isinstance(row.get("options"), str) else {}
+    if english.startswith("read sheet") and options.get("sheet"):
+        notes.append(f"прочитан лист {options['sheet']!r} (в книге есть и другие листы; "
+                     "выберите лист через --sheet)")  # fmt: skip
+    if status == "loaded" and int(row["rows_read"]) == 0:
+        notes.append("в файле нет записей")
+    return "; ".join(notes)
+
+
 def _n_ru(value: int) -> str:
     """``10 992``: a whole number with a no-break space between thousands."""
     return f"{value:,}".replace(",", "\u00a0")
