@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -184,3 +187,16 @@ def test_a_commit_file_left_pending_by_a_crash_is_settled_on_opening(tmp_path):
     assert not stray.exists()
     assert live_from_commits(tmp_path / "w.duckdb.data") == live
     assert r.rows_loaded == 2
+
+
+def test_a_warehouse_in_memory_never_closed_leaves_no_data_root(tmp_path):
+    # A session a script forgets to close: its throwaway data root goes with the process.
+    script = "import hitex, sys\ns = hitex.open(':memory:')\nprint(s.warehouse.layout.root)\n"
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    root = Path(out.stdout.strip())
+    assert root.parent == tmp_path
+    assert not root.exists()
+    assert list(tmp_path.iterdir()) == []

@@ -30,6 +30,7 @@ import os
 import shutil
 import tempfile
 import uuid
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
@@ -108,7 +109,10 @@ class Layout:
     @classmethod
     def throwaway(cls) -> Layout:
         """A data root in the temporary folder, for a warehouse in memory."""
-        return cls(Path(tempfile.mkdtemp(prefix="hitex-data-")), temporary=True)
+        layout = cls(Path(tempfile.mkdtemp(prefix="hitex-data-")), temporary=True)
+        # Removed with the layout or at exit also where the session is never closed.
+        weakref.finalize(layout, shutil.rmtree, layout.root, ignore_errors=True)
+        return layout
 
     @property
     def flows(self) -> Path:
