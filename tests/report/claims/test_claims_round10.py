@@ -18,6 +18,7 @@ import hitex.report.claims as claims
 from hitex import demo
 from hitex.report.claims import parse, verify
 from hitex.report.claims.model import Result
+from hitex.report.claims.resolve import Context, period
 
 ROOT = Path(__file__).parents[3]
 PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
@@ -98,8 +99,6 @@ def test_a_year_said_as_the_subject_dates_the_sentence(corpus):
 def test_the_end_of_a_span_is_no_year_of_the_figure():
     # "по 2016 год" ends a span: the year the figure is of is not read from it.
     assert parse.parse("С 2011 по 2016 год экспорт вырос на 22%.")[0].claim.kind == "growth"
-    from hitex.report.claims.resolve import Context, period
-
     text = "С 2011 по 2016 год экспорт вырос на 22%."
     at = text.index("на 22%")
     got = period(text, "growth", Context("PRT", 2017), at=(at, at + 6))
@@ -161,8 +160,10 @@ def _moscow_months(first: int, last: int) -> float:
 
 def test_one_month_of_the_claims_clause(corpus):
     december = _moscow_months(12, 12)
-    text = (f"В 2020 году экспорт Москвы вырос. Во втором полугодии темп прироста достиг 40%, а в "
-            f"декабре предприятия отгрузили продукции на {_ru(december / 1e6)} млн долларов.")
+    text = (
+        f"В 2020 году экспорт Москвы вырос. Во втором полугодии темп прироста достиг 40%, а в "
+        f"декабре предприятия отгрузили продукции на {_ru(december / 1e6)} млн долларов."
+    )
     got = _by_span(claims.check(corpus, text, reporter="RU-MOW"))
     r = got[f"{_ru(december / 1e6)} млн долларов"]
     assert (r.claim.kind, r.claim.period.months) == ("amount", (12, 12))
@@ -240,8 +241,10 @@ def test_a_balance_word_right_after_the_figure_wins_over_a_flow_before(corpus):
 
 def test_the_gap_with_imports_is_the_balance(corpus):
     b = _portugal()["export"] - _portugal()["import"]
-    text = (f"В 2017 году, когда вывоз составил {_ru(_portugal().loc[2017, 'export'] / 1e9)} млрд, "
-            f"разрыв с импортом был значительным — {-b[2017] / 1e6:.0f} млн долларов.")
+    text = (
+        f"В 2017 году, когда вывоз составил {_ru(_portugal().loc[2017, 'export'] / 1e9)} млрд, "
+        f"разрыв с импортом был значительным — {-b[2017] / 1e6:.0f} млн долларов."
+    )
     got = _by_span(claims.check(corpus, text, reporter="PRT"))
     r = got[f"{-b[2017] / 1e6:.0f} млн долларов"]
     assert r.claim.subject.flow == "balance"
@@ -251,11 +254,17 @@ def test_the_gap_with_imports_is_the_balance(corpus):
 @pytest.mark.parametrize(
     ("text", "span", "kind"),
     [
-        ("Not every sector shared the gain: iron and steel fell 61% to $6.6 million.", "fell 61%",
-         "growth"),
+        (
+            "Not every sector shared the gain: iron and steel fell 61% to $6.6 million.",
+            "fell 61%",
+            "growth",
+        ),
         ("Germany's share rose to 13.8% in 2021.", "13.8%", "share"),
-        ("Dairy products lost almost two-thirds of their value.", "lost almost two-thirds",
-         "growth"),
+        (
+            "Dairy products lost almost two-thirds of their value.",
+            "lost almost two-thirds",
+            "growth",
+        ),
         ("Exports rose to two thirds of the total.", "two thirds", "share"),
     ],
 )
@@ -275,7 +284,9 @@ def test_fractions_of_one_list_are_shares(corpus):
     m = pd.read_csv(MOSCOW, dtype={"product": str})
     m = m[(m["flow"] == "export") & (m["year"] == 2020)]
     share = m.groupby(m["product"].str[:2])["value_usd"].sum() / m["value_usd"].sum()
-    assert 0.4 < share["84"] < 0.5 and 0.3 < share["85"] < 0.37 and 0.21 < share["90"] < 0.224
+    assert 0.4 < share["84"] < 0.5
+    assert 0.3 < share["85"] < 0.37
+    assert 0.21 < share["90"] < 0.224
     text = ("In 2020 Moscow's exports grew. Machinery (chapter 84) made up more than two fifths of "
             "the total, electrical equipment (chapter 85) about a third, and optical and medical "
             "instruments (chapter 90) about a fifth.")  # fmt: skip
@@ -289,9 +300,11 @@ def test_since_then_is_against_the_year_of_the_sentence_before(corpus):
     p = _portugal()
     imports = 100 * (p.loc[2021, "import"] / p.loc[2019, "import"] - 1)
     exports = 100 * (p.loc[2021, "export"] / p.loc[2019, "export"] - 1)
-    text = (f"Portugal's exports reached $4.5 billion in 2021. The decisive year was 2019, when "
-            f"exports nearly doubled to ${p.loc[2019, 'export'] / 1e9:.1f} billion. Since then, "
-            f"purchases abroad have risen by {imports:.0f}% and sales by {exports:.0f}%.")
+    text = (
+        f"Portugal's exports reached $4.5 billion in 2021. The decisive year was 2019, when "
+        f"exports nearly doubled to ${p.loc[2019, 'export'] / 1e9:.1f} billion. Since then, "
+        f"purchases abroad have risen by {imports:.0f}% and sales by {exports:.0f}%."
+    )
     got = _by_span(claims.check(corpus, text, reporter="PRT"))
     assert got[f"${p.loc[2019, 'export'] / 1e9:.1f} billion"].claim.period.year == 2019
     r = got[f"risen by {imports:.0f}%"]
@@ -339,3 +352,48 @@ def test_each_before_a_colon_is_not_the_figures(corpus):
             "интегральным схемам (позиция 8542) дефицит составил 43 млн долларов.")  # fmt: skip
     (r,) = [r for r in claims.check(corpus, text, reporter="PRT") if r.claim.kind == "amount"]
     assert r.claim.aggregation == "sum"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Germany is our second market.", 2),
+        ("India came fourth among all destinations.", 4),
+        ("Belarus was sixth among buyers.", 6),
+        ("Kazakhstan, third overall, bought more.", 3),
+        ("The Netherlands comes third.", 3),
+    ],
+)
+def test_ordinals_of_partners_are_ranks(text, place):
+    (f,) = parse.parse(text)
+    assert (f.claim.kind, f.claim.quantity.value) == ("rank", place)
+
+
+def test_a_rank_read_from_an_ordinal_is_checked(corpus):
+    m = pd.read_csv(MOSCOW)
+    by = m[(m["flow"] == "export") & (m["year"] == 2020)].groupby("partner")["value_usd"].sum()
+    order = list(by.sort_values(ascending=False).index)
+    assert order[1] == "JPN"
+    words = ["first", "second", "third"]
+    right = f"In 2020 Japan was Moscow's {words[order.index('JPN')]} market for exports."
+    (r,) = claims.check(corpus, right, reporter="RU-MOW")
+    assert r.verdict == "supported"
+
+
+def test_a_verb_before_purchases_names_no_goods(corpus):
+    m = pd.read_csv(MOSCOW)
+    kaz = m[(m["flow"] == "export") & (m["partner"] == "KAZ")].groupby("year")["value_usd"].sum()
+    rate = 100 * (kaz[2020] / kaz[2019] - 1)
+    text = (f"In 2020 Kazakhstan, where we opened a service centre, increased purchases by "
+            f"{rate:.0f}%, to ${kaz[2020] / 1e6:.0f} million.")  # fmt: skip
+    got = _by_span(claims.check(corpus, text, reporter="RU-MOW"))
+    assert got[f"by {rate:.0f}%"].verdict == "supported"
+    assert got[f"${kaz[2020] / 1e6:.0f} million"].verdict == "supported"
+
+
+def test_a_year_after_an_adjective_dates_the_figure(corpus):
+    p = _portugal()
+    rate = 100 * (p.loc[2008, "import"] / p.loc[2007, "import"] - 1)
+    text = f"В кризисном 2008-м импорт Португалии вырос на {rate:.0f}%."
+    (r,) = claims.check(corpus, text, reporter="PRT")
+    assert (r.claim.period.year, r.verdict) == (2008, "supported")

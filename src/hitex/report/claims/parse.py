@@ -526,9 +526,7 @@ def _falls(before: str) -> bool:
         verbs = list(re.finditer(f"(?:{GROWTH})|(?:{FALL})", clause, re.IGNORECASE))
         if verbs or not re.search(r"[—–]\s*(?:на|by)?\s*$", clauses[-1]):
             break
-    return (
-        bool(verbs) and re.fullmatch(f"(?:{FALL})", verbs[-1].group(), re.IGNORECASE) is not None
-    )
+    return bool(verbs) and re.fullmatch(f"(?:{FALL})", verbs[-1].group(), re.IGNORECASE) is not None
 
 
 def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
@@ -615,7 +613,13 @@ PATTERNS: tuple[Pattern, ...] = (
             r"product|category|commodity)s?\b)"
             r"|лидер\w*(?: \w+){0,2}? по (?:объ[её]м\w*|темп\w*(?: рост\w*)?|рост\w*)"
             r"|крупнейш\w+ (?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|направлени\w*)"
-            r"|\b(?:ranked|ranks|came|placed|stood|was|is|remained)\s+(?:the\s+)?(?:"
+            r"|\b(?:" + _ORDINAL + r")(?:[- ](?:largest|biggest))?\s+(?:market|buyer|destination|"
+            r"customer|partner|supplier)s?\b"
+            r"|\b(?:" + _ORDINAL + r")\s+(?:among|of)\s+(?:all\s+|the\s+|its\s+)?(?:\w+\s+)?"
+            r"(?:markets|buyers|destinations|customers|partners|suppliers)\b"
+            r"|\b(?:" + _ORDINAL + r")\s+overall\b"
+            r"|\b(?:ranked|ranks|came|comes|placed|stood|was|is|remained|sits|finished)\s+"
+            r"(?:the\s+)?(?:"
             + _ORDINAL
             + r")\b(?:[- ](?:largest|biggest)\b)?(?:\s+(?:among|by|in)\s+\w+)?"
             r"|\b(?:" + _ORDINAL + r")[- ](?:largest|biggest|place)\b"

@@ -166,9 +166,11 @@ _YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year
 _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b"
                          r"(?!-м\b|\s*[—–])", re.I)  # fmt: skip
 #: A year the figure is of: "in 2012", "за 2012 год", and the year as a subject ("Худшим стал
-#: 2012 год", "the decisive year was 2019"; not the end of a span, "по 2016 год").
+#: 2012 год", "the decisive year was 2019", «в кризисном 2008-м»; not the end of a span, "по 2016
+#: год").
 _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bв|\bза)\s+|(?<!по\s)(?=(?:19|20)\d\d\s+год\b)|"
-                   r"(?<=year was )|(?<=year is ))(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
+                   r"(?<=year was )|(?<=year is )|\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d-м\b))"
+                   r"(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
 _MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|"
               "December")  # fmt: skip
@@ -425,8 +427,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         counted = (
             frames.counted_before(s.text, at[0])
             if f.claim.kind == "amount"
-            and (frames.each_after(s.text, at[1], at[0]) or frames.each_in(_after_colon(s.text,
-                                                                                     at[0])))
+            and (
+                frames.each_after(s.text, at[1], at[0])
+                or frames.each_in(_after_colon(s.text, at[0]))
+            )
             else None
         )
         if counted is not None and counted[1] != "partner" and len(subject.partners) < 2:
@@ -498,12 +502,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             how["year"] = "carried"
         elif (text is not None and _THEN.match(s.text)
               and not re.search(r"\b(?:19|20)\d\d\b", s.text[: at[0]])
-              and (then := _year_named_before(text, s)) is not None):  # fmt: skip
+              and (named_year := _year_named_before(text, s)) is not None):  # fmt: skip
             # "А как было в 2003 году?" — "Тогда импорт подскочил на 38%": the year the
             # sentence before names, not certainly.
             per = claim.period
             grows = per.compare is not None and per.compare == per.year - 1
-            claim = claim.with_(period=Period(then, then - 1 if grows else per.compare,
+            claim = claim.with_(period=Period(named_year, named_year - 1 if grows else per.compare,
                                               per.months))  # fmt: skip
             how["year"] = "paragraph"
         elif (claim.kind in ("growth", "multiple", "change") and text is not None
@@ -658,7 +662,7 @@ _THEN = re.compile(r"(?:[^.!?]{0,40}\.\s+)?(?:Тогда|Then|At that time|That 
 
 
 def _year_named_before(text: str, s: Sentence) -> int | None:
-    """The one year the nearest sentence before ``s`` that names years names, if only one.
+    r"""The one year the nearest sentence before ``s`` that names years names, if only one.
 
     >>> t = "А как было в 2003 году?\n\nТогда импорт подскочил на 38%."
     >>> _year_named_before(t, sentences(t)[1])
