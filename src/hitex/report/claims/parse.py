@@ -510,8 +510,8 @@ def _share_cue(before: str) -> re.Match[str] | None:
     if cue is None:
         return None
     moved = re.search(f"(?:{GROWTH})|(?:{FALL})", cue[1], re.IGNORECASE)
-    if moved and not re.search(r"(?:\bto|\bдо)\s+$", before, re.IGNORECASE):
-        return None  # "its share rose to 14%" is still a share
+    if moved and not re.search(r"(?:\bto|\bдо|\bfrom|\bс|\bсо)\s+$", before, re.IGNORECASE):
+        return None  # "its share rose from 16.4% to 25%" is still a share
     return cue
 
 

@@ -534,12 +534,14 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # not certainly: the figure may be supported by it, never flagged.
             before_year = _year_before(text, s, out)
             span_before = _span_before(text, s)
-            if span_before is not None:
+            grows = claim.kind in ("growth", "multiple", "change")
+            spanned = None if span_before is None else Period(
+                span_before[1], span_before[0] if grows else claim.period.compare,
+                claim.period.months)  # fmt: skip
+            if spanned is not None and spanned != claim.period:
                 # "С 2011 по 2016 год экспорт увеличился на 22%. Импорт рос медленнее — на 15%":
                 # the span of the sentence before goes on, not certainly.
-                grows = claim.kind in ("growth", "multiple", "change")
-                claim = claim.with_(period=Period(span_before[1], span_before[0] if grows
-                                                  else None, claim.period.months))  # fmt: skip
+                claim = claim.with_(period=spanned)
                 how["year"] = "paragraph"
             elif before_year is not None and before_year != claim.period.year:
                 per = claim.period
