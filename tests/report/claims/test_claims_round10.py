@@ -397,3 +397,38 @@ def test_a_year_after_an_adjective_dates_the_figure(corpus):
     text = f"В кризисном 2008-м импорт Португалии вырос на {rate:.0f}%."
     (r,) = claims.check(corpus, text, reporter="PRT")
     assert (r.claim.period.year, r.verdict) == (2008, "supported")
+
+
+def test_a_fraction_above_a_level_is_a_rate():
+    found = parse.parse("The city exported $217 million a month, a quarter above late 2019.")
+    assert [f.claim.kind for f in found] == ["amount", "growth"]
+
+
+def test_half_a_billion_dollars_is_an_amount(corpus):
+    m = pd.read_csv(MOSCOW, dtype={"product": str})
+    m = m[(m["flow"] == "export") & (m["year"] == 2020) & m["product"].str.startswith("90")]
+    assert m["value_usd"].sum() > 5e8
+    text = "In 2020 Moscow's instruments of chapter 90 brought in over half a billion dollars."
+    (r,) = claims.check(corpus, text, reporter="RU-MOW")
+    assert (r.claim.kind, r.verdict) == ("amount", "supported")
+
+
+def test_a_span_of_a_later_clause_is_not_the_claims(corpus):
+    p = _portugal()
+    x = p.loc[2021, "export"] / p.loc[2001, "export"]
+    assert 7 < x < 8
+    text = ("In 2021, exports reached $4.5 billion: over seven times the $620 million shipped in "
+            "2001, and more than quadrupled over the last decade alone.")  # fmt: skip
+    got = _by_span(claims.check(corpus, text, reporter="PRT"))
+    assert got["over seven times"].claim.period.compare == 2001
+    assert got["over seven times"].verdict == "supported"
+
+
+def test_a_share_named_before_a_colon_keeps_its_figures_shares():
+    found = parse.parse("Удельный вес Азии увеличился: 62,1% годом ранее против 63,8% теперь.")
+    assert [f.claim.kind for f in found] == ["share", "share"]
+
+
+def test_against_is_no_verb_of_gain():
+    found = parse.parse("Exports covered 98% of imports, against 79% in 2006.")
+    assert [f.claim.span.strip() for f in found] == ["98%", "79%"]

@@ -202,7 +202,7 @@ def negate(q: Quantity) -> Quantity:
 # -- what the words say ------------------------------------------------------------------------
 #: Words of growth and of fall (of a rate, and of an amount said to have moved "to" a level).
 GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w*|climb\w*|"
-           r"gain\w*|expand\w*|surg\w*|soar\w*|widen\w*|higher|more\b|вырос\w*|выросл\w*|"
+           r"\bgain\w*|expand\w*|surg\w*|soar\w*|widen\w*|higher|more\b|вырос\w*|выросл\w*|"
            r"рост\w*|увелич\w*|прирост\w*|подня\w*|больше|повыс\w*|расширил\w*|add(?:ed|ing)\b|"
            r"прибав\w*|\bрос(?:ли|ла|ло)?\b|возрос\w*|подскочил\w*")  # fmt: skip
 FALL = (
@@ -470,6 +470,12 @@ def _versus(s: Sentence, end: int) -> str | None:
 def _fraction(
     m: re.Match[str], s: Sentence, before: str
 ) -> tuple[str, Quantity | None, str | None]:
+    money = _HALF_MONEY.match(s.text, m.end())
+    if money is not None and m["frac"].lower() == "half":
+        # "over half a billion dollars": an amount, not a fraction.
+        scale = 1e9 if money[1].lower() == "billion" else 1e6
+        words = m.groupdict().get("q") or m.groupdict().get("q0") or ""
+        return "amount", quantity(0.5 * scale, "usd", 0.1 * scale, words), None
     value = _fraction_value(m["frac"]) * 100
     lost = _VERB_RIGHT_BEFORE.search(before) is not None  # "lost almost two-thirds of its value"
     share = (
@@ -486,7 +492,8 @@ def _fraction(
     kind = "share" if share and not m.groupdict().get("by") else "growth"
     clause = re.split(r"[,;]", before)[-1]
     moved = (m.groupdict().get("by") or re.search(f"(?:{GROWTH})|(?:{FALL})", clause, re.I)
-             or re.match(r"\s*(?:more|less|higher|lower|больше|меньше|выше|ниже)\b",
+             or re.match(r"\s*(?:more|less|higher|lower|above|below|up|down|больше|меньше|выше|"
+                         r"ниже)\b",
                          s.text[m.end() :], re.IGNORECASE))  # fmt: skip
     if kind == "growth" and not moved:
         # "Argentina's share of all imports, put at around a fifth": no word of a change.
@@ -496,6 +503,8 @@ def _fraction(
     return kind, negate(q) if kind == "growth" and _falls(before) else q, None
 
 
+#: "half a billion dollars": the words after "half" that make it an amount.
+_HALF_MONEY = re.compile(r"\s+a\s+(billion|million)\s+(?:dollars|USD)\b", re.IGNORECASE)
 #: A verb of growth or fall right before a fraction: "lost almost two-thirds of its value" is
 #: a fall, not a share ("rose to two thirds of exports" is a share).
 _VERB_RIGHT_BEFORE = re.compile(f"(?:{GROWTH}|{FALL})\\s+(?:by\\s+|на\\s+)?$", re.IGNORECASE)
@@ -509,7 +518,9 @@ def _share_cue(before: str) -> re.Match[str] | None:
     cue = re.search(f"(?:{_SHARE})([^,;]*)$", before, re.IGNORECASE)
     if cue is None:
         return None
-    moved = re.search(f"(?:{GROWTH})|(?:{FALL})", cue[1], re.IGNORECASE)
+    # The verb of the figure's own statement ("Удельный вес Азии увеличился: 62,1% ... против
+    # 63,8%" names shares after the colon).
+    moved = re.search(f"(?:{GROWTH})|(?:{FALL})", cue[1].rsplit(":", 1)[-1], re.IGNORECASE)
     if moved and not re.search(r"(?:\bto|\bдо|\bfrom|\bс|\bсо)\s+$", before, re.IGNORECASE):
         return None  # "its share rose from 16.4% to 25%" is still a share
     return cue
@@ -803,9 +814,11 @@ def parse(text: str) -> list[Found]:
 #: The words between two shares of one list: ", на Германию — ", ", telephone sets (HS 851762) ".
 _SAME_KIND = re.compile(r"[,;]?\s*(?:и|а|and|while)?\s*(?:на|for)?\s*[\w\s.'()-]{0,60}[—–-]?\s*")
 #: A figure set against the one before it: "98% of imports, against 79% in 2006", "13% in
-#: 2004, down from 21% in 2002" (the same kind of figure, of another year).
+#: 2004, down from 21% in 2002", «62,1% годом ранее против 63,8%» (the same kind of figure, of
+#: another year).
 _SET_AGAINST = re.compile(
-    r"[,;]?\s*(?:against|versus|vs\.?|compared (?:with|to)|(?:up|down) from|против|"
+    r"[,;]?\s*(?:[^\W\d]+\s+){0,2}(?:against|versus|vs\.?|compared (?:with|to)|(?:up|down) from|"
+    r"против|"
     r"по сравнению с)\s*(?:" + QUALIFIER + r")?$", re.IGNORECASE)  # fmt: skip
 #: One flow exceeding the other "by" a figure: the balance.
 _GAP = re.compile(

@@ -279,6 +279,11 @@ def period(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
     compare: int | None = None
     if kind in ("growth", "multiple", "change", "rank"):
         span = _SPAN_YEARS.search(text)
+        if span is not None and at is not None:
+            # "over seven times the 2001 figure, and more than quadrupled over the last decade":
+            # a span said after the claim's clause is that clause's.
+            turn = _CLAUSE.search(text, at[1])
+            span = span if turn is None or span.start() < turn.start() else None
         if base_year is not None:
             compare = base_year
         elif span is not None:
