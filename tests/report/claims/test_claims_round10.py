@@ -432,3 +432,8 @@ def test_a_share_named_before_a_colon_keeps_its_figures_shares():
 def test_against_is_no_verb_of_gain():
     found = parse.parse("Exports covered 98% of imports, against 79% in 2006.")
     assert [f.claim.span.strip() for f in found] == ["98%", "79%"]
+
+
+def test_by_inside_a_qualifier_makes_a_fraction_a_rate():
+    found = parse.parse("Импорт вырос более чем вдвое, а экспорт — более чем на треть.")
+    assert [f.claim.kind for f in found] == ["multiple", "growth"]

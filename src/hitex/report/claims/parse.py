@@ -491,7 +491,9 @@ def _fraction(
     )
     kind = "share" if share and not m.groupdict().get("by") else "growth"
     clause = re.split(r"[,;]", before)[-1]
-    moved = (m.groupdict().get("by") or re.search(f"(?:{GROWTH})|(?:{FALL})", clause, re.I)
+    # "а экспорт — более чем на треть": "на" (by) inside the qualifier says a change too.
+    by = re.search(r"(?:\bby|\bна)\s+$", s.text[m.start() : m.start("frac")], re.IGNORECASE)
+    moved = (m.groupdict().get("by") or by or re.search(f"(?:{GROWTH})|(?:{FALL})", clause, re.I)
              or re.match(r"\s*(?:more|less|higher|lower|above|below|up|down|больше|меньше|выше|"
                          r"ниже)\b",
                          s.text[m.end() :], re.IGNORECASE))  # fmt: skip
