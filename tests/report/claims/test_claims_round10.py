@@ -437,3 +437,15 @@ def test_against_is_no_verb_of_gain():
 def test_by_inside_a_qualifier_makes_a_fraction_a_rate():
     found = parse.parse("Импорт вырос более чем вдвое, а экспорт — более чем на треть.")
     assert [f.claim.kind for f in found] == ["multiple", "growth"]
+
+
+def test_a_rate_set_against_a_rate_is_a_rate_of_another_period(corpus):
+    m = pd.read_csv(MOSCOW)
+    m = m[m["flow"] == "export"].groupby(["year", "month"])["value_usd"].sum()
+    h1 = 100 * (m[2020].loc[1:6].sum() / m[2019].loc[1:6].sum() - 1)
+    h2 = 100 * (m[2020].loc[7:12].sum() / m[2019].loc[7:12].sum() - 1)
+    text = (f"In 2020 Moscow's shipments from July to December were {h2:.0f}% above the same "
+            f"period of 2019, against {h1:.1f}% in January-June.")  # fmt: skip
+    got = _by_span(claims.check(corpus, text, reporter="RU-MOW"))
+    r = got[f"{h1:.1f}%"]
+    assert (r.claim.kind, r.claim.period.months, r.verdict) == ("growth", (1, 6), "supported")

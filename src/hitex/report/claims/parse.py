@@ -873,6 +873,7 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
     taken.sort()
     previous = 0
     kinds: list[str] = []
+    rates: list[Quantity | None] = []
     for a, b, read, q, extra, name in taken:
         kind = read
         if not kind and q is not None and q.unit == "pct" and _FIGURE.search(s.text[:a]):
@@ -894,6 +895,20 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
             and q is not None
             and q.unit == "pct"
             and kinds
+            and kinds[-1] == "growth"
+            and previous < a
+            and re.search(r"(?:\bagainst|\bversus|\bvs\.?|\bпротив)\s*$", s.text[previous:a])
+        ):
+            # "32% above the same period of 2019, against 27.7% in January-June": the rate of
+            # another period, in the same direction as the rate before it.
+            kind = "growth"
+            before = rates[-1] if rates else None
+            q = negate(q) if before is not None and before.value < 0 else q
+        if (
+            not kind
+            and q is not None
+            and q.unit == "pct"
+            and kinds
             and kinds[-1] == "share"
             and previous < a
             and _SAME_KIND.fullmatch(s.text[previous:a])
@@ -901,6 +916,7 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
             # "На Нидерланды пришлось 25,2% экспорта, на Германию — 13,8%": the same kind.
             kind = "share"
         kinds.append(kind)
+        rates.append(q)
         start, span = _with_verb(s.text, a, b, kind)
         claim = Claim(
             kind=kind or "amount", span=span, sentence=s.text, start=s.start + start,
