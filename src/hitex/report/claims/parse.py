@@ -903,7 +903,7 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
             # another period, in the same direction as the rate before it.
             kind = "growth"
             before = rates[-1] if rates else None
-            q = negate(q) if before is not None and before.value < 0 else q
+            q = negate(q) if before is not None and before.value < 0 else q  # noqa: PLW2901
         if (
             not kind
             and q is not None
