@@ -449,3 +449,15 @@ def test_a_rate_set_against_a_rate_is_a_rate_of_another_period(corpus):
     got = _by_span(claims.check(corpus, text, reporter="RU-MOW"))
     r = got[f"{h1:.1f}%"]
     assert (r.claim.kind, r.claim.period.months, r.verdict) == ("growth", (1, 6), "supported")
+
+
+def test_the_same_period_that_agrees_with_the_year_read_keeps_it_certain(corpus):
+    c = pd.concat([pd.read_csv(f) for f in demo.files()])
+    e = c[(c["flow"] == "export") & (c["partner"] == "ARG")].groupby("year")["value_usd"].sum()
+    assert round(100 * (e[2004] / e[2002] - 1)) == 38
+    text = (
+        "Импорт Чили из Аргентины в 2004 году составил 2,04 млрд долларов — в 2,2 раза "
+        "больше, чем в 2002 году. Экспорт Чили в Аргентину за тот же период вырос на 45%."
+    )
+    got = _by_span(claims.check(corpus, text, reporter="CHL"))
+    assert got["вырос на 45%"].verdict == "contradicted"  # 38%, a wrong rate stays flagged

@@ -512,9 +512,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # sentence before names, not certainly.
             per = claim.period
             grows = per.compare is not None and per.compare == per.year - 1
-            claim = claim.with_(period=Period(named_year, named_year - 1 if grows else per.compare,
-                                              per.months))  # fmt: skip
-            how["year"] = "paragraph"
+            asked = Period(named_year, named_year - 1 if grows else per.compare, per.months)
+            if asked != per:
+                claim = claim.with_(period=asked)
+                how["year"] = "paragraph"
         elif (claim.kind in ("growth", "multiple", "change") and text is not None
               and _SINCE_THEN.search(s.text[: at[0]])
               and not re.search(r"\b(?:19|20)\d\d\b", s.text[: at[0]])):  # fmt: skip
@@ -524,15 +525,17 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             per = claim.period
             same = _SAME_PERIOD.search(s.text[: at[0]])
             prior = before_sentence if same and before_sentence is not None else None
+            moved = None
             if prior is not None and prior.period.compare is not None:
-                claim = claim.with_(period=Period(prior.period.year, prior.period.compare,
-                                                  per.months))  # fmt: skip
-                how["year"] = "paragraph"
+                moved = Period(prior.period.year, prior.period.compare, per.months)
             elif not same:
                 base = _year_before(text, s, out)
                 if base is not None and base < per.year:
-                    claim = claim.with_(period=Period(per.year, base, per.months))
-                    how["year"] = "paragraph"
+                    moved = Period(per.year, base, per.months)
+            if moved is not None and moved != per:
+                # Only a period the reference changes is uncertain; one it agrees with stays.
+                claim = claim.with_(period=moved)
+                how["year"] = "paragraph"
         elif how["year"] == "carried" and text is not None and not _SPAN_YEARS.search(s.text):
             # "Скачок 2019 года. Импорт вырос на 64%": a sentence that names no year may go on
             # with the year of the sentence before it in the paragraph. That year is read, but
