@@ -88,8 +88,13 @@ def flows(text: str) -> list[tuple[int, str, str]]:
     """(position, flow, side) of every word of ``text`` that names a flow."""
     g = grammar()
     found: list[tuple[int, str, str]] = []
+    # "разрыв с импортом", "the gap with imports": the flow word names the balance's side.
+    ends = [b for a, b in _mentions(text, g["flows"]["balance"])]
     for flow, entry in g["flows"].items():
         for a, b in _mentions(text, entry):
+            if flow != "balance" and any(re.fullmatch(r"\s+(?:с|со|with)\s+", text[e:a], re.I)
+                                         for e in ends if e <= a):  # fmt: skip
+                continue
             side = ""
             if flow == "balance":
                 sides = [s for s, e in g["sides"].items() if _mentions(text[a:b], e)]
@@ -151,10 +156,14 @@ def flow_at(text: str, end: int, start: int = 0) -> tuple[str, str] | None:
     """
     found = flows(text)
     # "$4.6 billion of imports", "2 млрд долларов импорта": a flow named right after the figure.
-    right_after = [(flow, side) for a, flow, side in found if end <= a <= end + 14]
+    right_after = [(a, flow, side) for a, flow, side in found if end <= a <= end + 14]
     if right_after and re.match(r"\s*(?:of|in|worth of|(?=[А-Яа-яЁё]))\s*\w*",
                                 text[end : end + 14]):  # fmt: skip
-        return right_after[0]
+        return right_after[0][1:]
+    if right_after and right_after[0][1] == "balance" and re.fullmatch(
+            r"\s*(?:trade\s+)?", text[end : right_after[0][0]]):  # fmt: skip
+        # "we run a $418 million deficit": the balance word right after the figure.
+        return right_after[0][1:]
     before = [(flow, side) for a, flow, side in found if start <= a < end]
     if before:
         return before[-1]

@@ -184,6 +184,9 @@ class Result:
     computed: float | None
     verdict: str
     reason: str
+    #: A balance whose size is wrong whichever side (deficit or surplus) is meant: its verdict
+    #: does not rest on the side read.
+    any_side: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """One object of ``hitex check --format json``."""

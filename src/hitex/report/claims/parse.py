@@ -21,7 +21,7 @@ from importlib import resources
 from hitex.report import wording
 from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Quantity
 
-__all__ = ["Found", "Sentence", "parse", "sentences"]
+__all__ = ["FALL", "GROWTH", "Found", "Sentence", "parse", "sentences"]
 
 
 @dataclass(frozen=True)
@@ -200,13 +200,14 @@ def negate(q: Quantity) -> Quantity:
 
 
 # -- what the words say ------------------------------------------------------------------------
-_GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w*|climb\w*|"
-           r"gain\w*|expand\w*|surg\w*|soar\w*|widen\w*|higher|more\b|вырос\w*|выросл\w*|"
+#: Words of growth and of fall (of a rate, and of an amount said to have moved "to" a level).
+GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w*|climb\w*|"
+           r"\bgain\w*|expand\w*|surg\w*|soar\w*|widen\w*|higher|more\b|вырос\w*|выросл\w*|"
            r"рост\w*|увелич\w*|прирост\w*|подня\w*|больше|повыс\w*|расширил\w*|add(?:ed|ing)\b|"
-           r"прибав\w*|\bрос(?:ли|ла|ло)?\b")  # fmt: skip
-_FALL = (
+           r"прибав\w*|\bрос(?:ли|ла|ло)?\b|возрос\w*|подскочил\w*")  # fmt: skip
+FALL = (
     r"fell|fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|\bcut\b|"
-    r"plung\w*|plummet\w*|slump\w*|tumbl\w*|sank|sunk|halved|slid|dipp?\w*|narrow\w*|"
+    r"plung\w*|plummet\w*|slump\w*|tumbl\w*|sank|sunk|halved|slid|slipp?\w*|dipp?\w*|narrow\w*|"
     r"\blost\b|\blos(?:e|es|ing)\b|\bshed(?:s|ding)?\b|"
     r"сузил\w*|"
     r"less\b|снизил\w*|снижени\w*|сократил\w*|сокращени\w*|(?<!\w)упал\w*|уменьш\w*|меньше|"
@@ -220,6 +221,11 @@ _CHANGE_BEFORE = re.compile(
     r"(?:\bby|\bна|increase of|rise of|growth of|gain of|expense of|за сч[её]т|прирост\w*|"
     r"\badded|\bbrought|\bcontributed|вклад в прирост|обеспечил\w*)"
     r"\s*(?:" + QUALIFIER + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
+#: "отгрузили продукции на 217,2 млн долларов": goods shipped worth an amount, no change.
+_WORTH_OF = re.compile(
+    r"(?:отгруз\w*|постав(?:ил|ля)\w*|продал\w*|продан\w*|закупил\w*|экспортировал\w*|"
+    r"ввез\w*|вывез\w*)\s+(?:[^\W\d]+\s+){0,2}на\s*(?:" + QUALIFIER.replace("?P<q>", "?:")
+    + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
 #: "$54.26 million increase": a change named after its figure.
 _CHANGE_AFTER = re.compile(
     r"\s+(?:increase|rise|gain|growth|jump|drop|fall|decline|decrease|more than|less than|"
@@ -303,8 +309,16 @@ def word_quantity(kind: str, value: float, unit: str, qualifier: str = "") -> Qu
     (True, False)
     >>> word_quantity("multiple", 2.0, "x", "more than").allows(2.5)
     True
+    >>> word_quantity("fraction", 20.0, "pct", "about").allows(22.0)  # as "a fifth" does
+    True
     """
     scale = 100.0 if unit == "pct" else 1.0
+    if qualifier_kind(qualifier) == "about":
+        # "about a fifth" allows all that "a fifth" does, and the qualifier's own width.
+        q = quantity(value, unit, 0.01 * value if unit == "x" else 0.5, qualifier)
+        lo, hi = word_range(kind, value / scale)
+        return Quantity(value, unit, min(q.lo, lo * scale), max(q.hi, hi * scale),
+                        qualifier=q.qualifier)  # fmt: skip
     if qualifier and qualifier_kind(qualifier):
         return quantity(value, unit, 0.01 * value if unit == "x" else 0.5, qualifier)
     if qualifier.strip().lower() in ("exactly", "ровно", "точно"):
@@ -456,10 +470,17 @@ def _versus(s: Sentence, end: int) -> str | None:
 def _fraction(
     m: re.Match[str], s: Sentence, before: str
 ) -> tuple[str, Quantity | None, str | None]:
+    money = _HALF_MONEY.match(s.text, m.end())
+    if money is not None and m["frac"].lower() == "half":
+        # "over half a billion dollars": an amount, not a fraction.
+        scale = 1e9 if money[1].lower() == "billion" else 1e6
+        words = m.groupdict().get("q") or m.groupdict().get("q0") or ""
+        return "amount", quantity(0.5 * scale, "usd", 0.1 * scale, words), None
     value = _fraction_value(m["frac"]) * 100
+    lost = _VERB_RIGHT_BEFORE.search(before) is not None  # "lost almost two-thirds of its value"
     share = (
-        m.groupdict().get("of")
-        or re.search(f"(?:{_SHARE})[^,;]*$", before, re.IGNORECASE)
+        (m.groupdict().get("of") and not lost)
+        or _share_cue(before)
         # "Половина экспорта", "почти две трети поставок": a share of the flow named after it.
         or re.match(
             r"\s*(?:всего |всех |общего )?(?:экспорт|импорт|поставок|закуп|товарооборот|"
@@ -469,9 +490,42 @@ def _fraction(
         )
     )
     kind = "share" if share and not m.groupdict().get("by") else "growth"
+    clause = re.split(r"[,;]", before)[-1]
+    # "а экспорт — более чем на треть": "на" (by) inside the qualifier says a change too.
+    by = re.search(r"(?:\bby|\bна)\s+$", s.text[m.start() : m.start("frac")], re.IGNORECASE)
+    moved = (m.groupdict().get("by") or by or re.search(f"(?:{GROWTH})|(?:{FALL})", clause, re.I)
+             or re.match(r"\s*(?:more|less|higher|lower|above|below|up|down|больше|меньше|выше|"
+                         r"ниже)\b",
+                         s.text[m.end() :], re.IGNORECASE))  # fmt: skip
+    if kind == "growth" and not moved:
+        # "Argentina's share of all imports, put at around a fifth": no word of a change.
+        kind = ""
     words = m.groupdict().get("q") or m.groupdict().get("q0") or ""
     q = word_quantity("fraction", value, "pct", words)
     return kind, negate(q) if kind == "growth" and _falls(before) else q, None
+
+
+#: "half a billion dollars": the words after "half" that make it an amount.
+_HALF_MONEY = re.compile(r"\s+a\s+(billion|million)\s+(?:dollars|USD)\b", re.IGNORECASE)
+#: A verb of growth or fall right before a fraction: "lost almost two-thirds of its value" is
+#: a fall, not a share ("rose to two thirds of exports" is a share).
+_VERB_RIGHT_BEFORE = re.compile(f"(?:{GROWTH}|{FALL})\\s+(?:by\\s+|на\\s+)?$", re.IGNORECASE)
+
+
+def _share_cue(before: str) -> re.Match[str] | None:
+    """A word of share in the figure's clause, with no verb of growth or fall after it.
+
+    "Not every sector shared the gain: iron and steel fell 61%" is a fall.
+    """
+    cue = re.search(f"(?:{_SHARE})([^,;]*)$", before, re.IGNORECASE)
+    if cue is None:
+        return None
+    # The verb of the figure's own statement ("Удельный вес Азии увеличился: 62,1% ... против
+    # 63,8%" names shares after the colon).
+    moved = re.search(f"(?:{GROWTH})|(?:{FALL})", cue[1].rsplit(":", 1)[-1], re.IGNORECASE)
+    if moved and not re.search(r"(?:\bto|\bдо|\bfrom|\bс|\bсо)\s+$", before, re.IGNORECASE):
+        return None  # "its share rose from 16.4% to 25%" is still a share
+    return cue
 
 
 def _falls(before: str) -> bool:
@@ -482,25 +536,23 @@ def _falls(before: str) -> bool:
                        before)  # fmt: skip
     verbs: list[re.Match[str]] = []
     for clause in reversed(clauses):
-        verbs = list(re.finditer(f"(?:{_GROWTH})|(?:{_FALL})", clause, re.IGNORECASE))
+        verbs = list(re.finditer(f"(?:{GROWTH})|(?:{FALL})", clause, re.IGNORECASE))
         if verbs or not re.search(r"[—–]\s*(?:на|by)?\s*$", clauses[-1]):
             break
-    return (
-        bool(verbs) and re.fullmatch(f"(?:{_FALL})", verbs[-1].group(), re.IGNORECASE) is not None
-    )
+    return bool(verbs) and re.fullmatch(f"(?:{FALL})", verbs[-1].group(), re.IGNORECASE) is not None
 
 
 def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     value = wording.parse_percent(m["num"] + "%", lang="en" if "." in m["num"] else s.lang)
     step = 10.0 ** -decimals(m["num"], lang=s.lang)
     after = s.text[m.end() :][:60]
-    if re.search(f"(?:{_SHARE})[^,;]*$", before, re.IGNORECASE) or (
+    if _share_cue(before) or (
         re.match(
             r"\s*(?:(?:of|от|из)\b|(?:всего |всех |общего )?(?:экспорт|импорт|поставок|"
             r"товарооборот))",
             after,
         )
-        and not re.search(_GROWTH, before, re.I)
+        and not re.search(GROWTH, before, re.I)
     ):
         return "share", quantity(value, "pct", step, m["q"] or ""), None
     if re.search(r"\bwith\s*$", before) and not re.match(
@@ -515,7 +567,7 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         q = quantity(value, "pct", step)
         rises = sign[1] == "+" or sign[1].strip().lower() in ("плюс", "plus")
         return "growth", q if rises else negate(q), None
-    grows = re.search(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE) or re.match(
+    grows = re.search(f"(?:{GROWTH})|(?:{FALL})", before, re.IGNORECASE) or re.match(
         r"\s*(?:more|higher|up|less|lower|growth|increase|rise|gain|decline|drop|fall|above|"
         r"below|больше|меньше|рост|выше|ниже)", after, re.IGNORECASE)  # fmt: skip
     if grows:
@@ -537,10 +589,12 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
         return "", q, None
     after = _CHANGE_AFTER.match(s.text, m.end())
     if after is not None:
-        falls = re.search(f"(?:{_FALL})|less", after.group(), re.IGNORECASE) is not None
+        falls = re.search(f"(?:{FALL})|less", after.group(), re.IGNORECASE) is not None
         return "change", negate(q) if falls else q, scale or None
+    if _WORTH_OF.search(before + (m["q"] or "")):
+        return "amount", q, scale or None
     cue = _CHANGE_BEFORE.search(before + (m["q"] or ""))
-    verb = re.search(f"(?:{_GROWTH})|(?:{_FALL})", before, re.IGNORECASE)
+    verb = re.search(f"(?:{GROWTH})|(?:{FALL})", before, re.IGNORECASE)
     noun = cue is not None and not re.match(r"(?:by|на)\b", cue.group(), re.IGNORECASE)
     kind = "change" if (cue and (noun or verb)) or _OF_CHANGE.match(s.text) else "amount"
     return kind, negate(q) if kind == "change" and _falls(before) else q, scale or None
@@ -572,7 +626,13 @@ PATTERNS: tuple[Pattern, ...] = (
             r"product|category|commodity)s?\b)"
             r"|лидер\w*(?: \w+){0,2}? по (?:объ[её]м\w*|темп\w*(?: рост\w*)?|рост\w*)"
             r"|крупнейш\w+ (?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|направлени\w*)"
-            r"|\b(?:ranked|ranks|came|placed|stood|was|is|remained)\s+(?:the\s+)?(?:"
+            r"|\b(?:" + _ORDINAL + r")(?:[- ](?:largest|biggest))?\s+(?:market|buyer|destination|"
+            r"customer|partner|supplier)s?\b"
+            r"|\b(?:" + _ORDINAL + r")\s+(?:among|of)\s+(?:all\s+|the\s+|its\s+)?(?:\w+\s+)?"
+            r"(?:markets|buyers|destinations|customers|partners|suppliers)\b"
+            r"|\b(?:" + _ORDINAL + r")\s+overall\b"
+            r"|\b(?:ranked|ranks|came|comes|placed|stood|was|is|remained|sits|finished)\s+"
+            r"(?:the\s+)?(?:"
             + _ORDINAL
             + r")\b(?:[- ](?:largest|biggest)\b)?(?:\s+(?:among|by|in)\s+\w+)?"
             r"|\b(?:" + _ORDINAL + r")[- ](?:largest|biggest|place)\b"
@@ -753,8 +813,15 @@ def parse(text: str) -> list[Found]:
     return found
 
 
-#: The words between two shares of one list: ", на Германию — ".
-_SAME_KIND = re.compile(r"[,;]?\s*(?:и|а|and|while)?\s*(?:на|for)?\s*[\w\s.'-]{0,40}[—–-]?\s*")
+#: The words between two shares of one list: ", на Германию — ", ", telephone sets (HS 851762) ".
+_SAME_KIND = re.compile(r"[,;]?\s*(?:и|а|and|while)?\s*(?:на|for)?\s*[\w\s.'()-]{0,60}[—–-]?\s*")
+#: A figure set against the one before it: "98% of imports, against 79% in 2006", "13% in
+#: 2004, down from 21% in 2002", «62,1% годом ранее против 63,8%» (the same kind of figure, of
+#: another year).
+_SET_AGAINST = re.compile(
+    r"[,;]?\s*(?:[^\W\d]+\s+){0,2}(?:against|versus|vs\.?|compared (?:with|to)|(?:up|down) from|"
+    r"против|"
+    r"по сравнению с)\s*(?:" + QUALIFIER + r")?$", re.IGNORECASE)  # fmt: skip
 #: One flow exceeding the other "by" a figure: the balance.
 _GAP = re.compile(
     r"(?:exceed\w*|surpass\w*|outstrip\w*|outpac\w*|превыси\w*|превыша\w*|превзо\w*)\s+"
@@ -806,11 +873,37 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
     taken.sort()
     previous = 0
     kinds: list[str] = []
+    rates: list[Quantity | None] = []
     for a, b, read, q, extra, name in taken:
         kind = read
         if not kind and q is not None and q.unit == "pct" and _FIGURE.search(s.text[:a]):
             # "the figure was close to 30%": the figure of the claim before it.
             kind = last.get(s.paragraph, "")
+        if (
+            q is not None
+            and q.unit == "pct"
+            and kinds
+            and kinds[-1] == "share"
+            and previous < a
+            and _SET_AGAINST.fullmatch(s.text[previous:a])
+        ):
+            # "covered 13% of imports in 2004, down from 21% in 2002": the share of another
+            # year, not a growth rate ("down" is the share's move).
+            kind = "share"
+        if (
+            not kind
+            and q is not None
+            and q.unit == "pct"
+            and kinds
+            and kinds[-1] == "growth"
+            and previous < a
+            and re.search(r"(?:\bagainst|\bversus|\bvs\.?|\bпротив)\s*$", s.text[previous:a])
+        ):
+            # "32% above the same period of 2019, against 27.7% in January-June": the rate of
+            # another period, in the same direction as the rate before it.
+            kind = "growth"
+            before = rates[-1] if rates else None
+            q = negate(q) if before is not None and before.value < 0 else q  # noqa: PLW2901
         if (
             not kind
             and q is not None
@@ -823,6 +916,7 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
             # "На Нидерланды пришлось 25,2% экспорта, на Германию — 13,8%": the same kind.
             kind = "share"
         kinds.append(kind)
+        rates.append(q)
         start, span = _with_verb(s.text, a, b, kind)
         claim = Claim(
             kind=kind or "amount", span=span, sentence=s.text, start=s.start + start,
@@ -877,7 +971,7 @@ def _bare(
 
 
 _VERB_BEFORE = re.compile(
-    f"(?:(?:{_GROWTH}|{_FALL}|grown on)\\s+(?:by\\s+|on\\s+|на\\s+)?|\\bby\\s+|на\\s+)$", _I
+    f"(?:(?:{GROWTH}|{FALL}|grown on)\\s+(?:by\\s+|on\\s+|на\\s+)?|\\bby\\s+|на\\s+)$", _I
 )
 
 
@@ -895,7 +989,8 @@ def _whole(text: str, end: int) -> tuple[int, int] | None:
     """The words naming a share's total: from the share to the next comma or claim."""
     m = re.match(r"\s*(?:(?:of|от|из)\b|(?=(?:всего |всех |общего |совокупного )?(?:экспорт|"
                  r"импорт|поставок|закуп|товарооборот|продаж)))"
-                 r"(?:(?!\s(?:and|while|but|whereas|и|а|но)\s)[^,;:—–.])*",
+                 r"(?:(?!\s(?:and|while|but|whereas|и|а|но|против|against|versus|compared)\s)"
+                 r"[^,;:—–.])*",
                  text[end:], re.IGNORECASE)  # fmt: skip
     return None if m is None else (end, end + m.end())
 

@@ -141,7 +141,10 @@ _COMPARE = re.compile(
     re.IGNORECASE)  # fmt: skip
 _SPAN_YEARS = re.compile(
     r"(?:over|in|during) the (?:last|past|same) (?P<n>two|three|four|five|\d) years|"
-    r"за (?:последние |эти )?(?P<n2>два|три|четыре|пять|\d) (?:года|лет)",
+    r"за (?:последние |эти )?(?P<n2>два|три|четыре|пять|\d) (?:года|лет)|"
+    # "almost sevenfold over two decades", "quadrupled over the last decade": ten years each.
+    r"(?:over|in|during) (?:the (?:last|past|same) )?(?:(?P<d>two|three) decades|(?:a |one )?"
+    r"decade)\b(?!\s+ago)|за (?:последние )?(?:(?P<d2>два|три) десятилетия|десятилетие)",
     re.IGNORECASE)  # fmt: skip
 #: Where a clause ends ("...$1.77 billion, more than twice ..."), not before "than" / "чем".
 _CLAUSE = re.compile(r"[,;](?!\s*(?:than|чем)\b)|\s(?:and|while|but|whereas|и|а|но)\s")
@@ -158,8 +161,16 @@ _BASE_LEVEL = re.compile(
 _YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year before|a year ago|"
                            r"в прошлом году|the previous year|годом раньше)",
                            re.IGNORECASE)  # fmt: skip
-_AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
-_YEAR = re.compile(r"(?:\bin|\bfor|\bof|\bв|\bза)\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
+#: The year right after a figure ("$61.7 million in 2002"); not one that opens the next clause
+#: («до 2,6 млрд долл., в 2020-м — еще на треть»).
+_AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b"
+                         r"(?!-м\b|\s*[—–])", re.I)  # fmt: skip
+#: A year the figure is of: "in 2012", "за 2012 год", and the year as a subject ("Худшим стал
+#: 2012 год", "the decisive year was 2019", «в кризисном 2008-м»; not the end of a span, "по 2016
+#: год").
+_YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bв|\bза)\s+|(?<!по\s)(?=(?:19|20)\d\d\s+год\b)|"
+                   r"(?<=year was )|(?<=year is )|\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d-м\b))"
+                   r"(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
 _MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|"
               "December")  # fmt: skip
@@ -244,7 +255,11 @@ def period(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             cuts = [m.end() for m in _CLAUSE.finditer(text, 0, at[0])]
             own = [int(m["y"]) for m in _YEAR.finditer(text, cuts[-1] if cuts else 0, at[0])
                    if m.start("y") not in theirs and m.start("y") != base_at]  # fmt: skip
-            year = own[-1] if own else year
+            # «В 2019 году экспорт вырос на 85,7%, до 2,6 млрд долл., в 2020-м — еще на треть,
+            # до 3,46 млрд долл.»: else the year named nearest before it.
+            prior = [int(m["y"]) for m in _YEAR.finditer(text, 0, at[0])
+                     if m.start("y") not in theirs and m.start("y") != base_at]  # fmt: skip
+            year = own[-1] if own else prior[-1] if prior else year
     if at is not None and kind in ("amount", "share", "count", "rank"):
         # "$61.7 million in 2002 to $119 million in 2004": the year right after the figure.
         after = _AFTER_YEAR.match(text, at[1])
@@ -264,11 +279,15 @@ def period(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
     compare: int | None = None
     if kind in ("growth", "multiple", "change", "rank"):
         span = _SPAN_YEARS.search(text)
+        if span is not None and at is not None:
+            # "over seven times the 2001 figure, and more than quadrupled over the last decade":
+            # a span said after the claim's clause is that clause's.
+            turn = _CLAUSE.search(text, at[1])
+            span = span if turn is None or span.start() < turn.start() else None
         if base_year is not None:
             compare = base_year
         elif span is not None:
-            n = (span["n"] or span["n2"]).lower()
-            compare = year - (int(n) if n.isdigit() else _COUNTS[n])
+            compare = year - _span_length(span)
         elif at is not None:
             # "three times the $1.4 billion of 2018": an earlier year named after the figure.
             clause = _CLAUSE.split(text[at[1] :])[0]
@@ -287,10 +306,24 @@ def period(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
     return Period(year, compare, _clause_months(text, at))
 
 
+def _span_length(span: re.Match[str]) -> int:
+    """The years a span of :data:`_SPAN_YEARS` covers ("two decades" is 20)."""
+    n = span["n"] or span["n2"]
+    if n is not None:
+        return int(n) if n.isdigit() else _COUNTS[n.lower()]
+    decades = (span["d"] or span["d2"] or "one").lower()
+    return 10 * (1 if decades == "one" else _COUNTS[decades])
+
+
 #: A span of years: "с 2012 по 2018 год", "from 2012 to 2018", "between 2012 and 2018".
 _FROM_TO = re.compile(r"(?:\bс|\bfrom|\bbetween)\s+(?P<a>(?:19|20)\d\d)\s*(?:год\w*\s+)?"
                       r"(?:\bпо|\bto|\band|\bthrough|\buntil|[-–—])\s*(?P<b>(?:19|20)\d\d)\b",
                       re.IGNORECASE)  # fmt: skip
+
+
+#: One month named in a claim's clause: "in December", "в декабре", "за март" (not a date).
+_ONE_MONTH = re.compile(rf"(?:\bin|\bduring|\bв|\bза)\s+({_MONTH_NAME})(?!\s*\d{{1,2}}\b)",
+                        re.IGNORECASE)  # fmt: skip
 
 
 def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -305,6 +338,11 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
         own = text[(starts[-1] if starts else 0) : (end.start() if end else len(text))]
         if _months(own) is not None:
             return months(own)
+        one = _ONE_MONTH.search(own)
+        if one is not None:
+            # "а в декабре предприятия отгрузили продукции на 217,2 млн": that month alone (of
+            # the claim's own clause only: a month elsewhere may date the statement).
+            return _month(one[1]), _month(one[1])
         # "В третьем квартале рост ускорился до 35%, а за девять месяцев экспорт достиг 1 752,1
         # млн долл., прибавив 28,5%": the months of the nearest clause before it that names some.
         for a in reversed(starts):
@@ -394,7 +432,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         counted = (
             frames.counted_before(s.text, at[0])
             if f.claim.kind == "amount"
-            and (frames.each_after(s.text, at[1], at[0]) or frames.each_in(s.text[: at[0]]))
+            and (
+                frames.each_after(s.text, at[1], at[0])
+                or frames.each_in(_after_colon(s.text, at[0]))
+            )
             else None
         )
         if counted is not None and counted[1] != "partner" and len(subject.partners) < 2:
@@ -464,12 +505,53 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             compare = None if per.compare is None else per.compare + shift
             claim = claim.with_(period=Period(earlier.period.year, compare, per.months))
             how["year"] = "carried"
+        elif (text is not None and _THEN.match(s.text)
+              and not re.search(r"\b(?:19|20)\d\d\b", s.text[: at[0]])
+              and (named_year := _year_named_before(text, s)) is not None):  # fmt: skip
+            # "А как было в 2003 году?" — "Тогда импорт подскочил на 38%": the year the
+            # sentence before names, not certainly.
+            per = claim.period
+            grows = per.compare is not None and per.compare == per.year - 1
+            asked = Period(named_year, named_year - 1 if grows else per.compare, per.months)
+            if asked != per:
+                claim = claim.with_(period=asked)
+                how["year"] = "paragraph"
+        elif (claim.kind in ("growth", "multiple", "change") and text is not None
+              and _SINCE_THEN.search(s.text[: at[0]])
+              and not re.search(r"\b(?:19|20)\d\d\b", s.text[: at[0]])):  # fmt: skip
+            # "The decisive year was 2019 ... Since then, purchases have risen by three fifths";
+            # «Импорт за тот же период вырос в 2,6 раза»: against the year of the sentence
+            # before (the same span as the claim before), not certainly.
+            per = claim.period
+            same = _SAME_PERIOD.search(s.text[: at[0]])
+            prior = before_sentence if same and before_sentence is not None else None
+            moved = None
+            if prior is not None and prior.period.compare is not None:
+                moved = Period(prior.period.year, prior.period.compare, per.months)
+            elif not same:
+                base = _year_before(text, s, out)
+                if base is not None and base < per.year:
+                    moved = Period(per.year, base, per.months)
+            if moved is not None and moved != per:
+                # Only a period the reference changes is uncertain; one it agrees with stays.
+                claim = claim.with_(period=moved)
+                how["year"] = "paragraph"
         elif how["year"] == "carried" and text is not None and not _SPAN_YEARS.search(s.text):
             # "Скачок 2019 года. Импорт вырос на 64%": a sentence that names no year may go on
             # with the year of the sentence before it in the paragraph. That year is read, but
             # not certainly: the figure may be supported by it, never flagged.
             before_year = _year_before(text, s, out)
-            if before_year is not None and before_year != claim.period.year:
+            span_before = _span_before(text, s)
+            grows = claim.kind in ("growth", "multiple", "change")
+            spanned = None if span_before is None else Period(
+                span_before[1], span_before[0] if grows else claim.period.compare,
+                claim.period.months)  # fmt: skip
+            if spanned is not None and spanned != claim.period:
+                # "С 2011 по 2016 год экспорт увеличился на 22%. Импорт рос медленнее — на 15%":
+                # the span of the sentence before goes on, not certainly.
+                claim = claim.with_(period=spanned)
+                how["year"] = "paragraph"
+            elif before_year is not None and before_year != claim.period.year:
                 per = claim.period
                 compare = per.compare
                 if compare is not None and (compare == per.year - 1 or compare >= before_year):
@@ -543,6 +625,34 @@ def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
     return None
 
 
+def _after_colon(text: str, at: int) -> str:
+    """The words before ``at`` from the last colon: what a colon opens is a statement of its own.
+
+    "По каждой из трёх позиций страна ввозит больше: по микросхемам дефицит составил 43 млн"
+    says no "each" of the deficit.
+    """
+    return text[text.rfind(":", 0, at) + 1 : at]
+
+
+def _span_before(text: str, s: Sentence) -> tuple[int, int] | None:
+    """The span of years of the sentence before ``s`` in its paragraph ("с 2011 по 2016 год").
+
+    None when the nearest sentence before it that names a year names no span.
+
+    Examples
+    --------
+    >>> t = "С 2011 по 2016 год экспорт вырос на 22%. Импорт рос медленнее — на 15%."
+    >>> _span_before(t, sentences(t)[1])
+    (2011, 2016)
+    """
+    before = [x for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
+    for x in reversed(before):
+        if re.search(r"\b(?:19|20)\d\d\b", x.text):
+            span = _FROM_TO.search(x.text)
+            return None if span is None else (int(span["a"]), int(span["b"]))
+    return None
+
+
 def _asked(text: str, s: Sentence) -> bool:
     """Whether the paragraph before ``s``'s is a question on trade, which ``s`` answers.
 
@@ -557,6 +667,29 @@ def _asked(text: str, s: Sentence) -> bool:
 _LATER = re.compile(r"\b(?P<n>two|three|four|five|\d) years later\b|(?:спустя|через) "
                     r"(?P<n2>два|три|четыре|пять|\d) (?:года|лет)|(?<!\w)(?P<n3>два|три|четыре|"
                     r"пять|\d) (?:года|лет) спустя", re.IGNORECASE)  # fmt: skip
+#: A sentence that opens with "then": its year is the one the sentence before names.
+_THEN = re.compile(r"(?:[^.!?]{0,40}\.\s+)?(?:Тогда|Then|At that time|That year)\b")
+
+
+def _year_named_before(text: str, s: Sentence) -> int | None:
+    r"""The one year the nearest sentence before ``s`` that names years names, if only one.
+
+    >>> t = "А как было в 2003 году?\n\nТогда импорт подскочил на 38%."
+    >>> _year_named_before(t, sentences(t)[1])
+    2003
+    """
+    for x in reversed([x for x in sentences(text) if x.start < s.start]):
+        years = set(re.findall(r"\b((?:19|20)\d\d)\b", x.text))
+        if years:
+            return int(years.pop()) if len(years) == 1 else None
+    return None
+
+
+#: A base said by reference: "since then", «с тех пор»; or the span of the claim before ("over
+#: the same period", «за тот же период»).
+_SAME_PERIOD = re.compile(r"\b(?:over|in|during) the same period\b|за (?:тот же|этот же|этот) "
+                          r"период", re.IGNORECASE)  # fmt: skip
+_SINCE_THEN = re.compile(r"\bsince then\b|с тех пор|" + _SAME_PERIOD.pattern, re.IGNORECASE)
 #: A list of partners in brackets or after a colon or dash, right after a rank's words.
 _LISTED = re.compile(r"(?:\s+\w+){0,2}?\s*(?:\([^()]{3,200}\)|[:—–]\s*[^.;:]{3,200})")
 #: "That year", "в том же году": the year of the claim before.
@@ -733,7 +866,10 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
             inside = [m for m in after if m.end <= listed.end()]
             ranked = inside or ranked
         codes = tuple(dict.fromkeys(m.value for m in ranked if m.kind == "country"))
-        return Subject(c.reporter, flow, codes, None, _products(products)), how
+        # "cereals (chapter 10) came second with $152.5m, whereas fats (chapter 15) ...": the
+        # goods of the rank's own words, when they name some, not all of the sentence's.
+        goods = _in(products, lo, hi) or products
+        return Subject(c.reporter, flow, codes, None, _products(goods)), how
     mine_p, mine_g = _in(partners, lo, hi), _in(products, lo, hi)
     cut = [m.end() for m in _TURN.finditer(s.text, lo, f.claim.start - s.start)]
     if cut and len(mine_p) > 1 and _in(partners, cut[-1], hi):

@@ -23,7 +23,7 @@ import hitex.indicators as ind
 from hitex.errors import HitexError
 from hitex.reference import countries
 from hitex.report import wording
-from hitex.report.claims import enterprises, overlay
+from hitex.report.claims import enterprises, overlay, parse
 from hitex.report.claims.lexicon import Lexicon, ProductEntry
 from hitex.report.claims.model import (
     CERTAIN,
@@ -134,8 +134,7 @@ def _uncertain(r: Result) -> Result:
     clause or carried by a certain rule (see :data:`~hitex.report.claims.model.HOW`).
     """
     # A balance's size wrong either way does not depend on the side it was read with.
-    either = r.reason.endswith("either way")
-    guessed = [g for g in r.claim.guessed() if not (g == "side" and either)]
+    guessed = [g for g in r.claim.guessed() if not (g == "side" and r.any_side)]
     if not guessed:
         return r
     why = "; ".join(f"{_GUESSES.get(slot, slot)} ({r.claim.how(slot)})" for slot in guessed)
@@ -438,19 +437,32 @@ def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     return judged
 
 
-#: "rose to $2.2 million", «выросла до 2,2 млн»: an amount said with the way it moved.
-_UP = (
-    r"rose|grew|increased|climbed|jumped|soared|went\s+up|выр[оа]с\w*|увеличил\w*|"
-    r"возрос\w*|подскочил\w*"
-)
-_DOWN = (
-    r"fell|dropped|declined|decreased|shrank|slipped|plunged|went\s+down|снизил\w*|"
-    r"сократил\w*|упал\w*|уменьшил\w*|опустил\w*"
-)
+#: "rose to $2.2 million", «выросла до 2,2 млн»: an amount said with the way it moved (the
+#: words of growth and fall that :mod:`~hitex.report.claims.parse` reads rates with).
 _MOVED_TO = re.compile(
-    rf"(?:\b(?P<up>{_UP})|\b(?P<down>{_DOWN}))\s+(?:\S+\s+){{0,2}}?(?:to|до)\s+$",
+    rf"(?:\b(?P<up>{parse.GROWTH})|\b(?P<down>{parse.FALL}))\s+(?:\S+\s+){{0,2}}?(?:to|до)\s+$",
     re.IGNORECASE,
 )
+#: "up to $2 million" is a ceiling, not a move, unless a verb moved it ("went up to").
+_UP_TO = re.compile(r"(?<!\bwent\s)(?<!\bgone\s)(?<!\bshot\s)\bup\s+to\s+$", re.IGNORECASE)
+
+
+def moved_to(before: str) -> str | None:
+    """``up`` or ``down`` when ``before`` (the words before an amount) says it moved to it.
+
+    Examples
+    --------
+    >>> moved_to("exports rose to "), moved_to("импорт снизился до "), moved_to("up to ")
+    ('up', 'down', None)
+    >>> moved_to("exports went up to "), moved_to("the deficit narrowed sharply to ")
+    ('up', 'down')
+    """
+    if _UP_TO.search(before):
+        return None
+    found = _MOVED_TO.search(before)
+    if found is None:
+        return None
+    return "up" if found.group("up") is not None else "down"
 
 
 def _direction(c: Claim, s: Session, plan: Plan, small: float, judged: Result) -> Result:
@@ -460,8 +472,8 @@ def _direction(c: Claim, s: Session, plan: Plan, small: float, judged: Result) -
     three years); a move the other way is no support: unverifiable, as the base is not read.
     """
     at = c.sentence.find(c.span)
-    found = _MOVED_TO.search(c.sentence[max(0, at - 40) : at]) if at >= 0 else None
-    if found is None:
+    way = moved_to(c.sentence[max(0, at - 40) : at]) if at >= 0 else None
+    if way is None:
         return judged
     years = [c.period.compare] if c.period.compare else [c.period.year - k for k in (1, 2, 3)]
     for base in years:
@@ -469,7 +481,7 @@ def _direction(c: Claim, s: Session, plan: Plan, small: float, judged: Result) -
             before = _flow_value(c, s, plan, small, base)
         except (_NoData, HitexError):
             continue
-        up = found.group("up") is not None
+        up = way == "up"
         assert judged.computed is not None
         if (judged.computed > before) == up or judged.computed == before:
             return judged
@@ -492,12 +504,12 @@ def _balance(c: Claim, value: float, where: str) -> Result:
             return Result(c, value, "unverifiable", f"{text}; the text does not say whether "
                           "it is a deficit or a surplus")  # fmt: skip
         return Result(c, value, "contradicted", f"{text}; the text's words allow "
-                      f"{allowed(c.quantity)} either way")  # fmt: skip
+                      f"{allowed(c.quantity)} either way", any_side=True)  # fmt: skip
     size = abs(value)
     if c.how("side") not in CERTAIN and not (c.quantity.allows(size) or c.quantity.allows(-size)):
         # A side carried from an earlier sentence: the size is wrong whichever side is meant.
         return Result(c, value, "contradicted", f"{text}; the text's words allow "
-                      f"{allowed(c.quantity)} either way")  # fmt: skip
+                      f"{allowed(c.quantity)} either way", any_side=True)  # fmt: skip
     if said != actual:
         return Result(c, value, "contradicted", f"{text}, not a {said}")
     if c.quantity.allows(size) or c.quantity.allows(-size):
