@@ -27,21 +27,22 @@ def _grams(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
 
 
-def lengths(folder: Path = HERE) -> int:
-    """Print and count the articles outside 130-260 words."""
+def lengths(folder: Path = HERE, words: tuple[int, int] = (130, 260)) -> int:
+    """Print and count the articles outside ``words`` (fewest, most) words."""
+    lo, hi = words
     bad = 0
     for path in sorted(folder.glob("*.txt")):
         n = len(_words(path.read_text(encoding="utf-8")))
-        if not 130 <= n <= 260:
-            print(f"{path.name}: {n} words, outside 130-260")
+        if not lo <= n <= hi:
+            print(f"{path.name}: {n} words, outside {lo}-{hi}")
             bad += 1
     return bad
 
 
-def shared_sequences(folder: Path = HERE) -> int:
+def shared_sequences(folder: Path = HERE, earlier: tuple[str, ...] = EARLIER) -> int:
     """Print and count the five-word sequences the part's articles share with earlier parts."""
     old: set[tuple[str, ...]] = set()
-    for part in EARLIER:
+    for part in earlier:
         for path in (folder.parent / part).glob("*.txt"):
             old |= _grams(path.read_text(encoding="utf-8"))
     total = 0
@@ -50,7 +51,7 @@ def shared_sequences(folder: Path = HERE) -> int:
         total += len(shared)
         for words in shared:
             print(f"{path.name}: shares {' '.join(words)!r} with an earlier part")
-    print(f"five-word sequences shared with {', '.join(EARLIER)}: {total}")
+    print(f"five-word sequences shared with {', '.join(earlier)}: {total}")
     return total
 
 
