@@ -90,6 +90,14 @@ def countries_frame() -> pd.DataFrame:
 
 
 @functools.cache
+def capitals() -> dict[str, str]:
+    """Each country's capital by its English name (``country-codes.csv``), by ISO3 code."""
+    table = _read("country-codes", "country-codes.csv")
+    pairs = zip(table["ISO3166-1-Alpha-3"], table["Capital"], strict=True)
+    return {str(c): str(city) for c, city in pairs if isinstance(c, str) and isinstance(city, str)}
+
+
+@functools.cache
 def subdivisions_frame() -> pd.DataFrame:
     """ISO 3166-2 subdivisions: ``code, country, type, name, name_en, name_ru``."""
     return _read("subdivisions", "iso3166_2.csv").fillna("")

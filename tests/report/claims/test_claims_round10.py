@@ -461,3 +461,38 @@ def test_the_same_period_that_agrees_with_the_year_read_keeps_it_certain(corpus)
     )
     got = _by_span(claims.check(corpus, text, reporter="CHL"))
     assert got["вырос на 45%"].verdict == "contradicted"  # 38%, a wrong rate stays flagged
+
+
+# -- a reporter named by its capital alone (a dateline) ----------------------------------------
+
+
+def test_a_dateline_capital_names_the_reporter_where_no_country_is_named(corpus):
+    from hitex.report.claims.check import infer_reporter  # noqa: PLC0415
+
+    release = (
+        "Lisbon, 15 February 2022 | For immediate release\n\n"
+        "Clearances of technology goods bound for foreign buyers reached USD 4,500 million "
+        "last year, 30 per cent above the 2020 level."
+    )
+    assert infer_reporter(corpus, release) == "PRT"
+    p = _portugal()
+    assert p.loc[2021, "export"] == pytest.approx(4_500e6)  # the raw file, not hitex
+    assert p.loc[2021, "export"] / p.loc[2020, "export"] - 1 == pytest.approx(0.30, abs=5e-4)
+    got = _by_span(claims.check(corpus, release))
+    assert got["USD 4,500 million"].verdict == "supported"
+    assert got["30 per cent"].verdict == "supported"
+
+
+def test_a_capital_never_outweighs_a_country_named():
+    # Written in Lisbon about Chile: the country named wins over the place of writing.
+    from hitex.report.claims.check import infer_reporter  # noqa: PLC0415
+
+    s = hitex.open(":memory:")
+    try:
+        s.load([*demo.files(), PORTUGAL], format="flows")
+        text = "Lisbon, 3 May 2005. Chile's exports to Argentina grew in 2004, Lisbon analysts say."
+        assert infer_reporter(s, text) == "CHL"
+        with pytest.raises(hitex.HitexError, match="Give --reporter"):
+            infer_reporter(s, "Exports grew in 2004, analysts say.")
+    finally:
+        s.close()

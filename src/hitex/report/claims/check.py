@@ -72,7 +72,10 @@ def check_file(session: Session, path: str | os.PathLike[str], **options: object
 
 
 def infer_reporter(session: Session, text: str) -> str:
-    """The reporter of the warehouse that ``text`` names most (by English or Russian name)."""
+    """The reporter of the warehouse that ``text`` names most (by English or Russian name).
+
+    Where it names none, the one whose capital it names most (a dateline's city).
+    """
     flows = session.tables()["flows"]
     loaded = sorted(flows.select("reporter").distinct().to_pandas()["reporter"])
     named: collections.Counter[str] = collections.Counter()
@@ -88,6 +91,14 @@ def infer_reporter(session: Session, text: str) -> str:
         code = keys[int(str(m.lastgroup)[1:])]
         if code in named:
             named[code] += 1
+    if not any(named.values()):
+        # Named by its capital alone, as a dateline does ("Lisbon, 15 February 2022"): only
+        # where no reporter is named otherwise, so a place of writing never outweighs a name.
+        capitals = countries.capitals()
+        for code in loaded:
+            city = capitals.get(code)
+            if city:
+                named[code] += len(re.findall(rf"(?<!\w){re.escape(city)}(?!\w)", text))
     best = [c for c, n in named.most_common() if n == max(named.values(), default=0) and n > 0]
     if len(best) != 1:
         listed = ", ".join(loaded) or "none"
