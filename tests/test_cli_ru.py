@@ -274,3 +274,48 @@ def test_loads_in_russian_says_each_message_from_the_load(tmp_path):
         r"отменена \d{4}-\d\d-\d\d \d\d:\d\d: выведено потоков: 4", rows[0]["message"]
     )
     assert rows[1]["message"].endswith("уже загружен как загрузка 1")
+
+
+def test_a_terminal_table_in_russian_writes_numbers_as_russian_does(tmp_path):
+    # 1,234,567.6 against 1,000,000: growth 23.45676% (by hand), the one partner's share 100%.
+    rows = [(2020, "", "RU-MOW", "CHN", "export", "841181", "1234567.6"),
+            (2019, "", "RU-MOW", "CHN", "export", "841181", "1000000")]  # fmt: skip
+    path = str(tmp_path / "n.duckdb")
+    assert (
+        run(path, "load", str(flows_file(tmp_path / "n.csv", rows)), "-f", "flows").exit_code == 0
+    )
+    args = [
+        "table",
+        "--reporter",
+        "RU-MOW",
+        "--year",
+        "2020",
+        "--compare",
+        "2019",
+        "--by",
+        "partner",
+    ]
+    env = {"COLUMNS": "400"}
+    ru = run(path, *args, "--lang", "ru", "--format", "table", env=env).output
+    en = run(path, *args, "--format", "table", env=env).output
+    row = next(line for line in ru.splitlines() if "CHN" in line)
+    assert [c.strip() for c in row.strip("│").split("│")][2:6] == [
+        "1 234 568",
+        "1 000 000",
+        "23,5",
+        "100,0",
+    ]
+    row = next(line for line in en.splitlines() if "CHN" in line)
+    assert [c.strip() for c in row.strip("│").split("│")][2:6] == [
+        "1,234,568",
+        "1,000,000",
+        "23.5",
+        "100.0",
+    ]
+    # Pipes keep machine numbers in either language.
+    numbers = ("value_usd", "base_value_usd", "growth_pct", "share_pct")
+    csv_ru, csv_en = (
+        [[row[c] for c in numbers] for row in csv.DictReader(io.StringIO(run(path, *a).stdout))]
+        for a in ([*args, "--lang", "ru", "--format", "csv"], [*args, "--format", "csv"])
+    )
+    assert csv_ru == csv_en == [["1234567.6", "1000000.0", "23.5", "100.0"]]

@@ -33,7 +33,7 @@ from hitex.reference.usergroups import UserScheme
 from hitex.store import STEPS, LoadResult, default_path
 from hitex.store.warehouse import loads_ru
 from hitex.usage_ru import asked_russian, is_usage_error, show_ru
-from hitex.wording import COLUMNS_RU
+from hitex.wording import COLUMNS_RU, number
 
 
 class _Group(TyperGroup):
@@ -660,7 +660,9 @@ def _rich(frame: pd.DataFrame, width: int, lang: str = "en") -> Table:
     notes = [f"{_header(c, lang)}: {frame[c].iloc[0]}" for c in same] if len(frame) > 1 else []
     frame = frame.drop(columns=same) if notes else frame
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
-    cells = {c: [_cell(v, c in numeric, str(c)) for v in frame[c].tolist()] for c in frame.columns}
+    cells = {
+        c: [_cell(v, c in numeric, str(c), lang) for v in frame[c].tolist()] for c in frame.columns
+    }
     text = [c for c in frame.columns if str(c) in _LONG_TEXT or str(c).endswith("_name")]
     # A long header may wrap onto a second line; a number never does.
     head = {c: _header(c, lang) for c in frame.columns}
@@ -705,18 +707,33 @@ def _records(
 _CAPTION = ("classifications", "classification", "nowcast_method")
 
 
-def _cell(v: Any, numeric: bool, column: str) -> str:
+def _cell(v: Any, numeric: bool, column: str, lang: str = "en") -> str:
+    """A terminal table's cell: numbers grouped and rounded as the language writes them."""
     if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
         return ""
     if numeric and isinstance(v, float):
         if column.endswith("_usd"):
-            return f"{v:,.0f}"
+            return number(v, 0, lang=lang)
         if column.endswith(("_pct", "_pp")):
-            return f"{v:,.1f}"
-        return f"{v:,.4g}"
+            return number(v, 1, lang=lang)
+        return _in_lang(f"{v:,.4g}", lang)
     if numeric and isinstance(v, int):
-        return str(v) if column.endswith("id") or column == "year" else f"{v:,}"
+        return str(v) if column.endswith("id") or column == "year" else number(v, lang=lang)
     return str(v)
+
+
+def _in_lang(text: str, lang: str) -> str:
+    """An English-formatted number (``1,234.5``) as ``lang`` writes it (``1 234,5``)."""
+    if lang != "ru":
+        return text
+    if "e" in text:  # 1.235e+07: the mantissa's point only
+        return text.replace(".", ",")
+    return number(float(text.replace(",", "")), _decimals(text), lang=lang)
+
+
+def _decimals(text: str) -> int:
+    _, dot, tail = text.partition(".")
+    return len(tail) if dot and tail.isdigit() else 0
 
 
 @app.command()
