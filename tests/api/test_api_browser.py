@@ -190,3 +190,39 @@ def test_a_partner_group_the_loads_do_not_hold_shows_no_figure(page):
     wait_for_view(pg, "partner_group=South")
     assert cells(pg, "table-partners", 2) == ["$262.96M"]
     assert pg.locator("#chart-series").is_visible()
+
+
+def test_a_product_row_begins_with_its_code_on_desktop_and_phone(page):
+    # Names of one heading begin alike and are cut at the cell's width: the code comes first,
+    # and stays visible on a phone (the partners' codes after their names are hidden there).
+    pg = page
+    for width in (1400, 390):
+        pg.set_viewport_size({"width": width, "height": 900})
+        pg.goto(pg.base_url + "/?reporter=CHL&year=2004")
+        wait_for_view(pg, "reporter=CHL")
+        rows = pg.locator("#table-products tbody td.c-product")
+        assert rows.count() > 5
+        for i in range(rows.count()):
+            cell = rows.nth(i)
+            code = cell.locator(".code")
+            assert code.get_attribute("class") == "code lead"
+            assert cell.inner_text().startswith(code.inner_text())
+            assert cell.get_attribute("title").endswith(f"({code.inner_text()})")
+            assert code.is_visible()
+        partner = pg.locator("#table-partners tbody td.c-partner .code").first
+        assert partner.is_visible() == (width > 600)
+
+
+def test_the_largest_products_chart_draws_one_bar_a_product(page):
+    # Names cut at the chart's label width begin alike ("Turbines; gas-turbines (excluding
+    # ..."): each product is its own category, labelled by its code first.
+    pg = page
+    pg.goto(pg.base_url + "/?reporter=CHL&year=2004")
+    wait_for_view(pg, "reporter=CHL")
+    chart = pg.locator("#chart-products")
+    pg.wait_for_function("() => document.querySelector('#chart-products').dataset.rows")
+    rows = int(chart.get_attribute("data-rows"))
+    texts = chart.locator("g.role-axis-label text").evaluate_all("ts => ts.map(t => t.textContent)")
+    labels = [t for t in texts if t[:6].isdigit()]
+    assert rows > 5
+    assert len(labels) == len(set(labels)) == rows, labels

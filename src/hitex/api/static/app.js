@@ -372,11 +372,16 @@ function render(t0, rows, columns, numeric, name) {
       td.classList.add("c-" + c);
       if (label && r[label]) {
         td.classList.add("name");
-        td.textContent = r[label];
         const code = document.createElement("span");
         code.className = "code";
         code.textContent = v;
-        td.appendChild(code);
+        if (c === "product") {
+          // A product's code first: long names are cut, and names of one heading begin alike.
+          code.classList.add("lead");
+          td.append(code, r[label]);
+        } else {
+          td.append(r[label], code);
+        }
         td.title = `${r[label]} (${v})`;
       } else if (numeric[i] && withheld(r, c)) {
         td.textContent = t("suppressed");
@@ -435,12 +440,18 @@ const moneyAxis = (title) => ({ title, description: title, labelExpr: "hxusd(dat
 function bars(el, rows, code, label) {
   const narrow = el.clientWidth < 400;
   const largest = [...rows].sort((a, b) => Math.abs(b.value_usd) - Math.abs(a.value_usd));
+  const max = narrow ? 22 : 34;
   const values = largest.slice(0, narrow ? 10 : 15).map((r) => {
-    const name = r[label] || r[code];
-    const text = String(name).length > (narrow ? 22 : 34) ? String(name).slice(0, narrow ? 21 : 33) + "…" : String(name);
+    // A product's code first, as in its table: names of one heading begin alike.
+    const name = String(code === "product" && r[label] ? `${r[code]} ${r[label]}` : r[label] || r[code]);
+    const text = name.length > max ? name.slice(0, max - 1) + "…" : name;
     const full = r[label] ? `${r[label]} (${r[code]})` : String(r[code]);
-    return { label: text, full, value: r.value_usd, shown: FMT.usd(r.value_usd), aria: `${full}: ${FMT.usd(r.value_usd)}` };
+    return { label: text, code: String(r[code]), full, value: r.value_usd, shown: FMT.usd(r.value_usd), aria: `${full}: ${FMT.usd(r.value_usd)}` };
   });
+  // One bar a row: labels cut alike would be one category, their values stacked as one.
+  const seen = new Map();
+  for (const v of values) seen.set(v.label, (seen.get(v.label) || 0) + 1);
+  for (const v of values) if (seen.get(v.label) > 1) v.label = `${v.label} (${v.code})`;
   if (!values.length) {
     el.innerHTML = `<p class="empty">${t("empty")}</p>`;
     return Promise.resolve();
