@@ -496,3 +496,25 @@ def test_a_capital_never_outweighs_a_country_named():
             infer_reporter(s, "Exports grew in 2004, analysts say.")
     finally:
         s.close()
+
+
+# -- a date is not the year of the sentences after it ----------------------------------------
+
+
+@pytest.mark.parametrize("sep", [". ", "\n\n"])
+def test_a_dated_first_sentence_gives_no_year_to_the_claims_after_it(corpus, sep):
+    # "last year" of a text written on 3 March 2021 is 2020, whether the date stands on its own
+    # line or opens the paragraph.
+    text = (f"Moscow, 3 March 2021{sep}Exports of the city reached $2.4 billion last year, "
+            "up 30%; China bought $563 million.")  # fmt: skip
+    m = pd.read_csv(MOSCOW)
+    by_year = m.groupby("year")["value_usd"].sum()
+    china = m[(m["year"] == 2020) & (m["partner"] == "CHN")]["value_usd"].sum()
+    assert round(by_year[2020] / 1e9, 1) == 2.4  # the raw file, not hitex
+    assert round(100 * (by_year[2020] / by_year[2019] - 1)) == 30
+    assert round(china / 1e6) == 563
+    got = _by_span(claims.check(corpus, text, reporter="RU-MOW"))
+    assert {k: r.verdict for k, r in got.items()} == {
+        "$2.4 billion": "supported", "up 30%": "supported", "$563 million": "supported"
+    }  # fmt: skip
+    assert all(r.claim.period.year == 2020 for r in got.values())

@@ -600,6 +600,17 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
     return _respectively(out)
 
 
+def _years_not_dates(text: str) -> list[re.Match[str]]:
+    """The years ``text`` names, except those of a date ("3 March 2021": when it was written).
+
+    >>> [m[1] for m in _years_not_dates("Moscow, 3 March 2021. Up 30% on 2019.")]
+    ['2019']
+    """
+    dates = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+    return [m for m in re.finditer(r"\b((?:19|20)\d\d)\b", text)
+            if not any(a <= m.start(1) < b for a, b in dates)]  # fmt: skip
+
+
 def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
     """The year the sentence before ``s`` in its paragraph is about, if it names one.
 
@@ -615,7 +626,7 @@ def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
     """
     before = [x for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
     for x in reversed(before):
-        years = list(re.finditer(r"\b((?:19|20)\d\d)\b", x.text))
+        years = _years_not_dates(x.text)
         if not years:
             continue
         mine = [c.period.year for c in out if c.sentence == x.text and c.understood]
@@ -679,7 +690,7 @@ def _year_named_before(text: str, s: Sentence) -> int | None:
     2003
     """
     for x in reversed([x for x in sentences(text) if x.start < s.start]):
-        years = set(re.findall(r"\b((?:19|20)\d\d)\b", x.text))
+        years = {m[1] for m in _years_not_dates(x.text)}
         if years:
             return int(years.pop()) if len(years) == 1 else None
     return None
