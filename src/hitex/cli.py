@@ -33,7 +33,7 @@ from hitex.reference.usergroups import UserScheme
 from hitex.store import STEPS, LoadResult, default_path
 from hitex.store.warehouse import loads_ru
 from hitex.usage_ru import asked_russian, is_usage_error, show_ru
-from hitex.wording import COLUMNS_RU, number
+from hitex.wording import COLUMNS_RU, in_lang, number
 
 
 class _Group(TyperGroup):
@@ -716,24 +716,10 @@ def _cell(v: Any, numeric: bool, column: str, lang: str = "en") -> str:
             return number(v, 0, lang=lang)
         if column.endswith(("_pct", "_pp")):
             return number(v, 1, lang=lang)
-        return _in_lang(f"{v:,.4g}", lang)
+        return in_lang(f"{v:,.4g}", lang)
     if numeric and isinstance(v, int):
         return str(v) if column.endswith("id") or column == "year" else number(v, lang=lang)
     return str(v)
-
-
-def _in_lang(text: str, lang: str) -> str:
-    """An English-formatted number (``1,234.5``) as ``lang`` writes it (``1 234,5``)."""
-    if lang != "ru":
-        return text
-    if "e" in text:  # 1.235e+07: the mantissa's point only
-        return text.replace(".", ",")
-    return number(float(text.replace(",", "")), _decimals(text), lang=lang)
-
-
-def _decimals(text: str) -> int:
-    _, dot, tail = text.partition(".")
-    return len(tail) if dot and tail.isdigit() else 0
 
 
 @app.command()

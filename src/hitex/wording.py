@@ -26,6 +26,7 @@ __all__ = [
     "LANGS",
     "change",
     "count",
+    "in_lang",
     "money",
     "multiple",
     "number",
@@ -124,9 +125,16 @@ def number(x: float, digits: int = 0, *, lang: str = "en", trim: bool = False) -
     text = f"{x:,.{digits}f}"
     if trim and "." in text:
         text = text.rstrip("0").rstrip(".")
-    if lang == "ru":
-        text = text.replace(",", _SPACE).replace(".", ",")
-    return text
+    return in_lang(text, lang)
+
+
+def in_lang(text: str, lang: str) -> str:
+    """A number Python formatted with ``,`` (``1,234.5``, ``1.235e+07``) as ``lang`` writes it.
+
+    >>> in_lang("1,234.5", "ru")
+    '1 234,5'
+    """
+    return text.replace(",", _SPACE).replace(".", ",") if lang == "ru" else text
 
 
 def money(usd: float, *, lang: str = "en") -> str:
