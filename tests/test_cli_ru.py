@@ -112,6 +112,17 @@ def test_hitex_lang_makes_errors_of_commands_without_lang_russian(db):
     assert one_line(r.stderr) == "Error: Unknown loads action 'frob'. Choose from: remove."
 
 
+def test_an_unknown_command_is_offered_the_close_one_in_russian(db):
+    # 'tabel'/'table': blocks "tab", "e" -> 2*4/10 = 0.8; every other command is under 0.6
+    # (difflib's cutoff, as Click offers options), and case counts: 'TABLE' is offered nothing.
+    r = run(db, "tabel", "--lang", "ru")
+    assert one_line(r.stderr).endswith(
+        "Ошибка: Нет команды «tabel». Возможно, имелось в виду «table»?"
+    )
+    r = run(db, "TABLE", "--lang", "ru")
+    assert one_line(r.stderr).endswith("Ошибка: Нет команды «TABLE».")
+
+
 def test_partner_groups_are_listed_with_russian_names(db):
     r = run(db, "groups", "region", "--lang", "ru", "--format", "csv")
     assert r.exit_code == 0, r.output

@@ -7,7 +7,7 @@ non-zero exit; a traceback is reserved for bugs.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 
 class HitexError(Exception):
@@ -114,11 +114,61 @@ def suggest(value: str, known: Iterable[str], *, n: int = 3) -> str:
     >>> suggest("zzz", ["Asia"])
     ''
     """
-    lowered = {k.lower(): k for k in known}
-    close = difflib.get_close_matches(value.lower(), list(lowered), n=n, cutoff=0.75)
-    if not close:
-        return ""
-    return " Did you mean " + " or ".join(repr(lowered[c]) for c in close) + "?"
+    close = close_matches(value, known, n=n)
+    return " " + did_you_mean(close) if close else ""
+
+
+def close_matches(
+    value: str,
+    candidates: Iterable[str],
+    *,
+    n: int = 3,
+    cutoff: float = 0.75,
+    ignore_case: bool = True,
+) -> list[str]:
+    """The at most ``n`` of ``candidates`` closest to ``value``, best first, as spelled there.
+
+    :func:`difflib.get_close_matches` on the names, compared lower-cased unless
+    ``ignore_case`` is false (of names equal but for case, the last one given is offered).
+
+    Examples
+    --------
+    >>> close_matches("frnace", ["France", "Greece", "Iran"])
+    ['France']
+    >>> close_matches("TABLE", ["table"], ignore_case=False)
+    []
+    """
+    fold: Callable[[str], str] = str.lower if ignore_case else str
+    folded = {fold(c): c for c in candidates}
+    return [folded[c] for c in difflib.get_close_matches(fold(value), folded, n=n, cutoff=cutoff)]
+
+
+#: "Did you mean …?" by language: the sentence, the word between names, how a name is quoted.
+_DID_YOU_MEAN = {
+    "en": ("Did you mean {}?", " or ", repr),
+    "ru": ("Возможно, имелось в виду {}?", " или ", "«{}»".format),
+}
+
+
+def did_you_mean(
+    names: Iterable[str], lang: str = "en", *, quote: Callable[[str], str] | None = None
+) -> str:
+    """The sentence offering ``names`` (:func:`close_matches`) in ``lang``; ``""`` for none.
+
+    ``quote`` writes one name (default: ``'X'`` in English, ``«X»`` in Russian).
+
+    Examples
+    --------
+    >>> did_you_mean(["Asia", "Africa"])
+    "Did you mean 'Asia' or 'Africa'?"
+    >>> did_you_mean(["--year"], "ru")
+    'Возможно, имелось в виду «--year»?'
+    >>> did_you_mean([])
+    ''
+    """
+    sentence, between, default = _DID_YOU_MEAN[lang]
+    said = between.join(map(quote or default, names))
+    return sentence.format(said) if said else ""
 
 
 #: What :meth:`UnknownCodeError.new` names, in Russian (nominative: "Не найдено: страна «X»").
@@ -143,11 +193,9 @@ def _unknown_ru(what: str, value: str, known: list[str]) -> str:
     'Не найдено: поток «exprt». Возможно, имелось в виду «export»?'
     """
     head = f"Не найдено: {_WHAT_RU.get(what, what)} «{value}»."
-    lowered = {k.lower(): k for k in known}
-    close = difflib.get_close_matches(value.lower(), list(lowered), n=3, cutoff=0.75)
-    named = [_with_russian(what, lowered[c]) for c in close]
-    if named:
-        return f"{head} Возможно, имелось в виду {' или '.join(named)}?"
+    close = close_matches(value, known)
+    if close:
+        return f"{head} {did_you_mean(close, 'ru', quote=lambda k: _with_russian(what, k))}"
     if 0 < len(known) <= 12:
         return f"{head} Допустимые значения: {', '.join(_with_russian(what, k) for k in known)}."
     return head

@@ -12,13 +12,14 @@ Click's exceptions (``typer._click``) in newer releases and Click's in older one
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Sequence
 from typing import Any
 
 import typer
+
+from hitex.errors import close_matches, did_you_mean
 
 __all__ = ["asked_russian", "is_usage_error", "show_ru", "usage_error_ru"]
 
@@ -73,9 +74,7 @@ def _missing(exc: Any) -> str:
 
 
 def _close(possibilities: Sequence[str] | None) -> str:
-    if not possibilities:
-        return ""
-    return " Возможно, имелось в виду " + " или ".join(f"«{p}»" for p in possibilities) + "?"
+    return " " + did_you_mean(possibilities, "ru") if possibilities else ""
 
 
 #: Click's errors that carry only their English text, by pattern: (pattern, Russian).
@@ -112,7 +111,8 @@ def usage_error_ru(exc: Any) -> str:
     command = re.match(r"No such command '(.+?)'\.", str(exc.message))
     if command is not None:
         known = list(getattr(getattr(exc.ctx, "command", None), "commands", {}))
-        close = difflib.get_close_matches(command.group(1), known)
+        # Offered as Click offers close options: difflib's defaults, case kept.
+        close = close_matches(command.group(1), known, cutoff=0.6, ignore_case=False)
         return f"Нет команды «{command.group(1)}».{_close(close)}"
     for pattern, said in _PLAIN:
         found = pattern.fullmatch(str(exc.message))

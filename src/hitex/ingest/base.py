@@ -15,7 +15,6 @@ Users map their own column names with ``--column FIELD=SOURCE`` and give constan
 from __future__ import annotations
 
 import codecs
-import difflib
 import hashlib
 import json
 import re
@@ -29,7 +28,7 @@ from typing import ClassVar
 import duckdb
 import pyarrow as pa
 
-from hitex.errors import BadFileError, HitexError, UnknownCodeError
+from hitex.errors import BadFileError, HitexError, UnknownCodeError, close_matches
 from hitex.ingest.sql import ident, lit
 
 #: The standard fields a reader produces, in order (``value`` is in US dollars after scaling).
@@ -443,8 +442,9 @@ def _look_alike(field: str, known: Sequence[str], columns: Iterable[str]) -> lis
     words = (*_HINTS.get(field, (field,)), *known)
     found = [c for c in columns if any(w in c.lower() for w in words)]
     rest = [c for c in columns if c not in found]
-    close = difflib.get_close_matches(field, [c.lower() for c in rest], n=2, cutoff=0.7)
-    found += [c for c in rest if c.lower() in close]
+    # ``columns`` differ by more than case (a file's, keyed lower-cased): a match is one column.
+    close = close_matches(field, rest, n=2, cutoff=0.7)
+    found += [c for c in rest if c in close]
     return found[:4]
 
 

@@ -9,9 +9,10 @@ whose words hitex does not know, is said as such with its English sentence quote
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Callable
+
+from hitex.errors import close_matches, did_you_mean
 
 __all__ = ["reason_ru"]
 
@@ -56,11 +57,8 @@ def _did_you_mean(value: str) -> str:
     """The countries the English reason offers (:func:`hitex.errors.suggest`), in Russian."""
     from hitex.reference.countries import spellings  # noqa: PLC0415 - pandas, on demand
 
-    lowered = {k.lower(): k for k in spellings()}
-    close = difflib.get_close_matches(value.lower(), list(lowered), n=3, cutoff=0.75)
-    if not close:
-        return ""
-    return ". Возможно, имелось в виду " + " или ".join(f"«{lowered[c]}»" for c in close) + "?"
+    close = close_matches(value, spellings())
+    return ". " + did_you_mean(close, "ru") if close else ""
 
 
 def _services(field: str | None, value: str) -> str:
