@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 
+import duckdb
 import pytest
 from typer.testing import CliRunner
 
@@ -98,3 +102,55 @@ def test_cli_loads_remove(tmp_path):
     bad = runner.invoke(app, ["--db", db, "loads", "remov", "1"])
     assert bad.exit_code == 1
     assert "Did you mean 'remove'?" in bad.stderr
+
+
+def _listed(db: str, *lang: str) -> list[tuple[str, str, str]]:
+    out = CliRunner().invoke(app, ["--db", db, "loads", "--format", "csv", *lang]).stdout
+    return [(r["id"], r["status"], r["message"]) for r in csv.DictReader(io.StringIO(out))]
+
+
+WHEN = r"(\d{4}-\d\d-\d\d \d\d:\d\d)"
+
+
+def test_loads_says_a_load_a_revision_and_a_removal_in_both_languages(tmp_path):
+    db = str(tmp_path / "facts.duckdb")
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text(HEADER + "2020,RUS,CHN,export,841181,10\n2020,RUS,IND,export,841181,5\n")
+    new.write_text(HEADER + "2020,RUS,CHN,export,841181,12\n")  # revises RUS-CHN of old.csv
+    runner = CliRunner()
+    for args in ([str(old)], [str(new), "--revise"]):
+        assert runner.invoke(app, ["--db", db, "load", *args, "-f", "flows"]).exit_code == 0
+    assert _listed(db) == _listed(db, "--lang", "ru") == [("1", "loaded", ""), ("2", "loaded", "")]
+    said = runner.invoke(app, ["--db", db, "loads", "remove", "2"]).stdout
+    # The revision's one flow out, the one flow of old.csv it had replaced back.
+    found = re.fullmatch(
+        f"load 2: new.csv - removed {WHEN}: 1 flows taken out, 1 flows it had revised restored.\n",
+        said,
+    )
+    assert found, said
+    when = found[1]
+    english = f"removed {when}: 1 flows taken out, 1 flows it had revised restored"
+    russian = f"отменена {when}: выведено потоков: 1, восстановлено заменённых ею потоков: 1"
+    assert _listed(db)[1] == ("2", "removed", english)
+    assert _listed(db, "--lang", "ru")[1] == ("2", "removed", russian)
+    with duckdb.connect(db, read_only=True) as con:
+        (stored,) = con.execute("SELECT facts FROM loads WHERE id = 2").fetchone()
+    facts = {"removed_at": when, "flows_taken_out": 1, "flows_restored": 1}
+    assert json.loads(stored) == facts
+
+    # A warehouse of hitex before ``facts``: its removals are said from the English sentence,
+    # read-only (not migrated) and once migrated (the column added, empty for the old rows).
+    with duckdb.connect(db) as con:
+        con.execute("ALTER TABLE loads DROP COLUMN facts")
+    assert _listed(db, "--lang", "ru")[1] == ("2", "removed", russian)
+    assert runner.invoke(app, ["--db", db, "loads", "remove", "1"]).exit_code == 0  # migrates
+    with duckdb.connect(db, read_only=True) as con:
+        stored = con.execute("SELECT facts FROM loads ORDER BY id").fetchall()
+    assert stored[0][0] is not None
+    assert stored[1] == (None,)
+    (when1,) = re.fullmatch(f"removed {WHEN}: 2 flows taken out", _listed(db)[0][2]).groups()
+    assert _listed(db, "--lang", "ru") == [
+        ("1", "removed", f"отменена {when1}: выведено потоков: 2"),
+        ("2", "removed", russian),
+    ]
+    assert _listed(db)[1] == ("2", "removed", english)

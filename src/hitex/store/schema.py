@@ -72,6 +72,8 @@ CREATE TABLE IF NOT EXISTS revisions ({FLOW_COLUMNS},
 -- that touches a period holding totals.
 CREATE TABLE IF NOT EXISTS unallocated ({FLOW_COLUMNS}
 );
+-- ``message`` is the load's English sentence; ``facts`` (JSON) holds what it says, the time
+-- and counts of a removal, from which each language words it (NULL before hitex kept them).
 CREATE TABLE IF NOT EXISTS loads (
     id INTEGER PRIMARY KEY,
     file VARCHAR NOT NULL,
@@ -89,7 +91,8 @@ CREATE TABLE IF NOT EXISTS loads (
     status VARCHAR NOT NULL,
     message VARCHAR,
     reconciled BOOLEAN NOT NULL DEFAULT false,
-    options VARCHAR
+    options VARCHAR,
+    facts VARCHAR
 );
 -- ``code`` says which check refused the record (unknown_reporter, duplicate, ...), ``field``
 -- the field it looked at and ``value`` the value it found; ``reason`` is the sentence.

@@ -135,19 +135,52 @@ class LoadResult:
         return out
 
 
-#: How :meth:`Warehouse.remove` words a removal in the ``loads`` table (its counts are read back).
+#: How :meth:`Warehouse.remove` worded a removal before the ``facts`` column kept its counts:
+#: read back for the rows written then.
 _REMOVED = re.compile(
     r"removed (?P<when>\S+ \S+): (?P<out>[\d,]+) flows taken out"
     r"(?:, (?P<back>[\d,]+) flows it had revised restored)?"
 )
 
 
+def _removal(facts: Mapping[str, Any], lang: str = "en") -> str:
+    r"""What a removal did, in ``lang``, from its facts (:meth:`Warehouse.remove`).
+
+    Examples
+    --------
+    >>> facts = {"removed_at": "2026-12-01 10:00", "flows_taken_out": 1500, "flows_restored": 2}
+    >>> _removal(facts)
+    'removed 2026-12-01 10:00: 1,500 flows taken out, 2 flows it had revised restored'
+    >>> _removal(facts, "ru")
+    'отменена 2026-12-01 10:00: выведено потоков: 1\xa0500, восстановлено заменённых ею потоков: 2'
+    """
+    when, out, back = facts["removed_at"], facts["flows_taken_out"], facts["flows_restored"]
+    if lang == "ru":
+        line = f"отменена {when}: выведено потоков: {_n_ru(out)}"
+        return line + (f", восстановлено заменённых ею потоков: {_n_ru(back)}" if back else "")
+    line = f"removed {when}: {out:,} flows taken out"
+    return line + (f", {back:,} flows it had revised restored" if back else "")
+
+
+def _removal_facts(row: pd.Series) -> dict[str, Any] | None:
+    """The facts of a removal: stored, else read from the English sentence of an older hitex."""
+    stored = row.get("facts")
+    if isinstance(stored, str):
+        return dict(json.loads(stored))
+    english = row["message"] if isinstance(row["message"], str) else ""
+    found = _REMOVED.fullmatch(english)
+    if found is None:
+        return None
+    out, back = (int(n.replace(",", "")) if n else 0 for n in (found["out"], found["back"]))
+    return {"removed_at": found["when"], "flows_taken_out": out, "flows_restored": back}
+
+
 def loads_ru(frame: pd.DataFrame) -> pd.DataFrame:
     """The ``loads`` listing with each ``message`` said in Russian from the load's facts.
 
-    Status, counts, sha256 and options say it (the English ``message`` of a failed load is
-    quoted as such; a removal's counts are read from the sentence :meth:`Warehouse.remove`
-    wrote). The other columns stay as they are.
+    Status, counts, sha256, options and ``facts`` say it (the English ``message`` of a failed
+    load is quoted as such; a removal recorded before hitex kept its ``facts`` has its counts
+    read from the sentence :meth:`Warehouse.remove` wrote). The other columns stay as they are.
     """
     out = frame.copy()
     out["message"] = [_message_ru(row, frame) for _, row in frame.iterrows()]
@@ -167,15 +200,11 @@ def _message_ru(row: pd.Series, loads: pd.DataFrame) -> str:
         return f"загрузка не удалась (сообщение на английском: «{english}»)" if english else (
             "загрузка не удалась")  # fmt: skip
     if status == "removed":
-        found = _REMOVED.fullmatch(english)
-        if found is None:
+        facts = _removal_facts(row)
+        if facts is None:
             return f"загрузка отменена (запись на английском: «{english}»)" if english else (
                 "загрузка отменена")  # fmt: skip
-        out, back = (int(n.replace(",", "")) if n else 0 for n in (found["out"], found["back"]))
-        line = f"отменена {found['when']}: выведено потоков: {_n_ru(out)}"
-        if back:
-            line += f", восстановлено заменённых ею потоков: {_n_ru(back)}"
-        return line
+        return _removal(facts, "ru")
     notes = []
     options = json.loads(row["options"]) if isinstance(row.get("options"), str) else {}
     if english.startswith("read sheet") and options.get("sheet"):
@@ -363,6 +392,9 @@ class Warehouse:
             for name, reader in readers().items():
                 if reader.reconciled:
                     self.con.execute("UPDATE loads SET reconciled = true WHERE format = ?", [name])
+        if "facts" not in have:
+            # A removal's time and counts; older rows keep NULL (their English message is read).
+            self.con.execute("ALTER TABLE loads ADD COLUMN facts VARCHAR")
 
     def _migrate_records(self) -> None:
         """Move the records of a warehouse of earlier hitex (DuckDB tables) to the layout.
@@ -654,7 +686,12 @@ class Warehouse:
 
     def _record(self, r: LoadResult, reader: Reader, started: dt.datetime) -> None:
         self.con.execute(
-            "INSERT INTO loads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            # By name: a warehouse of an earlier hitex has its later columns in the order
+            # they were added (_migrate), not in the order of the DDL.
+            "INSERT INTO loads (id, file, path, sha256, format, classification, rows_read, "
+            "rows_loaded, rows_rejected, rows_merged, rows_revised, started, finished, status, "
+            "message, reconciled, options) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 r.id,
                 r.file,
@@ -749,12 +786,12 @@ class Warehouse:
         try:
             with transaction(self.con), Scratch(self.con) as scratch:
                 removed, restored = remove_load(self.con, layout, commit, scratch, load_id)
-                message = f"removed {dt.datetime.now():%Y-%m-%d %H:%M}: {removed:,} flows taken out"
-                if restored:
-                    message += f", {restored:,} flows it had revised restored"
+                facts = {"removed_at": f"{dt.datetime.now():%Y-%m-%d %H:%M}",
+                         "flows_taken_out": removed, "flows_restored": restored}  # fmt: skip
+                message = _removal(facts)
                 self.con.execute(
-                    "UPDATE loads SET status = 'removed', message = ? WHERE id = ?",
-                    [message, load_id],
+                    "UPDATE loads SET status = 'removed', message = ?, facts = ? WHERE id = ?",
+                    [message, json.dumps(facts), load_id],
                 )
                 commit.counts = {"removed": removed, "restored": restored}
                 layout.write(commit)
