@@ -120,7 +120,7 @@ def chile() -> None:
         note(a, f"  share of {flow}s 2004 / 2002; rank at its level 2004 / 2002",
              f"{100 * new / total:.2f}% / {100 * old / total2:.2f}%; rank {_rank('chl', 2004, code, flow)}"
              f" / {_rank('chl', 2002, code, flow)}")  # fmt: skip
-    for ch in ("48", "87", "27", "39"):
+    for ch in ("48", "87", "27", "39", "84"):
         for year in (2002, 2004):
             ex, im = val("chl", year, product=ch), val("chl", year, "import", product=ch)
             note("all", f"balance HS {ch} {year} (exports - imports)",
