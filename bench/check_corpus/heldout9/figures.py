@@ -172,7 +172,7 @@ def moscow() -> None:
     fastest = sorted(((b / a, p) for p, a, b in partners if a), reverse=True)[:4]
     note("all", "fastest growth of the partners with a 2019 base",
          ", ".join(f"{p} x{m:.3f}" for m, p in fastest))  # fmt: skip
-    for code in ("8411", "8471", "8470", "9006", "9018", "9011", "9014"):
+    for code in ("8411", "8471", "8470", "8518", "8528", "8532", "8443", "9006", "9018", "9010", "9012", "9013"):
         new, old = val("mow", 2020, product=code), val("mow", 2019, product=code)
         show(
             "all",
