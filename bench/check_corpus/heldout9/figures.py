@@ -2,8 +2,8 @@
 """The true figures of the heldout9 articles, computed with DuckDB directly on the raw CSV files.
 
 Independent of hitex (plain SQL over the files the scorer loads, through heldout2's helpers). Run
-from the repository root: ``python -m bench.check_corpus.heldout9.figures``; each line names the
-articles that use the figure, and the answer keys' notes quote these lines.
+from the repository root: ``python -m bench.check_corpus.heldout9.figures``; each line is labelled
+``all`` (most figures serve several articles), and the answer keys' notes quote these lines.
 """
 
 from __future__ import annotations
@@ -172,7 +172,20 @@ def moscow() -> None:
     fastest = sorted(((b / a, p) for p, a, b in partners if a), reverse=True)[:4]
     note("all", "fastest growth of the partners with a 2019 base",
          ", ".join(f"{p} x{m:.3f}" for m, p in fastest))  # fmt: skip
-    for code in ("8411", "8471", "8470", "8518", "8528", "8532", "8443", "9006", "9018", "9010", "9012", "9013"):
+    for code in (
+        "8411",
+        "8471",
+        "8470",
+        "8518",
+        "8528",
+        "8532",
+        "8443",
+        "9006",
+        "9018",
+        "9010",
+        "9012",
+        "9013",
+    ):
         new, old = val("mow", 2020, product=code), val("mow", 2019, product=code)
         show(
             "all",
