@@ -304,10 +304,14 @@ def portugal() -> None:
             f"HS {code} 2021 exports, imports, balance",
             f"{ex:,.2f}, {im:,.2f}, {ex - im:,.2f}",
         )
-    note("all", "years (of all) in which DEU is the second export partner", _rows("""
+    note(
+        "all",
+        "years (of all) in which DEU is the second export partner",
+        _rows("""
         WITH t AS (SELECT year, partner, sum(value_usd) v FROM prt WHERE flow = 'export' GROUP BY ALL),
         r AS (SELECT *, rank() OVER (PARTITION BY year ORDER BY v DESC) rk FROM t)
-        SELECT count(*) FILTER (partner = 'DEU' AND rk = 2), count(DISTINCT year) FROM r"""))
+        SELECT count(*) FILTER (partner = 'DEU' AND rk = 2), count(DISTINCT year) FROM r"""),
+    )
     note("all", "PRT partners loaded", _rows("SELECT DISTINCT partner FROM prt ORDER BY ALL"))
 
 
