@@ -300,3 +300,21 @@ def test_a_load_whose_every_record_is_refused_exits_non_zero(db, tmp_path):
     finally:
         con.close()
     assert held == (4, pytest.approx(563.31 + 460.22 + 140.32 + 86.08))
+
+
+def test_db_written_after_the_command_is_the_warehouse_used(db, tmp_path, monkeypatch):
+    """``hitex load f.csv --db w.duckdb``: the option of hitex itself, after the command."""
+    monkeypatch.chdir(tmp_path)
+    path = flows_file(tmp_path / "moscow.csv", ROWS[:4])
+    r = CliRunner().invoke(app, ["load", str(path), "--format", "flows", "--db", db])
+    assert r.exit_code == 0, r.output
+    assert Path(db).exists() and not Path("hitex.duckdb").exists()
+    r = CliRunner().invoke(app, ["table", f"--db={db}", "--reporter", "RU-MOW", "--year",
+                                 "2020", "--by", "partner", "--format", "json"])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert {row["partner"]: row["value_usd"] for row in json.loads(r.stdout)} == {
+        "CHN": 563.31,
+        "IND": 140.32,
+    }
+    r = CliRunner().invoke(app, ["loads", "--db"])
+    assert r.exit_code == 2 and "--db" in r.output

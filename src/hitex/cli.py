@@ -45,6 +45,8 @@ class _Group(TyperGroup):
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
                      **extra: Any) -> Any:  # fmt: skip
+        if parent is None:
+            args = hoist_globals(args)
         russian = asked_russian(args)
         try:
             ctx = super().make_context(info_name, args, parent, **extra)
@@ -60,6 +62,42 @@ class _Group(TyperGroup):
         except Exception as exc:
             _usage_ru(exc, bool(ctx.meta.get("usage_ru")))
             raise
+
+
+#: Options of ``hitex`` itself that take a value; a user may write them after the command.
+GLOBALS = ("--db", "--spark-master")
+
+
+def hoist_globals(args: list[str]) -> list[str]:
+    """Move ``--db PATH`` and ``--spark-master URL`` written after the command before it.
+
+    ``hitex load flows.csv --db w.duckdb`` means what ``hitex --db w.duckdb load flows.csv``
+    does; Click alone would refuse it ("No such option: --db"). An option without its value
+    is left where it is, for Click to say so.
+
+    >>> hoist_globals(["load", "f.csv", "--db", "w.duckdb"])
+    ['--db', 'w.duckdb', 'load', 'f.csv']
+    >>> hoist_globals(["table", "--db=w.duckdb", "--year", "2020"])
+    ['--db=w.duckdb', 'table', '--year', '2020']
+    >>> hoist_globals(["load", "--db"])
+    ['load', '--db']
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if "--" in rest:  # after "--" every word is an argument
+            rest.append(arg)
+        elif arg.split("=", 1)[0] in GLOBALS and "=" in arg:
+            front.append(arg)
+        elif arg in GLOBALS and i + 1 < len(args):
+            front += [arg, args[i + 1]]
+            i += 1
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
 
 
 def _usage_ru(exc: Exception, russian: bool) -> None:
