@@ -308,7 +308,8 @@ def test_db_written_after_the_command_is_the_warehouse_used(db, tmp_path, monkey
     path = flows_file(tmp_path / "moscow.csv", ROWS[:4])
     r = CliRunner().invoke(app, ["load", str(path), "--format", "flows", "--db", db])
     assert r.exit_code == 0, r.output
-    assert Path(db).exists() and not Path("hitex.duckdb").exists()
+    assert Path(db).exists()
+    assert not Path("hitex.duckdb").exists()
     r = CliRunner().invoke(app, ["table", f"--db={db}", "--reporter", "RU-MOW", "--year",
                                  "2020", "--by", "partner", "--format", "json"])  # fmt: skip
     assert r.exit_code == 0, r.output
@@ -317,4 +318,5 @@ def test_db_written_after_the_command_is_the_warehouse_used(db, tmp_path, monkey
         "IND": 140.32,
     }
     r = CliRunner().invoke(app, ["loads", "--db"])
-    assert r.exit_code == 2 and "--db" in r.output
+    assert r.exit_code == 2
+    assert "--db" in r.output
