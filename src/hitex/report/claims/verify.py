@@ -708,6 +708,11 @@ def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     assert c.quantity is not None
     since = int(c.quantity.value)
     year = c.period.year
+    if since == 0:
+        return _record(c, s, plan, small)
+    if since < 0:
+        # "its narrowest in two decades": the lowest since the year N years before.
+        since += year
     if since >= year:
         raise _NoData(f"not understood: since {since} is not before {year}")
     values: dict[int, float] = {}
@@ -754,6 +759,63 @@ def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     extra = f"; {span} all {'higher' if low else 'lower'}" if between else ""
     why = f"{head}, the {c.metric} since {since} ({show(first, 'usd')}){extra}"
     return Result(c, float(since), "supported", why)
+
+
+#: How many years before its own a series must hold for "a record" to be checked on it: a
+#: record of two years ("the best result in the city's history" of 2019-2020) is not one.
+RECORD_YEARS = 10
+
+
+def _record(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """A record of the whole series ("the highest value ever recorded", "a new high").
+
+    Checked on every year the warehouse holds before the claim's own: all lower (higher for a
+    low) is supported, one higher contradicts it, an equal year leaves it open. A series of
+    fewer than :data:`RECORD_YEARS` earlier years cannot say what a record is.
+    """
+    year = c.period.year
+    flows = s.tables()["flows"]
+    held = sorted(int(y) for y in flows.filter(flows.reporter == c.subject.reporter)
+                  .select("year").distinct().to_pandas()["year"] if int(y) < year)  # fmt: skip
+    low = c.metric == "lowest"
+    if len(held) < RECORD_YEARS:
+        span = f"{held[0]}-{held[-1]}" if held else "none"
+        return Result(c, None, "unverifiable",
+                      f"a record of the whole series: the warehouse holds {len(held)} "
+                      f"year(s) of {_name(c.subject.reporter)} before {year} ({span}), too few "
+                      "to say")  # fmt: skip
+    values: dict[int, float] = {}
+    for y in [*held, year]:
+        try:
+            values[y] = _flow_value(c, s, plan, small, y)
+        except (_NoData, HitexError):
+            continue
+    if year not in values:
+        raise _NoData(f"no data: {describe(c.subject)} in {year} is not in the warehouse")
+    deficit = c.subject.flow == "balance" and c.side == "deficit"
+    size = {y: (-v if deficit else v) for y, v in values.items()}
+    what = "deficit" if deficit else ("balance" if c.subject.flow == "balance" else "value")
+    now = size.pop(year)
+    head = f"{describe(c.subject)}: the {what} of {year} is {show(now, 'usd')}"
+    beyond = {y: v for y, v in size.items() if (v < now if low else v > now)}
+    if beyond:
+        y, v = next(iter(sorted(beyond.items())))
+        return Result(c, float(y), "contradicted",
+                      f"{head}; {y} was {'lower' if low else 'higher'} ({show(v, 'usd')}), so "
+                      f"it is no record")  # fmt: skip
+    tied = sorted(y for y, v in size.items() if v == now)
+    if tied or len(size) < RECORD_YEARS:
+        return Result(c, None, "unverifiable",
+                      f"{head}; {', '.join(map(str, tied)) or 'too few years'} "
+                      f"{'had the same ' + what if tied else 'hold data'}, so the record is "
+                      "not certain")  # fmt: skip
+    first = min(size)
+    return Result(
+        c,
+        float(first),
+        "supported",
+        f"{head}, the {c.metric} of {first}-{year} (every year the warehouse holds)",
+    )
 
 
 def _count(c: Claim, s: Session, plan: Plan, small: float) -> Result:
