@@ -168,3 +168,41 @@ def test_a_count_of_buyers_in_digits(corpus):
     text = "In 2020 Moscow's high-tech exports went to 22 buyers."
     got = _by_span(claims.check(corpus, text, reporter="RU-MOW"))
     assert got["22 buyers"].verdict == "supported"
+
+
+# -- coverage: exports as a share of imports ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "verdict"),
+    [
+        # 2021: 4,500 / 4,586 = 98.1%; 2006: 850 / 1,080 = 78.7%.
+        ("In 2021 Portugal's technology exports covered 98% of imports.", "98%", "supported"),
+        ("Portugal's technology exports paid for 90% of its imports in 2021.", "90%",
+         "contradicted"),
+        ("Portugal's technology exports financed 79% of imports in 2006.", "79%", "supported"),
+        ("В 2021 году экспорт Португалии покрывал 98,1% импорта.", "98,1%", "supported"),
+    ],
+)  # fmt: skip
+def test_exports_covering_imports_are_a_share_of_imports(corpus, text, span, verdict):
+    p = _portugal()
+    assert 100 * p.loc[2021, "export"] / p.loc[2021, "import"] == pytest.approx(98.12, abs=0.01)
+    assert 100 * p.loc[2006, "export"] / p.loc[2006, "import"] == pytest.approx(78.70, abs=0.01)
+    got = {
+        k.split()[-1]: r for k, r in _by_span(claims.check(corpus, text, reporter="PRT")).items()
+    }
+    assert got[span].verdict == verdict
+
+
+def test_coverage_with_the_one_partner_held_is_checked_on_that_partner(corpus):
+    c = pd.concat([pd.read_csv(f, dtype={"product": str}) for f in demo.files()])
+    assert set(c["partner"]) == {"ARG"}
+    year = c[c["year"] == 2004].groupby("flow")["value_usd"].sum()
+    assert 100 * year["export"] / year["import"] == pytest.approx(12.92, abs=0.01)
+    named = "In 2004 Chile's exports to Argentina covered 13% of its imports from Argentina."
+    got = _by_span(claims.check(corpus, named, reporter="CHL"))
+    assert got["13%"].verdict == "supported"
+    # All of Chile's trade against Argentina's alone: the warehouse cannot say.
+    total = "In 2004 Chile's exports covered 13% of its imports."
+    got = _by_span(claims.check(corpus, total, reporter="CHL"))
+    assert got["13%"].verdict == "unverifiable"

@@ -613,6 +613,8 @@ def _level_change(c: Claim, s: Session, plan: Plan, small: float, indicator: str
 def _share(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     whole = c.whole or Subject(c.subject.reporter, c.subject.flow)
     part = c.subject
+    if (part.flow, whole.flow) == ("export", "import") and part == replace(whole, flow="export"):
+        return _coverage(c, s, plan, small)
     if plan.entries(part) and not plan.entries(whole):
         # Products within the whole's partners: the share of the products' group.
         sel = plan.selection(part, partners=False) | _partners_of(whole, plan)
@@ -648,6 +650,33 @@ def _share(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     # Shares of distinct partners of one table add up (the same total).
     figure = float(row["share_pct"].sum())
     text = f"{describe(part)} in {describe(whole)}, {_when(c)}: {show(figure, 'pct')}"
+    return _judge(c, figure, text)
+
+
+def _coverage(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """Exports as a share of imports ("exports cover 98% of imports"), of the same goods."""
+    if not c.subject.partners and not c.subject.partner_group:
+        assert c.whole is not None
+        found: set[str] = set()
+        for side in (c.subject, c.whole):
+            t = s.table(year=c.period.year, by=["partner"], months=c.period.months,
+                        small_base_usd=small, **plan.selection(side, partners=False))  # fmt: skip
+            found |= set(t.loc[t["value_usd"] != 0, "partner"])
+        if len(found) <= 1:
+            held = ", ".join(_name(p) for p in sorted(found)) or "none"
+            return Result(c, None, "unverifiable",
+                          f"the warehouse holds no partner of {_name(c.subject.reporter)} but "
+                          f"{held} in {_when(c)}: its exports and imports with all partners "
+                          "cannot be set against each other")  # fmt: skip
+    exports = float(_table(c, s, plan, small)["value_usd"].iloc[0])
+    assert c.whole is not None
+    imports = float(_table(c.with_(subject=c.whole), s, plan, small)["value_usd"].iloc[0])
+    if imports == 0:
+        raise _NoData(f"no data: {describe(c.whole)} in {_when(c)} is zero")
+    figure = 100 * exports / imports
+    text = (f"{describe(c.subject)} as a share of {describe(c.whole)}, {_when(c)}: "
+            f"{show(figure, 'pct')} ({show(exports, 'usd')} against "
+            f"{show(imports, 'usd')})")  # fmt: skip
     return _judge(c, figure, text)
 
 
