@@ -206,3 +206,17 @@ def test_coverage_with_the_one_partner_held_is_checked_on_that_partner(corpus):
     total = "In 2004 Chile's exports covered 13% of its imports."
     got = _by_span(claims.check(corpus, total, reporter="CHL"))
     assert got["13%"].verdict == "unverifiable"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Exports cover 98% of imports.", "98%"),  # not "over 98%"
+        ("Moreover, the turnover doubled in 2004.", "doubled"),  # not "more than doubled"
+    ],
+)
+def test_a_qualifier_is_a_word_of_its_own(text, span):
+    (found,) = parse.parse(text)
+    assert found.claim.span.split()[-1] == span
+    assert found.claim.quantity is not None
+    assert found.claim.quantity.qualifier == ""

@@ -116,7 +116,10 @@ _QUALIFIERS = {
     "about": r"about|around|approximately|roughly|some|close to|nearly at|около|примерно|"
     r"порядка|приблизительно|близко к|почти на уровне",
 }
-QUALIFIER = "(?P<q>" + "|".join(f"(?:{p})" for p in _QUALIFIERS.values()) + r")\s+(?:по\s+|на\s+)?"
+#: A qualifier is a word of its own: not the "over" of "cover" ("exports cover 98% of imports").
+QUALIFIER = (
+    r"(?<!\w)(?P<q>" + "|".join(f"(?:{p})" for p in _QUALIFIERS.values()) + r")\s+(?:по\s+|на\s+)?"
+)
 #: Relative half-width of "about", and how far below its figure "nearly" may be.
 ABOUT, NEARLY = 0.05, 0.10
 
