@@ -116,7 +116,10 @@ _QUALIFIERS = {
     "about": r"about|around|approximately|roughly|some|close to|nearly at|около|примерно|"
     r"порядка|приблизительно|близко к|почти на уровне",
 }
-QUALIFIER = "(?P<q>" + "|".join(f"(?:{p})" for p in _QUALIFIERS.values()) + r")\s+(?:по\s+|на\s+)?"
+#: A qualifier is a word of its own: not the "over" of "cover" ("exports cover 98% of imports").
+QUALIFIER = (
+    r"(?<!\w)(?P<q>" + "|".join(f"(?:{p})" for p in _QUALIFIERS.values()) + r")\s+(?:по\s+|на\s+)?"
+)
 #: Relative half-width of "about", and how far below its figure "nearly" may be.
 ABOUT, NEARLY = 0.05, 0.10
 
@@ -249,6 +252,14 @@ _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
                  "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
                  "восемь": 8, "девять": 9, "десять": 10}  # fmt: skip
 _NUMBER_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+#: Counts said in words (partners: "fourteen countries", "четырнадцать стран").
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+                "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+                "nineteen": 19, "twenty": 20, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+                "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12,
+                "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "двадцать": 20}  # fmt: skip
+_COUNT_WORDS_RE = "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
 _VERB_MULTIPLES = {"twice": 2, "doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "удвоил": 2,
                    "утроил": 3,
                    "учетверил": 4, "вдвое": 2, "втрое": 3, "вчетверо": 4}  # fmt: skip
@@ -411,6 +422,23 @@ def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
     return "rank", Quantity(place, "rank", place, place), metric
 
 
+_SPANS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+}
+_SPAN_WORDS = "|".join(sorted(_SPANS, key=len, reverse=True))
+#: A record of a change ("the largest annual increase ever") is not a record of the value.
+_NOT_A_CHANGE = r"(?!(?:increase|rise|growth|gain|jump|fall|drop|decline|change)s?\b)"
+
+
 def _extreme(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     words = m.group().lower()
     said = re.search(r"low|small|weak|minim|narrow|низк|наименьш|минимал|минимум|узк", words)
@@ -420,6 +448,15 @@ def _extreme(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         low = (
             re.search(r"ниже|меньше|снизил|сократил|опустил|упал", before[-40:] + after) is not None
         )
+    if m["ever"]:
+        # The record of the whole series: the year is the first the warehouse holds (0).
+        return "extreme", Quantity(0, "year", 0, 0), "lowest" if low else "highest"
+    if m["span"]:
+        # "in two decades": the record of the last N years, a year counted back from its own
+        # (-N; resolve gives the year).
+        n = int(m["span"]) if m["span"].isdigit() else _SPANS[m["span"].lower()]
+        n *= 10 if m["unit"].lower().startswith("decade") else 1
+        return "extreme", Quantity(-n, "year", -n, -n), "lowest" if low else "highest"
     year = int(m["year"] or m["year2"])
     return "extreme", Quantity(year, "year", year, year), "lowest" if low else "highest"
 
@@ -649,7 +686,22 @@ PATTERNS: tuple[Pattern, ...] = (
             r"narrowest|widest|minimum|maximum)\b(?: \w+){0,3}? since (?P<year>(?:19|20)\d\d)"
             r"|(?:минимальн\w*|максимальн\w*|минимум\w*|максимум\w*|самы\w+ низк\w*|"
             r"самы\w+ высок\w*|наименьш\w*|наибольш\w*|впервые)(?: \w+){0,4}? с "
-            r"(?P<year2>(?:19|20)\d\d)",
+            r"(?P<year2>(?:19|20)\d\d)"
+            # The record of the whole series: "the highest value ever recorded", "a new high".
+            r"|\b(?P<ever>(?:the )?(?:lowest|highest|smallest|largest|biggest|weakest|strongest|"
+            r"narrowest|widest)\b(?: " + _NOT_A_CHANGE + r"[a-z]+){0,3}? (?:ever|on record|"
+            r"in (?:the|its) history)\b"
+            r"|(?:a |an )?(?:new|all-time|record|historic) (?:high|low|peak|maximum|minimum)\b"
+            r"|\b(?:a|new) record\b(?![- ](?:of|keep|book|show|number))"
+            r"|(?:историческ\w* (?:максимум|минимум)\w*|(?:максимум|минимум)\w* за всю историю"
+            r"|рекордн\w+|обнов\w+ (?:исторический )?рекорд))"
+            # "its narrowest in two decades": the record of the last N years.
+            r"|\b(?:the )?(?:lowest|highest|smallest|largest|biggest|weakest|strongest|narrowest|"
+            r"widest)\b(?: "
+            + _NOT_A_CHANGE
+            + r"[a-z]+){0,3}? in (?:(?:the )?(?:last|past) )?(?P<span>"
+            + _SPAN_WORDS
+            + r"|\d{1,2}) (?P<unit>decades?|years)\b",
             _I,
         ),
         _extreme,
@@ -716,13 +768,51 @@ PATTERNS: tuple[Pattern, ...] = (
         "count",
         re.compile(
             _Q + r"(?<![\w.,])" + _N + r"\s(?:(?:destination|partner|trading|foreign|buyer|"
-            r"different|distinct|разн\w+|различн\w+)\s)*(?:countries|markets|destinations|partners|стран\w*|"
-            r"рын\w+|государств\w*)\b",
+            r"different|distinct|разн\w+|различн\w+)\s)*(?:countries|markets|destinations|partners|"
+            r"buyers|customers|стран\w*|рын\w+|государств\w*|покупател\w*)\b",
             _I,
         ),
         lambda m, s, b: _count_partners(m, s, b),  # noqa: PLW0108 - defined below
     ),
+    Pattern(
+        "count",
+        re.compile(
+            r"(?<![\w-])(?P<pre>all(?: of the| the)?|to|across|from|in|все|во?|из)\s+"
+            r"(?P<word>" + _COUNT_WORDS_RE + r")\s(?:(?:destination|partner|trading|"
+            r"foreign|buyer|different|distinct|разн\w+|различн\w+)\s)*(?:countries|markets|"
+            r"destinations|partners|buyers|customers|стран\w*|рын\w+|государств\w*|покупател\w*)"
+            r"\b",
+            _I,
+        ),
+        lambda m, s, b: _count_in_words(m, s, b),  # noqa: PLW0108 - defined below
+    ),
 )
+
+
+#: After a count in words, a threshold or "each" makes it a count of some partners ("five
+#: markets each took more than $250 million"), read with its figure (frames), not a count of all.
+_SOME_OF_THEM = re.compile(
+    r"\b(?:each|apiece|every|over|above|more than|less than|under|below|topped|exceeded|"
+    r"кажд\w*|более|свыше|больше|менее|меньше|превы\w*)\b|[$%]|\d",
+    re.IGNORECASE,
+)
+
+
+def _count_in_words(
+    m: re.Match[str], s: Sentence, b: str
+) -> tuple[str, Quantity | None, str | None]:
+    """How many partners, in words, after "all" or a preposition.
+
+    "to all fourteen destination countries", "sell to fourteen countries"; not "Two markets
+    grew" (some of them) nor "to five markets that each took more than $250 million" (those
+    above a threshold).
+    """
+    rest = re.split(r"[.;:!?]", s.text[m.end() :], maxsplit=1)[0]
+    every = re.match(r"all|все", m["pre"], re.IGNORECASE) is not None
+    if not every and _SOME_OF_THEM.search(rest):
+        return "", None, None
+    n = float(_COUNT_WORDS[m["word"].lower()])
+    return "count", Quantity(n, "count", n, n), "partners"
 
 
 def _count_partners(
@@ -857,6 +947,8 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
             if any(a < m.end() and m.start() < b for a, b in parts):
                 continue
             kind, q, extra = p.read(m, s, s.text[: m.start()])
+            if not kind and m.groupdict().get("word"):
+                continue  # a count in words that counts some partners: no figure to read
             bare = p.name == "money" and m["num4"] and not _OTHER_UNIT.search(s.text)
             if not kind and bare and scale:
                 # "Аппаратура связи дала 1,35 млрд, лекарства — 900 млн": a bare "млн" after

@@ -147,6 +147,25 @@ _SPAN_YEARS = re.compile(
     r"decade)\b(?!\s+ago)|за (?:последние )?(?:(?P<d2>два|три) десятилетия|десятилетие)",
     re.IGNORECASE)  # fmt: skip
 #: Where a clause ends ("...$1.77 billion, more than twice ..."), not before "than" / "чем".
+#: A coverage ratio: "exports cover 98% of imports", "exports paid for 98% of imports",
+#: «экспорт покрывал 13% импорта». The verb, an export word before it and an import word after.
+_COVER_VERB = re.compile(r"\b(?:cover(?:s|ed)?|paid for|pays? for|financ(?:e|es|ed)|"
+                         r"покрыва\w*|покрыл\w*)(?!\w)", re.IGNORECASE)  # fmt: skip
+_COVER_EXPORT = re.compile(r"\b(?:exports?|sales|outbound|экспорт\w*)(?!\w)", re.IGNORECASE)
+_COVER_IMPORT = re.compile(r"\b(?:imports?|inbound|purchases|импорт\w*|закуп\w*)(?!\w)",
+                           re.IGNORECASE)  # fmt: skip
+
+
+def _covers(sentence: str, at: int) -> bool:
+    """Whether the share at ``at`` is a coverage ratio (exports as a share of imports)."""
+    verbs = list(_COVER_VERB.finditer(sentence[:at]))
+    if not verbs:
+        return False
+    verb = verbs[-1]
+    return bool(_COVER_EXPORT.search(sentence[: verb.start()])
+                and _COVER_IMPORT.search(sentence[verb.end() :]))  # fmt: skip
+
+
 _CLAUSE = re.compile(r"[,;](?!\s*(?:than|чем)\b)|\s(?:and|while|but|whereas|и|а|но)\s")
 _AGAINST = re.compile(r"(?:\bagainst|\bfrom|\bvs\.?|\bversus|\bcompared (?:with|to)|"
                       r"\bпо сравнению с|\bпротив|\bс)\s*$", re.IGNORECASE)  # fmt: skip
@@ -467,6 +486,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         if f.claim.kind == "rank" and len(subject.partners) > 1:
             # "The top five (China, Japan, ...)": the rank is said of each partner listed.
             aggregation, count = "each", len(subject.partners)
+        if f.claim.kind == "share" and _covers(s.text, at[0]):
+            # "exports cover 98% of imports": exports as a share of imports (coverage).
+            subject = Subject(subject.reporter, "export", subject.partners,
+                              subject.partner_group, subject.products)  # fmt: skip
+            whole = dataclasses.replace(subject, flow="import")
+            how["flow"] = "read"
         if f.claim.kind == "count":
             aggregation, count = "sum", None  # a count is of the whole field, never of each
         if f.claim.kind == "amount" and (_PER_MONTH.match(s.text, at[1]) or _MONTHLY.search(

@@ -613,6 +613,8 @@ def _level_change(c: Claim, s: Session, plan: Plan, small: float, indicator: str
 def _share(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     whole = c.whole or Subject(c.subject.reporter, c.subject.flow)
     part = c.subject
+    if (part.flow, whole.flow) == ("export", "import") and part == replace(whole, flow="export"):
+        return _coverage(c, s, plan, small)
     if plan.entries(part) and not plan.entries(whole):
         # Products within the whole's partners: the share of the products' group.
         sel = plan.selection(part, partners=False) | _partners_of(whole, plan)
@@ -648,6 +650,33 @@ def _share(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     # Shares of distinct partners of one table add up (the same total).
     figure = float(row["share_pct"].sum())
     text = f"{describe(part)} in {describe(whole)}, {_when(c)}: {show(figure, 'pct')}"
+    return _judge(c, figure, text)
+
+
+def _coverage(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """Exports as a share of imports ("exports cover 98% of imports"), of the same goods."""
+    if not c.subject.partners and not c.subject.partner_group:
+        assert c.whole is not None
+        found: set[str] = set()
+        for side in (c.subject, c.whole):
+            t = s.table(year=c.period.year, by=["partner"], months=c.period.months,
+                        small_base_usd=small, **plan.selection(side, partners=False))  # fmt: skip
+            found |= set(t.loc[t["value_usd"] != 0, "partner"])
+        if len(found) <= 1:
+            held = ", ".join(_name(p) for p in sorted(found)) or "none"
+            return Result(c, None, "unverifiable",
+                          f"the warehouse holds no partner of {_name(c.subject.reporter)} but "
+                          f"{held} in {_when(c)}: its exports and imports with all partners "
+                          "cannot be set against each other")  # fmt: skip
+    exports = float(_table(c, s, plan, small)["value_usd"].iloc[0])
+    assert c.whole is not None
+    imports = float(_table(c.with_(subject=c.whole), s, plan, small)["value_usd"].iloc[0])
+    if imports == 0:
+        raise _NoData(f"no data: {describe(c.whole)} in {_when(c)} is zero")
+    figure = 100 * exports / imports
+    text = (f"{describe(c.subject)} as a share of {describe(c.whole)}, {_when(c)}: "
+            f"{show(figure, 'pct')} ({show(exports, 'usd')} against "
+            f"{show(imports, 'usd')})")  # fmt: skip
     return _judge(c, figure, text)
 
 
@@ -708,6 +737,11 @@ def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     assert c.quantity is not None
     since = int(c.quantity.value)
     year = c.period.year
+    if since == 0:
+        return _record(c, s, plan, small)
+    if since < 0:
+        # "its narrowest in two decades": the lowest since the year N years before.
+        since += year
     if since >= year:
         raise _NoData(f"not understood: since {since} is not before {year}")
     values: dict[int, float] = {}
@@ -754,6 +788,63 @@ def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     extra = f"; {span} all {'higher' if low else 'lower'}" if between else ""
     why = f"{head}, the {c.metric} since {since} ({show(first, 'usd')}){extra}"
     return Result(c, float(since), "supported", why)
+
+
+#: How many years before its own a series must hold for "a record" to be checked on it: a
+#: record of two years ("the best result in the city's history" of 2019-2020) is not one.
+RECORD_YEARS = 10
+
+
+def _record(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """A record of the whole series ("the highest value ever recorded", "a new high").
+
+    Checked on every year the warehouse holds before the claim's own: all lower (higher for a
+    low) is supported, one higher contradicts it, an equal year leaves it open. A series of
+    fewer than :data:`RECORD_YEARS` earlier years cannot say what a record is.
+    """
+    year = c.period.year
+    flows = s.tables()["flows"]
+    held = sorted(int(y) for y in flows.filter(flows.reporter == c.subject.reporter)
+                  .select("year").distinct().to_pandas()["year"] if int(y) < year)  # fmt: skip
+    low = c.metric == "lowest"
+    if len(held) < RECORD_YEARS:
+        span = f"{held[0]}-{held[-1]}" if held else "none"
+        return Result(c, None, "unverifiable",
+                      f"a record of the whole series: the warehouse holds {len(held)} "
+                      f"year(s) of {_name(c.subject.reporter)} before {year} ({span}), too few "
+                      "to say")  # fmt: skip
+    values: dict[int, float] = {}
+    for y in [*held, year]:
+        try:
+            values[y] = _flow_value(c, s, plan, small, y)
+        except (_NoData, HitexError):
+            continue
+    if year not in values:
+        raise _NoData(f"no data: {describe(c.subject)} in {year} is not in the warehouse")
+    deficit = c.subject.flow == "balance" and c.side == "deficit"
+    size = {y: (-v if deficit else v) for y, v in values.items()}
+    what = "deficit" if deficit else ("balance" if c.subject.flow == "balance" else "value")
+    now = size.pop(year)
+    head = f"{describe(c.subject)}: the {what} of {year} is {show(now, 'usd')}"
+    beyond = {y: v for y, v in size.items() if (v < now if low else v > now)}
+    if beyond:
+        y, v = next(iter(sorted(beyond.items())))
+        return Result(c, float(y), "contradicted",
+                      f"{head}; {y} was {'lower' if low else 'higher'} ({show(v, 'usd')}), so "
+                      f"it is no record")  # fmt: skip
+    tied = sorted(y for y, v in size.items() if v == now)
+    if tied or len(size) < RECORD_YEARS:
+        return Result(c, None, "unverifiable",
+                      f"{head}; {', '.join(map(str, tied)) or 'too few years'} "
+                      f"{'had the same ' + what if tied else 'hold data'}, so the record is "
+                      "not certain")  # fmt: skip
+    first = min(size)
+    return Result(
+        c,
+        float(first),
+        "supported",
+        f"{head}, the {c.metric} of {first}-{year} (every year the warehouse holds)",
+    )
 
 
 def _count(c: Claim, s: Session, plan: Plan, small: float) -> Result:
