@@ -229,6 +229,8 @@ _WORTH_OF = re.compile(
 #: "$54.26 million increase": a change named after its figure.
 _CHANGE_AFTER = re.compile(
     r"\s+(?:increase|rise|gain|growth|jump|drop|fall|decline|decrease|more than|less than|"
+    # "That is $554.7 million more.": a difference said at the end of its clause.
+    r"(?:more|less)(?=\s*(?:[.,;:)]|$))|"
     r"больше|меньше)\b", re.IGNORECASE)  # fmt: skip
 #: "Of the $54.26 million increase, finished goods brought ...": the sentence splits a change.
 _OF_CHANGE = re.compile(r"^(?:Of the|Из)\b[^.]*?(?:increase|rise|growth|gain|прирост)", re.I)
@@ -441,7 +443,7 @@ def _multiple(
             out = quantity(value, "x", 10.0 ** -decimals(text, lang=s.lang), q or "")
         else:
             out = word_quantity("multiple", value, "x", q or "")
-        return "multiple", invert(out) if _falls(before) else out, _versus(s, m.end())
+        return "multiple", invert(out) if _falls(before) else out, _versus(s, m.end(), m.start())
     if "halved" in words:
         # "halved": a fall by half as journalists use it (45-56%, data/tolerance.csv).
         lo, hi = word_range("fraction", 0.5)
@@ -449,7 +451,8 @@ def _multiple(
     n = next(v for k, v in _VERB_MULTIPLES.items() if k in words)
     # "tripled": x2.8-3.4, as journalists use the word (data/tolerance.csv).
     out = word_quantity("multiple", float(n), "x", q or "")
-    return "multiple", invert(out) if _falls(before + m.group()) else out, _versus(s, m.end())
+    fell = _falls(before + m.group())
+    return "multiple", invert(out) if fell else out, _versus(s, m.end(), m.start())
 
 
 #: "twice as much as Germany", "втрое больше, чем Германия": a multiple of another subject,
@@ -463,8 +466,23 @@ _VERSUS = re.compile(
 )
 
 
-def _versus(s: Sentence, end: int) -> str | None:
-    return "versus" if _VERSUS.match(s.text, end) else None
+#: A multiple of the other flow: "imports are almost eight times exports", «импорт почти в
+#: восемь раз превышает экспорт», «превышает экспорт в Китай более чем в девять раз».
+_FLOW_WORD = r"(?:exports?|imports?|экспорт\w*|импорт\w*|ввоз\w*|вывоз\w*)\b"
+_EXCEEDS = r"(?:exceed\w*|outstrip\w*|outweigh\w*|превыша\w*|превзош\w*|превосход\w*)"
+_RATIO_AFTER = re.compile(
+    rf"\s*(?:{_EXCEEDS}\s+)?(?:(?:the|its|their|value of|)\s*)*{_FLOW_WORD}", re.IGNORECASE
+)
+_RATIO_BEFORE = re.compile(
+    rf"{_EXCEEDS}\s+(?:the\s+|its\s+|their\s+)?{_FLOW_WORD}[^,;.]{{0,40}}$", re.IGNORECASE
+)
+
+
+def _versus(s: Sentence, end: int, start: int) -> str | None:
+    """``versus`` for a multiple of another subject or of the other flow, not of a year."""
+    if _VERSUS.match(s.text, end) or _RATIO_AFTER.match(s.text, end):
+        return "versus"
+    return "versus" if _RATIO_BEFORE.search(s.text[max(0, start - 80) : start]) else None
 
 
 def _fraction(
@@ -741,7 +759,7 @@ def _multiple_ru(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity |
             out = quantity(value, "x", 10.0 ** -decimals(text, lang="ru"), m["q"] or "")
         else:
             out = word_quantity("multiple", value, "x", m["q"] or "")
-        return "multiple", invert(out) if _falls(b) else out, _versus(s, m.end())
+        return "multiple", invert(out) if _falls(b) else out, _versus(s, m.end(), m.start())
     return _multiple(m, s, b)
 
 

@@ -122,6 +122,8 @@ _GUESSES = {
     "partners": "its partners are not named in its clause",
     "products": "its goods are not named in its clause",
     "side": "the side of the balance is not said in its sentence",
+    "base": "its base year is not said in its clause (a multiple of no year said may be of "
+    "several years; an average a year is of a span not read)",
     "year": "its year is not certain (the sentence names other years, or none and goes on "
     "from the year of the sentence before)",
 }
@@ -565,8 +567,9 @@ def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan,
         if c.metric == "versus":
             # "China shipped $1.83 billion, twice as much as Germany".
             return Result(c, None, "unverifiable",
-                          "a multiple of another subject ('as much as', 'больше, чем'), not "
-                          "of an earlier year: not checked")  # fmt: skip
+                          "a multiple of another subject or of the other flow ('as much as', "
+                          "'больше, чем', 'eight times exports'), not of an earlier year: not "
+                          "checked")  # fmt: skip
         if c.subject.flow in ("turnover", "balance"):
             return _level_change(c, s, plan, small, indicator)
         t = _table(c, s, plan, small, compare=c.period.compare,
