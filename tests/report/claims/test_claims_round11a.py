@@ -55,18 +55,31 @@ def _one(session: hitex.Session, text: str, span: str) -> Result:
 
 
 # -- a multiple whose base its clause does not state ------------------------------------------
-def test_a_multiple_of_no_year_is_unverifiable_not_red(portugal):
-    # 4.50 / 1.40 = x3.21 since 2018, but x1.30 on 2020: which base is meant is not said.
+def test_a_multiple_of_no_year_in_a_text_of_several_years_is_not_red(portugal):
+    # 4.50 / 1.40 = x3.21 since 2018, but x1.30 on 2020: the text speaks of 2018 and 2021.
     assert _total("export", 2021) / _total("export", 2018) == pytest.approx(3.214, abs=1e-3)
     assert _total("export", 2021) / _total("export", 2020) == pytest.approx(1.30, abs=1e-2)
+    text = ("Portugal's technology exports were $1.4 billion in 2018 and $4.5 billion in 2021. "
+            "Put simply, exports grew 3.2 times.")  # fmt: skip
+    r = _one(portugal, text, "3.2 times")
+    assert (r.verdict, r.claim.how("base")) == ("unverifiable", "default")
+    assert "the base read as 2018" in r.reason
+    ru = ("Экспорт высокотехнологичных товаров Португалии в 2018 году составил 1,4 млрд долл., "
+          "в 2021 году — 4,5 млрд долл. Иначе говоря, экспорт вырос в 3,2 раза.")  # fmt: skip
+    assert _one(portugal, ru, "3,2 раза").verdict == "unverifiable"
+    # «в 2021 году — 4,5 млрд» opens the next clause: 1.4 billion is of 2018.
+    first = _one(portugal, ru, "1,4 млрд")
+    assert (first.claim.period.year, first.verdict) == (2018, "supported")
+    assert first.computed == pytest.approx(_total("export", 2018))
+
+
+def test_a_multiple_of_no_year_where_no_other_base_fits_is_caught(portugal):
+    # The text names 2021 alone: x1.30 on 2020 is the only reading, and 3.2 is wrong.
     text = ("Portugal's technology exports came to $4.5 billion in 2021. Put simply, "
             "exports grew 3.2 times.")  # fmt: skip
     r = _one(portugal, text, "3.2 times")
-    assert r.verdict == "unverifiable"
-    assert "base year is not said" in r.reason
-    ru = ("Экспорт высокотехнологичных товаров Португалии в 2021 году составил 4,5 млрд долл. "
-          "Иначе говоря, экспорт вырос в 3,2 раза.")  # fmt: skip
-    assert _one(portugal, ru, "3,2 раза").verdict == "unverifiable"
+    assert r.verdict == "contradicted"
+    assert r.computed == pytest.approx(_total("export", 2021) / _total("export", 2020), rel=1e-3)
 
 
 @pytest.mark.parametrize(
@@ -93,8 +106,8 @@ def test_an_average_rate_a_year_is_unverifiable(portugal):
     text = ("Portugal's technology exports came to $4.5 billion in 2021. On average they "
             "grew by about 47.6% a year.")  # fmt: skip
     r = _one(portugal, text, "47.6%")
-    assert r.verdict == "unverifiable"
-    assert "base year" in r.reason
+    assert (r.verdict, r.claim.metric) == ("unverifiable", "per_year")
+    assert "average rate a year" in r.reason
     ru = ("Экспорт высокотехнологичных товаров Португалии в 2021 году составил 4,5 млрд долл.: "
           "в среднем он прибавлял около 47,6% в год.")  # fmt: skip
     assert _one(portugal, ru, "47,6%").verdict == "unverifiable"

@@ -157,8 +157,8 @@ def flow_at(text: str, end: int, start: int = 0) -> tuple[str, str] | None:
     found = flows(text)
     # "$4.6 billion of imports", "2 млрд долларов импорта": a flow named right after the figure.
     right_after = [(a, flow, side) for a, flow, side in found if end <= a <= end + 14]
-    if right_after and re.match(r"\s*(?:of|in|worth of|(?=[А-Яа-яЁё]))\s*\w*",
-                                text[end : end + 14]):  # fmt: skip
+    if right_after and re.match(r"\s*(?:of|in|worth of|(?=[А-Яа-яЁё])|(?=(?:going|went|coming|"
+                                r"came|flowing)\s))\s*\w*", text[end : end + 14]):  # fmt: skip
         return right_after[0][1:]
     if right_after and right_after[0][1] == "balance" and re.fullmatch(
             r"\s*(?:trade\s+)?", text[end : right_after[0][0]]):  # fmt: skip

@@ -58,7 +58,8 @@ class Found:
 
 
 # -- sentences ---------------------------------------------------------------------------------
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
+#: The end of a sentence, after its closing quote and footnote marks ("2002.[2] Chile's").
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”)]?(?P<note>(?:\[\d{1,3}\])*)\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
 _ABBREVIATIONS = re.compile(
     r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Dr|St|vs|approx|etc|г|гг|т\.е|т\.к)\.$"
 )
@@ -79,6 +80,8 @@ def sentences(text: str) -> list[Sentence]:
     [0, 0, 1]
     >>> [s.text for s in sentences("Рост до 4,5 млрд долл. Импорт — 2 млн долл. США.")]
     ['Рост до 4,5 млрд долл.', 'Импорт — 2 млн долл. США.']
+    >>> [s.text for s in sentences("It was $919 million in 2002.[2] Exports grew.")]
+    ['It was $919 million in 2002.[2]', 'Exports grew.']
     """
     out: list[Sentence] = []
     paragraph = -1
@@ -87,7 +90,9 @@ def sentences(text: str) -> list[Sentence]:
             continue
         paragraph += 1
         start = line.start()
-        cuts = [m.start() for m in _BOUNDARY.finditer(line.group())
+        # A footnote mark stays with the sentence it closes.
+        cuts = [m.end("note") if m["note"] else m.start()
+                for m in _BOUNDARY.finditer(line.group())
                 if not _ABBREVIATIONS.search(line.group()[: m.start()])
                 and not (_RU_UNITS.search(line.group()[: m.start()])
                          and _UNIT_GOES_ON.match(line.group(), m.start()))]  # fmt: skip

@@ -158,7 +158,8 @@ _AGAINST = re.compile(r"(?:\bagainst|\bfrom|\bvs\.?|\bversus|\bcompared (?:with|
                       r"\bпо сравнению с|\bпротив|\bс)\s*$", re.IGNORECASE)  # fmt: skip
 #: "against $2.04 billion of imports": a figure of another flow set against, not a base.
 _OTHER_FLOW = re.compile(r"\s*(?:(?:of|in|worth of)\s+)?(?:[^\W\d]+\s+)?(?:exports?|imports?|"
-                         r"экспорт\w*|импорт\w*|ввоз\w*|вывоз\w*)\b", re.IGNORECASE)  # fmt: skip
+                         r"экспорт\w*|импорт\w*|ввоз\w*|вывоз\w*|(?:going|went|flowing) out|"
+                         r"(?:coming|came|flowing) in)\b", re.IGNORECASE)  # fmt: skip
 #: A base level and its year: "from $190 million in 2020", "против 200 млн долларов в 2019 году".
 _BASE_LEVEL = re.compile(
     r"(?:(?:\bagainst|\bfrom|\bvs\.?|\bversus|\bcompared (?:with|to)|\bпо сравнению с|\bпротив|"
@@ -170,7 +171,7 @@ _YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year
 #: The year right after a figure ("$61.7 million in 2002"); not one that opens the next clause
 #: («до 2,6 млрд долл., в 2020-м — еще на треть»).
 _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b"
-                         r"(?!-м\b|\s*[—–])", re.I)  # fmt: skip
+                         r"(?!-м\b|\s*(?:г\.|год[ау]?)?\s*[—–])", re.I)  # fmt: skip
 #: A year the figure is of: "in 2012", "за 2012 год", and the year as a subject ("Худшим стал
 #: 2012 год", "the decisive year was 2019", «в кризисном 2008-м»; not the end of a span, "по 2016
 #: год").
@@ -241,7 +242,7 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
     (a year, a span), ``carried`` when it is the article's base or the year before by the
     convention that a rate dated to one year is on the year before; ``default`` when a
     multiple dated to no year is read against the year before (multiples are as often of
-    several years), or a rate is an average a year over a span not read.
+    several years: the years the text names are other readings of its base).
 
     Examples
     --------
@@ -249,8 +250,6 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
     (Period(year=2021, compare=2020, months=None), 'default')
     >>> dated("Exports doubled last year.", "multiple", Context("PRT", 2021))[1]
     'carried'
-    >>> dated("Exports grew by 47.6% a year.", "growth", Context("PRT", 2021))[1]
-    'default'
     """
     local, offset = text, 0
     if at is not None:
@@ -318,7 +317,7 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             # "2018's $1.4 billion"
             year = int(owner[1])
         elif (_AGAINST.search(text[: at[0]]) and kind in ("amount", "share")
-              and not _OTHER_FLOW.match(text, at[1])):  # fmt: skip
+              and not _OTHER_FLOW.match(text, at[1]) and not _means_with(text, at)):  # fmt: skip
             # "to $2.4 billion from $1.85 billion" (against 2019), "up from $3.46 billion": the
             # base's level, of the base year the text names, else of the year before.
             year = base_year or (c.compare if year == c.year and c.compare else year - 1)
@@ -353,13 +352,41 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             # change over the years the sentence spans.
             year, compare = int(span_of["b"]), int(span_of["a"])
             based = "read"
-        words = text
-        if at is not None:
-            words = _CLAUSE.split(text[: at[0]])[-1] + text[at[0] : at[1]]
-            words += _CLAUSE.split(text[at[1] :])[0]
-        if kind in ("growth", "multiple") and _PER_YEAR.search(words):
-            based = "default"  # an average a year: of which span is not read
     return Period(year, compare, _clause_months(text, at)), based
+
+
+def per_year(text: str, at: tuple[int, int]) -> bool:
+    """Whether the rate at ``at`` is an average a year ("47.6% a year", «в среднем ... в год»).
+
+    >>> per_year("В среднем экспорт прибавлял около 47,6% в год.", (32, 37))
+    True
+    >>> per_year("Exports grew 30% in 2021, a year of records.", (13, 16))
+    False
+    """
+    words = _CLAUSE.split(text[: at[0]])[-1] + text[at[0] : at[1]]
+    return _PER_YEAR.search(words + _CLAUSE.split(text[at[1] :])[0]) is not None
+
+
+#: «с X до Y», «выросла с X»: «с» of a base level; else «с» is "with" («у Японии с 511,7 млн»).
+_FROM_TO_LEVEL = re.compile(r"[^,;.]{0,40}?(?<!\w)до(?!\w)", re.IGNORECASE)
+_MOVED_FROM = re.compile(r"(?:рос|величил|кратил|низил|упал|подня|пусти|меньшил|бавил|прыгн|"
+                         r"подскоч|сжал|расширил)\w*\s+(?:\S+\s+){0,3}с\s*$",
+                         re.IGNORECASE)  # fmt: skip
+
+
+def _means_with(text: str, at: tuple[int, int]) -> bool:
+    """Whether the «с» right before the figure at ``at`` means "with", not "from".
+
+    >>> _means_with("Второе место у Японии с 511,7 млн.", (24, 33))
+    True
+    >>> _means_with("Экспорт вырос с 1,8 до 2,4 млрд.", (16, 19))
+    False
+    """
+    word = re.search(r"(?<!\w)с\s*$", text[: at[0]], re.IGNORECASE)
+    if word is None:
+        return False
+    clause = _CLAUSE.split(text[: at[0]])[-1]
+    return not (_FROM_TO_LEVEL.match(text, at[1]) or _MOVED_FROM.search(clause))
 
 
 def _span_length(span: re.Match[str]) -> int:
@@ -535,6 +562,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         how["year"] = _how_dated(s.text, claim.period, since, f.claim.kind)
         if f.claim.kind in ("growth", "multiple", "change"):
             how["base"] = based
+        if f.claim.kind in ("growth", "multiple") and per_year(s.text, at):
+            # "в среднем экспорт прибавлял около 47,6% в год": an average over years not read.
+            claim = claim.with_(metric="per_year")
         earlier = _previous(out, f)
         later = _LATER.search(s.text[: at[0]])
         before_sentence = next(
@@ -678,7 +708,7 @@ def _behind_only(text: str, mentions: list[Mention], partners: tuple[str, ...]) 
 
     >>> from hitex.report.claims.lexicon import Mention
     >>> t = "It ranked fifth, behind the United States."
-    >>> _behind_only(t, [Mention(29, 42, "country", "USA")], ("USA",))
+    >>> _behind_only(t, [Mention(28, 41, "country", "USA")], ("USA",))
     True
     """
     if not partners or not _PRONOUN_SUBJECT.match(text):

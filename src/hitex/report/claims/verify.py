@@ -122,8 +122,6 @@ _GUESSES = {
     "partners": "its partners are not named in its clause",
     "products": "its goods are not named in its clause",
     "side": "the side of the balance is not said in its sentence",
-    "base": "its base year is not said in its clause (a multiple of no year said may be of "
-    "several years; an average a year is of a span not read)",
     "year": "its year is not certain (the sentence names other years, or none and goes on "
     "from the year of the sentence before)",
 }
@@ -135,8 +133,10 @@ def _uncertain(r: Result) -> Result:
     A claim is contradicted only when every slot its figure depends on was read from its own
     clause or carried by a certain rule (see :data:`~hitex.report.claims.model.HOW`).
     """
-    # A balance's size wrong either way does not depend on the side it was read with.
-    guessed = [g for g in r.claim.guessed() if not (g == "side" and r.any_side)]
+    # A balance's size wrong either way does not depend on the side it was read with; a base
+    # not said is weighed by the other bases the text names (:func:`alternatives`).
+    guessed = [g for g in r.claim.guessed()
+               if not (g == "side" and r.any_side) and g != "base"]  # fmt: skip
     if not guessed:
         return r
     why = "; ".join(f"{_GUESSES.get(slot, slot)} ({r.claim.how(slot)})" for slot in guessed)
@@ -254,7 +254,8 @@ def alternatives(c: Claim, claims: Sequence[Claim]) -> list[tuple[str, Claim]]:
     rate as a share. A claim is ``contradicted`` only when none of them supports its figure.
     """
     out: list[tuple[str, Claim]] = []
-    for label, alt in (*_subjects(c, claims), *_flows(c), *_periods(c), *_kinds(c)):
+    bases = _bases(c, claims)
+    for label, alt in (*_subjects(c, claims), *_flows(c), *_periods(c), *bases, *_kinds(c)):
         if alt != c and all(alt != a for _, a in out):
             out.append((label, alt))
     return out
@@ -325,6 +326,24 @@ def _periods(c: Claim) -> Iterator[tuple[str, Claim]]:
                 f"the base read as {per.year - 1}",
                 c.with_(period=replace(per, compare=per.year - 1)),
             )
+
+
+def _bases(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:
+    """A multiple dated to no year against each earlier year the text's claims are of.
+
+    "4.5 : 1.4 = 3.21, exports grew 3.2 times" in a text about 2018 and 2021: the base of a
+    multiple its clause does not state may be any year the text speaks of.
+    """
+    per = c.period
+    if c.how("base") != "default" or per.compare is None:
+        return
+    named = [y for p in claims if p.understood for y in (p.period.year, p.period.compare)]
+    years = {y for y in named if y is not None and y < per.compare}
+    for year in sorted(years, reverse=True):
+        based = c.with_(period=replace(per, compare=year))
+        yield f"the base read as {year}", based
+        for label, alt in _flows(based):
+            yield f"the base read as {year} and {label}", alt
 
 
 def _kinds(c: Claim) -> Iterator[tuple[str, Claim]]:
@@ -564,6 +583,11 @@ GOODS_LEVELS = {"chapter": 2, "heading": 4, "product": 6}
 
 def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan, float], Result]:
     def check(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+        if c.metric == "per_year":
+            # "в среднем экспорт прибавлял около 47,6% в год": a compound rate of some span.
+            return Result(c, None, "unverifiable",
+                          "an average rate a year ('47.6% a year', 'в год'): the span of years "
+                          "it averages over is not read: not checked")  # fmt: skip
         if c.metric == "versus":
             # "China shipped $1.83 billion, twice as much as Germany".
             return Result(c, None, "unverifiable",
