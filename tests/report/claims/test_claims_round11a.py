@@ -45,7 +45,8 @@ def _total(flow: str, year: int, partner: str | None = None) -> float:
 
 
 def _check(session: hitex.Session, text: str) -> dict[str, Result]:
-    return {r.claim.span.strip(" ."): r for r in claims.check(session, text, reporter="PRT")}
+    reporter = "RU-MOW" if "Moscow" in text else "PRT"
+    return {r.claim.span.strip(" ."): r for r in claims.check(session, text, reporter=reporter)}
 
 
 def _one(session: hitex.Session, text: str, span: str) -> Result:
@@ -214,3 +215,26 @@ def test_services_are_not_the_goods_of_the_data(portugal):
     r = _one(portugal, text, "18%")
     assert r.verdict == "unverifiable"
     assert "services" in r.reason
+
+
+# -- goods the text calls a heading, read by the lexicon at another level ----------------------
+MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
+
+
+def _moscow_exports_2020(codes: tuple[str, ...]) -> float:
+    m = pd.read_csv(MOSCOW, dtype={"product": str})
+    m = m[(m["year"] == 2020) & (m["flow"] == "export")]
+    return float(m[m["product"].str.startswith(codes)]["value_usd"].sum())
+
+
+def test_goods_called_a_heading_are_not_read_at_another_level(checked_warehouse):
+    # HS 8411 (the heading) is 348.67m; the lexicon's turbine engines (841111/12/91) 139.47m.
+    assert _moscow_exports_2020(("8411",)) == pytest.approx(348.67e6)
+    engines = _moscow_exports_2020(("841111", "841112", "841191"))
+    assert engines == pytest.approx(139.468e6)
+    said = "In 2020 turbojets, the city's largest heading, earned $349 million abroad."
+    r = _one(checked_warehouse, said.replace("In 2020", "In 2020 Moscow's"), "349")
+    assert r.verdict == "unverifiable"
+    plain = "In 2020 Moscow's exports of turbojets earned $349 million."
+    r = _one(checked_warehouse, plain, "349")
+    assert (r.verdict, r.computed) == ("contradicted", pytest.approx(engines))

@@ -228,7 +228,8 @@ _ONE_YEAR = re.compile(
 #: An average yearly rate ("47.6% a year", «в среднем на 12% в год», "annual average"): of a
 #: span of years its words do not give.
 _PER_YEAR = re.compile(
-    r"\b(?:a|per) year\b|\bannually\b|\bon average\b|\baverage(?:d)?\b|(?<!\w)в год(?!\w)|"
+    r"\b(?:a|per) year\b(?!\s+(?:earlier|before|ago|later|on|after|previously)\b)|"
+    r"\bannually\b|\bon average\b|\baverage(?:d)?\b|(?<!\w)в год(?!\w)|"
     r"ежегодно|в среднем|среднегодов\w*",
     re.IGNORECASE)  # fmt: skip
 
@@ -361,6 +362,8 @@ def per_year(text: str, at: tuple[int, int]) -> bool:
     >>> per_year("В среднем экспорт прибавлял около 47,6% в год.", (32, 37))
     True
     >>> per_year("Exports grew 30% in 2021, a year of records.", (13, 16))
+    False
+    >>> per_year("Korea bought 60% more than a year earlier.", (13, 16))
     False
     """
     words = _CLAUSE.split(text[: at[0]])[-1] + text[at[0] : at[1]]

@@ -184,6 +184,11 @@ def _doubt(
     return r
 
 
+#: Goods the text names as a level of the HS: "our largest heading", «товарная позиция».
+_LEVEL = re.compile(r"\b(?P<heading>headings?\b|позици[яиюей]\w*)|\b(?:chapters?\b|глав[аеуы]\b)",
+                    re.IGNORECASE)  # fmt: skip
+
+
 def _worded(r: Result, lexicon: Lexicon) -> Result:
     """``r`` (contradicted) as ``unverifiable`` when its goods are words the text may define.
 
@@ -192,13 +197,20 @@ def _worded(r: Result, lexicon: Lexicon) -> Result:
     """
     whole = r.claim.whole.products if r.claim.whole is not None else ()
     names = (*r.claim.subject.products, *whole)
-    loose = [n for n in names if not lexicon.product(n).exact]
+    level = _LEVEL.search(r.claim.sentence)
+    size = None if level is None else (4 if level["heading"] else 2)
+    # "Turbojets, our largest heading": goods the text calls a heading (chapter) that the
+    # lexicon reads at another level of the HS are not certainly these goods.
+    loose = [n for n in names if not lexicon.product(n).exact or (
+        size is not None and not lexicon.product(n).defined
+        and any(len(code) != size for code in lexicon.product(n).codes))]  # fmt: skip
     if not loose:
         return r
     words = ", ".join(f"'{n}'" for n in dict.fromkeys(loose))
     return Result(r.claim, r.computed, "unverifiable",
                   f"{LOOSE_GOODS} {words} is not certain "
-                  f"(the lexicon reads them as HS chapters or a scheme's group); as read: "
+                  f"(the lexicon reads them as HS chapters or a scheme's group, or at another "
+                  f"HS level than the text names); as read: "
                   f"{r.reason}")  # fmt: skip
 
 
