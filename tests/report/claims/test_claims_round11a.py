@@ -238,3 +238,11 @@ def test_goods_called_a_heading_are_not_read_at_another_level(checked_warehouse)
     plain = "In 2020 Moscow's exports of turbojets earned $349 million."
     r = _one(checked_warehouse, plain, "349")
     assert (r.verdict, r.computed) == ("contradicted", pytest.approx(engines))
+
+
+def test_a_verb_of_growth_before_a_flow_word_is_no_ratio():
+    # «утроила экспорт» (tripled its exports) is growth; «в восемь раз превышает экспорт» a ratio.
+    found = {f.claim.span.strip(): f.claim.metric for f in parse.parse(
+        "За десять лет Португалия утроила экспорт. Импорт в восемь раз превышает экспорт.")}  # fmt: skip
+    assert found["утроила"] is None
+    assert found["в восемь раз"] == "versus"

@@ -476,8 +476,10 @@ _VERSUS = re.compile(
 _FLOW_WORD = r"(?:exports?|imports?|экспорт\w*|импорт\w*|ввоз\w*|вывоз\w*)\b"
 _EXCEEDS = r"(?:exceed\w*|outstrip\w*|outweigh\w*|превыша\w*|превзош\w*|превосход\w*)"
 _RATIO_AFTER = re.compile(
-    rf"\s*(?:{_EXCEEDS}\s+)?(?:(?:the|its|their|value of|)\s*)*{_FLOW_WORD}", re.IGNORECASE
+    rf"\s*{_EXCEEDS}\s+(?:(?:the|its|their|value of|)\s*)*{_FLOW_WORD}", re.IGNORECASE
 )
+#: "eight times exports" (not "tripled exports": a verb of growth and its object).
+_TIMES_FLOW = re.compile(rf"\s*(?:(?:the|its|their|value of|)\s*)*{_FLOW_WORD}", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(
     rf"{_EXCEEDS}\s+(?:the\s+|its\s+|their\s+)?{_FLOW_WORD}[^,;.]{{0,40}}$", re.IGNORECASE
 )
@@ -486,6 +488,8 @@ _RATIO_BEFORE = re.compile(
 def _versus(s: Sentence, end: int, start: int) -> str | None:
     """``versus`` for a multiple of another subject or of the other flow, not of a year."""
     if _VERSUS.match(s.text, end) or _RATIO_AFTER.match(s.text, end):
+        return "versus"
+    if re.search(r"times$", s.text[:end], re.IGNORECASE) and _TIMES_FLOW.match(s.text, end):
         return "versus"
     return "versus" if _RATIO_BEFORE.search(s.text[max(0, start - 80) : start]) else None
 

@@ -365,9 +365,12 @@ def per_year(text: str, at: tuple[int, int]) -> bool:
     False
     >>> per_year("Korea bought 60% more than a year earlier.", (13, 16))
     False
+    >>> per_year("Both grew 60% apiece: Singapore now buys $24m a year.", (10, 13))
+    False
     """
-    words = _CLAUSE.split(text[: at[0]])[-1] + text[at[0] : at[1]]
-    return _PER_YEAR.search(words + _CLAUSE.split(text[at[1] :])[0]) is not None
+    before = _CLAUSE.split(text[: at[0]])[-1].split(":")[-1]
+    after = _CLAUSE.split(text[at[1] :])[0].split(":")[0]
+    return _PER_YEAR.search(before + text[at[0] : at[1]] + after) is not None
 
 
 #: «с X до Y», «выросла с X»: «с» of a base level; else «с» is "with" («у Японии с 511,7 млн»).

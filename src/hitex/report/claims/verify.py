@@ -197,7 +197,10 @@ def _worded(r: Result, lexicon: Lexicon) -> Result:
     """
     whole = r.claim.whole.products if r.claim.whole is not None else ()
     names = (*r.claim.subject.products, *whole)
-    level = _LEVEL.search(r.claim.sentence)
+    # The level said in the figure's own part of the sentence (after the last ';' before it).
+    at = r.claim.sentence.find(r.claim.span)
+    own = r.claim.sentence[: max(at, 0)].split(";")[-1]
+    level = _LEVEL.search(own) if at >= 0 else None
     size = None if level is None else (4 if level["heading"] else 2)
     # "Turbojets, our largest heading": goods the text calls a heading (chapter) that the
     # lexicon reads at another level of the HS are not certainly these goods.
