@@ -157,8 +157,8 @@ def flow_at(text: str, end: int, start: int = 0) -> tuple[str, str] | None:
     found = flows(text)
     # "$4.6 billion of imports", "2 млрд долларов импорта": a flow named right after the figure.
     right_after = [(a, flow, side) for a, flow, side in found if end <= a <= end + 14]
-    if right_after and re.match(r"\s*(?:of|in|worth of|(?=[А-Яа-яЁё]))\s*\w*",
-                                text[end : end + 14]):  # fmt: skip
+    if right_after and re.match(r"\s*(?:of|in|worth of|(?=[А-Яа-яЁё])|(?=(?:going|went|coming|"
+                                r"came|flowing)\s))\s*\w*", text[end : end + 14]):  # fmt: skip
         return right_after[0][1:]
     if right_after and right_after[0][1] == "balance" and re.fullmatch(
             r"\s*(?:trade\s+)?", text[end : right_after[0][0]]):  # fmt: skip
@@ -270,7 +270,9 @@ _FLOW_NOUNS_RU = {"экспорт", "импорт", "поставка", "вво�
 _EN_BEFORE = re.compile(
     r"(?<![\w'’-])([a-z][a-z-]+)\s+(?:exports|imports|sales|shipments|purchases)\b"
 )
-_EN_AFTER = re.compile(r"\b(?:exports|imports|sales|shipments|purchases) of ([a-z][a-z-]+)")
+#: "exports of machinery", "exports of IT services" (a short word before the noun: the noun).
+_EN_AFTER = re.compile(r"\b(?:exports|imports|sales|shipments|purchases) of "
+                       r"(?:[a-z][a-z-]{0,2}\s+)?([a-z][a-z-]+)")  # fmt: skip
 
 
 _OF_GOODS = re.compile(r"\s+(?:worth\s+)?of\s+(?:(?:the\s+)?[A-Z][\w.-]*['’]s\s+|its\s+|their\s+|"
@@ -310,6 +312,10 @@ def unknown_product(text: str, known: list[tuple[int, int]]) -> str | None:
     True
     >>> unknown_product("Plastics exports rose 69%", []), unknown_product("Total exports rose", [])
     ('Plastics', None)
+    >>> unknown_product("Exports of IT services grew 18%", [])
+    'services'
+    >>> unknown_product("Exports of the city grew 18%", []) is None
+    True
     """
     general = grammar()["general"]
     en_general = {w.lower() for w in general["en"]}

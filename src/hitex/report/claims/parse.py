@@ -58,7 +58,8 @@ class Found:
 
 
 # -- sentences ---------------------------------------------------------------------------------
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
+#: The end of a sentence, after its closing quote and footnote marks ("2002.[2] Chile's").
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”)]?(?P<note>(?:\[\d{1,3}\])*)\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
 _ABBREVIATIONS = re.compile(
     r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Dr|St|vs|approx|etc|г|гг|т\.е|т\.к)\.$"
 )
@@ -79,6 +80,8 @@ def sentences(text: str) -> list[Sentence]:
     [0, 0, 1]
     >>> [s.text for s in sentences("Рост до 4,5 млрд долл. Импорт — 2 млн долл. США.")]
     ['Рост до 4,5 млрд долл.', 'Импорт — 2 млн долл. США.']
+    >>> [s.text for s in sentences("It was $919 million in 2002.[2] Exports grew.")]
+    ['It was $919 million in 2002.[2]', 'Exports grew.']
     """
     out: list[Sentence] = []
     paragraph = -1
@@ -87,7 +90,9 @@ def sentences(text: str) -> list[Sentence]:
             continue
         paragraph += 1
         start = line.start()
-        cuts = [m.start() for m in _BOUNDARY.finditer(line.group())
+        # A footnote mark stays with the sentence it closes.
+        cuts = [m.end("note") if m["note"] else m.start()
+                for m in _BOUNDARY.finditer(line.group())
                 if not _ABBREVIATIONS.search(line.group()[: m.start()])
                 and not (_RU_UNITS.search(line.group()[: m.start()])
                          and _UNIT_GOES_ON.match(line.group(), m.start()))]  # fmt: skip
@@ -232,6 +237,8 @@ _WORTH_OF = re.compile(
 #: "$54.26 million increase": a change named after its figure.
 _CHANGE_AFTER = re.compile(
     r"\s+(?:increase|rise|gain|growth|jump|drop|fall|decline|decrease|more than|less than|"
+    # "That is $554.7 million more.": a difference said at the end of its clause.
+    r"(?:more|less)(?=\s*(?:[.,;:)]|$))|"
     r"больше|меньше)\b", re.IGNORECASE)  # fmt: skip
 #: "Of the $54.26 million increase, finished goods brought ...": the sentence splits a change.
 _OF_CHANGE = re.compile(r"^(?:Of the|Из)\b[^.]*?(?:increase|rise|growth|gain|прирост)", re.I)
@@ -478,7 +485,7 @@ def _multiple(
             out = quantity(value, "x", 10.0 ** -decimals(text, lang=s.lang), q or "")
         else:
             out = word_quantity("multiple", value, "x", q or "")
-        return "multiple", invert(out) if _falls(before) else out, _versus(s, m.end())
+        return "multiple", invert(out) if _falls(before) else out, _versus(s, m.end(), m.start())
     if "halved" in words:
         # "halved": a fall by half as journalists use it (45-56%, data/tolerance.csv).
         lo, hi = word_range("fraction", 0.5)
@@ -486,7 +493,8 @@ def _multiple(
     n = next(v for k, v in _VERB_MULTIPLES.items() if k in words)
     # "tripled": x2.8-3.4, as journalists use the word (data/tolerance.csv).
     out = word_quantity("multiple", float(n), "x", q or "")
-    return "multiple", invert(out) if _falls(before + m.group()) else out, _versus(s, m.end())
+    fell = _falls(before + m.group())
+    return "multiple", invert(out) if fell else out, _versus(s, m.end(), m.start())
 
 
 #: "twice as much as Germany", "втрое больше, чем Германия": a multiple of another subject,
@@ -500,8 +508,27 @@ _VERSUS = re.compile(
 )
 
 
-def _versus(s: Sentence, end: int) -> str | None:
-    return "versus" if _VERSUS.match(s.text, end) else None
+#: A multiple of the other flow: "imports are almost eight times exports", «импорт почти в
+#: восемь раз превышает экспорт», «превышает экспорт в Китай более чем в девять раз».
+_FLOW_WORD = r"(?:exports?|imports?|экспорт\w*|импорт\w*|ввоз\w*|вывоз\w*)\b"
+_EXCEEDS = r"(?:exceed\w*|outstrip\w*|outweigh\w*|превыша\w*|превзош\w*|превосход\w*)"
+_RATIO_AFTER = re.compile(
+    rf"\s*{_EXCEEDS}\s+(?:(?:the|its|their|value of|)\s*)*{_FLOW_WORD}", re.IGNORECASE
+)
+#: "eight times exports" (not "tripled exports": a verb of growth and its object).
+_TIMES_FLOW = re.compile(rf"\s*(?:(?:the|its|their|value of|)\s*)*{_FLOW_WORD}", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(
+    rf"{_EXCEEDS}\s+(?:the\s+|its\s+|their\s+)?{_FLOW_WORD}[^,;.]{{0,40}}$", re.IGNORECASE
+)
+
+
+def _versus(s: Sentence, end: int, start: int) -> str | None:
+    """``versus`` for a multiple of another subject or of the other flow, not of a year."""
+    if _VERSUS.match(s.text, end) or _RATIO_AFTER.match(s.text, end):
+        return "versus"
+    if re.search(r"times$", s.text[:end], re.IGNORECASE) and _TIMES_FLOW.match(s.text, end):
+        return "versus"
+    return "versus" if _RATIO_BEFORE.search(s.text[max(0, start - 80) : start]) else None
 
 
 def _fraction(
@@ -831,7 +858,7 @@ def _multiple_ru(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity |
             out = quantity(value, "x", 10.0 ** -decimals(text, lang="ru"), m["q"] or "")
         else:
             out = word_quantity("multiple", value, "x", m["q"] or "")
-        return "multiple", invert(out) if _falls(b) else out, _versus(s, m.end())
+        return "multiple", invert(out) if _falls(b) else out, _versus(s, m.end(), m.start())
     return _multiple(m, s, b)
 
 

@@ -140,11 +140,17 @@ _COMPARE = re.compile(
     r"аналогичн\w+ период\w*)\s+(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)['’]s\b",
     re.IGNORECASE)  # fmt: skip
 _SPAN_YEARS = re.compile(
-    r"(?:over|in|during) the (?:last|past|same) (?P<n>two|three|four|five|\d) years|"
-    r"за (?:последние |эти )?(?P<n2>два|три|четыре|пять|\d) (?:года|лет)|"
+    r"(?:over|in|during) the (?:last|past|same) (?P<n>two|three|four|five|six|seven|eight|nine|"
+    r"ten|\d+) years|"
+    r"за (?:последние |эти )?(?P<n2>два|три|четыре|пять|шесть|семь|восемь|девять|десять|\d+) "
+    r"(?:года|лет)|"
+    # "four times their value ten years earlier", «десятью годами ранее»: the base so many
+    # years before.
+    r"(?<!\w)(?P<n3>two|three|four|five|six|seven|eight|nine|ten|\d+) years (?:earlier|before)|"
     # "almost sevenfold over two decades", "quadrupled over the last decade": ten years each.
-    r"(?:over|in|during) (?:the (?:last|past|same) )?(?:(?P<d>two|three) decades|(?:a |one )?"
-    r"decade)\b(?!\s+ago)|за (?:последние )?(?:(?P<d2>два|три) десятилетия|десятилетие)",
+    r"(?:over|in|during) (?:the (?:last|past|same) |the |this )?(?:(?P<d>two|three) decades|"
+    r"(?:a |one )?decade)\b(?!\s+ago)|"
+    r"за (?:последние |это |эти )?(?:(?P<d2>два|три) десятилетия|десятилетие)",
     re.IGNORECASE)  # fmt: skip
 #: Where a clause ends ("...$1.77 billion, more than twice ..."), not before "than" / "чем".
 #: A coverage ratio: "exports cover 98% of imports", "exports paid for 98% of imports",
@@ -171,11 +177,12 @@ _AGAINST = re.compile(r"(?:\bagainst|\bfrom|\bvs\.?|\bversus|\bcompared (?:with|
                       r"\bпо сравнению с|\bпротив|\bс)\s*$", re.IGNORECASE)  # fmt: skip
 #: "against $2.04 billion of imports": a figure of another flow set against, not a base.
 _OTHER_FLOW = re.compile(r"\s*(?:(?:of|in|worth of)\s+)?(?:[^\W\d]+\s+)?(?:exports?|imports?|"
-                         r"экспорт\w*|импорт\w*|ввоз\w*|вывоз\w*)\b", re.IGNORECASE)  # fmt: skip
+                         r"экспорт\w*|импорт\w*|ввоз\w*|вывоз\w*|(?:going|went|flowing) out|"
+                         r"(?:coming|came|flowing) in)\b", re.IGNORECASE)  # fmt: skip
 #: A base level and its year: "from $190 million in 2020", "против 200 млн долларов в 2019 году".
 _BASE_LEVEL = re.compile(
-    r"(?:\bagainst|\bfrom|\bvs\.?|\bversus|\bcompared (?:with|to)|\bпо сравнению с|\bпротив|"
-    r"\bс)\s+(?:US\$|\$|USD\s?)?\d[\d.,\s\u00a0]*(?:%\s*)?(?:[^\W\d]+\.?\s*){0,3}?"
+    r"(?:(?:\bagainst|\bfrom|\bvs\.?|\bversus|\bcompared (?:with|to)|\bпо сравнению с|\bпротив|"
+    r"\bс)\s+|\(\s*)(?:US\$|\$|USD\s?)?\d[\d.,\s\u00a0]*(?:%\s*)?(?:[^\W\d]+\.?\s*){0,3}?"
     r"(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)  # fmt: skip
 _YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year before|a year ago|"
                            r"в прошлом году|the previous year|годом раньше)",
@@ -183,7 +190,7 @@ _YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year
 #: The year right after a figure ("$61.7 million in 2002"); not one that opens the next clause
 #: («до 2,6 млрд долл., в 2020-м — еще на треть»).
 _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b"
-                         r"(?!-м\b|\s*[—–])", re.I)  # fmt: skip
+                         r"(?!-м\b|\s*(?:г\.|год[ау]?)?\s*[—–])", re.I)  # fmt: skip
 #: A year the figure is of: "in 2012", "за 2012 год", and the year as a subject ("Худшим стал
 #: 2012 год", "the decisive year was 2019", «в кризисном 2008-м»; not the end of a span, "по 2016
 #: год").
@@ -213,7 +220,7 @@ _SUCH = re.compile(r"\b(?:such|these|those|the same) (?:products|goods|items|sup
                    r"\b(?:таки\w+|эт\w+|данн\w+) (?:товар\w*|продукци\w*)", re.I)  # fmt: skip
 
 
-def period(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
+def period(
     text: str, kind: str, c: Context, since: int | None = None, at: tuple[int, int] | None = None
 ) -> Period:
     """The period of a claim in a sentence ``text`` of an article about ``c.year``.
@@ -224,6 +231,45 @@ def period(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
     Period(year=2020, compare=2018, months=None)
     >>> period("for the first eight months of last year", "growth", Context("RUS", 2020, 2019))
     Period(year=2020, compare=2019, months=(1, 8))
+    """
+    return dated(text, kind, c, since, at)[0]
+
+
+#: A multiple dated to one year ("in 2021", "last year", "year on year", «за год»): against the
+#: year before by convention. Without such words a multiple is as often of several years.
+_ONE_YEAR = re.compile(
+    r"\b(?:in|during|for) (?:19|20)\d\d\b|\b(?:last|this|the past|the previous) year\b|"
+    r"year[- ]on[- ]year|\by/y\b|a year (?:earlier|before|ago)|the year before|annual|"
+    r"(?<!\w)(?:в|за) (?:19|20)\d\d(?:\s*г\w*|-м)?|прошл\w+ год\w*|минувш\w+ год\w*|"
+    r"(?<!\w)за (?:этот |прошлый )?год(?!\w)|годом (?:ранее|раньше)|к прошлому году|"
+    r"в годовом выражении|(?:19|20)\d\d(?:\s+год\w*|-м)",
+    re.IGNORECASE)  # fmt: skip
+#: An average yearly rate ("47.6% a year", «в среднем на 12% в год», "annual average"): of a
+#: span of years its words do not give.
+_PER_YEAR = re.compile(
+    r"\b(?:a|per) year\b(?!\s+(?:earlier|before|ago|later|on|after|previously)\b)|"
+    r"\bannually\b|\bon average\b|\baverage(?:d)?\b|(?<!\w)в год(?!\w)|"
+    r"ежегодно|в среднем|среднегодов\w*",
+    re.IGNORECASE)  # fmt: skip
+
+
+def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
+    text: str, kind: str, c: Context, since: int | None = None, at: tuple[int, int] | None = None
+) -> tuple[Period, str]:
+    """The period of a claim (as :func:`period`) and how its base was filled (:data:`HOW`).
+
+    The base of a growth rate, a change or a multiple is ``read`` when its clause names it
+    (a year, a span), ``carried`` when it is the article's base or the year before by the
+    convention that a rate dated to one year is on the year before; ``default`` when a
+    multiple dated to no year is read against the year before (multiples are as often of
+    several years: the years the text names are other readings of its base).
+
+    Examples
+    --------
+    >>> dated("Exports grew 3.2 times.", "multiple", Context("PRT", 2021))
+    (Period(year=2021, compare=2020, months=None), 'default')
+    >>> dated("Exports doubled last year.", "multiple", Context("PRT", 2021))[1]
+    'carried'
     """
     local, offset = text, 0
     if at is not None:
@@ -291,11 +337,12 @@ def period(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             # "2018's $1.4 billion"
             year = int(owner[1])
         elif (_AGAINST.search(text[: at[0]]) and kind in ("amount", "share")
-              and not _OTHER_FLOW.match(text, at[1])):  # fmt: skip
+              and not _OTHER_FLOW.match(text, at[1]) and not _means_with(text, at)):  # fmt: skip
             # "to $2.4 billion from $1.85 billion" (against 2019), "up from $3.46 billion": the
             # base's level, of the base year the text names, else of the year before.
             year = base_year or (c.compare if year == c.year and c.compare else year - 1)
     compare: int | None = None
+    based = "read"
     if kind in ("growth", "multiple", "change", "rank"):
         span = _SPAN_YEARS.search(text)
         if span is not None and at is not None:
@@ -315,19 +362,61 @@ def period(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             compare = earlier[0] if earlier else None
         if compare is None:
             compare = c.compare if year == c.year and c.compare else None
+            based = "carried"
         if compare is None or compare >= year:
             compare = year - 1
+            based = "carried" if kind != "multiple" or _ONE_YEAR.search(text) else "default"
         span_of = _FROM_TO.search(text if at is None else text[: at[1] + 80])
         if span_of is not None and kind != "rank":
             # "С 2012 по 2018 год экспорт прибавил менее трети", "between 2012 and 2018": the
             # change over the years the sentence spans.
             year, compare = int(span_of["b"]), int(span_of["a"])
-    return Period(year, compare, _clause_months(text, at))
+            based = "read"
+    return Period(year, compare, _clause_months(text, at)), based
+
+
+def per_year(text: str, at: tuple[int, int]) -> bool:
+    """Whether the rate at ``at`` is an average a year ("47.6% a year", «в среднем ... в год»).
+
+    >>> per_year("В среднем экспорт прибавлял около 47,6% в год.", (32, 37))
+    True
+    >>> per_year("Exports grew 30% in 2021, a year of records.", (13, 16))
+    False
+    >>> per_year("Korea bought 60% more than a year earlier.", (13, 16))
+    False
+    >>> per_year("Both grew 60% apiece: Singapore now buys $24m a year.", (10, 13))
+    False
+    """
+    before = _CLAUSE.split(text[: at[0]])[-1].split(":")[-1]
+    after = _CLAUSE.split(text[at[1] :])[0].split(":")[0]
+    return _PER_YEAR.search(before + text[at[0] : at[1]] + after) is not None
+
+
+#: «с X до Y», «выросла с X»: «с» of a base level; else «с» is "with" («у Японии с 511,7 млн»).
+_FROM_TO_LEVEL = re.compile(r"[^,;.]{0,40}?(?<!\w)до(?!\w)", re.IGNORECASE)
+_MOVED_FROM = re.compile(r"(?:рос|величил|кратил|низил|упал|подня|пусти|меньшил|бавил|прыгн|"
+                         r"подскоч|сжал|расширил)\w*\s+(?:\S+\s+){0,3}с\s*$",
+                         re.IGNORECASE)  # fmt: skip
+
+
+def _means_with(text: str, at: tuple[int, int]) -> bool:
+    """Whether the «с» right before the figure at ``at`` means "with", not "from".
+
+    >>> _means_with("Второе место у Японии с 511,7 млн.", (24, 33))
+    True
+    >>> _means_with("Экспорт вырос с 1,8 до 2,4 млрд.", (16, 19))
+    False
+    """
+    word = re.search(r"(?<!\w)с\s*$", text[: at[0]], re.IGNORECASE)
+    if word is None:
+        return False
+    clause = _CLAUSE.split(text[: at[0]])[-1]
+    return not (_FROM_TO_LEVEL.match(text, at[1]) or _MOVED_FROM.search(clause))
 
 
 def _span_length(span: re.Match[str]) -> int:
     """The years a span of :data:`_SPAN_YEARS` covers ("two decades" is 20)."""
-    n = span["n"] or span["n2"]
+    n = span["n"] or span["n2"] or span["n3"]
     if n is not None:
         return int(n) if n.isdigit() else _COUNTS[n.lower()]
     decades = (span["d"] or span["d2"] or "one").lower()
@@ -498,10 +587,15 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 _CLAUSE.split(s.text[: at[0]])[-1])):  # fmt: skip
             # "about $217 million a month": the monthly average of the period.
             f = dataclasses.replace(f, claim=f.claim.with_(metric="per_month"))  # noqa: PLW2901
+        per, based = dated(s.text, f.claim.kind, c, since, at)
         claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
-                              count=count,
-                              period=period(s.text, f.claim.kind, c, since, at))  # fmt: skip
+                              count=count, period=per)  # fmt: skip
         how["year"] = _how_dated(s.text, claim.period, since, f.claim.kind)
+        if f.claim.kind in ("growth", "multiple", "change"):
+            how["base"] = based
+        if f.claim.kind in ("growth", "multiple") and per_year(s.text, at):
+            # "в среднем экспорт прибавлял около 47,6% в год": an average over years not read.
+            claim = claim.with_(metric="per_year")
         earlier = _previous(out, f)
         later = _LATER.search(s.text[: at[0]])
         before_sentence = next(
@@ -583,6 +677,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                     compare = before_year - 1
                 claim = claim.with_(period=Period(before_year, compare, per.months))
                 how["year"] = "paragraph"
+        if _behind_only(s.text, partners, claim.subject.partners):
+            # "It ranked fifth, behind the United States; its purchases, $160 million": the
+            # partner named is the one set against; "it" is one of an earlier sentence.
+            how["partners"] = "default"
+        if "base" in how and claim.period.compare != per.compare:
+            how["base"] = "carried"  # set by the sentence before: its year slot says how surely
         if _RESPECTIVELY.search(s.text) and len(_in(partners, 0, len(s.text))) > 1:
             # "Exports to Japan and Korea came to 180 and 160.2 million respectively": which
             # figure is whose is not read.
@@ -623,6 +723,29 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
         out.append(claim)
     return _respectively(out)
+
+
+#: A partner set against the subject, not the subject: "behind the United States", «после
+#: Китая», «уступая Германии».
+_SET_AGAINST = re.compile(
+    r"(?:\bbehind|\bahead of|\bafter|\btrailing|\bfollowing|\bпосле|\bпозади|\bвпереди|"
+    r"\bвслед за|\bуступ\w+|\bопереж\w+)\s+(?:the\s+)?$", re.IGNORECASE)  # fmt: skip
+#: A sentence whose subject is a pronoun: it goes on about a subject said before.
+_PRONOUN_SUBJECT = re.compile(r"^(?:It|Its|They|Their|Он|Она|Оно|Они|Его|Её|Ее|Их)\b")
+
+
+def _behind_only(text: str, mentions: list[Mention], partners: tuple[str, ...]) -> bool:
+    """Whether a sentence opened by a pronoun names the claim's partners only as set against.
+
+    >>> from hitex.report.claims.lexicon import Mention
+    >>> t = "It ranked fifth, behind the United States."
+    >>> _behind_only(t, [Mention(28, 41, "country", "USA")], ("USA",))
+    True
+    """
+    if not partners or not _PRONOUN_SUBJECT.match(text):
+        return False
+    theirs = [m for m in mentions if m.value in partners]
+    return bool(theirs) and all(_SET_AGAINST.search(text[: m.start]) for m in theirs)
 
 
 def _years_not_dates(text: str) -> list[re.Match[str]]:

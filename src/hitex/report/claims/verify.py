@@ -133,8 +133,10 @@ def _uncertain(r: Result) -> Result:
     A claim is contradicted only when every slot its figure depends on was read from its own
     clause or carried by a certain rule (see :data:`~hitex.report.claims.model.HOW`).
     """
-    # A balance's size wrong either way does not depend on the side it was read with.
-    guessed = [g for g in r.claim.guessed() if not (g == "side" and r.any_side)]
+    # A balance's size wrong either way does not depend on the side it was read with; a base
+    # not said is weighed by the other bases the text names (:func:`alternatives`).
+    guessed = [g for g in r.claim.guessed()
+               if not (g == "side" and r.any_side) and g != "base"]  # fmt: skip
     if not guessed:
         return r
     why = "; ".join(f"{_GUESSES.get(slot, slot)} ({r.claim.how(slot)})" for slot in guessed)
@@ -182,6 +184,11 @@ def _doubt(
     return r
 
 
+#: Goods the text names as a level of the HS: "our largest heading", «товарная позиция».
+_LEVEL = re.compile(r"\b(?P<heading>headings?\b|позици[яиюей]\w*)|\b(?:chapters?\b|глав[аеуы]\b)",
+                    re.IGNORECASE)  # fmt: skip
+
+
 def _worded(r: Result, lexicon: Lexicon) -> Result:
     """``r`` (contradicted) as ``unverifiable`` when its goods are words the text may define.
 
@@ -190,13 +197,23 @@ def _worded(r: Result, lexicon: Lexicon) -> Result:
     """
     whole = r.claim.whole.products if r.claim.whole is not None else ()
     names = (*r.claim.subject.products, *whole)
-    loose = [n for n in names if not lexicon.product(n).exact]
+    # The level said in the figure's own part of the sentence (after the last ';' before it).
+    at = r.claim.sentence.find(r.claim.span)
+    own = r.claim.sentence[: max(at, 0)].split(";")[-1]
+    level = _LEVEL.search(own) if at >= 0 else None
+    size = None if level is None else (4 if level["heading"] else 2)
+    # "Turbojets, our largest heading": goods the text calls a heading (chapter) that the
+    # lexicon reads at another level of the HS are not certainly these goods.
+    loose = [n for n in names if not lexicon.product(n).exact or (
+        size is not None and not lexicon.product(n).defined
+        and any(len(code) != size for code in lexicon.product(n).codes))]  # fmt: skip
     if not loose:
         return r
     words = ", ".join(f"'{n}'" for n in dict.fromkeys(loose))
     return Result(r.claim, r.computed, "unverifiable",
                   f"{LOOSE_GOODS} {words} is not certain "
-                  f"(the lexicon reads them as HS chapters or a scheme's group); as read: "
+                  f"(the lexicon reads them as HS chapters or a scheme's group, or at another "
+                  f"HS level than the text names); as read: "
                   f"{r.reason}")  # fmt: skip
 
 
@@ -252,7 +269,8 @@ def alternatives(c: Claim, claims: Sequence[Claim]) -> list[tuple[str, Claim]]:
     rate as a share. A claim is ``contradicted`` only when none of them supports its figure.
     """
     out: list[tuple[str, Claim]] = []
-    for label, alt in (*_subjects(c, claims), *_flows(c), *_periods(c), *_kinds(c)):
+    bases = _bases(c, claims)
+    for label, alt in (*_subjects(c, claims), *_flows(c), *_periods(c), *bases, *_kinds(c)):
         if alt != c and all(alt != a for _, a in out):
             out.append((label, alt))
     return out
@@ -323,6 +341,24 @@ def _periods(c: Claim) -> Iterator[tuple[str, Claim]]:
                 f"the base read as {per.year - 1}",
                 c.with_(period=replace(per, compare=per.year - 1)),
             )
+
+
+def _bases(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:
+    """A multiple dated to no year against each earlier year the text's claims are of.
+
+    "4.5 : 1.4 = 3.21, exports grew 3.2 times" in a text about 2018 and 2021: the base of a
+    multiple its clause does not state may be any year the text speaks of.
+    """
+    per = c.period
+    if c.how("base") != "default" or per.compare is None:
+        return
+    named = [y for p in claims if p.understood for y in (p.period.year, p.period.compare)]
+    years = {y for y in named if y is not None and y < per.compare}
+    for year in sorted(years, reverse=True):
+        based = c.with_(period=replace(per, compare=year))
+        yield f"the base read as {year}", based
+        for label, alt in _flows(based):
+            yield f"the base read as {year} and {label}", alt
 
 
 def _kinds(c: Claim) -> Iterator[tuple[str, Claim]]:
@@ -562,11 +598,17 @@ GOODS_LEVELS = {"chapter": 2, "heading": 4, "product": 6}
 
 def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan, float], Result]:
     def check(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+        if c.metric == "per_year":
+            # "в среднем экспорт прибавлял около 47,6% в год": a compound rate of some span.
+            return Result(c, None, "unverifiable",
+                          "an average rate a year ('47.6% a year', 'в год'): the span of years "
+                          "it averages over is not read: not checked")  # fmt: skip
         if c.metric == "versus":
             # "China shipped $1.83 billion, twice as much as Germany".
             return Result(c, None, "unverifiable",
-                          "a multiple of another subject ('as much as', 'больше, чем'), not "
-                          "of an earlier year: not checked")  # fmt: skip
+                          "a multiple of another subject or of the other flow ('as much as', "
+                          "'больше, чем', 'eight times exports'), not of an earlier year: not "
+                          "checked")  # fmt: skip
         if c.subject.flow in ("turnover", "balance"):
             return _level_change(c, s, plan, small, indicator)
         t = _table(c, s, plan, small, compare=c.period.compare,
