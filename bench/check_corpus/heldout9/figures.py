@@ -8,43 +8,19 @@ from the repository root: ``python -m bench.check_corpus.heldout9.figures``; eac
 
 from __future__ import annotations
 
-from typing import Any
-
 from bench.check_corpus.heldout2.figures import (
     ASIA,
     CHILE,
     MOSCOW,
     PORTUGAL,
     _view,
-    con,
     note,
     rank,
     share,
     show,
     val,
 )
-
-
-def _rows(sql: str) -> list[tuple[Any, ...]]:
-    return con.sql(sql).fetchall()
-
-
-def _level(code: str) -> str:
-    return "left(product, 2)" if len(code) == 2 else "left(product, 4)"
-
-
-def _rank(table: str, year: int, code: str, flow: str) -> int | str:
-    try:
-        return rank(table, year, _level(code), code, flow=flow)
-    except ValueError:
-        return "none"
-
-
-def _top(table: str, year: int, flow: str, digits: int, n: int) -> list[tuple[Any, ...]]:
-    return _rows(
-        f"SELECT left(product, {digits}) c, round(sum(value_usd) / 1e6, 3) FROM {table} "
-        f"WHERE year = {year} AND flow = '{flow}' GROUP BY c ORDER BY sum(value_usd) DESC LIMIT {n}"
-    )
+from bench.check_corpus.heldout8.figures import _level, _rank, _rows, _top
 
 
 def chile() -> None:
