@@ -110,7 +110,8 @@ def sentences(text: str) -> list[Sentence]:
 NUMBER = r"\d{1,3}(?:[ \u00a0,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _QUALIFIERS = {
     "more": r"more than|over|above|exceeding|exceeded|topped|surpassed|in excess of|more then|"
-    r"более чем|свыше чем|больше чем|более|свыше|больше|превысил\w*|превышает|превысят",
+    r"более чем|свыше чем|больше чем|более|свыше|больше|превысил\w*|превышает|превысят|"
+    r"перевали\w* за|перешагну\w*|passed|crossed",
     "atmost": r"не превысил\w*|не превышает|did not exceed|no more than|not more than|не более|"
     r"не больше|at most",
     "atleast": r"at least|no less than|не менее чем|не меньше чем|не менее|не меньше",

@@ -50,7 +50,7 @@ _MONTH_NAMES = (
     ("nov", "ноябр"),
     ("dec", "декабр"),
 )
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "две": 2,
            "nine": 9, "ten": 10, "eleven": 11, "два": 2, "двух": 2, "три": 3, "трех": 3,
            "трёх": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
            "девять": 9, "десять": 10, "одиннадцать": 11}  # fmt: skip
@@ -193,9 +193,11 @@ _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20
                          r"(?!-м\b|\s*(?:г\.|год[ау]?)?\s*[—–])", re.I)  # fmt: skip
 #: A year the figure is of: "in 2012", "за 2012 год", and the year as a subject ("Худшим стал
 #: 2012 год", "the decisive year was 2019", «в кризисном 2008-м»; not the end of a span, "по 2016
-#: год").
+#: год"; "a 2020 shortfall").
 _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bв|\bза)\s+|(?<!по\s)(?=(?:19|20)\d\d\s+год\b)|"
-                   r"(?<=year was )|(?<=year is )|\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d-м\b))"
+                   r"(?<=year was )|(?<=year is )|\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d-м\b)|"
+                   # "A 2020 shortfall of $190 million": a year before the noun it dates.
+                   r"(?<=\ba )(?=(?:19|20)\d\d\s+[a-z]))"
                    r"(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
 _MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|"
@@ -213,7 +215,17 @@ _EXPORT = re.compile(r"\bexport|\bэкспорт", re.I)
 _UNNAMED = re.compile(
     r"\b(?:the|these|those|all) (?:two|three|four|five|six|seven|eight|nine|ten) "
     r"(?:countries|markets|partners|buyers)|\bthe (?:countries|markets) together|"
-    r"\b(?:эти|все) (?:\w+ )?стран\w*|\bвместе взят\w*", re.IGNORECASE)  # fmt: skip
+    r"\b(?:эти|все) (?:\w+ )?стран\w*|\bвместе взят\w*|"
+    # "Exports to five countries exceeded $300 million", «поставки в пять стран»: partners
+    # counted, not named.
+    r"\bto (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:countries|markets)\b|"
+    r"\bв (?:две|три|четыре|пять|шесть|семь|восемь|девять|десять|\d{1,2}) стран\w*",
+    re.IGNORECASE)  # fmt: skip
+#: "Japan overtook China as the top buyer", «Япония опередила Китай»: the first partner ranks.
+_OVERTOOK = re.compile(
+    r"\s*(?:has |had )?(?:overt[ao]\w*|surpass\w*|displac\w*|replac\w*|outstripp\w*|"
+    r"опередил\w*|обогнал\w*|обош[её]л\w*|обошла|потеснил\w*|сменил\w*|вытеснил\w*)\s*",
+    re.IGNORECASE)  # fmt: skip
 #: "HEAD, INSERTED WORDS, rest": a sentence whose subject has words set in commas after it.
 _APPOSITION = re.compile(r"^([^,;]{3,80}),([^,;]{3,80}),\s*")
 _SUCH = re.compile(r"\b(?:such|these|those|the same) (?:products|goods|items|supplies)|"
@@ -1017,6 +1029,9 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
         before = [m for m in partners if m.start < a]
         after = [m for m in partners if m.start >= claim_end]
         ranked = before[-1:] or after[:1]
+        if len(before) > 1 and _OVERTOOK.fullmatch(s.text, before[-2].end, before[-1].start):
+            # "Japan overtook China as the top buyer": the rank is the overtaker's.
+            ranked = before[-2:-1]
         q = f.claim.quantity
         listed = _LISTED.match(s.text, claim_end)
         if q is not None and q.hi > q.lo and listed is not None:

@@ -1,0 +1,98 @@
+"""Readings that gave a false "supported" (sentences written for these tests).
+
+Expected figures come from pandas on the raw files: bench/check_corpus/data/portugal-tech.csv
+(a constructed technology series of Portugal, 2001-2021), examples/moscow-2020/flows.csv
+(Moscow's exports, 2019-2020) and the Chile-Argentina sample (src/hitex/demo/data).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import hitex
+import hitex.report.claims as claims
+from hitex import demo
+from hitex.report.claims.model import Result
+
+ROOT = Path(__file__).parents[3]
+PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
+MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[hitex.Session]:
+    """A fresh warehouse of the claim corpus's data: Moscow, Chile-Argentina, Portugal."""
+    s = hitex.open(tmp_path_factory.mktemp("round11c") / "c.duckdb")
+    s.load([MOSCOW, *demo.files(), PORTUGAL], format="flows")
+    yield s
+    s.close()
+
+
+def _by_span(results: list[Result]) -> dict[str, Result]:
+    return {r.claim.span.strip(" ."): r for r in results}
+
+
+def _portugal() -> pd.DataFrame:
+    p = pd.read_csv(PORTUGAL)
+    t = p.groupby(["year", "flow"])["value_usd"].sum().unstack()
+    t["deficit"] = t["import"] - t["export"]
+    return t
+
+
+def test_a_year_before_its_noun_dates_the_figure_and_the_record_after_it(corpus):
+    p = _portugal()
+    assert p.loc[2020, "deficit"] == pytest.approx(190e6)  # the raw file, not hitex
+    assert p.loc[2007, "deficit"] < p.loc[2020, "deficit"]  # so 2020 is not the lowest since 2001
+    text = (
+        "Portugal's technology trade, 2021.\n\n"
+        "A 2020 shortfall of $190 million already marked the lowest level since 2001."
+    )
+    got = _by_span(claims.check(corpus, text))
+    assert got["$190 million"].verdict == "supported"
+    assert got["the lowest level since 2001"].verdict == "contradicted"
+
+
+def test_exports_to_counted_partners_are_not_the_total(corpus):
+    p = pd.read_csv(PORTUGAL)
+    x = p[(p["flow"] == "export") & (p["year"] == 2021)].groupby("partner")["value_usd"].sum()
+    assert (x > 300e6).sum() == 4  # the raw file: four markets over $300 million, not five
+    for text in (
+        "Portugal's technology exports, 2021.\n\nExports to five countries exceeded $300 million.",
+        "Технологический экспорт Португалии, 2021 год.\n\n"
+        "Поставки в пять стран превысили 300 млн долларов.",
+    ):
+        (result,) = claims.check(corpus, text)
+        assert result.verdict != "supported", result.reason
+
+
+def test_passed_a_threshold_is_more_than_it(corpus):
+    c = pd.concat(pd.read_csv(f) for f in demo.files())
+    turnover = c[c["year"] == 2004]["value_usd"].sum()
+    assert 2.2e9 < turnover < 2.3e9  # the raw files: US$2,298 million
+    head = "Чили и Аргентина, 2004 год.\n\n"
+    (over_23,) = claims.check(
+        corpus, head + "Товарооборот Чили в 2004 году перевалил за 2,3 млрд долларов."
+    )
+    (over_22,) = claims.check(
+        corpus, head + "Товарооборот Чили в 2004 году перевалил за 2,2 млрд долларов."
+    )
+    assert over_23.verdict == "contradicted"
+    assert over_22.verdict == "supported"
+
+
+def test_the_partner_that_overtook_another_is_the_one_ranked(corpus):
+    m = pd.read_csv(MOSCOW)
+    x = m[(m["flow"] == "export") & (m["year"] == 2020)].groupby("partner")["value_usd"].sum()
+    assert list(x.sort_values(ascending=False).index[:2]) == ["CHN", "JPN"]  # the raw file
+    head = "Moscow technology exports, 2020.\n\n"
+    (japan,) = claims.check(corpus, head + "Japan overtook China as the top buyer in 2020.")
+    (china,) = claims.check(corpus, head + "China overtook Japan as the top buyer in 2020.")
+    assert japan.verdict == "contradicted"
+    assert china.verdict == "supported"
+    (ru,) = claims.check(corpus, "Экспорт Москвы, 2020 год.\n\n"
+                         "Япония опередила Китай и стала крупнейшим покупателем в 2020 году.")  # fmt: skip
+    assert ru.verdict != "supported", ru.reason
