@@ -96,3 +96,15 @@ def test_the_partner_that_overtook_another_is_the_one_ranked(corpus):
     (ru,) = claims.check(corpus, "Экспорт Москвы, 2020 год.\n\n"
                          "Япония опередила Китай и стала крупнейшим покупателем в 2020 году.")  # fmt: skip
     assert ru.verdict != "supported", ru.reason
+
+
+def test_a_count_of_partners_stays_a_count(corpus):
+    p = pd.read_csv(PORTUGAL)
+    n = p[(p["flow"] == "export") & (p["year"] == 2021)]["partner"].nunique()
+    assert n == 14  # the raw file
+    text = (
+        "Технологический экспорт Португалии, 2021 год.\n\n"
+        "В 2021 году Португалия поставляла технологические товары в 14 стран."
+    )
+    (result,) = claims.check(corpus, text)
+    assert result.verdict == "supported", result.reason

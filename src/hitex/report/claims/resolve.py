@@ -928,7 +928,9 @@ def _unnamed(
     s = f.sentence
     end = f.claim.end - s.start
     unnamed = _UNNAMED.search(s.text[f.segment[0] : end])
-    if not claim.understood or _in(partners, f.segment[0], end) or unnamed is None:
+    if (not claim.understood or _in(partners, f.segment[0], end) or unnamed is None
+            or claim.kind == "count"):  # fmt: skip
+        # "exports to 14 countries": the count of partners is the claim, not its subject.
         return claim
     them = _referents(lexicon, text, s, f.segment[0], own, unnamed.group())
     if them:
