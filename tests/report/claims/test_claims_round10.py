@@ -7,7 +7,6 @@ Expected figures come from pandas on the raw files: bench/check_corpus/data/port
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -23,15 +22,6 @@ from hitex.report.claims.resolve import Context, period
 ROOT = Path(__file__).parents[3]
 PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
 MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[hitex.Session]:
-    """A fresh warehouse of the claim corpus's data: Moscow, Chile-Argentina, Portugal."""
-    s = hitex.open(tmp_path_factory.mktemp("round10") / "c.duckdb")
-    s.load([MOSCOW, *demo.files(), PORTUGAL], format="flows")
-    yield s
-    s.close()
 
 
 def _portugal() -> pd.DataFrame:

@@ -7,13 +7,11 @@ Expected figures come from pandas on the raw files: bench/check_corpus/data/port
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-import hitex
 import hitex.report.claims as claims
 from hitex import demo
 from hitex.report.claims import parse
@@ -23,15 +21,6 @@ from hitex.report.claims.model import Result
 ROOT = Path(__file__).parents[3]
 PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
 MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[hitex.Session]:
-    """A fresh warehouse of the claim corpus's data: Moscow, Chile-Argentina, Portugal."""
-    s = hitex.open(tmp_path_factory.mktemp("round11b") / "c.duckdb")
-    s.load([MOSCOW, *demo.files(), PORTUGAL], format="flows")
-    yield s
-    s.close()
 
 
 def _by_span(results: list[Result]) -> dict[str, Result]:
