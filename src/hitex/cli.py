@@ -278,7 +278,14 @@ def init(
 def load(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="Files to load (CSV, Parquet, XLSX, JSON).")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="flows, baci or comtrade.")],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="flows, baci or comtrade (default: told from each file's name and columns).",
+        ),
+    ] = None,
     classification: Annotated[
         str, typer.Option(help="Product classification of files that do not name theirs.")
     ] = "HS17",
@@ -341,9 +348,15 @@ def load(
     lang = _lang(lang)
     with hitex.open(ctx.obj, **_engine(ctx, engine)) as s:
         for path in files:
+            told = fmt or s.format_of(
+                path, classification=classification, columns=columns, constants=constants,
+                sheet=sheet or options.get("sheet"),
+            )  # fmt: skip
+            if fmt is None:
+                err.print(_told(path, told, lang), markup=False, highlight=False)
             with _progress(path.name, lang) as step:
                 results = s.load(
-                    [path], format=fmt, classification=classification, revise=revise,
+                    [path], format=told, classification=classification, revise=revise,
                     columns=columns, constants=constants,
                     encoding=encoding or options.get("encoding"), progress=step,
                     sheet=sheet or options.get("sheet"),
@@ -355,6 +368,13 @@ def load(
                     refused.append(result)
     if refused:
         raise typer.Exit(1)
+
+
+def _told(path: Path, fmt: str, lang: str) -> str:
+    """The line saying which format a file is read in when the load named none."""
+    if lang == "ru":
+        return f"{path.name}: читается как {fmt} (по имени и столбцам файла; иначе --format)"
+    return f"{path.name}: read as {fmt} (from its name and columns; --format to say otherwise)"
 
 
 def _pairs(values: list[str] | None, option: str) -> dict[str, str]:

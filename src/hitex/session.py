@@ -63,7 +63,7 @@ class Session(Catalog, Complexity):
         self,
         paths: Sequence[str | os.PathLike[str]],
         *,
-        format: str,
+        format: str | None = None,
         classification: str = "HS17",
         revise: bool = False,
         columns: Mapping[str, str] | None = None,
@@ -76,10 +76,26 @@ class Session(Catalog, Complexity):
         """Load files into the warehouse (see :meth:`hitex.store.Warehouse.load`).
 
         A BACI release zip (``--format baci``) loads each of its year files (or ``years``),
-        see :mod:`hitex.ingest.archive`. On the pyspark engine, Spark reads the files and
-        writes their records (:mod:`hitex.store.sparkload`); the catalog commits each load.
+        see :mod:`hitex.ingest.archive`. Without ``format``, each file's is told from its name
+        and columns (:func:`hitex.ingest.guess.guess`), or the load stops saying why not. On
+        the pyspark engine, Spark reads the files and writes their records
+        (:mod:`hitex.store.sparkload`); the catalog commits each load.
         """
         from hitex.ingest import archive  # noqa: PLC0415
+
+        if format is None:
+            each: list[LoadResult] = []
+            for p in paths:
+                fmt = self.format_of(
+                    p, classification=classification, columns=columns, constants=constants,
+                    sheet=sheet,
+                )  # fmt: skip
+                each += self.load(
+                    [p], format=fmt, classification=classification, revise=revise,
+                    columns=columns, constants=constants, encoding=encoding, progress=progress,
+                    sheet=sheet, years=years,
+                )  # fmt: skip
+            return each
 
         def some(files: Sequence[str | os.PathLike[str]]) -> list[LoadResult]:
             return self.warehouse.load(
@@ -99,6 +115,24 @@ class Session(Catalog, Complexity):
             else:
                 results += some([p])
         return results
+
+    def format_of(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        classification: str = "HS17",
+        columns: Mapping[str, str] | None = None,
+        constants: Mapping[str, str] | None = None,
+        sheet: str | None = None,
+    ) -> str:
+        """The format a load that names none reads ``path`` in (:mod:`hitex.ingest.guess`)."""
+        from hitex.ingest.base import Source  # noqa: PLC0415
+        from hitex.ingest.guess import guess  # noqa: PLC0415
+
+        return guess(
+            Source(Path(path), classification.upper(), dict(columns or {}),
+                   dict(constants or {}), sheet=sheet)
+        )  # fmt: skip
 
     def loads(self) -> pd.DataFrame:
         """Every attempted load."""

@@ -20,11 +20,11 @@ ROWS = [
 
 
 def post(client, path, *, headers=AUTH, fmt="flows", **form):
+    data = {**({} if fmt is None else {"format": fmt}), **form}
     with path.open("rb") as f:
         return client.post(
-            "/api/loads", headers=headers, files={"file": (path.name, f, "text/csv")},
-            data={"format": fmt, **form},
-        )  # fmt: skip
+            "/api/loads", headers=headers, files={"file": (path.name, f, "text/csv")}, data=data
+        )
 
 
 def test_upload_loads_and_answers_summary_and_rejects(writer, tmp_path):
@@ -165,3 +165,24 @@ def test_a_file_whose_every_record_is_refused_is_a_422(writer, tmp_path):
     ]  # fmt: skip
     kept = writer.get("/api/rejects", params={"load": 3}).json()
     assert [(r["line"], r["field"]) for r in kept] == [(2, "partner"), (3, "value_usd")]
+
+
+def test_an_upload_without_a_format_is_read_in_the_one_its_columns_tell(writer, tmp_path):
+    path = flows_file(tmp_path / "moscow.csv", ROWS)
+    answer = post(writer, path, fmt=None)
+    assert answer.status_code == 200, answer.text
+    (load,) = answer.json()["loads"]
+    assert (load["format"], load["rows_read"], load["rows_loaded"]) == ("flows", 5, 4)
+
+
+def test_an_upload_no_format_reads_is_a_422_naming_its_columns(writer, tmp_path):
+    path = tmp_path / "other.csv"
+    path.write_text("origin,hs92,export_val\nCHL,0101,5\n")
+    answer = post(writer, path, fmt=None)
+    assert answer.status_code == 422, answer.text
+    message = answer.json()["error"]["message"]
+    assert message.startswith(
+        "other.csv: cannot tell its format from its columns (origin, hs92, export_val)"
+    )
+    assert "hitex-upload-" not in message
+    assert [r["status"] for r in writer.get("/api/loads").json()][:2] == ["loaded", "loaded"]

@@ -106,7 +106,12 @@ def upload(
     request: Request,
     conns: Conns,
     file: Annotated[UploadFile, File(description="The file to load (CSV, Parquet, XLSX, JSON).")],
-    format: Annotated[str, Form(description="flows, baci or comtrade.")],
+    format: Annotated[
+        str | None,
+        Form(
+            description="flows, baci or comtrade (default: told from the file's name and columns)."
+        ),
+    ] = None,
     classification: Annotated[str, Form(description="Of files that do not name theirs.")] = (
         "HS17"
     ),
@@ -119,7 +124,9 @@ def upload(
 
     With `?lang=ru` in the URL the summary, the errors and the rejects' reasons are in Russian.
     """
-    _check_choice("format", format, sorted(e.name for e in entry_points(group="hitex.readers")))
+    if format is not None:
+        formats = sorted(e.name for e in entry_points(group="hitex.readers"))
+        _check_choice("format", format, formats)
     _check_choice("classification", classification.upper(), list(CLASSIFICATIONS))
     tracker: Progress = request.app.state.progress
     limit: int = request.app.state.max_upload_bytes

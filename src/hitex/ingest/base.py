@@ -317,11 +317,7 @@ class Reader:
                     ru=f"нет столбца {source_column!r} для --column {user}={source_column} "
                     f"({_found_ru(present)})",
                 )
-        missing = [
-            f for f in FIELDS if f not in OPTIONAL and self._column_for(f, present) is None
-            and f not in self.source.constants and f not in self.fixed
-            and not self._computed(f, present)
-        ]  # fmt: skip
+        missing = self.missing(present)
         if missing:
             # hitex's field names, as --column takes them (value_usd, not a format's column).
             names = [repr(_USER_NAME.get(f, f)) for f in missing]
@@ -347,6 +343,21 @@ class Reader:
                 f"({_found_ru(present)}){hint_ru}; сопоставьте свои столбцы через --column "
                 "ПОЛЕ=СТОЛБЕЦ или задайте одно значение через --set ПОЛЕ=ЗНАЧЕНИЕ",
             )
+
+    def missing(self, present: Mapping[str, str]) -> list[str]:
+        """The fields a record needs that neither the file's columns nor the options give.
+
+        ``present``: the file's columns, lower case -> as written.
+        """
+        return [
+            f for f in FIELDS if f not in OPTIONAL and self._column_for(f, present) is None
+            and f not in self.source.constants and f not in self.fixed
+            and not self._computed(f, present)
+        ]  # fmt: skip
+
+    def known_columns(self, present: Mapping[str, str]) -> int:
+        """How many of the file's columns this format reads (a field's first found counts)."""
+        return sum(self._column_for(f, present) is not None for f in FIELDS)
 
     def value_name(self) -> str:
         """The name of the value column in this format (for messages)."""

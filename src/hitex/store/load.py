@@ -191,12 +191,12 @@ class Loader:
         out = {"reporter": countries, "partner": countries}
         for table, (column, staged) in _ENUM_TABLES.items():
             values = self.con.execute(
-                f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL"  # noqa: S608
+                f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL"
             ).fetchall()
             out[staged] = typed_as = _enum(v for (v,) in values)
             self.scratch.table(
                 f"{table}_enum__",
-                f"SELECT * REPLACE (CAST({column} AS {typed_as}) AS {column}) FROM {table}",  # noqa: S608
+                f"SELECT * REPLACE (CAST({column} AS {typed_as}) AS {column}) FROM {table}",
             )
         if self.reader.quantity_unit is not None:
             out["unit"] = _enum([self.reader.quantity_unit])

@@ -268,6 +268,9 @@ class Warehouse:
             ) from exc
         # Each query lists the live files: their footers are read once.
         self.con.execute("SET parquet_metadata_cache = true")
+        # DuckDB draws its own bar on standard output for a query over two seconds: in the
+        # middle of a CSV or JSON answer. hitex shows its own progress, on standard error.
+        self.con.execute("SET enable_progress_bar = false")
         if not read_only:
             self.init(refresh=False)
 
