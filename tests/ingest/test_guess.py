@@ -108,3 +108,14 @@ def test_the_warehouse_draws_no_bar_of_its_own_on_standard_output(tmp_path):
     with hitex.open(tmp_path / "w.duckdb") as s:
         con = s.warehouse.con
         assert con.execute("SELECT current_setting('enable_progress_bar')").fetchone() == (False,)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_missing_or_empty_file_reads_as_with_a_format(tmp_path, lang):
+    (tmp_path / "empty.csv").write_bytes(b"")
+    for name in ("empty.csv", "absent.csv"):
+        path = str(tmp_path / name)
+        told = run(str(tmp_path / "w.duckdb"), "load", path, "--lang", lang)
+        named = run(str(tmp_path / "w.duckdb"), "load", path, "--format", "flows", "--lang", lang)
+        assert told.exit_code == named.exit_code == 1
+        assert told.output == named.output

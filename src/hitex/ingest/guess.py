@@ -51,6 +51,16 @@ def guess(source: Source) -> str:
     """The name of the format to read ``source`` with (see the module's text)."""
     path = source.path
     known = readers()
+    # The sentences a load with a format gives for these, so that they read the same.
+    if not path.is_file():
+        raise BadFileError(f"{path} does not exist or is not a file.", file=str(path),
+                           ru=f"{path}: такого файла нет (или это не файл).")  # fmt: skip
+    if path.stat().st_size == 0:
+        raise BadFileError(
+            f"{path.name} is empty: it has no header and no records.",
+            file=path.name,
+            ru=f"{path.name}: файл пуст: в нём нет ни заголовка, ни записей.",
+        )
     if path.suffix.lower() == ".zip" or _BACI_NAME.match(path.name):
         return "baci"
     if path.suffix.lower() == ".json":
