@@ -101,6 +101,7 @@ def test_uploading_a_file_on_the_russian_page_speaks_russian(page, tmp_path):
     wait_for_view(pg, "reporter=CHL")
     assert pg.locator("label[for=upload-file]").inner_text() == "Выбрать файл"
     assert pg.locator("#upload-file-name").inner_text() == "файл не выбран"
+    assert pg.locator("#upload-format option:checked").inner_text() == "по файлу"
     rows = [(2004, "", "CHL", "BRA", "export", "851762", "2500000"),
             (2004, "", "CHL", "Brazl", "export", "851762", "1")]  # fmt: skip
     pg.fill("#upload-token", TOKEN)
@@ -122,7 +123,8 @@ def test_uploading_a_file_on_the_russian_page_speaks_russian(page, tmp_path):
     pg.click("#upload-button")
     pg.wait_for_selector("#upload-result.failed", timeout=60_000)
     said = pg.locator("#upload-result").inner_text()
-    assert said.startswith("Ошибка: bad.csv: нет столбцов 'year', 'reporter'"), said
+    # No format chosen («по файлу»): no format reads these columns, said in Russian.
+    assert said.startswith("Ошибка: bad.csv: формат не определить по столбцам («hs6», «value»)")
     assert latin_words(said) == []
 
 

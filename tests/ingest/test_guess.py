@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 import hitex
 from hitex.cli import app
-from tests.fixtures import FIXTURES, write_csv
+from tests.fixtures import FIXTURES, latin_words, write_csv
 
 DEMO = FIXTURES.parent.parent / "src" / "hitex" / "demo" / "data"
 
@@ -74,7 +74,10 @@ def test_columns_no_format_reads_stop_the_load_in_one_sentence(tmp_path):
     assert json.loads(run(db, "loads", "--format", "json").stdout) == []
     ru = run(db, "load", str(path), "--lang", "ru")
     assert ru.exit_code == 1
-    assert "формат не определить по столбцам" in " ".join(ru.output.split())
+    said = " ".join(ru.output.split())
+    assert said.startswith(f"Ошибка: {path.name}: формат не определить по столбцам («year», ")
+    assert "укажите --format «baci», «comtrade» или «flows»" in said
+    assert latin_words(said) == []
 
 
 def test_columns_the_user_maps_are_read_as_hitex_fields(tmp_path):

@@ -100,8 +100,11 @@ def _by_columns(source: Source, columns: list[str], known: dict[str, type[Reader
 
 
 def _names(names: object, lang: str = "en", word: str = "or") -> str:
+    """``a, b or c``; in Russian each name in «» (a name of the program, not a word)."""
     listed = sorted(names)  # type: ignore[call-overload]
-    word = {"or": "или", "and": "и"}[word] if lang == "ru" else word
+    if lang == "ru":
+        listed = [f"«{n}»" for n in listed]
+        word = {"or": "или", "and": "и"}[word]
     return ", ".join(listed[:-1]) + f" {word} " + listed[-1] if len(listed) > 1 else listed[0]
 
 
@@ -112,6 +115,7 @@ def _unknown(
     closest: tuple[str, list[str]] | None = None,
 ) -> NoReturn:
     found = ", ".join(columns) or "none"
+    found_ru = ", ".join(f"«{c}»" for c in columns) or "их нет"
     if fits:
         why = f"{_names(fits, word='and')} can both read it"
         why_ru = f"его читают и {_names(fits, 'ru', 'and')}"
@@ -119,7 +123,7 @@ def _unknown(
         name, lacking = closest
         fields = ", ".join(repr(_USER_NAME.get(f, f)) for f in lacking)
         why = f"no format finds every field it needs (the closest, {name}, lacks {fields})"
-        why_ru = f"ни один формат не находит всех нужных полей (ближе всех {name}: нет {fields})"
+        why_ru = f"ни один формат не находит всех нужных полей (ближе всех «{name}»: нет {fields})"
     else:
         why, why_ru = (
             "it is JSON, which no format reads",
@@ -129,7 +133,7 @@ def _unknown(
         f"{path.name}: cannot tell its format from its columns ({found}): {why}; give --format "
         f"{_names(fits or readers())} (and --column FIELD=SOURCE for columns of your own).",
         file=path.name,
-        ru=f"{path.name}: формат не определить по столбцам ({found}): {why_ru}; укажите "
+        ru=f"{path.name}: формат не определить по столбцам ({found_ru}): {why_ru}; укажите "
         f"--format {_names(fits or readers(), 'ru')} (и --column ПОЛЕ=СТОЛБЕЦ для своих "
         "столбцов).",
     )

@@ -41,7 +41,7 @@ const STRINGS = {
     check_title: "Check a text", check_hint: "Paste a press text: every number in it is checked against the warehouse.",
     check_button: "Check", checking: "Checking…", check_none: "No numbers found to check.",
     col_claim: "Claim", col_computed: "Computed", col_verdict: "Verdict", col_reason: "Reason",
-    loads_title: "Loads", upload_title: "Load a file", u_file: "File", u_format: "Format",
+    loads_title: "Loads", upload_title: "Load a file", u_file: "File", u_format: "Format", u_format_auto: "from the file",
     u_classification: "Classification", u_revise: "revise earlier flows", u_token: "Token", u_button: "Load",
     u_choose: "Choose a file", u_no_file: "no file chosen",
     col_id: "Id", col_file: "File", col_format: "Format", col_read: "Read", col_loaded: "Loaded",
@@ -88,7 +88,7 @@ const STRINGS = {
     check_title: "Проверить текст", check_hint: "Вставьте текст публикации: каждое число в нём сверяется с хранилищем.",
     check_button: "Проверить", checking: "Проверка…", check_none: "В тексте нет чисел для проверки.",
     col_claim: "Утверждение", col_computed: "Расчёт", col_verdict: "Вывод", col_reason: "Причина",
-    loads_title: "Загрузки", upload_title: "Загрузить файл", u_file: "Файл", u_format: "Формат",
+    loads_title: "Загрузки", upload_title: "Загрузить файл", u_file: "Файл", u_format: "Формат", u_format_auto: "по файлу",
     u_classification: "Классификация", u_revise: "заменить прежние потоки", u_token: "Токен", u_button: "Загрузить",
     u_choose: "Выбрать файл", u_no_file: "файл не выбран",
     // Soft hyphens: a phone's narrow column breaks these words where Russian does, not anywhere.
@@ -742,6 +742,8 @@ function strings() {
   for (const el of document.querySelectorAll("[data-tp]")) el.placeholder = t(el.dataset.tp);
   for (const el of document.querySelectorAll("[data-ta]")) el.setAttribute("aria-label", t(el.dataset.ta));
   chosenFile();
+  const format = $("upload-format").options[0];
+  if (format && format.value === "") format.text = t("u_format_auto");
   for (const l of ["en", "ru"]) $("lang-" + l).setAttribute("aria-current", String(l === LANG));
   if (META) $("about").textContent = t("reference", { v: META.reference }) + (META.writable ? "" : " · " + t("read_only"));
 }
@@ -768,8 +770,8 @@ async function loadsTable() {
 async function readMeta() {
   META = await getJSON("/api/meta");
   strings();
-  fill($("upload-format"), META.formats);
-  $("upload-format").value = "flows";
+  fill($("upload-format"), META.formats, t("u_format_auto"));
+  $("upload-format").value = "";
 }
 
 // -- check a text ----------------------------------------------------------------------------
@@ -808,7 +810,8 @@ function upload(event) {
   const pid = "p" + Math.random().toString(36).slice(2, 14);
   const form = new FormData();
   form.append("file", file);
-  form.append("format", $("upload-format").value);
+  // No format chosen: the API tells it from the file's name and columns.
+  if ($("upload-format").value) form.append("format", $("upload-format").value);
   form.append("classification", $("upload-classification").value || "HS17");
   if ($("upload-revise").checked) form.append("revise", "true");
   form.append("progress", pid);
