@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
+from hitex import demo
 from hitex.report.claims.model import Result
 from hitex.report.claims.parse import parse
 
@@ -153,3 +154,31 @@ def test_leapt_is_a_rise(corpus):
     assert got["leapt by 86%"].verdict == "supported", got["leapt by 86%"].reason
     got = _by_span(claims.check(corpus, head + "Between 2018 and 2019 exports leapt by 68%."))
     assert got["leapt by 68%"].verdict == "contradicted"
+
+
+def test_a_pronoun_goes_on_about_the_trade_of_the_sentence_before(corpus):
+    c = pd.concat(pd.read_csv(f) for f in demo.files())
+    x = c[c["flow"] == "export"].groupby("year")["value_usd"].sum()
+    assert x[2004] == pytest.approx(262.96e6, abs=0.01e6)  # the raw files
+    head = "Chile and Argentina, 2004.\n\n"
+    text = head + "Chile's exports to Argentina were misreported last week. They came to {}."
+    got = _by_span(claims.check(corpus, text.format("$263 million")))
+    assert got["$263 million"].verdict == "supported", got["$263 million"].reason
+    # Read from the sentence before, not certainly: a wrong figure is not flagged.
+    got = _by_span(claims.check(corpus, text.format("$300 million")))
+    assert got["$300 million"].claim.understood
+    assert got["$300 million"].verdict == "unverifiable", got["$300 million"].reason
+    # No trade in the sentence before: the figure stays unread.
+    other = head + "Santiago had a mild winter. They came to $263 million."
+    assert not _by_span(claims.check(corpus, other))["$263 million"].claim.understood
+
+
+def test_vyvoz_and_vvoz_speak_of_trade(corpus):
+    p = pd.read_csv(PORTUGAL)
+    x = p[p["flow"] == "export"].groupby("year")["value_usd"].sum()
+    assert (x[2021] / x[2011] - 1) * 100 == pytest.approx(328.57, abs=0.01)  # the raw file
+    text = "Технологическая торговля Португалии.\n\nС 2011 по 2021 год вывоз вырос на {}%."
+    got = _by_span(claims.check(corpus, text.format("329")))
+    assert got["вырос на 329%"].verdict == "supported", got["вырос на 329%"].reason
+    got = _by_span(claims.check(corpus, text.format("292")))
+    assert got["вырос на 292%"].verdict == "contradicted"
