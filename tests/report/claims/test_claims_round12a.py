@@ -182,3 +182,35 @@ def test_vyvoz_and_vvoz_speak_of_trade(corpus):
     assert got["вырос на 329%"].verdict == "supported", got["вырос на 329%"].reason
     got = _by_span(claims.check(corpus, text.format("292")))
     assert got["вырос на 292%"].verdict == "contradicted"
+
+
+def test_an_ordinal_that_goes_on_with_a_list_of_ranks(corpus):
+    assert _rank(PORTUGAL, 2021, "DEU") == 2  # the raw file
+    assert _rank(PORTUGAL, 2021, "FRA") == 3
+    head = "Portugal's technology exports, 2021.\n\n"
+    text = head + "In 2021 Germany ranked second among buyers, France {}."
+    assert _by_span(claims.check(corpus, text.format("third")))["third"].verdict == "supported"
+    assert _by_span(claims.check(corpus, text.format("fourth")))["fourth"].verdict == (
+        "contradicted"
+    )
+    # A sentence that opens with an ordinal and a dash goes on with the ranking before it.
+    ru = "Технологический экспорт Португалии, 2021 год.\n\n"
+    got = _by_span(
+        claims.check(corpus, ru + "Крупнейший покупатель — Нидерланды. Второй — Германия.")
+    )
+    assert got["Второй"].verdict == "supported", got["Второй"].reason
+    # No ranking before it: "the first time" is no rank.
+    plain = head + "For the first time, exports grew, and it was the third year of growth."
+    assert all(r.claim.kind != "rank" for r in claims.check(corpus, plain))
+
+
+def test_a_count_of_partners_in_words_after_reach_or_only(corpus):
+    p = pd.read_csv(PORTUGAL)
+    y = p[p["year"] == 2021]
+    assert y[y["flow"] == "export"]["partner"].nunique() == 14  # the raw file
+    assert y[y["flow"] == "import"]["partner"].nunique() == 6
+    head = "Portugal's technology trade, 2021.\n\n"
+    got = _by_span(claims.check(corpus, head + "Exports reach fourteen countries."))
+    assert got["reach fourteen countries"].verdict == "supported"
+    got = _by_span(claims.check(corpus, head + "All imports come from only five countries."))
+    assert got["from only five countries"].verdict == "contradicted"

@@ -764,13 +764,29 @@ PATTERNS: tuple[Pattern, ...] = (
             r"stays|remains|remain)\s+"
             r"(?:the\s+)?(?:"
             + _ORDINAL
-            + r")\b(?:[- ](?:largest|biggest)\b)?(?:\s+(?:among|by|in)\s+\w+)?"
+            # Not a time: "it was the first time", "the third year running".
+            + r")\b(?!\s+(?:time|year|quarter|month|half)s?\b)(?:[- ](?:largest|biggest)\b)?"
+            r"(?:\s+(?:among|by|in)\s+\w+)?"
             r"|\b(?:" + _ORDINAL + r")[- ](?:largest|biggest|place)\b"
             r"|\b(?:на\s+)?(?:" + _ORDINAL + r")\s+мест\w*"
             r"|\b(?:" + _ORDINAL + r")\s+по\s+(?:величине|объ[её]му|значимости)",
             _I,
         ),
         _rank,
+    ),
+    Pattern(
+        "rank",
+        # An ordinal alone in a list of ranks: "Germany ranked second, France third",
+        # "Второе место — у Японии, третье — у Германии", a sentence «Вторая — компьютеры».
+        re.compile(
+            r"(?<![\w-])(?P<listed>(?:"
+            + "|".join(en for en, _ in _ORDINALS)
+            + r")|"
+            + "|".join(f"{ru}(?:[ыо]й|ий|ая|ое|ье|ья|ая|ым|ую|ей|ого|ом)" for _, ru in _ORDINALS)
+            + r")(?![\w-])",
+            _I,
+        ),
+        lambda m, s, b: _listed_rank(m, s, b),  # noqa: PLW0108 - defined below
     ),
     Pattern(
         "extreme",
@@ -874,8 +890,9 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "count",
         re.compile(
-            r"(?<![\w-])(?P<pre>all(?: of the| the)?|to|across|from|in|все|во?|из)\s+"
-            r"(?P<word>" + _COUNT_WORDS_RE + r")\s(?:(?:destination|partner|trading|"
+            r"(?<![\w-])(?P<pre>all(?: of the| the)?|to|across|from|in|reach\w*|все|во?|из)\s+"
+            r"(?:only\s+|just\s+|лишь\s+|только\s+)?(?P<word>" + _COUNT_WORDS_RE + r")\s"
+            r"(?:(?:destination|partner|trading|"
             r"foreign|buyer|different|distinct|разн\w+|различн\w+)\s)*(?:countries|markets|"
             r"destinations|partners|buyers|customers|стран\w*|рын\w+|государств\w*|покупател\w*)"
             r"\b",
@@ -893,6 +910,30 @@ _SOME_OF_THEM = re.compile(
     r"кажд\w*|более|свыше|больше|менее|меньше|превы\w*)\b|[$%]|\d",
     re.IGNORECASE,
 )
+
+
+#: The words between a rank and an ordinal that goes on with its list: ", France ", "; ",
+#: ", а ", ", третье — ".
+_LIST_GAP = re.compile(
+    r"(?:[^.;:!?]|\.(?=\d))*?[,;]\s*(?:and\s+|и\s+|а\s+)?(?:[A-ZА-ЯЁ][\w'’-]*\s+){0,3}$"
+)
+
+
+def _listed_rank(
+    m: re.Match[str], s: Sentence, before: str
+) -> tuple[str, Quantity | None, str | None]:
+    """An ordinal that goes on with a list of ranks, or opens a sentence before a dash."""
+    place = _place(m.group().lower())
+    q = Quantity(place, "rank", place, place)
+    dash = re.match(r"\s*[—–]", s.text[m.end() :]) is not None
+    if not before.strip(' «"(') and dash:
+        return "rank", q, "goods" if _GOODS_RANK.match(s.text, m.end()) else "value"
+    ranks = list(PATTERNS[0].regex.finditer(before))
+    if ranks and _LIST_GAP.fullmatch(before[ranks[-1].end() :]):
+        last = ranks[-1]
+        _, _, metric = _rank(last, s, before[: last.start()])
+        return "rank", q, metric
+    return "", None, None
 
 
 def _count_in_words(
@@ -1046,7 +1087,7 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
             if any(a < m.end() and m.start() < b for a, b in parts):
                 continue
             kind, q, extra = p.read(m, s, s.text[: m.start()])
-            if not kind and m.groupdict().get("word"):
+            if not kind and (m.groupdict().get("word") or m.groupdict().get("listed")):
                 continue  # a count in words that counts some partners: no figure to read
             bare = p.name == "money" and m["num4"] and not _OTHER_UNIT.search(s.text)
             if not kind and bare and scale:
