@@ -214,3 +214,26 @@ def test_a_count_of_partners_in_words_after_reach_or_only(corpus):
     assert got["reach fourteen countries"].verdict == "supported"
     got = _by_span(claims.check(corpus, head + "All imports come from only five countries."))
     assert got["from only five countries"].verdict == "contradicted"
+
+
+def test_a_rise_or_fall_told_without_a_figure(corpus):
+    p = pd.read_csv(PORTUGAL)
+    x = p[p["flow"] == "export"].groupby("year")["value_usd"].sum()
+    assert x[2009] < x[2008]  # the raw file: the only fall of the series
+    assert x[2010] > x[2009]
+    head = "Portugal's technology trade.\n\n"
+    (fell_2009,) = claims.check(corpus, head + "In 2009 Portugal's exports fell.")
+    assert fell_2009.claim.span == "fell"
+    assert fell_2009.verdict == "supported", fell_2009.reason
+    (fell_2010,) = claims.check(corpus, head + "In 2010 Portugal's exports fell.")
+    # Read as a fall in 2010 (up 12.5% in the raw file): never supported (the checker may
+    # abstain, weighing the year before as another reading).
+    assert fell_2010.verdict != "supported", fell_2010.reason
+    assert "2010 against 2009: 12.50%" in fell_2010.reason
+    ru = "Технологическая торговля Португалии.\n\n"
+    (rose_2010,) = claims.check(corpus, ru + "В 2010 году экспорт Португалии вырос.")
+    assert rose_2010.verdict == "supported", rose_2010.reason
+    # A figure, a negation or a share is no direction alone.
+    for text in ("In 2010 exports did not fall.", "In 2010 the share of Germany fell.",
+                 "В 2010 году экспорт ни разу не снижался."):  # fmt: skip
+        assert all(r.claim.kind != "growth" for r in claims.check(corpus, head + text)), text

@@ -723,6 +723,15 @@ def _count(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
 
 _I = re.IGNORECASE
 _N = f"(?P<num>{NUMBER})"
+_RISE_WORDS = (
+    r"rose|risen|grew|grown|increased|вырос|выросл[аио]|рос|росл[аио]|"
+    r"увеличил(?:ся|ась|ось|ись)|увеличивал(?:ся|ась|ось|ись)|возрос(?:л[аио])?"
+)
+_FALL_WORDS = (
+    r"fell|fallen|declined|decreased|shrank|shrunk|contracted|"
+    r"сократил(?:ся|ась|ось|ись)|сокращал(?:ся|ась|ось|ись)|снизил(?:ся|ась|ось|ись)|"
+    r"снижал(?:ся|ась|ось|ись)|уменьшил(?:ся|ась|ось|ись)|упал[аио]?|падал[аио]?"
+)
 _Q = f"(?:{QUALIFIER})?"
 PATTERNS: tuple[Pattern, ...] = (
     Pattern(
@@ -900,6 +909,12 @@ PATTERNS: tuple[Pattern, ...] = (
         ),
         lambda m, s, b: _count_in_words(m, s, b),  # noqa: PLW0108 - defined below
     ),
+    Pattern(
+        "direction",
+        # A rise or fall told without a figure: "exports had fallen", «ввоз сократился».
+        re.compile(r"(?<!\w)(?P<way>" + _RISE_WORDS + "|" + _FALL_WORDS + r")(?!\w)", _I),
+        lambda m, s, b: _direction(m, s, b),  # noqa: PLW0108 - defined below
+    ),
 )
 
 
@@ -934,6 +949,42 @@ def _listed_rank(
         _, _, metric = _rank(last, s, before[: last.start()])
         return "rank", q, metric
     return "", None, None
+
+
+#: What makes a verb of change no claim of direction alone: a figure or a word of size after it
+#: in its clause ("fell 61%", "сократился на 18%", "rose by half", "tripled").
+_SIZED = re.compile(
+    r"\d|\b(?:by|на|в|to|до|from|с|со)\b|half|third|quarter|fifth|doubl|tripl|quadrupl|fold|"
+    r"times|вдвое|втрое|вчетверо|раз\b|половин|трет|четверт|пят|"
+    # A comparison of two flows is not a direction alone: "imports grew more slowly".
+    r"faster|slower|slowly|quickly|than|быстрее|медленнее|чем", re.IGNORECASE)  # fmt: skip
+#: Words after which a change is no claim: a negation, a share or a balance (their own
+#: readings), a condition, services.
+_NOT_A_DIRECTION = re.compile(
+    r"\b(?:not|never|n't|не|ни|если|if|share|доля|доли|долю|удельн\w*|deficit|surplus|balance|gap|"
+    r"дефицит|профицит|сальдо|разрыв|prices?|цен\w*|number|count|число|количество|"
+    # Services are no goods: the data cannot tell their direction.
+    r"services?|услуг\w*)\b",
+    re.IGNORECASE)  # fmt: skip
+_CLAUSE_CUT = re.compile(r"[,;:.!?—–]|\s(?:while|whereas|but|and)\s|\s[аи]\s|\sно\s")
+
+
+def _direction(
+    m: re.Match[str], s: Sentence, before: str
+) -> tuple[str, Quantity | None, str | None]:
+    """A rise or fall of a flow told without a figure: growth above or below zero.
+
+    "Chilean sales across the Andes fell over the period", «Ввоз из Германии сократился»; not
+    "fell 61%" (the figure's own claim), "did not fall", a share or a balance that moved.
+    """
+    clause_before = _CLAUSE_CUT.split(before)[-1]
+    rest = _CLAUSE_CUT.split(s.text[m.end() :])[0]
+    words = clause_before + " " + rest
+    if _SIZED.search(rest) or _NOT_A_DIRECTION.search(words) or not _TRADE.search(clause_before):
+        return "", None, None
+    if re.fullmatch(f"(?:{_FALL_WORDS})", m["way"], re.IGNORECASE):
+        return "growth", Quantity(0.0, "pct", -math.inf, 0.0, hi_open=True), None
+    return "growth", Quantity(0.0, "pct", 0.0, math.inf, lo_open=True), None
 
 
 def _count_in_words(
@@ -1087,7 +1138,7 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
             if any(a < m.end() and m.start() < b for a, b in parts):
                 continue
             kind, q, extra = p.read(m, s, s.text[: m.start()])
-            if not kind and (m.groupdict().get("word") or m.groupdict().get("listed")):
+            if not kind and any(m.groupdict().get(g) for g in ("word", "listed", "way")):
                 continue  # a count in words that counts some partners: no figure to read
             bare = p.name == "money" and m["num4"] and not _OTHER_UNIT.search(s.text)
             if not kind and bare and scale:
