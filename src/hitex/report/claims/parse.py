@@ -980,7 +980,10 @@ def _direction(
     clause_before = _CLAUSE_CUT.split(before)[-1]
     rest = _CLAUSE_CUT.split(s.text[m.end() :])[0]
     words = clause_before + " " + rest
-    if _SIZED.search(rest) or _NOT_A_DIRECTION.search(words) or not _TRADE.search(clause_before):
+    # "grew four and a half times": the size may follow past an "and".
+    sized = re.split(r"[,;:.!?—–]", s.text[m.end() :])[0]
+    if (_SIZED.search(sized) or re.search(rf"\b(?:{_NUMBER_WORDS})\b", sized, re.IGNORECASE)
+            or _NOT_A_DIRECTION.search(words) or not _TRADE.search(clause_before)):  # fmt: skip
         return "", None, None
     if re.fullmatch(f"(?:{_FALL_WORDS})", m["way"], re.IGNORECASE):
         return "growth", Quantity(0.0, "pct", -math.inf, 0.0, hi_open=True), None
