@@ -211,7 +211,8 @@ def negate(q: Quantity) -> Quantity:
 # -- what the words say ------------------------------------------------------------------------
 #: Words of growth and of fall (of a rate, and of an amount said to have moved "to" a level).
 GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w*|climb\w*|"
-           r"\bgain\w*|expand\w*|surg\w*|soar\w*|widen\w*|higher|more\b|вырос\w*|выросл\w*|"
+           r"\bgain\w*|expand\w*|surg\w*|soar\w*|widen\w*|higher|more\b|leap\w*|rocket\w*|"
+           r"вырос\w*|выросл\w*|"
            r"рост\w*|увелич\w*|прирост\w*|подня\w*|больше|повыс\w*|расширил\w*|add(?:ed|ing)\b|"
            r"прибав\w*|\bрос(?:ли|ла|ло)?\b|возрос\w*|подскочил\w*")  # fmt: skip
 FALL = (
@@ -229,7 +230,8 @@ _MONEY_CONTEXT = (r"total of|worth|amount\w* to|totall?ed|valued at|value of|с�
 _CHANGE_BEFORE = re.compile(
     r"(?:\bby|\bна|increase of|rise of|growth of|gain of|expense of|за сч[её]т|прирост\w*|"
     r"\badded|\bbrought|\bcontributed|вклад в прирост|обеспечил\w*)"
-    r"\s*(?:" + QUALIFIER + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
+    # "Прирост — 554,7 млн": the figure after a dash or colon is the change the noun names.
+    r"(?:\s*[—–:])?\s*(?:" + QUALIFIER + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
 #: "отгрузили продукции на 217,2 млн долларов": goods shipped worth an amount, no change.
 _WORTH_OF = re.compile(
     r"(?:отгруз\w*|постав(?:ил|ля)\w*|продал\w*|продан\w*|закупил\w*|экспортировал\w*|"
@@ -252,13 +254,20 @@ _TRADE = re.compile(
     r"\bbuy(?:s|ing)?\b|\bsell(?:s|ing)?\b|goods|products|"
     r"contract|transaction|industr|экспорт|импорт|поставк|постав|продаж|торгов|товар|продукци|"
     r"закуп|контракт|сделк|отрасл|took|buyer|market|deficit|surplus|turnover|balance|дефицит|"
-    r"профицит|сальдо|оборот|покупател|рын|\bgap\b|shortfall|отгруз|вывез|ввез",
+    r"профицит|сальдо|оборот|покупател|рын|\bgap\b|shortfall|отгруз|вывез|ввез|вывоз|ввоз|"
+    r"outbound|inbound|\bpartner countr",
     re.IGNORECASE)  # fmt: skip
 
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+                 "twenty": 20, "thirty": 30,
                  "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
-                 "восемь": 8, "девять": 9, "десять": 10}  # fmt: skip
+                 "восемь": 8, "девять": 9, "десять": 10, "полтора": 1.5, "полторы": 1.5,
+                 "одиннадцать": 11, "двенадцать": 12, "пятнадцать": 15, "двадцать": 20}  # fmt: skip
+#: "one and a half times", "seven and a quarter times", "в два с половиной раза".
+_AND_A_PART = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75, "половиной": 0.5,
+               "четвертью": 0.25}  # fmt: skip
 _NUMBER_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 #: Counts said in words (partners: "fourteen countries", "четырнадцать стран").
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -372,10 +381,24 @@ def _fraction_value(text: str) -> float:
     return next(v for k, v in _FRACTIONS.items() if lowered.startswith(k))
 
 
+def _part(words: str | None) -> float:
+    """What "and a half" ("с четвертью") adds to a multiple in words.
+
+    >>> _part(" and a quarter"), _part(" с половиной"), _part(None)
+    (0.25, 0.5, 0.0)
+    """
+    if not words:
+        return 0.0
+    tail = re.sub(r"^\s*(?:and\s+a\s+|and\s+|с\s+)", "", words.lower()).strip()
+    return _AND_A_PART.get(re.sub(r"\s+", " ", tail), 0.0)
+
+
 def _multiple_word(text: str) -> float:
     lowered = text.lower()
     if lowered in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[lowered])
+    if lowered == "one":
+        return 1.0
     return float(lowered.replace(",", "."))
 
 
@@ -393,15 +416,39 @@ class Pattern:
 
 _ORDINALS = (("first", "перв"), ("second", "втор"), ("third", "трет"), ("fourth", "четв"),
              ("fifth", "пят"), ("sixth", "шест"), ("seventh", "седьм"), ("eighth", "восьм"),
-             ("ninth", "девят"), ("tenth", "десят"))  # fmt: skip
-_ORDINAL = "|".join(f"{en}|{ru}\\w*" for en, ru in _ORDINALS)
+             ("ninth", "девят"), ("tenth", "десят"), ("eleventh", "одиннадцат"),
+             ("twelfth", "двенадцат"), ("thirteenth", "тринадцат"), ("fourteenth", "четырнадцат"),
+             ("fifteenth", "пятнадцат"), ("sixteenth", "шестнадцат"),
+             ("seventeenth", "семнадцат"), ("eighteenth", "восемнадцат"),
+             ("nineteenth", "девятнадцат"), ("twentieth", "двадцат"))  # fmt: skip
+#: Ordinals in figures: "12th", "11-е", "с 10-го на 12-е место".
+_DIGIT_ORDINAL = r"\d{1,2}(?:st|nd|rd|th|-(?:[ея]|го|й|м|ое|ой|ом|ого|ая|ую))(?!\w)"
+_ORDINAL = "|".join(f"{en}|{ru}\\w*" for en, ru in sorted(_ORDINALS, key=lambda o: -len(o[0])))
+_ORDINAL += "|" + _DIGIT_ORDINAL
+#: Longer stems first: "пятнадцат" before "пят".
+_PLACE = re.compile(
+    "|".join(f"(?P<o{i}>\\b(?:{en}|{ru}))" for i, (en, ru) in
+             sorted(enumerate(_ORDINALS), key=lambda x: -len(x[1][1])))
+    + r"|\b(?P<d>\d{1,2})(?=st|nd|rd|th|-)", re.IGNORECASE)  # fmt: skip
 
 
 def _place(words: str) -> int:
-    for i, (en, ru) in enumerate(_ORDINALS):
-        if re.search(rf"\b(?:{en}|{ru})", words):
-            return i + 1
-    return 1
+    """The place a rank's words name: the last ordinal ("slipped from tenth to twelfth": 12).
+
+    Examples
+    --------
+    >>> _place("slipped from tenth to twelfth"), _place("с 10-го на 12-е место"), _place("top")
+    (12, 12, 1)
+    >>> _place("на пятнадцатое место"), _place("ranked fourth")
+    (15, 4)
+    """
+    found = list(_PLACE.finditer(words))
+    if not found:
+        return 1
+    last = found[-1]
+    if last["d"]:
+        return int(last["d"])
+    return int(next(k for k, v in last.groupdict().items() if v)[1:]) + 1
 
 
 #: Words after a rank that make it a rank of goods ("the third-largest import item").
@@ -414,7 +461,11 @@ _GOODS_RANK = re.compile(
 def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     words = m.group().lower()
     metric = "growth" if re.search(r"growth|growing|rate|темп|рост", words) else "value"
-    goods = re.search(r"\b(?:items?|products?|goods|commodit|categor)", words)
+    goods = re.search(
+        r"\b(?:items?|products?|goods|commodit|categor|chapter|heading)|позици|"
+        r"групп|стать",
+        words,
+    )
     if (goods or _GOODS_RANK.match(s.text, m.end())) and not re.search(
         r"market|buyer|partner|destination|importer|customer|supplier|рын|покупател|партн|"
         r"импорт[её]р|направлени", words):  # fmt: skip
@@ -481,7 +532,7 @@ def _multiple(
                                     hi_open=True, qualifier=(q or "").lower()), None  # fmt: skip
     if m.groupdict().get("times"):
         text = m["times"]
-        value = _multiple_word(text) + (0.5 if m["half"] else 0.0)  # "two and a half times"
+        value = _multiple_word(text) + _part(m["half"])  # "two and a half times"
         if text[0].isdigit() and not m["half"]:
             out = quantity(value, "x", 10.0 ** -decimals(text, lang=s.lang), q or "")
         else:
@@ -633,8 +684,8 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         rises = sign[1] == "+" or sign[1].strip().lower() in ("плюс", "plus")
         return "growth", q if rises else negate(q), None
     grows = re.search(f"(?:{GROWTH})|(?:{FALL})", before, re.IGNORECASE) or re.match(
-        r"\s*(?:more|higher|up|less|lower|growth|increase|rise|gain|decline|drop|fall|above|"
-        r"below|больше|меньше|рост|выше|ниже)", after, re.IGNORECASE)  # fmt: skip
+        r"\s*(?:more|higher|up|less|lower|growth|increase|rise|gain|jump|surge|leap|decline|drop|"
+        r"fall|above|below|больше|меньше|рост|выше|ниже)", after, re.IGNORECASE)  # fmt: skip
     if grows:
         q = quantity(value, "pct", step, m["q"] or "")
         falls = _falls(before) or re.match(r"\s*(?:less|lower|decline|drop|fall|below|меньше|"
@@ -672,6 +723,15 @@ def _count(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
 
 _I = re.IGNORECASE
 _N = f"(?P<num>{NUMBER})"
+_RISE_WORDS = (
+    r"rose|risen|grew|grown|increased|вырос|выросл[аио]|рос|росл[аио]|"
+    r"увеличил(?:ся|ась|ось|ись)|увеличивал(?:ся|ась|ось|ись)|возрос(?:л[аио])?"
+)
+_FALL_WORDS = (
+    r"fell|fallen|declined|decreased|shrank|shrunk|contracted|"
+    r"сократил(?:ся|ась|ось|ись)|сокращал(?:ся|ась|ось|ись)|снизил(?:ся|ась|ось|ись)|"
+    r"снижал(?:ся|ась|ось|ись)|уменьшил(?:ся|ась|ось|ись)|упал[аио]?|падал[аио]?"
+)
 _Q = f"(?:{QUALIFIER})?"
 PATTERNS: tuple[Pattern, ...] = (
     Pattern(
@@ -688,24 +748,54 @@ PATTERNS: tuple[Pattern, ...] = (
             r"second[- ]largest|third[- ]largest)\b(?:(?: \w+){0,3}? (?:in|by|of) (?:the )?"
             r"(?:volume|value|growth rate|rate of growth|growth|terms of \w+)"
             r"|(?: \w+)? (?:market|buyer|partner|destination|importer|customer|supplier|item|"
-            r"product|category|commodity)s?\b)"
+            r"product|category|commodity|chapter|heading)s?\b)"
             r"|лидер\w*(?: \w+){0,2}? по (?:объ[её]м\w*|темп\w*(?: рост\w*)?|рост\w*)"
             r"|крупнейш\w+ (?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|направлени\w*)"
+            # "главным партнёром", «Главный рынок сбыта»: one partner (not "основные рынки").
+            r"|(?<!\w)(?:главн|основн)\w*\s+(?:[^\W\d]+\s+)?(?:рын(?:ок|ка|ку|ком|ке)|"
+            r"покупател(?:ь|я|ю|ем|е)|партн[её]р(?:а|у|ом|е)?)(?!\w)"
+            # Goods: «крупнейшая товарная позиция», «главной статье экспорта», «первая позиция».
+            r"|(?<!\w)(?:крупнейш|главн)\w*\s+(?:товарн\w+\s+)?(?:позици|групп|стать)\w*"
+            r"|\b(?:" + _ORDINAL + r")\s+(?:товарн\w+\s+)?(?:позици|стать)\w*"
+            r"|\b(?:" + _ORDINAL + r")(?:[- ](?:largest|biggest))?\s+(?:\w+\s+)?"
+            r"(?:chapter|heading)s?\b"
             r"|\b(?:" + _ORDINAL + r")(?:[- ](?:largest|biggest))?\s+(?:market|buyer|destination|"
             r"customer|partner|supplier)s?\b"
             r"|\b(?:" + _ORDINAL + r")\s+(?:among|of)\s+(?:all\s+|the\s+|its\s+)?(?:\w+\s+)?"
             r"(?:markets|buyers|destinations|customers|partners|suppliers)\b"
             r"|\b(?:" + _ORDINAL + r")\s+overall\b"
-            r"|\b(?:ranked|ranks|came|comes|placed|stood|was|is|remained|sits|finished)\s+"
+            # A move in the ranking: "slipped from tenth to twelfth", "dropped to eighth".
+            r"|\b(?:slipp|dropp|fell|fall|rose|ris|climb|mov|jump|sank|slid|advanc|return)\w*"
+            r"(?:\s+(?:back|down|up))?\s+(?:from\s+(?:the\s+)?(?:" + _ORDINAL + r")\s+)?to\s+"
+            r"(?:the\s+)?(?:" + _ORDINAL + r")\b(?:[- ](?:largest|biggest|place)\b)?"
+            r"(?:\s+place\b)?"
+            r"|\b(?:ranked|ranks|came|comes|placed|stood|was|is|remained|sits|finished|stayed|"
+            r"stays|remains|remain)\s+"
             r"(?:the\s+)?(?:"
             + _ORDINAL
-            + r")\b(?:[- ](?:largest|biggest)\b)?(?:\s+(?:among|by|in)\s+\w+)?"
+            # Not a time: "it was the first time", "the third year running".
+            + r")\b(?!\s+(?:time|year|quarter|month|half)s?\b)(?:[- ](?:largest|biggest)\b)?"
+            r"(?:\s+(?:among|by|in)\s+\w+)?"
             r"|\b(?:" + _ORDINAL + r")[- ](?:largest|biggest|place)\b"
             r"|\b(?:на\s+)?(?:" + _ORDINAL + r")\s+мест\w*"
             r"|\b(?:" + _ORDINAL + r")\s+по\s+(?:величине|объ[её]му|значимости)",
             _I,
         ),
         _rank,
+    ),
+    Pattern(
+        "rank",
+        # An ordinal alone in a list of ranks: "Germany ranked second, France third",
+        # "Второе место — у Японии, третье — у Германии", a sentence «Вторая — компьютеры».
+        re.compile(
+            r"(?<![\w-])(?P<listed>(?:"
+            + "|".join(en for en, _ in _ORDINALS)
+            + r")|"
+            + "|".join(f"{ru}(?:[ыо]й|ий|ая|ое|ье|ья|ая|ым|ую|ей|ого|ом)" for _, ru in _ORDINALS)
+            + r")(?![\w-])",
+            _I,
+        ),
+        lambda m, s, b: _listed_rank(m, s, b),  # noqa: PLW0108 - defined below
     ),
     Pattern(
         "extreme",
@@ -741,9 +831,12 @@ PATTERNS: tuple[Pattern, ...] = (
             r"учетверил\w*|вдвое|втрое|вчетверо)"
             r"|\b(?:by|на) (?P<orders>two|three|four|\d|два|три|четыре) (?:orders? of magnitude|"
             r"порядк\w*)"
-            r"|\b(?P<times>" + _NUMBER_WORDS + r"|\d+(?:[.,]\d+)?)(?P<half>\s+and\s+a\s+half)?"
-            r"[- ]?(?:fold|times)\b"
-            r"|\bв (?P<times_ru>\d+(?:,\d+)?|" + _NUMBER_WORDS + r")(?P<half_ru>\s+с\s+половиной)?"
+            r"|\b(?P<times>" + _NUMBER_WORDS + r"|one|\d+(?:[.,]\d+)?)"
+            r"(?P<half>\s+and\s+(?:a\s+half|a\s+quarter|three\s+quarters))?"
+            # "up 2.2x": a multiple in figures with an x.
+            r"(?:[- ]?(?:fold|times)\b|(?<=\d)x\b)"
+            r"|\bв (?P<times_ru>\d+(?:,\d+)?|" + _NUMBER_WORDS + r")"
+            r"(?P<half_ru>\s+с\s+(?:половиной|четвертью))?"
             r" раз\w*)",
             _I,
         ),
@@ -776,7 +869,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|"
             + _N.replace("num", "num4")
             + r"\s?(?P<scale4>млрд|млн|billion|million|bln|bn|mln|mn)\b"
-            r"\.?(?=\s*(?:больше|меньше|more|less|higher|lower|[,.;)]|$)))",
+            r"\.?(?=\s*(?:(?:больше|меньше|more|less|higher|lower|до|против|в|во|за|по|с|со|от|"
+            r"и|а|to|against|versus|vs|in|and|a year|годом|ранее|earlier)(?!\w)|[,.;:()—–]|$)))",
             _I,
         ),
         lambda m, s, b: _money_any(m, s, b),  # noqa: PLW0108 - defined below
@@ -805,14 +899,21 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "count",
         re.compile(
-            r"(?<![\w-])(?P<pre>all(?: of the| the)?|to|across|from|in|все|во?|из)\s+"
-            r"(?P<word>" + _COUNT_WORDS_RE + r")\s(?:(?:destination|partner|trading|"
+            r"(?<![\w-])(?P<pre>all(?: of the| the)?|to|across|from|in|reach\w*|все|во?|из)\s+"
+            r"(?:only\s+|just\s+|лишь\s+|только\s+)?(?P<word>" + _COUNT_WORDS_RE + r")\s"
+            r"(?:(?:destination|partner|trading|"
             r"foreign|buyer|different|distinct|разн\w+|различн\w+)\s)*(?:countries|markets|"
             r"destinations|partners|buyers|customers|стран\w*|рын\w+|государств\w*|покупател\w*)"
             r"\b",
             _I,
         ),
         lambda m, s, b: _count_in_words(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        "direction",
+        # A rise or fall told without a figure: "exports had fallen", «ввоз сократился».
+        re.compile(r"(?<!\w)(?P<way>" + _RISE_WORDS + "|" + _FALL_WORDS + r")(?!\w)", _I),
+        lambda m, s, b: _direction(m, s, b),  # noqa: PLW0108 - defined below
     ),
 )
 
@@ -824,6 +925,69 @@ _SOME_OF_THEM = re.compile(
     r"кажд\w*|более|свыше|больше|менее|меньше|превы\w*)\b|[$%]|\d",
     re.IGNORECASE,
 )
+
+
+#: The words between a rank and an ordinal that goes on with its list: ", France ", "; ",
+#: ", а ", ", третье — ".
+_LIST_GAP = re.compile(
+    r"(?:[^.;:!?]|\.(?=\d))*?[,;]\s*(?:and\s+|и\s+|а\s+)?(?:[A-ZА-ЯЁ][\w'’-]*\s+){0,3}$"
+)
+
+
+def _listed_rank(
+    m: re.Match[str], s: Sentence, before: str
+) -> tuple[str, Quantity | None, str | None]:
+    """An ordinal that goes on with a list of ranks, or opens a sentence before a dash."""
+    place = _place(m.group().lower())
+    q = Quantity(place, "rank", place, place)
+    dash = re.match(r"\s*[—–]", s.text[m.end() :]) is not None
+    if not before.strip(' «"(') and dash:
+        return "rank", q, "goods" if _GOODS_RANK.match(s.text, m.end()) else "value"
+    ranks = list(PATTERNS[0].regex.finditer(before))
+    if ranks and _LIST_GAP.fullmatch(before[ranks[-1].end() :]):
+        last = ranks[-1]
+        _, _, metric = _rank(last, s, before[: last.start()])
+        return "rank", q, metric
+    return "", None, None
+
+
+#: What makes a verb of change no claim of direction alone: a figure or a word of size after it
+#: in its clause ("fell 61%", "сократился на 18%", "rose by half", "tripled").
+_SIZED = re.compile(
+    r"\d|\b(?:by|на|в|to|до|from|с|со)\b|half|third|quarter|fifth|doubl|tripl|quadrupl|fold|"
+    r"times|вдвое|втрое|вчетверо|раз\b|половин|трет|четверт|пят|"
+    # A comparison of two flows is not a direction alone: "imports grew more slowly".
+    r"faster|slower|slowly|quickly|than|быстрее|медленнее|чем", re.IGNORECASE)  # fmt: skip
+#: Words after which a change is no claim: a negation, a share or a balance (their own
+#: readings), a condition, services.
+_NOT_A_DIRECTION = re.compile(
+    r"\b(?:not|never|n't|не|ни|если|if|share|доля|доли|долю|удельн\w*|deficit|surplus|balance|gap|"
+    r"дефицит|профицит|сальдо|разрыв|prices?|цен\w*|number|count|число|количество|"
+    # Services are no goods: the data cannot tell their direction.
+    r"services?|услуг\w*)\b",
+    re.IGNORECASE)  # fmt: skip
+_CLAUSE_CUT = re.compile(r"[,;:.!?—–]|\s(?:while|whereas|but|and)\s|\s[аи]\s|\sно\s")
+
+
+def _direction(
+    m: re.Match[str], s: Sentence, before: str
+) -> tuple[str, Quantity | None, str | None]:
+    """A rise or fall of a flow told without a figure: growth above or below zero.
+
+    "Chilean sales across the Andes fell over the period", «Ввоз из Германии сократился»; not
+    "fell 61%" (the figure's own claim), "did not fall", a share or a balance that moved.
+    """
+    clause_before = _CLAUSE_CUT.split(before)[-1]
+    rest = _CLAUSE_CUT.split(s.text[m.end() :])[0]
+    words = clause_before + " " + rest
+    # "grew four and a half times": the size may follow past an "and".
+    sized = re.split(r"[,;:.!?—–]", s.text[m.end() :])[0]
+    if (_SIZED.search(sized) or re.search(rf"\b(?:{_NUMBER_WORDS})\b", sized, re.IGNORECASE)
+            or _NOT_A_DIRECTION.search(words) or not _TRADE.search(clause_before)):  # fmt: skip
+        return "", None, None
+    if re.fullmatch(f"(?:{_FALL_WORDS})", m["way"], re.IGNORECASE):
+        return "growth", Quantity(0.0, "pct", -math.inf, 0.0, hi_open=True), None
+    return "growth", Quantity(0.0, "pct", 0.0, math.inf, lo_open=True), None
 
 
 def _count_in_words(
@@ -854,7 +1018,7 @@ def _count_partners(
 def _multiple_ru(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | None, str | None]:
     if m.groupdict().get("times_ru"):
         text = m["times_ru"]
-        value = _multiple_word(text) + (0.5 if m["half_ru"] else 0.0)  # "в два с половиной раза"
+        value = _multiple_word(text) + _part(m["half_ru"])  # "в два с половиной раза"
         if text[0].isdigit() and not m["half_ru"]:
             out = quantity(value, "x", 10.0 ** -decimals(text, lang="ru"), m["q"] or "")
         else:
@@ -899,6 +1063,7 @@ _SKIP = re.compile(
     + r")\s+\d{1,2}\b"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
     r"\d{4}-\d\d-\d\d|\d{1,2}:\d\d|\b(?:19|20)\d\d(?:-(?:19|20)?\d\d)?\b|\bHS ?\d+|"
+    r"\b\d{1,2}-(?:[ея]|го|й|м|ое|ой|ом|ого|ая|ую)(?!\w)|"
     r"(?<![\w-])(?:chapter|heading|subheading|глав[аеыу]|групп[аеыу]|"
     r"позици[яиюей]+|субпозици[яиюей]+|ТН ВЭД)\s+\d{2,6}\b|\b\d{4,6}\b"
     r"(?=[ /,]+\d{4,6}\b)|(?<=HS )\d+|\b\d+(?:st|nd|rd|th)\b"
@@ -955,10 +1120,11 @@ _PART_OF_YEAR = re.compile(r"\b(?:first|second|1st|2nd)[- ]half\b", re.IGNORECAS
 
 
 #: Words of a unit other than dollars: a bare "900 млн" beside them is no amount in dollars.
+#: Whole words: "за рубеж", "картонной тары", "европейские страны" name no unit.
 _OTHER_UNIT = re.compile(
-    r"руб\w*|евро|€|£|¥|фунт\w*|юан\w*|иен\w*|тонн\w*|\bт\.|людей|человек\w*|жител\w*|насел\w*|"
-    r"штук\w*|\beuros?\b|\byuan\b|\bpounds?\b|\b(?:rubles?|roubles?)\b|\btonn?e?s\b|"
-    r"\bpeople\b|\bresidents\b|\bpopulation\b|\bunits\b",
+    r"(?<!\w)(?:руб(?:л\w*|\.|\b)|евро\b|фунт\w*|юан\w*|иен[аыу]?\b|тонн\w*|т\.|людей|"
+    r"человек\w*|жител\w*|населени\w*|штук\w*)|€|£|¥|\beuros?\b|\byuan\b|\bpounds?\b|"
+    r"\b(?:rubles?|roubles?)\b|\btonn?e?s\b|\bpeople\b|\bresidents\b|\bpopulation\b|\bunits\b",
     re.IGNORECASE,
 )
 
@@ -975,7 +1141,7 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
             if any(a < m.end() and m.start() < b for a, b in parts):
                 continue
             kind, q, extra = p.read(m, s, s.text[: m.start()])
-            if not kind and m.groupdict().get("word"):
+            if not kind and any(m.groupdict().get(g) for g in ("word", "listed", "way")):
                 continue  # a count in words that counts some partners: no figure to read
             bare = p.name == "money" and m["num4"] and not _OTHER_UNIT.search(s.text)
             if not kind and bare and scale:

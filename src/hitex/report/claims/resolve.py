@@ -732,7 +732,15 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         if claim.understood and not (trade_words(s.text) or partners or products
                                      or f.hints.get("figure") or carried
                                      or (text is not None and _asked(text, s))):  # fmt: skip
-            claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
+            if text is not None and _continues(text, s):
+                # "Fourth-quarter exports were misreported. They came to $651.7 million": the
+                # trade of the sentence before, read but not certainly (never flagged).
+                guess = {**dict(claim.reading), "flow": "paragraph"}
+                if guess.get("year") == "carried":
+                    guess["year"] = "paragraph"
+                claim = claim.with_(reading=tuple(sorted(guess.items())))
+            else:
+                claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
         out.append(claim)
     return _respectively(out)
 
@@ -822,6 +830,25 @@ def _span_before(text: str, s: Sentence) -> tuple[int, int] | None:
             span = _FROM_TO.search(x.text)
             return None if span is None else (int(span["a"]), int(span["b"]))
     return None
+
+
+#: A pronoun that goes on about a subject said before ("They came to", «он прибавил»).
+_PRONOUN = re.compile(r"(?<!\w)(?:they|it|its|their|them|он|она|оно|они|его|её|ее|их)(?!\w)",
+                      re.IGNORECASE)  # fmt: skip
+
+
+def _continues(text: str, s: Sentence) -> bool:
+    """Whether ``s`` goes on, by a pronoun, about the trade the sentence before it names.
+
+    >>> t = "Fourth-quarter exports were misreported. They came to $651.7 million."
+    >>> _continues(t, sentences(t)[1]), _continues("Rain fell. It came to 5 mm.", sentences(
+    ...     "Rain fell. It came to 5 mm.")[1])
+    (True, False)
+    """
+    if _PRONOUN.search(s.text) is None:
+        return False
+    before = [x for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
+    return bool(before) and trade_words(before[-1].text)
 
 
 def _asked(text: str, s: Sentence) -> bool:
