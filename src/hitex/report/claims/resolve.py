@@ -154,9 +154,10 @@ _SPAN_YEARS = re.compile(
     re.IGNORECASE)  # fmt: skip
 #: Where a clause ends ("...$1.77 billion, more than twice ..."), not before "than" / "чем".
 #: A coverage ratio: "exports cover 98% of imports", "exports paid for 98% of imports",
-#: «экспорт покрывал 13% импорта». The verb, an export word before it and an import word after.
+#: "sales abroad matched 98% of purchases", «экспорт покрывал 13% импорта». The verb, an export
+#: word before it and an import word after.
 _COVER_VERB = re.compile(r"\b(?:cover(?:s|ed)?|paid for|pays? for|financ(?:e|es|ed)|"
-                         r"покрыва\w*|покрыл\w*)(?!\w)", re.IGNORECASE)  # fmt: skip
+                         r"match(?:es|ed)?|покрыва\w*|покрыл\w*)(?!\w)", re.IGNORECASE)  # fmt: skip
 _COVER_EXPORT = re.compile(r"\b(?:exports?|sales|outbound|экспорт\w*)(?!\w)", re.IGNORECASE)
 _COVER_IMPORT = re.compile(r"\b(?:imports?|inbound|purchases|импорт\w*|закуп\w*)(?!\w)",
                            re.IGNORECASE)  # fmt: skip
@@ -200,6 +201,11 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bв|\bза)\s+|(?<!по\s)(?=(?:19|2
                    r"(?<=\ba )(?=(?:19|20)\d\d\s+[a-z]))"
                    r"(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
+#: The last year of the span a text tells ("In its final year the figure stood at $4.5 billion",
+#: «в последний год»): the article's year, said for certain, not the year of the sentence before.
+_FINAL_YEAR = re.compile(r"\b(?:its|the|that|this|their|our) (?:final|last|closing|latest) year\b|"
+                         r"(?<!\w)в (?:последн|заключительн|завершающ|итогов)\w* год\w*",
+                         re.IGNORECASE)  # fmt: skip
 _MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|"
               "December")  # fmt: skip
 _MONTHS_RU = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
@@ -322,6 +328,11 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
              if (base_at is None or m.start("y") != base_at) and m.start("y") not in theirs
              and not (kind in ("growth", "multiple", "change") and at is not None
                       and m.start() >= at[1] and m.group().lower().startswith("of"))]  # fmt: skip
+    span_end = _FROM_TO.search(mine if at is None else mine[: at[0]])
+    if not named and span_end is not None and kind in ("amount", "share", "count"):
+        # "Between 2018 and 2019 exports leapt by 86% and hit $2.6 billion": a level said after
+        # a span of years is of its last year.
+        year = int(span_end["b"])
     if named:
         # "from $163.9 million in 2002 to $917.2 million in 2004, while imports fell 5%": the
         # claim is of the later year unless a year follows its own figure.
@@ -509,6 +520,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         last = [v for pos, par, v in named if par == s.paragraph and pos < here]
         subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous,
                                 (text or "")[: f.claim.start])  # fmt: skip
+        told = _pronoun_flow(text, s, f.claim.start - s.start, f.claim.end - s.start)
+        if told is not None and told[0] != subject.flow and f.claim.kind != "rank":
+            # "The trade gap tells the same story. In 2016 it fell to $150 million, and exports
+            # covered 89.5% of imports": "it" is the gap, not the exports said after it.
+            subject = dataclasses.replace(subject, flow=told[0])
+            how["flow"] = "paragraph"
         whole = None
         if f.claim.kind in {"share", "rank"}:
             # A rank's own words may name its field ("the largest African buyer").
@@ -548,6 +565,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 and not frames.flows(s.text[at[1] : turn.start()])
             ):
                 side = ""  # the side of a balance word past the clause's turn is not this one's
+            if told is not None and told[0] == "balance" and how.get("flow") == "paragraph":
+                side = told[1]  # the side of the balance the pronoun stands for
+                how["side"] = "paragraph"
         aggregation, count = "sum", None
         counted = (
             frames.counted_before(s.text, at[0])
@@ -667,7 +687,8 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # Only a period the reference changes is uncertain; one it agrees with stays.
                 claim = claim.with_(period=moved)
                 how["year"] = "paragraph"
-        elif how["year"] == "carried" and text is not None and not _SPAN_YEARS.search(s.text):
+        elif (how["year"] == "carried" and text is not None and not _SPAN_YEARS.search(s.text)
+              and not _FINAL_YEAR.search(s.text[: at[0]])):  # fmt: skip
             # "Скачок 2019 года. Импорт вырос на 64%": a sentence that names no year may go on
             # with the year of the sentence before it in the paragraph. That year is read, but
             # not certainly: the figure may be supported by it, never flagged.
@@ -771,6 +792,40 @@ def _years_not_dates(text: str) -> list[re.Match[str]]:
             if not any(a <= m.start(1) < b for a, b in dates)]  # fmt: skip
 
 
+_OF_FLOW = re.compile(r"\s*(?:of|in|worth of)\s", re.IGNORECASE)
+
+
+def _pronoun_flow(
+    text: str | None, s: Sentence, at: int, end: int | None = None
+) -> tuple[str, str] | None:
+    """The flow (and side) a pronoun before the claim at ``at`` of ``s`` stands for, if any.
+
+    Only when ``s`` says the pronoun before any flow word and none before the claim: the flow
+    first named by the last sentence of the paragraph before it that is not itself told by a
+    pronoun.
+
+    >>> t = "The trade gap tells the same story. In 2016 it fell to $150 million, and exports rose."
+    >>> _pronoun_flow(t, sentences(t)[1], 19)
+    ('balance', 'deficit')
+    >>> _pronoun_flow(t, sentences(t)[0], 0) is None
+    True
+    """
+    if text is None or not frames.pronoun_first(s.text):
+        return None
+    if any(a < at or (end is not None and a <= end + 14 and _OF_FLOW.match(s.text, end))
+           for a, _, _ in frames.flows(s.text)):  # fmt: skip
+        return None  # a flow word of its own: before it, or right after ("$86 million of imports")
+    before = [x for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
+    for x in reversed(before):
+        named = frames.flows(x.text)
+        if not named:
+            continue
+        if frames.pronoun_first(x.text):
+            continue  # told by a pronoun itself: the trade it stands for is named further back
+        return named[0][1], named[0][2]
+    return None
+
+
 def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
     """The year the sentence before ``s`` in its paragraph is about, if it names one.
 
@@ -787,9 +842,13 @@ def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
     before = [x for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
     for x in reversed(before):
         years = _years_not_dates(x.text)
+        mine = [c.period.year for c in out if c.sentence == x.text and c.understood]
+        if not years and mine and _FINAL_YEAR.search(x.text):
+            # "In its final year exports stood at $4.5 billion. The shortfall shrank to $86
+            # million": the sentence before is of the article's year, though it names none.
+            return max(mine)
         if not years:
             continue
-        mine = [c.period.year for c in out if c.sentence == x.text and c.understood]
         bases = {m.start("y") if m["y"] else m.start("y2") for m in _COMPARE.finditer(x.text)}
         own = [int(m[1]) for m in years if m.start(1) not in bases]
         return max([*mine, *own]) if mine or own else None
