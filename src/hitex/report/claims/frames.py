@@ -148,6 +148,16 @@ def _dedupe(found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     return out
 
 
+def other_way(text: str, end: int) -> bool:
+    """Whether the figure ending at ``end`` is said of the other flow (grammar ``other_way``).
+
+    >>> t = "China supplied $1.83 billion against $200 million that went the other way."
+    >>> other_way(t, t.index(" that")), other_way(t, t.index(" against"))
+    (True, False)
+    """
+    return _en(grammar()["other_way"]["en"]).match(text[end:].lstrip(" ,")) is not None
+
+
 def pronoun_first(text: str) -> bool:
     """Whether ``text`` says a pronoun (grammar ``pronouns``) before any flow word.
 

@@ -360,7 +360,8 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             # "2018's $1.4 billion"
             year = int(owner[1])
         elif (_AGAINST.search(text[: at[0]]) and kind in ("amount", "share")
-              and not _OTHER_FLOW.match(text, at[1]) and not _means_with(text, at)):  # fmt: skip
+              and not _OTHER_FLOW.match(text, at[1]) and not frames.other_way(text, at[1])
+              and not _means_with(text, at)):  # fmt: skip
             # "to $2.4 billion from $1.85 billion" (against 2019), "up from $3.46 billion": the
             # base's level, of the base year the text names, else of the year before.
             year = base_year or (c.compare if year == c.year and c.compare else year - 1)
@@ -520,6 +521,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         last = [v for pos, par, v in named if par == s.paragraph and pos < here]
         subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous,
                                 (text or "")[: f.claim.start])  # fmt: skip
+        if frames.other_way(s.text, f.claim.end - s.start) and subject.flow in _REVERSED:
+            # "China supplied $1.83 billion of its imports against $200 million that went the
+            # other way": the other flow of the same partner.
+            subject = dataclasses.replace(subject, flow=_REVERSED[subject.flow])
+            how["flow"] = "read"
         told = _pronoun_flow(text, s, f.claim.start - s.start, f.claim.end - s.start)
         if told is not None and told[0] != subject.flow and f.claim.kind != "rank":
             # "The trade gap tells the same story. In 2016 it fell to $150 million, and exports
@@ -619,6 +625,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 _CLAUSE.split(s.text[: at[0]])[-1])):  # fmt: skip
             # "about $217 million a month": the monthly average of the period.
             f = dataclasses.replace(f, claim=f.claim.with_(metric="per_month"))  # noqa: PLW2901
+            if aggregation == "each" and frames.counted_before(s.text, at[0]) is None and len(
+                    subject.partners) < 2:  # fmt: skip
+                # «Ежемесячно с сентября по декабрь мы отгружали по 217,3 млн»: «по» of each
+                # month, not of each partner (none is counted).
+                aggregation, count = "sum", None
         per, based = dated(s.text, f.claim.kind, c, since, at)
         claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
                               count=count, period=per)  # fmt: skip
@@ -792,6 +803,7 @@ def _years_not_dates(text: str) -> list[re.Match[str]]:
             if not any(a <= m.start(1) < b for a, b in dates)]  # fmt: skip
 
 
+_REVERSED = {"export": "import", "import": "export"}
 _OF_FLOW = re.compile(r"\s*(?:of|in|worth of)\s", re.IGNORECASE)
 
 
