@@ -162,3 +162,22 @@ def test_po_after_monthly_is_each_month_not_each_partner(corpus):
     (r,) = claims.check(corpus, text)
     assert r.verdict == "supported", r.reason
     assert "a month on average" in r.reason
+
+
+def test_a_level_read_with_a_guessed_year_faults_no_share(corpus):
+    p = _portugal()
+    assert p.loc[2020, "export"] == pytest.approx(3461.54, abs=0.01)  # the raw file
+    assert 100 * p.loc[2021, "export"] / p.loc[2021, "import"] == pytest.approx(98.13, abs=0.01)
+    x = pd.read_csv(PORTUGAL)
+    x = x[(x["year"] == 2021) & (x["flow"] == "export")].groupby("partner")["value_usd"].sum()
+    assert 100 * x["NLD"] / x.sum() == pytest.approx(25.2, abs=0.01)
+    head = (
+        "Portugal's technology trade, 2021.\n\n"
+        "Exports reached $4.5 billion last year, 30% above the 2020 level of $3.46 billion. "
+    )
+    got = _by_span(claims.check(corpus, head + "Imports came to $4.59 billion. Exports now "
+                                "cover 98% of imports."))  # fmt: skip
+    assert got["98%"].verdict == "supported", got["98%"].reason
+    got = _by_span(claims.check(corpus, head + "The Netherlands took $1.13 billion, a quarter "
+                                "of all exports."))  # fmt: skip
+    assert got["a quarter"].verdict == "supported", got["a quarter"].reason

@@ -101,9 +101,18 @@ def _disjoint(a: Subject, b: Subject, year: int) -> bool:
 
 
 # -- rules -------------------------------------------------------------------------------------
+def _sure(c: Claim) -> bool:
+    """Whether every slot of ``c`` that places its figure (flow, partners, goods, year) is sure.
+
+    A level read with a guessed year or flow ("the 2020 level of USD 3,461.5 million" read as
+    2021's) is no ground to fault another claim with.
+    """
+    return not [g for g in c.guessed() if g not in ("base", "side")]
+
+
 def part_exceeds_whole(claims: Sequence[Claim]) -> Iterator[Finding]:
     """A stated part larger than a whole that a share and an amount imply (or state)."""
-    amounts = _usable(claims, "amount")
+    amounts = [(i, c, q) for i, c, q in _usable(claims, "amount") if _sure(c)]
     bounds: list[tuple[Subject, float, float, int | None, Claim]] = []
     for _, c, q in amounts:
         bounds.append((c.subject, q.lo, q.hi, None, c))
@@ -116,7 +125,8 @@ def part_exceeds_whole(claims: Sequence[Claim]) -> Iterator[Finding]:
                 lo = qa.lo / q.hi * 100 if not math.isinf(q.hi) else 0.0
                 bounds.append((c.whole, lo, hi, i, a))
     for (sa, lo_a, _, da, ca), (sb, _, hi_b, db, cb) in itertools.permutations(bounds, 2):
-        if (da is None and db is None) or lo_a <= hi_b * (1 + 1e-9):
+        if (da is None and db is None) or da == db or lo_a <= hi_b * (1 + 1e-9):
+            # One share with two levels of its part: the levels conflict, not the share.
             continue
         if _scope(ca) != _scope(cb) or not within(sa, sb, ca.period.year):
             continue
