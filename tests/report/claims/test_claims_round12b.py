@@ -181,3 +181,26 @@ def test_a_level_read_with_a_guessed_year_faults_no_share(corpus):
     got = _by_span(claims.check(corpus, head + "The Netherlands took $1.13 billion, a quarter "
                                 "of all exports."))  # fmt: skip
     assert got["a quarter"].verdict == "supported", got["a quarter"].reason
+
+
+def test_a_decade_before_a_when_clause_and_last_year_date_their_figures(corpus):
+    p = _portugal()
+    cover = 100 * p["export"] / p["import"]
+    assert cover[2011] == pytest.approx(84.68, abs=0.01)  # the raw file: "a decade before" 2021
+    growth = 100 * (p["export"] / p["export"].shift(1) - 1)
+    assert growth[2019] == pytest.approx(85.71, abs=0.01)
+    assert p.loc[2021, "export"] == pytest.approx(4500)
+    head = "Portugal's technology trade, 2021.\n\n"
+    got = _by_span(claims.check(corpus, head + "The gap has almost closed: exports paid for 98% "
+                                "of imports in 2021, against 85% a decade before."))  # fmt: skip
+    assert got["85%"].verdict == "supported", got["85%"].reason
+    assert "2011" in got["85%"].reason
+    got = _by_span(claims.check(corpus, head + "Growth was slow for years. The turning point "
+                                "was 2019, when foreign sales soared 85.7%."))  # fmt: skip
+    assert got["soared 85.7%"].verdict == "supported", got["soared 85.7%"].reason
+    wrong = _by_span(claims.check(corpus, head + "Growth was slow for years. The turning point "
+                                  "was 2019, when foreign sales soared 65.7%."))  # fmt: skip
+    assert wrong["soared 65.7%"].verdict == "contradicted", wrong["soared 65.7%"].reason
+    got = _by_span(claims.check(corpus, head + "In 2001 Portugal sold $620 million of technology "
+                                "goods abroad. Last year: $4.5 billion."))  # fmt: skip
+    assert got["$4.5 billion"].verdict == "supported", got["$4.5 billion"].reason

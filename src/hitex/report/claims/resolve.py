@@ -185,6 +185,12 @@ _BASE_LEVEL = re.compile(
     r"(?:(?:\bagainst|\bfrom|\bvs\.?|\bversus|\bcompared (?:with|to)|\bпо сравнению с|\bпротив|"
     r"\bс)\s+|\(\s*)(?:US\$|\$|USD\s?)?\d[\d.,\s\u00a0]*(?:%\s*)?(?:[^\W\d]+\.?\s*){0,3}?"
     r"(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)  # fmt: skip
+#: Years before the year of the clause, said after a figure: "against 85% a decade before",
+#: "$1.4 billion three years earlier", «десятью годами ранее».
+_YEARS_EARLIER = re.compile(
+    r"\s*(?:(?P<decade>a|one) decade|(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+) "
+    r"years) (?:before|earlier|previously)\b|\s*десятью годами (?:ранее|раньше)",
+    re.IGNORECASE)  # fmt: skip
 _YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year before|a year ago|"
                            r"в прошлом году|the previous year|годом раньше)",
                            re.IGNORECASE)  # fmt: skip
@@ -198,7 +204,10 @@ _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20
 _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bв|\bза)\s+|(?<!по\s)(?=(?:19|20)\d\d\s+год\b)|"
                    r"(?<=year was )|(?<=year is )|\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d-м\b)|"
                    # "A 2020 shortfall of $190 million": a year before the noun it dates.
-                   r"(?<=\ba )(?=(?:19|20)\d\d\s+[a-z]))"
+                   r"(?<=\ba )(?=(?:19|20)\d\d\s+[a-z])|"
+                   # "The turning point was 2019, when foreign sales soared 85.7%": the year
+                   # that opens a "when" clause dates it.
+                   r"(?=(?:19|20)\d\d(?:\s*(?:г\.|год\w*))?,\s*(?:when|когда)\b))"
                    r"(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
 #: The last year of the span a text tells ("In its final year the figure stood at $4.5 billion",
@@ -356,6 +365,9 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             year = int(after["y"])
         elif _YEAR_EARLIER.match(text, at[1]):
             year = year - 1
+        elif (back := _YEARS_EARLIER.match(text, at[1])) is not None:
+            n = back["n"]
+            year = year - (int(n) if n and n.isdigit() else _COUNTS[n.lower()] if n else 10)
         elif owner is not None:
             # "2018's $1.4 billion"
             year = int(owner[1])
@@ -699,7 +711,8 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 claim = claim.with_(period=moved)
                 how["year"] = "paragraph"
         elif (how["year"] == "carried" and text is not None and not _SPAN_YEARS.search(s.text)
-              and not _FINAL_YEAR.search(s.text[: at[0]])):  # fmt: skip
+              and not _FINAL_YEAR.search(s.text[: at[0]])
+              and not _LAST_YEAR.search(s.text[: at[0]])):  # fmt: skip
             # "Скачок 2019 года. Импорт вырос на 64%": a sentence that names no year may go on
             # with the year of the sentence before it in the paragraph. That year is read, but
             # not certainly: the figure may be supported by it, never flagged.
@@ -855,7 +868,7 @@ def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
     for x in reversed(before):
         years = _years_not_dates(x.text)
         mine = [c.period.year for c in out if c.sentence == x.text and c.understood]
-        if not years and mine and _FINAL_YEAR.search(x.text):
+        if not years and mine and (_FINAL_YEAR.search(x.text) or _LAST_YEAR.search(x.text)):
             # "In its final year exports stood at $4.5 billion. The shortfall shrank to $86
             # million": the sentence before is of the article's year, though it names none.
             return max(mine)
