@@ -57,8 +57,9 @@ def test_the_final_year_is_the_articles_year_for_its_sentence_and_the_next(corpu
     assert p.loc[2019, "deficit"] == pytest.approx(270)  # the year of the sentence before
     text = (
         "Portugal's technology trade, 2001-2021.\n\n"
-        "In 2019 exports jumped to $2.6 billion. In the final year the figure stood at $4.5 "
-        "billion. The shortfall shrank to $86 million, while two-way trade came to $9.2 billion."
+        "Between 2018 and 2019 exports jumped to $2.6 billion. In the final year the figure "
+        "stood at $4.5 billion. The shortfall shrank to $86 million, while two-way trade came to "
+        "$9.2 billion."
     )
     got = _by_span(claims.check(corpus, text))
     assert got["$4.5 billion"].verdict == "supported", got["$4.5 billion"].reason

@@ -902,6 +902,8 @@ def _span_before(text: str, s: Sentence) -> tuple[int, int] | None:
     """
     before = [x for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
     for x in reversed(before):
+        if _FINAL_YEAR.search(x.text) or _LAST_YEAR.search(x.text):
+            return None  # "In its final year ...": the span before it has ended
         if re.search(r"\b(?:19|20)\d\d\b", x.text):
             span = _FROM_TO.search(x.text)
             return None if span is None else (int(span["a"]), int(span["b"]))
