@@ -205,3 +205,16 @@ def test_a_decade_before_a_when_clause_and_last_year_date_their_figures(corpus):
     got = _by_span(claims.check(corpus, head + "In 2001 Portugal sold $620 million of technology "
                                 "goods abroad. Last year: $4.5 billion."))  # fmt: skip
     assert got["$4.5 billion"].verdict == "supported", got["$4.5 billion"].reason
+
+
+def test_by_a_year_dates_the_level_said_with_it(corpus):
+    p = _portugal()
+    assert p.loc[2016, "export"] == pytest.approx(1280)  # the raw file
+    assert p.loc[2021, "export"] == pytest.approx(4500)
+    head = "Portugal's technology trade, 2021.\n\n"
+    got = _by_span(claims.check(corpus, head + "Exports, worth $1.28 billion in 2016, had "
+                                "reached $4.5 billion by 2021."))  # fmt: skip
+    assert got["$4.5 billion"].verdict == "supported", got["$4.5 billion"].reason
+    wrong = _by_span(claims.check(corpus, head + "Exports, worth $1.28 billion in 2016, had "
+                                  "reached $4.1 billion by 2021."))  # fmt: skip
+    assert wrong["$4.1 billion"].verdict == "contradicted", wrong["$4.1 billion"].reason
