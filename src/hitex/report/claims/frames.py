@@ -148,6 +148,29 @@ def _dedupe(found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     return out
 
 
+def other_way(text: str, end: int) -> bool:
+    """Whether the figure ending at ``end`` is said of the other flow (grammar ``other_way``).
+
+    >>> t = "China supplied $1.83 billion against $200 million that went the other way."
+    >>> other_way(t, t.index(" that")), other_way(t, t.index(" against"))
+    (True, False)
+    """
+    return _en(grammar()["other_way"]["en"]).match(text[end:].lstrip(" ,")) is not None
+
+
+def pronoun_first(text: str) -> bool:
+    """Whether ``text`` says a pronoun (grammar ``pronouns``) before any flow word.
+
+    >>> pronoun_first("In 2016 it fell to $150 million, and exports covered 89.5% of imports.")
+    True
+    >>> pronoun_first("Exports rose; it was a record."), pronoun_first("В 2007 г. он опускался.")
+    (False, True)
+    """
+    said = _mentions(text, grammar()["pronouns"])
+    named = flows(text)
+    return bool(said) and (not named or said[0][0] < named[0][0])
+
+
 def flow_at(text: str, end: int, start: int = 0) -> tuple[str, str] | None:
     """The flow (and balance side) a claim ending at ``end`` is about.
 

@@ -154,9 +154,10 @@ _SPAN_YEARS = re.compile(
     re.IGNORECASE)  # fmt: skip
 #: Where a clause ends ("...$1.77 billion, more than twice ..."), not before "than" / "чем".
 #: A coverage ratio: "exports cover 98% of imports", "exports paid for 98% of imports",
-#: «экспорт покрывал 13% импорта». The verb, an export word before it and an import word after.
+#: "sales abroad matched 98% of purchases", «экспорт покрывал 13% импорта». The verb, an export
+#: word before it and an import word after.
 _COVER_VERB = re.compile(r"\b(?:cover(?:s|ed)?|paid for|pays? for|financ(?:e|es|ed)|"
-                         r"покрыва\w*|покрыл\w*)(?!\w)", re.IGNORECASE)  # fmt: skip
+                         r"match(?:es|ed)?|покрыва\w*|покрыл\w*)(?!\w)", re.IGNORECASE)  # fmt: skip
 _COVER_EXPORT = re.compile(r"\b(?:exports?|sales|outbound|экспорт\w*)(?!\w)", re.IGNORECASE)
 _COVER_IMPORT = re.compile(r"\b(?:imports?|inbound|purchases|импорт\w*|закуп\w*)(?!\w)",
                            re.IGNORECASE)  # fmt: skip
@@ -184,22 +185,36 @@ _BASE_LEVEL = re.compile(
     r"(?:(?:\bagainst|\bfrom|\bvs\.?|\bversus|\bcompared (?:with|to)|\bпо сравнению с|\bпротив|"
     r"\bс)\s+|\(\s*)(?:US\$|\$|USD\s?)?\d[\d.,\s\u00a0]*(?:%\s*)?(?:[^\W\d]+\.?\s*){0,3}?"
     r"(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)  # fmt: skip
+#: Years before the year of the clause, said after a figure: "against 85% a decade before",
+#: "$1.4 billion three years earlier", «десятью годами ранее».
+_YEARS_EARLIER = re.compile(
+    r"\s*(?:(?P<decade>a|one) decade|(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+) "
+    r"years) (?:before|earlier|previously)\b|\s*десятью годами (?:ранее|раньше)",
+    re.IGNORECASE)  # fmt: skip
 _YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year before|a year ago|"
                            r"в прошлом году|the previous year|годом раньше)",
                            re.IGNORECASE)  # fmt: skip
-#: The year right after a figure ("$61.7 million in 2002"); not one that opens the next clause
-#: («до 2,6 млрд долл., в 2020-м — еще на треть»).
-_AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b"
+#: The year right after a figure ("$61.7 million in 2002", "$4.5 billion by 2021"); not one that
+#: opens the next clause («до 2,6 млрд долл., в 2020-м — еще на треть»).
+_AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|by|в|за)\s+(?P<y>(?:19|20)\d\d)\b"
                          r"(?!-м\b|\s*(?:г\.|год[ау]?)?\s*[—–])", re.I)  # fmt: skip
 #: A year the figure is of: "in 2012", "за 2012 год", and the year as a subject ("Худшим стал
 #: 2012 год", "the decisive year was 2019", «в кризисном 2008-м»; not the end of a span, "по 2016
 #: год"; "a 2020 shortfall").
-_YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bв|\bза)\s+|(?<!по\s)(?=(?:19|20)\d\d\s+год\b)|"
+_YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?:19|20)\d\d\s+год\b)|"
                    r"(?<=year was )|(?<=year is )|\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d-м\b)|"
                    # "A 2020 shortfall of $190 million": a year before the noun it dates.
-                   r"(?<=\ba )(?=(?:19|20)\d\d\s+[a-z]))"
+                   r"(?<=\ba )(?=(?:19|20)\d\d\s+[a-z])|"
+                   # "The turning point was 2019, when foreign sales soared 85.7%": the year
+                   # that opens a "when" clause dates it.
+                   r"(?=(?:19|20)\d\d(?:\s*(?:г\.|год\w*))?,\s*(?:when|когда)\b))"
                    r"(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
+#: The last year of the span a text tells ("In its final year the figure stood at $4.5 billion",
+#: «в последний год»): the article's year, said for certain, not the year of the sentence before.
+_FINAL_YEAR = re.compile(r"\b(?:its|the|that|this|their|our) (?:final|last|closing|latest) year\b|"
+                         r"(?<!\w)в (?:последн|заключительн|завершающ|итогов)\w* год\w*",
+                         re.IGNORECASE)  # fmt: skip
 _MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|"
               "December")  # fmt: skip
 _MONTHS_RU = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
@@ -322,6 +337,11 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
              if (base_at is None or m.start("y") != base_at) and m.start("y") not in theirs
              and not (kind in ("growth", "multiple", "change") and at is not None
                       and m.start() >= at[1] and m.group().lower().startswith("of"))]  # fmt: skip
+    span_end = _FROM_TO.search(mine if at is None else mine[: at[0]])
+    if not named and span_end is not None and kind in ("amount", "share", "count"):
+        # "Between 2018 and 2019 exports leapt by 86% and hit $2.6 billion": a level said after
+        # a span of years is of its last year.
+        year = int(span_end["b"])
     if named:
         # "from $163.9 million in 2002 to $917.2 million in 2004, while imports fell 5%": the
         # claim is of the later year unless a year follows its own figure.
@@ -345,11 +365,15 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             year = int(after["y"])
         elif _YEAR_EARLIER.match(text, at[1]):
             year = year - 1
+        elif (back := _YEARS_EARLIER.match(text, at[1])) is not None:
+            n = back["n"]
+            year = year - (int(n) if n and n.isdigit() else _COUNTS[n.lower()] if n else 10)
         elif owner is not None:
             # "2018's $1.4 billion"
             year = int(owner[1])
         elif (_AGAINST.search(text[: at[0]]) and kind in ("amount", "share")
-              and not _OTHER_FLOW.match(text, at[1]) and not _means_with(text, at)):  # fmt: skip
+              and not _OTHER_FLOW.match(text, at[1]) and not frames.other_way(text, at[1])
+              and not _means_with(text, at)):  # fmt: skip
             # "to $2.4 billion from $1.85 billion" (against 2019), "up from $3.46 billion": the
             # base's level, of the base year the text names, else of the year before.
             year = base_year or (c.compare if year == c.year and c.compare else year - 1)
@@ -509,6 +533,17 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         last = [v for pos, par, v in named if par == s.paragraph and pos < here]
         subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous,
                                 (text or "")[: f.claim.start])  # fmt: skip
+        if frames.other_way(s.text, f.claim.end - s.start) and subject.flow in _REVERSED:
+            # "China supplied $1.83 billion of its imports against $200 million that went the
+            # other way": the other flow of the same partner.
+            subject = dataclasses.replace(subject, flow=_REVERSED[subject.flow])
+            how["flow"] = "read"
+        told = _pronoun_flow(text, s, f.claim.start - s.start, f.claim.end - s.start)
+        if told is not None and told[0] != subject.flow and f.claim.kind != "rank":
+            # "The trade gap tells the same story. In 2016 it fell to $150 million, and exports
+            # covered 89.5% of imports": "it" is the gap, not the exports said after it.
+            subject = dataclasses.replace(subject, flow=told[0])
+            how["flow"] = "paragraph"
         whole = None
         if f.claim.kind in {"share", "rank"}:
             # A rank's own words may name its field ("the largest African buyer").
@@ -548,6 +583,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 and not frames.flows(s.text[at[1] : turn.start()])
             ):
                 side = ""  # the side of a balance word past the clause's turn is not this one's
+            if told is not None and told[0] == "balance" and how.get("flow") == "paragraph":
+                side = told[1]  # the side of the balance the pronoun stands for
+                how["side"] = "paragraph"
         aggregation, count = "sum", None
         counted = (
             frames.counted_before(s.text, at[0])
@@ -599,6 +637,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 _CLAUSE.split(s.text[: at[0]])[-1])):  # fmt: skip
             # "about $217 million a month": the monthly average of the period.
             f = dataclasses.replace(f, claim=f.claim.with_(metric="per_month"))  # noqa: PLW2901
+            if aggregation == "each" and frames.counted_before(s.text, at[0]) is None and len(
+                    subject.partners) < 2:  # fmt: skip
+                # «Ежемесячно с сентября по декабрь мы отгружали по 217,3 млн»: «по» of each
+                # month, not of each partner (none is counted).
+                aggregation, count = "sum", None
         per, based = dated(s.text, f.claim.kind, c, since, at)
         claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
                               count=count, period=per)  # fmt: skip
@@ -667,7 +710,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # Only a period the reference changes is uncertain; one it agrees with stays.
                 claim = claim.with_(period=moved)
                 how["year"] = "paragraph"
-        elif how["year"] == "carried" and text is not None and not _SPAN_YEARS.search(s.text):
+        elif (how["year"] == "carried" and text is not None and not _SPAN_YEARS.search(s.text)
+              and not _FINAL_YEAR.search(s.text[: at[0]])
+              and not _LAST_YEAR.search(s.text[: at[0]])):  # fmt: skip
             # "Скачок 2019 года. Импорт вырос на 64%": a sentence that names no year may go on
             # with the year of the sentence before it in the paragraph. That year is read, but
             # not certainly: the figure may be supported by it, never flagged.
@@ -779,6 +824,41 @@ def _years_not_dates(text: str) -> list[re.Match[str]]:
             if not any(a <= m.start(1) < b for a, b in dates)]  # fmt: skip
 
 
+_REVERSED = {"export": "import", "import": "export"}
+_OF_FLOW = re.compile(r"\s*(?:of|in|worth of)\s", re.IGNORECASE)
+
+
+def _pronoun_flow(
+    text: str | None, s: Sentence, at: int, end: int | None = None
+) -> tuple[str, str] | None:
+    """The flow (and side) a pronoun before the claim at ``at`` of ``s`` stands for, if any.
+
+    Only when ``s`` says the pronoun before any flow word and none before the claim: the flow
+    first named by the last sentence of the paragraph before it that is not itself told by a
+    pronoun.
+
+    >>> t = "The trade gap tells the same story. In 2016 it fell to $150 million, and exports rose."
+    >>> _pronoun_flow(t, sentences(t)[1], 19)
+    ('balance', 'deficit')
+    >>> _pronoun_flow(t, sentences(t)[0], 0) is None
+    True
+    """
+    if text is None or not frames.pronoun_first(s.text):
+        return None
+    if any(a < at or (end is not None and a <= end + 14 and _OF_FLOW.match(s.text, end))
+           for a, _, _ in frames.flows(s.text)):  # fmt: skip
+        return None  # a flow word of its own: before it, or right after ("$86 million of imports")
+    before = [x for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
+    for x in reversed(before):
+        named = frames.flows(x.text)
+        if not named:
+            continue
+        if frames.pronoun_first(x.text):
+            continue  # told by a pronoun itself: the trade it stands for is named further back
+        return named[0][1], named[0][2]
+    return None
+
+
 def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
     """The year the sentence before ``s`` in its paragraph is about, if it names one.
 
@@ -795,9 +875,13 @@ def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
     before = [x for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
     for x in reversed(before):
         years = _years_not_dates(x.text)
+        mine = [c.period.year for c in out if c.sentence == x.text and c.understood]
+        if not years and mine and (_FINAL_YEAR.search(x.text) or _LAST_YEAR.search(x.text)):
+            # "In its final year exports stood at $4.5 billion. The shortfall shrank to $86
+            # million": the sentence before is of the article's year, though it names none.
+            return max(mine)
         if not years:
             continue
-        mine = [c.period.year for c in out if c.sentence == x.text and c.understood]
         bases = {m.start("y") if m["y"] else m.start("y2") for m in _COMPARE.finditer(x.text)}
         own = [int(m[1]) for m in years if m.start(1) not in bases]
         return max([*mine, *own]) if mine or own else None
@@ -826,6 +910,8 @@ def _span_before(text: str, s: Sentence) -> tuple[int, int] | None:
     """
     before = [x for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
     for x in reversed(before):
+        if _FINAL_YEAR.search(x.text) or _LAST_YEAR.search(x.text):
+            return None  # "In its final year ...": the span before it has ended
         if re.search(r"\b(?:19|20)\d\d\b", x.text):
             span = _FROM_TO.search(x.text)
             return None if span is None else (int(span["a"]), int(span["b"]))

@@ -30,6 +30,7 @@ from hitex.report.claims.model import (
     LOOSE_GOODS,
     RESTATED,
     Claim,
+    Period,
     Quantity,
     Result,
     Subject,
@@ -501,11 +502,14 @@ def moved_to(before: str) -> str | None:
     return "up" if found.group("up") is not None else "down"
 
 
-def _direction(c: Claim, s: Session, plan: Plan, small: float, judged: Result) -> Result:
-    """A right amount said to have risen (fallen) to: supported only where it did.
+def _direction(
+    c: Claim, s: Session, plan: Plan, small: float, judged: Result, unit: str = "usd"
+) -> Result:
+    """A right amount (or share) said to have risen (fallen) to: supported only where it did.
 
     The base is the claim's own, else the nearest earlier year the warehouse holds (within
     three years); a move the other way is no support: unverifiable, as the base is not read.
+    "China's share rose to a quarter" while it fell from 24.9% to 23.4% is no support.
     """
     at = c.sentence.find(c.span)
     way = moved_to(c.sentence[max(0, at - 40) : at]) if at >= 0 else None
@@ -514,8 +518,15 @@ def _direction(c: Claim, s: Session, plan: Plan, small: float, judged: Result) -
     years = [c.period.compare] if c.period.compare else [c.period.year - k for k in (1, 2, 3)]
     for base in years:
         try:
-            before = _flow_value(c, s, plan, small, base)
-        except (_NoData, HitexError):
+            if unit == "pct":
+                then = c.with_(period=Period(base, None, c.period.months))
+                got = _share_level(then, s, plan, small).computed
+                if got is None:
+                    continue
+                before = got
+            else:
+                before = _flow_value(c, s, plan, small, base)
+        except (_NoData, HitexError, KeyError, ValueError, IndexError):
             continue
         up = way == "up"
         assert judged.computed is not None
@@ -523,7 +534,7 @@ def _direction(c: Claim, s: Session, plan: Plan, small: float, judged: Result) -
             return judged
         moved = "fell" if up else "rose"
         return Result(c, judged.computed, "unverifiable",
-                      f"{judged.reason}; but it {moved} from {show(before, 'usd')} in {base}, "
+                      f"{judged.reason}; but it {moved} from {show(before, unit)} in {base}, "
                       f"while the text says it {'rose' if up else 'fell'}")  # fmt: skip
     return judged
 
@@ -653,6 +664,13 @@ def _level_change(c: Claim, s: Session, plan: Plan, small: float, indicator: str
 
 
 def _share(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    judged = _share_level(c, s, plan, small)
+    if judged.verdict == "supported":
+        return _direction(c, s, plan, small, judged, "pct")
+    return judged
+
+
+def _share_level(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     whole = c.whole or Subject(c.subject.reporter, c.subject.flow)
     part = c.subject
     if (part.flow, whole.flow) == ("export", "import") and part == replace(whole, flow="export"):
