@@ -114,7 +114,12 @@ def moscow() -> None:
     share("06 12", f"Asia (M49) share 2020 ({asia:,.2f})", asia, t20)
     for code in ("8411", "8471", "8470", "8518", "8528", "9013"):
         new, old = val("mow", 2020, product=code), val("mow", 2019, product=code)
-        show("03 09 16", f"HS {code} (rank {_rank('mow', 2020, code, 'export')} of headings 2020)", new, old)
+        show(
+            "03 09 16",
+            f"HS {code} (rank {_rank('mow', 2020, code, 'export')} of headings 2020)",
+            new,
+            old,
+        )
     for code in ("84", "85", "90"):
         new, old = val("mow", 2020, product=code), val("mow", 2019, product=code)
         show("03 09 12", f"HS {code} (rank {_rank('mow', 2020, code, 'export')} 2020)", new, old)
@@ -142,25 +147,42 @@ def portugal() -> None:
               f"turnover {x[y] + i[y]:9,.2f} cover {100 * x[y] / i[y]:6.2f}%  {grow}")  # fmt: skip
     lower = [p for p in d if p < 2021 and d[p] <= d[2021]]
     note("01 07 10", "2021: deficit lowest since", max(lower))
-    note("01 07 15", "years in which exports fell", [y for y in x if y - 1 in x and x[y] < x[y - 1]])
+    note(
+        "01 07 15", "years in which exports fell", [y for y in x if y - 1 in x and x[y] < x[y - 1]]
+    )
     rises = sorted(((x[y] / x[y - 1] - 1, y) for y in x if y - 1 in x), reverse=True)[:2]
     note("07", "largest yearly export growth", [(y, f"{100 * g:+.2f}%") for g, y in rises])
-    note("07", "largest deficit of the series", [(y, v) for y, v in d.items() if v == max(d.values())])
+    note(
+        "07",
+        "largest deficit of the series",
+        [(y, v) for y, v in d.items() if v == max(d.values())],
+    )
     note("01", "exports 2018 -> 2021 average yearly growth",
          f"{100 * ((x[2021] / x[2018]) ** (1 / 3) - 1):+.2f}%")  # fmt: skip
-    for new, old in [(2021, 2001), (2021, 2011), (2021, 2017), (2021, 2018), (2019, 2018), (2009, 2008)]:
+    for new, old in [
+        (2021, 2001),
+        (2021, 2011),
+        (2021, 2017),
+        (2021, 2018),
+        (2019, 2018),
+        (2009, 2008),
+    ]:
         show("01-15", f"exports {new} vs {old}", x[new], x[old])
         show("01-15", f"imports {new} vs {old}", i[new], i[old])
         show("01-15", f"turnover {new} vs {old}", x[new] + i[new], x[old] + i[old])
     note("07 10 15", "partners by year and flow (distinct counts over all years)", _rows(
         "SELECT flow, list(DISTINCT n) FROM (SELECT year, flow, count(DISTINCT partner) n FROM prt "
         "WHERE value_usd > 0 GROUP BY ALL) GROUP BY flow ORDER BY flow"))  # fmt: skip
-    note("07 15", "each partner's ranks and shares over all years (distinct values)", _rows("""
+    note(
+        "07 15",
+        "each partner's ranks and shares over all years (distinct values)",
+        _rows("""
         WITH t AS (SELECT year, flow, partner, sum(value_usd) v FROM prt GROUP BY ALL),
         r AS (SELECT *, rank() OVER (PARTITION BY year, flow ORDER BY v DESC) rk,
                      round(100 * v / sum(v) OVER (PARTITION BY year, flow), 2) sh FROM t)
         SELECT flow, partner, list(DISTINCT rk), list(DISTINCT sh) FROM r
-        GROUP BY ALL ORDER BY flow, min(rk)"""))
+        GROUP BY ALL ORDER BY flow, min(rk)"""),
+    )
     parts = _rows("""
         WITH t AS (SELECT flow, partner, sum(value_usd) / 1e6 v FROM prt WHERE year = 2021 GROUP BY ALL)
         SELECT *, rank() OVER (PARTITION BY flow ORDER BY v DESC), count(*) OVER (PARTITION BY flow)
@@ -172,12 +194,24 @@ def portugal() -> None:
              f"{v:9,.2f} share {100 * v / tot:.2f}%  (2020 {v20:,.2f}, {100 * (v / v20 - 1):+.2f}%)")  # fmt: skip
     for p in ("NLD", "DEU", "USA", "CHN", "KOR", "JPN"):
         ex, im = val("prt", 2021, partners=(p,)), val("prt", 2021, "import", partners=(p,))
-        note("01 13", f"{p} 2021 exports, imports, balance", f"{ex:,.2f}, {im:,.2f}, {ex - im:,.2f}")
+        note(
+            "01 13", f"{p} 2021 exports, imports, balance", f"{ex:,.2f}, {im:,.2f}, {ex - im:,.2f}"
+        )
     note("10", "CHN imports / exports 2021",
          f"x{val('prt', 2021, 'import', partners=('CHN',)) / val('prt', 2021, partners=('CHN',)):.3f}")  # fmt: skip
-    share("01", "exports to NLD + DEU + FRA 2021 of all", val("prt", 2021, partners=("NLD", "DEU", "FRA")), x[2021])
+    share(
+        "01",
+        "exports to NLD + DEU + FRA 2021 of all",
+        val("prt", 2021, partners=("NLD", "DEU", "FRA")),
+        x[2021],
+    )
     five = ("NLD", "DEU", "FRA", "ESP", "USA")
-    share("15", "exports to NLD + DEU + FRA + ESP + USA 2021 of all", val("prt", 2021, partners=five), x[2021])
+    share(
+        "15",
+        "exports to NLD + DEU + FRA + ESP + USA 2021 of all",
+        val("prt", 2021, partners=five),
+        x[2021],
+    )
     note("04 13", "export partners over 250 million 2021", _rows(
         "SELECT partner, round(sum(value_usd) / 1e6, 2) FROM prt WHERE year = 2021 AND flow = 'export' "
         "GROUP BY partner HAVING sum(value_usd) > 250e6 ORDER BY 2 DESC"))  # fmt: skip
