@@ -423,7 +423,10 @@ _ORDINALS = (("first", "перв"), ("second", "втор"), ("third", "трет"
              ("nineteenth", "девятнадцат"), ("twentieth", "двадцат"))  # fmt: skip
 #: Ordinals in figures: "12th", "11-е", "с 10-го на 12-е место".
 _DIGIT_ORDINAL = r"\d{1,2}(?:st|nd|rd|th|-(?:[ея]|го|й|м|ое|ой|ом|ого|ая|ую))(?!\w)"
-_ORDINAL = "|".join(f"{en}|{ru}\\w*" for en, ru in sorted(_ORDINALS, key=lambda o: -len(o[0])))
+# Not a cardinal of the same stem: «пяти крупнейших рынков» (of the five largest), «десять».
+_ORDINAL = "|".join(
+    f"{en}|{ru}(?!(?:и|ь|ью)\\b)\\w*" for en, ru in sorted(_ORDINALS, key=lambda o: -len(o[0]))
+)
 _ORDINAL += "|" + _DIGIT_ORDINAL
 #: Longer stems first: "пятнадцат" before "пят".
 _PLACE = re.compile(
@@ -658,6 +661,12 @@ def _falls(before: str) -> bool:
     return bool(verbs) and re.fullmatch(f"(?:{FALL})", verbs[-1].group(), re.IGNORECASE) is not None
 
 
+#: «темп роста (составил) 130,0%», «темп роста — 130%»: the level as a percentage of the
+#: base's, not the rise.
+_RATE_OF_GROWTH = re.compile(r"(?<!\w)темп\w*\s+роста\s+(?:[^\W\d]+\s+|[—–:-]\s*){0,2}$",
+                             re.IGNORECASE)  # fmt: skip
+
+
 def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     value = wording.parse_percent(m["num"] + "%", lang="en" if "." in m["num"] else s.lang)
     step = 10.0 ** -decimals(m["num"], lang=s.lang)
@@ -676,6 +685,10 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
     ):
         # "Germany came in second with 13.8%": its share.
         return "share", quantity(value, "pct", step, m["q"] or ""), None
+    if _RATE_OF_GROWTH.search(before):
+        # «темп роста 130,0%»: Russian statistics give the level as a percentage of the
+        # base's (a rise of 30%); «темп прироста» is the rise itself.
+        return "growth", quantity(value - 100, "pct", step, m["q"] or ""), None
     # The sign touches its figure: "to Vietnam - 114%" is a dash.
     sign = re.search(r"(?:^|[\s(\[])([+\-−]|плюс\s|plus\s|минус\s|minus\s)$", before, re.I)
     if sign is not None and not m["q"]:

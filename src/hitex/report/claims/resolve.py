@@ -194,10 +194,10 @@ _YEARS_EARLIER = re.compile(
 _YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year before|a year ago|"
                            r"в прошлом году|the previous year|годом раньше)",
                            re.IGNORECASE)  # fmt: skip
-#: The year right after a figure ("$61.7 million in 2002", "$4.5 billion by 2021"); not one that
-#: opens the next clause («до 2,6 млрд долл., в 2020-м — еще на треть»).
+#: The year right after a figure ("$61.7 million in 2002", "$4.5 billion by 2021", «до 4 500 млн
+#: в 2021-м»); not one that opens the next clause («до 2,6 млрд долл., в 2020-м — еще на треть»).
 _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|by|в|за)\s+(?P<y>(?:19|20)\d\d)\b"
-                         r"(?!-м\b|\s*(?:г\.|год[ау]?)?\s*[—–])", re.I)  # fmt: skip
+                         r"(?!(?:-м)?\s*(?:г\.|год[ау]?)?\s*[—–])", re.I)  # fmt: skip
 #: A year the figure is of: "in 2012", "за 2012 год", and the year as a subject ("Худшим стал
 #: 2012 год", "the decisive year was 2019", «в кризисном 2008-м»; not the end of a span, "по 2016
 #: год"; "a 2020 shortfall").
