@@ -71,6 +71,8 @@ def test_columns_no_format_reads_stop_the_load_in_one_sentence(tmp_path):
     assert message.startswith(f"Error: {path.name}: cannot tell its format from its columns (")
     assert ", ".join(header) in message
     assert "give --format baci, comtrade or flows" in message
+    # As close as comtrade (each reads 'year' alone): hitex's own fields, mapped with --column.
+    assert "(the closest, flows, lacks 'reporter', 'partner', 'flow', 'product'" in message
     assert json.loads(run(db, "loads", "--format", "json").stdout) == []
     ru = run(db, "load", str(path), "--lang", "ru")
     assert ru.exit_code == 1

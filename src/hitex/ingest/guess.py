@@ -89,7 +89,8 @@ def _by_columns(source: Source, columns: list[str], known: dict[str, type[Reader
     )
     if not scored:
         lacking = {name: r.missing(present) for name, r in tried.items()}
-        closest = min(lacking, key=lambda n: (-tried[n].known_columns(present), len(lacking[n]), n))
+        closest = min(lacking, key=lambda n: (-tried[n].known_columns(present), len(lacking[n]),
+                                              n != GENERIC, n))  # fmt: skip
         return _unknown(source.path, columns, [], (closest, lacking[closest]))
     tied = [name for count, name in scored if count == scored[0][0]]
     if len(tied) == 1:
