@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from hitex.errors import BadFileError, InputError
+from hitex.ingest.base import not_a_file
 
 R = TypeVar("R")
 
@@ -218,8 +219,7 @@ def load(
             "(--format baci); другие архивы сначала распакуйте.",
         )
     if not path.is_file():
-        raise BadFileError(f"{path} does not exist or is not a file.", file=str(path),
-                           ru=f"{path}: такого файла нет (или это не файл).")  # fmt: skip
+        raise not_a_file(path)
     release = read_release(path)
     from hitex.reference.countries import trade_codes_frame  # noqa: PLC0415
 

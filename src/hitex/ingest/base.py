@@ -214,8 +214,7 @@ class Reader:
         """Look at the file: its columns and how to read it; nothing is read into tables."""
         suffix = self.source.path.suffix.lower()
         if self.source.path.is_file() and self.source.path.stat().st_size == 0:
-            raise self.bad_file("is empty: it has no header and no records",
-                                ru="файл пуст: в нём нет ни заголовка, ни записей")  # fmt: skip
+            raise empty_file(self.source.path)
         try:
             if suffix in (".parquet", ".pq"):
                 opened = self._open_parquet(con)
@@ -457,6 +456,21 @@ def _look_alike(field: str, known: Sequence[str], columns: Iterable[str]) -> lis
     close = close_matches(field, rest, n=2, cutoff=0.7)
     found += [c for c in rest if c in close]
     return found[:4]
+
+
+def not_a_file(path: Path) -> BadFileError:
+    """The error for a path a load was given that is no file (with a format or without)."""
+    return BadFileError(f"{path} does not exist or is not a file.", file=str(path),
+                        ru=f"{path}: такого файла нет (или это не файл).")  # fmt: skip
+
+
+def empty_file(path: Path) -> BadFileError:
+    """The error for an empty file (with a format or without)."""
+    return BadFileError(
+        f"{path.name} is empty: it has no header and no records.",
+        file=path.name,
+        ru=f"{path.name}: файл пуст: в нём нет ни заголовка, ни записей.",
+    )
 
 
 def readers() -> dict[str, type[Reader]]:

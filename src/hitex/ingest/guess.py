@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import NoReturn
 
 from hitex.errors import BadFileError
-from hitex.ingest.base import _USER_NAME, Reader, Source, _delimiter, head, readers
+from hitex.ingest.base import (
+    _USER_NAME,
+    Reader,
+    Source,
+    _delimiter,
+    empty_file,
+    head,
+    not_a_file,
+    readers,
+)
 
 #: The format of hitex's own fields, taken when it reads a file as well as another does.
 GENERIC = "flows"
@@ -51,16 +60,11 @@ def guess(source: Source) -> str:
     """The name of the format to read ``source`` with (see the module's text)."""
     path = source.path
     known = readers()
-    # The sentences a load with a format gives for these, so that they read the same.
+    # The sentences a load with a format gives for these.
     if not path.is_file():
-        raise BadFileError(f"{path} does not exist or is not a file.", file=str(path),
-                           ru=f"{path}: такого файла нет (или это не файл).")  # fmt: skip
+        raise not_a_file(path)
     if path.stat().st_size == 0:
-        raise BadFileError(
-            f"{path.name} is empty: it has no header and no records.",
-            file=path.name,
-            ru=f"{path.name}: файл пуст: в нём нет ни заголовка, ни записей.",
-        )
+        raise empty_file(path)
     if path.suffix.lower() == ".zip" or _BACI_NAME.match(path.name):
         return "baci"
     if path.suffix.lower() == ".json":

@@ -31,8 +31,9 @@ import pandas as pd
 from ibis.backends.duckdb import Backend as DuckDBBackend
 
 import hitex.reference as ref
-from hitex.errors import BadFileError, HitexError, InputError
+from hitex.errors import HitexError, InputError
 from hitex.ingest import Fingerprint, Reader, Source, fingerprint, head, reader_for, readers
+from hitex.ingest.base import not_a_file
 from hitex.ingest.sql import ident, lit
 from hitex.reference.usergroups import UserScheme, load_user_scheme, parse_user_scheme
 from hitex.store import rollups, sources
@@ -577,8 +578,7 @@ class Warehouse:
     ) -> LoadResult:
         path = reader.source.path
         if not path.is_file():
-            raise BadFileError(f"{path} does not exist or is not a file.", file=str(path),
-                               ru=f"{path}: такого файла нет (или это не файл).")  # fmt: skip
+            raise not_a_file(path)
         progress = _once(progress)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hitex-hash") as pool:
             hashing = pool.submit(fingerprint, path)
