@@ -76,6 +76,8 @@ def moscow() -> None:
     note("03 06 09 12 15", "partners over 50 million by year", _rows(
         "SELECT year, count(*), list(partner ORDER BY partner) FROM (SELECT year, partner FROM mow "
         "GROUP BY ALL HAVING sum(value_usd) > 50e6) GROUP BY year ORDER BY year"))  # fmt: skip
+    top5 = val("mow", 2020, partners=("CHN", "JPN", "DEU", "USA", "BLR"))
+    share("12", f"five largest partners 2020 (CHN JPN DEU USA BLR, {top5:,.2f})", top5, t20)
     cj = val("mow", 2020, partners=("CHN", "JPN"))
     share("03 09 15", f"CHN + JPN 2020 ({cj:,.2f})", cj, t20)
     note("06 12", "CHN / USA 2020, JPN / KOR 2020", f"x{val('mow', 2020, partners=('CHN',)) / val('mow', 2020, partners=('USA',)):.3f}, "
