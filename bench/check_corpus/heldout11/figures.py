@@ -30,6 +30,8 @@ def chile() -> None:
     m2, m4 = val("chl", 2002, "import"), val("chl", 2004, "import")
     note("05 10", "exports minus imports 2002, 2004", f"{x2 - m2:,.2f}, {x4 - m4:,.2f}")
     share("01 14", "exports of turnover 2002", x2, x2 + m2)
+    share("14", "exports of turnover 2004", x4, x4 + m4)
+    note("14", "HS 7326 exports 2002 / 2004", f"x{val('chl', 2002, product='7326') / val('chl', 2004, product='7326'):.2f}")
     for a, flow, code, label in [
         ("01 10", "export", "40", "rubber"),
         ("01 14", "export", "85", "electrical machinery"),
