@@ -31,7 +31,11 @@ def chile() -> None:
     note("05 10", "exports minus imports 2002, 2004", f"{x2 - m2:,.2f}, {x4 - m4:,.2f}")
     share("01 14", "exports of turnover 2002", x2, x2 + m2)
     share("14", "exports of turnover 2004", x4, x4 + m4)
-    note("14", "HS 7326 exports 2002 / 2004", f"x{val('chl', 2002, product='7326') / val('chl', 2004, product='7326'):.2f}")
+    note(
+        "14",
+        "HS 7326 exports 2002 / 2004",
+        f"x{val('chl', 2002, product='7326') / val('chl', 2004, product='7326'):.2f}",
+    )
     for a, flow, code, label in [
         ("01 10", "export", "40", "rubber"),
         ("01 14", "export", "85", "electrical machinery"),
@@ -72,8 +76,18 @@ def moscow() -> None:
     show("03 09 12", "Europe (M49: DEU FRA ITA GBR BLR) 2020 vs 2019", eu20, eu19)
     share("03 09 12", "  Europe share 2020", eu20, t20)
     share("03 09 12", "  Europe share 2019", eu19, t19)
-    show("06 15", "Q3 2020 vs Q2 2020", val("mow", 2020, months=(7, 9)), val("mow", 2020, months=(4, 6)))
-    show("06 15", "Q4 2020 vs Q3 2020", val("mow", 2020, months=(10, 12)), val("mow", 2020, months=(7, 9)))
+    show(
+        "06 15",
+        "Q3 2020 vs Q2 2020",
+        val("mow", 2020, months=(7, 9)),
+        val("mow", 2020, months=(4, 6)),
+    )
+    show(
+        "06 15",
+        "Q4 2020 vs Q3 2020",
+        val("mow", 2020, months=(10, 12)),
+        val("mow", 2020, months=(7, 9)),
+    )
     share("06 15", "H2 2020 of the year", val("mow", 2020, months=(7, 12)), t20)
     note("03 06 09 12 15", "partners over 50 million by year", _rows(
         "SELECT year, count(*), list(partner ORDER BY partner) FROM (SELECT year, partner FROM mow "
@@ -84,9 +98,16 @@ def moscow() -> None:
     share("03 09 15", f"CHN + JPN 2020 ({cj:,.2f})", cj, t20)
     note("06 12", "CHN / USA 2020, JPN / KOR 2020", f"x{val('mow', 2020, partners=('CHN',)) / val('mow', 2020, partners=('USA',)):.3f}, "
          f"x{val('mow', 2020, partners=('JPN',)) / val('mow', 2020, partners=('KOR',)):.3f}")  # fmt: skip
+    note("03", "HS 8411 rank of headings 2019 / 2020",
+         f"{_rank('mow', 2019, '8411', 'export')} / {_rank('mow', 2020, '8411', 'export')}")  # fmt: skip
     for code in ("9018", "8517", "8542"):
         new, old = val("mow", 2020, product=code), val("mow", 2019, product=code)
-        show("09 15", f"HS {code} (rank {_rank('mow', 2020, code, 'export')} of headings 2020)", new, old)
+        show(
+            "09 15",
+            f"HS {code} (rank {_rank('mow', 2020, code, 'export')} of headings 2020)",
+            new,
+            old,
+        )
 
 
 def portugal() -> None:
@@ -96,10 +117,18 @@ def portugal() -> None:
     d = {y: i[y] - x[y] for y in x}
     for y in (2007, 2011, 2016, 2020):
         lower = [p for p in d if p < y and d[p] <= d[y]]
-        note("04 11 16", f"deficit {y} {d[y]:.2f}: lowest since", max(lower) if lower else "the start")
+        note(
+            "04 11 16",
+            f"deficit {y} {d[y]:.2f}: lowest since",
+            max(lower) if lower else "the start",
+        )
     for y in (2008, 2017):
         higher = [p for p in d if p < y and d[p] >= d[y]]
-        note("04 11 16", f"deficit {y} {d[y]:.2f}: highest since", max(higher) if higher else "the start")
+        note(
+            "04 11 16",
+            f"deficit {y} {d[y]:.2f}: highest since",
+            max(higher) if higher else "the start",
+        )
     note("02 07 13", "first year turnover over 5,000 / 3,000 million",
          f"{min(y for y in x if x[y] + i[y] > 5000)} / {min(y for y in x if x[y] + i[y] > 3000)}")  # fmt: skip
     note("02 07 13", "first year exports over 1,000 / 2,000 million",
@@ -110,17 +139,36 @@ def portugal() -> None:
         show(a, f"imports {new} vs {old}", i[new], i[old])
         show(a, f"turnover {new} vs {old}", x[new] + i[new], x[old] + i[old])
     for p in ("FRA", "ESP", "GBR"):
-        note("02 07 13", f"{p} 2021 exports / 2001", f"{val('prt', 2021, partners=(p,)):,.2f} / {val('prt', 2001, partners=(p,)):,.2f}")
+        note(
+            "02 07 13",
+            f"{p} 2021 exports / 2001",
+            f"{val('prt', 2021, partners=(p,)):,.2f} / {val('prt', 2001, partners=(p,)):,.2f}",
+        )
     note("02 07 11 13", "export partners over 200 million 2021, count", _rows(
         "SELECT count(*) FROM (SELECT partner FROM prt WHERE year = 2021 AND flow = 'export' "
         "GROUP BY partner HAVING sum(value_usd) > 200e6)"))  # fmt: skip
     asia = ("CHN", "KOR", "JPN")
-    share("07 13", "imports from CHN + KOR + JPN 2021", val("prt", 2021, "import", partners=asia), i[2021])
-    share("07 13", "exports to CHN + KOR + JPN + TUR 2021", val("prt", 2021, partners=(*asia, "TUR")), x[2021])
+    share(
+        "07 13",
+        "imports from CHN + KOR + JPN 2021",
+        val("prt", 2021, "import", partners=asia),
+        i[2021],
+    )
+    share(
+        "07 13",
+        "exports to CHN + KOR + JPN + TUR 2021",
+        val("prt", 2021, partners=(*asia, "TUR")),
+        x[2021],
+    )
     note("02 13", "DEU imports / exports 2021",
          f"x{val('prt', 2021, 'import', partners=('DEU',)) / val('prt', 2021, partners=('DEU',)):.3f}")  # fmt: skip
     for code in ("854231", "851762", "300490"):
-        show("04 11", f"exports HS {code} 2021 vs 2020", val("prt", 2021, product=code), val("prt", 2020, product=code))
+        show(
+            "04 11",
+            f"exports HS {code} 2021 vs 2020",
+            val("prt", 2021, product=code),
+            val("prt", 2020, product=code),
+        )
 
 
 if __name__ == "__main__":
