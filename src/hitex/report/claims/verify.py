@@ -95,7 +95,9 @@ def verify(
             plan.add(c.whole)
             for one in _each_one(c):
                 plan.add(one.subject)
-    readings = {i: alternatives(c, claims) for i, c in enumerate(claims) if c.understood}
+    held = _held_years(session)
+    readings = {i: alternatives(c, claims, held.get(c.subject.reporter, ()))
+                for i, c in enumerate(claims) if c.understood}  # fmt: skip
     rests = {i: _rests(c, lexicon) for i, c in enumerate(claims) if c.understood}
     for alts in [*readings.values(), *rests.values()]:
         for _, alt in alts:
@@ -261,17 +263,33 @@ _OTHER_FLOWS = {
 }
 
 
-def alternatives(c: Claim, claims: Sequence[Claim]) -> list[tuple[str, Claim]]:
+def _held_years(session: Session) -> dict[str, tuple[int, ...]]:
+    """Reporter -> every year the warehouse holds records of, any flow."""
+    try:
+        holdings = session.engine.holdings()
+    except (HitexError, AttributeError):
+        return {}
+    return {reporter: tuple(sorted({y for years in flows.values() for y in years}))
+            for reporter, flows in holdings.items()}  # fmt: skip
+
+
+def alternatives(
+    c: Claim, claims: Sequence[Claim], held: Sequence[int] = ()
+) -> list[tuple[str, Claim]]:
     """The other plausible readings of ``c``: (what differs, the claim so read).
 
     Another subject the sentence, paragraph or headline names, the other flow, the base year
     instead of the current one (and the year before), the total of the other flow as the
     whole of a share, the product group without narrowing, the level as a change and a growth
-    rate as a share. A claim is ``contradicted`` only when none of them supports its figure.
+    rate as a share, and a level whose own clause names no year in any year ``held`` (the
+    years the warehouse holds of its reporter: "over the same ten years imports went from
+    $1.24bn"). A claim is ``contradicted`` only when none of them supports its figure.
     """
     out: list[tuple[str, Claim]] = []
     bases = _bases(c, claims)
-    for label, alt in (*_subjects(c, claims), *_flows(c), *_periods(c), *bases, *_kinds(c)):
+    readings = (*_subjects(c, claims), *_flows(c), *_periods(c), *bases, *_kinds(c),
+                *_years(c, held))  # fmt: skip
+    for label, alt in readings:
         if alt != c and all(alt != a for _, a in out):
             out.append((label, alt))
     return out
@@ -342,6 +360,18 @@ def _periods(c: Claim) -> Iterator[tuple[str, Claim]]:
                 f"the base read as {per.year - 1}",
                 c.with_(period=replace(per, compare=per.year - 1)),
             )
+
+
+def _years(c: Claim, held: Sequence[int]) -> Iterator[tuple[str, Claim]]:
+    """A level read in any other year the warehouse holds for its reporter."""
+    per = c.period
+    if not per.year or c.kind not in ("amount", "share", "balance", "turnover"):
+        return
+    if c.how("year") == "read":
+        return
+    for year in held:
+        if year != per.year:
+            yield f"the year read as {year}", c.with_(period=replace(per, year=year, compare=None))
 
 
 def _bases(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:

@@ -1,0 +1,70 @@
+"""A level whose year is not read in its own clause is weighed against every year the data holds.
+
+Sentences written for these tests. Expected figures come from pandas on the raw file
+bench/check_corpus/data/portugal-tech.csv (a constructed technology series of Portugal,
+2001-2021).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import hitex.report.claims as claims
+from hitex.report.claims.model import Result
+
+ROOT = Path(__file__).parents[3]
+PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
+
+
+def _by_span(results: list[Result]) -> dict[str, Result]:
+    return {r.claim.span.strip(" ."): r for r in results}
+
+
+def _imports() -> pd.Series:
+    p = pd.read_csv(PORTUGAL)
+    return p[p["flow"] == "import"].groupby("year")["value_usd"].sum() / 1e6
+
+
+def test_a_level_without_its_own_year_that_another_year_holds_is_not_flagged(corpus):
+    imports = _imports()
+    assert imports[2011] == pytest.approx(1240)  # the raw file: the start of "the decade"
+    assert imports[2021] == pytest.approx(4586)
+    text = (
+        "Portugal's technology trade in 2021.\n\n"
+        "Exports reached $4.5 billion. Over the same ten years imports went from $1.24 billion to "
+        "$4.59 billion."
+    )
+    found = _by_span(claims.check(corpus, text))
+    start = found["$1.24 billion"]
+    # "Over the same ten years" dates it to no year the checker reads; 2011 holds the figure.
+    assert start.verdict == "unverifiable", start.reason
+    assert "2011" in start.reason, start.reason
+    assert found["$4.59 billion"].verdict == "supported", found["$4.59 billion"].reason
+
+
+def test_a_level_whose_own_clause_names_its_year_is_still_flagged(corpus):
+    imports = _imports()
+    assert imports[2020] == pytest.approx(3651.54, abs=0.01)  # the raw file
+    assert imports[2011] == pytest.approx(1240)  # the figure the text gives, of another year
+    text = "Portugal's technology trade in 2021.\n\nIn 2020 imports were $1.24 billion."
+    found = _by_span(claims.check(corpus, text))
+    assert found["$1.24 billion"].verdict == "contradicted", found["$1.24 billion"].reason
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Over the decade imports went from $1.75 billion in 2018 to $4.59 billion in 2021.",
+         "$4.59 billion"),
+        ("За десятилетие импорт вырос до 4,59 млрд долл. в 2021 году.", "4,59 млрд долл"),
+    ],
+)  # fmt: skip
+def test_a_span_of_time_before_a_flow_word_names_no_goods(corpus, text, span):
+    imports = _imports()
+    assert imports[2021] == pytest.approx(4586)  # the raw file
+    found = _by_span(claims.check(corpus, "Portugal's technology trade in 2021.\n\n" + text))
+    hit = next(r for s, r in found.items() if s.startswith(span))
+    assert hit.verdict == "supported", hit.reason
