@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import hitex
 import hitex.report.claims as claims
 from hitex.report.claims.model import Result
 
@@ -68,3 +69,35 @@ def test_a_span_of_time_before_a_flow_word_names_no_goods(corpus, text, span):
     found = _by_span(claims.check(corpus, "Portugal's technology trade in 2021.\n\n" + text))
     hit = next(r for s, r in found.items() if s.startswith(span))
     assert hit.verdict == "supported", hit.reason
+
+
+def test_a_text_naming_no_reporter_is_read_as_the_one_whose_data_hold_its_figures(corpus):
+    from hitex.report.claims.check import infer_reporter  # noqa: PLC0415
+
+    p = pd.read_csv(PORTUGAL)
+    t = p.groupby(["year", "flow"])["value_usd"].sum().unstack() / 1e6
+    assert t.loc[2021, "export"] == pytest.approx(4500)  # the raw file
+    assert t.loc[2021, "import"] == pytest.approx(4586)
+    assert t.loc[2018, "export"] == pytest.approx(1400)
+    # A dataset's code names the reporter; no country, city or demonym is said.
+    text = ("TECHTRADE-XX release, 2021.\n\nOur technology exports came to $4.5 billion in "
+            "2021, against $1.4 billion in 2018. Imports were $4.59 billion.")  # fmt: skip
+    assert infer_reporter(corpus, text) == "PRT"
+    found = _by_span(claims.check(corpus, text))
+    assert found["$4.5 billion"].verdict == "supported", found["$4.5 billion"].reason
+    assert found["$4.59 billion"].verdict == "supported", found["$4.59 billion"].reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Figures no loaded reporter holds: still asked for.
+        "Release, 2021.\n\nExports came to $7.7 billion, imports to $8.8 billion and "
+        "re-exports to $0.9 billion.",
+        # Too few figures to tell.
+        "Release, 2021.\n\nExports came to $4.5 billion.",
+    ],
+)
+def test_a_text_whose_figures_settle_no_reporter_still_asks_for_one(corpus, text):
+    with pytest.raises(hitex.HitexError, match="Give --reporter"):
+        claims.check(corpus, text)
