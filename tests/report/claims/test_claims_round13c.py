@@ -101,3 +101,38 @@ def test_a_text_naming_no_reporter_is_read_as_the_one_whose_data_hold_its_figure
 def test_a_text_whose_figures_settle_no_reporter_still_asks_for_one(corpus, text):
     with pytest.raises(hitex.HitexError, match="Give --reporter"):
         claims.check(corpus, text)
+
+
+def _balance() -> pd.DataFrame:
+    p = pd.read_csv(PORTUGAL)
+    t = p.groupby(["year", "flow"])["value_usd"].sum().unstack() / 1e6
+    t["deficit"] = t["import"] - t["export"]
+    return t
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "verdict"),
+    [
+        # The deficit of 2021 (86) is the lowest since 2001 (70): 2002-2020 all higher.
+        ("The deficit fell to $86 million in 2021, a low not seen since 2001.",
+         "low not seen since 2001", "supported"),
+        ("Дефицит съёжился до 86 млн: такого низкого значения не фиксировали с 2001 года.",
+         "такого низкого значения не фиксировали с 2001", "supported"),
+        # ... but no record of the whole series: 2001's was lower.
+        ("Дефицит в 2021 году составил лишь 86 млн долларов, наименьшую величину за весь ряд.",
+         "наименьшую величину за весь ряд", "contradicted"),
+        ("В 2021 году дефицит был «минимальным с начала ряда».", "минимальным с начала ряда",
+         "contradicted"),
+        # Exports of 2021 are the highest of every year held.
+        ("В 2021 году экспорт был максимальным за весь период.", "максимальным за весь период",
+         "supported"),
+    ],
+)  # fmt: skip
+def test_records_said_without_superlative_since(corpus, text, span, verdict):
+    t = _balance()
+    assert t.loc[2021, "deficit"] == pytest.approx(86)  # the raw file
+    assert t.loc[2001, "deficit"] == pytest.approx(70)
+    assert (t.loc[2002:2020, "deficit"] > 86).all()
+    assert t["export"].idxmax() == 2021
+    found = _by_span(claims.check(corpus, "Portugal's technology trade, 2021.\n\n" + text))
+    assert found[span].verdict == verdict, found[span].reason

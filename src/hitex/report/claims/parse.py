@@ -519,7 +519,7 @@ def _extreme(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         n = int(m["span"]) if m["span"].isdigit() else _SPANS[m["span"].lower()]
         n *= 10 if m["unit"].lower().startswith("decade") else 1
         return "extreme", Quantity(-n, "year", -n, -n), "lowest" if low else "highest"
-    year = int(m["year"] or m["year2"])
+    year = int(m["year"] or m["year2"] or m["year3"] or m["year4"])
     return "extreme", Quantity(year, "year", year, year), "lowest" if low else "highest"
 
 
@@ -818,6 +818,11 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|(?:минимальн\w*|максимальн\w*|минимум\w*|максимум\w*|самы\w+ низк\w*|"
             r"самы\w+ высок\w*|наименьш\w*|наибольш\w*|впервые)(?: \w+){0,4}? с "
             r"(?P<year2>(?:19|20)\d\d)"
+            # "a low not seen since 2001", «такого низкого значения не фиксировали с 2001 года».
+            r"|\b(?:low|high|peak|trough|minimum|maximum)s? (?:not|never) (?:seen|recorded|reached|"
+            r"matched) since (?P<year3>(?:19|20)\d\d)"
+            r"|\bтак\w* (?:низк|высок|мал|больш)\w* (?:\w+ )?не (?:\w+ )?(?:фиксир|был|наблюд|"
+            r"видел|отмеча|регистрир)\w* (?:\w+ )?с (?P<year4>(?:19|20)\d\d)"
             # The record of the whole series: "the highest value ever recorded", "a new high".
             r"|\b(?P<ever>(?:the )?(?:lowest|highest|smallest|largest|biggest|weakest|strongest|"
             r"narrowest|widest)\b(?: " + _NOT_A_CHANGE + r"[a-z]+){0,3}? (?:ever|on record|"
@@ -825,6 +830,11 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|(?:a |an )?(?:new|all-time|record|historic) (?:high|low|peak|maximum|minimum)\b"
             r"|\b(?:a|new) record\b(?![- ](?:of|keep|book|show|number))"
             r"|(?:историческ\w* (?:максимум|минимум)\w*|(?:максимум|минимум)\w* за всю историю"
+            # «максимум за весь период», «наименьшую величину за весь ряд», «минимальным с
+            # начала ряда»: the record of every year the data hold.
+            r"|(?:максимум|минимум|максимальн|минимальн|наибольш|наименьш|высочайш)\w*"
+            r"(?: \w+){0,2}? (?:за весь (?:период|ряд)|за всю историю наблюдений|"
+            r"с начала (?:ряда|наблюдений))"
             r"|рекордн\w+|обнов\w+ (?:исторический )?рекорд))"
             # "its narrowest in two decades": the record of the last N years.
             r"|\b(?:the )?(?:lowest|highest|smallest|largest|biggest|weakest|strongest|narrowest|"
