@@ -136,3 +136,29 @@ def test_records_said_without_superlative_since(corpus, text, span, verdict):
     assert t["export"].idxmax() == 2021
     found = _by_span(claims.check(corpus, "Portugal's technology trade, 2021.\n\n" + text))
     assert found[span].verdict == verdict, found[span].reason
+
+
+def test_each_after_two_years_is_of_each_year_not_of_partners(corpus):
+    t = _balance()
+    assert t.loc[2003, "deficit"] == pytest.approx(470)  # the raw file: both years
+    assert t.loc[2012, "deficit"] == pytest.approx(470)
+    text = ("Portugal's technology trade, 2021.\n\nThe trade deficit peaked in 2003 and 2012, at "
+            "$470 million each, and fell to $86 million in 2021.")  # fmt: skip
+    found = _by_span(claims.check(corpus, text))
+    each = found["$470 million"]
+    # Not "0 of 14 partners" of the balance: no partner is counted.
+    assert each.verdict == "unverifiable", each.reason
+    assert "2003 and 2012" in each.reason, each.reason
+    assert found["$86 million"].verdict == "supported", found["$86 million"].reason
+
+
+def test_a_year_before_a_count_is_no_count(corpus):
+    p = pd.read_csv(PORTUGAL)
+    x = p[(p["flow"] == "export") & (p["year"] == 2021)].groupby("partner")["value_usd"].sum()
+    assert (x > 250e6).sum() == 5  # the raw file: five markets over $250 million
+    text = ("Portugal's technology exports, 2021.\n\nIn 2021 five markets took more than $250 "
+            "million each.")  # fmt: skip
+    found = _by_span(claims.check(corpus, text))
+    each = found["more than $250 million"]
+    assert each.verdict == "supported", each.reason
+    assert "the text counts 2021" not in each.reason
