@@ -162,3 +162,31 @@ def test_a_year_before_a_count_is_no_count(corpus):
     each = found["more than $250 million"]
     assert each.verdict == "supported", each.reason
     assert "the text counts 2021" not in each.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "verdict"),
+    [
+        # 2019's rise is the largest in dollars and in percent of 2002-2021.
+        ("In 2019 exports rose to $2.6 billion, the largest annual increase in the series.",
+         "the largest annual increase in the series", "supported"),
+        ("В 2019 году экспорт показал самый большой прирост за весь период.",
+         "самый большой прирост за весь период", "supported"),
+        # 2021's is not.
+        ("In 2021 exports rose to $4.5 billion, the biggest jump it ever saw.",
+         "the biggest jump it ever", "contradicted"),
+        # 2009 is the only year exports fell.
+        ("Объяснить единственное за период снижение экспорта — в 2009 году.",
+         "единственное за период снижение", "supported"),
+        ("В 2012 году экспорт снизился: это единственное снижение за весь период.",
+         "единственное снижение", "contradicted"),
+    ],
+)  # fmt: skip
+def test_records_of_the_changes_from_year_to_year(corpus, text, span, verdict):
+    t = _balance()
+    rise = t["export"].diff()
+    rate = t["export"].pct_change()
+    assert rise.idxmax() == 2019 and rate.idxmax() == 2019  # the raw file
+    assert list(rise[rise < 0].index) == [2009]
+    found = _by_span(claims.check(corpus, "Portugal's technology trade, 2021.\n\n" + text))
+    assert found[span].verdict == verdict, found[span].reason

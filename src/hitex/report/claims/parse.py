@@ -510,6 +510,10 @@ def _extreme(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         low = (
             re.search(r"ниже|меньше|снизил|сократил|опустил|упал", before[-40:] + after) is not None
         )
+    if m["rise"] or m["fall"]:
+        # A record of the changes from year to year ("the largest annual increase in the
+        # series", «единственное за период снижение»): of every year the data hold (0).
+        return "extreme", Quantity(0, "year", 0, 0), "largest_rise" if m["rise"] else "only_fall"
     if m["ever"]:
         # The record of the whole series: the year is the first the warehouse holds (0).
         return "extreme", Quantity(0, "year", 0, 0), "lowest" if low else "highest"
@@ -836,6 +840,19 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?: \w+){0,2}? (?:за весь (?:период|ряд)|за всю историю наблюдений|"
             r"с начала (?:ряда|наблюдений))"
             r"|рекордн\w+|обнов\w+ (?:исторический )?рекорд))"
+            # Records of the changes: "the largest annual increase in the series", "the biggest
+            # jump it ever saw", "the only fall in the series", «единственное за период
+            # снижение», «самый большой прирост за весь период».
+            r"|\b(?P<rise>(?:the )?(?:largest|biggest|sharpest|steepest|strongest) (?:annual |yearly "
+            r"|year-on-year |one-year )?(?:increase|rise|gain|jump|growth)(?: \w+){0,3}? (?:ever|"
+            r"in the series|on record|since records began|in (?:the|its) history)\b"
+            r"|(?:самы\w+ (?:больш|крупн|высок|сильн)\w*|крупнейш\w*|наибольш\w*|рекордн\w*) "
+            r"(?:годово\w* )?(?:прирост|рост|увеличени)\w*(?: \w+){0,2}? (?:за весь (?:период|ряд)|"
+            r"за всю историю(?: наблюдений)?|с начала (?:ряда|наблюдений)))"
+            r"|\b(?P<fall>(?:the )?only (?:annual |yearly )?(?:fall|decline|drop|decrease)\b"
+            r"(?: (?:in|of) the series| on record)?"
+            r"|единственн\w* (?:за (?:весь )?(?:период|ряд) )?(?:годово\w* )?(?:снижени|падени|"
+            r"сокращени)\w*)"
             # "its narrowest in two decades": the record of the last N years.
             r"|\b(?:the )?(?:lowest|highest|smallest|largest|biggest|weakest|strongest|narrowest|"
             r"widest)\b(?: "
