@@ -843,8 +843,9 @@ PATTERNS: tuple[Pattern, ...] = (
             # Records of the changes: "the largest annual increase in the series", "the biggest
             # jump it ever saw", "the only fall in the series", «единственное за период
             # снижение», «самый большой прирост за весь период».
-            r"|\b(?P<rise>(?:the )?(?:largest|biggest|sharpest|steepest|strongest) (?:annual |yearly "
-            r"|year-on-year |one-year )?(?:increase|rise|gain|jump|growth)(?: \w+){0,3}? (?:ever|"
+            r"|\b(?P<rise>(?:the )?(?:largest|biggest|sharpest|steepest|strongest) "
+            r"(?:annual |yearly |year-on-year |one-year )?(?:increase|rise|gain|jump|growth)"
+            r"(?: \w+){0,3}? (?:ever|"
             r"in the series|on record|since records began|in (?:the|its) history)\b"
             r"|(?:самы\w+ (?:больш|крупн|высок|сильн)\w*|крупнейш\w*|наибольш\w*|рекордн\w*) "
             r"(?:годово\w* )?(?:прирост|рост|увеличени)\w*(?: \w+){0,2}? (?:за весь (?:период|ряд)|"
