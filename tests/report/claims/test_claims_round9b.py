@@ -81,11 +81,11 @@ def test_the_chile_interview_sentence_is_checked_as_2004(checked_warehouse):
     assert [r.verdict for r in results] == ["supported", "supported"]
     assert results[1].claim.period.compare == 2002
     # 2002's amount stated instead: its year is not certain (the sentence names 2002), so no
-    # red flag, and no "supported" as 2002's.
+    # red flag, and no "supported" as 2002's: the reason names the year that holds it.
     wrong = right.replace(_ru(e[2004] / 1e6), _ru(e[2002] / 1e6), 1)
     results = claims.check(checked_warehouse, wrong, reporter="CHL")
     assert results[0].verdict == "unverifiable"
-    assert "its year is not certain" in results[0].reason
+    assert "but with the year read as 2002" in results[0].reason
 
 
 @pytest.mark.parametrize("dateline", ["Saturday 6 February 2021", "February 6, 2021",

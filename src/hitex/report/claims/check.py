@@ -101,10 +101,49 @@ def infer_reporter(session: Session, text: str) -> str:
                 named[code] += len(re.findall(rf"(?<!\w){re.escape(city)}(?!\w)", text))
     best = [c for c, n in named.most_common() if n == max(named.values(), default=0) and n > 0]
     if len(best) != 1:
+        # Named by none (a dataset's code, "our exports") or by several as often: the one
+        # whose data hold the text's dollar figures, where one clearly does.
+        by_figures = _by_figures(session, text, best or loaded)
+        if by_figures is not None:
+            return by_figures
         listed = ", ".join(loaded) or "none"
         raise InputError(f"Give --reporter: the text does not name one reporter of the "
                          f"warehouse most (loaded: {listed}).")  # fmt: skip
     return best[0]
+
+
+#: Dollar amounts of a text that a reporter's data must hold, at least, to be taken as the
+#: reporter of a text that names none; and how many times the runner-up's count it must be.
+FIGURES_NEEDED, FIGURES_MARGIN = 3, 2
+
+
+def _by_figures(session: Session, text: str, candidates: Sequence[str]) -> str | None:
+    """The candidate whose totals hold most of the text's dollar amounts, if one clearly does.
+
+    Each amount counts for a reporter when it is, within the text's own rounding, the
+    reporter's exports or imports of some year, in all or with one partner. The winner needs
+    :data:`FIGURES_NEEDED` amounts and :data:`FIGURES_MARGIN` times the runner-up's.
+    """
+    amounts = [f.claim.quantity for f in parse.parse(text)
+               if f.claim.kind == "amount" and f.claim.quantity is not None
+               and f.claim.quantity.unit == "usd"]  # fmt: skip
+    if len(amounts) < FIGURES_NEEDED or not candidates:
+        return None
+    flows = session.tables()["flows"]
+    mine = flows.filter(flows.reporter.isin(list(candidates)))
+    keys = ["reporter", "year", "flow"]
+    totals = mine.group_by(keys).aggregate(v=mine.value_usd.sum()).to_pandas()
+    parts = mine.group_by([*keys, "partner"]).aggregate(v=mine.value_usd.sum()).to_pandas()
+    values = pd.concat([totals, parts[[*keys, "v"]]]).groupby("reporter")["v"]
+    held: collections.Counter[str] = collections.Counter()
+    for reporter, v in values:
+        held[str(reporter)] = sum(any(q.allows(float(x)) for x in v) for q in amounts)
+    ranked = held.most_common(2)
+    if not ranked or ranked[0][1] < FIGURES_NEEDED:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < FIGURES_MARGIN * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _held(session: Session, reporter: str) -> set[int]:

@@ -247,13 +247,17 @@ def counted_before(text: str, start: int) -> tuple[int | None, str] | None:
     (3, 'chapter')
     >>> counted_before("Two chapters topped $9 million each, and eleven sold $1 million each", 52)
     (11, 'chapter')
+    >>> counted_before("In 2021 five markets took more than $250 million each", 36)
+    (5, 'partner')
     """
     g = grammar()
     nouns = {"partner": g["partner_nouns"], **g["goods_nouns"]}
     head = text[:start]
     words = "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
     counts: list[tuple[int, str | None]] = []
-    for m in re.finditer(rf"(?<![\w$.,])({words}|\d+)\s+(\w+)(?:\s+(\w+))?(?:\s+(\w+))?",
+    # A year is no count ("In 2021 five markets took ..."): the count after it is.
+    for m in re.finditer(rf"(?<![\w$.,])({words}|(?!(?:19|20)\d\d\b)\d+)\s+(\w+)(?:\s+(\w+))?"
+                         rf"(?:\s+(\w+))?",
                          head, re.IGNORECASE):  # fmt: skip
         n = int(m[1]) if m[1].isdigit() else _COUNT_WORDS[m[1].lower()]
         seq = [w for w in (m[2], m[3], m[4]) if w]

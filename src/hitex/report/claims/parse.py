@@ -510,6 +510,10 @@ def _extreme(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         low = (
             re.search(r"ниже|меньше|снизил|сократил|опустил|упал", before[-40:] + after) is not None
         )
+    if m["rise"] or m["fall"]:
+        # A record of the changes from year to year ("the largest annual increase in the
+        # series", «единственное за период снижение»): of every year the data hold (0).
+        return "extreme", Quantity(0, "year", 0, 0), "largest_rise" if m["rise"] else "only_fall"
     if m["ever"]:
         # The record of the whole series: the year is the first the warehouse holds (0).
         return "extreme", Quantity(0, "year", 0, 0), "lowest" if low else "highest"
@@ -519,7 +523,7 @@ def _extreme(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         n = int(m["span"]) if m["span"].isdigit() else _SPANS[m["span"].lower()]
         n *= 10 if m["unit"].lower().startswith("decade") else 1
         return "extreme", Quantity(-n, "year", -n, -n), "lowest" if low else "highest"
-    year = int(m["year"] or m["year2"])
+    year = int(m["year"] or m["year2"] or m["year3"] or m["year4"])
     return "extreme", Quantity(year, "year", year, year), "lowest" if low else "highest"
 
 
@@ -818,6 +822,11 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|(?:минимальн\w*|максимальн\w*|минимум\w*|максимум\w*|самы\w+ низк\w*|"
             r"самы\w+ высок\w*|наименьш\w*|наибольш\w*|впервые)(?: \w+){0,4}? с "
             r"(?P<year2>(?:19|20)\d\d)"
+            # "a low not seen since 2001", «такого низкого значения не фиксировали с 2001 года».
+            r"|\b(?:low|high|peak|trough|minimum|maximum)s? (?:not|never) (?:seen|recorded|reached|"
+            r"matched) since (?P<year3>(?:19|20)\d\d)"
+            r"|\bтак\w* (?:низк|высок|мал|больш)\w* (?:\w+ )?не (?:\w+ )?(?:фиксир|был|наблюд|"
+            r"видел|отмеча|регистрир)\w* (?:\w+ )?с (?P<year4>(?:19|20)\d\d)"
             # The record of the whole series: "the highest value ever recorded", "a new high".
             r"|\b(?P<ever>(?:the )?(?:lowest|highest|smallest|largest|biggest|weakest|strongest|"
             r"narrowest|widest)\b(?: " + _NOT_A_CHANGE + r"[a-z]+){0,3}? (?:ever|on record|"
@@ -825,7 +834,26 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|(?:a |an )?(?:new|all-time|record|historic) (?:high|low|peak|maximum|minimum)\b"
             r"|\b(?:a|new) record\b(?![- ](?:of|keep|book|show|number))"
             r"|(?:историческ\w* (?:максимум|минимум)\w*|(?:максимум|минимум)\w* за всю историю"
+            # «максимум за весь период», «наименьшую величину за весь ряд», «минимальным с
+            # начала ряда»: the record of every year the data hold.
+            r"|(?:максимум|минимум|максимальн|минимальн|наибольш|наименьш|высочайш)\w*"
+            r"(?: \w+){0,2}? (?:за весь (?:период|ряд)|за всю историю наблюдений|"
+            r"с начала (?:ряда|наблюдений))"
             r"|рекордн\w+|обнов\w+ (?:исторический )?рекорд))"
+            # Records of the changes: "the largest annual increase in the series", "the biggest
+            # jump it ever saw", "the only fall in the series", «единственное за период
+            # снижение», «самый большой прирост за весь период».
+            r"|\b(?P<rise>(?:the )?(?:largest|biggest|sharpest|steepest|strongest) "
+            r"(?:annual |yearly |year-on-year |one-year )?(?:increase|rise|gain|jump|growth)"
+            r"(?: \w+){0,3}? (?:ever|"
+            r"in the series|on record|since records began|in (?:the|its) history)\b"
+            r"|(?:самы\w+ (?:больш|крупн|высок|сильн)\w*|крупнейш\w*|наибольш\w*|рекордн\w*) "
+            r"(?:годово\w* )?(?:прирост|рост|увеличени)\w*(?: \w+){0,2}? (?:за весь (?:период|ряд)|"
+            r"за всю историю(?: наблюдений)?|с начала (?:ряда|наблюдений)))"
+            r"|\b(?P<fall>(?:the )?only (?:annual |yearly )?(?:fall|decline|drop|decrease)\b"
+            r"(?: (?:in|of) the series| on record)?"
+            r"|единственн\w* (?:за (?:весь )?(?:период|ряд) )?(?:годово\w* )?(?:снижени|падени|"
+            r"сокращени)\w*)"
             # "its narrowest in two decades": the record of the last N years.
             r"|\b(?:the )?(?:lowest|highest|smallest|largest|biggest|weakest|strongest|narrowest|"
             r"widest)\b(?: "

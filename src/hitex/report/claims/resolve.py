@@ -622,6 +622,15 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # "Kazakhstan, Turkey and the UAE each exceeded $45 million", "не менее чем на
             # 20% каждая": the figure is said of every partner named, never of their sum.
             aggregation, count = "each", len(subject.partners)
+        years_before = set(re.findall(r"\b(?:19|20)\d\d\b", s.text[: at[0]]))
+        if (aggregation == "each" and count is None and len(subject.partners) < 2
+                and len(years_before) > 1):  # fmt: skip
+            # "The deficit peaked in 2003 and 2012, at $470 million each": of each year named,
+            # not of partners; not checked year by year.
+            each_year = " and ".join(sorted(years_before))
+            f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
+                understood=False, note=f"unverifiable: a figure said of each of the years "
+                f"{each_year}: not checked year by year"))  # fmt: skip
         if f.claim.kind == "rank" and len(subject.partners) > 1:
             # "The top five (China, Japan, ...)": the rank is said of each partner listed.
             aggregation, count = "each", len(subject.partners)

@@ -95,7 +95,9 @@ def verify(
             plan.add(c.whole)
             for one in _each_one(c):
                 plan.add(one.subject)
-    readings = {i: alternatives(c, claims) for i, c in enumerate(claims) if c.understood}
+    held = _held_years(session)
+    readings = {i: alternatives(c, claims, held.get(c.subject.reporter, ()))
+                for i, c in enumerate(claims) if c.understood}  # fmt: skip
     rests = {i: _rests(c, lexicon) for i, c in enumerate(claims) if c.understood}
     for alts in [*readings.values(), *rests.values()]:
         for _, alt in alts:
@@ -261,17 +263,33 @@ _OTHER_FLOWS = {
 }
 
 
-def alternatives(c: Claim, claims: Sequence[Claim]) -> list[tuple[str, Claim]]:
+def _held_years(session: Session) -> dict[str, tuple[int, ...]]:
+    """Reporter -> every year the warehouse holds records of, any flow."""
+    try:
+        holdings = session.engine.holdings()
+    except (HitexError, AttributeError):
+        return {}
+    return {reporter: tuple(sorted({y for years in flows.values() for y in years}))
+            for reporter, flows in holdings.items()}  # fmt: skip
+
+
+def alternatives(
+    c: Claim, claims: Sequence[Claim], held: Sequence[int] = ()
+) -> list[tuple[str, Claim]]:
     """The other plausible readings of ``c``: (what differs, the claim so read).
 
     Another subject the sentence, paragraph or headline names, the other flow, the base year
     instead of the current one (and the year before), the total of the other flow as the
     whole of a share, the product group without narrowing, the level as a change and a growth
-    rate as a share. A claim is ``contradicted`` only when none of them supports its figure.
+    rate as a share, and a level whose own clause names no year in any year ``held`` (the
+    years the warehouse holds of its reporter: "over the same ten years imports went from
+    $1.24bn"). A claim is ``contradicted`` only when none of them supports its figure.
     """
     out: list[tuple[str, Claim]] = []
     bases = _bases(c, claims)
-    for label, alt in (*_subjects(c, claims), *_flows(c), *_periods(c), *bases, *_kinds(c)):
+    readings = (*_subjects(c, claims), *_flows(c), *_periods(c), *bases, *_kinds(c),
+                *_years(c, held))  # fmt: skip
+    for label, alt in readings:
         if alt != c and all(alt != a for _, a in out):
             out.append((label, alt))
     return out
@@ -342,6 +360,18 @@ def _periods(c: Claim) -> Iterator[tuple[str, Claim]]:
                 f"the base read as {per.year - 1}",
                 c.with_(period=replace(per, compare=per.year - 1)),
             )
+
+
+def _years(c: Claim, held: Sequence[int]) -> Iterator[tuple[str, Claim]]:
+    """A level read in any other year the warehouse holds for its reporter."""
+    per = c.period
+    if not per.year or c.kind not in ("amount", "share", "balance", "turnover"):
+        return
+    if c.how("year") == "read":
+        return
+    for year in held:
+        if year != per.year:
+            yield f"the year read as {year}", c.with_(period=replace(per, year=year, compare=None))
 
 
 def _bases(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:
@@ -797,6 +827,8 @@ def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     assert c.quantity is not None
     since = int(c.quantity.value)
     year = c.period.year
+    if c.metric in ("largest_rise", "only_fall"):
+        return _change_record(c, s, plan, small)
     if since == 0:
         return _record(c, s, plan, small)
     if since < 0:
@@ -853,6 +885,52 @@ def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
 #: How many years before its own a series must hold for "a record" to be checked on it: a
 #: record of two years ("the best result in the city's history" of 2019-2020) is not one.
 RECORD_YEARS = 10
+
+
+def _change_record(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """A record of the changes from year to year, over every year the warehouse holds.
+
+    "The largest annual increase in the series" is checked in dollars and in percent: the
+    largest by both is supported, by neither contradicted, by one only left open. "The only
+    fall in the series" holds when the claim's year is the one year below the year before.
+    """
+    year = c.period.year
+    flows = s.tables()["flows"]
+    held = sorted(int(y) for y in flows.filter(flows.reporter == c.subject.reporter)
+                  .select("year").distinct().to_pandas()["year"])  # fmt: skip
+    values: dict[int, float] = {}
+    for y in held:
+        try:
+            values[y] = _flow_value(c, s, plan, small, y)
+        except (_NoData, HitexError):
+            continue
+    steps = {y: (values[y - 1], v) for y, v in values.items() if y - 1 in values}
+    if year not in steps or len(steps) < RECORD_YEARS:
+        return Result(c, None, "unverifiable",
+                      f"a record of the changes from year to year: the warehouse holds "
+                      f"{len(steps)} pair(s) of years of {describe(c.subject)} in a row with "
+                      f"{year} among them: {'yes' if year in steps else 'no'}, too few to "
+                      "say")  # fmt: skip
+    span = f"{min(steps) - 1}-{max(steps)}"
+    head = f"{describe(c.subject)}, changes from year to year, {span}"
+    change = {y: new - old for y, (old, new) in steps.items()}
+    if c.metric == "only_fall":
+        falls = sorted(y for y, d in change.items() if d < 0)
+        listed = ", ".join(f"{y} ({show(change[y], 'usd')})" for y in falls) or "none"
+        verdict = "supported" if falls == [year] else "contradicted"
+        return Result(c, float(len(falls)), verdict, f"{head}: the years of a fall: {listed}")
+    rate = {y: (new / old - 1) * 100 for y, (old, new) in steps.items() if old > 0}
+    by_usd = max(change, key=lambda y: change[y])
+    by_pct = max(rate, key=lambda y: rate[y]) if rate else None
+    said = (f"{head}: the largest rise in dollars is {by_usd}'s ({show(change[by_usd], 'usd')}), "
+            f"in percent {by_pct}'s"
+            + (f" ({rate[by_pct]:.1f}%)" if by_pct is not None else ""))  # fmt: skip
+    if by_usd == year and by_pct == year:
+        return Result(c, float(year), "supported", said)
+    if year not in (by_usd, by_pct):
+        return Result(c, float(by_usd), "contradicted", said)
+    return Result(c, float(year), "unverifiable",
+                  f"{said}: the largest one way only, so which the text means decides")  # fmt: skip
 
 
 def _record(c: Claim, s: Session, plan: Plan, small: float) -> Result:
