@@ -964,8 +964,10 @@ def _asked(text: str, s: Sentence) -> bool:
 
 #: "Three years later", "три года спустя", "через три года".
 #: The year a record of the changes names right after it ("the only fall in the series is 2009").
-_RECORD_YEAR = re.compile(r"\s*(?:,\s*)?(?:is|was|came in|came|occurred in|—|–|-|:)\s*(?:in\s+)?"
-                          r"((?:19|20)\d\d)\b(?:['’]s)?")
+_RECORD_YEAR = re.compile(
+    r"\s*(?:,\s*)?(?:is|was|came in|came|occurred in|—|–|-|:)\s*(?:in\s+)?"
+    r"((?:19|20)\d\d)\b(?:['’]s)?"
+)
 
 _LATER = re.compile(r"\b(?P<n>two|three|four|five|\d) years later\b|(?:спустя|через) "
                     r"(?P<n2>два|три|четыре|пять|\d) (?:года|лет)|(?<!\w)(?P<n3>два|три|четыре|"
