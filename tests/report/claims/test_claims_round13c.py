@@ -191,3 +191,25 @@ def test_records_of_the_changes_from_year_to_year(corpus, text, span, verdict):
     assert list(rise[rise < 0].index) == [2009]
     found = _by_span(claims.check(corpus, "Portugal's technology trade, 2021.\n\n" + text))
     assert found[span].verdict == verdict, found[span].reason
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Exports have risen every year since 2010; the only fall in the series is 2009.",
+         "supported"),
+        ("Exports have risen every year since 2010; the only fall in the series was 2012.",
+         "contradicted"),
+        ("The largest annual increase of exports in the series was 2019's.", "supported"),
+        ("The largest annual increase of exports in the series was 2020's.", "contradicted"),
+    ],
+)  # fmt: skip
+def test_a_change_record_takes_the_year_it_names_after_it(corpus, text, verdict):
+    t = _balance()
+    rise = t["export"].diff()
+    assert list(rise[rise < 0].index) == [2009]  # the raw file
+    assert rise.idxmax() == 2019
+    assert t["export"].pct_change().idxmax() == 2019
+    results = claims.check(corpus, "Portugal's technology trade, 2021.\n\n" + text)
+    record = next(r for r in results if r.claim.kind == "extreme")
+    assert record.verdict == verdict, record.reason

@@ -655,6 +655,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
                               count=count, period=per)  # fmt: skip
         how["year"] = _how_dated(s.text, claim.period, since, f.claim.kind)
+        named_after = _RECORD_YEAR.match(s.text, at[1])
+        if claim.metric in ("largest_rise", "only_fall") and named_after:
+            # "the only fall in the series is 2009", "the largest annual rise was 2020's": the
+            # year the record names.
+            claim = claim.with_(period=dataclasses.replace(per, year=int(named_after[1])))
+            how["year"] = "read"
         if f.claim.kind in ("growth", "multiple", "change"):
             how["base"] = based
         if f.claim.kind in ("growth", "multiple") and per_year(s.text, at):
@@ -957,6 +963,12 @@ def _asked(text: str, s: Sentence) -> bool:
 
 
 #: "Three years later", "три года спустя", "через три года".
+#: The year a record of the changes names right after it ("the only fall in the series is 2009").
+_RECORD_YEAR = re.compile(
+    r"\s*(?:,\s*)?(?:is|was|came in|came|occurred in|—|–|-|:)\s*(?:in\s+)?"
+    r"((?:19|20)\d\d)\b(?:['’]s)?"
+)
+
 _LATER = re.compile(r"\b(?P<n>two|three|four|five|\d) years later\b|(?:спустя|через) "
                     r"(?P<n2>два|три|четыре|пять|\d) (?:года|лет)|(?<!\w)(?P<n3>два|три|четыре|"
                     r"пять|\d) (?:года|лет) спустя", re.IGNORECASE)  # fmt: skip

@@ -345,6 +345,8 @@ def _periods(c: Claim) -> Iterator[tuple[str, Claim]]:
     per = c.period
     if not per.year:
         return
+    if c.metric in ("largest_rise", "only_fall") and c.how("year") == "read":
+        return  # "the only fall in the series is 2009": the year the record names
     before = None if per.compare is None else per.compare - 1
     yield (
         f"the year read as {per.year - 1}",
