@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -231,6 +232,11 @@ _UNNAMED = re.compile(
     r"\b(?:the|these|those|all) (?:two|three|four|five|six|seven|eight|nine|ten) "
     r"(?:countries|markets|partners|buyers)|\bthe (?:countries|markets) together|"
     r"\b(?:эти|все) (?:\w+ )?стран\w*|\bвместе взят\w*|"
+    # "together with Germany these three took more than half", «эти три»: a pronoun for the
+    # partners just named.
+    r"\b(?P<these>these|those|эти) (?:two|three|four|five|две|три|четыре|пять)\b"
+    r"(?! (?:years|months|quarters|products|goods|items|chapters|headings|лет|года|месяц\w*|"
+    r"товар\w*|позици\w*|групп\w*))|"
     # "Exports to five countries exceeded $300 million", «поставки в пять стран»: partners
     # counted, not named.
     r"\bto (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:countries|markets)\b|"
@@ -633,6 +639,14 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             how["flow"] = "read"
         if f.claim.kind == "count":
             aggregation, count = "sum", None  # a count is of the whole field, never of each
+            if _SUPPLIERS.search(f.claim.span):
+                # "6 import origins", «поставщиков всего шесть»: partners the reporter buys from.
+                subject = dataclasses.replace(subject, flow="import")
+                how["flow"] = "read"
+            elif _BUYERS.search(f.claim.span):
+                # "Total destinations: 22", «всего покупателей 14»: partners the reporter sells to.
+                subject = dataclasses.replace(subject, flow="export")
+                how["flow"] = "read"
         if f.claim.kind == "amount" and (_PER_MONTH.match(s.text, at[1]) or _MONTHLY.search(
                 _CLAUSE.split(s.text[: at[0]])[-1])):  # fmt: skip
             # "about $217 million a month": the monthly average of the period.
@@ -976,6 +990,13 @@ _SAME_PERIOD = re.compile(r"\b(?:over|in|during) the same period\b|за (?:то�
 _SINCE_THEN = re.compile(r"\bsince then\b|с тех пор|" + _SAME_PERIOD.pattern, re.IGNORECASE)
 #: A list of partners in brackets or after a colon or dash, right after a rank's words.
 _LISTED = re.compile(r"(?:\s+\w+){0,2}?\s*(?:\([^()]{3,200}\)|[:—–]\s*[^.;:]{3,200})")
+#: Partners counted as sellers to the reporter.
+_SUPPLIERS = re.compile(r"\b(?:suppliers?|import origins|origins)\b|поставщик", re.IGNORECASE)
+_MARKETS = re.compile(r"\b(?:markets?|buyers?|destinations?|customers?)\b|"
+                      r"(?<!\w)рын(?:ок|ка|ку|ком|ке)|покупател", re.IGNORECASE)  # fmt: skip
+_BUYERS = re.compile(r"\b(?:destinations|buyers)\b|покупател|получател", re.IGNORECASE)
+#: What separates the partners of a list, and a list from the words that sum it up.
+_LIST_GAP = re.compile(r"\s*(?:,|and|и|—|–)?\s*(?:and|и)?\s*", re.IGNORECASE)
 #: "That year", "в том же году": the year of the claim before.
 _RESPECTIVELY = re.compile(r"\brespectively\b|соответственно", re.IGNORECASE)
 _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b|в (?:том же|тот же|этом же|тот) год",
@@ -1041,6 +1062,19 @@ def _unnamed(
     s = f.sentence
     end = f.claim.end - s.start
     unnamed = _UNNAMED.search(s.text[f.segment[0] : end])
+    if (claim.understood and unnamed is not None and unnamed["these"]
+            and claim.kind not in ("count", "rank")):  # fmt: skip
+        # "China ..., Japan ...; together with Germany these three took more than half": the
+        # partners named up to the pronoun, when they are as many as it counts.
+        them = _referents(lexicon, text, s, f.segment[0] + unnamed.start(), own,
+                          unnamed.group())  # fmt: skip
+        mine = {m.value for m in _in(partners, f.segment[0], end) if m.kind == "country"}
+        if them and mine <= set(them):
+            p = claim.subject
+            return claim.with_(subject=Subject(p.reporter, p.flow, them, None, p.products))
+        return claim.with_(
+            understood=False, note="unverifiable: the text does not name the partners it sums"
+        )
     if (not claim.understood or _in(partners, f.segment[0], end) or unnamed is None
             or claim.kind == "count"):  # fmt: skip
         # "exports to 14 countries": the count of partners is the claim, not its subject.
@@ -1154,7 +1188,22 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
             # top five are the partners listed after it, each of them ranked 1-5.
             inside = [m for m in after if m.end <= listed.end()]
             ranked = inside or ranked
+        elif q is not None and q.hi > q.lo and len(before) >= q.hi:
+            # "The Netherlands, Germany and France, the three largest destinations": the
+            # partners listed right before it, as many as it counts.
+            listed_before = before[-int(q.hi) :]
+            gaps = [s.text[x.end : y.start] for x, y in itertools.pairwise(listed_before)]
+            if all(_LIST_GAP.fullmatch(g) for g in gaps) and _LIST_GAP.fullmatch(
+                    s.text[listed_before[-1].end : a]):  # fmt: skip
+                ranked = listed_before
         codes = tuple(dict.fromkeys(m.value for m in ranked if m.kind == "country"))
+        if _SUPPLIERS.search(f.claim.span):
+            # «являются четвёртым поставщиком», "the second-largest supplier": among the
+            # partners the reporter buys from.
+            flow, how["flow"] = "import", "read"
+        elif read is None and _MARKETS.search(f.claim.span):
+            # «второй по величине рынок», "the largest buyer": among the partners it sells to.
+            flow, how["flow"] = "export", "read"
         # "cereals (chapter 10) came second with $152.5m, whereas fats (chapter 15) ...": the
         # goods of the rank's own words, when they name some, not all of the sentence's.
         goods = _in(products, lo, hi) or products
