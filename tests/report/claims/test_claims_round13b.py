@@ -191,3 +191,17 @@ def test_a_rank_as_a_market_is_among_buyers_and_as_a_supplier_among_sellers(corp
     )
     wrong = _by_span(claims.check(corpus, text.replace("четвёртый по", "второй по")))
     assert wrong["второй по величине рынок"].verdict == "contradicted"
+
+
+def test_a_clause_after_a_semicolon_with_no_year_is_not_dated_for_certain(corpus):
+    # pandas: Portugal's exports cover 98.12% of its imports in 2021 but 74.17% in 2013; the
+    # share after the semicolon names no year of its own: no red flag from either year.
+    p = _portugal()
+    t = p.groupby(["year", "flow"])["value_usd"].sum()
+    assert 100 * t[2013, "export"] / t[2013, "import"] == pytest.approx(74.17, abs=0.01)
+    text = ("Экспорт технологий Португалии в 2021 году составил 4,5 млрд долларов. Дефицит в 2021 "
+            "году составил лишь 86 млн долларов, против 470 млн в 2013 году; экспорт покрыл 98% "
+            "стоимости импорта.")  # fmt: skip
+    r = _by_span(claims.check(corpus, text))["98%"]
+    assert r.claim.kind == "share", r.reason
+    assert r.verdict not in ("contradicted", "inconsistent"), r.reason

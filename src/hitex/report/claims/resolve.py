@@ -659,7 +659,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         per, based = dated(s.text, f.claim.kind, c, since, at)
         claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
                               count=count, period=per)  # fmt: skip
-        how["year"] = _how_dated(s.text, claim.period, since, f.claim.kind)
+        how["year"] = _how_dated(s.text, claim.period, since, f.claim.kind, at)
         if f.claim.kind in ("growth", "multiple", "change"):
             how["base"] = based
         if f.claim.kind in ("growth", "multiple") and per_year(s.text, at):
@@ -1370,7 +1370,13 @@ def _whole(f: Found, partners: list[Mention], products: list[Mention], c: Contex
     return Subject(c.reporter, flow, codes, groups[0] if groups else None, g)
 
 
-def _how_dated(sentence: str, per: Period, since: int | None, kind: str = "") -> str:
+def _how_dated(
+    sentence: str,
+    per: Period,
+    since: int | None,
+    kind: str = "",
+    at: tuple[int, int] | None = None,
+) -> str:
     """How a claim's year was filled: ``read``, ``carried`` or ``default``.
 
     Read from its sentence, carried from the article's year when the sentence names none, or
@@ -1386,10 +1392,22 @@ def _how_dated(sentence: str, per: Period, since: int | None, kind: str = "") ->
     >>> _how_dated("In 2018 it was $1.4 bn; in 2021 $4.5 bn, 3.2 times more.", Period(2021, 2020),
     ...            None, "multiple")
     'default'
+    >>> _how_dated("The gap was $86 m in 2021, against $470 m in 2013; exports covered 98%.",
+    ...            Period(2013), None, "share", (67, 70))
+    'default'
     """
     named = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence)}
     if not named:
         return "carried"
+    if at is not None and len(named) > 1:
+        # Clauses set apart by a semicolon: a claim in one that names no year takes it from
+        # another, which names several ("86 млн в 2021 году против 470 млн в 2013 году; экспорт
+        # покрыл 98%"): which one is a guess.
+        lo = sentence.rfind(";", 0, at[0]) + 1
+        hi = sentence.find(";", at[1])
+        clause = sentence[lo : hi if hi >= 0 else len(sentence)]
+        if (lo > 0 or hi >= 0) and not re.search(r"\b(?:19|20)\d\d\b", clause):
+            return "default"
     if (kind in ("growth", "multiple", "change") and per.compare not in named
             and any(y < per.year and y != since for y in named)):  # fmt: skip
         # "В 2018 году экспорт составлял 1,4 млрд, в 2021-м — 4,5 млрд, рост в 3,2 раза": the
