@@ -205,3 +205,54 @@ def test_a_clause_after_a_semicolon_with_no_year_is_not_dated_for_certain(corpus
     r = _by_span(claims.check(corpus, text))["98%"]
     assert r.claim.kind == "share", r.reason
     assert r.verdict not in ("contradicted", "inconsistent"), r.reason
+
+
+def test_a_share_whose_part_is_named_after_it_and_a_share_they_give_together(corpus):
+    # pandas: of Portugal's 2021 imports China supplies 40.00%, Germany 20.00%, Korea and Japan
+    # together 15.00%.
+    p = _portugal()
+    m = p[(p["flow"] == "import") & (p["year"] == 2021)]
+    assert _share(m, m["partner"] == "CHN") == pytest.approx(40.0, abs=0.01)
+    assert _share(m, m["partner"] == "DEU") == pytest.approx(20.0, abs=0.01)
+    assert _share(m, m["partner"].isin(["KOR", "JPN"])) == pytest.approx(15.0, abs=0.01)
+    text = ("Импорт Португалии в 2021 году составил 4,59 млрд долларов. Импорт сильно "
+            "сконцентрирован: 40% ввоза приходится на Китай, ещё пятая часть — на Германию. "
+            "Корея и Япония вместе дают около 15%.")  # fmt: skip
+    got = _by_span(claims.check(corpus, text))
+    for span, partners in (("40%", ("CHN",)), ("пятая часть", ("DEU",)),
+                           ("около 15%", ("KOR", "JPN"))):  # fmt: skip
+        r = got[span]
+        assert r.claim.kind == "share", r.reason
+        assert set(r.claim.subject.partners) == set(partners), r.reason
+        assert r.claim.whole is not None
+        assert (r.claim.subject.flow, r.claim.whole.flow) == ("import", "import"), r.reason
+        assert r.verdict == "supported", r.reason
+    wrong = _by_span(claims.check(corpus, text.replace("пятая часть", "четверть")))
+    assert wrong["четверть"].verdict != "supported", wrong["четверть"].reason
+
+
+def test_a_share_of_the_total_volume_obshchego_obyoma(checked_warehouse):
+    # pandas: Asia (by hand: the Asian partners of the file, Turkey with them as in the UN
+    # M49 regions) takes 63.75% of Moscow's 2020 exports.
+    m = pd.read_csv(MOSCOW)
+    x = m[(m["flow"] == "export") & (m["year"] == 2020)]
+    asia = {"ARE", "BGD", "CHN", "IDN", "IND", "JPN", "KAZ", "KOR", "MNG", "MYS", "SGP", "THA",
+            "TUR", "UZB", "VNM"}  # fmt: skip
+    assert _share(x, x["partner"].isin(asia)) == pytest.approx(63.75, abs=0.01)
+    text = ("Экспорт высокотехнологичной продукции Москвы в 2020 году составил 2,4 млрд долларов. "
+            "Экспорт в страны Азии составил 1 532,6 млн долл., или 64% общего объёма.")  # fmt: skip
+    r = _by_span(claims.check(checked_warehouse, text))["64%"]
+    assert (r.claim.kind, r.verdict) == ("share", "supported"), r.reason
+
+
+def test_a_place_is_held_by_the_partner_named_right_after_its_verb(corpus):
+    # pandas: Germany is Portugal's second export market in 2021, Spain its fourth.
+    p = _portugal()
+    x = p[(p["flow"] == "export") & (p["year"] == 2021)]
+    by = list(x.groupby("partner")["value_usd"].sum().sort_values(ascending=False).index)
+    assert (by.index("DEU"), by.index("ESP")) == (1, 3)
+    text = ("Экспорт технологий Португалии в 2021 году составил 4,5 млрд долларов. Испания не "
+            "второй рынок: второе место занимает Германия.")  # fmt: skip
+    r = _by_span(claims.check(corpus, text))["второе место"]
+    assert r.claim.subject.partners == ("DEU",), r.reason
+    assert r.verdict == "supported", r.reason

@@ -224,6 +224,7 @@ FALL = (
     r"обвалил\w*|рухнул\w*|просел\w*|опустил\w*"
 )
 _SHARE = (r"accounted for|account for|accounts for|share|made up|make up|makes up|represent\w*|"
+          r"\bда(?:ют|[её]т|ли|ла)\b|"
           r"taking|took|takes|дол[яеию]\w*|приходи\w*|пришл\w*|удельн\w* вес\w*")  # fmt: skip
 _MONEY_CONTEXT = (r"total of|worth|amount\w* to|totall?ed|valued at|value of|сумм\w*|составил\w*|"
                   r"в размере|объ[её]м\w*")  # fmt: skip
@@ -286,7 +287,8 @@ _FRACTIONS = {"a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one qua
               "one fifth": 1 / 5, "пятую": 1 / 5, "a tenth": 1 / 10, "one tenth": 1 / 10,
               "десятую": 1 / 10, "треть": 1 / 3, "трети": 1 / 3, "четверть": 1 / 4,
               "четверти": 1 / 4, "половин": 1 / 2, "наполовину": 1 / 2, "две трети": 2 / 3,
-              "пятую часть": 1 / 5, "two fifths": 2 / 5, "two-fifths": 2 / 5,
+              "пятую часть": 1 / 5, "пятая часть": 1 / 5, "десятая часть": 1 / 10,
+              "two fifths": 2 / 5, "two-fifths": 2 / 5,
               "three fifths": 3 / 5, "three-fifths": 3 / 5, "две пятых": 2 / 5,
               "три пятых": 3 / 5}  # fmt: skip
 #: How far (in percentage points) a simple fraction said in words may be from its value
@@ -609,6 +611,7 @@ def _fraction(
             re.IGNORECASE,
         )
     )
+    share = share or SHARE_ON.match(s.text, m.end())
     kind = "share" if share and not m.groupdict().get("by") else "growth"
     clause = re.split(r"[,;]", before)[-1]
     # "а экспорт — более чем на треть": "на" (by) inside the qualifier says a change too.
@@ -625,6 +628,10 @@ def _fraction(
     return kind, negate(q) if kind == "growth" and _falls(before) else q, None
 
 
+#: Words after a share that name its part: «40% ввоза приходится на Китай», «пятая часть — на
+#: Германию».
+SHARE_ON = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:приход\w*|пришл\w*)\s+на\s+|\s*[—–]\s*на\s+",
+                      re.IGNORECASE)  # fmt: skip
 #: "half a billion dollars": the words after "half" that make it an amount.
 _HALF_MONEY = re.compile(r"\s+a\s+(billion|million)\s+(?:dollars|USD)\b", re.IGNORECASE)
 #: A verb of growth or fall right before a fraction: "lost almost two-thirds of its value" is
@@ -675,7 +682,7 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
     if _share_cue(before) or (
         re.match(
             r"\s*(?:(?:of|от|из)\b|(?:всего |всех |общего )?(?:стоимости )?(?:экспорт|импорт|"
-            r"поставок|товарооборот|ввоз|вывоз))",
+            r"поставок|товарооборот|ввоз|вывоз|объ[её]ма))",
             after,
         )
         and not re.search(GROWTH, before, re.I)
@@ -867,6 +874,7 @@ PATTERNS: tuple[Pattern, ...] = (
             r"one quarter|two[- ]thirds|three[- ]quarters|two[- ]fifths|three[- ]fifths|две пятых|"
             r"три пятых|a fifth|one fifth|one half|half|треть|"
             r"трети|четверть|четверти|половин\w*|наполовину|две трети|пятую часть|пятую|a tenth|"
+            r"пятая часть|десятая часть|"
             r"one tenth|десятую часть|десятую))\b"
             r"(?P<of> (?:of|от|из)\b)?",
             _I,

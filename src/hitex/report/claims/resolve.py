@@ -23,7 +23,7 @@ from hitex.reference import countries
 from hitex.report.claims import frames
 from hitex.report.claims.lexicon import Lexicon, Mention
 from hitex.report.claims.model import CERTAIN, NOT_UNDERSTOOD, Claim, Period, Subject
-from hitex.report.claims.parse import Found, Sentence, sentences, trade_words
+from hitex.report.claims.parse import SHARE_ON, Found, Sentence, sentences, trade_words
 
 __all__ = ["Context", "months", "resolve"]
 
@@ -556,6 +556,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             field = partners if f.claim.kind == "share" else [
                 m for m in lexicon.find_partners(s.text) if m.value not in own]  # fmt: skip
             whole = _whole(f, field, products, c)
+            if f.claim.kind == "share" and not frames.flows(s.text) and whole.flow != subject.flow:
+                # "Korea and Japan together give about 15%" after a sentence on imports: a
+                # sentence with no flow word takes the whole's flow from the part's.
+                whole = dataclasses.replace(whole, flow=subject.flow)
             if f.claim.kind == "share" and not subject.partner_group and not subject.partners:
                 subject = Subject(subject.reporter, subject.flow, whole.partners,
                                   whole.partner_group, subject.products)  # fmt: skip
@@ -990,6 +994,9 @@ _SAME_PERIOD = re.compile(r"\b(?:over|in|during) the same period\b|за (?:то�
 _SINCE_THEN = re.compile(r"\bsince then\b|с тех пор|" + _SAME_PERIOD.pattern, re.IGNORECASE)
 #: A list of partners in brackets or after a colon or dash, right after a rank's words.
 _LISTED = re.compile(r"(?:\s+\w+){0,2}?\s*(?:\([^()]{3,200}\)|[:—–]\s*[^.;:]{3,200})")
+#: The verb between a place and the partner after it that holds it.
+_HOLDS_PLACE = re.compile(r"\s*(?:занима\w*|занял\w*|принадлежит|досталось|у|went to|"
+                          r"belongs to|is held by|was held by)\s+", re.IGNORECASE)  # fmt: skip
 #: Partners counted as sellers to the reporter.
 _SUPPLIERS = re.compile(r"\b(?:suppliers?|import origins|origins)\b|поставщик", re.IGNORECASE)
 _MARKETS = re.compile(r"\b(?:markets?|buyers?|destinations?|customers?)\b|"
@@ -1178,6 +1185,10 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
         before = [m for m in partners if m.start < a]
         after = [m for m in partners if m.start >= claim_end]
         ranked = before[-1:] or after[:1]
+        if after and _HOLDS_PLACE.fullmatch(s.text, claim_end, after[0].start):
+            # «второе место занимает Германия», "second place went to Japan": the partner
+            # named right after the place holds it.
+            ranked = after[:1]
         if len(before) > 1 and _OVERTOOK.fullmatch(s.text, before[-2].end, before[-1].start):
             # "Japan overtook China as the top buyer": the rank is the overtaker's.
             ranked = before[-2:-1]
@@ -1231,6 +1242,15 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
         how |= {"partners": _carry(previous.how("partners")),
                 "products": _carry(previous.how("products"))}  # fmt: skip
         return Subject(p.reporter, flow, p.partners, p.partner_group, p.products), how
+    on = SHARE_ON.match(s.text, claim_end) if f.claim.kind == "share" else None
+    if on is not None:
+        # «40% ввоза приходится на Китай», «пятая часть — на Германию»: the part is named after
+        # (the words before it are the share before's).
+        stop = re.search(r"[,;.]", s.text[on.end() :])
+        rest = on.end() + stop.start() if stop is not None else len(s.text)
+        after_p, after_g = _in(partners, on.end(), rest), _in(products, on.end(), rest)
+        if after_p or after_g:
+            mine_p, mine_g = after_p, after_g
     if not mine_p and not mine_g and f.claim.kind not in ("share",):
         # "Exports of $5 million went to India": the words after the figure.
         nxt = f.whole[1] if f.whole else hi
