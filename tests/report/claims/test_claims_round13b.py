@@ -256,3 +256,16 @@ def test_a_place_is_held_by_the_partner_named_right_after_its_verb(corpus):
     r = _by_span(claims.check(corpus, text))["второе место"]
     assert r.claim.subject.partners == ("DEU",), r.reason
     assert r.verdict == "supported", r.reason
+
+
+def test_an_adverb_between_the_overtaker_and_the_overtaken(checked_warehouse):
+    # pandas: in Moscow's 2020 exports Korea ranks seventh and France eighth.
+    m = pd.read_csv(MOSCOW)
+    x = m[(m["flow"] == "export") & (m["year"] == 2020)]
+    by = list(x.groupby("partner")["value_usd"].sum().sort_values(ascending=False).index)
+    assert (by.index("KOR") + 1, by.index("FRA") + 1) == (7, 8)
+    text = ("Moscow's high-tech exports reached US$2.4 billion in 2020. Korea actually overtook "
+            "France for seventh place.")  # fmt: skip
+    r = _by_span(claims.check(checked_warehouse, text))["seventh place"]
+    assert r.claim.subject.partners == ("KOR",), r.reason
+    assert r.verdict == "supported", r.reason

@@ -244,7 +244,9 @@ _UNNAMED = re.compile(
     re.IGNORECASE)  # fmt: skip
 #: "Japan overtook China as the top buyer", «Япония опередила Китай»: the first partner ranks.
 _OVERTOOK = re.compile(
-    r"\s*(?:has |had )?(?:overt[ao]\w*|surpass\w*|displac\w*|replac\w*|outstripp\w*|"
+    # "Korea actually overtook France", «Корея уже опередила Францию»: an adverb may come between.
+    r"\s*(?:has |had )?(?:[a-z]+ly |even |finally |now |уже |даже |наконец )?"
+    r"(?:overt[ao]\w*|surpass\w*|displac\w*|replac\w*|outstripp\w*|"
     r"опередил\w*|обогнал\w*|обош[её]л\w*|обошла|потеснил\w*|сменил\w*|вытеснил\w*)\s*",
     re.IGNORECASE)  # fmt: skip
 #: "HEAD, INSERTED WORDS, rest": a sentence whose subject has words set in commas after it.
