@@ -269,3 +269,15 @@ def test_an_adverb_between_the_overtaker_and_the_overtaken(checked_warehouse):
     r = _by_span(claims.check(checked_warehouse, text))["seventh place"]
     assert r.claim.subject.partners == ("KOR",), r.reason
     assert r.verdict == "supported", r.reason
+
+
+def test_countries_suppliers_joined_by_a_hyphen_count_the_partners_of_imports(corpus):
+    # pandas: Portugal bought from 6 partners and sold to 14 in 2021.
+    p = _portugal()
+    n = p[p["year"] == 2021].groupby("flow")["partner"].nunique()
+    assert (n["export"], n["import"]) == (14, 6)
+    text = ("Экспорт технологий Португалии в 2021 году составил 4,5 млрд долларов; в 2021 году у "
+            "неё было 14 стран-покупателей и 6 стран-поставщиков.")  # fmt: skip
+    got = _by_span(claims.check(corpus, text))
+    assert (got["6 стран"].claim.subject.flow, got["6 стран"].verdict) == ("import", "supported")
+    assert (got["14 стран"].claim.subject.flow, got["14 стран"].verdict) == ("export", "supported")

@@ -645,11 +645,14 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             how["flow"] = "read"
         if f.claim.kind == "count":
             aggregation, count = "sum", None  # a count is of the whole field, never of each
-            if _SUPPLIERS.search(f.claim.span):
+            # «6 стран-поставщиков»: the noun's second half after a hyphen counts too.
+            hyphen = re.match(r"-\w+", s.text[at[1] :])
+            words = f.claim.span + (hyphen.group() if hyphen is not None else "")
+            if _SUPPLIERS.search(words):
                 # "6 import origins", «поставщиков всего шесть»: partners the reporter buys from.
                 subject = dataclasses.replace(subject, flow="import")
                 how["flow"] = "read"
-            elif _BUYERS.search(f.claim.span):
+            elif _BUYERS.search(words):
                 # "Total destinations: 22", «всего покупателей 14»: partners the reporter sells to.
                 subject = dataclasses.replace(subject, flow="export")
                 how["flow"] = "read"
