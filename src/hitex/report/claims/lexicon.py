@@ -218,7 +218,8 @@ def _name_pattern(name: str) -> str:
         stem = name[:-1] if len(name) > 4 and name[-1] in "аяйьеоыи" else name
         return re.escape(stem) + r"\w*"
     if name.isupper() or "." in name:
-        return re.escape(name) + r"(?![\w.])"
+        # Not the dollar's sign: "US$563 million" names no partner.
+        return re.escape(name) + r"(?![\w.$])"
     # "India's", "Japan" but not "Japanese" (demonyms have their own list).
     return re.escape(name) + r"(?!\w)"
 

@@ -224,6 +224,7 @@ FALL = (
     r"обвалил\w*|рухнул\w*|просел\w*|опустил\w*"
 )
 _SHARE = (r"accounted for|account for|accounts for|share|made up|make up|makes up|represent\w*|"
+          r"\bда(?:ют|[её]т|ли|ла)\b|"
           r"taking|took|takes|дол[яеию]\w*|приходи\w*|пришл\w*|удельн\w* вес\w*")  # fmt: skip
 _MONEY_CONTEXT = (r"total of|worth|amount\w* to|totall?ed|valued at|value of|сумм\w*|составил\w*|"
                   r"в размере|объ[её]м\w*")  # fmt: skip
@@ -255,7 +256,7 @@ _TRADE = re.compile(
     r"contract|transaction|industr|экспорт|импорт|поставк|постав|продаж|торгов|товар|продукци|"
     r"закуп|контракт|сделк|отрасл|took|buyer|market|deficit|surplus|turnover|balance|дефицит|"
     r"профицит|сальдо|оборот|покупател|рын|\bgap\b|shortfall|отгруз|вывез|ввез|вывоз|ввоз|"
-    r"outbound|inbound|\bpartner countr",
+    r"outbound|inbound|\bpartner countr|destinations|поставщик",
     re.IGNORECASE)  # fmt: skip
 
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -286,7 +287,8 @@ _FRACTIONS = {"a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one qua
               "one fifth": 1 / 5, "пятую": 1 / 5, "a tenth": 1 / 10, "one tenth": 1 / 10,
               "десятую": 1 / 10, "треть": 1 / 3, "трети": 1 / 3, "четверть": 1 / 4,
               "четверти": 1 / 4, "половин": 1 / 2, "наполовину": 1 / 2, "две трети": 2 / 3,
-              "пятую часть": 1 / 5, "two fifths": 2 / 5, "two-fifths": 2 / 5,
+              "пятую часть": 1 / 5, "пятая часть": 1 / 5, "десятая часть": 1 / 10,
+              "two fifths": 2 / 5, "two-fifths": 2 / 5,
               "three fifths": 3 / 5, "three-fifths": 3 / 5, "две пятых": 2 / 5,
               "три пятых": 3 / 5}  # fmt: skip
 #: How far (in percentage points) a simple fraction said in words may be from its value
@@ -474,11 +476,12 @@ def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
         r"импорт[её]р|направлени", words):  # fmt: skip
         # A rank among goods: hitex ranks partners (verify says so).
         metric = "goods"
-    top = m.groupdict().get("top") or m.groupdict().get("top_ru") or m.groupdict().get("top_ru2")
+    top = (m.groupdict().get("top") or m.groupdict().get("top_ru")
+           or m.groupdict().get("top_ru2") or m.groupdict().get("top_en"))  # fmt: skip
     if top:
         # "among the top five", "в пятерку крупнейших": a rank of at most five, not first.
-        n = {"three": 3, "five": 5, "ten": 10, "тройк": 3, "пятерк": 5, "пятёрк": 5,
-             "десятк": 10}.get(top.lower()) or int(top)  # fmt: skip
+        n = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "тройк": 3, "пятерк": 5,
+             "пятёрк": 5, "десятк": 10}.get(top.lower()) or int(top)  # fmt: skip
         return "rank", Quantity(n, "rank", 1, n), metric
     place = _place(words)
     return "rank", Quantity(place, "rank", place, place), metric
@@ -606,12 +609,13 @@ def _fraction(
         or _share_cue(before)
         # "Половина экспорта", "почти две трети поставок": a share of the flow named after it.
         or re.match(
-            r"\s*(?:всего |всех |общего )?(?:экспорт|импорт|поставок|закуп|товарооборот|"
-            r"продаж)",
+            r"\s*(?:всего |всех |общего )?(?:стоимости )?(?:экспорт|импорт|поставок|закуп|"
+            r"товарооборот|продаж|ввоз|вывоз)",
             s.text[m.end() :],
             re.IGNORECASE,
         )
     )
+    share = share or SHARE_ON.match(s.text, m.end())
     kind = "share" if share and not m.groupdict().get("by") else "growth"
     clause = re.split(r"[,;]", before)[-1]
     # "а экспорт — более чем на треть": "на" (by) inside the qualifier says a change too.
@@ -628,6 +632,10 @@ def _fraction(
     return kind, negate(q) if kind == "growth" and _falls(before) else q, None
 
 
+#: Words after a share that name its part: «40% ввоза приходится на Китай», «пятая часть — на
+#: Германию».
+SHARE_ON = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:приход\w*|пришл\w*)\s+на\s+|\s*[—–]\s*на\s+",
+                      re.IGNORECASE)  # fmt: skip
 #: "half a billion dollars": the words after "half" that make it an amount.
 _HALF_MONEY = re.compile(r"\s+a\s+(billion|million)\s+(?:dollars|USD)\b", re.IGNORECASE)
 #: A verb of growth or fall right before a fraction: "lost almost two-thirds of its value" is
@@ -677,8 +685,8 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
     after = s.text[m.end() :][:60]
     if _share_cue(before) or (
         re.match(
-            r"\s*(?:(?:of|от|из)\b|(?:всего |всех |общего )?(?:экспорт|импорт|поставок|"
-            r"товарооборот))",
+            r"\s*(?:(?:of|от|из)\b|(?:всего |всех |общего )?(?:стоимости )?(?:экспорт|импорт|"
+            r"поставок|товарооборот|ввоз|вывоз|объ[её]ма))",
             after,
         )
         and not re.search(GROWTH, before, re.I)
@@ -761,6 +769,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?:\s+\w+)?"
             r"|\b(?:" + _ORDINAL + r")\w*\s+(?:(?:по величине|крупнейш\w*)\s+)?(?:покупател|"
             r"рын|партн[её]р|поставщик|импорт[её]р)\w*"
+            # "the three largest destinations": each of them among the top three.
+            r"|\bthe\s+(?P<top_en>two|three|four|five|ten)\s+(?:largest|biggest|leading|main)\s+"
+            r"(?:export\s+)?(?:markets|buyers|destinations|partners|customers|suppliers)\b"
             r"|\b(?:the |a )?(?:leader|leading|largest|biggest|top|main|fastest[- ]growing|"
             r"second[- ]largest|third[- ]largest)\b(?:(?: \w+){0,3}? (?:in|by|of) (?:the )?"
             r"(?:volume|value|growth rate|rate of growth|growth|terms of \w+)"
@@ -891,6 +902,7 @@ PATTERNS: tuple[Pattern, ...] = (
             r"one quarter|two[- ]thirds|three[- ]quarters|two[- ]fifths|three[- ]fifths|две пятых|"
             r"три пятых|a fifth|one fifth|one half|half|треть|"
             r"трети|четверть|четверти|половин\w*|наполовину|две трети|пятую часть|пятую|a tenth|"
+            r"пятая часть|десятая часть|"
             r"one tenth|десятую часть|десятую))\b"
             r"(?P<of> (?:of|от|из)\b)?",
             _I,
@@ -931,8 +943,10 @@ PATTERNS: tuple[Pattern, ...] = (
         "count",
         re.compile(
             _Q + r"(?<![\w.,])" + _N + r"\s(?:(?:destination|partner|trading|foreign|buyer|"
+            r"export|import|supplier|"
             r"different|distinct|разн\w+|различн\w+)\s)*(?:countries|markets|destinations|partners|"
-            r"buyers|customers|стран\w*|рын\w+|государств\w*|покупател\w*)\b",
+            r"buyers|customers|origins|suppliers|стран\w*|рын\w+|государств\w*|покупател\w*|"
+            r"поставщик\w*)\b",
             _I,
         ),
         lambda m, s, b: _count_partners(m, s, b),  # noqa: PLW0108 - defined below
@@ -949,6 +963,20 @@ PATTERNS: tuple[Pattern, ...] = (
             _I,
         ),
         lambda m, s, b: _count_in_words(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        "count",
+        # The count after its noun: "Total destinations: 22", «Поставщиков всего шесть», «всего
+        # покупателей 14» (not a share or an amount: "buyers 22%").
+        re.compile(
+            r"(?<![\w-])(?:total\s+|всего\s+)?(?:destinations|buyers|export markets|suppliers|"
+            r"import origins|покупател(?:ей|и)|поставщик(?:ов|и)|стран-(?:покупател|получател|"
+            r"поставщик)\w*)(?:\s+(?:numbered|totall?ed|всего|было|насчитывалось))?\s*[:—–]?\s*"
+            r"(?P<num>\d{1,3}|" + _COUNT_WORDS_RE + r")(?!\w|[.,]\d|\s*(?:%|per\s*cent|процент|"
+            r"млн|млрд|тыс|million|billion|bn|mn|m\b|\$|долл))",
+            _I,
+        ),
+        lambda m, s, b: _count_after_noun(m, s, b),  # noqa: PLW0108 - defined below
     ),
     Pattern(
         "direction",
@@ -1045,6 +1073,15 @@ def _count_in_words(
     if not every and _SOME_OF_THEM.search(rest):
         return "", None, None
     n = float(_COUNT_WORDS[m["word"].lower()])
+    return "count", Quantity(n, "count", n, n), "partners"
+
+
+def _count_after_noun(
+    m: re.Match[str], s: Sentence, b: str
+) -> tuple[str, Quantity | None, str | None]:
+    """How many partners, said after the noun that counts them ("Destinations numbered 24")."""
+    word = m["num"].lower()
+    n = float(_COUNT_WORDS[word]) if word in _COUNT_WORDS else float(word)
     return "count", Quantity(n, "count", n, n), "partners"
 
 

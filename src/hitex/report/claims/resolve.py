@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from hitex.reference import countries
 from hitex.report.claims import frames
 from hitex.report.claims.lexicon import Lexicon, Mention
 from hitex.report.claims.model import CERTAIN, NOT_UNDERSTOOD, Claim, Period, Subject
-from hitex.report.claims.parse import Found, Sentence, sentences, trade_words
+from hitex.report.claims.parse import SHARE_ON, Found, Sentence, sentences, trade_words
 
 __all__ = ["Context", "months", "resolve"]
 
@@ -231,6 +232,11 @@ _UNNAMED = re.compile(
     r"\b(?:the|these|those|all) (?:two|three|four|five|six|seven|eight|nine|ten) "
     r"(?:countries|markets|partners|buyers)|\bthe (?:countries|markets) together|"
     r"\b(?:эти|все) (?:\w+ )?стран\w*|\bвместе взят\w*|"
+    # "together with Germany these three took more than half", «эти три»: a pronoun for the
+    # partners just named.
+    r"\b(?P<these>these|those|эти) (?:two|three|four|five|две|три|четыре|пять)\b"
+    r"(?! (?:years|months|quarters|products|goods|items|chapters|headings|лет|года|месяц\w*|"
+    r"товар\w*|позици\w*|групп\w*))|"
     # "Exports to five countries exceeded $300 million", «поставки в пять стран»: partners
     # counted, not named.
     r"\bto (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:countries|markets)\b|"
@@ -238,7 +244,9 @@ _UNNAMED = re.compile(
     re.IGNORECASE)  # fmt: skip
 #: "Japan overtook China as the top buyer", «Япония опередила Китай»: the first partner ranks.
 _OVERTOOK = re.compile(
-    r"\s*(?:has |had )?(?:overt[ao]\w*|surpass\w*|displac\w*|replac\w*|outstripp\w*|"
+    # "Korea actually overtook France", «Корея уже опередила Францию»: an adverb may come between.
+    r"\s*(?:has |had )?(?:[a-z]+ly |even |finally |now |уже |даже |наконец )?"
+    r"(?:overt[ao]\w*|surpass\w*|displac\w*|replac\w*|outstripp\w*|"
     r"опередил\w*|обогнал\w*|обош[её]л\w*|обошла|потеснил\w*|сменил\w*|вытеснил\w*)\s*",
     re.IGNORECASE)  # fmt: skip
 #: "HEAD, INSERTED WORDS, rest": a sentence whose subject has words set in commas after it.
@@ -550,6 +558,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             field = partners if f.claim.kind == "share" else [
                 m for m in lexicon.find_partners(s.text) if m.value not in own]  # fmt: skip
             whole = _whole(f, field, products, c)
+            if f.claim.kind == "share" and not frames.flows(s.text) and whole.flow != subject.flow:
+                # "Korea and Japan together give about 15%" after a sentence on imports: a
+                # sentence with no flow word takes the whole's flow from the part's.
+                whole = dataclasses.replace(whole, flow=subject.flow)
             if f.claim.kind == "share" and not subject.partner_group and not subject.partners:
                 subject = Subject(subject.reporter, subject.flow, whole.partners,
                                   whole.partner_group, subject.products)  # fmt: skip
@@ -642,6 +654,17 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             how["flow"] = "read"
         if f.claim.kind == "count":
             aggregation, count = "sum", None  # a count is of the whole field, never of each
+            # «6 стран-поставщиков»: the noun's second half after a hyphen counts too.
+            hyphen = re.match(r"-\w+", s.text[at[1] :])
+            words = f.claim.span + (hyphen.group() if hyphen is not None else "")
+            if _SUPPLIERS.search(words):
+                # "6 import origins", «поставщиков всего шесть»: partners the reporter buys from.
+                subject = dataclasses.replace(subject, flow="import")
+                how["flow"] = "read"
+            elif _BUYERS.search(words):
+                # "Total destinations: 22", «всего покупателей 14»: partners the reporter sells to.
+                subject = dataclasses.replace(subject, flow="export")
+                how["flow"] = "read"
         if f.claim.kind == "amount" and (_PER_MONTH.match(s.text, at[1]) or _MONTHLY.search(
                 _CLAUSE.split(s.text[: at[0]])[-1])):  # fmt: skip
             # "about $217 million a month": the monthly average of the period.
@@ -654,7 +677,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         per, based = dated(s.text, f.claim.kind, c, since, at)
         claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
                               count=count, period=per)  # fmt: skip
-        how["year"] = _how_dated(s.text, claim.period, since, f.claim.kind)
+        how["year"] = _how_dated(s.text, claim.period, since, f.claim.kind, at)
         named_after = _RECORD_YEAR.match(s.text, at[1])
         if claim.metric in ("largest_rise", "only_fall") and named_after:
             # "the only fall in the series is 2009", "the largest annual rise was 2020's": the
@@ -997,6 +1020,16 @@ _SAME_PERIOD = re.compile(r"\b(?:over|in|during) the same period\b|за (?:то�
 _SINCE_THEN = re.compile(r"\bsince then\b|с тех пор|" + _SAME_PERIOD.pattern, re.IGNORECASE)
 #: A list of partners in brackets or after a colon or dash, right after a rank's words.
 _LISTED = re.compile(r"(?:\s+\w+){0,2}?\s*(?:\([^()]{3,200}\)|[:—–]\s*[^.;:]{3,200})")
+#: The verb between a place and the partner after it that holds it.
+_HOLDS_PLACE = re.compile(r"\s*(?:занима\w*|занял\w*|принадлежит|досталось|у|went to|"
+                          r"belongs to|is held by|was held by)\s+", re.IGNORECASE)  # fmt: skip
+#: Partners counted as sellers to the reporter.
+_SUPPLIERS = re.compile(r"\b(?:suppliers?|import origins|origins)\b|поставщик", re.IGNORECASE)
+_MARKETS = re.compile(r"\b(?:markets?|buyers?|destinations?|customers?)\b|"
+                      r"(?<!\w)рын(?:ок|ка|ку|ком|ке)|покупател", re.IGNORECASE)  # fmt: skip
+_BUYERS = re.compile(r"\b(?:destinations|buyers)\b|покупател|получател", re.IGNORECASE)
+#: What separates the partners of a list, and a list from the words that sum it up.
+_LIST_GAP = re.compile(r"\s*(?:,|and|и|—|–)?\s*(?:and|и)?\s*", re.IGNORECASE)
 #: "That year", "в том же году": the year of the claim before.
 _RESPECTIVELY = re.compile(r"\brespectively\b|соответственно", re.IGNORECASE)
 _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b|в (?:том же|тот же|этом же|тот) год",
@@ -1062,6 +1095,19 @@ def _unnamed(
     s = f.sentence
     end = f.claim.end - s.start
     unnamed = _UNNAMED.search(s.text[f.segment[0] : end])
+    if (claim.understood and unnamed is not None and unnamed["these"]
+            and claim.kind not in ("count", "rank")):  # fmt: skip
+        # "China ..., Japan ...; together with Germany these three took more than half": the
+        # partners named up to the pronoun, when they are as many as it counts.
+        them = _referents(lexicon, text, s, f.segment[0] + unnamed.start(), own,
+                          unnamed.group())  # fmt: skip
+        mine = {m.value for m in _in(partners, f.segment[0], end) if m.kind == "country"}
+        if them and mine <= set(them):
+            p = claim.subject
+            return claim.with_(subject=Subject(p.reporter, p.flow, them, None, p.products))
+        return claim.with_(
+            understood=False, note="unverifiable: the text does not name the partners it sums"
+        )
     if (not claim.understood or _in(partners, f.segment[0], end) or unnamed is None
             or claim.kind == "count"):  # fmt: skip
         # "exports to 14 countries": the count of partners is the claim, not its subject.
@@ -1165,6 +1211,10 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
         before = [m for m in partners if m.start < a]
         after = [m for m in partners if m.start >= claim_end]
         ranked = before[-1:] or after[:1]
+        if after and _HOLDS_PLACE.fullmatch(s.text, claim_end, after[0].start):
+            # «второе место занимает Германия», "second place went to Japan": the partner
+            # named right after the place holds it.
+            ranked = after[:1]
         if len(before) > 1 and _OVERTOOK.fullmatch(s.text, before[-2].end, before[-1].start):
             # "Japan overtook China as the top buyer": the rank is the overtaker's.
             ranked = before[-2:-1]
@@ -1175,7 +1225,22 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
             # top five are the partners listed after it, each of them ranked 1-5.
             inside = [m for m in after if m.end <= listed.end()]
             ranked = inside or ranked
+        elif q is not None and q.hi > q.lo and len(before) >= q.hi:
+            # "The Netherlands, Germany and France, the three largest destinations": the
+            # partners listed right before it, as many as it counts.
+            listed_before = before[-int(q.hi) :]
+            gaps = [s.text[x.end : y.start] for x, y in itertools.pairwise(listed_before)]
+            if all(_LIST_GAP.fullmatch(g) for g in gaps) and _LIST_GAP.fullmatch(
+                    s.text[listed_before[-1].end : a]):  # fmt: skip
+                ranked = listed_before
         codes = tuple(dict.fromkeys(m.value for m in ranked if m.kind == "country"))
+        if _SUPPLIERS.search(f.claim.span):
+            # «являются четвёртым поставщиком», "the second-largest supplier": among the
+            # partners the reporter buys from.
+            flow, how["flow"] = "import", "read"
+        elif read is None and _MARKETS.search(f.claim.span):
+            # «второй по величине рынок», "the largest buyer": among the partners it sells to.
+            flow, how["flow"] = "export", "read"
         # "cereals (chapter 10) came second with $152.5m, whereas fats (chapter 15) ...": the
         # goods of the rank's own words, when they name some, not all of the sentence's.
         goods = _in(products, lo, hi) or products
@@ -1203,6 +1268,15 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
         how |= {"partners": _carry(previous.how("partners")),
                 "products": _carry(previous.how("products"))}  # fmt: skip
         return Subject(p.reporter, flow, p.partners, p.partner_group, p.products), how
+    on = SHARE_ON.match(s.text, claim_end) if f.claim.kind == "share" else None
+    if on is not None:
+        # «40% ввоза приходится на Китай», «пятая часть — на Германию»: the part is named after
+        # (the words before it are the share before's).
+        stop = re.search(r"[,;.]", s.text[on.end() :])
+        rest = on.end() + stop.start() if stop is not None else len(s.text)
+        after_p, after_g = _in(partners, on.end(), rest), _in(products, on.end(), rest)
+        if after_p or after_g:
+            mine_p, mine_g = after_p, after_g
     if not mine_p and not mine_g and f.claim.kind not in ("share",):
         # "Exports of $5 million went to India": the words after the figure.
         nxt = f.whole[1] if f.whole else hi
@@ -1342,7 +1416,13 @@ def _whole(f: Found, partners: list[Mention], products: list[Mention], c: Contex
     return Subject(c.reporter, flow, codes, groups[0] if groups else None, g)
 
 
-def _how_dated(sentence: str, per: Period, since: int | None, kind: str = "") -> str:
+def _how_dated(
+    sentence: str,
+    per: Period,
+    since: int | None,
+    kind: str = "",
+    at: tuple[int, int] | None = None,
+) -> str:
     """How a claim's year was filled: ``read``, ``carried`` or ``default``.
 
     Read from its sentence, carried from the article's year when the sentence names none, or
@@ -1358,10 +1438,22 @@ def _how_dated(sentence: str, per: Period, since: int | None, kind: str = "") ->
     >>> _how_dated("In 2018 it was $1.4 bn; in 2021 $4.5 bn, 3.2 times more.", Period(2021, 2020),
     ...            None, "multiple")
     'default'
+    >>> _how_dated("The gap was $86 m in 2021, against $470 m in 2013; exports covered 98%.",
+    ...            Period(2013), None, "share", (67, 70))
+    'default'
     """
     named = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence)}
     if not named:
         return "carried"
+    if at is not None and len(named) > 1:
+        # Clauses set apart by a semicolon: a claim in one that names no year takes it from
+        # another, which names several ("86 млн в 2021 году против 470 млн в 2013 году; экспорт
+        # покрыл 98%"): which one is a guess.
+        lo = sentence.rfind(";", 0, at[0]) + 1
+        hi = sentence.find(";", at[1])
+        clause = sentence[lo : hi if hi >= 0 else len(sentence)]
+        if (lo > 0 or hi >= 0) and not re.search(r"\b(?:19|20)\d\d\b", clause):
+            return "default"
     if (kind in ("growth", "multiple", "change") and per.compare not in named
             and any(y < per.year and y != since for y in named)):  # fmt: skip
         # "В 2018 году экспорт составлял 1,4 млрд, в 2021-м — 4,5 млрд, рост в 3,2 раза": the
