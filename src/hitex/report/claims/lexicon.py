@@ -170,7 +170,9 @@ _GLOSS = re.compile(r"[^,;.:()]{0,60}\(?\s*")
 def _glosses(text: str, word: Mention, code: Mention) -> bool:
     """Whether ``code`` glosses the goods ``word`` names ("Tyres (heading 4011)")."""
     if word.end <= code.start:
-        return _GLOSS.fullmatch(text[word.end : code.start]) is not None
+        # "Computers, heading 8471, follow": the code set in commas right after the words.
+        return (_GLOSS.fullmatch(text[word.end : code.start]) is not None
+                or re.fullmatch(r",\s*", text[word.end : code.start]) is not None)  # fmt: skip
     # "chapter 27 (mineral fuels)": the words in brackets right after the code.
     return re.fullmatch(r"\)?\s*[(—–:-]\s*[^,;.()]{0,30}", text[code.end : word.start]) is not None
 
@@ -209,7 +211,8 @@ def _names_re() -> tuple[re.Pattern[str] | None, list[str]]:
         pairs.append((iso3, _name_pattern(name)))
     ordered = sorted(pairs, key=lambda kv: -len(kv[1]))
     body = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(ordered))
-    return re.compile(f"(?<![\\w-])(?:{body})"), [k for k, _ in ordered]
+    # "US$563 million" names a currency, not the United States.
+    return re.compile(f"(?<![\\w-])(?:{body})(?!\\$)"), [k for k, _ in ordered]
 
 
 def _name_pattern(name: str) -> str:
@@ -233,7 +236,8 @@ def _demonyms_re() -> tuple[re.Pattern[str] | None, list[str]]:
         pairs += [(iso3, "(?i:" + re.escape(w) + r"\w*)") for w in ru.split("|") if w]
     ordered = sorted(pairs, key=lambda kv: -len(kv[1]))
     body = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(ordered))
-    return re.compile(f"(?<![\\w-])(?:{body})"), [k for k, _ in ordered]
+    # "US$563 million" names a currency, not the United States.
+    return re.compile(f"(?<![\\w-])(?:{body})(?!\\$)"), [k for k, _ in ordered]
 
 
 # -- loading -----------------------------------------------------------------------------------
