@@ -291,3 +291,49 @@ def test_the_level_of_a_year_and_two_way_trade_with_a_word_between(corpus):
     assert total.claim.subject.flow == "turnover", total.reason
     assert total.verdict == "supported", total.reason
     assert _find(got, "28 per cent").verdict == "supported"
+
+
+def test_a_year_after_a_semicolon_is_another_statements(corpus):
+    m = _portugal("import")
+    assert 100 * (m[2021] / m[2020] - 1) == pytest.approx(25.59, abs=0.01)
+    text = ("Portugal's technology imports came to US$4,586 million in 2021, an increase of 35%, "
+            "leaving a small technology deficit of US$86 million; this deficit has widened every "
+            "year since 2018.")  # fmt: skip
+    r = _find(claims.check(corpus, text), "35%")
+    assert (r.claim.period.year, r.claim.period.compare) == (2021, 2020)
+    assert r.verdict == "contradicted", r.reason
+    right = _find(claims.check(corpus, text.replace("35%", "a quarter")), "a quarter")
+    assert right.verdict == "supported", right.reason
+
+
+def test_a_subheading_written_with_a_dot(corpus):
+    p = pd.read_csv(PORTUGAL, dtype={"product": str})
+    x = p[(p["flow"] == "export") & (p["year"] == 2021)]
+    assert x[x["product"] == "854231"]["value_usd"].sum() / 1e6 == pytest.approx(2250.0)
+    text = ("Portugal's technology exports reached USD 4,500 million in 2021. Processors (HS "
+            "8542.31) accounted for exactly half of exports, worth USD 2,250 million.")  # fmt: skip
+    r = _find(claims.check(corpus, text), "USD 2,250 million")
+    assert r.claim.subject.products == ("HS 854231",), r.reason
+    assert r.verdict == "supported", r.reason
+
+
+def test_a_reporter_named_by_its_code_in_a_dataset_name_and_a_rate_after_a_base(corpus):
+    x = _portugal("export")
+    assert 100 * (x[2021] / x[2020] - 1) == pytest.approx(30.0, abs=0.01)
+    text = ("TECHTRADE-PT dataset, release notes\n"
+            "- The 2021 export total is $4,500.0 million, against $3,461.5 million in 2020 "
+            "(+30.0%).\n")  # fmt: skip
+    got = claims.check(corpus, text)
+    assert {r.claim.subject.reporter for r in got} == {"PRT"}
+    rate = _find(got, "30.0%")
+    assert (rate.claim.period.year, rate.claim.period.compare) == (2021, 2020)
+    assert rate.verdict == "supported", rate.reason
+    assert _find(got, "$3,461.5 million").verdict == "supported"
+
+
+def test_a_figure_said_of_each_of_two_years_is_no_figure_of_each_partner(corpus):
+    text = ("Portugal's technology exports came to $4.5 billion in 2021. The trade deficit "
+            "peaked in 2003 and 2012, at $470 million each.")  # fmt: skip
+    r = _find(claims.check(corpus, text), "$470 million")
+    assert r.verdict not in RED, r.reason
+    assert r.claim.aggregation != "each" or not r.claim.understood

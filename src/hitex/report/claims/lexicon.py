@@ -138,7 +138,9 @@ class Lexicon:
         ['HS 84']
         """
         words = list(_scan(text, *self._product_re, "product"))
-        codes = [Mention(m.start(), m.end(), "product", f"HS {m['code'] or m['bare']}")
+        # "HS 8542.31" is subheading 854231.
+        codes = [Mention(m.start(), m.end(), "product",
+                         f"HS {(m['code'] or m['bare']).replace('.', '')}")
                  for m in _HS_CODE.finditer(text)]  # fmt: skip
         glossed = [w for w in words for c in codes if _glosses(text, w, c)]
         return sorted([*codes, *(w for w in words if w not in glossed)], key=lambda m: m.start)
@@ -156,7 +158,7 @@ class Lexicon:
 _HS_CODE = re.compile(
     r"(?<![\w-])(?:(?:HS\s+)?(?:chapter|heading|subheading|code)|HS|"
     r"(?:товарн\w+\s+)?(?:глав[аеыу]|групп[аеыу]|позици[яиюей]+|субпозици[яиюей]+)|"
-    r"(?:код\w*\s+)?ТН\s+ВЭД)\s+(?P<code>\d{2}(?:\d{2}){0,2})(?![\d,.]\d|\w)"
+    r"(?:код\w*\s+)?ТН\s+ВЭД)\s+(?P<code>\d{4}\.\d{2}|\d{2}(?:\d{2}){0,2})(?![\d,.]\d|\w)"
     # A bare heading or subheading in brackets right after goods' words: "приёмники (8527)"
     # (never a year: "(2019)" dates, it does not classify).
     r"|(?<=[^\W\d]\s\()(?P<bare>(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?)(?=\))",

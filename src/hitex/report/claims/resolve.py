@@ -337,7 +337,14 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         after = _CLAUSE.search(text, at[1])
         mine = text if after is None else text[: after.start()]
     # "narrowed to $86 million from $190 million in 2020": 2020 is the base level's year.
-    levels = [m for m in _BASE_LEVEL.finditer(text) if at is None or m.start() >= at[1]]
+    # "against $3,461.5 million in 2020 (+30.0%)": a base level right before a rate in brackets.
+    levels = [
+        m
+        for m in _BASE_LEVEL.finditer(text)
+        if at is None
+        or m.start() >= at[1]
+        or (m.end() <= at[0] and re.fullmatch(r"\s*\(?[+−-]?\s*", text[m.end() : at[0]]))
+    ]
     if base_year is None and levels and kind in ("growth", "multiple", "change"):
         base_year, base_at = int(levels[0]["y"]), levels[0].start("y")
     theirs = {m.start("y") for m in levels}
@@ -669,6 +676,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # "Kazakhstan, Turkey and the UAE each exceeded $45 million", "не менее чем на
             # 20% каждая": the figure is said of every partner named, never of their sum.
             aggregation, count = "each", len(subject.partners)
+        years_named = set(re.findall(r"\b((?:19|20)\d\d)\b", s.text[: at[0]]))
+        each_year = (aggregation == "each" and count is None and not subject.partners
+                     and len(years_named) > 1)  # fmt: skip
         if f.claim.kind == "rank" and len(subject.partners) > 1:
             # "The top five (China, Japan, ...)": the rank is said of each partner listed.
             aggregation, count = "each", len(subject.partners)
@@ -692,7 +702,17 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         per, based = dated(s.text, f.claim.kind, c, since, at)
         claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
                               count=count, period=per)  # fmt: skip
-        how["year"] = _how_dated(s.text, claim.period, since, f.claim.kind)
+        if each_year:
+            # "The trade deficit peaked in 2003 and 2012, at $470 million each": each of the
+            # years named, not of partners; not read.
+            claim = claim.with_(understood=False, note="not understood: the figure is said of "
+                                "each of the years named, which is not checked")  # fmt: skip
+        # "came to $4,586 million in 2021, an increase of 35%, leaving a deficit of $86 million;
+        # this deficit has widened every year since 2018": a year after a semicolon that
+        # follows the claim is another statement's.
+        semi = s.text.find(";", at[1])
+        how["year"] = _how_dated(s.text if semi < 0 else s.text[:semi], claim.period, since,
+                                 f.claim.kind)  # fmt: skip
         if f.claim.kind in ("growth", "multiple", "change"):
             how["base"] = based
             if _UNREAD_BASE.match(s.text, at[1]):
