@@ -337,3 +337,26 @@ def test_a_figure_said_of_each_of_two_years_is_no_figure_of_each_partner(corpus)
     r = _find(claims.check(corpus, text), "$470 million")
     assert r.verdict not in RED, r.reason
     assert r.claim.aggregation != "each" or not r.claim.understood
+
+
+def test_a_year_set_before_the_noun_of_the_figure_dates_it(corpus):
+    p = pd.read_csv(PORTUGAL)
+    t = p.groupby(["year", "flow"])["value_usd"].sum() / 1e6
+    assert t[(2016, "import")] - t[(2016, "export")] == pytest.approx(150.0)
+    text = ("Portugal's technology exports came to $4.5 billion in 2021. The 2016 deficit, $150 "
+            "million, was the smallest in a decade.")  # fmt: skip
+    r = _find(claims.check(corpus, text), "$150")
+    assert r.claim.period.year == 2016, r.reason
+    assert r.verdict == "supported", r.reason
+    wrong = _find(claims.check(corpus, text.replace("$150", "$250")), "$250")
+    assert wrong.verdict == "contradicted", wrong.reason
+
+
+def test_a_level_from_after_a_sentence_of_several_years_is_not_flagged(corpus):
+    # The level "from $1.75 billion" may be of 2018 (pandas: imports 1,750.0) or of another year
+    # the sentence before names: read, never flagged.
+    assert _portugal("import")[2018] == pytest.approx(1750.0)
+    text = ("Portugal's technology exports were $1.4 billion in 2018 and $4.5 billion in 2021. "
+            "Imports over these years rose from $1.75 billion to $4.59 billion.")  # fmt: skip
+    r = _find(claims.check(corpus, text), "$1.75 billion")
+    assert r.verdict not in RED, r.reason

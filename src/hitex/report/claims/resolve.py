@@ -378,6 +378,12 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         # "2018's $1.4 billion", "the 2020 level of USD 3,461.5 million".
         owner = re.search(r"\b((?:19|20)\d\d)(?:['’]s|\s+(?:level|figure|value|total|tally|amount)"
                           r"\s+of)\s*$", text[: at[0]])  # fmt: skip
+        # "The 2016 deficit, $150 million", "The 2021 export total is $4,500.0 million": a year
+        # set before the noun of the figure it dates.
+        owner = owner or re.search(
+            r"\b[Tt]he ((?:19|20)\d\d) (?:[a-z-]+ )?(?:deficit|surplus|balance|exports?|imports?|"
+            r"sales|purchases|turnover|total|figure|level)\s*(?:,|:|is|was|stood at|came to|of)?"
+            r"\s*$", text[: at[0]])  # fmt: skip
         if after is not None:
             year = int(after["y"])
         elif _YEAR_EARLIER.match(text, at[1]):
@@ -810,6 +816,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                     compare = before_year - 1
                 claim = claim.with_(period=Period(before_year, compare, per.months))
                 how["year"] = "paragraph"
+            elif (before_year is not None and claim.period.year < c.year
+                  and len(_years_named_before(text, s)) > 1):  # fmt: skip
+                # «...в 2018 году 1,4 млрд, в 2021 году 4,5 млрд. Ввоз за эти годы увеличился
+                # с 1,75»: a level before the carried year, after a sentence naming several
+                # years, may be of any of them.
+                how["year"] = "paragraph"
         if _behind_only(s.text, partners, claim.subject.partners):
             # "It ranked fifth, behind the United States; its purchases, $160 million": the
             # partner named is the one set against; "it" is one of an earlier sentence.
@@ -933,6 +945,21 @@ def _pronoun_flow(
             continue  # told by a pronoun itself: the trade it stands for is named further back
         return named[0][1], named[0][2]
     return None
+
+
+def _years_named_before(text: str, s: Sentence) -> set[int]:
+    """The years the nearest sentence before ``s`` in its paragraph that names years names.
+
+    >>> t = "Exports were $1.4 bn in 2018 and $4.5 bn in 2021. Imports rose from $1.75 bn."
+    >>> sorted(_years_named_before(t, sentences(t)[1]))
+    [2018, 2021]
+    """
+    before = [x for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
+    for x in reversed(before):
+        years = {int(m[1]) for m in _years_not_dates(x.text)}
+        if years:
+            return years
+    return set()
 
 
 def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
