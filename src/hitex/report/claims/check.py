@@ -99,6 +99,14 @@ def infer_reporter(session: Session, text: str) -> str:
             city = capitals.get(code)
             if city:
                 named[code] += len(re.findall(rf"(?<!\w){re.escape(city)}(?!\w)", text))
+    if not any(named.values()):
+        # Named by its code in a dataset's or a series' name alone ("TECHTRADE-PT dataset",
+        # "EXPORTS_PRT"): an upper-case name ending in the reporter's ISO code.
+        frame = countries.countries_frame()
+        for code in loaded:
+            isos = {code, *frame.loc[frame["iso3"] == code, "iso2"]}
+            for iso in isos:
+                named[code] += len(re.findall(rf"\b[A-Z]{{3,}}[-_]{re.escape(iso)}\b", text))
     best = [c for c, n in named.most_common() if n == max(named.values(), default=0) and n > 0]
     if len(best) != 1:
         # Named by none (a dataset's code, "our exports") or by several as often: the one

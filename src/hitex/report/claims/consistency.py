@@ -224,9 +224,15 @@ def parts_and_total(claims: Sequence[Claim]) -> Iterator[Finding]:
 
 
 def growth_and_levels(claims: Sequence[Claim]) -> Iterator[Finding]:
-    """A growth rate that the text's own levels of both years do not give."""
-    amounts = _usable(claims, "amount")
+    """A growth rate that the text's own levels of both years do not give.
+
+    Only levels read certainly count: "more than seven times the first year's USD 620 million"
+    is no level of the year of the text because its year was not read.
+    """
+    amounts = [(i, c, q) for i, c, q in _usable(claims, "amount") if not c.guessed()]
     for i, g, qg in _usable(claims, "growth"):
+        if g.metric == "per_year":
+            continue  # "about 48% a year": an average rate, not the change over the span
         now = [q for _, c, q in amounts if c.subject == g.subject and _scope(c) == _scope(g)]
         then = [
             (c, q)

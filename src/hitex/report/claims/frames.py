@@ -299,7 +299,7 @@ _EN_BEFORE = re.compile(
 )
 #: "exports of machinery", "exports of IT services" (a short word before the noun: the noun).
 _EN_AFTER = re.compile(r"\b(?:exports|imports|sales|shipments|purchases) of "
-                       r"(?:[a-z][a-z-]{0,2}\s+)?([a-z][a-z-]+)")  # fmt: skip
+                       r"(?:[a-z][a-z-]{0,2}\s+)?([a-z][a-z-]+)(?![\w$])")  # fmt: skip
 
 
 _OF_GOODS = re.compile(r"\s+(?:worth\s+)?of\s+(?:(?:the\s+)?[A-Z][\w.-]*['’]s\s+|its\s+|their\s+|"

@@ -138,7 +138,9 @@ class Lexicon:
         ['HS 84']
         """
         words = list(_scan(text, *self._product_re, "product"))
-        codes = [Mention(m.start(), m.end(), "product", f"HS {m['code'] or m['bare']}")
+        # "HS 8542.31" is subheading 854231.
+        codes = [Mention(m.start(), m.end(), "product",
+                         f"HS {(m['code'] or m['bare']).replace('.', '')}")
                  for m in _HS_CODE.finditer(text)]  # fmt: skip
         glossed = [w for w in words for c in codes if _glosses(text, w, c)]
         return sorted([*codes, *(w for w in words if w not in glossed)], key=lambda m: m.start)
@@ -156,7 +158,7 @@ class Lexicon:
 _HS_CODE = re.compile(
     r"(?<![\w-])(?:(?:HS\s+)?(?:chapter|heading|subheading|code)|HS|"
     r"(?:товарн\w+\s+)?(?:глав[аеыу]|групп[аеыу]|позици[яиюей]+|субпозици[яиюей]+)|"
-    r"(?:код\w*\s+)?ТН\s+ВЭД)\s+(?P<code>\d{2}(?:\d{2}){0,2})(?![\d,.]\d|\w)"
+    r"(?:код\w*\s+)?ТН\s+ВЭД)\s+(?P<code>\d{4}\.\d{2}|\d{2}(?:\d{2}){0,2})(?![\d,.]\d|\w)"
     # A bare heading or subheading in brackets right after goods' words: "приёмники (8527)"
     # (never a year: "(2019)" dates, it does not classify).
     r"|(?<=[^\W\d]\s\()(?P<bare>(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?)(?=\))",
@@ -170,7 +172,9 @@ _GLOSS = re.compile(r"[^,;.:()]{0,60}\(?\s*")
 def _glosses(text: str, word: Mention, code: Mention) -> bool:
     """Whether ``code`` glosses the goods ``word`` names ("Tyres (heading 4011)")."""
     if word.end <= code.start:
-        return _GLOSS.fullmatch(text[word.end : code.start]) is not None
+        # "Computers, heading 8471, follow": the code set in commas right after the words.
+        return (_GLOSS.fullmatch(text[word.end : code.start]) is not None
+                or re.fullmatch(r",\s*", text[word.end : code.start]) is not None)  # fmt: skip
     # "chapter 27 (mineral fuels)": the words in brackets right after the code.
     return re.fullmatch(r"\)?\s*[(—–:-]\s*[^,;.()]{0,30}", text[code.end : word.start]) is not None
 
@@ -209,7 +213,8 @@ def _names_re() -> tuple[re.Pattern[str] | None, list[str]]:
         pairs.append((iso3, _name_pattern(name)))
     ordered = sorted(pairs, key=lambda kv: -len(kv[1]))
     body = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(ordered))
-    return re.compile(f"(?<![\\w-])(?:{body})"), [k for k, _ in ordered]
+    # "US$563 million" names a currency, not the United States.
+    return re.compile(f"(?<![\\w-])(?:{body})(?!\\$)"), [k for k, _ in ordered]
 
 
 def _name_pattern(name: str) -> str:
@@ -234,7 +239,8 @@ def _demonyms_re() -> tuple[re.Pattern[str] | None, list[str]]:
         pairs += [(iso3, "(?i:" + re.escape(w) + r"\w*)") for w in ru.split("|") if w]
     ordered = sorted(pairs, key=lambda kv: -len(kv[1]))
     body = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(ordered))
-    return re.compile(f"(?<![\\w-])(?:{body})"), [k for k, _ in ordered]
+    # "US$563 million" names a currency, not the United States.
+    return re.compile(f"(?<![\\w-])(?:{body})(?!\\$)"), [k for k, _ in ordered]
 
 
 # -- loading -----------------------------------------------------------------------------------

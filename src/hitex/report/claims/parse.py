@@ -119,7 +119,8 @@ _QUALIFIERS = {
     # Not Russian "до": after a verb of growth it means "to" ("вырос на 63% до 140 млн").
     "upto": r"up to",
     "nearly": r"nearly|almost|just under|почти|чуть менее|без малого",
-    "about": r"about|around|approximately|roughly|some|close to|nearly at|около|примерно|"
+    "about": r"about|around|approximately|roughly|some|close to|nearly at|barely|scarcely|"
+    r"около|примерно|"
     r"порядка|приблизительно|близко к|почти на уровне",
 }
 #: A qualifier is a word of its own: not the "over" of "cover" ("exports cover 98% of imports").
@@ -225,7 +226,9 @@ FALL = (
 )
 _SHARE = (r"accounted for|account for|accounts for|share|made up|make up|makes up|represent\w*|"
           r"\bда(?:ют|[её]т|ли|ла)\b|"
-          r"taking|took|takes|дол[яеию]\w*|приходи\w*|пришл\w*|удельн\w* вес\w*")  # fmt: skip
+          r"taking|took|takes|supplied|supplies|provided|provides|absorbed|absorbs|"
+          r"equal to|equivalent to|equall?ing|"
+          r"дол[яеию]\w*|приходи\w*|пришл\w*|удельн\w* вес\w*")  # fmt: skip
 _MONEY_CONTEXT = (r"total of|worth|amount\w* to|totall?ed|valued at|value of|сумм\w*|составил\w*|"
                   r"в размере|объ[её]м\w*")  # fmt: skip
 _CHANGE_BEFORE = re.compile(
@@ -290,7 +293,10 @@ _FRACTIONS = {"a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one qua
               "пятую часть": 1 / 5, "пятая часть": 1 / 5, "десятая часть": 1 / 10,
               "two fifths": 2 / 5, "two-fifths": 2 / 5,
               "three fifths": 3 / 5, "three-fifths": 3 / 5, "две пятых": 2 / 5,
-              "три пятых": 3 / 5}  # fmt: skip
+              "три пятых": 3 / 5, "an eighth": 1 / 8, "one eighth": 1 / 8, "one-eighth": 1 / 8,
+              "a sixth": 1 / 6, "one sixth": 1 / 6, "one-sixth": 1 / 6, "three tenths": 3 / 10,
+              "three-tenths": 3 / 10, "seven tenths": 7 / 10, "seven-tenths": 7 / 10,
+              "four fifths": 4 / 5, "four-fifths": 4 / 5}  # fmt: skip
 #: How far (in percentage points) a simple fraction said in words may be from its value
 #: (kept for reference; the word tolerance table, data/tolerance.csv, decides).
 FRACTION_PP = 2.5
@@ -480,8 +486,9 @@ def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
            or m.groupdict().get("top_ru2") or m.groupdict().get("top_en"))  # fmt: skip
     if top:
         # "among the top five", "в пятерку крупнейших": a rank of at most five, not first.
-        n = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "тройк": 3, "пятерк": 5,
-             "пятёрк": 5, "десятк": 10}.get(top.lower()) or int(top)  # fmt: skip
+        n = {"тройк": 3, "пятерк": 5, "пятёрк": 5, "десятк": 10}.get(top.lower()) or (
+            _WORD_NUMBERS.get(top.lower()) or int(top)
+        )
         return "rank", Quantity(n, "rank", 1, n), metric
     place = _place(words)
     return "rank", Quantity(place, "rank", place, place), metric
@@ -579,6 +586,11 @@ _RATIO_AFTER = re.compile(
 )
 #: "eight times exports" (not "tripled exports": a verb of growth and its object).
 _TIMES_FLOW = re.compile(rf"\s*(?:(?:the|its|their|value of|)\s*)*{_FLOW_WORD}", re.IGNORECASE)
+#: "nine times what Portugal sold to it", "eight times what we sell": the other flow.
+_TIMES_WHAT = re.compile(r"\s*(?:the amount |the value |as much as |)(?:what|that which)\s+"
+                         r"(?:[\w'’]+\s+){0,3}?(?:sold|sells|sell|bought|buys|buy|exported|exports|"
+                         r"imported|imports|spent|spends|paid|pays|shipped|ships)\b",
+                         re.IGNORECASE)  # fmt: skip
 _RATIO_BEFORE = re.compile(
     rf"{_EXCEEDS}\s+(?:the\s+|its\s+|their\s+)?{_FLOW_WORD}[^,;.]{{0,40}}$", re.IGNORECASE
 )
@@ -588,7 +600,8 @@ def _versus(s: Sentence, end: int, start: int) -> str | None:
     """``versus`` for a multiple of another subject or of the other flow, not of a year."""
     if _VERSUS.match(s.text, end) or _RATIO_AFTER.match(s.text, end):
         return "versus"
-    if re.search(r"times$", s.text[:end], re.IGNORECASE) and _TIMES_FLOW.match(s.text, end):
+    if re.search(r"times$", s.text[:end], re.IGNORECASE) and (
+            _TIMES_FLOW.match(s.text, end) or _TIMES_WHAT.match(s.text, end)):  # fmt: skip
         return "versus"
     return "versus" if _RATIO_BEFORE.search(s.text[max(0, start - 80) : start]) else None
 
@@ -683,7 +696,8 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
     value = wording.parse_percent(m["num"] + "%", lang="en" if "." in m["num"] else s.lang)
     step = 10.0 ** -decimals(m["num"], lang=s.lang)
     after = s.text[m.end() :][:60]
-    if _share_cue(before) or (
+    compared = re.match(r"\s*(?:more|less|higher|lower|above|below)\b", after)
+    if (_share_cue(before) and not compared) or (
         re.match(
             r"\s*(?:(?:of|от|из)\b|(?:всего |всех |общего )?(?:стоимости )?(?:экспорт|импорт|"
             r"поставок|товарооборот|ввоз|вывоз|объ[её]ма))",
@@ -763,6 +777,10 @@ PATTERNS: tuple[Pattern, ...] = (
         "rank",
         re.compile(
             r"\b(?:among\s+)?(?:the\s+)?top[- ](?P<top>three|five|ten|3|5|10)\b(?:\s+\w+)?"
+            # "the three largest destinations": each of them among the first three.
+            r"|\b(?:among\s+)?the\s+(?P<top_en>two|three|four|five|six|seven|eight|nine|ten)\s+"
+            r"(?:largest|biggest|leading|main)\s+(?:\w+\s+)?(?:markets|buyers|destinations|"
+            r"customers|partners|suppliers)\b"
             r"|\b(?:в|во)\s+(?P<top_ru>тройк|пят[её]рк|десятк)\w*(?:\s+(?:крупнейш|ведущ|главн)\w*)?"
             r"(?:\s+\w+)?"
             r"|(?<!\w)(?P<top_ru2>[Тт]ройк|[Пп]ят[её]рк|[Дд]есятк)\w*\s+(?:крупнейш|ведущ|главн)\w*"
@@ -887,6 +905,10 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?P<half>\s+and\s+(?:a\s+half|a\s+quarter|three\s+quarters))?"
             # "up 2.2x": a multiple in figures with an x.
             r"(?:[- ]?(?:fold|times)\b|(?<=\d)x\b)"
+            # "a multiple of roughly 2.4", "a factor of 3".
+            r"|\ba (?:multiple|factor) of\s+(?P<q_of>about|roughly|around|some|almost|nearly|"
+            r"more than|over|just over|just under|close to)?\s*(?P<times_of>\d+(?:\.\d+)?)"
+            r"(?![.,]?\d|\s*(?:%|per\b|bn\b|billion|million|mn\b|m\b))"
             r"|\bв (?P<times_ru>\d+(?:,\d+)?|" + _NUMBER_WORDS + r")"
             r"(?P<half_ru>\s+с\s+(?:половиной|четвертью))?"
             r" раз\w*)",
@@ -903,7 +925,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"три пятых|a fifth|one fifth|one half|half|треть|"
             r"трети|четверть|четверти|половин\w*|наполовину|две трети|пятую часть|пятую|a tenth|"
             r"пятая часть|десятая часть|"
-            r"one tenth|десятую часть|десятую))\b"
+            r"one tenth|десятую часть|десятую|an eighth|one[- ]eighth|a sixth|one[- ]sixth|"
+            r"three[- ]tenths|seven[- ]tenths|four[- ]fifths))\b"
             r"(?P<of> (?:of|от|из)\b)?",
             _I,
         ),
@@ -1094,6 +1117,10 @@ def _count_partners(
 
 
 def _multiple_ru(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | None, str | None]:
+    if m.groupdict().get("times_of"):
+        words = m["q_of"] or m["q"] or ""
+        out = quantity(float(m["times_of"]), "x", 10.0 ** -decimals(m["times_of"]), words)
+        return "multiple", out, _versus(s, m.end(), m.start())
     if m.groupdict().get("times_ru"):
         text = m["times_ru"]
         value = _multiple_word(text) + _part(m["half_ru"])  # "в два с половиной раза"
@@ -1175,7 +1202,10 @@ def parse(text: str) -> list[Found]:
 
 
 #: The words between two shares of one list: ", на Германию — ", ", telephone sets (HS 851762) ".
-_SAME_KIND = re.compile(r"[,;]?\s*(?:и|а|and|while)?\s*(?:на|for)?\s*[\w\s.'()-]{0,60}[—–-]?\s*")
+#: Words in brackets count as one: ", and the three largest buyers (the Dutch, German and French
+#: markets) close to half".
+_SAME_KIND = re.compile(r"[,;]?\s*(?:и|а|and|while)?\s*(?:на|for)?\s*"
+                        r"(?:\([^()]{1,80}\)|[\w\s.'()-]){0,60}[—–-]?\s*")  # fmt: skip
 #: A figure set against the one before it: "98% of imports, against 79% in 2006", "13% in
 #: 2004, down from 21% in 2002", «62,1% годом ранее против 63,8%» (the same kind of figure, of
 #: another year).
@@ -1272,9 +1302,8 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
             not kind
             and q is not None
             and q.unit == "pct"
-            and kinds
-            and kinds[-1] == "share"
-            and previous < a
+            and [k for k in kinds if k != "rank"][-1:] == ["share"]
+            and previous <= a
             and _SAME_KIND.fullmatch(s.text[previous:a])
         ):
             # "На Нидерланды пришлось 25,2% экспорта, на Германию — 13,8%": the same kind.

@@ -148,6 +148,10 @@ _SPAN_YEARS = re.compile(
     # "four times their value ten years earlier", «десятью годами ранее»: the base so many
     # years before.
     r"(?<!\w)(?P<n3>two|three|four|five|six|seven|eight|nine|ten|\d+) years (?:earlier|before)|"
+    # "have more than tripled in three years", "doubled within five years": a span ending with
+    # the claim's year (not "in three years' time", "in 2 years to 2021" is the same).
+    r"(?:\bin|\bover|\bwithin) (?P<n4>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
+    r"years\b(?!['’]|\s+(?:ago|earlier|before|later|time)\b)|"
     # "almost sevenfold over two decades", "quadrupled over the last decade": ten years each.
     r"(?:over|in|during) (?:the (?:last|past|same) |the |this )?(?:(?P<d>two|three) decades|"
     r"(?:a |one )?decade)\b(?!\s+ago)|"
@@ -337,7 +341,14 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         after = _CLAUSE.search(text, at[1])
         mine = text if after is None else text[: after.start()]
     # "narrowed to $86 million from $190 million in 2020": 2020 is the base level's year.
-    levels = [m for m in _BASE_LEVEL.finditer(text) if at is None or m.start() >= at[1]]
+    # "against $3,461.5 million in 2020 (+30.0%)": a base level right before a rate in brackets.
+    levels = [
+        m
+        for m in _BASE_LEVEL.finditer(text)
+        if at is None
+        or m.start() >= at[1]
+        or (m.end() <= at[0] and re.fullmatch(r"\s*\(?[+−-]?\s*", text[m.end() : at[0]]))
+    ]
     if base_year is None and levels and kind in ("growth", "multiple", "change"):
         base_year, base_at = int(levels[0]["y"]), levels[0].start("y")
     theirs = {m.start("y") for m in levels}
@@ -368,7 +379,15 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
     if at is not None and kind in ("amount", "share", "count", "rank"):
         # "$61.7 million in 2002 to $119 million in 2004": the year right after the figure.
         after = _AFTER_YEAR.match(text, at[1])
-        owner = re.search(r"\b((?:19|20)\d\d)['’]s\s*$", text[: at[0]])
+        # "2018's $1.4 billion", "the 2020 level of USD 3,461.5 million".
+        owner = re.search(r"\b((?:19|20)\d\d)(?:['’]s|\s+(?:level|figure|value|total|tally|amount)"
+                          r"\s+of)\s*$", text[: at[0]])  # fmt: skip
+        # "The 2016 deficit, $150 million", "The 2021 export total is $4,500.0 million": a year
+        # set before the noun of the figure it dates.
+        owner = owner or re.search(
+            r"\b[Tt]he ((?:19|20)\d\d) (?:[a-z-]+ )?(?:deficit|surplus|balance|exports?|imports?|"
+            r"sales|purchases|turnover|total|figure|level)\s*(?:,|:|is|was|stood at|came to|of)?"
+            r"\s*$", text[: at[0]])  # fmt: skip
         if after is not None:
             year = int(after["y"])
         elif _YEAR_EARLIER.match(text, at[1]):
@@ -384,7 +403,13 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
               and not _means_with(text, at)):  # fmt: skip
             # "to $2.4 billion from $1.85 billion" (against 2019), "up from $3.46 billion": the
             # base's level, of the base year the text names, else of the year before.
-            year = base_year or (c.compare if year == c.year and c.compare else year - 1)
+            span = _SPAN_YEARS.search(text, 0, at[0])
+            if base_year is None and span is not None:
+                # "Over the last ten years imports went from $1.24bn to $4.59bn": the level of
+                # the span's first year.
+                year = year - _span_length(span)
+            else:
+                year = base_year or (c.compare if year == c.year and c.compare else year - 1)
     compare: int | None = None
     based = "read"
     if kind in ("growth", "multiple", "change", "rank"):
@@ -398,6 +423,12 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             compare = base_year
         elif span is not None:
             compare = year - _span_length(span)
+            start = _level_year(text, at, c.year - _span_length(span))
+            if start is not None and year != c.year:
+                # "Shipments stood at $1.4 billion in 2018, so they have more than tripled in
+                # three years": the year of a level said before is the span's first when the
+                # span ends in the article's year.
+                year, compare = c.year, start
         elif at is not None:
             # "three times the $1.4 billion of 2018": an earlier year named after the figure.
             clause = _CLAUSE.split(text[at[1] :])[0]
@@ -458,9 +489,34 @@ def _means_with(text: str, at: tuple[int, int]) -> bool:
     return not (_FROM_TO_LEVEL.match(text, at[1]) or _MOVED_FROM.search(clause))
 
 
+#: A clause that states a level: a sum of money in it.
+_LEVEL_CLAUSE = re.compile(r"[^,;:]*(?:\$|\bUSD\b)\s?\d[^,;:]*|[^,;:]*\d\s*(?:bn|billion|million|"
+                           r"mn|m)\b[^,;:]*", re.IGNORECASE)  # fmt: skip
+
+
+def _level_year(text: str, at: tuple[int, int] | None, year: int) -> int | None:
+    """``year`` when a clause before the claim's states a level of that year, else None.
+
+    >>> _level_year("Sales were $1.4 billion in 2018, so they tripled in three years.", (37, 44),
+    ...             2018)
+    2018
+    >>> _level_year("In 2018, sales tripled in three years.", (15, 22), 2018) is None
+    True
+    """
+    if at is None:
+        return None
+    for m in re.finditer(rf"\b{year}\b", text[: at[0]]):
+        lo = max(text.rfind(p, 0, m.start()) for p in ",;:") + 1
+        hi = min((i for i in (text.find(p, m.end(), at[0]) for p in ",;:") if i >= 0),
+                 default=-1)  # fmt: skip
+        if hi >= 0 and _LEVEL_CLAUSE.fullmatch(text, lo, hi):
+            return year
+    return None
+
+
 def _span_length(span: re.Match[str]) -> int:
     """The years a span of :data:`_SPAN_YEARS` covers ("two decades" is 20)."""
-    n = span["n"] or span["n2"] or span["n3"]
+    n = span["n"] or span["n2"] or span["n3"] or span["n4"]
     if n is not None:
         return int(n) if n.isdigit() else _COUNTS[n.lower()]
     decades = (span["d"] or span["d2"] or "one").lower()
@@ -677,7 +733,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         per, based = dated(s.text, f.claim.kind, c, since, at)
         claim = f.claim.with_(subject=subject, whole=whole, side=side, aggregation=aggregation,
                               count=count, period=per)  # fmt: skip
-        how["year"] = _how_dated(s.text, claim.period, since, f.claim.kind, at)
+        # "came to $4,586 million in 2021, an increase of 35%, leaving a deficit of $86 million;
+        # this deficit has widened every year since 2018": a year after a semicolon that
+        # follows the claim is another statement's.
+        semi = s.text.find(";", at[1])
+        how["year"] = _how_dated(s.text if semi < 0 else s.text[:semi], claim.period, since,
+                                 f.claim.kind, at)  # fmt: skip
         named_after = _RECORD_YEAR.match(s.text, at[1])
         if claim.metric in ("largest_rise", "only_fall") and named_after:
             # "the only fall in the series is 2009", "the largest annual rise was 2020's": the
@@ -686,6 +747,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             how["year"] = "read"
         if f.claim.kind in ("growth", "multiple", "change"):
             how["base"] = based
+            if _UNREAD_BASE.match(s.text, at[1]):
+                # "some 69% above the year of its birth": a base said in words not read.
+                how["year"] = "default"
         if f.claim.kind in ("growth", "multiple") and per_year(s.text, at):
             # "в среднем экспорт прибавлял около 47,6% в год": an average over years not read.
             claim = claim.with_(metric="per_year")
@@ -765,12 +829,24 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # the span of the sentence before goes on, not certainly.
                 claim = claim.with_(period=spanned)
                 how["year"] = "paragraph"
-            elif before_year is not None and before_year != claim.period.year:
+            elif (
+                before_year is not None
+                and before_year - max(0, c.year - claim.period.year) != claim.period.year
+            ):
                 per = claim.period
+                # "...narrowed to $86 million from $190 million": a level dated before the
+                # carried year stays as far before the year of the sentence before.
+                before_year -= max(0, c.year - per.year)
                 compare = per.compare
                 if compare is not None and (compare == per.year - 1 or compare >= before_year):
                     compare = before_year - 1
                 claim = claim.with_(period=Period(before_year, compare, per.months))
+                how["year"] = "paragraph"
+            elif (before_year is not None and claim.period.year < c.year
+                  and len(_years_named_before(text, s)) > 1):  # fmt: skip
+                # «...в 2018 году 1,4 млрд, в 2021 году 4,5 млрд. Ввоз за эти годы увеличился
+                # с 1,75»: a level before the carried year, after a sentence naming several
+                # years, may be of any of them.
                 how["year"] = "paragraph"
         if _behind_only(s.text, partners, claim.subject.partners):
             # "It ranked fifth, behind the United States; its purchases, $160 million": the
@@ -895,6 +971,21 @@ def _pronoun_flow(
             continue  # told by a pronoun itself: the trade it stands for is named further back
         return named[0][1], named[0][2]
     return None
+
+
+def _years_named_before(text: str, s: Sentence) -> set[int]:
+    """The years the nearest sentence before ``s`` in its paragraph that names years names.
+
+    >>> t = "Exports were $1.4 bn in 2018 and $4.5 bn in 2021. Imports rose from $1.75 bn."
+    >>> sorted(_years_named_before(t, sentences(t)[1]))
+    [2018, 2021]
+    """
+    before = [x for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
+    for x in reversed(before):
+        years = {int(m[1]) for m in _years_not_dates(x.text)}
+        if years:
+            return years
+    return set()
 
 
 def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
@@ -1259,6 +1350,12 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
         # sentence's head is the subject; the inserted words add partners.
         mine_g = _in(products, 0, head.end(1))
         mine_p = _in(partners, 0, head.end())
+    run = _last_list(s.text, [m for m in partners if m.start < lo and m.kind == "country"])
+    if (not mine_p and not mine_g and len(run) > 1
+            and _TOGETHER.search(s.text[lo:claim_end])):  # fmt: skip
+        # "The Netherlands, Germany and France, the three largest destinations, together
+        # absorbed just under half": the partners listed, summed.
+        mine_p = run
     if not mine_p and not mine_g and frames.resets_subject(s.text[lo:hi]):
         return Subject(c.reporter, flow), how
     if not mine_p and not mine_g and same and previous is not None:
@@ -1316,6 +1413,29 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
         codes, group = previous.subject.partners, previous.subject.partner_group
         how["partners"] = _carry(previous.how("partners"))
     return Subject(c.reporter, flow, codes, group, _products(mine_g)), how
+
+
+_TOGETHER = re.compile(r"\b(?:together|combined|between them|jointly)\b|\bвместе\b|\bв сумме\b",
+                       re.IGNORECASE)  # fmt: skip
+
+
+_AND = re.compile(r"\s*(?:,|,?\s*and|,?\s*и)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _last_list(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The last run of ``mentions`` that ``text`` lists ("the Netherlands, Germany and France").
+
+    >>> m = [Mention(4, 15, "country", "NLD"), Mention(17, 24, "country", "DEU"),
+    ...      Mention(29, 35, "country", "FRA")]
+    >>> [x.value for x in _last_list("The Netherlands, Germany and France", m)]
+    ['NLD', 'DEU', 'FRA']
+    """
+    run = mentions[-1:]
+    for a, b in zip(reversed(mentions[:-1]), reversed(mentions[1:]), strict=True):
+        if not _AND.fullmatch(text, a.end, b.start):
+            break
+        run.insert(0, a)
+    return run
 
 
 def _carry(how: str) -> str:
@@ -1413,7 +1533,20 @@ def _whole(f: Found, partners: list[Mention], products: list[Mention], c: Contex
     g = _products(_in(products, lo, hi)) if f.claim.kind == "share" else ()
     read = frames.flow_at(s.text, f.claim.end - s.start)
     flow = read[0] if read and read[0] in ("export", "import") else _flow(s.text)
+    if (f.whole is None and flow == "export"
+            and _partner_sells(s.text[: f.claim.end - s.start], partners)):  # fmt: skip
+        # "China alone supplied 40%": of the reporter's imports, as the part is.
+        flow = "import"
     return Subject(c.reporter, flow, codes, groups[0] if groups else None, g)
+
+
+#: A base said after a rate in words that name no year: "above the year of its birth".
+_UNREAD_BASE = re.compile(
+    r"\s*(?:above|below|over|on|against|than|compared (?:with|to)|from)\s+(?:the|its|their|that)\s+"
+    r"(?:year|level|figure|value|total)\s+(?:of|when|in which)\b(?![^,;.]*\b(?:19|20)\d\d)",
+    re.IGNORECASE)  # fmt: skip
+_RECORD_SINCE = re.compile(r"\b(?:[a-z]{2,}est|low|high|record|first time|not seen)\b[^,;.]{0,40}?"
+                           r"\bsince\s+((?:19|20)\d\d)\b", re.IGNORECASE)  # fmt: skip
 
 
 def _how_dated(
@@ -1442,7 +1575,10 @@ def _how_dated(
     ...            Period(2013), None, "share", (67, 70))
     'default'
     """
-    named = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence)}
+    # "the narrowest gap recorded since 2001", "a low not seen since 2001": the year a record
+    # reaches back to dates no figure of the sentence.
+    records = {int(y) for y in _RECORD_SINCE.findall(sentence)} - {since}
+    named = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence)} - records
     if not named:
         return "carried"
     if at is not None and len(named) > 1:

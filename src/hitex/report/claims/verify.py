@@ -641,6 +641,20 @@ GOODS_LEVELS = {"chapter": 2, "heading": 4, "product": 6}
 
 def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan, float], Result]:
     def check(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+        span = None if c.period.compare is None else c.period.year - c.period.compare
+        if (c.metric == "per_year" and indicator == "growth" and span is not None and span > 1
+                and c.how("base") == "read" and c.subject.flow in ("export", "import", "turnover")
+                and c.quantity is not None):  # fmt: skip
+            # "Shipments stood at $1.4 billion in 2018, so they have more than tripled in three
+            # years; average growth over that span exceeded 50% a year": the compound rate.
+            now = _flow_value(c, s, plan, small, c.period.year)
+            then = _flow_value(c, s, plan, small, c.period.compare or 0)
+            if then > 0 and now > 0:
+                figure = ((now / then) ** (1 / span) - 1) * 100
+                return _judge(c, figure, (
+                    f"{describe(c.subject)}, {_when(c)} against {c.period.compare}: "
+                    f"{show(figure, c.quantity.unit)} a year on average over {span} years "
+                    f"({show(then, 'usd')} to {show(now, 'usd')})"))  # fmt: skip
         if c.metric == "per_year":
             # "в среднем экспорт прибавлял около 47,6% в год": a compound rate of some span.
             return Result(c, None, "unverifiable",
