@@ -787,9 +787,6 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?:\s+\w+)?"
             r"|\b(?:" + _ORDINAL + r")\w*\s+(?:(?:по величине|крупнейш\w*)\s+)?(?:покупател|"
             r"рын|партн[её]р|поставщик|импорт[её]р)\w*"
-            # "the three largest destinations": each of them among the top three.
-            r"|\bthe\s+(?P<top_en>two|three|four|five|ten)\s+(?:largest|biggest|leading|main)\s+"
-            r"(?:export\s+)?(?:markets|buyers|destinations|partners|customers|suppliers)\b"
             r"|\b(?:the |a )?(?:leader|leading|largest|biggest|top|main|fastest[- ]growing|"
             r"second[- ]largest|third[- ]largest)\b(?:(?: \w+){0,3}? (?:in|by|of) (?:the )?"
             r"(?:volume|value|growth rate|rate of growth|growth|terms of \w+)"
