@@ -137,8 +137,10 @@ def in_lang(text: str, lang: str) -> str:
     return text.replace(",", _SPACE).replace(".", ",") if lang == "ru" else text
 
 
-def money(usd: float, *, lang: str = "en") -> str:
+def money(usd: float, *, lang: str = "en", digits: int = 2) -> str:
     """An amount in US dollars, scaled to billions, millions or thousands.
+
+    ``digits``: decimals of the scaled figure at most (trailing zeros dropped).
 
     Examples
     --------
@@ -154,14 +156,16 @@ def money(usd: float, *, lang: str = "en") -> str:
     '563,31 млн долл.'
     >>> money(950, lang="ru")
     '950 долл.'
+    >>> money(1_772_447_646, digits=4)
+    '$1.7724 billion'
     """
     _check(lang)
     sign = "-" if usd < 0 else ""
     size = abs(usd)
     for scale, en, ru in _SCALES:
         # Round first: 999,999 is "$1 million", not "$1,000 thousand".
-        if round(size / scale, 2) >= 1:
-            figure = number(size / scale, 2, lang=lang, trim=True)
+        if round(size / scale, digits) >= 1:
+            figure = number(size / scale, digits, lang=lang, trim=True)
             return f"{sign}{figure} {ru} долл." if lang == "ru" else f"{sign}${figure} {en}"
     figure = number(size, 0, lang=lang)
     return f"{sign}{figure} долл." if lang == "ru" else f"{sign}${figure}"

@@ -7,6 +7,7 @@ bench/check_corpus/data/portugal-tech.csv (a constructed technology series of Po
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +19,7 @@ from hitex.report.claims.model import Result
 
 ROOT = Path(__file__).parents[3]
 PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
+DEMO_2004 = ROOT / "src" / "hitex" / "demo" / "data" / "chl_arg_2004.csv"
 
 
 def _by_span(results: list[Result]) -> dict[str, Result]:
@@ -223,3 +225,28 @@ def test_a_time_word_before_a_flow_word_names_no_goods(corpus):
     found = _by_span(claims.check(corpus, text))
     assert "lexicon does not know" not in found["$1.24 billion"].reason
     assert found["$1.24 billion"].verdict != "contradicted", found["$1.24 billion"].reason
+
+
+@pytest.fixture(scope="module")
+def checked_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[hitex.Session]:
+    from hitex import demo  # noqa: PLC0415
+
+    s = hitex.open(tmp_path_factory.mktemp("demo") / "d.duckdb")
+    s.load(demo.files(), format="flows")
+    yield s
+    s.close()
+
+
+def test_a_figure_just_outside_its_words_is_shown_apart_from_them(checked_demo):
+    import duckdb  # noqa: PLC0415
+
+    rows = dict(duckdb.sql("SELECT flow, sum(value_usd) FROM read_csv('" + str(DEMO_2004)
+                           + "') GROUP BY flow").fetchall())  # fmt: skip
+    deficit = rows["import"] - rows["export"]
+    assert deficit == pytest.approx(1_772_447_646, abs=1)  # the raw file: just under 1,772.45
+    text = "В 2004 году дефицит Чили в торговле с Аргентиной составил 1 772,5 млн долл."
+    r = next(r for r in claims.check(checked_demo, text, reporter="CHL") if r.claim.kind != "rank")
+    assert r.verdict == "contradicted", r.reason
+    # Not "allow US$1.77 billion to US$1.77 billion" beside a computed US$1.77 billion.
+    assert "allow US$1.77245 billion to US$1.77255 billion" in r.reason, r.reason
+    assert "the figure is US$1.772448 billion" in r.reason, r.reason

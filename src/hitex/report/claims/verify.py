@@ -582,19 +582,20 @@ def _balance(c: Claim, value: float, where: str) -> Result:
         if c.quantity.allows(abs(value)):
             return Result(c, value, "unverifiable", f"{text}; the text does not say whether "
                           "it is a deficit or a surplus")  # fmt: skip
-        return Result(c, value, "contradicted", f"{text}; the text's words allow "
-                      f"{allowed(c.quantity)} either way", any_side=True)  # fmt: skip
+        return Result(c, value, "contradicted",
+                      f"{text}; {_outside(c.quantity, abs(value), ' either way')}",
+                      any_side=True)  # fmt: skip
     size = abs(value)
     if c.how("side") not in CERTAIN and not (c.quantity.allows(size) or c.quantity.allows(-size)):
         # A side carried from an earlier sentence: the size is wrong whichever side is meant.
-        return Result(c, value, "contradicted", f"{text}; the text's words allow "
-                      f"{allowed(c.quantity)} either way", any_side=True)  # fmt: skip
+        return Result(c, value, "contradicted",
+                      f"{text}; {_outside(c.quantity, size, ' either way')}",
+                      any_side=True)  # fmt: skip
     if said != actual:
         return Result(c, value, "contradicted", f"{text}, not a {said}")
     if c.quantity.allows(size) or c.quantity.allows(-size):
         return Result(c, value, "supported", text)
-    return Result(c, value, "contradicted", f"{text}; the text's words allow "
-                  f"{allowed(c.quantity)}")  # fmt: skip
+    return Result(c, value, "contradicted", f"{text}; {_outside(c.quantity, size)}")
 
 
 def _each(c: Claim, s: Session, plan: Plan, small: float) -> Result:
@@ -1041,12 +1042,36 @@ def _judge(c: Claim, figure: float, text: str) -> Result:
     assert c.quantity is not None
     if c.quantity.allows(figure):
         return Result(c, figure, "supported", text)
-    return Result(
-        c, figure, "contradicted", f"{text}; the text's words allow {allowed(c.quantity)}"
-    )
+    return Result(c, figure, "contradicted", f"{text}; {_outside(c.quantity, figure)}")
 
 
-def allowed(q: Quantity) -> str:
+def _outside(q: Quantity, figure: float, either: str = "") -> str:
+    """What the words allow, for a figure outside them, in as many decimals as tell them apart.
+
+    "allow US$1.77 billion to US$1.77 billion" for a computed US$1.77 billion says nothing.
+    """
+    digits = _digits(q, figure)
+    said = f"the text's words allow {allowed(q, digits)}{either}"
+    return said if digits == 2 else f"{said}, and the figure is {show(figure, q.unit, digits)}"
+
+
+def _digits(q: Quantity, figure: float) -> int:
+    """The fewest decimals (2 to 6) that show a figure outside ``q`` apart from its bounds.
+
+    Dollar bounds are shown exactly ("US$1.77245 billion", not "US$1.7725 billion").
+    """
+    ends = [b for b in (q.lo, q.hi) if not math.isinf(b)]
+    for digits in range(2, 7):
+        shown = {show(b, q.unit, digits) for b in ends}
+        exact = q.unit != "usd" or all(
+            show(b, q.unit, digits) == show(b, q.unit, digits + 3) for b in ends
+        )
+        if exact and len(shown) == len(set(ends)) and show(figure, q.unit, digits) not in shown:
+            return digits
+    return 6
+
+
+def allowed(q: Quantity, digits: int = 2) -> str:
     """The values a quantity allows, in words.
 
     Examples
@@ -1057,28 +1082,30 @@ def allowed(q: Quantity) -> str:
     'more than 33.33%'
     """
     if math.isinf(q.hi):
-        return ("more than " if q.lo_open else "at least ") + show(q.lo, q.unit)
+        return ("more than " if q.lo_open else "at least ") + show(q.lo, q.unit, digits)
     if math.isinf(q.lo):
-        return ("less than " if q.hi_open else "at most ") + show(q.hi, q.unit)
+        return ("less than " if q.hi_open else "at most ") + show(q.hi, q.unit, digits)
     if q.lo == q.hi:
-        return show(q.lo, q.unit)
-    return f"{show(q.lo, q.unit)} to {show(q.hi, q.unit)}"
+        return show(q.lo, q.unit, digits)
+    return f"{show(q.lo, q.unit, digits)} to {show(q.hi, q.unit, digits)}"
 
 
-def show(x: float, unit: str) -> str:
+def show(x: float, unit: str, digits: int = 2) -> str:
     """A computed figure in its unit (``US$563.31 million``, ``63.05%``, ``x2.98``).
 
     Examples
     --------
     >>> show(563_310_000, "usd"), show(63.049, "pct"), show(2.976, "x"), show(4.0, "rank")
     ('US$563.31 million', '63.05%', 'x2.98', '4')
+    >>> show(1_772_447_646, "usd", 4)
+    'US$1.7724 billion'
     """
     if unit == "usd":
-        return wording.money(x).replace("$", "US$")
+        return wording.money(x, digits=digits).replace("$", "US$")
     if unit == "pct":
-        return f"{x:.2f}%"
+        return f"{x:.{digits}f}%"
     if unit == "x":
-        return f"x{x:.3g}" if x >= 100 else f"x{x:.2f}"
+        return f"x{x:.3g}" if x >= 100 and digits == 2 else f"x{x:.{digits}f}"
     return f"{x:.0f}"
 
 
