@@ -904,6 +904,13 @@ def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
 RECORD_YEARS = 10
 
 
+def _years_of(s: Session, reporter: str) -> list[int]:
+    """The years ``flows`` holds of ``reporter``, in order (the records of every series)."""
+    flows = s.tables()["flows"]
+    years = flows.filter(flows.reporter == reporter).select("year").distinct().to_pandas()
+    return sorted(int(y) for y in years["year"])
+
+
 def _change_record(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     """A record of the changes from year to year, over every year the warehouse holds.
 
@@ -912,9 +919,7 @@ def _change_record(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     fall in the series" holds when the claim's year is the one year below the year before.
     """
     year = c.period.year
-    flows = s.tables()["flows"]
-    held = sorted(int(y) for y in flows.filter(flows.reporter == c.subject.reporter)
-                  .select("year").distinct().to_pandas()["year"])  # fmt: skip
+    held = _years_of(s, c.subject.reporter)
     values: dict[int, float] = {}
     for y in held:
         try:
@@ -958,9 +963,7 @@ def _record(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     fewer than :data:`RECORD_YEARS` earlier years cannot say what a record is.
     """
     year = c.period.year
-    flows = s.tables()["flows"]
-    held = sorted(int(y) for y in flows.filter(flows.reporter == c.subject.reporter)
-                  .select("year").distinct().to_pandas()["year"] if int(y) < year)  # fmt: skip
+    held = [y for y in _years_of(s, c.subject.reporter) if y < year]
     low = c.metric == "lowest"
     if len(held) < RECORD_YEARS:
         span = f"{held[0]}-{held[-1]}" if held else "none"
