@@ -8,7 +8,7 @@ through :data:`ENGINES`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 import ibis.expr.types as ir
@@ -155,6 +155,7 @@ class DuckDBEngine(Engine):
         self._tables: tuple[str, dict[str, ir.Table]] | None = None
         self._compiled: dict[tuple[str, str], tuple[str, Any]] = {}
         self._rollups: dict[tuple[str, ...], ir.Table] = {}
+        self._files: dict[tuple[str, ...], list[str]] = {}
 
     def tables(self, names: Iterable[str] = TABLES) -> dict[str, ir.Table]:
         """Ibis tables by logical name (``flows`` is the ``trade`` view: see schema.py).
@@ -223,6 +224,25 @@ class DuckDBEngine(Engine):
         if groups is None:
             groups = self._rollups[numbers] = self.backend().table("rollup_groups")
         return {**tables, "flows": found, "scheme_groups": groups}
+
+    def rollup_files(self, kind: str) -> list[str]:
+        """The live files of the rollup ``kind`` (what its view reads), kept per version."""
+        key = ("files", kind, self.warehouse.version())
+        found: list[str] | None = self._files.get(key)
+        if found is None:
+            if len(self._files) > 8:
+                self._files.clear()
+            found = self._files[key] = rollups.live(self.warehouse.con, self.warehouse.layout, kind)
+        return found
+
+    def fetch(self, sql: str, params: Mapping[str, object], schema: Any) -> pd.DataFrame:
+        """The answer of ``sql`` (its ``$name`` parameters bound) as the frame of ``schema``.
+
+        For SQL written by hand for the rollups (:mod:`hitex.shortcuts`), converted as a
+        compiled question's answer is.
+        """
+        columns: dict[str, np.ndarray] = self.warehouse.con.execute(sql, params).fetchnumpy()
+        return _frame(columns, schema)
 
     # The warehouse keeps these itself (one cache for every engine over it).
     def holdings(self) -> dict[str, dict[str, list[int]]]:
