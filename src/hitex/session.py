@@ -503,11 +503,19 @@ class Session(Catalog, Complexity):
         """The answer of a common shape from the rollups (:mod:`hitex.shortcuts`), or None."""
         if not self.shortcuts or route is None or not isinstance(self.engine, DuckDBEngine):
             return None
+        engine = self.engine
         found = shortcuts.plan(
-            q, route=route, files=self.engine.rollup_files(route), indicators=chosen,
+            q, route=route, files=engine.rollup_files(route),
+            unallocated=engine.has_unallocated(), indicators=chosen,
             year=year, compare=compare, top=top, series=series,
         )  # fmt: skip
-        return None if found is None else self.engine.fetch(found.sql, found.params, found.schema)
+        if found is None:
+            return None
+        columns = found.answer(
+            engine.rows(found.sql, found.params),
+            lambda kind: engine.lookup(shortcuts.NAMES[kind]),
+        )
+        return None if columns is None else engine.frame(columns, found.schema)
 
     def _say_not_covered(self, q: ind.Query) -> None:
         """Refuse a table that is empty because the scheme does not cover the loaded edition."""
