@@ -52,12 +52,18 @@ INDICATORS = {"value": "value_usd", "base_value": "base_value_usd", "growth": "g
 TYPES = {"year": "int16", "classifications": "array<string>",
          **dict.fromkeys(INDICATORS.values(), "float64")}  # fmt: skip
 
+#: Whether a row's product is an HS code of goods not specified by kind (a group of its own
+#: where the scheme has none for it).
+_UNSPECIFIED = (
+    "starts_with(classification, 'HS') AND list_contains($not_specified, product) AS unspecified"
+)
+
 #: ``by`` -> the rollup that answers it and the rollup columns its keys are made of.
 DIMENSIONS: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {
     (): ("partners", ()),
     ("partner",): ("partners", ("partner",)),
     ("product",): ("products", ("product", "classification")),
-    ("group",): ("products", ("product",)),
+    ("group",): ("products", (_UNSPECIFIED,)),
 }
 
 #: Reference rows a shortcut names its rows from, read once per warehouse version.
@@ -172,6 +178,8 @@ def plan(
     flows = ["export", "import"] if q.flow == "balance" else [q.flow]
     params: dict[str, object] = {"files": list(files), "reporter": q.reporter, "flows": flows,
                                  "years": years}  # fmt: skip
+    if scheme:
+        params["not_specified"] = list(NOT_SPECIFIED_CODES)
     return Shortcut(q, sql, params, out, year, compare, top, series)
 
 
@@ -198,7 +206,7 @@ def _keys(q: Query, rows: Columns, names: Lookup) -> npt.NDArray[Any] | None:
     if not q.by:
         return np.asarray(rows["year"])
     by = q.by[0]
-    parts = [rows[c] for c in DIMENSIONS[q.by][1]]
+    parts = [rows[c] for c in DIMENSIONS[q.by][1] if c != _UNSPECIFIED]
     if any(np.ma.getmaskarray(p).any() for p in parts):
         return None
     if by == "partner":
@@ -219,10 +227,10 @@ def _groups(q: Query, rows: Columns, names: Lookup) -> npt.NDArray[Any]:
     # A row without a number (or with a number no group has) is unspecified or unmapped.
     which[np.ma.getmaskarray(numbers)] = len(ids)
     out = codes[which]
-    for i in np.flatnonzero(out == None).tolist():  # noqa: E711 - elementwise
-        product, c = rows["product"][i], rows["classification"][i]
-        hs = c is not np.ma.masked and str(c).startswith("HS")
-        out[i] = UNSPECIFIED if hs and product in NOT_SPECIFIED_CODES else UNMAPPED
+    missing = out == None  # noqa: E711 - elementwise
+    unspecified = np.ma.filled(rows["unspecified"], False).astype(bool)
+    out[missing & unspecified] = UNSPECIFIED
+    out[missing & ~unspecified] = UNMAPPED
     return out
 
 
