@@ -17,6 +17,7 @@ import ibis.expr.types as ir
 import pandas as pd
 
 import hitex.indicators as ind
+from hitex import shortcuts
 from hitex.catalog import Catalog, year_span
 from hitex.complexity.methods import Complexity
 from hitex.errors import HitexError, InputError, NotCoveredError, PartialCoverageError
@@ -52,6 +53,9 @@ class Session(Catalog, Complexity):
         self._names_ok: set[tuple[str | None, ...]] = set()
         #: Answer from rollups where one holds the question (False: always the records).
         self.rollups = os.environ.get("HITEX_ROLLUPS", "on").lower() not in ("off", "0", "no")
+        #: Answer the commonest shapes from the rollups by SQL written for them
+        #: (:mod:`hitex.shortcuts`); False: every question through Ibis.
+        self.shortcuts = True
         self.engine = engine if engine is not None else engine_for("duckdb", warehouse)
         # Names of schemes and groups are checked on the warehouse itself, whatever the engine.
         self._names = (
@@ -462,7 +466,10 @@ class Session(Catalog, Complexity):
 
         key = repr(("table", q, year, compare, chosen, small_base_usd, top, route))
         shaped = None if needs_records(q, chosen) else _shape(q, year, compare)
-        if shaped is None or not isinstance(self.engine, DuckDBEngine):
+        short = self._shortcut(q, route, chosen, year=year, compare=compare, top=top)
+        if short is not None:
+            answer = short
+        elif shaped is None or not isinstance(self.engine, DuckDBEngine):
             answer = self.engine.execute(key, build)
         else:
             qs, ys, cs, slots = shaped
@@ -487,6 +494,28 @@ class Session(Catalog, Complexity):
                 self._say_not_covered(q)
             _say_why_empty(q, frame)
         return _localized(frame, lang, q)
+
+    def _shortcut(
+        self, q: ind.Query, route: str | None, chosen: tuple[str, ...] | None, *,
+        year: int | None = None, compare: int | None = None, top: int | None = None,
+        series: bool = False,
+    ) -> pd.DataFrame | None:  # fmt: skip
+        """The answer of a common shape from the rollups (:mod:`hitex.shortcuts`), or None."""
+        if not self.shortcuts or route is None or not isinstance(self.engine, DuckDBEngine):
+            return None
+        engine = self.engine
+        found = shortcuts.plan(
+            q, route=route, files=engine.rollup_files(route),
+            unallocated=engine.has_unallocated(), indicators=chosen,
+            year=year, compare=compare, top=top, series=series,
+        )  # fmt: skip
+        if found is None:
+            return None
+        columns = found.answer(
+            engine.rows(found.sql, found.params),
+            lambda kind: engine.lookup(shortcuts.NAMES[kind]),
+        )
+        return None if columns is None else engine.frame(columns, found.schema)
 
     def _say_not_covered(self, q: ind.Query) -> None:
         """Refuse a table that is empty because the scheme does not cover the loaded edition."""
@@ -581,7 +610,10 @@ class Session(Catalog, Complexity):
 
         key = repr(("series", q, chosen, small_base_usd, route))
         shaped = None if needs_records(q, chosen) else _shape(q, None, None)
-        if shaped is None or not isinstance(self.engine, DuckDBEngine):
+        short = self._shortcut(q, route, chosen, series=True)
+        if short is not None:
+            frame = short
+        elif shaped is None or not isinstance(self.engine, DuckDBEngine):
             frame = self.engine.execute(key, build)
         else:
             qs, _, _, slots = shaped

@@ -8,7 +8,7 @@ through :data:`ENGINES`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 import ibis.expr.types as ir
@@ -77,7 +77,7 @@ class Engine:
         names = {n: ident(n) for n in (*ENGINE_TABLES, "trade")}
         return self.warehouse.sql(query.format(**names), params)
 
-    def _kept(self, key: tuple[object, ...], make: Callable[[], Any]) -> Any:
+    def kept(self, key: tuple[object, ...], make: Callable[[], Any]) -> Any:
         """``make()``, kept until the warehouse changes."""
         version = self.warehouse.version()
         if self._memo.get("version") != version:
@@ -104,7 +104,7 @@ class Engine:
                 held.setdefault(str(reporter), {}).setdefault(str(flow), []).append(int(year))
             return held
 
-        return self._kept(("holdings",), make)
+        return self.kept(("holdings",), make)
 
     def has_months(self, reporter: str) -> bool:
         """Whether any record of ``reporter`` is monthly."""
@@ -112,7 +112,7 @@ class Engine:
         def make() -> bool:
             return int(self.sql(HAS_MONTHS, [reporter])["n"].iloc[0]) > 0
 
-        return bool(self._kept(("months", reporter), make))
+        return bool(self.kept(("months", reporter), make))
 
     def sources(self, reporter: str) -> pd.DataFrame:
         """One reporter's records by flow, year and kind (see :mod:`hitex.store.sources`)."""
@@ -124,11 +124,11 @@ class Engine:
             frames = [self.sql(q, [reporter]).assign(kind=kind) for kind, q in parts]
             return src.typed(pd.concat(frames, ignore_index=True))
 
-        return self._kept(("sources", reporter), make).copy()
+        return self.kept(("sources", reporter), make).copy()
 
     def reconciled_years(self) -> dict[int, Year]:
         """Exporters and countries of each year of the reconciled loads."""
-        return self._kept(("years",), lambda: src.years_from(
+        return self.kept(("years",), lambda: src.years_from(
             self.sql(src.EXPORTERS), self.sql(src.IMPORTERS)))  # fmt: skip
 
 
@@ -155,6 +155,7 @@ class DuckDBEngine(Engine):
         self._tables: tuple[str, dict[str, ir.Table]] | None = None
         self._compiled: dict[tuple[str, str], tuple[str, Any]] = {}
         self._rollups: dict[tuple[str, ...], ir.Table] = {}
+        self._files: dict[tuple[str, ...], list[str]] = {}
 
     def tables(self, names: Iterable[str] = TABLES) -> dict[str, ir.Table]:
         """Ibis tables by logical name (``flows`` is the ``trade`` view: see schema.py).
@@ -223,6 +224,37 @@ class DuckDBEngine(Engine):
         if groups is None:
             groups = self._rollups[numbers] = self.backend().table("rollup_groups")
         return {**tables, "flows": found, "scheme_groups": groups}
+
+    def rollup_files(self, kind: str) -> list[str]:
+        """The live files of the rollup ``kind`` (what its view reads), kept per version."""
+        key = ("files", kind, self.warehouse.version())
+        found: list[str] | None = self._files.get(key)
+        if found is None:
+            if len(self._files) > 8:
+                self._files.clear()
+            found = self._files[key] = rollups.live(self.warehouse.con, self.warehouse.layout, kind)
+        return found
+
+    def rows(self, sql: str, params: Mapping[str, object]) -> dict[str, np.ndarray]:
+        """The columns of ``sql``'s rows (its ``$name`` parameters bound), as numpy arrays."""
+        con: Any = self.warehouse.con
+        columns: dict[str, np.ndarray] = con.execute(sql, params).fetchnumpy()
+        return columns
+
+    def frame(self, columns: dict[str, np.ndarray], schema: Any) -> pd.DataFrame:
+        """``columns`` as the frame of ``schema``, converted as a compiled question's are."""
+        return _frame(columns, schema)
+
+    def has_unallocated(self) -> bool:
+        """Whether the ``unallocated`` table has rows, kept until the warehouse changes."""
+        sql = "SELECT EXISTS (SELECT 1 FROM unallocated)"
+        return bool(
+            self.kept(("unallocated",), lambda: self.warehouse.con.execute(sql).fetchall()[0][0])
+        )
+
+    def lookup(self, sql: str) -> dict[str, str]:
+        """The rows of a two-column ``sql`` as a dict, kept until the warehouse changes."""
+        return self.kept(("lookup", sql), lambda: dict(self.warehouse.con.execute(sql).fetchall()))
 
     # The warehouse keeps these itself (one cache for every engine over it).
     def holdings(self) -> dict[str, dict[str, list[int]]]:

@@ -359,14 +359,17 @@ def columns(kind: str) -> dict[str, str]:
     return out
 
 
-def unallocated_sql(kind: str) -> str:
-    """The rows of a rollup from ``unallocated`` (the part of totals no record holds)."""
+def unallocated_sql(kind: str, *, numbered: bool = True) -> str:
+    """The rows of a rollup from ``unallocated`` (the part of totals no record holds).
+
+    ``numbered=False``: without the group numbers of the products rollup (no join).
+    """
     dims, measures = KINDS[kind]
     types = columns(kind)
     extra = {"positive": "value_usd > 0", "records": "1", "kind": "'totals'"}
     picked = ", ".join(f"CAST({extra.get(c, c)} AS {types[c]}) AS {c}" for c in [*dims, *measures])
     rest = f"SELECT {picked} FROM unallocated"  # noqa: S608
-    return _numbered(rest) if kind == "products" else rest
+    return _numbered(rest) if kind == "products" and numbered else rest
 
 
 def rollup_sql(kind: str, files: list[str]) -> str:

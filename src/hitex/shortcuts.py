@@ -1,0 +1,331 @@
+"""The commonest questions answered from the rollups' rows, summed with numpy.
+
+A report asks the same few shapes again and again: one reporter's exports, imports or balance
+by partner, by product or by a built-in scheme's groups, for a year against a compare year,
+and the series by year. Compiled from the records' Ibis expressions, each is 12-20 nested
+selects that DuckDB takes 7-14 ms of CPU to plan and run on a few thousand rollup rows
+(``bench/RESULTS.md``, report-floor); most of it is planning and operators started for a
+handful of rows. Here one plain statement, its values bound as parameters, reads the rows
+of the reporter's flow and years from the rollup's files (and the ``unallocated`` rows, as
+the rollup's view does), only the columns needed; numpy sums them by the row's key and
+takes the indicators with the same formulas, and names come from the reference tables read
+once per warehouse version.
+
+The frame is the one :meth:`hitex.Session.table` and :meth:`hitex.Session.series` make the
+Ibis way: the same columns, order, types, rows, ties, names and classifications; floats
+equal to 1e-12 (sums of the same rows in another order: DuckDB's own sums differ so in the
+last bits from one run to the next). ``tests/test_shortcuts.py`` compares the two ways on
+random warehouses. What :func:`plan` does not recognise (months, a partner group, a product
+group, a classification, enterprises, other indicators, other dimensions) goes the Ibis way,
+as does every question on another engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import ibis
+import numpy as np
+import numpy.typing as npt
+
+from hitex.indicators import registry
+from hitex.indicators.selection import DIMENSIONS as BY_NAMES
+from hitex.indicators.selection import (
+    NOT_SPECIFIED_CODES,
+    UNMAPPED,
+    UNMAPPED_NAME,
+    UNSPECIFIED,
+    UNSPECIFIED_NAME,
+    Query,
+)
+from hitex.indicators.table import SELF_PARTNER, column_order
+from hitex.store import rollups
+from hitex.store.rollups import SCHEME_COLUMNS
+
+#: Indicators answered here, by name -> their column.
+INDICATORS = {"value": "value_usd", "base_value": "base_value_usd", "growth": "growth_pct",
+              "share": "share_pct", "change": "change_usd", "hhi": "hhi"}  # fmt: skip
+
+#: The type of each column of an answer (as the Ibis expression has it).
+TYPES = {"year": "int16", "classifications": "array<string>",
+         **dict.fromkeys(INDICATORS.values(), "float64")}  # fmt: skip
+
+#: Whether a row's product is an HS code of goods not specified by kind (a group of its own
+#: where the scheme has none for it).
+_UNSPECIFIED = (
+    "starts_with(classification, 'HS') AND list_contains($not_specified, product) AS unspecified"
+)
+
+#: ``by`` -> the rollup that answers it and the rollup columns its keys are made of.
+DIMENSIONS: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {
+    (): ("partners", ()),
+    ("partner",): ("partners", ("partner",)),
+    ("product",): ("products", ("product", "classification")),
+    ("group",): ("products", (_UNSPECIFIED,)),
+}
+
+#: Reference rows a shortcut names its rows from, read once per warehouse version.
+NAMES = {
+    "partner": "SELECT code, name_en FROM country_names",
+    "product": "SELECT classification || ' ' || product, description FROM products",
+    "group": "SELECT scheme || ' ' || group_code, group_name FROM rollup_groups",
+    "group_id": "SELECT scheme || ' ' || CAST(id AS VARCHAR), group_code FROM rollup_groups",
+}
+
+#: Rows of one reporter's flows and years (the rollup's columns are chosen by the question).
+_WHERE = "reporter = $reporter AND list_contains($flows, flow) AND list_contains($years, year)"
+
+Lookup = Callable[[str], Mapping[str, str]]
+Columns = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    """One question: the statement that reads its rows, and how they become its answer."""
+
+    q: Query
+    sql: str
+    params: dict[str, object]
+    #: The answer's columns, in order.
+    columns: tuple[str, ...]
+    year: int | None
+    compare: int | None
+    top: int | None
+    series: bool
+
+    @property
+    def schema(self) -> Any:
+        """The answer's Ibis schema (what the frame is converted to)."""
+        return ibis.schema({c: TYPES.get(c, "string") for c in self.columns})
+
+    def answer(self, rows: Columns, names: Lookup) -> Columns | None:
+        """The answer's columns from the rows read; None where a key is missing (Ibis way)."""
+        keys = _keys(self.q, rows, names)
+        if keys is None:
+            return None
+        unique, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        if not self.q.by and not self.series:
+            unique, inverse, first = np.array([""]), np.zeros(len(keys), np.intp), np.zeros(1, int)
+        value = np.ma.filled(rows["value_usd"], 0.0).astype(np.float64)
+        if self.q.flow == "balance":
+            value = value * np.where(rows["flow"] == "import", -1.0, 1.0)
+        year = np.asarray(rows["year"])
+        lists = _classifications(inverse, rows["classification"], len(unique))
+        if lists is None:
+            return None
+        if self.series:
+            out = _series(self.q, unique, inverse, value, lists)
+        else:
+            out = _table(self, unique, inverse, first, value, year, lists, rows)
+        out = _indicators(out)
+        order = np.lexsort((np.arange(len(out["value_usd"])), -out["value_usd"]))
+        if self.series:
+            order = np.lexsort((-out["value_usd"], out["year"]))
+        if self.top is not None:
+            order = order[: self.top]
+        picked = {c: v[order] for c, v in out.items()}
+        picked.update(_names(self.q, picked, names))
+        return {c: picked[c] for c in self.columns}
+
+
+def plan(
+    q: Query,
+    *,
+    route: str | None,
+    files: Sequence[str],
+    unallocated: bool = True,
+    indicators: Iterable[str] | None,
+    year: int | None = None,
+    compare: int | None = None,
+    top: int | None = None,
+    series: bool = False,
+) -> Shortcut | None:
+    """How to answer ``q`` from the rollup ``route``'s ``files``, or None: the Ibis way.
+
+    ``unallocated=False`` says the warehouse's ``unallocated`` table is empty (not read).
+    ``year`` and ``compare`` are a table's; ``series=True`` asks for one row per year of
+    ``q.years``, each against the year before (the series' ``q`` has not been widened yet).
+    """
+    columns = _indicator_columns(indicators, base=series or compare is not None)
+    found = DIMENSIONS.get(q.by)
+    if columns is None or found is None or not _plain(q) or route != found[0] or not files:
+        return None
+    if (series and q.by) or (not series and (year is None or year == compare)):
+        return None  # a series by a dimension is made dense by year: the Ibis way
+    scheme = SCHEME_COLUMNS.get(q.groups or "")
+    if ("group" in q.by) != (scheme is not None) or (q.groups is not None and scheme is None):
+        return None
+    keys = ["year"] if series else [k for k in ("partner", "product", "classification", "group")
+                                    if k in (*q.by, *found[1][1:])]  # fmt: skip
+    named = [n for d in q.by if (n := BY_NAMES[d]) is not None]
+    answer = [*keys, *columns, "classifications", *named]
+    # The contract's columns first, the others after, as the Session orders an Ibis answer.
+    order = ["year", *column_order((), True)] if series else column_order(q.by, compare is not None)
+    head = [c for c in order if c in answer]
+    out = (*head, *[c for c in answer if c not in head])
+    reads = ", ".join(["year", *(["flow"] if q.flow == "balance" else []), "classification",
+                       "value_usd", *[c for c in found[1] if c != "classification"],
+                       *([scheme] if scheme else [])])  # fmt: skip
+    sql = f"SELECT {reads} FROM read_parquet($files, hive_partitioning = false) WHERE {_WHERE}"  # noqa: S608
+    if unallocated:
+        # The rows the rollup's view adds (reading them costs a join: only where there are some).
+        rest = rollups.unallocated_sql(found[0], numbered=scheme is not None)
+        sql += f" UNION ALL SELECT {reads} FROM ({rest}) WHERE {_WHERE}"  # noqa: S608
+    span = sorted(set(q.years))
+    years = [span[0] - 1, *span] if series else [y for y in (year, compare) if y is not None]
+    flows = ["export", "import"] if q.flow == "balance" else [q.flow]
+    params: dict[str, object] = {"files": list(files), "reporter": q.reporter, "flows": flows,
+                                 "years": years}  # fmt: skip
+    if scheme:
+        params["not_specified"] = list(NOT_SPECIFIED_CODES)
+    return Shortcut(q, sql, params, out, year, compare, top, series)
+
+
+def _plain(q: Query) -> bool:
+    """Whether ``q`` selects one reporter's flow and years only (no other filter)."""
+    return (q.partner_group is None and q.group is None and q.months is None
+            and q.classification is None and q.firm_group is None and not q.extra)  # fmt: skip
+
+
+def _indicator_columns(indicators: Iterable[str] | None, *, base: bool) -> list[str] | None:
+    """The columns of the indicators asked for, in the registry's order; None: not here."""
+    wanted = set(registry.DEFAULT_WITH_BASE if base else registry.DEFAULT)
+    for name in indicators or ():
+        wanted.add(name.strip().lower().replace("-", "_"))
+    if not wanted <= set(INDICATORS):
+        return None  # other indicators, or names the registry refuses with its own words
+    if not base and wanted & {"base_value", "growth", "change"}:
+        return None  # the registry says these need a base year
+    return [INDICATORS[i.name] for i in registry.INDICATORS if i.name in wanted]
+
+
+def _keys(q: Query, rows: Columns, names: Lookup) -> npt.NDArray[Any] | None:
+    """Each row's key (partner, product and classification, group, or year); None: a null."""
+    if not q.by:
+        return np.asarray(rows["year"])
+    by = q.by[0]
+    parts = [rows[c] for c in DIMENSIONS[q.by][1] if c != _UNSPECIFIED]
+    if any(np.ma.getmaskarray(p).any() for p in parts):
+        return None
+    if by == "partner":
+        return np.asarray(rows["partner"])
+    if by == "product":
+        # Sorted as the Ibis way sorts ties: by product, then classification.
+        return np.array([f"{p}\0{c}" for p, c in zip(*map(np.asarray, parts), strict=True)])
+    return _groups(q, rows, names)
+
+
+def _groups(q: Query, rows: Columns, names: Lookup) -> npt.NDArray[Any]:
+    """Each row's group in the scheme: its number's code, else unspecified or unmapped."""
+    scheme = q.groups or ""
+    known = names("group_id")
+    numbers = rows[SCHEME_COLUMNS[scheme]]
+    ids, which = np.unique(np.ma.filled(numbers, -1), return_inverse=True)
+    codes = np.array([known.get(f"{scheme} {n}") for n in ids.tolist()] + [None], dtype=object)
+    # A row without a number (or with a number no group has) is unspecified or unmapped.
+    which[np.ma.getmaskarray(numbers)] = len(ids)
+    out = codes[which]
+    missing = out == None  # noqa: E711 - elementwise
+    unspecified = np.ma.filled(rows["unspecified"], False).astype(bool)
+    out[missing & unspecified] = UNSPECIFIED
+    out[missing & ~unspecified] = UNMAPPED
+    return out
+
+
+def _classifications(
+    inverse: npt.NDArray[np.intp], values: Any, n: int
+) -> npt.NDArray[Any] | None:  # fmt: skip
+    """The distinct classifications of each key (masked where it has none).
+
+    Each key's set is a bit mask of the classifications seen; keys with the same set share
+    one array (a warehouse holds a few classifications).
+    """
+    held = ~np.ma.getmaskarray(values)
+    codes, which = np.unique(np.asarray(values)[held].astype(str), return_inverse=True)
+    if len(codes) > 62:
+        return None  # more than a bit mask holds: the Ibis way
+    sets = np.zeros(n, np.int64)
+    np.bitwise_or.at(sets, inverse[held], np.left_shift(1, which.astype(np.int64)))
+    distinct, where = np.unique(sets, return_inverse=True)
+    arrays = np.empty(len(distinct), dtype=object)
+    for j, bits in enumerate(distinct.tolist()):
+        arrays[j] = np.array([str(c) for i, c in enumerate(codes) if bits >> i & 1], dtype=object)
+    return np.ma.masked_array(arrays[where], mask=sets == 0)
+
+
+def _table(
+    s: Shortcut, unique: Any, inverse: Any, first: Any, value: Any, year: Any, lists: Any,
+    rows: Columns,
+) -> Columns:  # fmt: skip
+    """The sums of a table's keys: value in the year, and in the compare year."""
+    n = len(unique)
+    out: Columns = {}
+    if s.q.by == ("product",):
+        out["product"] = np.asarray(rows["product"])[first]
+        out["classification"] = np.asarray(rows["classification"])[first]
+    elif s.q.by:
+        out[s.q.by[0]] = unique
+    out["value_usd"] = np.bincount(inverse, np.where(year == s.year, value, 0.0), n)
+    if s.compare is not None:
+        out["base_value_usd"] = np.bincount(inverse, np.where(year == s.compare, value, 0.0), n)
+    out["classifications"] = lists
+    out["partition__"] = np.zeros(n, np.intp)
+    return out
+
+
+def _series(q: Query, years: Any, inverse: Any, value: Any, lists: Any) -> Columns:
+    """One row a year of the span with rows, its base the year before's value (0 if none)."""
+    sums = np.bincount(inverse, value, len(years))
+    before = dict(zip(years.tolist(), sums.tolist(), strict=True))
+    inside = np.isin(years, sorted(set(q.years)))
+    kept = years[inside]
+    return {
+        "year": kept.astype(np.int16),
+        "value_usd": sums[inside],
+        "base_value_usd": np.array([before.get(y - 1, 0.0) for y in kept.tolist()]),
+        "classifications": lists[inside],
+        "partition__": np.arange(len(kept)),
+    }
+
+
+def _indicators(out: Columns) -> Columns:
+    """Growth, share, change and the HHI, as the indicators' expressions compute them."""
+    value, part = out["value_usd"], out.pop("partition__")
+    total = np.bincount(part, value)[part] if len(value) else value
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pct = (value / total) * 100.0
+        out["share_pct"] = np.where(total != 0, pct, np.nan)
+        squares = np.bincount(part, pct * pct)[part] if len(value) else value
+        out["hhi"] = np.where(total > 0, squares, np.nan)
+        if "base_value_usd" in out:
+            base = out["base_value_usd"]
+            out["growth_pct"] = np.where(base > 0, ((value - base) / base) * 100.0, np.nan)
+            out["change_usd"] = value - base
+    return out
+
+
+def _names(q: Query, out: Columns, names: Lookup) -> Columns:
+    """The ``*_name`` column of the rows' keys (masked where the reference knows none)."""
+    if not q.by:
+        return {}
+    by = q.by[0]
+    if by == "partner":
+        known = names("partner")
+        own = f" ({SELF_PARTNER.get(q.flow, 'as reported to itself')})"
+        found = [known.get(p) for p in out["partner"].tolist()]
+        found = [
+            (p if n is None else n) + own if p == q.reporter else n
+            for p, n in zip(out["partner"].tolist(), found, strict=True)
+        ]
+    elif by == "product":
+        known = names("product")
+        pairs = zip(out["classification"].tolist(), out["product"].tolist(), strict=True)
+        found = [known.get(f"{c} {p}") for c, p in pairs]
+    else:
+        known = names("group")
+        fixed = {UNSPECIFIED: UNSPECIFIED_NAME, UNMAPPED: UNMAPPED_NAME}
+        found = [fixed.get(g) or known.get(f"{q.groups} {g}") for g in out["group"].tolist()]
+    column = np.array(found, dtype=object)
+    return {BY_NAMES[by] or "": np.ma.masked_array(column, mask=[f is None for f in found])}
