@@ -469,6 +469,38 @@ _GOODS_RANK = re.compile(
     r"(?:\w+\s+)?(?:товар\w*|статьей|статья|позици\w*|продукт\w*)\b)", re.IGNORECASE)  # fmt: skip
 
 
+#: Words that say which goods a rank ranks: HS chapters (Russian «товарные группы»), headings
+#: («товарные позиции») or six-digit lines ("subheadings", «субпозиции»).
+_GOODS_LEVEL = (
+    ("product", re.compile(r"subheading|\bhs6|\blines?\b|субпозици", re.I)),
+    ("heading", re.compile(r"heading|позици", re.I)),
+    ("chapter", re.compile(r"chapter|\bgroups?\b|глав[аеыу]\b|групп", re.I)),
+)
+#: A level of goods ranked, said after a rank ("... among import chapters", «среди групп»).
+_LEVEL_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:among|of)\s+(?:all\s+|the\s+|its\s+)?(?:(?:export|import)s?\s+)?|"
+    r"(?:среди|из)\s+(?:всех\s+)?(?:(?:экспортн|импортн|товарн)\w*\s+)?|"
+    r"(?<=among (?:export|import) )|(?<=among (?:export|import)s )|(?<=among )|(?<=среди ))"
+    r"(?P<level>chapters?|headings?|subheadings?|groups?|групп\w*|позиций|глав)\b", re.I)
+
+
+def _goods_level(words: str) -> str:
+    """``goods:chapter`` (``heading``, ``product``) for a rank whose words name the level of
+    goods it ranks, ``goods`` when they name none ("the largest item").
+
+    Examples
+    --------
+    >>> _goods_level("second place among import chapters"), _goods_level("первая товарная позиция")
+    ('goods:chapter', 'goods:heading')
+    >>> _goods_level("the single largest item")
+    'goods'
+    """
+    for level, said in _GOODS_LEVEL:
+        if said.search(words):
+            return f"goods:{level}"
+    return "goods"
+
+
 def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     words = m.group().lower()
     metric = "growth" if re.search(r"growth|growing|rate|темп|рост", words) else "value"
@@ -477,11 +509,20 @@ def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
         r"групп|стать",
         words,
     )
-    if (goods or _GOODS_RANK.match(s.text, m.end())) and not re.search(
+    after = _LEVEL_AFTER.match(s.text, m.end())
+    partner_words = re.search(
         r"market|buyer|partner|destination|importer|customer|supplier|рын|покупател|партн|"
-        r"импорт[её]р|направлени", words):  # fmt: skip
-        # A rank among goods: hitex ranks partners (verify says so).
-        metric = "goods"
+        r"импорт[её]р|направлени", words)  # fmt: skip
+    if (goods or after or _GOODS_RANK.match(s.text, m.end())) and not partner_words:
+        # A rank among goods: of chapters, headings or lines where the words say which.
+        level = _goods_level(words + " " + (after["level"] if after else ""))
+        metric = level + (":growth" if metric == "growth" else "")
+    elif not partner_words:
+        # "..., while vehicles came fourth" after "among import chapters": the level said
+        # earlier in the sentence goes on.
+        carried = list(_LEVEL_AFTER.finditer(before))
+        if carried:
+            metric = _goods_level(carried[-1]["level"]) + (":growth" if metric == "growth" else "")
     top = (m.groupdict().get("top") or m.groupdict().get("top_ru")
            or m.groupdict().get("top_ru2") or m.groupdict().get("top_en"))  # fmt: skip
     if top:
@@ -1031,6 +1072,9 @@ def _listed_rank(
     q = Quantity(place, "rank", place, place)
     dash = re.match(r"\s*[—–]", s.text[m.end() :]) is not None
     if not before.strip(' «"(') and dash:
+        after = _LEVEL_AFTER.match(s.text, m.end())
+        if after:
+            return "rank", q, _goods_level(after["level"])
         return "rank", q, "goods" if _GOODS_RANK.match(s.text, m.end()) else "value"
     ranks = list(PATTERNS[0].regex.finditer(before))
     if ranks and _LIST_GAP.fullmatch(before[ranks[-1].end() :]):

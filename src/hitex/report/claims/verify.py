@@ -207,6 +207,10 @@ def _worded(r: Result, lexicon: Lexicon) -> Result:
     size = None if level is None else (4 if level["heading"] else 2)
     # "Turbojets, our largest heading": goods the text calls a heading (chapter) that the
     # lexicon reads at another level of the HS are not certainly these goods.
+    if r.claim.kind == "rank" and r.claim.metric == "goods:chapter":
+        # "Cereals ranked first among import chapters": the text itself calls them a chapter,
+        # and one chapter is what was ranked (_goods_rank).
+        return r
     loose = [n for n in names if not lexicon.product(n).exact or (
         size is not None and not lexicon.product(n).defined
         and any(len(code) != size for code in lexicon.product(n).codes))]  # fmt: skip
@@ -793,9 +797,13 @@ def _partners_of(whole: Subject, plan: Plan) -> dict[str, Any]:
 
 
 def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
-    if c.metric == "goods":
-        return Result(c, None, "unverifiable",
-                      "a rank among goods: hitex ranks partners, not products")  # fmt: skip
+    if (c.metric or "").startswith("goods"):
+        return _goods_rank(c, s, plan, small)
+    if (not c.subject.partners and not c.subject.partner_group and len(c.subject.products) == 1
+            and c.how("products") in CERTAIN and not _PARTNER_RANK.search(c.span)):  # fmt: skip
+        # "Rubber ... moved up to sixth place": goods named in the rank's own clause, no
+        # partner: a rank of the goods, whose level the words do not say.
+        return _goods_rank(c.with_(metric="goods"), s, plan, small)
     if len(c.subject.partners) != 1:
         return Result(c, None, "unverifiable", "not understood: which partner is ranked")
     (who,) = c.subject.partners
@@ -834,6 +842,73 @@ def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
                      f"(ahead of it: {names})")  # fmt: skip
             return Result(c, rank, "supported", text)
     return _judge(c, rank, text)
+
+
+#: Words of a rank among partners ("ninth among buyers"), not among goods.
+_PARTNER_RANK = re.compile(
+    r"market|buyer|partner|destination|importer|customer|supplier|рын|покупател|партн|"
+    r"импорт[её]р|направлени|поставщик", re.IGNORECASE)  # fmt: skip
+
+
+def _goods_rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """The place of one HS chapter (heading, six-digit line) among all of the trade's, by value.
+
+    The level is the one the words say ("among import chapters", «товарная позиция»); where
+    they say none ("the largest item"), the level of the goods named (cereals: a chapter), and
+    a place the data do not give is then left open, not flagged: the text may rank another
+    level.
+    """
+    assert c.quantity is not None
+    parts = (c.metric or "goods").split(":")
+    said = parts[1] if len(parts) > 1 and parts[1] in GOODS_LEVELS else ""
+    if "growth" in parts:
+        return Result(c, None, "unverifiable",
+                      "a rank of goods by growth: hitex ranks goods by value")  # fmt: skip
+    entries = plan.entries(c.subject)
+    codes = [code for e in entries for code in e.codes]
+    if len(entries) != 1 or len(codes) != 1:
+        what = ", ".join(e.name for e in entries) or "none"
+        return Result(c, None, "unverifiable",
+                      "a rank among goods: the text does not name one HS chapter or heading "
+                      f"that is ranked (goods read: {what})")  # fmt: skip
+    (code,) = codes
+    level = GOODS_LEVELS[said] if said else len(code)
+    noun = next((k for k, v in GOODS_LEVELS.items() if v == level), "")
+    if len(code) != level or not noun:
+        return Result(c, None, "unverifiable",
+                      f"a rank among {said or 'goods'}s: {entries[0].name} is HS {code}, not one "
+                      f"{said or 'chapter or heading'}")  # fmt: skip
+    whole = Subject(c.subject.reporter, c.subject.flow, c.subject.partners,
+                    c.subject.partner_group)  # fmt: skip
+    sel = plan.selection(whole) | {"months": c.period.months}
+    t = s.table(year=c.period.year, by=["product"], small_base_usd=small, **sel)
+    if t.empty:
+        raise _NoData(f"no data: {describe(whole)} in {_when(c)} is not in the warehouse")
+    if not t["classification"].astype(str).str.upper().str.startswith("H").all():
+        raise _NoData(f"{describe(whole)} in {_when(c)} is not classified by HS: its "
+                      f"{noun}s cannot be ranked")  # fmt: skip
+    units = (t.assign(unit=t["product"].astype(str).str[:level])
+             .groupby("unit")["value_usd"].sum())  # fmt: skip
+    if code not in units.index:
+        raise _NoData(f"no data: HS {code} ({entries[0].name}) is not in {describe(whole)} in "
+                      f"{_when(c)}")  # fmt: skip
+    value = float(units[code])
+    rank = 1 + int((units > value).sum())
+    place = int(c.quantity.hi) if not math.isinf(c.quantity.hi) else int(c.quantity.value)
+    if len(units) < max(2, place):
+        return Result(c, None, "unverifiable",
+                      f"the warehouse holds {len(units)} {noun}(s) of {describe(whole)} in "
+                      f"{_when(c)}: a rank {place} among them cannot be checked")  # fmt: skip
+    ahead = units[units > value].sort_values(ascending=False).index[:3]
+    text = (f"HS {code} ({entries[0].name}) ranks {rank} by value among {len(units)} {noun}s "
+            f"of {describe(whole)} ({_when(c)}, {show(value, 'usd')}"
+            f"{'; ahead: ' + ', '.join(f'HS {u}' for u in ahead) if len(ahead) else ''})")  # fmt: skip
+    judged = _judge(c, float(rank), text)
+    if judged.verdict == "contradicted" and not said:
+        return Result(c, float(rank), "unverifiable",
+                      f"{text}; the text does not say among which goods it ranks them "
+                      f"(read as {noun}s, the level of HS {code})")  # fmt: skip
+    return judged
 
 
 def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:

@@ -1,0 +1,139 @@
+"""Ranks among goods: the place of one HS chapter, heading or line among the trade's, by value.
+
+Sentences written for these tests. Expected places come from pandas on the raw files
+(src/hitex/demo/data/chl_arg_2004.csv: Chile's trade with Argentina by HS6, 2004;
+examples/moscow-2020/flows.csv), never from hitex.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import hitex.report.claims as claims
+from hitex.report.claims.model import Result
+
+ROOT = Path(__file__).parents[3]
+CHILE_2004 = ROOT / "src" / "hitex" / "demo" / "data" / "chl_arg_2004.csv"
+MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
+HEAD = "Chile's trade with Argentina in 2004.\n\n"
+
+
+def _places(path: Path, flow: str, digits: int, year: int | None = None) -> list[str]:
+    """Codes of ``digits`` digits of ``flow``, largest first (the raw file, pandas)."""
+    raw = pd.read_csv(path, dtype={"product": str})
+    raw = raw[raw["flow"] == flow]
+    if year is not None:
+        raw = raw[raw["year"] == year]
+    sums = raw.groupby(raw["product"].str[:digits])["value_usd"].sum()
+    return list(sums.sort_values(ascending=False).index)
+
+
+def _by_span(results: list[Result]) -> dict[str, Result]:
+    return {r.claim.span.strip(" ."): r for r in results}
+
+
+def test_a_chapter_ranked_among_chapters_and_the_level_carried_in_its_sentence(corpus):
+    chapters = _places(CHILE_2004, "import", 2)
+    assert chapters.index("10") + 1 == 2  # cereals
+    assert chapters.index("87") + 1 == 4  # vehicles
+    text = HEAD + (
+        "Cereals held second place among import chapters, while vehicles came fourth."
+    )
+    found = _by_span(claims.check(corpus, text))
+    for span, code in (("second place", "HS 10"), ("came fourth", "HS 87")):
+        assert found[span].verdict == "supported", found[span].reason
+        assert code in found[span].reason and "chapters" in found[span].reason
+
+
+def test_a_heading_ranked_among_headings_is_flagged_when_its_place_is_wrong(corpus):
+    headings = _places(CHILE_2004, "import", 4)
+    assert headings.index("1005") + 1 == 4  # maize
+    text = HEAD + "Maize was fourth among import headings. Heading 1005 was second among headings."
+    found = _by_span(claims.check(corpus, text))
+    right = next(r for s, r in found.items() if "fourth" in s)
+    assert right.verdict == "supported", right.reason
+    assert "headings" in right.reason
+    wrong = next(r for s, r in found.items() if "second" in s)
+    assert wrong.verdict == "contradicted", wrong.reason
+    assert "ranks 4" in wrong.reason
+
+
+def test_a_russian_rank_among_groups_and_positions(corpus):
+    exports = _places(CHILE_2004, "export", 2)
+    assert exports.index("40") + 1 == 6  # rubber
+    assert exports.index("48") + 1 == 1  # paper
+    text = (
+        "Чили: торговля с Аргентиной в 2004 году.\n\n"
+        "Экспорт резины вышел на шестое место среди товарных групп. "
+        "Бумага и картон заняли первое место среди групп."
+    )
+    found = _by_span(claims.check(corpus, text))
+    six = next(r for s, r in found.items() if s.startswith("на шестое"))
+    assert six.verdict == "supported", six.reason
+    first = next(r for s, r in found.items() if s.startswith("первое"))
+    assert first.verdict == "supported", first.reason
+
+
+def test_a_rank_whose_level_is_unsaid_is_left_open_when_the_data_disagree(corpus):
+    chapters = _places(CHILE_2004, "import", 2)
+    assert chapters.index("27") + 1 == 1  # fuels: first chapter, not second
+    text = HEAD + "Fuels were the second-largest import item."
+    (r,) = [r for r in claims.check(corpus, text) if r.claim.kind == "rank"]
+    # "item" names no level: the text may rank headings or lines.
+    assert r.verdict == "unverifiable", r.reason
+    assert "does not say among which goods" in r.reason
+
+
+def test_a_rank_among_buyers_is_not_read_as_a_rank_of_goods(corpus):
+    text = HEAD + "Paper exports rose, and Argentina was the ninth among buyers."
+    (r,) = [r for r in claims.check(corpus, text) if r.claim.kind == "rank"]
+    assert r.verdict == "unverifiable", r.reason
+    assert "HS 48" not in r.reason
+
+
+def test_moscow_headings_ranked_in_the_constructed_example(corpus):
+    headings = _places(MOSCOW, "export", 4, 2020)
+    assert headings[:2] == ["8411", "8471"]  # the raw file
+    text = (
+        "Moscow's high-tech exports in 2020.\n\n"
+        "Computers, heading 8471, follow in second place among headings."
+    )
+    (r,) = [r for r in claims.check(corpus, text) if r.claim.kind == "rank"]
+    assert r.verdict == "supported", r.reason
+    assert "HS 8471" in r.reason
+
+
+def test_copper_is_not_read_in_medical_and_a_heading_named_by_its_code_is_ranked(corpus):
+    headings = _places(MOSCOW, "export", 4, 2020)
+    assert headings.index("9018") + 1 == 13  # the raw file
+    text = (
+        "Экспорт Москвы в 2020 году.\n\n"
+        "Медицинские инструменты, позиция 9018, — тринадцатое место среди товарных позиций."
+    )
+    (r,) = [r for r in claims.check(corpus, text) if r.claim.kind == "rank"]
+    assert r.verdict == "supported", r.reason
+    assert "copper" not in r.reason
+
+
+def test_refined_petroleum_is_a_heading_not_the_fuels_chapter(corpus):
+    headings = _places(CHILE_2004.with_name("chl_arg_2002.csv"), "import", 4)
+    assert headings[0] == "2710"  # the raw file: refined oils led in 2002
+    text = (
+        "Chile's trade with Argentina in 2002.\n\n"
+        "Refined petroleum oils were the leading import heading in 2002."
+    )
+    (r,) = [r for r in claims.check(corpus, text) if r.claim.kind == "rank"]
+    assert r.verdict == "supported", r.reason
+    assert "HS 2710" in r.reason
+
+
+def test_a_chapter_the_text_calls_a_chapter_is_flagged_at_the_wrong_place(corpus):
+    chapters = _places(CHILE_2004, "import", 2)
+    assert chapters[:2] == ["27", "10"]  # fuels first, cereals second
+    text = HEAD + "Cereals ranked first among import chapters."
+    (r,) = [r for r in claims.check(corpus, text) if r.claim.kind == "rank"]
+    assert r.verdict == "contradicted", r.reason
+    assert "ranks 2" in r.reason and "HS 27" in r.reason
