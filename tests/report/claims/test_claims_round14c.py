@@ -137,3 +137,41 @@ def test_a_chapter_the_text_calls_a_chapter_is_flagged_at_the_wrong_place(corpus
     (r,) = [r for r in claims.check(corpus, text) if r.claim.kind == "rank"]
     assert r.verdict == "contradicted", r.reason
     assert "ranks 2" in r.reason and "HS 27" in r.reason
+
+
+PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
+
+
+def _top_share(path: Path, flow: str, year: int, n: int) -> float:
+    """The share of the first ``n`` partners, in percent (the raw file, pandas)."""
+    raw = pd.read_csv(path)
+    raw = raw[(raw["flow"] == flow) & (raw["year"] == year)]
+    by = raw.groupby("partner")["value_usd"].sum().sort_values(ascending=False)
+    return float(100 * by.head(n).sum() / by.sum())
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "n"),
+    [
+        ("На пять крупнейших рынков приходится почти 70% экспорта.", "почти 70%", 5),
+        ("Пятёрка крупнейших покупателей обеспечила почти 70% экспорта.", "почти 70%", 5),
+        ("The five largest markets took almost 70% of exports.", "almost 70%", 5),
+        ("The top three buyers accounted for more than 55% of sales.", "more than 55%", 3),
+    ],
+)
+def test_the_share_of_the_largest_partners(corpus, text, span, n):
+    share = _top_share(MOSCOW, "export", 2020, n)
+    assert share == pytest.approx({5: 69.26, 3: 55.12}[n], abs=0.01)  # the raw file
+    (r,) = [r for r in claims.check(corpus, "Moscow's exports in 2020.\n\n" + text)
+            if r.claim.kind == "share"]  # fmt: skip
+    assert r.claim.span.strip() == span
+    assert r.verdict == "supported", r.reason
+    assert f"the {n} largest partners" in r.reason
+
+
+def test_the_share_of_the_largest_partners_is_flagged_when_wrong(corpus):
+    share = _top_share(PORTUGAL, "export", 2021, 5)
+    assert 62 < share < 62.5  # the raw file: not "almost 70%"
+    text = "Portugal's technology exports in 2021.\n\nThe five largest markets took almost 70%."
+    (r,) = [r for r in claims.check(corpus, text) if r.claim.kind == "share"]
+    assert r.verdict == "contradicted", r.reason

@@ -229,7 +229,8 @@ def _frame(c: Claim) -> tuple[Any, ...]:
     per = c.period
     family = {"growth": "change", "multiple": "change", "change": "change"}.get(c.kind, c.kind)
     base = per.compare if family in ("change", "rank") else None
-    return (family, c.subject, c.whole, c.metric, c.aggregation, per.year, base, per.months)
+    top = _top_partners(c) if family == "share" and not c.subject.partners else None
+    return (family, c.subject, c.whole, c.metric, c.aggregation, per.year, base, per.months, top)
 
 
 def _restated(results: list[Result]) -> list[Result]:
@@ -714,6 +715,51 @@ def _level_change(c: Claim, s: Session, plan: Plan, small: float, indicator: str
     return _judge(c, figure, text)
 
 
+_TOP_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "дв": 2, "тр": 3, "четыр": 4, "пят": 5, "шест": 6, "сем": 7,
+          "восем": 8, "девят": 9, "десят": 10, "тройк": 3, "четв": 4, "пят[её]рк": 5,
+          "десятк": 10}  # fmt: skip
+#: The first N partners named before a share ("the five largest markets", «пятёрка крупнейших
+#: покупателей», «на пять крупнейших рынков»): their share together.
+_TOP_PARTNERS = re.compile(
+    r"\b(?:the\s+)?(?:top|largest|biggest|leading|main)\s+(?P<en1>two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d{1,2})\s+(?:\w+\s+)?(?P<p1>markets|buyers|destinations|customers|partners|"
+    r"importers|suppliers|countries)\b"
+    r"|\b(?:the\s+)?(?P<en2>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?:largest|biggest|leading|main|top)\s+(?:\w+\s+)?(?:markets|buyers|destinations|"
+    r"customers|partners|importers|suppliers|countries)\b"
+    r"|(?<!\w)(?P<ru1>дв|тр|четыр|пят|шест|сем|восем|девят|десят|\d{1,2})(?:а|е|и|ь|ух|[её]х|и|"
+    r"ью|ём)?\s+(?:крупнейш|ведущ|главн|основн)\w*\s+(?:\w+\s+)?(?:рын|покупател|партн|стран|"
+    r"импорт[её]р|поставщик|направлени)\w*"
+    r"|(?<!\w)(?P<ru2>тройк|четв[её]рк|пят[её]рк|десятк)\w*\s+(?:(?:крупнейш|ведущ|главн|"
+    r"основн)\w*\s+)?(?:рын|покупател|партн|стран|импорт[её]р|поставщик|направлени)\w*",
+    re.IGNORECASE)  # fmt: skip
+
+
+def _top_partners(c: Claim) -> int | None:
+    """N where the claim's clause names the first N partners before its share.
+
+    >>> from hitex.report.claims.model import Claim
+    >>> def top(text):
+    ...     return _top_partners(Claim("share", "70%", text, 0, 0))
+    >>> top("The five largest markets took 70% of exports."), top("На пять крупнейших рынков приходится 70%.")
+    (5, 5)
+    >>> top("Пятёрка крупнейших покупателей обеспечила 70% экспорта."), top("Asia took 70% of exports.")
+    (5, None)
+    """
+    at = c.sentence.find(c.span)
+    if at < 0:
+        return None
+    found = list(_TOP_PARTNERS.finditer(re.split(r"[;:]", c.sentence[:at])[-1]))
+    if not found:
+        return None
+    m = found[-1]
+    said = (m["en1"] or m["en2"] or m["ru1"] or m["ru2"]).lower()
+    if said.isdigit():
+        return int(said)
+    return next(n for k, n in _TOP_N.items() if re.fullmatch(k, said))
+
+
 def _share(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     judged = _share_level(c, s, plan, small)
     if judged.verdict == "supported":
@@ -752,6 +798,23 @@ def _share_level(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         total = float(_table(c.with_(subject=whole), s, plan, small)["value_usd"].iloc[0])
         figure = 100 * mine / total
         text = f"{describe(part)} in {describe(whole)}, {_when(c)}: {show(figure, 'pct')}"
+        return _judge(c, figure, text)
+    elif (n := _top_partners(c)) is not None and not part.partners and not part.partner_group \
+            and plan.entries(part) == plan.entries(whole) and part.flow == whole.flow:  # fmt: skip
+        # "The five largest markets took almost 70% of exports": the first N partners by value.
+        sel = plan.selection(part, partners=False) | _partners_of(whole, plan)
+        t = s.table(year=c.period.year, by=["partner"], months=c.period.months,
+                    small_base_usd=small, **sel)  # fmt: skip
+        t = t[t["partner"] != ind.UNSPECIFIED].sort_values("value_usd", ascending=False)
+        if len(t) <= n:
+            return Result(c, None, "unverifiable",
+                          f"the warehouse holds {len(t)} partner(s) of {describe(whole)} in "
+                          f"{_when(c)}: the share of the {n} largest cannot be checked")  # fmt: skip
+        top = t.head(n)
+        figure = float(top["share_pct"].sum())
+        names = ", ".join(_name(p) for p in top["partner"])
+        text = (f"the {n} largest partners of {describe(whole)} ({names}), {_when(c)}: "
+                f"{show(figure, 'pct')}")  # fmt: skip
         return _judge(c, figure, text)
     else:
         return Result(c, None, "unverifiable",
