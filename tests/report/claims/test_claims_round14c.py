@@ -175,3 +175,35 @@ def test_the_share_of_the_largest_partners_is_flagged_when_wrong(corpus):
     text = "Portugal's technology exports in 2021.\n\nThe five largest markets took almost 70%."
     (r,) = [r for r in claims.check(corpus, text) if r.claim.kind == "share"]
     assert r.verdict == "contradicted", r.reason
+
+
+def _portugal(flow: str) -> pd.Series:
+    raw = pd.read_csv(PORTUGAL)
+    if flow == "turnover":
+        return raw.groupby("year")["value_usd"].sum() / 1e6
+    return raw[raw["flow"] == flow].groupby("year")["value_usd"].sum() / 1e6
+
+
+def test_a_level_passed_for_the_first_time(corpus):
+    turnover, exports = _portugal("turnover"), _portugal("export")
+    assert turnover[2019] > 5000 and (turnover[turnover.index < 2019] < 5000).all()
+    assert exports[2019] > 2000 and (exports[exports.index < 2019] < 2000).all()
+    text = (
+        "Portugal's technology trade.\n\n"
+        "Turnover reached 9.09 billion dollars in 2021, having first exceeded 5 billion in 2019. "
+        "В 2019 году экспорт впервые превысил 2 млрд долларов."
+    )
+    found = _by_span(claims.check(corpus, text))
+    for span in ("exceeded 5 billion", "превысил 2 млрд долларов"):
+        assert found[span].verdict == "supported", found[span].reason
+        assert "every earlier year held (2001-2018)" in found[span].reason
+
+
+def test_a_level_passed_earlier_than_the_year_said_is_flagged(corpus):
+    exports = _portugal("export")
+    assert exports[2019] > 2000 and exports[2021] > 2000  # the raw file: 2019 was first
+    # (2021, not 2020: a level's year may be the year before the one said, an abstention)
+    text = "Технологический экспорт Португалии.\n\nВ 2021 году экспорт впервые превысил 2 млрд долларов."
+    (r,) = claims.check(corpus, text)
+    assert r.verdict == "contradicted", r.reason
+    assert "2019 was already above" in r.reason

@@ -507,8 +507,56 @@ def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         return _balance(c, value, where)
     judged = _judge(c, value, f"{where}: {show(value, 'usd')}")
     if judged.verdict == "supported" and c.metric != "per_month":
-        return _direction(c, s, plan, small, judged)
+        judged = _direction(c, s, plan, small, judged)
+    if judged.verdict == "supported" and c.metric != "per_month" and _FIRST.search(
+        c.sentence[max(0, c.sentence.find(c.span) - 40) : c.sentence.find(c.span) + len(c.span)]
+    ) and c.sentence.find(c.span) >= 0:  # fmt: skip
+        return _first_passed(c, s, plan, small, judged)
     return judged
+
+
+#: "first exceeded 5 billion", "first went above", «впервые превысил»: a level passed for the
+#: first time, in the claim's year.
+_FIRST = re.compile(
+    r"\bfirst\s+(?:\w+\s+)?(?:went|gone|passed|exceeded|topped|crossed|broke|rose|climbed|"
+    r"surpassed|moved)\b|\bfor\s+the\s+first\s+time\b|(?<!\w)впервые\b",
+    re.IGNORECASE)  # fmt: skip
+
+
+def _first_passed(c: Claim, s: Session, plan: Plan, small: float, judged: Result) -> Result:
+    """A level passed for the first time in the claim's year: every earlier year held below.
+
+    "Turnover first exceeded 5 billion in 2019": 2019 above, and no year before it. Only the
+    years the warehouse holds are weighed; with none before, "first" cannot be told.
+    """
+    assert c.quantity is not None
+    year = c.period.year
+    if c.subject.flow == "balance":
+        return judged
+    held = [y for y in _held_years(s).get(c.subject.reporter, ()) if y < year]
+    if not held:
+        return Result(c, judged.computed, "unverifiable",
+                      f"{judged.reason}; the warehouse holds no year of "
+                      f"{_name(c.subject.reporter)} before {year}, so that it is the first "
+                      "cannot be told")  # fmt: skip
+    q = c.quantity
+    bar = q.lo if not math.isinf(q.lo) else q.value
+    above = []
+    for y in held:
+        try:
+            v = _flow_value(c, s, plan, small, y)
+        except _NoData:
+            continue
+        if v > bar or (v == bar and not q.lo_open):
+            above.append((y, v))
+    if not above:
+        return Result(c, judged.computed, "supported",
+                      f"{judged.reason}; every earlier year held ({held[0]}-{held[-1]}) was "
+                      f"below {show(bar, 'usd')}")  # fmt: skip
+    y, v = above[0]
+    return Result(c, judged.computed, "contradicted",
+                  f"{judged.reason}; but {y} was already above {show(bar, 'usd')} "
+                  f"({show(v, 'usd')}), so {year} is not the first year")  # fmt: skip
 
 
 #: "rose to $2.2 million", «выросла до 2,2 млн»: an amount said with the way it moved (the
