@@ -39,13 +39,12 @@ def test_a_chapter_ranked_among_chapters_and_the_level_carried_in_its_sentence(c
     chapters = _places(CHILE_2004, "import", 2)
     assert chapters.index("10") + 1 == 2  # cereals
     assert chapters.index("87") + 1 == 4  # vehicles
-    text = HEAD + (
-        "Cereals held second place among import chapters, while vehicles came fourth."
-    )
+    text = HEAD + ("Cereals held second place among import chapters, while vehicles came fourth.")
     found = _by_span(claims.check(corpus, text))
     for span, code in (("second place", "HS 10"), ("came fourth", "HS 87")):
         assert found[span].verdict == "supported", found[span].reason
-        assert code in found[span].reason and "chapters" in found[span].reason
+        assert code in found[span].reason
+        assert "chapters" in found[span].reason
 
 
 def test_a_heading_ranked_among_headings_is_flagged_when_its_place_is_wrong(corpus):
@@ -136,7 +135,8 @@ def test_a_chapter_the_text_calls_a_chapter_is_flagged_at_the_wrong_place(corpus
     text = HEAD + "Cereals ranked first among import chapters."
     (r,) = [r for r in claims.check(corpus, text) if r.claim.kind == "rank"]
     assert r.verdict == "contradicted", r.reason
-    assert "ranks 2" in r.reason and "HS 27" in r.reason
+    assert "ranks 2" in r.reason
+    assert "HS 27" in r.reason
 
 
 PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
@@ -186,8 +186,10 @@ def _portugal(flow: str) -> pd.Series:
 
 def test_a_level_passed_for_the_first_time(corpus):
     turnover, exports = _portugal("turnover"), _portugal("export")
-    assert turnover[2019] > 5000 and (turnover[turnover.index < 2019] < 5000).all()
-    assert exports[2019] > 2000 and (exports[exports.index < 2019] < 2000).all()
+    assert turnover[2019] > 5000
+    assert (turnover[turnover.index < 2019] < 5000).all()
+    assert exports[2019] > 2000
+    assert (exports[exports.index < 2019] < 2000).all()
     text = (
         "Portugal's technology trade.\n\n"
         "Turnover reached 9.09 billion dollars in 2021, having first exceeded 5 billion in 2019. "
@@ -201,9 +203,45 @@ def test_a_level_passed_for_the_first_time(corpus):
 
 def test_a_level_passed_earlier_than_the_year_said_is_flagged(corpus):
     exports = _portugal("export")
-    assert exports[2019] > 2000 and exports[2021] > 2000  # the raw file: 2019 was first
+    assert exports[2019] > 2000  # the raw file: 2019 was first
+    assert exports[2021] > 2000
     # (2021, not 2020: a level's year may be the year before the one said, an abstention)
     text = "Технологический экспорт Португалии.\n\nВ 2021 году экспорт впервые превысил 2 млрд долларов."
     (r,) = claims.check(corpus, text)
     assert r.verdict == "contradicted", r.reason
     assert "2019 was already above" in r.reason
+
+
+def test_a_move_in_the_ranking_checks_the_place_it_moved_from(corpus):
+    before = _places(CHILE_2004.with_name("chl_arg_2002.csv"), "export", 2)
+    now = _places(CHILE_2004, "export", 2)
+    assert now.index("48") + 1 == 1  # the raw files
+    assert before.index("48") + 1 == 6
+    right = HEAD + "Paper and paperboard climbed from sixth to first among export chapters."
+    wrong = HEAD + "Paper and paperboard climbed from fourth to first among export chapters."
+    (r,) = [r for r in claims.check(corpus, right) if r.claim.kind == "rank"]
+    assert r.verdict == "supported", r.reason
+    assert "in 2002 it ranked 6" in r.reason
+    (w,) = [r for r in claims.check(corpus, wrong) if r.claim.kind == "rank"]
+    # Chile's data hold one year before 2004: the move is from 2002, and it was sixth.
+    assert w.verdict == "contradicted", w.reason
+
+
+def _partner_places(year: int) -> list[str]:
+    raw = pd.read_csv(PORTUGAL)
+    raw = raw[(raw["flow"] == "export") & (raw["year"] == year)]
+    return list(raw.groupby("partner")["value_usd"].sum().sort_values(ascending=False).index)
+
+
+def test_a_partner_s_move_is_flagged_only_where_the_year_it_moved_from_is_certain(corpus):
+    assert _partner_places(2020).index("FRA") + 1 == 3  # the raw file: third both years
+    assert _partner_places(2021).index("FRA") + 1 == 3
+    head = "Portugal's technology exports in 2021.\n\n"
+    named = head + "Between 2020 and 2021 France slipped from second to third."
+    unsaid = head + "France slipped from second to third."
+    (r,) = [r for r in claims.check(corpus, named) if r.claim.kind == "rank"]
+    assert r.verdict == "contradicted", r.reason
+    assert "in 2020 it ranked 3" in r.reason
+    (u,) = [r for r in claims.check(corpus, unsaid) if r.claim.kind == "rank"]
+    # The data hold twenty years before 2021: "slipped from second" may be since any of them.
+    assert u.verdict == "unverifiable", u.reason

@@ -89,7 +89,8 @@ def word_pattern(word: str) -> str:
     A word ending in a full stop takes no ending ("меди." is copper's genitive, not the start
     of «медицинские»):
 
-    >>> bool(re.match(word_pattern("меди."), "медицинские")), bool(re.match(word_pattern("меди."), "меди,"))
+    >>> copper = word_pattern("меди.")
+    >>> bool(re.match(copper, "медицинские")), bool(re.match(copper, "меди,"))
     (False, True)
     """
     word = word.strip()

@@ -443,6 +443,21 @@ _PLACE = re.compile(
     + r"|\b(?P<d>\d{1,2})(?=st|nd|rd|th|-)", re.IGNORECASE)  # fmt: skip
 
 
+#: Every place a rank's words name, in order ("from fourth to first": 4, then 1).
+PLACES = _PLACE
+
+
+def place_of(m: re.Match[str]) -> int:
+    """The place one match of :data:`PLACES` names.
+
+    >>> [place_of(m) for m in PLACES.finditer("climbed from fourth to 1st")]
+    [4, 1]
+    """
+    if m["d"]:
+        return int(m["d"])
+    return int(next(k for k, v in m.groupdict().items() if v)[1:]) + 1
+
+
 def _place(words: str) -> int:
     """The place a rank's words name: the last ordinal ("slipped from tenth to twelfth": 12).
 
@@ -454,12 +469,7 @@ def _place(words: str) -> int:
     (15, 4)
     """
     found = list(_PLACE.finditer(words))
-    if not found:
-        return 1
-    last = found[-1]
-    if last["d"]:
-        return int(last["d"])
-    return int(next(k for k, v in last.groupdict().items() if v)[1:]) + 1
+    return place_of(found[-1]) if found else 1
 
 
 #: Words after a rank that make it a rank of goods ("the third-largest import item").
@@ -481,12 +491,15 @@ _LEVEL_AFTER = re.compile(
     r"\s*,?\s*(?:(?:among|of)\s+(?:all\s+|the\s+|its\s+)?(?:(?:export|import)s?\s+)?|"
     r"(?:среди|из)\s+(?:всех\s+)?(?:(?:экспортн|импортн|товарн)\w*\s+)?|"
     r"(?<=among (?:export|import) )|(?<=among (?:export|import)s )|(?<=among )|(?<=среди ))"
-    r"(?P<level>chapters?|headings?|subheadings?|groups?|групп\w*|позиций|глав)\b", re.I)
+    r"(?P<level>chapters?|headings?|subheadings?|groups?|групп\w*|позиций|глав)\b",
+    re.I,
+)
 
 
 def _goods_level(words: str) -> str:
-    """``goods:chapter`` (``heading``, ``product``) for a rank whose words name the level of
-    goods it ranks, ``goods`` when they name none ("the largest item").
+    """The level of goods a rank's words name: ``goods:chapter`` (``heading``, ``product``).
+
+    ``goods`` when they name none ("the largest item").
 
     Examples
     --------

@@ -790,10 +790,12 @@ def _top_partners(c: Claim) -> int | None:
     >>> from hitex.report.claims.model import Claim
     >>> def top(text):
     ...     return _top_partners(Claim("share", "70%", text, 0, 0))
-    >>> top("The five largest markets took 70% of exports."), top("На пять крупнейших рынков приходится 70%.")
+    >>> top("The five largest markets took 70% of exports.")
+    5
+    >>> top("На пять крупнейших рынков приходится 70%."), top("Пятёрка крупнейших стран дала 70%.")
     (5, 5)
-    >>> top("Пятёрка крупнейших покупателей обеспечила 70% экспорта."), top("Asia took 70% of exports.")
-    (5, None)
+    >>> top("Asia took 70% of exports.") is None
+    True
     """
     at = c.sentence.find(c.span)
     if at < 0:
@@ -815,7 +817,9 @@ def _share(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     return judged
 
 
-def _share_level(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+def _share_level(  # noqa: PLR0911 - one return per kind of share
+    c: Claim, s: Session, plan: Plan, small: float
+) -> Result:
     whole = c.whole or Subject(c.subject.reporter, c.subject.flow)
     part = c.subject
     if (part.flow, whole.flow) == ("export", "import") and part == replace(whole, flow="export"):
@@ -857,7 +861,8 @@ def _share_level(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         if len(t) <= n:
             return Result(c, None, "unverifiable",
                           f"the warehouse holds {len(t)} partner(s) of {describe(whole)} in "
-                          f"{_when(c)}: the share of the {n} largest cannot be checked")  # fmt: skip
+                          f"{_when(c)}: the share of the {n} largest cannot be "
+                          "checked")  # fmt: skip
         top = t.head(n)
         figure = float(top["share_pct"].sum())
         names = ", ".join(_name(p) for p in top["partner"])
@@ -952,7 +957,16 @@ def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
             text += (f"; first when growth on bases under {show(small, 'usd')} is set aside "
                      f"(ahead of it: {names})")  # fmt: skip
             return Result(c, rank, "supported", text)
-    return _judge(c, rank, text)
+    judged = _judge(c, rank, text)
+    if judged.verdict == "supported" and not growth:
+
+        def values_of(year: int) -> pd.Series:
+            t = s.table(year=year, by=["partner"], months=c.period.months,
+                        small_base_usd=small, **sel)  # fmt: skip
+            return t.set_index("partner")["value_usd"]
+
+        judged = _moved_from(c, judged, values_of, who, _name(who), s)
+    return judged
 
 
 #: Words of a rank among partners ("ninth among buyers"), not among goods.
@@ -992,14 +1006,19 @@ def _goods_rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     whole = Subject(c.subject.reporter, c.subject.flow, c.subject.partners,
                     c.subject.partner_group)  # fmt: skip
     sel = plan.selection(whole) | {"months": c.period.months}
-    t = s.table(year=c.period.year, by=["product"], small_base_usd=small, **sel)
-    if t.empty:
-        raise _NoData(f"no data: {describe(whole)} in {_when(c)} is not in the warehouse")
-    if not t["classification"].astype(str).str.upper().str.startswith("H").all():
-        raise _NoData(f"{describe(whole)} in {_when(c)} is not classified by HS: its "
-                      f"{noun}s cannot be ranked")  # fmt: skip
-    units = (t.assign(unit=t["product"].astype(str).str[:level])
-             .groupby("unit")["value_usd"].sum())  # fmt: skip
+
+    def units_of(year: int) -> pd.Series:
+        """The trade's chapters (headings, lines) of ``year`` and their values."""
+        t = s.table(year=year, by=["product"], small_base_usd=small, **sel)
+        if t.empty:
+            raise _NoData(f"no data: {describe(whole)} in {year} is not in the warehouse")
+        if not t["classification"].astype(str).str.upper().str.startswith("H").all():
+            raise _NoData(f"{describe(whole)} in {year} is not classified by HS: its "
+                          f"{noun}s cannot be ranked")  # fmt: skip
+        units = t.assign(unit=t["product"].astype(str).str[:level]).groupby("unit")["value_usd"]
+        return units.sum()
+
+    units = units_of(c.period.year)
     if code not in units.index:
         raise _NoData(f"no data: HS {code} ({entries[0].name}) is not in {describe(whole)} in "
                       f"{_when(c)}")  # fmt: skip
@@ -1011,15 +1030,65 @@ def _goods_rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
                       f"the warehouse holds {len(units)} {noun}(s) of {describe(whole)} in "
                       f"{_when(c)}: a rank {place} among them cannot be checked")  # fmt: skip
     ahead = units[units > value].sort_values(ascending=False).index[:3]
+    leaders = "; ahead: " + ", ".join(f"HS {u}" for u in ahead) if len(ahead) else ""
     text = (f"HS {code} ({entries[0].name}) ranks {rank} by value among {len(units)} {noun}s "
-            f"of {describe(whole)} ({_when(c)}, {show(value, 'usd')}"
-            f"{'; ahead: ' + ', '.join(f'HS {u}' for u in ahead) if len(ahead) else ''})")  # fmt: skip
+            f"of {describe(whole)} ({_when(c)}, {show(value, 'usd')}{leaders})")  # fmt: skip
     judged = _judge(c, float(rank), text)
+    if judged.verdict == "supported":
+        judged = _moved_from(c, judged, units_of, code, f"HS {code}", s)
     if judged.verdict == "contradicted" and not said:
         return Result(c, float(rank), "unverifiable",
                       f"{text}; the text does not say among which goods it ranks them "
                       f"(read as {noun}s, the level of HS {code})")  # fmt: skip
     return judged
+
+
+def _moved_from(  # noqa: PLR0911 - one return per verdict and reason
+    c: Claim,
+    judged: Result,
+    units_of: Callable[[int], pd.Series],
+    code: str,
+    label: str,
+    s: Session,
+) -> Result:
+    """A move in the ranking ("climbed from fourth to first"): the place it moved from too.
+
+    The year before is the claim's base where its words name one, else the latest year the
+    warehouse holds before its own; a place that differs there is flagged only where that
+    year is certain (named, or the only one held before), and left open otherwise.
+    """
+    places = [parse.place_of(m) for m in parse.PLACES.finditer(c.span)]
+    if len(places) < 2:
+        return judged
+    earlier = [y for y in _held_years(s).get(c.subject.reporter, ()) if y < c.period.year]
+    # A base the sentence names ("between 2020 and 2021"); a rank's compare year is otherwise
+    # the convention's, not the text's.
+    named = c.period.compare is not None and str(c.period.compare) in c.sentence
+    base = c.period.compare if named else None
+    if base is None or base not in earlier:
+        base = earlier[-1] if earlier else None
+    if base is None:
+        return Result(c, judged.computed, "unverifiable",
+                      f"{judged.reason}; the warehouse holds no year before {c.period.year}: "
+                      f"the place it moved from cannot be told")  # fmt: skip
+    try:
+        units = units_of(base)
+    except (_NoData, HitexError) as exc:
+        return Result(c, judged.computed, "unverifiable", f"{judged.reason}; {exc}")
+    if code not in units.index:
+        return Result(c, judged.computed, "unverifiable",
+                      f"{judged.reason}; {label} is not in the trade of {base}")  # fmt: skip
+    then = 1 + int((units > float(units[code])).sum())
+    text = f"{judged.reason}; in {base} it ranked {then}"
+    if then == places[0]:
+        return Result(c, judged.computed, "supported", text)
+    if not named and len(earlier) > 1:
+        # The year it moved from is not said, and the warehouse holds others it may be.
+        return Result(c, judged.computed, "unverifiable",
+                      f"{text}; the text does not say since when it moved from "
+                      f"{places[0]}")  # fmt: skip
+    return Result(c, judged.computed, "contradicted",
+                  f"{text}, not {places[0]} as the text says it moved from")  # fmt: skip
 
 
 def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
