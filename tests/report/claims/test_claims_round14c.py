@@ -245,3 +245,36 @@ def test_a_partner_s_move_is_flagged_only_where_the_year_it_moved_from_is_certai
     (u,) = [r for r in claims.check(corpus, unsaid) if r.claim.kind == "rank"]
     # The data hold twenty years before 2021: "slipped from second" may be since any of them.
     assert u.verdict == "unverifiable", u.reason
+
+
+def _moscow_months(first: int, last: int) -> pd.Series:
+    raw = pd.read_csv(MOSCOW)
+    raw = raw[(raw["flow"] == "export") & raw["month"].between(first, last)]
+    return raw.groupby("year")["value_usd"].sum() / 1e6
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "said"),
+    [
+        ("First-quarter sales were $575.6 million.", 1, 3, 575.6),
+        ("Q1 exports were $575.6 million.", 1, 3, 575.6),
+        ("Fourth-quarter exports came to $651.7 million.", 10, 12, 651.7),
+        ("Exports grew all year. December: $217.2 million.", 12, 12, 217.2),
+        ("Экспорт рос весь год. Декабрь — 217,2 млн долларов.", 12, 12, 217.2),
+    ],
+)
+def test_a_quarter_or_a_month_said_as_the_subject_dates_its_figure(corpus, text, first, last, said):
+    assert round(_moscow_months(first, last)[2020], 1) == said  # the raw file
+    results = claims.check(corpus, "Moscow's exports in 2020.\n\n" + text)
+    (r,) = [r for r in results if r.claim.kind == "amount"]
+    assert r.verdict == "supported", r.reason
+    assert f"months {first}-{last}" in r.reason
+
+
+def test_a_quarter_s_name_before_a_flow_word_is_no_goods(corpus):
+    q4 = _moscow_months(10, 12)
+    growth = 100 * (q4[2020] / q4[2019] - 1)
+    assert round(growth, 1) == 34.3  # the raw file
+    text = "Moscow's exports in 2020.\n\nFourth-quarter exports rose 34.3%."
+    (r,) = claims.check(corpus, text)
+    assert r.verdict == "supported", r.reason

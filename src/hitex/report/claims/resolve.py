@@ -91,12 +91,12 @@ _MONTH_NAME = (r"(?:january|february|march|april|may|june|july|august|september|
                r"(?:ь|я|е|й|ю|ем)(?!\w)")  # fmt: skip
 #: Parts of a year said in words: "the second half", "в четвёртом квартале".
 _PARTS = (
-    (r"first half|первое полугодие|первом полугодии|первого полугодия", (1, 6)),
-    (r"second half|второе полугодие|втором полугодии|второго полугодия", (7, 12)),
-    (r"first quarter|перв\w+ квартал\w*", (1, 3)),
-    (r"second quarter|втор\w+ квартал\w*", (4, 6)),
-    (r"third quarter|трет\w+ квартал\w*", (7, 9)),
-    (r"fourth quarter|final quarter|last quarter|четв[её]рт\w+ квартал\w*", (10, 12)),
+    (r"first[- ]half|\bH1\b|первое полугодие|первом полугодии|первого полугодия", (1, 6)),
+    (r"second[- ]half|\bH2\b|второе полугодие|втором полугодии|второго полугодия", (7, 12)),
+    (r"first[- ]quarter|\bQ1\b|перв\w+ квартал\w*|\bI квартал\w*", (1, 3)),
+    (r"second[- ]quarter|\bQ2\b|втор\w+ квартал\w*|\bII квартал\w*", (4, 6)),
+    (r"third[- ]quarter|\bQ3\b|трет\w+ квартал\w*|\bIII квартал\w*", (7, 9)),
+    (r"(?:fourth|final|last)[- ]quarter|\bQ4\b|четв[её]рт\w+ квартал\w*|\bIV квартал\w*", (10, 12)),
 )
 
 
@@ -534,6 +534,15 @@ _ONE_MONTH = re.compile(rf"(?:\bin|\bduring|\bв|\bза)\s+({_MONTH_NAME})(?!\s*
                         re.IGNORECASE)  # fmt: skip
 
 
+#: One month opening a claim's clause as its subject: "December brought $217.2 million",
+#: «Декабрь — 217,2 млн», "November alone added $217m".
+_MONTH_FIRST = re.compile(
+    rf"^[\s,;(]*(?:and\s+|but\s+|while\s+|а\s+|и\s+)?({_MONTH_NAME})(?=\s*[—–:-]|\s+(?:alone\s+|"
+    r"itself\s+)?(?:brought|saw|added|accounted|delivered|gave|contributed|was|came|"
+    r"дал|дала|принес|принёс|добавил|составил|обеспечил)\b)",
+    re.IGNORECASE)  # fmt: skip
+
+
 def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | None:
     """The months of the claim's own clause when it names some, else of the sentence.
 
@@ -546,7 +555,7 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
         own = text[(starts[-1] if starts else 0) : (end.start() if end else len(text))]
         if _months(own) is not None:
             return months(own)
-        one = _ONE_MONTH.search(own)
+        one = _ONE_MONTH.search(own) or _MONTH_FIRST.match(own)
         if one is not None:
             # "а в декабре предприятия отгрузили продукции на 217,2 млн": that month alone (of
             # the claim's own clause only: a month elsewhere may date the statement).
