@@ -278,3 +278,27 @@ def test_a_quarter_s_name_before_a_flow_word_is_no_goods(corpus):
     text = "Moscow's exports in 2020.\n\nFourth-quarter exports rose 34.3%."
     (r,) = claims.check(corpus, text)
     assert r.verdict == "supported", r.reason
+
+
+def _balance() -> pd.Series:
+    raw = pd.read_csv(PORTUGAL)
+    t = raw.groupby(["year", "flow"])["value_usd"].sum().unstack() / 1e6
+    return t["export"] - t["import"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "year"),
+    [
+        ("Дефицит 2020 года, 190 млн долларов, сократился до 86 млн.", "190 млн долларов", 2020),
+        ("The deficit narrowed to $86 million (2020: $190 million).", "$190 million", 2020),
+        ("Deficits: 2011 — $190 million; 2021 — $86 million.", "$190 million", 2011),
+    ],
+)
+def test_a_year_said_right_before_a_figure_dates_it(corpus, text, span, year):
+    balance = _balance()
+    assert round(balance[year]) == -190  # the raw file
+    assert round(balance[2021]) == -86
+    results = claims.check(corpus, "Portugal's technology trade in 2021.\n\n" + text)
+    r = next(r for r in results if r.claim.span.strip(" .") == span)
+    assert r.verdict == "supported", r.reason
+    assert f"in {year}" in r.reason

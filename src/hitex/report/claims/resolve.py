@@ -388,6 +388,13 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             r"\b[Tt]he ((?:19|20)\d\d) (?:[a-z-]+ )?(?:deficit|surplus|balance|exports?|imports?|"
             r"sales|purchases|turnover|total|figure|level)\s*(?:,|:|is|was|stood at|came to|of)?"
             r"\s*$", text[: at[0]])  # fmt: skip
+        # «Дефицит 2020 года, 190 млн», «экспорт 2019 г. — 2,6 млрд», "(2002: 728 million)",
+        # "2004 — $917 million": a year said right before the figure it dates.
+        owner = owner or re.search(
+            r"(?:(?<!\w)(?:дефицит|профицит|сальдо|экспорт|импорт|ввоз|вывоз|товарооборот|оборот)"
+            r"\w*\s+((?:19|20)\d\d)(?:-го)?\s*(?:г\.|года)?\s*(?:,|:|—|–|-)\s*"
+            r"|(?:^|[(;:,]\s*)((?:19|20)\d\d)(?:\s*г\.)?\s*(?::|—|–)\s*)$",
+            text[: at[0]], re.IGNORECASE)  # fmt: skip
         if after is not None:
             year = int(after["y"])
         elif _YEAR_EARLIER.match(text, at[1]):
@@ -397,7 +404,7 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             year = year - (int(n) if n and n.isdigit() else _COUNTS[n.lower()] if n else 10)
         elif owner is not None:
             # "2018's $1.4 billion"
-            year = int(owner[1])
+            year = int(next(y for y in owner.groups() if y))
         elif (_AGAINST.search(text[: at[0]]) and kind in ("amount", "share")
               and not _OTHER_FLOW.match(text, at[1]) and not frames.other_way(text, at[1])
               and not _means_with(text, at)):  # fmt: skip
