@@ -302,3 +302,33 @@ def test_a_year_said_right_before_a_figure_dates_it(corpus, text, span, year):
     r = next(r for r in results if r.claim.span.strip(" .") == span)
     assert r.verdict == "supported", r.reason
     assert f"in {year}" in r.reason
+
+
+def _moscow_partners() -> list[str]:
+    raw = pd.read_csv(MOSCOW)
+    raw = raw[(raw["flow"] == "export") & (raw["year"] == 2020)]
+    return list(raw.groupby("partner")["value_usd"].sum().sort_values(ascending=False).index)
+
+
+@pytest.mark.parametrize(
+    ("text", "partner", "place", "verdict"),
+    [
+        ("China led; Japan a close second.", "JPN", 2, "supported"),
+        ("Япония вторая, Германия третья.", "DEU", 3, "supported"),
+        ("The United States, fifth.", "USA", 5, "contradicted"),
+    ],
+)
+def test_an_ordinal_right_after_a_partner_s_name_ranks_it(corpus, text, partner, place, verdict):
+    ranked = _moscow_partners()
+    assert ranked[:4] == ["CHN", "JPN", "DEU", "USA"]  # the raw file
+    results = claims.check(corpus, "Moscow's exports in 2020.\n\n" + text)
+    r = [r for r in results if r.claim.kind == "rank" and partner in r.claim.subject.partners]
+    assert len(r) == 1, [x.reason for x in results]
+    assert r[0].verdict == verdict, r[0].reason
+    assert r[0].claim.quantity is not None
+    assert r[0].claim.quantity.value == place
+
+
+def test_first_right_after_a_name_is_an_adverb_not_a_rank(corpus):
+    text = "Moscow's exports in 2020.\n\nSales to Japan first exceeded $500 million in 2020."
+    assert not [r for r in claims.check(corpus, text) if r.claim.kind == "rank"]

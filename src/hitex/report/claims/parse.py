@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from hitex.report import wording
+from hitex.report.claims import lexicon
 from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Quantity
 
 __all__ = ["FALL", "GROWTH", "Found", "Sentence", "parse", "sentences"]
@@ -1094,7 +1095,43 @@ def _listed_rank(
         last = ranks[-1]
         _, _, metric = _rank(last, s, before[: last.start()])
         return "rank", q, metric
+    adverb = place == 1 and not re.search(r"[,:—–]\s*(?:the\s+)?$", before)
+    if _after_partner(before) and not _NOT_A_PLACE.match(s.text, m.end()) and not adverb:
+        # ("Sales to Japan first exceeded $500m": "first" right after a name is an adverb.)
+        # "Japan a close second, Germany third", «Япония вторая», «Бельгия — восьмой».
+        return "rank", q, "value"
     return "", None, None
+
+
+#: Words between a partner's name and the ordinal that ranks it ("Japan a close second",
+#: "France, the third", «Бельгия — восьмой»).
+_PARTNER_GAP = re.compile(
+    r"(?:\s*[,:—–]\s*|\s+)(?:(?:is|was|came|comes|ranks?|ranked|stood|now|then|in|at|"
+    r"the|a|close|distant|clear|place|стала?|стал[аи]?|был[аи]?|идёт|идет|—)\s+){0,3}$",
+    re.IGNORECASE)  # fmt: skip
+#: What makes an ordinal after a name no rank ("Germany, second time", "Japan second quarter").
+_NOT_A_PLACE = re.compile(
+    r"[\s-]+(?:time|year|quarter|half|month|week|round|wave|раз|год|квартал|полугоди|месяц)",
+    re.IGNORECASE)  # fmt: skip
+
+
+def _after_partner(before: str) -> bool:
+    """Whether ``before`` ends with a country's name and the words of a rank's gap.
+
+    >>> _after_partner("China bought the most; Japan a close "), _after_partner("Япония ")
+    (True, True)
+    >>> _after_partner("In the "), _after_partner("The city's ")
+    (False, False)
+    """
+    gap = _PARTNER_GAP.search(before)
+    if gap is None:
+        return False
+    head = before[: gap.start()]
+    pattern, _ = lexicon._names_re()
+    if pattern is None:
+        return False
+    found = [m for m in pattern.finditer(head[-60:]) if m.end() == len(head[-60:])]
+    return bool(found)
 
 
 #: What makes a verb of change no claim of direction alone: a figure or a word of size after it
