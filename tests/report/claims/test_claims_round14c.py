@@ -332,3 +332,27 @@ def test_an_ordinal_right_after_a_partner_s_name_ranks_it(corpus, text, partner,
 def test_first_right_after_a_name_is_an_adverb_not_a_rank(corpus):
     text = "Moscow's exports in 2020.\n\nSales to Japan first exceeded $500 million in 2020."
     assert not [r for r in claims.check(corpus, text) if r.claim.kind == "rank"]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner", "verdict"),
+    [
+        ("Sweden last of fourteen.", "SWE", "supported"),
+        ("Sweden is our smallest market.", "SWE", "supported"),
+        ("Замыкает список Турция.", "TUR", "contradicted"),
+        ("Нидерланды, Германия, и замыкает тройку Франция.", "FRA", "supported"),
+        ("The United States rounds out the top five.", "USA", "supported"),
+        ("Sweden was last of twelve markets.", "SWE", "unverifiable"),
+    ],
+)
+def test_the_last_place_and_the_last_of_the_first_n(corpus, text, partner, verdict):
+    ranked = _partner_places(2021)
+    assert len(ranked) == 14  # the raw file
+    assert ranked[-1] == "SWE"
+    assert ranked.index("TUR") + 1 == 13
+    assert ranked.index("FRA") + 1 == 3
+    assert ranked.index("USA") + 1 == 5
+    results = claims.check(corpus, "Portugal's technology exports in 2021.\n\n" + text)
+    (r,) = [r for r in results if r.claim.kind == "rank"]
+    assert partner in r.claim.subject.partners
+    assert r.verdict == verdict, r.reason

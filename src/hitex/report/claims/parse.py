@@ -282,6 +282,19 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12,
                 "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "двадцать": 20}  # fmt: skip
 _COUNT_WORDS_RE = "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+
+
+def count_in(words: str) -> int | None:
+    """The count a rank's words give ("last of fourteen": 14), or None.
+
+    >>> count_in("last of fourteen"), count_in("last among the 6 suppliers"), count_in("last")
+    (14, 6, None)
+    """
+    m = re.search(rf"(?<!\w)({_COUNT_WORDS_RE}|\d{{1,3}})(?!\w)", words, re.IGNORECASE)
+    if m is None:
+        return None
+    word = m[1].lower()
+    return int(word) if word.isdigit() else int(_COUNT_WORDS[word])
 _VERB_MULTIPLES = {"twice": 2, "doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "удвоил": 2,
                    "утроил": 3,
                    "учетверил": 4, "вдвое": 2, "втрое": 3, "вчетверо": 4}  # fmt: skip
@@ -537,6 +550,14 @@ def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
         carried = list(_LEVEL_AFTER.finditer(before))
         if carried:
             metric = _goods_level(carried[-1]["level"]) + (":growth" if metric == "growth" else "")
+    if m.groupdict().get("last"):
+        # The last of all partners: its place is their number, which verify counts.
+        return "rank", Quantity(0, "rank", 0, 0), "last"
+    close = m.groupdict().get("close") or m.groupdict().get("close_en")
+    if close:
+        n = {"тройк": 3, "четвёрк": 4, "четверк": 4, "пятерк": 5, "пятёрк": 5, "десятк": 10}.get(
+            close.lower()) or _WORD_NUMBERS.get(close.lower()) or int(close)  # fmt: skip
+        return "rank", Quantity(n, "rank", n, n), metric
     top = (m.groupdict().get("top") or m.groupdict().get("top_ru")
            or m.groupdict().get("top_ru2") or m.groupdict().get("top_en"))  # fmt: skip
     if top:
@@ -831,7 +852,17 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "rank",
         re.compile(
-            r"\b(?:among\s+)?(?:the\s+)?top[- ](?P<top>three|five|ten|3|5|10)\b(?:\s+\w+)?"
+            # The last place: "Sweden last of fourteen", "our smallest market", «замыкает
+            # список»; the last of the first N: «замыкает тройку», "rounds out the top five".
+            r"(?P<last>\blast\s+(?:of|among)\s+(?:the\s+|all\s+|its\s+)?(?:(?:\w+teen|ten|"
+            r"twenty|\w+ty[- ]\w+|six|seven|eight|nine|\d{1,3})\b\s*)?(?:\w+\s+)?(?:markets|buyers|"
+            r"destinations|partners|customers|suppliers|countries)?(?<=\w)(?<!\bthe)(?<!\ball)"
+            r"(?<!\bits)|"
+            r"\b(?:the|our|its|their)\s+smallest\s+(?:\w+\s+)?(?:market|buyer|destination|"
+            r"partner|customer|supplier)s?\b|(?<!\w)[Зз]амыка\w+\s+список\b)"
+            r"|(?<!\w)[Зз]амыка\w+\s+(?P<close>тройк|четв[её]рк|пят[её]рк|десятк)\w*"
+            r"|\brounds?\s+out\s+the\s+top\s+(?P<close_en>three|four|five|ten|\d{1,2})\b"
+            r"|\b(?:among\s+)?(?:the\s+)?top[- ](?P<top>three|five|ten|3|5|10)\b(?:\s+\w+)?"
             # "the three largest destinations": each of them among the first three.
             r"|\b(?:among\s+)?the\s+(?P<top_en>two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"(?:largest|biggest|leading|main)\s+(?:\w+\s+)?(?:markets|buyers|destinations|"

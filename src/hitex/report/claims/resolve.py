@@ -1318,9 +1318,11 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
         before = [m for m in partners if m.start < a]
         after = [m for m in partners if m.start >= claim_end]
         ranked = before[-1:] or after[:1]
-        if after and _HOLDS_PLACE.fullmatch(s.text, claim_end, after[0].start):
-            # «второе место занимает Германия», "second place went to Japan": the partner
-            # named right after the place holds it.
+        if after and (_HOLDS_PLACE.fullmatch(s.text, claim_end, after[0].start) or (
+                re.match(r"[Зз]амыка", f.claim.span)
+                and re.fullmatch(r"\s*", s.text[claim_end : after[0].start]))):  # fmt: skip
+            # «второе место занимает Германия», "second place went to Japan", «замыкает тройку
+            # Франция»: the partner named right after the place holds it.
             ranked = after[:1]
         if len(before) > 1 and _OVERTOOK.fullmatch(s.text, before[-2].end, before[-1].start):
             # "Japan overtook China as the top buyer": the rank is the overtaker's.

@@ -945,6 +945,15 @@ def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     rank = _number(row[column].iloc[0])
     if rank is None:
         raise _NoData(f"no growth rate: {_name(who)} has no base in {c.period.compare}")
+    if c.metric == "last":
+        # "Sweden last of fourteen": the place is the number of partners, where the text's
+        # own count (if it gives one) is what the warehouse holds.
+        said = parse.count_in(c.span)
+        if said is not None and said != len(t):
+            return Result(c, rank, "unverifiable",
+                          f"{_name(who)} ranks {int(rank)} by value among {len(t)} partners "
+                          f"({_when(c)}); the text ranks it among {said}")  # fmt: skip
+        c = c.with_(quantity=Quantity(len(t), "rank", len(t), len(t)))
     what = "growth rate" if growth else "value"
     text = f"{_name(who)} ranks {int(rank)} by {what} among {len(t)} partners ({_when(c)})"
     if growth and c.quantity is not None and not c.quantity.allows(rank):
