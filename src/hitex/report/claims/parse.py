@@ -295,6 +295,8 @@ def count_in(words: str) -> int | None:
         return None
     word = m[1].lower()
     return int(word) if word.isdigit() else int(_COUNT_WORDS[word])
+
+
 _VERB_MULTIPLES = {"twice": 2, "doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "удвоил": 2,
                    "утроил": 3,
                    "учетверил": 4, "вдвое": 2, "втрое": 3, "вчетверо": 4}  # fmt: skip

@@ -912,7 +912,7 @@ def _partners_of(whole: Subject, plan: Plan) -> dict[str, Any]:
     return {"partner_group": sel["partner_group"]} if "partner_group" in sel else {}
 
 
-def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:  # noqa: PLR0911 - per rank
     if (c.metric or "").startswith("goods"):
         return _goods_rank(c, s, plan, small)
     if (not c.subject.partners and not c.subject.partner_group and len(c.subject.products) == 1
