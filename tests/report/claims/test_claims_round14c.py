@@ -356,3 +356,26 @@ def test_the_last_place_and_the_last_of_the_first_n(corpus, text, partner, verdi
     (r,) = [r for r in results if r.claim.kind == "rank"]
     assert partner in r.claim.subject.partners
     assert r.verdict == verdict, r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "year"),
+    [
+        ("Exports fell only once, in 2009, by 8%.", "by 8%", 2009),
+        ("Экспорт снизился лишь однажды, в 2009 году, на 8%.", "на 8%", 2009),
+        ("Сектор цикличен: в кризисный 2009 г. экспорт упал на 8,3%.", "упал на 8,3%", 2009),
+        (
+            "Самым удачным стал 2019-й, когда экспорт подскочил на 85,7%.",
+            "подскочил на 85,7%",
+            2019,
+        ),
+    ],
+)
+def test_a_rate_whose_verb_or_year_stands_apart_from_it(corpus, text, span, year):
+    exports = _portugal("export")
+    growth = 100 * (exports[year] / exports[year - 1] - 1)
+    assert round(growth, 1) == {2009: -8.3, 2019: 85.7}[year]  # the raw file
+    results = claims.check(corpus, "Portugal's technology trade in 2021.\n\n" + text)
+    r = next(r for r in results if r.claim.span.strip(" .") == span)
+    assert r.verdict == "supported", r.reason
+    assert f"{year} against {year - 1}" in r.reason

@@ -750,6 +750,14 @@ def _share_cue(before: str) -> re.Match[str] | None:
     return cue
 
 
+#: A clause that only dates or sizes the verb before it: "Exports fell only once, in 2009, by
+#: 8%" (the fall is of the 8%), «упал — в 2009 году — на 8%».
+_ASIDE = re.compile(
+    r"\s*(?:(?:only\s+|just\s+)?(?:once|twice)|(?:in|during)\s+(?:19|20)\d\d|"
+    r"(?:лишь\s+|только\s+)?(?:однажды|раз)|в\s+(?:19|20)\d\d(?:-м)?(?:\s*(?:г\.|году))?|"
+    r"(?:by|на))?\s*", re.IGNORECASE)  # fmt: skip
+
+
 def _falls(before: str) -> bool:
     # Only the claim's own clause: "Wine exports fell by half, while paper exports tripled";
     # a clause with no verb goes on with the verb before it ("экспорт фруктов снизился на 18%,
@@ -759,7 +767,8 @@ def _falls(before: str) -> bool:
     verbs: list[re.Match[str]] = []
     for clause in reversed(clauses):
         verbs = list(re.finditer(f"(?:{GROWTH})|(?:{FALL})", clause, re.IGNORECASE))
-        if verbs or not re.search(r"[—–]\s*(?:на|by)?\s*$", clauses[-1]):
+        if verbs or not (re.search(r"[—–]\s*(?:на|by)?\s*$", clauses[-1])
+                         or _ASIDE.fullmatch(clause)):  # fmt: skip
             break
     return bool(verbs) and re.fullmatch(f"(?:{FALL})", verbs[-1].group(), re.IGNORECASE) is not None
 

@@ -212,7 +212,9 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    r"(?<=\ba )(?=(?:19|20)\d\d\s+[a-z])|"
                    # "The turning point was 2019, when foreign sales soared 85.7%": the year
                    # that opens a "when" clause dates it.
-                   r"(?=(?:19|20)\d\d(?:\s*(?:г\.|год\w*))?,\s*(?:when|когда)\b))"
+                   r"(?=(?:19|20)\d\d(?:-[йм]|\s*(?:г\.|год\w*))?,\s*(?:when|когда)\b)|"
+                   # «в кризисный 2009 г. экспорт упал на 8,3%»: an adjective before the year.
+                   r"\bв\s+[а-яё]+(?:ый|ий|ой)\s+(?=(?:19|20)\d\d\s*(?:г\.|год\b)))"
                    r"(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
 #: The last year of the span a text tells ("In its final year the figure stood at $4.5 billion",
