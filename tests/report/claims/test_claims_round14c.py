@@ -379,3 +379,48 @@ def test_a_rate_whose_verb_or_year_stands_apart_from_it(corpus, text, span, year
     r = next(r for r in results if r.claim.span.strip(" .") == span)
     assert r.verdict == "supported", r.reason
     assert f"{year} against {year - 1}" in r.reason
+
+
+def _partner_balance(year: int) -> pd.Series:
+    raw = pd.read_csv(PORTUGAL)
+    raw = raw[raw["year"] == year]
+    t = raw.groupby(["partner", "flow"])["value_usd"].sum().unstack().fillna(0) / 1e6
+    return t["export"] - t["import"]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner", "verdict"),
+    [
+        ("Portugal ran a surplus with the Netherlands.", "NLD", "supported"),
+        ("It ran a surplus with the Netherlands and a deficit with China.", "CHN", "supported"),
+        ("It has a surplus with Korea.", "KOR", "contradicted"),
+        ("С Японией у страны профицит.", "JPN", "contradicted"),
+        ("Дефицит в торговле с Китаем сохранился.", "CHN", "supported"),
+    ],
+)
+def test_the_side_of_a_balance_told_without_a_figure(corpus, text, partner, verdict):
+    balance = _partner_balance(2021)
+    assert balance["NLD"] > 0  # the raw file
+    assert balance["CHN"] < 0
+    assert balance["KOR"] < 0
+    assert balance["JPN"] < 0
+    results = claims.check(corpus, "Portugal's technology trade in 2021.\n\n" + text)
+    r = [r for r in results if r.claim.subject.partners == (partner,)]
+    assert len(r) == 1, [(x.claim.span, x.reason) for x in results]
+    assert r[0].claim.subject.flow == "balance"
+    assert r[0].verdict == verdict, r[0].reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portugal turned a deficit with Korea into a surplus.",
+        "Portugal used to run a surplus with Korea.",
+        "Portugal has no surplus with China.",
+        "Дефицит сохранился.",
+    ],
+)
+def test_a_side_of_another_time_or_denied_is_no_claim(corpus, text):
+    results = claims.check(corpus, "Portugal's technology trade in 2021.\n\n" + text)
+    assert not [r for r in results if r.verdict == "contradicted"]
+    assert not [r for r in results if r.claim.metric == "side"]

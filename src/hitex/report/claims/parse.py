@@ -1101,6 +1101,55 @@ PATTERNS: tuple[Pattern, ...] = (
         re.compile(r"(?<!\w)(?P<way>" + _RISE_WORDS + "|" + _FALL_WORDS + r")(?!\w)", _I),
         lambda m, s, b: _direction(m, s, b),  # noqa: PLW0108 - defined below
     ),
+    Pattern(
+        "side",
+        # The side of a balance told without a figure: "a surplus with Korea", «с Японией у
+        # страны профицит», «профицит в торговле с Японией».
+        re.compile(
+            r"(?P<side>\b(?:a|its|the)\s+(?:trade\s+|bilateral\s+)?(?:surplus|deficit|shortfall)\s+"
+            r"(?:with|in\s+(?:its\s+)?trade\s+with|vis-[àa]-vis)(?=\s+(?:the\s+)?[A-Z])"
+            r"|(?<!\w)(?:профицит|дефицит)\w*\s+(?:в\s+торговле\s+)?(?:с|со)(?=\s+[А-ЯЁ])"
+            r"|(?<!\w)(?:профицит|дефицит)(?!\w))",
+            _I,
+        ),
+        lambda m, s, b: _side(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+)
+
+
+def _side(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
+    """A deficit or surplus with a partner told without its size: a balance of any size.
+
+    Not where a figure follows in the clause ("a surplus with Korea of $12 million": the
+    figure's own claim) or a negation is before it ("no surplus with Korea").
+    """
+    rest = re.split(r"[,;.!?]", s.text[m.end() :], maxsplit=1)[0]
+    clause = re.split(r"[,;:]", before)[-1]
+    if re.search(r"\d", rest) or re.search(
+        r"\b(?:no|not|never|without)\s+(?:\w+\s+)?$|"
+        r"(?<!\w)(?:не|нет|без)\s+(?:\w+\s+)?$",
+        before,
+        _I,
+    ):
+        return "", None, None
+    if _SIDE_MOVED.search(clause + " " + rest):
+        # "turned a deficit with Korea into a surplus", "used to run a surplus": a side of
+        # another time than the clause's.
+        return "", None, None
+    if re.fullmatch(r"(?:профицит|дефицит)", m.group(), _I) and not _WITH_BEFORE.search(before):
+        # «С Японией у страны профицит»: the partner named before it, or no claim.
+        return "", None, None
+    return "amount", Quantity(0.0, "usd", 0.0, math.inf, lo_open=True), "side"
+
+
+#: Words that put a side of the balance in another time, or make it the one it left.
+_SIDE_MOVED = re.compile(
+    r"\b(?:turn\w*|swung|swing\w*|switch\w*|convert\w*|flipp\w*|into|used\s+to|once|formerly|"
+    r"previously|had\s+been|до\s+этого)\b|(?<!\w)(?:раньше|прежде|когда-то|сменил\w*|"
+    r"перешл?\w*|превратил\w*)(?!\w)", re.IGNORECASE)  # fmt: skip
+#: «С Японией у страны —»: a partner before a side word that names none after it.
+_WITH_BEFORE = re.compile(
+    r"(?<!\w)(?:[Сс]|[Сс]о)\s+[А-ЯЁ][\w-]+\s+(?:у\s+[^\W\d]+\s+)?(?:[—–]\s*)?$"
 )
 
 
@@ -1382,7 +1431,7 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
             if any(a < m.end() and m.start() < b for a, b in parts):
                 continue
             kind, q, extra = p.read(m, s, s.text[: m.start()])
-            if not kind and any(m.groupdict().get(g) for g in ("word", "listed", "way")):
+            if not kind and any(m.groupdict().get(g) for g in ("word", "listed", "way", "side")):
                 continue  # a count in words that counts some partners: no figure to read
             bare = p.name == "money" and m["num4"] and not _OTHER_UNIT.search(s.text)
             if not kind and bare and scale:
@@ -1448,11 +1497,12 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
             kind=kind or "amount", span=span, sentence=s.text, start=s.start + start,
             end=s.start + b, quantity=q, paragraph=s.paragraph, understood=bool(kind),
             note="" if kind else NOT_UNDERSTOOD,
-            metric=extra if kind in ("rank", "extreme", "count", "multiple") else None,
+            metric=extra if kind in ("rank", "extreme", "count", "multiple") or name == "side"
+            else None,
         )  # fmt: skip
         whole = _whole(s.text, b) if kind == "share" else None
         hints = {"pattern": name}
-        if kind in ("amount", "change") and extra:
+        if kind in ("amount", "change") and extra and name != "side":
             hints["scale"] = extra
         if _FIGURE.search(s.text[:a]):
             hints["figure"] = "yes"

@@ -1290,7 +1290,7 @@ def _in(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
     return [m for m in mentions if lo <= m.start < hi]
 
 
-def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
+def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject is said
     f: Found,
     partners: list[Mention],
     products: list[Mention],
@@ -1356,6 +1356,16 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
         # goods of the rank's own words, when they name some, not all of the sentence's.
         goods = _in(products, lo, hi) or products
         return Subject(c.reporter, flow, codes, None, _products(goods)), how
+    if f.claim.metric == "side":
+        # "a surplus with Korea", «с Японией у страны профицит»: the partner right after the
+        # words, or right before them in the inverted Russian order.
+        a = f.claim.start - s.start
+        right = [m for m in partners if claim_end <= m.start <= claim_end + 6]
+        left = [m for m in partners if m.end <= a and a - m.end <= 16]
+        ranked = right[:1] or left[-1:]
+        codes = tuple(m.value for m in ranked if m.kind == "country")
+        groups = [m.value for m in ranked if m.kind != "country"]
+        return Subject(c.reporter, "balance", codes, groups[0] if groups else None), how
     mine_p, mine_g = _in(partners, lo, hi), _in(products, lo, hi)
     cut = [m.end() for m in _TURN.finditer(s.text, lo, f.claim.start - s.start)]
     if cut and len(mine_p) > 1 and _in(partners, cut[-1], hi):

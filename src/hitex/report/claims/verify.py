@@ -292,7 +292,9 @@ def alternatives(
     """
     out: list[tuple[str, Claim]] = []
     bases = _bases(c, claims)
-    readings = (*_subjects(c, claims), *_flows(c), *_periods(c), *bases, *_kinds(c),
+    # A side told without a figure ("a surplus with Korea") is of the balance by its words.
+    flows = () if c.metric == "side" else _flows(c)
+    readings = (*_subjects(c, claims), *flows, *_periods(c), *bases, *_kinds(c),
                 *_years(c, held))  # fmt: skip
     for label, alt in readings:
         if alt != c and all(alt != a for _, a in out):
@@ -495,6 +497,9 @@ def _flow_value(c: Claim, s: Session, plan: Plan, small: float, year: int) -> fl
 
 
 def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    if c.metric == "side" and not c.subject.partners and not c.subject.partner_group:
+        return Result(c, None, "unverifiable",
+                      "not understood: which partner the balance is with")  # fmt: skip
     if c.aggregation == "each":
         return _each(c, s, plan, small)
     value = _flow_value(c, s, plan, small, c.period.year)
