@@ -424,3 +424,33 @@ def test_a_side_of_another_time_or_denied_is_no_claim(corpus, text):
     results = claims.check(corpus, "Portugal's technology trade in 2021.\n\n" + text)
     assert not [r for r in results if r.verdict == "contradicted"]
     assert not [r for r in results if r.claim.metric == "side"]
+
+
+def test_a_figure_rounded_twice_is_not_flagged(corpus):
+    december = _moscow_months(12, 12)[2020]
+    assert 217.245 < december < 217.25  # the raw file: 217.2471, "217,3" only rounded twice
+    text = "Экспорт Москвы в 2020 году.\n\nЭкспорт рос весь год. Декабрь — 217,3 млн долларов, ноябрь — 219,3 млн."
+    found = _by_span(claims.check(corpus, text))
+    twice = next(r for s, r in found.items() if s.startswith("217,3"))
+    assert twice.verdict == "supported", twice.reason
+    wrong = next(r for s, r in found.items() if s.startswith("219,3"))
+    assert wrong.verdict == "contradicted", wrong.reason
+
+
+def test_an_ordinal_fraction_after_a_partner_is_no_rank(corpus):
+    text = "Portugal's technology exports in 2021.\n\nФранция — десятую часть."
+    assert not [r for r in claims.check(corpus, text) if r.claim.kind == "rank"]
+
+
+def test_two_goods_summed_into_one_share(corpus):
+    raw = pd.read_csv(CHILE_2004, dtype={"product": str})
+    imports = raw[raw["flow"] == "import"]
+    both = imports[imports["product"].str[:4].isin(["2710", "2711"])]["value_usd"].sum()
+    share = 100 * both / imports["value_usd"].sum()
+    assert round(share, 2) == 44.73  # the raw file
+    text = HEAD + (
+        "Petroleum gases plus refined oils together accounted for 45 percent of Chilean "
+        "purchases from Argentina."
+    )
+    (r,) = [r for r in claims.check(corpus, text) if r.claim.kind == "share"]
+    assert r.verdict == "supported", r.reason

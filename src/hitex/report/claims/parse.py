@@ -1202,7 +1202,8 @@ _PARTNER_GAP = re.compile(
     re.IGNORECASE)  # fmt: skip
 #: What makes an ordinal after a name no rank ("Germany, second time", "Japan second quarter").
 _NOT_A_PLACE = re.compile(
-    r"[\s-]+(?:time|year|quarter|half|month|week|round|wave|раз|год|квартал|полугоди|месяц)",
+    r"[\s-]+(?:time|year|quarter|half|month|week|round|wave|part|share|раз|год|квартал|полугоди|"
+    r"месяц|част|дол[июе])",
     re.IGNORECASE)  # fmt: skip
 
 

@@ -651,7 +651,7 @@ def _balance(c: Claim, value: float, where: str) -> Result:
                       any_side=True)  # fmt: skip
     if said != actual:
         return Result(c, value, "contradicted", f"{text}, not a {said}")
-    if c.quantity.allows(size) or c.quantity.allows(-size):
+    if _allows(c.quantity, size) or _allows(c.quantity, -size):
         return Result(c, value, "supported", text)
     return Result(c, value, "contradicted", f"{text}; {_outside(c.quantity, size)}")
 
@@ -1312,9 +1312,29 @@ CHECKS: Mapping[str, Callable[[Claim, Session, Plan, float], Result]] = {
 # -- words -------------------------------------------------------------------------------------
 def _judge(c: Claim, figure: float, text: str) -> Result:
     assert c.quantity is not None
-    if c.quantity.allows(figure):
+    if _allows(c.quantity, figure):
         return Result(c, figure, "supported", text)
     return Result(c, figure, "contradicted", f"{text}; {_outside(c.quantity, figure)}")
+
+
+def _allows(q: Quantity, x: float) -> bool:
+    """Whether the words allow ``x``, also as a figure rounded twice.
+
+    "217,3 млн" for 217.2471 million: rounded first to 217.25, then to 217.3, as texts that
+    copy a rounded figure do. Only for a figure said plainly (no "about", "more than").
+
+    >>> q = Quantity(217.3, "usd", 217.25, 217.35)
+    >>> q.allows(217.2471), _allows(q, 217.2471), _allows(q, 217.24)
+    (False, True, False)
+    """
+    if q.allows(x):
+        return True
+    step = q.hi - q.lo
+    if q.qualifier or not math.isfinite(step) or step <= 0 or q.lo_open or q.hi_open:
+        return False
+    fine = step / 10
+    once = math.floor(abs(x) / fine + 0.5) * fine
+    return q.allows(math.copysign(once, x))
 
 
 def _outside(q: Quantity, figure: float, either: str = "") -> str:
