@@ -85,12 +85,21 @@ def word_pattern(word: str) -> str:
     True
     >>> word_pattern("EU")
     '(?-i:EU)(?!\\w)'
+
+    A word ending in a full stop takes no ending ("меди." is copper's genitive, not the start
+    of «медицинские»):
+
+    >>> copper = word_pattern("меди.")
+    >>> bool(re.match(copper, "медицинские")), bool(re.match(copper, "меди,"))
+    (False, True)
     """
     word = word.strip()
     if word.isupper() and len(word) <= 5 and " " not in word:
         return f"(?-i:{re.escape(word)})(?!\\w)"
-    parts = [re.escape(p) for p in re.split(r"[\s\-]+", word) if p]
-    return r"[\s\-]+".join(f"{p}\\w*" for p in parts)
+    exact = word.endswith(".")
+    parts = [re.escape(p) for p in re.split(r"[\s\-]+", word.rstrip(".")) if p]
+    found = r"[\s\-]+".join(f"{p}\\w*" for p in parts)
+    return found[: -len("\\w*")] + "(?!\\w)" if exact else found
 
 
 def _alternation(patterns: Iterable[tuple[str, str]]) -> re.Pattern[str] | None:

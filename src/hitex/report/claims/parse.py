@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from hitex.report import wording
+from hitex.report.claims import lexicon
 from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Quantity
 
 __all__ = ["FALL", "GROWTH", "Found", "Sentence", "parse", "sentences"]
@@ -281,6 +282,21 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12,
                 "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "двадцать": 20}  # fmt: skip
 _COUNT_WORDS_RE = "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+
+
+def count_in(words: str) -> int | None:
+    """The count a rank's words give ("last of fourteen": 14), or None.
+
+    >>> count_in("last of fourteen"), count_in("last among the 6 suppliers"), count_in("last")
+    (14, 6, None)
+    """
+    m = re.search(rf"(?<!\w)({_COUNT_WORDS_RE}|\d{{1,3}})(?!\w)", words, re.IGNORECASE)
+    if m is None:
+        return None
+    word = m[1].lower()
+    return int(word) if word.isdigit() else int(_COUNT_WORDS[word])
+
+
 _VERB_MULTIPLES = {"twice": 2, "doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "удвоил": 2,
                    "утроил": 3,
                    "учетверил": 4, "вдвое": 2, "втрое": 3, "вчетверо": 4}  # fmt: skip
@@ -443,6 +459,21 @@ _PLACE = re.compile(
     + r"|\b(?P<d>\d{1,2})(?=st|nd|rd|th|-)", re.IGNORECASE)  # fmt: skip
 
 
+#: Every place a rank's words name, in order ("from fourth to first": 4, then 1).
+PLACES = _PLACE
+
+
+def place_of(m: re.Match[str]) -> int:
+    """The place one match of :data:`PLACES` names.
+
+    >>> [place_of(m) for m in PLACES.finditer("climbed from fourth to 1st")]
+    [4, 1]
+    """
+    if m["d"]:
+        return int(m["d"])
+    return int(next(k for k, v in m.groupdict().items() if v)[1:]) + 1
+
+
 def _place(words: str) -> int:
     """The place a rank's words name: the last ordinal ("slipped from tenth to twelfth": 12).
 
@@ -454,12 +485,7 @@ def _place(words: str) -> int:
     (15, 4)
     """
     found = list(_PLACE.finditer(words))
-    if not found:
-        return 1
-    last = found[-1]
-    if last["d"]:
-        return int(last["d"])
-    return int(next(k for k, v in last.groupdict().items() if v)[1:]) + 1
+    return place_of(found[-1]) if found else 1
 
 
 #: Words after a rank that make it a rank of goods ("the third-largest import item").
@@ -467,6 +493,41 @@ _GOODS_RANK = re.compile(
     r"\s+(?:(?:\w+\s+){0,2}(?:items?|products?|goods|commodit\w+|categor\w+|lines?)\b|"
     r"(?:export|import)s?\b(?!\s+(?:market|partner|destination|buyer|supplier))|"
     r"(?:\w+\s+)?(?:товар\w*|статьей|статья|позици\w*|продукт\w*)\b)", re.IGNORECASE)  # fmt: skip
+
+
+#: Words that say which goods a rank ranks: HS chapters (Russian «товарные группы»), headings
+#: («товарные позиции») or six-digit lines ("subheadings", «субпозиции»).
+_GOODS_LEVEL = (
+    ("product", re.compile(r"subheading|\bhs6|\blines?\b|субпозици", re.I)),
+    ("heading", re.compile(r"heading|позици", re.I)),
+    ("chapter", re.compile(r"chapter|\bgroups?\b|глав[аеыу]\b|групп", re.I)),
+)
+#: A level of goods ranked, said after a rank ("... among import chapters", «среди групп»).
+_LEVEL_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:among|of)\s+(?:all\s+|the\s+|its\s+)?(?:(?:export|import)s?\s+)?|"
+    r"(?:среди|из)\s+(?:всех\s+)?(?:(?:экспортн|импортн|товарн)\w*\s+)?|"
+    r"(?<=among (?:export|import) )|(?<=among (?:export|import)s )|(?<=among )|(?<=среди ))"
+    r"(?P<level>chapters?|headings?|subheadings?|groups?|групп\w*|позиций|глав)\b",
+    re.I,
+)
+
+
+def _goods_level(words: str) -> str:
+    """The level of goods a rank's words name: ``goods:chapter`` (``heading``, ``product``).
+
+    ``goods`` when they name none ("the largest item").
+
+    Examples
+    --------
+    >>> _goods_level("second place among import chapters"), _goods_level("первая товарная позиция")
+    ('goods:chapter', 'goods:heading')
+    >>> _goods_level("the single largest item")
+    'goods'
+    """
+    for level, said in _GOODS_LEVEL:
+        if said.search(words):
+            return f"goods:{level}"
+    return "goods"
 
 
 def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
@@ -477,11 +538,28 @@ def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
         r"групп|стать",
         words,
     )
-    if (goods or _GOODS_RANK.match(s.text, m.end())) and not re.search(
+    after = _LEVEL_AFTER.match(s.text, m.end())
+    partner_words = re.search(
         r"market|buyer|partner|destination|importer|customer|supplier|рын|покупател|партн|"
-        r"импорт[её]р|направлени", words):  # fmt: skip
-        # A rank among goods: hitex ranks partners (verify says so).
-        metric = "goods"
+        r"импорт[её]р|направлени", words)  # fmt: skip
+    if (goods or after or _GOODS_RANK.match(s.text, m.end())) and not partner_words:
+        # A rank among goods: of chapters, headings or lines where the words say which.
+        level = _goods_level(words + " " + (after["level"] if after else ""))
+        metric = level + (":growth" if metric == "growth" else "")
+    elif not partner_words:
+        # "..., while vehicles came fourth" after "among import chapters": the level said
+        # earlier in the sentence goes on.
+        carried = list(_LEVEL_AFTER.finditer(before))
+        if carried:
+            metric = _goods_level(carried[-1]["level"]) + (":growth" if metric == "growth" else "")
+    if m.groupdict().get("last"):
+        # The last of all partners: its place is their number, which verify counts.
+        return "rank", Quantity(0, "rank", 0, 0), "last"
+    close = m.groupdict().get("close") or m.groupdict().get("close_en")
+    if close:
+        n = {"тройк": 3, "четвёрк": 4, "четверк": 4, "пятерк": 5, "пятёрк": 5, "десятк": 10}.get(
+            close.lower()) or _WORD_NUMBERS.get(close.lower()) or int(close)  # fmt: skip
+        return "rank", Quantity(n, "rank", n, n), metric
     top = (m.groupdict().get("top") or m.groupdict().get("top_ru")
            or m.groupdict().get("top_ru2") or m.groupdict().get("top_en"))  # fmt: skip
     if top:
@@ -672,6 +750,14 @@ def _share_cue(before: str) -> re.Match[str] | None:
     return cue
 
 
+#: A clause that only dates or sizes the verb before it: "Exports fell only once, in 2009, by
+#: 8%" (the fall is of the 8%), «упал — в 2009 году — на 8%».
+_ASIDE = re.compile(
+    r"\s*(?:(?:only\s+|just\s+)?(?:once|twice)|(?:in|during)\s+(?:19|20)\d\d|"
+    r"(?:лишь\s+|только\s+)?(?:однажды|раз)|в\s+(?:19|20)\d\d(?:-м)?(?:\s*(?:г\.|году))?|"
+    r"(?:by|на))?\s*", re.IGNORECASE)  # fmt: skip
+
+
 def _falls(before: str) -> bool:
     # Only the claim's own clause: "Wine exports fell by half, while paper exports tripled";
     # a clause with no verb goes on with the verb before it ("экспорт фруктов снизился на 18%,
@@ -681,7 +767,8 @@ def _falls(before: str) -> bool:
     verbs: list[re.Match[str]] = []
     for clause in reversed(clauses):
         verbs = list(re.finditer(f"(?:{GROWTH})|(?:{FALL})", clause, re.IGNORECASE))
-        if verbs or not re.search(r"[—–]\s*(?:на|by)?\s*$", clauses[-1]):
+        if verbs or not (re.search(r"[—–]\s*(?:на|by)?\s*$", clauses[-1])
+                         or _ASIDE.fullmatch(clause)):  # fmt: skip
             break
     return bool(verbs) and re.fullmatch(f"(?:{FALL})", verbs[-1].group(), re.IGNORECASE) is not None
 
@@ -776,7 +863,17 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "rank",
         re.compile(
-            r"\b(?:among\s+)?(?:the\s+)?top[- ](?P<top>three|five|ten|3|5|10)\b(?:\s+\w+)?"
+            # The last place: "Sweden last of fourteen", "our smallest market", «замыкает
+            # список»; the last of the first N: «замыкает тройку», "rounds out the top five".
+            r"(?P<last>\blast\s+(?:of|among)\s+(?:the\s+|all\s+|its\s+)?(?:(?:\w+teen|ten|"
+            r"twenty|\w+ty[- ]\w+|six|seven|eight|nine|\d{1,3})\b\s*)?(?:\w+\s+)?(?:markets|buyers|"
+            r"destinations|partners|customers|suppliers|countries)?(?<=\w)(?<!\bthe)(?<!\ball)"
+            r"(?<!\bits)|"
+            r"\b(?:the|our|its|their)\s+smallest\s+(?:\w+\s+)?(?:market|buyer|destination|"
+            r"partner|customer|supplier)s?\b|(?<!\w)[Зз]амыка\w+\s+список\b)"
+            r"|(?<!\w)[Зз]амыка\w+\s+(?P<close>тройк|четв[её]рк|пят[её]рк|десятк)\w*"
+            r"|\brounds?\s+out\s+the\s+top\s+(?P<close_en>three|four|five|ten|\d{1,2})\b"
+            r"|\b(?:among\s+)?(?:the\s+)?top[- ](?P<top>three|five|ten|3|5|10)\b(?:\s+\w+)?"
             # "the three largest destinations": each of them among the first three.
             r"|\b(?:among\s+)?the\s+(?P<top_en>two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"(?:largest|biggest|leading|main)\s+(?:\w+\s+)?(?:markets|buyers|destinations|"
@@ -1004,6 +1101,55 @@ PATTERNS: tuple[Pattern, ...] = (
         re.compile(r"(?<!\w)(?P<way>" + _RISE_WORDS + "|" + _FALL_WORDS + r")(?!\w)", _I),
         lambda m, s, b: _direction(m, s, b),  # noqa: PLW0108 - defined below
     ),
+    Pattern(
+        "side",
+        # The side of a balance told without a figure: "a surplus with Korea", «с Японией у
+        # страны профицит», «профицит в торговле с Японией».
+        re.compile(
+            r"(?P<side>\b(?:a|its|the)\s+(?:trade\s+|bilateral\s+)?(?:surplus|deficit|shortfall)\s+"
+            r"(?:with|in\s+(?:its\s+)?trade\s+with|vis-[àa]-vis)(?=\s+(?:the\s+)?[A-Z])"
+            r"|(?<!\w)(?:профицит|дефицит)\w*\s+(?:в\s+торговле\s+)?(?:с|со)(?=\s+[А-ЯЁ])"
+            r"|(?<!\w)(?:профицит|дефицит)(?!\w))",
+            _I,
+        ),
+        lambda m, s, b: _side(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+)
+
+
+def _side(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
+    """A deficit or surplus with a partner told without its size: a balance of any size.
+
+    Not where a figure follows in the clause ("a surplus with Korea of $12 million": the
+    figure's own claim) or a negation is before it ("no surplus with Korea").
+    """
+    rest = re.split(r"[,;.!?]", s.text[m.end() :], maxsplit=1)[0]
+    clause = re.split(r"[,;:]", before)[-1]
+    if re.search(r"\d", rest) or re.search(
+        r"\b(?:no|not|never|without)\s+(?:\w+\s+)?$|"
+        r"(?<!\w)(?:не|нет|без)\s+(?:\w+\s+)?$",
+        before,
+        _I,
+    ):
+        return "", None, None
+    if _SIDE_MOVED.search(clause + " " + rest):
+        # "turned a deficit with Korea into a surplus", "used to run a surplus": a side of
+        # another time than the clause's.
+        return "", None, None
+    if re.fullmatch(r"(?:профицит|дефицит)", m.group(), _I) and not _WITH_BEFORE.search(before):
+        # «С Японией у страны профицит»: the partner named before it, or no claim.
+        return "", None, None
+    return "amount", Quantity(0.0, "usd", 0.0, math.inf, lo_open=True), "side"
+
+
+#: Words that put a side of the balance in another time, or make it the one it left.
+_SIDE_MOVED = re.compile(
+    r"\b(?:turn\w*|swung|swing\w*|switch\w*|convert\w*|flipp\w*|into|used\s+to|once|formerly|"
+    r"previously|had\s+been|до\s+этого)\b|(?<!\w)(?:раньше|прежде|когда-то|сменил\w*|"
+    r"перешл?\w*|превратил\w*)(?!\w)", re.IGNORECASE)  # fmt: skip
+#: «С Японией у страны —»: a partner before a side word that names none after it.
+_WITH_BEFORE = re.compile(
+    r"(?<!\w)(?:[Сс]|[Сс]о)\s+[А-ЯЁ][\w-]+\s+(?:у\s+[^\W\d]+\s+)?(?:[—–]\s*)?$"
 )
 
 
@@ -1031,13 +1177,53 @@ def _listed_rank(
     q = Quantity(place, "rank", place, place)
     dash = re.match(r"\s*[—–]", s.text[m.end() :]) is not None
     if not before.strip(' «"(') and dash:
+        after = _LEVEL_AFTER.match(s.text, m.end())
+        if after:
+            return "rank", q, _goods_level(after["level"])
         return "rank", q, "goods" if _GOODS_RANK.match(s.text, m.end()) else "value"
     ranks = list(PATTERNS[0].regex.finditer(before))
     if ranks and _LIST_GAP.fullmatch(before[ranks[-1].end() :]):
         last = ranks[-1]
         _, _, metric = _rank(last, s, before[: last.start()])
         return "rank", q, metric
+    adverb = place == 1 and not re.search(r"[,:—–]\s*(?:the\s+)?$", before)
+    if _after_partner(before) and not _NOT_A_PLACE.match(s.text, m.end()) and not adverb:
+        # ("Sales to Japan first exceeded $500m": "first" right after a name is an adverb.)
+        # "Japan a close second, Germany third", «Япония вторая», «Бельгия — восьмой».
+        return "rank", q, "value"
     return "", None, None
+
+
+#: Words between a partner's name and the ordinal that ranks it ("Japan a close second",
+#: "France, the third", «Бельгия — восьмой»).
+_PARTNER_GAP = re.compile(
+    r"(?:\s*[,:—–]\s*|\s+)(?:(?:is|was|came|comes|ranks?|ranked|stood|now|then|in|at|"
+    r"the|a|close|distant|clear|place|стала?|стал[аи]?|был[аи]?|идёт|идет|—)\s+){0,3}$",
+    re.IGNORECASE)  # fmt: skip
+#: What makes an ordinal after a name no rank ("Germany, second time", "Japan second quarter").
+_NOT_A_PLACE = re.compile(
+    r"[\s-]+(?:time|year|quarter|half|month|week|round|wave|part|share|раз|год|квартал|полугоди|"
+    r"месяц|част|дол[июе])",
+    re.IGNORECASE)  # fmt: skip
+
+
+def _after_partner(before: str) -> bool:
+    """Whether ``before`` ends with a country's name and the words of a rank's gap.
+
+    >>> _after_partner("China bought the most; Japan a close "), _after_partner("Япония ")
+    (True, True)
+    >>> _after_partner("In the "), _after_partner("The city's ")
+    (False, False)
+    """
+    gap = _PARTNER_GAP.search(before)
+    if gap is None:
+        return False
+    head = before[: gap.start()]
+    pattern, _ = lexicon._names_re()
+    if pattern is None:
+        return False
+    found = [m for m in pattern.finditer(head[-60:]) if m.end() == len(head[-60:])]
+    return bool(found)
 
 
 #: What makes a verb of change no claim of direction alone: a figure or a word of size after it
@@ -1246,7 +1432,7 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
             if any(a < m.end() and m.start() < b for a, b in parts):
                 continue
             kind, q, extra = p.read(m, s, s.text[: m.start()])
-            if not kind and any(m.groupdict().get(g) for g in ("word", "listed", "way")):
+            if not kind and any(m.groupdict().get(g) for g in ("word", "listed", "way", "side")):
                 continue  # a count in words that counts some partners: no figure to read
             bare = p.name == "money" and m["num4"] and not _OTHER_UNIT.search(s.text)
             if not kind and bare and scale:
@@ -1312,11 +1498,12 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
             kind=kind or "amount", span=span, sentence=s.text, start=s.start + start,
             end=s.start + b, quantity=q, paragraph=s.paragraph, understood=bool(kind),
             note="" if kind else NOT_UNDERSTOOD,
-            metric=extra if kind in ("rank", "extreme", "count", "multiple") else None,
+            metric=extra if kind in ("rank", "extreme", "count", "multiple") or name == "side"
+            else None,
         )  # fmt: skip
         whole = _whole(s.text, b) if kind == "share" else None
         hints = {"pattern": name}
-        if kind in ("amount", "change") and extra:
+        if kind in ("amount", "change") and extra and name != "side":
             hints["scale"] = extra
         if _FIGURE.search(s.text[:a]):
             hints["figure"] = "yes"

@@ -91,12 +91,12 @@ _MONTH_NAME = (r"(?:january|february|march|april|may|june|july|august|september|
                r"(?:ь|я|е|й|ю|ем)(?!\w)")  # fmt: skip
 #: Parts of a year said in words: "the second half", "в четвёртом квартале".
 _PARTS = (
-    (r"first half|первое полугодие|первом полугодии|первого полугодия", (1, 6)),
-    (r"second half|второе полугодие|втором полугодии|второго полугодия", (7, 12)),
-    (r"first quarter|перв\w+ квартал\w*", (1, 3)),
-    (r"second quarter|втор\w+ квартал\w*", (4, 6)),
-    (r"third quarter|трет\w+ квартал\w*", (7, 9)),
-    (r"fourth quarter|final quarter|last quarter|четв[её]рт\w+ квартал\w*", (10, 12)),
+    (r"first[- ]half|\bH1\b|первое полугодие|первом полугодии|первого полугодия", (1, 6)),
+    (r"second[- ]half|\bH2\b|второе полугодие|втором полугодии|второго полугодия", (7, 12)),
+    (r"first[- ]quarter|\bQ1\b|перв\w+ квартал\w*|\bI квартал\w*", (1, 3)),
+    (r"second[- ]quarter|\bQ2\b|втор\w+ квартал\w*|\bII квартал\w*", (4, 6)),
+    (r"third[- ]quarter|\bQ3\b|трет\w+ квартал\w*|\bIII квартал\w*", (7, 9)),
+    (r"(?:fourth|final|last)[- ]quarter|\bQ4\b|четв[её]рт\w+ квартал\w*|\bIV квартал\w*", (10, 12)),
 )
 
 
@@ -212,7 +212,9 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    r"(?<=\ba )(?=(?:19|20)\d\d\s+[a-z])|"
                    # "The turning point was 2019, when foreign sales soared 85.7%": the year
                    # that opens a "when" clause dates it.
-                   r"(?=(?:19|20)\d\d(?:\s*(?:г\.|год\w*))?,\s*(?:when|когда)\b))"
+                   r"(?=(?:19|20)\d\d(?:-[йм]|\s*(?:г\.|год\w*))?,\s*(?:when|когда)\b)|"
+                   # «в кризисный 2009 г. экспорт упал на 8,3%»: an adjective before the year.
+                   r"\bв\s+[а-яё]+(?:ый|ий|ой)\s+(?=(?:19|20)\d\d\s*(?:г\.|год\b)))"
                    r"(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
 #: The last year of the span a text tells ("In its final year the figure stood at $4.5 billion",
@@ -388,6 +390,13 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             r"\b[Tt]he ((?:19|20)\d\d) (?:[a-z-]+ )?(?:deficit|surplus|balance|exports?|imports?|"
             r"sales|purchases|turnover|total|figure|level)\s*(?:,|:|is|was|stood at|came to|of)?"
             r"\s*$", text[: at[0]])  # fmt: skip
+        # «Дефицит 2020 года, 190 млн», «экспорт 2019 г. — 2,6 млрд», "(2002: 728 million)",
+        # "2004 — $917 million": a year said right before the figure it dates.
+        owner = owner or re.search(
+            r"(?:(?<!\w)(?:дефицит|профицит|сальдо|экспорт|импорт|ввоз|вывоз|товарооборот|оборот)"
+            r"\w*\s+((?:19|20)\d\d)(?:-го)?\s*(?:г\.|года)?\s*(?:,|:|—|–|-)\s*"
+            r"|(?:^|[(;:,]\s*)((?:19|20)\d\d)(?:\s*г\.)?\s*(?::|—|–)\s*)$",
+            text[: at[0]], re.IGNORECASE)  # fmt: skip
         if after is not None:
             year = int(after["y"])
         elif _YEAR_EARLIER.match(text, at[1]):
@@ -397,7 +406,7 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             year = year - (int(n) if n and n.isdigit() else _COUNTS[n.lower()] if n else 10)
         elif owner is not None:
             # "2018's $1.4 billion"
-            year = int(owner[1])
+            year = int(next(y for y in owner.groups() if y))
         elif (_AGAINST.search(text[: at[0]]) and kind in ("amount", "share")
               and not _OTHER_FLOW.match(text, at[1]) and not frames.other_way(text, at[1])
               and not _means_with(text, at)):  # fmt: skip
@@ -534,6 +543,15 @@ _ONE_MONTH = re.compile(rf"(?:\bin|\bduring|\bв|\bза)\s+({_MONTH_NAME})(?!\s*
                         re.IGNORECASE)  # fmt: skip
 
 
+#: One month opening a claim's clause as its subject: "December brought $217.2 million",
+#: «Декабрь — 217,2 млн», "November alone added $217m".
+_MONTH_FIRST = re.compile(
+    rf"^[\s,;(]*(?:and\s+|but\s+|while\s+|а\s+|и\s+)?({_MONTH_NAME})(?=\s*[—–:-]|\s+(?:alone\s+|"
+    r"itself\s+)?(?:brought|saw|added|accounted|delivered|gave|contributed|was|came|"
+    r"дал|дала|принес|принёс|добавил|составил|обеспечил)\b)",
+    re.IGNORECASE)  # fmt: skip
+
+
 def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | None:
     """The months of the claim's own clause when it names some, else of the sentence.
 
@@ -546,7 +564,7 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
         own = text[(starts[-1] if starts else 0) : (end.start() if end else len(text))]
         if _months(own) is not None:
             return months(own)
-        one = _ONE_MONTH.search(own)
+        one = _ONE_MONTH.search(own) or _MONTH_FIRST.match(own)
         if one is not None:
             # "а в декабре предприятия отгрузили продукции на 217,2 млн": that month alone (of
             # the claim's own clause only: a month elsewhere may date the statement).
@@ -1272,7 +1290,7 @@ def _in(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
     return [m for m in mentions if lo <= m.start < hi]
 
 
-def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
+def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject is said
     f: Found,
     partners: list[Mention],
     products: list[Mention],
@@ -1302,9 +1320,11 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
         before = [m for m in partners if m.start < a]
         after = [m for m in partners if m.start >= claim_end]
         ranked = before[-1:] or after[:1]
-        if after and _HOLDS_PLACE.fullmatch(s.text, claim_end, after[0].start):
-            # «второе место занимает Германия», "second place went to Japan": the partner
-            # named right after the place holds it.
+        if after and (_HOLDS_PLACE.fullmatch(s.text, claim_end, after[0].start) or (
+                re.match(r"[Зз]амыка", f.claim.span)
+                and re.fullmatch(r"\s*", s.text[claim_end : after[0].start]))):  # fmt: skip
+            # «второе место занимает Германия», "second place went to Japan", «замыкает тройку
+            # Франция»: the partner named right after the place holds it.
             ranked = after[:1]
         if len(before) > 1 and _OVERTOOK.fullmatch(s.text, before[-2].end, before[-1].start):
             # "Japan overtook China as the top buyer": the rank is the overtaker's.
@@ -1336,6 +1356,16 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
         # goods of the rank's own words, when they name some, not all of the sentence's.
         goods = _in(products, lo, hi) or products
         return Subject(c.reporter, flow, codes, None, _products(goods)), how
+    if f.claim.metric == "side":
+        # "a surplus with Korea", «с Японией у страны профицит»: the partner right after the
+        # words, or right before them in the inverted Russian order.
+        a = f.claim.start - s.start
+        right = [m for m in partners if claim_end <= m.start <= claim_end + 6]
+        left = [m for m in partners if m.end <= a and a - m.end <= 16]
+        ranked = right[:1] or left[-1:]
+        codes = tuple(m.value for m in ranked if m.kind == "country")
+        groups = [m.value for m in ranked if m.kind != "country"]
+        return Subject(c.reporter, "balance", codes, groups[0] if groups else None), how
     mine_p, mine_g = _in(partners, lo, hi), _in(products, lo, hi)
     cut = [m.end() for m in _TURN.finditer(s.text, lo, f.claim.start - s.start)]
     if cut and len(mine_p) > 1 and _in(partners, cut[-1], hi):

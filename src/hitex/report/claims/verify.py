@@ -207,6 +207,10 @@ def _worded(r: Result, lexicon: Lexicon) -> Result:
     size = None if level is None else (4 if level["heading"] else 2)
     # "Turbojets, our largest heading": goods the text calls a heading (chapter) that the
     # lexicon reads at another level of the HS are not certainly these goods.
+    if r.claim.kind == "rank" and r.claim.metric == "goods:chapter":
+        # "Cereals ranked first among import chapters": the text itself calls them a chapter,
+        # and one chapter is what was ranked (_goods_rank).
+        return r
     loose = [n for n in names if not lexicon.product(n).exact or (
         size is not None and not lexicon.product(n).defined
         and any(len(code) != size for code in lexicon.product(n).codes))]  # fmt: skip
@@ -225,7 +229,8 @@ def _frame(c: Claim) -> tuple[Any, ...]:
     per = c.period
     family = {"growth": "change", "multiple": "change", "change": "change"}.get(c.kind, c.kind)
     base = per.compare if family in ("change", "rank") else None
-    return (family, c.subject, c.whole, c.metric, c.aggregation, per.year, base, per.months)
+    top = _top_partners(c) if family == "share" and not c.subject.partners else None
+    return (family, c.subject, c.whole, c.metric, c.aggregation, per.year, base, per.months, top)
 
 
 def _restated(results: list[Result]) -> list[Result]:
@@ -287,7 +292,9 @@ def alternatives(
     """
     out: list[tuple[str, Claim]] = []
     bases = _bases(c, claims)
-    readings = (*_subjects(c, claims), *_flows(c), *_periods(c), *bases, *_kinds(c),
+    # A side told without a figure ("a surplus with Korea") is of the balance by its words.
+    flows = () if c.metric == "side" else _flows(c)
+    readings = (*_subjects(c, claims), *flows, *_periods(c), *bases, *_kinds(c),
                 *_years(c, held))  # fmt: skip
     for label, alt in readings:
         if alt != c and all(alt != a for _, a in out):
@@ -490,6 +497,9 @@ def _flow_value(c: Claim, s: Session, plan: Plan, small: float, year: int) -> fl
 
 
 def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    if c.metric == "side" and not c.subject.partners and not c.subject.partner_group:
+        return Result(c, None, "unverifiable",
+                      "not understood: which partner the balance is with")  # fmt: skip
     if c.aggregation == "each":
         return _each(c, s, plan, small)
     value = _flow_value(c, s, plan, small, c.period.year)
@@ -502,8 +512,56 @@ def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         return _balance(c, value, where)
     judged = _judge(c, value, f"{where}: {show(value, 'usd')}")
     if judged.verdict == "supported" and c.metric != "per_month":
-        return _direction(c, s, plan, small, judged)
+        judged = _direction(c, s, plan, small, judged)
+    if judged.verdict == "supported" and c.metric != "per_month" and _FIRST.search(
+        c.sentence[max(0, c.sentence.find(c.span) - 40) : c.sentence.find(c.span) + len(c.span)]
+    ) and c.sentence.find(c.span) >= 0:  # fmt: skip
+        return _first_passed(c, s, plan, small, judged)
     return judged
+
+
+#: "first exceeded 5 billion", "first went above", «впервые превысил»: a level passed for the
+#: first time, in the claim's year.
+_FIRST = re.compile(
+    r"\bfirst\s+(?:\w+\s+)?(?:went|gone|passed|exceeded|topped|crossed|broke|rose|climbed|"
+    r"surpassed|moved)\b|\bfor\s+the\s+first\s+time\b|(?<!\w)впервые\b",
+    re.IGNORECASE)  # fmt: skip
+
+
+def _first_passed(c: Claim, s: Session, plan: Plan, small: float, judged: Result) -> Result:
+    """A level passed for the first time in the claim's year: every earlier year held below.
+
+    "Turnover first exceeded 5 billion in 2019": 2019 above, and no year before it. Only the
+    years the warehouse holds are weighed; with none before, "first" cannot be told.
+    """
+    assert c.quantity is not None
+    year = c.period.year
+    if c.subject.flow == "balance":
+        return judged
+    held = [y for y in _held_years(s).get(c.subject.reporter, ()) if y < year]
+    if not held:
+        return Result(c, judged.computed, "unverifiable",
+                      f"{judged.reason}; the warehouse holds no year of "
+                      f"{_name(c.subject.reporter)} before {year}, so that it is the first "
+                      "cannot be told")  # fmt: skip
+    q = c.quantity
+    bar = q.lo if not math.isinf(q.lo) else q.value
+    above = []
+    for y in held:
+        try:
+            v = _flow_value(c, s, plan, small, y)
+        except _NoData:
+            continue
+        if v > bar or (v == bar and not q.lo_open):
+            above.append((y, v))
+    if not above:
+        return Result(c, judged.computed, "supported",
+                      f"{judged.reason}; every earlier year held ({held[0]}-{held[-1]}) was "
+                      f"below {show(bar, 'usd')}")  # fmt: skip
+    y, v = above[0]
+    return Result(c, judged.computed, "contradicted",
+                  f"{judged.reason}; but {y} was already above {show(bar, 'usd')} "
+                  f"({show(v, 'usd')}), so {year} is not the first year")  # fmt: skip
 
 
 #: "rose to $2.2 million", «выросла до 2,2 млн»: an amount said with the way it moved (the
@@ -593,7 +651,7 @@ def _balance(c: Claim, value: float, where: str) -> Result:
                       any_side=True)  # fmt: skip
     if said != actual:
         return Result(c, value, "contradicted", f"{text}, not a {said}")
-    if c.quantity.allows(size) or c.quantity.allows(-size):
+    if _allows(c.quantity, size) or _allows(c.quantity, -size):
         return Result(c, value, "supported", text)
     return Result(c, value, "contradicted", f"{text}; {_outside(c.quantity, size)}")
 
@@ -710,6 +768,53 @@ def _level_change(c: Claim, s: Session, plan: Plan, small: float, indicator: str
     return _judge(c, figure, text)
 
 
+_TOP_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "дв": 2, "тр": 3, "четыр": 4, "пят": 5, "шест": 6, "сем": 7,
+          "восем": 8, "девят": 9, "десят": 10, "тройк": 3, "четв": 4, "пят[её]рк": 5,
+          "десятк": 10}  # fmt: skip
+#: The first N partners named before a share ("the five largest markets", «пятёрка крупнейших
+#: покупателей», «на пять крупнейших рынков»): their share together.
+_TOP_PARTNERS = re.compile(
+    r"\b(?:the\s+)?(?:top|largest|biggest|leading|main)\s+(?P<en1>two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d{1,2})\s+(?:\w+\s+)?(?P<p1>markets|buyers|destinations|customers|partners|"
+    r"importers|suppliers|countries)\b"
+    r"|\b(?:the\s+)?(?P<en2>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?:largest|biggest|leading|main|top)\s+(?:\w+\s+)?(?:markets|buyers|destinations|"
+    r"customers|partners|importers|suppliers|countries)\b"
+    r"|(?<!\w)(?P<ru1>дв|тр|четыр|пят|шест|сем|восем|девят|десят|\d{1,2})(?:а|е|и|ь|ух|[её]х|и|"
+    r"ью|ём)?\s+(?:крупнейш|ведущ|главн|основн)\w*\s+(?:\w+\s+)?(?:рын|покупател|партн|стран|"
+    r"импорт[её]р|поставщик|направлени)\w*"
+    r"|(?<!\w)(?P<ru2>тройк|четв[её]рк|пят[её]рк|десятк)\w*\s+(?:(?:крупнейш|ведущ|главн|"
+    r"основн)\w*\s+)?(?:рын|покупател|партн|стран|импорт[её]р|поставщик|направлени)\w*",
+    re.IGNORECASE)  # fmt: skip
+
+
+def _top_partners(c: Claim) -> int | None:
+    """N where the claim's clause names the first N partners before its share.
+
+    >>> from hitex.report.claims.model import Claim
+    >>> def top(text):
+    ...     return _top_partners(Claim("share", "70%", text, 0, 0))
+    >>> top("The five largest markets took 70% of exports.")
+    5
+    >>> top("На пять крупнейших рынков приходится 70%."), top("Пятёрка крупнейших стран дала 70%.")
+    (5, 5)
+    >>> top("Asia took 70% of exports.") is None
+    True
+    """
+    at = c.sentence.find(c.span)
+    if at < 0:
+        return None
+    found = list(_TOP_PARTNERS.finditer(re.split(r"[;:]", c.sentence[:at])[-1]))
+    if not found:
+        return None
+    m = found[-1]
+    said = (m["en1"] or m["en2"] or m["ru1"] or m["ru2"]).lower()
+    if said.isdigit():
+        return int(said)
+    return next(n for k, n in _TOP_N.items() if re.fullmatch(k, said))
+
+
 def _share(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     judged = _share_level(c, s, plan, small)
     if judged.verdict == "supported":
@@ -717,7 +822,9 @@ def _share(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     return judged
 
 
-def _share_level(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+def _share_level(  # noqa: PLR0911 - one return per kind of share
+    c: Claim, s: Session, plan: Plan, small: float
+) -> Result:
     whole = c.whole or Subject(c.subject.reporter, c.subject.flow)
     part = c.subject
     if (part.flow, whole.flow) == ("export", "import") and part == replace(whole, flow="export"):
@@ -748,6 +855,24 @@ def _share_level(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         total = float(_table(c.with_(subject=whole), s, plan, small)["value_usd"].iloc[0])
         figure = 100 * mine / total
         text = f"{describe(part)} in {describe(whole)}, {_when(c)}: {show(figure, 'pct')}"
+        return _judge(c, figure, text)
+    elif (n := _top_partners(c)) is not None and not part.partners and not part.partner_group \
+            and plan.entries(part) == plan.entries(whole) and part.flow == whole.flow:  # fmt: skip
+        # "The five largest markets took almost 70% of exports": the first N partners by value.
+        sel = plan.selection(part, partners=False) | _partners_of(whole, plan)
+        t = s.table(year=c.period.year, by=["partner"], months=c.period.months,
+                    small_base_usd=small, **sel)  # fmt: skip
+        t = t[t["partner"] != ind.UNSPECIFIED].sort_values("value_usd", ascending=False)
+        if len(t) <= n:
+            return Result(c, None, "unverifiable",
+                          f"the warehouse holds {len(t)} partner(s) of {describe(whole)} in "
+                          f"{_when(c)}: the share of the {n} largest cannot be "
+                          "checked")  # fmt: skip
+        top = t.head(n)
+        figure = float(top["share_pct"].sum())
+        names = ", ".join(_name(p) for p in top["partner"])
+        text = (f"the {n} largest partners of {describe(whole)} ({names}), {_when(c)}: "
+                f"{show(figure, 'pct')}")  # fmt: skip
         return _judge(c, figure, text)
     else:
         return Result(c, None, "unverifiable",
@@ -792,10 +917,14 @@ def _partners_of(whole: Subject, plan: Plan) -> dict[str, Any]:
     return {"partner_group": sel["partner_group"]} if "partner_group" in sel else {}
 
 
-def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
-    if c.metric == "goods":
-        return Result(c, None, "unverifiable",
-                      "a rank among goods: hitex ranks partners, not products")  # fmt: skip
+def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:  # noqa: PLR0911 - per rank
+    if (c.metric or "").startswith("goods"):
+        return _goods_rank(c, s, plan, small)
+    if (not c.subject.partners and not c.subject.partner_group and len(c.subject.products) == 1
+            and c.how("products") in CERTAIN and not _PARTNER_RANK.search(c.span)):  # fmt: skip
+        # "Rubber ... moved up to sixth place": goods named in the rank's own clause, no
+        # partner: a rank of the goods, whose level the words do not say.
+        return _goods_rank(c.with_(metric="goods"), s, plan, small)
     if len(c.subject.partners) != 1:
         return Result(c, None, "unverifiable", "not understood: which partner is ranked")
     (who,) = c.subject.partners
@@ -821,6 +950,15 @@ def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     rank = _number(row[column].iloc[0])
     if rank is None:
         raise _NoData(f"no growth rate: {_name(who)} has no base in {c.period.compare}")
+    if c.metric == "last":
+        # "Sweden last of fourteen": the place is the number of partners, where the text's
+        # own count (if it gives one) is what the warehouse holds.
+        said = parse.count_in(c.span)
+        if said is not None and said != len(t):
+            return Result(c, rank, "unverifiable",
+                          f"{_name(who)} ranks {int(rank)} by value among {len(t)} partners "
+                          f"({_when(c)}); the text ranks it among {said}")  # fmt: skip
+        c = c.with_(quantity=Quantity(len(t), "rank", len(t), len(t)))
     what = "growth rate" if growth else "value"
     text = f"{_name(who)} ranks {int(rank)} by {what} among {len(t)} partners ({_when(c)})"
     if growth and c.quantity is not None and not c.quantity.allows(rank):
@@ -833,7 +971,138 @@ def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
             text += (f"; first when growth on bases under {show(small, 'usd')} is set aside "
                      f"(ahead of it: {names})")  # fmt: skip
             return Result(c, rank, "supported", text)
-    return _judge(c, rank, text)
+    judged = _judge(c, rank, text)
+    if judged.verdict == "supported" and not growth:
+
+        def values_of(year: int) -> pd.Series:
+            t = s.table(year=year, by=["partner"], months=c.period.months,
+                        small_base_usd=small, **sel)  # fmt: skip
+            return t.set_index("partner")["value_usd"]
+
+        judged = _moved_from(c, judged, values_of, who, _name(who), s)
+    return judged
+
+
+#: Words of a rank among partners ("ninth among buyers"), not among goods.
+_PARTNER_RANK = re.compile(
+    r"market|buyer|partner|destination|importer|customer|supplier|рын|покупател|партн|"
+    r"импорт[её]р|направлени|поставщик", re.IGNORECASE)  # fmt: skip
+
+
+def _goods_rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """The place of one HS chapter (heading, six-digit line) among all of the trade's, by value.
+
+    The level is the one the words say ("among import chapters", «товарная позиция»); where
+    they say none ("the largest item"), the level of the goods named (cereals: a chapter), and
+    a place the data do not give is then left open, not flagged: the text may rank another
+    level.
+    """
+    assert c.quantity is not None
+    parts = (c.metric or "goods").split(":")
+    said = parts[1] if len(parts) > 1 and parts[1] in GOODS_LEVELS else ""
+    if "growth" in parts:
+        return Result(c, None, "unverifiable",
+                      "a rank of goods by growth: hitex ranks goods by value")  # fmt: skip
+    entries = plan.entries(c.subject)
+    codes = [code for e in entries for code in e.codes]
+    if len(entries) != 1 or len(codes) != 1:
+        what = ", ".join(e.name for e in entries) or "none"
+        return Result(c, None, "unverifiable",
+                      "a rank among goods: the text does not name one HS chapter or heading "
+                      f"that is ranked (goods read: {what})")  # fmt: skip
+    (code,) = codes
+    level = GOODS_LEVELS[said] if said else len(code)
+    noun = next((k for k, v in GOODS_LEVELS.items() if v == level), "")
+    if len(code) != level or not noun:
+        return Result(c, None, "unverifiable",
+                      f"a rank among {said or 'goods'}s: {entries[0].name} is HS {code}, not one "
+                      f"{said or 'chapter or heading'}")  # fmt: skip
+    whole = Subject(c.subject.reporter, c.subject.flow, c.subject.partners,
+                    c.subject.partner_group)  # fmt: skip
+    sel = plan.selection(whole) | {"months": c.period.months}
+
+    def units_of(year: int) -> pd.Series:
+        """The trade's chapters (headings, lines) of ``year`` and their values."""
+        t = s.table(year=year, by=["product"], small_base_usd=small, **sel)
+        if t.empty:
+            raise _NoData(f"no data: {describe(whole)} in {year} is not in the warehouse")
+        if not t["classification"].astype(str).str.upper().str.startswith("H").all():
+            raise _NoData(f"{describe(whole)} in {year} is not classified by HS: its "
+                          f"{noun}s cannot be ranked")  # fmt: skip
+        units = t.assign(unit=t["product"].astype(str).str[:level]).groupby("unit")["value_usd"]
+        return units.sum()
+
+    units = units_of(c.period.year)
+    if code not in units.index:
+        raise _NoData(f"no data: HS {code} ({entries[0].name}) is not in {describe(whole)} in "
+                      f"{_when(c)}")  # fmt: skip
+    value = float(units[code])
+    rank = 1 + int((units > value).sum())
+    place = int(c.quantity.hi) if not math.isinf(c.quantity.hi) else int(c.quantity.value)
+    if len(units) < max(2, place):
+        return Result(c, None, "unverifiable",
+                      f"the warehouse holds {len(units)} {noun}(s) of {describe(whole)} in "
+                      f"{_when(c)}: a rank {place} among them cannot be checked")  # fmt: skip
+    ahead = units[units > value].sort_values(ascending=False).index[:3]
+    leaders = "; ahead: " + ", ".join(f"HS {u}" for u in ahead) if len(ahead) else ""
+    text = (f"HS {code} ({entries[0].name}) ranks {rank} by value among {len(units)} {noun}s "
+            f"of {describe(whole)} ({_when(c)}, {show(value, 'usd')}{leaders})")  # fmt: skip
+    judged = _judge(c, float(rank), text)
+    if judged.verdict == "supported":
+        judged = _moved_from(c, judged, units_of, code, f"HS {code}", s)
+    if judged.verdict == "contradicted" and not said:
+        return Result(c, float(rank), "unverifiable",
+                      f"{text}; the text does not say among which goods it ranks them "
+                      f"(read as {noun}s, the level of HS {code})")  # fmt: skip
+    return judged
+
+
+def _moved_from(  # noqa: PLR0911 - one return per verdict and reason
+    c: Claim,
+    judged: Result,
+    units_of: Callable[[int], pd.Series],
+    code: str,
+    label: str,
+    s: Session,
+) -> Result:
+    """A move in the ranking ("climbed from fourth to first"): the place it moved from too.
+
+    The year before is the claim's base where its words name one, else the latest year the
+    warehouse holds before its own; a place that differs there is flagged only where that
+    year is certain (named, or the only one held before), and left open otherwise.
+    """
+    places = [parse.place_of(m) for m in parse.PLACES.finditer(c.span)]
+    if len(places) < 2:
+        return judged
+    earlier = [y for y in _held_years(s).get(c.subject.reporter, ()) if y < c.period.year]
+    # A base the sentence names ("between 2020 and 2021"); a rank's compare year is otherwise
+    # the convention's, not the text's.
+    named = c.period.compare is not None and str(c.period.compare) in c.sentence
+    base = c.period.compare if named else None
+    if base is None or base not in earlier:
+        base = earlier[-1] if earlier else None
+    if base is None:
+        return Result(c, judged.computed, "unverifiable",
+                      f"{judged.reason}; the warehouse holds no year before {c.period.year}: "
+                      f"the place it moved from cannot be told")  # fmt: skip
+    try:
+        units = units_of(base)
+    except (_NoData, HitexError) as exc:
+        return Result(c, judged.computed, "unverifiable", f"{judged.reason}; {exc}")
+    if code not in units.index:
+        return Result(c, judged.computed, "unverifiable",
+                      f"{judged.reason}; {label} is not in the trade of {base}")  # fmt: skip
+    then = 1 + int((units > float(units[code])).sum())
+    text = f"{judged.reason}; in {base} it ranked {then}"
+    if then == places[0]:
+        return Result(c, judged.computed, "supported", text)
+    if not named and len(earlier) > 1:
+        # The year it moved from is not said, and the warehouse holds others it may be.
+        return Result(c, judged.computed, "unverifiable",
+                      f"{text}; the text does not say since when it moved from "
+                      f"{places[0]}")  # fmt: skip
+    return Result(c, judged.computed, "contradicted",
+                  f"{text}, not {places[0]} as the text says it moved from")  # fmt: skip
 
 
 def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
@@ -1043,9 +1312,29 @@ CHECKS: Mapping[str, Callable[[Claim, Session, Plan, float], Result]] = {
 # -- words -------------------------------------------------------------------------------------
 def _judge(c: Claim, figure: float, text: str) -> Result:
     assert c.quantity is not None
-    if c.quantity.allows(figure):
+    if _allows(c.quantity, figure):
         return Result(c, figure, "supported", text)
     return Result(c, figure, "contradicted", f"{text}; {_outside(c.quantity, figure)}")
+
+
+def _allows(q: Quantity, x: float) -> bool:
+    """Whether the words allow ``x``, also as a figure rounded twice.
+
+    "217,3 млн" for 217.2471 million: rounded first to 217.25, then to 217.3, as texts that
+    copy a rounded figure do. Only for a figure said plainly (no "about", "more than").
+
+    >>> q = Quantity(217.3, "usd", 217.25, 217.35)
+    >>> q.allows(217.2471), _allows(q, 217.2471), _allows(q, 217.24)
+    (False, True, False)
+    """
+    if q.allows(x):
+        return True
+    step = q.hi - q.lo
+    if q.qualifier or not math.isfinite(step) or step <= 0 or q.lo_open or q.hi_open:
+        return False
+    fine = step / 10
+    once = math.floor(abs(x) / fine + 0.5) * fine
+    return q.allows(math.copysign(once, x))
 
 
 def _outside(q: Quantity, figure: float, either: str = "") -> str:
