@@ -454,3 +454,21 @@ def test_two_goods_summed_into_one_share(corpus):
     )
     (r,) = [r for r in claims.check(corpus, text) if r.claim.kind == "share"]
     assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(("count", "verdict"), [("Four", "supported"), ("Nine", "contradicted")])
+def test_a_count_of_goods_above_a_threshold_is_no_sum(corpus, count, verdict):
+    raw = pd.read_csv(CHILE_2004, dtype={"product": str})
+    imports = raw[raw["flow"] == "import"]
+    by = imports.groupby(imports["product"].str[:2])["value_usd"].sum()
+    assert int((by > 100e6).sum()) == 4  # the raw file: four chapters over $100 million
+    text = HEAD + f"{count} import chapters exceeded USD 100 million in 2004."
+    (r,) = claims.check(corpus, text)
+    assert r.claim.aggregation == "each"
+    assert r.verdict == verdict, r.reason
+
+
+def test_a_count_said_together_is_a_sum(corpus):
+    text = HEAD + "Together, four import chapters exceeded USD 100 million."
+    (r,) = claims.check(corpus, text)
+    assert r.claim.aggregation == "sum"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import itertools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -682,6 +683,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             )
             else None
         )
+        if counted is None and f.claim.kind == "amount" and _over_threshold(f.claim, s.text, at):
+            # "Four import chapters exceeded USD 100 million", "Seven markets took over $250
+            # million": a count of partners or goods above a threshold, not their sum.
+            counted = frames.counted_before(s.text, at[0])
+            counted = counted if counted is not None and counted[0] is not None else None
         if counted is not None and counted[1] != "partner" and len(subject.partners) < 2:
             # "Five chapters each exceeded $15 million": the figure is said of every chapter
             # (heading, product) counted, never of their sum.
@@ -1288,6 +1294,32 @@ def _previous(out: list[Claim], f: Found) -> Claim | None:
 
 def _in(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
     return [m for m in mentions if lo <= m.start < hi]
+
+
+#: Words that make a count's figure their sum: "together", «в сумме».
+_SUMMED = re.compile(r"\b(?:together|combined|in total|jointly|between them|altogether)\b|"
+                     r"(?<!\w)(?:вместе|в сумме|суммарно|в совокупности|в целом)(?!\w)",
+                     re.IGNORECASE)  # fmt: skip
+#: A count right before a threshold: "Four import chapters exceeded", «пять рынков превысили»
+#: (the count, at most three words, its noun, at most three words, the figure).
+_COUNT_THEN_FIGURE = re.compile(
+    r"(?<![\w$.,])(?:\w+|\d{1,3})\s+(?:[^\W\d]+\s+){1,3}(?:[^\W\d]+\s+){0,3}$", re.IGNORECASE
+)
+
+
+def _over_threshold(c: Claim, text: str, at: tuple[int, int]) -> bool:
+    """Whether an amount is a threshold that a count of partners or goods just named passed.
+
+    "Four import chapters exceeded USD 100 million": the figure says "more than" and the
+    clause opens with the count; not "together", «в сумме».
+    """
+    q = c.quantity
+    if q is None or not math.isinf(q.hi) or _SUMMED.search(text):
+        return False
+    start = max([m.end() for m in _CLAUSE.finditer(text, 0, at[0])], default=0)
+    clause = text[start : at[0]]
+    found = frames.counted_before(clause, len(clause))
+    return found is not None and found[0] is not None and bool(_COUNT_THEN_FIGURE.search(clause))
 
 
 def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject is said
