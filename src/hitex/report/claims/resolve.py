@@ -201,6 +201,12 @@ _YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year
                            re.IGNORECASE)  # fmt: skip
 #: The year right after a figure ("$61.7 million in 2002", "$4.5 billion by 2021", «до 4 500 млн
 #: в 2021-м»); not one that opens the next clause («до 2,6 млрд долл., в 2020-м — еще на треть»).
+#: A year in brackets right after its figure: «−728,2 млн (2002)», "$728 million (2002)".
+_BRACKET_YEAR = re.compile(r"\s*\(\s*(?P<y>(?:19|20)\d\d)(?:\s*г(?:\.|од\w*)?)?\s*\)")
+#: A year that heads its figure before a dash or colon, in a list: «2002 — 191,1 млн долл.;
+#: 2004 — 263,0 млн», "2002: $191.1 million".
+_HEAD_YEAR = re.compile(r"(?:^|[\s:;(])(?P<y>(?:19|20)\d\d)(?:\s*г(?:\.|од\w*)?)?\s*[—–:]\s*"
+                        r"(?:[+−-]\s*)?(?:US\$|\$)?$")  # fmt: skip
 _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|by|в|за)\s+(?P<y>(?:19|20)\d\d)\b"
                          r"(?!(?:-м)?\s*(?:г\.|год[ау]?)?\s*[—–])", re.I)  # fmt: skip
 #: A year the figure is of: "in 2012", "за 2012 год", and the year as a subject ("Худшим стал
@@ -388,8 +394,14 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             r"\b[Tt]he ((?:19|20)\d\d) (?:[a-z-]+ )?(?:deficit|surplus|balance|exports?|imports?|"
             r"sales|purchases|turnover|total|figure|level)\s*(?:,|:|is|was|stood at|came to|of)?"
             r"\s*$", text[: at[0]])  # fmt: skip
+        bracket = _BRACKET_YEAR.match(text, at[1])
+        head = _HEAD_YEAR.search(text, 0, at[0])
         if after is not None:
             year = int(after["y"])
+        elif bracket is not None:
+            year = int(bracket["y"])
+        elif head is not None:
+            year = int(head["y"])
         elif _YEAR_EARLIER.match(text, at[1]):
             year = year - 1
         elif (back := _YEARS_EARLIER.match(text, at[1])) is not None:
