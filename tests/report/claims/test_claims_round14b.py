@@ -65,3 +65,96 @@ def test_a_decimal_comma_does_not_end_a_share(corpus):
     r = found["до 11,4%"] if "до 11,4%" in found else found["11,4%"]
     assert r.claim.kind == "share", r.claim
     assert r.verdict != "contradicted", r.reason
+
+
+def test_a_side_word_in_the_figures_clause_and_a_record_after_it(corpus):
+    # DuckDB on portugal-tech.csv: the deficit of 2021 is 4,586 - 4,500 = US$86 million; 2001's
+    # was US$70 million and 2002-2020 were all above 86: the lowest since 2001.
+    deficit = {y: -v for (y, f), v in _net(PORTUGAL).items()}
+    assert deficit[2021] == pytest.approx(86e6)
+    assert deficit[2001] < deficit[2021] < min(deficit[y] for y in range(2002, 2021))
+    text = ("Импорт высокотехнологичных товаров Португалии в 2021 г. составил 4 586 млн долл. "
+            "Нетто-позиция осталась отрицательной, но минус ужался до 86 млн — минимум с 2001 г.; "
+            "покрытие импорта экспортом — 98%.")  # fmt: skip
+    found = _by_span(claims.check(corpus, text))
+    assert found["86 млн"].verdict == "supported", found["86 млн"].reason
+    assert "deficit" in found["86 млн"].reason
+    r = found["минимум с 2001"]
+    assert r.verdict == "supported", r.reason
+    assert "balance" in r.reason, r.reason
+
+
+def _net(path: Path) -> dict[tuple[int, str], float]:
+    """Exports less imports by year, in dollars (key (year, "balance"))."""
+    rows = duckdb.sql(f"SELECT year, sum(CASE WHEN flow = 'export' THEN value_usd ELSE "
+                      f"-value_usd END) FROM read_csv('{path}') GROUP BY year").fetchall()  # fmt: skip
+    return {(int(y), "balance"): float(v) for y, v in rows}
+
+
+def test_partners_said_by_their_people_and_the_sides_plus_and_minus(corpus):
+    # DuckDB: Portugal 2021, USA: 270.0 - 687.9 = -417.9; Netherlands: 1,134.0 - 458.6 = +675.4.
+    f = _flows(PORTUGAL, "year = 2021 AND partner = 'USA'")
+    g = _flows(PORTUGAL, "year = 2021 AND partner = 'NLD'")
+    assert f[(2021, "export")] - f[(2021, "import")] == pytest.approx(-417.9e6)
+    assert g[(2021, "export")] - g[(2021, "import")] == pytest.approx(675.4e6)
+    text = ("Торговля высокотехнологичными товарами Португалии в 2021 году: с американцами "
+            "сальдо минусовое, 418 млн долл., а с голландцами плюсовое, 675 млн.")  # fmt: skip
+    found = _by_span(claims.check(corpus, text))
+    assert found["418 млн долл"].verdict == "supported", found["418 млн долл"].reason
+    assert "United States" in found["418 млн долл"].reason, found["418 млн долл"].reason
+    assert found["675 млн"].verdict == "supported", found["675 млн"].reason
+    assert "surplus" in found["675 млн"].reason, found["675 млн"].reason
+
+
+def test_a_year_in_the_genitive_after_the_trade_dates_a_multiple(corpus):
+    # DuckDB: Portugal's exports 2016 / 2006 = 1,280 / 850 = x1.506; turnover 2021 / 2001 =
+    # 9,086 / 1,310 = x6.94.
+    f = _flows(PORTUGAL)
+    assert f[(2016, "export")] / f[(2006, "export")] == pytest.approx(1.506, abs=0.001)
+    turnover = {y: f[(y, "export")] + f[(y, "import")] for y in (2001, 2021)}
+    assert turnover[2021] / turnover[2001] == pytest.approx(6.936, abs=0.001)
+    text = ("Технологическая торговля Португалии в 2021 году: экспорт 2016 года был в полтора "
+            "раза выше, чем в 2006-м, а товарооборот 2021 года почти в семь раз больше, чем в "
+            "2001-м.")  # fmt: skip
+    found = [r for r in claims.check(corpus, text) if r.claim.kind == "multiple"]
+    assert [r.verdict for r in found] == ["supported", "supported"], [r.reason for r in found]
+    assert "2016 against 2006" in found[0].reason, found[0].reason
+    assert "2021 against 2001" in found[1].reason, found[1].reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # DuckDB: Germany 2021, imports 917.2 / exports 620.1 = x1.48 (2021 against 2020: x1.30).
+        "В 2021 году в торговле Португалии с Германией импорт в 1,5 раза больше экспорта.",
+        # China 2021: imports 1,834.4 / exports 199.8 = x9.18 (imports 2021 against 2020: x1.26).
+        "Экспорт Португалии в Китай в 2021 году составил 199,8 млн долл., а импорт оттуда был "
+        "больше в девять раз.",
+        # Moscow 2020: China 563.31 / USA 180.0 = x3.13 (China 2020 against 2019: x1.22).
+        "Экспорт Москвы в 2020 году: объём закупок Китая втрое с лишним превысил американский.",
+    ],
+    ids=["imports-over-exports", "the-flow-said-before", "another-partner"],
+)
+def test_a_multiple_of_another_flow_or_partner_is_no_change_over_time(corpus, text):
+    f = _flows(PORTUGAL, "year = 2021 AND partner = 'DEU'")
+    assert f[(2021, "import")] / f[(2021, "export")] == pytest.approx(1.479, abs=0.001)
+    g = _flows(PORTUGAL, "year = 2021 AND partner = 'CHN'")
+    assert g[(2021, "import")] / g[(2021, "export")] == pytest.approx(9.18, abs=0.01)
+    m = dict(duckdb.sql(f"SELECT partner, sum(value_usd) FROM read_csv('{MOSCOW}') WHERE year = "
+                        "2020 GROUP BY partner").fetchall())  # fmt: skip
+    assert m["CHN"] / m["USA"] == pytest.approx(3.13, abs=0.01)
+    r = next(r for r in claims.check(corpus, text) if r.claim.kind == "multiple")
+    assert r.verdict != "contradicted", r.reason
+    assert "against 20" not in r.reason, r.reason
+
+
+def test_a_singular_pronoun_stands_for_the_partner_named_last(corpus):
+    # DuckDB: Moscow's exports 2020 to Germany US$250.0 million (Japan and Germany: 761.71).
+    m = dict(duckdb.sql(f"SELECT partner, sum(value_usd) FROM read_csv('{MOSCOW}') WHERE year = "
+                        "2020 GROUP BY partner").fetchall())  # fmt: skip
+    assert m["DEU"] == pytest.approx(250e6)
+    text = ("Экспорт Москвы в 2020 году составил 2,4 млрд долл. Китай на первом месте. Япония "
+            "вторая, Германия третья, у неё ровно 250 млн долл.")  # fmt: skip
+    r = _by_span(claims.check(corpus, text))["250 млн долл"]
+    assert r.verdict == "supported", r.reason
+    assert "Germany" in r.reason and "Japan" not in r.reason, r.reason

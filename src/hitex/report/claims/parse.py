@@ -580,10 +580,16 @@ _VERSUS = re.compile(
 #: A multiple of the other flow: "imports are almost eight times exports", «импорт почти в
 #: восемь раз превышает экспорт», «превышает экспорт в Китай более чем в девять раз».
 _FLOW_WORD = r"(?:exports?|imports?|экспорт\w*|импорт\w*|ввоз\w*|вывоз\w*)\b"
-_EXCEEDS = r"(?:exceed\w*|outstrip\w*|outweigh\w*|превыша\w*|превзош\w*|превосход\w*)"
+_EXCEEDS = r"(?:exceed\w*|outstrip\w*|outweigh\w*|превыша\w*|превыси\w*|превзош\w*|превосход\w*)"
+#: «втрое с лишним превысил американский», «в 1,5 раза больше экспорта»: the other flow, or
+#: another partner's trade said by its adjective.
 _RATIO_AFTER = re.compile(
-    rf"\s*{_EXCEEDS}\s+(?:(?:the|its|their|value of|)\s*)*{_FLOW_WORD}", re.IGNORECASE
+    rf"\s*(?:с\s+(?:лишним|небольшим)\s+)?(?:{_EXCEEDS}|больше|меньше|выше|ниже)\s+(?:(?:the|its|their|value of|)\s*)*"
+    rf"(?:{_FLOW_WORD}|[а-яё]+(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ую|их)\b)", re.IGNORECASE
 )
+#: A comparison with no base of its own: «экспорт ... составил 199,8 млн, а импорт оттуда был
+#: больше в девять раз» is a multiple of the flow of the clause before, not of a year.
+_COMPARED = re.compile(r"(?<!\w)(?:больше|меньше|выше|ниже)(?!\w)", re.IGNORECASE)
 #: "eight times exports" (not "tripled exports": a verb of growth and its object).
 _TIMES_FLOW = re.compile(rf"\s*(?:(?:the|its|their|value of|)\s*)*{_FLOW_WORD}", re.IGNORECASE)
 #: "nine times what Portugal sold to it", "eight times what we sell": the other flow.
@@ -603,7 +609,17 @@ def _versus(s: Sentence, end: int, start: int) -> str | None:
     if re.search(r"times$", s.text[:end], re.IGNORECASE) and (
             _TIMES_FLOW.match(s.text, end) or _TIMES_WHAT.match(s.text, end)):  # fmt: skip
         return "versus"
-    return "versus" if _RATIO_BEFORE.search(s.text[max(0, start - 80) : start]) else None
+    if _RATIO_BEFORE.search(s.text[max(0, start - 80) : start]):
+        return "versus"
+    turns = [x.end() for x in re.finditer(r"[,;]\s*(?:а|но|while|but)?\s", s.text[:start])]
+    if turns and _COMPARED.search(s.text, turns[-1], end + 12):
+        rest = s.text[turns[-1] : end + 40]
+        mine = re.findall(f"(?i){_FLOW_WORD}", rest)
+        theirs = re.findall(f"(?i){_FLOW_WORD}", s.text[: turns[-1]])
+        dated = re.search(r"(?:19|20)\d\d|год|чем|than", rest, re.IGNORECASE)
+        if mine and theirs and mine[0][:3].lower() != theirs[-1][:3].lower() and not dated:
+            return "versus"
+    return None
 
 
 def _fraction(

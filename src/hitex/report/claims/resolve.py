@@ -213,13 +213,20 @@ _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|by|в|за)\s+(?P<y>(?:19
 #: 2012 год", "the decisive year was 2019", «в кризисном 2008-м»; not the end of a span, "по 2016
 #: год"; "a 2020 shortfall").
 _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?:19|20)\d\d\s+год\b)|"
-                   r"(?<=year was )|(?<=year is )|\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d-м\b)|"
+                   r"(?<=year was )|(?<=year is )|"
+                   # «экспорт 2016 года был в полтора раза выше»: a year in the genitive after
+                   # the noun of the trade it dates.
+                   r"(?:экспорт|импорт|оборот|дефицит|профицит|сальдо)[а-яё]{0,3}\s+"
+                   r"(?=(?:19|20)\d\d\s+года\b)|\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d-м\b)|"
                    # "A 2020 shortfall of $190 million": a year before the noun it dates.
                    r"(?<=\ba )(?=(?:19|20)\d\d\s+[a-z])|"
                    # "The turning point was 2019, when foreign sales soared 85.7%": the year
                    # that opens a "when" clause dates it.
                    r"(?=(?:19|20)\d\d(?:\s*(?:г\.|год\w*))?,\s*(?:when|когда)\b))"
                    r"(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
+#: «экспорт 2016 года», «товарооборот 2021 года»: a year in the genitive after its trade.
+_NOUN_YEAR = re.compile(r"(?:экспорт|импорт|оборот|дефицит|профицит|сальдо)[а-яё]{0,3}\s+"
+                        r"(?P<y>(?:19|20)\d\d)\s+года\b", re.IGNORECASE)  # fmt: skip
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
 #: The last year of the span a text tells ("In its final year the figure stood at $4.5 billion",
 #: «в последний год»): the article's year, said for certain, not the year of the sentence before.
@@ -362,6 +369,13 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
              if (base_at is None or m.start("y") != base_at) and m.start("y") not in theirs
              and not (kind in ("growth", "multiple", "change") and at is not None
                       and m.start() >= at[1] and m.group().lower().startswith("of"))]  # fmt: skip
+    if named and at is not None and kind in ("growth", "multiple", "change"):
+        # «В 2021 году ...: экспорт 2016 года был в полтора раза выше, чем в 2006-м»: the year
+        # the trade's own noun takes in the figure's clause.
+        cuts = [m.end() for m in _CLAUSE.finditer(text, 0, at[0])]
+        noun = _NOUN_YEAR.search(text, cuts[-1] if cuts else 0, at[0])
+        if noun is not None and int(noun["y"]) != base_year:
+            named = [int(noun["y"])]
     span_end = _FROM_TO.search(mine if at is None else mine[: at[0]])
     if not named and span_end is not None and kind in ("amount", "share", "count"):
         # "Between 2018 and 2019 exports leapt by 86% and hit $2.6 billion": a level said after
@@ -609,6 +623,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         last = [v for pos, par, v in named if par == s.paragraph and pos < here]
         subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous,
                                 (text or "")[: f.claim.start])  # fmt: skip
+        one = [m for m in partners if m.end <= f.claim.start - s.start]
+        if len(subject.partners) > 1 and one and _ITS.search(s.text[: f.claim.start - s.start]):
+            # «Япония вторая, Германия третья, у неё ровно 250 млн»: a singular pronoun stands
+            # for the partner named last, not for the list.
+            subject = dataclasses.replace(subject, partners=(one[-1].value,))
         if frames.other_way(s.text, f.claim.end - s.start) and subject.flow in _REVERSED:
             # "China supplied $1.83 billion of its imports against $200 million that went the
             # other way": the other flow of the same partner.
@@ -657,7 +676,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 side = said.side
                 how["side"] = "paragraph"
             turn = _TURN.search(s.text, at[1])
-            if (
+            own_side = frames.side_in(s.text[lo_clause(s.text, at[0]) : at[0]])
+            if own_side:
+                # «Нетто-позиция осталась отрицательной, но минус ужался до 86 млн»: a side word
+                # in the figure's own clause.
+                side = own_side
+            elif (
                 not frames.flows(s.text[lo_clause(s.text, at[0]) : at[1]])
                 and turn is not None
                 and not frames.flows(s.text[at[1] : turn.start()])
@@ -1140,6 +1164,11 @@ _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b|в (?:том же|тот ж
 #: "$675 million more from the Netherlands than it spent there": exports beyond imports.
 _MORE_THAN_SPENT = re.compile(r"\s+more\b[^,;.]{0,60}?\bthan\b[^,;.]{0,15}?\b(?:spent|bought|paid|"
                               r"imported|purchased)\b", re.IGNORECASE)  # fmt: skip
+
+
+#: A singular pronoun right before a figure: «у неё ровно 250 млн», «на него — 40%».
+_ITS = re.compile(r"(?<!\w)(?:у|на|с|для)\s+(?:неё|нее|него|ней|нем|нём)\s+(?:[^\W\d]+\s+){0,2}$",
+                  re.IGNORECASE)  # fmt: skip
 
 
 def lo_clause(text: str, start: int) -> int:
