@@ -158,3 +158,34 @@ def test_a_singular_pronoun_stands_for_the_partner_named_last(corpus):
     r = _by_span(claims.check(corpus, text))["250 млн долл"]
     assert r.verdict == "supported", r.reason
     assert "Germany" in r.reason and "Japan" not in r.reason, r.reason
+
+
+@pytest.mark.parametrize(
+    ("said", "verdict"), [("1 772,5", "supported"), ("1 772,6", "contradicted"),
+                          ("1 772,3", "contradicted")],
+)  # fmt: skip
+def test_a_figure_rounded_twice_is_no_error(corpus, said, verdict):
+    # DuckDB: Chile's deficit with Argentina in 2004 is 2,035.40 - 262.96 = 1,772.448 million:
+    # 1,772.45 to two decimals, "1 772,5" to one (rounded twice); 1,772.6 and 1,772.3 are not.
+    f = _flows(CHILE)
+    deficit = f[(2004, "import")] - f[(2004, "export")]
+    assert deficit == pytest.approx(1_772_447_646, abs=1)
+    text = f"В 2004 году дефицит Чили в торговле с Аргентиной составил {said} млн долл."
+    r = next(r for r in claims.check(corpus, text) if r.claim.kind == "amount")
+    assert r.verdict == verdict, r.reason
+
+
+def test_a_month_that_heads_its_clause_dates_the_figures_after_it(corpus):
+    # DuckDB: Moscow's exports in December 2020 US$217.247 million, December 2019 US$161.80
+    # million: +34.27% (January-March 2020 against 2019: +27.70%).
+    m = dict(duckdb.sql(f"SELECT year, sum(value_usd) FROM read_csv('{MOSCOW}') WHERE month = 12 "
+                        "GROUP BY year").fetchall())  # fmt: skip
+    assert m[2020] / 1e6 == pytest.approx(217.247, abs=0.001)
+    assert 100 * (m[2020] / m[2019] - 1) == pytest.approx(34.27, abs=0.01)
+    text = ("Высокотехнологичный экспорт Москвы в 2020 году достиг 2 403,8 млн долл. Уже "
+            "январь—март принесли 575,6 млн, а декабрь — 217,3 млн, на 34% больше, чем годом "
+            "раньше.")  # fmt: skip
+    found = _by_span(claims.check(corpus, text))
+    assert found["на 34%"].verdict == "supported", found["на 34%"].reason
+    assert "months 12-12" in found["на 34%"].reason, found["на 34%"].reason
+    assert found["217,3 млн"].verdict == "supported", found["217,3 млн"].reason

@@ -560,6 +560,10 @@ _ONE_MONTH = re.compile(rf"(?:\bin|\bduring|\bв|\bза)\s+({_MONTH_NAME})(?!\s*
                         re.IGNORECASE)  # fmt: skip
 
 
+#: A month that heads its clause before a dash: «а декабрь — 217,3 млн», "December: $217 million".
+_HEAD_MONTH = re.compile(rf"\s*(?:(?:а|и|но|and|but)\s+)?({_MONTH_NAME})\s*[—–:]", re.IGNORECASE)
+
+
 def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | None:
     """The months of the claim's own clause when it names some, else of the sentence.
 
@@ -572,7 +576,7 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
         own = text[(starts[-1] if starts else 0) : (end.start() if end else len(text))]
         if _months(own) is not None:
             return months(own)
-        one = _ONE_MONTH.search(own)
+        one = _ONE_MONTH.search(own) or _HEAD_MONTH.match(own)
         if one is not None:
             # "а в декабре предприятия отгрузили продукции на 217,2 млн": that month alone (of
             # the claim's own clause only: a month elsewhere may date the statement).
@@ -584,6 +588,11 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
             clause = text[a : cut.start() if cut is not None else len(text)]
             if a < at[0] and _months(clause) is not None:
                 return months(clause)
+            head = _HEAD_MONTH.match(clause)
+            if a < at[0] and head is not None:
+                # «а декабрь — 217,3 млн, на 34% больше, чем годом раньше»: the month that heads
+                # the clause before.
+                return _month(head[1]), _month(head[1])
         first = text[: starts[0]] if starts else ""
         if _months(first) is not None:
             return months(first)
