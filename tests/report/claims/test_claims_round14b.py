@@ -189,3 +189,22 @@ def test_a_month_that_heads_its_clause_dates_the_figures_after_it(corpus):
     assert found["на 34%"].verdict == "supported", found["на 34%"].reason
     assert "months 12-12" in found["на 34%"].reason, found["на 34%"].reason
     assert found["217,3 млн"].verdict == "supported", found["217,3 млн"].reason
+
+
+def test_a_fall_said_by_its_noun_before_a_bare_na(corpus):
+    # DuckDB: Portugal's exports 2008 US$960 million, 2009 US$880 million: -8.33%.
+    f = _flows(PORTUGAL)
+    assert 100 * (f[(2009, "export")] / f[(2008, "export")] - 1) == pytest.approx(-8.33, abs=0.01)
+    text = ("Технологический экспорт Португалии в 2021 году вырос на 30%. Объяснить единственное "
+            "за период снижение экспорта — в 2009 году, на 8%.")  # fmt: skip
+    r = _by_span(claims.check(corpus, text))["на 8%"]
+    assert r.verdict == "supported", r.reason
+
+
+def test_an_adjective_between_v_and_the_year_dates_the_rate(corpus):
+    # DuckDB: Portugal's exports 2009 against 2008: -8.33%; "упал на 15%" is wrong.
+    text = ("Экспорт высокотехнологичных товаров Португалии в 2021 г. вышел на 4,5 млрд долл. "
+            "Сектор цикличен: в кризисный 2009 г. экспорт упал на 15%.")  # fmt: skip
+    r = next(r for r in claims.check(corpus, text) if r.claim.kind == "growth")
+    assert r.verdict == "contradicted", r.reason
+    assert "2009 against 2008" in r.reason, r.reason

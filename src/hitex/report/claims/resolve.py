@@ -205,8 +205,11 @@ _YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year
 _BRACKET_YEAR = re.compile(r"\s*\(\s*(?P<y>(?:19|20)\d\d)(?:\s*г(?:\.|од\w*)?)?\s*\)")
 #: A year that heads its figure before a dash or colon, in a list: «2002 — 191,1 млн долл.;
 #: 2004 — 263,0 млн», "2002: $191.1 million".
-_HEAD_YEAR = re.compile(r"(?:^|[\s:;(])(?P<y>(?:19|20)\d\d)(?:\s*г(?:\.|од\w*)?)?\s*[—–:]\s*"
+_HEAD_YEAR = re.compile(r"(?:^|(?<=[\s:;(]))(?P<y>(?:19|20)\d\d)(?:\s*г(?:\.|од\w*)?)?\s*[—–:]\s*"
                         r"(?:[+−-]\s*)?(?:US\$|\$)?$")  # fmt: skip
+#: Words before a year that make it no heading: «по сравнению с 2019 г.: 2,4 млрд».
+_NOT_HEADING = frozenset("с со в во к по до от за на из против чем между после since from in to "
+                         "of on by over with than versus vs against".split())
 _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|by|в|за)\s+(?P<y>(?:19|20)\d\d)\b"
                          r"(?!(?:-м)?\s*(?:г\.|год[ау]?)?\s*[—–])", re.I)  # fmt: skip
 #: A year the figure is of: "in 2012", "за 2012 год", and the year as a subject ("Худшим стал
@@ -218,6 +221,8 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    # the noun of the trade it dates.
                    r"(?:экспорт|импорт|оборот|дефицит|профицит|сальдо)[а-яё]{0,3}\s+"
                    r"(?=(?:19|20)\d\d\s+года\b)|\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d-м\b)|"
+                   # «в кризисный 2009 г.»: an adjective between «в» and the year.
+                   r"\bв\s+[а-яё]+(?:ый|ий|ой)\s+(?=(?:19|20)\d\d\s*(?:г\.|год\w*))|"
                    # "A 2020 shortfall of $190 million": a year before the noun it dates.
                    r"(?<=\ba )(?=(?:19|20)\d\d\s+[a-z])|"
                    # "The turning point was 2019, when foreign sales soared 85.7%": the year
@@ -410,6 +415,9 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             r"\s*$", text[: at[0]])  # fmt: skip
         bracket = _BRACKET_YEAR.match(text, at[1])
         head = _HEAD_YEAR.search(text, 0, at[0])
+        word = None if head is None else re.search(r"(\w+)\W*$", text[: head.start("y")])
+        if word is not None and word[1].lower() in _NOT_HEADING:
+            head = None
         if after is not None:
             year = int(after["y"])
         elif bracket is not None:
