@@ -208,3 +208,37 @@ def test_an_adjective_between_v_and_the_year_dates_the_rate(corpus):
     r = next(r for r in claims.check(corpus, text) if r.claim.kind == "growth")
     assert r.verdict == "contradicted", r.reason
     assert "2009 against 2008" in r.reason, r.reason
+
+
+def test_in_the_red_by_a_figure_is_a_deficit_of_it(corpus):
+    # DuckDB: Portugal 2021, integrated circuits (HS 854231): exports 2,250.0, imports 2,293.0:
+    # a deficit of US$43 million (imports 2021 against 2020 rose by US$467.23 million).
+    f = _flows(PORTUGAL, "year = 2021 AND product = '854231'")
+    assert f[(2021, "import")] - f[(2021, "export")] == pytest.approx(43e6)
+    text = ("Технологический экспорт Португалии в 2021 году составил 4,5 млрд долл. Интегральные "
+            "схемы дают половину экспорта: на них пришлось 2,25 млрд, но ввоз тех же схем чуть "
+            "больше, 2,29 млрд, так что по этой позиции страна остаётся в минусе на 43 млн.")
+    r = next(r for r in claims.check(corpus, text) if "43 млн" in r.claim.span)
+    assert r.verdict == "supported", r.reason
+    assert "deficit" in r.reason, r.reason
+
+
+def test_a_threshold_a_question_asks_about_is_no_claim(corpus):
+    # Chile's exports in 2004 are US$262.96 million: "10 млн долл." is no figure of them.
+    text = ("Викторина о торговле Чили с Аргентиной в 2004 году.\n\n"
+            "Вопрос 6. Сколько групп чилийского экспорта превышали 10 млн долл. в 2004 году?")
+    results = claims.check(corpus, text)
+    assert not [r for r in results if r.verdict == "contradicted"], [r.reason for r in results]
+
+
+def test_gas_alone_is_natural_gas(corpus):
+    # DuckDB: Chile's imports of HS 2711 from Argentina in 2004: US$612.56 million.
+    rows = duckdb.sql("SELECT sum(value_usd) FROM read_csv('" + str(CHILE).replace("200*", "2004")
+                      + "', types={'product': 'VARCHAR'}) WHERE flow = 'import' AND product "
+                      "LIKE '2711%'").fetchall()  # fmt: skip
+    assert rows[0][0] / 1e6 == pytest.approx(612.56, abs=0.01)
+    text = ("Импорт Чили из Аргентины в 2004 году. Газ — главная статья закупок: 612,6 млн "
+            "долларов.")  # fmt: skip
+    r = _by_span(claims.check(corpus, text))["612,6 млн долларов"]
+    assert r.verdict == "supported", r.reason
+    assert "natural gas" in r.reason, r.reason

@@ -240,7 +240,14 @@ _CHANGE_BEFORE = re.compile(
 _WORTH_OF = re.compile(
     r"(?:отгруз\w*|постав(?:ил|ля)\w*|продал\w*|продан\w*|закупил\w*|экспортировал\w*|"
     r"ввез\w*|вывез\w*)\s+(?:[^\W\d]+\s+){0,2}на\s*(?:" + QUALIFIER.replace("?P<q>", "?:")
-    + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
+    + r")?\$?\s*$"
+    # «Белоруссия закупила на треть больше, всего на 160 млн»: the total the verb is worth.
+    r"|(?:отгруз\w*|постав(?:ил|ля)\w*|продал\w*|закупил\w*|ввез\w*|вывез\w*)[^.;:]{0,40}?"
+    r",\s*(?:всего|в сумме|в общей сложности|итого)\s+на\s*$"
+    # «остаётся в минусе на 43 млн»: a balance by its size.
+    r"|(?<!\w)в\s+(?:минусе|плюсе)\s+на\s*$", re.IGNORECASE)  # fmt: skip
+#: «в минусе на», «в плюсе на»: the side of a balance said by its size.
+_IN_THE_RED = re.compile(r"(?<!\w)в\s+(?P<side>минусе|плюсе)\s+на\s*$", re.IGNORECASE)
 #: "$54.26 million increase": a change named after its figure.
 _CHANGE_AFTER = re.compile(
     r"\s+(?:increase|rise|gain|growth|jump|drop|fall|decline|decrease|more than|less than|"
@@ -253,6 +260,10 @@ _OF_CHANGE = re.compile(r"^(?:Of the|Из)\b[^.]*?(?:increase|rise|growth|gain|�
 _THRESHOLD = re.compile(
     r"(?:\bbases? (?:of|under|below|above|over)|\bбаз\w* (?:от|менее|свыше|не менее)|"
     r"\bthreshold of|\bпорог\w*)\s*(?:" + QUALIFIER + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
+#: A threshold a question asks about: «Сколько групп превышали 10 млн долл.?», "How many
+#: chapters topped $10 million?" (the figure is asked, not stated).
+_ASKED_OVER = re.compile(r"(?:превыша\w*|превысил\w*|превзош\w*|свыше|более|больше|exceed\w*|"
+                         r"topp?\w*|more than|over|above)\s*\$?\s*$", re.IGNORECASE)  # fmt: skip
 _TRADE = re.compile(
     r"export|import|suppl|deliver|sales|sold|bought|purchas|trade|shipment|\bship(?:ped|ping)\b|"
     r"\bbuy(?:s|ing)?\b|\bsell(?:s|ing)?\b|goods|products|"
@@ -758,7 +769,9 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
     value = wording.parse_money(f"{m['num']} {scale}".strip(), lang=lang)
     step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
     q = quantity(value, "usd", step, m["q"] or "")
-    if _THRESHOLD.search(before + (m["q"] or "")):
+    if _THRESHOLD.search(before + (m["q"] or "")) or (
+        s.text.rstrip().endswith("?") and _ASKED_OVER.search(before + (m["q"] or ""))
+    ):
         return "", q, None
     after = _CHANGE_AFTER.match(s.text, m.end())
     if after is not None:
@@ -1339,7 +1352,10 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
         if _FIGURE.search(s.text[:a]):
             hints["figure"] = "yes"
         gap = _GAP.search(s.text[:a])
-        if kind == "amount" and gap is not None:
+        red = _IN_THE_RED.search(s.text[:a])
+        if kind == "amount" and red is not None:
+            hints["gap"] = "deficit" if red["side"].lower() == "минусе" else "surplus"
+        elif kind == "amount" and gap is not None:
             # "imports exceeded exports by $86 million": the balance, its side from the flow
             # exceeded.
             hints["gap"] = "deficit" if gap["flow"].lower().startswith(("exp", "эк")) else "surplus"
