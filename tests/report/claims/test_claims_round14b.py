@@ -242,3 +242,33 @@ def test_gas_alone_is_natural_gas(corpus):
     r = _by_span(claims.check(corpus, text))["612,6 млн долларов"]
     assert r.verdict == "supported", r.reason
     assert "natural gas" in r.reason, r.reason
+
+
+def test_a_clause_with_no_verb_goes_on_with_the_verb_of_worth(corpus):
+    # DuckDB: Moscow's exports October-December 2020 US$651.74 million (the change on 2019,
+    # US$166.35 million, is not what the clause says).
+    m = dict(duckdb.sql(f"SELECT year, sum(value_usd) FROM read_csv('{MOSCOW}') WHERE month "
+                        "BETWEEN 10 AND 12 GROUP BY year").fetchall())  # fmt: skip
+    assert m[2020] / 1e6 == pytest.approx(651.74, abs=0.01)
+    text = ("Экспорт Москвы в 2020 году. В январе 2020 г. отгружено продукции на 191,9 млн долл., "
+            "на 27,7% больше, чем в январе предыдущего года; в четвёртом квартале — на 651,7 млн.")
+    r = next(r for r in claims.check(corpus, text) if "651,7" in r.claim.span)
+    assert r.claim.kind == "amount", r.claim
+    assert r.verdict == "supported", r.reason
+
+
+def test_a_speakers_reply_goes_on_about_the_trade_said_before(corpus):
+    # DuckDB: Moscow's exports January-June 2020 US$1,151.1 million, 2019 US$901.44 million:
+    # +27.70%.
+    m = dict(duckdb.sql(f"SELECT year, sum(value_usd) FROM read_csv('{MOSCOW}') WHERE month "
+                        "<= 6 GROUP BY year").fetchall())  # fmt: skip
+    assert m[2020] / 1e6 == pytest.approx(1151.1, abs=0.05)
+    assert 100 * (m[2020] / m[2019] - 1) == pytest.approx(27.7, abs=0.05)
+    text = ("АННА: Итак, итоги 2020 года. Московский высокотехнологичный экспорт прибавил 30%; в "
+            "сумме вышло 2 403,8 млн — это в долларах США.\n\n"
+            "ИГОРЬ: Первое полугодие дало 1 151,1 млн, плюс 27,7%.")  # fmt: skip
+    found = _by_span(claims.check(corpus, text))
+    r = next(r for k, r in found.items() if "1 151,1 млн" in k)
+    assert r.verdict == "supported", r.reason
+    r = next(r for k, r in found.items() if "27,7%" in k)
+    assert r.verdict == "supported", r.reason

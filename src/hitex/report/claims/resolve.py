@@ -944,7 +944,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         if claim.understood and not (trade_words(s.text) or partners or products
                                      or f.hints.get("figure") or carried
                                      or (text is not None and _asked(text, s))):  # fmt: skip
-            if text is not None and _continues(text, s):
+            if text is not None and (_continues(text, s) or _replies(text, s)):
                 # "Fourth-quarter exports were misreported. They came to $651.7 million": the
                 # trade of the sentence before, read but not certainly (never flagged).
                 guess = {**dict(claim.reading), "flow": "paragraph"}
@@ -1117,6 +1117,24 @@ def _continues(text: str, s: Sentence) -> bool:
         return False
     before = [x for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
     return bool(before) and trade_words(before[-1].text)
+
+
+#: A speaker's label opening a paragraph of a dialogue: «ИГОРЬ: », "ANNA: ".
+_SPEAKER = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ.\- ]{1,30}:\s")
+
+
+def _replies(text: str, s: Sentence) -> bool:
+    """Whether ``s`` is in a speaker's reply that goes on about the trade said just before.
+
+    >>> t = "АННА: Экспорт вырос до 2,4 млрд долл.\\n\\nИГОРЬ: То есть прибавка почти 555 млн."
+    >>> _replies(t, sentences(t)[1])
+    True
+    """
+    paragraph = [x for x in sentences(text) if x.paragraph == s.paragraph]
+    if not paragraph or _SPEAKER.match(paragraph[0].text) is None:
+        return False
+    before = [x for x in sentences(text) if x.paragraph == s.paragraph - 1]
+    return bool(before) and any(trade_words(x.text) for x in before)
 
 
 def _asked(text: str, s: Sentence) -> bool:
