@@ -272,3 +272,30 @@ def test_a_speakers_reply_goes_on_about_the_trade_said_before(corpus):
     assert r.verdict == "supported", r.reason
     r = next(r for k, r in found.items() if "27,7%" in k)
     assert r.verdict == "supported", r.reason
+
+
+def _places(path: Path | str, where: str) -> dict[str, int]:
+    """Partners by their place (1 = largest) in a raw file, by DuckDB."""
+    rows = duckdb.sql(f"SELECT partner, rank() OVER (ORDER BY sum(value_usd) DESC) FROM "
+                      f"read_csv('{path}') WHERE {where} GROUP BY partner").fetchall()  # fmt: skip
+    return {p: int(r) for p, r in rows}
+
+
+def test_an_ordinal_right_after_a_partner_is_its_rank(corpus):
+    # DuckDB: Moscow's buyers 2020: China 1, Japan 2, Germany 3; Portugal's 2021: Italy 7,
+    # Belgium 8, Poland 10.
+    moscow = _places(MOSCOW, "year = 2020")
+    assert (moscow["CHN"], moscow["JPN"], moscow["DEU"]) == (1, 2, 3)
+    portugal = _places(PORTUGAL, "year = 2021 AND flow = 'export'")
+    assert (portugal["ITA"], portugal["BEL"], portugal["POL"]) == (7, 8, 10)
+    text = ("Экспорт Москвы в 2020 году. Китай на первом месте: 563,3 млн долл. Япония вторая, "
+            "Германия третья.")  # fmt: skip
+    found = _by_span(claims.check(corpus, text))
+    assert found["вторая"].verdict == "supported", found["вторая"].reason
+    assert "Japan ranks 2" in found["вторая"].reason, found["вторая"].reason
+    assert found["третья"].verdict == "supported", found["третья"].reason
+    text = ("Экспорт Португалии в 2021 году. Италия — седьмой покупатель, Бельгия — восьмой, "
+            "Польша — девятый.")  # fmt: skip
+    found = _by_span(claims.check(corpus, text))
+    assert found["восьмой"].verdict == "supported", found["восьмой"].reason
+    assert found["девятый"].verdict == "contradicted", found["девятый"].reason

@@ -1055,8 +1055,13 @@ _SOME_OF_THEM = re.compile(
 #: The words between a rank and an ordinal that goes on with its list: ", France ", "; ",
 #: ", а ", ", третье — ".
 _LIST_GAP = re.compile(
-    r"(?:[^.;:!?]|\.(?=\d))*?[,;]\s*(?:and\s+|и\s+|а\s+)?(?:[A-ZА-ЯЁ][\w'’-]*\s+){0,3}$"
+    r"(?:[^.;:!?]|\.(?=\d))*?[,;]\s*(?:and\s+|и\s+|а\s+)?(?:[A-ZА-ЯЁ][\w'’-]*\s+){0,3}"
+    r"(?:[—–]\s*)?$"  # «Италия — седьмой покупатель, Бельгия — восьмой»
 )
+#: A partner's name right before an ordinal that ends its clause: «Япония вторая, Германия
+#: третья», «Бельгия — восьмой.» (not «Экспорт второй год подряд»).
+_NAMED_PLACE = re.compile(r"(?:^|[,;.:]\s*|\s(?:и|а)\s+)[A-ZА-ЯЁ][\w-]+\s*(?:[—–]\s*)?$")
+_PLACE_ENDS = re.compile(r"\s*(?:[,.;]|$|\s(?:и|а)\s)")
 
 
 def _listed_rank(
@@ -1073,6 +1078,9 @@ def _listed_rank(
         last = ranks[-1]
         _, _, metric = _rank(last, s, before[: last.start()])
         return "rank", q, metric
+    if (re.search(r"[а-яё]", m.group(), re.IGNORECASE) and _NAMED_PLACE.search(before)
+            and _PLACE_ENDS.match(s.text, m.end())):  # fmt: skip
+        return "rank", q, "value"
     return "", None, None
 
 
