@@ -56,11 +56,15 @@ def test_a_decimal_comma_does_not_end_a_share(corpus):
     # 2004: 262.96 / 2298.36 = 11.44%. «до 11,4%» is the share of 2004, not a growth rate
     # (turnover grew 107%).
     f = _flows(CHILE)
-    share = {y: 100 * f[(y, "export")] / (f[(y, "export")] + f[(y, "import")]) for y in (2002, 2004)}
+    share = {
+        y: 100 * f[(y, "export")] / (f[(y, "export")] + f[(y, "import")]) for y in (2002, 2004)
+    }
     assert share[2002] == pytest.approx(17.21, abs=0.01)
     assert share[2004] == pytest.approx(11.44, abs=0.01)
-    text = ("Торговля Чили с Аргентиной в 2004 году.\n\n"
-            "Оборот 2004 — 2 298,4 млн; доля экспорта в обороте упала с 17,2% до 11,4%.")
+    text = (
+        "Торговля Чили с Аргентиной в 2004 году.\n\n"
+        "Оборот 2004 — 2 298,4 млн; доля экспорта в обороте упала с 17,2% до 11,4%."
+    )
     found = _by_span(claims.check(corpus, text))
     r = found["до 11,4%"] if "до 11,4%" in found else found["11,4%"]
     assert r.claim.kind == "share", r.claim
@@ -157,7 +161,8 @@ def test_a_singular_pronoun_stands_for_the_partner_named_last(corpus):
             "вторая, Германия третья, у неё ровно 250 млн долл.")  # fmt: skip
     r = _by_span(claims.check(corpus, text))["250 млн долл"]
     assert r.verdict == "supported", r.reason
-    assert "Germany" in r.reason and "Japan" not in r.reason, r.reason
+    assert "Germany" in r.reason, r.reason
+    assert "Japan" not in r.reason, r.reason
 
 
 @pytest.mark.parametrize(
@@ -215,9 +220,11 @@ def test_in_the_red_by_a_figure_is_a_deficit_of_it(corpus):
     # a deficit of US$43 million (imports 2021 against 2020 rose by US$467.23 million).
     f = _flows(PORTUGAL, "year = 2021 AND product = '854231'")
     assert f[(2021, "import")] - f[(2021, "export")] == pytest.approx(43e6)
-    text = ("Технологический экспорт Португалии в 2021 году составил 4,5 млрд долл. Интегральные "
-            "схемы дают половину экспорта: на них пришлось 2,25 млрд, но ввоз тех же схем чуть "
-            "больше, 2,29 млрд, так что по этой позиции страна остаётся в минусе на 43 млн.")
+    text = (
+        "Технологический экспорт Португалии в 2021 году составил 4,5 млрд долл. Интегральные "
+        "схемы дают половину экспорта: на них пришлось 2,25 млрд, но ввоз тех же схем чуть "
+        "больше, 2,29 млрд, так что по этой позиции страна остаётся в минусе на 43 млн."
+    )
     r = next(r for r in claims.check(corpus, text) if "43 млн" in r.claim.span)
     assert r.verdict == "supported", r.reason
     assert "deficit" in r.reason, r.reason
@@ -225,8 +232,10 @@ def test_in_the_red_by_a_figure_is_a_deficit_of_it(corpus):
 
 def test_a_threshold_a_question_asks_about_is_no_claim(corpus):
     # Chile's exports in 2004 are US$262.96 million: "10 млн долл." is no figure of them.
-    text = ("Викторина о торговле Чили с Аргентиной в 2004 году.\n\n"
-            "Вопрос 6. Сколько групп чилийского экспорта превышали 10 млн долл. в 2004 году?")
+    text = (
+        "Викторина о торговле Чили с Аргентиной в 2004 году.\n\n"
+        "Вопрос 6. Сколько групп чилийского экспорта превышали 10 млн долл. в 2004 году?"
+    )
     results = claims.check(corpus, text)
     assert not [r for r in results if r.verdict == "contradicted"], [r.reason for r in results]
 
@@ -250,8 +259,10 @@ def test_a_clause_with_no_verb_goes_on_with_the_verb_of_worth(corpus):
     m = dict(duckdb.sql(f"SELECT year, sum(value_usd) FROM read_csv('{MOSCOW}') WHERE month "
                         "BETWEEN 10 AND 12 GROUP BY year").fetchall())  # fmt: skip
     assert m[2020] / 1e6 == pytest.approx(651.74, abs=0.01)
-    text = ("Экспорт Москвы в 2020 году. В январе 2020 г. отгружено продукции на 191,9 млн долл., "
-            "на 27,7% больше, чем в январе предыдущего года; в четвёртом квартале — на 651,7 млн.")
+    text = (
+        "Экспорт Москвы в 2020 году. В январе 2020 г. отгружено продукции на 191,9 млн долл., "
+        "на 27,7% больше, чем в январе предыдущего года; в четвёртом квартале — на 651,7 млн."
+    )
     r = next(r for r in claims.check(corpus, text) if "651,7" in r.claim.span)
     assert r.claim.kind == "amount", r.claim
     assert r.verdict == "supported", r.reason

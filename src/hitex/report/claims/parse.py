@@ -600,8 +600,10 @@ _EXCEEDS = r"(?:exceed\w*|outstrip\w*|outweigh\w*|превыша\w*|превыс
 #: «втрое с лишним превысил американский», «в 1,5 раза больше экспорта»: the other flow, or
 #: another partner's trade said by its adjective.
 _RATIO_AFTER = re.compile(
-    rf"\s*(?:с\s+(?:лишним|небольшим)\s+)?(?:{_EXCEEDS}|больше|меньше|выше|ниже)\s+(?:(?:the|its|their|value of|)\s*)*"
-    rf"(?:{_FLOW_WORD}|[а-яё]+(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ую|их)\b)", re.IGNORECASE
+    rf"\s*(?:с\s+(?:лишним|небольшим)\s+)?(?:{_EXCEEDS}|больше|меньше|выше|ниже)\s+"
+    rf"(?:(?:the|its|their|value of|)\s*)*"
+    rf"(?:{_FLOW_WORD}|[а-яё]+(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ую|их)\b)",
+    re.IGNORECASE,
 )
 #: A comparison with no base of its own: «экспорт ... составил 199,8 млн, а импорт оттуда был
 #: больше в девять раз» is a multiple of the flow of the clause before, not of a year.
@@ -1278,7 +1280,7 @@ _OTHER_UNIT = re.compile(
 )
 
 
-def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
+def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kind
     s: Sentence, scale: str | None, last: dict[int, str]
 ) -> Iterator[Found]:
     taken: list[tuple[int, int, str, Quantity | None, str | None, str]] = []

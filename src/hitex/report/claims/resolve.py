@@ -208,8 +208,9 @@ _BRACKET_YEAR = re.compile(r"\s*\(\s*(?P<y>(?:19|20)\d\d)(?:\s*г(?:\.|од\w*)?
 _HEAD_YEAR = re.compile(r"(?:^|(?<=[\s:;(]))(?P<y>(?:19|20)\d\d)(?:\s*г(?:\.|од\w*)?)?\s*[—–:]\s*"
                         r"(?:[+−-]\s*)?(?:US\$|\$)?$")  # fmt: skip
 #: Words before a year that make it no heading: «по сравнению с 2019 г.: 2,4 млрд».
-_NOT_HEADING = frozenset("с со в во к по до от за на из против чем между после since from in to "
-                         "of on by over with than versus vs against".split())
+_NOT_HEADING = frozenset(("с", "со", "в", "во", "к", "по", "до", "от", "за", "на", "из", "против",
+                         "чем", "между", "после", "since", "from", "in", "to", "of", "on", "by",
+                         "over", "with", "than", "versus", "vs", "against"))  # fmt: skip
 _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|by|в|за)\s+(?P<y>(?:19|20)\d\d)\b"
                          r"(?!(?:-м)?\s*(?:г\.|год[ау]?)?\s*[—–])", re.I)  # fmt: skip
 #: A year the figure is of: "in 2012", "за 2012 год", and the year as a subject ("Худшим стал
@@ -1124,9 +1125,9 @@ _SPEAKER = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ.\- ]{1,30}:\s")
 
 
 def _replies(text: str, s: Sentence) -> bool:
-    """Whether ``s`` is in a speaker's reply that goes on about the trade said just before.
+    r"""Whether ``s`` is in a speaker's reply that goes on about the trade said just before.
 
-    >>> t = "АННА: Экспорт вырос до 2,4 млрд долл.\\n\\nИГОРЬ: То есть прибавка почти 555 млн."
+    >>> t = "АННА: Экспорт вырос до 2,4 млрд долл.\n\nИГОРЬ: То есть прибавка почти 555 млн."
     >>> _replies(t, sentences(t)[1])
     True
     """

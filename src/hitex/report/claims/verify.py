@@ -586,7 +586,9 @@ def _balance(c: Claim, value: float, where: str) -> Result:
                       f"{text}; {_outside(c.quantity, abs(value), ' either way')}",
                       any_side=True)  # fmt: skip
     size = abs(value)
-    if c.how("side") not in CERTAIN and not (_allows(c.quantity, size) or _allows(c.quantity, -size)):
+    if c.how("side") not in CERTAIN and not (
+        _allows(c.quantity, size) or _allows(c.quantity, -size)
+    ):
         # A side carried from an earlier sentence: the size is wrong whichever side is meant.
         return Result(c, value, "contradicted",
                       f"{text}; {_outside(c.quantity, size, ' either way')}",
