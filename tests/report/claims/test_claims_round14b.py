@@ -310,3 +310,13 @@ def test_an_ordinal_right_after_a_partner_is_its_rank(corpus):
     found = _by_span(claims.check(corpus, text))
     assert found["восьмой"].verdict == "supported", found["восьмой"].reason
     assert found["девятый"].verdict == "contradicted", found["девятый"].reason
+
+
+def test_the_main_supplier_is_the_first_import_partner(corpus):
+    # DuckDB: Portugal's import partners 2021: China 1, Germany 2.
+    places = _places(PORTUGAL, "year = 2021 AND flow = 'import'")
+    assert (places["CHN"], places["DEU"]) == (1, 2)
+    for name, verdict in (("Китай", "supported"), ("Германия", "contradicted")):
+        text = f"Импорт Португалии в 2021 году. Главный поставщик — {name}."
+        r = next(r for r in claims.check(corpus, text) if r.claim.kind == "rank")
+        assert r.verdict == verdict, r.reason
