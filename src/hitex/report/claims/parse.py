@@ -717,7 +717,7 @@ def _falls(before: str) -> bool:
     for clause in reversed(clauses):
         verbs = list(re.finditer(f"(?:{GROWTH})|(?:{FALL})", clause, re.IGNORECASE))
         # «снижение экспорта — в 2009 году, на 8%»: a bare «на» goes on too.
-        if verbs or not re.search(r"[—–]\s*(?:на|by)?\s*$|^\s*(?:на|by)\s*$", clauses[-1]):
+        if verbs or not re.search(r"[—–]\s*(?:на|by)?\s*$|^\s*на\s*$", clauses[-1]):
             break
     return bool(verbs) and re.fullmatch(f"(?:{FALL})", verbs[-1].group(), re.IGNORECASE) is not None
 
