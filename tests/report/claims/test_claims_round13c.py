@@ -244,8 +244,7 @@ def test_a_figure_just_outside_its_words_is_shown_apart_from_them(checked_demo):
                            + "') GROUP BY flow").fetchall())  # fmt: skip
     deficit = rows["import"] - rows["export"]
     assert deficit == pytest.approx(1_772_447_646, abs=1)  # the raw file: just under 1,772.45
-    # ("1 772,5 млн" is the figure rounded twice, 1,772.45 then 1,772.5: allowed since round
-    # 14, test_claims_round14c.) A tenth more is just outside.
+    # "1 772,5" is 1,772.448 rounded twice (test_claims_round14b); "1 772,6" is wrong.
     text = "В 2004 году дефицит Чили в торговле с Аргентиной составил 1 772,6 млн долл."
     r = next(r for r in claims.check(checked_demo, text, reporter="CHL") if r.claim.kind != "rank")
     assert r.verdict == "contradicted", r.reason

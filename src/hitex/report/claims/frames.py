@@ -136,6 +136,12 @@ def flows(text: str) -> list[tuple[int, str, str]]:
     return _dedupe(out)
 
 
+def side_in(text: str) -> str:
+    """The side of the balance a word of ``text`` names («минус», "deficit"), if only one."""
+    said = {side for side, entry in grammar()["sides"].items() if _mentions(text, entry)}
+    return said.pop() if len(said) == 1 else ""
+
+
 def _dedupe(found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     out: list[tuple[int, str, str]] = []
     for item in found:
@@ -179,7 +185,9 @@ def flow_at(text: str, end: int, start: int = 0) -> tuple[str, str] | None:
     """
     found = flows(text)
     # "$4.6 billion of imports", "2 млрд долларов импорта": a flow named right after the figure.
-    right_after = [(a, flow, side) for a, flow, side in found if end <= a <= end + 14]
+    # Not past a stop: «минимум с 2001 г.; покрытие импорта» names no flow of the record.
+    right_after = [(a, flow, side) for a, flow, side in found if end <= a <= end + 14
+                   and not re.search(r"[;,:()—–]|\.\s", text[end:a])]  # fmt: skip
     if right_after and re.match(r"\s*(?:of|in|worth of|(?=[А-Яа-яЁё])|(?=(?:going|went|coming|"
                                 r"came|flowing)\s))\s*\w*", text[end : end + 14]):  # fmt: skip
         return right_after[0][1:]

@@ -157,6 +157,10 @@ class Lexicon:
     def find_partners(self, text: str) -> list[Mention]:
         """Partner groups and countries the text names (demonyms too), in order."""
         groups = list(_scan(text, *self._partner_re, "group"))
+        # «американский», «с американцами»: a demonym that covers a group's stem («Америк») is
+        # the country's.
+        people = [(m.start, m.end) for m in _scan(text, *_demonyms_re(), "country")]
+        groups = [m for m in groups if not any(a == m.start and b >= m.end for a, b in people)]
         taken = [(m.start, m.end) for m in groups]
         found = [m for m in _countries(text) if not any(s <= m.start < e for s, e in taken)]
         return sorted(groups + found, key=lambda m: m.start)

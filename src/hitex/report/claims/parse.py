@@ -239,9 +239,21 @@ _CHANGE_BEFORE = re.compile(
     r"(?:\s*[—–:])?\s*(?:" + QUALIFIER + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
 #: "отгрузили продукции на 217,2 млн долларов": goods shipped worth an amount, no change.
 _WORTH_OF = re.compile(
-    r"(?:отгруз\w*|постав(?:ил|ля)\w*|продал\w*|продан\w*|закупил\w*|экспортировал\w*|"
-    r"ввез\w*|вывез\w*)\s+(?:[^\W\d]+\s+){0,2}на\s*(?:" + QUALIFIER.replace("?P<q>", "?:")
-    + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
+    r"(?:отгруз\w*|отгруж\w*|постав(?:ил|ля)\w*|продал\w*|продан\w*|закупил\w*|"
+    r"экспортировал\w*|ввез\w*|вывез\w*)\s+(?:[^\W\d]+\s+){0,2}на\s*(?:"
+    + QUALIFIER.replace("?P<q>", "?:") + r")?\$?\s*$"
+    # «отгружено продукции на 191,9 млн долл., ...; в четвёртом квартале — на 651,7 млн»: a
+    # clause with no verb goes on with the verb of worth before it.
+    r"|(?:отгруз\w*|отгруж\w*|постав(?:ил|ля)\w*|продал\w*|продан\w*|закупил\w*|"
+    r"экспортировал\w*|ввез\w*|вывез\w*)\s+(?:[^\W\d]+\s+){0,2}на\s+\d[^;]*;"
+    r"[^;.\d]{0,40}[—–]\s*на\s*$"
+    # «Белоруссия закупила на треть больше, всего на 160 млн»: the total the verb is worth.
+    r"|(?:отгруз\w*|постав(?:ил|ля)\w*|продал\w*|закупил\w*|ввез\w*|вывез\w*)[^.;:]{0,40}?"
+    r",\s*(?:всего|в сумме|в общей сложности|итого)\s+на\s*$"
+    # «остаётся в минусе на 43 млн»: a balance by its size.
+    r"|(?<!\w)в\s+(?:минусе|плюсе)\s+на\s*$", re.IGNORECASE)  # fmt: skip
+#: «в минусе на», «в плюсе на»: the side of a balance said by its size.
+_IN_THE_RED = re.compile(r"(?<!\w)в\s+(?P<side>минусе|плюсе)\s+на\s*$", re.IGNORECASE)
 #: "$54.26 million increase": a change named after its figure.
 _CHANGE_AFTER = re.compile(
     r"\s+(?:increase|rise|gain|growth|jump|drop|fall|decline|decrease|more than|less than|"
@@ -254,6 +266,10 @@ _OF_CHANGE = re.compile(r"^(?:Of the|Из)\b[^.]*?(?:increase|rise|growth|gain|�
 _THRESHOLD = re.compile(
     r"(?:\bbases? (?:of|under|below|above|over)|\bбаз\w* (?:от|менее|свыше|не менее)|"
     r"\bthreshold of|\bпорог\w*)\s*(?:" + QUALIFIER + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
+#: A threshold a question asks about: «Сколько групп превышали 10 млн долл.?», "How many
+#: chapters topped $10 million?" (the figure is asked, not stated).
+_ASKED_OVER = re.compile(r"(?:превыша\w*|превысил\w*|превзош\w*|свыше|более|больше|exceed\w*|"
+                         r"topp?\w*|more than|over|above)\s*\$?\s*$", re.IGNORECASE)  # fmt: skip
 _TRADE = re.compile(
     r"export|import|suppl|deliver|sales|sold|bought|purchas|trade|shipment|\bship(?:ped|ping)\b|"
     r"\bbuy(?:s|ing)?\b|\bsell(?:s|ing)?\b|goods|products|"
@@ -658,10 +674,18 @@ _VERSUS = re.compile(
 #: A multiple of the other flow: "imports are almost eight times exports", «импорт почти в
 #: восемь раз превышает экспорт», «превышает экспорт в Китай более чем в девять раз».
 _FLOW_WORD = r"(?:exports?|imports?|экспорт\w*|импорт\w*|ввоз\w*|вывоз\w*)\b"
-_EXCEEDS = r"(?:exceed\w*|outstrip\w*|outweigh\w*|превыша\w*|превзош\w*|превосход\w*)"
+_EXCEEDS = r"(?:exceed\w*|outstrip\w*|outweigh\w*|превыша\w*|превыси\w*|превзош\w*|превосход\w*)"
+#: «втрое с лишним превысил американский», «в 1,5 раза больше экспорта»: the other flow, or
+#: another partner's trade said by its adjective.
 _RATIO_AFTER = re.compile(
-    rf"\s*{_EXCEEDS}\s+(?:(?:the|its|their|value of|)\s*)*{_FLOW_WORD}", re.IGNORECASE
+    rf"\s*(?:с\s+(?:лишним|небольшим)\s+)?(?:{_EXCEEDS}|больше|меньше|выше|ниже)\s+"
+    rf"(?:(?:the|its|their|value of|)\s*)*"
+    rf"(?:{_FLOW_WORD}|[а-яё]+(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ую|их)\b)",
+    re.IGNORECASE,
 )
+#: A comparison with no base of its own: «экспорт ... составил 199,8 млн, а импорт оттуда был
+#: больше в девять раз» is a multiple of the flow of the clause before, not of a year.
+_COMPARED = re.compile(r"(?<!\w)(?:больше|меньше|выше|ниже)(?!\w)", re.IGNORECASE)
 #: "eight times exports" (not "tripled exports": a verb of growth and its object).
 _TIMES_FLOW = re.compile(rf"\s*(?:(?:the|its|their|value of|)\s*)*{_FLOW_WORD}", re.IGNORECASE)
 #: "nine times what Portugal sold to it", "eight times what we sell": the other flow.
@@ -681,7 +705,17 @@ def _versus(s: Sentence, end: int, start: int) -> str | None:
     if re.search(r"times$", s.text[:end], re.IGNORECASE) and (
             _TIMES_FLOW.match(s.text, end) or _TIMES_WHAT.match(s.text, end)):  # fmt: skip
         return "versus"
-    return "versus" if _RATIO_BEFORE.search(s.text[max(0, start - 80) : start]) else None
+    if _RATIO_BEFORE.search(s.text[max(0, start - 80) : start]):
+        return "versus"
+    turns = [x.end() for x in re.finditer(r"[,;]\s*(?:а|но|while|but)?\s", s.text[:start])]
+    if turns and _COMPARED.search(s.text, turns[-1], end + 12):
+        rest = s.text[turns[-1] : end + 40]
+        mine = re.findall(f"(?i){_FLOW_WORD}", rest)
+        theirs = re.findall(f"(?i){_FLOW_WORD}", s.text[: turns[-1]])
+        dated = re.search(r"(?:19|20)\d\d|год|чем|than", rest, re.IGNORECASE)
+        if mine and theirs and mine[0][:3].lower() != theirs[-1][:3].lower() and not dated:
+            return "versus"
+    return None
 
 
 def _fraction(
@@ -739,7 +773,8 @@ def _share_cue(before: str) -> re.Match[str] | None:
 
     "Not every sector shared the gain: iron and steel fell 61%" is a fall.
     """
-    cue = re.search(f"(?:{_SHARE})([^,;]*)$", before, re.IGNORECASE)
+    # A decimal comma is no break: «доля экспорта в обороте упала с 17,2% до 11,4%».
+    cue = re.search(f"(?:{_SHARE})((?:[^,;]|(?<=\\d),(?=\\d))*)$", before, re.IGNORECASE)
     if cue is None:
         return None
     # The verb of the figure's own statement ("Удельный вес Азии увеличился: 62,1% ... против
@@ -767,7 +802,8 @@ def _falls(before: str) -> bool:
     verbs: list[re.Match[str]] = []
     for clause in reversed(clauses):
         verbs = list(re.finditer(f"(?:{GROWTH})|(?:{FALL})", clause, re.IGNORECASE))
-        if verbs or not (re.search(r"[—–]\s*(?:на|by)?\s*$", clauses[-1])
+        # «снижение экспорта — в 2009 году, на 8%»: a bare «на» goes on too.
+        if verbs or not (re.search(r"[—–]\s*(?:на|by)?\s*$|^\s*на\s*$", clauses[-1])
                          or _ASIDE.fullmatch(clause)):  # fmt: skip
             break
     return bool(verbs) and re.fullmatch(f"(?:{FALL})", verbs[-1].group(), re.IGNORECASE) is not None
@@ -827,7 +863,9 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
     value = wording.parse_money(f"{m['num']} {scale}".strip(), lang=lang)
     step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
     q = quantity(value, "usd", step, m["q"] or "")
-    if _THRESHOLD.search(before + (m["q"] or "")):
+    if _THRESHOLD.search(before + (m["q"] or "")) or (
+        s.text.rstrip().endswith("?") and _ASKED_OVER.search(before + (m["q"] or ""))
+    ):
         return "", q, None
     after = _CHANGE_AFTER.match(s.text, m.end())
     if after is not None:
@@ -890,10 +928,11 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|(?: \w+)? (?:market|buyer|partner|destination|importer|customer|supplier|item|"
             r"product|category|commodity|chapter|heading)s?\b)"
             r"|лидер\w*(?: \w+){0,2}? по (?:объ[её]м\w*|темп\w*(?: рост\w*)?|рост\w*)"
-            r"|крупнейш\w+ (?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|направлени\w*)"
+            r"|крупнейш\w+ (?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|направлени\w*|"
+            r"поставщик\w*)"
             # "главным партнёром", «Главный рынок сбыта»: one partner (not "основные рынки").
             r"|(?<!\w)(?:главн|основн)\w*\s+(?:[^\W\d]+\s+)?(?:рын(?:ок|ка|ку|ком|ке)|"
-            r"покупател(?:ь|я|ю|ем|е)|партн[её]р(?:а|у|ом|е)?)(?!\w)"
+            r"покупател(?:ь|я|ю|ем|е)|партн[её]р(?:а|у|ом|е)?|поставщик(?:а|у|ом|е)?)(?!\w)"
             # Goods: «крупнейшая товарная позиция», «главной статье экспорта», «первая позиция».
             r"|(?<!\w)(?:крупнейш|главн)\w*\s+(?:товарн\w+\s+)?(?:позици|групп|стать)\w*"
             r"|\b(?:" + _ORDINAL + r")\s+(?:товарн\w+\s+)?(?:позици|стать)\w*"
@@ -1165,8 +1204,13 @@ _SOME_OF_THEM = re.compile(
 #: The words between a rank and an ordinal that goes on with its list: ", France ", "; ",
 #: ", а ", ", третье — ".
 _LIST_GAP = re.compile(
-    r"(?:[^.;:!?]|\.(?=\d))*?[,;]\s*(?:and\s+|и\s+|а\s+)?(?:[A-ZА-ЯЁ][\w'’-]*\s+){0,3}$"
+    r"(?:[^.;:!?]|\.(?=\d))*?[,;]\s*(?:and\s+|и\s+|а\s+)?(?:[A-ZА-ЯЁ][\w'’-]*\s+){0,3}"
+    r"(?:[—–]\s*)?$"  # «Италия — седьмой покупатель, Бельгия — восьмой»
 )
+#: A partner's name right before an ordinal that ends its clause: «Япония вторая, Германия
+#: третья», «Бельгия — восьмой.» (not «Экспорт второй год подряд»).
+_NAMED_PLACE = re.compile(r"(?:^|[,;.:]\s*|\s(?:и|а)\s+)[A-ZА-ЯЁ][\w-]+\s*(?:[—–]\s*)?$")
+_PLACE_ENDS = re.compile(r"\s*(?:[,.;]|$|\s(?:и|а)\s)")
 
 
 def _listed_rank(
@@ -1190,6 +1234,9 @@ def _listed_rank(
     if _after_partner(before) and not _NOT_A_PLACE.match(s.text, m.end()) and not adverb:
         # ("Sales to Japan first exceeded $500m": "first" right after a name is an adverb.)
         # "Japan a close second, Germany third", «Япония вторая», «Бельгия — восьмой».
+        return "rank", q, "value"
+    if (re.search(r"[а-яё]", m.group(), re.IGNORECASE) and _NAMED_PLACE.search(before)
+            and _PLACE_ENDS.match(s.text, m.end())):  # fmt: skip
         return "rank", q, "value"
     return "", None, None
 
@@ -1420,7 +1467,7 @@ _OTHER_UNIT = re.compile(
 )
 
 
-def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
+def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kind
     s: Sentence, scale: str | None, last: dict[int, str]
 ) -> Iterator[Found]:
     taken: list[tuple[int, int, str, Quantity | None, str | None, str]] = []
@@ -1508,7 +1555,10 @@ def _read(  # noqa: PLR0912 - one branch per way a figure takes its kind
         if _FIGURE.search(s.text[:a]):
             hints["figure"] = "yes"
         gap = _GAP.search(s.text[:a])
-        if kind == "amount" and gap is not None:
+        red = _IN_THE_RED.search(s.text[:a])
+        if kind == "amount" and red is not None:
+            hints["gap"] = "deficit" if red["side"].lower() == "минусе" else "surplus"
+        elif kind == "amount" and gap is not None:
             # "imports exceeded exports by $86 million": the balance, its side from the flow
             # exceeded.
             hints["gap"] = "deficit" if gap["flow"].lower().startswith(("exp", "эк")) else "surplus"

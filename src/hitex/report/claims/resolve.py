@@ -202,13 +202,29 @@ _YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year
                            re.IGNORECASE)  # fmt: skip
 #: The year right after a figure ("$61.7 million in 2002", "$4.5 billion by 2021", «до 4 500 млн
 #: в 2021-м»); not one that opens the next clause («до 2,6 млрд долл., в 2020-м — еще на треть»).
+#: A year in brackets right after its figure: «−728,2 млн (2002)», "$728 million (2002)".
+_BRACKET_YEAR = re.compile(r"\s*\(\s*(?P<y>(?:19|20)\d\d)(?:\s*г(?:\.|од\w*)?)?\s*\)")
+#: A year that heads its figure before a dash or colon, in a list: «2002 — 191,1 млн долл.;
+#: 2004 — 263,0 млн», "2002: $191.1 million".
+_HEAD_YEAR = re.compile(r"(?:^|(?<=[\s:;(]))(?P<y>(?:19|20)\d\d)(?:\s*г(?:\.|од\w*)?)?\s*[—–:]\s*"
+                        r"(?:[+−-]\s*)?(?:US\$|\$)?$")  # fmt: skip
+#: Words before a year that make it no heading: «по сравнению с 2019 г.: 2,4 млрд».
+_NOT_HEADING = frozenset(("с", "со", "в", "во", "к", "по", "до", "от", "за", "на", "из", "против",
+                         "чем", "между", "после", "since", "from", "in", "to", "of", "on", "by",
+                         "over", "with", "than", "versus", "vs", "against"))  # fmt: skip
 _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|by|в|за)\s+(?P<y>(?:19|20)\d\d)\b"
                          r"(?!(?:-м)?\s*(?:г\.|год[ау]?)?\s*[—–])", re.I)  # fmt: skip
 #: A year the figure is of: "in 2012", "за 2012 год", and the year as a subject ("Худшим стал
 #: 2012 год", "the decisive year was 2019", «в кризисном 2008-м»; not the end of a span, "по 2016
 #: год"; "a 2020 shortfall").
 _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?:19|20)\d\d\s+год\b)|"
-                   r"(?<=year was )|(?<=year is )|\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d-м\b)|"
+                   r"(?<=year was )|(?<=year is )|"
+                   # «экспорт 2016 года был в полтора раза выше»: a year in the genitive after
+                   # the noun of the trade it dates.
+                   r"(?:экспорт|импорт|оборот|дефицит|профицит|сальдо)[а-яё]{0,3}\s+"
+                   r"(?=(?:19|20)\d\d\s+года\b)|\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d-м\b)|"
+                   # «в кризисный 2009 г.»: an adjective between «в» and the year.
+                   r"\bв\s+[а-яё]+(?:ый|ий|ой)\s+(?=(?:19|20)\d\d\s*(?:г\.|год\w*))|"
                    # "A 2020 shortfall of $190 million": a year before the noun it dates.
                    r"(?<=\ba )(?=(?:19|20)\d\d\s+[a-z])|"
                    # "The turning point was 2019, when foreign sales soared 85.7%": the year
@@ -217,6 +233,9 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    # «в кризисный 2009 г. экспорт упал на 8,3%»: an adjective before the year.
                    r"\bв\s+[а-яё]+(?:ый|ий|ой)\s+(?=(?:19|20)\d\d\s*(?:г\.|год\b)))"
                    r"(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
+#: «экспорт 2016 года», «товарооборот 2021 года»: a year in the genitive after its trade.
+_NOUN_YEAR = re.compile(r"(?:экспорт|импорт|оборот|дефицит|профицит|сальдо)[а-яё]{0,3}\s+"
+                        r"(?P<y>(?:19|20)\d\d)\s+года\b", re.IGNORECASE)  # fmt: skip
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
 #: The last year of the span a text tells ("In its final year the figure stood at $4.5 billion",
 #: «в последний год»): the article's year, said for certain, not the year of the sentence before.
@@ -359,6 +378,13 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
              if (base_at is None or m.start("y") != base_at) and m.start("y") not in theirs
              and not (kind in ("growth", "multiple", "change") and at is not None
                       and m.start() >= at[1] and m.group().lower().startswith("of"))]  # fmt: skip
+    if named and at is not None and kind in ("growth", "multiple", "change"):
+        # «В 2021 году ...: экспорт 2016 года был в полтора раза выше, чем в 2006-м»: the year
+        # the trade's own noun takes in the figure's clause.
+        cuts = [m.end() for m in _CLAUSE.finditer(text, 0, at[0])]
+        noun = _NOUN_YEAR.search(text, cuts[-1] if cuts else 0, at[0])
+        if noun is not None and int(noun["y"]) != base_year:
+            named = [int(noun["y"])]
     span_end = _FROM_TO.search(mine if at is None else mine[: at[0]])
     if not named and span_end is not None and kind in ("amount", "share", "count"):
         # "Between 2018 and 2019 exports leapt by 86% and hit $2.6 billion": a level said after
@@ -398,8 +424,17 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             r"\w*\s+((?:19|20)\d\d)(?:-го)?\s*(?:г\.|года)?\s*(?:,|:|—|–|-)\s*"
             r"|(?:^|[(;:,]\s*)((?:19|20)\d\d)(?:\s*г\.)?\s*(?::|—|–)\s*)$",
             text[: at[0]], re.IGNORECASE)  # fmt: skip
+        bracket = _BRACKET_YEAR.match(text, at[1])
+        head = _HEAD_YEAR.search(text, 0, at[0])
+        word = None if head is None else re.search(r"(\w+)\W*$", text[: head.start("y")])
+        if word is not None and word[1].lower() in _NOT_HEADING:
+            head = None
         if after is not None:
             year = int(after["y"])
+        elif bracket is not None:
+            year = int(bracket["y"])
+        elif head is not None:
+            year = int(head["y"])
         elif _YEAR_EARLIER.match(text, at[1]):
             year = year - 1
         elif (back := _YEARS_EARLIER.match(text, at[1])) is not None:
@@ -551,6 +586,8 @@ _MONTH_FIRST = re.compile(
     r"itself\s+)?(?:brought|saw|added|accounted|delivered|gave|contributed|was|came|"
     r"дал|дала|принес|принёс|добавил|составил|обеспечил)\b)",
     re.IGNORECASE)  # fmt: skip
+#: A month that heads its clause before a dash: «а декабрь — 217,3 млн», "December: $217 million".
+_HEAD_MONTH = re.compile(rf"\s*(?:(?:а|и|но|and|but)\s+)?({_MONTH_NAME})\s*[—–:]", re.IGNORECASE)
 
 
 def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -565,7 +602,7 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
         own = text[(starts[-1] if starts else 0) : (end.start() if end else len(text))]
         if _months(own) is not None:
             return months(own)
-        one = _ONE_MONTH.search(own) or _MONTH_FIRST.match(own)
+        one = _ONE_MONTH.search(own) or _MONTH_FIRST.match(own) or _HEAD_MONTH.match(own)
         if one is not None:
             # "а в декабре предприятия отгрузили продукции на 217,2 млн": that month alone (of
             # the claim's own clause only: a month elsewhere may date the statement).
@@ -577,6 +614,11 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
             clause = text[a : cut.start() if cut is not None else len(text)]
             if a < at[0] and _months(clause) is not None:
                 return months(clause)
+            head = _HEAD_MONTH.match(clause)
+            if a < at[0] and head is not None:
+                # «а декабрь — 217,3 млн, на 34% больше, чем годом раньше»: the month that heads
+                # the clause before.
+                return _month(head[1]), _month(head[1])
         first = text[: starts[0]] if starts else ""
         if _months(first) is not None:
             return months(first)
@@ -616,6 +658,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         last = [v for pos, par, v in named if par == s.paragraph and pos < here]
         subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous,
                                 (text or "")[: f.claim.start])  # fmt: skip
+        one = [m for m in partners if m.end <= f.claim.start - s.start]
+        if len(subject.partners) > 1 and one and _ITS.search(s.text[: f.claim.start - s.start]):
+            # «Япония вторая, Германия третья, у неё ровно 250 млн»: a singular pronoun stands
+            # for the partner named last, not for the list.
+            subject = dataclasses.replace(subject, partners=(one[-1].value,))
         if frames.other_way(s.text, f.claim.end - s.start) and subject.flow in _REVERSED:
             # "China supplied $1.83 billion of its imports against $200 million that went the
             # other way": the other flow of the same partner.
@@ -664,7 +711,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 side = said.side
                 how["side"] = "paragraph"
             turn = _TURN.search(s.text, at[1])
-            if (
+            own_side = frames.side_in(s.text[lo_clause(s.text, at[0]) : at[0]])
+            if own_side:
+                # «Нетто-позиция осталась отрицательной, но минус ужался до 86 млн»: a side word
+                # in the figure's own clause.
+                side = own_side
+            elif (
                 not frames.flows(s.text[lo_clause(s.text, at[0]) : at[1]])
                 and turn is not None
                 and not frames.flows(s.text[at[1] : turn.start()])
@@ -915,7 +967,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         if claim.understood and not (trade_words(s.text) or partners or products
                                      or f.hints.get("figure") or carried
                                      or (text is not None and _asked(text, s))):  # fmt: skip
-            if text is not None and _continues(text, s):
+            if text is not None and (_continues(text, s) or _replies(text, s)):
                 # "Fourth-quarter exports were misreported. They came to $651.7 million": the
                 # trade of the sentence before, read but not certainly (never flagged).
                 guess = {**dict(claim.reading), "flow": "paragraph"}
@@ -1090,6 +1142,24 @@ def _continues(text: str, s: Sentence) -> bool:
     return bool(before) and trade_words(before[-1].text)
 
 
+#: A speaker's label opening a paragraph of a dialogue: «ИГОРЬ: », "ANNA: ".
+_SPEAKER = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ.\- ]{1,30}:\s")
+
+
+def _replies(text: str, s: Sentence) -> bool:
+    r"""Whether ``s`` is in a speaker's reply that goes on about the trade said just before.
+
+    >>> t = "АННА: Экспорт вырос до 2,4 млрд долл.\n\nИГОРЬ: То есть прибавка почти 555 млн."
+    >>> _replies(t, sentences(t)[1])
+    True
+    """
+    paragraph = [x for x in sentences(text) if x.paragraph == s.paragraph]
+    if not paragraph or _SPEAKER.match(paragraph[0].text) is None:
+        return False
+    before = [x for x in sentences(text) if x.paragraph == s.paragraph - 1]
+    return bool(before) and any(trade_words(x.text) for x in before)
+
+
 def _asked(text: str, s: Sentence) -> bool:
     """Whether the paragraph before ``s``'s is a question on trade, which ``s`` answers.
 
@@ -1152,6 +1222,11 @@ _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b|в (?:том же|тот ж
 #: "$675 million more from the Netherlands than it spent there": exports beyond imports.
 _MORE_THAN_SPENT = re.compile(r"\s+more\b[^,;.]{0,60}?\bthan\b[^,;.]{0,15}?\b(?:spent|bought|paid|"
                               r"imported|purchased)\b", re.IGNORECASE)  # fmt: skip
+
+
+#: A singular pronoun right before a figure: «у неё ровно 250 млн», «на него — 40%».
+_ITS = re.compile(r"(?<!\w)(?:у|на|с|для)\s+(?:неё|нее|него|ней|нем|нём)\s+(?:[^\W\d]+\s+){0,2}$",
+                  re.IGNORECASE)  # fmt: skip
 
 
 def lo_clause(text: str, start: int) -> int:

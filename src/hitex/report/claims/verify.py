@@ -637,14 +637,16 @@ def _balance(c: Claim, value: float, where: str) -> Result:
     text = f"{where}: a {actual} of {show(abs(value), 'usd')}"
     if not said:
         # "the balance was $1.77 billion": the size may be checked, the side is not said.
-        if c.quantity.allows(abs(value)):
+        if _allows(c.quantity, abs(value)):
             return Result(c, value, "unverifiable", f"{text}; the text does not say whether "
                           "it is a deficit or a surplus")  # fmt: skip
         return Result(c, value, "contradicted",
                       f"{text}; {_outside(c.quantity, abs(value), ' either way')}",
                       any_side=True)  # fmt: skip
     size = abs(value)
-    if c.how("side") not in CERTAIN and not (c.quantity.allows(size) or c.quantity.allows(-size)):
+    if c.how("side") not in CERTAIN and not (
+        _allows(c.quantity, size) or _allows(c.quantity, -size)
+    ):
         # A side carried from an earlier sentence: the size is wrong whichever side is meant.
         return Result(c, value, "contradicted",
                       f"{text}; {_outside(c.quantity, size, ' either way')}",
@@ -1312,29 +1314,34 @@ CHECKS: Mapping[str, Callable[[Claim, Session, Plan, float], Result]] = {
 # -- words -------------------------------------------------------------------------------------
 def _judge(c: Claim, figure: float, text: str) -> Result:
     assert c.quantity is not None
-    if _allows(c.quantity, figure):
+    if c.quantity.allows(figure):
         return Result(c, figure, "supported", text)
+    twice = _rounded_twice(c.quantity, figure)
+    if twice is not None:
+        # 1,772.448 said "1 772,5": rounded to 1,772.45 first, then to the words' digits.
+        return Result(c, figure, "supported", f"{text} (said as {twice}, rounded twice)")
     return Result(c, figure, "contradicted", f"{text}; {_outside(c.quantity, figure)}")
 
 
-def _allows(q: Quantity, x: float) -> bool:
-    """Whether the words allow ``x``, also as a figure rounded twice.
+def _allows(q: Quantity, figure: float) -> bool:
+    """Whether the words allow the figure, or round it twice (:func:`_rounded_twice`)."""
+    return q.allows(figure) or _rounded_twice(q, figure) is not None
 
-    "217,3 млн" for 217.2471 million: rounded first to 217.25, then to 217.3, as texts that
-    copy a rounded figure do. Only for a figure said plainly (no "about", "more than").
 
-    >>> q = Quantity(217.3, "usd", 217.25, 217.35)
-    >>> q.allows(217.2471), _allows(q, 217.2471), _allows(q, 217.24)
-    (False, True, False)
+def _rounded_twice(q: Quantity, figure: float) -> str | None:
+    """The figure rounded to one more digit than the words, when that is what they round.
+
+    A figure just outside a plain figure's words ("1 772,5 млн" for 1,772.448 million, "217,3"
+    for 217.247) that the text rounded twice, first to the digit after its last: not an error.
     """
-    if q.allows(x):
-        return True
-    step = q.hi - q.lo
-    if q.qualifier or not math.isfinite(step) or step <= 0 or q.lo_open or q.hi_open:
-        return False
-    fine = step / 10
-    once = math.floor(abs(x) / fine + 0.5) * fine
-    return q.allows(math.copysign(once, x))
+    if (q.qualifier or q.lo_open or q.hi_open or q.unit not in ("usd", "pct", "x")
+            or math.isinf(q.lo) or math.isinf(q.hi) or q.hi <= q.lo):  # fmt: skip
+        return None
+    tenth = (q.hi - q.lo) / 10
+    first = round(figure / tenth) * tenth
+    if not q.allows(first):
+        return None
+    return show(first, q.unit, _digits(q, figure))
 
 
 def _outside(q: Quantity, figure: float, either: str = "") -> str:
