@@ -725,6 +725,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             if told is not None and told[0] == "balance" and how.get("flow") == "paragraph":
                 side = told[1]  # the side of the balance the pronoun stands for
                 how["side"] = "paragraph"
+            if f.claim.metric == "side":
+                # "a surplus with the Netherlands and a deficit with China": its own word.
+                side = frames.side_in(f.claim.span) or side
+                how["side"] = "read"
         aggregation, count = "sum", None
         counted = (
             frames.counted_before(s.text, at[0])
