@@ -219,6 +219,7 @@ GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w
 FALL = (
     r"fell|fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|\bcut\b|"
     r"plung\w*|plummet\w*|slump\w*|tumbl\w*|sank|sunk|halved|slid|slipp?\w*|dipp?\w*|narrow\w*|"
+    r"collaps\w*|crash(?:ed|es)\b|"
     r"\blost\b|\blos(?:e|es|ing)\b|\bshed(?:s|ding)?\b|"
     r"сузил\w*|"
     r"less\b|снизил\w*|снижени\w*|сократил\w*|сокращени\w*|(?<!\w)упал\w*|уменьш\w*|меньше|"
@@ -247,6 +248,8 @@ _CHANGE_AFTER = re.compile(
     # "That is $554.7 million more.": a difference said at the end of its clause.
     r"(?:more|less)(?=\s*(?:[.,;:)]|$))|"
     r"больше|меньше)\b", re.IGNORECASE)  # fmt: skip
+#: A change named by a noun: "of the $150,000 increase, new exporters brought $700,000".
+_NAMED_CHANGE = re.compile(r"\b(?:increase|rise|growth|gain)\b", re.IGNORECASE)
 #: "Of the $54.26 million increase, finished goods brought ...": the sentence splits a change.
 _OF_CHANGE = re.compile(r"^(?:Of the|Из)\b[^.]*?(?:increase|rise|growth|gain|прирост)", re.I)
 #: A threshold of a rule, not a claim: "growth on a base of $1 million or more".
@@ -397,6 +400,7 @@ def _part(words: str | None) -> float:
     """
     if not words:
         return 0.0
+    words = words.replace("-", " ")  # "five-and-a-half-fold"
     tail = re.sub(r"^\s*(?:and\s+a\s+|and\s+|с\s+)", "", words.lower()).strip()
     return _AND_A_PART.get(re.sub(r"\s+", " ", tail), 0.0)
 
@@ -692,6 +696,10 @@ _RATE_OF_GROWTH = re.compile(r"(?<!\w)темп\w*\s+роста\s+(?:[^\W\d]+\s+|
                              re.IGNORECASE)  # fmt: skip
 
 
+#: Where a clause of its own starts: "...; the second half", ", while imports".
+_TURN_WORDS = re.compile(r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s", re.IGNORECASE)
+
+
 def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     value = wording.parse_percent(m["num"] + "%", lang="en" if "." in m["num"] else s.lang)
     step = 10.0 ** -decimals(m["num"], lang=s.lang)
@@ -703,7 +711,9 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
             r"поставок|товарооборот|ввоз|вывоз|объ[её]ма))",
             after,
         )
-        and not re.search(GROWTH, before, re.I)
+        # Only the figure's own clause: "up 43% year on year; the second half brought 52% of
+        # annual sales" is a share.
+        and not re.search(GROWTH, _TURN_WORDS.split(before)[-1], re.I)
     ):
         return "share", quantity(value, "pct", step, m["q"] or ""), None
     if re.search(r"\bwith\s*$", before) and not re.match(
@@ -749,6 +759,14 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
     if _WORTH_OF.search(before + (m["q"] or "")):
         return "amount", q, scale or None
     cue = _CHANGE_BEFORE.search(before + (m["q"] or ""))
+    if (
+        cue is not None
+        and cue.group().lower().startswith("brought")
+        and not _NAMED_CHANGE.search(before)
+    ):
+        # "Computers brought US$257m, up 26%": what the goods earned; "brought" tells a part
+        # of a change only where the sentence names the change ("of the increase, ...").
+        cue = None
     verb = re.search(f"(?:{GROWTH})|(?:{FALL})", before, re.IGNORECASE)
     noun = cue is not None and not re.match(r"(?:by|на)\b", cue.group(), re.IGNORECASE)
     kind = "change" if (cue and (noun or verb)) or _OF_CHANGE.match(s.text) else "amount"
@@ -895,11 +913,16 @@ PATTERNS: tuple[Pattern, ...] = (
         "multiple",
         re.compile(
             _Q + r"(?:\b(?:doubled|tripled|trebled|quadrupled|twice|halved|удвоил\w*|утроил\w*|"
+            # "tripling since 2002", "nearly double their 2002 value" (not "double the German
+            # total": another subject's).
+            r"doubling|tripling|trebling|quadrupling|"
+            r"double(?=\s+(?:their|its)\s+(?:(?:19|20)\d\d\s+)?(?:value|level|figure|total)\b)|"
             r"учетверил\w*|вдвое|втрое|вчетверо)"
             r"|\b(?:by|на) (?P<orders>two|three|four|\d|два|три|четыре) (?:orders? of magnitude|"
             r"порядк\w*)"
             r"|\b(?P<times>" + _NUMBER_WORDS + r"|one|\d+(?:[.,]\d+)?)"
-            r"(?P<half>\s+and\s+(?:a\s+half|a\s+quarter|three\s+quarters))?"
+            # "a five-and-a-half-fold jump"
+            r"(?P<half>[\s-]+and[\s-]+(?:a[\s-]+half|a[\s-]+quarter|three[\s-]+quarters))?"
             # "up 2.2x": a multiple in figures with an x.
             r"(?:[- ]?(?:fold|times)\b|(?<=\d)x\b)"
             # "a multiple of roughly 2.4", "a factor of 3".

@@ -210,6 +210,9 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    r"(?<=year was )|(?<=year is )|\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d-м\b)|"
                    # "A 2020 shortfall of $190 million": a year before the noun it dates.
                    r"(?<=\ba )(?=(?:19|20)\d\d\s+[a-z])|"
+                   # "The 2008 deficit, $430m, was the highest since 2003": the same at the
+                   # head of a sentence.
+                   r"(?<=^the )(?=(?:19|20)\d\d\s+[a-z])|"
                    # "The turning point was 2019, when foreign sales soared 85.7%": the year
                    # that opens a "when" clause dates it.
                    r"(?=(?:19|20)\d\d(?:\s*(?:г\.|год\w*))?,\s*(?:when|когда)\b))"
@@ -352,6 +355,9 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
     if base_year is None and levels and kind in ("growth", "multiple", "change"):
         base_year, base_at = int(levels[0]["y"]), levels[0].start("y")
     theirs = {m.start("y") for m in levels}
+    if at is not None:
+        aside = _aside(text, at[0])
+        theirs |= {m.start("y") for m in _YEAR.finditer(text, aside[0], aside[1])}
     named = [int(m["y"]) for m in _YEAR.finditer(mine)
              if (base_at is None or m.start("y") != base_at) and m.start("y") not in theirs
              and not (kind in ("growth", "multiple", "change") and at is not None
@@ -448,6 +454,25 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             year, compare = int(span_of["b"]), int(span_of["a"])
             based = "read"
     return Period(year, compare, _clause_months(text, at)), based
+
+
+def _aside(text: str, start: int) -> tuple[int, int]:
+    """The words set between commas after a sentence's head, when a figure at ``start`` follows.
+
+    "Heading 7326, Chile's second-largest export heading in 2002, collapsed by 98 percent to
+    USD 0.3 million": the year of the inserted words dates them, not the figure after them.
+    ``(0, 0)`` when there are none, or they hold a figure of their own.
+
+    >>> _aside("Heading 7326, the second-largest in 2002, fell to $0.3 million.", 48)
+    (13, 40)
+    """
+    head = _APPOSITION.match(text)
+    if head is None or start < head.end() or re.search(r"\d", _YEARS_OUT.sub("", head[2])):
+        return 0, 0
+    return head.start(2), head.end(2)
+
+
+_YEARS_OUT = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def per_year(text: str, at: tuple[int, int]) -> bool:
@@ -1364,6 +1389,10 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
         p = previous.subject
         how |= {"partners": _carry(previous.how("partners")),
                 "products": _carry(previous.how("products"))}  # fmt: skip
+        if frames.own_subject(s.text[lo:hi]):
+            # "Computers brought $257m; monitors and TV sets rose 41%": a clause with a
+            # subject of its own the lexicon does not know; the goods before are a guess.
+            how["products"] = "default"
         return Subject(p.reporter, flow, p.partners, p.partner_group, p.products), how
     on = SHARE_ON.match(s.text, claim_end) if f.claim.kind == "share" else None
     if on is not None:
@@ -1579,8 +1608,12 @@ def _how_dated(
     # reaches back to dates no figure of the sentence.
     records = {int(y) for y in _RECORD_SINCE.findall(sentence)} - {since}
     named = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence)} - records
-    if not named:
+    if not named - {since}:
+        # "the highest since 2003" alone: the year a record reaches back to dates no figure.
         return "carried"
+    if since is not None and per.year not in named and per.compare not in named:
+        # "The 2008 deficit ... was the highest since 2003" read as another year's record.
+        return "default"
     if at is not None and len(named) > 1:
         # Clauses set apart by a semicolon: a claim in one that names no year takes it from
         # another, which names several ("86 млн в 2021 году против 470 млн в 2013 году; экспорт
