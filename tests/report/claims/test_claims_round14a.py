@@ -176,3 +176,98 @@ def test_nearly_double_their_value_and_tripling_since_a_year(checked_warehouse):
     # Double another subject's total is no multiple over time.
     other = CHILE_IMPORTS + "Fuel imports were worth double the vehicles total."
     assert not [r for r in claims.check(checked_warehouse, other) if "double" in r.claim.span]
+
+
+def _chile_ranked(flow: str, year: int, digits: int) -> list[str]:
+    c = pd.concat(pd.read_csv(p, dtype={"product": str}) for p in demo.files())
+    c = c[(c["flow"] == flow) & (c["year"] == year)]
+    sums = c.groupby(c["product"].str.zfill(6).str[:digits])["value_usd"].sum()
+    return list(sums[sums > 0].sort_values(ascending=False).index)
+
+
+def test_a_rank_among_chapters_and_headings_is_checked(checked_warehouse):
+    imports, exports = _chile_ranked("import", 2004, 2), _chile_ranked("export", 2004, 2)
+    assert imports[:4] == ["27", "10", "15", "87"]
+    assert exports[:2] == ["48", "84"]
+    assert _chile_ranked("import", 2004, 4).index("1005") == 3
+    text = CHILE_IMPORTS + (
+        "Cereals held second place among import chapters, while vehicles (chapter 87) came "
+        "fourth. Maize "
+        "slipped to fourth among headings. Paper and paperboard became the largest export "
+        "chapter. Machinery is runner-up."
+    )
+    got = claims.check(checked_warehouse, text)
+    for words in (
+        "second place",
+        "came fourth",
+        "slipped to fourth",
+        "largest export",
+        "runner-up",
+    ):
+        r = _find(got, words)
+        assert r.verdict == "supported", (words, r.reason)
+    wrong = claims.check(checked_warehouse, text.replace("came fourth", "came third"))
+    assert _find(wrong, "came third").verdict == "contradicted"
+    assert _find(wrong, "came third").computed == 4
+
+
+def test_a_rank_of_goods_at_another_level_than_the_words_is_not_checked(checked_warehouse):
+    # Mineral fuels are chapter 27, not a heading: "the leading import heading" is not read.
+    assert _chile_ranked("import", 2004, 2)[0] == "27"
+    text = CHILE_IMPORTS + "Mineral fuels were the leading import heading."
+    r = _find(claims.check(checked_warehouse, text), "heading")
+    assert r.verdict == "unverifiable", r.reason
+    chapter = _find(claims.check(checked_warehouse, text.replace("heading", "chapter")), "chapter")
+    assert chapter.verdict == "supported", chapter.reason
+
+
+def test_iron_and_steel_articles_are_chapter_73(checked_warehouse):
+    exports = _chile_ranked("export", 2004, 2)
+    assert exports.index("73") == 11  # twelfth
+    text = ("Chile's exports to Argentina reached US$263.0 million in 2004. Iron and steel "
+            "articles dropped from second to twelfth among export chapters.")  # fmt: skip
+    r = _find(claims.check(checked_warehouse, text), "twelfth")
+    assert r.verdict == "supported", r.reason
+
+
+def _portugal(flow: str, year: int, by: str | None = None) -> pd.Series | float:
+    p = pd.read_csv(PORTUGAL)
+    p = p[(p["flow"] == flow) & (p["year"] == year)]
+    return p["value_usd"].sum() / 1e6 if by is None else p.groupby(by)["value_usd"].sum() / 1e6
+
+
+def test_an_amount_in_words_and_bare_amounts_after_it(corpus):
+    assert _portugal("export", 2021) == pytest.approx(4500.0)
+    assert _portugal("import", 2021) == pytest.approx(4586.0)
+    b = _portugal_balance()
+    assert (b[2021], b[2020]) == (pytest.approx(-86.0), pytest.approx(-190.0))
+    text = ("SOUSA: Portugal's technology sales abroad grew by 30% in 2021, to four and a half "
+            "billion dollars.\n\nMARQUES: And imports? They rose by a quarter: almost 4.6 "
+            "billion.\n\nSOUSA: The shortfall is 86 million, against 190 million in 2020.")  # fmt: skip
+    got = claims.check(corpus, text)
+    for words in ("four and a half billion dollars", "4.6 billion", "86 million", "190 million"):
+        r = _find(got, words)
+        assert r.verdict == "supported", (words, r.reason)
+    wrong = claims.check(corpus, text.replace("four and a half", "five and a half"))
+    assert _find(wrong, "five and a half").verdict == "contradicted"
+
+
+def test_a_partner_that_sells_us_and_buys_from_us(corpus):
+    de_x, de_m = (
+        _portugal("export", 2021, "partner")["DEU"],
+        _portugal("import", 2021, "partner")["DEU"],
+    )
+    cn_x, cn_m = (
+        _portugal("export", 2021, "partner")["CHN"],
+        _portugal("import", 2021, "partner")["CHN"],
+    )
+    assert (round(de_x, 1), round(de_m, 1)) == (620.1, 917.2)
+    assert (round(cn_x, 1), round(cn_m, 1)) == (199.8, 1834.4)
+    text = ("Portugal's technology trade in 2021. We buy 1.83 billion dollars from China and sell "
+            "it barely 200 million. Germany buys 620 million from us but sells us 917 million.")  # fmt: skip
+    got = claims.check(corpus, text)
+    for words, flow in (("1.83 billion", "import"), ("200 million", "export"),
+                        ("620 million", "export"), ("917 million", "import")):  # fmt: skip
+        r = _find(got, words)
+        assert r.claim.subject.flow == flow, (words, r.reason)
+        assert r.verdict == "supported", (words, r.reason)

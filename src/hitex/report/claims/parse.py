@@ -468,7 +468,8 @@ def _place(words: str) -> int:
 
 #: Words after a rank that make it a rank of goods ("the third-largest import item").
 _GOODS_RANK = re.compile(
-    r"\s+(?:(?:\w+\s+){0,2}(?:items?|products?|goods|commodit\w+|categor\w+|lines?)\b|"
+    r"\s+(?:(?:\w+\s+){0,2}(?:items?|products?|goods|commodit\w+|categor\w+|lines?|"
+    r"chapters?|headings?)\b|"
     r"(?:export|import)s?\b(?!\s+(?:market|partner|destination|buyer|supplier))|"
     r"(?:\w+\s+)?(?:товар\w*|статьей|статья|позици\w*|продукт\w*)\b)", re.IGNORECASE)  # fmt: skip
 
@@ -494,7 +495,7 @@ def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
             _WORD_NUMBERS.get(top.lower()) or int(top)
         )
         return "rank", Quantity(n, "rank", 1, n), metric
-    place = _place(words)
+    place = 2 if "runner" in words else _place(words)
     return "rank", Quantity(place, "rank", place, place), metric
 
 
@@ -838,6 +839,8 @@ PATTERNS: tuple[Pattern, ...] = (
             + r")\b(?!\s+(?:time|year|quarter|month|half)s?\b)(?:[- ](?:largest|biggest)\b)?"
             r"(?:\s+(?:among|by|in)\s+\w+)?"
             r"|\b(?:" + _ORDINAL + r")[- ](?:largest|biggest|place)\b"
+            # "Machinery is runner-up": second.
+            r"|\b(?:is|was|came|finished|the)\s+runner[- ]up\b"
             r"|\b(?:на\s+)?(?:" + _ORDINAL + r")\s+мест\w*"
             r"|\b(?:" + _ORDINAL + r")\s+по\s+(?:величине|объ[её]му|значимости)",
             _I,
@@ -947,6 +950,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"пятая часть|десятая часть|"
             r"one tenth|десятую часть|десятую|an eighth|one[- ]eighth|a sixth|one[- ]sixth|"
             r"three[- ]tenths|seven[- ]tenths|four[- ]fifths))\b"
+            # Not "four and a half billion dollars" (an amount in words).
+            r"(?![\s-]+(?:billion|million)\b)"
             r"(?P<of> (?:of|от|из)\b)?",
             _I,
         ),
@@ -962,11 +967,17 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|" + _N.replace("num", "num2") + r"\s?(?P<scale2>" + _SCALE_WORDS + r")\b\.?\s?"
             r"(?:" + _DOLLARS + r")"
             r"|" + _N.replace("num", "num3") + r"\s?(?:доллар\w*|долл\.|dollars?\b)"
+            # "four and a half billion dollars": a number in words.
+            r"|\b(?P<num5>"
+            + _NUMBER_WORDS
+            + r"|one)(?P<half5>[\s-]+and[\s-]+a[\s-]+(?:half|quarter))?"
+            r"\s+(?P<scale5>billion|million)\s+(?:" + _DOLLARS + r")"
             r"|"
             + _N.replace("num", "num4")
             + r"\s?(?P<scale4>млрд|млн|billion|million|bln|bn|mln|mn)\b"
             r"\.?(?=\s*(?:(?:больше|меньше|more|less|higher|lower|до|против|в|во|за|по|с|со|от|"
-            r"и|а|to|against|versus|vs|in|and|a year|годом|ранее|earlier)(?!\w)|[,.;:()—–]|$)))",
+            r"и|а|to|against|versus|vs|in|and|from|a year|годом|ранее|earlier)(?!\w)|"
+            r"[,.;:()—–]|$)))",
             _I,
         ),
         lambda m, s, b: _money_any(m, s, b),  # noqa: PLW0108 - defined below
@@ -1157,9 +1168,11 @@ class _Both:
 
     def __init__(self, m: re.Match[str]) -> None:
         self.m = m
+        # "four and a half billion dollars" reads as "4.5 billion dollars".
+        words = m["num5"] and f"{_multiple_word(m['num5']) + _part(m['half5']):g}"
         self.groups = {
-            "num": m["num"] or m["num2"] or m["num3"] or m["num4"],
-            "scale": m["scale"] or m["scale2"] or m["scale4"], "q": m["q"],
+            "num": m["num"] or m["num2"] or m["num3"] or m["num4"] or words,
+            "scale": m["scale"] or m["scale2"] or m["scale4"] or m["scale5"], "q": m["q"],
         }  # fmt: skip
 
     def __getitem__(self, key: str) -> str | None:

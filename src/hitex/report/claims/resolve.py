@@ -1360,6 +1360,11 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
         # "cereals (chapter 10) came second with $152.5m, whereas fats (chapter 15) ...": the
         # goods of the rank's own words, when they name some, not all of the sentence's.
         goods = _in(products, lo, hi) or products
+        nearest = [m for m in products if m.start < a][-1:]
+        if not _in(products, lo, hi) and nearest and (q is None or q.hi == q.lo):
+            # "Pharmaceutical goods (heading 3006) nearly quadrupled, second among headings,
+            # and inorganic chemicals grew": the goods named nearest before the place.
+            goods = [m for m in products if m.value == nearest[0].value]
         return Subject(c.reporter, flow, codes, None, _products(goods)), how
     mine_p, mine_g = _in(partners, lo, hi), _in(products, lo, hi)
     cut = [m.end() for m in _TURN.finditer(s.text, lo, f.claim.start - s.start)]

@@ -793,9 +793,14 @@ def _partners_of(whole: Subject, plan: Plan) -> dict[str, Any]:
 
 
 def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
-    if c.metric == "goods":
-        return Result(c, None, "unverifiable",
-                      "a rank among goods: hitex ranks partners, not products")  # fmt: skip
+    if c.metric == "goods" or (
+        c.metric == "value"
+        and c.subject.products
+        and not c.subject.partners
+        and not c.subject.partner_group
+    ):
+        # "while vehicles came fourth": goods named, no partner, ranked among goods.
+        return _goods_rank(c, s, plan, small)
     if len(c.subject.partners) != 1:
         return Result(c, None, "unverifiable", "not understood: which partner is ranked")
     (who,) = c.subject.partners
@@ -833,6 +838,54 @@ def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
             text += (f"; first when growth on bases under {show(small, 'usd')} is set aside "
                      f"(ahead of it: {names})")  # fmt: skip
             return Result(c, rank, "supported", text)
+    return _judge(c, rank, text)
+
+
+#: A rank by growth ("the fastest-growing heading"), which goods ranks are not read by.
+_GROWTH_RANK = re.compile(r"grow|rate|faster|fastest|темп|рост|быстр", re.IGNORECASE)
+
+
+def _goods_rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """The place by value of one HS chapter (heading) among all those of the trade.
+
+    The level is the one the rank's clause names ("among import chapters", "second-largest
+    export heading"), else that of the goods' code; goods of several codes or of a scheme,
+    or named at another level than the rank's, are not ranked.
+    """
+    codes = {code for e in plan.entries(c.subject) for code in e.codes}
+    schemes = any(e.scheme for e in plan.entries(c.subject))
+    # The level said in the rank's own clause: "second place among import chapters", "Chile's
+    # second-largest export heading"; not "..., and maize slipped to fourth among headings".
+    at = max(c.sentence.find(c.span), 0)
+    start = max(c.sentence.rfind(",", 0, at), c.sentence.rfind(";", 0, at)) + 1
+    clause = c.sentence[start:at] + re.split(r"[,;.]", c.sentence[at:])[0]
+    level = _LEVEL.search(clause)
+    size = None if level is None else (4 if level["heading"] else 2)
+    if _GROWTH_RANK.search(c.span) or schemes or len(codes) != 1:
+        return Result(c, None, "unverifiable",
+                      "a rank among goods: hitex ranks one HS chapter or heading by value; "
+                      f"the goods ranked ({', '.join(c.subject.products) or 'none named'}) "
+                      "are not one")  # fmt: skip
+    (code,) = codes
+    size = size or len(code)
+    if len(code) != size or size not in (2, 4):
+        noun = "chapter" if size == 2 else "heading"
+        return Result(c, None, "unverifiable", f"a rank among goods: HS {code} is not a {noun}")
+    field_ = Subject(c.subject.reporter, c.subject.flow, c.subject.partners,
+                     c.subject.partner_group)  # fmt: skip
+    t = s.table(year=c.period.year, by=["product"], months=c.period.months,
+                small_base_usd=small, **plan.selection(field_))  # fmt: skip
+    if t.empty or not t["classification"].astype(str).str.upper().str.startswith("H").all():
+        raise _NoData(f"no data: {describe(field_)} in {_when(c)} is not held by HS code")
+    units = t.assign(unit=t["product"].astype(str).str[:size])
+    sums = units.groupby("unit")["value_usd"].sum()
+    sums = sums[sums > 0]
+    if code not in sums.index:
+        raise _NoData(f"no data: {describe(c.subject)} in {_when(c)} is not in the warehouse")
+    rank = float((sums > sums[code]).sum() + 1)
+    noun = "headings" if size == 4 else "chapters"
+    text = (f"HS {code} ranks {int(rank)} by value among {len(sums)} {noun} of "
+            f"{describe(field_)} ({_when(c)})")  # fmt: skip
     return _judge(c, rank, text)
 
 
