@@ -271,3 +271,37 @@ def test_a_partner_that_sells_us_and_buys_from_us(corpus):
         r = _find(got, words)
         assert r.claim.subject.flow == flow, (words, r.reason)
         assert r.verdict == "supported", (words, r.reason)
+
+
+def test_data_show_imports_names_no_goods_and_a_bilateral_deficit(checked_warehouse):
+    m, x = _chile("import"), _chile("export")
+    assert m[2004] / m[2002] - 1 == pytest.approx(1.2141, abs=0.0001)
+    assert (m[2004] - x[2004]) / (m[2002] - x[2002]) == pytest.approx(2.434, abs=0.001)
+    text = ("Chilean data show imports from Argentina at USD 2.04 billion for 2004, up 121 percent "
+            "from 2002, while Chilean sales there rose only 38 percent, to USD 263 million. The "
+            "bilateral deficit tripled.")  # fmt: skip
+    got = claims.check(checked_warehouse, text)
+    for words in ("USD 2.04 billion", "121 percent", "38 percent", "USD 263 million"):
+        r = _find(got, words)
+        assert r.verdict == "supported", (words, r.reason)
+    deficit = _find(got, "tripled")
+    assert deficit.claim.subject.partners == ("ARG",), deficit.reason
+    assert deficit.verdict == "contradicted", deficit.reason
+
+
+def test_headings_of_paper_tyres_and_polymers(checked_warehouse):
+    uncoated, coated = _chile("export", "4802"), _chile("export", "4810")
+    tyres, polymers = _chile("export", "4011"), _chile("import", "3901")
+    assert uncoated[2004] / uncoated[2002] == pytest.approx(19.227, abs=0.001)
+    assert coated[2004] / coated[2002] == pytest.approx(2.799, abs=0.001)
+    assert tyres[2004] / tyres[2002] == pytest.approx(4.513, abs=0.001)
+    assert polymers[2004] / polymers[2002] - 1 == pytest.approx(0.1149, abs=0.0001)
+    text = ("Chile's exports to Argentina reached USD 263 million in 2004, up 38 percent on 2002. "
+            "Uncoated paper shipments rose about 19 times, coated paper nearly tripled and tyres "
+            "more than quadrupled. On the import side, ethylene polymers rose 21.5 percent.")  # fmt: skip
+    got = claims.check(checked_warehouse, text)
+    for words in ("19 times", "nearly tripled", "quadrupled"):
+        r = _find(got, words)
+        assert r.verdict == "supported", (words, r.reason)
+    wrong = _find(got, "21.5 percent")
+    assert wrong.verdict == "contradicted", wrong.reason

@@ -1297,7 +1297,7 @@ def _in(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
     return [m for m in mentions if lo <= m.start < hi]
 
 
-def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
+def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject is said
     f: Found,
     partners: list[Mention],
     products: list[Mention],
@@ -1419,6 +1419,13 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
     if not mine_g and _SUCH.search(segment_text) and last_products is not None:
         mine_g = [Mention(0, 0, "product", p) for p in last_products]
         how["products"] = "carried"
+    if (not mine_p and not mine_g and previous is not None and previous.subject.partners
+            and _BILATERAL.search(segment_text)):  # fmt: skip
+        # "...sales there rose only 38 percent. The bilateral deficit tripled": the trade with
+        # the partner named before.
+        how |= _whole_trade_how(partners, products, previous)
+        how["partners"] = _carry(previous.how("partners"))
+        return Subject(c.reporter, flow, previous.subject.partners), how
     if not mine_p and not mine_g and read is not None and not _SUCH.search(segment_text):
         # A sentence that names its flow and no partner starts anew: "Imports rose 26%". A
         # guess when the sentence names a partner or goods elsewhere, or the claim before
@@ -1449,6 +1456,7 @@ def _subject(  # noqa: PLR0912, PLR0915 - one branch per way a subject is said
     return Subject(c.reporter, flow, codes, group, _products(mine_g)), how
 
 
+_BILATERAL = re.compile(r"\bbilateral\b", re.IGNORECASE)
 _TOGETHER = re.compile(r"\b(?:together|combined|between them|jointly)\b|\bвместе\b|\bв сумме\b",
                        re.IGNORECASE)  # fmt: skip
 
