@@ -224,8 +224,10 @@ def test_a_rank_of_goods_at_another_level_than_the_words_is_not_checked(checked_
 def test_iron_and_steel_articles_are_chapter_73(checked_warehouse):
     exports = _chile_ranked("export", 2004, 2)
     assert exports.index("73") == 11  # twelfth
+    assert _chile_ranked("export", 2002, 2).index("73") == 1  # second
     text = ("Chile's exports to Argentina reached US$263.0 million in 2004. Iron and steel "
-            "articles dropped from second to twelfth among export chapters.")  # fmt: skip
+            "articles dropped from second to twelfth among export chapters between 2002 and "
+            "2004.")  # fmt: skip
     r = _find(claims.check(checked_warehouse, text), "twelfth")
     assert r.verdict == "supported", r.reason
 
@@ -305,3 +307,23 @@ def test_headings_of_paper_tyres_and_polymers(checked_warehouse):
         assert r.verdict == "supported", (words, r.reason)
     wrong = _find(got, "21.5 percent")
     assert wrong.verdict == "contradicted", wrong.reason
+
+
+def test_the_place_a_chapter_left_is_checked_too(checked_warehouse):
+    before, after = _chile_ranked("export", 2002, 2), _chile_ranked("export", 2004, 2)
+    assert (before.index("48") + 1, after.index("48") + 1) == (6, 1)
+    imports_before, imports_after = (
+        _chile_ranked("import", 2002, 2),
+        _chile_ranked("import", 2004, 2),
+    )
+    assert (imports_before.index("15") + 1, imports_after.index("15") + 1) == (2, 3)
+    text = ("Chile's exports to Argentina reached USD 263 million in 2004, up 38 percent on 2002. "
+            "Chapter 48 (paper and paperboard) climbed from fourth to first in the table of export "
+            "chapters. Among import chapters, fats and oils fell from second to third place.")  # fmt: skip
+    got = claims.check(checked_warehouse, text)
+    climbed = _find(got, "climbed from fourth to first")
+    assert climbed.verdict == "contradicted", climbed.reason  # it was sixth in 2002
+    fell = _find(got, "fell from second to third place")
+    assert fell.verdict == "supported", fell.reason
+    right = claims.check(checked_warehouse, text.replace("from fourth", "from sixth"))
+    assert _find(right, "climbed from sixth").verdict == "supported"

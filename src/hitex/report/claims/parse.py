@@ -21,7 +21,7 @@ from importlib import resources
 from hitex.report import wording
 from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Quantity
 
-__all__ = ["FALL", "GROWTH", "Found", "Sentence", "parse", "sentences"]
+__all__ = ["FALL", "GROWTH", "Found", "Sentence", "parse", "place", "sentences"]
 
 
 @dataclass(frozen=True)
@@ -445,6 +445,15 @@ _PLACE = re.compile(
     "|".join(f"(?P<o{i}>\\b(?:{en}|{ru}))" for i, (en, ru) in
              sorted(enumerate(_ORDINALS), key=lambda x: -len(x[1][1])))
     + r"|\b(?P<d>\d{1,2})(?=st|nd|rd|th|-)", re.IGNORECASE)  # fmt: skip
+
+
+def place(words: str) -> int:
+    """The place a rank's words name (as :func:`_place`): "fourth" -> 4.
+
+    >>> place("fourth"), place("12th")
+    (4, 12)
+    """
+    return _place(words)
 
 
 def _place(words: str) -> int:

@@ -873,20 +873,48 @@ def _goods_rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         return Result(c, None, "unverifiable", f"a rank among goods: HS {code} is not a {noun}")
     field_ = Subject(c.subject.reporter, c.subject.flow, c.subject.partners,
                      c.subject.partner_group)  # fmt: skip
-    t = s.table(year=c.period.year, by=["product"], months=c.period.months,
-                small_base_usd=small, **plan.selection(field_))  # fmt: skip
+    rank, n = _goods_place(c, s, plan, small, field_, code, c.period.year)
+    noun = "headings" if size == 4 else "chapters"
+    text = (f"HS {code} ranks {int(rank)} by value among {n} {noun} of "
+            f"{describe(field_)} ({_when(c)})")  # fmt: skip
+    moved = _MOVED_FROM.search(c.span)
+    assert c.quantity is not None
+    if moved is None or not c.quantity.allows(rank):
+        return _judge(c, rank, text)
+    # "climbed from fourth to first": the place it left is a claim too, of the base year.
+    said = parse.place(moved[1])
+    base = c.period.compare
+    if base is None or c.how("base") not in CERTAIN:
+        return Result(c, rank, "unverifiable",
+                      f"{text}; the year of the place it left ({moved[1]}) is not said",
+                      )  # fmt: skip
+    before, _ = _goods_place(c, s, plan, small, field_, code, base)
+    text += f"; in {base} it ranked {int(before)}"
+    if before != said:
+        return Result(c, rank, "contradicted", f"{text}, not {moved[1]}")
+    return Result(c, rank, "supported", text)
+
+
+#: A move in a ranking: "climbed from fourth to first", "fell from second to third place".
+_MOVED_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(\w+)(?:\s+place)?\s+to\b", re.IGNORECASE)
+
+
+def _goods_place(
+    c: Claim, s: Session, plan: Plan, small: float, field_: Subject, code: str, year: int
+) -> tuple[float, int]:
+    """The place of HS ``code`` by value among the chapters (headings) of ``field_`` in ``year``.
+
+    Also how many chapters (headings) there are.
+    """
+    t = s.table(year=year, by=["product"], months=c.period.months, small_base_usd=small,
+                **plan.selection(field_))  # fmt: skip
     if t.empty or not t["classification"].astype(str).str.upper().str.startswith("H").all():
-        raise _NoData(f"no data: {describe(field_)} in {_when(c)} is not held by HS code")
-    units = t.assign(unit=t["product"].astype(str).str[:size])
-    sums = units.groupby("unit")["value_usd"].sum()
+        raise _NoData(f"no data: {describe(field_)} in {year} is not held by HS code")
+    sums = t.groupby(t["product"].astype(str).str[: len(code)])["value_usd"].sum()
     sums = sums[sums > 0]
     if code not in sums.index:
-        raise _NoData(f"no data: {describe(c.subject)} in {_when(c)} is not in the warehouse")
-    rank = float((sums > sums[code]).sum() + 1)
-    noun = "headings" if size == 4 else "chapters"
-    text = (f"HS {code} ranks {int(rank)} by value among {len(sums)} {noun} of "
-            f"{describe(field_)} ({_when(c)})")  # fmt: skip
-    return _judge(c, rank, text)
+        raise _NoData(f"no data: {describe(c.subject)} in {year} is not in the warehouse")
+    return float((sums > sums[code]).sum() + 1), len(sums)
 
 
 def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
