@@ -23,10 +23,10 @@ EXPECTED = [
     (
         "the leader in the volume",
         "rank",
-        "RU-MOW export to CHN, machinery and equipment",
+        "RU-MOW export to CHN, machinery",
         "supported",
         1,
-    ),  # "machinery purchases": HS 84-85, which hold all the file's goods
+    ),  # "machinery purchases": HS 84, where China leads ($338.6 million, Japan $174.8 million)
     # Rank 4 by growth; first only with small bases set aside -- and the text itself gives
     # Thailand, Bangladesh and Viet Nam higher rates. The data support it with that caveat, so
     # the text's conflict makes it unverifiable, not red.

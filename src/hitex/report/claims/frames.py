@@ -29,6 +29,7 @@ __all__ = [
     "each_in",
     "flow_at",
     "lemmas",
+    "own_subject",
     "resets_subject",
     "unknown_product",
 ]
@@ -301,6 +302,29 @@ def resets_subject(text: str) -> bool:
     return _en(grammar()["totals"]["en"]).search(text) is not None
 
 
+def own_subject(text: str) -> str | None:
+    """The first word of a clause's own subject, after a semicolon and before its verb.
+
+    ``text`` runs from the claim before to the claim's figure. Words of the grammar's
+    ``general`` list and flow words are no subject; the caller knows no goods or partner there.
+
+    >>> own_subject("; monitors and TV sets rose 41%")
+    'monitors'
+    >>> own_subject("; exports rose 41%") is None, own_subject(", up 26%") is None
+    (True, True)
+    """
+    g = grammar()
+    verbs = "|".join(g["clause_verbs"]["en"])
+    m = re.search(r";\s*((?:[A-Za-z][\w'’-]*\s+){1,4}?)(?:" + verbs + r")\b", text, re.I)
+    if m is None:
+        return None
+    skip = {w.lower() for w in g["general"]["en"]}
+    flows = _en([w for entry in g["flows"].values() for w in entry["en"]])
+    words = [w for w in re.findall(r"[a-z][\w'’-]*", m[1].lower())
+             if w not in skip and not flows.match(w)]  # fmt: skip
+    return words[0] if words else None
+
+
 _FLOW_NOUNS_RU = {"экспорт", "импорт", "поставка", "ввоз", "вывоз", "закупка", "продажа"}
 _EN_BEFORE = re.compile(
     r"(?<![\w'’-])([a-z][a-z-]+)\s+(?:exports|imports|sales|shipments|purchases)\b"
@@ -351,9 +375,14 @@ def unknown_product(text: str, known: list[tuple[int, int]]) -> str | None:
     'services'
     >>> unknown_product("Exports of the city grew 18%", []) is None
     True
+    >>> unknown_product("and Argentine tourists spent some 400 million", [])
+    'tourists'
     """
     general = grammar()["general"]
     en_general = {w.lower() for w in general["en"]}
+    spenders = _en(grammar()["not_goods"]["en"]).search(text)
+    if spenders is not None:
+        return spenders.group()
     ru_general = _ru(general["ru"])
 
     def free(a: int) -> bool:

@@ -22,7 +22,7 @@ from hitex.report import wording
 from hitex.report.claims import lexicon
 from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Quantity
 
-__all__ = ["FALL", "GROWTH", "Found", "Sentence", "parse", "sentences"]
+__all__ = ["FALL", "GROWTH", "Found", "Sentence", "parse", "place", "sentences"]
 
 
 @dataclass(frozen=True)
@@ -220,6 +220,7 @@ GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w
 FALL = (
     r"fell|fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|\bcut\b|"
     r"plung\w*|plummet\w*|slump\w*|tumbl\w*|sank|sunk|halved|slid|slipp?\w*|dipp?\w*|narrow\w*|"
+    r"collaps\w*|crash(?:ed|es)\b|"
     r"\blost\b|\blos(?:e|es|ing)\b|\bshed(?:s|ding)?\b|"
     r"сузил\w*|"
     r"less\b|снизил\w*|снижени\w*|сократил\w*|сокращени\w*|(?<!\w)упал\w*|уменьш\w*|меньше|"
@@ -260,6 +261,8 @@ _CHANGE_AFTER = re.compile(
     # "That is $554.7 million more.": a difference said at the end of its clause.
     r"(?:more|less)(?=\s*(?:[.,;:)]|$))|"
     r"больше|меньше)\b", re.IGNORECASE)  # fmt: skip
+#: A change named by a noun: "of the $150,000 increase, new exporters brought $700,000".
+_NAMED_CHANGE = re.compile(r"\b(?:increase|rise|growth|gain)\b", re.IGNORECASE)
 #: "Of the $54.26 million increase, finished goods brought ...": the sentence splits a change.
 _OF_CHANGE = re.compile(r"^(?:Of the|Из)\b[^.]*?(?:increase|rise|growth|gain|прирост)", re.I)
 #: A threshold of a rule, not a claim: "growth on a base of $1 million or more".
@@ -429,6 +432,7 @@ def _part(words: str | None) -> float:
     """
     if not words:
         return 0.0
+    words = words.replace("-", " ")  # "five-and-a-half-fold"
     tail = re.sub(r"^\s*(?:and\s+a\s+|and\s+|с\s+)", "", words.lower()).strip()
     return _AND_A_PART.get(re.sub(r"\s+", " ", tail), 0.0)
 
@@ -490,6 +494,15 @@ def place_of(m: re.Match[str]) -> int:
     return int(next(k for k, v in m.groupdict().items() if v)[1:]) + 1
 
 
+def place(words: str) -> int:
+    """The place a rank's words name (as :func:`_place`): "fourth" -> 4.
+
+    >>> place("fourth"), place("12th")
+    (4, 12)
+    """
+    return _place(words)
+
+
 def _place(words: str) -> int:
     """The place a rank's words name: the last ordinal ("slipped from tenth to twelfth": 12).
 
@@ -506,7 +519,8 @@ def _place(words: str) -> int:
 
 #: Words after a rank that make it a rank of goods ("the third-largest import item").
 _GOODS_RANK = re.compile(
-    r"\s+(?:(?:\w+\s+){0,2}(?:items?|products?|goods|commodit\w+|categor\w+|lines?)\b|"
+    r"\s+(?:(?:\w+\s+){0,2}(?:items?|products?|goods|commodit\w+|categor\w+|lines?|"
+    r"chapters?|headings?)\b|"
     r"(?:export|import)s?\b(?!\s+(?:market|partner|destination|buyer|supplier))|"
     r"(?:\w+\s+)?(?:товар\w*|статьей|статья|позици\w*|продукт\w*)\b)", re.IGNORECASE)  # fmt: skip
 
@@ -584,7 +598,7 @@ def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
             _WORD_NUMBERS.get(top.lower()) or int(top)
         )
         return "rank", Quantity(n, "rank", 1, n), metric
-    place = _place(words)
+    place = 2 if "runner" in words else _place(words)
     return "rank", Quantity(place, "rank", place, place), metric
 
 
@@ -815,6 +829,10 @@ _RATE_OF_GROWTH = re.compile(r"(?<!\w)темп\w*\s+роста\s+(?:[^\W\d]+\s+|
                              re.IGNORECASE)  # fmt: skip
 
 
+#: Where a clause of its own starts: "...; the second half", ", while imports".
+_TURN_WORDS = re.compile(r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s", re.IGNORECASE)
+
+
 def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     value = wording.parse_percent(m["num"] + "%", lang="en" if "." in m["num"] else s.lang)
     step = 10.0 ** -decimals(m["num"], lang=s.lang)
@@ -826,7 +844,9 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
             r"поставок|товарооборот|ввоз|вывоз|объ[её]ма))",
             after,
         )
-        and not re.search(GROWTH, before, re.I)
+        # Only the figure's own clause: "up 43% year on year; the second half brought 52% of
+        # annual sales" is a share.
+        and not re.search(GROWTH, _TURN_WORDS.split(before)[-1], re.I)
     ):
         return "share", quantity(value, "pct", step, m["q"] or ""), None
     if re.search(r"\bwith\s*$", before) and not re.match(
@@ -874,6 +894,14 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
     if _WORTH_OF.search(before + (m["q"] or "")):
         return "amount", q, scale or None
     cue = _CHANGE_BEFORE.search(before + (m["q"] or ""))
+    if (
+        cue is not None
+        and cue.group().lower().startswith("brought")
+        and not _NAMED_CHANGE.search(before)
+    ):
+        # "Computers brought US$257m, up 26%": what the goods earned; "brought" tells a part
+        # of a change only where the sentence names the change ("of the increase, ...").
+        cue = None
     verb = re.search(f"(?:{GROWTH})|(?:{FALL})", before, re.IGNORECASE)
     noun = cue is not None and not re.match(r"(?:by|на)\b", cue.group(), re.IGNORECASE)
     kind = "change" if (cue and (noun or verb)) or _OF_CHANGE.match(s.text) else "amount"
@@ -956,6 +984,8 @@ PATTERNS: tuple[Pattern, ...] = (
             + r")\b(?!\s+(?:time|year|quarter|month|half)s?\b)(?:[- ](?:largest|biggest)\b)?"
             r"(?:\s+(?:among|by|in)\s+\w+)?"
             r"|\b(?:" + _ORDINAL + r")[- ](?:largest|biggest|place)\b"
+            # "Machinery is runner-up": second.
+            r"|\b(?:is|was|came|finished|the)\s+runner[- ]up\b"
             r"|\b(?:на\s+)?(?:" + _ORDINAL + r")\s+мест\w*"
             r"|\b(?:" + _ORDINAL + r")\s+по\s+(?:величине|объ[её]му|значимости)",
             _I,
@@ -1031,11 +1061,16 @@ PATTERNS: tuple[Pattern, ...] = (
         "multiple",
         re.compile(
             _Q + r"(?:\b(?:doubled|tripled|trebled|quadrupled|twice|halved|удвоил\w*|утроил\w*|"
+            # "tripling since 2002", "nearly double their 2002 value" (not "double the German
+            # total": another subject's).
+            r"doubling|tripling|trebling|quadrupling|"
+            r"double(?=\s+(?:their|its)\s+(?:(?:19|20)\d\d\s+)?(?:value|level|figure|total)\b)|"
             r"учетверил\w*|вдвое|втрое|вчетверо)"
             r"|\b(?:by|на) (?P<orders>two|three|four|\d|два|три|четыре) (?:orders? of magnitude|"
             r"порядк\w*)"
             r"|\b(?P<times>" + _NUMBER_WORDS + r"|one|\d+(?:[.,]\d+)?)"
-            r"(?P<half>\s+and\s+(?:a\s+half|a\s+quarter|three\s+quarters))?"
+            # "a five-and-a-half-fold jump"
+            r"(?P<half>[\s-]+and[\s-]+(?:a[\s-]+half|a[\s-]+quarter|three[\s-]+quarters))?"
             # "up 2.2x": a multiple in figures with an x.
             r"(?:[- ]?(?:fold|times)\b|(?<=\d)x\b)"
             # "a multiple of roughly 2.4", "a factor of 3".
@@ -1060,6 +1095,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"пятая часть|десятая часть|"
             r"one tenth|десятую часть|десятую|an eighth|one[- ]eighth|a sixth|one[- ]sixth|"
             r"three[- ]tenths|seven[- ]tenths|four[- ]fifths))\b"
+            # Not "four and a half billion dollars" (an amount in words).
+            r"(?![\s-]+(?:billion|million)\b)"
             r"(?P<of> (?:of|от|из)\b)?",
             _I,
         ),
@@ -1075,11 +1112,17 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|" + _N.replace("num", "num2") + r"\s?(?P<scale2>" + _SCALE_WORDS + r")\b\.?\s?"
             r"(?:" + _DOLLARS + r")"
             r"|" + _N.replace("num", "num3") + r"\s?(?:доллар\w*|долл\.|dollars?\b)"
+            # "four and a half billion dollars": a number in words.
+            r"|\b(?P<num5>"
+            + _NUMBER_WORDS
+            + r"|one)(?P<half5>[\s-]+and[\s-]+a[\s-]+(?:half|quarter))?"
+            r"\s+(?P<scale5>billion|million)\s+(?:" + _DOLLARS + r")"
             r"|"
             + _N.replace("num", "num4")
             + r"\s?(?P<scale4>млрд|млн|billion|million|bln|bn|mln|mn)\b"
             r"\.?(?=\s*(?:(?:больше|меньше|more|less|higher|lower|до|против|в|во|за|по|с|со|от|"
-            r"и|а|to|against|versus|vs|in|and|a year|годом|ранее|earlier)(?!\w)|[,.;:()—–]|$)))",
+            r"и|а|to|against|versus|vs|in|and|from|a year|годом|ранее|earlier)(?!\w)|"
+            r"[,.;:()—–]|$)))",
             _I,
         ),
         lambda m, s, b: _money_any(m, s, b),  # noqa: PLW0108 - defined below
@@ -1367,9 +1410,11 @@ class _Both:
 
     def __init__(self, m: re.Match[str]) -> None:
         self.m = m
+        # "four and a half billion dollars" reads as "4.5 billion dollars".
+        words = m["num5"] and f"{_multiple_word(m['num5']) + _part(m['half5']):g}"
         self.groups = {
-            "num": m["num"] or m["num2"] or m["num3"] or m["num4"],
-            "scale": m["scale"] or m["scale2"] or m["scale4"], "q": m["q"],
+            "num": m["num"] or m["num2"] or m["num3"] or m["num4"] or words,
+            "scale": m["scale"] or m["scale2"] or m["scale4"] or m["scale5"], "q": m["q"],
         }  # fmt: skip
 
     def __getitem__(self, key: str) -> str | None:

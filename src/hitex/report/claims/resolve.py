@@ -227,6 +227,9 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    r"\bв\s+[а-яё]+(?:ый|ий|ой)\s+(?=(?:19|20)\d\d\s*(?:г\.|год\w*))|"
                    # "A 2020 shortfall of $190 million": a year before the noun it dates.
                    r"(?<=\ba )(?=(?:19|20)\d\d\s+[a-z])|"
+                   # "The 2008 deficit, $430m, was the highest since 2003": the same at the
+                   # head of a sentence.
+                   r"(?<=^the )(?=(?:19|20)\d\d\s+[a-z])|"
                    # "The turning point was 2019, when foreign sales soared 85.7%": the year
                    # that opens a "when" clause dates it.
                    r"(?=(?:19|20)\d\d(?:-[йм]|\s*(?:г\.|год\w*))?,\s*(?:when|когда)\b)|"
@@ -374,6 +377,9 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
     if base_year is None and levels and kind in ("growth", "multiple", "change"):
         base_year, base_at = int(levels[0]["y"]), levels[0].start("y")
     theirs = {m.start("y") for m in levels}
+    if at is not None:
+        aside = _aside(text, at[0])
+        theirs |= {m.start("y") for m in _YEAR.finditer(text, aside[0], aside[1])}
     named = [int(m["y"]) for m in _YEAR.finditer(mine)
              if (base_at is None or m.start("y") != base_at) and m.start("y") not in theirs
              and not (kind in ("growth", "multiple", "change") and at is not None
@@ -493,6 +499,25 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             year, compare = int(span_of["b"]), int(span_of["a"])
             based = "read"
     return Period(year, compare, _clause_months(text, at)), based
+
+
+def _aside(text: str, start: int) -> tuple[int, int]:
+    """The words set between commas after a sentence's head, when a figure at ``start`` follows.
+
+    "Heading 7326, Chile's second-largest export heading in 2002, collapsed by 98 percent to
+    USD 0.3 million": the year of the inserted words dates them, not the figure after them.
+    ``(0, 0)`` when there are none, or they hold a figure of their own.
+
+    >>> _aside("Heading 7326, the second-largest in 2002, fell to $0.3 million.", 48)
+    (13, 40)
+    """
+    head = _APPOSITION.match(text)
+    if head is None or start < head.end() or re.search(r"\d", _YEARS_OUT.sub("", head[2])):
+        return 0, 0
+    return head.start(2), head.end(2)
+
+
+_YEARS_OUT = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def per_year(text: str, at: tuple[int, int]) -> bool:
@@ -1466,6 +1491,11 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # "cereals (chapter 10) came second with $152.5m, whereas fats (chapter 15) ...": the
         # goods of the rank's own words, when they name some, not all of the sentence's.
         goods = _in(products, lo, hi) or products
+        nearest = [m for m in products if m.start < a][-1:]
+        if not _in(products, lo, hi) and nearest and (q is None or q.hi == q.lo):
+            # "Pharmaceutical goods (heading 3006) nearly quadrupled, second among headings,
+            # and inorganic chemicals grew": the goods named nearest before the place.
+            goods = [m for m in products if m.value == nearest[0].value]
         return Subject(c.reporter, flow, codes, None, _products(goods)), how
     if f.claim.metric == "side":
         # "a surplus with Korea", «с Японией у страны профицит»: the partner right after the
@@ -1505,6 +1535,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         p = previous.subject
         how |= {"partners": _carry(previous.how("partners")),
                 "products": _carry(previous.how("products"))}  # fmt: skip
+        if frames.own_subject(s.text[lo:hi]):
+            # "Computers brought $257m; monitors and TV sets rose 41%": a clause with a
+            # subject of its own the lexicon does not know; the goods before are a guess.
+            how["products"] = "default"
         return Subject(p.reporter, flow, p.partners, p.partner_group, p.products), how
     on = SHARE_ON.match(s.text, claim_end) if f.claim.kind == "share" else None
     if on is not None:
@@ -1526,6 +1560,13 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
     if not mine_g and _SUCH.search(segment_text) and last_products is not None:
         mine_g = [Mention(0, 0, "product", p) for p in last_products]
         how["products"] = "carried"
+    if (not mine_p and not mine_g and previous is not None and previous.subject.partners
+            and _BILATERAL.search(segment_text)):  # fmt: skip
+        # "...sales there rose only 38 percent. The bilateral deficit tripled": the trade with
+        # the partner named before.
+        how |= _whole_trade_how(partners, products, previous)
+        how["partners"] = _carry(previous.how("partners"))
+        return Subject(c.reporter, flow, previous.subject.partners), how
     if not mine_p and not mine_g and read is not None and not _SUCH.search(segment_text):
         # A sentence that names its flow and no partner starts anew: "Imports rose 26%". A
         # guess when the sentence names a partner or goods elsewhere, or the claim before
@@ -1556,6 +1597,7 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
     return Subject(c.reporter, flow, codes, group, _products(mine_g)), how
 
 
+_BILATERAL = re.compile(r"\bbilateral\b", re.IGNORECASE)
 _TOGETHER = re.compile(r"\b(?:together|combined|between them|jointly)\b|\bвместе\b|\bв сумме\b",
                        re.IGNORECASE)  # fmt: skip
 
@@ -1720,8 +1762,12 @@ def _how_dated(
     # reaches back to dates no figure of the sentence.
     records = {int(y) for y in _RECORD_SINCE.findall(sentence)} - {since}
     named = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence)} - records
-    if not named:
+    if not named - {since}:
+        # "the highest since 2003" alone: the year a record reaches back to dates no figure.
         return "carried"
+    if since is not None and per.year not in named and per.compare not in named:
+        # "The 2008 deficit ... was the highest since 2003" read as another year's record.
+        return "default"
     if at is not None and len(named) > 1:
         # Clauses set apart by a semicolon: a claim in one that names no year takes it from
         # another, which names several ("86 млн в 2021 году против 470 млн в 2013 году; экспорт
