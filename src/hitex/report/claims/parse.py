@@ -494,13 +494,6 @@ def place_of(m: re.Match[str]) -> int:
     return int(next(k for k, v in m.groupdict().items() if v)[1:]) + 1
 
 
-def place(words: str) -> int:
-    """The place a rank's words name (as :func:`_place`): "fourth" -> 4.
-
-    >>> place("fourth"), place("12th")
-    (4, 12)
-    """
-    return _place(words)
 
 
 def _place(words: str) -> int:

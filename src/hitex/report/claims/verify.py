@@ -1107,10 +1107,6 @@ def _moved_from(  # noqa: PLR0911 - one return per verdict and reason
                   f"{text}, not {places[0]} as the text says it moved from")  # fmt: skip
 
 
-#: A rank by growth ("the fastest-growing heading"), which goods ranks are not read by.
-_GROWTH_RANK = re.compile(r"grow|rate|faster|fastest|темп|рост|быстр", re.IGNORECASE)
-
-
 def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     """The lowest since 2001: every year between higher, and the year named as low or lower.
 
