@@ -22,7 +22,7 @@ from hitex.report import wording
 from hitex.report.claims import lexicon
 from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Quantity
 
-__all__ = ["FALL", "GROWTH", "Found", "Sentence", "parse", "place", "sentences"]
+__all__ = ["FALL", "GROWTH", "Found", "Sentence", "parse", "sentences"]
 
 
 @dataclass(frozen=True)
