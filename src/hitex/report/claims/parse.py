@@ -494,8 +494,6 @@ def place_of(m: re.Match[str]) -> int:
     return int(next(k for k, v in m.groupdict().items() if v)[1:]) + 1
 
 
-
-
 def _place(words: str) -> int:
     """The place a rank's words name: the last ordinal ("slipped from tenth to twelfth": 12).
 
