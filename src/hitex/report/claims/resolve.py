@@ -514,7 +514,15 @@ def _aside(text: str, start: int) -> tuple[int, int]:
     head = _APPOSITION.match(text)
     if head is None or start < head.end() or re.search(r"\d", _YEARS_OUT.sub("", head[2])):
         return 0, 0
+    if _ONLY_A_YEAR.fullmatch(head[2]):
+        # "Exports fell only once, in 2009, by 8%": a year alone between commas dates what
+        # follows.
+        return 0, 0
     return head.start(2), head.end(2)
+
+
+_ONLY_A_YEAR = re.compile(r"\s*(?:in|during|в|за)\s+(?:19|20)\d\d(?:-м)?(?:\s*(?:г\.|году))?\s*",
+                          re.IGNORECASE)  # fmt: skip
 
 
 _YEARS_OUT = re.compile(r"\b(?:19|20)\d\d\b")

@@ -1013,6 +1013,10 @@ def _goods_rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
                       "a rank among goods: the text does not name one HS chapter or heading "
                       f"that is ranked (goods read: {what})")  # fmt: skip
     (code,) = codes
+    if not said and entries[0].name == f"HS {code}":
+        # "Chapter 48 climbed from fourth to first": goods named by their code are ranked at
+        # the code's level.
+        said = next((k for k, v in GOODS_LEVELS.items() if v == len(code)), "")
     level = GOODS_LEVELS[said] if said else len(code)
     noun = next((k for k, v in GOODS_LEVELS.items() if v == level), "")
     if len(code) != level or not noun:
