@@ -12,26 +12,13 @@ import sys
 from pathlib import Path
 
 from bench.check_corpus.heldout2.validate import main
-from bench.check_corpus.heldout6.validate import lengths, shared_sequences
+from bench.check_corpus.heldout6.validate import earlier_parts, lengths, shared_sequences
 
 HERE = Path(__file__).parent
-EARLIER = (
-    "dev",
-    "heldout",
-    "heldout2",
-    "heldout3",
-    "heldout4",
-    "heldout5",
-    "heldout6",
-    "heldout7",
-    "heldout8",
-    "heldout9",
-    "heldout10",
-    "heldout11",
-)
 
 
 if __name__ == "__main__":
     bad = main(HERE)
-    overlap, short = shared_sequences(HERE, EARLIER), lengths(HERE, (150, 280))
+    overlap = shared_sequences(HERE, earlier_parts(HERE))
+    short = lengths(HERE, (150, 280))
     sys.exit(1 if overlap or short or bad else 0)

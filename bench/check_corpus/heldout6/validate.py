@@ -18,6 +18,16 @@ HERE = Path(__file__).parent
 EARLIER = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 
 
+def earlier_parts(folder: Path) -> tuple[str, ...]:
+    """The parts written before ``folder``'s: dev, heldout, then heldout2 up to its own number.
+
+    >>> earlier_parts(Path("bench/check_corpus/heldout4"))
+    ('dev', 'heldout', 'heldout2', 'heldout3')
+    """
+    number = int(folder.name.removeprefix("heldout") or 1)
+    return ("dev", "heldout", *(f"heldout{n}" for n in range(2, number)))
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
