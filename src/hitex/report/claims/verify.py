@@ -486,6 +486,19 @@ def _table(c: Claim, s: Session, plan: Plan, small: float, **options: Any) -> pd
     return t
 
 
+def _flow_values(
+    c: Claim, s: Session, plan: Plan, small: float, years: Sequence[int]
+) -> dict[int, float]:
+    """The claim's figure for each of ``years`` the warehouse has it for (the others left out)."""
+    values: dict[int, float] = {}
+    for y in years:
+        try:
+            values[y] = _flow_value(c, s, plan, small, y)
+        except (_NoData, HitexError):
+            continue
+    return values
+
+
 def _flow_value(c: Claim, s: Session, plan: Plan, small: float, year: int) -> float:
     """The claim's figure for ``year``: a flow's value, exports + imports for turnover."""
     flows = ("export", "import") if c.subject.flow == "turnover" else (c.subject.flow,)
@@ -513,9 +526,9 @@ def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     judged = _judge(c, value, f"{where}: {show(value, 'usd')}")
     if judged.verdict == "supported" and c.metric != "per_month":
         judged = _direction(c, s, plan, small, judged)
-    if judged.verdict == "supported" and c.metric != "per_month" and _FIRST.search(
-        c.sentence[max(0, c.sentence.find(c.span) - 40) : c.sentence.find(c.span) + len(c.span)]
-    ) and c.sentence.find(c.span) >= 0:  # fmt: skip
+    at = c.sentence.find(c.span)
+    if (judged.verdict == "supported" and c.metric != "per_month" and at >= 0
+            and _FIRST.search(c.sentence[max(0, at - 40) : at + len(c.span)])):  # fmt: skip
         return _first_passed(c, s, plan, small, judged)
     return judged
 
@@ -546,14 +559,8 @@ def _first_passed(c: Claim, s: Session, plan: Plan, small: float, judged: Result
                       "cannot be told")  # fmt: skip
     q = c.quantity
     bar = q.lo if not math.isinf(q.lo) else q.value
-    above = []
-    for y in held:
-        try:
-            v = _flow_value(c, s, plan, small, y)
-        except _NoData:
-            continue
-        if v > bar or (v == bar and not q.lo_open):
-            above.append((y, v))
+    above = [(y, v) for y, v in _flow_values(c, s, plan, small, held).items()
+             if v > bar or (v == bar and not q.lo_open)]  # fmt: skip
     if not above:
         return Result(c, judged.computed, "supported",
                       f"{judged.reason}; every earlier year held ({held[0]}-{held[-1]}) was "
@@ -1194,13 +1201,7 @@ def _change_record(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     fall in the series" holds when the claim's year is the one year below the year before.
     """
     year = c.period.year
-    held = _years_of(s, c.subject.reporter)
-    values: dict[int, float] = {}
-    for y in held:
-        try:
-            values[y] = _flow_value(c, s, plan, small, y)
-        except (_NoData, HitexError):
-            continue
+    values = _flow_values(c, s, plan, small, _years_of(s, c.subject.reporter))
     steps = {y: (values[y - 1], v) for y, v in values.items() if y - 1 in values}
     if year not in steps or len(steps) < RECORD_YEARS:
         return Result(c, None, "unverifiable",
@@ -1246,12 +1247,7 @@ def _record(c: Claim, s: Session, plan: Plan, small: float) -> Result:
                       f"a record of the whole series: the warehouse holds {len(held)} "
                       f"year(s) of {_name(c.subject.reporter)} before {year} ({span}), too few "
                       "to say")  # fmt: skip
-    values: dict[int, float] = {}
-    for y in [*held, year]:
-        try:
-            values[y] = _flow_value(c, s, plan, small, y)
-        except (_NoData, HitexError):
-            continue
+    values = _flow_values(c, s, plan, small, [*held, year])
     if year not in values:
         raise _NoData(f"no data: {describe(c.subject)} in {year} is not in the warehouse")
     deficit = c.subject.flow == "balance" and c.side == "deficit"
