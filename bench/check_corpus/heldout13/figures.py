@@ -1,0 +1,80 @@
+# ruff: noqa: E501
+"""The true figures of the heldout13 articles, computed with DuckDB directly on the raw CSV files.
+
+Independent of hitex (plain SQL over the files the scorer loads, through heldout2's and heldout8's
+helpers). Run from the repository root: ``python -m bench.check_corpus.heldout13.figures``. It
+prints heldout10's, heldout11's and heldout12's figures first (which the keys of this part quote
+too) and then only what is new here; the answer keys' notes quote these lines.
+"""
+
+from __future__ import annotations
+
+from bench.check_corpus.heldout2.figures import (
+    CHILE,
+    MOSCOW,
+    PORTUGAL,
+    _view,
+    note,
+    show,
+    val,
+)
+from bench.check_corpus.heldout8.figures import _rank, _rows
+from bench.check_corpus.heldout10 import figures as h10
+from bench.check_corpus.heldout11 import figures as h11
+from bench.check_corpus.heldout12 import figures as h12
+
+
+def goods(table: str, new: int, old: int, rows: list[tuple[str, str, str, str]]) -> None:
+    """Goods of ``table`` (chl or mow) in year ``new`` against ``old``: value, share, rank.
+
+    Each row is (articles, flow, HS prefix, label); the rank is among the codes of the same length.
+    """
+    for a, flow, code, label in rows:
+        n, o = val(table, new, flow, product=code), val(table, old, flow, product=code)
+        show(a, f"{flow}s HS {code} {label} {new} vs {old}", n, o)
+        note(a, f"  share of {flow}s {new} / {old}; rank at its level {new} / {old}",
+             f"{100 * n / val(table, new, flow):.2f}% / {100 * o / val(table, old, flow):.2f}%; "
+             f"rank {_rank(table, new, code, flow)} / {_rank(table, old, code, flow)}")  # fmt: skip
+
+
+def years(article: str, pairs: list[tuple[int, int]]) -> None:
+    """Portugal's exports, imports, turnover and balance in year ``new`` against ``old``."""
+    for new, old in pairs:
+        x, xo = val("prt", new), val("prt", old)
+        m, mo = val("prt", new, "import"), val("prt", old, "import")
+        show(article, f"exports {new} vs {old}", x, xo)
+        show(article, f"imports {new} vs {old}", m, mo)
+        show(article, f"turnover {new} vs {old}", x + m, xo + mo)
+        show(article, f"deficit (imports - exports) {new} vs {old}", m - x, mo - xo)
+
+
+def chile() -> None:
+    """Chile's trade with Argentina: what heldout10-12 do not print (01, 04, 07, 10, 14)."""
+    goods("chl", 2004, 2002, [
+        ("01", "export", "70", "glass and glassware"),
+        ("04", "import", "76", "aluminium"),
+        ("04", "import", "29", "organic chemicals"),
+    ])  # fmt: skip
+
+
+def moscow() -> None:
+    """Moscow's exports: what heldout10-12 do not print (02, 05, 08, 09, 12, 15)."""
+
+
+def portugal() -> None:
+    """Portugal's technology trade: what heldout10-12 do not print (03, 06, 11, 13, 16)."""
+
+
+if __name__ == "__main__":
+    _view("chl", CHILE)
+    _view("mow", [MOSCOW])
+    _view("prt", [PORTUGAL])
+    for part in (h10, h11, h12):
+        print(f"=== {part.__name__.split('.')[-2]}'s figures ===")
+        part.chile()
+        part.moscow()
+        part.portugal()
+    print("=== new in heldout13 ===")
+    chile()
+    moscow()
+    portugal()
