@@ -54,11 +54,20 @@ def chile() -> None:
         ("01", "export", "70", "glass and glassware"),
         ("04", "import", "76", "aluminium"),
         ("04", "import", "29", "organic chemicals"),
+        ("07", "import", "34", "soap and detergents"),
+        ("07", "import", "18", "cocoa"),
     ])  # fmt: skip
 
 
 def moscow() -> None:
     """Moscow's exports: what heldout10-12 do not print (02, 05, 08, 09, 12, 15)."""
+    goods("mow", 2020, 2019, [
+        ("05", "export", "8443", "printers and copiers"),
+        ("05", "export", "8521", "video recorders"),
+    ])  # fmt: skip
+    note("08", "HS 90 headings 2020, largest first", _rows(
+        "SELECT left(product, 4) h, round(sum(value_usd) / 1e6, 3) FROM mow WHERE year = 2020 "
+        "AND product LIKE '90%' GROUP BY h ORDER BY sum(value_usd) DESC LIMIT 4"))  # fmt: skip
 
 
 def portugal() -> None:
