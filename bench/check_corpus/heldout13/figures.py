@@ -57,6 +57,8 @@ def chile() -> None:
         ("07", "import", "34", "soap and detergents"),
         ("07", "import", "18", "cocoa"),
     ])  # fmt: skip
+    gas, cereals = val("chl", 2004, "import", product="2711"), val("chl", 2004, "import", product="10")
+    note("10", "imports HS 2711 / HS 10 2004", f"{gas:,.2f} / {cereals:,.2f} = x{gas / cereals:.3f}")
 
 
 def moscow() -> None:
@@ -72,6 +74,9 @@ def moscow() -> None:
 
 def portugal() -> None:
     """Portugal's technology trade: what heldout10-12 do not print (03, 06, 11, 13, 16)."""
+    d18 = val("prt", 2018, "import") - val("prt", 2018)
+    d21 = val("prt", 2021, "import") - val("prt", 2021)
+    note("11", "deficit 2018 / deficit 2021", f"{d18:,.2f} / {d21:,.2f} = x{d18 / d21:.3f}")
 
 
 if __name__ == "__main__":
