@@ -15,6 +15,7 @@ from bench.check_corpus.heldout2.figures import (
     PORTUGAL,
     _view,
     note,
+    share,
     show,
     val,
 )
@@ -77,6 +78,11 @@ def portugal() -> None:
     d18 = val("prt", 2018, "import") - val("prt", 2018)
     d21 = val("prt", 2021, "import") - val("prt", 2021)
     note("11", "deficit 2018 / deficit 2021", f"{d18:,.2f} / {d21:,.2f} = x{d18 / d21:.3f}")
+    share("13", "imports from KOR + JPN 2021 of all imports",
+          val("prt", 2021, "import", partners=("KOR", "JPN")), val("prt", 2021, "import"))  # fmt: skip
+    note("16", "years with imports under 1,000 million", [r[0] for r in _rows(
+        "SELECT year FROM prt WHERE flow = 'import' GROUP BY year "
+        "HAVING sum(value_usd) < 1e9 ORDER BY year")])  # fmt: skip
 
 
 if __name__ == "__main__":
