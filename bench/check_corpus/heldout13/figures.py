@@ -38,17 +38,6 @@ def goods(table: str, new: int, old: int, rows: list[tuple[str, str, str, str]])
              f"rank {_rank(table, new, code, flow)} / {_rank(table, old, code, flow)}")  # fmt: skip
 
 
-def years(article: str, pairs: list[tuple[int, int]]) -> None:
-    """Portugal's exports, imports, turnover and balance in year ``new`` against ``old``."""
-    for new, old in pairs:
-        x, xo = val("prt", new), val("prt", old)
-        m, mo = val("prt", new, "import"), val("prt", old, "import")
-        show(article, f"exports {new} vs {old}", x, xo)
-        show(article, f"imports {new} vs {old}", m, mo)
-        show(article, f"turnover {new} vs {old}", x + m, xo + mo)
-        show(article, f"deficit (imports - exports) {new} vs {old}", m - x, mo - xo)
-
-
 def chile() -> None:
     """Chile's trade with Argentina: what heldout10-12 do not print (01, 04, 07, 10, 14)."""
     goods("chl", 2004, 2002, [
@@ -58,8 +47,8 @@ def chile() -> None:
         ("07", "import", "34", "soap and detergents"),
         ("07", "import", "18", "cocoa"),
     ])  # fmt: skip
-    gas, cereals = val("chl", 2004, "import", product="2711"), val("chl", 2004, "import", product="10")
-    note("10", "imports HS 2711 / HS 10 2004", f"{gas:,.2f} / {cereals:,.2f} = x{gas / cereals:.3f}")
+    gas, cereals = (val("chl", 2004, "import", product=p) for p in ("2711", "10"))
+    note("10", "imports HS 2711 / HS 10 2004", f"{gas:,.2f} / {cereals:,.2f} = x{gas / cereals:.3f}")  # fmt: skip
 
 
 def moscow() -> None:
@@ -71,6 +60,8 @@ def moscow() -> None:
     note("08", "HS 90 headings 2020, largest first", _rows(
         "SELECT left(product, 4) h, round(sum(value_usd) / 1e6, 3) FROM mow WHERE year = 2020 "
         "AND product LIKE '90%' GROUP BY h ORDER BY sum(value_usd) DESC LIMIT 4"))  # fmt: skip
+    jpn, chn = (val("mow", 2020, partners=(p,), product="90") for p in ("JPN", "CHN"))
+    note("08", "HS 90 JPN / CHN 2020", f"{jpn:,.2f} / {chn:,.2f} = x{jpn / chn:.3f}")
 
 
 def portugal() -> None:
