@@ -511,10 +511,12 @@ class Session(Catalog, Complexity):
         )  # fmt: skip
         if found is None:
             return None
-        columns = found.answer(
-            engine.rows(found.sql, found.params),
-            lambda kind: engine.lookup(shortcuts.NAMES[kind]),
+        names = lambda kind: engine.lookup(shortcuts.NAMES[kind])  # noqa: E731
+        held = engine.held(
+            (found.sql, repr(found.params)),
+            lambda: shortcuts.Held(engine.rows(found.sql, found.params), names),
         )
+        columns = found.answer(held)
         return None if columns is None else engine.frame(columns, found.schema)
 
     def _say_not_covered(self, q: ind.Query) -> None:

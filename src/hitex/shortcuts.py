@@ -74,16 +74,89 @@ NAMES = {
     "group_id": "SELECT scheme || ' ' || CAST(id AS VARCHAR), group_code FROM rollup_groups",
 }
 
-#: Rows of one reporter's flows and years (the rollup's columns are chosen by the question).
-_WHERE = "reporter = $reporter AND list_contains($flows, flow) AND list_contains($years, year)"
+#: The columns each rollup's rows are read with (every shortcut over it takes its own).
+READS = {
+    "partners": ("year", "flow", "classification", "value_usd", "partner"),
+    "products": ("year", "flow", "classification", "value_usd", "product",
+                 *SCHEME_COLUMNS.values(), _UNSPECIFIED),
+}  # fmt: skip
 
 Lookup = Callable[[str], Mapping[str, str]]
 Columns = dict[str, Any]
 
 
+class Held:
+    """One reporter's rows of one rollup, as numbers: what its shortcuts select and sum.
+
+    Read once per warehouse version and reused by the next questions of the reporter (the
+    engine keeps a few: :meth:`hitex.store.engines.DuckDBEngine.held`): a question is then a
+    selection and sums, not a statement over the Parquet files. Strings are kept as codes
+    into their sorted distinct values (-1: null), so that keys sort as the strings do.
+    """
+
+    def __init__(self, rows: Columns, names: Lookup) -> None:
+        self.names = names
+        self.year = np.asarray(rows["year"])
+        self.flow, self.flows = _coded(rows["flow"])
+        self.value = np.ma.filled(rows["value_usd"], 0.0).astype(np.float64)
+        self.classification, self.classifications = _coded(rows["classification"])
+        self.partner = _coded(rows["partner"]) if "partner" in rows else None
+        self.product = _products(rows) if "product" in rows else None
+        self.numbers = {c: rows[c] for c in SCHEME_COLUMNS.values() if c in rows}
+        self.unspecified = np.ma.filled(rows["unspecified"], False).astype(bool) \
+            if "unspecified" in rows else None  # fmt: skip
+        self._groups: dict[str, tuple[npt.NDArray[np.int64], npt.NDArray[Any]]] = {}
+
+    @property
+    def nbytes(self) -> int:
+        """The bytes of the arrays (strings as their count of pointers: names are shared)."""
+        arrays = [self.year, self.flow, self.value, self.classification, *self.numbers.values()]
+        arrays += [a for found in (self.partner, self.product) if found for a in found]
+        return sum(a.nbytes for a in arrays)
+
+    def rows(self, flows: Sequence[str], years: Sequence[int]) -> npt.NDArray[np.intp]:
+        """The positions of the rows of ``flows`` and ``years``, in the order read."""
+        codes = [i for i, f in enumerate(self.flows.tolist()) if f in flows]
+        return np.flatnonzero(np.isin(self.flow, codes) & np.isin(self.year, years))
+
+    def groups(self, scheme: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any]]:
+        """Each row's group in ``scheme`` (codes into the sorted group codes)."""
+        if scheme not in self._groups:
+            assert self.unspecified is not None
+            numbers = self.numbers[SCHEME_COLUMNS[scheme]]
+            self._groups[scheme] = _coded(_groups(scheme, numbers, self.unspecified, self.names))
+        return self._groups[scheme]
+
+
+def _coded(values: Any) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any]]:
+    """Codes into the sorted distinct values of ``values`` (-1 where null), and those values."""
+    held = ~np.ma.getmaskarray(values)
+    distinct, inverse = np.unique(np.asarray(values)[held], return_inverse=True)
+    codes = np.full(len(held), -1, np.int64)
+    codes[held] = inverse
+    return codes, distinct
+
+
+def _products(rows: Columns) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any], npt.NDArray[Any]]:
+    """Each row's product and classification as one code, and the pair of each code.
+
+    The codes sort as the Ibis way sorts ties: by product, then classification.
+    """
+    product, classification = rows["product"], rows["classification"]
+    held = ~(np.ma.getmaskarray(product) | np.ma.getmaskarray(classification))
+    pairs = zip(np.asarray(product)[held].tolist(), np.asarray(classification)[held].tolist(),
+                strict=True)  # fmt: skip
+    keys = np.array([f"{p}\0{c}" for p, c in pairs], dtype=object)
+    distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    codes = np.full(len(held), -1, np.int64)
+    codes[held] = inverse
+    rows_held = np.flatnonzero(held)[first]
+    return codes, np.asarray(product)[rows_held], np.asarray(classification)[rows_held]
+
+
 @dataclass(frozen=True)
 class Shortcut:
-    """One question: the statement that reads its rows, and how they become its answer."""
+    """One question: the statement that reads its reporter's rows, and how they answer it."""
 
     q: Query
     sql: str
@@ -94,31 +167,37 @@ class Shortcut:
     compare: int | None
     top: int | None
     series: bool
+    #: The rows of the reporter's that the question sums.
+    flows: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
 
     @property
     def schema(self) -> Any:
         """The answer's Ibis schema (what the frame is converted to)."""
         return ibis.schema({c: TYPES.get(c, "string") for c in self.columns})
 
-    def answer(self, rows: Columns, names: Lookup) -> Columns | None:
-        """The answer's columns from the rows read; None where a key is missing (Ibis way)."""
-        keys = _keys(self.q, rows, names)
-        if keys is None:
+    def answer(self, held: Held) -> Columns | None:
+        """The answer's columns from the reporter's rows; None where a key is missing."""
+        rows = held.rows(self.flows, self.years)
+        found = _keys(self.q, held, rows)
+        if found is None:
             return None
-        unique, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        codes, labels = found
         if not self.q.by and not self.series:
-            unique, inverse, first = np.array([""]), np.zeros(len(keys), np.intp), np.zeros(1, int)
-        value = np.ma.filled(rows["value_usd"], 0.0).astype(np.float64)
+            codes, labels = np.zeros(len(rows), np.int64), np.array([""], dtype=object)
+        present, inverse = np.unique(codes, return_inverse=True)
+        unique = present if labels is None else labels[present]
+        value = held.value[rows]
         if self.q.flow == "balance":
-            value = value * np.where(rows["flow"] == "import", -1.0, 1.0)
-        year = np.asarray(rows["year"])
-        lists = _classifications(inverse, rows["classification"], len(unique))
+            value = value * np.where(held.flows[held.flow[rows]] == "import", -1.0, 1.0)
+        lists = _classifications(inverse, held.classification[rows], held.classifications,
+                                 len(unique))  # fmt: skip
         if lists is None:
             return None
         if self.series:
             out = _series(self.q, unique, inverse, value, lists)
         else:
-            out = _table(self, unique, inverse, first, value, year, lists, rows)
+            out = _table(self, unique, inverse, present, value, held.year[rows], lists, held)
         out = _indicators(out)
         order = np.lexsort((np.arange(len(out["value_usd"])), -out["value_usd"]))
         if self.series:
@@ -126,7 +205,7 @@ class Shortcut:
         if self.top is not None:
             order = order[: self.top]
         picked = {c: v[order] for c, v in out.items()}
-        picked.update(_names(self.q, picked, names))
+        picked.update(_names(self.q, picked, held.names))
         return {c: picked[c] for c in self.columns}
 
 
@@ -147,6 +226,8 @@ def plan(
     ``unallocated=False`` says the warehouse's ``unallocated`` table is empty (not read).
     ``year`` and ``compare`` are a table's; ``series=True`` asks for one row per year of
     ``q.years``, each against the year before (the series' ``q`` has not been widened yet).
+    The statement reads every row of the reporter in the rollup (:class:`Held`); the
+    question's flows and years are selected from them.
     """
     columns = _indicator_columns(indicators, base=series or compare is not None)
     found = DIMENSIONS.get(q.by)
@@ -165,22 +246,20 @@ def plan(
     order = ["year", *column_order((), True)] if series else column_order(q.by, compare is not None)
     head = [c for c in order if c in answer]
     out = (*head, *[c for c in answer if c not in head])
-    reads = ", ".join(["year", *(["flow"] if q.flow == "balance" else []), "classification",
-                       "value_usd", *[c for c in found[1] if c != "classification"],
-                       *([scheme] if scheme else [])])  # fmt: skip
-    sql = f"SELECT {reads} FROM read_parquet($files, hive_partitioning = false) WHERE {_WHERE}"  # noqa: S608
+    reads = ", ".join(READS[route])
+    where = "reporter = $reporter"
+    sql = f"SELECT {reads} FROM read_parquet($files, hive_partitioning = false) WHERE {where}"  # noqa: S608
     if unallocated:
         # The rows the rollup's view adds (reading them costs a join: only where there are some).
-        rest = rollups.unallocated_sql(found[0], numbered=scheme is not None)
-        sql += f" UNION ALL SELECT {reads} FROM ({rest}) WHERE {_WHERE}"  # noqa: S608
+        rest = rollups.unallocated_sql(route)
+        sql += f" UNION ALL SELECT {reads} FROM ({rest}) WHERE {where}"  # noqa: S608
     span = sorted(set(q.years))
     years = [span[0] - 1, *span] if series else [y for y in (year, compare) if y is not None]
-    flows = ["export", "import"] if q.flow == "balance" else [q.flow]
-    params: dict[str, object] = {"files": list(files), "reporter": q.reporter, "flows": flows,
-                                 "years": years}  # fmt: skip
-    if scheme:
+    flows = ("export", "import") if q.flow == "balance" else (q.flow,)
+    params: dict[str, object] = {"files": list(files), "reporter": q.reporter}
+    if route == "products":
         params["not_specified"] = list(NOT_SPECIFIED_CODES)
-    return Shortcut(q, sql, params, out, year, compare, top, series)
+    return Shortcut(q, sql, params, out, year, compare, top, series, flows, tuple(years))
 
 
 def _plain(q: Query) -> bool:
@@ -201,70 +280,77 @@ def _indicator_columns(indicators: Iterable[str] | None, *, base: bool) -> list[
     return [INDICATORS[i.name] for i in registry.INDICATORS if i.name in wanted]
 
 
-def _keys(q: Query, rows: Columns, names: Lookup) -> npt.NDArray[Any] | None:
-    """Each row's key (partner, product and classification, group, or year); None: a null."""
+def _keys(
+    q: Query, held: Held, rows: npt.NDArray[np.intp]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any] | None] | None:  # fmt: skip
+    """Each row's key code and the keys' labels (partner, product, group; year: none).
+
+    None where a row's key is null (the Ibis way says so).
+    """
     if not q.by:
-        return np.asarray(rows["year"])
+        return np.asarray(held.year[rows], np.int64), None
     by = q.by[0]
-    parts = [rows[c] for c in DIMENSIONS[q.by][1] if c != _UNSPECIFIED]
-    if any(np.ma.getmaskarray(p).any() for p in parts):
-        return None
     if by == "partner":
-        return np.asarray(rows["partner"])
-    if by == "product":
-        # Sorted as the Ibis way sorts ties: by product, then classification.
-        return np.array([f"{p}\0{c}" for p, c in zip(*map(np.asarray, parts), strict=True)])
-    return _groups(q, rows, names)
+        assert held.partner is not None
+        codes, labels = held.partner[0][rows], held.partner[1]
+    elif by == "product":
+        assert held.product is not None
+        codes, labels = held.product[0][rows], None
+    else:
+        found = held.groups(q.groups or "")
+        codes, labels = found[0][rows], found[1]
+    if len(codes) and codes.min() < 0:
+        return None
+    return codes, labels
 
 
-def _groups(q: Query, rows: Columns, names: Lookup) -> npt.NDArray[Any]:
+def _groups(scheme: str, numbers: Any, unspecified: Any, names: Lookup) -> npt.NDArray[Any]:
     """Each row's group in the scheme: its number's code, else unspecified or unmapped."""
-    scheme = q.groups or ""
     known = names("group_id")
-    numbers = rows[SCHEME_COLUMNS[scheme]]
     ids, which = np.unique(np.ma.filled(numbers, -1), return_inverse=True)
     codes = np.array([known.get(f"{scheme} {n}") for n in ids.tolist()] + [None], dtype=object)
     # A row without a number (or with a number no group has) is unspecified or unmapped.
     which[np.ma.getmaskarray(numbers)] = len(ids)
     out = codes[which]
     missing = out == None  # noqa: E711 - elementwise
-    unspecified = np.ma.filled(rows["unspecified"], False).astype(bool)
     out[missing & unspecified] = UNSPECIFIED
     out[missing & ~unspecified] = UNMAPPED
     return out
 
 
 def _classifications(
-    inverse: npt.NDArray[np.intp], values: Any, n: int
+    inverse: npt.NDArray[np.intp], codes: npt.NDArray[np.int64], names: npt.NDArray[Any], n: int
 ) -> npt.NDArray[Any] | None:  # fmt: skip
     """The distinct classifications of each key (masked where it has none).
 
     Each key's set is a bit mask of the classifications seen; keys with the same set share
     one array (a warehouse holds a few classifications).
     """
-    held = ~np.ma.getmaskarray(values)
-    codes, which = np.unique(np.asarray(values)[held].astype(str), return_inverse=True)
-    if len(codes) > 62:
+    held = codes >= 0
+    present, which = np.unique(codes[held], return_inverse=True)
+    if len(present) > 62:
         return None  # more than a bit mask holds: the Ibis way
     sets = np.zeros(n, np.int64)
     np.bitwise_or.at(sets, inverse[held], np.left_shift(1, which.astype(np.int64)))
     distinct, where = np.unique(sets, return_inverse=True)
     arrays = np.empty(len(distinct), dtype=object)
+    labels = [str(names[c]) for c in present.tolist()]
     for j, bits in enumerate(distinct.tolist()):
-        arrays[j] = np.array([str(c) for i, c in enumerate(codes) if bits >> i & 1], dtype=object)
+        arrays[j] = np.array([c for i, c in enumerate(labels) if bits >> i & 1], dtype=object)
     return np.ma.masked_array(arrays[where], mask=sets == 0)
 
 
 def _table(
-    s: Shortcut, unique: Any, inverse: Any, first: Any, value: Any, year: Any, lists: Any,
-    rows: Columns,
+    s: Shortcut, unique: Any, inverse: Any, present: Any, value: Any, year: Any, lists: Any,
+    held: Held,
 ) -> Columns:  # fmt: skip
     """The sums of a table's keys: value in the year, and in the compare year."""
     n = len(unique)
     out: Columns = {}
     if s.q.by == ("product",):
-        out["product"] = np.asarray(rows["product"])[first]
-        out["classification"] = np.asarray(rows["classification"])[first]
+        assert held.product is not None
+        out["product"] = held.product[1][present]
+        out["classification"] = held.product[2][present]
     elif s.q.by:
         out[s.q.by[0]] = unique
     out["value_usd"] = np.bincount(inverse, np.where(year == s.year, value, 0.0), n)
