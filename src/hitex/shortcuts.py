@@ -29,6 +29,8 @@ from typing import Any
 import ibis
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
+import pyarrow as pa
 
 from hitex.indicators import registry
 from hitex.indicators.selection import DIMENSIONS as BY_NAMES
@@ -51,6 +53,9 @@ INDICATORS = {"value": "value_usd", "base_value": "base_value_usd", "growth": "g
 #: The type of each column of an answer (as the Ibis expression has it).
 TYPES = {"year": "int16", "classifications": "array<string>",
          **dict.fromkeys(INDICATORS.values(), "float64")}  # fmt: skip
+
+#: pandas' ``str`` type, as a compiled answer's strings have it (missing values NaN).
+STR = pd.StringDtype(na_value=np.nan)
 
 #: Whether a row's product is an HS code of goods not specified by kind (a group of its own
 #: where the scheme has none for it).
@@ -106,6 +111,13 @@ class Held:
         self.unspecified = np.ma.filled(rows["unspecified"], False).astype(bool) \
             if "unspecified" in rows else None  # fmt: skip
         self._groups: dict[str, tuple[npt.NDArray[np.int64], npt.NDArray[Any]]] = {}
+        # The rows of each flow and year, as slices of one order: a question takes a few.
+        part = self.flow * 100_000 + self.year.astype(np.int64)
+        self._order = np.argsort(part, kind="stable")
+        parts, starts = np.unique(part[self._order], return_index=True)
+        ends = [*starts[1:].tolist(), len(part)]
+        self._parts = {(int(p) // 100_000, int(p) % 100_000): (a, b)
+                       for p, a, b in zip(parts.tolist(), starts.tolist(), ends, strict=True)}  # fmt: skip
 
     @property
     def nbytes(self) -> int:
@@ -115,9 +127,11 @@ class Held:
         return sum(a.nbytes for a in arrays)
 
     def rows(self, flows: Sequence[str], years: Sequence[int]) -> npt.NDArray[np.intp]:
-        """The positions of the rows of ``flows`` and ``years``, in the order read."""
-        codes = [i for i, f in enumerate(self.flows.tolist()) if f in flows]
-        return np.flatnonzero(np.isin(self.flow, codes) & np.isin(self.year, years))
+        """The positions of the rows of ``flows`` and ``years``."""
+        wanted = [i for i, f in enumerate(self.flows.tolist()) if f in flows]
+        spans = [self._parts.get((f, y)) for f in wanted for y in sorted(set(years))]
+        picked = [self._order[a:b] for a, b in filter(None, spans)]
+        return np.concatenate(picked) if picked else np.zeros(0, np.intp)
 
     def groups(self, scheme: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any]]:
         """Each row's group in ``scheme`` (codes into the sorted group codes)."""
@@ -185,7 +199,7 @@ class Shortcut:
         codes, labels = found
         if not self.q.by and not self.series:
             codes, labels = np.zeros(len(rows), np.int64), np.array([""], dtype=object)
-        present, inverse = np.unique(codes, return_inverse=True)
+        present, inverse = _dense(codes)
         unique = present if labels is None else labels[present]
         value = held.value[rows]
         if self.q.flow == "balance":
@@ -199,14 +213,59 @@ class Shortcut:
         else:
             out = _table(self, unique, inverse, present, value, held.year[rows], lists, held)
         out = _indicators(out)
-        order = np.lexsort((np.arange(len(out["value_usd"])), -out["value_usd"]))
         if self.series:
-            order = np.lexsort((-out["value_usd"], out["year"]))
-        if self.top is not None:
-            order = order[: self.top]
+            order = np.lexsort((-out["value_usd"], out["year"]))[: self.top]
+        else:
+            order = _largest(out["value_usd"], self.top)
         picked = {c: v[order] for c, v in out.items()}
         picked.update(_names(self.q, picked, held.names))
         return {c: picked[c] for c in self.columns}
+
+
+def frame(columns: Columns) -> pd.DataFrame | None:
+    """The answer as the Session's frame, or None: the engine's conversion then makes it.
+
+    What :meth:`hitex.store.engines.DuckDBEngine.frame` and the Session's ordering make of
+    a compiled answer (years as Int64, classifications joined by commas), without their
+    conversions through Ibis's types (a third of a question's time); a frame without rows
+    or with a missing number goes their way.
+    """
+    out: dict[str, Any] = {}
+    for name, values in columns.items():
+        mask, data = np.ma.getmaskarray(values), np.asarray(values)
+        if not len(data) or (name != "classifications" and TYPES.get(name) and mask.any()):
+            return None
+        if name == "classifications":
+            out[name] = _strings(_joined(data, mask))
+        elif name == "year":
+            out[name] = pd.array(data, dtype="Int64")
+        elif TYPES.get(name) == "float64":
+            out[name] = data
+        else:
+            out[name] = _strings(np.where(mask, None, data))
+    return pd.DataFrame(out, copy=False)
+
+
+def _strings(values: Any) -> Any:
+    """Python strings (None: missing) as pandas' ``str`` column, straight from Arrow's."""
+    return pd.arrays.ArrowStringArray(pa.array(values, pa.large_string()), dtype=STR)
+
+
+def _joined(lists: npt.NDArray[Any], mask: npt.NDArray[np.bool_]) -> list[str]:
+    """Each row's classifications joined by commas ("" where none), as the Session joins them.
+
+    Rows with the same classifications share one array (:func:`_classifications`): joined once.
+    """
+    done: dict[int, str] = {}
+    out = []
+    for v, m in zip(lists.tolist(), mask.tolist(), strict=True):
+        if m:
+            out.append("")
+        elif (found := done.get(id(v))) is not None:
+            out.append(found)
+        else:
+            out.append(done.setdefault(id(v), ",".join(v.tolist())))
+    return out
 
 
 def plan(
@@ -318,6 +377,29 @@ def _groups(scheme: str, numbers: Any, unspecified: Any, names: Lookup) -> npt.N
     return out
 
 
+def _largest(value: npt.NDArray[np.float64], top: int | None) -> npt.NDArray[np.intp]:
+    """The positions of the ``top`` largest values (all: None), largest first, ties in order.
+
+    With a ``top``, only the values from the ``top``-th largest up are sorted.
+    """
+    if top is not None and top < len(value):
+        least = np.partition(-value, top - 1)[top - 1]
+        within = np.flatnonzero(-value <= least)  # the ties at the cut too, in their order
+        return within[np.argsort(-value[within], kind="stable")][:top]
+    return np.argsort(-value, kind="stable")
+
+
+def _dense(codes: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.intp]]:
+    """``np.unique(codes, return_inverse=True)`` of whole numbers, by counting, not sorting."""
+    if not len(codes):
+        return codes, np.zeros(0, np.intp)
+    low = int(codes.min())
+    present = np.flatnonzero(np.bincount(codes - low))
+    rank = np.zeros(int(present[-1]) + 1, np.intp)
+    rank[present] = np.arange(len(present))
+    return present + low, rank[codes - low]
+
+
 def _classifications(
     inverse: npt.NDArray[np.intp], codes: npt.NDArray[np.int64], names: npt.NDArray[Any], n: int
 ) -> npt.NDArray[Any] | None:  # fmt: skip
@@ -326,12 +408,12 @@ def _classifications(
     Each key's set is a bit mask of the classifications seen; keys with the same set share
     one array (a warehouse holds a few classifications).
     """
-    held = codes >= 0
-    present, which = np.unique(codes[held], return_inverse=True)
+    present = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(names)))
     if len(present) > 62:
         return None  # more than a bit mask holds: the Ibis way
     sets = np.zeros(n, np.int64)
-    np.bitwise_or.at(sets, inverse[held], np.left_shift(1, which.astype(np.int64)))
+    for i, c in enumerate(present.tolist()):
+        sets |= (np.bincount(inverse[codes == c], minlength=n) > 0).astype(np.int64) << i
     distinct, where = np.unique(sets, return_inverse=True)
     arrays = np.empty(len(distinct), dtype=object)
     labels = [str(names[c]) for c in present.tolist()]
