@@ -112,12 +112,12 @@ class Held:
             if "unspecified" in rows else None  # fmt: skip
         self._groups: dict[str, tuple[npt.NDArray[np.int64], npt.NDArray[Any]]] = {}
         # The rows of each flow and year, as slices of one order: a question takes a few.
-        part = self.flow * 100_000 + self.year.astype(np.int64)
-        self._order = np.argsort(part, kind="stable")
-        parts, starts = np.unique(part[self._order], return_index=True)
-        ends = [*starts[1:].tolist(), len(part)]
-        self._parts = {(int(p) // 100_000, int(p) % 100_000): (a, b)
-                       for p, a, b in zip(parts.tolist(), starts.tolist(), ends, strict=True)}  # fmt: skip
+        self._order = np.lexsort((self.year, self.flow))
+        pairs = list(zip(self.flow[self._order].tolist(), self.year[self._order].tolist(),
+                         strict=True))  # fmt: skip
+        starts = [i for i in range(len(pairs)) if i == 0 or pairs[i] != pairs[i - 1]]
+        ends = [*starts[1:], len(pairs)]
+        self._parts = {pairs[a]: (a, b) for a, b in zip(starts, ends, strict=True)}
 
     @property
     def nbytes(self) -> int:
@@ -161,7 +161,7 @@ def _products(rows: Columns) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any], n
     pairs = zip(np.asarray(product)[held].tolist(), np.asarray(classification)[held].tolist(),
                 strict=True)  # fmt: skip
     keys = np.array([f"{p}\0{c}" for p, c in pairs], dtype=object)
-    distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
     codes = np.full(len(held), -1, np.int64)
     codes[held] = inverse
     rows_held = np.flatnonzero(held)[first]
@@ -242,13 +242,14 @@ def frame(columns: Columns) -> pd.DataFrame | None:
         elif TYPES.get(name) == "float64":
             out[name] = data
         else:
-            out[name] = _strings(np.where(mask, None, data))
+            out[name] = _strings(data, mask)
     return pd.DataFrame(out, copy=False)
 
 
-def _strings(values: Any) -> Any:
-    """Python strings (None: missing) as pandas' ``str`` column, straight from Arrow's."""
-    return pd.arrays.ArrowStringArray(pa.array(values, pa.large_string()), dtype=STR)
+def _strings(values: Any, mask: npt.NDArray[np.bool_] | None = None) -> Any:
+    """Python strings (missing where ``mask``) as pandas' ``str`` column, made from Arrow's."""
+    strings = pa.array(values, pa.large_string(), mask=mask)
+    return pd.arrays.ArrowStringArray(strings, dtype=STR)  # type: ignore[call-arg]
 
 
 def _joined(lists: npt.NDArray[Any], mask: npt.NDArray[np.bool_]) -> list[str]:
