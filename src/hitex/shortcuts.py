@@ -5,11 +5,13 @@ by partner, by product or by a built-in scheme's groups, for a year against a co
 and the series by year. Compiled from the records' Ibis expressions, each is 12-20 nested
 selects that DuckDB takes 7-14 ms of CPU to plan and run on a few thousand rollup rows
 (``bench/RESULTS.md``, report-floor); most of it is planning and operators started for a
-handful of rows. Here one plain statement, its values bound as parameters, reads the rows
-of the reporter's flow and years from the rollup's files (and the ``unallocated`` rows, as
-the rollup's view does), only the columns needed; numpy sums them by the row's key and
-takes the indicators with the same formulas, and names come from the reference tables read
-once per warehouse version.
+handful of rows. Here one plain statement, its values bound as parameters, reads every row
+of the reporter from the rollup's files (and the ``unallocated`` rows, as the rollup's view
+does) once per warehouse version (:class:`Held`: the engine keeps a few, dropped by any load,
+revision or removal); each question selects its flow and years from them, numpy sums them
+by the row's key and takes the indicators with the same formulas, and names come from the
+reference tables read once per warehouse version. Answers are computed each time: only the
+rows are kept.
 
 The frame is the one :meth:`hitex.Session.table` and :meth:`hitex.Session.series` make the
 Ibis way: the same columns, order, types, rows, ties, names and classifications; floats
@@ -118,13 +120,6 @@ class Held:
         starts = [i for i in range(len(pairs)) if i == 0 or pairs[i] != pairs[i - 1]]
         ends = [*starts[1:], len(pairs)]
         self._parts = {pairs[a]: (a, b) for a, b in zip(starts, ends, strict=True)}
-
-    @property
-    def nbytes(self) -> int:
-        """The bytes of the arrays (strings as their count of pointers: names are shared)."""
-        arrays = [self.year, self.flow, self.value, self.classification, *self.numbers.values()]
-        arrays += [a for found in (self.partner, self.product) if found for a in found]
-        return sum(a.nbytes for a in arrays)
 
     def rows(self, flows: Sequence[str], years: Sequence[int]) -> npt.NDArray[np.intp]:
         """The positions of the rows of ``flows`` and ``years``."""
