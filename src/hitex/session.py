@@ -485,7 +485,8 @@ class Session(Catalog, Complexity):
 
             shape = repr(("table", qs, ys, cs, chosen, small_base_usd, top, route))
             answer = self.engine.execute_shaped(key, build, shape, build_shape, slots)
-        frame = _ordered(answer, order)
+        # A shortcut's frame is already in order (:func:`shortcuts.frame`).
+        frame = answer if short is not None else _ordered(answer, order)
         frame = self._disclose(q, frame, rules, year=year, compare=compare)
         if cut is not None and top is None:
             frame = frame.head(cut).reset_index(drop=True)
@@ -511,11 +512,16 @@ class Session(Catalog, Complexity):
         )  # fmt: skip
         if found is None:
             return None
-        columns = found.answer(
-            engine.rows(found.sql, found.params),
-            lambda kind: engine.lookup(shortcuts.NAMES[kind]),
+        names = lambda kind: engine.lookup(shortcuts.NAMES[kind])  # noqa: E731
+        held = engine.held(
+            (found.sql, q.reporter),  # the files are the version's
+            lambda: shortcuts.Held(engine.rows(found.sql, found.params), names),
         )
-        return None if columns is None else engine.frame(columns, found.schema)
+        columns = found.answer(held)
+        if columns is None:
+            return None
+        made = shortcuts.frame(columns)
+        return made if made is not None else _ordered(engine.frame(columns, found.schema), [])
 
     def _say_not_covered(self, q: ind.Query) -> None:
         """Refuse a table that is empty because the scheme does not cover the loaded edition."""
@@ -626,7 +632,7 @@ class Session(Catalog, Complexity):
 
             shape = repr(("series", qs, chosen, small_base_usd, route))
             frame = self.engine.execute_shaped(key, build, shape, build_shape, slots)
-        frame = _ordered(frame, order)
+        frame = frame if short is not None else _ordered(frame, order)
         rules = Disclosure.from_env(suppress if suppress is not None else self.suppress)
         frame = self._disclose(q, frame, rules, series=True)
         if top is not None:

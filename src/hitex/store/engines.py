@@ -33,6 +33,11 @@ TABLES = (
 )  # fmt: skip
 
 
+#: The reporters' rollup rows a DuckDB engine keeps (:meth:`DuckDBEngine.held`): a report
+#: asks of one reporter's two rollups, a comparison of two reporters of four.
+HELD = 4
+
+
 class Engine:
     """Runs queries over a warehouse's tables; subclasses say how they reach the tables."""
 
@@ -156,6 +161,7 @@ class DuckDBEngine(Engine):
         self._compiled: dict[tuple[str, str], tuple[str, Any]] = {}
         self._rollups: dict[tuple[str, ...], ir.Table] = {}
         self._files: dict[tuple[str, ...], list[str]] = {}
+        self._held: dict[object, Any] = {}
 
     def tables(self, names: Iterable[str] = TABLES) -> dict[str, ir.Table]:
         """Ibis tables by logical name (``flows`` is the ``trade`` view: see schema.py).
@@ -240,6 +246,23 @@ class DuckDBEngine(Engine):
         con: Any = self.warehouse.con
         columns: dict[str, np.ndarray] = con.execute(sql, params).fetchnumpy()
         return columns
+
+    def held(self, key: object, make: Callable[[], Any]) -> Any:
+        """``make()`` (one reporter's rows of a rollup), kept until the warehouse changes.
+
+        At most :data:`HELD` are kept, the last used: memory stays bounded by the rows of the
+        few reporters being asked about.
+        """
+        version = self.warehouse.version()
+        if self._held.get("version") != version:
+            self._held = {"version": version}
+        found = self._held.pop(key, None)
+        if found is None:
+            found = make()
+            if len(self._held) > HELD:
+                del self._held[next(k for k in self._held if k != "version")]
+        self._held[key] = found  # the last used last
+        return found
 
     def frame(self, columns: dict[str, np.ndarray], schema: Any) -> pd.DataFrame:
         """``columns`` as the frame of ``schema``, converted as a compiled question's are."""
