@@ -976,7 +976,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|\b(?:" + _ORDINAL + r")\s+overall\b"
             # A move in the ranking: "slipped from tenth to twelfth", "dropped to eighth".
             r"|\b(?:slipp|dropp|fell|fall|rose|ris|climb|mov|jump|sank|slid|advanc|return)\w*"
-            r"(?:\s+(?:back|down|up))?\s+(?:from\s+(?:the\s+)?(?:" + _ORDINAL + r")\s+)?to\s+"
+            # "climbed from fifteenth place to fifth".
+            r"(?:\s+(?:back|down|up))?\s+(?:from\s+(?:the\s+)?(?:" + _ORDINAL + r")"
+            r"(?:\s+place)?\s+)?to\s+"
             r"(?:the\s+)?(?:" + _ORDINAL + r")\b(?:[- ](?:largest|biggest|place)\b)?"
             r"(?:\s+place\b)?"
             r"|\b(?:ranked|ranks|came|comes|placed|stood|was|is|remained|sits|finished|stayed|"

@@ -232,6 +232,8 @@ _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|by|в|за)\s+(?P<y>(?:19
 #: год"; "a 2020 shortfall").
 _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?:19|20)\d\d\s+год\b)|"
                    r"(?<=year was )|(?<=year is )|"
+                   # "Over the decade to 2016, exports advanced 50.6%": the span's last year.
+                   r"\b(?:decades?|years|quarters|months)\s+(?:up\s+)?to\s+(?=(?:19|20)\d\d\b)|"
                    # «экспорт 2016 года был в полтора раза выше»: a year in the genitive after
                    # the noun of the trade it dates.
                    r"(?:экспорт|импорт|оборот|дефицит|профицит|сальдо)[а-яё]{0,3}\s+"
@@ -922,6 +924,15 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             claim = claim.with_(period=Period(then + gap, then if grows else None,
                                               claim.period.months))  # fmt: skip
             how["year"] = "carried"
+        elif (_THAT_YEAR_AFTER.match(s.text, at[1])
+              and (years := _years_not_dates(s.text[: at[0]]))):  # fmt: skip
+            # "target above one billion by 2010, was missed: sales stood at US$990 million that
+            # year": the year its sentence names last before it.
+            per = claim.period
+            year = int(years[-1].group())
+            compare = None if per.compare is None else per.compare + year - per.year
+            claim = claim.with_(period=Period(year, compare, per.months))
+            how["year"] = "read"
         elif (earlier is not None and _THAT_YEAR.search(s.text[: at[0]])
                 and not re.search(r"\b(?:19|20)\d\d\b", s.text[: at[0]])):  # fmt: skip
             # "That year the gap shrank to $190 million": the year of the sentence before.
@@ -1290,6 +1301,7 @@ _BUYERS = re.compile(r"\b(?:destinations|buyers)\b|покупател|получ
 _LIST_GAP = re.compile(r"\s*(?:,|and|и|—|–)?\s*(?:and|и)?\s*", re.IGNORECASE)
 #: "That year", "в том же году": the year of the claim before.
 _RESPECTIVELY = re.compile(r"\brespectively\b|соответственно", re.IGNORECASE)
+_THAT_YEAR_AFTER = re.compile(r"\s+(?:in\s+)?(?:that|the same) year\b", re.IGNORECASE)
 _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b|в (?:том же|тот же|этом же|тот) год",
                         re.IGNORECASE)  # fmt: skip
 #: "$675 million more from the Netherlands than it spent there": exports beyond imports.

@@ -358,6 +358,12 @@ def _flows(c: Claim) -> Iterator[tuple[str, Claim]]:
         yield f"the flow read as {flow}", c.with_(subject=replace(subj, flow=flow), whole=whole)
 
 
+#: A rank told by a move to its place ("fell back to third", "climbed from fifteenth place to
+#: fifth"): the place is of the later year by its words, never of the base's.
+_RANK_MOVED_TO = re.compile(r"\bto\s+(?:the\s+)?\w+(?:[- ](?:largest|biggest|place))?(?:\s+place)?$",
+                       re.IGNORECASE)  # fmt: skip
+
+
 def _periods(c: Claim) -> Iterator[tuple[str, Claim]]:
     """The year before, the base instead of the current year, the year before as the base."""
     per = c.period
@@ -370,7 +376,7 @@ def _periods(c: Claim) -> Iterator[tuple[str, Claim]]:
         f"the year read as {per.year - 1}",
         c.with_(period=replace(per, year=per.year - 1, compare=before)),
     )
-    if per.compare is not None and per.compare < per.year:
+    if per.compare is not None and per.compare < per.year and not _RANK_MOVED_TO.search(c.span):
         yield (
             f"the year read as {per.compare}",
             c.with_(period=replace(per, year=per.compare, compare=before)),
