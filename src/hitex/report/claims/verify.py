@@ -360,8 +360,9 @@ def _flows(c: Claim) -> Iterator[tuple[str, Claim]]:
 
 #: A rank told by a move to its place ("fell back to third", "climbed from fifteenth place to
 #: fifth"): the place is of the later year by its words, never of the base's.
-_RANK_MOVED_TO = re.compile(r"\bto\s+(?:the\s+)?\w+(?:[- ](?:largest|biggest|place))?(?:\s+place)?$",
-                       re.IGNORECASE)  # fmt: skip
+_RANK_MOVED_TO = re.compile(
+    r"\bto\s+(?:the\s+)?\w+(?:[- ](?:largest|biggest|place))?(?:\s+place)?$", re.IGNORECASE
+)
 
 
 def _periods(c: Claim) -> Iterator[tuple[str, Claim]]:
@@ -931,8 +932,9 @@ def _share_level(  # noqa: PLR0911 - one return per kind of share
 
 
 #: Words that make a share of some months one of their whole year.
-_OF_THE_YEAR = re.compile(r"\b(?:annual|full-year|yearly|the (?:whole |full |entire )?year(?:'s)?\b|"
-                          r"годово\w*|(?:всего |за весь )год\w*)", re.IGNORECASE)  # fmt: skip
+_OF_THE_YEAR = re.compile(
+    r"\b(?:annual|full-year|yearly|the (?:whole |full |entire )?year(?:'s)?\b|годово\w*|"
+    r"(?:всего |за весь )год\w*)", re.IGNORECASE)  # fmt: skip
 
 
 def _coverage(c: Claim, s: Session, plan: Plan, small: float) -> Result:
