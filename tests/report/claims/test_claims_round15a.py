@@ -220,3 +220,14 @@ def test_a_rank_told_by_a_move_from_a_place_to_another(corpus):
     assert r.verdict == "supported", r.reason
     wrong = _find(claims.check(corpus, text.replace("to fifth", "to fourth")), "fourth")
     assert wrong.verdict == "contradicted", wrong.reason
+
+
+def test_partners_that_bought_from_the_city_are_its_export_markets(corpus):
+    m = _moscow()
+    assert m[m["year"] == 2020]["partner"].nunique() == 22
+    text = MOSCOW_LEAD + "Altogether 22 countries bought high-tech goods from the city in 2020."
+    r = _find(claims.check(corpus, text), "22 countries")
+    assert r.claim.subject.flow == "export", r.reason
+    assert r.verdict == "supported", r.reason
+    wrong = _find(claims.check(corpus, text.replace("22", "24")), "24 countries")
+    assert wrong.verdict == "contradicted", wrong.reason
