@@ -25,6 +25,7 @@ import yaml
 __all__ = [
     "count_before",
     "counted_before",
+    "demonstrative",
     "each_after",
     "each_in",
     "flow_at",
@@ -323,6 +324,33 @@ def own_subject(text: str) -> str | None:
     words = [w for w in re.findall(r"[a-z][\w'’-]*", m[1].lower())
              if w not in skip and not flows.match(w)]  # fmt: skip
     return words[0] if words else None
+
+
+def demonstrative(text: str) -> str | None:
+    """The noun a demonstrative names goods by ("of those instruments"), or ``None``.
+
+    Nouns of the grammar's ``general``, ``partner_nouns`` and ``goods_nouns`` lists name no
+    particular goods ("these markets", "such products" are read elsewhere).
+
+    >>> demonstrative("Japan took $173m of those instruments, ahead of China at $96m")
+    'instruments'
+    >>> demonstrative("these markets took $96m"), demonstrative("those two took $96m")
+    (None, None)
+    """
+    g = grammar()
+    m = re.search(r"\b(?:these|those|such|the same)\s+([a-z][a-z-]+)\b", text, re.I)
+    if m is None:
+        return None
+    noun = m[1].lower()
+    named = [w for entry in g["goods_nouns"].values() for w in entry["en"]]
+    if (noun in {w.lower() for w in g["general"]["en"]} or _names(noun, g["partner_nouns"])
+            or _en(named).fullmatch(noun) or noun in _NUMBER_WORDS):  # fmt: skip
+        return None
+    return noun
+
+
+_NUMBER_WORDS = {"six", "seven", "eight", "nine", "ten", "twelve", "years", "months", "days",
+                 "figures", "numbers", "data", "rates", "levels", "prices"}  # fmt: skip
 
 
 _FLOW_NOUNS_RU = {"экспорт", "импорт", "поставка", "ввоз", "вывоз", "закупка", "продажа"}

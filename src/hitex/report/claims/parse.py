@@ -214,12 +214,17 @@ def negate(q: Quantity) -> Quantity:
 #: Words of growth and of fall (of a rate, and of an amount said to have moved "to" a level).
 GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w*|climb\w*|"
            r"\bgain\w*|expand\w*|surg\w*|soar\w*|widen\w*|higher|more\b|leap\w*|rocket\w*|"
+           # "a 30% advance on 2019", "a 26.2% improvement", "41% stronger" (not "advanced
+           # technology").
+           r"advanc(?:e|es|ed|ing)\b(?![- ](?:technolog|econom|countr|manufactur|material|"
+           r"goods|products|industr|electronic|machin))|improv\w*|stronger\b|"
            r"вырос\w*|выросл\w*|"
            r"рост\w*|увелич\w*|прирост\w*|подня\w*|больше|повыс\w*|расширил\w*|add(?:ed|ing)\b|"
            r"прибав\w*|\bрос(?:ли|ла|ло)?\b|возрос\w*|подскочил\w*")  # fmt: skip
 FALL = (
     r"fell|fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|\bcut\b|"
     r"plung\w*|plummet\w*|slump\w*|tumbl\w*|sank|sunk|halved|slid|slipp?\w*|dipp?\w*|narrow\w*|"
+    r"weaker\b|"
     r"collaps\w*|crash(?:ed|es)\b|"
     r"\blost\b|\blos(?:e|es|ing)\b|\bshed(?:s|ding)?\b|"
     r"сузил\w*|"
@@ -227,8 +232,11 @@ FALL = (
     r"обвалил\w*|рухнул\w*|просел\w*|опустил\w*"
 )
 _SHARE = (r"accounted for|account for|accounts for|share|made up|make up|makes up|represent\w*|"
+          # "machinery's slice narrowed from 51% to 46.4%", "their weight in bilateral trade".
+          r"\bslices?\b|\bportions?\b|\bproportions?\b|\bweight in\b|"
           r"\bда(?:ют|[её]т|ли|ла)\b|"
           r"taking|took|takes|supplied|supplies|provided|provides|absorbed|absorbs|"
+          r"\bcarr(?:y|ies|ied)\b|"
           r"equal to|equivalent to|equall?ing|"
           r"дол[яеию]\w*|приходи\w*|пришл\w*|удельн\w* вес\w*")  # fmt: skip
 _MONEY_CONTEXT = (r"total of|worth|amount\w* to|totall?ed|valued at|value of|сумм\w*|составил\w*|"
@@ -821,7 +829,8 @@ _RATE_OF_GROWTH = re.compile(r"(?<!\w)темп\w*\s+роста\s+(?:[^\W\d]+\s+|
 
 
 #: Where a clause of its own starts: "...; the second half", ", while imports".
-_TURN_WORDS = re.compile(r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s", re.IGNORECASE)
+#: ", or about 6.5% of the entire import bill": the same figure said again as a share.
+_TURN_WORDS = re.compile(r";|,\s*(?:while|whereas|but|or)\b|\s(?:while|whereas)\s", re.IGNORECASE)
 
 
 def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
@@ -857,8 +866,11 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         rises = sign[1] == "+" or sign[1].strip().lower() in ("плюс", "plus")
         return "growth", q if rises else negate(q), None
     grows = re.search(f"(?:{GROWTH})|(?:{FALL})", before, re.IGNORECASE) or re.match(
-        r"\s*(?:more|higher|up|less|lower|growth|increase|rise|gain|jump|surge|leap|decline|drop|"
-        r"fall|above|below|больше|меньше|рост|выше|ниже)", after, re.IGNORECASE)  # fmt: skip
+        # "a 32.2% year-on-year increase": a word of the comparison may come between.
+        r"\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|yearly|on-year)\s+)?"
+        r"(?:more|higher|up|less|lower|growth|increase|rise|gain|jump|surge|leap|decline|drop|"
+        r"fall|advance|improvement|stronger|weaker|above|below|больше|меньше|рост|выше|ниже)",
+        after, re.IGNORECASE)  # fmt: skip
     if grows:
         q = quantity(value, "pct", step, m["q"] or "")
         falls = _falls(before) or re.match(r"\s*(?:less|lower|decline|drop|fall|below|меньше|"
@@ -964,7 +976,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|\b(?:" + _ORDINAL + r")\s+overall\b"
             # A move in the ranking: "slipped from tenth to twelfth", "dropped to eighth".
             r"|\b(?:slipp|dropp|fell|fall|rose|ris|climb|mov|jump|sank|slid|advanc|return)\w*"
-            r"(?:\s+(?:back|down|up))?\s+(?:from\s+(?:the\s+)?(?:" + _ORDINAL + r")\s+)?to\s+"
+            # "climbed from fifteenth place to fifth".
+            r"(?:\s+(?:back|down|up))?\s+(?:from\s+(?:the\s+)?(?:" + _ORDINAL + r")"
+            r"(?:\s+place)?\s+)?to\s+"
             r"(?:the\s+)?(?:" + _ORDINAL + r")\b(?:[- ](?:largest|biggest|place)\b)?"
             r"(?:\s+place\b)?"
             r"|\b(?:ranked|ranks|came|comes|placed|stood|was|is|remained|sits|finished|stayed|"

@@ -158,6 +158,19 @@ _SPAN_YEARS = re.compile(
     r"(?:a |one )?decade)\b(?!\s+ago)|"
     r"за (?:последние |это |эти )?(?:(?P<d2>два|три) десятилетия|десятилетие)",
     re.IGNORECASE)  # fmt: skip
+#: The words after a change that compare it with an earlier part of the same year: "on
+#: April-June", "over the summer quarter", "on the previous quarter", "quarter on quarter" (a
+#: year after them dates the base: "on April-June 2019" is the year before).
+_SEQUENTIAL = re.compile(
+    r"\s*(?:(?:on|above|against|versus|vs\.?|than(?: in)?|compared (?:with|to)|relative to)\s+"
+    r"(?:the\s+|its\s+)?(?:(?:previous|preceding|prior|summer|winter|spring|autumn|first|"
+    r"second|third)\s+(?:quarter|half|month|three months)|quarter before|month before|"
+    f"{_MONTH_WORD}\\s*[-–—]\\s*{_MONTH_WORD}|Q[1-4]|H[12])"
+    r"|over\s+(?:the\s+)?(?:previous|preceding|prior|summer|winter|spring|autumn)\s+"
+    r"(?:quarter|half|month|three months)"
+    r"|(?:quarter|month)[- ](?:on|over)[- ](?:quarter|month)|sequentially)"
+    r"(?!\w)(?!\s*(?:of\s+|in\s+)?(?:19|20)\d\d)",
+    re.IGNORECASE)  # fmt: skip
 #: Where a clause ends ("...$1.77 billion, more than twice ..."), not before "than" / "чем".
 #: A coverage ratio: "exports cover 98% of imports", "exports paid for 98% of imports",
 #: "sales abroad matched 98% of purchases", «экспорт покрывал 13% импорта». The verb, an export
@@ -219,6 +232,8 @@ _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|by|в|за)\s+(?P<y>(?:19
 #: год"; "a 2020 shortfall").
 _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?:19|20)\d\d\s+год\b)|"
                    r"(?<=year was )|(?<=year is )|"
+                   # "Over the decade to 2016, exports advanced 50.6%": the span's last year.
+                   r"\b(?:decades?|years|quarters|months)\s+(?:up\s+)?to\s+(?=(?:19|20)\d\d\b)|"
                    # «экспорт 2016 года был в полтора раза выше»: a year in the genitive after
                    # the noun of the trade it dates.
                    r"(?:экспорт|импорт|оборот|дефицит|профицит|сальдо)[а-яё]{0,3}\s+"
@@ -691,6 +706,16 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         last = [v for pos, par, v in named if par == s.paragraph and pos < here]
         subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous,
                                 (text or "")[: f.claim.start])  # fmt: skip
+        # The words before the figure, and after it to the clause's end.
+        stop = re.search(r"[,;:(]", s.text[f.claim.end - s.start :])
+        words = s.text[: f.claim.end - s.start + (stop.start() if stop else len(s.text))]
+        noun = frames.demonstrative(words) if not subject.products else None
+        if noun is not None and not frames.resets_subject(s.text):
+            # "Japan took $173m of those instruments, well ahead of China at $96m": goods the
+            # sentence refers back to; those of the last sentence before that names them with
+            # that noun (not certainly), else the goods are not known (never the whole trade).
+            subject = dataclasses.replace(subject, products=_referred(named, text, here, noun))
+            how["products"] = "paragraph" if subject.products else "default"
         one = [m for m in partners if m.end <= f.claim.start - s.start]
         if len(subject.partners) > 1 and one and _ITS.search(s.text[: f.claim.start - s.start]):
             # «Япония вторая, Германия третья, у неё ровно 250 млн»: a singular pronoun stands
@@ -720,6 +745,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             if f.claim.kind == "share" and not subject.partner_group and not subject.partners:
                 subject = Subject(subject.reporter, subject.flow, whole.partners,
                                   whole.partner_group, subject.products)  # fmt: skip
+            if (f.claim.kind == "share" and subject.flow == "turnover"
+                    and whole.flow in ("export", "import")):  # fmt: skip
+                # "Chilean exports ...; their weight in bilateral trade fell from 17.2%": a
+                # turnover holds both flows, it is never a part of one; the flow is the part.
+                subject, whole = (dataclasses.replace(subject, flow=whole.flow),
+                                  dataclasses.replace(subject, flow="turnover"))  # fmt: skip
         since = (
             int(f.claim.quantity.value) if f.claim.kind == "extreme" and f.claim.quantity else None
         )
@@ -812,6 +843,13 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
                 understood=False, note=f"unverifiable: a figure said of each of the years "
                 f"{each_year}: not checked year by year"))  # fmt: skip
+        if f.claim.kind in {"growth", "change"} and _SEQUENTIAL.match(s.text, at[1]):
+            # "8.5% over the summer quarter, which itself had added only 4.4% on April-June": a
+            # change on an earlier part of the same year, not on the year before.
+            f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
+                understood=False, note="unverifiable: a change on an earlier part of the same "
+                "year (the quarter or month before) is not computed; hitex compares the same "
+                "months of two years"))  # fmt: skip
         if f.claim.kind == "rank" and len(subject.partners) > 1:
             # "The top five (China, Japan, ...)": the rank is said of each partner listed.
             aggregation, count = "each", len(subject.partners)
@@ -886,6 +924,15 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             claim = claim.with_(period=Period(then + gap, then if grows else None,
                                               claim.period.months))  # fmt: skip
             how["year"] = "carried"
+        elif (_THAT_YEAR_AFTER.match(s.text, at[1])
+              and (years := _years_not_dates(s.text[: at[0]]))):  # fmt: skip
+            # "target above one billion by 2010, was missed: sales stood at US$990 million that
+            # year": the year its sentence names last before it.
+            per = claim.period
+            year = int(years[-1].group())
+            compare = None if per.compare is None else per.compare + year - per.year
+            claim = claim.with_(period=Period(year, compare, per.months))
+            how["year"] = "read"
         elif (earlier is not None and _THAT_YEAR.search(s.text[: at[0]])
                 and not re.search(r"\b(?:19|20)\d\d\b", s.text[: at[0]])):  # fmt: skip
             # "That year the gap shrank to $190 million": the year of the sentence before.
@@ -1254,6 +1301,7 @@ _BUYERS = re.compile(r"\b(?:destinations|buyers)\b|покупател|получ
 _LIST_GAP = re.compile(r"\s*(?:,|and|и|—|–)?\s*(?:and|и)?\s*", re.IGNORECASE)
 #: "That year", "в том же году": the year of the claim before.
 _RESPECTIVELY = re.compile(r"\brespectively\b|соответственно", re.IGNORECASE)
+_THAT_YEAR_AFTER = re.compile(r"\s+(?:in\s+)?(?:that|the same) year\b", re.IGNORECASE)
 _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b|в (?:том же|тот же|этом же|тот) год",
                         re.IGNORECASE)  # fmt: skip
 #: "$675 million more from the Netherlands than it spent there": exports beyond imports.
@@ -1378,6 +1426,21 @@ def _named_products(lexicon: Lexicon, text: str | None) -> list[tuple[int, int, 
         if found:
             out.append((s.start + found[0].start, s.paragraph, _products(found)))
     return out
+
+
+def _referred(
+    named: list[tuple[int, int, tuple[str, ...]]], text: str | None, here: int, noun: str
+) -> tuple[str, ...]:
+    """The goods of the last sentence before ``here`` that names goods and says ``noun``."""
+    stem = re.escape(noun.rstrip("s"))
+    for pos, _, products in reversed(named):
+        if pos >= here or text is None:
+            continue
+        a = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos)) + 1
+        b = min(x for x in (text.find(". ", pos), text.find("\n", pos), len(text)) if x >= 0)
+        if re.search(rf"\b{stem}", text[a:b], re.IGNORECASE):
+            return products
+    return ()
 
 
 def _narrowing(lexicon: Lexicon, text: str) -> list[Mention]:

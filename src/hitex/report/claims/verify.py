@@ -314,7 +314,7 @@ def _subjects(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:
             continue
         if not subj.partners and not subj.partner_group:
             subjects.add(replace(subj, partners=other.partners, partner_group=other.partner_group))
-        if not subj.products:
+        if not subj.products and not _whole_field(c):
             subjects.add(replace(subj, products=other.products))
     for other in sorted(subjects - {subj}, key=lambda x: x.describe()):
         yield f"the subject read as {describe(other)}", c.with_(subject=other)
@@ -338,6 +338,17 @@ def _subjects(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:
                 yield f"the share read as of {describe(whole)}", c.with_(whole=whole)
 
 
+#: A rank whose words name all the reporter's trade as its field: "the single biggest customer
+#: for Moscow technology" is not ranked among the buyers of goods another claim names.
+_WHOLE_FIELD = re.compile(r"\s+(?:for|of|in|among)\s+(?:[A-Z][\w'’]*\s+|all\s+|its\s+|the\s+)?"
+                          r"(?:technology|high-tech|hi-tech|tech)\b", re.IGNORECASE)  # fmt: skip
+
+
+def _whole_field(c: Claim) -> bool:
+    at = c.sentence.find(c.span)
+    return c.kind == "rank" and at >= 0 and bool(_WHOLE_FIELD.match(c.sentence, at + len(c.span)))
+
+
 def _flows(c: Claim) -> Iterator[tuple[str, Claim]]:
     subj = c.subject
     for flow in _OTHER_FLOWS.get(subj.flow, ()):
@@ -345,6 +356,13 @@ def _flows(c: Claim) -> Iterator[tuple[str, Claim]]:
             continue
         whole = replace(c.whole, flow=flow) if c.whole and c.kind == "share" else c.whole
         yield f"the flow read as {flow}", c.with_(subject=replace(subj, flow=flow), whole=whole)
+
+
+#: A rank told by a move to its place ("fell back to third", "climbed from fifteenth place to
+#: fifth"): the place is of the later year by its words, never of the base's.
+_RANK_MOVED_TO = re.compile(
+    r"\bto\s+(?:the\s+)?\w+(?:[- ](?:largest|biggest|place))?(?:\s+place)?$", re.IGNORECASE
+)
 
 
 def _periods(c: Claim) -> Iterator[tuple[str, Claim]]:
@@ -359,7 +377,7 @@ def _periods(c: Claim) -> Iterator[tuple[str, Claim]]:
         f"the year read as {per.year - 1}",
         c.with_(period=replace(per, year=per.year - 1, compare=before)),
     )
-    if per.compare is not None and per.compare < per.year:
+    if per.compare is not None and per.compare < per.year and not _RANK_MOVED_TO.search(c.span):
         yield (
             f"the year read as {per.compare}",
             c.with_(period=replace(per, year=per.compare, compare=before)),
@@ -838,6 +856,16 @@ def _share_level(  # noqa: PLR0911 - one return per kind of share
     part = c.subject
     if (part.flow, whole.flow) == ("export", "import") and part == replace(whole, flow="export"):
         return _coverage(c, s, plan, small)
+    if (whole.flow == "turnover" and part.flow in ("export", "import")
+            and replace(part, flow="turnover") == whole):  # fmt: skip
+        # "Exports' weight in bilateral trade fell from 17.2% to 11.4%": one flow's part of
+        # exports + imports.
+        mine = _flow_value(c, s, plan, small, c.period.year)
+        total = _flow_value(c.with_(subject=whole), s, plan, small, c.period.year)
+        figure = 100 * mine / total
+        text = (f"{describe(part)} in {describe(whole)}, {_when(c)}: {show(figure, 'pct')} "
+                f"({show(mine, 'usd')} of {show(total, 'usd')})")  # fmt: skip
+        return _judge(c, figure, text)
     if plan.entries(part) and not plan.entries(whole):
         # Products within the whole's partners: the share of the products' group.
         sel = plan.selection(part, partners=False) | _partners_of(whole, plan)
@@ -883,6 +911,15 @@ def _share_level(  # noqa: PLR0911 - one return per kind of share
         text = (f"the {n} largest partners of {describe(whole)} ({names}), {_when(c)}: "
                 f"{show(figure, 'pct')}")  # fmt: skip
         return _judge(c, figure, text)
+    elif c.period.months and part == whole and _OF_THE_YEAR.search(c.sentence):
+        # "That second half carried 52% of annual value": months' part of their whole year.
+        mine = float(_table(c, s, plan, small)["value_usd"].iloc[0])
+        year = c.with_(period=replace(c.period, months=None, compare=None))
+        total = float(_table(year, s, plan, small)["value_usd"].iloc[0])
+        figure = 100 * mine / total
+        text = (f"{describe(part)}, {_when(c)}, in the whole year: {show(figure, 'pct')} "
+                f"({show(mine, 'usd')} of {show(total, 'usd')})")  # fmt: skip
+        return _judge(c, figure, text)
     else:
         return Result(c, None, "unverifiable",
                       "not understood: the text does not say what the share is of")  # fmt: skip
@@ -892,6 +929,12 @@ def _share_level(  # noqa: PLR0911 - one return per kind of share
     figure = float(row["share_pct"].sum())
     text = f"{describe(part)} in {describe(whole)}, {_when(c)}: {show(figure, 'pct')}"
     return _judge(c, figure, text)
+
+
+#: Words that make a share of some months one of their whole year.
+_OF_THE_YEAR = re.compile(
+    r"\b(?:annual|full-year|yearly|the (?:whole |full |entire )?year(?:'s)?\b|годово\w*|"
+    r"(?:всего |за весь )год\w*)", re.IGNORECASE)  # fmt: skip
 
 
 def _coverage(c: Claim, s: Session, plan: Plan, small: float) -> Result:
