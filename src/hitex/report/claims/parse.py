@@ -701,11 +701,28 @@ _TIMES_WHAT = re.compile(r"\s*(?:the amount |the value |as much as |)(?:what|tha
 _RATIO_BEFORE = re.compile(
     rf"{_EXCEEDS}\s+(?:the\s+|its\s+|their\s+)?{_FLOW_WORD}[^,;.]{{0,40}}$", re.IGNORECASE
 )
+#: «в 3,1 раза опережает США», «обгоняет Японию втрое», "outpaces the US 3.1 times": a verb
+#: of leading another subject; the multiple is of that subject, never of an earlier year.
+_LEADS = (
+    r"(?:опережа\w*|опереди\w*|обгоня\w*|обогна\w*|обходи\w*|обош[её]\w*|"
+    r"outpac\w*|outsell\w*|outsold|outstrip\w*|outrun\w*|outran)"
+)
+_LEADS_AFTER = re.compile(rf"\s*(?:с\s+(?:лишним|небольшим)\s+)?{_LEADS}\s+"
+                          r"(?!(?:уровень|показатель|прошл\w*|предыдущ\w*|(?:19|20)\d\d|its own|"
+                          r"the (?:previous|prior|year|level)|last year))",
+                          re.IGNORECASE)  # fmt: skip
+_LEADS_BEFORE = re.compile(
+    rf"{_LEADS}\s+(?!(?:уровень|показатель|прошл\w*|предыдущ\w*|(?:19|20)\d\d|its own|"
+    r"the (?:previous|prior|year|level)|last year))[^,;.]{0,40}$",
+    re.IGNORECASE,
+)
 
 
 def _versus(s: Sentence, end: int, start: int) -> str | None:
     """``versus`` for a multiple of another subject or of the other flow, not of a year."""
     if _VERSUS.match(s.text, end) or _RATIO_AFTER.match(s.text, end):
+        return "versus"
+    if _LEADS_AFTER.match(s.text, end) or _LEADS_BEFORE.search(s.text[max(0, start - 60) : start]):
         return "versus"
     if re.search(r"times$", s.text[:end], re.IGNORECASE) and (
             _TIMES_FLOW.match(s.text, end) or _TIMES_WHAT.match(s.text, end)):  # fmt: skip

@@ -799,7 +799,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # "Five markets ... each": counted among all partners (or the group named).
             subject = Subject(subject.reporter, subject.flow, (), subject.partner_group,
                               subject.products)  # fmt: skip
-        elif len(subject.partners) > 1 and frames.each_in(s.text):
+        elif (
+            len(subject.partners) > 1
+            and frames.each_in(_semicolon_clause(s.text, at))
+            and not (_TOGETHER.search(_semicolon_clause(s.text, at)))
+        ):
             # "Kazakhstan, Turkey and the UAE each exceeded $45 million", "не менее чем на
             # 20% каждая": the figure is said of every partner named, never of their sum.
             aggregation, count = "each", len(subject.partners)
@@ -1128,6 +1132,23 @@ def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
         own = [int(m[1]) for m in years if m.start(1) not in bases]
         return max([*mine, *own]) if mine or own else None
     return None
+
+
+#: "China, Korea and Japan together supply 55%", «вместе обеспечивают 55% импорта»: the sum of
+#: the partners named, whatever "each" another clause of the sentence says.
+_TOGETHER = re.compile(r"\b(?:together|combined|between them|jointly|in total)\b|(?<!\w)(?:вместе|"
+                       r"в сумме|суммарно|совокупно|в совокупности|в общей сложности)(?!\w)",
+                       re.IGNORECASE)  # fmt: skip
+
+
+def _semicolon_clause(text: str, at: tuple[int, int]) -> str:
+    """The part of ``text`` between the semicolons around the figure ``text[at[0]:at[1]]``.
+
+    «...и каждый из пяти превышает 250 млн; что Китай, Корея и Япония вместе обеспечивают 55%
+    импорта»: the "each" of the clause before says nothing of the 55%.
+    """
+    end = text.find(";", at[1])
+    return text[text.rfind(";", 0, at[0]) + 1 : end if end >= 0 else len(text)]
 
 
 def _after_colon(text: str, at: int) -> str:

@@ -1,0 +1,94 @@
+"""Russian readings found wrong on heldout10-12 (round 15): false red flags first.
+
+Sentences written for these tests. Expected figures come from DuckDB on the raw files:
+bench/check_corpus/data/portugal-tech.csv (a constructed technology series of Portugal,
+2001-2021), examples/moscow-2020/flows.csv (Moscow's exports, 2019-2020) and the Chile-Argentina
+sample (src/hitex/demo/data/chl_arg_2002.csv, chl_arg_2004.csv).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import hitex.report.claims as claims
+from hitex.report.claims.model import Result
+
+ROOT = Path(__file__).parents[3]
+PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
+MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
+CHILE = ROOT / "src" / "hitex" / "demo" / "data" / "chl_arg_200*.csv"
+
+
+def _by_span(results: list[Result]) -> dict[str, Result]:
+    return {r.claim.span.strip(" .«»"): r for r in results}
+
+
+def _sum(path: Path | str, where: str) -> float:
+    """The sum of value_usd of a raw file's rows ``where`` says."""
+    rows = duckdb.sql(f"SELECT sum(value_usd) FROM read_csv('{path}') WHERE {where}").fetchall()
+    return float(rows[0][0])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Китай забирает почти четверть экспорта и в 3,1 раза опережает США.",
+        "Экспорт в Китай опережает США в 3,1 раза.",
+        "Китай в 3,1 раза обгоняет США.",
+    ],
+)
+def test_a_multiple_a_partner_leads_another_by_is_no_change_over_time(corpus, sentence):
+    # DuckDB: Moscow's exports to China 2020 563.31 million, to the US 180 million: x3.13; to
+    # China 2019 460.22 million: x1.22 over the year. «опережает США в 3,1 раза» sets China
+    # against the US, never 2020 against 2019.
+    china = _sum(MOSCOW, "year = 2020 AND partner = 'CHN'")
+    usa = _sum(MOSCOW, "year = 2020 AND partner = 'USA'")
+    china_2019 = _sum(MOSCOW, "year = 2019 AND partner = 'CHN'")
+    assert china / usa == pytest.approx(3.13, abs=0.005)
+    assert china / china_2019 == pytest.approx(1.22, abs=0.005)
+    text = "Экспорт Москвы в 2020 году.\n\n" + sentence
+    found = _by_span(claims.check(corpus, text))
+    r = found["в 3,1 раза"]
+    assert r.claim.kind == "multiple", r.claim
+    assert r.verdict != "contradicted", r.reason
+    assert "2019" not in r.reason, r.reason
+
+
+def test_a_share_said_of_partners_together_is_their_sum_whatever_each_says_before(corpus):
+    # DuckDB on portugal-tech.csv, imports 2021: China 1,834.4 + Korea 366.88 + Japan 321.02 =
+    # 2,522.3 million of 4,586 million = 55.00%; none of the three alone is 55%.
+    total = _sum(PORTUGAL, "year = 2021 AND flow = 'import'")
+    three = _sum(PORTUGAL, "year = 2021 AND flow = 'import' AND partner IN ('CHN','KOR','JPN')")
+    assert 100 * three / total == pytest.approx(55.0, abs=0.005)
+    text = ("Торговля Португалии в 2021 году.\n\n"
+            "Отмечая, что каждый из пяти ведущих рынков превышает 250 млн; что Китай, Корея и "
+            "Япония вместе обеспечивают 55% импорта;")  # fmt: skip
+    found = _by_span(claims.check(corpus, text))
+    r = found["55%"] if "55%" in found else found["55% импорта"]
+    assert r.claim.aggregation != "each", r.claim
+    assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Крупнейшая товарная группа экспорта — 84-я: 1116,18 млн долларов, плюс 18,2%.",
+        "Экспорт 84-й группы составил 1116,18 млн долларов, плюс 18,2%.",
+    ],
+)
+def test_a_chapter_said_by_its_ordinal(corpus, said):
+    # DuckDB on examples/moscow-2020/flows.csv: HS 84 2020 1,116.18 million, 2019 944.03
+    # million: +18.23%. The total of 2020 is 2,403.84 million, its growth 30%.
+    now = _sum(MOSCOW, "year = 2020 AND CAST(product AS VARCHAR) LIKE '84%'")
+    before = _sum(MOSCOW, "year = 2019 AND CAST(product AS VARCHAR) LIKE '84%'")
+    assert now / 1e6 == pytest.approx(1116.18, abs=0.005)
+    assert 100 * (now / before - 1) == pytest.approx(18.23, abs=0.005)
+    text = "Экспорт Москвы: факты за 2020 год.\n\n" + said
+    found = _by_span(claims.check(corpus, text))
+    amount = next(r for s, r in found.items() if "1116,18" in s)
+    assert amount.verdict == "supported", amount.reason
+    growth = next(r for s, r in found.items() if "18,2%" in s)
+    assert growth.verdict == "supported", growth.reason
