@@ -92,3 +92,47 @@ def test_a_chapter_said_by_its_ordinal(corpus, said):
     assert amount.verdict == "supported", amount.reason
     growth = next(r for s, r in found.items() if "18,2%" in s)
     assert growth.verdict == "supported", growth.reason
+
+
+@pytest.mark.parametrize(
+    ("said", "span"),
+    [
+        ("экспорт города достиг отметки 2 403,8 млн (в долларах США)", "2 403,8 млн"),
+        ("экспорт города был равен 2 403,8 миллиона долларов", "2 403,8 миллиона долларов"),
+        ("экспорт города достиг 2,4 миллиарда долларов", "2,4 миллиарда долларов"),
+    ],
+)
+def test_scale_words_in_full_and_the_dollars_of_the_usa(corpus, said, span):
+    # DuckDB on examples/moscow-2020/flows.csv: Moscow's exports 2020 2,403.84 million (to the
+    # US alone 180 million). «в долларах США» is the currency, no partner.
+    total = _sum(MOSCOW, "year = 2020")
+    assert total / 1e6 == pytest.approx(2403.84, abs=0.005)
+    assert _sum(MOSCOW, "year = 2020 AND partner = 'USA'") / 1e6 == pytest.approx(180.0)
+    text = "Экспорт Москвы за 2020 год.\n\nПо итогам 2020 г. " + said + "."
+    found = _by_span(claims.check(corpus, text))
+    r = found[span]
+    assert r.verdict == "supported", r.reason
+    assert "United States" not in r.reason, r.reason
+
+
+@pytest.mark.parametrize(
+    ("said", "verdict"),
+    [
+        ("превысив показатель 2019 г. на 30%", "supported"),
+        ("на 30% превысив уровень предыдущего года", "supported"),
+        ("превысив прошлогодний уровень на 40%", "contradicted"),
+    ],
+)
+def test_going_above_an_earlier_years_figure_by_a_percentage_is_growth(corpus, said, verdict):
+    # DuckDB on examples/moscow-2020/flows.csv: 2,403.84 / 1,849.11 million - 1 = 30.00%.
+    now, before = _sum(MOSCOW, "year = 2020"), _sum(MOSCOW, "year = 2019")
+    assert 100 * (now / before - 1) == pytest.approx(30.0, abs=0.005)
+    text = (
+        "Экспорт Москвы за 2020 год.\n\nВ 2020 году экспорт города составил 2,4 млрд долл., "
+        + said
+        + "."
+    )
+    found = _by_span(claims.check(corpus, text))
+    r = next(r for s, r in found.items() if "%" in s)
+    assert r.claim.kind == "growth", r.claim
+    assert r.verdict == verdict, r.reason

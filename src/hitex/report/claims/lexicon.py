@@ -208,7 +208,14 @@ def _scan(
 
 def _countries(text: str) -> Iterator[Mention]:
     for pattern, keys in (_names_re(), _demonyms_re()):
-        yield from _scan(text, pattern, keys, "country")
+        for m in _scan(text, pattern, keys, "country"):
+            if not _CURRENCY_BEFORE.search(text[max(0, m.start - 20) : m.start]):
+                yield m
+
+
+#: «2 403,8 млн (в долларах США)», «620 млн долл. США»: the country names the currency, not a
+#: partner.
+_CURRENCY_BEFORE = re.compile(r"(?<!\w)(?:долл\w*\.?|dollars?)\s*$", re.IGNORECASE)
 
 
 @functools.cache

@@ -413,9 +413,20 @@ def invert(q: Quantity) -> Quantity:
                     hi_open=q.lo_open, qualifier=q.qualifier)  # fmt: skip
 
 
-_SCALE_WORDS = r"billion|bln|bn|million|mln|mn|thousand|млрд|млн|тыс"
+_SCALE_WORDS = (
+    r"billion|bln|bn|million|mln|mn|thousand|млрд|млн|тыс|миллиард\w*|миллион\w*|тысяч\w*"
+)
 _FACTORS = {"billion": 1e9, "bn": 1e9, "bln": 1e9, "млрд": 1e9, "million": 1e6, "mln": 1e6,
             "mn": 1e6, "млн": 1e6, "thousand": 1e3, "тыс": 1e3, "m": 1e6, "k": 1e3}  # fmt: skip
+
+
+def _scale_name(word: str) -> str:
+    """A scale word as the figures write it: «миллиарда» is «млрд», «миллионами» «млн»."""
+    w = word.lower().rstrip(".")
+    return next((short for long, short in _RU_SCALES if w.startswith(long)), w)
+
+
+_RU_SCALES = (("миллиард", "млрд"), ("миллион", "млн"), ("тысяч", "тыс"))
 _DOLLARS = r"(?:U\.?S\.?\s+)?dollars?|USD|US\$|долл\w*\.?(?:\s*США)?|\$"
 
 
@@ -873,6 +884,10 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         q = quantity(value, "pct", step)
         rises = sign[1] == "+" or sign[1].strip().lower() in ("плюс", "plus")
         return "growth", q if rises else negate(q), None
+    if _ABOVE_YEAR.search(before) or _ABOVE_YEAR_AFTER.match(after):
+        # «превысив показатель 2019 г. на 30%», "exceeding the 2019 level by 30%": a rise over
+        # the year named.
+        return "growth", quantity(value, "pct", step, m["q"] or ""), None
     grows = re.search(f"(?:{GROWTH})|(?:{FALL})", before, re.IGNORECASE) or re.match(
         r"\s*(?:more|higher|up|less|lower|growth|increase|rise|gain|jump|surge|leap|decline|drop|"
         r"fall|above|below|больше|меньше|рост|выше|ниже)", after, re.IGNORECASE)  # fmt: skip
@@ -884,9 +899,27 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
     return "", quantity(value, "pct", step, m["q"] or ""), None
 
 
+#: Going above an earlier year's figure by a percentage: «превысив показатель 2019 г. на 30%»,
+#: «превысил прошлогодний уровень на 12%», "exceeded the 2019 figure by 30%".
+_ABOVE_YEAR = re.compile(
+    rf"{_EXCEEDS}\s+(?:the\s+)?(?:(?:показател\w*|уровень|уровня|итог\w*|level|figure|total)\s+)?"
+    r"(?:(?:of\s+|за\s+)?(?:19|20)\d\d(?:\s*г\.|\s+год\w*|-го|'s)?|прошлогодн\w*|"
+    r"предыдущ\w+\s+год\w*|прошлого\s+года|(?:the\s+)?(?:previous|prior|last)\s+year'?s?)"
+    r"(?:\s+(?:показател\w*|уровень|уровня|итог\w*|level|figure|total))?\s+(?:на|by)\s+$",
+    re.IGNORECASE,
+)
+#: The same with the figure first: «на 30% превысив уровень предыдущего года».
+_ABOVE_YEAR_AFTER = re.compile(
+    rf"\s*{_EXCEEDS}\s+(?:(?:показател\w*|уровень|уровня|итог\w*)\s+)?"
+    r"(?:(?:за\s+)?(?:19|20)\d\d(?:\s*г\.|\s*год\w*|-го)?|прошлогодн\w*|предыдущ\w+\s+год\w*|"
+    r"прошлого\s+года)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     lang = "en" if "." in m["num"] and "," not in m["num"] else s.lang
-    scale = (m["scale"] or "").lower().rstrip(".")
+    scale = _scale_name(m["scale"] or "")
     scale = {"bln": "bn", "mln": "mn"}.get(scale, scale)  # wire-service spellings
     value = wording.parse_money(f"{m['num']} {scale}".strip(), lang=lang)
     step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
@@ -1127,7 +1160,7 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\s+(?P<scale5>billion|million)\s+(?:" + _DOLLARS + r")"
             r"|"
             + _N.replace("num", "num4")
-            + r"\s?(?P<scale4>млрд|млн|billion|million|bln|bn|mln|mn)\b"
+            + r"\s?(?P<scale4>млрд|млн|миллиард\w*|миллион\w*|billion|million|bln|bn|mln|mn)\b"
             r"\.?(?=\s*(?:(?:больше|меньше|more|less|higher|lower|до|против|в|во|за|по|с|со|от|"
             r"и|а|to|against|versus|vs|in|and|from|a year|годом|ранее|earlier)(?!\w)|"
             r"[,.;:()—–]|$)))",
@@ -1641,7 +1674,7 @@ def _bare(
     ranged = upto is not None and re.search(r"(?:\bfrom|\bс)\s*$", before, re.IGNORECASE)
     if upto is not None and ranged:
         # "с 86,1 до 140,3 млн долларов": the first figure takes the second's unit.
-        scale = upto["scale"].lower().rstrip(".")
+        scale = _scale_name(upto["scale"])
     if scale and (ranged or re.search(f"(?:{_MONEY_CONTEXT})\\W*$", before, re.IGNORECASE)):
         value = wording.parse_money(f"{m['num']} {scale}", lang=lang)
         step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
