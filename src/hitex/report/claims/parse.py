@@ -884,17 +884,16 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         q = quantity(value, "pct", step)
         rises = sign[1] == "+" or sign[1].strip().lower() in ("плюс", "plus")
         return "growth", q if rises else negate(q), None
-    if _ABOVE_YEAR.search(before) or _ABOVE_YEAR_AFTER.match(after):
-        # «превысив показатель 2019 г. на 30%», "exceeding the 2019 level by 30%": a rise over
-        # the year named.
-        return "growth", quantity(value, "pct", step, m["q"] or ""), None
-    grows = re.search(f"(?:{GROWTH})|(?:{FALL})", before, re.IGNORECASE) or re.match(
+    # «превысив показатель 2019 г. на 30%», "exceeding the 2019 level by 30%": a rise over the
+    # year named.
+    above = _ABOVE_YEAR.search(before) or _ABOVE_YEAR_AFTER.match(after)
+    grows = above or re.search(f"(?:{GROWTH})|(?:{FALL})", before, re.IGNORECASE) or re.match(
         r"\s*(?:more|higher|up|less|lower|growth|increase|rise|gain|jump|surge|leap|decline|drop|"
         r"fall|above|below|больше|меньше|рост|выше|ниже)", after, re.IGNORECASE)  # fmt: skip
     if grows:
         q = quantity(value, "pct", step, m["q"] or "")
-        falls = _falls(before) or re.match(r"\s*(?:less|lower|decline|drop|fall|below|меньше|"
-                                           r"ниже)", after)  # fmt: skip
+        falls = not above and (_falls(before) or re.match(
+            r"\s*(?:less|lower|decline|drop|fall|below|меньше|ниже)", after))  # fmt: skip
         return "growth", negate(q) if falls else q, None
     return "", quantity(value, "pct", step, m["q"] or ""), None
 
