@@ -136,3 +136,22 @@ def test_going_above_an_earlier_years_figure_by_a_percentage_is_growth(corpus, s
     r = next(r for s, r in found.items() if "%" in s)
     assert r.claim.kind == "growth", r.claim
     assert r.verdict == verdict, r.reason
+
+
+def test_the_year_of_a_record_is_no_base_of_a_change_in_the_same_sentence(corpus):
+    # DuckDB on portugal-tech.csv: imports 2011 1,240 million, 2012 1,550 million: +25.00%;
+    # against 2003 (1,170 million) it would be +32.48%. Exports 2011 1,050, 2012 1,080 million.
+    imports = {y: _sum(PORTUGAL, f"year = {y} AND flow = 'import'") for y in (2003, 2011, 2012)}
+    exports = {y: _sum(PORTUGAL, f"year = {y} AND flow = 'export'") for y in (2011, 2012)}
+    assert 100 * (imports[2012] / imports[2011] - 1) == pytest.approx(25.0, abs=0.005)
+    assert 100 * (imports[2012] / imports[2003] - 1) == pytest.approx(32.48, abs=0.005)
+    assert exports[2012] > exports[2011]
+    text = ("Торговля Португалии.\n\n"
+            "Учитывая, что в 2008 году дефицит стал наибольшим с 2003 года, и что в 2012 году "
+            "экспорт сократился, а импорт вырос на четверть;")  # fmt: skip
+    found = _by_span(claims.check(corpus, text))
+    rose = next(r for s, r in found.items() if "четверть" in s)
+    assert rose.verdict == "supported", rose.reason
+    assert "2012 against 2011" in rose.reason, rose.reason
+    fell = next(r for s, r in found.items() if "сократился" in s)
+    assert "2012 against 2011" in fell.reason, fell.reason

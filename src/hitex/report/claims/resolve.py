@@ -141,6 +141,12 @@ _COMPARE = re.compile(
     r"периодом)|по сравнению с|относительно|чем в|с|"
     r"аналогичн\w+ период\w*)\s+(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)['’]s\b",
     re.IGNORECASE)  # fmt: skip
+_RECORDS_SINCE = re.compile(
+    r"(?:наибольш|наименьш|максимал|минимал|максимум|минимум|рекордн|высш|низш|крупнейш|"
+    r"впервые|lowest|highest|largest|smallest|narrowest|widest|biggest|deepest|strongest|"
+    r"weakest|first time|record)\w*(?:\s+[^\W\d]+){0,2}\s*$",
+    re.IGNORECASE,
+)
 _SPAN_YEARS = re.compile(
     r"(?:over|in|during) the (?:last|past|same) (?P<n>two|three|four|five|six|seven|eight|nine|"
     r"ten|\d+) years|"
@@ -343,7 +349,11 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         if _COMPARE.search(clause):
             local, offset = clause, at[0]
             text = text[: at[0]] + clause
-    base = _COMPARE.search(local)
+    # «дефицит стал наибольшим с 2003 года», "the lowest since 2001": the year of a record, not
+    # the base of a change said in the same sentence.
+    bases = [m for m in _COMPARE.finditer(local)
+             if not _RECORDS_SINCE.search(local[max(0, m.start() - 40) : m.start()])]  # fmt: skip
+    base = bases[0] if bases else None
     if base is not None and at is not None and local is text:
         # A base named in a later clause ("..., что в 3,2 раза больше, чем в 2018 году") is that
         # clause's, not this claim's.
