@@ -168,3 +168,17 @@ def test_services_are_not_the_goods_the_data_hold(corpus, said):
     found = _by_span(claims.check(corpus, text))
     r = next(r for s, r in found.items() if "30%" in s)
     assert r.verdict == "unverifiable", r.reason
+
+
+@pytest.mark.parametrize("verb", ["стал наибольшим с 2003 года", "был наибольшим с 2003 года"])
+def test_an_amount_before_the_verb_of_its_subject(corpus, verb):
+    # DuckDB on portugal-tech.csv: the balance of 2008 is 960 - 1,390 = -430 million.
+    deficit = _sum(PORTUGAL, "year = 2008 AND flow = 'import'") - _sum(
+        PORTUGAL, "year = 2008 AND flow = 'export'"
+    )
+    assert deficit / 1e6 == pytest.approx(430.0)
+    text = ("Торговля Португалии (млн долл. США).\n\n"
+            f"В 2008 году импорт достиг 1,39 млрд долл., а дефицит в 430 млн {verb}.")  # fmt: skip
+    found = _by_span(claims.check(corpus, text))
+    r = next(r for s, r in found.items() if "430" in s)
+    assert r.verdict == "supported", r.reason

@@ -1161,7 +1161,9 @@ PATTERNS: tuple[Pattern, ...] = (
             + _N.replace("num", "num4")
             + r"\s?(?P<scale4>млрд|млн|миллиард\w*|миллион\w*|billion|million|bln|bn|mln|mn)\b"
             r"\.?(?=\s*(?:(?:больше|меньше|more|less|higher|lower|до|против|в|во|за|по|с|со|от|"
-            r"и|а|to|against|versus|vs|in|and|from|a year|годом|ранее|earlier)(?!\w)|"
+            r"и|а|to|against|versus|vs|in|and|from|a year|годом|ранее|earlier|"
+            # «дефицит в 430 млн стал наибольшим»: a verb of the figure's subject.
+            r"стал[аио]?|был[аио]?|оказал\w*|остал\w*|became|was|were)(?!\w)|"
             r"[,.;:()—–]|$)))",
             _I,
         ),
