@@ -182,3 +182,24 @@ def test_an_amount_before_the_verb_of_its_subject(corpus, verb):
     found = _by_span(claims.check(corpus, text))
     r = next(r for s, r in found.items() if "430" in s)
     assert r.verdict == "supported", r.reason
+
+
+def test_a_span_set_by_a_dash_dates_the_change_and_the_rank_after_it(corpus):
+    # DuckDB on chl_arg_2002.csv / chl_arg_2004.csv: Chile's exports of HS 30 3.34 million
+    # (2002) -> 13.24 million (2004): x3.97; in 2004 HS 30 is the fifth chapter (after 48, 84,
+    # 27, 39). «за 2002–2004 годы» is the span, not the year 2002.
+    ch = "left(lpad(CAST(product AS VARCHAR), 6, '0'), 2)"
+    now = _sum(CHILE, f"year = 2004 AND flow = 'export' AND {ch} = '30'")
+    then = _sum(CHILE, f"year = 2002 AND flow = 'export' AND {ch} = '30'")
+    assert now / then == pytest.approx(3.97, abs=0.005)
+    rows = duckdb.sql(f"SELECT {ch} AS c FROM read_csv('{CHILE}') WHERE year = 2004 AND "
+                      f"flow = 'export' GROUP BY c ORDER BY sum(value_usd) DESC").fetchall()  # fmt: skip
+    assert [r[0] for r in rows].index("30") == 4
+    text = ("Торговля Чили с Аргентиной.\n\n"
+            "Фармацевтический экспорт в Аргентину за 2002–2004 годы увеличился почти вчетверо "
+            "и достиг 13,2 млн долл., выйдя на пятое место среди товарных групп.")  # fmt: skip
+    found = _by_span(claims.check(corpus, text))
+    grew = next(r for s, r in found.items() if "вчетверо" in s)
+    assert grew.verdict == "supported", grew.reason
+    rank = next(r for s, r in found.items() if "пятое место" in s)
+    assert rank.verdict == "supported", rank.reason

@@ -390,6 +390,8 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
     if at is not None:
         aside = _aside(text, at[0])
         theirs |= {m.start("y") for m in _YEAR.finditer(text, aside[0], aside[1])}
+    # «за 2002–2004 годы»: the first year of a span is no year of a level said after it.
+    theirs |= {m.start("a") for m in _FROM_TO.finditer(mine)}
     named = [int(m["y"]) for m in _YEAR.finditer(mine)
              if (base_at is None or m.start("y") != base_at) and m.start("y") not in theirs
              and not (kind in ("growth", "multiple", "change") and at is not None
@@ -402,7 +404,7 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         if noun is not None and int(noun["y"]) != base_year:
             named = [int(noun["y"])]
     span_end = _FROM_TO.search(mine if at is None else mine[: at[0]])
-    if not named and span_end is not None and kind in ("amount", "share", "count"):
+    if not named and span_end is not None and kind in ("amount", "share", "count", "rank"):
         # "Between 2018 and 2019 exports leapt by 86% and hit $2.6 billion": a level said after
         # a span of years is of its last year.
         year = int(span_end["b"])
@@ -612,7 +614,10 @@ def _span_length(span: re.Match[str]) -> int:
 
 
 #: A span of years: "с 2012 по 2018 год", "from 2012 to 2018", "between 2012 and 2018".
-_FROM_TO = re.compile(r"(?:\bс|\bfrom|\bbetween)\s+(?P<a>(?:19|20)\d\d)\s*(?:год\w*\s+)?"
+_FROM_TO = re.compile(r"(?:\bс|\bfrom|\bbetween|"
+                      # «за 2002–2004 годы», "over 2002-2004": a span set by a dash.
+                      r"(?:\bза|\bв|\bin|\bover|\bduring)(?=\s+(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d))"
+                      r"\s+(?P<a>(?:19|20)\d\d)\s*(?:год\w*\s+)?"
                       r"(?:\bпо|\bto|\band|\bthrough|\buntil|[-–—])\s*(?P<b>(?:19|20)\d\d)\b",
                       re.IGNORECASE)  # fmt: skip
 
