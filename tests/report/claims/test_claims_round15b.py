@@ -203,3 +203,19 @@ def test_a_span_set_by_a_dash_dates_the_change_and_the_rank_after_it(corpus):
     assert grew.verdict == "supported", grew.reason
     rank = next(r for s, r in found.items() if "пятое место" in s)
     assert rank.verdict == "supported", rank.reason
+
+
+def test_a_year_set_against_in_the_sentence_before_is_not_the_year_carried(corpus):
+    # DuckDB on examples/moscow-2020/flows.csv: December 2020 217.25 million against December
+    # 2019 161.80 million: x1.34, not "one and a half times". The sentence before names 2019
+    # only as the base ("превышал январь 2019-го"); the paragraph is about 2020.
+    dec = {y: _sum(MOSCOW, f"year = {y} AND month = 12") for y in (2019, 2020)}
+    assert dec[2020] / dec[2019] == pytest.approx(1.343, abs=0.001)
+    text = ("Москва-экспортёр: помесячные данные за 2020 год.\n\n"
+            "С января по август 2020-го город каждый месяц отгружал по 191,9 млн долларов. "
+            "Январский объём на 27,7% превышал январь 2019-го. С сентября по декабрь — по 217,2 "
+            "млн ежемесячно. В декабре экспорт был в полтора раза больше, чем год назад.")  # fmt: skip
+    found = _by_span(claims.check(corpus, text))
+    r = next(r for s, r in found.items() if "полтора" in s)
+    assert "2020 against 2019" in r.reason, r.reason
+    assert r.verdict == "contradicted", r.reason

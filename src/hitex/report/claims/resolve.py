@@ -1144,9 +1144,19 @@ def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
         if not years:
             continue
         bases = {m.start("y") if m["y"] else m.start("y2") for m in _COMPARE.finditer(x.text)}
-        own = [int(m[1]) for m in years if m.start(1) not in bases]
+        own = [int(m[1]) for m in years if m.start(1) not in bases
+               and not _BASE_SAID.search(x.text[max(0, m.start(1) - 40) : m.start(1)])]  # fmt: skip
         return max([*mine, *own]) if mine or own else None
     return None
+
+
+#: A year set against ("превышал январь 2019-го", "exceeded January 2019", «против 2019 г.»): a
+#: base, not the year the sentence is about.
+_BASE_SAID = re.compile(
+    r"(?:превыша\w*|превыси\w*|превзош\w*|exceed\w*|против|чем|than|against)\s+"
+    r"(?:[^\W\d]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 #: "China, Korea and Japan together supply 55%", «вместе обеспечивают 55% импорта»: the sum of
