@@ -219,3 +219,14 @@ def test_a_year_set_against_in_the_sentence_before_is_not_the_year_carried(corpu
     r = next(r for s, r in found.items() if "полтора" in s)
     assert "2020 against 2019" in r.reason, r.reason
     assert r.verdict == "contradicted", r.reason
+
+
+def test_an_amount_before_a_closing_quote(corpus):
+    # DuckDB on portugal-tech.csv: imports 2020 3,651.5 million.
+    assert _sum(PORTUGAL, "year = 2020 AND flow = 'import'") / 1e9 == pytest.approx(3.65, abs=0.005)
+    text = ("Торговля Португалии.\n\n"
+            "Редакция: «Технологический экспорт Португалии за 2020 год — 3,46 млрд долл., "
+            "импорт — 3,65 млрд». Согласовано.")  # fmt: skip
+    found = _by_span(claims.check(corpus, text))
+    r = next(r for s, r in found.items() if "3,65" in s)
+    assert r.verdict == "supported", r.reason

@@ -1164,7 +1164,7 @@ PATTERNS: tuple[Pattern, ...] = (
             r"и|а|to|against|versus|vs|in|and|from|a year|годом|ранее|earlier|"
             # «дефицит в 430 млн стал наибольшим»: a verb of the figure's subject.
             r"стал[аио]?|был[аио]?|оказал\w*|остал\w*|became|was|were)(?!\w)|"
-            r"[,.;:()—–]|$)))",
+            r"[,.;:()—–»”\"]|$)))",
             _I,
         ),
         lambda m, s, b: _money_any(m, s, b),  # noqa: PLW0108 - defined below
