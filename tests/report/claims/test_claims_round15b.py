@@ -230,3 +230,15 @@ def test_an_amount_before_a_closing_quote(corpus):
     found = _by_span(claims.check(corpus, text))
     r = next(r for s, r in found.items() if "3,65" in s)
     assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(("year", "verdict"), [(2011, "supported"), (2010, "contradicted")])
+def test_a_scale_word_alone_is_one_of_it(corpus, year, verdict):
+    # DuckDB on portugal-tech.csv: exports 2010 990 million, 2011 1,050 million (the first year
+    # over a billion).
+    assert _sum(PORTUGAL, "year = 2010 AND flow = 'export'") / 1e6 == pytest.approx(990.0)
+    assert _sum(PORTUGAL, "year = 2011 AND flow = 'export'") / 1e6 == pytest.approx(1050.0)
+    text = f"Торговля Португалии.\n\nЭкспорт впервые превысил миллиард долларов в {year} году."
+    found = _by_span(claims.check(corpus, text))
+    r = next(r for s, r in found.items() if "миллиард" in s)
+    assert r.verdict == verdict, r.reason

@@ -1157,6 +1157,8 @@ PATTERNS: tuple[Pattern, ...] = (
             + _NUMBER_WORDS
             + r"|one)(?P<half5>[\s-]+and[\s-]+a[\s-]+(?:half|quarter))?"
             r"\s+(?P<scale5>billion|million)\s+(?:" + _DOLLARS + r")"
+            # «впервые превысил миллиард долларов»: one of the scale.
+            r"|(?<![\d,.]\s)(?<![\w,.])(?P<scale6>миллиард|миллион)\s+(?:" + _DOLLARS + r")"
             r"|"
             + _N.replace("num", "num4")
             + r"\s?(?P<scale4>млрд|млн|миллиард\w*|миллион\w*|billion|million|bln|bn|mln|mn)\b"
@@ -1455,8 +1457,10 @@ class _Both:
         # "four and a half billion dollars" reads as "4.5 billion dollars".
         words = m["num5"] and f"{_multiple_word(m['num5']) + _part(m['half5']):g}"
         self.groups = {
-            "num": m["num"] or m["num2"] or m["num3"] or m["num4"] or words,
-            "scale": m["scale"] or m["scale2"] or m["scale4"] or m["scale5"], "q": m["q"],
+            "num": m["num"] or m["num2"] or m["num3"] or m["num4"] or words
+            or (m["scale6"] and "1"),
+            "scale": m["scale"] or m["scale2"] or m["scale4"] or m["scale5"] or m["scale6"],
+            "q": m["q"],
         }  # fmt: skip
 
     def __getitem__(self, key: str) -> str | None:
