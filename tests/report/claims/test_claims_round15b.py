@@ -242,3 +242,17 @@ def test_a_scale_word_alone_is_one_of_it(corpus, year, verdict):
     found = _by_span(claims.check(corpus, text))
     r = next(r for s, r in found.items() if "миллиард" in s)
     assert r.verdict == verdict, r.reason
+
+
+def test_a_change_over_these_years_is_never_flagged_on_the_year_before(corpus):
+    # DuckDB on portugal-tech.csv: imports 2001 690 million, 2020 3,651.5, 2021 4,586 million:
+    # x6.65 since 2001 (what «за эти годы» means after a sentence on 2001-2021), x1.26 on 2020.
+    imports = {y: _sum(PORTUGAL, f"year = {y} AND flow = 'import'") for y in (2001, 2020, 2021)}
+    assert imports[2021] / imports[2001] == pytest.approx(6.65, abs=0.005)
+    assert imports[2021] / imports[2020] == pytest.approx(1.26, abs=0.005)
+    text = ("Португалия: ряд за 2001–2021 гг.\n\n"
+            "За двадцать лет Португалия нарастила экспорт с 620 млн (2001) до 4,5 млрд (2021). "
+            "Закупки за эти годы увеличились в 6,6 раза и достигли 4,59 млрд долл.")  # fmt: skip
+    found = _by_span(claims.check(corpus, text))
+    r = next(r for s, r in found.items() if "6,6" in s)
+    assert r.verdict != "contradicted", r.reason
