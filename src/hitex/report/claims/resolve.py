@@ -981,7 +981,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # years, may be of any of them.
                 how["year"] = "paragraph"
         if (claim.kind in ("growth", "multiple", "change")
-                and _SAME_PERIOD.search(s.text[: at[0]])
+                and _THESE_YEARS.search(s.text[: at[0]])
                 and not re.search(r"\b(?:19|20)\d\d\b", s.text[: at[0]])):  # fmt: skip
             # «Закупки за эти годы увеличились в 6,6 раза»: the span of a sentence before, which
             # was not read: never flagged on the year before.
@@ -1290,8 +1290,10 @@ def _year_named_before(text: str, s: Sentence) -> int | None:
 #: A base said by reference: "since then", «с тех пор»; or the span of the claim before ("over
 #: the same period", «за тот же период»).
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during) the same period\b|за (?:тот же|этот же|этот) "
-                          r"период|за (?:эти|те же|эти же) годы|\bover (?:these|those|the same) "
-                          r"years\b", re.IGNORECASE)  # fmt: skip
+                          r"период", re.IGNORECASE)  # fmt: skip
+#: «за эти годы», "over these years": the span of a sentence before, not read.
+_THESE_YEARS = re.compile(r"за (?:эти|те же|эти же) годы|\bover (?:these|those|the same) years\b",
+                          re.IGNORECASE)  # fmt: skip
 _SINCE_THEN = re.compile(r"\bsince then\b|с тех пор|" + _SAME_PERIOD.pattern, re.IGNORECASE)
 #: A list of partners in brackets or after a colon or dash, right after a rank's words.
 _LISTED = re.compile(r"(?:\s+\w+){0,2}?\s*(?:\([^()]{3,200}\)|[:—–]\s*[^.;:]{3,200})")
