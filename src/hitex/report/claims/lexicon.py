@@ -149,7 +149,7 @@ class Lexicon:
         words = list(_scan(text, *self._product_re, "product"))
         # "HS 8542.31" is subheading 854231.
         codes = [Mention(m.start(), m.end(), "product",
-                         f"HS {(m['code'] or m['bare']).replace('.', '')}")
+                         f"HS {(m['code'] or m['bare'] or m['ord'] or m['ord2']).replace('.', '')}")
                  for m in _HS_CODE.finditer(text)]  # fmt: skip
         glossed = [w for w in words for c in codes if _glosses(text, w, c)]
         return sorted([*codes, *(w for w in words if w not in glossed)], key=lambda m: m.start)
@@ -174,7 +174,11 @@ _HS_CODE = re.compile(
     r"(?:код\w*\s+)?ТН\s+ВЭД)\s+(?P<code>\d{4}\.\d{2}|\d{2}(?:\d{2}){0,2})(?![\d,.]\d|\w)"
     # A bare heading or subheading in brackets right after goods' words: "приёмники (8527)"
     # (never a year: "(2019)" dates, it does not classify).
-    r"|(?<=[^\W\d]\s\()(?P<bare>(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?)(?=\))",
+    r"|(?<=[^\W\d]\s\()(?P<bare>(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?)(?=\))"
+    # A chapter said by its ordinal: «84-я группа», «(38-я группа)», «из 85-й главы», and after
+    # its noun: «Крупнейшая товарная группа экспорта — 84-я».
+    r"|(?<![\w-])(?P<ord>\d{2})-(?:я|й|ой|ая|ую|ей)\s+(?:товарн\w+\s+)?(?:глав|групп)\w*"
+    r"|(?<![\w-])(?:глав|групп)\w*(?:\s+[^\W\d]+){0,2}\s*[—–-]\s*(?P<ord2>\d{2})-(?:я|й|ая)(?!\w)",
     re.IGNORECASE,
 )
 _CODE_NAME = re.compile(r"HS (\d{2,6})")
@@ -204,7 +208,14 @@ def _scan(
 
 def _countries(text: str) -> Iterator[Mention]:
     for pattern, keys in (_names_re(), _demonyms_re()):
-        yield from _scan(text, pattern, keys, "country")
+        for m in _scan(text, pattern, keys, "country"):
+            if not _CURRENCY_BEFORE.search(text[max(0, m.start - 20) : m.start]):
+                yield m
+
+
+#: «2 403,8 млн (в долларах США)», «620 млн долл. США»: the country names the currency, not a
+#: partner.
+_CURRENCY_BEFORE = re.compile(r"(?<!\w)(?:долл\w*\.?|dollars?)\s*$", re.IGNORECASE)
 
 
 @functools.cache

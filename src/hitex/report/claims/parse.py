@@ -421,9 +421,20 @@ def invert(q: Quantity) -> Quantity:
                     hi_open=q.lo_open, qualifier=q.qualifier)  # fmt: skip
 
 
-_SCALE_WORDS = r"billion|bln|bn|million|mln|mn|thousand|млрд|млн|тыс"
+_SCALE_WORDS = (
+    r"billion|bln|bn|million|mln|mn|thousand|млрд|млн|тыс|миллиард\w*|миллион\w*|тысяч\w*"
+)
 _FACTORS = {"billion": 1e9, "bn": 1e9, "bln": 1e9, "млрд": 1e9, "million": 1e6, "mln": 1e6,
             "mn": 1e6, "млн": 1e6, "thousand": 1e3, "тыс": 1e3, "m": 1e6, "k": 1e3}  # fmt: skip
+
+
+def _scale_name(word: str) -> str:
+    """A scale word as the figures write it: «миллиарда» is «млрд», «миллионами» «млн»."""
+    w = word.lower().rstrip(".")
+    return next((short for long, short in _RU_SCALES if w.startswith(long)), w)
+
+
+_RU_SCALES = (("миллиард", "млрд"), ("миллион", "млн"), ("тысяч", "тыс"))
 _DOLLARS = r"(?:U\.?S\.?\s+)?dollars?|USD|US\$|долл\w*\.?(?:\s*США)?|\$"
 
 
@@ -709,11 +720,28 @@ _TIMES_WHAT = re.compile(r"\s*(?:the amount |the value |as much as |)(?:what|tha
 _RATIO_BEFORE = re.compile(
     rf"{_EXCEEDS}\s+(?:the\s+|its\s+|their\s+)?{_FLOW_WORD}[^,;.]{{0,40}}$", re.IGNORECASE
 )
+#: «в 3,1 раза опережает США», «обгоняет Японию втрое», "outpaces the US 3.1 times": a verb
+#: of leading another subject; the multiple is of that subject, never of an earlier year.
+_LEADS = (
+    r"(?:опережа\w*|опереди\w*|обгоня\w*|обогна\w*|обходи\w*|обош[её]\w*|"
+    r"outpac\w*|outsell\w*|outsold|outstrip\w*|outrun\w*|outran)"
+)
+_LEADS_AFTER = re.compile(rf"\s*(?:с\s+(?:лишним|небольшим)\s+)?{_LEADS}\s+"
+                          r"(?!(?:уровень|показатель|прошл\w*|предыдущ\w*|(?:19|20)\d\d|its own|"
+                          r"the (?:previous|prior|year|level)|last year))",
+                          re.IGNORECASE)  # fmt: skip
+_LEADS_BEFORE = re.compile(
+    rf"{_LEADS}\s+(?!(?:уровень|показатель|прошл\w*|предыдущ\w*|(?:19|20)\d\d|its own|"
+    r"the (?:previous|prior|year|level)|last year))[^,;.]{0,40}$",
+    re.IGNORECASE,
+)
 
 
 def _versus(s: Sentence, end: int, start: int) -> str | None:
     """``versus`` for a multiple of another subject or of the other flow, not of a year."""
     if _VERSUS.match(s.text, end) or _RATIO_AFTER.match(s.text, end):
+        return "versus"
+    if _LEADS_AFTER.match(s.text, end) or _LEADS_BEFORE.search(s.text[max(0, start - 60) : start]):
         return "versus"
     if re.search(r"times$", s.text[:end], re.IGNORECASE) and (
             _TIMES_FLOW.match(s.text, end) or _TIMES_WHAT.match(s.text, end)):  # fmt: skip
@@ -865,7 +893,10 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         q = quantity(value, "pct", step)
         rises = sign[1] == "+" or sign[1].strip().lower() in ("плюс", "plus")
         return "growth", q if rises else negate(q), None
-    grows = re.search(f"(?:{GROWTH})|(?:{FALL})", before, re.IGNORECASE) or re.match(
+    # «превысив показатель 2019 г. на 30%», "exceeding the 2019 level by 30%": a rise over the
+    # year named.
+    above = _ABOVE_YEAR.search(before) or _ABOVE_YEAR_AFTER.match(after)
+    grows = above or re.search(f"(?:{GROWTH})|(?:{FALL})", before, re.IGNORECASE) or re.match(
         # "a 32.2% year-on-year increase": a word of the comparison may come between.
         r"\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|yearly|on-year)\s+)?"
         r"(?:more|higher|up|less|lower|growth|increase|rise|gain|jump|surge|leap|decline|drop|"
@@ -873,15 +904,33 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         after, re.IGNORECASE)  # fmt: skip
     if grows:
         q = quantity(value, "pct", step, m["q"] or "")
-        falls = _falls(before) or re.match(r"\s*(?:less|lower|decline|drop|fall|below|меньше|"
-                                           r"ниже)", after)  # fmt: skip
+        falls = not above and (_falls(before) or re.match(
+            r"\s*(?:less|lower|decline|drop|fall|below|меньше|ниже)", after))  # fmt: skip
         return "growth", negate(q) if falls else q, None
     return "", quantity(value, "pct", step, m["q"] or ""), None
 
 
+#: Going above an earlier year's figure by a percentage: «превысив показатель 2019 г. на 30%»,
+#: «превысил прошлогодний уровень на 12%», "exceeded the 2019 figure by 30%".
+_ABOVE_YEAR = re.compile(
+    rf"{_EXCEEDS}\s+(?:the\s+)?(?:(?:показател\w*|уровень|уровня|итог\w*|level|figure|total)\s+)?"
+    r"(?:(?:of\s+|за\s+)?(?:19|20)\d\d(?:\s*г\.|\s+год\w*|-го|'s)?|прошлогодн\w*|"
+    r"предыдущ\w+\s+год\w*|прошлого\s+года|(?:the\s+)?(?:previous|prior|last)\s+year'?s?)"
+    r"(?:\s+(?:показател\w*|уровень|уровня|итог\w*|level|figure|total))?\s+(?:на|by)\s+$",
+    re.IGNORECASE,
+)
+#: The same with the figure first: «на 30% превысив уровень предыдущего года».
+_ABOVE_YEAR_AFTER = re.compile(
+    rf"\s*{_EXCEEDS}\s+(?:(?:показател\w*|уровень|уровня|итог\w*)\s+)?"
+    r"(?:(?:за\s+)?(?:19|20)\d\d(?:\s*г\.|\s*год\w*|-го)?|прошлогодн\w*|предыдущ\w+\s+год\w*|"
+    r"прошлого\s+года)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     lang = "en" if "." in m["num"] and "," not in m["num"] else s.lang
-    scale = (m["scale"] or "").lower().rstrip(".")
+    scale = _scale_name(m["scale"] or "")
     scale = {"bln": "bn", "mln": "mn"}.get(scale, scale)  # wire-service spellings
     value = wording.parse_money(f"{m['num']} {scale}".strip(), lang=lang)
     step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
@@ -1122,12 +1171,16 @@ PATTERNS: tuple[Pattern, ...] = (
             + _NUMBER_WORDS
             + r"|one)(?P<half5>[\s-]+and[\s-]+a[\s-]+(?:half|quarter))?"
             r"\s+(?P<scale5>billion|million)\s+(?:" + _DOLLARS + r")"
+            # «впервые превысил миллиард долларов»: one of the scale.
+            r"|(?<![\d,.]\s)(?<![\w,.])(?P<scale6>миллиард|миллион)\s+(?:" + _DOLLARS + r")"
             r"|"
             + _N.replace("num", "num4")
-            + r"\s?(?P<scale4>млрд|млн|billion|million|bln|bn|mln|mn)\b"
+            + r"\s?(?P<scale4>млрд|млн|миллиард\w*|миллион\w*|billion|million|bln|bn|mln|mn)\b"
             r"\.?(?=\s*(?:(?:больше|меньше|more|less|higher|lower|до|против|в|во|за|по|с|со|от|"
-            r"и|а|to|against|versus|vs|in|and|from|a year|годом|ранее|earlier)(?!\w)|"
-            r"[,.;:()—–]|$)))",
+            r"и|а|to|against|versus|vs|in|and|from|a year|годом|ранее|earlier|"
+            # «дефицит в 430 млн стал наибольшим»: a verb of the figure's subject.
+            r"стал[аио]?|был[аио]?|оказал\w*|остал\w*|became|was|were)(?!\w)|"
+            r"[,.;:()—–»”\"]|$)))",
             _I,
         ),
         lambda m, s, b: _money_any(m, s, b),  # noqa: PLW0108 - defined below
@@ -1418,8 +1471,10 @@ class _Both:
         # "four and a half billion dollars" reads as "4.5 billion dollars".
         words = m["num5"] and f"{_multiple_word(m['num5']) + _part(m['half5']):g}"
         self.groups = {
-            "num": m["num"] or m["num2"] or m["num3"] or m["num4"] or words,
-            "scale": m["scale"] or m["scale2"] or m["scale4"] or m["scale5"], "q": m["q"],
+            "num": m["num"] or m["num2"] or m["num3"] or m["num4"] or words
+            or (m["scale6"] and "1"),
+            "scale": m["scale"] or m["scale2"] or m["scale4"] or m["scale5"] or m["scale6"],
+            "q": m["q"],
         }  # fmt: skip
 
     def __getitem__(self, key: str) -> str | None:
@@ -1638,7 +1693,7 @@ def _bare(
     ranged = upto is not None and re.search(r"(?:\bfrom|\bс)\s*$", before, re.IGNORECASE)
     if upto is not None and ranged:
         # "с 86,1 до 140,3 млн долларов": the first figure takes the second's unit.
-        scale = upto["scale"].lower().rstrip(".")
+        scale = _scale_name(upto["scale"])
     if scale and (ranged or re.search(f"(?:{_MONEY_CONTEXT})\\W*$", before, re.IGNORECASE)):
         value = wording.parse_money(f"{m['num']} {scale}", lang=lang)
         step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)

@@ -141,6 +141,12 @@ _COMPARE = re.compile(
     r"периодом)|по сравнению с|относительно|чем в|с|"
     r"аналогичн\w+ период\w*)\s+(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)['’]s\b",
     re.IGNORECASE)  # fmt: skip
+_RECORDS_SINCE = re.compile(
+    r"(?:наибольш|наименьш|максимал|минимал|максимум|минимум|рекордн|высш|низш|крупнейш|"
+    r"впервые|lowest|highest|largest|smallest|narrowest|widest|biggest|deepest|strongest|"
+    r"weakest|first time|record)\w*(?:\s+[^\W\d]+){0,2}\s*$",
+    re.IGNORECASE,
+)
 _SPAN_YEARS = re.compile(
     r"(?:over|in|during) the (?:last|past|same) (?P<n>two|three|four|five|six|seven|eight|nine|"
     r"ten|\d+) years|"
@@ -358,7 +364,11 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         if _COMPARE.search(clause):
             local, offset = clause, at[0]
             text = text[: at[0]] + clause
-    base = _COMPARE.search(local)
+    # «дефицит стал наибольшим с 2003 года», "the lowest since 2001": the year of a record, not
+    # the base of a change said in the same sentence.
+    bases = [m for m in _COMPARE.finditer(local)
+             if not _RECORDS_SINCE.search(local[max(0, m.start() - 40) : m.start()])]  # fmt: skip
+    base = bases[0] if bases else None
     if base is not None and at is not None and local is text:
         # A base named in a later clause ("..., что в 3,2 раза больше, чем в 2018 году") is that
         # clause's, not this claim's.
@@ -395,6 +405,8 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
     if at is not None:
         aside = _aside(text, at[0])
         theirs |= {m.start("y") for m in _YEAR.finditer(text, aside[0], aside[1])}
+    # «за 2002–2004 годы»: the first year of a span is no year of a level said after it.
+    theirs |= {m.start("a") for m in _FROM_TO.finditer(mine)}
     named = [int(m["y"]) for m in _YEAR.finditer(mine)
              if (base_at is None or m.start("y") != base_at) and m.start("y") not in theirs
              and not (kind in ("growth", "multiple", "change") and at is not None
@@ -407,7 +419,7 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         if noun is not None and int(noun["y"]) != base_year:
             named = [int(noun["y"])]
     span_end = _FROM_TO.search(mine if at is None else mine[: at[0]])
-    if not named and span_end is not None and kind in ("amount", "share", "count"):
+    if not named and span_end is not None and kind in ("amount", "share", "count", "rank"):
         # "Between 2018 and 2019 exports leapt by 86% and hit $2.6 billion": a level said after
         # a span of years is of its last year.
         year = int(span_end["b"])
@@ -617,7 +629,10 @@ def _span_length(span: re.Match[str]) -> int:
 
 
 #: A span of years: "с 2012 по 2018 год", "from 2012 to 2018", "between 2012 and 2018".
-_FROM_TO = re.compile(r"(?:\bс|\bfrom|\bbetween)\s+(?P<a>(?:19|20)\d\d)\s*(?:год\w*\s+)?"
+_FROM_TO = re.compile(r"(?:\bс|\bfrom|\bbetween|"
+                      # «за 2002–2004 годы», "over 2002-2004": a span set by a dash.
+                      r"(?:\bза|\bв|\bin|\bover|\bduring)(?=\s+(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d))"
+                      r"\s+(?P<a>(?:19|20)\d\d)\s*(?:год\w*\s+)?"
                       r"(?:\bпо|\bto|\band|\bthrough|\buntil|[-–—])\s*(?P<b>(?:19|20)\d\d)\b",
                       re.IGNORECASE)  # fmt: skip
 
@@ -830,7 +845,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # "Five markets ... each": counted among all partners (or the group named).
             subject = Subject(subject.reporter, subject.flow, (), subject.partner_group,
                               subject.products)  # fmt: skip
-        elif len(subject.partners) > 1 and frames.each_in(s.text):
+        elif (
+            len(subject.partners) > 1
+            and frames.each_in(_semicolon_clause(s.text, at))
+            and not (_TOGETHER.search(_semicolon_clause(s.text, at)))
+        ):
             # "Kazakhstan, Turkey and the UAE each exceeded $45 million", "не менее чем на
             # 20% каждая": the figure is said of every partner named, never of their sum.
             aggregation, count = "each", len(subject.partners)
@@ -1008,6 +1027,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # с 1,75»: a level before the carried year, after a sentence naming several
                 # years, may be of any of them.
                 how["year"] = "paragraph"
+        if (claim.kind in ("growth", "multiple", "change")
+                and _THESE_YEARS.search(s.text[: at[0]])
+                and not re.search(r"\b(?:19|20)\d\d\b", s.text[: at[0]])):  # fmt: skip
+            # «Закупки за эти годы увеличились в 6,6 раза»: the span of a sentence before, which
+            # was not read: never flagged on the year before.
+            how["year"] = "paragraph"
         if _behind_only(s.text, partners, claim.subject.partners):
             # "It ranked fifth, behind the United States; its purchases, $160 million": the
             # partner named is the one set against; "it" is one of an earlier sentence.
@@ -1172,9 +1197,36 @@ def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
         if not years:
             continue
         bases = {m.start("y") if m["y"] else m.start("y2") for m in _COMPARE.finditer(x.text)}
-        own = [int(m[1]) for m in years if m.start(1) not in bases]
+        own = [int(m[1]) for m in years if m.start(1) not in bases
+               and not _BASE_SAID.search(x.text[max(0, m.start(1) - 40) : m.start(1)])]  # fmt: skip
         return max([*mine, *own]) if mine or own else None
     return None
+
+
+#: A year set against ("превышал январь 2019-го", "exceeded January 2019", «против 2019 г.»): a
+#: base, not the year the sentence is about.
+_BASE_SAID = re.compile(
+    r"(?:превыша\w*|превыси\w*|превзош\w*|exceed\w*|против|чем|than|against)\s+"
+    r"(?:[^\W\d]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+#: "China, Korea and Japan together supply 55%", «вместе обеспечивают 55% импорта»: the sum of
+#: the partners named, whatever "each" another clause of the sentence says.
+_TOGETHER = re.compile(r"\b(?:together|combined|between them|jointly|in total)\b|(?<!\w)(?:вместе|"
+                       r"в сумме|суммарно|совокупно|в совокупности|в общей сложности)(?!\w)",
+                       re.IGNORECASE)  # fmt: skip
+
+
+def _semicolon_clause(text: str, at: tuple[int, int]) -> str:
+    """The part of ``text`` between the semicolons around the figure ``text[at[0]:at[1]]``.
+
+    «...и каждый из пяти превышает 250 млн; что Китай, Корея и Япония вместе обеспечивают 55%
+    импорта»: the "each" of the clause before says nothing of the 55%.
+    """
+    end = text.find(";", at[1])
+    return text[text.rfind(";", 0, at[0]) + 1 : end if end >= 0 else len(text)]
 
 
 def _after_colon(text: str, at: int) -> str:
@@ -1286,6 +1338,9 @@ def _year_named_before(text: str, s: Sentence) -> int | None:
 #: the same period", «за тот же период»).
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during) the same period\b|за (?:тот же|этот же|этот) "
                           r"период", re.IGNORECASE)  # fmt: skip
+#: «за эти годы», "over these years": the span of a sentence before, not read.
+_THESE_YEARS = re.compile(r"за (?:эти|те же|эти же) годы|\bover (?:these|those|the same) years\b",
+                          re.IGNORECASE)  # fmt: skip
 _SINCE_THEN = re.compile(r"\bsince then\b|с тех пор|" + _SAME_PERIOD.pattern, re.IGNORECASE)
 #: A list of partners in brackets or after a colon or dash, right after a rank's words.
 _LISTED = re.compile(r"(?:\s+\w+){0,2}?\s*(?:\([^()]{3,200}\)|[:—–]\s*[^.;:]{3,200})")
