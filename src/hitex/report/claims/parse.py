@@ -679,13 +679,16 @@ _VERSUS = re.compile(
 #: A multiple of the other flow: "imports are almost eight times exports", «импорт почти в
 #: восемь раз превышает экспорт», «превышает экспорт в Китай более чем в девять раз».
 _FLOW_WORD = r"(?:exports?|imports?|экспорт\w*|импорт\w*|ввоз\w*|вывоз\w*)\b"
-_EXCEEDS = r"(?:exceed\w*|outstrip\w*|outweigh\w*|превыша\w*|превыси\w*|превзош\w*|превосход\w*)"
+_EXCEEDS = (r"(?:exceed\w*|outstrip\w*|outweigh\w*|outpac\w*|outsell\w*|превыша\w*|превыси\w*|"
+            r"превзош\w*|превосход\w*|опережа\w*|опереди\w*|обгоня\w*)")
 #: «втрое с лишним превысил американский», «в 1,5 раза больше экспорта»: the other flow, or
-#: another partner's trade said by its adjective.
+#: another partner's trade said by its adjective or its name.
 _RATIO_AFTER = re.compile(
     rf"\s*(?:с\s+(?:лишним|небольшим)\s+)?(?:{_EXCEEDS}|больше|меньше|выше|ниже)\s+"
     rf"(?:(?:the|its|their|value of|)\s*)*"
-    rf"(?:{_FLOW_WORD}|[а-яё]+(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ую|их)\b)",
+    rf"(?:{_FLOW_WORD}|[а-яё]+(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ую|их)\b"
+    # «в 3,1 раза опережает США»: another partner by its name.
+    rf"|(?-i:[A-ZА-ЯЁ])\w+)",
     re.IGNORECASE,
 )
 #: A comparison with no base of its own: «экспорт ... составил 199,8 млн, а импорт оттуда был
@@ -698,6 +701,8 @@ _TIMES_WHAT = re.compile(r"\s*(?:the amount |the value |as much as |)(?:what|tha
                          r"(?:[\w'’]+\s+){0,3}?(?:sold|sells|sell|bought|buys|buy|exported|exports|"
                          r"imported|imports|spent|spends|paid|pays|shipped|ships)\b",
                          re.IGNORECASE)  # fmt: skip
+#: "double the German total": another partner's.
+_DOUBLE_THE = re.compile(r"(?<=double)\s+the\s+(?-i:[A-Z])[a-z]+\s", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(
     rf"{_EXCEEDS}\s+(?:the\s+|its\s+|their\s+)?{_FLOW_WORD}[^,;.]{{0,40}}$", re.IGNORECASE
 )
@@ -709,6 +714,8 @@ def _versus(s: Sentence, end: int, start: int) -> str | None:
         return "versus"
     if re.search(r"times$", s.text[:end], re.IGNORECASE) and (
             _TIMES_FLOW.match(s.text, end) or _TIMES_WHAT.match(s.text, end)):  # fmt: skip
+        return "versus"
+    if _DOUBLE_THE.match(s.text, end):
         return "versus"
     if _RATIO_BEFORE.search(s.text[max(0, start - 80) : start]):
         return "versus"
@@ -1052,10 +1059,11 @@ PATTERNS: tuple[Pattern, ...] = (
         "multiple",
         re.compile(
             _Q + r"(?:\b(?:doubled|tripled|trebled|quadrupled|twice|halved|удвоил\w*|утроил\w*|"
-            # "tripling since 2002", "nearly double their 2002 value" (not "double the German
-            # total": another subject's).
+            # "tripling since 2002", "nearly double their 2002 value".
             r"doubling|tripling|trebling|quadrupling|"
             r"double(?=\s+(?:their|its)\s+(?:(?:19|20)\d\d\s+)?(?:value|level|figure|total)\b)|"
+            # "over double the German total": another partner's (read as a multiple of it).
+            r"double(?=\s+the\s+(?-i:[A-Z])[a-z]+\s+(?:total|figure|level|value|purchases)\b)|"
             r"учетверил\w*|вдвое|втрое|вчетверо)"
             r"|\b(?:by|на) (?P<orders>two|three|four|\d|два|три|четыре) (?:orders? of magnitude|"
             r"порядк\w*)"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from hitex.errors import InputError
 from hitex.reference import countries
-from hitex.report.claims import frames
+from hitex.report.claims import frames, versus
 from hitex.report.claims.lexicon import Lexicon, Mention
 from hitex.report.claims.model import CERTAIN, NOT_UNDERSTOOD, Claim, Period, Subject
 from hitex.report.claims.parse import SHARE_ON, Found, Sentence, sentences, trade_words
@@ -720,6 +720,13 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             if f.claim.kind == "share" and not subject.partner_group and not subject.partners:
                 subject = Subject(subject.reporter, subject.flow, whole.partners,
                                   whole.partner_group, subject.products)  # fmt: skip
+        if f.claim.kind == "multiple" and f.claim.metric == "versus":
+            # "imports are eleven times exports", "three times as much as the United States":
+            # the subject set against the other flow or another partner (its ``whole``).
+            both = versus.sides(s.text, f.claim.start - s.start, f.claim.end - s.start,
+                                subject, lexicon, own)  # fmt: skip
+            if both is not None:
+                subject, whole = both
         since = (
             int(f.claim.quantity.value) if f.claim.kind == "extreme" and f.claim.quantity else None
         )

@@ -728,6 +728,8 @@ def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan,
             return Result(c, None, "unverifiable",
                           "an average rate a year ('47.6% a year', 'в год'): the span of years "
                           "it averages over is not read: not checked")  # fmt: skip
+        if c.metric == "versus" and c.whole is not None and indicator == "multiple":
+            return _versus(c, s, plan, small)
         if c.metric == "versus":
             # "China shipped $1.83 billion, twice as much as Germany".
             return Result(c, None, "unverifiable",
@@ -753,6 +755,19 @@ def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan,
         return _judge(c, figure, text)
 
     return check
+
+
+def _versus(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """A multiple of the other flow or of another partner, in the same period (``c.whole``)."""
+    assert c.whole is not None
+    mine = float(_table(c, s, plan, small)["value_usd"].iloc[0])
+    theirs = float(_table(c.with_(subject=c.whole), s, plan, small)["value_usd"].iloc[0])
+    if mine == 0 or theirs == 0:
+        raise _NoData(f"no data: {describe(c.subject)} or {describe(c.whole)} in {_when(c)} is zero")
+    figure = mine / theirs
+    text = (f"{describe(c.subject)} against {describe(c.whole)}, {_when(c)}: "
+            f"{show(figure, 'x')} ({show(mine, 'usd')} against {show(theirs, 'usd')})")  # fmt: skip
+    return _judge(c, figure, text)
 
 
 def _level_change(c: Claim, s: Session, plan: Plan, small: float, indicator: str) -> Result:
