@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from hitex.report import wording
-from hitex.report.claims import lexicon
+from hitex.report.claims import frames, lexicon
 from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Quantity
 
 __all__ = ["FALL", "GROWTH", "Found", "Sentence", "parse", "sentences"]
@@ -665,6 +665,49 @@ def _multiple(
     return "multiple", invert(out) if fell else out, _versus(s, m.end(), m.start())
 
 
+def _direction_of(words: str) -> str:
+    """``rise`` or ``fall``: the direction the last word of a change in ``words`` says."""
+    found = [(m.start(), way) for way, said in frames.grammar()["streak"].items()
+             for m in re.finditer("|".join(said), words, re.IGNORECASE)]  # fmt: skip
+    return max(found)[1] if found else ""
+
+
+#: The span of a run said apart from its words: "since 2001", «с 2001 г.», "in twenty years",
+#: «за двадцать лет».
+_RUN_SINCE = re.compile(r"\b(?:since|с)\s+(?P<y>(?:19|20)\d\d)\b|\b(?:in|over|for|за)\s+"
+                        r"(?:the\s+(?:last|past)\s+)?(?P<n>\w+)\s+(?:years|лет)\b",
+                        re.IGNORECASE)  # fmt: skip
+_RUN_N = {**_WORD_NUMBERS, "двадцать": 20, "десять": 10, "пятнадцать": 15, "пять": 5}
+
+
+def _streak(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
+    """A run of years: its direction, and from when (a year, -N years back, or 0: all held)."""
+    clause = re.split(r"[;:]|,\s+(?:but|while|а|но)\s", before)[-1]
+    way = _direction_of(clause[-40:] + m.group())
+    if not way:
+        return "", None, None
+    if m["ord"] or m["ord2"]:
+        n = _place(m["ord"] or m["ord2"])
+        return "extreme", Quantity(n, "count", n, n), f"run_{way}"
+    if m["from"]:
+        lo, hi = int(m["from"]), int(m["to"])
+        return "extreme", Quantity(lo, "year", lo, hi), f"every_{way}"
+    if m["since"] or m["since_ru"]:
+        y = int(m["since"] or m["since_ru"])
+        return "extreme", Quantity(y, "year", y, y), f"every_{way}"
+    said = list(_RUN_SINCE.finditer(clause + " " + s.text[m.end() : m.end() + 30]))
+    first = 0
+    if said and said[-1]["y"]:
+        first = int(said[-1]["y"])
+    elif said and (said[-1]["n"].isdigit() or said[-1]["n"].lower() in _RUN_N):
+        n = said[-1]["n"]
+        first = -(int(n) if n.isdigit() else int(_RUN_N[n.lower()]))
+    elif said:
+        return "", None, None
+    kind = "never" if m["never"] else "every"
+    return "extreme", Quantity(first, "year", first, first), f"{kind}_{way}"
+
+
 #: "twice as much as Germany", "втрое больше, чем Германия": a multiple of another subject,
 #: not of another year ("twice as much as in 2019", "as much as the year before").
 _VERSUS = re.compile(
@@ -1003,6 +1046,27 @@ PATTERNS: tuple[Pattern, ...] = (
             _I,
         ),
         lambda m, s, b: _listed_rank(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        "streak",
+        re.compile(
+            # "have risen every year since 2010", "declined in each year from 2013 to 2016".
+            r"\b[a-z]+\s+(?:in\s+)?(?:every|each)\s+(?:single\s+)?year\s+(?:since\s+"
+            r"(?P<since>(?:19|20)\d\d)|from\s+(?P<from>(?:19|20)\d\d)\s+(?:to|through|until|till)"
+            r"\s+(?P<to>(?:19|20)\d\d))\b"
+            r"|(?<!\w)[а-яё]+\s+(?:каждый год|ежегодно)\s+(?:начиная\s+)?с\s+"
+            r"(?P<since_ru>(?:19|20)\d\d)(?:\s*г(?:ода|\.)?)?"
+            # "never fell", «ни разу не снижался».
+            r"|\b(?P<never>never\s+(?:once\s+)?[a-z]+|ни\s+разу\s+не\s+[а-яё]+)"
+            # "the eighth consecutive annual increase", "for the fourth straight year",
+            # «восьмой год подряд».
+            r"|\b(?:the|its|an?)\s+(?P<ord>" + _ORDINAL + r")\s+(?:consecutive|straight|"
+            r"successive)\s+(?:annual\s+|yearly\s+|year-on-year\s+)?(?:year|increase|rise|gain|"
+            r"fall|decline|drop|decrease)\b"
+            r"|(?<!\w)(?P<ord2>" + _ORDINAL + r")\s+год\s+подряд",
+            _I,
+        ),
+        _streak,
     ),
     Pattern(
         "extreme",

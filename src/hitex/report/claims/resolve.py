@@ -978,6 +978,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # "Exports to Japan and Korea came to 180 and 160.2 million respectively": which
             # figure is whose is not read.
             how["partners"] = "default"
+        if (claim.metric or "").startswith(("every_", "never_", "run_")) and how.get(
+                "year") not in CERTAIN:  # fmt: skip
+            # "Exports have risen every year since 2010", «ни разу не снижался»: a run of years
+            # up to the article's year, not to a year another sentence names.
+            claim = claim.with_(period=dataclasses.replace(claim.period, year=c.year))
+            how["year"] = "carried"
         claim = claim.with_(reading=tuple(sorted(how.items())))
         lo = f.segment[0]
         everyone = [*lexicon.find_partners(s.text), *lexicon.find_products(s.text)]

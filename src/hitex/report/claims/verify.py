@@ -1143,6 +1143,8 @@ def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     year = c.period.year
     if c.metric in ("largest_rise", "only_fall"):
         return _change_record(c, s, plan, small)
+    if (c.metric or "").startswith(_RUNS):
+        return _run(c, s, plan, small)
     if since == 0:
         return _record(c, s, plan, small)
     if since < 0:
@@ -1244,6 +1246,77 @@ def _change_record(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         return Result(c, float(by_usd), "contradicted", said)
     return Result(c, float(year), "unverifiable",
                   f"{said}: the largest one way only, so which the text means decides")  # fmt: skip
+
+
+#: Runs of years (parse): "every_rise" (a rise every year of the span), "never_fall" (no fall
+#: in it), "run_rise" (the Nth rise in a row: N rises to the claim's year, not N + 1).
+_RUNS = ("every_", "never_", "run_")
+#: Whether a change breaks a run, by its kind and direction.
+_BREAKS: dict[str, Callable[[float], bool]] = {
+    "every_rise": lambda d: d <= 0, "every_fall": lambda d: d >= 0, "run_rise": lambda d: d <= 0,
+    "run_fall": lambda d: d >= 0, "never_fall": lambda d: d < 0, "never_rise": lambda d: d > 0,
+}  # fmt: skip
+
+
+def _sizes(c: Claim, s: Session, plan: Plan, small: float) -> dict[int, float]:
+    """The claim's figure each year held up to its year; of a balance, its size (one sign)."""
+    years = [y for y in _years_of(s, c.subject.reporter) if y <= c.period.year]
+    values = _flow_values(c, s, plan, small, years)
+    if c.subject.flow != "balance":
+        return values
+    if not (all(v < 0 for v in values.values()) or all(v > 0 for v in values.values())):
+        raise _NoData(f"{describe(c.subject)} changed sign over the years held: the run of its "
+                      "size is not said of one side")  # fmt: skip
+    return {y: abs(v) for y, v in values.items()}
+
+
+def _run(c: Claim, s: Session, plan: Plan, small: float) -> Result:  # noqa: PLR0911 - per verdict
+    """A run of years: every change of the span in one direction (a break named), else open.
+
+    "Since 2010" is read from 2011's change on; a break in 2010 itself leaves it open (the text
+    may count from 2010's level). A year of the span the warehouse does not hold leaves it open
+    unless a held year breaks the run.
+    """
+    assert c.quantity is not None and c.metric is not None
+    q, end = c.quantity, c.period.year
+    sizes = _sizes(c, s, plan, small)
+    change = {y: v - sizes[y - 1] for y, v in sizes.items() if y - 1 in sizes}
+    breaks = _BREAKS[c.metric]
+    if q.unit == "year" and q.hi > q.lo:
+        first, end = int(q.lo) + 1, int(q.hi)
+    elif q.unit == "year" and q.value < 0:
+        first = end + int(q.value) + 1
+    elif q.unit == "year" and q.value > 0:
+        first = int(q.value) + 1
+    elif q.unit == "year":
+        first = min(change, default=end)
+    else:
+        first = end - int(q.value) + 1
+    span = range(first, end + 1)
+    head = f"{describe(c.subject)}, changes from year to year, {first - 1}-{end}"
+    if c.subject.flow == "balance":
+        head += " (its size)"
+    broken = [y for y in span if y in change and breaks(change[y])]
+    if broken:
+        listed = ", ".join(f"{y} ({show(change[y], 'usd')})" for y in broken)
+        return Result(c, float(broken[-1]), "contradicted", f"{head}: the run breaks in {listed}")
+    missing = [y for y in span if y not in change]
+    if missing:
+        return Result(c, None, "unverifiable", f"{head}: the warehouse does not hold the change "
+                      f"of {', '.join(map(str, missing))}: the run cannot be checked")  # fmt: skip
+    before = first - 1
+    if c.metric.startswith("run_") and before in change and not breaks(change[before]):
+        longer = [y for y in change if y <= before and breaks(change[y])]
+        since = (max(longer) + 1) if longer else min(change)
+        return Result(c, float(end - since + 1), "contradicted",
+                      f"{head}: the run is longer, {end - since + 1} years ({since}-{end})")  # fmt: skip
+    if c.metric.startswith("run_") and before not in change:
+        return Result(c, None, "unverifiable", f"{head}: every year of the run holds, but the "
+                      f"warehouse does not hold {before}'s change: it may be longer")  # fmt: skip
+    if q.unit == "year" and q.value > 0 and before in change and breaks(change[before]):
+        return Result(c, None, "unverifiable", f"{head}: every year holds but {before}, which "
+                      f"the text may or may not count ({show(change[before], 'usd')})")  # fmt: skip
+    return Result(c, float(len(span)), "supported", f"{head}: every year holds the run")
 
 
 def _record(c: Claim, s: Session, plan: Plan, small: float) -> Result:
