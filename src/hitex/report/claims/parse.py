@@ -665,6 +665,19 @@ def _multiple(
     return "multiple", invert(out) if fell else out, _versus(s, m.end(), m.start())
 
 
+def _count_against(
+    m: re.Match[str], s: Sentence, before: str
+) -> tuple[str, Quantity | None, str | None]:
+    """A count of another year set against the one before it (resolve copies that one's frame)."""
+    word = (m["n"] or m["n_ru"]).lower()
+    n = _COUNT_WORDS.get(word) or _WORD_NUMBERS.get(frames.lemma(word) if m["n_ru"] else word)
+    if word.isdigit():
+        n = int(word)
+    if not n or n != int(n):
+        return "", None, None
+    return "count", Quantity(n, "count", n, n), "against"
+
+
 def _direction_of(words: str) -> str:
     """``rise`` or ``fall``: the direction the last word of a change in ``words`` says."""
     found = [(m.start(), way) for way, said in frames.grammar()["streak"].items()
@@ -1046,6 +1059,19 @@ PATTERNS: tuple[Pattern, ...] = (
             _I,
         ),
         lambda m, s, b: _listed_rank(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        "count_against",
+        re.compile(
+            # "Four import chapters exceeded USD 100 million in 2004, against three in 2002",
+            # «семь, против восьми в 2002-м»: the same count of another year.
+            r"\b(?:against|versus|vs\.?|compared (?:with|to))\s+(?P<n>" + _COUNT_WORDS_RE
+            + r"|\d{1,3})\s+(?:in|for)\s+(?P<y>(?:19|20)\d\d)\b(?![.,]?\d)"
+            r"|(?<!\w)против\s+(?P<n_ru>[а-яё]+|\d{1,3})\s+в\s+(?P<y_ru>(?:19|20)\d\d)"
+            r"(?:-м\b|\s*г(?:оду|\.)?)?(?![.,]?\d)",
+            _I,
+        ),
+        _count_against,
     ),
     Pattern(
         "streak",

@@ -682,6 +682,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             f = dataclasses.replace(f, segment=(unread.segment[0], f.segment[1]))  # noqa: PLW2901
         unread = f if not f.claim.understood else None
         s = f.sentence
+        if f.claim.metric == "against":
+            out.append(_against(f, out))
+            continue
         spans = taken.get(s.start, [])
         partners = [m for m in lexicon.find_partners(s.text) if m.value not in own
                     and not any(a <= m.start < b for a, b in spans)]  # fmt: skip
@@ -1037,6 +1040,22 @@ _SET_AGAINST = re.compile(
     r"\bвслед за|\bуступ\w+|\bопереж\w+)\s+(?:the\s+)?$", re.IGNORECASE)  # fmt: skip
 #: A sentence whose subject is a pronoun: it goes on about a subject said before.
 _PRONOUN_SUBJECT = re.compile(r"^(?:It|Its|They|Their|Он|Она|Оно|Они|Его|Её|Ее|Их)\b")
+
+
+def _against(f: Found, out: list[Claim]) -> Claim:
+    """"Four import chapters exceeded USD 100 million in 2004, against three in 2002": the frame
+    of the count before it in the sentence, with this count and year."""
+    prev = out[-1] if out else None
+    assert f.claim.quantity is not None
+    year = re.search(r"(?:19|20)\d\d", f.claim.span)
+    if (prev is None or prev.sentence != f.claim.sentence or prev.aggregation != "each"
+            or prev.count is None or not prev.understood or year is None):  # fmt: skip
+        return f.claim.with_(understood=False, note="a count of another year set against one "
+                             "not read: not checked")  # fmt: skip
+    reading = tuple(sorted({**dict(prev.reading), "year": "read"}.items()))
+    return prev.with_(span=f.claim.span, start=f.claim.start, end=f.claim.end,
+                      count=int(f.claim.quantity.value), reading=reading,
+                      period=dataclasses.replace(prev.period, year=int(year.group())))  # fmt: skip
 
 
 def _behind_only(text: str, mentions: list[Mention], partners: tuple[str, ...]) -> bool:
