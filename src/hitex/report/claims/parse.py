@@ -665,6 +665,18 @@ def _multiple(
     return "multiple", invert(out) if fell else out, _versus(s, m.end(), m.start())
 
 
+def _per_dollar(
+    m: re.Match[str], s: Sentence, before: str
+) -> tuple[str, Quantity | None, str | None]:
+    """So many dollars of one flow for each dollar of the other: a multiple of the other flow."""
+    text = m["per"] or m["per2"]
+    value = float(text) if text[0].isdigit() else float(_WORD_NUMBERS[text.lower()])
+    q = m["q"] or ""
+    if text[0].isdigit():
+        return "multiple", quantity(value, "x", 10.0 ** -decimals(text), q), "versus"
+    return "multiple", word_quantity("multiple", value, "x", q), "versus"
+
+
 def _count_against(
     m: re.Match[str], s: Sentence, before: str
 ) -> tuple[str, Quantity | None, str | None]:
@@ -748,8 +760,10 @@ _RATIO_AFTER = re.compile(
     re.IGNORECASE,
 )
 #: A comparison with no base of its own: «экспорт ... составил 199,8 млн, а импорт оттуда был
-#: больше в девять раз» is a multiple of the flow of the clause before, not of a year.
-_COMPARED = re.compile(r"(?<!\w)(?:больше|меньше|выше|ниже)(?!\w)", re.IGNORECASE)
+#: больше в девять раз», "exports reached $199.8 million, and imports were nine times larger" is
+#: a multiple of the flow of the clause before, not of a year.
+_COMPARED = re.compile(r"(?<!\w)(?:больше|меньше|выше|ниже|larger|bigger|higher|greater|smaller|"
+                       r"lower)(?!\w)", re.IGNORECASE)  # fmt: skip
 #: "eight times exports" (not "tripled exports": a verb of growth and its object).
 _TIMES_FLOW = re.compile(rf"\s*(?:(?:the|its|their|value of|)\s*)*{_FLOW_WORD}", re.IGNORECASE)
 #: "nine times what Portugal sold to it", "eight times what we sell": the other flow.
@@ -980,6 +994,19 @@ _FALL_WORDS = (
 )
 _Q = f"(?:{QUALIFIER})?"
 PATTERNS: tuple[Pattern, ...] = (
+    Pattern(
+        "per_dollar",
+        re.compile(
+            # "For every dollar Chile sold across the border, it bought almost eight": a multiple
+            # of the other flow said per dollar (versus reads which flow from the clause).
+            r"\bfor (?:every|each) (?:dollar|\$1|US\$1)\b[^,;.]{0,60},\s+(?P<word>(?:[^\W\d]+\s+)"
+            r"{1,4}?)" + _Q + r"(?P<per>" + _NUMBER_WORDS + r"|\d+(?:\.\d+)?)\b(?=\s*[.;]|\s*$)"
+            # "import $7.7 for each dollar it exported".
+            r"|(?:US)?\$(?P<per2>\d+(?:\.\d+)?)(?=\s+for\s+(?:every|each)\s+(?:dollar|\$1)\b)",
+            _I,
+        ),
+        _per_dollar,
+    ),
     Pattern(
         "rank",
         re.compile(

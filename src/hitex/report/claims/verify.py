@@ -760,6 +760,9 @@ def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan,
 def _versus(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     """A multiple of the other flow or of another partner, in the same period (``c.whole``)."""
     assert c.whole is not None
+    alone = _one_partner(c, s, plan, small) if c.whole.flow != c.subject.flow else None
+    if alone is not None:
+        return alone
     mine = float(_table(c, s, plan, small)["value_usd"].iloc[0])
     theirs = float(_table(c.with_(subject=c.whole), s, plan, small)["value_usd"].iloc[0])
     if mine == 0 or theirs == 0:
@@ -909,21 +912,30 @@ def _share_level(  # noqa: PLR0911 - one return per kind of share
     return _judge(c, figure, text)
 
 
+def _one_partner(c: Claim, s: Session, plan: Plan, small: float) -> Result | None:
+    """Exports set against imports with all partners while the warehouse holds one: open."""
+    if c.subject.partners or c.subject.partner_group:
+        return None
+    assert c.whole is not None
+    found: set[str] = set()
+    for side in (c.subject, c.whole):
+        t = s.table(year=c.period.year, by=["partner"], months=c.period.months,
+                    small_base_usd=small, **plan.selection(side, partners=False))  # fmt: skip
+        found |= set(t.loc[t["value_usd"] != 0, "partner"])
+    if len(found) > 1:
+        return None
+    held = ", ".join(_name(p) for p in sorted(found)) or "none"
+    return Result(c, None, "unverifiable",
+                  f"the warehouse holds no partner of {_name(c.subject.reporter)} but "
+                  f"{held} in {_when(c)}: its exports and imports with all partners "
+                  "cannot be set against each other")  # fmt: skip
+
+
 def _coverage(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     """Exports as a share of imports ("exports cover 98% of imports"), of the same goods."""
-    if not c.subject.partners and not c.subject.partner_group:
-        assert c.whole is not None
-        found: set[str] = set()
-        for side in (c.subject, c.whole):
-            t = s.table(year=c.period.year, by=["partner"], months=c.period.months,
-                        small_base_usd=small, **plan.selection(side, partners=False))  # fmt: skip
-            found |= set(t.loc[t["value_usd"] != 0, "partner"])
-        if len(found) <= 1:
-            held = ", ".join(_name(p) for p in sorted(found)) or "none"
-            return Result(c, None, "unverifiable",
-                          f"the warehouse holds no partner of {_name(c.subject.reporter)} but "
-                          f"{held} in {_when(c)}: its exports and imports with all partners "
-                          "cannot be set against each other")  # fmt: skip
+    alone = _one_partner(c, s, plan, small)
+    if alone is not None:
+        return alone
     exports = float(_table(c, s, plan, small)["value_usd"].iloc[0])
     assert c.whole is not None
     imports = float(_table(c.with_(subject=c.whole), s, plan, small)["value_usd"].iloc[0])
