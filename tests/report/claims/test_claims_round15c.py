@@ -80,12 +80,18 @@ def test_a_multiple_of_another_partner_in_the_same_year(corpus, text, verdict):
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [
-        ("Exports to China reached $199.8 million, and imports were nine times larger.",
-         "supported"),
-        ("Экспорт в Китай составил 199,8 млн, а импорт оттуда был больше в девять раз.",
-         "supported"),
-        ("Exports to China reached $199.8 million, and imports were twelve times larger.",
-         "contradicted"),
+        (
+            "Exports to China reached $199.8 million, and imports were nine times larger.",
+            "supported",
+        ),
+        (
+            "Экспорт в Китай составил 199,8 млн, а импорт оттуда был больше в девять раз.",
+            "supported",
+        ),
+        (
+            "Exports to China reached $199.8 million, and imports were twelve times larger.",
+            "contradicted",
+        ),
     ],
 )
 def test_a_multiple_of_the_flow_of_the_clause_before(corpus, text, verdict):

@@ -725,8 +725,8 @@ def _streak(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity |
     if said and said[-1]["y"]:
         first = int(said[-1]["y"])
     elif said and (said[-1]["n"].isdigit() or said[-1]["n"].lower() in _RUN_N):
-        n = said[-1]["n"]
-        first = -(int(n) if n.isdigit() else int(_RUN_N[n.lower()]))
+        years = said[-1]["n"]
+        first = -(int(years) if years.isdigit() else int(_RUN_N[years.lower()]))
     elif said:
         return "", None, None
     kind = "never" if m["never"] else "every"
@@ -747,8 +747,10 @@ _VERSUS = re.compile(
 #: A multiple of the other flow: "imports are almost eight times exports", «импорт почти в
 #: восемь раз превышает экспорт», «превышает экспорт в Китай более чем в девять раз».
 _FLOW_WORD = r"(?:exports?|imports?|экспорт\w*|импорт\w*|ввоз\w*|вывоз\w*)\b"
-_EXCEEDS = (r"(?:exceed\w*|outstrip\w*|outweigh\w*|outpac\w*|outsell\w*|превыша\w*|превыси\w*|"
-            r"превзош\w*|превосход\w*|опережа\w*|опереди\w*|обгоня\w*)")
+_EXCEEDS = (
+    r"(?:exceed\w*|outstrip\w*|outweigh\w*|outpac\w*|outsell\w*|превыша\w*|превыси\w*|"
+    r"превзош\w*|превосход\w*|опережа\w*|опереди\w*|обгоня\w*)"
+)
 #: «втрое с лишним превысил американский», «в 1,5 раза больше экспорта»: the other flow, or
 #: another partner's trade said by its adjective or its name.
 _RATIO_AFTER = re.compile(
@@ -1092,7 +1094,8 @@ PATTERNS: tuple[Pattern, ...] = (
         re.compile(
             # "Four import chapters exceeded USD 100 million in 2004, against three in 2002",
             # «семь, против восьми в 2002-м»: the same count of another year.
-            r"\b(?:against|versus|vs\.?|compared (?:with|to))\s+(?P<n>" + _COUNT_WORDS_RE
+            r"\b(?:against|versus|vs\.?|compared (?:with|to))\s+(?P<n>"
+            + _COUNT_WORDS_RE
             + r"|\d{1,3})\s+(?:in|for)\s+(?P<y>(?:19|20)\d\d)\b(?![.,]?\d)"
             r"|(?<!\w)против\s+(?P<n_ru>[а-яё]+|\d{1,3})\s+в\s+(?P<y_ru>(?:19|20)\d\d)"
             r"(?:-м\b|\s*г(?:оду|\.)?)?(?![.,]?\d)",

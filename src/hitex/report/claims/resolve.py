@@ -1043,8 +1043,11 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:It|Its|They|Their|Он|Она|Оно|Они|
 
 
 def _against(f: Found, out: list[Claim]) -> Claim:
-    """"Four import chapters exceeded USD 100 million in 2004, against three in 2002": the frame
-    of the count before it in the sentence, with this count and year."""
+    """A count of another year set against the count before it in the sentence.
+
+    "Four import chapters exceeded USD 100 million in 2004, against three in 2002": the frame
+    of the count before, with this count and year.
+    """
     prev = out[-1] if out else None
     assert f.claim.quantity is not None
     year = re.search(r"(?:19|20)\d\d", f.claim.span)

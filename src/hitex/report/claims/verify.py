@@ -766,7 +766,8 @@ def _versus(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     mine = float(_table(c, s, plan, small)["value_usd"].iloc[0])
     theirs = float(_table(c.with_(subject=c.whole), s, plan, small)["value_usd"].iloc[0])
     if mine == 0 or theirs == 0:
-        raise _NoData(f"no data: {describe(c.subject)} or {describe(c.whole)} in {_when(c)} is zero")
+        raise _NoData(f"no data: {describe(c.subject)} or {describe(c.whole)} in {_when(c)} is "
+                      "zero")  # fmt: skip
     figure = mine / theirs
     text = (f"{describe(c.subject)} against {describe(c.whole)}, {_when(c)}: "
             f"{show(figure, 'x')} ({show(mine, 'usd')} against {show(theirs, 'usd')})")  # fmt: skip
@@ -1145,7 +1146,7 @@ def _moved_from(  # noqa: PLR0911 - one return per verdict and reason
                   f"{text}, not {places[0]} as the text says it moved from")  # fmt: skip
 
 
-def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:  # noqa: PLR0911 - per record
     """The lowest since 2001: every year between higher, and the year named as low or lower.
 
     For a deficit, "lowest" is the smallest deficit (the highest balance).
@@ -1282,14 +1283,15 @@ def _sizes(c: Claim, s: Session, plan: Plan, small: float) -> dict[int, float]:
     return {y: abs(v) for y, v in values.items()}
 
 
-def _run(c: Claim, s: Session, plan: Plan, small: float) -> Result:  # noqa: PLR0911 - per verdict
+def _run(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     """A run of years: every change of the span in one direction (a break named), else open.
 
     "Since 2010" is read from 2011's change on; a break in 2010 itself leaves it open (the text
     may count from 2010's level). A year of the span the warehouse does not hold leaves it open
     unless a held year breaks the run.
     """
-    assert c.quantity is not None and c.metric is not None
+    assert c.quantity is not None
+    assert c.metric is not None
     q, end = c.quantity, c.period.year
     sizes = _sizes(c, s, plan, small)
     change = {y: v - sizes[y - 1] for y, v in sizes.items() if y - 1 in sizes}
@@ -1320,8 +1322,9 @@ def _run(c: Claim, s: Session, plan: Plan, small: float) -> Result:  # noqa: PLR
     if c.metric.startswith("run_") and before in change and not breaks(change[before]):
         longer = [y for y in change if y <= before and breaks(change[y])]
         since = (max(longer) + 1) if longer else min(change)
-        return Result(c, float(end - since + 1), "contradicted",
-                      f"{head}: the run is longer, {end - since + 1} years ({since}-{end})")  # fmt: skip
+        n = end - since + 1
+        return Result(c, float(n), "contradicted",
+                      f"{head}: the run is longer, {n} years ({since}-{end})")  # fmt: skip
     if c.metric.startswith("run_") and before not in change:
         return Result(c, None, "unverifiable", f"{head}: every year of the run holds, but the "
                       f"warehouse does not hold {before}'s change: it may be longer")  # fmt: skip

@@ -110,8 +110,10 @@ def _sides(
 
 
 def _clause_before(text: str, start: int, subject: Subject) -> tuple[Subject, Subject] | None:
-    """«Экспорт в Китай составил 199,8 млн, а импорт оттуда был больше в девять раз»: the flow
-    of the figure's own clause against the other flow, named last in the clause before."""
+    """The flow of the figure's own clause against the other, named last in the clause before.
+
+    «Экспорт в Китай составил 199,8 млн, а импорт оттуда был больше в девять раз».
+    """
     lo = _clause_start(text, start)
     mine = [f for _, f, _ in frames.flows(text[lo:start]) if f in _FLOWS]
     before = [f for _, f, _ in frames.flows(text[:lo]) if f in _FLOWS]
