@@ -1631,6 +1631,10 @@ _OTHER_UNIT = re.compile(
 )
 
 
+#: Patterns whose words, when their reader finds no claim in them, hold no number to report.
+_WORDS_ONLY = ("streak", "count_against", "per_dollar")
+
+
 def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kind
     s: Sentence, scale: str | None, last: dict[int, str]
 ) -> Iterator[Found]:
@@ -1645,6 +1649,8 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             kind, q, extra = p.read(m, s, s.text[: m.start()])
             if not kind and any(m.groupdict().get(g) for g in ("word", "listed", "way", "side")):
                 continue  # a count in words that counts some partners: no figure to read
+            if not kind and p.name in _WORDS_ONLY:
+                continue  # "never exceeded": words of a kind read, with no figure of it
             bare = p.name == "money" and m["num4"] and not _OTHER_UNIT.search(s.text)
             if not kind and bare and scale:
                 # "Аппаратура связи дала 1,35 млрд, лекарства — 900 млн": a bare "млн" after
