@@ -997,19 +997,6 @@ _FALL_WORDS = (
 _Q = f"(?:{QUALIFIER})?"
 PATTERNS: tuple[Pattern, ...] = (
     Pattern(
-        "per_dollar",
-        re.compile(
-            # "For every dollar Chile sold across the border, it bought almost eight": a multiple
-            # of the other flow said per dollar (versus reads which flow from the clause).
-            r"\bfor (?:every|each) (?:dollar|\$1|US\$1)\b[^,;.]{0,60},\s+(?P<word>(?:[^\W\d]+\s+)"
-            r"{1,4}?)" + _Q + r"(?P<per>" + _NUMBER_WORDS + r"|\d+(?:\.\d+)?)\b(?=\s*[.;]|\s*$)"
-            # "import $7.7 for each dollar it exported".
-            r"|(?:US)?\$(?P<per2>\d+(?:\.\d+)?)(?=\s+for\s+(?:every|each)\s+(?:dollar|\$1)\b)",
-            _I,
-        ),
-        _per_dollar,
-    ),
-    Pattern(
         "rank",
         re.compile(
             # The last place: "Sweden last of fourteen", "our smallest market", «замыкает
@@ -1088,6 +1075,19 @@ PATTERNS: tuple[Pattern, ...] = (
             _I,
         ),
         lambda m, s, b: _listed_rank(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        "per_dollar",
+        re.compile(
+            # "For every dollar Chile sold across the border, it bought almost eight": a multiple
+            # of the other flow said per dollar (versus reads which flow from the clause).
+            r"\bfor (?:every|each) (?:dollar|\$1|US\$1)\b[^,;.]{0,60},\s+(?P<word>(?:[^\W\d]+\s+)"
+            r"{1,4}?)" + _Q + r"(?P<per>" + _NUMBER_WORDS + r"|\d+(?:\.\d+)?)\b(?=\s*[.;]|\s*$)"
+            # "import $7.7 for each dollar it exported".
+            r"|(?:US)?\$(?P<per2>\d+(?:\.\d+)?)(?=\s+for\s+(?:every|each)\s+(?:dollar|\$1)\b)",
+            _I,
+        ),
+        _per_dollar,
     ),
     Pattern(
         "count_against",
