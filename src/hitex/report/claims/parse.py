@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from hitex.report import wording
-from hitex.report.claims import lexicon
+from hitex.report.claims import frames, lexicon
 from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Quantity
 
 __all__ = ["FALL", "GROWTH", "Found", "Sentence", "parse", "sentences"]
@@ -684,6 +684,74 @@ def _multiple(
     return "multiple", invert(out) if fell else out, _versus(s, m.end(), m.start())
 
 
+def _per_dollar(
+    m: re.Match[str], s: Sentence, before: str
+) -> tuple[str, Quantity | None, str | None]:
+    """So many dollars of one flow for each dollar of the other: a multiple of the other flow."""
+    text = m["per"] or m["per2"]
+    value = float(text) if text[0].isdigit() else float(_WORD_NUMBERS[text.lower()])
+    q = m["q"] or ""
+    if text[0].isdigit():
+        return "multiple", quantity(value, "x", 10.0 ** -decimals(text), q), "versus"
+    return "multiple", word_quantity("multiple", value, "x", q), "versus"
+
+
+def _count_against(
+    m: re.Match[str], s: Sentence, before: str
+) -> tuple[str, Quantity | None, str | None]:
+    """A count of another year set against the one before it (resolve copies that one's frame)."""
+    word = (m["n"] or m["n_ru"]).lower()
+    n = _COUNT_WORDS.get(word) or _WORD_NUMBERS.get(frames.lemma(word) if m["n_ru"] else word)
+    if word.isdigit():
+        n = int(word)
+    if not n or n != int(n):
+        return "", None, None
+    return "count", Quantity(n, "count", n, n), "against"
+
+
+def _direction_of(words: str) -> str:
+    """``rise`` or ``fall``: the direction the last word of a change in ``words`` says."""
+    found = [(m.start(), way) for way, said in frames.grammar()["streak"].items()
+             for m in re.finditer("|".join(said), words, re.IGNORECASE)]  # fmt: skip
+    return max(found)[1] if found else ""
+
+
+#: The span of a run said apart from its words: "since 2001", «с 2001 г.», "in twenty years",
+#: «за двадцать лет».
+_RUN_SINCE = re.compile(r"\b(?:since|с)\s+(?P<y>(?:19|20)\d\d)\b|\b(?:in|over|for|за)\s+"
+                        r"(?:the\s+(?:last|past)\s+)?(?P<n>\w+)\s+(?:years|лет)\b",
+                        re.IGNORECASE)  # fmt: skip
+_RUN_N = {**_WORD_NUMBERS, "двадцать": 20, "десять": 10, "пятнадцать": 15, "пять": 5}
+
+
+def _streak(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
+    """A run of years: its direction, and from when (a year, -N years back, or 0: all held)."""
+    clause = re.split(r"[;:]|,\s+(?:but|while|а|но)\s", before)[-1]
+    way = _direction_of(clause[-40:] + m.group())
+    if not way:
+        return "", None, None
+    if m["ord"] or m["ord2"]:
+        n = _place(m["ord"] or m["ord2"])
+        return "extreme", Quantity(n, "count", n, n), f"run_{way}"
+    if m["from"]:
+        lo, hi = int(m["from"]), int(m["to"])
+        return "extreme", Quantity(lo, "year", lo, hi), f"every_{way}"
+    if m["since"] or m["since_ru"]:
+        y = int(m["since"] or m["since_ru"])
+        return "extreme", Quantity(y, "year", y, y), f"every_{way}"
+    said = list(_RUN_SINCE.finditer(clause + " " + s.text[m.end() : m.end() + 30]))
+    first = 0
+    if said and said[-1]["y"]:
+        first = int(said[-1]["y"])
+    elif said and (said[-1]["n"].isdigit() or said[-1]["n"].lower() in _RUN_N):
+        years = said[-1]["n"]
+        first = -(int(years) if years.isdigit() else int(_RUN_N[years.lower()]))
+    elif said:
+        return "", None, None
+    kind = "never" if m["never"] else "every"
+    return "extreme", Quantity(first, "year", first, first), f"{kind}_{way}"
+
+
 #: "twice as much as Germany", "втрое больше, чем Германия": a multiple of another subject,
 #: not of another year ("twice as much as in 2019", "as much as the year before").
 _VERSUS = re.compile(
@@ -698,18 +766,25 @@ _VERSUS = re.compile(
 #: A multiple of the other flow: "imports are almost eight times exports", «импорт почти в
 #: восемь раз превышает экспорт», «превышает экспорт в Китай более чем в девять раз».
 _FLOW_WORD = r"(?:exports?|imports?|экспорт\w*|импорт\w*|ввоз\w*|вывоз\w*)\b"
-_EXCEEDS = r"(?:exceed\w*|outstrip\w*|outweigh\w*|превыша\w*|превыси\w*|превзош\w*|превосход\w*)"
+_EXCEEDS = (
+    r"(?:exceed\w*|outstrip\w*|outweigh\w*|outpac\w*|outsell\w*|превыша\w*|превыси\w*|"
+    r"превзош\w*|превосход\w*|опережа\w*|опереди\w*|обгоня\w*)"
+)
 #: «втрое с лишним превысил американский», «в 1,5 раза больше экспорта»: the other flow, or
-#: another partner's trade said by its adjective.
+#: another partner's trade said by its adjective or its name.
 _RATIO_AFTER = re.compile(
     rf"\s*(?:с\s+(?:лишним|небольшим)\s+)?(?:{_EXCEEDS}|больше|меньше|выше|ниже)\s+"
     rf"(?:(?:the|its|their|value of|)\s*)*"
-    rf"(?:{_FLOW_WORD}|[а-яё]+(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ую|их)\b)",
+    rf"(?:{_FLOW_WORD}|[а-яё]+(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ую|их)\b"
+    # «в 3,1 раза опережает США»: another partner by its name.
+    rf"|(?-i:[A-ZА-ЯЁ])\w+)",
     re.IGNORECASE,
 )
 #: A comparison with no base of its own: «экспорт ... составил 199,8 млн, а импорт оттуда был
-#: больше в девять раз» is a multiple of the flow of the clause before, not of a year.
-_COMPARED = re.compile(r"(?<!\w)(?:больше|меньше|выше|ниже)(?!\w)", re.IGNORECASE)
+#: больше в девять раз», "exports reached $199.8 million, and imports were nine times larger" is
+#: a multiple of the flow of the clause before, not of a year.
+_COMPARED = re.compile(r"(?<!\w)(?:больше|меньше|выше|ниже|larger|bigger|higher|greater|smaller|"
+                       r"lower)(?!\w)", re.IGNORECASE)  # fmt: skip
 #: "eight times exports" (not "tripled exports": a verb of growth and its object).
 _TIMES_FLOW = re.compile(rf"\s*(?:(?:the|its|their|value of|)\s*)*{_FLOW_WORD}", re.IGNORECASE)
 #: "nine times what Portugal sold to it", "eight times what we sell": the other flow.
@@ -717,6 +792,8 @@ _TIMES_WHAT = re.compile(r"\s*(?:the amount |the value |as much as |)(?:what|tha
                          r"(?:[\w'’]+\s+){0,3}?(?:sold|sells|sell|bought|buys|buy|exported|exports|"
                          r"imported|imports|spent|spends|paid|pays|shipped|ships)\b",
                          re.IGNORECASE)  # fmt: skip
+#: "double the German total": another partner's.
+_DOUBLE_THE = re.compile(r"(?<=double)\s+the\s+(?-i:[A-Z])[a-z]+\s", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(
     rf"{_EXCEEDS}\s+(?:the\s+|its\s+|their\s+)?{_FLOW_WORD}[^,;.]{{0,40}}$", re.IGNORECASE
 )
@@ -745,6 +822,8 @@ def _versus(s: Sentence, end: int, start: int) -> str | None:
         return "versus"
     if re.search(r"times$", s.text[:end], re.IGNORECASE) and (
             _TIMES_FLOW.match(s.text, end) or _TIMES_WHAT.match(s.text, end)):  # fmt: skip
+        return "versus"
+    if _DOUBLE_THE.match(s.text, end):
         return "versus"
     if _RATIO_BEFORE.search(s.text[max(0, start - 80) : start]):
         return "versus"
@@ -1061,6 +1140,54 @@ PATTERNS: tuple[Pattern, ...] = (
         lambda m, s, b: _listed_rank(m, s, b),  # noqa: PLW0108 - defined below
     ),
     Pattern(
+        "per_dollar",
+        re.compile(
+            # "For every dollar Chile sold across the border, it bought almost eight": a multiple
+            # of the other flow said per dollar (versus reads which flow from the clause).
+            r"\bfor (?:every|each) (?:dollar|\$1|US\$1)\b[^,;.]{0,60},\s+(?P<word>(?:[^\W\d]+\s+)"
+            r"{1,4}?)" + _Q + r"(?P<per>" + _NUMBER_WORDS + r"|\d+(?:\.\d+)?)\b(?=\s*[.;]|\s*$)"
+            # "import $7.7 for each dollar it exported".
+            r"|(?:US)?\$(?P<per2>\d+(?:\.\d+)?)(?=\s+for\s+(?:every|each)\s+(?:dollar|\$1)\b)",
+            _I,
+        ),
+        _per_dollar,
+    ),
+    Pattern(
+        "count_against",
+        re.compile(
+            # "Four import chapters exceeded USD 100 million in 2004, against three in 2002",
+            # «семь, против восьми в 2002-м»: the same count of another year.
+            r"\b(?:against|versus|vs\.?|compared (?:with|to))\s+(?P<n>"
+            + _COUNT_WORDS_RE
+            + r"|\d{1,3})\s+(?:in|for)\s+(?P<y>(?:19|20)\d\d)\b(?![.,]?\d)"
+            r"|(?<!\w)против\s+(?P<n_ru>[а-яё]+|\d{1,3})\s+в\s+(?P<y_ru>(?:19|20)\d\d)"
+            r"(?:-м\b|\s*г(?:оду|\.)?)?(?![.,]?\d)",
+            _I,
+        ),
+        _count_against,
+    ),
+    Pattern(
+        "streak",
+        re.compile(
+            # "have risen every year since 2010", "declined in each year from 2013 to 2016".
+            r"\b[a-z]+\s+(?:in\s+)?(?:every|each)\s+(?:single\s+)?year\s+(?:since\s+"
+            r"(?P<since>(?:19|20)\d\d)|from\s+(?P<from>(?:19|20)\d\d)\s+(?:to|through|until|till)"
+            r"\s+(?P<to>(?:19|20)\d\d))\b"
+            r"|(?<!\w)[а-яё]+\s+(?:каждый год|ежегодно)\s+(?:начиная\s+)?с\s+"
+            r"(?P<since_ru>(?:19|20)\d\d)(?:\s*г(?:ода|\.)?)?"
+            # "never fell", «ни разу не снижался».
+            r"|\b(?P<never>never\s+(?:once\s+)?[a-z]+|ни\s+разу\s+не\s+[а-яё]+)"
+            # "the eighth consecutive annual increase", "for the fourth straight year",
+            # «восьмой год подряд».
+            r"|\b(?:the|its|an?)\s+(?P<ord>" + _ORDINAL + r")\s+(?:consecutive|straight|"
+            r"successive)\s+(?:annual\s+|yearly\s+|year-on-year\s+)?(?:year|increase|rise|gain|"
+            r"fall|decline|drop|decrease)\b"
+            r"|(?<!\w)(?P<ord2>" + _ORDINAL + r")\s+год\s+подряд",
+            _I,
+        ),
+        _streak,
+    ),
+    Pattern(
         "extreme",
         re.compile(
             r"\b(?:the )?(?:record[- ])?(?:lowest|highest|smallest|largest|weakest|strongest|"
@@ -1115,10 +1242,11 @@ PATTERNS: tuple[Pattern, ...] = (
         "multiple",
         re.compile(
             _Q + r"(?:\b(?:doubled|tripled|trebled|quadrupled|twice|halved|удвоил\w*|утроил\w*|"
-            # "tripling since 2002", "nearly double their 2002 value" (not "double the German
-            # total": another subject's).
+            # "tripling since 2002", "nearly double their 2002 value".
             r"doubling|tripling|trebling|quadrupling|"
             r"double(?=\s+(?:their|its)\s+(?:(?:19|20)\d\d\s+)?(?:value|level|figure|total)\b)|"
+            # "over double the German total": another partner's (read as a multiple of it).
+            r"double(?=\s+the\s+(?-i:[A-Z])[a-z]+\s+(?:total|figure|level|value|purchases)\b)|"
             r"учетверил\w*|вдвое|втрое|вчетверо)"
             r"|\b(?:by|на) (?P<orders>two|three|four|\d|два|три|четыре) (?:orders? of magnitude|"
             r"порядк\w*)"
@@ -1572,6 +1700,10 @@ _OTHER_UNIT = re.compile(
 )
 
 
+#: Patterns whose words, when their reader finds no claim in them, hold no number to report.
+_WORDS_ONLY = ("streak", "count_against", "per_dollar")
+
+
 def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kind
     s: Sentence, scale: str | None, last: dict[int, str]
 ) -> Iterator[Found]:
@@ -1586,6 +1718,8 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             kind, q, extra = p.read(m, s, s.text[: m.start()])
             if not kind and any(m.groupdict().get(g) for g in ("word", "listed", "way", "side")):
                 continue  # a count in words that counts some partners: no figure to read
+            if not kind and p.name in _WORDS_ONLY:
+                continue  # "never exceeded": words of a kind read, with no figure of it
             bare = p.name == "money" and m["num4"] and not _OTHER_UNIT.search(s.text)
             if not kind and bare and scale:
                 # "Аппаратура связи дала 1,35 млрд, лекарства — 900 млн": a bare "млн" after

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from hitex.errors import InputError
 from hitex.reference import countries
-from hitex.report.claims import frames
+from hitex.report.claims import frames, versus
 from hitex.report.claims.lexicon import Lexicon, Mention
 from hitex.report.claims.model import CERTAIN, NOT_UNDERSTOOD, Claim, Period, Subject
 from hitex.report.claims.parse import SHARE_ON, Found, Sentence, sentences, trade_words
@@ -712,6 +712,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             f = dataclasses.replace(f, segment=(unread.segment[0], f.segment[1]))  # noqa: PLW2901
         unread = f if not f.claim.understood else None
         s = f.sentence
+        if f.claim.metric == "against":
+            out.append(_against(f, out))
+            continue
         spans = taken.get(s.start, [])
         partners = [m for m in lexicon.find_partners(s.text) if m.value not in own
                     and not any(a <= m.start < b for a, b in spans)]  # fmt: skip
@@ -766,6 +769,13 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # turnover holds both flows, it is never a part of one; the flow is the part.
                 subject, whole = (dataclasses.replace(subject, flow=whole.flow),
                                   dataclasses.replace(subject, flow="turnover"))  # fmt: skip
+        if f.claim.kind == "multiple" and f.claim.metric == "versus":
+            # "imports are eleven times exports", "three times as much as the United States":
+            # the subject set against the other flow or another partner (its ``whole``).
+            both = versus.sides(s.text, f.claim.start - s.start, f.claim.end - s.start,
+                                subject, lexicon, own)  # fmt: skip
+            if both is not None:
+                subject, whole = both
         since = (
             int(f.claim.quantity.value) if f.claim.kind == "extreme" and f.claim.quantity else None
         )
@@ -1043,6 +1053,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # "Exports to Japan and Korea came to 180 and 160.2 million respectively": which
             # figure is whose is not read.
             how["partners"] = "default"
+        if (claim.metric or "").startswith(("every_", "never_", "run_")) and how.get(
+                "year") not in CERTAIN:  # fmt: skip
+            # "Exports have risen every year since 2010", «ни разу не снижался»: a run of years
+            # up to the article's year, not to a year another sentence names.
+            claim = claim.with_(period=dataclasses.replace(claim.period, year=c.year))
+            how["year"] = "carried"
         claim = claim.with_(reading=tuple(sorted(how.items())))
         lo = f.segment[0]
         everyone = [*lexicon.find_partners(s.text), *lexicon.find_products(s.text)]
@@ -1096,6 +1112,25 @@ _SET_AGAINST = re.compile(
     r"\bвслед за|\bуступ\w+|\bопереж\w+)\s+(?:the\s+)?$", re.IGNORECASE)  # fmt: skip
 #: A sentence whose subject is a pronoun: it goes on about a subject said before.
 _PRONOUN_SUBJECT = re.compile(r"^(?:It|Its|They|Their|Он|Она|Оно|Они|Его|Её|Ее|Их)\b")
+
+
+def _against(f: Found, out: list[Claim]) -> Claim:
+    """A count of another year set against the count before it in the sentence.
+
+    "Four import chapters exceeded USD 100 million in 2004, against three in 2002": the frame
+    of the count before, with this count and year.
+    """
+    prev = out[-1] if out else None
+    assert f.claim.quantity is not None
+    year = re.search(r"(?:19|20)\d\d", f.claim.span)
+    if (prev is None or prev.sentence != f.claim.sentence or prev.aggregation != "each"
+            or prev.count is None or not prev.understood or year is None):  # fmt: skip
+        return f.claim.with_(understood=False, note="a count of another year set against one "
+                             "not read: not checked")  # fmt: skip
+    reading = tuple(sorted({**dict(prev.reading), "year": "read"}.items()))
+    return prev.with_(span=f.claim.span, start=f.claim.start, end=f.claim.end,
+                      count=int(f.claim.quantity.value), reading=reading,
+                      period=dataclasses.replace(prev.period, year=int(year.group())))  # fmt: skip
 
 
 def _behind_only(text: str, mentions: list[Mention], partners: tuple[str, ...]) -> bool:

@@ -746,6 +746,8 @@ def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan,
             return Result(c, None, "unverifiable",
                           "an average rate a year ('47.6% a year', 'в год'): the span of years "
                           "it averages over is not read: not checked")  # fmt: skip
+        if c.metric == "versus" and c.whole is not None and indicator == "multiple":
+            return _versus(c, s, plan, small)
         if c.metric == "versus":
             # "China shipped $1.83 billion, twice as much as Germany".
             return Result(c, None, "unverifiable",
@@ -771,6 +773,23 @@ def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan,
         return _judge(c, figure, text)
 
     return check
+
+
+def _versus(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """A multiple of the other flow or of another partner, in the same period (``c.whole``)."""
+    assert c.whole is not None
+    alone = _one_partner(c, s, plan, small) if c.whole.flow != c.subject.flow else None
+    if alone is not None:
+        return alone
+    mine = float(_table(c, s, plan, small)["value_usd"].iloc[0])
+    theirs = float(_table(c.with_(subject=c.whole), s, plan, small)["value_usd"].iloc[0])
+    if mine == 0 or theirs == 0:
+        raise _NoData(f"no data: {describe(c.subject)} or {describe(c.whole)} in {_when(c)} is "
+                      "zero")  # fmt: skip
+    figure = mine / theirs
+    text = (f"{describe(c.subject)} against {describe(c.whole)}, {_when(c)}: "
+            f"{show(figure, 'x')} ({show(mine, 'usd')} against {show(theirs, 'usd')})")  # fmt: skip
+    return _judge(c, figure, text)
 
 
 def _level_change(c: Claim, s: Session, plan: Plan, small: float, indicator: str) -> Result:
@@ -937,21 +956,30 @@ _OF_THE_YEAR = re.compile(
     r"(?:всего |за весь )год\w*)", re.IGNORECASE)  # fmt: skip
 
 
+def _one_partner(c: Claim, s: Session, plan: Plan, small: float) -> Result | None:
+    """Exports set against imports with all partners while the warehouse holds one: open."""
+    if c.subject.partners or c.subject.partner_group:
+        return None
+    assert c.whole is not None
+    found: set[str] = set()
+    for side in (c.subject, c.whole):
+        t = s.table(year=c.period.year, by=["partner"], months=c.period.months,
+                    small_base_usd=small, **plan.selection(side, partners=False))  # fmt: skip
+        found |= set(t.loc[t["value_usd"] != 0, "partner"])
+    if len(found) > 1:
+        return None
+    held = ", ".join(_name(p) for p in sorted(found)) or "none"
+    return Result(c, None, "unverifiable",
+                  f"the warehouse holds no partner of {_name(c.subject.reporter)} but "
+                  f"{held} in {_when(c)}: its exports and imports with all partners "
+                  "cannot be set against each other")  # fmt: skip
+
+
 def _coverage(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     """Exports as a share of imports ("exports cover 98% of imports"), of the same goods."""
-    if not c.subject.partners and not c.subject.partner_group:
-        assert c.whole is not None
-        found: set[str] = set()
-        for side in (c.subject, c.whole):
-            t = s.table(year=c.period.year, by=["partner"], months=c.period.months,
-                        small_base_usd=small, **plan.selection(side, partners=False))  # fmt: skip
-            found |= set(t.loc[t["value_usd"] != 0, "partner"])
-        if len(found) <= 1:
-            held = ", ".join(_name(p) for p in sorted(found)) or "none"
-            return Result(c, None, "unverifiable",
-                          f"the warehouse holds no partner of {_name(c.subject.reporter)} but "
-                          f"{held} in {_when(c)}: its exports and imports with all partners "
-                          "cannot be set against each other")  # fmt: skip
+    alone = _one_partner(c, s, plan, small)
+    if alone is not None:
+        return alone
     exports = float(_table(c, s, plan, small)["value_usd"].iloc[0])
     assert c.whole is not None
     imports = float(_table(c.with_(subject=c.whole), s, plan, small)["value_usd"].iloc[0])
@@ -1161,7 +1189,7 @@ def _moved_from(  # noqa: PLR0911 - one return per verdict and reason
                   f"{text}, not {places[0]} as the text says it moved from")  # fmt: skip
 
 
-def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:  # noqa: PLR0911 - per record
     """The lowest since 2001: every year between higher, and the year named as low or lower.
 
     For a deficit, "lowest" is the smallest deficit (the highest balance).
@@ -1171,6 +1199,8 @@ def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     year = c.period.year
     if c.metric in ("largest_rise", "only_fall"):
         return _change_record(c, s, plan, small)
+    if (c.metric or "").startswith(_RUNS):
+        return _run(c, s, plan, small)
     if since == 0:
         return _record(c, s, plan, small)
     if since < 0:
@@ -1272,6 +1302,79 @@ def _change_record(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         return Result(c, float(by_usd), "contradicted", said)
     return Result(c, float(year), "unverifiable",
                   f"{said}: the largest one way only, so which the text means decides")  # fmt: skip
+
+
+#: Runs of years (parse): "every_rise" (a rise every year of the span), "never_fall" (no fall
+#: in it), "run_rise" (the Nth rise in a row: N rises to the claim's year, not N + 1).
+_RUNS = ("every_", "never_", "run_")
+#: Whether a change breaks a run, by its kind and direction.
+_BREAKS: dict[str, Callable[[float], bool]] = {
+    "every_rise": lambda d: d <= 0, "every_fall": lambda d: d >= 0, "run_rise": lambda d: d <= 0,
+    "run_fall": lambda d: d >= 0, "never_fall": lambda d: d < 0, "never_rise": lambda d: d > 0,
+}  # fmt: skip
+
+
+def _sizes(c: Claim, s: Session, plan: Plan, small: float) -> dict[int, float]:
+    """The claim's figure each year held up to its year; of a balance, its size (one sign)."""
+    years = [y for y in _years_of(s, c.subject.reporter) if y <= c.period.year]
+    values = _flow_values(c, s, plan, small, years)
+    if c.subject.flow != "balance":
+        return values
+    if not (all(v < 0 for v in values.values()) or all(v > 0 for v in values.values())):
+        raise _NoData(f"{describe(c.subject)} changed sign over the years held: the run of its "
+                      "size is not said of one side")  # fmt: skip
+    return {y: abs(v) for y, v in values.items()}
+
+
+def _run(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """A run of years: every change of the span in one direction (a break named), else open.
+
+    "Since 2010" is read from 2011's change on; a break in 2010 itself leaves it open (the text
+    may count from 2010's level). A year of the span the warehouse does not hold leaves it open
+    unless a held year breaks the run.
+    """
+    assert c.quantity is not None
+    assert c.metric is not None
+    q, end = c.quantity, c.period.year
+    sizes = _sizes(c, s, plan, small)
+    change = {y: v - sizes[y - 1] for y, v in sizes.items() if y - 1 in sizes}
+    breaks = _BREAKS[c.metric]
+    if q.unit == "year" and q.hi > q.lo:
+        first, end = int(q.lo) + 1, int(q.hi)
+    elif q.unit == "year" and q.value < 0:
+        first = end + int(q.value) + 1
+    elif q.unit == "year" and q.value > 0:
+        first = int(q.value) + 1
+    elif q.unit == "year":
+        first = min(change, default=end)
+    else:
+        first = end - int(q.value) + 1
+    span = range(first, end + 1)
+    head = f"{describe(c.subject)}, changes from year to year, {first - 1}-{end}"
+    if c.subject.flow == "balance":
+        head += " (its size)"
+    broken = [y for y in span if y in change and breaks(change[y])]
+    if broken:
+        listed = ", ".join(f"{y} ({show(change[y], 'usd')})" for y in broken)
+        return Result(c, float(broken[-1]), "contradicted", f"{head}: the run breaks in {listed}")
+    missing = [y for y in span if y not in change]
+    if missing:
+        return Result(c, None, "unverifiable", f"{head}: the warehouse does not hold the change "
+                      f"of {', '.join(map(str, missing))}: the run cannot be checked")  # fmt: skip
+    before = first - 1
+    if c.metric.startswith("run_") and before in change and not breaks(change[before]):
+        longer = [y for y in change if y <= before and breaks(change[y])]
+        since = (max(longer) + 1) if longer else min(change)
+        n = end - since + 1
+        return Result(c, float(n), "contradicted",
+                      f"{head}: the run is longer, {n} years ({since}-{end})")  # fmt: skip
+    if c.metric.startswith("run_") and before not in change:
+        return Result(c, None, "unverifiable", f"{head}: every year of the run holds, but the "
+                      f"warehouse does not hold {before}'s change: it may be longer")  # fmt: skip
+    if q.unit == "year" and q.value > 0 and before in change and breaks(change[before]):
+        return Result(c, None, "unverifiable", f"{head}: every year holds but {before}, which "
+                      f"the text may or may not count ({show(change[before], 'usd')})")  # fmt: skip
+    return Result(c, float(len(span)), "supported", f"{head}: every year holds the run")
 
 
 def _record(c: Claim, s: Session, plan: Plan, small: float) -> Result:

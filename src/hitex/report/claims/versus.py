@@ -1,0 +1,144 @@
+"""The other side of a multiple said against another subject, not an earlier year.
+
+"Imports are eleven times exports", «ввоз превышает вывоз в 7,7 раза»: the other flow of the same
+partners and goods; "China bought three times as much as the United States", «в 3,1 раза
+опережает США»: another partner's trade in the same flow. The words are data
+(``data/grammar.yaml``, ``versus``); which flow or partner they name, the grammar's flows and
+the lexicon's partners.
+
+>>> other_side("Imports are eleven times exports, a record.", 12, 24)
+' exports'
+>>> other_side("Ввоз превышает вывоз в 7,7 раза.", 21, 31)
+' вывоз '
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+
+from hitex.report.claims import frames
+from hitex.report.claims.lexicon import Lexicon, Mention
+from hitex.report.claims.model import Subject
+
+__all__ = ["other_side", "sides", "turned"]
+
+#: Where the other side's words end: a stop, a dash, a bracket, a comma not before "than"/"чем",
+#: or a turn to another clause.
+_END = re.compile(r"[;:.()—–]|,(?!\s*(?:than|чем)\b)|\s(?:and|while|but|whereas|и|а|но)\s",
+                  re.IGNORECASE)  # fmt: skip
+_FLOWS = ("export", "import")
+_OTHER = {"export": "import", "import": "export"}
+
+
+@functools.cache
+def _words(key: str) -> re.Pattern[str]:
+    return re.compile("|".join(frames.grammar()["versus"][key]), re.IGNORECASE)
+
+
+def other_side(text: str, start: int, end: int) -> str:
+    """The words that name what the multiple at ``start``-``end`` of ``text`` is set against."""
+    per = _words("per_dollar").search(text)
+    if per is not None:
+        # "for every dollar Chile sold", "$7.7 for each dollar it exported".
+        return per.group(per.lastindex or 0)
+    stop = _END.search(text, end)
+    after = text[end : stop.start() if stop else len(text)]
+    verbs = list(_words("exceeds").finditer(text, max(0, start - 80), start))
+    if verbs and not _END.search(text, verbs[-1].end(), start):
+        # «ввоз превышает вывоз в 7,7 раза»: the other side between the verb and the figure.
+        return text[verbs[-1].end() : start]
+    return after
+
+
+def turned(words: str) -> bool:
+    """Whether the other side's words turn the multiple around ("three times less than")."""
+    return _words("less").search(words) is not None
+
+
+def sides(
+    text: str, start: int, end: int, subject: Subject, lexicon: Lexicon, own: set[str]
+) -> tuple[Subject, Subject] | None:
+    """The claim's own subject and the one it is set against, or ``None`` when not certain.
+
+    ``own`` are the reporter's codes (never a partner). "Three times less than": the other
+    side first, so that its multiple of the claim's is the figure said.
+    """
+    clause = text[_clause_start(text, start) : end]
+    if _words("unsure").search(clause + other_side(text, start, end)):
+        return None
+    both = _sides(other_side(text, start, end), text, (start, end), subject, lexicon, own)
+    if both is not None and turned(other_side(text, start, end)):
+        return both[1], both[0]
+    return both
+
+
+def _sides(
+    words: str, text: str, at: tuple[int, int], subject: Subject, lexicon: Lexicon, own: set[str]
+) -> tuple[Subject, Subject] | None:
+    start, end = at
+    flows = {f for _, f, _ in frames.flows(words) if f in _FLOWS}
+    partners = {m.value: m for m in lexicon.find_partners(words) if m.value not in own}
+    mine = set(subject.partners) | ({subject.partner_group} if subject.partner_group else set())
+    if len(flows) == 1 and (set(partners) <= mine or not mine):
+        # The other flow of the same partners and goods ("for every dollar Portugal sold to
+        # China, it bought nine": the partner the other side names is both sides').
+        (theirs,) = flows
+        if not mine and partners:
+            subject = _with(subject, list(partners.values()))
+        clause = _own_words(text, start, end)
+        said = {f for _, f, _ in frames.flows(clause) if f in _FLOWS}
+        if subject.flow != _OTHER[theirs] and _OTHER[theirs] not in said:
+            return None
+        return (dataclasses.replace(subject, flow=_OTHER[theirs]),
+                dataclasses.replace(subject, flow=theirs))  # fmt: skip
+    if not words.strip(" ,") or not (flows or partners):
+        return _clause_before(text, start, subject)
+    if flows or len(partners) != 1 or subject.flow not in _FLOWS:
+        return None
+    (other,) = partners.values()
+    theirs_ = _with(subject, [other])
+    # The partner named in the figure's own clause ("Japan five times as much as Korea"), else
+    # the subject's.
+    named = [m.value for m in lexicon.find_partners(text[_clause_start(text, start) : start])
+             if m.value not in own and m.value != other.value]  # fmt: skip
+    left = tuple(dict.fromkeys(named)) or tuple(p for p in subject.partners if p != other.value)
+    if not left or subject.partner_group:
+        return None
+    return dataclasses.replace(subject, partners=left), theirs_
+
+
+def _clause_before(text: str, start: int, subject: Subject) -> tuple[Subject, Subject] | None:
+    """The flow of the figure's own clause against the other, named last in the clause before.
+
+    «Экспорт в Китай составил 199,8 млн, а импорт оттуда был больше в девять раз».
+    """
+    lo = _clause_start(text, start)
+    mine = [f for _, f, _ in frames.flows(text[lo:start]) if f in _FLOWS]
+    before = [f for _, f, _ in frames.flows(text[:lo]) if f in _FLOWS]
+    if not mine or not before or mine[-1] == before[-1] or subject.flow != mine[-1]:
+        return None
+    return subject, dataclasses.replace(subject, flow=before[-1])
+
+
+def _with(subject: Subject, partners: list[Mention]) -> Subject:
+    """``subject`` with the partners named (one group, or countries)."""
+    groups = [m.value for m in partners if m.kind == "group"]
+    if groups:
+        return dataclasses.replace(subject, partners=(), partner_group=groups[0])
+    codes = tuple(dict.fromkeys(m.value for m in partners))
+    return dataclasses.replace(subject, partners=codes, partner_group=None)
+
+
+def _own_words(text: str, start: int, end: int) -> str:
+    """The words of the figure's own side: its clause, or after "for every dollar ...,"."""
+    per = _words("per_dollar").search(text)
+    if per is not None and per.start() <= start:
+        return text[per.end() : end]
+    return text[_clause_start(text, start) : start]
+
+
+def _clause_start(text: str, at: int) -> int:
+    stops = [m.end() for m in re.finditer(r"[;:.—–]|,\s", text[:at])]
+    return stops[-1] if stops else 0
