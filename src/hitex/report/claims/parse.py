@@ -823,9 +823,7 @@ def _versus(s: Sentence, end: int, start: int) -> str | None:
     if re.search(r"times$", s.text[:end], re.IGNORECASE) and (
             _TIMES_FLOW.match(s.text, end) or _TIMES_WHAT.match(s.text, end)):  # fmt: skip
         return "versus"
-    if _DOUBLE_THE.match(s.text, end):
-        return "versus"
-    if _RATIO_BEFORE.search(s.text[max(0, start - 80) : start]):
+    if _DOUBLE_THE.match(s.text, end) or _RATIO_BEFORE.search(s.text[max(0, start - 80) : start]):
         return "versus"
     turns = [x.end() for x in re.finditer(r"[,;]\s*(?:а|но|while|but)?\s", s.text[:start])]
     if turns and _COMPARED.search(s.text, turns[-1], end + 12):
