@@ -107,6 +107,7 @@ def verify(
     out = []
     for i, c in enumerate(claims):
         r = _one(c, s, plan, small_base_usd)
+        r = _goods_back(r)
         if r.verdict == "supported":
             r = _doubt(r, rests.get(i, []), s, plan, small_base_usd)
         if r.verdict == "contradicted":
@@ -128,6 +129,41 @@ _GUESSES = {
     "year": "its year is not certain (the sentence names other years, or none and goes on "
     "from the year of the sentence before)",
 }
+
+
+#: Goods a sentence refers back to without naming them: "the biggest buyer of these
+#: instruments", "the chapter's exports", «покупатель этих приборов». Broad words ("these
+#: goods", «этой продукции») may mean the whole trade and are left out.
+_GOODS_BACK = re.compile(
+    r"\b(?:(?:these|those|such|this|that|the same)\s+(?:[\w-]+\s+)?(?:instruments|machines|"
+    r"devices|apparatus|appliances|components|chapter|heading|subheading|segment)|"
+    r"the\s+(?:chapter|heading|subheading|segment))\b|"
+    r"(?<!\w)(?:эт|т|так|данн)(?:их|ой|ого|ей|ие|а|у)\s+(?:\w+\s+)?(?:прибор\w*|инструмент\w*|"
+    r"машин\w*|устройств\w*|оборудовани\w*|аппарат\w*|издели\w*|комплектующ\w*|детал\w*|"
+    r"позици\w*|глав[аыеуюо]й?\b|сегмент\w*)",
+    re.IGNORECASE,
+)
+
+
+def _goods_back(r: Result) -> Result:
+    """``r`` as ``unverifiable`` when its sentence refers back to goods it did not read.
+
+    "Japan is the biggest buyer of these instruments at $173m, ... with Germany third": the
+    ranks and amounts are of the instruments named before; read on all goods they would be
+    right or wrong by chance.
+    """
+    c = r.claim
+    if r.verdict not in ("supported", "contradicted") or c.subject.products:
+        return r
+    at = c.sentence.find(c.span)
+    # Up to the end of the claim's clause: "Germany was the third buyer of these instruments".
+    end = at + len(c.span) if at >= 0 else len(c.sentence)
+    stop = re.compile(r"[,;:.()]|\s[—–-]\s").search(c.sentence, end)
+    back = _GOODS_BACK.search(c.sentence[: stop.start() if stop else len(c.sentence)])
+    if back is None:
+        return r
+    why = f"the sentence speaks of goods named before ('{back.group()}'), read as all goods"
+    return Result(c, r.computed, "unverifiable", f"uncertain reading: {why}; as read: {r.reason}")
 
 
 def _uncertain(r: Result) -> Result:
@@ -595,8 +631,14 @@ _MOVED_TO = re.compile(
     rf"(?:\b(?P<up>{parse.GROWTH})|\b(?P<down>{parse.FALL}))\s+(?:\S+\s+){{0,2}}?(?:to|до)\s+$",
     re.IGNORECASE,
 )
-#: "up to $2 million" is a ceiling, not a move, unless a verb moved it ("went up to").
-_UP_TO = re.compile(r"(?<!\bwent\s)(?<!\bgone\s)(?<!\bshot\s)\bup\s+to\s+$", re.IGNORECASE)
+#: "up to $2 million" is a ceiling, not a move, unless a verb of motion moved it ("went up
+#: to", "edged up to", "crept up to"; "added up to" is a sum).
+_UP_TO = re.compile(r"\bup\s+to\s+$", re.IGNORECASE)
+_MOVED_UP = re.compile(
+    r"\b(?:went|gone|shot|crept|edged|inched|ticked|moved|climbed|jumped|picked|nudged|"
+    r"crawled|bounced|swung|ratcheted|notched|stepped|headed)\s+up\s+to\s+$",
+    re.IGNORECASE,
+)
 
 
 def moved_to(before: str) -> str | None:
@@ -608,8 +650,10 @@ def moved_to(before: str) -> str | None:
     ('up', 'down', None)
     >>> moved_to("exports went up to "), moved_to("the deficit narrowed sharply to ")
     ('up', 'down')
+    >>> moved_to("Europe's share edged up to "), moved_to("the three added up to ")
+    ('up', None)
     """
-    if _UP_TO.search(before):
+    if _UP_TO.search(before) and not _MOVED_UP.search(before):
         return None
     found = _MOVED_TO.search(before)
     if found is None:
