@@ -81,3 +81,21 @@ def test_the_chapters_figure_when_the_chapter_is_not_read_is_no_red_flag(corpus)
     r = _find(claims.check(corpus, text), "$304m")
     assert r.verdict not in ("contradicted", "inconsistent"), r.reason
     assert "the chapter" in r.reason
+
+
+def test_a_multiple_over_another_partners_shipments_is_of_that_partner(corpus):
+    m = _moscow()
+    x = m[m["year"] == 2020].groupby("partner")["value_usd"].sum()
+    ratio = x["CHN"] / x["DEU"]
+    assert ratio == pytest.approx(2.253, abs=0.001)  # 563.31 / 250.00
+    y = m.groupby(["partner", "year"])["value_usd"].sum()
+    assert y["CHN", 2020] / y["CHN", 2019] == pytest.approx(1.224, abs=0.001)  # not over 2019
+    text = ("Экспорт Москвы в 2020 году составил 2,4 млрд долларов. Поставки в Китай в 2,25 раза "
+            "превышают поставки в Германию.")  # fmt: skip
+    r = _find(claims.check(corpus, text), "2,25")
+    assert r.verdict == "supported", r.reason
+    assert "Germany" in r.reason
+    text = LEAD + "Shipments to China were three times the shipments to Germany."
+    r = _find(claims.check(corpus, text), "three times")
+    assert r.verdict == "contradicted", r.reason  # x2.25, not three times
+    assert "Germany" in r.reason

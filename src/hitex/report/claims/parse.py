@@ -776,6 +776,9 @@ _RATIO_AFTER = re.compile(
     rf"\s*(?:с\s+(?:лишним|небольшим)\s+)?(?:{_EXCEEDS}|больше|меньше|выше|ниже)\s+"
     rf"(?:(?:the|its|their|value of|)\s*)*"
     rf"(?:{_FLOW_WORD}|[а-яё]+(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ую|их)\b"
+    # «в 2,25 раза превышают поставки в Германию», "exceed shipments to Germany": the same
+    # flow's trade with another partner, said by a noun of trade.
+    rf"|(?:поставк|закупк|продаж)\w*|(?:shipments|sales|purchases|deliveries)\b"
     # «в 3,1 раза опережает США»: another partner by its name.
     rf"|(?-i:[A-ZА-ЯЁ])\w+)",
     re.IGNORECASE,
@@ -786,7 +789,12 @@ _RATIO_AFTER = re.compile(
 _COMPARED = re.compile(r"(?<!\w)(?:больше|меньше|выше|ниже|larger|bigger|higher|greater|smaller|"
                        r"lower)(?!\w)", re.IGNORECASE)  # fmt: skip
 #: "eight times exports" (not "tripled exports": a verb of growth and its object).
-_TIMES_FLOW = re.compile(rf"\s*(?:(?:the|its|their|value of|)\s*)*{_FLOW_WORD}", re.IGNORECASE)
+_TIMES_FLOW = re.compile(
+    rf"\s*(?:(?:the|its|their|value of|)\s*)*(?:{_FLOW_WORD}|"
+    # "three times the shipments to Germany": the same flow's trade with another partner.
+    r"(?:shipments|sales|purchases|deliveries)\b)",
+    re.IGNORECASE,
+)
 #: "nine times what Portugal sold to it", "eight times what we sell": the other flow.
 _TIMES_WHAT = re.compile(r"\s*(?:the amount |the value |as much as |)(?:what|that which)\s+"
                          r"(?:[\w'’]+\s+){0,3}?(?:sold|sells|sell|bought|buys|buy|exported|exports|"

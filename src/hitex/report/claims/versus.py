@@ -95,7 +95,9 @@ def _sides(
                 dataclasses.replace(subject, flow=theirs))  # fmt: skip
     if not words.strip(" ,") or not (flows or partners):
         return _clause_before(text, start, subject)
-    if flows or len(partners) != 1 or subject.flow not in _FLOWS:
+    # «в 2,25 раза превышают поставки в Германию»: the other side's own flow word, if any, is
+    # the claim's (a flow against the other is the branch above).
+    if flows - {subject.flow} or len(partners) != 1 or subject.flow not in _FLOWS:
         return None
     (other,) = partners.values()
     theirs_ = _with(subject, [other])
