@@ -811,15 +811,14 @@ _LEADS = (
     r"(?:опережа\w*|опереди\w*|обгоня\w*|обогна\w*|обходи\w*|обош[её]\w*|"
     r"outpac\w*|outsell\w*|outsold|outstrip\w*|outrun\w*|outran)"
 )
-_LEADS_AFTER = re.compile(rf"\s*(?:с\s+(?:лишним|небольшим)\s+)?{_LEADS}\s+"
-                          r"(?!(?:уровень|показатель|прошл\w*|предыдущ\w*|(?:19|20)\d\d|its own|"
-                          r"the (?:previous|prior|year|level)|last year))",
-                          re.IGNORECASE)  # fmt: skip
-_LEADS_BEFORE = re.compile(
-    rf"{_LEADS}\s+(?!(?:уровень|показатель|прошл\w*|предыдущ\w*|(?:19|20)\d\d|its own|"
-    r"the (?:previous|prior|year|level)|last year))[^,;.]{0,40}$",
-    re.IGNORECASE,
+#: What a leading verb's object is when it leads an earlier year, not another subject
+#: («опережает прошлогодний уровень»).
+_NOT_A_SUBJECT = (r"(?!(?:уровень|показатель|прошл\w*|предыдущ\w*|(?:19|20)\d\d|its own|"
+                  r"the (?:previous|prior|year|level)|last year))")  # fmt: skip
+_LEADS_AFTER = re.compile(
+    rf"\s*(?:с\s+(?:лишним|небольшим)\s+)?{_LEADS}\s+{_NOT_A_SUBJECT}", re.IGNORECASE
 )
+_LEADS_BEFORE = re.compile(rf"{_LEADS}\s+{_NOT_A_SUBJECT}[^,;.]{{0,40}}$", re.IGNORECASE)
 
 
 def _versus(s: Sentence, end: int, start: int) -> str | None:
