@@ -133,6 +133,9 @@ def moscow() -> None:
         "SELECT partner, round(sum(value_usd) FILTER (WHERE year = 2020) / 1e6, 3), "
         "round(sum(value_usd) FILTER (WHERE year = 2019) / 1e6, 3) FROM mow WHERE product LIKE '90%' "
         "GROUP BY partner ORDER BY sum(value_usd) FILTER (WHERE year = 2020) DESC LIMIT 6"))  # fmt: skip
+    for p in ("JPN", "CHN", "USA", "DEU", "BLR", "IND"):
+        n = val("mow", 2020, partners=(p,), product="90")
+        show("08 12", f"{p} HS 90 2020 vs 2019", n, val("mow", 2019, partners=(p,), product="90"))
     note("08", "DEU 2020 by chapter", _rows(
         "SELECT left(product, 2) c, round(sum(value_usd) / 1e6, 3) FROM mow WHERE year = 2020 "
         "AND partner = 'DEU' GROUP BY c ORDER BY c"))  # fmt: skip
