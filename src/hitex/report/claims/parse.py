@@ -790,7 +790,8 @@ _COMPARED = re.compile(r"(?<!\w)(?:больше|меньше|выше|ниже|l
                        r"lower)(?!\w)", re.IGNORECASE)  # fmt: skip
 #: "eight times exports" (not "tripled exports": a verb of growth and its object).
 _TIMES_FLOW = re.compile(
-    rf"\s*(?:(?:the|its|their|value of|)\s*)*(?:{_FLOW_WORD}|"
+    # "nine times Portugal's sales to China": a possessive before the noun of trade.
+    rf"\s*(?:(?:the|its|their|value of|(?-i:[A-Z])[\w.-]*['’]s|)\s*)*(?:{_FLOW_WORD}|"
     # "three times the shipments to Germany": the same flow's trade with another partner.
     r"(?:shipments|sales|purchases|deliveries)\b)",
     re.IGNORECASE,
@@ -1465,6 +1466,9 @@ def _listed_rank(
         _, _, metric = _rank(last, s, before[: last.start()])
         return "rank", q, metric
     adverb = place == 1 and not re.search(r"[,:—–]\s*(?:the\s+)?$", before)
+    if place > 2 and re.search(r"\ba\s+$", before, re.IGNORECASE):
+        # "China supplies 40% and Germany a fifth": a fraction ("Japan a close second" is not).
+        return "", None, None
     if _after_partner(before) and not _NOT_A_PLACE.match(s.text, m.end()) and not adverb:
         # ("Sales to Japan first exceeded $500m": "first" right after a name is an adverb.)
         # "Japan a close second, Germany third", «Япония вторая», «Бельгия — восьмой».

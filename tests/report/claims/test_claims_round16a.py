@@ -1,0 +1,92 @@
+"""English readings found on the held-out part heldout13 (development material since).
+
+Sentences written for these tests. Expected figures come from pandas on the raw files:
+examples/moscow-2020/flows.csv (Moscow's exports, 2019-2020), src/hitex/demo/data/chl_arg_*.csv
+(Chile's trade with Argentina, 2002 and 2004) and bench/check_corpus/data/portugal-tech.csv (a
+constructed technology series of Portugal, 2001-2021).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import hitex.report.claims as claims
+from hitex import demo
+from hitex.report.claims.model import Result
+
+ROOT = Path(__file__).parents[3]
+PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
+MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
+RED = ("contradicted", "inconsistent")
+MOSCOW_HEAD = "Moscow's technology exports, 2020.\n\n"
+PORTUGAL_HEAD = "Portugal's technology trade, 2021.\n\n"
+
+
+def _find(results: list[Result], words: str) -> Result:
+    hits = [r for r in results if words in r.claim.span]
+    assert hits, [r.claim.span for r in results]
+    return hits[0]
+
+
+def _moscow(heading: str = "", partner: str | None = None) -> pd.DataFrame:
+    m = pd.read_csv(MOSCOW, dtype={"product": str})
+    m = m[m["product"].str.zfill(6).str.startswith(heading)]
+    return m if partner is None else m[m["partner"] == partner]
+
+
+def _chile(flow: str, heading: str = "") -> pd.Series:
+    c = pd.concat(pd.read_csv(p, dtype={"product": str}) for p in demo.files())
+    c = c[(c["flow"] == flow) & c["product"].str.zfill(6).str.startswith(heading)]
+    return c.groupby("year")["value_usd"].sum() / 1e6
+
+
+def _portugal(flow: str, partner: str | None = None) -> pd.Series:
+    p = pd.read_csv(PORTUGAL)
+    p = p[p["flow"] == flow]
+    if partner is not None:
+        p = p[p["partner"] == partner]
+    return p.groupby("year")["value_usd"].sum() / 1e6
+
+
+# -- wrong red flags -----------------------------------------------------------------------------
+def test_turbojets_are_the_heading_8411_texts_name_by_its_title(corpus):
+    # HS 8411, "turbo-jets, turbo-propellers and other gas turbines": $348.67m in 2020, the
+    # largest heading; its turbojet subheadings alone (841111/12/91) are $139.47m.
+    m = _moscow()
+    m = m[m["year"] == 2020]
+    headings = m.groupby(m["product"].str.zfill(6).str[:4])["value_usd"].sum() / 1e6
+    assert headings["8411"] == pytest.approx(348.67)
+    assert headings.idxmax() == "8411"
+    text = MOSCOW_HEAD + "Turbojet engines remain the single biggest product line, at $349 million."
+    got = claims.check(corpus, text)
+    assert _find(got, "349").verdict == "supported", _find(got, "349").reason
+    rank = _find(got, "biggest")
+    assert (rank.claim.kind, rank.verdict) == ("rank", "supported"), rank.reason
+    wrong = _find(claims.check(corpus, text.replace("349", "449")), "449")
+    assert wrong.verdict == "contradicted", wrong.reason
+
+
+def test_a_partner_and_a_fraction_after_a_share_is_a_share_not_a_rank(corpus):
+    imports = pd.read_csv(PORTUGAL)
+    imports = imports[(imports["flow"] == "import") & (imports["year"] == 2021)]
+    by = imports.groupby("partner")["value_usd"].sum()
+    assert 100 * by["DEU"] / by.sum() == pytest.approx(20.0, abs=0.01)
+    text = PORTUGAL_HEAD + "On the import side China supplies 40% and Germany a fifth."
+    r = _find(claims.check(corpus, text), "fifth")
+    assert (r.claim.kind, r.verdict) == ("share", "supported"), r.reason
+    wrong = _find(claims.check(corpus, text.replace("a fifth", "a third")), "third")
+    assert (wrong.claim.kind, wrong.verdict) == ("share", "contradicted"), wrong.reason
+
+
+def test_a_multiple_of_a_possessive_noun_of_trade_is_of_the_other_flow(corpus):
+    imports, exports = _portugal("import", "CHN"), _portugal("export", "CHN")
+    assert imports[2021] / exports[2021] == pytest.approx(9.18, abs=0.005)
+    text = (PORTUGAL_HEAD + "As a supplier, China shipped USD 1.83 billion of technology goods "
+            "to Portugal, nine times Portugal's sales to China.")  # fmt: skip
+    r = _find(claims.check(corpus, text), "nine times")
+    assert (r.claim.metric, r.verdict) == ("versus", "supported"), r.reason
+    wrong = _find(claims.check(corpus, text.replace("nine times", "six times")), "six times")
+    assert wrong.verdict == "contradicted", wrong.reason
