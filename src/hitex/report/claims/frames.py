@@ -123,7 +123,9 @@ def flows(text: str) -> list[tuple[int, str, str]]:
         nouns = _en(g["partner_nouns"]["en"]).search(near) or any(
             w in _ru(g["partner_nouns"]["ru"]) for _, _, w in lemmas(near)
         )
-        partner_first = _PARTNER_BEFORE.search(near) is not None or bool(nouns)
+        # "Germany, third, bought": an aside between the partner and the verb.
+        bare = re.sub(r"\s*,\s*[^,;.]{1,30},\s*$", " ", near)
+        partner_first = _PARTNER_BEFORE.search(bare) is not None or bool(nouns)
         partner_named = re.search(r"(?<!^)(?<![.!?]\s)\b[A-ZА-ЯЁ][a-zа-яё]{2,}", text) is not None
         found.append((a, "export" if (partner_first and a > 0) or partner_named else "import", ""))
     # "an negative balance" / "отрицательное сальдо": the side word comes first.
