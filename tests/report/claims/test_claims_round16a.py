@@ -154,3 +154,16 @@ def test_a_rate_whose_verb_and_unit_the_clause_leaves_out(corpus):
     assert (r.claim.kind, r.verdict) == ("growth", "supported"), r.reason
     wrong = _find(claims.check(corpus, text.replace("by 60", "by 90")), "by 90")
     assert wrong.verdict in RED, wrong.reason
+
+
+def test_a_sentence_opening_with_how_many_partners_bought(corpus):
+    m = _moscow()
+    assert m[m["year"] == 2020]["partner"].nunique() == 22
+    text = MOSCOW_HEAD + "Twenty-two countries bought Moscow technology in 2020."
+    r = _find(claims.check(corpus, text), "Twenty-two")
+    assert (r.claim.kind, r.verdict) == ("count", "supported"), r.reason
+    wrong = _find(claims.check(corpus, text.replace("Twenty-two", "Thirty")), "Thirty")
+    assert wrong.verdict == "contradicted", wrong.reason
+    # Those above a threshold are some of them, not a count of all.
+    some = MOSCOW_HEAD + "Five countries bought more than $100 million each in 2020."
+    assert all(r.claim.kind != "count" for r in claims.check(corpus, some))

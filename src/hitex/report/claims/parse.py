@@ -1405,6 +1405,17 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     Pattern(
         "count",
+        # A sentence that opens with how many partners bought: "Twenty-two countries bought
+        # Moscow technology last year" (not "Five markets bought over $100m each": some of them).
+        re.compile(
+            r"^(?P<word>" + _PERCENT_WORDS + r")\s+(?:countries|markets|partners|buyers|"
+            r"customers|destinations)\s+(?:bought|buy|purchased|imported|took)\b",
+            _I,
+        ),
+        lambda m, s, b: _count_opening(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        "count",
         # The count after its noun: "Total destinations: 22", «Поставщиков всего шесть», «всего
         # покупателей 14» (not a share or an amount: "buyers 22%").
         re.compile(
@@ -1612,6 +1623,17 @@ def _count_in_words(
     if not every and _SOME_OF_THEM.search(rest):
         return "", None, None
     n = float(_COUNT_WORDS[m["word"].lower()])
+    return "count", Quantity(n, "count", n, n), "partners"
+
+
+def _count_opening(
+    m: re.Match[str], s: Sentence, b: str
+) -> tuple[str, Quantity | None, str | None]:
+    """How many partners bought, said in words at the start of the sentence."""
+    rest = re.split(r"[,.;:!?]", s.text[m.end() :], maxsplit=1)[0]
+    if _SOME_OF_THEM.search(re.sub(r"\b(?:19|20)\d\d\b", "", rest)):
+        return "", None, None
+    n = float(words_number(m["word"]))
     return "count", Quantity(n, "count", n, n), "partners"
 
 
