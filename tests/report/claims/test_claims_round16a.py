@@ -167,3 +167,35 @@ def test_a_sentence_opening_with_how_many_partners_bought(corpus):
     # Those above a threshold are some of them, not a count of all.
     some = MOSCOW_HEAD + "Five countries bought more than $100 million each in 2020."
     assert all(r.claim.kind != "count" for r in claims.check(corpus, some))
+
+
+def test_the_principal_market_the_largest_group_and_growing_fastest_of_all(corpus):
+    p = pd.read_csv(PORTUGAL)
+    exports = p[(p["flow"] == "export") & (p["year"] == 2021)]
+    assert exports.groupby("partner")["value_usd"].sum().idxmax() == "NLD"
+    text = PORTUGAL_HEAD + "The Netherlands is the principal market for Portugal's exports."
+    r = _find(claims.check(corpus, text), "principal market")
+    assert (r.claim.kind, r.verdict) == ("rank", "supported"), r.reason
+    wrong = _find(claims.check(corpus, text.replace("The Netherlands", "France")), "principal")
+    assert wrong.verdict == "contradicted", wrong.reason
+    m = _moscow()
+    m = m[m["year"] == 2020]
+    chapters = m.groupby(m["product"].str.zfill(6).str[:2])["value_usd"].sum()
+    assert chapters.idxmax() == "84"
+    group = (MOSCOW_HEAD + "In 2020 Moscow's exports reached 2.4 billion dollars. Machinery and "
+             "mechanical appliances are still the largest group, worth 1.12 billion.")  # fmt: skip
+    r = _find(claims.check(corpus, group), "largest group")
+    assert (r.claim.kind, r.verdict) == ("rank", "supported"), r.reason
+    # Moscow's exports to China rose 22.4% in 2020, 18th of 22 partners by growth.
+    china = MOSCOW_HEAD + "In 2020 Moscow's exports to China grew fastest of all."
+    r = _find(claims.check(corpus, china), "fastest")
+    assert (r.claim.kind, r.verdict) == ("rank", "contradicted"), r.reason
+
+
+def test_optical_and_medical_instruments_are_chapter_90(corpus):
+    m = _moscow("90").groupby("year")["value_usd"].sum()
+    assert 100 * (m[2020] / m[2019] - 1) == pytest.approx(69.07, abs=0.005)
+    text = (MOSCOW_HEAD + "In 2020 Moscow's exports reached 2.4 billion dollars. Optical and "
+            "medical instruments grew by 69 per cent.")  # fmt: skip
+    r = _find(claims.check(corpus, text), "69 per cent")
+    assert r.verdict == "supported", r.reason

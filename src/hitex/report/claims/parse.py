@@ -611,7 +611,7 @@ def _goods_level(words: str) -> str:
 
 def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     words = m.group().lower()
-    metric = "growth" if re.search(r"growth|growing|rate|темп|рост", words) else "value"
+    metric = "growth" if re.search(r"growth|growing|rate|fastest|темп|рост", words) else "value"
     goods = re.search(
         r"\b(?:items?|products?|goods|commodit|categor|chapter|heading)|позици|"
         r"групп|стать",
@@ -1129,11 +1129,15 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?:\s+\w+)?"
             r"|\b(?:" + _ORDINAL + r")\w*\s+(?:(?:по величине|крупнейш\w*)\s+)?(?:покупател|"
             r"рын|партн[её]р|поставщик|импорт[её]р)\w*"
-            r"|\b(?:the |a )?(?:leader|leading|largest|biggest|top|main|fastest[- ]growing|"
+            # "Optical instruments grew fastest of all": first by growth.
+            r"|\b(?:grew|rose|expanded|increased|climbed)\s+(?:the\s+)?fastest(?:\s+of\s+all\b|"
+            r"(?=\s*[,;.]))"
+            r"|\b(?:the |a )?(?:leader|leading|largest|biggest|top|main|principal|chief|"
+            r"fastest[- ]growing|"
             r"second[- ]largest|third[- ]largest)\b(?:(?: \w+){0,3}? (?:in|by|of) (?:the )?"
             r"(?:volume|value|growth rate|rate of growth|growth|terms of \w+)"
             r"|(?: \w+)? (?:market|buyer|partner|destination|importer|customer|supplier|item|"
-            r"product|category|commodity|chapter|heading)s?\b)"
+            r"product|category|commodity|chapter|heading|group)s?\b)"
             r"|лидер\w*(?: \w+){0,2}? по (?:объ[её]м\w*|темп\w*(?: рост\w*)?|рост\w*)"
             r"|крупнейш\w+ (?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|направлени\w*|"
             r"поставщик\w*)"
