@@ -199,3 +199,13 @@ def test_optical_and_medical_instruments_are_chapter_90(corpus):
             "medical instruments grew by 69 per cent.")  # fmt: skip
     r = _find(claims.check(corpus, text), "69 per cent")
     assert r.verdict == "supported", r.reason
+
+
+def test_an_auxiliary_verb_before_the_flow_names_no_goods(corpus):
+    x = _portugal("export")
+    assert 100 * (x[2009] / x[2008] - 1) == pytest.approx(-8.33, abs=0.005)
+    text = PORTUGAL_HEAD + "Growth has not been even. Only in 2009 did exports decline, by 8.3%."
+    r = _find(claims.check(corpus, text), "8.3%")
+    assert r.verdict == "supported", r.reason
+    wrong = _find(claims.check(corpus, text.replace("8.3%", "18.3%")), "18.3%")
+    assert wrong.verdict == "contradicted", wrong.reason
