@@ -209,3 +209,36 @@ def test_an_auxiliary_verb_before_the_flow_names_no_goods(corpus):
     assert r.verdict == "supported", r.reason
     wrong = _find(claims.check(corpus, text.replace("8.3%", "18.3%")), "18.3%")
     assert wrong.verdict == "contradicted", wrong.reason
+
+
+# -- true claims left unverifiable where the reading is certain ---------------------------------
+EMAIL = """From: Sofía Merino
+Subject: RE: Argentina exposure
+
+1) How big is the Argentine trade for us now? The import side is the bulk: USD 2,035m in 2004.
+
+2) Is it all energy? Mostly. Fuels (HS 27) are 45% of imports, and gas plus refined oil products \
+together come to USD 910m in 2004.
+
+On your wine question: the distributor told us its Argentine sales were flat at about USD 12m.
+"""
+
+
+def test_a_text_naming_no_reporter_is_of_the_one_trading_with_its_partners(corpus):
+    # Only Chile's records hold Argentina as a partner (Moscow's and Portugal's do not).
+    held = {p: set(pd.read_csv(p)["partner"]) for p in (MOSCOW, PORTUGAL)}
+    assert all("ARG" not in partners for partners in held.values())
+    assert _chile("import")[2004] == pytest.approx(2035.41, abs=0.005)
+    gas = _chile("import", "2711")[2004] + _chile("import", "2710")[2004]
+    assert gas == pytest.approx(910.51, abs=0.005)
+    got = claims.check(corpus, EMAIL)
+    r = _find(got, "2,035m")
+    assert r.verdict == "supported", r.reason
+    assert r.claim.subject.reporter == "CHL"
+    r = _find(got, "910m")
+    assert r.verdict == "supported", r.reason
+    wrong = _find(claims.check(corpus, EMAIL.replace("910m", "610m")), "610m")
+    assert wrong.verdict == "contradicted", wrong.reason
+    # One firm's sales are not in customs data, whatever goods the sentence names.
+    firm = _find(got, "12m")
+    assert firm.verdict == "unverifiable", firm.reason

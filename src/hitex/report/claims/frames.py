@@ -389,6 +389,16 @@ def goods_after(text: str, end: int, known: list[tuple[int, int]]) -> str | None
     return word
 
 
+def not_goods(text: str) -> str | None:
+    """Words of ``text`` that name no goods the data hold (services, prices, one firm).
+
+    >>> not_goods("the distributor told us its sales were flat"), not_goods("Exports rose")
+    ('the distributor', None)
+    """
+    m = _en(grammar()["not_goods"]["en"]).search(text)
+    return None if m is None else m.group()
+
+
 def unknown_product(text: str, known: list[tuple[int, int]]) -> str | None:
     """A word of ``text`` that names goods next to a flow word, outside ``known`` spans.
 
@@ -410,9 +420,9 @@ def unknown_product(text: str, known: list[tuple[int, int]]) -> str | None:
     """
     general = grammar()["general"]
     en_general = {w.lower() for w in general["en"]}
-    spenders = _en(grammar()["not_goods"]["en"]).search(text)
+    spenders = not_goods(text)
     if spenders is not None:
-        return spenders.group()
+        return spenders
     ru_general = _ru(general["ru"])
 
     def free(a: int) -> bool:
