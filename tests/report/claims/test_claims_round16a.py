@@ -114,7 +114,9 @@ def test_an_amount_above_a_years_level_is_the_change_and_a_rate_in_words(corpus)
     assert _find(claims.check(corpus, MOSCOW_HEAD + wrong), "forty").verdict == "contradicted"
     below = "In 2019 Moscow's exports were $555 million below the 2020 level."
     r = _find(claims.check(corpus, MOSCOW_HEAD + below), "555")
-    assert r.claim.kind == "change" and r.claim.quantity.value < 0, r.reason
+    assert r.claim.kind == "change", r.reason
+    assert r.claim.quantity is not None
+    assert r.claim.quantity.value < 0, r.reason
 
 
 def test_a_partner_with_an_aside_buying_a_fraction_of_a_billion(corpus):

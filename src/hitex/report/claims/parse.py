@@ -1529,10 +1529,10 @@ def _listed_rank(
         _, _, metric = _rank(last, s, before[: last.start()])
         return "rank", q, metric
     adverb = place == 1 and not re.search(r"[,:—–]\s*(?:the\s+)?$", before)
-    if place > 2 and re.search(r"\ba\s+$", before, re.IGNORECASE):
-        # "China supplies 40% and Germany a fifth": a fraction ("Japan a close second" is not).
-        return "", None, None
-    if _after_partner(before) and not _NOT_A_PLACE.match(s.text, m.end()) and not adverb:
+    # "China supplies 40% and Germany a fifth": a fraction ("Japan a close second" is not).
+    fraction = place > 2 and re.search(r"\ba\s+$", before, re.IGNORECASE) is not None
+    if (_after_partner(before) and not _NOT_A_PLACE.match(s.text, m.end()) and not adverb
+            and not fraction):  # fmt: skip
         # ("Sales to Japan first exceeded $500m": "first" right after a name is an adverb.)
         # "Japan a close second, Germany third", «Япония вторая», «Бельгия — восьмой».
         return "rank", q, "value"
@@ -1929,7 +1929,8 @@ def _bare(
 #: A rate of growth and, after a comma, another subject's rate with the verb and the unit left
 #: out: "India's purchases rose by 63 per cent, Korea's by 60" («в Индию — на 63%, в Корею на 60»).
 _GAPPED_RATE = re.compile(
-    rf"(?P<verb>{GROWTH}|{FALL})\s+(?:by|на)\s+(?:{NUMBER})\s?(?:%|per ?cent\b|percent\b|процент\w*)"
+    rf"(?P<verb>{GROWTH}|{FALL})\s+(?:by|на)\s+(?:{NUMBER})\s?"
+    r"(?:%|per ?cent\b|percent\b|процент\w*)"
     r"\s*,\s*(?:and\s+|и\s+|а\s+)?(?:[\w'’-]+\s+){1,3}(?:by|на)\s+$",
     re.IGNORECASE,
 )
