@@ -1162,13 +1162,17 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?:the\s+)?(?:" + _ORDINAL + r")\b(?:[- ](?:largest|biggest|place)\b)?"
             r"(?:\s+place\b)?"
             r"|\b(?:ranked|ranks|came|comes|placed|stood|was|is|remained|sits|finished|stayed|"
-            r"stays|remains|remain|holds|held|takes|took|occupies|occupied)\s+"
+            r"stays|remains|remain)\s+"
             r"(?:the\s+)?(?:"
             + _ORDINAL
             # Not a time: "it was the first time", "the third year running".
             + r")\b(?!\s+(?:time|year|quarter|month|half)s?\b)(?:[- ](?:largest|biggest)\b)?"
             r"(?:\s+(?:among|by|in)\s+\w+)?"
             r"|\b(?:" + _ORDINAL + r")[- ](?:largest|biggest|place)\b"
+            # "Japan holds second" (not "held second place": the place's own words).
+            r"|\b(?:holds|held|takes|took|occupies|occupied)\s+(?:the\s+)?(?:"
+            + _ORDINAL
+            + r")\b(?!\s+(?:time|year|quarter|month|half|place|spot|position)s?\b)"
             # "Machinery is runner-up": second.
             r"|\b(?:is|was|came|finished|the)\s+runner[- ]up\b"
             r"|\b(?:на\s+)?(?:" + _ORDINAL + r")\s+мест\w*"
