@@ -119,14 +119,15 @@ def test_a_rank_among_goods_is_found_and_checked_for_one_chapter(corpus):
     m = pd.read_csv(ROOT / "examples" / "moscow-2020" / "flows.csv", dtype={"product": str})
     chapters = m[m["year"] == 2020].groupby(m["product"].str.zfill(6).str[:2])["value_usd"].sum()
     assert chapters.idxmax() == "84"  # machinery, $1,116.2 million of $2,403.8 million
+    headings = m[m["year"] == 2020].groupby(m["product"].str.zfill(6).str[:4])["value_usd"].sum()
+    assert headings.idxmax() == "8411"  # $348.67 million
     head = "Moscow's technology exports, 2020.\n\n"
     text = head + "Turbojets remained the top heading, and machinery the largest export chapter."
     got = claims.check(corpus, text)
     ranks = [r for r in got if r.claim.kind == "rank"]
     assert [r.claim.span for r in ranks] == ["the top heading", "the largest export chapter"]
-    # Turbojets are three HS6 codes, not one heading: not ranked.
-    assert ranks[0].verdict == "unverifiable", ranks[0].reason
-    assert "among goods" in ranks[0].reason
+    # Turbojets are heading 8411 ("turbo-jets, turbo-propellers and other gas turbines").
+    assert ranks[0].verdict == "supported", ranks[0].reason
     assert ranks[1].verdict == "supported", ranks[1].reason
 
 

@@ -108,6 +108,9 @@ def infer_reporter(session: Session, text: str) -> str:
             for iso in isos:
                 named[code] += len(re.findall(rf"\b[A-Z]{{3,}}[-_]{re.escape(iso)}\b", text))
     best = [c for c, n in named.most_common() if n == max(named.values(), default=0) and n > 0]
+    # Named by none ("the Argentine trade for us"): the one reporter that trades with every
+    # partner the text names.
+    best = best or _trading_with(session, text, loaded)
     if len(best) != 1:
         # Named by none (a dataset's code, "our exports") or by several as often: the one
         # whose data hold the text's dollar figures, where one clearly does.
@@ -123,6 +126,19 @@ def infer_reporter(session: Session, text: str) -> str:
 #: Dollar amounts of a text that a reporter's data must hold, at least, to be taken as the
 #: reporter of a text that names none; and how many times the runner-up's count it must be.
 FIGURES_NEEDED, FIGURES_MARGIN = 3, 2
+
+
+def _trading_with(session: Session, text: str, candidates: Sequence[str]) -> list[str]:
+    """The one candidate whose flows hold every country partner ``text`` names, else []."""
+    named = {m.value for m in lexicon.load().find_partners(text) if m.kind == "country"}
+    named -= set(candidates)
+    if not named:
+        return []
+    flows = session.tables()["flows"]
+    pairs = flows.select("reporter", "partner").distinct().to_pandas()
+    held = pairs.groupby("reporter")["partner"].agg(set)
+    trading = [c for c in candidates if c in held.index and named <= held[c]]
+    return trading if len(trading) == 1 else []
 
 
 def _by_figures(session: Session, text: str, candidates: Sequence[str]) -> str | None:

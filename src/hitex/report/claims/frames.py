@@ -123,7 +123,9 @@ def flows(text: str) -> list[tuple[int, str, str]]:
         nouns = _en(g["partner_nouns"]["en"]).search(near) or any(
             w in _ru(g["partner_nouns"]["ru"]) for _, _, w in lemmas(near)
         )
-        partner_first = _PARTNER_BEFORE.search(near) is not None or bool(nouns)
+        # "Germany, third, bought": an aside between the partner and the verb.
+        bare = re.sub(r"\s*,\s*[^,;.]{1,30},\s*$", " ", near)
+        partner_first = _PARTNER_BEFORE.search(bare) is not None or bool(nouns)
         partner_named = re.search(r"(?<!^)(?<![.!?]\s)\b[A-ZА-ЯЁ][a-zа-яё]{2,}", text) is not None
         found.append((a, "export" if (partner_first and a > 0) or partner_named else "import", ""))
     # "an negative balance" / "отрицательное сальдо": the side word comes first.
@@ -387,6 +389,16 @@ def goods_after(text: str, end: int, known: list[tuple[int, int]]) -> str | None
     return word
 
 
+def not_goods(text: str) -> str | None:
+    """Words of ``text`` that name no goods the data hold (services, prices, one firm).
+
+    >>> not_goods("the distributor told us its sales were flat"), not_goods("Exports rose")
+    ('the distributor', None)
+    """
+    m = _en(grammar()["not_goods"]["en"]).search(text)
+    return None if m is None else m.group()
+
+
 def unknown_product(text: str, known: list[tuple[int, int]]) -> str | None:
     """A word of ``text`` that names goods next to a flow word, outside ``known`` spans.
 
@@ -408,9 +420,9 @@ def unknown_product(text: str, known: list[tuple[int, int]]) -> str | None:
     """
     general = grammar()["general"]
     en_general = {w.lower() for w in general["en"]}
-    spenders = _en(grammar()["not_goods"]["en"]).search(text)
+    spenders = not_goods(text)
     if spenders is not None:
-        return spenders.group()
+        return spenders
     ru_general = _ru(general["ru"])
 
     def free(a: int) -> bool:

@@ -268,6 +268,10 @@ _CHANGE_AFTER = re.compile(
     r"\s+(?:increase|rise|gain|growth|jump|drop|fall|decline|decrease|more than|less than|"
     # "That is $554.7 million more.": a difference said at the end of its clause.
     r"(?:more|less)(?=\s*(?:[.,;:)]|$))|"
+    # "555 million above the 2019 level", "$40m lower than in 2019": a difference from a year.
+    r"(?:above|below|higher\s+than|lower\s+than|up\s+on|down\s+on)\s+(?:in\s+)?(?:the\s+|its\s+)?"
+    r"(?:(?:19|20)\d\d|previous\s+year|prior\s+year|year\s+before|a\s+year\s+(?:earlier|before|ago)|"
+    r"last\s+year)|"
     r"больше|меньше)\b", re.IGNORECASE)  # fmt: skip
 #: A change named by a noun: "of the $150,000 increase, new exporters brought $700,000".
 _NAMED_CHANGE = re.compile(r"\b(?:increase|rise|growth|gain)\b", re.IGNORECASE)
@@ -309,6 +313,41 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12,
                 "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "двадцать": 20}  # fmt: skip
 _COUNT_WORDS_RE = "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+
+
+#: Whole numbers in English words up to ninety-nine ("thirty", "forty-five").
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen")  # fmt: skip
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_PERCENT_WORDS = (rf"(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS[:9])})\b)?"
+                  rf"|(?:{'|'.join(sorted(_UNITS, key=len, reverse=True))})")  # fmt: skip
+
+
+def words_number(words: str) -> int:
+    """The whole number said in English words.
+
+    >>> words_number("thirty"), words_number("Forty-five"), words_number("twelve")
+    (30, 45, 12)
+    """
+    parts = re.split(r"[\s-]+", words.lower().strip())
+    tens = 10 * (_TENS.index(parts[0]) + 2) if parts[0] in _TENS else 0
+    units = [_UNITS.index(p) + 1 for p in parts if p in _UNITS]
+    return tens + sum(units)
+
+
+class _InWords:
+    """A match of a percentage in words, read as its figure (``num``)."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self.m = m
+        self.groups = {"num": str(words_number(m["words"])), "q": m["q"]}
+
+    def __getitem__(self, key: str) -> str | None:
+        return self.groups[key]
+
+    def end(self) -> int:
+        return self.m.end()
 
 
 def count_in(words: str) -> int | None:
@@ -572,7 +611,7 @@ def _goods_level(words: str) -> str:
 
 def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     words = m.group().lower()
-    metric = "growth" if re.search(r"growth|growing|rate|темп|рост", words) else "value"
+    metric = "growth" if re.search(r"growth|growing|rate|fastest|темп|рост", words) else "value"
     goods = re.search(
         r"\b(?:items?|products?|goods|commodit|categor|chapter|heading)|позици|"
         r"групп|стать",
@@ -790,7 +829,8 @@ _COMPARED = re.compile(r"(?<!\w)(?:больше|меньше|выше|ниже|l
                        r"lower)(?!\w)", re.IGNORECASE)  # fmt: skip
 #: "eight times exports" (not "tripled exports": a verb of growth and its object).
 _TIMES_FLOW = re.compile(
-    rf"\s*(?:(?:the|its|their|value of|)\s*)*(?:{_FLOW_WORD}|"
+    # "nine times Portugal's sales to China": a possessive before the noun of trade.
+    rf"\s*(?:(?:the|its|their|value of|(?-i:[A-Z])[\w.-]*['’]s|)\s*)*(?:{_FLOW_WORD}|"
     # "three times the shipments to Germany": the same flow's trade with another partner.
     r"(?:shipments|sales|purchases|deliveries)\b)",
     re.IGNORECASE,
@@ -847,11 +887,13 @@ def _fraction(
     m: re.Match[str], s: Sentence, before: str
 ) -> tuple[str, Quantity | None, str | None]:
     money = _HALF_MONEY.match(s.text, m.end())
-    if money is not None and m["frac"].lower() == "half":
-        # "over half a billion dollars": an amount, not a fraction.
+    of = m.groupdict().get("of")
+    if money is not None and (m["frac"].lower() == "half" or (of and re.match(r" of", of))):
+        # "over half a billion dollars", "bought exactly a quarter of a billion": an amount.
         scale = 1e9 if money[1].lower() == "billion" else 1e6
+        part = _fraction_value(m["frac"])
         words = m.groupdict().get("q") or m.groupdict().get("q0") or ""
-        return "amount", quantity(0.5 * scale, "usd", 0.1 * scale, words), None
+        return "amount", quantity(part * scale, "usd", 0.2 * part * scale, words), None
     value = _fraction_value(m["frac"]) * 100
     lost = _VERB_RIGHT_BEFORE.search(before) is not None  # "lost almost two-thirds of its value"
     share = (
@@ -887,7 +929,8 @@ def _fraction(
 SHARE_ON = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:приход\w*|пришл\w*)\s+на\s+|\s*[—–]\s*на\s+",
                       re.IGNORECASE)  # fmt: skip
 #: "half a billion dollars": the words after "half" that make it an amount.
-_HALF_MONEY = re.compile(r"\s+a\s+(billion|million)\s+(?:dollars|USD)\b", re.IGNORECASE)
+_HALF_MONEY = re.compile(r"\s+a\s+(billion|million)(?:\s+(?:dollars|USD)\b|(?=\s*(?:[.,;:)]|$)))",
+                         re.IGNORECASE)  # fmt: skip
 #: A verb of growth or fall right before a fraction: "lost almost two-thirds of its value" is
 #: a fall, not a share ("rose to two thirds of exports" is a share).
 _VERB_RIGHT_BEFORE = re.compile(f"(?:{GROWTH}|{FALL})\\s+(?:by\\s+|на\\s+)?$", re.IGNORECASE)
@@ -1025,7 +1068,7 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
         return "", q, None
     after = _CHANGE_AFTER.match(s.text, m.end())
     if after is not None:
-        falls = re.search(f"(?:{FALL})|less", after.group(), re.IGNORECASE) is not None
+        falls = re.search(f"(?:{FALL})|less|below|lower|down", after.group(), re.I) is not None
         return "change", negate(q) if falls else q, scale or None
     if _WORTH_OF.search(before + (m["q"] or "")):
         return "amount", q, scale or None
@@ -1086,11 +1129,15 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?:\s+\w+)?"
             r"|\b(?:" + _ORDINAL + r")\w*\s+(?:(?:по величине|крупнейш\w*)\s+)?(?:покупател|"
             r"рын|партн[её]р|поставщик|импорт[её]р)\w*"
-            r"|\b(?:the |a )?(?:leader|leading|largest|biggest|top|main|fastest[- ]growing|"
+            # "Optical instruments grew fastest of all": first by growth.
+            r"|\b(?:grew|rose|expanded|increased|climbed)\s+(?:the\s+)?fastest(?:\s+of\s+all\b|"
+            r"(?=\s*[,;.]))"
+            r"|\b(?:the |a )?(?:leader|leading|largest|biggest|top|main|principal|chief|"
+            r"fastest[- ]growing|"
             r"second[- ]largest|third[- ]largest)\b(?:(?: \w+){0,3}? (?:in|by|of) (?:the )?"
             r"(?:volume|value|growth rate|rate of growth|growth|terms of \w+)"
             r"|(?: \w+)? (?:market|buyer|partner|destination|importer|customer|supplier|item|"
-            r"product|category|commodity|chapter|heading)s?\b)"
+            r"product|category|commodity|chapter|heading|group)s?\b)"
             r"|лидер\w*(?: \w+){0,2}? по (?:объ[её]м\w*|темп\w*(?: рост\w*)?|рост\w*)"
             r"|крупнейш\w+ (?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|направлени\w*|"
             r"поставщик\w*)"
@@ -1122,6 +1169,10 @@ PATTERNS: tuple[Pattern, ...] = (
             + r")\b(?!\s+(?:time|year|quarter|month|half)s?\b)(?:[- ](?:largest|biggest)\b)?"
             r"(?:\s+(?:among|by|in)\s+\w+)?"
             r"|\b(?:" + _ORDINAL + r")[- ](?:largest|biggest|place)\b"
+            # "Japan holds second" (not "held second place": the place's own words).
+            r"|\b(?:holds|held|takes|took|occupies|occupied)\s+(?:the\s+)?(?:"
+            + _ORDINAL
+            + r")\b(?!\s+(?:time|year|quarter|month|half|place|spot|position)s?\b)"
             # "Machinery is runner-up": second.
             r"|\b(?:is|was|came|finished|the)\s+runner[- ]up\b"
             r"|\b(?:на\s+)?(?:" + _ORDINAL + r")\s+мест\w*"
@@ -1293,6 +1344,12 @@ PATTERNS: tuple[Pattern, ...] = (
         "percent", re.compile(_Q + _N + r"\s?(?:%|per ?cent\b|percent\b|процент\w*)", _I), _percent
     ),
     Pattern(
+        # "an increase of thirty per cent", "forty-five percent": a percentage in words.
+        "percent",
+        re.compile(_Q + r"\b(?P<words>" + _PERCENT_WORDS + r")\s+(?:per ?cent|percent)\b", _I),
+        lambda m, s, b: _percent(_InWords(m), s, b),  # type: ignore[arg-type]
+    ),
+    Pattern(
         "money",
         re.compile(
             _Q + r"(?:(?:US\$|USD|\$)\s?" + _N + r"(?:\s?(?P<scale>" + _SCALE_WORDS + r"|m|k)\b)?"
@@ -1309,7 +1366,7 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|"
             + _N.replace("num", "num4")
             + r"\s?(?P<scale4>млрд|млн|миллиард\w*|миллион\w*|billion|million|bln|bn|mln|mn)\b"
-            r"\.?(?=\s*(?:(?:больше|меньше|more|less|higher|lower|до|против|в|во|за|по|с|со|от|"
+            r"\.?(?=\s*(?:(?:больше|меньше|more|less|higher|lower|above|below|до|против|в|во|за|по|с|со|от|"
             r"и|а|to|against|versus|vs|in|and|from|a year|годом|ранее|earlier|"
             # «дефицит в 430 млн стал наибольшим»: a verb of the figure's subject.
             r"стал[аио]?|был[аио]?|оказал\w*|остал\w*|became|was|were)(?!\w)|"
@@ -1353,6 +1410,17 @@ PATTERNS: tuple[Pattern, ...] = (
             _I,
         ),
         lambda m, s, b: _count_in_words(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        "count",
+        # A sentence that opens with how many partners bought: "Twenty-two countries bought
+        # Moscow technology last year" (not "Five markets bought over $100m each": some of them).
+        re.compile(
+            r"^(?P<word>" + _PERCENT_WORDS + r")\s+(?:countries|markets|partners|buyers|"
+            r"customers|destinations)\s+(?:bought|buy|purchased|imported|took)\b",
+            _I,
+        ),
+        lambda m, s, b: _count_opening(m, s, b),  # noqa: PLW0108 - defined below
     ),
     Pattern(
         "count",
@@ -1465,7 +1533,10 @@ def _listed_rank(
         _, _, metric = _rank(last, s, before[: last.start()])
         return "rank", q, metric
     adverb = place == 1 and not re.search(r"[,:—–]\s*(?:the\s+)?$", before)
-    if _after_partner(before) and not _NOT_A_PLACE.match(s.text, m.end()) and not adverb:
+    # "China supplies 40% and Germany a fifth": a fraction ("Japan a close second" is not).
+    fraction = place > 2 and re.search(r"\ba\s+$", before, re.IGNORECASE) is not None
+    if (_after_partner(before) and not _NOT_A_PLACE.match(s.text, m.end()) and not adverb
+            and not fraction):  # fmt: skip
         # ("Sales to Japan first exceeded $500m": "first" right after a name is an adverb.)
         # "Japan a close second, Germany third", «Япония вторая», «Бельгия — восьмой».
         return "rank", q, "value"
@@ -1560,6 +1631,17 @@ def _count_in_words(
     if not every and _SOME_OF_THEM.search(rest):
         return "", None, None
     n = float(_COUNT_WORDS[m["word"].lower()])
+    return "count", Quantity(n, "count", n, n), "partners"
+
+
+def _count_opening(
+    m: re.Match[str], s: Sentence, b: str
+) -> tuple[str, Quantity | None, str | None]:
+    """How many partners bought, said in words at the start of the sentence."""
+    rest = re.split(r"[,.;:!?]", s.text[m.end() :], maxsplit=1)[0]
+    if _SOME_OF_THEM.search(re.sub(r"\b(?:19|20)\d\d\b", "", rest)):
+        return "", None, None
+    n = float(words_number(m["word"]))
     return "count", Quantity(n, "count", n, n), "partners"
 
 
@@ -1838,7 +1920,24 @@ def _bare(
         step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
         q = quantity(value, "usd", step)
         return m.start(), m.end(), "amount", q, scale, "bare"
+    rate = _GAPPED_RATE.search(s.text[: m.start()])
+    if rate is not None and re.match(r"\s*(?:[.,;)]|$)", s.text[m.end() :]):
+        # "India's purchases rose by 63 per cent, Korea's by 60": the verb and its unit go on.
+        step = 10.0 ** -decimals(m["num"], lang=lang)
+        q = quantity(wording.parse_percent(m["num"] + "%", lang=lang), "pct", step)
+        falls = re.fullmatch(f"(?:{FALL})", rate["verb"], re.IGNORECASE) is not None
+        return m.start(), m.end(), "growth", negate(q) if falls else q, None, "bare"
     return m.start(), m.end(), "", None, None, "bare"
+
+
+#: A rate of growth and, after a comma, another subject's rate with the verb and the unit left
+#: out: "India's purchases rose by 63 per cent, Korea's by 60" («в Индию — на 63%, в Корею на 60»).
+_GAPPED_RATE = re.compile(
+    rf"(?P<verb>{GROWTH}|{FALL})\s+(?:by|на)\s+(?:{NUMBER})\s?"
+    r"(?:%|per ?cent\b|percent\b|процент\w*)"
+    r"\s*,\s*(?:and\s+|и\s+|а\s+)?(?:[\w'’-]+\s+){1,3}(?:by|на)\s+$",
+    re.IGNORECASE,
+)
 
 
 _VERB_BEFORE = re.compile(

@@ -1080,7 +1080,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # is not an error.
             guess = {**dict(claim.reading), "products": "default"}
             claim = claim.with_(reading=tuple(sorted(guess.items())))
-        if claim.understood and odd and not _in(products, lo, at[1]):
+        # "On your wine question: the distributor told us its sales were $12m": one firm's
+        # figure is none the data hold, whatever goods its clause names.
+        spent = odd is not None and odd == frames.not_goods(s.text[lo : at[1]])
+        if claim.understood and odd and (spent or not _in(products, lo, at[1])):
             claim = claim.with_(understood=False,
                                 note=f"unverifiable: the lexicon does not know the goods "
                                 f"'{odd}' (add them with --lexicon)")  # fmt: skip
