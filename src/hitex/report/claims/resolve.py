@@ -863,7 +863,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # "Kazakhstan, Turkey and the UAE each exceeded $45 million", "не менее чем на
             # 20% каждая": the figure is said of every partner named, never of their sum.
             aggregation, count = "each", len(subject.partners)
-        years_before = set(re.findall(r"\b(?:19|20)\d\d\b", s.text[: at[0]]))
+        years_before = set(re.findall(_A_YEAR, s.text[: at[0]]))
         if (aggregation == "each" and count is None and len(subject.partners) < 2
                 and len(years_before) > 1):  # fmt: skip
             # "The deficit peaked in 2003 and 2012, at $470 million each": of each year named,
@@ -1149,14 +1149,20 @@ def _behind_only(text: str, mentions: list[Mention], partners: tuple[str, ...]) 
     return bool(theirs) and all(_SET_AGAINST.search(text[: m.start]) for m in theirs)
 
 
+#: A year: four digits from 1900 to 2099, not the whole part of a figure («2035,4 млн долл.»).
+_A_YEAR = r"\b((?:19|20)\d\d)\b(?![.,]\d)"
+
+
 def _years_not_dates(text: str) -> list[re.Match[str]]:
     """The years ``text`` names, except those of a date ("3 March 2021": when it was written).
 
     >>> [m[1] for m in _years_not_dates("Moscow, 3 March 2021. Up 30% on 2019.")]
     ['2019']
+    >>> [m[1] for m in _years_not_dates("в 2004 году импорт составил 2035,4 млн долл.")]
+    ['2004']
     """
     dates = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
-    return [m for m in re.finditer(r"\b((?:19|20)\d\d)\b", text)
+    return [m for m in re.finditer(_A_YEAR, text)
             if not any(a <= m.start(1) < b for a, b in dates)]  # fmt: skip
 
 
@@ -1984,7 +1990,7 @@ def article_year(text: str, candidates: Sequence[int], held: Sequence[int] = ())
     >>> article_year("Рост в 2,2 раза к 2002 году, а в 2002 году не ввозили", [2002], [2002, 2004])
     2004
     """
-    named = collections.Counter(int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text))
+    named = collections.Counter(int(y) for y in re.findall(_A_YEAR, text))
     usable = [y for y in named if y in set(candidates)]
     dateline = _DATELINE.search(text[:300])
     if dateline is not None and _LAST_YEAR.search(text):
@@ -1995,7 +2001,7 @@ def article_year(text: str, candidates: Sequence[int], held: Sequence[int] = ())
             return last
     spans = [(b.start(), b.end()) for b in _COMPARE.finditer(text)]
     bases = {int(m["y"] or m["y2"]) for m in _COMPARE.finditer(text)}
-    own = [m for m in re.finditer(r"\b((?:19|20)\d\d)\b", text)
+    own = [m for m in re.finditer(_A_YEAR, text)
            if not any(a <= m.start() < b for a, b in spans)]  # fmt: skip
     if usable and bases and (not own or set(usable) <= bases):
         # "рост в 2,2 раза к 2002 году ... которых в 2002 году мы не ввозили": every year it
