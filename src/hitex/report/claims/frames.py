@@ -223,8 +223,12 @@ def each_after(text: str, end: int, start: int) -> bool:
     by = re.search(r"(?<!\w)по\s+((?:\S+\s+){0,3})$", text[max(0, start - 30) : start])
     # «по 250 млн», «по более чем 250 млн»: «по» of each; not «по этой позиции невелик: 43 млн»
     # (of which goods), whose words between are a noun and a colon.
-    return by is not None and not re.search(r"[:;—–]", by[1]) and not any(
-        "NOUN" in _morph().parse(by[1][a:b].lower())[0].tag for a, b, _ in lemmas(by[1])
+    return (
+        by is not None
+        and not re.search(r"[:;—–]", by[1])
+        and not any(
+            "NOUN" in _morph().parse(by[1][a:b].lower())[0].tag for a, b, _ in lemmas(by[1])
+        )
     )
 
 

@@ -176,8 +176,10 @@ class Lexicon:
 #: A heading (subheading) said by its bare digits between goods' words and a dash or a question
 #: mark: «компьютеры 8471 — 257 млн», «а счётные машины, 8470?». Parse skips it as a figure.
 #: Never a year, nor a round figure («экспорт 4500 — рекорд»): no heading ends in 00.
-BARE_CODE = (r"(?:(?<=[^\W\d]\s)|(?<=[^\W\d],\s))"
-             r"(?P<c>(?!(?:19|20)\d\d\b|\d\d00\b)\d{4}(?:\d{2})?)(?=\s*[—–?])")
+BARE_CODE = (
+    r"(?:(?<=[^\W\d]\s)|(?<=[^\W\d],\s))"
+    r"(?P<c>(?!(?:19|20)\d\d\b|\d\d00\b)\d{4}(?:\d{2})?)(?=\s*[—–?])"
+)
 #: An HS code a text names: "chapter 84", "(heading 4011)", "HS 8542", "группа 84", "товарная
 #: позиция 2711", "код ТН ВЭД 8703". Words of the text (not of the lexicon): a grammar rule.
 _HS_CODE = re.compile(

@@ -91,13 +91,19 @@ _MONTH_NAME = (r"(?:january|february|march|april|may|june|july|august|september|
                r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
                r"(?:ь|я|е|й|ю|ем)(?!\w)")  # fmt: skip
 #: Parts of a year said in words: "the second half", "в четвёртом квартале", «в 4 квартале».
+#: «в 4 квартале», «3-м квартале»: a quarter by its number, after the number.
+_QUARTER_N = r"(?:-?[мй]|-ом)?\s+квартал\w*"
 _PARTS = (
     (r"first[- ]half|\bH1\b|первое полугодие|первом полугодии|первого полугодия", (1, 6)),
     (r"second[- ]half|\bH2\b|второе полугодие|втором полугодии|второго полугодия", (7, 12)),
-    (r"first[- ]quarter|\bQ1\b|перв\w+ квартал\w*|\bI квартал\w*|\b1(?:-?[мй]|-ом)?\s+квартал\w*", (1, 3)),
-    (r"second[- ]quarter|\bQ2\b|втор\w+ квартал\w*|\bII квартал\w*|\b2(?:-?[мй]|-ом)?\s+квартал\w*", (4, 6)),
-    (r"third[- ]quarter|\bQ3\b|трет\w+ квартал\w*|\bIII квартал\w*|\b3(?:-?[мй]|-ом)?\s+квартал\w*", (7, 9)),
-    (r"(?:fourth|final|last)[- ]quarter|\bQ4\b|четв[её]рт\w+ квартал\w*|\bIV квартал\w*|\b4(?:-?[мй]|-ом)?\s+квартал\w*", (10, 12)),
+    (rf"first[- ]quarter|\bQ1\b|перв\w+ квартал\w*|\bI квартал\w*|\b1{_QUARTER_N}", (1, 3)),
+    (rf"second[- ]quarter|\bQ2\b|втор\w+ квартал\w*|\bII квартал\w*|\b2{_QUARTER_N}", (4, 6)),
+    (rf"third[- ]quarter|\bQ3\b|трет\w+ квартал\w*|\bIII квартал\w*|\b3{_QUARTER_N}", (7, 9)),
+    (
+        rf"(?:fourth|final|last)[- ]quarter|\bQ4\b|четв[её]рт\w+ квартал\w*|\bIV квартал\w*|"
+        rf"\b4{_QUARTER_N}",
+        (10, 12),
+    ),
 )
 
 
