@@ -243,7 +243,9 @@ def test_goods_called_a_heading_are_not_read_at_another_level(checked_warehouse)
     assert r.verdict == "unverifiable"
     plain = "In 2020 Moscow's exports of turbojets earned $349 million."
     r = _one(checked_warehouse, plain, "349")
-    assert (r.verdict, r.computed) == ("contradicted", pytest.approx(engines))
+    # Texts call all of heading 8411 "turbojets" too (its name begins so; the lexicon's
+    # ``also``): read as the subheadings, the figure is shown but never flagged.
+    assert (r.verdict, r.computed) == ("unverifiable", pytest.approx(engines))
 
 
 def test_a_verb_of_growth_before_a_flow_word_is_no_ratio():
