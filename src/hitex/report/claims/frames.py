@@ -222,7 +222,32 @@ def each_after(text: str, end: int, start: int) -> bool:
     ru = re.match(r"\s*кажд\w+(?!\s+" + _TIMES + ")", tail, re.IGNORECASE)
     if _en(g["en"]).match(tail.lstrip()) or ru:
         return True
-    return re.search(r"(?<!\w)по\s+(?:\S+\s+){0,3}$", text[max(0, start - 30) : start]) is not None
+    by = re.search(r"(?<!\w)по\s+((?:\S+\s+){0,3})$", text[max(0, start - 30) : start])
+    # «по 250 млн», «по более чем 250 млн»: «по» of each; not «по этой позиции невелик: 43 млн»
+    # (of which goods), whose words between are a noun and a colon.
+    return (
+        by is not None
+        and not re.search(r"[:;—–]", by[1])
+        and not any(
+            "NOUN" in _morph().parse(by[1][a:b].lower())[0].tag for a, b, _ in lemmas(by[1])
+        )
+    )
+
+
+def collective(text: str) -> tuple[int, int] | None:
+    """(where, how many) of a noun that counts the partners just named, after a demonstrative.
+
+    Its words are the grammar's ``collectives`` (lemmas): «это пятёрка», «эту тройку».
+
+    >>> collective("Нидерланды, Германия, Франция — это тройка, у неё 45%")
+    (36, 3)
+    """
+    counts = {k.replace("ё", "е"): v for k, v in grammar()["collectives"]["ru"].items()}
+    words = lemmas(text)
+    for (_, _, this), (a, _, noun) in itertools.pairwise(words):
+        if this in ("это", "этот") and noun in counts:
+            return a, counts[noun]
+    return None
 
 
 def each_in(text: str) -> bool:

@@ -148,9 +148,11 @@ class Lexicon:
         """
         words = list(_scan(text, *self._product_re, "product"))
         # "HS 8542.31" is subheading 854231.
+        said = ("code", "bare", "bare2", "ord", "ord2", "ord3")
         codes = [Mention(m.start(), m.end(), "product",
-                         f"HS {(m['code'] or m['bare'] or m['ord'] or m['ord2']).replace('.', '')}")
-                 for m in _HS_CODE.finditer(text)]  # fmt: skip
+                         "HS " + next(m[g] for g in said if m[g]).replace(".", ""))
+                 for m in _HS_CODE.finditer(text)
+                 if not m["ord3"] or _CHAPTER_WORD.search(text, 0, m.start())]  # fmt: skip
         glossed = [w for w in words for c in codes if _glosses(text, w, c)]
         return sorted([*codes, *(w for w in words if w not in glossed)], key=lambda m: m.start)
 
@@ -166,6 +168,13 @@ class Lexicon:
         return sorted(groups + found, key=lambda m: m.start)
 
 
+#: A heading (subheading) said by its bare digits between goods' words and a dash or a question
+#: mark: «компьютеры 8471 — 257 млн», «а счётные машины, 8470?». Parse skips it as a figure.
+#: Never a year, nor a round figure («экспорт 4500 — рекорд»): no heading ends in 00.
+BARE_CODE = (
+    r"(?:(?<=[^\W\d]\s)|(?<=[^\W\d],\s))"
+    r"(?P<c>(?!(?:19|20)\d\d\b|\d\d00\b)\d{4}(?:\d{2})?)(?=\s*[—–?])"
+)
 #: An HS code a text names: "chapter 84", "(heading 4011)", "HS 8542", "группа 84", "товарная
 #: позиция 2711", "код ТН ВЭД 8703". Words of the text (not of the lexicon): a grammar rule.
 _HS_CODE = re.compile(
@@ -175,13 +184,20 @@ _HS_CODE = re.compile(
     # A bare heading or subheading in brackets right after goods' words: "приёмники (8527)"
     # (never a year: "(2019)" dates, it does not classify).
     r"|(?<=[^\W\d]\s\()(?P<bare>(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?)(?=\))"
+    # A bare heading after goods' words and before a dash or a question, in a list or a chat:
+    # «компьютеры 8471 — 257 млн», «а счётные машины, 8470?» (never a year).
+    r"|" + BARE_CODE.replace("?P<c>", "?P<bare2>") +
     # A chapter said by its ordinal: «84-я группа», «(38-я группа)», «из 85-й главы», and after
     # its noun: «Крупнейшая товарная группа экспорта — 84-я».
     r"|(?<![\w-])(?P<ord>\d{2})-(?:я|й|ой|ая|ую|ей)\s+(?:товарн\w+\s+)?(?:глав|групп)\w*"
-    r"|(?<![\w-])(?:глав|групп)\w*(?:\s+[^\W\d]+){0,2}\s*[—–-]\s*(?P<ord2>\d{2})-(?:я|й|ая)(?!\w)",
+    r"|(?<![\w-])(?:глав|групп)\w*(?:\s+[^\W\d]+){0,2}\s*[—–-]\s*(?P<ord2>\d{2})-(?:я|й|ая)(?!\w)"
+    # In a list of chapters, the ordinal alone before its figure: «84-я группа 1116 млн, 85-я
+    # 774» (kept where the text names a chapter before it).
+    r"|(?<![\w-])(?P<ord3>\d{2})-(?:я|й)(?=\s+\d)",
     re.IGNORECASE,
 )
 _CODE_NAME = re.compile(r"HS (\d{2,6})")
+_CHAPTER_WORD = re.compile(r"(?<!\w)(?:глав|групп)\w*", re.IGNORECASE)
 #: What may stand between goods' words and the code that glosses them: no clause boundary.
 _GLOSS = re.compile(r"[^,;.:()]{0,60}\(?\s*")
 

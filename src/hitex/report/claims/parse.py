@@ -670,7 +670,9 @@ _NOT_A_CHANGE = r"(?!(?:increase|rise|growth|gain|jump|fall|drop|decline|change)
 
 def _extreme(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     words = m.group().lower()
-    said = re.search(r"low|small|weak|minim|narrow|низк|наименьш|минимал|минимум|узк", words)
+    # «таким малым дефицит не был с 2001 г.»: «мал» at the start of a word (not «максимальный»).
+    said = re.search(r"low|small|weak|minim|narrow|низк|наименьш|минимал|минимум|узк|"
+                     r"(?<![а-яё])мал", words)  # fmt: skip
     low = said is not None
     if re.match(r"впервые", words, re.I):
         after = s.text[m.end() : m.end() + 60]
@@ -1043,7 +1045,9 @@ _ABOVE_YEAR = re.compile(
     rf"{_EXCEEDS}\s+(?:the\s+)?(?:(?:показател\w*|уровень|уровня|итог\w*|level|figure|total)\s+)?"
     r"(?:(?:of\s+|за\s+)?(?:19|20)\d\d(?:\s*г\.|\s+год\w*|-го|'s)?|прошлогодн\w*|"
     r"предыдущ\w+\s+год\w*|прошлого\s+года|(?:the\s+)?(?:previous|prior|last)\s+year'?s?)"
-    r"(?:\s+(?:показател\w*|уровень|уровня|итог\w*|level|figure|total))?\s+(?:на|by)\s+$",
+    r"(?:\s+(?:показател\w*|уровень|уровня|итог\w*|level|figure|total))?"
+    # «превысив показатель 2019 года (1849,1 млн долларов) на 30%»: its figure in brackets.
+    r"(?:\s*\([^()]{1,40}\))?\s+(?:на|by)\s+$",
     re.IGNORECASE,
 )
 #: The same with the figure first: «на 30% превысив уровень предыдущего года».
@@ -1719,10 +1723,12 @@ _SKIP = re.compile(
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
     r"\d{4}-\d\d-\d\d|\d{1,2}:\d\d|\b(?:19|20)\d\d(?:-(?:19|20)?\d\d)?\b|\bHS ?\d+|"
     r"\b\d{1,2}-(?:[ея]|го|й|м|ое|ой|ом|ого|ая|ую)(?!\w)|"
+    # «в 4 квартале»: a quarter's number, no figure.
+    r"\b[1-4](?:-?[мй]|-ом)?(?=\s+квартал)|"
     r"(?<![\w-])(?:chapter|heading|subheading|глав[аеыу]|групп[аеыу]|"
     r"позици[яиюей]+|субпозици[яиюей]+|ТН ВЭД)\s+\d{2,6}\b|\b\d{4,6}\b"
     r"(?=[ /,]+\d{4,6}\b)|(?<=HS )\d+|\b\d+(?:st|nd|rd|th)\b"
-    r"|(?<=[^\W\d]\s\()(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?(?=\))"
+    r"|(?<=[^\W\d]\s\()(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?(?=\))|" + lexicon.BARE_CODE
 )
 _BARE = re.compile(f"(?<![\\w.,])(?P<num>{NUMBER})(?![\\w%])")
 
@@ -1927,6 +1933,12 @@ def _bare(
         q = quantity(wording.parse_percent(m["num"] + "%", lang=lang), "pct", step)
         falls = re.fullmatch(f"(?:{FALL})", rate["verb"], re.IGNORECASE) is not None
         return m.start(), m.end(), "growth", negate(q) if falls else q, None, "bare"
+    if scale and _LISTED.search(before) and _LIST_END.match(s.text, m.end()):
+        # «Китай 563, Япония 512, Германия 250», «85-я 774»: a name and its figure in a list,
+        # after amounts in dollars; its unit is a guess (resolve never flags it).
+        value = wording.parse_money(f"{m['num']} {scale}", lang=lang)
+        step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
+        return m.start(), m.end(), "amount", quantity(value, "usd", step), scale, "listed"
     return m.start(), m.end(), "", None, None, "bare"
 
 
@@ -1938,6 +1950,14 @@ _GAPPED_RATE = re.compile(
     r"\s*,\s*(?:and\s+|и\s+|а\s+)?(?:[\w'’-]+\s+){1,3}(?:by|на)\s+$",
     re.IGNORECASE,
 )
+
+
+#: A name heading a bare figure in a list: a capitalised word («Китай 563», «Южная Корея 366»)
+#: or a chapter's ordinal («85-я 774»), at the start of its clause.
+_LISTED = re.compile(r"(?:^|[,;:—–]\s*|\]\s*)(?:[A-ZА-ЯЁ][a-zа-яё-]+(?:\s+[A-ZА-ЯЁ][a-zа-яё-]+)?|"
+                     r"\d{2}-[яй])\s+$")  # fmt: skip
+#: The end of a figure of such a list: a comma, a full stop or the end of the line.
+_LIST_END = re.compile(r"\s*(?:[,;]|\.(?!\d)|$)", re.MULTILINE)
 
 
 _VERB_BEFORE = re.compile(

@@ -90,14 +90,20 @@ _MONTH_NAME = (r"(?:january|february|march|april|may|june|july|august|september|
                r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?!\w)|"
                r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
                r"(?:ь|я|е|й|ю|ем)(?!\w)")  # fmt: skip
-#: Parts of a year said in words: "the second half", "в четвёртом квартале".
+#: Parts of a year said in words: "the second half", "в четвёртом квартале", «в 4 квартале».
+#: «в 4 квартале», «3-м квартале»: a quarter by its number, after the number.
+_QUARTER_N = r"(?:-?[мй]|-ом)?\s+квартал\w*"
 _PARTS = (
     (r"first[- ]half|\bH1\b|первое полугодие|первом полугодии|первого полугодия", (1, 6)),
     (r"second[- ]half|\bH2\b|второе полугодие|втором полугодии|второго полугодия", (7, 12)),
-    (r"first[- ]quarter|\bQ1\b|перв\w+ квартал\w*|\bI квартал\w*", (1, 3)),
-    (r"second[- ]quarter|\bQ2\b|втор\w+ квартал\w*|\bII квартал\w*", (4, 6)),
-    (r"third[- ]quarter|\bQ3\b|трет\w+ квартал\w*|\bIII квартал\w*", (7, 9)),
-    (r"(?:fourth|final|last)[- ]quarter|\bQ4\b|четв[её]рт\w+ квартал\w*|\bIV квартал\w*", (10, 12)),
+    (rf"first[- ]quarter|\bQ1\b|перв\w+ квартал\w*|\bI квартал\w*|\b1{_QUARTER_N}", (1, 3)),
+    (rf"second[- ]quarter|\bQ2\b|втор\w+ квартал\w*|\bII квартал\w*|\b2{_QUARTER_N}", (4, 6)),
+    (rf"third[- ]quarter|\bQ3\b|трет\w+ квартал\w*|\bIII квартал\w*|\b3{_QUARTER_N}", (7, 9)),
+    (
+        rf"(?:fourth|final|last)[- ]quarter|\bQ4\b|четв[её]рт\w+ квартал\w*|\bIV квартал\w*|"
+        rf"\b4{_QUARTER_N}",
+        (10, 12),
+    ),
 )
 
 
@@ -242,7 +248,7 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    r"\b(?:decades?|years|quarters|months)\s+(?:up\s+)?to\s+(?=(?:19|20)\d\d\b)|"
                    # «экспорт 2016 года был в полтора раза выше»: a year in the genitive after
                    # the noun of the trade it dates.
-                   r"(?:экспорт|импорт|оборот|дефицит|профицит|сальдо)[а-яё]{0,3}\s+"
+                   r"(?:экспорт|импорт|оборот|дефицит|профицит|сальдо|показател)[а-яё]{0,3}\s+"
                    r"(?=(?:19|20)\d\d\s+года\b)|\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d-м\b)|"
                    # «в кризисный 2009 г.»: an adjective between «в» and the year.
                    r"\bв\s+[а-яё]+(?:ый|ий|ой)\s+(?=(?:19|20)\d\d\s*(?:г\.|год\w*))|"
@@ -863,7 +869,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # "Kazakhstan, Turkey and the UAE each exceeded $45 million", "не менее чем на
             # 20% каждая": the figure is said of every partner named, never of their sum.
             aggregation, count = "each", len(subject.partners)
-        years_before = set(re.findall(r"\b(?:19|20)\d\d\b", s.text[: at[0]]))
+        years_before = set(re.findall(_A_YEAR, s.text[: at[0]]))
         if (aggregation == "each" and count is None and len(subject.partners) < 2
                 and len(years_before) > 1):  # fmt: skip
             # "The deficit peaked in 2003 and 2012, at $470 million each": of each year named,
@@ -1059,6 +1065,8 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # up to the article's year, not to a year another sentence names.
             claim = claim.with_(period=dataclasses.replace(claim.period, year=c.year))
             how["year"] = "carried"
+        if f.hints.get("pattern") == "listed":
+            how["unit"] = "default"  # «Китай 563»: the unit of the figures before, a guess
         claim = claim.with_(reading=tuple(sorted(how.items())))
         lo = f.segment[0]
         everyone = [*lexicon.find_partners(s.text), *lexicon.find_products(s.text)]
@@ -1150,14 +1158,20 @@ def _behind_only(text: str, mentions: list[Mention], partners: tuple[str, ...]) 
     return bool(theirs) and all(_SET_AGAINST.search(text[: m.start]) for m in theirs)
 
 
+#: A year: four digits from 1900 to 2099, not the whole part of a figure («2035,4 млн долл.»).
+_A_YEAR = r"\b((?:19|20)\d\d)\b(?![.,]\d)"
+
+
 def _years_not_dates(text: str) -> list[re.Match[str]]:
     """The years ``text`` names, except those of a date ("3 March 2021": when it was written).
 
     >>> [m[1] for m in _years_not_dates("Moscow, 3 March 2021. Up 30% on 2019.")]
     ['2019']
+    >>> [m[1] for m in _years_not_dates("в 2004 году импорт составил 2035,4 млн долл.")]
+    ['2004']
     """
     dates = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
-    return [m for m in re.finditer(r"\b((?:19|20)\d\d)\b", text)
+    return [m for m in re.finditer(_A_YEAR, text)
             if not any(a <= m.start(1) < b for a, b in dates)]  # fmt: skip
 
 
@@ -1316,8 +1330,12 @@ def _continues(text: str, s: Sentence) -> bool:
     return bool(before) and trade_words(before[-1].text)
 
 
-#: A speaker's label opening a paragraph of a dialogue: «ИГОРЬ: », "ANNA: ".
-_SPEAKER = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ.\- ]{1,30}:\s")
+#: A speaker's label opening a paragraph of a dialogue: «ИГОРЬ: », "ANNA: ", and a chat's
+#: timestamped line «[09:16] Денис Ли: ».
+_SPEAKER = re.compile(r"^(?:[A-ZА-ЯЁ][A-ZА-ЯЁ.\- ]{1,30}|\[\d{1,2}:\d\d\]\s*[^:\n]{1,40}):\s")
+#: How many lines back a chat's reply may go on about the trade said: a question («а по
+#: странам?») and answers come between.
+_CHAT_BACK = 4
 
 
 def _replies(text: str, s: Sentence) -> bool:
@@ -1330,7 +1348,9 @@ def _replies(text: str, s: Sentence) -> bool:
     paragraph = [x for x in sentences(text) if x.paragraph == s.paragraph]
     if not paragraph or _SPEAKER.match(paragraph[0].text) is None:
         return False
-    before = [x for x in sentences(text) if x.paragraph == s.paragraph - 1]
+    # A chat's lines go on about the trade of the lines just before (a question between).
+    back = _CHAT_BACK if paragraph[0].text.startswith("[") else 1
+    before = [x for x in sentences(text) if s.paragraph - back <= x.paragraph < s.paragraph]
     return bool(before) and any(trade_words(x.text) for x in before)
 
 
@@ -1463,12 +1483,14 @@ def _unnamed(
     s = f.sentence
     end = f.claim.end - s.start
     unnamed = _UNNAMED.search(s.text[f.segment[0] : end])
-    if (claim.understood and unnamed is not None and unnamed["these"]
-            and claim.kind not in ("count", "rank")):  # fmt: skip
+    these = (unnamed.start(), _count_in(unnamed.group())) if unnamed and unnamed["these"] else None
+    # «Нидерланды, Германия, Франция, Испания, Штаты — это пятёрка, у неё 62% экспорта»: a noun
+    # that counts the partners just named (the grammar's ``collectives``).
+    these = these or frames.collective(s.text[f.segment[0] : end])
+    if claim.understood and these is not None and claim.kind not in ("count", "rank"):
         # "China ..., Japan ...; together with Germany these three took more than half": the
         # partners named up to the pronoun, when they are as many as it counts.
-        them = _referents(lexicon, text, s, f.segment[0] + unnamed.start(), own,
-                          unnamed.group())  # fmt: skip
+        them = _referents(lexicon, text, s, f.segment[0] + these[0], own, these[1])
         mine = {m.value for m in _in(partners, f.segment[0], end) if m.kind == "country"}
         if them and mine <= set(them):
             p = claim.subject
@@ -1480,7 +1502,7 @@ def _unnamed(
             or claim.kind == "count"):  # fmt: skip
         # "exports to 14 countries": the count of partners is the claim, not its subject.
         return claim
-    them = _referents(lexicon, text, s, f.segment[0], own, unnamed.group())
+    them = _referents(lexicon, text, s, f.segment[0], own, _count_in(unnamed.group()))
     if them:
         p = claim.subject
         claim = claim.with_(subject=Subject(p.reporter, p.flow, them, None, p.products))
@@ -1492,14 +1514,18 @@ def _unnamed(
     return claim.with_(understood=False, note=why)
 
 
+def _count_in(words: str) -> int | None:
+    """How many "the three countries" counts."""
+    m = re.search(r"\b(" + "|".join(_COUNTS) + r")\b", words, re.IGNORECASE)
+    return None if m is None else _COUNTS[m[1].lower()]
+
+
 def _referents(
-    lexicon: Lexicon, text: str | None, s: Sentence, upto: int, own: set[str], words: str
+    lexicon: Lexicon, text: str | None, s: Sentence, upto: int, own: set[str], n: int | None
 ) -> tuple[str, ...]:
     """The countries "the three countries" means: the paragraph's, if it named exactly three."""
-    m = re.search(r"\b(" + "|".join(_COUNTS) + r")\b", words, re.IGNORECASE)
-    if m is None or text is None:
+    if n is None or text is None:
         return ()
-    n = _COUNTS[m[1].lower()]
     before = [x.text for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
     named: list[str] = []
     for piece in [*before, s.text[:upto]]:
@@ -1973,7 +1999,7 @@ def article_year(text: str, candidates: Sequence[int], held: Sequence[int] = ())
     >>> article_year("Рост в 2,2 раза к 2002 году, а в 2002 году не ввозили", [2002], [2002, 2004])
     2004
     """
-    named = collections.Counter(int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text))
+    named = collections.Counter(int(y) for y in re.findall(_A_YEAR, text))
     usable = [y for y in named if y in set(candidates)]
     dateline = _DATELINE.search(text[:300])
     if dateline is not None and _LAST_YEAR.search(text):
@@ -1984,7 +2010,7 @@ def article_year(text: str, candidates: Sequence[int], held: Sequence[int] = ())
             return last
     spans = [(b.start(), b.end()) for b in _COMPARE.finditer(text)]
     bases = {int(m["y"] or m["y2"]) for m in _COMPARE.finditer(text)}
-    own = [m for m in re.finditer(r"\b((?:19|20)\d\d)\b", text)
+    own = [m for m in re.finditer(_A_YEAR, text)
            if not any(a <= m.start() < b for a, b in spans)]  # fmt: skip
     if usable and bases and (not own or set(usable) <= bases):
         # "рост в 2,2 раза к 2002 году ... которых в 2002 году мы не ввозили": every year it

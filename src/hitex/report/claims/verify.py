@@ -124,6 +124,7 @@ def verify(
 _GUESSES = {
     "flow": "no flow word is said for it",
     "partners": "its partners are not named in its clause",
+    "unit": "its unit is not said (read as that of the figures before)",
     "products": "its goods are not named in its clause",
     "side": "the side of the balance is not said in its sentence",
     "year": "its year is not certain (the sentence names other years, or none and goes on "
