@@ -1722,9 +1722,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         mine_g = [Mention(0, 0, "product", p) for p in last_products]
         how["products"] = "carried"
     if (not mine_p and not mine_g and previous is not None and previous.subject.partners
-            and _BILATERAL.search(segment_text)):  # fmt: skip
+            and (_BILATERAL.search(segment_text) or (
+                previous.paragraph == f.claim.paragraph and _THE_BALANCE.search(segment_text)))):  # fmt: skip
         # "...sales there rose only 38 percent. The bilateral deficit tripled": the trade with
-        # the partner named before.
+        # the partner named before; so is "the shortfall" of the same paragraph.
         how |= _whole_trade_how(partners, products, previous)
         how["partners"] = _carry(previous.how("partners"))
         return Subject(c.reporter, flow, previous.subject.partners), how
@@ -1759,6 +1760,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
 
 
 _BILATERAL = re.compile(r"\bbilateral\b", re.IGNORECASE)
+#: The balance said with a definite article: the one of the sentences before in the paragraph
+#: ("Sales into Argentina grew 38% ... The shortfall widened by 160%").
+_THE_BALANCE = re.compile(r"\bthe\s+(?:trade\s+)?(?:shortfall|deficit|surplus|gap|imbalance)\b",
+                          re.IGNORECASE)  # fmt: skip
 _TOGETHER = re.compile(r"\b(?:together|combined|between them|jointly)\b|\bвместе\b|\bв сумме\b",
                        re.IGNORECASE)  # fmt: skip
 
