@@ -1,8 +1,10 @@
-"""Round 16c: goods words that name an HS heading, and exports set against imports in a
-paragraph that names the one partner held.
+"""Round 16c: goods words that name an HS heading, exports set against imports in a paragraph
+that names the one partner held, "the shortfall" of that partner, and a multiple of what the
+trade was in a year named after it.
 
 Sentences written for these tests. Expected figures come from pandas on the raw files
-(src/hitex/demo/data/chl_arg_*.csv), never from hitex.
+(src/hitex/demo/data/chl_arg_*.csv,
+bench/check_corpus/data/portugal-tech.csv), never from hitex.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from hitex.report.claims.model import Result
 
 ROOT = Path(__file__).parents[3]
 CHILE = ROOT / "src" / "hitex" / "demo" / "data"
+PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
 CHILE_HEAD = "Chile's trade in 2004 against 2002.\n\n"
 
 
@@ -101,3 +104,17 @@ def test_the_shortfall_is_the_balance_with_the_partner_of_the_paragraph(corpus, 
     assert r.verdict == verdict, r.reason
     assert r.claim.subject.partners == ("ARG",)
     assert r.claim.how("partners") == "carried"
+
+
+# -- "N times what it took in 2001": the base is the year of that clause -----------------------
+@pytest.mark.parametrize(("said", "verdict"), [("seven", "supported"), ("nine", "contradicted")])
+def test_a_multiple_of_what_the_trade_was_in_a_year(corpus, said, verdict):
+    raw = pd.read_csv(PORTUGAL)
+    fra = raw[(raw["partner"] == "FRA") & (raw["flow"] == "export")]
+    t = fra.groupby("year")["value_usd"].sum()
+    assert round(t[2021] / t[2001], 2) == 7.26  # the raw file
+    text = ("Portugal's technology trade in 2021.\n\n"
+            f"Exports to France reached $450m, over {said} times what they were in 2001.")  # fmt: skip
+    r = _one(claims.check(corpus, text), "multiple")
+    assert (r.claim.period.year, r.claim.period.compare) == (2021, 2001)
+    assert r.verdict == verdict, r.reason

@@ -139,7 +139,12 @@ _COMPARE = re.compile(
     r"above(?: the)?|(?<=раза\s)к|(?<=раз\s)к|(?<=%\s)к|по отношению к|"
     r"(?:the )?same (?:period|months?) (?:of|in)|(?:к|с) (?:тем же|аналогичным) (?:месяцам|"
     r"периодом)|по сравнению с|относительно|чем в|с|"
-    r"аналогичн\w+ период\w*)\s+(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)['’]s\b",
+    r"аналогичн\w+ период\w*|"
+    # "over seven times what it took in 2001", "thrice what that chapter earned in 2002": the
+    # level of the base year, said by a clause of its own.
+    r"\bwhat (?:it|they|(?:that|the|these|those) [^\W\d]+) (?:took|earned|were|was|made|"
+    r"fetched|brought in|sold|bought|stood at) in)\s+(?P<y>(?:19|20)\d\d)|"
+    r"(?P<y2>(?:19|20)\d\d)['’]s\b",
     re.IGNORECASE)  # fmt: skip
 _RECORDS_SINCE = re.compile(
     r"(?:наибольш|наименьш|максимал|минимал|максимум|минимум|рекордн|высш|низш|крупнейш|"
