@@ -1726,9 +1726,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
     if not mine_g and _SUCH.search(segment_text) and last_products is not None:
         mine_g = [Mention(0, 0, "product", p) for p in last_products]
         how["products"] = "carried"
+    the_balance = (previous is not None and previous.paragraph == f.claim.paragraph
+                   and _THE_BALANCE.search(segment_text))  # fmt: skip
     if (not mine_p and not mine_g and previous is not None and previous.subject.partners
-            and (_BILATERAL.search(segment_text) or (
-                previous.paragraph == f.claim.paragraph and _THE_BALANCE.search(segment_text)))):  # fmt: skip
+            and (_BILATERAL.search(segment_text) or the_balance)):  # fmt: skip
         # "...sales there rose only 38 percent. The bilateral deficit tripled": the trade with
         # the partner named before; so is "the shortfall" of the same paragraph.
         how |= _whole_trade_how(partners, products, previous)

@@ -93,8 +93,8 @@ def verify(
     plan = Plan(lexicon)
     for c in claims:
         if c.understood and len(c.subject.partners) == 1 and c.how("partners") == "read":
-            plan.named[c.paragraph] = plan.named.get(c.paragraph, frozenset()) | {
-                c.subject.partners[0]}
+            named = plan.named.get(c.paragraph, frozenset())
+            plan.named[c.paragraph] = named | {c.subject.partners[0]}
     for c in claims:
         if c.understood:
             plan.add(c.subject)
