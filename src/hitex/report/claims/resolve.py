@@ -145,7 +145,12 @@ _COMPARE = re.compile(
     r"above(?: the)?|(?<=раза\s)к|(?<=раз\s)к|(?<=%\s)к|по отношению к|"
     r"(?:the )?same (?:period|months?) (?:of|in)|(?:к|с) (?:тем же|аналогичным) (?:месяцам|"
     r"периодом)|по сравнению с|относительно|чем в|с|"
-    r"аналогичн\w+ период\w*)\s+(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)['’]s\b",
+    r"аналогичн\w+ период\w*|"
+    # "over seven times what it took in 2001", "thrice what that chapter earned in 2002": the
+    # level of the base year, said by a clause of its own.
+    r"\bwhat (?:it|they|(?:that|the|these|those) [^\W\d]+) (?:took|earned|were|was|made|"
+    r"fetched|brought in|sold|bought|stood at) in)\s+(?P<y>(?:19|20)\d\d)|"
+    r"(?P<y2>(?:19|20)\d\d)['’]s\b",
     re.IGNORECASE)  # fmt: skip
 _RECORDS_SINCE = re.compile(
     r"(?:наибольш|наименьш|максимал|минимал|максимум|минимум|рекордн|высш|низш|крупнейш|"
@@ -1750,10 +1755,12 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
     if not mine_g and _SUCH.search(segment_text) and last_products is not None:
         mine_g = [Mention(0, 0, "product", p) for p in last_products]
         how["products"] = "carried"
+    the_balance = (previous is not None and previous.paragraph == f.claim.paragraph
+                   and _THE_BALANCE.search(segment_text))  # fmt: skip
     if (not mine_p and not mine_g and previous is not None and previous.subject.partners
-            and _BILATERAL.search(segment_text)):  # fmt: skip
+            and (_BILATERAL.search(segment_text) or the_balance)):  # fmt: skip
         # "...sales there rose only 38 percent. The bilateral deficit tripled": the trade with
-        # the partner named before.
+        # the partner named before; so is "the shortfall" of the same paragraph.
         how |= _whole_trade_how(partners, products, previous)
         how["partners"] = _carry(previous.how("partners"))
         return Subject(c.reporter, flow, previous.subject.partners), how
@@ -1788,6 +1795,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
 
 
 _BILATERAL = re.compile(r"\bbilateral\b", re.IGNORECASE)
+#: The balance said with a definite article: the one of the sentences before in the paragraph
+#: ("Sales into Argentina grew 38% ... The shortfall widened by 160%").
+_THE_BALANCE = re.compile(r"\bthe\s+(?:trade\s+)?(?:shortfall|deficit|surplus|gap|imbalance)\b",
+                          re.IGNORECASE)  # fmt: skip
 _TOGETHER = re.compile(r"\b(?:together|combined|between them|jointly)\b|\bвместе\b|\bв сумме\b",
                        re.IGNORECASE)  # fmt: skip
 

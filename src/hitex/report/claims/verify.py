@@ -47,6 +47,8 @@ class Plan:
     lexicon: Lexicon
     partner_sets: dict[str, tuple[str, ...]] = field(default_factory=dict)
     product_sets: dict[str, tuple[ProductEntry, ...]] = field(default_factory=dict)
+    #: Paragraph -> the partners its claims name one at a time in their own words.
+    named: dict[int, frozenset[str]] = field(default_factory=dict)
     _schemes: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     def add(self, s: Subject | None) -> None:
@@ -89,6 +91,10 @@ def verify(
 ) -> list[Result]:
     """The figure and verdict of each claim (in order), from ``session``'s warehouse."""
     plan = Plan(lexicon)
+    for c in claims:
+        if c.understood and len(c.subject.partners) == 1 and c.how("partners") == "read":
+            named = plan.named.get(c.paragraph, frozenset())
+            plan.named[c.paragraph] = named | {c.subject.partners[0]}
     for c in claims:
         if c.understood:
             plan.add(c.subject)
@@ -823,9 +829,11 @@ def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan,
 def _versus(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     """A multiple of the other flow or of another partner, in the same period (``c.whole``)."""
     assert c.whole is not None
-    alone = _one_partner(c, s, plan, small) if c.whole.flow != c.subject.flow else None
-    if alone is not None:
+    alone = _one_partner(c, s, plan, small) if c.whole.flow != c.subject.flow else c
+    if isinstance(alone, Result):
         return alone
+    c = alone
+    assert c.whole is not None
     mine = float(_table(c, s, plan, small)["value_usd"].iloc[0])
     theirs = float(_table(c.with_(subject=c.whole), s, plan, small)["value_usd"].iloc[0])
     if mine == 0 or theirs == 0:
@@ -1001,10 +1009,15 @@ _OF_THE_YEAR = re.compile(
     r"(?:всего |за весь )год\w*)", re.IGNORECASE)  # fmt: skip
 
 
-def _one_partner(c: Claim, s: Session, plan: Plan, small: float) -> Result | None:
-    """Exports set against imports with all partners while the warehouse holds one: open."""
+def _one_partner(c: Claim, s: Session, plan: Plan, small: float) -> Result | Claim:
+    """Exports set against imports with all partners while the warehouse holds one: open.
+
+    Unless the claim's paragraph names that partner in another claim's own words ("As for
+    sales to Argentina, ... Exports covered just 12.9% of imports"): then it is ``c`` with that
+    partner, a reading of the paragraph (a guess, never enough to flag it alone).
+    """
     if c.subject.partners or c.subject.partner_group:
-        return None
+        return c
     assert c.whole is not None
     found: set[str] = set()
     for side in (c.subject, c.whole):
@@ -1012,7 +1025,13 @@ def _one_partner(c: Claim, s: Session, plan: Plan, small: float) -> Result | Non
                     small_base_usd=small, **plan.selection(side, partners=False))  # fmt: skip
         found |= set(t.loc[t["value_usd"] != 0, "partner"])
     if len(found) > 1:
-        return None
+        return c
+    if found and found <= plan.named.get(c.paragraph, frozenset()):
+        one = tuple(sorted(found))
+        return c.with_(subject=replace(c.subject, partners=one),
+                       whole=replace(c.whole, partners=one),
+                       reading=(*((k, v) for k, v in c.reading if k != "partners"),
+                                ("partners", "paragraph")))  # fmt: skip
     held = ", ".join(_name(p) for p in sorted(found)) or "none"
     return Result(c, None, "unverifiable",
                   f"the warehouse holds no partner of {_name(c.subject.reporter)} but "
@@ -1023,8 +1042,9 @@ def _one_partner(c: Claim, s: Session, plan: Plan, small: float) -> Result | Non
 def _coverage(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     """Exports as a share of imports ("exports cover 98% of imports"), of the same goods."""
     alone = _one_partner(c, s, plan, small)
-    if alone is not None:
+    if isinstance(alone, Result):
         return alone
+    c = alone
     exports = float(_table(c, s, plan, small)["value_usd"].iloc[0])
     assert c.whole is not None
     imports = float(_table(c.with_(subject=c.whole), s, plan, small)["value_usd"].iloc[0])
