@@ -90,6 +90,29 @@ READS = {
 
 Lookup = Callable[[str], Mapping[str, str]]
 Columns = dict[str, Any]
+#: Key values -> (first row, row after the last) of the run of rows that hold them.
+Runs = dict[tuple[int, ...], tuple[int, int]]
+
+
+def runs(*keys: npt.NDArray[Any]) -> Runs:
+    """The runs of equal ``keys`` in rows sorted by them: each run's key values -> its rows.
+
+    Examples
+    --------
+    >>> flow, year = np.array([0, 0, 0, 1]), np.array([2019, 2019, 2020, 2019])
+    >>> runs(flow, year)
+    {(0, 2019): (0, 2), (0, 2020): (2, 3), (1, 2019): (3, 4)}
+    """
+    if not len(keys[0]):
+        return {}
+    changed = np.zeros(len(keys[0]), dtype=np.bool_)
+    changed[0] = True
+    for k in keys:
+        changed[1:] |= k[1:] != k[:-1]
+    starts = np.flatnonzero(changed)
+    ends = np.r_[starts[1:], len(changed)].tolist()
+    values = zip(*(k[starts].tolist() for k in keys), strict=True)
+    return {v: (a, b) for v, a, b in zip(values, starts.tolist(), ends, strict=True)}
 
 
 class Held:
@@ -115,11 +138,7 @@ class Held:
         self._groups: dict[str, tuple[npt.NDArray[np.int64], npt.NDArray[Any]]] = {}
         # The rows of each flow and year, as slices of one order: a question takes a few.
         self._order = np.lexsort((self.year, self.flow))
-        pairs = list(zip(self.flow[self._order].tolist(), self.year[self._order].tolist(),
-                         strict=True))  # fmt: skip
-        starts = [i for i in range(len(pairs)) if i == 0 or pairs[i] != pairs[i - 1]]
-        ends = [*starts[1:], len(pairs)]
-        self._parts = {pairs[a]: (a, b) for a, b in zip(starts, ends, strict=True)}
+        self._parts = runs(self.flow[self._order], self.year[self._order])
 
     def rows(self, flows: Sequence[str], years: Sequence[int]) -> npt.NDArray[np.intp]:
         """The positions of the rows of ``flows`` and ``years``."""

@@ -10,11 +10,8 @@ this part quote too) and then only what is new here; the answer keys' notes quot
 from __future__ import annotations
 
 from bench.check_corpus.heldout2.figures import (
-    CHILE,
     EUROPE,
-    MOSCOW,
-    PORTUGAL,
-    _view,
+    main,
     note,
     share,
     show,
@@ -172,14 +169,4 @@ def portugal() -> None:
 
 
 if __name__ == "__main__":
-    _view("chl", CHILE)
-    _view("mow", [MOSCOW])
-    _view("prt", [PORTUGAL])
-    print("=== heldout10's figures ===")
-    h10.chile()
-    h10.moscow()
-    h10.portugal()
-    print("=== new in heldout11 ===")
-    chile()
-    moscow()
-    portugal()
+    main(chile, moscow, portugal, earlier=(h10,), new="heldout11")

@@ -10,10 +10,7 @@ only what is new here; the answer keys' notes quote these lines.
 from __future__ import annotations
 
 from bench.check_corpus.heldout2.figures import (
-    CHILE,
-    MOSCOW,
-    PORTUGAL,
-    _view,
+    main,
     note,
     share,
     show,
@@ -77,18 +74,4 @@ def portugal() -> None:
 
 
 if __name__ == "__main__":
-    _view("chl", CHILE)
-    _view("mow", [MOSCOW])
-    _view("prt", [PORTUGAL])
-    print("=== heldout10's figures ===")
-    h10.chile()
-    h10.moscow()
-    h10.portugal()
-    print("=== heldout11's figures ===")
-    h11.chile()
-    h11.moscow()
-    h11.portugal()
-    print("=== new in heldout12 ===")
-    chile()
-    moscow()
-    portugal()
+    main(chile, moscow, portugal, earlier=(h10, h11), new="heldout12")

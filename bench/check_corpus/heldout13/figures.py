@@ -10,10 +10,7 @@ too) and then only what is new here; the answer keys' notes quote these lines.
 from __future__ import annotations
 
 from bench.check_corpus.heldout2.figures import (
-    CHILE,
-    MOSCOW,
-    PORTUGAL,
-    _view,
+    main,
     note,
     share,
     show,
@@ -77,15 +74,4 @@ def portugal() -> None:
 
 
 if __name__ == "__main__":
-    _view("chl", CHILE)
-    _view("mow", [MOSCOW])
-    _view("prt", [PORTUGAL])
-    for part in (h10, h11, h12):
-        print(f"=== {part.__name__.split('.')[-2]}'s figures ===")
-        part.chile()
-        part.moscow()
-        part.portugal()
-    print("=== new in heldout13 ===")
-    chile()
-    moscow()
-    portugal()
+    main(chile, moscow, portugal, earlier=(h10, h11, h12), new="heldout13")

@@ -8,7 +8,10 @@ figure, and the answer keys' notes quote these lines.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import duckdb
 
@@ -32,6 +35,14 @@ def _view(name: str, files: list[Path]) -> None:
     con.execute(
         f"CREATE VIEW {name} AS SELECT * FROM read_csv([{paths}], types={{'product': 'VARCHAR'}})"
     )
+
+
+def _rows(sql: str) -> list[tuple[Any, ...]]:
+    return con.sql(sql).fetchall()
+
+
+def _level(code: str) -> str:
+    return "left(product, 2)" if len(code) == 2 else "left(product, 4)"
 
 
 def _in(values: tuple[str, ...]) -> str:
@@ -78,6 +89,26 @@ def share(article: str, label: str, part: float, whole: float) -> None:
 
 def note(article: str, label: str, text: object) -> None:
     print(f"{article:10} {label:58} {text}")
+
+
+def main(*parts: Callable[[], None], earlier: Sequence[ModuleType] = (), new: str = "") -> None:
+    """Make the views of the raw files and print the figures of ``parts``.
+
+    The figures of ``earlier`` parts (their ``chile``, ``moscow``, ``portugal``) come first, each
+    under its part's name, and then those of ``parts`` under ``new in {new}``.
+    """
+    _view("chl", CHILE)
+    _view("mow", [MOSCOW])
+    _view("prt", [PORTUGAL])
+    for part in earlier:
+        print(f"=== {part.__name__.split('.')[-2]}'s figures ===")
+        part.chile()
+        part.moscow()
+        part.portugal()
+    if earlier:
+        print(f"=== new in {new} ===")
+    for figures in parts:
+        figures()
 
 
 def chile() -> None:
@@ -272,9 +303,4 @@ def portugal() -> None:
 
 
 if __name__ == "__main__":
-    _view("chl", CHILE)
-    _view("mow", [MOSCOW])
-    _view("prt", [PORTUGAL])
-    chile()
-    moscow()
-    portugal()
+    main(chile, moscow, portugal)

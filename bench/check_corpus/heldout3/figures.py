@@ -9,11 +9,8 @@ figure, and the answer keys' notes quote these lines.
 from __future__ import annotations
 
 from bench.check_corpus.heldout2.figures import (
-    CHILE,
-    MOSCOW,
-    PORTUGAL,
-    _view,
     con,
+    main,
     note,
     rank,
     share,
@@ -144,9 +141,4 @@ def portugal() -> None:
 
 
 if __name__ == "__main__":
-    _view("chl", CHILE)
-    _view("mow", [MOSCOW])
-    _view("prt", [PORTUGAL])
-    chile()
-    moscow()
-    portugal()
+    main(chile, moscow, portugal)

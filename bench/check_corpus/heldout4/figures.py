@@ -9,26 +9,17 @@ articles that use the figure, and the answer keys' notes quote these lines.
 from __future__ import annotations
 
 from bench.check_corpus.heldout2.figures import (
-    CHILE,
-    MOSCOW,
-    PORTUGAL,
-    _view,
+    ASIA,
+    EUROPE,
+    _rows,
     con,
+    main,
     note,
     rank,
     share,
     show,
     val,
 )
-
-# M49 regions of the partners in the Moscow file (Turkey is Western Asia in M49).
-EUROPE = ("DEU", "FRA", "ITA", "GBR", "BLR")
-ASIA = ("CHN", "JPN", "IND", "KOR", "KAZ", "TUR", "ARE", "SGP", "MYS", "IDN", "UZB", "VNM", "THA",
-        "BGD", "MNG")  # fmt: skip
-
-
-def _count(sql: str) -> object:
-    return con.sql(sql).fetchall()
 
 
 def chile() -> None:
@@ -45,7 +36,7 @@ def chile() -> None:
     show("01 14", "turnover 2004 vs 2002", x4 + m4, x2 + m2)
     note("01 14", "imports / exports 2004", f"x{m4 / x4:.3f}")
     note("02 07 09", "exports 2004 vs 2002 in dollars, increase",
-         _count("SELECT year, sum(value_usd) FROM chl WHERE flow = 'export' GROUP BY year ORDER BY year"))  # fmt: skip
+         _rows("SELECT year, sum(value_usd) FROM chl WHERE flow = 'export' GROUP BY year ORDER BY year"))  # fmt: skip
     note("07", "exports 2004 - 2002, US$ million", f"{x4 - x2:,.2f}")
     for a, flow, hs, label in [
         ("01 08", "import", "27", "imports ch27 mineral fuels"),
@@ -107,30 +98,30 @@ def chile() -> None:
         val("chl", 2002, "import", product="27"),
         m2,
     )
-    big = ", ".join(f"{ch} {v:,.2f}" for ch, v in _count(
+    big = ", ".join(f"{ch} {v:,.2f}" for ch, v in _rows(
         "SELECT left(product, 2) c, sum(value_usd) / 1e6 v FROM chl WHERE year = 2004 AND flow = 'export' "
         "GROUP BY c ORDER BY v DESC LIMIT 16"))  # fmt: skip
     note("07", "largest export chapters 2004", big)
     for floor in (20, 15, 5):
-        note("07", f"export chapters over US${floor} million 2004", _count(
+        note("07", f"export chapters over US${floor} million 2004", _rows(
             f"SELECT count(*) FROM (SELECT left(product, 2) c FROM chl WHERE year = 2004 AND flow = 'export' "
             f"GROUP BY c HAVING sum(value_usd) > {floor}e6)")[0][0])  # fmt: skip
     top3 = sum(val("chl", 2004, product=ch) for ch in ("48", "84", "27"))
     share("07", "ch48 + ch84 + ch27 of exports 2004", top3, x4)
-    note("07", "HS6 lines with exports > 0 by year", _count(
+    note("07", "HS6 lines with exports > 0 by year", _rows(
         "SELECT year, count(DISTINCT product) FROM chl WHERE flow = 'export' AND value_usd > 0 GROUP BY year ORDER BY year"))  # fmt: skip
-    note("07", "HS6 lines with imports > 0 by year", _count(
+    note("07", "HS6 lines with imports > 0 by year", _rows(
         "SELECT year, count(DISTINCT product) FROM chl WHERE flow = 'import' AND value_usd > 0 GROUP BY year ORDER BY year"))  # fmt: skip
     for ch in ("30", "48", "84", "39"):
         b4 = val("chl", 2004, product=ch) - val("chl", 2004, "import", product=ch)
         b2 = val("chl", 2002, product=ch) - val("chl", 2002, "import", product=ch)
         note("14", f"balance ch{ch} (exports - imports) 2002 -> 2004", f"{b2:,.2f} -> {b4:,.2f}")
-    note("all", "CHL partners loaded", _count("SELECT DISTINCT partner FROM chl"))
+    note("all", "CHL partners loaded", _rows("SELECT DISTINCT partner FROM chl"))
 
 
 def moscow() -> None:
     """Moscow's exports, 2020 against 2019 (articles 03, 04, 10, 11, 15)."""
-    note("all", "flows in the Moscow file", _count("SELECT DISTINCT flow FROM mow"))
+    note("all", "flows in the Moscow file", _rows("SELECT DISTINCT flow FROM mow"))
     t19, t20 = val("mow", 2019), val("mow", 2020)
     show("03 04 11 15", "all exports 2020 vs 2019", t20, t19)
     note("04", "increase 2020 - 2019", f"{t20 - t19:,.2f}")
@@ -153,7 +144,7 @@ def moscow() -> None:
         )
         share("10", f"  share of {name} 2020", val("mow", 2020, partners=group), t20)
         share("10", f"  share of {name} 2019", val("mow", 2019, partners=group), t19)
-    growth = _count("""
+    growth = _rows("""
         SELECT partner, coalesce(sum(value_usd) FILTER (year = 2019), 0) / 1e6 a, sum(value_usd) FILTER (year = 2020) / 1e6 b
         FROM mow GROUP BY partner ORDER BY b DESC""")  # fmt: skip
     for i, (p, a, b) in enumerate(growth, 1):
@@ -170,7 +161,7 @@ def moscow() -> None:
     share("10 15", "CHN + JPN of all 2020", val("mow", 2020, partners=("CHN", "JPN")), t20)
     show("15", "CHN + JPN + IND 2020", val("mow", 2020, partners=("CHN", "JPN", "IND")))
     show("15", "TUR + ARE 2020", val("mow", 2020, partners=("TUR", "ARE")))
-    note("15", "rank of FRA, KOR 2019 (ties share a rank)", _count(
+    note("15", "rank of FRA, KOR 2019 (ties share a rank)", _rows(
         "SELECT partner, rank() OVER (ORDER BY v DESC) FROM (SELECT partner, sum(value_usd) v FROM mow "
         "WHERE year = 2019 GROUP BY partner) QUALIFY partner IN ('FRA', 'KOR')"))  # fmt: skip
     for code in ("84", "85", "90", "8411", "8471", "8443", "8419", "8519", "8472", "8527", "8525", "8526", "8521",
@@ -184,7 +175,7 @@ def moscow() -> None:
     for p in ("JPN", "IND", "CHN", "DEU"):
         show("03", f"HS 90 to {p}", val("mow", 2020, partners=(p,), product="90"),
              val("mow", 2019, partners=(p,), product="90"))  # fmt: skip
-    note("03 10 15", "HS6 products and partners with exports by year", _count(
+    note("03 10 15", "HS6 products and partners with exports by year", _rows(
         "SELECT year, count(DISTINCT product), count(DISTINCT partner) FROM mow WHERE value_usd > 0 GROUP BY year ORDER BY year"))  # fmt: skip
 
 
@@ -235,19 +226,14 @@ def portugal() -> None:
             f"{p} 2021 balance (exports - imports), turnover",
             f"{ex - im:,.2f}, {ex + im:,.2f}",
         )
-    note("06 13 16", "export partners 2021", _count(
+    note("06 13 16", "export partners 2021", _rows(
         "SELECT count(DISTINCT partner) FROM prt WHERE year = 2021 AND flow = 'export'")[0][0])  # fmt: skip
     for hs in ("854231", "851762", "300490"):
         ex, im = val("prt", 2021, product=hs), val("prt", 2021, "import", product=hs)
         note("06 16", f"HS {hs} 2021 exports, share, imports, balance",
              f"{ex:,.2f}, {100 * ex / x[2021]:.2f}%, {im:,.2f}, {ex - im:+,.2f}")  # fmt: skip
-    note("all", "PRT partners loaded", _count("SELECT DISTINCT partner FROM prt"))
+    note("all", "PRT partners loaded", _rows("SELECT DISTINCT partner FROM prt"))
 
 
 if __name__ == "__main__":
-    _view("chl", CHILE)
-    _view("mow", [MOSCOW])
-    _view("prt", [PORTUGAL])
-    chile()
-    moscow()
-    portugal()
+    main(chile, moscow, portugal)

@@ -12,25 +12,15 @@ from typing import Any
 
 from bench.check_corpus.heldout2.figures import (
     ASIA,
-    CHILE,
-    MOSCOW,
-    PORTUGAL,
-    _view,
-    con,
+    _level,
+    _rows,
+    main,
     note,
     rank,
     share,
     show,
     val,
 )
-
-
-def _rows(sql: str) -> list[tuple[Any, ...]]:
-    return con.sql(sql).fetchall()
-
-
-def _level(code: str) -> str:
-    return "left(product, 2)" if len(code) == 2 else "left(product, 4)"
 
 
 def _rank(table: str, year: int, code: str, flow: str) -> int | str:
@@ -295,9 +285,4 @@ def portugal() -> None:
 
 
 if __name__ == "__main__":
-    _view("chl", CHILE)
-    _view("mow", [MOSCOW])
-    _view("prt", [PORTUGAL])
-    chile()
-    moscow()
-    portugal()
+    main(chile, moscow, portugal)

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 from bench.check_corpus.heldout2.figures import (
     ASIA,
-    CHILE,
-    MOSCOW,
-    PORTUGAL,
-    _view,
+    main,
     note,
     rank,
     share,
@@ -292,9 +289,4 @@ def portugal() -> None:
 
 
 if __name__ == "__main__":
-    _view("chl", CHILE)
-    _view("mow", [MOSCOW])
-    _view("prt", [PORTUGAL])
-    chile()
-    moscow()
-    portugal()
+    main(chile, moscow, portugal)

@@ -62,6 +62,7 @@ from hitex.indicators.table import SELF_PARTNER
 from hitex.ingest.sql import lit
 from hitex.reference import russian
 from hitex.session import Session
+from hitex.shortcuts import Runs, runs
 from hitex.store.engines import DuckDBEngine
 from hitex.store.warehouse import Warehouse
 
@@ -138,7 +139,7 @@ class Answers:
     value: Floats
     positive: Bools
     #: (reporter, flow, year) -> (first row, row after the last).
-    slices: dict[tuple[int, int, int], tuple[int, int]]
+    slices: Runs
     country_names: dict[str, str]
     product_names: dict[tuple[str, str], str]
     #: Whether a classification code starts with HS, and whether a product code is 6 long.
@@ -330,21 +331,6 @@ def _read(
     }
 
 
-def _slices(
-    reporter: npt.NDArray[Any], flow: npt.NDArray[Any], year: npt.NDArray[Any]
-) -> dict[tuple[int, int, int], tuple[int, int]]:
-    """(reporter, flow, year) -> (first row, row after the last) of rows sorted so."""
-    if not len(reporter):
-        return {}
-    key = (reporter.astype(np.int64) * 64 + flow) * 4096 + (year.astype(np.int64) - 1800)
-    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-    ends = np.r_[starts[1:], len(key)]
-    return {
-        (int(reporter[a]), int(flow[a]), int(year[a])): (int(a), int(b))
-        for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
-    }
-
-
 def build(warehouse: Warehouse, base: Answers | None = None) -> Answers | None:
     """Read ``trade`` of the warehouse's snapshot into sorted integer-coded columns.
 
@@ -385,7 +371,7 @@ def build(warehouse: Warehouse, base: Answers | None = None) -> Answers | None:
         classifications=values["classifications"],
         products=values["products"],
         **{c: cols[c] for c in COLUMNS},
-        slices=_slices(cols["reporter"], cols["flow"], cols["year"]),
+        slices=runs(cols["reporter"], cols["flow"], cols["year"]),
         country_names={str(c): str(n) for c, n in cn if n is not None},
         product_names={(str(c), str(p)): str(d) for c, p, d in pn if d is not None},
         hs=np.array([c.startswith("HS") for c in values["classifications"]], dtype=np.bool_),
@@ -455,9 +441,7 @@ def update(warehouse: Warehouse, base: Answers) -> Answers | None:
     return answers
 
 
-def _splice(
-    base: Answers, new: dict[str, Any], codes: list[int]
-) -> tuple[dict[str, Any], dict[tuple[int, int, int], tuple[int, int]]]:
+def _splice(base: Answers, new: dict[str, Any], codes: list[int]) -> tuple[dict[str, Any], Runs]:
     """``base``'s columns with reporters ``codes``' rows (ascending) replaced by ``new``'s.
 
     Also the slices of the result.
@@ -485,14 +469,14 @@ def _splice(
         moved[code] = lo + shift - a
         shift += (b - a) - (hi - lo)
         shifts.append(shift)
-    slices: dict[tuple[int, int, int], tuple[int, int]] = {}
+    slices: Runs = {}
     for (r, f, y), (lo, hi) in base.slices.items():
         if r in moved:
             continue
         k = bisect.bisect_left(codes, r)
         d = shifts[k - 1] if k else 0
         slices[(r, f, y)] = (lo + d, hi + d)
-    for (r, f, y), (lo, hi) in _slices(new["reporter"], new["flow"], new["year"]).items():
+    for (r, f, y), (lo, hi) in runs(new["reporter"], new["flow"], new["year"]).items():
         slices[(r, f, y)] = (lo + moved[r], hi + moved[r])
     return out, slices
 

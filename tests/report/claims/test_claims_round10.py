@@ -7,8 +7,6 @@ Expected figures come from pandas on the raw files: bench/check_corpus/data/port
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
@@ -16,12 +14,10 @@ import hitex
 import hitex.report.claims as claims
 from hitex import demo
 from hitex.report.claims import parse, verify
-from hitex.report.claims.model import Result
 from hitex.report.claims.resolve import Context, period
-
-ROOT = Path(__file__).parents[3]
-PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
-MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
+from tests.report.claims._shared import MOSCOW, PORTUGAL
+from tests.report.claims._shared import by_span as _by_span
+from tests.report.claims._shared import ru as _ru
 
 
 def _portugal() -> pd.DataFrame:
@@ -33,14 +29,6 @@ def _chile_imports(chapter: str, year: int) -> float:
     c = pd.concat([pd.read_csv(f, dtype={"product": str}) for f in demo.files()])
     c = c[(c["flow"] == "import") & (c["year"] == year) & c["product"].str.startswith(chapter)]
     return float(c["value_usd"].sum())
-
-
-def _by_span(results: list[Result]) -> dict[str, Result]:
-    return {r.claim.span.strip(" ."): r for r in results}
-
-
-def _ru(x: float) -> str:
-    return f"{x:.1f}".replace(".", ",")
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,6 @@ bench/check_corpus/data/portugal-tech.csv (a constructed technology series of Po
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -17,10 +16,7 @@ import hitex
 import hitex.report.claims as claims
 from hitex.report.claims import frames, parse
 from hitex.report.claims.model import Result
-
-ROOT = Path(__file__).parents[3]
-PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
-RED = ("contradicted", "inconsistent")
+from tests.report.claims._shared import MOSCOW, PORTUGAL, RED
 
 
 @pytest.fixture(scope="module")
@@ -224,7 +220,6 @@ def test_services_are_not_the_goods_of_the_data(portugal):
 
 
 # -- goods the text calls a heading, read by the lexicon at another level ----------------------
-MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
 
 
 def _moscow_exports_2020(codes: tuple[str, ...]) -> float:

@@ -7,8 +7,6 @@ Expected figures come from pandas on the raw files: bench/check_corpus/data/port
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
@@ -16,21 +14,10 @@ import hitex.report.claims as claims
 from hitex import demo
 from hitex.report.claims import parse
 from hitex.report.claims.check import infer_reporter
-from hitex.report.claims.model import Result
-
-ROOT = Path(__file__).parents[3]
-PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
-MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
-
-
-def _by_span(results: list[Result]) -> dict[str, Result]:
-    return {r.claim.span.strip(" ."): r for r in results}
-
-
-def _moscow() -> pd.Series:
-    m = pd.read_csv(MOSCOW)
-    return m[m["flow"] == "export"].groupby("year")["value_usd"].sum()
-
+from tests.report.claims._shared import MOSCOW, PORTUGAL
+from tests.report.claims._shared import by_span as _by_span
+from tests.report.claims._shared import moscow_exports as _moscow
+from tests.report.claims._shared import portugal_by_flow as _portugal
 
 # -- a reporter named by one of its institutions -----------------------------------------------
 
@@ -54,13 +41,6 @@ def test_a_council_named_in_a_text_on_a_country_does_not_outweigh_it(corpus):
 
 
 # -- records of the whole series and of the last N years ---------------------------------------
-
-
-def _portugal() -> pd.DataFrame:
-    p = pd.read_csv(PORTUGAL)
-    t = p.groupby(["year", "flow"])["value_usd"].sum().unstack()
-    t["deficit"] = t["import"] - t["export"]
-    return t
 
 
 def test_a_new_high_is_checked_on_every_year_the_warehouse_holds(corpus):

@@ -7,29 +7,14 @@ Expected figures come from pandas on the raw files: bench/check_corpus/data/port
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
 from hitex import demo
-from hitex.report.claims.model import Result
-
-ROOT = Path(__file__).parents[3]
-PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
-MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
-
-
-def _by_span(results: list[Result]) -> dict[str, Result]:
-    return {r.claim.span.strip(" ."): r for r in results}
-
-
-def _portugal() -> pd.DataFrame:
-    p = pd.read_csv(PORTUGAL)
-    t = p.groupby(["year", "flow"])["value_usd"].sum().unstack()
-    t["deficit"] = t["import"] - t["export"]
-    return t
+from tests.report.claims._shared import MOSCOW, PORTUGAL
+from tests.report.claims._shared import by_span as _by_span
+from tests.report.claims._shared import portugal_by_flow as _portugal
 
 
 def test_a_year_before_its_noun_dates_the_figure_and_the_record_after_it(corpus):

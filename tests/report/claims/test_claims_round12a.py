@@ -14,16 +14,9 @@ import pytest
 
 import hitex.report.claims as claims
 from hitex import demo
-from hitex.report.claims.model import Result
 from hitex.report.claims.parse import parse
-
-ROOT = Path(__file__).parents[3]
-PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
-MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
-
-
-def _by_span(results: list[Result]) -> dict[str, Result]:
-    return {r.claim.span.strip(" ."): r for r in results}
+from tests.report.claims._shared import MOSCOW, PORTUGAL, ROOT
+from tests.report.claims._shared import by_span as _by_span
 
 
 def _exports(path: Path, year: int) -> pd.Series:

@@ -7,28 +7,13 @@ bench/check_corpus/data/portugal-tech.csv (a constructed technology series of Po
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
-from hitex.report.claims.model import Result
-
-ROOT = Path(__file__).parents[3]
-PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
-MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
-
-
-def _by_span(results: list[Result]) -> dict[str, Result]:
-    return {r.claim.span.strip(" ."): r for r in results}
-
-
-def _portugal() -> pd.DataFrame:
-    p = pd.read_csv(PORTUGAL)
-    t = p.groupby(["year", "flow"])["value_usd"].sum().unstack() / 1e6
-    t["deficit"] = t["import"] - t["export"]
-    return t
+from tests.report.claims._shared import MOSCOW, PORTUGAL
+from tests.report.claims._shared import by_span as _by_span
+from tests.report.claims._shared import portugal_by_flow_mn as _portugal
 
 
 def _moscow_shares(partners: list[str]) -> dict[int, float]:

@@ -7,21 +7,12 @@ bench/check_corpus/data/portugal-tech.csv (a constructed technology series of Po
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
-from hitex.report.claims.model import Result
-
-ROOT = Path(__file__).parents[3]
-PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
-MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
-
-
-def _by_span(results: list[Result]) -> dict[str, Result]:
-    return {r.claim.span.strip(" ."): r for r in results}
+from tests.report.claims._shared import MOSCOW, PORTUGAL
+from tests.report.claims._shared import by_span as _by_span
 
 
 def _moscow_growth() -> float:

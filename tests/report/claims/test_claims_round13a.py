@@ -7,33 +7,18 @@ bench/check_corpus/data/portugal-tech.csv (a constructed technology series of Po
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
 from hitex.report.claims.model import Result
-
-ROOT = Path(__file__).parents[3]
-PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
-MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
-RED = ("contradicted", "inconsistent")
+from tests.report.claims._shared import MOSCOW, PORTUGAL, RED, ROOT
+from tests.report.claims._shared import find as _find
+from tests.report.claims._shared import portugal_mn as _portugal
 
 
 def _by_span(results: list[Result]) -> dict[str, Result]:
     return {r.claim.span.strip(" .;:"): r for r in results}
-
-
-def _find(results: list[Result], words: str) -> Result:
-    hits = [r for r in results if words in r.claim.span]
-    assert hits, [r.claim.span for r in results]
-    return hits[0]
-
-
-def _portugal(flow: str) -> pd.Series:
-    p = pd.read_csv(PORTUGAL)
-    return p[p["flow"] == flow].groupby("year")["value_usd"].sum() / 1e6
 
 
 def _portugal_partners(flow: str, year: int) -> pd.Series:

@@ -8,22 +8,17 @@ bench/check_corpus/data/portugal-tech.csv (a constructed technology series of Po
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import hitex
 import hitex.report.claims as claims
-from hitex.report.claims.model import Result
+from tests.report.claims._shared import PORTUGAL, ROOT
+from tests.report.claims._shared import by_span as _by_span
+from tests.report.claims._shared import portugal_by_flow_mn as _balance
 
-ROOT = Path(__file__).parents[3]
-PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
 DEMO_2004 = ROOT / "src" / "hitex" / "demo" / "data" / "chl_arg_2004.csv"
-
-
-def _by_span(results: list[Result]) -> dict[str, Result]:
-    return {r.claim.span.strip(" ."): r for r in results}
 
 
 def _imports() -> pd.Series:
@@ -103,13 +98,6 @@ def test_a_text_naming_no_reporter_is_read_as_the_one_whose_data_hold_its_figure
 def test_a_text_whose_figures_settle_no_reporter_still_asks_for_one(corpus, text):
     with pytest.raises(hitex.HitexError, match="Give --reporter"):
         claims.check(corpus, text)
-
-
-def _balance() -> pd.DataFrame:
-    p = pd.read_csv(PORTUGAL)
-    t = p.groupby(["year", "flow"])["value_usd"].sum().unstack() / 1e6
-    t["deficit"] = t["import"] - t["export"]
-    return t
 
 
 @pytest.mark.parametrize(

@@ -14,16 +14,10 @@ import duckdb
 import pytest
 
 import hitex.report.claims as claims
-from hitex.report.claims.model import Result
+from tests.report.claims._shared import MOSCOW, PORTUGAL, ROOT
+from tests.report.claims._shared import by_span_quoted as _by_span
 
-ROOT = Path(__file__).parents[3]
-PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
-MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
 CHILE = ROOT / "src" / "hitex" / "demo" / "data" / "chl_arg_200*.csv"
-
-
-def _by_span(results: list[Result]) -> dict[str, Result]:
-    return {r.claim.span.strip(" .«»"): r for r in results}
 
 
 def _flows(path: Path | str, where: str = "true") -> dict[tuple[int, str], float]:

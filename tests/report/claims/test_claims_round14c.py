@@ -13,11 +13,10 @@ import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
-from hitex.report.claims.model import Result
+from tests.report.claims._shared import MOSCOW, PORTUGAL, ROOT
+from tests.report.claims._shared import by_span as _by_span
 
-ROOT = Path(__file__).parents[3]
 CHILE_2004 = ROOT / "src" / "hitex" / "demo" / "data" / "chl_arg_2004.csv"
-MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
 HEAD = "Chile's trade with Argentina in 2004.\n\n"
 
 
@@ -29,10 +28,6 @@ def _places(path: Path, flow: str, digits: int, year: int | None = None) -> list
         raw = raw[raw["year"] == year]
     sums = raw.groupby(raw["product"].str[:digits])["value_usd"].sum()
     return list(sums.sort_values(ascending=False).index)
-
-
-def _by_span(results: list[Result]) -> dict[str, Result]:
-    return {r.claim.span.strip(" ."): r for r in results}
 
 
 def test_a_chapter_ranked_among_chapters_and_the_level_carried_in_its_sentence(corpus):
@@ -137,9 +132,6 @@ def test_a_chapter_the_text_calls_a_chapter_is_flagged_at_the_wrong_place(corpus
     assert r.verdict == "contradicted", r.reason
     assert "ranks 2" in r.reason
     assert "HS 27" in r.reason
-
-
-PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
 
 
 def _top_share(path: Path, flow: str, year: int, n: int) -> float:

@@ -8,43 +8,23 @@ constructed technology series of Portugal, 2001-2021).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
 from hitex import demo
-from hitex.report.claims.model import Result
+from tests.report.claims._shared import MOSCOW, RED
+from tests.report.claims._shared import chile_mn as _chile
+from tests.report.claims._shared import find as _find
+from tests.report.claims._shared import portugal_mn as _portugal
 
-ROOT = Path(__file__).parents[3]
-PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
-MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
-RED = ("contradicted", "inconsistent")
 MOSCOW_LEAD = "Moscow's technology exports totalled $2.40bn in 2020. "
-
-
-def _find(results: list[Result], words: str) -> Result:
-    hits = [r for r in results if words in r.claim.span]
-    assert hits, [r.claim.span for r in results]
-    return hits[0]
 
 
 def _moscow(heading: str = "", partner: str | None = None) -> pd.DataFrame:
     m = pd.read_csv(MOSCOW, dtype={"product": str})
     m = m[m["product"].str.zfill(6).str.startswith(heading)]
     return m if partner is None else m[m["partner"] == partner]
-
-
-def _chile(flow: str, heading: str = "") -> pd.Series:
-    c = pd.concat(pd.read_csv(p, dtype={"product": str}) for p in demo.files())
-    c = c[(c["flow"] == flow) & c["product"].str.zfill(6).str.startswith(heading)]
-    return c.groupby("year")["value_usd"].sum() / 1e6
-
-
-def _portugal(flow: str) -> pd.Series:
-    p = pd.read_csv(PORTUGAL)
-    return p[p["flow"] == flow].groupby("year")["value_usd"].sum() / 1e6
 
 
 def test_a_slice_told_by_its_move_is_a_share_not_a_fall(corpus):

@@ -15,10 +15,8 @@ import pytest
 
 import hitex.report.claims as claims
 from hitex.report.claims.model import Result
+from tests.report.claims._shared import MOSCOW, PORTUGAL, ROOT
 
-ROOT = Path(__file__).parents[3]
-PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
-MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
 CHILE = ROOT / "src" / "hitex" / "demo" / "data"
 PORTUGAL_HEAD = "Portugal's technology trade in 2021.\n\n"
 MOSCOW_HEAD = "Moscow's exports in 2020.\n\n"

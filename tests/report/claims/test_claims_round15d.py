@@ -6,23 +6,14 @@ examples/moscow-2020/flows.csv (Moscow's exports, 2019-2020).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
-from hitex.report.claims.model import Result
+from tests.report.claims._shared import MOSCOW
+from tests.report.claims._shared import find as _find
 
-ROOT = Path(__file__).parents[3]
-MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
 LEAD = "Moscow's technology exports reached $2.4bn in 2020. "
-
-
-def _find(results: list[Result], words: str) -> Result:
-    hits = [r for r in results if words in r.claim.span]
-    assert hits, [r.claim.span for r in results]
-    return hits[0]
 
 
 def _moscow() -> pd.DataFrame:

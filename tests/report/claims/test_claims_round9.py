@@ -6,8 +6,6 @@ exports by month, 2019-2020) and the Chile-Argentina sample (src/hitex/demo/data
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
@@ -16,8 +14,7 @@ from hitex import demo
 from hitex.report.claims.check import infer_reporter
 from hitex.report.claims.parse import parse
 from hitex.report.claims.resolve import Context, period
-
-MOSCOW = Path(__file__).parents[3] / "examples" / "moscow-2020" / "flows.csv"
+from tests.report.claims._shared import MOSCOW
 
 
 def _moscow() -> pd.DataFrame:

@@ -6,8 +6,6 @@ exports, 2019-2020) and the Chile-Argentina sample (src/hitex/demo/data, 2002 an
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
@@ -15,22 +13,13 @@ import hitex
 import hitex.report.claims as claims
 from hitex import demo
 from hitex.report.claims.resolve import Context, article_year, period
-
-MOSCOW = Path(__file__).parents[3] / "examples" / "moscow-2020" / "flows.csv"
-
-
-def _moscow_exports() -> pd.Series:
-    m = pd.read_csv(MOSCOW)
-    return m[m["flow"] == "export"].groupby("year")["value_usd"].sum()
+from tests.report.claims._shared import moscow_exports as _moscow_exports
+from tests.report.claims._shared import ru as _ru
 
 
 def _chile_exports() -> pd.Series:
     c = pd.concat([pd.read_csv(f) for f in demo.files()])
     return c[(c["flow"] == "export") & (c["partner"] == "ARG")].groupby("year")["value_usd"].sum()
-
-
-def _ru(x: float) -> str:
-    return f"{x:.1f}".replace(".", ",")
 
 
 @pytest.mark.parametrize("base", ["к 2002 году", "по сравнению с 2002 годом"])
