@@ -485,6 +485,7 @@ def update(warehouse: Warehouse, base: Answers) -> Answers | None:
         return None  # most reporters: one read of everything costs less
     cols: dict[str, Any] = {c: getattr(base, c) for c in COLUMNS}
     slices = base.slices
+    mirror, mirror_slices = base.mirror, base.mirror_slices
     if touched:
         values = {"countries": base.countries, "flows": base.flows,
                   "classifications": base.classifications, "products": base.products}  # fmt: skip
@@ -496,7 +497,11 @@ def update(warehouse: Warehouse, base: Answers) -> Answers | None:
         new = _read(con, enums, where, cast="TRY_CAST")
         if new is None:
             return None
-        cols, slices = _splice(base, new, [base.country_code[r] for r in touched])
+        codes = [base.country_code[r] for r in touched]
+        cols, slices = _splice(base, new, codes)
+        # The mirror moved with the rows (made again where a mirrored row was replaced).
+        moved = _moved(base, new, codes)
+        mirror, mirror_slices = _mirror(cols) if moved is None else (moved, base.mirror_slices)
     rows, total = con.execute(_TOTAL).fetchall()[0]
     # ``trade``'s rows: those held, and the mirrored ones again as imports.
     mirrored = cols["value"][cols["mirrored"]]
@@ -507,7 +512,6 @@ def update(warehouse: Warehouse, base: Answers) -> Answers | None:
         or ("import" not in base.flows and len(mirrored))  # (mirrored imports need its code)
     ):  # fmt: skip
         return None
-    mirror, mirror_slices = _mirror(cols) if touched else (base.mirror, base.mirror_slices)
     answers = dataclasses.replace(
         base, version=warehouse.version(), **cols, slices=slices, firms=_firms(con),
         mirror=mirror, mirror_slices=mirror_slices,
@@ -517,6 +521,25 @@ def update(warehouse: Warehouse, base: Answers) -> Answers | None:
     answers.built_s = time.perf_counter() - started
     answers.updated = touched
     return answers
+
+
+def _moved(base: Answers, new: dict[str, Any], codes: list[int]) -> npt.NDArray[Any] | None:
+    """``base``'s mirror once reporters ``codes``' rows are replaced by ``new``'s.
+
+    Where neither holds a mirrored row (:func:`_splice`): the same rows, each moved by the rows
+    replaced before it. None where a mirrored row was replaced (the mirror is made again).
+    """
+    wanted = np.asarray(codes, dtype=np.int16)
+    old = [base.reporter.searchsorted(wanted, side) for side in ("left", "right")]
+    fresh = [new["reporter"].searchsorted(wanted, side) for side in ("left", "right")]
+    if new["mirrored"].any() or any(
+        base.mirrored[lo:hi].any() for lo, hi in zip(old[0].tolist(), old[1].tolist(), strict=True)
+    ):
+        return None
+    shift = np.cumsum((fresh[1] - fresh[0]) - (old[1] - old[0]))
+    at = np.searchsorted(old[1], base.mirror, side="right")
+    moved: npt.NDArray[Any] = base.mirror + np.r_[0, shift][at].astype(base.mirror.dtype)
+    return moved
 
 
 def _splice(
