@@ -8,7 +8,9 @@ unallocated totals and the mirrored imports of reconciled loads) of one warehous
 summed by reporter, partner, flow, period, classification and product, as integer-coded
 numpy columns sorted by reporter, flow and year. A question is then a slice (one reporter,
 flow and year are contiguous rows), a few masks (months, partner group, product group) and
-a few ``bincount`` sums.
+a few ``bincount`` sums. A reconciled load's record (BACI), which ``trade`` reads twice (the
+exporter's export and the importer's import), is held once: a country's mirrored imports of
+a year are a slice of :attr:`Answers.mirror`, the records' places sorted by partner and year.
 
 The answers are the Session's, row for row and to the cent: the same selection
 (:class:`hitex.indicators.selection.Query`, the Session's own checks of holdings, names,
@@ -129,7 +131,7 @@ CHECKS_KEPT = 65_536
 #: Versions kept (a reader of the version before a load may still be answering).
 KEEP = 2
 
-#: Rows held in memory at most (about 26 bytes each with the mirror's index;
+#: Rows held in memory at most (about 22 bytes each, and 4 a mirrored row for its index;
 #: ``HITEX_VIEW_MEMORY_ROWS``). A reconciled load's record is one row held, though ``trade``
 #: reads it twice (the export and the partner's import).
 MAX_ROWS = int(os.environ.get("HITEX_VIEW_MEMORY_ROWS", "60000000"))
