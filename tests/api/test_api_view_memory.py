@@ -112,6 +112,136 @@ def test_the_memory_path_answers_the_baci_reporters_views(conns: Connections) ->
     assert [r["value_usd"] for r in found] == totals["value_usd"].round(2).tolist()
 
 
+def test_a_reconciled_record_is_held_once(conns: Connections) -> None:
+    """Each export of the BACI load is one row held; ``trade`` reads it twice (the export and
+    the partner's import): the rows held are ``trade``'s less the reconciled exports."""
+    with conns.read() as s:
+        a = answers.ready(s)
+        assert a is not None
+        trade, mirrored = s.warehouse.con.execute(
+            """SELECT (SELECT count(*) FROM trade), (SELECT count(*) FROM flows
+            WHERE flow = 'export' AND load_id IN (SELECT id FROM loads WHERE reconciled))"""
+        ).fetchall()[0]
+    assert mirrored > 1_000
+    assert len(a.value) == trade - mirrored
+    assert len(a.mirror) == mirrored
+
+
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Connections]:
+    """A generated BACI load whose importers all export (their imports are whole, so the
+    Session states them), with the demo's flows."""
+    folder = tmp_path_factory.mktemp("view-memory-whole")
+    manifest = generate.generate(generate.Spec(rows=6_000, years=(2019, 2020), seed=3),
+                                 folder / "baci")  # fmt: skip
+    files = [folder / "baci" / str(n) for n in manifest["csv"]]  # type: ignore[attr-defined]
+    for path in files:
+        rows = pd.read_csv(path, dtype=str)
+        rows[rows["j"].isin(set(rows["i"]))].to_csv(path, index=False)
+    with hitex.open(folder / "hitex.duckdb") as s:
+        s.load(files, format="baci", classification="HS17")
+        s.load(demo.files(), format="flows")
+    c = Connections(folder / "hitex.duckdb", readers=1)
+    yield c
+    c.close()
+
+
+def test_the_limit_counts_the_rows_held(
+    whole: Connections, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warehouse whose ``trade`` is above the limit (twice its BACI records) but whose rows
+    held are not is answered from memory; one row fewer allowed, by the Session."""
+    with whole.read() as s:
+        trade, mirrored = s.warehouse.con.execute(
+            """SELECT (SELECT count(*) FROM trade), (SELECT count(*) FROM flows
+            WHERE flow = 'export' AND load_id IN (SELECT id FROM loads WHERE reconciled))"""
+        ).fetchall()[0]
+        monkeypatch.setattr(answers, "MAX_ROWS", trade - mirrored)
+        found = answers.build(s.warehouse)
+        assert found is not None
+        assert len(found.value) == trade - mirrored < trade
+        monkeypatch.setattr(answers, "MAX_ROWS", trade - mirrored - 1)
+        assert answers.build(s.warehouse) is None
+
+
+def _baci_importers(conns: Connections) -> list[str]:
+    """Countries with mirrored imports in 2020, the most rows first."""
+    with conns.read() as s:
+        found = s.warehouse.con.execute(
+            """SELECT partner FROM flows WHERE flow = 'export' AND year = 2020
+            AND load_id IN (SELECT id FROM loads WHERE reconciled)
+            GROUP BY partner ORDER BY count(*) DESC, partner LIMIT 4"""
+        ).fetchall()
+    return [str(p) for (p,) in found]
+
+
+def test_mirrored_imports_from_memory_are_the_sums_of_trade(whole: Connections) -> None:
+    """A BACI importer's imports and balance by partner in 2020, from memory (the mirror's
+    index), are DuckDB's sums of ``trade`` (where the import is a row of its own)."""
+    importers = _baci_importers(whole)
+    assert len(importers) == 4
+    with whole.read() as s:
+        assert answers.ready(s) is not None
+        for reporter in importers:
+            for flow in ("import", "balance"):
+                q = {"reporter": reporter, "flow": flow, "by": ["partner"]}
+                found = answers.rows(s, "table", q, year=2020, compare=2019)
+                assert found is not None, (reporter, flow)  # answered from memory
+                imports = "1" if flow == "import" else "-1"
+                # Every partner of either year, its value of 2020 (0 where none).
+                expected = s.warehouse.con.execute(
+                    f"""SELECT partner, round(coalesce(sum(CASE WHEN flow = 'import'
+                        THEN {imports} ELSE 1 END * value_usd) FILTER (WHERE year = 2020),
+                        0), 2) AS v
+                    FROM trade WHERE reporter = ? AND year IN (2019, 2020)
+                        AND flow IN ('import', ?)
+                    GROUP BY partner ORDER BY partner""",
+                    [reporter, "export" if flow == "balance" else "import"],
+                ).fetchall()
+                got = sorted((r["partner"], r["value_usd"]) for r in found)
+                assert got == [(str(p), float(v)) for p, v in expected], (reporter, flow)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    pick=st.integers(0, 3),
+    flow=st.sampled_from(["import", "balance"]),
+    compare=st.sampled_from([None, 2019]),
+    partner_group=st.sampled_from(PARTNER_GROUPS),
+    scheme=st.sampled_from(SCHEMES),
+    months=st.sampled_from([None, "1-8"]),
+)
+def test_a_baci_importers_view_from_memory_is_the_sessions(
+    whole: Connections, pick: int, flow: str, compare: int | None, partner_group: str | None,
+    scheme: tuple[str | None, str | None], months: str | None,
+) -> None:  # fmt: skip
+    """Views of the importers of the BACI load (their imports are the exporters' records, read
+    through the mirror's index): from memory, the Session's JSON."""
+    params = {"reporter": _baci_importers(whole)[pick], "flow": flow, "year": 2020,
+              "compare": compare, "partner_group": partner_group, "groups": scheme[0],
+              "group": scheme[1], "months": months}  # fmt: skip
+    params = {k: v for k, v in params.items() if v is not None}
+    fast, slow = _ask(whole, params, True), _ask(whole, params, False)
+    if flow == "import":
+        assert fast == slow, params
+    else:
+        # A balance's shares are ratios to a total of exports less imports, which the two ways
+        # sum in different orders: the same to 12 significant digits (money to the cent).
+        assert _digits(json.loads(fast)) == _digits(json.loads(slow)), params
+    assert json.loads(fast)["selection"]["flow"] == flow  # (the imports are stated whole)
+
+
+def _digits(value: Any) -> Any:
+    """``value`` with every float to 12 significant digits."""
+    if isinstance(value, float):
+        return float(f"{value:.12g}")
+    if isinstance(value, dict):
+        return {k: _digits(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_digits(v) for v in value]
+    return value
+
+
 def test_enterprise_records_are_left_to_the_session(conns: Connections) -> None:
     with conns.read() as s:
         q = {"reporter": "RU-SPE", "flow": "export"}
@@ -217,6 +347,12 @@ def _same_columns(a: answers.Answers, b: answers.Answers) -> None:
     order = [np.lexsort([getattr(x, c) for c in reversed(answers.COLUMNS)]) for x in (a, b)]
     for c in answers.COLUMNS:
         assert np.array_equal(getattr(a, c)[order[0]], getattr(b, c)[order[1]]), c
+    # The mirror: each (partner, year)'s exports, in no set order within it.
+    assert a.mirror_slices == b.mirror_slices
+    for lo, hi in a.mirror_slices.values():
+        for c in ("reporter", "product", "value"):
+            got, want = (np.sort(getattr(x, c)[x.mirror[lo:hi]]) for x in (a, b))
+            assert np.array_equal(got, want), c
 
 
 @pytest.fixture

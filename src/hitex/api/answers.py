@@ -8,7 +8,9 @@ unallocated totals and the mirrored imports of reconciled loads) of one warehous
 summed by reporter, partner, flow, period, classification and product, as integer-coded
 numpy columns sorted by reporter, flow and year. A question is then a slice (one reporter,
 flow and year are contiguous rows), a few masks (months, partner group, product group) and
-a few ``bincount`` sums.
+a few ``bincount`` sums. A reconciled load's record (BACI), which ``trade`` reads twice (the
+exporter's export and the importer's import), is held once: a country's mirrored imports of
+a year are a slice of :attr:`Answers.mirror`, the records' places sorted by partner and year.
 
 The answers are the Session's, row for row and to the cent: the same selection
 (:class:`hitex.indicators.selection.Query`, the Session's own checks of holdings, names,
@@ -66,23 +68,41 @@ from hitex.shortcuts import Runs, runs
 from hitex.store.engines import DuckDBEngine
 from hitex.store.warehouse import Warehouse
 
-#: The values each coded column takes, in one scan of ``trade``.
-_VALUES = """SELECT list(DISTINCT reporter) AS reporters, list(DISTINCT partner) AS partners,
+#: The rows an :class:`Answers` holds: those of ``trade`` (:data:`hitex.store.schema.VIEWS`)
+#: less its mirror. A reconciled load's export is also the partner's import in ``trade``; it
+#: is held once, marked ``mirrored``, and the import is read through :attr:`Answers.mirror`
+#: (its sides swapped). The mirror of a reconciled export that ``trade`` does not hold as an
+#: export (partner WLD, product TOTAL) is held as the import row itself.
+_HELD = """SELECT year, month, reporter, partner, flow, classification, product, value_usd,
+        coalesce(flow = 'export' AND load_id IN (SELECT id FROM loads WHERE reconciled), false)
+            AS mirrored
+    FROM flows WHERE partner <> 'WLD' AND product <> 'TOTAL'
+    UNION ALL
+    SELECT year, month, reporter, partner, flow, classification, product, value_usd, false
+    FROM unallocated
+    UNION ALL
+    SELECT year, month, partner, reporter, 'import', classification, product, value_usd, false
+    FROM flows WHERE flow = 'export' AND load_id IN (SELECT id FROM loads WHERE reconciled)
+        AND (partner <> 'WLD' AND product <> 'TOTAL') IS NOT TRUE"""
+
+#: The values each coded column takes, in one scan of the rows held; the rows, and the
+#: mirrored ones (each also a row of ``trade``).
+_VALUES = f"""SELECT list(DISTINCT reporter) AS reporters, list(DISTINCT partner) AS partners,
     list(DISTINCT flow) AS flows, list(DISTINCT classification) AS classifications,
     list(DISTINCT product) AS products,
     count(*) FILTER (WHERE reporter IS NULL OR partner IS NULL OR flow IS NULL
         OR classification IS NULL OR product IS NULL OR year IS NULL) AS nulls,
-    count(*) AS rows
-    FROM trade"""
+    count(*) AS rows, count(*) FILTER (WHERE mirrored) AS mirrored
+    FROM ({_HELD})"""  # noqa: S608 - fixed SQL
 
-#: Every row of ``trade``, its codes as ENUMs of the values above, sorted by reporter, flow
-#: and year (what indicators read as ``flows``: nothing is summed or left out).
-_ROWS = """SELECT CAST(reporter AS {countries}) AS reporter,
-    CAST(partner AS {countries}) AS partner, CAST(flow AS {flows}) AS flow, year,
+#: The rows held, their codes as ENUMs of the values above, sorted by reporter, flow and year
+#: (with the mirror, what indicators read as ``flows``: nothing is summed or left out).
+_ROWS = f"""SELECT CAST(reporter AS {{countries}}) AS reporter,
+    CAST(partner AS {{countries}}) AS partner, CAST(flow AS {{flows}}) AS flow, year,
     coalesce(month, 0) AS month,
-    CAST(classification AS {classifications}) AS classification,
-    CAST(product AS {products}) AS product, value_usd, value_usd > 0 AS positive
-    FROM trade {where} ORDER BY 1, 3, 4"""
+    CAST(classification AS {{classifications}}) AS classification,
+    CAST(product AS {{products}}) AS product, value_usd, value_usd > 0 AS positive, mirrored
+    FROM ({_HELD}) {{where}} ORDER BY 1, 3, 4"""  # noqa: S608 - fixed SQL
 
 #: What a version's rows were read after: the last load, the loads removed, the reference.
 _STAMP = """SELECT (SELECT coalesce(max(id), 0) FROM loads),
@@ -112,7 +132,9 @@ CHECKS_KEPT = 65_536
 #: Versions kept (a reader of the version before a load may still be answering).
 KEEP = 2
 
-#: Rows of ``trade`` held in memory at most (about 21 bytes each; ``HITEX_VIEW_MEMORY_ROWS``).
+#: Rows held in memory at most (about 22 bytes each, and 4 a mirrored row for its index;
+#: ``HITEX_VIEW_MEMORY_ROWS``). A reconciled load's record is one row held, though ``trade``
+#: reads it twice (the export and the partner's import).
 MAX_ROWS = int(os.environ.get("HITEX_VIEW_MEMORY_ROWS", "60000000"))
 
 IntArray = npt.NDArray[np.int64]
@@ -138,6 +160,8 @@ class Answers:
     product: npt.NDArray[np.int32]
     value: Floats
     positive: Bools
+    #: Whether the row is an export of a reconciled load (also the partner's import).
+    mirrored: Bools
     #: (reporter, flow, year) -> (first row, row after the last).
     slices: Runs
     country_names: dict[str, str]
@@ -147,6 +171,12 @@ class Answers:
     six: Bools
     #: Reporters with records that name enterprises (disclosure control: the Session answers).
     firms: set[str] = field(default_factory=set)
+    #: The mirrored rows, sorted by partner and year (each one's place in the columns): the
+    #: imports ``trade`` reads from the reconciled loads' exports.
+    mirror: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    #: (partner, year) -> (first, after the last) of :attr:`mirror`: a country's mirrored
+    #: imports of a year.
+    mirror_slices: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     #: Seconds the build took, and the bytes the columns hold.
     built_s: float = 0.0
     nbytes: int = 0
@@ -302,7 +332,7 @@ def _indices(column: pa.ChunkedArray) -> npt.NDArray[np.int64]:
 
 #: The coded columns of an :class:`Answers`, in the order of ``trade``'s sorted rows.
 COLUMNS = ("reporter", "partner", "year", "month", "classification", "product", "value",
-           "positive")  # fmt: skip
+           "positive", "mirrored")  # fmt: skip
 
 
 def _read(
@@ -328,7 +358,25 @@ def _read(
         "product": _indices(table["product"]).astype(np.int32),
         "value": np.asarray(table["value_usd"].to_numpy(), dtype=np.float64),
         "positive": np.asarray(table["positive"].to_numpy(zero_copy_only=False), dtype=np.bool_),
+        "mirrored": np.asarray(table["mirrored"].to_numpy(zero_copy_only=False), dtype=np.bool_),
     }
+
+
+def _mirror(
+    cols: dict[str, Any],
+) -> tuple[npt.NDArray[Any], Runs]:
+    """The places of the mirrored rows, sorted by partner and year; each pair's slice of them.
+
+    Within a pair, the rows keep their order in the columns.
+    """
+    rows = np.flatnonzero(cols["mirrored"])
+    rows = rows.astype(np.int32) if len(cols["mirrored"]) < 2**31 else rows
+    partner, year = cols["partner"][rows], cols["year"][rows]
+    order = np.lexsort((year, partner))  # stable: the rows' own order within a pair
+    rows, partner, year = rows[order], partner[order], year[order]
+    if not len(rows):
+        return rows, {}
+    return rows, runs(partner, year)
 
 
 def build(warehouse: Warehouse, base: Answers | None = None) -> Answers | None:
@@ -353,7 +401,9 @@ def build(warehouse: Warehouse, base: Answers | None = None) -> Answers | None:
     if found[5] or found[6] > MAX_ROWS:
         return None
     countries = sorted({str(v) for v in (found[0] or []) + (found[1] or [])})
-    values = {"countries": countries, "flows": sorted(map(str, found[2] or [])),
+    # The mirrored rows are imports of ``trade``: the flow is coded even where none is held.
+    flows = {str(f) for f in found[2] or []} | ({"import"} if found[7] else set())
+    values = {"countries": countries, "flows": sorted(flows),
               "classifications": sorted(map(str, found[3] or [])),
               "products": sorted(map(str, found[4] or []))}  # fmt: skip
     if len(values["classifications"]) > 62 or len(countries) > 30_000:
@@ -379,7 +429,8 @@ def build(warehouse: Warehouse, base: Answers | None = None) -> Answers | None:
         firms=_firms(con),
         stamp=stamp,
     )
-    answers.nbytes = sum(getattr(answers, c).nbytes for c in COLUMNS)
+    answers.mirror, answers.mirror_slices = _mirror(cols)
+    answers.nbytes = sum(getattr(answers, c).nbytes for c in COLUMNS) + answers.mirror.nbytes
     answers.built_s = time.perf_counter() - started
     return answers
 
@@ -415,6 +466,7 @@ def update(warehouse: Warehouse, base: Answers) -> Answers | None:
         return None  # most reporters: one read of everything costs less
     cols: dict[str, Any] = {c: getattr(base, c) for c in COLUMNS}
     slices = base.slices
+    mirror, mirror_slices = base.mirror, base.mirror_slices
     if touched:
         values = {"countries": base.countries, "flows": base.flows,
                   "classifications": base.classifications, "products": base.products}  # fmt: skip
@@ -426,19 +478,49 @@ def update(warehouse: Warehouse, base: Answers) -> Answers | None:
         new = _read(con, enums, where, cast="TRY_CAST")
         if new is None:
             return None
-        cols, slices = _splice(base, new, [base.country_code[r] for r in touched])
+        codes = [base.country_code[r] for r in touched]
+        cols, slices = _splice(base, new, codes)
+        # The mirror moved with the rows (made again where a mirrored row was replaced).
+        moved = _moved(base, new, codes)
+        mirror, mirror_slices = _mirror(cols) if moved is None else (moved, base.mirror_slices)
     rows, total = con.execute(_TOTAL).fetchall()[0]
-    held = float(cols["value"].sum()) if len(cols["value"]) else 0.0
-    if int(rows) != len(cols["value"]) or not np.isclose(held, float(total or 0.0), rtol=1e-9):
+    # ``trade``'s rows: those held, and the mirrored ones again as imports.
+    mirrored = cols["value"][cols["mirrored"]]
+    count = len(cols["value"]) + len(mirrored)
+    held = float(cols["value"].sum() + mirrored.sum()) if count else 0.0
+    if (
+        int(rows) != count or not np.isclose(held, float(total or 0.0), rtol=1e-9)
+        or ("import" not in base.flows and len(mirrored))  # (mirrored imports need its code)
+    ):  # fmt: skip
         return None
     answers = dataclasses.replace(
         base, version=warehouse.version(), **cols, slices=slices, firms=_firms(con),
+        mirror=mirror, mirror_slices=mirror_slices,
         stamp=stamp, _cache={k: v for k, v in base._cache.items() if k == ("enums",)},
         _lock=threading.Lock(), _tables={}, _checks={},
     )  # fmt: skip
     answers.built_s = time.perf_counter() - started
     answers.updated = touched
     return answers
+
+
+def _moved(base: Answers, new: dict[str, Any], codes: list[int]) -> npt.NDArray[Any] | None:
+    """``base``'s mirror once reporters ``codes``' rows are replaced by ``new``'s.
+
+    Where neither holds a mirrored row (:func:`_splice`): the same rows, each moved by the rows
+    replaced before it. None where a mirrored row was replaced (the mirror is made again).
+    """
+    wanted = np.asarray(codes, dtype=np.int16)
+    old = [base.reporter.searchsorted(wanted, side) for side in ("left", "right")]
+    fresh = [new["reporter"].searchsorted(wanted, side) for side in ("left", "right")]
+    if new["mirrored"].any() or any(
+        base.mirrored[lo:hi].any() for lo, hi in zip(old[0].tolist(), old[1].tolist(), strict=True)
+    ):
+        return None
+    shift = np.cumsum((fresh[1] - fresh[0]) - (old[1] - old[0]))
+    at = np.searchsorted(old[1], base.mirror, side="right")
+    moved: npt.NDArray[Any] = base.mirror + np.r_[0, shift][at].astype(base.mirror.dtype)
+    return moved
 
 
 def _splice(base: Answers, new: dict[str, Any], codes: list[int]) -> tuple[dict[str, Any], Runs]:
@@ -626,6 +708,10 @@ def _classes(a: Answers, q: Query) -> list[int]:
         found: list[int] = np.flatnonzero(np.bincount(a.classification[lo:hi])).tolist()
         return found
 
+    def mirrored(lo: int, hi: int) -> list[int]:
+        found: list[int] = np.flatnonzero(np.bincount(a.classification[a.mirror[lo:hi]])).tolist()
+        return found
+
     reporter = a.country_code.get(q.reporter)
     codes: set[int] = set()
     for f in ("export", "import") if q.flow == "balance" else (q.flow,):
@@ -635,39 +721,54 @@ def _classes(a: Answers, q: Query) -> list[int]:
             found = a.slices.get((reporter, a.flows.index(f), y))
             if found is not None:
                 codes.update(a.kept(("classes", found), functools.partial(held, *found)))
+            found = a.mirror_slices.get((reporter, y)) if f == "import" else None
+            if found is not None:
+                codes.update(a.kept(("mirror classes", found), functools.partial(mirrored, *found)))
     return sorted(codes)
 
 
-def _slice(a: Answers, q: Query) -> tuple[slice | IntArray, Floats]:
-    """Rows of the reporter, flow(s) and years of ``q``, and their signed values.
+def _slice(a: Answers, q: Query) -> tuple[slice | npt.NDArray[Any], Floats, npt.NDArray[np.int16]]:
+    """Rows of the reporter, flow(s) and years of ``q``, their signed values and partners.
 
-    A slice where the rows are contiguous (one flow, adjacent years): no copy.
+    A slice where the rows are contiguous (one flow, adjacent years, no mirrored imports): no
+    copy. Mirrored imports (:attr:`Answers.mirror`) follow each year's own rows, their
+    partner the exporter.
     """
     reporter = a.country_code.get(q.reporter)
     flows = ("export", "import") if q.flow == "balance" else (q.flow,)
-    parts: list[tuple[int, int, float]] = []
+    # (first, after the last, sign, whether of the mirror)
+    parts: list[tuple[int, int, float, bool]] = []
     for f in flows:
         if reporter is None or f not in a.flows:
             continue
+        sign = -1.0 if q.flow == "balance" and f == "import" else 1.0
         for y in sorted(set(q.years)):
             found = a.slices.get((reporter, a.flows.index(f), y))
-            if found is None:
-                continue
-            sign = -1.0 if q.flow == "balance" and f == "import" else 1.0
-            if parts and parts[-1][1] == found[0] and parts[-1][2] == sign:
-                parts[-1] = (parts[-1][0], found[1], sign)
-            else:
-                parts.append((*found, sign))
+            if found is not None:
+                last = parts[-1] if parts else None
+                if last and not last[3] and last[1] == found[0] and last[2] == sign:
+                    parts[-1] = (last[0], found[1], sign, False)
+                else:
+                    parts.append((*found, sign, False))
+            found = a.mirror_slices.get((reporter, y)) if f == "import" else None
+            if found is not None:
+                parts.append((*found, sign, True))
     if not parts:
-        return slice(0, 0), np.zeros(0, dtype=np.float64)
-    if len(parts) == 1:
-        lo, hi, sign = parts[0]
-        return slice(lo, hi), a.value[lo:hi] * sign if sign < 0 else a.value[lo:hi]
-    idx = np.concatenate([np.arange(lo, hi) for lo, hi, _ in parts])
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, np.zeros(0, dtype=np.float64), a.partner[empty]
+    if len(parts) == 1 and not parts[0][3]:
+        lo, hi, sign, _ = parts[0]
+        value = a.value[lo:hi] * sign if sign < 0 else a.value[lo:hi]
+        return slice(lo, hi), value, a.partner[lo:hi]
+    places = [a.mirror[lo:hi] if m else np.arange(lo, hi) for lo, hi, _, m in parts]
+    partners = [a.reporter[p] if m else a.partner[p]
+                for p, (_, _, _, m) in zip(places, parts, strict=True)]  # fmt: skip
+    idx = places[0] if len(places) == 1 else np.concatenate(places)
+    partner = partners[0] if len(partners) == 1 else np.concatenate(partners)
     value = a.value[idx]
-    if any(sign < 0 for _, _, sign in parts):
-        value = value * np.concatenate([np.full(hi - lo, sign) for lo, hi, sign in parts])
-    return idx, value
+    if any(sign < 0 for _, _, sign, _ in parts):
+        value = value * np.concatenate([np.full(hi - lo, sign) for lo, hi, sign, _ in parts])
+    return idx, value, partner
 
 
 def _both(keep: Bools | None, more: Bools) -> Bools:
@@ -706,8 +807,8 @@ def _select(a: Answers, s: Session, q: Query) -> Rows | None:
 
 
 def _selected(a: Answers, s: Session, q: Query) -> Rows | None:
-    idx, value = _slice(a, q)
-    r = Rows(a.partner[idx], a.year[idx], a.classification[idx], a.product[idx], value,
+    idx, value, partner = _slice(a, q)
+    r = Rows(partner, a.year[idx], a.classification[idx], a.product[idx], value,
              a.positive[idx], ordered=q.flow != "balance", classes=_classes(a, q))  # fmt: skip
     keep: Bools | None = None
     if q.months is not None:
@@ -954,11 +1055,15 @@ def covered(
             continue
         for y in set(years):
             found = a.slices.get((code, a.flows.index(f), y))
-            if found is None:
-                continue
-            rows = True
-            if mask[a.partner[found[0] : found[1]]].any():
-                return True
+            if found is not None:
+                rows = True
+                if mask[a.partner[found[0] : found[1]]].any():
+                    return True
+            found = a.mirror_slices.get((code, y)) if f == "import" else None
+            if found is not None:
+                rows = True
+                if mask[a.reporter[a.mirror[found[0] : found[1]]]].any():
+                    return True
     return not rows
 
 
