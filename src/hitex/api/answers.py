@@ -176,7 +176,7 @@ class Answers:
     mirror: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     #: (partner, year) -> (first, after the last) of :attr:`mirror`: a country's mirrored
     #: imports of a year.
-    mirror_slices: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    mirror_slices: Runs = field(default_factory=dict)
     #: Seconds the build took, and the bytes the columns hold.
     built_s: float = 0.0
     nbytes: int = 0
