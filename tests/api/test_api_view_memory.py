@@ -4,9 +4,10 @@ A small real warehouse: the demo's Chile (annual, HS12, exports and imports), Mo
 HS17, exports), St Petersburg's enterprise records (disclosure control: answered by the
 Session), and a generated BACI slice (reconciled: every export is also the partner's import).
 Hypothesis draws views (reporter, flow, years, months, partner group, product scheme and
-group, language of names: en or ru); each is answered twice on one snapshot, from memory and by the Session, and the two
-JSON answers must be the same to the last digit (money to the cent, notes, choices) or both
-must be the same error. The figures themselves are checked against pandas sums of the files
+group, language of names: en or ru); each is answered twice on one snapshot, from memory and by
+the Session, and the two JSON answers must be the same (money to the cent, notes, choices;
+shares, ratios of sums taken in different orders, to 12 significant digits) or both must be the
+same error. The figures themselves are checked against pandas sums of the files
 in ``test_api_view.py`` (which runs through the memory path by default).
 """
 
@@ -94,7 +95,13 @@ def test_a_view_from_memory_is_the_sessions_view(
     params = {k: v for k, v in params.items() if v is not None}
     fast = _ask(conns, params, True)
     slow = _ask(conns, params, False)
-    assert fast == slow, params
+    if fast.startswith("{") and slow.startswith("{"):
+        # Shares are ratios to totals the two ways sum in different orders (DuckDB's order is
+        # its threads'): the same to 12 significant digits ("GUY", exports, the Americas: a
+        # share differed in its 15th digit).
+        assert _digits(json.loads(fast)) == _digits(json.loads(slow)), params
+    else:
+        assert fast == slow, params
 
 
 def test_the_memory_path_answers_the_baci_reporters_views(conns: Connections) -> None:
