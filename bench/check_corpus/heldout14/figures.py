@@ -2,37 +2,22 @@
 """The true figures of the heldout14 articles, computed with DuckDB directly on the raw CSV files.
 
 Independent of hitex (plain SQL over the files the scorer loads, through heldout2's and heldout8's
-helpers). Run from the repository root: ``python -m bench.check_corpus.heldout14.figures``; each
+helpers, and heldout13's ``goods``). Run from the repository root: ``python -m bench.check_corpus.heldout14.figures``; each
 line names the articles that use it, and the answer keys' notes quote these lines.
 """
 
 from __future__ import annotations
 
 from bench.check_corpus.heldout2.figures import (
-    CHILE,
-    MOSCOW,
-    PORTUGAL,
-    _view,
+    main,
     note,
     rank,
     share,
     show,
     val,
 )
-from bench.check_corpus.heldout8.figures import _rank, _rows
-
-
-def goods(table: str, new: int, old: int, rows: list[tuple[str, str, str, str]]) -> None:
-    """Goods of ``table`` (chl or mow) in year ``new`` against ``old``: value, share, rank.
-
-    Each row is (articles, flow, HS prefix, label); the rank is among the codes of the same length.
-    """
-    for a, flow, code, label in rows:
-        n, o = val(table, new, flow, product=code), val(table, old, flow, product=code)
-        show(a, f"{flow}s HS {code} {label} {new} vs {old}", n, o)
-        note(a, f"  share of {flow}s {new} / {old}; rank at its level {new} / {old}",
-             f"{100 * n / val(table, new, flow):.2f}% / {100 * o / val(table, old, flow):.2f}%; "
-             f"rank {_rank(table, new, code, flow)} / {_rank(table, old, code, flow)}")  # fmt: skip
+from bench.check_corpus.heldout8.figures import _rows
+from bench.check_corpus.heldout13.figures import goods
 
 
 def chile() -> None:
@@ -192,9 +177,4 @@ def portugal() -> None:
 
 
 if __name__ == "__main__":
-    _view("chl", CHILE)
-    _view("mow", [MOSCOW])
-    _view("prt", [PORTUGAL])
-    chile()
-    moscow()
-    portugal()
+    main(chile, moscow, portugal)
