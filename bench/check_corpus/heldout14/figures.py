@@ -2,8 +2,9 @@
 """The true figures of the heldout14 articles, computed with DuckDB directly on the raw CSV files.
 
 Independent of hitex (plain SQL over the files the scorer loads, through heldout2's and heldout8's
-helpers, and heldout13's ``goods``). Run from the repository root: ``python -m bench.check_corpus.heldout14.figures``; each
-line names the articles that use it, and the answer keys' notes quote these lines.
+helpers, and heldout13's ``goods``). Run from the repository root:
+``python -m bench.check_corpus.heldout14.figures``; each line names the articles that use it, and
+the answer keys' notes quote these lines.
 """
 
 from __future__ import annotations
