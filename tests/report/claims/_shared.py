@@ -76,3 +76,10 @@ def chile_mn(flow: str, heading: str = "") -> pd.Series:
     c = pd.concat(pd.read_csv(p, dtype={"product": str}) for p in demo.files())
     c = c[(c["flow"] == flow) & c["product"].str.zfill(6).str.startswith(heading)]
     return c.groupby("year")["value_usd"].sum() / 1e6
+
+
+def one_of_kind(results: list[Result], kind: str) -> Result:
+    """The one claim of ``kind`` understood among ``results``."""
+    found = [r for r in results if r.claim.kind == kind and r.claim.understood]
+    assert len(found) == 1, [(r.claim.span, r.reason) for r in results]
+    return found[0]

@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
-from hitex.report.claims.model import Result
 from tests.report.claims._shared import MOSCOW, PORTUGAL, ROOT
+from tests.report.claims._shared import one_of_kind as _one
 
 CHILE = ROOT / "src" / "hitex" / "demo" / "data"
 PORTUGAL_HEAD = "Portugal's technology trade in 2021.\n\n"
@@ -25,12 +25,6 @@ MOSCOW_HEAD = "Moscow's exports in 2020.\n\n"
 def _sums(path: Path, by: list[str]) -> pd.Series:
     raw = pd.read_csv(path, dtype={"product": str})
     return raw.groupby(by)["value_usd"].sum()
-
-
-def _one(results: list[Result], kind: str) -> Result:
-    found = [r for r in results if r.claim.kind == kind and r.claim.understood]
-    assert len(found) == 1, [(r.claim.span, r.reason) for r in results]
-    return found[0]
 
 
 # -- a multiple of the other flow or of another partner -----------------------------------------

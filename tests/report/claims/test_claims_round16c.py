@@ -9,17 +9,14 @@ bench/check_corpus/data/portugal-tech.csv), never from hitex.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
-from hitex.report.claims.model import Result
+from tests.report.claims._shared import PORTUGAL, ROOT
+from tests.report.claims._shared import one_of_kind as _one
 
-ROOT = Path(__file__).parents[3]
 CHILE = ROOT / "src" / "hitex" / "demo" / "data"
-PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
 CHILE_HEAD = "Chile's trade in 2004 against 2002.\n\n"
 
 
@@ -29,12 +26,6 @@ def _chile(flow: str, prefix: str = "") -> pd.Series:
                     for y in (2002, 2004))  # fmt: skip
     rows = raw[(raw["flow"] == flow) & raw["product"].str.startswith(prefix)]
     return rows.groupby("year")["value_usd"].sum()
-
-
-def _one(results: list[Result], kind: str) -> Result:
-    found = [r for r in results if r.claim.kind == kind and r.claim.understood]
-    assert len(found) == 1, [(r.claim.span, r.reason) for r in results]
-    return found[0]
 
 
 # -- «нефтепродукты», "oil products": heading 2710, not the fuels chapter ------------------------
