@@ -830,8 +830,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 side = frames.side_in(f.claim.span) or side
                 how["side"] = "read"
         aggregation, count = "sum", None
+        # The sentence before in the paragraph: what "Five of them" counts.
+        before = (text or "")[: s.start].rsplit("\n", 1)[-1][-200:]
         counted = (
-            frames.counted_before(s.text, at[0])
+            frames.counted_before(s.text, at[0], before)
             if f.claim.kind == "amount"
             and (
                 frames.each_after(s.text, at[1], at[0])
@@ -842,7 +844,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         if counted is None and f.claim.kind == "amount" and _over_threshold(f.claim, s.text, at):
             # "Four import chapters exceeded USD 100 million", "Seven markets took over $250
             # million": a count of partners or goods above a threshold, not their sum.
-            counted = frames.counted_before(s.text, at[0])
+            counted = frames.counted_before(s.text, at[0], before)
             counted = counted if counted is not None and counted[0] is not None else None
         if counted is not None and counted[1] != "partner" and len(subject.partners) < 2:
             # "Five chapters each exceeded $15 million": the figure is said of every chapter
@@ -862,10 +864,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         ):
             # "Five markets ... $250 million each", "each of the ten largest markets bought more
             # than $200 million": counted among all partners.
-            aggregation, count = "each", frames.count_before(s.text, at[0])
+            aggregation, count = "each", frames.count_before(s.text, at[0], before)
             # "Five markets ... each": counted among all partners (or the group named).
             subject = Subject(subject.reporter, subject.flow, (), subject.partner_group,
                               subject.products)  # fmt: skip
+            if count is not None and how.get("partners") == "paragraph":
+                how["partners"] = "read"  # counted among all, not the partner named before
         elif (
             len(subject.partners) > 1
             and frames.each_in(_semicolon_clause(s.text, at))
@@ -1621,6 +1625,18 @@ def _over_threshold(c: Claim, text: str, at: tuple[int, int]) -> bool:
     return found is not None and found[0] is not None and bool(_COUNT_THEN_FIGURE.search(clause))
 
 
+#: Goods said right after an amount: "$107.8 million of chapter 85 goods", "$50m worth of
+#: machinery" (up to the clause's end; not "of 2019", "of the total", "of exports").
+_OF_GOODS = re.compile(
+    r"\s+(?:worth\s+)?of\s+(?!(?:the\s+)?(?:total|all|whole|year|(?:19|20)\d\d)\b)"
+    r"(?!(?:its|their|the)?\s*(?:exports?|imports?|sales|purchases|trade)\b)"
+    r"(?!(?:which|them|these|those|it|this|that)\b)[^,;:.()]{2,60}?"
+    r"(?=\s+(?:to|from|in|into|for|with|by|at|than|against|on|over|last|this|that|which|"
+    r"while|whereas)\b|\s*[,;:.()]|\s*$)",
+    re.IGNORECASE,
+)
+
+
 def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject is said
     f: Found,
     partners: list[Mention],
@@ -1751,6 +1767,16 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         turn = _TURN.search(s.text, hi, rest)
         rest = turn.start() if turn is not None else rest  # not past the clause's turn
         mine_p, mine_g = _in(partners, hi, rest), _in(products, hi, rest)
+    of_goods = _OF_GOODS.match(s.text, claim_end) if f.claim.kind == "amount" else None
+    if not mine_g and of_goods is not None:
+        # "Germany bought USD 107.8 million of chapter 85 goods": the goods right after the
+        # figure are its own, even when its partner is named before it; goods the lexicon
+        # does not read there are never dropped for all goods (the reading is a guess).
+        mine_g = _in(products, claim_end, of_goods.end())
+        general = {w.lower() for w in frames.grammar()["general"]["en"]}
+        words = re.findall(r"[^\W\d_][\w-]*", of_goods.group())
+        if not mine_g and any(w.lower() not in general for w in words):
+            how["products"] = "default"
     segment_text = s.text[lo:hi]
     if not mine_g and _SUCH.search(segment_text) and last_products is not None:
         mine_g = [Mention(0, 0, "product", p) for p in last_products]
