@@ -120,6 +120,10 @@ def flows(text: str) -> list[tuple[int, str, str]]:
             found.append((a, "import", ""))
             continue
         near = text[max(0, a - 40) : a]
+        if re.search(r"\bimporters?\b|\bимпортер\w*|\bимпортёр\w*", near, re.IGNORECASE):
+            # "importers in Moscow, whose purchases": what the reporter's importers buy.
+            found.append((a, "import", ""))
+            continue
         nouns = _en(g["partner_nouns"]["en"]).search(near) or any(
             w in _ru(g["partner_nouns"]["ru"]) for _, _, w in lemmas(near)
         )

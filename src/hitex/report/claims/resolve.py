@@ -129,6 +129,10 @@ def _months(text: str) -> tuple[int, int] | None:  # noqa: PLR0911 - one return 
     if m:
         # "From September on": to the end of the year.
         return _month(m[1]), 12
+    m = re.search(f"\\bfrom ({_MONTH_NAME})(?=\\s*(?:[,;.)]|$))", text, re.I)
+    if m:
+        # "about $217m a month from September.": to the end of the year, when nothing follows.
+        return _month(m[1]), 12
     for words, span in _PARTS:
         if re.search(words, text, re.I):
             return span
@@ -1446,7 +1450,7 @@ def lo_clause(text: str, start: int) -> int:
 _TURN = re.compile(r";|,\s*(?:but|while|whereas|and|а|но|и|тогда как)\b|"
                    r"\s(?:but|while|whereas|но)\s", re.IGNORECASE)  # fmt: skip
 #: A figure said per month: "$217 million a month", "по 18 млн долларов в месяц".
-_PER_MONTH = re.compile(r"\s*(?:(?:a|per|each|every) month\b|monthly\b|в месяц\b|"
+_PER_MONTH = re.compile(r"\s*(?:(?:in\s+)?(?:a|per|each|every) month\b|monthly\b|в месяц\b|"
                         r"ежемесячно\b|в среднем в месяц\b)", re.IGNORECASE)  # fmt: skip
 
 
