@@ -749,6 +749,22 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # that noun (not certainly), else the goods are not known (never the whole trade).
             subject = dataclasses.replace(subject, products=_referred(named, text, here, noun))
             how["products"] = "paragraph" if subject.products else "default"
+        back = _THE_N.search(s.text[: f.claim.start - s.start])
+        if back is not None and f.claim.kind in ("share", "amount", "growth", "multiple") and not [
+                m for m in partners if back.end() <= m.start < f.claim.start - s.start]:  # fmt: skip
+            # "China is the top buyer. Japan is second, so the two Asian customers between them
+            # account for nearly 45%": the partners named last before the count, not the group
+            # an adjective names; a guess (never flagged) when fewer are named.
+            word = (back[1] or back[2]).lower()
+            n = int(word) if word.isdigit() else _COUNT_N[word]
+            para = (text or "")[(text or "").rfind("\n", 0, s.start) + 1 : s.start + back.start()]
+            named_before = [m.value for m in lexicon.find_partners(para)
+                            if m.kind == "country" and m.value not in own]  # fmt: skip
+            last_n = list(dict.fromkeys(reversed(named_before)))[:n]
+            if len(last_n) == n:
+                subject = dataclasses.replace(subject, partners=tuple(reversed(last_n)),
+                                              partner_group=None)  # fmt: skip
+            how["partners"] = "paragraph"
         one = [m for m in partners if m.end <= f.claim.start - s.start]
         if len(subject.partners) > 1 and one and _ITS.search(s.text[: f.claim.start - s.start]):
             # «Япония вторая, Германия третья, у неё ровно 250 млн»: a singular pronoun stands
@@ -1629,6 +1645,10 @@ def _over_threshold(c: Claim, text: str, at: tuple[int, int]) -> bool:
     return found is not None and found[0] is not None and bool(_COUNT_THEN_FIGURE.search(clause))
 
 
+#: A count of partners that refers back to those named before: "the two Asian customers".
+_COUNT_N = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+_THE_N = re.compile(r"\b(?:the\s+(two|three|four|five|[2-5])|(both))\s+(?:[A-Z][a-z]+\s+)?"
+                    r"(?:customers|buyers|partners|markets|destinations|suppliers|countries)\b")
 #: Goods said right after an amount: "$107.8 million of chapter 85 goods", "$50m worth of
 #: machinery" (up to the clause's end; not "of 2019", "of the total", "of exports").
 _OF_GOODS = re.compile(
