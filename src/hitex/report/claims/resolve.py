@@ -750,18 +750,20 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             subject = dataclasses.replace(subject, products=_referred(named, text, here, noun))
             how["products"] = "paragraph" if subject.products else "default"
         back = _THE_N.search(s.text[: f.claim.start - s.start])
-        if back is not None and f.claim.kind in ("share", "amount", "growth", "multiple") and not [
-                m for m in partners if back.end() <= m.start < f.claim.start - s.start]:  # fmt: skip
+        between = [m for m in partners if back is not None
+                   and back.end() <= m.start < f.claim.start - s.start]  # fmt: skip
+        if back is not None and not between and f.claim.kind in (
+                "share", "amount", "growth", "multiple"):  # fmt: skip
             # "China is the top buyer. Japan is second, so the two Asian customers between them
             # account for nearly 45%": the partners named last before the count, not the group
             # an adjective names; a guess (never flagged) when fewer are named.
-            word = (back[1] or back[2]).lower()
-            n = int(word) if word.isdigit() else _COUNT_N[word]
+            counted_word = (back[1] or back[2]).lower()
+            how_many = int(counted_word) if counted_word.isdigit() else _COUNT_N[counted_word]
             para = (text or "")[(text or "").rfind("\n", 0, s.start) + 1 : s.start + back.start()]
             named_before = [m.value for m in lexicon.find_partners(para)
                             if m.kind == "country" and m.value not in own]  # fmt: skip
-            last_n = list(dict.fromkeys(reversed(named_before)))[:n]
-            if len(last_n) == n:
+            last_n = list(dict.fromkeys(reversed(named_before)))[:how_many]
+            if len(last_n) == how_many:
                 subject = dataclasses.replace(subject, partners=tuple(reversed(last_n)),
                                               partner_group=None)  # fmt: skip
             how["partners"] = "paragraph"
@@ -851,9 +853,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 how["side"] = "read"
         aggregation, count = "sum", None
         # The sentence before in the paragraph: what "Five of them" counts.
-        before = (text or "")[: s.start].rsplit("\n", 1)[-1][-200:]
+        said_before = (text or "")[: s.start].rsplit("\n", 1)[-1][-200:]
         counted = (
-            frames.counted_before(s.text, at[0], before)
+            frames.counted_before(s.text, at[0], said_before)
             if f.claim.kind == "amount"
             and (
                 frames.each_after(s.text, at[1], at[0])
@@ -864,7 +866,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         if counted is None and f.claim.kind == "amount" and _over_threshold(f.claim, s.text, at):
             # "Four import chapters exceeded USD 100 million", "Seven markets took over $250
             # million": a count of partners or goods above a threshold, not their sum.
-            counted = frames.counted_before(s.text, at[0], before)
+            counted = frames.counted_before(s.text, at[0], said_before)
             counted = counted if counted is not None and counted[0] is not None else None
         if counted is not None and counted[1] != "partner" and len(subject.partners) < 2:
             # "Five chapters each exceeded $15 million": the figure is said of every chapter
@@ -884,7 +886,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         ):
             # "Five markets ... $250 million each", "each of the ten largest markets bought more
             # than $200 million": counted among all partners.
-            aggregation, count = "each", frames.count_before(s.text, at[0], before)
+            aggregation, count = "each", frames.count_before(s.text, at[0], said_before)
             # "Five markets ... each": counted among all partners (or the group named).
             subject = Subject(subject.reporter, subject.flow, (), subject.partner_group,
                               subject.products)  # fmt: skip
@@ -1647,8 +1649,10 @@ def _over_threshold(c: Claim, text: str, at: tuple[int, int]) -> bool:
 
 #: A count of partners that refers back to those named before: "the two Asian customers".
 _COUNT_N = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
-_THE_N = re.compile(r"\b(?:the\s+(two|three|four|five|[2-5])|(both))\s+(?:[A-Z][a-z]+\s+)?"
-                    r"(?:customers|buyers|partners|markets|destinations|suppliers|countries)\b")
+_THE_N = re.compile(
+    r"\b(?:the\s+(two|three|four|five|[2-5])|(both))\s+(?:[A-Z][a-z]+\s+)?"
+    r"(?:customers|buyers|partners|markets|destinations|suppliers|countries)\b"
+)
 #: Goods said right after an amount: "$107.8 million of chapter 85 goods", "$50m worth of
 #: machinery" (up to the clause's end; not "of 2019", "of the total", "of exports").
 _OF_GOODS = re.compile(
