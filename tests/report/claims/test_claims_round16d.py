@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
+from hitex import demo
 from hitex.report.claims.model import Result
 
 ROOT = Path(__file__).parents[3]
@@ -102,3 +103,22 @@ def test_the_two_asian_customers_are_the_partners_named_before(corpus):
     assert r.verdict == "supported", r.reason
     other = _find(claims.check(corpus, text.replace("45%", "30%")), "30%")
     assert other.verdict not in RED or "China" in other.reason, other.reason
+
+
+def _chile_2004(flow: str) -> float:
+    c = pd.concat(pd.read_csv(p, dtype={"product": str}) for p in demo.files())
+    return float(c[(c["flow"] == flow) & (c["year"] == 2004)]["value_usd"].sum()) / 1e6
+
+
+def test_bought_a_figure_with_a_thousands_comma_from_a_partner_and_against_exports(corpus):
+    assert _chile_2004("import") == pytest.approx(2035.4, abs=0.5)
+    assert _chile_2004("export") == pytest.approx(262.96, abs=0.005)
+    text = ("Chile's trade with Argentina, 2004.\n\nOverall, Chile bought 2,035 million dollars "
+            "worth from Argentina, against exports of 263 million dollars.")  # fmt: skip
+    got = claims.check(corpus, text)
+    bought = _find(got, "2,035")
+    assert bought.verdict == "supported", bought.reason
+    sold = _find(got, "263")
+    assert sold.verdict == "supported", sold.reason
+    wrong = _find(claims.check(corpus, text.replace("263", "363")), "363")
+    assert wrong.verdict == "contradicted", wrong.reason
