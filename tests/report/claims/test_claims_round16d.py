@@ -1,7 +1,8 @@
 """English readings found on the held-out part heldout14 (development material since).
 
 Sentences written for these tests. Expected figures come from pandas on the raw files:
-examples/moscow-2020/flows.csv (Moscow's exports, 2019-2020, by month) and
+examples/moscow-2020/flows.csv (Moscow's exports, 2019-2020, by month), src/hitex/demo/data
+(Chile's trade with Argentina, 2002 and 2004) and
 bench/check_corpus/data/portugal-tech.csv (a constructed technology series of Portugal,
 2001-2021).
 """
