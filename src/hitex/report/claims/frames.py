@@ -120,6 +120,10 @@ def flows(text: str) -> list[tuple[int, str, str]]:
             found.append((a, "import", ""))
             continue
         near = text[max(0, a - 40) : a]
+        if re.search(r"\bimporters?\b|\bимпортер\w*|\bимпортёр\w*", near, re.IGNORECASE):
+            # "importers in Moscow, whose purchases": what the reporter's importers buy.
+            found.append((a, "import", ""))
+            continue
         nouns = _en(g["partner_nouns"]["en"]).search(near) or any(
             w in _ru(g["partner_nouns"]["ru"]) for _, _, w in lemmas(near)
         )
@@ -263,13 +267,17 @@ _TIMES = r"(?:месяц|год|квартал|недел|ден|дн)\w*"
 _EVERY_TIME = re.compile(r"кажд\w+\s+" + _TIMES, re.IGNORECASE)
 
 
-def count_before(text: str, start: int) -> int | None:
+def count_before(text: str, start: int, before: str = "") -> int | None:
     """How many partners an "each" claim counts ("Five markets", "пять стран"), or ``None``."""
-    found = counted_before(text, start)
+    found = counted_before(text, start, before)
     return found[0] if found and found[1] == "partner" else None
 
 
-def counted_before(text: str, start: int) -> tuple[int | None, str] | None:
+#: A count that names what it counts by a pronoun: "Five of them", "three of these".
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
+
+
+def counted_before(text: str, start: int, before: str = "") -> tuple[int | None, str] | None:
     """What an "each" claim counts: (how many, ``partner`` or a level of goods), or ``None``.
 
     The level of goods is ``chapter``, ``heading`` or ``product`` (HS 2, 4 or 6 digits), from
@@ -286,12 +294,19 @@ def counted_before(text: str, start: int) -> tuple[int | None, str] | None:
     (11, 'chapter')
     >>> counted_before("In 2021 five markets took more than $250 million each", 36)
     (5, 'partner')
+
+    A count "of them" counts what the sentence ``before`` counted ("Sweden comes last of the
+    fourteen buyers. Five of them took over $300 million each").
+
+    >>> counted_before("Five of them took over $300 million each", 23, "last of the 14 buyers.")
+    (5, 'partner')
     """
     g = grammar()
     nouns = {"partner": g["partner_nouns"], **g["goods_nouns"]}
     head = text[:start]
     words = "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
     counts: list[tuple[int, str | None]] = []
+    them = False  # whether the last count is "N of them"
     # A year is no count ("In 2021 five markets took ..."): the count after it is.
     for m in re.finditer(rf"(?<![\w$.,])({words}|(?!(?:19|20)\d\d\b)\d+)\s+(\w+)(?:\s+(\w+))?"
                          rf"(?:\s+(\w+))?",
@@ -306,10 +321,15 @@ def counted_before(text: str, start: int) -> tuple[int | None, str] | None:
                 break
         if level is not None or not m[1].isdigit():
             counts.append((n, level))
+            them = level is None and _OF_THEM.match(head, m.end(1)) is not None
     if counts:
         n, level = counts[-1]
         if level is None:
             level = next((lv for _, lv in reversed(counts) if lv is not None), None)
+        if level is None and them and before:
+            # "Five of them": what the sentence before counted, if it counted anything.
+            found = counted_before(before, len(before))
+            level = found[1] if found is not None and found[0] is not None else None
         if level is not None:
             return n, level
     for level, says in g["goods_nouns"].items():

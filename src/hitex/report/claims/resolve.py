@@ -129,6 +129,10 @@ def _months(text: str) -> tuple[int, int] | None:  # noqa: PLR0911 - one return 
     if m:
         # "From September on": to the end of the year.
         return _month(m[1]), 12
+    m = re.search(f"\\bfrom ({_MONTH_NAME})(?=\\s*(?:[,;.)]|$))", text, re.I)
+    if m:
+        # "about $217m a month from September.": to the end of the year, when nothing follows.
+        return _month(m[1]), 12
     for words, span in _PARTS:
         if re.search(words, text, re.I):
             return span
@@ -745,6 +749,24 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # that noun (not certainly), else the goods are not known (never the whole trade).
             subject = dataclasses.replace(subject, products=_referred(named, text, here, noun))
             how["products"] = "paragraph" if subject.products else "default"
+        back = _THE_N.search(s.text[: f.claim.start - s.start])
+        between = [m for m in partners if back is not None
+                   and back.end() <= m.start < f.claim.start - s.start]  # fmt: skip
+        if back is not None and not between and f.claim.kind in (
+                "share", "amount", "growth", "multiple"):  # fmt: skip
+            # "China is the top buyer. Japan is second, so the two Asian customers between them
+            # account for nearly 45%": the partners named last before the count, not the group
+            # an adjective names; a guess (never flagged) when fewer are named.
+            counted_word = (back[1] or back[2]).lower()
+            how_many = int(counted_word) if counted_word.isdigit() else _COUNT_N[counted_word]
+            para = (text or "")[(text or "").rfind("\n", 0, s.start) + 1 : s.start + back.start()]
+            named_before = [m.value for m in lexicon.find_partners(para)
+                            if m.kind == "country" and m.value not in own]  # fmt: skip
+            last_n = list(dict.fromkeys(reversed(named_before)))[:how_many]
+            if len(last_n) == how_many:
+                subject = dataclasses.replace(subject, partners=tuple(reversed(last_n)),
+                                              partner_group=None)  # fmt: skip
+            how["partners"] = "paragraph"
         one = [m for m in partners if m.end <= f.claim.start - s.start]
         if len(subject.partners) > 1 and one and _ITS.search(s.text[: f.claim.start - s.start]):
             # «Япония вторая, Германия третья, у неё ровно 250 млн»: a singular pronoun stands
@@ -830,8 +852,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 side = frames.side_in(f.claim.span) or side
                 how["side"] = "read"
         aggregation, count = "sum", None
+        # The sentence before in the paragraph: what "Five of them" counts.
+        said_before = (text or "")[: s.start].rsplit("\n", 1)[-1][-200:]
         counted = (
-            frames.counted_before(s.text, at[0])
+            frames.counted_before(s.text, at[0], said_before)
             if f.claim.kind == "amount"
             and (
                 frames.each_after(s.text, at[1], at[0])
@@ -842,7 +866,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         if counted is None and f.claim.kind == "amount" and _over_threshold(f.claim, s.text, at):
             # "Four import chapters exceeded USD 100 million", "Seven markets took over $250
             # million": a count of partners or goods above a threshold, not their sum.
-            counted = frames.counted_before(s.text, at[0])
+            counted = frames.counted_before(s.text, at[0], said_before)
             counted = counted if counted is not None and counted[0] is not None else None
         if counted is not None and counted[1] != "partner" and len(subject.partners) < 2:
             # "Five chapters each exceeded $15 million": the figure is said of every chapter
@@ -862,10 +886,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         ):
             # "Five markets ... $250 million each", "each of the ten largest markets bought more
             # than $200 million": counted among all partners.
-            aggregation, count = "each", frames.count_before(s.text, at[0])
+            aggregation, count = "each", frames.count_before(s.text, at[0], said_before)
             # "Five markets ... each": counted among all partners (or the group named).
             subject = Subject(subject.reporter, subject.flow, (), subject.partner_group,
                               subject.products)  # fmt: skip
+            if count is not None and how.get("partners") == "paragraph":
+                how["partners"] = "read"  # counted among all, not the partner named before
         elif (
             len(subject.partners) > 1
             and frames.each_in(_semicolon_clause(s.text, at))
@@ -1442,7 +1468,7 @@ def lo_clause(text: str, start: int) -> int:
 _TURN = re.compile(r";|,\s*(?:but|while|whereas|and|а|но|и|тогда как)\b|"
                    r"\s(?:but|while|whereas|но)\s", re.IGNORECASE)  # fmt: skip
 #: A figure said per month: "$217 million a month", "по 18 млн долларов в месяц".
-_PER_MONTH = re.compile(r"\s*(?:(?:a|per|each|every) month\b|monthly\b|в месяц\b|"
+_PER_MONTH = re.compile(r"\s*(?:(?:in\s+)?(?:a|per|each|every) month\b|monthly\b|в месяц\b|"
                         r"ежемесячно\b|в среднем в месяц\b)", re.IGNORECASE)  # fmt: skip
 
 
@@ -1621,6 +1647,24 @@ def _over_threshold(c: Claim, text: str, at: tuple[int, int]) -> bool:
     return found is not None and found[0] is not None and bool(_COUNT_THEN_FIGURE.search(clause))
 
 
+#: A count of partners that refers back to those named before: "the two Asian customers".
+_COUNT_N = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+_THE_N = re.compile(
+    r"\b(?:the\s+(two|three|four|five|[2-5])|(both))\s+(?:[A-Z][a-z]+\s+)?"
+    r"(?:customers|buyers|partners|markets|destinations|suppliers|countries)\b"
+)
+#: Goods said right after an amount: "$107.8 million of chapter 85 goods", "$50m worth of
+#: machinery" (up to the clause's end; not "of 2019", "of the total", "of exports").
+_OF_GOODS = re.compile(
+    r"\s+(?:worth\s+)?of\s+(?!(?:the\s+)?(?:total|all|whole|year|(?:19|20)\d\d)\b)"
+    r"(?!(?:its|their|the)?\s*(?:exports?|imports?|sales|purchases|trade)\b)"
+    r"(?!(?:which|them|these|those|it|this|that)\b)[^,;:.()]{2,60}?"
+    r"(?=\s+(?:to|from|in|into|for|with|by|at|than|against|on|over|last|this|that|which|"
+    r"while|whereas)\b|\s*[,;:.()]|\s*$)",
+    re.IGNORECASE,
+)
+
+
 def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject is said
     f: Found,
     partners: list[Mention],
@@ -1751,6 +1795,16 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         turn = _TURN.search(s.text, hi, rest)
         rest = turn.start() if turn is not None else rest  # not past the clause's turn
         mine_p, mine_g = _in(partners, hi, rest), _in(products, hi, rest)
+    of_goods = _OF_GOODS.match(s.text, claim_end) if f.claim.kind == "amount" else None
+    if not mine_g and of_goods is not None:
+        # "Germany bought USD 107.8 million of chapter 85 goods": the goods right after the
+        # figure are its own, even when its partner is named before it; goods the lexicon
+        # does not read there are never dropped for all goods (the reading is a guess).
+        mine_g = _in(products, claim_end, of_goods.end())
+        general = {w.lower() for w in frames.grammar()["general"]["en"]}
+        words = re.findall(r"[^\W\d_][\w-]*", of_goods.group())
+        if not mine_g and any(w.lower() not in general for w in words):
+            how["products"] = "default"
     segment_text = s.text[lo:hi]
     if not mine_g and _SUCH.search(segment_text) and last_products is not None:
         mine_g = [Mention(0, 0, "product", p) for p in last_products]
