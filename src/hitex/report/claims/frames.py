@@ -199,7 +199,11 @@ def flow_at(text: str, end: int, start: int = 0) -> tuple[str, str] | None:
             r"\s*(?:trade\s+)?", text[end : right_after[0][0]]):  # fmt: skip
         # "we run a $418 million deficit": the balance word right after the figure.
         return right_after[0][1:]
-    before = [(flow, side) for a, flow, side in found if start <= a < end]
+    # «с США дефицит 417,9 млн (экспорт 270, импорт 687,9), с Кореей — минус 206,7 млн»: a flow
+    # word inside brackets closed before the figure is the flow of the aside, not of the figure.
+    asides = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text) if m.end() <= end]
+    before = [(flow, side) for a, flow, side in found if start <= a < end
+              and not any(i < a < j for i, j in asides)]  # fmt: skip
     if before:
         return before[-1]
     after = [(flow, side) for a, flow, side in found if a >= end]

@@ -1,0 +1,60 @@
+"""Russian readings found wrong on heldout14 (round 16e): false red flags first.
+
+Sentences written for these tests. Expected figures come from DuckDB on the raw files:
+bench/check_corpus/data/portugal-tech.csv (a constructed technology series of Portugal,
+2001-2021), examples/moscow-2020/flows.csv (Moscow's exports, 2019-2020) and the Chile sample.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import hitex.report.claims as claims
+from hitex.report.claims.model import Result
+
+ROOT = Path(__file__).parents[3]
+PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
+MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
+
+
+def _sum(path: Path | str, where: str) -> float:
+    """The sum of value_usd of a raw file's rows ``where`` says, in millions."""
+    rows = duckdb.sql(f"SELECT sum(value_usd) FROM read_csv('{path}') WHERE {where}").fetchall()
+    return float(rows[0][0]) / 1e6
+
+
+def _found(results: list[Result], part: str) -> Result:
+    return next(r for r in results if part in r.claim.span)
+
+
+def test_bought_for_an_amount_is_the_amount_not_a_change(corpus):
+    # DuckDB on portugal-tech.csv: imports 2021 4586 million. «купила на 4586 млн» after a rise
+    # said in brackets: bought goods worth 4586 million, not a rise of 4586 million.
+    assert _sum(PORTUGAL, "year = 2021 AND flow = 'import'") == pytest.approx(4586.0)
+    text = ("Португалия в 2021 году.\n\n"
+            "За 2021 год страна выручила от продаж за рубеж 4,5 млрд долларов (рост — 30%), "
+            "а купила на 4586 млн долл.")  # fmt: skip
+    r = _found(claims.check(corpus, text), "4586")
+    assert (r.claim.subject.flow, r.claim.period.compare) == ("import", None), r.claim
+    assert r.computed == pytest.approx(4586e6)
+    assert r.verdict == "supported", r.reason
+
+
+def test_a_flow_word_in_brackets_is_not_the_flow_of_the_figure_after_them(corpus):
+    # DuckDB on portugal-tech.csv, 2021: Korea exports 160.2, imports 366.88 -> balance -206.68;
+    # USA 270 - 687.9 = -417.9. «(экспорт 270, импорт 687,9)» is an aside: «с Кореей — минус
+    # 206,7 млн» goes on with the deficit named before the brackets, not with «импорт».
+    kor = _sum(PORTUGAL, "year = 2021 AND partner = 'KOR' AND flow = 'export'") - _sum(
+        PORTUGAL, "year = 2021 AND partner = 'KOR' AND flow = 'import'"
+    )
+    assert kor == pytest.approx(-206.68)
+    text = ("Торговля Португалии в 2021 году.\n\n"
+            "Сальдо по странам: с США дефицит 417,9 млн долл. (экспорт 270, импорт 687,9), "
+            "с Кореей — минус 206,7 млн.")  # fmt: skip
+    r = _found(claims.check(corpus, text), "206,7")
+    assert (r.claim.subject.flow, r.claim.subject.partners) == ("balance", ("KOR",)), r.claim
+    assert r.computed == pytest.approx(kor * 1e6)
+    assert r.verdict == "supported", r.reason
