@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 import hitex.report.claims as claims
+from hitex import demo
 from hitex.report.claims.model import Result
 
 ROOT = Path(__file__).parents[3]
@@ -20,9 +21,10 @@ PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
 MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
 
 
-def _sum(path: Path | str, where: str) -> float:
-    """The sum of value_usd of a raw file's rows ``where`` says, in millions."""
-    rows = duckdb.sql(f"SELECT sum(value_usd) FROM read_csv('{path}') WHERE {where}").fetchall()
+def _sum(path: Path | list[Path], where: str) -> float:
+    """The sum of value_usd of raw files' rows ``where`` says, in millions."""
+    files = [str(p) for p in (path if isinstance(path, list) else [path])]
+    rows = duckdb.sql(f"SELECT sum(value_usd) FROM read_csv({files}) WHERE {where}").fetchall()
     return float(rows[0][0]) / 1e6
 
 
@@ -57,4 +59,32 @@ def test_a_flow_word_in_brackets_is_not_the_flow_of_the_figure_after_them(corpus
     r = _found(claims.check(corpus, text), "206,7")
     assert (r.claim.subject.flow, r.claim.subject.partners) == ("balance", ("KOR",)), r.claim
     assert r.computed == pytest.approx(kor * 1e6)
+    assert r.verdict == "supported", r.reason
+
+
+def test_a_flow_word_after_and_names_the_next_figure_and_goods_of_the_sentence_before(corpus):
+    # DuckDB on the Chile sample (chl_arg_2004.csv), chapter 48 (paper) in 2004: exports 33.298
+    # million, imports 67.940 million; all exports 262.96 million. «При экспорте 33,3 млн и
+    # импорте 67,9 млн»: 33,3 is of exports (not of the «импорте» after «и»), and of the paper
+    # the sentence before names (a guess: it may support, never accuse).
+    paper = "year = 2004 AND flow = 'export' AND product LIKE '48%'"
+    assert _sum(list(demo.files()), paper) == pytest.approx(33.298, abs=1e-3)
+    text = ("Торговля Чили с Аргентиной в 2004 году.\n\n"
+            "В справке говорится о профиците Чили в торговле бумагой. "
+            "При экспорте 33,3 млн долл. и импорте 67,9 млн это дефицит.")  # fmt: skip
+    r = _found(claims.check(corpus, text), "33,3")
+    assert (r.claim.subject.flow, r.claim.subject.products) == ("export", ("paper and paperboard",)), r.claim
+    assert r.computed == pytest.approx(33.298e6, abs=1e3)
+    assert r.verdict == "supported", r.reason
+
+
+def test_a_clause_set_against_the_one_before_by_zhe_has_its_own_partner(corpus):
+    # DuckDB on flows.csv, 2020: Japan 511.71 million, France 95.0, China 563.31. «а Франция
+    # сократила закупки, Япония же с 511,7 млн обошла Китай»: the figure is Japan's alone.
+    assert _sum(MOSCOW, "year = 2020 AND partner = 'JPN'") == pytest.approx(511.71)
+    text = ("Экспорт Москвы в 2020 году.\n\n"
+            "Отгрузки в ОАЭ прибавили 60% (40 млн долл.), а Франция сократила закупки московской "
+            "продукции, Япония же с 511,7 млн долл. вышла на второе место.")  # fmt: skip
+    r = _found(claims.check(corpus, text), "511,7")
+    assert r.claim.subject.partners == ("JPN",), r.claim
     assert r.verdict == "supported", r.reason

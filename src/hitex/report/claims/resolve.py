@@ -1440,6 +1440,9 @@ def lo_clause(text: str, start: int) -> int:
 
 #: Where a sentence turns to another subject: "..., but", "; ", ", while", ", а".
 _TURN = re.compile(r";|,\s*(?:but|while|whereas|and|а|но|и|тогда как)\b|"
+                   # «а Франция сократила закупки, Япония же с 511,7 млн обошла Китай»: a
+                   # clause whose topic is set against the one before by «же».
+                   r",\s*(?=[^\W\d]+\s+же\b)|"
                    r"\s(?:but|while|whereas|но)\s", re.IGNORECASE)  # fmt: skip
 #: A figure said per month: "$217 million a month", "по 18 млн долларов в месяц".
 _PER_MONTH = re.compile(r"\s*(?:(?:a|per|each|every) month\b|monthly\b|в месяц\b|"
@@ -1769,6 +1772,12 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # guess when the sentence names a partner or goods elsewhere, or the claim before
         # (an earlier sentence of the paragraph) was narrower.
         how |= _whole_trade_how(partners, products, previous)
+        if last_products and not products and (previous is None
+                                               or previous.subject.products != last_products):
+            # «говорится о профиците в торговле бумагой. При экспорте 33,3 млн ...»: goods named
+            # after the claim before, in a sentence with no figure, are likely the goods meant.
+            how["products"] = "paragraph"
+            return Subject(c.reporter, flow, (), None, last_products), how
         return Subject(c.reporter, flow), how
     if not mine_p and not mine_g and previous is not None:
         p = previous.subject
