@@ -88,3 +88,26 @@ def test_a_clause_set_against_the_one_before_by_zhe_has_its_own_partner(corpus):
     r = _found(claims.check(corpus, text), "511,7")
     assert r.claim.subject.partners == ("JPN",), r.claim
     assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(
+    ("said", "part", "partner", "where"),
+    [
+        ("Китай закупил московских приборов на 96,2 млн долларов.", "96,2", "CHN", "year = 2020"),
+        ("Белоруссия купила приборов в 16 раз больше, чем в 2019 году.", "16 раз", "BLR", ""),
+    ],
+)
+def test_instruments_are_chapter_90_and_never_dropped(corpus, said, part, partner, where):
+    # DuckDB on flows.csv, chapter 90: China 2020 96.163 million (all goods 563.31); Belarus
+    # 3.944 million in 2019, 63.674 in 2020 (x16.15; all goods x1.33). «приборы» were dropped
+    # and the figure read on all goods (a red flag on a true claim).
+    hs90 = f"partner = '{partner}' AND lpad(CAST(product AS VARCHAR), 6, '0') LIKE '90%'"
+    if where:
+        assert _sum(MOSCOW, f"{where} AND {hs90}") == pytest.approx(96.163, abs=1e-3)
+    else:
+        ratio = _sum(MOSCOW, f"year = 2020 AND {hs90}") / _sum(MOSCOW, f"year = 2019 AND {hs90}")
+        assert ratio == pytest.approx(16.146, abs=1e-3)
+    text = f"Экспорт Москвы в 2020 году.\n\n{said}"
+    r = _found(claims.check(corpus, text), part)
+    assert r.claim.subject.products == ("medical and optical instruments",), r.claim
+    assert r.verdict == "supported", r.reason
