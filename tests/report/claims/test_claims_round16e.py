@@ -73,7 +73,10 @@ def test_a_flow_word_after_and_names_the_next_figure_and_goods_of_the_sentence_b
             "В справке говорится о профиците Чили в торговле бумагой. "
             "При экспорте 33,3 млн долл. и импорте 67,9 млн это дефицит.")  # fmt: skip
     r = _found(claims.check(corpus, text), "33,3")
-    assert (r.claim.subject.flow, r.claim.subject.products) == ("export", ("paper and paperboard",)), r.claim
+    assert (r.claim.subject.flow, r.claim.subject.products) == (
+        "export",
+        ("paper and paperboard",),
+    ), r.claim
     assert r.computed == pytest.approx(33.298e6, abs=1e3)
     assert r.verdict == "supported", r.reason
 

@@ -193,8 +193,9 @@ def flow_at(text: str, end: int, start: int = 0) -> tuple[str, str] | None:
     right_after = [(a, flow, side) for a, flow, side in found if end <= a <= end + 14
                    and not re.search(r"[;,:()—–]|\.\s", text[end:a])]  # fmt: skip
     # «При экспорте 33,3 млн и импорте 67,9 млн»: a flow word after «и» names the next figure.
-    if right_after and re.match(r"\s*(?:of|in|worth of|(?!(?:и|а|но|или)\s)(?=[А-Яа-яЁё])|(?=(?:going|went|coming|"
-                                r"came|flowing)\s))\s*\w*", text[end : end + 14]):  # fmt: skip
+    if right_after and re.match(r"\s*(?:of|in|worth of|(?!(?:и|а|но|или)\s)(?=[А-Яа-яЁё])|"
+                                r"(?=(?:going|went|coming|came|flowing)\s))\s*\w*",
+                                text[end : end + 14]):  # fmt: skip
         return right_after[0][1:]
     if right_after and right_after[0][1] == "balance" and re.fullmatch(
             r"\s*(?:trade\s+)?", text[end : right_after[0][0]]):  # fmt: skip

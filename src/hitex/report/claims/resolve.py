@@ -1772,8 +1772,11 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # guess when the sentence names a partner or goods elsewhere, or the claim before
         # (an earlier sentence of the paragraph) was narrower.
         how |= _whole_trade_how(partners, products, previous)
-        if last_products and not products and (previous is None
-                                               or previous.subject.products != last_products):
+        if (
+            last_products
+            and not products
+            and (previous is None or previous.subject.products != last_products)
+        ):
             # «говорится о профиците в торговле бумагой. При экспорте 33,3 млн ...»: goods named
             # after the claim before, in a sentence with no figure, are likely the goods meant.
             how["products"] = "paragraph"
