@@ -733,8 +733,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         previous = _previous(out, f)
         here = s.start + f.segment[0]
         last = [v for pos, par, v in named if par == s.paragraph and pos < here]
+        # Goods named after the claim before (in a sentence with no figure of its own).
+        fresh = [v for pos, par, v in named if par == s.paragraph and pos < here
+                 and (previous is None or pos >= previous.end)]  # fmt: skip
         subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous,
-                                (text or "")[: f.claim.start])  # fmt: skip
+                                (text or "")[: f.claim.start],
+                                fresh[-1] if fresh else None)  # fmt: skip
         # The words before the figure, and after it to the clause's end.
         stop = re.search(r"[,;:(]", s.text[f.claim.end - s.start :])
         words = s.text[: f.claim.end - s.start + (stop.start() if stop else len(s.text))]
@@ -1632,6 +1636,7 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
     last_products: tuple[str, ...] | None,
     previous: Claim | None,
     text_before: str = "",
+    fresh_products: tuple[str, ...] | None = None,
 ) -> tuple[Subject, dict[str, str]]:
     """The claim's subject, and how its slots were filled (``flow``, ``partners``, ``products``).
 
@@ -1772,15 +1777,11 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # guess when the sentence names a partner or goods elsewhere, or the claim before
         # (an earlier sentence of the paragraph) was narrower.
         how |= _whole_trade_how(partners, products, previous)
-        if (
-            last_products
-            and not products
-            and (previous is None or previous.subject.products != last_products)
-        ):
+        if fresh_products and not products and (previous is None or previous.sentence != s.text):
             # «говорится о профиците в торговле бумагой. При экспорте 33,3 млн ...»: goods named
             # after the claim before, in a sentence with no figure, are likely the goods meant.
             how["products"] = "paragraph"
-            return Subject(c.reporter, flow, (), None, last_products), how
+            return Subject(c.reporter, flow, (), None, fresh_products), how
         return Subject(c.reporter, flow), how
     if not mine_p and not mine_g and previous is not None:
         p = previous.subject
