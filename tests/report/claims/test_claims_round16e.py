@@ -79,6 +79,16 @@ def test_a_flow_word_after_and_names_the_next_figure_and_goods_of_the_sentence_b
     ), r.claim
     assert r.computed == pytest.approx(33.298e6, abs=1e3)
     assert r.verdict == "supported", r.reason
+    # Goods of a sentence with its own figure are not carried past a claim after it: turnover
+    # 1110.4 -> 2298.4 million (x2.07) is of all goods, not of the cars named two sentences up.
+    ratio = _sum(list(demo.files()), "year = 2004") / _sum(list(demo.files()), "year = 2002")
+    assert ratio == pytest.approx(2.07, abs=5e-3)
+    text = ("Торговля Чили с Аргентиной в 2004 году.\n\n"
+            "Ввоз автомобилей из Аргентины превысил 119 млн долларов. Дефицит в торговле с "
+            "Аргентиной вырос в 2,4 раза. С 2002 по 2004 год товарооборот вырос в 2 раза.")  # fmt: skip
+    r = _found(claims.check(corpus, text), "в 2 раза")
+    assert (r.claim.subject.flow, r.claim.subject.products) == ("turnover", ()), r.claim
+    assert r.verdict == "supported", r.reason
 
 
 def test_a_clause_set_against_the_one_before_by_zhe_has_its_own_partner(corpus):
