@@ -196,14 +196,20 @@ def flow_at(text: str, end: int, start: int = 0) -> tuple[str, str] | None:
     # Not past a stop: «минимум с 2001 г.; покрытие импорта» names no flow of the record.
     right_after = [(a, flow, side) for a, flow, side in found if end <= a <= end + 14
                    and not re.search(r"[;,:()—–]|\.\s", text[end:a])]  # fmt: skip
-    if right_after and re.match(r"\s*(?:of|in|worth of|(?=[А-Яа-яЁё])|(?=(?:going|went|coming|"
-                                r"came|flowing)\s))\s*\w*", text[end : end + 14]):  # fmt: skip
+    # «При экспорте 33,3 млн и импорте 67,9 млн»: a flow word after «и» names the next figure.
+    if right_after and re.match(r"\s*(?:of|in|worth of|(?!(?:и|а|но|или)\s)(?=[А-Яа-яЁё])|"
+                                r"(?=(?:going|went|coming|came|flowing)\s))\s*\w*",
+                                text[end : end + 14]):  # fmt: skip
         return right_after[0][1:]
     if right_after and right_after[0][1] == "balance" and re.fullmatch(
             r"\s*(?:trade\s+)?", text[end : right_after[0][0]]):  # fmt: skip
         # "we run a $418 million deficit": the balance word right after the figure.
         return right_after[0][1:]
-    before = [(flow, side) for a, flow, side in found if start <= a < end]
+    # «с США дефицит 417,9 млн (экспорт 270, импорт 687,9), с Кореей — минус 206,7 млн»: a flow
+    # word inside brackets closed before the figure is the flow of the aside, not of the figure.
+    asides = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text) if m.end() <= end]
+    before = [(flow, side) for a, flow, side in found if start <= a < end
+              and not any(i < a < j for i, j in asides)]  # fmt: skip
     if before:
         return before[-1]
     after = [(flow, side) for a, flow, side in found if a >= end]

@@ -737,8 +737,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         previous = _previous(out, f)
         here = s.start + f.segment[0]
         last = [v for pos, par, v in named if par == s.paragraph and pos < here]
+        # Goods named after the claim before (in a sentence with no figure of its own).
+        fresh = [v for pos, par, v in named if par == s.paragraph and pos < here
+                 and (previous is None or pos >= previous.end)]  # fmt: skip
         subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous,
-                                (text or "")[: f.claim.start])  # fmt: skip
+                                (text or "")[: f.claim.start],
+                                fresh[-1] if fresh else None)  # fmt: skip
         # The words before the figure, and after it to the clause's end.
         stop = re.search(r"[,;:(]", s.text[f.claim.end - s.start :])
         words = s.text[: f.claim.end - s.start + (stop.start() if stop else len(s.text))]
@@ -1466,6 +1470,9 @@ def lo_clause(text: str, start: int) -> int:
 
 #: Where a sentence turns to another subject: "..., but", "; ", ", while", ", а".
 _TURN = re.compile(r";|,\s*(?:but|while|whereas|and|а|но|и|тогда как)\b|"
+                   # «а Франция сократила закупки, Япония же с 511,7 млн обошла Китай»: a
+                   # clause whose topic is set against the one before by «же».
+                   r",\s*(?=[^\W\d]+\s+же\b)|"
                    r"\s(?:but|while|whereas|но)\s", re.IGNORECASE)  # fmt: skip
 #: A figure said per month: "$217 million a month", "по 18 млн долларов в месяц".
 _PER_MONTH = re.compile(r"\s*(?:(?:in\s+)?(?:a|per|each|every) month\b|monthly\b|в месяц\b|"
@@ -1673,6 +1680,7 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
     last_products: tuple[str, ...] | None,
     previous: Claim | None,
     text_before: str = "",
+    fresh_products: tuple[str, ...] | None = None,
 ) -> tuple[Subject, dict[str, str]]:
     """The claim's subject, and how its slots were filled (``flow``, ``partners``, ``products``).
 
@@ -1823,6 +1831,11 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # guess when the sentence names a partner or goods elsewhere, or the claim before
         # (an earlier sentence of the paragraph) was narrower.
         how |= _whole_trade_how(partners, products, previous)
+        if fresh_products and not products and (previous is None or previous.sentence != s.text):
+            # «говорится о профиците в торговле бумагой. При экспорте 33,3 млн ...»: goods named
+            # after the claim before, in a sentence with no figure, are likely the goods meant.
+            how["products"] = "paragraph"
+            return Subject(c.reporter, flow, (), None, fresh_products), how
         return Subject(c.reporter, flow), how
     if not mine_p and not mine_g and previous is not None:
         p = previous.subject
