@@ -65,6 +65,15 @@ def shared_sequences(folder: Path = HERE, earlier: tuple[str, ...] = EARLIER) ->
     return total
 
 
+def check(folder: Path, words: tuple[int, int] = (150, 280)) -> int:
+    """The exit status of a later part's validator: heldout2's checks of ``folder``'s keys, its
+    articles' lengths in ``words`` and no five-word sequence shared with the parts before it."""
+    bad = main(folder)
+    overlap = shared_sequences(folder, earlier_parts(folder))
+    short = lengths(folder, words)
+    return 1 if overlap or short or bad else 0
+
+
 if __name__ == "__main__":
     bad = main(HERE)
     sys.exit(1 if shared_sequences() or lengths() or bad else 0)

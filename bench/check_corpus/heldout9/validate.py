@@ -11,24 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bench.check_corpus.heldout2.validate import main
-from bench.check_corpus.heldout6.validate import lengths, shared_sequences
-
-HERE = Path(__file__).parent
-EARLIER = (
-    "dev",
-    "heldout",
-    "heldout2",
-    "heldout3",
-    "heldout4",
-    "heldout5",
-    "heldout6",
-    "heldout7",
-    "heldout8",
-)
-
+from bench.check_corpus.heldout6.validate import check
 
 if __name__ == "__main__":
-    bad = main(HERE)
-    overlap, short = shared_sequences(HERE, EARLIER), lengths(HERE, (150, 280))
-    sys.exit(1 if overlap or short or bad else 0)
+    sys.exit(check(Path(__file__).parent))
