@@ -761,8 +761,8 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # "China is the top buyer. Japan is second, so the two Asian customers between them
             # account for nearly 45%": the partners named last before the count, not the group
             # an adjective names; a guess (never flagged) when fewer are named.
-            counted_word = (back[1] or back[2]).lower()
-            how_many = int(counted_word) if counted_word.isdigit() else _COUNT_N[counted_word]
+            said = back[1] or ""
+            how_many = 2 if back[2] else int(said) if said.isdigit() else _COUNTS[said.lower()]
             para = (text or "")[(text or "").rfind("\n", 0, s.start) + 1 : s.start + back.start()]
             named_before = [m.value for m in lexicon.find_partners(para)
                             if m.kind == "country" and m.value not in own]  # fmt: skip
@@ -1655,7 +1655,6 @@ def _over_threshold(c: Claim, text: str, at: tuple[int, int]) -> bool:
 
 
 #: A count of partners that refers back to those named before: "the two Asian customers".
-_COUNT_N = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 _THE_N = re.compile(
     r"\b(?:the\s+(two|three|four|five|[2-5])|(both))\s+(?:[A-Z][a-z]+\s+)?"
     r"(?:customers|buyers|partners|markets|destinations|suppliers|countries)\b"
