@@ -23,3 +23,13 @@ def test_balance_series(tiny_session):
         reporter="RUS", flow="balance", years=[2019, 2020], classification="HS17"
     )
     assert s["value_usd"].tolist() == [850.0 - 100.0, 1850.0 - 600.0]
+
+
+def test_by_year_is_the_series_itself(tiny_session):
+    # Asking a series "by year" gives its own rows (whose figures the tests above check by
+    # hand), not an error (it was a duplicate column "year__p").
+    plain = tiny_session.series(reporter="CHN", years=range(2002, 2004))
+    by_year = tiny_session.series(reporter="CHN", years=range(2002, 2004), by=["year"])
+    assert by_year["year"].tolist() == [2002, 2003]
+    assert by_year["value_usd"].tolist() == plain["value_usd"].tolist()
+    assert by_year["growth_pct"].tolist() == plain["growth_pct"].tolist()

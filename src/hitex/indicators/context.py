@@ -42,7 +42,8 @@ class Context:
     @property
     def by(self) -> list[str]:
         """The columns rows are grouped on (a product code brings its classification)."""
-        by = list(self.q.by)
+        # A series is by year already ("--years 2010-2024 --by year" asks nothing more).
+        by = [k for k in self.q.by if not (self.series and k == "year")]
         if "product" in by and "classification" not in by:
             # A product code means nothing without its classification (8517 in HS vs SITC).
             by.append("classification")
