@@ -380,3 +380,16 @@ def test_from_a_bare_figure_to_an_amount(text):
     a, b = read(text, "RU-MOW", 2020, 2019)
     assert (a.quantity.value, a.period.year, a.subject.partners) == (86.1e6, 2019, ("IND",))
     assert (b.quantity.value, b.period.year, b.subject.partners) == (140.3e6, 2020, ("IND",))
+
+
+def test_a_count_of_partners_named_before_takes_the_last_ones_or_exactly_as_many():
+    # "the two Asian customers": the two named last, a guess, though the paragraph names three.
+    text = ("Germany took $100m. China is the top buyer, taking $563m. Japan is second with "
+            "$512m, so the two Asian customers between them account for nearly 45%.")  # fmt: skip
+    *_, c = read(text, "RU-MOW", 2020, 2019)
+    assert (c.subject.partners, c.how("partners")) == (("CHN", "JPN"), "paragraph")
+    # "The three countries": exactly the three the paragraph names, else not read.
+    (c,) = read("Exports went to Germany, China and Japan. The three countries took 45%.")
+    assert c.subject.partners == ("DEU", "CHN", "JPN")
+    (c,) = read("Exports went to Germany, India, China and Japan. The three countries took 45%.")
+    assert not c.understood

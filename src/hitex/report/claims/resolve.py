@@ -763,13 +763,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # an adjective names; a guess (never flagged) when fewer are named.
             said = back[1] or ""
             how_many = 2 if back[2] else int(said) if said.isdigit() else _COUNTS[said.lower()]
-            para = (text or "")[(text or "").rfind("\n", 0, s.start) + 1 : s.start + back.start()]
-            named_before = [m.value for m in lexicon.find_partners(para)
-                            if m.kind == "country" and m.value not in own]  # fmt: skip
-            last_n = list(dict.fromkeys(reversed(named_before)))[:how_many]
-            if len(last_n) == how_many:
-                subject = dataclasses.replace(subject, partners=tuple(reversed(last_n)),
-                                              partner_group=None)  # fmt: skip
+            last_n = _referents(lexicon, text, s, back.start(), own, how_many, last=True)
+            if last_n:
+                subject = dataclasses.replace(subject, partners=last_n, partner_group=None)
             how["partners"] = "paragraph"
         one = [m for m in partners if m.end <= f.claim.start - s.start]
         if len(subject.partners) > 1 and one and _ITS.search(s.text[: f.claim.start - s.start]):
@@ -1559,9 +1555,23 @@ def _count_in(words: str) -> int | None:
 
 
 def _referents(
-    lexicon: Lexicon, text: str | None, s: Sentence, upto: int, own: set[str], n: int | None
+    lexicon: Lexicon,
+    text: str | None,
+    s: Sentence,
+    upto: int,
+    own: set[str],
+    n: int | None,
+    *,
+    last: bool = False,
 ) -> tuple[str, ...]:
-    """The countries "the three countries" means: the paragraph's, if it named exactly three."""
+    """The ``n`` countries a count refers back to, of those the paragraph names before ``upto``.
+
+    By default exactly: "the three countries" (:data:`_UNNAMED`) are the paragraph's countries
+    if it named exactly three, else none (the claim is then not read). ``last=True`` takes the
+    ``n`` named last when it named more: "China is the top buyer. Japan is second, so the two
+    Asian customers between them" (:data:`_THE_N`) are the two named just before, a guess its
+    caller marks as one (the partners read from the paragraph).
+    """
     if n is None or text is None:
         return ()
     before = [x.text for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
@@ -1569,6 +1579,9 @@ def _referents(
     for piece in [*before, s.text[:upto]]:
         named += [p.value for p in lexicon.find_partners(piece)
                   if p.kind == "country" and p.value not in own]  # fmt: skip
+    if last:
+        latest = list(dict.fromkeys(reversed(named)))[:n]
+        return tuple(reversed(latest)) if len(latest) == n else ()
     distinct = tuple(dict.fromkeys(named))
     return distinct if len(distinct) == n else ()
 
@@ -1654,7 +1667,10 @@ def _over_threshold(c: Claim, text: str, at: tuple[int, int]) -> bool:
     return found is not None and found[0] is not None and bool(_COUNT_THEN_FIGURE.search(clause))
 
 
-#: A count of partners that refers back to those named before: "the two Asian customers".
+#: A count of partners that refers back to those named last before it: "the two Asian
+#: customers" (a guess; the counts of :data:`_UNNAMED` take exactly as many as the paragraph
+#: names). Both are read by :func:`_referents`. An adjective between is a name's ("Asian"):
+#: not "the two biggest customers".
 _THE_N = re.compile(
     r"\b(?:the\s+(two|three|four|five|[2-5])|(both))\s+(?:[A-Z][a-z]+\s+)?"
     r"(?:customers|buyers|partners|markets|destinations|suppliers|countries)\b"
