@@ -393,3 +393,20 @@ def test_a_count_of_partners_named_before_takes_the_last_ones_or_exactly_as_many
     assert c.subject.partners == ("DEU", "CHN", "JPN")
     (c,) = read("Exports went to Germany, India, China and Japan. The three countries took 45%.")
     assert not c.understood
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Germany was the third buyer of these instruments.", "these instruments"),
+        ("The chapter's exports rose from $304m to $514m.", "The chapter"),
+        ("Экспорт этой главы вырос до 514 млн долларов.", "этой главы"),
+        # Broad words may mean the whole trade; goods named are read.
+        ("Germany was the third buyer of these goods.", None),
+        ("Germany was the third buyer of these computers.", None),
+    ],
+)
+def test_goods_a_clause_refers_back_to_are_marked_in_its_frame(text, words):
+    c = read(text, "RU-MOW", 2020, 2019)[0]
+    assert resolve.goods_back(c) == words
+    assert (c.how("products") == "back") == (words is not None)

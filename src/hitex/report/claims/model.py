@@ -21,8 +21,9 @@ VERDICTS = ("supported", "contradicted", "inconsistent", "unverifiable")
 #: by a certain rule (from the clause before it in the same sentence, the article's year, the
 #: base a growth rate takes by convention); ``paragraph`` from a claim of an earlier sentence;
 #: ``default`` when nothing said it (the whole trade while the sentence names a partner or goods
-#: elsewhere, exports when no flow word is said). Only the first two are certain.
-HOW = ("read", "carried", "paragraph", "default")
+#: elsewhere, exports when no flow word is said); ``back`` for goods the clause refers back to
+#: without naming them ("these instruments", read as all goods). Only the first two are certain.
+HOW = ("read", "carried", "paragraph", "default", "back")
 CERTAIN = ("read", "carried")
 
 #: How the reason of a claim starts whose words name goods loosely (a chapter, a section or an

@@ -1144,7 +1144,8 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             else:
                 claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
         out.append(claim)
-    return _respectively(out)
+    # Last, once every claim's goods are read: the claims before take no mark from these.
+    return [_goods_named_before(c) for c in _respectively(out)]
 
 
 #: A partner set against the subject, not the subject: "behind the United States", «после
@@ -1611,6 +1612,44 @@ def _referred(
         if re.search(rf"\b{stem}", text[a:b], re.IGNORECASE):
             return products
     return ()
+
+
+#: Goods a sentence refers back to without naming them: "the biggest buyer of these
+#: instruments", "the chapter's exports", «покупатель этих приборов». Broad words ("these
+#: goods", «этой продукции») may mean the whole trade and are left out.
+_GOODS_BACK = re.compile(
+    r"\b(?:(?:these|those|such|this|that|the same)\s+(?:[\w-]+\s+)?(?:instruments|machines|"
+    r"devices|apparatus|appliances|components|chapter|heading|subheading|segment)|"
+    r"the\s+(?:chapter|heading|subheading|segment))\b|"
+    r"(?<!\w)(?:эт|т|так|данн)(?:их|ой|ого|ей|ие|а|у)\s+(?:\w+\s+)?(?:прибор\w*|инструмент\w*|"
+    r"машин\w*|устройств\w*|оборудовани\w*|аппарат\w*|издели\w*|комплектующ\w*|детал\w*|"
+    r"позици\w*|глав[аыеуюо]й?\b|сегмент\w*)",
+    re.IGNORECASE,
+)
+
+
+def goods_back(c: Claim) -> str | None:
+    """The words by which ``c``'s sentence, up to the end of its clause, refers back to goods.
+
+    "Germany was the third buyer of these instruments": ``these instruments``; None where it
+    does not (:data:`_GOODS_BACK`).
+    """
+    at = c.sentence.find(c.span)
+    end = at + len(c.span) if at >= 0 else len(c.sentence)
+    stop = re.compile(r"[,;:.()]|\s[—–-]\s").search(c.sentence, end)
+    back = _GOODS_BACK.search(c.sentence[: stop.start() if stop else len(c.sentence)])
+    return None if back is None else back.group()
+
+
+def _goods_named_before(c: Claim) -> Claim:
+    """``c`` with its goods marked ``back`` when its clause refers back to goods it did not read.
+
+    "Japan is the biggest buyer of these instruments at $173m": read on all goods, the figure
+    would be right or wrong by chance; verify leaves it unverifiable.
+    """
+    if c.subject.products or goods_back(c) is None:
+        return c
+    return c.with_(reading=tuple(sorted({**dict(c.reading), "products": "back"}.items())))
 
 
 def _narrowing(lexicon: Lexicon, text: str) -> list[Mention]:

@@ -35,6 +35,7 @@ from hitex.report.claims.model import (
     Result,
     Subject,
 )
+from hitex.report.claims.resolve import goods_back
 from hitex.session import Session
 
 __all__ = ["allowed", "describe", "show", "verify"]
@@ -138,38 +139,18 @@ _GUESSES = {
 }
 
 
-#: Goods a sentence refers back to without naming them: "the biggest buyer of these
-#: instruments", "the chapter's exports", «покупатель этих приборов». Broad words ("these
-#: goods", «этой продукции») may mean the whole trade and are left out.
-_GOODS_BACK = re.compile(
-    r"\b(?:(?:these|those|such|this|that|the same)\s+(?:[\w-]+\s+)?(?:instruments|machines|"
-    r"devices|apparatus|appliances|components|chapter|heading|subheading|segment)|"
-    r"the\s+(?:chapter|heading|subheading|segment))\b|"
-    r"(?<!\w)(?:эт|т|так|данн)(?:их|ой|ого|ей|ие|а|у)\s+(?:\w+\s+)?(?:прибор\w*|инструмент\w*|"
-    r"машин\w*|устройств\w*|оборудовани\w*|аппарат\w*|издели\w*|комплектующ\w*|детал\w*|"
-    r"позици\w*|глав[аыеуюо]й?\b|сегмент\w*)",
-    re.IGNORECASE,
-)
-
-
 def _goods_back(r: Result) -> Result:
     """``r`` as ``unverifiable`` when its sentence refers back to goods it did not read.
 
     "Japan is the biggest buyer of these instruments at $173m, ... with Germany third": the
     ranks and amounts are of the instruments named before; read on all goods they would be
-    right or wrong by chance.
+    right or wrong by chance. Resolve marks the goods of such a claim ``back``
+    (:func:`~hitex.report.claims.resolve.goods_back`).
     """
     c = r.claim
-    if r.verdict not in ("supported", "contradicted") or c.subject.products:
+    if r.verdict not in ("supported", "contradicted") or c.how("products") != "back":
         return r
-    at = c.sentence.find(c.span)
-    # Up to the end of the claim's clause: "Germany was the third buyer of these instruments".
-    end = at + len(c.span) if at >= 0 else len(c.sentence)
-    stop = re.compile(r"[,;:.()]|\s[—–-]\s").search(c.sentence, end)
-    back = _GOODS_BACK.search(c.sentence[: stop.start() if stop else len(c.sentence)])
-    if back is None:
-        return r
-    why = f"the sentence speaks of goods named before ('{back.group()}'), read as all goods"
+    why = f"the sentence speaks of goods named before ('{goods_back(c)}'), read as all goods"
     return Result(c, r.computed, "unverifiable", f"uncertain reading: {why}; as read: {r.reason}")
 
 
