@@ -134,11 +134,25 @@ def _trading_with(session: Session, text: str, candidates: Sequence[str]) -> lis
     named -= set(candidates)
     if not named:
         return []
-    flows = session.tables()["flows"]
-    pairs = flows.select("reporter", "partner").distinct().to_pandas()
-    held = pairs.groupby("reporter")["partner"].agg(set)
-    trading = [c for c in candidates if c in held.index and named <= held[c]]
+    held = _partners_held(session)
+    trading = [c for c in candidates if named <= held.get(c, frozenset())]
     return trading if len(trading) == 1 else []
+
+
+def _partners_held(session: Session) -> dict[str, frozenset[str]]:
+    """Reporter -> every partner its flows hold, kept by the engine until the warehouse changes.
+
+    Read from the partners rollup (:mod:`hitex.store.rollups`: a row a reporter, partner and
+    period) where the warehouse has it, as the engine's holdings are: the records are not read.
+    """
+
+    def make() -> dict[str, frozenset[str]]:
+        route = "partners" if session.rollups else None
+        flows = session.engine.answering(route, ["flows"])["flows"]
+        pairs = flows.select("reporter", "partner").distinct().to_pandas()
+        return {str(r): frozenset(p) for r, p in pairs.groupby("reporter")["partner"]}
+
+    return dict(session.engine.kept(("partners held", session.rollups), make))
 
 
 def _by_figures(session: Session, text: str, candidates: Sequence[str]) -> str | None:
