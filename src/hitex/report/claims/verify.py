@@ -23,7 +23,7 @@ import hitex.indicators as ind
 from hitex.errors import HitexError
 from hitex.reference import countries
 from hitex.report import wording
-from hitex.report.claims import enterprises, overlay, parse
+from hitex.report.claims import enterprises, frames, overlay, parse
 from hitex.report.claims.lexicon import Lexicon, ProductEntry
 from hitex.report.claims.model import (
     CERTAIN,
@@ -340,9 +340,66 @@ def alternatives(
     readings = (*_subjects(c, claims), *flows, *_periods(c), *bases, *_kinds(c),
                 *_years(c, held))  # fmt: skip
     for label, alt in readings:
-        if alt != c and all(alt != a for _, a in out):
+        if alt != c and all(alt != a for _, a in out) and not _said(c, alt):
             out.append((label, alt))
     return out
+
+
+#: What an alternative reading changes in each slot of a frame (see ``Claim.reading``).
+_CHANGES: dict[str, Callable[[Claim, Claim], bool]] = {
+    "partners": lambda c, alt: (
+        (c.subject.partners, c.subject.partner_group)
+        != (alt.subject.partners, alt.subject.partner_group)
+    ),
+    "products": lambda c, alt: c.subject.products != alt.subject.products,
+    "year": lambda c, alt: c.period.year != alt.period.year,
+}
+
+#: Words that make a percentage a share of a whole: "more than a quarter of all exports",
+#: «больше половины всего вывоза».
+_OF_ALL = re.compile(
+    r"\bof\s+(?:all|total|the\s+total|everything)\b|(?<!\w)(?:всего|всех|общего)\s", re.IGNORECASE
+)
+#: "as a year ago", «как и год назад»: the figure is said of the year before too, not instead.
+_AS_BEFORE = re.compile(r"\bas\s+(?:a\s+year\s+(?:ago|earlier|before)|in\s+the\s+year\s+before)\b|"
+                        r"(?<!\w)как\s+и\s+(?:год\s+назад|годом\s+ранее|в\s+прошлом\s+году)",
+                        re.IGNORECASE)  # fmt: skip
+
+
+def _said(c: Claim, alt: Claim) -> bool:
+    """Whether ``alt`` changes what the words of ``c``'s own clause say.
+
+    "Chile exported US$917 million of fuels" is of exports by its verb: the imports it may
+    equal do not make it a misreading. A share "of all exports" is no growth rate; a share
+    "as a year ago" is said of both years, so the year before is no other reading of it.
+    """
+    read = {slot for slot, how in c.reading if how == "read"}
+    if any(changed(c, alt) for slot, changed in _CHANGES.items() if slot in read):
+        return True
+    clause, at = _clause(c)
+    if c.subject.flow != alt.subject.flow and "flow" in read:
+        # Only one flow named in the clause, the one read: "Argentina sold us goods worth $2bn
+        # and bought $263m" names both, and "exports and imports together" is neither.
+        named = {flow for a, flow, _ in frames.flows(c.sentence) if at <= a < at + len(clause)}
+        return named == {c.subject.flow}
+    if c.period.year != alt.period.year and _AS_BEFORE.search(c.sentence, 0, at + len(clause)):
+        return True
+    return c.kind == "share" and alt.kind == "growth" and bool(_OF_ALL.search(clause))
+
+
+#: Where a clause stops: a comma that is no decimal one, a semicolon, a colon, a full stop, a dash.
+_STOP = re.compile(r"[;:]|,(?!\d)|\.(?!\d)|\s[—–-]\s")
+
+
+def _clause(c: Claim) -> tuple[str, int]:
+    """The claim's clause (from the stop before its words to the one after), and its start."""
+    at = c.sentence.find(c.span)
+    if at < 0:
+        return c.span, 0
+    stops = list(_STOP.finditer(c.sentence[:at]))
+    lo = stops[-1].end() if stops else 0
+    stop = _STOP.search(c.sentence, at + len(c.span))
+    return c.sentence[lo : stop.start() if stop else len(c.sentence)], lo
 
 
 def _subjects(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:
