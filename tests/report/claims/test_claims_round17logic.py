@@ -113,3 +113,45 @@ def test_a_share_as_a_year_ago_is_not_excused_by_the_year_before(corpus):
     )
     r = _one(claims.check(corpus, text), "share")
     assert r.verdict == "contradicted", r.reason
+
+
+def test_a_flow_carried_from_the_clause_before_is_said_too(corpus):
+    # «Экспорт ... вырос ..., меди — втрое»: the copper is exported by the sentence's own verb.
+    copper = _chile("export", "74")
+    assert round(copper[2004] / copper[2002], 2) == 2.14  # the raw files: not three times
+    text = CHILE_HEAD_RU + ("Экспорт фармацевтики (группа 30) вырос без малого в четыре раза, "
+                            "а пластмассовых изделий — на 69%, меди — втрое.")  # fmt: skip
+    r = find(claims.check(corpus, text), "втрое")
+    assert r.verdict == "contradicted", r.reason
+
+
+# -- goods that give the figure in the other flow are the goods the text means -----------------
+@pytest.mark.parametrize(
+    ("text", "chapter", "said", "other", "figure"),
+    [
+        ("The press office said that Chile exported US$917 million of fuels to Argentina.",
+         "27", "export", "import", 917),
+        ("Paper bought from Argentina, for the record, was USD 33m.", "48", "import", "export", 33),
+    ],
+)  # fmt: skip
+def test_goods_words_giving_the_figure_in_the_other_flow_do_not_excuse_it(
+    corpus, text, chapter, said, other, figure
+):
+    assert round(_chile(other, chapter)[2004] / 1e6) == figure  # the other flow gives it
+    assert abs(_chile(said, chapter)[2004] / 1e6 - figure) > 10  # the flow said does not
+    r = _one(claims.check(corpus, CHILE_HEAD + text), "amount")
+    assert r.verdict == "contradicted", r.reason
+    assert r.claim.subject.flow == said
+
+
+# -- a rank its verb says was reached is of the latest year -------------------------------------
+def test_a_rank_reached_is_not_excused_by_the_base_year(corpus):
+    raw = pd.concat(pd.read_csv(CHILE / f"chl_arg_{y}.csv", dtype={"product": str})
+                    for y in (2002, 2004))  # fmt: skip
+    imports = raw[raw["flow"] == "import"].assign(chapter=lambda t: t["product"].str[:2])
+    by = imports.groupby(["year", "chapter"])["value_usd"].sum()
+    assert list(by[2004].nlargest(3).index) == ["27", "10", "15"]  # the raw file: third in 2004
+    assert list(by[2002].nlargest(2).index)[1] == "15"  # second in 2002
+    text = CHILE_HEAD_RU + "Масла и жиры (группа 15) стали второй статьёй импорта."
+    r = _one(claims.check(corpus, text), "rank")
+    assert r.verdict == "contradicted", r.reason

@@ -105,7 +105,9 @@ def verify(
     readings = {i: alternatives(c, claims, held.get(c.subject.reporter, ()))
                 for i, c in enumerate(claims) if c.understood}  # fmt: skip
     rests = {i: _rests(c, lexicon) for i, c in enumerate(claims) if c.understood}
-    for alts in [*readings.values(), *rests.values()]:
+    # The other flow a claim's words rule out, to tell whether its goods give its figure there.
+    flowed = {i: list(_flows(c)) for i, c in enumerate(claims) if c.understood and _flow_said(c)}
+    for alts in [*readings.values(), *rests.values(), *flowed.values()]:
         for _, alt in alts:
             plan.add(alt.subject)
             plan.add(alt.whole)
@@ -120,7 +122,9 @@ def verify(
             r = _abstain(r, readings.get(i, []), s, plan, small_base_usd)
         if r.verdict == "contradicted":
             r = _uncertain(r)
-        if r.verdict == "contradicted":
+        if r.verdict == "contradicted" and not _other_flow(
+            flowed.get(i, []), s, plan, small_base_usd
+        ):
             r = _worded(r, lexicon)
         out.append(r)
     return _restated(out)
@@ -171,6 +175,23 @@ def _goods_back(r: Result) -> Result:
         return r
     why = f"the sentence speaks of goods named before ('{back.group()}'), read as all goods"
     return Result(c, r.computed, "unverifiable", f"uncertain reading: {why}; as read: {r.reason}")
+
+
+def _other_flow(
+    readings: Sequence[tuple[str, Claim]], s: Session, plan: Plan, small: float
+) -> bool:
+    """Whether a claim's goods, as read, give its figure in a flow its words rule out.
+
+    "Chile exported US$917 million of fuels": the imports of fuels as read are US$917 million,
+    so the goods words are read as the text means them and the error is in the flow.
+    """
+    for _, alt in readings:
+        try:
+            if _one(alt, s, plan, small).verdict == "supported":
+                return True
+        except (HitexError, KeyError, ValueError, IndexError):
+            continue
+    return False
 
 
 def _uncertain(r: Result) -> Result:
@@ -365,6 +386,14 @@ _AS_BEFORE = re.compile(r"\bas\s+(?:a\s+year\s+(?:ago|earlier|before)|in\s+the\s
                         r"(?<!\w)как\s+и\s+(?:год\s+назад|годом\s+ранее|в\s+прошлом\s+году)",
                         re.IGNORECASE)  # fmt: skip
 
+#: A rank its verb says was reached ("became the second", «стали второй статьёй», «поднявшись
+#: на третье место»): of the latest year, not of the year before.
+_BECAME = re.compile(
+    r"(?:\bbecame|\bhas\s+become|\bnow\s+ranks|(?<!\w)стал[аио]?|(?<!\w)стали|подняв\w*|"
+    r"поднял\w*|выш(?:ел|ла|ли|ло)|переместил\w*)\s+(?:на\s+|to\s+)?$",
+    re.IGNORECASE,
+)
+
 
 def _said(c: Claim, alt: Claim) -> bool:
     """Whether ``alt`` changes what the words of ``c``'s own clause say.
@@ -376,15 +405,31 @@ def _said(c: Claim, alt: Claim) -> bool:
     read = {slot for slot, how in c.reading if how == "read"}
     if any(changed(c, alt) for slot, changed in _CHANGES.items() if slot in read):
         return True
+    if c.subject.flow != alt.subject.flow:
+        return _flow_said(c)
     clause, at = _clause(c)
-    if c.subject.flow != alt.subject.flow and "flow" in read:
-        # Only one flow named in the clause, the one read: "Argentina sold us goods worth $2bn
-        # and bought $263m" names both, and "exports and imports together" is neither.
-        named = {flow for a, flow, _ in frames.flows(c.sentence) if at <= a < at + len(clause)}
-        return named == {c.subject.flow}
-    if c.period.year != alt.period.year and _AS_BEFORE.search(c.sentence, 0, at + len(clause)):
+    end = at + len(clause)
+    if c.period.year != alt.period.year and (
+        _AS_BEFORE.search(c.sentence, 0, end)
+        or (c.kind == "rank" and _BECAME.search(c.sentence, at, c.sentence.find(c.span)))
+    ):
         return True
     return c.kind == "share" and alt.kind == "growth" and bool(_OF_ALL.search(clause))
+
+
+def _flow_said(c: Claim) -> bool:
+    """Whether the words of ``c``'s statement name its flow, and no other.
+
+    Its statement runs from the last ';' or ':' before it to the end of its clause: "Paper
+    bought from Argentina, for the record, was USD 33m". "Argentina sold us goods worth $2bn and
+    bought $263m" names both flows, and "exports and imports together" is neither.
+    """
+    if c.how("flow") not in CERTAIN:
+        return False
+    clause, at = _clause(c)
+    lo = max(c.sentence.rfind(";", 0, at), c.sentence.rfind(":", 0, at)) + 1
+    named = {flow for a, flow, _ in frames.flows(c.sentence) if lo <= a < at + len(clause)}
+    return named == {c.subject.flow}
 
 
 #: Where a clause stops: a comma that is no decimal one, a semicolon, a colon, a full stop, a dash.
