@@ -155,3 +155,13 @@ def test_a_rank_reached_is_not_excused_by_the_base_year(corpus):
     text = CHILE_HEAD_RU + "Масла и жиры (группа 15) стали второй статьёй импорта."
     r = _one(claims.check(corpus, text), "rank")
     assert r.verdict == "contradicted", r.reason
+
+
+def test_a_purchase_fixes_no_flow(corpus):
+    # "Chile also bought USD 68 million of paper there": its imports (67.94 million in the raw
+    # file), though "bought" is read as Argentina's buying.
+    assert round(_chile("import", "48")[2004] / 1e6) == 68
+    text = CHILE_HEAD + ("Chilean paper sold to Argentina reached USD 43 million, but Chile also "
+                         "bought USD 68 million of paper there.")  # fmt: skip
+    r = find(claims.check(corpus, text), "68")
+    assert r.verdict not in RED, r.reason

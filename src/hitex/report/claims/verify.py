@@ -428,9 +428,16 @@ def _flow_said(c: Claim) -> bool:
         return False
     clause, at = _clause(c)
     lo = max(c.sentence.rfind(";", 0, at), c.sentence.rfind(":", 0, at)) + 1
-    named = {flow for a, flow, _ in frames.flows(c.sentence) if lo <= a < at + len(clause)}
-    return named == {c.subject.flow}
+    said = [(a, flow) for a, flow, _ in frames.flows(c.sentence) if lo <= a < at + len(clause)]
+    if any(flow == "export" and _PURCHASE.match(c.sentence, a) for a, flow in said):
+        # Whose purchases "bought" is without "from" is a guess ("Chile also bought USD 68
+        # million of paper there" is read as Argentina's buying): it fixes no flow.
+        return False
+    named = {flow for _, flow in said}
+    return bool(named) and named == {c.subject.flow}
 
+
+_PURCHASE = re.compile(r"bought|buy|purchas|(?:за|по)?куп", re.IGNORECASE)
 
 #: Where a clause stops: a comma that is no decimal one, a semicolon, a colon, a full stop, a dash.
 _STOP = re.compile(r"[;:]|,(?!\d)|\.(?!\d)|\s[—–-]\s")
