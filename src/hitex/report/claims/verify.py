@@ -23,7 +23,7 @@ import hitex.indicators as ind
 from hitex.errors import HitexError
 from hitex.reference import countries
 from hitex.report import wording
-from hitex.report.claims import enterprises, overlay, parse
+from hitex.report.claims import enterprises, frames, overlay, parse
 from hitex.report.claims.lexicon import Lexicon, ProductEntry
 from hitex.report.claims.model import (
     CERTAIN,
@@ -106,7 +106,9 @@ def verify(
     readings = {i: alternatives(c, claims, held.get(c.subject.reporter, ()))
                 for i, c in enumerate(claims) if c.understood}  # fmt: skip
     rests = {i: _rests(c, lexicon) for i, c in enumerate(claims) if c.understood}
-    for alts in [*readings.values(), *rests.values()]:
+    # The other flow a claim's words rule out, to tell whether its goods give its figure there.
+    flowed = {i: list(_flows(c)) for i, c in enumerate(claims) if c.understood and _flow_said(c)}
+    for alts in [*readings.values(), *rests.values(), *flowed.values()]:
         for _, alt in alts:
             plan.add(alt.subject)
             plan.add(alt.whole)
@@ -121,7 +123,9 @@ def verify(
             r = _abstain(r, readings.get(i, []), s, plan, small_base_usd)
         if r.verdict == "contradicted":
             r = _uncertain(r)
-        if r.verdict == "contradicted":
+        if r.verdict == "contradicted" and not _other_flow(
+            flowed.get(i, []), s, plan, small_base_usd
+        ):
             r = _worded(r, lexicon)
         out.append(r)
     return _restated(out)
@@ -152,6 +156,23 @@ def _goods_back(r: Result) -> Result:
         return r
     why = f"the sentence speaks of goods named before ('{goods_back(c)}'), read as all goods"
     return Result(c, r.computed, "unverifiable", f"uncertain reading: {why}; as read: {r.reason}")
+
+
+def _other_flow(
+    readings: Sequence[tuple[str, Claim]], s: Session, plan: Plan, small: float
+) -> bool:
+    """Whether a claim's goods, as read, give its figure in a flow its words rule out.
+
+    "Chile exported US$917 million of fuels": the imports of fuels as read are US$917 million,
+    so the goods words are read as the text means them and the error is in the flow.
+    """
+    for _, alt in readings:
+        try:
+            if _one(alt, s, plan, small).verdict == "supported":
+                return True
+        except (HitexError, KeyError, ValueError, IndexError):
+            continue
+    return False
 
 
 def _uncertain(r: Result) -> Result:
@@ -321,9 +342,97 @@ def alternatives(
     readings = (*_subjects(c, claims), *flows, *_periods(c), *bases, *_kinds(c),
                 *_years(c, held))  # fmt: skip
     for label, alt in readings:
-        if alt != c and all(alt != a for _, a in out):
+        if alt != c and all(alt != a for _, a in out) and not _said(c, alt):
             out.append((label, alt))
     return out
+
+
+#: What an alternative reading changes in each slot of a frame (see ``Claim.reading``).
+_CHANGES: dict[str, Callable[[Claim, Claim], bool]] = {
+    "partners": lambda c, alt: (
+        (c.subject.partners, c.subject.partner_group)
+        != (alt.subject.partners, alt.subject.partner_group)
+    ),
+    "products": lambda c, alt: c.subject.products != alt.subject.products,
+    "year": lambda c, alt: c.period.year != alt.period.year,
+}
+
+#: Words that make a percentage a share of a whole: "more than a quarter of all exports",
+#: «больше половины всего вывоза».
+_OF_ALL = re.compile(
+    r"\bof\s+(?:all|total|the\s+total|everything)\b|(?<!\w)(?:всего|всех|общего)\s", re.IGNORECASE
+)
+#: "as a year ago", «как и год назад»: the figure is said of the year before too, not instead.
+_AS_BEFORE = re.compile(r"\bas\s+(?:a\s+year\s+(?:ago|earlier|before)|in\s+the\s+year\s+before)\b|"
+                        r"(?<!\w)как\s+и\s+(?:год\s+назад|годом\s+ранее|в\s+прошлом\s+году)",
+                        re.IGNORECASE)  # fmt: skip
+
+#: A rank its verb says was reached ("became the second", «стали второй статьёй», «поднявшись
+#: на третье место»): of the latest year, not of the year before.
+_BECAME = re.compile(
+    r"(?:\bbecame|\bhas\s+become|\bnow\s+ranks|(?<!\w)стал[аио]?|(?<!\w)стали|подняв\w*|"
+    r"поднял\w*|выш(?:ел|ла|ли|ло)|переместил\w*)\s+(?:на\s+|to\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _said(c: Claim, alt: Claim) -> bool:
+    """Whether ``alt`` changes what the words of ``c``'s own clause say.
+
+    "Chile exported US$917 million of fuels" is of exports by its verb: the imports it may
+    equal do not make it a misreading. A share "of all exports" is no growth rate; a share
+    "as a year ago" is said of both years, so the year before is no other reading of it.
+    """
+    read = {slot for slot, how in c.reading if how == "read"}
+    if any(changed(c, alt) for slot, changed in _CHANGES.items() if slot in read):
+        return True
+    if c.subject.flow != alt.subject.flow:
+        return _flow_said(c)
+    clause, at = _clause(c)
+    end = at + len(clause)
+    if c.period.year != alt.period.year and (
+        _AS_BEFORE.search(c.sentence, 0, end)
+        or (c.kind == "rank" and _BECAME.search(c.sentence, at, c.sentence.find(c.span)))
+    ):
+        return True
+    return c.kind == "share" and alt.kind == "growth" and bool(_OF_ALL.search(clause))
+
+
+def _flow_said(c: Claim) -> bool:
+    """Whether the words of ``c``'s statement name its flow, and no other.
+
+    Its statement runs from the last ';' or ':' before it to the end of its clause: "Paper
+    bought from Argentina, for the record, was USD 33m". "Argentina sold us goods worth $2bn and
+    bought $263m" names both flows, and "exports and imports together" is neither.
+    """
+    if c.how("flow") not in CERTAIN:
+        return False
+    clause, at = _clause(c)
+    lo = max(c.sentence.rfind(";", 0, at), c.sentence.rfind(":", 0, at)) + 1
+    said = [(a, flow) for a, flow, _ in frames.flows(c.sentence) if lo <= a < at + len(clause)]
+    if any(flow == "export" and _PURCHASE.match(c.sentence, a) for a, flow in said):
+        # Whose purchases "bought" is without "from" is a guess ("Chile also bought USD 68
+        # million of paper there" is read as Argentina's buying): it fixes no flow.
+        return False
+    named = {flow for _, flow in said}
+    return bool(named) and named == {c.subject.flow}
+
+
+_PURCHASE = re.compile(r"bought|buy|purchas|(?:за|по)?куп", re.IGNORECASE)
+
+#: Where a clause stops: a comma that is no decimal one, a semicolon, a colon, a full stop, a dash.
+_STOP = re.compile(r"[;:]|,(?!\d)|\.(?!\d)|\s[—–-]\s")
+
+
+def _clause(c: Claim) -> tuple[str, int]:
+    """The claim's clause (from the stop before its words to the one after), and its start."""
+    at = c.sentence.find(c.span)
+    if at < 0:
+        return c.span, 0
+    stops = list(_STOP.finditer(c.sentence[:at]))
+    lo = stops[-1].end() if stops else 0
+    stop = _STOP.search(c.sentence, at + len(c.span))
+    return c.sentence[lo : stop.start() if stop else len(c.sentence)], lo
 
 
 def _subjects(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:
