@@ -276,6 +276,12 @@ def _frame(c: Claim) -> tuple[Any, ...]:
     return (family, c.subject, c.whole, c.metric, c.aggregation, per.year, base, per.months, top)
 
 
+#: Words of a figure said as the correction of one before: "a factor closer to 2.2", "the
+#: multiple is about 5.6".
+_CORRECTS = re.compile(r"\b(?:closer|nearer) to\b|\bthe (?:multiple|factor) (?:is|was)\b",
+                       re.IGNORECASE)  # fmt: skip
+
+
 def _restated(results: list[Result]) -> list[Result]:
     """A red flag on a figure the text states elsewhere, and rightly, is a misreading.
 
@@ -290,6 +296,11 @@ def _restated(results: list[Result]) -> list[Result]:
     out = []
     for r in results:
         other = right.get(_frame(r.claim)) if r.verdict == "contradicted" else None
+        if other is not None and other.claim.start > r.claim.start and _CORRECTS.search(
+                other.claim.span):  # fmt: skip
+            # "imports tripled ... My reading gives a factor closer to 2.2": the figure said
+            # after it corrects it; the same figure, rightly flagged.
+            other = None
         if other is not None and other.claim.span != r.claim.span:
             out.append(Result(r.claim, r.computed, "unverifiable",
                               f"{RESTATED} "
@@ -1013,8 +1024,9 @@ def _one_partner(c: Claim, s: Session, plan: Plan, small: float) -> Result | Cla
     """Exports set against imports with all partners while the warehouse holds one: open.
 
     Unless the claim's paragraph names that partner in another claim's own words ("As for
-    sales to Argentina, ... Exports covered just 12.9% of imports"): then it is ``c`` with that
-    partner, a reading of the paragraph (a guess, never enough to flag it alone).
+    sales to Argentina, ... Exports covered just 12.9% of imports"), or the text's claims name
+    it and no other partner: then it is ``c`` with that partner, a reading of the paragraph (a
+    guess, never enough to flag it alone).
     """
     if c.subject.partners or c.subject.partner_group:
         return c
@@ -1026,7 +1038,10 @@ def _one_partner(c: Claim, s: Session, plan: Plan, small: float) -> Result | Cla
         found |= set(t.loc[t["value_usd"] != 0, "partner"])
     if len(found) > 1:
         return c
-    if found and found <= plan.named.get(c.paragraph, frozenset()):
+    # "The Chile-Argentina ledger ... Argentina provides a third ... Exports paid for an
+    # eighth of imports": a text whose claims name that one partner and no other.
+    everywhere = frozenset().union(*plan.named.values())
+    if found and (found <= plan.named.get(c.paragraph, frozenset()) or found == everywhere):
         one = tuple(sorted(found))
         return c.with_(subject=replace(c.subject, partners=one),
                        whole=replace(c.whole, partners=one),
