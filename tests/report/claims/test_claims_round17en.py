@@ -12,9 +12,19 @@ import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
-from tests.report.claims._shared import MOSCOW, PORTUGAL, RED, chile_mn, find, moscow_exports
+from tests.report.claims._shared import (
+    MOSCOW,
+    PORTUGAL,
+    RED,
+    chile_mn,
+    find,
+    moscow_exports,
+    portugal_by_flow_mn,
+    portugal_mn,
+)
 
 MOSCOW_HEAD = "Moscow's technology exports, 2020.\n\n"
+PORTUGAL_HEAD = "Portugal's technology trade, 2001-2021.\n\n"
 CHILE_HEAD = "Chile's trade with Argentina, 2002-2004.\n\n"
 
 
@@ -232,3 +242,57 @@ def test_a_net_gain_of_one_is_the_count_of_the_year_before(corpus):
     assert (r.claim.kind, r.claim.period.year, r.verdict) == ("count", 2019, "supported")
     wrong = find(claims.check(corpus, text.replace("one.", "three.")), "net gain")
     assert wrong.verdict == "contradicted", wrong.reason
+
+
+# -- the whole trade, and the flow of a question ---------------------------------------------------
+def test_two_way_trade_after_a_sentence_on_goods_is_all_goods(corpus):
+    turnover = chile_mn("export") + chile_mn("import")
+    assert turnover[2004] == pytest.approx(2298.37, abs=0.01)
+    text = (CHILE_HEAD + "Cereal imports (chapter 10) rose 40% in 2004. Two-way trade "
+            "exceeded US$2.3 billion that year.")  # fmt: skip
+    r = find(claims.check(corpus, text), "2.3 billion")
+    assert (r.claim.subject.flow, r.claim.subject.products) == ("turnover", ())
+    assert r.verdict == "contradicted", r.reason
+    right = find(claims.check(corpus, text.replace("exceeded", "approached")), "2.3 billion")
+    assert right.verdict == "supported", right.reason
+
+
+def test_total_technology_trade_and_exports_and_imports_together_are_the_turnover(corpus):
+    t = portugal_by_flow_mn()
+    assert t.loc[2020, "export"] + t.loc[2020, "import"] == pytest.approx(7113.08, abs=0.01)
+    assert t.loc[2021, "export"] + t.loc[2021, "import"] == pytest.approx(9086.0)
+    for text, words in (
+        ("The gap shrank to USD 86 million in 2021. Total technology trade in 2020 was about "
+         "USD 7.1 billion.", "7.1"),
+        ("In 2021 imports and exports combined totalled USD 9.09 bn.", "9.09"),
+    ):  # fmt: skip
+        r = find(claims.check(corpus, PORTUGAL_HEAD + text), words)
+        assert (r.claim.subject.flow, r.verdict) == ("turnover", "supported"), r.reason
+
+
+def test_a_reply_to_a_question_on_one_flow_is_of_that_flow(corpus):
+    assert portugal_mn("import")[2021] == pytest.approx(4586.0)
+    text = PORTUGAL_HEAD + "Examiner: And imports?\n\nCandidate: In 2021, USD 4,586 million."
+    r = find(claims.check(corpus, text), "4,586")
+    assert (r.claim.subject.flow, r.verdict) == ("import", "supported"), r.reason
+    # The flow is the dialogue's, not the sentence's own: never flagged alone.
+    wrong = find(claims.check(corpus, text.replace("4,586", "4,986")), "4,986")
+    assert wrong.verdict == "unverifiable", wrong.reason
+
+
+# -- shares and years ----------------------------------------------------------------------------
+def test_a_quarter_of_all_exports_is_a_share_not_a_growth_rate(corpus):
+    assert 100 * _moscow("90")[2020] / _moscow()[2020] == pytest.approx(21.37, abs=0.01)
+    text = (MOSCOW_HEAD + "Instruments of chapter 90 grew fastest, 69%, and now make up more "
+            "than one quarter of all exports.")  # fmt: skip
+    r = find(claims.check(corpus, text), "one quarter")
+    assert (r.claim.kind, r.verdict) == ("share", "contradicted"), r.reason
+
+
+def test_the_level_of_the_year_before_and_of_a_year_after_a_rate(corpus):
+    total = moscow_exports() / 1e6
+    assert total[2019] == pytest.approx(1849.11)
+    for words in ("$1.85bn of the year before", "1,849.1 million of 2019"):
+        text = MOSCOW_HEAD + f"Exports reached $2.40bn in 2020, up 30% on the {words}."
+        r = find(claims.check(corpus, text), words.split(" of ")[0])
+        assert (r.claim.period.year, r.verdict) == (2019, "supported"), r.reason

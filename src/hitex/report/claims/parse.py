@@ -1438,6 +1438,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"и|а|to|against|versus|vs|in|and|from|a year|годом|ранее|earlier|"
             # «дефицит в 430 млн стал наибольшим»: a verb of the figure's subject.
             r"стал[аио]?|был[аио]?|оказал\w*|остал\w*|became|was|were)(?!\w)|"
+            # "up 30% on the 1,849.1 million of 2019": the level of a year.
+            r"of\s+(?:(?:19|20)\d\d|the\s+(?:year|previous))\b|"
             r"[,.;:()—–»”\"]|$)))",
             _I,
         ),

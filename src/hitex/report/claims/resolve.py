@@ -234,7 +234,8 @@ _YEARS_EARLIER = re.compile(
     r"\s*(?:(?P<decade>a|one) decade|(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+) "
     r"years) (?:before|earlier|previously)\b|\s*десятью годами (?:ранее|раньше)",
     re.IGNORECASE)  # fmt: skip
-_YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year before|a year ago|"
+_YEAR_EARLIER = re.compile(r"\s*(?:of\s+|in\s+|for\s+)?(?:годом ранее|a year earlier|"
+                           r"the year before|a year ago|"
                            r"в прошлом году|the previous year|годом раньше)",
                            re.IGNORECASE)  # fmt: skip
 #: The year right after a figure ("$61.7 million in 2002", "$4.5 billion by 2021", «до 4 500 млн
@@ -1426,6 +1427,27 @@ def _replies(text: str, s: Sentence) -> bool:
     return bool(before) and any(trade_words(x.text) for x in before)
 
 
+#: A speaker's label in any case ("External examiner: ", "Candidate: ").
+_LABEL = re.compile(r"[A-ZА-ЯЁ][\w .'’-]{0,30}:\s")
+
+
+def _asked_flow(before: str) -> str | None:
+    r"""The one flow a question names in the line before a reply that holds the figure.
+
+    >>> _asked_flow("Examiner: Imports?\n\nCandidate: In 2021, ")
+    'import'
+    >>> _asked_flow("Examiner: Exports or imports?\n\nCandidate: In 2021, ") is None
+    True
+    """
+    lines = [x.strip() for x in before.split("\n") if x.strip()]
+    if len(lines) < 2 or not _LABEL.match(lines[-1]) or not lines[-2].endswith("?"):
+        return None
+    if not _LABEL.match(lines[-2]) or frames.flows(lines[-1]):
+        return None
+    said = {flow for _, flow, _ in frames.flows(lines[-2])}
+    return said.pop() if len(said) == 1 and said <= {"export", "import"} else None
+
+
 def _asked(text: str, s: Sentence) -> bool:
     """Whether the paragraph before ``s``'s is a question on trade, which ``s`` answers.
 
@@ -1729,6 +1751,11 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
     same = previous is not None and previous.sentence == s.text
     how = {"flow": _flow_how(f, read, previous, text_before)}
     flow = read[0] if read else (previous.subject.flow if previous is not None else "export")
+    asked = _asked_flow(text_before) if read is None else None
+    if asked is not None and (previous is None or previous.paragraph != f.claim.paragraph):
+        # "EXAMINER: Imports? / CANDIDATE: In 2021, USD 4,586 million.": the reply's figure is
+        # of the flow the question names (a reading of the dialogue).
+        flow, how["flow"] = asked, "paragraph"
     # "Argentina sold us goods worth $2.04 billion and bought $263 million from us": not past
     # the flow word nearest before the figure.
     said = [a for a, *_ in frames.flows(s.text) if a < claim_end]
@@ -1895,6 +1922,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
             # after the claim before, in a sentence with no figure, are likely the goods meant.
             how["products"] = "paragraph"
             return Subject(c.reporter, flow, (), None, fresh_products), how
+        if flow == "turnover" and not products and _ALL_TRADE.search(s.text, 0, claim_end):
+            # "Cereals rose 40%. Two-way trade exceeded US$2.3 billion": words of the whole
+            # trade in both directions name all goods, whatever the sentence before was about.
+            how["products"] = "read"
         return Subject(c.reporter, flow), how
     if not mine_p and not mine_g and previous is not None:
         p = previous.subject
@@ -1920,6 +1951,9 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
     return Subject(c.reporter, flow, codes, group, _products(mine_g)), how
 
 
+#: Words of the whole trade in both directions (all goods unless goods are named).
+_ALL_TRADE = re.compile(r"\b(?:two-way|total|bilateral|overall) (?:[a-z-]+ )?trade\b",
+                        re.IGNORECASE)  # fmt: skip
 _BILATERAL = re.compile(r"\bbilateral\b", re.IGNORECASE)
 #: The balance said with a definite article: the one of the sentences before in the paragraph
 #: ("Sales into Argentina grew 38% ... The shortfall widened by 160%").

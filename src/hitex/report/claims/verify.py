@@ -473,6 +473,9 @@ def _bases(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:
             yield f"the base read as {year} and {label}", alt
 
 
+_OF_ALL = re.compile(r"\s*of (?:all|total|the total|the whole|everything)\b", re.IGNORECASE)
+
+
 def _kinds(c: Claim) -> Iterator[tuple[str, Claim]]:
     """A level as a change; a percentage as a share or as a growth rate."""
     q, per = c.quantity, c.period
@@ -482,7 +485,10 @@ def _kinds(c: Claim) -> Iterator[tuple[str, Claim]]:
         yield "the figure read as a change", c.with_(kind="change")
     if q.unit == "pct" and c.kind == "growth":
         yield "the figure read as a share", c.with_(kind="share", whole=None)
-    if q.unit == "pct" and c.kind == "share" and per.year:
+    at = c.sentence.find(c.span)
+    # "now make up more than one quarter of all exports": a share of a whole it names.
+    whole = at >= 0 and _OF_ALL.match(c.sentence, at + len(c.span)) is not None
+    if q.unit == "pct" and c.kind == "share" and per.year and not whole:
         base = per.compare if per.compare is not None and per.compare < per.year else per.year - 1
         yield (
             "the figure read as a growth rate",
