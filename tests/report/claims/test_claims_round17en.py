@@ -296,3 +296,38 @@ def test_the_level_of_the_year_before_and_of_a_year_after_a_rate(corpus):
         text = MOSCOW_HEAD + f"Exports reached $2.40bn in 2020, up 30% on the {words}."
         r = find(claims.check(corpus, text), words.split(" of ")[0])
         assert (r.claim.period.year, r.verdict) == (2019, "supported"), r.reason
+
+
+# -- bases and glosses ---------------------------------------------------------------------------
+def test_times_its_value_in_a_year_and_what_it_was_in_a_year_are_of_that_base(corpus):
+    oils = chile_mn("export", "2710")
+    assert oils[2004] / oils[2002] == pytest.approx(2.52, abs=0.005)
+    for words in ("about 2.5 times its value in 2002", "about 2.5 times what it was in 2002"):
+        text = CHILE_HEAD + f"Refined oils (heading 2710) sold US$22.5 million in 2004, {words}."
+        r = find(claims.check(corpus, text), "2.5 times")
+        assert (r.claim.period.compare, r.verdict) == (2002, "supported"), r.reason
+        wrong = find(claims.check(corpus, text.replace("2.5 times", "4.5 times")), "4.5 times")
+        assert wrong.verdict == "contradicted", wrong.reason
+
+
+def test_a_code_set_in_commas_next_to_goods_words_glosses_them(corpus):
+    rubber, drugs = chile_mn("export", "40"), chile_mn("export", "3006")
+    assert rubber[2004] / rubber[2002] == pytest.approx(3.79, abs=0.005)
+    assert drugs[2004] == pytest.approx(11.39, abs=0.005)
+    text = (CHILE_HEAD + "Rubber and its articles as a whole, chapter 40, exported US$12.2 "
+            "million in 2004, close to five times what it was in 2002. Heading 3006, "
+            "pharmaceutical goods, reached US$11.4 million.")  # fmt: skip
+    got = claims.check(corpus, text)
+    r = find(got, "five times")
+    assert r.claim.subject.products == ("HS 40",)
+    assert r.verdict == "contradicted", r.reason
+    r = find(got, "11.4")
+    assert (r.claim.subject.products, r.verdict) == (("HS 3006",), "supported"), r.reason
+
+
+def test_millions_worth_after_amounts_in_dollars_are_an_amount(corpus):
+    assert chile_mn("import")[2004] == pytest.approx(2035.41, abs=0.01)
+    text = (CHILE_HEAD + "Exports came to 263 million dollars in 2004. Overall, Chile bought "
+            "2,035 million worth from Argentina.")  # fmt: skip
+    r = find(claims.check(corpus, text), "2,035")
+    assert (r.claim.kind, r.verdict) == ("amount", "supported"), r.reason

@@ -231,10 +231,18 @@ def _glosses(text: str, word: Mention, code: Mention) -> bool:
     """Whether ``code`` glosses the goods ``word`` names ("Tyres (heading 4011)")."""
     if word.end <= code.start:
         # "Computers, heading 8471, follow": the code set in commas right after the words.
-        return (_GLOSS.fullmatch(text[word.end : code.start]) is not None
-                or re.fullmatch(r",\s*", text[word.end : code.start]) is not None)  # fmt: skip
+        gap = text[word.end : code.start]
+        # "Rubber and its articles as a whole, chapter 40, reached": the code set in commas
+        # after words of the goods alone.
+        aside = re.fullmatch(r"[a-z' -]{0,40},\s*", gap) is not None and re.match(
+            r"\s*,", text[code.end :]) is not None  # fmt: skip
+        return _GLOSS.fullmatch(gap) is not None or re.fullmatch(r",\s*", gap) is not None or aside
     # "chapter 27 (mineral fuels)": the words in brackets right after the code.
-    return re.fullmatch(r"\)?\s*[(—–:-]\s*[^,;.()]{0,30}", text[code.end : word.start]) is not None
+    if re.fullmatch(r"\)?\s*[(—–:-]\s*[^,;.()]{0,30}", text[code.end : word.start]):
+        return True
+    # "Heading 3006, pharmaceutical goods, reached": the words set in commas after the code.
+    return bool(re.fullmatch(r",\s*", text[code.end : word.start])
+                and re.match(r"[a-z' -]{0,20},", text[word.end :]))  # fmt: skip
 
 
 def _scan(

@@ -1437,7 +1437,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\.?(?=\s*(?:(?:больше|меньше|more|less|higher|lower|above|below|до|против|в|во|за|по|с|со|от|"
             r"и|а|to|against|versus|vs|in|and|from|a year|годом|ранее|earlier|"
             # «дефицит в 430 млн стал наибольшим»: a verb of the figure's subject.
-            r"стал[аио]?|был[аио]?|оказал\w*|остал\w*|became|was|were)(?!\w)|"
+            r"стал[аио]?|был[аио]?|оказал\w*|остал\w*|became|was|were|"
+            # "Chile bought 2,035 million worth from Argentina".
+            r"worth)(?!\w)|"
             # "up 30% on the 1,849.1 million of 2019": the level of a year.
             r"of\s+(?:(?:19|20)\d\d|the\s+(?:year|previous))\b|"
             r"[,.;:()—–»”\"]|$)))",

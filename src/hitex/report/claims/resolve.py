@@ -153,7 +153,10 @@ _COMPARE = re.compile(
     # "over seven times what it took in 2001", "thrice what that chapter earned in 2002": the
     # level of the base year, said by a clause of its own.
     r"\bwhat (?:it|they|(?:that|the|these|those) [^\W\d]+) (?:took|earned|were|was|made|"
-    r"fetched|brought in|sold|bought|stood at) in)\s+(?P<y>(?:19|20)\d\d)|"
+    r"fetched|brought in|sold|bought|stood at) in|"
+    # "about 2.5 times its value in 2002", "close to five times what it was in 2002".
+    r"(?<=times )(?:its|their|the) (?:value|level|figure|total) (?:in|of)|"
+    r"\bwhat (?:it|they) (?:was|were) in)\s+(?P<y>(?:19|20)\d\d)|"
     r"(?P<y2>(?:19|20)\d\d)['’]s\b",
     re.IGNORECASE)  # fmt: skip
 _RECORDS_SINCE = re.compile(
