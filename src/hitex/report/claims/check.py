@@ -46,7 +46,7 @@ def check(
     lexicon_path
         A YAML file of more product and partner words (see ``data/lexicon.yaml``).
     """
-    lex = lexicon.load(None if lexicon_path is None else Path(lexicon_path))
+    lex = lexicon.load(None if lexicon_path is None else Path(lexicon_path)).defined_by(text)
     who = _reporter(reporter) if reporter else infer_reporter(session, text)
     when = year if year is not None else _year(session, who, text)
     if compare is not None and compare >= when:

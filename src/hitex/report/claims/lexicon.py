@@ -156,6 +156,31 @@ class Lexicon:
         glossed = [w for w in words for c in codes if _glosses(text, w, c)]
         return sorted([*codes, *(w for w in words if w not in glossed)], key=lambda m: m.start)
 
+    def defined_by(self, text: str) -> Lexicon:
+        """The lexicon with the words ``text`` glosses by their own codes defined by it.
+
+        "Electrical equipment (chapter 85) grew 29% ... Korea's purchases of electrical goods
+        grew more than fourfold": the text has said which goods its word means, and the word
+        means them wherever it says it again (:attr:`ProductEntry.exact`).
+
+        >>> lex = load().defined_by("Machinery (chapter 84) rose. Machinery fell.")
+        >>> lex.product("machinery").exact, lex.product("chemicals").exact
+        (True, False)
+        """
+        words = list(_scan(text, *self._product_re, "product"))
+        codes = [m for m in _HS_CODE.finditer(text) if m["code"]]
+        said = {
+            w.value
+            for w in words
+            for c in codes
+            if _glosses(text, w, Mention(c.start(), c.end(), "product", c["code"]))
+            and (c["code"],) == self.product(w.value).codes
+        }
+        if not said:
+            return self
+        products = tuple(replace(p, defined=True) if p.name in said else p for p in self.products)
+        return replace(self, products=products)
+
     def find_partners(self, text: str) -> list[Mention]:
         """Partner groups and countries the text names (demonyms too), in order."""
         groups = list(_scan(text, *self._partner_re, "group"))
@@ -206,10 +231,18 @@ def _glosses(text: str, word: Mention, code: Mention) -> bool:
     """Whether ``code`` glosses the goods ``word`` names ("Tyres (heading 4011)")."""
     if word.end <= code.start:
         # "Computers, heading 8471, follow": the code set in commas right after the words.
-        return (_GLOSS.fullmatch(text[word.end : code.start]) is not None
-                or re.fullmatch(r",\s*", text[word.end : code.start]) is not None)  # fmt: skip
+        gap = text[word.end : code.start]
+        # "Rubber and its articles as a whole, chapter 40, reached": the code set in commas
+        # after words of the goods alone.
+        aside = re.fullmatch(r"[a-z' -]{0,40},\s*", gap) is not None and re.match(
+            r"\s*,", text[code.end :]) is not None  # fmt: skip
+        return _GLOSS.fullmatch(gap) is not None or re.fullmatch(r",\s*", gap) is not None or aside
     # "chapter 27 (mineral fuels)": the words in brackets right after the code.
-    return re.fullmatch(r"\)?\s*[(—–:-]\s*[^,;.()]{0,30}", text[code.end : word.start]) is not None
+    if re.fullmatch(r"\)?\s*[(—–:-]\s*[^,;.()]{0,30}", text[code.end : word.start]):
+        return True
+    # "Heading 3006, pharmaceutical goods, reached": the words set in commas after the code.
+    return bool(re.fullmatch(r",\s*", text[code.end : word.start])
+                and re.match(r"[a-z' -]{0,20},", text[word.end :]))  # fmt: skip
 
 
 def _scan(

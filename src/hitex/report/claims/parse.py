@@ -577,7 +577,8 @@ _GOODS_RANK = re.compile(
 #: Words that say which goods a rank ranks: HS chapters (Russian «товарные группы»), headings
 #: («товарные позиции») or six-digit lines ("subheadings", «субпозиции»).
 _GOODS_LEVEL = (
-    ("product", re.compile(r"subheading|\bhs6|\blines?\b|субпозици", re.I)),
+    # "Tariff lines" are six-digit goods; "the largest line" alone is an item of any level.
+    ("product", re.compile(r"subheading|\bhs6|\b(?:tariff|hs|hs6)\s+lines?\b|субпозици", re.I)),
     ("heading", re.compile(r"heading|позици", re.I)),
     ("chapter", re.compile(r"chapter|\bgroups?\b|глав[аеыу]\b|групп", re.I)),
 )
@@ -613,7 +614,7 @@ def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
     words = m.group().lower()
     metric = "growth" if re.search(r"growth|growing|rate|fastest|темп|рост", words) else "value"
     goods = re.search(
-        r"\b(?:items?|products?|goods|commodit|categor|chapter|heading)|позици|"
+        r"\b(?:items?|products?|goods|commodit|categor|chapter|heading|lines?\b)|позици|"
         r"групп|стать",
         words,
     )
@@ -750,6 +751,16 @@ def _count_against(
     return "count", Quantity(n, "count", n, n), "against"
 
 
+def _net_change(m: re.Match[str]) -> tuple[str, Quantity | None, str | None]:
+    """A net gain (loss) of a count said before: the change from the year before."""
+    word = m["net"].lower()
+    n = int(word) if word.isdigit() else 1 if word == "one" else _COUNT_WORDS.get(word)
+    if not n:
+        return "", None, None
+    gain = m["way"].lower() in ("gain", "increase", "rise")
+    return "count", Quantity(n, "count", n, n), "net_gain" if gain else "net_loss"
+
+
 def _direction_of(words: str) -> str:
     """``rise`` or ``fall``: the direction the last word of a change in ``words`` says."""
     found = [(m.start(), way) for way, said in frames.grammar()["streak"].items()
@@ -796,7 +807,9 @@ def _streak(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity |
 #: "twice as much as Germany", "втрое больше, чем Германия": a multiple of another subject,
 #: not of another year ("twice as much as in 2019", "as much as the year before").
 _VERSUS = re.compile(
-    r"\s*(?:as (?:much|many|large|big|high|little|small) as|(?:more|higher|larger|less|lower|"
+    # "four times as many plastics from Argentina as we sell them": the goods may come between.
+    r"\s*(?:as (?:much|many|large|big|high|little|small)(?: [^,;.\d]{1,50}?)? as|"
+    r"(?:more|higher|larger|less|lower|"
     r"smaller|больше|выше|меньше|ниже),? (?:than|чем))"
     r"\s+(?!(?:in\s+|of\s+|в\s+)?(?:the\s+|a\s+)?(?:(?:19|20)\d\d|years?\b|level|previous|"
     r"prior|before|last|earlier|год\w*|прошл\w*|предыдущ\w*|ранее|до\b))",
@@ -883,6 +896,13 @@ def _versus(s: Sentence, end: int, start: int) -> str | None:
         if mine and theirs and mine[0][:3].lower() != theirs[-1][:3].lower() and not dated:
             return "versus"
     return None
+
+
+def _one_in(m: re.Match[str]) -> tuple[str, Quantity | None, str | None]:
+    """A share said as one dollar in so many: "one dollar in four" is a quarter."""
+    den = m["den"]
+    n = int(den) if den.isdigit() else _COUNT_WORDS[den.lower()]
+    return "share", word_quantity("fraction", 100 / n, "pct", m.groupdict().get("q") or ""), None
 
 
 def _fraction(
@@ -990,21 +1010,30 @@ _RATE_OF_GROWTH = re.compile(r"(?<!\w)темп\w*\s+роста\s+(?:[^\W\d]+\s+|
 _TURN_WORDS = re.compile(r";|,\s*(?:while|whereas|but|or)\b|\s(?:while|whereas)\s", re.IGNORECASE)
 
 
+#: A percentage of a whole said as such: "30% of everything bought", "of all sales".
+_OF_ALL = re.compile(r"\s*of (?:everything|all\b|the (?:whole|total)\b|total\b)", re.IGNORECASE)
+
+
 def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     value = wording.parse_percent(m["num"] + "%", lang="en" if "." in m["num"] else s.lang)
     step = 10.0 ** -decimals(m["num"], lang=s.lang)
     after = s.text[m.end() :][:60]
     compared = re.match(r"\s*(?:more|less|higher|lower|above|below)\b", after)
-    if (_share_cue(before) and not compared) or (
-        re.match(
-            r"\s*(?:(?:of|от|из)\b|(?:всего |всех |общего )?(?:стоимости )?(?:экспорт|импорт|"
-            r"поставок|товарооборот|ввоз|вывоз|объ[её]ма))",
-            after,
+    if (
+        (_share_cue(before) and not compared)
+        or (
+            re.match(
+                r"\s*(?:(?:of|от|из)\b|(?:всего |всех |общего )?(?:стоимости )?(?:экспорт|импорт|"
+                r"поставок|товарооборот|ввоз|вывоз|объ[её]ма))",
+                after,
+            )
+            # Only the figure's own clause: "up 43% year on year; the second half brought 52% of
+            # annual sales" is a share.
+            and not re.search(GROWTH, _TURN_WORDS.split(before)[-1], re.I)
         )
-        # Only the figure's own clause: "up 43% year on year; the second half brought 52% of
-        # annual sales" is a share.
-        and not re.search(GROWTH, _TURN_WORDS.split(before)[-1], re.I)
+        or _OF_ALL.match(after)
     ):
+        # "Most of the increase is due to gas, roughly 30% of everything bought": of a whole.
         return "share", quantity(value, "pct", step, m["q"] or ""), None
     if re.search(r"\bwith\s*$", before) and not re.match(
         r"\s*(?:growth|increase|rise|gain|fall|drop|decline|more|less|up|down)\b", after, re.I
@@ -1141,7 +1170,7 @@ PATTERNS: tuple[Pattern, ...] = (
             r"second[- ]largest|third[- ]largest)\b(?:(?: \w+){0,3}? (?:in|by|of) (?:the )?"
             r"(?:volume|value|growth rate|rate of growth|growth|terms of \w+)"
             r"|(?: \w+)? (?:market|buyer|partner|destination|importer|customer|supplier|item|"
-            r"product|category|commodity|chapter|heading|group)s?\b)"
+            r"product|category|commodity|chapter|heading|group|line)s?\b)"
             r"|лидер\w*(?: \w+){0,2}? по (?:объ[её]м\w*|темп\w*(?: рост\w*)?|рост\w*)"
             r"|крупнейш\w+ (?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|направлени\w*|"
             r"поставщик\w*)"
@@ -1227,6 +1256,18 @@ PATTERNS: tuple[Pattern, ...] = (
         _count_against,
     ),
     Pattern(
+        "count_against",
+        # "Buyers were found in 22 countries, a net gain of one": the count of the year before
+        # is the one before it less the gain (resolve copies that one's frame).
+        re.compile(
+            r"\ba net (?P<way>gain|loss|increase|decrease|rise|fall|drop) of (?P<net>"
+            + _COUNT_WORDS_RE
+            + r"|one|\d{1,3})\b(?![.,]?\d|\s*(?:%|per\b|percent|million|billion|bn\b|m\b))",
+            _I,
+        ),
+        lambda m, s, b: _net_change(m),
+    ),
+    Pattern(
         "streak",
         re.compile(
             # "have risen every year since 2010", "declined in each year from 2013 to 2016".
@@ -1304,7 +1345,9 @@ PATTERNS: tuple[Pattern, ...] = (
             _Q + r"(?:\b(?:doubled|tripled|trebled|quadrupled|twice|halved|удвоил\w*|утроил\w*|"
             # "tripling since 2002", "nearly double their 2002 value".
             r"doubling|tripling|trebling|quadrupling|"
-            r"double(?=\s+(?:their|its)\s+(?:(?:19|20)\d\d\s+)?(?:value|level|figure|total)\b)|"
+            r"(?:double|triple|treble|quadruple)(?=\s+(?:(?:their|its)\s+(?:(?:19|20)\d\d\s+)?|"
+            # "triple the 2002 level": the level of an earlier year.
+            r"the\s+(?:19|20)\d\d\s+)(?:value|level|figure|total)\b)|"
             # "over double the German total": another partner's (read as a multiple of it).
             r"double(?=\s+the\s+(?-i:[A-Z])[a-z]+\s+(?:total|figure|level|value|purchases)\b)|"
             r"учетверил\w*|вдвое|втрое|вчетверо)"
@@ -1316,15 +1359,36 @@ PATTERNS: tuple[Pattern, ...] = (
             # "up 2.2x": a multiple in figures with an x.
             r"(?:[- ]?(?:fold|times)\b|(?<=\d)x\b)"
             # "a multiple of roughly 2.4", "a factor of 3".
-            r"|\ba (?:multiple|factor) of\s+(?P<q_of>about|roughly|around|some|almost|nearly|"
-            r"more than|over|just over|just under|close to)?\s*(?P<times_of>\d+(?:\.\d+)?)"
+            r"|\ba (?:multiple|factor) (?:of\s+|(?=(?:closer|nearer) to\b))"
+            r"(?P<q_of>about|roughly|around|some|almost|nearly|more than|over|just over|"
+            r"just under|close to|closer to|nearer to)?\s*(?P<times_of>\d+(?:\.\d+)?)"
             r"(?![.,]?\d|\s*(?:%|per\b|bn\b|billion|million|mn\b|m\b))"
+            # "the multiple is about 5.6": the multiple of the claim before, said again.
+            r"|\bthe (?:multiple|factor) (?:is|was|comes to|came to|works out at|stands at)\s+"
+            r"(?P<q_is>about|roughly|around|some|almost|nearly|more than|over|just over|"
+            r"just under|close to|only)?\s*(?P<times_is>\d+(?:\.\d+)?)"
+            r"(?![.,]?\d|\s*(?:%|per\b|bn\b|billion|million|mn\b|m\b))"
+            # "multiplies the old total by more than seven".
+            r"|\bmultipl(?:y|ies|ied)\s+(?:[\w'’]+\s+){0,4}?by\s+(?P<q_by>about|roughly|around|"
+            r"some|almost|nearly|more than|over|just over|just under|close to)?\s*"
+            r"(?P<times_by>" + _NUMBER_WORDS + r"|\d+(?:\.\d+)?)\b"
+            r"(?![.,]?\d|\s*(?:%|per\b|bn\b|billion|million|mn\b|m\b|percent))"
             r"|\bв (?P<times_ru>\d+(?:,\d+)?|" + _NUMBER_WORDS + r")"
             r"(?P<half_ru>\s+с\s+(?:половиной|четвертью))?"
             r" раз\w*)",
             _I,
         ),
         lambda m, s, b: _multiple_ru(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        # "buys one dollar in four", "one dollar out of every five": a share of the flow.
+        "fraction",
+        re.compile(
+            _Q + r"\b(?:one|a|1) (?:dollar|euro|rouble|ruble)s? (?:in|out of|of) (?:every )?"
+            r"(?P<den>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?!\s*(?:%|per))",
+            _I,
+        ),
+        lambda m, s, b: _one_in(m),
     ),
     Pattern(
         "fraction",
@@ -1373,7 +1437,11 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\.?(?=\s*(?:(?:больше|меньше|more|less|higher|lower|above|below|до|против|в|во|за|по|с|со|от|"
             r"и|а|to|against|versus|vs|in|and|from|a year|годом|ранее|earlier|"
             # «дефицит в 430 млн стал наибольшим»: a verb of the figure's subject.
-            r"стал[аио]?|был[аио]?|оказал\w*|остал\w*|became|was|were)(?!\w)|"
+            r"стал[аио]?|был[аио]?|оказал\w*|остал\w*|became|was|were|"
+            # "Chile bought 2,035 million worth from Argentina".
+            r"worth)(?!\w)|"
+            # "up 30% on the 1,849.1 million of 2019": the level of a year.
+            r"of\s+(?:(?:19|20)\d\d|the\s+(?:year|previous))\b|"
             r"[,.;:()—–»”\"]|$)))",
             _I,
         ),
@@ -1667,9 +1735,19 @@ def _count_partners(
 
 
 def _multiple_ru(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | None, str | None]:
-    if m.groupdict().get("times_of"):
-        words = m["q_of"] or m["q"] or ""
-        out = quantity(float(m["times_of"]), "x", 10.0 ** -decimals(m["times_of"]), words)
+    if m.groupdict().get("times_of") or m.groupdict().get("times_is"):
+        figure = m["times_of"] or m["times_is"]
+        words = m["q_of"] or m["q_is"] or m["q"] or ""
+        # "a factor closer to 2.2": about it; "the multiple is only 5.6": exactly it.
+        words = {"closer to": "about", "nearer to": "about", "only": ""}.get(words.lower(), words)
+        out = quantity(float(figure), "x", 10.0 ** -decimals(figure), words)
+        return "multiple", out, _versus(s, m.end(), m.start())
+    if m.groupdict().get("times_by"):
+        text, words = m["times_by"], m["q_by"] or m["q"] or ""
+        if text[0].isdigit():
+            out = quantity(float(text), "x", 10.0 ** -decimals(text), words)
+        else:
+            out = word_quantity("multiple", _multiple_word(text), "x", words)
         return "multiple", out, _versus(s, m.end(), m.start())
     if m.groupdict().get("times_ru"):
         text = m["times_ru"]

@@ -153,7 +153,10 @@ _COMPARE = re.compile(
     # "over seven times what it took in 2001", "thrice what that chapter earned in 2002": the
     # level of the base year, said by a clause of its own.
     r"\bwhat (?:it|they|(?:that|the|these|those) [^\W\d]+) (?:took|earned|were|was|made|"
-    r"fetched|brought in|sold|bought|stood at) in)\s+(?P<y>(?:19|20)\d\d)|"
+    r"fetched|brought in|sold|bought|stood at) in|"
+    # "about 2.5 times its value in 2002", "close to five times what it was in 2002".
+    r"(?<=times )(?:its|their|the) (?:value|level|figure|total) (?:in|of)|"
+    r"\bwhat (?:it|they) (?:was|were) in)\s+(?P<y>(?:19|20)\d\d)|"
     r"(?P<y2>(?:19|20)\d\d)['’]s\b",
     re.IGNORECASE)  # fmt: skip
 _RECORDS_SINCE = re.compile(
@@ -227,11 +230,15 @@ _BASE_LEVEL = re.compile(
     r"(?:\(|,)?\s*(?:in|of|for|в|за)\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)  # fmt: skip
 #: Years before the year of the clause, said after a figure: "against 85% a decade before",
 #: "$1.4 billion three years earlier", «десятью годами ранее».
+#: A partner named right after a figure, set against the one before: "Japan took USD 173.5
+#: million, against USD 96.2 million for China" (the same year, China's figure).
+_FOR_PARTNER = re.compile(r"\s+for\s+(?:the\s+)?(?=(?-i:[A-Z]))")
 _YEARS_EARLIER = re.compile(
     r"\s*(?:(?P<decade>a|one) decade|(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+) "
     r"years) (?:before|earlier|previously)\b|\s*десятью годами (?:ранее|раньше)",
     re.IGNORECASE)  # fmt: skip
-_YEAR_EARLIER = re.compile(r"\s*(?:годом ранее|a year earlier|the year before|a year ago|"
+_YEAR_EARLIER = re.compile(r"\s*(?:of\s+|in\s+|for\s+)?(?:годом ранее|a year earlier|"
+                           r"the year before|a year ago|"
                            r"в прошлом году|the previous year|годом раньше)",
                            re.IGNORECASE)  # fmt: skip
 #: The year right after a figure ("$61.7 million in 2002", "$4.5 billion by 2021", «до 4 500 млн
@@ -493,7 +500,7 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             year = int(next(y for y in owner.groups() if y))
         elif (_AGAINST.search(text[: at[0]]) and kind in ("amount", "share")
               and not _OTHER_FLOW.match(text, at[1]) and not frames.other_way(text, at[1])
-              and not _means_with(text, at)):  # fmt: skip
+              and not _means_with(text, at) and not _FOR_PARTNER.match(text, at[1])):  # fmt: skip
             # "to $2.4 billion from $1.85 billion" (against 2019), "up from $3.46 billion": the
             # base's level, of the base year the text names, else of the year before.
             span = _SPAN_YEARS.search(text, 0, at[0])
@@ -730,6 +737,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         if f.claim.metric == "against":
             out.append(_against(f, out))
             continue
+        if f.claim.metric in ("net_gain", "net_loss"):
+            out.append(_net_change(f, out))
+            continue
         spans = taken.get(s.start, [])
         partners = [m for m in lexicon.find_partners(s.text) if m.value not in own
                     and not any(a <= m.start < b for a, b in spans)]  # fmt: skip
@@ -964,7 +974,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             how["year"] = "read"
         if f.claim.kind in ("growth", "multiple", "change"):
             how["base"] = based
-            if _UNREAD_BASE.match(s.text, at[1]):
+            if _UNREAD_BASE.match(s.text, at[1]) or _OLD_BASE.search(f.claim.span):
                 # "some 69% above the year of its birth": a base said in words not read.
                 how["year"] = "default"
         if f.claim.kind in ("growth", "multiple") and per_year(s.text, at):
@@ -1098,6 +1108,13 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             how["year"] = "carried"
         if f.hints.get("pattern") == "listed":
             how["unit"] = "default"  # «Китай 563»: the unit of the figures before, a guess
+        before_it = _previous(out, f)
+        if (claim.kind == "multiple" and _RESTATES.match(f.claim.span) and before_it is not None
+                and before_it.kind == "multiple" and before_it.sentence == s.text):  # fmt: skip
+            # "fuels grew sevenfold; the multiple is about 5.6": the multiple just said, again.
+            claim = claim.with_(subject=before_it.subject, whole=before_it.whole,
+                                period=before_it.period, metric=before_it.metric)  # fmt: skip
+            how = dict(before_it.reading)
         claim = claim.with_(reading=tuple(sorted(how.items())))
         lo = f.segment[0]
         everyone = [*lexicon.find_partners(s.text), *lexicon.find_products(s.text)]
@@ -1153,6 +1170,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
 _SET_AGAINST = re.compile(
     r"(?:\bbehind|\bahead of|\bafter|\btrailing|\bfollowing|\bпосле|\bпозади|\bвпереди|"
     r"\bвслед за|\bуступ\w+|\bопереж\w+)\s+(?:the\s+)?$", re.IGNORECASE)  # fmt: skip
+#: "Germany ranks third. Its purchases went up by a quarter": a sentence opened by a possessive
+#: goes on about the partner of the claim before (a reading of the paragraph), not anew.
+_POSSESSIVE = re.compile(r"(?:Its|Their)\s")
 #: A sentence whose subject is a pronoun: it goes on about a subject said before.
 _PRONOUN_SUBJECT = re.compile(r"^(?:It|Its|They|Their|Он|Она|Оно|Они|Его|Её|Ее|Их)\b")
 
@@ -1174,6 +1194,27 @@ def _against(f: Found, out: list[Claim]) -> Claim:
     return prev.with_(span=f.claim.span, start=f.claim.start, end=f.claim.end,
                       count=int(f.claim.quantity.value), reading=reading,
                       period=dataclasses.replace(prev.period, year=int(year.group())))  # fmt: skip
+
+
+def _net_change(f: Found, out: list[Claim]) -> Claim:
+    """The count of the year before a count said just before, from its net gain (loss).
+
+    "Buyers were found in 22 countries, a net gain of one": 21 countries the year before, in
+    the frame of the count before.
+    """
+    prev = out[-1] if out else None
+    q = f.claim.quantity
+    assert q is not None
+    if (prev is None or prev.sentence != f.claim.sentence or prev.kind != "count"
+            or not prev.understood or prev.quantity is None or prev.count is not None):  # fmt: skip
+        return f.claim.with_(understood=False, note="a change of a count not read: not checked")
+    step = -q.value if f.claim.metric == "net_gain" else q.value
+    p = prev.quantity
+    then = dataclasses.replace(p, value=p.value + step, lo=p.lo + step, hi=p.hi + step)
+    year = prev.period.compare or prev.period.year - 1
+    reading = tuple(sorted({**dict(prev.reading), "year": "carried"}.items()))
+    return prev.with_(span=f.claim.span, start=f.claim.start, end=f.claim.end, quantity=then,
+                      reading=reading, period=Period(year, None, prev.period.months))  # fmt: skip
 
 
 def _behind_only(text: str, mentions: list[Mention], partners: tuple[str, ...]) -> bool:
@@ -1384,6 +1425,27 @@ def _replies(text: str, s: Sentence) -> bool:
     back = _CHAT_BACK if paragraph[0].text.startswith("[") else 1
     before = [x for x in sentences(text) if s.paragraph - back <= x.paragraph < s.paragraph]
     return bool(before) and any(trade_words(x.text) for x in before)
+
+
+#: A speaker's label in any case ("External examiner: ", "Candidate: ").
+_LABEL = re.compile(r"[A-ZА-ЯЁ][\w .'’-]{0,30}:\s")
+
+
+def _asked_flow(before: str) -> str | None:
+    r"""The one flow a question names in the line before a reply that holds the figure.
+
+    >>> _asked_flow("Examiner: Imports?\n\nCandidate: In 2021, ")
+    'import'
+    >>> _asked_flow("Examiner: Exports or imports?\n\nCandidate: In 2021, ") is None
+    True
+    """
+    lines = [x.strip() for x in before.split("\n") if x.strip()]
+    if len(lines) < 2 or not _LABEL.match(lines[-1]) or not lines[-2].endswith("?"):
+        return None
+    if not _LABEL.match(lines[-2]) or frames.flows(lines[-1]):
+        return None
+    said = {flow for _, flow, _ in frames.flows(lines[-2])}
+    return said.pop() if len(said) == 1 and said <= {"export", "import"} else None
 
 
 def _asked(text: str, s: Sentence) -> bool:
@@ -1747,7 +1809,16 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
     same = previous is not None and previous.sentence == s.text
     how = {"flow": _flow_how(f, read, previous, text_before)}
     flow = read[0] if read else (previous.subject.flow if previous is not None else "export")
-    if flow == "export" and _partner_sells(s.text[:claim_end], partners):
+    asked = _asked_flow(text_before) if read is None else None
+    if asked is not None and (previous is None or previous.paragraph != f.claim.paragraph):
+        # "EXAMINER: Imports? / CANDIDATE: In 2021, USD 4,586 million.": the reply's figure is
+        # of the flow the question names (a reading of the dialogue).
+        flow, how["flow"] = asked, "paragraph"
+    # "Argentina sold us goods worth $2.04 billion and bought $263 million from us": not past
+    # the flow word nearest before the figure.
+    said = [a for a, *_ in frames.flows(s.text) if a < claim_end]
+    since = said[-1] if said else 0
+    if flow == "export" and _partner_sells(s.text[:claim_end], partners, since):
         # "Argentina supplied $2.04 billion of goods to Chile": the partner's sales are the
         # reporter's imports.
         flow = "import"
@@ -1830,6 +1901,16 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         mine_p = run
     if not mine_p and not mine_g and frames.resets_subject(s.text[lo:hi]):
         return Subject(c.reporter, flow), how
+    for_p = _FOR_PARTNER.match(s.text, claim_end) if f.claim.kind == "amount" else None
+    named_for = [m for m in partners if for_p is not None and m.start == for_p.end()]
+    if named_for and same and previous is not None:
+        # "Japan took USD 173.5 million, against USD 96.2 million for China": the partner right
+        # after the figure is its own; the rest of the subject is the clause before's.
+        p = previous.subject
+        how["products"] = _carry(previous.how("products"))
+        codes = tuple(m.value for m in named_for[:1] if m.kind == "country")
+        group = None if codes else named_for[0].value
+        return Subject(p.reporter, flow, codes, group, p.products), how
     if not mine_p and not mine_g and same and previous is not None:
         # Clauses of one sentence share their subject ("Exports to China reached $563 million,
         # up 22.4%"); the flow is the claim's own ("..., while imports fell 5%").
@@ -1880,7 +1961,16 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         how |= _whole_trade_how(partners, products, previous)
         how["partners"] = _carry(previous.how("partners"))
         return Subject(c.reporter, flow, previous.subject.partners), how
-    if not mine_p and not mine_g and read is not None and not _SUCH.search(segment_text):
+    goes_on = (_POSSESSIVE.match(s.text) and previous is not None
+               and previous.paragraph == f.claim.paragraph
+               and (previous.subject.partners or previous.subject.partner_group))  # fmt: skip
+    if (
+        not mine_p
+        and not mine_g
+        and read is not None
+        and not _SUCH.search(segment_text)
+        and not goes_on
+    ):
         # A sentence that names its flow and no partner starts anew: "Imports rose 26%". A
         # guess when the sentence names a partner or goods elsewhere, or the claim before
         # (an earlier sentence of the paragraph) was narrower.
@@ -1890,6 +1980,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
             # after the claim before, in a sentence with no figure, are likely the goods meant.
             how["products"] = "paragraph"
             return Subject(c.reporter, flow, (), None, fresh_products), how
+        if flow == "turnover" and not products and _ALL_TRADE.search(s.text, 0, claim_end):
+            # "Cereals rose 40%. Two-way trade exceeded US$2.3 billion": words of the whole
+            # trade in both directions name all goods, whatever the sentence before was about.
+            how["products"] = "read"
         return Subject(c.reporter, flow), how
     if not mine_p and not mine_g and previous is not None:
         p = previous.subject
@@ -1915,6 +2009,9 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
     return Subject(c.reporter, flow, codes, group, _products(mine_g)), how
 
 
+#: Words of the whole trade in both directions (all goods unless goods are named).
+_ALL_TRADE = re.compile(r"\b(?:two-way|total|bilateral|overall) (?:[a-z-]+ )?trade\b",
+                        re.IGNORECASE)  # fmt: skip
 _BILATERAL = re.compile(r"\bbilateral\b", re.IGNORECASE)
 #: The balance said with a definite article: the one of the sentences before in the paragraph
 #: ("Sales into Argentina grew 38% ... The shortfall widened by 160%").
@@ -1999,9 +2096,9 @@ _SELLS = re.compile(r"\b(?:suppl(?:ied|ies|iers?)|shipped|ships|sold|sells|expor
                     r"экспортировал\w*|экспортер\w*|экспортёр\w*)\b", re.IGNORECASE)  # fmt: skip
 
 
-def _partner_sells(text: str, partners: list[Mention]) -> bool:
-    """Whether the last selling word of ``text`` has a partner right before it as its doer."""
-    verbs = list(_SELLS.finditer(text))
+def _partner_sells(text: str, partners: list[Mention], since: int = 0) -> bool:
+    """Whether the last selling word of ``text`` from ``since`` has its partner as its doer."""
+    verbs = [v for v in _SELLS.finditer(text) if v.start() >= since]
     if not verbs:
         return False
     v = verbs[-1]
@@ -2050,6 +2147,12 @@ _UNREAD_BASE = re.compile(
     r"\s*(?:above|below|over|on|against|than|compared (?:with|to)|from)\s+(?:the|its|their|that)\s+"
     r"(?:year|level|figure|value|total)\s+(?:of|when|in which)\b(?![^,;.]*\b(?:19|20)\d\d)",
     re.IGNORECASE)  # fmt: skip
+#: Words that say a multiple again: "the multiple is about 5.6".
+_RESTATES = re.compile(r"the (?:multiple|factor) (?:is|was)\b", re.IGNORECASE)
+#: "multiplies the old total by more than seven": the base is a level said before, whose
+#: year is not read.
+_OLD_BASE = re.compile(r"\bthe (?:old|earlier|former|original|previous|starting) "
+                       r"(?:total|figure|level|value|sum|amount)\b", re.IGNORECASE)  # fmt: skip
 _RECORD_SINCE = re.compile(r"\b(?:[a-z]{2,}est|low|high|record|first time|not seen)\b[^,;.]{0,40}?"
                            r"\bsince\s+((?:19|20)\d\d)\b", re.IGNORECASE)  # fmt: skip
 

@@ -278,6 +278,12 @@ def _frame(c: Claim) -> tuple[Any, ...]:
     return (family, c.subject, c.whole, c.metric, c.aggregation, per.year, base, per.months, top)
 
 
+#: Words of a figure said as the correction of one before: "a factor closer to 2.2", "the
+#: multiple is about 5.6".
+_CORRECTS = re.compile(r"\b(?:closer|nearer) to\b|\bthe (?:multiple|factor) (?:is|was)\b",
+                       re.IGNORECASE)  # fmt: skip
+
+
 def _restated(results: list[Result]) -> list[Result]:
     """A red flag on a figure the text states elsewhere, and rightly, is a misreading.
 
@@ -292,6 +298,11 @@ def _restated(results: list[Result]) -> list[Result]:
     out = []
     for r in results:
         other = right.get(_frame(r.claim)) if r.verdict == "contradicted" else None
+        if other is not None and other.claim.start > r.claim.start and _CORRECTS.search(
+                other.claim.span):  # fmt: skip
+            # "imports tripled ... My reading gives a factor closer to 2.2": the figure said
+            # after it corrects it; the same figure, rightly flagged.
+            other = None
         if other is not None and other.claim.span != r.claim.span:
             out.append(Result(r.claim, r.computed, "unverifiable",
                               f"{RESTATED} "
@@ -552,6 +563,9 @@ def _bases(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:
             yield f"the base read as {year} and {label}", alt
 
 
+_OF_ALL = re.compile(r"\s*of (?:all|total|the total|the whole|everything)\b", re.IGNORECASE)
+
+
 def _kinds(c: Claim) -> Iterator[tuple[str, Claim]]:
     """A level as a change; a percentage as a share or as a growth rate."""
     q, per = c.quantity, c.period
@@ -561,7 +575,10 @@ def _kinds(c: Claim) -> Iterator[tuple[str, Claim]]:
         yield "the figure read as a change", c.with_(kind="change")
     if q.unit == "pct" and c.kind == "growth":
         yield "the figure read as a share", c.with_(kind="share", whole=None)
-    if q.unit == "pct" and c.kind == "share" and per.year:
+    at = c.sentence.find(c.span)
+    # "now make up more than one quarter of all exports": a share of a whole it names.
+    whole = at >= 0 and _OF_ALL.match(c.sentence, at + len(c.span)) is not None
+    if q.unit == "pct" and c.kind == "share" and per.year and not whole:
         base = per.compare if per.compare is not None and per.compare < per.year else per.year - 1
         yield (
             "the figure read as a growth rate",
@@ -1103,8 +1120,9 @@ def _one_partner(c: Claim, s: Session, plan: Plan, small: float) -> Result | Cla
     """Exports set against imports with all partners while the warehouse holds one: open.
 
     Unless the claim's paragraph names that partner in another claim's own words ("As for
-    sales to Argentina, ... Exports covered just 12.9% of imports"): then it is ``c`` with that
-    partner, a reading of the paragraph (a guess, never enough to flag it alone).
+    sales to Argentina, ... Exports covered just 12.9% of imports"), or the text's claims name
+    it and no other partner: then it is ``c`` with that partner, a reading of the paragraph (a
+    guess, never enough to flag it alone).
     """
     if c.subject.partners or c.subject.partner_group:
         return c
@@ -1116,7 +1134,10 @@ def _one_partner(c: Claim, s: Session, plan: Plan, small: float) -> Result | Cla
         found |= set(t.loc[t["value_usd"] != 0, "partner"])
     if len(found) > 1:
         return c
-    if found and found <= plan.named.get(c.paragraph, frozenset()):
+    # "The Chile-Argentina ledger ... Argentina provides a third ... Exports paid for an
+    # eighth of imports": a text whose claims name that one partner and no other.
+    everywhere = frozenset().union(*plan.named.values())
+    if found and (found <= plan.named.get(c.paragraph, frozenset()) or found == everywhere):
         one = tuple(sorted(found))
         return c.with_(subject=replace(c.subject, partners=one),
                        whole=replace(c.whole, partners=one),
