@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from hitex.errors import InputError
 from hitex.reference import countries
 from hitex.report.claims import frames, versus
-from hitex.report.claims.lexicon import Lexicon, Mention
+from hitex.report.claims.lexicon import Lexicon, Mention, demonym_at
 from hitex.report.claims.model import CERTAIN, NOT_UNDERSTOOD, Claim, Period, Subject
 from hitex.report.claims.parse import SHARE_ON, Found, Sentence, sentences, trade_words
 
@@ -150,6 +150,10 @@ _COMPARE = re.compile(
     r"(?:the )?same (?:period|months?) (?:of|in)|(?:к|с) (?:тем же|аналогичным) (?:месяцам|"
     r"периодом)|по сравнению с|относительно|чем в|с|"
     r"аналогичн\w+ период\w*|"
+    # «что втрое превышает показатель 2002 года», «превосходит уровень 2019 г. на 30%»: the year
+    # of the level exceeded is the base, not the year of the figure.
+    r"(?:превыша|превыси|превосход|превзош|опережа)\w*\s+(?:показател\w*|уровень|уровня|"
+    r"итог\w*)(?:\s+за)?|"
     # "over seven times what it took in 2001", "thrice what that chapter earned in 2002": the
     # level of the base year, said by a clause of its own.
     r"\bwhat (?:it|they|(?:that|the|these|those) [^\W\d]+) (?:took|earned|were|was|made|"
@@ -1696,6 +1700,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # "Argentina supplied $2.04 billion of goods to Chile": the partner's sales are the
         # reporter's imports.
         flow = "import"
+    if flow == "import" and read is not None and _buys_reporters_goods(s.text[:claim_end], c):
+        # «Германия увеличила импорт московской продукции на четверть»: the partner's imports
+        # of the reporter's goods are the reporter's exports.
+        flow = "export"
     if f.claim.kind == "rank":
         # The partner ranked: the one named nearest before the rank's words, else the first after.
         a = f.claim.start - s.start
@@ -1936,6 +1944,16 @@ def _whole_trade_how(
     ):
         how[slot] = "default" if named else ("paragraph" if before else "read")
     return how
+
+
+def _buys_reporters_goods(text: str, c: Context) -> bool:
+    """Whether the last import word of ``text`` has the reporter's demonym right after it."""
+    said = [a for a, flow, _ in frames.flows(text) if flow == "import"]
+    if not said:
+        return False
+    # «импорт московской продукции», «закупки всей московской продукции».
+    words = [said[-1] + m.end() for m in re.finditer(r"\w+\s+", text[said[-1] :])][:2]
+    return any(demonym_at(text, at) == c.reporter for at in words)
 
 
 #: Verbs and nouns of selling whose doer is named before them.
