@@ -193,3 +193,18 @@ def test_a_fraction_after_a_dash_goes_on_with_a_list_of_shares(corpus):
 def test_fractions_in_the_genitive_are_read(words, value):
     found = [f.claim for f in parse(f"На Японию пришлось {words} экспорта.")]
     assert [c.quantity.value for c in found if c.quantity] == [pytest.approx(value)], found
+
+
+def test_a_count_in_words_in_the_genitive_after_ot(corpus):
+    # DuckDB on portugal-tech.csv, 2021: imports from 6 partners. «от семи поставщиков» was no
+    # claim.
+    n = duckdb.sql(
+        f"SELECT count(DISTINCT partner) FROM read_csv('{PORTUGAL}') "
+        "WHERE year = 2021 AND flow = 'import' AND value_usd > 0"
+    ).fetchall()[0][0]
+    assert n == 6
+    text = ("Торговля Португалии высокотехнологичными товарами в 2021 году.\n\n"
+            "Экспорт шёл в 14 стран, импорт поступал от семи поставщиков.")  # fmt: skip
+    r = _found(claims.check(corpus, text), "семи")
+    assert (r.claim.kind, r.claim.subject.flow) == ("count", "import"), r.claim
+    assert r.verdict == "contradicted", r.reason

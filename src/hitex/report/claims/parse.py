@@ -314,7 +314,10 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
                 "nineteen": 19, "twenty": 20, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
                 "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12,
-                "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "двадцать": 20}  # fmt: skip
+                "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "двадцать": 20,
+                # «импорт поступал от семи поставщиков»: the genitive after a preposition.
+                "пяти": 5, "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10,
+                "двенадцати": 12, "пятнадцати": 15, "двадцати": 20}  # fmt: skip
 _COUNT_WORDS_RE = "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
 
 
@@ -1426,12 +1429,12 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "count",
         re.compile(
-            r"(?<![\w-])(?P<pre>all(?: of the| the)?|to|across|from|in|reach\w*|все|во?|из)\s+"
+            r"(?<![\w-])(?P<pre>all(?: of the| the)?|to|across|from|in|reach\w*|все|во?|из|от)\s+"
             r"(?:only\s+|just\s+|лишь\s+|только\s+)?(?P<word>" + _COUNT_WORDS_RE + r")\s"
             r"(?:(?:destination|partner|trading|"
             r"foreign|buyer|different|distinct|разн\w+|различн\w+)\s)*(?:countries|markets|"
-            r"destinations|partners|buyers|customers|стран\w*|рын\w+|государств\w*|покупател\w*)"
-            r"\b",
+            r"destinations|partners|buyers|customers|стран\w*|рын\w+|государств\w*|покупател\w*|"
+            r"поставщик\w*)\b",
             _I,
         ),
         lambda m, s, b: _count_in_words(m, s, b),  # noqa: PLW0108 - defined below

@@ -1700,7 +1700,8 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # "Argentina supplied $2.04 billion of goods to Chile": the partner's sales are the
         # reporter's imports.
         flow = "import"
-    if flow == "import" and read is not None and _buys_reporters_goods(s.text[:claim_end], c):
+    if (flow == "import" and read is not None
+            and _buys_reporters_goods(s.text[:claim_end], c, partners)):  # fmt: skip
         # «Германия увеличила импорт московской продукции на четверть»: the partner's imports
         # of the reporter's goods are the reporter's exports.
         flow = "export"
@@ -1946,14 +1947,20 @@ def _whole_trade_how(
     return how
 
 
-def _buys_reporters_goods(text: str, c: Context) -> bool:
-    """Whether the last import word of ``text`` has the reporter's demonym right after it."""
+def _buys_reporters_goods(text: str, c: Context, partners: list[Mention]) -> bool:
+    """Whether the last import word of ``text`` is a partner's, of the reporter's goods.
+
+    A partner is named before the word, and the reporter's adjective in the genitive right
+    after it («Германия увеличила импорт московской продукции»), not the importer («импорт
+    комплектующих московскими предприятиями» is the reporter's own).
+    """
     said = [a for a, flow, _ in frames.flows(text) if flow == "import"]
-    if not said:
+    if not said or not any(m.kind == "country" and m.end <= said[-1] for m in partners):
         return False
     # «импорт московской продукции», «закупки всей московской продукции».
     words = [said[-1] + m.end() for m in re.finditer(r"\w+\s+", text[said[-1] :])][:2]
-    return any(demonym_at(text, at) == c.reporter for at in words)
+    return any(demonym_at(text, at) == c.reporter and re.match(r"\w*(?:ой|их|ого)\b", text[at:])
+               for at in words)  # fmt: skip
 
 
 #: Verbs and nouns of selling whose doer is named before them.
