@@ -208,3 +208,35 @@ def test_a_count_in_words_in_the_genitive_after_ot(corpus):
     r = _found(claims.check(corpus, text), "семи")
     assert (r.claim.kind, r.claim.subject.flow) == ("count", "import"), r.claim
     assert r.verdict == "contradicted", r.reason
+
+
+@pytest.mark.parametrize(("partner", "code", "verdict"),
+                         [("Франция", "FRA", "supported"), ("Испания", "ESP", "contradicted")])  # fmt: skip
+def test_an_instrumental_ordinal_after_a_comma_ranks_the_partner_after_its_dash(
+    corpus, partner, code, verdict
+):
+    # DuckDB on portugal-tech.csv, exports 2021 by partner: Netherlands 1134, Germany 620.1,
+    # France 450, Spain 329.85 (fourth). «третьим — Франция» was no claim («третьим» was no
+    # ordinal), and the partner ranked would have been Germany, named before it.
+    ranked = duckdb.sql(
+        f"SELECT partner FROM read_csv('{PORTUGAL}') WHERE year = 2021 AND flow = 'export' "
+        "GROUP BY partner ORDER BY sum(value_usd) DESC LIMIT 4"
+    ).fetchall()
+    assert [p for (p,) in ranked] == ["NLD", "DEU", "FRA", "ESP"]
+    text = ("Торговля Португалии высокотехнологичными товарами в 2021 году.\n\n"
+            f"Вторым рынком стала Германия (620,1 млн), третьим — {partner}.")  # fmt: skip
+    r = _found(claims.check(corpus, text), "третьим")
+    assert (r.claim.kind, r.claim.subject.partners) == ("rank", (code,)), r.claim
+    assert r.verdict == verdict, r.reason
+
+
+def test_a_percentage_of_all_purchases_after_to_est_is_a_share(corpus):
+    # DuckDB on the Chile sample, imports 2004: chapter 27 917.23 million of 2035.41 (45.06%).
+    # «..., то есть 45% всех закупок» after a word of growth was read as a rise of 45%.
+    fuel = _sum(CHILE, "year = 2004 AND flow = 'import' AND " + _chapter("27"))
+    assert fuel / _sum(CHILE, "year = 2004 AND flow = 'import'") == pytest.approx(0.4506, abs=1e-4)
+    text = ("Торговля Чили с Аргентиной в 2004 году.\n\n"
+            "Рост ввоза дало топливо: группа 27 дала 917,2 млн долл., то есть 45% всех закупок.")  # fmt: skip
+    r = _found(claims.check(corpus, text), "45%")
+    assert (r.claim.kind, r.claim.subject.flow) == ("share", "import"), r.claim
+    assert r.verdict == "supported", r.reason

@@ -1009,7 +1009,9 @@ _RATE_OF_GROWTH = re.compile(r"(?<!\w)темп\w*\s+роста\s+(?:[^\W\d]+\s+|
 
 #: Where a clause of its own starts: "...; the second half", ", while imports".
 #: ", or about 6.5% of the entire import bill": the same figure said again as a share.
-_TURN_WORDS = re.compile(r";|,\s*(?:while|whereas|but|or)\b|\s(?:while|whereas)\s", re.IGNORECASE)
+#: «917,2 млн долл., то есть 45% всех закупок»: the same.
+_TURN_WORDS = re.compile(r";|,\s*(?:while|whereas|but|or|то есть|т\.\s?е\.)(?!\w)|"
+                         r"\s(?:while|whereas)\s", re.IGNORECASE)  # fmt: skip
 
 
 def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
@@ -1020,7 +1022,7 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
     if (_share_cue(before) and not compared) or (
         re.match(
             r"\s*(?:(?:of|от|из)\b|(?:всего |всех |общего )?(?:стоимости )?(?:экспорт|импорт|"
-            r"поставок|товарооборот|ввоз|вывоз|объ[её]ма))",
+            r"поставок|закупок|товарооборот|ввоз|вывоз|объ[её]ма))",
             after,
         )
         # Only the figure's own clause: "up 43% year on year; the second half brought 52% of
@@ -1215,7 +1217,11 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?<![\w-])(?P<listed>(?:"
             + "|".join(en for en, _ in _ORDINALS)
             + r")|"
-            + "|".join(f"{ru}(?:[ыо]й|ий|ая|ое|ье|ья|ая|ым|ую|ей|ого|ом)" for _, ru in _ORDINALS)
+            # «третьим — Франция»: «третий» declines on a soft stem (третьим, третьего, третью).
+            + "|".join(
+                f"{ru}(?:[ыо]й|ий|ая|ое|ье|ья|ая|ым|ую|ей|ого|ом|ьим|ьего|ьей|ью|ьему)"
+                for _, ru in _ORDINALS
+            )
             + r")(?![\w-])",
             _I,
         ),
