@@ -240,3 +240,18 @@ def test_a_percentage_of_all_purchases_after_to_est_is_a_share(corpus):
     r = _found(claims.check(corpus, text), "45%")
     assert (r.claim.kind, r.claim.subject.flow) == ("share", "import"), r.claim
     assert r.verdict == "supported", r.reason
+
+
+def test_an_answer_after_a_question_in_its_paragraph_goes_on_with_its_trade(corpus):
+    # DuckDB on portugal-tech.csv: exports 620 million in 2001, 4500 in 2021. «Ответ: в 2001
+    # году — 620 млн долларов» after «Насколько вырос экспорт?» in the same paragraph named no
+    # trade of its own (not understood).
+    assert _sum(PORTUGAL, "year = 2001 AND flow = 'export'") == pytest.approx(620.0)
+    text = ("Урок: торговля Португалии высокотехнологичными товарами.\n\n"
+            "Задание 1. Насколько вырос экспорт за двадцать лет? Ответ: в 2001 году — 620 млн "
+            "долларов, в 2021-м — 4500 млн.")  # fmt: skip
+    results = claims.check(corpus, text)
+    for part, year in (("620", 2001), ("4500", 2021)):
+        r = _found(results, part)
+        assert (r.claim.subject.flow, r.claim.period.year) == ("export", year), r.claim
+        assert r.verdict == "supported", r.reason

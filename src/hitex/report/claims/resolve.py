@@ -1400,7 +1400,12 @@ def _asked(text: str, s: Sentence) -> bool:
     question names ("How did the city's exporters end 2020?").
     """
     before = [x.text for x in sentences(text) if x.paragraph == s.paragraph - 1]
-    return bool(before) and before[-1].endswith("?") and any(trade_words(x) for x in before)
+    if bool(before) and before[-1].endswith("?") and any(trade_words(x) for x in before):
+        return True
+    # «Насколько вырос экспорт за двадцать лет? Ответ: в 2001 году — 620 млн долларов»: the
+    # question right before it in its own paragraph.
+    mine = [x.text for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
+    return bool(mine) and mine[-1].endswith("?") and bool(trade_words(mine[-1]))
 
 
 #: "Three years later", "три года спустя", "через три года".
