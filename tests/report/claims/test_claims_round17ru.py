@@ -111,6 +111,18 @@ def test_american_dollars_are_the_currency_and_machines_chapter_84(corpus):
     assert r.verdict == "supported", r.reason
 
 
+def test_the_level_exceeded_said_in_brackets_is_of_its_year(corpus):
+    # DuckDB on flows.csv: Moscow's exports 1849.11 million in 2019. With «показатель 2019 года»
+    # read as the base, its level in brackets must stay of 2019, not of the article's 2020.
+    assert _sum(MOSCOW, "year = 2019 AND flow = 'export'") == pytest.approx(1849.11, abs=0.01)
+    text = ("Экспорт Москвы в 2020 году.\n\n"
+            "Экспорт составил 2403,8 млн долларов, превысив показатель 2019 года (1849,1 млн "
+            "долларов) на 30%.")  # fmt: skip
+    r = _found(claims.check(corpus, text), "1849,1")
+    assert r.claim.period.year == 2019, r.claim
+    assert r.verdict == "supported", r.reason
+
+
 def test_cars_said_as_passenger_machines_are_vehicles_not_machinery(corpus):
     # Chapter 87, not 84: «легковых машин» are cars.
     text = "Торговля Чили с Аргентиной в 2004 году.\n\nВвоз легковых машин составил 119,0 млн долл."

@@ -474,7 +474,9 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         owner = owner or re.search(
             r"(?:(?<!\w)(?:дефицит|профицит|сальдо|экспорт|импорт|ввоз|вывоз|товарооборот|оборот)"
             r"\w*\s+((?:19|20)\d\d)(?:-го)?\s*(?:г\.|года)?\s*(?:,|:|—|–|-)\s*"
-            r"|(?:^|[(;:,]\s*)((?:19|20)\d\d)(?:\s*г\.)?\s*(?::|—|–)\s*)$",
+            r"|(?:^|[(;:,]\s*)((?:19|20)\d\d)(?:\s*г\.)?\s*(?::|—|–)\s*"
+            # «превысив показатель 2019 года (1849,1 млн долларов)»: the level in brackets.
+            r"|(?:показател|уровн|уровен|итог)\w*\s+((?:19|20)\d\d)(?:\s*г\.|\s+года)?\s*\(\s*)$",
             text[: at[0]], re.IGNORECASE)  # fmt: skip
         bracket = _BRACKET_YEAR.match(text, at[1])
         head = _HEAD_YEAR.search(text, 0, at[0])
