@@ -114,6 +114,8 @@ def flows(text: str) -> list[tuple[int, str, str]]:
             else:
                 flow_ = flow
             found.append((a, flow_, side))
+    bought: list[str] = []
+    b_last = 0
     for a, b in _mentions(text, g["purchases"]):
         # Purchases from a partner are imports; otherwise partners are buying (exports).
         if re.match(r"\s*(?:\w+\s+){0,2}(?:from|из)\b", text[b : b + 30], re.IGNORECASE):
@@ -131,7 +133,13 @@ def flows(text: str) -> list[tuple[int, str, str]]:
         bare = re.sub(r"\s*,\s*[^,;.]{1,30},\s*$", " ", near)
         partner_first = _PARTNER_BEFORE.search(bare) is not None or bool(nouns)
         partner_named = re.search(r"(?<!^)(?<![.!?]\s)\b[A-ZА-ЯЁ][a-zа-яё]{2,}", text) is not None
-        found.append((a, "export" if (partner_first and a > 0) or partner_named else "import", ""))
+        # «Японские компании приобрели московских товаров на 511,7 млн, нарастив закупки на
+        # 26%»: purchases said again after a partner's buying are the same partner's.
+        again = bool(bought) and bought[-1] == "export" and not re.search(r"[.;]", text[b_last:a])
+        bought.append("export" if (partner_first and a > 0) or partner_named or again
+                      else "import")  # fmt: skip
+        b_last = b
+        found.append((a, bought[-1], ""))
     # "an negative balance" / "отрицательное сальдо": the side word comes first.
     out = []
     for a, flow, said in sorted(found):

@@ -201,11 +201,12 @@ BARE_CODE = (
     r"(?P<c>(?!(?:19|20)\d\d\b|\d\d00\b)\d{4}(?:\d{2})?)(?=\s*[—–?])"
 )
 #: An HS code a text names: "chapter 84", "(heading 4011)", "HS 8542", "группа 84", "товарная
-#: позиция 2711", "код ТН ВЭД 8703". Words of the text (not of the lexicon): a grammar rule.
+#: позиция 2711", "код ТН ВЭД 8703", «мебель (гр. 94)». Words of the text (not of the lexicon): a
+#: grammar rule.
 _HS_CODE = re.compile(
     r"(?<![\w-])(?:(?:HS\s+)?(?:chapter|heading|subheading|code)|HS|"
     r"(?:товарн\w+\s+)?(?:глав[аеыу]|групп[аеыу]|позици[яиюей]+|субпозици[яиюей]+)|"
-    r"(?:код\w*\s+)?ТН\s+ВЭД)\s+(?P<code>\d{4}\.\d{2}|\d{2}(?:\d{2}){0,2})(?![\d,.]\d|\w)"
+    r"(?:код\w*\s+)?ТН\s+ВЭД|гр\.)\s+(?P<code>\d{4}\.\d{2}|\d{2}(?:\d{2}){0,2})(?![\d,.]\d|\w)"
     # A bare heading or subheading in brackets right after goods' words: "приёмники (8527)"
     # (never a year: "(2019)" dates, it does not classify).
     r"|(?<=[^\W\d]\s\()(?P<bare>(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?)(?=\))"
@@ -258,13 +259,17 @@ def _scan(
 def _countries(text: str) -> Iterator[Mention]:
     for pattern, keys in (_names_re(), _demonyms_re()):
         for m in _scan(text, pattern, keys, "country"):
-            if not _CURRENCY_BEFORE.search(text[max(0, m.start - 20) : m.start]):
+            if not _CURRENCY_BEFORE.search(
+                text[max(0, m.start - 20) : m.start]
+            ) and not _CURRENCY_AFTER.match(text, m.end):
                 yield m
 
 
 #: «2 403,8 млн (в долларах США)», «620 млн долл. США»: the country names the currency, not a
 #: partner.
 _CURRENCY_BEFORE = re.compile(r"(?<!\w)(?:долл\w*\.?|dollars?)\s*$", re.IGNORECASE)
+#: «млн американских долларов»: the demonym names the currency, not a partner.
+_CURRENCY_AFTER = re.compile(r"\w*\s+долл", re.IGNORECASE)
 
 
 @functools.cache
@@ -314,6 +319,19 @@ def _demonyms_re() -> tuple[re.Pattern[str] | None, list[str]]:
     body = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(ordered))
     # "US$563 million" names a currency, not the United States.
     return re.compile(f"(?<![\\w-])(?:{body})(?!\\$)"), [k for k, _ in ordered]
+
+
+def demonym_at(text: str, pos: int) -> str | None:
+    """The country (or reporter) whose demonym ``text`` says at ``pos``, if any.
+
+    >>> demonym_at("импорт московской продукции", 7)
+    'RU-MOW'
+    """
+    pattern, keys = _demonyms_re()
+    m = pattern.match(text, pos) if pattern is not None else None
+    if m is None:
+        return None
+    return keys[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
 
 
 # -- loading -----------------------------------------------------------------------------------

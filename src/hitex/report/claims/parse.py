@@ -62,7 +62,8 @@ class Found:
 #: The end of a sentence, after its closing quote and footnote marks ("2002.[2] Chile's").
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”)]?(?P<note>(?:\[\d{1,3}\])*)\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
 _ABBREVIATIONS = re.compile(
-    r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Dr|St|vs|approx|etc|г|гг|т\.е|т\.к)\.$"
+    # «(гр. 48)»: a chapter said by the short form of «группа».
+    r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Dr|St|vs|approx|etc|г|гг|гр|т\.е|т\.к)\.$"
 )
 #: Russian units shortened with a dot ("2,4 млрд долл.") end a sentence before a capital, except
 #: before the words that go on naming the unit ("долл. США"). "в 2020 г. Москва" goes on.
@@ -220,7 +221,9 @@ GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w
            r"goods|products|industr|electronic|machin))|improv\w*|stronger\b|"
            r"вырос\w*|выросл\w*|"
            r"рост\w*|увелич\w*|прирост\w*|подня\w*|больше|повыс\w*|расширил\w*|add(?:ed|ing)\b|"
-           r"прибав\w*|\bрос(?:ли|ла|ло)?\b|возрос\w*|подскочил\w*")  # fmt: skip
+           r"прибав\w*|\bрос(?:ли|ла|ло)?\b|возрос\w*|подскочил\w*|"
+           # «нарастив закупки на 26%» (not «нарастающим итогом», a running total).
+           r"нараст(?!ающ)\w*")  # fmt: skip
 FALL = (
     r"fell|fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|\bcut\b|"
     r"plung\w*|plummet\w*|slump\w*|tumbl\w*|sank|sunk|halved|slid|slipp?\w*|dipp?\w*|narrow\w*|"
@@ -311,7 +314,10 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
                 "nineteen": 19, "twenty": 20, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
                 "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12,
-                "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "двадцать": 20}  # fmt: skip
+                "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "двадцать": 20,
+                # «импорт поступал от семи поставщиков»: the genitive after a preposition.
+                "пяти": 5, "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10,
+                "двенадцати": 12, "пятнадцати": 15, "двадцати": 20}  # fmt: skip
 _COUNT_WORDS_RE = "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
 
 
@@ -365,7 +371,9 @@ def count_in(words: str) -> int | None:
 
 _VERB_MULTIPLES = {"twice": 2, "doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "удвоил": 2,
                    "утроил": 3,
-                   "учетверил": 4, "вдвое": 2, "втрое": 3, "вчетверо": 4}  # fmt: skip
+                   "учетверил": 4, "вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5,
+                   "вшестеро": 6, "всемеро": 7, "ввосьмеро": 8, "вдевятеро": 9,
+                   "вдесятеро": 10}  # fmt: skip
 _FRACTIONS = {"a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one quarter": 1 / 4,
               "half": 1 / 2, "one half": 1 / 2, "two thirds": 2 / 3, "two-thirds": 2 / 3,
               "three quarters": 3 / 4, "three-quarters": 3 / 4, "a fifth": 1 / 5,
@@ -378,7 +386,11 @@ _FRACTIONS = {"a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one qua
               "три пятых": 3 / 5, "an eighth": 1 / 8, "one eighth": 1 / 8, "one-eighth": 1 / 8,
               "a sixth": 1 / 6, "one sixth": 1 / 6, "one-sixth": 1 / 6, "three tenths": 3 / 10,
               "three-tenths": 3 / 10, "seven tenths": 7 / 10, "seven-tenths": 7 / 10,
-              "four fifths": 4 / 5, "four-fifths": 4 / 5}  # fmt: skip
+              "four fifths": 4 / 5, "four-fifths": 4 / 5,
+              # «около двух третей», «трёх четвертей»: the genitive after a preposition.
+              "двух третей": 2 / 3, "три четверти": 3 / 4, "трёх четвертей": 3 / 4,
+              "трех четвертей": 3 / 4, "двух пятых": 2 / 5, "трёх пятых": 3 / 5,
+              "трех пятых": 3 / 5}  # fmt: skip
 #: How far (in percentage points) a simple fraction said in words may be from its value
 #: (kept for reference; the word tolerance table, data/tolerance.csv, decides).
 FRACTION_PP = 2.5
@@ -474,7 +486,8 @@ def _scale_name(word: str) -> str:
 
 
 _RU_SCALES = (("миллиард", "млрд"), ("миллион", "млн"), ("тысяч", "тыс"))
-_DOLLARS = r"(?:U\.?S\.?\s+)?dollars?|USD|US\$|долл\w*\.?(?:\s*США)?|\$"
+# «2403,8 млн американских долларов»: the adjective names the currency, not a partner.
+_DOLLARS = r"(?:U\.?S\.?\s+)?dollars?|USD|US\$|(?:американск\w+\s+)?долл\w*\.?(?:\s*США)?|\$"
 
 
 def _fraction_value(text: str) -> float:
@@ -941,11 +954,20 @@ def _fraction(
     if kind == "growth" and not moved:
         # "Argentina's share of all imports, put at around a fifth": no word of a change.
         kind = ""
+    if not kind and not moved and _SHARES_LISTED.search(before):
+        # «Китай обеспечил 40% импорта, Германия — треть»: the list of shares goes on.
+        kind = "share"
     words = m.groupdict().get("q") or m.groupdict().get("q0") or ""
     q = word_quantity("fraction", value, "pct", words)
     return kind, negate(q) if kind == "growth" and _falls(before) else q, None
 
 
+#: A share of a flow said before a fraction with a dash, in a list: «Китай обеспечил 40% импорта
+#: (1834,4 млн долл.), Германия — треть».
+_SHARES_LISTED = re.compile(
+    r"\d\s?%\s+(?:всего\s+|всех\s+)?(?:экспорт|импорт|ввоз|вывоз|поставок|закупок)\w*"
+    r"[^;]*,\s*[^\W\d]+(?:\s+[^\W\d]+)?\s+[—–]\s+(?:(?:около|почти|более|менее|примерно)\s+)?$",
+    re.IGNORECASE)  # fmt: skip
 #: Words after a share that name its part: «40% ввоза приходится на Китай», «пятая часть — на
 #: Германию».
 SHARE_ON = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:приход\w*|пришл\w*)\s+на\s+|\s*[—–]\s*на\s+",
@@ -1007,7 +1029,9 @@ _RATE_OF_GROWTH = re.compile(r"(?<!\w)темп\w*\s+роста\s+(?:[^\W\d]+\s+|
 
 #: Where a clause of its own starts: "...; the second half", ", while imports".
 #: ", or about 6.5% of the entire import bill": the same figure said again as a share.
-_TURN_WORDS = re.compile(r";|,\s*(?:while|whereas|but|or)\b|\s(?:while|whereas)\s", re.IGNORECASE)
+#: «917,2 млн долл., то есть 45% всех закупок»: the same.
+_TURN_WORDS = re.compile(r";|,\s*(?:while|whereas|but|or|то есть|т\.\s?е\.)(?!\w)|"
+                         r"\s(?:while|whereas)\s", re.IGNORECASE)  # fmt: skip
 
 
 #: A percentage of a whole said as such: "30% of everything bought", "of all sales".
@@ -1024,7 +1048,7 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         or (
             re.match(
                 r"\s*(?:(?:of|от|из)\b|(?:всего |всех |общего )?(?:стоимости )?(?:экспорт|импорт|"
-                r"поставок|товарооборот|ввоз|вывоз|объ[её]ма))",
+                r"поставок|закупок|товарооборот|ввоз|вывоз|объ[её]ма))",
                 after,
             )
             # Only the figure's own clause: "up 43% year on year; the second half brought 52% of
@@ -1222,7 +1246,11 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?<![\w-])(?P<listed>(?:"
             + "|".join(en for en, _ in _ORDINALS)
             + r")|"
-            + "|".join(f"{ru}(?:[ыо]й|ий|ая|ое|ье|ья|ая|ым|ую|ей|ого|ом)" for _, ru in _ORDINALS)
+            # «третьим — Франция»: «третий» declines on a soft stem (третьим, третьего, третью).
+            + "|".join(
+                f"{ru}(?:[ыо]й|ий|ая|ое|ье|ья|ая|ым|ую|ей|ого|ом|ьим|ьего|ьей|ью|ьему)"
+                for _, ru in _ORDINALS
+            )
             + r")(?![\w-])",
             _I,
         ),
@@ -1350,7 +1378,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"the\s+(?:19|20)\d\d\s+)(?:value|level|figure|total)\b)|"
             # "over double the German total": another partner's (read as a multiple of it).
             r"double(?=\s+the\s+(?-i:[A-Z])[a-z]+\s+(?:total|figure|level|value|purchases)\b)|"
-            r"учетверил\w*|вдвое|втрое|вчетверо)"
+            r"учетверил\w*|вдвое|втрое|вчетверо|впятеро|вшестеро|всемеро|ввосьмеро|вдевятеро|"
+            r"вдесятеро)"
             r"|\b(?:by|на) (?P<orders>two|three|four|\d|два|три|четыре) (?:orders? of magnitude|"
             r"порядк\w*)"
             r"|\b(?P<times>" + _NUMBER_WORDS + r"|one|\d+(?:[.,]\d+)?)"
@@ -1396,7 +1425,8 @@ PATTERNS: tuple[Pattern, ...] = (
             "(?:" + QUALIFIER.replace("?P<q>", "?P<q0>") + r")?"
             r"(?P<by>\b(?:by|на) )?" + _Q + r"(?P<frac>\b(?:a third|one third|a quarter|"
             r"one quarter|two[- ]thirds|three[- ]quarters|two[- ]fifths|three[- ]fifths|две пятых|"
-            r"три пятых|a fifth|one fifth|one half|half|треть|"
+            r"три пятых|двух третей|три четверти|тр[её]х четвертей|двух пятых|тр[её]х пятых|"
+            r"a fifth|one fifth|one half|half|треть|"
             r"трети|четверть|четверти|половин\w*|наполовину|две трети|пятую часть|пятую|a tenth|"
             r"пятая часть|десятая часть|"
             r"one tenth|десятую часть|десятую|an eighth|one[- ]eighth|a sixth|one[- ]sixth|"
@@ -1473,12 +1503,12 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "count",
         re.compile(
-            r"(?<![\w-])(?P<pre>all(?: of the| the)?|to|across|from|in|reach\w*|все|во?|из)\s+"
+            r"(?<![\w-])(?P<pre>all(?: of the| the)?|to|across|from|in|reach\w*|все|во?|из|от)\s+"
             r"(?:only\s+|just\s+|лишь\s+|только\s+)?(?P<word>" + _COUNT_WORDS_RE + r")\s"
             r"(?:(?:destination|partner|trading|"
             r"foreign|buyer|different|distinct|разн\w+|различн\w+)\s)*(?:countries|markets|"
-            r"destinations|partners|buyers|customers|стран\w*|рын\w+|государств\w*|покупател\w*)"
-            r"\b",
+            r"destinations|partners|buyers|customers|стран\w*|рын\w+|государств\w*|покупател\w*|"
+            r"поставщик\w*)\b",
             _I,
         ),
         lambda m, s, b: _count_in_words(m, s, b),  # noqa: PLW0108 - defined below
@@ -1654,7 +1684,7 @@ def _after_partner(before: str) -> bool:
 #: in its clause ("fell 61%", "сократился на 18%", "rose by half", "tripled").
 _SIZED = re.compile(
     r"\d|\b(?:by|на|в|to|до|from|с|со)\b|half|third|quarter|fifth|doubl|tripl|quadrupl|fold|"
-    r"times|вдвое|втрое|вчетверо|раз\b|половин|трет|четверт|пят|"
+    r"times|вдвое|втрое|вчетверо|впятеро|вшестеро|всемеро|вдесятеро|раз\b|половин|трет|четверт|пят|"
     # A comparison of two flows is not a direction alone: "imports grew more slowly".
     r"faster|slower|slowly|quickly|than|быстрее|медленнее|чем", re.IGNORECASE)  # fmt: skip
 #: Words after which a change is no claim: a negation, a share or a balance (their own
@@ -1803,7 +1833,7 @@ _SKIP = re.compile(
     r"\b\d{1,2}-(?:[ея]|го|й|м|ое|ой|ом|ого|ая|ую)(?!\w)|"
     # «в 4 квартале»: a quarter's number, no figure.
     r"\b[1-4](?:-?[мй]|-ом)?(?=\s+квартал)|"
-    r"(?<![\w-])(?:chapter|heading|subheading|глав[аеыу]|групп[аеыу]|"
+    r"(?<![\w-])(?:chapter|heading|subheading|глав[аеыу]|групп[аеыу]|гр\.|"
     r"позици[яиюей]+|субпозици[яиюей]+|ТН ВЭД)\s+\d{2,6}\b|\b\d{4,6}\b"
     r"(?=[ /,]+\d{4,6}\b)|(?<=HS )\d+|\b\d+(?:st|nd|rd|th)\b"
     r"|(?<=[^\W\d]\s\()(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?(?=\))|" + lexicon.BARE_CODE

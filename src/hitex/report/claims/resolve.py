@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from hitex.errors import InputError
 from hitex.reference import countries
 from hitex.report.claims import frames, versus
-from hitex.report.claims.lexicon import Lexicon, Mention
+from hitex.report.claims.lexicon import Lexicon, Mention, demonym_at
 from hitex.report.claims.model import CERTAIN, NOT_UNDERSTOOD, Claim, Period, Subject
 from hitex.report.claims.parse import SHARE_ON, Found, Sentence, sentences, trade_words
 
@@ -150,6 +150,10 @@ _COMPARE = re.compile(
     r"(?:the )?same (?:period|months?) (?:of|in)|(?:к|с) (?:тем же|аналогичным) (?:месяцам|"
     r"периодом)|по сравнению с|относительно|чем в|с|"
     r"аналогичн\w+ период\w*|"
+    # «что втрое превышает показатель 2002 года», «превосходит уровень 2019 г. на 30%»: the year
+    # of the level exceeded is the base, not the year of the figure.
+    r"(?:превыша|превыси|превосход|превзош|опережа)\w*\s+(?:показател\w*|уровень|уровня|"
+    r"итог\w*)(?:\s+за)?|"
     # "over seven times what it took in 2001", "thrice what that chapter earned in 2002": the
     # level of the base year, said by a clause of its own.
     r"\bwhat (?:it|they|(?:that|the|these|those) [^\W\d]+) (?:took|earned|were|was|made|"
@@ -477,7 +481,9 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         owner = owner or re.search(
             r"(?:(?<!\w)(?:дефицит|профицит|сальдо|экспорт|импорт|ввоз|вывоз|товарооборот|оборот)"
             r"\w*\s+((?:19|20)\d\d)(?:-го)?\s*(?:г\.|года)?\s*(?:,|:|—|–|-)\s*"
-            r"|(?:^|[(;:,]\s*)((?:19|20)\d\d)(?:\s*г\.)?\s*(?::|—|–)\s*)$",
+            r"|(?:^|[(;:,]\s*)((?:19|20)\d\d)(?:\s*г\.)?\s*(?::|—|–)\s*"
+            # «превысив показатель 2019 года (1849,1 млн долларов)»: the level in brackets.
+            r"|(?:показател|уровн|уровен|итог)\w*\s+((?:19|20)\d\d)(?:\s*г\.|\s+года)?\s*\(\s*)$",
             text[: at[0]], re.IGNORECASE)  # fmt: skip
         bracket = _BRACKET_YEAR.match(text, at[1])
         head = _HEAD_YEAR.search(text, 0, at[0])
@@ -1455,7 +1461,12 @@ def _asked(text: str, s: Sentence) -> bool:
     question names ("How did the city's exporters end 2020?").
     """
     before = [x.text for x in sentences(text) if x.paragraph == s.paragraph - 1]
-    return bool(before) and before[-1].endswith("?") and any(trade_words(x) for x in before)
+    if bool(before) and before[-1].endswith("?") and any(trade_words(x) for x in before):
+        return True
+    # «Насколько вырос экспорт за двадцать лет? Ответ: в 2001 году — 620 млн долларов»: the
+    # question right before it in its own paragraph.
+    mine = [x.text for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
+    return bool(mine) and mine[-1].endswith("?") and bool(trade_words(mine[-1]))
 
 
 #: "Three years later", "три года спустя", "через три года".
@@ -1822,6 +1833,11 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # "Argentina supplied $2.04 billion of goods to Chile": the partner's sales are the
         # reporter's imports.
         flow = "import"
+    if (flow == "import" and read is not None
+            and _buys_reporters_goods(s.text[:claim_end], c, partners)):  # fmt: skip
+        # «Германия увеличила импорт московской продукции на четверть»: the partner's imports
+        # of the reporter's goods are the reporter's exports.
+        flow = "export"
     if f.claim.kind == "rank":
         # The partner ranked: the one named nearest before the rank's words, else the first after.
         a = f.claim.start - s.start
@@ -1833,6 +1849,14 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
                 and re.fullmatch(r"\s*", s.text[claim_end : after[0].start]))):  # fmt: skip
             # «второе место занимает Германия», "second place went to Japan", «замыкает тройку
             # Франция»: the partner named right after the place holds it.
+            ranked = after[:1]
+        if (
+            after
+            and re.search(r"(?:ым|ьим)$", f.claim.span)
+            and re.fullmatch(r"\s*[—–]\s*", s.text[claim_end : after[0].start])
+        ):
+            # «Вторым рынком стала Германия, третьим — Франция»: the ordinal in the instrumental
+            # goes on with the verb before it; its partner is the one after the dash.
             ranked = after[:1]
         if len(before) > 1 and _OVERTOOK.fullmatch(s.text, before[-2].end, before[-1].start):
             # "Japan overtook China as the top buyer": the rank is the overtaker's.
@@ -2088,6 +2112,22 @@ def _whole_trade_how(
     ):
         how[slot] = "default" if named else ("paragraph" if before else "read")
     return how
+
+
+def _buys_reporters_goods(text: str, c: Context, partners: list[Mention]) -> bool:
+    """Whether the last import word of ``text`` is a partner's, of the reporter's goods.
+
+    A partner is named before the word, and the reporter's adjective in the genitive right
+    after it («Германия увеличила импорт московской продукции»), not the importer («импорт
+    комплектующих московскими предприятиями» is the reporter's own).
+    """
+    said = [a for a, flow, _ in frames.flows(text) if flow == "import"]
+    if not said or not any(m.kind == "country" and m.end <= said[-1] for m in partners):
+        return False
+    # «импорт московской продукции», «закупки всей московской продукции».
+    words = [said[-1] + m.end() for m in re.finditer(r"\w+\s+", text[said[-1] :])][:2]
+    return any(demonym_at(text, at) == c.reporter and re.match(r"\w*(?:ой|их|ого)\b", text[at:])
+               for at in words)  # fmt: skip
 
 
 #: Verbs and nouns of selling whose doer is named before them.
