@@ -89,8 +89,8 @@ def test_ru_a_partner_that_cut_or_raised_its_purchases_is_a_direction_of_exports
 @pytest.mark.parametrize(
     "text",
     [
-        "Footnote 17 mentions the drop in car imports (HS 8703) against 2002.",
-        "В сноске говорится о снижении импорта автомобилей (8703) по сравнению с 2002 годом.",
+        "Footnote 17 mentions the drop in car imports (HS 8703).",
+        "В сноске говорится о снижении импорта автомобилей (8703).",
     ],
 )
 def test_a_drop_in_imports_said_by_a_noun_is_a_fall(corpus, text):
@@ -99,7 +99,7 @@ def test_a_drop_in_imports_said_by_a_noun_is_a_fall(corpus, text):
     then = _sum(files, "flow = 'import' AND year = 2002 AND CAST(product AS VARCHAR) LIKE '8703%'")
     now = _sum(files, "flow = 'import' AND year = 2004 AND CAST(product AS VARCHAR) LIKE '8703%'")
     assert (round(then, 2), round(now, 2)) == (55.29, 80.91)
-    head = "Chile's trade with Argentina in 2004.\n\n"
+    head = "Chile's trade with Argentina in 2004 against 2002.\n\n"
     r = _found(claims.check(corpus, head + text), "снижении" if "снижении" in text else "drop")
     assert (r.claim.kind, r.claim.subject.flow, r.claim.period.compare) == (
         "growth", "import", 2002), r.claim  # fmt: skip

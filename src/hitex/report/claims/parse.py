@@ -1667,8 +1667,7 @@ def _direction(
     # ("car imports (HS 8703)") or a year ("fell in 2009") sizes no change.
     sized = re.split(r"[,;:.!?—–]", _HS_ASIDE.sub(" ", s.text[m.end() :]))[0]
     sized = re.sub(
-        r"(?:\b(?:in|since|against|в|с|к|по сравнению с)\s+)?\b(?:19|20)\d\d\b"
-        r"(?:\s*(?:году|года|год|г\.))?",
+        r"(?:\bin|(?<!\w)в)\s+(?:19|20)\d\d\b(?:\s*(?:году|г\.))?",
         " ",
         sized,
         flags=re.IGNORECASE,
