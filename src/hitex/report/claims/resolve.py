@@ -1759,8 +1759,8 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         groups = [m.value for m in ranked if m.kind != "country"]
         # «о профиците Чили в торговле бумагой»: the goods right after «в торговле».
         traded = [m for m in products if claim_end <= m.start <= claim_end + 4]
-        goods = _products(traded[:1]) if re.search(r"торговле$", f.claim.span) else ()
-        return Subject(c.reporter, "balance", codes, groups[0] if groups else None, goods), how
+        traded_in = _products(traded[:1]) if re.search(r"торговле$", f.claim.span) else ()
+        return Subject(c.reporter, "balance", codes, groups[0] if groups else None, traded_in), how
     mine_p, mine_g = _in(partners, lo, hi), _in(products, lo, hi)
     cut = [m.end() for m in _TURN.finditer(s.text, lo, f.claim.start - s.start)]
     if cut and len(mine_p) > 1 and _in(partners, cut[-1], hi):

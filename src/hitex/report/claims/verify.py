@@ -910,8 +910,8 @@ def _overtook(c: Claim, s: Session, plan: Plan, small: float) -> Result:
                           f"{then.reason.split(': ', 1)[-1]}")  # fmt: skip
         seen.append(year)
     if not seen:
-        raise _NoData(f"no data: {describe(c.subject)} or {describe(c.whole)} before {_when(c)} "
-                      "is not held: whether it was behind then cannot be told")  # fmt: skip
+        raise _NoData(f"no data: {describe(c.subject)} before {_when(c)} is not held: whether "
+                      "it was behind then cannot be told")  # fmt: skip
     since = f"in {seen[0]}" if len(seen) == 1 else f"in every year {seen[-1]}-{seen[0]}"
     return Result(c, now.computed, "supported", f"{now.reason}; not ahead {since}")
 
