@@ -1647,6 +1647,8 @@ _NOT_A_DIRECTION = re.compile(
     # Services are no goods: the data cannot tell their direction.
     r"services?|услуг\w*)\b",
     re.IGNORECASE)  # fmt: skip
+#: A change said by a noun ("the drop in", «рост», «снижение»), not a verb.
+_NOUN_WAY = re.compile(r"(?:the|a)\s|рост|увеличени|спад|падени|снижени|сокращени", _I)
 #: A code in brackets after goods: "car imports (HS 8703)", «(гр. 84)».
 _HS_ASIDE = re.compile(r"\(\s*(?:HS|ТН ВЭД|гр\.|группа|heading|chapter)?\s*\d{2,6}\s*\)", _I)
 _CLAUSE_CUT = re.compile(r"[,;:.!?—–]|\s(?:while|whereas|but|and)\s|\s[аи]\s|\sно\s")
@@ -1665,7 +1667,9 @@ def _direction(
     words = clause_before + " " + rest
     # "grew four and a half times": the size may follow past an "and"; a code in brackets
     # ("car imports (HS 8703)") or a year ("fell in 2009") sizes no change.
-    sized = re.split(r"[,;:.!?—–]", _HS_ASIDE.sub(" ", s.text[m.end() :]))[0]
+    # A noun's size may follow a dash or a colon: «рост экспорта — 3,2-кратный».
+    cut = r"[,;.!?]" if _NOUN_WAY.match(m["way"]) else r"[,;:.!?—–]"
+    sized = re.split(cut, _HS_ASIDE.sub(" ", s.text[m.end() :]))[0]
     sized = re.sub(
         r"(?:\bin|(?<!\w)в)\s+(?:19|20)\d\d\b(?:\s*(?:году|г\.))?",
         " ",
