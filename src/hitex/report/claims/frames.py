@@ -82,7 +82,10 @@ def _mentions(text: str, entry: dict[str, list[str]]) -> list[tuple[int, int]]:
 
 _PARTNER_BEFORE = re.compile(
     r"(?:[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w-]+)*|[а-яё]+(?:ск|цк)\w+\s+\w+|"
-    r"(?:Indian|Chinese|Japanese|\w+ian|\w+ese)\s+\w+)\s*$"
+    r"(?:Indian|Chinese|Japanese|\w+ian|\w+ese)\s+\w+)"
+    # "Japan cut its purchases", «Франция сократила закупки»: a verb of change between.
+    r"(?:\s+(?:cut|increased|reduced|raised|boosted|slashed|увеличил\w*|нарастил\w*|"
+    r"сократил\w*|уменьшил\w*|снизил\w*)(?:\s+(?:its|their|свои|свой))?)?\s*$"
 )
 
 

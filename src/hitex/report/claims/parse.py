@@ -1160,6 +1160,20 @@ _FALL_WORDS = (
     r"сократил(?:ся|ась|ось|ись)|сокращал(?:ся|ась|ось|ись)|снизил(?:ся|ась|ось|ись)|"
     r"снижал(?:ся|ась|ось|ись)|уменьшил(?:ся|ась|ось|ись)|упал[аио]?|падал[аио]?"
 )
+#: A change told by a verb with its trade object or a noun before the trade ("cut its orders",
+#: «сократила закупки», "the drop in"): the grammar's ``direction``.
+_FALL_OBJECT = "|".join(frames.grammar()["direction"]["fall"])
+_OBJECT_WAYS = "|".join([*frames.grammar()["direction"]["rise"], _FALL_OBJECT])
+_ORDER = frames.grammar()["order"]
+_ORDER_FIRST = "|".join(_ORDER["first"])
+_ORDER_ALL = "|".join(_ORDER["more"] + _ORDER["less"] + _ORDER["overtake"])
+#: The other side of an order that is an earlier time, not another subject ("more than the
+#: year before", «больше, чем в 2019 году»): growth, not an order.
+_NOT_A_YEAR = (
+    r"(?!,?\s*(?:in\s+|of\s+|в\s+|у\s+)?(?:the\s+|a\s+)?(?:(?:19|20)\d\d|years?\b|"
+    r"level|previous|prior|before|last|earlier|expected|forecast|planned|год\w*|прошл\w*|"
+    r"предыдущ\w*|ранее|до\b|ожида\w*|прогноз\w*|план\w*))"
+)
 _Q = f"(?:{QUALIFIER})?"
 PATTERNS: tuple[Pattern, ...] = (
     Pattern(
@@ -1539,20 +1553,49 @@ PATTERNS: tuple[Pattern, ...] = (
         lambda m, s, b: _count_after_noun(m, s, b),  # noqa: PLW0108 - defined below
     ),
     Pattern(
+        "quarters",
+        # Growth in every quarter of a year: "Every quarter of 2020 beat its 2019 counterpart".
+        re.compile("|".join(frames.grammar()["every_quarter"]), _I),
+        lambda m, s, b: ("growth", Quantity(0.0, "pct", 0.0, math.inf, lo_open=True), "quarters"),
+    ),
+    Pattern(
         "direction",
         # A rise or fall told without a figure: "exports had fallen", «ввоз сократился».
-        re.compile(r"(?<!\w)(?P<way>" + _RISE_WORDS + "|" + _FALL_WORDS + r")(?!\w)", _I),
+        re.compile(
+            r"(?<!\w)(?P<way>" + _OBJECT_WAYS + "|" + _RISE_WORDS + "|" + _FALL_WORDS + r")(?!\w)",
+            _I,
+        ),
         lambda m, s, b: _direction(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        "order",
+        # Order between two subjects told without a figure: "Japan supplies more than Korea
+        # does", «это больше, чем у Италии», "Italy overtook France", «впервые обошла Китай».
+        re.compile(
+            r"(?<!\w)(?:(?P<first>"
+            + _ORDER_FIRST
+            + r")\s+)?(?P<order>"
+            + _ORDER_ALL
+            + r")"
+            + _NOT_A_YEAR,
+            _I,
+        ),
+        lambda m, s, b: _order(m, s, b),  # noqa: PLW0108 - defined below
     ),
     Pattern(
         "side",
         # The side of a balance told without a figure: "a surplus with Korea", «с Японией у
         # страны профицит», «профицит в торговле с Японией».
         re.compile(
-            r"(?P<side>\b(?:a|its|the)\s+(?:trade\s+|bilateral\s+)?(?:surplus|deficit|shortfall)\s+"
-            r"(?:with|in\s+(?:its\s+)?trade\s+with|vis-[àa]-vis)(?=\s+(?:the\s+)?[A-Z])"
-            r"|(?<!\w)(?:профицит|дефицит)\w*\s+(?:в\s+торговле\s+)?(?:с|со)(?=\s+[А-ЯЁ])"
-            r"|(?<!\w)(?:профицит|дефицит)(?!\w))",
+            r"(?P<side>\b(?:a|its|the|our|their)\s+(?:trade\s+|bilateral\s+)?(?:surplus|deficit|"
+            r"shortfall)\s+(?:with|in\s+(?:its\s+)?trade\s+with|vis-[àa]-vis)"
+            r"(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+            r"|(?<!\w)(?:профицит|дефицит)\w*\s+(?:в\s+торговле\s+)?(?:с|со)(?=\s+(?-i:[А-ЯЁ]))"
+            # «о профиците Чили в торговле бумагой»: the goods after, the reporter before them.
+            r"|(?<!\w)(?:профицит|дефицит)\w*\s+(?:(?-i:[А-ЯЁ])[\w-]+\s+)?в\s+торговле"
+            r"(?=\s+(?!с\b|со\b)(?-i:[а-яё]))"
+            r"|(?<!\w)(?:профицит|дефицит)(?!\w))"
+            r"|(?P<turned>" + "|".join(frames.grammar()["side_turned"]) + ")",
             _I,
         ),
         lambda m, s, b: _side(m, s, b),  # noqa: PLW0108 - defined below
@@ -1568,6 +1611,11 @@ def _side(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
     """
     rest = re.split(r"[,;.!?]", s.text[m.end() :], maxsplit=1)[0]
     clause = re.split(r"[,;:]", before)[-1]
+    if m["turned"]:
+        # «В 2021 году сальдо стало положительным»: this side in its year, the other before.
+        if re.search(r"\d", rest) or _NEGATED.search(before):
+            return "", None, None
+        return "amount", Quantity(0.0, "usd", 0.0, math.inf, lo_open=True), "side_turned"
     if re.search(r"\d", rest) or re.search(
         r"\b(?:no|not|never|without)\s+(?:\w+\s+)?$|"
         r"(?<!\w)(?:не|нет|без)\s+(?:\w+\s+)?$",
@@ -1585,6 +1633,8 @@ def _side(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
     return "amount", Quantity(0.0, "usd", 0.0, math.inf, lo_open=True), "side"
 
 
+#: A negation right before words of a claim: "did not turn", «не стало».
+_NEGATED = re.compile(r"(?:\b(?:no|not|never|n't)|(?<!\w)(?:не|нет|ни))\s+(?:\w+\s+)?$", _I)
 #: Words that put a side of the balance in another time, or make it the one it left.
 _SIDE_MOVED = re.compile(
     r"\b(?:turn\w*|swung|swing\w*|switch\w*|convert\w*|flipp\w*|into|used\s+to|once|formerly|"
@@ -1695,6 +1745,10 @@ _NOT_A_DIRECTION = re.compile(
     # Services are no goods: the data cannot tell their direction.
     r"services?|услуг\w*)\b",
     re.IGNORECASE)  # fmt: skip
+#: A change said by a noun ("the drop in", «рост», «снижение»), not a verb.
+_NOUN_WAY = re.compile(r"(?:the|a)\s|рост|увеличени|спад|падени|снижени|сокращени", _I)
+#: A code in brackets after goods: "car imports (HS 8703)", «(гр. 84)».
+_HS_ASIDE = re.compile(r"\(\s*(?:HS|ТН ВЭД|гр\.|группа|heading|chapter)?\s*\d{2,6}\s*\)", _I)
 _CLAUSE_CUT = re.compile(r"[,;:.!?—–]|\s(?:while|whereas|but|and)\s|\s[аи]\s|\sно\s")
 
 
@@ -1709,14 +1763,63 @@ def _direction(
     clause_before = _CLAUSE_CUT.split(before)[-1]
     rest = _CLAUSE_CUT.split(s.text[m.end() :])[0]
     words = clause_before + " " + rest
-    # "grew four and a half times": the size may follow past an "and".
-    sized = re.split(r"[,;:.!?—–]", s.text[m.end() :])[0]
-    if (_SIZED.search(sized) or re.search(rf"\b(?:{_NUMBER_WORDS})\b", sized, re.IGNORECASE)
-            or _NOT_A_DIRECTION.search(words) or not _TRADE.search(clause_before)):  # fmt: skip
+    # "grew four and a half times": the size may follow past an "and"; a code in brackets
+    # ("car imports (HS 8703)") or a year ("fell in 2009") sizes no change.
+    # A noun's size may follow a dash or a colon: «рост экспорта — 3,2-кратный».
+    cut = r"[,;.!?]" if _NOUN_WAY.match(m["way"]) else r"[,;:.!?—–]"
+    sized = re.split(cut, _HS_ASIDE.sub(" ", s.text[m.end() :]))[0]
+    sized = re.sub(
+        r"(?:\bin|(?<!\w)в)\s+(?:19|20)\d\d\b(?:\s*(?:году|г\.))?",
+        " ",
+        sized,
+        flags=re.IGNORECASE,
+    )
+    if (
+        _SIZED.search(sized)
+        or re.search(rf"\b(?:{_NUMBER_WORDS})\b", sized, re.IGNORECASE)
+        or _NOT_A_DIRECTION.search(words)
+        or not (_TRADE.search(clause_before) or _says(_OBJECT_WAYS, m, s))
+    ):
         return "", None, None
-    if re.fullmatch(f"(?:{_FALL_WORDS})", m["way"], re.IGNORECASE):
+    if _says(f"{_FALL_WORDS}|{_FALL_OBJECT}", m, s):
         return "growth", Quantity(0.0, "pct", -math.inf, 0.0, hi_open=True), None
     return "growth", Quantity(0.0, "pct", 0.0, math.inf, lo_open=True), None
+
+
+#: Words right before an order that make it another claim's: a multiple ("three times more
+#: than", «в 3 раза больше, чем»), a figure ("$5m more than"), a negation ("no more than").
+_ORDER_TAKEN = re.compile(
+    r"(?:\d[\d.,]*\s*(?:%|\w+)?|times|twice|thrice|fold|раза?|вдвое|втрое|вчетверо|впятеро|"
+    r"much|far|little|no|not|never|не|нет|ничуть|no\s+\w+|ничем)\s*$",
+    _I,
+)
+
+
+def _order(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
+    """One subject ahead of another in one period, told without a figure: a multiple of it.
+
+    "more than Korea": above one (``versus``); "less than": below one; "overtook France":
+    above one in its year, not above it the year before (``overtook``); «впервые обошла»: not
+    above it in any earlier year held (``overtook_first``). Not after a multiple or a figure
+    ("three times more than", their own claims) or a negation.
+    """
+    if _ORDER_TAKEN.search(before[-30:]) or _NEGATED.search(before):
+        return "", None, None
+    said = m["order"]
+    if re.fullmatch("|".join(_ORDER["overtake"]), said, _I):
+        metric = "overtook_first" if m["first"] else "overtook"
+        return "multiple", Quantity(1.0, "x", 1.0, math.inf, lo_open=True), metric
+    if m["first"]:
+        return "", None, None  # «впервые больше, чем»: an order over years read no further
+    if re.fullmatch("|".join(_ORDER["less"]), said, _I):
+        return "multiple", Quantity(1.0, "x", 0.0, 1.0, hi_open=True), "versus"
+    return "multiple", Quantity(1.0, "x", 1.0, math.inf, lo_open=True), "versus"
+
+
+def _says(words: str, m: re.Match[str], s: Sentence) -> bool:
+    """Whether ``words`` (alternatives, some with a look ahead) say all of ``m``'s way."""
+    said = re.compile(f"(?:{words})", _I).match(s.text, m.start("way"))
+    return said is not None and said.end() == m.end("way")
 
 
 def _count_in_words(
@@ -1917,7 +2020,9 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             if any(a < m.end() and m.start() < b for a, b in parts):
                 continue
             kind, q, extra = p.read(m, s, s.text[: m.start()])
-            if not kind and any(m.groupdict().get(g) for g in ("word", "listed", "way", "side")):
+            if not kind and any(
+                m.groupdict().get(g) for g in ("word", "listed", "way", "side", "order", "turned")
+            ):
                 continue  # a count in words that counts some partners: no figure to read
             if not kind and p.name in _WORDS_ONLY:
                 continue  # "never exceeded": words of a kind read, with no figure of it
@@ -1985,7 +2090,8 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             kind=kind or "amount", span=span, sentence=s.text, start=s.start + start,
             end=s.start + b, quantity=q, paragraph=s.paragraph, understood=bool(kind),
             note="" if kind else NOT_UNDERSTOOD,
-            metric=extra if kind in ("rank", "extreme", "count", "multiple") or name == "side"
+            metric=extra if kind in ("rank", "extreme", "count", "multiple")
+            or name in ("side", "quarters")
             else None,
         )  # fmt: skip
         whole = _whole(s.text, b) if kind == "share" else None

@@ -556,6 +556,11 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
     return Period(year, compare, _clause_months(text, at)), based
 
 
+#: Multiples of another subject in the same period: as said, and an order that turned
+#: ("overtook"; "for the first time").
+_VERSUS_METRICS = ("versus", "overtook", "overtook_first")
+
+
 def _aside(text: str, start: int) -> tuple[int, int]:
     """The words set between commas after a sentence's head, when a figure at ``start`` follows.
 
@@ -818,7 +823,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # turnover holds both flows, it is never a part of one; the flow is the part.
                 subject, whole = (dataclasses.replace(subject, flow=whole.flow),
                                   dataclasses.replace(subject, flow="turnover"))  # fmt: skip
-        if f.claim.kind == "multiple" and f.claim.metric == "versus":
+        if f.claim.kind == "multiple" and f.claim.metric in _VERSUS_METRICS:
             # "imports are eleven times exports", "three times as much as the United States":
             # the subject set against the other flow or another partner (its ``whole``).
             both = versus.sides(s.text, f.claim.start - s.start, f.claim.end - s.start,
@@ -863,7 +868,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             if told is not None and told[0] == "balance" and how.get("flow") == "paragraph":
                 side = told[1]  # the side of the balance the pronoun stands for
                 how["side"] = "paragraph"
-            if f.claim.metric == "side":
+            if f.claim.metric in ("side", "side_turned"):
                 # "a surplus with the Netherlands and a deficit with China": its own word.
                 side = frames.side_in(f.claim.span) or side
                 how["side"] = "read"
@@ -1902,7 +1907,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         ranked = right[:1] or left[-1:]
         codes = tuple(m.value for m in ranked if m.kind == "country")
         groups = [m.value for m in ranked if m.kind != "country"]
-        return Subject(c.reporter, "balance", codes, groups[0] if groups else None), how
+        # «о профиците Чили в торговле бумагой»: the goods right after «в торговле».
+        traded = [m for m in products if claim_end <= m.start <= claim_end + 4]
+        traded_in = _products(traded[:1]) if re.search(r"торговле$", f.claim.span) else ()
+        return Subject(c.reporter, "balance", codes, groups[0] if groups else None, traded_in), how
     mine_p, mine_g = _in(partners, lo, hi), _in(products, lo, hi)
     cut = [m.end() for m in _TURN.finditer(s.text, lo, f.claim.start - s.start)]
     if cut and len(mine_p) > 1 and _in(partners, cut[-1], hi):

@@ -350,12 +350,23 @@ def alternatives(
     bases = _bases(c, claims)
     # A side told without a figure ("a surplus with Korea") is of the balance by its words.
     flows = () if c.metric == "side" else _flows(c)
-    readings = (*_subjects(c, claims), *flows, *_periods(c), *bases, *_kinds(c),
+    # "Japan supplies more than Korea does": both partners named in the claim's words; the
+    # whole trade (or another partner) against one of them is no reading of it.
+    subjects = () if _order_of_partners(c) else _subjects(c, claims)
+    readings = (*subjects, *flows, *_periods(c), *bases, *_kinds(c),
                 *_years(c, held))  # fmt: skip
     for label, alt in readings:
         if alt != c and all(alt != a for _, a in out) and not _said(c, alt):
             out.append((label, alt))
     return out
+
+
+def _order_of_partners(c: Claim) -> bool:
+    """Whether ``c`` orders two partners told without a figure, the claim's own one read."""
+    q = c.quantity
+    return (c.kind == "multiple" and c.metric in ("versus", *_OVERTOOK) and q is not None
+            and q.value == 1.0 and c.whole is not None and bool(c.whole.partners)
+            and bool(c.subject.partners) and c.how("partners") in CERTAIN)  # fmt: skip
 
 
 #: What an alternative reading changes in each slot of a frame (see ``Claim.reading``).
@@ -678,9 +689,12 @@ def _flow_value(c: Claim, s: Session, plan: Plan, small: float, year: int) -> fl
 
 
 def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
-    if c.metric == "side" and not c.subject.partners and not c.subject.partner_group:
+    if (c.metric == "side" and not c.subject.partners and not c.subject.partner_group
+            and not c.subject.products):  # fmt: skip
         return Result(c, None, "unverifiable",
-                      "not understood: which partner the balance is with")  # fmt: skip
+                      "not understood: which partner or goods the balance is of")  # fmt: skip
+    if c.metric == "side_turned":
+        return _side_turned(c, s, plan, small)
     if c.aggregation == "each":
         return _each(c, s, plan, small)
     value = _flow_value(c, s, plan, small, c.period.year)
@@ -812,6 +826,30 @@ def _direction(
     return judged
 
 
+def _side_turned(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """A balance on the side said in its year and not on it the year before."""
+    now = _balance(c, _flow_value(c, s, plan, small, c.period.year),
+                   f"{describe(c.subject)} in {_when(c)}")  # fmt: skip
+    if now.verdict != "supported":
+        return now
+    year = c.period.year - 1
+    before = c.with_(period=replace(c.period, year=year))
+    try:
+        then = _balance(before, _flow_value(before, s, plan, small, year),
+                        f"{describe(c.subject)} in {year}")  # fmt: skip
+    except (_NoData, HitexError, KeyError, IndexError) as exc:
+        raise _NoData(f"{now.reason}; the year before ({year}) is not held: whether the "
+                      "balance changed side cannot be told") from exc  # fmt: skip
+    if then.verdict == "supported":
+        return Result(
+            c,
+            now.computed,
+            "contradicted",
+            f"{now.reason}; but it was a {c.side} already in {year}: {then.reason}",
+        )
+    return Result(c, now.computed, "supported", f"{now.reason}; {then.reason}")
+
+
 def _balance(c: Claim, value: float, where: str) -> Result:
     """A deficit or surplus: its size against the balance's sign and size."""
     assert c.quantity is not None
@@ -884,8 +922,10 @@ GOODS_LEVELS = {"chapter": 2, "heading": 4, "product": 6}
 
 
 def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan, float], Result]:
-    def check(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    def check(c: Claim, s: Session, plan: Plan, small: float) -> Result:  # noqa: PLR0911 - one return per reading
         span = None if c.period.compare is None else c.period.year - c.period.compare
+        if c.metric == "quarters":
+            return _every_quarter(c, s, plan, small, check)
         if (c.metric == "per_year" and indicator == "growth" and span is not None and span > 1
                 and c.how("base") == "read" and c.subject.flow in ("export", "import", "turnover")
                 and c.quantity is not None):  # fmt: skip
@@ -904,9 +944,9 @@ def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan,
             return Result(c, None, "unverifiable",
                           "an average rate a year ('47.6% a year', 'в год'): the span of years "
                           "it averages over is not read: not checked")  # fmt: skip
-        if c.metric == "versus" and c.whole is not None and indicator == "multiple":
-            return _versus(c, s, plan, small)
-        if c.metric == "versus":
+        if c.metric in ("versus", *_OVERTOOK) and c.whole is not None and indicator == "multiple":
+            return (_versus if c.metric == "versus" else _overtook)(c, s, plan, small)
+        if c.metric in ("versus", *_OVERTOOK):
             # "China shipped $1.83 billion, twice as much as Germany".
             return Result(c, None, "unverifiable",
                           "a multiple of another subject or of the other flow ('as much as', "
@@ -950,6 +990,53 @@ def _versus(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     text = (f"{describe(c.subject)} against {describe(c.whole)}, {_when(c)}: "
             f"{show(figure, 'x')} ({show(mine, 'usd')} against {show(theirs, 'usd')})")  # fmt: skip
     return _judge(c, figure, text)
+
+
+#: An order that turned: ahead in its year and not the year before ("overtook"), or not in any
+#: earlier year held («впервые обошла»).
+_OVERTOOK = ("overtook", "overtook_first")
+
+
+def _overtook(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """One subject ahead of another (``c.whole``) in its year, and not ahead before it."""
+    now = _versus(c, s, plan, small)
+    if now.computed is None or now.verdict != "supported":
+        return now  # not ahead in its year
+    last = c.period.year - 1 if c.metric == "overtook" else c.period.year - 30
+    seen = []
+    for year in range(c.period.year - 1, last - 1, -1):
+        try:
+            then = _versus(c.with_(period=Period(year)), s, plan, small)
+        except _NoData:
+            break
+        if then.computed is None:
+            break
+        if then.computed > 1:
+            return Result(c, now.computed, "contradicted",
+                          f"{now.reason}; but it was ahead already in {year}: "
+                          f"{then.reason.split(': ', 1)[-1]}")  # fmt: skip
+        seen.append(year)
+    if not seen:
+        raise _NoData(f"no data: {describe(c.subject)} before {_when(c)} is not held: whether "
+                      "it was behind then cannot be told")  # fmt: skip
+    since = f"in {seen[0]}" if len(seen) == 1 else f"in every year {seen[-1]}-{seen[0]}"
+    return Result(c, now.computed, "supported", f"{now.reason}; not ahead {since}")
+
+
+def _every_quarter(
+    c: Claim, s: Session, plan: Plan, small: float, check: Callable[..., Result]
+) -> Result:
+    """Growth above zero in each quarter of the year against the same quarter of the base."""
+    if not s.engine.has_months(c.subject.reporter):
+        raise _NoData(f"{describe(c.subject)} is not held by month: its quarters cannot be told")
+    quarters = [check(c.with_(metric=None, period=replace(c.period, months=(q * 3 - 2, q * 3))),
+                      s, plan, small) for q in (1, 2, 3, 4)]  # fmt: skip
+    said = "; ".join(f"Q{q}: {r.reason.split(': ', 1)[-1]}" for q, r in enumerate(quarters, 1))
+    verdicts = {r.verdict for r in quarters}
+    verdict = ("contradicted" if "contradicted" in verdicts
+               else "supported" if verdicts == {"supported"} else "unverifiable")  # fmt: skip
+    return Result(c, None, verdict, f"{describe(c.subject)}, each quarter of {c.period.year} "
+                  f"against {c.period.compare}: {said}")  # fmt: skip
 
 
 def _level_change(c: Claim, s: Session, plan: Plan, small: float, indicator: str) -> Result:
