@@ -682,11 +682,16 @@ _MONTH_FIRST = re.compile(
     r"itself\s+)?(?:brought|saw|added|accounted|delivered|gave|contributed|was|came|"
     r"дал|дала|принес|принёс|добавил|составил|обеспечил)\b)",
     re.IGNORECASE)  # fmt: skip
+#: A clause that is only a month, opening the sentence: «В декабре, например, получилось 217 млн»,
+#: "In December, for instance, exports were $217m".
+_LONE_MONTH = re.compile(rf"\s*(?:in|during|в|за)\s+({_MONTH_NAME})[\s,]*", re.IGNORECASE)
+#: A year named in a clause: "in 2019", «в 2019 г.».
+_OWN_YEAR = re.compile(r"(?:\bin|\bв|\bза)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 #: A month that heads its clause before a dash: «а декабрь — 217,3 млн», "December: $217 million".
 _HEAD_MONTH = re.compile(rf"\s*(?:(?:а|и|но|and|but)\s+)?({_MONTH_NAME})\s*[—–:]", re.IGNORECASE)
 
 
-def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | None:
+def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | None:  # noqa: PLR0911
     """The months of the claim's own clause when it names some, else of the sentence.
 
     "From July to December exports were 32% above 2019, against 27.7% in January-June": each
@@ -718,6 +723,16 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
         first = text[: starts[0]] if starts else ""
         if _months(first) is not None:
             return months(first)
+        alone = _LONE_MONTH.fullmatch(first)
+        if alone is not None:
+            # «В декабре, например, получилось 217 млн»: the month of the sentence's opening
+            # clause, set off by commas, dates what follows it.
+            return _month(alone[1]), _month(alone[1])
+        if _OWN_YEAR.search(own) and _months(text[: at[0]]) is None:
+            # «экспорт составил 1849,1 млн долл. в 2019 г. ..., а в III квартале увеличился на
+            # 30%»: a figure whose clause names its year is that year's, not of the months a
+            # later clause names.
+            return None
     return months(text)
 
 
@@ -959,10 +974,13 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # "Total destinations: 22", «всего покупателей 14»: partners the reporter sells to.
                 subject = dataclasses.replace(subject, flow="export")
                 how["flow"] = "read"
-        if f.claim.kind == "amount" and (_PER_MONTH.match(s.text, at[1]) or _MONTHLY.search(
-                _CLAUSE.split(s.text[: at[0]])[-1])):  # fmt: skip
-            # "about $217 million a month": the monthly average of the period.
-            f = dataclasses.replace(f, claim=f.claim.with_(metric="per_month"))  # noqa: PLW2901
+        each_month = _MONTHLY.search(_CLAUSE.split(s.text[: at[0]])[-1]) or _EACH_MONTH.match(
+            s.text, at[1])  # fmt: skip
+        if f.claim.kind == "amount" and (_PER_MONTH.match(s.text, at[1]) or each_month):
+            # "about $217 million a month": the monthly average of the period; «каждый месяц
+            # ... около 192 млн»: each month of it.
+            metric = "each_month" if each_month else "per_month"
+            f = dataclasses.replace(f, claim=f.claim.with_(metric=metric))  # noqa: PLW2901
             if aggregation == "each" and frames.counted_before(s.text, at[0]) is None and len(
                     subject.partners) < 2:  # fmt: skip
                 # «Ежемесячно с сентября по декабрь мы отгружали по 217,3 млн»: «по» of each
@@ -1523,6 +1541,11 @@ _BUYERS = re.compile(r"\b(?:destinations|buyers)\b|покупател|получ
 #: What separates the partners of a list, and a list from the words that sum it up.
 _LIST_GAP = re.compile(r"\s*(?:,|and|и|—|–)?\s*(?:and|и)?\s*", re.IGNORECASE)
 #: "That year", "в том же году": the year of the claim before.
+#: "$217 million each month", «217 млн ежемесячно»: said of each month after the figure.
+_EACH_MONTH = re.compile(r"\s*(?:(?:in\s+)?(?:each|every) month\b|ежемесячно\b|каждый месяц\b)",
+                         re.IGNORECASE)  # fmt: skip
+
+
 _RESPECTIVELY = re.compile(r"\brespectively\b|соответственно", re.IGNORECASE)
 _THAT_YEAR_AFTER = re.compile(r"\s+(?:in\s+)?(?:that|the same) year\b", re.IGNORECASE)
 _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b|в (?:том же|тот же|этом же|тот) год",

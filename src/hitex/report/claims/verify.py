@@ -688,7 +688,7 @@ def _flow_value(c: Claim, s: Session, plan: Plan, small: float, year: int) -> fl
     return total
 
 
-def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:  # noqa: PLR0911
     if (c.metric == "side" and not c.subject.partners and not c.subject.partner_group
             and not c.subject.products):  # fmt: skip
         return Result(c, None, "unverifiable",
@@ -697,22 +697,62 @@ def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         return _side_turned(c, s, plan, small)
     if c.aggregation == "each":
         return _each(c, s, plan, small)
+    if c.metric == "each_month" and c.subject.flow != "balance":
+        return _each_month(c, s, plan, small)
     value = _flow_value(c, s, plan, small, c.period.year)
     where = f"{describe(c.subject)} in {_when(c)}"
-    if c.metric == "per_month":
+    if c.metric in ("per_month", "each_month"):
         first, last = c.period.months or (1, 12)
         value /= last - first + 1
         where = f"{where}, a month on average"
     if c.subject.flow == "balance":
         return _balance(c, value, where)
     judged = _judge(c, value, f"{where}: {show(value, 'usd')}")
-    if judged.verdict == "supported" and c.metric != "per_month":
+    if judged.verdict == "supported" and c.metric not in ("per_month", "each_month"):
         judged = _direction(c, s, plan, small, judged)
     at = c.sentence.find(c.span)
-    if (judged.verdict == "supported" and c.metric != "per_month" and at >= 0
+    if (judged.verdict == "supported" and c.metric not in ("per_month", "each_month") and at >= 0
             and _FIRST.search(c.sentence[max(0, at - 40) : at + len(c.span)])):  # fmt: skip
         return _first_passed(c, s, plan, small, judged)
     return judged
+
+
+def _each_month(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """A figure said of every month ("каждый месяц ... около 192 млн"): each month must hold it.
+
+    Without monthly records the monthly average is all that can be weighed: unverifiable.
+    """
+    first, last = c.period.months or (1, 12)
+    values: dict[int, float] = {}
+    try:
+        for m in range(first, last + 1):
+            one = c.with_(period=replace(c.period, months=(m, m)))
+            values[m] = _flow_value(one, s, plan, small, c.period.year)
+    except (_NoData, HitexError):
+        values = {}
+    where = f"{describe(c.subject)} in each month of {_when(c)}"
+    if not values or (len(set(values.values())) == 1 and (first, last) == (1, 12)):
+        # Annual records spread evenly (or none by month): the months cannot be told apart.
+        average = _flow_value(c, s, plan, small, c.period.year) / (last - first + 1)
+        judged = _judge(c, average, f"{describe(c.subject)} in {_when(c)}, a month on average: "
+                                    f"{show(average, 'usd')}")  # fmt: skip
+        if judged.verdict != "supported":
+            return judged
+        return replace(
+            judged,
+            verdict="unverifiable",
+            reason=f"{judged.reason}; whether each month held it is not in the data",
+        )
+    assert c.quantity is not None
+    off = [m for m, v in values.items() if not _allows(c.quantity, v)]
+    low, high = min(values.values()), max(values.values())
+    shown = f"{where}: {show(low, 'usd')} to {show(high, 'usd')}"
+    if not off:
+        return Result(c, low, "supported", shown)
+    v = values[off[0]]
+    months = ", ".join(str(m) for m in off)
+    return Result(c, v, "contradicted",
+                  f"{shown}; months {months} lie outside: {_outside(c.quantity, v)}")  # fmt: skip
 
 
 #: "first exceeded 5 billion", "first went above", «впервые превысил»: a level passed for the
