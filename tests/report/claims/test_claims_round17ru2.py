@@ -12,6 +12,7 @@ import duckdb
 import pytest
 
 import hitex.report.claims as claims
+from hitex import demo
 from hitex.report.claims.model import Result
 
 ROOT = Path(__file__).parents[3]
@@ -73,4 +74,23 @@ def test_a_year_named_in_the_figures_clause_is_not_a_quarter_named_later(corpus)
             "на 30%.")  # fmt: skip
     r = _found(claims.check(corpus, text), "1849,1")
     assert r.claim.period.months is None, r.claim.period
+    assert r.verdict == "supported", r.reason
+
+
+def test_goods_bought_in_the_passive_are_imports_worth_the_figure(corpus):
+    # DuckDB on the Chile sample: Chile's imports from Argentina of heading 2710 were 297.95
+    # million in 2004. «нефтепродуктов закуплено на 298 млн» was read as exports (a partner is
+    # named in the sentence) and as a change (the «на» before the figure).
+    files = [str(p) for p in demo.files()]
+    rows = duckdb.sql(
+        f"SELECT sum(value_usd) FROM read_csv({files}, types={{'product': 'VARCHAR'}}) "
+        "WHERE year = 2004 AND flow = 'import' AND lpad(product, 6, '0') LIKE '2710%'"
+    ).fetchall()
+    assert float(rows[0][0]) / 1e6 == pytest.approx(297.95, abs=0.01)
+    text = ("Импорт Чили из Аргентины в 2004 году.\n\n"
+            "Торговля с Аргентиной росла, и в 2004 году нефтепродуктов закуплено "
+            "на 298 млн долл.")  # fmt: skip
+    r = _found(claims.check(corpus, text), "298")
+    assert r.claim.subject.flow == "import", r.claim
+    assert r.claim.metric is None, r.claim
     assert r.verdict == "supported", r.reason

@@ -135,6 +135,10 @@ def flows(text: str) -> list[tuple[int, str, str]]:
         # "Germany, third, bought": an aside between the partner and the verb.
         bare = re.sub(r"\s*,\s*[^,;.]{1,30},\s*$", " ", near)
         partner_first = _PARTNER_BEFORE.search(bare) is not None or bool(nouns)
+        if not partner_first and _BOUGHT_PASSIVE.fullmatch(text[a:b]):
+            # «нефтепродуктов закуплено на 298 млн»: bought, no buyer named: the reporter's.
+            found.append((a, "import", ""))
+            continue
         partner_named = re.search(r"(?<!^)(?<![.!?]\s)\b[A-ZА-ЯЁ][a-zа-яё]{2,}", text) is not None
         # «Японские компании приобрели московских товаров на 511,7 млн, нарастив закупки на
         # 26%»: purchases said again after a partner's buying are the same partner's.
@@ -417,6 +421,8 @@ _NUMBER_WORDS = {"six", "seven", "eight", "nine", "ten", "twelve", "years", "mon
                  "figures", "numbers", "data", "rates", "levels", "prices"}  # fmt: skip
 
 
+#: «закуплено», «куплены», «приобретено»: a purchase said in the passive, its buyer unnamed.
+_BOUGHT_PASSIVE = re.compile(r"(?:за)?куплен\w*|приобрет[её]н\w*", re.IGNORECASE)
 _FLOW_NOUNS_RU = {"экспорт", "импорт", "поставка", "ввоз", "вывоз", "закупка", "продажа"}
 _EN_BEFORE = re.compile(
     r"(?<![\w'’-])([a-z][a-z-]+)\s+(?:exports|imports|sales|shipments|purchases)\b"
