@@ -217,7 +217,8 @@ def test_months_from_a_month_on_and_every_month(checked_warehouse):
     text = (f"Moscow's high-tech exports grew 30% in 2020. From September on, every month brought in about "
             f"${average / 1e6:.0f} million.")  # fmt: skip
     r = claims.check(checked_warehouse, text, reporter="RU-MOW")[-1]
-    assert (r.claim.period.months, r.claim.metric) == ((9, 12), "per_month")
+    # "every month": each month of September-December, checked month by month.
+    assert (r.claim.period.months, r.claim.metric) == ((9, 12), "each_month")
     assert r.verdict == "supported", r.reason
 
 

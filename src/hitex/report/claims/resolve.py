@@ -685,6 +685,9 @@ _MONTH_FIRST = re.compile(
 #: A clause that is only a month, opening the sentence: «В декабре, например, получилось 217 млн»,
 #: "In December, for instance, exports were $217m".
 _LONE_MONTH = re.compile(rf"\s*(?:in|during|в|за)\s+({_MONTH_NAME})[\s,]*", re.IGNORECASE)
+#: An aside between commas: «например», "for instance".
+_ASIDE = re.compile(r"\s*(?:например|к примеру|скажем|в частности|for (?:example|instance)|say)"
+                    r"\s*,\s*", re.IGNORECASE)  # fmt: skip
 #: A year named in a clause: "in 2019", «в 2019 г.».
 _OWN_YEAR = re.compile(r"(?:\bin|\bв|\bза)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 #: A month that heads its clause before a dash: «а декабрь — 217,3 млн», "December: $217 million".
@@ -724,9 +727,12 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
         if _months(first) is not None:
             return months(first)
         alone = _LONE_MONTH.fullmatch(first)
-        if alone is not None:
+        if alone is not None and _ASIDE.fullmatch(
+            text[starts[0] : starts[1]] if starts[1:] else ""
+        ):
             # «В декабре, например, получилось 217 млн»: the month of the sentence's opening
-            # clause, set off by commas, dates what follows it.
+            # clause, set off by an aside, dates what follows it (not "In December, officials
+            # said ...": the date of the saying).
             return _month(alone[1]), _month(alone[1])
         if _OWN_YEAR.search(own) and _months(text[: at[0]]) is None:
             # «экспорт составил 1849,1 млн долл. в 2019 г. ..., а в III квартале увеличился на
