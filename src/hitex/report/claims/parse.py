@@ -215,6 +215,8 @@ def negate(q: Quantity) -> Quantity:
 #: Words of growth and of fall (of a rate, and of an amount said to have moved "to" a level).
 GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w*|climb\w*|"
            r"\bgain\w*|expand\w*|surg\w*|soar\w*|widen\w*|higher|more\b|leap\w*|rocket\w*|"
+           # "China raised its purchases by 22.4%".
+           r"\b(?:raised|boosted|upped)\b|"
            # "a 30% advance on 2019", "a 26.2% improvement", "41% stronger" (not "advanced
            # technology").
            r"advanc(?:e|es|ed|ing)\b(?![- ](?:technolog|econom|countr|manufactur|material|"
@@ -1000,11 +1002,13 @@ def _share_cue(before: str) -> re.Match[str] | None:
 
 
 #: A clause that only dates or sizes the verb before it: "Exports fell only once, in 2009, by
-#: 8%" (the fall is of the 8%), «упал — в 2009 году — на 8%».
+#: 8%" (the fall is of the 8%), «упал — в 2009 году — на 8%», "slipped only once, in 2009,
+#: and then by a little over 8%".
 _ASIDE = re.compile(
-    r"\s*(?:(?:only\s+|just\s+)?(?:once|twice)|(?:in|during)\s+(?:19|20)\d\d|"
+    r"\s*(?:and\s+(?:then\s+)?|then\s+)?(?:(?:only\s+|just\s+)?(?:once|twice)|(?:in|during)\s+(?:19|20)\d\d|"
     r"(?:лишь\s+|только\s+)?(?:однажды|раз)|в\s+(?:19|20)\d\d(?:-м)?(?:\s*(?:г\.|году))?|"
-    r"(?:by|на))?\s*", re.IGNORECASE)  # fmt: skip
+    r"(?:by|на))?\s*(?:(?:a little|a bit|slightly|just|well)\s+)?"
+    r"(?:(?:" + "|".join(_QUALIFIERS.values()) + r")\s*)?", re.IGNORECASE)  # fmt: skip
 
 
 def _falls(before: str) -> bool:
@@ -1044,7 +1048,9 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
     value = wording.parse_percent(m["num"] + "%", lang="en" if "." in m["num"] else s.lang)
     step = 10.0 ** -decimals(m["num"], lang=s.lang)
     after = s.text[m.end() :][:60]
-    compared = re.match(r"\s*(?:more|less|higher|lower|above|below)\b", after)
+    # "took $40m after a 60% jump": a noun of change after the figure makes it a change.
+    compared = re.match(r"\s*(?:more|less|higher|lower|above|below|jump|rise|increase|gain|"
+                        r"growth|surge|leap|fall|drop|decline)\b", after)  # fmt: skip
     if (
         (_share_cue(before) and not compared)
         or (

@@ -838,6 +838,16 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             if f.claim.kind == "share" and not subject.partner_group and not subject.partners:
                 subject = Subject(subject.reporter, subject.flow, whole.partners,
                                   whole.partner_group, subject.products)  # fmt: skip
+            of = list(_SHARE_OF_GOODS.finditer(s.text, 0, f.claim.start - s.start))
+            inside = [m for m in products if of and of[-1].start() <= m.start < of[-1].end()]
+            if (f.claim.kind == "share" and f.whole is None and inside
+                    and set(_products(inside)) == set(subject.products)):  # fmt: skip
+                # "its share of Moscow's electronics exports at 18%": the goods are the
+                # whole's; the part is of them too, and when it names no partner (a firm's
+                # share) the data do not hold it.
+                whole = dataclasses.replace(whole, products=subject.products)
+                if not subject.partners and not subject.partner_group:
+                    how["products"] = "default"
             if (f.claim.kind == "share" and subject.flow == "turnover"
                     and whole.flow in ("export", "import")):  # fmt: skip
                 # "Chilean exports ...; their weight in bilateral trade fell from 17.2%": a
@@ -1583,8 +1593,13 @@ _PER_MONTH = re.compile(r"\s*(?:(?:in\s+)?(?:a|per|each|every) month\b|monthly\b
                         r"ежемесячно\b|в среднем в месяц\b)", re.IGNORECASE)  # fmt: skip
 
 
-#: "every month brought in about $217 million": said per month before the figure.
-_MONTHLY = re.compile(r"\b(?:every|each) month\b|ежемесячн\w*|каждый месяц", re.IGNORECASE)
+#: "every month brought in about $217 million", "every single month", "each of the last four
+#: months roughly $217m", «в каждом из последних четырёх месяцев»: said per month before the
+#: figure.
+_MONTHLY = re.compile(r"\b(?:every|each)\s+(?:single\s+)?month\b|"
+                      r"\b(?:each|every one) of (?:the|those|these)\s+(?:[\w-]+\s+){0,3}months\b|"
+                      r"ежемесячн\w*|каждый месяц|(?:в\s+)?каждом из\s+(?:\w+\s+){0,3}месяц\w*",
+                      re.IGNORECASE)  # fmt: skip
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b|\bсоответственно\b", re.IGNORECASE)
@@ -1823,6 +1838,22 @@ _THE_N = re.compile(
 )
 #: Goods said right after an amount: "$107.8 million of chapter 85 goods", "$50m worth of
 #: machinery" (up to the clause's end; not "of 2019", "of the total", "of exports").
+#: A share's whole named with its goods before the figure: "its share of Moscow's electronics
+#: exports at 18%", "the borrower's slice of Moscow's instrument exports".
+_SHARE_OF_GOODS = re.compile(r"\b(?:share|slice|portion|part)\s+of\s+(?:[\w'’-]+\s+){1,4}?"
+                             r"(?:exports|imports|sales|purchases)\b", re.IGNORECASE)  # fmt: skip
+#: A rank in apposition followed by its partner's amount: "Japan, the biggest single buyer, took
+#: $173m" (the goods after the amount are the rank's field).
+_RANK_THEN_AMOUNT = re.compile(
+    r",\s*(?:[a-z]+\s+){0,2}(?:took|bought|imported|purchased|absorbed|received|spent)\s+"
+    r"(?:(?:about|some|roughly|around|nearly|almost|over|more than)\s+)?"
+    r"(?:US\$|\$|USD\s?)[\d.,]+\s*(?:bn|m|mn|million|billion)?", re.IGNORECASE)  # fmt: skip
+#: The balance's own partner right after its figure: "$675 million surplus with the Netherlands".
+_BALANCE_WITH = re.compile(
+    r"\s*(?:trade\s+)?(?:surplus|deficit|shortfall|gap)\s+with\s+(?:the\s+)?", re.IGNORECASE
+)
+#: A relative clause on a partner: "Germany, which supplied a fifth of imports".
+_WHICH = re.compile(r",\s*(?:which|that|who)\b", re.IGNORECASE)
 _OF_GOODS = re.compile(
     r"\s+(?:worth\s+)?of\s+(?!(?:the\s+)?(?:total|all|whole|year|(?:19|20)\d\d)\b)"
     r"(?!(?:its|their|the)?\s*(?:exports?|imports?|sales|purchases|trade)\b)"
@@ -1926,6 +1957,20 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
             # "Pharmaceutical goods (heading 3006) nearly quadrupled, second among headings,
             # and inorganic chemicals grew": the goods named nearest before the place.
             goods = [m for m in products if m.value == nearest[0].value]
+        took = _RANK_THEN_AMOUNT.match(s.text, claim_end)
+        of_goods = _OF_GOODS.match(s.text, took.end()) if took is not None else None
+        if of_goods is not None and not _in(products, lo, hi):
+            # "Japan, the biggest single buyer, took $173m of Moscow's instruments": the rank
+            # is among the buyers of the goods its clause names; goods the lexicon does not
+            # read there leave the field uncertain (never all goods for certain).
+            named_after = _in(products, claim_end, of_goods.end())
+            if named_after:
+                goods = named_after
+            else:
+                general = {w.lower() for w in frames.grammar()["general"]["en"]}
+                words = re.findall(r"[^\W\d_][\w-]*", of_goods.group())
+                if any(w.lower() not in general for w in words):
+                    how["products"] = "default"
         return Subject(c.reporter, flow, codes, None, _products(goods)), how
     if f.claim.metric == "side":
         # "a surplus with Korea", «с Японией у страны профицит»: the partner right after the
@@ -1946,6 +1991,18 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # "... from the Netherlands than it spent there, but the balance with Germany was
         # negative at $297 million": the partners of the claim's own clause.
         mine_p = _in(partners, cut[-1], hi)
+    with_p = _BALANCE_WITH.match(s.text, claim_end) if flow == "balance" else None
+    named_with = [m for m in partners if with_p is not None and m.start == with_p.end()]
+    if named_with:
+        # "the $675 million surplus with the Netherlands and also a smaller surplus with
+        # Germany": the partner right after the balance's words is its own.
+        mine_p = named_with[:1]
+    which = [w for w in _WHICH.finditer(s.text, lo, f.claim.start - s.start)
+             if any(m.end == w.start() for m in partners)]  # fmt: skip
+    if len(mine_p) > 1 and which and not _in(partners, which[-1].end(), claim_end):
+        # "a smaller surplus with Germany, which nonetheless supplied a fifth of imports": the
+        # relative clause's figure is of the partner it hangs on.
+        mine_p = [m for m in partners if m.end == which[-1].start()][:1]
     head = _APPOSITION.match(s.text)
     if (head is not None and head.end() <= f.claim.start - s.start
             and not frames.flows(s.text[head.end() : f.claim.start - s.start])
