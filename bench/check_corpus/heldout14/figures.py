@@ -132,9 +132,9 @@ def moscow() -> None:
         "GROUP BY h HAVING sum(value_usd) > 1e8 ORDER BY s DESC"))  # fmt: skip
 
 
-def portugal() -> None:
-    """Portugal's technology trade (articles 03, 06, 11, 13, 16)."""
-    note("03-16", "exports, imports, deficit, turnover by year", "")
+def portugal_years(articles: str) -> None:
+    """Portugal's exports, imports, deficit, turnover and growth of each year, 2001-2021."""
+    note(articles, "exports, imports, deficit, turnover by year", "")
     for y, e, i in _rows(
         "SELECT year, sum(value_usd) FILTER (WHERE flow = 'export') / 1e6, "
         "sum(value_usd) FILTER (WHERE flow = 'import') / 1e6 FROM prt GROUP BY year ORDER BY year"
@@ -146,6 +146,11 @@ def portugal() -> None:
             else ""
         )
         note("", f"  {y}", f"{e:9,.2f} {i:9,.2f} deficit {i - e:7,.2f} turnover {e + i:9,.2f}{g}")
+
+
+def portugal() -> None:
+    """Portugal's technology trade (articles 03, 06, 11, 13, 16)."""
+    portugal_years("03-16")
     e21 = val("prt", 2021)
     for y in (2001, 2011, 2018):
         note("03 06 16", f"exports 2021 / {y}", f"x{e21 / val('prt', y):.3f}")

@@ -19,6 +19,7 @@ from bench.check_corpus.heldout2.figures import (
 )
 from bench.check_corpus.heldout8.figures import _rows
 from bench.check_corpus.heldout13.figures import goods
+from bench.check_corpus.heldout14.figures import portugal_years
 
 CHILE_GOODS = [
     ("import", "27", "mineral fuels"),
@@ -180,18 +181,7 @@ def moscow() -> None:
 
 def portugal() -> None:
     """Portugal's technology trade (articles 03, 06, 11, 13, 16)."""
-    note("all", "exports, imports, deficit, turnover by year", "")
-    for y, e, i in _rows(
-        "SELECT year, sum(value_usd) FILTER (WHERE flow = 'export') / 1e6, "
-        "sum(value_usd) FILTER (WHERE flow = 'import') / 1e6 FROM prt GROUP BY year ORDER BY year"
-    ):
-        pe, pi = val("prt", y - 1), val("prt", y - 1, "import")
-        g = (
-            f"  exports {100 * (e / pe - 1):+6.2f}%  imports {100 * (i / pi - 1):+6.2f}%"
-            if pe
-            else ""
-        )
-        note("", f"  {y}", f"{e:9,.2f} {i:9,.2f} deficit {i - e:7,.2f} turnover {e + i:9,.2f}{g}")
+    portugal_years("all")
     e21, i21 = val("prt", 2021), val("prt", 2021, "import")
     for y in (2001, 2009, 2011, 2016, 2018, 2019):
         note("all", f"exports / imports / turnover 2021 over {y}",
