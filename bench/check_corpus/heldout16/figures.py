@@ -23,7 +23,6 @@ def chile() -> None:
         ("all", "import", "17", "sugars"),
         ("all", "import", "96", "miscellaneous manufactures"),
         ("all", "import", "1517", "margarine"),
-        ("all", "import", "1512", "sunflower oil"),
         ("all", "export", "38", "chemical products n.e.s."),
         ("all", "export", "29", "organic chemicals"),
         ("all", "export", "85", "electrical machinery"),
@@ -56,8 +55,6 @@ def moscow() -> None:
         ("all", "export", "8419", "heat-treatment machinery"),
         ("all", "export", "8519", "sound recording apparatus"),
         ("all", "export", "8472", "office machines"),
-        ("all", "export", "9027", "instruments for analysis"),
-        ("all", "export", "9031", "measuring instruments"),
     ])  # fmt: skip
     note("all", "partners over US$50 million 2020 / 2019", _rows(
         "SELECT year, count(*) FROM (SELECT year, partner FROM mow GROUP BY ALL "
@@ -94,7 +91,9 @@ def portugal() -> None:
         "GROUP BY ALL HAVING sum(value_usd) > 2e8)"))  # fmt: skip
     share("all", "NLD + DEU + FRA of exports 2021",
           val("prt", 2021, partners=("NLD", "DEU", "FRA")), e21)  # fmt: skip
-    share("all", "CHN + DEU of imports 2021", val("prt", 2021, "import", partners=("CHN", "DEU")), i21)
+    share(
+        "all", "CHN + DEU of imports 2021", val("prt", 2021, "import", partners=("CHN", "DEU")), i21
+    )
     for p in ("FRA", "ESP", "GBR", "ITA"):
         e, i = val("prt", 2021, partners=(p,)), val("prt", 2021, "import", partners=(p,))
         note("all", f"{p} 2021 exports, imports", f"{e:,.2f}, {i:,.2f}")
