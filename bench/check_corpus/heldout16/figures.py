@@ -99,6 +99,8 @@ def portugal() -> None:
         note("all", f"{p} 2021 exports, imports", f"{e:,.2f}, {i:,.2f}")
     nld, deu = val("prt", 2021, partners=("NLD",)), val("prt", 2021, partners=("DEU",))
     note("all", "exports NLD / DEU 2021", f"x{nld / deu:.3f}")
+    chn, usa = (val("prt", 2021, "import", partners=(p,)) for p in ("CHN", "USA"))
+    note("all", "imports CHN / USA 2021", f"{chn:,.2f} / {usa:,.2f} = x{chn / usa:.3f}")
     note("all", "years imports fell", [r[0] for r in _rows(
         "WITH t AS (SELECT year, sum(value_usd) v FROM prt WHERE flow = 'import' GROUP BY year) "
         "SELECT a.year FROM t a JOIN t b ON a.year = b.year + 1 WHERE a.v < b.v ORDER BY 1")])  # fmt: skip
