@@ -699,12 +699,10 @@ def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:  # noqa: 
         return _each(c, s, plan, small)
     if c.metric == "each_month" and c.subject.flow != "balance":
         return _each_month(c, s, plan, small)
-    value = _flow_value(c, s, plan, small, c.period.year)
-    where = f"{describe(c.subject)} in {_when(c)}"
     if c.metric in ("per_month", "each_month"):
-        first, last = c.period.months or (1, 12)
-        value /= last - first + 1
-        where = f"{where}, a month on average"
+        value, where = _month_average(c, s, plan, small)
+    else:
+        value, where = _flow_value(c, s, plan, small, c.period.year), _where(c)
     if c.subject.flow == "balance":
         return _balance(c, value, where)
     judged = _judge(c, value, f"{where}: {show(value, 'usd')}")
@@ -717,25 +715,55 @@ def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:  # noqa: 
     return judged
 
 
+def _where(c: Claim) -> str:
+    return f"{describe(c.subject)} in {_when(c)}"
+
+
+def _month_average(c: Claim, s: Session, plan: Plan, small: float) -> tuple[float, str]:
+    """The claim's figure a month on average over its months, and what it is of."""
+    first, last = c.period.months or (1, 12)
+    value = _flow_value(c, s, plan, small, c.period.year) / (last - first + 1)
+    return value, f"{_where(c)}, a month on average"
+
+
+def _month_values(c: Claim, s: Session, plan: Plan, small: float) -> dict[int, float]:
+    """The claim's figure in each of its months, by one query grouped by month (a flow).
+
+    Empty unless every month holds a figure of each flow (none of them zero or suppressed).
+    """
+    first, last = c.period.months or (1, 12)
+    flows = ("export", "import") if c.subject.flow == "turnover" else (c.subject.flow,)
+    values = dict.fromkeys(range(first, last + 1), 0.0)
+    for flow in flows:
+        one = c.with_(subject=replace(c.subject, flow=flow),
+                      period=replace(c.period, months=(first, last)))  # fmt: skip
+        try:
+            t = _table(one, s, plan, small, by=["month"])
+        except (_NoData, HitexError):
+            return {}
+        if "suppressed" in t.columns and t["suppressed"].astype(bool).any():
+            return {}  # a month rests on too few enterprises: not stated
+        got = {int(m): float(v) for m, v in zip(t["month"], t["value_usd"], strict=True)
+               if pd.notna(m) and v != 0}  # fmt: skip
+        if any(m not in got for m in values):
+            return {}
+        for m in values:
+            values[m] += got[m]
+    return values
+
+
 def _each_month(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     """A figure said of every month ("каждый месяц ... около 192 млн"): each month must hold it.
 
     Without monthly records the monthly average is all that can be weighed: unverifiable.
     """
     first, last = c.period.months or (1, 12)
-    values: dict[int, float] = {}
-    try:
-        for m in range(first, last + 1):
-            one = c.with_(period=replace(c.period, months=(m, m)))
-            values[m] = _flow_value(one, s, plan, small, c.period.year)
-    except (_NoData, HitexError):
-        values = {}
+    values = _month_values(c, s, plan, small)
     where = f"{describe(c.subject)} in each month of {_when(c)}"
     if not values or (len(set(values.values())) == 1 and (first, last) == (1, 12)):
         # Annual records spread evenly (or none by month): the months cannot be told apart.
-        average = _flow_value(c, s, plan, small, c.period.year) / (last - first + 1)
-        judged = _judge(c, average, f"{describe(c.subject)} in {_when(c)}, a month on average: "
-                                    f"{show(average, 'usd')}")  # fmt: skip
+        average, said = _month_average(c, s, plan, small)
+        judged = _judge(c, average, f"{said}: {show(average, 'usd')}")
         if judged.verdict != "supported":
             return judged
         return replace(
