@@ -5,8 +5,10 @@ Expected figures are computed here from the raw files with pandas, never with hi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from hitex import demo
@@ -29,11 +31,35 @@ def by_span_quoted(results: list[Result]) -> dict[str, Result]:
     return {r.claim.span.strip(" .«»"): r for r in results}
 
 
-def find(results: list[Result], words: str) -> Result:
-    """The first result whose claim holds ``words`` (fails naming the claims where none does)."""
-    hits = [r for r in results if words in r.claim.span]
-    assert hits, [r.claim.span for r in results]
+def find(results: list[Result], words: str, *, understood: bool = False) -> Result:
+    """The first result whose claim holds ``words`` (fails naming the claims where none does).
+
+    ``understood=True`` passes over claims that were not understood.
+    """
+    hits = [r for r in results if words in r.claim.span and (r.claim.understood or not understood)]
+    assert hits, [(r.claim.span, r.verdict) for r in results]
     return hits[0]
+
+
+def raw_sum(
+    path: Path | str | Sequence[Path], where: str, *, unit: float = 1e6, text_products: bool = False
+) -> float:
+    """The sum of value_usd of raw files' rows ``where`` says, in ``unit`` (millions); no row: 0.
+
+    ``text_products=True`` reads the product codes as text (``product LIKE '2710%'``).
+    """
+    files = [str(p) for p in (path if isinstance(path, Sequence) and not isinstance(path, str)
+                              else [path])]  # fmt: skip
+    types = ", types={'product': 'VARCHAR'}" if text_products else ""
+    rows = duckdb.sql(f"SELECT sum(value_usd) FROM read_csv({files}{types}) WHERE {where}")
+    return float(rows.fetchall()[0][0] or 0.0) / unit
+
+
+def moscow(heading: str = "", partner: str | None = None) -> pd.DataFrame:
+    """Moscow's rows (goods whose codes start ``heading``, with ``partner``), codes as text."""
+    m = pd.read_csv(MOSCOW, dtype={"product": str})
+    m = m[m["product"].str.zfill(6).str.startswith(heading)] if heading else m
+    return m if partner is None else m[m["partner"] == partner]
 
 
 def ru(x: float) -> str:

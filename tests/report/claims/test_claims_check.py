@@ -14,7 +14,7 @@ import pytest
 
 import hitex
 from hitex import demo
-from hitex.report.claims.check import _trading_with
+from hitex.report.claims.check import _trading_with, infer_reporter
 from tests.report.claims._shared import MOSCOW, PORTUGAL
 
 LOADED = ["CHL", "PRT", "RU-MOW"]
@@ -59,5 +59,22 @@ def test_the_reporter_trading_with_a_texts_partners_is_found_without_reading_the
             flows.count().to_pandas()
         assert _trading_with(s, "Sales to Argentina grew.", ["CHL", "RU-MOW"]) == ["CHL"]
         assert _trading_with(s, "Sales to Japan grew.", ["CHL", "RU-MOW"]) == ["RU-MOW"]
+    finally:
+        s.close()
+
+
+def test_the_reporter_a_text_names_is_found_without_reading_the_records(tmp_path: Path):
+    # The reporters loaded come from the warehouse's holdings (the partners rollup), as the
+    # partners of _trading_with do: not from a distinct query on the records.
+    s = hitex.open(tmp_path / "c.duckdb")
+    try:
+        s.load([MOSCOW, *demo.files()], format="flows")
+        flows = s.tables()["flows"]
+        records = tmp_path / "c.duckdb.data" / "flows"
+        shutil.rmtree(records)  # the record files go; the rollups stay
+        with pytest.raises(Exception, match="No files found"):
+            flows.count().to_pandas()
+        assert infer_reporter(s, "Chile's exports to Argentina grew in 2004.") == "CHL"
+        assert infer_reporter(s, "Sales to Japan grew.") == "RU-MOW"
     finally:
         s.close()

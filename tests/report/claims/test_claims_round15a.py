@@ -13,18 +13,13 @@ import pytest
 
 import hitex.report.claims as claims
 from hitex import demo
-from tests.report.claims._shared import MOSCOW, RED
+from tests.report.claims._shared import RED
 from tests.report.claims._shared import chile_mn as _chile
 from tests.report.claims._shared import find as _find
+from tests.report.claims._shared import moscow as _moscow
 from tests.report.claims._shared import portugal_mn as _portugal
 
 MOSCOW_LEAD = "Moscow's technology exports totalled $2.40bn in 2020. "
-
-
-def _moscow(heading: str = "", partner: str | None = None) -> pd.DataFrame:
-    m = pd.read_csv(MOSCOW, dtype={"product": str})
-    m = m[m["product"].str.zfill(6).str.startswith(heading)]
-    return m if partner is None else m[m["partner"] == partner]
 
 
 def test_a_slice_told_by_its_move_is_a_share_not_a_fall(corpus):

@@ -8,22 +8,18 @@ sample (src/hitex/demo/data/chl_arg_2002.csv, chl_arg_2004.csv).
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 
 import duckdb
 import pytest
 
 import hitex.report.claims as claims
-from tests.report.claims._shared import MOSCOW, PORTUGAL, ROOT
+from tests.report.claims._shared import MOSCOW, PORTUGAL, ROOT, raw_sum
 from tests.report.claims._shared import by_span_quoted as _by_span
 
+_sum = partial(raw_sum, unit=1.0)
+
 CHILE = ROOT / "src" / "hitex" / "demo" / "data" / "chl_arg_200*.csv"
-
-
-def _sum(path: Path | str, where: str) -> float:
-    """The sum of value_usd of a raw file's rows ``where`` says."""
-    rows = duckdb.sql(f"SELECT sum(value_usd) FROM read_csv('{path}') WHERE {where}").fetchall()
-    return float(rows[0][0])
 
 
 @pytest.mark.parametrize(

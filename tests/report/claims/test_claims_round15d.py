@@ -10,14 +10,10 @@ import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
-from tests.report.claims._shared import MOSCOW
 from tests.report.claims._shared import find as _find
+from tests.report.claims._shared import moscow as _moscow
 
 LEAD = "Moscow's technology exports reached $2.4bn in 2020. "
-
-
-def _moscow() -> pd.DataFrame:
-    return pd.read_csv(MOSCOW, dtype={"product": str})
 
 
 def _shares() -> pd.DataFrame:

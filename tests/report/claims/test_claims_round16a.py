@@ -16,6 +16,7 @@ import pytest
 import hitex.report.claims as claims
 from hitex import demo
 from hitex.report.claims.model import Result
+from tests.report.claims._shared import moscow as _moscow
 
 ROOT = Path(__file__).parents[3]
 PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
@@ -29,12 +30,6 @@ def _find(results: list[Result], words: str) -> Result:
     hits = [r for r in results if words in r.claim.span]
     assert hits, [r.claim.span for r in results]
     return hits[0]
-
-
-def _moscow(heading: str = "", partner: str | None = None) -> pd.DataFrame:
-    m = pd.read_csv(MOSCOW, dtype={"product": str})
-    m = m[m["product"].str.zfill(6).str.startswith(heading)]
-    return m if partner is None else m[m["partner"] == partner]
 
 
 def _chile(flow: str, heading: str = "") -> pd.Series:

@@ -7,6 +7,7 @@ bench/check_corpus/data/portugal-tech.csv (a constructed technology series of Po
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -14,6 +15,10 @@ import pytest
 
 import hitex.report.claims as claims
 from hitex.report.claims.model import Result
+from tests.report.claims._shared import find as _found
+from tests.report.claims._shared import raw_sum
+
+_sum = partial(raw_sum, unit=1.0)
 
 ROOT = Path(__file__).parents[3]
 PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
@@ -24,21 +29,11 @@ def _by_span(results: list[Result]) -> dict[str, Result]:
     return {r.claim.span.strip(" .«»"): r for r in results}
 
 
-def _sum(path: Path | str, where: str) -> float:
-    """The sum of value_usd of a raw file's rows ``where`` says."""
-    rows = duckdb.sql(f"SELECT sum(value_usd) FROM read_csv('{path}') WHERE {where}").fetchall()
-    return float(rows[0][0])
-
-
 def _balance(year: int) -> float:
     """Portugal's balance (exports - imports) in ``year``, in millions."""
     ex = _sum(PORTUGAL, f"year = {year} AND flow = 'export'")
     im = _sum(PORTUGAL, f"year = {year} AND flow = 'import'")
     return (ex - im) / 1e6
-
-
-def _found(results: list[Result], part: str) -> Result:
-    return next(r for r in results if part in r.claim.span)
 
 
 def test_a_deficit_not_this_small_since_a_year_is_the_lowest_since(corpus):

@@ -17,6 +17,7 @@ import pytest
 import hitex.report.claims as claims
 from hitex import demo
 from hitex.report.claims.model import Result
+from tests.report.claims._shared import moscow
 
 ROOT = Path(__file__).parents[3]
 PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
@@ -33,7 +34,7 @@ def _find(results: list[Result], words: str) -> Result:
 
 
 def _moscow_2020() -> pd.DataFrame:
-    m = pd.read_csv(MOSCOW, dtype={"product": str})
+    m = moscow()
     return m[(m["year"] == 2020) & (m["flow"] == "export")]
 
 

@@ -9,27 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
 import hitex.report.claims as claims
 from hitex import demo
-from hitex.report.claims.model import Result
+from tests.report.claims._shared import find as _found
+from tests.report.claims._shared import raw_sum as _sum
 
 ROOT = Path(__file__).parents[3]
 PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
 MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
-
-
-def _sum(path: Path | list[Path], where: str) -> float:
-    """The sum of value_usd of raw files' rows ``where`` says, in millions."""
-    files = [str(p) for p in (path if isinstance(path, list) else [path])]
-    rows = duckdb.sql(f"SELECT sum(value_usd) FROM read_csv({files}) WHERE {where}").fetchall()
-    return float(rows[0][0]) / 1e6
-
-
-def _found(results: list[Result], part: str) -> Result:
-    return next(r for r in results if part in r.claim.span)
 
 
 def test_bought_for_an_amount_is_the_amount_not_a_change(corpus):

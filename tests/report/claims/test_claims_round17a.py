@@ -9,14 +9,17 @@ bench/check_corpus/data/portugal-tech.csv (a constructed technology series of Po
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
-import duckdb
 import pytest
 
 import hitex.report.claims as claims
 from hitex import demo
-from hitex.report.claims.model import Result
+from tests.report.claims._shared import find
+from tests.report.claims._shared import raw_sum as _sum
+
+_found = partial(find, understood=True)
 
 ROOT = Path(__file__).parents[3]
 PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
@@ -27,21 +30,8 @@ PORTUGAL_HEAD = "Portugal's technology trade in 2021.\n\n"
 PORTUGAL_HEAD_RU = "Торговля Португалии технологиями.\n\n"
 
 
-def _sum(path: Path | list[Path], where: str) -> float:
-    """The sum of value_usd of raw files' rows ``where`` says, in millions."""
-    files = [str(p) for p in (path if isinstance(path, list) else [path])]
-    rows = duckdb.sql(f"SELECT sum(value_usd) FROM read_csv({files}) WHERE {where}").fetchall()
-    return float(rows[0][0] or 0.0) / 1e6
-
-
 def _moscow(partner: str, year: int) -> float:
     return _sum(MOSCOW, f"flow = 'export' AND partner = '{partner}' AND year = {year}")
-
-
-def _found(results: list[Result], part: str) -> Result:
-    hits = [r for r in results if part in r.claim.span and r.claim.understood]
-    assert hits, [(r.claim.span, r.verdict) for r in results]
-    return hits[0]
 
 
 # -- 1. the direction of a change told without a figure ---------------------------------------

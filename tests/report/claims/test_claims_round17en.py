@@ -18,6 +18,7 @@ from tests.report.claims._shared import (
     RED,
     chile_mn,
     find,
+    moscow,
     moscow_exports,
     portugal_by_flow_mn,
     portugal_mn,
@@ -30,10 +31,7 @@ CHILE_HEAD = "Chile's trade with Argentina, 2002-2004.\n\n"
 
 def _moscow(chapter: str = "", partner: str | None = None) -> pd.Series:
     """Moscow's exports by year (goods of a chapter, to a partner), in millions of dollars."""
-    m = pd.read_csv(MOSCOW, dtype={"product": str})
-    m = m[m["product"].str.zfill(6).str.startswith(chapter)]
-    m = m if partner is None else m[m["partner"] == partner]
-    return m.groupby("year")["value_usd"].sum() / 1e6
+    return moscow(chapter, partner).groupby("year")["value_usd"].sum() / 1e6
 
 
 # -- goods words ---------------------------------------------------------------------------------

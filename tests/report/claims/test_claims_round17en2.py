@@ -11,14 +11,14 @@ import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
-from tests.report.claims._shared import MOSCOW, PORTUGAL, RED, find, portugal_mn
+from tests.report.claims._shared import PORTUGAL, RED, find, moscow, portugal_mn
 
 MOSCOW_HEAD = "Moscow's technology exports, 2020.\n\n"
 PORTUGAL_HEAD = "Portugal's technology trade, 2001-2021.\n\n"
 
 
 def _moscow() -> pd.DataFrame:
-    m = pd.read_csv(MOSCOW, dtype={"product": str})
+    m = moscow()
     m["chapter"] = m["product"].str.zfill(6).str[:2]
     return m[m["flow"] == "export"]
 

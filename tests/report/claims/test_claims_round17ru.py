@@ -7,6 +7,7 @@ bench/check_corpus/data/portugal-tech.csv (a constructed technology series of Po
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -14,8 +15,11 @@ import pytest
 
 import hitex.report.claims as claims
 from hitex import demo
-from hitex.report.claims.model import Result
 from hitex.report.claims.parse import parse
+from tests.report.claims._shared import find as _found
+from tests.report.claims._shared import raw_sum
+
+_sum = partial(raw_sum, text_products=True)
 
 ROOT = Path(__file__).parents[3]
 PORTUGAL = ROOT / "bench" / "check_corpus" / "data" / "portugal-tech.csv"
@@ -23,24 +27,8 @@ MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
 CHILE = list(demo.files())
 
 
-def _sum(path: Path | list[Path], where: str) -> float:
-    """The sum of value_usd of raw files' rows ``where`` says, in millions."""
-    files = [str(p) for p in (path if isinstance(path, list) else [path])]
-    rows = duckdb.sql(
-        f"SELECT sum(value_usd) FROM read_csv({files}, types={{'product': 'VARCHAR'}}) "
-        f"WHERE {where}"
-    ).fetchall()
-    return float(rows[0][0]) / 1e6
-
-
 def _chapter(ch: str) -> str:
     return f"lpad(product, 6, '0') LIKE '{ch}%'"
-
-
-def _found(results: list[Result], part: str) -> Result:
-    hits = [r for r in results if part in r.claim.span]
-    assert hits, [r.claim.span for r in results]
-    return hits[0]
 
 
 def test_a_chapter_said_by_gr_dot_names_the_goods_and_ends_no_sentence(corpus):

@@ -6,6 +6,7 @@ examples/moscow-2020/flows.csv (Moscow's exports by month, 2019-2020).
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -13,22 +14,12 @@ import pytest
 
 import hitex.report.claims as claims
 from hitex import demo
-from hitex.report.claims.model import Result
+from tests.report.claims._shared import find as _found
+from tests.report.claims._shared import raw_sum
 
 ROOT = Path(__file__).parents[3]
 MOSCOW = ROOT / "examples" / "moscow-2020" / "flows.csv"
-
-
-def _sum(where: str) -> float:
-    """The sum of Moscow's value_usd of the rows ``where`` says, in millions."""
-    rows = duckdb.sql(f"SELECT sum(value_usd) FROM read_csv('{MOSCOW}') WHERE {where}").fetchall()
-    return float(rows[0][0]) / 1e6
-
-
-def _found(results: list[Result], part: str) -> Result:
-    hits = [r for r in results if part in r.claim.span]
-    assert hits, [r.claim.span for r in results]
-    return hits[0]
+_sum = partial(raw_sum, MOSCOW)
 
 
 def test_a_month_opening_the_sentence_before_a_parenthesis_dates_the_figure(corpus):

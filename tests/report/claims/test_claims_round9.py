@@ -14,11 +14,7 @@ from hitex import demo
 from hitex.report.claims.check import infer_reporter
 from hitex.report.claims.parse import parse
 from hitex.report.claims.resolve import Context, period
-from tests.report.claims._shared import MOSCOW
-
-
-def _moscow() -> pd.DataFrame:
-    return pd.read_csv(MOSCOW)
+from tests.report.claims._shared import moscow as _moscow
 
 
 def _chile() -> pd.DataFrame:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import hitex
 import hitex.report.claims as claims
 from hitex import demo
 
@@ -118,3 +119,24 @@ def test_a_growth_said_of_each_partner_is_not_checked_on_their_sum(checked_wareh
     (r,) = [r for r in results if r.claim.kind == "growth"]
     assert r.claim.aggregation == "each"
     assert r.verdict != "supported", r.reason
+
+
+def test_a_figure_of_every_month_asks_one_query_grouped_by_month(corpus, monkeypatch):
+    # Moscow's exports of September-December 2020 were about 217 million each month (pandas:
+    # test_claims_round17ru2); the months come from one table by month, not one table a month.
+    asked: list[dict[str, object]] = []
+    table = hitex.Session.table
+
+    def counted(self: hitex.Session, **options: object) -> pd.DataFrame:
+        asked.append(options)
+        return table(self, **options)
+
+    monkeypatch.setattr(hitex.Session, "table", counted)
+    text = ("Экспорт Москвы в 2020 году.\n\n"
+            "С сентября по декабрь каждый месяц Москва вывозила товаров примерно на 217 млн "
+            "долларов.")  # fmt: skip
+    (r,) = [r for r in claims.check(corpus, text) if "217" in r.claim.span]
+    assert (r.claim.metric, r.verdict) == ("each_month", "supported"), r.reason
+    by_month = [o for o in asked if list(o.get("by") or ()) == ["month"]]
+    assert [o["months"] for o in by_month] == [(9, 12)]
+    assert not [o for o in asked if o.get("months") in [(m, m) for m in range(9, 13)]]

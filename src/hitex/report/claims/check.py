@@ -74,10 +74,11 @@ def check_file(session: Session, path: str | os.PathLike[str], **options: object
 def infer_reporter(session: Session, text: str) -> str:
     """The reporter of the warehouse that ``text`` names most (by English or Russian name).
 
-    Where it names none, the one whose capital it names most (a dateline's city).
+    Where it names none, the one whose capital it names most (a dateline's city). The
+    reporters loaded are the engine's holdings (read from the partners rollup where the
+    warehouse has it): the records are not read.
     """
-    flows = session.tables()["flows"]
-    loaded = sorted(flows.select("reporter").distinct().to_pandas()["reporter"])
+    loaded = sorted(session.engine.holdings())
     named: collections.Counter[str] = collections.Counter()
     for code in loaded:
         for lang in ("en", "ru"):

@@ -349,7 +349,7 @@ def alternatives(
     out: list[tuple[str, Claim]] = []
     bases = _bases(c, claims)
     # A side told without a figure ("a surplus with Korea") is of the balance by its words.
-    flows = () if c.metric == "side" else _flows(c)
+    flows = () if _by_metric(c, "flow_said") else _flows(c)
     # "Japan supplies more than Korea does": both partners named in the claim's words; the
     # whole trade (or another partner) against one of them is no reading of it.
     subjects = () if _order_of_partners(c) else _subjects(c, claims)
@@ -364,7 +364,7 @@ def alternatives(
 def _order_of_partners(c: Claim) -> bool:
     """Whether ``c`` orders two partners told without a figure, the claim's own one read."""
     q = c.quantity
-    return (c.kind == "multiple" and c.metric in ("versus", *_OVERTOOK) and q is not None
+    return (c.kind == "multiple" and _by_metric(c, "orders") and q is not None
             and q.value == 1.0 and c.whole is not None and bool(c.whole.partners)
             and bool(c.subject.partners) and c.how("partners") in CERTAIN)  # fmt: skip
 
@@ -620,7 +620,7 @@ def _one(c: Claim, s: Session, plan: Plan, small_base_usd: float) -> Result:
             return _each_partner(c, s, plan, small_base_usd)
         if c.metric in enterprises.MEASURES:
             return enterprises.check(c, s, plan.selection(c.subject), small_base_usd)
-        return CHECKS[c.kind](c, s, plan, small_base_usd)
+        return _check(c)(c, s, plan, small_base_usd)
     except _NoData as exc:
         return Result(c, None, "unverifiable", str(exc))
     except HitexError as exc:
@@ -643,6 +643,10 @@ def _each_partner(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         if any(r.verdict == verdict for r in results):
             return Result(c, None, verdict, f"said of each partner: {reasons}")
     return Result(c, None, "supported", f"said of each partner: {reasons}")
+
+
+#: A check: the verdict of a claim from the session's warehouse, by a plan, with a small base.
+Check = Callable[[Claim, Session, Plan, float], Result]
 
 
 class _NoData(Exception):
@@ -688,23 +692,13 @@ def _flow_value(c: Claim, s: Session, plan: Plan, small: float, year: int) -> fl
     return total
 
 
-def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:  # noqa: PLR0911
-    if (c.metric == "side" and not c.subject.partners and not c.subject.partner_group
-            and not c.subject.products):  # fmt: skip
-        return Result(c, None, "unverifiable",
-                      "not understood: which partner or goods the balance is of")  # fmt: skip
-    if c.metric == "side_turned":
-        return _side_turned(c, s, plan, small)
+def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     if c.aggregation == "each":
         return _each(c, s, plan, small)
-    if c.metric == "each_month" and c.subject.flow != "balance":
-        return _each_month(c, s, plan, small)
-    value = _flow_value(c, s, plan, small, c.period.year)
-    where = f"{describe(c.subject)} in {_when(c)}"
     if c.metric in ("per_month", "each_month"):
-        first, last = c.period.months or (1, 12)
-        value /= last - first + 1
-        where = f"{where}, a month on average"
+        value, where = _month_average(c, s, plan, small)
+    else:
+        value, where = _flow_value(c, s, plan, small, c.period.year), _where(c)
     if c.subject.flow == "balance":
         return _balance(c, value, where)
     judged = _judge(c, value, f"{where}: {show(value, 'usd')}")
@@ -717,25 +711,66 @@ def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:  # noqa: 
     return judged
 
 
+def _where(c: Claim) -> str:
+    return f"{describe(c.subject)} in {_when(c)}"
+
+
+def _month_average(c: Claim, s: Session, plan: Plan, small: float) -> tuple[float, str]:
+    """The claim's figure a month on average over its months, and what it is of."""
+    first, last = c.period.months or (1, 12)
+    value = _flow_value(c, s, plan, small, c.period.year) / (last - first + 1)
+    return value, f"{_where(c)}, a month on average"
+
+
+def _month_values(c: Claim, s: Session, plan: Plan, small: float) -> dict[int, float]:
+    """The claim's figure in each of its months, by one query grouped by month (a flow).
+
+    Empty unless every month holds a figure of each flow (none of them zero or suppressed).
+    """
+    first, last = c.period.months or (1, 12)
+    flows = ("export", "import") if c.subject.flow == "turnover" else (c.subject.flow,)
+    values = dict.fromkeys(range(first, last + 1), 0.0)
+    for flow in flows:
+        one = c.with_(subject=replace(c.subject, flow=flow),
+                      period=replace(c.period, months=(first, last)))  # fmt: skip
+        try:
+            t = _table(one, s, plan, small, by=["month"])
+        except (_NoData, HitexError):
+            return {}
+        if "suppressed" in t.columns and t["suppressed"].astype(bool).any():
+            return {}  # a month rests on too few enterprises: not stated
+        got = {int(m): float(v) for m, v in zip(t["month"], t["value_usd"], strict=True)
+               if pd.notna(m) and v != 0}  # fmt: skip
+        if any(m not in got for m in values):
+            return {}
+        for m in values:
+            values[m] += got[m]
+    return values
+
+
+def _side(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """A deficit or surplus told without a figure: of the partner or goods it names."""
+    if not c.subject.partners and not c.subject.partner_group and not c.subject.products:
+        return Result(c, None, "unverifiable",
+                      "not understood: which partner or goods the balance is of")  # fmt: skip
+    return _amount(c, s, plan, small)
+
+
 def _each_month(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     """A figure said of every month ("каждый месяц ... около 192 млн"): each month must hold it.
 
-    Without monthly records the monthly average is all that can be weighed: unverifiable.
+    Without monthly records the monthly average is all that can be weighed: unverifiable. A
+    figure of each partner, or of a balance, is weighed as its monthly average (:func:`_amount`).
     """
+    if c.aggregation == "each" or c.subject.flow == "balance":
+        return _amount(c, s, plan, small)
     first, last = c.period.months or (1, 12)
-    values: dict[int, float] = {}
-    try:
-        for m in range(first, last + 1):
-            one = c.with_(period=replace(c.period, months=(m, m)))
-            values[m] = _flow_value(one, s, plan, small, c.period.year)
-    except (_NoData, HitexError):
-        values = {}
+    values = _month_values(c, s, plan, small)
     where = f"{describe(c.subject)} in each month of {_when(c)}"
     if not values or (len(set(values.values())) == 1 and (first, last) == (1, 12)):
         # Annual records spread evenly (or none by month): the months cannot be told apart.
-        average = _flow_value(c, s, plan, small, c.period.year) / (last - first + 1)
-        judged = _judge(c, average, f"{describe(c.subject)} in {_when(c)}, a month on average: "
-                                    f"{show(average, 'usd')}")  # fmt: skip
+        average, said = _month_average(c, s, plan, small)
+        judged = _judge(c, average, f"{said}: {show(average, 'usd')}")
         if judged.verdict != "supported":
             return judged
         return replace(
@@ -961,8 +996,8 @@ def _each(c: Claim, s: Session, plan: Plan, small: float) -> Result:
 GOODS_LEVELS = {"chapter": 2, "heading": 4, "product": 6}
 
 
-def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan, float], Result]:
-    def check(c: Claim, s: Session, plan: Plan, small: float) -> Result:  # noqa: PLR0911 - one return per reading
+def _growth_like(column: str, indicator: str) -> Check:
+    def check(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         span = None if c.period.compare is None else c.period.year - c.period.compare
         if c.metric == "quarters":
             return _every_quarter(c, s, plan, small, check)
@@ -984,14 +1019,6 @@ def _growth_like(column: str, indicator: str) -> Callable[[Claim, Session, Plan,
             return Result(c, None, "unverifiable",
                           "an average rate a year ('47.6% a year', 'в год'): the span of years "
                           "it averages over is not read: not checked")  # fmt: skip
-        if c.metric in ("versus", *_OVERTOOK) and c.whole is not None and indicator == "multiple":
-            return (_versus if c.metric == "versus" else _overtook)(c, s, plan, small)
-        if c.metric in ("versus", *_OVERTOOK):
-            # "China shipped $1.83 billion, twice as much as Germany".
-            return Result(c, None, "unverifiable",
-                          "a multiple of another subject or of the other flow ('as much as', "
-                          "'больше, чем', 'eight times exports'), not of an earlier year: not "
-                          "checked")  # fmt: skip
         if c.subject.flow in ("turnover", "balance"):
             return _level_change(c, s, plan, small, indicator)
         t = _table(c, s, plan, small, compare=c.period.compare,
@@ -1032,17 +1059,41 @@ def _versus(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     return _judge(c, figure, text)
 
 
-#: An order that turned: ahead in its year and not the year before ("overtook"), or not in any
-#: earlier year held («впервые обошла»).
-_OVERTOOK = ("overtook", "overtook_first")
+def _of_another(check: Check) -> Check:
+    """``check`` of a multiple of another subject or of the other flow (``c.whole``).
+
+    Only a multiple with that other side read is checked ("China shipped $1.83 billion, twice
+    as much as Germany" as a growth rate is not).
+    """
+
+    def checked(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+        if c.whole is None or c.kind != "multiple":
+            return Result(c, None, "unverifiable",
+                          "a multiple of another subject or of the other flow ('as much as', "
+                          "'больше, чем', 'eight times exports'), not of an earlier year: not "
+                          "checked")  # fmt: skip
+        return check(c, s, plan, small)
+
+    return checked
 
 
-def _overtook(c: Claim, s: Session, plan: Plan, small: float) -> Result:
-    """One subject ahead of another (``c.whole``) in its year, and not ahead before it."""
+def _overtook(years: int) -> Check:
+    """One subject ahead of another (``c.whole``) in its year, and in none of ``years`` before.
+
+    An order that turned: not ahead the year before ("overtook", 1), or in any earlier year
+    held («впервые обошла», 30).
+    """
+
+    def check(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+        return _not_ahead_before(c, s, plan, small, c.period.year - years)
+
+    return check
+
+
+def _not_ahead_before(c: Claim, s: Session, plan: Plan, small: float, last: int) -> Result:
     now = _versus(c, s, plan, small)
     if now.computed is None or now.verdict != "supported":
         return now  # not ahead in its year
-    last = c.period.year - 1 if c.metric == "overtook" else c.period.year - 30
     seen = []
     for year in range(c.period.year - 1, last - 1, -1):
         try:
@@ -1748,7 +1799,7 @@ def _count_partners(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     return _judge(c, figure, f"{where}: {int(figure)} partners")
 
 
-CHECKS: Mapping[str, Callable[[Claim, Session, Plan, float], Result]] = {
+CHECKS: Mapping[str, Check] = {
     "amount": _amount,
     "change": _growth_like("change_usd", "change"),
     "growth": _growth_like("growth_pct", "growth"),
@@ -1758,6 +1809,44 @@ CHECKS: Mapping[str, Callable[[Claim, Session, Plan, float], Result]] = {
     "extreme": _extreme,
     "count": _count,
 }
+
+
+@dataclass(frozen=True)
+class MetricCheck:
+    """The check a claim's metric chooses over its kind's own (for the ``kinds`` it names)."""
+
+    kinds: tuple[str, ...]
+    check: Check
+    #: The claim orders two subjects, its own and ``whole``: no other subject is a reading of it.
+    orders: bool = False
+    #: Its words say the flow (a side is of the balance): no other flow is a reading of it.
+    flow_said: bool = False
+
+
+_RATES = ("growth", "change", "multiple")
+
+#: Checks by metric: an order of two subjects, an order that turned, a balance's side (and one
+#: that turned), a figure said of every month.
+BY_METRIC: Mapping[str, MetricCheck] = {
+    "versus": MetricCheck(_RATES, _of_another(_versus), orders=True),
+    "overtook": MetricCheck(_RATES, _of_another(_overtook(1)), orders=True),
+    "overtook_first": MetricCheck(_RATES, _of_another(_overtook(30)), orders=True),
+    "side": MetricCheck(("amount",), _side, flow_said=True),
+    "side_turned": MetricCheck(("amount",), _side_turned),
+    "each_month": MetricCheck(("amount",), _each_month),
+}
+
+
+def _check(c: Claim) -> Check:
+    """The check of ``c``: its metric's (:data:`BY_METRIC`), else its kind's (:data:`CHECKS`)."""
+    by = BY_METRIC.get(c.metric or "")
+    return by.check if by is not None and c.kind in by.kinds else CHECKS[c.kind]
+
+
+def _by_metric(c: Claim, flag: str) -> bool:
+    """Whether ``c``'s metric (:data:`BY_METRIC`) carries ``flag`` (``orders``, ``flow_said``)."""
+    by = BY_METRIC.get(c.metric or "")
+    return by is not None and bool(getattr(by, flag))
 
 
 # -- words -------------------------------------------------------------------------------------
