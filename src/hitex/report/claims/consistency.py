@@ -112,7 +112,9 @@ def _sure(c: Claim) -> bool:
 
 def part_exceeds_whole(claims: Sequence[Claim]) -> Iterator[Finding]:
     """A stated part larger than a whole that a share and an amount imply (or state)."""
-    stated = _usable(claims, "amount")
+    # A figure of each month ("about 192 million every month of 2020") is no level of the year.
+    stated = [(i, c, q) for i, c, q in _usable(claims, "amount")
+              if c.metric not in ("per_month", "each_month")]  # fmt: skip
     amounts = [(i, c, q) for i, c, q in stated if _sure(c)]
     # Two levels of one subject and year that cannot both hold: one of them is read wrong
     # ("Integrated circuits give half of exports: $2.25 billion" after exports of $4.5 billion,

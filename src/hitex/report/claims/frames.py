@@ -143,6 +143,9 @@ def flows(text: str) -> list[tuple[int, str, str]]:
         # «Японские компании приобрели московских товаров на 511,7 млн, нарастив закупки на
         # 26%»: purchases said again after a partner's buying are the same partner's.
         again = bool(bought) and bought[-1] == "export" and not re.search(r"[.;]", text[b_last:a])
+        # «продукцию покупали 22 страны»: the countries counted buy, the reporter's exports.
+        again = again or bool(re.match(r"[а-яё]*\s+(?:\d+|[а-яё]+)\s+(?:стран|государств|"
+                                       r"партн[её]р)", text[b:], re.IGNORECASE))  # fmt: skip
         bought.append("export" if (partner_first and a > 0) or partner_named or again
                       else "import")  # fmt: skip
         b_last = b

@@ -148,11 +148,14 @@ class Lexicon:
         """
         words = list(_scan(text, *self._product_re, "product"))
         # "HS 8542.31" is subheading 854231.
-        said = ("code", "bare", "bare2", "ord", "ord2", "ord3")
+        said = ("code", "bare", "bare2", "ord", "ord2", "ord3", "bare3")
         codes = [Mention(m.start(), m.end(), "product",
                          "HS " + next(m[g] for g in said if m[g]).replace(".", ""))
                  for m in _HS_CODE.finditer(text)
-                 if not m["ord3"] or _CHAPTER_WORD.search(text, 0, m.start())]  # fmt: skip
+                 if (not m["ord3"] or _CHAPTER_WORD.search(text, 0, m.start()))
+                 # «древесина (44)»: two bare digits are a chapter only where they gloss goods.
+                 and (not m["bare3"] or any(_glosses(text, w, Mention(m.start(), m.end(), "", ""))
+                                            for w in words))]  # fmt: skip
         glossed = [w for w in words for c in codes if _glosses(text, w, c)]
         return sorted([*codes, *(w for w in words if w not in glossed)], key=lambda m: m.start)
 
@@ -210,6 +213,9 @@ _HS_CODE = re.compile(
     # A bare heading or subheading in brackets right after goods' words: "приёмники (8527)"
     # (never a year: "(2019)" dates, it does not classify).
     r"|(?<=[^\W\d]\s\()(?P<bare>(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?)(?=\))"
+    # A chapter by its two bare digits in brackets right after goods' words: «сталь (73)»
+    # (kept only where it glosses goods' words).
+    r"|(?<=[^\W\d]\s\()(?P<bare3>\d{2})(?=\))"
     # A bare heading after goods' words and before a dash or a question, in a list or a chat:
     # «компьютеры 8471 — 257 млн», «а счётные машины, 8470?» (never a year).
     r"|" + BARE_CODE.replace("?P<c>", "?P<bare2>") +

@@ -223,7 +223,7 @@ GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w
            r"goods|products|industr|electronic|machin))|improv\w*|stronger\b|"
            r"вырос\w*|выросл\w*|"
            r"рост\w*|увелич\w*|прирост\w*|подня\w*|больше|повыс\w*|расширил\w*|add(?:ed|ing)\b|"
-           r"прибав\w*|\bрос(?:ли|ла|ло)?\b|возрос\w*|подскочил\w*|"
+           r"прибав\w*|\bрос(?:ли|ла|ло)?\b|возрос\w*|подскочил\w*|рыв(?:ок|ка|ком)\b|"
            # «нарастив закупки на 26%» (not «нарастающим итогом», a running total).
            r"нараст(?!ающ)\w*")  # fmt: skip
 FALL = (
@@ -940,7 +940,9 @@ def _fraction(
         or _share_cue(before)
         # "Половина экспорта", "почти две трети поставок": a share of the flow named after it.
         or re.match(
-            r"\s*(?:всего |всех |общего )?(?:стоимости )?(?:экспорт|импорт|поставок|закуп|"
+            r"\s*(?:всего |всех |общего )?(?:стоимости )?"
+            # «четверть московских продаж», «четверть всего португальского вывоза».
+            r"(?:[^\W\d]+(?:ского|ских|цкого|цких) )?(?:экспорт|импорт|поставок|закуп|"
             r"товарооборот|продаж|ввоз|вывоз)",
             s.text[m.end() :],
             re.IGNORECASE,
@@ -969,7 +971,8 @@ def _fraction(
 #: A share of a flow said before a fraction with a dash, in a list: «Китай обеспечил 40% импорта
 #: (1834,4 млн долл.), Германия — треть».
 _SHARES_LISTED = re.compile(
-    r"\d\s?%\s+(?:всего\s+|всех\s+)?(?:экспорт|импорт|ввоз|вывоз|поставок|закупок)\w*"
+    r"(?:\d\s?%|половин\w*|треть|четверть|пятую\s+часть)\s+(?:всего\s+|всех\s+)?"
+    r"(?:экспорт|импорт|ввоз|вывоз|поставок|закупок)\w*"
     r"[^;]*,\s*[^\W\d]+(?:\s+[^\W\d]+)?\s+[—–]\s+(?:(?:около|почти|более|менее|примерно)\s+)?$",
     re.IGNORECASE)  # fmt: skip
 #: Words after a share that name its part: «40% ввоза приходится на Китай», «пятая часть — на
@@ -1064,6 +1067,10 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
             and not re.search(GROWTH, _TURN_WORDS.split(before)[-1], re.I)
         )
         or _OF_ALL.match(after)
+        # «Второе место среди поставщиков за Германией (20%)»: the share of the one ranked;
+        # «половину экспорта, ..., телефоны — 40%»: a list of shares goes on.
+        or re.search(r"(?:мест\w*|позици\w*)\s[^()]*\($", before, re.IGNORECASE)
+        or (_SHARES_LISTED.search(before) and not re.search(GROWTH, before, re.IGNORECASE))
     ):
         # "Most of the increase is due to gas, roughly 30% of everything bought": of a whole.
         return "share", quantity(value, "pct", step, m["q"] or ""), None
@@ -1947,7 +1954,9 @@ _SKIP = re.compile(
     r"(?<![\w-])(?:chapter|heading|subheading|глав[аеыу]|групп[аеыу]|гр\.|"
     r"позици[яиюей]+|субпозици[яиюей]+|ТН ВЭД)\s+\d{2,6}\b|\b\d{4,6}\b"
     r"(?=[ /,]+\d{4,6}\b)|(?<=HS )\d+|\b\d+(?:st|nd|rd|th)\b"
-    r"|(?<=[^\W\d]\s\()(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?(?=\))|" + lexicon.BARE_CODE
+    r"|(?<=[^\W\d]\s\()(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?(?=\))"
+    # «сталь (73)»: a chapter's two bare digits in brackets after a word, no figure.
+    r"|(?<=[^\W\d]\s\()\d{2}(?=\))|" + lexicon.BARE_CODE
 )
 _BARE = re.compile(f"(?<![\\w.,])(?P<num>{NUMBER})(?![\\w%])")
 

@@ -263,13 +263,17 @@ _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|by|в|за)\s+(?P<y>(?:19
 #: 2012 год", "the decisive year was 2019", «в кризисном 2008-м»; not the end of a span, "по 2016
 #: год"; "a 2020 shortfall").
 _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?:19|20)\d\d\s+год\b)|"
+                   # «Зато 2019 г. принёс рывок на 85,7%»: the year opening its sentence.
+                   r"(?:^|(?<=^Зато )|(?<=^Но )|(?<=^А )|(?<=^И ))(?=(?:19|20)\d\d\s*г\.\s+[а-яё])|"
                    r"(?<=year was )|(?<=year is )|"
                    # "Over the decade to 2016, exports advanced 50.6%": the span's last year.
                    r"\b(?:decades?|years|quarters|months)\s+(?:up\s+)?to\s+(?=(?:19|20)\d\d\b)|"
                    # «экспорт 2016 года был в полтора раза выше»: a year in the genitive after
                    # the noun of the trade it dates.
                    r"(?:экспорт|импорт|оборот|дефицит|профицит|сальдо|показател)[а-яё]{0,3}\s+"
-                   r"(?=(?:19|20)\d\d\s+года\b)|\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d-м\b)|"
+                   r"(?=(?:19|20)\d\d\s+года\b)|"
+                   # «в кризисном 2008-м», «в кризисном 2009 г.», «в кризисном 2009 году».
+                   r"\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d(?:-м\b|\s*(?:г\.|году\b)))|"
                    # «в кризисный 2009 г.»: an adjective between «в» and the year.
                    r"\bв\s+[а-яё]+(?:ый|ий|ой)\s+(?=(?:19|20)\d\d\s*(?:г\.|год\w*))|"
                    # "A 2020 shortfall of $190 million": a year before the noun it dates.
@@ -1493,6 +1497,34 @@ def _asked_flow(before: str) -> str | None:
     return said.pop() if len(said) == 1 and said <= {"export", "import"} else None
 
 
+#: An item of a list: a line opening with a dash, a bullet or a number ("- ", "• ", "2) ").
+_ITEM = re.compile(r"\s*(?:[-–—•*]|\d{1,2}[.)])\s")
+
+
+def _listed_flow(before: str) -> str | None:
+    r"""The one flow the heading of the list whose item holds the figure names.
+
+    «По импорту:» over items «- машины (84) — 51,2 млн»: each item goes on with imports, not
+    with the flow of the list before it.
+
+    >>> _listed_flow("По экспорту:\n\n- бумага — 33 млн;\n- машины (84) — ")
+    'export'
+    >>> _listed_flow("Imports fell.\n\n- paper: ") is None
+    True
+    """
+    lines = [x for x in before.split("\n") if x.strip()]
+    if len(lines) < 2 or not _ITEM.match(lines[-1]):
+        return None
+    i = len(lines) - 2
+    while i >= 0 and _ITEM.match(lines[i]):
+        i -= 1
+    head = lines[i].strip() if i >= 0 else ""
+    if not head.endswith(":") or len(head) > 40:
+        return None
+    said = {flow for _, flow, _ in frames.flows(head)}
+    return said.pop() if len(said) == 1 and said <= {"export", "import"} else None
+
+
 def _asked(text: str, s: Sentence) -> bool:
     """Whether the paragraph before ``s``'s is a question on trade, which ``s`` answers.
 
@@ -1890,6 +1922,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # "EXAMINER: Imports? / CANDIDATE: In 2021, USD 4,586 million.": the reply's figure is
         # of the flow the question names (a reading of the dialogue).
         flow, how["flow"] = asked, "paragraph"
+    headed = _listed_flow(text_before) if read is None else None
+    if headed is not None:
+        # «По импорту:» over a list: its items are of the flow the heading names.
+        flow, how["flow"] = headed, "carried"
     # "Argentina sold us goods worth $2.04 billion and bought $263 million from us": not past
     # the flow word nearest before the figure.
     said = [a for a, *_ in frames.flows(s.text) if a < claim_end]
