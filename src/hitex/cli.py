@@ -131,6 +131,14 @@ FormatOpt = Annotated[
     Output | None,
     typer.Option("--format", "-f", help="table (default on a terminal), csv or json."),
 ]
+ArticleEncodingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="The article's encoding (default: UTF-8, UTF-16 with a byte-order mark, else "
+        "judged from the bytes: cp1251, koi8-r or cp1252).",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -949,6 +957,7 @@ def report(
     check_text: Annotated[
         Path | None, typer.Option("--check", help="Also check this article's claims (HTML).")
     ] = None,
+    encoding: ArticleEncodingOpt = None,
     engine: EngineOpt = "duckdb",
     firm_group: FirmGroupOpt = None,
     no_suppress: NoSuppressOpt = False,
@@ -957,6 +966,11 @@ def report(
     from hitex import report as rep  # noqa: PLC0415 - charts load a JavaScript engine
 
     ru = lang == "ru"
+    article = None
+    if check_text is not None:
+        from hitex.report import claims  # noqa: PLC0415
+
+        article = claims.read_article(check_text, encoding=encoding)  # before the report is built
     opened = _open(ctx.obj, **_engine(ctx, engine))
     with opened as s, _steps("отчёт" if ru else "report", len(rep.SECTIONS) + 1, lang) as step:
         s.scope(suppress=False if no_suppress else None)
@@ -968,10 +982,8 @@ def report(
         step("render")
         path = rep.render(built, out)
         if check_text is not None:
-            from hitex.report import claims  # noqa: PLC0415
-
             checked = claims.attach(s, path, check_text, reporter=reporter, year=year,
-                                    compare=compare)  # fmt: skip
+                                    compare=compare, text=article)  # fmt: skip
             said = "Проверены утверждения" if ru else "Checked claims"
             err.print(f"{said}: {checked}", markup=False, highlight=False, soft_wrap=True)
     err.print(f"{'Отчёт' if ru else 'Report'}: {path}", markup=False, highlight=False,
@@ -1046,7 +1058,7 @@ def opportunities(
 @errors_to_exit
 def check(
     ctx: typer.Context,
-    article: Annotated[Path, typer.Argument(help="The text to check (UTF-8, English or Russian).")],
+    article: Annotated[Path, typer.Argument(help="The text to check (English or Russian).")],
     reporter: Annotated[
         str | None, typer.Option(help="Whose trade (default: the reporter the text names).")
     ] = None,
@@ -1060,6 +1072,7 @@ def check(
     engine: EngineOpt = "duckdb",
     firm_group: FirmGroupOpt = None,
     no_suppress: NoSuppressOpt = False,
+    encoding: ArticleEncodingOpt = None,
     fmt: FormatOpt = None,
 ) -> None:
     """Check every number of a press text against the data: supported, contradicted, ..."""
@@ -1068,7 +1081,13 @@ def check(
     with _open(ctx.obj, **_engine(ctx, engine)) as s:
         s.scope(firm_group=firm_group, suppress=False if no_suppress else None)
         results = claims.check_file(
-            s, article, reporter=reporter, year=year, compare=compare, lexicon_path=lexicon
+            s,
+            article,
+            reporter=reporter,
+            year=year,
+            compare=compare,
+            lexicon_path=lexicon,
+            encoding=encoding,
         )
     emit(claims.frame(results, form=_chosen(fmt).value), fmt)
 
