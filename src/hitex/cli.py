@@ -12,7 +12,7 @@ import math
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -684,8 +684,14 @@ def parse_months(text: str | None) -> tuple[int, int] | None:
 
 
 # -- output ----------------------------------------------------------------------------------
-def emit(frame: pd.DataFrame, fmt: Output | None, lang: str = "en") -> None:
-    """Print ``frame`` as a rich table, CSV or JSON (records); a table's notes in ``lang``."""
+def emit(
+    frame: pd.DataFrame, fmt: Output | None, lang: str = "en", wrap: Mapping[str, int] | None = None
+) -> None:
+    """Print ``frame`` as a rich table, CSV or JSON (records); a table's notes in ``lang``.
+
+    ``wrap`` names text columns a table wraps onto more lines instead of cutting, each with its
+    share of the room (``{"reason": 2, "about": 1}``): where every row's words matter.
+    """
     chosen = _chosen(fmt)
     if chosen is Output.json:
         sys.stdout.write(json.dumps(records(cents(frame)), ensure_ascii=False, indent=1) + "\n")
@@ -693,7 +699,7 @@ def emit(frame: pd.DataFrame, fmt: Output | None, lang: str = "en") -> None:
         rounded(frame).to_csv(sys.stdout, index=False)
     else:
         console = Console()
-        console.print(_rich(frame, console.width, lang))
+        console.print(_rich(frame, console.width, lang, wrap or {}))
 
 
 def _chosen(fmt: Output | None) -> Output:
@@ -719,8 +725,11 @@ def _header(column: object, lang: str = "en") -> str:
     return said[:1].upper() + said[1:] if said else name
 
 
-def _rich(frame: pd.DataFrame, width: int, lang: str = "en") -> Table:
-    """A table that fits ``width`` columns: numbers whole, long text cut or left out."""
+def _rich(
+    frame: pd.DataFrame, width: int, lang: str = "en", wrap: Mapping[str, int] | None = None
+) -> Table:
+    """A table that fits ``width`` columns: numbers whole, long text cut (or ``wrap``ped)."""
+    wrap = wrap or {}
     # A column with one value in every row (the classification, usually) becomes the caption.
     same = [c for c in _CAPTION if c in frame.columns and frame[c].nunique(dropna=False) == 1]
     notes = [f"{_header(c, lang)}: {frame[c].iloc[0]}" for c in same] if len(frame) > 1 else []
@@ -742,8 +751,16 @@ def _rich(frame: pd.DataFrame, width: int, lang: str = "en") -> Table:
         notes.append(_LEFT_OUT.get(lang, _LEFT_OUT["en"]).format(c=head[shown_text.pop()]))
     t = Table(show_lines=False, header_style="bold", caption="; ".join(notes) or None)
     text_width = min(36, room // len(shown_text) - 4) if shown_text else 0
+    cut = [c for c in shown_text if c not in wrap]
+    # Wrapped columns share what the cut ones (each as wide as its widest cell, up to
+    # text_width) leave.
+    left = room - sum(min(text_width, max(len(v) for v in cells[c] or [""])) + 3 for c in cut)
+    shares = sum(wrap.get(str(c), 0) for c in shown_text)
     for c in frame.columns:
-        if c in shown_text:
+        if c in shown_text and str(c) in wrap:
+            share = max(left * wrap[str(c)] // shares - 3, 10)
+            t.add_column(head[c], overflow="fold", no_wrap=False, max_width=share)
+        elif c in shown_text:
             t.add_column(head[c], overflow="ellipsis", no_wrap=True, max_width=text_width)
         elif c not in text:
             # The column is as wide as its widest cell, so only a longer header wraps.
@@ -1089,7 +1106,8 @@ def check(
             lexicon_path=lexicon,
             encoding=encoding,
         )
-    emit(claims.frame(results, form=_chosen(fmt).value), fmt)
+    # A claim's reason is what the reader needs whole: the terminal wraps it, never cuts it.
+    emit(claims.frame(results, form=_chosen(fmt).value), fmt, wrap={"reason": 3, "about": 1})
 
 
 @contextmanager

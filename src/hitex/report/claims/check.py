@@ -314,9 +314,11 @@ def frame(results: Sequence[Result], *, form: str = "json") -> pd.DataFrame:
     """
     if form == "table":
         return pd.DataFrame(
-            [{"#": i, "claim": r.claim.span, "about": _about(r), "computed": _computed(r),
-              "verdict": r.verdict, "reason": r.reason} for i, r in enumerate(results, 1)],
-            columns=["#", "claim", "about", "computed", "verdict", "reason"],
+            [{"#": i, "claim": r.claim.span, "computed": _computed(r), "verdict": r.verdict,
+              "reason": r.reason, "about": _about(r)} for i, r in enumerate(results, 1)],
+            # What the claim was read as comes last: a narrow terminal leaves it out first,
+            # since the reason names the same subject and period.
+            columns=["#", "claim", "computed", "verdict", "reason", "about"],
         )  # fmt: skip
     rows = [r.as_dict() for r in results]
     if form == "csv":
