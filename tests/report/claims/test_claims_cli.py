@@ -19,15 +19,6 @@ MOSCOW = Path(__file__).parents[3] / "examples" / "moscow-2020"
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("cli") / "w.duckdb"
-    result = runner.invoke(app, ["--db", str(path), "load", str(MOSCOW / "flows.csv"),
-                                 "--format", "flows"])  # fmt: skip
-    assert result.exit_code == 0, result.output
-    return path
-
-
 def test_check_json_keys_and_verdicts(db):
     result = runner.invoke(app, ["--db", str(db), "check", str(MOSCOW / "article.txt"),
                                  "--reporter", "RU-MOW", "--year", "2020", "--compare", "2019",

@@ -22,15 +22,6 @@ RUSSIAN = ROOT / "bench" / "check_corpus" / "dev" / "02-moscow-ru.txt"
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("enc") / "w.duckdb"
-    result = runner.invoke(app, ["--db", str(path), "load", str(MOSCOW / "flows.csv"),
-                                 "--format", "flows"])  # fmt: skip
-    assert result.exit_code == 0, result.output
-    return path
-
-
 def _check(db: Path, article: Path, *options: str):
     return runner.invoke(app, ["--db", str(db), "check", str(article), "--reporter", "RU-MOW",
                                "--year", "2020", "--format", "json", *options])  # fmt: skip
