@@ -12,7 +12,7 @@ import math
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -130,6 +130,14 @@ class Output(StrEnum):
 FormatOpt = Annotated[
     Output | None,
     typer.Option("--format", "-f", help="table (default on a terminal), csv or json."),
+]
+ArticleEncodingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="The article's encoding (default: UTF-8, UTF-16 with a byte-order mark, else "
+        "judged from the bytes: cp1251, koi8-r or cp1252).",
+    ),
 ]
 
 
@@ -676,8 +684,14 @@ def parse_months(text: str | None) -> tuple[int, int] | None:
 
 
 # -- output ----------------------------------------------------------------------------------
-def emit(frame: pd.DataFrame, fmt: Output | None, lang: str = "en") -> None:
-    """Print ``frame`` as a rich table, CSV or JSON (records); a table's notes in ``lang``."""
+def emit(
+    frame: pd.DataFrame, fmt: Output | None, lang: str = "en", wrap: Mapping[str, int] | None = None
+) -> None:
+    """Print ``frame`` as a rich table, CSV or JSON (records); a table's notes in ``lang``.
+
+    ``wrap`` names text columns a table wraps onto more lines instead of cutting, each with its
+    share of the room (``{"reason": 2, "about": 1}``): where every row's words matter.
+    """
     chosen = _chosen(fmt)
     if chosen is Output.json:
         sys.stdout.write(json.dumps(records(cents(frame)), ensure_ascii=False, indent=1) + "\n")
@@ -685,7 +699,7 @@ def emit(frame: pd.DataFrame, fmt: Output | None, lang: str = "en") -> None:
         rounded(frame).to_csv(sys.stdout, index=False)
     else:
         console = Console()
-        console.print(_rich(frame, console.width, lang))
+        console.print(_rich(frame, console.width, lang, wrap or {}))
 
 
 def _chosen(fmt: Output | None) -> Output:
@@ -711,8 +725,11 @@ def _header(column: object, lang: str = "en") -> str:
     return said[:1].upper() + said[1:] if said else name
 
 
-def _rich(frame: pd.DataFrame, width: int, lang: str = "en") -> Table:
-    """A table that fits ``width`` columns: numbers whole, long text cut or left out."""
+def _rich(
+    frame: pd.DataFrame, width: int, lang: str = "en", wrap: Mapping[str, int] | None = None
+) -> Table:
+    """A table that fits ``width`` columns: numbers whole, long text cut (or ``wrap``ped)."""
+    wrap = wrap or {}
     # A column with one value in every row (the classification, usually) becomes the caption.
     same = [c for c in _CAPTION if c in frame.columns and frame[c].nunique(dropna=False) == 1]
     notes = [f"{_header(c, lang)}: {frame[c].iloc[0]}" for c in same] if len(frame) > 1 else []
@@ -734,8 +751,16 @@ def _rich(frame: pd.DataFrame, width: int, lang: str = "en") -> Table:
         notes.append(_LEFT_OUT.get(lang, _LEFT_OUT["en"]).format(c=head[shown_text.pop()]))
     t = Table(show_lines=False, header_style="bold", caption="; ".join(notes) or None)
     text_width = min(36, room // len(shown_text) - 4) if shown_text else 0
+    cut = [c for c in shown_text if c not in wrap]
+    # Wrapped columns share what the cut ones (each as wide as its widest cell, up to
+    # text_width) leave.
+    left = room - sum(min(text_width, max(len(v) for v in cells[c] or [""])) + 3 for c in cut)
+    shares = sum(wrap.get(str(c), 0) for c in shown_text)
     for c in frame.columns:
-        if c in shown_text:
+        if c in shown_text and str(c) in wrap:
+            share = max(left * wrap[str(c)] // shares - 3, 10)
+            t.add_column(head[c], overflow="fold", no_wrap=False, max_width=share)
+        elif c in shown_text:
             t.add_column(head[c], overflow="ellipsis", no_wrap=True, max_width=text_width)
         elif c not in text:
             # The column is as wide as its widest cell, so only a longer header wraps.
@@ -949,6 +974,7 @@ def report(
     check_text: Annotated[
         Path | None, typer.Option("--check", help="Also check this article's claims (HTML).")
     ] = None,
+    encoding: ArticleEncodingOpt = None,
     engine: EngineOpt = "duckdb",
     firm_group: FirmGroupOpt = None,
     no_suppress: NoSuppressOpt = False,
@@ -957,6 +983,11 @@ def report(
     from hitex import report as rep  # noqa: PLC0415 - charts load a JavaScript engine
 
     ru = lang == "ru"
+    article = None
+    if check_text is not None:
+        from hitex.report import claims  # noqa: PLC0415
+
+        article = claims.read_article(check_text, encoding=encoding)  # before the report is built
     opened = _open(ctx.obj, **_engine(ctx, engine))
     with opened as s, _steps("отчёт" if ru else "report", len(rep.SECTIONS) + 1, lang) as step:
         s.scope(suppress=False if no_suppress else None)
@@ -968,10 +999,8 @@ def report(
         step("render")
         path = rep.render(built, out)
         if check_text is not None:
-            from hitex.report import claims  # noqa: PLC0415
-
             checked = claims.attach(s, path, check_text, reporter=reporter, year=year,
-                                    compare=compare)  # fmt: skip
+                                    compare=compare, text=article)  # fmt: skip
             said = "Проверены утверждения" if ru else "Checked claims"
             err.print(f"{said}: {checked}", markup=False, highlight=False, soft_wrap=True)
     err.print(f"{'Отчёт' if ru else 'Report'}: {path}", markup=False, highlight=False,
@@ -1046,7 +1075,7 @@ def opportunities(
 @errors_to_exit
 def check(
     ctx: typer.Context,
-    article: Annotated[Path, typer.Argument(help="The text to check (UTF-8, English or Russian).")],
+    article: Annotated[Path, typer.Argument(help="The text to check (English or Russian).")],
     reporter: Annotated[
         str | None, typer.Option(help="Whose trade (default: the reporter the text names).")
     ] = None,
@@ -1060,6 +1089,7 @@ def check(
     engine: EngineOpt = "duckdb",
     firm_group: FirmGroupOpt = None,
     no_suppress: NoSuppressOpt = False,
+    encoding: ArticleEncodingOpt = None,
     fmt: FormatOpt = None,
 ) -> None:
     """Check every number of a press text against the data: supported, contradicted, ..."""
@@ -1068,9 +1098,16 @@ def check(
     with _open(ctx.obj, **_engine(ctx, engine)) as s:
         s.scope(firm_group=firm_group, suppress=False if no_suppress else None)
         results = claims.check_file(
-            s, article, reporter=reporter, year=year, compare=compare, lexicon_path=lexicon
+            s,
+            article,
+            reporter=reporter,
+            year=year,
+            compare=compare,
+            lexicon_path=lexicon,
+            encoding=encoding,
         )
-    emit(claims.frame(results, form=_chosen(fmt).value), fmt)
+    # A claim's reason is what the reader needs whole: the terminal wraps it, never cuts it.
+    emit(claims.frame(results, form=_chosen(fmt).value), fmt, wrap={"reason": 3, "about": 1})
 
 
 @contextmanager

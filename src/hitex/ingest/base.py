@@ -579,8 +579,6 @@ def detect_encoding(path: Path) -> str:
     those lines from the file's head and from blocks spread across it, :data:`SAMPLE` bytes at
     most: a large file is not read whole a second time.
     """
-    from charset_normalizer import from_bytes  # noqa: PLC0415 - only for files not in UTF-8
-
     size = path.stat().st_size
     lines: list[bytes] = []
     taken = 0
@@ -596,10 +594,8 @@ def detect_encoding(path: Path) -> str:
             if taken >= SAMPLE:
                 break
     sample = b"\n".join(lines)[:SAMPLE]
-    if not sample:
-        return ENCODINGS[0]
-    best = from_bytes(sample, cp_isolation=list(ENCODINGS)).best()
-    if best is None:
+    judged = judge_encoding(sample)
+    if judged is None:
         # Neither reads as text: a guess would store mojibake.
         raise BadFileError(
             f"{path.name} is not UTF-8 and reads as neither Windows-1252 nor Windows-1251 "
@@ -608,9 +604,23 @@ def detect_encoding(path: Path) -> str:
             ru=f"{path.name}: текст не в UTF-8 и не читается ни как Windows-1252, ни как "
             "Windows-1251; укажите кодировку через --encoding.",
         )
+    return judged
+
+
+def judge_encoding(sample: bytes, encodings: Sequence[str] = ENCODINGS) -> str | None:
+    """Which of ``encodings`` the bytes read as (charset-normalizer), or None if none does.
+
+    Bytes that are all ASCII read as the first.
+    """
+    from charset_normalizer import from_bytes  # noqa: PLC0415 - only for files not in UTF-8
+
+    if sample.isascii():
+        return encodings[0]
+    best = from_bytes(sample, cp_isolation=list(encodings)).best()
+    if best is None:
+        return None
     name = best.encoding
-    return {"cp1252": "cp1252", "windows_1252": "cp1252", "cp1251": "cp1251",
-            "windows_1251": "cp1251"}.get(name, name)  # fmt: skip
+    return {"windows_1252": "cp1252", "windows_1251": "cp1251"}.get(name, name)
 
 
 def _transcode(path: Path, encoding: str) -> Path:

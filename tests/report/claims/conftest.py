@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 import hitex
 from hitex import demo
+from hitex.cli import app
 from tests.report.claims._shared import MOSCOW, PORTUGAL
 
 
@@ -26,3 +29,12 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[hitex.Session]:
     s.load([MOSCOW, *demo.files(), PORTUGAL], format="flows")
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A warehouse file holding examples/moscow-2020/flows.csv, loaded by ``hitex load``."""
+    path = tmp_path_factory.mktemp("cli") / "w.duckdb"
+    result = CliRunner().invoke(app, ["--db", str(path), "load", str(MOSCOW), "--format", "flows"])
+    assert result.exit_code == 0, result.output
+    return path

@@ -19,15 +19,6 @@ MOSCOW = Path(__file__).parents[3] / "examples" / "moscow-2020"
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("cli") / "w.duckdb"
-    result = runner.invoke(app, ["--db", str(path), "load", str(MOSCOW / "flows.csv"),
-                                 "--format", "flows"])  # fmt: skip
-    assert result.exit_code == 0, result.output
-    return path
-
-
 def test_check_json_keys_and_verdicts(db):
     result = runner.invoke(app, ["--db", str(db), "check", str(MOSCOW / "article.txt"),
                                  "--reporter", "RU-MOW", "--year", "2020", "--compare", "2019",
@@ -168,3 +159,29 @@ def test_the_sample_files_are_where_the_tests_expect():
 def test_a_reporter_named_only_by_its_adjective_is_found(checked_warehouse):
     text = "Столичные компании нарастили поставки, сообщил Московский экспортный центр."
     assert infer_reporter(checked_warehouse, text) == "RU-MOW"
+
+
+@pytest.mark.parametrize("columns", [80, 120, 200])
+def test_check_table_wraps_every_reason_whole(db, columns):
+    """On a terminal each claim's reason is printed whole, wrapped to the width, never cut."""
+    args = ["--db", str(db), "check", str(MOSCOW / "article.txt"), "--reporter", "RU-MOW",
+            "--year", "2020", "--compare", "2019"]  # fmt: skip
+    listed = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
+    table = runner.invoke(app, [*args, "--format", "table"], env={"COLUMNS": str(columns)})
+    assert table.exit_code == 0, table.output
+    lines = table.stdout.splitlines()
+    assert max(map(len, lines)) <= columns
+    head = next(line for line in lines if "reason" in line).split("┃")
+    at = [cell.strip() for cell in head].index("reason")
+    rows: list[list[str]] = []
+    for line in lines:
+        cells = line.split("│")
+        if len(cells) <= at:
+            continue
+        if cells[1].strip():  # a claim's first line: its number
+            rows.append([])
+        rows[-1].append(cells[at].strip())
+    assert len(rows) == len(listed)
+    for shown, record in zip(rows, listed, strict=True):
+        # A word longer than a narrow column is folded, so spaces are not compared.
+        assert "".join("".join(shown).split()) == "".join(record["reason"].split())

@@ -14,9 +14,9 @@ data, and :mod:`~hitex.report.claims.mark` shows the text with each claim marked
 
 from __future__ import annotations
 
-from hitex.report.claims.check import attach, check, check_file, frame
+from hitex.report.claims.check import attach, check, check_file, frame, read_article
 from hitex.report.claims.mark import to_html
 from hitex.report.claims.model import VERDICTS, Claim, Period, Quantity, Result, Subject
 
 __all__ = ["VERDICTS", "Claim", "Period", "Quantity", "Result", "Subject", "attach", "check",
-           "check_file", "frame", "to_html"]  # fmt: skip
+           "check_file", "frame", "read_article", "to_html"]  # fmt: skip

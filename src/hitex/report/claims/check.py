@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import collections
 import json
 import os
@@ -12,12 +13,13 @@ from pathlib import Path
 import pandas as pd
 
 from hitex.errors import InputError
+from hitex.ingest.base import judge_encoding
 from hitex.reference import countries
 from hitex.report.claims import consistency, enterprises, lexicon, mark, parse, resolve, verify
 from hitex.report.claims.model import Result
 from hitex.session import Session, _reporter
 
-__all__ = ["attach", "check", "check_file", "frame"]
+__all__ = ["attach", "check", "check_file", "frame", "read_article"]
 
 
 def check(
@@ -60,15 +62,102 @@ def check(
     return consistency.flag(results)
 
 
-def check_file(session: Session, path: str | os.PathLike[str], **options: object) -> list[Result]:
-    """:func:`check` on a UTF-8 text file."""
+def check_file(
+    session: Session,
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    **options: object,
+) -> list[Result]:
+    """:func:`check` on a text file, read by :func:`read_article`."""
+    return check(session, read_article(path, encoding=encoding), **options)  # type: ignore[arg-type]
+
+
+#: The encodings an article that is not UTF-8 is judged between: Russian texts saved by
+#: Windows programs (Windows-1251) or older Unix mail (KOI8-R), and Western European ones.
+ARTICLE_ENCODINGS = ("cp1251", "koi8_r", "cp1252")
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+         (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
+
+
+def read_article(path: str | os.PathLike[str], *, encoding: str | None = None) -> str:
+    """The text of an article file, in the encoding it came in.
+
+    UTF-8 (with or without a byte-order mark), UTF-16 or UTF-32 with one (Word's "Unicode
+    text"), else Windows-1251, KOI8-R or Windows-1252 judged from the bytes; ``encoding``
+    overrides the judgement. Every line end (Windows, old Mac) reads as a newline.
+
+    Raises :class:`InputError` naming the file and, where bytes do not decode, the first one's
+    offset and value.
+    """
+    name = Path(path).name
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(f"Cannot read {path}: {exc.strerror}.") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path} is not UTF-8 text.") from None
-    return check(session, text, **options)  # type: ignore[arg-type]
+        raise InputError(
+            f"Cannot read {path}: {exc.strerror}.",
+            ru=f"Не удалось прочитать {path}: {exc.strerror}.",
+        ) from None
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(
+                f"--encoding {encoding!r} is not an encoding Python knows (e.g. utf-8, cp1251).",
+                ru=f"--encoding {encoding!r}: такой кодировки Python не знает "
+                "(например, utf-8, cp1251).",
+            ) from None
+        chosen = encoding
+    else:
+        chosen = next((enc for bom, enc in _BOMS if raw.startswith(bom)), "utf-8")
+    try:
+        text = raw.decode(chosen)
+    except UnicodeDecodeError as exc:
+        if encoding is not None or chosen != "utf-8":
+            raise _undecodable(name, raw, exc, chosen) from None
+        if b"\0" in raw:
+            raise _binary(name, raw) from None
+        # A UTF-8 text with a damaged byte is still UTF-8: read as Windows-1251 it would be
+        # mojibake. Its valid multi-byte characters outnumber the bytes that do not decode.
+        loose = raw.decode("utf-8", errors="replace")
+        damaged = loose.count("\ufffd")
+        judged = (
+            None
+            if sum(not c.isascii() for c in loose) - damaged > damaged
+            else judge_encoding(raw, ARTICLE_ENCODINGS)
+        )
+        if judged is None:
+            raise _undecodable(name, raw, exc, chosen) from None
+        text = raw.decode(judged, errors="strict")
+    if "\0" in text:
+        raise _binary(name, raw)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _binary(name: str, raw: bytes) -> InputError:
+    """A file with NUL characters is no text (a PDF, a Word or a compressed file)."""
+    at = raw.index(b"\0")
+    return InputError(
+        f"{name} is not a text file: byte 0x00 at offset {at}; save the article as plain text "
+        "(.txt).",
+        ru=f"{name}: это не текстовый файл (байт 0x00, смещение {at}); сохраните статью как "
+        "простой текст (.txt).",
+    )
+
+
+def _undecodable(name: str, raw: bytes, exc: UnicodeDecodeError, encoding: str) -> InputError:
+    """One sentence: the file, the first byte that does not decode, and what to do."""
+    line = raw.count(b"\n", 0, exc.start) + 1
+    byte = raw[exc.start : exc.start + 1].hex().upper()
+    encoding = codecs.lookup(encoding).name.upper() if encoding.startswith("utf") else encoding
+    return InputError(
+        f"{name} is not {encoding} text: byte 0x{byte} at offset {exc.start} (line {line}) does "
+        "not decode; give the file's encoding with --encoding.",
+        ru=f"{name}: текст не в кодировке {encoding}: байт 0x{byte} (смещение {exc.start}, "
+        f"строка {line}) не читается; укажите кодировку файла через --encoding.",
+    )
 
 
 def infer_reporter(session: Session, text: str) -> str:
@@ -226,9 +315,11 @@ def frame(results: Sequence[Result], *, form: str = "json") -> pd.DataFrame:
     """
     if form == "table":
         return pd.DataFrame(
-            [{"#": i, "claim": r.claim.span, "about": _about(r), "computed": _computed(r),
-              "verdict": r.verdict, "reason": r.reason} for i, r in enumerate(results, 1)],
-            columns=["#", "claim", "about", "computed", "verdict", "reason"],
+            [{"#": i, "claim": r.claim.span, "computed": _computed(r), "verdict": r.verdict,
+              "reason": r.reason, "about": _about(r)} for i, r in enumerate(results, 1)],
+            # What the claim was read as comes last: a narrow terminal leaves it out first,
+            # since the reason names the same subject and period.
+            columns=["#", "claim", "computed", "verdict", "reason", "about"],
         )  # fmt: skip
     rows = [r.as_dict() for r in results]
     if form == "csv":
@@ -261,11 +352,17 @@ def attach(
     reporter: str | None = None,
     year: int | None = None,
     compare: int | None = None,
+    encoding: str | None = None,
+    text: str | None = None,
 ) -> Path:
     """Check ``article`` and add it, marked, to the written ``report`` (``hitex report --check``).
 
+    ``text`` is the article's text where the caller has read it already (with
+    :func:`read_article`, before the report was built, so that an unreadable file stops first).
+
     An HTML report gets it as its last section; another format gets ``NAME-check.html`` beside.
     """
-    text = Path(article).read_text(encoding="utf-8")
-    results = check_file(session, article, reporter=reporter, year=year, compare=compare)
+    if text is None:
+        text = read_article(article, encoding=encoding)
+    results = check(session, text, reporter=reporter, year=year, compare=compare)
     return mark.attach(report, text, results, title=f"Claims of {Path(article).name}, checked")

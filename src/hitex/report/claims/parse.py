@@ -682,6 +682,9 @@ _SPANS = {
     "thirty": 30,
 }
 _SPAN_WORDS = "|".join(sorted(_SPANS, key=len, reverse=True))
+_SPANS_RU = {"два": 2, "три": 3, "пять": 5, "десять": 10, "пятнадцать": 15, "двадцать": 20,
+             "тридцать": 30}  # fmt: skip
+_SPAN_WORDS_RU = "|".join(sorted(_SPANS_RU, key=len, reverse=True))
 #: A record of a change ("the largest annual increase ever") is not a record of the value.
 _NOT_A_CHANGE = r"(?!(?:increase|rise|growth|gain|jump|fall|drop|decline|change)s?\b)"
 
@@ -689,7 +692,7 @@ _NOT_A_CHANGE = r"(?!(?:increase|rise|growth|gain|jump|fall|drop|decline|change)
 def _extreme(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     words = m.group().lower()
     # «таким малым дефицит не был с 2001 г.»: «мал» at the start of a word (not «максимальный»).
-    said = re.search(r"low|small|weak|minim|narrow|низк|наименьш|минимал|минимум|узк|"
+    said = re.search(r"low|small|weak|minim|narrow|slim|thin|низк|наименьш|минимал|минимум|узк|"
                      r"(?<![а-яё])мал", words)  # fmt: skip
     low = said is not None
     if re.match(r"впервые", words, re.I):
@@ -704,13 +707,14 @@ def _extreme(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
     if m["ever"]:
         # The record of the whole series: the year is the first the warehouse holds (0).
         return "extreme", Quantity(0, "year", 0, 0), "lowest" if low else "highest"
-    if m["span"]:
-        # "in two decades": the record of the last N years, a year counted back from its own
-        # (-N; resolve gives the year).
-        n = int(m["span"]) if m["span"].isdigit() else _SPANS[m["span"].lower()]
-        n *= 10 if m["unit"].lower().startswith("decade") else 1
+    if m["span"] or m["span2"]:
+        # "in two decades", «за двадцать лет»: the record of the last N years, a year counted
+        # back from its own (-N; resolve gives the year).
+        said_n = (m["span"] or m["span2"]).lower()
+        n = int(said_n) if said_n.isdigit() else {**_SPANS, **_SPANS_RU}[said_n]
+        n *= 10 if (m["unit"] or "").lower().startswith("decade") else 1
         return "extreme", Quantity(-n, "year", -n, -n), "lowest" if low else "highest"
-    year = int(m["year"] or m["year2"] or m["year3"] or m["year4"])
+    year = int(m["year"] or m["year2"] or m["year3"] or m["year4"] or m["year5"])
     return "extreme", Quantity(year, "year", year, year), "lowest" if low else "highest"
 
 
@@ -1358,6 +1362,12 @@ PATTERNS: tuple[Pattern, ...] = (
             r"matched) since (?P<year3>(?:19|20)\d\d)"
             r"|\bтак\w* (?:низк|высок|мал|больш)\w* (?:\w+ )?не (?:\w+ )?(?:фиксир|был|наблюд|"
             r"видел|отмеча|регистрир)\w* (?:\w+ )?с (?P<year4>(?:19|20)\d\d)"
+            # "the deficit had not been so slim since 2001".
+            r"|\b(?:had|has|have|was|were) not been (?:so|as|this) [a-z]+ since "
+            r"(?P<year5>(?:19|20)\d\d)"
+            # «минимальный за двадцать лет»: the record of the last N years.
+            r"|(?:минимальн|максимальн|наименьш|наибольш|самы\w* (?:низк|высок))\w* за "
+            r"(?:последние )?(?P<span2>\d{1,2}|" + _SPAN_WORDS_RU + r") (?:лет|года)(?!\w)"
             # The record of the whole series: "the highest value ever recorded", "a new high".
             r"|\b(?P<ever>(?:the )?(?:lowest|highest|smallest|largest|biggest|weakest|strongest|"
             r"narrowest|widest)\b(?: " + _NOT_A_CHANGE + r"[a-z]+){0,3}? (?:ever|on record|"
@@ -1383,8 +1393,16 @@ PATTERNS: tuple[Pattern, ...] = (
             r"за всю историю(?: наблюдений)?|с начала (?:ряда|наблюдений)))"
             r"|\b(?P<fall>(?:the )?only (?:annual |yearly )?(?:fall|decline|drop|decrease)\b"
             r"(?: (?:in|of) the series| on record)?"
-            r"|единственн\w* (?:за (?:весь )?(?:период|ряд) )?(?:годово\w* )?(?:снижени|падени|"
-            r"сокращени)\w*)"
+            # "exports slipped only once", "Only in 2009 did exports decline", «снижался один
+            # раз», «Единственный спад за двадцать лет».
+            r"|\b(?:fell|slipped|declined|dropped|decreased|shrank|contracted) (?:only|just) "
+            r"once\b"
+            r"|\bonly in (?:19|20)\d\d did (?:[\w'’]+ ){0,3}?(?:fall|decline|drop|decrease|"
+            r"shrink|slip|contract)\b"
+            r"|(?:снижал|сокращал|уменьшал|пада)\w*(?: лишь| только| всего)? (?:один раз|однажды)"
+            r"|единственн\w* (?:за (?:весь )?(?:период|ряд) |за \w+ (?:лет|года) )?(?:годово\w* )?"
+            r"(?:снижени|падени|сокращени|спад)\w*(?: (?:экспорта|импорта|вывоза|ввоза|поставок|"
+            r"продаж|закупок)(?= за \w+ (?:лет|года)))?(?: за \w+ (?:лет|года))?)"
             # "its narrowest in two decades": the record of the last N years.
             r"|\b(?:the )?(?:lowest|highest|smallest|largest|biggest|weakest|strongest|narrowest|"
             r"widest)\b(?: "
@@ -1490,6 +1508,11 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\s+(?P<scale5>billion|million)\s+(?:" + _DOLLARS + r")"
             # «впервые превысил миллиард долларов»: one of the scale.
             r"|(?<![\d,.]\s)(?<![\w,.])(?P<scale6>миллиард|миллион)\s+(?:" + _DOLLARS + r")"
+            # "first crossed a billion dollars", «впервые перевалил за миллиард»: one of the scale.
+            r"|(?<!half )(?<!quarter )\ba\s+(?P<scale7>billion|million)\s+(?:" + _DOLLARS + r")"
+            r"|(?:(?<=за )|(?<=превысил )|(?<=превысила )|(?<=превысило )|(?<=превысили )|"
+            r"(?<=преодолел )|(?<=преодолела )|(?<=перешагнул )|(?<=перешагнула ))"
+            r"(?P<scale8>миллиард)(?!\w)(?!\s+(?:руб|евро|юан|иен|фунт))"
             r"|"
             + _N.replace("num", "num4")
             + r"\s?(?P<scale4>млрд|млн|миллиард\w*|миллион\w*|billion|million|bln|bn|mln|mn)\b"
@@ -1917,8 +1940,9 @@ class _Both:
         words = m["num5"] and f"{_multiple_word(m['num5']) + _part(m['half5']):g}"
         self.groups = {
             "num": m["num"] or m["num2"] or m["num3"] or m["num4"] or words
-            or (m["scale6"] and "1"),
-            "scale": m["scale"] or m["scale2"] or m["scale4"] or m["scale5"] or m["scale6"],
+            or ((m["scale6"] or m["scale7"] or m["scale8"]) and "1"),
+            "scale": m["scale"] or m["scale2"] or m["scale4"] or m["scale5"] or m["scale6"]
+            or m["scale7"] or m["scale8"],
             "q": m["q"],
         }  # fmt: skip
 

@@ -1543,7 +1543,8 @@ def _asked(text: str, s: Sentence) -> bool:
 #: "Three years later", "три года спустя", "через три года".
 #: The year a record of the changes names right after it ("the only fall in the series is 2009").
 _RECORD_YEAR = re.compile(
-    r"\s*(?:,\s*)?(?:is|was|came in|came|occurred in|—|–|-|:)\s*(?:in\s+)?"
+    r"\s*(?:,\s*)?(?:is|was|came in|came|occurred in|in|—|–|-|:|(?:в|во)(?!\w)|"
+    r"пришё?е?л(?:ся|ось|ась) на|пришлось на)\s*(?:in\s+)?"
     r"((?:19|20)\d\d)\b(?:['’]s)?"
 )
 

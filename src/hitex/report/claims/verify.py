@@ -1598,14 +1598,38 @@ def _extreme(c: Claim, s: Session, plan: Plan, small: float) -> Result:  # noqa:
                       f"{since} only if an equal year counts")  # fmt: skip
     first = size[since]
     if between and (first > now if low else first < now):
-        return Result(c, None, "unverifiable",
-                      f"{head}, the {c.metric} of {since}-{year}: {since} ({show(first, 'usd')}) "
-                      f"was not {word}, so the record goes back before {since} and the "
-                      "warehouse does not say how far")  # fmt: skip
+        said = f"{head}, the {c.metric} of {since}-{year}: {since} ({show(first, 'usd')}) was not"
+        return _record_before(c, s, plan, small, since, now, f"{said} {word}")
     span = f"{since + 1}-{year - 1}" if year - since > 2 else str(since + 1)
     extra = f"; {span} all {'higher' if low else 'lower'}" if between else ""
     why = f"{head}, the {c.metric} since {since} ({show(first, 'usd')}){extra}"
     return Result(c, float(since), "supported", why)
+
+
+def _record_before(
+    c: Claim, s: Session, plan: Plan, small: float, since: int, now: float, said: str
+) -> Result:
+    """A record since a year that was not as low (high) as the claim's: where it really begins.
+
+    "The lowest since 2007" says 2007 was as low, so the record goes back to the last year
+    before it that was, where the warehouse holds one (a red flag naming it); where it holds
+    none, how far back is not known.
+    """
+    low = c.metric == "lowest"
+    deficit = c.subject.flow == "balance" and c.side == "deficit"
+    held = [y for y in _years_of(s, c.subject.reporter) if y < since]
+    back = {y: -v if deficit else v for y, v in _flow_values(c, s, plan, small, held).items()}
+    reached = [y for y, v in sorted(back.items(), reverse=True) if (v <= now if low else v >= now)]
+    if reached:
+        y = reached[0]
+        return Result(c, float(y), "contradicted",
+                      f"{said}; the record goes back to {y} ({show(back[y], 'usd')}), so it is "
+                      f"the {c.metric} since {y}, not since {since}")  # fmt: skip
+    none_held = f"; no year held before it ({min(back)}-{since - 1}) was either" if back else ""
+    return Result(c, None, "unverifiable",
+                  f"{said}{none_held}, so the record goes back before "
+                  f"{min(back) if back else since} and the warehouse does not say how "
+                  "far")  # fmt: skip
 
 
 #: How many years before its own a series must hold for "a record" to be checked on it: a
