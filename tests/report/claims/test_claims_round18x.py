@@ -22,7 +22,8 @@ def series():
     above = [y for y in t.index if t.loc[y, "export"] > 1000]
     assert above[0] == 2011  # 990 million in 2010, 1,050 in 2011
     low = t["deficit"]
-    assert low[2021] == pytest.approx(86) and low[2001] == pytest.approx(70)
+    assert low[2021] == pytest.approx(86)
+    assert low[2001] == pytest.approx(70)
     assert (low.loc[2002:2020] > 86).all()
     assert low[2007] == pytest.approx(150)
     return t
@@ -51,7 +52,8 @@ PT = "Portugal's technology trade, 2001-2021. "
 )  # fmt: skip
 def test_the_only_fall_said_otherwise(corpus, series, text, words, verdict):
     r = find(claims.check(corpus, PT + text), words)
-    assert r.claim.kind == "extreme" and r.claim.metric == "only_fall", r
+    assert r.claim.kind == "extreme", r
+    assert r.claim.metric == "only_fall", r
     assert r.verdict == verdict, r.reason
 
 
@@ -70,7 +72,8 @@ def test_the_only_fall_said_otherwise(corpus, series, text, words, verdict):
 )  # fmt: skip
 def test_a_level_of_one_billion_said_in_words(corpus, series, text, words, verdict):
     r = find(claims.check(corpus, PT + text), words)
-    assert r.claim.quantity is not None and r.claim.quantity.value == 1e9, r
+    assert r.claim.quantity is not None, r
+    assert r.claim.quantity.value == 1e9, r
     assert r.verdict == verdict, r.reason
 
 
