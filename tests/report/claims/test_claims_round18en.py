@@ -52,9 +52,11 @@ def test_outbound_sales_are_exports_not_goods_the_lexicon_lacks(corpus):
     [
         ("When the series began in 2001, Portugal sold $620m of such goods and bought $690m.",
          "$690m"),
-        ("In 2021 sales abroad reached $4.5 billion. Purchases grew 25.6%, to $4,586 million.",
+        ("In 2021 sales abroad reached $4.5 billion. Purchases grew 25.6%, to $4,586 million; "
+         "chips made up half of what Portugal sold.",
          "25.6%"),
-        ("In 2021 sales abroad reached $4.5 billion. Purchases grew 25.6%, to $4,586 million.",
+        ("In 2021 sales abroad reached $4.5 billion. Purchases grew 25.6%, to $4,586 million; "
+         "chips made up half of what Portugal sold.",
          "$4,586 million"),
     ],
 )  # fmt: skip
