@@ -85,21 +85,12 @@ def test_the_reporters_purchases_named_by_its_name_are_its_imports(corpus):
 
 
 # -- a partner's buying is the reporter's exports -------------------------------------------------
-def test_partners_counted_by_of_them_or_a_verb_of_multiple_buy_the_reporters_exports(corpus):
+def test_a_partner_that_multiplied_its_purchases_buys_the_reporters_exports(corpus):
     m = _moscow()
-    y20 = m[m["year"] == 2020].groupby("partner")["value_usd"].sum() / 1e6
-    assert (len(y20), int((y20 > 100).sum())) == (22, 6)
     vnm = _by_year(m[m["partner"] == "VNM"])
     assert vnm[2020] / vnm[2019] == pytest.approx(2.14, abs=0.01)
-    text = MOSCOW_HEAD + (
-        "Moscow goods went to 22 countries in 2020, and six of them bought over $100m apiece. "
-        "Vietnam tripled its purchases, admittedly off a tiny base."
-    )
-    got = claims.check(corpus, text)
-    for figure in ("22 countries", "over $100m"):
-        r = find(got, figure)
-        assert (r.claim.subject.flow, r.verdict) == ("export", "supported"), (figure, r.reason)
-    tripled = find(got, "tripled")
+    text = MOSCOW_HEAD + "Vietnam tripled its purchases, admittedly off a tiny base."
+    tripled = find(claims.check(corpus, text), "tripled")
     assert tripled.claim.subject.flow == "export"
     assert tripled.verdict == "contradicted", tripled.reason  # x2.14 is no tripling
     doubled = find(claims.check(corpus, text.replace("tripled", "doubled")), "doubled")

@@ -82,9 +82,7 @@ def _mentions(text: str, entry: dict[str, list[str]]) -> list[tuple[int, int]]:
 
 _PARTNER_BEFORE = re.compile(
     r"(?:[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w-]+)*|[а-яё]+(?:ск|цк)\w+\s+\w+|"
-    r"(?:Indian|Chinese|Japanese|\w+ian|\w+ese)\s+\w+|"
-    # "six of them bought": a count of the partners said before.
-    r"\b\w+\s+of\s+them)"
+    r"(?:Indian|Chinese|Japanese|\w+ian|\w+ese)\s+\w+)"
     # "Japan cut its purchases", «Франция сократила закупки»: a verb of change between.
     r"(?:\s+(?:cut|increased|reduced|raised|boosted|slashed|doubled|tripled|trebled|quadrupled|"
     r"halved|увеличил\w*|нарастил\w*|"
