@@ -84,7 +84,8 @@ _PARTNER_BEFORE = re.compile(
     r"(?:[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w-]+)*|[а-яё]+(?:ск|цк)\w+\s+\w+|"
     r"(?:Indian|Chinese|Japanese|\w+ian|\w+ese)\s+\w+)"
     # "Japan cut its purchases", «Франция сократила закупки»: a verb of change between.
-    r"(?:\s+(?:cut|increased|reduced|raised|boosted|slashed|увеличил\w*|нарастил\w*|"
+    r"(?:\s+(?:cut|increased|reduced|raised|boosted|slashed|doubled|tripled|trebled|quadrupled|"
+    r"halved|увеличил\w*|нарастил\w*|"
     r"сократил\w*|уменьшил\w*|снизил\w*)(?:\s+(?:its|their|свои|свой))?)?\s*$"
 )
 
@@ -160,6 +161,11 @@ def flows(text: str) -> list[tuple[int, str, str]]:
             side = sides[0] if sides else ""
         out.append((a, flow, side))
     return _dedupe(out)
+
+
+def purchase_words() -> str:
+    """The English words of buying (grammar ``purchases``), one regular expression."""
+    return "(?:" + "|".join(grammar()["purchases"]["en"]) + ")"
 
 
 def side_in(text: str) -> str:

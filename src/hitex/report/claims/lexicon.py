@@ -146,7 +146,9 @@ class Lexicon:
         >>> [m.value for m in load().find_products("Machinery (chapter 84) and turbines")]
         ['HS 84']
         """
-        words = list(_scan(text, *self._product_re, "product"))
+        words = [w for w in _scan(text, *self._product_re, "product")
+                 if not (_VERB_SHIPS.fullmatch(text, w.start, w.end)
+                         and _SUBJECT_BEFORE.search(text, 0, w.start))]  # fmt: skip
         # "HS 8542.31" is subheading 854231.
         said = ("code", "bare", "bare2", "ord", "ord2", "ord3", "bare3")
         codes = [Mention(m.start(), m.end(), "product",
@@ -179,10 +181,36 @@ class Lexicon:
             if _glosses(text, w, Mention(c.start(), c.end(), "product", c["code"]))
             and (c["code"],) == self.product(w.value).codes
         }
-        if not said:
+        new = self._coined_by(text, words)
+        if not said and not new:
             return self
         products = tuple(replace(p, defined=True) if p.name in said else p for p in self.products)
-        return replace(self, products=products)
+        return replace(self, products=(*products, *new))
+
+    def _coined_by(self, text: str, words: list[Mention]) -> tuple[ProductEntry, ...]:
+        """Goods words the lexicon lacks that ``text`` glosses by a code: new entries.
+
+        "Instruments (HS 90) were the fastest movers ... Japan took $173m of Moscow's
+        instruments": one plain word opening its clause, glossed by its code in brackets, means
+        those goods wherever the text says it again (in the singular too).
+
+        >>> lex = load().defined_by("Instruments (HS 90) rose. Japan took instruments.")
+        >>> lex.product("instruments").codes, lex.product("instruments").words
+        (('90',), ('instrument',))
+        """
+        from hitex.report.claims.frames import grammar  # noqa: PLC0415 - frames reads it
+
+        general = {w.lower() for w in grammar()["general"]["en"]}
+        taken = {p.name for p in self.products}
+        out: dict[str, ProductEntry] = {}
+        for m in _COINED.finditer(text):
+            word = m["word"].lower()
+            if (word in general or word in _NOT_COINED or word in taken or word in out
+                    or any(w.start <= m.start("word") < w.end for w in words)):  # fmt: skip
+                continue
+            stem = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+            out[word] = ProductEntry(word, (stem,), (m["code"],), defined=True)
+        return tuple(out.values())
 
     def find_partners(self, text: str) -> list[Mention]:
         """Partner groups and countries the text names (demonyms too), in order."""
@@ -232,6 +260,24 @@ _CODE_NAME = re.compile(r"HS (\d{2,6})")
 _CHAPTER_WORD = re.compile(r"(?<!\w)(?:глав|групп)\w*", re.IGNORECASE)
 #: What may stand between goods' words and the code that glosses them: no clause boundary.
 _GLOSS = re.compile(r"[^,;.:()]{0,60}\(?\s*")
+
+
+#: "Everything Moscow ships", "all that it ships": the verb after its subject, not vessels.
+_VERB_SHIPS = re.compile(r"ships", re.IGNORECASE)
+_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?:it|she|he|which|that|who|city|country|capital|region)|"
+    r"(?-i:[A-Z])[\w'’-]*)\s+$",
+    re.IGNORECASE,
+)
+#: One plain word that opens its clause, glossed by its HS code in brackets: "Instruments (HS
+#: 90) were the fastest movers", "; timber (chapter 44) rose sixfold".
+_COINED = re.compile(
+    r"(?:^|(?<=[.;:!?]\s)|(?<=\n))(?P<word>[A-Za-z][a-z]{3,})\s+"
+    r"\((?:HS\s+(?:chapter\s+|heading\s+)?|chapter\s+|heading\s+)(?P<code>\d{2}|\d{4})\)"
+)
+#: Words that name no goods of their own before a code ("Others (HS 90)").
+_NOT_COINED = frozenset({"others", "other", "rest", "remainder", "parts", "exports", "imports",
+                         "sales", "shipments", "purchases", "chapter", "heading"})  # fmt: skip
 
 
 def _glosses(text: str, word: Mention, code: Mention) -> bool:

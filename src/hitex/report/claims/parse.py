@@ -298,7 +298,9 @@ _TRADE = re.compile(
     r"contract|transaction|industr|экспорт|импорт|поставк|постав|продаж|торгов|товар|продукци|"
     r"закуп|контракт|сделк|отрасл|took|buyer|market|deficit|surplus|turnover|balance|дефицит|"
     r"профицит|сальдо|оборот|покупател|рын|\bgap\b|shortfall|отгруз|вывез|ввез|вывоз|ввоз|"
-    r"outbound|inbound|\bpartner countr|destinations|поставщик",
+    r"outbound|inbound|\bpartner countr|destinations|поставщик|"
+    # "October-December 2020 brought $652m": money a period brought in.
+    r"\b(?:brought|earned|fetched)(?:\s+in)?(?=\s+(?:US\$|\$|USD))",
     re.IGNORECASE)  # fmt: skip
 
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -204,6 +204,8 @@ _SEQUENTIAL = re.compile(
 #: "sales abroad matched 98% of purchases", «экспорт покрывал 13% импорта». The verb, an export
 #: word before it and an import word after.
 _COVER_VERB = re.compile(r"\b(?:cover(?:s|ed)?|paid for|pays? for|financ(?:e|es|ed)|"
+                         # "sales abroad were equal to 98% of the inbound bill"
+                         r"equal(?:led|ed|s)?|equal to|equivalent to|"
                          r"match(?:es|ed)?|покрыва\w*|покрыл\w*)(?!\w)", re.IGNORECASE)  # fmt: skip
 _COVER_EXPORT = re.compile(r"\b(?:exports?|sales|outbound|экспорт\w*)(?!\w)", re.IGNORECASE)
 _COVER_IMPORT = re.compile(r"\b(?:imports?|inbound|purchases|импорт\w*|закуп\w*)(?!\w)",
@@ -216,6 +218,8 @@ def _covers(sentence: str, at: int) -> bool:
     if not verbs:
         return False
     verb = verbs[-1]
+    if ";" in sentence[verb.end() : at]:
+        return False  # the verb of another clause
     return bool(_COVER_EXPORT.search(sentence[: verb.start()])
                 and _COVER_IMPORT.search(sentence[verb.end() :]))  # fmt: skip
 
@@ -241,8 +245,10 @@ _YEARS_EARLIER = re.compile(
     r"\s*(?:(?P<decade>a|one) decade|(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+) "
     r"years) (?:before|earlier|previously)\b|\s*десятью годами (?:ранее|раньше)",
     re.IGNORECASE)  # fmt: skip
-_YEAR_EARLIER = re.compile(r"\s*(?:of\s+|in\s+|for\s+)?(?:годом ранее|a year earlier|"
-                           r"the year before|a year ago|"
+#: "the $1.85bn booked a year before": a participle of the figure may stand between.
+_YEAR_EARLIER = re.compile(r"\s*(?:of\s+|in\s+|for\s+|(?:booked|recorded|registered|posted|"
+                           r"reported|seen|logged)\s+)?(?:годом ранее|a year earlier|"
+                           r"the year before|a year before|a year ago|"
                            r"в прошлом году|the previous year|годом раньше)",
                            re.IGNORECASE)  # fmt: skip
 #: The year right after a figure ("$61.7 million in 2002", "$4.5 billion by 2021", «до 4 500 млн
@@ -1586,6 +1592,8 @@ _HOLDS_PLACE = re.compile(r"\s*(?:занима\w*|занял\w*|принадле
 _SUPPLIERS = re.compile(r"\b(?:suppliers?|import origins|origins)\b|поставщик", re.IGNORECASE)
 _MARKETS = re.compile(r"\b(?:markets?|buyers?|destinations?|customers?)\b|"
                       r"(?<!\w)рын(?:ок|ка|ку|ком|ке)|покупател", re.IGNORECASE)  # fmt: skip
+_MARKET_NEXT = re.compile(r"\s+(?:export\s+)?(?:markets?|buyers?|destinations?|customers?)\b",
+                          re.IGNORECASE)  # fmt: skip
 _BUYERS = re.compile(r"\b(?:destinations|buyers)\b|покупател|получател", re.IGNORECASE)
 #: What separates the partners of a list, and a list from the words that sum it up.
 _LIST_GAP = re.compile(r"\s*(?:,|and|и|—|–)?\s*(?:and|и)?\s*", re.IGNORECASE)
@@ -1808,8 +1816,22 @@ def _goods_named_before(c: Claim) -> Claim:
 
 
 def _narrowing(lexicon: Lexicon, text: str) -> list[Mention]:
-    """Products named in ``text`` that narrow the trade ("high-tech", an ``all`` word, does not)."""
-    return [m for m in lexicon.find_products(text) if not lexicon.product(m.value).all]
+    """Products named in ``text`` that narrow the trade ("high-tech", an ``all`` word, does not).
+
+    Goods set against the subject at the end of their clause ("earned $774m, second only to
+    machinery, 28.7% more than in 2019") are not the subject's.
+    """
+    return [
+        m
+        for m in lexicon.find_products(text)
+        if not lexicon.product(m.value).all
+        and not (_SECOND_TO.search(text, 0, m.start) and re.match(r"\s*[,;.]", text[m.end :]))
+    ]
+
+
+#: Goods ranked above the subject: "second only to machinery", "behind machinery".
+_SECOND_TO = re.compile(r"(?:\b(?:second|third|next) only to|\bbehind)\s+(?:the\s+)?$",
+                        re.IGNORECASE)  # fmt: skip
 
 
 def _own(reporter: str) -> set[str]:
@@ -1935,11 +1957,24 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # "Argentina supplied $2.04 billion of goods to Chile": the partner's sales are the
         # reporter's imports.
         flow = "import"
+    if flow == "export" and read is not None and _reporter_buys(s.text, claim_end, c, partners):
+        # "Portugal sold $620m and bought $690m", "Chile's purchases ... stood at $2,035
+        # million": the reporter buys, its imports.
+        flow = "import"
     if (flow == "import" and read is not None
             and _buys_reporters_goods(s.text[:claim_end], c, partners)):  # fmt: skip
         # «Германия увеличила импорт московской продукции на четверть»: the partner's imports
         # of the reporter's goods are the reporter's exports.
         flow = "export"
+    if (how["flow"] == "carried" and read is not None and same and previous is not None
+            and previous.understood and previous.subject.flow in ("export", "import")
+            and previous.subject.flow != flow
+            and not any(previous.end - s.start <= a < claim_end
+                        for a, *_ in frames.flows(s.text))):  # fmt: skip
+        # "Korea was the twelfth market, Sweden the thirteenth and Poland worth about $190
+        # million": a gapped list goes on with the flow of the claim before it, not with a flow
+        # word of an earlier clause.
+        flow = previous.subject.flow
     if f.claim.kind == "rank":
         # The partner ranked: the one named nearest before the rank's words, else the first after.
         a = f.claim.start - s.start
@@ -1983,8 +2018,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
             # «являются четвёртым поставщиком», "the second-largest supplier": among the
             # partners the reporter buys from.
             flow, how["flow"] = "import", "read"
-        elif read is None and _MARKETS.search(f.claim.span):
-            # «второй по величине рынок», "the largest buyer": among the partners it sells to.
+        elif (read is None and _MARKETS.search(f.claim.span)) or _MARKET_NEXT.match(
+                s.text, claim_end):  # fmt: skip
+            # «второй по величине рынок», "the largest buyer": among the partners it sells to;
+            # "Korea was the twelfth market": the noun right after the place says so.
             flow, how["flow"] = "export", "read"
         # "cereals (chapter 10) came second with $152.5m, whereas fats (chapter 15) ...": the
         # goods of the rank's own words, when they name some, not all of the sentence's.
@@ -2259,6 +2296,31 @@ def _buys_reporters_goods(text: str, c: Context, partners: list[Mention]) -> boo
     words = [said[-1] + m.end() for m in re.finditer(r"\w+\s+", text[said[-1] :])][:2]
     return any(demonym_at(text, at) == c.reporter and re.match(r"\w*(?:ой|их|ого)\b", text[at:])
                for at in words)  # fmt: skip
+
+
+#: A buyer other than the reporter named without its name: a pronoun, a partner's noun, a firm.
+_OTHER_BUYER = re.compile(r"\b(?:its|their|his|her|it|they|them|which|who|whose|markets?|countries|"
+                          r"partners?|buyers?|customers?|destinations?|firms?|compan(?:y|ies))\b"
+                          r"|\bfrom\b", re.IGNORECASE)  # fmt: skip
+
+
+def _reporter_buys(text: str, end: int, c: Context, partners: list[Mention]) -> bool:
+    """Whether the buying word last before ``end``, read as a partner's, is the reporter's.
+
+    A word of buying (grammar ``purchases``) with no partner named before the figure, and no
+    other buyer (a pronoun, "buyers", "from"): the reporter's own, or its name's ("Portugal
+    sold $620m and bought $690m", "Chile's purchases ... stood at", "Purchases grew 25.6%").
+    """
+    said = [x for x in frames.flows(text) if x[0] < end]
+    if not said or said[-1][1] != "export":
+        return False
+    a = said[-1][0]
+    if not re.match(frames.purchase_words(), text[a:], re.IGNORECASE):
+        return False
+    if any(m.value not in _own(c.reporter) for m in partners if m.start < end):
+        return False
+    clause = re.split(r"[,;:]", text[:a])[-1]
+    return _OTHER_BUYER.search(clause + text[a:end]) is None
 
 
 #: Verbs and nouns of selling whose doer is named before them.
