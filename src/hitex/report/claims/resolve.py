@@ -1968,7 +1968,7 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         flow = "export"
     if (how["flow"] == "carried" and read is not None and same and previous is not None
             and previous.understood and previous.subject.flow in ("export", "import")
-            and previous.subject.flow != flow
+            and previous.subject.flow != flow and flow in ("export", "import")
             and not any(previous.end - s.start <= a < claim_end
                         for a, *_ in frames.flows(s.text))):  # fmt: skip
         # "Korea was the twelfth market, Sweden the thirteenth and Poland worth about $190
