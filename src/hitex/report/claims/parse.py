@@ -1057,6 +1057,11 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
     value = wording.parse_percent(m["num"] + "%", lang="en" if "." in m["num"] else s.lang)
     step = 10.0 ** -decimals(m["num"], lang=s.lang)
     after = s.text[m.end() :][:60]
+    # "covered only 13% or so of purchases": a qualifier after the figure.
+    loose = re.match(r"\s*,?\s*or (?:so|thereabouts)\b", after)
+    if loose:
+        after = after[loose.end() :]
+    q = m["q"] or ("about" if loose else "")
     # "took $40m after a 60% jump": a noun of change after the figure makes it a change.
     compared = re.match(r"\s*(?:more|less|higher|lower|above|below|jump|rise|increase|gain|"
                         r"growth|surge|leap|fall|drop|decline)\b", after)  # fmt: skip
@@ -1079,16 +1084,16 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         or (_SHARES_LISTED.search(before) and not re.search(GROWTH, before, re.IGNORECASE))
     ):
         # "Most of the increase is due to gas, roughly 30% of everything bought": of a whole.
-        return "share", quantity(value, "pct", step, m["q"] or ""), None
+        return "share", quantity(value, "pct", step, q), None
     if re.search(r"\bwith\s*$", before) and not re.match(
         r"\s*(?:growth|increase|rise|gain|fall|drop|decline|more|less|up|down)\b", after, re.I
     ):
         # "Germany came in second with 13.8%": its share.
-        return "share", quantity(value, "pct", step, m["q"] or ""), None
+        return "share", quantity(value, "pct", step, q), None
     if _RATE_OF_GROWTH.search(before):
         # «темп роста 130,0%»: Russian statistics give the level as a percentage of the
         # base's (a rise of 30%); «темп прироста» is the rise itself.
-        return "growth", quantity(value - 100, "pct", step, m["q"] or ""), None
+        return "growth", quantity(value - 100, "pct", step, q), None
     # The sign touches its figure: "to Vietnam - 114%" is a dash.
     sign = re.search(r"(?:^|[\s(\[])([+\-−]|плюс\s|plus\s|минус\s|minus\s)$", before, re.I)
     if sign is not None and not m["q"]:
@@ -1106,11 +1111,11 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         r"fall|advance|improvement|stronger|weaker|above|below|больше|меньше|рост|выше|ниже)",
         after, re.IGNORECASE)  # fmt: skip
     if grows:
-        q = quantity(value, "pct", step, m["q"] or "")
+        out = quantity(value, "pct", step, q)
         falls = not above and (_falls(before) or re.match(
             r"\s*(?:less|lower|decline|drop|fall|below|меньше|ниже)", after))  # fmt: skip
-        return "growth", negate(q) if falls else q, None
-    return "", quantity(value, "pct", step, m["q"] or ""), None
+        return "growth", negate(out) if falls else out, None
+    return "", quantity(value, "pct", step, q), None
 
 
 #: Going above an earlier year's figure by a percentage: «превысив показатель 2019 г. на 30%»,
