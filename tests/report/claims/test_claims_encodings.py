@@ -108,6 +108,24 @@ def test_not_a_text_file(db, tmp_path):
     assert f"article.txt.gz is not a text file: byte 0x00 at offset {raw.index(0)}" in said
 
 
+def test_a_nul_in_a_utf16_file_is_named_at_its_own_offset(db, tmp_path):
+    # Word's "Unicode text" with a NUL character pasted in: every ASCII letter of UTF-16 has a
+    # 0x00 byte, so the first 0x00 of the file is not the NUL; its offset is that of the two
+    # bytes 00 00 of the character, counted here on the raw bytes after the byte-order mark.
+    text = RUSSIAN.read_text(encoding="utf-8")
+    cut = text.index("\n") + 1
+    saved = tmp_path / "pasted.txt"
+    raw = "\ufeff".encode("utf-16-le") + (text[:cut] + "\0" + text[cut:]).encode("utf-16-le")
+    saved.write_bytes(raw)
+    at = 2 + 2 * cut
+    assert raw[at : at + 2] == b"\0\0"
+    assert raw.index(0) < at
+    result = _check(db, saved)
+    assert result.exit_code == 1
+    said = " ".join(result.stderr.split())
+    assert f"pasted.txt is not a text file: byte 0x00 at offset {at};" in said
+
+
 def test_an_unknown_encoding_name(db):
     result = _check(db, RUSSIAN, "--encoding", "windows-9999")
     assert result.exit_code == 1

@@ -118,7 +118,7 @@ def read_article(path: str | os.PathLike[str], *, encoding: str | None = None) -
         if encoding is not None or chosen != "utf-8":
             raise _undecodable(name, raw, exc, chosen) from None
         if b"\0" in raw:
-            raise _binary(name, raw) from None
+            raise _binary(name, raw.index(b"\0")) from None
         # A UTF-8 text with a damaged byte is still UTF-8: read as Windows-1251 it would be
         # mojibake. Its valid multi-byte characters outnumber the bytes that do not decode.
         loose = raw.decode("utf-8", errors="replace")
@@ -131,14 +131,19 @@ def read_article(path: str | os.PathLike[str], *, encoding: str | None = None) -
         if judged is None:
             raise _undecodable(name, raw, exc, chosen) from None
         text = raw.decode(judged, errors="strict")
+        chosen = judged
     if "\0" in text:
-        raise _binary(name, raw)
+        # The NUL's offset in the file: the bytes of the text before it (with a UTF-16 or
+        # UTF-32 file's byte-order mark, which encoding the text again writes back).
+        raise _binary(name, len(text[: text.index("\0")].encode(chosen)))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _binary(name: str, raw: bytes) -> InputError:
-    """A file with NUL characters is no text (a PDF, a Word or a compressed file)."""
-    at = raw.index(b"\0")
+def _binary(name: str, at: int) -> InputError:
+    """A file with NUL characters is no text (a PDF, a Word or a compressed file).
+
+    ``at`` is the byte offset of the first NUL in the file.
+    """
     return InputError(
         f"{name} is not a text file: byte 0x00 at offset {at}; save the article as plain text "
         "(.txt).",

@@ -1638,10 +1638,8 @@ RECORD_YEARS = 10
 
 
 def _years_of(s: Session, reporter: str) -> list[int]:
-    """The years ``flows`` holds of ``reporter``, in order (the records of every series)."""
-    flows = s.tables()["flows"]
-    years = flows.filter(flows.reporter == reporter).select("year").distinct().to_pandas()
-    return sorted(int(y) for y in years["year"])
+    """The years the warehouse holds records of ``reporter`` in, in order (its holdings)."""
+    return list(_held_years(s).get(reporter, ()))
 
 
 def _change_record(c: Claim, s: Session, plan: Plan, small: float) -> Result:
