@@ -129,3 +129,49 @@ def test_the_data_tell_no_flow_of_a_loose_figure_or_one_the_words_say(corpus, te
     assert portugal_mn("import")[2021] == pytest.approx(4586.0, abs=0.05)
     r = find(claims.check(corpus, text), "4")
     assert r.verdict == verdict, r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Portugal's technology trade, 2021. Dutch exports to Portugal came to about "
+         "US$460 million.", "US$460"),
+        ("Технологическая торговля Португалии, 2021 год. Голландский экспорт в Португалию — "
+         "около 460 млн долл.", "460"),
+    ],
+)  # fmt: skip
+def test_a_partners_exports_are_the_reporters_imports(corpus, text, said):
+    assert _portugal_2021("import")["NLD"] == pytest.approx(458.6, abs=0.01)
+    assert _portugal_2021("export")["NLD"] == pytest.approx(1134.0, abs=0.01)
+    r = find(claims.check(corpus, text), said)
+    assert r.claim.subject.flow == "import", r.reason
+    assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portugal's technology goods moving both ways were worth about US$9.1 billion in 2021.",
+        "Examiner: Portugal in 2021. And the turnover?\n\n"
+        "Candidate: It came to about US$9.1 billion.",
+        "Экзаменатор: Португалия, 2021 год. А товарооборот?\n\n"
+        "Студент: Он составил около 9,1 млрд долл.",
+    ],
+)
+def test_both_ways_and_a_question_on_turnover_name_the_turnover(corpus, text):
+    turnover = portugal_mn("export")[2021] + portugal_mn("import")[2021]
+    assert turnover == pytest.approx(9086.0, abs=0.1)
+    r = find(claims.check(corpus, text), "9")
+    assert r.claim.subject.flow == "turnover", r.reason
+    assert r.verdict == "supported", r.reason
+
+
+def test_a_question_whose_label_names_the_asker_gives_the_flow_of_the_reply(corpus):
+    # Imports, 2021 against 2020: +25.59%; exports +30%.
+    m = portugal_mn("import")
+    assert 100 * (m[2021] / m[2020] - 1) == pytest.approx(25.59, abs=0.01)
+    text = ("Webinar on Portugal's technology trade, 2021.\n\nQuestion (Anna): Imports?\n\n"
+            "Answer (host): In 2021 they grew by about 26%.")  # fmt: skip
+    r = find(claims.check(corpus, text), "26%")
+    assert r.claim.subject.flow == "import", r.reason
+    assert r.verdict == "supported", r.reason

@@ -1508,7 +1508,7 @@ def _asked_flow(before: str) -> str | None:
     if not _LABEL.match(lines[-2]) or frames.flows(lines[-1]):
         return None
     said = {flow for _, flow, _ in frames.flows(lines[-2])}
-    return said.pop() if len(said) == 1 and said <= {"export", "import"} else None
+    return said.pop() if len(said) == 1 and said <= {"export", "import", "turnover"} else None
 
 
 #: An item of a list: a line opening with a dash, a bullet or a number ("- ", "• ", "2) ").
@@ -1971,6 +1971,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # "Portugal sold $620m and bought $690m", "Chile's purchases ... stood at $2,035
         # million": the reporter buys, its imports.
         flow = "import"
+    if flow == "export" and read is not None and _partners_exports(s.text, claim_end, partners):
+        # «55% всего аргентинского экспорта соседу», "Argentina's exports to Chile": a
+        # partner's exports (to the reporter) are the reporter's imports.
+        flow = "import"
     if (flow == "import" and read is not None
             and _buys_reporters_goods(s.text[:claim_end], c, partners)):  # fmt: skip
         # «Германия увеличила импорт московской продукции на четверть»: the partner's imports
@@ -2309,6 +2313,22 @@ def _buys_reporters_goods(text: str, c: Context, partners: list[Mention]) -> boo
     words = [said[-1] + m.end() for m in re.finditer(r"\w+\s+", text[said[-1] :])][:2]
     return any(demonym_at(text, at) == c.reporter and re.match(r"\w*(?:ой|их|ого)\b", text[at:])
                for at in words)  # fmt: skip
+
+
+def _partners_exports(text: str, end: int, partners: list[Mention]) -> bool:
+    """Whether the export word a figure ending at ``end`` is read with is a partner's.
+
+    The word is the nearest before the figure, else the first after it (as
+    :func:`~hitex.report.claims.frames.flow_at` reads it); the partner's name or demonym stands
+    right before it: "Argentine exports", "Argentina's exports", «аргентинского экспорта».
+    """
+    said = frames.flows(text)
+    before = [a for a, _, _ in said if a < end]
+    at = before[-1] if before else next((a for a, _, _ in said if a >= end), None)
+    word = None if at is None else re.match(r"exports?\b|экспорт", text[at:], re.IGNORECASE)
+    if word is None:
+        return False
+    return any(re.fullmatch(r"(?:['’]s)?\s+", text[m.end : at]) for m in partners if m.end <= at)
 
 
 #: A buyer other than the reporter named without its name: a pronoun, a partner's noun, a firm.
