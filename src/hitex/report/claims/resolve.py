@@ -2325,8 +2325,7 @@ def _partners_exports(text: str, end: int, partners: list[Mention]) -> bool:
     said = frames.flows(text)
     before = [a for a, _, _ in said if a < end]
     at = before[-1] if before else next((a for a, _, _ in said if a >= end), None)
-    word = None if at is None else re.match(r"exports?\b|экспорт", text[at:], re.IGNORECASE)
-    if word is None:
+    if at is None or not re.match(r"exports?\b|экспорт", text[at:], re.IGNORECASE):
         return False
     return any(re.fullmatch(r"(?:['’]s)?\s+", text[m.end : at]) for m in partners if m.end <= at)
 
