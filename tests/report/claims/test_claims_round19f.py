@@ -175,3 +175,14 @@ def test_a_question_whose_label_names_the_asker_gives_the_flow_of_the_reply(corp
     r = find(claims.check(corpus, text), "26%")
     assert r.claim.subject.flow == "import", r.reason
     assert r.verdict == "supported", r.reason
+
+
+def test_the_reporters_exports_named_by_a_partners_demonym_stay_exports(corpus):
+    # Portugal's exports to the Netherlands in 2021: 1,134 million (imports from it 458.6).
+    assert _portugal_2021("export")["NLD"] == pytest.approx(1134.0, abs=0.01)
+    text = (
+        "Portugal's technology trade, 2021. Portugal's Dutch exports came to about US$1.1 billion."
+    )
+    r = find(claims.check(corpus, text), "US$1.1")
+    assert r.claim.subject.flow == "export", r.reason
+    assert r.verdict == "supported", r.reason

@@ -1971,7 +1971,11 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # "Portugal sold $620m and bought $690m", "Chile's purchases ... stood at $2,035
         # million": the reporter buys, its imports.
         flow = "import"
-    if flow == "export" and read is not None and _partners_exports(s.text, claim_end, partners):
+    if (
+        flow == "export"
+        and read is not None
+        and _partners_exports(s.text, claim_end, partners, own)
+    ):
         # «55% всего аргентинского экспорта соседу», "Argentina's exports to Chile": a
         # partner's exports (to the reporter) are the reporter's imports.
         flow = "import"
@@ -2315,19 +2319,33 @@ def _buys_reporters_goods(text: str, c: Context, partners: list[Mention]) -> boo
                for at in words)  # fmt: skip
 
 
-def _partners_exports(text: str, end: int, partners: list[Mention]) -> bool:
+def _partners_exports(
+    text: str, end: int, partners: list[Mention], own: Sequence[Mention] = ()
+) -> bool:
     """Whether the export word a figure ending at ``end`` is read with is a partner's.
 
     The word is the nearest before the figure, else the first after it (as
     :func:`~hitex.report.claims.frames.flow_at` reads it); the partner's name or demonym stands
-    right before it: "Argentine exports", "Argentina's exports", «аргентинского экспорта».
+    right before it: "Argentine exports", "Argentina's exports", «аргентинского экспорта»; not
+    after the reporter's name (``own``): "Moscow's Chinese exports" go to China.
     """
     said = frames.flows(text)
     before = [a for a, _, _ in said if a < end]
     at = before[-1] if before else next((a for a, _, _ in said if a >= end), None)
     if at is None or not re.match(r"exports?\b|экспорт", text[at:], re.IGNORECASE):
         return False
-    return any(re.fullmatch(r"(?:['’]s)?\s+", text[m.end : at]) for m in partners if m.end <= at)
+    for m in partners:
+        if (
+            m.kind != "country"
+            or m.end > at
+            or not re.fullmatch(r"(?:['’]s)?\s+", text[m.end : at])
+        ):
+            continue
+        # "Moscow's Chinese exports", "Moscow's total Asian exports": the reporter's, to them.
+        if not any(re.fullmatch(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+", text[o.end : m.start])
+                   for o in own if o.end <= m.start):  # fmt: skip
+            return True
+    return False
 
 
 #: A buyer other than the reporter named without its name: a pronoun, a partner's noun, a firm.
