@@ -196,6 +196,15 @@ def other_way(text: str, end: int) -> bool:
     return _en(grammar()["other_way"]["en"]).match(text[end:].lstrip(" ,")) is not None
 
 
+def other_way_in(text: str) -> bool:
+    """Whether ``text`` (the words between two figures) says the next goes the other way.
+
+    >>> other_way_in(". And the lorries going back the other way? Only ")
+    True
+    """
+    return _en(grammar()["other_way"]["en"]).search(text) is not None
+
+
 def pronoun_first(text: str) -> bool:
     """Whether ``text`` says a pronoun (grammar ``pronouns``) before any flow word.
 

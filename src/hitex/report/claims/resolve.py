@@ -794,7 +794,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                  and (previous is None or pos >= previous.end)]  # fmt: skip
         subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous,
                                 (text or "")[: f.claim.start],
-                                fresh[-1] if fresh else None)  # fmt: skip
+                                fresh[-1] if fresh else None,
+                                [m for m in lexicon.find_partners(s.text)
+                                 if m.value in own])  # fmt: skip
         # The words before the figure, and after it to the clause's end.
         stop = re.search(r"[,;:(]", s.text[f.claim.end - s.start :])
         words = s.text[: f.claim.end - s.start + (stop.start() if stop else len(s.text))]
@@ -827,6 +829,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         if frames.other_way(s.text, f.claim.end - s.start) and subject.flow in _REVERSED:
             # "China supplied $1.83 billion of its imports against $200 million that went the
             # other way": the other flow of the same partner.
+            subject = dataclasses.replace(subject, flow=_REVERSED[subject.flow])
+            how["flow"] = "read"
+        elif (previous is not None and subject.flow == previous.subject.flow in _REVERSED
+              and frames.other_way_in((text or "")[previous.end : f.claim.start])):  # fmt: skip
+            # "Trucks brought $2bn into Chile. The ones going back the other way? Only $263m":
+            # the other flow of the claim before.
             subject = dataclasses.replace(subject, flow=_REVERSED[subject.flow])
             how["flow"] = "read"
         told = _pronoun_flow(text, s, f.claim.start - s.start, f.claim.end - s.start)
@@ -1483,7 +1491,7 @@ def _replies(text: str, s: Sentence) -> bool:
 
 
 #: A speaker's label in any case ("External examiner: ", "Candidate: ").
-_LABEL = re.compile(r"[A-ZА-ЯЁ][\w .'’-]{0,30}:\s")
+_LABEL = re.compile(r"[A-ZА-ЯЁ][\w .'’()-]{0,30}:\s")
 
 
 def _asked_flow(before: str) -> str | None:
@@ -1500,7 +1508,7 @@ def _asked_flow(before: str) -> str | None:
     if not _LABEL.match(lines[-2]) or frames.flows(lines[-1]):
         return None
     said = {flow for _, flow, _ in frames.flows(lines[-2])}
-    return said.pop() if len(said) == 1 and said <= {"export", "import"} else None
+    return said.pop() if len(said) == 1 and said <= {"export", "import", "turnover"} else None
 
 
 #: An item of a list: a line opening with a dash, a bullet or a number ("- ", "• ", "2) ").
@@ -1928,6 +1936,7 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
     previous: Claim | None,
     text_before: str = "",
     fresh_products: tuple[str, ...] | None = None,
+    own: Sequence[Mention] = (),
 ) -> tuple[Subject, dict[str, str]]:
     """The claim's subject, and how its slots were filled (``flow``, ``partners``, ``products``).
 
@@ -1953,13 +1962,22 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
     # the flow word nearest before the figure.
     said = [a for a, *_ in frames.flows(s.text) if a < claim_end]
     since = said[-1] if said else 0
-    if flow == "export" and _partner_sells(s.text[:claim_end], partners, since):
+    sold = flow == "export" and _partner_sells(s.text[:claim_end], partners, since, own)
+    if sold:
         # "Argentina supplied $2.04 billion of goods to Chile": the partner's sales are the
         # reporter's imports.
         flow = "import"
     if flow == "export" and read is not None and _reporter_buys(s.text, claim_end, c, partners):
         # "Portugal sold $620m and bought $690m", "Chile's purchases ... stood at $2,035
         # million": the reporter buys, its imports.
+        flow = "import"
+    if (
+        flow == "export"
+        and read is not None
+        and _partners_exports(s.text, claim_end, partners, own)
+    ):
+        # «55% всего аргентинского экспорта соседу», "Argentina's exports to Chile": a
+        # partner's exports (to the reporter) are the reporter's imports.
         flow = "import"
     if (flow == "import" and read is not None
             and _buys_reporters_goods(s.text[:claim_end], c, partners)):  # fmt: skip
@@ -1970,7 +1988,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
             and previous.understood and previous.subject.flow in ("export", "import")
             and previous.subject.flow != flow and flow in ("export", "import")
             and not any(previous.end - s.start <= a < claim_end
-                        for a, *_ in frames.flows(s.text))):  # fmt: skip
+                        for a, *_ in frames.flows(s.text))
+            # "Japan buys $180m and sells Portugal $321m": a selling verb of its own clause.
+            and not (sold and any(previous.end - s.start <= v.start() < claim_end
+                                  for v in _SELLS.finditer(s.text)))):  # fmt: skip
         # "Korea was the twelfth market, Sweden the thirteenth and Poland worth about $190
         # million": a gapped list goes on with the flow of the claim before it, not with a flow
         # word of an earlier clause.
@@ -2298,6 +2319,35 @@ def _buys_reporters_goods(text: str, c: Context, partners: list[Mention]) -> boo
                for at in words)  # fmt: skip
 
 
+def _partners_exports(
+    text: str, end: int, partners: list[Mention], own: Sequence[Mention] = ()
+) -> bool:
+    """Whether the export word a figure ending at ``end`` is read with is a partner's.
+
+    The word is the nearest before the figure, else the first after it (as
+    :func:`~hitex.report.claims.frames.flow_at` reads it); the partner's name or demonym stands
+    right before it: "Argentine exports", "Argentina's exports", «аргентинского экспорта»; not
+    after the reporter's name (``own``): "Moscow's Chinese exports" go to China.
+    """
+    said = frames.flows(text)
+    before = [a for a, _, _ in said if a < end]
+    at = before[-1] if before else next((a for a, _, _ in said if a >= end), None)
+    if at is None or not re.match(r"exports?\b|экспорт", text[at:], re.IGNORECASE):
+        return False
+    for m in partners:
+        if (
+            m.kind != "country"
+            or m.end > at
+            or not re.fullmatch(r"(?:['’]s)?\s+", text[m.end : at])
+        ):
+            continue
+        # "Moscow's Chinese exports", "Moscow's total Asian exports": the reporter's, to them.
+        if not any(re.fullmatch(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+", text[o.end : m.start])
+                   for o in own if o.end <= m.start):  # fmt: skip
+            return True
+    return False
+
+
 #: A buyer other than the reporter named without its name: a pronoun, a partner's noun, a firm.
 _OTHER_BUYER = re.compile(r"\b(?:its|their|his|her|it|they|them|which|who|whose|markets?|countries|"
                           r"partners?|buyers?|customers?|destinations?|firms?|compan(?:y|ies))\b"
@@ -2325,16 +2375,33 @@ def _reporter_buys(text: str, end: int, c: Context, partners: list[Mention]) -> 
 
 #: Verbs and nouns of selling whose doer is named before them.
 _SELLS = re.compile(r"\b(?:suppl(?:ied|ies|iers?)|shipped|ships|sold|sells|exported|exporters?|"
-                    r"deliver(?:ed|s)|поставил\w*|поставля\w*|поставщик\w*|продал\w*|"
+                    r"deliver(?:ed|s)|provid(?:es|ed|ing)|поставил\w*|поставля\w*|поставщик\w*|"
+                    r"продал\w*|прода[её]т|продают|продава\w*|отгрузил\w*|отгружа\w*|"
                     r"экспортировал\w*|экспортер\w*|экспортёр\w*)\b", re.IGNORECASE)  # fmt: skip
 
 
-def _partner_sells(text: str, partners: list[Mention], since: int = 0) -> bool:
-    """Whether the last selling word of ``text`` from ``since`` has its partner as its doer."""
+def _partner_sells(
+    text: str, partners: list[Mention], since: int = 0, own: Sequence[Mention] = ()
+) -> bool:
+    """Whether the last selling word of ``text`` from ``since`` has its partner as its doer.
+
+    Or the reporter (``own``, its names in the text) as the one it sells to, right after it:
+    "sells Portugal $321m", «отгрузили в Чили»: the selling is the reporter's buying.
+    """
     verbs = [v for v in _SELLS.finditer(text) if v.start() >= since]
     if not verbs:
         return False
     v = verbs[-1]
+    after = sorted(
+        (m for m in (*partners, *own) if v.end() <= m.start and m.end <= len(text)),
+        key=lambda m: m.start,
+    )
+    if (
+        after
+        and after[0] in own
+        and re.fullmatch(r"\s+(?:to\s+|в\s+|во\s+)?", text[v.end() : after[0].start], re.IGNORECASE)
+    ):
+        return True
     before = [m for m in partners if m.end <= v.start()]
     if not before:
         return False

@@ -120,7 +120,13 @@ def verify(
         if r.verdict == "supported":
             r = _doubt(r, rests.get(i, []), s, plan, small_base_usd)
         if r.verdict == "contradicted":
-            r = _abstain(r, readings.get(i, []), s, plan, small_base_usd)
+            # A precise figure that fits the flow its words leave unsaid, and not the default.
+            r = _by_data(r, s, plan, small_base_usd)
+            r = (
+                r
+                if r.verdict != "contradicted"
+                else _abstain(r, readings.get(i, []), s, plan, small_base_usd)
+            )
         if r.verdict == "contradicted":
             r = _uncertain(r)
         if r.verdict == "contradicted" and not _other_flow(
@@ -190,6 +196,52 @@ def _uncertain(r: Result) -> Result:
     why = "; ".join(f"{_GUESSES.get(slot, slot)} ({r.claim.how(slot)})" for slot in guessed)
     return Result(r.claim, r.computed, "unverifiable",
                   f"uncertain reading: {why}; as read: {r.reason}")  # fmt: skip
+
+
+#: Kinds whose figure may tell the flow a text leaves unsaid (never ranks: few places to hit).
+_BY_DATA = ("amount", "growth", "multiple", "change")
+#: A band narrower than this share of the figure is too narrow to be hit by chance.
+_NARROW = 0.01
+
+
+def _precise(c: Claim) -> bool:
+    """Whether ``c`` states its figure so closely that another flow's fit is no coincidence.
+
+    "$917m" allows US$916.5-917.5 million (0.1% of it); "45%", "about $2bn", "over a third"
+    allow bands too wide to tell one flow from another.
+    """
+    q = c.quantity
+    if q is None or c.kind not in _BY_DATA or q.qualifier or q.lo_open or q.hi_open:
+        return False
+    width = q.hi - q.lo
+    return math.isfinite(width) and q.value != 0 and width <= _NARROW * abs(q.value)
+
+
+def _by_data(r: Result, s: Session, plan: Plan, small: float) -> Result:
+    """``r`` (contradicted) as ``supported`` in the other flow when its words name none.
+
+    "Fuels came to $917m" in a text that says no flow: read as exports it is wrong, read as
+    imports it is US$917.23 million; a figure stated that closely names its flow by the data.
+    Only when the flow is the one slot guessed and the figure is :func:`_precise`.
+    """
+    c = r.claim
+    if c.guessed() != ["flow"] or c.subject.flow not in _REVERSED or not _precise(c):
+        return r
+    flow = _REVERSED[c.subject.flow]
+    whole = replace(c.whole, flow=flow) if c.whole is not None else None
+    alt = c.with_(subject=replace(c.subject, flow=flow), whole=whole)
+    try:
+        other = _one(alt, s, plan, small)
+    except (HitexError, KeyError, ValueError, IndexError):
+        return r
+    if other.verdict != "supported":
+        return r
+    return Result(alt, other.computed, "supported",
+                  f"no flow word is said for it: read as {flow}s, where the figure fits: "
+                  f"{other.reason}; read as {c.subject.flow}s: {r.reason}")  # fmt: skip
+
+
+_REVERSED = {"export": "import", "import": "export"}
 
 
 def _rests(c: Claim, lexicon: Lexicon) -> list[tuple[str, Claim]]:
