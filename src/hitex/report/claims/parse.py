@@ -129,8 +129,56 @@ _QUALIFIERS = {
 QUALIFIER = (
     r"(?<!\w)(?P<q>" + "|".join(f"(?:{p})" for p in _QUALIFIERS.values()) + r")\s+(?:по\s+|на\s+)?"
 )
-#: Relative half-width of "about", and how far below its figure "nearly" may be.
+#: Relative half-width of "about" on a round figure, and how far below its figure "nearly" may be.
 ABOUT, NEARLY = 0.05, 0.10
+#: How wide "about" (around, roughly, some, около, примерно, порядка) is, by the significant
+#: digits the figure is written with: (fewest digits, share of the figure, units of its last
+#: digit), the first row that holds. A round figure ("about $2bn", "about 110", "около 37%") is
+#: a journalist's rounding and keeps 5%; a figure written to three digits or more ("about 113
+#: million", "около 12,7%") is the figure rounded, and allows 1% and half its last digit.
+ABOUT_WIDTHS = ((3, 0.01, 0.5), (1, ABOUT, 0.5))
+
+
+def significant_digits(value: float, step: float) -> int:
+    """How many significant digits ``value`` is written with, its last digit ``step``; 0 unknown.
+
+    Trailing zeros are not significant ("110 million" has two); a step that is no power of ten
+    (a figure said in words) gives 0.
+
+    Examples
+    --------
+    >>> significant_digits(113e6, 1e6), significant_digits(110e6, 1e6), significant_digits(2e9, 1e9)
+    (3, 2, 1)
+    >>> significant_digits(12.7, 0.1), significant_digits(1.13e9, 1e7), significant_digits(20, 0.5)
+    (3, 3, 0)
+    """
+    if step <= 0 or value == 0 or abs(math.log10(step) - round(math.log10(step))) > 1e-9:
+        return 0
+    digits = round(abs(value) / step)
+    while digits and digits % 10 == 0:
+        digits //= 10
+    return len(str(digits)) if digits else 0
+
+
+def about_width(value: float, step: float) -> float:
+    """The half-width "about" gives ``value`` written with the last digit ``step`` (ABOUT_WIDTHS).
+
+    Examples
+    --------
+    >>> about_width(113e6, 1e6) / 1e6  # "about 113 million": 111.4 to 114.6
+    1.63
+    >>> round(about_width(110e6, 1e6) / 1e6, 2)  # "about 110 million": 104 to 116
+    6.0
+    >>> about_width(2e9, 1e9) / 1e9  # "about $2bn": 1.4 to 2.6 billion
+    0.6
+    >>> round(about_width(12.7, 0.1), 3)  # "около 12,7%": 12.52% to 12.88%
+    0.177
+    """
+    digits = significant_digits(value, step)
+    for fewest, share, units in ABOUT_WIDTHS:
+        if digits >= fewest:
+            return abs(value) * share + units * step
+    return abs(value) * ABOUT + step / 2
 
 
 def qualifier_kind(text: str | None) -> str:
@@ -193,7 +241,7 @@ def quantity(  # noqa: PLR0911 - one return per qualifier
         return Quantity(value, unit, value - abs(value) * NEARLY - half, value + half,
                         qualifier=words)  # fmt: skip
     if kind == "about":
-        width = abs(value) * ABOUT + half
+        width = about_width(value, step)
         return Quantity(value, unit, value - width, value + width, qualifier=words)
     return Quantity(value, unit, value - half, value + half)
 

@@ -1,0 +1,59 @@
+"""Round 19c: "about" as wide as its figure's precision, counts set against another year,
+counts over a threshold, «к 2011 году» as the year of a level.
+
+Sentences written for these tests, on the corpus data (Moscow's example, the Chile sample,
+Portugal's constructed series). The figures each claim needs are checked first on the raw files
+with pandas (``tests/report/claims/_shared.py``), never with hitex.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import hitex.report.claims as claims
+from hitex.report.claims.parse import ABOUT_WIDTHS, about_width, quantity
+from tests.report.claims._shared import find, moscow
+
+
+@pytest.fixture(scope="module")
+def india():
+    m = moscow(partner="IND")
+    total = m[(m["flow"] == "export") & (m["year"] == 2020)]["value_usd"].sum() / 1e6
+    assert total == pytest.approx(140.32, abs=0.01)
+    return total
+
+
+#: (stated figure, its last digit, a true value "about" allows, one it does not).
+ABOUT_CASES = [
+    (113e6, 1e6, 112.0e6, 109.3e6),  # three digits: the figure rounded, and 1%
+    (110e6, 1e6, 105.0e6, 103.0e6),  # a round figure: 5%
+    (2e9, 1e9, 1.5e9, 1.3e9),  # "about $2bn": 5% and half its last digit
+    (12.7, 0.1, 12.6, 12.4),  # «около 12,7%»
+    (2.43, 0.01, 2.41, 2.36),  # "about 2.43 times"
+]
+
+
+@pytest.mark.parametrize(("value", "step", "inside", "outside"), ABOUT_CASES)
+def test_about_is_as_wide_as_the_figures_precision(value, step, inside, outside):
+    q = quantity(value, "usd", step, "about")
+    assert q.allows(inside), (q.lo, q.hi)
+    assert not q.allows(outside), (q.lo, q.hi)
+    assert about_width(value, step) <= abs(value) * ABOUT_WIDTHS[-1][1] + step / 2
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "verdict"),
+    [
+        ("In 2020 Moscow's exports to India came to about 143 million dollars.", "143", "contradicted"),
+        ("In 2020 Moscow's exports to India came to about 141 million dollars.", "141", "supported"),
+        ("In 2020 Moscow's exports to India came to roughly 140 million dollars.", "140",
+         "supported"),
+        ("В 2020 году экспорт Москвы в Индию составил около 143 млн долларов.", "143",
+         "contradicted"),
+        ("В 2020 году экспорт Москвы в Индию составил примерно 140 млн долларов.", "140",
+         "supported"),
+    ],
+)  # fmt: skip
+def test_about_a_precise_figure_is_its_rounding(corpus, india, text, words, verdict):
+    r = find(claims.check(corpus, text), words)
+    assert r.verdict == verdict, r.reason
