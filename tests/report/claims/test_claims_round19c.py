@@ -12,7 +12,7 @@ import pytest
 
 import hitex.report.claims as claims
 from hitex.report.claims.parse import ABOUT_WIDTHS, about_width, quantity
-from tests.report.claims._shared import find, moscow
+from tests.report.claims._shared import find, moscow, portugal_by_flow_mn
 
 
 @pytest.fixture(scope="module")
@@ -56,4 +56,21 @@ def test_about_is_as_wide_as_the_figures_precision(value, step, inside, outside)
 )  # fmt: skip
 def test_about_a_precise_figure_is_its_rounding(corpus, india, text, words, verdict):
     r = find(claims.check(corpus, text), words)
+    assert r.verdict == verdict, r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Лишь к 2011 году португальский экспорт превысил миллиард.", "supported"),
+        ("Уже к 2010 г. португальский экспорт превысил миллиард.", "contradicted"),
+    ],
+)
+def test_by_a_year_dates_the_level_reached(corpus, text, verdict):
+    t = portugal_by_flow_mn()
+    assert t.loc[2010, "export"] < 1000 < t.loc[2011, "export"]
+    head = "Португалия двадцать лет наращивала продажи технологий. "
+    r = find(
+        claims.check(corpus, head + text + " В 2021-м он достиг 4,5 млрд долларов."), "миллиард"
+    )
     assert r.verdict == verdict, r.reason

@@ -269,6 +269,8 @@ _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|by|в|за)\s+(?P<y>(?:19
 #: 2012 год", "the decisive year was 2019", «в кризисном 2008-м»; not the end of a span, "по 2016
 #: год"; "a 2020 shortfall").
 _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?:19|20)\d\d\s+год\b)|"
+                   # «Уже к 2011 году экспорт перевалил за миллиард»: the year a level was reached.
+                   r"\bк\s+(?=(?:19|20)\d\d(?:\s*году\b|\s*г\.|-му\b))|"
                    # «Зато 2019 г. принёс рывок на 85,7%»: the year opening its sentence.
                    r"(?:^|(?<=^Зато )|(?<=^Но )|(?<=^А )|(?<=^И ))(?=(?:19|20)\d\d\s*г\.\s+[а-яё])|"
                    r"(?<=year was )|(?<=year is )|"
