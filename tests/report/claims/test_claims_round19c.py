@@ -74,3 +74,40 @@ def test_by_a_year_dates_the_level_reached(corpus, text, verdict):
         claims.check(corpus, head + text + " В 2021-м он достиг 4,5 млрд долларов."), "миллиард"
     )
     assert r.verdict == verdict, r.reason
+
+
+@pytest.fixture(scope="module")
+def buyers():
+    m = moscow()
+    exports = m[m["flow"] == "export"]
+    n = exports.groupby("year")["partner"].nunique()
+    assert (n[2019], n[2020]) == (21, 22)
+    return n
+
+
+LEAD = "Moscow's exports came to $2.4 billion in 2020. "
+LEAD_RU = "Экспорт Москвы в 2020 году составил 2,4 млрд долларов. "
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "verdict"),
+    [
+        (LEAD_RU + "Количество стран-покупателей выросло с 21 до 22.", "21", "supported"),
+        (LEAD_RU + "Количество стран-покупателей выросло с 21 до 22.", "22", "supported"),
+        (LEAD_RU + "Число стран-покупателей достигло 22.", "22", "supported"),
+        (LEAD_RU + "Число рынков сбыта выросло до 24.", "24", "contradicted"),
+        (LEAD + "The number of buyer countries went up from 21 to 22.", "21", "supported"),
+        (LEAD + "The number of destination markets rose to 25.", "25", "contradicted"),
+        (LEAD + "In 2020 Moscow's exports went to 22 countries, against 21 in 2019.",
+         "against 21", "supported"),
+        (LEAD + "In 2020 Moscow's exports went to 22 countries, against 19 in 2019.",
+         "against 19", "contradicted"),
+        (LEAD_RU + "Их покупали 22 страны против 21 в 2019 году.", "против 21", "supported"),
+        ("China took 23% of Moscow's exports in 2020. Moscow goods went to 22 countries that year.",
+         "22 countries", "supported"),
+    ],
+)  # fmt: skip
+def test_counts_of_buyers_said_otherwise(corpus, buyers, text, words, verdict):
+    r = find(claims.check(corpus, text), words)
+    assert r.claim.kind == "count", r
+    assert r.verdict == verdict, r.reason

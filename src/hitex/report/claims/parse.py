@@ -1646,6 +1646,17 @@ PATTERNS: tuple[Pattern, ...] = (
         lambda m, s, b: _count_after_noun(m, s, b),  # noqa: PLW0108 - defined below
     ),
     Pattern(
+        "count_of",
+        # "the number of buyer countries rose from 21 to 22", «число стран-покупателей выросло
+        # до 22»: a count the noun "number" names before it (only then read; else a bare number).
+        re.compile(
+            r"(?<![\w.,])(?P<num>\d{1,3}|" + _COUNT_WORDS_RE + r")(?!\w|[.,]\d|\s*(?:%|per\s*cent|"
+            r"процент|млн|млрд|тыс|million|billion|bn|mn|m\b|\$|долл|раз|times|-fold))",
+            _I,
+        ),
+        lambda m, s, b: _count_of(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
         "quarters",
         # Growth in every quarter of a year: "Every quarter of 2020 beat its 2019 counterpart".
         re.compile("|".join(frames.grammar()["every_quarter"]), _I),
@@ -1952,6 +1963,32 @@ def _count_after_noun(
     return "count", Quantity(n, "count", n, n), "partners"
 
 
+#: The words before a count of partners that "the number" names: «число стран-покупателей
+#: увеличилось с 21 до 22», "the number of destination markets rose to 22", "the count of
+#: buyers reached 22" (not a count of goods or years).
+_NUMBER_OF = re.compile(
+    r"(?:(?<!\w)(?:число|количество)\s+(?:стран|рынков|государств|покупателей|поставщиков)"
+    r"[\w-]*|\bthe (?:number|count|tally) of (?:(?:destination|export|buyer|partner|"
+    r"supplier|foreign)\s+)?(?:countries|markets|destinations|buyers|partners|suppliers))"
+    r"(?P<rest>[^.;:!?]{0,50}?)(?:(?<!\w)(?:с|до|составил[оа]?|достиг\w*)|\bfrom|\bto|"
+    r"\breached|\bwas|\bstood at|\bcame to|—|–)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _count_of(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | None, str | None]:
+    """How many partners, said after "the number of countries" (:data:`_NUMBER_OF`)."""
+    said = _NUMBER_OF.search(b[-100:])
+    if said is None or (
+        re.search(r"\d", said["rest"] or "")
+        and not re.search(r"(?:(?<!\w)с|\bfrom)\s+\w+\s+(?:до|to)\s+$", b)
+    ):
+        return "", None, None
+    word = m["num"].lower()
+    n = float(_COUNT_WORDS[word]) if word in _COUNT_WORDS else float(word)
+    return "count", Quantity(n, "count", n, n), "partners"
+
+
 def _count_partners(
     m: re.Match[str], s: Sentence, b: str
 ) -> tuple[str, Quantity | None, str | None]:
@@ -2101,7 +2138,7 @@ _OTHER_UNIT = re.compile(
 
 
 #: Patterns whose words, when their reader finds no claim in them, hold no number to report.
-_WORDS_ONLY = ("streak", "count_against", "per_dollar")
+_WORDS_ONLY = ("streak", "count_against", "per_dollar", "count_of")
 
 
 def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kind

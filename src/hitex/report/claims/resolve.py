@@ -513,6 +513,13 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         elif (back := _YEARS_EARLIER.match(text, at[1])) is not None:
             n = back["n"]
             year = year - (int(n) if n and n.isdigit() else _COUNTS[n.lower()] if n else 10)
+        elif (
+            kind == "count"
+            and re.search(r"(?:(?<!\w)с|\bfrom)\s+$", text[: at[0]])
+            and (re.match(r"\s+(?:до|to)\s+\w", text[at[1] :]))
+        ):
+            # «число стран выросло с 21 до 22»: the count the change started from, of the base.
+            year = base_year or (c.compare if year == c.year and c.compare else year - 1)
         elif owner is not None:
             # "2018's $1.4 billion"
             year = int(next(y for y in owner.groups() if y))
@@ -1243,6 +1250,13 @@ def _against(f: Found, out: list[Claim]) -> Claim:
     prev = out[-1] if out else None
     assert f.claim.quantity is not None
     year = re.search(r"(?:19|20)\d\d", f.claim.span)
+    same = prev is not None and prev.sentence == f.claim.sentence and prev.understood
+    if same and prev is not None and prev.kind == "count" and prev.metric == "partners" and year:
+        # "went to 22 countries, against 21 in 2019": the partners counted in that year.
+        reading = tuple(sorted({**dict(prev.reading), "year": "read"}.items()))
+        period = dataclasses.replace(prev.period, year=int(year.group()))
+        return prev.with_(span=f.claim.span, start=f.claim.start, end=f.claim.end,
+                          quantity=f.claim.quantity, reading=reading, period=period)  # fmt: skip
     if (prev is None or prev.sentence != f.claim.sentence or prev.aggregation != "each"
             or prev.count is None or not prev.understood or year is None):  # fmt: skip
         return f.claim.with_(understood=False, note="a count of another year set against one "
