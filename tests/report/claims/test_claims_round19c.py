@@ -8,11 +8,12 @@ with pandas (``tests/report/claims/_shared.py``), never with hitex.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
 from hitex.report.claims.parse import ABOUT_WIDTHS, about_width, quantity
-from tests.report.claims._shared import find, moscow, portugal_by_flow_mn
+from tests.report.claims._shared import PORTUGAL, find, moscow, portugal_by_flow_mn
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +112,42 @@ def test_counts_of_buyers_said_otherwise(corpus, buyers, text, words, verdict):
     r = find(claims.check(corpus, text), words)
     assert r.claim.kind == "count", r
     assert r.verdict == verdict, r.reason
+
+
+@pytest.fixture(scope="module")
+def above():
+    """How many of Portugal's export markets (2021) and Moscow's (2020) bought over a level."""
+    p = pd.read_csv(PORTUGAL)
+    p = p[(p["flow"] == "export") & (p["year"] == 2021)].groupby("partner")["value_usd"].sum()
+    m = moscow()
+    m = m[(m["flow"] == "export") & (m["year"] == 2020)].groupby("partner")["value_usd"].sum()
+    assert ((p > 300e6).sum(), (m > 100e6).sum(), (m > 50e6).sum()) == (4, 6, 12)
+    return p, m
+
+
+PT_RU = "Экспорт Португалии в 2021 году составил 4,5 млрд долларов. "
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (PT_RU + "Четыре страны закупают больше чем на 300 миллионов каждая.", "supported"),
+        (PT_RU + "Пять стран закупают больше чем на 300 миллионов каждая.", "contradicted"),
+        (LEAD_RU + "Её продукцию покупали 22 страны, и каждая из шести крупнейших закупила свыше "
+         "100 млн долл.", "supported"),
+        (LEAD_RU + "Её продукцию покупали 22 страны, и каждая из семи крупнейших закупила свыше "
+         "100 млн долл.", "contradicted"),
+        (LEAD_RU + "Число стран-покупателей выросло до 22, и каждая из 12 крупнейших закупила "
+         "свыше 50 млн долл.", "supported"),
+    ],
+)  # fmt: skip
+def test_partners_counted_over_a_level(corpus, above, text, verdict):
+    r = find(claims.check(corpus, text), "0 м", understood=True)
+    assert r.claim.aggregation == "each", r
+    assert r.verdict == verdict, r.reason
+
+
+def test_each_of_a_count_not_read_is_never_the_sum(corpus):
+    text = LEAD_RU + "Каждая из многих крупнейших стран закупила свыше 2 млрд долл."
+    r = find(claims.check(corpus, text), "свыше 2")
+    assert r.verdict == "unverifiable", r.reason

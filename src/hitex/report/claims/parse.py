@@ -1575,6 +1575,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"и|а|to|against|versus|vs|in|and|from|a year|годом|ранее|earlier|"
             # «дефицит в 430 млн стал наибольшим»: a verb of the figure's subject.
             r"стал[аио]?|был[аио]?|оказал\w*|остал\w*|became|was|were|"
+            # «больше чем на 200 миллионов каждая»: the figure of every one counted.
+            r"кажд\w+|each|apiece|"
             # "Chile bought 2,035 million worth from Argentina".
             r"worth)(?!\w)|"
             # "up 30% on the 1,849.1 million of 2019": the level of a year.

@@ -980,6 +980,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
                 understood=False, note=f"unverifiable: a figure said of each of the years "
                 f"{each_year}: not checked year by year"))  # fmt: skip
+        if aggregation == "sum" and f.claim.kind == "amount" and _EACH_OF.search(s.text, 0, at[0]):
+            # «каждая из пяти крупнейших закупила свыше 50 млн»: of each of a count not read,
+            # never the sum.
+            f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
+                understood=False, note="unverifiable: a figure said of each of the partners or "
+                "goods counted, whose count is not read"))  # fmt: skip
         if f.claim.kind in {"growth", "change"} and _SEQUENTIAL.match(s.text, at[1]):
             # "8.5% over the summer quarter, which itself had added only 4.4% on April-June": a
             # change on an earlier part of the same year, not on the year before.
@@ -1239,6 +1245,10 @@ _SET_AGAINST = re.compile(
 _POSSESSIVE = re.compile(r"(?:Its|Their)\s")
 #: A sentence whose subject is a pronoun: it goes on about a subject said before.
 _PRONOUN_SUBJECT = re.compile(r"^(?:It|Its|They|Their|Он|Она|Оно|Они|Его|Её|Ее|Их)\b")
+
+
+#: "each of the", «каждая из» before a figure: it is said of every one counted.
+_EACH_OF = re.compile(r"(?:(?<!\w)кажд\w+\s+из|\beach\s+of)\s+\w", re.IGNORECASE)
 
 
 def _against(f: Found, out: list[Claim]) -> Claim:
