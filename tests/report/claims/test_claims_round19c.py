@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
+from hitex import demo
 from hitex.report.claims.parse import ABOUT_WIDTHS, about_width, quantity
 from tests.report.claims._shared import PORTUGAL, find, moscow, portugal_by_flow_mn
 
@@ -151,3 +152,38 @@ def test_each_of_a_count_not_read_is_never_the_sum(corpus):
     text = LEAD_RU + "Каждая из многих крупнейших стран закупила свыше 2 млрд долл."
     r = find(claims.check(corpus, text), "свыше 2")
     assert r.verdict == "unverifiable", r.reason
+
+
+CL = "Chile's exports reached $263 million in 2004. "
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "verdict"),
+    [
+        # Chapters of Chile's exports over $10 million: 7 in 2004, 8 in 2002 (HS 20, 27, 39,
+        # 48, 49, 73, 84, 99): a count below the data's may mean "at least": not flagged.
+        (CL + "In 2004 seven of Chile's export chapters earned over $10 million each, compared "
+         "with just eight in 2002.", "eight in 2002", "supported"),
+        (CL + "In 2004 eight of our export chapters made over $10 million each.", "over $10",
+         "contradicted"),
+        (CL + "In 2004 seven of Chile's export chapters earned over $10 million each, up from "
+         "nine in 2002.", "nine in 2002", "contradicted"),
+        ("Portugal's technology exports reached $4.5 billion in 2021. Fourteen countries appear "
+         "in the export statistics.", "Fourteen countries", "supported"),
+        ("Portugal's technology exports reached $4.5 billion in 2021. Twelve countries appear "
+         "in the export statistics.", "Twelve countries", "contradicted"),
+        # Argentina is all the warehouse holds of Chile's partners: a count cannot be checked.
+        ("Chile's exports reached $263 million in 2004. Four countries bought more than $10 "
+         "million each.", "more than $10", "unverifiable"),
+        ("Экспорт Чили в 2004 году составил 263 млн долларов. Три страны закупили больше чем на "
+         "5 млн долларов каждая.", "5 млн", "unverifiable"),
+    ],
+)  # fmt: skip
+def test_counts_over_a_level_of_another_year_and_partly_held(corpus, text, words, verdict):
+    c = pd.concat(pd.read_csv(f, dtype={"product": str}) for f in demo.files())
+    assert set(c["partner"]) == {"ARG"}
+    x = c[c["flow"] == "export"].assign(ch=lambda d: d["product"].str.zfill(6).str[:2])
+    chapters = x.groupby(["year", "ch"])["value_usd"].sum()
+    assert ((chapters[2004] > 10e6).sum(), (chapters[2002] > 10e6).sum()) == (7, 8)
+    r = find(claims.check(corpus, text), words)
+    assert r.verdict == verdict, r.reason

@@ -345,6 +345,8 @@ def counted_before(text: str, start: int, before: str = "") -> tuple[int | None,
     nouns = {"partner": g["partner_nouns"], **g["goods_nouns"]}
     # «каждая из шести крупнейших»: a Russian count in any case is its nominative.
     head = _RU_COUNT.sub(lambda w: _nominative(w.group()), text[:start])
+    # "seven of our export chapters", "five of Chile's markets": the count of the noun after.
+    head = _OF_OWNER.sub(" ", head)
     words = "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
     counts: list[tuple[int, str | None]] = []
     them = False  # whether the last count is "N of them"
@@ -383,6 +385,8 @@ def counted_before(text: str, start: int, before: str = "") -> tuple[int | None,
     return None
 
 
+#: The owner between a count and its noun: "seven of our (Chile's) export chapters".
+_OF_OWNER = re.compile(r"(?<=\w)\s+of\s+(?:our|its|their|[A-Z][\w-]*['’]s)\s+")
 #: Russian counts in words, in any case («шести», «трёх», «двенадцати»).
 _RU_COUNT = re.compile(
     r"(?<!\w)(?:дв|тр|четыр|пят|шест|сем|восьм|восем|девят|десят|одиннадцат|"

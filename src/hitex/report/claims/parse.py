@@ -1362,10 +1362,13 @@ PATTERNS: tuple[Pattern, ...] = (
         re.compile(
             # "Four import chapters exceeded USD 100 million in 2004, against three in 2002",
             # «семь, против восьми в 2002-м»: the same count of another year.
-            r"\b(?:against|versus|vs\.?|compared (?:with|to))\s+(?P<n>"
+            # "up from five in 2019", "compared with only five in 2002", «против лишь трёх».
+            r"\b(?:against|versus|vs\.?|compared (?:with|to)|(?:up |down )?from)\s+"
+            r"(?:only\s+|just\s+|a mere\s+)?(?P<n>"
             + _COUNT_WORDS_RE
             + r"|\d{1,3})\s+(?:in|for)\s+(?P<y>(?:19|20)\d\d)\b(?![.,]?\d)"
-            r"|(?<!\w)против\s+(?P<n_ru>[а-яё]+|\d{1,3})\s+в\s+(?P<y_ru>(?:19|20)\d\d)"
+            r"|(?<!\w)против\s+(?:лишь\s+|только\s+|всего\s+)?(?P<n_ru>[а-яё]+|\d{1,3})\s+в\s+"
+            r"(?P<y_ru>(?:19|20)\d\d)"
             r"(?:-м\b|\s*г(?:оду|\.)?)?(?![.,]?\d)",
             _I,
         ),
@@ -1628,7 +1631,9 @@ PATTERNS: tuple[Pattern, ...] = (
         # Moscow technology last year" (not "Five markets bought over $100m each": some of them).
         re.compile(
             r"^(?P<word>" + _PERCENT_WORDS + r")\s+(?:countries|markets|partners|buyers|"
-            r"customers|destinations)\s+(?:bought|buy|purchased|imported|took)\b",
+            r"customers|destinations)\s+(?:bought|buy|purchased|imported|took|received|"
+            # "Fourteen countries appear in the export statistics".
+            r"appear(?:ed)?\s+in|(?:are|were)\s+(?:listed|named)\s+in)\b",
             _I,
         ),
         lambda m, s, b: _count_opening(m, s, b),  # noqa: PLW0108 - defined below

@@ -980,7 +980,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
                 understood=False, note=f"unverifiable: a figure said of each of the years "
                 f"{each_year}: not checked year by year"))  # fmt: skip
-        if aggregation == "sum" and f.claim.kind == "amount" and _EACH_OF.search(s.text, 0, at[0]):
+        clause_start = s.text.rfind(";", 0, at[0]) + 1
+        if (
+            aggregation == "sum"
+            and f.claim.kind == "amount"
+            and _EACH_OF.search(s.text[clause_start : at[0]])
+        ):
             # «каждая из пяти крупнейших закупила свыше 50 млн»: of each of a count not read,
             # never the sum.
             f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
@@ -1248,7 +1253,13 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:It|Its|They|Their|Он|Она|Оно|Они|
 
 
 #: "each of the", «каждая из» before a figure: it is said of every one counted.
-_EACH_OF = re.compile(r"(?:(?<!\w)кажд\w+\s+из|\beach\s+of)\s+\w", re.IGNORECASE)
+#: Not "in each of them" (the goods just named), nor «каждый из первых восьми месяцев» (a time).
+_EACH_OF = re.compile(
+    r"(?:(?<!\w)кажд\w+\s+из|(?<!in )\beach\s+of)\s+(?!them\b|these\b|those\b|"
+    r"(?:the\s+)?(?:first|last|\w+)?\s*(?:months?|years?|quarters?)\b)"
+    r"(?!(?:\w+\s+){0,2}(?:месяц|год|лет|квартал)\w*)\w",
+    re.IGNORECASE,
+)
 
 
 def _against(f: Found, out: list[Claim]) -> Claim:
