@@ -187,3 +187,17 @@ def test_counts_over_a_level_of_another_year_and_partly_held(corpus, text, words
     assert ((chapters[2004] > 10e6).sum(), (chapters[2002] > 10e6).sum()) == (7, 8)
     r = find(claims.check(corpus, text), words)
     assert r.verdict == verdict, r.reason
+
+
+@pytest.mark.parametrize(
+    ("figure", "verdict"), [("$620 million", "supported"), ("$700 million", "contradicted")]
+)
+def test_followed_by_names_the_figures_partner(corpus, figure, verdict):
+    p = pd.read_csv(PORTUGAL)
+    p = p[(p["flow"] == "export") & (p["year"] == 2021) & (p["partner"] == "DEU")]
+    assert p["value_usd"].sum() / 1e6 == pytest.approx(620.1, abs=0.05)
+    text = (f"Portugal's exports grew 30% in 2021. Among the buyers the Netherlands comes first, "
+            f"followed by Germany at {figure} and France.")  # fmt: skip
+    r = find(claims.check(corpus, text), "million")
+    assert r.claim.subject.partners == ("DEU",), r
+    assert r.verdict == verdict, r.reason

@@ -2144,6 +2144,9 @@ _OTHER_UNIT = re.compile(
 )
 
 
+#: A list of ranked partners that goes on with the next: "X leads, followed by Y at $620 mn".
+_FOLLOWED_BY = re.compile(r",\s*(?:followed|trailed|chased)\s+by\s+|,\s*(?:за\s+ним\w*|следом)\s+",
+                          re.IGNORECASE)  # fmt: skip
 #: Patterns whose words, when their reader finds no claim in them, hold no number to report.
 _WORDS_ONLY = ("streak", "count_against", "per_dollar", "count_of")
 
@@ -2248,7 +2251,10 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             # "imports exceeded exports by $86 million": the balance, its side from the flow
             # exceeded.
             hints["gap"] = "deficit" if gap["flow"].lower().startswith(("exp", "эк")) else "surplus"
-        yield Found(claim, s, (previous, b), whole, hints)
+        # "The Netherlands leads, followed by Germany at $620 mn": the figure is of the partner
+        # after "followed by", not of the one that leads.
+        after = [m.end() for m in _FOLLOWED_BY.finditer(s.text, previous, a)]
+        yield Found(claim, s, (after[-1] if after else previous, b), whole, hints)
         if kind in ("growth", "share"):
             last[s.paragraph] = kind
         previous = whole[1] if whole else b
