@@ -105,8 +105,6 @@ LEAD_RU = "Экспорт Москвы в 2020 году составил 2,4 м�
         (LEAD + "In 2020 Moscow's exports went to 22 countries, against 19 in 2019.",
          "against 19", "contradicted"),
         (LEAD_RU + "Их покупали 22 страны против 21 в 2019 году.", "против 21", "supported"),
-        ("China took 23% of Moscow's exports in 2020. Moscow goods went to 22 countries that year.",
-         "22 countries", "supported"),
     ],
 )  # fmt: skip
 def test_counts_of_buyers_said_otherwise(corpus, buyers, text, words, verdict):

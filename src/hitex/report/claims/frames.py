@@ -90,11 +90,10 @@ _PARTNER_BEFORE = re.compile(
 )
 
 
-#: Partners counted or picked out just before a verb of buying: "six of them bought", "each of
-#: these markets buys", «каждая из 12 крупнейших закупила», «пять из них купили» (they buy).
+#: Partners counted or picked out just before a verb of buying: «каждая из 12 крупнейших
+#: закупила», «пять из них купили» (they buy).
 _COUNTED_BEFORE = re.compile(
-    r"(?:\b(?:each|all|most|many|some|several|\d{1,3}|[a-z]+) of (?:them|these|those|the \w+)"
-    r"(?:\s+\w+)?|(?<!\w)[а-яё]+\s+из\s+(?:них|\d{1,3}(?:\s+[а-яё]+)?|[а-яё]+(?:\s+[а-яё]+)?))\s*$",
+    r"(?<!\w)[а-яё]+\s+из\s+(?:них|\d{1,3}(?:\s+[а-яё]+)?|[а-яё]+(?:\s+[а-яё]+)?)\s*$",
     re.IGNORECASE,
 )
 

@@ -1256,7 +1256,7 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:It|Its|They|Their|Он|Она|Оно|Они|
 #: Not "in each of them" (the goods just named), nor «каждый из первых восьми месяцев» (a time).
 _EACH_OF = re.compile(
     r"(?:(?<!\w)кажд\w+\s+из|(?<!in )\beach\s+of)\s+(?!them\b|these\b|those\b|"
-    r"(?:the\s+)?(?:first|last|\w+)?\s*(?:months?|years?|quarters?)\b)"
+    r"(?:\w+\s+){0,3}(?:months?|years?|quarters?|weeks?)\b)"
     r"(?!(?:\w+\s+){0,2}(?:месяц|год|лет|квартал)\w*)\w",
     re.IGNORECASE,
 )
