@@ -90,6 +90,14 @@ _PARTNER_BEFORE = re.compile(
 )
 
 
+#: Partners counted or picked out just before a verb of buying: «каждая из 12 крупнейших
+#: закупила», «пять из них купили» (they buy).
+_COUNTED_BEFORE = re.compile(
+    r"(?<!\w)[а-яё]+\s+из\s+(?:них|\d{1,3}(?:\s+[а-яё]+)?|[а-яё]+(?:\s+[а-яё]+)?)\s*$",
+    re.IGNORECASE,
+)
+
+
 def flows(text: str) -> list[tuple[int, str, str]]:
     """(position, flow, side) of every word of ``text`` that names a flow."""
     g = grammar()
@@ -135,7 +143,8 @@ def flows(text: str) -> list[tuple[int, str, str]]:
         )
         # "Germany, third, bought": an aside between the partner and the verb.
         bare = re.sub(r"\s*,\s*[^,;.]{1,30},\s*$", " ", near)
-        partner_first = _PARTNER_BEFORE.search(bare) is not None or bool(nouns)
+        partner_first = (_PARTNER_BEFORE.search(bare) is not None or bool(nouns)
+                         or _COUNTED_BEFORE.search(near) is not None)  # fmt: skip
         if not partner_first and _BOUGHT_PASSIVE.fullmatch(text[a:b]):
             # «нефтепродуктов закуплено на 298 млн»: bought, no buyer named: the reporter's.
             found.append((a, "import", ""))
@@ -342,7 +351,10 @@ def counted_before(text: str, start: int, before: str = "") -> tuple[int | None,
     """
     g = grammar()
     nouns = {"partner": g["partner_nouns"], **g["goods_nouns"]}
-    head = text[:start]
+    # «каждая из шести крупнейших»: a Russian count in any case is its nominative.
+    head = _RU_COUNT.sub(lambda w: _nominative(w.group()), text[:start])
+    # "seven of our export chapters", "five of Chile's markets": the count of the noun after.
+    head = _OF_OWNER.sub(" ", head)
     words = "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
     counts: list[tuple[int, str | None]] = []
     them = False  # whether the last count is "N of them"
@@ -358,6 +370,10 @@ def counted_before(text: str, start: int, before: str = "") -> tuple[int | None,
             level = next((lv for lv, says in nouns.items() if _names(noun, says)), None)
             if level is not None:
                 break
+        if level is None and _EACH_OF.search(head, 0, m.start()) and _partners_said(head):
+            # «число стран выросло до 22, и каждая из 12 крупнейших закупила свыше 50 млн»:
+            # the noun left out is the partners the sentence counts.
+            level = "partner"
         if level is not None or not m[1].isdigit():
             counts.append((n, level))
             them = level is None and _OF_THEM.match(head, m.end(1)) is not None
@@ -375,6 +391,35 @@ def counted_before(text: str, start: int, before: str = "") -> tuple[int | None,
         if _en(says["en"]).search(head) or any(w in _ru(says["ru"]) for _, _, w in lemmas(head)):
             return None, level
     return None
+
+
+#: The owner between a count and its noun: "seven of our (Chile's) export chapters".
+_OF_OWNER = re.compile(r"(?<=\w)\s+of\s+(?:our|its|their|[A-Z][\w-]*['’]s)\s+")
+#: Russian counts in words, in any case («шести», «трёх», «двенадцати»).
+_RU_COUNT = re.compile(
+    r"(?<!\w)(?:дв|тр|четыр|пят|шест|сем|восьм|восем|девят|десят|одиннадцат|"
+    r"двенадцат|тринадцат|четырнадцат|пятнадцат|двадцат)[а-яё]*",
+    re.IGNORECASE,
+)
+
+
+def _nominative(word: str) -> str:
+    """A Russian count word as :data:`_COUNT_WORDS` holds it, else the word as it is."""
+    base = lemma(word)
+    return base if base in _COUNT_WORDS else word
+
+
+#: "each of the" before a count whose noun is left out: «каждая из 12 крупнейших».
+_EACH_OF = re.compile(r"(?:(?<!\w)кажд\w+\s+из|\beach\s+of(?:\s+the)?)\s+$", re.IGNORECASE)
+
+
+def _partners_said(text: str) -> bool:
+    """Whether ``text`` names partners by a noun ("countries", «стран-покупателей»)."""
+    says = grammar()["partner_nouns"]
+    words = _ru(says["ru"])
+    return _en(says["en"]).search(text) is not None or any(
+        words & set(w.split("-")) for _, _, w in lemmas(text)
+    )
 
 
 def _names(noun: str, says: dict[str, list[str]]) -> bool:

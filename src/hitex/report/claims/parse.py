@@ -129,8 +129,56 @@ _QUALIFIERS = {
 QUALIFIER = (
     r"(?<!\w)(?P<q>" + "|".join(f"(?:{p})" for p in _QUALIFIERS.values()) + r")\s+(?:по\s+|на\s+)?"
 )
-#: Relative half-width of "about", and how far below its figure "nearly" may be.
+#: Relative half-width of "about" on a round figure, and how far below its figure "nearly" may be.
 ABOUT, NEARLY = 0.05, 0.10
+#: How wide "about" (around, roughly, some, около, примерно, порядка) is, by the significant
+#: digits the figure is written with: (fewest digits, share of the figure, units of its last
+#: digit), the first row that holds. A round figure ("about $2bn", "about 110", "около 37%") is
+#: a journalist's rounding and keeps 5%; a figure written to three digits or more ("about 113
+#: million", "около 12,7%") is the figure rounded, and allows 1% and half its last digit.
+ABOUT_WIDTHS = ((3, 0.01, 0.5), (1, ABOUT, 0.5))
+
+
+def significant_digits(value: float, step: float) -> int:
+    """How many significant digits ``value`` is written with, its last digit ``step``; 0 unknown.
+
+    Trailing zeros are not significant ("110 million" has two); a step that is no power of ten
+    (a figure said in words) gives 0.
+
+    Examples
+    --------
+    >>> significant_digits(113e6, 1e6), significant_digits(110e6, 1e6), significant_digits(2e9, 1e9)
+    (3, 2, 1)
+    >>> significant_digits(12.7, 0.1), significant_digits(1.13e9, 1e7), significant_digits(20, 0.5)
+    (3, 3, 0)
+    """
+    if step <= 0 or value == 0 or abs(math.log10(step) - round(math.log10(step))) > 1e-9:
+        return 0
+    digits = round(abs(value) / step)
+    while digits and digits % 10 == 0:
+        digits //= 10
+    return len(str(digits)) if digits else 0
+
+
+def about_width(value: float, step: float) -> float:
+    """The half-width "about" gives ``value`` written with the last digit ``step`` (ABOUT_WIDTHS).
+
+    Examples
+    --------
+    >>> about_width(113e6, 1e6) / 1e6  # "about 113 million": 111.4 to 114.6
+    1.63
+    >>> round(about_width(110e6, 1e6) / 1e6, 2)  # "about 110 million": 104 to 116
+    6.0
+    >>> about_width(2e9, 1e9) / 1e9  # "about $2bn": 1.4 to 2.6 billion
+    0.6
+    >>> round(about_width(12.7, 0.1), 3)  # "около 12,7%": 12.52% to 12.88%
+    0.177
+    """
+    digits = significant_digits(value, step)
+    for fewest, share, units in ABOUT_WIDTHS:
+        if digits >= fewest:
+            return abs(value) * share + units * step
+    return abs(value) * ABOUT + step / 2
 
 
 def qualifier_kind(text: str | None) -> str:
@@ -193,7 +241,7 @@ def quantity(  # noqa: PLR0911 - one return per qualifier
         return Quantity(value, unit, value - abs(value) * NEARLY - half, value + half,
                         qualifier=words)  # fmt: skip
     if kind == "about":
-        width = abs(value) * ABOUT + half
+        width = about_width(value, step)
         return Quantity(value, unit, value - width, value + width, qualifier=words)
     return Quantity(value, unit, value - half, value + half)
 
@@ -1314,10 +1362,13 @@ PATTERNS: tuple[Pattern, ...] = (
         re.compile(
             # "Four import chapters exceeded USD 100 million in 2004, against three in 2002",
             # «семь, против восьми в 2002-м»: the same count of another year.
-            r"\b(?:against|versus|vs\.?|compared (?:with|to))\s+(?P<n>"
+            # "up from five in 2019", "compared with only five in 2002", «против лишь трёх».
+            r"\b(?:against|versus|vs\.?|compared (?:with|to)|(?:up |down )?from)\s+"
+            r"(?:only\s+|just\s+|a mere\s+)?(?P<n>"
             + _COUNT_WORDS_RE
             + r"|\d{1,3})\s+(?:in|for)\s+(?P<y>(?:19|20)\d\d)\b(?![.,]?\d)"
-            r"|(?<!\w)против\s+(?P<n_ru>[а-яё]+|\d{1,3})\s+в\s+(?P<y_ru>(?:19|20)\d\d)"
+            r"|(?<!\w)против\s+(?:лишь\s+|только\s+|всего\s+)?(?P<n_ru>[а-яё]+|\d{1,3})\s+в\s+"
+            r"(?P<y_ru>(?:19|20)\d\d)"
             r"(?:-м\b|\s*г(?:оду|\.)?)?(?![.,]?\d)",
             _I,
         ),
@@ -1527,6 +1578,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"и|а|to|against|versus|vs|in|and|from|a year|годом|ранее|earlier|"
             # «дефицит в 430 млн стал наибольшим»: a verb of the figure's subject.
             r"стал[аио]?|был[аио]?|оказал\w*|остал\w*|became|was|were|"
+            # «больше чем на 200 миллионов каждая»: the figure of every one counted.
+            r"кажд\w+|each|apiece|"
             # "Chile bought 2,035 million worth from Argentina".
             r"worth)(?!\w)|"
             # "up 30% on the 1,849.1 million of 2019": the level of a year.
@@ -1578,7 +1631,9 @@ PATTERNS: tuple[Pattern, ...] = (
         # Moscow technology last year" (not "Five markets bought over $100m each": some of them).
         re.compile(
             r"^(?P<word>" + _PERCENT_WORDS + r")\s+(?:countries|markets|partners|buyers|"
-            r"customers|destinations)\s+(?:bought|buy|purchased|imported|took)\b",
+            r"customers|destinations)\s+(?:bought|buy|purchased|imported|took|received|"
+            # "Fourteen countries appear in the export statistics".
+            r"appear(?:ed)?\s+in|(?:are|were)\s+(?:listed|named)\s+in)\b",
             _I,
         ),
         lambda m, s, b: _count_opening(m, s, b),  # noqa: PLW0108 - defined below
@@ -1596,6 +1651,17 @@ PATTERNS: tuple[Pattern, ...] = (
             _I,
         ),
         lambda m, s, b: _count_after_noun(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        "count_of",
+        # "the number of buyer countries rose from 21 to 22", «число стран-покупателей выросло
+        # до 22»: a count the noun "number" names before it (only then read; else a bare number).
+        re.compile(
+            r"(?<![\w.,])(?P<num>\d{1,3}|" + _COUNT_WORDS_RE + r")(?!\w|[.,]\d|\s*(?:%|per\s*cent|"
+            r"процент|млн|млрд|тыс|million|billion|bn|mn|m\b|\$|долл|раз|times|-fold))",
+            _I,
+        ),
+        lambda m, s, b: _count_of(m, s, b),  # noqa: PLW0108 - defined below
     ),
     Pattern(
         "quarters",
@@ -1904,6 +1970,32 @@ def _count_after_noun(
     return "count", Quantity(n, "count", n, n), "partners"
 
 
+#: The words before a count of partners that "the number" names: «число стран-покупателей
+#: увеличилось с 21 до 22», "the number of destination markets rose to 22", "the count of
+#: buyers reached 22" (not a count of goods or years).
+_NUMBER_OF = re.compile(
+    r"(?:(?<!\w)(?:число|количество)\s+(?:стран|рынков|государств|покупателей|поставщиков)"
+    r"[\w-]*|\bthe (?:number|count|tally) of (?:(?:destination|export|buyer|partner|"
+    r"supplier|foreign)\s+)?(?:countries|markets|destinations|buyers|partners|suppliers))"
+    r"(?P<rest>[^.;:!?]{0,50}?)(?:(?<!\w)(?:с|до|составил[оа]?|достиг\w*)|\bfrom|\bto|"
+    r"\breached|\bwas|\bstood at|\bcame to|—|–)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _count_of(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | None, str | None]:
+    """How many partners, said after "the number of countries" (:data:`_NUMBER_OF`)."""
+    said = _NUMBER_OF.search(b[-100:])
+    if said is None or (
+        re.search(r"\d", said["rest"] or "")
+        and not re.search(r"(?:(?<!\w)с|\bfrom)\s+\w+\s+(?:до|to)\s+$", b)
+    ):
+        return "", None, None
+    word = m["num"].lower()
+    n = float(_COUNT_WORDS[word]) if word in _COUNT_WORDS else float(word)
+    return "count", Quantity(n, "count", n, n), "partners"
+
+
 def _count_partners(
     m: re.Match[str], s: Sentence, b: str
 ) -> tuple[str, Quantity | None, str | None]:
@@ -2052,8 +2144,11 @@ _OTHER_UNIT = re.compile(
 )
 
 
+#: A list of ranked partners that goes on with the next: "X leads, followed by Y at $620 mn".
+_FOLLOWED_BY = re.compile(r",\s*(?:followed|trailed|chased)\s+by\s+|,\s*(?:за\s+ним\w*|следом)\s+",
+                          re.IGNORECASE)  # fmt: skip
 #: Patterns whose words, when their reader finds no claim in them, hold no number to report.
-_WORDS_ONLY = ("streak", "count_against", "per_dollar")
+_WORDS_ONLY = ("streak", "count_against", "per_dollar", "count_of")
 
 
 def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kind
@@ -2156,7 +2251,10 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             # "imports exceeded exports by $86 million": the balance, its side from the flow
             # exceeded.
             hints["gap"] = "deficit" if gap["flow"].lower().startswith(("exp", "эк")) else "surplus"
-        yield Found(claim, s, (previous, b), whole, hints)
+        # "The Netherlands leads, followed by Germany at $620 mn": the figure is of the partner
+        # after "followed by", not of the one that leads.
+        after = [m.end() for m in _FOLLOWED_BY.finditer(s.text, previous, a)]
+        yield Found(claim, s, (after[-1] if after else previous, b), whole, hints)
         if kind in ("growth", "share"):
             last[s.paragraph] = kind
         previous = whole[1] if whole else b

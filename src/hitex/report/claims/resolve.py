@@ -269,6 +269,8 @@ _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|by|в|за)\s+(?P<y>(?:19
 #: 2012 год", "the decisive year was 2019", «в кризисном 2008-м»; not the end of a span, "по 2016
 #: год"; "a 2020 shortfall").
 _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?:19|20)\d\d\s+год\b)|"
+                   # «Уже к 2011 году экспорт перевалил за миллиард»: the year a level was reached.
+                   r"\bк\s+(?=(?:19|20)\d\d(?:\s*году\b|\s*г\.|-му\b))|"
                    # «Зато 2019 г. принёс рывок на 85,7%»: the year opening its sentence.
                    r"(?:^|(?<=^Зато )|(?<=^Но )|(?<=^А )|(?<=^И ))(?=(?:19|20)\d\d\s*г\.\s+[а-яё])|"
                    r"(?<=year was )|(?<=year is )|"
@@ -511,6 +513,13 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         elif (back := _YEARS_EARLIER.match(text, at[1])) is not None:
             n = back["n"]
             year = year - (int(n) if n and n.isdigit() else _COUNTS[n.lower()] if n else 10)
+        elif (
+            kind == "count"
+            and re.search(r"(?:(?<!\w)с|\bfrom)\s+$", text[: at[0]])
+            and (re.match(r"\s+(?:до|to)\s+\w", text[at[1] :]))
+        ):
+            # «число стран выросло с 21 до 22»: the count the change started from, of the base.
+            year = base_year or (c.compare if year == c.year and c.compare else year - 1)
         elif owner is not None:
             # "2018's $1.4 billion"
             year = int(next(y for y in owner.groups() if y))
@@ -979,6 +988,17 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
                 understood=False, note=f"unverifiable: a figure said of each of the years "
                 f"{each_year}: not checked year by year"))  # fmt: skip
+        clause_start = s.text.rfind(";", 0, at[0]) + 1
+        if (
+            aggregation == "sum"
+            and f.claim.kind == "amount"
+            and _EACH_OF.search(s.text[clause_start : at[0]])
+        ):
+            # «каждая из пяти крупнейших закупила свыше 50 млн»: of each of a count not read,
+            # never the sum.
+            f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
+                understood=False, note="unverifiable: a figure said of each of the partners or "
+                "goods counted, whose count is not read"))  # fmt: skip
         if f.claim.kind in {"growth", "change"} and _SEQUENTIAL.match(s.text, at[1]):
             # "8.5% over the summer quarter, which itself had added only 4.4% on April-June": a
             # change on an earlier part of the same year, not on the year before.
@@ -1240,6 +1260,16 @@ _POSSESSIVE = re.compile(r"(?:Its|Their)\s")
 _PRONOUN_SUBJECT = re.compile(r"^(?:It|Its|They|Their|Он|Она|Оно|Они|Его|Её|Ее|Их)\b")
 
 
+#: "each of the", «каждая из» before a figure: it is said of every one counted.
+#: Not "in each of them" (the goods just named), nor «каждый из первых восьми месяцев» (a time).
+_EACH_OF = re.compile(
+    r"(?:(?<!\w)кажд\w+\s+из|(?<!in )\beach\s+of)\s+(?!them\b|these\b|those\b|"
+    r"(?:\w+\s+){0,3}(?:months?|years?|quarters?|weeks?)\b)"
+    r"(?!(?:\w+\s+){0,2}(?:месяц|год|лет|квартал)\w*)\w",
+    re.IGNORECASE,
+)
+
+
 def _against(f: Found, out: list[Claim]) -> Claim:
     """A count of another year set against the count before it in the sentence.
 
@@ -1249,6 +1279,13 @@ def _against(f: Found, out: list[Claim]) -> Claim:
     prev = out[-1] if out else None
     assert f.claim.quantity is not None
     year = re.search(r"(?:19|20)\d\d", f.claim.span)
+    same = prev is not None and prev.sentence == f.claim.sentence and prev.understood
+    if same and prev is not None and prev.kind == "count" and prev.metric == "partners" and year:
+        # "went to 22 countries, against 21 in 2019": the partners counted in that year.
+        reading = tuple(sorted({**dict(prev.reading), "year": "read"}.items()))
+        period = dataclasses.replace(prev.period, year=int(year.group()))
+        return prev.with_(span=f.claim.span, start=f.claim.start, end=f.claim.end,
+                          quantity=f.claim.quantity, reading=reading, period=period)  # fmt: skip
     if (prev is None or prev.sentence != f.claim.sentence or prev.aggregation != "each"
             or prev.count is None or not prev.understood or year is None):  # fmt: skip
         return f.claim.with_(understood=False, note="a count of another year set against one "

@@ -1028,6 +1028,12 @@ def _each(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         t = s.table(year=c.period.year, by=["partner"], small_base_usd=small, **sel)
         if t.empty:
             raise _NoData(f"no data: {describe(c.subject)} in {_when(c)} is not in the warehouse")
+        held = t[t["value_usd"] != 0]
+        if len(held) <= 1 or (c.count is not None and len(held) < c.count):
+            # "Four countries bought over $10 million each" when Argentina is all the
+            # warehouse holds of Chile's exports: the partners counted are not all loaded.
+            raise _NoData(f"the warehouse holds {len(held)} partner(s) of {describe(c.subject)} "
+                          f"in {_when(c)}: a count of its partners cannot be checked")  # fmt: skip
         hits = t[[c.quantity.allows(float(v)) for v in t["value_usd"]]]
         names = ", ".join(_name(p) for p in hits["partner"])
         noun = "partners"
