@@ -1049,6 +1049,10 @@ _TURN_WORDS = re.compile(r";|,\s*(?:while|whereas|but|or|то есть|т\.\s?е
                          r"\s(?:while|whereas)\s", re.IGNORECASE)  # fmt: skip
 
 
+#: A clause of its own joined by "and" after a comma: ", and exports covered", «, а экспорт».
+_AND_CLAUSE = re.compile(r",\s*(?:and|и|а)\s", re.IGNORECASE)
+
+
 #: A percentage of a whole said as such: "30% of everything bought", "of all sales".
 _OF_ALL = re.compile(r"\s*of (?:everything|all\b|the (?:whole|total)\b|total\b)", re.IGNORECASE)
 
@@ -1075,7 +1079,9 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
             )
             # Only the figure's own clause: "up 43% year on year; the second half brought 52% of
             # annual sales" is a share.
-            and not re.search(GROWTH, _TURN_WORDS.split(before)[-1], re.I)
+            # "widened to $1.77bn, about three times 2002's, and exports covered 13% of
+            # purchases": a clause joined by ", and" has its own verb.
+            and not re.search(GROWTH, _AND_CLAUSE.split(_TURN_WORDS.split(before)[-1])[-1], re.I)
         )
         or _OF_ALL.match(after)
         # «Второе место среди поставщиков за Германией (20%)»: the share of the one ranked;

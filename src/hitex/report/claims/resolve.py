@@ -638,8 +638,16 @@ def _means_with(text: str, at: tuple[int, int]) -> bool:
 
 
 #: A clause that states a level: a sum of money in it.
-_LEVEL_CLAUSE = re.compile(r"[^,;:]*(?:\$|\bUSD\b)\s?\d[^,;:]*|[^,;:]*\d\s*(?:bn|billion|million|"
-                           r"mn|m)\b[^,;:]*", re.IGNORECASE)  # fmt: skip
+#: A clause stating a level: "sales were $1.4 billion in 2018", «в 2018-м было всего 1,4 млрд»
+#: (a comma between digits is a decimal comma, not a clause's end).
+_NOT_CUT = r"(?:[^,;:]|,(?=\d))*"
+_LEVEL_CLAUSE = re.compile(
+    rf"{_NOT_CUT}(?:\$|\bUSD\b)\s?\d{_NOT_CUT}|{_NOT_CUT}\d\s*(?:bn|billion|million|mn|m|млрд|"
+    rf"млн|миллиард\w*|миллион\w*)(?!\w){_NOT_CUT}",
+    re.IGNORECASE,
+)
+#: Where a clause ends: a comma, semicolon or colon that is no decimal comma.
+_CUT = re.compile(r"[;:]|,(?!\d)")
 
 
 def _level_year(text: str, at: tuple[int, int] | None, year: int) -> int | None:
@@ -654,9 +662,10 @@ def _level_year(text: str, at: tuple[int, int] | None, year: int) -> int | None:
     if at is None:
         return None
     for m in re.finditer(rf"\b{year}\b", text[: at[0]]):
-        lo = max(text.rfind(p, 0, m.start()) for p in ",;:") + 1
-        hi = min((i for i in (text.find(p, m.end(), at[0]) for p in ",;:") if i >= 0),
-                 default=-1)  # fmt: skip
+        cuts = [c.start() for c in _CUT.finditer(text, 0, m.start())]
+        lo = cuts[-1] + 1 if cuts else 0
+        end = _CUT.search(text, m.end(), at[0])
+        hi = -1 if end is None else end.start()
         if hi >= 0 and _LEVEL_CLAUSE.fullmatch(text, lo, hi):
             return year
     return None
@@ -824,6 +833,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # «Япония вторая, Германия третья, у неё ровно 250 млн»: a singular pronoun stands
             # for the partner named last, not for the list.
             subject = dataclasses.replace(subject, partners=(one[-1].value,))
+        if len(subject.partners) > 1 and one and _OWNS.fullmatch(
+                s.text, one[-1].end, f.claim.start - s.start):  # fmt: skip
+            # "Kazakhstan is no longer first: India's 63% rise tops the list": the partner whose
+            # figure it is, right before it, not the partners named earlier in the sentence.
+            subject = dataclasses.replace(subject, partners=(one[-1].value,), partner_group=None)
         if frames.other_way(s.text, f.claim.end - s.start) and subject.flow in _REVERSED:
             # "China supplied $1.83 billion of its imports against $200 million that went the
             # other way": the other flow of the same partner.
@@ -1617,6 +1631,10 @@ _ITS = re.compile(r"(?<!\w)(?:у|на|с|для)\s+(?:неё|нее|него|н�
                   re.IGNORECASE)  # fmt: skip
 
 
+#: A possessive right before a figure: "India's 63% rise", "Japan's exports of $512m".
+_OWNS = re.compile(r"['’]s\s+(?:[^\W\d]+\s+){0,2}(?:[$€£]\s?)?")
+
+
 def lo_clause(text: str, start: int) -> int:
     """Where the clause of a claim starting at ``start`` begins (after the last turn before)."""
     cuts = [m.end() for m in _TURN.finditer(text, 0, start)]
@@ -1889,7 +1907,8 @@ def _over_threshold(c: Claim, text: str, at: tuple[int, int]) -> bool:
 #: not "the two biggest customers".
 _THE_N = re.compile(
     r"\b(?:the\s+(two|three|four|five|[2-5])|(both))\s+(?:[A-Z][a-z]+\s+)?"
-    r"(?:customers|buyers|partners|markets|destinations|suppliers|countries)\b"
+    r"(?:customers|buyers|clients|partners|markets|destinations|suppliers|countries|nations|"
+    r"economies|giants|heavyweights|neighbou?rs)\b"
 )
 #: Goods said right after an amount: "$107.8 million of chapter 85 goods", "$50m worth of
 #: machinery" (up to the clause's end; not "of 2019", "of the total", "of exports").
