@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import hitex.report.claims as claims
-from tests.report.claims._shared import RED, chile_mn, find, moscow, portugal_mn
+from tests.report.claims._shared import RED, chile_mn, find, moscow, moscow_exports, portugal_mn
 
 
 @pytest.mark.parametrize(("said", "verdict"), [("13", "supported"), ("30", "unverifiable")])
@@ -73,3 +73,30 @@ def test_a_span_of_years_after_a_level_with_a_decimal_comma_ends_in_the_texts_ye
     assert (r.claim.period.year, r.claim.period.compare) == (2021, 2018), r.reason
     assert r.verdict == verdict, r.reason
     assert verdict != "contradicted" or r.verdict in RED
+
+
+@pytest.mark.parametrize(("said", "verdict"), [("555", "supported"), ("300", "contradicted")])
+def test_a_change_in_dollars_with_a_qualifier_is_a_change(corpus, said, verdict):
+    # 2020 against 2019: 1,849.11 -> 2,403.84 million, 554.73 million more.
+    e = moscow_exports() / 1e6
+    assert e[2020] - e[2019] == pytest.approx(554.73, abs=0.005)
+    for text, words in [
+        (f"Moscow's exports in 2020 came to $2.4bn; they grew by about ${said}m on 2019.",
+         f"${said}m"),
+        (f"Moscow's exports in 2020: $2,403.8m. The net increase, roughly ${said}m, was "
+         "the largest on record.", f"${said}m"),
+    ]:  # fmt: skip
+        r = find(claims.check(corpus, text), words)
+        assert r.claim.kind == "change", r.reason
+        assert r.verdict == verdict, (text, r.reason)
+
+
+@pytest.mark.parametrize(("said", "verdict"), [("1,04", "supported"), ("1,5", "contradicted")])
+def test_a_change_after_a_qualifier_and_na_is_a_change(corpus, said, verdict):
+    # Portugal's exports: 3,461.54 million in 2020, 4,500 million in 2021 (+1,038.46 million).
+    x = portugal_mn("export")
+    assert x[2021] - x[2020] == pytest.approx(1038.46, abs=0.005)
+    text = f"Экспорт Португалии в 2021 году вырос примерно на {said} млрд долл., до 4,5 млрд."
+    r = find(claims.check(corpus, text), f"{said} млрд")
+    assert r.claim.kind == "change", r.reason
+    assert r.verdict == verdict, r.reason

@@ -248,6 +248,8 @@ _MONEY_CONTEXT = (r"total of|worth|amount\w* to|totall?ed|valued at|value of|с�
                   r"в размере|объ[её]м\w*")  # fmt: skip
 _CHANGE_BEFORE = re.compile(
     r"(?:\bby|\bна|increase of|rise of|growth of|gain of|expense of|за сч[её]т|прирост\w*|"
+    # "the absolute increase, about $555m": the change the noun names, after a comma.
+    r"\bthe\s+(?:absolute\s+|net\s+|overall\s+)?(?:increase|rise|gain|growth)\s*,|"
     r"\badded|\bbrought|\bcontributed|вклад в прирост|обеспечил\w*)"
     # "Прирост — 554,7 млн": the figure after a dash or colon is the change the noun names.
     r"(?:\s*[—–:])?\s*(?:" + QUALIFIER + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
@@ -357,6 +359,9 @@ class _InWords:
 
     def __getitem__(self, key: str) -> str | None:
         return self.groups[key]
+
+    def start(self) -> int:
+        return self.m.start()
 
     def end(self) -> int:
         return self.m.end()
@@ -1161,7 +1166,11 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
         return "change", negate(q) if falls else q, scale or None
     if _WORTH_OF.search(before + (m["q"] or "")):
         return "amount", q, scale or None
-    cue = _CHANGE_BEFORE.search(before + (m["q"] or ""))
+    # The words up to the number, with the qualifier and its space: "an increase of some $1.1bn",
+    # «увеличился примерно на 72 млн».
+    head = s.text[m.start() : m.end()]
+    at = head.find(m["num"]) if m["num"] else -1
+    cue = _CHANGE_BEFORE.search(s.text[: m.start() + at] if at >= 0 else before + (m["q"] or ""))
     if (
         cue is not None
         and cue.group().lower().startswith("brought")
@@ -1961,6 +1970,9 @@ class _Both:
 
     def __getitem__(self, key: str) -> str | None:
         return self.groups[key]
+
+    def start(self) -> int:
+        return self.m.start()
 
     def end(self) -> int:
         return self.m.end()
