@@ -100,3 +100,78 @@ def test_a_change_after_a_qualifier_and_na_is_a_change(corpus, said, verdict):
     r = find(claims.check(corpus, text), f"{said} млрд")
     assert r.claim.kind == "change", r.reason
     assert r.verdict == verdict, r.reason
+
+
+def test_then_come_in_a_list_is_no_year_of_the_sentence_before(corpus):
+    # 2004 imports: cereals 152.50 million, maize 132.59 (2002: 109.27 both).
+    cereals, maize = chile_mn("import", "10"), chile_mn("import", "1005")
+    assert (round(cereals[2004], 2), round(maize[2004], 2)) == (152.50, 132.59)
+    assert round(maize[2002], 2) == 109.27
+    text = ("Chile's trade with Argentina in 2004. Chile bought over twice as much from Argentina "
+            "as in 2002.\n\nMost of what Chile buys is fuel. Then come cereal imports worth some "
+            "$152m, with maize at about $133m.")  # fmt: skip
+    results = claims.check(corpus, text)
+    for words in ("$152m", "$133m"):
+        r = find(results, words)
+        assert r.claim.period.year == 2004, r.reason
+        assert r.verdict == "supported", r.reason
+
+
+def test_a_remark_in_brackets_dates_itself_not_the_figure(corpus):
+    # HS 2711 imports: 612.56 million in 2004, none in 2002.
+    gas = chile_mn("import", "2711")
+    assert round(gas[2004], 2) == 612.56
+    text = (
+        "Chile's imports from Argentina, 2004. Chile bought fuels worth $917m from "
+        "Argentina. Petroleum gases (not a dollar of them was bought in 2002) came to $613m."
+    )
+    r = find(claims.check(corpus, text), "$613m")
+    assert r.claim.period.year == 2004, r.reason
+    assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "verdict"),
+    [
+        ("Chile bought passenger cars worth $81m from Argentina in 2004.", "$81m", "supported"),
+        ("Chile bought passenger cars worth $119m from Argentina in 2004.", "$119m",
+         "contradicted"),
+        ("В 2004 году Чили ввезла из Аргентины легковых автомобилей на 81 млн долл.", "81 млн",
+         "supported"),
+    ],
+)  # fmt: skip
+def test_passenger_cars_are_heading_8703(corpus, text, words, verdict):
+    # 2004 imports: heading 8703 80.91 million; chapter 87 119.00 million.
+    assert round(chile_mn("import", "8703")[2004], 2) == 80.91
+    assert round(chile_mn("import", "87")[2004], 2) == 119.00
+    r = find(claims.check(corpus, text), words)
+    assert r.claim.subject.products == ("passenger cars",), r.reason
+    assert r.verdict == verdict, r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "goods"),
+    [
+        ("В 2004 году вывоз фармацевтики из Чили в Аргентину вырос почти вчетверо против 2002 "
+         "года.", "вчетверо", "pharmaceuticals"),
+        ("In 2004 Chile bought margarine and other edible fats worth $151m from Argentina.",
+         "$151m", "vegetable oils"),
+    ],
+)  # fmt: skip
+def test_goods_said_in_other_words(corpus, text, words, goods):
+    # Exports of HS 30: 3.34 -> 13.24 million (x3.97); imports of HS 15 in 2004: 151.27 million.
+    pharma = chile_mn("export", "30")
+    assert pharma[2004] / pharma[2002] == pytest.approx(3.97, abs=0.005)
+    assert round(chile_mn("import", "15")[2004], 2) == 151.27
+    r = find(claims.check(corpus, text), words)
+    assert r.claim.subject.products == (goods,), r.reason
+    assert r.verdict == "supported", r.reason
+
+
+def test_most_of_all_is_no_change(corpus):
+    # Imports of HS 27 in 2004: 917.23 million.
+    assert round(chile_mn("import", "27")[2004], 2) == 917.23
+    text = "В 2004 году больше всего Чили ввезла из Аргентины топлива: почти на 920 млн долларов."
+    r = find(claims.check(corpus, text), "920 млн")
+    assert r.claim.kind == "amount", r.reason
+    assert r.verdict == "supported", r.reason

@@ -286,6 +286,8 @@ _CHANGE_AFTER = re.compile(
 _NAMED_CHANGE = re.compile(r"\b(?:increase|rise|growth|gain)\b", re.IGNORECASE)
 #: "Of the $54.26 million increase, finished goods brought ...": the sentence splits a change.
 _OF_CHANGE = re.compile(r"^(?:Of the|Из)\b[^.]*?(?:increase|rise|growth|gain|прирост)", re.I)
+#: "Most of all", «больше всего»: the largest of a list, not a change.
+_MOST_OF_ALL = re.compile(r"(?<!\w)(?:больше|меньше)\s+всего(?!\w)|\bmost of all\b", re.IGNORECASE)
 #: A threshold of a rule, not a claim: "growth on a base of $1 million or more".
 _THRESHOLD = re.compile(
     r"(?:\bbases? (?:of|under|below|above|over)|\bбаз\w* (?:от|менее|свыше|не менее)|"
@@ -1179,7 +1181,10 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
         # "Computers brought US$257m, up 26%": what the goods earned; "brought" tells a part
         # of a change only where the sentence names the change ("of the increase, ...").
         cue = None
-    verb = re.search(f"(?:{GROWTH})|(?:{FALL})", before, re.IGNORECASE)
+    # The verb of the figure's own clause: «Больше всего в сторону Чили идёт топлива: почти на
+    # 920 млн» is what was shipped ("most of all" is no rise).
+    clause = _MOST_OF_ALL.sub("", re.split(r"[:;]", before)[-1])
+    verb = re.search(f"(?:{GROWTH})|(?:{FALL})", clause, re.IGNORECASE)
     noun = cue is not None and not re.match(r"(?:by|на)\b", cue.group(), re.IGNORECASE)
     kind = "change" if (cue and (noun or verb)) or _OF_CHANGE.match(s.text) else "amount"
     return kind, negate(q) if kind == "change" and _falls(before) else q, scale or None

@@ -441,6 +441,10 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
     if at is not None:
         aside = _aside(text, at[0])
         theirs |= {m.start("y") for m in _YEAR.finditer(text, aside[0], aside[1])}
+        # «Природный газ (в 2002 г. его не было вовсе) потянул на 613 млн»: a remark in brackets
+        # dates itself, not the figure.
+        theirs |= {m.start("y") for a, b in _remarks(text[: at[0]])
+                   for m in _YEAR.finditer(text, a, b)}  # fmt: skip
     # «за 2002–2004 годы»: the first year of a span is no year of a level said after it.
     theirs |= {m.start("a") for m in _FROM_TO.finditer(mine)}
     named = [int(m["y"]) for m in _YEAR.finditer(mine)
@@ -589,6 +593,27 @@ def _aside(text: str, start: int) -> tuple[int, int]:
         # follows.
         return 0, 0
     return head.start(2), head.end(2)
+
+
+def _remarks(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` makes remarks of their own in brackets that name a year.
+
+    A remark says more than a date: "(в 2002 г. его не было вовсе)", "(none was sold in 2002)";
+    not "(in 2019)" nor "(2019: $5m)", which date or give a figure.
+
+    >>> _remarks("Gas (there was none in 2002 at all) came to $613m; oil (in 2019) to $5m.")
+    [(5, 34)]
+    """
+    out = []
+    for m in re.finditer(r"\(([^()]*)\)", text):
+        inner = _YEARS_OUT.sub("", m[1])
+        if inner == m[1] or re.search(r"\d", inner):
+            continue
+        words = re.findall(r"[^\W\d]+", inner)
+        said = [w for w in words if w.lower() not in ("in", "during", "в", "за", "г", "году", "м")]
+        if len(said) >= 3:
+            out.append((m.start(1), m.end(1)))
+    return out
 
 
 _ONLY_A_YEAR = re.compile(r"\s*(?:in|during|в|за)\s+(?:19|20)\d\d(?:-м)?(?:\s*(?:г\.|году))?\s*",
@@ -1391,8 +1416,10 @@ def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
         if not years:
             continue
         bases = {m.start("y") if m["y"] else m.start("y2") for m in _COMPARE.finditer(x.text)}
+        remarks = _remarks(x.text)
         own = [int(m[1]) for m in years if m.start(1) not in bases
-               and not _BASE_SAID.search(x.text[max(0, m.start(1) - 40) : m.start(1)])]  # fmt: skip
+               and not _BASE_SAID.search(x.text[max(0, m.start(1) - 40) : m.start(1)])
+               and not any(a <= m.start(1) < b for a, b in remarks)]  # fmt: skip
         return max([*mine, *own]) if mine or own else None
     return None
 
@@ -1572,7 +1599,9 @@ _LATER = re.compile(r"\b(?P<n>two|three|four|five|\d) years later\b|(?:спус�
                     r"(?P<n2>два|три|четыре|пять|\d) (?:года|лет)|(?<!\w)(?P<n3>два|три|четыре|"
                     r"пять|\d) (?:года|лет) спустя", re.IGNORECASE)  # fmt: skip
 #: A sentence that opens with "then": its year is the one the sentence before names.
-_THEN = re.compile(r"(?:[^.!?]{0,40}\.\s+)?(?:Тогда|Then|At that time|That year)\b")
+#: "Then imports jumped 38%": at that time; not "Then comes food": next in a list.
+_THEN = re.compile(r"(?:[^.!?]{0,40}\.\s+)?(?:Тогда|At that time|That year|"
+                   r"Then(?!,?\s+(?:comes?|came|follows?|followed)\b))\b")  # fmt: skip
 
 
 def _year_named_before(text: str, s: Sentence) -> int | None:
