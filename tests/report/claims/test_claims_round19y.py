@@ -175,3 +175,35 @@ def test_most_of_all_is_no_change(corpus):
     r = find(claims.check(corpus, text), "920 млн")
     assert r.claim.kind == "amount", r.reason
     assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(("said", "verdict"), [("64", "supported"), ("46", "contradicted")])
+def test_a_year_after_a_head_and_chto_dates_the_figures(corpus, said, verdict):
+    # 2019 against 2018: exports 1,400 -> 2,600 million (+85.71%), imports 1,750 -> 2,870
+    # (+64.00%).
+    x, m = portugal_mn("export"), portugal_mn("import")
+    assert 100 * (x[2019] / x[2018] - 1) == pytest.approx(85.71, abs=0.005)
+    assert 100 * (m[2019] / m[2018] - 1) == pytest.approx(64.00, abs=0.005)
+    text = ("Португалия: технологическая торговля, 2021 год.\n\nПримечательно, что в 2019 г. "
+            f"экспорт, по нашим данным, вырос на 86%, а импорт — на {said}%.")  # fmt: skip
+    results = claims.check(corpus, text)
+    r = find(results, f"на {said}%")
+    assert r.claim.period.year == 2019, r.reason
+    assert r.verdict == verdict, r.reason
+    assert find(results, "на 86%").verdict == "supported"
+
+
+@pytest.mark.parametrize(("said", "verdict"), [("three and a half", "supported"),
+                                               ("five", "unverifiable")])  # fmt: skip
+def test_times_the_old_figure_is_against_the_level_said_before(corpus, said, verdict):
+    # Imports: 1,260 million in 2010, 4,586 million in 2021 (x3.64; 2020: 3,651.5, x1.26).
+    m = portugal_mn("import")
+    assert m[2021] / m[2010] == pytest.approx(3.64, abs=0.005)
+    text = (
+        "Portugal's technology trade in 2021.\n\nBack in 2010 Portugal's imports stood at "
+        f"$1.26bn. In 2021 they reached $4.59bn, more than {said} times the old figure."
+    )
+    r = find(claims.check(corpus, text), "times")
+    assert r.claim.period.compare == 2010, r.reason
+    # A wrong multiple is not flagged: which level "the old figure" is, is not certain.
+    assert r.verdict == verdict, r.reason

@@ -588,6 +588,10 @@ def _aside(text: str, start: int) -> tuple[int, int]:
     head = _APPOSITION.match(text)
     if head is None or start < head.end() or re.search(r"\d", _YEARS_OUT.sub("", head[2])):
         return 0, 0
+    if re.match(r"\s*(?:что|that)(?!\w)", head[2], re.IGNORECASE):
+        # «Интересно, что в 2019 г. и экспорт, и импорт подскочили: вывоз на 86%»: the head
+        # introduces what is said, whose year dates the figures.
+        return 0, 0
     if _ONLY_A_YEAR.fullmatch(head[2]):
         # "Exports fell only once, in 2009, by 8%": a year alone between commas dates what
         # follows.
@@ -1071,6 +1075,18 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             if _UNREAD_BASE.match(s.text, at[1]) or _OLD_BASE.search(f.claim.span):
                 # "some 69% above the year of its birth": a base said in words not read.
                 how["year"] = "default"
+            old_level = next((x for x in reversed(out) if x.paragraph == f.claim.paragraph
+                              and x.understood and x.kind == "amount"
+                              and x.subject.flow == claim.subject.flow
+                              and x.period.year < claim.period.year), None)  # fmt: skip
+            said_old = _OLD_BASE.search(f.claim.span + _CLAUSE.split(s.text[at[1] :])[0])
+            if said_old and old_level is not None:
+                # "In 2001 sales came to $620 million. In 2021 they hit $4.5 billion, well past
+                # seven times the old number": against the year of the level said before, not
+                # certainly (never flagged on it).
+                claim = claim.with_(period=dataclasses.replace(
+                    claim.period, compare=old_level.period.year))  # fmt: skip
+                how["year"] = "paragraph"
         if f.claim.kind in ("growth", "multiple") and per_year(s.text, at):
             # "в среднем экспорт прибавлял около 47,6% в год": an average over years not read.
             claim = claim.with_(metric="per_year")
@@ -2433,7 +2449,8 @@ _RESTATES = re.compile(r"the (?:multiple|factor) (?:is|was)\b", re.IGNORECASE)
 #: "multiplies the old total by more than seven": the base is a level said before, whose
 #: year is not read.
 _OLD_BASE = re.compile(r"\bthe (?:old|earlier|former|original|previous|starting) "
-                       r"(?:total|figure|level|value|sum|amount)\b", re.IGNORECASE)  # fmt: skip
+                       r"(?:total|figure|level|value|sum|amount|number)\b",
+                       re.IGNORECASE)  # fmt: skip
 _RECORD_SINCE = re.compile(r"\b(?:[a-z]{2,}est|low|high|record|first time|not seen)\b[^,;.]{0,40}?"
                            r"\bsince\s+((?:19|20)\d\d)\b", re.IGNORECASE)  # fmt: skip
 
