@@ -207,3 +207,26 @@ def test_times_the_old_figure_is_against_the_level_said_before(corpus, said, ver
     assert r.claim.period.compare == 2010, r.reason
     # A wrong multiple is not flagged: which level "the old figure" is, is not certain.
     assert r.verdict == verdict, r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "verdict"),
+    [
+        ("Moscow's exports in 2020. Machinery sales rose 18%, yet their share slipped below half.",
+         "below half", "supported"),
+        ("Экспорт Москвы в 2020 году. Машины прибавили 18%, но их доля опустилась ниже половины.",
+         "половины", "supported"),
+        # Below a third is wrong; "machinery" is read loosely, so it is not flagged either.
+        ("Экспорт Москвы в 2020 году. Машины прибавили 18%, но их доля опустилась ниже трети.",
+         "трети", "unverifiable"),
+    ],
+)  # fmt: skip
+def test_a_share_fallen_below_a_fraction_is_a_share(corpus, text, words, verdict):
+    # HS 84 in Moscow's exports: 51.05% in 2019, 46.43% in 2020.
+    m = moscow()
+    m = m[m["year"] == 2020]
+    part = m[m["product"].str.zfill(6).str.startswith("84")]["value_usd"].sum()
+    assert 100 * part / m["value_usd"].sum() == pytest.approx(46.43, abs=0.005)
+    r = find(claims.check(corpus, text), words)
+    assert r.claim.kind == "share", r.reason
+    assert r.verdict == verdict, r.reason

@@ -977,8 +977,21 @@ def _fraction(
         # «Китай обеспечил 40% импорта, Германия — треть»: the list of shares goes on.
         kind = "share"
     words = m.groupdict().get("q") or m.groupdict().get("q0") or ""
+    crossed = _CROSSED.search(s.text, 0, m.start("frac"))
+    if crossed is not None and _SHARE_NOUN.search(clause) and not m.groupdict().get("by"):
+        # "its share fell below half", «его доля упала ниже половины»: the share is now under
+        # the fraction, not a fall by it.
+        below = crossed[1].lower() in ("ниже", "меньше", "below", "under")
+        words = words or ("below" if below else "above")
+        return "share", word_quantity("fraction", value, "pct", words), None
     q = word_quantity("fraction", value, "pct", words)
     return kind, negate(q) if kind == "growth" and _falls(before) else q, None
+
+
+#: The noun of a share in a clause: "its share fell below half", «его доля упала ниже половины».
+_SHARE_NOUN = re.compile(r"(?<!\w)(?:share|доля|доли|удельный вес)(?!\w)", re.IGNORECASE)
+#: A level crossed, right before a fraction: "below", "under", «ниже», «выше».
+_CROSSED = re.compile(r"(?<!\w)(ниже|выше|меньше|больше|below|under|above|over)\s+$", re.IGNORECASE)
 
 
 #: A share of a flow said before a fraction with a dash, in a list: «Китай обеспечил 40% импорта
