@@ -759,6 +759,14 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
             # "а в декабре предприятия отгрузили продукции на 217,2 млн": that month alone (of
             # the claim's own clause only: a month elsewhere may date the statement).
             return _month(one[1]), _month(one[1])
+        if starts and not re.search(r"[^\W\d]", text[starts[-1] : at[0]]):
+            # «в декабре экспорт достиг 217 млн долл., на 34% выше уровня 2019 г.»: a figure
+            # that opens its clause with no words of its own is of the month of the clause
+            # before.
+            near = text[starts[-2] if starts[1:] else 0 : starts[-1]]
+            lone = _ONE_MONTH.search(near)
+            if lone is not None and _months(near) is None:
+                return _month(lone[1]), _month(lone[1])
         # "В третьем квартале рост ускорился до 35%, а за девять месяцев экспорт достиг 1 752,1
         # млн долл., прибавив 28,5%": the months of the nearest clause before it that names some.
         for a in reversed(starts):
