@@ -1185,7 +1185,9 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
     # «увеличился примерно на 72 млн».
     head = s.text[m.start() : m.end()]
     at = head.find(m["num"]) if m["num"] else -1
-    cue = _CHANGE_BEFORE.search(s.text[: m.start() + at] if at >= 0 else before + (m["q"] or ""))
+    lead = s.text[: m.start() + at] if at >= 0 else before + (m["q"] or "")
+    # "brought US$34.8m": the currency before the number is no word of the cue.
+    cue = _CHANGE_BEFORE.search(re.sub(r"(?:US\s?\$|USD\s|\$)\s*$", "", lead))
     if (
         cue is not None
         and cue.group().lower().startswith("brought")
