@@ -112,10 +112,10 @@ def test_the_level_exceeded_said_in_brackets_is_of_its_year(corpus):
 
 
 def test_cars_said_as_passenger_machines_are_vehicles_not_machinery(corpus):
-    # Chapter 87, not 84: «легковых машин» are cars.
+    # Chapter 87, not 84: «легковых машин» are cars (heading 8703, passenger cars).
     text = "Торговля Чили с Аргентиной в 2004 году.\n\nВвоз легковых машин составил 119,0 млн долл."
     r = _found(claims.check(corpus, text), "119,0")
-    assert r.claim.subject.products == ("vehicles",), r.claim
+    assert r.claim.subject.products == ("passenger cars",), r.claim
 
 
 def test_a_partners_import_of_the_reporters_goods_is_the_reporters_export(corpus):

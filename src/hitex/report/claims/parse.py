@@ -296,6 +296,8 @@ _MONEY_CONTEXT = (r"total of|worth|amount\w* to|totall?ed|valued at|value of|с�
                   r"в размере|объ[её]м\w*")  # fmt: skip
 _CHANGE_BEFORE = re.compile(
     r"(?:\bby|\bна|increase of|rise of|growth of|gain of|expense of|за сч[её]т|прирост\w*|"
+    # "the absolute increase, about $555m": the change the noun names, after a comma.
+    r"\bthe\s+(?:absolute\s+|net\s+|overall\s+)?(?:increase|rise|gain|growth)\s*,|"
     r"\badded|\bbrought|\bcontributed|вклад в прирост|обеспечил\w*)"
     # "Прирост — 554,7 млн": the figure after a dash or colon is the change the noun names.
     r"(?:\s*[—–:])?\s*(?:" + QUALIFIER + r")?\$?\s*$", re.IGNORECASE)  # fmt: skip
@@ -332,6 +334,8 @@ _CHANGE_AFTER = re.compile(
 _NAMED_CHANGE = re.compile(r"\b(?:increase|rise|growth|gain)\b", re.IGNORECASE)
 #: "Of the $54.26 million increase, finished goods brought ...": the sentence splits a change.
 _OF_CHANGE = re.compile(r"^(?:Of the|Из)\b[^.]*?(?:increase|rise|growth|gain|прирост)", re.I)
+#: "Most of all", «больше всего»: the largest of a list, not a change.
+_MOST_OF_ALL = re.compile(r"(?<!\w)(?:больше|меньше)\s+всего(?!\w)|\bmost of all\b", re.IGNORECASE)
 #: A threshold of a rule, not a claim: "growth on a base of $1 million or more".
 _THRESHOLD = re.compile(
     r"(?:\bbases? (?:of|under|below|above|over)|\bбаз\w* (?:от|менее|свыше|не менее)|"
@@ -405,6 +409,9 @@ class _InWords:
 
     def __getitem__(self, key: str) -> str | None:
         return self.groups[key]
+
+    def start(self) -> int:
+        return self.m.start()
 
     def end(self) -> int:
         return self.m.end()
@@ -1018,8 +1025,21 @@ def _fraction(
         # «Китай обеспечил 40% импорта, Германия — треть»: the list of shares goes on.
         kind = "share"
     words = m.groupdict().get("q") or m.groupdict().get("q0") or ""
+    crossed = _CROSSED.search(s.text, 0, m.start("frac"))
+    if crossed is not None and _SHARE_NOUN.search(clause) and not m.groupdict().get("by"):
+        # "its share fell below half", «его доля упала ниже половины»: the share is now under
+        # the fraction, not a fall by it.
+        below = crossed[1].lower() in ("ниже", "меньше", "below", "under")
+        words = words or ("below" if below else "above")
+        return "share", word_quantity("fraction", value, "pct", words), None
     q = word_quantity("fraction", value, "pct", words)
     return kind, negate(q) if kind == "growth" and _falls(before) else q, None
+
+
+#: The noun of a share in a clause: "its share fell below half", «его доля упала ниже половины».
+_SHARE_NOUN = re.compile(r"(?<!\w)(?:share|доля|доли|удельный вес)(?!\w)", re.IGNORECASE)
+#: A level crossed, right before a fraction: "below", "under", «ниже», «выше».
+_CROSSED = re.compile(r"(?<!\w)(ниже|выше|меньше|больше|below|under|above|over)\s+$", re.IGNORECASE)
 
 
 #: A share of a flow said before a fraction with a dash, in a list: «Китай обеспечил 40% импорта
@@ -1097,6 +1117,10 @@ _TURN_WORDS = re.compile(r";|,\s*(?:while|whereas|but|or|то есть|т\.\s?е
                          r"\s(?:while|whereas)\s", re.IGNORECASE)  # fmt: skip
 
 
+#: A clause of its own joined by "and" after a comma: ", and exports covered", «, а экспорт».
+_AND_CLAUSE = re.compile(r",\s*(?:and|и|а)\s", re.IGNORECASE)
+
+
 #: A percentage of a whole said as such: "30% of everything bought", "of all sales".
 _OF_ALL = re.compile(r"\s*of (?:everything|all\b|the (?:whole|total)\b|total\b)", re.IGNORECASE)
 
@@ -1123,7 +1147,9 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
             )
             # Only the figure's own clause: "up 43% year on year; the second half brought 52% of
             # annual sales" is a share.
-            and not re.search(GROWTH, _TURN_WORDS.split(before)[-1], re.I)
+            # "widened to $1.77bn, about three times 2002's, and exports covered 13% of
+            # purchases": a clause joined by ", and" has its own verb.
+            and not re.search(GROWTH, _AND_CLAUSE.split(_TURN_WORDS.split(before)[-1])[-1], re.I)
         )
         or _OF_ALL.match(after)
         # «Второе место среди поставщиков за Германией (20%)»: the share of the one ranked;
@@ -1203,7 +1229,13 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
         return "change", negate(q) if falls else q, scale or None
     if _WORTH_OF.search(before + (m["q"] or "")):
         return "amount", q, scale or None
-    cue = _CHANGE_BEFORE.search(before + (m["q"] or ""))
+    # The words up to the number, with the qualifier and its space: "an increase of some $1.1bn",
+    # «увеличился примерно на 72 млн».
+    head = s.text[m.start() : m.end()]
+    at = head.find(m["num"]) if m["num"] else -1
+    lead = s.text[: m.start() + at] if at >= 0 else before + (m["q"] or "")
+    # "brought US$34.8m": the currency before the number is no word of the cue.
+    cue = _CHANGE_BEFORE.search(re.sub(r"(?:US\s?\$|USD\s|\$)\s*$", "", lead))
     if (
         cue is not None
         and cue.group().lower().startswith("brought")
@@ -1212,7 +1244,10 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
         # "Computers brought US$257m, up 26%": what the goods earned; "brought" tells a part
         # of a change only where the sentence names the change ("of the increase, ...").
         cue = None
-    verb = re.search(f"(?:{GROWTH})|(?:{FALL})", before, re.IGNORECASE)
+    # The verb of the figure's own clause: «Больше всего в сторону Чили идёт топлива: почти на
+    # 920 млн» is what was shipped ("most of all" is no rise).
+    clause = _MOST_OF_ALL.sub("", re.split(r"[:;]", before)[-1])
+    verb = re.search(f"(?:{GROWTH})|(?:{FALL})", clause, re.IGNORECASE)
     noun = cue is not None and not re.match(r"(?:by|на)\b", cue.group(), re.IGNORECASE)
     kind = "change" if (cue and (noun or verb)) or _OF_CHANGE.match(s.text) else "amount"
     return kind, negate(q) if kind == "change" and _falls(before) else q, scale or None
@@ -2047,6 +2082,9 @@ class _Both:
 
     def __getitem__(self, key: str) -> str | None:
         return self.groups[key]
+
+    def start(self) -> int:
+        return self.m.start()
 
     def end(self) -> int:
         return self.m.end()

@@ -443,6 +443,10 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
     if at is not None:
         aside = _aside(text, at[0])
         theirs |= {m.start("y") for m in _YEAR.finditer(text, aside[0], aside[1])}
+        # «Природный газ (в 2002 г. его не было вовсе) потянул на 613 млн»: a remark in brackets
+        # dates itself, not the figure.
+        theirs |= {m.start("y") for a, b in _remarks(text[: at[0]])
+                   for m in _YEAR.finditer(text, a, b)}  # fmt: skip
     # «за 2002–2004 годы»: the first year of a span is no year of a level said after it.
     theirs |= {m.start("a") for m in _FROM_TO.finditer(mine)}
     named = [int(m["y"]) for m in _YEAR.finditer(mine)
@@ -593,11 +597,36 @@ def _aside(text: str, start: int) -> tuple[int, int]:
     head = _APPOSITION.match(text)
     if head is None or start < head.end() or re.search(r"\d", _YEARS_OUT.sub("", head[2])):
         return 0, 0
+    if re.match(r"\s*(?:что|that)(?!\w)", head[2], re.IGNORECASE):
+        # «Интересно, что в 2019 г. и экспорт, и импорт подскочили: вывоз на 86%»: the head
+        # introduces what is said, whose year dates the figures.
+        return 0, 0
     if _ONLY_A_YEAR.fullmatch(head[2]):
         # "Exports fell only once, in 2009, by 8%": a year alone between commas dates what
         # follows.
         return 0, 0
     return head.start(2), head.end(2)
+
+
+def _remarks(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` makes remarks of their own in brackets that name a year.
+
+    A remark says more than a date: "(в 2002 г. его не было вовсе)", "(none was sold in 2002)";
+    not "(in 2019)" nor "(2019: $5m)", which date or give a figure.
+
+    >>> _remarks("Gas (there was none in 2002 at all) came to $613m; oil (in 2019) to $5m.")
+    [(5, 34)]
+    """
+    out = []
+    for m in re.finditer(r"\(([^()]*)\)", text):
+        inner = _YEARS_OUT.sub("", m[1])
+        if inner == m[1] or re.search(r"\d", inner):
+            continue
+        words = re.findall(r"[^\W\d]+", inner)
+        said = [w for w in words if w.lower() not in ("in", "during", "в", "за", "г", "году", "м")]
+        if len(said) >= 3:
+            out.append((m.start(1), m.end(1)))
+    return out
 
 
 _ONLY_A_YEAR = re.compile(r"\s*(?:in|during|в|за)\s+(?:19|20)\d\d(?:-м)?(?:\s*(?:г\.|году))?\s*",
@@ -647,8 +676,16 @@ def _means_with(text: str, at: tuple[int, int]) -> bool:
 
 
 #: A clause that states a level: a sum of money in it.
-_LEVEL_CLAUSE = re.compile(r"[^,;:]*(?:\$|\bUSD\b)\s?\d[^,;:]*|[^,;:]*\d\s*(?:bn|billion|million|"
-                           r"mn|m)\b[^,;:]*", re.IGNORECASE)  # fmt: skip
+#: A clause stating a level: "sales were $1.4 billion in 2018", «в 2018-м было всего 1,4 млрд»
+#: (a comma between digits is a decimal comma, not a clause's end).
+_NOT_CUT = r"(?:[^,;:]|,(?=\d))*"
+_LEVEL_CLAUSE = re.compile(
+    rf"{_NOT_CUT}(?:\$|\bUSD\b)\s?\d{_NOT_CUT}|{_NOT_CUT}\d\s*(?:bn|billion|million|mn|m|млрд|"
+    rf"млн|миллиард\w*|миллион\w*)(?!\w){_NOT_CUT}",
+    re.IGNORECASE,
+)
+#: Where a clause ends: a comma, semicolon or colon that is no decimal comma.
+_CUT = re.compile(r"[;:]|,(?!\d)")
 
 
 def _level_year(text: str, at: tuple[int, int] | None, year: int) -> int | None:
@@ -663,9 +700,10 @@ def _level_year(text: str, at: tuple[int, int] | None, year: int) -> int | None:
     if at is None:
         return None
     for m in re.finditer(rf"\b{year}\b", text[: at[0]]):
-        lo = max(text.rfind(p, 0, m.start()) for p in ",;:") + 1
-        hi = min((i for i in (text.find(p, m.end(), at[0]) for p in ",;:") if i >= 0),
-                 default=-1)  # fmt: skip
+        cuts = [c.start() for c in _CUT.finditer(text, 0, m.start())]
+        lo = cuts[-1] + 1 if cuts else 0
+        end = _CUT.search(text, m.end(), at[0])
+        hi = -1 if end is None else end.start()
         if hi >= 0 and _LEVEL_CLAUSE.fullmatch(text, lo, hi):
             return year
     return None
@@ -730,6 +768,14 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
             # "а в декабре предприятия отгрузили продукции на 217,2 млн": that month alone (of
             # the claim's own clause only: a month elsewhere may date the statement).
             return _month(one[1]), _month(one[1])
+        if starts and not re.search(r"[^\W\d]", text[starts[-1] : at[0]]):
+            # «в декабре экспорт достиг 217 млн долл., на 34% выше уровня 2019 г.»: a figure
+            # that opens its clause with no words of its own is of the month of the clause
+            # before.
+            near = text[starts[-2] if starts[1:] else 0 : starts[-1]]
+            lone = _ONE_MONTH.search(near)
+            if lone is not None and _months(near) is None:
+                return _month(lone[1]), _month(lone[1])
         # "В третьем квартале рост ускорился до 35%, а за девять месяцев экспорт достиг 1 752,1
         # млн долл., прибавив 28,5%": the months of the nearest clause before it that names some.
         for a in reversed(starts):
@@ -835,6 +881,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # «Япония вторая, Германия третья, у неё ровно 250 млн»: a singular pronoun stands
             # for the partner named last, not for the list.
             subject = dataclasses.replace(subject, partners=(one[-1].value,))
+        if len(subject.partners) > 1 and one and _OWNS.fullmatch(
+                s.text, one[-1].end, f.claim.start - s.start):  # fmt: skip
+            # "Kazakhstan is no longer first: India's 63% rise tops the list": the partner whose
+            # figure it is, right before it, not the partners named earlier in the sentence.
+            subject = dataclasses.replace(subject, partners=(one[-1].value,), partner_group=None)
         if frames.other_way(s.text, f.claim.end - s.start) and subject.flow in _REVERSED:
             # "China supplied $1.83 billion of its imports against $200 million that went the
             # other way": the other flow of the same partner.
@@ -1060,6 +1111,18 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             if _UNREAD_BASE.match(s.text, at[1]) or _OLD_BASE.search(f.claim.span):
                 # "some 69% above the year of its birth": a base said in words not read.
                 how["year"] = "default"
+            old_level = next((x for x in reversed(out) if x.paragraph == f.claim.paragraph
+                              and x.understood and x.kind == "amount"
+                              and x.subject.flow == claim.subject.flow
+                              and x.period.year < claim.period.year), None)  # fmt: skip
+            said_old = _OLD_BASE.search(f.claim.span + _CLAUSE.split(s.text[at[1] :])[0])
+            if said_old and old_level is not None:
+                # "In 2001 sales came to $620 million. In 2021 they hit $4.5 billion, well past
+                # seven times the old number": against the year of the level said before, not
+                # certainly (never flagged on it).
+                claim = claim.with_(period=dataclasses.replace(
+                    claim.period, compare=old_level.period.year))  # fmt: skip
+                how["year"] = "paragraph"
         if f.claim.kind in ("growth", "multiple") and per_year(s.text, at):
             # "в среднем экспорт прибавлял около 47,6% в год": an average over years not read.
             claim = claim.with_(metric="per_year")
@@ -1422,8 +1485,10 @@ def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
         if not years:
             continue
         bases = {m.start("y") if m["y"] else m.start("y2") for m in _COMPARE.finditer(x.text)}
+        remarks = _remarks(x.text)
         own = [int(m[1]) for m in years if m.start(1) not in bases
-               and not _BASE_SAID.search(x.text[max(0, m.start(1) - 40) : m.start(1)])]  # fmt: skip
+               and not _BASE_SAID.search(x.text[max(0, m.start(1) - 40) : m.start(1)])
+               and not any(a <= m.start(1) < b for a, b in remarks)]  # fmt: skip
         return max([*mine, *own]) if mine or own else None
     return None
 
@@ -1603,7 +1668,9 @@ _LATER = re.compile(r"\b(?P<n>two|three|four|five|\d) years later\b|(?:спус�
                     r"(?P<n2>два|три|четыре|пять|\d) (?:года|лет)|(?<!\w)(?P<n3>два|три|четыре|"
                     r"пять|\d) (?:года|лет) спустя", re.IGNORECASE)  # fmt: skip
 #: A sentence that opens with "then": its year is the one the sentence before names.
-_THEN = re.compile(r"(?:[^.!?]{0,40}\.\s+)?(?:Тогда|Then|At that time|That year)\b")
+#: "Then imports jumped 38%": at that time; not "Then comes food": next in a list.
+_THEN = re.compile(r"(?:[^.!?]{0,40}\.\s+)?(?:Тогда|At that time|That year|"
+                   r"Then(?!,?\s+(?:comes?|came|follows?|followed)\b))\b")  # fmt: skip
 
 
 def _year_named_before(text: str, s: Sentence) -> int | None:
@@ -1660,6 +1727,10 @@ _MORE_THAN_SPENT = re.compile(r"\s+more\b[^,;.]{0,60}?\bthan\b[^,;.]{0,15}?\b(?:
 #: A singular pronoun right before a figure: «у неё ровно 250 млн», «на него — 40%».
 _ITS = re.compile(r"(?<!\w)(?:у|на|с|для)\s+(?:неё|нее|него|ней|нем|нём)\s+(?:[^\W\d]+\s+){0,2}$",
                   re.IGNORECASE)  # fmt: skip
+
+
+#: A possessive right before a figure: "India's 63% rise", "Japan's exports of $512m".
+_OWNS = re.compile(r"['’]s\s+(?:[^\W\d]+\s+){0,2}(?:[$€£]\s?)?")
 
 
 def lo_clause(text: str, start: int) -> int:
@@ -1934,7 +2005,8 @@ def _over_threshold(c: Claim, text: str, at: tuple[int, int]) -> bool:
 #: not "the two biggest customers".
 _THE_N = re.compile(
     r"\b(?:the\s+(two|three|four|five|[2-5])|(both))\s+(?:[A-Z][a-z]+\s+)?"
-    r"(?:customers|buyers|partners|markets|destinations|suppliers|countries)\b"
+    r"(?:customers|buyers|clients|partners|markets|destinations|suppliers|countries|nations|"
+    r"economies|giants|heavyweights|neighbou?rs)\b"
 )
 #: Goods said right after an amount: "$107.8 million of chapter 85 goods", "$50m worth of
 #: machinery" (up to the clause's end; not "of 2019", "of the total", "of exports").
@@ -2489,7 +2561,8 @@ _RESTATES = re.compile(r"the (?:multiple|factor) (?:is|was)\b", re.IGNORECASE)
 #: "multiplies the old total by more than seven": the base is a level said before, whose
 #: year is not read.
 _OLD_BASE = re.compile(r"\bthe (?:old|earlier|former|original|previous|starting) "
-                       r"(?:total|figure|level|value|sum|amount)\b", re.IGNORECASE)  # fmt: skip
+                       r"(?:total|figure|level|value|sum|amount|number)\b",
+                       re.IGNORECASE)  # fmt: skip
 _RECORD_SINCE = re.compile(r"\b(?:[a-z]{2,}est|low|high|record|first time|not seen)\b[^,;.]{0,40}?"
                            r"\bsince\s+((?:19|20)\d\d)\b", re.IGNORECASE)  # fmt: skip
 
