@@ -305,7 +305,13 @@ def _year(session: Session, reporter: str, text: str) -> int:
     if named:
         frame = session.series(reporter=reporter, years=named)
         held = sorted(int(y) for y in frame["year"]) if not frame.empty else []
-    return resolve.article_year(text, held, sorted(_held(session, reporter)))
+    every = sorted(_held(session, reporter))
+    if not held:
+        # «в двадцатом году»: a spoken text says its years in words, of the century held.
+        said = resolve.ordinal_years(text, every)
+        if said:
+            return max(said)
+    return resolve.article_year(text, held, every)
 
 
 #: The keys of ``hitex check --format json`` (DESIGN.md), one object per claim.

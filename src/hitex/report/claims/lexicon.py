@@ -308,6 +308,11 @@ def _scan(
         yield Mention(m.start(), m.end(), kind, keys[index])
 
 
+def countries_in(text: str) -> list[Mention]:
+    """The countries ``text`` names (by name or demonym), not the currencies."""
+    return list(_countries(text))
+
+
 def _countries(text: str) -> Iterator[Mention]:
     for pattern, keys in (_names_re(), _demonyms_re()):
         for m in _scan(text, pattern, keys, "country"):

@@ -316,10 +316,11 @@ _WORTH_OF = re.compile(
     # «Белоруссия закупила на треть больше, всего на 160 млн»: the total the verb is worth.
     r"|(?:отгруз\w*|постав(?:ил|ля)\w*|продал\w*|закупил\w*|ввез\w*|вывез\w*)[^.;:]{0,40}?"
     r",\s*(?:всего|в сумме|в общей сложности|итого)\s+на\s*$"
-    # «остаётся в минусе на 43 млн»: a balance by its size.
-    r"|(?<!\w)в\s+(?:минусе|плюсе)\s+на\s*$", re.IGNORECASE)  # fmt: skip
-#: «в минусе на», «в плюсе на»: the side of a balance said by its size.
-_IN_THE_RED = re.compile(r"(?<!\w)в\s+(?P<side>минусе|плюсе)\s+на\s*$", re.IGNORECASE)
+    # «остаётся в минусе на 43 млн», «торговля сводится в плюс на 675 млн»: a balance by its
+    # size.
+    r"|(?<!\w)в\s+(?:минусе?|плюсе?)\s+на\s*$", re.IGNORECASE)  # fmt: skip
+#: «в минусе на», «в плюсе на», «сводится в плюс на»: the side of a balance said by its size.
+_IN_THE_RED = re.compile(r"(?<!\w)в\s+(?P<side>минусе?|плюсе?)\s+на\s*$", re.IGNORECASE)
 #: "$54.26 million increase": a change named after its figure.
 _CHANGE_AFTER = re.compile(
     r"\s+(?:increase|rise|gain|growth|jump|drop|fall|decline|decrease|more than|less than|"
@@ -386,6 +387,68 @@ _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _PERCENT_WORDS = (rf"(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS[:9])})\b)?"
                   rf"|(?:{'|'.join(sorted(_UNITS, key=len, reverse=True))})")  # fmt: skip
+
+
+#: Russian whole numbers in words up to 999 («двести двадцать семь», «сорок один»).
+_RU_HUNDRED_WORDS = {"сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500,
+                "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900}  # fmt: skip
+_RU_TEN_WORDS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
+            "семьдесят": 70, "восемьдесят": 80, "девяносто": 90}  # fmt: skip
+_RU_UNIT_WORDS = {"один": 1, "одна": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4,
+             "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
+             "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14,
+             "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18,
+             "девятнадцать": 19}  # fmt: skip
+
+
+def _alt(words: dict[str, int]) -> str:
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)"
+
+
+_HUNDREDS_RU, _TENS_RU, _UNITS_RU = (_alt(_RU_HUNDRED_WORDS), _alt(_RU_TEN_WORDS),
+                                     _alt(_RU_UNIT_WORDS))  # fmt: skip
+_RU_INT = (rf"(?:{_HUNDREDS_RU}(?:\s+{_TENS_RU})?(?:\s+{_UNITS_RU})?"
+           rf"|{_TENS_RU}(?:\s+{_UNITS_RU})?|{_UNITS_RU})")  # fmt: skip
+#: «два и четыре десятых», «один и двадцать пять сотых»: a decimal said in words.
+RU_NUMBER_WORDS = rf"(?<!\w){_RU_INT}(?:\s+и\s+{_RU_INT}\s+(?:десят|сот)ы[хй])?"
+
+
+def ru_words_number(words: str) -> str:
+    """The figure Russian words say, as digits (a decimal with a point).
+
+    >>> ru_words_number("двести двадцать семь"), ru_words_number("два и четыре десятых")
+    ('227', '2.4')
+    >>> ru_words_number("один и двадцать пять сотых")
+    '1.25'
+    """
+    whole, _, part = words.lower().partition(" и ")
+
+    def value(text: str) -> int:
+        table = {**_RU_HUNDRED_WORDS, **_RU_TEN_WORDS, **_RU_UNIT_WORDS}
+        return sum(table.get(w, 0) for w in text.split())
+
+    if not part:
+        return str(value(whole))
+    digits = 1 if "десят" in part else 2
+    return f"{value(whole)}.{value(part.rsplit(maxsplit=1)[0]):0{digits}d}"
+
+
+class _InWordsRu:
+    """A match of a Russian figure in words (``words``), read as its digits (``num``)."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self.m = m
+        self.groups = {"num": ru_words_number(m["words"]), "q": m["q"],
+                       "scale": m.groupdict().get("scale")}  # fmt: skip
+
+    def __getitem__(self, key: str) -> str | None:
+        return self.groups[key]
+
+    def start(self) -> int:
+        return self.m.start()
+
+    def end(self) -> int:
+        return self.m.end()
 
 
 def words_number(words: str) -> int:
@@ -882,6 +945,8 @@ def _streak(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity |
     return "extreme", Quantity(first, "year", first, first), f"{kind}_{way}"
 
 
+#: A year said by its ordinal word: «чем в девятнадцатом (году)».
+YEAR_WORD = r"(?:[а-яё]+\s+)?[а-яё]*(?:надцат|десят|двадцат|тридцат)(?:ом|ым|ого|ый)(?!\w)"
 #: "twice as much as Germany", "втрое больше, чем Германия": a multiple of another subject,
 #: not of another year ("twice as much as in 2019", "as much as the year before").
 _VERSUS = re.compile(
@@ -890,7 +955,7 @@ _VERSUS = re.compile(
     r"(?:more|higher|larger|less|lower|"
     r"smaller|больше|выше|меньше|ниже),? (?:than|чем))"
     r"\s+(?!(?:in\s+|of\s+|в\s+)?(?:the\s+|a\s+)?(?:(?:19|20)\d\d|years?\b|level|previous|"
-    r"prior|before|last|earlier|год\w*|прошл\w*|предыдущ\w*|ранее|до\b))",
+    r"prior|before|last|earlier|год\w*|прошл\w*|предыдущ\w*|ранее|до\b|" + YEAR_WORD + "))",
     re.IGNORECASE,
 )
 
@@ -910,7 +975,8 @@ _RATIO_AFTER = re.compile(
     rf"(?:{_FLOW_WORD}|[а-яё]+(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ую|их)\b"
     # «в 2,25 раза превышают поставки в Германию», "exceed shipments to Germany": the same
     # flow's trade with another partner, said by a noun of trade.
-    rf"|(?:поставк|закупк|продаж)\w*|(?:shipments|sales|purchases|deliveries)\b"
+    # «больше поставок в Германию»: the genitive plural takes an «о» («поставок», «закупок»).
+    rf"|(?:постав|закуп)о?к\w*|продаж\w*|(?:shipments|sales|purchases|deliveries)\b"
     # «в 3,1 раза опережает США»: another partner by its name.
     rf"|(?-i:[A-ZА-ЯЁ])\w+)",
     re.IGNORECASE,
@@ -954,9 +1020,32 @@ _LEADS_AFTER = re.compile(
 _LEADS_BEFORE = re.compile(rf"{_LEADS}\s+{_NOT_A_SUBJECT}[^,;.]{{0,40}}$", re.IGNORECASE)
 
 
-def _versus(s: Sentence, end: int, start: int) -> str | None:
+#: «покупаем больше, чем продаём, почти в восемь раз», "we buy more than we sell, about eight
+#: times over": the comparison said before its multiple.
+_VERSUS_BEFORE = re.compile(
+    r"(?<!\w)(?:больше|меньше|выше|ниже|more|less|higher|lower),?\s+(?:than|чем)\s+"
+    r"(?!(?:in\s+|of\s+|в\s+)?(?:the\s+|a\s+)?(?:(?:19|20)\d\d|years?\b|level|previous|"
+    r"prior|before|last|earlier|год\w*|прошл\w*|предыдущ\w*|ранее|до\b))"
+    r"[^,;.\d]{1,40}?,?\s*(?:[^\W\d]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _another_partner(s: Sentence, turn: int, start: int) -> bool:
+    """Whether the clause from ``turn`` names a partner the sentence before it does not.
+
+    «Китай, 1 834 млн; Германия приносит вдвое меньше»: the multiple is of the partner before.
+    """
+    mine = {m.value for m in lexicon.countries_in(s.text[turn:start])}
+    theirs = {m.value for m in lexicon.countries_in(s.text[:turn])}
+    return bool(mine and theirs and not mine & theirs)
+
+
+def _versus(s: Sentence, end: int, start: int) -> str | None:  # noqa: PLR0911 - per wording
     """``versus`` for a multiple of another subject or of the other flow, not of a year."""
     if _VERSUS.match(s.text, end) or _RATIO_AFTER.match(s.text, end):
+        return "versus"
+    if _VERSUS_BEFORE.search(s.text[max(0, start - 70) : start]):
         return "versus"
     if _LEADS_AFTER.match(s.text, end) or _LEADS_BEFORE.search(s.text[max(0, start - 60) : start]):
         return "versus"
@@ -972,6 +1061,8 @@ def _versus(s: Sentence, end: int, start: int) -> str | None:
         theirs = re.findall(f"(?i){_FLOW_WORD}", s.text[: turns[-1]])
         dated = re.search(r"(?:19|20)\d\d|год|чем|than", rest, re.IGNORECASE)
         if mine and theirs and mine[0][:3].lower() != theirs[-1][:3].lower() and not dated:
+            return "versus"
+        if not dated and _another_partner(s, turns[-1], end + 12):
             return "versus"
     return None
 
@@ -1125,7 +1216,9 @@ _AND_CLAUSE = re.compile(r",\s*(?:and|и|а)\s", re.IGNORECASE)
 _OF_ALL = re.compile(r"\s*of (?:everything|all\b|the (?:whole|total)\b|total\b)", re.IGNORECASE)
 
 
-def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
+def _percent(  # noqa: PLR0911 - one return per kind of percentage
+    m: re.Match[str], s: Sentence, before: str
+) -> tuple[str, Quantity | None, str | None]:
     value = wording.parse_percent(m["num"] + "%", lang="en" if "." in m["num"] else s.lang)
     step = 10.0 ** -decimals(m["num"], lang=s.lang)
     after = s.text[m.end() :][:60]
@@ -1188,8 +1281,24 @@ def _percent(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
         out = quantity(value, "pct", step, q)
         falls = not above and (_falls(before) or re.match(
             r"\s*(?:less|lower|decline|drop|fall|below|меньше|ниже)", after))  # fmt: skip
+        than = re.split(r"[,;]|\.(?!\d)", s.text[m.end() : m.end() + 60])[0]
+        if not above and _VERSUS.match(s.text, m.end()) and not _DATED.search(than):
+            # "10% more than Japan buys", «на 20% больше, чем Германия»: a multiple of another
+            # subject, not a rise over an earlier year.
+            return "multiple", _as_multiple(negate(out) if falls else out), "versus"
         return "growth", negate(out) if falls else out, None
     return "", quantity(value, "pct", step, q), None
+
+
+#: A year or a word of time after "than": "30% more than the $1.85 billion of 2019" is growth.
+_DATED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:year|earlier|before|ago)\b|(?<!\w)(?:год\w*|"
+                    r"прошл\w*|ранее)(?!\w)|" + YEAR_WORD, re.IGNORECASE)  # fmt: skip
+
+
+def _as_multiple(q: Quantity) -> Quantity:
+    """A percentage more (less) as the multiple it makes: 10% more is x1.10."""
+    return Quantity(1 + q.value / 100, "x", 1 + q.lo / 100, 1 + q.hi / 100, lo_open=q.lo_open,
+                    hi_open=q.hi_open, qualifier=q.qualifier)  # fmt: skip
 
 
 #: Going above an earlier year's figure by a percentage: «превысив показатель 2019 г. на 30%»,
@@ -1224,6 +1333,9 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
     ):
         return "", q, None
     after = _CHANGE_AFTER.match(s.text, m.end())
+    if _GAP_AFTER.match(s.text, m.end()):
+        # "bought $86 million more than it sold": the balance, not a change over a year.
+        return "amount", q, scale or None
     if after is not None:
         falls = re.search(f"(?:{FALL})|less|below|lower|down", after.group(), re.I) is not None
         return "change", negate(q) if falls else q, scale or None
@@ -1586,6 +1698,28 @@ PATTERNS: tuple[Pattern, ...] = (
         "percent",
         re.compile(_Q + r"\b(?P<words>" + _PERCENT_WORDS + r")\s+(?:per ?cent|percent)\b", _I),
         lambda m, s, b: _percent(_InWords(m), s, b),  # type: ignore[arg-type]
+    ),
+    Pattern(
+        # «плюс тридцать процентов», «на шестьдесят три процента»: a percentage in words.
+        "percent",
+        re.compile(_Q + r"(?P<words>" + RU_NUMBER_WORDS + r")\s+процент\w*", _I),
+        lambda m, s, b: _percent(_InWordsRu(m), s, b),  # type: ignore[arg-type]
+    ),
+    Pattern(
+        # «на два и четыре десятых миллиарда долларов», «двести двадцать семь миллионов»: money
+        # in words (a spoken text), not of another unit.
+        "money",
+        re.compile(
+            _Q + r"(?P<words>" + RU_NUMBER_WORDS + r")\s+"
+            r"(?P<scale>миллиард\w*(?!\w)|миллион\w*(?!\w)|"
+            # «в две тысячи двадцатом году»: a year, no money.
+            r"тысяч(?:а|и|у|ей|ами|ах)?(?!\w)(?!\s+(?:[а-яё]+\s+){0,2}год))"
+            r"(?:\s+(?:долл\w*\.?|dollars?)(?:\s+США)?)?"
+            r"(?!\s+(?:тонн|штук|человек|рубл|евро|юан|иен|фунт|жител|единиц|литр|баррел|кубометр|"
+            r"квадрат|километр|км|кв\.|т\b))",
+            _I,
+        ),
+        lambda m, s, b: _money(_InWordsRu(m), s, b),  # type: ignore[arg-type]
     ),
     Pattern(
         "money",
@@ -2163,6 +2297,16 @@ _GAP = re.compile(
     r"(?:exceed\w*|surpass\w*|outstrip\w*|outpac\w*|превыси\w*|превыша\w*|превзо\w*)\s+"
     r"(?:the\s+)?(?:(?:value|level)\s+of\s+)?(?P<flow>exports?|imports?|экспорт\w*|импорт\w*)"
     r"\s+(?:by|на)\s*(?:" + QUALIFIER + r")?$", re.IGNORECASE)  # fmt: skip
+#: "bought $43 million more of them than we sold", «продали на 40 млн больше, чем купили»: the
+#: balance, its side from the flow said after "than".
+_GAP_AFTER = re.compile(
+    r"(?:\s+(?:долл\w*\.?|dollars?|USD)\s*(?:США)?)?"
+    r"\s+(?:more|больше)(?:\s+[^\W\d]+){0,3}?,?\s+(?:than|чем)\s+(?:[^\W\d]+\s+){0,2}?"
+    r"(?:(?P<sold>sold|sell|sells|exported|exports?|shipped|продал\w*|прода[её]\w*|вывез\w*|"
+    r"вывоз\w*|экспортир\w*)|bought|buy|buys|imported|imports?|purchased|купил\w*|покупа\w*|"
+    r"закупа\w*|ввез\w*|ввоз\w*|импортир\w*)\b",
+    re.IGNORECASE,
+)
 _FIGURE = re.compile(
     r"\b(?:the|this|that) (?:figure|indicator|rate)|этот показатель|показател", re.IGNORECASE
 )
@@ -2207,7 +2351,8 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
                 continue  # a count in words that counts some partners: no figure to read
             if not kind and p.name in _WORDS_ONLY:
                 continue  # "never exceeded": words of a kind read, with no figure of it
-            bare = p.name == "money" and m["num4"] and not _OTHER_UNIT.search(s.text)
+            bare = (p.name == "money" and m.groupdict().get("num4")
+                    and not _OTHER_UNIT.search(s.text))  # fmt: skip
             if not kind and bare and scale:
                 # "Аппаратура связи дала 1,35 млрд, лекарства — 900 млн": a bare "млн" after
                 # the text has read amounts in dollars goes on in dollars.
@@ -2283,8 +2428,12 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             hints["figure"] = "yes"
         gap = _GAP.search(s.text[:a])
         red = _IN_THE_RED.search(s.text[:a])
-        if kind == "amount" and red is not None:
-            hints["gap"] = "deficit" if red["side"].lower() == "минусе" else "surplus"
+        gap_after = _GAP_AFTER.match(s.text, b)
+        if kind == "amount" and gap_after is not None:
+            # More bought than sold is a deficit; more sold than bought, a surplus.
+            hints["gap"] = "deficit" if gap_after["sold"] else "surplus"
+        elif kind == "amount" and red is not None:
+            hints["gap"] = "deficit" if red["side"].lower().startswith("минус") else "surplus"
         elif kind == "amount" and gap is not None:
             # "imports exceeded exports by $86 million": the balance, its side from the flow
             # exceeded.

@@ -2624,6 +2624,61 @@ def _flow(text: str) -> str:
     return "import" if _IMPORT.search(text) and not _EXPORT.search(text) else "export"
 
 
+#: Ordinal words of a year of a century (lemmas): «в двадцатом году» is 2020 to a text on the
+#: warehouse's years.
+_YEAR_ORDINALS = {
+    "первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6,
+    "седьмой": 7, "восьмой": 8, "девятый": 9, "десятый": 10, "одиннадцатый": 11,
+    "двенадцатый": 12, "тринадцатый": 13, "четырнадцатый": 14, "пятнадцатый": 15,
+    "шестнадцатый": 16, "семнадцатый": 17, "восемнадцатый": 18, "девятнадцатый": 19,
+    "двадцатый": 20, "тридцатый": 30, "сороковой": 40, "пятидесятый": 50, "шестидесятый": 60,
+    "семидесятый": 70, "восьмидесятый": 80, "девяностый": 90,
+}  # fmt: skip
+_YEAR_TENS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
+              "семьдесят": 70, "восемьдесят": 80, "девяносто": 90}  # fmt: skip
+#: «в двадцатом году», «за двадцать первый год», «в девятнадцатом» (a year from ten on when
+#: «году» is not said: «в третьем» is more likely a quarter).
+_ORDINAL_YEAR = re.compile(
+    r"(?<!\w)(?:в|во|за|с|по|к|до)\s+(?:(?:две|двух)\s+тысяч\w*\s+)?(?:(?P<tens>двадцать|тридцать|сорок|пятьдесят|шестьдесят|"
+    r"семьдесят|восемьдесят|девяносто)\s+)?(?P<ord>[а-яё]+)"
+    r"(?P<year>\s+год\w*)?(?!\s+(?:век|квартал|месяц|мест|раз|позици|класс|этаж|номер))",
+    re.IGNORECASE,
+)
+
+
+def ordinal_years(text: str, held: Sequence[int]) -> list[int]:
+    """The years ``text`` says by ordinal words («в двадцатом году»), of the century ``held``.
+
+    A year said by its last two digits' ordinal is the held year ending in them, else none.
+
+    Examples
+    --------
+    >>> ordinal_years("Москва в двадцатом году продала больше, чем в девятнадцатом", [2019, 2020])
+    [2020, 2019]
+    >>> ordinal_years("в две тысячи двадцатом году", [2019, 2020])
+    [2020]
+    >>> ordinal_years("за двадцать первый год", [2020, 2021])
+    [2021]
+    >>> ordinal_years("в третьем квартале, в третьем", [2003, 2020])
+    []
+    """
+    out = []
+    for m in _ORDINAL_YEAR.finditer(text):
+        n = _YEAR_ORDINALS.get(frames.lemma(m["ord"]))
+        if n is None:
+            continue
+        if m["tens"]:
+            if n >= 10:
+                continue
+            n += _YEAR_TENS[m["tens"].lower()]
+        elif n < 10 and not m["year"]:
+            continue
+        years = [y for y in held if y % 100 == n]
+        if len(years) == 1:
+            out.append(years[0])
+    return out
+
+
 def article_year(text: str, candidates: Sequence[int], held: Sequence[int] = ()) -> int:
     """The year a text is about: the latest of those ``candidates`` (held years it names).
 

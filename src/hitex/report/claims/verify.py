@@ -115,7 +115,7 @@ def verify(
     s = overlay.session_with(session, plan.partner_sets, plan.product_sets)
     out = []
     for i, c in enumerate(claims):
-        r = _one(c, s, plan, small_base_usd)
+        r = _far_above(_one(c, s, plan, small_base_usd))
         r = _goods_back(r)
         if r.verdict == "supported":
             r = _doubt(r, rests.get(i, []), s, plan, small_base_usd)
@@ -179,6 +179,29 @@ def _other_flow(
         except (HitexError, KeyError, ValueError, IndexError):
             continue
     return False
+
+
+#: How far above an open lower bound ("over $300 million") a level may be and still be what the
+#: words say: a figure more than this many times the bound is not what "over" tells.
+FAR_ABOVE = 2.0
+
+
+def _far_above(r: Result) -> Result:
+    """A supported level far above its open lower bound as ``unverifiable``.
+
+    "Over $300 million" of a figure of $4.6 billion is true but not what the words tell: they
+    are likely of something else (a count of partners over the bound, another flow). A figure
+    said of each of several may be far above it, each.
+    """
+    c, q = r.claim, r.claim.quantity
+    if (r.verdict != "supported" or q is None or r.computed is None or q.unit != "usd"
+            or c.kind not in ("amount", "turnover") or c.aggregation == "each"
+            or not math.isinf(q.hi) or q.lo <= 0 or r.computed <= FAR_ABOVE * q.lo):  # fmt: skip
+        return r
+    times = r.computed / q.lo
+    return Result(c, r.computed, "unverifiable",
+                  f"uncertain: {r.reason}; the figure is {times:.1f} times the bound the text "
+                  f"sets ({allowed(q)}): the words likely mean something else")  # fmt: skip
 
 
 def _uncertain(r: Result) -> Result:
