@@ -186,3 +186,27 @@ def test_figures_in_words_of_other_units_are_no_money(corpus):
     assert [r.claim.span for r in results if r.claim.understood] == [
         "два и четыре десятых миллиарда долларов"
     ], [(r.claim.span, r.verdict) for r in results]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # Turnover: 5.47 billion in 2019, every year before below 5 billion.
+        ("Товарооборот Португалии рос двадцать лет: рубеж в пять миллиардов долларов он впервые "
+         "перешёл в 2019 году.", "supported"),
+        ("Товарооборот Португалии рос двадцать лет: рубеж в пять миллиардов долларов он впервые "
+         "перешёл в 2021 году.", "not supported"),
+    ],
+)  # fmt: skip
+def test_a_milestone_in_words_passed_for_the_first_time(corpus, text, verdict):
+    p = pd.read_csv(PORTUGAL)
+    turnover = p.groupby("year")["value_usd"].sum() / 1e9
+    assert turnover[2019] > 5 > turnover[turnover.index < 2019].max()
+    r = find(claims.check(corpus, text), "пять миллиардов")
+    assert r.claim.quantity is not None, r.claim
+    assert r.claim.quantity.lo_open, r.claim
+    if verdict == "supported":
+        assert r.verdict == "supported", r.reason
+        assert "every earlier year" in r.reason, r.reason
+    else:
+        assert r.verdict != "supported", r.reason

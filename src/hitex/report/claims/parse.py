@@ -1290,6 +1290,12 @@ def _percent(  # noqa: PLR0911 - one return per kind of percentage
     return "", quantity(value, "pct", step, q), None
 
 
+#: A milestone crossed: «рубеж в», «отметку в», "the mark of": the level is above its figure.
+_MILESTONE = re.compile(
+    r"(?<!\w)(?:рубеж\w*|отметк\w*|планк\w*|барьер\w*)\s+(?:в\s+)?$|"
+    r"\b(?:the\s+)?(?:mark|milestone|threshold)\s+of\s+$",
+    re.IGNORECASE,
+)
 #: A year or a word of time after "than": "30% more than the $1.85 billion of 2019" is growth.
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:year|earlier|before|ago)\b|(?<!\w)(?:год\w*|"
                     r"прошл\w*|ранее)(?!\w)|" + YEAR_WORD, re.IGNORECASE)  # fmt: skip
@@ -1328,6 +1334,9 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
     value = wording.parse_money(f"{m['num']} {scale}".strip(), lang=lang)
     step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
     q = quantity(value, "usd", step, m["q"] or "")
+    if not m["q"] and _MILESTONE.search(before):
+        # «рубеж в три миллиарда он перешёл», "crossed the $3 billion mark": above it.
+        q = quantity(value, "usd", step, "свыше")
     if _THRESHOLD.search(before + (m["q"] or "")) or (
         s.text.rstrip().endswith("?") and _ASKED_OVER.search(before + (m["q"] or ""))
     ):

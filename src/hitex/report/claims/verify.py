@@ -780,8 +780,11 @@ def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     if judged.verdict == "supported" and c.metric not in ("per_month", "each_month"):
         judged = _direction(c, s, plan, small, judged)
     at = c.sentence.find(c.span)
+    # «рубеж в три миллиарда он впервые перешёл»: "first" may come after the figure, in its
+    # clause.
+    after = re.split(r"[,;:—–]|\.(?!\d)", c.sentence[at + len(c.span) : at + len(c.span) + 40])[0]
     if (judged.verdict == "supported" and c.metric not in ("per_month", "each_month") and at >= 0
-            and _FIRST.search(c.sentence[max(0, at - 40) : at + len(c.span)])):  # fmt: skip
+            and _FIRST.search(c.sentence[max(0, at - 40) : at + len(c.span)] + after)):  # fmt: skip
         return _first_passed(c, s, plan, small, judged)
     return judged
 
