@@ -210,3 +210,10 @@ def test_a_milestone_in_words_passed_for_the_first_time(corpus, text, verdict):
         assert "every earlier year" in r.reason, r.reason
     else:
         assert r.verdict != "supported", r.reason
+
+
+def test_more_than_before_another_growth_is_no_comparison(corpus):
+    text = ("In 2020 Moscow's exports to Japan more than doubled and those to India grew about "
+            "threefold.")  # fmt: skip
+    r = find(claims.check(corpus, text), "threefold")
+    assert "another subject" not in r.reason, r.reason

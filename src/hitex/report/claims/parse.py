@@ -1026,7 +1026,9 @@ _VERSUS_BEFORE = re.compile(
     r"(?<!\w)(?:больше|меньше|выше|ниже|more|less|higher|lower),?\s+(?:than|чем)\s+"
     r"(?!(?:in\s+|of\s+|в\s+)?(?:the\s+|a\s+)?(?:(?:19|20)\d\d|years?\b|level|previous|"
     r"prior|before|last|earlier|год\w*|прошл\w*|предыдущ\w*|ранее|до\b))"
-    r"[^,;.\d]{1,40}?,?\s*(?:[^\W\d]+\s+){0,2}$",
+    # The comparison closed by a comma: "more than quadrupled and furniture grew about
+    # seventeenfold" is a qualifier of another figure.
+    r"[^,;.\d]{1,40}?,\s*(?:[^\W\d]+\s+){0,2}$",
     re.IGNORECASE,
 )
 
