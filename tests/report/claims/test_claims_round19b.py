@@ -217,3 +217,11 @@ def test_more_than_before_another_growth_is_no_comparison(corpus):
             "threefold.")  # fmt: skip
     r = find(claims.check(corpus, text), "threefold")
     assert "another subject" not in r.reason, r.reason
+
+
+def test_a_level_reached_up_to_a_mark_is_that_level(corpus):
+    text = "Экспорт Португалии в 2021 году вырос до отметки 4,5 миллиарда долларов."
+    r = find(claims.check(corpus, text), "4,5")
+    assert r.claim.quantity is not None, r.claim
+    assert not r.claim.quantity.lo_open, r.claim
+    assert r.verdict == "supported", r.reason

@@ -1292,10 +1292,10 @@ def _percent(  # noqa: PLR0911 - one return per kind of percentage
     return "", quantity(value, "pct", step, q), None
 
 
-#: A milestone crossed: «рубеж в», «отметку в», "the mark of": the level is above its figure.
+#: A milestone crossed: «рубеж в три миллиарда», «отметку в 3 млрд»: the level is above its figure
+#: («выросли до отметки 4,5 миллиарда» is the level reached).
 _MILESTONE = re.compile(
-    r"(?<!\w)(?:рубеж\w*|отметк\w*|планк\w*|барьер\w*)\s+(?:в\s+)?$|"
-    r"\b(?:the\s+)?(?:mark|milestone|threshold)\s+of\s+$",
+    r"(?<!\w)(?<!до\s)(?:рубеж\w*(?:\s+в)?|отметк\w*\s+в|планк\w*\s+в|барьер\w*\s+в)\s+$",
     re.IGNORECASE,
 )
 #: A year or a word of time after "than": "30% more than the $1.85 billion of 2019" is growth.
