@@ -225,3 +225,10 @@ def test_a_level_reached_up_to_a_mark_is_that_level(corpus):
     assert r.claim.quantity is not None, r.claim
     assert not r.claim.quantity.lo_open, r.claim
     assert r.verdict == "supported", r.reason
+
+
+def test_sold_abroad_is_no_milestone(corpus):
+    text = "В 2021 году Португалия продала за рубеж 4,5 млрд долларов."
+    r = find(claims.check(corpus, text), "4,5")
+    assert r.claim.quantity is not None, r.claim
+    assert not r.claim.quantity.lo_open, r.claim

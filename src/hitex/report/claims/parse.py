@@ -1295,7 +1295,8 @@ def _percent(  # noqa: PLR0911 - one return per kind of percentage
 #: A milestone crossed: «рубеж в три миллиарда», «отметку в 3 млрд»: the level is above its figure
 #: («выросли до отметки 4,5 миллиарда» is the level reached).
 _MILESTONE = re.compile(
-    r"(?<!\w)(?<!до\s)(?:рубеж\w*(?:\s+в)?|отметк\w*\s+в|планк\w*\s+в|барьер\w*\s+в)\s+$",
+    # «продала за рубеж 2,4 млрд»: abroad, no milestone.
+    r"(?<!\w)(?<!до\s)(?:(?<!за\s)рубеж\w*(?:\s+в)?|отметк\w*\s+в|планк\w*\s+в|барьер\w*\s+в)\s+$",
     re.IGNORECASE,
 )
 #: A year or a word of time after "than": "30% more than the $1.85 billion of 2019" is growth.
