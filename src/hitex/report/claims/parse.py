@@ -1025,7 +1025,9 @@ _LEADS_BEFORE = re.compile(rf"{_LEADS}\s+{_NOT_A_SUBJECT}[^,;.]{{0,40}}$", re.IG
 _VERSUS_BEFORE = re.compile(
     r"(?<!\w)(?:больше|меньше|выше|ниже|more|less|higher|lower),?\s+(?:than|чем)\s+"
     r"(?!(?:in\s+|of\s+|в\s+)?(?:the\s+|a\s+)?(?:(?:19|20)\d\d|years?\b|level|previous|"
-    r"prior|before|last|earlier|год\w*|прошл\w*|предыдущ\w*|ранее|до\b))"
+    r"prior|before|last|earlier|год\w*|прошл\w*|предыдущ\w*|ранее|до\b)"
+    # "more than tripled, while X nearly quadrupled": a qualifier of a multiple, no subject.
+    r"|\w+(?:ed|fold)\b|вдвое|втрое|вчетверо|впятеро|в\s+\d)"
     # The comparison closed by a comma: "more than quadrupled and furniture grew about
     # seventeenfold" is a qualifier of another figure.
     r"[^,;.\d]{1,40}?,\s*(?:[^\W\d]+\s+){0,2}$",
