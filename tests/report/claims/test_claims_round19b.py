@@ -15,7 +15,14 @@ import pytest
 import hitex.report.claims as claims
 from hitex.report.claims.parse import ru_words_number
 from hitex.report.claims.resolve import ordinal_years
-from tests.report.claims._shared import PORTUGAL, RED, find, moscow, portugal_by_flow_mn
+from tests.report.claims._shared import (
+    PORTUGAL,
+    RED,
+    chile_mn,
+    find,
+    moscow,
+    portugal_by_flow_mn,
+)
 
 
 @pytest.fixture(scope="module")
@@ -232,3 +239,30 @@ def test_sold_abroad_is_no_milestone(corpus):
     r = find(claims.check(corpus, text), "4,5")
     assert r.claim.quantity is not None, r.claim
     assert not r.claim.quantity.lo_open, r.claim
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("С 2002 по 2004 год чилийские поставки в Аргентину выросли на 37,6%. Напитков продано "
+         "на 1,5 млн, на 19% больше, чем в начале периода.", "на 19%"),
+        ("Chile's exports to Argentina rose 37.6% from 2002 to 2004. Beverages came to $1.5 "
+         "million, 19% more than at the start of the period.", "19%"),
+    ],
+)  # fmt: skip
+def test_more_than_at_the_start_of_the_period_stays_growth(corpus, text, words):
+    drinks = chile_mn("export", "22")
+    assert drinks[2004] / drinks[2002] - 1 == pytest.approx(0.19, abs=0.005)
+    r = find(claims.check(corpus, text), words)
+    assert (r.claim.kind, r.claim.period.compare, r.verdict) == ("growth", 2002, "supported"), (
+        r.reason
+    )
+
+
+def test_a_level_above_a_mark_for_the_first_time_in_a_year_named_after_it(corpus):
+    p = pd.read_csv(PORTUGAL).groupby("year")["value_usd"].sum() / 1e9
+    assert p[2019] > 5 > p.loc[:2018].max()
+    text = ("Portugal's exports rose 30% in 2021, and its two-way trade was above $5bn for the "
+            "first time in 2019.")  # fmt: skip
+    r = find(claims.check(corpus, text), "$5bn")
+    assert (r.claim.period.year, r.verdict) == (2019, "supported"), r.reason

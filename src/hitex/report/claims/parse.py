@@ -945,6 +945,9 @@ def _streak(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity |
     return "extreme", Quantity(first, "year", first, first), f"{kind}_{way}"
 
 
+#: A time the comparison is with, not another subject: "than at the start of the period", «чем в
+#: начале периода».
+_TIME_WORDS = r"start\b|beginning|outset|period|начал[еоа]\w*|период\w*"
 #: A year said by its ordinal word: «чем в девятнадцатом (году)».
 YEAR_WORD = r"(?:[а-яё]+\s+)?[а-яё]*(?:надцат|десят|двадцат|тридцат)(?:ом|ым|ого|ый)(?!\w)"
 #: "twice as much as Germany", "втрое больше, чем Германия": a multiple of another subject,
@@ -954,8 +957,12 @@ _VERSUS = re.compile(
     r"\s*(?:as (?:much|many|large|big|high|little|small)(?: [^,;.\d]{1,50}?)? as|"
     r"(?:more|higher|larger|less|lower|"
     r"smaller|больше|выше|меньше|ниже),? (?:than|чем))"
-    r"\s+(?!(?:in\s+|of\s+|в\s+)?(?:the\s+|a\s+)?(?:(?:19|20)\d\d|years?\b|level|previous|"
-    r"prior|before|last|earlier|год\w*|прошл\w*|предыдущ\w*|ранее|до\b|" + YEAR_WORD + "))",
+    r"\s+(?!(?:in\s+|of\s+|at\s+|в\s+)?(?:the\s+|a\s+)?(?:(?:19|20)\d\d|years?\b|level|previous|"
+    r"prior|before|last|earlier|"
+    + _TIME_WORDS
+    + r"|год\w*|прошл\w*|предыдущ\w*|ранее|до\b|"
+    + YEAR_WORD
+    + "))",
     re.IGNORECASE,
 )
 
@@ -1025,7 +1032,7 @@ _LEADS_BEFORE = re.compile(rf"{_LEADS}\s+{_NOT_A_SUBJECT}[^,;.]{{0,40}}$", re.IG
 _VERSUS_BEFORE = re.compile(
     r"(?<!\w)(?:больше|меньше|выше|ниже|more|less|higher|lower),?\s+(?:than|чем)\s+"
     r"(?!(?:in\s+|of\s+|в\s+)?(?:the\s+|a\s+)?(?:(?:19|20)\d\d|years?\b|level|previous|"
-    r"prior|before|last|earlier|год\w*|прошл\w*|предыдущ\w*|ранее|до\b)"
+    r"prior|before|last|earlier|" + _TIME_WORDS + r"|год\w*|прошл\w*|предыдущ\w*|ранее|до\b)"
     # "more than tripled, while X nearly quadrupled": a qualifier of a multiple, no subject.
     r"|\w+(?:ed|fold)\b|вдвое|втрое|вчетверо|впятеро|в\s+\d)"
     # The comparison closed by a comma: "more than quadrupled and furniture grew about
@@ -1303,7 +1310,8 @@ _MILESTONE = re.compile(
 )
 #: A year or a word of time after "than": "30% more than the $1.85 billion of 2019" is growth.
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:year|earlier|before|ago)\b|(?<!\w)(?:год\w*|"
-                    r"прошл\w*|ранее)(?!\w)|" + YEAR_WORD, re.IGNORECASE)  # fmt: skip
+                    r"прошл\w*|ранее|" + _TIME_WORDS + r")(?!\w)|" + YEAR_WORD,
+                    re.IGNORECASE)  # fmt: skip
 
 
 def _as_multiple(q: Quantity) -> Quantity:

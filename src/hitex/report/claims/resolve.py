@@ -263,7 +263,10 @@ _HEAD_YEAR = re.compile(r"(?:^|(?<=[\s:;(]))(?P<y>(?:19|20)\d\d)(?:\s*г(?:\.|о
 _NOT_HEADING = frozenset(("с", "со", "в", "во", "к", "по", "до", "от", "за", "на", "из", "против",
                          "чем", "между", "после", "since", "from", "in", "to", "of", "on", "by",
                          "over", "with", "than", "versus", "vs", "against"))  # fmt: skip
-_AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*(?:in|of|for|by|в|за)\s+(?P<y>(?:19|20)\d\d)\b"
+_AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*"
+                         # "above $5bn for the first time in 2019", «впервые в 2019 году».
+                         r"(?:(?:for the first time|впервые)\s+)?"
+                         r"(?:in|of|for|by|в|за)\s+(?P<y>(?:19|20)\d\d)\b"
                          r"(?!(?:-м)?\s*(?:г\.|год[ау]?)?\s*[—–])", re.I)  # fmt: skip
 #: A year the figure is of: "in 2012", "за 2012 год", and the year as a subject ("Худшим стал
 #: 2012 год", "the decisive year was 2019", «в кризисном 2008-м»; not the end of a span, "по 2016
