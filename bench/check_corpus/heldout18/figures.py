@@ -21,9 +21,7 @@ from bench.check_corpus.heldout17 import figures as h17
 def chile() -> None:
     """Chile's trade with Argentina: what heldout15-17 do not print (01, 02, 07, 08)."""
     goods("chl", 2004, 2002, [
-        ("all", "import", "02", "meat"),
         ("all", "import", "12", "oil seeds"),
-        ("all", "import", "2709", "crude petroleum"),
         ("all", "import", "22", "beverages"),
         ("all", "export", "09", "coffee, tea and spices"),
         ("all", "export", "8418", "refrigerators"),
@@ -90,6 +88,7 @@ def portugal() -> None:
     share("all", "ESP + ITA + POL of exports 2021", val("prt", 2021, partners=("ESP", "ITA", "POL")), e21)  # fmt: skip
     share("all", "DEU + NLD of imports 2021", val("prt", 2021, "import", partners=("DEU", "NLD")), i21)  # fmt: skip
     note("all", "exports DEU / FRA 2021", f"x{val('prt', 2021, partners=('DEU',)) / val('prt', 2021, partners=('FRA',)):.3f}")  # fmt: skip
+    note("all", "imports from CHN / exports to CHN 2021", f"x{val('prt', 2021, 'import', partners=('CHN',)) / val('prt', 2021, partners=('CHN',)):.3f}")  # fmt: skip
     show("all", "HS 851762 exports 2021 vs 2001", val("prt", 2021, product="851762"), val("prt", 2001, product="851762"))  # fmt: skip
     show("all", "HS 854231 imports 2021 vs 2011",
          val("prt", 2021, "import", product="854231"), val("prt", 2011, "import", product="854231"))  # fmt: skip
