@@ -154,9 +154,10 @@ def second_looks(
     """
     out: list[tuple[str, Claim]] = []
     tried = [alt for _, alt in readings]
-    bases = _bases(c, claims)
     subjects = () if _order_of_partners(c) else _subjects(c, claims)
-    found = (*subjects, *_flows(c), *_periods(c), *bases, *_kinds(c), *_years(c, held),
+    # One slot changed at a time: two changes together ("the base read as 2011 and the flow
+    # as turnover") fit a wide word ("fourfold") too easily to clear a claim.
+    found = (*subjects, *_flows(c), *_periods(c), *_kinds(c), *_years(c, held),
              *_paragraph_years(c, claims), *_sides(c))  # fmt: skip
     for label, alt in found:
         if alt != c and alt not in tried and all(alt != a for _, a in out):
