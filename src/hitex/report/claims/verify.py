@@ -106,8 +106,7 @@ def verify(  # noqa: PLR0912 - one step per test a verdict passes
     held = _held_years(session)
     readings = {i: alternatives(c, claims, held.get(c.subject.reporter, ()))
                 for i, c in enumerate(claims) if c.understood}  # fmt: skip
-    looks = {i: second_looks(c, claims, held.get(c.subject.reporter, ()), readings[i])
-             for i, c in enumerate(claims) if c.understood}  # fmt: skip
+    looks = {i: second_looks(c, claims, readings[i]) for i, c in enumerate(claims) if c.understood}
     rests = {i: _rests(c, lexicon) for i, c in enumerate(claims) if c.understood}
     # The other flow a claim's words rule out, to tell whether its goods give its figure there.
     flowed = {i: list(_flows(c)) for i, c in enumerate(claims) if c.understood and _flow_said(c)}
@@ -143,12 +142,12 @@ def verify(  # noqa: PLR0912 - one step per test a verdict passes
 
 
 def second_looks(
-    c: Claim, claims: Sequence[Claim], held: Sequence[int], readings: Sequence[tuple[str, Claim]]
+    c: Claim, claims: Sequence[Claim], readings: Sequence[tuple[str, Claim]]
 ) -> list[tuple[str, Claim]]:
     """Readings the claim's own words seem to rule out, looked at before accusing.
 
     A text written from the partner's side ("Our country shipped $2,035 million to Chile"),
-    a surplus told as the partner's, a year or base another sentence of the paragraph names:
+    a surplus told as the partner's, a base another sentence of the paragraph names:
     words read with certainty may still be misread. A figure that fits such a reading to its
     own rounding is no error the data can show (:func:`_second_look`).
     """
@@ -157,28 +156,28 @@ def second_looks(
     subjects = () if _order_of_partners(c) else _subjects(c, claims)
     # One slot changed at a time: two changes together ("the base read as 2011 and the flow
     # as turnover") fit a wide word ("fourfold") too easily to clear a claim.
-    found = (*subjects, *_flows(c), *_periods(c), *_kinds(c), *_years(c, held),
-             *_paragraph_years(c, claims), *_sides(c))  # fmt: skip
+    # A year the claim's words state is what they claim ("first above a billion in 2010"): no
+    # other year clears it; a base its clause does not state may be any the paragraph names.
+    found = (*subjects, *_flows(c), *_kinds(c), *_paragraph_bases(c, claims), *_sides(c))
     for label, alt in found:
         if alt != c and alt not in tried and all(alt != a for _, a in out):
             out.append((label, alt))
     return out
 
 
-def _paragraph_years(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:
-    """The claim in another year (or against another base) its paragraph or headline names."""
+def _paragraph_bases(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:
+    """A change against another base its paragraph or headline names, when its clause names none.
+
+    "Sales reached $4.5 billion, a sevenfold-plus increase" after a sentence on 2001's $620
+    million: the base is the year the paragraph spoke of.
+    """
     per = c.period
-    if not per.year:
+    if not per.year or c.kind not in ("growth", "multiple", "change") or c.how("base") == "read":
         return
     named = {y for p in claims if p.understood and p.paragraph in (0, c.paragraph)
              for y in (p.period.year, p.period.compare) if y}  # fmt: skip
-    changes = c.kind in ("growth", "multiple", "change")
-    for year in sorted(named - {per.year}):
-        if changes:
-            if year < per.year and year != per.compare:
-                yield f"the base read as {year}", c.with_(period=replace(per, compare=year))
-            continue
-        yield f"the year read as {year}", c.with_(period=replace(per, year=year, compare=None))
+    for year in sorted(y for y in named if y < per.year and y != per.compare):
+        yield f"the base read as {year}", c.with_(period=replace(per, compare=year))
 
 
 def _sides(c: Claim) -> Iterator[tuple[str, Claim]]:
