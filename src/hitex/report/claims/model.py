@@ -31,6 +31,8 @@ CERTAIN = ("read", "carried")
 LOOSE_GOODS = "uncertain reading: which goods the text means by"
 #: How the reason of a claim starts that was read as a figure the text states rightly elsewhere.
 RESTATED = "uncertain reading: read as the figure the text states rightly"
+#: A contradiction whose figure fits a reading the claim's words seem to rule out.
+SECOND_LOOK = "uncertain reading: the figure fits with"
 
 #: The reason given for text that holds a number but no claim hitex can read.
 NOT_UNDERSTOOD = "not understood"
