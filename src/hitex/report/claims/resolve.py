@@ -2128,6 +2128,14 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
             # «Вторым рынком стала Германия, третьим — Франция»: the ordinal in the instrumental
             # goes on with the verb before it; its partner is the one after the dash.
             ranked = after[:1]
+        if (
+            after
+            and re.search(r"(?:ом|ем)$", f.claim.span)
+            and re.search(r"(?<!\w)[Нн]а\s+$", s.text[:a])
+            and re.fullmatch(r"\s*", s.text[claim_end : after[0].start])
+        ):
+            # «на втором месте Япония, на третьем Германия»: the partner right after the place.
+            ranked = after[:1]
         if len(before) > 1 and _OVERTOOK.fullmatch(s.text, before[-2].end, before[-1].start):
             # "Japan overtook China as the top buyer": the rank is the overtaker's.
             ranked = before[-2:-1]
