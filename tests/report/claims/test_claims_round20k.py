@@ -172,3 +172,26 @@ def test_edged_out_is_ahead_of_the_other(corpus, moscow_ranks, text, verdict):
 def test_all_n_partners_with_a_flow_word(corpus, portugal_partners, text, words, verdict):
     r = find(claims.check(corpus, text), words)
     assert (r.claim.kind, r.verdict) == ("count", verdict), r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "verdict"),
+    [
+        ("In 2021 Portugal traded technology. There are six suppliers and fourteen markets.",
+         "six suppliers", "supported"),
+        # "markets" are those it sells to, not the suppliers' flow carried on.
+        ("In 2021 Portugal traded technology. There are six suppliers and fourteen markets.",
+         "fourteen markets", "supported"),
+        ("In 2021 Portugal traded technology. There were six suppliers and twelve markets.",
+         "twelve markets", "contradicted"),
+    ],
+)  # fmt: skip
+def test_there_are_n_suppliers_and_m_markets(corpus, portugal_partners, text, words, verdict):
+    r = find(claims.check(corpus, text), words)
+    assert (r.claim.kind, r.verdict) == ("count", verdict), r.reason
+    assert r.claim.subject.flow == ("import" if "suppliers" in words else "export")
+
+
+def test_led_exports_higher_is_a_cause_no_rank(corpus, moscow_ranks):
+    results = claims.check(corpus, MOSCOW + "Demand from Belarus led Moscow's exports higher.")
+    assert not [r for r in results if r.claim.kind == "rank"]

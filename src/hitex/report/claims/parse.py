@@ -1512,6 +1512,8 @@ PATTERNS: tuple[Pattern, ...] = (
             # "led the growth": a rank of growth the verb does not say).
             r"|(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bbe )(?<!\bbeen )\b(?:leads|led)\b"
             r"(?!\s+(?:to|by|the\s+(?:way|growth|rise|increase|decline|fall|drop))\b)"
+            # Not a cause: "demand from China led exports higher".
+            r"(?!(?:\s+[\w'’]+){1,3}?\s+(?:higher|lower|up|down|upwards?|downwards?)\b)"
             # «Лидирует бумага», «лидируют по темпам роста».
             r"|(?<!\w)[Лл]идир(?:ует|уют|овал[аио]?|овали)(?!\w)(?:\s+по\s+(?:темп\w*"
             r"(?:\s+рост\w*)?|рост\w*|объ[её]м\w*))?"
@@ -1836,7 +1838,9 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "count",
         re.compile(
-            r"(?<![\w-])(?P<pre>all(?: of the| the)?|to|across|from|in|reach\w*|все|во?|из|от)\s+"
+            r"(?<![\w-])(?P<pre>all(?: of the| the)?|to|across|from|in|reach\w*|все|во?|из|от|"
+            # "There are six suppliers and fourteen markets".
+            r"there\s+(?:are|were)|(?:(?<=suppliers )|(?<=markets )|(?<=buyers ))and)\s+"
             r"(?:only\s+|just\s+|лишь\s+|только\s+)?(?P<word>" + _COUNT_WORDS_RE + r")\s"
             r"(?:(?:destination|partner|trading|export|import|supplier|supplying|"
             r"foreign|buyer|different|distinct|разн\w+|различн\w+)\s)*(?:countries|markets|"

@@ -1709,7 +1709,12 @@ _MARKETS = re.compile(r"\b(?:markets?|buyers?|destinations?|customers?)\b|"
                       r"(?<!\w)рын(?:ок|ка|ку|ком|ке)|покупател", re.IGNORECASE)  # fmt: skip
 _MARKET_NEXT = re.compile(r"\s+(?:export\s+)?(?:markets?|buyers?|destinations?|customers?)\b",
                           re.IGNORECASE)  # fmt: skip
-_BUYERS = re.compile(r"\b(?:destinations|buyers)\b|покупател|получател", re.IGNORECASE)
+_BUYERS = re.compile(
+    # "fourteen markets": sold to (not "import markets", "supplier markets").
+    r"\b(?:destinations|buyers)\b|(?<!import )(?<!supply )(?<!supplier )(?<!sourcing )"
+    r"\b(?:export\s+)?markets\b|покупател|получател",
+    re.IGNORECASE,
+)
 #: What separates the partners of a list, and a list from the words that sum it up.
 _LIST_GAP = re.compile(r"\s*(?:,|and|и|—|–)?\s*(?:and|и)?\s*", re.IGNORECASE)
 #: "That year", "в том же году": the year of the claim before.
