@@ -721,7 +721,8 @@ _GOODS_LEVEL = (
 )
 #: A level of goods ranked, said after a rank ("... among import chapters", «среди групп»).
 _LEVEL_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:among|of)\s+(?:all\s+|the\s+|its\s+)?(?:(?:export|import)s?\s+)?|"
+    r"\s*,?\s*(?:(?:among|of)\s+(?:all\s+|the\s+|its\s+)?(?:(?:two|three|four|five|\d{1,2})\s+)?"
+    r"(?:(?:export|import)s?\s+)?|"
     r"(?:среди|из)\s+(?:всех\s+)?(?:(?:экспортн|импортн|товарн)\w*\s+)?|"
     r"(?<=among (?:export|import) )|(?<=among (?:export|import)s )|(?<=among )|(?<=среди ))"
     r"(?P<level>chapters?|headings?|subheadings?|groups?|групп\w*|позиций|глав)\b",
@@ -785,6 +786,10 @@ def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
             _WORD_NUMBERS.get(top.lower()) or int(top)
         )
         return "rank", Quantity(n, "rank", 1, n), metric
+    podium = m.groupdict().get("podium")
+    if podium:
+        place = {"с": 2, "б": 3}[podium[0].lower()]
+        return "rank", Quantity(place, "rank", place, place), metric
     place = 2 if "runner" in words else _place(words)
     return "rank", Quantity(place, "rank", place, place), metric
 
@@ -1429,7 +1434,14 @@ PATTERNS: tuple[Pattern, ...] = (
             r"destinations|partners|customers|suppliers|countries)?(?<=\w)(?<!\bthe)(?<!\ball)"
             r"(?<!\bits)|"
             r"\b(?:the|our|its|their)\s+smallest\s+(?:\w+\s+)?(?:market|buyer|destination|"
-            r"partner|customer|supplier)s?\b|(?<!\w)[Зз]амыка\w+\s+список\b)"
+            r"partner|customer|supplier)s?\b|(?<!\w)[Зз]амыка\w+\s+список\b|"
+            # "came last", "in last place", «на последнем месте»: the last of all partners.
+            r"(?:\b(?:came|comes|finished|finishes|ranked|ranks|placed)\s+last\b(?!\s+(?:year|"
+            r"month|quarter|time|week|half)\b)|\bin\s+last\s+place\b|"
+            r"(?<!\w)(?:на\s+)?последн(?:ем|ее)\s+(?:мест|строчк|строк)\w*)"
+            # Not the last by growth ("came last in growth", «последнее место по темпам»).
+            r"(?!\s+(?:(?:in|by|for)\s+(?:the\s+)?(?:growth|rate|pace|terms)|по\s+(?:темп|рост)))"
+            r")"
             r"|(?<!\w)[Зз]амыка\w+\s+(?P<close>тройк|четв[её]рк|пят[её]рк|десятк)\w*"
             r"|\brounds?\s+out\s+the\s+top\s+(?P<close_en>three|four|five|ten|\d{1,2})\b"
             r"|\b(?:among\s+)?(?:the\s+)?top[- ](?P<top>three|five|ten|3|5|10)\b(?:\s+\w+)?"
@@ -1446,25 +1458,25 @@ PATTERNS: tuple[Pattern, ...] = (
             # "Optical instruments grew fastest of all": first by growth.
             r"|\b(?:grew|rose|expanded|increased|climbed)\s+(?:the\s+)?fastest(?:\s+of\s+all\b|"
             r"(?=\s*[,;.]))"
-            r"|\b(?:the |a )?(?:leader|leading|largest|biggest|top|main|principal|chief|"
+            r"|\b(?:the |a )?(?:leader|leading|largest|biggest|best|top|main|principal|chief|"
             r"fastest[- ]growing|"
             r"second[- ]largest|third[- ]largest)\b(?:(?: \w+){0,3}? (?:in|by|of) (?:the )?"
             r"(?:volume|value|growth rate|rate of growth|growth|terms of \w+)"
             r"|(?: \w+)? (?:market|buyer|partner|destination|importer|customer|supplier|item|"
             r"product|category|commodity|chapter|heading|group|line)s?\b)"
             r"|лидер\w*(?: \w+){0,2}? по (?:объ[её]м\w*|темп\w*(?: рост\w*)?|рост\w*)"
-            r"|крупнейш\w+ (?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|направлени\w*|"
-            r"поставщик\w*)"
+            r"|крупнейш\w+ (?:наш\w*\s+)?(?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|"
+            r"направлени\w*|поставщик\w*)"
             # "главным партнёром", «Главный рынок сбыта»: one partner (not "основные рынки").
-            r"|(?<!\w)(?:главн|основн)\w*\s+(?:[^\W\d]+\s+)?(?:рын(?:ок|ка|ку|ком|ке)|"
+            r"|(?<!\w)(?:главн|основн|ведущ)\w*\s+(?:[^\W\d]+\s+)?(?:рын(?:ок|ка|ку|ком|ке)|"
             r"покупател(?:ь|я|ю|ем|е)|партн[её]р(?:а|у|ом|е)?|поставщик(?:а|у|ом|е)?)(?!\w)"
             # Goods: «крупнейшая товарная позиция», «главной статье экспорта», «первая позиция».
             r"|(?<!\w)(?:крупнейш|главн)\w*\s+(?:товарн\w+\s+)?(?:позици|групп|стать)\w*"
             r"|\b(?:" + _ORDINAL + r")\s+(?:товарн\w+\s+)?(?:позици|стать)\w*"
-            r"|\b(?:" + _ORDINAL + r")(?:[- ](?:largest|biggest))?\s+(?:\w+\s+)?"
+            r"|\b(?:" + _ORDINAL + r")(?:[- ](?:largest|biggest|best))?\s+(?:\w+\s+)?"
             r"(?:chapter|heading)s?\b"
-            r"|\b(?:" + _ORDINAL + r")(?:[- ](?:largest|biggest))?\s+(?:market|buyer|destination|"
-            r"customer|partner|supplier)s?\b"
+            r"|\b(?:" + _ORDINAL + r")(?:[- ](?:largest|biggest|best))?\s+(?:market|buyer|"
+            r"destination|customer|partner|supplier)s?\b"
             r"|\b(?:" + _ORDINAL + r")\s+(?:among|of)\s+(?:all\s+|the\s+|its\s+)?(?:\w+\s+)?"
             r"(?:markets|buyers|destinations|customers|partners|suppliers)\b"
             r"|\b(?:" + _ORDINAL + r")\s+overall\b"
@@ -1475,21 +1487,39 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?:\s+place)?\s+)?to\s+"
             r"(?:the\s+)?(?:" + _ORDINAL + r")\b(?:[- ](?:largest|biggest|place)\b)?"
             r"(?:\s+place\b)?"
-            r"|\b(?:ranked|ranks|came|comes|placed|stood|was|is|remained|sits|finished|stayed|"
+            r"|\b(?:ranked|ranks|rank|came|comes|placed|stood|was|is|remained|sits|finished|stayed|"
             r"stays|remains|remain)\s+"
             r"(?:the\s+)?(?:"
             + _ORDINAL
             # Not a time: "it was the first time", "the third year running".
-            + r")\b(?!\s+(?:time|year|quarter|month|half)s?\b)(?:[- ](?:largest|biggest)\b)?"
+            + r")\b(?!\s+(?:time|year|quarter|month|half)s?\b)(?:[- ](?:largest|biggest|best)\b)?"
             r"(?:\s+(?:among|by|in)\s+\w+)?"
-            r"|\b(?:" + _ORDINAL + r")[- ](?:largest|biggest|place)\b"
+            r"|\b(?:" + _ORDINAL + r")[- ](?:largest|biggest|best|place)\b"
             # "Japan holds second" (not "held second place": the place's own words).
             r"|\b(?:holds|held|takes|took|occupies|occupied)\s+(?:the\s+)?(?:"
             + _ORDINAL
             + r")\b(?!\s+(?:time|year|quarter|month|half|place|spot|position)s?\b)"
             # "Machinery is runner-up": second.
             r"|\b(?:is|was|came|finished|the)\s+runner[- ]up\b"
-            r"|\b(?:на\s+)?(?:" + _ORDINAL + r")\s+мест\w*"
+            # "second only to machinery": second, the one named after it first.
+            r"|\bsecond\s+only\s+to\b"
+            # A podium: «Серебро у Японии, бронза у Германии» (second, third; not «золото»: goods).
+            r"|(?<!\w)(?P<podium>[Сс]еребро|[Бб]ронза)(?=\s+у\s+[А-ЯЁ])"
+            # "the fastest growth of the three chapters": first by growth.
+            r"|\bthe\s+(?:fastest|strongest|quickest)\s+(?:growth|rise|increase)(?=\s+(?:of|among)"
+            r"\s+(?:all|the|its)\b)"
+            # "The Netherlands leads", "Paper led Chilean shipments" (not "led to", "was led by",
+            # "led the growth": a rank of growth the verb does not say).
+            r"|(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bbe )(?<!\bbeen )\b(?:leads|led)\b"
+            r"(?!\s+(?:to|by|the\s+(?:way|growth|rise|increase|decline|fall|drop))\b)"
+            # Not a cause: "demand from China led exports higher".
+            r"(?!(?:\s+[\w'’]+){1,3}?\s+(?:higher|lower|up|down|upwards?|downwards?)\b)"
+            # «Лидирует бумага», «лидируют по темпам роста».
+            r"|(?<!\w)[Лл]идир(?:ует|уют|овал[аио]?|овали)(?!\w)(?:\s+по\s+(?:темп\w*"
+            r"(?:\s+рост\w*)?|рост\w*|объ[её]м\w*))?"
+            r"|\b(?:на\s+)?(?:" + _ORDINAL + r")\s+(?:мест|строчк|строк)\w*"
+            # «третью строчку» (not «треть», a fraction: the noun after it says so).
+            r"|(?<!\w)третью\s+(?:строчк|строк)\w*"
             r"|\b(?:" + _ORDINAL + r")\s+по\s+(?:величине|объ[её]му|значимости)",
             _I,
         ),
@@ -1505,7 +1535,9 @@ PATTERNS: tuple[Pattern, ...] = (
             + r")|"
             # «третьим — Франция»: «третий» declines on a soft stem (третьим, третьего, третью).
             + "|".join(
-                f"{ru}(?:[ыо]й|ий|ая|ое|ье|ья|ая|ым|ую|ей|ого|ом|ьим|ьего|ьей|ью|ьему)"
+                # «четвёртые», «на третьем»: plurals and the locative too.
+                f"{ru}{'[её]рт' if ru == 'четв' else ''}(?:[ыо]й|ий|ая|ое|ье|ья|ая|ым|ую|ей|ого|ом|"
+                "ьим|ьего|ьей|ью|ьему|ые|ыми|ьи|ьими|ьем)"
                 for _, ru in _ORDINALS
             )
             + r")(?![\w-])",
@@ -1806,12 +1838,14 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "count",
         re.compile(
-            r"(?<![\w-])(?P<pre>all(?: of the| the)?|to|across|from|in|reach\w*|все|во?|из|от)\s+"
+            r"(?<![\w-])(?P<pre>all(?: of the| the)?|to|across|from|in|reach\w*|все|во?|из|от|"
+            # "There are six suppliers and fourteen markets".
+            r"there\s+(?:are|were)|(?:(?<=suppliers )|(?<=markets )|(?<=buyers ))and)\s+"
             r"(?:only\s+|just\s+|лишь\s+|только\s+)?(?P<word>" + _COUNT_WORDS_RE + r")\s"
-            r"(?:(?:destination|partner|trading|"
+            r"(?:(?:destination|partner|trading|export|import|supplier|supplying|"
             r"foreign|buyer|different|distinct|разн\w+|различн\w+)\s)*(?:countries|markets|"
-            r"destinations|partners|buyers|customers|стран\w*|рын\w+|государств\w*|покупател\w*|"
-            r"поставщик\w*)\b",
+            r"destinations|partners|buyers|customers|suppliers|стран\w*|рын\w+|государств\w*|"
+            r"покупател\w*|поставщик\w*)\b",
             _I,
         ),
         lambda m, s, b: _count_in_words(m, s, b),  # noqa: PLW0108 - defined below
@@ -1961,7 +1995,8 @@ _SOME_OF_THEM = re.compile(
 #: ", а ", ", третье — ".
 _LIST_GAP = re.compile(
     r"(?:[^.;:!?]|\.(?=\d))*?[,;]\s*(?:and\s+|и\s+|а\s+)?(?:[A-ZА-ЯЁ][\w'’-]*\s+){0,3}"
-    r"(?:[—–]\s*)?$"  # «Италия — седьмой покупатель, Бельгия — восьмой»
+    # «на втором месте Япония, на третьем Германия», «США — на третьем».
+    r"(?:[—–]\s*)?(?:на\s+)?$"  # «Италия — седьмой покупатель, Бельгия — восьмой»
 )
 #: A partner's name right before an ordinal that ends its clause: «Япония вторая, Германия
 #: третья», «Бельгия — восьмой.» (not «Экспорт второй год подряд»).
@@ -2004,7 +2039,10 @@ def _listed_rank(
 #: "France, the third", «Бельгия — восьмой»).
 _PARTNER_GAP = re.compile(
     r"(?:\s*[,:—–]\s*|\s+)(?:(?:is|was|came|comes|ranks?|ranked|stood|now|then|in|at|"
-    r"the|a|close|distant|clear|place|стала?|стал[аи]?|был[аи]?|идёт|идет|—)\s+){0,3}$",
+    r"the|a|close|distant|clear|place|стала?|стал[аи]?|был[аи]?|идёт|идет|—|"
+    # «Китай остался вторым», «Германия оказалась третьей», «США по-прежнему четвёртые».
+    r"остал(?:ся|ась|ось|ись)|оста[её]тся|оста[её]тся|оказал(?:ся|ась|ись)|по-прежнему|"
+    r"лишь|только|всего|снова|вновь)\s+){0,3}$",
     re.IGNORECASE)  # fmt: skip
 #: What makes an ordinal after a name no rank ("Germany, second time", "Japan second quarter").
 _NOT_A_PLACE = re.compile(

@@ -1709,7 +1709,12 @@ _MARKETS = re.compile(r"\b(?:markets?|buyers?|destinations?|customers?)\b|"
                       r"(?<!\w)рын(?:ок|ка|ку|ком|ке)|покупател", re.IGNORECASE)  # fmt: skip
 _MARKET_NEXT = re.compile(r"\s+(?:export\s+)?(?:markets?|buyers?|destinations?|customers?)\b",
                           re.IGNORECASE)  # fmt: skip
-_BUYERS = re.compile(r"\b(?:destinations|buyers)\b|покупател|получател", re.IGNORECASE)
+_BUYERS = re.compile(
+    # "fourteen markets": sold to (not "import markets", "supplier markets").
+    r"\b(?:destinations|buyers)\b|(?<!import )(?<!supply )(?<!supplier )(?<!sourcing )"
+    r"\b(?:export\s+)?markets\b|покупател|получател",
+    re.IGNORECASE,
+)
 #: What separates the partners of a list, and a list from the words that sum it up.
 _LIST_GAP = re.compile(r"\s*(?:,|and|и|—|–)?\s*(?:and|и)?\s*", re.IGNORECASE)
 #: "That year", "в том же году": the year of the claim before.
@@ -2127,6 +2132,14 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         ):
             # «Вторым рынком стала Германия, третьим — Франция»: the ordinal in the instrumental
             # goes on with the verb before it; its partner is the one after the dash.
+            ranked = after[:1]
+        if (
+            after
+            and re.search(r"(?:ом|ем)$", f.claim.span)
+            and re.search(r"(?<!\w)[Нн]а\s+$", s.text[:a])
+            and re.fullmatch(r"\s*", s.text[claim_end : after[0].start])
+        ):
+            # «на втором месте Япония, на третьем Германия»: the partner right after the place.
             ranked = after[:1]
         if len(before) > 1 and _OVERTOOK.fullmatch(s.text, before[-2].end, before[-1].start):
             # "Japan overtook China as the top buyer": the rank is the overtaker's.
