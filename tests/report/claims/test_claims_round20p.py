@@ -111,3 +111,27 @@ def test_a_partners_side_is_the_reporters_other_side(corpus, chile, text, words,
 def test_a_gap_without_a_side_is_the_balances_size(corpus, portugal, text, words, verdict):
     r = find(claims.check(corpus, text), words)
     assert r.verdict == verdict, r.reason
+
+
+# -- a side told without a figure -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "words", "verdict"),
+    [
+        # Portugal's balance in 2021: a deficit with Germany (-297.1), Korea (-206.7), a surplus
+        # with the Netherlands (+675.4).
+        ("In 2021 Portugal ran a big surplus with the Netherlands and a smaller surplus with "
+         "Germany.", "a smaller surplus", "contradicted"),
+        ("In 2021 Portugal ran a big surplus with the Netherlands and a smaller surplus with "
+         "Germany.", "a big surplus", "supported"),
+        ("В 2021 году с Республикой Корея у Португалии сложилось положительное сальдо.",
+         "положительное сальдо", "contradicted"),
+        ("В 2021 году с Нидерландами у Португалии сложилось положительное сальдо.",
+         "положительное сальдо", "supported"),
+        # Another time than the year said: no claim of it.
+        ("In 2021 Portugal had a deficit with Germany, the former surplus with Germany long gone.",
+         "a deficit", "supported"),
+    ],
+)  # fmt: skip
+def test_a_side_with_a_size_word_or_a_verb_of_being_is_checked(corpus, text, words, verdict):
+    r = find(claims.check(corpus, text), words)
+    assert r.verdict == verdict, r.reason

@@ -2212,7 +2212,8 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # words, or right before them in the inverted Russian order.
         a = f.claim.start - s.start
         right = [m for m in partners if claim_end <= m.start <= claim_end + 6]
-        left = [m for m in partners if m.end <= a and a - m.end <= 16]
+        left = [m for m in partners if m.end <= a and (
+            a - m.end <= 16 or _SIDE_GAP.fullmatch(s.text, m.end, a))]  # fmt: skip
         ranked = right[:1] or left[-1:]
         codes = tuple(m.value for m in ranked if m.kind == "country")
         groups = [m.value for m in ranked if m.kind != "country"]
@@ -2527,6 +2528,10 @@ _SELLS = re.compile(r"\b(?:suppl(?:ied|ies|iers?)|shipped|ships|sold|sells|expor
 
 
 _OTHER_SIDE = {"deficit": "surplus", "surplus": "deficit"}
+#: Words between a partner and a side said after it: «с Нидерландами у Португалии сложилось
+#: положительное сальдо».
+_SIDE_GAP = re.compile(r"\s+(?:у\s+[^\W\d]+\s+)?(?:(?:сложил\w*|складыва\w*|был\w*|остал\w*|"
+                       r"остаёт\w*|остает\w*|образовал\w*)\s+)?(?:[—–]\s*)?")  # fmt: skip
 #: A side word whose owner is named right before it ("Argentina's surplus") or right after it
 #: («профицит Аргентины»).
 _SIDE_WORD = re.compile(r"\b(?:surplus|deficit)\b|(?<!\w)(?:профицит|дефицит)\w*", re.IGNORECASE)
