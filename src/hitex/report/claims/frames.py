@@ -183,6 +183,20 @@ def side_in(text: str) -> str:
     return said.pop() if len(said) == 1 else ""
 
 
+def size_last(text: str) -> bool:
+    """Whether the last balance word of ``text`` names the balance's size, not its side.
+
+    >>> size_last("Разрыв между ввозом и вывозом то расширялся, то сужался.")
+    True
+    >>> size_last("Разрыв сменился дефицитом"), size_last("The gap was $1bn")
+    (False, False)
+    """
+    g = grammar()
+    balance = [a for a, flow, _ in flows(text) if flow == "balance"]
+    sized = _mentions(text, g["sizes"])
+    return bool(balance and sized) and sized[-1][0] >= balance[-1] and not side_in(text)
+
+
 def _dedupe(found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     out: list[tuple[int, str, str]] = []
     for item in found:

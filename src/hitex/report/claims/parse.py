@@ -1923,14 +1923,19 @@ PATTERNS: tuple[Pattern, ...] = (
         # The side of a balance told without a figure: "a surplus with Korea", «с Японией у
         # страны профицит», «профицит в торговле с Японией».
         re.compile(
-            r"(?P<side>\b(?:a|its|the|our|their)\s+(?:trade\s+|bilateral\s+)?(?:surplus|deficit|"
+            r"(?P<side>\b(?:a|its|the|our|their)\s+"
+            # "a smaller surplus with Germany": an adjective of its size, not of another time.
+            r"(?:(?!former\b|previous\b|past\b|earlier\b|old\b|once\b|no\b)[a-z]+(?:er|est|ll|ge|g)\s+)?"
+            r"(?:trade\s+|bilateral\s+)?(?:surplus|deficit|"
             r"shortfall)\s+(?:with|in\s+(?:its\s+)?trade\s+with|vis-[àa]-vis)"
             r"(?=\s+(?:the\s+)?(?-i:[A-Z]))"
             r"|(?<!\w)(?:профицит|дефицит)\w*\s+(?:в\s+торговле\s+)?(?:с|со)(?=\s+(?-i:[А-ЯЁ]))"
             # «о профиците Чили в торговле бумагой»: the goods after, the reporter before them.
             r"|(?<!\w)(?:профицит|дефицит)\w*\s+(?:(?-i:[А-ЯЁ])[\w-]+\s+)?в\s+торговле"
             r"(?=\s+(?!с\b|со\b)(?-i:[а-яё]))"
-            r"|(?<!\w)(?:профицит|дефицит)(?!\w))"
+            r"|(?<!\w)(?:профицит|дефицит)(?!\w)"
+            # «с Южной Кореей сложилось положительное сальдо».
+            r"|(?<!\w)(?:положительн|отрицательн)(?:ое|ым)\s+сальдо(?!\w))"
             r"|(?P<turned>" + "|".join(frames.grammar()["side_turned"]) + ")",
             _I,
         ),
@@ -1963,7 +1968,9 @@ def _side(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
         # "turned a deficit with Korea into a surplus", "used to run a surplus": a side of
         # another time than the clause's.
         return "", None, None
-    if re.fullmatch(r"(?:профицит|дефицит)", m.group(), _I) and not _WITH_BEFORE.search(before):
+    if re.fullmatch(
+        r"(?:профицит|дефицит|\w+\s+сальдо)", m.group(), _I
+    ) and not _WITH_BEFORE.search(before):
         # «С Японией у страны профицит»: the partner named before it, or no claim.
         return "", None, None
     return "amount", Quantity(0.0, "usd", 0.0, math.inf, lo_open=True), "side"
@@ -1978,7 +1985,10 @@ _SIDE_MOVED = re.compile(
     r"перешл?\w*|превратил\w*)(?!\w)", re.IGNORECASE)  # fmt: skip
 #: «С Японией у страны —»: a partner before a side word that names none after it.
 _WITH_BEFORE = re.compile(
-    r"(?<!\w)(?:[Сс]|[Сс]о)\s+[А-ЯЁ][\w-]+\s+(?:у\s+[^\W\d]+\s+)?(?:[—–]\s*)?$"
+    r"(?<!\w)(?:[Сс]|[Сс]о)\s+[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+)?\s+(?:у\s+[^\W\d]+\s+)?"
+    # «с Южной Кореей сложилось положительное сальдо»: a verb of being between.
+    r"(?:(?:сложил\w*|складыва\w*|был\w*|остал\w*|остаёт\w*|остает\w*|образовал\w*)\s+)?"
+    r"(?:[—–]\s*)?$"
 )
 
 

@@ -850,11 +850,15 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         # Goods named after the claim before (in a sentence with no figure of its own).
         fresh = [v for pos, par, v in named if par == s.paragraph and pos < here
                  and (previous is None or pos >= previous.end)]  # fmt: skip
+        mine = [m for m in lexicon.find_partners(s.text) if m.value in own]
         subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous,
                                 (text or "")[: f.claim.start],
-                                fresh[-1] if fresh else None,
-                                [m for m in lexicon.find_partners(s.text)
-                                 if m.value in own])  # fmt: skip
+                                fresh[-1] if fresh else None, mine)  # fmt: skip
+        if (subject.flow == "import" and not subject.partners and not subject.partner_group
+                and speaker_sells(s.text, f.claim.end - s.start, mine)):  # fmt: skip
+            # "Our country shipped $2,035 million to Chile": the speaker's sales, which partner
+            # it is not certain (read as all the reporter's imports, never flagged).
+            how["partners"] = "default"
         # The words before the figure, and after it to the clause's end.
         stop = re.search(r"[,;:(]", s.text[f.claim.end - s.start :])
         words = s.text[: f.claim.end - s.start + (stop.start() if stop else len(s.text))]
@@ -984,6 +988,18 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # "a surplus with the Netherlands and a deficit with China": its own word.
                 side = frames.side_in(f.claim.span) or side
                 how["side"] = "read"
+            if not side and f.claim.kind == "amount" and f.claim.metric is None and (
+                frames.size_last(s.text[: at[0]])
+                or (told is not None and told[0] == "balance"
+                    and frames.size_last(_paragraph_before(text, s)))
+            ):  # fmt: skip
+                # «Разрыв между ввозом и вывозом ... В 2016 г. он составил 150 млн»: the
+                # balance's size, whichever side it is on.
+                f = dataclasses.replace(f, claim=f.claim.with_(metric="size"))  # noqa: PLW2901
+            if side and partners_side(s.text, at[0], partners, mine):
+                # "leaving Argentina a surplus with Chile of $1.77 billion": the partner's
+                # surplus is the reporter's deficit.
+                side = _OTHER_SIDE[side]
         aggregation, count = "sum", None
         # The sentence before in the paragraph: what "Five of them" counts.
         said_before = (text or "")[: s.start].rsplit("\n", 1)[-1][-200:]
@@ -1447,6 +1463,13 @@ def _pronoun_flow(
             continue  # told by a pronoun itself: the trade it stands for is named further back
         return named[0][1], named[0][2]
     return None
+
+
+def _paragraph_before(text: str | None, s: Sentence) -> str:
+    """The words of ``s``'s paragraph before it."""
+    before = [x.text for x in sentences(text or "") if x.paragraph == s.paragraph
+              and x.start < s.start]  # fmt: skip
+    return " ".join(before)
 
 
 def _years_named_before(text: str, s: Sentence) -> set[int]:
@@ -2084,6 +2107,11 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # "Argentina supplied $2.04 billion of goods to Chile": the partner's sales are the
         # reporter's imports.
         flow = "import"
+    if flow == "export" and read is not None and not sold and sold_to_reporter(
+            s.text, claim_end, since, own):  # fmt: skip
+        # "We shipped goods worth $2,035 million over the mountains to Chile": sent to the
+        # reporter, its imports.
+        flow = "import"
     if flow == "export" and read is not None and _reporter_buys(s.text, claim_end, c, partners):
         # "Portugal sold $620m and bought $690m", "Chile's purchases ... stood at $2,035
         # million": the reporter buys, its imports.
@@ -2197,7 +2225,8 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # words, or right before them in the inverted Russian order.
         a = f.claim.start - s.start
         right = [m for m in partners if claim_end <= m.start <= claim_end + 6]
-        left = [m for m in partners if m.end <= a and a - m.end <= 16]
+        left = [m for m in partners if m.end <= a and (
+            a - m.end <= 16 or _SIDE_GAP.fullmatch(s.text, m.end, a))]  # fmt: skip
         ranked = right[:1] or left[-1:]
         codes = tuple(m.value for m in ranked if m.kind == "country")
         groups = [m.value for m in ranked if m.kind != "country"]
@@ -2444,6 +2473,12 @@ def _buys_reporters_goods(text: str, c: Context, partners: list[Mention]) -> boo
                for at in words)  # fmt: skip
 
 
+#: Nouns of selling a partner's name or demonym before them makes the partner's sales:
+#: "Argentine exports", "Argentina's shipments", «аргентинские поставки».
+_PARTNERS_FLOW = re.compile(r"(?:exports?|shipments?|deliveries)\b|экспорт|поставк|отгрузк",
+                            re.IGNORECASE)  # fmt: skip
+
+
 def _partners_exports(
     text: str, end: int, partners: list[Mention], own: Sequence[Mention] = ()
 ) -> bool:
@@ -2457,7 +2492,7 @@ def _partners_exports(
     said = frames.flows(text)
     before = [a for a, _, _ in said if a < end]
     at = before[-1] if before else next((a for a, _, _ in said if a >= end), None)
-    if at is None or not re.match(r"exports?\b|экспорт", text[at:], re.IGNORECASE):
+    if at is None or not _PARTNERS_FLOW.match(text, at):
         return False
     for m in partners:
         if (
@@ -2503,6 +2538,101 @@ _SELLS = re.compile(r"\b(?:suppl(?:ied|ies|iers?)|shipped|ships|sold|sells|expor
                     r"deliver(?:ed|s)|provid(?:es|ed|ing)|поставил\w*|поставля\w*|поставщик\w*|"
                     r"продал\w*|прода[её]т|продают|продава\w*|отгрузил\w*|отгружа\w*|"
                     r"экспортировал\w*|экспортер\w*|экспортёр\w*)\b", re.IGNORECASE)  # fmt: skip
+
+
+_OTHER_SIDE = {"deficit": "surplus", "surplus": "deficit"}
+#: Words between a partner and a side said after it: «с Нидерландами у Португалии сложилось
+#: положительное сальдо».
+_SIDE_GAP = re.compile(r"\s+(?:у\s+[^\W\d]+\s+)?(?:(?:сложил\w*|складыва\w*|был\w*|остал\w*|"
+                       r"остаёт\w*|остает\w*|образовал\w*)\s+)?(?:[—–]\s*)?")  # fmt: skip
+#: A side word whose owner is named right before it ("Argentina's surplus") or right after it
+#: («профицит Аргентины»).
+_SIDE_WORD = re.compile(r"\b(?:surplus|deficit)\b|(?<!\w)(?:профицит|дефицит)\w*", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(r"(?:['’]s)?\s+(?:(?:ran|runs|run|had|has|have|posted|posts|recorded|"
+                           r"records|enjoyed|enjoys|kept|keeps)\s+)?(?:(?:a|an|the|its|their)\s+)?"
+                           r"(?:[\w-]+\s+)?", re.IGNORECASE)  # fmt: skip
+_WITH = re.compile(r"\s+(?:with|against|over|vis-[àa]-vis)\s+(?:the\s+)?|"
+                   r"\s+(?:в\s+торговле\s+)?(?:с|со)\s+", re.IGNORECASE)  # fmt: skip
+
+
+def partners_side(
+    text: str, start: int, partners: Sequence[Mention], own: Sequence[Mention]
+) -> bool:
+    """Whether the side word last before ``start`` is a partner's with the reporter.
+
+    The partner named right before it and the reporter after "with" ("leaving Argentina a
+    surplus with Chile"), or the partner right after it and the reporter after «с»
+    («профицит Аргентины в торговле с Чили»): the partner's side is the reporter's other side.
+
+    >>> chl, arg = Mention(33, 38, "country", "CHL"), Mention(8, 17, "country", "ARG")
+    >>> partners_side("leaving Argentina a surplus with Chile of $1.8bn", 42, [arg], [chl])
+    True
+    >>> partners_side("leaving Argentina a surplus with Chile of $1.8bn", 42, [], [chl])
+    False
+    """
+    words = list(_SIDE_WORD.finditer(text, 0, start))
+    if not words:
+        return False
+    w = words[-1]
+    if not any(o.start >= w.end() and (_WITH.fullmatch(text, w.end(), o.start) or any(
+            p.start >= w.end() and re.fullmatch(r"\s+", text[w.end() : p.start])
+            and _WITH.fullmatch(text, p.end, o.start) for p in partners))
+            for o in own):  # fmt: skip
+        return False
+    before = any(p.kind == "country" and p.end <= w.start()
+                 and _OWNER_BEFORE.fullmatch(text, p.end, w.start()) for p in partners)  # fmt: skip
+    after = any(p.kind == "country" and p.start >= w.end()
+                and re.fullmatch(r"\s+", text[w.end() : p.start]) for p in partners)  # fmt: skip
+    return before or after
+
+
+#: Where a clause ends after a selling verb: a semicolon, a colon, a stop or a comma (not one
+#: inside a figure), a dash set off by spaces.
+_CLAUSE_END = re.compile(r"[;:]|[.,](?!\d)|\s[—–]\s")
+#: Words right before the reporter's name that make it where goods were sent.
+_TOWARD = re.compile(r"(?:\b(?:to|into)|(?<!\w)(?:в|во))\s+$", re.IGNORECASE)
+
+
+def sold_to_reporter(text: str, end: int, since: int = 0, own: Sequence[Mention] = ()) -> bool:
+    """Whether the last selling verb before ``end`` (from ``since``) sends goods to the reporter.
+
+    The reporter's name (``own``) after "to"/"into"/«в» in the verb's clause, before or after
+    the figure: "shipped goods worth $2,035 million over the mountains to Chile".
+
+    >>> m = [Mention(60, 65, "country", "CHL")]
+    >>> sold_to_reporter("We shipped goods worth $2,035 million over the mountains to Chile", 37,
+    ...                  0, m)
+    True
+    >>> sold_to_reporter("Chile shipped goods worth $263 million to Peru", 38, 0, [Mention(0, 5,
+    ...                  "country", "CHL")])
+    False
+    """
+    verbs = list(_SELLS.finditer(text, since, end))
+    if not verbs:
+        return False
+    v = verbs[-1]
+    stop = _CLAUSE_END.search(text, end)
+    hi = stop.start() if stop else len(text)
+    return any(v.end() <= o.start < hi and _TOWARD.search(text, 0, o.start) for o in own)
+
+
+#: A first-person seller: the speaker's own country, whose name the text may not say.
+_FIRST_PERSON = re.compile(r"\b(?:we|our (?:country|nation|exporters|firms|producers))\b|"
+                      r"(?<!\w)(?:мы|наша страна|наши экспортёры|наши экспортеры)(?!\w)",
+                      re.IGNORECASE)  # fmt: skip
+
+
+def speaker_sells(text: str, end: int, own: Sequence[Mention] = ()) -> bool:
+    """Whether a first-person seller ("our country", «мы») sends goods to the reporter.
+
+    "Our country shipped $2,035 million to Chile": the speaker is a partner the text may
+    never name; which one is not certain.
+    """
+    verbs = list(_SELLS.finditer(text, 0, end))
+    if not verbs or not sold_to_reporter(text, end, verbs[-1].start(), own):
+        return False
+    lo = max((m.end() for m in _CLAUSE_END.finditer(text, 0, verbs[-1].start())), default=0)
+    return _FIRST_PERSON.search(text, lo, verbs[-1].start()) is not None
 
 
 def _partner_sells(

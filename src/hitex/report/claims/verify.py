@@ -1088,8 +1088,11 @@ def _balance(c: Claim, value: float, where: str) -> Result:
     if not said:
         # "the balance was $1.77 billion": the size may be checked, the side is not said.
         if _allows(c.quantity, abs(value)):
-            return Result(c, value, "unverifiable", f"{text}; the text does not say whether "
-                          "it is a deficit or a surplus")  # fmt: skip
+            # «разрыв составил 150 млн»: the size, whichever side, is all the words say.
+            return (Result(c, value, "supported", f"{text}; the text gives its size")
+                    if c.metric == "size" else
+                    Result(c, value, "unverifiable", f"{text}; the text does not say whether "
+                           "it is a deficit or a surplus"))  # fmt: skip
         return Result(c, value, "contradicted",
                       f"{text}; {_outside(c.quantity, abs(value), ' either way')}",
                       any_side=True)  # fmt: skip
