@@ -1,15 +1,16 @@
-"""Round 20c: years carried the way a reader carries them.
+"""Round 20c: years and partners carried the way a reader carries them.
 
 A multiple that restates two levels its sentence has just said ("$1,280 million in 2016 and
 $4,500 million in 2021, that is 3.5 times as much") is of the later year against the earlier.
 Partners carried from the paragraph are no guess when the warehouse holds one partner of the
 reporter (Chile's records are all of its trade with Argentina). A record of the changes in a
 sentence with no trade word («Единственный спад за двадцать лет пришёлся на 2009 год») goes
-on with the trade of the claim before, not certainly.
+on with the trade of the claim before, not certainly. A year that opens its clause as the subject
+of its verb ("2019 alone brought a 64% jump") dates it.
 
-Sentences written for these tests, on Portugal's constructed series. The figures each claim
-needs are checked first on the raw files with pandas (``tests/report/claims/_shared.py``),
-never with hitex.
+Sentences written for these tests, on the corpus data (Portugal's constructed series, Chile's
+bundled trade with Argentina). The figures each claim needs are checked first on the raw files
+with pandas (``tests/report/claims/_shared.py``), never with hitex.
 """
 
 from __future__ import annotations
@@ -125,3 +126,20 @@ def test_a_record_of_changes_goes_on_with_the_trade_before(corpus, text, words, 
     assert list(e[e < 0].index) == [2009]
     r = find(claims.check(corpus, text), words)
     assert r.verdict == verdict, r.reason
+
+
+# -- a year that opens its clause as the subject of its verb ---------------------------------
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("In 2021 Portugal's imports reached $4,586 million. They grew steadily after 2011, and "
+         "the real surge came late: 2019 alone brought a 64% jump.", "64%"),
+        ("В 2021 году ввоз Португалии достиг 4586 млн долларов. После 2011 года он рос понемногу, "
+         "а потом 2019 г. принёс скачок на 64%.", "на 64%"),
+    ],
+)  # fmt: skip
+def test_a_year_opening_its_clause_dates_the_change(corpus, text, words):
+    i = portugal_mn("import")
+    assert i[2019] / i[2018] - 1 == pytest.approx(0.64, abs=0.0005)
+    r = find(claims.check(corpus, text), words)
+    assert r.verdict == "supported", r.reason

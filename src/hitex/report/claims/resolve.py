@@ -277,6 +277,11 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    # «Зато 2019 г. принёс рывок на 85,7%»: the year opening its sentence.
                    r"(?:^|(?<=^Зато )|(?<=^Но )|(?<=^А )|(?<=^И ))(?=(?:19|20)\d\d\s*г\.\s+[а-яё])|"
                    r"(?<=year was )|(?<=year is )|"
+                   # "the acceleration came late: 2019 alone brought an 86% jump", «2019 год
+                   # принёс рывок»: a year that opens its clause as the subject of its verb.
+                   r"(?:^|(?<=[:;,—–]\s)|(?<=\sа\s)|(?<=\sи\s)|(?<=\sно\s)|(?<=потом\s)|"
+                   r"(?<=\sthen\s)|(?<=\sand\s)|(?<=\sbut\s))(?=(?:19|20)\d\d(?:\s+(?:alone|itself|год|г\.)|-й)?\s+"
+                   r"(?:brought|saw|delivered|produced|recorded|принёс|принес|дал|принесл\w*)\s)|"
                    # "Over the decade to 2016, exports advanced 50.6%": the span's last year.
                    r"\b(?:decades?|years|quarters|months)\s+(?:up\s+)?to\s+(?=(?:19|20)\d\d\b)|"
                    # «экспорт 2016 года был в полтора раза выше»: a year in the genitive after
