@@ -210,7 +210,8 @@ def _uncertain(r: Result, sole_partner: bool = False) -> Result:
     A claim is contradicted only when every slot its figure depends on was read from its own
     clause or carried by a certain rule (see :data:`~hitex.report.claims.model.HOW`). Its
     partners are no guess when the warehouse holds one partner of its reporter that year
-    (``sole_partner``): the whole trade and the trade with that partner are the same.
+    (``sole_partner``) and they were read from the paragraph: the whole trade and the trade
+    with that partner are the same.
     """
     # A balance's size wrong either way does not depend on the side it was read with; a base
     # not said is weighed by the other bases the text names (:func:`alternatives`).
@@ -232,7 +233,14 @@ def _sole_partner(c: Claim, s: Session, small: float) -> bool:
     whether read as the whole trade or as the trade with Argentina.
     """
     sub, whole = c.subject, c.whole
-    if sub.partner_group or (whole is not None and whole.partner_group) or not c.period.year:
+    # Partners its own sentence names but the reading did not use ("the $40m our client sends
+    # to Peru") are never the sole partner's.
+    if (
+        c.how("partners") != "paragraph"
+        or sub.partner_group
+        or (whole is not None and whole.partner_group)
+        or not c.period.year
+    ):
         return False
     years = {c.period.year, c.period.compare} - {None}
     held: set[str] = set()
