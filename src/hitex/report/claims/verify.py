@@ -242,7 +242,7 @@ def _sole_partner(c: Claim, s: Session, small: float) -> bool:
         or not c.period.year
     ):
         return False
-    years = {c.period.year, c.period.compare} - {None}
+    years = [y for y in (c.period.year, c.period.compare) if y is not None]
     held: set[str] = set()
     try:
         for year in years:
