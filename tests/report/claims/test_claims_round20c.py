@@ -2,8 +2,7 @@
 
 A multiple that restates two levels its sentence has just said ("$1,280 million in 2016 and
 $4,500 million in 2021, that is 3.5 times as much") is of the later year against the earlier.
-Partners carried from the paragraph are no guess when the warehouse holds one partner of the
-reporter (Chile's records are all of its trade with Argentina). A record of the changes in a
+A record of the changes in a
 sentence with no trade word («Единственный спад за двадцать лет пришёлся на 2009 год») goes
 on with the trade of the claim before, not certainly. A year that opens its clause as the subject
 of its verb ("2019 alone brought a 64% jump") dates it.
@@ -18,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 import hitex.report.claims as claims
-from tests.report.claims._shared import RED, chile_mn, find, portugal_mn
+from tests.report.claims._shared import RED, find, portugal_mn
 
 
 @pytest.fixture(scope="module")
@@ -72,42 +71,6 @@ def test_a_multiple_after_two_levels_of_another_flow_is_not_of_them(corpus, leve
     assert r.verdict not in RED, r.reason
 
 
-# -- partners that are no guess: the warehouse holds one partner of the reporter -------------
-@pytest.fixture(scope="module")
-def chile_2004():
-    """Chile's turnover with Argentina in 2004 (all the warehouse holds of Chile), in millions."""
-    e, i = chile_mn("export"), chile_mn("import")
-    assert e[2004] + i[2004] == pytest.approx(2297.9, abs=0.5)
-    assert e[2004] / e[2002] - 1 == pytest.approx(0.376, abs=0.001)
-    return e[2004] + i[2004]
-
-
-@pytest.mark.parametrize(
-    ("text", "words", "verdict"),
-    [
-        ("В 2004 году чилийский экспорт в Аргентину вырос на 37,6% против 2002 года. Товарооборот "
-         "перевалил за 2,5 млрд долларов.", "2,5 млрд", "contradicted"),
-        ("В 2004 году чилийский экспорт в Аргентину вырос на 37,6% против 2002 года. Товарооборот "
-         "перевалил за 2,2 млрд долларов.", "2,2 млрд", "supported"),
-        ("Chile's sales to Argentina rose 37.6% in 2004 over 2002. Total turnover came to $2.6 "
-         "billion.", "$2.6", "contradicted"),
-    ],
-)  # fmt: skip
-def test_partners_carried_to_a_sole_partner_are_certain(corpus, chile_2004, text, words, verdict):
-    r = find(claims.check(corpus, text), words)
-    assert r.verdict == verdict, r.reason
-
-
-def test_partners_carried_among_many_stay_a_guess(corpus):
-    # Portugal trades with many partners: the turnover may be with France or in all (9.09bn).
-    p = portugal_mn("export")[2021] + portugal_mn("import")[2021]
-    assert p == pytest.approx(9086, abs=1)
-    text = ("В 2021 году экспорт Португалии во Францию составил 450 млн долларов. Товарооборот "
-            "превысил 12 млрд долларов.")  # fmt: skip
-    r = find(claims.check(corpus, text), "12 млрд")
-    assert r.verdict == "unverifiable", r.reason
-
-
 # -- a record of the changes said after the trade it is of ----------------------------------
 @pytest.mark.parametrize(
     ("text", "words", "verdict"),
@@ -143,12 +106,3 @@ def test_a_year_opening_its_clause_dates_the_change(corpus, text, words):
     assert i[2019] / i[2018] - 1 == pytest.approx(0.64, abs=0.0005)
     r = find(claims.check(corpus, text), words)
     assert r.verdict == "supported", r.reason
-
-
-def test_a_partner_its_sentence_names_is_not_the_sole_one(corpus, chile_2004):
-    # Peru is named in the claim's own sentence: not Chile's trade with Argentina, whatever the
-    # warehouse holds.
-    text = ("В 2004 году чилийский экспорт в Аргентину вырос на 37,6% против 2002 года. Зато в Перу "
-            "наши фирмы продали товаров на 2,5 млрд долларов.")  # fmt: skip
-    r = find(claims.check(corpus, text), "2,5 млрд")
-    assert r.verdict not in RED, r.reason

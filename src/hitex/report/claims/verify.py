@@ -128,7 +128,7 @@ def verify(
                 else _abstain(r, readings.get(i, []), s, plan, small_base_usd)
             )
         if r.verdict == "contradicted":
-            r = _uncertain(r, _sole_partner(r.claim, s, small_base_usd))
+            r = _uncertain(r)
         if r.verdict == "contradicted" and not _other_flow(
             flowed.get(i, []), s, plan, small_base_usd
         ):
@@ -204,56 +204,21 @@ def _far_above(r: Result) -> Result:
                   f"sets ({allowed(q)}): the words likely mean something else")  # fmt: skip
 
 
-def _uncertain(r: Result, sole_partner: bool = False) -> Result:
+def _uncertain(r: Result) -> Result:
     """``r`` (contradicted) as ``unverifiable`` when a slot of its frame was guessed.
 
     A claim is contradicted only when every slot its figure depends on was read from its own
-    clause or carried by a certain rule (see :data:`~hitex.report.claims.model.HOW`). Its
-    partners are no guess when the warehouse holds one partner of its reporter that year
-    (``sole_partner``) and they were read from the paragraph: the whole trade and the trade
-    with that partner are the same.
+    clause or carried by a certain rule (see :data:`~hitex.report.claims.model.HOW`).
     """
     # A balance's size wrong either way does not depend on the side it was read with; a base
     # not said is weighed by the other bases the text names (:func:`alternatives`).
     guessed = [g for g in r.claim.guessed()
-               if not (g == "side" and r.any_side) and g != "base"
-               and not (g == "partners" and sole_partner)]  # fmt: skip
+               if not (g == "side" and r.any_side) and g != "base"]  # fmt: skip
     if not guessed:
         return r
     why = "; ".join(f"{_GUESSES.get(slot, slot)} ({r.claim.how(slot)})" for slot in guessed)
     return Result(r.claim, r.computed, "unverifiable",
                   f"uncertain reading: {why}; as read: {r.reason}")  # fmt: skip
-
-
-def _sole_partner(c: Claim, s: Session, small: float) -> bool:
-    """Whether the warehouse holds one partner of ``c``'s reporter in its years, ``c``'s own.
-
-    Chile's records in the corpus are all of its trade with Argentina: a claim whose partners
-    were read from the paragraph ("Bilateral trade passed $2.5 billion") is of the same figure
-    whether read as the whole trade or as the trade with Argentina.
-    """
-    sub, whole = c.subject, c.whole
-    # Partners its own sentence names but the reading did not use ("the $40m our client sends
-    # to Peru") are never the sole partner's.
-    if (
-        c.how("partners") != "paragraph"
-        or sub.partner_group
-        or (whole is not None and whole.partner_group)
-        or not c.period.year
-    ):
-        return False
-    years = [y for y in (c.period.year, c.period.compare) if y is not None]
-    held: set[str] = set()
-    try:
-        for year in years:
-            for flow in ("export", "import"):
-                t = s.table(year=year, by=["partner"], small_base_usd=small,
-                            reporter=sub.reporter, flow=flow)  # fmt: skip
-                held |= {str(p) for p, v in zip(t["partner"], t["value_usd"], strict=True) if v}
-    except (HitexError, KeyError, ValueError):
-        return False
-    said = set(sub.partners) | set(() if whole is None else whole.partners)
-    return len(held) == 1 and said <= held
 
 
 #: Kinds whose figure may tell the flow a text leaves unsaid (never ranks: few places to hit).
