@@ -277,6 +277,11 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    # «Зато 2019 г. принёс рывок на 85,7%»: the year opening its sentence.
                    r"(?:^|(?<=^Зато )|(?<=^Но )|(?<=^А )|(?<=^И ))(?=(?:19|20)\d\d\s*г\.\s+[а-яё])|"
                    r"(?<=year was )|(?<=year is )|"
+                   # "the acceleration came late: 2019 alone brought an 86% jump", «2019 год
+                   # принёс рывок»: a year that opens its clause as the subject of its verb.
+                   r"(?:^|(?<=[:;,—–]\s)|(?<=\sа\s)|(?<=\sи\s)|(?<=\sно\s)|(?<=потом\s)|"
+                   r"(?<=\sthen\s)|(?<=\sand\s)|(?<=\sbut\s))(?=(?:19|20)\d\d(?:\s+(?:alone|itself|год|г\.)|-й)?\s+"
+                   r"(?:brought|saw|delivered|produced|recorded|принёс|принес|дал|принесл\w*)\s)|"
                    # "Over the decade to 2016, exports advanced 50.6%": the span's last year.
                    r"\b(?:decades?|years|quarters|months)\s+(?:up\s+)?to\s+(?=(?:19|20)\d\d\b)|"
                    # «экспорт 2016 года был в полтора раза выше»: a year in the genitive after
@@ -1142,6 +1147,16 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 claim = claim.with_(period=dataclasses.replace(
                     claim.period, compare=old_level.period.year))  # fmt: skip
                 how["year"] = "paragraph"
+            pair = _two_levels(out, claim, s.text, at, f.claim.start - at[0])
+            restates = _RESTATING.search(s.text[: at[0]]) is not None
+            if pair is not None and based != "read" and (restates or claim.kind == "multiple"):
+                # «в 2001 году — 620 млн, в 2021-м — 4500 млн, то есть в 7,3 раза больше»:
+                # the later of the two levels its sentence just said against the earlier;
+                # certain when the words say it restates them ("that is", «то есть»), a likely
+                # reading of a multiple otherwise (never flagged on it).
+                claim = claim.with_(period=Period(pair[1], pair[0], claim.period.months))
+                how["year"] = "read" if restates else "paragraph"
+                how["base"] = how["year"]
         if f.claim.kind in ("growth", "multiple") and per_year(s.text, at):
             # "в среднем экспорт прибавлял около 47,6% в год": an average over years not read.
             claim = claim.with_(metric="per_year")
@@ -1313,6 +1328,14 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         # it in the paragraph ("From July to December they came to $1.25 billion").
         carried = (claim.kind in ("growth", "multiple", "amount", "change", "share")
                    and _previous(out, f) is not None)  # fmt: skip
+        if (claim.understood and claim.metric in ("only_fall", "largest_rise")
+                and not (trade_words(s.text) or partners or products)
+                and _previous(out, f) is not None):  # fmt: skip
+            # "Exports jumped 86% in 2019. The only fall in twenty years came in 2009": the
+            # record of the trade of the claim before, read but not certainly (never flagged).
+            carried = True
+            claim = claim.with_(reading=tuple(sorted(
+                {**dict(claim.reading), "flow": "paragraph"}.items())))  # fmt: skip
         if claim.understood and not (trade_words(s.text) or partners or products
                                      or f.hints.get("figure") or carried
                                      or (text is not None and _asked(text, s))):  # fmt: skip
@@ -1989,6 +2012,44 @@ def _own(reporter: str) -> set[str]:
         frame = countries.countries_frame()
         own.update(frame.loc[frame["iso2"] == iso2, "iso3"])
     return own
+
+
+#: Words that make a change restate the levels said just before it: "that is", «то есть».
+_RESTATING = re.compile(
+    r"(?:\b(?:that\s+is|i\.\s?e\.|which\s+(?:is|means|makes)|meaning)|(?<!\w)(?:то\s+есть|т\.\s?е\.|"
+    r"а\s+значит|что\s+(?:означает|составляет|соответствует)))[\s,:—-]*(?:(?:an?|a\s+rise\s+of|"
+    r"growth\s+of|рост|прирост|увеличение)\s+)?(?:(?:almost|nearly|about|some|over|more\s+than|"
+    r"почти|около|примерно|более\s+чем|больше\s+чем)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _two_levels(
+    out: list[Claim], claim: Claim, sentence: str, at: tuple[int, int], lo: int
+) -> tuple[int, int] | None:
+    """The years of two levels of ``claim``'s subject its sentence says before it, if so.
+
+    "Exports were $620 million in 2001 and $4.5 billion in 2021, over seven times as much":
+    every claim of the sentence before the change is a level of the same subject, in a year
+    its own clause reads, two years in all; the change's own clause names no year.
+    """
+    before = [x for x in out if x.sentence == sentence and x.paragraph == claim.paragraph
+              and lo <= x.start < lo + at[0]]  # fmt: skip
+    if len(before) != 2 or any(
+        not x.understood or x.kind != "amount" or x.subject != claim.subject
+        or x.how("year") != "read" or x.period.compare is not None
+        for x in before
+    ):  # fmt: skip
+        return None
+    years = sorted({x.period.year for x in before})
+    clause = _CLAUSE.split(sentence[at[1] :])[0]
+    if len(years) != 2 or _SPAN_YEARS.search(sentence[before[-1].end - lo : at[0]] + clause):
+        return None
+    # "$4.5 billion in 2021, 7.3 times as much": a year after the last level is its own.
+    after = re.findall(r"\b(?:19|20)\d\d\b", sentence[before[-1].end - lo : at[1]] + clause)
+    if {int(y) for y in after} - {before[-1].period.year}:
+        return None
+    return years[0], years[1]
 
 
 def _previous(out: list[Claim], f: Found) -> Claim | None:
