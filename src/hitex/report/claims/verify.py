@@ -106,9 +106,10 @@ def verify(
     readings = {i: alternatives(c, claims, held.get(c.subject.reporter, ()))
                 for i, c in enumerate(claims) if c.understood}  # fmt: skip
     rests = {i: _rests(c, lexicon) for i, c in enumerate(claims) if c.understood}
+    worded = {i: _readings(c, lexicon) for i, c in enumerate(claims) if c.understood}
     # The other flow a claim's words rule out, to tell whether its goods give its figure there.
     flowed = {i: list(_flows(c)) for i, c in enumerate(claims) if c.understood and _flow_said(c)}
-    for alts in [*readings.values(), *rests.values(), *flowed.values()]:
+    for alts in [*readings.values(), *rests.values(), *flowed.values(), *worded.values()]:
         for _, alt in alts:
             plan.add(alt.subject)
             plan.add(alt.whole)
@@ -132,7 +133,7 @@ def verify(
         if r.verdict == "contradicted" and not _other_flow(
             flowed.get(i, []), s, plan, small_base_usd
         ):
-            r = _worded(r, lexicon)
+            r = _worded(r, lexicon, worded.get(i, []), s, plan, small_base_usd)
         out.append(r)
     return _restated(out)
 
@@ -312,11 +313,37 @@ _LEVEL = re.compile(r"\b(?P<heading>headings?\b|позици[яиюей]\w*)|\b(
                     re.IGNORECASE)  # fmt: skip
 
 
-def _worded(r: Result, lexicon: Lexicon) -> Result:
+def _readings(c: Claim, lexicon: Lexicon) -> list[tuple[str, Claim]]:
+    """The other plausible readings of ``c``'s one loose goods word (:attr:`ProductEntry.readings`).
+
+    "Machinery and equipment" is HS 84-85 by the lexicon, but texts mean HS 84 alone by it as
+    often, or HS 84-90: each is a claim to check before the text is said to be wrong.
+    """
+    if len(c.subject.products) != 1:
+        return []
+    entry = lexicon.product(c.subject.products[0])
+    if entry.exact:
+        return []
+    return [(f"'{entry.name}' read as {', '.join(f'HS {x}' for x in codes)}",
+             c.with_(subject=replace(c.subject, products=tuple(f"HS {x}" for x in codes))))
+            for codes in entry.readings if codes != entry.codes]  # fmt: skip
+
+
+def _worded(
+    r: Result,
+    lexicon: Lexicon,
+    alts: Sequence[tuple[str, Claim]] = (),
+    s: Session | None = None,
+    plan: Plan | None = None,
+    small: float = 0.0,
+) -> Result:
     """``r`` (contradicted) as ``unverifiable`` when its goods are words the text may define.
 
     "Chemicals" or "machinery" in a text may be a chapter, a section or an agency's own list; the
     lexicon's codes are one reading of them (:attr:`ProductEntry.exact`), too loose to accuse.
+    Where the lexicon lists every plausible reading of the one goods word of a claim's own
+    clause, ``r`` stays contradicted when each of them disagrees too, and is supported in the
+    one reading its figure fits, said closely (:func:`_close`).
     """
     whole = r.claim.whole.products if r.claim.whole is not None else ()
     names = (*r.claim.subject.products, *whole)
@@ -337,11 +364,62 @@ def _worded(r: Result, lexicon: Lexicon) -> Result:
     if not loose:
         return r
     words = ", ".join(f"'{n}'" for n in dict.fromkeys(loose))
+    fits = ""
+    if s is not None and plan is not None and size is None and _one_word(r.claim, lexicon):
+        others = [(label, _try(alt, s, plan, small)) for label, alt in alts]
+        right = [(label, o) for label, o in others if o is not None and o.verdict == "supported"]
+        if all(o is not None and o.verdict == "contradicted" for _, o in others):
+            every = "".join(f"; {label}: {o.reason}" for label, o in others if o is not None)
+            why = f"; every reading of {words} disagrees" if others else ""
+            return Result(r.claim, r.computed, "contradicted", f"{r.reason}{why}{every}")
+        if len(right) == 1 and _close(r.claim):
+            ((label, o),) = right
+            return Result(o.claim, o.computed, "supported",
+                          f"{label}, the one reading of the word its figure fits: {o.reason}; "
+                          f"as the lexicon reads it: {r.reason}")  # fmt: skip
+        fits = "".join(f"; but with {label}: {o.reason}" for label, o in right)
     return Result(r.claim, r.computed, "unverifiable",
                   f"{LOOSE_GOODS} {words} is not certain "
                   f"(the lexicon reads them as HS chapters or a scheme's group, or at another "
                   f"HS level than the text names); as read: "
-                  f"{r.reason}")  # fmt: skip
+                  f"{r.reason}{fits}")  # fmt: skip
+
+
+def _one_word(c: Claim, lexicon: Lexicon) -> bool:
+    """Whether ``c``'s goods are one word of its own clause whose every reading is listed.
+
+    Not when the rest of its frame may be read otherwise: several partners summed, a partner
+    its sentence names that it does not read ("Belarusian instrument purchases multiplied,
+    yet its electrical purchases fell"), a multiple in a sentence naming both flows («импорт
+    превышает экспорт в 4,3 раза, по фармацевтике — в 3,4 раза»).
+    """
+    whole = c.whole.products if c.whole is not None else ()
+    if len(c.subject.products) != 1 or c.how("products") != "read" or any(
+            not lexicon.product(p).exact for p in whole):  # fmt: skip
+        return False
+    named = {m.value for m in lexicon.find_partners(c.sentence)} - {c.subject.reporter}
+    if len(c.subject.partners) > 1 or named - set(c.subject.partners):
+        return False
+    said = {flow for _, flow, _ in frames.flows(c.sentence)}
+    if c.kind == "multiple" and {"export", "import"} <= said:
+        return False
+    return bool(lexicon.product(c.subject.products[0]).readings)
+
+
+def _try(c: Claim, s: Session, plan: Plan, small: float) -> Result | None:
+    try:
+        return _one(c, s, plan, small)
+    except (HitexError, KeyError, ValueError, IndexError):
+        return None
+
+
+def _close(c: Claim) -> bool:
+    """Whether ``c`` says its figure so closely that one reading's fit is no coincidence."""
+    q = c.quantity
+    if q is None or q.qualifier or q.lo_open or q.hi_open:
+        return False
+    width = q.hi - q.lo
+    return math.isfinite(width) and q.value != 0 and width <= _NARROW * abs(q.value)
 
 
 def _frame(c: Claim) -> tuple[Any, ...]:
