@@ -135,7 +135,7 @@ def verify(
         ):
             r = _worded(r, lexicon, worded.get(i, []), s, plan, small_base_usd)
         out.append(r)
-    return _restated(out)
+    return _restated(_read_alike(out))
 
 
 # -- abstain when the reading is not certain ---------------------------------------------------
@@ -374,8 +374,8 @@ def _worded(
             return Result(r.claim, r.computed, "contradicted", f"{r.reason}{why}{every}")
         if len(right) == 1 and _close(r.claim):
             ((label, o),) = right
-            return Result(o.claim, o.computed, "supported",
-                          f"{label}, the one reading of the word its figure fits: {o.reason}; "
+            return Result(r.claim, o.computed, "supported",
+                          f"{label}, {ONE_READING}: {o.reason}; "
                           f"as the lexicon reads it: {r.reason}")  # fmt: skip
         fits = "".join(f"; but with {label}: {o.reason}" for label, o in right)
     return Result(r.claim, r.computed, "unverifiable",
@@ -383,6 +383,34 @@ def _worded(
                   f"(the lexicon reads them as HS chapters or a scheme's group, or at another "
                   f"HS level than the text names); as read: "
                   f"{r.reason}{fits}")  # fmt: skip
+
+
+#: How the reason of a claim supported in one reading of its loose goods word goes on.
+ONE_READING = "the one reading of the word its figure fits"
+
+
+def _read_alike(results: list[Result]) -> list[Result]:
+    """Claims supported in one reading of their goods word, doubted where another figure.
+
+    Where the sentence's other figure of the same goods disagrees ("machinery and equipment
+    ($1.12bn, 56%)": the level fits HS 84, the share fits no reading), the text's own figures
+    leave the reading open.
+    """
+    out = []
+    for one in results:
+        r = one
+        c = r.claim
+        others = [o for o in results if o is not r and o.claim.sentence == c.sentence
+                  and o.claim.subject.products == c.subject.products
+                  and (o.verdict in ("contradicted", "inconsistent")
+                       or (o.verdict == "supported" and ONE_READING not in o.reason))]  # fmt: skip
+        if r.verdict == "supported" and ONE_READING in r.reason and others:
+            r = Result(c, r.computed, "unverifiable",
+                       f"{LOOSE_GOODS} '{', '.join(c.subject.products)}' is not certain: "
+                       f"'{others[0].claim.span.strip()}' of the same goods disagrees in the "
+                       f"reading that fits; as read: {r.reason}")  # fmt: skip
+        out.append(r)
+    return out
 
 
 def _one_word(c: Claim, lexicon: Lexicon) -> bool:
