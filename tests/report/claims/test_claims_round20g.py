@@ -121,3 +121,26 @@ def test_a_chapter_named_by_its_short_name_is_read(corpus, text, words, verdict)
 def test_chapter_words(text, name):
     found = [m.value for m in lexicon.load().find_products(text)]
     assert found[:1] == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    ("share", "level", "of_share"),
+    [
+        # HS 84 gives the level and the share: both supported in that reading.
+        ("46,4%", "supported", "supported"),
+        # The share fits no reading: the level's one reading is doubted, the share flagged.
+        ("56%", "unverifiable", "contradicted"),
+    ],
+)
+def test_figures_of_one_goods_word_read_alike(corpus, share, level, of_share):
+    m = moscow()
+    x = m[(m["flow"] == "export") & (m["year"] == 2020)]
+    part = x[x["product"].str.zfill(6).str.startswith("84")]["value_usd"].sum()
+    assert 100 * part / x["value_usd"].sum() == pytest.approx(46.43, abs=0.01)
+    text = (
+        "В 2020 году экспорт Москвы машин и оборудования составил 1116,2 млн долларов, или "
+        f"{share} всего экспорта."
+    )
+    got = claims.check(corpus, text)
+    assert find(got, "1116,2").verdict == level, find(got, "1116,2").reason
+    assert find(got, share).verdict == of_share, find(got, share).reason
