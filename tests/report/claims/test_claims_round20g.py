@@ -144,3 +144,13 @@ def test_figures_of_one_goods_word_read_alike(corpus, share, level, of_share):
     got = claims.check(corpus, text)
     assert find(got, "1116,2").verdict == level, find(got, "1116,2").reason
     assert find(got, share).verdict == of_share, find(got, share).reason
+
+
+def test_a_level_beside_an_unread_figure_of_its_goods_is_not_supported_in_one_reading(corpus):
+    # "56%" beside the level is not read: it cannot confirm HS 84 as the reading meant.
+    text = (
+        "Первое место в структуре экспорта Москвы в 2020 году занимают машины и оборудование "
+        "(1116,2 млн долл., 56%)."
+    )
+    r = find(claims.check(corpus, text), "1116,2", understood=True)
+    assert r.verdict == "unverifiable", r.reason

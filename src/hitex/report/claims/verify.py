@@ -390,11 +390,11 @@ ONE_READING = "the one reading of the word its figure fits"
 
 
 def _read_alike(results: list[Result]) -> list[Result]:
-    """Claims supported in one reading of their goods word, doubted where another figure.
+    """Claims supported in one reading of their goods word, doubted by the sentence's others.
 
     Where the sentence's other figure of the same goods disagrees ("machinery and equipment
-    ($1.12bn, 56%)": the level fits HS 84, the share fits no reading), the text's own figures
-    leave the reading open.
+    ($1.12bn, 56%)": the level fits HS 84, the share fits no reading), or was not understood
+    (so cannot confirm it), the text's own figures leave the reading open.
     """
     out = []
     for one in results:
@@ -402,13 +402,13 @@ def _read_alike(results: list[Result]) -> list[Result]:
         c = r.claim
         others = [o for o in results if o is not r and o.claim.sentence == c.sentence
                   and o.claim.subject.products == c.subject.products
-                  and (o.verdict in ("contradicted", "inconsistent")
+                  and (o.verdict in ("contradicted", "inconsistent") or not o.claim.understood
                        or (o.verdict == "supported" and ONE_READING not in o.reason))]  # fmt: skip
         if r.verdict == "supported" and ONE_READING in r.reason and others:
             r = Result(c, r.computed, "unverifiable",
                        f"{LOOSE_GOODS} '{', '.join(c.subject.products)}' is not certain: "
-                       f"'{others[0].claim.span.strip()}' of the same goods disagrees in the "
-                       f"reading that fits; as read: {r.reason}")  # fmt: skip
+                       f"'{others[0].claim.span.strip()}' of the same goods does not confirm "
+                       f"the reading that fits; as read: {r.reason}")  # fmt: skip
         out.append(r)
     return out
 
