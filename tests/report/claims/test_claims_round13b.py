@@ -58,9 +58,11 @@ def test_a_share_of_vvoz_or_vyvoz_is_a_share_of_imports_or_exports(corpus, check
     assert (r.claim.kind, r.claim.subject.flow, r.verdict) == ("share", "import", "supported"), (
         r.reason
     )
-    # "Топливо" names goods loosely (an HS chapter): a wrong share is not flagged, nor supported.
+    # "Топливо" names goods loosely (HS 27, or oil and gas alone): a share wrong in every
+    # reading is flagged.
     wrong = _by_span(claims.check(corpus, text.replace("45%", "55%")))["55%"]
-    assert wrong.verdict == "unverifiable", wrong.reason
+    assert wrong.verdict == "contradicted", wrong.reason
+    assert "every reading of 'fuels' disagrees" in wrong.reason
     mos = pd.read_csv(MOSCOW)
     x = mos[(mos["flow"] == "export") & (mos["year"] == 2020)]
     assert _share(x, x["partner"] == "CHN") == pytest.approx(23.43, abs=0.01)

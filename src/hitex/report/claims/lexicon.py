@@ -37,6 +37,9 @@ class ProductEntry:
     all: bool = False
     #: Defined by whoever checks (the user's lexicon, an HS code the text names), not guessed.
     defined: bool = False
+    #: The other codes the words plausibly mean ("machinery and equipment": HS 84 alone, or
+    #: HS 84-90), each a reading checked before the text is said to be wrong.
+    readings: tuple[tuple[str, ...], ...] = ()
 
     @property
     def exact(self) -> bool:
@@ -52,7 +55,7 @@ class ProductEntry:
         False
         """
         headings = bool(self.codes) and all(len(c) >= 4 for c in self.codes)
-        return self.defined or self.all or headings
+        return self.defined or self.all or (headings and not self.readings)
 
 
 @dataclass(frozen=True)
@@ -452,11 +455,13 @@ def _product(path: Path, entry: Any) -> ProductEntry:
             f"The lexicon {path}: product {entry['name']!r} needs exactly one of 'codes', "
             "'scheme' (with 'group') or 'all: true'."
         )
-    if any(not c.isdigit() for c in codes):
+    readings = tuple(tuple(str(c) for c in r) for r in entry.get("readings") or ())
+    if any(not c.isdigit() for c in (*codes, *(c for r in readings for c in r))):
         raise InputError(f"The lexicon {path}: codes of {entry['name']!r} must be digits.")
     return ProductEntry(
         str(entry["name"]), _words(path, entry), codes, entry.get("scheme"),
         None if entry.get("group") is None else str(entry["group"]), bool(entry.get("all")),
+        readings=readings,
     )  # fmt: skip
 
 

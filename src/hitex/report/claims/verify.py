@@ -108,9 +108,11 @@ def verify(  # noqa: PLR0912 - one step per test a verdict passes
                 for i, c in enumerate(claims) if c.understood}  # fmt: skip
     looks = {i: second_looks(c, claims, readings[i]) for i, c in enumerate(claims) if c.understood}
     rests = {i: _rests(c, lexicon) for i, c in enumerate(claims) if c.understood}
+    worded = {i: _readings(c, lexicon) for i, c in enumerate(claims) if c.understood}
     # The other flow a claim's words rule out, to tell whether its goods give its figure there.
     flowed = {i: list(_flows(c)) for i, c in enumerate(claims) if c.understood and _flow_said(c)}
-    for alts in [*readings.values(), *rests.values(), *flowed.values(), *looks.values()]:
+    for alts in [*readings.values(), *rests.values(), *flowed.values(), *worded.values(),
+                 *looks.values()]:  # fmt: skip
         for _, alt in alts:
             plan.add(alt.subject)
             plan.add(alt.whole)
@@ -134,11 +136,11 @@ def verify(  # noqa: PLR0912 - one step per test a verdict passes
         if r.verdict == "contradicted" and not _other_flow(
             flowed.get(i, []), s, plan, small_base_usd
         ):
-            r = _worded(r, lexicon)
+            r = _worded(r, lexicon, worded.get(i, []), s, plan, small_base_usd)
         if r.verdict == "contradicted":
             r = _second_look(r, looks.get(i, []), s, plan, small_base_usd)
         out.append(r)
-    return _restated(out)
+    return _restated(_read_alike(out))
 
 
 def second_looks(
@@ -388,11 +390,37 @@ _LEVEL = re.compile(r"\b(?P<heading>headings?\b|позици[яиюей]\w*)|\b(
                     re.IGNORECASE)  # fmt: skip
 
 
-def _worded(r: Result, lexicon: Lexicon) -> Result:
+def _readings(c: Claim, lexicon: Lexicon) -> list[tuple[str, Claim]]:
+    """The other plausible readings of ``c``'s one loose goods word (:attr:`ProductEntry.readings`).
+
+    "Machinery and equipment" is HS 84-85 by the lexicon, but texts mean HS 84 alone by it as
+    often, or HS 84-90: each is a claim to check before the text is said to be wrong.
+    """
+    if len(c.subject.products) != 1:
+        return []
+    entry = lexicon.product(c.subject.products[0])
+    if entry.exact:
+        return []
+    return [(f"'{entry.name}' read as {', '.join(f'HS {x}' for x in codes)}",
+             c.with_(subject=replace(c.subject, products=tuple(f"HS {x}" for x in codes))))
+            for codes in entry.readings if codes != entry.codes]  # fmt: skip
+
+
+def _worded(
+    r: Result,
+    lexicon: Lexicon,
+    alts: Sequence[tuple[str, Claim]] = (),
+    s: Session | None = None,
+    plan: Plan | None = None,
+    small: float = 0.0,
+) -> Result:
     """``r`` (contradicted) as ``unverifiable`` when its goods are words the text may define.
 
     "Chemicals" or "machinery" in a text may be a chapter, a section or an agency's own list; the
     lexicon's codes are one reading of them (:attr:`ProductEntry.exact`), too loose to accuse.
+    Where the lexicon lists every plausible reading of the one goods word of a claim's own
+    clause, ``r`` stays contradicted when each of them disagrees too, and is supported in the
+    one reading its figure fits, said closely (:func:`_close`).
     """
     whole = r.claim.whole.products if r.claim.whole is not None else ()
     names = (*r.claim.subject.products, *whole)
@@ -413,11 +441,90 @@ def _worded(r: Result, lexicon: Lexicon) -> Result:
     if not loose:
         return r
     words = ", ".join(f"'{n}'" for n in dict.fromkeys(loose))
+    fits = ""
+    if s is not None and plan is not None and size is None and _one_word(r.claim, lexicon):
+        others = [(label, _try(alt, s, plan, small)) for label, alt in alts]
+        right = [(label, o) for label, o in others if o is not None and o.verdict == "supported"]
+        if all(o is not None and o.verdict == "contradicted" for _, o in others):
+            every = "".join(f"; {label}: {o.reason}" for label, o in others if o is not None)
+            why = f"; every reading of {words} disagrees" if others else ""
+            return Result(r.claim, r.computed, "contradicted", f"{r.reason}{why}{every}")
+        if len(right) == 1 and _close(r.claim):
+            ((label, o),) = right
+            return Result(r.claim, o.computed, "supported",
+                          f"{label}, {ONE_READING}: {o.reason}; "
+                          f"as the lexicon reads it: {r.reason}")  # fmt: skip
+        fits = "".join(f"; but with {label}: {o.reason}" for label, o in right)
     return Result(r.claim, r.computed, "unverifiable",
                   f"{LOOSE_GOODS} {words} is not certain "
                   f"(the lexicon reads them as HS chapters or a scheme's group, or at another "
                   f"HS level than the text names); as read: "
-                  f"{r.reason}")  # fmt: skip
+                  f"{r.reason}{fits}")  # fmt: skip
+
+
+#: How the reason of a claim supported in one reading of its loose goods word goes on.
+ONE_READING = "the one reading of the word its figure fits"
+
+
+def _read_alike(results: list[Result]) -> list[Result]:
+    """Claims supported in one reading of their goods word, doubted by the sentence's others.
+
+    Where the sentence's other figure of the same goods disagrees ("machinery and equipment
+    ($1.12bn, 56%)": the level fits HS 84, the share fits no reading), or was not understood
+    (so cannot confirm it), the text's own figures leave the reading open.
+    """
+    out = []
+    for one in results:
+        r = one
+        c = r.claim
+        others = [o for o in results if o is not r and o.claim.sentence == c.sentence
+                  and o.claim.subject.products == c.subject.products
+                  and (o.verdict in ("contradicted", "inconsistent") or not o.claim.understood
+                       or (o.verdict == "supported" and ONE_READING not in o.reason))]  # fmt: skip
+        if r.verdict == "supported" and ONE_READING in r.reason and others:
+            r = Result(c, r.computed, "unverifiable",
+                       f"{LOOSE_GOODS} '{', '.join(c.subject.products)}' is not certain: "
+                       f"'{others[0].claim.span.strip()}' of the same goods does not confirm "
+                       f"the reading that fits; as read: {r.reason}")  # fmt: skip
+        out.append(r)
+    return out
+
+
+def _one_word(c: Claim, lexicon: Lexicon) -> bool:
+    """Whether ``c``'s goods are one word of its own clause whose every reading is listed.
+
+    Not when the rest of its frame may be read otherwise: several partners summed, a partner
+    its sentence names that it does not read ("Belarusian instrument purchases multiplied,
+    yet its electrical purchases fell"), a multiple in a sentence naming both flows («импорт
+    превышает экспорт в 4,3 раза, по фармацевтике — в 3,4 раза»).
+    """
+    whole = c.whole.products if c.whole is not None else ()
+    if len(c.subject.products) != 1 or c.how("products") != "read" or any(
+            not lexicon.product(p).exact for p in whole):  # fmt: skip
+        return False
+    named = {m.value for m in lexicon.find_partners(c.sentence)} - {c.subject.reporter}
+    if len(c.subject.partners) > 1 or named - set(c.subject.partners):
+        return False
+    said = {flow for _, flow, _ in frames.flows(c.sentence)}
+    if c.kind == "multiple" and {"export", "import"} <= said:
+        return False
+    return bool(lexicon.product(c.subject.products[0]).readings)
+
+
+def _try(c: Claim, s: Session, plan: Plan, small: float) -> Result | None:
+    try:
+        return _one(c, s, plan, small)
+    except (HitexError, KeyError, ValueError, IndexError):
+        return None
+
+
+def _close(c: Claim) -> bool:
+    """Whether ``c`` says its figure so closely that one reading's fit is no coincidence."""
+    q = c.quantity
+    if q is None or q.qualifier or q.lo_open or q.hi_open:
+        return False
+    width = q.hi - q.lo
+    return math.isfinite(width) and q.value != 0 and width <= _NARROW * abs(q.value)
 
 
 def _frame(c: Claim) -> tuple[Any, ...]:
