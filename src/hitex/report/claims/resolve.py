@@ -2674,7 +2674,27 @@ def sold_to_reporter(text: str, end: int, since: int = 0, own: Sequence[Mention]
     v = verbs[-1]
     stop = _CLAUSE_END.search(text, end)
     hi = stop.start() if stop else len(text)
-    return any(v.end() <= o.start < hi and _TOWARD.search(text, 0, o.start) for o in own)
+    return any(v.end() <= o.start < hi and _TOWARD.search(text, 0, o.start)
+               and _whither(text, o.start) for o in own)  # fmt: skip
+
+
+def _whither(text: str, start: int) -> bool:
+    """Whether the name at ``start`` after «в» can be where goods go (its accusative).
+
+    «поставили в Москву» sends goods there; «предприятия в Москве» are where they are.
+    English "to"/"into" always sends.
+
+    >>> _whither("отгрузили в Москву", 12), _whither("предприятия в Москве", 14)
+    (True, False)
+    >>> _whither("shipped to Chile", 11), _whither("продали в Чили", 10)
+    (True, True)
+    """
+    if not re.search(r"(?<!\w)(?:в|во)\s+$", text[:start], re.IGNORECASE):
+        return True
+    word = re.match(r"\w+", text[start:])
+    if word is None:
+        return True
+    return any("accs" in p.tag for p in frames._morph().parse(word.group().lower()))
 
 
 #: A first-person seller: the speaker's own country, whose name the text may not say.
