@@ -12,10 +12,11 @@ computed first from the raw files with pandas (``chile_mn``), never with hitex.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
-from tests.report.claims._shared import chile_mn, find
+from tests.report.claims._shared import PORTUGAL, chile_mn, find
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +45,11 @@ def chile():
 def test_a_figure_that_fits_a_reading_its_words_rule_out_is_not_accused(chile, corpus, text,
                                                                          words, fits):  # fmt: skip
     r = find(claims.check(corpus, text, reporter="CHL"), words)
+    if r.verdict == "supported":
+        # Read from the partner's side by a rule of the frame (goods sent to the reporter,
+        # the partner's surplus): no second look needed.
+        assert r.claim.subject.flow in ("import", "balance"), r.reason
+        return
     assert r.verdict == "unverifiable", r.reason
     assert fits in r.reason, r.reason
 
@@ -59,4 +65,20 @@ def test_a_figure_that_fits_a_reading_its_words_rule_out_is_not_accused(chile, c
 )
 def test_a_figure_that_fits_no_reading_stays_contradicted(chile, corpus, text, words):
     r = find(claims.check(corpus, text, reporter="CHL"), words)
+    assert r.verdict == "contradicted", r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("In 2018 Portugal's imports grew.", "grew"),
+        ("В 2018 году импорт Португалии вырос.", "вырос"),
+    ],
+)
+def test_a_bare_direction_gets_no_second_look(corpus, text, words):
+    p = pd.read_csv(PORTUGAL).groupby(["flow", "year"])["value_usd"].sum()
+    # Imports fell in 2018 while exports rose: the other flow fits the bare direction.
+    assert p["import", 2018] < p["import", 2017]
+    assert p["export", 2018] > p["export", 2017]
+    r = find(claims.check(corpus, text), words)
     assert r.verdict == "contradicted", r.reason

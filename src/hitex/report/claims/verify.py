@@ -154,6 +154,11 @@ def second_looks(
     own rounding is no error the data can show (:func:`_second_look`).
     """
     out: list[tuple[str, Claim]] = []
+    q = c.quantity
+    if q is None or not math.isfinite(q.hi - q.lo):
+        # "Imports rose", "more than doubled": half the other readings fit a bare direction or
+        # an open bound by chance.
+        return out
     tried = [alt for _, alt in readings]
     subjects = () if _order_of_partners(c) else _subjects(c, claims)
     # One slot changed at a time: two changes together ("the base read as 2011 and the flow
