@@ -433,13 +433,12 @@ def ru_words_number(words: str) -> str:
     return f"{value(whole)}.{value(part.rsplit(maxsplit=1)[0]):0{digits}d}"
 
 
-class _InWordsRu:
-    """A match of a Russian figure in words (``words``), read as its digits (``num``)."""
+class _InWords:
+    """A match of a figure in words (group ``words``), read as its digits (``num``)."""
 
-    def __init__(self, m: re.Match[str]) -> None:
+    def __init__(self, m: re.Match[str], num: str, **groups: str | None) -> None:
         self.m = m
-        self.groups = {"num": ru_words_number(m["words"]), "q": m["q"],
-                       "scale": m.groupdict().get("scale")}  # fmt: skip
+        self.groups = {"num": num, "q": m["q"], **groups}
 
     def __getitem__(self, key: str) -> str | None:
         return self.groups[key]
@@ -449,6 +448,16 @@ class _InWordsRu:
 
     def end(self) -> int:
         return self.m.end()
+
+
+def _in_words_ru(m: re.Match[str]) -> _InWords:
+    """A Russian figure in words, with its scale («два и четыре десятых миллиарда»)."""
+    return _InWords(m, ru_words_number(m["words"]), scale=m.groupdict().get("scale"))
+
+
+def _in_words(m: re.Match[str]) -> _InWords:
+    """An English percentage in words ("thirty percent")."""
+    return _InWords(m, str(words_number(m["words"])))
 
 
 def words_number(words: str) -> int:
@@ -461,23 +470,6 @@ def words_number(words: str) -> int:
     tens = 10 * (_TENS.index(parts[0]) + 2) if parts[0] in _TENS else 0
     units = [_UNITS.index(p) + 1 for p in parts if p in _UNITS]
     return tens + sum(units)
-
-
-class _InWords:
-    """A match of a percentage in words, read as its figure (``num``)."""
-
-    def __init__(self, m: re.Match[str]) -> None:
-        self.m = m
-        self.groups = {"num": str(words_number(m["words"])), "q": m["q"]}
-
-    def __getitem__(self, key: str) -> str | None:
-        return self.groups[key]
-
-    def start(self) -> int:
-        return self.m.start()
-
-    def end(self) -> int:
-        return self.m.end()
 
 
 def count_in(words: str) -> int | None:
@@ -1751,13 +1743,13 @@ PATTERNS: tuple[Pattern, ...] = (
         # "an increase of thirty per cent", "forty-five percent": a percentage in words.
         "percent",
         re.compile(_Q + r"\b(?P<words>" + _PERCENT_WORDS + r")\s+(?:per ?cent|percent)\b", _I),
-        lambda m, s, b: _percent(_InWords(m), s, b),  # type: ignore[arg-type]
+        lambda m, s, b: _percent(_in_words(m), s, b),  # type: ignore[arg-type]
     ),
     Pattern(
         # «плюс тридцать процентов», «на шестьдесят три процента»: a percentage in words.
         "percent",
         re.compile(_Q + r"(?P<words>" + RU_NUMBER_WORDS + r")\s+процент\w*", _I),
-        lambda m, s, b: _percent(_InWordsRu(m), s, b),  # type: ignore[arg-type]
+        lambda m, s, b: _percent(_in_words_ru(m), s, b),  # type: ignore[arg-type]
     ),
     Pattern(
         # «на два и четыре десятых миллиарда долларов», «двести двадцать семь миллионов»: money
@@ -1773,7 +1765,7 @@ PATTERNS: tuple[Pattern, ...] = (
             r"квадрат|километр|км|кв\.|т\b))",
             _I,
         ),
-        lambda m, s, b: _money(_InWordsRu(m), s, b),  # type: ignore[arg-type]
+        lambda m, s, b: _money(_in_words_ru(m), s, b),  # type: ignore[arg-type]
     ),
     Pattern(
         "money",

@@ -188,8 +188,14 @@ def _paragraph_bases(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, C
 
 
 def _sides(c: Claim) -> Iterator[tuple[str, Claim]]:
-    """A balance told from the partner's side: its surplus is the reporter's deficit."""
+    """A balance with a partner told from the partner's side: its surplus is the reporter's deficit.
+
+    The reporter's balance with the world has no other side to be told from ("Portugal sold
+    $86 million more than it bought" is a surplus or an error).
+    """
     if c.subject.flow != "balance" or c.side not in ("deficit", "surplus"):
+        return
+    if not c.subject.partners and not c.subject.partner_group:
         return
     other = "surplus" if c.side == "deficit" else "deficit"
     q = c.quantity
@@ -208,16 +214,12 @@ def _second_look(
     The reason names that reading: the text may be wrong in its words rather than its figure,
     or written from a side hitex did not read.
     """
-    for label, alt in looks:
-        try:
-            other = _one(alt, s, plan, small)
-        except (HitexError, KeyError, ValueError, IndexError):
-            continue
-        if other.verdict == "supported":
-            return Result(r.claim, r.computed, "unverifiable",
-                          f"{SECOND_LOOK} {label}: {other.reason}; as read: "
-                          f"{r.reason}")  # fmt: skip
-    return r
+    found = _first_with(looks, "supported", s, plan, small)
+    if found is None:
+        return r
+    label, other = found
+    return Result(r.claim, r.computed, "unverifiable",
+                  f"{SECOND_LOOK} {label}: {other.reason}; as read: {r.reason}")  # fmt: skip
 
 
 # -- abstain when the reading is not certain ---------------------------------------------------
@@ -379,15 +381,12 @@ def _doubt(
     r: Result, readings: Sequence[tuple[str, Claim]], s: Session, plan: Plan, small: float
 ) -> Result:
     """``r`` (supported) as ``unverifiable`` when another plausible reading contradicts it."""
-    for label, alt in readings:
-        try:
-            other = _one(alt, s, plan, small)
-        except (HitexError, KeyError, ValueError, IndexError):
-            continue
-        if other.verdict == "contradicted":
-            return Result(r.claim, r.computed, "unverifiable",
-                          f"ambiguous: {r.reason}; but with {label}: {other.reason}")  # fmt: skip
-    return r
+    found = _first_with(readings, "contradicted", s, plan, small)
+    if found is None:
+        return r
+    label, other = found
+    return Result(r.claim, r.computed, "unverifiable",
+                  f"ambiguous: {r.reason}; but with {label}: {other.reason}")  # fmt: skip
 
 
 #: Goods the text names as a level of the HS: "our largest heading", «товарная позиция».
@@ -864,15 +863,29 @@ def _abstain(
     r: Result, readings: Sequence[tuple[str, Claim]], s: Session, plan: Plan, small: float
 ) -> Result:
     """``r`` (contradicted) as ``unverifiable`` when another plausible reading supports it."""
+    found = _first_with(readings, "supported", s, plan, small)
+    if found is None:
+        return r
+    label, other = found
+    return Result(r.claim, r.computed, "unverifiable",
+                  f"ambiguous: {r.reason}; but with {label}: {other.reason}")  # fmt: skip
+
+
+def _first_with(
+    readings: Sequence[tuple[str, Claim]], verdict: str, s: Session, plan: Plan, small: float
+) -> tuple[str, Result] | None:
+    """The first reading whose verdict is ``verdict``, with its result (None if none is).
+
+    A reading hitex cannot compute gives no verdict.
+    """
     for label, alt in readings:
         try:
             other = _one(alt, s, plan, small)
         except (HitexError, KeyError, ValueError, IndexError):
-            continue  # a reading hitex cannot compute supports nothing
-        if other.verdict == "supported":
-            return Result(r.claim, r.computed, "unverifiable",
-                          f"ambiguous: {r.reason}; but with {label}: {other.reason}")  # fmt: skip
-    return r
+            continue
+        if other.verdict == verdict:
+            return label, other
+    return None
 
 
 def _one(c: Claim, s: Session, plan: Plan, small_base_usd: float) -> Result:
