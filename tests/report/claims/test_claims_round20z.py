@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import hitex.report.claims as claims
-from tests.report.claims._shared import find, moscow
+from tests.report.claims._shared import chile_mn, find, moscow
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,24 @@ def test_words_titling_a_code_are_not_read_as_a_loose_goods_word(corpus, templat
     words = f"{value:.2f}".replace(".", ",") if "млн" in template else f"{value:.2f}"
     r = find(claims.check(corpus, template.format(v=words), reporter="RU-MOW"), words)
     assert r.verdict != "contradicted", r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Fuels made up a good 45% of all Argentine supplies to Chile in 2004.", "45%"),
+        ("В 2004 году на долю топлива приходилось 45% аргентинских поставок в Чили.", "45%"),
+        ("Pipeline gas alone delivered $613 million in 2004.", "$613 million"),
+    ],
+)
+def test_a_flow_word_without_a_direction_gets_a_second_look(corpus, text, words):
+    # The figures are Chile's imports (fuels: 45% of those from Argentina; natural gas,
+    # heading 2711, US$612.6 million): "supplies" and "delivered" may be told from either side.
+    imports = chile_mn("import", "27")
+    gas = chile_mn("import", "2711")
+    assert round(gas[2004]) == 613
+    whole = chile_mn("import")
+    assert round(100 * imports[2004] / whole[2004]) == 45
+    r = find(claims.check(corpus, text, reporter="CHL"), words)
+    assert r.verdict != "contradicted", r.reason
+    assert "flow read as import" in r.reason, r.reason

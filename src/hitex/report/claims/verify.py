@@ -165,15 +165,43 @@ def second_looks(
     # as turnover") fit a wide word ("fourfold") too easily to clear a claim.
     # A year the claim's words state is what they claim ("first above a billion in 2010"): no
     # other year clears it; a base its clause does not state may be any the paragraph names.
-    # The other flow and the other side only where the speaker may be a partner ("our
-    # exports to Chile"): told by the reporter's name, they are the errors texts make most.
+    # The other side only where the speaker may be a partner ("our surplus with Chile"); the
+    # other flow there too, or where the flow word names no direction ("supplies", «покупки»):
+    # "exported", "bought from" in the wrong flow are the errors texts make most.
     spoken = _SPEAKER.search(c.sentence) is not None
-    found = (*subjects, *(_flows(c) if spoken else ()), *_kinds(c),
-             *_paragraph_bases(c, claims), *(_sides(c) if spoken else ()))  # fmt: skip
+    flows = _flows(c) if spoken or not _flow_firm(c) else ()
+    found = (*subjects, *flows, *_kinds(c), *_paragraph_bases(c, claims),
+             *(_sides(c) if spoken else ()))  # fmt: skip
     for label, alt in found:
         if alt != c and alt not in tried and all(alt != a for _, a in out):
             out.append((label, alt))
     return out
+
+
+def _flow_firm(c: Claim) -> bool:
+    """Whether the statement of ``c`` names its flow by a word with a direction.
+
+    "Exports", «ввоз», "bought from" tell which way goods go; "supplies", "delivered",
+    «покупки» may be told from either side. The statement as in :func:`_flow_said`.
+    """
+    if c.how("flow") not in CERTAIN:
+        return False
+    clause, at = _clause(c)
+    lo = max(c.sentence.rfind(";", 0, at), c.sentence.rfind(":", 0, at)) + 1
+    return any(
+        flow == c.subject.flow and _DIRECTED.match(c.sentence, a)
+        for a, flow, _ in frames.flows(c.sentence)
+        if lo <= a < at + len(clause)
+    )
+
+
+#: Flow words with a direction: "exports", «вывоз», "bought from", «закупки у».
+_DIRECTED = re.compile(
+    r"(?:re-?)?(?:export|import)|(?:ре)?(?:экспорт|импорт)|вывоз|вывез|ввоз|ввез|"
+    r"(?:bought|buy\w*|purchas\w*)\s+(?:\w+\s+){0,3}?from\b|"
+    r"(?:за|по)?куп\w*\s+(?:\w+\s+){0,3}?(?:у|из)\s",
+    re.IGNORECASE,
+)
 
 
 #: A speaker in the first person, who may be a partner of the reporter ("our exports to
