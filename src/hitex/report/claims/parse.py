@@ -945,6 +945,10 @@ def _streak(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity |
 #: A time the comparison is with, not another subject: "than at the start of the period", «чем в
 #: начале периода».
 _TIME_WORDS = r"start\b|beginning|outset|period|начал[еоа]\w*|период\w*"
+#: What follows "than" when the comparison is with an earlier time ("than in 2019", «чем в прошлом
+#: году», "than at the start of the period"), not with another subject.
+_THEN = (r"(?:19|20)\d\d|years?\b|level|previous|prior|before|last|earlier|" + _TIME_WORDS
+         + r"|год\w*|прошл\w*|предыдущ\w*|ранее|до\b")  # fmt: skip
 #: A year said by its ordinal word: «чем в девятнадцатом (году)».
 YEAR_WORD = r"(?:[а-яё]+\s+)?[а-яё]*(?:надцат|десят|двадцат|тридцат)(?:ом|ым|ого|ый)(?!\w)"
 #: "twice as much as Germany", "втрое больше, чем Германия": a multiple of another subject,
@@ -954,12 +958,7 @@ _VERSUS = re.compile(
     r"\s*(?:as (?:much|many|large|big|high|little|small)(?: [^,;.\d]{1,50}?)? as|"
     r"(?:more|higher|larger|less|lower|"
     r"smaller|больше|выше|меньше|ниже),? (?:than|чем))"
-    r"\s+(?!(?:in\s+|of\s+|at\s+|в\s+)?(?:the\s+|a\s+)?(?:(?:19|20)\d\d|years?\b|level|previous|"
-    r"prior|before|last|earlier|"
-    + _TIME_WORDS
-    + r"|год\w*|прошл\w*|предыдущ\w*|ранее|до\b|"
-    + YEAR_WORD
-    + "))",
+    r"\s+(?!(?:in\s+|of\s+|at\s+|в\s+)?(?:the\s+|a\s+)?(?:" + _THEN + "|" + YEAR_WORD + "))",
     re.IGNORECASE,
 )
 
@@ -1028,8 +1027,7 @@ _LEADS_BEFORE = re.compile(rf"{_LEADS}\s+{_NOT_A_SUBJECT}[^,;.]{{0,40}}$", re.IG
 #: times over": the comparison said before its multiple.
 _VERSUS_BEFORE = re.compile(
     r"(?<!\w)(?:больше|меньше|выше|ниже|more|less|higher|lower),?\s+(?:than|чем)\s+"
-    r"(?!(?:in\s+|of\s+|в\s+)?(?:the\s+|a\s+)?(?:(?:19|20)\d\d|years?\b|level|previous|"
-    r"prior|before|last|earlier|" + _TIME_WORDS + r"|год\w*|прошл\w*|предыдущ\w*|ранее|до\b)"
+    r"(?!(?:in\s+|of\s+|в\s+)?(?:the\s+|a\s+)?(?:" + _THEN + ")"
     # "more than tripled, while X nearly quadrupled": a qualifier of a multiple, no subject.
     r"|\w+(?:ed|fold)\b|вдвое|втрое|вчетверо|впятеро|в\s+\d)"
     # The comparison closed by a comma: "more than quadrupled and furniture grew about
