@@ -44,7 +44,7 @@ def chile() -> None:
     note("all", "HS 87 2004 imports / exports", f"x{val('chl', 2004, 'import', product='87') / val('chl', 2004, product='87'):.3f}")  # fmt: skip
     for c in ("33", "96", "38"):
         e, i = val("chl", 2004, product=c), val("chl", 2004, "import", product=c)
-        note("all", f"HS {c} 2004 exports, imports, exports - imports", f"{e:,.2f}, {i:,.2f}, {e - i:+,.2f}")
+        note("all", f"HS {c} 2004 exports, imports, exports - imports", f"{e:,.2f}, {i:,.2f}, {e - i:+,.2f}")  # fmt: skip
 
 
 def moscow() -> None:
