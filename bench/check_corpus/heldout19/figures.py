@@ -71,12 +71,6 @@ def moscow() -> None:
         "GROUP BY ALL HAVING sum(value_usd) > 4e7) GROUP BY year ORDER BY year"))  # fmt: skip
     note("all", "CHN / USA 2020", f"x{val('mow', 2020, partners=('CHN',)) / val('mow', 2020, partners=('USA',)):.3f}")  # fmt: skip
     note("all", "HS 8411 / HS 8518 2020", f"x{val('mow', 2020, product='8411') / val('mow', 2020, product='8518'):.3f}")  # fmt: skip
-    for p, c in [("TUR", "85"), ("BLR", "84")]:
-        show("all", f"{p} HS {c} 2020 vs 2019",
-             val("mow", 2020, partners=(p,), product=c), val("mow", 2019, partners=(p,), product=c) or None)  # fmt: skip
-    note("all", "HS 90 buyers 2020, largest first", [(r[0], round(r[1], 2)) for r in _rows(
-        "SELECT partner, sum(value_usd) / 1e6 a FROM mow WHERE year = 2020 AND product LIKE '90%' "
-        "GROUP BY partner ORDER BY a DESC LIMIT 8")])  # fmt: skip
 
 
 def portugal() -> None:
