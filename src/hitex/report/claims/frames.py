@@ -58,6 +58,12 @@ def lemma(word: str) -> str:
     return str(_morph().parse(word.lower())[0].normal_form).replace("ё", "е")
 
 
+@functools.lru_cache(maxsize=20000)
+def adjective(word: str) -> bool:
+    """Whether a Russian word reads first as an adjective or participle (``машинного``)."""
+    return str(_morph().parse(word.lower())[0].tag.POS) in ("ADJF", "PRTF")
+
+
 def lemmas(text: str) -> list[tuple[int, int, str]]:
     """(start, end, lemma) of each Russian word of ``text``."""
     return [(m.start(), m.end(), lemma(m.group())) for m in _WORD.finditer(text)]

@@ -294,6 +294,11 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    r"\bв\s+[а-яё]+(?:ый|ий|ой)\s+(?=(?:19|20)\d\d\s*(?:г\.|год\w*))|"
                    # "A 2020 shortfall of $190 million": a year before the noun it dates.
                    r"(?<=\ba )(?=(?:19|20)\d\d\s+[a-z])|"
+                   # "argued that 2014 exports were 57% higher than in 2004": a year before the
+                   # noun of the trade it dates.
+                   r"(?<![\w$.,])(?=(?:19|20)\d\d\s+(?:exports|imports|sales|purchases|deficit|"
+                   r"surplus|turnover|trade)\s+(?:were|was|stood|came|rose|grew|fell|had|"
+                   r"reached|totall?ed)\b)|"
                    # "The 2008 deficit, $430m, was the highest since 2003": the same at the
                    # head of a sentence.
                    r"(?<=^the )(?=(?:19|20)\d\d\s+[a-z])|"
@@ -921,6 +926,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             field = partners if f.claim.kind == "share" else [
                 m for m in lexicon.find_partners(s.text) if m.value not in own]  # fmt: skip
             whole = _whole(f, field, products, c)
+            if (f.claim.kind == "share" and f.whole is not None and whole.flow == "import"
+                    and subject.flow == "export"
+                    and _partner_supplies(s.text, _in(field, *f.whole), f.whole[1])):  # fmt: skip
+                # "Fuels made 45% of all Argentine supplies": the part is of the imports too.
+                subject = dataclasses.replace(subject, flow="import")
+                how["flow"] = "read"
             if f.claim.kind == "share" and not frames.flows(s.text) and whole.flow != subject.flow:
                 # "Korea and Japan together give about 15%" after a sentence on imports: a
                 # sentence with no flow word takes the whole's flow from the part's.
@@ -951,6 +962,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                                 subject, lexicon, own)  # fmt: skip
             if both is not None:
                 subject, whole = both
+                if versus.reverse_flow(s.text, f.claim.start - s.start):
+                    # Which flow the text told first ("the return flow") is the claim's flow
+                    # as carried, not certainly: a figure against it is no error to flag.
+                    how["flow"] = "default"
         since = (
             int(f.claim.quantity.value) if f.claim.kind == "extreme" and f.claim.quantity else None
         )
@@ -2775,7 +2790,37 @@ def _whole(f: Found, partners: list[Mention], products: list[Mention], c: Contex
             and _partner_sells(s.text[: f.claim.end - s.start], partners)):  # fmt: skip
         # "China alone supplied 40%": of the reporter's imports, as the part is.
         flow = "import"
+    if f.whole is not None and flow == "export" and _partner_supplies(s.text, p, hi):
+        flow = "import"
     return Subject(c.reporter, flow, codes, groups[0] if groups else None, g)
+
+
+#: Nouns of selling right after a partner in a share's whole: "all Argentine supplies",
+#: «всех аргентинских поставок» (English words; Russian lemmas).
+_SUPPLIES_EN = re.compile(r"(?:['’]s)?\s+(?:supplies|shipments|deliveries|exports|sales)\b", re.I)
+_SUPPLIES_RU = frozenset({"поставка", "экспорт", "продажа", "вывоз", "отгрузка"})
+
+
+def _partner_supplies(text: str, partners: list[Mention], hi: int) -> bool:
+    """Whether a partner of a share's whole is the seller of its trade.
+
+    "45% of all Argentine supplies" is of the reporter's imports from Argentina, not of its
+    exports to it.
+
+    >>> from hitex.report.claims.lexicon import Mention
+    >>> t = "Fuels made 45% of all Argentine supplies."
+    >>> _partner_supplies(t, [Mention(22, 31, "country", "ARG")], len(t))
+    True
+    """
+    for m in partners:
+        if m.kind != "country" or m.end > hi:
+            continue
+        if _SUPPLIES_EN.match(text, m.end):
+            return True
+        nxt = re.match(r"\s+([а-яё]+)", text[m.end : hi], re.IGNORECASE)
+        if nxt is not None and frames.lemma(nxt[1]) in _SUPPLIES_RU:
+            return True
+    return False
 
 
 #: A base said after a rate in words that name no year: "above the year of its birth".

@@ -22,7 +22,7 @@ from hitex.report.claims import frames
 from hitex.report.claims.lexicon import Lexicon, Mention
 from hitex.report.claims.model import Subject
 
-__all__ = ["other_side", "sides", "turned"]
+__all__ = ["other_side", "reverse_flow", "sides", "turned"]
 
 #: Where the other side's words end: a stop, a dash, a bracket, a comma not before "than"/"чем",
 #: or a turn to another clause.
@@ -52,6 +52,19 @@ def other_side(text: str, start: int, end: int) -> str:
     return after
 
 
+def reverse_flow(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is said of the flow the other way in its own clause.
+
+    «По стоимости обратный поток почти в восемь раз меньше» (grammar ``versus``, ``reverse``).
+
+    >>> reverse_flow("Ввоз 2 млрд, то есть обратный поток в восемь раз меньше.", 33)
+    True
+    >>> reverse_flow("Ввоз 2 млрд; обратный поток 263 млн, а ввоз вырос в два раза.", 55)
+    False
+    """
+    return _words("reverse").search(text, _clause_start(text, start), start) is not None
+
+
 def turned(words: str) -> bool:
     """Whether the other side's words turn the multiple around ("three times less than")."""
     return _words("less").search(words) is not None
@@ -69,6 +82,9 @@ def sides(
     if _words("unsure").search(clause + other_side(text, start, end)):
         return None
     both = _sides(other_side(text, start, end), text, (start, end), subject, lexicon, own)
+    if both is None and subject.flow in _FLOWS and reverse_flow(text, start):
+        # «обратный поток почти в восемь раз меньше»: the other flow against the claim's own.
+        both = dataclasses.replace(subject, flow=_OTHER[subject.flow]), subject
     if both is not None and turned(other_side(text, start, end)):
         return both[1], both[0]
     return both
