@@ -175,7 +175,24 @@ def flows(text: str) -> list[tuple[int, str, str]]:
             sides = [s for s, e in g["sides"].items() if _mentions(near, e)]
             side = sides[0] if sides else ""
         out.append((a, flow, side))
-    return _dedupe(out)
+    return _dedupe(_together(text, out))
+
+
+def _together(text: str, found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Both flows joined by "and" and said together: the turnover (grammar ``together``).
+
+    «вместе покупки и продажи впервые превысили пять миллиардов», "sales and purchases
+    combined": one trade in both directions, at the second word.
+    """
+    said = _en(grammar()["together"])
+    out = list(found)
+    for i in range(len(out) - 1):
+        (a, one, _), (b, two, _) = out[i], out[i + 1]
+        if ({one, two} == {"export", "import"}
+                and re.fullmatch(r"[^\W\d]+\s+(?:и|and)\s+", text[a:b], re.IGNORECASE)
+                and said.search(text[max(0, a - 12) : b + 40])):  # fmt: skip
+            out[i] = out[i + 1] = (b, "turnover", "")
+    return out
 
 
 def purchase_words() -> str:

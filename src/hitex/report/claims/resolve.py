@@ -373,6 +373,9 @@ def period(
 
 #: A multiple dated to one year ("in 2021", "last year", "year on year", «за год»): against the
 #: year before by convention. Without such words a multiple is as often of several years.
+#: A change up to a year ("by 2008", «к 2008-му», «к 2008 году»), from a start not said.
+_BY_YEAR = re.compile(r"(?<!\w)(?:[Кк]|[Bb]y)\s+(?:19|20)\d\d(?:-?м[уи]?|\s*год[уа]?|\s*г\.)?(?!\w)"
+                      r"(?!\s*(?:год\w*\s+)?(?:по|до|–|—|-)\s*(?:19|20)\d\d)")  # fmt: skip
 _ONE_YEAR = re.compile(
     r"\b(?:in|during|for) (?:19|20)\d\d\b|\b(?:last|this|the past|the previous) year\b|"
     r"year[- ]on[- ]year|\by/y\b|a year (?:earlier|before|ago)|the year before|annual|"
@@ -583,6 +586,11 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         if compare is None or compare >= year:
             compare = year - 1
             based = "carried" if kind != "multiple" or _ONE_YEAR.search(text) else "default"
+            if _BY_YEAR.search(text if at is None else text[: at[0]]):
+                # «К 2008-му её продажи подросли на 55%», "by 2008 sales had doubled": a change
+                # up to that year from a start the text told before, not certainly the year
+                # before (the years its claims are of are the other readings).
+                based = "default"
         span_of = _FROM_TO.search(text if at is None else text[: at[1] + 80])
         if span_of is not None and kind != "rank":
             # "С 2012 по 2018 год экспорт прибавил менее трети", "between 2012 and 2018": the
