@@ -240,3 +240,21 @@ def test_both_flows_said_together_are_the_turnover(corpus, text):
     r = find(claims.check(corpus, text, reporter="PRT"), "пять" if "пять" in text else "five")
     assert r.claim.subject.flow == "turnover", r.reason
     assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "verdict"),
+    [
+        ("В 2021 году главным поставщиком Португалии был Китай, 1 834 млн долларов импорта; "
+         "Япония приносит вшестеро меньше.", "вшестеро", "supported"),
+        ("В 2021 году главным поставщиком Португалии был Китай, 1 834 млн долларов импорта; "
+         "Япония приносит вдвое меньше.", "вдвое", "contradicted"),
+    ],
+)  # fmt: skip
+def test_a_multiple_against_the_partner_of_the_clause_before(corpus, text, words, verdict):
+    p = pd.read_csv(PORTUGAL)
+    by = p[(p["year"] == 2021) & (p["flow"] == "import")].groupby("partner")["value_usd"].sum()
+    assert round(by["CHN"] / by["JPN"], 2) == 5.71
+    r = find(claims.check(corpus, text, reporter="PRT"), words)
+    assert (r.claim.subject.partners, r.claim.whole.partners) == (("CHN",), ("JPN",)), r.reason
+    assert r.verdict == verdict, r.reason

@@ -112,7 +112,9 @@ def _sides(
         return (dataclasses.replace(subject, flow=_OTHER[theirs]),
                 dataclasses.replace(subject, flow=theirs))  # fmt: skip
     if not words.strip(" ,") or not (flows or partners):
-        return _clause_before(text, start, subject)
+        return _clause_before(text, start, subject) or _partner_before(
+            text, start, subject, lexicon, own
+        )
     # «в 2,25 раза превышают поставки в Германию»: the other side's own flow word, if any, is
     # the claim's (a flow against the other is the branch above).
     if flows - {subject.flow} or len(partners) != 1 or subject.flow not in _FLOWS:
@@ -140,6 +142,23 @@ def _clause_before(text: str, start: int, subject: Subject) -> tuple[Subject, Su
     if not mine or not before or mine[-1] == before[-1] or subject.flow != mine[-1]:
         return None
     return subject, dataclasses.replace(subject, flow=before[-1])
+
+
+def _partner_before(
+    text: str, start: int, subject: Subject, lexicon: Lexicon, own: set[str]
+) -> tuple[Subject, Subject] | None:
+    """The partner of the figure's own clause against the one the clause before names.
+
+    «Китай, 1 834 млн долларов; Германия приносит вдвое меньше»: Germany's trade against
+    China's, in the same flow (one partner each side, else not certain).
+    """
+    lo = _clause_start(text, start)
+    mine = {m.value for m in lexicon.find_partners(text[lo:start]) if m.value not in own}
+    before = {m.value for m in lexicon.find_partners(text[:lo]) if m.value not in own}
+    if len(mine) != 1 or len(before) != 1 or mine == before or subject.flow not in _FLOWS:
+        return None
+    return (dataclasses.replace(subject, partners=tuple(mine), partner_group=None),
+            dataclasses.replace(subject, partners=tuple(before), partner_group=None))  # fmt: skip
 
 
 def _with(subject: Subject, partners: list[Mention]) -> Subject:
