@@ -258,3 +258,19 @@ def test_a_multiple_against_the_partner_of_the_clause_before(corpus, text, words
     r = find(claims.check(corpus, text, reporter="PRT"), words)
     assert (r.claim.subject.partners, r.claim.whole.partners) == (("CHN",), ("JPN",)), r.reason
     assert r.verdict == verdict, r.reason
+
+
+def test_a_clause_joined_by_a_conjunction_dates_what_follows(corpus):
+    e, i = portugal_mn("export"), portugal_mn("import")
+    assert round(e[2011]) == 1050
+    assert round(e[2019] + i[2019]) == 5470
+    assert round(e[2011] + i[2011]) == 2290
+    text = ("В 2011 году выручка Португалии впервые превысила миллиард долларов, а в 2019 году был "
+            "большой рывок, и вместе экспорт и импорт впервые перевалили за пять миллиардов.")  # fmt: skip
+    results = claims.check(corpus, text, reporter="PRT")
+    first, five = find(results, "миллиард долларов"), find(results, "пять миллиардов")
+    # «Выручка»: the takings of sales abroad, exports.
+    assert first.claim.subject.flow == "export", first.reason
+    assert first.verdict == "supported", first.reason
+    assert (five.claim.subject.flow, five.claim.period.year) == ("turnover", 2019), five.reason
+    assert five.verdict == "supported", five.reason

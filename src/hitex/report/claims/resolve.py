@@ -622,6 +622,10 @@ def _aside(text: str, start: int) -> tuple[int, int]:
         # «Интересно, что в 2019 г. и экспорт, и импорт подскочили: вывоз на 86%»: the head
         # introduces what is said, whose year dates the figures.
         return 0, 0
+    if re.match(r"\s*(?:а|и|но|and|but|while)\s", head[2], re.IGNORECASE):
+        # «..., а в 2019-м случился скачок, и вместе ... превысили пять миллиардов»: a clause of
+        # its own joined by a conjunction dates what follows it.
+        return 0, 0
     if _ONLY_A_YEAR.fullmatch(head[2]):
         # "Exports fell only once, in 2009, by 8%": a year alone between commas dates what
         # follows.
