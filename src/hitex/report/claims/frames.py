@@ -64,6 +64,12 @@ def adjective(word: str) -> bool:
     return str(_morph().parse(word.lower())[0].tag.POS) in ("ADJF", "PRTF")
 
 
+@functools.lru_cache(maxsize=20000)
+def verb(word: str) -> bool:
+    """Whether a Russian word reads first as a verb (``приходится``, ``дают``)."""
+    return str(_morph().parse(word.lower())[0].tag.POS) in ("VERB", "INFN", "GRND")
+
+
 def lemmas(text: str) -> list[tuple[int, int, str]]:
     """(start, end, lemma) of each Russian word of ``text``."""
     return [(m.start(), m.end(), lemma(m.group())) for m in _WORD.finditer(text)]

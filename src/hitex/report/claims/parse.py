@@ -2549,12 +2549,13 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             or name in ("side", "quarters")
             else None,
         )  # fmt: skip
-        whole = _whole(s.text, b) if kind == "share" else None
+        whole = own = _whole(s.text, b) if kind == "share" else None
         if (kind == "share" and whole is None and told is not None and previous <= a
                 and kinds[-2:-1] == ["share"] and re.match(r"[,;]", s.text[previous:a])
-                and _SAME_KIND.fullmatch(s.text[previous:a])):  # fmt: skip
+                and _SAME_KIND.fullmatch(s.text[previous:a])
+                and not lexicon.countries_in(s.text[told[0] : told[1]])):  # fmt: skip
             # «турбины составили 31% машиностроительного экспорта, компьютеры — 23%»: a list
-            # of shares goes on with the whole said first.
+            # of shares goes on with the whole said first (not with a partner it names).
             whole = told
         told = whole if kind == "share" and whole is not None else told
         hints = {"pattern": name}
@@ -2580,7 +2581,7 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
         yield Found(claim, s, (after[-1] if after else previous, b), whole, hints)
         if kind in ("growth", "share"):
             last[s.paragraph] = kind
-        previous = whole[1] if whole else b
+        previous = own[1] if own else b
 
 
 def _skipped(text: str, m: re.Match[str]) -> bool:
@@ -2668,6 +2669,11 @@ def _whole(text: str, end: int) -> tuple[int, int] | None:
                  text[end:], re.IGNORECASE)  # fmt: skip
     if m is not None and m["noun"] and not flow_noun_after(text[end:]):
         return None
+    if m is not None and m["noun"]:
+        # «40% ввоза приходится на Китай»: the whole ends before a verb.
+        verb = next((w for w in re.finditer(r"[а-яё]+", m.group(), re.IGNORECASE)
+                     if frames.verb(w.group())), None)  # fmt: skip
+        return (end, end + (verb.start() if verb else m.end()))
     return None if m is None else (end, end + m.end())
 
 
