@@ -58,6 +58,18 @@ def lemma(word: str) -> str:
     return str(_morph().parse(word.lower())[0].normal_form).replace("ё", "е")
 
 
+@functools.lru_cache(maxsize=20000)
+def adjective(word: str) -> bool:
+    """Whether a Russian word reads first as an adjective or participle (``машинного``)."""
+    return str(_morph().parse(word.lower())[0].tag.POS) in ("ADJF", "PRTF")
+
+
+@functools.lru_cache(maxsize=20000)
+def verb(word: str) -> bool:
+    """Whether a Russian word reads first as a verb (``приходится``, ``дают``)."""
+    return str(_morph().parse(word.lower())[0].tag.POS) in ("VERB", "INFN", "GRND")
+
+
 def lemmas(text: str) -> list[tuple[int, int, str]]:
     """(start, end, lemma) of each Russian word of ``text``."""
     return [(m.start(), m.end(), lemma(m.group())) for m in _WORD.finditer(text)]
@@ -169,7 +181,24 @@ def flows(text: str) -> list[tuple[int, str, str]]:
             sides = [s for s, e in g["sides"].items() if _mentions(near, e)]
             side = sides[0] if sides else ""
         out.append((a, flow, side))
-    return _dedupe(out)
+    return _dedupe(_together(text, out))
+
+
+def _together(text: str, found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Both flows joined by "and" and said together: the turnover (grammar ``together``).
+
+    «вместе покупки и продажи впервые превысили пять миллиардов», "sales and purchases
+    combined": one trade in both directions, at the second word.
+    """
+    said = _en(grammar()["together"])
+    out = list(found)
+    for i in range(len(out) - 1):
+        (a, one, _), (b, two, _) = out[i], out[i + 1]
+        if ({one, two} == {"export", "import"}
+                and re.fullmatch(r"[^\W\d]+\s+(?:и|and)\s+", text[a:b], re.IGNORECASE)
+                and said.search(text[max(0, a - 12) : b + 40])):  # fmt: skip
+            out[i] = out[i + 1] = (b, "turnover", "")
+    return out
 
 
 def purchase_words() -> str:

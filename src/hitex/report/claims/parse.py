@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from hitex.report import wording
-from hitex.report.claims import frames, lexicon
+from hitex.report.claims import frames, lexicon, versus
 from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Quantity
 
 __all__ = ["FALL", "GROWTH", "Found", "Sentence", "parse", "sentences"]
@@ -271,7 +271,7 @@ GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w
            r"goods|products|industr|electronic|machin))|improv\w*|stronger\b|"
            r"вырос\w*|выросл\w*|"
            r"рост\w*|увелич\w*|прирост\w*|подня\w*|больше|повыс\w*|расширил\w*|add(?:ed|ing)\b|"
-           r"прибав\w*|\bрос(?:ли|ла|ло)?\b|возрос\w*|подскочил\w*|рыв(?:ок|ка|ком)\b|"
+           r"прибав\w*|\bрос(?:ли|ла|ло)?\b|возрос\w*|подрос\w*|подскочил\w*|рыв(?:ок|ка|ком)\b|"
            # «нарастив закупки на 26%» (not «нарастающим итогом», a running total).
            r"нараст(?!ающ)\w*")  # fmt: skip
 FALL = (
@@ -852,7 +852,12 @@ def _multiple(
             out = quantity(value, "x", 10.0 ** -decimals(text, lang=s.lang), q or "")
         else:
             out = word_quantity("multiple", value, "x", q or "")
-        return "multiple", invert(out) if _falls(before) else out, _versus(s, m.end(), m.start())
+        against = _versus(s, m.end(), m.start())
+        return (
+            "multiple",
+            invert(out) if _falls(before) or _less(s, m.end(), against) else out,
+            against,
+        )
     if "halved" in words:
         # "halved": a fall by half as journalists use it (45-56%, data/tolerance.csv).
         lo, hi = word_range("fraction", 0.5)
@@ -860,8 +865,9 @@ def _multiple(
     n = next(v for k, v in _VERB_MULTIPLES.items() if k in words)
     # "tripled": x2.8-3.4, as journalists use the word (data/tolerance.csv).
     out = word_quantity("multiple", float(n), "x", q or "")
-    fell = _falls(before + m.group())
-    return "multiple", invert(out) if fell else out, _versus(s, m.end(), m.start())
+    against = _versus(s, m.end(), m.start())
+    fell = _falls(before + m.group()) or _less(s, m.end(), against)
+    return "multiple", invert(out) if fell else out, against
 
 
 def _per_dollar(
@@ -1053,6 +1059,9 @@ def _versus(s: Sentence, end: int, start: int) -> str | None:  # noqa: PLR0911 -
         return "versus"
     if _VERSUS_BEFORE.search(s.text[max(0, start - 70) : start]):
         return "versus"
+    if versus.reverse_flow(s.text, start):
+        # «обратный поток почти в восемь раз меньше»: the two flows against each other.
+        return "versus"
     if _LEADS_AFTER.match(s.text, end) or _LEADS_BEFORE.search(s.text[max(0, start - 60) : start]):
         return "versus"
     if re.search(r"times$", s.text[:end], re.IGNORECASE) and (
@@ -1185,6 +1194,11 @@ _ASIDE = re.compile(
     r"(?:(?:" + "|".join(_QUALIFIERS.values()) + r")\s*)?", re.IGNORECASE)  # fmt: skip
 
 
+#: "of", «от», «из» or a noun of a flow right after a percentage: a share of that flow.
+_OF_FLOW = re.compile(r"\s*(?:(?:of|от|из)\b|(?:всего |всех |общего )?(?:стоимости )?(?:экспорт|"
+                      r"импорт|поставок|закупок|товарооборот|ввоз|вывоз|объ[её]ма))")  # fmt: skip
+
+
 def _falls(before: str) -> bool:
     # Only the claim's own clause: "Wine exports fell by half, while paper exports tripled";
     # a clause with no verb goes on with the verb before it ("экспорт фруктов снизился на 18%,
@@ -1239,11 +1253,7 @@ def _percent(  # noqa: PLR0911 - one return per kind of percentage
     if (
         (_share_cue(before) and not compared)
         or (
-            re.match(
-                r"\s*(?:(?:of|от|из)\b|(?:всего |всех |общего )?(?:стоимости )?(?:экспорт|импорт|"
-                r"поставок|закупок|товарооборот|ввоз|вывоз|объ[её]ма))",
-                after,
-            )
+            (_OF_FLOW.match(after) or flow_noun_after(after))
             # Only the figure's own clause: "up 43% year on year; the second half brought 52% of
             # annual sales" is a share.
             # "widened to $1.77bn, about three times 2002's, and exports covered 13% of
@@ -1358,6 +1368,10 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
         return "change", negate(q) if falls else q, scale or None
     if _WORTH_OF.search(before + (m["q"] or "")):
         return "amount", q, scale or None
+    sized = _sized_change(before)
+    if sized:
+        # «прибавка к 2019-му составила 555 млн»: the change its noun names, not a level.
+        return "change", negate(q) if sized == "fall" else q, scale or None
     # The words up to the number, with the qualifier and its space: "an increase of some $1.1bn",
     # «увеличился примерно на 72 млн».
     head = s.text[m.start() : m.end()]
@@ -1380,6 +1394,42 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
     noun = cue is not None and not re.match(r"(?:by|на)\b", cue.group(), re.IGNORECASE)
     kind = "change" if (cue and (noun or verb)) or _OF_CHANGE.match(s.text) else "amount"
     return kind, negate(q) if kind == "change" and _falls(before) else q, scale or None
+
+
+def _sized_change(before: str) -> str:
+    """``rise`` or ``fall``: the figure's clause names a change and sizes it, else ``""``.
+
+    A noun of change, then a verb right before the figure (data/grammar.yaml,
+    ``sized_change``).
+
+    >>> _sized_change("Экспорт вырос, прибавка к 2019-му составила ")
+    'rise'
+    >>> _sized_change("the decline on 2019 amounted to $"), _sized_change("Экспорт составил ")
+    ('fall', '')
+    >>> _sized_change("экспорт после роста цен составил ")
+    ''
+    """
+    g = frames.grammar()["sized_change"]
+    clause = re.split(r"[,;:—–()]", re.sub(r"(?:US\s?\$|USD\s|\$)\s*$", "", before))[-1]
+    if re.search(r"[а-яё]", clause, re.IGNORECASE):
+        words = frames.lemmas(clause)
+        if not words or words[-1][2] not in g["verbs"]["ru"]:
+            return ""
+        heads = [w for _, _, w in words[:-1]]
+    else:
+        verb = re.search(r"\b(?:" + "|".join(g["verbs"]["en"]) + r")\s*$", clause, re.IGNORECASE)
+        if verb is None:
+            return ""
+        heads = [w.lower() for w in re.findall(r"[a-z]+", clause[: verb.start()], re.IGNORECASE)]
+    flows = _flow_lemmas() | {"export", "exports", "import", "imports", "sales", "trade"}
+    for word in heads:
+        if word in flows:
+            # «экспорт после роста составил»: the flow is the subject, the level its figure.
+            return ""
+        for way in ("rise", "fall"):
+            if word in g[way]["ru"] or any(re.fullmatch(w, word) for w in g[way]["en"]):
+                return way
+    return ""
 
 
 def _count(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
@@ -2255,8 +2305,23 @@ def _multiple_ru(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity |
             out = quantity(value, "x", 10.0 ** -decimals(text, lang="ru"), m["q"] or "")
         else:
             out = word_quantity("multiple", value, "x", m["q"] or "")
-        return "multiple", invert(out) if _falls(b) else out, _versus(s, m.end(), m.start())
+        against = _versus(s, m.end(), m.start())
+        fell = _falls(b) or _less(s, m.end(), against)
+        return "multiple", invert(out) if fell else out, against
     return _multiple(m, s, b)
+
+
+#: "three times smaller", «вдвое меньше»: the multiple said downwards, a fraction of the base.
+_LESS_AFTER = re.compile(r",?\s*(?:меньше|ниже|less|smaller|lower|fewer)(?!\w)", re.IGNORECASE)
+
+
+def _less(s: Sentence, end: int, against: str | None) -> bool:
+    """Whether a multiple of a year is said downwards right after its figure.
+
+    «Вдвое меньше, чем в 2002 г.»: under half. A multiple of another subject turns its sides
+    instead (``versus.turned``).
+    """
+    return against is None and _LESS_AFTER.match(s.text, end) is not None
 
 
 class _Both:
@@ -2428,6 +2493,8 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
     taken.sort()
     previous = 0
     kinds: list[str] = []
+    #: The words of the whole of the last share of the sentence said with one.
+    told: tuple[int, int] | None = None
     rates: list[Quantity | None] = []
     for a, b, read, q, extra, name in taken:
         kind = read
@@ -2480,7 +2547,15 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             or name in ("side", "quarters")
             else None,
         )  # fmt: skip
-        whole = _whole(s.text, b) if kind == "share" else None
+        whole = own = _whole(s.text, b) if kind == "share" else None
+        if (kind == "share" and whole is None and told is not None and previous <= a
+                and kinds[-2:-1] == ["share"] and re.match(r"[,;]", s.text[previous:a])
+                and _SAME_KIND.fullmatch(s.text[previous:a])
+                and not lexicon.countries_in(s.text[told[0] : told[1]])):  # fmt: skip
+            # «турбины составили 31% машиностроительного экспорта, компьютеры — 23%»: a list
+            # of shares goes on with the whole said first (not with a partner it names).
+            whole = told
+        told = whole if kind == "share" and whole is not None else told
         hints = {"pattern": name}
         if kind in ("amount", "change") and extra and name != "side":
             hints["scale"] = extra
@@ -2504,7 +2579,7 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
         yield Found(claim, s, (after[-1] if after else previous, b), whole, hints)
         if kind in ("growth", "share"):
             last[s.paragraph] = kind
-        previous = whole[1] if whole else b
+        previous = own[1] if own else b
 
 
 def _skipped(text: str, m: re.Match[str]) -> bool:
@@ -2585,11 +2660,53 @@ def _with_verb(text: str, a: int, b: str | int, kind: str) -> tuple[int, str]:
 def _whole(text: str, end: int) -> tuple[int, int] | None:
     """The words naming a share's total: from the share to the next comma or claim."""
     m = re.match(r"\s*(?:(?:of|от|из)\b|(?=(?:всего |всех |общего |совокупного )?(?:экспорт|"
-                 r"импорт|поставок|закуп|товарооборот|продаж)))"
+                 r"импорт|поставок|закуп|товарооборот|продаж))|(?=(?:всего |всех |общего )?"
+                 r"(?P<noun>[^\W\d]+)))"
                  r"(?:(?!\s(?:and|while|but|whereas|и|а|но|против|against|versus|compared)\s)"
                  r"[^,;:—–.])*",
                  text[end:], re.IGNORECASE)  # fmt: skip
+    if m is not None and m["noun"] and not flow_noun_after(text[end:]):
+        return None
+    if m is not None and m["noun"]:
+        # «40% ввоза приходится на Китай»: the whole ends before a verb.
+        verb = next((w for w in re.finditer(r"[а-яё]+", m.group(), re.IGNORECASE)
+                     if frames.verb(w.group())), None)  # fmt: skip
+        return (end, end + (verb.start() if verb else m.end()))
     return None if m is None else (end, end + m.end())
+
+
+def flow_noun_after(text: str) -> bool:
+    """Whether ``text`` starts with a noun of a flow, in any case, after adjectives.
+
+    «Треть вывоза машин», «31% машиностроительного экспорта» (lemmas, data/grammar.yaml
+    ``flows``).
+
+    >>> flow_noun_after(" машиностроительного вывоза"), flow_noun_after(" вывоза машин")
+    (True, True)
+    >>> flow_noun_after(" машин"), flow_noun_after(" сам по себе")
+    (False, False)
+    """
+    words = re.match(r"\s*(?:(?:всего|всех|общего|совокупного)\s+)?((?:[а-яё-]+\s+){0,2}[а-яё]+)",
+                     text, re.IGNORECASE)  # fmt: skip
+    if words is None:
+        return False
+    for word in words[1].split():
+        if frames.lemma(word) in _flow_lemmas():
+            return True
+        if not frames.adjective(word):
+            return False
+    return False
+
+
+@functools.cache
+def _flow_lemmas() -> frozenset[str]:
+    """The lemmas of the Russian words that name a flow (data/grammar.yaml, ``flows``)."""
+    g = frames.grammar()
+    return frozenset(
+        w.replace("ё", "е")
+        for entry in [*g["flows"].values(), g["purchases"]]
+        for w in entry.get("ru") or []
+    )
 
 
 def trade_words(text: str) -> bool:

@@ -294,6 +294,11 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    r"\bв\s+[а-яё]+(?:ый|ий|ой)\s+(?=(?:19|20)\d\d\s*(?:г\.|год\w*))|"
                    # "A 2020 shortfall of $190 million": a year before the noun it dates.
                    r"(?<=\ba )(?=(?:19|20)\d\d\s+[a-z])|"
+                   # "argued that 2014 exports were 57% higher than in 2004": a year before the
+                   # noun of the trade it dates.
+                   r"(?<![\w$.,])(?=(?:19|20)\d\d\s+(?:exports|imports|sales|purchases|deficit|"
+                   r"surplus|turnover|trade)\s+(?:were|was|stood|came|rose|grew|fell|had|"
+                   r"reached|totall?ed)\b)|"
                    # "The 2008 deficit, $430m, was the highest since 2003": the same at the
                    # head of a sentence.
                    r"(?<=^the )(?=(?:19|20)\d\d\s+[a-z])|"
@@ -368,6 +373,9 @@ def period(
 
 #: A multiple dated to one year ("in 2021", "last year", "year on year", «за год»): against the
 #: year before by convention. Without such words a multiple is as often of several years.
+#: A change up to a year ("by 2008", «к 2008-му», «к 2008 году»), from a start not said.
+_BY_YEAR = re.compile(r"(?<!\w)(?:[Кк]|[Bb]y)\s+(?:19|20)\d\d(?:-?м[уи]?|\s*год[уа]?|\s*г\.)?(?!\w)"
+                      r"(?!\s*(?:год\w*\s+)?(?:по|до|–|—|-)\s*(?:19|20)\d\d)")  # fmt: skip
 _ONE_YEAR = re.compile(
     r"\b(?:in|during|for) (?:19|20)\d\d\b|\b(?:last|this|the past|the previous) year\b|"
     r"year[- ]on[- ]year|\by/y\b|a year (?:earlier|before|ago)|the year before|annual|"
@@ -578,6 +586,11 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         if compare is None or compare >= year:
             compare = year - 1
             based = "carried" if kind != "multiple" or _ONE_YEAR.search(text) else "default"
+            if _BY_YEAR.search(text if at is None else text[: at[0]]):
+                # «К 2008-му её продажи подросли на 55%», "by 2008 sales had doubled": a change
+                # up to that year from a start the text told before, not certainly the year
+                # before (the years its claims are of are the other readings).
+                based = "default"
         span_of = _FROM_TO.search(text if at is None else text[: at[1] + 80])
         if span_of is not None and kind != "rank":
             # "С 2012 по 2018 год экспорт прибавил менее трети", "between 2012 and 2018": the
@@ -608,6 +621,10 @@ def _aside(text: str, start: int) -> tuple[int, int]:
     if re.match(r"\s*(?:что|that)(?!\w)", head[2], re.IGNORECASE):
         # «Интересно, что в 2019 г. и экспорт, и импорт подскочили: вывоз на 86%»: the head
         # introduces what is said, whose year dates the figures.
+        return 0, 0
+    if re.match(r"\s*(?:а|и|но|and|but|while)\s", head[2], re.IGNORECASE):
+        # «..., а в 2019-м случился скачок, и вместе ... превысили пять миллиардов»: a clause of
+        # its own joined by a conjunction dates what follows it.
         return 0, 0
     if _ONLY_A_YEAR.fullmatch(head[2]):
         # "Exports fell only once, in 2009, by 8%": a year alone between commas dates what
@@ -921,6 +938,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             field = partners if f.claim.kind == "share" else [
                 m for m in lexicon.find_partners(s.text) if m.value not in own]  # fmt: skip
             whole = _whole(f, field, products, c)
+            if (f.claim.kind == "share" and f.whole is not None and whole.flow == "import"
+                    and subject.flow == "export"
+                    and _partner_supplies(s.text, _in(field, *f.whole), f.whole[1])):  # fmt: skip
+                # "Fuels made 45% of all Argentine supplies": the part is of the imports too.
+                subject = dataclasses.replace(subject, flow="import")
+                how["flow"] = "read"
             if f.claim.kind == "share" and not frames.flows(s.text) and whole.flow != subject.flow:
                 # "Korea and Japan together give about 15%" after a sentence on imports: a
                 # sentence with no flow word takes the whole's flow from the part's.
@@ -951,6 +974,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                                 subject, lexicon, own)  # fmt: skip
             if both is not None:
                 subject, whole = both
+                if versus.reverse_flow(s.text, f.claim.start - s.start):
+                    # Which flow the text told first ("the return flow") is the claim's flow
+                    # as carried, not certainly: a figure against it is no error to flag.
+                    how["flow"] = "default"
         since = (
             int(f.claim.quantity.value) if f.claim.kind == "extreme" and f.claim.quantity else None
         )
@@ -2775,7 +2802,37 @@ def _whole(f: Found, partners: list[Mention], products: list[Mention], c: Contex
             and _partner_sells(s.text[: f.claim.end - s.start], partners)):  # fmt: skip
         # "China alone supplied 40%": of the reporter's imports, as the part is.
         flow = "import"
+    if f.whole is not None and flow == "export" and _partner_supplies(s.text, p, hi):
+        flow = "import"
     return Subject(c.reporter, flow, codes, groups[0] if groups else None, g)
+
+
+#: Nouns of selling right after a partner in a share's whole: "all Argentine supplies",
+#: «всех аргентинских поставок» (English words; Russian lemmas).
+_SUPPLIES_EN = re.compile(r"(?:['’]s)?\s+(?:supplies|shipments|deliveries|exports|sales)\b", re.I)
+_SUPPLIES_RU = frozenset({"поставка", "экспорт", "продажа", "вывоз", "отгрузка"})
+
+
+def _partner_supplies(text: str, partners: list[Mention], hi: int) -> bool:
+    """Whether a partner of a share's whole is the seller of its trade.
+
+    "45% of all Argentine supplies" is of the reporter's imports from Argentina, not of its
+    exports to it.
+
+    >>> from hitex.report.claims.lexicon import Mention
+    >>> t = "Fuels made 45% of all Argentine supplies."
+    >>> _partner_supplies(t, [Mention(22, 31, "country", "ARG")], len(t))
+    True
+    """
+    for m in partners:
+        if m.kind != "country" or m.end > hi:
+            continue
+        if _SUPPLIES_EN.match(text, m.end):
+            return True
+        nxt = re.match(r"\s+([а-яё]+)", text[m.end : hi], re.IGNORECASE)
+        if nxt is not None and frames.lemma(nxt[1]) in _SUPPLIES_RU:
+            return True
+    return False
 
 
 #: A base said after a rate in words that name no year: "above the year of its birth".

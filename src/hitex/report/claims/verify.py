@@ -1542,6 +1542,20 @@ def _share(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     return judged
 
 
+def _within(part: tuple[ProductEntry, ...], whole: tuple[ProductEntry, ...]) -> bool:
+    """Whether every HS code of ``part`` lies in the codes of ``whole`` in each reading.
+
+    HS 8411 lies within machinery, read as HS 84 or as HS 84-85.
+    """
+    mine = [code for e in part for code in e.codes]
+    readings = [r for e in whole for r in (e.readings or (e.codes,))]
+    if not mine or not readings or any(not e.codes or e.scheme for e in (*part, *whole)):
+        return False
+    return set(mine).isdisjoint(c for r in readings for c in r) and all(
+        any(code.startswith(w) for w in r) for r in readings for code in mine
+    )
+
+
 def _share_level(  # noqa: PLR0911 - one return per kind of share
     c: Claim, s: Session, plan: Plan, small: float
 ) -> Result:
@@ -1566,6 +1580,17 @@ def _share_level(  # noqa: PLR0911 - one return per kind of share
         t = s.table(year=c.period.year, by=["group"], months=c.period.months,
                     small_base_usd=small, **sel)  # fmt: skip
         row = t[t["group"] == overlay.SUBJECT]
+    elif (plan.entries(part) and plan.entries(whole) and part.flow == whole.flow
+          and (part.partners, part.partner_group) == (whole.partners, whole.partner_group)
+          and _within(plan.entries(part), plan.entries(whole))):  # fmt: skip
+        # "Gas turbines give almost a third of machinery exports": goods of a group the whole
+        # names, a part of that group's trade.
+        mine = float(_table(c, s, plan, small)["value_usd"].iloc[0])
+        total = float(_table(c.with_(subject=whole), s, plan, small)["value_usd"].iloc[0])
+        figure = 100 * mine / total
+        text = (f"{describe(part)} in {describe(whole)}, {_when(c)}: {show(figure, 'pct')} "
+                f"({show(mine, 'usd')} of {show(total, 'usd')})")  # fmt: skip
+        return _judge(c, figure, text)
     elif part.partners and not whole.partners and plan.entries(part) == plan.entries(whole):
         sel = plan.selection(part, partners=False) | _partners_of(whole, plan)
         t = s.table(year=c.period.year, by=["partner"], months=c.period.months,

@@ -22,7 +22,7 @@ from hitex.report.claims import frames
 from hitex.report.claims.lexicon import Lexicon, Mention
 from hitex.report.claims.model import Subject
 
-__all__ = ["other_side", "sides", "turned"]
+__all__ = ["other_side", "reverse_flow", "sides", "turned"]
 
 #: Where the other side's words end: a stop, a dash, a bracket, a comma not before "than"/"чем",
 #: or a turn to another clause.
@@ -52,6 +52,21 @@ def other_side(text: str, start: int, end: int) -> str:
     return after
 
 
+def reverse_flow(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is said of the flow the other way in its own clause.
+
+    «По стоимости обратный поток почти в восемь раз меньше» (grammar ``versus``, ``reverse``).
+
+    >>> t = "Ввоз 2 млрд, то есть обратный поток в восемь раз меньше."
+    >>> reverse_flow(t, t.index("в восемь"))
+    True
+    >>> t = "Ввоз 2 млрд; обратный поток 263 млн, а ввоз вырос в два раза."
+    >>> reverse_flow(t, t.index("в два"))
+    False
+    """
+    return _words("reverse").search(text, _clause_start(text, start), start) is not None
+
+
 def turned(words: str) -> bool:
     """Whether the other side's words turn the multiple around ("three times less than")."""
     return _words("less").search(words) is not None
@@ -69,6 +84,9 @@ def sides(
     if _words("unsure").search(clause + other_side(text, start, end)):
         return None
     both = _sides(other_side(text, start, end), text, (start, end), subject, lexicon, own)
+    if both is None and subject.flow in _FLOWS and reverse_flow(text, start):
+        # «обратный поток почти в восемь раз меньше»: the other flow against the claim's own.
+        both = dataclasses.replace(subject, flow=_OTHER[subject.flow]), subject
     if both is not None and turned(other_side(text, start, end)):
         return both[1], both[0]
     return both
@@ -94,7 +112,9 @@ def _sides(
         return (dataclasses.replace(subject, flow=_OTHER[theirs]),
                 dataclasses.replace(subject, flow=theirs))  # fmt: skip
     if not words.strip(" ,") or not (flows or partners):
-        return _clause_before(text, start, subject)
+        return _clause_before(text, start, subject) or _partner_before(
+            text, start, subject, lexicon, own
+        )
     # «в 2,25 раза превышают поставки в Германию»: the other side's own flow word, if any, is
     # the claim's (a flow against the other is the branch above).
     if flows - {subject.flow} or len(partners) != 1 or subject.flow not in _FLOWS:
@@ -122,6 +142,23 @@ def _clause_before(text: str, start: int, subject: Subject) -> tuple[Subject, Su
     if not mine or not before or mine[-1] == before[-1] or subject.flow != mine[-1]:
         return None
     return subject, dataclasses.replace(subject, flow=before[-1])
+
+
+def _partner_before(
+    text: str, start: int, subject: Subject, lexicon: Lexicon, own: set[str]
+) -> tuple[Subject, Subject] | None:
+    """The partner of the figure's own clause against the one the clause before names.
+
+    «Китай, 1 834 млн долларов; Германия приносит вдвое меньше»: Germany's trade against
+    China's, in the same flow (one partner each side, else not certain).
+    """
+    lo = _clause_start(text, start)
+    mine = {m.value for m in lexicon.find_partners(text[lo:start]) if m.value not in own}
+    before = {m.value for m in lexicon.find_partners(text[:lo]) if m.value not in own}
+    if len(mine) != 1 or len(before) != 1 or mine == before or subject.flow not in _FLOWS:
+        return None
+    return (dataclasses.replace(subject, partners=tuple(mine), partner_group=None),
+            dataclasses.replace(subject, partners=tuple(before), partner_group=None))  # fmt: skip
 
 
 def _with(subject: Subject, partners: list[Mention]) -> Subject:
