@@ -216,3 +216,21 @@ def test_a_verb_of_exceeding_is_no_goods(corpus):
     r = find(claims.check(corpus, text, reporter="PRT"), "$86 million")
     assert "outran" not in r.reason, r.reason
     assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # The two countries' trade with each other, not a count of partners above a bound.
+        ("В 2004 году общий оборот двух стран перевалил за 2 млрд долларов.", "supported"),
+        ("В 2004 году общий оборот двух стран перевалил за 3 млрд долларов.", "contradicted"),
+        # «выше» before a figure is a bound, as «свыше».
+        ("В 2004 году товарооборот Чили с Аргентиной оказался выше 2,2 млрд долларов.",
+         "supported"),
+    ],
+)  # fmt: skip
+def test_the_turnover_of_the_two_countries_is_their_sum(corpus, text, verdict):
+    assert round(chile_mn("export")[2004] + chile_mn("import")[2004]) == 2298
+    r = next(r for r in claims.check(corpus, text, reporter="CHL") if r.claim.understood)
+    assert r.claim.subject.flow == "turnover", r.claim
+    assert r.verdict == verdict, r.reason

@@ -1021,9 +1021,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             )
             else None
         )
-        if counted is None and f.claim.kind == "amount" and _over_threshold(f.claim, s.text, at):
+        if (counted is None and f.claim.kind == "amount" and subject.flow != "turnover"
+                and _over_threshold(f.claim, s.text, at)):  # fmt: skip
             # "Four import chapters exceeded USD 100 million", "Seven markets took over $250
-            # million": a count of partners or goods above a threshold, not their sum.
+            # million": a count of partners or goods above a threshold, not their sum (not
+            # «оборот двух стран перевалил за 3 млрд»: the two countries' trade with each other).
             counted = frames.counted_before(s.text, at[0], said_before)
             counted = counted if counted is not None and counted[0] is not None else None
         if counted is not None and counted[1] != "partner" and len(subject.partners) < 2:
