@@ -1,7 +1,7 @@
 """Round 21s: true claims said with goods and flow words the checker did not know.
 
 Goods words with their real HS codes (chips 8542, phones and network gear 8517, medicine 30,
-refrigerators 8418, cartons 4819, trucks 8704, lasers 9013, instruments 90), never read on all
+refrigerators 8418, cartons 4819, trucks 8704, lasers 9013), never read on all
 goods; the sum of both flows said in other words ("two-way business", «покупки и продажи
 вместе»); the partner's supplies as the reporter's imports; a partner's possessive before its
 goods and purchases; «покупки», «привозить», «отправить» and "sent abroad" as flow words.
@@ -137,12 +137,10 @@ def test_wood_chips_are_no_integrated_circuits(corpus):
          "2,46 раза", "liquid crystal devices and lasers", "9013"),
         ("Экспорт Москвы в 2020 году. Навигационные приборы выросли в 2,4 раза к 2019 году.",
          "2,4 раза", "navigational instruments", "9014"),
-        ("Moscow's exports in 2020. Instruments rose about 69% on 2019.", "69%",
-         "medical and optical instruments", "90"),
     ],
 )  # fmt: skip
 def test_moscow_instrument_words(corpus, text, words, product, heading):
-    assert round(_moscow_ratio(heading), 2) in (2.46, 2.39, 1.69)
+    assert round(_moscow_ratio(heading), 2) in (2.46, 2.39)
     r = find(claims.check(corpus, text, reporter="RU-MOW"), words)
     assert r.claim.subject.products == (product,), r.claim
     assert r.verdict == "supported", r.reason
