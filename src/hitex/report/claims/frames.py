@@ -94,7 +94,9 @@ def _mentions(text: str, entry: dict[str, list[str]]) -> list[tuple[int, int]]:
 
 _PARTNER_BEFORE = re.compile(
     r"(?:[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w-]+)*|[а-яё]+(?:ск|цк)\w+\s+\w+|"
-    r"(?:Indian|Chinese|Japanese|\w+ian|\w+ese)\s+\w+)"
+    r"(?:Indian|Chinese|Japanese|\w+ian|\w+ese)\s+\w+|"
+    # "Kazakhstan's electrical purchases": a partner's goods between it and the word.
+    r"[A-Z][\w-]+['’]s(?:\s+[a-z][\w-]+){1,2})"
     # "Japan cut its purchases", «Франция сократила закупки»: a verb of change between.
     r"(?:\s+(?:cut|increased|reduced|raised|boosted|slashed|doubled|tripled|trebled|quadrupled|"
     r"halved|увеличил\w*|нарастил\w*|"
@@ -172,6 +174,7 @@ def flows(text: str) -> list[tuple[int, str, str]]:
                       else "import")  # fmt: skip
         b_last = b
         found.append((a, bought[-1], ""))
+    found = _summed(text, sorted(found))
     # "an negative balance" / "отрицательное сальдо": the side word comes first.
     out = []
     for a, flow, said in sorted(found):
@@ -181,23 +184,27 @@ def flows(text: str) -> list[tuple[int, str, str]]:
             sides = [s for s, e in g["sides"].items() if _mentions(near, e)]
             side = sides[0] if sides else ""
         out.append((a, flow, side))
-    return _dedupe(_together(text, out))
+    return _dedupe(out)
 
 
-def _together(text: str, found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """Both flows joined by "and" and said together: the turnover (grammar ``together``).
+def _summed(text: str, found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """``found`` with the second of two flows said together read as their sum (turnover).
 
-    «вместе покупки и продажи впервые превысили пять миллиардов», "sales and purchases
-    combined": one trade in both directions, at the second word.
+    "Purchases and sales together topped $5bn", «вместе покупки и продажи превысили 5 млрд»:
+    the two flow words joined by "and" (or «и», "plus"), a word of the grammar's ``together``
+    right before the first or right after the second.
     """
-    said = _en(grammar()["together"])
+    together = _en(grammar()["together"])
     out = list(found)
-    for i in range(len(out) - 1):
-        (a, one, _), (b, two, _) = out[i], out[i + 1]
-        if ({one, two} == {"export", "import"}
-                and re.fullmatch(r"[^\W\d]+\s+(?:и|and)\s+", text[a:b], re.IGNORECASE)
-                and said.search(text[max(0, a - 12) : b + 40])):  # fmt: skip
-            out[i] = out[i + 1] = (b, "turnover", "")
+    for i, ((a1, f1, _), (a2, f2, _)) in enumerate(itertools.pairwise(found)):
+        if {f1, f2} != {"export", "import"}:
+            continue
+        if not re.fullmatch(r"[^\W\d]+\s+(?:and|plus|и|плюс)\s+", text[a1:a2], re.IGNORECASE):
+            continue
+        before = re.search(r"(?:" + together.pattern + r")\s*,?\s*$", text[:a1], re.IGNORECASE)
+        after = together.match(re.sub(r"^[^\W\d]+\s*,?\s*", "", text[a2:]))
+        if before is not None or after is not None:
+            out[i + 1] = (a2, "turnover", "")
     return out
 
 

@@ -113,11 +113,13 @@ NUMBER = r"\d{1,3}(?:[ \u00a0,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _QUALIFIERS = {
     "more": r"more than|over|above|exceeding|exceeded|topped|surpassed|in excess of|more then|"
     r"более чем|свыше чем|больше чем|более|свыше|больше|превысил\w*|превышает|превысят|"
-    r"перевали\w* за|перешагну\w*|passed|crossed",
+    r"перевали\w* за|перешагну\w*|passed|crossed|"
+    # «оборот оказался выше 2,2 млрд» (not «выше на 30%», higher by 30%).
+    r"выше(?!\s+на\s)",
     "atmost": r"не превысил\w*|не превышает|did not exceed|no more than|not more than|не более|"
     r"не больше|at most",
     "atleast": r"at least|no less than|не менее чем|не меньше чем|не менее|не меньше",
-    "less": r"less than|under|below|fewer than|менее|меньше",
+    "less": r"less than|under|below|fewer than|менее|меньше|ниже(?!\s+на\s)",
     # Not Russian "до": after a verb of growth it means "to" ("вырос на 63% до 140 млн").
     "upto": r"up to",
     "nearly": r"nearly|almost|just under|почти|чуть менее|без малого",
@@ -351,7 +353,8 @@ _TRADE = re.compile(
     r"contract|transaction|industr|экспорт|импорт|поставк|постав|продаж|торгов|товар|продукци|"
     r"закуп|контракт|сделк|отрасл|took|buyer|market|deficit|surplus|turnover|balance|дефицит|"
     r"профицит|сальдо|оборот|покупател|рын|\bgap\b|shortfall|отгруз|вывез|ввез|вывоз|ввоз|"
-    r"outbound|inbound|\bpartner countr|destinations|поставщик|"
+    r"outbound|inbound|\bpartner countr|destinations|поставщик|two-way|commerce|покупк|"
+    r"\bsen(?:t|ds?) (?:abroad|overseas)|"
     # "October-December 2020 brought $652m": money a period brought in.
     r"\b(?:brought|earned|fetched)(?:\s+in)?(?=\s+(?:US\$|\$|USD))",
     re.IGNORECASE)  # fmt: skip

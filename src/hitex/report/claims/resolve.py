@@ -622,9 +622,9 @@ def _aside(text: str, start: int) -> tuple[int, int]:
         # «Интересно, что в 2019 г. и экспорт, и импорт подскочили: вывоз на 86%»: the head
         # introduces what is said, whose year dates the figures.
         return 0, 0
-    if re.match(r"\s*(?:а|и|но|and|but|while)\s", head[2], re.IGNORECASE):
-        # «..., а в 2019-м случился скачок, и вместе ... превысили пять миллиардов»: a clause of
-        # its own joined by a conjunction dates what follows it.
+    if re.match(r"\s*(?:а|и|но|and|but|while|whereas)\s", head[2], re.IGNORECASE):
+        # «В 2011-м выручка перевалила за миллиард, а в 2019-м случился скачок, и вместе ...»: a
+        # clause of its own (opened by a conjunction), whose year dates what follows.
         return 0, 0
     if _ONLY_A_YEAR.fullmatch(head[2]):
         # "Exports fell only once, in 2009, by 8%": a year alone between commas dates what
@@ -1044,9 +1044,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             )
             else None
         )
-        if counted is None and f.claim.kind == "amount" and _over_threshold(f.claim, s.text, at):
+        if (counted is None and f.claim.kind == "amount" and subject.flow != "turnover"
+                and _over_threshold(f.claim, s.text, at)):  # fmt: skip
             # "Four import chapters exceeded USD 100 million", "Seven markets took over $250
-            # million": a count of partners or goods above a threshold, not their sum.
+            # million": a count of partners or goods above a threshold, not their sum (not
+            # «оборот двух стран перевалил за 3 млрд»: the two countries' trade with each other).
             counted = frames.counted_before(s.text, at[0], said_before)
             counted = counted if counted is not None and counted[0] is not None else None
         if counted is not None and counted[1] != "partner" and len(subject.partners) < 2:
@@ -2563,8 +2565,9 @@ def _buys_reporters_goods(text: str, c: Context, partners: list[Mention]) -> boo
 
 #: Nouns of selling a partner's name or demonym before them makes the partner's sales:
 #: "Argentine exports", "Argentina's shipments", «аргентинские поставки».
-_PARTNERS_FLOW = re.compile(r"(?:exports?|shipments?|deliveries)\b|экспорт|поставк|отгрузк",
-                            re.IGNORECASE)  # fmt: skip
+#: «аргентинских поставок», "Argentine supplies": the partner's sales, the reporter's imports.
+_PARTNERS_FLOW = re.compile(r"(?:exports?|shipments?|deliveries|supplies|sales)\b|экспорт|"
+                            r"постав(?:к|ок)|отгруз(?:к|ок)|продаж", re.IGNORECASE)  # fmt: skip
 
 
 def _partners_exports(
@@ -2588,6 +2591,14 @@ def _partners_exports(
             or m.end > at
             or not re.fullmatch(r"(?:['’]s)?\s+", text[m.end : at])
         ):
+            continue
+        if (
+            re.match(r"(?:supplies|sales)\b", text[at:], re.IGNORECASE)
+            and not re.match(r"['’]s", text[m.end : at])
+            and demonym_at(text, m.start) is None
+        ):
+            # "China sales" may be the reporter's sales to China; "Argentine supplies",
+            # "Argentina's sales" are the partner's.
             continue
         # "Moscow's Chinese exports", "Moscow's total Asian exports": the reporter's, to them.
         if not any(re.fullmatch(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s+", text[o.end : m.start])
@@ -2625,6 +2636,7 @@ def _reporter_buys(text: str, end: int, c: Context, partners: list[Mention]) -> 
 _SELLS = re.compile(r"\b(?:suppl(?:ied|ies|iers?)|shipped|ships|sold|sells|exported|exporters?|"
                     r"deliver(?:ed|s)|provid(?:es|ed|ing)|поставил\w*|поставля\w*|поставщик\w*|"
                     r"продал\w*|прода[её]т|продают|продава\w*|отгрузил\w*|отгружа\w*|"
+                    r"отправил\w*|отправля\w*|"
                     r"экспортировал\w*|экспортер\w*|экспортёр\w*)\b", re.IGNORECASE)  # fmt: skip
 
 
@@ -2803,6 +2815,10 @@ def _whole(f: Found, partners: list[Mention], products: list[Mention], c: Contex
         # "China alone supplied 40%": of the reporter's imports, as the part is.
         flow = "import"
     if f.whole is not None and flow == "export" and _partner_supplies(s.text, p, hi):
+        flow = "import"
+    if flow == "export" and _partners_exports(s.text, f.claim.end - s.start, partners):
+        # "45% of all Argentine supplies", «45% всех аргентинских поставок»: of the partner's
+        # sales to the reporter, its imports.
         flow = "import"
     return Subject(c.reporter, flow, codes, groups[0] if groups else None, g)
 

@@ -107,7 +107,11 @@ def _sides(
             subject = _with(subject, list(partners.values()))
         clause = _own_words(text, start, end)
         said = {f for _, f, _ in frames.flows(clause) if f in _FLOWS}
-        if subject.flow != _OTHER[theirs] and _OTHER[theirs] not in said:
+        # «бумаги Аргентина продаёт Чили вдвое больше, чем покупает»: the partner sells and
+        # buys; which of its flows is the reporter's is not read.
+        does = any(_DOES.match(clause, m.end) for m in lexicon.find_partners(clause)
+                   if m.value not in own)  # fmt: skip
+        if does or (subject.flow != _OTHER[theirs] and _OTHER[theirs] not in said):
             return None
         return (dataclasses.replace(subject, flow=_OTHER[theirs]),
                 dataclasses.replace(subject, flow=theirs))  # fmt: skip
@@ -129,6 +133,15 @@ def _sides(
     if not left or subject.partner_group:
         return None
     return dataclasses.replace(subject, partners=left), theirs_
+
+
+#: A partner that sells or buys, named right before the verb: "Argentina sells", «Аргентина
+#: всё равно продаёт».
+_DOES = re.compile(
+    r"(?:['’]s)?\s+(?:[^\W\d]+\s+){0,3}?(?:sell|sold|buy|bought|suppl|ship|purchas|"
+    r"прода|покупа|купил|купит|постав|закуп|привоз|привез)",
+    re.IGNORECASE,
+)
 
 
 def _clause_before(text: str, start: int, subject: Subject) -> tuple[Subject, Subject] | None:
