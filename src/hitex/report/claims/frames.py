@@ -160,6 +160,7 @@ def flows(text: str) -> list[tuple[int, str, str]]:
                       else "import")  # fmt: skip
         b_last = b
         found.append((a, bought[-1], ""))
+    found = _both_ways(text, sorted(found))
     # "an negative balance" / "отрицательное сальдо": the side word comes first.
     out = []
     for a, flow, said in sorted(found):
@@ -170,6 +171,38 @@ def flows(text: str) -> list[tuple[int, str, str]]:
             side = sides[0] if sides else ""
         out.append((a, flow, side))
     return _dedupe(out)
+
+
+#: "together", «вместе»: said before or after a pair of flows, it names their sum.
+_TOGETHER_BEFORE = re.compile(r"(?<!\w)(?:вместе|в сумме|суммарно|together|combined)\s+$",
+                              re.IGNORECASE)  # fmt: skip
+_TOGETHER_AFTER = re.compile(r",?\s+(?:вместе|в сумме|суммарно|together|combined)(?!\w)",
+                             re.IGNORECASE)  # fmt: skip
+
+
+def _both_ways(text: str, found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """``found`` with the second of two flows joined by "and" and said together as turnover.
+
+    «вместе покупки и продажи превысили пять миллиардов», "sales and purchases combined
+    passed $5bn": the sum of both flows (the word nearer the figure names it).
+
+    >>> [f for _, f, _ in flows("вместе покупки и продажи превысили 5 млрд")]
+    ['import', 'turnover']
+    >>> [f for _, f, _ in flows("покупки и продажи выросли")]
+    ['import', 'export']
+    """
+    out = list(found)
+    for i in range(len(out) - 1):
+        (a1, f1, _), (a2, f2, _) = out[i], out[i + 1]
+        if {f1, f2} != {"export", "import"}:
+            continue
+        e1 = a1 + len(re.match(r"\w*", text[a1:])[0])  # type: ignore[index]
+        e2 = a2 + len(re.match(r"\w*", text[a2:])[0])  # type: ignore[index]
+        if re.fullmatch(r"\s+(?:и|and)\s+", text[e1:a2], re.IGNORECASE) and (
+                _TOGETHER_BEFORE.search(text[max(0, a1 - 25) : a1])
+                or _TOGETHER_AFTER.match(text, e2)):  # fmt: skip
+            out[i + 1] = (a2, "turnover", "")
+    return out
 
 
 def purchase_words() -> str:

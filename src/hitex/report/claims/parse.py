@@ -269,7 +269,7 @@ GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w
            # technology").
            r"advanc(?:e|es|ed|ing)\b(?![- ](?:technolog|econom|countr|manufactur|material|"
            r"goods|products|industr|electronic|machin))|improv\w*|stronger\b|"
-           r"вырос\w*|выросл\w*|"
+           r"вырос\w*|выросл\w*|подрос\w*|"
            r"рост\w*|увелич\w*|прирост\w*|подня\w*|больше|повыс\w*|расширил\w*|add(?:ed|ing)\b|"
            r"прибав\w*|\bрос(?:ли|ла|ло)?\b|возрос\w*|подскочил\w*|рыв(?:ок|ка|ком)\b|"
            # «нарастив закупки на 26%» (not «нарастающим итогом», a running total).
@@ -350,7 +350,7 @@ _TRADE = re.compile(
     r"\bbuy(?:s|ing)?\b|\bsell(?:s|ing)?\b|goods|products|"
     r"contract|transaction|industr|экспорт|импорт|поставк|постав|продаж|торгов|товар|продукци|"
     r"закуп|контракт|сделк|отрасл|took|buyer|market|deficit|surplus|turnover|balance|дефицит|"
-    r"профицит|сальдо|оборот|покупател|рын|\bgap\b|shortfall|отгруз|вывез|ввез|вывоз|ввоз|"
+    r"профицит|сальдо|оборот|покуп|выручк|рын|\bgap\b|shortfall|отгруз|вывез|ввез|вывоз|ввоз|"
     r"outbound|inbound|\bpartner countr|destinations|поставщик|"
     # "October-December 2020 brought $652m": money a period brought in.
     r"\b(?:brought|earned|fetched)(?:\s+in)?(?=\s+(?:US\$|\$|USD))",
