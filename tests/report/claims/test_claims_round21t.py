@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 import hitex.report.claims as claims
-from tests.report.claims._shared import find, portugal_mn
+from tests.report.claims._shared import chile_mn, find, portugal_mn
 
 #: A headline that makes 2021 the year of the article.
 HEADLINE = "Portugal's technology trade in 2021: imports of $4.59 billion"
@@ -135,4 +135,22 @@ def test_words_of_buying_selling_and_both_together(pt, corpus, text, words, flow
 def test_a_clause_opened_by_and_between_commas_dates_what_follows(pt, corpus, text, words):
     r = find(claims.check(corpus, text, reporter="PRT"), words)
     assert r.claim.period.year == 2019, r.reason
+    assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two years ago Chile bought far less from Argentina. In 2004 its maize imports rose by a "
+        "fifth.",
+        "Два года назад Чили закупала у Аргентины куда меньше. В 2004 году кукурузы завезли на "
+        "пятую часть больше.",
+    ],
+)
+def test_a_span_back_the_text_says_is_its_base_when_the_year_before_is_not_held(corpus, text):
+    maize = chile_mn("import", "1005")
+    assert 2003 not in maize.index
+    assert round(100 * (maize[2004] / maize[2002] - 1)) == 21
+    r = find(claims.check(corpus, text, reporter="CHL"), "fifth" if "fifth" in text else "пятую")
+    assert (r.claim.period.year, r.claim.period.compare) == (2004, 2002), r.reason
     assert r.verdict == "supported", r.reason

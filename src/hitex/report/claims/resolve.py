@@ -57,6 +57,14 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
            "трёх": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
            "девять": 9, "десять": 10, "одиннадцать": 11}  # fmt: skip
 _COUNT = "|".join([*_COUNTS, r"\d{1,2}"])
+#: A count of years as a text says it ("two", «два», "3").
+COUNT = _COUNT
+
+
+def years_back(m: re.Match[str]) -> int:
+    """The count of years a match of :data:`COUNT` in group ``n`` or ``n2`` says."""
+    n = (m["n"] or m["n2"]).lower()
+    return int(n) if n.isdigit() else _COUNTS[n]
 
 
 def _month(word: str) -> int:
