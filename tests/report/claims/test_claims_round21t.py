@@ -154,3 +154,32 @@ def test_a_span_back_the_text_says_is_its_base_when_the_year_before_is_not_held(
     r = find(claims.check(corpus, text, reporter="CHL"), "fifth" if "fifth" in text else "пятую")
     assert (r.claim.period.year, r.claim.period.compare) == (2004, 2002), r.reason
     assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "period"),
+    [
+        # «против 2006 г.» sets a year against: the base, not the year before.
+        ("Импорт за 2021 год вырос на 25,6%, а против 2006 г. — в 4,2 раза.", "4,2", (2021, 2006)),
+        ("Imports rose 25.6% in 2021, and vs 2006 about 4.2-fold.", "4.2", (2021, 2006)),
+        # «Между 2008 и 2018 гг.»: the span, as "between 2008 and 2018".
+        ("Между 2008 и 2018 гг. импорт прибавил 26%.", "26%", (2018, 2008)),
+        # «Ваш год — 2019-й»: a year in the nominative is the year said of.
+        ("Ваш год — 2019-й: тогда импорт подскочил на 64%.", "64%", (2019, 2018)),
+    ],
+)  # fmt: skip
+def test_russian_bases_spans_and_years(pt, corpus, text, words, period):
+    _, imports = pt
+    assert round(imports[2021] / imports[2006], 1) == 4.2
+    assert round(100 * (imports[2018] / imports[2008] - 1)) == 26
+    assert round(100 * (imports[2019] / imports[2018] - 1)) == 64
+    r = find(claims.check(corpus, f"{HEADLINE}\n\n{text}", reporter="PRT"), words)
+    assert (r.claim.period.year, r.claim.period.compare) == period, r.reason
+    assert r.verdict == "supported", r.reason
+
+
+def test_a_year_after_the_trade_noun_abbreviated_dates_it(pt, corpus):
+    text = f"{HEADLINE}\n\nУже дефицит 2019 г. оказался самым низким с 2011 г."
+    r = find(claims.check(corpus, text, reporter="PRT"), "низким")
+    assert r.claim.period.year == 2019, r.reason
+    assert r.verdict == "contradicted", r.reason

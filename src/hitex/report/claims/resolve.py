@@ -154,6 +154,8 @@ def _months(text: str) -> tuple[int, int] | None:  # noqa: PLR0911 - one return 
 
 _COMPARE = re.compile(
     r"(?:compared (?:with|to)|in comparison with|than(?: in)?|from|since|against|over|on|"
+    # «а против 2005 г. — в 5,6 раза», "vs 2005": a year set against.
+    r"(?<!\w)против|\bvs\.?|\bversus|"
     r"above(?: the)?|(?<=раза\s)к|(?<=раз\s)к|(?<=%\s)к|по отношению к|"
     r"(?:the )?same (?:period|months?) (?:of|in)|(?:к|с) (?:тем же|аналогичным) (?:месяцам|"
     r"периодом)|по сравнению с|относительно|чем в|с|"
@@ -297,6 +299,9 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    r"(?:^|(?<=[:;,—–]\s)|(?<=\sа\s)|(?<=\sи\s)|(?<=\sно\s)|(?<=потом\s)|"
                    r"(?<=\sthen\s)|(?<=\sand\s)|(?<=\sbut\s))(?=(?:19|20)\d\d(?:\s+(?:alone|itself|год|г\.)|-й)?\s+"
                    r"(?:brought|saw|delivered|produced|recorded|принёс|принес|дал|принесл\w*)\s)|"
+                   # «Ваш год — 2019-й: тогда продажи подскочили»: a year in the nominative
+                   # names the year said of, never a base («2019-го», «2019-м»).
+                   r"(?=(?:19|20)\d\d-й(?!\w))|"
                    # "argued that 2014 exports were 57% higher than in 2004", "And 2017 was 56%
                    # above 2007": a year opening its clause as the subject, or as the date of
                    # the trade noun that is the subject (not "than 2014 exports": a base).
@@ -310,7 +315,7 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    # «экспорт 2016 года был в полтора раза выше»: a year in the genitive after
                    # the noun of the trade it dates.
                    r"(?:экспорт|импорт|оборот|дефицит|профицит|сальдо|показател)[а-яё]{0,3}\s+"
-                   r"(?=(?:19|20)\d\d\s+года\b)|"
+                   r"(?=(?:19|20)\d\d(?:\s+года\b|\s*г\.))|"
                    # «в кризисном 2008-м», «в кризисном 2009 г.», «в кризисном 2009 году».
                    r"\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d(?:-м\b|\s*(?:г\.|году\b)))|"
                    # «в кризисный 2009 г.»: an adjective between «в» and the year.
@@ -328,7 +333,7 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    r"(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
 #: «экспорт 2016 года», «товарооборот 2021 года»: a year in the genitive after its trade.
 _NOUN_YEAR = re.compile(r"(?:экспорт|импорт|оборот|дефицит|профицит|сальдо)[а-яё]{0,3}\s+"
-                        r"(?P<y>(?:19|20)\d\d)\s+года\b", re.IGNORECASE)  # fmt: skip
+                        r"(?P<y>(?:19|20)\d\d)(?:\s+года\b|\s*г\.)", re.IGNORECASE)  # fmt: skip
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
 #: The last year of the span a text tells ("In its final year the figure stood at $4.5 billion",
 #: «в последний год»): the article's year, said for certain, not the year of the sentence before.
@@ -754,11 +759,11 @@ def _span_length(span: re.Match[str]) -> int:
 
 
 #: A span of years: "с 2012 по 2018 год", "from 2012 to 2018", "between 2012 and 2018".
-_FROM_TO = re.compile(r"(?:\bс|\bfrom|\bbetween|"
+_FROM_TO = re.compile(r"(?:\bс|\bfrom|\bbetween|\bмежду|"
                       # «за 2002–2004 годы», "over 2002-2004": a span set by a dash.
                       r"(?:\bза|\bв|\bin|\bover|\bduring)(?=\s+(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d))"
                       r"\s+(?P<a>(?:19|20)\d\d)\s*(?:год\w*\s+)?"
-                      r"(?:\bпо|\bto|\band|\bthrough|\buntil|[-–—])\s*(?P<b>(?:19|20)\d\d)\b",
+                      r"(?:\bпо|\bto|\band|\bи|\bthrough|\buntil|[-–—])\s*(?P<b>(?:19|20)\d\d)\b",
                       re.IGNORECASE)  # fmt: skip
 
 
