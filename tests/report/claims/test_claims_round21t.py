@@ -176,10 +176,3 @@ def test_russian_bases_spans_and_years(pt, corpus, text, words, period):
     r = find(claims.check(corpus, f"{HEADLINE}\n\n{text}", reporter="PRT"), words)
     assert (r.claim.period.year, r.claim.period.compare) == period, r.reason
     assert r.verdict == "supported", r.reason
-
-
-def test_a_year_after_the_trade_noun_abbreviated_dates_it(pt, corpus):
-    text = f"{HEADLINE}\n\nУже дефицит 2019 г. оказался самым низким с 2011 г."
-    r = find(claims.check(corpus, text, reporter="PRT"), "низким")
-    assert r.claim.period.year == 2019, r.reason
-    assert r.verdict == "contradicted", r.reason

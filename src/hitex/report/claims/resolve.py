@@ -315,7 +315,7 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    # «экспорт 2016 года был в полтора раза выше»: a year in the genitive after
                    # the noun of the trade it dates.
                    r"(?:экспорт|импорт|оборот|дефицит|профицит|сальдо|показател)[а-яё]{0,3}\s+"
-                   r"(?=(?:19|20)\d\d(?:\s+года\b|\s*г\.))|"
+                   r"(?=(?:19|20)\d\d\s+года\b)|"
                    # «в кризисном 2008-м», «в кризисном 2009 г.», «в кризисном 2009 году».
                    r"\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d(?:-м\b|\s*(?:г\.|году\b)))|"
                    # «в кризисный 2009 г.»: an adjective between «в» and the year.
@@ -333,7 +333,7 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    r"(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
 #: «экспорт 2016 года», «товарооборот 2021 года»: a year in the genitive after its trade.
 _NOUN_YEAR = re.compile(r"(?:экспорт|импорт|оборот|дефицит|профицит|сальдо)[а-яё]{0,3}\s+"
-                        r"(?P<y>(?:19|20)\d\d)(?:\s+года\b|\s*г\.)", re.IGNORECASE)  # fmt: skip
+                        r"(?P<y>(?:19|20)\d\d)\s+года\b", re.IGNORECASE)  # fmt: skip
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
 #: The last year of the span a text tells ("In its final year the figure stood at $4.5 billion",
 #: «в последний год»): the article's year, said for certain, not the year of the sentence before.
