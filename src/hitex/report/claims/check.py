@@ -296,7 +296,21 @@ def _base(session: Session, reporter: str, year: int, text: str) -> int | None:
         return None
     named = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)}
     earlier = sorted(y for y in named & held if y < year)
-    return earlier[-1] if earlier else None
+    if earlier:
+        return earlier[-1]
+    # «увеличение в 2,21 раза за два года», "two years earlier": the span the text says.
+    back = {year - resolve.years_back(m) for m in _YEARS_BACK.finditer(text)}
+    return max(back & held) if back & held else None
+
+
+#: A span of years back from the year of a text: «за два года», «два года назад», "over two
+#: years", "two years ago".
+_YEARS_BACK = re.compile(
+    rf"(?:(?<!\w)за|\bover|\bin|\bwithin)\s+(?P<n>{resolve.COUNT})\s+(?:года|лет|years)(?!\w)|"
+    rf"(?<!\w)(?P<n2>{resolve.COUNT})\s+(?:года|лет|years)\s+"
+    r"(?:назад|тому назад|ago|earlier|before|ранее|раньше)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _year(session: Session, reporter: str, text: str) -> int:

@@ -352,8 +352,8 @@ _TRADE = re.compile(
     r"\bbuy(?:s|ing)?\b|\bsell(?:s|ing)?\b|goods|products|"
     r"contract|transaction|industr|экспорт|импорт|поставк|постав|продаж|торгов|товар|продукци|"
     r"закуп|контракт|сделк|отрасл|took|buyer|market|deficit|surplus|turnover|balance|дефицит|"
-    r"профицит|сальдо|оборот|покупател|рын|\bgap\b|shortfall|отгруз|вывез|ввез|вывоз|ввоз|"
-    r"outbound|inbound|\bpartner countr|destinations|поставщик|two-way|commerce|покупк|"
+    r"профицит|сальдо|оборот|покуп|выручк|рын|\bgap\b|shortfall|отгруз|вывез|ввез|вывоз|ввоз|"
+    r"outbound|inbound|\bpartner countr|destinations|поставщик|two-way|commerce|"
     r"\bsen(?:t|ds?) (?:abroad|overseas)|"
     # "October-December 2020 brought $652m": money a period brought in.
     r"\b(?:brought|earned|fetched)(?:\s+in)?(?=\s+(?:US\$|\$|USD))",

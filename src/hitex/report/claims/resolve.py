@@ -57,6 +57,14 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
            "трёх": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
            "девять": 9, "десять": 10, "одиннадцать": 11}  # fmt: skip
 _COUNT = "|".join([*_COUNTS, r"\d{1,2}"])
+#: A count of years as a text says it ("two", «два», "3").
+COUNT = _COUNT
+
+
+def years_back(m: re.Match[str]) -> int:
+    """The count of years a match of :data:`COUNT` in group ``n`` or ``n2`` says."""
+    n = (m["n"] or m["n2"]).lower()
+    return int(n) if n.isdigit() else _COUNTS[n]
 
 
 def _month(word: str) -> int:
@@ -146,6 +154,8 @@ def _months(text: str) -> tuple[int, int] | None:  # noqa: PLR0911 - one return 
 
 _COMPARE = re.compile(
     r"(?:compared (?:with|to)|in comparison with|than(?: in)?|from|since|against|over|on|"
+    # «а против 2005 г. — в 5,6 раза», "vs 2005": a year set against.
+    r"(?<!\w)против|\bvs\.?|\bversus|"
     r"above(?: the)?|(?<=раза\s)к|(?<=раз\s)к|(?<=%\s)к|по отношению к|"
     r"(?:the )?same (?:period|months?) (?:of|in)|(?:к|с) (?:тем же|аналогичным) (?:месяцам|"
     r"периодом)|по сравнению с|относительно|чем в|с|"
@@ -268,6 +278,13 @@ _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*"
                          r"(?:(?:for the first time|впервые)\s+)?"
                          r"(?:in|of|for|by|в|за)\s+(?P<y>(?:19|20)\d\d)\b"
                          r"(?!(?:-м)?\s*(?:г\.|год[ау]?)?\s*[—–])", re.I)  # fmt: skip
+#: Where a clause opens, for a year said as its subject: the sentence's head, after a colon, a
+#: semicolon, a comma or a dash, or after "and", "but", "that", "while", "so", "yet", "whereas".
+_CLAUSE_OPEN = (
+    r"(?:^|(?<=[:;,—–]\s)|(?<=^and\s)|(?<=\sand\s)|(?<=^but\s)|(?<=\sbut\s)|"
+    r"(?<=\sthat\s)|(?<=\swhile\s)|(?<=^so\s)|(?<=\sso\s)|(?<=^yet\s)|(?<=\syet\s)|"
+    r"(?<=\swhereas\s))"
+)
 #: A year the figure is of: "in 2012", "за 2012 год", and the year as a subject ("Худшим стал
 #: 2012 год", "the decisive year was 2019", «в кризисном 2008-м»; not the end of a span, "по 2016
 #: год"; "a 2020 shortfall").
@@ -282,6 +299,17 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    r"(?:^|(?<=[:;,—–]\s)|(?<=\sа\s)|(?<=\sи\s)|(?<=\sно\s)|(?<=потом\s)|"
                    r"(?<=\sthen\s)|(?<=\sand\s)|(?<=\sbut\s))(?=(?:19|20)\d\d(?:\s+(?:alone|itself|год|г\.)|-й)?\s+"
                    r"(?:brought|saw|delivered|produced|recorded|принёс|принес|дал|принесл\w*)\s)|"
+                   # «Ваш год — 2019-й: тогда продажи подскочили»: a year in the nominative
+                   # names the year said of, never a base («2019-го», «2019-м»).
+                   r"(?=(?:19|20)\d\d-й(?!\w))|"
+                   # "argued that 2014 exports were 57% higher than in 2004", "And 2017 was 56%
+                   # above 2007": a year opening its clause as the subject, or as the date of
+                   # the trade noun that is the subject (not "than 2014 exports": a base).
+                   rf"{_CLAUSE_OPEN}(?=(?:19|20)\d\d\s+(?:(?:was|were|is|ended|closed|finished|"
+                   r"stood|came in)\b|(?:[a-z]+\s+)?(?:exports?|imports?|sales|purchases|"
+                   r"deficit|surplus|shortfall|gap|trade|turnover|shipments)\s+"
+                   r"(?:were|was|are|is|had|have|stood|came|rose|grew|fell|reached|hit|ran|"
+                   r"topped|exceeded)\b))|"
                    # "Over the decade to 2016, exports advanced 50.6%": the span's last year.
                    r"\b(?:decades?|years|quarters|months)\s+(?:up\s+)?to\s+(?=(?:19|20)\d\d\b)|"
                    # «экспорт 2016 года был в полтора раза выше»: a year in the genitive after
@@ -618,6 +646,10 @@ def _aside(text: str, start: int) -> tuple[int, int]:
     head = _APPOSITION.match(text)
     if head is None or start < head.end() or re.search(r"\d", _YEARS_OUT.sub("", head[2])):
         return 0, 0
+    if re.match(r"\s*(?:and|but|while|whereas|и|а|но)\s", head[2], re.IGNORECASE):
+        # «В 2011-м выручка перевалила за миллиард, а в 2019-м случился скачок, почти на 86%,
+        # и ...»: a clause of its own, not words inserted; its year dates what follows.
+        return 0, 0
     if re.match(r"\s*(?:что|that)(?!\w)", head[2], re.IGNORECASE):
         # «Интересно, что в 2019 г. и экспорт, и импорт подскочили: вывоз на 86%»: the head
         # introduces what is said, whose year dates the figures.
@@ -744,11 +776,11 @@ def _span_length(span: re.Match[str]) -> int:
 
 
 #: A span of years: "с 2012 по 2018 год", "from 2012 to 2018", "between 2012 and 2018".
-_FROM_TO = re.compile(r"(?:\bс|\bfrom|\bbetween|"
+_FROM_TO = re.compile(r"(?:\bс|\bfrom|\bbetween|\bмежду|"
                       # «за 2002–2004 годы», "over 2002-2004": a span set by a dash.
                       r"(?:\bза|\bв|\bin|\bover|\bduring)(?=\s+(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d))"
                       r"\s+(?P<a>(?:19|20)\d\d)\s*(?:год\w*\s+)?"
-                      r"(?:\bпо|\bto|\band|\bthrough|\buntil|[-–—])\s*(?P<b>(?:19|20)\d\d)\b",
+                      r"(?:\bпо|\bto|\band|\bи|\bthrough|\buntil|[-–—])\s*(?P<b>(?:19|20)\d\d)\b",
                       re.IGNORECASE)  # fmt: skip
 
 
@@ -1161,6 +1193,17 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             how["year"] = "read"
         if f.claim.kind in ("growth", "multiple", "change"):
             how["base"] = based
+            by = _BY_YEAR.search(s.text, 0, at[1] + _clause_end(s.text, at[1]))
+            if (by is not None and based != "read" and text is not None
+                    and int(by["y"]) == claim.period.year):  # fmt: skip
+                # «К 2008-му продажи подросли на 55%», "By 2010 exports had doubled": a change
+                # reached by a year is on the year the story told of before, not on the year
+                # before it; which one, not certainly.
+                first = _year_told_before(text, s, claim.period.year)
+                if first is not None:
+                    claim = claim.with_(period=dataclasses.replace(claim.period, compare=first))
+                how["year"] = "paragraph" if first is not None else "default"
+                how["base"] = how["year"]
             if _UNREAD_BASE.match(s.text, at[1]) or _OLD_BASE.search(f.claim.span):
                 # "some 69% above the year of its birth": a base said in words not read.
                 how["year"] = "default"
@@ -1293,12 +1336,34 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # с 1,75»: a level before the carried year, after a sentence naming several
                 # years, may be of any of them.
                 how["year"] = "paragraph"
+        elif (text is not None and claim.kind in _GOES_ON and claim.period.year == c.year
+              and how["year"] in ("read", "default") and _only_bases(s.text)
+              and not _NOW.search(s.text[: at[0]])):  # fmt: skip
+            # "In 2010 exports were under a billion." — "Yes, 990 million, roughly 60% above
+            # 2001": a sentence that names no year but a base goes on with the year of the
+            # sentence before (or of the turn it answers), not certainly.
+            before_year = _year_before(text, s, out)
+            per = claim.period
+            if (before_year is not None and before_year != per.year
+                    and (per.compare is None or before_year > per.compare)):  # fmt: skip
+                compare = per.compare
+                if compare is not None and based != "read":
+                    compare = before_year - 1
+                claim = claim.with_(period=Period(before_year, compare, per.months))
+                how["year"] = "paragraph"
         if (claim.kind in ("growth", "multiple", "change")
-                and _THESE_YEARS.search(s.text[: at[0]])
+                and (these := _THESE_YEARS.search(s.text, 0, at[1] + _clause_end(s.text, at[1])))
                 and not re.search(r"\b(?:19|20)\d\d\b", s.text[: at[0]])):  # fmt: skip
             # «Закупки за эти годы увеличились в 6,6 раза»: the span of a sentence before, which
-            # was not read: never flagged on the year before.
+            # was not read: never flagged on the year before. "Imports rose 72% over those
+            # nine years": so many years back from the year of the sentence before, not
+            # certainly.
             how["year"] = "paragraph"
+            n = (these["n"] or these["n2"] or "").lower()
+            gone = int(n) if n.isdigit() else _COUNTS.get(n)
+            when = None if text is None else _year_before(text, s, out)
+            if gone and when is not None:
+                claim = claim.with_(period=Period(when, when - gone, claim.period.months))
         if _behind_only(s.text, partners, claim.subject.partners):
             # "It ranked fifth, behind the United States; its purchases, $160 million": the
             # partner named is the one set against; "it" is one of an earlier sentence.
@@ -1552,7 +1617,10 @@ def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
     >>> _year_before(t, sentences(t)[1], [])
     2019
     """
-    before = [x for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
+    before = [
+        *_replied(text, s),
+        *(x for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start),
+    ]
     for x in reversed(before):
         years = _years_not_dates(x.text)
         mine = [c.period.year for c in out if c.sentence == x.text and c.understood]
@@ -1569,6 +1637,81 @@ def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
                and not any(a <= m.start(1) < b for a, b in remarks)]  # fmt: skip
         return max([*mine, *own]) if mine or own else None
     return None
+
+
+#: The kinds whose year a sentence naming only a base takes from the sentence before.
+_GOES_ON = ("amount", "share", "growth", "multiple", "change")
+#: Words that date a figure to the time of writing: "now", "today", «сейчас».
+_NOW = re.compile(r"\b(?:now|today|currently|these days|is|are|has|have)\b|(?<!\w)(?:сейчас|"
+                  r"теперь|ныне|сегодня|нынче)(?!\w)", re.IGNORECASE)  # fmt: skip
+
+
+def _only_bases(sentence: str) -> bool:
+    """Whether every year ``sentence`` names is the base of a change ("60% above 2001").
+
+    Not a base a run reaches back to ("since 2001": up to the time of writing), nor a span.
+
+    >>> _only_bases("Yes, 990 million, roughly 60% above 2001."), _only_bases("Up 60% since 2001.")
+    (True, False)
+    >>> _only_bases("In 2010 it was 60% above 2001."), _only_bases("It rose 5%.")
+    (False, False)
+    """
+    years = _years_not_dates(sentence)
+    bases = [
+        m
+        for m in _COMPARE.finditer(sentence)
+        if not _RECORDS_SINCE.search(sentence[max(0, m.start() - 40) : m.start()])
+    ]
+    at = {m.start("y") if m["y"] else m.start("y2") for m in bases}
+    if not years or any(re.match(r"since|с\b", m.group(), re.IGNORECASE) for m in bases):
+        return False
+    return _FROM_TO.search(sentence) is None and all(m.start(1) in at for m in years)
+
+
+#: "by 2010", «к 2008-му», «к 2008 году»: the year a change was reached by.
+_BY_YEAR = re.compile(r"(?:\bby|(?<!\w)к)\s+(?P<y>(?:19|20)\d\d)(?:-му|\s*году|\s*г\.)?(?!\w)",
+                      re.IGNORECASE)  # fmt: skip
+
+
+def _clause_end(text: str, at: int) -> int:
+    """How far after ``at`` the clause of a figure there goes on (to the next turn)."""
+    turn = _TURN.search(text, at)
+    return (len(text) if turn is None else turn.start()) - at
+
+
+def _year_told_before(text: str, s: Sentence, year: int) -> int | None:
+    r"""The latest year before ``year`` that the nearest sentence before ``s`` naming one names.
+
+    >>> t = "In 2001 sales were $620m.\n\nYears passed. By 2008 they had grown 55%."
+    >>> _year_told_before(t, sentences(t)[2], 2008)
+    2001
+    """
+    for x in reversed([x for x in sentences(text) if x.start < s.start]):
+        years = [int(m[1]) for m in _years_not_dates(x.text) if int(m[1]) < year]
+        if years:
+            return max(years)
+    return None
+
+
+def _replied(text: str, s: Sentence) -> list[Sentence]:
+    r"""The last sentence of the speaker's turn before ``s``'s, when ``s`` is in a dialogue.
+
+    "MR LIMA: In 2012 imports were under $2 billion.\nMINISTER: Yes, $1.9 billion, 40% above
+    2005": a reply goes on from the words it answers, across the turn.
+
+    >>> t = "ANNA: In 2012 sales fell.\n\nIGOR: Yes, 40% above 2005."
+    >>> [x.text for x in _replied(t, sentences(t)[1])]
+    ['ANNA: In 2012 sales fell.']
+    >>> _replied("In 2012 sales fell.\n\nYes, 40% above 2005.", sentences(
+    ...     "In 2012 sales fell.\n\nYes, 40% above 2005.")[1])
+    []
+    """
+    every = sentences(text)
+    mine = [x for x in every if x.paragraph == s.paragraph]
+    turn = [x for x in every if x.paragraph == s.paragraph - 1]
+    if not mine or not turn or _SPEAKER.match(mine[0].text) is None:
+        return []
+    return turn[-1:] if _SPEAKER.match(turn[0].text) else []
 
 
 #: A year set against ("превышал январь 2019-го", "exceeded January 2019", «против 2019 г.»): a
@@ -1770,7 +1913,8 @@ def _year_named_before(text: str, s: Sentence) -> int | None:
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during) the same period\b|за (?:тот же|этот же|этот) "
                           r"период", re.IGNORECASE)  # fmt: skip
 #: «за эти годы», "over these years": the span of a sentence before, not read.
-_THESE_YEARS = re.compile(r"за (?:эти|те же|эти же) годы|\bover (?:these|those|the same) years\b",
+_THESE_YEARS = re.compile(r"за (?:эти|те же|эти же) (?:(?P<n2>\w+) )?(?:годы|года|лет)(?!\w)|"
+                          r"\b(?:over|in|during) (?:these|those|the same) (?:(?P<n>\w+) )?years\b",
                           re.IGNORECASE)  # fmt: skip
 _SINCE_THEN = re.compile(r"\bsince then\b|с тех пор|" + _SAME_PERIOD.pattern, re.IGNORECASE)
 #: A list of partners in brackets or after a colon or dash, right after a rank's words.
