@@ -186,13 +186,8 @@ def _flow_firm(c: Claim) -> bool:
     """
     if c.how("flow") not in CERTAIN:
         return False
-    clause, at = _clause(c)
-    lo = max(c.sentence.rfind(";", 0, at), c.sentence.rfind(":", 0, at)) + 1
-    return any(
-        flow == c.subject.flow and _DIRECTED.match(c.sentence, a)
-        for a, flow, _ in frames.flows(c.sentence)
-        if lo <= a < at + len(clause)
-    )
+    return any(flow == c.subject.flow and _DIRECTED.match(c.sentence, a)
+               for a, flow in _statement_flows(c))  # fmt: skip
 
 
 #: Flow words with a direction: "exports", «вывоз», "bought from", «закупки у».
@@ -739,9 +734,7 @@ def _flow_said(c: Claim) -> bool:
     """
     if c.how("flow") not in CERTAIN:
         return False
-    clause, at = _clause(c)
-    lo = max(c.sentence.rfind(";", 0, at), c.sentence.rfind(":", 0, at)) + 1
-    said = [(a, flow) for a, flow, _ in frames.flows(c.sentence) if lo <= a < at + len(clause)]
+    said = _statement_flows(c)
     if any(flow == "export" and _PURCHASE.match(c.sentence, a) for a, flow in said):
         # Whose purchases "bought" is without "from" is a guess ("Chile also bought USD 68
         # million of paper there" is read as Argentina's buying): it fixes no flow.
@@ -751,6 +744,17 @@ def _flow_said(c: Claim) -> bool:
 
 
 _PURCHASE = re.compile(r"bought|buy|purchas|(?:за|по)?куп", re.IGNORECASE)
+
+
+def _statement_flows(c: Claim) -> list[tuple[int, str]]:
+    """(position, flow) of the flow words of ``c``'s statement.
+
+    It runs from the last ';' or ':' before the claim's words to the end of its clause.
+    """
+    clause, at = _clause(c)
+    lo = max(c.sentence.rfind(";", 0, at), c.sentence.rfind(":", 0, at)) + 1
+    return [(a, flow) for a, flow, _ in frames.flows(c.sentence) if lo <= a < at + len(clause)]
+
 
 #: Where a clause stops: a comma that is no decimal one, a semicolon, a colon, a full stop, a dash.
 _STOP = re.compile(r"[;:]|,(?!\d)|\.(?!\d)|\s[—–-]\s")
