@@ -36,7 +36,6 @@ def chile() -> None:
     goods("chl", 2004, 2002, [
         ("all", "import", "34", "soap and detergents"),
         ("all", "import", "61", "knitted apparel"),
-        ("all", "import", "56", "wadding and felt"),
         ("all", "import", "44", "wood"),
         ("all", "export", "34", "soap and detergents"),
         ("all", "export", "21", "miscellaneous edible preparations"),
@@ -47,7 +46,6 @@ def chile() -> None:
     note("all", "export chapters over US$2 million 2004 / 2002", _count("chl", "export", 2, 2))
     share("all", "HS 27 + 87 of imports 2004", val("chl", 2004, "import", product="27") + val("chl", 2004, "import", product="87"), val("chl", 2004, "import"))  # fmt: skip
     share("all", "HS 48 + 30 of exports 2004", val("chl", 2004, product="48") + val("chl", 2004, product="30"), val("chl", 2004))  # fmt: skip
-    note("all", "imports HS 10 / all exports 2004", f"x{val('chl', 2004, 'import', product='10') / val('chl', 2004):.3f}")  # fmt: skip
     note("all", "imports HS 15 / imports HS 87 2004", f"x{val('chl', 2004, 'import', product='15') / val('chl', 2004, 'import', product='87'):.3f}")  # fmt: skip
     for c in ("44", "70", "34"):
         e, i = val("chl", 2004, product=c), val("chl", 2004, "import", product=c)
@@ -96,6 +94,7 @@ def portugal() -> None:
     share("all", "FRA + ESP of exports 2021", val("prt", 2021, partners=("FRA", "ESP")), e21)  # fmt: skip
     share("all", "USA + NLD of imports 2021", val("prt", 2021, "import", partners=("USA", "NLD")), i21)  # fmt: skip
     note("all", "exports ESP / POL 2021", f"x{val('prt', 2021, partners=('ESP',)) / val('prt', 2021, partners=('POL',)):.3f}")  # fmt: skip
+    note("all", "imports from DEU / exports to DEU 2021", f"x{val('prt', 2021, 'import', partners=('DEU',)) / val('prt', 2021, partners=('DEU',)):.3f}")  # fmt: skip
     note("all", "imports CHN / exports all to CHN + JPN 2021", f"x{val('prt', 2021, 'import', partners=('CHN',)) / val('prt', 2021, partners=('CHN', 'JPN')):.3f}")  # fmt: skip
     show("all", "imports NLD 2021 vs 2011", val("prt", 2021, "import", partners=("NLD",)), val("prt", 2011, "import", partners=("NLD",)))  # fmt: skip
     show("all", "exports TUR 2021 vs 2018", val("prt", 2021, partners=("TUR",)), val("prt", 2018, partners=("TUR",)))  # fmt: skip
