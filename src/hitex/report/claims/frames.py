@@ -598,6 +598,8 @@ def unknown_product(text: str, known: list[tuple[int, int]]) -> str | None:
     True
     >>> unknown_product("and Argentine tourists spent some 400 million", [])
     'tourists'
+    >>> unknown_product("экспорт 2016 г. превысил", []) is None
+    True
     """
     general = grammar()["general"]
     en_general = {w.lower() for w in general["en"]}
@@ -626,6 +628,8 @@ def unknown_product(text: str, known: list[tuple[int, int]]) -> str | None:
         if lem in ru_general or not free(a) or text[a].isupper():
             continue
         tags = morph.parse(text[a:b].lower())[0].tag
+        if "Abbr" in tags:
+            continue  # «экспорт 2016 г.», «экспорт 5 млн долл.»: a unit or a year, never goods
         if "NOUN" in tags and "gent" in tags and "Geox" not in tags and "Name" not in tags:
             return text[a:b]
     return None
