@@ -169,3 +169,88 @@ def test_the_reporter_selling_is_its_exports_for_certain(corpus, text, words):
 def test_a_sale_to_the_reporter_or_by_a_speaker_is_never_flagged(corpus, text):
     r = find(claims.check(corpus, text, reporter="PRT"), "321 млн")
     assert r.verdict not in RED, r.reason
+
+
+# -- a numbered section's title heads the dashed list under it --------------------------------
+_RU_LIST = ("Обзор за 2004 год. Экспорт Чили составил 263 млн долл.\n\n2. Что мы ввозим.\n"
+            "— Топливо: 917 млн долл.\n— Растительные масла: 151,3 млн долл.\n"
+            "— Природный газ: 650 млн долл.")  # fmt: skip
+_EN_LIST = ("Review of 2004. Chile's exports came to $263 million.\n\n3. What we import.\n"
+            "- Fuels: $917 million.\n- Vegetable oils: $151.3 million.\n"
+            "- Natural gas: $650 million.")  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "right", "wrong"), [(_RU_LIST, "151,3", "650 млн"),
+                                                      (_EN_LIST, "151.3", "$650 million")])  # fmt: skip
+def test_a_numbered_title_names_the_flow_of_its_dashed_items(corpus, text, right, wrong):
+    assert round(chile_mn("import", "15")[2004], 1) == 151.3
+    assert chile_mn("export", "15")[2004] < 1
+    assert round(chile_mn("import", "2711")[2004]) == 613
+    results = claims.check(corpus, text, reporter="CHL")
+    r = find(results, right)
+    assert (r.claim.subject.flow, r.claim.how("flow")) == ("import", "carried"), r.reason
+    assert r.verdict == "supported", r.reason
+    r = find(results, wrong)
+    assert r.verdict == "contradicted", r.reason
+
+
+def test_a_numbered_title_without_a_flow_word_names_none(corpus):
+    text = "Обзор за 2004 год.\n\n2. Главное.\n— Растительные масла: 151,3 млн долл."
+    r = find(claims.check(corpus, text, reporter="CHL"), "151,3")
+    assert r.claim.how("flow") not in ("read", "carried"), r.reason
+
+
+# -- «на треть к 2002 году»: the base of a rate said as a fraction ----------------------------
+@pytest.mark.parametrize(("share", "verdict"), [("на треть", "supported"),
+                                                ("на четверть", "unverifiable")])  # fmt: skip
+def test_a_fraction_against_a_year_is_a_base(corpus, share, verdict):
+    oils = chile_mn("import", "15")
+    assert round(oils[2004] / oils[2002], 2) == 1.33  # a third, not a quarter
+    text = (f"В 2004 году импорт растительных масел вырос до 151 млн долл., прибавка {share} к "
+            "2002 году.")  # fmt: skip
+    r = find(claims.check(corpus, text, reporter="CHL"), share)
+    assert (r.claim.period.year, r.claim.period.compare) == (2004, 2002), r.reason
+    assert r.verdict == verdict, r.reason  # a chapter's word is one reading: never accused
+
+
+# -- goods after the adjectives of a flow noun ------------------------------------------------
+def test_unknown_goods_after_an_adjective_are_never_read_as_all_goods(corpus):
+    text = "В 2004 году импорт кожаных перчаток вырос до 151 млн долл., на четверть к 2002 году."
+    for r in claims.check(corpus, text, reporter="CHL"):
+        assert r.verdict not in RED, r.reason
+
+
+def test_a_past_year_said_with_its_adjective_is_no_goods(corpus):
+    text = "Экспорт прошлого, 2021 года составил 4,5 млрд долларов."
+    assert round(_portugal("export", 2021)) == 4500
+    r = find(claims.check(corpus, text, reporter="PRT"), "4,5 млрд")
+    assert r.verdict == "supported", r.reason
+
+
+# -- «больше в 7,3 раза»: a comparative before a multiple is no "more than" -------------------
+@pytest.mark.parametrize(
+    ("text", "words", "verdict"),
+    [
+        (
+            "Экспорт 2021 года — 4,5 млрд долларов; против 2001-го это больше в 7,3 раза.",
+            "7,3 раза",
+            "supported",
+        ),
+        (
+            "Экспорт 2021 года — 4,5 млрд долларов, выше уровня 2001 года в 7,3 раза.",
+            "7,3 раза",
+            "supported",
+        ),
+        (
+            "Экспорт 2021 года — 4,5 млрд долларов; против 2001-го это больше в 9 раз.",
+            "9 раз",
+            "contradicted",
+        ),
+    ],
+)
+def test_a_comparative_before_a_multiple_is_no_open_bound(corpus, text, words, verdict):
+    assert round(_portugal("export", 2021) / _portugal("export", 2001), 2) == 7.26
+    r = find(claims.check(corpus, text, reporter="PRT"), words)
+    assert r.claim.quantity is not None, r.reason
+    assert r.claim.quantity.qualifier == "", r.reason
+    assert r.verdict == verdict, r.reason

@@ -157,6 +157,8 @@ _COMPARE = re.compile(
     # «а против 2005 г. — в 5,6 раза», "vs 2005": a year set against.
     r"(?<!\w)против|\bvs\.?|\bversus|"
     r"above(?: the)?|(?<=раза\s)к|(?<=раз\s)к|(?<=%\s)к|по отношению к|"
+    # «прибавка на треть к 2002 году»: a fraction is a rate as "%" is.
+    r"(?<=треть\s)к|(?<=четверть\s)к|(?<=половину\s)к|"
     r"(?:the )?same (?:period|months?) (?:of|in)|(?:к|с) (?:тем же|аналогичным) (?:месяцам|"
     r"периодом)|по сравнению с|относительно|чем в|с|"
     r"аналогичн\w+ период\w*|"
@@ -164,6 +166,8 @@ _COMPARE = re.compile(
     # of the level exceeded is the base, not the year of the figure.
     r"(?:превыша|превыси|превосход|превзош|опережа)\w*\s+(?:показател\w*|уровень|уровня|"
     r"итог\w*)(?:\s+за)?|"
+    # «выше уровня 2001 года в 7,3 раза», «в 3,7 раза больше показателя 2011 г.».
+    r"(?<!\w)(?:выше|ниже|больше|меньше)\s+(?:показател\w*|уровн\w*|итог\w*)|"
     # "over seven times what it took in 2001", "thrice what that chapter earned in 2002": the
     # level of the base year, said by a clause of its own.
     r"\bwhat (?:it|they|(?:that|the|these|those) [^\W\d]+) (?:took|earned|were|was|made|"
@@ -1860,6 +1864,7 @@ def _asked_flow(before: str) -> str | None:
 
 #: An item of a list: a line opening with a dash, a bullet or a number ("- ", "• ", "2) ").
 _ITEM = re.compile(r"\s*(?:[-–—•*]|\d{1,2}[.)])\s")
+_NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s+")
 
 
 def _listed_flow(before: str) -> str | None:
@@ -1872,14 +1877,22 @@ def _listed_flow(before: str) -> str | None:
     'export'
     >>> _listed_flow("Imports fell.\n\n- paper: ") is None
     True
+    >>> _listed_flow("2. Что мы ввозим.\n— бумага — 33 млн;\n— машины (84) — ")
+    'import'
     """
     lines = [x for x in before.split("\n") if x.strip()]
     if len(lines) < 2 or not _ITEM.match(lines[-1]):
         return None
+    numbered = _NUMBERED.match(lines[-1]) is not None
     i = len(lines) - 2
-    while i >= 0 and _ITEM.match(lines[i]):
+    while i >= 0 and _ITEM.match(lines[i]) and (_NUMBERED.match(lines[i]) is not None) == numbered:
         i -= 1
     head = lines[i].strip() if i >= 0 else ""
+    title = _NUMBERED.match(head) if not numbered else None
+    if title is not None and len(head) <= 60 and not re.search(r"\d", head[title.end() :]):
+        # «3. Что мы ввозим.» over items «— Зерновые: 152,5 млн»: a numbered section's title
+        # is the heading of the dashed list under it.
+        head = head[title.end() :].rstrip(".") + ":"
     if not head.endswith(":") or len(head) > 40:
         return None
     said = {flow for _, flow, _ in frames.flows(head)}
