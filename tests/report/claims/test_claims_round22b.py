@@ -254,3 +254,46 @@ def test_a_comparative_before_a_multiple_is_no_open_bound(corpus, text, words, v
     assert r.claim.quantity is not None, r.reason
     assert r.claim.quantity.qualifier == "", r.reason
     assert r.verdict == verdict, r.reason
+
+
+# -- «минус 22,9 млн», «плюс 8,5 млн», «минус у Чили»: the side of a balance said as a sign ----
+@pytest.mark.parametrize(
+    ("text", "words", "verdict"),
+    [
+        (
+            "В 2004 году экспорт составил 263 млн долл. По пластмассам у Чили минус 56,4 млн.",
+            "56,4",
+            "supported",
+        ),
+        (
+            "В 2004 году экспорт составил 263 млн долл. По пластмассам минус 40,1 млн.",
+            "40,1",
+            "contradicted",
+        ),
+        (
+            "В 2004 году экспорт составил 263 млн долл. По шинам и каучуку плюс 8,5 млн.",
+            "8,5",
+            "supported",
+        ),
+        (
+            "В 2004 году экспорт составил 263 млн долл. Минус у Чили в торговле с Аргентиной — "
+            "1,77 млрд.",
+            "1,77",
+            "supported",
+        ),
+    ],
+)
+def test_a_sign_before_money_is_the_side_of_a_balance(corpus, text, words, verdict):
+    plastics = chile_mn("export", "39")[2004] - chile_mn("import", "39")[2004]
+    assert round(plastics, 1) == -56.4
+    assert round(chile_mn("export", "40")[2004] - chile_mn("import", "40")[2004], 1) == 8.5
+    assert round(chile_mn("export")[2004] - chile_mn("import")[2004]) == -1772
+    r = find(claims.check(corpus, text, reporter="CHL"), words)
+    assert r.claim.subject.flow == "balance", r.reason
+    assert r.verdict == verdict, r.reason
+
+
+def test_a_sign_before_a_rate_is_no_balance(corpus):
+    text = "В 2004 году экспорт машин изменился на минус 5% к 2002 году."
+    for r in claims.check(corpus, text, reporter="CHL"):
+        assert r.claim.subject.flow != "balance", r.reason
