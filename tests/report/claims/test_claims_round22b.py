@@ -297,3 +297,27 @@ def test_a_sign_before_a_rate_is_no_balance(corpus):
     text = "В 2004 году экспорт машин изменился на минус 5% к 2002 году."
     for r in claims.check(corpus, text, reporter="CHL"):
         assert r.claim.subject.flow != "balance", r.reason
+
+
+# -- «нежели» is «чем»: a multiple of another subject, not of an earlier year -----------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В 2021 году Китай продаёт Португалии в 9 раз больше, нежели покупает у неё.",
+        "В 2021 году Япония продала Португалии почти в 1,8 раза больше, нежели купила у неё.",
+        "In 2021 Japan sold Portugal almost 1.8 times more than it bought from it.",
+    ],
+)
+def test_more_than_another_side_is_no_change_over_years(corpus, text):
+    assert round(_portugal("import", 2021, partner="JPN") / _portugal("export", 2021,
+                                                                     partner="JPN"), 2) == 1.78  # fmt: skip
+    r = next(r for r in claims.check(corpus, text, reporter="PRT") if r.claim.kind == "multiple")
+    assert r.verdict not in RED, r.reason
+    assert "another subject" in r.reason or r.verdict == "supported", r.reason
+
+
+def test_more_than_a_year_said_with_nezheli_is_a_change(corpus):
+    text = "В 2021 году экспорт был в 1,3 раза больше, нежели в 2020 году."
+    r = find(claims.check(corpus, text, reporter="PRT"), "1,3 раза")
+    assert (r.claim.period.year, r.claim.period.compare) == (2021, 2020), r.reason
+    assert r.verdict == "supported", r.reason

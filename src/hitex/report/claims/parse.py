@@ -966,7 +966,7 @@ _VERSUS = re.compile(
     # "four times as many plastics from Argentina as we sell them": the goods may come between.
     r"\s*(?:as (?:much|many|large|big|high|little|small)(?: [^,;.\d]{1,50}?)? as|"
     r"(?:more|higher|larger|less|lower|"
-    r"smaller|больше|выше|меньше|ниже),? (?:than|чем))"
+    r"smaller|больше|выше|меньше|ниже),? (?:than|чем|нежели))"
     r"\s+(?!(?:in\s+|of\s+|at\s+|в\s+)?(?:the\s+|a\s+)?(?:" + _THEN + "|" + YEAR_WORD + "))",
     re.IGNORECASE,
 )
@@ -1035,7 +1035,7 @@ _LEADS_BEFORE = re.compile(rf"{_LEADS}\s+{_NOT_A_SUBJECT}[^,;.]{{0,40}}$", re.IG
 #: «покупаем больше, чем продаём, почти в восемь раз», "we buy more than we sell, about eight
 #: times over": the comparison said before its multiple.
 _VERSUS_BEFORE = re.compile(
-    r"(?<!\w)(?:больше|меньше|выше|ниже|more|less|higher|lower),?\s+(?:than|чем)\s+"
+    r"(?<!\w)(?:больше|меньше|выше|ниже|more|less|higher|lower),?\s+(?:than|чем|нежели)\s+"
     r"(?!(?:in\s+|of\s+|в\s+)?(?:the\s+|a\s+)?(?:" + _THEN + ")"
     # "more than tripled, while X nearly quadrupled": a qualifier of a multiple, no subject.
     r"|\w+(?:ed|fold)\b|вдвое|втрое|вчетверо|впятеро|в\s+\d)"
