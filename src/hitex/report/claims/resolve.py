@@ -3087,10 +3087,14 @@ _BASE_OF = re.compile(
 
 
 def _other_bases(sentence: str, at: tuple[int, int]) -> set[int]:
-    """The years that clauses other than the one at ``at`` set as bases of a comparison."""
-    lo, hi = _clause_bounds(sentence, at)
+    """The years clauses before the one at ``at`` set as bases of a comparison.
+
+    Not those of a clause after it ("$160 thousand, less than half the 2002 figure"): the
+    comparison of the figure itself, whose own year it leaves to the reader.
+    """
+    lo, _ = _clause_bounds(sentence, at)
     found = [*_BASE_OF.finditer(sentence), *_COMPARE.finditer(sentence)]
-    return {int(m["y"] or m["y2"]) for m in found if m.end() <= lo or m.start() >= hi}
+    return {int(m["y"] or m["y2"]) for m in found if m.end() <= lo}
 
 
 def _own_years(sentence: str, at: tuple[int, int]) -> set[int]:
