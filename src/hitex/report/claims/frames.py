@@ -580,6 +580,13 @@ def not_goods(text: str) -> str | None:
     return None if m is None else m.group()
 
 
+def _goods_adjective(word: str, morph: Any) -> bool:
+    """Whether ``word`` may be a lower-case adjective in the genitive («растительных»)."""
+    if word[:1].isupper():
+        return False
+    return any("ADJF" in p.tag and "gent" in p.tag for p in morph.parse(word.lower()))
+
+
 def unknown_product(text: str, known: list[tuple[int, int]]) -> str | None:
     """A word of ``text`` that names goods next to a flow word, outside ``known`` spans.
 
@@ -598,6 +605,12 @@ def unknown_product(text: str, known: list[tuple[int, int]]) -> str | None:
     True
     >>> unknown_product("and Argentine tourists spent some 400 million", [])
     'tourists'
+    >>> unknown_product("экспорт 2016 г. превысил", []) is None
+    True
+    >>> unknown_product("импорт растительных масел вырос", [])
+    'масел'
+    >>> unknown_product("экспорт прошлого, 2021 года: 4,5 млрд", []) is None
+    True
     """
     general = grammar()["general"]
     en_general = {w.lower() for w in general["en"]}
@@ -619,13 +632,19 @@ def unknown_product(text: str, known: list[tuple[int, int]]) -> str | None:
         return None
     words = lemmas(text)
     morph = _morph()
-    for (_, _, w), nxt in itertools.pairwise(words):
+    for i, (_, _, w) in enumerate(words[:-1]):
         if w not in _FLOW_NOUNS_RU:
             continue
-        a, b, lem = nxt
+        j = i + 1
+        while j + 1 < len(words) and _goods_adjective(text[words[j][0] : words[j][1]], morph):
+            # «импорт растительных масел»: the noun after the adjectives of the goods.
+            j += 1
+        a, b, lem = words[j]
         if lem in ru_general or not free(a) or text[a].isupper():
             continue
         tags = morph.parse(text[a:b].lower())[0].tag
+        if "Abbr" in tags:
+            continue  # «экспорт 2016 г.», «экспорт 5 млн долл.»: a unit or a year, never goods
         if "NOUN" in tags and "gent" in tags and "Geox" not in tags and "Name" not in tags:
             return text[a:b]
     return None

@@ -842,7 +842,7 @@ def _multiple(
     m: re.Match[str], s: Sentence, before: str
 ) -> tuple[str, Quantity | None, str | None]:
     words = m.group().lower()
-    q = m.groupdict().get("q")
+    q, down = _comparative(m.groupdict().get("q"))  # «больше вдвое»: twice as much
     if m.groupdict().get("orders"):
         n = _multiple_word(m["orders"])
         # An order of magnitude is its own rounding: x1000 stands for 10^2.5 .. 10^3.5.
@@ -858,7 +858,7 @@ def _multiple(
         against = _versus(s, m.end(), m.start())
         return (
             "multiple",
-            invert(out) if _falls(before) or _less(s, m.end(), against) else out,
+            invert(out) if _falls(before) or down or _less(s, m.end(), against) else out,
             against,
         )
     if "halved" in words:
@@ -869,7 +869,7 @@ def _multiple(
     # "tripled": x2.8-3.4, as journalists use the word (data/tolerance.csv).
     out = word_quantity("multiple", float(n), "x", q or "")
     against = _versus(s, m.end(), m.start())
-    fell = _falls(before + m.group()) or _less(s, m.end(), against)
+    fell = _falls(before + m.group()) or down or _less(s, m.end(), against)
     return "multiple", invert(out) if fell else out, against
 
 
@@ -966,7 +966,7 @@ _VERSUS = re.compile(
     # "four times as many plastics from Argentina as we sell them": the goods may come between.
     r"\s*(?:as (?:much|many|large|big|high|little|small)(?: [^,;.\d]{1,50}?)? as|"
     r"(?:more|higher|larger|less|lower|"
-    r"smaller|больше|выше|меньше|ниже),? (?:than|чем))"
+    r"smaller|больше|выше|меньше|ниже),? (?:than|чем|нежели))"
     r"\s+(?!(?:in\s+|of\s+|at\s+|в\s+)?(?:the\s+|a\s+)?(?:" + _THEN + "|" + YEAR_WORD + "))",
     re.IGNORECASE,
 )
@@ -1035,7 +1035,7 @@ _LEADS_BEFORE = re.compile(rf"{_LEADS}\s+{_NOT_A_SUBJECT}[^,;.]{{0,40}}$", re.IG
 #: «покупаем больше, чем продаём, почти в восемь раз», "we buy more than we sell, about eight
 #: times over": the comparison said before its multiple.
 _VERSUS_BEFORE = re.compile(
-    r"(?<!\w)(?:больше|меньше|выше|ниже|more|less|higher|lower),?\s+(?:than|чем)\s+"
+    r"(?<!\w)(?:больше|меньше|выше|ниже|more|less|higher|lower),?\s+(?:than|чем|нежели)\s+"
     r"(?!(?:in\s+|of\s+|в\s+)?(?:the\s+|a\s+)?(?:" + _THEN + ")"
     # "more than tripled, while X nearly quadrupled": a qualifier of a multiple, no subject.
     r"|\w+(?:ed|fold)\b|вдвое|втрое|вчетверо|впятеро|в\s+\d)"
@@ -2303,15 +2303,33 @@ def _multiple_ru(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity |
         return "multiple", out, _versus(s, m.end(), m.start())
     if m.groupdict().get("times_ru"):
         text = m["times_ru"]
+        q, down = _comparative(m["q"])
         value = _multiple_word(text) + _part(m["half_ru"])  # "в два с половиной раза"
         if text[0].isdigit() and not m["half_ru"]:
-            out = quantity(value, "x", 10.0 ** -decimals(text, lang="ru"), m["q"] or "")
+            out = quantity(value, "x", 10.0 ** -decimals(text, lang="ru"), q)
         else:
-            out = word_quantity("multiple", value, "x", m["q"] or "")
+            out = word_quantity("multiple", value, "x", q)
         against = _versus(s, m.end(), m.start())
-        fell = _falls(b) or _less(s, m.end(), against)
+        fell = _falls(b) or down or _less(s, m.end(), against)
         return "multiple", invert(out) if fell else out, against
     return _multiple(m, s, b)
+
+
+#: A bare Russian comparative before a multiple: «больше в 7,3 раза» is "7.3 times as much",
+#: not "more than 7.3 times" (that is «более чем в 7,3 раза»).
+_COMPARATIVE = re.compile(r"(?P<up>больше|выше)|(?P<down>меньше|ниже)", re.IGNORECASE)
+
+
+def _comparative(q: str | None) -> tuple[str, bool]:
+    """The qualifier of a multiple (none for a bare comparative) and whether it says "less".
+
+    >>> _comparative("больше"), _comparative("меньше"), _comparative("более чем")
+    (('', False), ('', True), ('более чем', False))
+    """
+    said = _COMPARATIVE.fullmatch((q or "").strip())
+    if said is None:
+        return q or "", False
+    return "", said["down"] is not None
 
 
 #: "three times smaller", «вдвое меньше»: the multiple said downwards, a fraction of the base.

@@ -157,6 +157,8 @@ _COMPARE = re.compile(
     # «а против 2005 г. — в 5,6 раза», "vs 2005": a year set against.
     r"(?<!\w)против|\bvs\.?|\bversus|"
     r"above(?: the)?|(?<=раза\s)к|(?<=раз\s)к|(?<=%\s)к|по отношению к|"
+    # «прибавка на треть к 2002 году»: a fraction is a rate as "%" is.
+    r"(?<=треть\s)к|(?<=четверть\s)к|(?<=половину\s)к|"
     r"(?:the )?same (?:period|months?) (?:of|in)|(?:к|с) (?:тем же|аналогичным) (?:месяцам|"
     r"периодом)|по сравнению с|относительно|чем в|с|"
     r"аналогичн\w+ период\w*|"
@@ -164,6 +166,8 @@ _COMPARE = re.compile(
     # of the level exceeded is the base, not the year of the figure.
     r"(?:превыша|превыси|превосход|превзош|опережа)\w*\s+(?:показател\w*|уровень|уровня|"
     r"итог\w*)(?:\s+за)?|"
+    # «выше уровня 2001 года в 7,3 раза», «в 3,7 раза больше показателя 2011 г.».
+    r"(?<!\w)(?:выше|ниже|больше|меньше)\s+(?:показател\w*|уровн\w*|итог\w*)|"
     # "over seven times what it took in 2001", "thrice what that chapter earned in 2002": the
     # level of the base year, said by a clause of its own.
     r"\bwhat (?:it|they|(?:that|the|these|those) [^\W\d]+) (?:took|earned|were|was|made|"
@@ -314,8 +318,8 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    r"\b(?:decades?|years|quarters|months)\s+(?:up\s+)?to\s+(?=(?:19|20)\d\d\b)|"
                    # «экспорт 2016 года был в полтора раза выше»: a year in the genitive after
                    # the noun of the trade it dates.
-                   r"(?:экспорт|импорт|оборот|дефицит|профицит|сальдо|показател)[а-яё]{0,3}\s+"
-                   r"(?=(?:19|20)\d\d\s+года\b)|"
+                   r"(?:экспорт|импорт|ввоз|вывоз|оборот|дефицит|профицит|сальдо|показател|"
+                   r"поставк|закупк|продаж)[а-яё]{0,3}\s+(?=(?:19|20)\d\d\s*(?:года\b|г\.))|"
                    # «в кризисном 2008-м», «в кризисном 2009 г.», «в кризисном 2009 году».
                    r"\bв\s+[а-яё]+(?:ом|ем)\s+(?=(?:19|20)\d\d(?:-м\b|\s*(?:г\.|году\b)))|"
                    # «в кризисный 2009 г.»: an adjective between «в» and the year.
@@ -337,8 +341,9 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    r"\bв\s+[а-яё]+(?:ый|ий|ой)\s+(?=(?:19|20)\d\d\s*(?:г\.|год\b)))"
                    r"(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
 #: «экспорт 2016 года», «товарооборот 2021 года»: a year in the genitive after its trade.
-_NOUN_YEAR = re.compile(r"(?:экспорт|импорт|оборот|дефицит|профицит|сальдо)[а-яё]{0,3}\s+"
-                        r"(?P<y>(?:19|20)\d\d)\s+года\b", re.IGNORECASE)  # fmt: skip
+_NOUN_YEAR = re.compile(r"(?:экспорт|импорт|ввоз|вывоз|оборот|дефицит|профицит|сальдо|поставк|"
+                        r"закупк|продаж)[а-яё]{0,3}\s+"
+                        r"(?P<y>(?:19|20)\d\d)\s*(?:года\b|г\.)", re.IGNORECASE)  # fmt: skip
 _LAST_YEAR = re.compile(r"last year|the past year|прошл\w+ год\w*|минувш\w+ год\w*", re.I)
 #: The last year of the span a text tells ("In its final year the figure stood at $4.5 billion",
 #: «в последний год»): the article's year, said for certain, not the year of the sentence before.
@@ -1185,6 +1190,15 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         semi = s.text.find(";", at[1])
         how["year"] = _how_dated(s.text if semi < 0 else s.text[:semi], claim.period, since,
                                  f.claim.kind, at)  # fmt: skip
+        if (how["year"] == "default" and f.claim.kind not in ("growth", "multiple", "change")
+                and claim.period.year == c.year and not _own_years(s.text, at)
+                and set(_years_of(s.text)) <= _other_bases(s.text, at)
+                and (text is None or _year_before(text, s, out) in (None, c.year))):  # fmt: skip
+            # "Chip imports hit $2.3 billion, 3.7 times the 2011 figure; the chip balance is a
+            # surplus of $43 million", «в 3,7 раза больше показателя 2011 г.; ... профицит 43
+            # млн»: a year another clause sets as the base of its comparison dates no level;
+            # the level goes on with the article's year, as the paragraph before it does.
+            how["year"] = "carried"
         named_after = _RECORD_YEAR.match(s.text, at[1])
         if claim.metric in ("largest_rise", "only_fall") and named_after:
             # "the only fall in the series is 2009", "the largest annual rise was 2020's": the
@@ -1237,7 +1251,15 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         before_sentence = next(
             (x for x in reversed(out) if x.sentence != s.text and x.understood), None
         )
-        if (
+        same_before = _same_period_before(s.text, at, out, claim.kind)
+        if same_before is not None:
+            # «экспорт 2016 г. превысил уровень 2006-го в полтора раза, тогда как импорт за то
+            # же десятилетие прибавил 32%», "while imports grew 32% over the same decade": the
+            # span of the change said just before in the same sentence.
+            was = same_before.period
+            claim = claim.with_(period=Period(was.year, was.compare, claim.period.months))
+            how["year"] = "carried"
+        elif (
             later is not None
             and before_sentence is not None
             and (before_sentence.paragraph == f.claim.paragraph)
@@ -1531,7 +1553,11 @@ def _behind_only(text: str, mentions: list[Mention], partners: tuple[str, ...]) 
 
 
 #: A year: four digits from 1900 to 2099, not the whole part of a figure («2035,4 млн долл.»).
-_A_YEAR = r"\b((?:19|20)\d\d)\b(?![.,]\d)"
+#: A year; not a figure of money that looks like one («на 2035 млн долл.», "$2010 million").
+_A_YEAR = (
+    r"(?<![$€£])\b((?:19|20)\d\d)\b(?![.,]\d)"
+    r"(?!\s*(?:млн|млрд|тыс|трлн|million|billion|thousand|mn|bn|m)(?!\w))"
+)
 
 
 def _years_not_dates(text: str) -> list[re.Match[str]]:
@@ -1540,6 +1566,8 @@ def _years_not_dates(text: str) -> list[re.Match[str]]:
     >>> [m[1] for m in _years_not_dates("Moscow, 3 March 2021. Up 30% on 2019.")]
     ['2019']
     >>> [m[1] for m in _years_not_dates("в 2004 году импорт составил 2035,4 млн долл.")]
+    ['2004']
+    >>> [m[1] for m in _years_not_dates("в 2004 году ввезли на 2035 млн долл., $2010 million")]
     ['2004']
     """
     dates = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
@@ -1836,6 +1864,7 @@ def _asked_flow(before: str) -> str | None:
 
 #: An item of a list: a line opening with a dash, a bullet or a number ("- ", "• ", "2) ").
 _ITEM = re.compile(r"\s*(?:[-–—•*]|\d{1,2}[.)])\s")
+_NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s+")
 
 
 def _listed_flow(before: str) -> str | None:
@@ -1848,14 +1877,22 @@ def _listed_flow(before: str) -> str | None:
     'export'
     >>> _listed_flow("Imports fell.\n\n- paper: ") is None
     True
+    >>> _listed_flow("2. Что мы ввозим.\n— бумага — 33 млн;\n— машины (84) — ")
+    'import'
     """
     lines = [x for x in before.split("\n") if x.strip()]
     if len(lines) < 2 or not _ITEM.match(lines[-1]):
         return None
+    numbered = _NUMBERED.match(lines[-1]) is not None
     i = len(lines) - 2
-    while i >= 0 and _ITEM.match(lines[i]):
+    while i >= 0 and _ITEM.match(lines[i]) and (_NUMBERED.match(lines[i]) is not None) == numbered:
         i -= 1
     head = lines[i].strip() if i >= 0 else ""
+    title = _NUMBERED.match(head) if not numbered else None
+    if title is not None and len(head) <= 60 and not re.search(r"\d", head[title.end() :]):
+        # «3. Что мы ввозим.» over items «— Зерновые: 152,5 млн»: a numbered section's title
+        # is the heading of the dashed list under it.
+        head = head[title.end() :].rstrip(".") + ":"
     if not head.endswith(":") or len(head) > 40:
         return None
     said = {flow for _, flow, _ in frames.flows(head)}
@@ -1910,8 +1947,36 @@ def _year_named_before(text: str, s: Sentence) -> int | None:
 
 #: A base said by reference: "since then", «с тех пор»; or the span of the claim before ("over
 #: the same period", «за тот же период»).
-_SAME_PERIOD = re.compile(r"\b(?:over|in|during) the same period\b|за (?:тот же|этот же|этот) "
-                          r"период", re.IGNORECASE)  # fmt: skip
+_SAME_PERIOD = re.compile(
+    r"\b(?:over|in|during|across) (?:the same|that same|this same) (?:period|decade|span|stretch|"
+    r"years|time)\b|"
+    r"за (?:тот же|этот же|этот|то же|это же|тот самый|то самое|те же|эти же) (?:самый |самое )?"
+    r"(?:период|десятилетие|срок|время|промежуток|отрезок|годы)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _same_period_before(
+    sentence: str, at: tuple[int, int], out: Sequence[Claim], kind: str
+) -> Claim | None:
+    """The change said before ``at`` in ``sentence`` whose span "the same period" at ``at`` is.
+
+    Only a change read with a certain year and base, and only when the claim's own clause says
+    "over the same period" («за то же десятилетие») and names no year of its own.
+    """
+    if kind not in ("growth", "multiple", "change"):
+        return None
+    lo, hi = _clause_bounds(sentence, at)
+    if not _SAME_PERIOD.search(sentence, lo, hi) or _own_years(sentence, at):
+        return None
+    prior = next((x for x in reversed(out) if x.sentence == sentence and x.understood), None)
+    if (prior is None or prior.kind not in ("growth", "multiple", "change")
+            or prior.period.compare is None or prior.how("year") not in CERTAIN
+            or prior.how("base") not in CERTAIN):  # fmt: skip
+        return None
+    return prior
+
+
 #: «за эти годы», "over these years": the span of a sentence before, not read.
 _THESE_YEARS = re.compile(r"за (?:эти|те же|эти же) (?:(?P<n2>\w+) )?(?:годы|года|лет)(?!\w)|"
                           r"\b(?:over|in|during) (?:these|those|the same) (?:(?P<n>\w+) )?years\b",
@@ -3009,6 +3074,43 @@ _OLD_BASE = re.compile(r"\bthe (?:old|earlier|former|original|previous|starting)
                        re.IGNORECASE)  # fmt: skip
 _RECORD_SINCE = re.compile(r"\b(?:[a-z]{2,}est|low|high|record|first time|not seen)\b[^,;.]{0,40}?"
                            r"\bsince\s+((?:19|20)\d\d)\b", re.IGNORECASE)  # fmt: skip
+
+
+#: A year set as the base of a comparison: "3.7 times the 2011 figure", «больше показателя
+#: 2011 г.», «выше уровня 2019 года», "than in 2011", «против 2005 г.».
+_BASE_OF = re.compile(
+    r"(?:(?:показател|уровн|уровен|итог)[а-яё]*|\bthe|\bits|\btheir)\s+(?P<y>(?:19|20)\d\d)"
+    r"(?:\s+(?:figure|level|value|total|года|г\.)|-го)|"
+    r"(?P<y2>(?:19|20)\d\d)['’]s\s+(?:figure|level|value|total)\b",
+    re.IGNORECASE,
+)
+
+
+def _other_bases(sentence: str, at: tuple[int, int]) -> set[int]:
+    """The years clauses before the one at ``at`` set as bases of a comparison.
+
+    Not those of a clause after it ("$160 thousand, less than half the 2002 figure"): the
+    comparison of the figure itself, whose own year it leaves to the reader.
+    """
+    lo, _ = _clause_bounds(sentence, at)
+    found = [*_BASE_OF.finditer(sentence), *_COMPARE.finditer(sentence)]
+    return {int(m["y"] or m["y2"]) for m in found if m.end() <= lo}
+
+
+def _own_years(sentence: str, at: tuple[int, int]) -> set[int]:
+    """The years named in the clause of ``sentence`` at ``at``."""
+    lo, hi = _clause_bounds(sentence, at)
+    return set(_years_of(sentence[lo:hi]))
+
+
+def _years_of(text: str) -> list[int]:
+    return [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+
+
+def _clause_bounds(sentence: str, at: tuple[int, int]) -> tuple[int, int]:
+    starts = [m.end() for m in _CLAUSE.finditer(sentence, 0, at[0])]
+    end = _CLAUSE.search(sentence, at[1])
+    return (starts[-1] if starts else 0), (len(sentence) if end is None else end.start())
 
 
 def _how_dated(

@@ -106,7 +106,8 @@ def verify(  # noqa: PLR0912 - one step per test a verdict passes
     held = _held_years(session)
     readings = {i: alternatives(c, claims, held.get(c.subject.reporter, ()))
                 for i, c in enumerate(claims) if c.understood}  # fmt: skip
-    looks = {i: second_looks(c, claims, readings[i]) for i, c in enumerate(claims) if c.understood}
+    looks = {i: second_looks(c, claims, readings[i], lexicon)
+             for i, c in enumerate(claims) if c.understood}  # fmt: skip
     rests = {i: _rests(c, lexicon) for i, c in enumerate(claims) if c.understood}
     worded = {i: _readings(c, lexicon) for i, c in enumerate(claims) if c.understood}
     # The other flow a claim's words rule out, to tell whether its goods give its figure there.
@@ -144,7 +145,10 @@ def verify(  # noqa: PLR0912 - one step per test a verdict passes
 
 
 def second_looks(
-    c: Claim, claims: Sequence[Claim], readings: Sequence[tuple[str, Claim]]
+    c: Claim,
+    claims: Sequence[Claim],
+    readings: Sequence[tuple[str, Claim]],
+    lexicon: Lexicon | None = None,
 ) -> list[tuple[str, Claim]]:
     """Readings the claim's own words seem to rule out, looked at before accusing.
 
@@ -169,7 +173,8 @@ def second_looks(
     # other flow there too, or where the flow word names no direction ("supplies", «покупки»):
     # "exported", "bought from" in the wrong flow are the errors texts make most.
     spoken = _SPEAKER.search(c.sentence) is not None
-    flows = _flows(c) if spoken or not _flow_firm(c) else ()
+    firm = _flow_firm(c) or (lexicon is not None and _reporter_sells(c, lexicon))
+    flows = _flows(c) if spoken or not firm else ()
     found = (*subjects, *flows, *_kinds(c), *_paragraph_bases(c, claims),
              *(_sides(c) if spoken else ()))  # fmt: skip
     for label, alt in found:
@@ -188,6 +193,44 @@ def _flow_firm(c: Claim) -> bool:
         return False
     return any(flow == c.subject.flow and _DIRECTED.match(c.sentence, a)
                for a, flow in _statement_flows(c))  # fmt: skip
+
+
+def _reporter_sells(c: Claim, lexicon: Lexicon) -> bool:
+    """Whether the statement of ``c`` (read as exports) has the reporter sell, named as subject.
+
+    "Portugal sold China $1.8 billion of goods", «Чили также продала Аргентине газа на 613
+    млн»: the reporter's name in the nominative right before a verb of selling; the figure is
+    its exports by the words, whatever the imports are. Not «Португалии продали» (sold to it),
+    nor "Portugal's suppliers sold".
+    """
+    if c.subject.flow != "export" or c.how("flow") not in CERTAIN:
+        return False
+    clause, at = _clause(c)
+    lo = max(c.sentence.rfind(";", 0, at), c.sentence.rfind(":", 0, at)) + 1
+    own = [m for m in lexicon.find_partners(c.sentence)
+           if m.kind == "country" and m.value == c.subject.reporter and m.start >= lo]  # fmt: skip
+    for v in _SOLD.finditer(c.sentence, lo, at + len(clause)):
+        for m in own:
+            name = re.findall(r"\w+", c.sentence[m.start : m.end])
+            if (m.end <= v.start() and _SELLER_GAP.fullmatch(c.sentence, m.end, v.start())
+                    and (not re.search("[а-яё]", name[-1], re.IGNORECASE)
+                         or _nominative(name[-1]))):  # fmt: skip
+                return True
+    return False
+
+
+def _nominative(word: str) -> bool:
+    return any("nomn" in p.tag for p in frames._morph().parse(word.lower()))
+
+
+#: Verbs of selling whose subject is the seller: "sold", "shipped", «продала», «отгрузила».
+_SOLD = re.compile(r"\b(?:sold|sells|shipped|ships|exported|supplied|delivered)\b|"
+                   r"(?<!\w)(?:продал[аио]?|прода[её]т|продают|поставил[аио]?|поставляе?т|"
+                   r"отгрузил[аио]?|отгружае?т|экспортировал[аио]?|экспортирует|вывез(?:л[аио])?)"
+                   r"(?!\w)", re.IGNORECASE)  # fmt: skip
+#: Words between a seller and its verb: none, or an adverb ("also", «также»).
+_SELLER_GAP = re.compile(r"\s+(?:(?:also|then|only|just|alone|itself|ещё|еще|также|тоже|лишь|"
+                         r"сама|само|сам|одна|одно|один)\s+)?", re.IGNORECASE)  # fmt: skip
 
 
 #: Flow words with a direction: "exports", «вывоз», "bought from", «закупки у».
