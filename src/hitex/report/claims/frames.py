@@ -31,6 +31,7 @@ __all__ = [
     "flow_at",
     "lemmas",
     "own_subject",
+    "rank_field",
     "resets_subject",
     "unknown_product",
 ]
@@ -578,6 +579,54 @@ def not_goods(text: str) -> str | None:
     """
     m = _en(grammar()["not_goods"]["en"]).search(text)
     return None if m is None else m.group()
+
+
+def rank_field(clause: str) -> tuple[int, int] | None:
+    """Where ``clause`` names the goods of a rank's field of partners (grammar ``rank_field``).
+
+    >>> c = "Germany comes third among instrument buyers"
+    >>> a, b = rank_field(c); c[a:b]
+    'instrument'
+    >>> rank_field("Germany comes third among buyers") is None
+    True
+    """
+    for pattern in grammar()["rank_field"]:
+        m = re.search(pattern, clause, re.IGNORECASE)
+        if m is not None:
+            return m.start("goods"), m.start("goods") + len(m["goods"].rstrip())
+    return None
+
+
+def field_unknown(words: str) -> str | None:
+    """A word of a rank's field (:func:`rank_field`) that names goods, where no lexicon word is.
+
+    Names (capitalised), general words, flow words and Russian adjectives name no goods:
+    "the city's instruments" -> ``instruments``; "Moscow's exports", «московской продукции»
+    -> None.
+
+    >>> field_unknown("the city's instruments"), field_unknown("all its")
+    ('instruments', None)
+    """
+    general = grammar()["general"]
+    en_general = {w.lower() for w in general["en"]}
+    ru_general = _ru(general["ru"])
+    flows = _en([w for flow in grammar()["flows"].values() for w in flow.get("en", [])])
+    flows_ru = _FLOW_NOUNS_RU | _ru(
+        [w for f in grammar()["flows"].values() for w in f.get("ru", [])]
+    )
+    morph = _morph()
+    for m in re.finditer(r"[\w’'-]+", words):
+        word = re.sub(r"['’]s?$", "", m.group())
+        if not word or word[0].isupper() or word[0].isdigit() or flows.fullmatch(word):
+            continue
+        if re.search("[а-яё]", word):
+            parse = morph.parse(word.lower())[0]
+            if (str(parse.tag.POS) == "NOUN" and "gent" in parse.tag
+                    and lemma(word) not in ru_general and lemma(word) not in flows_ru):  # fmt: skip
+                return word
+        elif word.lower() not in en_general:
+            return word
+    return None
 
 
 def unknown_product(text: str, known: list[tuple[int, int]]) -> str | None:

@@ -1444,7 +1444,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
         out.append(claim)
     # Last, once every claim's goods are read: the claims before take no mark from these.
-    return [_goods_named_before(c) for c in _respectively(out)]
+    return [_goods_named_before(_ranked_among(c, lexicon)) for c in _respectively(out)]
 
 
 #: A partner set against the subject, not the subject: "behind the United States", «после
@@ -2145,6 +2145,49 @@ def goods_back(c: Claim) -> str | None:
     stop = re.compile(r"[,;:.()]|\s[—–-]\s").search(c.sentence, end)
     back = _GOODS_BACK.search(c.sentence[: stop.start() if stop else len(c.sentence)])
     return None if back is None else back.group()
+
+
+def rank_field(c: Claim) -> str | None:
+    """The words of ``c``'s clause naming the goods of its rank's field of partners, if any.
+
+    "Germany comes third among instrument buyers": ``instrument``; "Japan leads the buyers of
+    the city's instruments": ``the city's instruments`` (grammar ``rank_field``).
+    """
+    at = c.sentence.find(c.span)
+    if c.kind != "rank" or at < 0:
+        return None
+    lo = max(c.sentence.rfind(x, 0, at) for x in ",;:(") + 1
+    stop = re.compile(r"[,;:()]|\.(?!\d)|\s[—–-]\s").search(c.sentence, at + len(c.span))
+    clause = c.sentence[lo : stop.start() if stop else len(c.sentence)]
+    where = frames.rank_field(clause)
+    return None if where is None else clause[where[0] : where[1]].strip()
+
+
+def _ranked_among(c: Claim, lexicon: Lexicon) -> Claim:  # noqa: PLR0911 - one per field
+    """``c``, a partner's rank, ranked among the partners of the goods its field names.
+
+    "Germany comes third among machinery buyers": among the buyers of HS 84, not of all goods;
+    where the lexicon does not know the goods ("among instrument buyers"), its goods are marked
+    ``field`` and verify leaves the rank unverifiable (never checked against all goods).
+    """
+    if not c.understood or c.kind != "rank" or (c.metric or "").startswith("goods"):
+        return c
+    words = rank_field(c)
+    if words is None:
+        return c
+    others = [m for m in lexicon.find_partners(words) if m.value != c.subject.reporter]
+    if others and not lexicon.find_products(words):
+        return c  # "among European buyers": a group of partners, no goods
+    named = tuple(dict.fromkeys(m.value for m in _narrowing(lexicon, words)))
+    if named:
+        if c.subject.products:
+            return c
+        how = {**dict(c.reading), "products": "read"}
+        return c.with_(subject=dataclasses.replace(c.subject, products=named),
+                       reading=tuple(sorted(how.items())))  # fmt: skip
+    if c.subject.products or frames.field_unknown(words) is None:
+        return c
+    return c.with_(reading=tuple(sorted({**dict(c.reading), "products": "field"}.items())))
 
 
 def _goods_named_before(c: Claim) -> Claim:

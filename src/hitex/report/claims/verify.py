@@ -36,7 +36,7 @@ from hitex.report.claims.model import (
     Result,
     Subject,
 )
-from hitex.report.claims.resolve import goods_back
+from hitex.report.claims.resolve import goods_back, rank_field
 from hitex.session import Session
 
 __all__ = ["allowed", "describe", "show", "verify"]
@@ -275,9 +275,12 @@ def _goods_back(r: Result) -> Result:
     (:func:`~hitex.report.claims.resolve.goods_back`).
     """
     c = r.claim
-    if r.verdict not in ("supported", "contradicted") or c.how("products") != "back":
+    if r.verdict not in ("supported", "contradicted") or c.how("products") not in ("back", "field"):
         return r
     why = f"the sentence speaks of goods named before ('{goods_back(c)}'), read as all goods"
+    if c.how("products") == "field":
+        why = (f"it ranks among the partners of goods the lexicon does not know "
+               f"('{rank_field(c)}'), read as all goods")  # fmt: skip
     return Result(c, r.computed, "unverifiable", f"uncertain reading: {why}; as read: {r.reason}")
 
 
@@ -771,12 +774,15 @@ def _clause(c: Claim) -> tuple[str, int]:
     return c.sentence[lo : stop.start() if stop else len(c.sentence)], lo
 
 
-def _subjects(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:
+def _subjects(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:  # noqa: PLR0912
     """Partners and products another claim of the paragraph or headline names, or none."""
     subj = c.subject
     peers = [p for p in claims if p.understood and p is not c and p.paragraph in (0, c.paragraph)]
     subjects = {replace(subj, partners=(), partner_group=None), replace(subj, products=()),
                 replace(subj, partners=(), partner_group=None, products=())}  # fmt: skip
+    if subj.products and rank_field(c) is not None:
+        # "Third among machinery buyers": the rank's own words name its goods.
+        subjects = {x for x in subjects if x.products and (x.partners or not subj.partners)}
     for other in (x for p in peers for x in (p.subject, p.whole)):
         # Only a slot the claim leaves empty takes what another claim names.
         if other is None or other.reporter != subj.reporter:
