@@ -29,6 +29,7 @@ __all__ = [
     "each_after",
     "each_in",
     "flow_at",
+    "flow_spans",
     "lemmas",
     "own_subject",
     "rank_field",
@@ -111,6 +112,11 @@ _COUNTED_BEFORE = re.compile(
     r"(?<!\w)[а-яё]+\s+из\s+(?:них|\d{1,3}(?:\s+[а-яё]+)?|[а-яё]+(?:\s+[а-яё]+)?)\s*$",
     re.IGNORECASE,
 )
+
+
+def flow_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` says a flow word of the grammar (any flow), as (start, end)."""
+    return sorted(ab for entry in grammar()["flows"].values() for ab in _mentions(text, entry))
 
 
 def flows(text: str) -> list[tuple[int, str, str]]:
@@ -316,6 +322,18 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
                 "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14,
                 "пятнадцать": 15, "двадцать": 20}  # fmt: skip
+# Tens and their compounds, up to ninety-nine: "thirty-nine", "twenty five", «тридцать девять».
+_TENS_EN = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_TENS_RU = ("двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят",
+            "восемьдесят", "девяносто")  # fmt: skip
+_UNITS_EN = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_UNITS_RU = ("один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять")
+for _i, (_en_ten, _ru_ten) in enumerate(zip(_TENS_EN, _TENS_RU, strict=True)):
+    _COUNT_WORDS[_en_ten] = _COUNT_WORDS[_ru_ten] = 10 * (_i + 2)
+    for _j, (_en_unit, _ru_unit) in enumerate(zip(_UNITS_EN, _UNITS_RU, strict=True)):
+        for _sep in ("-", " "):
+            _COUNT_WORDS[f"{_en_ten}{_sep}{_en_unit}"] = 10 * (_i + 2) + _j + 1
+        _COUNT_WORDS[f"{_ru_ten} {_ru_unit}"] = 10 * (_i + 2) + _j + 1
 
 
 def each_after(text: str, end: int, start: int) -> bool:
@@ -448,8 +466,9 @@ def counted_before(text: str, start: int, before: str = "") -> tuple[int | None,
 _OF_OWNER = re.compile(r"(?<=\w)\s+of\s+(?:our|its|their|[A-Z][\w-]*['’]s)\s+")
 #: Russian counts in words, in any case («шести», «трёх», «двенадцати»).
 _RU_COUNT = re.compile(
-    r"(?<!\w)(?:дв|тр|четыр|пят|шест|сем|восьм|восем|девят|десят|одиннадцат|"
-    r"двенадцат|тринадцат|четырнадцат|пятнадцат|двадцат)[а-яё]*",
+    r"(?<!\w)(?:одн|дв|тр|четыр|пят|шест|сем|восьм|восем|девят|десят|одиннадцат|"
+    r"двенадцат|тринадцат|четырнадцат|пятнадцат|двадцат|тридцат|сорок|пятидесят|"
+    r"шестидесят|семидесят|восьмидесят|девяност)[а-яё]*",
     re.IGNORECASE,
 )
 
@@ -457,7 +476,7 @@ _RU_COUNT = re.compile(
 def _nominative(word: str) -> str:
     """A Russian count word as :data:`_COUNT_WORDS` holds it, else the word as it is."""
     base = lemma(word)
-    return base if base in _COUNT_WORDS else word
+    return base if base in _COUNT_WORDS or base == "один" else word  # «тридцать одна»
 
 
 #: "each of the" before a count whose noun is left out: «каждая из 12 крупнейших».
@@ -486,19 +505,21 @@ def resets_subject(text: str) -> bool:
 
 
 def own_subject(text: str) -> str | None:
-    """The first word of a clause's own subject, after a semicolon and before its verb.
+    """The first word of a clause's own subject, after a semicolon (", and") and before its verb.
 
     ``text`` runs from the claim before to the claim's figure. Words of the grammar's
     ``general`` list and flow words are no subject; the caller knows no goods or partner there.
 
-    >>> own_subject("; monitors and TV sets rose 41%")
-    'monitors'
+    >>> own_subject("; monitors and TV sets rose 41%"), own_subject(", and tyres fell 5%")
+    ('monitors', 'tyres')
     >>> own_subject("; exports rose 41%") is None, own_subject(", up 26%") is None
     (True, True)
     """
     g = grammar()
     verbs = "|".join(g["clause_verbs"]["en"])
-    m = re.search(r";\s*((?:[A-Za-z][\w'’-]*\s+){1,4}?)(?:" + verbs + r")\b", text, re.I)
+    # "; monitors rose 41%", ", and coated fabrics dropped 58%", ", while tyres fell".
+    m = re.search(r"(?:;|,\s+(?:and|while|whereas|but))\s*((?:[A-Za-z][\w'’-]*\s+){1,4}?)(?:"
+                  + verbs + r")\b", text, re.I)  # fmt: skip
     if m is None:
         return None
     skip = {w.lower() for w in g["general"]["en"]}
