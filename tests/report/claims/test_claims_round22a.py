@@ -205,3 +205,28 @@ def test_a_multiple_of_another_partners_figure(corpus, text, words, verdict):
     r = find(claims.check(corpus, text, reporter="RU-MOW"), words)
     assert r.claim.metric == "versus", r.reason
     assert r.verdict == verdict, r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reporter", "words", "verdict"),
+    [
+        # The count said after the threshold, and the base's «было N».
+        ("В 2004 году импортных глав свыше 5 млн долларов — тридцать, было двадцать пять.",
+         "CHL", "свыше 5 млн", "supported"),
+        ("В 2004 году импортных глав свыше 5 млн долларов — тридцать, было двадцать пять.",
+         "CHL", "было", "unverifiable"),
+        ("В 2004 году главы экспорта больше 20 млн долл. — три штуки.", "CHL", "больше 20 млн",
+         "supported"),
+        ("В 2004 году импортных глав свыше 20 млн долларов — двадцать.", "CHL", "свыше 20 млн",
+         "contradicted"),
+        # A mark passed («перешагнули отметку»), and «таких было N» of the year before.
+        ("В 2020 году пятнадцать покупателей перешагнули отметку 50 млн долларов, годом ранее "
+         "таких было восемь.", "RU-MOW", "отметку", "contradicted"),
+        ("В 2020 году двенадцать партнёров Москвы перешагнули отметку 50 млн долларов, годом "
+         "ранее таких было девять.", "RU-MOW", "таких", "supported"),
+    ],
+)  # fmt: skip
+def test_a_russian_count_after_its_threshold(counts, corpus, text, reporter, words, verdict):
+    r = find(claims.check(corpus, text, reporter=reporter), words)
+    assert r.claim.aggregation == "each", (r.claim.span, r.reason)
+    assert r.verdict == verdict, r.reason

@@ -24,6 +24,7 @@ import yaml
 
 __all__ = [
     "count_before",
+    "counted_after",
     "counted_before",
     "demonstrative",
     "each_after",
@@ -481,6 +482,36 @@ def _nominative(word: str) -> str:
 
 #: "each of the" before a count whose noun is left out: «каждая из 12 крупнейших».
 _EACH_OF = re.compile(r"(?:(?<!\w)кажд\w+\s+из|\beach\s+of(?:\s+the)?)\s+$", re.IGNORECASE)
+
+
+def counted_after(text: str, end: int) -> tuple[int, str] | None:
+    """A count said after a dash that follows a threshold: (how many, what it counts), or None.
+
+    «Экспортных глав свыше 1 млн — 39», «Рынков, куда продано больше чем на сто миллионов, —
+    семь», "Markets over $100 million: seven". What it counts is the noun of the words before
+    the figure (a level of goods, else partners).
+
+    >>> t = "Экспортных глав свыше 1 млн — 39, было 29"
+    >>> counted_after(t, t.index(" —"))
+    (39, 'chapter')
+    """
+    m = re.match(r"\s*,?\s*(?:[—–:]|-\s)\s*(?P<n>\d{1,3}|[^\W\d]+(?:[\s-](?!штук)[^\W\d]+)?)"
+                 r"(?:\s+штук\w*)?(?=\s*(?:[,.;)]|$))", text[end:])  # fmt: skip
+    if m is None:
+        return None
+    word = m["n"].lower()
+    if word.isdigit():
+        n: int | None = int(word)
+    else:
+        n = _COUNT_WORDS.get(word) or _COUNT_WORDS.get(" ".join(lemma(w) for w in word.split()))
+    if not n:
+        return None
+    head = re.split(r"[;!?]|\.\s+(?=[A-ZА-ЯЁ])", text[:end])[-1]
+    g = grammar()
+    for level, says in g["goods_nouns"].items():
+        if _en(says["en"]).search(head) or any(w in _ru(says["ru"]) for _, _, w in lemmas(head)):
+            return n, level
+    return (n, "partner") if _partners_said(head) else None
 
 
 def _partners_said(text: str) -> bool:

@@ -113,7 +113,7 @@ NUMBER = r"\d{1,3}(?:[ \u00a0,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _QUALIFIERS = {
     "more": r"more than|over|above|exceeding|exceeded|topped|surpassed|in excess of|more then|"
     r"более чем|свыше чем|больше чем|более|свыше|больше|превысил\w*|превышает|превысят|"
-    r"перевали\w* за|перешагну\w*|passed|crossed|"
+    r"перевали\w* за|перешагну\w*(?:\s+(?:отметку|рубеж|порог|планку)(?:\s+в)?)?|passed|crossed|"
     # «оборот оказался выше 2,2 млрд» (not «выше на 30%», higher by 30%).
     r"выше(?!\s+на\s)",
     "atmost": r"не превысил\w*|не превышает|did not exceed|no more than|not more than|не более|"
@@ -353,7 +353,8 @@ _TRADE = re.compile(
     r"contract|transaction|industr|экспорт|импорт|поставк|постав|продаж|торгов|товар|продукци|"
     r"закуп|контракт|сделк|отрасл|took|buyer|customer|market|deficit|surplus|turnover|balance|дефицит|"
     r"профицит|сальдо|оборот|покуп|выручк|рын|\bgap\b|shortfall|отгруз|вывез|ввез|вывоз|ввоз|"
-    r"outbound|inbound|\bpartner countr|destinations|поставщик|two-way|commerce|"
+    r"outbound|inbound|\bpartner countr|\bpartners\b|партн[её]р|destinations|поставщик|"
+    r"two-way|commerce|"
     r"\bsen(?:t|ds?) (?:abroad|overseas)|"
     # "October-December 2020 brought $652m": money a period brought in.
     r"\b(?:brought|earned|fetched)(?:\s+in)?(?=\s+(?:US\$|\$|USD))",
@@ -896,8 +897,8 @@ def _count_against(
     m: re.Match[str], s: Sentence, before: str
 ) -> tuple[str, Quantity | None, str | None]:
     """A count of another year set against the one before it (resolve copies that one's frame)."""
-    word = (m["n"] or m["n2"] or m["n_ru"] or m["n_ru2"]).lower()
-    ru = m["n_ru"] or m["n_ru2"]
+    word = (m["n"] or m["n2"] or m["n_ru"] or m["n_ru2"] or m["n_ru3"]).lower()
+    ru = m["n_ru"] or m["n_ru2"] or m["n_ru3"]
     n = _COUNT_WORDS.get(word) or _WORD_NUMBERS.get(frames.lemma(word) if ru else word)
     if ru and not word.isdigit():
         # «против двадцати девяти»: the words' nominatives say the number.
@@ -1639,6 +1640,11 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|(?<!\w)против\s+(?:лишь\s+|только\s+|всего\s+)?(?P<n_ru>(?:[а-яё]+\s+)?[а-яё]+|\d{1,3})\s+в\s+"
             r"(?P<y_ru>(?:19|20)\d\d)"
             r"(?:-м\b|\s*г(?:оду|\.)?)?(?![.,]?\d)"
+            # «годом ранее таких было девять», «было 29»: the count of the year before (or
+            # of the base), after the count it is set against.
+            r"|(?<!\w)(?:годом\s+(?:ранее|раньше),?\s+|в\s+(?P<y_ru3>(?:19|20)\d\d)\s*"
+            r"(?:-м\b|г(?:оду|\.)?)?,?\s+)?(?:таких\s+|их\s+)?было\s+"
+            r"(?P<n_ru3>(?:[а-яё]+\s+)?[а-яё]+|\d{1,3})(?=\s*(?:[.;)]|$))"
             # «против девятнадцати», «против пяти годом ранее».
             r"|(?<!\w)против\s+(?:лишь\s+|только\s+|всего\s+)?(?P<n_ru2>(?:[а-яё]+\s+)?[а-яё]+)"
             r"(?:\s+(?:годом\s+(?:ранее|раньше)|в\s+предыдущем\s+году|год\s+назад))?"

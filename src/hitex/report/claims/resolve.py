@@ -1083,6 +1083,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # «оборот двух стран перевалил за 3 млрд»: the two countries' trade with each other).
             counted = frames.counted_before(s.text, at[0], said_before)
             counted = counted if counted is not None and counted[0] is not None else None
+        bound = f.claim.quantity
+        open_ = bound is not None and (math.isinf(bound.hi) or math.isinf(bound.lo))
+        if counted is None and f.claim.kind == "amount" and subject.flow != "turnover" and open_:
+            # «Экспортных глав свыше 1 млн — 39»: the count said after the threshold.
+            counted = frames.counted_after(s.text, at[1])
         if counted is not None and counted[1] != "partner" and len(subject.partners) < 2:
             # "Five chapters each exceeded $15 million": the figure is said of every chapter
             # (heading, product) counted, never of their sum.
@@ -1102,6 +1107,8 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # "Five markets ... $250 million each", "each of the ten largest markets bought more
             # than $200 million": counted among all partners.
             aggregation, count = "each", frames.count_before(s.text, at[0], said_before)
+            if count is None and counted is not None and counted[1] == "partner":
+                count = counted[0]  # «Рынков, куда продано больше 100 млн, — семь»
             # "Five markets ... each": counted among all partners (or the group named).
             subject = Subject(subject.reporter, subject.flow, (), subject.partner_group,
                               subject.products)  # fmt: skip
@@ -1477,7 +1484,9 @@ def _against(f: Found, out: list[Claim], c: Context) -> Claim:
     twenty-nine") is of the base year the article or its claim sets, read but not certainly;
     "against five the year before": the year before the count's.
     """
-    prev = out[-1] if out else None
+    # «свыше 1 млн — 39, было 29»: the count said before, past a bare figure not understood.
+    prev = next((o for o in reversed(out) if o.understood or o.sentence != f.claim.sentence),
+                out[-1] if out else None)  # fmt: skip
     assert f.claim.quantity is not None
     said = re.search(r"(?:19|20)\d\d", f.claim.span)
     year, how_year = (int(said.group()) if said else None), "read"
