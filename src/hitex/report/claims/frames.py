@@ -545,6 +545,8 @@ def own_subject(text: str) -> str | None:
     ('monitors', 'tyres')
     >>> own_subject("; exports rose 41%") is None, own_subject(", up 26%") is None
     (True, True)
+    >>> own_subject(", while two-way trade came to $9.2 billion") is None
+    True
     """
     g = grammar()
     verbs = "|".join(g["clause_verbs"]["en"])
@@ -555,7 +557,9 @@ def own_subject(text: str) -> str | None:
         return None
     skip = {w.lower() for w in g["general"]["en"]}
     flows = _en([w for entry in g["flows"].values() for w in entry["en"]])
-    words = [w for w in re.findall(r"[a-z][\w'’-]*", m[1].lower())
+    # "while two-way trade came to": a flow's words of several words name no subject either.
+    said = flows.sub(" ", m[1].lower() + " ")
+    words = [w for w in re.findall(r"[a-z][\w'’-]*", said)
              if w not in skip and not flows.match(w)]  # fmt: skip
     return words[0] if words else None
 
