@@ -653,6 +653,13 @@ def rank_field(clause: str) -> tuple[int, int] | None:
     return None
 
 
+#: Words of a rank or size before the partners' noun ("the top five", "the biggest", "new").
+_RANK_WORD = re.compile(r"top|leading|main|major|key|principal|chief|big|large|small|single|"
+                        r"other|new|one|\w+est|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+                        r"twelfth|\w+ieth|крупнейш\w*|главн\w*|основн\w*|ведущ\w*",
+                        re.IGNORECASE)  # fmt: skip
+
+
 def field_unknown(words: str) -> str | None:
     """A word of a rank's field (:func:`rank_field`) that names goods, where no lexicon word is.
 
@@ -662,6 +669,8 @@ def field_unknown(words: str) -> str | None:
 
     >>> field_unknown("the city's instruments"), field_unknown("all its")
     ('instruments', None)
+    >>> field_unknown("the top five") is None
+    True
     """
     general = grammar()["general"]
     en_general = {w.lower() for w in general["en"]}
@@ -673,8 +682,9 @@ def field_unknown(words: str) -> str | None:
     morph = _morph()
     for m in re.finditer(r"[\w’'-]+", words):
         word = re.sub(r"['’]s?$", "", m.group())
-        if not word or word[0].isupper() or word[0].isdigit() or flows.fullmatch(word):
-            continue
+        if (not word or word[0].isupper() or word[0].isdigit() or flows.fullmatch(word)
+                or word.lower() in _COUNT_WORDS or _RANK_WORD.fullmatch(word)):  # fmt: skip
+            continue  # "among the top five buyers": a rank's words, no goods
         if re.search("[а-яё]", word):
             parse = morph.parse(word.lower())[0]
             if (str(parse.tag.POS) == "NOUN" and "gent" in parse.tag
