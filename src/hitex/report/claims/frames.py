@@ -24,13 +24,16 @@ import yaml
 
 __all__ = [
     "count_before",
+    "counted_after",
     "counted_before",
     "demonstrative",
     "each_after",
     "each_in",
     "flow_at",
+    "flow_spans",
     "lemmas",
     "own_subject",
+    "rank_field",
     "resets_subject",
     "unknown_product",
 ]
@@ -110,6 +113,11 @@ _COUNTED_BEFORE = re.compile(
     r"(?<!\w)[а-яё]+\s+из\s+(?:них|\d{1,3}(?:\s+[а-яё]+)?|[а-яё]+(?:\s+[а-яё]+)?)\s*$",
     re.IGNORECASE,
 )
+
+
+def flow_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` says a flow word of the grammar (any flow), as (start, end)."""
+    return sorted(ab for entry in grammar()["flows"].values() for ab in _mentions(text, entry))
 
 
 def flows(text: str) -> list[tuple[int, str, str]]:
@@ -315,6 +323,18 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
                 "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14,
                 "пятнадцать": 15, "двадцать": 20}  # fmt: skip
+# Tens and their compounds, up to ninety-nine: "thirty-nine", "twenty five", «тридцать девять».
+_TENS_EN = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_TENS_RU = ("двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят",
+            "восемьдесят", "девяносто")  # fmt: skip
+_UNITS_EN = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_UNITS_RU = ("один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять")
+for _i, (_en_ten, _ru_ten) in enumerate(zip(_TENS_EN, _TENS_RU, strict=True)):
+    _COUNT_WORDS[_en_ten] = _COUNT_WORDS[_ru_ten] = 10 * (_i + 2)
+    for _j, (_en_unit, _ru_unit) in enumerate(zip(_UNITS_EN, _UNITS_RU, strict=True)):
+        for _sep in ("-", " "):
+            _COUNT_WORDS[f"{_en_ten}{_sep}{_en_unit}"] = 10 * (_i + 2) + _j + 1
+        _COUNT_WORDS[f"{_ru_ten} {_ru_unit}"] = 10 * (_i + 2) + _j + 1
 
 
 def each_after(text: str, end: int, start: int) -> bool:
@@ -447,8 +467,9 @@ def counted_before(text: str, start: int, before: str = "") -> tuple[int | None,
 _OF_OWNER = re.compile(r"(?<=\w)\s+of\s+(?:our|its|their|[A-Z][\w-]*['’]s)\s+")
 #: Russian counts in words, in any case («шести», «трёх», «двенадцати»).
 _RU_COUNT = re.compile(
-    r"(?<!\w)(?:дв|тр|четыр|пят|шест|сем|восьм|восем|девят|десят|одиннадцат|"
-    r"двенадцат|тринадцат|четырнадцат|пятнадцат|двадцат)[а-яё]*",
+    r"(?<!\w)(?:одн|дв|тр|четыр|пят|шест|сем|восьм|восем|девят|десят|одиннадцат|"
+    r"двенадцат|тринадцат|четырнадцат|пятнадцат|двадцат|тридцат|сорок|пятидесят|"
+    r"шестидесят|семидесят|восьмидесят|девяност)[а-яё]*",
     re.IGNORECASE,
 )
 
@@ -456,11 +477,41 @@ _RU_COUNT = re.compile(
 def _nominative(word: str) -> str:
     """A Russian count word as :data:`_COUNT_WORDS` holds it, else the word as it is."""
     base = lemma(word)
-    return base if base in _COUNT_WORDS else word
+    return base if base in _COUNT_WORDS or base == "один" else word  # «тридцать одна»
 
 
 #: "each of the" before a count whose noun is left out: «каждая из 12 крупнейших».
 _EACH_OF = re.compile(r"(?:(?<!\w)кажд\w+\s+из|\beach\s+of(?:\s+the)?)\s+$", re.IGNORECASE)
+
+
+def counted_after(text: str, end: int) -> tuple[int, str] | None:
+    """A count said after a dash that follows a threshold: (how many, what it counts), or None.
+
+    «Экспортных глав свыше 1 млн — 39», «Рынков, куда продано больше чем на сто миллионов, —
+    семь», "Markets over $100 million: seven". What it counts is the noun of the words before
+    the figure (a level of goods, else partners).
+
+    >>> t = "Экспортных глав свыше 1 млн — 39, было 29"
+    >>> counted_after(t, t.index(" —"))
+    (39, 'chapter')
+    """
+    m = re.match(r"\s*,?\s*(?:[—–:]|-\s)\s*(?P<n>\d{1,3}|[^\W\d]+(?:[\s-](?!штук)[^\W\d]+)?)"
+                 r"(?:\s+штук\w*)?(?=\s*(?:[,.;)]|$))", text[end:])  # fmt: skip
+    if m is None:
+        return None
+    word = m["n"].lower()
+    if word.isdigit():
+        n: int | None = int(word)
+    else:
+        n = _COUNT_WORDS.get(word) or _COUNT_WORDS.get(" ".join(lemma(w) for w in word.split()))
+    if not n:
+        return None
+    head = re.split(r"[;!?]|\.\s+(?=[A-ZА-ЯЁ])", text[:end])[-1]
+    g = grammar()
+    for level, says in g["goods_nouns"].items():
+        if _en(says["en"]).search(head) or any(w in _ru(says["ru"]) for _, _, w in lemmas(head)):
+            return n, level
+    return (n, "partner") if _partners_said(head) else None
 
 
 def _partners_said(text: str) -> bool:
@@ -485,24 +536,30 @@ def resets_subject(text: str) -> bool:
 
 
 def own_subject(text: str) -> str | None:
-    """The first word of a clause's own subject, after a semicolon and before its verb.
+    """The first word of a clause's own subject, after a semicolon (", and") and before its verb.
 
     ``text`` runs from the claim before to the claim's figure. Words of the grammar's
     ``general`` list and flow words are no subject; the caller knows no goods or partner there.
 
-    >>> own_subject("; monitors and TV sets rose 41%")
-    'monitors'
+    >>> own_subject("; monitors and TV sets rose 41%"), own_subject(", and tyres fell 5%")
+    ('monitors', 'tyres')
     >>> own_subject("; exports rose 41%") is None, own_subject(", up 26%") is None
     (True, True)
+    >>> own_subject(", while two-way trade came to $9.2 billion") is None
+    True
     """
     g = grammar()
     verbs = "|".join(g["clause_verbs"]["en"])
-    m = re.search(r";\s*((?:[A-Za-z][\w'’-]*\s+){1,4}?)(?:" + verbs + r")\b", text, re.I)
+    # "; monitors rose 41%", ", and coated fabrics dropped 58%", ", while tyres fell".
+    m = re.search(r"(?:;|,\s+(?:and|while|whereas|but))\s*((?:[A-Za-z][\w'’-]*\s+){1,4}?)(?:"
+                  + verbs + r")\b", text, re.I)  # fmt: skip
     if m is None:
         return None
     skip = {w.lower() for w in g["general"]["en"]}
     flows = _en([w for entry in g["flows"].values() for w in entry["en"]])
-    words = [w for w in re.findall(r"[a-z][\w'’-]*", m[1].lower())
+    # "while two-way trade came to": a flow's words of several words name no subject either.
+    said = flows.sub(" ", m[1].lower() + " ")
+    words = [w for w in re.findall(r"[a-z][\w'’-]*", said)
              if w not in skip and not flows.match(w)]  # fmt: skip
     return words[0] if words else None
 
@@ -585,6 +642,64 @@ def _goods_adjective(word: str, morph: Any) -> bool:
     if word[:1].isupper():
         return False
     return any("ADJF" in p.tag and "gent" in p.tag for p in morph.parse(word.lower()))
+
+
+def rank_field(clause: str) -> tuple[int, int] | None:
+    """Where ``clause`` names the goods of a rank's field of partners (grammar ``rank_field``).
+
+    >>> c = "Germany comes third among instrument buyers"
+    >>> a, b = rank_field(c); c[a:b]
+    'instrument'
+    >>> rank_field("Germany comes third among buyers") is None
+    True
+    """
+    for pattern in grammar()["rank_field"]:
+        m = re.search(pattern, clause, re.IGNORECASE)
+        if m is not None:
+            return m.start("goods"), m.start("goods") + len(m["goods"].rstrip())
+    return None
+
+
+#: Words of a rank or size before the partners' noun ("the top five", "the biggest", "new").
+_RANK_WORD = re.compile(r"top|leading|main|major|key|principal|chief|big|large|small|single|"
+                        r"other|new|one|\w+est|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+                        r"twelfth|\w+ieth|крупнейш\w*|главн\w*|основн\w*|ведущ\w*",
+                        re.IGNORECASE)  # fmt: skip
+
+
+def field_unknown(words: str) -> str | None:
+    """A word of a rank's field (:func:`rank_field`) that names goods, where no lexicon word is.
+
+    Names (capitalised), general words, flow words and Russian adjectives name no goods:
+    "the city's instruments" -> ``instruments``; "Moscow's exports", «московской продукции»
+    -> None.
+
+    >>> field_unknown("the city's instruments"), field_unknown("all its")
+    ('instruments', None)
+    >>> field_unknown("the top five") is None
+    True
+    """
+    general = grammar()["general"]
+    en_general = {w.lower() for w in general["en"]}
+    ru_general = _ru(general["ru"])
+    flows = _en([w for flow in grammar()["flows"].values() for w in flow.get("en", [])])
+    flows_ru = _FLOW_NOUNS_RU | _ru(
+        [w for f in grammar()["flows"].values() for w in f.get("ru", [])]
+    )
+    morph = _morph()
+    for m in re.finditer(r"[\w’'-]+", words):
+        word = re.sub(r"['’]s?$", "", m.group())
+        if (not word or word[0].isupper() or word[0].isdigit() or flows.fullmatch(word)
+                or word.lower() in _COUNT_WORDS or _RANK_WORD.fullmatch(word)):  # fmt: skip
+            continue  # "among the top five buyers": a rank's words, no goods
+        if re.search("[а-яё]", word):
+            parse = morph.parse(word.lower())[0]
+            if (str(parse.tag.POS) == "NOUN" and "gent" in parse.tag
+                    and lemma(word) not in ru_general and lemma(word) not in flows_ru):  # fmt: skip
+                return word
+        elif word.lower() not in en_general:
+            return word
+    return None
 
 
 def unknown_product(text: str, known: list[tuple[int, int]]) -> str | None:

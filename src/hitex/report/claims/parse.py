@@ -113,7 +113,7 @@ NUMBER = r"\d{1,3}(?:[ \u00a0,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _QUALIFIERS = {
     "more": r"more than|over|above|exceeding|exceeded|topped|surpassed|in excess of|more then|"
     r"более чем|свыше чем|больше чем|более|свыше|больше|превысил\w*|превышает|превысят|"
-    r"перевали\w* за|перешагну\w*|passed|crossed|"
+    r"перевали\w* за|перешагну\w*(?:\s+(?:отметку|рубеж|порог|планку)(?:\s+в)?)?|passed|crossed|"
     # «оборот оказался выше 2,2 млрд» (not «выше на 30%», higher by 30%).
     r"выше(?!\s+на\s)",
     "atmost": r"не превысил\w*|не превышает|did not exceed|no more than|not more than|не более|"
@@ -351,9 +351,10 @@ _TRADE = re.compile(
     r"export|import|suppl|deliver|sales|sold|bought|purchas|trade|shipment|\bship(?:ped|ping)\b|"
     r"\bbuy(?:s|ing)?\b|\bsell(?:s|ing)?\b|goods|products|"
     r"contract|transaction|industr|экспорт|импорт|поставк|постав|продаж|торгов|товар|продукци|"
-    r"закуп|контракт|сделк|отрасл|took|buyer|market|deficit|surplus|turnover|balance|дефицит|"
+    r"закуп|контракт|сделк|отрасл|took|buyer|customer|market|deficit|surplus|turnover|balance|дефицит|"
     r"профицит|сальдо|оборот|покуп|выручк|рын|\bgap\b|shortfall|отгруз|вывез|ввез|вывоз|ввоз|"
-    r"outbound|inbound|\bpartner countr|destinations|поставщик|two-way|commerce|"
+    r"outbound|inbound|\bpartner countr|\bpartners\b|партн[её]р|destinations|поставщик|"
+    r"two-way|commerce|"
     r"\bsen(?:t|ds?) (?:abroad|overseas)|"
     # "October-December 2020 brought $652m": money a period brought in.
     r"\b(?:brought|earned|fetched)(?:\s+in)?(?=\s+(?:US\$|\$|USD))",
@@ -380,6 +381,13 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 # «импорт поступал от семи поставщиков»: the genitive after a preposition.
                 "пяти": 5, "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10,
                 "двенадцати": 12, "пятнадцати": 15, "двадцати": 20}  # fmt: skip
+# "thirty-nine chapters", "up from twenty-nine": English tens and their compounds.
+for _t, _ten in enumerate(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                           "ninety")):  # fmt: skip
+    _COUNT_WORDS[_ten] = 10 * (_t + 2)
+    for _u, _unit in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight",
+                                "nine")):  # fmt: skip
+        _COUNT_WORDS[f"{_ten}-{_unit}"] = 10 * (_t + 2) + _u + 1
 _COUNT_WORDS_RE = "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
 
 
@@ -889,8 +897,13 @@ def _count_against(
     m: re.Match[str], s: Sentence, before: str
 ) -> tuple[str, Quantity | None, str | None]:
     """A count of another year set against the one before it (resolve copies that one's frame)."""
-    word = (m["n"] or m["n_ru"]).lower()
-    n = _COUNT_WORDS.get(word) or _WORD_NUMBERS.get(frames.lemma(word) if m["n_ru"] else word)
+    word = (m["n"] or m["n2"] or m["n_ru"] or m["n_ru2"] or m["n_ru3"]).lower()
+    ru = m["n_ru"] or m["n_ru2"] or m["n_ru3"]
+    n = _COUNT_WORDS.get(word) or _WORD_NUMBERS.get(frames.lemma(word) if ru else word)
+    if ru and not word.isdigit():
+        # «против двадцати девяти»: the words' nominatives say the number.
+        said = int(ru_words_number(" ".join(frames.lemma(w) for w in word.split())))
+        n = said or n
     if word.isdigit():
         n = int(word)
     if not n or n != int(n):
@@ -1011,6 +1024,11 @@ _TIMES_WHAT = re.compile(r"\s*(?:the amount |the value |as much as |)(?:what|tha
                          r"(?:[\w'’]+\s+){0,3}?(?:sold|sells|sell|bought|buys|buy|exported|exports|"
                          r"imported|imports|spent|spends|paid|pays|shipped|ships)\b",
                          re.IGNORECASE)  # fmt: skip
+#: "three times the United States' $180m", "four times Japan's figure": another partner's
+#: amount (a possessive name, then a figure or a noun of one).
+_TIMES_PARTNER = re.compile(r"\s*(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}"
+                            r"['’]s?\s+(?:US\$|\$|USD|€|figure\b|total\b|tally\b|level\b|"
+                            r"amount\b|sum\b)", re.IGNORECASE)  # fmt: skip
 #: "double the German total": another partner's.
 _DOUBLE_THE = re.compile(r"(?<=double)\s+the\s+(?-i:[A-Z])[a-z]+\s", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(
@@ -1068,7 +1086,8 @@ def _versus(s: Sentence, end: int, start: int) -> str | None:  # noqa: PLR0911 -
     if _LEADS_AFTER.match(s.text, end) or _LEADS_BEFORE.search(s.text[max(0, start - 60) : start]):
         return "versus"
     if re.search(r"times$", s.text[:end], re.IGNORECASE) and (
-            _TIMES_FLOW.match(s.text, end) or _TIMES_WHAT.match(s.text, end)):  # fmt: skip
+            _TIMES_FLOW.match(s.text, end) or _TIMES_WHAT.match(s.text, end)
+            or _TIMES_PARTNER.match(s.text, end)):  # fmt: skip
         return "versus"
     if _DOUBLE_THE.match(s.text, end) or _RATIO_BEFORE.search(s.text[max(0, start - 80) : start]):
         return "versus"
@@ -1611,9 +1630,25 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?:only\s+|just\s+|a mere\s+)?(?P<n>"
             + _COUNT_WORDS_RE
             + r"|\d{1,3})\s+(?:in|for)\s+(?P<y>(?:19|20)\d\d)\b(?![.,]?\d)"
-            r"|(?<!\w)против\s+(?:лишь\s+|только\s+|всего\s+)?(?P<n_ru>[а-яё]+|\d{1,3})\s+в\s+"
+            # "twenty-five chapters passed $10 million, against nineteen", "up from twenty-nine",
+            # "against five the year before": a count in words of the base year or the year
+            # before, at the end of its clause.
+            r"|\b(?:against|versus|compared (?:with|to)|(?:up|down) from)\s+"
+            r"(?:only\s+|just\s+|a mere\s+)?(?P<n2>" + _COUNT_WORDS_RE + r")"
+            r"(?:\s+(?P<ago>the (?:year|month) before|a year (?:earlier|before|ago)|"
+            r"the previous year|in the previous year))?(?=\s*(?:[.;)]|$))"
+            r"|(?<!\w)против\s+(?:лишь\s+|только\s+|всего\s+)?(?P<n_ru>(?:[а-яё]+\s+)?[а-яё]+|\d{1,3})\s+в\s+"
             r"(?P<y_ru>(?:19|20)\d\d)"
-            r"(?:-м\b|\s*г(?:оду|\.)?)?(?![.,]?\d)",
+            r"(?:-м\b|\s*г(?:оду|\.)?)?(?![.,]?\d)"
+            # «годом ранее таких было девять», «было 29»: the count of the year before (or
+            # of the base), after the count it is set against.
+            r"|(?<!\w)(?:годом\s+(?:ранее|раньше),?\s+|в\s+(?P<y_ru3>(?:19|20)\d\d)\s*"
+            r"(?:-м\b|г(?:оду|\.)?)?,?\s+)?(?:таких\s+|их\s+)?было\s+"
+            r"(?P<n_ru3>(?:[а-яё]+\s+)?[а-яё]+|\d{1,3})(?=\s*(?:[.;)]|$))"
+            # «против девятнадцати», «против пяти годом ранее».
+            r"|(?<!\w)против\s+(?:лишь\s+|только\s+|всего\s+)?(?P<n_ru2>(?:[а-яё]+\s+)?[а-яё]+)"
+            r"(?:\s+(?:годом\s+(?:ранее|раньше)|в\s+предыдущем\s+году|год\s+назад))?"
+            r"(?=\s*(?:[.;)]|$))",
             _I,
         ),
         _count_against,

@@ -894,7 +894,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         unread = f if not f.claim.understood else None
         s = f.sentence
         if f.claim.metric == "against":
-            out.append(_against(f, out))
+            out.append(_against(f, out, c))
             continue
         if f.claim.metric in ("net_gain", "net_loss"):
             out.append(_net_change(f, out))
@@ -1088,6 +1088,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # «оборот двух стран перевалил за 3 млрд»: the two countries' trade with each other).
             counted = frames.counted_before(s.text, at[0], said_before)
             counted = counted if counted is not None and counted[0] is not None else None
+        bound = f.claim.quantity
+        open_ = bound is not None and (math.isinf(bound.hi) or math.isinf(bound.lo))
+        if counted is None and f.claim.kind == "amount" and subject.flow != "turnover" and open_:
+            # «Экспортных глав свыше 1 млн — 39»: the count said after the threshold.
+            counted = frames.counted_after(s.text, at[1])
         if counted is not None and counted[1] != "partner" and len(subject.partners) < 2:
             # "Five chapters each exceeded $15 million": the figure is said of every chapter
             # (heading, product) counted, never of their sum.
@@ -1107,6 +1112,8 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # "Five markets ... $250 million each", "each of the ten largest markets bought more
             # than $200 million": counted among all partners.
             aggregation, count = "each", frames.count_before(s.text, at[0], said_before)
+            if count is None and counted is not None and counted[1] == "partner":
+                count = counted[0]  # «Рынков, куда продано больше 100 млн, — семь»
             # "Five markets ... each": counted among all partners (or the group named).
             subject = Subject(subject.reporter, subject.flow, (), subject.partner_group,
                               subject.products)  # fmt: skip
@@ -1466,7 +1473,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
         out.append(claim)
     # Last, once every claim's goods are read: the claims before take no mark from these.
-    return [_goods_named_before(c) for c in _respectively(out)]
+    return [_goods_named_before(_ranked_among(c, lexicon)) for c in _respectively(out)]
 
 
 #: A partner set against the subject, not the subject: "behind the United States", «после
@@ -1491,30 +1498,42 @@ _EACH_OF = re.compile(
 )
 
 
-def _against(f: Found, out: list[Claim]) -> Claim:
+def _against(f: Found, out: list[Claim], c: Context) -> Claim:
     """A count of another year set against the count before it in the sentence.
 
     "Four import chapters exceeded USD 100 million in 2004, against three in 2002": the frame
-    of the count before, with this count and year.
+    of the count before, with this count and year. A count with no year ("up from
+    twenty-nine") is of the base year the article or its claim sets, read but not certainly;
+    "against five the year before": the year before the count's.
     """
-    prev = out[-1] if out else None
+    # «свыше 1 млн — 39, было 29»: the count said before, past a bare figure not understood.
+    prev = next((o for o in reversed(out) if o.understood or o.sentence != f.claim.sentence),
+                out[-1] if out else None)  # fmt: skip
     assert f.claim.quantity is not None
-    year = re.search(r"(?:19|20)\d\d", f.claim.span)
+    said = re.search(r"(?:19|20)\d\d", f.claim.span)
+    year, how_year = (int(said.group()) if said else None), "read"
+    if year is None and prev is not None and prev.period.year:
+        if re.search(r"year (?:before|earlier|ago)|previous year|годом ра|предыдущем году|"
+                     r"год назад", f.claim.span, re.IGNORECASE):  # fmt: skip
+            year = prev.period.year - 1
+        else:
+            year = prev.period.compare or c.compare or prev.period.year - 1
+            how_year = "default"
     same = prev is not None and prev.sentence == f.claim.sentence and prev.understood
     if same and prev is not None and prev.kind == "count" and prev.metric == "partners" and year:
         # "went to 22 countries, against 21 in 2019": the partners counted in that year.
-        reading = tuple(sorted({**dict(prev.reading), "year": "read"}.items()))
-        period = dataclasses.replace(prev.period, year=int(year.group()))
+        reading = tuple(sorted({**dict(prev.reading), "year": how_year}.items()))
+        period = dataclasses.replace(prev.period, year=year)
         return prev.with_(span=f.claim.span, start=f.claim.start, end=f.claim.end,
                           quantity=f.claim.quantity, reading=reading, period=period)  # fmt: skip
     if (prev is None or prev.sentence != f.claim.sentence or prev.aggregation != "each"
             or prev.count is None or not prev.understood or year is None):  # fmt: skip
         return f.claim.with_(understood=False, note="a count of another year set against one "
                              "not read: not checked")  # fmt: skip
-    reading = tuple(sorted({**dict(prev.reading), "year": "read"}.items()))
+    reading = tuple(sorted({**dict(prev.reading), "year": how_year}.items()))
     return prev.with_(span=f.claim.span, start=f.claim.start, end=f.claim.end,
                       count=int(f.claim.quantity.value), reading=reading,
-                      period=dataclasses.replace(prev.period, year=int(year.group())))  # fmt: skip
+                      period=dataclasses.replace(prev.period, year=year))  # fmt: skip
 
 
 def _net_change(f: Found, out: list[Claim]) -> Claim:
@@ -2212,6 +2231,49 @@ def goods_back(c: Claim) -> str | None:
     return None if back is None else back.group()
 
 
+def rank_field(c: Claim) -> str | None:
+    """The words of ``c``'s clause naming the goods of its rank's field of partners, if any.
+
+    "Germany comes third among instrument buyers": ``instrument``; "Japan leads the buyers of
+    the city's instruments": ``the city's instruments`` (grammar ``rank_field``).
+    """
+    at = c.sentence.find(c.span)
+    if c.kind != "rank" or at < 0:
+        return None
+    lo = max(c.sentence.rfind(x, 0, at) for x in ",;:(") + 1
+    stop = re.compile(r"[,;:()]|\.(?!\d)|\s[—–-]\s").search(c.sentence, at + len(c.span))
+    clause = c.sentence[lo : stop.start() if stop else len(c.sentence)]
+    where = frames.rank_field(clause)
+    return None if where is None else clause[where[0] : where[1]].strip()
+
+
+def _ranked_among(c: Claim, lexicon: Lexicon) -> Claim:  # noqa: PLR0911 - one per field
+    """``c``, a partner's rank, ranked among the partners of the goods its field names.
+
+    "Germany comes third among machinery buyers": among the buyers of HS 84, not of all goods;
+    where the lexicon does not know the goods ("among instrument buyers"), its goods are marked
+    ``field`` and verify leaves the rank unverifiable (never checked against all goods).
+    """
+    if not c.understood or c.kind != "rank" or (c.metric or "").startswith("goods"):
+        return c
+    words = rank_field(c)
+    if words is None:
+        return c
+    others = [m for m in lexicon.find_partners(words) if m.value != c.subject.reporter]
+    if others and not lexicon.find_products(words):
+        return c  # "among European buyers": a group of partners, no goods
+    named = tuple(dict.fromkeys(m.value for m in _narrowing(lexicon, words)))
+    if named:
+        if c.subject.products:
+            return c
+        how = {**dict(c.reading), "products": "read"}
+        return c.with_(subject=dataclasses.replace(c.subject, products=named),
+                       reading=tuple(sorted(how.items())))  # fmt: skip
+    if c.subject.products or frames.field_unknown(words) is None:
+        return c
+    return c.with_(reading=tuple(sorted({**dict(c.reading), "products": "field"}.items())))
+
+
 def _goods_named_before(c: Claim) -> Claim:
     """``c`` with its goods marked ``back`` when its clause refers back to goods it did not read.
 
@@ -2317,11 +2379,13 @@ _COUNT_THEN_FIGURE = re.compile(
 def _over_threshold(c: Claim, text: str, at: tuple[int, int]) -> bool:
     """Whether an amount is a threshold that a count of partners or goods just named passed.
 
-    "Four import chapters exceeded USD 100 million": the figure says "more than" and the
-    clause opens with the count; not "together", «в сумме».
+    "Four import chapters exceeded USD 100 million", "six customers stayed under $10 million":
+    the figure says "more than" ("less than") and the clause opens with the count; not
+    "together", «в сумме».
     """
     q = c.quantity
-    if q is None or not math.isinf(q.hi) or _SUMMED.search(text):
+    # "Six small customers stayed below $10m": a bound from above counts as well.
+    if q is None or not (math.isinf(q.hi) or math.isinf(q.lo)) or _SUMMED.search(text):
         return False
     start = max([m.end() for m in _CLAUSE.finditer(text, 0, at[0])], default=0)
     clause = text[start : at[0]]
@@ -2393,6 +2457,11 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # "EXAMINER: Imports? / CANDIDATE: In 2021, USD 4,586 million.": the reply's figure is
         # of the flow the question names (a reading of the dialogue).
         flow, how["flow"] = asked, "paragraph"
+    came = _from_partner(s.text[lo:claim_end], partners, own) if read is None else False
+    if came and not same:
+        # "Preserved fruit from Argentina fell by 60%": goods from a partner, no flow word, are
+        # the reporter's imports.
+        flow, how["flow"] = "import", "read"
     headed = _listed_flow(text_before) if read is None else None
     if headed is not None:
         # «По импорту:» over a list: its items are of the flow the heading names.
@@ -2422,6 +2491,9 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
     ):
         # «55% всего аргентинского экспорта соседу», "Argentina's exports to Chile": a
         # partner's exports (to the reporter) are the reporter's imports.
+        flow = "import"
+    if flow == "export" and read is not None and _own_buyers(s.text, claim_end, c):
+        # "Pipeline gas cost Chilean buyers $613 million": the reporter's own buyers import.
         flow = "import"
     if (flow == "import" and read is not None
             and _buys_reporters_goods(s.text[:claim_end], c, partners)):  # fmt: skip
@@ -2770,6 +2842,42 @@ def _buys_reporters_goods(text: str, c: Context, partners: list[Mention]) -> boo
     words = [said[-1] + m.end() for m in re.finditer(r"\w+\s+", text[said[-1] :])][:2]
     return any(demonym_at(text, at) == c.reporter and re.match(r"\w*(?:ой|их|ого)\b", text[at:])
                for at in words)  # fmt: skip
+
+
+def _from_partner(text: str, partners: list[Mention], own: Sequence[Mention]) -> bool:
+    """Whether ``text`` (a clause with no flow word) names goods coming "from" a partner.
+
+    Not demand or orders from a partner ("orders from Germany rose"): those buy.
+    """
+    return any(re.search(r"(?<!demand )(?<!orders )(?<!order )(?<!interest )(?<!requests )"
+                         r"(?<!enquiries )(?<!inquiries )\bfrom\s+(?:the\s+)?$", text[: m.start],
+                         re.IGNORECASE)
+               and m.kind == "country" and m.value not in {o.value for o in own}
+               for m in partners)  # fmt: skip
+
+
+#: Buyers of the reporter's own: "Chilean buyers", "our consumers", "local importers" (the
+#: demonym is checked to be the reporter's; "our buyers" may be abroad).
+_OWN_BUYERS = re.compile(r"(?:(?P<whose>[A-Z][\w-]+)|local|domestic|home)\s+(?:\w+\s+)?"
+                         r"(?:buyers|customers|consumers|importers|purchasers)\b"
+                         r"|\bour\s+(?:\w+\s+)?(?:consumers|importers)\b")  # fmt: skip
+
+
+def _own_buyers(text: str, end: int, c: Context) -> bool:
+    """Whether the buyers a figure ending at ``end`` is paid by are the reporter's own.
+
+    The flow word nearest before the figure is their noun, after the reporter's demonym or
+    "our" ("Fuel cost Chilean buyers $613 million", "cost our consumers $2bn"): the reporter
+    imports.
+    """
+    said = [a for a, flow, _ in frames.flows(text) if a < end]
+    if not said:
+        return False
+    m = next((m for m in _OWN_BUYERS.finditer(text, 0, end) if m.start() <= said[-1] < m.end()),
+             None)  # fmt: skip
+    if m is None:
+        return False
+    return m["whose"] is None or demonym_at(text, m.start("whose")) == c.reporter
 
 
 #: Nouns of selling a partner's name or demonym before them makes the partner's sales:

@@ -36,7 +36,7 @@ from hitex.report.claims.model import (
     Result,
     Subject,
 )
-from hitex.report.claims.resolve import goods_back
+from hitex.report.claims.resolve import goods_back, rank_field
 from hitex.session import Session
 
 __all__ = ["allowed", "describe", "show", "verify"]
@@ -133,7 +133,7 @@ def verify(  # noqa: PLR0912 - one step per test a verdict passes
                 else _abstain(r, readings.get(i, []), s, plan, small_base_usd)
             )
         if r.verdict == "contradicted":
-            r = _uncertain(r)
+            r = _uncertain(_moot_partners(r, s, plan, small_base_usd))
         if r.verdict == "contradicted" and not _other_flow(
             flowed.get(i, []), s, plan, small_base_usd
         ):
@@ -318,9 +318,12 @@ def _goods_back(r: Result) -> Result:
     (:func:`~hitex.report.claims.resolve.goods_back`).
     """
     c = r.claim
-    if r.verdict not in ("supported", "contradicted") or c.how("products") != "back":
+    if r.verdict not in ("supported", "contradicted") or c.how("products") not in ("back", "field"):
         return r
     why = f"the sentence speaks of goods named before ('{goods_back(c)}'), read as all goods"
+    if c.how("products") == "field":
+        why = (f"it ranks among the partners of goods the lexicon does not know "
+               f"('{rank_field(c)}'), read as all goods")  # fmt: skip
     return Result(c, r.computed, "unverifiable", f"uncertain reading: {why}; as read: {r.reason}")
 
 
@@ -379,6 +382,30 @@ def _uncertain(r: Result) -> Result:
     why = "; ".join(f"{_GUESSES.get(slot, slot)} ({r.claim.how(slot)})" for slot in guessed)
     return Result(r.claim, r.computed, "unverifiable",
                   f"uncertain reading: {why}; as read: {r.reason}")  # fmt: skip
+
+
+def _moot_partners(r: Result, s: Session, plan: Plan, small: float) -> Result:
+    """``r`` with its partners' guess dropped when the warehouse holds one partner of its trade.
+
+    "On the import side, twenty-five chapters passed $10 million": read as Chile's imports from
+    all partners or from Argentina named before, the figure is the same when Argentina is all
+    the warehouse holds of Chile's imports that year; the guess changes nothing.
+    """
+    c = r.claim
+    if c.how("partners") in CERTAIN or c.subject.partner_group or len(c.subject.partners) > 1:
+        return r
+    try:
+        everyone = replace(c.subject, partners=(), products=())
+        t = s.table(year=c.period.year, by=["partner"], small_base_usd=small,
+                    **plan.selection(everyone))  # fmt: skip
+    except (HitexError, KeyError, ValueError):
+        return r
+    held = {str(p) for p, v in zip(t["partner"], t["value_usd"], strict=True) if v}
+    if len(held) != 1 or not set(c.subject.partners) <= held:
+        return r
+    return replace(
+        r, claim=c.with_(reading=tuple(sorted({**dict(c.reading), "partners": "read"}.items())))
+    )
 
 
 #: Kinds whose figure may tell the flow a text leaves unsaid (never ranks: few places to hit).
@@ -814,12 +841,15 @@ def _clause(c: Claim) -> tuple[str, int]:
     return c.sentence[lo : stop.start() if stop else len(c.sentence)], lo
 
 
-def _subjects(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:
+def _subjects(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:  # noqa: PLR0912
     """Partners and products another claim of the paragraph or headline names, or none."""
     subj = c.subject
     peers = [p for p in claims if p.understood and p is not c and p.paragraph in (0, c.paragraph)]
     subjects = {replace(subj, partners=(), partner_group=None), replace(subj, products=()),
                 replace(subj, partners=(), partner_group=None, products=())}  # fmt: skip
+    if subj.products and rank_field(c) is not None:
+        # "Third among machinery buyers": the rank's own words name its goods.
+        subjects = {x for x in subjects if x.products and (x.partners or not subj.partners)}
     for other in (x for p in peers for x in (p.subject, p.whole)):
         # Only a slot the claim leaves empty takes what another claim names.
         if other is None or other.reporter != subj.reporter:

@@ -81,7 +81,7 @@ def sides(
     side first, so that its multiple of the claim's is the figure said.
     """
     clause = text[_clause_start(text, start) : end]
-    if _words("unsure").search(clause + other_side(text, start, end)):
+    if _unsure(clause + other_side(text, start, end)):
         return None
     both = _sides(other_side(text, start, end), text, (start, end), subject, lexicon, own)
     if both is None and subject.flow in _FLOWS and reverse_flow(text, start):
@@ -90,6 +90,17 @@ def sides(
     if both is not None and turned(other_side(text, start, end)):
         return both[1], both[0]
     return both
+
+
+def _unsure(words: str) -> bool:
+    """Whether ``words`` make the partner act on the reporter ("sold us") outside a flow word.
+
+    "They sell us ten times what we sell them": "sell us" is a flow word of its own (the
+    reporter's imports, grammar ``flows``), so each side's flow is said.
+    """
+    said = frames.flow_spans(words)
+    return any(not any(a <= m.start() < b for a, b in said)
+               for m in _words("unsure").finditer(words))  # fmt: skip
 
 
 def _sides(
@@ -111,7 +122,10 @@ def _sides(
         # buys; which of its flows is the reporter's is not read.
         does = any(_DOES.match(clause, m.end) for m in lexicon.find_partners(clause)
                    if m.value not in own)  # fmt: skip
-        if does or (subject.flow != _OTHER[theirs] and _OTHER[theirs] not in said):
+        # "Argentina sold us eight times what we sold them": to "us", the reporter's side.
+        to_us = any(a <= m.start() < b for a, b in frames.flow_spans(clause)
+                    for m in _words("unsure").finditer(clause))  # fmt: skip
+        if (does and not to_us) or (subject.flow != _OTHER[theirs] and _OTHER[theirs] not in said):
             return None
         return (dataclasses.replace(subject, flow=_OTHER[theirs]),
                 dataclasses.replace(subject, flow=theirs))  # fmt: skip
