@@ -142,16 +142,21 @@ def _name(english: str, lang: str) -> str | None:
 
 
 def _goods(english: str, lang: str) -> str:
-    """Product names as the lexicon names them (``gas turbines and HS 8411``) in ``lang``."""
+    """Product names as the lexicon names them (``gas turbines and HS 8411``) in ``lang``.
+
+    Several names are joined by "and", which some names hold themselves ("paper and
+    paperboard"): the longest run of parts that is one name is taken first.
+    """
     if lang == "en":
         return english
     goods: Mapping[str, str] = catalog()["goods"]
-    if english in goods:
-        return goods[english]
-    out = []
-    for name in english.split(" and "):
+    parts, out, i = english.split(" and "), [], 0
+    while i < len(parts):
+        j = next((j for j in range(len(parts), i, -1) if " and ".join(parts[i:j]) in goods), i + 1)
+        name = " and ".join(parts[i:j])
         code = re.fullmatch(r"HS (\d+)", name)
         out.append(word("hs", lang, code=code[1]) if code else goods.get(name, name))
+        i = j
     return word("and", lang).join(out)
 
 
@@ -270,8 +275,25 @@ def _flow(english: str, lang: str) -> str | None:
     return word(key, lang) if key in catalog()["words"] else None
 
 
+def _words(prefix: str) -> Callable[[str, str], str]:
+    """A placeholder said by the catalog's word ``prefix.<english>``."""
+    return lambda english, lang: word(f"{prefix}.{english}", lang)
+
+
 def _keep(english: str, lang: str) -> str:
     return english
+
+
+def _quote(name: str, lang: str) -> str:
+    """A lexicon name as the reasons quote it: ``'fuels'``, ``«топливо»``."""
+    return word("quoted", lang, name=_goods(name, lang))
+
+
+def _all(
+    parts: list[str], say: Callable[[str, str], str | None], lang: str, sep: str
+) -> str | None:
+    said = [say(p, lang) for p in parts]
+    return None if any(p is None for p in said) else sep.join(str(p) for p in said)
 
 
 #: Placeholder types: what each matches in an English reason and how it is said in ``lang``.
@@ -289,9 +311,21 @@ _TYPES: dict[str, tuple[str, Callable[[str, str], str | None]]] = {
     "name": (r".+?", _name),
     "goods": (r".+?", _goods),
     "flow": (r"[a-z-]+", _flow),
-    "side": (r"deficit|surplus", lambda s, lang: word(f"side.{s}", lang)),
-    "how": (r"read|carried|paragraph|default|back", lambda s, lang: word(f"how.{s}", lang)),
-    "text": (r".+?", lambda s, lang: _clause(s, lang)),  # noqa: PLW0108 - defined below
+    "side": (r"deficit|surplus", _words("side")),
+    "how": (r"read|carried|paragraph|default|back", _words("how")),
+    "names": (r".+?", lambda s, lang: _all(s.split(", "), _name, lang, ", ")),
+    "quoted": (r"'[^']+'(?:, '[^']+')*",
+               lambda s, lang: _all(re.findall(r"'([^']+)'", s), _quote, lang, ", ")),
+    "codes": (r"HS \d+(?:, HS \d+)*",
+              lambda s, lang: _all(s.split(", "), _goods, lang, ", ")),
+    "hs": (r"\d{2,6}", _keep),
+    "flows": (r"[a-z-]+(?:, [a-z-]+)*", lambda s, lang: _all(s.split(", "), _flow, lang, ", ")),
+    "num": (r"\d+(?:\.\d+)?", wording.in_lang),
+    "level": (r"chapters|headings|products", _words("level")),
+    "what": (r"deficit|balance|value", _words("what")),
+    "metric": (r"lowest|highest", _words("metric")),
+    "cmp": (r"lower|higher", _words("cmp")),
+    "text": (r".+?", lambda s, lang: _clauses(s, lang)),  # noqa: PLW0108 - defined below
 }  # fmt: skip
 
 
@@ -333,6 +367,30 @@ def _clause(english: str, lang: str) -> str | None:
     return None
 
 
+def clauses(english: str) -> list[str]:
+    """A reason's clauses: split at each ``; `` outside brackets (where brackets pair up).
+
+    Examples
+    --------
+    >>> clauses("a (b; c); d")
+    ['a (b; c)', 'd']
+    """
+    parts, depth, at = [], 0, 0
+    for i, char in enumerate(english):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and english.startswith("; ", i):
+            parts.append(english[at:i])
+            at = i + 2
+    parts.append(english[at:])
+    return parts if depth == 0 else english.split("; ")
+
+
+def _clauses(english: str, lang: str) -> str | None:
+    """A part of a reason in ``lang`` when every clause of it is in the catalog, else None."""
+    said = [_clause(part, lang) for part in clauses(english)]
+    return None if any(s is None for s in said) else "; ".join(str(s) for s in said)
+
+
 def reason(english: str, lang: str) -> str:
     """A reason of the checker in ``lang``: each clause by the catalog, else as it is.
 
@@ -343,9 +401,9 @@ def reason(english: str, lang: str) -> str:
     """
     if lang == "en":
         return english
-    return "; ".join(_clause(part, lang) or part for part in english.split("; "))
+    return "; ".join(_clause(part, lang) or part for part in clauses(english))
 
 
 def untranslated(english: str, lang: str = "ru") -> Iterator[str]:
     """The clauses of a reason no template of the catalog reads."""
-    return (part for part in english.split("; ") if _clause(part, lang) is None)
+    return (part for part in clauses(english) if _clause(part, lang) is None)
