@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,6 @@ __all__ = ["LANGS", "catalog", "describe", "language", "reason", "show", "verdic
 
 LANGS = ("en", "ru")
 CATALOG = Path(__file__).parent / "data" / "messages.yaml"
-_FIELD = re.compile(r"\{(\w+?)(\d*)\}")
 
 
 @functools.cache
@@ -341,8 +340,8 @@ def fields(template: str) -> list[str]:
 
 
 @functools.cache
-def _compiled() -> list[tuple[re.Pattern[str], str]]:
-    """Each reason template: the regex of its English words and its Russian template."""
+def _compiled() -> list[tuple[re.Pattern[str], dict[str, str]]]:
+    """Each reason template: the regex of its English words, and the entry."""
     out = []
     for entry in catalog()["reasons"].values():
         pattern, at = "", 0
@@ -351,19 +350,19 @@ def _compiled() -> list[tuple[re.Pattern[str], str]]:
             pattern += f"(?P<{m[1]}{m[2]}>{_TYPES[m[1]][0]})"
             at = m.end()
         pattern += re.escape(entry["en"][at:])
-        out.append((re.compile(pattern), str(entry["ru"])))
+        out.append((re.compile(pattern), entry))
     return out
 
 
 def _clause(english: str, lang: str) -> str | None:
-    """One clause of a reason (no ``; `` in it) in ``lang``, or None if no template reads it."""
-    for pattern, ru in _compiled():
+    """One clause of a reason in ``lang``, or None if no template reads it."""
+    for pattern, entry in _compiled():
         m = pattern.fullmatch(english)
         if m is None:
             continue
         said = {k: _TYPES[k.rstrip("0123456789")][1](v, lang) for k, v in m.groupdict().items()}
         if all(v is not None for v in said.values()):
-            return ru.format(**{k: _Said(v) for k, v in said.items()})
+            return entry[lang].format(**{k: _Said(v) for k, v in said.items()})
     return None
 
 
@@ -402,8 +401,3 @@ def reason(english: str, lang: str) -> str:
     if lang == "en":
         return english
     return "; ".join(_clause(part, lang) or part for part in clauses(english))
-
-
-def untranslated(english: str, lang: str = "ru") -> Iterator[str]:
-    """The clauses of a reason no template of the catalog reads."""
-    return (part for part in clauses(english) if _clause(part, lang) is None)
