@@ -1000,7 +1000,7 @@ def report(
         path = rep.render(built, out)
         if check_text is not None:
             checked = claims.attach(s, path, check_text, reporter=reporter, year=year,
-                                    compare=compare, text=article)  # fmt: skip
+                                    compare=compare, text=article, lang=lang)  # fmt: skip
             said = "Проверены утверждения" if ru else "Checked claims"
             err.print(f"{said}: {checked}", markup=False, highlight=False, soft_wrap=True)
     err.print(f"{'Отчёт' if ru else 'Report'}: {path}", markup=False, highlight=False,
@@ -1090,24 +1090,24 @@ def check(
     firm_group: FirmGroupOpt = None,
     no_suppress: NoSuppressOpt = False,
     encoding: ArticleEncodingOpt = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(help="Language of verdicts and reasons: en, ru (default: the text's)."),
+    ] = None,
     fmt: FormatOpt = None,
 ) -> None:
     """Check every number of a press text against the data: supported, contradicted, ..."""
     from hitex.report import claims  # noqa: PLC0415
 
+    text = claims.read_article(article, encoding=encoding)
+    said = claims.language(text) if lang is None else _lang(lang)
     with _open(ctx.obj, **_engine(ctx, engine)) as s:
         s.scope(firm_group=firm_group, suppress=False if no_suppress else None)
-        results = claims.check_file(
-            s,
-            article,
-            reporter=reporter,
-            year=year,
-            compare=compare,
-            lexicon_path=lexicon,
-            encoding=encoding,
-        )
+        results = claims.check(s, text, reporter=reporter, year=year, compare=compare,
+                               lexicon_path=lexicon, lang=said)  # fmt: skip
     # A claim's reason is what the reader needs whole: the terminal wraps it, never cuts it.
-    emit(claims.frame(results, form=_chosen(fmt).value), fmt, wrap={"reason": 3, "about": 1})
+    emit(claims.frame(results, form=_chosen(fmt).value, lang=said), fmt, said,
+         wrap={"reason": 3, "about": 1})  # fmt: skip
 
 
 @contextmanager

@@ -81,6 +81,7 @@ COLUMNS_RU: dict[str, str] = {
     "products": "товаров", "share": "доля", "kind": "вид", "groups": "групп",
     "codes": "коды товаров", "classifications": "классификации", "source": "источник",
     "group_code": "группа (код)", "description": "описание",
+    "claim": "утверждение", "computed": "расчёт", "verdict": "вердикт", "about": "о чём",
 }  # fmt: skip
 
 _SCALES = ((1e9, "billion", "млрд"), (1e6, "million", "млн"), (1e3, "thousand", "тыс."))

@@ -9,14 +9,16 @@
 :mod:`~hitex.report.claims.resolve` says what each is about,
 :mod:`~hitex.report.claims.verify` computes each figure with the Session and gives a verdict,
 :mod:`~hitex.report.claims.consistency` finds claims that contradict each other whatever the
-data, and :mod:`~hitex.report.claims.mark` shows the text with each claim marked.
+data, and :mod:`~hitex.report.claims.mark` shows the text with each claim marked;
+:mod:`~hitex.report.claims.messages` says it all in English or Russian.
 """
 
 from __future__ import annotations
 
 from hitex.report.claims.check import attach, check, check_file, frame, read_article
 from hitex.report.claims.mark import to_html
+from hitex.report.claims.messages import language
 from hitex.report.claims.model import VERDICTS, Claim, Period, Quantity, Result, Subject
 
 __all__ = ["VERDICTS", "Claim", "Period", "Quantity", "Result", "Subject", "attach", "check",
-           "check_file", "frame", "read_article", "to_html"]  # fmt: skip
+           "check_file", "frame", "language", "read_article", "to_html"]  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import collections
+import dataclasses
 import json
 import os
 import re
@@ -15,7 +16,16 @@ import pandas as pd
 from hitex.errors import InputError
 from hitex.ingest.base import judge_encoding
 from hitex.reference import countries
-from hitex.report.claims import consistency, enterprises, lexicon, mark, parse, resolve, verify
+from hitex.report.claims import (
+    consistency,
+    enterprises,
+    lexicon,
+    mark,
+    messages,
+    parse,
+    resolve,
+    verify,
+)
 from hitex.report.claims.model import Result
 from hitex.session import Session, _reporter
 
@@ -30,6 +40,7 @@ def check(
     year: int | None = None,
     compare: int | None = None,
     lexicon_path: str | os.PathLike[str] | None = None,
+    lang: str | None = "en",
 ) -> list[Result]:
     """Every numeric claim of ``text``, with the figure hitex computes and a verdict.
 
@@ -47,7 +58,11 @@ def check(
         The base of growth rates the text does not date; by default the year before.
     lexicon_path
         A YAML file of more product and partner words (see ``data/lexicon.yaml``).
+    lang
+        The language of the reasons (``en``, ``ru``; see ``data/messages.yaml``); None: the
+        language most of the text's sentences are written in. Verdicts stay codes.
     """
+    said = messages.language(text) if lang is None else _lang(lang)
     lex = lexicon.load(None if lexicon_path is None else Path(lexicon_path)).defined_by(text)
     who = _reporter(reporter) if reporter else infer_reporter(session, text)
     when = year if year is not None else _year(session, who, text)
@@ -58,8 +73,20 @@ def check(
     found = parse.parse(text)
     claims = resolve.resolve(found, lex, resolve.Context(who, when, compare), text)
     claims = enterprises.read(found, claims, session, lexicon_path=lexicon_path)
-    results = verify.verify(claims, session, lex)
-    return consistency.flag(results)
+    results = consistency.flag(verify.verify(claims, session, lex))
+    return results if said == "en" else [speak(r, said) for r in results]
+
+
+def speak(result: Result, lang: str) -> Result:
+    """``result`` with its reason in ``lang`` (:func:`messages.reason`)."""
+    return dataclasses.replace(result, reason=messages.reason(result.reason, lang))
+
+
+def _lang(lang: str) -> str:
+    if lang not in messages.LANGS:
+        raise InputError(f"--lang {lang!r} is not one of: {', '.join(messages.LANGS)}.",
+                         ru=f"--lang {lang!r}: допустимые значения — en, ru.")  # fmt: skip
+    return lang
 
 
 def check_file(
@@ -332,16 +359,18 @@ def _year(session: Session, reporter: str, text: str) -> int:
 COLUMNS = ["sentence", "span", "claim", "computed", "verdict", "reason"]
 
 
-def frame(results: Sequence[Result], *, form: str = "json") -> pd.DataFrame:
+def frame(results: Sequence[Result], *, form: str = "json", lang: str = "en") -> pd.DataFrame:
     """Results as a table, one row per claim.
 
     ``json`` keeps ``claim`` an object, ``csv`` writes it as JSON text, ``table`` (a
-    terminal) shows the claim's words, subject, figure and verdict in short.
+    terminal) shows the claim's words, subject, figure and verdict in short, in ``lang``
+    (the reasons are in the language :func:`check` gave them).
     """
     if form == "table":
         return pd.DataFrame(
-            [{"#": i, "claim": r.claim.span, "computed": _computed(r), "verdict": r.verdict,
-              "reason": r.reason, "about": _about(r)} for i, r in enumerate(results, 1)],
+            [{"#": i, "claim": r.claim.span, "computed": _computed(r, lang),
+              "verdict": messages.verdict(r.verdict, lang), "reason": r.reason,
+              "about": _about(r, lang)} for i, r in enumerate(results, 1)],
             # What the claim was read as comes last: a narrow terminal leaves it out first,
             # since the reason names the same subject and period.
             columns=["#", "claim", "computed", "verdict", "reason", "about"],
@@ -352,21 +381,24 @@ def frame(results: Sequence[Result], *, form: str = "json") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _about(r: Result) -> str:
+def _about(r: Result, lang: str = "en") -> str:
     c = r.claim
     if not c.understood:
         return ""
-    when = str(c.period.year)
+    when = messages.word("about.year", lang, year=c.period.year)
     if c.period.compare is not None and c.kind in ("growth", "multiple", "change"):
-        when += f" vs {c.period.compare}"
+        when += messages.word("about.compare", lang, compare=c.period.compare)
     if c.period.months is not None:
-        when += f" (months {c.period.months[0]}-{c.period.months[1]})"
-    return f"{c.kind}: {verify.describe(c.subject)}, {when}"
+        lo, hi = c.period.months
+        when += messages.word("about.months", lang, lo=lo, hi=hi)
+    kind = messages.word(f"kind.{c.kind}", lang)
+    return messages.word("about", lang, kind=kind, subject=messages.describe(c.subject, lang),
+                         when=when)  # fmt: skip
 
 
-def _computed(r: Result) -> str:
+def _computed(r: Result, lang: str = "en") -> str:
     q = r.claim.quantity
-    return "" if r.computed is None or q is None else verify.show(r.computed, q.unit)
+    return "" if r.computed is None or q is None else messages.show(r.computed, q.unit, lang=lang)
 
 
 def attach(
@@ -379,15 +411,18 @@ def attach(
     compare: int | None = None,
     encoding: str | None = None,
     text: str | None = None,
+    lang: str = "en",
 ) -> Path:
     """Check ``article`` and add it, marked, to the written ``report`` (``hitex report --check``).
 
     ``text`` is the article's text where the caller has read it already (with
     :func:`read_article`, before the report was built, so that an unreadable file stops first).
+    ``lang`` is the report's: the reasons, verdicts and headings of the marked text.
 
     An HTML report gets it as its last section; another format gets ``NAME-check.html`` beside.
     """
     if text is None:
         text = read_article(article, encoding=encoding)
-    results = check(session, text, reporter=reporter, year=year, compare=compare)
-    return mark.attach(report, text, results, title=f"Claims of {Path(article).name}, checked")
+    results = check(session, text, reporter=reporter, year=year, compare=compare, lang=lang)
+    title = messages.word("check.title", lang, name=Path(article).name)
+    return mark.attach(report, text, results, title=title, lang=lang)

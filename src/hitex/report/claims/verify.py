@@ -22,8 +22,7 @@ import pandas as pd
 import hitex.indicators as ind
 from hitex.errors import HitexError
 from hitex.reference import countries
-from hitex.report import wording
-from hitex.report.claims import enterprises, frames, overlay, parse
+from hitex.report.claims import enterprises, frames, messages, overlay, parse
 from hitex.report.claims.lexicon import Lexicon, ProductEntry
 from hitex.report.claims.model import (
     CERTAIN,
@@ -2397,13 +2396,7 @@ def show(x: float, unit: str, digits: int = 2) -> str:
     >>> show(1_772_447_646, "usd", 4)
     'US$1.7724 billion'
     """
-    if unit == "usd":
-        return wording.money(x, digits=digits).replace("$", "US$")
-    if unit == "pct":
-        return f"{x:.{digits}f}%"
-    if unit == "x":
-        return f"x{x:.3g}" if x >= 100 and digits == 2 else f"x{x:.{digits}f}"
-    return f"{x:.0f}"
+    return messages.show(x, unit, digits)
 
 
 def _number(v: object) -> float | None:
@@ -2431,13 +2424,4 @@ def describe(s: Subject) -> str:
     >>> describe(Subject("RU-MOW", "export", ("IND",), None, ("gas turbines",)))
     "Moscow's exports to India (gas turbines)"
     """
-    to = ", ".join(_name(p) for p in s.partners) or s.partner_group
-    prep = "from" if s.flow == "import" else "to"
-    where = f" {prep} {to}" if to else ""
-    what = f" ({' and '.join(s.products)})" if s.products else ""
-    flow = {"balance": "trade balance", "turnover": "trade turnover (exports + imports)"}.get(
-        s.flow, f"{s.flow}s"
-    )
-    if s.flow in ("balance", "turnover") and to:
-        where = f" with {to}"
-    return f"{_name(s.reporter)}'s {flow}{where}{what}{enterprises.describe(s.firm_group)}"
+    return messages.describe(s)
