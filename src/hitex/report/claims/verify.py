@@ -132,7 +132,7 @@ def verify(  # noqa: PLR0912 - one step per test a verdict passes
                 else _abstain(r, readings.get(i, []), s, plan, small_base_usd)
             )
         if r.verdict == "contradicted":
-            r = _uncertain(_moot_partners(r, s, plan, small_base_usd))
+            r = _uncertain(r)
         if r.verdict == "contradicted" and not _other_flow(
             flowed.get(i, []), s, plan, small_base_usd
         ):
@@ -381,30 +381,6 @@ def _uncertain(r: Result) -> Result:
     why = "; ".join(f"{_GUESSES.get(slot, slot)} ({r.claim.how(slot)})" for slot in guessed)
     return Result(r.claim, r.computed, "unverifiable",
                   f"uncertain reading: {why}; as read: {r.reason}")  # fmt: skip
-
-
-def _moot_partners(r: Result, s: Session, plan: Plan, small: float) -> Result:
-    """``r`` with its partners' guess dropped when the warehouse holds one partner of its trade.
-
-    "On the import side, twenty-five chapters passed $10 million": read as Chile's imports from
-    all partners or from Argentina named before, the figure is the same when Argentina is all
-    the warehouse holds of Chile's imports that year; the guess changes nothing.
-    """
-    c = r.claim
-    if c.how("partners") in CERTAIN or c.subject.partner_group or len(c.subject.partners) > 1:
-        return r
-    try:
-        everyone = replace(c.subject, partners=(), products=())
-        t = s.table(year=c.period.year, by=["partner"], small_base_usd=small,
-                    **plan.selection(everyone))  # fmt: skip
-    except (HitexError, KeyError, ValueError):
-        return r
-    held = {str(p) for p, v in zip(t["partner"], t["value_usd"], strict=True) if v}
-    if len(held) != 1 or not set(c.subject.partners) <= held:
-        return r
-    return replace(
-        r, claim=c.with_(reading=tuple(sorted({**dict(c.reading), "partners": "read"}.items())))
-    )
 
 
 #: Kinds whose figure may tell the flow a text leaves unsaid (never ranks: few places to hit).
