@@ -1571,8 +1571,8 @@ def _behind_only(text: str, mentions: list[Mention], partners: tuple[str, ...]) 
     return bool(theirs) and all(_SET_AGAINST.search(text[: m.start]) for m in theirs)
 
 
-#: A year: four digits from 1900 to 2099, not the whole part of a figure («2035,4 млн долл.»).
-#: A year; not a figure of money that looks like one («на 2035 млн долл.», "$2010 million").
+#: A year: four digits from 1900 to 2099, not the whole part of a figure («2035,4 млн долл.») nor
+#: a figure of money that looks like one («на 2035 млн долл.», "$2010 million").
 _A_YEAR = (
     r"(?<![$€£])\b((?:19|20)\d\d)\b(?![.,]\d)"
     r"(?!\s*(?:млн|млрд|тыс|трлн|million|billion|thousand|mn|bn|m)(?!\w))"
