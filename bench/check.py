@@ -11,6 +11,8 @@ Scores, per language and per claim kind: claims found (a key claim overlapped by
 checker understood), precision of red flags (red results, contradicted or inconsistent, that
 fall on deliberate errors, among all red results, including those on words that are no claim),
 true claims supported, errors caught, false "supported" (a deliberate error called supported).
+A key claim whose words hold several of the checker's claims is red when any of them is, and
+supported only when all are (``judged``).
 
 ``python -m bench.check --part dev`` (default ``dev``; ``heldout`` or ``all``), ``--details``
 lists every key claim with its verdict, ``--markdown`` prints the tables for RESULTS-check.md.
@@ -73,6 +75,25 @@ def locate(text: str, key: list[dict[str, Any]], name: str) -> list[tuple[int, i
     return out
 
 
+def judged(results: list[claims.Result], hits: list[int]) -> int | None:
+    """The result that gives a key claim its verdict, among the results inside its words.
+
+    A key claim may hold several of the checker's claims ("$900 million, up 40%": an amount and
+    a growth). The key claim is a red flag when any of them is; it is supported only when every
+    understood one is; otherwise it takes the first understood one that is not supported. (The
+    first understood result alone would count "$900 million" supported where "up 40%", the
+    deliberate error, is flagged, and would hide a wrong red flag behind a supported figure.)
+    """
+    understood = [i for i in hits if results[i].claim.understood]
+    if not understood:
+        return hits[0] if hits else None
+    red = [i for i in understood if results[i].verdict in RED]
+    if red:
+        return red[0]
+    open_ = [i for i in understood if results[i].verdict != "supported"]
+    return open_[0] if open_ else understood[0]
+
+
 def score_article(session: hitex.Session, path: Path) -> list[Row]:
     """The rows of one article: its key claims with the checker's verdicts, and stray red flags."""
     key = yaml.safe_load(path.with_suffix(".yaml").read_text(encoding="utf-8"))
@@ -87,24 +108,29 @@ def score_article(session: hitex.Session, path: Path) -> list[Row]:
     except hitex.HitexError as exc:  # the checker refused the text: nothing found
         results = []
         print(f"{path.name}: {exc}", file=sys.stderr)
-    spans = locate(text, key["claims"], path.name)
+    return rows_of(text, key["claims"], results, key["lang"], path.stem)
+
+
+def rows_of(
+    text: str, key: list[dict[str, Any]], results: list[claims.Result], lang: str, name: str
+) -> list[Row]:
+    """The rows of one article from its key claims and the checker's results on its text."""
+    spans = locate(text, key, name)
     used: set[int] = set()
     rows = []
-    for k, (a, b) in zip(key["claims"], spans, strict=True):
+    for k, (a, b) in zip(key, spans, strict=True):
         hits = [i for i, r in enumerate(results) if r.claim.start < b and a < r.claim.end]
-        understood = [i for i in hits if results[i].claim.understood]
         used.update(hits)
-        pick = understood[0] if understood else (hits[0] if hits else None)
+        pick = judged(results, hits)
         got = "missed" if pick is None else results[pick].verdict
         if pick is not None and not results[pick].claim.understood:
             got = "not understood"
         why = "" if pick is None else results[pick].reason
-        rows.append(Row(path.stem, key["lang"], k["kind"], k["span"], k["verdict"], got, why,
-                        bool(understood)))  # fmt: skip
+        understood = any(results[i].claim.understood for i in hits)
+        rows.append(Row(name, lang, k["kind"], k["span"], k["verdict"], got, why, understood))
     for i, r in enumerate(results):
         if i not in used and r.verdict in RED:
-            rows.append(Row(path.stem, key["lang"], "no claim", r.claim.span, "none", r.verdict,
-                            r.reason))  # fmt: skip
+            rows.append(Row(name, lang, "no claim", r.claim.span, "none", r.verdict, r.reason))
     return rows
 
 
