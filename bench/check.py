@@ -11,8 +11,8 @@ Scores, per language and per claim kind: claims found (a key claim overlapped by
 checker understood), precision of red flags (red results, contradicted or inconsistent, that
 fall on deliberate errors, among all red results, including those on words that are no claim),
 true claims supported, errors caught, false "supported" (a deliberate error called supported).
-A key claim whose words hold several of the checker's claims is red when any of them is, and
-supported only when all are (``judged``).
+A key claim whose words hold several of the checker's claims is red when any of them is, else
+answered by the one of its own kind, else supported only when all are (``judged``).
 
 ``python -m bench.check --part dev`` (default ``dev``; ``heldout`` or ``all``), ``--details``
 lists every key claim with its verdict, ``--markdown`` prints the tables for RESULTS-check.md.
@@ -75,23 +75,24 @@ def locate(text: str, key: list[dict[str, Any]], name: str) -> list[tuple[int, i
     return out
 
 
-def judged(results: list[claims.Result], hits: list[int]) -> int | None:
+def judged(results: list[claims.Result], hits: list[int], kind: str = "") -> int | None:
     """The result that gives a key claim its verdict, among the results inside its words.
 
     A key claim may hold several of the checker's claims ("$900 million, up 40%": an amount and
-    a growth). The key claim is a red flag when any of them is; it is supported only when every
-    understood one is; otherwise it takes the first understood one that is not supported. (The
-    first understood result alone would count "$900 million" supported where "up 40%", the
-    deliberate error, is flagged, and would hide a wrong red flag behind a supported figure.)
+    a growth). The key claim is a red flag when any of them is (a reader sees it); otherwise the
+    result of the key's own ``kind`` answers it ("the deficit of $270 million was the smallest
+    since 2011": the record), and failing one, it is supported only when every understood result
+    is, else it takes the first that is not. (The first understood result alone counted "$900
+    million" supported where "up 40%", the deliberate error, was flagged, and hid a wrong red flag
+    behind a supported figure.)
     """
     understood = [i for i in hits if results[i].claim.understood]
     if not understood:
         return hits[0] if hits else None
     red = [i for i in understood if results[i].verdict in RED]
-    if red:
-        return red[0]
+    own = [i for i in understood if results[i].claim.kind == kind]
     open_ = [i for i in understood if results[i].verdict != "supported"]
-    return open_[0] if open_ else understood[0]
+    return (red or own or open_ or understood)[0]
 
 
 def score_article(session: hitex.Session, path: Path) -> list[Row]:
@@ -121,7 +122,7 @@ def rows_of(
     for k, (a, b) in zip(key, spans, strict=True):
         hits = [i for i, r in enumerate(results) if r.claim.start < b and a < r.claim.end]
         used.update(hits)
-        pick = judged(results, hits)
+        pick = judged(results, hits, k["kind"])
         got = "missed" if pick is None else results[pick].verdict
         if pick is not None and not results[pick].claim.understood:
             got = "not understood"

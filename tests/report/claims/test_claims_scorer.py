@@ -26,9 +26,11 @@ def test_a_key_claim_only_inside_the_one_before_is_reported() -> None:
         check.locate("Exports rose 5% to $2 million.", [{"span": "rose 5%"}, {"span": "5%"}], "t")
 
 
-def _result(text: str, span: str, verdict: str, *, understood: bool = True) -> claims.Result:
+def _result(
+    text: str, span: str, verdict: str, *, understood: bool = True, kind: str = "amount"
+) -> claims.Result:
     start = text.index(span)
-    claim = claims.Claim("amount", span, text, start, start + len(span), understood=understood)
+    claim = claims.Claim(kind, span, text, start, start + len(span), understood=understood)
     return claims.Result(claim, None, verdict, f"{verdict}: {span}")
 
 
@@ -59,3 +61,15 @@ def test_a_number_not_understood_does_not_decide_beside_an_understood_claim() ->
                _result(TEXT, "up 40%", "supported")]  # fmt: skip
     (row,) = check.rows_of(TEXT, KEY, results, "en", "t")
     assert (row.got, row.found) == ("supported", True)
+
+
+def test_beside_no_red_flag_the_claim_of_the_keys_kind_answers() -> None:
+    text = "The deficit of $270 million was the smallest since 2011."
+    key = [{"span": text[:-1], "kind": "extreme", "verdict": "supported"}]
+    results = [_result(text, "$270 million", "unverifiable"),
+               _result(text, "the smallest since 2011", "supported", kind="extreme")]  # fmt: skip
+    (row,) = check.rows_of(text, key, results, "en", "t")
+    assert row.got == "supported"
+    results[0] = _result(text, "$270 million", "contradicted")
+    (row,) = check.rows_of(text, key, results, "en", "t")
+    assert row.got == "contradicted"
