@@ -1,11 +1,14 @@
 """Ingest time and peak memory against file size: one BACI year of 5M rows and of 25M rows.
 
 Each file is loaded into a fresh warehouse by hitex (``Session.load(format="baci")``) and
-read by DuckDB (``CREATE TABLE AS SELECT * FROM read_csv(...)``), each run in a process of
-its own whose CPU seconds (``getrusage``: user + system, every thread) and peak resident set
-(``VmHWM``, the process's own) are reported: on a shared machine the wall clock of one run moves
-2-10x with other work, its CPU seconds far less. Each hitex run's answer (records placed, their
-sum, a digest of every reject) is printed, and runs of two codes must agree. The table goes to
+read by DuckDB (``CREATE TABLE AS SELECT * FROM read_csv(...)``, the reference the goals are
+stated against) and written by DuckDB as Parquet (``COPY (SELECT * FROM read_csv(...)) TO
+'x.parquet'``: what the format alone costs, as hitex's records are Parquet files), each run in
+a process of its own whose CPU seconds (``getrusage``: user + system, every thread) and peak
+resident set (``VmHWM``, the process's own) are reported: on a shared machine the wall clock
+of one run moves 2-10x with other work, its CPU seconds far less. Each hitex run's answer
+(records placed, their sum, a digest of every reject) is printed, and runs of two codes must
+agree. The table goes to
 the ``ingest-memory`` section of ``bench/RESULTS.md``.
 
 ``python -m bench.ingest_memory [--rows 5M,25M] [--repeat 2] [--bad 0,0.0001] [--code DIR]
@@ -56,6 +59,7 @@ for p in (work, Path(str(work) + ".wal")):
     p.unlink(missing_ok=True)
 shutil.rmtree(str(work) + ".data", ignore_errors=True)
 bad = float(sys.argv[4]) if len(sys.argv) > 4 else 0.0
+written = 0  # bytes of the Parquet file the Parquet reference wrote
 
 def reset_peak():
     # The peak from here on: imports stay resident, set-up before the clock does not count.
@@ -78,6 +82,19 @@ if kind == "hitex":
         (r,) = s.load([path], format="baci")
         assert r.rows_rejected == round(r.rows_read * bad), r
     rows = r.rows_read
+elif kind == "parquet":
+    import duckdb
+    out = Path(str(work) + ".parquet")
+    out.unlink(missing_ok=True)
+    reset_peak()
+    start, cpu_start = time.perf_counter(), cpu()
+    with duckdb.connect() as con:
+        con.execute(
+            f"COPY (SELECT * FROM read_csv(?)) TO '{out}' (FORMAT parquet)", [str(path)]
+        )
+        rows = con.execute("SELECT count(*) FROM read_parquet(?)", [str(out)]).fetchall()[0][0]
+    written = out.stat().st_size
+    out.unlink()
 else:
     import duckdb
     reset_peak()
@@ -105,8 +122,13 @@ if kind == "hitex":
 with open("/proc/self/status") as status:
     peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) / 1024
 print(json.dumps({"seconds": seconds, "cpu": cpu_seconds, "peak_mib": peak, "rows": rows,
-                  "answer": answer}))
+                  "answer": answer, "bytes": written}))
 """
+
+
+#: The two readings of the file by DuckDB alone: into its own table (the goals' reference)
+#: and into a Parquet file (what writing the format costs without any check or rollup).
+_REFERENCES = ("duckdb", "parquet")
 
 
 def _file(rows: int) -> Path:
@@ -175,14 +197,16 @@ def main(argv: list[str] | None = None) -> None:
     head = f"""## Ingest: time and memory against file size (`python -m bench.ingest_memory`)
 
 One BACI-shaped year per size (`bench.generate`, seed 1), loaded into a fresh warehouse by hitex
-(`Session.load(format="baci")`) and read by DuckDB (`CREATE TABLE AS SELECT * FROM read_csv(...)`),
-each in a process of its own; the fewest CPU seconds (`getrusage`, user + system, every thread of
-the process) and the fastest wall clock of {args.repeat} runs, and the highest peak resident memory
-of the process from the load's start (`VmHWM`, imports included). {when},
-Python {platform.python_version()}.
+(`Session.load(format="baci")`), read by DuckDB (`CREATE TABLE AS SELECT * FROM
+read_csv(...)`, "DuckDB") and written by DuckDB as Parquet (`COPY (SELECT * FROM read_csv(...))
+TO 'x.parquet'`, "Parquet": the format alone), each in a process of its own; the fewest CPU
+seconds (`getrusage`, user + system, every thread of the process) and the fastest wall clock
+of {args.repeat} runs, and the highest peak resident memory of the process from the load's
+start (`VmHWM`, imports included). {when}, Python {platform.python_version()}.
 
-{first}| rows | hitex CPU s | DuckDB CPU s | CPU ratio | hitex s | DuckDB s | ratio | {peaks} |
-{rule}|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+{first}| rows | hitex CPU s | DuckDB CPU s | CPU ratio | Parquet CPU s | CPU ratio to Parquet \
+| hitex s | DuckDB s | ratio | {peaks} |
+{rule}|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 """
     if any(shares) or args.code or args.before:
         head = head.replace("\n\n| ", f"\n{_variant(args)}\n\n| ", 1)
@@ -196,13 +220,13 @@ def _measure(rows: int, bad: float, args: argparse.Namespace) -> list[str]:
     if bad:
         path = _with_bad(path, bad)
     work = path.parent / "memory.duckdb"
-    kinds = {"duckdb": None, "hitex": args.code}
+    kinds = {"duckdb": None, "parquet": None, "hitex": args.code}
     if args.before:
-        kinds = {"duckdb": None, "before": args.before, "hitex": args.code}
+        kinds = {"duckdb": None, "parquet": None, "before": args.before, "hitex": args.code}
     best: dict[str, dict[str, float]] = {}
     for _ in range(args.repeat):
         for kind, code in kinds.items():
-            got = _run("duckdb" if kind == "duckdb" else "hitex", path, work, bad, code)
+            got = _run(kind if kind in _REFERENCES else "hitex", path, work, bad, code)
             if kind not in best:
                 best[kind] = got
             # The fastest time, the fewest CPU seconds, the highest peak.
@@ -216,10 +240,10 @@ def _measure(rows: int, bad: float, args: argparse.Namespace) -> list[str]:
                 f"{got['seconds']:.2f} s, {got['peak_mib']:.0f} MiB {got['answer']}",
                 flush=True,
             )
-    d = best["duckdb"]
+    d, pq = best["duckdb"], best["parquet"]
     file = f"{bad:.2%} refused" if bad else "clean"
     lines = []
-    hitex = [k for k in kinds if k != "duckdb"]
+    hitex = [k for k in kinds if k not in _REFERENCES]
     if len({best[k]["answer"] for k in hitex}) > 1:
         # The code before and after a change must keep the same records and rejects.
         raise SystemExit(f"answers differ: {[best[k]['answer'] for k in hitex]}")
@@ -228,6 +252,7 @@ def _measure(rows: int, bad: float, args: argparse.Namespace) -> list[str]:
         label = f"| {'before' if kind == 'before' else 'after'} | {file} " if args.before else ""
         line = (
             f"{label}| {rows:,} | {h['cpu']:.2f} | {d['cpu']:.2f} | {h['cpu'] / d['cpu']:.2f} | "
+            f"{pq['cpu']:.2f} | {h['cpu'] / pq['cpu']:.2f} | "
             f"{h['seconds']:.2f} | {d['seconds']:.2f} | {h['seconds'] / d['seconds']:.2f} | "
             f"{h['peak_mib']:,.0f} | {d['peak_mib']:,.0f} |"
         )

@@ -75,3 +75,16 @@ def test_the_duckdb_plan_refuses_what_the_declaration_refuses(fmt):
                 for q in (text, compiled)]  # fmt: skip
         assert rows[0] == rows[1]
         assert len(rows[0]) == sum(1 for _ in FILES[fmt].open()) - 1
+
+
+@pytest.mark.parametrize("dialect", ["duckdb", "spark"])
+def test_compiling_leaves_the_plan_as_it_was(dialect):
+    reader = _opened("baci", duckdb.connect())
+    compiled = plan(reader, _read(ident("raw")))
+    before = compiled.tree.sql("duckdb")
+    renamed = {"flow_codes": "flow_codes_enum__"}
+    first = compiled.sql(dialect, tables=renamed)
+    assert compiled.sql(dialect, tables=renamed) == first
+    assert "flow_codes_enum__" in first
+    assert compiled.tree.sql("duckdb") == before
+    assert compiled.sql(dialect) == plan(reader, _read(ident("raw"))).sql(dialect)

@@ -51,13 +51,19 @@ class Plan:
         tables: Mapping[str, str] | None = None,
         pretty: bool = False,
     ) -> str:
-        """The plan in ``dialect``'s SQL; ``tables`` renames lookup tables (name -> name)."""
-        tree = self.tree.copy()
-        if tables:
-            tree = tree.transform(_renamed(tables))
+        """The plan in ``dialect``'s SQL; ``tables`` renames lookup tables (name -> name).
+
+        The tree is copied once (the generator may change what it writes): each copy of a
+        plan's tree took about as long as parsing it, and a load compiles one or two plans.
+        """
+        tree, own = self.tree, False
+        for rewrite in (_renamed(tables),) if tables else ():
+            tree, own = tree.transform(rewrite, copy=not own), True
         for rewrite in REWRITES.get(dialect, ()):
-            tree = tree.transform(rewrite)
-        return tree.sql(dialect, pretty=pretty, unsupported_level=sqlglot.ErrorLevel.RAISE)
+            tree, own = tree.transform(rewrite, copy=not own), True
+        return tree.sql(
+            dialect, copy=not own, pretty=pretty, unsupported_level=sqlglot.ErrorLevel.RAISE
+        )
 
 
 def plan(reader: Reader, read: Read) -> Plan:
