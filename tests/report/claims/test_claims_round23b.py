@@ -146,3 +146,31 @@ def test_combined_trade_is_the_turnover(corpus):
         r = find(results, words)
         assert r.claim.subject.flow == "turnover"
         assert r.verdict == "supported", r.reason
+
+
+# -- a multiple in English words past twenty: "twenty-eight times" ----------------------------
+def test_a_compound_number_word_is_the_whole_multiple(corpus):
+    cotton = chile_mn("import", "52")
+    assert round(cotton[2004] / cotton[2002]) == 28
+    text = "In 2004 Chile's cotton imports were twenty-eight times their 2002 level."
+    r = find(claims.check(corpus, text, reporter="CHL"), "times")
+    assert r.claim.quantity is not None
+    assert r.claim.quantity.value == 28
+    assert r.verdict == "supported", r.reason
+
+
+# -- knitted clothing is HS 61, not all clothing ----------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2004 Chile's imports of knitwear were 3.7 times those of 2002.",
+        "В 2004 г. импорт трикотажа вырос в 3,7 раза против 2002 г.",
+    ],
+)
+def test_knitted_clothing_is_its_own_chapter(corpus, text):
+    knitted = chile_mn("import", "61")
+    assert round(knitted[2004] / knitted[2002], 1) == 3.7
+    both = chile_mn("import", "61") + chile_mn("import", "62")
+    assert round(both[2004] / both[2002], 1) == 3.1
+    r = find(claims.check(corpus, text, reporter="CHL"), "3")
+    assert r.verdict == "supported", r.reason
