@@ -174,3 +174,23 @@ def test_knitted_clothing_is_its_own_chapter(corpus, text):
     assert round(both[2004] / both[2002], 1) == 3.1
     r = find(claims.check(corpus, text, reporter="CHL"), "3")
     assert r.verdict == "supported", r.reason
+
+
+# -- the reporter named as the seller: a first person after it is no partner speaking -------
+def test_the_reporter_as_seller_is_not_undone_by_a_later_first_person(corpus):
+    fuels = chile_mn("import", "27")[2004]
+    assert round(fuels) == 917
+    assert chile_mn("export", "27")[2004] < 50
+    text = "Chile sold its neighbour $917 million of fuels in 2004, so this is not our business."
+    r = find(claims.check(corpus, text, reporter="CHL"), "$917 million")
+    assert r.claim.subject.flow == "export"
+    assert r.verdict == "contradicted", r.reason
+
+
+def test_trade_both_ways_is_the_turnover(corpus):
+    both = chile_mn("import") + chile_mn("export")
+    assert round(both[2004] / 1e3, 1) == 2.3
+    text = "In 2004 commerce both ways came to $2.3 billion."
+    r = find(claims.check(corpus, text, reporter="CHL"), "$2.3 billion")
+    assert r.claim.subject.flow == "turnover"
+    assert r.verdict == "supported", r.reason
