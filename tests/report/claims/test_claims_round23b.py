@@ -194,3 +194,29 @@ def test_trade_both_ways_is_the_turnover(corpus):
     r = find(claims.check(corpus, text, reporter="CHL"), "$2.3 billion")
     assert r.claim.subject.flow == "turnover"
     assert r.verdict == "supported", r.reason
+
+
+# -- words of the lexicon and grammar: "pharma", staple fibre, "combined flows" --------------
+def _portugal_mn(flow: str, year: int, product: str = "") -> float:
+    p = pd.read_csv(PORTUGAL, dtype={"product": str})
+    p = p[(p["flow"] == flow) & (p["year"] == year) & p["product"].str.startswith(product)]
+    return float(p["value_usd"].sum()) / 1e6
+
+
+@pytest.mark.parametrize(
+    ("text", "reporter", "words", "flow"),
+    [
+        ("In 2021 Portugal's pharma imports came to $917.2 million.", "PRT", "$917.2 million",
+         "import"),
+        ("In 2004 Chilean staple fiber sales to Argentina came to $2.5 million.", "CHL",
+         "$2.5 million", "export"),
+        ("In 2004 Chile's combined flows with Argentina came to $2.3 billion.", "CHL",
+         "$2.3 billion", "turnover"),
+    ],
+)  # fmt: skip
+def test_words_for_goods_and_for_both_flows(corpus, text, reporter, words, flow):
+    assert round(_portugal_mn("import", 2021, "30"), 1) == 917.2
+    assert round(chile_mn("export", "55")[2004], 1) == 2.5
+    r = find(claims.check(corpus, text, reporter=reporter), words)
+    assert r.claim.subject.flow == flow
+    assert r.verdict == "supported", r.reason
