@@ -89,6 +89,8 @@ def test_a_sender_in_the_sentence_wins_over_the_paragraph(corpus):
 def test_the_reporters_purchases_after_the_figure_are_imports(corpus, text, words):
     r = _check(corpus, text, words)
     assert r.claim.subject.flow == "import"
+    # The share's whole is the reporter's buying too.
+    assert r.claim.whole is None or r.claim.whole.flow == "import"
     assert r.verdict == "supported", r.reason
 
 
@@ -220,3 +222,26 @@ def test_words_for_goods_and_for_both_flows(corpus, text, reporter, words, flow)
     r = find(claims.check(corpus, text, reporter=reporter), words)
     assert r.claim.subject.flow == flow
     assert r.verdict == "supported", r.reason
+
+
+# -- "bought 1.3 times what Korea did": the verb said once, another partner's purchases -------
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("In 2021 Belgium bought 1.3 times what Korea did.", "supported"),
+        ("In 2021 Italy bought 2.5 times what Sweden did.", "contradicted"),
+    ],
+)
+def test_a_multiple_of_what_another_partner_did(corpus, text, verdict):
+    assert round(_portugal_partner("BEL") / _portugal_partner("KOR"), 1) == 1.3
+    assert round(_portugal_partner("ITA") / _portugal_partner("SWE"), 1) == 1.5
+    r = find(claims.check(corpus, text, reporter="PRT"), "times")
+    assert r.claim.whole is not None
+    assert r.claim.whole.partners
+    assert r.verdict == verdict, r.reason
+
+
+def _portugal_partner(partner: str) -> float:
+    p = pd.read_csv(PORTUGAL)
+    p = p[(p["flow"] == "export") & (p["year"] == 2021) & (p["partner"] == partner)]
+    return float(p["value_usd"].sum())

@@ -1029,7 +1029,9 @@ _TIMES_FLOW = re.compile(
 #: "nine times what Portugal sold to it", "eight times what we sell": the other flow.
 _TIMES_WHAT = re.compile(r"\s*(?:the amount |the value |as much as |)(?:what|that which)\s+"
                          r"(?:[\w'’]+\s+){0,3}?(?:sold|sells|sell|bought|buys|buy|exported|exports|"
-                         r"imported|imports|spent|spends|paid|pays|shipped|ships)\b",
+                         r"imported|imports|spent|spends|paid|pays|shipped|ships|"
+                         # "Spain bought 1.7 times what Poland did": the verb said once.
+                         r"did|does|do)\b",
                          re.IGNORECASE)  # fmt: skip
 #: "three times the United States' $180m", "four times Japan's figure": another partner's
 #: amount (a possessive name, then a figure or a noun of one).

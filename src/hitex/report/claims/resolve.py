@@ -990,6 +990,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # "Fuels made 45% of all Argentine supplies": the part is of the imports too.
                 subject = dataclasses.replace(subject, flow="import")
                 how["flow"] = "read"
+            if (f.claim.kind == "share" and whole.flow == "export" and subject.flow == "import"
+                    and _reporter_buys(s.text, f.claim.end - s.start, c, partners)):  # fmt: skip
+                # "45% of Chilean purchases": the whole is the reporter's buying too.
+                whole = dataclasses.replace(whole, flow="import")
             if f.claim.kind == "share" and not frames.flows(s.text) and whole.flow != subject.flow:
                 # "Korea and Japan together give about 15%" after a sentence on imports: a
                 # sentence with no flow word takes the whole's flow from the part's.
