@@ -33,6 +33,7 @@ __all__ = [
     "flow_spans",
     "lemmas",
     "own_subject",
+    "pronoun_at",
     "rank_field",
     "resets_subject",
     "unknown_product",
@@ -283,6 +284,16 @@ def pronoun_first(text: str) -> bool:
     said = _mentions(text, grammar()["pronouns"])
     named = flows(text)
     return bool(said) and (not named or said[0][0] < named[0][0])
+
+
+def pronoun_at(text: str) -> int | None:
+    """Where ``text`` says its first pronoun (grammar ``pronouns``), if any.
+
+    >>> pronoun_at("Paper came to $33.3 million, and it tripled.")
+    33
+    """
+    said = _mentions(text, grammar()["pronouns"])
+    return said[0][0] if said else None
 
 
 def flow_at(text: str, end: int, start: int = 0) -> tuple[str, str] | None:

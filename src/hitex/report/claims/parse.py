@@ -370,6 +370,13 @@ _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 #: "one and a half times", "seven and a quarter times", "в два с половиной раза".
 _AND_A_PART = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75, "половиной": 0.5,
                "четвертью": 0.25}  # fmt: skip
+# "thirty-seven times", "forty times": English tens and their compounds.
+for _t, _ten in enumerate(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                           "ninety")):  # fmt: skip
+    _WORD_NUMBERS[_ten] = 10 * (_t + 2)
+    for _u, _unit in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight",
+                                "nine")):  # fmt: skip
+        _WORD_NUMBERS[f"{_ten}-{_unit}"] = 10 * (_t + 2) + _u + 1
 _NUMBER_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 #: Counts said in words (partners: "fourteen countries", "четырнадцать стран").
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -1022,7 +1029,9 @@ _TIMES_FLOW = re.compile(
 #: "nine times what Portugal sold to it", "eight times what we sell": the other flow.
 _TIMES_WHAT = re.compile(r"\s*(?:the amount |the value |as much as |)(?:what|that which)\s+"
                          r"(?:[\w'’]+\s+){0,3}?(?:sold|sells|sell|bought|buys|buy|exported|exports|"
-                         r"imported|imports|spent|spends|paid|pays|shipped|ships)\b",
+                         r"imported|imports|spent|spends|paid|pays|shipped|ships|"
+                         # "Spain bought 1.7 times what Poland did": the verb said once.
+                         r"did|does|do)\b",
                          re.IGNORECASE)  # fmt: skip
 #: "three times the United States' $180m", "four times Japan's figure": another partner's
 #: amount (a possessive name, then a figure or a noun of one).

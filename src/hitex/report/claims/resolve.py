@@ -913,6 +913,13 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous,
                                 (text or "")[: f.claim.start],
                                 fresh[-1] if fresh else None, mine)  # fmt: skip
+        if subject.flow == "export" and _open_flow(s.text, f, previous, how, partners, mine):
+            # "Look at what Argentina sold Chile. Deliveries climbed to $2,035 million": goods
+            # sent with no sender in their sentence go the way the paragraph before sends them.
+            framed = _frame_flow(lexicon, own, c, _paragraph_before(text, s))
+            if framed == "import":
+                subject = dataclasses.replace(subject, flow="import")
+                how["flow"] = "carried"
         if (subject.flow == "import" and not subject.partners and not subject.partner_group
                 and speaker_sells(s.text, f.claim.end - s.start, mine)):  # fmt: skip
             # "Our country shipped $2,035 million to Chile": the speaker's sales, which partner
@@ -963,7 +970,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # the other flow of the claim before.
             subject = dataclasses.replace(subject, flow=_REVERSED[subject.flow])
             how["flow"] = "read"
-        told = _pronoun_flow(text, s, f.claim.start - s.start, f.claim.end - s.start)
+        told = _pronoun_flow(text, s, f.claim.start - s.start, f.claim.end - s.start,
+                             previous.end - s.start if previous is not None
+                             and previous.sentence == s.text else 0, out)  # fmt: skip
         if told is not None and told[0] != subject.flow and f.claim.kind != "rank":
             # "The trade gap tells the same story. In 2016 it fell to $150 million, and exports
             # covered 89.5% of imports": "it" is the gap, not the exports said after it.
@@ -981,6 +990,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # "Fuels made 45% of all Argentine supplies": the part is of the imports too.
                 subject = dataclasses.replace(subject, flow="import")
                 how["flow"] = "read"
+            if (f.claim.kind == "share" and whole.flow == "export" and subject.flow == "import"
+                    and _reporter_buys(s.text, f.claim.end - s.start, c, partners)):  # fmt: skip
+                # "45% of Chilean purchases": the whole is the reporter's buying too.
+                whole = dataclasses.replace(whole, flow="import")
             if f.claim.kind == "share" and not frames.flows(s.text) and whole.flow != subject.flow:
                 # "Korea and Japan together give about 15%" after a sentence on imports: a
                 # sentence with no flow word takes the whole's flow from the part's.
@@ -1599,21 +1612,36 @@ _OF_FLOW = re.compile(r"\s*(?:of|in|worth of)\s", re.IGNORECASE)
 
 
 def _pronoun_flow(
-    text: str | None, s: Sentence, at: int, end: int | None = None
+    text: str | None,
+    s: Sentence,
+    at: int,
+    end: int | None = None,
+    since: int = 0,
+    resolved: Sequence[Claim] = (),
 ) -> tuple[str, str] | None:
     """The flow (and side) a pronoun before the claim at ``at`` of ``s`` stands for, if any.
 
     Only when ``s`` says the pronoun before any flow word and none before the claim: the flow
     first named by the last sentence of the paragraph before it that is not itself told by a
-    pronoun.
+    pronoun; of a sentence whose claims were read (``resolved``), the flow of its first claim
+    ("Look at what Argentina sold Chile. Deliveries came to $2bn. Fuel explains most of it":
+    the deliveries are imports). Not a pronoun after the claim, nor one after a claim of its
+    own sentence (ending at ``since``): "Paper reached $33.3 million, and it tripled" is the
+    paper's trade.
 
     >>> t = "The trade gap tells the same story. In 2016 it fell to $150 million, and exports rose."
     >>> _pronoun_flow(t, sentences(t)[1], 19)
     ('balance', 'deficit')
     >>> _pronoun_flow(t, sentences(t)[0], 0) is None
     True
+    >>> t = "Here is the gap. Paper came to $33.3 million, and it tripled."
+    >>> _pronoun_flow(t, sentences(t)[1], 14) is None, _pronoun_flow(t, sentences(t)[1], 35, 42, 28)
+    (True, None)
     """
     if text is None or not frames.pronoun_first(s.text):
+        return None
+    said = frames.pronoun_at(s.text)
+    if said is None or said >= at or 0 < since <= said:
         return None
     if any(a < at or (end is not None and a <= end + 14 and _OF_FLOW.match(s.text, end))
            for a, _, _ in frames.flows(s.text)):  # fmt: skip
@@ -1625,8 +1653,68 @@ def _pronoun_flow(
             continue
         if frames.pronoun_first(x.text):
             continue  # told by a pronoun itself: the trade it stands for is named further back
+        read = next((c for c in resolved if c.sentence == x.text and c.understood
+                     and c.paragraph == s.paragraph and c.how("flow") in CERTAIN),
+                    None)  # fmt: skip
+        if read is not None:
+            return read.subject.flow, read.side
         return named[0][1], named[0][2]
     return None
+
+
+#: Nouns and verbs of sending that name no sender: "deliveries", "supplies", "shipments".
+_UNDIRECTED = re.compile(r"deliver(?:y|ies|ed)\b|suppl(?:y|ies|ied)\b|shipments?\b|shipped\b",
+                         re.IGNORECASE)  # fmt: skip
+
+
+def _open_flow(
+    text: str,
+    f: Found,
+    previous: Claim | None,
+    how: dict[str, str],
+    partners: list[Mention],
+    own: Sequence[Mention],
+) -> bool:
+    """Whether the claim's sentence (``text``) leaves the way its goods go to its paragraph.
+
+    Its flow word sends goods with no sender or receiver named in the sentence before the
+    figure's end ("Deliveries climbed to $2,035 million"), or it says no flow word and is the
+    first claim of its paragraph ("Fuel came to $917 million").
+    """
+    end = f.claim.end - f.sentence.start
+    said = frames.flows(text)
+    before = [a for a, _, _ in said if a < end]
+    at = before[-1] if before else next((a for a, _, _ in said if a >= end), None)
+    if at is None:
+        return previous is None and how.get("flow") in ("default", "carried")
+    if not _UNDIRECTED.match(text, at):
+        return False
+    return not any(m.start < max(end, at) for m in (*partners, *own))
+
+
+def _frame_flow(lexicon: Lexicon, own: set[str], c: Context, before: str) -> str | None:
+    """The way the last flow word of ``before`` (the paragraph before a claim) sends goods.
+
+    "Look at what Argentina sold Chile": the partner sells, the reporter imports; "Chile's
+    sales to Argentina": exports. ``None`` when it names no exports or imports.
+    """
+    found = frames.flows(before)
+    if not found or found[-1][1] not in ("export", "import"):
+        return None
+    a, flow, _ = found[-1]
+    mentions = lexicon.find_partners(before)
+    partners = [m for m in mentions if m.value not in own]
+    mine = [m for m in mentions if m.value in own]
+    end = len(before)
+    if flow == "export" and (
+        _partner_sells(before, partners, a, mine)
+        or sold_to_reporter(before, end, a, mine)
+        or _reporter_buys(before, end, c, partners)
+        or _partners_exports(before, end, partners, mine)
+        or _own_buyers(before, end, c)
+    ):
+        return "import"
+    return flow
 
 
 def _paragraph_before(text: str | None, s: Sentence) -> str:
@@ -2937,8 +3025,18 @@ def _reporter_buys(text: str, end: int, c: Context, partners: list[Mention]) -> 
     other buyer (a pronoun, "buyers", "from"): the reporter's own, or its name's ("Portugal
     sold $620m and bought $690m", "Chile's purchases ... stood at", "Purchases grew 25.6%").
     """
-    said = [x for x in frames.flows(text) if x[0] < end]
-    if not said or said[-1][1] != "export":
+    found = frames.flows(text)
+    said = [x for x in found if x[0] < end]
+    if not said:
+        # "Fuel came to $917 million, 45% of Chilean purchases": the word read after the figure,
+        # the reporter's own by its demonym right before it.
+        after = next((x for x in found if x[0] >= end), None)
+        if after is None or after[1] != "export" or not re.match(
+                frames.purchase_words(), text[after[0] :], re.IGNORECASE):  # fmt: skip
+            return False
+        whose = re.search(r"[A-Z][\w-]+\s+(?:[a-z][\w-]+\s+)?$", text[: after[0]])
+        return whose is not None and demonym_at(text, whose.start()) == c.reporter
+    if said[-1][1] != "export":
         return False
     a = said[-1][0]
     if not re.match(frames.purchase_words(), text[a:], re.IGNORECASE):

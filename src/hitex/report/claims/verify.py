@@ -171,9 +171,12 @@ def second_looks(
     # The other side only where the speaker may be a partner ("our surplus with Chile"); the
     # other flow there too, or where the flow word names no direction ("supplies", «покупки»):
     # "exported", "bought from" in the wrong flow are the errors texts make most.
+    # The reporter named as the seller ("Chile shipped its neighbour $613 million") is so
+    # whoever speaks ("..., so it's not our market").
     spoken = _SPEAKER.search(c.sentence) is not None
-    firm = _flow_firm(c) or (lexicon is not None and _reporter_sells(c, lexicon))
-    flows = _flows(c) if spoken or not firm else ()
+    sells = lexicon is not None and _reporter_sells(c, lexicon)
+    firm = _flow_firm(c) or sells
+    flows = _flows(c) if (spoken and not sells) or not firm else ()
     found = (*subjects, *flows, *_kinds(c), *_paragraph_bases(c, claims),
              *(_sides(c) if spoken else ()))  # fmt: skip
     for label, alt in found:
