@@ -334,6 +334,12 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    # "The 2008 deficit, $430m, was the highest since 2003": the same at the
                    # head of a sentence.
                    r"(?<=^the )(?=(?:19|20)\d\d\s+[a-z])|"
+                   # "The report says the 2019 deficit of $270 million was the smallest since
+                   # 2011": a year between "the" and the trade noun it dates (not a base: "than
+                   # the 2019 deficit").
+                   r"(?<!than the )(?<!from the )(?<!over the )(?<!against the )(?<!with the )"
+                   r"(?<!to the )(?<!on the )(?<=\bthe )(?=(?:19|20)\d\d\s+(?:deficit|surplus|"
+                   r"shortfall|gap|balance|exports|imports|turnover)\b)|"
                    # "The turning point was 2019, when foreign sales soared 85.7%": the year
                    # that opens a "when" clause dates it.
                    r"(?=(?:19|20)\d\d(?:-[йм]|\s*(?:г\.|год\w*))?,\s*(?:when|когда)\b)|"
