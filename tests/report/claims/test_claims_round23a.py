@@ -142,3 +142,21 @@ def test_the_scorer_answers_a_key_record_with_the_record_not_the_figure(corpus, 
     (tmp_path / "a.yaml").write_text(key, encoding="utf-8")
     rows = scorer.score_article(corpus, tmp_path / "a.txt")
     assert [(r.kind, r.got) for r in rows] == [("extreme", "contradicted")], rows
+
+
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("Moscow sold to twenty-two countries in 2020. Ten bought over $60 million and five "
+         "over $150 million.", ("supported", "supported")),
+        ("Moscow sold to twenty-two countries in 2020. Eleven purchased over $60 million, "
+         "and three more than $200 million.", ("contradicted", "supported")),
+    ],
+)  # fmt: skip
+def test_a_count_alone_counts_the_partners_of_the_sentence_before(corpus, text, verdicts):
+    # "Ten bought": the partners counted before buy (Moscow's exports), not Moscow.
+    assert (_over(2020, 60e6), _over(2020, 150e6), _over(2020, 200e6)) == (10, 5, 3)
+    results = claims.check(corpus, text, reporter="RU-MOW")
+    first, second = find(results, "$60 million"), find(results, "0 million.")
+    assert first.claim.subject.flow == "export", first.reason
+    assert (first.verdict, second.verdict) == verdicts, (first.reason, second.reason)
