@@ -438,10 +438,12 @@ def counted_before(text: str, start: int, before: str = "") -> tuple[int | None,
     head = _OF_OWNER.sub(" ", head)
     words = "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
     counts: list[tuple[int, str | None]] = []
-    them = False  # whether the last count is "N of them"
+    them = False  # whether a count is "N of them" (or opens the sentence with no noun)
     # A year is no count ("In 2021 five markets took ..."): the count after it is.
-    for m in re.finditer(rf"(?<![\w$.,])({words}|(?!(?:19|20)\d\d\b)\d+)\s+(\w+)(?:\s+(\w+))?"
-                         rf"(?:\s+(\w+))?",
+    # "Twelve bought above $50 million and six above $100 million": a count in words right
+    # before the figure has no noun after it.
+    for m in re.finditer(rf"(?<![\w$.,])({words}|(?!(?:19|20)\d\d\b)\d+)(?:\s+(\w+))?"
+                         rf"(?:\s+(\w+))?(?:\s+(\w+))?(?!\w)",
                          head, re.IGNORECASE):  # fmt: skip
         n = int(m[1]) if m[1].isdigit() else _COUNT_WORDS[m[1].lower()]
         seq = [w for w in (m[2], m[3], m[4]) if w]
@@ -457,7 +459,11 @@ def counted_before(text: str, start: int, before: str = "") -> tuple[int | None,
             level = "partner"
         if level is not None or not m[1].isdigit():
             counts.append((n, level))
-            them = level is None and _OF_THEM.match(head, m.end(1)) is not None
+            # "Five of them", and a count opening its sentence with no noun ("Twenty-two
+            # partners in 2020. Twelve bought above $50 million"): what the sentence before
+            # counted; a count after it with no noun counts the same ("and six above").
+            them = them or (level is None and (_OF_THEM.match(head, m.end(1)) is not None
+                                               or not head[: m.start()].strip()))  # fmt: skip
     if counts:
         n, level = counts[-1]
         if level is None:
@@ -483,6 +489,16 @@ _RU_COUNT = re.compile(
     r"шестидесят|семидесят|восьмидесят|девяност)[а-яё]*",
     re.IGNORECASE,
 )
+
+
+def bare_count(text: str) -> bool:
+    """Whether ``text`` is a count alone, its noun left to the sentence before ("Twelve ").
+
+    >>> bare_count("Twelve "), bare_count(" 12 "), bare_count("Twelve partners "), bare_count("")
+    (True, True, False, False)
+    """
+    word = text.strip().lower()
+    return word in _COUNT_WORDS or (word.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", word))
 
 
 def _nominative(word: str) -> str:

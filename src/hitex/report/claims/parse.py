@@ -111,8 +111,11 @@ def sentences(text: str) -> list[Sentence]:
 # -- numbers and their intervals ---------------------------------------------------------------
 NUMBER = r"\d{1,3}(?:[ \u00a0,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _QUALIFIERS = {
-    "more": r"more than|over|above|exceeding|exceeded|topped|surpassed|in excess of|more then|"
-    r"более чем|свыше чем|больше чем|более|свыше|больше|превысил\w*|превышает|превысят|"
+    # "Fourteen partners exceed $30 million each", «превышают», «превосходят»: present forms too.
+    "more": r"more than|over|above|exceeding|exceeded|exceeds|exceed|topped|surpassed|surpasses|"
+    r"surpass|in excess of|more then|"
+    r"более чем|свыше чем|больше чем|более|свыше|больше|превысил\w*|превыша\w*|превысят|"
+    r"превосход\w*|превзош\w*|"
     r"перевали\w* за|перешагну\w*(?:\s+(?:отметку|рубеж|порог|планку)(?:\s+в)?)?|passed|crossed|"
     # «оборот оказался выше 2,2 млрд» (not «выше на 30%», higher by 30%).
     r"выше(?!\s+на\s)",
@@ -1698,8 +1701,10 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "extreme",
         re.compile(
+            # "the slimmest gap recorded since 2001", "the deepest shortfall since 2008".
             r"\b(?:the )?(?:record[- ])?(?:lowest|highest|smallest|largest|weakest|strongest|"
-            r"narrowest|widest|minimum|maximum)\b(?: \w+){0,3}? since (?P<year>(?:19|20)\d\d)"
+            r"narrowest|widest|slimmest|thinnest|deepest|minimum|maximum)\b(?: \w+){0,3}? since "
+            r"(?P<year>(?:19|20)\d\d)"
             r"|(?:минимальн\w*|максимальн\w*|минимум\w*|максимум\w*|самы\w+ низк\w*|"
             r"самы\w+ высок\w*|наименьш\w*|наибольш\w*|впервые)(?: \w+){0,4}? с "
             r"(?P<year2>(?:19|20)\d\d)"

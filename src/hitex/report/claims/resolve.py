@@ -334,6 +334,12 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    # "The 2008 deficit, $430m, was the highest since 2003": the same at the
                    # head of a sentence.
                    r"(?<=^the )(?=(?:19|20)\d\d\s+[a-z])|"
+                   # "The report says the 2019 deficit of $270 million was the smallest since
+                   # 2011": a year between "the" and the trade noun it dates (not a base: "than
+                   # the 2019 deficit").
+                   r"(?<!than the )(?<!from the )(?<!over the )(?<!against the )(?<!with the )"
+                   r"(?<!to the )(?<!on the )(?<=\bthe )(?=(?:19|20)\d\d\s+(?:deficit|surplus|"
+                   r"shortfall|gap|balance|exports|imports|turnover)\b)|"
                    # "The turning point was 2019, when foreign sales soared 85.7%": the year
                    # that opens a "when" clause dates it.
                    r"(?=(?:19|20)\d\d(?:-[йм]|\s*(?:г\.|год\w*))?,\s*(?:when|когда)\b)|"
@@ -1095,7 +1101,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             else None
         )
         if (counted is None and f.claim.kind == "amount" and subject.flow != "turnover"
-                and _over_threshold(f.claim, s.text, at)):  # fmt: skip
+                and _over_threshold(f.claim, s.text, at, said_before)):  # fmt: skip
             # "Four import chapters exceeded USD 100 million", "Seven markets took over $250
             # million": a count of partners or goods above a threshold, not their sum (not
             # «оборот двух стран перевалил за 3 млрд»: the two countries' trade with each other).
@@ -2464,7 +2470,7 @@ _COUNT_THEN_FIGURE = re.compile(
 )
 
 
-def _over_threshold(c: Claim, text: str, at: tuple[int, int]) -> bool:
+def _over_threshold(c: Claim, text: str, at: tuple[int, int], before: str = "") -> bool:
     """Whether an amount is a threshold that a count of partners or goods just named passed.
 
     "Four import chapters exceeded USD 100 million", "six customers stayed under $10 million":
@@ -2477,8 +2483,13 @@ def _over_threshold(c: Claim, text: str, at: tuple[int, int]) -> bool:
         return False
     start = max([m.end() for m in _CLAUSE.finditer(text, 0, at[0])], default=0)
     clause = text[start : at[0]]
-    found = frames.counted_before(clause, len(clause))
-    return found is not None and found[0] is not None and bool(_COUNT_THEN_FIGURE.search(clause))
+    # "Twenty-two partners in 2020. Twelve bought above $50 million": the noun counted
+    # before (``before``, the sentence before it).
+    found = frames.counted_before(clause, len(clause), before)
+    # "... and six above $100 million": a count alone, the verb and noun of the one before.
+    bare = frames.bare_count(re.sub(r"^\s*(?:and|but|while|и|а)\s+", "", clause))
+    return (found is not None and found[0] is not None
+            and (bare or bool(_COUNT_THEN_FIGURE.search(clause))))  # fmt: skip
 
 
 #: A count of partners that refers back to those named last before it: "the two Asian
@@ -3044,6 +3055,10 @@ def _reporter_buys(text: str, end: int, c: Context, partners: list[Mention]) -> 
     if any(m.value not in _own(c.reporter) for m in partners if m.start < end):
         return False
     clause = re.split(r"[,;:]", text[:a])[-1]
+    if frames.bare_count(re.split(r"\band\b|[.!?]", clause)[-1]):
+        # "Twenty-two partners in 2020. Twelve bought above $50 million": the partners
+        # counted (named before) buy, not the reporter.
+        return False
     return _OTHER_BUYER.search(clause + text[a:end]) is None
 
 

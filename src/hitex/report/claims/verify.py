@@ -1372,15 +1372,23 @@ def _each(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         noun = "partners"
     text = (f"{len(hits)} of {len(t)} {noun} of {describe(c.subject)} in {_when(c)}: "
             f"{names or 'none'}")  # fmt: skip
-    if c.count is None:
-        verdict = "supported" if len(hits) else "contradicted"
-        return Result(c, float(len(hits)), verdict, text)
-    if len(hits) == c.count:
-        return Result(c, float(len(hits)), "supported", text)
-    if len(hits) > c.count:
+    verdict = "supported" if len(hits) else "contradicted"
+    if c.count is not None and len(hits) != c.count:
+        # More than the text counts: "fourteen exceed" is true of fifteen too; fewer: wrong.
+        verdict = "unverifiable" if len(hits) > c.count else "contradicted"
+    elif c.count is not None:
+        verdict = "supported"
+    said = "" if c.count is None else f"; the text counts {c.count}"
+    q = c.quantity
+    if verdict == "contradicted" and not (q.lo_open or q.hi_open or math.isinf(q.hi - q.lo)):
+        # "Fourteen partners now beat $30 million each": a level with no bound word read
+        # (more than, under) counts the partners at the level itself; the word before it may
+        # be a bound the lexicon does not know, so fewer at the level is no certain error.
         return Result(c, float(len(hits)), "unverifiable",
-                      f"{text}; the text counts {c.count}")  # fmt: skip
-    return Result(c, float(len(hits)), "contradicted", f"{text}; the text counts {c.count}")
+                      f"{text}{said}, but no bound word ('more than', 'under') is read before "
+                      f"{show(q.value, q.unit)}: the count of those at the level itself is not "
+                      "certainly what it means")  # fmt: skip
+    return Result(c, float(len(hits)), verdict, f"{text}{said}")
 
 
 #: Levels of goods an "each" figure may count, and their HS digits.
