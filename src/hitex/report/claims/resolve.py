@@ -3055,11 +3055,10 @@ def _reporter_buys(text: str, end: int, c: Context, partners: list[Mention]) -> 
     if any(m.value not in _own(c.reporter) for m in partners if m.start < end):
         return False
     clause = re.split(r"[,;:]", text[:a])[-1]
-    if frames.bare_count(re.split(r"\band\b|[.!?]", clause)[-1]):
-        # "Twenty-two partners in 2020. Twelve bought above $50 million": the partners
-        # counted (named before) buy, not the reporter.
-        return False
-    return _OTHER_BUYER.search(clause + text[a:end]) is None
+    # "Twenty-two partners in 2020. Twelve bought above $50 million": the partners counted
+    # (named before) buy, not the reporter.
+    counted = frames.bare_count(re.split(r"\band\b|[.!?]", clause)[-1])
+    return not counted and _OTHER_BUYER.search(clause + text[a:end]) is None
 
 
 #: Verbs and nouns of selling whose doer is named before them.
