@@ -1,0 +1,82 @@
+"""Round 23c: the checker's Russian: the text's own conflicts said in Russian; Russian phrasings.
+
+The reasons of consistency.py (a part larger than its whole, shares over 100%, parts that do
+not add up, a growth rate the levels do not give, a leader with another partner ahead) read
+back through the catalog like every other reason: the article's words quoted «so», partners
+by their Russian names, figures with a decimal comma.
+
+Sentences written for these tests; the figures are computed first from the raw files with
+pandas, never with hitex.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import hitex.report.claims as claims
+from hitex.report.claims import messages
+from tests.report.claims.test_claims_messages import english_words
+
+
+# -- the text's own conflicts in Russian -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("english", "russian"),
+    [
+        (
+            'the shares "почти две трети", "половину" of one total add up to 116.7% or more',
+            "доли «почти две трети», «половину» одного целого в сумме дают 116,7% или больше",
+        ),
+        (
+            '"треть" with "1,5 млрд" puts the whole at most at 4,500.00 million, '
+            'yet "экспорт в 5 млрд" is already 5,000.00 million or more of it',
+            "«треть» при «1,5 млрд» дают целое не более 4 500,00 млн, "
+            "а «экспорт в 5 млрд» — уже не менее 5 000,00 млн",
+        ),
+        (
+            '"четверть" with "80 млн" puts the whole at least at 320.00 million, '
+            'yet "всего 300 млн" states it at most at 300.00 million',
+            "«четверть» при «80 млн» дают целое не менее 320,00 млн, "
+            "а «всего 300 млн» — не более 300,00 млн",
+        ),
+        (
+            '"12 млн" + "7 млн" add up to 18.95-19.05 million, not "25 млн"',
+            "«12 млн» + «7 млн» в сумме дают от 18,95 до 19,05 млн, а не «25 млн»",
+        ),
+        (
+            'the levels stated give growth of -12.5%--11.9% ("в 2018 году 40 млн" before)',
+            "названные уровни дают рост от -12,5% до -11,9% (прежний уровень — «в 2018 году 40 млн»)",
+        ),
+        (
+            '"лидер" (DEU) while the text gives more to FRA "210 млн", ESP "230 млн"',
+            "«лидер» (Германия), хотя текст даёт больше: Франция «210 млн», Испания «230 млн»",
+        ),
+    ],
+)
+def test_each_conflict_of_the_text_reads_in_russian(english, russian):
+    assert messages.reason(english, "ru") == russian
+    assert messages.reason(english, "en") == english
+
+
+def test_a_conflict_with_what_the_data_say_reads_in_russian():
+    data = "Chile's imports (fuels) in 2004: US$917.23 million"
+    shares = 'the shares "больше половины", "70%" of one total add up to 120.0% or more'
+    said = messages.reason(f"uncertain: the text's figures conflict ({shares}) "
+                           f"(data: supported, {data})", "ru")  # fmt: skip
+    assert said == (
+        "неуверенно: числа текста противоречат друг другу (доли «больше половины», «70%» "
+        "одного целого в сумме дают 120,0% или больше) (по данным: подтверждено, "
+        "импорт Чили (топливо) в 2004 г.: 917,23 млн долл. США)"
+    )
+    at_fault = messages.reason(f"{shares} (data: contradicted, {data})", "ru")
+    assert at_fault.endswith("(по данным: опровергнуто, импорт Чили (топливо) в 2004 г.: "
+                             "917,23 млн долл. США)")  # fmt: skip
+
+
+def test_shares_over_the_whole_in_a_russian_text_say_so_in_russian(checked_warehouse):
+    text = ("В 2020 году на Китай пришлось 70% экспорта Москвы, а на Германию — 45% "
+            "того же экспорта.")  # fmt: skip
+    results = claims.check(checked_warehouse, text, lang="ru")
+    conflicts = [r for r in results if "противоречат" in r.reason or "доли «" in r.reason]
+    assert conflicts, [r.reason for r in results]
+    for r in results:
+        assert not english_words(r.reason), r.reason
