@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 import hitex.report.claims as claims
-from hitex.report.claims import messages
+from hitex.report.claims import messages, resolve
 from tests.report.claims.test_claims_messages import english_words
 
 
@@ -80,3 +80,22 @@ def test_shares_over_the_whole_in_a_russian_text_say_so_in_russian(checked_wareh
     assert conflicts, [r.reason for r in results]
     for r in results:
         assert not english_words(r.reason), r.reason
+
+
+# -- a clause's years: a figure of money that looks like a year is none -------------------------
+@pytest.mark.parametrize(
+    ("sentence", "words", "years"),
+    [
+        (
+            "Аргентина купила чилийских товаров на 2035 млн долларов в 2004 году.",
+            "2035 млн",
+            {2004},
+        ),
+        ("Imports came to $2010 million in 2003, the most so far.", "$2010 million", {2003}),
+        ("Ввоз составил 2019,5 млн долл.", "2019,5 млн", set()),
+        ("Поставки в 2020-м выросли на 5%.", "на 5%", {2020}),
+    ],
+)
+def test_a_clause_names_its_years_not_its_money(sentence, words, years):
+    at = (sentence.index(words), sentence.index(words) + len(words))
+    assert resolve._own_years(sentence, at) == years

@@ -3212,7 +3212,12 @@ def _own_years(sentence: str, at: tuple[int, int]) -> set[int]:
 
 
 def _years_of(text: str) -> list[int]:
-    return [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+    """The years ``text`` names: not a figure of money that looks like one, nor a date's.
+
+    >>> _years_of("ввезли на 2035 млн долларов в 2004 году (Сантьяго, 5 мая 2005)")
+    [2004]
+    """
+    return [int(m[1]) for m in _years_not_dates(text)]
 
 
 def _clause_bounds(sentence: str, at: tuple[int, int]) -> tuple[int, int]:
