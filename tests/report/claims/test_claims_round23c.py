@@ -15,6 +15,7 @@ import pytest
 
 import hitex.report.claims as claims
 from hitex.report.claims import messages, resolve
+from tests.report.claims._shared import find, moscow, moscow_exports
 from tests.report.claims.test_claims_messages import english_words
 
 
@@ -99,3 +100,63 @@ def test_shares_over_the_whole_in_a_russian_text_say_so_in_russian(checked_wareh
 def test_a_clause_names_its_years_not_its_money(sentence, words, years):
     at = (sentence.index(words), sentence.index(words) + len(words))
     assert resolve._own_years(sentence, at) == years
+
+
+# -- Russian verbs of selling and buying speak of trade ---------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В 2020 году Москва продала за границу на 2,4 млрд долларов.",
+        "В 2020 году иностранцы приобрели у Москвы на 2,4 млрд долларов.",
+        "В 2020 году заграничные клиенты купили у Москвы на 2,4 млрд долларов.",
+    ],
+)
+def test_a_verb_of_selling_or_buying_is_a_trade_word(checked_warehouse, text):
+    assert round(moscow_exports()[2020] / 1e9, 1) == 2.4
+    r = find(claims.check(checked_warehouse, text, reporter="RU-MOW"), "2,4 млрд")
+    assert r.claim.understood, r.reason
+    assert r.verdict == "supported", r.reason
+
+
+# -- a bare «млн» in a text that names no currency: dollars, by guess -------------------------
+def test_bare_millions_with_no_currency_named_are_dollars_by_guess(checked_warehouse):
+    partners = moscow().query("flow == 'export' and year == 2020").groupby("partner")
+    mn = partners["value_usd"].sum() / 1e6
+    assert round(moscow_exports()[2020] / 1e9, 1) == 2.4
+    assert (mn["DEU"], mn["FRA"], mn["ITA"]) == (250, 95, 75)
+    text = ("В 2020 году Москва продала за рубеж на 2,4 миллиарда. Германия взяла 250 млн, "
+            "Франция — 95 млн, Италия — 90 млн.")  # fmt: skip
+    results = claims.check(checked_warehouse, text, reporter="RU-MOW")
+    for words in ("2,4 миллиарда", "250 млн", "95 млн"):
+        r = find(results, words)
+        assert r.verdict == "supported", (words, r.reason)
+    # The unit is a guess: a wrong figure is never a red flag.
+    wrong = find(results, "90 млн")
+    assert wrong.verdict == "unverifiable", wrong.reason
+    assert "its unit is not said" in wrong.reason
+
+
+# -- «на 28% больше Италии»: a partner in the genitive after a comparative ---------------------
+@pytest.mark.parametrize(
+    ("text", "words", "verdict"),
+    [
+        ("В 2020 году Корея купила московских товаров на 96 млн долларов, на 28% больше Италии.",
+         "на 28%", "supported"),
+        ("В 2020 году Корея купила московских товаров на 96 млн долларов, на 50% больше Италии.",
+         "на 50%", "contradicted"),
+        ("В 2020 году Италия купила московских товаров на 75 млн долларов, на 22% меньше Кореи.",
+         "на 22%", "supported"),
+        # A percentage less turns the sides, as "three times less" does (no double turn).
+        ("В 2020 году Италия купила московских товаров на 75 млн долларов, на 22% меньше, чем "
+         "Корея.", "на 22%", "supported"),
+        ("In 2020 Italy bought $75 million of Moscow's goods, 22% less than Korea did.", "22%",
+         "supported"),
+    ],
+)  # fmt: skip
+def test_a_percent_more_than_a_partner_in_the_genitive(checked_warehouse, text, words, verdict):
+    mn = moscow().query("flow == 'export' and year == 2020").groupby("partner")["value_usd"].sum()
+    assert round((mn["KOR"] / mn["ITA"] - 1) * 100) == 28
+    assert round((1 - mn["ITA"] / mn["KOR"]) * 100) == 22
+    r = find(claims.check(checked_warehouse, text, reporter="RU-MOW"), words)
+    assert r.claim.kind == "multiple", r.reason
+    assert r.verdict == verdict, r.reason

@@ -356,6 +356,10 @@ _TRADE = re.compile(
     r"outbound|inbound|\bpartner countr|\bpartners\b|партн[её]р|destinations|поставщик|"
     r"two-way|commerce|"
     r"\bsen(?:t|ds?) (?:abroad|overseas)|"
+    # «Москва продала за рубеж техники», «купили у нас машин», «приобрели товаров»: verbs of
+    # selling and buying, as "sold" and "bought" are.
+    r"\bпрода(?:л|ть|[её]т|ют|в)|\b(?:за|на)?куп(?:и|л|я)|\bприобр[её]|"
+    r"\bза\s+(?:рубеж|границ)|"
     # "October-December 2020 brought $652m": money a period brought in.
     r"\b(?:brought|earned|fetched)(?:\s+in)?(?=\s+(?:US\$|\$|USD))",
     re.IGNORECASE)  # fmt: skip
@@ -1064,6 +1068,17 @@ _VERSUS_BEFORE = re.compile(
 )
 
 
+#: A Russian comparative set against a partner in the genitive, with no «чем»: «на 10% больше
+#: Японии», «на 5% меньше Германии».
+_COMPARATIVE_RU = re.compile(r"\s*(?:больше|меньше|выше|ниже)\s+", re.IGNORECASE)
+
+
+def _than_partner(s: Sentence, end: int) -> bool:
+    """Whether a comparative right after ``end`` is set against a partner named next."""
+    m = _COMPARATIVE_RU.match(s.text, end)
+    return m is not None and any(c.start == 0 for c in lexicon.countries_in(s.text[m.end() :]))
+
+
 def _another_partner(s: Sentence, turn: int, start: int) -> bool:
     """Whether the clause from ``turn`` names a partner the sentence before it does not.
 
@@ -1320,10 +1335,12 @@ def _percent(  # noqa: PLR0911 - one return per kind of percentage
         falls = not above and (_falls(before) or re.match(
             r"\s*(?:less|lower|decline|drop|fall|below|меньше|ниже)", after))  # fmt: skip
         than = re.split(r"[,;]|\.(?!\d)", s.text[m.end() : m.end() + 60])[0]
-        if not above and _VERSUS.match(s.text, m.end()) and not _DATED.search(than):
+        against = _VERSUS.match(s.text, m.end()) or _than_partner(s, m.end())
+        if not above and against and not _DATED.search(than):
             # "10% more than Japan buys", «на 20% больше, чем Германия»: a multiple of another
-            # subject, not a rise over an earlier year.
-            return "multiple", _as_multiple(negate(out) if falls else out), "versus"
+            # subject, not a rise over an earlier year. "22% less than Korea": the sides turn
+            # (versus.sides, as for "three times less"), so the multiple is Korea's of this one.
+            return "multiple", _as_multiple_less(out) if falls else _as_multiple(out), "versus"
         return "growth", negate(out) if falls else out, None
     return "", quantity(value, "pct", step, q), None
 
@@ -1344,6 +1361,20 @@ _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:year|earlier|before|ago)\b
 def _as_multiple(q: Quantity) -> Quantity:
     """A percentage more (less) as the multiple it makes: 10% more is x1.10."""
     return Quantity(1 + q.value / 100, "x", 1 + q.lo / 100, 1 + q.hi / 100, lo_open=q.lo_open,
+                    hi_open=q.hi_open, qualifier=q.qualifier)  # fmt: skip
+
+
+def _as_multiple_less(q: Quantity) -> Quantity:
+    """A percentage less as the multiple the other side is of this one: 20% less is x1.25.
+
+    >>> round(_as_multiple_less(quantity(20, "pct", 1)).value, 2)
+    1.25
+    """
+
+    def turn(pct: float) -> float:
+        return math.inf if pct >= 100 else 1 / (1 - pct / 100)
+
+    return Quantity(turn(q.value), "x", turn(q.lo), turn(q.hi), lo_open=q.lo_open,
                     hi_open=q.hi_open, qualifier=q.qualifier)  # fmt: skip
 
 
@@ -2450,14 +2481,16 @@ def parse(text: str) -> list[Found]:
     found: list[Found] = []
     scale: str | None = None
     last: dict[int, str] = {}
+    guessing = False
     for s in sentences(text):
-        mine = list(_read(s, scale, last))
+        mine = list(_read(s, scale, last, guessing=guessing))
         for f, after in zip(mine, [*mine[1:], None], strict=False):
             if after is not None:
                 f.next = after.claim.start - s.start
             found.append(f)
             if f.claim.kind in ("amount", "change") and f.hints.get("scale"):
                 scale = f.hints["scale"]
+            guessing = guessing or f.hints.get("unit") == "guess"
     return found
 
 
@@ -2497,6 +2530,10 @@ _FIGURE = re.compile(
 _PART_OF_YEAR = re.compile(r"\b(?:first|second|1st|2nd)[- ]half\b", re.IGNORECASE)
 
 
+#: Goods named by their HS chapter or heading («Приборы, глава 90, дошли до 514 млн»).
+_GOODS = re.compile(r"\b(?:глав[аеуы]|chapter|HS|ТН\s+ВЭД|позици[яиюй])\s*\d{2,6}\b", re.IGNORECASE)
+
+
 #: Words of a unit other than dollars: a bare "900 млн" beside them is no amount in dollars.
 #: Whole words: "за рубеж", "картонной тары", "европейские страны" name no unit.
 _OTHER_UNIT = re.compile(
@@ -2515,10 +2552,12 @@ _WORDS_ONLY = ("streak", "count_against", "per_dollar", "count_of")
 
 
 def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kind
-    s: Sentence, scale: str | None, last: dict[int, str]
+    s: Sentence, scale: str | None, last: dict[int, str], *, guessing: bool = False
 ) -> Iterator[Found]:
     taken: list[tuple[int, int, str, Quantity | None, str | None, str]] = []
     parts = [(x.start(), x.end()) for x in _PART_OF_YEAR.finditer(s.text)]
+    #: Where a bare "млн" is read as dollars by guess (no currency read before it).
+    guessed: set[int] = set()
     for p in PATTERNS:
         for m in p.regex.finditer(s.text):
             if any(a < m.end() and m.start() < b for a, b, *_ in taken):
@@ -2538,6 +2577,13 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
                 # "Аппаратура связи дала 1,35 млрд, лекарства — 900 млн": a bare "млн" after
                 # the text has read amounts in dollars goes on in dollars.
                 kind, q, extra = _money(_Both(m), s, s.text[: m.start()])  # type: ignore[arg-type]
+            elif not kind and bare and (guessing or trade_words(s.text) or _GOODS.search(s.text)):
+                # «Москва продала за рубеж техники на 2,4 миллиарда» in a text that names no
+                # currency yet: trade in dollars, the warehouse's unit, but only a guess (a
+                # right figure is supported, a wrong one never flagged); it sets no scale, and
+                # the bare figures after it are guesses too («Германия третья, 250 млн»).
+                kind, q, extra = _money(_Both(m), s, s.text[: m.start()])  # type: ignore[arg-type]
+                guessed.add(m.start())
             end = m.start("of") if m.groupdict().get("of") else m.end()
             taken.append((m.start(), end, kind, q, extra, p.name))
     for m in _BARE.finditer(s.text):
@@ -2613,7 +2659,9 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             whole = told
         told = whole if kind == "share" and whole is not None else told
         hints = {"pattern": name}
-        if kind in ("amount", "change") and extra and name != "side":
+        if a in guessed:
+            hints["unit"] = "guess"
+        elif kind in ("amount", "change") and extra and name != "side":
             hints["scale"] = extra
         if _FIGURE.search(s.text[:a]):
             hints["figure"] = "yes"

@@ -1409,8 +1409,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # up to the article's year, not to a year another sentence names.
             claim = claim.with_(period=dataclasses.replace(claim.period, year=c.year))
             how["year"] = "carried"
-        if f.hints.get("pattern") == "listed":
-            how["unit"] = "default"  # «Китай 563»: the unit of the figures before, a guess
+        if f.hints.get("pattern") == "listed" or f.hints.get("unit") == "guess":
+            # «Китай 563»: the unit of the figures before; «продала на 2,4 миллиарда» with no
+            # currency named: dollars. Both a guess.
+            how["unit"] = "default"
         before_it = _previous(out, f)
         if (claim.kind == "multiple" and _RESTATES.match(f.claim.span) and before_it is not None
                 and before_it.kind == "multiple" and before_it.sentence == s.text):  # fmt: skip
