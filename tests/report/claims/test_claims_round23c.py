@@ -15,7 +15,7 @@ import pytest
 
 import hitex.report.claims as claims
 from hitex.report.claims import messages, resolve
-from tests.report.claims._shared import find, moscow, moscow_exports
+from tests.report.claims._shared import chile_mn, find, moscow, moscow_exports, portugal_mn
 from tests.report.claims.test_claims_messages import english_words
 
 
@@ -159,4 +159,44 @@ def test_a_percent_more_than_a_partner_in_the_genitive(checked_warehouse, text, 
     assert round((1 - mn["ITA"] / mn["KOR"]) * 100) == 22
     r = find(claims.check(checked_warehouse, text, reporter="RU-MOW"), words)
     assert r.claim.kind == "multiple", r.reason
+    assert r.verdict == verdict, r.reason
+
+
+# -- «четыре с половиной миллиарда», «полтора миллиарда»: money in words with a half ----------
+@pytest.mark.parametrize(
+    ("text", "words", "verdict"),
+    [
+        ("В 2021 году Португалия вывезла технологических товаров на четыре с половиной "
+         "миллиарда долларов.", "четыре с половиной миллиарда", "supported"),
+        ("Ввоз Португалии в 2014 году — полтора миллиарда долларов.", "полтора миллиарда",
+         "supported"),
+        ("Ввоз Португалии в 2019 году — два с половиной миллиарда долларов.",
+         "два с половиной миллиарда", "contradicted"),
+    ],
+)  # fmt: skip
+def test_money_in_words_with_a_half(corpus, text, words, verdict):
+    assert portugal_mn("export")[2021] == 4500
+    assert portugal_mn("import")[2014] == 1500
+    assert round(portugal_mn("import")[2019]) == 2870
+    r = find(claims.check(corpus, text, reporter="PRT"), words)
+    assert r.claim.kind == "amount", r.reason
+    assert r.verdict == verdict, r.reason
+
+
+# -- «гл. 39», «поз. 8471»: a chapter or heading by the short form of its noun -----------------
+@pytest.mark.parametrize(
+    ("text", "words", "verdict"),
+    [
+        ("Вывоз пластмасс (гл. 39) в 2004 году достиг 17,2 млн долларов.", "17,2 млн", "supported"),
+        ("Вывоз пластмасс (гл. 39) в 2004 году достиг 12,2 млн долларов.", "12,2 млн",
+         "contradicted"),
+        ("Ввоз машин (гл. 84) в 2004 году вырос в 1,5 раза против 2002 года.", "в 1,5 раза",
+         "supported"),
+    ],
+)  # fmt: skip
+def test_a_chapter_said_by_its_short_noun(checked_warehouse, text, words, verdict):
+    assert round(chile_mn("export", "39")[2004], 1) == 17.2
+    assert round(chile_mn("import", "84")[2004] / chile_mn("import", "84")[2002], 1) == 1.5
+    r = find(claims.check(checked_warehouse, text, reporter="CHL"), words)
+    assert r.claim.subject.products, r.reason
     assert r.verdict == verdict, r.reason

@@ -62,8 +62,8 @@ class Found:
 #: The end of a sentence, after its closing quote and footnote marks ("2002.[2] Chile's").
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”)]?(?P<note>(?:\[\d{1,3}\])*)\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
 _ABBREVIATIONS = re.compile(
-    # «(гр. 48)»: a chapter said by the short form of «группа».
-    r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Dr|St|vs|approx|etc|г|гг|гр|т\.е|т\.к)\.$"
+    # «(гр. 48)», «(гл. 90)», «поз. 8471»: a chapter or heading said by the short form of its noun.
+    r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Dr|St|vs|approx|etc|г|гг|гр|гл|поз|т\.е|т\.к)\.$"
 )
 #: Russian units shortened with a dot ("2,4 млрд долл.") end a sentence before a capital, except
 #: before the words that go on naming the unit ("долл. США"). "в 2020 г. Москва" goes on.
@@ -424,8 +424,11 @@ _HUNDREDS_RU, _TENS_RU, _UNITS_RU = (_alt(_RU_HUNDRED_WORDS), _alt(_RU_TEN_WORDS
                                      _alt(_RU_UNIT_WORDS))  # fmt: skip
 _RU_INT = (rf"(?:{_HUNDREDS_RU}(?:\s+{_TENS_RU})?(?:\s+{_UNITS_RU})?"
            rf"|{_TENS_RU}(?:\s+{_UNITS_RU})?|{_UNITS_RU})")  # fmt: skip
-#: «два и четыре десятых», «один и двадцать пять сотых»: a decimal said in words.
-RU_NUMBER_WORDS = rf"(?<!\w){_RU_INT}(?:\s+и\s+{_RU_INT}\s+(?:десят|сот)ы[хй])?"
+#: «два и четыре десятых», «один и двадцать пять сотых»: a decimal said in words; «четыре с
+#: половиной», «полтора»: a half (or a quarter) more.
+RU_NUMBER_WORDS = (rf"(?<!\w)(?:{_RU_INT}(?:\s+и\s+{_RU_INT}\s+(?:десят|сот)ы[хй]"
+                   r"|\s+с\s+(?:половиной|четвертью))?|полтора|полторы)")  # fmt: skip
+_RU_AND_A_PART = {"половиной": 0.5, "четвертью": 0.25}
 
 
 def ru_words_number(words: str) -> str:
@@ -433,10 +436,18 @@ def ru_words_number(words: str) -> str:
 
     >>> ru_words_number("двести двадцать семь"), ru_words_number("два и четыре десятых")
     ('227', '2.4')
-    >>> ru_words_number("один и двадцать пять сотых")
-    '1.25'
+    >>> ru_words_number("один и двадцать пять сотых"), ru_words_number("четыре с половиной")
+    ('1.25', '4.5')
+    >>> ru_words_number("полтора")
+    '1.5'
     """
-    whole, _, part = words.lower().partition(" и ")
+    said = " ".join(words.lower().split())
+    if said in ("полтора", "полторы"):
+        return "1.5"
+    head, _, more = said.partition(" с ")
+    if more in _RU_AND_A_PART:
+        return f"{int(ru_words_number(head)) + _RU_AND_A_PART[more]:g}"
+    whole, _, part = said.partition(" и ")
 
     def value(text: str) -> int:
         table = {**_RU_HUNDRED_WORDS, **_RU_TEN_WORDS, **_RU_UNIT_WORDS}
@@ -1846,8 +1857,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"пятая часть|десятая часть|"
             r"one tenth|десятую часть|десятую|an eighth|one[- ]eighth|a sixth|one[- ]sixth|"
             r"three[- ]tenths|seven[- ]tenths|four[- ]fifths))\b"
-            # Not "four and a half billion dollars" (an amount in words).
-            r"(?![\s-]+(?:billion|million)\b)"
+            # Not "four and a half billion dollars", «четыре с половиной миллиарда» (an amount in
+            # words).
+            r"(?![\s-]+(?:billion|million|миллиард\w*|миллион\w*)(?!\w))"
             r"(?P<of> (?:of|от|из)\b)?",
             _I,
         ),
@@ -2206,8 +2218,8 @@ _NOT_A_DIRECTION = re.compile(
     re.IGNORECASE)  # fmt: skip
 #: A change said by a noun ("the drop in", «рост», «снижение»), not a verb.
 _NOUN_WAY = re.compile(r"(?:the|a)\s|рост|увеличени|спад|падени|снижени|сокращени", _I)
-#: A code in brackets after goods: "car imports (HS 8703)", «(гр. 84)».
-_HS_ASIDE = re.compile(r"\(\s*(?:HS|ТН ВЭД|гр\.|группа|heading|chapter)?\s*\d{2,6}\s*\)", _I)
+#: A code in brackets after goods: "car imports (HS 8703)", «(гр. 84)», «(гл. 90)».
+_HS_ASIDE = re.compile(r"\(\s*(?:HS|ТН ВЭД|гр\.|гл\.|группа|heading|chapter)?\s*\d{2,6}\s*\)", _I)
 _CLAUSE_CUT = re.compile(r"[,;:.!?—–]|\s(?:while|whereas|but|and)\s|\s[аи]\s|\sно\s")
 
 
@@ -2458,7 +2470,7 @@ _SKIP = re.compile(
     r"\b\d{1,2}-(?:[ея]|го|й|м|ое|ой|ом|ого|ая|ую)(?!\w)|"
     # «в 4 квартале»: a quarter's number, no figure.
     r"\b[1-4](?:-?[мй]|-ом)?(?=\s+квартал)|"
-    r"(?<![\w-])(?:chapter|heading|subheading|глав[аеыу]|групп[аеыу]|гр\.|"
+    r"(?<![\w-])(?:chapter|heading|subheading|глав[аеыу]|групп[аеыу]|гр\.|гл\.|поз\.|"
     r"позици[яиюей]+|субпозици[яиюей]+|ТН ВЭД)\s+\d{2,6}\b|\b\d{4,6}\b"
     r"(?=[ /,]+\d{4,6}\b)|(?<=HS )\d+|\b\d+(?:st|nd|rd|th)\b"
     r"|(?<=[^\W\d]\s\()(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?(?=\))"
@@ -2531,7 +2543,8 @@ _PART_OF_YEAR = re.compile(r"\b(?:first|second|1st|2nd)[- ]half\b", re.IGNORECAS
 
 
 #: Goods named by their HS chapter or heading («Приборы, глава 90, дошли до 514 млн»).
-_GOODS = re.compile(r"\b(?:глав[аеуы]|chapter|HS|ТН\s+ВЭД|позици[яиюй])\s*\d{2,6}\b", re.IGNORECASE)
+_GOODS = re.compile(r"(?<!\w)(?:глав[аеуы]|гл\.|chapter|HS|ТН\s+ВЭД|позици[яиюй])\s*\d{2,6}\b",
+                    re.IGNORECASE)  # fmt: skip
 
 
 #: Words of a unit other than dollars: a bare "900 млн" beside them is no amount in dollars.
