@@ -200,3 +200,24 @@ def test_a_chapter_said_by_its_short_noun(checked_warehouse, text, words, verdic
     r = find(claims.check(checked_warehouse, text, reporter="CHL"), words)
     assert r.claim.subject.products, r.reason
     assert r.verdict == verdict, r.reason
+
+
+# -- «в четыре с лишним раза»: above the figure, below the next whole --------------------------
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Ввоз машин (гл. 84) в 2004 году вырос в полтора с лишним раза против 2002 года.",
+         "supported"),
+        ("Ввоз машин (гл. 84) в 2004 году вырос в 1,5 с небольшим раза против 2002 года.",
+         "supported"),
+        ("Ввоз машин (гл. 84) в 2004 году вырос в три с лишним раза против 2002 года.",
+         "contradicted"),
+        ("Ввоз машин (гл. 84) в 2004 году вырос в 1,2 с лишним раза против 2002 года.",
+         "contradicted"),
+    ],
+)  # fmt: skip
+def test_a_multiple_and_a_bit_more(checked_warehouse, text, verdict):
+    assert round(chile_mn("import", "84")[2004] / chile_mn("import", "84")[2002], 2) == 1.51
+    r = find(claims.check(checked_warehouse, text, reporter="CHL"), "раза")
+    assert r.claim.kind == "multiple", r.reason
+    assert r.verdict == verdict, r.reason

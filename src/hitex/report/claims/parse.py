@@ -1830,6 +1830,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?![.,]?\d|\s*(?:%|per\b|bn\b|billion|million|mn\b|m\b|percent))"
             r"|\bв (?P<times_ru>\d+(?:,\d+)?|" + _NUMBER_WORDS + r")"
             r"(?P<half_ru>\s+с\s+(?:половиной|четвертью))?"
+            # «в четыре с лишним раза»: above four, below five.
+            r"(?P<over_ru>\s+с\s+(?:лишним|небольшим|гаком))?"
             r" раз\w*)",
             _I,
         ),
@@ -2383,7 +2385,12 @@ def _multiple_ru(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity |
         text = m["times_ru"]
         q, down = _comparative(m["q"])
         value = _multiple_word(text) + _part(m["half_ru"])  # "в два с половиной раза"
-        if text[0].isdigit() and not m["half_ru"]:
+        if m["over_ru"] and not q:
+            # Above the figure, below the next whole (or the next step of its last digit).
+            step = 1.0 if value == int(value) else 10.0 ** -decimals(text, lang="ru")
+            step = step if text[0].isdigit() or value == int(value) else 0.5
+            out = Quantity(value, "x", value, value + step, lo_open=True, hi_open=True)
+        elif text[0].isdigit() and not m["half_ru"]:
             out = quantity(value, "x", 10.0 ** -decimals(text, lang="ru"), q)
         else:
             out = word_quantity("multiple", value, "x", q)
