@@ -662,6 +662,9 @@ class CheckBody(Strict):
     reporter: str | None = Field(None, description="Whose trade (default: the one the text names).")
     year: int | None = Field(None, ge=1900, le=2100, description="The text's year.")
     compare: int | None = Field(None, ge=1900, le=2100, description="Base year of growth rates.")
+    lang: Literal["en", "ru"] | None = Field(
+        None, description="Language of verdicts and reasons: en or ru (default: the text's)."
+    )
 
     @field_validator("reporter")
     @classmethod
@@ -671,14 +674,17 @@ class CheckBody(Strict):
 
 @router.post("/check")
 def check(body: CheckBody, conns: Conns) -> list[dict[str, Any]]:
-    """Every number of a press text against the data, as `hitex check --format json` gives it."""
+    """Every number of a press text against the data, as `hitex check --format json` gives it.
+
+    Reasons are in ``lang``, by default the language most of the text's sentences are in.
+    """
     from hitex.report import claims  # noqa: PLC0415 - the checker loads its lexicon
 
+    said = body.lang or claims.language(body.text)
     with conns.read() as s:
         try:
-            results = claims.check(
-                s, body.text, reporter=body.reporter, year=body.year, compare=body.compare
-            )
+            results = claims.check(s, body.text, reporter=body.reporter, year=body.year,
+                                   compare=body.compare, lang=said)  # fmt: skip
         except HitexError as exc:
             raise from_hitex(exc, "text") from None
-        return records(claims.frame(results, form="json"))
+        return records(claims.frame(results, form="json", lang=said))

@@ -235,12 +235,12 @@ BARE_CODE = (
     r"(?P<c>(?!(?:19|20)\d\d\b|\d\d00\b)\d{4}(?:\d{2})?)(?=\s*[—–?])"
 )
 #: An HS code a text names: "chapter 84", "(heading 4011)", "HS 8542", "группа 84", "товарная
-#: позиция 2711", "код ТН ВЭД 8703", «мебель (гр. 94)». Words of the text (not of the lexicon): a
-#: grammar rule.
+#: позиция 2711", "код ТН ВЭД 8703", «мебель (гр. 94)», «приборы (гл. 90)». Words of the text
+#: (not of the lexicon): a grammar rule.
 _HS_CODE = re.compile(
     r"(?<![\w-])(?:(?:HS\s+)?(?:chapter|heading|subheading|code)|HS|"
     r"(?:товарн\w+\s+)?(?:глав[аеыу]|групп[аеыу]|позици[яиюей]+|субпозици[яиюей]+)|"
-    r"(?:код\w*\s+)?ТН\s+ВЭД|гр\.)\s+(?P<code>\d{4}\.\d{2}|\d{2}(?:\d{2}){0,2})(?![\d,.]\d|\w)"
+    r"(?:код\w*\s+)?ТН\s+ВЭД|гр\.|гл\.|поз\.)\s+(?P<code>\d{4}\.\d{2}|\d{2}(?:\d{2}){0,2})(?![\d,.]\d|\w)"
     # A bare heading or subheading in brackets right after goods' words: "приёмники (8527)"
     # (never a year: "(2019)" dates, it does not classify).
     r"|(?<=[^\W\d]\s\()(?P<bare>(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?)(?=\))"

@@ -289,6 +289,22 @@ def _quote(name: str, lang: str) -> str:
     return word("quoted", lang, name=_goods(name, lang))
 
 
+_SPAN = r'"[^"]*"'
+_CODE = r"[A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3}"
+
+
+def _spans(english: str, lang: str) -> str:
+    """The article's words a reason quotes (``"a", "b"``, ``"a" + "b"``) as ``lang`` quotes them."""
+    return re.sub(_SPAN, lambda m: word("span", lang, text=m[0][1:-1]), english)
+
+
+def _ahead(english: str, lang: str) -> str:
+    """Partners and their words (``CHN "x", JPN "y"``): each partner by its name in ``lang``."""
+    said = re.sub(rf"\b({_CODE}) (?={_SPAN})", lambda m: f"{countries.name(m[1], lang=lang)} ",
+                  english)  # fmt: skip
+    return _spans(said, lang)
+
+
 def _all(
     parts: list[str], say: Callable[[str, str], str | None], lang: str, sep: str
 ) -> str | None:
@@ -305,7 +321,7 @@ _TYPES: dict[str, tuple[str, Callable[[str, str], str | None]]] = {
                 _allowed),
     "year": (r"\d{4}", _keep),
     "years": (r"\d{4}(?:(?:, |-)\d{4})*", _years),
-    "code": (r"[A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3}", lambda s, lang: countries.name(s, lang=lang)),
+    "code": (_CODE, lambda s, lang: countries.name(s, lang=lang)),
     "n": (r"\d+", _keep),
     "words": (r".+?", _keep),
     "name": (r".+?", _name),
@@ -325,6 +341,10 @@ _TYPES: dict[str, tuple[str, Callable[[str, str], str | None]]] = {
     "what": (r"deficit|balance|value", _words("what")),
     "metric": (r"lowest|highest", _words("metric")),
     "cmp": (r"lower|higher", _words("cmp")),
+    "amount": (r"-?[\d,]+(?:\.\d+)?", wording.in_lang),
+    "verdict": (r"supported|contradicted|unverifiable|inconsistent", verdict),
+    "spans": (rf"{_SPAN}(?:(?:, | \+ ){_SPAN})*", _spans),
+    "ahead": (rf"(?:{_CODE}) {_SPAN}(?:, (?:{_CODE}) {_SPAN})*", _ahead),
     "text": (r".+?", lambda s, lang: _clauses(s, lang)),  # noqa: PLW0108 - defined below
 }  # fmt: skip
 

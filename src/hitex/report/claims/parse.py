@@ -62,8 +62,8 @@ class Found:
 #: The end of a sentence, after its closing quote and footnote marks ("2002.[2] Chile's").
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”)]?(?P<note>(?:\[\d{1,3}\])*)\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
 _ABBREVIATIONS = re.compile(
-    # «(гр. 48)»: a chapter said by the short form of «группа».
-    r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Dr|St|vs|approx|etc|г|гг|гр|т\.е|т\.к)\.$"
+    # «(гр. 48)», «(гл. 90)», «поз. 8471»: a chapter or heading said by the short form of its noun.
+    r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Dr|St|vs|approx|etc|г|гг|гр|гл|поз|т\.е|т\.к)\.$"
 )
 #: Russian units shortened with a dot ("2,4 млрд долл.") end a sentence before a capital, except
 #: before the words that go on naming the unit ("долл. США"). "в 2020 г. Москва" goes on.
@@ -359,6 +359,10 @@ _TRADE = re.compile(
     r"outbound|inbound|\bpartner countr|\bpartners\b|партн[её]р|destinations|поставщик|"
     r"two-way|commerce|"
     r"\bsen(?:t|ds?) (?:abroad|overseas)|"
+    # «Москва продала за рубеж техники», «купили у нас машин», «приобрели товаров»: verbs of
+    # selling and buying, as "sold" and "bought" are.
+    r"\bпрода(?:л|ть|[её]т|ют|в)|\b(?:за|на)?куп(?:и|л|я)|\bприобр[её]|"
+    r"\bза\s+(?:рубеж|границ)|"
     # "October-December 2020 brought $652m": money a period brought in.
     r"\b(?:brought|earned|fetched)(?:\s+in)?(?=\s+(?:US\$|\$|USD))",
     re.IGNORECASE)  # fmt: skip
@@ -430,8 +434,11 @@ _HUNDREDS_RU, _TENS_RU, _UNITS_RU = (_alt(_RU_HUNDRED_WORDS), _alt(_RU_TEN_WORDS
                                      _alt(_RU_UNIT_WORDS))  # fmt: skip
 _RU_INT = (rf"(?:{_HUNDREDS_RU}(?:\s+{_TENS_RU})?(?:\s+{_UNITS_RU})?"
            rf"|{_TENS_RU}(?:\s+{_UNITS_RU})?|{_UNITS_RU})")  # fmt: skip
-#: «два и четыре десятых», «один и двадцать пять сотых»: a decimal said in words.
-RU_NUMBER_WORDS = rf"(?<!\w){_RU_INT}(?:\s+и\s+{_RU_INT}\s+(?:десят|сот)ы[хй])?"
+#: «два и четыре десятых», «один и двадцать пять сотых»: a decimal said in words; «четыре с
+#: половиной», «полтора»: a half (or a quarter) more.
+RU_NUMBER_WORDS = (rf"(?<!\w)(?:{_RU_INT}(?:\s+и\s+{_RU_INT}\s+(?:десят|сот)ы[хй]"
+                   r"|\s+с\s+(?:половиной|четвертью))?|полтора|полторы)")  # fmt: skip
+_RU_AND_A_PART = {"половиной": 0.5, "четвертью": 0.25}
 
 
 def ru_words_number(words: str) -> str:
@@ -439,10 +446,18 @@ def ru_words_number(words: str) -> str:
 
     >>> ru_words_number("двести двадцать семь"), ru_words_number("два и четыре десятых")
     ('227', '2.4')
-    >>> ru_words_number("один и двадцать пять сотых")
-    '1.25'
+    >>> ru_words_number("один и двадцать пять сотых"), ru_words_number("четыре с половиной")
+    ('1.25', '4.5')
+    >>> ru_words_number("полтора")
+    '1.5'
     """
-    whole, _, part = words.lower().partition(" и ")
+    said = " ".join(words.lower().split())
+    if said in ("полтора", "полторы"):
+        return "1.5"
+    head, _, more = said.partition(" с ")
+    if more in _RU_AND_A_PART:
+        return f"{int(ru_words_number(head)) + _RU_AND_A_PART[more]:g}"
+    whole, _, part = said.partition(" и ")
 
     def value(text: str) -> int:
         table = {**_RU_HUNDRED_WORDS, **_RU_TEN_WORDS, **_RU_UNIT_WORDS}
@@ -1076,6 +1091,17 @@ _VERSUS_BEFORE = re.compile(
 )
 
 
+#: A Russian comparative set against a partner in the genitive, with no «чем»: «на 10% больше
+#: Японии», «на 5% меньше Германии».
+_COMPARATIVE_RU = re.compile(r"\s*(?:больше|меньше|выше|ниже)\s+", re.IGNORECASE)
+
+
+def _than_partner(s: Sentence, end: int) -> bool:
+    """Whether a comparative right after ``end`` is set against a partner named next."""
+    m = _COMPARATIVE_RU.match(s.text, end)
+    return m is not None and any(c.start == 0 for c in lexicon.countries_in(s.text[m.end() :]))
+
+
 def _another_partner(s: Sentence, turn: int, start: int) -> bool:
     """Whether the clause from ``turn`` names a partner the sentence before it does not.
 
@@ -1332,10 +1358,12 @@ def _percent(  # noqa: PLR0911 - one return per kind of percentage
         falls = not above and (_falls(before) or re.match(
             r"\s*(?:less|lower|decline|drop|fall|below|меньше|ниже)", after))  # fmt: skip
         than = re.split(r"[,;]|\.(?!\d)", s.text[m.end() : m.end() + 60])[0]
-        if not above and _VERSUS.match(s.text, m.end()) and not _DATED.search(than):
+        against = _VERSUS.match(s.text, m.end()) or _than_partner(s, m.end())
+        if not above and against and not _DATED.search(than):
             # "10% more than Japan buys", «на 20% больше, чем Германия»: a multiple of another
-            # subject, not a rise over an earlier year.
-            return "multiple", _as_multiple(negate(out) if falls else out), "versus"
+            # subject, not a rise over an earlier year. "22% less than Korea": the sides turn
+            # (versus.sides, as for "three times less"), so the multiple is Korea's of this one.
+            return "multiple", _as_multiple_less(out) if falls else _as_multiple(out), "versus"
         return "growth", negate(out) if falls else out, None
     return "", quantity(value, "pct", step, q), None
 
@@ -1356,6 +1384,20 @@ _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:year|earlier|before|ago)\b
 def _as_multiple(q: Quantity) -> Quantity:
     """A percentage more (less) as the multiple it makes: 10% more is x1.10."""
     return Quantity(1 + q.value / 100, "x", 1 + q.lo / 100, 1 + q.hi / 100, lo_open=q.lo_open,
+                    hi_open=q.hi_open, qualifier=q.qualifier)  # fmt: skip
+
+
+def _as_multiple_less(q: Quantity) -> Quantity:
+    """A percentage less as the multiple the other side is of this one: 20% less is x1.25.
+
+    >>> round(_as_multiple_less(quantity(20, "pct", 1)).value, 2)
+    1.25
+    """
+
+    def turn(pct: float) -> float:
+        return math.inf if pct >= 100 else 1 / (1 - pct / 100)
+
+    return Quantity(turn(q.value), "x", turn(q.lo), turn(q.hi), lo_open=q.lo_open,
                     hi_open=q.hi_open, qualifier=q.qualifier)  # fmt: skip
 
 
@@ -1802,6 +1844,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?![.,]?\d|\s*(?:%|per\b|bn\b|billion|million|mn\b|m\b|percent))"
             r"|\bв (?P<times_ru>\d+(?:,\d+)?|" + _NUMBER_WORDS + r")"
             r"(?P<half_ru>\s+с\s+(?:половиной|четвертью))?"
+            # «в четыре с лишним раза»: above four, below five.
+            r"(?P<over_ru>\s+с\s+(?:лишним|небольшим|гаком))?"
             r" раз\w*)",
             _I,
         ),
@@ -1829,8 +1873,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"пятая часть|десятая часть|"
             r"one tenth|десятую часть|десятую|an eighth|one[- ]eighth|a sixth|one[- ]sixth|"
             r"three[- ]tenths|seven[- ]tenths|four[- ]fifths))\b"
-            # Not "four and a half billion dollars" (an amount in words).
-            r"(?![\s-]+(?:billion|million)\b)"
+            # Not "four and a half billion dollars", «четыре с половиной миллиарда» (an amount in
+            # words).
+            r"(?![\s-]+(?:billion|million|миллиард\w*|миллион\w*)(?!\w))"
             r"(?P<of> (?:of|от|из)\b)?",
             _I,
         ),
@@ -2189,8 +2234,8 @@ _NOT_A_DIRECTION = re.compile(
     re.IGNORECASE)  # fmt: skip
 #: A change said by a noun ("the drop in", «рост», «снижение»), not a verb.
 _NOUN_WAY = re.compile(r"(?:the|a)\s|рост|увеличени|спад|падени|снижени|сокращени", _I)
-#: A code in brackets after goods: "car imports (HS 8703)", «(гр. 84)».
-_HS_ASIDE = re.compile(r"\(\s*(?:HS|ТН ВЭД|гр\.|группа|heading|chapter)?\s*\d{2,6}\s*\)", _I)
+#: A code in brackets after goods: "car imports (HS 8703)", «(гр. 84)», «(гл. 90)».
+_HS_ASIDE = re.compile(r"\(\s*(?:HS|ТН ВЭД|гр\.|гл\.|группа|heading|chapter)?\s*\d{2,6}\s*\)", _I)
 _CLAUSE_CUT = re.compile(r"[,;:.!?—–]|\s(?:while|whereas|but|and)\s|\s[аи]\s|\sно\s")
 
 
@@ -2354,7 +2399,12 @@ def _multiple_ru(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity |
         text = m["times_ru"]
         q, down = _comparative(m["q"])
         value = _multiple_word(text) + _part(m["half_ru"])  # "в два с половиной раза"
-        if text[0].isdigit() and not m["half_ru"]:
+        if m["over_ru"] and not q:
+            # Above the figure, below the next whole (or the next step of its last digit).
+            step = 1.0 if value == int(value) else 10.0 ** -decimals(text, lang="ru")
+            step = step if text[0].isdigit() or value == int(value) else 0.5
+            out = Quantity(value, "x", value, value + step, lo_open=True, hi_open=True)
+        elif text[0].isdigit() and not m["half_ru"]:
             out = quantity(value, "x", 10.0 ** -decimals(text, lang="ru"), q)
         else:
             out = word_quantity("multiple", value, "x", q)
@@ -2441,7 +2491,7 @@ _SKIP = re.compile(
     r"\b\d{1,2}-(?:[ея]|го|й|м|ое|ой|ом|ого|ая|ую)(?!\w)|"
     # «в 4 квартале»: a quarter's number, no figure.
     r"\b[1-4](?:-?[мй]|-ом)?(?=\s+квартал)|"
-    r"(?<![\w-])(?:chapter|heading|subheading|глав[аеыу]|групп[аеыу]|гр\.|"
+    r"(?<![\w-])(?:chapter|heading|subheading|глав[аеыу]|групп[аеыу]|гр\.|гл\.|поз\.|"
     r"позици[яиюей]+|субпозици[яиюей]+|ТН ВЭД)\s+\d{2,6}\b|\b\d{4,6}\b"
     r"(?=[ /,]+\d{4,6}\b)|(?<=HS )\d+|\b\d+(?:st|nd|rd|th)\b"
     r"|(?<=[^\W\d]\s\()(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?(?=\))"
@@ -2464,14 +2514,16 @@ def parse(text: str) -> list[Found]:
     found: list[Found] = []
     scale: str | None = None
     last: dict[int, str] = {}
+    guessing = False
     for s in sentences(text):
-        mine = list(_read(s, scale, last))
+        mine = list(_read(s, scale, last, guessing=guessing))
         for f, after in zip(mine, [*mine[1:], None], strict=False):
             if after is not None:
                 f.next = after.claim.start - s.start
             found.append(f)
             if f.claim.kind in ("amount", "change") and f.hints.get("scale"):
                 scale = f.hints["scale"]
+            guessing = guessing or f.hints.get("unit") == "guess"
     return found
 
 
@@ -2511,6 +2563,11 @@ _FIGURE = re.compile(
 _PART_OF_YEAR = re.compile(r"\b(?:first|second|1st|2nd)[- ]half\b", re.IGNORECASE)
 
 
+#: Goods named by their HS chapter or heading («Приборы, глава 90, дошли до 514 млн»).
+_GOODS = re.compile(r"(?<!\w)(?:глав[аеуы]|гл\.|chapter|HS|ТН\s+ВЭД|позици[яиюй])\s*\d{2,6}\b",
+                    re.IGNORECASE)  # fmt: skip
+
+
 #: Words of a unit other than dollars: a bare "900 млн" beside them is no amount in dollars.
 #: Whole words: "за рубеж", "картонной тары", "европейские страны" name no unit.
 _OTHER_UNIT = re.compile(
@@ -2529,10 +2586,12 @@ _WORDS_ONLY = ("streak", "count_against", "per_dollar", "count_of")
 
 
 def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kind
-    s: Sentence, scale: str | None, last: dict[int, str]
+    s: Sentence, scale: str | None, last: dict[int, str], *, guessing: bool = False
 ) -> Iterator[Found]:
     taken: list[tuple[int, int, str, Quantity | None, str | None, str]] = []
     parts = [(x.start(), x.end()) for x in _PART_OF_YEAR.finditer(s.text)]
+    #: Where a bare "млн" is read as dollars by guess (no currency read before it).
+    guessed: set[int] = set()
     for p in PATTERNS:
         for m in p.regex.finditer(s.text):
             if any(a < m.end() and m.start() < b for a, b, *_ in taken):
@@ -2552,6 +2611,13 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
                 # "Аппаратура связи дала 1,35 млрд, лекарства — 900 млн": a bare "млн" after
                 # the text has read amounts in dollars goes on in dollars.
                 kind, q, extra = _money(_Both(m), s, s.text[: m.start()])  # type: ignore[arg-type]
+            elif not kind and bare and (guessing or trade_words(s.text) or _GOODS.search(s.text)):
+                # «Москва продала за рубеж техники на 2,4 миллиарда» in a text that names no
+                # currency yet: trade in dollars, the warehouse's unit, but only a guess (a
+                # right figure is supported, a wrong one never flagged); it sets no scale, and
+                # the bare figures after it are guesses too («Германия третья, 250 млн»).
+                kind, q, extra = _money(_Both(m), s, s.text[: m.start()])  # type: ignore[arg-type]
+                guessed.add(m.start())
             end = m.start("of") if m.groupdict().get("of") else m.end()
             taken.append((m.start(), end, kind, q, extra, p.name))
     for m in _BARE.finditer(s.text):
@@ -2627,7 +2693,9 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             whole = told
         told = whole if kind == "share" and whole is not None else told
         hints = {"pattern": name}
-        if kind in ("amount", "change") and extra and name != "side":
+        if a in guessed:
+            hints["unit"] = "guess"
+        elif kind in ("amount", "change") and extra and name != "side":
             hints["scale"] = extra
         if _FIGURE.search(s.text[:a]):
             hints["figure"] = "yes"

@@ -1428,8 +1428,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # up to the article's year, not to a year another sentence names.
             claim = claim.with_(period=dataclasses.replace(claim.period, year=c.year))
             how["year"] = "carried"
-        if f.hints.get("pattern") == "listed":
-            how["unit"] = "default"  # «Китай 563»: the unit of the figures before, a guess
+        if f.hints.get("pattern") == "listed" or f.hints.get("unit") == "guess":
+            # «Китай 563»: the unit of the figures before; «продала на 2,4 миллиарда» with no
+            # currency named: dollars. Both a guess.
+            how["unit"] = "default"
         before_it = _previous(out, f)
         if (claim.kind == "multiple" and _RESTATES.match(f.claim.span) and before_it is not None
                 and before_it.kind == "multiple" and before_it.sentence == s.text):  # fmt: skip
@@ -3324,7 +3326,12 @@ def _own_years(sentence: str, at: tuple[int, int]) -> set[int]:
 
 
 def _years_of(text: str) -> list[int]:
-    return [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+    """The years ``text`` names: not a figure of money that looks like one, nor a date's.
+
+    >>> _years_of("ввезли на 2035 млн долларов в 2004 году (Сантьяго, 5 мая 2005)")
+    [2004]
+    """
+    return [int(m[1]) for m in _years_not_dates(text)]
 
 
 def _clause_bounds(sentence: str, at: tuple[int, int]) -> tuple[int, int]:
