@@ -1661,13 +1661,21 @@ def _pronoun_flow(
             continue
         if frames.pronoun_first(x.text):
             continue  # told by a pronoun itself: the trade it stands for is named further back
+        # Of a claim with a figure: a bare rise («Разрыв между вывозом и ввозом ... то рос»)
+        # stands for no trade of its own (the gap, named first, does).
         read = next((c for c in resolved if c.sentence == x.text and c.understood
-                     and c.paragraph == s.paragraph and c.how("flow") in CERTAIN),
-                    None)  # fmt: skip
+                     and c.paragraph == s.paragraph and c.how("flow") in CERTAIN
+                     and not _bare_direction(c)), None)  # fmt: skip
         if read is not None:
             return read.subject.flow, read.side
         return named[0][1], named[0][2]
     return None
+
+
+def _bare_direction(c: Claim) -> bool:
+    """Whether ``c`` says a direction alone ("rose", «рос»: more than 0%, no figure)."""
+    q = c.quantity
+    return q is None or (q.value == 0 and q.lo == 0 and q.hi == math.inf)
 
 
 #: Nouns and verbs of sending that name no sender: "deliveries", "supplies", "shipments".
