@@ -377,13 +377,26 @@ _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 #: "one and a half times", "seven and a quarter times", "в два с половиной раза".
 _AND_A_PART = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75, "половиной": 0.5,
                "четвертью": 0.25}  # fmt: skip
-# "thirty-seven times", "forty times": English tens and their compounds.
-for _t, _ten in enumerate(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-                           "ninety")):  # fmt: skip
-    _WORD_NUMBERS[_ten] = 10 * (_t + 2)
-    for _u, _unit in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight",
-                                "nine")):  # fmt: skip
-        _WORD_NUMBERS[f"{_ten}-{_unit}"] = 10 * (_t + 2) + _u + 1
+
+
+def _english_tens() -> dict[str, int]:
+    """English tens and their compounds, "twenty" to "ninety-nine".
+
+    >>> _english_tens()["thirty-seven"], len(_english_tens())
+    (37, 80)
+    """
+    out: dict[str, int] = {}
+    for t, ten in enumerate(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                             "ninety")):  # fmt: skip
+        out[ten] = 10 * (t + 2)
+        for u, unit in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight",
+                                  "nine")):  # fmt: skip
+            out[f"{ten}-{unit}"] = 10 * (t + 2) + u + 1
+    return out
+
+
+# "thirty-seven times", "forty times".
+_WORD_NUMBERS.update(_english_tens())
 _NUMBER_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 #: Counts said in words (partners: "fourteen countries", "четырнадцать стран").
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -395,13 +408,8 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 # «импорт поступал от семи поставщиков»: the genitive after a preposition.
                 "пяти": 5, "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10,
                 "двенадцати": 12, "пятнадцати": 15, "двадцати": 20}  # fmt: skip
-# "thirty-nine chapters", "up from twenty-nine": English tens and their compounds.
-for _t, _ten in enumerate(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-                           "ninety")):  # fmt: skip
-    _COUNT_WORDS[_ten] = 10 * (_t + 2)
-    for _u, _unit in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight",
-                                "nine")):  # fmt: skip
-        _COUNT_WORDS[f"{_ten}-{_unit}"] = 10 * (_t + 2) + _u + 1
+# "thirty-nine chapters", "up from twenty-nine".
+_COUNT_WORDS.update(_english_tens())
 _COUNT_WORDS_RE = "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
 
 
