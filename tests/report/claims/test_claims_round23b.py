@@ -245,3 +245,18 @@ def _portugal_partner(partner: str) -> float:
     p = pd.read_csv(PORTUGAL)
     p = p[(p["flow"] == "export") & (p["year"] == 2021) & (p["partner"] == partner)]
     return float(p["value_usd"].sum())
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Разрыв между вывозом и ввозом Португалии сокращался. В 2020 году он был равен 190 млн "
+         "долларов.", "190 млн"),
+        ("The gap between Portugal's exports and imports shrank. In 2020 it stood at $190 million.",
+         "$190 million"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_after_a_bare_fall_stands_for_the_gap(corpus, text, words):
+    # Portugal's deficit in 2020: US$190 million; its imports US$3.65 billion.
+    r = find(claims.check(corpus, text), words)
+    assert (r.verdict, r.claim.subject.flow) == ("supported", "balance"), r.reason

@@ -1661,7 +1661,7 @@ def _pronoun_flow(
             continue
         if frames.pronoun_first(x.text):
             continue  # told by a pronoun itself: the trade it stands for is named further back
-        # Of a claim with a figure: a bare rise («Разрыв между вывозом и ввозом ... то рос»)
+        # Of a claim with a figure: a bare rise or fall («Разрыв между вывозом и ввозом ... рос»)
         # stands for no trade of its own (the gap, named first, does).
         read = next((c for c in resolved if c.sentence == x.text and c.understood
                      and c.paragraph == s.paragraph and c.how("flow") in CERTAIN
@@ -1673,9 +1673,12 @@ def _pronoun_flow(
 
 
 def _bare_direction(c: Claim) -> bool:
-    """Whether ``c`` says a direction alone ("rose", «рос»: more than 0%, no figure)."""
+    """Whether ``c`` says a direction alone, with no figure ("rose", «сократился»).
+
+    ``parse._direction`` reads it as growth above or below 0%, one bound infinite.
+    """
     q = c.quantity
-    return q is None or (q.value == 0 and q.lo == 0 and q.hi == math.inf)
+    return q is None or (q.value == 0 and math.isinf(q.hi - q.lo))
 
 
 #: Nouns and verbs of sending that name no sender: "deliveries", "supplies", "shipments".
