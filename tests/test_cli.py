@@ -320,3 +320,18 @@ def test_db_written_after_the_command_is_the_warehouse_used(db, tmp_path, monkey
     r = CliRunner().invoke(app, ["loads", "--db"])
     assert r.exit_code == 2
     assert "--db" in r.output
+
+
+def test_a_warehouse_in_a_folder_that_does_not_exist_is_one_sentence(tmp_path):
+    db = tmp_path / "no-such-folder" / "hitex.duckdb"
+    path = flows_file(tmp_path / "flows.csv", ROWS[:2])
+    for args in (["init"], ["load", str(path), "--format", "flows"]):
+        r = run(str(db), *args)
+        assert r.exit_code == 1, r.output
+        assert r.stderr.strip() == (
+            f"Error: Cannot open warehouse {db}: the folder {db.parent} does not exist (create it, "
+            "or give --db a file in a folder that does)."
+        )
+    assert not db.parent.exists()  # nothing was made of a mistyped path
+    db.parent.mkdir()
+    assert run(str(db), "load", str(path), "--format", "flows").exit_code == 0

@@ -260,6 +260,14 @@ class Warehouse:
         if con is not None:
             self.con = con
             return
+        folder = Path(self.path).parent
+        if self.path != ":memory:" and not folder.is_dir():
+            raise HitexError(
+                f"Cannot open warehouse {self.path}: the folder {folder} does not exist (create "
+                "it, or give --db a file in a folder that does).",
+                ru=f"Не удаётся открыть хранилище {self.path}: папки {folder} нет (создайте её "
+                "или укажите в --db файл в существующей папке).",
+            )
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
