@@ -116,3 +116,23 @@ def test_the_other_side_may_name_two_partners_combined(corpus):
     results = claims.check(corpus, text, reporter="PRT")
     r = find(results, "4.8 times")
     assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("В 2021 году Китай дал 40% импорта Португалии. Германия дала четверть импорта, и её "
+         "поставки в 2,5 раза превосходят корейские.", "в 2,5 раза"),
+        ("In 2021 China gave Portugal 40% of its imports. Germany supplied a quarter of imports, "
+         "and its deliveries were 2.5 times as large as Korea's.", "2.5 times"),
+    ],
+)  # fmt: skip
+def test_a_partners_bare_noun_of_trade_is_not_read_as_exports(corpus, text, words):
+    # Germany's deliveries are Portugal's imports (2.5 times Korea's); its exports to Germany
+    # are 3.9 times those to Korea: reading the bare noun as exports would flag a true claim.
+    imports = _portugal_2021("import", ["DEU"]) / _portugal_2021("import", ["KOR"])
+    exports = _portugal_2021("export", ["DEU"]) / _portugal_2021("export", ["KOR"])
+    assert 2.45 < imports < 2.55 < 3.8 < exports
+    results = claims.check(corpus, text, reporter="PRT")
+    r = find(results, words)
+    assert r.verdict not in RED, r.reason

@@ -146,7 +146,8 @@ def _sides(  # noqa: PLR0911 - one return per reading of the other side
         )
     # «в 2,25 раза превышают поставки в Германию»: the other side's own flow word, if any, is
     # the claim's (a flow against the other is the branch above).
-    if flows - {subject.flow} or len(partners) != 1 or subject.flow not in _FLOWS:
+    if (flows - {subject.flow} or len(partners) != 1 or subject.flow not in _FLOWS
+            or _partner_owns(text, start, lexicon, own)):  # fmt: skip
         return None
     (other,) = partners.values()
     theirs_ = _with(subject, [other])
@@ -158,6 +159,24 @@ def _sides(  # noqa: PLR0911 - one return per reading of the other side
     if not left or subject.partner_group:
         return None
     return dataclasses.replace(subject, partners=left), theirs_
+
+
+#: A bare noun of trade owned by a pronoun: «её поставки», "its shipments".
+_OWNED = re.compile(r"(?<!\w)(?:её|ее|его|их|its|their)\s+(?:поставк\w*|продаж\w*|закупк\w*|"
+                    r"shipments|deliveries|sales|purchases)(?!\w)", re.IGNORECASE)  # fmt: skip
+
+
+def _partner_owns(text: str, start: int, lexicon: Lexicon, own: set[str]) -> bool:
+    """Whether the figure's clause says its flow by a partner's pronoun and a bare noun of trade.
+
+    «Германия даёт треть импорта и её поставки в 2,5 раза превосходят корейские»: Germany's
+    deliveries are the reporter's imports, whatever the bare noun reads as alone; which flow it
+    is is not certain.
+    """
+    owned = _OWNED.search(text, _clause_start(text, start), start)
+    return owned is not None and any(
+        m.value not in own for m in lexicon.find_partners(text[: owned.start()])
+    )
 
 
 def _other_flow_of(
