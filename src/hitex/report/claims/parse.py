@@ -1125,6 +1125,12 @@ _VERSUS_BEFORE = re.compile(
 _COMPARATIVE_RU = re.compile(r"\s*(?:больше|меньше|выше|ниже)\s+", re.IGNORECASE)
 
 
+#: «на 48% больше экспорта туда», «на 10% выше поставок в Японию»: a Russian comparative set
+#: against a flow in the genitive, with no «чем» (not a verb of leading: "rose 40% outpacing").
+_THAN_FLOW_RU = re.compile(rf"\s*(?:больше|меньше|выше|ниже)\s+(?:{_FLOW_WORD}|"
+                           r"(?:постав|закуп)о?к\w*|продаж\w*)", re.IGNORECASE)  # fmt: skip
+
+
 def _than_partner(s: Sentence, end: int) -> bool:
     """Whether a comparative right after ``end`` is set against a partner named next."""
     m = _COMPARATIVE_RU.match(s.text, end)
@@ -1393,9 +1399,8 @@ def _percent(  # noqa: PLR0911 - one return per kind of percentage
         falls = not above and (_falls(before) or re.match(
             r"\s*(?:less|lower|decline|drop|fall|below|меньше|ниже)", after))  # fmt: skip
         than = re.split(r"[,;]|\.(?!\d)", s.text[m.end() : m.end() + 60])[0]
-        # «на 48% больше экспорта туда»: the other flow in the genitive, no «чем».
         against = (_VERSUS.match(s.text, m.end()) or _than_partner(s, m.end())
-                   or _RATIO_AFTER.match(s.text, m.end()))  # fmt: skip
+                   or _THAN_FLOW_RU.match(s.text, m.end()))  # fmt: skip
         if not above and against and not _DATED.search(than):
             # "10% more than Japan buys", «на 20% больше, чем Германия»: a multiple of another
             # subject, not a rise over an earlier year. "22% less than Korea": the sides turn
