@@ -280,7 +280,8 @@ GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w
            # «нарастив закупки на 26%» (not «нарастающим итогом», a running total).
            r"нараст(?!ающ)\w*")  # fmt: skip
 FALL = (
-    r"fell|fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|\bcut\b|"
+    # "shortfall", "windfall": nouns, not a fall ("the shortfall reached 2.4 times the deficit").
+    r"fell|(?<!short)(?<!wind)fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|\bcut\b|"
     r"plung\w*|plummet\w*|slump\w*|tumbl\w*|sank|sunk|halved|slid|slipp?\w*|dipp?\w*|narrow\w*|"
     r"weaker\b|"
     r"collaps\w*|crash(?:ed|es)\b|"
@@ -1012,8 +1013,14 @@ _VERSUS = re.compile(
     # "four times as many plastics from Argentina as we sell them": the goods may come between.
     r"\s*(?:as (?:much|many|large|big|high|little|small)(?: [^,;.\d]{1,50}?)? as|"
     r"(?:more|higher|larger|less|lower|"
-    r"smaller|больше|выше|меньше|ниже),? (?:than|чем|нежели))"
-    r"\s+(?!(?:in\s+|of\s+|at\s+|в\s+)?(?:the\s+|a\s+)?(?:" + _THEN + "|" + YEAR_WORD + "))",
+    r"smaller|больше|выше|меньше|ниже)"
+    # "48% more goods from Germany than it sold there", «на 48% больше товаров в Германии, чем»:
+    # words may come between (not an adverb: "12% more slowly than imports" is a pace).
+    r"(?:\s(?![a-z]+ly\b)(?:(?!(?:than|чем|нежели)\b)[^,;.\d]){1,40}?)?"
+    r",? (?:than|чем|нежели))"
+    r"\s+(?!(?:in\s+|of\s+|at\s+|в\s+)?(?:the\s+|a\s+)?(?:" + _THEN + "|" + YEAR_WORD + ")"
+    # "than it did", "than they were": the same subject at another time.
+    r"|(?:it|they|we|he|she|this|that|there)\s+(?:did|does|do|was|were|is|are|had|has|have)\b)",
     re.IGNORECASE,
 )
 
@@ -1053,9 +1060,14 @@ _TIMES_FLOW = re.compile(
     re.IGNORECASE,
 )
 #: "nine times what Portugal sold to it", "eight times what we sell": the other flow.
-_TIMES_WHAT = re.compile(r"\s*(?:the amount |the value |as much as |)(?:what|that which)\s+"
+_TIMES_WHAT = re.compile(r"\s*(?:the amount |the value |as much as |)"
+                         # "eight times the value it bought": the noun of value, then its clause.
+                         r"(?:what|that which|"
+                         r"(?<=the value )(?:that\s+|which\s+)?(?=it\s|they\s|we\s))\s*"
                          r"(?:[\w'’]+\s+){0,3}?(?:sold|sells|sell|bought|buys|buy|exported|exports|"
                          r"imported|imports|spent|spends|paid|pays|shipped|ships|"
+                         # "4.6 times what Chilean paper earns", "four times what Italy took".
+                         r"earned|earns|earn|fetched|fetches|cost|costs|brought|brings|took|takes|"
                          # "Spain bought 1.7 times what Poland did": the verb said once.
                          r"did|does|do)\b",
                          re.IGNORECASE)  # fmt: skip
@@ -1068,6 +1080,15 @@ _TIMES_PARTNER = re.compile(r"\s*(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[
 _DOUBLE_THE = re.compile(r"(?<=double)\s+the\s+(?-i:[A-Z])[a-z]+\s", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(
     rf"{_EXCEEDS}\s+(?:the\s+|its\s+|their\s+)?{_FLOW_WORD}[^,;.]{{0,40}}$", re.IGNORECASE
+)
+#: "China's purchases exceeded Japan's by roughly a tenth", «закупки Китая превысили японские на
+#: десятую часть»: a rise over another partner (its possessive name or adjective), not over the
+#: year before ("exceeding the 2019 level by 30%" is ``_ABOVE_YEAR``).
+_EXCEEDS_BY = re.compile(
+    rf"{_EXCEEDS}\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){{0,2}}['’]s?"
+    rf"|[а-яё]+(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ую|их)|(?-i:[А-ЯЁ])[а-яё]+)"
+    rf"(?:\s+(?:by|на))?\s+(?:[^\W\d]+\s+){{0,2}}$",
+    re.IGNORECASE,
 )
 #: «в 3,1 раза опережает США», «обгоняет Японию втрое», "outpaces the US 3.1 times": a verb
 #: of leading another subject; the multiple is of that subject, never of an earlier year.
@@ -1102,6 +1123,12 @@ _VERSUS_BEFORE = re.compile(
 #: A Russian comparative set against a partner in the genitive, with no «чем»: «на 10% больше
 #: Японии», «на 5% меньше Германии».
 _COMPARATIVE_RU = re.compile(r"\s*(?:больше|меньше|выше|ниже)\s+", re.IGNORECASE)
+
+
+#: «на 48% больше экспорта туда», «на 10% выше поставок в Японию»: a Russian comparative set
+#: against a flow in the genitive, with no «чем» (not a verb of leading: "rose 40% outpacing").
+_THAN_FLOW_RU = re.compile(rf"\s*(?:больше|меньше|выше|ниже)\s+(?:{_FLOW_WORD}|"
+                           r"(?:постав|закуп)о?к\w*|продаж\w*)", re.IGNORECASE)  # fmt: skip
 
 
 def _than_partner(s: Sentence, end: int) -> bool:
@@ -1207,6 +1234,9 @@ def _fraction(
         words = words or ("below" if below else "above")
         return "share", word_quantity("fraction", value, "pct", words), None
     q = word_quantity("fraction", value, "pct", words)
+    if _EXCEEDS_BY.search(before):
+        # "China's purchases exceeded Japan's by roughly a tenth": a multiple of Japan's.
+        return "multiple", _as_multiple(q), "versus"
     return kind, negate(q) if kind == "growth" and _falls(before) else q, None
 
 
@@ -1354,6 +1384,9 @@ def _percent(  # noqa: PLR0911 - one return per kind of percentage
         return "growth", q if rises else negate(q), None
     # «превысив показатель 2019 г. на 30%», "exceeding the 2019 level by 30%": a rise over the
     # year named.
+    if _EXCEEDS_BY.search(before):
+        # "China's purchases exceeded Japan's by 10%": a multiple of Japan's, not a rise.
+        return "multiple", _as_multiple(quantity(value, "pct", step, q)), "versus"
     above = _ABOVE_YEAR.search(before) or _ABOVE_YEAR_AFTER.match(after)
     grows = above or re.search(f"(?:{GROWTH})|(?:{FALL})", before, re.IGNORECASE) or re.match(
         # "a 32.2% year-on-year increase": a word of the comparison may come between.
@@ -1366,7 +1399,8 @@ def _percent(  # noqa: PLR0911 - one return per kind of percentage
         falls = not above and (_falls(before) or re.match(
             r"\s*(?:less|lower|decline|drop|fall|below|меньше|ниже)", after))  # fmt: skip
         than = re.split(r"[,;]|\.(?!\d)", s.text[m.end() : m.end() + 60])[0]
-        against = _VERSUS.match(s.text, m.end()) or _than_partner(s, m.end())
+        against = (_VERSUS.match(s.text, m.end()) or _than_partner(s, m.end())
+                   or _THAN_FLOW_RU.match(s.text, m.end()))  # fmt: skip
         if not above and against and not _DATED.search(than):
             # "10% more than Japan buys", «на 20% больше, чем Германия»: a multiple of another
             # subject, not a rise over an earlier year. "22% less than Korea": the sides turn

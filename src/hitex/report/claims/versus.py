@@ -26,8 +26,13 @@ __all__ = ["other_side", "reverse_flow", "sides", "turned"]
 
 #: Where the other side's words end: a stop, a dash, a bracket, a comma not before "than"/"чем",
 #: or a turn to another clause.
-_END = re.compile(r"[;:.()—–]|,(?!\s*(?:than|чем)\b)|\s(?:and|while|but|whereas|и|а|но)\s",
+_END = re.compile(r"[;:.()—–]|,(?!\s*(?:than|чем|нежели)\b)|\s(?:and|while|but|whereas|и|а|но)\s",
                   re.IGNORECASE)  # fmt: skip
+#: A second partner joined to the other side and summed with it: "(China) and Japan combined",
+#: «(Китай) и Японию вместе».
+_BOTH = re.compile(r"(?-i:[A-ZА-ЯЁ])[\w.-]*(?:\s+(?-i:[A-ZА-ЯЁ])[\w.-]*)?\s+"
+                   r"(?:combined|together|taken together|вместе(?:\s+взят\w+)?)(?!\w)",
+                   re.IGNORECASE)  # fmt: skip
 _FLOWS = ("export", "import")
 _OTHER = {"export": "import", "import": "export"}
 
@@ -44,6 +49,10 @@ def other_side(text: str, start: int, end: int) -> str:
         # "for every dollar Chile sold", "$7.7 for each dollar it exported".
         return per.group(per.lastindex or 0)
     stop = _END.search(text, end)
+    both = stop and _BOTH.match(text, stop.end())
+    if both:
+        # "its exports to China and Japan combined": the two partners are the other side.
+        stop = _END.search(text, both.end())
     after = text[end : stop.start() if stop else len(text)]
     verbs = list(_words("exceeds").finditer(text, max(0, start - 80), start))
     if verbs and not _END.search(text, verbs[-1].end(), start):
@@ -103,7 +112,7 @@ def _unsure(words: str) -> bool:
                for m in _words("unsure").finditer(words))  # fmt: skip
 
 
-def _sides(
+def _sides(  # noqa: PLR0911 - one return per reading of the other side
     words: str, text: str, at: tuple[int, int], subject: Subject, lexicon: Lexicon, own: set[str]
 ) -> tuple[Subject, Subject] | None:
     start, end = at
@@ -129,13 +138,16 @@ def _sides(
             return None
         return (dataclasses.replace(subject, flow=_OTHER[theirs]),
                 dataclasses.replace(subject, flow=theirs))  # fmt: skip
+    if len(flows) == 1 and len(partners) > 1 and subject.flow == _OTHER[next(iter(flows))]:
+        return _other_flow_of(text, at, subject, next(iter(flows)), list(partners.values()))
     if not words.strip(" ,") or not (flows or partners):
         return _clause_before(text, start, subject) or _partner_before(
             text, start, subject, lexicon, own
         )
     # «в 2,25 раза превышают поставки в Германию»: the other side's own flow word, if any, is
     # the claim's (a flow against the other is the branch above).
-    if flows - {subject.flow} or len(partners) != 1 or subject.flow not in _FLOWS:
+    if (flows - {subject.flow} or len(partners) != 1 or subject.flow not in _FLOWS
+            or _partner_owns(text, start, lexicon, own)):  # fmt: skip
         return None
     (other,) = partners.values()
     theirs_ = _with(subject, [other])
@@ -147,6 +159,39 @@ def _sides(
     if not left or subject.partner_group:
         return None
     return dataclasses.replace(subject, partners=left), theirs_
+
+
+#: A bare noun of trade owned by a pronoun: «её поставки», "its shipments".
+_OWNED = re.compile(r"(?<!\w)(?:её|ее|его|их|its|their)\s+(?:поставк\w*|продаж\w*|закупк\w*|"
+                    r"shipments|deliveries|sales|purchases)(?!\w)", re.IGNORECASE)  # fmt: skip
+
+
+def _partner_owns(text: str, start: int, lexicon: Lexicon, own: set[str]) -> bool:
+    """Whether the figure's clause says its flow by a partner's pronoun and a bare noun of trade.
+
+    «Германия даёт треть импорта и её поставки в 2,5 раза превосходят корейские»: Germany's
+    deliveries are the reporter's imports, whatever the bare noun reads as alone; which flow it
+    is is not certain.
+    """
+    owned = _OWNED.search(text, _clause_start(text, start), start)
+    return owned is not None and any(
+        m.value not in own for m in lexicon.find_partners(text[: owned.start()])
+    )
+
+
+def _other_flow_of(
+    text: str, at: tuple[int, int], subject: Subject, flow: str, partners: list[Mention]
+) -> tuple[Subject, Subject] | None:
+    """The other flow with the partners its own words name, against the claim's own.
+
+    "Imports from China were 4.8 times its exports to China and Japan combined": only with the
+    claim's flow said in its own clause, and no partner acting on "us" there.
+    """
+    clause = _own_words(text, *at)
+    said = {f for _, f, _ in frames.flows(clause) if f in _FLOWS}
+    if said != {subject.flow} or _unsure(clause):
+        return None
+    return subject, _with(dataclasses.replace(subject, flow=flow), partners)
 
 
 #: A partner that sells or buys, named right before the verb: "Argentina sells", «Аргентина
