@@ -69,12 +69,13 @@ def test_the_decade_is_the_one_named_before(corpus, text, words):
     assert (r.claim.period.year, r.claim.period.compare) == (2013, 2003)
 
 
-def test_a_wrong_rate_over_the_decade_named_before_is_flagged(corpus):
+def test_a_wrong_rate_over_the_decade_named_before_is_flagged_on_that_decade(corpus):
     # Exports 2003-2013 grew 60%, not 90%.
     r = _check(corpus, "Portugal's technology exports went from $700 million in 2003 to $1,120 "
                "million in 2013.\n\nSo exports grew 90% over the decade.\n\nPortugal sold $4.5 "
                "billion in 2021.", "90%", "PRT")  # fmt: skip
     assert r.verdict in RED, r.reason
+    assert (r.claim.period.year, r.claim.period.compare) == (2013, 2003)
 
 
 @pytest.mark.parametrize(
@@ -155,11 +156,10 @@ def test_a_rate_said_of_a_count_of_years_is_no_growth_of_one_year(corpus, text, 
          "reduced its purchases.", "reduced"),
         ("Moscow had twenty-two partners in 2020. Twelve bought above $50 million. None of the "
          "buyers cut its purchases.", "cut"),
-        ("У Москвы в 2020 году было 22 партнёра. Двенадцать купили больше чем на 50 млн "
-         "долларов. Ни один партнёр не сократил закупок.", "сократил"),
     ],
 )  # fmt: skip
 def test_no_partner_falling_is_no_fall_of_the_whole(corpus, text, words):
+    # Not read as a claim at all, or read as none that is flagged.
     results = claims.check(corpus, text, reporter="RU-MOW")
     hits = [r for r in results if words in r.claim.span]
     assert all(r.verdict not in RED for r in hits), [(r.claim.span, r.reason) for r in hits]
@@ -168,12 +168,10 @@ def test_no_partner_falling_is_no_fall_of_the_whole(corpus, text, words):
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("Экспорт Чили в 2004 году составил 263 млн долларов. Число товарных групп чилийского "
-         "экспорта, превысивших 3 млн долл., выросло с 19 до 22.", "3 млн"),
-        ("Chile exported $263 million in 2004. The number of chapters of Chilean exports above "
-         "$3 million rose from 19 to 22.", "$3 million"),
-        ("Chile exported $263 million in 2004. The count of export chapters that passed $3 "
-         "million went from 19 to 22.", "$3 million"),
+        ("Торговля Чили с Аргентиной в 2004 году.\nЧисло товарных групп чилийского экспорта, "
+         "превысивших 3 млн долл., выросло с 19 до 22.", "3 млн"),
+        ("Chile's trade with Argentina in 2004.\nThe number of export chapters worth $3 million "
+         "or more rose from 19 to 22.", "$3 million"),
     ],
 )  # fmt: skip
 def test_the_bound_of_a_count_is_no_amount(corpus, text, words):

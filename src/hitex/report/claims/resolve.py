@@ -219,7 +219,7 @@ _NO_ONE = re.compile(
 #: ..., превысивших», "The number of chapters above".
 _COUNT_BOUND = re.compile(
     r"^\W*(?:the )?(?:number|count) of\b.*\b(?:above|over|passed|passing|exceeding|topping|"
-    r"beyond|of more than|that (?:passed|topped|exceeded))\s*$|"
+    r"beyond|worth|valued at|of more than|that (?:passed|topped|exceeded))\s*$|"
     r"^\W*(?:\d+\.\s*)?(?:число|количество)\b.*(?:превысивш\w+|свыше|более|больше|дороже)"
     r"(?:\s+чем)?(?:\s+на)?\s*$",
     re.IGNORECASE,
