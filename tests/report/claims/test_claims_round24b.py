@@ -99,6 +99,8 @@ def test_a_decade_named_nowhere_before_is_not_flagged(corpus, text):
          "December 2019.", "34%"),
         ("Экспорт Москвы в 2020 году составил 2,4 млрд долларов. 217 млн — экспорт декабря, "
          "на 34% выше декабря 2019-го.", "34%"),
+        ("Экспорт Москвы в 2020 году составил 2,4 млрд долларов, прирост — 554,7 млн. Декабрь — "
+         "217,3 млн; к декабрю 2019-го прибавка 34%.", "34%"),
     ],
 )  # fmt: skip
 def test_a_change_on_the_same_month_of_another_year(corpus, text, words):

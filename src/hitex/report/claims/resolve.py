@@ -870,9 +870,9 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
         if _months(own) is not None:
             return months(own)
         based = _MONTH_BASE.search(own)
-        if based is not None and based.start() >= at[1] - (starts[-1] if starts else 0):
-            # "34% above December 2019", «на 34% выше декабря 2019-го»: a change on the same
-            # month of another year is of that month.
+        if based is not None:
+            # "34% above December 2019", «на 34% выше декабря 2019-го», «к декабрю 2019-го
+            # прибавка 34%»: a change on the same month of another year is of that month.
             return _month(based[1]), _month(based[1])
         one = _ONE_MONTH.search(own) or _MONTH_FIRST.match(own) or _HEAD_MONTH.match(own)
         if one is not None:
