@@ -200,6 +200,30 @@ _SPAN_YEARS = re.compile(
     r"(?:a |one )?decade)\b(?!\s+ago)|"
     r"за (?:последние |это |эти )?(?:(?P<d2>два|три) десятилетия|десятилетие)",
     re.IGNORECASE)  # fmt: skip
+#: A rate said of a count of years: "in fourteen of the twenty years", «в 14 из 20 лет», «в
+#: четырнадцати годах из двадцати».
+_OF_YEARS = re.compile(
+    r"\bin (?:\w+|\d{1,2}) (?:out )?of (?:the |those |these |its )?(?:\w+ |\d{1,2} )?years\b|"
+    r"(?<!\w)в (?:\w+|\d{1,2}) (?:годах|годы|году) из (?:\w+|\d{1,2})(?!\w)|"
+    r"(?<!\w)в (?:\w+|\d{1,2}) из (?:\w+|\d{1,2}) (?:лет|годов|последних лет)(?!\w)",
+    re.IGNORECASE,
+)
+#: No one of a field did so: "No partner", "none of the buyers", «ни один партнёр».
+_NO_ONE = re.compile(
+    r"\b(?:no (?:single )?(?:partner|buyer|market|country|customer|supplier|chapter|heading)s?|"
+    r"none of (?:the|its|our|them|these|those)\b(?:\s+\w+)?|not (?:a single|one) \w+)\s*$|"
+    r"(?<!\w)ни (?:один|одна|одно|одного) (?:из \w+ )?\w*\s*(?:не\s*)?$|(?<!\w)никто\s*(?:не\s*)?$",
+    re.IGNORECASE,
+)
+#: A count whose words open its sentence and a bound before the figure: «Число товарных групп
+#: ..., превысивших», "The number of chapters above".
+_COUNT_BOUND = re.compile(
+    r"^\W*(?:the )?(?:number|count) of\b.*\b(?:above|over|passed|passing|exceeding|topping|"
+    r"beyond|worth|valued at|of more than|that (?:passed|topped|exceeded))\s*$|"
+    r"^\W*(?:\d+\.\s*)?(?:число|количество)\b.*(?:превысивш\w+|свыше|более|больше|дороже)"
+    r"(?:\s+чем)?(?:\s+на)?\s*$",
+    re.IGNORECASE,
+)
 #: The words after a change that compare it with an earlier part of the same year: "on
 #: April-June", "over the summer quarter", "on the previous quarter", "quarter on quarter" (a
 #: year after them dates the base: "on April-June 2019" is the year before).
@@ -210,7 +234,13 @@ _SEQUENTIAL = re.compile(
     f"{_MONTH_WORD}\\s*[-–—]\\s*{_MONTH_WORD}|Q[1-4]|H[12])"
     r"|over\s+(?:the\s+)?(?:previous|preceding|prior|summer|winter|spring|autumn)\s+"
     r"(?:quarter|half|month|three months)"
-    r"|(?:quarter|month)[- ](?:on|over)[- ](?:quarter|month)|sequentially)"
+    r"|(?:quarter|month)[- ](?:on|over)[- ](?:quarter|month)|sequentially"
+    # «на 8,8% больше первого», «выше третьего квартала», «к предыдущему месяцу»: the twin.
+    r"|(?:больше|выше|меньше|ниже|против|по сравнению с|чем (?:в|во|за)?)\s*(?:уровня\s+)?"
+    r"(?:(?:первого|второго|третьего|I|II|III)(?:\s+(?:квартала|полугодия|месяца))?"
+    r"|(?:предыдущего|прошлого|предшествующего)\s+(?:квартала|полугодия|месяца)"
+    r"|(?:первом|втором|третьем)\s+(?:квартале|полугодии))"
+    r"|к\s+(?:предыдущему|прошлому|первому|второму|третьему)\s+(?:кварталу|полугодию|месяцу))"
     r"(?!\w)(?!\s*(?:of\s+|in\s+)?(?:19|20)\d\d)",
     re.IGNORECASE)  # fmt: skip
 #: Where a clause ends ("...$1.77 billion, more than twice ..."), not before "than" / "чем".
@@ -807,6 +837,14 @@ _MONTH_FIRST = re.compile(
     r"itself\s+)?(?:brought|saw|added|accounted|delivered|gave|contributed|was|came|"
     r"дал|дала|принес|принёс|добавил|составил|обеспечил)\b)",
     re.IGNORECASE)  # fmt: skip
+#: A change's base said as a month of a year after the figure: "above December 2019", «выше
+#: декабря 2019-го», «к декабрю 2019 года».
+_MONTH_BASE = re.compile(
+    rf"(?:\babove|\bbelow|\bover|\bon|\bagainst|\bversus|\bthan(?:\s+in)?|\bвыше|\bниже|"
+    rf"\bбольше|\bменьше|\bпротив|\bк|\bчем(?:\s+в)?|по сравнению с)\s+(?:the\s+)?"
+    rf"({_MONTH_NAME})\s+(?:of\s+)?(?:19|20)\d\d(?!\d)",
+    re.IGNORECASE,
+)
 #: A clause that is only a month, opening the sentence: «В декабре, например, получилось 217 млн»,
 #: "In December, for instance, exports were $217m".
 _LONE_MONTH = re.compile(rf"\s*(?:in|during|в|за)\s+({_MONTH_NAME})[\s,]*", re.IGNORECASE)
@@ -831,6 +869,11 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
         own = text[(starts[-1] if starts else 0) : (end.start() if end else len(text))]
         if _months(own) is not None:
             return months(own)
+        based = _MONTH_BASE.search(own)
+        if based is not None:
+            # "34% above December 2019", «на 34% выше декабря 2019-го», «к декабрю 2019-го
+            # прибавка 34%»: a change on the same month of another year is of that month.
+            return _month(based[1]), _month(based[1])
         one = _ONE_MONTH.search(own) or _MONTH_FIRST.match(own) or _HEAD_MONTH.match(own)
         if one is not None:
             # "а в декабре предприятия отгрузили продукции на 217,2 млн": that month alone (of
@@ -1166,6 +1209,26 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
                 understood=False, note="unverifiable: a figure said of each of the partners or "
                 "goods counted, whose count is not read"))  # fmt: skip
+        if f.claim.kind in {"growth", "change", "multiple"} and _OF_YEARS.search(
+                s.text, *_clause_bounds(s.text, at)):  # fmt: skip
+            # "Exports grew faster than 5% in fourteen of the twenty years", «в 14 из 20 лет
+            # экспорт прибавлял больше 5%»: a count of years, not a change of one.
+            f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
+                understood=False, note="unverifiable: a rate said of a count of years (in so "
+                "many of the years) is not checked year by year"))  # fmt: skip
+        if f.claim.kind in {"growth", "change"} and _NO_ONE.search(
+                s.text[_clause_bounds(s.text, at)[0] : at[0]]):  # fmt: skip
+            # "No partner reduced its purchases", «ни один партнёр не сократил закупок»: a count
+            # of partners (none) whose change went one way, not a change of the whole.
+            f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
+                understood=False, note="unverifiable: a count of partners or goods whose change "
+                "went one way (none) is not checked"))  # fmt: skip
+        if f.claim.kind == "amount" and _COUNT_BOUND.search(s.text[: at[0]]):
+            # «Число товарных групп экспорта, превысивших 3 млн долл., выросло с 19 до 22», "the
+            # number of chapters above $3 million rose": the bound of a count, no amount.
+            f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
+                understood=False, note="unverifiable: the bound of a count (the number of "
+                "partners or goods above it), not an amount: the count is not read"))  # fmt: skip
         if f.claim.kind in {"growth", "change"} and _SEQUENTIAL.match(s.text, at[1]):
             # "8.5% over the summer quarter, which itself had added only 4.4% on April-June": a
             # change on an earlier part of the same year, not on the year before.
@@ -1428,6 +1491,19 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # up to the article's year, not to a year another sentence names.
             claim = claim.with_(period=dataclasses.replace(claim.period, year=c.year))
             how["year"] = "carried"
+        back = (_THE_DECADE.search(s.text, *_clause_bounds(s.text, at))
+                if claim.kind in ("growth", "multiple", "change") and text is not None
+                and not _own_years(s.text, at) else None)  # fmt: skip
+        if back is not None and text is not None:
+            # "went from $700 million in 2003 to $1,120 million in 2013. [...] exports grew 60%
+            # over the decade", «импорт за это десятилетие вырос на 29%»: the decade the text
+            # named just before; with none named, its years are not certain.
+            ten = _decade_before(text, s)
+            if ten is not None:
+                claim = claim.with_(period=Period(ten[1], ten[0], claim.period.months))
+                how["year"] = how["base"] = "carried"
+            else:
+                how["year"] = how["base"] = "default"
         if f.hints.get("pattern") == "listed" or f.hints.get("unit") == "guess":
             # «Китай 563»: the unit of the figures before; «продала на 2,4 миллиарда» with no
             # currency named: dollars. Both a guess.
@@ -2101,6 +2177,34 @@ def _same_period_before(
             or prior.how("base") not in CERTAIN):  # fmt: skip
         return None
     return prior
+
+
+#: "over the decade", "over that decade", «за это десятилетие»: a decade named before (not
+#: "the last decade", "the past decade": the ten years to the article's year).
+_THE_DECADE = re.compile(
+    r"\b(?:over|in|during|across) (?:the|that|this) decade\b(?!\s+(?:ago|to|up to|before|"
+    r"since)\b)|за (?:это|то) десятилетие",
+    re.IGNORECASE,
+)
+
+
+def _decade_before(text: str, s: Sentence) -> tuple[int, int] | None:
+    r"""The decade the nearest sentence before ``s`` naming years spans, or ``None``.
+
+    "From $700 million in 2003 to $1,120 million in 2013": (2003, 2013).
+
+    >>> t = "Sales went from $700m in 2003 to $1,120m in 2013. Why?\n\nUp over the decade."
+    >>> _decade_before(t, sentences(t)[2])
+    (2003, 2013)
+    >>> t = "Sales were $4.5bn in 2021.\n\nThey grew 60% over the decade."
+    >>> _decade_before(t, sentences(t)[1]) is None
+    True
+    """
+    for x in reversed([x for x in sentences(text) if x.start < s.start][-3:]):
+        years = sorted(set(_years_of(x.text)))
+        if years:
+            return (years[0], years[-1]) if years[-1] - years[0] == 10 else None
+    return None
 
 
 #: «за эти годы», "over these years": the span of a sentence before, not read.
