@@ -226,8 +226,25 @@ _COVER_IMPORT = re.compile(r"\b(?:imports?|inbound|purchases|импорт\w*|з�
                            re.IGNORECASE)  # fmt: skip
 
 
+#: A coverage ratio named by its noun: «покрытие импорта экспортом», «коэффициент покрытия
+#: импорта экспортом», "import coverage by exports", "export coverage of imports".
+_COVER_NOUN = re.compile(
+    r"(?<!\w)(?:покрыти\w*\s+импорт\w*(?:\s+экспорт\w*)?|"
+    r"(?:exports?['’]?\s+)?coverage\s+of\s+imports|import\s+coverage)(?!\w)",
+    re.IGNORECASE)  # fmt: skip
+
+
 def _covers(sentence: str, at: int) -> bool:
-    """Whether the share at ``at`` is a coverage ratio (exports as a share of imports)."""
+    """Whether the share at ``at`` is a coverage ratio (exports as a share of imports).
+
+    >>> _covers("Покрытие импорта экспортом упало с 20,8% до 12,9%", 36)
+    True
+    >>> _covers("Import coverage by exports was 12.9% in 2004", 31)
+    True
+    """
+    nouns = list(_COVER_NOUN.finditer(sentence[:at]))
+    if nouns and not re.search(r"[;.]\s", sentence[nouns[-1].end() : at]):
+        return True
     verbs = list(_COVER_VERB.finditer(sentence[:at]))
     if not verbs:
         return False
