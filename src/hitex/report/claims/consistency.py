@@ -111,8 +111,10 @@ def _disjoint(a: Subject, b: Subject, year: int) -> bool:
 
 
 def _same_goods(x: str, y: str) -> bool:
-    """Whether goods ``x`` and ``y`` hold some trade in common: one name, or HS codes one of
-    which starts the other ("HS 85" holds "HS 8517")."""
+    """Whether goods ``x`` and ``y`` hold some trade in common.
+
+    One name, or HS codes one of which starts the other ("HS 85" holds "HS 8517").
+    """
     if x == y:
         return True
     if x.startswith("HS ") and y.startswith("HS "):

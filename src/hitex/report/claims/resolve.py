@@ -1529,9 +1529,7 @@ _OWN_SHARE_EN = re.compile(r"['’]s?\s+(?:\w+\s+)?share\s+(?:of|in)\s+(?:the\s+
 _SHARE_BEFORE_RU = re.compile(r"(?<!\w)дол[яеиюё]\w*\s+$", re.IGNORECASE)
 
 
-def _share_of_partner(
-    text: str, at: int, mentions: Sequence[Mention], own: set[str]
-) -> str | None:
+def _share_of_partner(text: str, at: int, mentions: Sequence[Mention], own: set[str]) -> str | None:
     """The partner whose trade a share at ``at`` is of, when the reporter is its part.
 
     "Portugal's share of EU technology exports", «доля Португалии в экспорте ЕС»: the
@@ -1556,8 +1554,9 @@ def _share_of_partner(
             after = [o for o in others if o.start == en.end()]
             if after:
                 return after[0].value
-        if _SHARE_BEFORE_RU.search(text, clause_start, m.start) and re.match(r"\s+в\s",
-                                                                               text[m.end :]):
+        if _SHARE_BEFORE_RU.search(text, clause_start, m.start) and re.match(
+            r"\s+в\s", text[m.end :]
+        ):
             after = [o for o in others if o.start > m.end]
             if after:
                 return after[0].value
