@@ -92,12 +92,34 @@ def _disjoint(a: Subject, b: Subject, year: int) -> bool:
     False
     >>> _disjoint(Subject("X", products=("HS 84",)), Subject("X", products=("HS 85",)), 2020)
     True
+
+    Goods named in both ("fuels with vehicles", "fuels, cereals and oils") are in both parts:
+    not apart.
+
+    >>> _disjoint(Subject("X", products=("fuels", "vehicles")),
+    ...           Subject("X", products=("fuels", "cereals")), 2020)
+    False
+    >>> _disjoint(Subject("X", products=("HS 85",)), Subject("X", products=("HS 8517",)), 2020)
+    False
     """
     ma, mb = _members(a, year), _members(b, year)
     if ma and mb and not ma & mb:  # (a group the reference does not know has no members)
         return True
     same_partners = ma == mb
-    return same_partners and bool(a.products) and bool(b.products) and a.products != b.products
+    return same_partners and bool(a.products) and bool(b.products) and not any(
+        _same_goods(x, y) for x in a.products for y in b.products)  # fmt: skip
+
+
+def _same_goods(x: str, y: str) -> bool:
+    """Whether goods ``x`` and ``y`` hold some trade in common.
+
+    One name, or HS codes one of which starts the other ("HS 85" holds "HS 8517").
+    """
+    if x == y:
+        return True
+    if x.startswith("HS ") and y.startswith("HS "):
+        return x[3:].startswith(y[3:]) or y[3:].startswith(x[3:])
+    return False
 
 
 # -- rules -------------------------------------------------------------------------------------

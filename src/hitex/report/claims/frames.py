@@ -323,7 +323,13 @@ def flow_at(text: str, end: int, start: int = 0) -> tuple[str, str] | None:
               and not any(i < a < j for i, j in asides)]  # fmt: skip
     if before:
         return before[-1]
-    after = [(flow, side) for a, flow, side in found if a >= end]
+    # "$687.9 million, 15% of all imports", «687,9 млн, 15% всего ввоза»: a flow word after
+    # another figure is that figure's (the share's whole), not this one's.
+    after = [
+        (flow, side)
+        for a, flow, side in found
+        if a >= end and not re.search(r"\d\s*(?:%|per\s*cent|процент)", text[end:a], re.IGNORECASE)
+    ]
     return after[0] if after else None
 
 

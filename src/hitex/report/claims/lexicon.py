@@ -40,6 +40,9 @@ class ProductEntry:
     #: The other codes the words plausibly mean ("machinery and equipment": HS 84 alone, or
     #: HS 84-90), each a reading checked before the text is said to be wrong.
     readings: tuple[tuple[str, ...], ...] = ()
+    #: The words are the HS chapter's own title ("articles of iron or steel" is chapter 73's):
+    #: they name that chapter and nothing else, as a heading's words do.
+    titled: bool = False
 
     @property
     def exact(self) -> bool:
@@ -53,9 +56,12 @@ class ProductEntry:
         True
         >>> ProductEntry("chemicals", ("chemicals",), ("28", "29")).exact
         False
+        >>> ProductEntry("steel articles", ("steel articles",), ("73",), titled=True).exact
+        True
         """
         headings = bool(self.codes) and all(len(c) >= 4 for c in self.codes)
-        return self.defined or self.all or (headings and not self.readings)
+        titled = self.titled and len(self.codes) == 1 and not self.readings
+        return self.defined or self.all or titled or (headings and not self.readings)
 
 
 @dataclass(frozen=True)
@@ -461,7 +467,7 @@ def _product(path: Path, entry: Any) -> ProductEntry:
     return ProductEntry(
         str(entry["name"]), _words(path, entry), codes, entry.get("scheme"),
         None if entry.get("group") is None else str(entry["group"]), bool(entry.get("all")),
-        readings=readings,
+        readings=readings, titled=bool(entry.get("titled")),
     )  # fmt: skip
 
 

@@ -297,7 +297,9 @@ _SHARE = (r"accounted for|account for|accounts for|share|made up|make up|makes u
           r"taking|took|takes|supplied|supplies|provided|provides|absorbed|absorbs|"
           r"\bcarr(?:y|ies|ied)\b|"
           r"equal to|equivalent to|equall?ing|"
-          r"дол[яеию]\w*|приходи\w*|пришл\w*|удельн\w* вес\w*")  # fmt: skip
+          r"дол[яеию]\w*|приходи\w*|пришл\w*|удельн\w* вес\w*|"
+          # A coverage ratio named by its noun: «покрытие импорта экспортом», "import coverage".
+          r"покрыти\w*|\bcoverage\b")  # fmt: skip
 _MONEY_CONTEXT = (r"total of|worth|amount\w* to|totall?ed|valued at|value of|сумм\w*|составил\w*|"
                   r"в размере|объ[её]м\w*")  # fmt: skip
 _CHANGE_BEFORE = re.compile(

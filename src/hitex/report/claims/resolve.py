@@ -256,8 +256,25 @@ _COVER_IMPORT = re.compile(r"\b(?:imports?|inbound|purchases|импорт\w*|з�
                            re.IGNORECASE)  # fmt: skip
 
 
+#: A coverage ratio named by its noun: «покрытие импорта экспортом», «коэффициент покрытия
+#: импорта экспортом», "import coverage by exports", "export coverage of imports".
+_COVER_NOUN = re.compile(
+    r"(?<!\w)(?:покрыти\w*\s+импорт\w*(?:\s+экспорт\w*)?|"
+    r"(?:exports?['’]?\s+)?coverage\s+of\s+imports|import\s+coverage)(?!\w)",
+    re.IGNORECASE)  # fmt: skip
+
+
 def _covers(sentence: str, at: int) -> bool:
-    """Whether the share at ``at`` is a coverage ratio (exports as a share of imports)."""
+    """Whether the share at ``at`` is a coverage ratio (exports as a share of imports).
+
+    >>> _covers("Покрытие импорта экспортом упало с 20,8% до 12,9%", 36)
+    True
+    >>> _covers("Import coverage by exports was 12.9% in 2004", 31)
+    True
+    """
+    nouns = list(_COVER_NOUN.finditer(sentence[:at]))
+    if nouns and not re.search(r"[;.]\s", sentence[nouns[-1].end() : at]):
+        return True
     verbs = list(_COVER_VERB.finditer(sentence[:at]))
     if not verbs:
         return False
@@ -1543,6 +1560,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             claim = claim.with_(understood=False,
                                 note=f"unverifiable: the lexicon does not know the goods "
                                 f"'{odd}' (add them with --lexicon)")  # fmt: skip
+        if claim.understood and claim.kind == "share":
+            held = _share_of_partner(s.text, at[0], lexicon.find_partners(s.text), own)
+            if held is not None:
+                claim = claim.with_(understood=False, note=(
+                    f"unverifiable: a share of {held}'s own trade (the reporter's part of it); "
+                    "the data hold only the reporter's trade"))  # fmt: skip
         claim = _unnamed(claim, lexicon, text, f, partners, own)
         # A figure in a sentence with no trade word goes on about the trade of the claim before
         # it in the paragraph ("From July to December they came to $1.25 billion").
@@ -1570,7 +1593,77 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
         out.append(claim)
     # Last, once every claim's goods are read: the claims before take no mark from these.
-    return [_goods_named_before(_ranked_among(c, lexicon)) for c in _respectively(out)]
+    ranked = [_ranked_among(c, lexicon) for c in _respectively(out)]
+    return [_goods_named_before(c) for c in _field_goes_on(out, ranked)]
+
+
+#: "Portugal's share of EU technology exports": the reporter's part of a partner's trade.
+_OWN_SHARE_EN = re.compile(r"['’]s?\s+(?:\w+\s+)?share\s+(?:of|in)\s+(?:the\s+)?(?:total\s+)?",
+                           re.IGNORECASE)  # fmt: skip
+#: «доля Португалии в технологическом экспорте ЕС»: the share's noun right before the reporter,
+#: «в» right after it.
+_SHARE_BEFORE_RU = re.compile(r"(?<!\w)дол[яеиюё]\w*\s+$", re.IGNORECASE)
+
+
+def _share_of_partner(text: str, at: int, mentions: Sequence[Mention], own: set[str]) -> str | None:
+    """The partner whose trade a share at ``at`` is of, when the reporter is its part.
+
+    "Portugal's share of EU technology exports", «доля Португалии в экспорте ЕС»: the
+    reporter's part of the EU's trade, which no reporter's own flows give.
+
+    >>> from hitex.report.claims.lexicon import Mention
+    >>> t = "Portugal's share of EU technology exports is under 1%"
+    >>> _share_of_partner(t, 50, [Mention(0, 8, "country", "PRT"),
+    ...                           Mention(20, 22, "group", "EU")], {"PRT"})
+    'EU'
+    >>> t = "Germany's share of Portugal's exports is 14%"
+    >>> _share_of_partner(t, 41, [Mention(0, 7, "country", "DEU"),
+    ...                           Mention(19, 27, "country", "PRT")], {"PRT"}) is None
+    True
+    """
+    clause_start = max((m.end() for m in re.finditer(r"[;:]|\.\s", text[:at])), default=0)
+    mine = [m for m in mentions if m.value in own and clause_start <= m.start < at]
+    others = [m for m in mentions if m.value not in own and m.start < at]
+    for m in mine:
+        en = _OWN_SHARE_EN.match(text, m.end)
+        if en is not None:
+            after = [o for o in others if o.start == en.end()]
+            if after:
+                return after[0].value
+        if _SHARE_BEFORE_RU.search(text, clause_start, m.start) and re.match(
+            r"\s+в\s", text[m.end :]
+        ):
+            after = [o for o in others if o.start > m.end]
+            if after:
+                return after[0].value
+    return None
+
+
+def _field_goes_on(before: list[Claim], after: list[Claim]) -> list[Claim]:
+    """The goods of a rank's field (:func:`_ranked_among`) carried to the figures after it.
+
+    "Japan leads the buyers of the city's instruments, at $173 million": the amount carried
+    the rank's goods (all goods) before its field was read; it takes the field's goods, or,
+    where the lexicon does not know them (``field``), is left uncertain (``default``).
+    """
+    out = list(after)
+    for i, (old, new) in enumerate(zip(before, after, strict=True)):
+        if new is old or new.kind != "rank":
+            continue
+        goods = new.how("products")
+        for j in range(i + 1, len(out)):
+            c = out[j]
+            if (c.sentence != new.sentence or c.how("products") != "carried"
+                    or c.subject.products != old.subject.products
+                    or c.subject.partners != old.subject.partners):  # fmt: skip
+                break
+            if goods == "field":
+                how = {**dict(c.reading), "products": "default"}
+                out[j] = c.with_(reading=tuple(sorted(how.items())))
+            elif new.subject.products != old.subject.products:
+                out[j] = c.with_(subject=dataclasses.replace(
+                    c.subject, products=new.subject.products))  # fmt: skip
+    return out
 
 
 #: A partner set against the subject, not the subject: "behind the United States", «после
