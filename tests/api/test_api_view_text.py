@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hitex import demo
 from hitex.api import answers, dashboard
 from hitex.api.connections import Connections
 
@@ -107,3 +108,36 @@ def test_a_views_tables_from_memory_carry_their_text(db_copy: Path) -> None:
     finally:
         conns.close()
     assert asked >= 4
+
+
+def test_a_series_is_kept_with_its_version_and_is_the_one_computed(db_copy: Path) -> None:
+    """Views of other years of the same selection share its series, which is the series
+    computed afresh; a load (a new version) does not see the version before's."""
+    conns = Connections(db_copy, readers=1)
+    try:
+        ask = {"reporter": "CHL", "partner_group": "Americas", "groups": "tech", "group": "high"}
+        first = dashboard.view(dashboard.ViewQuery(**ask, year=2004), conns)
+        again = dashboard.view(dashboard.ViewQuery(**ask, year=2003, lang="ru"), conns)
+        assert first["uncovered"] is None
+        assert first["series"]
+        assert again["series"] is first["series"]  # kept
+        with conns.read() as s:
+            built = answers.for_session(s)
+            assert built is not None
+            assert built._series
+            built._series.clear()
+        fresh = dashboard.view(dashboard.ViewQuery(**ask, year=2004), conns)
+        assert fresh["series"] is not first["series"]
+        assert fresh["series"] == first["series"]
+        with conns.read() as s:
+            version = s.warehouse.version()
+        with conns.write() as w:
+            w.load([demo.moscow_file()], format="flows")
+        with conns.read() as s:
+            assert s.warehouse.version() != version
+            later = answers.ready(s)
+            assert later is not None
+            assert later is not built
+            assert not later._series
+    finally:
+        conns.close()

@@ -191,6 +191,8 @@ class Answers:
     _tables: dict[str, Any] = field(default_factory=dict)
     #: Whether the Session's checks let a question through (:func:`rows`), by question.
     _checks: dict[tuple[Any, ...], bool] = field(default_factory=dict)
+    #: Series answered from this version (:func:`_series_kept`), by question.
+    _series: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
     def kept(self, key: Any, make: Any) -> Any:
         """``make()``, kept with this version."""
@@ -499,7 +501,7 @@ def update(warehouse: Warehouse, base: Answers) -> Answers | None:
         base, version=warehouse.version(), **cols, slices=slices, firms=_firms(con),
         mirror=mirror, mirror_slices=mirror_slices,
         stamp=stamp, _cache={k: v for k, v in base._cache.items() if k == ("enums",)},
-        _lock=threading.Lock(), _tables={}, _checks={},
+        _lock=threading.Lock(), _tables={}, _checks={}, _series={},
     )  # fmt: skip
     answers.built_s = time.perf_counter() - started
     answers.updated = touched
@@ -1186,6 +1188,30 @@ def _partners_of(a: Answers, part: tuple[int, int], mirrored: bool) -> Bools:
     return found
 
 
+#: Series kept per version (a few rows each; then forgotten all at once).
+SERIES_KEPT = 4096
+
+
+def _series_kept(a: Answers, s: Session, q: Query, span: list[int]) -> list[dict[str, Any]] | None:
+    """:func:`series` of ``q``, kept with the version: views of other years ask it again.
+
+    A series has no names (the same in every language) and reads only the version's columns
+    and the reference tables it was built with; the rows are shared, never changed.
+    """
+    key = ("series", q.reporter, q.flow, q.years, q.partner_group, q.groups, q.group, q.months,
+           q.membership_year, tuple(span))  # fmt: skip
+    with a._lock:
+        if key in a._series:
+            found: list[dict[str, Any]] | None = a._series[key]
+            return found
+    found = series(a, s, dataclasses.replace(q, years=(span[0] - 1, *span)), span)
+    with a._lock:
+        if len(a._series) > SERIES_KEPT:
+            a._series.clear()
+        a._series[key] = found
+    return found
+
+
 #: Indicators :func:`rows` computes (besides value, base value, growth and share).
 KNOWN = frozenset({"product_lines"})
 
@@ -1287,7 +1313,7 @@ def rows(
     if not _checked(a, s, q, kind, bool(options.get("partial"))):
         return None
     if kind == "series":
-        return series(a, s, dataclasses.replace(q, years=(span[0] - 1, *span)), span)
+        return _series_kept(a, s, q, span)
     assert year is not None
     return table(a, s, q, year, compare, by[0] if by else None,
                  product_lines="product_lines" in indicators, top=top, lang=lang)  # fmt: skip
