@@ -39,8 +39,6 @@ import bisect
 import contextlib
 import dataclasses
 import functools
-import json
-import math
 import os
 import threading
 import time
@@ -994,64 +992,6 @@ def _heads(
     return out
 
 
-class Encoded(list[Any]):
-    """Rows of a table (a list of dicts) that also carry their JSON text (:attr:`text`).
-
-    The text is what ``json.dumps(rows, ensure_ascii=False, separators=(",", ":"))`` writes,
-    made from the table's columns (each cell's text by its type, then one row format); the
-    view's response sends it in place of encoding the rows again
-    (:class:`hitex.api.dashboard.ViewResponse`). The rows are not to be changed after.
-    """
-
-    text: str = ""
-
-
-#: Each JSON type's text of a value, as ``json`` writes it (``ensure_ascii=False``).
-_CELL_TEXT: dict[type, Any] = {float: float.__repr__, int: int.__repr__,
-                               str: json.encoder.encode_basestring}  # fmt: skip
-
-
-def _column_text(column: list[Any]) -> list[str] | None:
-    """The JSON text of each cell of a column, or None where ``json`` would write it otherwise.
-
-    Cells of one of ``float`` (finite), ``int`` and ``str``, or None (``null``); anything
-    else (a NaN, a bool, a numpy scalar) is left to the encoder.
-    """
-    kinds = set(map(type, column))
-    none = type(None) in kinds
-    kinds.discard(type(None))
-    kind = next(iter(kinds)) if len(kinds) == 1 else None
-    write = _CELL_TEXT.get(kind) if kind is not None else None
-    if write is None:
-        return ["null"] * len(column) if not kinds else None
-    values = [v for v in column if v is not None] if none else column
-    # A sum of finite floats is finite unless it overflows (then the encoder writes them).
-    if kind is float and not math.isfinite(sum(values)):
-        return None
-    if none:
-        return ["null" if v is None else write(v) for v in column]
-    return list(map(write, column))
-
-
-def encoded(rows: list[dict[str, Any]], keys: list[str], cells: list[list[Any]]) -> list[Any]:
-    """``rows`` (whose columns are ``cells``, under ``keys``) with their JSON text.
-
-    The plain rows where a cell is of a kind :func:`_column_text` does not write.
-    """
-    texts = []
-    for column in cells:
-        text = _column_text(column)
-        if text is None:
-            return rows
-        texts.append(text)
-    form = "{" + ",".join(
-        json.encoder.encode_basestring(k).replace("%", "%%") + ":%s" for k in keys
-    ) + "}"  # fmt: skip
-    out = Encoded(rows)
-    out.text = "[" + ",".join(map(form.__mod__, zip(*texts, strict=True))) + "]"
-    return out
-
-
 def table(
     a: Answers, s: Session, q: Query, year: int, compare: int | None, by: str | None,
     *, product_lines: bool = False, top: int | None = None, lang: str = "en",
@@ -1099,8 +1039,7 @@ def table(
     heads = _heads(a, s, q, by, uniq[order].tolist(), lang)
     keys = [*heads, *columns]
     cells = [*heads.values(), *columns.values()]
-    rows = [dict(zip(keys, row, strict=True)) for row in zip(*cells, strict=True)]
-    return encoded(rows, keys, cells)
+    return [dict(zip(keys, row, strict=True)) for row in zip(*cells, strict=True)]
 
 
 def series(a: Answers, s: Session, q: Query, span: Sequence[int]) -> list[dict[str, Any]] | None:

@@ -492,12 +492,7 @@ TEXTS_KEPT = 16
 
 
 def _text(value: Any) -> str:
-    """``value`` as JSON, as :class:`JSONResponse` writes it.
-
-    Rows from memory carry their text (:class:`hitex.api.answers.Encoded`): it is sent as is.
-    """
-    if type(value) is answers.Encoded and value.text:
-        return value.text
+    """``value`` as JSON, as :class:`JSONResponse` writes it."""
     return _ENCODER.encode(value)
 
 
