@@ -101,8 +101,13 @@ def varied(db: Path, count: int, seed: int = 7) -> list[Params]:
     reporters = sorted(r for r in held if "export" in held[r])
     seen: set[tuple[object, ...]] = set()
     views: list[Params] = []
+    # Every different view there is: once all are drawn, more draws add none (the same list,
+    # without drawing up to count * 50 times for nothing).
+    possible = len(set(PARTNER_GROUPS)) * len(set(PRODUCT_GROUPS)) * sum(
+        len(ys) * len(ys) for flows in (held[r] for r in reporters) for ys in flows.values()
+    )  # fmt: skip
     for _ in range(count * 50):
-        if len(views) >= count:
+        if len(views) >= min(count, possible):
             break
         reporter = rng.choice(reporters)
         flow = rng.choice(sorted(held[reporter]))

@@ -73,13 +73,15 @@ def serve(db: Path, *args: str, token: str | None = None) -> Iterator[str]:
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        # The server listens once its columns are built: on a busy machine, minutes.
+        deadline = time.monotonic() + 180
         while True:
             try:
                 httpx.get(url + "/api/meta", timeout=2).raise_for_status()
                 break
             except httpx.HTTPError:
                 if proc.poll() is not None or time.monotonic() > deadline:
+                    proc.kill()  # else reading its output waits for it forever
                     out = proc.stdout.read() if proc.stdout else ""
                     raise RuntimeError(f"hitex serve did not start:\n{out}") from None
                 time.sleep(0.2)

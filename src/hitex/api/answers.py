@@ -189,6 +189,8 @@ class Answers:
     _tables: dict[str, Any] = field(default_factory=dict)
     #: Whether the Session's checks let a question through (:func:`rows`), by question.
     _checks: dict[tuple[Any, ...], bool] = field(default_factory=dict)
+    #: Series answered from this version (:func:`_series_kept`), by question.
+    _series: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
     def kept(self, key: Any, make: Any) -> Any:
         """``make()``, kept with this version."""
@@ -497,7 +499,7 @@ def update(warehouse: Warehouse, base: Answers) -> Answers | None:
         base, version=warehouse.version(), **cols, slices=slices, firms=_firms(con),
         mirror=mirror, mirror_slices=mirror_slices,
         stamp=stamp, _cache={k: v for k, v in base._cache.items() if k == ("enums",)},
-        _lock=threading.Lock(), _tables={}, _checks={},
+        _lock=threading.Lock(), _tables={}, _checks={}, _series={},
     )  # fmt: skip
     answers.built_s = time.perf_counter() - started
     answers.updated = touched
@@ -806,32 +808,54 @@ def _select(a: Answers, s: Session, q: Query) -> Rows | None:
     return kept[key]
 
 
+def _cells(table: npt.NDArray[Any], a: Answers, cls: npt.NDArray[np.int8],
+           product: npt.NDArray[np.int32], classes: list[int]) -> npt.NDArray[Any]:  # fmt: skip
+    """``table`` (one value per classification * len(products) + product) of each row.
+
+    Where the rows hold one classification (``classes``), its part of ``table`` is read by
+    product alone (no cell computed per row).
+    """
+    n = len(a.products)
+    if len(classes) == 1:
+        c = classes[0]
+        found: npt.NDArray[Any] = table[c * n : (c + 1) * n][product]
+        return found
+    return table[cls.astype(np.int64) * n + product]
+
+
 def _selected(a: Answers, s: Session, q: Query) -> Rows | None:
     idx, value, partner = _slice(a, q)
-    r = Rows(partner, a.year[idx], a.classification[idx], a.product[idx], value,
-             a.positive[idx], ordered=q.flow != "balance", classes=_classes(a, q))  # fmt: skip
+    classes = _classes(a, q)
     keep: Bools | None = None
     if q.months is not None:
         m = a.month[idx]
         keep = (m >= q.months[0]) & (m <= q.months[1])
     if q.partner_group is not None:
         year = q.membership_year if q.membership_year is not None else max(q.years)
-        keep = _both(keep, _partner_mask(a, s, q.partner_group, year)[r.partner])
+        keep = _both(keep, _partner_mask(a, s, q.partner_group, year)[partner])
+    sch = None
+    cls: npt.NDArray[np.int8] | None = None
+    product: npt.NDArray[np.int32] | None = None
     if q.groups is not None:
         sch = _scheme(a, s, q.groups)
         if sch is None:
             return None
-        cell = r.classification.astype(np.int64) * len(a.products) + r.product
-        r.group = sch.group[cell]
         if isinstance(q.group, str):
-            keep = _both(keep, _group_filter(a, sch, q.groups, q.group)[cell])
-    if keep is None:
-        return r
-    # The rows' positions once, then each column taken (a mask per column costs more).
-    pick = np.flatnonzero(keep)
-    group = None if r.group is None else r.group[pick]
-    return Rows(r.partner[pick], r.year[pick], r.classification[pick], r.product[pick],
-                r.value[pick], r.positive[pick], group, r.ordered, r.classes)  # fmt: skip
+            cls, product = a.classification[idx], a.product[idx]
+            wanted = _group_filter(a, sch, q.groups, q.group)
+            keep = _both(keep, _cells(wanted, a, cls, product, classes))
+    if keep is not None:
+        # The rows' positions once, then each column taken once, of the rows kept only.
+        pick = np.flatnonzero(keep)
+        idx = pick + idx.start if isinstance(idx, slice) else idx[pick]
+        value, partner = value[pick], partner[pick]
+        if cls is not None and product is not None:
+            cls, product = cls[pick], product[pick]
+    if cls is None or product is None:
+        cls, product = a.classification[idx], a.product[idx]
+    group = None if sch is None else _cells(sch.group, a, cls, product, classes)
+    return Rows(partner, a.year[idx], cls, product, value, a.positive[idx], group,
+                ordered=q.flow != "balance", classes=classes)  # fmt: skip
 
 
 def _sums(inv: IntArray, value: Floats, where: slice | Bools, n: int) -> Floats:
@@ -842,24 +866,36 @@ def _sums(inv: IntArray, value: Floats, where: slice | Bools, n: int) -> Floats:
 
 def _classifications(
     a: Answers, inv: IntArray, cls: npt.NDArray[np.int8], n: int, pick: IntArray | None = None,
-    held: list[int] | None = None,
+    held: list[int] | None = None, every: bool = False,
 ) -> list[str]:  # fmt: skip
     """The classifications that went into each of ``n`` rows (of ``pick``), comma-joined.
 
     ``held``: codes ``cls`` may hold (a code it does not hold sets no row's bit; where one
-    code is possible, the rows that are present hold it).
+    code is possible, the rows that are present hold it). ``every``: each of the ``n`` rows
+    has records (``inv`` takes every value below ``n``).
     """
     masks = np.zeros(n, dtype=np.int64)
     if held is None:
         held = np.flatnonzero(np.bincount(cls)).tolist()  # the codes present (np.unique hashes)
-    if len(held) == 1:
+    if len(held) == 1 and every:
+        masks |= np.int64(1) << min(held[0], 62)
+    elif len(held) == 1:
         masks |= (np.bincount(inv, minlength=n) > 0).astype(np.int64) << min(held[0], 62)
     for j in held if len(held) > 1 else ():
         present = np.bincount(inv[cls == j], minlength=n) > 0
         masks |= present.astype(np.int64) << min(j, 62)
     names = a.kept(("classification names",), dict)
+    chosen = masks if pick is None else masks[pick]
+    if len(chosen) and not (chosen != chosen[0]).any():
+        # Every row the same classifications (most often one): named once.
+        return _classifications_named(a, names, [int(chosen[0])]) * len(chosen)
+    return _classifications_named(a, names, chosen.tolist())
+
+
+def _classifications_named(a: Answers, names: dict[int, str], masks: list[int]) -> list[str]:
+    """The comma-joined classifications of each bit mask (names kept in ``names``)."""
     out = []
-    for m in (masks if pick is None else masks[pick]).tolist():
+    for m in masks:
         found = names.get(m)
         if found is None:
             found = ",".join(sorted(c for j, c in enumerate(a.classifications) if m >> j & 1))
@@ -876,6 +912,9 @@ def _cents(v: Floats) -> list[float]:
 def _ratio(num: Floats, den: Floats, ok: Bools) -> list[float | None]:
     with np.errstate(divide="ignore", invalid="ignore"):
         found = num / den * 100.0
+    if ok.all():
+        every: list[float | None] = found.tolist()
+        return every
     return [float(x) if k else None for x, k in zip(found.tolist(), ok.tolist(), strict=True)]
 
 
@@ -914,39 +953,42 @@ def _russian(kind: str, code: str, classification: str | None, groups: str | Non
 
 def _heads(
     a: Answers, s: Session, q: Query, by: str, keys: list[int], lang: str = "en"
-) -> list[dict[str, Any]]:
-    """The code and name columns of each row, as the Session names them in ``lang``.
+) -> dict[str, list[Any]]:
+    """The code and name columns of the rows, as the Session names them in ``lang``.
 
     In Russian, each name the Session looks up (:func:`hitex.reference.russian.localize`)
     replaces the English one; where it knows none, the English name stays, as there.
     """
-    out: list[dict[str, Any]] = []
+    out: dict[str, list[Any]]
     if by == "partner":
         what = SELF_PARTNER.get(q.flow, "as reported to itself")
-        for k in keys:
-            code = a.countries[k]
-            found = a.country_names.get(code)
-            if code == q.reporter:
-                found = f"{found or code} ({what})"
-            out.append({"partner": code, "partner_name": found})
+        codes = [a.countries[k] for k in keys]
+        names = [a.country_names.get(code) for code in codes]
+        if q.reporter in codes:
+            i = codes.index(q.reporter)
+            names[i] = f"{names[i] or q.reporter} ({what})"
+        out = {"partner": codes, "partner_name": names}
     elif by == "product":
-        for k in keys:
-            p, c = a.products[k // 256], a.classifications[k % 256]
-            out.append({"product": p, "product_name": a.product_names.get((c, p)),
-                        "classification": c})  # fmt: skip
+        products = [a.products[k // 256] for k in keys]
+        classes = [a.classifications[k % 256] for k in keys]
+        named = a.product_names
+        out = {"product": products,
+               "product_name": [named.get(cp) for cp in zip(classes, products, strict=True)],
+               "classification": classes}  # fmt: skip
     else:
         assert q.groups is not None
         sch = _scheme(a, s, q.groups)
         assert sch is not None
-        for k in keys:
-            code, name = (UNMAPPED, UNMAPPED_NAME) if k < 0 else (sch.codes[k], sch.names[k])
-            out.append({"group": code, "group_name": name})
+        out = {"group": [UNMAPPED if k < 0 else sch.codes[k] for k in keys],
+               "group_name": [UNMAPPED_NAME if k < 0 else sch.names[k] for k in keys]}  # fmt: skip
     if lang == "ru":
         column = {"partner": "partner_name", "product": "product_name", "group": "group_name"}[by]
-        for row in out:
-            found = _russian(by, row[by], row.get("classification"), q.groups)
+        classes_ = out.get("classification") or [None] * len(keys)
+        names_ = out[column]
+        for i, (code, c) in enumerate(zip(out[by], classes_, strict=True)):
+            found = _russian(by, code, c, q.groups)
             if found is not None:
-                row[column] = russian.own_marked(found, row[column])
+                names_[i] = russian.own_marked(found, names_[i])
     return out
 
 
@@ -988,14 +1030,16 @@ def table(
         products = r.product[now]
         lines = r.positive[now] & a.hs[r.classification[now]] & a.six[products]
         columns["product_lines"] = [int(np.count_nonzero(np.bincount(products[lines])))]
-    columns["classifications"] = _classifications(a, inv, r.classification, n, order, r.classes)
+    # Each row of a table has records (its keys are those present), and the total where any.
+    columns["classifications"] = _classifications(
+        a, inv, r.classification, n, order, r.classes, every=bool(len(inv))
+    )
     if by is None:
         return [{k: c[0] for k, c in columns.items()}]
-    out = _heads(a, s, q, by, uniq[order].tolist(), lang)
-    keys = list(columns)
-    for row, cells in zip(out, zip(*columns.values(), strict=True), strict=True):
-        row.update(zip(keys, cells, strict=True))
-    return out
+    heads = _heads(a, s, q, by, uniq[order].tolist(), lang)
+    keys = [*heads, *columns]
+    cells = [*heads.values(), *columns.values()]
+    return [dict(zip(keys, row, strict=True)) for row in zip(*cells, strict=True)]
 
 
 def series(a: Answers, s: Session, q: Query, span: Sequence[int]) -> list[dict[str, Any]] | None:
@@ -1057,14 +1101,54 @@ def covered(
             found = a.slices.get((code, a.flows.index(f), y))
             if found is not None:
                 rows = True
-                if mask[a.partner[found[0] : found[1]]].any():
+                if (_partners_of(a, found, False) & mask).any():
                     return True
             found = a.mirror_slices.get((code, y)) if f == "import" else None
             if found is not None:
                 rows = True
-                if mask[a.reporter[a.mirror[found[0] : found[1]]]].any():
+                if (_partners_of(a, found, True) & mask).any():
                     return True
     return not rows
+
+
+def _partners_of(a: Answers, part: tuple[int, int], mirrored: bool) -> Bools:
+    """Which countries are partners of the rows of a slice (of the mirror), kept per slice.
+
+    One entry per country and one more (the size of :func:`_partner_mask`'s masks).
+    """
+
+    def make() -> Bools:
+        lo, hi = part
+        partner = a.reporter[a.mirror[lo:hi]] if mirrored else a.partner[lo:hi]
+        present: Bools = np.bincount(partner, minlength=len(a.countries) + 1) > 0
+        return present
+
+    found: Bools = a.kept(("partners of", part, mirrored), make)
+    return found
+
+
+#: Series kept per version (a few rows each; then forgotten all at once).
+SERIES_KEPT = 4096
+
+
+def _series_kept(a: Answers, s: Session, q: Query, span: list[int]) -> list[dict[str, Any]] | None:
+    """:func:`series` of ``q``, kept with the version: views of other years ask it again.
+
+    A series has no names (the same in every language) and reads only the version's columns
+    and the reference tables it was built with; the rows are shared, never changed.
+    """
+    key = ("series", q.reporter, q.flow, q.years, q.partner_group, q.groups, q.group, q.months,
+           q.membership_year, tuple(span))  # fmt: skip
+    with a._lock:
+        if key in a._series:
+            found: list[dict[str, Any]] | None = a._series[key]
+            return found
+    found = series(a, s, dataclasses.replace(q, years=(span[0] - 1, *span)), span)
+    with a._lock:
+        if len(a._series) > SERIES_KEPT:
+            a._series.clear()
+        a._series[key] = found
+    return found
 
 
 #: Indicators :func:`rows` computes (besides value, base value, growth and share).
@@ -1168,7 +1252,7 @@ def rows(
     if not _checked(a, s, q, kind, bool(options.get("partial"))):
         return None
     if kind == "series":
-        return series(a, s, dataclasses.replace(q, years=(span[0] - 1, *span)), span)
+        return _series_kept(a, s, q, span)
     assert year is not None
     return table(a, s, q, year, compare, by[0] if by else None,
                  product_lines="product_lines" in indicators, top=top, lang=lang)  # fmt: skip

@@ -508,9 +508,22 @@ def _kept_text(value: Any) -> str:
     return text
 
 
+#: The JSON of the keys of a view and of its choices (a few dozen names), each made once.
+_KEYS: dict[str, str] = {}
+
+
+def _key(k: str) -> str:
+    found = _KEYS.get(k)
+    if found is None:
+        found = _text(k)
+        if len(_KEYS) < 1024:
+            _KEYS[k] = found
+    return found
+
+
 def _object(pairs: Iterator[tuple[str, str]]) -> str:
     """A JSON object of already encoded values, as the encoder writes one."""
-    return "{" + ",".join(_text(k) + ":" + v for k, v in pairs) + "}"
+    return "{" + ",".join(_key(k) + ":" + v for k, v in pairs) + "}"
 
 
 class ViewResponse(JSONResponse):
