@@ -1079,7 +1079,10 @@ def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     else:
         value, where = _flow_value(c, s, plan, small, c.period.year), _where(c)
     if c.subject.flow == "balance":
-        return _balance(c, value, where)
+        judged = _balance(c, value, where)
+        if judged.verdict == "supported" and c.side and c.metric not in ("per_month", "each_month"):
+            judged = _balance_moved(c, s, plan, small, judged)
+        return judged
     judged = _judge(c, value, f"{where}: {show(value, 'usd')}")
     if judged.verdict == "supported" and c.metric not in ("per_month", "each_month"):
         judged = _direction(c, s, plan, small, judged)
@@ -1280,6 +1283,35 @@ def _direction(
         return Result(c, judged.computed, "unverifiable",
                       f"{judged.reason}; but it {moved} from {show(before, unit)} in {base}, "
                       f"while the text says it {'rose' if up else 'fell'}")  # fmt: skip
+    return judged
+
+
+def _balance_moved(c: Claim, s: Session, plan: Plan, small: float, judged: Result) -> Result:
+    """A deficit (surplus) of the right size said to have grown (shrunk) to it: as it moved.
+
+    «дефицит вырос до 86 млн» while it narrowed from 190 million is no support; unverifiable,
+    as for any amount said to have moved (:func:`_direction`): the base is not read. A balance
+    on the other side in the base year settles nothing either way.
+    """
+    at = c.sentence.find(c.span)
+    way = moved_to(c.sentence[max(0, at - 40) : at]) if at >= 0 else None
+    if way is None or judged.computed is None:
+        return judged
+    sign = -1.0 if c.side == "deficit" else 1.0
+    years = [c.period.compare] if c.period.compare else [c.period.year - k for k in (1, 2, 3)]
+    for base in years:
+        try:
+            before = _flow_value(c, s, plan, small, base)
+        except (_NoData, HitexError, KeyError, ValueError, IndexError):
+            continue
+        now, then = sign * judged.computed, sign * before
+        up = way == "up"
+        if then <= 0 or (now > then) == up or now == then:
+            return judged
+        moved, said = ("narrowed", "widened") if up else ("widened", "narrowed")
+        return Result(c, judged.computed, "unverifiable",
+                      f"{judged.reason}; but it {moved} from {show(then, 'usd')} in {base}, "
+                      f"while the text says it {said}")  # fmt: skip
     return judged
 
 
