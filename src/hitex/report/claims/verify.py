@@ -1081,7 +1081,7 @@ def _amount(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     if c.subject.flow == "balance":
         judged = _balance(c, value, where)
         if judged.verdict == "supported" and c.side and c.metric not in ("per_month", "each_month"):
-            judged = _balance_moved(c, s, plan, small, judged)
+            judged = _direction(c, s, plan, small, judged)
         return judged
     judged = _judge(c, value, f"{where}: {show(value, 'usd')}")
     if judged.verdict == "supported" and c.metric not in ("per_month", "each_month"):
@@ -1256,12 +1256,16 @@ def _direction(
 
     The base is the claim's own, else the nearest earlier year the warehouse holds (within
     three years); a move the other way is no support: unverifiable, as the base is not read.
-    "China's share rose to a quarter" while it fell from 24.9% to 23.4% is no support.
+    "China's share rose to a quarter" while it fell from 24.9% to 23.4% is no support. A
+    deficit (surplus) moves by its size on its side («дефицит вырос до 86 млн» while it narrowed
+    from 190 million); one on the other side in the base year settles nothing either way.
     """
     at = c.sentence.find(c.span)
     way = moved_to(c.sentence[max(0, at - 40) : at]) if at >= 0 else None
     if way is None:
         return judged
+    balance = c.subject.flow == "balance"
+    sign = -1.0 if c.side == "deficit" else 1.0  # a balance's size on its side
     years = [c.period.compare] if c.period.compare else [c.period.year - k for k in (1, 2, 3)]
     for base in years:
         try:
@@ -1277,40 +1281,16 @@ def _direction(
             continue
         up = way == "up"
         assert judged.computed is not None
-        if (judged.computed > before) == up or judged.computed == before:
+        now, words = judged.computed, ("rose", "fell")
+        if balance:
+            now, before, words = sign * now, sign * before, ("widened", "narrowed")
+            if before <= 0:
+                return judged
+        if (now > before) == up or now == before:
             return judged
-        moved = "fell" if up else "rose"
+        said, moved = words if up else words[::-1]
         return Result(c, judged.computed, "unverifiable",
                       f"{judged.reason}; but it {moved} from {show(before, unit)} in {base}, "
-                      f"while the text says it {'rose' if up else 'fell'}")  # fmt: skip
-    return judged
-
-
-def _balance_moved(c: Claim, s: Session, plan: Plan, small: float, judged: Result) -> Result:
-    """A deficit (surplus) of the right size said to have grown (shrunk) to it: as it moved.
-
-    «дефицит вырос до 86 млн» while it narrowed from 190 million is no support; unverifiable,
-    as for any amount said to have moved (:func:`_direction`): the base is not read. A balance
-    on the other side in the base year settles nothing either way.
-    """
-    at = c.sentence.find(c.span)
-    way = moved_to(c.sentence[max(0, at - 40) : at]) if at >= 0 else None
-    if way is None or judged.computed is None:
-        return judged
-    sign = -1.0 if c.side == "deficit" else 1.0
-    years = [c.period.compare] if c.period.compare else [c.period.year - k for k in (1, 2, 3)]
-    for base in years:
-        try:
-            before = _flow_value(c, s, plan, small, base)
-        except (_NoData, HitexError, KeyError, ValueError, IndexError):
-            continue
-        now, then = sign * judged.computed, sign * before
-        up = way == "up"
-        if then <= 0 or (now > then) == up or now == then:
-            return judged
-        moved, said = ("narrowed", "widened") if up else ("widened", "narrowed")
-        return Result(c, judged.computed, "unverifiable",
-                      f"{judged.reason}; but it {moved} from {show(then, 'usd')} in {base}, "
                       f"while the text says it {said}")  # fmt: skip
     return judged
 
