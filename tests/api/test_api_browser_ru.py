@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from pathlib import Path
 
 import duckdb
@@ -135,3 +136,26 @@ def test_a_bad_parameter_is_one_russian_sentence_on_the_russian_page(page):
     said = pg.locator("#error").inner_text()
     assert said == "months: '13' — не диапазон месяцев в пределах 1-12 (от первого к последнему)."
     assert latin_words(said) == []
+
+
+def test_a_late_progress_answer_does_not_overwrite_done(page, tmp_path):
+    """Progress polls still in flight when the load's answer comes must not write their step after it.
+
+    Each progress answer is held back half a second, so polls are pending when the load ends.
+    """
+    pg = page
+    pg.goto(pg.base_url + "/?reporter=CHL&lang=ru")
+    wait_for_view(pg, "reporter=CHL")
+
+    def slow(route):
+        time.sleep(0.5)
+        route.continue_()
+
+    pg.route("**/api/loads/progress/**", slow)
+    rows = [(2004, "", "CHL", "BRA", "export", "851762", "2500000")]
+    pg.fill("#upload-token", TOKEN)
+    pg.set_input_files("#upload-file", str(flows_file(tmp_path / "brazil.csv", rows)))
+    pg.click("#upload-button")
+    pg.wait_for_selector("#upload-result.loaded", timeout=60_000)
+    pg.wait_for_timeout(2_000)  # every held-back poll has answered by now
+    assert pg.locator("#upload-step").inner_text() == "готово"

@@ -826,14 +826,18 @@ function upload(event) {
     if (e.lengthComputable) bar.value = (50 * e.loaded) / e.total;
     step.textContent = t("uploading");
   };
+  // A poll still in flight when the answer arrives must not write its step over "done".
+  let finished = false;
   const poll = setInterval(async () => {
     try {
       const p = await getJSON("/api/loads/progress/" + pid);
+      if (finished) return;
       bar.value = 50 + (50 * p.steps.length) / p.total;
       step.textContent = p.steps.length ? loadStep(p.steps[p.steps.length - 1]) : t("loading_file");
     } catch (e) { /* not started yet */ }
   }, 250);
   xhr.onloadend = async () => {
+    finished = true;
     clearInterval(poll);
     let answer = {};
     try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = {}; }
