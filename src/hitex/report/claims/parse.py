@@ -295,6 +295,8 @@ _SHARE = (r"accounted for|account for|accounts for|share|made up|make up|makes u
           r"\bslices?\b|\bportions?\b|\bproportions?\b|\bweight in\b|"
           r"\bда(?:ют|[её]т|ли|ла)\b|"
           r"taking|took|takes|supplied|supplies|provided|provides|absorbed|absorbs|"
+          # "Medicines fill a fifth": the part of the flow the goods fill.
+          r"\bfill(?:s|ed)?\b|"
           r"\bcarr(?:y|ies|ied)\b|"
           r"equal to|equivalent to|equall?ing|"
           r"дол[яеию]\w*|приходи\w*|пришл\w*|удельн\w* вес\w*|"
@@ -1224,8 +1226,9 @@ def _fraction(
     if kind == "growth" and not moved:
         # "Argentina's share of all imports, put at around a fifth": no word of a change.
         kind = ""
-    if not kind and not moved and _SHARES_LISTED.search(before):
-        # «Китай обеспечил 40% импорта, Германия — треть»: the list of shares goes on.
+    if not kind and not moved and (_SHARES_LISTED.search(before) or _DASHED.search(before)):
+        # «Китай обеспечил 40% импорта, Германия — треть»: the list of shares goes on;
+        # «Лекарства — пятая часть»: a part said of the goods, with nothing moved.
         kind = "share"
     words = m.groupdict().get("q") or m.groupdict().get("q0") or ""
     crossed = _CROSSED.search(s.text, 0, m.start("frac"))
@@ -1255,6 +1258,9 @@ _SHARES_LISTED = re.compile(
     r"(?:экспорт|импорт|ввоз|вывоз|поставок|закупок)\w*"
     r"[^;]*,\s*[^\W\d]+(?:\s+[^\W\d]+)?\s+[—–]\s+(?:(?:около|почти|более|менее|примерно)\s+)?$",
     re.IGNORECASE)  # fmt: skip
+#: A fraction said right after a dash (a qualifier between): «Лекарства — пятая часть».
+_DASHED = re.compile(r"[—–]\s*(?:(?:около|почти|более|менее|примерно|ровно|почти что|целая)\s+)?$",
+                     re.IGNORECASE)  # fmt: skip
 #: Words after a share that name its part: «40% ввоза приходится на Китай», «пятая часть — на
 #: Германию».
 SHARE_ON = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:приход\w*|пришл\w*)\s+на\s+|\s*[—–]\s*на\s+",
