@@ -8,6 +8,9 @@ said as a fraction with no "of".
 - Goods: bread, biscuits and wafers («хлеб, печенье, вафли», HS 1905), loudspeakers and
   microphones («громкоговорители и микрофоны», HS 8518); "stuff" and «сосед» name no goods (the
   figure is of all goods).
+- The reporter's purchases of a partner's goods ("Chile's purchases of Argentine cocoa", «Чили
+  закупила аргентинских жиров») are its imports: the partner named is where the goods come from,
+  not a buyer.
 - A fraction after a verb of filling ("Medicines fill a fifth") or after a dash with nothing
   moved («Лекарства — пятая часть») is a share, not an unread figure.
 
@@ -180,3 +183,23 @@ def test_a_fraction_said_as_a_part_is_a_share(corpus, text, words, verdict):
     r = find(claims.check(corpus, text, reporter="PRT"), words)
     assert r.claim.kind == "share"
     assert (r.verdict in RED) if verdict == "contradicted" else (r.verdict == verdict), r.reason
+
+
+# -- the reporter's purchases of a partner's goods -----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("In 2004 Chile's purchases of Argentine cocoa and chocolate came to about $16.7 million.",
+         "$16.7 million"),
+        ("In 2004 Chile's purchases of Argentine fats and oils reached $151.3 million.",
+         "$151.3 million"),
+        ("В 2004 году Чили закупила аргентинских жиров и масел на 151,3 млн долларов.",
+         "151,3 млн"),
+    ],
+)  # fmt: skip
+def test_the_reporters_purchases_of_a_partners_goods_are_imports(corpus, text, words):
+    assert round(float(chile_mn("import", "18")[2004]), 1) == 16.7
+    assert round(float(chile_mn("import", "15")[2004]), 1) == 151.3
+    r = find(claims.check(corpus, text, reporter="CHL"), words)
+    assert r.verdict == "supported", r.reason
+    assert "import" in r.reason

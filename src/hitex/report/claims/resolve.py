@@ -3239,6 +3239,19 @@ _OTHER_BUYER = re.compile(r"\b(?:its|their|his|her|it|they|them|which|who|whose|
                           r"|\bfrom\b", re.IGNORECASE)  # fmt: skip
 
 
+def _origin(text: str, a: int, at: int) -> bool:
+    """Whether the partner at ``at`` is named after the word of buying at ``a`` as the origin.
+
+    "Chile's purchases of Argentine cocoa", «Чили закупила аргентинских жиров»: the partner
+    sells; the buyer is still the one named before. Not «закупки Аргентины» (a partner's
+    purchases: its name, not its adjective).
+    """
+    gap = text[a:at]
+    if re.fullmatch(r"[^\W\d]+\s+of\s+(?:the\s+)?", gap, re.IGNORECASE):
+        return True
+    return bool(re.fullmatch(r"[а-яё]+\s+", gap, re.IGNORECASE) and text[at : at + 1].islower())
+
+
 def _reporter_buys(text: str, end: int, c: Context, partners: list[Mention]) -> bool:
     """Whether the buying word last before ``end``, read as a partner's, is the reporter's.
 
@@ -3260,9 +3273,15 @@ def _reporter_buys(text: str, end: int, c: Context, partners: list[Mention]) -> 
     if said[-1][1] != "export":
         return False
     a = said[-1][0]
-    if not re.match(frames.purchase_words(), text[a:], re.IGNORECASE):
+    before = [m for m in partners if m.start < end]
+    origins = [m for m in before if m.value not in _own(c.reporter) and _origin(text, a, m.start)]
+    word = re.match(r"\w+", text[a:])
+    # «Чили закупила аргентинских жиров»: a Russian word of buying only with the origin named.
+    russian = bool(origins) and word is not None and frames.lemma(word[0]) in {
+        w.replace("ё", "е") for w in frames.grammar()["purchases"]["ru"]}  # fmt: skip
+    if not re.match(frames.purchase_words(), text[a:], re.IGNORECASE) and not russian:
         return False
-    if any(m.value not in _own(c.reporter) for m in partners if m.start < end):
+    if any(m.value not in _own(c.reporter) and m not in origins for m in before):
         return False
     clause = re.split(r"[,;:]", text[:a])[-1]
     # "Twenty-two partners in 2020. Twelve bought above $50 million": the partners counted
