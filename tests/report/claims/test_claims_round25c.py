@@ -11,6 +11,11 @@ said as a fraction with no "of".
 - The reporter's purchases of a partner's goods ("Chile's purchases of Argentine cocoa", «Чили
   закупила аргентинских жиров») are its imports: the partner named is where the goods come from,
   not a buyer.
+- A partner's own purchases ("Britain, whose purchases rose 10%", «Великобритания: её закупки
+  выросли на 10%»: a possessive before the word, the country named last a partner) are the
+  reporter's exports, not its imports.
+- «на четверть миллиарда», «на половину миллиарда долларов»: a fraction of a billion is an
+  amount, as "a quarter of a billion" is.
 - A fraction after a verb of filling ("Medicines fill a fifth") or after a dash with nothing
   moved («Лекарства — пятая часть») is a share, not an unread figure.
 
@@ -203,3 +208,42 @@ def test_the_reporters_purchases_of_a_partners_goods_are_imports(corpus, text, w
     r = find(claims.check(corpus, text, reporter="CHL"), words)
     assert r.verdict == "supported", r.reason
     assert "import" in r.reason
+
+
+# -- a partner's own purchases ------------------------------------------------------------------
+def _moscow_to(partner: str) -> pd.Series:
+    m = moscow(partner=partner)
+    return m[m["flow"] == "export"].groupby("year")["value_usd"].sum() / 1e6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Великобритания: её закупки в 2020 году выросли на 10%.",
+        "Britain, whose purchases rose 10% in 2020.",
+        "Britain: its purchases rose 10% in 2020.",
+    ],
+)
+def test_a_partners_own_purchases_are_the_reporters_exports(corpus, text):
+    gbr = _moscow_to("GBR")
+    assert round(float((gbr[2020] / gbr[2019] - 1) * 100), 1) == 10.0
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), "10%")
+    assert r.verdict == "supported", r.reason
+    assert "export" in r.reason
+
+
+# -- a fraction of a billion ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("В 2020 году Германия купила у Москвы товаров на четверть миллиарда долларов.",
+         "supported"),
+        ("В 2020 году Германия купила у Москвы товаров на половину миллиарда долларов.",
+         "contradicted"),
+    ],
+)  # fmt: skip
+def test_a_fraction_of_a_billion_is_an_amount(corpus, text, verdict):
+    assert round(float(_moscow_to("DEU")[2020]), 1) == 250.0
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), "на ")
+    assert r.claim.kind == "amount"
+    assert (r.verdict in RED) if verdict == "contradicted" else (r.verdict == verdict), r.reason

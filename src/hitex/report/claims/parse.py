@@ -1193,9 +1193,10 @@ def _fraction(
 ) -> tuple[str, Quantity | None, str | None]:
     money = _HALF_MONEY.match(s.text, m.end())
     of = m.groupdict().get("of")
-    if money is not None and (m["frac"].lower() == "half" or (of and re.match(r" of", of))):
+    if money is not None and (m["frac"].lower() == "half" or (of and re.match(r" of", of))
+                              or money[2]):  # fmt: skip
         # "over half a billion dollars", "bought exactly a quarter of a billion": an amount.
-        scale = 1e9 if money[1].lower() == "billion" else 1e6
+        scale = 1e9 if (money[1] or money[2]).lower() in ("billion", "миллиарда") else 1e6
         part = _fraction_value(m["frac"])
         words = m.groupdict().get("q") or m.groupdict().get("q0") or ""
         return "amount", quantity(part * scale, "usd", 0.2 * part * scale, words), None
@@ -1266,7 +1267,9 @@ _DASHED = re.compile(r"[—–]\s*(?:(?:около|почти|более|мен�
 SHARE_ON = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:приход\w*|пришл\w*)\s+на\s+|\s*[—–]\s*на\s+",
                       re.IGNORECASE)  # fmt: skip
 #: "half a billion dollars": the words after "half" that make it an amount.
-_HALF_MONEY = re.compile(r"\s+a\s+(billion|million)(?:\s+(?:dollars|USD)\b|(?=\s*(?:[.,;:)]|$)))",
+_HALF_MONEY = re.compile(r"\s+a\s+(billion|million)(?:\s+(?:dollars|USD)\b|(?=\s*(?:[.,;:)]|$)))"
+                         # «на четверть миллиарда», «треть миллиона долларов».
+                         r"|\s+(миллиарда|миллиона)(?!\w)",
                          re.IGNORECASE)  # fmt: skip
 #: A verb of growth or fall right before a fraction: "lost almost two-thirds of its value" is
 #: a fall, not a share ("rose to two thirds of exports" is a share).
@@ -1925,7 +1928,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"three[- ]tenths|seven[- ]tenths|four[- ]fifths))\b"
             # Not "four and a half billion dollars", «четыре с половиной миллиарда» (an amount in
             # words).
-            r"(?![\s-]+(?:billion|million|миллиард\w*|миллион\w*)(?!\w))"
+            # «четверть миллиарда» is one (read by _HALF_MONEY).
+            r"(?!(?<!четверть)(?<!треть)(?<!половина)(?<!половину)"
+            r"[\s-]+(?:billion|million|миллиард\w*|миллион\w*)(?!\w))"
             r"(?P<of> (?:of|от|из)\b)?",
             _I,
         ),

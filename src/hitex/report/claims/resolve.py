@@ -2809,6 +2809,11 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # «Германия увеличила импорт московской продукции на четверть»: the partner's imports
         # of the reporter's goods are the reporter's exports.
         flow = "export"
+    if flow == "import" and read is not None and _partner_purchases(s.text, claim_end, c,
+                                                                    partners, own):  # fmt: skip
+        # «Великобритания: её закупки выросли на 10%», "Britain, whose purchases rose 10%": the
+        # partner's own buying is the reporter's exports.
+        flow = "export"
     if (how["flow"] == "carried" and read is not None and same and previous is not None
             and previous.understood and previous.subject.flow in ("export", "import")
             and previous.subject.flow != flow and flow in ("export", "import")
@@ -3250,6 +3255,38 @@ def _origin(text: str, a: int, at: int) -> bool:
     if re.fullmatch(r"[^\W\d]+\s+of\s+(?:the\s+)?", gap, re.IGNORECASE):
         return True
     return bool(re.fullmatch(r"[а-яё]+\s+", gap, re.IGNORECASE) and text[at : at + 1].islower())
+
+
+#: A possessive right before a word of buying: "its purchases", "whose purchases", «её закупки».
+_POSSESSIVE_BUYING = re.compile(r"(?<!\w)(?:its|their|whose|её|ее|его|их|чьи|чьих)\s+$",
+                                re.IGNORECASE)  # fmt: skip
+
+
+def _partner_purchases(
+    text: str, end: int, c: Context, partners: list[Mention], own: Sequence[Mention]
+) -> bool:
+    """Whether the word of buying last before ``end``, read as imports, is a partner's own.
+
+    "Britain, whose purchases rose 10%", «Великобритания: её закупки выросли на 10%»: a
+    possessive right before the word, and the country named last before it a partner (not the
+    reporter); not purchases "from" anyone (the reporter's imports).
+    """
+    said = [x for x in frames.flows(text) if x[0] < end]
+    if not said or said[-1][1] != "import":
+        return False
+    a = said[-1][0]
+    word = re.match(r"\w+", text[a:])
+    if word is None or not _POSSESSIVE_BUYING.search(text[:a]):
+        return False
+    ru = {w.replace("ё", "е") for w in frames.grammar()["purchases"]["ru"]}
+    if not re.match(frames.purchase_words(), text[a:], re.IGNORECASE) and (
+            frames.lemma(word[0]) not in ru):  # fmt: skip
+        return False
+    if re.search(r"(?<!\w)(?:from|из|у)\s", text[a:end], re.IGNORECASE):
+        return False
+    named = sorted([*(m for m in partners if m.start < a), *(m for m in own if m.start < a)],
+                   key=lambda m: m.start)  # fmt: skip
+    return bool(named) and named[-1] in partners and named[-1].value not in _own(c.reporter)
 
 
 def _reporter_buys(text: str, end: int, c: Context, partners: list[Mention]) -> bool:
