@@ -247,3 +247,22 @@ def test_a_fraction_of_a_billion_is_an_amount(corpus, text, verdict):
     r = find(claims.check(corpus, text, reporter="RU-MOW"), "на ")
     assert r.claim.kind == "amount"
     assert (r.verdict in RED) if verdict == "contradicted" else (r.verdict == verdict), r.reason
+
+
+# -- preserved fruit and vegetables: the title of HS 20; "faded" is a fall ---------------------
+@pytest.mark.parametrize(
+    ("text", "words", "verdict"),
+    [
+        ("Chile's exports to Argentina grew in 2004 on 2002. Preserved fruit and vegetables "
+         "faded by about seven tenths.", "seven tenths", "supported"),
+        ("Chile's exports to Argentina grew in 2004 on 2002. Preserved fruit and vegetables "
+         "faded by about half.", "half", "contradicted"),
+        ("В 2004 году экспорт консервированных овощей и фруктов в Аргентину упал почти вдвое "
+         "по сравнению с 2002 годом.", "вдвое", "contradicted"),
+    ],
+)  # fmt: skip
+def test_preserved_fruit_and_vegetables_are_chapter_20(corpus, text, words, verdict):
+    fall = -_growth(chile_mn("export", "20"))
+    assert 69 < fall < 70  # seven tenths; not half, not a halving (x0.5)
+    r = find(claims.check(corpus, text, reporter="CHL"), words)
+    assert (r.verdict in RED) if verdict == "contradicted" else (r.verdict == verdict), r.reason

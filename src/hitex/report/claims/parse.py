@@ -286,6 +286,8 @@ FALL = (
     r"weaker\b|"
     r"collaps\w*|crash(?:ed|es)\b|"
     r"\blost\b|\blos(?:e|es|ing)\b|\bshed(?:s|ding)?\b|"
+    # "Preserved fruit faded by about seven tenths", "exports ebbed 5%".
+    r"\bfad(?:e|es|ed|ing)\b|\bebb(?:s|ed|ing)?\b|"
     r"сузил\w*|"
     r"less\b|снизил\w*|снижени\w*|сократил\w*|сокращени\w*|(?<!\w)упал\w*|уменьш\w*|меньше|"
     r"обвалил\w*|рухнул\w*|просел\w*|опустил\w*"
