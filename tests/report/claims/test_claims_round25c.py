@@ -266,3 +266,15 @@ def test_preserved_fruit_and_vegetables_are_chapter_20(corpus, text, words, verd
     assert 69 < fall < 70  # seven tenths; not half, not a halving (x0.5)
     r = find(claims.check(corpus, text, reporter="CHL"), words)
     assert (r.verdict in RED) if verdict == "contradicted" else (r.verdict == verdict), r.reason
+
+
+# -- goods against goods -----------------------------------------------------------------------
+def test_goods_that_outscore_other_goods_are_no_growth(corpus):
+    # Loudspeakers grew about x1.39 on 2019: read as their growth, "2.4 times" would disagree.
+    ls = _moscow_exports("8518")
+    assert abs(float(ls[2020] / ls[2019]) - 2.4) > 0.5
+    text = ("In 2020 transmission apparatus (heading 8525) reached $54m, up 51%. Jet engines "
+            "still outscore loudspeakers about 2.4 times over.")  # fmt: skip
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), "2.4 times")
+    assert r.verdict not in RED, r.reason
+    assert "against 2019" not in r.reason  # a multiple of other goods, not of an earlier year

@@ -1035,8 +1035,8 @@ _VERSUS = re.compile(
 #: восемь раз превышает экспорт», «превышает экспорт в Китай более чем в девять раз».
 _FLOW_WORD = r"(?:exports?|imports?|экспорт\w*|импорт\w*|ввоз\w*|вывоз\w*)\b"
 _EXCEEDS = (
-    r"(?:exceed\w*|outstrip\w*|outweigh\w*|outpac\w*|outsell\w*|превыша\w*|превыси\w*|"
-    r"превзош\w*|превосход\w*|опережа\w*|опереди\w*|обгоня\w*)"
+    r"(?:exceed\w*|outstrip\w*|outweigh\w*|outpac\w*|outsell\w*|outscor\w*|outearn\w*|"
+    r"превыша\w*|превыси\w*|превзош\w*|превосход\w*|опережа\w*|опереди\w*|обгоня\w*)"
 )
 #: «втрое с лишним превысил американский», «в 1,5 раза больше экспорта»: the other flow, or
 #: another partner's trade said by its adjective or its name.
@@ -1100,7 +1100,7 @@ _EXCEEDS_BY = re.compile(
 #: of leading another subject; the multiple is of that subject, never of an earlier year.
 _LEADS = (
     r"(?:опережа\w*|опереди\w*|обгоня\w*|обогна\w*|обходи\w*|обош[её]\w*|"
-    r"outpac\w*|outsell\w*|outsold|outstrip\w*|outrun\w*|outran)"
+    r"outpac\w*|outsell\w*|outsold|outstrip\w*|outrun\w*|outran|outscor\w*|outearn\w*)"
 )
 #: What a leading verb's object is when it leads an earlier year, not another subject
 #: («опережает прошлогодний уровень»).
