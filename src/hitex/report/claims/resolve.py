@@ -1589,6 +1589,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 if guess.get("year") == "carried":
                     guess["year"] = "paragraph"
                 claim = claim.with_(reading=tuple(sorted(guess.items())))
+            elif _part_of_year(claim, s, out):
+                # "Moscow's exports reached $2.4 billion in 2020. ... Act One, January to
+                # March, is quiet: roughly $576 million": the text's trade in those months,
+                # read but not certainly (never flagged).
+                guess = {**dict(claim.reading), "flow": "paragraph"}
+                claim = claim.with_(reading=tuple(sorted(guess.items())))
             else:
                 claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
         out.append(claim)
@@ -2654,6 +2660,22 @@ def _two_levels(
     if {int(y) for y in after} - {before[-1].period.year}:
         return None
     return years[0], years[1]
+
+
+def _part_of_year(claim: Claim, s: Sentence, out: list[Claim]) -> bool:
+    """Whether ``claim`` is the text's trade in a part of a year its sentence names.
+
+    A sentence with no trade word: "January to March", «в третьем квартале». Only an amount in
+    money, only when the sentence names the months itself (not the whole year, "your twelve
+    months") and the text has said its trade before, in the claim's flow.
+    """
+    months = _months(s.text)
+    if (claim.kind != "amount" or claim.quantity is None or claim.quantity.unit != "usd"
+            or months is None or months == (1, 12) or claim.period.months != months):  # fmt: skip
+        return False
+    return any(o.understood and o.subject.flow == claim.subject.flow
+               and o.subject.reporter == claim.subject.reporter and trade_words(o.sentence)
+               for o in out)  # fmt: skip
 
 
 def _previous(out: list[Claim], f: Found) -> Claim | None:
