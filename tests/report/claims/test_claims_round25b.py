@@ -164,3 +164,78 @@ def test_a_little_short_of_is_just_below(corpus):
     near = find(_results(corpus, text.format("24%")), "24%")
     far = find(_results(corpus, text.format("28%")), "28%")
     assert (near.verdict, far.verdict) == ("supported", "contradicted"), (near.reason, far.reason)
+
+
+# -- a figure of each month ------------------------------------------------------------------
+
+
+def _months_of(year: int) -> pd.Series:
+    m = moscow()
+    return (
+        m[(m["flow"] == "export") & (m["year"] == year)].groupby("month")["value_usd"].sum() / 1e6
+    )
+
+
+def test_the_monthly_figures():
+    assert {round(v, 1) for v in _months_of(2020)[:8]} == {191.9}
+    assert {round(v, 1) for v in _months_of(2019)[:8]} == {150.2}
+    assert min(_months_of(2020)[8:]) > 215
+    assert max(_months_of(2020)[:8]) < 215
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "verdict"),
+    [
+        (
+            "Moscow's exports were $2.4 billion in 2020. The first eight months were flat at "
+            "$191.9m each.",
+            "$191.9m",
+            "supported",
+        ),
+        (
+            "Moscow's exports were $2.4 billion in 2020. The first eight months were flat at "
+            "$199.9m each.",
+            "$199.9m",
+            "contradicted",
+        ),
+        (
+            "Moscow's exports were $2.4 billion in 2020. The first eight months of 2019 sold "
+            "$150.2m apiece.",
+            "$150.2m",
+            "supported",
+        ),
+        (
+            "Moscow's exports were $2.4 billion in 2020. Every month after August beat $215 "
+            "million.",
+            "$215",
+            "supported",
+        ),
+        (
+            "Экспорт Москвы в 2020 году составил 2,4 млрд долл. Первые восемь месяцев давали "
+            "по 191,9 млн каждый.",
+            "191,9",
+            "supported",
+        ),
+    ],
+)
+def test_a_figure_of_each_month(corpus, text, words, verdict):
+    r = find(_results(corpus, text), words)
+    assert r.verdict == verdict, r.reason
+    assert r.claim.metric == "each_month"
+
+
+def test_every_month_after_a_month_beat_a_sum(corpus):
+    # Months 9-12 only: above $215 million each, not above $225 million; the period is read.
+    text = "Moscow's exports were $2.4 billion in 2020. Every month after August beat {}."
+    right = find(_results(corpus, text.format("$215 million")), "$215")
+    wrong = find(_results(corpus, text.format("$225 million")), "$225")
+    assert (right.verdict, wrong.verdict) == ("supported", "contradicted"), right.reason
+    assert right.claim.period.months == wrong.claim.period.months == (9, 12)
+
+
+def test_every_month_after_a_month_in_russian(corpus):
+    text = "Экспорт Москвы в 2020 году составил 2,4 млрд долл. Каждый месяц после августа давал {}."
+    right = find(_results(corpus, text.format("больше 215 млн")), "215")
+    wrong = find(_results(corpus, text.format("больше 225 млн")), "225")
+    assert (right.verdict, wrong.verdict) == ("supported", "contradicted"), right.reason
+    assert right.claim.period.months == (9, 12)

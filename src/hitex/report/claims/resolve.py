@@ -98,6 +98,9 @@ _MONTH_NAME = (r"(?:january|february|march|april|may|june|july|august|september|
                r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?!\w)|"
                r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
                r"(?:ь|я|е|й|ю|ем)(?!\w)")  # fmt: skip
+#: A month's name after «после» (the genitive): «после августа», «после мая».
+_GENITIVE_MONTH = (r"(?:(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)я|марта|мая|"
+                   r"августа)(?!\w)")  # fmt: skip
 #: Parts of a year said in words: "the second half", "в четвёртом квартале", «в 4 квартале».
 #: «в 4 квартале», «3-м квартале»: a quarter by its number, after the number.
 _QUARTER_N = r"(?:-?[мй]|-ом)?\s+квартал\w*"
@@ -133,6 +136,12 @@ def _months(text: str) -> tuple[int, int] | None:  # noqa: PLR0911 - one return 
     if m:
         # "from July to December", "с июля по декабрь".
         return _month(m[1]), _month(m[2])
+    m = re.search(
+        f"(?:\\bafter\\s+({_MONTH_NAME})|(?<!\\w)после\\s+({_GENITIVE_MONTH}))", text, re.I
+    )
+    if m and _month(m[1] or m[2]) < 12:
+        # "every month after August", «каждый месяц после августа»: to the end of the year.
+        return _month(m[1] or m[2]) + 1, 12
     m = re.search(f"\\bfrom ({_MONTH_NAME}) on(?:wards?)?\\b", text, re.I)
     if m:
         # "From September on": to the end of the year.
@@ -1277,6 +1286,14 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 how["flow"] = "read"
         each_month = _MONTHLY.search(_CLAUSE.split(s.text[: at[0]])[-1]) or _EACH_MONTH.match(
             s.text, at[1])  # fmt: skip
+        clause_words = s.text[_clause_bounds(s.text, at)[0] : at[0]]
+        if (not each_month and len(subject.partners) < 2 and _EACH_AFTER.match(s.text, at[1])
+                and _MONTHS_WORD.search(clause_words)):  # fmt: skip
+            # "The first eight months were flat at $191.9m each", "those same months sold
+            # $150.2m apiece": each of the months its clause names, not each partner.
+            each_month = _EACH_AFTER.match(s.text, at[1])
+            if frames.counted_before(s.text, at[0]) is None:
+                aggregation, count = "sum", None
         if f.claim.kind == "amount" and (_PER_MONTH.match(s.text, at[1]) or each_month):
             # "about $217 million a month": the monthly average of the period; «каждый месяц
             # ... около 192 млн»: each month of it.
@@ -2335,6 +2352,12 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|и|—|–)?\s*(?:and|и)?\s*", re.IGNORECA
 _EACH_MONTH = re.compile(r"\s*(?:(?:in\s+)?(?:each|every) month\b|ежемесячно\b|каждый месяц\b)",
                          re.IGNORECASE)  # fmt: skip
 
+
+#: "each" or "apiece" right after a figure («по 191,9 млн каждый»).
+_EACH_AFTER = re.compile(r"\s*(?:each|apiece|каждый)\b", re.IGNORECASE)
+#: Months named as the things counted: "the first eight months", "those same months",
+#: «первые восемь месяцев».
+_MONTHS_WORD = re.compile(r"\bmonths\b|(?<!\w)месяц(?:ев|а|ы)(?!\w)", re.IGNORECASE)
 
 _RESPECTIVELY = re.compile(r"\brespectively\b|соответственно", re.IGNORECASE)
 _THAT_YEAR_AFTER = re.compile(r"\s+(?:in\s+)?(?:that|the same) year\b", re.IGNORECASE)
