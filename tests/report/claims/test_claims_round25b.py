@@ -239,3 +239,18 @@ def test_every_month_after_a_month_in_russian(corpus):
     wrong = find(_results(corpus, text.format("больше 225 млн")), "225")
     assert (right.verdict, wrong.verdict) == ("supported", "contradicted"), right.reason
     assert right.claim.period.months == (9, 12)
+
+
+def test_those_same_months_are_the_months_of_the_figure_before(corpus):
+    # Months 1-8 of 2019 at $150.2m each; the whole of 2019 is not (months 9-12 are higher).
+    assert min(_months_of(2019)[8:]) > 160
+    text = (
+        "Moscow's exports were $2.4 billion in 2020. The first eight months were flat at "
+        "$191.9m each. In 2019 those same months sold $150.2m apiece."
+    )
+    r = find(_results(corpus, text), "$150.2m")
+    assert (r.verdict, r.claim.period.months) == ("supported", (1, 8)), r.reason
+    # With no months before, which months is not certain: never flagged.
+    alone = find(_results(corpus, "Moscow's exports were $1.85 billion in 2019. Those "
+                          "months sold $150.2m apiece."), "$150.2m")  # fmt: skip
+    assert alone.verdict not in RED, alone.reason

@@ -1286,11 +1286,13 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 how["flow"] = "read"
         each_month = _MONTHLY.search(_CLAUSE.split(s.text[: at[0]])[-1]) or _EACH_MONTH.match(
             s.text, at[1])  # fmt: skip
-        clause_words = s.text[_clause_bounds(s.text, at)[0] : at[0]]
-        if (not each_month and len(subject.partners) < 2 and _EACH_AFTER.match(s.text, at[1])
-                and _MONTHS_WORD.search(clause_words)):  # fmt: skip
-            # "The first eight months were flat at $191.9m each", "those same months sold
-            # $150.2m apiece": each of the months its clause names, not each partner.
+        said = s.text[max(s.text.rfind(";", 0, at[0]), s.text.rfind(":", 0, at[0])) + 1 : at[0]]
+        of_months = (not each_month and len(subject.partners) < 2
+                     and _EACH_AFTER.match(s.text, at[1]) is not None
+                     and _MONTHS_WORD.search(said) is not None)  # fmt: skip
+        if of_months:
+            # "The first eight months, flat at $191.9m each", "those same months sold $150.2m
+            # apiece": each of the months its words name, not each partner.
             each_month = _EACH_AFTER.match(s.text, at[1])
             if frames.counted_before(s.text, at[0]) is None:
                 aggregation, count = "sum", None
@@ -1313,6 +1315,16 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         semi = s.text.find(";", at[1])
         how["year"] = _how_dated(s.text if semi < 0 else s.text[:semi], claim.period, since,
                                  f.claim.kind, at)  # fmt: skip
+        if of_months and claim.period.months is None:
+            # "In 2019 those same months sold $150.2m apiece": the months of the figure before,
+            # when its words say so; else which months is not certain (never flagged).
+            prev = _previous(out, f)
+            if _SAME_MONTHS.search(said) and prev is not None and prev.period.months:
+                claim = claim.with_(
+                    period=dataclasses.replace(claim.period, months=prev.period.months)
+                )
+            else:
+                how["year"] = "paragraph"
         if (how["year"] == "default" and f.claim.kind not in ("growth", "multiple", "change")
                 and claim.period.year == c.year and not _own_years(s.text, at)
                 and set(_years_of(s.text)) <= _other_bases(s.text, at)
@@ -2353,6 +2365,9 @@ _EACH_MONTH = re.compile(r"\s*(?:(?:in\s+)?(?:each|every) month\b|ежемеся
                          re.IGNORECASE)  # fmt: skip
 
 
+#: The months of the figure before: "those same months", «те же месяцы».
+_SAME_MONTHS = re.compile(r"\b(?:those|these|the) same months\b|(?<!\w)(?:те|эти) же месяц",
+                          re.IGNORECASE)  # fmt: skip
 #: "each" or "apiece" right after a figure («по 191,9 млн каждый»).
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece|каждый)\b", re.IGNORECASE)
 #: Months named as the things counted: "the first eight months", "those same months",
