@@ -205,7 +205,7 @@ def test_the_monthly_figures():
             "supported",
         ),
         (
-            "Moscow's exports were $2.4 billion in 2020. Every month after August beat $215 "
+            "Moscow's exports were $2.4 billion in 2020. Every month after August passed $215 "
             "million.",
             "$215",
             "supported",
@@ -224,9 +224,9 @@ def test_a_figure_of_each_month(corpus, text, words, verdict):
     assert r.claim.metric == "each_month"
 
 
-def test_every_month_after_a_month_beat_a_sum(corpus):
+def test_every_month_after_a_month_passed_a_sum(corpus):
     # Months 9-12 only: above $215 million each, not above $225 million; the period is read.
-    text = "Moscow's exports were $2.4 billion in 2020. Every month after August beat {}."
+    text = "Moscow's exports were $2.4 billion in 2020. Every month after August passed {}."
     right = find(_results(corpus, text.format("$215 million")), "$215")
     wrong = find(_results(corpus, text.format("$225 million")), "$225")
     assert (right.verdict, wrong.verdict) == ("supported", "contradicted"), right.reason

@@ -114,8 +114,6 @@ _QUALIFIERS = {
     # "Fourteen partners exceed $30 million each", «превышают», «превосходят»: present forms too.
     "more": r"more than|over|above|exceeding|exceeded|exceeds|exceed|topped|surpassed|surpasses|"
     r"surpass|in excess of|more then|"
-    # "every month after August beat $215 million": beat a sum of money.
-    r"beat(?:s)?(?!\s+(?:19|20)\d\d\b)|"
     r"более чем|свыше чем|больше чем|более|свыше|больше|превысил\w*|превыша\w*|превысят|"
     r"превосход\w*|превзош\w*|"
     r"перевали\w* за|перешагну\w*(?:\s+(?:отметку|рубеж|порог|планку)(?:\s+в)?)?|passed|crossed|"
