@@ -125,7 +125,9 @@ _QUALIFIERS = {
     "less": r"less than|under|below|fewer than|менее|меньше|ниже(?!\s+на\s)",
     # Not Russian "до": after a verb of growth it means "to" ("вырос на 63% до 140 млн").
     "upto": r"up to",
-    "nearly": r"nearly|almost|just under|почти|чуть менее|без малого",
+    # "a little short of 24%": just below it.
+    "nearly": r"nearly|almost|just under|(?:a little|just|slightly|a bit) short of|"
+    r"(?:a little|slightly|a bit) (?:under|below)|почти|чуть менее|без малого",
     "about": r"about|around|approximately|roughly|some|close to|nearly at|barely|scarcely|"
     r"около|примерно|"
     r"порядка|приблизительно|близко к|почти на уровне",
@@ -366,6 +368,8 @@ _TRADE = re.compile(
     r"outbound|inbound|\bpartner countr|\bpartners\b|партн[её]р|destinations|поставщик|"
     r"two-way|commerce|"
     r"\bsen(?:t|ds?) (?:abroad|overseas)|"
+    # "twenty-two nations order from the city": buyers' orders.
+    r"\border(?:s|ed)?\s+from\b|"
     # «Москва продала за рубеж техники», «купили у нас машин», «приобрели товаров»: verbs of
     # selling and buying, as "sold" and "bought" are.
     r"\bпрода(?:л|ть|[её]т|ют|в)|\b(?:за|на)?куп(?:и|л|я)|\bприобр[её]|"
@@ -2047,10 +2051,13 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "count",
         # A sentence that opens with how many partners bought: "Twenty-two countries bought
-        # Moscow technology last year" (not "Five markets bought over $100m each": some of them).
+        # Moscow technology last year" (not "Five markets bought over $100m each": some of them);
+        # also a clause after a colon or an opening phrase: "The cast is large: twenty-two
+        # nations order from the city", "On the export side, fourteen markets buy from Portugal".
         re.compile(
-            r"^(?P<word>" + _PERCENT_WORDS + r")\s+(?:countries|markets|partners|buyers|"
-            r"customers|destinations)\s+(?:bought|buy|purchased|imported|took|received|"
+            r"(?:^|(?<=[:;,] ))(?P<word>" + _PERCENT_WORDS + r")\s+(?:countries|nations|markets|"
+            r"partners|buyers|customers|destinations)\s+(?:bought|buy|purchased|imported|took|"
+            r"received|order(?:ed)?\s+from|"
             # "Fourteen countries appear in the export statistics".
             r"appear(?:ed)?\s+in|(?:are|were)\s+(?:listed|named)\s+in)\b",
             _I,
@@ -2386,8 +2393,17 @@ def _count_in_words(
 def _count_opening(
     m: re.Match[str], s: Sentence, b: str
 ) -> tuple[str, Quantity | None, str | None]:
-    """How many partners bought, said in words at the start of the sentence."""
+    """How many partners bought, said in words at the start of the sentence or of a clause.
+
+    After a comma only when the words before name nothing ("On the export side, fourteen
+    markets buy from Portugal"; not "Besides China, three countries bought machinery").
+    """
     rest = re.split(r"[,.;:!?]", s.text[m.end() :], maxsplit=1)[0]
+    before = s.text[: m.start()]
+    if before.rstrip().endswith(",") and re.search(
+        r"\s[A-ZА-ЯЁ]|\d", re.sub(r"\b(?:19|20)\d\d\b", "", before)
+    ):
+        return "", None, None
     if _SOME_OF_THEM.search(re.sub(r"\b(?:19|20)\d\d\b", "", rest)):
         return "", None, None
     n = float(words_number(m["word"]))

@@ -98,6 +98,9 @@ _MONTH_NAME = (r"(?:january|february|march|april|may|june|july|august|september|
                r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?!\w)|"
                r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
                r"(?:ь|я|е|й|ю|ем)(?!\w)")  # fmt: skip
+#: A month's name after «после» (the genitive): «после августа», «после мая».
+_GENITIVE_MONTH = (r"(?:(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)я|марта|мая|"
+                   r"августа)(?!\w)")  # fmt: skip
 #: Parts of a year said in words: "the second half", "в четвёртом квартале", «в 4 квартале».
 #: «в 4 квартале», «3-м квартале»: a quarter by its number, after the number.
 _QUARTER_N = r"(?:-?[мй]|-ом)?\s+квартал\w*"
@@ -133,6 +136,12 @@ def _months(text: str) -> tuple[int, int] | None:  # noqa: PLR0911 - one return 
     if m:
         # "from July to December", "с июля по декабрь".
         return _month(m[1]), _month(m[2])
+    m = re.search(
+        f"(?:\\bafter\\s+({_MONTH_NAME})|(?<!\\w)после\\s+({_GENITIVE_MONTH}))", text, re.I
+    )
+    if m and _month(m[1] or m[2]) < 12:
+        # "every month after August", «каждый месяц после августа»: to the end of the year.
+        return _month(m[1] or m[2]) + 1, 12
     m = re.search(f"\\bfrom ({_MONTH_NAME}) on(?:wards?)?\\b", text, re.I)
     if m:
         # "From September on": to the end of the year.
@@ -1277,6 +1286,16 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 how["flow"] = "read"
         each_month = _MONTHLY.search(_CLAUSE.split(s.text[: at[0]])[-1]) or _EACH_MONTH.match(
             s.text, at[1])  # fmt: skip
+        said = s.text[max(s.text.rfind(";", 0, at[0]), s.text.rfind(":", 0, at[0])) + 1 : at[0]]
+        of_months = (not each_month and len(subject.partners) < 2
+                     and _EACH_AFTER.match(s.text, at[1]) is not None
+                     and _MONTHS_WORD.search(said) is not None)  # fmt: skip
+        if of_months:
+            # "The first eight months, flat at $191.9m each", "those same months sold $150.2m
+            # apiece": each of the months its words name, not each partner.
+            each_month = _EACH_AFTER.match(s.text, at[1])
+            if frames.counted_before(s.text, at[0]) is None:
+                aggregation, count = "sum", None
         if f.claim.kind == "amount" and (_PER_MONTH.match(s.text, at[1]) or each_month):
             # "about $217 million a month": the monthly average of the period; «каждый месяц
             # ... около 192 млн»: each month of it.
@@ -1296,6 +1315,16 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         semi = s.text.find(";", at[1])
         how["year"] = _how_dated(s.text if semi < 0 else s.text[:semi], claim.period, since,
                                  f.claim.kind, at)  # fmt: skip
+        if of_months and claim.period.months is None:
+            # "In 2019 those same months sold $150.2m apiece": the months of the figure before,
+            # when its words say so; else which months is not certain (never flagged).
+            prev = _previous(out, f)
+            if _SAME_MONTHS.search(said) and prev is not None and prev.period.months:
+                claim = claim.with_(
+                    period=dataclasses.replace(claim.period, months=prev.period.months)
+                )
+            else:
+                how["year"] = "paragraph"
         if (how["year"] == "default" and f.claim.kind not in ("growth", "multiple", "change")
                 and claim.period.year == c.year and not _own_years(s.text, at)
                 and set(_years_of(s.text)) <= _other_bases(s.text, at)
@@ -1588,6 +1617,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 guess = {**dict(claim.reading), "flow": "paragraph"}
                 if guess.get("year") == "carried":
                     guess["year"] = "paragraph"
+                claim = claim.with_(reading=tuple(sorted(guess.items())))
+            elif _part_of_year(claim, s, out):
+                # "Moscow's exports reached $2.4 billion in 2020. ... Act One, January to
+                # March, is quiet: roughly $576 million": the text's trade in those months,
+                # read but not certainly (never flagged).
+                guess = {**dict(claim.reading), "flow": "paragraph"}
                 claim = claim.with_(reading=tuple(sorted(guess.items())))
             else:
                 claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
@@ -2330,6 +2365,15 @@ _EACH_MONTH = re.compile(r"\s*(?:(?:in\s+)?(?:each|every) month\b|ежемеся
                          re.IGNORECASE)  # fmt: skip
 
 
+#: The months of the figure before: "those same months", «те же месяцы».
+_SAME_MONTHS = re.compile(r"\b(?:those|these|the) same months\b|(?<!\w)(?:те|эти) же месяц",
+                          re.IGNORECASE)  # fmt: skip
+#: "each" or "apiece" right after a figure («по 191,9 млн каждый»).
+_EACH_AFTER = re.compile(r"\s*(?:each|apiece|каждый)\b", re.IGNORECASE)
+#: Months named as the things counted: "the first eight months", "those same months",
+#: «первые восемь месяцев».
+_MONTHS_WORD = re.compile(r"\bmonths\b|(?<!\w)месяц(?:ев|а|ы)(?!\w)", re.IGNORECASE)
+
 _RESPECTIVELY = re.compile(r"\brespectively\b|соответственно", re.IGNORECASE)
 _THAT_YEAR_AFTER = re.compile(r"\s+(?:in\s+)?(?:that|the same) year\b", re.IGNORECASE)
 _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b|в (?:том же|тот же|этом же|тот) год",
@@ -2654,6 +2698,22 @@ def _two_levels(
     if {int(y) for y in after} - {before[-1].period.year}:
         return None
     return years[0], years[1]
+
+
+def _part_of_year(claim: Claim, s: Sentence, out: list[Claim]) -> bool:
+    """Whether ``claim`` is the text's trade in a part of a year its sentence names.
+
+    A sentence with no trade word: "January to March", «в третьем квартале». Only an amount in
+    money, only when the sentence names the months itself (not the whole year, "your twelve
+    months") and the text has said its trade before, in the claim's flow.
+    """
+    months = _months(s.text)
+    if (claim.kind != "amount" or claim.quantity is None or claim.quantity.unit != "usd"
+            or months is None or months == (1, 12) or claim.period.months != months):  # fmt: skip
+        return False
+    return any(o.understood and o.subject.flow == claim.subject.flow
+               and o.subject.reporter == claim.subject.reporter and trade_words(o.sentence)
+               for o in out)  # fmt: skip
 
 
 def _previous(out: list[Claim], f: Found) -> Claim | None:
