@@ -125,7 +125,9 @@ _QUALIFIERS = {
     "less": r"less than|under|below|fewer than|менее|меньше|ниже(?!\s+на\s)",
     # Not Russian "до": after a verb of growth it means "to" ("вырос на 63% до 140 млн").
     "upto": r"up to",
-    "nearly": r"nearly|almost|just under|почти|чуть менее|без малого",
+    # «минус под 300 млн» (just under 300, about 300): «под» before a figure is "nearly".
+    "nearly": r"nearly|almost|just under|just shy of|a shade under|getting on for|почти|"
+    r"чуть менее|без малого|под(?=\s+\d|$)",
     "about": r"about|around|approximately|roughly|some|close to|nearly at|barely|scarcely|"
     r"около|примерно|"
     r"порядка|приблизительно|близко к|почти на уровне",
@@ -817,7 +819,7 @@ def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
         n = {"тройк": 3, "четвёрк": 4, "четверк": 4, "пятерк": 5, "пятёрк": 5, "десятк": 10}.get(
             close.lower()) or _WORD_NUMBERS.get(close.lower()) or int(close)  # fmt: skip
         return "rank", Quantity(n, "rank", n, n), metric
-    top = (m.groupdict().get("top") or m.groupdict().get("top_ru")
+    top = (m.groupdict().get("top") or m.groupdict().get("top_ru") or m.groupdict().get("top_ru3")
            or m.groupdict().get("top_ru2") or m.groupdict().get("top_en"))  # fmt: skip
     if top:
         # "among the top five", "в пятерку крупнейших": a rank of at most five, not first.
@@ -1604,7 +1606,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r")"
             r"|(?<!\w)[Зз]амыка\w+\s+(?P<close>тройк|четв[её]рк|пят[её]рк|десятк)\w*"
             r"|\brounds?\s+out\s+the\s+top\s+(?P<close_en>three|four|five|ten|\d{1,2})\b"
-            r"|\b(?:among\s+)?(?:the\s+)?top[- ](?P<top>three|five|ten|3|5|10)\b(?:\s+\w+)?"
+            r"|\b(?:among\s+)?(?:the\s+)?top[- ](?P<top>three|four|five|ten|3|4|5|10)\b(?:\s+\w+)?"
+            # «Топ-3 поставщиков: Китай, Германия, США», «в топ-5 покупателей»: a rank list.
+            r"|(?<!\w)(?:(?:в|во)\s+)?[Тт]оп[- ]?(?P<top_ru3>3|4|5|10)(?!\w)(?:\s+\w+)?"
             # "the three largest destinations": each of them among the first three.
             r"|\b(?:among\s+)?the\s+(?P<top_en>two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"(?:largest|biggest|leading|main)\s+(?:\w+\s+)?(?:markets|buyers|destinations|"

@@ -1567,6 +1567,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                     f"unverifiable: a share of {held}'s own trade (the reporter's part of it); "
                     "the data hold only the reporter's trade"))  # fmt: skip
         claim = _unnamed(claim, lexicon, text, f, partners, own)
+        claim = _some_one(claim, s.text, at, partners)
         # A figure in a sentence with no trade word goes on about the trade of the claim before
         # it in the paragraph ("From July to December they came to $1.25 billion").
         carried = (claim.kind in ("growth", "multiple", "amount", "change", "share")
@@ -2441,6 +2442,72 @@ def _unnamed(
         return claim
     why = "unverifiable: the text does not name the partners it sums"
     return claim.with_(understood=False, note=why)
+
+
+#: A partner or a month the sentence speaks of without naming it, as its subject: a
+#: crossword's clue, a riddle ("A country whose purchases rose 60%", «Страна, чьи закупки
+#: выросли с 40 до 56,3 млн», «Азиатская страна, купившая ...», "one of the buyers", «один из
+#: покупателей», «Месяц, с которого продажи поднялись ...», "one month"). Russian has no
+#: article: «Страна» is unknown only before a clause that describes it (whose, which, a
+#: participle), at the start of the sentence or of a numbered clue.
+_SOME_ONE = re.compile(
+    r"^\W*(?:\d{1,3}\s*[.)]\s*)?(?:"
+    # English: an article or "one" before the noun.
+    r"(?:(?:an?|one|another|some)\s+(?:[A-Za-z]+(?:an|ish|ese)\s+)?"
+    r"(?P<partner_en>country|nation|market|buyer|customer|partner|supplier|destination)"
+    r"|(?P<month_en>one month|a month|one quarter|a quarter)"
+    r"|one\s+of\s+(?:the|its|our|their)\s+(?:[\w'’]+\s+)?(?P<partners_en>countries|markets|"
+    r"buyers|customers|partners|suppliers|destinations))\b"
+    # Russian: «одна из стран», «один из покупателей».
+    r"|(?:[Оо]дн[аи]|[Оо]дин)\s+из\s+(?:\w+\s+)?(?P<partners_ru>стран|покупател\w*|рынк\w*|"
+    r"партн[её]р\w*|поставщик\w*)"
+    # «Страна, чьи закупки», «Азиатская страна, купившая»: a noun a clause describes.
+    r"|(?:[^\W\d_]+(?:ая|ий|ой)\s+)?(?:(?:одна|некая|какая-то|другая)\s+)?"
+    r"(?P<partner_ru>[Сс]трана|[Рр]ынок|[Пп]окупатель|[Пп]артн[её]р|[Пп]оставщик)"
+    r"(?=\s*,\s*(?:чь|котор|куда|откуда|где|[^\W\d_]+(?:вш|ющ|ящ|ущ|ащ)[^\W\d_]*))"
+    r"|(?P<month_ru>[Мм]есяц|[Кк]вартал|[Пп]олугодие)"
+    r"(?=\s*,\s*(?:(?:с|в|на|за|после)\s+)?(?:котор|когда|чь))"
+    r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+#: The unnamed partner's own buying (the reporter's exports) or selling (its imports).
+_ITS_PURCHASES = re.compile(
+    r"\b(?:whose|its|their)\s+(?:purchases|imports|buying|orders)\b|\b(?:bought|buys|purchased|"
+    r"ordered)\b|(?<!\w)(?:чь[иея]|е[её]|его)\s+(?:закупки|импорт|покупки)|(?<!\w)(?:купивш|закупивш|"
+    r"закупил|купил|покупа\w*ющ)", re.IGNORECASE)  # fmt: skip
+_ITS_SALES = re.compile(
+    r"\b(?:whose|its|their)\s+(?:sales|exports|shipments|deliveries)\b|\b(?:sold|sells|supplied|"
+    r"shipped)\b|(?<!\w)(?:чь[иея]|е[её]|его)\s+(?:продажи|экспорт|поставки)|(?<!\w)(?:продавш|"
+    r"поставивш|продал|поставил)", re.IGNORECASE)  # fmt: skip
+
+
+def _some_one(claim: Claim, sentence: str, at: tuple[int, int], partners: list[Mention]) -> Claim:
+    """``claim`` of a partner (month) its sentence does not name: its partners ``unnamed``.
+
+    Verify then looks for the partners whose figures fit it, never checks it against the
+    reporter's whole trade. A partner named after the unnamed one (and before the claim), a
+    count or a rank of partners keep their reading.
+    """
+    m = _SOME_ONE.search(sentence[: at[0]])
+    if m is None or not claim.understood or claim.kind == "count":
+        return claim
+    slot = "months" if (m["month_en"] or m["month_ru"]) else "partners"
+    if slot == "partners" and any(m.end() <= p.start < at[1] for p in partners):
+        return claim
+    subject = claim.subject
+    how = {**dict(claim.reading), slot: "unnamed"}
+    if slot == "partners":
+        subject = dataclasses.replace(subject, partners=())
+        between = sentence[m.end() : at[0]]
+        if _ITS_PURCHASES.search(between) or re.match(r"(?i)buyer|customer|покупател", m[0].split()[-1]):
+            # "A country whose purchases rose 60%", "one of the buyers": what the partner buys
+            # is what the reporter sells.
+            subject, how["flow"] = dataclasses.replace(subject, flow="export"), "read"
+        elif _ITS_SALES.search(between) or re.match(r"(?i)supplier|поставщик", m[0].split()[-1]):
+            subject, how["flow"] = dataclasses.replace(subject, flow="import"), "read"
+    return claim.with_(subject=subject, reading=tuple(sorted(how.items())))
 
 
 def _count_in(words: str) -> int | None:
