@@ -2501,11 +2501,12 @@ def _some_one(claim: Claim, sentence: str, at: tuple[int, int], partners: list[M
     if slot == "partners":
         subject = dataclasses.replace(subject, partners=())
         between = sentence[m.end() : at[0]]
-        if _ITS_PURCHASES.search(between) or re.match(r"(?i)buyer|customer|покупател", m[0].split()[-1]):
+        noun = m[0].split()[-1]
+        if _ITS_PURCHASES.search(between) or re.match(r"(?i)buyer|customer|покупател", noun):
             # "A country whose purchases rose 60%", "one of the buyers": what the partner buys
             # is what the reporter sells.
             subject, how["flow"] = dataclasses.replace(subject, flow="export"), "read"
-        elif _ITS_SALES.search(between) or re.match(r"(?i)supplier|поставщик", m[0].split()[-1]):
+        elif _ITS_SALES.search(between) or re.match(r"(?i)supplier|поставщик", noun):
             subject, how["flow"] = dataclasses.replace(subject, flow="import"), "read"
     return claim.with_(subject=subject, reading=tuple(sorted(how.items())))
 

@@ -439,7 +439,8 @@ def _which_one(c: Claim, fits: Mapping[str, Result], joint: set[str], held: int)
                       f"fits: {r.reason}")  # fmt: skip
     if guessed:
         why = "the partner is not named; " + "; ".join(
-            f"{_GUESSES.get(slot, slot)} ({c.how(slot)})" for slot in guessed)
+            f"{_GUESSES.get(slot, slot)} ({c.how(slot)})" for slot in guessed
+        )
     elif not held:
         why = "the partner is not named, and the data hold no partner of its flow"
     elif fits and not joint:
@@ -463,8 +464,12 @@ def _uncertain(r: Result) -> Result:
                if not (g == "side" and r.any_side) and g != "base"]  # fmt: skip
     if not guessed:
         return r
-    why = "; ".join(_UNNAMED[slot] if r.claim.how(slot) == "unnamed" and slot in _UNNAMED
-                    else f"{_GUESSES.get(slot, slot)} ({r.claim.how(slot)})" for slot in guessed)
+    why = "; ".join(
+        _UNNAMED[slot]
+        if r.claim.how(slot) == "unnamed" and slot in _UNNAMED
+        else f"{_GUESSES.get(slot, slot)} ({r.claim.how(slot)})"
+        for slot in guessed
+    )
     return Result(r.claim, r.computed, "unverifiable",
                   f"uncertain reading: {why}; as read: {r.reason}")  # fmt: skip
 
