@@ -1080,6 +1080,13 @@ _TIMES_WHAT = re.compile(r"\s*(?:the amount |the value |as much as |)"
 _TIMES_PARTNER = re.compile(r"\s*(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}"
                             r"['’]s?\s+(?:US\$|\$|USD|€|figure\b|total\b|tally\b|level\b|"
                             r"amount\b|sum\b)", re.IGNORECASE)  # fmt: skip
+#: "ran to some 7.7 times that", "five times this figure": a multiple of the figure just named
+#: (another subject or flow, never an earlier year of its own).
+_TIMES_THAT = re.compile(r"\s*(?:that|this|it|the (?:figure|amount|sum|total))(?:\s+(?:figure|"
+                         r"amount|sum))?\s*(?:[.;,)]|$)", re.IGNORECASE)  # fmt: skip
+#: «в 7,7 раза больше этого», «вдвое больше этой суммы»: the Russian twin.
+_THAN_THAT_RU = re.compile(r"\s*(?:больше|меньше|выше|ниже)\s+(?:этого|этой\s+суммы|этой\s+цифры|"
+                           r"этого\s+показателя)(?!\w)", re.IGNORECASE)  # fmt: skip
 #: "double the German total": another partner's.
 _DOUBLE_THE = re.compile(r"(?<=double)\s+the\s+(?-i:[A-Z])[a-z]+\s", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(
@@ -1164,7 +1171,9 @@ def _versus(s: Sentence, end: int, start: int) -> str | None:  # noqa: PLR0911 -
         return "versus"
     if re.search(r"times$", s.text[:end], re.IGNORECASE) and (
             _TIMES_FLOW.match(s.text, end) or _TIMES_WHAT.match(s.text, end)
-            or _TIMES_PARTNER.match(s.text, end)):  # fmt: skip
+            or _TIMES_PARTNER.match(s.text, end) or _TIMES_THAT.match(s.text, end)):  # fmt: skip
+        return "versus"
+    if _THAN_THAT_RU.match(s.text, end):
         return "versus"
     if _DOUBLE_THE.match(s.text, end) or _RATIO_BEFORE.search(s.text[max(0, start - 80) : start]):
         return "versus"
