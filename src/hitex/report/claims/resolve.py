@@ -1568,6 +1568,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                     "the data hold only the reporter's trade"))  # fmt: skip
         claim = _unnamed(claim, lexicon, text, f, partners, own)
         claim = _some_one(claim, s.text, at, partners)
+        claim = _after_multiple(claim, s.text, at)
         # A figure in a sentence with no trade word goes on about the trade of the claim before
         # it in the paragraph ("From July to December they came to $1.25 billion").
         carried = (claim.kind in ("growth", "multiple", "amount", "change", "share")
@@ -2481,6 +2482,34 @@ _ITS_SALES = re.compile(
     r"\b(?:whose|its|their)\s+(?:sales|exports|shipments|deliveries)\b|\b(?:sold|sells|supplied|"
     r"shipped)\b|(?<!\w)(?:чь[иея]|е[её]|его)\s+(?:продажи|экспорт|поставки)|(?<!\w)(?:продавш|"
     r"поставивш|продал|поставил)", re.IGNORECASE)  # fmt: skip
+
+
+#: A multiple said before a change in the same clause: «вдвое больше, чем раньше, — на 119 млн»,
+#: "nearly twice as much as before - by $119 million".
+_MULTIPLE_BEFORE = re.compile(
+    r"(?<!\w)(?:вдвое|втрое|вчетверо|впятеро|в\s+\d+(?:,\d+)?\s+раза?|в\s+(?:два|три|четыре|пять)"
+    r"(?:\s+с\s+половиной)?\s+раза?|twice|double|\d+(?:\.\d+)?\s+times|(?:two|three|four|five)"
+    r"\s+times)(?!\w)[^;.]*$", re.IGNORECASE)  # fmt: skip
+
+
+def _after_multiple(claim: Claim, sentence: str, at: tuple[int, int]) -> Claim:
+    """A change said after a multiple of its clause: whether it is the level is not certain.
+
+    «А машин завезли почти вдвое больше, чем раньше, — на 119 млн»: «завезли на 119 млн» is
+    the level the multiple reached as much as an increase by it; never flagged as the change.
+    """
+    if not claim.understood or claim.kind != "change":
+        return claim
+    start = max((m.end() for m in re.finditer(r"[;:.]|,\s+(?:а|но|while|but)\s", sentence[: at[0]])),
+                default=0)  # fmt: skip
+    # The change set off by a dash or comma with no verb of its own («— на 119 млн»), not "up
+    # by $917 million" (a rise said as such).
+    if (_MULTIPLE_BEFORE.search(sentence[start : at[0]]) is None
+            or not re.search(r"[—–,]\s*$", sentence[: at[0]])
+            or not sentence[at[0] : at[1]].lower().startswith("на")):  # fmt: skip
+        return claim
+    how = {**dict(claim.reading), "kind": "default"}
+    return claim.with_(reading=tuple(sorted(how.items())))
 
 
 def _some_one(claim: Claim, sentence: str, at: tuple[int, int], partners: list[Mention]) -> Claim:

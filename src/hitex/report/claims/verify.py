@@ -319,6 +319,7 @@ _GUESSES = {
     "side": "the side of the balance is not said in its sentence",
     "year": "its year is not certain (the sentence names other years, or none and goes on "
     "from the year of the sentence before)",
+    "kind": "whether it is the change or the level a multiple before it reached is not certain",
 }
 #: A slot the text speaks of without naming it ("A country whose ...", «Месяц, с которого»).
 _UNNAMED = {
