@@ -12,6 +12,8 @@
   three), not a count of three partners.
 - "its imports were some 7.7 times that": a multiple of the figure just named (here the other
   flow), never of an earlier year of its own.
+- "imports were more than twice what it sold there": "twice" like "N times what": the other
+  flow.
 - «топлива ввезли втрое больше, чем в 2002 году, — на 917 млн»: the figure set off by a dash
   after a multiple may be the level it reached as much as the increase; never flagged as the
   change.
@@ -225,3 +227,22 @@ def test_a_figure_after_a_multiple_and_a_dash_is_not_flagged_as_the_change(corpu
     assert abs(change - 917) > 100  # read as the change, it would be flagged
     r = find(claims.check(corpus, text), "917")
     assert r.verdict not in RED, r.reason
+
+
+# -- "twice what it sold": the other flow, as "N times what" ------------------------------------
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("In 2021 Portugal's imports from South Korea were more than twice what it sold there.",
+         "supported"),
+        ("In 2021 Portugal's imports from South Korea were nearly twice what it sold there.",
+         "contradicted"),
+    ],
+)  # fmt: skip
+def test_twice_what_it_sold_is_the_other_flow_not_an_earlier_year(corpus, text, verdict):
+    p = _portugal_2021_mn()
+    ratio = p.loc["KOR", "import"] / p.loc["KOR", "export"]
+    assert 2 < ratio < 3
+    r = one_of_kind(claims.check(corpus, text), "multiple")
+    assert r.verdict == verdict, r.reason
+    assert "against Portugal's exports to Republic of Korea" in r.reason, r.reason

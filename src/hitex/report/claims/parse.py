@@ -1169,7 +1169,7 @@ def _versus(s: Sentence, end: int, start: int) -> str | None:  # noqa: PLR0911 -
         return "versus"
     if _LEADS_AFTER.match(s.text, end) or _LEADS_BEFORE.search(s.text[max(0, start - 60) : start]):
         return "versus"
-    if re.search(r"times$", s.text[:end], re.IGNORECASE) and (
+    if re.search(r"(?:times|twice|thrice)$", s.text[:end], re.IGNORECASE) and (
             _TIMES_FLOW.match(s.text, end) or _TIMES_WHAT.match(s.text, end)
             or _TIMES_PARTNER.match(s.text, end) or _TIMES_THAT.match(s.text, end)):  # fmt: skip
         return "versus"

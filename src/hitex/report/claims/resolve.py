@@ -2500,8 +2500,8 @@ def _after_multiple(claim: Claim, sentence: str, at: tuple[int, int]) -> Claim:
     """
     if not claim.understood or claim.kind != "change":
         return claim
-    start = max((m.end() for m in re.finditer(r"[;:.]|,\s+(?:а|но|while|but)\s", sentence[: at[0]])),
-                default=0)  # fmt: skip
+    turns = re.finditer(r"[;:.]|,\s+(?:а|но|while|but)\s", sentence[: at[0]])
+    start = max((m.end() for m in turns), default=0)
     # The change set off by a dash or comma with no verb of its own («— на 119 млн»), not "up
     # by $917 million" (a rise said as such).
     if (_MULTIPLE_BEFORE.search(sentence[start : at[0]]) is None
