@@ -2456,7 +2456,7 @@ _SOME_ONE = re.compile(
     # English: an article or "one" before the noun.
     r"(?:(?:an?|one|another|some)\s+(?:[A-Za-z]+(?:an|ish|ese)\s+)?"
     r"(?P<partner_en>country|nation|market|buyer|customer|partner|supplier|destination)"
-    r"|(?P<month_en>one month|a month|one quarter|a quarter)"
+    r"|(?P<month_en>(?:one|a) month|(?:one|a) quarter(?!\s+of\b))"
     r"|one\s+of\s+(?:the|its|our|their)\s+(?:[\w'’]+\s+)?(?P<partners_en>countries|markets|"
     r"buyers|customers|partners|suppliers|destinations))\b"
     # Russian: «одна из стран», «один из покупателей».
