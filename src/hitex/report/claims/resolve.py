@@ -2473,15 +2473,20 @@ _SOME_ONE = re.compile(
 )
 
 
-#: The unnamed partner's own buying (the reporter's exports) or selling (its imports).
+#: The unnamed partner's own buying (the reporter's exports) or selling (its imports): said by
+#: its possessive and a noun of trade anywhere before the figure, or by its own verb right after
+#: it ("A country that bought", «Страна, купившая»), not the reporter's verb («Страна, которой
+#: Москва продала»).
 _ITS_PURCHASES = re.compile(
-    r"\b(?:whose|its|their)\s+(?:purchases|imports|buying|orders)\b|\b(?:bought|buys|purchased|"
-    r"ordered)\b|(?<!\w)(?:чь[иея]|е[её]|его)\s+(?:закупки|импорт|покупки)|(?<!\w)(?:купивш|закупивш|"
-    r"закупил|купил|покупа\w*ющ)", re.IGNORECASE)  # fmt: skip
+    r"\b(?:whose|its|their)\s+(?:purchases|imports|buying|orders)\b|"
+    r"^\s*,?\s*(?:(?:that|which|who)\s+)?(?:bought|buys|purchased|ordered)\b|"
+    r"(?<!\w)(?:чь[иея]|е[её]|его)\s+(?:закупки|импорт|покупки)(?!\w)|"
+    r"^\s*,\s*(?:купивш|закупивш|покупающ|закупающ)", re.IGNORECASE)  # fmt: skip
 _ITS_SALES = re.compile(
-    r"\b(?:whose|its|their)\s+(?:sales|exports|shipments|deliveries)\b|\b(?:sold|sells|supplied|"
-    r"shipped)\b|(?<!\w)(?:чь[иея]|е[её]|его)\s+(?:продажи|экспорт|поставки)|(?<!\w)(?:продавш|"
-    r"поставивш|продал|поставил)", re.IGNORECASE)  # fmt: skip
+    r"\b(?:whose|its|their)\s+(?:sales|exports|shipments|deliveries)\b|"
+    r"^\s*,?\s*(?:(?:that|which|who)\s+)?(?:sold|sells|supplied|shipped)\b|"
+    r"(?<!\w)(?:чь[иея]|е[её]|его)\s+(?:продажи|экспорт|поставки)(?!\w)|"
+    r"^\s*,\s*(?:продавш|поставивш|продающ|поставляющ)", re.IGNORECASE)  # fmt: skip
 
 
 #: A multiple said before a change in the same clause: «вдвое больше, чем раньше, — на 119 млн»,
