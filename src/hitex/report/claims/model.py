@@ -23,9 +23,10 @@ VERDICTS = ("supported", "contradicted", "inconsistent", "unverifiable")
 #: ``default`` when nothing said it (the whole trade while the sentence names a partner or goods
 #: elsewhere, exports when no flow word is said); ``back`` for goods the clause refers back to
 #: without naming them ("these instruments", read as all goods); ``field`` for a rank among the
-#: buyers of goods the lexicon does not know ("third among instrument buyers"). Only the first
-#: two are certain.
-HOW = ("read", "carried", "paragraph", "default", "back", "field")
+#: buyers of goods the lexicon does not know ("third among instrument buyers"); ``unnamed`` for
+#: a partner or month the text speaks of without naming it ("A country whose purchases rose
+#: 60%", «Месяц, с которого продажи поднялись»). Only the first two are certain.
+HOW = ("read", "carried", "paragraph", "default", "back", "field", "unnamed")
 CERTAIN = ("read", "carried")
 
 #: How the reason of a claim starts whose words name goods loosely (a chapter, a section or an

@@ -125,9 +125,11 @@ _QUALIFIERS = {
     "less": r"less than|under|below|fewer than|менее|меньше|ниже(?!\s+на\s)",
     # Not Russian "до": after a verb of growth it means "to" ("вырос на 63% до 140 млн").
     "upto": r"up to",
-    # "a little short of 24%": just below it.
-    "nearly": r"nearly|almost|just under|(?:a little|just|slightly|a bit) short of|"
-    r"(?:a little|slightly|a bit) (?:under|below)|почти|чуть менее|без малого",
+    # "a little short of 24%": just below it. «минус под 300 млн» (just under 300, about 300):
+    # «под» before a figure is "nearly".
+    "nearly": r"nearly|almost|just under|just shy of|a shade under|getting on for|"
+    r"(?:a little|just|slightly|a bit) short of|(?:a little|slightly|a bit) (?:under|below)|"
+    r"почти|чуть менее|без малого|под(?=\s+\d|$)",
     "about": r"about|around|approximately|roughly|some|close to|nearly at|barely|scarcely|"
     r"около|примерно|"
     r"порядка|приблизительно|близко к|почти на уровне",
@@ -825,7 +827,7 @@ def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
         n = {"тройк": 3, "четвёрк": 4, "четверк": 4, "пятерк": 5, "пятёрк": 5, "десятк": 10}.get(
             close.lower()) or _WORD_NUMBERS.get(close.lower()) or int(close)  # fmt: skip
         return "rank", Quantity(n, "rank", n, n), metric
-    top = (m.groupdict().get("top") or m.groupdict().get("top_ru")
+    top = (m.groupdict().get("top") or m.groupdict().get("top_ru") or m.groupdict().get("top_ru3")
            or m.groupdict().get("top_ru2") or m.groupdict().get("top_en"))  # fmt: skip
     if top:
         # "among the top five", "в пятерку крупнейших": a rank of at most five, not first.
@@ -1086,6 +1088,13 @@ _TIMES_WHAT = re.compile(r"\s*(?:the amount |the value |as much as |)"
 _TIMES_PARTNER = re.compile(r"\s*(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}"
                             r"['’]s?\s+(?:US\$|\$|USD|€|figure\b|total\b|tally\b|level\b|"
                             r"amount\b|sum\b)", re.IGNORECASE)  # fmt: skip
+#: "ran to some 7.7 times that", "five times this figure": a multiple of the figure just named
+#: (another subject or flow, never an earlier year of its own).
+_TIMES_THAT = re.compile(r"\s*(?:that|this|it|the (?:figure|amount|sum|total))(?:\s+(?:figure|"
+                         r"amount|sum))?\s*(?:[.;,)]|$)", re.IGNORECASE)  # fmt: skip
+#: «в 7,7 раза больше этого», «вдвое больше этой суммы»: the Russian twin.
+_THAN_THAT_RU = re.compile(r"\s*(?:больше|меньше|выше|ниже)\s+(?:этого|этой\s+суммы|этой\s+цифры|"
+                           r"этого\s+показателя)(?!\w)", re.IGNORECASE)  # fmt: skip
 #: "double the German total": another partner's.
 _DOUBLE_THE = re.compile(r"(?<=double)\s+the\s+(?-i:[A-Z])[a-z]+\s", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(
@@ -1168,9 +1177,11 @@ def _versus(s: Sentence, end: int, start: int) -> str | None:  # noqa: PLR0911 -
         return "versus"
     if _LEADS_AFTER.match(s.text, end) or _LEADS_BEFORE.search(s.text[max(0, start - 60) : start]):
         return "versus"
-    if re.search(r"times$", s.text[:end], re.IGNORECASE) and (
+    if re.search(r"(?:times|twice|thrice)$", s.text[:end], re.IGNORECASE) and (
             _TIMES_FLOW.match(s.text, end) or _TIMES_WHAT.match(s.text, end)
-            or _TIMES_PARTNER.match(s.text, end)):  # fmt: skip
+            or _TIMES_PARTNER.match(s.text, end) or _TIMES_THAT.match(s.text, end)):  # fmt: skip
+        return "versus"
+    if _THAN_THAT_RU.match(s.text, end):
         return "versus"
     if _DOUBLE_THE.match(s.text, end) or _RATIO_BEFORE.search(s.text[max(0, start - 80) : start]):
         return "versus"
@@ -1619,7 +1630,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r")"
             r"|(?<!\w)[Зз]амыка\w+\s+(?P<close>тройк|четв[её]рк|пят[её]рк|десятк)\w*"
             r"|\brounds?\s+out\s+the\s+top\s+(?P<close_en>three|four|five|ten|\d{1,2})\b"
-            r"|\b(?:among\s+)?(?:the\s+)?top[- ](?P<top>three|five|ten|3|5|10)\b(?:\s+\w+)?"
+            r"|\b(?:among\s+)?(?:the\s+)?top[- ](?P<top>three|four|five|ten|3|4|5|10)\b(?:\s+\w+)?"
+            # «Топ-3 поставщиков: Китай, Германия, США», «в топ-5 покупателей»: a rank list.
+            r"|(?<!\w)(?:(?:в|во)\s+)?[Тт]оп[- ]?(?P<top_ru3>3|4|5|10)(?!\w)(?:\s+\w+)?"
             # "the three largest destinations": each of them among the first three.
             r"|\b(?:among\s+)?the\s+(?P<top_en>two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"(?:largest|biggest|leading|main)\s+(?:\w+\s+)?(?:markets|buyers|destinations|"

@@ -1596,6 +1596,8 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                     f"unverifiable: a share of {held}'s own trade (the reporter's part of it); "
                     "the data hold only the reporter's trade"))  # fmt: skip
         claim = _unnamed(claim, lexicon, text, f, partners, own)
+        claim = _some_one(claim, s.text, at, partners)
+        claim = _after_multiple(claim, s.text, at)
         # A figure in a sentence with no trade word goes on about the trade of the claim before
         # it in the paragraph ("From July to December they came to $1.25 billion").
         carried = (claim.kind in ("growth", "multiple", "amount", "change", "share")
@@ -2485,6 +2487,106 @@ def _unnamed(
         return claim
     why = "unverifiable: the text does not name the partners it sums"
     return claim.with_(understood=False, note=why)
+
+
+#: A partner or a month the sentence speaks of without naming it, as its subject: a
+#: crossword's clue, a riddle ("A country whose purchases rose 60%", «Страна, чьи закупки
+#: выросли с 40 до 56,3 млн», «Азиатская страна, купившая ...», "one of the buyers", «один из
+#: покупателей», «Месяц, с которого продажи поднялись ...», "one month"). Russian has no
+#: article: «Страна» is unknown only before a clause that describes it (whose, which, a
+#: participle), at the start of the sentence or of a numbered clue.
+_SOME_ONE = re.compile(
+    r"^\W*(?:\d{1,3}\s*[.)]\s*)?(?:"
+    # English: an article or "one" before the noun.
+    r"(?:(?:an?|one|another|some)\s+(?:[A-Za-z]+(?:an|ish|ese)\s+)?"
+    r"(?P<partner_en>country|nation|market|buyer|customer|partner|supplier|destination)"
+    r"|(?P<month_en>(?:one|a) month|(?:one|a) quarter(?!\s+of\b))"
+    r"|one\s+of\s+(?:the|its|our|their)\s+(?:[\w'’]+\s+)?(?P<partners_en>countries|markets|"
+    r"buyers|customers|partners|suppliers|destinations))\b"
+    # Russian: «одна из стран», «один из покупателей».
+    r"|(?:[Оо]дн[аи]|[Оо]дин)\s+из\s+(?:\w+\s+)?(?P<partners_ru>стран|покупател\w*|рынк\w*|"
+    r"партн[её]р\w*|поставщик\w*)"
+    # «Страна, чьи закупки», «Азиатская страна, купившая»: a noun a clause describes.
+    r"|(?:[^\W\d_]+(?:ая|ий|ой)\s+)?(?:(?:одна|некая|какая-то|другая)\s+)?"
+    r"(?P<partner_ru>[Сс]трана|[Рр]ынок|[Пп]окупатель|[Пп]артн[её]р|[Пп]оставщик)"
+    r"(?=\s*,\s*(?:чь|котор|куда|откуда|где|[^\W\d_]+(?:вш|ющ|ящ|ущ|ащ)[^\W\d_]*))"
+    r"|(?P<month_ru>[Мм]есяц|[Кк]вартал|[Пп]олугодие)"
+    r"(?=\s*,\s*(?:(?:с|в|на|за|после)\s+)?(?:котор|когда|чь))"
+    r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+#: The unnamed partner's own buying (the reporter's exports) or selling (its imports): said by
+#: its possessive and a noun of trade anywhere before the figure, or by its own verb right after
+#: it ("A country that bought", «Страна, купившая»), not the reporter's verb («Страна, которой
+#: Москва продала»).
+_ITS_PURCHASES = re.compile(
+    r"\b(?:whose|its|their)\s+(?:purchases|imports|buying|orders)\b|"
+    r"^\s*,?\s*(?:(?:that|which|who)\s+)?(?:bought|buys|purchased|ordered)\b|"
+    r"(?<!\w)(?:чь[иея]|е[её]|его)\s+(?:закупки|импорт|покупки)(?!\w)|"
+    r"^\s*,\s*(?:купивш|закупивш|покупающ|закупающ)", re.IGNORECASE)  # fmt: skip
+_ITS_SALES = re.compile(
+    r"\b(?:whose|its|their)\s+(?:sales|exports|shipments|deliveries)\b|"
+    r"^\s*,?\s*(?:(?:that|which|who)\s+)?(?:sold|sells|supplied|shipped)\b|"
+    r"(?<!\w)(?:чь[иея]|е[её]|его)\s+(?:продажи|экспорт|поставки)(?!\w)|"
+    r"^\s*,\s*(?:продавш|поставивш|продающ|поставляющ)", re.IGNORECASE)  # fmt: skip
+
+
+#: A multiple said before a change in the same clause: «вдвое больше, чем раньше, — на 119 млн»,
+#: "nearly twice as much as before - by $119 million".
+_MULTIPLE_BEFORE = re.compile(
+    r"(?<!\w)(?:вдвое|втрое|вчетверо|впятеро|в\s+\d+(?:,\d+)?\s+раза?|в\s+(?:два|три|четыре|пять)"
+    r"(?:\s+с\s+половиной)?\s+раза?|twice|double|\d+(?:\.\d+)?\s+times|(?:two|three|four|five)"
+    r"\s+times)(?!\w)[^;.]*$", re.IGNORECASE)  # fmt: skip
+
+
+def _after_multiple(claim: Claim, sentence: str, at: tuple[int, int]) -> Claim:
+    """A change said after a multiple of its clause: whether it is the level is not certain.
+
+    «А машин завезли почти вдвое больше, чем раньше, — на 119 млн»: «завезли на 119 млн» is
+    the level the multiple reached as much as an increase by it; never flagged as the change.
+    """
+    if not claim.understood or claim.kind != "change":
+        return claim
+    turns = re.finditer(r"[;:.]|,\s+(?:а|но|while|but)\s", sentence[: at[0]])
+    start = max((m.end() for m in turns), default=0)
+    # The change set off by a dash or comma with no verb of its own («— на 119 млн»), not "up
+    # by $917 million" (a rise said as such).
+    if (_MULTIPLE_BEFORE.search(sentence[start : at[0]]) is None
+            or not re.search(r"[—–,]\s*$", sentence[: at[0]])
+            or not sentence[at[0] : at[1]].lower().startswith("на")):  # fmt: skip
+        return claim
+    how = {**dict(claim.reading), "kind": "default"}
+    return claim.with_(reading=tuple(sorted(how.items())))
+
+
+def _some_one(claim: Claim, sentence: str, at: tuple[int, int], partners: list[Mention]) -> Claim:
+    """``claim`` of a partner (month) its sentence does not name: its partners ``unnamed``.
+
+    Verify then looks for the partners whose figures fit it, never checks it against the
+    reporter's whole trade. A partner named after the unnamed one (and before the claim), a
+    count or a rank of partners keep their reading.
+    """
+    m = _SOME_ONE.search(sentence[: at[0]])
+    if m is None or not claim.understood or claim.kind == "count":
+        return claim
+    slot = "months" if (m["month_en"] or m["month_ru"]) else "partners"
+    if slot == "partners" and any(m.end() <= p.start < at[1] for p in partners):
+        return claim
+    subject = claim.subject
+    how = {**dict(claim.reading), slot: "unnamed"}
+    if slot == "partners":
+        subject = dataclasses.replace(subject, partners=())
+        between = sentence[m.end() : at[0]]
+        noun = m[0].split()[-1]
+        if _ITS_PURCHASES.search(between) or re.match(r"(?i)buyer|customer|покупател", noun):
+            # "A country whose purchases rose 60%", "one of the buyers": what the partner buys
+            # is what the reporter sells.
+            subject, how["flow"] = dataclasses.replace(subject, flow="export"), "read"
+        elif _ITS_SALES.search(between) or re.match(r"(?i)supplier|поставщик", noun):
+            subject, how["flow"] = dataclasses.replace(subject, flow="import"), "read"
+    return claim.with_(subject=subject, reading=tuple(sorted(how.items())))
 
 
 def _count_in(words: str) -> int | None:

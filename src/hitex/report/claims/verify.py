@@ -22,6 +22,7 @@ import pandas as pd
 import hitex.indicators as ind
 from hitex.errors import HitexError
 from hitex.reference import countries
+from hitex.reference.partners import members as partner_members
 from hitex.report.claims import enterprises, frames, messages, overlay, parse
 from hitex.report.claims.lexicon import Lexicon, ProductEntry
 from hitex.report.claims.model import (
@@ -111,14 +112,24 @@ def verify(  # noqa: PLR0912 - one step per test a verdict passes
     worded = {i: _readings(c, lexicon) for i, c in enumerate(claims) if c.understood}
     # The other flow a claim's words rule out, to tell whether its goods give its figure there.
     flowed = {i: list(_flows(c)) for i, c in enumerate(claims) if c.understood and _flow_said(c)}
+    # A partner the text does not name: each partner it may be, one at a time.
+    unnamed = {i: _unnamed_ones(c, session) for i, c in enumerate(claims)
+               if c.understood and c.how("partners") == "unnamed"}  # fmt: skip
     for alts in [*readings.values(), *rests.values(), *flowed.values(), *worded.values(),
-                 *looks.values()]:  # fmt: skip
+                 *looks.values(), *unnamed.values()]:  # fmt: skip
         for _, alt in alts:
             plan.add(alt.subject)
             plan.add(alt.whole)
     s = overlay.session_with(session, plan.partner_sets, plan.product_sets)
     out = []
+    fits = {i: _fits(ones, s, plan, small_base_usd) for i, ones in unnamed.items()}
     for i, c in enumerate(claims):
+        if i in unnamed:
+            # The claims of one sentence about the partner it does not name are of one partner.
+            same = [set(fits[j]) for j in fits if claims[j].sentence == c.sentence
+                    and claims[j].paragraph == c.paragraph]  # fmt: skip
+            out.append(_which_one(c, fits[i], set.intersection(*same), len(unnamed[i])))
+            continue
         r = _far_above(_one(c, s, plan, small_base_usd))
         r = _goods_back(r)
         if r.verdict == "supported":
@@ -308,6 +319,12 @@ _GUESSES = {
     "side": "the side of the balance is not said in its sentence",
     "year": "its year is not certain (the sentence names other years, or none and goes on "
     "from the year of the sentence before)",
+    "kind": "whether it is the change or the level a multiple before it reached is not certain",
+}
+#: A slot the text speaks of without naming it ("A country whose ...", «Месяц, с которого»).
+_UNNAMED = {
+    "partners": "the text speaks of a partner it does not name",
+    "months": "the text speaks of a part of the year it does not name",
 }
 
 
@@ -369,6 +386,73 @@ def _far_above(r: Result) -> Result:
                   f"sets ({allowed(q)}): the words likely mean something else")  # fmt: skip
 
 
+def _unnamed_ones(c: Claim, session: Session) -> list[tuple[str, Claim]]:
+    """``c`` of each partner it may be about: its words speak of one they do not name.
+
+    "A country whose purchases rose 60%", «Азиатская страна, чьи закупки ...»: every partner
+    the reporter trades with in the flow (of the group the words name, if any).
+    """
+    flows = session.tables()["flows"]
+    flow = c.subject.flow if c.subject.flow in ("export", "import") else None
+    t = flows.filter(flows.reporter == c.subject.reporter)
+    t = t if flow is None else t.filter(t.flow == flow)
+    held = sorted(str(p) for p in t.select("partner").distinct().to_pandas()["partner"])
+    if c.subject.partner_group:
+        try:
+            group = set(partner_members(c.subject.partner_group, c.period.year))
+        except HitexError:
+            return []
+        held = [p for p in held if p in group]
+    how = tuple(sorted({**dict(c.reading), "partners": "read"}.items()))
+    return [(p, c.with_(subject=replace(c.subject, partners=(p,), partner_group=None),
+                        reading=how)) for p in held if p != countries.WORLD]  # fmt: skip
+
+
+def _fits(
+    ones: Sequence[tuple[str, Claim]], s: Session, plan: Plan, small: float
+) -> dict[str, Result]:
+    """The partners whose figures a claim of an unnamed partner fits, with their results."""
+    out = {}
+    for code, one in ones:
+        try:
+            r = _one(one, s, plan, small)
+        except (HitexError, KeyError, ValueError, IndexError):
+            continue
+        if r.verdict == "supported":
+            out[code] = r
+    return out
+
+
+def _which_one(c: Claim, fits: Mapping[str, Result], joint: set[str], held: int) -> Result:
+    """A claim of a partner the text does not name: supported when exactly one partner fits.
+
+    ``fits`` are the partners its figure fits, ``joint`` those that fit every claim of its
+    sentence about the same unnamed partner, ``held`` how many partners were tried. Its figure
+    is never checked against the reporter's whole trade; no fit, or more than one, leaves it
+    unverifiable (the partner may be one the data do not hold).
+    """
+    guessed = [g for g in c.guessed() if g not in ("partners", "base")]
+    if len(joint) == 1 and not guessed:
+        (code,) = joint
+        r = fits[code]
+        return Result(r.claim, r.computed, "supported",
+                      f"the partner is not named; of its partners only {countries.name(code)} "
+                      f"fits: {r.reason}")  # fmt: skip
+    if guessed:
+        why = "the partner is not named; " + "; ".join(
+            f"{_GUESSES.get(slot, slot)} ({c.how(slot)})" for slot in guessed
+        )
+    elif not held:
+        why = "the partner is not named, and the data hold no partner of its flow"
+    elif fits and not joint:
+        why = "the partner is not named; no one partner fits every figure of its sentence"
+    elif fits:
+        why = f"the partner is not named; more than one partner fits ({len(joint)})"
+    else:
+        why = f"the partner is not named; none of its {held} partners fits"
+    return Result(c, None, "unverifiable", f"uncertain reading: {why}")
+
+
 def _uncertain(r: Result) -> Result:
     """``r`` (contradicted) as ``unverifiable`` when a slot of its frame was guessed.
 
@@ -381,7 +465,12 @@ def _uncertain(r: Result) -> Result:
                if not (g == "side" and r.any_side) and g != "base"]  # fmt: skip
     if not guessed:
         return r
-    why = "; ".join(f"{_GUESSES.get(slot, slot)} ({r.claim.how(slot)})" for slot in guessed)
+    why = "; ".join(
+        _UNNAMED[slot]
+        if r.claim.how(slot) == "unnamed" and slot in _UNNAMED
+        else f"{_GUESSES.get(slot, slot)} ({r.claim.how(slot)})"
+        for slot in guessed
+    )
     return Result(r.claim, r.computed, "unverifiable",
                   f"uncertain reading: {why}; as read: {r.reason}")  # fmt: skip
 
