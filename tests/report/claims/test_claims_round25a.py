@@ -246,3 +246,14 @@ def test_twice_what_it_sold_is_the_other_flow_not_an_earlier_year(corpus, text, 
     r = one_of_kind(claims.check(corpus, text), "multiple")
     assert r.verdict == verdict, r.reason
     assert "against Portugal's exports to Republic of Korea" in r.reason, r.reason
+
+
+def test_less_than_twice_is_a_bound_under_two_not_a_fall(corpus):
+    """'less than twice' bounds the multiple from above: never read as a fall (x0.5 and more)."""
+    p = _portugal_2021_mn()
+    assert p.loc["KOR", "import"] / p.loc["KOR", "export"] > 2.05
+    text = "In 2021 Portugal's imports from South Korea were less than twice what it sold there."
+    r = one_of_kind(claims.check(corpus, text), "multiple")
+    assert r.claim.quantity.hi == 2, r.claim.quantity
+    assert r.claim.quantity.lo == float("-inf"), r.claim.quantity
+    assert r.verdict != "supported", r.reason

@@ -923,7 +923,9 @@ def _multiple(
     # "tripled": x2.8-3.4, as journalists use the word (data/tolerance.csv).
     out = word_quantity("multiple", float(n), "x", q or "")
     against = _versus(s, m.end(), m.start())
-    fell = _falls(before + m.group()) or down or _less(s, m.end(), against)
+    # The qualifier is a bound, not a fall: "less than twice what it sold" is under x2.
+    own = m.group()[m.end("q") - m.start() :] if m.groupdict().get("q") else m.group()
+    fell = _falls(before + own) or down or _less(s, m.end(), against)
     return "multiple", invert(out) if fell else out, against
 
 
