@@ -1570,11 +1570,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # "Japan bought $173.5 million of Moscow's instruments": goods named after the figure.
             odd = frames.goods_after(s.text, at[1], [(m.start, m.end) for m in everyone])
         before = out[-1] if out and out[-1].sentence == s.text else None
-        if (claim.understood and before is not None and "lexicon does not know" in before.note
+        if (claim.understood and before is not None and _no_goods(before.note)
                 and not _in(products, lo, at[1]) and not _in(partners, lo, at[1])):  # fmt: skip
             claim = claim.with_(understood=False, note=before.note)
         elif (claim.understood and before is not None and not _in(products, lo, at[1])
-              and ("lexicon does not know" in before.note
+              and (_no_goods(before.note)
                    or (before.how("products") == "default" and not before.subject.products
                        and before.understood))):  # fmt: skip
             # "Japan bought $173.5 million of Moscow's instruments, India tripled its purchases":
@@ -1585,7 +1585,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         # "On your wine question: the distributor told us its sales were $12m": one firm's
         # figure is none the data hold, whatever goods its clause names.
         spent = odd is not None and odd == frames.not_goods(s.text[lo : at[1]])
-        if claim.understood and odd and (spent or not _in(products, lo, at[1])):
+        if claim.understood and odd and spent:
+            # Services, software, prices, one firm's sales: no lexicon entry would make them goods.
+            claim = claim.with_(understood=False,
+                                note=f"unverifiable: '{odd}' is not goods: services, prices and "
+                                "one firm's sales are not in the goods trade data")  # fmt: skip
+        elif claim.understood and odd and not _in(products, lo, at[1]):
             claim = claim.with_(understood=False,
                                 note=f"unverifiable: the lexicon does not know the goods "
                                 f"'{odd}' (add them with --lexicon)")  # fmt: skip
@@ -2825,6 +2830,11 @@ def _previous(out: list[Claim], f: Found) -> Claim | None:
         if claim.understood:
             return claim
     return None
+
+
+def _no_goods(note: str) -> bool:
+    """Whether a claim's note says its goods are none the data can check."""
+    return "lexicon does not know" in note or "is not goods: services" in note
 
 
 def _in(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
