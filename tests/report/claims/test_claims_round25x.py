@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 import hitex.report.claims as claims
-from tests.report.claims._shared import chile_mn, find
+from tests.report.claims._shared import chile_mn, find, moscow, one_of_kind
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,35 @@ def test_services_are_said_to_be_no_goods_not_words_to_add(corpus, text, words, 
     assert r.verdict == "unverifiable", r.reason
     assert said in r.reason, r.reason
     assert "--lexicon" not in r.reason, r.reason
+
+
+# -- a change said with a comparative after it -------------------------------------------------
+def _moscow_q4_growth() -> float:
+    """Moscow's exports in October-December 2020 against 2019, % (pandas on the raw file)."""
+    f = moscow()
+    q4 = f[f["month"].between(10, 12)].groupby("year")["value_usd"].sum()
+    return float((q4[2020] / q4[2019] - 1) * 100)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "verdict"),
+    [
+        # A rise of about a third told as a fall: a deliberate error, never "supported".
+        ("In October-December 2020 Moscow's exports were a third lower than a year before.",
+         -100 / 3, "contradicted"),
+        ("В октябре-декабре 2020 года экспорт Москвы был на треть меньше, чем годом ранее.",
+         -100 / 3, "contradicted"),
+        ("In October-December 2020 Moscow's exports were 34% weaker than a year before.",
+         -34, "contradicted"),
+        # "better" is a comparative of more, in a fraction or a figure.
+        ("In October-December 2020 Moscow's exports were a third better than a year before.",
+         100 / 3, "supported"),
+        ("In October-December 2020 Moscow's exports were 34% better than a year before.",
+         34, "supported"),
+    ],
+)  # fmt: skip
+def test_a_comparative_after_the_change_says_its_direction(corpus, text, value, verdict):
+    assert 33.5 < _moscow_q4_growth() < 35
+    r = one_of_kind(claims.check(corpus, text, reporter="RU-MOW"), "growth")
+    assert r.claim.quantity.value == pytest.approx(value), r.claim.quantity
+    assert r.verdict == verdict, r.reason

@@ -1240,8 +1240,8 @@ def _fraction(
     # "а экспорт — более чем на треть": "на" (by) inside the qualifier says a change too.
     by = re.search(r"(?:\bby|\bна)\s+$", s.text[m.start() : m.start("frac")], re.IGNORECASE)
     moved = (m.groupdict().get("by") or by or re.search(f"(?:{GROWTH})|(?:{FALL})", clause, re.I)
-             or re.match(r"\s*(?:more|less|higher|lower|above|below|up|down|больше|меньше|выше|"
-                         r"ниже)\b",
+             or re.match(r"\s*(?:more|less|higher|lower|above|below|up|down|better|worse|"
+                         r"stronger|weaker|больше|меньше|выше|ниже)\b",
                          s.text[m.end() :], re.IGNORECASE))  # fmt: skip
     if kind == "growth" and not moved:
         # "Argentina's share of all imports, put at around a fifth": no word of a change.
@@ -1262,7 +1262,15 @@ def _fraction(
     if _EXCEEDS_BY.search(before):
         # "China's purchases exceeded Japan's by roughly a tenth": a multiple of Japan's.
         return "multiple", _as_multiple(q), "versus"
-    return kind, negate(q) if kind == "growth" and _falls(before) else q, None
+    # "a third lower than a year before", «на треть меньше, чем годом ранее»: a fall by it.
+    lower = _LOWER_AFTER.match(s.text, m.end()) is not None
+    return kind, negate(q) if kind == "growth" and (_falls(before) or lower) else q, None
+
+
+#: A comparative of less right after a change's figure: "20% lower", "a third less", «на треть
+#: меньше»: the change is a fall.
+_LOWER_AFTER = re.compile(r"\s*(?:less|lower|below|down|weaker|worse|smaller|меньше|ниже)(?!\w)",
+                          re.IGNORECASE)  # fmt: skip
 
 
 #: The noun of a share in a clause: "its share fell below half", «его доля упала ниже половины».
@@ -1422,12 +1430,14 @@ def _percent(  # noqa: PLR0911 - one return per kind of percentage
         # "a 32.2% year-on-year increase": a word of the comparison may come between.
         r"\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|yearly|on-year)\s+)?"
         r"(?:more|higher|up|less|lower|growth|increase|rise|gain|jump|surge|leap|decline|drop|"
-        r"fall|advance|improvement|stronger|weaker|above|below|больше|меньше|рост|выше|ниже)",
+        r"fall|advance|improvement|stronger|weaker|better|worse|above|below|больше|меньше|рост|"
+        r"выше|ниже)",
         after, re.IGNORECASE)  # fmt: skip
     if grows:
         out = quantity(value, "pct", step, q)
         falls = not above and (_falls(before) or re.match(
-            r"\s*(?:less|lower|decline|drop|fall|below|меньше|ниже)", after))  # fmt: skip
+            r"\s*(?:less|lower|decline|drop|fall|below|weaker|worse|меньше|ниже)", after)
+        )  # fmt: skip
         than = re.split(r"[,;]|\.(?!\d)", s.text[m.end() : m.end() + 60])[0]
         against = (_VERSUS.match(s.text, m.end()) or _than_partner(s, m.end())
                    or _THAN_FLOW_RU.match(s.text, m.end()))  # fmt: skip
