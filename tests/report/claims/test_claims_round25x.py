@@ -10,8 +10,12 @@ pandas, never with hitex.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import duckdb
 import pytest
 
+import hitex
 import hitex.report.claims as claims
 from tests.report.claims._shared import chile_mn, find, moscow, one_of_kind
 
@@ -66,3 +70,25 @@ def test_a_comparative_after_the_change_says_its_direction(corpus, text, value, 
     r = one_of_kind(claims.check(corpus, text, reporter="RU-MOW"), "growth")
     assert r.claim.quantity.value == pytest.approx(value), r.claim.quantity
     assert r.verdict == verdict, r.reason
+
+
+# -- a reporter with imports alone -------------------------------------------------------------
+CHIPS = Path(__file__).parents[2] / "fixtures" / "comtrade" / "chn_imports_usa_8542_2010_2024.csv"
+
+
+def test_a_reporter_with_imports_alone_is_checked_not_refused(tmp_path):
+    """The text's year is read from the years held in any flow, not from an export series.
+
+    A real Comtrade answer (China's imports of HS 8542 from the USA, tests/fixtures/comtrade):
+    before, `check` stopped with "CHN has no export records" for any text.
+    """
+    ((total,),) = duckdb.sql(
+        f"SELECT sum(primaryValue) FROM read_csv('{CHIPS}') WHERE period = 2024 AND partner2Code = 0"
+    ).fetchall()
+    assert 11.7e9 < total < 11.8e9
+    s = hitex.open(tmp_path / "w.duckdb")
+    s.load([CHIPS], format="comtrade")
+    text = "In 2024 China imported integrated circuits worth $11.75 billion from the United States."
+    r = find(claims.check(s, text), "$11.75 billion")
+    assert r.verdict == "supported", r.reason
+    assert r.computed == pytest.approx(total)

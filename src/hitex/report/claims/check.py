@@ -341,12 +341,11 @@ _YEARS_BACK = re.compile(
 
 
 def _year(session: Session, reporter: str, text: str) -> int:
-    named = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)})
-    held: list[int] = []
-    if named:
-        frame = session.series(reporter=reporter, years=named)
-        held = sorted(int(y) for y in frame["year"]) if not frame.empty else []
+    named = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)}
     every = sorted(_held(session, reporter))
+    # The years the text names that the warehouse holds, in any flow: a reporter with imports
+    # alone has no export series to ask.
+    held = [y for y in every if y in named]
     if not held:
         # «в двадцатом году»: a spoken text says its years in words, of the century held.
         said = resolve.ordinal_years(text, every)
