@@ -65,16 +65,31 @@ def check(
     said = messages.language(text) if lang is None else _lang(lang)
     lex = lexicon.load(None if lexicon_path is None else Path(lexicon_path)).defined_by(text)
     who = _reporter(reporter) if reporter else infer_reporter(session, text)
-    when = year if year is not None else _year(session, who, text)
+    when, named = (year, True) if year is not None else _year(session, who, text)
     if compare is not None and compare >= when:
         raise InputError(f"--compare {compare} must be a year before {when}.")
     if compare is None:
         compare = _base(session, who, when, text)
+    # The year a New Year greeting names is not the year of the figures after it.
+    said_text, text = text, resolve.unsay_greeted(text)
     found = parse.parse(text)
-    claims = resolve.resolve(found, lex, resolve.Context(who, when, compare), text)
+    claims = resolve.resolve(found, lex, resolve.Context(who, when, compare, named), text)
     claims = enterprises.read(found, claims, session, lexicon_path=lexicon_path)
     results = consistency.flag(verify.verify(claims, session, lex))
+    if said_text != text:
+        results = [_as_said(r, text, said_text) for r in results]
     return results if said == "en" else [speak(r, said) for r in results]
+
+
+def _as_said(r: Result, read: str, said: str) -> Result:
+    """``r`` with its sentence as ``said`` where it was ``read`` with a greeting's year blanked."""
+    c = r.claim
+    at = read.find(c.sentence, max(0, c.start - len(c.sentence)))
+    if at < 0 or read[at : at + len(c.sentence)] == said[at : at + len(c.sentence)]:
+        return r
+    span = said[c.start : c.end] if read[c.start : c.end] == c.span else c.span
+    claim = c.with_(sentence=said[at : at + len(c.sentence)], span=span)
+    return dataclasses.replace(r, claim=claim)
 
 
 def speak(result: Result, lang: str) -> Result:
@@ -340,7 +355,14 @@ _YEARS_BACK = re.compile(
 )
 
 
-def _year(session: Session, reporter: str, text: str) -> int:
+def _year(session: Session, reporter: str, text: str) -> tuple[int, bool]:
+    """The year ``text`` is about, and whether the text names it (False: a guess).
+
+    A New Year greeting names the coming year («С Новым, 2021 годом!»): the text is about the
+    year before. A text that names no year the warehouse holds is read as the latest one held,
+    not certainly.
+    """
+    text, greeted = resolve.greeted_years(text)
     named = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)}
     every = sorted(_held(session, reporter))
     # The years the text names that the warehouse holds, in any flow: a reporter with imports
@@ -350,8 +372,13 @@ def _year(session: Session, reporter: str, text: str) -> int:
         # «в двадцатом году»: a spoken text says its years in words, of the century held.
         said = resolve.ordinal_years(text, every)
         if said:
-            return max(said)
-    return resolve.article_year(text, held, every)
+            return max(said), True
+        before = {y - 1 for y in greeted} & set(every)
+        if before:
+            return max(before), True
+        if every and not resolve.names_a_year(text):
+            return every[-1], False
+    return resolve.article_year(text, held, every), True
 
 
 #: The keys of ``hitex check --format json`` (DESIGN.md), one object per claim.

@@ -36,6 +36,8 @@ class Context:
     reporter: str
     year: int
     compare: int | None = None
+    #: False when the text names no year and ``year`` is the latest the warehouse holds.
+    named: bool = True
 
 
 _MONTH_NAMES = (
@@ -1636,7 +1638,15 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         out.append(claim)
     # Last, once every claim's goods are read: the claims before take no mark from these.
     ranked = [_ranked_among(c, lexicon) for c in _respectively(out)]
-    return [_goods_named_before(c) for c in _field_goes_on(out, ranked)]
+    out = [_goods_named_before(c) for c in _field_goes_on(out, ranked)]
+    return out if c.named else [_year_unnamed(x) for x in out]
+
+
+def _year_unnamed(c: Claim) -> Claim:
+    """``c`` of a text that names no year: its year, the latest held, marked ``unnamed``."""
+    if not c.understood or c.how("year") not in CERTAIN:
+        return c
+    return c.with_(reading=tuple(sorted({**dict(c.reading), "year": "unnamed"}.items())))
 
 
 #: "Portugal's share of EU technology exports": the reporter's part of a partner's trade.
@@ -3886,6 +3896,61 @@ def ordinal_years(text: str, held: Sequence[int]) -> list[int]:
         if len(years) == 1:
             out.append(years[0])
     return out
+
+
+#: A New Year greeting that names the coming year: "Happy New Year 2021", "a happy 2021",
+#: "best wishes for 2021", "ring in 2021", «С Новым, 2021 годом», «с наступающим 2021 годом»,
+#: «поздравляем с 2021 годом». The text is about the year before it.
+NEW_YEAR = re.compile(
+    r"\bhappy\s+(?:new\s+year,?\s+)?(?P<y>(?:19|20)\d\d)\b|"
+    r"\b(?:wishes|all\s+the\s+best|greetings|toast)\s+for\s+(?:the\s+new\s+year,?\s+)?"
+    r"(?P<y2>(?:19|20)\d\d)\b|"
+    r"\b(?:ring|ringing|see|seeing|welcome|welcoming)\s+in\s+(?:the\s+new\s+year,?\s+)?"
+    r"(?P<y3>(?:19|20)\d\d)\b|"
+    r"(?<!\w)с\s+(?:(?:новым|наступающим)(?:\s+годом)?,?\s+)?(?P<y4>(?:19|20)\d\d)(?:-?м)?\s+годом",
+    re.IGNORECASE,
+)
+
+
+def greeted_years(text: str) -> tuple[str, set[int]]:
+    """``text`` without its New Year greetings, and the years they greet.
+
+    >>> greeted_years("С Новым, 2021 годом! Экспорт за год вырос на 30%.")[1]
+    {2021}
+    >>> greeted_years("Happy New Year 2021! Exports grew 30% in 2020.")
+    (' ! Exports grew 30% in 2020.', {2021})
+    >>> greeted_years("Exports grew 30% in 2021.")[1]
+    set()
+    """
+    years = {int(next(y for y in m.groups() if y)) for m in NEW_YEAR.finditer(text)}
+    return NEW_YEAR.sub(" ", text), years
+
+
+def unsay_greeted(text: str) -> str:
+    """``text`` with the year of each New Year greeting blanked, of the same length.
+
+    The year greeted is no year of the text's figures: a sentence after it does not go on
+    with it.
+
+    >>> unsay_greeted("Happy New Year 2021! Exports grew 30%.")
+    'Happy New Year     ! Exports grew 30%.'
+    """
+
+    def blank(m: re.Match[str]) -> str:
+        name = next(k for k, v in m.groupdict().items() if v)
+        a, b = m.span(name)
+        return m[0][: a - m.start()] + " " * (b - a) + m[0][b - m.start() :]
+
+    return NEW_YEAR.sub(blank, text)
+
+
+def names_a_year(text: str) -> bool:
+    """Whether ``text`` names any year, held or not, in figures (a date's too).
+
+    >>> names_a_year("Москва, 29 декабря. Экспорт вырос на 30%."), names_a_year("in 2015")
+    (False, True)
+    """
+    return re.search(_A_YEAR, text) is not None
 
 
 def article_year(text: str, candidates: Sequence[int], held: Sequence[int] = ()) -> int:

@@ -150,6 +150,9 @@ def verify(  # noqa: PLR0912 - one step per test a verdict passes
             r = _worded(r, lexicon, worded.get(i, []), s, plan, small_base_usd)
         if r.verdict == "contradicted":
             r = _second_look(r, looks.get(i, []), s, plan, small_base_usd)
+        if r.verdict == "supported" and c.how("year") == "unnamed":
+            # A text that names no year: the figure fits the latest year held, said so.
+            r = replace(r, reason=f"{_UNNAMED['year'].format(year=c.period.year)}; {r.reason}")
         out.append(r)
     return _restated(_read_alike(out))
 
@@ -325,6 +328,7 @@ _GUESSES = {
 _UNNAMED = {
     "partners": "the text speaks of a partner it does not name",
     "months": "the text speaks of a part of the year it does not name",
+    "year": "the text names no year: read as the latest year the data hold, {year}",
 }
 
 
@@ -466,7 +470,7 @@ def _uncertain(r: Result) -> Result:
     if not guessed:
         return r
     why = "; ".join(
-        _UNNAMED[slot]
+        _UNNAMED[slot].format(year=r.claim.period.year)
         if r.claim.how(slot) == "unnamed" and slot in _UNNAMED
         else f"{_GUESSES.get(slot, slot)} ({r.claim.how(slot)})"
         for slot in guessed

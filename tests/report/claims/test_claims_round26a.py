@@ -1,0 +1,119 @@
+"""Round 26a: the text's year, and the periods within a year.
+
+- A text that names only the coming year in a New Year greeting ("Happy New Year 2021!", «С
+  Новым, 2021 годом!», «С наступающим 2021 годом», "best wishes for 2021") is about the year
+  before it: the greeting's year is not the text's year, even where the warehouse holds it.
+- A text that names no year the warehouse holds is no longer refused: it is read as the latest
+  year the data hold, every claim dated so says the year was not named, and none is flagged on
+  it (a figure that fits is supported, with that said in its reason).
+
+Sentences written for these tests; the figures are computed first from the raw files with
+pandas, never with hitex.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import hitex.report.claims as claims
+from tests.report.claims._shared import RED, find, moscow_exports, portugal_by_flow_mn, ru
+
+
+def _moscow_growth() -> tuple[float, float]:
+    """Moscow's exports in 2020 (millions) and their growth on 2019 (%)."""
+    e = moscow_exports() / 1e6
+    return float(e[2020]), float((e[2020] / e[2019] - 1) * 100)
+
+
+# -- a New Year greeting names the coming year --------------------------------------------------
+@pytest.mark.parametrize(
+    "head",
+    [
+        "С Новым, 2021 годом! Москва, 29 декабря.",
+        "С наступающим 2021 годом, дорогие друзья!",
+        "Поздравляем с Новым 2021 годом!",
+    ],
+)
+def test_a_russian_new_year_greeting_is_about_the_year_before(corpus, head):
+    level, growth = _moscow_growth()
+    assert round(level / 1000, 1) == 2.4
+    assert round(growth) == 30
+    text = f"{head}\n\nУходящий год был к нам щедр: экспорт Москвы вырос на 30% и составил 2,4 млрд долларов."
+    results = claims.check(corpus, text)
+    for words in ("30%", "2,4 млрд"):
+        r = find(results, words)
+        assert r.verdict == "supported", r.reason
+        assert r.claim.period.year == 2020
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Happy New Year 2021 from the trade desk!",
+        "Season's greetings and best wishes for 2021.",
+        "Wishing you a happy 2021!",
+    ],
+)
+def test_an_english_new_year_greeting_is_about_the_year_before(corpus, head):
+    level, growth = _moscow_growth()
+    assert round(level / 1000, 1) == 2.4
+    assert round(growth) == 30
+    text = f"{head} The year now ending was kind: Moscow's exports grew 30% to $2.4 billion."
+    results = claims.check(corpus, text)
+    for words in ("30%", "$2.4 billion"):
+        r = find(results, words)
+        assert r.verdict == "supported", r.reason
+        assert r.claim.period.year == 2020
+
+
+def test_the_greeting_year_is_not_the_text_year_even_where_it_is_held(corpus):
+    t = portugal_by_flow_mn()
+    # Portugal's data run to 2021; the card greets 2021, so its figures are of 2020.
+    g = (t.loc[2020, "export"] / t.loc[2019, "export"] - 1) * 100
+    assert round(g) == 33
+    assert round(t.loc[2021, "export"] / t.loc[2020, "export"] * 100 - 100) == 30
+    text = ("Happy New Year 2021 to all our partners! This year Portuguese exports grew "
+            "by 33%, to about 3.5 billion dollars.")  # fmt: skip
+    r = find(claims.check(corpus, text, reporter="PRT"), "33%")
+    assert r.verdict == "supported", r.reason
+    assert r.claim.period.year == 2020
+
+
+def test_a_false_figure_of_a_greeting_text_is_flagged(corpus):
+    _, growth = _moscow_growth()
+    assert abs(growth - 50) > 5
+    text = "С Новым 2021 годом! В уходящем году экспорт Москвы вырос на 50%."
+    r = find(claims.check(corpus, text), "50%")
+    assert r.verdict in RED, r.reason
+
+
+# -- no year named at all ------------------------------------------------------------------------
+def test_a_text_naming_no_year_is_read_as_the_latest_year_held(corpus):
+    level, growth = _moscow_growth()
+    assert round(level / 1000, 1) == 2.4
+    assert round(growth) == 30
+    text = "Moscow's exports grew 30% and reached $2.4 billion."
+    results = claims.check(corpus, text)
+    for words in ("30%", "$2.4 billion"):
+        r = find(results, words)
+        assert r.verdict == "supported", r.reason
+        assert r.claim.period.year == 2020
+        assert "names no year" in r.reason, r.reason
+
+
+def test_a_wrong_figure_of_a_text_naming_no_year_is_not_flagged(corpus):
+    level, _ = _moscow_growth()
+    assert abs(level - 3100) > 100
+    for text in ("Moscow's exports reached $3.1 billion.",
+                 "Экспорт Москвы составил 3,1 млрд долларов."):  # fmt: skip
+        r = find(claims.check(corpus, text), "3")
+        assert r.verdict == "unverifiable", r.reason
+        assert "names no year" in r.reason or "год не назван" in r.reason, r.reason
+
+
+def test_a_russian_text_naming_no_year_says_so_in_russian(corpus):
+    level, _ = _moscow_growth()
+    text = f"Экспорт Москвы составил {ru(level)} млн долларов."
+    r = find(claims.check(corpus, text, lang="ru"), ru(level))
+    assert r.verdict == "supported", r.reason
+    assert "год в тексте не назван" in r.reason, r.reason
