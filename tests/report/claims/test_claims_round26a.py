@@ -3,6 +3,10 @@
 - A text that names only the coming year in a New Year greeting ("Happy New Year 2021!", «С
   Новым, 2021 годом!», «С наступающим 2021 годом», "best wishes for 2021") is about the year
   before it: the greeting's year is not the text's year, even where the warehouse holds it.
+- A year glossed after the words of a year ("within a single year (2019)", "in one year, 2019,",
+  «за один год (2019)») dates the figure of its clause: a rate against the year before it, not
+  against the text's year (was a wrong red flag); "Then ..." does not carry the year of the
+  sentence before over a year the clause names.
 - A text that names no year the warehouse holds is no longer refused: it is read as the latest
   year the data hold, every claim dated so says the year was not named, and none is flagged on
   it (a figure that fits is supported, with that said in its reason).
@@ -117,3 +121,25 @@ def test_a_russian_text_naming_no_year_says_so_in_russian(corpus):
     r = find(claims.check(corpus, text, lang="ru"), ru(level))
     assert r.verdict == "supported", r.reason
     assert "год в тексте не назван" in r.reason, r.reason
+
+
+# -- a year glossed after the words of a year ---------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Then exports grew by some 86% within a single year (2019).",
+        "Then exports grew 86% in one year, 2019, their steepest climb.",
+        "Тогда за один год (2019) экспорт вырос на 86%.",
+        "Рост экспорта на 86% пришёлся на один год (2019).",
+        "Exports jumped 86% that year (2019).",
+    ],
+)
+def test_a_year_glossed_after_the_words_of_a_year_dates_the_rate(corpus, sentence):
+    t = portugal_by_flow_mn()
+    g = (t.loc[2019, "export"] / t.loc[2018, "export"] - 1) * 100
+    assert round(g) == 86
+    assert abs((t.loc[2021, "export"] / t.loc[2019, "export"] - 1) * 100 - 86) > 5
+    text = f"Portugal's exports reached 4.5 billion dollars in 2021. {sentence}"
+    r = find(claims.check(corpus, text, reporter="PRT"), "86%")
+    assert r.verdict == "supported", r.reason
+    assert (r.claim.period.year, r.claim.period.compare) == (2019, 2018)

@@ -296,7 +296,9 @@ def _covers(sentence: str, at: int) -> bool:
                 and _COVER_IMPORT.search(sentence[verb.end() :]))  # fmt: skip
 
 
-_CLAUSE = re.compile(r"[,;](?!\s*(?:than|чем)\b)|\s(?:and|while|but|whereas|и|а|но)\s")
+#: Where a clause ends: not at the comma of a year glossed ("in one year, 2019, the steepest").
+_CLAUSE = re.compile(r"(?:(?<!year)(?<!год)|(?!,\s*(?:19|20)\d\d\b))[,;](?!\s*(?:than|чем)\b)|"
+                     r"\s(?:and|while|but|whereas|и|а|но)\s")  # fmt: skip
 _AGAINST = re.compile(r"(?:\bagainst|\bfrom|\bvs\.?|\bversus|\bcompared (?:with|to)|"
                       r"\bпо сравнению с|\bпротив|\bс)\s*$", re.IGNORECASE)  # fmt: skip
 #: "against $2.04 billion of imports": a figure of another flow set against, not a base.
@@ -402,7 +404,11 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    # that opens a "when" clause dates it.
                    r"(?=(?:19|20)\d\d(?:-[йм]|\s*(?:г\.|год\w*))?,\s*(?:when|когда)\b)|"
                    # «в кризисный 2009 г. экспорт упал на 8,3%»: an adjective before the year.
-                   r"\bв\s+[а-яё]+(?:ый|ий|ой)\s+(?=(?:19|20)\d\d\s*(?:г\.|год\b)))"
+                   r"\bв\s+[а-яё]+(?:ый|ий|ой)\s+(?=(?:19|20)\d\d\s*(?:г\.|год\b))|"
+                   # "within a single year (2019)", "in one year, 2019,", «за один год (2019)»:
+                   # the year that glosses the words of a year is the figure's.
+                   r"\b(?:year|год|года|году)\s*(?:\(\s*|,\s+|—\s*|–\s*)"
+                   r"(?=(?:19|20)\d\d(?:-[йм])?\s*(?:\)|,|\.|;|$)))"
                    r"(?P<y>(?:19|20)\d\d)", re.IGNORECASE)  # fmt: skip
 #: «экспорт 2016 года», «товарооборот 2021 года»: a year in the genitive after its trade.
 _NOUN_YEAR = re.compile(r"(?:экспорт|импорт|ввоз|вывоз|оборот|дефицит|профицит|сальдо|поставк|"
@@ -1430,6 +1436,8 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             how["year"] = "carried"
         elif (text is not None and _THEN.match(s.text)
               and not re.search(r"\b(?:19|20)\d\d\b", s.text[: at[0]])
+              # "Then exports grew 86% within a single year (2019)": its own clause dates it.
+              and not (how["year"] == "read" and claim.period.year in _own_years(s.text, at))
               and (named_year := _year_named_before(text, s)) is not None):  # fmt: skip
             # "А как было в 2003 году?" — "Тогда импорт подскочил на 38%": the year the
             # sentence before names, not certainly.
