@@ -7,6 +7,9 @@
   «за один год (2019)») dates the figure of its clause: a rate against the year before it, not
   against the text's year (was a wrong red flag); "Then ..." does not carry the year of the
   sentence before over a year the clause names.
+- "now", "today", "currently", "this year", «сейчас», «сегодня», «нынче», «в этом году» in a
+  sentence that names no year of its own (a record's "since 2001" aside) date its figures to
+  the text's year, for certain: they no longer go on with the year of the sentence before.
 - A text that names no year the warehouse holds is no longer refused: it is read as the latest
   year the data hold, every claim dated so says the year was not named, and none is flagged on
   it (a figure that fits is supported, with that said in its reason).
@@ -143,3 +146,73 @@ def test_a_year_glossed_after_the_words_of_a_year_dates_the_rate(corpus, sentenc
     r = find(claims.check(corpus, text, reporter="PRT"), "86%")
     assert r.verdict == "supported", r.reason
     assert (r.claim.period.year, r.claim.period.compare) == (2019, 2018)
+
+
+# -- now, today, this year: the text's year ------------------------------------------------------
+def _prt_deficit(year: int) -> float:
+    t = portugal_by_flow_mn()
+    return float(t.loc[year, "import"] - t.loc[year, "export"])
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Technology trade of Portugal, 2021. In 2009 exports fell by 8%. The deficit now stands "
+         "at 86 million dollars.", "86 million"),
+        ("Технологическая торговля Португалии, 2021 год. В 2009 году экспорт упал на 8%. Сегодня "
+         "дефицит — 86 млн долларов.", "86 млн"),
+        ("Технологическая торговля Португалии, 2021 год. В 2019 году ввоз вырос на 64%. А дефицит "
+         "сейчас составляет 86 млн долларов.", "86 млн"),
+    ],
+)  # fmt: skip
+def test_now_and_today_date_a_level_to_the_texts_year(corpus, text, words):
+    assert round(_prt_deficit(2021)) == 86
+    assert round(_prt_deficit(2009)) != 86
+    r = find(claims.check(corpus, text, reporter="PRT"), words)
+    assert r.verdict == "supported", r.reason
+    assert r.claim.period.year == 2021
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Technology trade of Portugal, 2021. In 2019 exports jumped 86%. This year they reached "
+        "4.5 billion dollars.",
+        "Технологическая торговля Португалии, 2021 год. В 2019 году экспорт вырос на 86%. В этом "
+        "году он достиг 4,5 млрд долларов.",
+    ],
+)
+def test_this_year_is_the_texts_year_not_the_year_of_the_sentence_before(corpus, text):
+    t = portugal_by_flow_mn()
+    assert round(t.loc[2021, "export"] / 1000, 2) == 4.5
+    assert round(t.loc[2019, "export"] / 1000, 1) != 4.5
+    r = find(claims.check(corpus, text, reporter="PRT"), "4,5" if "млрд" in text else "4.5")
+    assert r.verdict == "supported", r.reason
+    assert r.claim.period.year == 2021
+
+
+def test_a_false_level_said_of_today_is_flagged(corpus):
+    assert abs(_prt_deficit(2021) - 300) > 10
+    assert abs(_prt_deficit(2019) - 300) > 10
+    text = ("Technology trade of Portugal, 2021. In 2019 imports grew by 64%. Today the deficit "
+            "is 300 million dollars.")  # fmt: skip
+    r = find(claims.check(corpus, text, reporter="PRT"), "300 million")
+    assert r.verdict in RED, r.reason
+    assert r.claim.period.year == 2021
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Технологическая торговля Португалии, 2021 год. В 2009-м экспорт упал на 8%. Зато нынче "
+         "дефицит — 86 млн, минимальный с 2001 года.", "минимальный"),
+        ("Technology trade of Portugal, 2021. Exports fell by 8% in 2009. Today the deficit, 86 "
+         "million dollars, is the smallest since 2001.", "smallest"),
+    ],
+)  # fmt: skip
+def test_a_record_said_of_now_is_of_the_texts_year(corpus, text, words):
+    d = {y: _prt_deficit(y) for y in range(2001, 2022)}
+    assert all(d[y] > d[2021] for y in range(2002, 2021))
+    r = find(claims.check(corpus, text, reporter="PRT"), words)
+    assert r.verdict == "supported", r.reason
+    assert r.claim.period.year == 2021

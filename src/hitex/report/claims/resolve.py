@@ -1469,7 +1469,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 how["year"] = "paragraph"
         elif (how["year"] == "carried" and text is not None and not _SPAN_YEARS.search(s.text)
               and not _FINAL_YEAR.search(s.text[: at[0]])
-              and not _LAST_YEAR.search(s.text[: at[0]])):  # fmt: skip
+              and not _LAST_YEAR.search(s.text[: at[0]])
+              # "The deficit now stands at $86 million", «Сегодня дефицит — 86 млн», "This
+              # year they reached $4.5 billion": the text's own year, said for certain.
+              and not said_now(s.text, at)):  # fmt: skip
             # "Скачок 2019 года. Импорт вырос на 64%": a sentence that names no year may go on
             # with the year of the sentence before it in the paragraph. That year is read, but
             # not certainly: the figure may be supported by it, never flagged.
@@ -2025,6 +2028,38 @@ def _year_before(text: str, s: Sentence, out: Sequence[Claim]) -> int | None:
 #: The kinds whose year a sentence naming only a base takes from the sentence before.
 _GOES_ON = ("amount", "share", "growth", "multiple", "change")
 #: Words that date a figure to the time of writing: "now", "today", «сейчас».
+#: Words that date a figure to the time of the text: "now", "today('s)", "currently", "this
+#: year", «сейчас», «сегодня», «ныне», «в этом году», «в текущем году», «на сегодня».
+_PRESENT = re.compile(
+    r"\b(?:now|today|currently|nowadays|at present|these days|this year)\b|"
+    r"(?<!\w)(?:сейчас|ныне|сегодня|нынче|в этом году|в нынешнем году|в текущем году|"
+    r"в настоящее время|на сегодня\w*)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def said_now(sentence: str, at: tuple[int, int]) -> bool:
+    """Whether the words up to the end of the clause of ``at`` date it to the text's time.
+
+    Not when the sentence names a year of its own, nor "by now"/"until now" (a span's end).
+
+    >>> said_now("Зато дефицит сейчас — 86 млн, минимальный с 2001 года.", (22, 28))
+    True
+    >>> said_now("Exports have grown 86% since 2018 up to now.", (19, 22))
+    False
+    """
+    _, hi = _clause_bounds(sentence, at)
+    head = sentence[:hi]
+    m = _PRESENT.search(head)
+    if m is None or re.search(r"\b(?:by|until|till|up to|до|по)\s+$", head[: m.start()], re.I):
+        return False
+    # "the smallest since 2001", «минимальный с 2001 года»: a year a record or a change reaches
+    # back to is no year of its own.
+    since = {int(y) for y in re.findall(r"(?:\bsince|(?<!\w)с)\s+((?:19|20)\d\d)\b", sentence,
+                                        re.IGNORECASE)}  # fmt: skip
+    return not set(_years_of(sentence)) - since
+
+
 _NOW = re.compile(r"\b(?:now|today|currently|these days|is|are|has|have)\b|(?<!\w)(?:сейчас|"
                   r"теперь|ныне|сегодня|нынче)(?!\w)", re.IGNORECASE)  # fmt: skip
 
