@@ -10,6 +10,10 @@
 - "now", "today", "currently", "this year", «сейчас», «сегодня», «нынче», «в этом году» in a
   sentence that names no year of its own (a record's "since 2001" aside) date its figures to
   the text's year, for certain: they no longer go on with the year of the sentence before.
+- A change told by two dated levels ("went from $1.4 billion in 2018 to $4.5 billion three
+  years on, in 2021, a factor of 3.2", «вырос с 1,4 млрд в 2018 году до 4,5 млрд в 2021 году
+  — в 3,2 раза»): each level is of its own year, and the rate or multiple said right before
+  "from" or right after the later level is of the later year against the earlier, for certain.
 - A text that names no year the warehouse holds is no longer refused: it is read as the latest
   year the data hold, every claim dated so says the year was not named, and none is flagged on
   it (a figure that fits is supported, with that said in its reason).
@@ -216,3 +220,33 @@ def test_a_record_said_of_now_is_of_the_texts_year(corpus, text, words):
     r = find(claims.check(corpus, text, reporter="PRT"), words)
     assert r.verdict == "supported", r.reason
     assert r.claim.period.year == 2021
+
+
+# -- from a level in one year to a level in another ---------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "words", "right"),
+    [
+        ("Portugal's technology exports went from 1.4 billion dollars in 2018 to 4.5 billion "
+         "dollars three years on, in 2021, a factor of about 3.2.", "3.2", True),
+        ("Portugal's technology exports went from 1.4 billion dollars in 2018 to 4.5 billion "
+         "dollars three years on, in 2021, a factor of about 2.5.", "2.5", False),
+        ("Технологический экспорт Португалии вырос с 1,4 млрд долларов в 2018 году до 4,5 млрд "
+         "в 2021 году — в 3,2 раза.", "3,2", True),
+        ("Технологический экспорт Португалии вырос с 1,4 млрд долларов в 2018 году до 4,5 млрд "
+         "в 2021 году, прибавив 130%.", "130%", False),
+    ],
+)  # fmt: skip
+def test_a_change_from_a_level_in_one_year_to_another_is_read_for_certain(
+    corpus, text, words, right
+):
+    t = portugal_by_flow_mn()
+    x = t.loc[2021, "export"] / t.loc[2018, "export"]
+    assert round(x, 1) == 3.2
+    assert abs(x - 2.5) > 0.1
+    assert abs((x - 1) * 100 - 130) > 10
+    r = find(claims.check(corpus, text, reporter="PRT"), words)
+    assert (r.claim.period.year, r.claim.period.compare) == (2021, 2018)
+    if right:
+        assert r.verdict == "supported", r.reason
+    else:
+        assert r.verdict in RED, r.reason

@@ -1386,6 +1386,14 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 claim = claim.with_(period=Period(pair[1], pair[0], claim.period.months))
                 how["year"] = "read" if restates else "paragraph"
                 how["base"] = how["year"]
+        if (spanned := level_span(s.text, at, f.claim.kind)) is not None:
+            # "went from $1.4 billion in 2018 to $4.5 billion in 2021, a factor of 3.2", «вырос
+            # с 1,4 млрд в 2018 году до 4,5 млрд в 2021 году — в 3,2 раза»: each level of its
+            # year, the change of the later against the earlier, for certain.
+            claim = claim.with_(period=Period(*spanned, claim.period.months))
+            how["year"] = "read"
+            if spanned[1] is not None:
+                how["base"] = "read"
         if f.claim.kind in ("growth", "multiple") and per_year(s.text, at):
             # "в среднем экспорт прибавлял около 47,6% в год": an average over years not read.
             claim = claim.with_(metric="per_year")
@@ -2830,6 +2838,62 @@ _RESTATING = re.compile(
     r"почти|около|примерно|более\s+чем|больше\s+чем)\s+)?$",
     re.IGNORECASE,
 )
+
+
+_AMOUNT = (
+    r"(?:US\$|\$|USD\s*|€)?\s*\d[\d\s.,]*?\d?\s*(?:billion|million|bn|mn|m|млрд|млн)\.?"
+    r"(?:\s*(?:(?:US\s)?dollars|USD|долл\w*\.?|долларов))?"
+)
+#: A change told by its two levels, each with its year: "from $1.4 billion in 2018 to $4.5
+#: billion (three years on,) in 2021", «с 1,4 млрд долларов в 2018 году до 4,5 млрд в 2021-м».
+_LEVEL_SPAN = re.compile(
+    rf"\bfrom\s+(?P<x>{_AMOUNT})\s*(?:in\s+|\(\s*)(?P<a>(?:19|20)\d\d)\)?\s*,?\s*"
+    rf"to\s+(?P<z>{_AMOUNT})[^.;:()]{{0,30}}?\b(?:in|by)\s+(?P<b>(?:19|20)\d\d)\b|"
+    rf"(?<!\w)с\s+(?P<x2>{_AMOUNT})\s*в\s+(?P<a2>(?:19|20)\d\d)(?:\s*(?:году|г\.)|-м)?\s*,?\s*"
+    rf"до\s+(?P<z2>{_AMOUNT})[^.;:()]{{0,30}}?(?<!\w)(?:в|к)\s+(?P<b2>(?:19|20)\d\d)"
+    r"(?:\s*(?:году|г\.)|-м)?",
+    re.IGNORECASE,
+)
+#: Words between a change told by its levels and a figure that is not of that change.
+_OTHER_CLAUSE = re.compile(r"\b(?:while|whereas|and|but|imports?|exports?|deficit|surplus)\b|"
+                           r"(?<!\w)(?:а|и|но|тогда как|импорт\w*|экспорт\w*|ввоз\w*|вывоз\w*|"
+                           r"дефицит\w*|профицит\w*)(?!\w)", re.IGNORECASE)  # fmt: skip
+
+
+def level_span(sentence: str, at: tuple[int, int], kind: str) -> tuple[int, int | None] | None:
+    """The period of a claim of a change told by two dated levels, or None.
+
+    A level (an amount) at either end is of its own year; a growth, multiple or change said
+    right before "from" or right after the later level is of the later year against the
+    earlier one.
+
+    >>> t = "Exports went from $1.4 billion in 2018 to $4.5 billion in 2021, a factor of 3.2."
+    >>> level_span(t, (70, 73), "multiple"), level_span(t, (18, 30), "amount")
+    ((2021, 2018), (2018, None))
+    >>> level_span("Экспорт вырос в 3,2 раза: с 1,4 млрд в 2018 году до 4,5 млрд в 2021 году.",
+    ...            (14, 24), "multiple")
+    (2021, 2018)
+    """
+    for m in _LEVEL_SPAN.finditer(sentence):
+        x, z = ("x", "z") if m["x"] else ("x2", "z2")
+        a, b = int(m["a"] or m["a2"]), int(m["b"] or m["b2"])
+        if b <= a:
+            continue
+        if kind == "amount":
+            if m.start(x) <= at[0] < m.end(x):
+                return a, None
+            if m.start(z) <= at[0] < m.end(z):
+                return b, None
+            continue
+        if kind not in ("growth", "multiple", "change"):
+            continue
+        between = (sentence[m.end() : at[0]] if at[0] >= m.end()
+                   else sentence[at[1] : m.start()] if at[1] <= m.start() else None)  # fmt: skip
+        if (between is not None and len(between) <= 40 and not _OTHER_CLAUSE.search(between)
+                and not re.search(r"\b(?:19|20)\d\d\b", between)
+                and not re.search(r"\b(?:19|20)\d\d\b", _CLAUSE.split(sentence[at[1] :])[0])):  # fmt: skip
+            return b, a
+    return None
 
 
 def _two_levels(
