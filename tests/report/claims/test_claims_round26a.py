@@ -14,6 +14,9 @@
   years on, in 2021, a factor of 3.2", «вырос с 1,4 млрд в 2018 году до 4,5 млрд в 2021 году
   — в 3,2 раза»): each level is of its own year, and the rate or multiple said right before
   "from" or right after the later level is of the later year against the earlier, for certain.
+- "N times as large" (as much, as big), «вчетверо больше прежнего», «выше прежнего уровня»:
+  against the level of the same trade said before in the paragraph (read, not certainly: a
+  figure that does not fit is not flagged).
 - A text that names no year the warehouse holds is no longer refused: it is read as the latest
   year the data hold, every claim dated so says the year was not named, and none is flagged on
   it (a figure that fits is supported, with that said in its reason).
@@ -250,3 +253,37 @@ def test_a_change_from_a_level_in_one_year_to_another_is_read_for_certain(
         assert r.verdict == "supported", r.reason
     else:
         assert r.verdict in RED, r.reason
+
+
+# -- "N times as large": as the level said before -----------------------------------------------
+_BILLION_2011 = ("Technology trade of Portugal, 2021. Exports first passed a billion in 2011: "
+                 "1.05 billion dollars.")  # fmt: skip
+_BILLION_2011_RU = ("Технологическая торговля Португалии, 2021 год. Экспорт впервые превысил "
+                    "миллиард в 2011 году: 1,05 млрд долларов.")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (f"{_BILLION_2011} Today's figure is over four times as large.", "four times"),
+        (f"{_BILLION_2011_RU} Сегодня он более чем вчетверо больше прежнего.", "вчетверо"),
+        (f"{_BILLION_2011_RU} Нынешний экспорт в четыре с лишним раза выше прежнего уровня.",
+         "четыре"),
+    ],
+)  # fmt: skip
+def test_times_as_large_is_against_the_level_said_before(corpus, text, words):
+    t = portugal_by_flow_mn()
+    assert round(t.loc[2011, "export"] / 1000, 2) == 1.05
+    assert 4 < t.loc[2021, "export"] / t.loc[2011, "export"] < 5
+    r = find(claims.check(corpus, text, reporter="PRT"), words)
+    assert r.verdict == "supported", r.reason
+    assert (r.claim.period.year, r.claim.period.compare) == (2021, 2011)
+
+
+def test_a_wrong_times_as_large_is_not_flagged_on_the_level_before(corpus):
+    t = portugal_by_flow_mn()
+    assert t.loc[2021, "export"] / t.loc[2011, "export"] < 5
+    text = f"{_BILLION_2011} Today's figure is over five times as large."
+    r = find(claims.check(corpus, text, reporter="PRT"), "five times")
+    assert r.verdict not in RED, r.reason
+    assert (r.claim.period.year, r.claim.period.compare) == (2021, 2011)

@@ -2889,9 +2889,9 @@ def level_span(sentence: str, at: tuple[int, int], kind: str) -> tuple[int, int 
             continue
         between = (sentence[m.end() : at[0]] if at[0] >= m.end()
                    else sentence[at[1] : m.start()] if at[1] <= m.start() else None)  # fmt: skip
+        own = between + _CLAUSE.split(sentence[at[1] :])[0] if between is not None else ""
         if (between is not None and len(between) <= 40 and not _OTHER_CLAUSE.search(between)
-                and not re.search(r"\b(?:19|20)\d\d\b", between)
-                and not re.search(r"\b(?:19|20)\d\d\b", _CLAUSE.split(sentence[at[1] :])[0])):  # fmt: skip
+                and not re.search(r"\b(?:19|20)\d\d\b", own)):  # fmt: skip
             return b, a
     return None
 
@@ -3845,7 +3845,12 @@ _RESTATES = re.compile(r"the (?:multiple|factor) (?:is|was)\b", re.IGNORECASE)
 #: "multiplies the old total by more than seven": the base is a level said before, whose
 #: year is not read.
 _OLD_BASE = re.compile(r"\bthe (?:old|earlier|former|original|previous|starting) "
-                       r"(?:total|figure|level|value|sum|amount|number)\b",
+                       r"(?:total|figure|level|value|sum|amount|number)\b|"
+                       # "Today's figure is over four times as large", «вчетверо больше
+                       # прежнего»: as the level said before, its year not said again.
+                       r"\btimes as (?:large|much|big|high|great)\b(?!\s+as\b)|"
+                       r"(?<!\w)(?:больше|выше)\s+(?:прежнего|тогдашнего|былого)(?!\w)|"
+                       r"(?<!\w)(?:прежн|тогдашн|был)\w+\s+(?:уровн|показател|итог|сумм)\w*",
                        re.IGNORECASE)  # fmt: skip
 _RECORD_SINCE = re.compile(r"\b(?:[a-z]{2,}est|low|high|record|first time|not seen)\b[^,;.]{0,40}?"
                            r"\bsince\s+((?:19|20)\d\d)\b", re.IGNORECASE)  # fmt: skip
