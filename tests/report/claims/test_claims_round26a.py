@@ -17,6 +17,9 @@
 - "N times as large" (as much, as big), «вчетверо больше прежнего», «выше прежнего уровня»:
   against the level of the same trade said before in the paragraph (read, not certainly: a
   figure that does not fit is not flagged).
+- Months named one by one ("November and December", «в октябре, ноябре и декабре») are the
+  span from the first to the last when they follow each other: with "each", "apiece" or «по»
+  before the figure, each of those months; without, all of them together.
 - A text that names no year the warehouse holds is no longer refused: it is read as the latest
   year the data hold, every claim dated so says the year was not named, and none is flagged on
   it (a figure that fits is supported, with that said in its reason).
@@ -30,7 +33,14 @@ from __future__ import annotations
 import pytest
 
 import hitex.report.claims as claims
-from tests.report.claims._shared import RED, find, moscow_exports, portugal_by_flow_mn, ru
+from tests.report.claims._shared import (
+    RED,
+    find,
+    moscow,
+    moscow_exports,
+    portugal_by_flow_mn,
+    ru,
+)
 
 
 def _moscow_growth() -> tuple[float, float]:
@@ -287,3 +297,49 @@ def test_a_wrong_times_as_large_is_not_flagged_on_the_level_before(corpus):
     r = find(claims.check(corpus, text, reporter="PRT"), "five times")
     assert r.verdict not in RED, r.reason
     assert (r.claim.period.year, r.claim.period.compare) == (2021, 2011)
+
+
+# -- months listed: each of them, or all together ------------------------------------------------
+def _moscow_month(month: int, year: int = 2020) -> float:
+    m = moscow()
+    return float(m[(m["year"] == year) & (m["month"] == month)]["value_usd"].sum() / 1e6)
+
+
+_MOSCOW_2020 = "В 2020 году экспорт Москвы составил 2,4 млрд долларов."
+_MOSCOW_2020_EN = "In 2020 Moscow's exports came to $2.4 billion."
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "right"),
+    [
+        (f"{_MOSCOW_2020} Ноябрь и декабрь дали по 217 млн.", "217", True),
+        (f"{_MOSCOW_2020} В октябре, ноябре и декабре экспорт составлял по 217 млн долларов.",
+         "217", True),
+        (f"{_MOSCOW_2020_EN} November and December brought in $217 million apiece.", "217", True),
+        (f"{_MOSCOW_2020_EN} October, November and December were worth $250 million each.",
+         "250", False),
+    ],
+)  # fmt: skip
+def test_months_listed_with_each_are_each_of_those_months(corpus, text, words, right):
+    for month in (10, 11, 12):
+        assert round(_moscow_month(month)) == 217
+    r = find(claims.check(corpus, text), words)
+    assert r.claim.period.months in ((10, 12), (11, 12)), r.claim.period
+    if right:
+        assert r.verdict == "supported", r.reason
+    else:
+        assert r.verdict in RED, r.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{_MOSCOW_2020_EN} November and December together brought in $434.5 million.",
+        f"{_MOSCOW_2020} Ноябрь и декабрь вместе принесли 434,5 млн долларов.",
+    ],
+)
+def test_months_listed_without_each_are_summed(corpus, text):
+    assert round(_moscow_month(11) + _moscow_month(12), 1) == 434.5
+    r = find(claims.check(corpus, text), "434")
+    assert r.claim.period.months == (11, 12), r.claim.period
+    assert r.verdict == "supported", r.reason

@@ -120,6 +120,34 @@ _PARTS = (
 )
 
 
+#: Months named one by one: "November and December", "October, November and December", «в
+#: ноябре и декабре», «Ноябрь и декабрь».
+_MONTH_LIST = re.compile(
+    rf"\b(?P<first>{_MONTH_NAME})(?P<rest>(?:\s*,\s*(?:in\s+|в\s+)?(?:{_MONTH_NAME}))*"
+    rf"\s*,?\s+(?:and|и|&)\s+(?:in\s+|в\s+)?(?:{_MONTH_NAME}))",
+    re.IGNORECASE,
+)
+
+
+def listed_months(text: str) -> tuple[int, int] | None:
+    """The months ``text`` names one by one, when they follow each other, else None.
+
+    >>> listed_months("Ноябрь и декабрь дали по 217 млн"), listed_months("May and July")
+    ((11, 12), None)
+    >>> listed_months("In October, November and December exports were $217m each")
+    (10, 12)
+    """
+    m = _MONTH_LIST.search(text)
+    if m is None:
+        return None
+    said = [_month(m["first"])] + [
+        _month(w) for w in re.findall(_MONTH_NAME, m["rest"], re.IGNORECASE)
+    ]
+    if said != list(range(said[0], said[0] + len(said))):
+        return None
+    return said[0], said[-1]
+
+
 def _months(text: str) -> tuple[int, int] | None:  # noqa: PLR0911 - one return per wording
     m = re.search(f"(?:first|первые|первых)\\s+({_COUNT})\\s+(?:months|месяц\\w*)", text, re.I)
     if m:
@@ -138,6 +166,11 @@ def _months(text: str) -> tuple[int, int] | None:  # noqa: PLR0911 - one return 
     if m:
         # "from July to December", "с июля по декабрь".
         return _month(m[1]), _month(m[2])
+    listed = listed_months(text)
+    if listed is not None:
+        # "November and December brought in $434.5 million", «Ноябрь и декабрь дали по 217
+        # млн»: the months named one by one.
+        return listed
     m = re.search(
         f"(?:\\bafter\\s+({_MONTH_NAME})|(?<!\\w)после\\s+({_GENITIVE_MONTH}))", text, re.I
     )
@@ -891,7 +924,7 @@ _OWN_YEAR = re.compile(r"(?:\bin|\bв|\bза)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 _HEAD_MONTH = re.compile(rf"\s*(?:(?:а|и|но|and|but)\s+)?({_MONTH_NAME})\s*[—–:]", re.IGNORECASE)
 
 
-def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | None:  # noqa: PLR0911
+def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | None:  # noqa: PLR0911, PLR0912
     """The months of the claim's own clause when it names some, else of the sentence.
 
     "From July to December exports were 32% above 2019, against 27.7% in January-June": each
@@ -901,6 +934,11 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
         starts = [m.end() for m in _CLAUSE.finditer(text[: at[0]])]
         end = _CLAUSE.search(text, at[1])
         own = text[(starts[-1] if starts else 0) : (end.start() if end else len(text))]
+        for m in _MONTH_LIST.finditer(text, 0, at[0]):
+            # "November and December brought in $434.5 million": months named one by one, the
+            # last in the claim's clause ("and" parts clauses elsewhere).
+            if starts and m.start() < starts[-1] < m.end() and listed_months(m[0]) is not None:
+                return listed_months(m[0])
         if _months(own) is not None:
             return months(own)
         based = _MONTH_BASE.search(own)
@@ -1295,13 +1333,18 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         each_month = _MONTHLY.search(_CLAUSE.split(s.text[: at[0]])[-1]) or _EACH_MONTH.match(
             s.text, at[1])  # fmt: skip
         said = s.text[max(s.text.rfind(";", 0, at[0]), s.text.rfind(":", 0, at[0])) + 1 : at[0]]
-        of_months = (not each_month and len(subject.partners) < 2
-                     and _EACH_AFTER.match(s.text, at[1]) is not None
-                     and _MONTHS_WORD.search(said) is not None)  # fmt: skip
+        # «Ноябрь и декабрь дали по 217 млн», "November and December, $217 million apiece":
+        # «по» before the figure, or "each" after it, of the months named one by one.
+        listed = listed_months(said) is not None
+        each_said = _EACH_AFTER.match(s.text, at[1]) or (
+            re.search(r"(?<!\w)по\s*$", s.text[: at[0]]) if listed else None
+        )
+        of_months = (not each_month and len(subject.partners) < 2 and each_said is not None
+                     and (_MONTHS_WORD.search(said) is not None or listed))  # fmt: skip
         if of_months:
             # "The first eight months, flat at $191.9m each", "those same months sold $150.2m
             # apiece": each of the months its words name, not each partner.
-            each_month = _EACH_AFTER.match(s.text, at[1])
+            each_month = each_said
             if frames.counted_before(s.text, at[0]) is None:
                 aggregation, count = "sum", None
         if f.claim.kind == "amount" and (_PER_MONTH.match(s.text, at[1]) or each_month):
