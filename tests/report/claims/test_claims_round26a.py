@@ -20,6 +20,8 @@
 - Months named one by one ("November and December", «в октябре, ноябре и декабре») are the
   span from the first to the last when they follow each other: with "each", "apiece" or «по»
   before the figure, each of those months; without, all of them together.
+- A date whose month is cut short ("03 Feb 2022", "Sept 14, 2022") is the text's date, not a
+  year of its figures ("last year's exports" in it are of 2021).
 - A text that names no year the warehouse holds is no longer refused: it is read as the latest
   year the data hold, every claim dated so says the year was not named, and none is flagged on
   it (a figure that fits is supported, with that said in its reason).
@@ -343,3 +345,21 @@ def test_months_listed_without_each_are_summed(corpus, text):
     r = find(claims.check(corpus, text), "434")
     assert r.claim.period.months == (11, 12), r.claim.period
     assert r.verdict == "supported", r.reason
+
+
+# -- a date with the month cut short is the text's date, not a year of its figures ---------------
+@pytest.mark.parametrize(
+    "head",
+    ["Lisbon, 03 Feb 2022, 06:40.", "Porto, Sept 14, 2022.", "Lisboa, 3 Dec 2022, morning."],
+)
+def test_a_dateline_with_a_short_month_is_a_date(corpus, head):
+    t = portugal_by_flow_mn()
+    assert round(t.loc[2021, "export"] / 1000, 1) == 4.5
+    assert round((t.loc[2021, "export"] / t.loc[2020, "export"] - 1) * 10) == 3
+    text = (f"{head} Last year's Portuguese technology exports came to $4.5bn, three tenths "
+            "above 2020.")  # fmt: skip
+    results = claims.check(corpus, text, reporter="PRT")
+    for words in ("$4.5bn", "three tenths"):
+        r = find(results, words)
+        assert r.verdict == "supported", r.reason
+        assert r.claim.period.year == 2021

@@ -454,7 +454,8 @@ _FINAL_YEAR = re.compile(r"\b(?:its|the|that|this|their|our) (?:final|last|closi
                          r"(?<!\w)в (?:последн|заключительн|завершающ|итогов)\w* год\w*",
                          re.IGNORECASE)  # fmt: skip
 _MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|"
-              "December")  # fmt: skip
+              "December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|"
+              "Nov\\.?|Dec\\.?")  # fmt: skip
 _MONTHS_RU = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 #: The date of a text in its head: "Saturday 6 February 2021", "February 6, 2021", "6 февраля 2021".
 _DATELINE = re.compile(
