@@ -1430,13 +1430,13 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 claim = claim.with_(period=Period(pair[1], pair[0], claim.period.months))
                 how["year"] = "read" if restates else "paragraph"
                 how["base"] = how["year"]
-        if (spanned := level_span(s.text, at, f.claim.kind)) is not None:
+        if (levels := level_span(s.text, at, f.claim.kind)) is not None:
             # "went from $1.4 billion in 2018 to $4.5 billion in 2021, a factor of 3.2", «вырос
             # с 1,4 млрд в 2018 году до 4,5 млрд в 2021 году — в 3,2 раза»: each level of its
             # year, the change of the later against the earlier, for certain.
-            claim = claim.with_(period=Period(*spanned, claim.period.months))
+            claim = claim.with_(period=Period(*levels, claim.period.months))
             how["year"] = "read"
-            if spanned[1] is not None:
+            if levels[1] is not None:
                 how["base"] = "read"
         if f.claim.kind in ("growth", "multiple") and per_year(s.text, at):
             # "в среднем экспорт прибавлял около 47,6% в год": an average over years not read.
