@@ -622,7 +622,8 @@ def _worded(
             every = "".join(f"; {label}: {o.reason}" for label, o in others if o is not None)
             why = f"; every reading of {words} disagrees" if others else ""
             return Result(r.claim, r.computed, "contradicted", f"{r.reason}{why}{every}")
-        if len(right) == 1 and _close(r.claim):
+        plain = any(lexicon.product(n).plain for n in loose)
+        if len(right) == 1 and _close(r.claim) and not plain:
             ((label, o),) = right
             return Result(r.claim, o.computed, "supported",
                           f"{label}, {ONE_READING}: {o.reason}; "
