@@ -244,3 +244,42 @@ def test_a_short_heading_names_the_flow_of_its_paragraph(corpus, text, words, ve
     assert r.claim.subject.flow == "export"
     assert r.claim.how("flow") in ("read", "carried")
     assert r.verdict == verdict, r.reason
+
+
+# -- a loose goods word said in the clause before, every reading listed ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Moscow's exports in 2020. Electrical gear was busy too: $774m, a 39% jump.", "39%"),
+        ("Chile's imports from Argentina in 2004. Cocoa and chocolate came to $26.7 million.",
+         "26.7"),
+        ("Импорт Чили из Аргентины в 2004 году. Какао и шоколада пришло на 26,7 млн долларов.",
+         "26,7"),
+    ],
+)  # fmt: skip
+def test_a_figure_every_reading_of_its_goods_word_contradicts_is_flagged(corpus, text, words):
+    r = find(_check(corpus, text), words, understood=True)
+    assert r.verdict == "contradicted", r.reason
+
+
+# -- the speaker who buys ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Chile and Argentina, 2004 against 2002. I sell Argentina goods worth 263 million "
+         "dollars. The medicines I order come to 22.4 million, a third more than in 2002.",
+         "22.4"),
+        ("Chile and Argentina, 2004. I sell Argentina goods worth 263 million dollars, and "
+         "everything I buy there comes to 2,035 million.", "2,035"),
+        ("Чили и Аргентина, 2004 год. Я продаю Аргентине товаров на 263 млн долларов. "
+         "Лекарства, которые я покупаю, стоят 22,4 млн долларов.", "22,4"),
+    ],
+)  # fmt: skip
+def test_what_the_speaker_orders_or_buys_is_imports(corpus, text, words):
+    r = find(_check(corpus, text), words, understood=True)
+    assert r.claim.subject.flow == "import", r.reason
+    assert r.verdict == "supported", r.reason
