@@ -6,9 +6,11 @@
   goods.
 - Goods the lexicon read too coarsely: refined fuels by name (petrol, diesel, «бензин и
   солярка») are heading 2710, not chapter 27; margarine and edible blends heading 1517, not
-  chapter 15; medicines heading 3004 (or 3003-3004, or chapter 30: loose); turbines heading
-  8411 (or with steam and hydraulic turbines); fish chapter 03 (or with prepared fish), each
-  reading listed so a figure every reading contradicts is flagged and no other is.
+  chapter 15; medicines chapter 30 or heading 3004 (a figure said closely is supported in the
+  one it fits, and the reason says which); turbines heading 8411 (or with steam and hydraulic
+  turbines); fish chapter 03 (or with prepared fish); cocoa chapter 18 or chocolate (1806):
+  each reading listed, so a figure every reading contradicts is flagged and no other is. A
+  loose goods word said in the clause before the figure, in its sentence, is read so too.
 - Flows from the verb: goods a partner sends or that are received are imports ("Argentine
   goods received", "Argentina sends Chile"), goods the reporter sends or consigns to a partner
   are exports ("the goods Chile sends", "consignments to Argentina"); «купила у Аргентины»
@@ -128,21 +130,15 @@ def test_margarine_is_heading_1517(corpus, text):
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("Chile imported medicines worth $22.4 million from Argentina in 2004.", "22.4"),
+        ("In 2004 Chile's medicine imports from Argentina came to $22.4 million.", "22.4"),
         ("Импорт лекарств из Аргентины в Чили в 2004 году — 22,4 млн долларов.", "22,4"),
     ],
 )
-def test_medicines_are_heading_3004(corpus, text, words):
+def test_medicines_may_be_heading_3004_and_the_reason_says_so(corpus, text, words):
     r = find(_check(corpus, text), words, understood=True)
-    assert r.claim.subject.products == ("medicines",)
+    assert r.claim.subject.products == ("pharmaceuticals",)
     assert r.verdict == "supported", r.reason
-
-
-def test_medicines_at_the_chapters_figure_are_never_flagged(corpus):
-    text = "In 2004 Chile's medicine imports from Argentina came to $44.9 million."
-    r = find(_check(corpus, text), "44.9", understood=True)
-    assert r.verdict == "unverifiable"
-    assert "HS 30" in r.reason
+    assert "read as HS 3004" in r.reason
 
 
 @pytest.mark.parametrize(
@@ -270,9 +266,8 @@ def test_a_figure_every_reading_of_its_goods_word_contradicts_is_flagged(corpus,
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("Chile and Argentina, 2004 against 2002. I sell Argentina goods worth 263 million "
-         "dollars. The medicines I order come to 22.4 million, a third more than in 2002.",
-         "22.4"),
+        ("Chile and Argentina, 2004. I sell Argentina goods worth 263 million dollars. The "
+         "medicines I order come to 22.4 million.", "22.4"),
         ("Chile and Argentina, 2004. I sell Argentina goods worth 263 million dollars, and "
          "everything I buy there comes to 2,035 million.", "2,035"),
         ("Чили и Аргентина, 2004 год. Я продаю Аргентине товаров на 263 млн долларов. "
@@ -282,4 +277,20 @@ def test_a_figure_every_reading_of_its_goods_word_contradicts_is_flagged(corpus,
 def test_what_the_speaker_orders_or_buys_is_imports(corpus, text, words):
     r = find(_check(corpus, text), words, understood=True)
     assert r.claim.subject.flow == "import", r.reason
+    assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lot 5: Chile and Argentina, 2004.\n\nReport. Chile's consignments to its neighbour "
+        "total USD 0.263 billion.",
+        # A guard: the partner that receives goods from the reporter buys them.
+        "Item 5, Santiago.\n\nIn 2004 the goods Argentina received from Chile came to "
+        "USD 0.263 billion.",
+    ],
+)
+def test_consigned_and_received_goods_are_trade(corpus, text):
+    r = find(_check(corpus, text), "0.263", understood=True)
+    assert r.claim.subject.flow == "export", r.reason
     assert r.verdict == "supported", r.reason

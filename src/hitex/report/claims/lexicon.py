@@ -43,9 +43,6 @@ class ProductEntry:
     #: The words are the HS chapter's own title ("articles of iron or steel" is chapter 73's):
     #: they name that chapter and nothing else, as a heading's words do.
     titled: bool = False
-    #: The words name the entry's own codes most plainly ("medicines": heading 3004); its other
-    #: readings may spare a figure a red flag, never support it.
-    plain: bool = False
 
     @property
     def exact(self) -> bool:
@@ -470,7 +467,7 @@ def _product(path: Path, entry: Any) -> ProductEntry:
     return ProductEntry(
         str(entry["name"]), _words(path, entry), codes, entry.get("scheme"),
         None if entry.get("group") is None else str(entry["group"]), bool(entry.get("all")),
-        readings=readings, titled=bool(entry.get("titled")), plain=bool(entry.get("plain")),
+        readings=readings, titled=bool(entry.get("titled")),
     )  # fmt: skip
 
 

@@ -622,8 +622,7 @@ def _worded(
             every = "".join(f"; {label}: {o.reason}" for label, o in others if o is not None)
             why = f"; every reading of {words} disagrees" if others else ""
             return Result(r.claim, r.computed, "contradicted", f"{r.reason}{why}{every}")
-        plain = any(lexicon.product(n).plain for n in loose)
-        if len(right) == 1 and _close(r.claim) and not plain:
+        if len(right) == 1 and _close(r.claim):
             ((label, o),) = right
             return Result(r.claim, o.computed, "supported",
                           f"{label}, {ONE_READING}: {o.reason}; "
