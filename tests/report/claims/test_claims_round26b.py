@@ -294,3 +294,17 @@ def test_consigned_and_received_goods_are_trade(corpus, text):
     r = find(_check(corpus, text), "0.263", understood=True)
     assert r.claim.subject.flow == "export", r.reason
     assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Экспорт Москвы, 2020 год. Япония купила у столицы товаров на 511,7 млн долларов.",
+        "Moscow's exports, 2020. Japan purchased goods worth $511.7 million from the city.",
+    ],
+)
+def test_bought_from_the_reporters_noun_is_its_exports(corpus, text):
+    # A guard of «у» and "from" read as imports: «у столицы», "from the city" is the reporter.
+    r = find(_check(corpus, text), "511", understood=True)
+    assert r.claim.subject.flow == "export", r.reason
+    assert r.verdict == "supported", r.reason

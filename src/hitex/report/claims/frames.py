@@ -122,9 +122,10 @@ def flow_spans(text: str) -> list[tuple[int, int]]:
 
 
 #: Where the goods a word of buying names come from: a partner («у Аргентины», "from
-#: Argentina") or the speaker ("from us", «у нас»).
-_BOUGHT_FROM = re.compile(r"\s*(?:\w+\s+){0,2}(?:(?P<us>from\s+(?-i:us|me)|у\s+(?:нас|меня))|"
-                          r"from|из|у)(?!\w)", re.IGNORECASE)  # fmt: skip
+#: Argentina") or the speaker or the reporter by its noun ("from us", «у нас», «у столицы»).
+_BOUGHT_FROM = re.compile(r"\s*(?:\w+\s+){0,2}(?:(?P<us>from\s+(?:(?-i:us|me)|the\s+(?:city|"
+                          r"capital|country|region))|у\s+(?:нас|меня|города|столицы|страны|"
+                          r"региона))|from|из|у)(?!\w)", re.IGNORECASE)  # fmt: skip
 
 
 def flows(text: str) -> list[tuple[int, str, str]]:
