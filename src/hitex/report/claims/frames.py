@@ -121,6 +121,13 @@ def flow_spans(text: str) -> list[tuple[int, int]]:
     return sorted(ab for entry in grammar()["flows"].values() for ab in _mentions(text, entry))
 
 
+#: Where the goods a word of buying names come from: a partner («у Аргентины», "from
+#: Argentina") or the speaker or the reporter by its noun ("from us", «у нас», «у столицы»).
+_BOUGHT_FROM = re.compile(r"\s*(?:\w+\s+){0,2}(?:(?P<us>from\s+(?:(?-i:us|me)|the\s+(?:city|"
+                          r"capital|country|region))|у\s+(?:нас|меня|города|столицы|страны|"
+                          r"региона))|from|из|у)(?!\w)", re.IGNORECASE)  # fmt: skip
+
+
 def flows(text: str) -> list[tuple[int, str, str]]:
     """(position, flow, side) of every word of ``text`` that names a flow."""
     g = grammar()
@@ -152,9 +159,12 @@ def flows(text: str) -> list[tuple[int, str, str]]:
     bought: list[str] = []
     b_last = 0
     for a, b in _mentions(text, g["purchases"]):
-        # Purchases from a partner are imports; otherwise partners are buying (exports).
-        if re.match(r"\s*(?:\w+\s+){0,2}(?:from|из)\b", text[b : b + 30], re.IGNORECASE):
-            found.append((a, "import", ""))
+        # Purchases from a partner are imports («купила у Аргентины»); from the speaker («её
+        # закупки у нас», "their purchases from us") the reporter's exports; otherwise partners
+        # are buying (exports).
+        source = _BOUGHT_FROM.match(text, b, b + 30)
+        if source is not None:
+            found.append((a, "export" if source["us"] else "import", ""))
             continue
         near = text[max(0, a - 40) : a]
         if re.search(r"\bimporters?\b|\bимпортер\w*|\bимпортёр\w*", near, re.IGNORECASE):

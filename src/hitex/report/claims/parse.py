@@ -369,6 +369,8 @@ _TRADE = re.compile(
     r"профицит|сальдо|оборот|покуп|выручк|рын|\bgap\b|shortfall|отгруз|вывез|ввез|вывоз|ввоз|"
     r"outbound|inbound|\bpartner countr|\bpartners\b|партн[её]р|destinations|поставщик|"
     r"two-way|commerce|"
+    # "Chile's consignments to its neighbour", "goods received": consigned and received goods.
+    r"consign|"
     r"\bsen(?:t|ds?) (?:abroad|overseas)|"
     # "twenty-two nations order from the city": buyers' orders.
     r"\border(?:s|ed)?\s+from\b|"

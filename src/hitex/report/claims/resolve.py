@@ -2309,6 +2309,31 @@ _ITEM = re.compile(r"\s*(?:[-–—•*]|\d{1,2}[.)])\s")
 _NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s+")
 
 
+def _heading_flow(before: str) -> str | None:
+    r"""The one flow the short heading opening the paragraph of ``before`` names, if so.
+
+    "Highlights of the outbound pages. Paper and paperboard head the list": a first sentence
+    of at most six words, no figure, one flow word (exports or imports), and no other flow
+    said in the paragraph before the claim.
+
+    >>> _heading_flow("Imports fell.\n\nHighlights of the outbound pages. Paper trebled to ")
+    'export'
+    >>> _heading_flow("Ввоз.\nТопливо подорожало, до ")
+    'import'
+    >>> _heading_flow("On the export side the year was quiet. Fuel came to ") is None
+    True
+    """
+    para = re.split(r"\n\s*\n", before)[-1]
+    head = re.match(r"\s*([^.!?:\n]{3,80})(?:[.!?:]|\s*\n)", para)
+    if head is None or re.search(r"\d", head[1]) or len(head[1].split()) > 6:
+        return None
+    said = {flow for _, flow, _ in frames.flows(head[1])}
+    if len(said) != 1 or not said <= {"export", "import"}:
+        return None
+    rest = {flow for _, flow, _ in frames.flows(para[head.end() :])}
+    return said.pop() if rest <= said else None
+
+
 def _listed_flow(before: str) -> str | None:
     r"""The one flow the heading of the list whose item holds the figure names.
 
@@ -3002,6 +3027,26 @@ def _in(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
     return [m for m in mentions if lo <= m.start < hi]
 
 
+def _topic_dropped(text: str, goods: list[Mention], at: int) -> list[Mention]:
+    """``goods`` without those a colon before the figure at ``at`` makes a mere topic.
+
+    "On machinery: imports of vehicles (chapter 87) nearly doubled", «вести учёт машин: ввоз
+    автомобилей (87-я группа) вырос почти вдвое», "Grain and sunflower oil sit side by side:
+    maize by itself came to $132.6 million": the goods of the figure's own clause (an HS code
+    it gives, or words) are its goods; those before the colon (or semicolon) name what that
+    part of the text is about.
+    """
+    cuts = [m.end() for m in _TOPIC_CUT.finditer(text, 0, max(at, 0))]
+    if not cuts:
+        return goods
+    after = [m for m in goods if m.start >= cuts[-1]]
+    return after if after and len(after) < len(goods) else goods
+
+
+#: Where a topic ends before the clause of a figure: a colon or a semicolon (not "09:00").
+_TOPIC_CUT = re.compile(r"[:;](?!\d)")
+
+
 #: Words that make a count's figure their sum: "together", «в сумме».
 _SUMMED = re.compile(r"\b(?:together|combined|in total|jointly|between them|altogether)\b|"
                      r"(?<!\w)(?:вместе|в сумме|суммарно|в совокупности|в целом)(?!\w)",
@@ -3108,6 +3153,12 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
     if headed is not None:
         # «По импорту:» over a list: its items are of the flow the heading names.
         flow, how["flow"] = headed, "carried"
+    top = (_heading_flow(text_before) if read is None and headed is None
+           and (previous is None or previous.paragraph != f.claim.paragraph) else None)  # fmt: skip
+    if top is not None:
+        # "Highlights of the outbound pages. Paper and paperboard ... trebled", «Вывоз. Бумага
+        # выросла втрое»: a paragraph's short heading names the flow of its claims.
+        flow, how["flow"] = top, "carried"
     # "Argentina sold us goods worth $2.04 billion and bought $263 million from us": not past
     # the flow word nearest before the figure.
     said = [a for a, *_ in frames.flows(s.text) if a < claim_end]
@@ -3141,6 +3192,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
             and _buys_reporters_goods(s.text[:claim_end], c, partners)):  # fmt: skip
         # «Германия увеличила импорт московской продукции на четверть»: the partner's imports
         # of the reporter's goods are the reporter's exports.
+        flow = "export"
+    if flow == "import" and read is not None and _bought_from_reporter(s.text, claim_end, c, own):
+        # «Аргентина купила у Чили товаров на 263 млн», "Argentina bought $263m of goods from
+        # Chile": bought from the reporter, its exports.
         flow = "export"
     if flow == "import" and read is not None and _partner_purchases(s.text, claim_end, c,
                                                                     partners, own):  # fmt: skip
@@ -3217,7 +3272,7 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
             flow, how["flow"] = "export", "read"
         # "cereals (chapter 10) came second with $152.5m, whereas fats (chapter 15) ...": the
         # goods of the rank's own words, when they name some, not all of the sentence's.
-        goods = _in(products, lo, hi) or products
+        goods = _topic_dropped(s.text, _in(products, lo, hi) or products, a)
         nearest = [m for m in products if m.start < a][-1:]
         if not _in(products, lo, hi) and nearest and (q is None or q.hi == q.lo):
             # "Pharmaceutical goods (heading 3006) nearly quadrupled, second among headings,
@@ -3252,7 +3307,8 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         traded = [m for m in products if claim_end <= m.start <= claim_end + 4]
         traded_in = _products(traded[:1]) if re.search(r"торговле$", f.claim.span) else ()
         return Subject(c.reporter, "balance", codes, groups[0] if groups else None, traded_in), how
-    mine_p, mine_g = _in(partners, lo, hi), _in(products, lo, hi)
+    mine_p = _in(partners, lo, hi)
+    mine_g = _topic_dropped(s.text, _in(products, lo, hi), f.claim.start - s.start)
     cut = [m.end() for m in _TURN.finditer(s.text, lo, f.claim.start - s.start)]
     if cut and len(mine_p) > 1 and _in(partners, cut[-1], hi):
         # "... from the Netherlands than it spent there, but the balance with Germany was
@@ -3622,6 +3678,30 @@ def _partner_purchases(
     return bool(named) and named[-1] in partners and named[-1].value not in _own(c.reporter)
 
 
+def _bought_from_reporter(text: str, end: int, c: Context, own: Sequence[Mention]) -> bool:
+    """Whether the word of buying last before ``end``, read as imports, buys from the reporter.
+
+    "from" or «у» after the word, in its clause, and right after it the reporter's name
+    (``own``) or its people («закупила у чилийцев»): a partner buys, the reporter exports.
+    """
+    said = [x for x in frames.flows(text) if x[0] < end]
+    if not said or said[-1][1] != "import":
+        return False
+    a = said[-1][0]
+    word = re.match(r"\w+", text[a:])
+    ru = {w.replace("ё", "е") for w in frames.grammar()["purchases"]["ru"]}
+    if word is None or not (re.match(frames.purchase_words(), text[a:], re.IGNORECASE)
+                            or frames.lemma(word[0]) in ru):  # fmt: skip
+        return False
+    stop = re.search(r"[;:!?]|\.(?!\d)", text[a:])
+    hi = a + stop.start() if stop is not None else len(text)
+    for m in re.finditer(r"(?<!\w)(?:from|у)\s+", text[a:hi], re.IGNORECASE):
+        at = a + m.end()
+        if any(o.start == at for o in own) or demonym_at(text, at) == c.reporter:
+            return True
+    return False
+
+
 def _reporter_buys(text: str, end: int, c: Context, partners: list[Mention]) -> bool:
     """Whether the buying word last before ``end``, read as a partner's, is the reporter's.
 
@@ -3661,7 +3741,8 @@ def _reporter_buys(text: str, end: int, c: Context, partners: list[Mention]) -> 
 
 
 #: Verbs and nouns of selling whose doer is named before them.
-_SELLS = re.compile(r"\b(?:suppl(?:ied|ies|iers?)|shipped|ships|sold|sells|exported|exporters?|"
+_SELLS = re.compile(r"\b(?:suppl(?:ied|ies|iers?)|shipped|ships|sold|sells|sent|sends|"
+                    r"exported|exporters?|"
                     r"deliver(?:ed|s)|provid(?:es|ed|ing)|поставил\w*|поставля\w*|поставщик\w*|"
                     r"продал\w*|прода[её]т|продают|продава\w*|отгрузил\w*|отгружа\w*|"
                     r"отправил\w*|отправля\w*|"
