@@ -1249,6 +1249,24 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
                 understood=False, note="unverifiable: a count of partners or goods whose change "
                 "went one way (none) is not checked"))  # fmt: skip
+        counted_partners = (
+            frames.partners_counted(s.text[_clause_bounds(s.text, at)[0] : at[0]])
+            if f.claim.kind in {"growth", "multiple"} and aggregation == "sum"
+            and f.claim.metric not in _VERSUS_METRICS and len(subject.partners) < 2
+            and f.claim.quantity is not None
+            and (f.claim.quantity.lo_open or f.claim.quantity.hi_open
+                 or math.isinf(f.claim.quantity.hi) or math.isinf(f.claim.quantity.lo))
+            else None
+        )  # fmt: skip
+        if counted_partners is not None:
+            # "Twelve countries raised their purchases more than 1.5 times", «у двенадцати
+            # стран покупки выросли больше чем в полтора раза»: a count of the partners whose
+            # own change passes the bound, never the change of the total.
+            aggregation, count = "each", counted_partners
+            subject = Subject(subject.reporter, subject.flow, (), subject.partner_group,
+                              subject.products)  # fmt: skip
+            if how.get("partners") == "paragraph":
+                how["partners"] = "read"
         if f.claim.kind == "amount" and _COUNT_BOUND.search(s.text[: at[0]]):
             # «Число товарных групп экспорта, превысивших 3 млн долл., выросло с 19 до 22», "the
             # number of chapters above $3 million rose": the bound of a count, no amount.

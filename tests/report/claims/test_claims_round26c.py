@@ -1,0 +1,182 @@
+"""Round 26c: counts of partners over a bound of growth, and multiples of the other flow said by
+its verb.
+
+- A count of partners before a growth or a multiple ("Twelve countries raised their purchases
+  more than 1.5 times", «у двенадцати стран покупки выросли больше чем в полтора раза», "Three
+  markets more than doubled") counts the partners whose own change passes the bound; it is
+  never the change of the total (read so, a true count was flagged against the total's x1.30).
+  Fewer partners past the bound than counted is an error; more is left open.
+- A comparative with no base after a turn («..., а продали ей почти в восемь раз меньше»,
+  "..., while what it sold there was about eight times smaller") is a multiple of the other
+  flow when the turn's verb says the other flow than the clause before ("bought" / "sold"),
+  as it is when a flow noun says it; never a multiple of an earlier year.
+
+Sentences written for these tests; the figures are computed first from the raw files with
+pandas, never with hitex.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import hitex.report.claims as claims
+from tests.report.claims._shared import MOSCOW, RED, chile_mn, find
+
+
+def _moscow_partner_multiples() -> pd.Series:
+    """Each partner's exports from Moscow, 2020 against 2019 (partners of both years)."""
+    m = pd.read_csv(MOSCOW)
+    t = m[m["flow"] == "export"].groupby(["partner", "year"])["value_usd"].sum().unstack()
+    t = t.dropna()
+    return t[2020] / t[2019]
+
+
+def _moscow_total_multiple() -> float:
+    m = pd.read_csv(MOSCOW)
+    t = m[m["flow"] == "export"].groupby("year")["value_usd"].sum()
+    return float(t[2020] / t[2019])
+
+
+# -- a count of partners past a bound of growth ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Moscow's exports rose to $2.4 billion in 2020. Twelve countries raised their "
+            "purchases more than 1.5 times.",
+            "more than 1.5 times",
+        ),
+        (
+            "Moscow's exports rose to $2.4 billion in 2020. Twelve markets grew by more than 50%.",
+            "more than 50%",
+        ),
+        (
+            "Экспорт Москвы в 2020 году вырос до 2,4 млрд долларов. У двенадцати стран закупки "
+            "выросли больше чем в полтора раза.",
+            "больше чем в полтора раза",
+        ),
+        (
+            "Экспорт Москвы в 2020 году вырос до 2,4 млрд долларов. Двенадцать стран увеличили "
+            "покупки более чем на 50%.",
+            "более чем на 50%",
+        ),
+    ],
+)
+def test_a_count_of_partners_past_a_bound_of_growth_is_counted(corpus, text, words):
+    x = _moscow_partner_multiples()
+    assert int((x > 1.5).sum()) == 12
+    assert _moscow_total_multiple() < 1.5  # read of the total, the count was flagged
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), words)
+    assert r.verdict == "supported", r.reason
+    assert "12" in r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Moscow's exports rose to $2.4 billion in 2020. Three markets more than doubled "
+            "their purchases.",
+            "more than doubled",
+        ),
+        (
+            "Экспорт Москвы в 2020 году вырос до 2,4 млрд долларов. Три страны увеличили "
+            "закупки больше чем вдвое.",
+            "больше чем вдвое",
+        ),
+    ],
+)
+def test_a_count_of_partners_that_more_than_doubled(corpus, text, words):
+    x = _moscow_partner_multiples()
+    assert int((x > 2).sum()) == 3
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), words)
+    assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Moscow's exports rose to $2.4 billion in 2020. Fifteen countries raised their "
+            "purchases more than 1.5 times.",
+            "more than 1.5 times",
+        ),
+        (
+            "Экспорт Москвы в 2020 году вырос до 2,4 млрд долларов. У пятнадцати стран закупки "
+            "выросли больше чем в полтора раза.",
+            "больше чем в полтора раза",
+        ),
+    ],
+)
+def test_too_many_partners_past_the_bound_is_an_error(corpus, text, words):
+    x = _moscow_partner_multiples()
+    assert int((x > 1.5).sum()) == 12 < 15
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), words)
+    assert r.verdict == "contradicted", r.reason
+    assert "15" in r.reason
+
+
+def test_fewer_counted_than_pass_the_bound_is_left_open(corpus):
+    x = _moscow_partner_multiples()
+    assert int((x > 1.5).sum()) == 12 > 5
+    text = (
+        "Moscow's exports rose to $2.4 billion in 2020. Five countries raised their purchases "
+        "more than 1.5 times."
+    )
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), "more than 1.5 times")
+    assert r.verdict not in RED, r.reason
+    assert r.verdict != "supported", r.reason
+
+
+# -- a multiple of the other flow said by its verb after a turn -------------------------------------
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "В 2004 году чилийский импорт из Аргентины превысил 2 млрд долларов, а продали "
+            "чилийцы соседу почти в восемь раз меньше.",
+            "почти в восемь раз",
+        ),
+        (
+            "In 2004 Chile's imports from Argentina topped $2 billion, while what it sold there "
+            "was about eight times smaller.",
+            "about eight times",
+        ),
+        (
+            "In 2004 Chile's exports to Argentina came to $263 million, but what it bought from "
+            "Argentina was almost eight times larger.",
+            "almost eight times",
+        ),
+    ],
+)
+def test_a_multiple_after_a_turn_to_the_other_flow_by_its_verb(corpus, text, words):
+    ratio = float(chile_mn("import")[2004] / chile_mn("export")[2004])
+    assert 7.5 < ratio < 8.0
+    exports = chile_mn("export")
+    assert abs(float(exports[2004] / exports[2002]) - 8) > 2  # not a multiple of a year
+    r = find(claims.check(corpus, text, reporter="CHL"), words)
+    assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "В 2004 году чилийский импорт из Аргентины превысил 2 млрд долларов, а продали "
+            "чилийцы соседу в 12 раз меньше.",
+            "в 12 раз",
+        ),
+        (
+            "In 2004 Chile's imports from Argentina topped $2 billion, while what it sold there "
+            "was 12 times smaller.",
+            "12 times",
+        ),
+    ],
+)
+def test_a_wrong_multiple_of_the_other_flow_by_its_verb(corpus, text, words):
+    ratio = float(chile_mn("import")[2004] / chile_mn("export")[2004])
+    assert ratio < 11.5
+    r = find(claims.check(corpus, text, reporter="CHL"), words)
+    assert r.verdict == "contradicted", r.reason
+    assert "import" in r.reason
