@@ -33,8 +33,8 @@ __all__ = [
     "flow_spans",
     "lemmas",
     "own_subject",
-    "pronoun_at",
     "partners_counted",
+    "pronoun_at",
     "rank_field",
     "resets_subject",
     "unknown_product",
@@ -500,8 +500,11 @@ _RU_COUNT = re.compile(
 
 #: A count token: a number or a count word (English, or Russian in any case).
 _COUNT_TOKEN = re.compile(
-    r"(?<![\w$.,])(?:\d+|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r"|"
-    + _RU_COUNT.pattern[len("(?<!\\w)") :] + r")(?!\w)",
+    r"(?<![\w$.,])(?:\d+|"
+    + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+    + r"|"
+    + _RU_COUNT.pattern[len("(?<!\\w)") :]
+    + r")(?!\w)",
     re.IGNORECASE,
 )
 #: Words before a count that make its partners where the trade goes or comes from ("exports to

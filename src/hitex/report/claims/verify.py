@@ -1499,10 +1499,12 @@ GOODS_LEVELS = {"chapter": 2, "heading": 4, "product": 6}
 def _each_change(
     c: Claim, s: Session, plan: Plan, small: float, column: str, indicator: str
 ) -> Result:
-    """How many partners' own change passes the bound ("Twelve countries raised their purchases
-    more than 1.5 times"): partners with no base year are not counted, and leave open a count
-    they could reach."""
-    assert c.quantity is not None and c.period.compare is not None
+    """How many partners' own change passes the bound ("Twelve countries ... more than 1.5 times").
+
+    Partners with no base year are not counted, and leave open a count they could reach.
+    """
+    assert c.quantity is not None
+    assert c.period.compare is not None
     sel = plan.selection(c.subject) | {"months": c.period.months}
     t = s.table(year=c.period.year, compare=c.period.compare, by=["partner"],
                 indicators=[indicator], small_base_usd=small, **sel)  # fmt: skip
