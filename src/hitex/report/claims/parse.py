@@ -1195,6 +1195,12 @@ def _versus(s: Sentence, end: int, start: int) -> str | None:  # noqa: PLR0911 -
         dated = re.search(r"(?:19|20)\d\d|год|чем|than", rest, re.IGNORECASE)
         if mine and theirs and mine[0][:3].lower() != theirs[-1][:3].lower() and not dated:
             return "versus"
+        # «импорт превысил 2 млрд, а продали мы почти в восемь раз меньше», "..., while what it
+        # sold was eight times smaller": the turn's verb says the other flow, as a noun would.
+        said = [f for _, f, _ in frames.flows(rest) if f in ("export", "import")]
+        told = [f for _, f, _ in frames.flows(s.text[: turns[-1]]) if f in ("export", "import")]
+        if said and told and said[0] != told[-1] and not dated:
+            return "versus"
         if not dated and _another_partner(s, turns[-1], end + 12):
             return "versus"
     return None
