@@ -10,6 +10,11 @@ its verb.
   "..., while what it sold there was about eight times smaller") is a multiple of the other
   flow when the turn's verb says the other flow than the clause before ("bought" / "sold"),
   as it is when a flow noun says it; never a multiple of an earlier year.
+- A share's whole ends before the verb that says its part: "A quarter of our exports goes to
+  the Netherlands", "a fifth of what we import is German", «Четверть нашего экспорта уходит в
+  Нидерланды», «Пятая часть нашего импорта идёт из Германии»: the partner after the verb is the
+  part's, the whole is all the flow (was read as the partner's trade of itself); an owner
+  between a fraction and its flow noun («нашего», «своего») keeps it a share.
 
 Sentences written for these tests; the figures are computed first from the raw files with
 pandas, never with hitex.
@@ -21,7 +26,7 @@ import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
-from tests.report.claims._shared import MOSCOW, RED, chile_mn, find
+from tests.report.claims._shared import MOSCOW, PORTUGAL, RED, chile_mn, find
 
 
 def _moscow_partner_multiples() -> pd.Series:
@@ -180,3 +185,48 @@ def test_a_wrong_multiple_of_the_other_flow_by_its_verb(corpus, text, words):
     r = find(claims.check(corpus, text, reporter="CHL"), words)
     assert r.verdict == "contradicted", r.reason
     assert "import" in r.reason
+
+
+# -- a share's whole ends before the verb that says its part -----------------------------------------
+def _portugal_share(flow: str, partner: str) -> float:
+    p = pd.read_csv(PORTUGAL)
+    p = p[(p["year"] == 2021) & (p["flow"] == flow)]
+    return float(100 * p.loc[p["partner"] == partner, "value_usd"].sum() / p["value_usd"].sum())
+
+
+_LEAD_EN = "Portugal's technology exports reached $4.5 billion in 2021. "
+_LEAD_RU = "Экспорт Португалии в 2021 году достиг 4,5 млрд долларов. "
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "flow", "partner"),
+    [
+        (_LEAD_EN + "A quarter of our exports goes to the Netherlands.", "A quarter", "export",
+         "NLD"),
+        (_LEAD_EN + "A fifth of what we import is German.", "A fifth", "import", "DEU"),
+        (_LEAD_EN + "Two fifths of what Portugal imports comes from China.", "Two fifths",
+         "import", "CHN"),
+        (_LEAD_RU + "Четверть нашего экспорта уходит в Нидерланды.", "Четверть", "export", "NLD"),
+        (_LEAD_RU + "Пятая часть нашего импорта идёт из Германии.", "Пятая часть", "import",
+         "DEU"),
+    ],
+)  # fmt: skip
+def test_a_share_whose_part_is_said_after_the_verb(corpus, text, words, flow, partner):
+    share = _portugal_share(flow, partner)
+    assert share in (25.2, 20.0, 40.0), share
+    r = find(claims.check(corpus, text, reporter="PRT"), words)
+    assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (_LEAD_RU + "Половина нашего экспорта достаётся Нидерландам.", "Половина"),
+        (_LEAD_EN + "Half of our exports go to the Netherlands.", "Half"),
+    ],
+)
+def test_a_wrong_share_whose_part_is_said_after_the_verb(corpus, text, words):
+    assert _portugal_share("export", "NLD") < 40
+    r = find(claims.check(corpus, text, reporter="PRT"), words)
+    assert r.verdict == "contradicted", r.reason
+    assert "Netherlands" in r.reason

@@ -1233,6 +1233,8 @@ def _fraction(
         # "Половина экспорта", "почти две трети поставок": a share of the flow named after it.
         or re.match(
             r"\s*(?:всего |всех |общего )?(?:стоимости )?"
+            # «четверть нашего экспорта», «пятая часть их закупок»: an owner before the noun.
+            r"(?:(?:наш|сво|ваш|мо|тво)(?:его|ей|их)\s+|(?:его|её|ее|их)\s+)?"
             # «четверть московских продаж», «четверть всего португальского вывоза».
             r"(?:[^\W\d]+(?:ского|ских|цкого|цких) )?(?:экспорт|импорт|поставок|закуп|"
             r"товарооборот|продаж|ввоз|вывоз)",
@@ -2914,7 +2916,37 @@ def _whole(text: str, end: int) -> tuple[int, int] | None:
         verb = next((w for w in re.finditer(r"[а-яё]+", m.group(), re.IGNORECASE)
                      if frames.verb(w.group())), None)  # fmt: skip
         return (end, end + (verb.start() if verb else m.end()))
+    if m is not None:
+        # "A quarter of our exports goes to the Netherlands", «треть нашего экспорта уходит в
+        # Китай», "a fifth of what we import is German": the whole ends before the verb that
+        # says where the part goes or whose it is (not a relative clause's: "of what goes to").
+        verb = _WHOLE_ENDS.search(m.group())
+        if verb is not None:
+            return (end, end + verb.start())
     return None if m is None else (end, end + m.end())
+
+
+def part_after(text: str, hi: int) -> bool:
+    """Whether a share's whole ending at ``hi`` is followed by the verb that says its part.
+
+    >>> t = "A quarter of our exports goes to the Netherlands."
+    >>> part_after(t, t.index(" goes"))
+    True
+    """
+    while hi > 0 and text[hi - 1].isspace():
+        hi -= 1  # «нашего экспорта уходит»: the Russian whole ends at the verb's first letter
+    return _WHOLE_ENDS.match(text, hi) is not None
+
+
+#: The verb after a share's whole that says the part: "goes to", "is German", «уходит в».
+_WHOLE_ENDS = re.compile(
+    r"(?<!\bwhat)(?<!\bthat)(?<!\bwhich)(?<!\bwho)(?<!\bчто)(?<!\bкоторый)(?<!\bкоторая)"
+    r"(?<!\bкоторое)(?<!\bкоторые)(?<=\w)\s+(?:goes|go|went|is|are|was|were|comes|come|came|"
+    r"heads|head|headed|lands|land|landed|ends up|ended up|flows|flowed|travels|travelled|"
+    r"уходит|уходят|ушл[аио]|ушёл|приходится|пришл[аио]с[ья]|пришёлся|идёт|идет|идут|шл[аио]|"
+    r"шёл|направляется|направлялась|достаётся|достается|досталась|досталось)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def flow_noun_after(text: str) -> bool:

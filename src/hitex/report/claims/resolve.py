@@ -24,7 +24,14 @@ from hitex.reference import countries
 from hitex.report.claims import frames, versus
 from hitex.report.claims.lexicon import Lexicon, Mention, demonym_at
 from hitex.report.claims.model import CERTAIN, NOT_UNDERSTOOD, Claim, Period, Subject
-from hitex.report.claims.parse import SHARE_ON, Found, Sentence, sentences, trade_words
+from hitex.report.claims.parse import (
+    SHARE_ON,
+    Found,
+    Sentence,
+    part_after,
+    sentences,
+    trade_words,
+)
 
 __all__ = ["Context", "months", "resolve"]
 
@@ -1073,6 +1080,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # "Korea and Japan together give about 15%" after a sentence on imports: a
                 # sentence with no flow word takes the whole's flow from the part's.
                 whole = dataclasses.replace(whole, flow=subject.flow)
+            if (f.claim.kind == "share" and f.whole is not None and not subject.partner_group
+                    and not subject.partners and part_after(s.text, f.whole[1])):  # fmt: skip
+                # "A quarter of our exports goes to the Netherlands", "a fifth of what we import
+                # is German": the partner named after the verb is the part's.
+                subject = _part_after(s.text, f.whole[1], partners, subject, how)
             if f.claim.kind == "share" and not subject.partner_group and not subject.partners:
                 subject = Subject(subject.reporter, subject.flow, whole.partners,
                                   whole.partner_group, subject.products)  # fmt: skip
@@ -2853,6 +2865,25 @@ def _previous(out: list[Claim], f: Found) -> Claim | None:
 def _no_goods(note: str) -> bool:
     """Whether a claim's note says its goods are none the data can check."""
     return "lexicon does not know" in note or "is not goods: services" in note
+
+
+def _part_after(
+    text: str, at: int, partners: list[Mention], subject: Subject, how: dict[str, str]
+) -> Subject:
+    """``subject`` with the partners named after the verb that ends a share's whole at ``at``.
+
+    "A quarter of our exports goes to the Netherlands": the Netherlands are the part's.
+    """
+    stop = re.search(r"[,;:.—–]", text[at:])
+    hi = at + (stop.start() if stop else len(text) - at)
+    named = _in(partners, at, hi)
+    groups = [m.value for m in named if m.kind == "group"]
+    codes = tuple(dict.fromkeys(m.value for m in named if m.kind == "country"))
+    if not codes and not groups:
+        return subject
+    how["partners"] = "read"
+    return Subject(subject.reporter, subject.flow, codes, None if codes else groups[0],
+                   subject.products)  # fmt: skip
 
 
 def _in(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
