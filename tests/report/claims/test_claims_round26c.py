@@ -15,6 +15,10 @@ its verb.
   Нидерланды», «Пятая часть нашего импорта идёт из Германии»: the partner after the verb is the
   part's, the whole is all the flow (was read as the partner's trade of itself); an owner
   between a fraction and its flow noun («нашего», «своего») keeps it a share.
+- One partner that sells and buys on both sides of a multiple ("Argentina sold Chile almost eight
+  times what it bought there", «Аргентина продаёт Чили почти в восемь раз больше, чем
+  покупает», "bought ... eight times less than it sold"): its sales are the reporter's imports,
+  its purchases the reporter's exports (was left unchecked).
 
 Sentences written for these tests; the figures are computed first from the raw files with
 pandas, never with hitex.
@@ -230,3 +234,43 @@ def test_a_wrong_share_whose_part_is_said_after_the_verb(corpus, text, words):
     r = find(claims.check(corpus, text, reporter="PRT"), words)
     assert r.verdict == "contradicted", r.reason
     assert "Netherlands" in r.reason
+
+
+# -- a partner that sells and buys on both sides of a multiple --------------------------------------
+_CHILE = "Chile's exports to Argentina came to $263 million in 2004. "
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (_CHILE + "Argentina sold Chile almost eight times what it bought there.", "eight times"),
+        (_CHILE + "Argentina sells Chile about eight times as much as it buys from it.",
+         "eight times"),
+        (_CHILE + "Argentina bought from Chile about eight times less than it sold to it.",
+         "eight times"),
+        (_CHILE + "Аргентина продаёт Чили почти в восемь раз больше, чем покупает.",
+         "в восемь раз"),
+        (_CHILE + "Аргентина покупает у Чили почти в восемь раз меньше, чем продаёт.",
+         "в восемь раз"),
+    ],
+)  # fmt: skip
+def test_a_partner_selling_and_buying_sets_the_two_flows(corpus, text, words):
+    ratio = float(chile_mn("import")[2004] / chile_mn("export")[2004])
+    assert 7.5 < ratio < 8.0
+    r = find(claims.check(corpus, text, reporter="CHL"), words)
+    assert r.verdict == "supported", r.reason
+    assert "imports from Argentina against" in r.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _CHILE + "Argentina sold Chile twelve times what it bought there.",
+        _CHILE + "Аргентина продала Чили в 12 раз больше, чем купила у неё.",
+    ],
+)
+def test_a_wrong_multiple_of_a_partner_selling_and_buying(corpus, text):
+    ratio = float(chile_mn("import")[2004] / chile_mn("export")[2004])
+    assert ratio < 10
+    r = find(claims.check(corpus, text, reporter="CHL"), "12" if "12" in text else "twelve")
+    assert r.verdict == "contradicted", r.reason
