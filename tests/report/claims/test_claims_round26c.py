@@ -205,6 +205,24 @@ _LEAD_RU = "Экспорт Португалии в 2021 году достиг 4,
 @pytest.mark.parametrize(
     ("text", "words", "flow", "partner"),
     [
+        (_LEAD_EN + "A fifth of what we import is German, and 15% is American.", "15%",
+         "import", "USA"),
+        (_LEAD_EN + "A quarter of our exports goes to the Netherlands, and 6% goes to the "
+         "United States.", "6%", "export", "USA"),
+    ],
+)  # fmt: skip
+def test_a_share_going_on_with_the_whole_before_names_its_part_after_the_verb(
+    corpus, text, words, flow, partner
+):
+    assert _portugal_share(flow, partner) in (15.0, 6.0)
+    r = find(claims.check(corpus, text, reporter="PRT"), words)
+    assert r.verdict == "supported", r.reason
+    assert "United States" in r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "flow", "partner"),
+    [
         (_LEAD_EN + "A quarter of our exports goes to the Netherlands.", "A quarter", "export",
          "NLD"),
         (_LEAD_EN + "A fifth of what we import is German.", "A fifth", "import", "DEU"),

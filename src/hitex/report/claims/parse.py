@@ -2824,6 +2824,11 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
         if kind in ("growth", "share"):
             last[s.paragraph] = kind
         previous = own[1] if own else b
+        if own and part_after(s.text, own[1]):
+            # "A fifth of what we import is German, and 15% is American": the words after the
+            # whole's verb are the share's part, not the next figure's.
+            stop = re.compile(r"[,;:.—–]").search(s.text, own[1])
+            previous = stop.start() if stop else len(s.text)
 
 
 def _skipped(text: str, m: re.Match[str]) -> bool:
@@ -2941,7 +2946,7 @@ def part_after(text: str, hi: int) -> bool:
 #: The verb after a share's whole that says the part: "goes to", "is German", «уходит в».
 _WHOLE_ENDS = re.compile(
     r"(?<!\bwhat)(?<!\bthat)(?<!\bwhich)(?<!\bwho)(?<!\bчто)(?<!\bкоторый)(?<!\bкоторая)"
-    r"(?<!\bкоторое)(?<!\bкоторые)(?<=\w)\s+(?:goes|go|went|is|are|was|were|comes|come|came|"
+    r"(?<!\bкоторое)(?<!\bкоторые)(?<=[\w%])\s+(?:goes|go|went|is|are|was|were|comes|come|came|"
     r"heads|head|headed|lands|land|landed|ends up|ended up|flows|flowed|travels|travelled|"
     r"уходит|уходят|ушл[аио]|ушёл|приходится|пришл[аио]с[ья]|пришёлся|идёт|идет|идут|шл[аио]|"
     r"шёл|направляется|направлялась|достаётся|достается|досталась|досталось)(?!\w)",

@@ -1080,11 +1080,15 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # "Korea and Japan together give about 15%" after a sentence on imports: a
                 # sentence with no flow word takes the whole's flow from the part's.
                 whole = dataclasses.replace(whole, flow=subject.flow)
-            if (f.claim.kind == "share" and f.whole is not None and not subject.partner_group
-                    and not subject.partners and part_after(s.text, f.whole[1])):  # fmt: skip
+            verb_at = next((x for x in (f.claim.end - s.start, f.whole[1] if f.whole else -1)
+                            if x >= 0 and part_after(s.text, x)), None)  # fmt: skip
+            if (f.claim.kind == "share" and f.whole is not None and verb_at is not None
+                    and (verb_at == f.claim.end - s.start or how.get("partners") != "read"
+                         or not (subject.partners or subject.partner_group))):  # fmt: skip
                 # "A quarter of our exports goes to the Netherlands", "a fifth of what we import
-                # is German": the partner named after the verb is the part's.
-                subject = _part_after(s.text, f.whole[1], partners, subject, how)
+                # is German, and 15% is American": the partner named after the verb (after the
+                # whole, or after the figure when the whole is carried) is the part's.
+                subject = _part_after(s.text, verb_at, partners, subject, how)
             if f.claim.kind == "share" and not subject.partner_group and not subject.partners:
                 subject = Subject(subject.reporter, subject.flow, whole.partners,
                                   whole.partner_group, subject.products)  # fmt: skip
