@@ -18,7 +18,9 @@ its verb.
 - One partner that sells and buys on both sides of a multiple ("Argentina sold Chile almost eight
   times what it bought there", «Аргентина продаёт Чили почти в восемь раз больше, чем
   покупает», "bought ... eight times less than it sold"): its sales are the reporter's imports,
-  its purchases the reporter's exports (was left unchecked).
+  its purchases the reporter's exports (was left unchecked); with the reporter acting on the
+  other side ("for every dollar I sell it") its sales are its exports. "Nearly eight dollars for every dollar ...", «почти восемь долларов на каждый доллар,
+  который ...»: the number of dollars said first is such a multiple too (was not read).
 
 Sentences written for these tests; the figures are computed first from the raw files with
 pandas, never with hitex.
@@ -291,4 +293,31 @@ def test_a_wrong_multiple_of_a_partner_selling_and_buying(corpus, text):
     ratio = float(chile_mn("import")[2004] / chile_mn("export")[2004])
     assert ratio < 10
     r = find(claims.check(corpus, text, reporter="CHL"), "12" if "12" in text else "twelve")
+    assert r.verdict == "contradicted", r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (_CHILE + "Argentina sends Chile nearly eight dollars for every dollar Chile sends it.",
+         "eight dollars"),
+        (_CHILE + "Argentina sells me nearly eight dollars of goods for every dollar I sell it.",
+         "eight dollars"),
+        (_CHILE + "Аргентина продаёт Чили почти восемь долларов на каждый доллар, который Чили "
+         "продаёт ей.", "восемь долларов"),
+    ],
+)  # fmt: skip
+def test_dollars_for_every_dollar_the_reporter_sells(corpus, text, words):
+    ratio = float(chile_mn("import")[2004] / chile_mn("export")[2004])
+    assert 7.5 < ratio < 8.0
+    r = find(claims.check(corpus, text, reporter="CHL"), words)
+    assert r.verdict == "supported", r.reason
+    assert "imports from Argentina against" in r.reason
+
+
+def test_wrong_dollars_for_every_dollar(corpus):
+    ratio = float(chile_mn("import")[2004] / chile_mn("export")[2004])
+    assert ratio < 11
+    text = _CHILE + "Аргентина продаёт Чили 12 долларов на каждый доллар, который Чили продаёт ей."
+    r = find(claims.check(corpus, text, reporter="CHL"), "12 долларов")
     assert r.verdict == "contradicted", r.reason

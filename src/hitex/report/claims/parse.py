@@ -933,7 +933,7 @@ def _per_dollar(
     m: re.Match[str], s: Sentence, before: str
 ) -> tuple[str, Quantity | None, str | None]:
     """So many dollars of one flow for each dollar of the other: a multiple of the other flow."""
-    text = m["per"] or m["per2"]
+    text = (m["per"] or m["per2"]).replace(",", ".")
     value = float(text) if text[0].isdigit() else float(_WORD_NUMBERS[text.lower()])
     q = m["q"] or ""
     if text[0].isdigit():
@@ -1762,6 +1762,18 @@ PATTERNS: tuple[Pattern, ...] = (
             r"{1,4}?)" + _Q + r"(?P<per>" + _NUMBER_WORDS + r"|\d+(?:\.\d+)?)\b(?=\s*[.;]|\s*$)"
             # "import $7.7 for each dollar it exported".
             r"|(?:US)?\$(?P<per2>\d+(?:\.\d+)?)(?=\s+for\s+(?:every|each)\s+(?:dollar|\$1)\b)",
+            _I,
+        ),
+        _per_dollar,
+    ),
+    Pattern(
+        "per_dollar",
+        re.compile(
+            # "Argentina sends me nearly eight dollars for every dollar I send it", «почти восемь
+            # долларов на каждый доллар»: the number of dollars said first.
+            r"(?<![\w$.,])" + _Q + r"(?P<per>" + _NUMBER_WORDS + r"|\d+(?:[.,]\d+)?)\s+"
+            r"(?:dollars?|долл\w*)(?=(?:\s+(?:of goods|worth|товар\w*))?\s+"
+            r"(?:for\s+(?:every|each)\s+(?:dollar|\$1)\b|на\s+каждый\s+доллар(?!\w)))",
             _I,
         ),
         _per_dollar,

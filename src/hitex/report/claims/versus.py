@@ -106,7 +106,8 @@ def sides(
 #: A partner's verbs: what it sells the reporter imports, what it buys the reporter exports.
 _SELLS = re.compile(r"sell|sold|suppl|ship|send|sent|export|прода|постав|отгруж|отправ|экспорт",
                     re.IGNORECASE)  # fmt: skip
-_BUYS = re.compile(r"buy|bought|purchas|import|покупа|купи|купл|закуп|импорт", re.IGNORECASE)
+_BUYS = re.compile(r"buy|bought|purchas|import|spend|spent|покупа|купи|купл|закуп|импорт|трат|"
+                   r"потрат", re.IGNORECASE)  # fmt: skip
 #: Another actor on the other side than the partner: the reporter's pronouns.
 _WE = re.compile(r"(?<!\w)(?:we|us|our|I|me|my|мы|нас|нам|наш\w*|я|мне|меня)(?!\w)",
                  re.IGNORECASE)  # fmt: skip
@@ -132,17 +133,20 @@ def _partner_acts(
     acting = {m.value: m for m in lexicon.find_partners(clause)
               if m.value not in own and _DOES.match(clause, m.end)}  # fmt: skip
     words = other_side(text, start, end)
-    if (
-        len(acting) != 1
-        or _WE.search(words)
-        or any(m.value not in acting for m in lexicon.find_partners(words))
-    ):
+    named = {m.value for m in lexicon.find_partners(words)}
+    if len(acting) != 1 or named - set(acting) - own:
         return None
     (m,) = acting.values()
     does = _DOES.match(clause, m.end)
     assert does is not None
     mine = _verb_flow(does.group().split()[-1])
     theirs = next((f for w in re.findall(r"\w+", words) if (f := _verb_flow(w)) is not None), None)
+    if theirs is not None and (_WE.search(words) or named & own):
+        # "eight dollars for every dollar Chile sends it", "... what we sell them": the
+        # reporter acts on the other side; what it sells is its exports.
+        if named & set(acting):
+            return None
+        theirs = _OTHER[theirs]
     if mine is None or theirs is None or mine == theirs:
         return None
     partner = _with(subject, [m])
@@ -246,7 +250,7 @@ def _other_flow_of(
 #: A partner that sells or buys, named right before the verb: "Argentina sells", «Аргентина
 #: всё равно продаёт».
 _DOES = re.compile(
-    r"(?:['’]s)?\s+(?:[^\W\d]+\s+){0,3}?(?:sell|sold|buy|bought|suppl|ship|purchas|"
+    r"(?:['’]s)?\s+(?:[^\W\d]+\s+){0,3}?(?:sell|sold|buy|bought|suppl|ship|purchas|send|sent|"
     r"прода|покупа|купил|купит|постав|закуп|привоз|привез)",
     re.IGNORECASE,
 )
