@@ -21,6 +21,9 @@ its verb.
   its purchases the reporter's exports (was left unchecked); with the reporter acting on the
   other side ("for every dollar I sell it") its sales are its exports. "Nearly eight dollars for every dollar ...", «почти восемь долларов на каждый доллар,
   который ...»: the number of dollars said first is such a multiple too (was not read).
+- Verbs of trading both ways name the turnover: "Portugal and China turned over $2.03 billion"
+  (the "over" of "turned over" is no bound), "traded $2 billion with each other", «наторговали
+  на 2,03 млрд», «торговали друг с другом на 2 млрд» (were read as exports).
 
 Sentences written for these tests; the figures are computed first from the raw files with
 pandas, never with hitex.
@@ -321,3 +324,45 @@ def test_wrong_dollars_for_every_dollar(corpus):
     text = _CHILE + "Аргентина продаёт Чили 12 долларов на каждый доллар, который Чили продаёт ей."
     r = find(claims.check(corpus, text, reporter="CHL"), "12 долларов")
     assert r.verdict == "contradicted", r.reason
+
+
+# -- verbs of trading both ways name the turnover ------------------------------------------------
+def _portugal_turnover_with_china_mn() -> float:
+    p = pd.read_csv(PORTUGAL)
+    p = p[(p["year"] == 2021) & (p["partner"] == "CHN")]
+    return float(p["value_usd"].sum() / 1e6)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (_LEAD_EN + "In 2021 Portugal and China turned over $2.03 billion.", "$2.03 billion"),
+        (_LEAD_EN + "Portugal and China traded $2 billion with each other in 2021.",
+         "$2 billion"),
+        (_LEAD_RU + "Португалия и Китай в 2021 году наторговали на 2,03 млрд долларов.",
+         "2,03 млрд"),
+        (_LEAD_RU + "В 2021 году Португалия и Китай торговали друг с другом на 2 млрд долларов.",
+         "2 млрд"),
+    ],
+)  # fmt: skip
+def test_a_verb_of_trading_both_ways_is_the_turnover(corpus, text, words):
+    assert round(_portugal_turnover_with_china_mn()) == 2034
+    r = find(claims.check(corpus, text, reporter="PRT"), words)
+    assert r.verdict == "supported", r.reason
+    assert "turnover" in r.reason
+    assert "more than" not in r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (_LEAD_EN + "Portugal and China traded $3 billion with each other in 2021.",
+         "$3 billion"),
+        (_LEAD_RU + "Португалия и Китай в 2021 году наторговали на 3 млрд долларов.", "3 млрд"),
+    ],
+)  # fmt: skip
+def test_a_wrong_turnover_said_by_its_verb(corpus, text, words):
+    assert _portugal_turnover_with_china_mn() < 2500
+    r = find(claims.check(corpus, text, reporter="PRT"), words)
+    assert r.verdict == "contradicted", r.reason
+    assert "turnover" in r.reason

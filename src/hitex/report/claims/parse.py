@@ -112,7 +112,9 @@ def sentences(text: str) -> list[Sentence]:
 NUMBER = r"\d{1,3}(?:[ \u00a0,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _QUALIFIERS = {
     # "Fourteen partners exceed $30 million each", «превышают», «превосходят»: present forms too.
-    "more": r"more than|over|above|exceeding|exceeded|exceeds|exceed|topped|surpassed|surpasses|"
+    # Not the "over" of "turned over $2bn" (a verb of trade both ways).
+    "more": r"more than|(?<!turn )(?<!turns )(?<!turned )(?<!turning )over|above|exceeding|"
+    r"exceeded|exceeds|exceed|topped|surpassed|surpasses|"
     r"surpass|in excess of|more then|"
     r"более чем|свыше чем|больше чем|более|свыше|больше|превысил\w*|превыша\w*|превысят|"
     r"превосход\w*|превзош\w*|"
