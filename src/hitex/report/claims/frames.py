@@ -33,6 +33,7 @@ __all__ = [
     "flow_spans",
     "lemmas",
     "own_subject",
+    "partners_counted",
     "pronoun_at",
     "rank_field",
     "resets_subject",
@@ -505,6 +506,47 @@ _RU_COUNT = re.compile(
     r"шестидесят|семидесят|восьмидесят|девяност)[а-яё]*",
     re.IGNORECASE,
 )
+
+
+#: A count token: a number or a count word (English, or Russian in any case).
+_COUNT_TOKEN = re.compile(
+    r"(?<![\w$.,])(?:\d+|"
+    + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+    + r"|"
+    + _RU_COUNT.pattern[len("(?<!\\w)") :]
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+#: Words before a count that make its partners where the trade goes or comes from ("exports to
+#: five markets", «поставки в пять стран»), not the ones who act.
+_COUNT_PLACE = re.compile(
+    r"(?<!\w)(?:to|from|with|among|across|into|in|for|by|of|between|в|во|из|с|со|по|между|на|"
+    r"для|к|ко|среди|через)\s+(?:the\s+|its\s+|our\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def partners_counted(clause: str) -> int | None:
+    """How many partners a clause's own count names as those that act, or ``None``.
+
+    "Twelve countries raised their purchases", «у двенадцати стран покупки выросли»: a count
+    of partners that is the clause's subject (or owner); "exports to five markets" is not.
+
+    >>> partners_counted("Twelve countries raised their purchases ")
+    12
+    >>> partners_counted("У двенадцати стран покупки выросли ")
+    12
+    >>> partners_counted("Exports to 22 countries rose ") is None
+    True
+    """
+    found = counted_before(clause, len(clause))
+    if found is None or found[1] != "partner" or found[0] is None:
+        return None
+    tokens = [m for m in _COUNT_TOKEN.finditer(clause)
+              if not re.fullmatch(r"(?:19|20)\d\d", m.group())]  # fmt: skip
+    if not tokens or _COUNT_PLACE.search(clause, 0, tokens[-1].start()):
+        return None
+    return found[0]
 
 
 def bare_count(text: str) -> bool:

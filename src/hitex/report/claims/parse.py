@@ -112,7 +112,9 @@ def sentences(text: str) -> list[Sentence]:
 NUMBER = r"\d{1,3}(?:[ \u00a0,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _QUALIFIERS = {
     # "Fourteen partners exceed $30 million each", «превышают», «превосходят»: present forms too.
-    "more": r"more than|over|above|exceeding|exceeded|exceeds|exceed|topped|surpassed|surpasses|"
+    # Not the "over" of "turned over $2bn" (a verb of trade both ways).
+    "more": r"more than|(?<!turn )(?<!turns )(?<!turned )(?<!turning )over|above|exceeding|"
+    r"exceeded|exceeds|exceed|topped|surpassed|surpasses|"
     r"surpass|in excess of|more then|"
     r"более чем|свыше чем|больше чем|более|свыше|больше|превысил\w*|превыша\w*|превысят|"
     r"превосход\w*|превзош\w*|"
@@ -935,7 +937,7 @@ def _per_dollar(
     m: re.Match[str], s: Sentence, before: str
 ) -> tuple[str, Quantity | None, str | None]:
     """So many dollars of one flow for each dollar of the other: a multiple of the other flow."""
-    text = m["per"] or m["per2"]
+    text = (m["per"] or m["per2"]).replace(",", ".")
     value = float(text) if text[0].isdigit() else float(_WORD_NUMBERS[text.lower()])
     q = m["q"] or ""
     if text[0].isdigit():
@@ -1197,6 +1199,12 @@ def _versus(s: Sentence, end: int, start: int) -> str | None:  # noqa: PLR0911 -
         dated = re.search(r"(?:19|20)\d\d|год|чем|than", rest, re.IGNORECASE)
         if mine and theirs and mine[0][:3].lower() != theirs[-1][:3].lower() and not dated:
             return "versus"
+        # «импорт превысил 2 млрд, а продали мы почти в восемь раз меньше», "..., while what it
+        # sold was eight times smaller": the turn's verb says the other flow, as a noun would.
+        said = [f for _, f, _ in frames.flows(rest) if f in ("export", "import")]
+        told = [f for _, f, _ in frames.flows(s.text[: turns[-1]]) if f in ("export", "import")]
+        if said and told and said[0] != told[-1] and not dated:
+            return "versus"
         if not dated and _another_partner(s, turns[-1], end + 12):
             return "versus"
     return None
@@ -1229,6 +1237,8 @@ def _fraction(
         # "Половина экспорта", "почти две трети поставок": a share of the flow named after it.
         or re.match(
             r"\s*(?:всего |всех |общего )?(?:стоимости )?"
+            # «четверть нашего экспорта», «пятая часть их закупок»: an owner before the noun.
+            r"(?:(?:наш|сво|ваш|мо|тво)(?:его|ей|их)\s+|(?:его|её|ее|их)\s+)?"
             # «четверть московских продаж», «четверть всего португальского вывоза».
             r"(?:[^\W\d]+(?:ского|ских|цкого|цких) )?(?:экспорт|импорт|поставок|закуп|"
             r"товарооборот|продаж|ввоз|вывоз)",
@@ -1756,6 +1766,18 @@ PATTERNS: tuple[Pattern, ...] = (
             r"{1,4}?)" + _Q + r"(?P<per>" + _NUMBER_WORDS + r"|\d+(?:\.\d+)?)\b(?=\s*[.;]|\s*$)"
             # "import $7.7 for each dollar it exported".
             r"|(?:US)?\$(?P<per2>\d+(?:\.\d+)?)(?=\s+for\s+(?:every|each)\s+(?:dollar|\$1)\b)",
+            _I,
+        ),
+        _per_dollar,
+    ),
+    Pattern(
+        "per_dollar",
+        re.compile(
+            # "Argentina sends me nearly eight dollars for every dollar I send it", «почти восемь
+            # долларов на каждый доллар»: the number of dollars said first.
+            r"(?<![\w$.,])" + _Q + r"(?P<per>" + _NUMBER_WORDS + r"|\d+(?:[.,]\d+)?)\s+"
+            r"(?:dollars?|долл\w*)(?=(?:\s+(?:of goods|worth|товар\w*))?\s+"
+            r"(?:for\s+(?:every|each)\s+(?:dollar|\$1)\b|на\s+каждый\s+доллар(?!\w)))",
             _I,
         ),
         _per_dollar,
@@ -2818,6 +2840,11 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
         if kind in ("growth", "share"):
             last[s.paragraph] = kind
         previous = own[1] if own else b
+        if own and part_after(s.text, own[1]):
+            # "A fifth of what we import is German, and 15% is American": the words after the
+            # whole's verb are the share's part, not the next figure's.
+            stop = re.compile(r"[,;:.—–]").search(s.text, own[1])
+            previous = stop.start() if stop else len(s.text)
 
 
 def _skipped(text: str, m: re.Match[str]) -> bool:
@@ -2910,7 +2937,37 @@ def _whole(text: str, end: int) -> tuple[int, int] | None:
         verb = next((w for w in re.finditer(r"[а-яё]+", m.group(), re.IGNORECASE)
                      if frames.verb(w.group())), None)  # fmt: skip
         return (end, end + (verb.start() if verb else m.end()))
+    if m is not None:
+        # "A quarter of our exports goes to the Netherlands", «треть нашего экспорта уходит в
+        # Китай», "a fifth of what we import is German": the whole ends before the verb that
+        # says where the part goes or whose it is (not a relative clause's: "of what goes to").
+        verb = _WHOLE_ENDS.search(m.group())
+        if verb is not None:
+            return (end, end + verb.start())
     return None if m is None else (end, end + m.end())
+
+
+def part_after(text: str, hi: int) -> bool:
+    """Whether a share's whole ending at ``hi`` is followed by the verb that says its part.
+
+    >>> t = "A quarter of our exports goes to the Netherlands."
+    >>> part_after(t, t.index(" goes"))
+    True
+    """
+    while hi > 0 and text[hi - 1].isspace():
+        hi -= 1  # «нашего экспорта уходит»: the Russian whole ends at the verb's first letter
+    return _WHOLE_ENDS.match(text, hi) is not None
+
+
+#: The verb after a share's whole that says the part: "goes to", "is German", «уходит в».
+_WHOLE_ENDS = re.compile(
+    r"(?<!\bwhat)(?<!\bthat)(?<!\bwhich)(?<!\bwho)(?<!\bчто)(?<!\bкоторый)(?<!\bкоторая)"
+    r"(?<!\bкоторое)(?<!\bкоторые)(?<=[\w%])\s+(?:goes|go|went|is|are|was|were|comes|come|came|"
+    r"heads|head|headed|lands|land|landed|ends up|ended up|flows|flowed|travels|travelled|"
+    r"уходит|уходят|ушл[аио]|ушёл|приходится|пришл[аио]с[ья]|пришёлся|идёт|идет|идут|шл[аио]|"
+    r"шёл|направляется|направлялась|достаётся|достается|досталась|досталось)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def flow_noun_after(text: str) -> bool:

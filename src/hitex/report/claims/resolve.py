@@ -24,7 +24,14 @@ from hitex.reference import countries
 from hitex.report.claims import frames, versus
 from hitex.report.claims.lexicon import Lexicon, Mention, demonym_at
 from hitex.report.claims.model import CERTAIN, NOT_UNDERSTOOD, Claim, Period, Subject
-from hitex.report.claims.parse import SHARE_ON, Found, Sentence, sentences, trade_words
+from hitex.report.claims.parse import (
+    SHARE_ON,
+    Found,
+    Sentence,
+    part_after,
+    sentences,
+    trade_words,
+)
 
 __all__ = ["Context", "months", "resolve"]
 
@@ -1120,6 +1127,15 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # "Korea and Japan together give about 15%" after a sentence on imports: a
                 # sentence with no flow word takes the whole's flow from the part's.
                 whole = dataclasses.replace(whole, flow=subject.flow)
+            verb_at = next((x for x in (f.claim.end - s.start, f.whole[1] if f.whole else -1)
+                            if x >= 0 and part_after(s.text, x)), None)  # fmt: skip
+            if (f.claim.kind == "share" and f.whole is not None and verb_at is not None
+                    and (verb_at == f.claim.end - s.start or how.get("partners") != "read"
+                         or not (subject.partners or subject.partner_group))):  # fmt: skip
+                # "A quarter of our exports goes to the Netherlands", "a fifth of what we import
+                # is German, and 15% is American": the partner named after the verb (after the
+                # whole, or after the figure when the whole is carried) is the part's.
+                subject = _part_after(s.text, verb_at, partners, subject, how)
             if f.claim.kind == "share" and not subject.partner_group and not subject.partners:
                 subject = Subject(subject.reporter, subject.flow, whole.partners,
                                   whole.partner_group, subject.products)  # fmt: skip
@@ -1296,6 +1312,24 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
                 understood=False, note="unverifiable: a count of partners or goods whose change "
                 "went one way (none) is not checked"))  # fmt: skip
+        counted_partners = (
+            frames.partners_counted(s.text[_clause_bounds(s.text, at)[0] : at[0]])
+            if f.claim.kind in {"growth", "multiple"} and aggregation == "sum"
+            and f.claim.metric not in _VERSUS_METRICS and len(subject.partners) < 2
+            and f.claim.quantity is not None
+            and (f.claim.quantity.lo_open or f.claim.quantity.hi_open
+                 or math.isinf(f.claim.quantity.hi) or math.isinf(f.claim.quantity.lo))
+            else None
+        )  # fmt: skip
+        if counted_partners is not None:
+            # "Twelve countries raised their purchases more than 1.5 times", «у двенадцати
+            # стран покупки выросли больше чем в полтора раза»: a count of the partners whose
+            # own change passes the bound, never the change of the total.
+            aggregation, count = "each", counted_partners
+            subject = Subject(subject.reporter, subject.flow, (), subject.partner_group,
+                              subject.products)  # fmt: skip
+            if how.get("partners") == "paragraph":
+                how["partners"] = "read"
         if f.claim.kind == "amount" and _COUNT_BOUND.search(s.text[: at[0]]):
             # «Число товарных групп экспорта, превысивших 3 млн долл., выросло с 19 до 22», "the
             # number of chapters above $3 million rose": the bound of a count, no amount.
@@ -3021,6 +3055,25 @@ def _previous(out: list[Claim], f: Found) -> Claim | None:
 def _no_goods(note: str) -> bool:
     """Whether a claim's note says its goods are none the data can check."""
     return "lexicon does not know" in note or "is not goods: services" in note
+
+
+def _part_after(
+    text: str, at: int, partners: list[Mention], subject: Subject, how: dict[str, str]
+) -> Subject:
+    """``subject`` with the partners named after the verb that ends a share's whole at ``at``.
+
+    "A quarter of our exports goes to the Netherlands": the Netherlands are the part's.
+    """
+    stop = re.search(r"[,;:.—–]", text[at:])
+    hi = at + (stop.start() if stop else len(text) - at)
+    named = _in(partners, at, hi)
+    groups = [m.value for m in named if m.kind == "group"]
+    codes = tuple(dict.fromkeys(m.value for m in named if m.kind == "country"))
+    if not codes and not groups:
+        return subject
+    how["partners"] = "read"
+    return Subject(subject.reporter, subject.flow, codes, None if codes else groups[0],
+                   subject.products)  # fmt: skip
 
 
 def _in(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:

@@ -1502,11 +1502,48 @@ def _each(c: Claim, s: Session, plan: Plan, small: float) -> Result:
 GOODS_LEVELS = {"chapter": 2, "heading": 4, "product": 6}
 
 
+def _each_change(
+    c: Claim, s: Session, plan: Plan, small: float, column: str, indicator: str
+) -> Result:
+    """How many partners' own change passes the bound ("Twelve countries ... more than 1.5 times").
+
+    Partners with no base year are not counted, and leave open a count they could reach.
+    """
+    assert c.quantity is not None
+    assert c.period.compare is not None
+    sel = plan.selection(c.subject) | {"months": c.period.months}
+    t = s.table(year=c.period.year, compare=c.period.compare, by=["partner"],
+                indicators=[indicator], small_base_usd=small, **sel)  # fmt: skip
+    if t.empty:
+        raise _NoData(f"no data: {describe(c.subject)} in {_when(c)} is not in the warehouse")
+    figures = [_number(v) for v in t[column]]
+    based = [(p, v) for p, v in zip(t["partner"], figures, strict=True) if v is not None]
+    new = len(figures) - len(based)
+    if len(based) <= 1:
+        raise _NoData(f"the warehouse holds {len(based)} partner(s) of {describe(c.subject)} in "
+                      f"{_when(c)} and {c.period.compare}: a count of its partners cannot be "
+                      "checked")  # fmt: skip
+    hits = [p for p, v in based if c.quantity.allows(float(v))]
+    names = ", ".join(_name(p) for p in hits)
+    text = (f"{len(hits)} of {len(based)} partners of {describe(c.subject)}, {_when(c)} against "
+            f"{c.period.compare}: {names or 'none'}; the text counts {c.count}")  # fmt: skip
+    if new:
+        text += f" ({new} partner(s) with no trade in {c.period.compare} not counted)"
+    if c.count is None or len(hits) > c.count or (len(hits) < c.count <= len(hits) + new):
+        # More than the text counts ("twelve" is true of fifteen too), or fewer that the
+        # partners with no base could make up: not certain.
+        return Result(c, float(len(hits)), "unverifiable", text)
+    verdict = "supported" if len(hits) == c.count else "contradicted"
+    return Result(c, float(len(hits)), verdict, text)
+
+
 def _growth_like(column: str, indicator: str) -> Check:
     def check(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         span = None if c.period.compare is None else c.period.year - c.period.compare
         if c.metric == "quarters":
             return _every_quarter(c, s, plan, small, check)
+        if c.aggregation == "each" and c.period.compare is not None and indicator != "change":
+            return _each_change(c, s, plan, small, column, indicator)
         if (c.metric == "per_year" and indicator == "growth" and span is not None and span > 1
                 and c.how("base") == "read" and c.subject.flow in ("export", "import", "turnover")
                 and c.quantity is not None):  # fmt: skip

@@ -92,13 +92,66 @@ def sides(
     clause = text[_clause_start(text, start) : end]
     if _unsure(clause + other_side(text, start, end)):
         return None
-    both = _sides(other_side(text, start, end), text, (start, end), subject, lexicon, own)
+    both = _partner_acts(text, start, end, subject, lexicon, own) or _sides(
+        other_side(text, start, end), text, (start, end), subject, lexicon, own
+    )
     if both is None and subject.flow in _FLOWS and reverse_flow(text, start):
         # «обратный поток почти в восемь раз меньше»: the other flow against the claim's own.
         both = dataclasses.replace(subject, flow=_OTHER[subject.flow]), subject
     if both is not None and turned(other_side(text, start, end)):
         return both[1], both[0]
     return both
+
+
+#: A partner's verbs: what it sells the reporter imports, what it buys the reporter exports.
+_SELLS = re.compile(r"sell|sold|suppl|ship|send|sent|export|прода|постав|отгруж|отправ|экспорт",
+                    re.IGNORECASE)  # fmt: skip
+_BUYS = re.compile(r"buy|bought|purchas|import|spend|spent|покупа|купи|купл|закуп|импорт|трат|"
+                   r"потрат", re.IGNORECASE)  # fmt: skip
+#: Another actor on the other side than the partner: the reporter's pronouns.
+_WE = re.compile(r"(?<!\w)(?:we|us|our|I|me|my|мы|нас|нам|наш\w*|я|мне|меня)(?!\w)",
+                 re.IGNORECASE)  # fmt: skip
+
+
+def _verb_flow(word: str) -> str | None:
+    """The reporter's flow of what a partner does: sells = import, buys = export."""
+    sells, buys = _SELLS.match(word) is not None, _BUYS.match(word) is not None
+    return "import" if sells and not buys else "export" if buys and not sells else None
+
+
+def _partner_acts(
+    text: str, start: int, end: int, subject: Subject, lexicon: Lexicon, own: set[str]
+) -> tuple[Subject, Subject] | None:
+    """One partner that sells and buys on both sides: the reporter's two flows with it.
+
+    "Argentina sold Chile almost eight times what it bought there", «Аргентина продаёт Чили
+    почти в восемь раз больше, чем покупает»: the partner's sales are the reporter's imports,
+    its purchases the reporter's exports (only with the other side's verb the partner's own:
+    no other partner and no pronoun of the reporter there).
+    """
+    clause = text[_clause_start(text, start) : start]
+    acting = {m.value: m for m in lexicon.find_partners(clause)
+              if m.value not in own and _DOES.match(clause, m.end)}  # fmt: skip
+    words = other_side(text, start, end)
+    named = {m.value for m in lexicon.find_partners(words)}
+    if len(acting) != 1 or named - set(acting) - own:
+        return None
+    (m,) = acting.values()
+    does = _DOES.match(clause, m.end)
+    assert does is not None
+    mine = _verb_flow(does.group().split()[-1])
+    theirs = next((f for w in re.findall(r"\w+", words) if (f := _verb_flow(w)) is not None), None)
+    if theirs is not None and (_WE.search(words) or named & own):
+        # "eight dollars for every dollar Chile sends it", "... what we sell them": the
+        # reporter acts on the other side; what it sells is its exports.
+        if named & set(acting):
+            return None
+        theirs = _OTHER[theirs]
+    if mine is None or theirs is None or mine == theirs:
+        return None
+    partner = _with(subject, [m])
+    return (dataclasses.replace(partner, flow=mine),
+            dataclasses.replace(partner, flow=theirs))  # fmt: skip
 
 
 def _unsure(words: str) -> bool:
@@ -197,7 +250,7 @@ def _other_flow_of(
 #: A partner that sells or buys, named right before the verb: "Argentina sells", «Аргентина
 #: всё равно продаёт».
 _DOES = re.compile(
-    r"(?:['’]s)?\s+(?:[^\W\d]+\s+){0,3}?(?:sell|sold|buy|bought|suppl|ship|purchas|"
+    r"(?:['’]s)?\s+(?:[^\W\d]+\s+){0,3}?(?:sell|sold|buy|bought|suppl|ship|purchas|send|sent|"
     r"прода|покупа|купил|купит|постав|закуп|привоз|привез)",
     re.IGNORECASE,
 )
