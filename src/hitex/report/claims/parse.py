@@ -2840,7 +2840,7 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
         if kind in ("growth", "share"):
             last[s.paragraph] = kind
         previous = own[1] if own else b
-        if own and part_after(s.text, own[1]):
+        if own and part_after(s.text, own[1]) and not SHARE_ON.match(s.text, b):
             # "A fifth of what we import is German, and 15% is American": the words after the
             # whole's verb are the share's part, not the next figure's.
             stop = re.compile(r"[,;:.—–]").search(s.text, own[1])
