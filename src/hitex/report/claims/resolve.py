@@ -1129,7 +1129,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 whole = dataclasses.replace(whole, flow=subject.flow)
             # (the whole's end only for the claim's own whole, not one carried from before)
             own_whole = f.whole is not None and f.whole[0] >= f.claim.end - s.start
-            verb_at = next((x for x in (f.claim.end - s.start, f.whole[1] if own_whole else -1)
+            verb_at = next((x for x in (f.claim.end - s.start, f.whole[1] if own_whole and f.whole else -1)
                             if x >= 0 and part_after(s.text, x)), None)  # fmt: skip
             if (f.claim.kind == "share" and f.whole is not None and verb_at is not None
                     and (verb_at == f.claim.end - s.start or how.get("partners") != "read"
