@@ -1128,8 +1128,8 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # sentence with no flow word takes the whole's flow from the part's.
                 whole = dataclasses.replace(whole, flow=subject.flow)
             # (the whole's end only for the claim's own whole, not one carried from before)
-            own_whole = f.whole is not None and f.whole[0] >= f.claim.end - s.start
-            verb_at = next((x for x in (f.claim.end - s.start, f.whole[1] if own_whole and f.whole else -1)
+            own_end = f.whole[1] if f.whole and f.whole[0] >= f.claim.end - s.start else -1
+            verb_at = next((x for x in (f.claim.end - s.start, own_end)
                             if x >= 0 and part_after(s.text, x)), None)  # fmt: skip
             if (f.claim.kind == "share" and f.whole is not None and verb_at is not None
                     and (verb_at == f.claim.end - s.start or how.get("partners") != "read"
