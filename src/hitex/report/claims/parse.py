@@ -1677,6 +1677,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|(?: \w+)? (?:market|buyer|partner|destination|importer|customer|supplier|item|"
             r"product|category|commodity|chapter|heading|group|line)s?\b)"
             r"|лидер\w*(?: \w+){0,2}? по (?:объ[её]м\w*|темп\w*(?: рост\w*)?|рост\w*)"
+            # «первые по темпу среди всех получателей», «вторая по темпам роста»: by growth.
+            r"|(?<!\w)(?:" + _ORDINAL + r")\s+по\s+(?:темп\w*|рост\w*|прирост\w*)(?:\s+рост\w*)?"
             r"|крупнейш\w+ (?:наш\w*\s+)?(?:рын\w+|покупател\w+|партн[её]р\w*|импорт[её]р\w*|"
             r"направлени\w*|поставщик\w*)"
             # "главным партнёром", «Главный рынок сбыта»: one partner (not "основные рынки").
