@@ -153,7 +153,7 @@ class Lexicon:
         it means: it replaces the words it glosses, which the lexicon may map wider or narrower.
 
         >>> [m.value for m in load().find_products("Machinery (chapter 84) and turbines")]
-        ['HS 84']
+        ['HS 84', 'turbines']
         """
         words = [w for w in _scan(text, *self._product_re, "product")
                  if not (_VERB_SHIPS.fullmatch(text, w.start, w.end)
