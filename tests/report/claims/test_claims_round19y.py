@@ -164,7 +164,8 @@ def test_goods_said_in_other_words(corpus, text, words, goods):
     assert pharma[2004] / pharma[2002] == pytest.approx(3.97, abs=0.005)
     assert round(chile_mn("import", "15")[2004], 2) == 151.27
     r = find(claims.check(corpus, text), words)
-    assert r.claim.subject.products == (goods,), r.reason
+    # "margarine and other edible fats": margarine (heading 1517) with the rest of chapter 15.
+    assert goods in r.claim.subject.products, r.reason
     assert r.verdict == "supported", r.reason
 
 
