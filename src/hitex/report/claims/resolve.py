@@ -3752,7 +3752,22 @@ def _bought_from_reporter(text: str, end: int, c: Context, own: Sequence[Mention
     hi = a + stop.start() if stop is not None else len(text)
     for m in re.finditer(r"(?<!\w)(?:from|у)\s+", text[a:hi], re.IGNORECASE):
         at = a + m.end()
-        if any(o.start == at for o in own) or demonym_at(text, at) == c.reporter:
+        if (any(o.start == at for o in own) or demonym_at(text, at) == c.reporter
+                or _names_reporter(text, at, c.reporter)):  # fmt: skip
+            return True
+    return False
+
+
+def _names_reporter(text: str, at: int, reporter: str) -> bool:
+    """Whether ``text`` names ``reporter`` at ``at`` («у Москвы», "from Moscow"), in any case.
+
+    >>> _names_reporter("купили у Москвы", 9, "RU-MOW"), _names_reporter("у Китая", 2, "RU-MOW")
+    (True, False)
+    """
+    for lang in ("en", "ru"):
+        name = countries.name(reporter, lang=lang)
+        stem = name[:-1] if lang == "ru" and len(name) > 4 else name
+        if stem and re.match(rf"{re.escape(stem)}\w*(?!\w)", text[at:]):
             return True
     return False
 
