@@ -217,9 +217,7 @@ def infer_reporter(session: Session, text: str) -> str:
     loaded = sorted(session.engine.holdings())
     named: collections.Counter[str] = collections.Counter()
     for code in loaded:
-        for lang in ("en", "ru"):
-            name = countries.name(code, lang=lang)
-            stem = name[:-1] if lang == "ru" and len(name) > 4 else name
+        for stem in resolve.name_stems(code):
             named[code] += len(re.findall(rf"(?<!\w){re.escape(stem)}", text))
     # Indirectly, by the reference's demonyms and adjectives ("столичные компании",
     # "Chilean exporters", "Московский экспортный центр").

@@ -3764,12 +3764,18 @@ def _names_reporter(text: str, at: int, reporter: str) -> bool:
     >>> _names_reporter("купили у Москвы", 9, "RU-MOW"), _names_reporter("у Китая", 2, "RU-MOW")
     (True, False)
     """
-    for lang in ("en", "ru"):
-        name = countries.name(reporter, lang=lang)
-        stem = name[:-1] if lang == "ru" and len(name) > 4 else name
-        if stem and re.match(rf"{re.escape(stem)}\w*(?!\w)", text[at:]):
-            return True
-    return False
+    return any(stem and re.match(rf"{re.escape(stem)}\w*(?!\w)", text[at:])
+               for stem in name_stems(reporter))  # fmt: skip
+
+
+def name_stems(code: str) -> list[str]:
+    """The English name of ``code`` and the Russian one without its case ending («Москв»).
+
+    >>> name_stems("RU-MOW")
+    ['Moscow', 'Москв']
+    """
+    names = (countries.name(code, lang="en"), countries.name(code, lang="ru"))
+    return [names[0], names[1][:-1] if len(names[1]) > 4 else names[1]]
 
 
 def _reporter_buys(text: str, end: int, c: Context, partners: list[Mention]) -> bool:
