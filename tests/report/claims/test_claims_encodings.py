@@ -149,3 +149,17 @@ def test_report_check_reads_the_article_before_writing_the_report(db, tmp_path):
     page = out.read_text(encoding="utf-8")
     assert 'id="check"' in page
     assert "Московские" in page or "Москв" in page
+
+
+@pytest.mark.parametrize("raw", [b"", b"\xef\xbb\xbf", b" \r\n\t\r\n", "\ufeff\n".encode("utf-16")])
+def test_a_file_with_no_text_says_so(db, tmp_path, raw):
+    # An empty file, a byte-order mark alone, or blank lines: not "give --reporter", nor an
+    # empty answer that reads as "nothing wrong in it".
+    saved = tmp_path / "empty.txt"
+    saved.write_bytes(raw)
+    for options in ((), ("--reporter", "RU-MOW")):
+        result = runner.invoke(app, ["--db", str(db), "check", str(saved), *options])
+        assert result.exit_code == 1, result.output
+        assert "empty.txt holds no text: there is nothing to check." in " ".join(
+            result.stderr.split()
+        )

@@ -178,6 +178,11 @@ def read_article(path: str | os.PathLike[str], *, encoding: str | None = None) -
         # The NUL's offset in the file: the bytes of the text before it (with a UTF-16 or
         # UTF-32 file's byte-order mark, which encoding the text again writes back).
         raise _binary(name, len(text[: text.index("\0")].encode(chosen)))
+    if not text.lstrip("\ufeff").strip():
+        raise InputError(
+            f"{name} holds no text: there is nothing to check.",
+            ru=f"{name}: в файле нет текста, проверять нечего.",
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
