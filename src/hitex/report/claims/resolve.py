@@ -1740,6 +1740,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 guess = {**dict(claim.reading), "flow": "paragraph"}
                 if guess.get("year") == "carried":
                     guess["year"] = "paragraph"
+                said = _text_flow(text, s) if claim.how("flow") not in CERTAIN else None
+                if said is not None and said != claim.subject.flow:
+                    # "Portugal's imports in 2021. The total came to $4.6 billion": the flow
+                    # the nearest sentence naming one speaks of.
+                    claim = claim.with_(subject=dataclasses.replace(claim.subject, flow=said))
                 claim = claim.with_(reading=tuple(sorted(guess.items())))
             else:
                 claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
@@ -2313,6 +2318,23 @@ def _text_trade(text: str, s: Sentence) -> bool:
     (True, False)
     """
     return any(trade_words(x.text) for x in sentences(text) if x.start < s.start)
+
+
+def _text_flow(text: str, s: Sentence) -> str | None:
+    """The one flow (exports or imports) the nearest sentence before ``s`` naming flows names.
+
+    >>> t = "Exports rose. Portugal's imports in 2021.\n\nThe total came to $4.6 billion."
+    >>> _text_flow(t, sentences(t)[2])
+    'import'
+    >>> t = "Exports and imports in 2021.\n\nThe total came to $4.6 billion."
+    >>> _text_flow(t, sentences(t)[1]) is None
+    True
+    """
+    for x in reversed([x for x in sentences(text) if x.start < s.start]):
+        said = {flow for _, flow, _ in frames.flows(x.text)}
+        if said:
+            return said.pop() if len(said) == 1 and said <= {"export", "import"} else None
+    return None
 
 
 #: A speaker's label opening a paragraph of a dialogue: «ИГОРЬ: », "ANNA: ", and a chat's
