@@ -8,6 +8,11 @@
 - Its flow is the one the nearest sentence naming a flow names ("Portugal's imports in 2021.
   The total came to 4.6 billion dollars": imports); a figure that fits only the other flow is
   not supported.
+- A figure that names no flow is of exports for certain (and may be flagged) where the
+  warehouse holds only the reporter's exports and the headline and the claim's paragraph up to
+  it name exports and no other flow (Moscow's exports), whatever an aside elsewhere says of
+  imports; a text headed by the imports of such a reporter, or by both flows, keeps the flow a
+  default (never flagged on it).
 - A text that never speaks of trade ("The city budget in 2020. The total is $2.4 billion")
   leaves such a figure not understood.
 
@@ -20,7 +25,13 @@ from __future__ import annotations
 import pytest
 
 import hitex.report.claims as claims
-from tests.report.claims._shared import RED, find, moscow_exports, portugal_by_flow_mn
+from tests.report.claims._shared import (
+    RED,
+    find,
+    moscow,
+    moscow_exports,
+    portugal_by_flow_mn,
+)
 
 
 def _moscow() -> tuple[float, float]:
@@ -142,3 +153,45 @@ def test_a_text_that_never_speaks_of_trade_stays_not_understood(corpus, head, ot
     # The same sentence after a headline on trade is read.
     r = find(claims.check(corpus, f"{other}\n\n{body}", reporter="RU-MOW"), "2")
     assert r.verdict == "supported", r.reason
+
+
+# -- one flow held: the default flow is certain -------------------------------------------------------
+def _japan_growth() -> float:
+    """Moscow's exports to Japan, 2020 on 2019 (%)."""
+    j = moscow(partner="JPN").groupby("year")["value_usd"].sum()
+    return float((j[2020] / j[2019] - 1) * 100)
+
+
+@pytest.mark.parametrize(
+    ("exports", "imports", "body", "words"),
+    [
+        (
+            "Moscow's high-tech exports in 2020.",
+            ("Moscow's high-tech imports in 2020.", "Moscow's exports and imports in 2020."),
+            "On imports the city office keeps no books.\n\nJapan and Korea stood out. Japan, at "
+            "$511.7 million, was down a fifth on 2019.",
+            "fifth",
+        ),
+        (
+            "Экспорт Москвы в 2020 году.",
+            ("Импорт Москвы в 2020 году.", "Экспорт и импорт Москвы в 2020 году."),
+            "Импорт городская статистика не ведёт.\n\nВыделялись Япония и Корея. Япония — "
+            "511,7 млн долларов, минус 20% к 2019 году.",
+            "20%",
+        ),
+    ],
+)
+def test_a_default_flow_is_certain_where_only_that_flow_is_held(
+    corpus, exports, imports, body, words
+):
+    assert round(_japan_growth()) == 26  # up a quarter, not down a fifth
+    assert set(moscow()["flow"]) == {"export"}
+    r = find(claims.check(corpus, f"{exports}\n\n{body}", reporter="RU-MOW"), words)
+    assert r.verdict in RED, r.reason
+    assert r.claim.subject.flow == "export"
+    # The same sentence in a text about the imports of an exports-only reporter, or about
+    # both flows: not flagged.
+    for head in imports:
+        r = find(claims.check(corpus, f"{head}\n\n{body}", reporter="RU-MOW"), words)
+        assert r.verdict not in RED, (head, r.reason)
+        assert r.claim.how("flow") not in ("read", "carried")

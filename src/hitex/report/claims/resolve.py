@@ -2310,7 +2310,7 @@ def _continues(text: str, s: Sentence) -> bool:
 
 
 def _text_trade(text: str, s: Sentence) -> bool:
-    """Whether the text before ``s`` (its headline, lead or paragraphs) speaks of trade.
+    r"""Whether the text before ``s`` (its headline, lead or paragraphs) speaks of trade.
 
     >>> t = "Moscow's exports in 2020.\n\nThe total is $2,403.8 million."
     >>> _text_trade(t, sentences(t)[1]), _text_trade("Rain fell. It came to 5 mm.", sentences(
@@ -2321,7 +2321,7 @@ def _text_trade(text: str, s: Sentence) -> bool:
 
 
 def _text_flow(text: str, s: Sentence) -> str | None:
-    """The one flow (exports or imports) the nearest sentence before ``s`` naming flows names.
+    r"""The one flow (exports or imports) the nearest sentence before ``s`` naming flows names.
 
     >>> t = "Exports rose. Portugal's imports in 2021.\n\nThe total came to $4.6 billion."
     >>> _text_flow(t, sentences(t)[2])
