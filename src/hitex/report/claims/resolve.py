@@ -1732,11 +1732,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # read but not certainly (never flagged).
                 guess = {**dict(claim.reading), "flow": "paragraph"}
                 claim = claim.with_(reading=tuple(sorted(guess.items())))
-            elif text is not None and _text_trade(text, s):
+            elif text is not None and claim.kind != "share" and _text_trade(text, s):
                 # "Moscow's exports in 2020. [...] The final total is $2,403.8 million, up 30%
                 # on 2019": a figure whose sentence names no trade goes on about the trade the
                 # headline, lead or paragraph before it speak of, read but not certainly (a
-                # figure that fits is supported, one that does not is never flagged).
+                # figure that fits is supported, one that does not is never flagged). Not a
+                # share: its whole is what its words name ("Up to 90% of negotiations").
                 guess = {**dict(claim.reading), "flow": "paragraph"}
                 if guess.get("year") == "carried":
                     guess["year"] = "paragraph"
