@@ -1732,6 +1732,21 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # read but not certainly (never flagged).
                 guess = {**dict(claim.reading), "flow": "paragraph"}
                 claim = claim.with_(reading=tuple(sorted(guess.items())))
+            elif text is not None and claim.kind != "share" and _text_trade(text, s):
+                # "Moscow's exports in 2020. [...] The final total is $2,403.8 million, up 30%
+                # on 2019": a figure whose sentence names no trade goes on about the trade the
+                # headline, lead or paragraph before it speak of, read but not certainly (a
+                # figure that fits is supported, one that does not is never flagged). Not a
+                # share: its whole is what its words name ("Up to 90% of negotiations").
+                guess = {**dict(claim.reading), "flow": "paragraph"}
+                if guess.get("year") == "carried":
+                    guess["year"] = "paragraph"
+                said = _text_flow(text, s) if claim.how("flow") not in CERTAIN else None
+                if said is not None and said != claim.subject.flow:
+                    # "Portugal's imports in 2021. The total came to $4.6 billion": the flow
+                    # the nearest sentence naming one speaks of.
+                    claim = claim.with_(subject=dataclasses.replace(claim.subject, flow=said))
+                claim = claim.with_(reading=tuple(sorted(guess.items())))
             else:
                 claim = claim.with_(understood=False, note=NOT_UNDERSTOOD)
         out.append(claim)
@@ -2293,6 +2308,34 @@ def _continues(text: str, s: Sentence) -> bool:
         return False
     before = [x for x in sentences(text) if x.paragraph == s.paragraph and x.start < s.start]
     return bool(before) and trade_words(before[-1].text)
+
+
+def _text_trade(text: str, s: Sentence) -> bool:
+    r"""Whether the text before ``s`` (its headline, lead or paragraphs) speaks of trade.
+
+    >>> t = "Moscow's exports in 2020.\n\nThe total is $2,403.8 million."
+    >>> _text_trade(t, sentences(t)[1]), _text_trade("Rain fell. It came to 5 mm.", sentences(
+    ...     "Rain fell. It came to 5 mm.")[1])
+    (True, False)
+    """
+    return any(trade_words(x.text) for x in sentences(text) if x.start < s.start)
+
+
+def _text_flow(text: str, s: Sentence) -> str | None:
+    r"""The one flow (exports or imports) the nearest sentence before ``s`` naming flows names.
+
+    >>> t = "Exports rose. Portugal's imports in 2021.\n\nThe total came to $4.6 billion."
+    >>> _text_flow(t, sentences(t)[2])
+    'import'
+    >>> t = "Exports and imports in 2021.\n\nThe total came to $4.6 billion."
+    >>> _text_flow(t, sentences(t)[1]) is None
+    True
+    """
+    for x in reversed([x for x in sentences(text) if x.start < s.start]):
+        said = {flow for _, flow, _ in frames.flows(x.text)}
+        if said:
+            return said.pop() if len(said) == 1 and said <= {"export", "import"} else None
+    return None
 
 
 #: A speaker's label opening a paragraph of a dialogue: «ИГОРЬ: », "ANNA: ", and a chat's
