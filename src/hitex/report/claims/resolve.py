@@ -1703,9 +1703,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # goods, not of all trade (read as all trade, never flagged).
             guess = {**dict(claim.reading), "products": "default"}
             claim = claim.with_(reading=tuple(sorted(guess.items())))
-        years_named = {int(y) for y in _YEARS_OUT.findall(s.text)}
+        said_years = {int(y) for y in _YEARS_OUT.findall(s.text)} - {claim.period.year}
         if (claim.understood and claim.kind in ("growth", "multiple")
-                and _SERIES_START.search(s.text) and years_named <= {claim.period.year}):  # fmt: skip
+                and _SERIES_START.search(s.text) and not said_years):  # fmt: skip
             # "7.3 times the level of its first year": against the start of the series.
             claim = claim.with_(reading=tuple(sorted({**dict(claim.reading),
                                                       "start": "default"}.items())))  # fmt: skip
