@@ -158,3 +158,26 @@ def test_a_base_said_as_the_start_is_the_first_year(corpus, words, fits):
         assert f"against {p.index.min()}" in r.reason
     else:
         assert r.verdict not in ("supported", *RED), r.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ЧИЛИ ТЧК ИТОГИ 2004 ГОДА ТЧК ВЫВОЗ В АРГЕНТИНУ {ex} МЛН ДОЛЛАРОВ ЗПТ ВВОЗ ИЗ АРГЕНТИНЫ "
+        "{im} МЛН ТЧК",
+        "CHILE STOP TRADE WITH ARGENTINA IN 2004 STOP EXPORTS {ex} MILLION DOLLARS AND IMPORTS "
+        "{im} MILLION STOP",
+    ],
+)
+def test_a_text_in_capitals_is_read(corpus, text):
+    # A telegram names its reporter in capitals and stops with words: no "give --reporter".
+    ex, im = chile_mn("export")[2004], chile_mn("import")[2004]
+    russian = text.startswith("ЧИЛИ")
+    said = text.format(ex=ru(ex) if russian else f"{ex:.1f}", im=ru(im) if russian else f"{im:.1f}")
+    results = claims.check(corpus, said)
+    for x, flow in ((ex, "exports"), (im, "imports")):
+        figure = ru(x) if russian else f"{x:.1f}"
+        r = find(results, figure, understood=True)
+        assert r.verdict == "supported", r.reason
+        assert flow in r.reason
+        assert r.claim.span == said[r.claim.start : r.claim.end]  # as the text writes it
