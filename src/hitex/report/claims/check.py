@@ -64,15 +64,18 @@ def check(
         language most of the text's sentences are written in. Verdicts stay codes.
     """
     said = messages.language(text) if lang is None else _lang(lang)
+    # A text in capitals (a telegram, a wire's flash) is read in lower case, its telegraph
+    # words as the stops they stand for; the reporter is named in capitals too.
+    said_text, text = text, in_lower_case(text)
     lex = lexicon.load(None if lexicon_path is None else Path(lexicon_path)).defined_by(text)
-    who = _reporter(reporter) if reporter else infer_reporter(session, text)
+    who = _reporter(reporter) if reporter else infer_reporter(session, said_text)
     when, named = (year, True) if year is not None else _year(session, who, text)
     if compare is not None and compare >= when:
         raise InputError(f"--compare {compare} must be a year before {when}.")
     if compare is None:
         compare = _base(session, who, when, text)
     # The year a New Year greeting names is not the year of the figures after it.
-    said_text, text = text, resolve.unsay_greeted(text)
+    text = resolve.unsay_greeted(text)
     found = parse.parse(text)
     claims = resolve.resolve(found, lex, resolve.Context(who, when, compare, named), text)
     claims = enterprises.read(found, claims, session, lexicon_path=lexicon_path)
@@ -112,6 +115,36 @@ def _one_flow_held(claims: list[Claim], session: Session, text: str) -> list[Cla
                 c = c.with_(reading=tuple(sorted(how.items())))  # noqa: PLW2901
         out.append(c)
     return out
+
+
+#: Share of a text's cased letters in upper case from which it is read as written in capitals.
+CAPITALS = 0.8
+#: Telegraph words for stops: «ТЧК» (a full stop), «ЗПТ» (a comma), "STOP".
+_TELEGRAPH = re.compile(r"(?<=\S)(?P<gap>\s+)(?P<word>ТЧК|ЗПТ|STOP)(?!\w)")
+
+
+def in_lower_case(text: str) -> str:
+    """``text`` in lower case if it is written in capitals, else ``text``; of the same length.
+
+    Its telegraph words for stops become the marks they stand for, after the word before them.
+
+    >>> in_lower_case("ЭКСПОРТ ВЫРОС НА 38 ПРОЦЕНТОВ ТЧК ДЕФИЦИТ 1772 МЛН ЗПТ ОБОРОТ 2298 МЛН")
+    'экспорт вырос на 38 процентов.    дефицит 1772 млн,    оборот 2298 млн'
+    >>> in_lower_case("Exports grew 38% in 2004. NB: FIGURES IN USD.")
+    'Exports grew 38% in 2004. NB: FIGURES IN USD.'
+    """
+    cased = [c for c in text if c.isupper() or c.islower()]
+    lower = text.lower()
+    if len(cased) < 20 or sum(c.isupper() for c in cased) < CAPITALS * len(cased):
+        return text
+    if len(lower) != len(text):  # a letter whose lower case is longer: offsets would move
+        return text
+
+    def stop(m: re.Match[str]) -> str:
+        mark = "." if m["word"] != "ЗПТ" else ","
+        return mark + " " * (len(m[0]) - 1)
+
+    return _TELEGRAPH.sub(stop, text).lower()
 
 
 def _as_said(r: Result, read: str, said: str) -> Result:
@@ -254,9 +287,11 @@ def infer_reporter(session: Session, text: str) -> str:
     """
     loaded = sorted(session.engine.holdings())
     named: collections.Counter[str] = collections.Counter()
+    in_capitals = in_lower_case(text) != text  # «ЧИЛИ ПОДВЕЛО ИТОГИ»: names in capitals too
     for code in loaded:
         for stem in resolve.name_stems(code):
-            named[code] += len(re.findall(rf"(?<!\w){re.escape(stem)}", text))
+            said = stem.upper() if in_capitals else stem
+            named[code] += len(re.findall(rf"(?<!\w){re.escape(said)}", text))
     # Indirectly, by the reference's demonyms and adjectives ("столичные компании",
     # "Chilean exporters", "Московский экспортный центр").
     pattern, keys = lexicon._demonyms_re()

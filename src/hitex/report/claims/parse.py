@@ -132,8 +132,8 @@ _QUALIFIERS = {
     "nearly": r"nearly|almost|just under|just shy of|a shade under|getting on for|"
     r"(?:a little|just|slightly|a bit) short of|(?:a little|slightly|a bit) (?:under|below)|"
     r"почти|чуть менее|без малого|под(?=\s+\d|$)",
-    "about": r"about|around|approximately|roughly|some|close to|nearly at|barely|scarcely|"
-    r"около|примерно|"
+    "about": r"about|around|approximately|roughly|some|close to|nearly at|barely|scarcely|hardly|"
+    r"около|примерно|едва|"
     r"порядка|приблизительно|близко к|почти на уровне",
 }
 #: A qualifier is a word of its own: not the "over" of "cover" ("exports cover 98% of imports").
@@ -713,16 +713,37 @@ _ORDINALS = (("first", "перв"), ("second", "втор"), ("third", "трет"
              ("fifteenth", "пятнадцат"), ("sixteenth", "шестнадцат"),
              ("seventeenth", "семнадцат"), ("eighteenth", "восемнадцат"),
              ("nineteenth", "девятнадцат"), ("twentieth", "двадцат"))  # fmt: skip
+#: Tens before an ordinal of one to nine: "twenty-second", «двадцать второй» (22nd, not 2nd).
+_TENS_ORDINAL = (("twenty", "двадцать"), ("thirty", "тридцать"), ("forty", "сорок"),
+                 ("fifty", "пятьдесят"), ("sixty", "шестьдесят"), ("seventy", "семьдесят"),
+                 ("eighty", "восемьдесят"), ("ninety", "девяносто"))  # fmt: skip
+_COMPOUND_ORDINAL = (
+    r"(?:"
+    + "|".join(en for en, _ in _TENS_ORDINAL)
+    + r")[- ](?:"
+    + "|".join(en for en, _ in _ORDINALS[:9])
+    + r")\b"
+    + r"|(?:"
+    + "|".join(ru for _, ru in _TENS_ORDINAL)
+    + r")\s+(?:"
+    + "|".join(ru for _, ru in _ORDINALS[:9])
+    + r")\w*"
+)
 #: Ordinals in figures: "12th", "11-е", "с 10-го на 12-е место".
 _DIGIT_ORDINAL = r"\d{1,2}(?:st|nd|rd|th|-(?:[ея]|го|й|м|ое|ой|ом|ого|ая|ую))(?!\w)"
 # Not a cardinal of the same stem: «пяти крупнейших рынков» (of the five largest), «десять».
-_ORDINAL = "|".join(
-    f"{en}|{ru}(?!(?:и|ь|ью)\\b)\\w*" for en, ru in sorted(_ORDINALS, key=lambda o: -len(o[0]))
+_ORDINAL = (
+    _COMPOUND_ORDINAL
+    + "|"
+    + "|".join(
+        f"{en}|{ru}(?!(?:и|ь|ью)\\b)\\w*" for en, ru in sorted(_ORDINALS, key=lambda o: -len(o[0]))
+    )
 )
 _ORDINAL += "|" + _DIGIT_ORDINAL
 #: Longer stems first: "пятнадцат" before "пят".
 _PLACE = re.compile(
-    "|".join(f"(?P<o{i}>\\b(?:{en}|{ru}))" for i, (en, ru) in
+    rf"(?P<c>\b(?:{_COMPOUND_ORDINAL}))|"
+    + "|".join(f"(?P<o{i}>\\b(?:{en}|{ru}))" for i, (en, ru) in
              sorted(enumerate(_ORDINALS), key=lambda x: -len(x[1][1])))
     + r"|\b(?P<d>\d{1,2})(?=st|nd|rd|th|-)", re.IGNORECASE)  # fmt: skip
 
@@ -736,10 +757,17 @@ def place_of(m: re.Match[str]) -> int:
 
     >>> [place_of(m) for m in PLACES.finditer("climbed from fourth to 1st")]
     [4, 1]
+    >>> [place_of(m) for m in PLACES.finditer("the twenty-second buyer, «тридцать первое место»")]
+    [22, 31]
     """
     if m["d"]:
         return int(m["d"])
-    return int(next(k for k, v in m.groupdict().items() if v)[1:]) + 1
+    if m["c"]:
+        tens, unit = re.split(r"[- ]|\s+", m["c"].lower(), maxsplit=1)
+        ten = next(i for i, pair in enumerate(_TENS_ORDINAL) if tens in pair)
+        one = next(i for i, (en, ru) in enumerate(_ORDINALS[:9]) if unit.startswith((en, ru)))
+        return 10 * (ten + 2) + one + 1
+    return int(next(k for k, v in m.groupdict().items() if v and k != "c")[1:]) + 1
 
 
 def _place(words: str) -> int:
@@ -780,6 +808,17 @@ _LEVEL_AFTER = re.compile(
     r"(?<=among (?:export|import) )|(?<=among (?:export|import)s )|(?<=among )|(?<=среди ))"
     r"(?P<level>chapters?|headings?|subheadings?|groups?|групп\w*|позиций|глав)\b",
     re.I,
+)
+
+
+#: Words that rank something among goods of a level, anywhere in a sentence ("came ninth among
+#: all headings", «оказалась девятой среди всех товарных позиций»): what is ranked is goods.
+AMONG_GOODS = re.compile(
+    r"(?:among|of)\s+(?:all\s+|the\s+|its\s+)?(?:(?:export|import)s?\s+)?"
+    r"(?:chapters|headings|subheadings|product\s+lines|items)\b"
+    r"|(?:среди|из)\s+(?:всех\s+)?(?:(?:экспортн|импортн|товарн)\w*\s+)?"
+    r"(?:групп|позиций|глав\b|статей)",
+    re.IGNORECASE,
 )
 
 

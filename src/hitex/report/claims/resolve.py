@@ -25,6 +25,7 @@ from hitex.report.claims import frames, versus
 from hitex.report.claims.lexicon import Lexicon, Mention, demonym_at
 from hitex.report.claims.model import CERTAIN, NOT_UNDERSTOOD, Claim, Period, Subject
 from hitex.report.claims.parse import (
+    AMONG_GOODS,
     SHARE_ON,
     Found,
     Sentence,
@@ -1695,6 +1696,19 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             claim = claim.with_(understood=False,
                                 note=f"unverifiable: the lexicon does not know the goods "
                                 f"'{odd}' (add them with --lexicon)")  # fmt: skip
+        if (claim.understood and not claim.subject.products and not _in(products, lo, at[1])
+                and claim.how("products") in CERTAIN and AMONG_GOODS.search(s.text)):  # fmt: skip
+            # «Аппаратура звукозаписи оказалась девятой среди всех товарных позиций, 107,3
+            # млн»: the sentence ranks goods the lexicon did not read; its figures are of those
+            # goods, not of all trade (read as all trade, never flagged).
+            guess = {**dict(claim.reading), "products": "default"}
+            claim = claim.with_(reading=tuple(sorted(guess.items())))
+        said_years = {int(y) for y in _YEARS_OUT.findall(s.text)} - {claim.period.year}
+        if (claim.understood and claim.kind in ("growth", "multiple")
+                and _SERIES_START.search(s.text) and not said_years):  # fmt: skip
+            # "7.3 times the level of its first year": against the start of the series.
+            claim = claim.with_(reading=tuple(sorted({**dict(claim.reading),
+                                                      "start": "default"}.items())))  # fmt: skip
         if claim.understood and claim.kind == "share":
             held = _share_of_partner(s.text, at[0], lexicon.find_partners(s.text), own)
             if held is not None:
@@ -1754,6 +1768,17 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
     ranked = [_ranked_among(c, lexicon) for c in _respectively(out)]
     out = [_goods_named_before(c) for c in _field_goes_on(out, ranked)]
     return out if c.named else [_year_unnamed(x) for x in out]
+
+
+#: A base said as the start of a series: "the level of its first year", "at the outset",
+#: «стартовый уровень», «уровень первого года».
+_SERIES_START = re.compile(
+    r"\b(?:first|starting|initial|opening|debut)\s+(?:year|level|season)(?:'s)?\b"
+    r"|\b(?:at|from)\s+(?:the\s+)?(?:outset|start|launch)\b|\bwhen\s+(?:it|the\s+series)\s+"
+    r"(?:began|started)\b|(?<!\w)стартов\w*\s+(?:уров[ен]|год)\w*|(?<!\w)начальн\w*\s+уров[ен]\w*"
+    r"|(?<!\w)(?:уровень|уровня|уровнем)\s+первого\s+года",
+    re.IGNORECASE,
+)
 
 
 def _year_unnamed(c: Claim) -> Claim:

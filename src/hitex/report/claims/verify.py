@@ -92,6 +92,8 @@ def verify(  # noqa: PLR0912 - one step per test a verdict passes
     small_base_usd: float = ind.SMALL_BASE_USD,
 ) -> list[Result]:
     """The figure and verdict of each claim (in order), from ``session``'s warehouse."""
+    held = _held_years(session)
+    claims = [_from_start(c, held.get(c.subject.reporter, ())) for c in claims]
     plan = Plan(lexicon)
     for c in claims:
         if c.understood and len(c.subject.partners) == 1 and c.how("partners") == "read":
@@ -103,7 +105,6 @@ def verify(  # noqa: PLR0912 - one step per test a verdict passes
             plan.add(c.whole)
             for one in _each_one(c):
                 plan.add(one.subject)
-    held = _held_years(session)
     readings = {i: alternatives(c, claims, held.get(c.subject.reporter, ()))
                 for i, c in enumerate(claims) if c.understood}  # fmt: skip
     looks = {i: second_looks(c, claims, readings[i], lexicon)
@@ -323,6 +324,7 @@ _GUESSES = {
     "year": "its year is not certain (the sentence names other years, or none and goes on "
     "from the year of the sentence before)",
     "kind": "whether it is the change or the level a multiple before it reached is not certain",
+    "start": "its base is said as the start (read as the first year the data hold)",
 }
 #: A slot the text speaks of without naming it ("A country whose ...", «Месяц, с которого»).
 _UNNAMED = {
@@ -455,6 +457,17 @@ def _which_one(c: Claim, fits: Mapping[str, Result], joint: set[str], held: int)
     else:
         why = f"the partner is not named; none of its {held} partners fits"
     return Result(c, None, "unverifiable", f"uncertain reading: {why}")
+
+
+def _from_start(c: Claim, years: Sequence[int]) -> Claim:
+    """``c`` against the first year held, where its base is said as the series' start.
+
+    "7.3 times the level of its first year", «превзошли стартовый уровень в 7,3 раза": read
+    against the first year the data hold, not certainly (never flagged).
+    """
+    if c.how("start") != "default" or not years or years[0] >= c.period.year:
+        return c
+    return c.with_(period=replace(c.period, compare=years[0]))
 
 
 def _uncertain(r: Result) -> Result:
