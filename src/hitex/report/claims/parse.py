@@ -2193,6 +2193,20 @@ PATTERNS: tuple[Pattern, ...] = (
         ),
         lambda m, s, b: _side(m, s, b),  # noqa: PLW0108 - defined below
     ),
+    Pattern(
+        "side_of",
+        # The side of a balance of goods, or said as a state, told without a figure: "ran a
+        # surplus in pharmaceuticals", "Rubber gave Chile a surplus", "was in the red with
+        # China", «по пластмассам у Чили профицит», «с Китаем была в плюсе».
+        re.compile(
+            r"(?P<side>\b(?:a|an|its|their)\s+(?:trade\s+)?(?:surplus|deficit)\b(?!\s+with\b)"
+            r"|\bin\s+the\s+(?:red|black)\b"
+            r"|(?<!\w)(?:профицит|дефицит)(?!\w)"
+            r"|(?<!\w)в\s+(?:плюсе|минусе)(?!\w))",
+            _I,
+        ),
+        lambda m, s, b: _side_of(m, s, b),  # noqa: PLW0108 - defined below
+    ),
 )
 
 
@@ -2226,6 +2240,54 @@ def _side(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
         # «С Японией у страны профицит»: the partner named before it, or no claim.
         return "", None, None
     return "amount", Quantity(0.0, "usd", 0.0, math.inf, lo_open=True), "side"
+
+
+#: Words of a clause that make a side no claim of the data: a negation, a wish or a condition.
+_SIDE_UNSAID = re.compile(
+    r"\b(?:no|not|never|n't|without|would|could|should|might|may|if|hope\w*|want\w*|aim\w*|"
+    r"goal|target|plan\w*|expect\w*|every|each|always)\b|(?<!\w)(?:не|нет|без|ни|бы|если|"
+    r"хоч\w*|хотел\w*|план\w*|цел[ьи]|ожида\w*|кажд\w*|всегда)(?!\w)",
+    re.IGNORECASE)  # fmt: skip
+#: Whose goods a side is of: «по пластмассам» before it; "in plastics", "on rubber" after it.
+_GOODS_OF_SIDE_RU = re.compile(r"(?<!\w)[Пп]о\s+[а-яё]")
+_GOODS_OF_SIDE_EN = re.compile(
+    r"\s+(?:in|on|for)\s+(?!(?:19|20)\d\d\b|the\s+red|the\s+black)"
+    r"(?:the\s+)?[a-z]"
+)
+#: A partner before or after a side said as a state: "with China", «с Китаем».
+_PARTNER_OF_SIDE = re.compile(r"\b[Ww]ith\s+(?:the\s+)?[A-Z]|(?<!\w)[Сс]о?\s+[А-ЯЁ]")
+#: A verb that gives or runs a side, whose subject may be the goods ("Rubber gave Chile a
+#: surplus", "the pharmaceuticals room as running a surplus").
+_RUNS_SIDE = re.compile(
+    r"\b(?:ran|runs?|running|gave|gives?|giving|brought|brings?|posts?|posted|shows?|showed|"
+    r"shown|yield\w*|produc\w*|generat\w*|earn\w*|left|leaves?)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE)  # fmt: skip
+
+
+def _side_of(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
+    """The side of a balance of goods or with a partner, told without a figure (``side``).
+
+    Read only where the clause names whose balance it is: goods after «по» or "in"/"on", goods
+    that run it ("Rubber gave Chile a surplus"), or a partner after "with"/«с»; never where a
+    figure is in the clause (its own claim), or a negation, wish or condition is.
+    """
+    # («по каучуку и резине у Чили профицит»: an "and" of goods does not end the clause.)
+    clause = re.split(r"[,;:.!?—–]|\s(?:but|while|whereas|а|но)\s", before)[-1]
+    rest = re.split(r"[,;.!?:]", s.text[m.end() :], maxsplit=1)[0]
+    dated = re.sub(r"(?:\bin|(?<!\w)в)\s+(?:19|20)\d\d\b(?:\s*(?:году|г\.))?", " ", rest,
+                   flags=re.IGNORECASE)  # fmt: skip
+    if re.search(r"\d", dated) or re.search(r"^\s*(?:на|of|by|at)\b", rest, _I):
+        return "", None, None
+    if _SIDE_UNSAID.search(clause + " " + rest) or _SIDE_MOVED.search(clause + " " + rest):
+        return "", None, None
+    if _PARTNER_OF_SIDE.search(clause) or _PARTNER_OF_SIDE.match(rest.lstrip()):
+        return "amount", Quantity(0.0, "usd", 0.0, math.inf, lo_open=True), "side"
+    russian = re.search(r"[а-яё]", m.group(), _I) is not None
+    if russian and _GOODS_OF_SIDE_RU.search(clause):
+        return "amount", Quantity(0.0, "usd", 0.0, math.inf, lo_open=True), "side"
+    if not russian and (_GOODS_OF_SIDE_EN.match(rest) or _RUNS_SIDE.search(clause)):
+        return "amount", Quantity(0.0, "usd", 0.0, math.inf, lo_open=True), "side"
+    return "", None, None
 
 
 #: A negation right before words of a claim: "did not turn", «не стало».
@@ -2804,7 +2866,7 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             end=s.start + b, quantity=q, paragraph=s.paragraph, understood=bool(kind),
             note="" if kind else NOT_UNDERSTOOD,
             metric=extra if kind in ("rank", "extreme", "count", "multiple")
-            or name in ("side", "quarters")
+            or name in ("side", "side_of", "quarters")
             else None,
         )  # fmt: skip
         whole = own = _whole(s.text, b) if kind == "share" else None
@@ -2819,7 +2881,7 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
         hints = {"pattern": name}
         if a in guessed:
             hints["unit"] = "guess"
-        elif kind in ("amount", "change") and extra and name != "side":
+        elif kind in ("amount", "change") and extra and name not in ("side", "side_of"):
             hints["scale"] = extra
         if _FIGURE.search(s.text[:a]):
             hints["figure"] = "yes"
