@@ -22,7 +22,7 @@ import pytest
 
 import hitex.report.claims as claims
 from hitex import demo
-from tests.report.claims._shared import PORTUGAL, RED
+from tests.report.claims._shared import MOSCOW, PORTUGAL, RED
 
 
 def _chile_balance(chapter: str, year: int) -> float:
@@ -133,3 +133,138 @@ def test_came_out_on_the_side_it_was_on_already_is_not_flagged(corpus):
         r = _sides(claims.check(corpus, text, reporter="PRT"), "в плюс")
         assert r.verdict not in RED, r.reason
         assert r.claim.subject.flow == "balance", r.reason
+
+
+# -- a direction against an earlier time, told without a figure -----------------------------------
+def _chile_exports(chapter: str, year: int) -> float:
+    c = pd.concat(pd.read_csv(p, dtype={"product": str}) for p in demo.files())
+    c = c[(c["year"] == year) & (c["flow"] == "export")]
+    return float(c[c["product"].str.zfill(6).str.startswith(chapter)]["value_usd"].sum())
+
+
+def _moscow_to(partner: str, year: int) -> float:
+    m = pd.read_csv(MOSCOW)
+    return float(m[(m["partner"] == partner) & (m["year"] == year)]["value_usd"].sum())
+
+
+def _portugal(flow: str, year: int) -> float:
+    p = pd.read_csv(PORTUGAL)
+    return float(p[(p["flow"] == flow) & (p["year"] == year)]["value_usd"].sum())
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "chapter", "verdict"),
+    [
+        ("In 2004 Chile sold Argentina more plastics than in 2002.", "more", "39", "supported"),
+        ("In 2004 Chile sold Argentina less plastics than in 2002.", "less", "39", "contradicted"),
+        (
+            "В 2004 году Чили продала Аргентине пластмасс больше, чем в 2002-м.",
+            "больше",
+            "39",
+            "supported",
+        ),
+        (
+            "В 2004 году Чили продала Аргентине пластмасс меньше, чем за два года до того.",
+            "меньше",
+            "39",
+            "contradicted",
+        ),
+    ],
+)
+def test_more_or_less_than_an_earlier_year_is_a_direction(corpus, text, words, chapter, verdict):
+    rose = _chile_exports(chapter, 2004) > _chile_exports(chapter, 2002)
+    assert rose
+    assert (verdict == "supported") == (words in ("more", "больше"))
+    r = _sides(claims.check(corpus, text, reporter="CHL"), words)
+    assert r.verdict == verdict, r.reason
+    assert r.claim.kind == "growth"
+    assert r.claim.subject.products, r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "partner", "verdict"),
+    [
+        (
+            "Japan's purchases from Moscow were down on last year in 2020.",
+            "down on last year",
+            "JPN",
+            "contradicted",
+        ),
+        (
+            "Японцы купили у Москвы в 2020 году больше прошлогоднего.",
+            "больше прошлогоднего",
+            "JPN",
+            "supported",
+        ),
+        (
+            "В 2020 году Франция купила у Москвы меньше, чем годом ранее.",
+            "меньше",
+            "FRA",
+            "contradicted",
+        ),
+        ("In 2020 France bought more from Moscow than a year earlier.", "more", "FRA", "supported"),
+        (
+            "Moscow's exports in 2020. Germany is slipping back, down on last year.",
+            "down on last year",
+            "DEU",
+            "contradicted",
+        ),
+        (
+            "Экспорт Москвы в 2020 году. Германия купила меньше прошлогоднего.",
+            "меньше",
+            "DEU",
+            "contradicted",
+        ),
+    ],
+)
+def test_a_partner_up_or_down_on_last_year(corpus, text, words, partner, verdict):
+    assert _moscow_to(partner, 2020) > _moscow_to(partner, 2019)
+    r = _sides(claims.check(corpus, text, reporter="RU-MOW"), words)
+    assert r.verdict == verdict, r.reason
+    assert r.claim.kind == "growth"
+    assert r.claim.subject.partners == (partner,), r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "flow", "year", "verdict"),
+    [
+        ("In 2018 Portugal's imports edged down.", "edged down", "import", 2018, "supported"),
+        ("In 2018 Portugal's exports edged higher.", "edged higher", "export", 2018, "supported"),
+        ("In 2016 Portugal's imports ticked up.", "ticked up", "import", 2016, "contradicted"),
+        (
+            "In 2016 Portugal's exports inched lower.",
+            "inched lower",
+            "export",
+            2016,
+            "contradicted",
+        ),
+        (
+            "In 2018 Portugal's purchases abroad edged down while its sales rose 5%.",
+            "edged down",
+            "import",
+            2018,
+            "supported",
+        ),
+    ],
+)
+def test_edged_up_or_down_is_a_direction(corpus, text, words, flow, year, verdict):
+    up = _portugal(flow, year) > _portugal(flow, year - 1)
+    assert (up == any(w in words for w in ("up", "higher"))) == (verdict == "supported")
+    r = _sides(claims.check(corpus, text, reporter="PRT"), words)
+    assert r.verdict == verdict, r.reason
+    assert r.claim.kind == "growth"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В 2004 году Чили продала Аргентине пластмасс на 69% больше, чем в 2002-м.",
+        "In 2004 Chile sold Argentina 69% more plastics than in 2002.",
+        "In 2004 Chile sold Argentina more plastics than Argentina sold Chile.",
+    ],
+)
+def test_no_direction_beside_a_figure_of_its_own(corpus, text):
+    results = claims.check(corpus, text, reporter="CHL")
+    bare = [r for r in results if r.claim.kind == "growth" and r.claim.quantity is not None
+            and r.claim.quantity.value == 0.0]  # fmt: skip
+    assert not bare, [(r.claim.span, r.reason) for r in bare]

@@ -1632,6 +1632,16 @@ _NOT_A_YEAR = (
     r"level|previous|prior|before|last|earlier|expected|forecast|planned|год\w*|прошл\w*|"
     r"предыдущ\w*|ранее|до\b|ожида\w*|прогноз\w*|план\w*))"
 )
+#: An earlier time a level is set against: "2002", "last year", "a year earlier", «2002-м»,
+#: «прошлогоднего», «годом ранее», «два года до того» (not a figure nor another subject).
+_EARLIER = (
+    r"(?:19|20)\d\d(?:-(?:м|го|му))?(?:\s+(?:году|года|г\.))?(?![\d%])|last\s+year\b|"
+    r"(?:the\s+)?(?:previous|prior|preceding)\s+year\b|the\s+year\s+before\b|"
+    r"(?:a|one|two|three)\s+years?\s+(?:earlier|before|ago)\b|"
+    r"прошл\w*\s+год\w*|предыдущ\w*\s+год\w*|прошлогодн\w*|прежн(?:его|ему|ем)(?!\w)|"
+    r"годом\s+(?:ранее|раньше)|год\s+назад|(?:два|три|\w+)\s+года\s+(?:до\s+того|назад|ранее|"
+    r"раньше)"
+)
 _Q = f"(?:{QUALIFIER})?"
 PATTERNS: tuple[Pattern, ...] = (
     Pattern(
@@ -2194,6 +2204,23 @@ PATTERNS: tuple[Pattern, ...] = (
         lambda m, s, b: _side(m, s, b),  # noqa: PLW0108 - defined below
     ),
     Pattern(
+        "than_before",
+        # A rise or fall against an earlier time told without a figure: "more plastics than in
+        # 2002", "down on last year", "edged down", «больше, чем в 2002-м», «больше
+        # прошлогоднего», «меньше, чем годом ранее».
+        re.compile(
+            r"(?<!\w)(?:(?P<way>more|less|fewer|higher|lower|больше|меньше|выше|ниже)"
+            r"(?P<what>(?:\s+(?!than\b)[a-z]+){0,3}?)(?:,?\s+(?:than|чем)\s+(?:(?:it|they|we)\s+"
+            r"(?:did|was|were|had)\s+)?(?:in\s+|a\s+|the\s+|в\s+|за\s+)?|\s+)"
+            r"(?P<when>" + _EARLIER + r")"
+            r"|(?P<way2>up|down)\s+on\s+(?:the\s+)?(?P<when2>" + _EARLIER + r")"
+            r"|(?:edged|edging|edges|inched|inching|ticked|ticking|nudged|crept|creeping)\s+"
+            r"(?P<way3>up|down|higher|lower|upwards?|downwards?)\b)",
+            _I,
+        ),
+        lambda m, s, b: _than_before(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
         "side_of",
         # The side of a balance of goods, or said as a state, told without a figure: "ran a
         # surplus in pharmaceuticals", "Rubber gave Chile a surplus", "was in the red with
@@ -2240,6 +2267,47 @@ def _side(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
         # «С Японией у страны профицит»: the partner named before it, or no claim.
         return "", None, None
     return "amount", Quantity(0.0, "usd", 0.0, math.inf, lo_open=True), "side"
+
+
+#: Words before a comparative that size it or deny it: "69% more", «на 69% больше», "twice",
+#: «вдвое», "no more", «не больше» (the figure's own claim, or none).
+_THAN_TAKEN = re.compile(
+    r"(?:\d[\d.,]*\s*(?:%|\w+)?|times|twice|thrice|fold|half|third|quarter|раза?|вдвое|втрое|"
+    r"вчетверо|впятеро|вшестеро|всемеро|вдесятеро|половин\w*|трет\w*|much|far|slightly|little|"
+    r"no|not|never|any|не|нет|ничуть|ничем|чуть|немного|намного|гораздо|значительно|куда)\s*$",
+    re.IGNORECASE)  # fmt: skip
+#: Verbs of trade the trade words may miss: «продала», «купили», "sold", "bought".
+_TRADE_VERB = re.compile(r"(?<!\w)(?:прода|купи|закупи|вывез|ввез|отгрузи|постави)\w*", _I)
+
+
+def _than_before(
+    m: re.Match[str], s: Sentence, before: str
+) -> tuple[str, Quantity | None, str | None]:
+    """A rise or fall against an earlier time told without a figure: growth above or below zero.
+
+    Not where a figure, a multiple or a word of size is before the comparative ("69% more
+    than in 2002", «вдвое больше прежнего»: their own claims) or a figure is in the clause
+    after it, nor where the clause speaks of no trade, prices or a share.
+    """
+    clause = _CLAUSE_CUT.split(before)[-1]
+    rest = _CLAUSE_CUT.split(s.text[m.end() :])[0]
+    # A year before the comparative sizes nothing: «в 2020 году больше прошлогоднего».
+    unyeared = re.sub(r"\b(?:19|20)\d\d\b(?:-(?:м|го|му))?(?:\s*(?:году|года|г\.))?", "year",
+                      before[-40:])  # fmt: skip
+    if _THAN_TAKEN.search(unyeared) or _NEGATED.search(before):
+        return "", None, None
+    if re.search(r"\d", re.sub(r"(?:\bin|(?<!\w)в)\s+(?:19|20)\d\d\b(?:\s*(?:году|г\.))?", " ",
+                                rest, flags=re.IGNORECASE)):  # fmt: skip
+        return "", None, None
+    if _NOT_A_DIRECTION.search(clause + " " + rest):
+        return "", None, None
+    if not (_TRADE.search(s.text) or _TRADE_VERB.search(s.text) or frames.flows(s.text)
+            or lexicon.countries_in(s.text)):  # fmt: skip
+        return "", None, None
+    way = (m["way"] or m["way2"] or m["way3"]).lower()
+    if way in ("less", "fewer", "lower", "down", "downward", "downwards", "меньше", "ниже"):
+        return "growth", Quantity(0.0, "pct", -math.inf, 0.0, hi_open=True), None
+    return "growth", Quantity(0.0, "pct", 0.0, math.inf, lo_open=True), None
 
 
 #: Words of a clause that make a side no claim of the data: a negation, a wish or a condition.
@@ -2786,7 +2854,8 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
                 continue
             kind, q, extra = p.read(m, s, s.text[: m.start()])
             if not kind and any(
-                m.groupdict().get(g) for g in ("word", "listed", "way", "side", "order", "turned")
+                m.groupdict().get(g)
+                for g in ("word", "listed", "way", "way2", "way3", "side", "order", "turned")
             ):
                 continue  # a count in words that counts some partners: no figure to read
             if not kind and p.name in _WORDS_ONLY:
