@@ -1671,6 +1671,16 @@ _NOT_A_YEAR = (
     r"level|previous|prior|before|last|earlier|expected|forecast|planned|год\w*|прошл\w*|"
     r"предыдущ\w*|ранее|до\b|ожида\w*|прогноз\w*|план\w*))"
 )
+#: An earlier time a level is set against: "2002", "last year", "a year earlier", «2002-м»,
+#: «прошлогоднего», «годом ранее», «два года до того» (not a figure nor another subject).
+_EARLIER = (
+    r"(?:19|20)\d\d(?:-(?:м|го|му))?(?:\s+(?:году|года|г\.))?(?![\d%])|last\s+year\b|"
+    r"(?:the\s+)?(?:previous|prior|preceding)\s+year\b|the\s+year\s+before\b|"
+    r"(?:a|one|two|three)\s+years?\s+(?:earlier|before|ago)\b|"
+    r"прошл\w*\s+год\w*|предыдущ\w*\s+год\w*|прошлогодн\w*|прежн(?:его|ему|ем)(?!\w)|"
+    r"годом\s+(?:ранее|раньше)|год\s+назад|(?:два|три|\w+)\s+года\s+(?:до\s+того|назад|ранее|"
+    r"раньше)"
+)
 _Q = f"(?:{QUALIFIER})?"
 PATTERNS: tuple[Pattern, ...] = (
     Pattern(
@@ -2232,6 +2242,37 @@ PATTERNS: tuple[Pattern, ...] = (
         ),
         lambda m, s, b: _side(m, s, b),  # noqa: PLW0108 - defined below
     ),
+    Pattern(
+        "than_before",
+        # A rise or fall against an earlier time told without a figure: "more plastics than in
+        # 2002", "down on last year", "edged down", «больше, чем в 2002-м», «больше
+        # прошлогоднего», «меньше, чем годом ранее».
+        re.compile(
+            r"(?<!\w)(?:(?P<way>more|less|fewer|higher|lower|больше|меньше|выше|ниже)"
+            r"(?P<what>(?:\s+(?!than\b)[a-z]+){0,3}?)(?:,?\s+(?:than|чем)\s+(?:(?:it|they|we)\s+"
+            r"(?:did|was|were|had)\s+)?(?:in\s+|a\s+|the\s+|в\s+|за\s+)?|\s+)"
+            r"(?P<when>" + _EARLIER + r")"
+            r"|(?P<way2>up|down)\s+on\s+(?:the\s+)?(?P<when2>" + _EARLIER + r")"
+            r"|(?:edged|edging|edges|inched|inching|ticked|ticking|nudged|crept|creeping)\s+"
+            r"(?P<way3>up|down|higher|lower|upwards?|downwards?)\b)",
+            _I,
+        ),
+        lambda m, s, b: _than_before(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        "side_of",
+        # The side of a balance of goods, or said as a state, told without a figure: "ran a
+        # surplus in pharmaceuticals", "Rubber gave Chile a surplus", "was in the red with
+        # China", «по пластмассам у Чили профицит», «с Китаем была в плюсе».
+        re.compile(
+            r"(?P<side>\b(?:a|an|its|their)\s+(?:trade\s+)?(?:surplus|deficit)\b(?!\s+with\b)"
+            r"|\bin\s+the\s+(?:red|black)\b"
+            r"|(?<!\w)(?:профицит|дефицит)(?!\w)"
+            r"|(?<!\w)в\s+(?:плюсе|минусе)(?!\w))",
+            _I,
+        ),
+        lambda m, s, b: _side_of(m, s, b),  # noqa: PLW0108 - defined below
+    ),
 )
 
 
@@ -2265,6 +2306,95 @@ def _side(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
         # «С Японией у страны профицит»: the partner named before it, or no claim.
         return "", None, None
     return "amount", Quantity(0.0, "usd", 0.0, math.inf, lo_open=True), "side"
+
+
+#: Words before a comparative that size it or deny it: "69% more", «на 69% больше», "twice",
+#: «вдвое», "no more", «не больше» (the figure's own claim, or none).
+_THAN_TAKEN = re.compile(
+    r"(?:\d[\d.,]*\s*(?:%|\w+)?|times|twice|thrice|fold|half|third|quarter|раза?|вдвое|втрое|"
+    r"вчетверо|впятеро|вшестеро|всемеро|вдесятеро|половин\w*|трет\w*|much|far|slightly|little|"
+    r"no|not|never|any|не|нет|ничуть|ничем|чуть|немного|намного|гораздо|значительно|куда)\s*$",
+    re.IGNORECASE)  # fmt: skip
+#: Verbs of trade the trade words may miss: «продала», «купили», "sold", "bought".
+_TRADE_VERB = re.compile(r"(?<!\w)(?:прода|купи|закупи|вывез|ввез|отгрузи|постави)\w*", _I)
+
+
+def _than_before(
+    m: re.Match[str], s: Sentence, before: str
+) -> tuple[str, Quantity | None, str | None]:
+    """A rise or fall against an earlier time told without a figure: growth above or below zero.
+
+    Not where a figure, a multiple or a word of size is before the comparative ("69% more
+    than in 2002", «вдвое больше прежнего»: their own claims) or a figure is in the clause
+    after it, nor where the clause speaks of no trade, prices or a share.
+    """
+    clause = _CLAUSE_CUT.split(before)[-1]
+    rest = _CLAUSE_CUT.split(s.text[m.end() :])[0]
+    # A year before the comparative sizes nothing: «в 2020 году больше прошлогоднего».
+    unyeared = re.sub(r"\b(?:19|20)\d\d\b(?:-(?:м|го|му))?(?:\s*(?:году|года|г\.))?", "year",
+                      before[-40:])  # fmt: skip
+    if _THAN_TAKEN.search(unyeared) or _NEGATED.search(before):
+        return "", None, None
+    if re.search(r"\d", re.sub(r"(?:\bin|(?<!\w)в)\s+(?:19|20)\d\d\b(?:\s*(?:году|г\.))?", " ",
+                                rest, flags=re.IGNORECASE)):  # fmt: skip
+        return "", None, None
+    if _NOT_A_DIRECTION.search(clause + " " + rest):
+        return "", None, None
+    if not (_TRADE.search(s.text) or _TRADE_VERB.search(s.text) or frames.flows(s.text)
+            or lexicon.countries_in(s.text)):  # fmt: skip
+        return "", None, None
+    way = (m["way"] or m["way2"] or m["way3"]).lower()
+    if way in ("less", "fewer", "lower", "down", "downward", "downwards", "меньше", "ниже"):
+        return "growth", Quantity(0.0, "pct", -math.inf, 0.0, hi_open=True), None
+    return "growth", Quantity(0.0, "pct", 0.0, math.inf, lo_open=True), None
+
+
+#: Words of a clause that make a side no claim of the data: a negation, a wish or a condition.
+_SIDE_UNSAID = re.compile(
+    r"\b(?:no|not|never|n't|without|would|could|should|might|may|if|hope\w*|want\w*|aim\w*|"
+    r"goal|target|plan\w*|expect\w*|every|each|always)\b|(?<!\w)(?:не|нет|без|ни|бы|если|"
+    r"хоч\w*|хотел\w*|план\w*|цел[ьи]|ожида\w*|кажд\w*|всегда)(?!\w)",
+    re.IGNORECASE)  # fmt: skip
+#: Whose goods a side is of: «по пластмассам» before it; "in plastics", "on rubber" after it.
+_GOODS_OF_SIDE_RU = re.compile(r"(?<!\w)[Пп]о\s+[а-яё]")
+_GOODS_OF_SIDE_EN = re.compile(
+    r"\s+(?:in|on|for)\s+(?!(?:19|20)\d\d\b|the\s+red|the\s+black)"
+    r"(?:the\s+)?[a-z]"
+)
+#: A partner before or after a side said as a state: "with China", «с Китаем».
+_PARTNER_OF_SIDE = re.compile(r"\b[Ww]ith\s+(?:the\s+)?[A-Z]|(?<!\w)[Сс]о?\s+[А-ЯЁ]")
+#: A verb that gives or runs a side, whose subject may be the goods ("Rubber gave Chile a
+#: surplus", "the pharmaceuticals room as running a surplus").
+_RUNS_SIDE = re.compile(
+    r"\b(?:ran|runs?|running|gave|gives?|giving|brought|brings?|posts?|posted|shows?|showed|"
+    r"shown|yield\w*|produc\w*|generat\w*|earn\w*|left|leaves?)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE)  # fmt: skip
+
+
+def _side_of(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
+    """The side of a balance of goods or with a partner, told without a figure (``side``).
+
+    Read only where the clause names whose balance it is: goods after «по» or "in"/"on", goods
+    that run it ("Rubber gave Chile a surplus"), or a partner after "with"/«с»; never where a
+    figure is in the clause (its own claim), or a negation, wish or condition is.
+    """
+    # («по каучуку и резине у Чили профицит»: an "and" of goods does not end the clause.)
+    clause = re.split(r"[,;:.!?—–]|\s(?:but|while|whereas|а|но)\s", before)[-1]
+    rest = re.split(r"[,;.!?:]", s.text[m.end() :], maxsplit=1)[0]
+    dated = re.sub(r"(?:\bin|(?<!\w)в)\s+(?:19|20)\d\d\b(?:\s*(?:году|г\.))?", " ", rest,
+                   flags=re.IGNORECASE)  # fmt: skip
+    if re.search(r"\d", dated) or re.search(r"^\s*(?:на|of|by|at)\b", rest, _I):
+        return "", None, None
+    if _SIDE_UNSAID.search(clause + " " + rest) or _SIDE_MOVED.search(clause + " " + rest):
+        return "", None, None
+    if _PARTNER_OF_SIDE.search(clause) or _PARTNER_OF_SIDE.match(rest.lstrip()):
+        return "amount", Quantity(0.0, "usd", 0.0, math.inf, lo_open=True), "side"
+    russian = re.search(r"[а-яё]", m.group(), _I) is not None
+    if russian and _GOODS_OF_SIDE_RU.search(clause):
+        return "amount", Quantity(0.0, "usd", 0.0, math.inf, lo_open=True), "side"
+    if not russian and (_GOODS_OF_SIDE_EN.match(rest) or _RUNS_SIDE.search(clause)):
+        return "amount", Quantity(0.0, "usd", 0.0, math.inf, lo_open=True), "side"
+    return "", None, None
 
 
 #: A negation right before words of a claim: "did not turn", «не стало».
@@ -2763,7 +2893,8 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
                 continue
             kind, q, extra = p.read(m, s, s.text[: m.start()])
             if not kind and any(
-                m.groupdict().get(g) for g in ("word", "listed", "way", "side", "order", "turned")
+                m.groupdict().get(g)
+                for g in ("word", "listed", "way", "way2", "way3", "side", "order", "turned")
             ):
                 continue  # a count in words that counts some partners: no figure to read
             if not kind and p.name in _WORDS_ONLY:
@@ -2843,7 +2974,7 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             end=s.start + b, quantity=q, paragraph=s.paragraph, understood=bool(kind),
             note="" if kind else NOT_UNDERSTOOD,
             metric=extra if kind in ("rank", "extreme", "count", "multiple")
-            or name in ("side", "quarters")
+            or name in ("side", "side_of", "quarters")
             else None,
         )  # fmt: skip
         whole = own = _whole(s.text, b) if kind == "share" else None
@@ -2858,7 +2989,7 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
         hints = {"pattern": name}
         if a in guessed:
             hints["unit"] = "guess"
-        elif kind in ("amount", "change") and extra and name != "side":
+        elif kind in ("amount", "change") and extra and name not in ("side", "side_of"):
             hints["scale"] = extra
         if _FIGURE.search(s.text[:a]):
             hints["figure"] = "yes"

@@ -1174,6 +1174,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         )
         at = (f.claim.start - s.start, f.claim.end - s.start)
         side = ""
+        if f.claim.metric == "side_turned" and subject.flow != "balance":
+            # «с Китаем вышла в плюс»: a sign word with no figure after it names the balance.
+            subject = dataclasses.replace(subject, flow="balance")
+            how["flow"] = "read"
         if f.hints.get("gap"):
             subject = Subject(subject.reporter, "balance", subject.partners,
                               subject.partner_group, subject.products)  # fmt: skip
@@ -3416,6 +3420,9 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
                 if any(w.lower() not in general for w in words):
                     how["products"] = "default"
         return Subject(c.reporter, flow, codes, None, _products(goods)), how
+    if f.claim.metric == "side" and f.hints.get("pattern") == "side_of":
+        # Its side word names the balance ("in the red", «в плюсе»): the flow is read.
+        return _side_of_subject(c, s, f, partners, products), {**how, "flow": "read"}
     if f.claim.metric == "side":
         # "a surplus with Korea", «с Японией у страны профицит»: the partner right after the
         # words, or right before them in the inverted Russian order.
@@ -3898,6 +3905,29 @@ _OTHER_SIDE = {"deficit": "surplus", "surplus": "deficit"}
 #: положительное сальдо».
 _SIDE_GAP = re.compile(r"\s+(?:у\s+[^\W\d]+\s+)?(?:(?:сложил\w*|складыва\w*|был\w*|остал\w*|"
                        r"остаёт\w*|остает\w*|образовал\w*)\s+)?(?:[—–]\s*)?")  # fmt: skip
+#: The word right before a partner that makes the balance one with it: "with China", «с Китаем».
+_WITH_PARTNER = re.compile(r"(?:\b[Ww]ith|(?<!\w)[Сс]о?)\s+(?:the\s+)?$")
+
+
+def _side_of_subject(
+    c: Context, s: Sentence, f: Found, partners: list[Mention], products: list[Mention]
+) -> Subject:
+    """The balance a side told without a figure is of (``parse._side_of``).
+
+    The partner after "with"/«с» in its clause, the goods its clause names ("in plastics",
+    «по пластмассам»).
+    """
+    a, b = f.claim.start - s.start, f.claim.end - s.start
+    lo = lo_clause(s.text, a)
+    stop = re.compile(r"[,;.!?:]").search(s.text, b)
+    hi = stop.start() if stop else len(s.text)
+    named = [m for m in partners if lo <= m.start < hi and m.kind == "country"
+             and _WITH_PARTNER.search(s.text[max(lo, m.start - 12) : m.start])]  # fmt: skip
+    goods = [m for m in products if lo <= m.start < hi]
+    return Subject(c.reporter, "balance", tuple(m.value for m in named[:1]), None,
+                   _products(goods))  # fmt: skip
+
+
 #: A side word whose owner is named right before it ("Argentina's surplus") or right after it
 #: («профицит Аргентины»).
 _SIDE_WORD = re.compile(r"\b(?:surplus|deficit)\b|(?<!\w)(?:профицит|дефицит)\w*", re.IGNORECASE)

@@ -1403,6 +1403,10 @@ def _direction(
     return judged
 
 
+#: «вышла в плюс», «вышел в минус»: words of ending on a side, of a turn to it or not.
+_CAME_OUT = re.compile(r"(?<!\w)вы(?:шел|шл[оаи])\s+в\s", re.IGNORECASE)
+
+
 def _side_turned(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     """A balance on the side said in its year and not on it the year before."""
     now = _balance(c, _flow_value(c, s, plan, small, c.period.year),
@@ -1417,6 +1421,11 @@ def _side_turned(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     except (_NoData, HitexError, KeyError, IndexError) as exc:
         raise _NoData(f"{now.reason}; the year before ({year}) is not held: whether the "
                       "balance changed side cannot be told") from exc  # fmt: skip
+    if then.verdict == "supported" and _CAME_OUT.search(c.span):
+        # «вышла в плюс» may say the side it ended on as well as a turn to it: not certain.
+        return Result(c, now.computed, "unverifiable",
+                      f"{now.reason}; it was a {c.side} already in {year} ({then.reason}): the "
+                      "words may say the side it ended on rather than a turn")  # fmt: skip
     if then.verdict == "supported":
         return Result(
             c,
