@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from hitex.report import wording
-from hitex.report.claims import frames, lexicon, versus
+from hitex.report.claims import frames, lexicon, numwords, versus
 from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Quantity
 
 __all__ = ["FALL", "GROWTH", "Found", "Sentence", "parse", "sentences"]
@@ -427,6 +427,8 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "двенадцати": 12, "пятнадцати": 15, "двадцати": 20}  # fmt: skip
 # "thirty-nine chapters", "up from twenty-nine".
 _COUNT_WORDS.update(_english_tens())
+# Every count from two to ninety-nine in words, Russian in every case («двадцати двум»).
+_COUNT_WORDS.update(numwords.COUNTS)
 _COUNT_WORDS_RE = "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
 
 
@@ -1810,7 +1812,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?:-м\b|г(?:оду|\.)?)?,?\s+)?(?:таких\s+|их\s+)?было\s+"
             r"(?P<n_ru3>(?:[а-яё]+\s+)?[а-яё]+|\d{1,3})(?=\s*(?:[.;)]|$))"
             # «против девятнадцати», «против пяти годом ранее».
-            r"|(?<!\w)против\s+(?:лишь\s+|только\s+|всего\s+)?(?P<n_ru2>(?:[а-яё]+\s+)?[а-яё]+)"
+            # «стало 22 вместо 21», «двадцать две вместо двадцати одной»: «вместо» as «против».
+            r"|(?<!\w)(?:против|вместо)\s+(?:лишь\s+|только\s+|всего\s+)?"
+            r"(?P<n_ru2>(?:[а-яё]+\s+)?[а-яё]+|\d{1,3}(?![.,]?\d|\s*(?:%|процент|млн|млрд|тыс)))"
             r"(?:\s+(?:годом\s+(?:ранее|раньше)|в\s+предыдущем\s+году|год\s+назад))?"
             r"(?=\s*(?:[.;)]|$))",
             _I,
@@ -1828,6 +1832,22 @@ PATTERNS: tuple[Pattern, ...] = (
             _I,
         ),
         lambda m, s, b: _net_change(m),
+    ),
+    Pattern(
+        "count_years",
+        # How many years a flow went one way: "imports fell in eleven years", "exports went down
+        # only once", «импорт сокращался в одиннадцати годах», «экспорт падал лишь один раз».
+        re.compile(
+            r"(?<!\w)(?P<way>" + _RISE_WORDS + "|" + _FALL_WORDS + r"|dropped|went (?:down|up)|"
+            r"climbed|rosen?|падал[аио]?|рос(?:л[аио])?|снижал\w*|сокращал\w*|увеличивал\w*)"
+            r"\s+(?:(?:only|just|лишь|только|всего)\s+)?"
+            r"(?:(?:in\s+)?(?P<word>" + numwords.COUNTS_RE + r"|\d{1,2})\s+(?:years|times)\b"
+            r"|в\s+(?P<word_ru>" + numwords.COUNTS_RE + r"|\d{1,2})\s+год(?:ах|у)(?![а-яё])"
+            r"|(?P<word_ru2>" + numwords.COUNTS_RE + r"|\d{1,2}|один)\s+раз(?:а)?(?![а-яё])"
+            r"|(?P<once>once|twice|однажды|дважды)\b)",
+            _I,
+        ),
+        lambda m, s, b: _count_years(m, s, b),  # noqa: PLW0108 - defined below
     ),
     Pattern(
         "streak",
@@ -1898,8 +1918,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?: (?:in|of) the series| on record)?"
             # "exports slipped only once", "Only in 2009 did exports decline", «снижался один
             # раз», «Единственный спад за двадцать лет».
-            r"|\b(?:fell|slipped|declined|dropped|decreased|shrank|contracted) (?:only|just) "
-            r"once\b"
+            r"|\b(?:fell|slipped|declined|dropped|decreased|shrank|contracted|went down) "
+            r"(?:only|just) once\b"
             r"|\bonly in (?:19|20)\d\d did (?:[\w'’]+ ){0,3}?(?:fall|decline|drop|decrease|"
             r"shrink|slip|contract)\b"
             r"|(?:снижал|сокращал|уменьшал|пада)\w*(?: лишь| только| всего)? (?:один раз|однажды)"
@@ -2122,12 +2142,33 @@ PATTERNS: tuple[Pattern, ...] = (
         re.compile(
             r"(?<![\w-])(?:total\s+|всего\s+)?(?:destinations|buyers|export markets|suppliers|"
             r"import origins|покупател(?:ей|и)|поставщик(?:ов|и)|стран-(?:покупател|получател|"
-            r"поставщик)\w*)(?:\s+(?:numbered|totall?ed|всего|было|насчитывалось))?\s*[:—–]?\s*"
+            r"поставщик)\w*)(?:\s+(?:numbered|totall?ed|всего|было|насчитывалось)"
+            # «Покупателей в 2020 году стало 22», «Стран-покупателей оказалось двадцать две»: a
+            # verb of counting after the noun, a few words (not a figure) between.
+            r"|(?:\s+(?!\d+\s*(?:млн|млрд|тыс|%|million|billion))[^\s,.;:]+){0,5}?\s+"
+            r"(?:стало|оказалось|набралось|насчитывалось|насчитывается|numbered|totall?ed))?"
+            r"\s*[:—–]?\s*"
             r"(?P<num>\d{1,3}|" + _COUNT_WORDS_RE + r")(?!\w|[.,]\d|\s*(?:%|per\s*cent|процент|"
             r"млн|млрд|тыс|million|billion|bn|mn|m\b|\$|долл))",
             _I,
         ),
         lambda m, s, b: _count_after_noun(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        "count",
+        # A count of partners in words anywhere, as its digits are read ("22 countries"): "Moscow
+        # exported to twenty-two countries", «продавала товары двадцати двум странам», «в
+        # двадцать две страны» (not the first of a list: "the two largest markets").
+        re.compile(
+            r"(?<![\w-])(?<!\bthe )(?<!\bof )(?<!\btop )(?P<word>" + numwords.COUNTS_RE + r")\s+"
+            r"(?:(?:destination|partner|trading|export|import|supplier|supplying|foreign|buyer|"
+            r"different|distinct|[а-яё]+(?:ых|их|ым|им|ыми|ими|ые|ие))\s+)?"
+            r"(?:countries|nations|markets|destinations|partners|buyers|customers|suppliers|"
+            r"стран(?:а|ы|е|у|ой|ам|ами|ах)?(?![а-яё])|рын(?:ка|ку|ков|кам|ках|ками|ки|ок)"
+            r"(?![а-яё])|государств\w*|покупател\w*|поставщик\w*|партн[её]р\w*)",
+            _I,
+        ),
+        lambda m, s, b: _count_words_any(m, s, b),  # noqa: PLW0108 - defined below
     ),
     Pattern(
         "count_of",
@@ -2435,7 +2476,8 @@ def _count_in_words(
     """
     rest = re.split(r"[.;:!?]", s.text[m.end() :], maxsplit=1)[0]
     every = re.match(r"all|все", m["pre"], re.IGNORECASE) is not None
-    if not every and _SOME_OF_THEM.search(rest):
+    # "exported to twenty-two countries in 2020": a year is no figure of those counted.
+    if not every and _SOME_OF_THEM.search(re.sub(r"\b(?:19|20)\d\d\b", "", rest)):
         return "", None, None
     n = float(_COUNT_WORDS[m["word"].lower()])
     return "count", Quantity(n, "count", n, n), "partners"
@@ -2459,6 +2501,47 @@ def _count_opening(
         return "", None, None
     n = float(words_number(m["word"]))
     return "count", Quantity(n, "count", n, n), "partners"
+
+
+def _count_words_any(
+    m: re.Match[str], s: Sentence, b: str
+) -> tuple[str, Quantity | None, str | None]:
+    """How many partners, in words wherever they stand (:func:`numwords.cardinal`).
+
+    Not a count of those over a bound or of each ("Seven countries bought over $100 million",
+    «у двенадцати стран закупки превысили 50 млн»), nor of those whose trade went one way ("Two
+    markets grew", «три страны сократили закупки»): some of the partners, not all.
+    """
+    clause = re.split(r"[.;:!?]|,\s+(?:but|while|а|но)\b", s.text[m.end() :], maxsplit=1)[0]
+    clause = re.sub(r"\b(?:19|20)\d\d\b", "", clause)
+    if _SOME_OF_THEM.search(clause) or _ONE_WAY.search(clause):
+        return "", None, None
+    n = numwords.cardinal(m["word"])
+    if n is None or n < 2:
+        return "", None, None
+    return "count", Quantity(float(n), "count", n, n), "partners"
+
+
+#: A change said of the partners a count names: some of them went one way.
+_ONE_WAY = re.compile(
+    r"(?<!\w)(?:" + _RISE_WORDS + "|" + _FALL_WORDS + r"|rais\w+|cut|reduc\w+|increas\w+|"
+    r"lower\w*|boost\w*|dropp\w+|grow\w*|нарастил\w*|сократил\w*|снизил\w*|"
+    r"увеличил\w*|уменьшил\w*|рост\w*|прирост\w*|спад\w*|паден\w*)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _count_years(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | None, str | None]:
+    """How many years a flow went one way (``years_rise``, ``years_fall``): "fell in 11 years"."""
+    word = (m["word"] or m["word_ru"] or m["word_ru2"] or m["once"] or "").lower()
+    n = {"once": 1, "однажды": 1, "один": 1, "twice": 2, "дважды": 2}.get(word)
+    n = n if n is not None else int(word) if word.isdigit() else numwords.cardinal(word)
+    if n is None or (n == 1 and re.search(r"\b(?:19|20)\d\d\b", s.text)):
+        # "fell only once, in 2009": the only fall, of the year named (the record reads it).
+        return "", None, None
+    way = m["way"].lower()
+    up = re.match(_RISE_WORDS + r"|went up|climbed|rosen?|рос|увеличивал", way) is not None
+    return "count", Quantity(float(n), "count", n, n), "years_rise" if up else "years_fall"
 
 
 def _count_after_noun(
@@ -2706,7 +2789,7 @@ _OTHER_UNIT = re.compile(
 _FOLLOWED_BY = re.compile(r",\s*(?:followed|trailed|chased)\s+by\s+|,\s*(?:за\s+ним\w*|следом)\s+",
                           re.IGNORECASE)  # fmt: skip
 #: Patterns whose words, when their reader finds no claim in them, hold no number to report.
-_WORDS_ONLY = ("streak", "count_against", "per_dollar", "count_of")
+_WORDS_ONLY = ("streak", "count_against", "per_dollar", "count_of", "count_years")
 
 
 def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kind
