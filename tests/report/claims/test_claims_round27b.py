@@ -145,3 +145,67 @@ def test_a_count_after_its_noun_with_a_verb_of_counting_is_read(corpus, text):
     counts = [r for r in results if r.claim.kind == "count"]
     assert len(counts) == 2, [(r.claim.span, r.verdict, r.reason) for r in results]
     assert all(r.verdict == "supported" for r in counts), [r.reason for r in counts]
+
+
+# -- a bound said as a mark ----------------------------------------------------------------------
+def _moscow_headings_over(year: int, bound: float) -> int:
+    m = moscow()
+    m = m[(m["flow"] == "export") & (m["year"] == year)]
+    by = m.groupby(m["product"].str.zfill(6).str[:4])["value_usd"].sum()
+    return int((by > bound).sum())
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Moscow's exports in 2020. That year nine headings passed the 100-million mark.",
+         "100-million"),
+        ("Moscow's exports in 2020. Nine headings of its exports got past the "
+         "one-hundred-million-dollar bar in 2020.", "one-hundred-million-dollar"),
+        ("Moscow's exports in 2020. In 2020 nine headings crossed the $100 million threshold.",
+         "$100 million"),
+    ],
+)  # fmt: skip
+def test_a_count_of_goods_past_a_mark_is_checked(corpus, text, words):
+    assert _moscow_headings_over(2020, 100e6) == 9
+    r = find(claims.check(corpus, text), words)
+    assert r.verdict == "supported", r.reason
+
+
+def test_a_false_count_of_goods_past_a_mark_is_flagged(corpus):
+    assert _moscow_headings_over(2020, 100e6) != 14
+    text = "Moscow's exports in 2020. That year fourteen headings passed the 100-million mark."
+    r = find(claims.check(corpus, text), "100-million")
+    assert r.verdict in RED, r.reason
+
+
+# -- a count in words wherever it stands ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Moscow's exports in 2020.\n\nFor the record. A total of twenty-two countries received "
+         "its goods in 2020.", "twenty-two countries"),
+        ("Экспорт Москвы в 2020 году.\n\nИтог года: 22 страны-получателя.", "22 страны"),
+        ("Экспорт Москвы в 2020 году.\n\nИтог года: двадцать две страны-получателя.",
+         "двадцать две страны"),
+    ],
+)  # fmt: skip
+def test_a_count_of_recipients_is_a_count_of_the_trade(corpus, text, words):
+    r = find(claims.check(corpus, text), words)
+    assert r.claim.kind == "count"
+    assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow's exports in 2020. Three countries cut their purchases in 2020.",
+        "Экспорт Москвы в 2020 году. Три страны сократили закупки в 2020 году.",
+        "Moscow's exports in 2020. Seven countries bought more than $100 million each in 2020.",
+    ],
+)
+def test_a_count_of_some_partners_is_no_count_of_all(corpus, text):
+    results = claims.check(corpus, text)
+    assert not [r for r in results if r.claim.kind == "count" and r.verdict in RED], [
+        (r.claim.span, r.verdict, r.reason) for r in results
+    ]

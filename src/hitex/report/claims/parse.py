@@ -370,6 +370,12 @@ _TRADE = re.compile(
     r"закуп|контракт|сделк|отрасл|took|buyer|customer|market|deficit|surplus|turnover|balance|дефицит|"
     r"профицит|сальдо|оборот|покуп|выручк|рын|\bgap\b|shortfall|отгруз|вывез|ввез|вывоз|ввоз|"
     r"outbound|inbound|\bpartner countr|\bpartners\b|партн[её]р|destinations|поставщик|"
+    # «22 страны-получателя», "recipient countries": those the goods went to.
+    r"получател|\brecipient|"
+    # "Nine headings passed the 100-million mark": a count of goods over a bound of money.
+    r"\b(?:chapters|headings|product lines|tariff lines)\b(?=\s+(?:\w+\s+){0,2}?(?:passed|topped|"
+    r"exceeded|crossed|(?:got|went) past|cleared|above|over)\s+(?:the\s+)?(?:US\$|\$|\d|\w+[- ]"
+    r"(?:million|billion)))|"
     r"two-way|commerce|"
     # "Chile's consignments to its neighbour", "goods received": consigned and received goods.
     r"consign|"
@@ -2029,6 +2035,20 @@ PATTERNS: tuple[Pattern, ...] = (
         lambda m, s, b: _percent(_in_words_ru(m), s, b),  # type: ignore[arg-type]
     ),
     Pattern(
+        "money",
+        # A bound said as a mark: "passed the 100-million mark", "got past the ten-million-dollar
+        # bar", "crossed the $1 billion threshold" (the figure in digits or words).
+        re.compile(
+            r"(?P<q>)(?<![\w.,])(?:US\$|\$)?\s?(?P<mark>\d+(?:[.,]\d+)?|"
+            r"(?:one|a|two|three|four|five)[\s-]hundred|"
+            + numwords.COUNTS_RE
+            + r"|ten|one|a)[\s-](?P<scale>million|billion)(?:[\s-]dollars?)?"
+            r"(?=\s+(?:mark|bar|barrier|threshold|line|milestone|level)\b)",
+            _I,
+        ),
+        lambda m, s, b: _mark(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
         # «на два и четыре десятых миллиарда долларов», «двести двадцать семь миллионов»: money
         # in words (a spoken text), not of another unit.
         "money",
@@ -2160,7 +2180,7 @@ PATTERNS: tuple[Pattern, ...] = (
         # exported to twenty-two countries", «продавала товары двадцати двум странам», «в
         # двадцать две страны» (not the first of a list: "the two largest markets").
         re.compile(
-            r"(?<![\w-])(?<!\bthe )(?<!\bof )(?<!\btop )(?P<word>" + numwords.COUNTS_RE + r")\s+"
+            r"(?<![\w-])(?<!\bthe )(?<!\btop )(?P<word>" + numwords.COUNTS_RE + r")\s+"
             r"(?:(?:destination|partner|trading|export|import|supplier|supplying|foreign|buyer|"
             r"different|distinct|[а-яё]+(?:ых|их|ым|им|ыми|ими|ые|ие))\s+)?"
             r"(?:countries|nations|markets|destinations|partners|buyers|customers|suppliers|"
@@ -2501,6 +2521,28 @@ def _count_opening(
         return "", None, None
     n = float(words_number(m["word"]))
     return "count", Quantity(n, "count", n, n), "partners"
+
+
+#: The verb before a mark ("passed the ... mark") and the side of it the figure is on.
+_PAST_MARK = re.compile(
+    r"\b(?:passed|crossed|topped|cleared|surpassed|exceeded|broke(?:\s+through)?|"
+    r"(?:got|went|moved|climbed|rose)\s+(?:past|beyond|over|above|through)|past|beyond|"
+    r"above|over)\s+the\s+$",
+    re.IGNORECASE,
+)
+_SHORT_OF_MARK = re.compile(r"\b(?:below|under|short\s+of|missed|fell\s+short\s+of)\s+the\s+$",
+                            re.IGNORECASE)  # fmt: skip
+
+
+def _mark(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | None, str | None]:
+    """A bound said as a mark passed (or missed): more (less) than its figure, else no claim."""
+    word = m["mark"].lower()
+    said = {"ten": 10, "one": 1, "a": 1}.get(word) or numwords.cardinal(word)
+    n = word if word[0].isdigit() else str(said) if said else ""
+    q = "more than" if _PAST_MARK.search(b) else "less than" if _SHORT_OF_MARK.search(b) else ""
+    if not q or not n:
+        return "", None, None
+    return _money(_InWords(m, n, scale=m["scale"], q=q), s, b)  # type: ignore[arg-type]
 
 
 def _count_words_any(
