@@ -20,12 +20,14 @@ pandas, never with hitex.
 
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
+from hitex import demo
 from hitex.report.claims.numwords import cardinal
-from tests.report.claims._shared import PORTUGAL, RED, find, moscow
+from tests.report.claims._shared import PORTUGAL, RED, find, moscow, raw_sum
 
 
 def _moscow_partners(year: int) -> int:
@@ -209,3 +211,42 @@ def test_a_count_of_some_partners_is_no_count_of_all(corpus, text):
     assert not [r for r in results if r.claim.kind == "count" and r.verdict in RED], [
         (r.claim.span, r.verdict, r.reason) for r in results
     ]
+
+
+# -- the count of another year in brackets; chapters counted among all ---------------------------
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Moscow's exports in 2020. Twenty-two countries were buyers in 2020 (twenty-one in "
+         "2019).", "twenty-one in 2019"),
+        ("Экспорт Москвы в 2020 году. Покупателями были 22 страны (21 в 2019 году).", "21 в 2019"),
+    ],
+)  # fmt: skip
+def test_a_count_of_another_year_in_brackets_is_checked(corpus, text, words):
+    assert _moscow_partners(2019) == 21
+    r = find(claims.check(corpus, text), words)
+    assert r.claim.kind == "count"
+    assert r.claim.period.year == 2019
+    assert r.verdict == "supported", r.reason
+
+
+def _chile_export_chapters_over(bound: float) -> int:
+    files = [str(f) for f in demo.files()]
+    rows = duckdb.sql(
+        f"SELECT count(*) FROM (SELECT substr(lpad(product, 6, '0'), 1, 2) AS c, "
+        f"sum(value_usd) AS v FROM read_csv({files}, types={{'product': 'VARCHAR'}}) "
+        f"WHERE reporter = 'CHL' AND flow = 'export' AND year = 2004 GROUP BY 1) WHERE v > {bound}"
+    )
+    return int(rows.fetchall()[0][0])
+
+
+def test_a_count_of_chapters_past_a_mark_counts_every_chapter(corpus):
+    # After a paragraph on vehicles: every chapter is counted, not the vehicles.
+    assert _chile_export_chapters_over(10e6) == 7
+    assert round(raw_sum(demo.files(), "reporter = 'CHL' AND flow = 'export' AND year = 2004 "
+                         "AND product LIKE '87%'", text_products=True), 1) == 11.1  # fmt: skip
+    text = ("Chile's trade with Argentina, 2004.\n\nVehicles are now the fourth-biggest "
+            "outgoing chapter at $11.1 million. Seven chapters got past the ten-million-dollar "
+            "bar.")  # fmt: skip
+    r = find(claims.check(corpus, text), "ten-million-dollar")
+    assert r.verdict == "supported", r.reason

@@ -957,7 +957,7 @@ def _count_against(
     m: re.Match[str], s: Sentence, before: str
 ) -> tuple[str, Quantity | None, str | None]:
     """A count of another year set against the one before it (resolve copies that one's frame)."""
-    word = (m["n"] or m["n2"] or m["n_ru"] or m["n_ru2"] or m["n_ru3"]).lower()
+    word = (m["n"] or m["n2"] or m["n_ru"] or m["n_ru2"] or m["n_ru3"] or m["n3"]).lower()
     ru = m["n_ru"] or m["n_ru2"] or m["n_ru3"]
     n = _COUNT_WORDS.get(word) or _WORD_NUMBERS.get(frames.lemma(word) if ru else word)
     if ru and not word.isdigit():
@@ -1817,6 +1817,10 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|(?<!\w)(?:годом\s+(?:ранее|раньше),?\s+|в\s+(?P<y_ru3>(?:19|20)\d\d)\s*"
             r"(?:-м\b|г(?:оду|\.)?)?,?\s+)?(?:таких\s+|их\s+)?было\s+"
             r"(?P<n_ru3>(?:[а-яё]+\s+)?[а-яё]+|\d{1,3})(?=\s*(?:[.;)]|$))"
+            # "Twenty-two countries were buyers (twenty-one in 2019)", «22 страны (21 в 2019
+            # году)»: the count of another year in brackets after a count.
+            r"|(?<=\()\s*(?P<n3>" + _COUNT_WORDS_RE + r"|\d{1,3})\s+(?:in|в)\s+"
+            r"(?P<y3>(?:19|20)\d\d)(?:-м|\s*г(?:оду|\.)?)?\s*(?=\))"
             # «против девятнадцати», «против пяти годом ранее».
             # «стало 22 вместо 21», «двадцать две вместо двадцати одной»: «вместо» as «против».
             r"|(?<!\w)(?:против|вместо)\s+(?:лишь\s+|только\s+|всего\s+)?"
@@ -2040,7 +2044,7 @@ PATTERNS: tuple[Pattern, ...] = (
         # bar", "crossed the $1 billion threshold" (the figure in digits or words).
         re.compile(
             r"(?P<q>)(?<![\w.,])(?:US\$|\$)?\s?(?P<mark>\d+(?:[.,]\d+)?|"
-            r"(?:one|a|two|three|four|five)[\s-]hundred|"
+            r"(?:(?:one|a|two|three|four|five)[\s-])?hundred|"
             + numwords.COUNTS_RE
             + r"|ten|one|a)[\s-](?P<scale>million|billion)(?:[\s-]dollars?)?"
             r"(?=\s+(?:mark|bar|barrier|threshold|line|milestone|level)\b)",
