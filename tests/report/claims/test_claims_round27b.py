@@ -204,6 +204,8 @@ def test_a_count_of_recipients_is_a_count_of_the_trade(corpus, text, words):
         "Moscow's exports in 2020. Three countries cut their purchases in 2020.",
         "Экспорт Москвы в 2020 году. Три страны сократили закупки в 2020 году.",
         "Moscow's exports in 2020. Seven countries bought more than $100 million each in 2020.",
+        "Экспорт Москвы в 2020 году. Закупки Кореи, Казахстана и Турции выросли — каждая из трёх "
+        "стран прибавила одинаково.",
     ],
 )
 def test_a_count_of_some_partners_is_no_count_of_all(corpus, text):

@@ -2500,6 +2500,8 @@ def _count_in_words(
     """
     rest = re.split(r"[.;:!?]", s.text[m.end() :], maxsplit=1)[0]
     every = re.match(r"all|все", m["pre"], re.IGNORECASE) is not None
+    if _EACH_OF_COUNT.search(s.text[: m.start("word")]):
+        return "", None, None  # «каждая из трёх стран», "one of five markets": those named
     # "exported to twenty-two countries in 2020": a year is no figure of those counted.
     if not every and _SOME_OF_THEM.search(re.sub(r"\b(?:19|20)\d\d\b", "", rest)):
         return "", None, None
@@ -2549,6 +2551,14 @@ def _mark(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | None, 
     return _money(_InWords(m, n, scale=m["scale"], q=q), s, b)  # type: ignore[arg-type]
 
 
+#: A count that is of some named partners, not of all: «каждая из трёх стран», "one of five".
+_EACH_OF_COUNT = re.compile(
+    r"(?:\b(?:each|one|any|none|either|neither)\s+of\s+(?:the\s+|these\s+|those\s+)?"
+    r"|(?<!\w)(?:кажд\w+|одн\w+|любо\w+|ни\s+одн\w+)\s+из\s+(?:эт\w+\s+)?)$",
+    re.IGNORECASE,
+)
+
+
 def _count_words_any(
     m: re.Match[str], s: Sentence, b: str
 ) -> tuple[str, Quantity | None, str | None]:
@@ -2558,6 +2568,8 @@ def _count_words_any(
     «у двенадцати стран закупки превысили 50 млн»), nor of those whose trade went one way ("Two
     markets grew", «три страны сократили закупки»): some of the partners, not all.
     """
+    if _EACH_OF_COUNT.search(s.text[: m.start("word")]):
+        return "", None, None
     clause = re.split(r"[.;:!?]|,\s+(?:but|while|а|но)\b", s.text[m.end() :], maxsplit=1)[0]
     clause = re.sub(r"\b(?:19|20)\d\d\b", "", clause)
     if _SOME_OF_THEM.search(clause) or _ONE_WAY.search(clause):
