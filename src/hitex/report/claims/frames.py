@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from hitex.report.claims import numwords
+
 __all__ = [
     "count_before",
     "counted_after",
@@ -363,6 +365,8 @@ for _i, (_en_ten, _ru_ten) in enumerate(zip(_TENS_EN, _TENS_RU, strict=True)):
         for _sep in ("-", " "):
             _COUNT_WORDS[f"{_en_ten}{_sep}{_en_unit}"] = 10 * (_i + 2) + _j + 1
         _COUNT_WORDS[f"{_ru_ten} {_ru_unit}"] = 10 * (_i + 2) + _j + 1
+# Every count from two to ninety-nine in words, Russian in every case («двадцати двух»).
+_COUNT_WORDS.update(numwords.COUNTS)
 
 
 def each_after(text: str, end: int, start: int) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from hitex.report import wording
-from hitex.report.claims import frames, lexicon, versus
+from hitex.report.claims import frames, lexicon, numwords, versus
 from hitex.report.claims.model import NOT_UNDERSTOOD, Claim, Quantity
 
 __all__ = ["FALL", "GROWTH", "Found", "Sentence", "parse", "sentences"]
@@ -370,6 +370,12 @@ _TRADE = re.compile(
     r"закуп|контракт|сделк|отрасл|took|buyer|customer|market|deficit|surplus|turnover|balance|дефицит|"
     r"профицит|сальдо|оборот|покуп|выручк|рын|\bgap\b|shortfall|отгруз|вывез|ввез|вывоз|ввоз|"
     r"outbound|inbound|\bpartner countr|\bpartners\b|партн[её]р|destinations|поставщик|"
+    # «22 страны-получателя», "recipient countries": those the goods went to.
+    r"получател|\brecipient|"
+    # "Nine headings passed the 100-million mark": a count of goods over a bound of money.
+    r"\b(?:chapters|headings|product lines|tariff lines)\b(?=\s+(?:\w+\s+){0,2}?(?:passed|topped|"
+    r"exceeded|crossed|(?:got|went) past|cleared|above|over)\s+(?:the\s+)?(?:US\$|\$|\d|\w+[- ]"
+    r"(?:million|billion)))|"
     r"two-way|commerce|"
     # "Chile's consignments to its neighbour", "goods received": consigned and received goods.
     r"consign|"
@@ -427,6 +433,8 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "двенадцати": 12, "пятнадцати": 15, "двадцати": 20}  # fmt: skip
 # "thirty-nine chapters", "up from twenty-nine".
 _COUNT_WORDS.update(_english_tens())
+# Every count from two to ninety-nine in words, Russian in every case («двадцати двум»).
+_COUNT_WORDS.update(numwords.COUNTS)
 _COUNT_WORDS_RE = "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
 
 
@@ -988,7 +996,7 @@ def _count_against(
     m: re.Match[str], s: Sentence, before: str
 ) -> tuple[str, Quantity | None, str | None]:
     """A count of another year set against the one before it (resolve copies that one's frame)."""
-    word = (m["n"] or m["n2"] or m["n_ru"] or m["n_ru2"] or m["n_ru3"]).lower()
+    word = (m["n"] or m["n2"] or m["n_ru"] or m["n_ru2"] or m["n_ru3"] or m["n3"]).lower()
     ru = m["n_ru"] or m["n_ru2"] or m["n_ru3"]
     n = _COUNT_WORDS.get(word) or _WORD_NUMBERS.get(frames.lemma(word) if ru else word)
     if ru and not word.isdigit():
@@ -1858,8 +1866,14 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|(?<!\w)(?:годом\s+(?:ранее|раньше),?\s+|в\s+(?P<y_ru3>(?:19|20)\d\d)\s*"
             r"(?:-м\b|г(?:оду|\.)?)?,?\s+)?(?:таких\s+|их\s+)?было\s+"
             r"(?P<n_ru3>(?:[а-яё]+\s+)?[а-яё]+|\d{1,3})(?=\s*(?:[.;)]|$))"
+            # "Twenty-two countries were buyers (twenty-one in 2019)", «22 страны (21 в 2019
+            # году)»: the count of another year in brackets after a count.
+            r"|(?<=\()\s*(?P<n3>" + _COUNT_WORDS_RE + r"|\d{1,3})\s+(?:in|в)\s+"
+            r"(?P<y3>(?:19|20)\d\d)(?:-м|\s*г(?:оду|\.)?)?\s*(?=\))"
             # «против девятнадцати», «против пяти годом ранее».
-            r"|(?<!\w)против\s+(?:лишь\s+|только\s+|всего\s+)?(?P<n_ru2>(?:[а-яё]+\s+)?[а-яё]+)"
+            # «стало 22 вместо 21», «двадцать две вместо двадцати одной»: «вместо» as «против».
+            r"|(?<!\w)(?:против|вместо)\s+(?:лишь\s+|только\s+|всего\s+)?"
+            r"(?P<n_ru2>(?:[а-яё]+\s+)?[а-яё]+|\d{1,3}(?![.,]?\d|\s*(?:%|процент|млн|млрд|тыс)))"
             r"(?:\s+(?:годом\s+(?:ранее|раньше)|в\s+предыдущем\s+году|год\s+назад))?"
             r"(?=\s*(?:[.;)]|$))",
             _I,
@@ -1877,6 +1891,22 @@ PATTERNS: tuple[Pattern, ...] = (
             _I,
         ),
         lambda m, s, b: _net_change(m),
+    ),
+    Pattern(
+        "count_years",
+        # How many years a flow went one way: "imports fell in eleven years", "exports went down
+        # only once", «импорт сокращался в одиннадцати годах», «экспорт падал лишь один раз».
+        re.compile(
+            r"(?<!\w)(?P<way>" + _RISE_WORDS + "|" + _FALL_WORDS + r"|dropped|went (?:down|up)|"
+            r"climbed|rosen?|падал[аио]?|рос(?:л[аио])?|снижал\w*|сокращал\w*|увеличивал\w*)"
+            r"\s+(?:(?:only|just|лишь|только|всего)\s+)?"
+            r"(?:(?:in\s+)?(?P<word>" + numwords.COUNTS_RE + r"|\d{1,2})\s+(?:years|times)\b"
+            r"|в\s+(?P<word_ru>" + numwords.COUNTS_RE + r"|\d{1,2})\s+год(?:ах|у)(?![а-яё])"
+            r"|(?P<word_ru2>" + numwords.COUNTS_RE + r"|\d{1,2}|один)\s+раз(?:а)?(?![а-яё])"
+            r"|(?P<once>once|twice|однажды|дважды)\b)",
+            _I,
+        ),
+        lambda m, s, b: _count_years(m, s, b),  # noqa: PLW0108 - defined below
     ),
     Pattern(
         "streak",
@@ -1947,8 +1977,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?: (?:in|of) the series| on record)?"
             # "exports slipped only once", "Only in 2009 did exports decline", «снижался один
             # раз», «Единственный спад за двадцать лет».
-            r"|\b(?:fell|slipped|declined|dropped|decreased|shrank|contracted) (?:only|just) "
-            r"once\b"
+            r"|\b(?:fell|slipped|declined|dropped|decreased|shrank|contracted|went down) "
+            r"(?:only|just) once\b"
             r"|\bonly in (?:19|20)\d\d did (?:[\w'’]+ ){0,3}?(?:fall|decline|drop|decrease|"
             r"shrink|slip|contract)\b"
             r"|(?:снижал|сокращал|уменьшал|пада)\w*(?: лишь| только| всего)? (?:один раз|однажды)"
@@ -2056,6 +2086,20 @@ PATTERNS: tuple[Pattern, ...] = (
         "percent",
         re.compile(_Q + r"(?P<words>" + RU_NUMBER_WORDS + r")\s+процент\w*", _I),
         lambda m, s, b: _percent(_in_words_ru(m), s, b),  # type: ignore[arg-type]
+    ),
+    Pattern(
+        "money",
+        # A bound said as a mark: "passed the 100-million mark", "got past the ten-million-dollar
+        # bar", "crossed the $1 billion threshold" (the figure in digits or words).
+        re.compile(
+            r"(?P<q>)(?<![\w.,])(?:US\$|\$)?\s?(?P<mark>\d+(?:[.,]\d+)?|"
+            r"(?:(?:one|a|two|three|four|five)[\s-])?hundred|"
+            + numwords.COUNTS_RE
+            + r"|ten|one|a)[\s-](?P<scale>million|billion)(?:[\s-]dollars?)?"
+            r"(?=\s+(?:mark|bar|barrier|threshold|line|milestone|level)\b)",
+            _I,
+        ),
+        lambda m, s, b: _mark(m, s, b),  # noqa: PLW0108 - defined below
     ),
     Pattern(
         # «на два и четыре десятых миллиарда долларов», «двести двадцать семь миллионов»: money
@@ -2171,12 +2215,33 @@ PATTERNS: tuple[Pattern, ...] = (
         re.compile(
             r"(?<![\w-])(?:total\s+|всего\s+)?(?:destinations|buyers|export markets|suppliers|"
             r"import origins|покупател(?:ей|и)|поставщик(?:ов|и)|стран-(?:покупател|получател|"
-            r"поставщик)\w*)(?:\s+(?:numbered|totall?ed|всего|было|насчитывалось))?\s*[:—–]?\s*"
+            r"поставщик)\w*)(?:\s+(?:numbered|totall?ed|всего|было|насчитывалось)"
+            # «Покупателей в 2020 году стало 22», «Стран-покупателей оказалось двадцать две»: a
+            # verb of counting after the noun, a few words (not a figure) between.
+            r"|(?:\s+(?!\d+\s*(?:млн|млрд|тыс|%|million|billion))[^\s,.;:]+){0,5}?\s+"
+            r"(?:стало|оказалось|набралось|насчитывалось|насчитывается|numbered|totall?ed))?"
+            r"\s*[:—–]?\s*"
             r"(?P<num>\d{1,3}|" + _COUNT_WORDS_RE + r")(?!\w|[.,]\d|\s*(?:%|per\s*cent|процент|"
             r"млн|млрд|тыс|million|billion|bn|mn|m\b|\$|долл))",
             _I,
         ),
         lambda m, s, b: _count_after_noun(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        "count",
+        # A count of partners in words anywhere, as its digits are read ("22 countries"): "Moscow
+        # exported to twenty-two countries", «продавала товары двадцати двум странам», «в
+        # двадцать две страны» (not the first of a list: "the two largest markets").
+        re.compile(
+            r"(?<![\w-])(?<!\bthe )(?<!\btop )(?P<word>" + numwords.COUNTS_RE + r")\s+"
+            r"(?:(?:destination|partner|trading|export|import|supplier|supplying|foreign|buyer|"
+            r"different|distinct|[а-яё]+(?:ых|их|ым|им|ыми|ими|ые|ие))\s+)?"
+            r"(?:countries|nations|markets|destinations|partners|buyers|customers|suppliers|"
+            r"стран(?:а|ы|е|у|ой|ам|ами|ах)?(?![а-яё])|рын(?:ка|ку|ков|кам|ках|ками|ки|ок)"
+            r"(?![а-яё])|государств\w*|покупател\w*|поставщик\w*|партн[её]р\w*)",
+            _I,
+        ),
+        lambda m, s, b: _count_words_any(m, s, b),  # noqa: PLW0108 - defined below
     ),
     Pattern(
         "count_of",
@@ -2604,7 +2669,10 @@ def _count_in_words(
     """
     rest = re.split(r"[.;:!?]", s.text[m.end() :], maxsplit=1)[0]
     every = re.match(r"all|все", m["pre"], re.IGNORECASE) is not None
-    if not every and _SOME_OF_THEM.search(rest):
+    if _EACH_OF_COUNT.search(s.text[: m.start("word")]):
+        return "", None, None  # «каждая из трёх стран», "one of five markets": those named
+    # "exported to twenty-two countries in 2020": a year is no figure of those counted.
+    if not every and _SOME_OF_THEM.search(re.sub(r"\b(?:19|20)\d\d\b", "", rest)):
         return "", None, None
     n = float(_COUNT_WORDS[m["word"].lower()])
     return "count", Quantity(n, "count", n, n), "partners"
@@ -2628,6 +2696,79 @@ def _count_opening(
         return "", None, None
     n = float(words_number(m["word"]))
     return "count", Quantity(n, "count", n, n), "partners"
+
+
+#: The verb before a mark ("passed the ... mark") and the side of it the figure is on.
+_PAST_MARK = re.compile(
+    r"\b(?:passed|crossed|topped|cleared|surpassed|exceeded|broke(?:\s+through)?|"
+    r"(?:got|went|moved|climbed|rose)\s+(?:past|beyond|over|above|through)|past|beyond|"
+    r"above|over)\s+the\s+$",
+    re.IGNORECASE,
+)
+_SHORT_OF_MARK = re.compile(r"\b(?:below|under|short\s+of|missed|fell\s+short\s+of)\s+the\s+$",
+                            re.IGNORECASE)  # fmt: skip
+
+
+def _mark(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | None, str | None]:
+    """A bound said as a mark passed (or missed): more (less) than its figure, else no claim."""
+    word = m["mark"].lower()
+    said = {"ten": 10, "one": 1, "a": 1}.get(word) or numwords.cardinal(word)
+    n = word if word[0].isdigit() else str(said) if said else ""
+    q = "more than" if _PAST_MARK.search(b) else "less than" if _SHORT_OF_MARK.search(b) else ""
+    if not q or not n:
+        return "", None, None
+    return _money(_InWords(m, n, scale=m["scale"], q=q), s, b)  # type: ignore[arg-type]
+
+
+#: A count that is of some named partners, not of all: «каждая из трёх стран», "one of five".
+_EACH_OF_COUNT = re.compile(
+    r"(?:\b(?:each|one|any|none|either|neither)\s+of\s+(?:the\s+|these\s+|those\s+)?"
+    r"|(?<!\w)(?:кажд\w+|одн\w+|любо\w+|ни\s+одн\w+)\s+из\s+(?:эт\w+\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _count_words_any(
+    m: re.Match[str], s: Sentence, b: str
+) -> tuple[str, Quantity | None, str | None]:
+    """How many partners, in words wherever they stand (:func:`numwords.cardinal`).
+
+    Not a count of those over a bound or of each ("Seven countries bought over $100 million",
+    «у двенадцати стран закупки превысили 50 млн»), nor of those whose trade went one way ("Two
+    markets grew", «три страны сократили закупки»): some of the partners, not all.
+    """
+    if _EACH_OF_COUNT.search(s.text[: m.start("word")]):
+        return "", None, None
+    clause = re.split(r"[.;:!?]|,\s+(?:but|while|а|но)\b", s.text[m.end() :], maxsplit=1)[0]
+    clause = re.sub(r"\b(?:19|20)\d\d\b", "", clause)
+    if _SOME_OF_THEM.search(clause) or _ONE_WAY.search(clause):
+        return "", None, None
+    n = numwords.cardinal(m["word"])
+    if n is None or n < 2:
+        return "", None, None
+    return "count", Quantity(float(n), "count", n, n), "partners"
+
+
+#: A change said of the partners a count names: some of them went one way.
+_ONE_WAY = re.compile(
+    r"(?<!\w)(?:" + _RISE_WORDS + "|" + _FALL_WORDS + r"|rais\w+|cut|reduc\w+|increas\w+|"
+    r"lower\w*|boost\w*|dropp\w+|grow\w*|нарастил\w*|сократил\w*|снизил\w*|"
+    r"увеличил\w*|уменьшил\w*|рост\w*|прирост\w*|спад\w*|паден\w*)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _count_years(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | None, str | None]:
+    """How many years a flow went one way (``years_rise``, ``years_fall``): "fell in 11 years"."""
+    word = (m["word"] or m["word_ru"] or m["word_ru2"] or m["once"] or "").lower()
+    n = {"once": 1, "однажды": 1, "один": 1, "twice": 2, "дважды": 2}.get(word)
+    n = n if n is not None else int(word) if word.isdigit() else numwords.cardinal(word)
+    if n is None or (n == 1 and re.search(r"\b(?:19|20)\d\d\b", s.text)):
+        # "fell only once, in 2009": the only fall, of the year named (the record reads it).
+        return "", None, None
+    way = m["way"].lower()
+    up = re.match(_RISE_WORDS + r"|went up|climbed|rosen?|рос|увеличивал", way) is not None
+    return "count", Quantity(float(n), "count", n, n), "years_rise" if up else "years_fall"
 
 
 def _count_after_noun(
@@ -2875,7 +3016,7 @@ _OTHER_UNIT = re.compile(
 _FOLLOWED_BY = re.compile(r",\s*(?:followed|trailed|chased)\s+by\s+|,\s*(?:за\s+ним\w*|следом)\s+",
                           re.IGNORECASE)  # fmt: skip
 #: Patterns whose words, when their reader finds no claim in them, hold no number to report.
-_WORDS_ONLY = ("streak", "count_against", "per_dollar", "count_of")
+_WORDS_ONLY = ("streak", "count_against", "per_dollar", "count_of", "count_years")
 
 
 def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kind

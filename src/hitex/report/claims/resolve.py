@@ -1256,6 +1256,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # (heading, product) counted, never of their sum.
             aggregation, count = "each", counted[0]
             f = dataclasses.replace(f, claim=f.claim.with_(metric=counted[1]))  # noqa: PLW2901
+            if subject.products and how.get("products") == "paragraph":
+                # "Seven chapters got past the ten-million-dollar bar" after a paragraph on
+                # vehicles: every chapter is counted, not the goods the paragraph spoke of.
+                subject = dataclasses.replace(subject, products=())
             if not subject.products:
                 how["products"] = "read"  # every chapter of the trade, by its own words
         elif (f.claim.kind == "amount" and len(subject.partners) > 1

@@ -2391,9 +2391,40 @@ def _record(c: Claim, s: Session, plan: Plan, small: float) -> Result:
 def _count(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     if c.metric == "partners":
         return _count_partners(c, s, plan, small)
+    if c.metric in ("years_rise", "years_fall"):
+        return _count_years(c, s, plan, small)
     row = _table(c, s, plan, small, indicators=["product_lines"]).iloc[0]
     figure = float(row.product_lines)
     return _judge(c, figure, f"{describe(c.subject)} in {_when(c)}: {int(figure)} product lines")
+
+
+def _count_years(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """How many years the figure went one way ("imports fell in eleven years").
+
+    The changes from year to year over every year the warehouse holds up to the claim's year,
+    counted.
+
+    A series of fewer than :data:`RECORD_YEARS` years cannot say; a year of the series the
+    warehouse does not hold leaves the count open.
+    """
+    sizes = _sizes(c, s, plan, small)
+    years = sorted(sizes)
+    if len(years) < RECORD_YEARS:
+        raise _NoData(f"the warehouse holds {len(years)} year(s) of {describe(c.subject)}: too "
+                      "few to count its rises and falls")  # fmt: skip
+    gaps = [y for y in range(years[0], years[-1] + 1) if y not in sizes]
+    if gaps:
+        raise _NoData(
+            f"the warehouse does not hold {describe(c.subject)} in "
+            f"{', '.join(map(str, gaps))}: its rises and falls cannot be counted"
+        )
+    change = {y: sizes[y] - sizes[y - 1] for y in years[1:]}
+    up = c.metric == "years_rise"
+    those = [y for y, d in change.items() if (d > 0 if up else d < 0)]
+    listed = ", ".join(map(str, those)) or "none"
+    return _judge(c, float(len(those)),
+                  f"{describe(c.subject)}, {years[0]}-{years[-1]}: {len(those)} "
+                  f"{'rise' if up else 'fall'}(s) from year to year ({listed})")  # fmt: skip
 
 
 def _count_partners(c: Claim, s: Session, plan: Plan, small: float) -> Result:
