@@ -181,3 +181,22 @@ def test_a_text_in_capitals_is_read(corpus, text):
         assert r.verdict == "supported", r.reason
         assert flow in r.reason
         assert r.claim.span == said[r.claim.start : r.claim.end]  # as the text writes it
+
+
+def _headings_over(year: int, bound: float) -> int:
+    m = pd.read_csv(MOSCOW, dtype={"product": str})
+    m = m[(m["flow"] == "export") & (m["year"] == year)]
+    by = m.groupby(m["product"].str.zfill(6).str[:4])["value_usd"].sum()
+    return int((by > bound).sum())
+
+
+def test_a_count_of_the_year_before_said_after_it_is_read(corpus):
+    now, then = _headings_over(2020, 100e6), _headings_over(2019, 100e6)
+    assert (now, then) == (9, 6)
+    words = {6: "six", 5: "five"}
+    for n in (then, then - 1):
+        text = (f"Moscow's exports in 2020: nine headings topped 100 million dollars, where a year "
+                f"earlier there had been only {words[n]}.")  # fmt: skip
+        r = find(claims.check(corpus, text), f"only {words[n]}", understood=True)
+        assert r.claim.period.year == 2019, r.claim
+        assert (r.verdict == "supported") == (n == then), r.reason

@@ -996,7 +996,8 @@ def _count_against(
     m: re.Match[str], s: Sentence, before: str
 ) -> tuple[str, Quantity | None, str | None]:
     """A count of another year set against the one before it (resolve copies that one's frame)."""
-    word = (m["n"] or m["n2"] or m["n_ru"] or m["n_ru2"] or m["n_ru3"] or m["n3"]).lower()
+    word = (m["n"] or m["n2"] or m["n_ru"] or m["n_ru2"] or m["n_ru3"] or m["n3"]
+            or m["n5"]).lower()  # fmt: skip
     ru = m["n_ru"] or m["n_ru2"] or m["n_ru3"]
     n = _COUNT_WORDS.get(word) or _WORD_NUMBERS.get(frames.lemma(word) if ru else word)
     if ru and not word.isdigit():
@@ -1866,6 +1867,12 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|(?<!\w)(?:годом\s+(?:ранее|раньше),?\s+|в\s+(?P<y_ru3>(?:19|20)\d\d)\s*"
             r"(?:-м\b|г(?:оду|\.)?)?,?\s+)?(?:таких\s+|их\s+)?было\s+"
             r"(?P<n_ru3>(?:[а-яё]+\s+)?[а-яё]+|\d{1,3})(?=\s*(?:[.;)]|$))"
+            # "nine headings topped $100 million, where a year earlier there had been only
+            # five": the count of the year before, after the count it is set against.
+            r"|\b(?:a year (?:earlier|before)|the (?:year|month) before|the previous year),?\s+"
+            r"there\s+(?:had\s+been|were|was)\s+(?:only\s+|just\s+|a mere\s+)?(?P<n5>"
+            + _COUNT_WORDS_RE
+            + r"|\d{1,3})(?=\s*(?:[.;)]|$))"
             # "Twenty-two countries were buyers (twenty-one in 2019)", «22 страны (21 в 2019
             # году)»: the count of another year in brackets after a count.
             r"|(?<=\()\s*(?P<n3>" + _COUNT_WORDS_RE + r"|\d{1,3})\s+(?:in|в)\s+"
