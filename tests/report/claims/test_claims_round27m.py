@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
-from tests.report.claims._shared import MOSCOW, RED, chile_mn, find, portugal_mn, ru
+from tests.report.claims._shared import MOSCOW, PORTUGAL, RED, chile_mn, find, portugal_mn, ru
 
 
 def _moscow_exports(partner: str | None = None, heading: str = "") -> pd.Series:
@@ -200,3 +200,24 @@ def test_a_count_of_the_year_before_said_after_it_is_read(corpus):
         r = find(claims.check(corpus, text), f"only {words[n]}", understood=True)
         assert r.claim.period.year == 2019, r.claim
         assert (r.verdict == "supported") == (n == then), r.reason
+
+
+@pytest.mark.parametrize(
+    "words", ["four markets past three hundred", "three markets beyond five hundred million"]
+)
+def test_a_count_past_a_bound_in_words_is_not_all_partners(corpus, words):
+    # Some markets past a bound are not the count of all partners (14 in 2021): never flagged
+    # as that count.
+    results = claims.check(corpus, f"Portugal's technology exports in 2021: {words}.")
+    assert not [r for r in results if r.verdict in RED], [(r.claim.span, r.reason) for r in results]
+
+
+def test_a_count_in_the_past_years_is_still_a_count(corpus):
+    m = pd.read_csv(PORTUGAL)
+    n = m[(m["flow"] == "export") & (m["year"] == 2021)]["partner"].nunique()
+    assert n == 14
+    text = (
+        "Portugal's technology exports in 2021 went to fourteen markets, as in the past two years."
+    )
+    r = find(claims.check(corpus, text), "fourteen markets", understood=True)
+    assert r.verdict == "supported", r.reason

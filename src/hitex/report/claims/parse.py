@@ -2489,7 +2489,10 @@ _WITH_BEFORE = re.compile(
 #: markets each took more than $250 million"), read with its figure (frames), not a count of all.
 _SOME_OF_THEM = re.compile(
     r"\b(?:each|apiece|every|over|above|more than|less than|under|below|topped|exceeded|"
-    r"кажд\w*|более|свыше|больше|менее|меньше|превы\w*)\b|[$%]|\d",
+    r"beyond|exceeding|passed|crossed|surpass\w*|"
+    # "Four markets past three hundred" (a bound in words), not "in the past year".
+    r"past(?!\s+(?:[\w-]+\s+){0,2}?(?:years?|decades?|months?|weeks?|seasons?)\b)|"
+    r"кажд\w*|более|свыше|больше|менее|меньше|превы\w*|выше|ниже|дороже|дешевле)\b|[$%]|\d",
     re.IGNORECASE,
 )
 
