@@ -1907,10 +1907,13 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?<!\w)(?P<way>" + _RISE_WORDS + "|" + _FALL_WORDS + r"|dropped|went (?:down|up)|"
             r"climbed|rosen?|падал[аио]?|рос(?:л[аио])?|снижал\w*|сокращал\w*|увеличивал\w*)"
             r"\s+(?:(?:only|just|лишь|только|всего)\s+)?"
-            r"(?:(?:in\s+)?(?P<word>" + numwords.COUNTS_RE + r"|\d{1,2})\s+(?:years|times)\b"
+            r"(?:(?:in\s+)?(?P<word>" + numwords.COUNTS_RE + r"|\d{1,2})\s+years\b"
             r"|в\s+(?P<word_ru>" + numwords.COUNTS_RE + r"|\d{1,2})\s+год(?:ах|у)(?![а-яё])"
             r"|(?P<word_ru2>" + numwords.COUNTS_RE + r"|\d{1,2}|один)\s+раз(?:а)?(?![а-яё])"
-            r"|(?P<once>once|twice|однажды|дважды)\b)",
+            r"|(?P<once>once|twice|однажды|дважды)\b)"
+            # "fell three times" counts years; "grew 37 times" is a multiple, not a count.
+            r"|(?<!\w)(?P<way2>" + _FALL_WORDS + r"|dropped|went down)\s+"
+            r"(?:(?:only|just)\s+)?(?P<word2>" + numwords.COUNTS_RE + r"|\d{1,2})\s+times\b",
             _I,
         ),
         lambda m, s, b: _count_years(m, s, b),  # noqa: PLW0108 - defined below
@@ -2770,13 +2773,13 @@ _ONE_WAY = re.compile(
 
 def _count_years(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | None, str | None]:
     """How many years a flow went one way (``years_rise``, ``years_fall``): "fell in 11 years"."""
-    word = (m["word"] or m["word_ru"] or m["word_ru2"] or m["once"] or "").lower()
+    word = (m["word"] or m["word2"] or m["word_ru"] or m["word_ru2"] or m["once"] or "").lower()
     n = {"once": 1, "однажды": 1, "один": 1, "twice": 2, "дважды": 2}.get(word)
     n = n if n is not None else int(word) if word.isdigit() else numwords.cardinal(word)
     if n is None or (n == 1 and re.search(r"\b(?:19|20)\d\d\b", s.text)):
         # "fell only once, in 2009": the only fall, of the year named (the record reads it).
         return "", None, None
-    way = m["way"].lower()
+    way = (m["way"] or m["way2"]).lower()
     up = re.match(_RISE_WORDS + r"|went up|climbed|rosen?|рос|увеличивал", way) is not None
     return "count", Quantity(float(n), "count", n, n), "years_rise" if up else "years_fall"
 
