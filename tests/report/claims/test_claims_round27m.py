@@ -221,3 +221,20 @@ def test_a_count_in_the_past_years_is_still_a_count(corpus):
     )
     r = find(claims.check(corpus, text), "fourteen markets", understood=True)
     assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(("headline", "flagged"), [("MOSCOW'S EXPORT CALENDAR", True),
+                                                   ("MOSCOW'S IMPORT CALENDAR", False)])  # fmt: skip
+def test_a_list_under_an_exports_headline_of_an_exports_only_reporter(corpus, headline, flagged):
+    # Moscow's data hold exports alone: a list of items with no flow word under a headline that
+    # names exports is of exports for certain (a false figure flagged); under one that names
+    # imports it is not (never flagged).
+    t = _moscow_exports(heading="8411")
+    growth = 100 * (t[2020] / t[2019] - 1)
+    false = round(growth) + 15
+    text = (f"{headline}\nAll figures compare 2020 with 2019.\n\nDoor 1. A mouse: the capital "
+            f"sold abroad goods worth $2.4bn during 2020.\n"
+            f"Door 2. Turbojets, the biggest present, climbed {false}%.")  # fmt: skip
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), f"{false}%", understood=True)
+    assert (r.verdict in RED) == flagged, r.reason
+    assert r.verdict != "supported", r.reason

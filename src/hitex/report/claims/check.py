@@ -87,7 +87,7 @@ def check(
 
 
 def _one_flow_held(claims: list[Claim], session: Session, text: str) -> list[Claim]:
-    """Claims whose flow is a default made certain where the data hold only that flow.
+    """Claims whose flow is a default (or the paragraph's) made certain where the data hold only it.
 
     "MOSCOW'S EXPORTS, 2020. [...] The United States, at $180 million, was down a fifth": the
     warehouse holds only Moscow's exports, and the headline and the claim's paragraph up to its
@@ -103,7 +103,15 @@ def _one_flow_held(claims: list[Claim], session: Session, text: str) -> list[Cla
     out = []
     for c in claims:
         held = {f for f in holdings.get(c.subject.reporter, {}) if f in ("export", "import")}
-        if c.understood and c.how("flow") == "default" and held == {c.subject.flow}:
+        # A flow carried from the paragraph only where the claim's own words speak of trade
+        # ("Turbojets ... climbed 35%"), not of a figure that names none ("The final total").
+        named = bool(c.subject.products or c.subject.partners or parse.trade_words(c.sentence))
+        said_how = c.how("flow")
+        if (
+            c.understood
+            and held == {c.subject.flow}
+            and (said_how == "default" or (said_how == "paragraph" and named))
+        ):
             said = {
                 flow
                 for x in read
