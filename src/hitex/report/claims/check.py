@@ -76,11 +76,13 @@ def check(
         compare = _base(session, who, when, text)
     # The year a New Year greeting names is not the year of the figures after it.
     text = resolve.unsay_greeted(text)
-    found = parse.parse(text)
-    claims = resolve.resolve(found, lex, resolve.Context(who, when, compare, named), text)
-    claims = enterprises.read(found, claims, session, lexicon_path=lexicon_path)
-    claims = _one_flow_held(claims, session, text)
-    results = consistency.flag(verify.verify(claims, session, lex))
+    # "Yarn: export blue and import red": the text's own words for the flows, for all of it.
+    with frames.flow_words_of(text):
+        found = parse.parse(text)
+        claims = resolve.resolve(found, lex, resolve.Context(who, when, compare, named), text)
+        claims = enterprises.read(found, claims, session, lexicon_path=lexicon_path)
+        claims = _one_flow_held(claims, session, text)
+        results = consistency.flag(verify.verify(claims, session, lex))
     if said_text != text:
         results = [_as_said(r, text, said_text) for r in results]
     return results if said == "en" else [speak(r, said) for r in results]

@@ -14,9 +14,12 @@ imports and a new phrasing is a line of the grammar, not new code.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import itertools
 import re
+from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
@@ -33,8 +36,10 @@ __all__ = [
     "each_in",
     "flow_at",
     "flow_spans",
+    "flow_words_of",
     "lemmas",
     "own_subject",
+    "own_word_at",
     "partners_counted",
     "pronoun_at",
     "rank_field",
@@ -105,8 +110,9 @@ _PARTNER_BEFORE = re.compile(
     # "Kazakhstan's electrical purchases": a partner's goods between it and the word.
     r"[A-Z][\w-]+['’]s(?:\s+[a-z][\w-]+){1,2})"
     # "Japan cut its purchases", «Франция сократила закупки»: a verb of change between.
+    r"(?:\s+(?:had|has|have))?"
     r"(?:\s+(?:cut|increased|reduced|raised|boosted|slashed|doubled|tripled|trebled|quadrupled|"
-    r"halved|увеличил\w*|нарастил\w*|"
+    r"halved|увеличил\w*|нарастил\w*|удвоил\w*|утроил\w*|"
     r"сократил\w*|уменьшил\w*|снизил\w*)(?:\s+(?:its|their|свои|свой))?)?\s*$"
 )
 
@@ -117,6 +123,95 @@ _COUNTED_BEFORE = re.compile(
     r"(?<!\w)[а-яё]+\s+из\s+(?:них|\d{1,3}(?:\s+[а-яё]+)?|[а-яё]+(?:\s+[а-яё]+)?)\s*$",
     re.IGNORECASE,
 )
+
+
+_ADJ = "(?:ый|ий|ой|ое|ее|ая|яя|ые|ие|ым|им|ей|ого|его|ому|ему|ую|юю|ыми|ими|ых|их|ом|ем)"
+
+#: The text's own words for the flows (pattern, flow), read by :func:`flow_words_of`.
+_OWN: contextvars.ContextVar[tuple[tuple[str, str], ...]] = contextvars.ContextVar(
+    "own_flow_words", default=()
+)
+
+
+def _alt(words: list[str]) -> str:
+    return "(?:" + "|".join(w.replace("{adj}", _ADJ) for w in words) + ")"
+
+
+def own_flow_words(text: str) -> tuple[tuple[str, str], ...]:
+    """The words ``text`` defines for the flows, as (pattern, flow).
+
+    >>> own_flow_words("Yarn: two colours, export blue and import red.")
+    (('blue', 'export'), ('red', 'import'))
+    >>> own_flow_words("Условные цвета: синим — экспорт, красным — импорт.")[0][1]
+    'export'
+    >>> own_flow_words("Portugal's exports in the red wine trade")
+    ()
+    """
+    g = grammar()["own_words"]
+    carrier = _alt(g["carriers"])
+    stop = r"(?=\s*(?:[,;.:)]|$|(?:and|или|и|а)(?!\w)))"
+    found: dict[str, set[str]] = {}
+    for word in g["words"]:
+        colour = word.replace("{adj}", _ADJ)
+        for flow, says in g["flows"].items():
+            said = _alt(says)
+            # "export blue", "exports in blue", «экспорт — синим», «экспорт синим цветом».
+            first = (
+                rf"(?<![\w-]){said}\s*(?:[:=—–-]\s*|\s(?:in|as|is)\s+|\s)"
+                rf"(?:{carrier}\s+)?{colour}(?![\w-])(?:\s+{carrier})?{stop}"
+            )
+            # "blue = exports", "blue for exports", «синим — экспорт», «синий цвет — импорт».
+            then = (
+                rf"(?<![\w-]){colour}(?:\s+{carrier})?\s*(?:[:=—–-]|\s(?:is|are|for|means|"
+                rf"shows?|stands? for|marks?|обозначает|означает|показывает)\s)\s*"
+                rf"(?:the\s+)?{said}{stop}"
+            )
+            if re.search(first, text, re.IGNORECASE | re.MULTILINE) or re.search(
+                then, text, re.IGNORECASE | re.MULTILINE
+            ):
+                found.setdefault(colour, set()).add(flow)
+    # A word defined for both flows names neither.
+    return tuple((w, next(iter(f))) for w, f in found.items() if len(f) == 1)
+
+
+@contextlib.contextmanager
+def flow_words_of(text: str) -> Iterator[None]:
+    """Read the flows by the words ``text`` defines for them while checking it."""
+    token = _OWN.set(own_flow_words(text))
+    try:
+        yield
+    finally:
+        _OWN.reset(token)
+
+
+def own_word_at(text: str, at: int) -> bool:
+    """Whether ``text`` says one of the text's own words for a flow at ``at`` ("blue")."""
+    return any(re.match(rf"{word}(?![\w-])", text[at:], re.IGNORECASE) for word, _ in _OWN.get())
+
+
+def _own_flows(text: str) -> list[tuple[int, str, str]]:
+    """(position, flow, "") of each of the text's own words for a flow that ``text`` says.
+
+    "blue recovers by an eighth": exports where the text defined blue as exports; "both colours
+    together": the turnover; not "the red margin" (the balance) nor "in the red" (a deficit).
+    """
+    own = _OWN.get()
+    if not own:
+        return []
+    g = grammar()["own_words"]
+    found: list[tuple[int, str, str]] = []
+    if len({f for _, f in own}) == 2:
+        found += [(m.start(), "turnover", "") for m in re.finditer(
+            rf"(?<![\w-]){_alt(g['both'])}(?![\w-])", text, re.IGNORECASE)]  # fmt: skip
+    other = _alt(g["not_flow"])
+    for word, flow in own:
+        for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", text, re.IGNORECASE):
+            if re.match(rf"\s+{other}(?![\w-])", text[m.end() :], re.IGNORECASE):
+                continue
+            if re.search(r"(?<![\w-])in\s+the\s+$", text[: m.start()], re.IGNORECASE):
+                continue
+            found.append((m.start(), flow, ""))
+    return found
 
 
 def flow_spans(text: str) -> list[tuple[int, int]]:
@@ -159,6 +254,7 @@ def flows(text: str) -> list[tuple[int, str, str]]:
             else:
                 flow_ = flow
             found.append((a, flow_, side))
+    found += _own_flows(text)
     bought: list[str] = []
     b_last = 0
     for a, b in _mentions(text, g["purchases"]):
@@ -178,7 +274,10 @@ def flows(text: str) -> list[tuple[int, str, str]]:
             w in _ru(g["partner_nouns"]["ru"]) for _, _, w in lemmas(near)
         )
         # "Germany, third, bought": an aside between the partner and the verb.
-        bare = re.sub(r"\s*,\s*[^,;.]{1,30},\s*$", " ", near)
+        # "Uzbekistan, a modest friend, raised its orders": an aside before the verb too.
+        bare = re.sub(
+            r"\s*,\s*[^,;.]{1,30},\s*(?=(?:[^\W\d]+\s+){0,2}$)", " ", text[max(0, a - 70) : a]
+        )
         partner_first = (_PARTNER_BEFORE.search(bare) is not None or bool(nouns)
                          or _COUNTED_BEFORE.search(near) is not None)  # fmt: skip
         if not partner_first and _BOUGHT_PASSIVE.fullmatch(text[a:b]):

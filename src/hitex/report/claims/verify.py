@@ -208,7 +208,9 @@ def _flow_firm(c: Claim) -> bool:
     """
     if c.how("flow") not in CERTAIN:
         return False
-    return any(flow == c.subject.flow and _DIRECTED.match(c.sentence, a)
+    # "blue" where the text defined "export blue": its own word for the flow is as firm.
+    return any(flow == c.subject.flow and (_DIRECTED.match(c.sentence, a)
+                                           or frames.own_word_at(c.sentence, a))
                for a, flow in _statement_flows(c))  # fmt: skip
 
 
