@@ -7,8 +7,9 @@
   a text that defines no colour reads no flow from one.
 - Goods that come to us are imports ("the aluminium that came to us", «к нам прилетело», «нам
   от них приехало»); goods that leave us are exports ("the wood that left us", «от нас уехало»):
-  a figure of the other flow is never supported (the speaker's "us" may be a partner's, so the
-  checker abstains there rather than flags). Goods "brought in" are imports ("Motor vehicles brought in have nearly doubled");
+  a figure of the other flow is never supported, and is flagged where the sentence names the
+  partner "we" trade with ("came to us from Argentina"; elsewhere "us" may be a partner
+  speaking, and the checker abstains). Goods "brought in" are imports ("Motor vehicles brought in have nearly doubled");
   money a seller's goods "brought in" is exports ("our wood brought in 5.9 million dollars").
 - "Total traffic", goods "both ways" / «в обе стороны», «двусторонняя торговля» is the turnover.
 - A partner's orders or purchases are the reporter's exports even with an aside between the
@@ -20,6 +21,8 @@ pandas, never with hitex.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -112,6 +115,18 @@ def test_a_colour_the_text_never_defines_names_no_flow(corpus):
             "import",
         ),
         (
+            "Chile's trade with Argentina, 2004.\n\nThe aluminium that came to us from Argentina "
+            "was worth 0.9 million dollars in 2004.",
+            "0.9 million",
+            "import",
+        ),
+        (
+            "Торговля Чили с Аргентиной, 2004 год.\n\nАлюминия к нам из Аргентины прилетело на "
+            "0,9 млн долларов в 2004 году.",
+            "0,9 млн",
+            "import",
+        ),
+        (
             "Торговля Чили с Аргентиной, 2004 год.\n\nАлюминия к нам из-за хребта прилетело на "
             "0,9 млн долларов в 2004 году.",
             "0,9 млн",
@@ -146,9 +161,12 @@ def test_goods_coming_to_us_are_imports_leaving_us_exports(corpus, text, words, 
     assert round(wood_x[2004], 1) == 5.9
     r = find(claims.check(corpus, text, reporter="CHL"), words)
     assert r.claim.subject.flow == flow, r.reason
-    # The figure is of the other flow: never supported (a speaker's "us" may be a partner's,
-    # so the checker abstains rather than flags).
-    assert r.verdict != "supported", r.reason
+    # The figure is of the other flow: never supported; flagged where the sentence names the
+    # partner "we" trade with (elsewhere "us" may be a partner speaking: the checker abstains).
+    if re.search("Argentin|Аргентин", text.split("\n\n", 1)[1]):
+        assert r.verdict in RED, r.reason
+    else:
+        assert r.verdict == "unverifiable", r.reason
 
 
 def test_goods_brought_in_are_imports_money_brought_in_exports(corpus):

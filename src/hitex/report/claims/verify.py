@@ -188,7 +188,7 @@ def second_looks(
     # "exported", "bought from" in the wrong flow are the errors texts make most.
     # The reporter named as the seller ("Chile shipped its neighbour $613 million") is so
     # whoever speaks ("..., so it's not our market").
-    spoken = _SPEAKER.search(c.sentence) is not None
+    spoken = _SPEAKER.search(c.sentence) is not None and not _counterpart_named(c, lexicon)
     sells = lexicon is not None and _reporter_sells(c, lexicon)
     firm = _flow_firm(c) or sells
     flows = _flows(c) if (spoken and not sells) or not firm else ()
@@ -200,6 +200,18 @@ def second_looks(
     return out
 
 
+def _counterpart_named(c: Claim, lexicon: Lexicon | None) -> bool:
+    """Whether ``c``'s sentence names its partner, not its reporter, as the other side of "we".
+
+    «мы продали аргентинцам газа на 613 млн», "the aluminium that came to us from Argentina":
+    "we" trade with the partner named, so "we" are the reporter, not a partner speaking.
+    """
+    if lexicon is None or not c.subject.partners:
+        return False
+    named = {m.value for m in lexicon.find_partners(c.sentence) if m.kind == "country"}
+    return bool(named) and named <= set(c.subject.partners) and c.subject.reporter not in named
+
+
 def _flow_firm(c: Claim) -> bool:
     """Whether the statement of ``c`` names its flow by a word with a direction.
 
@@ -208,8 +220,10 @@ def _flow_firm(c: Claim) -> bool:
     """
     if c.how("flow") not in CERTAIN:
         return False
-    # "blue" where the text defined "export blue": its own word for the flow is as firm.
+    # "blue" where the text defined "export blue": its own word for the flow is as firm; so is
+    # the way the goods go, to us or away from us ("came to us", «от нас уехало»).
     return any(flow == c.subject.flow and (_DIRECTED.match(c.sentence, a)
+                                           or _WAY.match(c.sentence, a)
                                            or frames.own_word_at(c.sentence, a))
                for a, flow in _statement_flows(c))  # fmt: skip
 
@@ -257,6 +271,17 @@ _DIRECTED = re.compile(
     r"(?:re-?)?(?:export|import)|(?:ре)?(?:экспорт|импорт)|вывоз|вывез|ввоз|ввез|"
     r"(?:bought|buy\w*|purchas\w*)\s+(?:\w+\s+){0,3}?from\b|"
     r"(?:за|по)?куп\w*\s+(?:\w+\s+){0,3}?(?:у|из)\s",
+    re.IGNORECASE,
+)
+
+
+#: Which way the goods go, said from where we stand: "came to us", "left us", «к нам
+#: прилетело», «от нас уехало», «ушло за границу» (the flow words of the grammar that say it).
+_WAY = re.compile(
+    r"(?:came|come|comes|coming|arrived|arrives|arrive|arriving|flowed|flows|flowing|travell?ed|"
+    r"reached|reaches|got|gets)\s+(?:to\s+|into\s+)?us\b|(?:left|leaves|leave|leaving)\s+(?:us|me)\b|"
+    r"(?:к\s+)?(?:нам|мне)\s|от\s+нас\s|"
+    r"(?:при|за|у|вы)(?:летел|шл|ш[её]л|ехал|плыл|везл|вез|бежал|катил|текл)|прибыл",
     re.IGNORECASE,
 )
 
