@@ -38,6 +38,7 @@ __all__ = [
     "flow_spans",
     "flow_words_of",
     "lemmas",
+    "own_said",
     "own_subject",
     "own_word_at",
     "partners_counted",
@@ -189,11 +190,16 @@ def own_word_at(text: str, at: int) -> bool:
     return any(re.match(rf"{word}(?![\w-])", text[at:], re.IGNORECASE) for word, _ in _OWN.get())
 
 
+def own_said(text: str) -> bool:
+    """Whether ``text`` says one of the text's own words for a flow ("blue recovers")."""
+    return bool(_own_flows(text))
+
+
 def _own_flows(text: str) -> list[tuple[int, str, str]]:
     """(position, flow, "") of each of the text's own words for a flow that ``text`` says.
 
     "blue recovers by an eighth": exports where the text defined blue as exports; "both colours
-    together": the turnover; not "the red margin" (the balance) nor "in the red" (a deficit).
+    together": the turnover; "the red margin" the balance; not "in the red" (a deficit).
     """
     own = _OWN.get()
     if not own:
@@ -207,6 +213,9 @@ def _own_flows(text: str) -> list[tuple[int, str, str]]:
     for word, flow in own:
         for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", text, re.IGNORECASE):
             if re.match(rf"\s+{other}(?![\w-])", text[m.end() :], re.IGNORECASE):
+                # "the red margin", «красный разрыв»: the gap between the two, the balance, on
+                # the side where that flow is the larger (imports: a deficit).
+                found.append((m.start(), "balance", "deficit" if flow == "import" else "surplus"))
                 continue
             if re.search(r"(?<![\w-])in\s+the\s+$", text[: m.start()], re.IGNORECASE):
                 continue

@@ -3338,4 +3338,5 @@ def trade_words(text: str) -> bool:
     >>> trade_words("Up to 90% of negotiations were held online"), trade_words("поставки выросли")
     (False, True)
     """
-    return _TRADE.search(text) is not None
+    # "blue recovers by an eighth" where the text defined "export blue": its own word.
+    return _TRADE.search(text) is not None or frames.own_said(text)
