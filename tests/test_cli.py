@@ -149,12 +149,14 @@ def test_groups_and_classify(db, tmp_path):
 
 
 def test_listing_a_load_that_does_not_exist(db):
+    run(db, "init")
     r = run(db, "rejects", "--load", "99")
     assert r.exit_code == 1
     assert r.stderr.strip() == "Error: There is no load 99; `hitex loads` lists them."
 
 
 def test_unknown_choice_lists_the_choices(db):
+    run(db, "init")
     r = run(db, "table", "--reporter", "RUS", "--year", "2020", "--by", "foo")
     assert r.exit_code == 1
     assert "Choose from: partner, product, group, region" in r.stderr
@@ -335,3 +337,37 @@ def test_a_warehouse_in_a_folder_that_does_not_exist_is_one_sentence(tmp_path):
     assert not db.parent.exists()  # nothing was made of a mistyped path
     db.parent.mkdir()
     assert run(str(db), "load", str(path), "--format", "flows").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("table", "--reporter", "RU-MOW", "--year", "2020"),
+        ("check", "ARTICLE"),
+        ("report", "--reporter", "RU-MOW", "--year", "2020", "--out", "OUT"),
+        ("loads",),
+        ("coverage",),
+    ],
+)
+def test_a_command_that_reads_refuses_a_warehouse_that_is_not_there(tmp_path, args):
+    # A mistyped --db must not leave a new, empty warehouse behind and answer from it.
+    article = tmp_path / "article.txt"
+    article.write_text("Moscow's exports grew 30% in 2020.", encoding="utf-8")
+    db = tmp_path / "typo.duckdb"
+    given = {"ARTICLE": str(article), "OUT": str(tmp_path / "report.html")}
+    r = run(str(db), *[given.get(a, a) for a in args])
+    assert r.exit_code == 1, r.output
+    assert r.stderr.strip() == (
+        f"Error: No warehouse at {db}: hitex init creates one, hitex load fills it."
+    )
+    assert list(tmp_path.iterdir()) == [article]
+
+
+def test_a_command_that_reads_says_it_in_russian_too(tmp_path):
+    db = tmp_path / "опечатка.duckdb"
+    r = CliRunner().invoke(app, ["--db", str(db), "loads", "--lang", "ru"])
+    assert r.exit_code == 1, r.output
+    assert r.stderr.strip() == (
+        f"Ошибка: Хранилища {db} нет: его создаёт hitex init, наполняет hitex load."
+    )
+    assert not db.exists()

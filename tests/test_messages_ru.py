@@ -314,6 +314,7 @@ def test_mirrored_imports_from_every_country_are_said_in_russian(tmp_path):
     ],
 )  # fmt: skip
 def test_option_errors_are_said_in_russian(empty_db, args, expected):
+    run(empty_db, "init")  # a warehouse there: the option is what is wrong
     result = run(empty_db, *args, env=RU)
     assert result.exit_code != 0
     said = " ".join(result.output.split())

@@ -245,12 +245,19 @@ def session(ctx: typer.Context) -> Iterator[hitex.Session]:
         s.close()
 
 
-def _open(path: str, **options: Any) -> hitex.Session:
+def _open(path: str, *, must_exist: bool = True, **options: Any) -> hitex.Session:
     """Open the warehouse for a command that only reads it.
 
     Read-write as usual (which keeps its reference tables current), or read-only when another
     process holds it (a read-only ``hitex serve``), so that both read the same file at once.
+    A warehouse that is not there is refused (``must_exist``) rather than created empty: a
+    mistyped ``--db`` would otherwise answer "no records" and leave a new file behind.
     """
+    if must_exist and path != ":memory:" and not Path(path).exists():
+        raise InputError(
+            f"No warehouse at {path}: hitex init creates one, hitex load fills it.",
+            ru=f"Хранилища {path} нет: его создаёт hitex init, наполняет hitex load.",
+        )
     try:
         return hitex.open(path, **options)
     except HitexError as exc:
@@ -904,7 +911,9 @@ def classify(
     lang: LangOpt = "en",
 ) -> None:
     """What every scheme says about these products, with descriptions."""
-    with _open(ctx.obj) as s:
+    # Without a warehouse the built-in schemes answer (one's own groups live in a warehouse).
+    path = ctx.obj if ctx.obj == ":memory:" or Path(ctx.obj).exists() else ":memory:"
+    with _open(path) as s:
         frame = s.classify(codes, classification.upper())
     frame = _names(frame, lang, classification=classification.upper())
     if _chosen(fmt) is Output.table:
