@@ -200,3 +200,52 @@ def test_a_gapped_clause_goes_on_with_the_year(corpus, text, words, partner, sai
     assert r.claim.subject.partners == (partner,), r.reason
     assert (r.verdict in RED) == (verdict == "contradicted"), r.reason
     assert r.verdict == verdict, r.reason
+
+
+# -- the reporter's two flows against each other, told without a figure ---------------------------
+@pytest.mark.parametrize(
+    ("text", "words", "chapter", "below", "verdict"),
+    [
+        (
+            "In 2004, in plastics, we sell Argentina less than we buy.",
+            "less than",
+            "39",
+            True,
+            "supported",
+        ),
+        (
+            "In 2004, in HS chapter 40, we sell Argentina less than we buy.",
+            "less than",
+            "40",
+            True,
+            "contradicted",
+        ),
+        (
+            "In 2004, in rubber, we sell Argentina more than we buy.",
+            "more than",
+            "40",
+            False,
+            "supported",
+        ),
+        (
+            "В 2004 году по пластмассам мы продаём Аргентине меньше, чем мы покупаем.",
+            "меньше",
+            "39",
+            True,
+            "supported",
+        ),
+        (
+            "В 2004 году по 40-й группе мы продаём Аргентине меньше, чем мы покупаем.",
+            "меньше",
+            "40",
+            True,
+            "contradicted",
+        ),
+    ],
+)
+def test_what_we_sell_against_what_we_buy(corpus, text, words, chapter, below, verdict):
+    sold, bought = chile_mn("export", chapter)[2004], chile_mn("import", chapter)[2004]
+    assert ((sold < bought) == below) == (verdict == "supported"), (sold, bought)
+    r = find(claims.check(corpus, text, reporter="CHL"), words, understood=True)
+    assert r.claim.kind == "multiple", r.reason
+    assert r.verdict == verdict, r.reason

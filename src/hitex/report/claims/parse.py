@@ -2705,7 +2705,8 @@ def _direction(
 #: Words right before an order that make it another claim's: a multiple ("three times more
 #: than", «в 3 раза больше, чем»), a figure ("$5m more than"), a negation ("no more than").
 _ORDER_TAKEN = re.compile(
-    r"(?:\d[\d.,]*\s*(?:%|\w+)?|times|twice|thrice|fold|раза?|вдвое|втрое|вчетверо|впятеро|"
+    # A whole word («Аргентине меньше, чем ...» is no «не меньше»).
+    r"(?<!\w)(?:\d[\d.,]*\s*(?:%|\w+)?|times|twice|thrice|fold|раза?|вдвое|втрое|вчетверо|впятеро|"
     r"much|far|little|no|not|never|не|нет|ничуть|no\s+\w+|ничем)\s*$",
     _I,
 )
@@ -2727,7 +2728,9 @@ def _order(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
         return "multiple", Quantity(1.0, "x", 1.0, math.inf, lo_open=True), metric
     if m["first"]:
         return "", None, None  # «впервые больше, чем»: an order over years read no further
-    if re.fullmatch("|".join(_ORDER["less"]), said, _I):
+    # The words' own look ahead ("less than(?= we )") is read in the text, not in the words alone.
+    less = re.compile("|".join(_ORDER["less"]), _I).match(s.text, m.start("order"))
+    if less is not None and less.end() == m.end("order"):
         return "multiple", Quantity(1.0, "x", 0.0, 1.0, hi_open=True), "versus"
     return "multiple", Quantity(1.0, "x", 1.0, math.inf, lo_open=True), "versus"
 
