@@ -11,6 +11,11 @@
   2002", and a clause that goes on with the comparison of the clause before it with a dash
   («Вьетнам взял вдвое больше прошлогоднего, Таиланд — втрое больше»): a multiple over that
   year, not of another subject (was "a multiple of another subject ...: not checked").
+- The reporter's two flows against each other, told without a figure: "In HS chapter 40 we
+  sell Argentina less than we buy", «по пластмассам мы продаём Аргентине меньше, чем мы
+  покупаем»: the other side's pronoun and verb name its flow (what we buy is our imports), and
+  "less than" is below one (it was read as above one; the Russian one was no claim after a word
+  ending in «-не», read as a negation).
 
 Sentences written for these tests; the figures are computed first from the raw files with
 pandas, never with hitex.
