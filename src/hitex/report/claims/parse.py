@@ -575,7 +575,16 @@ _FRACTIONS = {"a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one qua
               # «около двух третей», «трёх четвертей»: the genitive after a preposition.
               "двух третей": 2 / 3, "три четверти": 3 / 4, "трёх четвертей": 3 / 4,
               "трех четвертей": 3 / 4, "двух пятых": 2 / 5, "трёх пятых": 3 / 5,
-              "трех пятых": 3 / 5}  # fmt: skip
+              "трех пятых": 3 / 5,
+              # "a seventh", «девятую часть», «больше пятой части»: the rarer parts, and the
+              # genitive of a part after a comparative or a preposition.
+              "a seventh": 1 / 7, "one seventh": 1 / 7, "one-seventh": 1 / 7, "a ninth": 1 / 9,
+              "one ninth": 1 / 9, "one-ninth": 1 / 9, "шестую часть": 1 / 6,
+              "шестая часть": 1 / 6, "шестой части": 1 / 6, "седьмую часть": 1 / 7,
+              "седьмая часть": 1 / 7, "седьмой части": 1 / 7, "восьмую часть": 1 / 8,
+              "восьмая часть": 1 / 8, "восьмой части": 1 / 8, "девятую часть": 1 / 9,
+              "девятая часть": 1 / 9, "девятой части": 1 / 9, "пятой части": 1 / 5,
+              "десятой части": 1 / 10}  # fmt: skip
 #: How far (in percentage points) a simple fraction said in words may be from its value
 #: (kept for reference; the word tolerance table, data/tolerance.csv, decides).
 FRACTION_PP = 2.5
@@ -1220,8 +1229,54 @@ def _another_partner(s: Sentence, turn: int, start: int) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
+#: A comparative set against a noun of level of a year: «вшестеро выше исторической нормы 2002
+#: года», «втрое больше среднего уровня прошлого года», "six times higher than the historic
+#: level of 2002": an earlier time of the claim's own subject, never another subject (an adjective
+#: before the noun is no partner's).
+_LEVEL_OF_YEAR = re.compile(
+    r"\s*(?:(?:больше|выше|меньше|ниже),?\s+(?:чем\s+)?(?:[а-яё]+\s+){0,2}?"
+    r"(?:уров(?:ень|ня|нем)|норм\w*|отметк\w*|показател\w*|значени\w*|рубеж\w*)\s+"
+    r"(?:(?:19|20)\d\d|прошл\w*|предыдущ\w*|позапрошл\w*)"
+    r"|(?:(?:more|higher|larger|greater|bigger|less|lower|smaller)\s+than|above|below)\s+"
+    r"(?:the\s+|its\s+)?(?:[a-z]+\s+){0,2}?(?:level|norm|mark|figure|value)s?\s+(?:of|in|for)\s+"
+    r"(?:(?:19|20)\d\d|the\s+(?:previous|prior)\s+year|last\s+year))",
+    re.IGNORECASE,
+)
+#: A comparison with the year before, said in the clause before a gapped one: «Вьетнам взял
+#: вдвое больше прошлогоднего, Таиланд — втрое больше», "Vietnam took twice as much as a year
+#: earlier, Thailand three times as much".
+_THAN_LAST_YEAR = re.compile(
+    r"(?:больше|выше|меньше|ниже|than|as)\s+(?:чем\s+)?(?:в\s+)?(?:прошлогодн\w*|прошл\w+\s+год\w*|"
+    r"предыдущ\w+\s+год\w*|годом\s+ранее|a\s+year\s+(?:earlier|before|ago)|last\s+year(?:['’]s)?|"
+    r"the\s+(?:previous|prior)\s+year(?:['’]s)?|the\s+year\s+before)(?!\w)",
+    re.IGNORECASE,
+)
+#: A gapped clause: a name, a dash, the multiple and a bare comparative with no other side.
+_GAPPED = re.compile(r"[,;]\s*(?:(?:в|во|на|к|to|in)\s+)?(?-i:[A-ZА-ЯЁ])[\w.-]*"
+                     r"(?:\s+(?-i:[A-ZА-ЯЁ])[\w.-]*)?\s*[—–]?\s*$")  # fmt: skip
+#: What follows the gapped clause's multiple: a bare comparative, or nothing, to its end.
+_BARE_COMPARATIVE = re.compile(
+    r"\s*(?:больше|выше|меньше|ниже|as\s+much|more|higher)?\s*(?:[.;]|$)", re.IGNORECASE
+)
+
+
+def _goes_on_with_last_year(s: Sentence, end: int, start: int) -> bool:
+    """Whether a gapped clause goes on with the clause before's comparison with the year before.
+
+    «Вьетнам получил вдвое больше прошлогоднего, Таиланд — втрое больше»: Thailand's multiple
+    is over its own year before, not over Vietnam.
+    """
+    gap = _GAPPED.search(s.text, 0, start)
+    if gap is None or not _BARE_COMPARATIVE.match(s.text, end):
+        return False
+    clause = re.split(r"[,;]", s.text[: gap.start() + 1])[-2:][0]
+    return _THAN_LAST_YEAR.search(clause) is not None
+
+
 def _versus(s: Sentence, end: int, start: int) -> str | None:  # noqa: PLR0911 - per wording
     """``versus`` for a multiple of another subject or of the other flow, not of a year."""
+    if _LEVEL_OF_YEAR.match(s.text, end) or _goes_on_with_last_year(s, end, start):
+        return None
     if _VERSUS.match(s.text, end) or _RATIO_AFTER.match(s.text, end):
         return "versus"
     if _VERSUS_BEFORE.search(s.text[max(0, start - 70) : start]):
@@ -1265,6 +1320,16 @@ def _one_in(m: re.Match[str]) -> tuple[str, Quantity | None, str | None]:
     return "share", word_quantity("fraction", 100 / n, "pct", m.groupdict().get("q") or ""), None
 
 
+#: A verb of taking or giving a part right before the part, in its own clause: «Германия взяла
+#: десятую часть», «Франции отдаёт десятую часть», «получил больше пятой части» (a part of the
+#: flow the partner takes; "took" and "carries" are share words of their own, ``_SHARE``).
+_TAKES_PART = re.compile(
+    r"(?<!\w)(?:взял\w*|взят\w*|забрал\w*|забира\w*|получил\w*|получа\w*|получ[иа]т\w*|"
+    r"отда[её]т|отдают|отдал\w*|приходи\w*)\s+(?:[^\W\d]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _fraction(
     m: re.Match[str], s: Sentence, before: str
 ) -> tuple[str, Quantity | None, str | None]:
@@ -1294,7 +1359,7 @@ def _fraction(
             re.IGNORECASE,
         )
     )
-    share = share or SHARE_ON.match(s.text, m.end())
+    share = share or SHARE_ON.match(s.text, m.end()) or _TAKES_PART.search(before)
     kind = "share" if share and not m.groupdict().get("by") else "growth"
     clause = re.split(r"[,;]", before)[-1]
     # "а экспорт — более чем на треть": "на" (by) inside the qualifier says a change too.
@@ -2071,7 +2136,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"трети|четверть|четверти|половин\w*|наполовину|две трети|пятую часть|пятую|a tenth|"
             r"пятая часть|десятая часть|"
             r"one tenth|десятую часть|десятую|an eighth|one[- ]eighth|a sixth|one[- ]sixth|"
-            r"three[- ]tenths|seven[- ]tenths|four[- ]fifths))\b"
+            r"three[- ]tenths|seven[- ]tenths|four[- ]fifths|"
+            r"(?:a|one)[- ](?:seventh|ninth)|(?:шест|седьм|восьм|девят)(?:ую|ая|ой) част[ьи]|"
+            r"(?:пят|десят)ой части))\b"
             # Not "four and a half billion dollars", «четыре с половиной миллиарда» (an amount in
             # words).
             # «четверть миллиарда» is one (read by _HALF_MONEY).
@@ -2638,7 +2705,8 @@ def _direction(
 #: Words right before an order that make it another claim's: a multiple ("three times more
 #: than", «в 3 раза больше, чем»), a figure ("$5m more than"), a negation ("no more than").
 _ORDER_TAKEN = re.compile(
-    r"(?:\d[\d.,]*\s*(?:%|\w+)?|times|twice|thrice|fold|раза?|вдвое|втрое|вчетверо|впятеро|"
+    # A whole word («Аргентине меньше, чем ...» is no «не меньше»).
+    r"(?<!\w)(?:\d[\d.,]*\s*(?:%|\w+)?|times|twice|thrice|fold|раза?|вдвое|втрое|вчетверо|впятеро|"
     r"much|far|little|no|not|never|не|нет|ничуть|no\s+\w+|ничем)\s*$",
     _I,
 )
@@ -2660,7 +2728,9 @@ def _order(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
         return "multiple", Quantity(1.0, "x", 1.0, math.inf, lo_open=True), metric
     if m["first"]:
         return "", None, None  # «впервые больше, чем»: an order over years read no further
-    if re.fullmatch("|".join(_ORDER["less"]), said, _I):
+    # The words' own look ahead ("less than(?= we )") is read in the text, not in the words alone.
+    less = re.compile("|".join(_ORDER["less"]), _I).match(s.text, m.start("order"))
+    if less is not None and less.end() == m.end("order"):
         return "multiple", Quantity(1.0, "x", 0.0, 1.0, hi_open=True), "versus"
     return "multiple", Quantity(1.0, "x", 1.0, math.inf, lo_open=True), "versus"
 

@@ -1074,7 +1074,11 @@ def _bases(c: Claim, claims: Sequence[Claim]) -> Iterator[tuple[str, Claim]]:
             yield f"the base read as {year} and {label}", alt
 
 
-_OF_ALL = re.compile(r"\s*of (?:all|total|the total|the whole|everything)\b", re.IGNORECASE)
+#: «больше пятой части всего экспорта», «четверть всех поставок»: the Russian twin, the whole
+#: in the genitive.
+_OF_ALL = re.compile(r"\s*(?:of (?:all|total|the total|the whole|everything)\b|"
+                     r"(?:всего|всех|общего)\s+(?:[^\W\d]+\s+)?(?:экспорт|импорт|вывоз|ввоз|"
+                     r"поставок|закупок|продаж|товарооборот|оборот))", re.IGNORECASE)  # fmt: skip
 
 
 def _kinds(c: Claim) -> Iterator[tuple[str, Claim]]:

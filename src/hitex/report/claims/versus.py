@@ -154,6 +154,27 @@ def _partner_acts(
             dataclasses.replace(partner, flow=theirs))  # fmt: skip
 
 
+#: The reporter's pronoun and its verb: "than we buy", «чем мы покупаем».
+_WE_DO = re.compile(r"(?<!\w)(?:we|I|мы|я)\s+(?:[^\W\d]+\s+)?([^\W\d]+)", re.IGNORECASE)
+
+
+def _we_do(words: str) -> set[str]:
+    """The reporter's own flow said by its pronoun and a verb: what we buy is our imports.
+
+    >>> _we_do(" we buy"), _we_do(" чем мы покупаем"), _we_do(" we sell them"), _we_do(" they buy")
+    ({'import'}, {'import'}, {'export'}, set())
+    """
+    flows = set()
+    for m in _WE_DO.finditer(words):
+        # The partner's flow of the verb, turned: what a partner buys the reporter exports.
+        for word in (m.group(1), m.group().split()[1]):
+            theirs = _verb_flow(word)
+            if theirs is not None:
+                flows.add(_OTHER[theirs])
+                break
+    return flows if len(flows) == 1 else set()
+
+
 def _unsure(words: str) -> bool:
     """Whether ``words`` make the partner act on the reporter ("sold us") outside a flow word.
 
@@ -169,7 +190,7 @@ def _sides(  # noqa: PLR0911 - one return per reading of the other side
     words: str, text: str, at: tuple[int, int], subject: Subject, lexicon: Lexicon, own: set[str]
 ) -> tuple[Subject, Subject] | None:
     start, end = at
-    flows = {f for _, f, _ in frames.flows(words) if f in _FLOWS}
+    flows = {f for _, f, _ in frames.flows(words) if f in _FLOWS} or _we_do(words)
     partners = {m.value: m for m in lexicon.find_partners(words) if m.value not in own}
     mine = set(subject.partners) | ({subject.partner_group} if subject.partner_group else set())
     if len(flows) == 1 and (set(partners) <= mine or not mine):
