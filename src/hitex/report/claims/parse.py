@@ -1069,8 +1069,12 @@ def _streak(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity |
 _TIME_WORDS = r"start\b|beginning|outset|period|начал[еоа]\w*|период\w*"
 #: What follows "than" when the comparison is with an earlier time ("than in 2019", «чем в прошлом
 #: году», "than at the start of the period"), not with another subject.
+#: A count of years back: "two years ago", «три года тому назад», «двух годов назад».
+YEARS_AGO = (r"(?:two|three|four|five|six|seven|eight|nine|ten|два|двух|три|тр[её]х|четыре|"
+             r"пять|\d{1,2})\s+(?:years?|года|годов|лет)\s+(?:ago|earlier|before|"
+             r"(?:тому\s+)?назад|ранее|раньше)(?!\w)")  # fmt: skip
 _THEN = (r"(?:19|20)\d\d|years?\b|level|previous|prior|before|last|earlier|" + _TIME_WORDS
-         + r"|год\w*|прошл\w*|предыдущ\w*|ранее|до\b")  # fmt: skip
+         + r"|год\w*|прошл\w*|предыдущ\w*|ранее|до\b|" + YEARS_AGO)  # fmt: skip
 #: A year said by its ordinal word: «чем в девятнадцатом (году)».
 YEAR_WORD = r"(?:[а-яё]+\s+)?[а-яё]*(?:надцат|десят|двадцат|тридцат)(?:ом|ым|ого|ый)(?!\w)"
 #: "twice as much as Germany", "втрое больше, чем Германия": a multiple of another subject,
@@ -1678,7 +1682,8 @@ _ORDER_ALL = "|".join(_ORDER["more"] + _ORDER["less"] + _ORDER["overtake"])
 _NOT_A_YEAR = (
     r"(?!,?\s*(?:in\s+|of\s+|в\s+|у\s+)?(?:the\s+|a\s+)?(?:(?:19|20)\d\d|years?\b|"
     r"level|previous|prior|before|last|earlier|expected|forecast|planned|год\w*|прошл\w*|"
-    r"предыдущ\w*|ранее|до\b|ожида\w*|прогноз\w*|план\w*))"
+    r"предыдущ\w*|ранее|до\b|ожида\w*|прогноз\w*|план\w*|" + YEARS_AGO + r"))"
+    # «больше, чем три года тому назад», "than two years ago": a count of years back.
 )
 #: An earlier time a level is set against: "2002", "last year", "a year earlier", «2002-м»,
 #: «прошлогоднего», «годом ранее», «два года до того» (not a figure nor another subject).

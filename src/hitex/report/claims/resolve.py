@@ -243,6 +243,10 @@ _SPAN_YEARS = re.compile(
     # "four times their value ten years earlier", «десятью годами ранее»: the base so many
     # years before.
     r"(?<!\w)(?P<n3>two|three|four|five|six|seven|eight|nine|ten|\d+) years (?:earlier|before)|"
+    # «против двух годов назад», «два года назад», "on two years ago": the base so many years
+    # before the figure's year.
+    r"(?<!\w)(?P<n5>two|three|four|five|six|seven|eight|nine|ten|два|двух|три|тр[её]х|четыре|"
+    r"пять|\d+) (?:years ago|(?:года|годов|лет) (?:тому )?назад)(?!\w)|"
     # "have more than tripled in three years", "doubled within five years": a span ending with
     # the claim's year (not "in three years' time", "in 2 years to 2021" is the same).
     r"(?:\bin|\bover|\bwithin) (?P<n4>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
@@ -885,7 +889,7 @@ def _level_year(text: str, at: tuple[int, int] | None, year: int) -> int | None:
 
 def _span_length(span: re.Match[str]) -> int:
     """The years a span of :data:`_SPAN_YEARS` covers ("two decades" is 20)."""
-    n = span["n"] or span["n2"] or span["n3"] or span["n4"]
+    n = span["n"] or span["n2"] or span["n3"] or span["n4"] or span["n5"]
     if n is not None:
         return int(n) if n.isdigit() else _COUNTS[n.lower()]
     decades = (span["d"] or span["d2"] or "one").lower()
@@ -1050,6 +1054,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             if framed == "import":
                 subject = dataclasses.replace(subject, flow="import")
                 how["flow"] = "carried"
+        if not subject.products and _goods_line_before(text, s, named):
+            # «Древесины мы соседу / Вывезли вдесятеро больше»: a line of verse goes on from a
+            # line with no stop that names goods; they may be the figure's (never flagged as
+            # the whole trade).
+            how["products"] = "default"
         if (subject.flow == "import" and not subject.partners and not subject.partner_group
                 and speaker_sells(s.text, f.claim.end - s.start, mine)):  # fmt: skip
             # "Our country shipped $2,035 million to Chile": the speaker's sales, which partner
@@ -2872,6 +2881,27 @@ def _referents(
         return tuple(reversed(latest)) if len(latest) == n else ()
     distinct = tuple(dict.fromkeys(named))
     return distinct if len(distinct) == n else ()
+
+
+def _goods_line_before(
+    text: str | None, s: Sentence, named: list[tuple[int, int, tuple[str, ...]]]
+) -> bool:
+    r"""Whether ``s`` opens a line that goes on from a line naming goods and ending with no stop.
+
+    >>> t = "Trade.\n\nThe timber we sold\nWent up six times,"
+    >>> _goods_line_before(t, sentences(t)[-1], [(t.index("timber"), 1, ("wood",))])
+    True
+    >>> t = "Trade.\n\nThe timber we sold.\nWent up six times,"
+    >>> _goods_line_before(t, sentences(t)[-1], [(t.index("timber"), 1, ("wood",))])
+    False
+    """
+    if text is None or s.start == 0 or text[s.start - 1] != "\n":
+        return False
+    start = text.rfind("\n", 0, s.start - 1) + 1
+    line = text[start : s.start - 1].rstrip()
+    if not line or re.search(r"[.!?…:;»\"”)]$", line):
+        return False
+    return any(start <= pos < s.start for pos, _, _ in named)
 
 
 def _named_products(lexicon: Lexicon, text: str | None) -> list[tuple[int, int, tuple[str, ...]]]:
