@@ -119,3 +119,86 @@ def test_goods_of_the_line_before_are_not_lost_to_the_whole_trade(corpus, text, 
     r = find(claims.check(corpus, text), words)
     assert r.verdict not in RED, r.reason
     assert r.verdict != "supported" or "8411" in str(r.claim.subject.products), r.reason
+
+
+# -- months and quarters ------------------------------------------------------------------------
+def _moscow_months(a: int, b: int) -> tuple[float, float]:
+    """Moscow's exports in months ``a`` to ``b`` of 2019 and of 2020, in millions."""
+    m = moscow()
+    m = m[(m["flow"] == "export") & m["month"].between(a, b)]
+    by = m.groupby("year")["value_usd"].sum() / 1e6
+    return float(by[2019]), float(by[2020])
+
+
+_LEAD = "Moscow's exports in 2020.\n\n"
+_LEAD_RU = "Экспорт Москвы в 2020 году.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "months"),
+    [
+        (_LEAD_RU + "За октябрь Москва вывезла на 217,3 млн, на 34% больше, чем в октябре 2019 "
+         "года.", "на 34%", (10, 10)),
+        (_LEAD_RU + "В третьем квартале экспорт Москвы составил 601 млн, на 30% больше, чем в "
+         "июле — сентябре 2019 года.", "на 30%", (7, 9)),
+        (_LEAD + "Moscow's exports in October were 34% higher than in October 2019.", "34%",
+         (10, 10)),
+        (_LEAD + "Moscow's exports in March were 27.7% up on the March before.", "27.7%", (3, 3)),
+        (_LEAD + "July to September, a warm spell: 601 million in three months, 30% above the "
+         "same months of 2019.", "30%", (7, 9)),
+        (_LEAD_RU + "С июля по сентябрь — тёплая пора: 601 млн за три месяца, на 30% больше, чем "
+         "за те же месяцы 2019 года.", "на 30%", (7, 9)),
+    ],
+)  # fmt: skip
+def test_a_change_on_the_same_months_of_another_year(corpus, text, words, months):
+    before, now = _moscow_months(*months)
+    assert round(100 * (now / before - 1)) in (28, 30, 34)
+    r = find(claims.check(corpus, text), words)
+    assert r.claim.period.months == months, r.claim.period
+    assert r.claim.period.compare == 2019
+    assert r.verdict == "supported", r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "months"),
+    [
+        (_LEAD_RU + "За октябрь Москва вывезла на 217,3 млн, на 50% больше, чем в октябре 2019 "
+         "года.", "на 50%", (10, 10)),
+        (_LEAD + "Exports, July to September: 601 million in three months, 45% above the same "
+         "months of 2019.", "45%", (7, 9)),
+    ],
+)  # fmt: skip
+def test_a_wrong_change_on_the_same_months_is_flagged(corpus, text, words, months):
+    before, now = _moscow_months(*months)
+    assert 100 * (now / before - 1) < 40
+    r = find(claims.check(corpus, text), words)
+    assert r.claim.period.months == months, r.claim.period
+    assert r.verdict in RED, r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "year", "months", "value"),
+    [
+        (_LEAD + "February's exports from Moscow came to 191.9 million dollars.",
+         "191.9 million", 2020, (2, 2), 191.9),
+        (_LEAD + "October alone rang up $217.25m of Moscow's exports.", "$217.25m", 2020,
+         (10, 10), 217.25),
+        (_LEAD + "Moscow's exports: October alone rang up $217.25m, up from $161.80m a year "
+         "before.", "$161.80m", 2019, (10, 10), 161.80),
+    ],
+)  # fmt: skip
+def test_a_month_said_as_the_subject_dates_its_figure(corpus, text, words, year, months, value):
+    before, now = _moscow_months(*months)
+    assert round(now if year == 2020 else before, 2) == pytest.approx(value, abs=0.05)
+    r = find(claims.check(corpus, text), words)
+    assert (r.claim.period.year, r.claim.period.months) == (year, months), r.claim.period
+    assert r.verdict == "supported", r.reason
+
+
+def test_a_wrong_figure_of_a_month_said_as_the_subject_is_flagged(corpus):
+    _, now = _moscow_months(2, 2)
+    assert now < 200
+    r = find(claims.check(corpus, _LEAD + "February's exports from Moscow came to 250 million "
+                          "dollars."), "250 million")  # fmt: skip
+    assert r.claim.period.months == (2, 2), r.claim.period
+    assert r.verdict in RED, r.reason

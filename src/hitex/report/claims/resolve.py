@@ -913,8 +913,9 @@ _ONE_MONTH = re.compile(rf"(?:\bin|\bduring|\bв|\bза)\s+({_MONTH_NAME})(?!\s*
 #: One month opening a claim's clause as its subject: "December brought $217.2 million",
 #: «Декабрь — 217,2 млн», "November alone added $217m".
 _MONTH_FIRST = re.compile(
-    rf"^[\s,;(]*(?:and\s+|but\s+|while\s+|а\s+|и\s+)?({_MONTH_NAME})(?=\s*[—–:-]|\s+(?:alone\s+|"
-    r"itself\s+)?(?:brought|saw|added|accounted|delivered|gave|contributed|was|came|"
+    # "January's exports", "December alone rang up $217m": the month, whatever the verb.
+    rf"^[\s,;(]*(?:and\s+|but\s+|while\s+|а\s+|и\s+)?({_MONTH_NAME})(?=\s*[—–:-]|['’]s\s|"
+    r"\s+alone\b|\s+(?:itself\s+)?(?:brought|saw|added|accounted|delivered|gave|contributed|was|came|"
     r"дал|дала|принес|принёс|добавил|составил|обеспечил)\b)",
     re.IGNORECASE)  # fmt: skip
 #: A change's base said as a month of a year after the figure: "above December 2019", «выше
@@ -922,7 +923,11 @@ _MONTH_FIRST = re.compile(
 _MONTH_BASE = re.compile(
     rf"(?:\babove|\bbelow|\bover|\bon|\bagainst|\bversus|\bthan(?:\s+in)?|\bвыше|\bниже|"
     rf"\bбольше|\bменьше|\bпротив|\bк|\bчем(?:\s+в)?|по сравнению с)\s+(?:the\s+)?"
-    rf"({_MONTH_NAME})\s+(?:of\s+)?(?:19|20)\d\d(?!\d)",
+    rf"({_MONTH_NAME})\s+(?:(?:of\s+)?(?:19|20)\d\d(?!\d)|"
+    # "27.7% up on the January before", "above the December a year earlier", «чем в ноябре
+    # прошлого года»: the same month of the year before.
+    r"(?:before|a\s+year\s+(?:before|earlier)|of\s+(?:the\s+)?(?:previous|prior|last)\s+year|"
+    r"(?:прошлого|предыдущего)\s+года)\b)",
     re.IGNORECASE,
 )
 #: A clause that is only a month, opening the sentence: «В декабре, например, получилось 217 млн»,
@@ -935,6 +940,30 @@ _ASIDE = re.compile(r"\s*(?:например|к примеру|скажем|в �
 _OWN_YEAR = re.compile(r"(?:\bin|\bв|\bза)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 #: A month that heads its clause before a dash: «а декабрь — 217,3 млн», "December: $217 million".
 _HEAD_MONTH = re.compile(rf"\s*(?:(?:а|и|но|and|but)\s+)?({_MONTH_NAME})\s*[—–:]", re.IGNORECASE)
+
+
+#: A count of months that says not which ("in four months", «за четыре месяца»).
+_N_MONTHS = re.compile(
+    rf"(?<!first )(?<!last )(?<!первые )(?<!последние )\b({_COUNT})\s+(?:months|месяц\w*)",
+    re.IGNORECASE,
+)
+
+
+def _named_months(text: str, at: int, clause: str) -> tuple[int, int] | None:
+    """The months named before ``at`` when ``clause`` counts as many months and names none.
+
+    >>> t = "September to December: 869 million in four months"
+    >>> _named_months(t, 23, t[23:]), _named_months(t, 0, t)
+    ((9, 12), None)
+    """
+    said = _N_MONTHS.search(clause)
+    span = _months(text[:at]) if said is not None else None
+    if said is None or span is None:
+        return None
+    n = said[1].lower()
+    # "September to December, fuller stockings: 869 million in four months": the months named
+    # before, not the first four of the year.
+    return span if span[1] - span[0] + 1 == (int(n) if n.isdigit() else _COUNTS.get(n, 0)) else None
 
 
 def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | None:  # noqa: PLR0911, PLR0912
@@ -952,6 +981,9 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
             # last in the claim's clause ("and" parts clauses elsewhere).
             if starts and m.start() < starts[-1] < m.end() and listed_months(m[0]) is not None:
                 return listed_months(m[0])
+        named = _named_months(text, starts[-1] if starts else 0, own)
+        if named is not None:
+            return named
         if _months(own) is not None:
             return months(own)
         based = _MONTH_BASE.search(own)
@@ -972,13 +1004,22 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
             lone = _ONE_MONTH.search(near)
             if lone is not None and _months(near) is None:
                 return _month(lone[1]), _month(lone[1])
+        if starts and _AGAINST.search(text[: at[0]]):
+            # "December alone rang up $217.25m, up from $161.80m a year before": a level set
+            # against is of the month of the clause before.
+            before = text[starts[-2] if starts[1:] else 0 : starts[-1]]
+            # "Moscow's exports: October alone rang up ...": the month after a colon too.
+            month = (_MONTH_FIRST.match(before) or _MONTH_FIRST.match(before.split(":")[-1])
+                     or _ONE_MONTH.search(before))  # fmt: skip
+            if month is not None and _months(before) is None:
+                return _month(month[1]), _month(month[1])
         # "В третьем квартале рост ускорился до 35%, а за девять месяцев экспорт достиг 1 752,1
         # млн долл., прибавив 28,5%": the months of the nearest clause before it that names some.
         for a in reversed(starts):
             cut = _CLAUSE.search(text, a)
             clause = text[a : cut.start() if cut is not None else len(text)]
             if a < at[0] and _months(clause) is not None:
-                return months(clause)
+                return _named_months(text, a, clause) or months(clause)
             head = _HEAD_MONTH.match(clause)
             if a < at[0] and head is not None:
                 # «а декабрь — 217,3 млн, на 34% больше, чем годом раньше»: the month that heads
