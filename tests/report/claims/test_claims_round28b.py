@@ -9,8 +9,10 @@
   named, no base is guessed (nothing is computed).
 - A line of verse goes on from the line before it («Древесины мы соседу / Вывезли вдесятеро
   больше»): the line before ends with no stop, so the goods it names may be the figure's. A
-  figure whose own line names no goods is then not read, certainly, as the whole trade (never
-  flagged on the whole trade).
+  figure whose own line names no goods takes the goods named last in the lines before it, read
+  but not certainly; with none the lexicon knows («Дудки, ложки да трещотки»), it is not read
+  certainly as the whole trade (never flagged). A line of verse: not the first of its block of
+  three lines or more, whose lines mostly end with no stop.
 - Months: a change on the same months of another year («чем в октябре 2019 года», «чем в июле —
   сентябре 2019 года», «чем за те же месяцы») is growth of those months, not a multiple of
   another subject; "in three months" after "July to September" is those months, not the first
@@ -123,7 +125,26 @@ def test_goods_of_the_line_before_are_not_lost_to_the_whole_trade(corpus, text, 
     assert round(100 * (ex[2020] / ex[2019] - 1)) == 30
     r = find(claims.check(corpus, text), words)
     assert r.verdict not in RED, r.reason
-    assert r.verdict != "supported" or "8411" in str(r.claim.subject.products), r.reason
+    assert r.claim.subject.products, r.claim.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Moscow's exports in 2020, a ballad.\n\nFiddles, spoons and penny whistles,\n"
+         "Our exports grew by twenty per cent,\nHigh over the clouds!", "grew by twenty"),
+        ("Баллада об экспорте Москвы в 2020 году.\n\nДудки, ложки да трещотки\n"
+         "Мы продали на 20% больше,\nВыше облаков!", "на 20%"),
+    ],
+)  # fmt: skip
+def test_goods_the_lexicon_does_not_know_in_the_line_before_are_not_the_whole_trade(
+    corpus, text, words
+):
+    # All of Moscow's exports grew 30%: the verse speaks of goods named on the line before.
+    ex = moscow_exports()
+    assert round(100 * (ex[2020] / ex[2019] - 1)) == 30
+    r = find(claims.check(corpus, text), words)
+    assert r.verdict not in RED, r.reason
 
 
 # -- months and quarters ------------------------------------------------------------------------

@@ -1095,11 +1095,14 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             if framed == "import":
                 subject = dataclasses.replace(subject, flow="import")
                 how["flow"] = "carried"
-        if not subject.products and _goods_line_before(text, s, named):
-            # «Древесины мы соседу / Вывезли вдесятеро больше»: a line of verse goes on from a
-            # line with no stop that names goods; they may be the figure's (never flagged as
-            # the whole trade).
-            how["products"] = "default"
+        verse = _verse_goods(text, s, named) if not subject.products else None
+        if verse is not None:
+            # «Древесины мы соседу / Вывезли вдесятеро больше»: a line of verse goes on from the
+            # lines before it, which may name its goods: those named last, read but not
+            # certainly; none named (or none the lexicon knows, «Масла, жиры у соседа»): not
+            # certainly the whole trade. Never flagged.
+            subject = dataclasses.replace(subject, products=verse)
+            how["products"] = "paragraph" if verse else "default"
         if (subject.flow == "import" and not subject.partners and not subject.partner_group
                 and speaker_sells(s.text, f.claim.end - s.start, mine)):  # fmt: skip
             # "Our country shipped $2,035 million to Chile": the speaker's sales, which partner
@@ -2924,25 +2927,50 @@ def _referents(
     return distinct if len(distinct) == n else ()
 
 
-def _goods_line_before(
+def _verse_goods(
     text: str | None, s: Sentence, named: list[tuple[int, int, tuple[str, ...]]]
-) -> bool:
-    r"""Whether ``s`` opens a line that goes on from a line naming goods and ending with no stop.
+) -> tuple[str, ...] | None:
+    r"""The goods named last in the lines of verse before ``s``; None where ``s`` is no verse.
 
-    >>> t = "Trade.\n\nThe timber we sold\nWent up six times,"
-    >>> _goods_line_before(t, sentences(t)[-1], [(t.index("timber"), 1, ("wood",))])
+    ``s`` is a line of verse when it opens a line that is not the first of its block (lines
+    with no blank line between), of three lines or more, whose lines mostly end with no stop.
+
+    >>> t = "Trade.\n\nThe timber we sold\nWent up six times,\nA song!"
+    >>> _verse_goods(t, sentences(t)[2], [(t.index("timber"), 1, ("wood",))])
+    ('wood',)
+    >>> t = "Trade.\n\nThe timber we sold.\nWent up six times.\nA song!"
+    >>> _verse_goods(t, sentences(t)[2], [(t.index("timber"), 1, ("wood",))]) is None
     True
-    >>> t = "Trade.\n\nThe timber we sold.\nWent up six times,"
-    >>> _goods_line_before(t, sentences(t)[-1], [(t.index("timber"), 1, ("wood",))])
-    False
     """
     if text is None or s.start == 0 or text[s.start - 1] != "\n":
-        return False
-    start = text.rfind("\n", 0, s.start - 1) + 1
-    line = text[start : s.start - 1].rstrip()
-    if not line or re.search(r"[.!?…:;»\"”)]$", line):
-        return False
-    return any(start <= pos < s.start for pos, _, _ in named)
+        return None
+    block = [(m.start(), m.group().rstrip()) for m in re.finditer(r"[^\n]+", text)]
+    here = next((i for i, (at, _) in enumerate(block) if at == s.start), None)
+    if here is None or here == 0:
+        return None
+    # The lines of the block of ``s``: up to the first blank line either side.
+    lo = here
+    while (
+        lo > 0
+        and block[lo - 1][0] + len(block[lo - 1][1]) + 1 == block[lo][0]
+        and block[lo - 1][1].strip()
+    ):
+        lo -= 1
+    hi = here
+    while (
+        hi + 1 < len(block)
+        and block[hi][0] + len(block[hi][1]) + 1 == block[hi + 1][0]
+        and block[hi + 1][1].strip()
+    ):
+        hi += 1
+    lines = [line for _, line in block[lo : hi + 1]]
+    if here == lo or len(lines) < 3:
+        return None
+    open_ = [not re.search(r"[.!?…][\"»”)]?$", line) for line in lines[:-1]]
+    if 2 * sum(open_) < len(open_) or not open_[here - lo - 1]:
+        return None
+    said = [products for pos, _, products in named if block[lo][0] <= pos < s.start]
+    return said[-1] if said else ()
 
 
 def _named_products(lexicon: Lexicon, text: str | None) -> list[tuple[int, int, tuple[str, ...]]]:
