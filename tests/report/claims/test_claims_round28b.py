@@ -3,8 +3,6 @@
 - A base said as a count of years back, in either language: "73% up on two years ago", «против
   двух годов назад», «чем три года тому назад»: the year so many before the figure's year, in
   the claim's own clause and as the text's base where the year before is not held.
-- A span of years said in words as long as the series ("over twenty years", «за двадцать лет»,
-  "twenty years earlier"): against its first year.
 - The one comparison the data allow: where the warehouse does not hold the year before the
   text's year and holds one earlier year only (Chile-Argentina: 2002 and 2004), a growth or a
   multiple said without its base is against that year; with several earlier years held and none
@@ -70,42 +68,6 @@ def test_a_wrong_figure_against_years_back_is_flagged(corpus, text, words):
     assert ex[2021] / ex[2019] < 1.8
     r = find(claims.check(corpus, text), words)
     assert r.claim.period.compare == 2019, r.claim.period
-    assert r.verdict in RED, r.reason
-
-
-@pytest.mark.parametrize(
-    ("text", "words"),
-    [
-        ("Экспорт технологий Португалии за 2021 год — 4,5 миллиарда долларов. За двадцать лет "
-         "вырос больше чем всемеро.", "всемеро"),
-        ("Portugal's imports grew more than sixfold over twenty years to 2021.", "sixfold"),
-        ("Portugal's exports in 2021 were over seven times their level twenty years earlier.",
-         "seven times"),
-    ],
-)  # fmt: skip
-def test_a_span_of_twenty_years_is_against_its_first_year(corpus, text, words):
-    ex, im = portugal_mn("export"), portugal_mn("import")
-    assert ex[2021] / ex[2001] > 7
-    assert im[2021] / im[2001] > 6
-    r = find(claims.check(corpus, text), words)
-    assert r.claim.period.compare == 2001, r.claim.period
-    assert r.verdict == "supported", r.reason
-
-
-@pytest.mark.parametrize(
-    ("text", "words"),
-    [
-        ("В 2021 году импорт Португалии достиг 4,59 млрд долларов: за двадцать лет он вырос "
-         "вдесятеро.", "вдесятеро"),
-        ("Portugal's exports grew tenfold over twenty years to 2021.", "tenfold"),
-    ],
-)  # fmt: skip
-def test_a_wrong_multiple_over_twenty_years_is_flagged(corpus, text, words):
-    ex, im = portugal_mn("export"), portugal_mn("import")
-    assert ex[2021] / ex[2001] < 8
-    assert im[2021] / im[2001] < 8
-    r = find(claims.check(corpus, text), words)
-    assert r.claim.period.compare == 2001, r.claim.period
     assert r.verdict in RED, r.reason
 
 

@@ -65,9 +65,7 @@ _MONTH_NAMES = (
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "две": 2,
            "nine": 9, "ten": 10, "eleven": 11, "два": 2, "двух": 2, "три": 3, "трех": 3,
            "трёх": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
-           "девять": 9, "десять": 10, "одиннадцать": 11,
-           # "over twenty years", «за двадцать лет»: the span of a long series.
-           "fifteen": 15, "twenty": 20, "пятнадцать": 15, "двадцать": 20}  # fmt: skip
+           "девять": 9, "десять": 10, "одиннадцать": 11}  # fmt: skip
 _COUNT = "|".join([*_COUNTS, r"\d{1,2}"])
 #: A count of years as a text says it ("two", «два», "3").
 COUNT = _COUNT
@@ -239,22 +237,19 @@ _RECORDS_SINCE = re.compile(
 )
 _SPAN_YEARS = re.compile(
     r"(?:over|in|during) the (?:last|past|same) (?P<n>two|three|four|five|six|seven|eight|nine|"
-    r"ten|fifteen|twenty|\d+) years|"
-    r"за (?:последние |эти )?(?P<n2>два|три|четыре|пять|шесть|семь|восемь|девять|десять|пятнадцать|"
-    r"двадцать|\d+) "
+    r"ten|\d+) years|"
+    r"за (?:последние |эти )?(?P<n2>два|три|четыре|пять|шесть|семь|восемь|девять|десять|\d+) "
     r"(?:года|лет)|"
     # "four times their value ten years earlier", «десятью годами ранее»: the base so many
     # years before.
-    r"(?<!\w)(?P<n3>two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|\d+) years "
-    r"(?:earlier|before)|"
+    r"(?<!\w)(?P<n3>two|three|four|five|six|seven|eight|nine|ten|\d+) years (?:earlier|before)|"
     # «против двух годов назад», «два года назад», "on two years ago": the base so many years
     # before the figure's year.
     r"(?<!\w)(?P<n5>two|three|four|five|six|seven|eight|nine|ten|два|двух|три|тр[её]х|четыре|"
     r"пять|\d+) (?:years ago|(?:года|годов|лет) (?:тому )?назад)(?!\w)|"
     # "have more than tripled in three years", "doubled within five years": a span ending with
     # the claim's year (not "in three years' time", "in 2 years to 2021" is the same).
-    r"(?:\bin|\bover|\bwithin) (?P<n4>two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|"
-    r"\d{1,2}) "
+    r"(?:\bin|\bover|\bwithin) (?P<n4>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
     r"years\b(?!['’]|\s+(?:ago|earlier|before|later|time)\b)|"
     # "almost sevenfold over two decades", "quadrupled over the last decade": ten years each.
     r"(?:over|in|during) (?:the (?:last|past|same) |the |this )?(?:(?P<d>two|three) decades|"
