@@ -412,7 +412,8 @@ def _base(session: Session, reporter: str, year: int, text: str) -> int | None:
     """The base of growth rates the text does not date.
 
     The year before when the warehouse holds it (None), else the latest earlier year the text
-    names that it holds (an article on 2004 against 2002 names 2002).
+    names that it holds (an article on 2004 against 2002 names 2002), else the one earlier
+    year the warehouse holds when it holds no other (the only comparison its data allow).
     """
     held = _held(session, reporter)
     if year - 1 in held:
@@ -423,14 +424,20 @@ def _base(session: Session, reporter: str, year: int, text: str) -> int | None:
         return earlier[-1]
     # «увеличение в 2,21 раза за два года», "two years earlier": the span the text says.
     back = {year - resolve.years_back(m) for m in _YEARS_BACK.finditer(text)}
-    return max(back & held) if back & held else None
+    if back & held:
+        return max(back & held)
+    # Chile-Argentina holds 2002 and 2004 only: a text on 2004 that compares without naming
+    # its base («покупали мы на треть больше», "has nearly quadrupled") can compare with 2002
+    # alone. Where more earlier years are held the base stays unsaid (no year is computed).
+    before = sorted(y for y in held if y < year)
+    return before[0] if len(before) == 1 else None
 
 
 #: A span of years back from the year of a text: «за два года», «два года назад», "over two
 #: years", "two years ago".
 _YEARS_BACK = re.compile(
     rf"(?:(?<!\w)за|\bover|\bin|\bwithin)\s+(?P<n>{resolve.COUNT})\s+(?:года|лет|years)(?!\w)|"
-    rf"(?<!\w)(?P<n2>{resolve.COUNT})\s+(?:года|лет|years)\s+"
+    rf"(?<!\w)(?P<n2>{resolve.COUNT})\s+(?:года|годов|лет|years)\s+"
     r"(?:назад|тому назад|ago|earlier|before|ранее|раньше)(?!\w)",
     re.IGNORECASE,
 )

@@ -1076,10 +1076,22 @@ def _streak(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity |
 #: A time the comparison is with, not another subject: "than at the start of the period", «чем в
 #: начале периода».
 _TIME_WORDS = r"start\b|beginning|outset|period|начал[еоа]\w*|период\w*"
+#: A count of years back: "two years ago", «три года тому назад», «двух годов назад».
+YEARS_AGO = (r"(?:two|three|four|five|six|seven|eight|nine|ten|два|двух|три|тр[её]х|четыре|"
+             r"пять|\d{1,2})\s+(?:years?|года|годов|лет)\s+(?:ago|earlier|before|"
+             r"(?:тому\s+)?назад|ранее|раньше)(?!\w)")  # fmt: skip
+#: A month or a part of a year: "than in November 2019", «чем в апреле — июне 2019 года», «чем во
+#: втором квартале»: the same subject in the same months of another year.
+_MONTH_THEN = (r"(?:january|february|march|april|june|july|august|september|october|november|"
+               r"december)\b|may(?=\s+(?:19|20)\d\d)|(?:январ|феврал|март|апрел|ма[йея]|июн|июл|"
+               r"август|сентябр|октябр|ноябр|декабр)\w*|(?:the\s+)?(?:first|second|third|fourth|"
+               r"same)\s+(?:quarter|half|months?)\b|(?:за\s+)?(?:те\s+же|аналогичн\w+)\s+месяц\w*|"
+    r"(?:перв|втор|трет|четв[её]рт)\w*\s+"
+               r"(?:квартал|полугоди)\w*")  # fmt: skip
 #: What follows "than" when the comparison is with an earlier time ("than in 2019", «чем в прошлом
 #: году», "than at the start of the period"), not with another subject.
 _THEN = (r"(?:19|20)\d\d|years?\b|level|previous|prior|before|last|earlier|" + _TIME_WORDS
-         + r"|год\w*|прошл\w*|предыдущ\w*|ранее|до\b")  # fmt: skip
+         + r"|год\w*|прошл\w*|предыдущ\w*|ранее|до\b|" + YEARS_AGO + "|" + _MONTH_THEN)  # fmt: skip
 #: A year said by its ordinal word: «чем в девятнадцатом (году)».
 YEAR_WORD = r"(?:[а-яё]+\s+)?[а-яё]*(?:надцат|десят|двадцат|тридцат)(?:ом|ым|ого|ый)(?!\w)"
 #: "twice as much as Germany", "втрое больше, чем Германия": a multiple of another subject,
@@ -1093,7 +1105,7 @@ _VERSUS = re.compile(
     # words may come between (not an adverb: "12% more slowly than imports" is a pace).
     r"(?:\s(?![a-z]+ly\b)(?:(?!(?:than|чем|нежели)\b)[^,;.\d]){1,40}?)?"
     r",? (?:than|чем|нежели))"
-    r"\s+(?!(?:in\s+|of\s+|at\s+|в\s+)?(?:the\s+|a\s+)?(?:" + _THEN + "|" + YEAR_WORD + ")"
+    r"\s+(?!(?:in\s+|of\s+|at\s+|во?\s+)?(?:the\s+|a\s+)?(?:" + _THEN + "|" + YEAR_WORD + ")"
     # "than it did", "than they were": the same subject at another time.
     r"|(?:it|they|we|he|she|this|that|there)\s+(?:did|does|do|was|were|is|are|had|has|have)\b)",
     re.IGNORECASE,
@@ -1741,9 +1753,11 @@ _ORDER_ALL = "|".join(_ORDER["more"] + _ORDER["less"] + _ORDER["overtake"])
 #: The other side of an order that is an earlier time, not another subject ("more than the
 #: year before", «больше, чем в 2019 году»): growth, not an order.
 _NOT_A_YEAR = (
-    r"(?!,?\s*(?:in\s+|of\s+|в\s+|у\s+)?(?:the\s+|a\s+)?(?:(?:19|20)\d\d|years?\b|"
+    # «больше, чем три года тому назад», "than two years ago": a count of years back; «чем в
+    # ноябре 2019 года»: the same months of another year.
+    r"(?!,?\s*(?:in\s+|of\s+|во?\s+|у\s+)?(?:the\s+|a\s+)?(?:(?:19|20)\d\d|years?\b|"
     r"level|previous|prior|before|last|earlier|expected|forecast|planned|год\w*|прошл\w*|"
-    r"предыдущ\w*|ранее|до\b|ожида\w*|прогноз\w*|план\w*))"
+    r"предыдущ\w*|ранее|до\b|ожида\w*|прогноз\w*|план\w*|" + YEARS_AGO + "|" + _MONTH_THEN + r"))"
 )
 #: An earlier time a level is set against: "2002", "last year", "a year earlier", «2002-м»,
 #: «прошлогоднего», «годом ранее», «два года до того» (not a figure nor another subject).

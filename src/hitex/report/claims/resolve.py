@@ -243,6 +243,10 @@ _SPAN_YEARS = re.compile(
     # "four times their value ten years earlier", «десятью годами ранее»: the base so many
     # years before.
     r"(?<!\w)(?P<n3>two|three|four|five|six|seven|eight|nine|ten|\d+) years (?:earlier|before)|"
+    # «против двух годов назад», «два года назад», "on two years ago": the base so many years
+    # before the figure's year.
+    r"(?<!\w)(?P<n5>two|three|four|five|six|seven|eight|nine|ten|два|двух|три|тр[её]х|четыре|"
+    r"пять|\d+) (?:years ago|(?:года|годов|лет) (?:тому )?назад)(?!\w)|"
     # "have more than tripled in three years", "doubled within five years": a span ending with
     # the claim's year (not "in three years' time", "in 2 years to 2021" is the same).
     r"(?:\bin|\bover|\bwithin) (?P<n4>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
@@ -885,7 +889,7 @@ def _level_year(text: str, at: tuple[int, int] | None, year: int) -> int | None:
 
 def _span_length(span: re.Match[str]) -> int:
     """The years a span of :data:`_SPAN_YEARS` covers ("two decades" is 20)."""
-    n = span["n"] or span["n2"] or span["n3"] or span["n4"]
+    n = span["n"] or span["n2"] or span["n3"] or span["n4"] or span["n5"]
     if n is not None:
         return int(n) if n.isdigit() else _COUNTS[n.lower()]
     decades = (span["d"] or span["d2"] or "one").lower()
@@ -909,8 +913,9 @@ _ONE_MONTH = re.compile(rf"(?:\bin|\bduring|\bв|\bза)\s+({_MONTH_NAME})(?!\s*
 #: One month opening a claim's clause as its subject: "December brought $217.2 million",
 #: «Декабрь — 217,2 млн», "November alone added $217m".
 _MONTH_FIRST = re.compile(
-    rf"^[\s,;(]*(?:and\s+|but\s+|while\s+|а\s+|и\s+)?({_MONTH_NAME})(?=\s*[—–:-]|\s+(?:alone\s+|"
-    r"itself\s+)?(?:brought|saw|added|accounted|delivered|gave|contributed|was|came|"
+    # "January's exports", "December alone rang up $217m": the month, whatever the verb.
+    rf"^[\s,;(]*(?:and\s+|but\s+|while\s+|а\s+|и\s+)?({_MONTH_NAME})(?=\s*[—–:-]|['’]s\s|"
+    r"\s+alone\b|\s+(?:itself\s+)?(?:brought|saw|added|accounted|delivered|gave|contributed|was|came|"
     r"дал|дала|принес|принёс|добавил|составил|обеспечил)\b)",
     re.IGNORECASE)  # fmt: skip
 #: A change's base said as a month of a year after the figure: "above December 2019", «выше
@@ -918,7 +923,11 @@ _MONTH_FIRST = re.compile(
 _MONTH_BASE = re.compile(
     rf"(?:\babove|\bbelow|\bover|\bon|\bagainst|\bversus|\bthan(?:\s+in)?|\bвыше|\bниже|"
     rf"\bбольше|\bменьше|\bпротив|\bк|\bчем(?:\s+в)?|по сравнению с)\s+(?:the\s+)?"
-    rf"({_MONTH_NAME})\s+(?:of\s+)?(?:19|20)\d\d(?!\d)",
+    rf"({_MONTH_NAME})\s+(?:(?:of\s+)?(?:19|20)\d\d(?!\d)|"
+    # "27.7% up on the January before", "above the December a year earlier", «чем в ноябре
+    # прошлого года»: the same month of the year before.
+    r"(?:before|a\s+year\s+(?:before|earlier)|of\s+(?:the\s+)?(?:previous|prior|last)\s+year|"
+    r"(?:прошлого|предыдущего)\s+года)\b)",
     re.IGNORECASE,
 )
 #: A clause that is only a month, opening the sentence: «В декабре, например, получилось 217 млн»,
@@ -931,6 +940,30 @@ _ASIDE = re.compile(r"\s*(?:например|к примеру|скажем|в �
 _OWN_YEAR = re.compile(r"(?:\bin|\bв|\bза)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 #: A month that heads its clause before a dash: «а декабрь — 217,3 млн», "December: $217 million".
 _HEAD_MONTH = re.compile(rf"\s*(?:(?:а|и|но|and|but)\s+)?({_MONTH_NAME})\s*[—–:]", re.IGNORECASE)
+
+
+#: A count of months that says not which ("in four months", «за четыре месяца»).
+_N_MONTHS = re.compile(
+    rf"(?<!first )(?<!last )(?<!первые )(?<!последние )\b({_COUNT})\s+(?:months|месяц\w*)",
+    re.IGNORECASE,
+)
+
+
+def _named_months(text: str, at: int, clause: str) -> tuple[int, int] | None:
+    """The months named before ``at`` when ``clause`` counts as many months and names none.
+
+    >>> t = "September to December: 869 million in four months"
+    >>> _named_months(t, 23, t[23:]), _named_months(t, 0, t)
+    ((9, 12), None)
+    """
+    said = _N_MONTHS.search(clause)
+    span = _months(text[:at]) if said is not None else None
+    if said is None or span is None:
+        return None
+    n = said[1].lower()
+    # "September to December, fuller stockings: 869 million in four months": the months named
+    # before, not the first four of the year.
+    return span if span[1] - span[0] + 1 == (int(n) if n.isdigit() else _COUNTS.get(n, 0)) else None
 
 
 def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | None:  # noqa: PLR0911, PLR0912
@@ -948,6 +981,9 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
             # last in the claim's clause ("and" parts clauses elsewhere).
             if starts and m.start() < starts[-1] < m.end() and listed_months(m[0]) is not None:
                 return listed_months(m[0])
+        named = _named_months(text, starts[-1] if starts else 0, own)
+        if named is not None:
+            return named
         if _months(own) is not None:
             return months(own)
         based = _MONTH_BASE.search(own)
@@ -968,13 +1004,22 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
             lone = _ONE_MONTH.search(near)
             if lone is not None and _months(near) is None:
                 return _month(lone[1]), _month(lone[1])
+        if starts and _AGAINST.search(text[: at[0]]):
+            # "December alone rang up $217.25m, up from $161.80m a year before": a level set
+            # against is of the month of the clause before.
+            before = text[starts[-2] if starts[1:] else 0 : starts[-1]]
+            # "Moscow's exports: October alone rang up ...": the month after a colon too.
+            month = (_MONTH_FIRST.match(before) or _MONTH_FIRST.match(before.split(":")[-1])
+                     or _ONE_MONTH.search(before))  # fmt: skip
+            if month is not None and _months(before) is None:
+                return _month(month[1]), _month(month[1])
         # "В третьем квартале рост ускорился до 35%, а за девять месяцев экспорт достиг 1 752,1
         # млн долл., прибавив 28,5%": the months of the nearest clause before it that names some.
         for a in reversed(starts):
             cut = _CLAUSE.search(text, a)
             clause = text[a : cut.start() if cut is not None else len(text)]
             if a < at[0] and _months(clause) is not None:
-                return months(clause)
+                return _named_months(text, a, clause) or months(clause)
             head = _HEAD_MONTH.match(clause)
             if a < at[0] and head is not None:
                 # «а декабрь — 217,3 млн, на 34% больше, чем годом раньше»: the month that heads
@@ -1050,6 +1095,14 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             if framed == "import":
                 subject = dataclasses.replace(subject, flow="import")
                 how["flow"] = "carried"
+        verse = _verse_goods(text, s, named) if not subject.products else None
+        if verse is not None:
+            # «Древесины мы соседу / Вывезли вдесятеро больше»: a line of verse goes on from the
+            # lines before it, which may name its goods: those named last, read but not
+            # certainly; none named (or none the lexicon knows, «Масла, жиры у соседа»): not
+            # certainly the whole trade. Never flagged.
+            subject = dataclasses.replace(subject, products=verse)
+            how["products"] = "paragraph" if verse else "default"
         if (subject.flow == "import" and not subject.partners and not subject.partner_group
                 and speaker_sells(s.text, f.claim.end - s.start, mine)):  # fmt: skip
             # "Our country shipped $2,035 million to Chile": the speaker's sales, which partner
@@ -2872,6 +2925,52 @@ def _referents(
         return tuple(reversed(latest)) if len(latest) == n else ()
     distinct = tuple(dict.fromkeys(named))
     return distinct if len(distinct) == n else ()
+
+
+def _verse_goods(
+    text: str | None, s: Sentence, named: list[tuple[int, int, tuple[str, ...]]]
+) -> tuple[str, ...] | None:
+    r"""The goods named last in the lines of verse before ``s``; None where ``s`` is no verse.
+
+    ``s`` is a line of verse when it opens a line that is not the first of its block (lines
+    with no blank line between), of three lines or more, whose lines mostly end with no stop.
+
+    >>> t = "Trade.\n\nThe timber we sold\nWent up six times,\nA song!"
+    >>> _verse_goods(t, sentences(t)[2], [(t.index("timber"), 1, ("wood",))])
+    ('wood',)
+    >>> t = "Trade.\n\nThe timber we sold.\nWent up six times.\nA song!"
+    >>> _verse_goods(t, sentences(t)[2], [(t.index("timber"), 1, ("wood",))]) is None
+    True
+    """
+    if text is None or s.start == 0 or text[s.start - 1] != "\n":
+        return None
+    block = [(m.start(), m.group().rstrip()) for m in re.finditer(r"[^\n]+", text)]
+    here = next((i for i, (at, _) in enumerate(block) if at == s.start), None)
+    if here is None or here == 0:
+        return None
+    # The lines of the block of ``s``: up to the first blank line either side.
+    lo = here
+    while (
+        lo > 0
+        and block[lo - 1][0] + len(block[lo - 1][1]) + 1 == block[lo][0]
+        and block[lo - 1][1].strip()
+    ):
+        lo -= 1
+    hi = here
+    while (
+        hi + 1 < len(block)
+        and block[hi][0] + len(block[hi][1]) + 1 == block[hi + 1][0]
+        and block[hi + 1][1].strip()
+    ):
+        hi += 1
+    lines = [line for _, line in block[lo : hi + 1]]
+    if here == lo or len(lines) < 3:
+        return None
+    open_ = [not re.search(r"[.!?…][\"»”)]?$", line) for line in lines[:-1]]
+    if 2 * sum(open_) < len(open_) or not open_[here - lo - 1]:
+        return None
+    said = [products for pos, _, products in named if block[lo][0] <= pos < s.start]
+    return said[-1] if said else ()
 
 
 def _named_products(lexicon: Lexicon, text: str | None) -> list[tuple[int, int, tuple[str, ...]]]:
