@@ -1640,6 +1640,16 @@ _ABOVE_YEAR_AFTER = re.compile(
 )
 
 
+#: A figure that opens its clause before a verb of exceeding is the bound of what follows the
+#: verb («Сто миллионов долларов превысили закупки шести стран»), not a level of its own.
+_OPENS_CLAUSE = re.compile(r"(?:^|[.;:!?]\s*|[—–]\s*)[\s«\"(]*$")
+_EXCEEDED_BY = re.compile(
+    r"\s*(?:превысил[аио]?|превзошл[аио]?|перекрыл[аио]?|перевалил[аио]?|was\s+exceeded|"
+    r"were\s+exceeded)(?![\w])",
+    re.IGNORECASE,
+)
+
+
 def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     lang = "en" if "." in m["num"] and "," not in m["num"] else s.lang
     scale = _scale_name(m["scale"] or "")
@@ -1650,8 +1660,10 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
     if not m["q"] and _MILESTONE.search(before):
         # «рубеж в три миллиарда он перешёл», "crossed the $3 billion mark": above it.
         q = quantity(value, "usd", step, "свыше")
-    if _THRESHOLD.search(before + (m["q"] or "")) or (
-        s.text.rstrip().endswith("?") and _ASKED_OVER.search(before + (m["q"] or ""))
+    if (
+        _THRESHOLD.search(before + (m["q"] or ""))
+        or (s.text.rstrip().endswith("?") and _ASKED_OVER.search(before + (m["q"] or "")))
+        or (_OPENS_CLAUSE.search(before) and _EXCEEDED_BY.match(s.text, m.end()))
     ):
         return "", q, None
     after = _CHANGE_AFTER.match(s.text, m.end())
@@ -2834,7 +2846,12 @@ def _count_words_any(
     «у двенадцати стран закупки превысили 50 млн»), nor of those whose trade went one way ("Two
     markets grew", «три страны сократили закупки»): some of the partners, not all.
     """
-    if _EACH_OF_COUNT.search(s.text[: m.start("word")]):
+    ahead = s.text[: m.start("word")]
+    if _EACH_OF_COUNT.search(ahead) or _NEXT_ONES.search(ahead):
+        return "", None, None
+    if _EXCEEDED.search(re.split(r"[.;:!?]", ahead)[-1]) or _NAMES_THEM.match(s.text, m.end()):
+        # «Сто миллионов долларов превысили закупки шести стран»: some of them, over a bound;
+        # "three suppliers, China, Germany and the United States, ...": named, not counted.
         return "", None, None
     clause = re.split(r"[.;:!?]|,\s+(?:but|while|а|но)\b", s.text[m.end() :], maxsplit=1)[0]
     clause = re.sub(r"\b(?:19|20)\d\d\b", "", clause)
@@ -2845,6 +2862,19 @@ def _count_words_any(
         return "", None, None
     return "count", Quantity(float(n), "count", n, n), "partners"
 
+
+#: "the next two customers", «следующие три рынка», "the other five": some of them.
+_NEXT_ONES = re.compile(r"(?<!\w)(?:next|other|следующ\w+|други\w+|остальн\w+)\s+$", re.IGNORECASE)
+#: A verb of exceeding before a count in its clause: the count is of those over a bound.
+_EXCEEDED = re.compile(
+    r"(?<!\w)(?:превы\w+|перекры\w+|exceed\w*|topped|surpass\w*)(?!\w)", re.IGNORECASE
+)
+#: A count followed by the names it counts: ", China, Germany and the United States".
+_NAME = r"(?:the\s+)?(?-i:[A-ZА-ЯЁ])[\w'’-]*(?:\s+(?-i:[A-ZА-ЯЁ])[\w'’-]*)*"
+_NAMES_THEM = re.compile(
+    r"\s*[,(:—–]\s*(?:" + _NAME + r"\s*,\s*)*" + _NAME + r",?\s+(?:and|и)\s+" + _NAME,
+    re.IGNORECASE,
+)
 
 #: A change said of the partners a count names: some of them went one way.
 _ONE_WAY = re.compile(
@@ -2907,6 +2937,10 @@ def _count_partners(
     m: re.Match[str], s: Sentence, b: str
 ) -> tuple[str, Quantity | None, str | None]:
     """How many partners the trade went to or came from: "22 countries", "22 страны"."""
+    if _NEXT_ONES.search(s.text[: m.start()]) or _NAMES_THEM.match(s.text, m.end()):
+        # "the next two customers", "three suppliers, China, Germany and the United States":
+        # some of them, named or after others, not how many there are.
+        return "", None, None
     kind, q, _ = _count(m, s, b)
     return kind, q, "partners"
 

@@ -1108,6 +1108,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # "Our country shipped $2,035 million to Chile": the speaker's sales, which partner
             # it is not certain (read as all the reporter's imports, never flagged).
             how["partners"] = "default"
+        if any(_WITH_IT.search(s.text, 0, m.start) for m in mine):
+            # «наш товарооборот с Чили вырос на 40%» in Chile's text: trade with the reporter is
+            # another side's (the speaker's), its partner uncertain (never flagged).
+            how["partners"] = "default"
         # The words before the figure, and after it to the clause's end.
         stop = re.search(r"[,;:(]", s.text[f.claim.end - s.start :])
         words = s.text[: f.claim.end - s.start + (stop.start() if stop else len(s.text))]
@@ -3098,6 +3102,10 @@ def _narrowing(lexicon: Lexicon, text: str) -> list[Mention]:
 #: Goods ranked above the subject: "second only to machinery", "behind machinery".
 _SECOND_TO = re.compile(r"(?:\b(?:second|third|next) only to|\bbehind)\s+(?:the\s+)?$",
                         re.IGNORECASE)  # fmt: skip
+
+
+#: The words before the reporter's name as a partner: "trade with Chile", «оборот с Чили».
+_WITH_IT = re.compile(r"(?:\bwith|(?<!\w)(?:с|со))\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _own(reporter: str) -> set[str]:
