@@ -6,8 +6,9 @@
 - A figure right before a verb of exceeding («Сто миллионов долларов превысили закупки шести
   стран») is the bound of what comes after the verb, not a level; the count after such a bound
   is of some partners, not of all.
-- Trade "with Chile" in a text whose reporter is Chile is another reporter's trade (a speaker
-  of the partner's side: «наш товарооборот с Чили»), not Chile's own: not checked.
+- Trade "with Chile" in a text whose reporter is Chile, in a sentence naming no partner, is
+  another reporter's trade (a speaker of the partner's side: «наш товарооборот с Чили»), not
+  Chile's own: not checked ("Argentina ran a deficit with Chile" names its side: round 20p).
 
 Sentences written for these tests; figures from the raw files with pandas, never with hitex.
 """
@@ -56,9 +57,9 @@ def test_a_figure_before_a_verb_of_exceeding_is_a_bound(corpus):
 @pytest.mark.parametrize(
     "text",
     [
-        "Аргентинский министр о торговле в 2004 году: наш собственный товарооборот с Чили вырос "
+        "Аргентинский министр о торговле в 2004 году. Наш собственный товарооборот с Чили вырос "
         "на 40% к 2002 году.",
-        "The Argentine minister on trade in 2004: our own turnover with Chile grew by 40% on 2002.",
+        "The Argentine minister on trade in 2004. Our own turnover with Chile grew by 40% on 2002.",
     ],
 )
 def test_trade_with_the_reporter_itself_is_not_its_own(corpus, text):

@@ -1108,9 +1108,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # "Our country shipped $2,035 million to Chile": the speaker's sales, which partner
             # it is not certain (read as all the reporter's imports, never flagged).
             how["partners"] = "default"
-        if any(_WITH_IT.search(s.text, 0, m.start) for m in mine):
-            # «наш товарооборот с Чили вырос на 40%» in Chile's text: trade with the reporter is
-            # another side's (the speaker's), its partner uncertain (never flagged).
+        if not partners and any(_WITH_IT.search(s.text, 0, m.start) for m in mine):
+            # «наш товарооборот с Чили вырос на 40%» in Chile's text: trade with the reporter, no
+            # partner named, is the speaker's (another side's), its partner uncertain (never
+            # flagged); "Argentina ran a deficit with Chile" names its side.
             how["partners"] = "default"
         # The words before the figure, and after it to the clause's end.
         stop = re.search(r"[,;:(]", s.text[f.claim.end - s.start :])
