@@ -135,6 +135,7 @@ def verify(  # noqa: PLR0912 - one step per test a verdict passes
         r = _goods_back(r)
         if r.verdict == "supported":
             r = _doubt(r, rests.get(i, []), s, plan, small_base_usd)
+        r = _loose_fit(r)
         if r.verdict == "contradicted":
             # A precise figure that fits the flow its words leave unsaid, and not the default.
             r = _by_data(r, s, plan, small_base_usd)
@@ -588,6 +589,32 @@ def _rests(c: Claim, lexicon: Lexicon) -> list[tuple[str, Claim]]:
                 label = f"'{name}' as the rest of it beside '{part.name}' ({', '.join(rest)})"
                 out.append((label, c.with_(subject=replace(c.subject, products=products))))
     return out
+
+
+#: The slots of a claim's subject: where one was not read, a loose word fits by chance.
+_SUBJECT_SLOTS = ("products", "partners", "flow")
+#: A band wider than this share of the figure is a word's ("by a third", "doubled"), not a figure's.
+_LOOSE = 0.1
+
+
+def _loose_fit(r: Result) -> Result:
+    """``r`` (supported) as ``unverifiable`` when its subject was guessed and its words are loose.
+
+    «Выросли на треть» under a riddle whose goods are named only in its answer: read as all
+    exports (+30%) it fits the word's 30-37% by chance; "up 30.0%" on the same reading is stated
+    too closely for chance and stays supported.
+    """
+    c, q = r.claim, r.claim.quantity
+    if r.verdict != "supported" or q is None:
+        return r
+    guessed = [g for g in c.guessed() if g in _SUBJECT_SLOTS]
+    width = q.hi - q.lo
+    if not guessed or (math.isfinite(width) and q.value != 0 and width <= _LOOSE * abs(q.value)):
+        return r
+    why = "; ".join(f"{_GUESSES[slot]} ({c.how(slot)})" for slot in guessed)
+    return Result(c, r.computed, "unverifiable",
+                  f"uncertain reading: {why}, and its words ({allowed(q)}) fit it too loosely to "
+                  f"tell; as read: {r.reason}")  # fmt: skip
 
 
 def _doubt(
