@@ -223,8 +223,10 @@ def test_a_multiple_of_another_partners_figure(corpus, text, words, verdict):
         # The count said after the threshold, and the base's «было N».
         ("В 2004 году импортных глав свыше 5 млн долларов — тридцать, было двадцать пять.",
          "CHL", "свыше 5 млн", "supported"),
+        # «было» with no year: the one earlier year the data hold (2002; 2003 is not held),
+        # where the count is 25 (round 28b; it was unverifiable while 2003 was looked for).
         ("В 2004 году импортных глав свыше 5 млн долларов — тридцать, было двадцать пять.",
-         "CHL", "было", "unverifiable"),
+         "CHL", "было", "supported"),
         ("В 2004 году главы экспорта больше 20 млн долл. — три штуки.", "CHL", "больше 20 млн",
          "supported"),
         ("В 2004 году импортных глав свыше 20 млн долларов — двадцать.", "CHL", "свыше 20 млн",

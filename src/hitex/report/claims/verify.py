@@ -155,7 +155,7 @@ def verify(  # noqa: PLR0912 - one step per test a verdict passes
             # A text that names no year: the figure fits the latest year held, said so.
             r = replace(r, reason=f"{_UNNAMED['year'].format(year=c.period.year)}; {r.reason}")
         out.append(r)
-    return _restated(_read_alike(_loose_fits(out)))
+    return _restated(_read_alike(out))
 
 
 def second_looks(
@@ -588,52 +588,6 @@ def _rests(c: Claim, lexicon: Lexicon) -> list[tuple[str, Claim]]:
                 label = f"'{name}' as the rest of it beside '{part.name}' ({', '.join(rest)})"
                 out.append((label, c.with_(subject=replace(c.subject, products=products))))
     return out
-
-
-#: The slots of a claim's subject: where one was not read, a loose word fits by chance.
-_SUBJECT_SLOTS = ("products", "partners", "flow")
-#: A band wider than this share of the figure is a word's ("by a third", "doubled"), not a figure's.
-_LOOSE = 0.1
-
-
-def _closely(q: Quantity | None) -> bool:
-    """Whether ``q`` is stated closely (a figure's band, not a word's: "30.0%", "$651.7m")."""
-    if q is None:
-        return False
-    width = q.hi - q.lo
-    return math.isfinite(width) and q.value != 0 and width <= _LOOSE * abs(q.value)
-
-
-def _loose_fits(results: list[Result]) -> list[Result]:
-    """Each result through :func:`_loose_fit`, unless a close figure of its sentence vouches.
-
-    "The fourth quarter: 651.7 million, a third up on a year ago": the amount, stated closely
-    and supported on the same reading, makes the reading of the loose "a third up" sound.
-    """
-    firm = {(r.claim.paragraph, r.claim.sentence, r.claim.subject) for r in results
-            if r.verdict == "supported" and _closely(r.claim.quantity)}  # fmt: skip
-    return [r if (r.claim.paragraph, r.claim.sentence, r.claim.subject) in firm
-            else _loose_fit(r) for r in results]  # fmt: skip
-
-
-def _loose_fit(r: Result) -> Result:
-    """``r`` (supported) as ``unverifiable`` when its subject was carried and its words are loose.
-
-    «Выросли на треть» under a riddle whose goods are named only in its answer: its flow and
-    goods carried from the paragraph, read as all exports (+30%) it fits the word's 30-37% by
-    chance; "up 30.0%" on the same reading is stated too closely for chance and stays
-    supported. A subject by default (the reporter's one flow, all goods) is the text's own.
-    """
-    c, q = r.claim, r.claim.quantity
-    if r.verdict != "supported" or q is None or _closely(q):
-        return r
-    guessed = [g for g in c.guessed() if g in _SUBJECT_SLOTS and c.how(g) == "paragraph"]
-    if not guessed:
-        return r
-    why = "; ".join(f"{_GUESSES[slot]} ({c.how(slot)})" for slot in guessed)
-    return Result(c, r.computed, "unverifiable",
-                  f"uncertain reading: {why}, and its words ({allowed(q)}) fit it too loosely to "
-                  f"tell; as read: {r.reason}")  # fmt: skip
 
 
 def _doubt(
