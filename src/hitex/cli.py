@@ -245,15 +245,15 @@ def session(ctx: typer.Context) -> Iterator[hitex.Session]:
         s.close()
 
 
-def _open(path: str, *, must_exist: bool = True, **options: Any) -> hitex.Session:
+def _open(path: str, **options: Any) -> hitex.Session:
     """Open the warehouse for a command that only reads it.
 
     Read-write as usual (which keeps its reference tables current), or read-only when another
     process holds it (a read-only ``hitex serve``), so that both read the same file at once.
-    A warehouse that is not there is refused (``must_exist``) rather than created empty: a
-    mistyped ``--db`` would otherwise answer "no records" and leave a new file behind.
+    A warehouse that is not there is refused rather than created empty: a mistyped ``--db``
+    would otherwise answer "no records" and leave a new file behind.
     """
-    if must_exist and path != ":memory:" and not Path(path).exists():
+    if path != ":memory:" and not Path(path).exists():
         raise InputError(
             f"No warehouse at {path}: hitex init creates one, hitex load fills it.",
             ru=f"Хранилища {path} нет: его создаёт hitex init, наполняет hitex load.",

@@ -2848,11 +2848,10 @@ def _count_words_any(
     markets grew", «три страны сократили закупки»): some of the partners, not all.
     """
     ahead = s.text[: m.start("word")]
-    if _EACH_OF_COUNT.search(ahead) or _NEXT_ONES.search(ahead):
+    if _EACH_OF_COUNT.search(ahead) or _some_of_all(s, m.start("word"), m.end()):
         return "", None, None
-    if _EXCEEDED.search(re.split(r"[.;:!?]", ahead)[-1]) or _NAMES_THEM.match(s.text, m.end()):
-        # «Сто миллионов долларов превысили закупки шести стран»: some of them, over a bound;
-        # "three suppliers, China, Germany and the United States, ...": named, not counted.
+    if _EXCEEDED.search(re.split(r"[.;:!?]", ahead)[-1]):
+        # «Сто миллионов долларов превысили закупки шести стран»: some of them, over a bound.
         return "", None, None
     clause = re.split(r"[.;:!?]|,\s+(?:but|while|а|но)\b", s.text[m.end() :], maxsplit=1)[0]
     clause = re.sub(r"\b(?:19|20)\d\d\b", "", clause)
@@ -2876,6 +2875,16 @@ _NAMES_THEM = re.compile(
     r"\s*[,(:—–]\s*(?:" + _NAME + r"\s*,\s*)*" + _NAME + r",?\s+(?:and|и)\s+" + _NAME,
     re.IGNORECASE,
 )
+
+
+def _some_of_all(s: Sentence, start: int, end: int) -> bool:
+    """Whether the count at ``start:end`` is of some partners, named or after others.
+
+    "the next two customers", "three suppliers, China, Germany and the United States": not how
+    many partners there are.
+    """
+    return bool(_NEXT_ONES.search(s.text, 0, start) or _NAMES_THEM.match(s.text, end))
+
 
 #: A change said of the partners a count names: some of them went one way.
 _ONE_WAY = re.compile(
@@ -2938,9 +2947,7 @@ def _count_partners(
     m: re.Match[str], s: Sentence, b: str
 ) -> tuple[str, Quantity | None, str | None]:
     """How many partners the trade went to or came from: "22 countries", "22 страны"."""
-    if _NEXT_ONES.search(s.text[: m.start()]) or _NAMES_THEM.match(s.text, m.end()):
-        # "the next two customers", "three suppliers, China, Germany and the United States":
-        # some of them, named or after others, not how many there are.
+    if _some_of_all(s, m.start(), m.end()):
         return "", None, None
     kind, q, _ = _count(m, s, b)
     return kind, q, "partners"
