@@ -261,8 +261,9 @@ class Lean:
     It writes the request line and a ``Host`` header and reads the status line, the headers
     and a body of ``Content-Length`` bytes (or chunked): about a tenth of httpx's CPU per
     request, which the load test's clients share with the server on the same cores. Not a
-    general client: loopback, no redirects, no compression, no TLS. A failure closes the
-    connection (the next request opens a new one) and is raised to the caller.
+    general client: loopback, no redirects, no compression, no TLS. A kept-alive connection the
+    server closed while idle is opened again and the request asked again; any other failure
+    closes the connection (the next request opens a new one) and is raised to the caller.
     """
 
     def __init__(self, url: str, timeout: float = 60) -> None:
@@ -284,11 +285,20 @@ class Lean:
             raise
 
     async def _ask(self, request: bytes) -> tuple[int, bytes]:
+        reused = self._streams is not None
         if self._streams is None:
             self._streams = await asyncio.open_connection(self.host, self.port)
         read, write = self._streams
         write.write(request)
-        head = await read.readuntil(b"\r\n\r\n")
+        try:
+            head = await read.readuntil(b"\r\n\r\n")
+        except asyncio.IncompleteReadError as e:
+            if not reused or e.partial:
+                raise
+            # The server closed the kept-alive connection while it was idle (uvicorn after 5 s):
+            # a GET is asked again on a new one, as HTTP clients do (RFC 9112, 9.3.1).
+            self.close()
+            return await self._ask(request)
         lines = head.decode("latin-1").split("\r\n")
         status = int(lines[0].split(" ", 2)[1])
         headers = {}
