@@ -163,8 +163,10 @@ class Tally:
     client: str = "lean"
     #: CPU seconds of the readers' process while they ran (the clients' own cost).
     client_cpu: float = 0.0
-    #: CPU seconds of the server process (every thread) while the readers ran.
+    #: CPU seconds of the server's processes (every thread) while the readers ran.
     server_cpu: float = 0.0
+    #: Processes of the server answering requests (``hitex serve --workers``).
+    workers: int = 1
     #: Requests the readers made (timed or not).
     requests: int = 0
     #: The 1-minute load average when the readers ended.
@@ -200,16 +202,20 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(db: Path, memory: bool = True) -> Iterator[tuple[str, int]]:
+def server(db: Path, memory: bool = True, workers: int = 1) -> Iterator[tuple[str, int]]:
     """``hitex serve`` on 127.0.0.1 in a subprocess, stopped on exit: its URL and process id.
 
     ``memory=False`` serves ``/api/view`` by the Session only (``HITEX_VIEW_MEMORY=off``).
+    ``workers`` > 1: a read-only server of that many processes (no token: no loads).
     """
     port = free_port()
     hitex = Path(sys.executable).with_name("hitex")
+    env = {**os.environ, "HITEX_TOKEN": TOKEN, "HITEX_VIEW_MEMORY": "on" if memory else "off"}
+    if workers > 1:
+        del env["HITEX_TOKEN"]
     proc = subprocess.Popen(
-        [str(hitex), "--db", str(db), "serve", "--port", str(port)],
-        env={**os.environ, "HITEX_TOKEN": TOKEN, "HITEX_VIEW_MEMORY": "on" if memory else "off"},
+        [str(hitex), "--db", str(db), "serve", "--port", str(port), "--workers", str(workers)],
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -230,9 +236,11 @@ def server(db: Path, memory: bool = True) -> Iterator[tuple[str, int]]:
         yield url, proc.pid
     finally:
         with contextlib.suppress(OSError):
-            for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):  # the server's peak resident memory
-                    print(f"hitex serve peak {line.split(':')[1].strip()}", file=sys.stderr)
+            for pid in family(proc.pid):
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmHWM:"):  # a server process's peak resident memory
+                        print(f"hitex serve {pid} peak {line.split(':')[1].strip()}",
+                              file=sys.stderr)  # fmt: skip
         proc.terminate()
         try:
             proc.wait(timeout=30)
@@ -253,8 +261,9 @@ class Lean:
     It writes the request line and a ``Host`` header and reads the status line, the headers
     and a body of ``Content-Length`` bytes (or chunked): about a tenth of httpx's CPU per
     request, which the load test's clients share with the server on the same cores. Not a
-    general client: loopback, no redirects, no compression, no TLS. A failure closes the
-    connection (the next request opens a new one) and is raised to the caller.
+    general client: loopback, no redirects, no compression, no TLS. A kept-alive connection the
+    server closed while idle is opened again and the request asked again; any other failure
+    closes the connection (the next request opens a new one) and is raised to the caller.
     """
 
     def __init__(self, url: str, timeout: float = 60) -> None:
@@ -276,11 +285,20 @@ class Lean:
             raise
 
     async def _ask(self, request: bytes) -> tuple[int, bytes]:
+        reused = self._streams is not None
         if self._streams is None:
             self._streams = await asyncio.open_connection(self.host, self.port)
         read, write = self._streams
         write.write(request)
-        head = await read.readuntil(b"\r\n\r\n")
+        try:
+            head = await read.readuntil(b"\r\n\r\n")
+        except asyncio.IncompleteReadError as e:
+            if not reused or e.partial:
+                raise
+            # The server closed the kept-alive connection while it was idle (uvicorn after 5 s):
+            # a GET is asked again on a new one, as HTTP clients do (RFC 9112, 9.3.1).
+            self.close()
+            return await self._ask(request)
         lines = head.decode("latin-1").split("\r\n")
         status = int(lines[0].split(" ", 2)[1])
         headers = {}
@@ -422,7 +440,7 @@ def prepare(folder: Path, rows: int, baci_rows: int) -> int:
 def run(
     clients: int, seconds: float, rows: int, write: bool, *, kind: str = "repeated",
     think: float = 0.0, baci_rows: int = 0, built: Path | None = None, memory: bool = True,
-    client: str = "lean",
+    client: str = "lean", workers: int = 1,
 ) -> tuple[Tally, float]:  # fmt: skip
     """Run the test; return the tally and the wall-clock seconds the readers ran.
 
@@ -436,11 +454,11 @@ def run(
         else:
             copy_warehouse(built, folder / "hitex.duckdb")
             base = flows(folder / "fra-2021-v1.csv", 1, rows)
-        t = Tally(kind=kind, think=think, memory=memory, client=client)
+        t = Tally(kind=kind, think=think, memory=memory, client=client, workers=workers)
         listed = varied(folder / "hitex.duckdb", 200_000) if kind == "varied" else []
         warm, timed = shapes(listed)
         views = iter(timed) if kind == "varied" else None
-        with server(folder / "hitex.duckdb", memory) as (url, pid):
+        with server(folder / "hitex.duckdb", memory, workers) as (url, pid):
             for q in QUESTIONS:  # warm: each reader session compiles on first use
                 httpx.get(url + "/api/table", params=q, timeout=120).raise_for_status()
             for view in [{}, *warm]:  # one view of each shape: Ibis compiles each shape once
@@ -460,10 +478,26 @@ def run(
         return t, elapsed
 
 
+def family(pid: int) -> list[int]:
+    """Process ``pid`` and its descendants alive now (a server's workers)."""
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        with contextlib.suppress(OSError):
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
 def server_cpu(pid: int) -> float:
-    """CPU seconds (user and system, every thread) process ``pid`` has used."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """CPU seconds (user and system, every thread) process ``pid`` and its children have used."""
+    total = 0
+    for p in family(pid):
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values: Sequence[float], p: float) -> float:
@@ -479,6 +513,8 @@ def row(t: Tally, elapsed: float) -> str:
     asked = "5 repeated, `/api/table`" if t.kind == "repeated" else "varied, `/api/view`"
     if t.kind == "varied" and not t.memory:
         asked += " (Session only)"
+    if t.workers > 1:
+        asked += f", {t.workers} server processes"
     pause = f"{t.think:g} s" if t.think else "none"
     per = 1000 / max(1, t.requests)
     return (
@@ -576,7 +612,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--think", type=float, action="append",
         help="mean pause of a client before each request, s (repeat: one run each; default 0)",
     )  # fmt: skip
+    parser.add_argument(
+        "--workers", type=int, default=1,
+        help="server processes (hitex serve --workers; more than 1 serves read-only: --no-write)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.workers > 1 and not args.no_write:
+        parser.error(f"--workers {args.workers} serves read-only: give --no-write too")
     runs = []
     with tempfile.TemporaryDirectory(prefix="hitex-api-load-build-") as tmp:
         folder = args.built or Path(tmp)
@@ -589,7 +631,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for think in args.think or [0.0]:
                 for memory in ways:
                     options = {"kind": kind, "think": think, "built": built, "memory": memory,
-                               "client": args.client}  # fmt: skip
+                               "client": args.client, "workers": args.workers}  # fmt: skip
                     if not args.no_baseline:
                         runs.append(run(args.clients, args.seconds, args.rows, False, **options))
                         print(row(*runs[-1]), flush=True)

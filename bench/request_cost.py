@@ -33,16 +33,10 @@ from urllib.parse import urlencode
 
 import httpx
 
-from bench.api_load import QUESTIONS, Params, free_port, shapes, varied
+from bench.api_load import QUESTIONS, Params, free_port, server_cpu, shapes, varied
 
-#: Clock ticks a second (``/proc/PID/stat`` counts CPU time in them).
-TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_s(pid: int) -> float:
-    """CPU seconds (user and system, every thread) process ``pid`` has used."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS
+#: CPU seconds (user and system, every thread) of the server's processes.
+cpu_s = server_cpu
 
 
 def _path(path: str, params: Params) -> str:
@@ -163,6 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--layers", action="store_true", help="also the CPU of each layer, in this process"
     )
+    parser.add_argument("--workers", type=int, default=1, help="server processes (read-only)")
     args = parser.parse_args(argv)
     listed = varied(args.db, args.views * 8 + args.answers + 200)
     warm, rest = shapes(listed)
@@ -174,7 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     env = {k: v for k, v in os.environ.items() if k != "HITEX_TOKEN"}
     proc = subprocess.Popen(
         [str(Path(sys.executable).with_name("hitex")), "--db", str(args.db), "serve", "--port",
-         str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+         str(port), "--workers", str(args.workers)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     differ = 0

@@ -1168,6 +1168,13 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     max_upload_mb: Annotated[float, typer.Option(help="Refuse larger uploads.")] = 200,
     engine: EngineOpt = "duckdb",
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Processes answering requests (read-only servers only; each holds its own "
+            "copy of the dashboard's answers in memory)."
+        ),
+    ] = 1,
 ) -> None:
     """Serve the web dashboard and the JSON API (read-only unless $HITEX_TOKEN is set)."""
     from hitex.api import server  # noqa: PLC0415 - only this command needs the web stack
@@ -1175,7 +1182,7 @@ def serve(
     err.print(
         f"Warehouse {ctx.obj}: dashboard http://{host}:{port}/  API http://{host}:{port}/api/docs"
     )
-    server.run(ctx.obj, host=host, port=port, max_upload_mb=max_upload_mb,
+    server.run(ctx.obj, host=host, port=port, max_upload_mb=max_upload_mb, workers=workers,
                **_engine(ctx, engine))  # fmt: skip
 
 

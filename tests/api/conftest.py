@@ -62,6 +62,13 @@ def free_port() -> int:
 @contextlib.contextmanager
 def serve(db: Path, *args: str, token: str | None = None) -> Iterator[str]:
     """Run ``hitex serve`` in a subprocess on a free loopback port; yield its base URL."""
+    with served(db, *args, token=token) as (url, _):
+        yield url
+
+
+@contextlib.contextmanager
+def served(db: Path, *args: str, token: str | None = None) -> Iterator[tuple[str, int]]:
+    """Run ``hitex serve`` in a subprocess on a free loopback port; yield its URL and PID."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "HITEX_TOKEN"}
     if token:
@@ -85,7 +92,7 @@ def serve(db: Path, *args: str, token: str | None = None) -> Iterator[str]:
                     out = proc.stdout.read() if proc.stdout else ""
                     raise RuntimeError(f"hitex serve did not start:\n{out}") from None
                 time.sleep(0.2)
-        yield url
+        yield url, proc.pid
     finally:
         proc.terminate()
         try:

@@ -41,3 +41,36 @@ def test_the_section_replaces_the_previous_one(tmp_path):
         "| 5 repeated, `/api/table` | none | 1 (0.50 s each) | 3 | 2 | 20.0 | 30.0 | 30.0 | 30.0 "
         "| 0 | 0 | 2 |"
     ) in text
+
+
+def test_the_lean_client_asks_again_when_the_server_closed_an_idle_connection():
+    # A server that answers one request per connection and then closes it, as uvicorn closes a
+    # kept-alive connection idle for 5 s: the next GET is asked again on a new connection.
+    import asyncio
+
+    from bench.api_load import Lean
+
+    connections = []
+
+    async def answer(read: asyncio.StreamReader, write: asyncio.StreamWriter) -> None:
+        connections.append(1)
+        await read.readuntil(b"\r\n\r\n")
+        body = f"answer {len(connections)}".encode()
+        write.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+        await write.drain()
+        write.close()
+
+    async def run() -> list[tuple[int, bytes]]:
+        server = await asyncio.start_server(answer, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        client = Lean(f"http://127.0.0.1:{port}")
+        first = await client.get("/a", {})
+        await asyncio.sleep(0.1)  # the server has closed the connection meanwhile
+        second = await client.get("/b", {"x": 1})
+        client.close()
+        server.close()
+        await server.wait_closed()
+        return [first, second]
+
+    assert asyncio.run(run()) == [(200, b"answer 1"), (200, b"answer 2")]
+    assert len(connections) == 2
