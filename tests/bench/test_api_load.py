@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from bench import api_load
@@ -46,10 +48,6 @@ def test_the_section_replaces_the_previous_one(tmp_path):
 def test_the_lean_client_asks_again_when_the_server_closed_an_idle_connection():
     # A server that answers one request per connection and then closes it, as uvicorn closes a
     # kept-alive connection idle for 5 s: the next GET is asked again on a new connection.
-    import asyncio
-
-    from bench.api_load import Lean
-
     connections = []
 
     async def answer(read: asyncio.StreamReader, write: asyncio.StreamWriter) -> None:
@@ -63,7 +61,7 @@ def test_the_lean_client_asks_again_when_the_server_closed_an_idle_connection():
     async def run() -> list[tuple[int, bytes]]:
         server = await asyncio.start_server(answer, "127.0.0.1", 0)
         port = server.sockets[0].getsockname()[1]
-        client = Lean(f"http://127.0.0.1:{port}")
+        client = api_load.Lean(f"http://127.0.0.1:{port}")
         first = await client.get("/a", {})
         await asyncio.sleep(0.1)  # the server has closed the connection meanwhile
         second = await client.get("/b", {"x": 1})
