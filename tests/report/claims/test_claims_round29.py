@@ -95,3 +95,17 @@ def test_a_billion_and_millions_in_words_are_one_figure(corpus, text):
     r = find(claims.check(corpus, text, reporter="CHL"), "семьдесят два")
     assert r.verdict == "supported", r.reason
     assert "1.77 billion" in r.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Аргентина, в 2004 году ты продаёшь мне бумаги на 67,9 млн долларов.",
+        "Аргентинцы, в 2004 году вы продаёте мне бумаги на 67,9 млн долларов.",
+    ],
+)
+def test_you_sell_me_is_what_the_reporter_buys(corpus, text):
+    # «продаёшь мне», «продаёте мне»: the partner (addressed) sells, the speaker buys.
+    r = find(claims.check(corpus, text, reporter="CHL"), "67,9")
+    assert r.verdict == "supported", r.reason
+    assert "import" in r.reason
