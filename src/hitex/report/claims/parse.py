@@ -524,6 +524,19 @@ def _in_words_ru(m: re.Match[str]) -> _InWords:
     return _InWords(m, ru_words_number(m["words"]), scale=m.groupdict().get("scale"))
 
 
+def _billions_and_millions(m: re.Match[str]) -> _InWords:
+    """«миллиард семьсот семьдесят два миллиона»: the billions and millions as millions.
+
+    >>> said = re.match(r"(?P<q>)(?P<bn>два )?миллиарда (?P<words>сто) (?P<scale>миллионов)",
+    ...                 "два миллиарда сто миллионов")
+    >>> _billions_and_millions(said)["num"]
+    '2100'
+    """
+    billions = int(ru_words_number(m["bn"])) if m["bn"] else 1
+    return _InWords(m, str(billions * 1000 + int(ru_words_number(m["words"]))),
+                    scale=m["scale"])  # fmt: skip
+
+
 def _in_words(m: re.Match[str]) -> _InWords:
     """An English percentage in words ("thirty percent")."""
     return _InWords(m, str(words_number(m["words"])))
@@ -2203,6 +2216,18 @@ PATTERNS: tuple[Pattern, ...] = (
             _I,
         ),
         lambda m, s, b: _mark(m, s, b),  # noqa: PLW0108 - defined below
+    ),
+    Pattern(
+        # «миллиард семьсот семьдесят два миллиона», «два миллиарда сто миллионов долларов»:
+        # billions and millions in words, one figure (in millions).
+        "money",
+        re.compile(
+            _Q + r"(?P<bn>(?<!\w)" + _RU_INT + r"\s+)?(?<!\w)миллиард\w*,?\s+"
+            r"(?P<words>" + _RU_INT + r")\s+(?P<scale>миллион\w*)(?!\w)"
+            r"(?:\s+(?:долл\w*\.?|dollars?)(?:\s+США)?)?",
+            _I,
+        ),
+        lambda m, s, b: _money(_billions_and_millions(m), s, b),  # type: ignore[arg-type]
     ),
     Pattern(
         # «на два и четыре десятых миллиарда долларов», «двести двадцать семь миллионов»: money

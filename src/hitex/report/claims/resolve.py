@@ -3436,6 +3436,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # «Аргентина купила у Чили товаров на 263 млн», "Argentina bought $263m of goods from
         # Chile": bought from the reporter, its exports.
         flow = "export"
+    if flow == "import" and read is not None and _from_reporter(s.text, claim_end, c, own):
+        # «Из Чили везли в Аргентину бумагу», "supplies from Chile" in Chile's own text: what
+        # comes from the reporter is its exports.
+        flow = "export"
     if flow == "import" and read is not None and _partner_purchases(s.text, claim_end, c,
                                                                     partners, own):  # fmt: skip
         # «Великобритания: её закупки выросли на 10%», "Britain, whose purchases rose 10%": the
@@ -3943,6 +3947,30 @@ def _bought_from_reporter(text: str, end: int, c: Context, own: Sequence[Mention
                 or _names_reporter(text, at, c.reporter)):  # fmt: skip
             return True
     return False
+
+
+def _from_reporter(text: str, end: int, c: Context, own: Sequence[Mention]) -> bool:
+    """Whether the flow word last before ``end``, read as imports, says goods leave the reporter.
+
+    «из» or "from" after the word in its clause (`grammar.yaml`'s words of goods coming from a
+    place: «везли из Аргентины», «пришло из Аргентины», "supplies from"), or just before it
+    («из Чили в Аргентину пришло»), followed by the reporter's name or its own mention: the
+    goods leave the reporter, its exports.
+    """
+    said = [x for x in frames.flows(text) if x[0] < end]
+    if not said or said[-1][1] != "import":
+        return False
+    a = said[-1][0]
+    stop = re.search(r"[;:!?]|\.(?!\d)", text[a:])
+    hi = min(a + stop.start() if stop is not None else len(text), end)
+    places = [a + m.end() for m in re.finditer(r"(?<!\w)(?:из|from)\s+", text[a:hi], re.I)
+              if not re.search(r"[,;]", text[a : a + m.start()])][:1]  # fmt: skip
+    # «из Чили в Аргентину пришло»: the place may come first, in the words just before.
+    lo = max(0, a - 60)
+    places += [lo + m.end() for m in re.finditer(r"(?<!\w)(?:из|from)\s+", text[lo:a], re.I)
+               if not re.search(r"[,;:.!?]", text[lo + m.end() : a])][-1:]  # fmt: skip
+    return any(any(o.start == at for o in own) or _names_reporter(text, at, c.reporter)
+               for at in places)  # fmt: skip
 
 
 def _names_reporter(text: str, at: int, reporter: str) -> bool:
