@@ -1298,10 +1298,46 @@ def _goes_on_with_last_year(s: Sentence, end: int, start: int) -> bool:
     return _THAN_LAST_YEAR.search(clause) is not None
 
 
-def _versus(s: Sentence, end: int, start: int) -> str | None:  # noqa: PLR0911 - per wording
-    """``versus`` for a multiple of another subject or of the other flow, not of a year."""
+#: A multiple of a pace, right after it: "grew three times faster than", "twice as fast as",
+#: «выросла втрое сильнее», «в два раза быстрее».
+_FASTER_AFTER = re.compile(
+    r"\s+(?:(?:faster|quicker|more\s+(?:quickly|rapidly|steeply|strongly))\s+than|"
+    r"as\s+(?:fast|quickly|rapidly|steeply)\s+as|"
+    r"(?:сильнее|быстрее|стремительнее|интенсивнее)(?!\w))",
+    re.IGNORECASE,
+)
+#: A pace set against another subject before the multiple: «Индия выросла сильнее Китая почти
+#: втрое», «росла быстрее, чем Китай, в два раза».
+_FASTER_BEFORE = re.compile(
+    r"(?<!\w)(?:сильнее|быстрее|стремительнее|интенсивнее)\s*,?\s*(?:чем\s+)?"
+    r"(?:[^\W\d]+\s*,?\s+){1,3}$",
+    re.IGNORECASE,
+)
+
+
+def _pace(s: Sentence, end: int, start: int) -> bool:
+    """Whether a multiple sets one subject's growth rate against another's.
+
+    "Exports to India grew three times faster than to China", «Индия выросла сильнее Китая
+    почти втрое»: a word of pace after the multiple or before it, and a word of growth in the
+    clause (a ratio of two rates of growth, not of two values).
+    """
+    if not (_FASTER_AFTER.match(s.text, end)
+            or _FASTER_BEFORE.search(s.text[max(0, start - 60) : start])):  # fmt: skip
+        return False
+    clause = re.split(r"[;.!?]", s.text[:start])[-1] + s.text[start : end + 60]
+    return re.search(rf"(?:{GROWTH})|выр[оа]с|рос(?:л|т)|прибав|увелич", clause, re.I) is not None
+
+
+def _versus(s: Sentence, end: int, start: int) -> str | None:  # noqa: PLR0911, PLR0912 - per wording
+    """``versus`` for a multiple of another subject or of the other flow, not of a year.
+
+    ``versus_growth`` for a multiple of another subject's growth rate (:func:`_pace`).
+    """
     if _LEVEL_OF_YEAR.match(s.text, end) or _goes_on_with_last_year(s, end, start):
         return None
+    if _pace(s, end, start):
+        return "versus_growth"
     if _VERSUS.match(s.text, end) or _RATIO_AFTER.match(s.text, end):
         return "versus"
     if _VERSUS_BEFORE.search(s.text[max(0, start - 70) : start]):
@@ -2014,7 +2050,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?:(?:in\s+)?(?P<word>" + numwords.COUNTS_RE + r"|\d{1,2})\s+years\b"
             r"|в\s+(?P<word_ru>" + numwords.COUNTS_RE + r"|\d{1,2})\s+год(?:ах|у)(?![а-яё])"
             r"|(?P<word_ru2>" + numwords.COUNTS_RE + r"|\d{1,2}|один)\s+раз(?:а)?(?![а-яё])"
-            r"|(?P<once>once|twice|однажды|дважды)\b)"
+            # "grew twice as fast as": a multiple of a pace, not a count of years.
+            r"|(?P<once>once|twice|однажды|дважды)\b(?!\s+as\s+(?:fast|quickly|rapidly|steeply|"
+            r"much|many|large|big|high)\b)(?!\s+(?:faster|quicker)\b))"
             # "fell three times" counts years; "grew 37 times" is a multiple, not a count.
             r"|(?<!\w)(?P<way2>" + _FALL_WORDS + r"|dropped|went down)\s+"
             r"(?:(?:only|just)\s+)?(?P<word2>" + numwords.COUNTS_RE + r"|\d{1,2})\s+times\b",

@@ -751,7 +751,7 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
 
 #: Multiples of another subject in the same period: as said, and an order that turned
 #: ("overtook"; "for the first time").
-_VERSUS_METRICS = ("versus", "overtook", "overtook_first")
+_VERSUS_METRICS = ("versus", "versus_growth", "overtook", "overtook_first")
 
 
 def _aside(text: str, start: int) -> tuple[int, int]:

@@ -1655,6 +1655,34 @@ def _versus(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     return _judge(c, figure, text)
 
 
+def _versus_growth(c: Claim, s: Session, plan: Plan, small: float) -> Result:
+    """A multiple of another subject's growth rate (``c.whole``), over the same years.
+
+    "Exports to India grew almost three times faster than to China": India's growth over
+    China's, each from the year before (or the year the text compares with) to the claim's.
+    """
+    assert c.whole is not None
+    compare = c.period.compare if c.period.compare is not None else c.period.year - 1
+    rates = []
+    for side in (c.subject, c.whole):
+        t = _table(c.with_(subject=side), s, plan, small, compare=compare, indicators=["growth"])
+        rate = _number(t.iloc[0]["growth_pct"])
+        if rate is None:
+            raise _NoData(f"no base: {describe(side)} in {compare} is zero or not in the "
+                          "warehouse")  # fmt: skip
+        rates.append(rate)
+    mine, theirs = rates
+    if mine <= 0 or theirs <= 0:
+        return Result(c, None, "unverifiable", (
+            f"{describe(c.subject)} against {describe(c.whole)}, {_when(c)} against {compare}: "
+            f"growth {show(mine, 'pct')} against {show(theirs, 'pct')}; a multiple of a rate "
+            "that is no rise is not checked"))  # fmt: skip
+    figure = mine / theirs
+    return _judge(c, figure, (
+        f"{describe(c.subject)} against {describe(c.whole)}, {_when(c)} against {compare}: "
+        f"{show(figure, 'x')} (growth {show(mine, 'pct')} against {show(theirs, 'pct')})"))
+
+
 def _of_another(check: Check) -> Check:
     """``check`` of a multiple of another subject or of the other flow (``c.whole``).
 
@@ -2503,6 +2531,7 @@ _RATES = ("growth", "change", "multiple")
 #: that turned), a figure said of every month.
 BY_METRIC: Mapping[str, MetricCheck] = {
     "versus": MetricCheck(_RATES, _of_another(_versus), orders=True),
+    "versus_growth": MetricCheck(_RATES, _of_another(_versus_growth), orders=True),
     "overtook": MetricCheck(_RATES, _of_another(_overtook(1)), orders=True),
     "overtook_first": MetricCheck(_RATES, _of_another(_overtook(30)), orders=True),
     "side": MetricCheck(("amount",), _side, flow_said=True),
