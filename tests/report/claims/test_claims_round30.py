@@ -42,9 +42,7 @@ def test_the_rates_by_hand():
          "almost three times"),
     ],
 )  # fmt: skip
-def test_a_multiple_of_another_partners_growth_rate_is_the_ratio_of_the_rates(
-    corpus, text, words
-):
+def test_a_multiple_of_another_partners_growth_rate_is_the_ratio_of_the_rates(corpus, text, words):
     r = find(claims.check(corpus, text, reporter="RU-MOW"), words)
     assert r.verdict == "supported", r.reason
     assert "growth 63.05% against 22.40%" in r.reason
@@ -71,8 +69,10 @@ def test_a_pace_set_against_a_partner_named_before_is_no_red_flag(corpus):
     # The comparand before the multiple is not read as the other side: not checked, where it
     # was checked as the sum of both partners' exports (x1.29) and flagged.
     # The paragraph of the corpus article (heldout22, 09), after the year and flow it names.
-    text = ("Игра ведётся по экспорту Москвы 2020 года.\n\nБонусный вопрос. Тот, кто угадает, "
-            "что Индия выросла сильнее Китая почти втрое (63% против 22%), получает 5 очков.")
+    text = (
+        "Игра ведётся по экспорту Москвы 2020 года.\n\nБонусный вопрос. Тот, кто угадает, "
+        "что Индия выросла сильнее Китая почти втрое (63% против 22%), получает 5 очков."
+    )
     r = find(claims.check(corpus, text, reporter="RU-MOW"), "втрое")
     assert r.verdict not in RED, r.reason
 

@@ -1678,9 +1678,14 @@ def _versus_growth(c: Claim, s: Session, plan: Plan, small: float) -> Result:
             f"growth {show(mine, 'pct')} against {show(theirs, 'pct')}; a multiple of a rate "
             "that is no rise is not checked"))  # fmt: skip
     figure = mine / theirs
-    return _judge(c, figure, (
-        f"{describe(c.subject)} against {describe(c.whole)}, {_when(c)} against {compare}: "
-        f"{show(figure, 'x')} (growth {show(mine, 'pct')} against {show(theirs, 'pct')})"))
+    return _judge(
+        c,
+        figure,
+        (
+            f"{describe(c.subject)} against {describe(c.whole)}, {_when(c)} against {compare}: "
+            f"{show(figure, 'x')} (growth {show(mine, 'pct')} against {show(theirs, 'pct')})"
+        ),
+    )
 
 
 def _of_another(check: Check) -> Check:
