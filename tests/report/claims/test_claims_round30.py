@@ -11,11 +11,12 @@ pandas, never with hitex.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
 from hitex.report.claims import messages
-from tests.report.claims._shared import RED, find, moscow
+from tests.report.claims._shared import PORTUGAL, RED, find, moscow
 
 
 def _growth(partner: str) -> float:
@@ -83,3 +84,40 @@ def test_a_multiple_of_another_partners_value_stays_one_of_values(corpus):
     r = find(claims.check(corpus, text, reporter="RU-MOW"), "three times")
     assert r.verdict in RED, r.reason
     assert "US$140.32 million against US$511.71 million" in r.reason
+
+
+# -- a letter's "you" is the partner it is written to ------------------------------------------
+def _portugal(flow: str, partner: str) -> float:
+    p = pd.read_csv(PORTUGAL)
+    p = p[(p["flow"] == flow) & (p["partner"] == partner) & (p["year"] == 2021)]
+    return float(p["value_usd"].sum() / 1e6)
+
+
+LETTER = (
+    "Моя дорогая Голландия!\n\n"
+    "Пишу тебе из Лиссабона, год 2021-й.\n\n"
+    "А ты? Ты продаёшь мне {figure} млн долларов — это правда."
+)
+
+
+def test_you_in_a_letter_to_a_partner_is_that_partner(corpus):
+    assert round(_portugal("import", "NLD"), 1) == 458.6
+    r = find(claims.check(corpus, LETTER.format(figure="458,6"), reporter="PRT"), "458,6")
+    # Was read as all of Portugal's imports (US$4.59 billion): a red flag on a true figure.
+    assert r.verdict == "supported", r.reason
+    assert "Netherlands" in r.reason
+
+
+def test_a_wrong_figure_said_to_the_addressee_is_flagged_against_it(corpus):
+    r = find(claims.check(corpus, LETTER.format(figure="558,6"), reporter="PRT"), "558,6")
+    assert r.verdict in RED, r.reason
+    assert "Netherlands" in r.reason
+
+
+def test_you_in_a_letter_to_the_reporter_is_no_partner(corpus):
+    # "Dear Portugal": the reporter addressed; "you" are its own imports, of every partner.
+    text = "Dear Portugal,\n\nIn 2021 you bought technology worth $4.59 billion."
+    r = find(claims.check(corpus, text, reporter="PRT"), "$4.59 billion")
+    assert round(float(pd.read_csv(PORTUGAL).query("flow == 'import' and year == 2021")
+                       ["value_usd"].sum()) / 1e9, 2) == 4.59  # fmt: skip
+    assert r.verdict == "supported", r.reason

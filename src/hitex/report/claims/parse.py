@@ -384,7 +384,7 @@ _TRADE = re.compile(
     r"\border(?:s|ed)?\s+from\b|"
     # «Москва продала за рубеж техники», «купили у нас машин», «приобрели товаров»: verbs of
     # selling and buying, as "sold" and "bought" are.
-    r"\bпрода(?:л|ть|[её]т|ют|в)|\b(?:за|на)?куп(?:и|л|я)|\bприобр[её]|"
+    r"\bпрода(?:л|ть|[её]т|[её]шь|[её]те|ют|в)|\b(?:за|на)?куп(?:и|л|я)|\bприобр[её]|"
     r"\bза\s+(?:рубеж|границ)|"
     # "October-December 2020 brought $652m": money a period brought in.
     r"\b(?:brought|earned|fetched)(?:\s+in)?(?=\s+(?:US\$|\$|USD))",

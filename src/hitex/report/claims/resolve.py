@@ -1088,6 +1088,13 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous,
                                 (text or "")[: f.claim.start],
                                 fresh[-1] if fresh else None, mine)  # fmt: skip
+        addressee = _addressee(lexicon, text or "", own) if not partners else None
+        if (addressee is not None and not subject.partner_group
+                and _YOU.search(s.text, 0, f.claim.end - s.start)):  # fmt: skip
+            # «Моя дорогая Голландия! ... Ты продаёшь мне 458,6 млн»: in a letter to a partner,
+            # "you" is that partner.
+            subject = dataclasses.replace(subject, partners=(addressee,))
+            how["partners"] = "read"
         if subject.flow == "export" and _open_flow(s.text, f, previous, how, partners, mine):
             # "Look at what Argentina sold Chile. Deliveries climbed to $2,035 million": goods
             # sent with no sender in their sentence go the way the paragraph before sends them.
@@ -3971,6 +3978,28 @@ def _from_reporter(text: str, end: int, c: Context, own: Sequence[Mention]) -> b
                if not re.search(r"[,;:.!?]", text[lo + m.end() : a])][-1:]  # fmt: skip
     return any(any(o.start == at for o in own) or _names_reporter(text, at, c.reporter)
                for at in places)  # fmt: skip
+
+
+#: A salutation opening a letter: «Моя дорогая Голландия!», "Dear Netherlands," (its own line).
+_SALUTATION = re.compile(
+    r"^\s*(?:(?:мо[яйёи]|my)\s+)?(?:дорог\w+|мил\w+|любим\w+|уважаем\w+|dear(?:est)?|beloved)"
+    r"\s+(?P<who>[^\n!,.]{2,40})[!,.]?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: The reader addressed: "you", «ты», «тебе», «вы» (a pronoun of the second person).
+_YOU = re.compile(r"(?<!\w)(?:ты|тебе|тебя|тобой|вы|вам|вас|you|your)(?!\w)", re.IGNORECASE)
+
+
+def _addressee(lexicon: Lexicon, text: str, own: set[str]) -> str | None:
+    """The partner a letter is written to, from its salutation in its first lines; else None.
+
+    The reporter addressed ("Dear Chile", a reading to the reporter) is no partner: None.
+    """
+    m = _SALUTATION.search("\n".join(text.splitlines()[:8]))
+    if m is None:
+        return None
+    found = [p.value for p in lexicon.find_partners(m["who"])]
+    return found[0] if len(found) == 1 and found[0] not in own else None
 
 
 def _names_reporter(text: str, at: int, reporter: str) -> bool:
