@@ -121,3 +121,31 @@ def test_you_in_a_letter_to_the_reporter_is_no_partner(corpus):
     assert round(float(pd.read_csv(PORTUGAL).query("flow == 'import' and year == 2021")
                        ["value_usd"].sum()) / 1e9, 2) == 4.59  # fmt: skip
     assert r.verdict == "supported", r.reason
+
+
+# -- two figures side by side in brackets, of two partners named before -------------------------
+def test_two_figures_in_brackets_are_each_of_its_partner(corpus):
+    # Was read as the growth of India and China together (28.80%): both true figures flagged.
+    text = ("Игра ведётся по экспорту Москвы 2020 года.\n\nБонусный вопрос. Тот, кто угадает, "
+            "что Индия выросла сильнее Китая почти втрое (63% против 22%), получает 5 очков.")  # fmt: skip
+    results = claims.check(corpus, text, reporter="RU-MOW")
+    india, china = find(results, "63%"), find(results, "22%")
+    assert india.verdict == "supported", india.reason
+    assert "to India, 2020 against 2019: 63.05%" in india.reason
+    assert china.verdict == "supported", china.reason
+    assert "to China, 2020 against 2019: 22.40%" in china.reason
+
+
+def test_a_wrong_figure_in_brackets_is_flagged_against_its_own_partner(corpus):
+    text = "In 2020 exports to India and China grew (63% vs 32%)."
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), "32%")
+    assert r.verdict in RED, r.reason
+    assert "to China, 2020 against 2019: 22.40%" in r.reason
+
+
+def test_a_bracket_with_a_year_before_is_not_a_pair_of_partners(corpus):
+    # Guard: "22% a year earlier" is another year's figure, not China's: the pair is not split.
+    text = "In 2020 exports to India and China rose (29% against 22% a year earlier)."
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), "29%")
+    assert r.verdict == "supported", r.reason
+    assert "India, China" in r.reason

@@ -2688,7 +2688,6 @@ _EACH_AFTER = re.compile(r"\s*(?:each|apiece|каждый)\b", re.IGNORECASE)
 #: «первые восемь месяцев».
 _MONTHS_WORD = re.compile(r"\bmonths\b|(?<!\w)месяц(?:ев|а|ы)(?!\w)", re.IGNORECASE)
 
-_RESPECTIVELY = re.compile(r"\brespectively\b|соответственно", re.IGNORECASE)
 _THAT_YEAR_AFTER = re.compile(r"\s+(?:in\s+)?(?:that|the same) year\b", re.IGNORECASE)
 _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b|в (?:том же|тот же|этом же|тот) год",
                         re.IGNORECASE)  # fmt: skip
@@ -2733,17 +2732,27 @@ _MONTHLY = re.compile(r"\b(?:every|each)\s+(?:single\s+)?month\b|"
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b|\bсоответственно\b", re.IGNORECASE)
+#: Two figures set side by side in brackets, of two subjects named before: «Индия выросла
+#: сильнее Китая (63% против 22%)», "India outgrew China (63% vs 22%)" (no year in them: "22% a
+#: year earlier" is of another year).
+_PAIRED = re.compile(
+    r"\((?![^()]*(?:(?:19|20)\d\d|год|year|earlier|before|ранее|прежде))[^()]*?\d[^()]*?\s+"
+    r"(?:против|vs\.?|versus|against)\s+[^()]*?\d[^()]*\)",
+    re.IGNORECASE,
+)
 
 
 def _respectively(claims: list[Claim]) -> list[Claim]:
     """Figures said "respectively" of as many partners: the i-th figure is the i-th partner's.
 
-    "Japan and Korea took $180 million and $160.2 million respectively".
+    "Japan and Korea took $180 million and $160.2 million respectively"; two figures set side
+    by side in brackets after two partners («Индия выросла сильнее Китая (63% против 22%)»).
     """
     out = list(claims)
     groups: dict[tuple[str, str, tuple[str, ...]], list[int]] = {}
     for i, c in enumerate(claims):
-        if c.understood and len(c.subject.partners) > 1 and _RESPECTIVELY.search(c.sentence):
+        if (c.understood and len(c.subject.partners) > 1
+                and (_RESPECTIVELY.search(c.sentence) or _PAIRED.search(c.sentence))):  # fmt: skip
             groups.setdefault((c.sentence, c.kind, c.subject.partners), []).append(i)
     for (_, _, partners), idx in groups.items():
         if len(idx) != len(partners):
