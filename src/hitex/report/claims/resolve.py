@@ -1055,6 +1055,8 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
     own = _own(c.reporter)
     out: list[Claim] = []
     named = _named_products(lexicon, text)
+    # The partner a letter is written to, if it is one: "you" in its sentences.
+    addressee = _addressee(lexicon, text or "", own)
     # Words inside a claim ("U.S. dollars") name no partner.
     taken: dict[int, list[tuple[int, int]]] = {}
     for f in found:
@@ -1088,8 +1090,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous,
                                 (text or "")[: f.claim.start],
                                 fresh[-1] if fresh else None, mine)  # fmt: skip
-        addressee = _addressee(lexicon, text or "", own) if not partners else None
-        if (addressee is not None and not subject.partner_group
+        if (addressee is not None and not partners and not subject.partner_group
                 and _YOU.search(s.text, 0, f.claim.end - s.start)):  # fmt: skip
             # «Моя дорогая Голландия! ... Ты продаёшь мне 458,6 млн»: in a letter to a partner,
             # "you" is that partner.
@@ -3940,16 +3941,21 @@ def _partner_purchases(
     return bool(named) and named[-1] in partners and named[-1].value not in _own(c.reporter)
 
 
+def _import_word_before(text: str, end: int) -> int | None:
+    """Where the flow word last before ``end`` is, if it says imports; else None."""
+    said = [x for x in frames.flows(text) if x[0] < end]
+    return said[-1][0] if said and said[-1][1] == "import" else None
+
+
 def _bought_from_reporter(text: str, end: int, c: Context, own: Sequence[Mention]) -> bool:
     """Whether the word of buying last before ``end``, read as imports, buys from the reporter.
 
     "from" or «у» after the word, in its clause, and right after it the reporter's name
     (``own``) or its people («закупила у чилийцев»): a partner buys, the reporter exports.
     """
-    said = [x for x in frames.flows(text) if x[0] < end]
-    if not said or said[-1][1] != "import":
+    a = _import_word_before(text, end)
+    if a is None:
         return False
-    a = said[-1][0]
     word = re.match(r"\w+", text[a:])
     ru = {w.replace("ё", "е") for w in frames.grammar()["purchases"]["ru"]}
     if word is None or not (re.match(frames.purchase_words(), text[a:], re.IGNORECASE)
@@ -3973,10 +3979,9 @@ def _from_reporter(text: str, end: int, c: Context, own: Sequence[Mention]) -> b
     («из Чили в Аргентину пришло»), followed by the reporter's name or its own mention: the
     goods leave the reporter, its exports.
     """
-    said = [x for x in frames.flows(text) if x[0] < end]
-    if not said or said[-1][1] != "import":
+    a = _import_word_before(text, end)
+    if a is None:
         return False
-    a = said[-1][0]
     stop = re.search(r"[;:!?]|\.(?!\d)", text[a:])
     hi = min(a + stop.start() if stop is not None else len(text), end)
     places = [a + m.end() for m in re.finditer(r"(?<!\w)(?:из|from)\s+", text[a:hi], re.I)
