@@ -159,3 +159,32 @@ def test_the_balance_series_takes_the_shortcut_and_other_shapes_do_not():
         shortcuts.plan(q, route="partners", files=["x"], indicators=["rank"], series=True) is None
     )
     assert shortcuts.plan(q, route="partners", files=[], indicators=None, series=True) is None
+
+
+_CODES = st.lists(st.one_of(st.none(), st.sampled_from(["", "0101", "010121", "8471", "HS92",
+                                                        "HS17", "SITC3", "a\u00e9", "B"])),
+                  max_size=40)  # fmt: skip
+
+
+@given(products=_CODES, classes=_CODES)
+def test_rows_are_coded_in_the_order_of_their_strings(products, classes):
+    # The codes number the distinct strings in sorted order (ties in a table go by code), as
+    # numpy.unique numbers them; a null is -1. Pairs sort by product, then classification.
+    import numpy as np  # noqa: PLC0415
+
+    n = min(len(products), len(classes))
+    p = np.ma.masked_array([x or "" for x in products[:n]], mask=[x is None for x in products[:n]],
+                           dtype=object)  # fmt: skip
+    c = np.ma.masked_array([x or "" for x in classes[:n]], mask=[x is None for x in classes[:n]],
+                           dtype=object)  # fmt: skip
+    codes, distinct = shortcuts._coded(p)
+    held = [x for x in products[:n] if x is not None]
+    assert list(distinct) == sorted(set(held))
+    assert [distinct[k] if k >= 0 else None for k in codes] == products[:n]
+    pairs, pp, pc = shortcuts._products({"product": p, "classification": c})
+    both = [(a, b) for a, b in zip(products[:n], classes[:n], strict=True)
+            if a is not None and b is not None]  # fmt: skip
+    assert list(zip(pp, pc, strict=True)) == sorted(set(both))
+    expect = [(a, b) if a is not None and b is not None else None
+              for a, b in zip(products[:n], classes[:n], strict=True)]  # fmt: skip
+    assert [(pp[k], pc[k]) if k >= 0 else None for k in pairs] == expect

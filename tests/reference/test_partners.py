@@ -83,3 +83,15 @@ def test_bloc_sizes() -> None:
 def test_unknown_group_suggests() -> None:
     with pytest.raises(UnknownCodeError, match=r"Did you mean 'Europe'\?"):
         members("Eurpe", 2020)
+
+
+def test_an_iso3_code_resolves_without_the_table_of_every_spelling():
+    # The short way for ISO alpha-3 codes gives what the full table of spellings gives.
+    from hitex.reference import countries  # noqa: PLC0415
+
+    codes = [c for c in countries.countries_frame()["iso3"] if c]
+    assert len(codes) > 200
+    for code in codes:
+        full = countries._lookup()[countries.key(code)]
+        assert full == (code, "iso3")
+        assert countries.resolve(code) == countries.resolve(code.lower()) == code

@@ -260,6 +260,11 @@ def resolve(value: str, *, subdivisions: bool = True) -> str:
     >>> resolve("Russia"), resolve("842"), resolve("RU-MOW"), resolve("Chinese Taipei")
     ('RUS', 'USA', 'RU-MOW', 'TWN')
     """
+    code = _iso3().get(key(value))
+    if code is not None:
+        # An ISO alpha-3 code outranks every other spelling (``KINDS``): no need to build the
+        # table of every spelling (a third of a second) to know it.
+        return code
     found = _lookup().get(key(value))
     if found is None or found[1] == "aggregate" or (not subdivisions and "-" in found[0]):
         raise UnknownCodeError.new("country", value, _names())
@@ -296,6 +301,12 @@ def _display(lang: str) -> dict[str, str]:
     col = "name_ru" if lang == "ru" else "name_en"
     named = frame[frame[col] != ""]
     return dict(zip(named["code"], named[col], strict=True))
+
+
+@functools.cache
+def _iso3() -> dict[str, str]:
+    """The ISO alpha-3 codes by their :func:`key`."""
+    return {key(c): c for c in countries_frame()["iso3"] if key(c)}
 
 
 @functools.cache
