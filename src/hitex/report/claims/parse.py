@@ -287,7 +287,7 @@ GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w
            r"нараст(?!ающ)\w*")  # fmt: skip
 FALL = (
     # "shortfall", "windfall": nouns, not a fall ("the shortfall reached 2.4 times the deficit").
-    r"fell|(?<!short)(?<!wind)fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|lower|\bcut\b|"
+    r"fell|(?<!short)(?<!wind)fall\w*|declin\w*|decreas\w*|dropp?\w*|down\b|shrank|shrunk|contract\w*|\blower(?:ed|ing|s)?\b|\bcut\b|"
     r"plung\w*|plummet\w*|slump\w*|tumbl\w*|sank|sunk|halved|slid|slipp?\w*|dipp?\w*|narrow\w*|"
     r"weaker\b|"
     r"collaps\w*|crash(?:ed|es)\b|"
@@ -535,6 +535,16 @@ def _billions_and_millions(m: re.Match[str]) -> _InWords:
     billions = int(ru_words_number(m["bn"])) if m["bn"] else 1
     return _InWords(m, str(billions * 1000 + int(ru_words_number(m["words"]))),
                     scale=m["scale"])  # fmt: skip
+
+
+def _digits_billions(m: re.Match[str]) -> _InWords:
+    r"""«2 млрд 404 млн»: the billions and millions in digits as millions.
+
+    >>> said = re.match(r"(?P<q>)(?P<bn>\d+) млрд (?P<mn>\d+) (?P<scale>млн)", "2 млрд 404 млн")
+    >>> _digits_billions(said)["num"]
+    '2404'
+    """
+    return _InWords(m, str(int(m["bn"]) * 1000 + int(m["mn"])), scale=m["scale"])
 
 
 def _in_words(m: re.Match[str]) -> _InWords:
@@ -2268,6 +2278,17 @@ PATTERNS: tuple[Pattern, ...] = (
         lambda m, s, b: _money(_billions_and_millions(m), s, b),  # type: ignore[arg-type]
     ),
     Pattern(
+        # «на 2 млрд 404 млн долларов», «2 миллиарда 404 миллиона»: billions and millions in
+        # digits, one figure (in millions).
+        "money",
+        re.compile(
+            _Q + r"(?<![\d.,])(?P<bn>\d{1,3})\s?(?:млрд\.?|миллиард\w*)\s+(?P<mn>\d{1,3})\s?"
+            r"(?P<scale>млн\.?|миллион\w*)(?!\w)(?:\s+(?:долл\w*\.?|dollars?)(?:\s+США)?)?",
+            _I,
+        ),
+        lambda m, s, b: _money(_digits_billions(m), s, b),  # type: ignore[arg-type]
+    ),
+    Pattern(
         # «на два и четыре десятых миллиарда долларов», «двести двадцать семь миллионов»: money
         # in words (a spoken text), not of another unit.
         "money",
@@ -3285,6 +3306,8 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             # "covered 13% of imports in 2004, down from 21% in 2002": the share of another
             # year, not a growth rate ("down" is the share's move).
             kind = "share"
+            if q.value < 0:  # "46% of the total, down from 51%": 51%, not -51%
+                q = negate(q)  # noqa: PLW2901
         if (
             not kind
             and q is not None

@@ -239,7 +239,8 @@ _SPAN_YEARS = re.compile(
     r"(?:over|in|during) the (?:last|past|same) (?P<n>two|three|four|five|six|seven|eight|nine|"
     r"ten|\d+) years|"
     r"за (?:последние |эти )?(?P<n2>два|три|четыре|пять|шесть|семь|восемь|девять|десять|\d+) "
-    r"(?:года|лет)|"
+    # «за три последних года»: the adjective after the count.
+    r"(?:последних )?(?:года|лет)|"
     # "four times their value ten years earlier", «десятью годами ранее»: the base so many
     # years before.
     r"(?<!\w)(?P<n3>two|three|four|five|six|seven|eight|nine|ten|\d+) years (?:earlier|before)|"
@@ -1190,6 +1191,15 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                     and _reporter_buys(s.text, f.claim.end - s.start, c, partners)):  # fmt: skip
                 # "45% of Chilean purchases": the whole is the reporter's buying too.
                 whole = dataclasses.replace(whole, flow="import")
+            if (f.claim.kind == "share" and f.whole is not None and whole.flow == "import"
+                    and _bought_from_reporter(s.text, f.whole[1], c, [
+                        m for m in lexicon.find_partners(s.text) if m.value in own])):  # fmt: skip
+                # "9% of what Argentina bought from Chile": bought from the reporter, its
+                # exports; the part is of them too.
+                whole = dataclasses.replace(whole, flow="export")
+                if subject.flow == "import":
+                    subject = dataclasses.replace(subject, flow="export")
+                    how["flow"] = "read"
             if f.claim.kind == "share" and not frames.flows(s.text) and whole.flow != subject.flow:
                 # "Korea and Japan together give about 15%" after a sentence on imports: a
                 # sentence with no flow word takes the whole's flow from the part's.
@@ -4053,7 +4063,11 @@ def _reporter_buys(text: str, end: int, c: Context, partners: list[Mention]) -> 
                 frames.purchase_words(), text[after[0] :], re.IGNORECASE):  # fmt: skip
             return False
         whose = re.search(r"[A-Z][\w-]+\s+(?:[a-z][\w-]+\s+)?$", text[: after[0]])
-        return whose is not None and demonym_at(text, whose.start()) == c.reporter
+        # "45% of what Chile bought": the reporter by its name, as by its people.
+        return whose is not None and (
+            demonym_at(text, whose.start()) == c.reporter
+            or _names_reporter(text, whose.start(), c.reporter)
+        )
     if said[-1][1] != "export":
         return False
     a = said[-1][0]
