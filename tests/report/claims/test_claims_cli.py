@@ -185,3 +185,19 @@ def test_check_table_wraps_every_reason_whole(db, columns):
     for shown, record in zip(rows, listed, strict=True):
         # A word longer than a narrow column is folded, so spaces are not compared.
         assert "".join("".join(shown).split()) == "".join(record["reason"].split())
+
+
+def test_a_text_naming_no_reporter_is_refused_in_one_sentence(corpus):
+    # One sentence saying what is missing, in the text's language where the CLI asks for it.
+    with pytest.raises(InputError) as e:
+        infer_reporter(corpus, "Привет. Погода хорошая.")
+    assert "names no reporter the warehouse holds" in str(e.value)
+    assert "CHL, PRT, RU-MOW" in str(e.value)
+    assert "не называет ни одного" in e.value.ru
+
+
+def test_a_text_naming_two_reporters_as_often_says_which(corpus):
+    with pytest.raises(InputError) as e:
+        infer_reporter(corpus, "Chile and Portugal. Weather notes only.")
+    assert "names CHL and PRT as often as each other" in str(e.value)
+    assert "CHL и PRT одинаково часто" in e.value.ru

@@ -335,10 +335,26 @@ def infer_reporter(session: Session, text: str) -> str:
         by_figures = _by_figures(session, text, best or loaded)
         if by_figures is not None:
             return by_figures
-        listed = ", ".join(loaded) or "none"
-        raise InputError(f"Give --reporter: the text does not name one reporter of the "
-                         f"warehouse most (loaded: {listed}).")  # fmt: skip
+        raise _no_reporter(best, loaded)
     return best[0]
+
+
+def _no_reporter(best: list[str], loaded: list[str]) -> InputError:
+    """Why no reporter was taken from the text: it names several as often, or none."""
+    listed = ", ".join(loaded) or "none"
+    if best:
+        both = " and ".join(best)
+        return InputError(
+            f"Give --reporter: the text names {both} as often as each other (loaded: {listed}).",
+            ru=f"Укажите --reporter: текст называет {both.replace(' and ', ' и ')} "
+            f"одинаково часто (загружены: {listed}).",
+        )
+    return InputError(
+        f"Give --reporter: the text names no reporter the warehouse holds, and no one "
+        f"reporter's data hold its dollar figures (loaded: {listed}).",
+        ru="Укажите --reporter: текст не называет ни одного отчитывающегося из хранилища, "
+        f"и его суммы в долларах не находятся в данных какого-то одного (загружены: {listed}).",
+    )
 
 
 #: Dollar amounts of a text that a reporter's data must hold, at least, to be taken as the
