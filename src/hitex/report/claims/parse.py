@@ -33,6 +33,9 @@ class Sentence:
     end: int
     paragraph: int
     text: str
+    #: The sentence before it in its paragraph ("" for the first): what a bare comparison of
+    #: its first clause may be set against («Китай, 40% ввоза. Германия поставляет вдвое меньше»).
+    before: str = field(default="", compare=False, repr=False)
 
     @property
     def lang(self) -> str:
@@ -91,6 +94,7 @@ def sentences(text: str) -> list[Sentence]:
         if not line.group().strip():
             continue
         paragraph += 1
+        before = ""
         start = line.start()
         # A footnote mark stays with the sentence it closes.
         cuts = [m.end("note") if m["note"] else m.start()
@@ -104,7 +108,8 @@ def sentences(text: str) -> list[Sentence]:
             body = piece.strip()
             if body:
                 s = start + a + lead
-                out.append(Sentence(s, s + len(body), paragraph, body))
+                out.append(Sentence(s, s + len(body), paragraph, body, before))
+                before = body
     return out
 
 
@@ -1381,7 +1386,34 @@ def _versus(s: Sentence, end: int, start: int) -> str | None:  # noqa: PLR0911, 
             return "versus"
         if not dated and _another_partner(s, turns[-1], end + 12):
             return "versus"
+    if not turns and _set_against_the_sentence_before(s, start):
+        return "versus"
     return None
+
+
+#: A multiple with a bare comparative closing its clause, no comparand after it: «вдвое меньше,»
+#: «в 1,5 раза больше.»
+_BARE_MULTIPLE_RU = re.compile(r"[^,;.]{0,40}?(?<!\w)(?:больше|меньше)\s*"
+                               r"(?:[;.]|,(?!\s*(?:чем|нежели)\b)|$)", re.IGNORECASE)  # fmt: skip
+
+
+def _set_against_the_sentence_before(s: Sentence, start: int) -> bool:
+    """Whether a bare comparison of the first clause is of the partner of the sentence before.
+
+    «Главный поставщик — Китай, 40% ввоза. Германия поставляет вдвое меньше»: Germany against
+    China, not Germany's own year before. Only where the clause names a partner, the sentence
+    before names others (a comparison with a year says so after the multiple: «вдвое меньше,
+    чем годом ранее» has its comparand; «в 2021 году» before it is the period).
+    """
+    bare = _BARE_MULTIPLE_RU.match(s.text, start)
+    if not s.before or bare is None:
+        return False
+    if re.search(r"(?:19|20)\d\d|\bгод|\bчем\b|прошл|предыдущ|ранее",
+                 s.text[start : bare.end()], re.IGNORECASE):  # fmt: skip
+        return False
+    mine = {m.value for m in lexicon.countries_in(s.text[:start])}
+    theirs = {m.value for m in lexicon.countries_in(s.before)}
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _one_in(m: re.Match[str]) -> tuple[str, Quantity | None, str | None]:
