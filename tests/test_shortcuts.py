@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -170,8 +171,6 @@ _CODES = st.lists(st.one_of(st.none(), st.sampled_from(["", "0101", "010121", "8
 def test_rows_are_coded_in_the_order_of_their_strings(products, classes):
     # The codes number the distinct strings in sorted order (ties in a table go by code), as
     # numpy.unique numbers them; a null is -1. Pairs sort by product, then classification.
-    import numpy as np  # noqa: PLC0415
-
     n = min(len(products), len(classes))
     p = np.ma.masked_array([x or "" for x in products[:n]], mask=[x is None for x in products[:n]],
                            dtype=object)  # fmt: skip

@@ -179,10 +179,10 @@ def _products(rows: Columns) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any], n
     products, p = _coded(np.asarray(product)[held])
     classes, c = _coded(np.asarray(classification)[held])
     # Each pair's code from the two sorted codes: pairs sort by product, then classification.
-    inverse, pairs = pd.factorize(products * max(len(c), 1) + classes, sort=True)
+    width = max(len(c), 1)
+    inverse, pairs = pd.factorize(products * width + classes, sort=True)
     codes = np.full(len(held), -1, np.int64)
     codes[held] = inverse
-    width = max(len(c), 1)
     return codes, p.astype(object)[pairs // width], c.astype(object)[pairs % width]
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from hitex.errors import UnknownCodeError
+from hitex.reference import countries
 from hitex.reference.countries import entities_frame
 from hitex.reference.partners import country_groups_frame, iso3_codes, members
 
@@ -87,8 +88,6 @@ def test_unknown_group_suggests() -> None:
 
 def test_an_iso3_code_resolves_without_the_table_of_every_spelling():
     # The short way for ISO alpha-3 codes gives what the full table of spellings gives.
-    from hitex.reference import countries  # noqa: PLC0415
-
     codes = [c for c in countries.countries_frame()["iso3"] if c]
     assert len(codes) > 200
     for code in codes:

@@ -18,8 +18,6 @@ pandas, never with hitex.
 
 from __future__ import annotations
 
-import pandas as pd
-
 import hitex.report.claims as claims
 from tests.report.claims._shared import RED, chile_mn, find, moscow, portugal_mn
 
@@ -130,8 +128,3 @@ def test_russian_names_of_goods_the_lexicon_lacked(corpus):
     r = find(claims.check(corpus, text, reporter="RU-MOW"), "41%")
     assert r.verdict == "supported", r.reason
     assert "monitors and television receivers" in r.reason
-
-
-def test_pandas_is_the_reference():
-    # The corpus files are read as they come (no hitex in the expected figures).
-    assert isinstance(moscow(), pd.DataFrame)

@@ -1264,8 +1264,13 @@ def _another_partner(s: Sentence, turn: int, start: int) -> bool:
 
     «Китай, 1 834 млн; Германия приносит вдвое меньше»: the multiple is of the partner before.
     """
-    mine = {m.value for m in lexicon.countries_in(s.text[turn:start])}
-    theirs = {m.value for m in lexicon.countries_in(s.text[:turn])}
+    return _other_partners(s.text[turn:start], s.text[:turn])
+
+
+def _other_partners(here: str, there: str) -> bool:
+    """Whether ``here`` names partners and ``there`` names others, none of them the same."""
+    mine = {m.value for m in lexicon.countries_in(here)}
+    theirs = {m.value for m in lexicon.countries_in(there)}
     return bool(mine and theirs and not mine & theirs)
 
 
@@ -1411,9 +1416,7 @@ def _set_against_the_sentence_before(s: Sentence, start: int) -> bool:
     if re.search(r"(?:19|20)\d\d|\bгод|\bчем\b|прошл|предыдущ|ранее",
                  s.text[start : bare.end()], re.IGNORECASE):  # fmt: skip
         return False
-    mine = {m.value for m in lexicon.countries_in(s.text[:start])}
-    theirs = {m.value for m in lexicon.countries_in(s.before)}
-    return bool(mine and theirs and not mine & theirs)
+    return _other_partners(s.text[:start], s.before)
 
 
 def _one_in(m: re.Match[str]) -> tuple[str, Quantity | None, str | None]:

@@ -1192,8 +1192,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                 # "45% of Chilean purchases": the whole is the reporter's buying too.
                 whole = dataclasses.replace(whole, flow="import")
             if (f.claim.kind == "share" and f.whole is not None and whole.flow == "import"
-                    and _bought_from_reporter(s.text, f.whole[1], c, [
-                        m for m in lexicon.find_partners(s.text) if m.value in own])):  # fmt: skip
+                    and _bought_from_reporter(s.text, f.whole[1], c, mine)):  # fmt: skip
                 # "9% of what Argentina bought from Chile": bought from the reporter, its
                 # exports; the part is of them too.
                 whole = dataclasses.replace(whole, flow="export")
