@@ -126,6 +126,12 @@ _COUNTED_BEFORE = re.compile(
 )
 
 
+#: A name, a few words and then a pronoun of the third person right before a verb of buying:
+#: «Япония вторая, она купила на 511,7 млн», "Japan came second; it bought $512m": the named
+#: one buys.
+_NAMED_THEN_PRONOUN = re.compile(r"[A-ZА-ЯЁ][\w-]+[^.!?;]{0,40}?,\s*(?:она|он|они|оно|it|they)\s+$")
+
+
 _ADJ = "(?:ый|ий|ой|ое|ее|ая|яя|ые|ие|ым|им|ей|ого|его|ому|ему|ую|юю|ыми|ими|ых|их|ом|ем)"
 
 #: The text's own words for the flows (pattern, flow), read by :func:`flow_words_of`.
@@ -232,7 +238,8 @@ def flow_spans(text: str) -> list[tuple[int, int]]:
 #: Argentina") or the speaker or the reporter by its noun ("from us", «у нас», «у столицы»).
 _BOUGHT_FROM = re.compile(r"\s*(?:\w+\s+){0,2}(?:(?P<us>from\s+(?:(?-i:us|me)|the\s+(?:city|"
                           r"capital|country|region))|у\s+(?:нас|меня|города|столицы|страны|"
-                          r"региона))|from|из|у)(?!\w)", re.IGNORECASE)  # fmt: skip
+                          r"региона))(?!\w)|(?:from|из|у)(?!\w)|в\s+(?=(?-i:[А-ЯЁ])))",
+                          re.IGNORECASE)  # fmt: skip
 
 
 def flows(text: str) -> list[tuple[int, str, str]]:
@@ -287,8 +294,9 @@ def flows(text: str) -> list[tuple[int, str, str]]:
         bare = re.sub(
             r"\s*,\s*[^,;.]{1,30},\s*(?=(?:[^\W\d]+\s+){0,2}$)", " ", text[max(0, a - 70) : a]
         )
+        named_then_it = _NAMED_THEN_PRONOUN.search(text[max(0, a - 60) : a]) is not None
         partner_first = (_PARTNER_BEFORE.search(bare) is not None or bool(nouns)
-                         or _COUNTED_BEFORE.search(near) is not None)  # fmt: skip
+                         or _COUNTED_BEFORE.search(near) is not None or named_then_it)  # fmt: skip
         if not partner_first and _BOUGHT_PASSIVE.fullmatch(text[a:b]):
             # «нефтепродуктов закуплено на 298 млн»: bought, no buyer named: the reporter's.
             found.append((a, "import", ""))

@@ -1097,6 +1097,18 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # "you" is that partner.
             subject = dataclasses.replace(subject, partners=(addressee,))
             how["partners"] = "read"
+        they = _THEY_BUY.search(s.text, 0, f.claim.start - s.start)
+        if (they is not None and not partners and not subject.partners
+                and not subject.partner_group and subject.flow == "export"):  # fmt: skip
+            # «— Нидерланды. В 2021 году они купили у нас на 1,13 млрд»: "they" buy, the
+            # partner the sentence before names alone (a reading of the paragraph); else the
+            # buyer is not known, never all the reporter's trade.
+            buyers = [m.value for m in lexicon.find_partners(s.before) if m.value not in own]
+            if len(set(buyers)) == 1:
+                subject = dataclasses.replace(subject, partners=(buyers[0],))
+                how["partners"] = "paragraph"
+            else:
+                how["partners"] = "default"
         if subject.flow == "export" and _open_flow(s.text, f, previous, how, partners, mine):
             # "Look at what Argentina sold Chile. Deliveries climbed to $2,035 million": goods
             # sent with no sender in their sentence go the way the paragraph before sends them.
@@ -1141,7 +1153,8 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # account for nearly 45%": the partners named last before the count, not the group
             # an adjective names; a guess (never flagged) when fewer are named.
             said = back[1] or ""
-            how_many = 2 if back[2] else int(said) if said.isdigit() else _COUNTS[said.lower()]
+            how_many = (2 if back[2] or back[3] else int(said) if said.isdigit()
+                        else _COUNTS[said.lower()])  # fmt: skip
             last_n = _referents(lexicon, text, s, back.start(), own, how_many, last=True)
             if last_n:
                 subject = dataclasses.replace(subject, partners=last_n, partner_group=None)
@@ -1244,6 +1257,22 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                     # Which flow the text told first ("the return flow") is the claim's flow
                     # as carried, not certainly: a figure against it is no error to flag.
                     how["flow"] = "default"
+        counter_at = versus.reverse_subject(s.text, f.claim.start - s.start)
+        counter_of = None
+        if counter_at is not None and not _in([*partners, *products], counter_at,
+                                              f.claim.start - s.start):  # fmt: skip
+            counter_of = next((o for o in reversed(out) if o.paragraph == f.claim.paragraph
+                               and o.understood and o.kind in ("amount", "growth")
+                               and o.end <= s.start + counter_at), None)  # fmt: skip
+        if (f.claim.kind in ("amount", "growth") and counter_of is not None
+                and counter_of.subject.flow in _REVERSED):  # fmt: skip
+            # «Экспорт пластмасс составил 17,2 млн ... Встречные поставки выросли на 7%», "the
+            # return flow rose 7%": the same trade the last figure names, the other way.
+            p = counter_of.subject
+            subject = Subject(p.reporter, _REVERSED[p.flow], p.partners, p.partner_group,
+                              p.products)  # fmt: skip
+            how |= {"flow": "read", "partners": _carry(counter_of.how("partners")),
+                    "products": _carry(counter_of.how("products"))}  # fmt: skip
         since = (
             int(f.claim.quantity.value) if f.claim.kind == "extreme" and f.claim.quantity else None
         )
@@ -1344,7 +1373,14 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             aggregation, count = "each", len(subject.partners)
         elif f.claim.kind == "amount" and (
             frames.each_after(s.text, at[1], at[0])
-            or (counted is not None and counted[0] is not None and len(subject.partners) < 2)
+            or (
+                counted is not None
+                and counted[0] is not None
+                and len(subject.partners) < 2
+                # "every one of the 21 markets ..., and a 22nd, Mongolia, bought $350,000":
+                # a partner of its own read in the figure's clause is not one counted.
+                and not (subject.partners and how.get("partners", "read") == "read")
+            )
         ):
             # "Five markets ... $250 million each", "each of the ten largest markets bought more
             # than $200 million": counted among all partners.
@@ -3353,6 +3389,8 @@ _THE_N = re.compile(
     r"\b(?:the\s+(two|three|four|five|[2-5])|(both))\s+(?:[A-Z][a-z]+\s+)?"
     r"(?:customers|buyers|clients|partners|markets|destinations|suppliers|countries|nations|"
     r"economies|giants|heavyweights|neighbou?rs)\b"
+    # "China ... with Japan second. Between them the pair took 45%": the two named last.
+    r"|\b[Tt]he\s+(pair|duo)\b(?!\s+of\b)"
 )
 #: Goods said right after an amount: "$107.8 million of chapter 85 goods", "$50m worth of
 #: machinery" (up to the clause's end; not "of 2019", "of the total", "of exports").
@@ -4074,7 +4112,10 @@ def _reporter_buys(text: str, end: int, c: Context, partners: list[Mention]) -> 
     origins = [m for m in before if m.value not in _own(c.reporter) and _origin(text, a, m.start)]
     word = re.match(r"\w+", text[a:])
     # «Чили закупила аргентинских жиров»: a Russian word of buying only with the origin named.
-    russian = bool(origins) and word is not None and frames.lemma(word[0]) in {
+    # «Кукурузы Чили купила на 132,6 млн»: or with the reporter named right before the word.
+    named = re.search(r"(?<!\w)[А-ЯЁ][\w-]*\s+$", text[:a])
+    russian = (bool(origins) or (named is not None and _names_reporter(
+        text, named.start(), c.reporter))) and word is not None and frames.lemma(word[0]) in {
         w.replace("ё", "е") for w in frames.grammar()["purchases"]["ru"]}  # fmt: skip
     if not re.match(frames.purchase_words(), text[a:], re.IGNORECASE) and not russian:
         return False
@@ -4096,7 +4137,12 @@ _SELLS = re.compile(r"\b(?:suppl(?:ied|ies|iers?)|shipped|ships|sold|sells|sent|
                     r"экспортировал\w*|экспортер\w*|экспортёр\w*)\b", re.IGNORECASE)  # fmt: skip
 
 
+#: A pronoun of the third person buying: «они купили у нас», "they bought".
+_THEY_BUY = re.compile(r"(?<!\w)(?:они|она|он|they|it|she)\s+(?:[^\W\d]+\s+){0,2}?"
+                       r"(?:купил|закупил|приобр[её]л|bought|purchased|bought)\w*",
+                       re.IGNORECASE)  # fmt: skip
 _OTHER_SIDE = {"deficit": "surplus", "surplus": "deficit"}
+_REVERSED = {"export": "import", "import": "export"}
 #: Words between a partner and a side said after it: «с Нидерландами у Португалии сложилось
 #: положительное сальдо».
 _SIDE_GAP = re.compile(r"\s+(?:у\s+[^\W\d]+\s+)?(?:(?:сложил\w*|складыва\w*|был\w*|остал\w*|"
@@ -4260,6 +4306,8 @@ def _partner_sells(
     if not before:
         return False
     gap = text[before[-1].end : v.start()]
+    if re.search(r"(?<!\w)(?:мы|я|we|I)(?!\w)", gap):
+        return False  # «Франции мы продали на 450 млн»: the speaker sells to the partner
     # "Argentina supplied", "Argentine suppliers shipped", "Аргентина поставила".
     return re.fullmatch(r"(?:['’]s)?\s*(?:[a-zа-яё-]+\s+){0,2}", gap) is not None
 

@@ -22,7 +22,7 @@ from hitex.report.claims import frames
 from hitex.report.claims.lexicon import Lexicon, Mention
 from hitex.report.claims.model import Subject
 
-__all__ = ["other_side", "reverse_flow", "sides", "turned"]
+__all__ = ["other_side", "reverse_flow", "reverse_subject", "sides", "turned"]
 
 #: Where the other side's words end: a stop, a dash, a bracket, a comma not before "than"/"чем",
 #: or a turn to another clause.
@@ -74,6 +74,25 @@ def reverse_flow(text: str, start: int) -> bool:
     False
     """
     return _words("reverse").search(text, _clause_start(text, start), start) is not None
+
+
+def reverse_subject(text: str, start: int) -> int | None:
+    """Where the sentence ``text`` names the flow the other way before ``start``, as a subject.
+
+    «Встречные поставки выросли на 7%, до 73,6 млн»: a word of the return flow before the
+    figure, and no flow word of its own after it; else None.
+
+    >>> t = "Встречные поставки выросли на 7%, до 73,6 млн."
+    >>> reverse_subject(t, t.index("73,6")), reverse_subject(t, t.index("Встречные"))
+    (0, None)
+    >>> t = "Обратный поток мал, а экспорт вырос на 7%."
+    >>> reverse_subject(t, t.index("7%")) is None
+    True
+    """
+    said = list(_words("reverse").finditer(text, 0, start))
+    if not said or frames.flows(text[said[-1].end() : start]):
+        return None
+    return said[-1].start()
 
 
 def turned(words: str) -> bool:
