@@ -1201,7 +1201,11 @@ _THAN_THAT_RU = re.compile(r"\s*(?:больше|меньше|выше|ниже)\
 #: "double the German total": another partner's.
 _DOUBLE_THE = re.compile(r"(?<=double)\s+the\s+(?-i:[A-Z])[a-z]+\s", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(
-    rf"{_EXCEEDS}\s+(?:the\s+|its\s+|their\s+)?{_FLOW_WORD}[^,;.]{{0,40}}$", re.IGNORECASE
+    rf"{_EXCEEDS}\s+(?:the\s+|its\s+|their\s+|(?:её|ее|его|их|свои|свой|наш\w*)\s+)?"
+    # «покупки Чили у Аргентины превысили её продажи почти в восемь раз»: the other flow by
+    # a noun of trade too.
+    rf"(?:{_FLOW_WORD}|продаж\w*|покуп\w*|закуп\w*|sales\b|purchases\b)[^,;.]{{0,40}}$",
+    re.IGNORECASE,
 )
 #: "China's purchases exceeded Japan's by roughly a tenth", «закупки Китая превысили японские на
 #: десятую часть»: a rise over another partner (its possessive name or adjective), not over the
@@ -3243,7 +3247,8 @@ _GAP_AFTER = re.compile(
     r"\s+(?:more|больше)(?:\s+[^\W\d]+){0,3}?,?\s+(?:than|чем)\s+(?:[^\W\d]+\s+){0,2}?"
     r"(?:(?P<sold>sold|sell|sells|exported|exports?|shipped|продал\w*|прода[её]\w*|вывез\w*|"
     r"вывоз\w*|экспортир\w*)|bought|buy|buys|imported|imports?|purchased|купил\w*|покупа\w*|"
-    r"закупа\w*|ввез\w*|ввоз\w*|импортир\w*)\b",
+    r"закупа\w*|ввез\w*|ввоз\w*|импортир\w*|spent|spends|spend|paid|pays|потратил\w*|"
+    r"тратит\w*)\b",
     re.IGNORECASE,
 )
 _FIGURE = re.compile(

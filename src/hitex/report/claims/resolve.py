@@ -272,6 +272,14 @@ _NO_ONE = re.compile(
     r"(?<!\w)ни (?:один|одна|одно|одного) (?:из \w+ )?\w*\s*(?:не\s*)?$|(?<!\w)никто\s*(?:не\s*)?$",
     re.IGNORECASE,
 )
+#: Every one of the goods as the subject of a rate: «все позиции группы 90», «каждая товарная
+#: группа», "every heading", "all the items" (not «всех товаров», the total).
+_EVERY_ITEM = re.compile(
+    r"(?<!\w)(?:все|всех|каждая|каждый|каждое|every|each|all(?:\s+the)?)\s+(?:[^\W\d]+\s+)?"
+    r"(?:позици\w*|статьи|статей|товарн\w+\s+групп\w*|headings?|items?|lines?|"
+    r"product\s+lines?|chapters?|categories)(?!\w)(?![^,;:]*\b(?:together|combined)\b)",
+    re.IGNORECASE,
+)
 #: A count whose words open its sentence and a bound before the figure: «Число товарных групп
 #: ..., превысивших», "The number of chapters above".
 _COUNT_BOUND = re.compile(
@@ -1434,6 +1442,13 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
                 understood=False, note="unverifiable: a count of partners or goods whose change "
                 "went one way (none) is not checked"))  # fmt: skip
+        if f.claim.kind in {"growth", "change", "multiple"} and _EVERY_ITEM.search(
+                s.text[_clause_bounds(s.text, at)[0] : at[0]]):  # fmt: skip
+            # «Все позиции группы 90 выросли не меньше чем на 25%», "every heading of chapter 90
+            # rose at least 25%": a rate said of each of the goods, not of their total.
+            f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
+                understood=False, note="unverifiable: a rate said of every one of the goods "
+                "(each heading or line) is not checked one by one"))  # fmt: skip
         counted_partners = (
             frames.partners_counted(s.text[_clause_bounds(s.text, at)[0] : at[0]])
             if f.claim.kind in {"growth", "multiple"} and aggregation == "sum"
@@ -3688,6 +3703,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         rest = (f.next if f.next is not None else len(s.text)) if f.claim.kind != "share" else nxt
         turn = _TURN.search(s.text, hi, rest)
         rest = turn.start() if turn is not None else rest  # not past the clause's turn
+        comma = s.text.find(",", hi, rest) if f.next is not None else -1
+        # "Instruments rose by 69%, electrical goods by 40%": past a comma, the goods are the
+        # next figure's (a gapped clause), not this one's.
+        rest = comma if comma >= 0 else rest
         mine_p, mine_g = _in(partners, hi, rest), _in(products, hi, rest)
     of_goods = _OF_GOODS.match(s.text, claim_end) if f.claim.kind == "amount" else None
     if not mine_g and of_goods is not None:

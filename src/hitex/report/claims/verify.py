@@ -2059,6 +2059,9 @@ def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:  # noqa: PL
             text += (f"; first when growth on bases under {show(small, 'usd')} is set aside "
                      f"(ahead of it: {names})")  # fmt: skip
             return Result(c, rank, "supported", text)
+    if not growth:
+        rank, text = _tied(c, rank, int((t["value_usd"] >= float(row["value_usd"].iloc[0])).sum()),
+                           text)  # fmt: skip
     judged = _judge(c, rank, text)
     if judged.verdict == "supported" and not growth:
 
@@ -2069,6 +2072,21 @@ def _rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:  # noqa: PL
 
         judged = _moved_from(c, judged, values_of, who, _name(who), s)
     return judged
+
+
+def _tied(c: Claim, rank: float, last: int, text: str) -> tuple[float, str]:
+    """The place the text gives among those a tie spans (``rank`` to ``last``), if any.
+
+    Ties share the lowest place (1, 1, 3): a tied partner may be given either one.
+    """
+    if c.quantity is None or c.quantity.allows(rank):
+        return rank, text
+    place = next((p for p in range(int(rank) + 1, last + 1) if c.quantity.allows(p)), None)
+    if place is None:
+        return rank, text
+    return float(
+        place
+    ), f"{text} (tied with {last - int(rank)} other(s) for places {int(rank)}-{last})"
 
 
 #: Words of a rank among partners ("ninth among buyers"), not among goods.
@@ -2185,8 +2203,12 @@ def _moved_from(  # noqa: PLR0911 - one return per verdict and reason
         return Result(c, judged.computed, "unverifiable",
                       f"{judged.reason}; {label} is not in the trade of {base}")  # fmt: skip
     then = 1 + int((units > float(units[code])).sum())
-    text = f"{judged.reason}; in {base} it ranked {then}"
-    if then == places[0]:
+    # Tied values share the places they span: "from ninth" holds for one tied eighth-ninth.
+    last = int((units >= float(units[code])).sum())
+    text = f"{judged.reason}; in {base} it ranked {then}" + (
+        f" (tied with {last - then} other(s) for places {then}-{last})" if last > then else ""
+    )
+    if then <= places[0] <= last:
         return Result(c, judged.computed, "supported", text)
     if not named and len(earlier) > 1:
         # The year it moved from is not said, and the warehouse holds others it may be.

@@ -1,0 +1,147 @@
+"""Round 34: the false "supported" and the wrong red flags of the blind part heldout28.
+
+- «Все позиции группы 90 выросли не меньше чем на 25%» was checked as chapter 90's total
+  growth (+69%) and supported, while one heading grew 16.78%: a rate said of each heading or
+  line is not checked one by one, never supported (nor flagged) from the total;
+- "South Korea climbed from ninth to seventh": tied for eighth and ninth in 2019, either place
+  holds (ties share the lowest place in the data);
+- "the components the city buys abroad; they rose about 15%": "buys" is a word of buying (the
+  reporter's imports, not loaded), not exports set against the text's own levels;
+- "our country earns $675 million more there than it spends": a surplus with the partner;
+- «покупки Чили у Аргентины превысили её продажи почти в восемь раз»: a multiple of the other
+  flow, not exports over two years;
+- «Производитель томографов сообщил о росте выручки на 70%», "our own group's sales": one
+  firm's figures, not the reporter's;
+- "Instruments rose by 69%, electrical goods by 40%": the goods past the comma are the next
+  figure's.
+
+Sentences written for these tests; the figures are computed first from the raw file with
+pandas, never with hitex.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import hitex.report.claims as claims
+from tests.report.claims._shared import MOSCOW, PORTUGAL, RED, find
+
+
+def _headings(year: int) -> pd.Series:
+    m = pd.read_csv(MOSCOW, dtype={"product": str})
+    m = m[(m["year"] == year) & m["product"].str.zfill(6).str.startswith("90")]
+    return m.groupby(m["product"].str.zfill(6).str[:4])["value_usd"].sum()
+
+
+def test_the_figures_by_hand():
+    a, b = _headings(2020), _headings(2019)
+    assert round(100 * (a.sum() / b.sum() - 1), 2) == 69.07  # the chapter: over 25%
+    growth = (a / b - 1).dropna()
+    assert round(100 * growth.min(), 2) == 16.78  # but not every heading
+    assert growth.idxmin() == "9004"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Экспорт Москвы в 2020 году. Все позиции группы 90 выросли не меньше чем на 25%.",
+        "Moscow's exports in 2020. Every heading of chapter 90 rose at least 25%.",
+        "Moscow's exports in 2020. All the items of chapter 90 grew by more than a quarter.",
+    ],
+)
+def test_a_rate_of_every_heading_is_not_the_chapters(corpus, text):
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), "25" if "25" in text else "quarter")
+    assert r.verdict == "unverifiable", r.reason
+    assert "every one of the goods" in r.reason
+
+
+def test_the_chapters_own_rate_is_still_checked(corpus):
+    text = "Moscow's exports in 2020. Exports of chapter 90 rose at least 25%."
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), "25%")
+    assert r.verdict == "supported", r.reason
+
+
+def _partners(year: int) -> pd.Series:
+    m = pd.read_csv(MOSCOW)
+    return m[m["year"] == year].groupby("partner")["value_usd"].sum().sort_values(ascending=False)
+
+
+def test_korea_and_italy_tie_for_eighth_in_2019():
+    t = _partners(2019)
+    assert t["KOR"] == t["ITA"]
+    assert int((t > t["KOR"]).sum()) == 7  # places 8 and 9 are theirs
+    assert list(_partners(2020).index).index("KOR") == 6  # seventh in 2020
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow's exports in 2020. South Korea climbed from ninth to seventh place.", "supported"),
+        (
+            "Moscow's exports in 2020. South Korea climbed from eighth to seventh place.",
+            "supported",
+        ),
+        (
+            "Moscow's exports in 2020. South Korea climbed from tenth to seventh place.",
+            "contradicted",
+        ),
+        ("Moscow's exports in 2019. Italy was the ninth-largest buyer.", "supported"),
+        ("Moscow's exports in 2019. Italy was the tenth-largest buyer.", "contradicted"),
+    ],
+)
+def test_a_tied_partner_holds_either_place(corpus, text, expected):
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), "th")
+    assert r.verdict == expected, r.reason
+
+
+def test_what_the_city_buys_is_not_its_exports(corpus):
+    text = (
+        "Sales abroad went from $1.85bn in 2019 to $2.40bn in 2020. Nor are the components the "
+        "city buys abroad; they rose about 15%, by my count."
+    )
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), "15%")
+    assert r.verdict == "unverifiable", r.reason
+    assert "import" in r.reason
+
+
+def test_the_netherlands_balance_by_hand():
+    p = pd.read_csv(PORTUGAL)
+    n = p[(p["year"] == 2021) & (p["partner"] == "NLD")].groupby("flow")["value_usd"].sum() / 1e6
+    assert round(n["export"] - n["import"], 1) == 675.4
+
+
+@pytest.mark.parametrize(("figure", "expected"), [("675", "supported"), ("775", "contradicted")])
+def test_earning_more_than_it_spends_is_a_surplus(corpus, figure, expected):
+    text = f"In 2021 our country earns ${figure} million more in the Netherlands than it spends."
+    r = find(claims.check(corpus, text, reporter="PRT"), figure)
+    assert r.verdict == expected, r.reason
+    assert "surplus" in r.reason
+
+
+def test_purchases_exceeding_sales_are_a_multiple_of_the_other_flow(corpus):
+    text = "В 2004 году покупки Чили у Аргентины превысили ее продажи почти в восемь раз."
+    r = find(claims.check(corpus, text, reporter="CHL"), "в восемь раз")
+    assert r.verdict not in RED, r.reason
+    assert "against 2002" not in r.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Экспорт Москвы в 2020 году. Производитель томографов сообщил о росте выручки на 70%.",
+        "Экспорт Москвы в 2020 году. Московская компания увеличила экспорт на 70%.",
+        "Moscow's exports in 2020. Our own group's sales abroad grew 70%.",
+    ],
+)
+def test_one_firms_figures_are_not_the_reporters(corpus, text):
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), "70%")
+    assert r.verdict == "unverifiable", r.reason
+    assert "firm" in r.reason
+
+
+def test_goods_past_the_comma_are_the_next_figures(corpus):
+    text = "Moscow's exports in 2020. Instruments rose by 69%, electrical goods by 40%."
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), "69%")
+    assert r.verdict not in RED, r.reason
+    assert "electrical" not in r.reason
