@@ -25,6 +25,7 @@ import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
+from hitex import demo
 from tests.report.claims._shared import MOSCOW, PORTUGAL, RED, find
 
 
@@ -145,3 +146,32 @@ def test_goods_past_the_comma_are_the_next_figures(corpus):
     r = find(claims.check(corpus, text, reporter="RU-MOW"), "69%")
     assert r.verdict not in RED, r.reason
     assert "electrical" not in r.reason
+
+
+def _chile_imports(year: int, heading: str) -> float:
+    c = pd.concat(pd.read_csv(p, dtype={"product": str}) for p in demo.files())
+    c = c[(c["flow"] == "import") & (c["year"] == year)]
+    return float(c[c["product"].str.zfill(6).str.startswith(heading)]["value_usd"].sum()) / 1e6
+
+
+def test_the_chilean_imports_by_hand():
+    assert round(_chile_imports(2004, "2710") / _chile_imports(2002, "2710") - 1, 3) == 0.821
+    assert round(_chile_imports(2004, "4801") / _chile_imports(2002, "4801"), 2) == 3.05
+
+
+@pytest.mark.parametrize(("rate", "expected"), [("82%", "supported"), ("62%", "contradicted")])
+def test_what_the_reporter_pays_its_neighbour_is_imports(corpus, rate, expected):
+    text = (
+        "In 2004 natural gas accounted for US$612.6 million, about three in every ten dollars "
+        f"Chile paid its neighbour. Refined fuels rose {rate} on 2002."
+    )
+    r = find(claims.check(corpus, text, reporter="CHL"), rate)
+    assert r.verdict == expected, r.reason
+    assert "imports (refined" in r.reason
+
+
+def test_newsprint_is_heading_4801(corpus):
+    text = "Chile's imports from Argentina in 2004. Newsprint tripled on 2002."
+    r = find(claims.check(corpus, text, reporter="CHL"), "tripled")
+    assert r.verdict == "supported", r.reason
+    assert "newsprint" in r.reason
