@@ -175,3 +175,23 @@ def test_newsprint_is_heading_4801(corpus):
     r = find(claims.check(corpus, text, reporter="CHL"), "tripled")
     assert r.verdict == "supported", r.reason
     assert "newsprint" in r.reason
+
+
+def test_every_month_through_august_is_january_to_august():
+    m = pd.read_csv(MOSCOW)
+    months = m[m["year"] == 2020].groupby("month")["value_usd"].sum() / 1e6
+    assert set(months.loc[1:8].round(2)) == {191.86}
+    assert set(months.loc[9:12].round(2)) == {217.25}
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"), [("191.9", "supported"), ("201.9", "contradicted")]
+)
+def test_every_month_through_a_month_counts_from_january(corpus, figure, expected):
+    text = (
+        "Moscow's exports in 2020. January, February and every month through August brought in "
+        f"${figure}m apiece."
+    )
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), figure)
+    assert r.verdict == expected, r.reason
+    assert "months 1-8" in r.reason

@@ -174,6 +174,11 @@ def _months(text: str) -> tuple[int, int] | None:  # noqa: PLR0911 - one return 
     if m:
         # "from July to December", "с июля по декабрь".
         return _month(m[1]), _month(m[2])
+    m = re.search(f"\\b(?:every|each)\\s+month\\s+(?:through|until|till|up\\s+to|to)\\s+"
+                  f"({_MONTH_NAME})", text, re.I)  # fmt: skip
+    if m:
+        # "January, February and every month through August": from the year's start.
+        return 1, _month(m[1])
     listed = listed_months(text)
     if listed is not None:
         # "November and December brought in $434.5 million", «Ноябрь и декабрь дали по 217
