@@ -1201,6 +1201,20 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # covered 89.5% of imports": "it" is the gap, not the exports said after it.
             subject = dataclasses.replace(subject, flow=told[0])
             how["flow"] = "paragraph"
+        this_was = (
+            next((o for o in reversed(out) if o.paragraph == f.claim.paragraph and o.understood
+                  and o.sentence != s.text and o.kind in ("amount", "growth", "multiple")), None)
+            if f.claim.kind == "share" and _THIS_IS.match(s.text)
+            and not _in([*partners, *products], 0, f.claim.start - s.start)
+            and not (subject.partners or subject.partner_group or subject.products)
+            else None
+        )  # fmt: skip
+        if this_was is not None and (this_was.subject.partners or this_was.subject.products):
+            # «...экспортировала микросхем на 2,25 млрд. Это половина всего экспорта»: "this" is
+            # the trade of the figure before (a reading of the paragraph, never certain).
+            p = this_was.subject
+            subject = Subject(subject.reporter, p.flow, p.partners, p.partner_group, p.products)
+            how |= {"partners": "paragraph", "products": "paragraph"}
         whole = None
         if f.claim.kind in {"share", "rank"}:
             # A rank's own words may name its field ("the largest African buyer").
@@ -4161,6 +4175,11 @@ _SELLS = re.compile(r"\b(?:suppl(?:ied|ies|iers?)|shipped|ships|sold|sells|sent|
                     r"экспортировал\w*|экспортер\w*|экспортёр\w*)\b", re.IGNORECASE)  # fmt: skip
 
 
+#: A sentence that opens by pointing at the figure before: «Это половина ...», "That is a
+#: fifth of ...", "This was about a quarter of ...".
+_THIS_IS = re.compile(r"\s*[«\"]?(?:это|то\s+есть|this|that)(?:\s+(?:is|was|makes|made|"
+                      r"represents|represented|amounts\s+to|amounted\s+to|составляет|составило|"
+                      r"составила|составил))?\s", re.IGNORECASE)  # fmt: skip
 #: A pronoun of the third person buying: «они купили у нас», "they bought".
 _THEY_BUY = re.compile(r"(?<!\w)(?:они|она|он|they|it|she)\s+(?:[^\W\d]+\s+){0,2}?"
                        r"(?:купил|закупил|приобр[её]л|bought|purchased|bought)\w*",
