@@ -195,3 +195,37 @@ def test_every_month_through_a_month_counts_from_january(corpus, figure, expecte
     r = find(claims.check(corpus, text, reporter="RU-MOW"), figure)
     assert r.verdict == expected, r.reason
     assert "months 1-8" in r.reason
+
+
+def test_the_shares_by_hand():
+    p = pd.read_csv(PORTUGAL, dtype={"product": str})
+    x = p[(p["year"] == 2021) & (p["flow"] == "export")]
+    assert round(100 * x[x["product"] == "854231"]["value_usd"].sum() / x["value_usd"].sum()) == 50
+    c = pd.concat(pd.read_csv(f, dtype={"product": str}) for f in demo.files())
+    imp = c[(c["flow"] == "import") & (c["year"] == 2004)]
+    fuels = imp[imp["product"].str.zfill(6).str.startswith("27")]["value_usd"].sum()
+    assert round(100 * fuels / imp["value_usd"].sum(), 1) == 45.1
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"), [("половина", "supported"), ("треть", "unverifiable")]
+)
+def test_this_is_a_share_of_the_figure_before(corpus, word, expected):
+    text = (
+        "За 2021 год страна экспортировала микросхем на 2,25 млрд долларов. "
+        f"Это {word} всего технологического экспорта страны."
+    )
+    r = find(claims.check(corpus, text, reporter="PRT"), word)
+    assert r.verdict == expected, r.reason
+    assert "integrated circuits" in r.reason
+
+
+@pytest.mark.parametrize(("share", "expected"), [("45%", "supported"), ("55%", "unverifiable")])
+def test_a_relative_clause_dates_itself_not_the_next_figure(corpus, share, expected):
+    text = (
+        "Chile's imports from Argentina in 2004. Gas alone came to $613m, a line that was empty "
+        f"in 2002, and mineral fuels as a whole made up {share} of what Chile bought."
+    )
+    r = find(claims.check(corpus, text, reporter="CHL"), share)
+    assert r.verdict == expected, r.reason
+    assert "2004" in r.reason

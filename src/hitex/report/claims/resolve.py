@@ -626,6 +626,10 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         # dates itself, not the figure.
         theirs |= {m.start("y") for a, b in _remarks(text[: at[0]])
                    for m in _YEAR.finditer(text, a, b)}  # fmt: skip
+        # "Gas came to $613m, a line that was empty in 2002, and fuels made up 45%": a relative
+        # clause closed before the figure dates itself, not the figure.
+        closed = [r for r in _RELATIVE.finditer(text, 0, at[0]) if r.end() < at[0]]
+        theirs |= {y.start("y") for r in closed for y in _YEAR.finditer(text, r.start(), r.end())}
     # «за 2002–2004 годы»: the first year of a span is no year of a level said after it.
     theirs |= {m.start("a") for m in _FROM_TO.finditer(mine)}
     named = [int(m["y"]) for m in _YEAR.finditer(mine)
@@ -4175,6 +4179,10 @@ _SELLS = re.compile(r"\b(?:suppl(?:ied|ies|iers?)|shipped|ships|sold|sells|sent|
                     r"экспортировал\w*|экспортер\w*|экспортёр\w*)\b", re.IGNORECASE)  # fmt: skip
 
 
+#: A relative clause between commas: ", a line that was empty in 2002,", «, которого в 2002
+#: году не было,».
+_RELATIVE = re.compile(r",\s*(?:(?:a|an|the)\s+[^\W\d]+\s+)?(?:that|which|who|whose|котор\w+)"
+                       r"\b[^,;:()]*(?=[,;:])", re.IGNORECASE)  # fmt: skip
 #: A sentence that opens by pointing at the figure before: «Это половина ...», "That is a
 #: fifth of ...", "This was about a quarter of ...".
 _THIS_IS = re.compile(r"\s*[«\"]?(?:это|то\s+есть|this|that)(?:\s+(?:is|was|makes|made|"
