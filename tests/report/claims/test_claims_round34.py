@@ -229,3 +229,59 @@ def test_a_relative_clause_dates_itself_not_the_next_figure(corpus, share, expec
     r = find(claims.check(corpus, text, reporter="CHL"), share)
     assert r.verdict == expected, r.reason
     assert "2004" in r.reason
+
+
+def _chile(flow: str, year: int, heading: str) -> float:
+    c = pd.concat(pd.read_csv(p, dtype={"product": str}) for p in demo.files())
+    c = c[(c["flow"] == flow) & (c["year"] == year)]
+    return float(c[c["product"].str.zfill(6).str.startswith(heading)]["value_usd"].sum()) / 1e6
+
+
+def test_the_goods_by_hand():
+    assert round(_chile("export", 2004, "70") / _chile("export", 2002, "70"), 2) == 4.44
+    assert round(_chile("export", 2004, "7013") / _chile("export", 2002, "7013"), 2) == 2.74
+    assert round(_chile("export", 2004, "44") / _chile("export", 2002, "44"), 2) == 6.29
+    assert round(_chile("export", 2004, "4407") / _chile("export", 2002, "4407"), 2) == 15.75
+    assert round(_chile("import", 2004, "3808") / _chile("import", 2002, "3808") - 1, 3) == 0.292
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # Every reading of the loose word disagrees: flagged; one fits: not.
+        ("Chile's exports to Argentina in 2004. Glassware tripled to $4.6m.", "tripled", RED),
+        (
+            "Chile's exports to Argentina in 2004. Glassware more than quadrupled.",
+            "quadrupled",
+            ("supported",),
+        ),
+        ("Chile's exports to Argentina in 2004. Wood shipments rose tenfold.", "tenfold", RED),
+        (
+            "Chile's exports to Argentina in 2004. Wood shipments rose more than sixfold.",
+            "sixfold",
+            ("supported",),
+        ),
+        # Headings by their own words are certain.
+        (
+            "Импорт Чили из Аргентины в 2004 году. Импорт инсектицидов и гербицидов вырос на 45%.",
+            "45%",
+            RED,
+        ),
+        (
+            "Импорт Чили из Аргентины в 2004 году. Импорт инсектицидов и гербицидов вырос на 29%.",
+            "29%",
+            ("supported",),
+        ),
+    ],
+)
+def test_loose_goods_words_with_their_readings(corpus, text, words, expected):
+    r = find(claims.check(corpus, text, reporter="CHL"), words)
+    assert r.verdict in expected, r.reason
+
+
+@pytest.mark.parametrize(("rate", "expected"), [("+60%", RED), ("+17%", ("supported",))])
+def test_spectacles_are_heading_9004(corpus, rate, expected):
+    text = f"Экспорт Москвы в 2020 году. Очки, в том числе защитные, — {rate}."
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), rate.lstrip("+"))
+    assert r.verdict in expected, r.reason
+    assert "spectacles" in r.reason
