@@ -285,3 +285,17 @@ def test_spectacles_are_heading_9004(corpus, rate, expected):
     r = find(claims.check(corpus, text, reporter="RU-MOW"), rate.lstrip("+"))
     assert r.verdict in expected, r.reason
     assert "spectacles" in r.reason
+
+
+def test_the_japan_balance_by_hand():
+    p = pd.read_csv(PORTUGAL)
+    j = p[(p["year"] == 2021) & (p["partner"] == "JPN")].groupby("flow")["value_usd"].sum() / 1e6
+    assert round(j["export"] - j["import"], 2) == -141.02  # a deficit
+
+
+@pytest.mark.parametrize(("side", "expected"), [("профицит", RED), ("дефицит", ("supported",))])
+def test_a_side_after_an_aside_is_read(corpus, side, expected):
+    text = f"В 2021 году у Португалии дефицит с Китаем. С Японией, наоборот, у нас {side}."
+    r = [x for x in claims.check(corpus, text, reporter="PRT") if "Japan" in x.reason]
+    assert r, [x.reason for x in claims.check(corpus, text, reporter="PRT")]
+    assert r[0].verdict in expected, r[0].reason

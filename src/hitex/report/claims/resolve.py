@@ -4196,7 +4196,8 @@ _OTHER_SIDE = {"deficit": "surplus", "surplus": "deficit"}
 _REVERSED = {"export": "import", "import": "export"}
 #: Words between a partner and a side said after it: «с Нидерландами у Португалии сложилось
 #: положительное сальдо».
-_SIDE_GAP = re.compile(r"\s+(?:у\s+[^\W\d]+\s+)?(?:(?:сложил\w*|складыва\w*|был\w*|остал\w*|"
+_SIDE_GAP = re.compile(r"(?:\s*,\s*(?:наоборот|напротив|кстати|впрочем)\s*,)?"
+                       r"\s+(?:у\s+[^\W\d]+\s+)?(?:(?:сложил\w*|складыва\w*|был\w*|остал\w*|"
                        r"остаёт\w*|остает\w*|образовал\w*)\s+)?(?:[—–]\s*)?")  # fmt: skip
 #: The word right before a partner that makes the balance one with it: "with China", «с Китаем».
 _WITH_PARTNER = re.compile(r"(?:\b[Ww]ith|(?<!\w)[Сс]о?)\s+(?:the\s+)?$")
