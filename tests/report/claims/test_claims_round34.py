@@ -299,3 +299,35 @@ def test_a_side_after_an_aside_is_read(corpus, side, expected):
     r = [x for x in claims.check(corpus, text, reporter="PRT") if "Japan" in x.reason]
     assert r, [x.reason for x in claims.check(corpus, text, reporter="PRT")]
     assert r[0].verdict in expected, r[0].reason
+
+
+def _moscow_heading(heading: str, year: int) -> float:
+    m = pd.read_csv(MOSCOW, dtype={"product": str})
+    m = m[(m["year"] == year) & m["product"].str.zfill(6).str.startswith(heading)]
+    return float(m["value_usd"].sum()) / 1e6
+
+
+@pytest.mark.parametrize(
+    ("words", "heading", "name"),
+    [
+        ("Инструменты для медицины", "9018", "medical instruments"),
+        ("Оборудование для фотолабораторий", "9010", "photographic laboratory equipment"),
+        ("Высокоточные весы", "9016", "precision balances"),
+        ("Чертежные и разметочные инструменты", "9017", "drawing and measuring instruments"),
+        ("Передающая аппаратура для радио и телевидения", "8525", "transmission apparatus"),
+        ("Precision balances", "9016", "precision balances"),
+        ("Medical instruments", "9018", "medical instruments"),
+    ],
+)
+def test_headings_by_their_press_names(corpus, words, heading, name):
+    rate = 100 * (_moscow_heading(heading, 2020) / _moscow_heading(heading, 2019) - 1)
+    ru = words[0] in "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ"
+    said = f"{rate:.1f}".replace(".", ",") if ru else f"{rate:.1f}"
+    lead = "Экспорт Москвы в 2020 году." if ru else "Moscow's exports in 2020."
+    verb = "выросли на" if ru else "rose"
+    r = find(claims.check(corpus, f"{lead} {words} {verb} {said}%.", reporter="RU-MOW"), said)
+    assert r.verdict == "supported", r.reason
+    assert f"({name})" in r.reason
+    wrong = f"{rate + 20:.1f}".replace(".", ",") if ru else f"{rate + 20:.1f}"
+    r = find(claims.check(corpus, f"{lead} {words} {verb} {wrong}%.", reporter="RU-MOW"), wrong)
+    assert r.verdict in RED, r.reason
