@@ -331,3 +331,33 @@ def test_headings_by_their_press_names(corpus, words, heading, name):
     wrong = f"{rate + 20:.1f}".replace(".", ",") if ru else f"{rate + 20:.1f}"
     r = find(claims.check(corpus, f"{lead} {words} {verb} {wrong}%.", reporter="RU-MOW"), wrong)
     assert r.verdict in RED, r.reason
+
+
+def test_the_chemicals_by_hand():
+    assert (
+        round(100 * (_chile("export", 2004, "28") / _chile("export", 2002, "28") - 1), 1) == -17.3
+    )
+    assert round(_chile("import", 2004, "3304") / _chile("import", 2002, "3304"), 2) == 2.88
+    assert round(100 * (_chile("import", 2004, "30") / _chile("import", 2002, "30") - 1), 1) == 43.5
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "reading"),
+    [
+        ("Экспорт Чили в 2004 году. Экспорт неорганики упал на 17%.", "17%", "exports (inorganic"),
+        (
+            "Импорт Чили в 2004 году. Ввоз средств для макияжа и ухода за кожей вырос почти втрое.",
+            "почти втрое",
+            "imports (beauty",
+        ),
+        (
+            "В 2004 году закупки фармацевтической продукции в Аргентине (группа 30) выросли на 43%.",
+            "43%",
+            "imports from Argentina (HS 30)",
+        ),
+    ],
+)
+def test_trade_press_words_for_chemicals(corpus, text, words, reading):
+    r = find(claims.check(corpus, text, reporter="CHL"), words)
+    assert r.verdict == "supported", r.reason
+    assert reading in r.reason

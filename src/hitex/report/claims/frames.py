@@ -277,7 +277,7 @@ def flows(text: str) -> list[tuple[int, str, str]]:
         # Purchases from a partner are imports («купила у Аргентины»); from the speaker («её
         # закупки у нас», "their purchases from us") the reporter's exports; otherwise partners
         # are buying (exports).
-        source = _BOUGHT_FROM.match(text, b, b + 30)
+        source = _BOUGHT_FROM.match(text, b, b + 60)
         if source is not None:
             found.append((a, "export" if source["us"] else "import", ""))
             continue
