@@ -361,3 +361,18 @@ def test_trade_press_words_for_chemicals(corpus, text, words, reading):
     r = find(claims.check(corpus, text, reporter="CHL"), words)
     assert r.verdict == "supported", r.reason
     assert reading in r.reason
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"), [("четырех с половиной", ("supported",)), ("пяти с половиной", RED)]
+)
+def test_a_half_after_a_genitive_figure_in_words(corpus, said, expected):
+    assert round(_portugal_exports(2021)) == 4500
+    text = f"Португальские поставки за границу в 2021 году достигли {said} млрд долл. США."
+    r = find(claims.check(corpus, text, reporter="PRT"), said)
+    assert r.verdict in expected, r.reason
+
+
+def _portugal_exports(year: int) -> float:
+    p = pd.read_csv(PORTUGAL)
+    return float(p[(p["year"] == year) & (p["flow"] == "export")]["value_usd"].sum()) / 1e6

@@ -474,8 +474,13 @@ _RU_INT = (rf"(?:{_HUNDREDS_RU}(?:\s+{_TENS_RU})?(?:\s+{_UNITS_RU})?"
            rf"|{_TENS_RU}(?:\s+{_UNITS_RU})?|{_UNITS_RU})")  # fmt: skip
 #: «два и четыре десятых», «один и двадцать пять сотых»: a decimal said in words; «четыре с
 #: половиной», «полтора»: a half (or a quarter) more.
+#: «четырех с половиной млрд»: the genitive of a unit before «с половиной» (only there: alone,
+#: «двух», «пяти» are as often no figure).
+_RU_UNIT_OBLIQUE = {"двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5,
+                    "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10}  # fmt: skip
 RU_NUMBER_WORDS = (rf"(?<!\w)(?:{_RU_INT}(?:\s+и\s+{_RU_INT}\s+(?:десят|сот)ы[хй]"
-                   r"|\s+с\s+(?:половиной|четвертью))?|полтора|полторы)")  # fmt: skip
+                   r"|\s+с\s+(?:половиной|четвертью))?|полтора|полторы"
+                   rf"|{_alt(_RU_UNIT_OBLIQUE)}\s+с\s+(?:половиной|четвертью))")  # fmt: skip
 _RU_AND_A_PART = {"половиной": 0.5, "четвертью": 0.25}
 
 
@@ -486,8 +491,8 @@ def ru_words_number(words: str) -> str:
     ('227', '2.4')
     >>> ru_words_number("один и двадцать пять сотых"), ru_words_number("четыре с половиной")
     ('1.25', '4.5')
-    >>> ru_words_number("полтора")
-    '1.5'
+    >>> ru_words_number("полтора"), ru_words_number("четырех с половиной")
+    ('1.5', '4.5')
     """
     said = " ".join(words.lower().split())
     if said in ("полтора", "полторы"):
@@ -498,7 +503,7 @@ def ru_words_number(words: str) -> str:
     whole, _, part = said.partition(" и ")
 
     def value(text: str) -> int:
-        table = {**_RU_HUNDRED_WORDS, **_RU_TEN_WORDS, **_RU_UNIT_WORDS}
+        table = {**_RU_HUNDRED_WORDS, **_RU_TEN_WORDS, **_RU_UNIT_WORDS, **_RU_UNIT_OBLIQUE}
         return sum(table.get(w, 0) for w in text.split())
 
     if not part:
@@ -2259,7 +2264,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"one quarter|two[- ]thirds|three[- ]quarters|two[- ]fifths|three[- ]fifths|две пятых|"
             r"три пятых|двух третей|три четверти|тр[её]х четвертей|двух пятых|тр[её]х пятых|"
             r"a fifth|one fifth|one half|half|треть|"
-            r"трети|четверть|четверти|половин\w*|наполовину|две трети|пятую часть|пятую|a tenth|"
+            # (not «четырех с половиной»: the half of a figure in words)
+            r"трети|четверть|четверти|(?<!\sс\s)половин\w*|наполовину|две трети|пятую часть|"
+            r"пятую|a tenth|"
             r"пятая часть|десятая часть|"
             r"one tenth|десятую часть|десятую|an eighth|one[- ]eighth|a sixth|one[- ]sixth|"
             r"three[- ]tenths|seven[- ]tenths|four[- ]fifths|"
@@ -2333,7 +2340,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "money",
         re.compile(
             _Q + r"(?P<words>" + RU_NUMBER_WORDS + r")\s+"
-            r"(?P<scale>миллиард\w*(?!\w)|миллион\w*(?!\w)|"
+            # «четырех с половиной млрд долл.»: the scale abbreviated too.
+            r"(?P<scale>миллиард\w*(?!\w)|миллион\w*(?!\w)|млрд\.?(?!\w)|млн\.?(?!\w)|"
             # «в две тысячи двадцатом году»: a year, no money; «ввоз — две тысячи тридцать
             # пять»: a number, its unit unsaid (thousands are money only with the currency).
             r"тысяч(?:а|и|у|ей|ами|ах)?(?!\w)(?=\s+(?:долл|dollar)))"
