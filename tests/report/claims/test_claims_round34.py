@@ -376,3 +376,34 @@ def test_a_half_after_a_genitive_figure_in_words(corpus, said, expected):
 def _portugal_exports(year: int) -> float:
     p = pd.read_csv(PORTUGAL)
     return float(p[(p["year"] == year) & (p["flow"] == "export")]["value_usd"].sum()) / 1e6
+
+
+def test_european_partners_by_hand():
+    m = pd.read_csv(MOSCOW)
+    europe = m[m["partner"].isin(["DEU", "FRA", "ITA", "GBR", "BLR"])]
+    t = europe.groupby(["partner", "year"])["value_usd"].sum().unstack()
+    growth = t[2020] / t[2019] - 1
+    assert round(100 * (t[2020].sum() / t[2019].sum() - 1), 2) == 24.51  # the whole: over 20%
+    assert round(100 * growth["GBR"]) == 10  # but not every market
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В 2020 году поставки в каждую европейскую страну прибавили минимум 20%.",
+        "In 2020 sales to every European market rose at least 20%.",
+    ],
+)
+def test_a_rate_of_every_partner_is_not_the_groups(corpus, text):
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), "20%")
+    assert r.verdict == "unverifiable", r.reason
+
+
+@pytest.mark.parametrize(
+    ("bound", "expected"),
+    [("минимум 20%", ("supported",)), ("минимум 26%", ("unverifiable", *RED))],
+)
+def test_minimum_is_at_least(corpus, bound, expected):
+    text = f"В 2020 году поставки в европейские страны прибавили {bound}."
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), bound.split()[-1])
+    assert r.verdict in expected, r.reason

@@ -128,7 +128,9 @@ _QUALIFIERS = {
     r"выше(?!\s+на\s)",
     "atmost": r"не превысил\w*|не превышает|did not exceed|no more than|not more than|не более|"
     r"не больше|at most",
-    "atleast": r"at least|no less than|не менее чем|не меньше чем|не менее|не меньше",
+    "atleast": r"at least|no less than|не менее чем|не меньше чем|не менее|не меньше|"
+    # «прибавили минимум 20%», «как минимум на 20%»: at least.
+    r"как минимум|минимум|по меньшей мере|at a minimum",
     "less": r"less than|under|below|fewer than|менее|меньше|ниже(?!\s+на\s)",
     # Not Russian "до": after a verb of growth it means "to" ("вырос на 63% до 140 млн").
     "upto": r"up to",

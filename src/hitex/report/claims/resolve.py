@@ -277,12 +277,18 @@ _NO_ONE = re.compile(
     r"(?<!\w)ни (?:один|одна|одно|одного) (?:из \w+ )?\w*\s*(?:не\s*)?$|(?<!\w)никто\s*(?:не\s*)?$",
     re.IGNORECASE,
 )
-#: Every one of the goods as the subject of a rate: «все позиции группы 90», «каждая товарная
-#: группа», "every heading", "all the items" (not «всех товаров», the total).
+#: Every one of the goods (or partners) as the subject of a rate: «все позиции группы 90»,
+#: «каждая товарная группа», "every heading", "all the items", «в каждую европейскую страну»,
+#: "every European market" (not «всех товаров», the total; not "every one of the 21 markets",
+#: a count read on its own).
 _EVERY_ITEM = re.compile(
-    r"(?<!\w)(?:все|всех|каждая|каждый|каждое|every|each|all(?:\s+the)?)\s+(?:[^\W\d]+\s+)?"
+    r"(?<!\w)(?:все|всех|каждая|каждый|каждое|каждую|every|each|all(?:\s+the)?)\s+"
+    r"(?:[^\W\d]+\s+)?"
     r"(?:позици\w*|статьи|статей|товарн\w+\s+групп\w*|headings?|items?|lines?|"
-    r"product\s+lines?|chapters?|categories)(?!\w)(?![^,;:]*\b(?:together|combined)\b)",
+    r"product\s+lines?|chapters?|categories|"
+    r"(?<=(?:ждую|ждая|ждый|ждое|very|each)\s)(?:[^\W\d]+\s+)?"
+    r"(?:стран\w*|рын\w*|партн[её]р\w*|market|country|partner|buyer|destination))"
+    r"(?!\w)(?![^,;:]*\b(?:together|combined)\b)",
     re.IGNORECASE,
 )
 #: A count whose words open its sentence and a bound before the figure: «Число товарных групп
@@ -1470,8 +1476,8 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # «Все позиции группы 90 выросли не меньше чем на 25%», "every heading of chapter 90
             # rose at least 25%": a rate said of each of the goods, not of their total.
             f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
-                understood=False, note="unverifiable: a rate said of every one of the goods "
-                "(each heading or line) is not checked one by one"))  # fmt: skip
+                understood=False, note="unverifiable: a rate said of every one of the goods or "
+                "partners (each heading, line or market) is not checked one by one"))  # fmt: skip
         counted_partners = (
             frames.partners_counted(s.text[_clause_bounds(s.text, at)[0] : at[0]])
             if f.claim.kind in {"growth", "multiple"} and aggregation == "sum"
