@@ -3987,7 +3987,8 @@ def _partners_exports(
 
 #: A buyer other than the reporter named without its name: a pronoun, a partner's noun, a firm.
 _OTHER_BUYER = re.compile(r"\b(?:its|their|his|her|it|they|them|which|who|whose|markets?|countries|"
-                          r"partners?|buyers?|customers?|destinations?|firms?|compan(?:y|ies))\b"
+                          r"partners?|buyers?|customers?|destinations?|firms?|compan(?:y|ies)|"
+                          r"nations?|economies|states)\b"
                           r"|\bfrom\b", re.IGNORECASE)  # fmt: skip
 
 
