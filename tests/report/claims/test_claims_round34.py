@@ -407,3 +407,20 @@ def test_minimum_is_at_least(corpus, bound, expected):
     text = f"В 2020 году поставки в европейские страны прибавили {bound}."
     r = find(claims.check(corpus, text, reporter="RU-MOW"), bound.split()[-1])
     assert r.verdict in expected, r.reason
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # 25.59% said to its half: «двадцать пять с половиной» holds (25.25-25.75).
+        ("двадцать пять с половиной", ("supported",)),
+        ("двадцать шесть с половиной", RED),
+    ],
+)
+def test_a_figure_in_words_is_said_to_its_half(corpus, said, expected):
+    p = pd.read_csv(PORTUGAL)
+    imports = p[p["flow"] == "import"].groupby("year")["value_usd"].sum()
+    assert round(100 * (imports[2021] / imports[2020] - 1), 2) == 25.59
+    text = f"В 2021 году импорт Португалии вырос на {said} процента."
+    r = find(claims.check(corpus, text, reporter="PRT"), "процента")
+    assert r.verdict in expected, r.reason

@@ -532,8 +532,19 @@ class _InWords:
 
 
 def _in_words_ru(m: re.Match[str]) -> _InWords:
-    """A Russian figure in words, with its scale («два и четыре десятых миллиарда»)."""
-    return _InWords(m, ru_words_number(m["words"]), scale=m.groupdict().get("scale"))
+    """A Russian figure in words, with its scale («два и четыре десятых миллиарда»).
+
+    «с половиной», «с четвертью»: the figure is said to its half (quarter), its last step.
+    """
+    part = re.search(r"с\s+(половиной|четвертью)\s*$", m["words"], re.IGNORECASE)
+    step = None if part is None else str(_RU_AND_A_PART[part[1].lower()])
+    return _InWords(m, ru_words_number(m["words"]), scale=m.groupdict().get("scale"), step=step)
+
+
+def _step(m: re.Match[str], digits: float) -> float:
+    """The last step of a figure: its last digit's, or the part a figure in words is said to."""
+    said = m.groups.get("step") if isinstance(m, _InWords) else None
+    return float(said) if said else digits
 
 
 def _billions_and_millions(m: re.Match[str]) -> _InWords:
@@ -1618,7 +1629,7 @@ def _percent(  # noqa: PLR0911 - one return per kind of percentage
     m: re.Match[str], s: Sentence, before: str
 ) -> tuple[str, Quantity | None, str | None]:
     value = wording.parse_percent(m["num"] + "%", lang="en" if "." in m["num"] else s.lang)
-    step = 10.0 ** -decimals(m["num"], lang=s.lang)
+    step = _step(m, 10.0 ** -decimals(m["num"], lang=s.lang))
     after = s.text[m.end() :][:60]
     # "covered only 13% or so of purchases": a qualifier after the figure.
     loose = re.match(r"\s*,?\s*or (?:so|thereabouts)\b", after)
@@ -1760,7 +1771,7 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
     scale = _scale_name(m["scale"] or "")
     scale = {"bln": "bn", "mln": "mn"}.get(scale, scale)  # wire-service spellings
     value = wording.parse_money(f"{m['num']} {scale}".strip(), lang=lang)
-    step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
+    step = _FACTORS.get(scale, 1.0) * _step(m, 10.0 ** -decimals(m["num"], lang=lang))
     q = quantity(value, "usd", step, m["q"] or "")
     if not m["q"] and _MILESTONE.search(before):
         # «рубеж в три миллиарда он перешёл», "crossed the $3 billion mark": above it.
