@@ -2596,7 +2596,7 @@ def _side(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | N
     figure's own claim) or a negation is before it ("no surplus with Korea").
     """
     rest = re.split(r"[,;.!?]", s.text[m.end() :], maxsplit=1)[0]
-    before = _ASIDE.sub(" ", before)
+    before = _TURN_ASIDE.sub(" ", before)
     clause = re.split(r"[,;:]", before)[-1]
     if m["turned"]:
         # «В 2021 году сальдо стало положительным»: this side in its year, the other before.
@@ -2693,7 +2693,7 @@ def _side_of(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity 
     figure is in the clause (its own claim), or a negation, wish or condition is.
     """
     # («по каучуку и резине у Чили профицит»: an "and" of goods does not end the clause.)
-    before = _ASIDE.sub(" ", before)
+    before = _TURN_ASIDE.sub(" ", before)
     clause = re.split(r"[,;:.!?—–]|\s(?:but|while|whereas|а|но)\s", before)[-1]
     rest = re.split(r"[,;.!?:]", s.text[m.end() :], maxsplit=1)[0]
     dated = re.sub(r"(?:\bin|(?<!\w)в)\s+(?:19|20)\d\d\b(?:\s*(?:году|г\.))?", " ", rest,
@@ -2721,8 +2721,8 @@ _SIDE_MOVED = re.compile(
     r"перешл?\w*|превратил\w*)(?!\w)", re.IGNORECASE)  # fmt: skip
 #: A word set off by commas that turns or comments, not a clause of its own: «С Японией,
 #: наоборот, у нас профицит», "with Japan, by contrast, a surplus".
-_ASIDE = re.compile(r"\s*,\s*(?:наоборот|напротив|кстати|впрочем|however|by contrast|"
-                    r"conversely|in turn)\s*,\s*(?=\S|$)", re.IGNORECASE)  # fmt: skip
+_TURN_ASIDE = re.compile(r"\s*,\s*(?:наоборот|напротив|кстати|впрочем|however|by contrast|"
+                         r"conversely|in turn)\s*,\s*(?=\S|$)", re.IGNORECASE)  # fmt: skip
 #: «С Японией у страны —»: a partner before a side word that names none after it.
 _WITH_BEFORE = re.compile(
     r"(?<!\w)(?:[Сс]|[Сс]о)\s+[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+)?\s+(?:у\s+[^\W\d]+\s+)?"
