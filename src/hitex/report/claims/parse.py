@@ -2774,7 +2774,10 @@ def _listed_rank(
         last = ranks[-1]
         _, _, metric = _rank(last, s, before[: last.start()])
         return "rank", q, metric
-    adverb = place == 1 and not re.search(r"[,:—–]\s*(?:the\s+)?$", before)
+    # (A Russian «первый» that ends its clause is no adverb: «Китай по-прежнему первый».)
+    ru_end = bool(re.search(r"[а-яё]", m.group(), re.IGNORECASE)) and bool(
+        _PLACE_ENDS.match(s.text, m.end()))  # fmt: skip
+    adverb = place == 1 and not re.search(r"[,:—–]\s*(?:the\s+)?$", before) and not ru_end
     # "China supplies 40% and Germany a fifth": a fraction ("Japan a close second" is not).
     fraction = place > 2 and re.search(r"\ba\s+$", before, re.IGNORECASE) is not None
     if (_after_partner(before) and not _NOT_A_PLACE.match(s.text, m.end()) and not adverb
