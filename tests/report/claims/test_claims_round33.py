@@ -24,16 +24,8 @@ import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
-from hitex import demo
 from hitex.report.claims import frames
-from tests.report.claims._shared import MOSCOW, PORTUGAL, RED, find
-
-
-def _chile(flow: str, year: int, chapter: str = "", heading: str = "") -> float:
-    c = pd.concat(pd.read_csv(p, dtype={"product": str}) for p in demo.files())
-    code = c["product"].str.zfill(6)
-    rows = c[(c["flow"] == flow) & (c["year"] == year) & code.str.startswith(chapter + heading)]
-    return float(rows["value_usd"].sum()) / 1e6
+from tests.report.claims._shared import MOSCOW, PORTUGAL, RED, chile_mn, find
 
 
 def _moscow(partner: str, year: int) -> float:
@@ -52,13 +44,15 @@ def test_the_figures_by_hand():
     assert round(_moscow("JPN", 2020), 1) == 511.7
     assert round(_moscow("JPN", 2020) / _moscow("JPN", 2019) - 1, 3) == 0.262
     assert round(_moscow("USA", 2020) / _moscow("USA", 2019) - 1, 2) == 0.20
-    assert round(_chile("import", 2004) / _chile("import", 2002), 2) == 2.21
-    assert round(_chile("export", 2004) / _chile("export", 2002), 2) == 1.38
-    assert round(_chile("import", 2004, heading="1005"), 1) == 132.6
-    assert round(_chile("import", 2004, "1005") / _chile("import", 2002, "1005") - 1, 3) == 0.213
-    assert round(_chile("export", 2004, "39"), 1) == 17.2
-    assert round(_chile("import", 2004, "39"), 1) == 73.6
-    assert round(_chile("import", 2004, "39") / _chile("import", 2002, "39") - 1, 3) == 0.072
+    assert round(chile_mn("import")[2004] / chile_mn("import")[2002], 2) == 2.21
+    assert round(chile_mn("export")[2004] / chile_mn("export")[2002], 2) == 1.38
+    assert round(chile_mn("import", "1005")[2004], 1) == 132.6
+    assert (
+        round(chile_mn("import", "1005")[2004] / chile_mn("import", "1005")[2002] - 1, 3) == 0.213
+    )
+    assert round(chile_mn("export", "39")[2004], 1) == 17.2
+    assert round(chile_mn("import", "39")[2004], 1) == 73.6
+    assert round(chile_mn("import", "39")[2004] / chile_mn("import", "39")[2002] - 1, 3) == 0.072
     assert round(_portugal("export", "FRA", 2021), 1) == 450.0
     assert round(_portugal("export", "NLD", 2021), 0) == 1134
     assert round(_portugal("export", None, 2021), 0) == 4500

@@ -33,24 +33,15 @@ import pytest
 
 import hitex.report.claims as claims
 from hitex import demo
-from tests.report.claims._shared import MOSCOW, PORTUGAL, RED, find
-
-
-def _chile(flow: str, year: int, heading: str) -> float:
-    c = pd.concat(pd.read_csv(p, dtype={"product": str}) for p in demo.files())
-    c = c[(c["flow"] == flow) & (c["year"] == year)]
-    return float(c[c["product"].str.zfill(6).str.startswith(heading)]["value_usd"].sum()) / 1e6
-
-
-def _moscow_heading(heading: str, year: int) -> float:
-    m = pd.read_csv(MOSCOW, dtype={"product": str})
-    m = m[(m["year"] == year) & m["product"].str.zfill(6).str.startswith(heading)]
-    return float(m["value_usd"].sum()) / 1e6
-
-
-def _portugal_exports(year: int) -> float:
-    p = pd.read_csv(PORTUGAL)
-    return float(p[(p["year"] == year) & (p["flow"] == "export")]["value_usd"].sum()) / 1e6
+from tests.report.claims._shared import (
+    MOSCOW,
+    PORTUGAL,
+    RED,
+    chile_mn,
+    find,
+    moscow,
+    portugal_mn,
+)
 
 
 def _headings(year: int) -> pd.Series:
@@ -173,8 +164,10 @@ def test_goods_past_the_comma_are_the_next_figures(corpus):
 
 
 def test_the_chilean_imports_by_hand():
-    assert round(_chile("import", 2004, "2710") / _chile("import", 2002, "2710") - 1, 3) == 0.821
-    assert round(_chile("import", 2004, "4801") / _chile("import", 2002, "4801"), 2) == 3.05
+    assert (
+        round(chile_mn("import", "2710")[2004] / chile_mn("import", "2710")[2002] - 1, 3) == 0.821
+    )
+    assert round(chile_mn("import", "4801")[2004] / chile_mn("import", "4801")[2002], 2) == 3.05
 
 
 @pytest.mark.parametrize(("rate", "expected"), [("82%", "supported"), ("62%", "contradicted")])
@@ -250,11 +243,13 @@ def test_a_relative_clause_dates_itself_not_the_next_figure(corpus, share, expec
 
 
 def test_the_goods_by_hand():
-    assert round(_chile("export", 2004, "70") / _chile("export", 2002, "70"), 2) == 4.44
-    assert round(_chile("export", 2004, "7013") / _chile("export", 2002, "7013"), 2) == 2.74
-    assert round(_chile("export", 2004, "44") / _chile("export", 2002, "44"), 2) == 6.29
-    assert round(_chile("export", 2004, "4407") / _chile("export", 2002, "4407"), 2) == 15.75
-    assert round(_chile("import", 2004, "3808") / _chile("import", 2002, "3808") - 1, 3) == 0.292
+    assert round(chile_mn("export", "70")[2004] / chile_mn("export", "70")[2002], 2) == 4.44
+    assert round(chile_mn("export", "7013")[2004] / chile_mn("export", "7013")[2002], 2) == 2.74
+    assert round(chile_mn("export", "44")[2004] / chile_mn("export", "44")[2002], 2) == 6.29
+    assert round(chile_mn("export", "4407")[2004] / chile_mn("export", "4407")[2002], 2) == 15.75
+    assert (
+        round(chile_mn("import", "3808")[2004] / chile_mn("import", "3808")[2002] - 1, 3) == 0.292
+    )
 
 
 @pytest.mark.parametrize(
@@ -326,7 +321,8 @@ def test_a_side_after_an_aside_is_read(corpus, side, expected):
     ],
 )
 def test_headings_by_their_press_names(corpus, words, heading, name):
-    rate = 100 * (_moscow_heading(heading, 2020) / _moscow_heading(heading, 2019) - 1)
+    by_year = moscow(heading).groupby("year")["value_usd"].sum()
+    rate = 100 * (by_year[2020] / by_year[2019] - 1)
     ru = words[0] in "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ"
     said = f"{rate:.1f}".replace(".", ",") if ru else f"{rate:.1f}"
     lead = "Экспорт Москвы в 2020 году." if ru else "Moscow's exports in 2020."
@@ -341,10 +337,14 @@ def test_headings_by_their_press_names(corpus, words, heading, name):
 
 def test_the_chemicals_by_hand():
     assert (
-        round(100 * (_chile("export", 2004, "28") / _chile("export", 2002, "28") - 1), 1) == -17.3
+        round(100 * (chile_mn("export", "28")[2004] / chile_mn("export", "28")[2002] - 1), 1)
+        == -17.3
     )
-    assert round(_chile("import", 2004, "3304") / _chile("import", 2002, "3304"), 2) == 2.88
-    assert round(100 * (_chile("import", 2004, "30") / _chile("import", 2002, "30") - 1), 1) == 43.5
+    assert round(chile_mn("import", "3304")[2004] / chile_mn("import", "3304")[2002], 2) == 2.88
+    assert (
+        round(100 * (chile_mn("import", "30")[2004] / chile_mn("import", "30")[2002] - 1), 1)
+        == 43.5
+    )
 
 
 @pytest.mark.parametrize(
@@ -373,7 +373,7 @@ def test_trade_press_words_for_chemicals(corpus, text, words, reading):
     ("said", "expected"), [("четырех с половиной", ("supported",)), ("пяти с половиной", RED)]
 )
 def test_a_half_after_a_genitive_figure_in_words(corpus, said, expected):
-    assert round(_portugal_exports(2021)) == 4500
+    assert round(portugal_mn("export")[2021]) == 4500
     text = f"Португальские поставки за границу в 2021 году достигли {said} млрд долл. США."
     r = find(claims.check(corpus, text, reporter="PRT"), said)
     assert r.verdict in expected, r.reason

@@ -4197,10 +4197,9 @@ _THIS_IS = re.compile(r"\s*[«\"]?(?:это|то\s+есть|this|that)(?:\s+(?:i
                       r"составила|составил))?\s", re.IGNORECASE)  # fmt: skip
 #: A pronoun of the third person buying: «они купили у нас», "they bought".
 _THEY_BUY = re.compile(r"(?<!\w)(?:они|она|он|they|it|she)\s+(?:[^\W\d]+\s+){0,2}?"
-                       r"(?:купил|закупил|приобр[её]л|bought|purchased|bought)\w*",
+                       r"(?:купил|закупил|приобр[её]л|bought|purchased)\w*",
                        re.IGNORECASE)  # fmt: skip
 _OTHER_SIDE = {"deficit": "surplus", "surplus": "deficit"}
-_REVERSED = {"export": "import", "import": "export"}
 #: Words between a partner and a side said after it: «с Нидерландами у Португалии сложилось
 #: положительное сальдо».
 _SIDE_GAP = re.compile(r"(?:\s*,\s*(?:наоборот|напротив|кстати|впрочем)\s*,)?"
