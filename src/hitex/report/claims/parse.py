@@ -281,6 +281,8 @@ def negate(q: Quantity) -> Quantity:
 #: Words of growth and of fall (of a rate, and of an amount said to have moved "to" a level).
 GROWTH = (r"grew|grow|grown|growth|increas\w*|rose|rise|rising|risen|up\b|jump\w*|climb\w*|"
            r"\bgain\w*|expand\w*|surg\w*|soar\w*|widen\w*|higher|more\b|leap\w*|rocket\w*|"
+           # "Exports rebounded 20%", "recovered by a fifth", «отскочил на 20%».
+           r"rebound\w*|recover(?:ed|s|ing)?\b|bounced back|отскочил\w*|"
            # "China raised its purchases by 22.4%".
            r"\b(?:raised|boosted|upped)\b|"
            # "a 30% advance on 2019", "a 26.2% improvement", "41% stronger" (not "advanced
@@ -905,6 +907,8 @@ def _goods_level(words: str) -> str:
 
 def _rank(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     words = m.group().lower()
+    if m.groupdict().get("ahead") and not re.search(r"(?-i:[А-ЯЁ])[а-яё]*\s+$", before):
+        return "", None, None  # «Самый сложный год впереди»: ahead in time, no rank
     metric = "growth" if re.search(r"growth|growing|rate|fastest|темп|рост", words) else "value"
     goods = re.search(
         r"\b(?:items?|products?|goods|commodit|categor|chapter|heading|lines?\b)|позици|"
@@ -1482,7 +1486,9 @@ def _fraction(
             r"(?:(?:наш|сво|ваш|мо|тво)(?:его|ей|их)\s+|(?:его|её|ее|их)\s+)?"
             # «четверть московских продаж», «четверть всего португальского вывоза».
             r"(?:[^\W\d]+(?:ского|ских|цкого|цких) )?(?:экспорт|импорт|поставок|закуп|"
-            r"товарооборот|продаж|ввоз|вывоз)",
+            r"товарооборот|продаж|ввоз|вывоз)"
+            # «восьмую часть того, что она покупает»: a part of what someone does.
+            r"|\s*(?:того|всего),?\s+что\s",
             s.text[m.end() :],
             re.IGNORECASE,
         )
@@ -1492,7 +1498,10 @@ def _fraction(
     clause = re.split(r"[,;]", before)[-1]
     # "а экспорт — более чем на треть": "на" (by) inside the qualifier says a change too.
     by = re.search(r"(?:\bby|\bна)\s+$", s.text[m.start() : m.start("frac")], re.IGNORECASE)
-    moved = (m.groupdict().get("by") or by or re.search(f"(?:{GROWTH})|(?:{FALL})", clause, re.I)
+    # «аппаратура — плюс треть», «минус четверть»: a change told by its sign.
+    signed = re.search(r"(?<!\w)(?:плюс|минус|plus|minus)\s+$", before, re.IGNORECASE)
+    moved = (m.groupdict().get("by") or by or signed
+             or re.search(f"(?:{GROWTH})|(?:{FALL})", clause, re.I)
              or re.match(r"\s*(?:more|less|higher|lower|above|below|up|down|better|worse|"
                          r"stronger|weaker|больше|меньше|выше|ниже)\b",
                          s.text[m.end() :], re.IGNORECASE))  # fmt: skip
@@ -1517,12 +1526,15 @@ def _fraction(
         return "multiple", _as_multiple(q), "versus"
     # "a third lower than a year before", «на треть меньше, чем годом ранее»: a fall by it.
     lower = _LOWER_AFTER.match(s.text, m.end()) is not None
+    if signed is not None and kind == "growth":
+        return kind, negate(q) if signed.group().strip().lower() in ("минус", "minus") else q, None
     return kind, negate(q) if kind == "growth" and (_falls(before) or lower) else q, None
 
 
 #: A comparative of less right after a change's figure: "20% lower", "a third less", «на треть
 #: меньше»: the change is a fall.
-_LOWER_AFTER = re.compile(r"\s*(?:less|lower|below|down|weaker|worse|smaller|меньше|ниже)(?!\w)",
+_LOWER_AFTER = re.compile(r"\s*(?:less|lower|below|down|weaker|worse|smaller|меньше|ниже|хуже)"
+                          r"(?!\w)",
                           re.IGNORECASE)  # fmt: skip
 
 
@@ -1684,12 +1696,13 @@ def _percent(  # noqa: PLR0911 - one return per kind of percentage
         r"\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|yearly|on-year)\s+)?"
         r"(?:more|higher|up|less|lower|growth|increase|rise|gain|jump|surge|leap|decline|drop|"
         r"fall|advance|improvement|stronger|weaker|better|worse|above|below|больше|меньше|рост|"
-        r"выше|ниже)",
+        # «на 30% лучше, чем годом раньше», «на 8% хуже».
+        r"выше|ниже|лучше|хуже)",
         after, re.IGNORECASE)  # fmt: skip
     if grows:
         out = quantity(value, "pct", step, q)
         falls = not above and (_falls(before) or re.match(
-            r"\s*(?:less|lower|decline|drop|fall|below|weaker|worse|меньше|ниже)", after)
+            r"\s*(?:less|lower|decline|drop|fall|below|weaker|worse|меньше|ниже|хуже)", after)
         )  # fmt: skip
         than = re.split(r"[,;]|\.(?!\d)", s.text[m.end() : m.end() + 60])[0]
         against = (_VERSUS.match(s.text, m.end()) or _than_partner(s, m.end())
@@ -1766,6 +1779,14 @@ _EXCEEDED_BY = re.compile(
 )
 
 
+#: A sign right before a figure («плюс почти 555 миллионов») and a year it is set against
+#: after it («к 2019-му», «к прошлому году»).
+_SIGNED_BEFORE = re.compile(r"(?<!\w)(?:плюс|минус)(?:\s+(?:почти|около|примерно|порядка|более|"
+                            r"свыше|менее|без малого|ещё|еще))?\s*$", re.IGNORECASE)  # fmt: skip
+_TO_YEAR = re.compile(r"\.?\s*(?:долл\w*\.?\s*)?(?:к|ко|против)\s+(?:(?:19|20)\d\d|прошлому|"
+                      r"предыдущему|позапрошлому)(?!\d)", re.IGNORECASE)  # fmt: skip
+
+
 def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     lang = "en" if "." in m["num"] and "," not in m["num"] else s.lang
     scale = _scale_name(m["scale"] or "")
@@ -1791,6 +1812,10 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
         return "change", negate(q) if falls else q, scale or None
     if _WORTH_OF.search(before + (m["q"] or "")):
         return "amount", q, scale or None
+    if _SIGNED_BEFORE.search(before + (m["q"] or "")) and _TO_YEAR.match(s.text, m.end()):
+        # «плюс почти 555 миллионов к 2019-му»: a change on the year said, told by its sign.
+        minus = "минус" in _SIGNED_BEFORE.search(before + (m["q"] or "")).group().lower()
+        return "change", negate(q) if minus else q, scale or None
     sized = _sized_change(before)
     if sized:
         # «прибавка к 2019-му составила 555 млн»: the change its noun names, not a level.
@@ -1904,7 +1929,9 @@ PATTERNS: tuple[Pattern, ...] = (
         re.compile(
             # The last place: "Sweden last of fourteen", "our smallest market", «замыкает
             # список»; the last of the first N: «замыкает тройку», "rounds out the top five".
-            r"(?P<last>\blast\s+(?:of|among)\s+(?:the\s+|all\s+|its\s+)?(?:(?:\w+teen|ten|"
+            # "Japan the smallest of the six": the last of them.
+            r"(?P<last>\b(?:last|the\s+smallest)\s+(?:of|among)\s+(?:the\s+|all\s+|its\s+)?"
+            r"(?:(?:\w+teen|ten|"
             r"twenty|\w+ty[- ]\w+|six|seven|eight|nine|\d{1,3})\b\s*)?(?:\w+\s+)?(?:markets|buyers|"
             r"destinations|partners|customers|suppliers|countries)?(?<=\w)(?<!\bthe)(?<!\ball)"
             r"(?<!\bits)|"
@@ -1993,6 +2020,19 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?!\s+(?:to|by|the\s+(?:way|growth|rise|increase|decline|fall|drop))\b)"
             # Not a cause: "demand from China led exports higher".
             r"(?!(?:\s+[\w'’]+){1,3}?\s+(?:higher|lower|up|down|upwards?|downwards?)\b)"
+            # "Turbojets lead, at $349m", "Turbojets lead the list": a plural subject's present
+            # (not "lead" the metal: only before a pause or "the list").
+            r"|(?<=s )lead\b(?=\s*[,.;:—–]|\s*$|\s+the\s+(?:list|table|ranking|field|pack)\b)"
+            # "tops the list", "headed the table", "moved to the top of the list", "at the top
+            # of the ranking": first.
+            r"|\b(?:tops|topped|top|heads|headed|head)\s+the\s+(?:list|table|ranking|league|"
+            r"chart)s?\b"
+            r"|\b(?:moved|moves|rose|rises|climbed|climbs|went|goes|jumped|shot)\s+(?:up\s+)?to\s+"
+            r"the\s+top\b(?:\s+of\s+the\s+(?:list|table|ranking))?"
+            r"|\bat\s+the\s+top\s+of\s+the\s+(?:list|table|ranking)\b"
+            # «Нидерланды впереди», «впереди всех», «возглавляет список»: first.
+            r"|(?<=[а-яё]\s)(?P<ahead>впереди)(?:\s+всех)?(?=\s*[,.;:—–]|\s*$)"
+            r"|(?<!\w)[Вв]озглав(?:ляет|ляют|ил[аио]?|или)(?:\s+(?:список|рейтинг|перечень))?(?!\w)"
             # «Лидирует бумага», «лидируют по темпам роста».
             r"|(?<!\w)[Лл]идир(?:ует|уют|овал[аио]?|овали)(?!\w)(?:\s+по\s+(?:темп\w*"
             r"(?:\s+рост\w*)?|рост\w*|объ[её]м\w*))?"
@@ -2032,7 +2072,10 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\bfor (?:every|each) (?:dollar|\$1|US\$1)\b[^,;.]{0,60},\s+(?P<word>(?:[^\W\d]+\s+)"
             r"{1,4}?)" + _Q + r"(?P<per>" + _NUMBER_WORDS + r"|\d+(?:\.\d+)?)\b(?=\s*[.;]|\s*$)"
             # "import $7.7 for each dollar it exported".
-            r"|(?:US)?\$(?P<per2>\d+(?:\.\d+)?)(?=\s+for\s+(?:every|each)\s+(?:dollar|\$1)\b)",
+            # "spends $7.74 on Argentine products for each dollar it earns there": up to five
+            # words between.
+            r"|(?:US)?\$(?P<per2>\d+(?:\.\d+)?)(?=(?:\s+[^\W\d]+){0,5}?\s+for\s+(?:every|each)\s+"
+            r"(?:dollar|\$1)\b)",
             _I,
         ),
         _per_dollar,
@@ -2043,7 +2086,8 @@ PATTERNS: tuple[Pattern, ...] = (
             # "Argentina sends me nearly eight dollars for every dollar I send it", «почти восемь
             # долларов на каждый доллар»: the number of dollars said first.
             r"(?<![\w$.,])" + _Q + r"(?P<per>" + _NUMBER_WORDS + r"|\d+(?:[.,]\d+)?)\s+"
-            r"(?:dollars?|долл\w*)(?=(?:\s+(?:of goods|worth|товар\w*))?\s+"
+            # "nearly eight dollars of Argentine goods for every dollar": up to four words between.
+            r"(?:dollars?|долл\w*)(?=(?:\s+[^\W\d]+){0,4}?\s+"
             r"(?:for\s+(?:every|each)\s+(?:dollar|\$1)\b|на\s+каждый\s+доллар(?!\w)))",
             _I,
         ),
@@ -2387,7 +2431,7 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|"
             + _N.replace("num", "num4")
             + r"\s?(?P<scale4>млрд|млн|миллиард\w*|миллион\w*|billion|million|bln|bn|mln|mn)\b"
-            r"\.?(?=\s*(?:(?:больше|меньше|more|less|higher|lower|above|below|до|против|в|во|за|по|с|со|от|"
+            r"\.?(?=\s*(?:(?:больше|меньше|more|less|higher|lower|above|below|до|против|в|во|за|по|с|со|от|к|ко|"
             r"и|а|to|against|versus|vs|in|and|from|a year|годом|ранее|earlier|"
             # «дефицит в 430 млн стал наибольшим»: a verb of the figure's subject.
             r"стал[аио]?|был[аио]?|оказал\w*|остал\w*|became|was|were|"
@@ -2463,7 +2507,10 @@ PATTERNS: tuple[Pattern, ...] = (
         re.compile(
             r"(?<![\w-])(?:total\s+|всего\s+)?(?:destinations|buyers|export markets|suppliers|"
             r"import origins|покупател(?:ей|и)|поставщик(?:ов|и)|стран-(?:покупател|получател|"
-            r"поставщик)\w*)(?:\s+(?:numbered|totall?ed|всего|было|насчитывалось)"
+            r"поставщик)\w*)"
+            # «Поставщиков у Португалии шесть»: whose they are between the noun and its count.
+            r"(?:\s+у\s+(?-i:[А-ЯЁ])[а-яё-]+)?"
+            r"(?:\s+(?:numbered|totall?ed|всего|было|насчитывалось)"
             # «Покупателей в 2020 году стало 22», «Стран-покупателей оказалось двадцать две»: a
             # verb of counting after the noun, a few words (not a figure) between.
             r"|(?:\s+(?!\d+\s*(?:млн|млрд|тыс|%|million|billion))[^\s,.;:]+){0,5}?\s+"
@@ -3222,7 +3269,13 @@ _SKIP = re.compile(
     r"(?=[ /,]+\d{4,6}\b)|(?<=HS )\d+|\b\d+(?:st|nd|rd|th)\b"
     r"|(?<=[^\W\d]\s\()(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?(?=\))"
     # «сталь (73)»: a chapter's two bare digits in brackets after a word, no figure.
-    r"|(?<=[^\W\d]\s\()\d{2}(?=\))|" + lexicon.BARE_CODE
+    r"|(?<=[^\W\d]\s\()\d{2}(?=\))|"
+    # "1. It is lopsided.": a numbered point's number at the start of its line, no figure.
+    r"(?m:^[ \t]*\d{1,2}[.)](?=[ \t]+[A-ZА-ЯЁ«\"“]|[ \t]*$))|"
+    # Telephone numbers («8 800 555-01-01», "+44 20 7946 0958", "(495) 123-45-67") and radio
+    # frequencies ("99,1 FM"): no figures.
+    r"\+\d[\d\s().-]{6,}\d|(?:\(\d{2,5}\)\s?)?(?<![\d.,])\d{1,4}(?:[\s-]\d{2,4}){0,2}-\d\d-\d\d(?!\d)|"
+    r"\b\d{2,3}(?:[.,]\d)?\s?(?:FM|МГц|MHz|кГц|kHz)\b|" + lexicon.BARE_CODE
 )
 _BARE = re.compile(f"(?<![\\w.,])(?P<num>{NUMBER})(?![\\w%])")
 
@@ -3328,7 +3381,8 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             kind, q, extra = p.read(m, s, s.text[: m.start()])
             if not kind and any(
                 m.groupdict().get(g)
-                for g in ("word", "listed", "way", "way2", "way3", "side", "order", "turned")
+                for g in ("word", "listed", "way", "way2", "way3", "side", "order", "turned",
+                          "ahead")
             ):
                 continue  # a count in words that counts some partners: no figure to read
             if not kind and p.name in _WORDS_ONLY:

@@ -214,6 +214,10 @@ _COMPARE = re.compile(
     # «а против 2005 г. — в 5,6 раза», "vs 2005": a year set against.
     r"(?<!\w)против|\bvs\.?|\bversus|"
     r"above(?: the)?|(?<=раза\s)к|(?<=раз\s)к|(?<=%\s)к|по отношению к|"
+    # «плюс 555 млн к 2019-му», «прирост к 2019 году — 30%»: after money or a change's noun.
+    r"(?<=млн\s)к|(?<=млрд\s)к|(?<=миллионов\s)к|(?<=миллиона\s)к|(?<=миллиарда\s)к|"
+    r"(?<=долларов\s)к|(?<=прирост\s)к|(?<=прибавка\s)к|(?<=рост\s)к|(?<=снижение\s)к|"
+    r"(?<=падение\s)к|"
     # «прибавка на треть к 2002 году»: a fraction is a rate as "%" is.
     r"(?<=треть\s)к|(?<=четверть\s)к|(?<=половину\s)к|"
     r"(?:the )?same (?:period|months?) (?:of|in)|(?:к|с) (?:тем же|аналогичным) (?:месяцам|"
@@ -327,7 +331,16 @@ _COVER_VERB = re.compile(r"\b(?:cover(?:s|ed)?|paid for|pays? for|financ(?:e|es|
                          # "sales abroad were equal to 98% of the inbound bill"
                          r"equal(?:led|ed|s)?|equal to|equivalent to|"
                          r"match(?:es|ed)?|покрыва\w*|покрыл\w*)(?!\w)", re.IGNORECASE)  # fmt: skip
-_COVER_EXPORT = re.compile(r"\b(?:exports?|sales|outbound|экспорт\w*)(?!\w)", re.IGNORECASE)
+_COVER_EXPORT = re.compile(r"\b(?:exports?|sales|shipments|outbound|sells|sold|экспорт\w*|"
+                           r"продаж\w*|прода[её]т|продал\w*)(?!\w)", re.IGNORECASE)  # fmt: skip
+#: The whole of a share said as what the reporter buys: "an eighth of what it buys there", "of
+#: its purchases", «восьмая часть того, что она покупает».
+_OF_BOUGHT = re.compile(
+    r"\s*(?:of\s+(?:what\s+(?:it|we|they|(?-i:[A-Z])\w+)\s+(?:buys|bought|purchases|purchased|"
+    r"imports|imported|spends|spent)|(?:its|our|their|the)\s+(?:imports|purchases|import bill))"
+    r"|(?:от\s+)?(?:того|всего)?,?\s*что\s+(?:она|оно|они|мы|\w+)\s+(?:покупа|закупа|ввоз|"
+    r"импортиру)\w*|(?:от\s+)?(?:е[её]|их|наш\w*)\s+(?:закуп\w*|покуп\w*|импорт\w*|ввоз\w*))"
+    r"(?!\w)", re.IGNORECASE)  # fmt: skip
 _COVER_IMPORT = re.compile(r"\b(?:imports?|inbound|purchases|импорт\w*|закуп\w*)(?!\w)",
                            re.IGNORECASE)  # fmt: skip
 
@@ -340,14 +353,21 @@ _COVER_NOUN = re.compile(
     re.IGNORECASE)  # fmt: skip
 
 
-def _covers(sentence: str, at: int) -> bool:
+def _covers(sentence: str, at: int, end: int | None = None) -> bool:
     """Whether the share at ``at`` is a coverage ratio (exports as a share of imports).
+
+    "What Chile sells its neighbour is worth about an eighth of what it buys there": a share
+    ending at ``end`` whose whole is what the reporter buys, of a figure said as exports.
 
     >>> _covers("Покрытие импорта экспортом упало с 20,8% до 12,9%", 36)
     True
     >>> _covers("Import coverage by exports was 12.9% in 2004", 31)
     True
     """
+    if end is not None and _OF_BOUGHT.match(sentence, end):
+        clause = re.split(r"[;.]\s", sentence[:at])[-1]
+        if _COVER_EXPORT.search(clause) and not _COVER_IMPORT.search(clause):
+            return True
     nouns = list(_COVER_NOUN.finditer(sentence[:at]))
     if nouns and not re.search(r"[;.]\s", sentence[nouns[-1].end() : at]):
         return True
@@ -1512,7 +1532,7 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         if f.claim.kind == "rank" and len(subject.partners) > 1:
             # "The top five (China, Japan, ...)": the rank is said of each partner listed.
             aggregation, count = "each", len(subject.partners)
-        if f.claim.kind == "share" and _covers(s.text, at[0]):
+        if f.claim.kind == "share" and _covers(s.text, at[0], at[1]):
             # "exports cover 98% of imports": exports as a share of imports (coverage).
             subject = Subject(subject.reporter, "export", subject.partners,
                               subject.partner_group, subject.products)  # fmt: skip
@@ -2755,6 +2775,9 @@ _MARKETS = re.compile(r"\b(?:markets?|buyers?|destinations?|customers?)\b|"
                       r"(?<!\w)рын(?:ок|ка|ку|ком|ке)|покупател", re.IGNORECASE)  # fmt: skip
 _MARKET_NEXT = re.compile(r"\s+(?:export\s+)?(?:markets?|buyers?|destinations?|customers?)\b",
                           re.IGNORECASE)  # fmt: skip
+#: "the third-largest supplier", «третий поставщик»: the noun right after a place.
+_SUPPLIER_NEXT = re.compile(r"\s+(?:import\s+)?(?:suppliers?|sources?|поставщик\w*)(?!\w)",
+                            re.IGNORECASE)  # fmt: skip
 _BUYERS = re.compile(
     # "fourteen markets": sold to (not "import markets", "supplier markets").
     r"\b(?:destinations|buyers)\b|(?<!import )(?<!supply )(?<!supplier )(?<!sourcing )"
@@ -3612,7 +3635,7 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
                     s.text[listed_before[-1].end : a]):  # fmt: skip
                 ranked = listed_before
         codes = tuple(dict.fromkeys(m.value for m in ranked if m.kind == "country"))
-        if _SUPPLIERS.search(f.claim.span):
+        if _SUPPLIERS.search(f.claim.span) or _SUPPLIER_NEXT.match(s.text, claim_end):
             # «являются четвёртым поставщиком», "the second-largest supplier": among the
             # partners the reporter buys from.
             flow, how["flow"] = "import", "read"

@@ -227,7 +227,12 @@ def _sides(  # noqa: PLR0911 - one return per reading of the other side
         # "Argentina sold us eight times what we sold them": to "us", the reporter's side.
         to_us = any(a <= m.start() < b for a, b in frames.flow_spans(clause)
                     for m in _words("unsure").finditer(clause))  # fmt: skip
-        if (does and not to_us) or (subject.flow != _OTHER[theirs] and _OTHER[theirs] not in said):
+        # "Chile spends $7.74 on Argentine products for each dollar it earns there": so many
+        # dollars for each of one flow, the clause naming no flow of its own, are of the other.
+        per = not said and _words("per_dollar").search(text) is not None
+        if (does and not to_us) or (
+            subject.flow != _OTHER[theirs] and _OTHER[theirs] not in said and not per
+        ):
             return None
         return (dataclasses.replace(subject, flow=_OTHER[theirs]),
                 dataclasses.replace(subject, flow=theirs))  # fmt: skip
