@@ -1807,15 +1807,16 @@ def _money(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | 
     if _GAP_AFTER.match(s.text, m.end()):
         # "bought $86 million more than it sold": the balance, not a change over a year.
         return "amount", q, scale or None
-    if after is not None:
-        falls = re.search(f"(?:{FALL})|less|below|lower|down", after.group(), re.I) is not None
+    # «плюс почти 555 миллионов к 2019-му»: a change on the year said, told by its sign.
+    signed = _SIGNED_BEFORE.search(before + (m["q"] or ""))
+    if signed is not None and not _TO_YEAR.match(s.text, m.end()):
+        signed = None
+    if after is not None or signed is not None:
+        said = after.group() if after is not None else signed.group()  # type: ignore[union-attr]
+        falls = re.search(f"(?:{FALL})|less|below|lower|down|минус", said, re.I) is not None
         return "change", negate(q) if falls else q, scale or None
     if _WORTH_OF.search(before + (m["q"] or "")):
         return "amount", q, scale or None
-    if _SIGNED_BEFORE.search(before + (m["q"] or "")) and _TO_YEAR.match(s.text, m.end()):
-        # «плюс почти 555 миллионов к 2019-му»: a change on the year said, told by its sign.
-        minus = "минус" in _SIGNED_BEFORE.search(before + (m["q"] or "")).group().lower()
-        return "change", negate(q) if minus else q, scale or None
     sized = _sized_change(before)
     if sized:
         # «прибавка к 2019-му составила 555 млн»: the change its noun names, not a level.
@@ -3365,6 +3366,11 @@ _FOLLOWED_BY = re.compile(r",\s*(?:followed|trailed|chased)\s+by\s+|,\s*(?:за\
 _WORDS_ONLY = ("streak", "count_against", "per_dollar", "count_of", "count_years")
 
 
+#: Groups of a match whose kind is read as nothing: a count in words that counts some partners,
+#: «впереди» said of time.
+_COUNTS_NO_FIGURE = ("word", "listed", "way", "way2", "way3", "side", "order", "turned", "ahead")
+
+
 def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kind
     s: Sentence, scale: str | None, last: dict[int, str], *, guessing: bool = False
 ) -> Iterator[Found]:
@@ -3379,11 +3385,7 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             if any(a < m.end() and m.start() < b for a, b in parts):
                 continue
             kind, q, extra = p.read(m, s, s.text[: m.start()])
-            if not kind and any(
-                m.groupdict().get(g)
-                for g in ("word", "listed", "way", "way2", "way3", "side", "order", "turned",
-                          "ahead")
-            ):
+            if not kind and any(m.groupdict().get(g) for g in _COUNTS_NO_FIGURE):
                 continue  # a count in words that counts some partners: no figure to read
             if not kind and p.name in _WORDS_ONLY:
                 continue  # "never exceeded": words of a kind read, with no figure of it
