@@ -842,6 +842,44 @@ def not_goods(text: str) -> str | None:
     return None if m is None else m.group()
 
 
+#: A firm the text names: "the components maker Semicondutores do Atlântico", "Acme Ltd, a
+#: chipmaker", «компания «Ромашка»», «завод «Салют»».
+_FIRM_NAMED = re.compile(
+    r"\b(?:maker|manufacturer|producer|company|firm|exporter|importer|distributor|plant|factory|"
+    r"chipmaker|carmaker|winery|mill|group|corporation|start-?up)\s+"
+    r"(?P<en>(?-i:[A-Z])[\w'’&-]+(?:\s+(?:(?-i:[A-Z])[\w'’&-]+|do|da|de|del|dos|das|of|and|&))*"
+    r"(?<![\s,]))"
+    r"|(?P<en2>(?-i:[A-Z])[\w'’&-]+(?:\s+(?-i:[A-Z])[\w'’&-]+)*),\s+(?:a|an|the)\s+(?:[\w-]+\s+)?"
+    r"(?:maker|manufacturer|producer|company|firm|exporter|importer|distributor|chipmaker|"
+    r"carmaker|winery)\b"
+    r"|(?<![\w-])(?:компани|завод|фирм|предприяти|концерн|холдинг|производител|групп)\w*\s+"
+    r"[«\"](?P<ru>[^»\"]{2,60})[»\"]",
+    re.IGNORECASE,
+)
+
+
+@functools.cache
+def firms(text: str) -> tuple[str, ...]:
+    """The names of the firms ``text`` introduces by a firm's noun.
+
+    >>> firms("the fictitious components maker Semicondutores do Atlântico, opened")
+    ('Semicondutores do Atlântico',)
+    >>> firms("Выручка компании «Ромашка» выросла")
+    ('Ромашка',)
+    """
+    found = (m["en"] or m["en2"] or m["ru"] for m in _FIRM_NAMED.finditer(text))
+    return tuple(dict.fromkeys(name.strip() for name in found if name))
+
+
+def firm_in(text: str, clause: str) -> str | None:
+    """The first firm ``text`` introduces that ``clause`` names, if any.
+
+    >>> firm_in("the maker Semicondutores do Atlântico. ...", "Semicondutores do Atlântico sold")
+    'Semicondutores do Atlântico'
+    """
+    return next((name for name in firms(text) if name in clause), None)
+
+
 def _goods_adjective(word: str, morph: Any) -> bool:
     """Whether ``word`` may be a lower-case adjective in the genitive («растительных»)."""
     if word[:1].isupper():

@@ -230,7 +230,14 @@ class Lexicon:
         groups = [m for m in groups if not any(a == m.start and b >= m.end for a, b in people)]
         taken = [(m.start, m.end) for m in groups]
         found = [m for m in _countries(text) if not any(s <= m.start < e for s, e in taken)]
-        return sorted(groups + found, key=lambda m: m.start)
+        # «группы 84, 85 и 90 ТН ВЭД ЕАЭС»: the union's goods nomenclature, no partner.
+        return sorted((m for m in groups + found
+                       if not _NOMENCLATURE.search(text, max(0, m.start - 16), m.start)),
+                      key=lambda m: m.start)  # fmt: skip
+
+
+#: The name of a goods nomenclature right before a union's name: «ТН ВЭД ЕАЭС», «ЕТТ ЕАЭС».
+_NOMENCLATURE = re.compile(r"(?<!\w)(?:ТН\s*ВЭД|ЕТТ|ТР|ТС)\s+$")
 
 
 #: A heading (subheading) said by its bare digits between goods' words and a dash or a question

@@ -310,6 +310,8 @@ FALL = (
 _SHARE = (r"accounted for|account for|accounts for|share|made up|make up|makes up|represent\w*|"
           # "machinery's slice narrowed from 51% to 46.4%", "their weight in bilateral trade".
           r"\bslices?\b|\bportions?\b|\bproportions?\b|\bweight in\b|"
+          # "The weight of HS 73 dropped from 8.8% to 2.5%": its part of the flow.
+          r"\b(?:the|its|their)\s+weight\s+of\b|"
           r"\bда(?:ют|[её]т|ли|ла)\b|"
           r"taking|took|takes|supplied|supplies|provided|provides|absorbed|absorbs|"
           # "Medicines fill a fifth": the part of the flow the goods fill.
@@ -632,7 +634,8 @@ _FRACTIONS = {"a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one qua
               "седьмая часть": 1 / 7, "седьмой части": 1 / 7, "восьмую часть": 1 / 8,
               "восьмая часть": 1 / 8, "восьмой части": 1 / 8, "девятую часть": 1 / 9,
               "девятая часть": 1 / 9, "девятой части": 1 / 9, "пятой части": 1 / 5,
-              "десятой части": 1 / 10}  # fmt: skip
+              "десятой части": 1 / 10, "another third": 1 / 3, "another quarter": 1 / 4,
+              "another fifth": 1 / 5, "another tenth": 1 / 10}  # fmt: skip
 #: How far (in percentage points) a simple fraction said in words may be from its value
 #: (kept for reference; the word tolerance table, data/tolerance.csv, decides).
 FRACTION_PP = 2.5
@@ -1215,6 +1218,11 @@ _TIMES_PARTNER = re.compile(r"\s*(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[
                             r"amount\b|sum\b)", re.IGNORECASE)  # fmt: skip
 #: "ran to some 7.7 times that", "five times this figure": a multiple of the figure just named
 #: (another subject or flow, never an earlier year of its own).
+#: "nine times the value of Portuguese goods it takes": goods then a clause of the other side.
+_TIMES_VALUE_OF = re.compile(
+    r"\s*the\s+(?:value|amount|worth)\s+of\s+(?:[\w'’-]+\s+){1,4}?(?:it|they|we|(?-i:[A-Z])\w+)"
+    r"\s+(?:takes|took|take|buys|bought|buy|sells|sold|sell|imports|imported|exports|exported|"
+    r"ships|shipped|sends|sent|receives|received|gets|got)\b", re.IGNORECASE)  # fmt: skip
 _TIMES_THAT = re.compile(r"\s*(?:that|this|it|the (?:figure|amount|sum|total))(?:\s+(?:figure|"
                          r"amount|sum))?\s*(?:[.;,)]|$)", re.IGNORECASE)  # fmt: skip
 #: «в 7,7 раза больше этого», «вдвое больше этой суммы»: the Russian twin.
@@ -1395,7 +1403,8 @@ def _versus(s: Sentence, end: int, start: int) -> str | None:  # noqa: PLR0911, 
         return "versus"
     if re.search(r"(?:times|twice|thrice)$", s.text[:end], re.IGNORECASE) and (
             _TIMES_FLOW.match(s.text, end) or _TIMES_WHAT.match(s.text, end)
-            or _TIMES_PARTNER.match(s.text, end) or _TIMES_THAT.match(s.text, end)):  # fmt: skip
+            or _TIMES_PARTNER.match(s.text, end) or _TIMES_THAT.match(s.text, end)
+            or _TIMES_VALUE_OF.match(s.text, end)):  # fmt: skip
         return "versus"
     if _THAN_THAT_RU.match(s.text, end):
         return "versus"
@@ -1539,7 +1548,7 @@ _LOWER_AFTER = re.compile(r"\s*(?:less|lower|below|down|weaker|worse|smaller|м�
 
 
 #: The noun of a share in a clause: "its share fell below half", «его доля упала ниже половины».
-_SHARE_NOUN = re.compile(r"(?<!\w)(?:share|доля|доли|удельный вес)(?!\w)", re.IGNORECASE)
+_SHARE_NOUN = re.compile(r"(?<!\w)(?:share|доля|доли|удельный вес|weight of)(?!\w)", re.IGNORECASE)
 #: A level crossed, right before a fraction: "below", "under", «ниже», «выше».
 _CROSSED = re.compile(r"(?<!\w)(ниже|выше|меньше|больше|below|under|above|over)\s+$", re.IGNORECASE)
 
@@ -2319,6 +2328,8 @@ PATTERNS: tuple[Pattern, ...] = (
         re.compile(
             "(?:" + QUALIFIER.replace("?P<q>", "?P<q0>") + r")?"
             r"(?P<by>\b(?:by|на) )?" + _Q + r"(?P<frac>\b(?:a third|one third|a quarter|"
+            # "added another third in 2020": a further third.
+            r"another (?:third|quarter|fifth|tenth)|"
             r"one quarter|two[- ]thirds|three[- ]quarters|two[- ]fifths|three[- ]fifths|две пятых|"
             r"три пятых|двух третей|три четверти|тр[её]х четвертей|двух пятых|тр[её]х пятых|"
             r"a fifth|one fifth|one half|half|треть|"
@@ -3271,12 +3282,23 @@ _SKIP = re.compile(
     r"|(?<=[^\W\d]\s\()(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?(?=\))"
     # «сталь (73)»: a chapter's two bare digits in brackets after a word, no figure.
     r"|(?<=[^\W\d]\s\()\d{2}(?=\))|"
-    # "1. It is lopsided.": a numbered point's number at the start of its line, no figure.
-    r"(?m:^[ \t]*\d{1,2}[.)](?=[ \t]+[A-ZА-ЯЁ«\"“]|[ \t]*$))|"
+    # «продукции товарных групп 84, 85 и 90», "chapters 84, 85 and 90": a list of codes.
+    r"(?<![\w-])(?:chapters|headings|групп|глав|позиций)\s+\d{2,6}(?:(?:,\s*|\s+(?:и|and)\s+)"
+    r"\d{2,6}\b)+|"
+    # "1. It is lopsided.", «1.2. Наибольший вклад»: a numbered point's or section's number at
+    # the start of its line, no figure.
+    r"(?m:^[ \t]*\d{1,2}(?:\.\d{1,3}){0,3}[.)](?=[ \t]+[A-ZА-ЯЁ«\"“]|[ \t]*$))|"
     # Telephone numbers («8 800 555-01-01», "+44 20 7946 0958", "(495) 123-45-67") and radio
     # frequencies ("99,1 FM"): no figures.
     r"\+\d[\d\s().-]{6,}\d|(?:\(\d{2,5}\)\s?)?(?<![\d.,])\d{1,4}(?:[\s-]\d{2,4}){0,2}-\d\d-\d\d(?!\d)|"
-    r"\b\d{2,3}(?:[.,]\d)?\s?(?:FM|МГц|MHz|кГц|kHz)\b|" + lexicon.BARE_CODE
+    r"\b\d{2,3}(?:[.,]\d)?\s?(?:FM|МГц|MHz|кГц|kHz)\b|"
+    # A document's codes and numbers: "Case LSEM-922-031", "(Exhibit 2)", «Таблица 3», "Annex
+    # 1.2"; a question's number in a list ("Questions: 1. What ... ? 2. How ...").
+    r"\b[A-ZА-ЯЁ]{2,}(?:-\d+)+\b|"
+    r"(?<![\w-])(?:Exhibits?|Figures?|Fig\.|Tables?|Charts?|Annex(?:es)?|Appendix|Box|Section|"
+    r"Рис\.|Рисун\w+|Таблиц\w+|Табл\.|Приложени\w+|Раздел\w*|Схем\w+|Диаграмм\w+|График\w*)"
+    r"\s+\d+(?:\.\d+)*\b|"
+    r"(?:(?<=:\s)|(?<=[?!]\s))\d{1,2}[.)](?=\s+[A-ZА-ЯЁ]|\s*$)|" + lexicon.BARE_CODE
 )
 _BARE = re.compile(f"(?<![\\w.,])(?P<num>{NUMBER})(?![\\w%])")
 

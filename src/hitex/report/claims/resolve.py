@@ -410,6 +410,13 @@ _YEAR_EARLIER = re.compile(r"\s*(?:of\s+|in\s+|for\s+|(?:booked|recorded|registe
                            r"the year before|a year before|a year ago|"
                            r"в прошлом году|the previous year|годом раньше)",
                            re.IGNORECASE)  # fmt: skip
+#: A clause opening with the year before, no year of its own up to the figure: «Годом ранее
+#: голландцы купили на 872 млн», "A year earlier, exports were $1.85bn".
+_OPENS_YEAR_EARLIER = re.compile(
+    r"(?:^|[.;:]\s+|,\s+(?:а|и|but|and|while)\s+)[\s«\"(]*(?:a year earlier|a year before|"
+    r"the year before|a year ago|the previous year|годом ранее|годом раньше|год назад|"
+    r"в предыдущем году|в прошлом году)(?!\w)(?:(?!(?:19|20)\d\d)[^.;:])*$",
+    re.IGNORECASE)  # fmt: skip
 #: The year right after a figure ("$61.7 million in 2002", "$4.5 billion by 2021", «до 4 500 млн
 #: в 2021-м»); not one that opens the next clause («до 2,6 млрд долл., в 2020-м — еще на треть»).
 #: A year in brackets right after its figure: «−728,2 млн (2002)», "$728 million (2002)".
@@ -443,6 +450,9 @@ _YEAR = re.compile(r"(?:(?:\bin|\bfor|\bof|\bby|\bв|\bза)\s+|(?<!по\s)(?=(?
                    # «Зато 2019 г. принёс рывок на 85,7%»: the year opening its sentence.
                    r"(?:^|(?<=^Зато )|(?<=^Но )|(?<=^А )|(?<=^И ))(?=(?:19|20)\d\d\s*г\.\s+[а-яё])|"
                    r"(?<=year was )|(?<=year is )|"
+                   # "and ended 2021 at $4.5bn", "closed the year 2021 at": the year finished.
+                   r"(?:(?<=\bended\s)|(?<=\bclosed\s)|(?<=\bfinished\s)|(?<=\bends\s)|"
+                   r"(?<=\bcloses\s)|(?<=\bfinishes\s))(?=(?:19|20)\d\d\s+(?:at|on|with)\b)|"
                    # "the acceleration came late: 2019 alone brought an 86% jump", «2019 год
                    # принёс рывок»: a year that opens its clause as the subject of its verb.
                    r"(?:^|(?<=[:;,—–]\s)|(?<=\sа\s)|(?<=\sи\s)|(?<=\sно\s)|(?<=потом\s)|"
@@ -708,7 +718,11 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             r"\w*\s+((?:19|20)\d\d)(?:-го)?\s*(?:г\.|года)?\s*(?:,|:|—|–|-)\s*"
             r"|(?:^|[(;:,]\s*)((?:19|20)\d\d)(?:\s*г\.)?\s*(?::|—|–)\s*"
             # «превысив показатель 2019 года (1849,1 млн долларов)»: the level in brackets.
-            r"|(?:показател|уровн|уровен|итог)\w*\s+((?:19|20)\d\d)(?:\s*г\.|\s+года)?\s*\(\s*)$",
+            r"|(?:показател|уровн|уровен|итог)\w*\s+((?:19|20)\d\d)(?:\s*г\.|\s+года)?\s*\(\s*"
+            # «увеличился на 30,0% против 2019 года (1 849 110,0 тыс. долларов)», "up 30% on
+            # 2019 ($1.85bn)": the base year's level in brackets.
+            r"|(?:(?<!\w)против|по\s+сравнению\s+с|\bagainst|\bon|\bover|\bfrom|\bvs\.?)\s+"
+            r"((?:19|20)\d\d)(?:\s*г\.|\s+годом|\s+года|-м)?\s*\(\s*)$",
             text[: at[0]], re.IGNORECASE)  # fmt: skip
         bracket = _BRACKET_YEAR.match(text, at[1])
         head = _HEAD_YEAR.search(text, 0, at[0])
@@ -721,7 +735,9 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
             year = int(bracket["y"])
         elif head is not None:
             year = int(head["y"])
-        elif _YEAR_EARLIER.match(text, at[1]):
+        elif _YEAR_EARLIER.match(text, at[1]) or _OPENS_YEAR_EARLIER.search(text[: at[0]]):
+            # "$1.85bn a year earlier"; «Годом ранее голландцы купили на 872 млн», "A year
+            # earlier the Dutch bought $872m": the year before the one the text goes on with.
             year = year - 1
         elif (back := _YEARS_EARLIER.match(text, at[1])) is not None:
             n = back["n"]
@@ -1870,6 +1886,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         # "On your wine question: the distributor told us its sales were $12m": one firm's
         # figure is none the data hold, whatever goods its clause names.
         spent = odd is not None and odd == frames.not_goods(s.text[lo : at[1]])
+        firm = frames.firm_in(text or s.text, s.text[lo : at[1]])
+        if firm is not None:
+            # "Semicondutores do Atlântico itself had sold $180 million": a firm the text named
+            # by its noun ("the components maker Semicondutores do Atlântico") sells on its own.
+            odd, spent = firm, True
         if claim.understood and odd and spent:
             # Services, software, prices, one firm's sales: no lexicon entry would make them goods.
             claim = claim.with_(understood=False,
@@ -3555,6 +3576,9 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # «55% всего аргентинского экспорта соседу», "Argentina's exports to Chile": a
         # partner's exports (to the reporter) are the reporter's imports.
         flow = "import"
+    if flow == "export" and read is not None and _sold_to_reporter(s.text, claim_end, c, own):
+        # "China ..., with $1.83bn of sales to Portugal": sold to the reporter, its imports.
+        flow = "import"
     if flow == "export" and read is not None and _own_buyers(s.text, claim_end, c):
         # "Pipeline gas cost Chilean buyers $613 million": the reporter's own buyers import.
         flow = "import"
@@ -3562,6 +3586,9 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
             and _buys_reporters_goods(s.text[:claim_end], c, partners)):  # fmt: skip
         # «Германия увеличила импорт московской продукции на четверть»: the partner's imports
         # of the reporter's goods are the reporter's exports.
+        flow = "export"
+    if flow == "import" and read is not None and _people_buy(s.text, claim_end, c):
+        # «голландцы купили на 872 млн»: a partner's people buy, the reporter's exports.
         flow = "export"
     if flow == "import" and read is not None and _bought_from_reporter(s.text, claim_end, c, own):
         # «Аргентина купила у Чили товаров на 263 млн», "Argentina bought $263m of goods from
@@ -4064,6 +4091,50 @@ def _import_word_before(text: str, end: int) -> int | None:
     """Where the flow word last before ``end`` is, if it says imports; else None."""
     said = [x for x in frames.flows(text) if x[0] < end]
     return said[-1][0] if said and said[-1][1] == "import" else None
+
+
+def _people_buy(text: str, end: int, c: Context) -> bool:
+    """Whether the word of buying last before ``end``, read as imports, has a partner's people
+    right before it as its subject («Годом ранее голландцы купили на 872 млн»): exports.
+    """
+    a = _import_word_before(text, end)
+    if a is None:
+        return False
+    word = re.match(r"\w+", text[a:])
+    ru = {w.replace("ё", "е") for w in frames.grammar()["purchases"]["ru"]}
+    if word is None or frames.lemma(word[0]).replace("ё", "е") not in ru:
+        return False
+    people = re.search(r"([^\W\d]+)\s+(?:(?:и|тоже|также|же|ещё|еще)\s+)?$", text[:a])
+    if people is None or people[1][:1].isupper():
+        return False
+    who = demonym_at(text, people.start(1))
+    return who is not None and who != c.reporter
+
+
+def _sold_to_reporter(text: str, end: int, c: Context, own: Sequence[Mention]) -> bool:
+    """Whether the export word last before ``end`` says goods sold to the reporter.
+
+    "China remains dominant, with $1.83bn of sales to Portugal" in Portugal's text: a partner's
+    sales to the reporter are its imports ("to" right after the word, then the reporter).
+    """
+    words = frames.flows(text)
+    said = [x for x in words if x[0] < end]
+    # "$1.83bn of sales to Portugal": the flow word right after the figure is its own.
+    after = [x for x in words if x[0] >= end and re.fullmatch(r"\s*of\s+", text[end : x[0]])]
+    said = after[:1] or said[-1:]
+    if not said or said[0][1] != "export":
+        return False
+    a = said[0][0]
+    word = re.match(r"\w+", text[a:])
+    if word is None:
+        return False
+    stop = re.search(r"[;:!?,—–-]|\.(?!\d)", text[a + word.end() :])
+    hi = a + word.end() + (stop.start() if stop is not None else len(text))
+    to = re.match(r"\s+(?:\w+\s+){0,2}?to\s+", text[a + word.end() : hi], re.IGNORECASE)
+    if to is None:
+        return False
+    at = a + word.end() + to.end()
+    return any(o.start == at for o in own) or _names_reporter(text, at, c.reporter)
 
 
 def _bought_from_reporter(text: str, end: int, c: Context, own: Sequence[Mention]) -> bool:
