@@ -23,7 +23,7 @@ from hitex.errors import InputError
 from hitex.reference import countries
 from hitex.report.claims import frames, versus
 from hitex.report.claims.lexicon import Lexicon, Mention, demonym_at
-from hitex.report.claims.model import CERTAIN, NOT_UNDERSTOOD, Claim, Period, Subject
+from hitex.report.claims.model import CERTAIN, NOT_UNDERSTOOD, Claim, Period, Quantity, Subject
 from hitex.report.claims.parse import (
     AMONG_GOODS,
     SHARE_ON,
@@ -434,6 +434,13 @@ _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*"
                          r"(?:(?:for the first time|впервые)\s+)?"
                          r"(?:in|of|for|by|в|за)\s+(?P<y>(?:19|20)\d\d)\b"
                          r"(?!(?:-м)?\s*(?:г\.|год[ау]?)?\s*[—–])", re.I)  # fmt: skip
+#: The years a figure's level fell in, said after it: «(470 млн долл.) пришёлся на 2003 и 2012
+#: гг.», "($470m) came in 2003 and 2012", "was reached in 2003".
+_CAME_IN_YEARS = re.compile(
+    r"[\s.)]*(?:[^\W\d]+\s+){0,2}?(?:пришл(?:ся|ась|ось|ись)|пришёлся|приходится|приходился|"
+    r"came|fell|was\s+(?:reached|recorded|set|seen)|were\s+(?:reached|recorded))\s+(?:in|на)\s+"
+    r"(?P<y>(?:19|20)\d\d)(?:(?:\s*(?:и|and|,)\s*)(?P<y2>(?:19|20)\d\d))?",
+    re.IGNORECASE)  # fmt: skip
 #: Where a clause opens, for a year said as its subject: the sentence's head, after a colon, a
 #: semicolon, a comma or a dash, or after "and", "but", "that", "while", "so", "yet", "whereas".
 _CLAUSE_OPEN = (
@@ -729,8 +736,12 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         word = None if head is None else re.search(r"(\w+)\W*$", text[: head.start("y")])
         if word is not None and word[1].lower() in _NOT_HEADING:
             head = None
+        came = _CAME_IN_YEARS.match(text, at[1])
         if after is not None:
             year = int(after["y"])
+        elif came is not None and not came["y2"]:
+            # "(its peak, $470m) came in 2003": the year said after it.
+            year = int(came["y"])
         elif bracket is not None:
             year = int(bracket["y"])
         elif head is not None:
@@ -1474,6 +1485,11 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             # 20% каждая": the figure is said of every partner named, never of their sum.
             aggregation, count = "each", len(subject.partners)
         years_before = set(re.findall(_A_YEAR, s.text[: at[0]]))
+        came = _CAME_IN_YEARS.match(s.text, at[1])
+        if came is not None and f.claim.kind in ("amount", "change") and came["y2"]:
+            # «пик дефицита (470 млн долл.) пришёлся на 2003 и 2012 гг.»: the level of each of
+            # the years said after it, as if said with "each".
+            aggregation, count, years_before = "each", None, {came["y"], came["y2"]}
         if (aggregation == "each" and count is None and len(subject.partners) < 2
                 and len(years_before) > 1):  # fmt: skip
             # "The deficit peaked in 2003 and 2012, at $470 million each": of each year named,
@@ -1548,6 +1564,12 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         if f.claim.kind == "rank" and len(subject.partners) > 1:
             # "The top five (China, Japan, ...)": the rank is said of each partner listed.
             aggregation, count = "each", len(subject.partners)
+            q = f.claim.quantity
+            if q is not None and q.lo == q.hi == 1 and _PLURAL_TOP.search(f.claim.span):
+                # "the largest markets are China and Japan": each among the first two.
+                n = float(len(subject.partners))
+                f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
+                    quantity=Quantity(n, "rank", 1.0, n)))  # fmt: skip
         if f.claim.kind == "share" and _covers(s.text, at[0], at[1]):
             # "exports cover 98% of imports": exports as a share of imports (coverage).
             subject = Subject(subject.reporter, "export", subject.partners,
@@ -1915,6 +1937,8 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
                                                       "start": "default"}.items())))  # fmt: skip
         if claim.understood and claim.kind == "share":
             held = _share_of_partner(s.text, at[0], lexicon.find_partners(s.text), own)
+            if held is None and _share_of_country(s.text, at[0], c.reporter):
+                held = "the country"
             if held is not None:
                 claim = claim.with_(understood=False, note=(
                     f"unverifiable: a share of {held}'s own trade (the reporter's part of it); "
@@ -1998,6 +2022,30 @@ _OWN_SHARE_EN = re.compile(r"['’]s?\s+(?:\w+\s+)?share\s+(?:of|in)\s+(?:the\s+
 #: «доля Португалии в технологическом экспорте ЕС»: the share's noun right before the reporter,
 #: «в» right after it.
 _SHARE_BEFORE_RU = re.compile(r"(?<!\w)дол[яеиюё]\w*\s+$", re.IGNORECASE)
+
+
+#: The whole of a region's share said as its country's trade: «доля города в общероссийском
+#: экспорте», "Moscow's share of Russia's exports", «в экспорте страны».
+_NATIONAL = re.compile(
+    r"(?<!\w)(?:общероссийск|всероссийск|общенациональн|российск|росси[ияю]|страны\b|national|"
+    r"nationwide|all-russian|russia['’]s|the\s+country['’]s)\w*", re.IGNORECASE)  # fmt: skip
+_SHARE_WORD = re.compile(r"(?<!\w)(?:дол[яиеюй]\w*|удельн\w*\s+вес\w*|share|part)(?!\w)",
+                         re.IGNORECASE)  # fmt: skip
+
+
+def _share_of_country(text: str, at: int, reporter: str) -> bool:
+    """Whether the share at ``at`` is a region's part of its country's trade.
+
+    >>> _share_of_country("Доля города в общероссийском экспорте составляет 12%", 45, "RU-MOW")
+    True
+    >>> _share_of_country("Доля Китая в экспорте города составляет 23%", 36, "RU-MOW")
+    False
+    """
+    if "-" not in reporter:
+        return False
+    clause = re.split(r"[;:]|\.\s", text[:at])[-1]
+    share = _SHARE_WORD.search(clause)
+    return share is not None and _NATIONAL.search(clause, share.end()) is not None
 
 
 def _share_of_partner(text: str, at: int, mentions: Sequence[Mention], own: set[str]) -> str | None:
@@ -3661,6 +3709,20 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
             if all(_LIST_GAP.fullmatch(g) for g in gaps) and _LIST_GAP.fullmatch(
                     s.text[listed_before[-1].end : a]):  # fmt: skip
                 ranked = listed_before
+        if q is not None and q.lo == q.hi == 1 and _PLURAL_TOP.search(f.claim.span):
+            # «Крупнейшими рынками сбыта остаются КНР и Япония», "China and Japan are the
+            # largest markets": each of the partners listed after (or right before) is among
+            # the first as many as are listed.
+            first = next((m for m in after if not re.search(r"[.;:]", s.text[claim_end : m.start])),
+                         None)  # fmt: skip
+            if first is not None and first.start - claim_end <= 40:
+                ranked = _list_from(s.text, after, first)
+            elif len(before) > 1 and re.fullmatch(
+                r"\s*(?:are|were|remain|remained|—|–)?\s*"
+                r"(?:the\s+)?",
+                s.text[before[-1].end : a],
+            ):
+                ranked = _last_list(s.text, before)
         codes = tuple(dict.fromkeys(m.value for m in ranked if m.kind == "country"))
         if _SUPPLIERS.search(f.claim.span) or _SUPPLIER_NEXT.match(s.text, claim_end):
             # «являются четвёртым поставщиком», "the second-largest supplier": among the
@@ -3713,6 +3775,7 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         return Subject(c.reporter, "balance", codes, groups[0] if groups else None, traded_in), how
     mine_p = _in(partners, lo, hi)
     mine_g = _topic_dropped(s.text, _in(products, lo, hi), f.claim.start - s.start)
+    mine_g = _after_also(s.text, mine_g, lo, f.claim.start - s.start)
     cut = [m.end() for m in _TURN.finditer(s.text, lo, f.claim.start - s.start)]
     if cut and len(mine_p) > 1 and _in(partners, cut[-1], hi):
         # "... from the Netherlands than it spent there, but the balance with Germany was
@@ -3738,11 +3801,13 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # sentence's head is the subject; the inserted words add partners.
         mine_g = _in(products, 0, head.end(1))
         mine_p = _in(partners, 0, head.end())
-    run = _last_list(s.text, [m for m in partners if m.start < lo and m.kind == "country"])
-    if (not mine_p and not mine_g and len(run) > 1
-            and _TOGETHER.search(s.text[lo:claim_end])):  # fmt: skip
+    start = f.claim.start - s.start
+    run = _last_list(s.text, [m for m in partners if m.end <= start and m.kind == "country"])
+    if (not mine_g and len(run) > 1 and all(m in run for m in mine_p)
+            and _TOGETHER.search(s.text[max(lo, run[-1].end) : claim_end])):  # fmt: skip
         # "The Netherlands, Germany and France, the three largest destinations, together
-        # absorbed just under half": the partners listed, summed.
+        # absorbed just under half": the partners listed, summed; «КНР и Япония, совокупно
+        # обеспечивающие 44,7% экспорта»: a relative clause on the last of them, too.
         mine_p = run
     if not mine_p and not mine_g and frames.resets_subject(s.text[lo:hi]):
         return Subject(c.reporter, flow), how
@@ -3866,11 +3931,44 @@ _BILATERAL = re.compile(r"\bbilateral\b", re.IGNORECASE)
 #: ("Sales into Argentina grew 38% ... The shortfall widened by 160%").
 _THE_BALANCE = re.compile(r"\bthe\s+(?:trade\s+)?(?:shortfall|deficit|surplus|gap|imbalance)\b",
                           re.IGNORECASE)  # fmt: skip
-_TOGETHER = re.compile(r"\b(?:together|combined|between them|jointly)\b|\bвместе\b|\bв сумме\b",
-                       re.IGNORECASE)  # fmt: skip
 
 
 _AND = re.compile(r"\s*(?:,|,?\s*and|,?\s*и)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+#: A superlative of several partners with no count: "the largest markets", «крупнейшими
+#: рынками», «основные покупатели».
+_PLURAL_TOP = re.compile(r"\b(?:markets|buyers|customers|destinations|partners|suppliers)\b|"
+                         r"(?<!\w)(?:рынк(?:ами|и)|покупател(?:ями|и)|партн[её]р(?:ами|ы)|"
+                         r"поставщик(?:ами|и)|импорт[её]р(?:ами|ы))(?!\w)",
+                         re.IGNORECASE)  # fmt: skip
+
+
+#: Where a list of goods goes on with more: «, а также», ", and also", "as well as".
+_ALSO = re.compile(r",\s*(?:а\s+также|а|и\s+также|and\s+also)\s|\s+as\s+well\s+as\s",
+                   re.IGNORECASE)  # fmt: skip
+
+
+def _after_also(text: str, goods: list[Mention], lo: int, start: int) -> list[Mention]:
+    """The goods after the last «а также» of a list when the figure follows them after a dash.
+
+    «внесли турбины (8411), а также вычислительные машины (8471) — 257,0 млн»: the figure
+    after the dash is of the goods right before it, not of the whole list.
+    """
+    if len(goods) < 2 or not re.search(r"[—–]\s*$", text[:start]):
+        return goods
+    cuts = [m.end() for m in _ALSO.finditer(text, lo, start)]
+    tail = [m for m in goods if cuts and m.start >= cuts[-1]]
+    return tail or goods
+
+
+def _list_from(text: str, mentions: list[Mention], first: Mention) -> list[Mention]:
+    """The run of ``mentions`` that ``text`` lists from ``first`` on ("КНР и Япония")."""
+    run = [first]
+    for b in mentions:
+        if b.start > run[-1].start and _AND.fullmatch(text, run[-1].end, b.start):
+            run.append(b)
+    return run
 
 
 def _last_list(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -4094,8 +4192,9 @@ def _import_word_before(text: str, end: int) -> int | None:
 
 
 def _people_buy(text: str, end: int, c: Context) -> bool:
-    """Whether the word of buying last before ``end``, read as imports, has a partner's people
-    right before it as its subject («Годом ранее голландцы купили на 872 млн»): exports.
+    """Whether the word of buying last before ``end`` has a partner's people as its subject.
+
+    «Годом ранее голландцы купили на 872 млн»: the partner buys, the reporter's exports.
     """
     a = _import_word_before(text, end)
     if a is None:
