@@ -1567,9 +1567,9 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
             q = f.claim.quantity
             if q is not None and q.lo == q.hi == 1 and _PLURAL_TOP.search(f.claim.span):
                 # "the largest markets are China and Japan": each among the first two.
-                n = float(len(subject.partners))
+                top = float(len(subject.partners))
                 f = dataclasses.replace(f, claim=f.claim.with_(  # noqa: PLW2901
-                    quantity=Quantity(n, "rank", 1.0, n)))  # fmt: skip
+                    quantity=Quantity(top, "rank", 1.0, top)))  # fmt: skip
         if f.claim.kind == "share" and _covers(s.text, at[0], at[1]):
             # "exports cover 98% of imports": exports as a share of imports (coverage).
             subject = Subject(subject.reporter, "export", subject.partners,
