@@ -963,8 +963,21 @@ _SPANS = {
     "three": 3,
     "four": 4,
     "five": 5,
+    # "the lowest in nineteen years".
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
     "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
     "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twenty": 20,
     "thirty": 30,
 }
@@ -2003,7 +2016,7 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?:\s+place)?\s+)?to\s+"
             r"(?:the\s+)?(?:" + _ORDINAL + r")\b(?:[- ](?:largest|biggest|place)\b)?"
             r"(?:\s+place\b)?"
-            r"|\b(?:ranked|ranks|rank|came|comes|placed|stood|was|is|remained|sits|finished|stayed|"
+            r"|\b(?:ranked|ranks|rank|came|comes|come|placed|stood|was|is|remained|sits|finished|stayed|"
             r"stays|remains|remain)\s+"
             r"(?:the\s+)?(?:"
             + _ORDINAL
