@@ -850,8 +850,7 @@ _FIRM_NAMED = re.compile(
     r"(?P<en>(?-i:[A-Z])[\w'’&-]+(?:\s+(?:(?-i:[A-Z])[\w'’&-]+|do|da|de|del|dos|das|of|and|&))*"
     r"(?<![\s,]))"
     r"|(?P<en2>(?-i:[A-Z])[\w'’&-]+(?:\s+(?-i:[A-Z])[\w'’&-]+)*),\s+(?:a|an|the)\s+(?:[\w-]+\s+)?"
-    r"(?:maker|manufacturer|producer|company|firm|exporter|importer|distributor|chipmaker|"
-    r"carmaker|winery)\b"
+    r"(?:maker|manufacturer|producer|company|firm|distributor|chipmaker|carmaker|winery)\b"
     r"|(?<![\w-])(?:компани|завод|фирм|предприяти|концерн|холдинг|производител|групп)\w*\s+"
     r"[«\"](?P<ru>[^»\"]{2,60})[»\"]",
     re.IGNORECASE,

@@ -1952,9 +1952,10 @@ PATTERNS: tuple[Pattern, ...] = (
         re.compile(
             # The last place: "Sweden last of fourteen", "our smallest market", «замыкает
             # список»; the last of the first N: «замыкает тройку», "rounds out the top five".
-            # "Japan the smallest of the six": the last of them.
-            r"(?P<last>\b(?:last|the\s+smallest)\s+(?:of|among)\s+(?:the\s+|all\s+|its\s+)?"
-            r"(?:(?:\w+teen|ten|"
+            # "Japan the smallest of the six": the last of them (not "Peru and Chile, the
+            # smallest of 12 markets": two of them).
+            r"(?P<last>\b(?:last|the\s+smallest(?=\s+(?:of|among)\s+the\s))\s+(?:of|among)\s+"
+            r"(?:the\s+|all\s+|its\s+)?(?:(?:\w+teen|ten|"
             r"twenty|\w+ty[- ]\w+|six|seven|eight|nine|\d{1,3})\b\s*)?(?:\w+\s+)?(?:markets|buyers|"
             r"destinations|partners|customers|suppliers|countries)?(?<=\w)(?<!\bthe)(?<!\ball)"
             r"(?<!\bits)|"

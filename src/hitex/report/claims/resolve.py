@@ -1909,9 +1909,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         # figure is none the data hold, whatever goods its clause names.
         spent = odd is not None and odd == frames.not_goods(s.text[lo : at[1]])
         firm = frames.firm_in(text or s.text, s.text[lo : at[1]])
-        if firm is not None:
+        if firm is not None and not lexicon.find_partners(firm):
             # "Semicondutores do Atlântico itself had sold $180 million": a firm the text named
-            # by its noun ("the components maker Semicondutores do Atlântico") sells on its own.
+            # by its noun ("the components maker Semicondutores do Atlântico") sells on its own
+            # (not "Chile, a copper producer": a country the lexicon knows is no firm).
             odd, spent = firm, True
         if claim.understood and odd and spent:
             # Services, software, prices, one firm's sales: no lexicon entry would make them goods.
