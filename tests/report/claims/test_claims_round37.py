@@ -264,3 +264,15 @@ def test_the_lowest_in_nineteen_years(corpus):
     text = "The 2020 deficit, $190 million, was the lowest in nineteen years."
     r = find(claims.check(corpus, text, reporter="PRT"), "the lowest in nineteen years")
     assert r.verdict in RED, r.reason
+
+
+@pytest.mark.parametrize(("figure", "expected"), [("217.3", ("supported",)), ("227.3", RED)])
+def test_a_months_level_reached_after_a_comma(corpus, figure, expected):
+    """Found while scoring heldout27 again: "September's sum rose a notch, to $217.3m"."""
+    m = moscow()
+    september = m[(m["year"] == 2020) & (m["month"] == 9)]["value_usd"].sum() / 1e6
+    assert round(september, 2) == 217.25  # "$217.3m" rounds it once more
+    text = ("Moscow's exports in 2020. January, February and every month through August brought "
+            f"in $191.9m apiece. September's sum rose a notch, to ${figure}m.")  # fmt: skip
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), f"${figure}m")
+    assert r.verdict in expected, r.reason

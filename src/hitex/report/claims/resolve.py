@@ -1067,6 +1067,11 @@ def _clause_months(text: str, at: tuple[int, int] | None) -> tuple[int, int] | N
             # "а в декабре предприятия отгрузили продукции на 217,2 млн": that month alone (of
             # the claim's own clause only: a month elsewhere may date the statement).
             return _month(one[1]), _month(one[1])
+        lead = _MONTH_FIRST.match(text)
+        if (lead is not None and len(starts) == 1 and re.fullmatch(r",?\s*(?:to|до)\s+", text[
+                starts[0] : at[0]]) and _months(text[: at[0]]) is None):  # fmt: skip
+            # "September's sum rose a notch, to $217.3m": the level the month's verb reached.
+            return _month(lead[1]), _month(lead[1])
         if starts and not re.search(r"[^\W\d]", text[starts[-1] : at[0]]):
             # «в декабре экспорт достиг 217 млн долл., на 34% выше уровня 2019 г.»: a figure
             # that opens its clause with no words of its own is of the month of the clause
