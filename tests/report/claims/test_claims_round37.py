@@ -276,3 +276,14 @@ def test_a_months_level_reached_after_a_comma(corpus, figure, expected):
             f"in $191.9m apiece. September's sum rose a notch, to ${figure}m.")  # fmt: skip
     r = find(claims.check(corpus, text, reporter="RU-MOW"), f"${figure}m")
     assert r.verdict in expected, r.reason
+
+
+def test_a_rank_of_each_partner_reads_in_russian(corpus):
+    """Found trying the part as a new user: the reason of a rank said of each partner began in
+    English in a Russian text («said of each partner: China ranks 1 ...; Япония: 2-е место»)."""
+    text = "Крупнейшими рынками сбыта в 2020 году остаются КНР и Япония."
+    r = find(claims.check(corpus, text, reporter="RU-MOW"), "Крупнейшими рынками")
+    said = claims.messages.reason(r.reason, "ru")
+    assert said.startswith("о каждом партнёре: Китай"), said
+    assert "ranks" not in said, said
+    assert "said of" not in said, said
