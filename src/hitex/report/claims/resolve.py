@@ -3741,7 +3741,12 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
             flow, how["flow"] = "export", "read"
         # "cereals (chapter 10) came second with $152.5m, whereas fats (chapter 15) ...": the
         # goods of the rank's own words, when they name some, not all of the sentence's.
-        goods = _topic_dropped(s.text, _in(products, lo, hi) or products, a)
+        # Not past a semicolon: "American buyers come third; U.S. purchases of machinery
+        # quadrupled" ranks all goods.
+        semi = s.text.find(";", claim_end)
+        semi = semi if semi >= 0 else len(s.text)
+        in_clause = [m for m in products if s.text.rfind(";", 0, a) < m.start < semi]
+        goods = _topic_dropped(s.text, _in(products, lo, hi) or in_clause, a)
         nearest = [m for m in products if m.start < a][-1:]
         if not _in(products, lo, hi) and nearest and (q is None or q.hi == q.lo):
             # "Pharmaceutical goods (heading 3006) nearly quadrupled, second among headings,

@@ -2111,6 +2111,13 @@ def _goods_rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
                       "a rank of goods by growth: hitex ranks goods by value")  # fmt: skip
     entries = plan.entries(c.subject)
     codes = [code for e in entries for code in e.codes]
+    root = [
+        e for e in entries if len(e.codes) == 1 and all(o.startswith(e.codes[0]) for o in codes)
+    ]
+    if len(entries) > 1 and root:
+        # "Turbojets and gas turbines are the largest line": heading 8411 and lines within it
+        # are the heading.
+        entries, codes = (root[0],), list(root[0].codes)
     if len(entries) != 1 or len(codes) != 1:
         what = ", ".join(e.name for e in entries) or "none"
         return Result(c, None, "unverifiable",
