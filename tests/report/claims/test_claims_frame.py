@@ -141,8 +141,10 @@ def test_subject_carries_across_clauses_and_resets_on_a_new_flow():
 
 
 def test_ranks_name_the_nearest_partner():
-    (c,) = read("The Netherlands was the largest market, followed by Germany.", "PRT", 2021)
+    c, d = read("The Netherlands was the largest market, followed by Germany.", "PRT", 2021)
     assert (c.kind, c.subject.partners) == ("rank", ("NLD",))
+    # "followed by Germany": the place after the one said before, of the partner named after.
+    assert (d.kind, d.quantity.value, d.subject.partners) == ("rank", 2, ("DEU",))
     (c,) = read("Germany ranked second among buyers.", "PRT", 2021)
     assert (c.quantity.value, c.subject.partners) == (2, ("DEU",))
     (c,) = read("Республика Корея заняла седьмое место среди покупателей.", "RU-MOW", 2020)

@@ -1520,6 +1520,15 @@ def _fraction(
         words = m.groupdict().get("q") or m.groupdict().get("q0") or ""
         return "amount", quantity(part * scale, "usd", 0.2 * part * scale, words), None
     value = _fraction_value(m["frac"]) * 100
+    if re.match(r"\s*as\s+(?:much|many|large|big)\b", s.text[m.end() :], re.I) and _VERSUS.match(
+        s.text, m.end()
+    ):
+        # "Germany takes less than half as much as the Netherlands": a multiple of another
+        # subject (x0.5), not a share.
+        said = m.groupdict().get("q") or m.groupdict().get("q0") or ""
+        q = word_quantity("fraction", value, "pct", said)
+        return "multiple", Quantity(q.value / 100, "x", q.lo / 100, q.hi / 100, lo_open=q.lo_open,
+                                    hi_open=q.hi_open, qualifier=q.qualifier), "versus"  # fmt: skip
     lost = _VERB_RIGHT_BEFORE.search(before) is not None  # "lost almost two-thirds of its value"
     share = (
         (m.groupdict().get("of") and not lost)
@@ -2097,6 +2106,9 @@ PATTERNS: tuple[Pattern, ...] = (
             # «Лидирует бумага», «лидируют по темпам роста».
             r"|(?<!\w)[Лл]идир(?:ует|уют|овал[аио]?|овали)(?!\w)(?:\s+по\s+(?:темп\w*"
             r"(?:\s+рост\w*)?|рост\w*|объ[её]м\w*))?"
+            # «поднялась с девятого места на седьмое», «опустилась с седьмого на девятое».
+            r"|(?<!\w)со?\s+(?:" + _ORDINAL + r")\w*\s+(?:(?:мест|строчк|строк|позици)\w*\s+)?"
+            r"на\s+(?:" + _ORDINAL + r")\w*(?:\s+(?:мест|строчк|строк|позици)\w*)?"
             r"|\b(?:на\s+)?(?:" + _ORDINAL + r")\s+(?:мест|строчк|строк)\w*"
             # «третью строчку» (not «треть», a fraction: the noun after it says so).
             r"|(?<!\w)третью\s+(?:строчк|строк)\w*"
@@ -2108,7 +2120,8 @@ PATTERNS: tuple[Pattern, ...] = (
             # идут машины»: the next place after a rank said before (no figure of its own).
             r"|(?P<next>(?<=,\s)followed\s+(?:closely\s+)?by(?=\s+(?:the\s+)?[^\W\d])"
             r"|(?<!\w)[Сс]ледом\s+(?:ид[уё]т|следу\w+|стоя?т|располага\w+)"
-            r"|(?<!\w)[Зз]а\s+(?:ним|ней|ними)\s+следу\w+)(?![^,;.]*\d)",
+            r"|(?<!\w)[Зз]а\s+(?:ним|ней|ними)\s+следу\w+)"
+            r"(?![^,;]*?(?:\$|\d\s*(?:%|млн|млрд|тыс|million|billion|bn|mn)(?!\w)))",
             _I,
         ),
         _rank,
@@ -3330,6 +3343,10 @@ def _money_any(m: re.Match[str], s: Sentence, b: str) -> tuple[str, Quantity | N
 _MONTHS = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|январ\w*|феврал\w*|"
            r"март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|"
            r"декабр\w*")  # fmt: skip
+#: "4.4 Customers. Only six countries ...", "2.3 Destinations": a section's number with no dot,
+#: before its title, at the start of its line: no figure, nor a count of customers.
+_SECTION_NO = re.compile(r"^[ \t]*\d{1,2}(?:\.\d{1,3}){1,3}(?=[ \t]+(?!(?i:million|billion|"
+                         r"thousand|trillion)\b)[A-ZА-ЯЁ][a-zа-яё]+\b)")  # fmt: skip
 _SKIP = re.compile(
     r"https?://\S+|www\.\S+|\b\d{1,2}\s+(?:"
     + _MONTHS
@@ -3353,6 +3370,7 @@ _SKIP = re.compile(
     # "1. It is lopsided.", «1.2. Наибольший вклад»: a numbered point's or section's number at
     # the start of its line, no figure.
     r"(?m:^[ \t]*\d{1,2}(?:\.\d{1,3}){0,3}[.)](?=[ \t]+[A-ZА-ЯЁ«\"“]|[ \t]*$))|"
+    r"(?m:" + _SECTION_NO.pattern + r")|"
     # Telephone numbers («8 800 555-01-01», "+44 20 7946 0958", "(495) 123-45-67") and radio
     # frequencies ("99,1 FM"): no figures.
     r"\+\d[\d\s().-]{6,}\d|(?:\(\d{2,5}\)\s?)?(?<![\d.,])\d{1,4}(?:[\s-]\d{2,4}){0,2}-\d\d-\d\d(?!\d)|"
@@ -3360,8 +3378,8 @@ _SKIP = re.compile(
     # A document's codes and numbers: "Case LSEM-922-031", "(Exhibit 2)", «Таблица 3», "Annex
     # 1.2"; a question's number in a list ("Questions: 1. What ... ? 2. How ...").
     r"\b[A-ZА-ЯЁ]{2,}(?:-\d+)+\b|"
-    r"(?<![\w-])(?:Exhibits?|Figures?|Fig\.|Tables?|Charts?|Annex(?:es)?|Appendix|Box|Section|"
-    r"Рис\.|Рисун\w+|Таблиц\w+|Табл\.|Приложени\w+|Раздел\w*|Схем\w+|Диаграмм\w+|График\w*)"
+    r"(?<![\w-])(?:Exhibits?|Figures?|Fig\.|Tables?|Charts?|Annex(?:es)?|Appendix|Box|Section|Slides?|"
+    r"Рис\.|Рисун\w+|Таблиц\w+|Табл\.|Приложени\w+|Раздел\w*|Схем\w+|Диаграмм\w+|График\w*|Слайд\w*)"
     r"\s+\d+(?:\.\d+)*\b|"
     r"(?:(?<=:\s)|(?<=[?!]\s))\d{1,2}[.)](?=\s+[A-ZА-ЯЁ]|\s*$)|" + lexicon.BARE_CODE
 )
@@ -3470,6 +3488,7 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
 ) -> Iterator[Found]:
     taken: list[tuple[int, int, str, Quantity | None, str | None, str]] = []
     parts = [(x.start(), x.end()) for x in _PART_OF_YEAR.finditer(s.text)]
+    section = _SECTION_NO.match(s.text)
     #: Where a bare "млн" is read as dollars by guess (no currency read before it).
     guessed: set[int] = set()
     for p in PATTERNS:
@@ -3478,6 +3497,8 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
                 continue
             if any(a < m.end() and m.start() < b for a, b in parts):
                 continue
+            if section is not None and m.start() < section.end():
+                continue  # "4.4 Customers": a section's number
             kind, q, extra = p.read(m, s, s.text[: m.start()])
             if not kind and any(m.groupdict().get(g) for g in _COUNTS_NO_FIGURE):
                 continue  # a count in words that counts some partners: no figure to read
@@ -3644,6 +3665,13 @@ _RANGE_TO = re.compile(
     + r")\b\.?\s*(?:" + _DOLLARS + r")", re.IGNORECASE)  # fmt: skip
 
 
+#: The second of two figures joined by "and", with its unit: " и 321,0 млн", " and 321.0 million".
+_PAIR_AND = re.compile(
+    r"\s+(?:и|and)\s+(?P<usd0>US\$|\$|USD\s?)?(?:" + NUMBER + r")\s?(?P<scale>" + _SCALE_WORDS
+    + r")\b\.?(?P<usd>\s*(?:" + _DOLLARS + r"))?",
+    re.IGNORECASE)  # fmt: skip
+
+
 def _bare(
     m: re.Match[str], s: Sentence, scale: str | None
 ) -> tuple[int, int, str, Quantity | None, str | None, str]:
@@ -3655,6 +3683,14 @@ def _bare(
     if upto is not None and ranged:
         # "с 86,1 до 140,3 млн долларов": the first figure takes the second's unit.
         scale = _scale_name(upto["scale"])
+    pair = _PAIR_AND.match(s.text, m.end())
+    if pair is not None and (scale or pair["usd0"] or pair["usd"]):
+        # «у Кореи и Японии — 366,9 и 321,0 млн», "366.9 and 321.0 million": the first of two
+        # figures joined by "and" takes the unit of the second (after amounts in dollars).
+        scale = _scale_name(pair["scale"])
+        value = wording.parse_money(f"{m['num']} {scale}", lang=lang)
+        step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
+        return m.start(), m.end(), "amount", quantity(value, "usd", step), scale, "bare"
     if scale and (ranged or re.search(f"(?:{_MONEY_CONTEXT})\\W*$", before, re.IGNORECASE)):
         value = wording.parse_money(f"{m['num']} {scale}", lang=lang)
         step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)

@@ -437,8 +437,11 @@ _AFTER_YEAR = re.compile(r"\s*(?:\(|,)?\s*"
 #: The years a figure's level fell in, said after it: «(470 млн долл.) пришёлся на 2003 и 2012
 #: гг.», "($470m) came in 2003 and 2012", "was reached in 2003".
 _CAME_IN_YEARS = re.compile(
-    r"[\s.)]*(?:[^\W\d]+\s+){0,2}?(?:пришл(?:ся|ась|ось|ись)|пришёлся|приходится|приходился|"
-    r"came|fell|was\s+(?:reached|recorded|set|seen)|were\s+(?:reached|recorded))\s+(?:in|на)\s+"
+    r"[\s.,)—–]*(?:[^\W\d]+\s+){0,2}?(?:пришл(?:ся|ась|ось|ись)|пришёлся|приходится|приходился|"
+    # «— был зафиксирован в двух годах ряда: 2003 и 2012».
+    r"(?:был[аио]?\s+)?(?:зафиксирован|отмечен|достигнут|зарегистрирован)\w*|"
+    r"came|fell|was\s+(?:reached|recorded|set|seen)|were\s+(?:reached|recorded))\s+(?:in|на|в)\s+"
+    r"(?:(?:[^\W\d]+\s+){1,3}?(?:ряда|лет)?\s*:\s*)?"
     r"(?P<y>(?:19|20)\d\d)(?:(?:\s*(?:и|and|,)\s*)(?P<y2>(?:19|20)\d\d))?",
     re.IGNORECASE)  # fmt: skip
 #: Where a clause opens, for a year said as its subject: the sentence's head, after a colon, a
@@ -1163,9 +1166,15 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         fresh = [v for pos, par, v in named if par == s.paragraph and pos < here
                  and (previous is None or pos >= previous.end)]  # fmt: skip
         mine = [m for m in lexicon.find_partners(s.text) if m.value in own]
+        # «В отчёте указано: «сальдо торговли с Японией положительное». Фактически дефицит —
+        # 141 млн»: a partner the sentence before names, with no figure of its own.
+        aside = tuple(dict.fromkeys(
+            m.value for m in lexicon.find_partners(s.before)
+            if m.kind == "country" and m.value != c.reporter
+        )) if s.before and (previous is None or previous.sentence != s.before) else ()  # fmt: skip
         subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous,
                                 (text or "")[: f.claim.start],
-                                fresh[-1] if fresh else None, mine)  # fmt: skip
+                                fresh[-1] if fresh else None, mine, aside)  # fmt: skip
         if (addressee is not None and not partners and not subject.partner_group
                 and _YOU.search(s.text, 0, f.claim.end - s.start)):  # fmt: skip
             # «Моя дорогая Голландия! ... Ты продаёшь мне 458,6 млн»: in a letter to a partner,
@@ -2842,7 +2851,7 @@ _SINCE_THEN = re.compile(r"\bsince then\b|с тех пор|" + _SAME_PERIOD.patt
 #: A list of partners in brackets or after a colon or dash, right after a rank's words.
 _LISTED = re.compile(r"(?:\s+\w+){0,2}?\s*(?:\([^()]{3,200}\)|[:—–]\s*[^.;:]{3,200})")
 #: The verb between a place and the partner after it that holds it.
-_HOLDS_PLACE = re.compile(r"\s*(?:занима\w*|занял\w*|принадлежит|досталось|у|went to|"
+_HOLDS_PLACE = re.compile(r"\s*(?:[—–]\s*)?(?:занима\w*|занял\w*|принадлежит|досталось|у|went to|"
                           r"belongs to|is held by|was held by)\s+", re.IGNORECASE)  # fmt: skip
 #: Partners counted as sellers to the reporter.
 _SUPPLIERS = re.compile(r"\b(?:suppliers?|import origins|origins)\b|поставщик", re.IGNORECASE)
@@ -2919,7 +2928,12 @@ _MONTHLY = re.compile(r"\b(?:every|each)\s+(?:single\s+)?month\b|"
                       re.IGNORECASE)  # fmt: skip
 
 
-_RESPECTIVELY = re.compile(r"\brespectively\b|\bсоответственно\b", re.IGNORECASE)
+_RESPECTIVELY = re.compile(
+    r"\brespectively\b|\bсоответственно\b|"
+    # «у Кореи и Японии — 366,9 и 321,0 млн»: two figures joined by "and" after two partners.
+    r"(?:\b(?:and|и)\s+(?-i:[A-ZА-ЯЁ])\w+\s*[—–:]\s*|(?-i:[A-ZА-ЯЁ])\w+\s+(?:and|и)\s+(?-i:[A-ZА-ЯЁ])\w+"
+    r"\s+\w+\s+)(?:US\$|\$)?\d[\d\s]*(?:[.,]\d+)?\s+(?:и|and)\s+(?:US\$|\$)?\d",
+    re.IGNORECASE)  # fmt: skip
 #: Two figures set side by side in brackets, of two subjects named before: «Индия выросла
 #: сильнее Китая (63% против 22%)», "India outgrew China (63% vs 22%)" (no year in them: "22% a
 #: year earlier" is of another year).
@@ -2947,8 +2961,10 @@ def _respectively(claims: list[Claim]) -> list[Claim]:
             continue
         for i, p in zip(idx, partners, strict=True):
             c = claims[i]
+            how = {**dict(c.reading), "partners": "read"}
             out[i] = c.with_(subject=dataclasses.replace(c.subject, partners=(p,)),
-                             aggregation="sum", count=None)  # fmt: skip
+                             aggregation="sum", count=None,
+                             reading=tuple(sorted(how.items())))  # fmt: skip
     return out
 
 
@@ -3285,7 +3301,15 @@ def _goods_named_before(c: Claim) -> Claim:
     "Japan is the biggest buyer of these instruments at $173m": read on all goods, the figure
     would be right or wrong by chance; verify leaves it unverifiable.
     """
-    if c.subject.products or goods_back(c) is None:
+    back = goods_back(c)
+    if back is None:
+        return c
+    if c.subject.products and not (
+        c.how("products") == "read"
+        and re.match(r"(?:these|those|such|this|that|the same|эт|т|так|данн)\w*\s", back, re.I)
+    ):
+        # "Japan took 40% of the chapter": goods carried; "these instruments" read as chapter
+        # 90 by their noun still refer back to the goods named before.
         return c
     return c.with_(reading=tuple(sorted({**dict(c.reading), "products": "back"}.items())))
 
@@ -3572,8 +3596,11 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
     text_before: str = "",
     fresh_products: tuple[str, ...] | None = None,
     own: Sequence[Mention] = (),
+    named_before: tuple[str, ...] = (),
 ) -> tuple[Subject, dict[str, str]]:
     """The claim's subject, and how its slots were filled (``flow``, ``partners``, ``products``).
+
+    ``named_before``: the partners the sentence before, in the paragraph, names with no figure.
 
     See :data:`~hitex.report.claims.model.HOW`.
     """
@@ -3594,6 +3621,15 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # "Preserved fruit from Argentina fell by 60%": goods from a partner, no flow word, are
         # the reporter's imports.
         flow, how["flow"] = "import", "read"
+    a = f.claim.start - s.start
+    if (f.claim.kind == "amount" and same and previous is not None and previous.kind == "share"
+            and previous.understood and re.search(r"\d\s?%\s*\(\s*$", s.text[:a])):  # fmt: skip
+        # "communication apparatus 30% (US$1.35bn)": the amount in brackets after a share is
+        # the level of the share's own part.
+        p = previous.subject
+        return Subject(p.reporter, p.flow, p.partners, p.partner_group, p.products), {
+            "flow": "carried", "partners": _carry(previous.how("partners")),
+            "products": _carry(previous.how("products"))}  # fmt: skip
     headed = _listed_flow(text_before) if read is None else None
     if headed is not None:
         # «По импорту:» over a list: its items are of the flow the heading names.
@@ -3675,6 +3711,9 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         before = [m for m in partners if m.start < a]
         after = [m for m in partners if m.start >= claim_end]
         ranked = before[-1:] or after[:1]
+        if after and re.match(r"followed|[Сс]ледом|[Зз]а\s+(?:ним|ней|ними)", f.claim.span):
+            # "The Netherlands leads, followed by Germany": the place after is the one named after.
+            ranked = after[:1]
         if after and (_HOLDS_PLACE.fullmatch(s.text, claim_end, after[0].start) or (
                 re.match(r"[Зз]амыка", f.claim.span)
                 and re.fullmatch(r"\s*", s.text[claim_end : after[0].start]))):  # fmt: skip
@@ -3748,7 +3787,13 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         in_clause = [m for m in products if s.text.rfind(";", 0, a) < m.start < semi]
         goods = _topic_dropped(s.text, _in(products, lo, hi) or in_clause, a)
         nearest = [m for m in products if m.start < a][-1:]
-        if not _in(products, lo, hi) and nearest and (q is None or q.hi == q.lo):
+        holds = _HOLDS_PLACE.match(s.text, claim_end)
+        stop = re.compile(r"[,;:]|\.(?!\d)").search(s.text, holds.end()) if holds else None
+        held = _in(products, holds.end(), stop.start() if stop else len(s.text)) if holds else []
+        if held:
+            # «второе место — у машин и оборудования»: the goods right after the place hold it.
+            goods = held
+        elif not _in(products, lo, hi) and nearest and (q is None or q.hi == q.lo):
             # "Pharmaceutical goods (heading 3006) nearly quadrupled, second among headings,
             # and inorganic chemicals grew": the goods named nearest before the place.
             goods = [m for m in products if m.value == nearest[0].value]
@@ -3900,6 +3945,11 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # guess when the sentence names a partner or goods elsewhere, or the claim before
         # (an earlier sentence of the paragraph) was narrower.
         how |= _whole_trade_how(partners, products, previous)
+        if len(named_before) == 1 and how["partners"] == "read" and not _ALL_TRADE.search(s.text):
+            # The partner the sentence before spoke of goes on, a guess (a right figure is
+            # supported, a wrong one not flagged).
+            how["partners"] = "paragraph"
+            return Subject(c.reporter, flow, named_before), how
         if fresh_products and not products and (previous is None or previous.sentence != s.text):
             # «говорится о профиците в торговле бумагой. При экспорте 33,3 млн ...»: goods named
             # after the claim before, in a sentence with no figure, are likely the goods meant.

@@ -135,6 +135,15 @@ def verify(  # noqa: PLR0912 - one step per test a verdict passes
         r = _goods_back(r)
         if r.verdict == "supported":
             r = _doubt(r, rests.get(i, []), s, plan, small_base_usd)
+        if (
+            r.verdict == "supported"
+            and c.quantity is not None
+            and math.isinf(c.quantity.hi - c.quantity.lo)
+        ):
+            # "Machinery and equipment give more than half": a bound one reading of loose goods
+            # words passes says little of which goods are meant; another reading that fails it
+            # leaves the claim open (a precise figure that fits is the evidence a bound lacks).
+            r = _doubt(r, worded.get(i, []), s, plan, small_base_usd)
         if r.verdict == "contradicted":
             # A precise figure that fits the flow its words leave unsaid, and not the default.
             r = _by_data(r, s, plan, small_base_usd)
