@@ -400,7 +400,7 @@ def test_a_count_of_partners_named_before_takes_the_last_ones_or_exactly_as_many
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("Germany was the third buyer of these instruments.", "these instruments"),
+        ("Germany was the third buyer of these devices.", "these devices"),
         ("The chapter's exports rose from $304m to $514m.", "The chapter"),
         ("Экспорт этой главы вырос до 514 млн долларов.", "этой главы"),
         # Broad words may mean the whole trade; goods named are read.

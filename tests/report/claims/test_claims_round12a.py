@@ -105,7 +105,8 @@ def test_a_place_in_figures_is_a_rank(corpus):
     got = _by_span(
         claims.check(corpus, head + "В 2020 году Египет поднялся с 12-го на 11-е место.")
     )
-    assert set(got) == {"на 11-е место"}
+    assert set(got) == {"с 12-го на 11-е место"}
+    assert got["с 12-го на 11-е место"].claim.quantity.value == 11
 
 
 def test_a_rank_among_goods_is_found_and_checked_for_one_chapter(corpus):

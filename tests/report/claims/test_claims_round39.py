@@ -193,7 +193,7 @@ _REPORTED = ("2.2. В отчёте за 2021 год указано: «сальд
         (("141", "180"), "141 млн", ("supported",)),
         (("141", "180"), "180 млн", ("supported",)),
         (("141", "180"), "321 млн", ("supported",)),
-        (("241", "180"), "241 млн", ("unverifiable",)),
+        (("241", "180"), "241 млн", RED),
     ],
 )
 def test_the_partner_of_the_sentence_before_goes_on(corpus, figures, words, expected):

@@ -867,7 +867,8 @@ def firms(text: str) -> tuple[str, ...]:
     ('Ромашка',)
     """
     found = (m["en"] or m["en2"] or m["ru"] for m in _FIRM_NAMED.finditer(text))
-    return tuple(dict.fromkeys(name.strip() for name in found if name))
+    # "The Target, a Moscow-based manufacturer": "the Target's export revenue" names it too.
+    return tuple(dict.fromkeys(re.sub(r"^[Tt]he\s+", "", name.strip()) for name in found if name))
 
 
 def firm_in(text: str, clause: str) -> str | None:

@@ -928,10 +928,13 @@ def _rank(  # noqa: PLR0911 - one return per way a place is said
         words,
     )
     after = _LEVEL_AFTER.match(s.text, m.end())
+    # "the third-largest heading": the level said right after the place.
+    noun = _GOODS_RANK.match(s.text, m.end())
     partner_words = _PARTNER_WORDS.search(words)
     if (goods or after or _GOODS_RANK.match(s.text, m.end())) and not partner_words:
         # A rank among goods: of chapters, headings or lines where the words say which.
-        level = _goods_level(words + " " + (after["level"] if after else ""))
+        level = _goods_level(words + " " + (after["level"] if after else "")
+                             + " " + (noun.group() if noun else ""))  # fmt: skip
         metric = level + (":growth" if metric == "growth" else "")
     elif not partner_words:
         # "..., while vehicles came fourth" after "among import chapters": the level said
@@ -1737,8 +1740,12 @@ def _percent(  # noqa: PLR0911 - one return per kind of percentage
     ):
         # "Germany came in second with 13.8%": its share.
         return "share", quantity(value, "pct", step, q), None
+    clause = re.split(r"[,;(]", before)[-1]
     if _RATE_OF_GROWTH.search(before) or (
-        _INDEX_TO.match(after) and not re.search(r"(?<!\w)(?:на|by)\s*$", before, re.I)
+        _INDEX_TO.match(after)
+        and not re.search(r"(?<!\w)(?:на|by)\s*$", before, re.I)
+        # «прибавив 30% к 2019-му»: a verb of change makes it the change.
+        and not re.search(f"(?:{GROWTH})|(?:{FALL})", clause, re.I)
     ):
         # «темп роста 130,0%»: Russian statistics give the level as a percentage of the
         # base's (a rise of 30%); «темп прироста» is the rise itself.
@@ -3379,7 +3386,7 @@ _SKIP = re.compile(
     # 1.2"; a question's number in a list ("Questions: 1. What ... ? 2. How ...").
     r"\b[A-ZА-ЯЁ]{2,}(?:-\d+)+\b|"
     r"(?<![\w-])(?:Exhibits?|Figures?|Fig\.|Tables?|Charts?|Annex(?:es)?|Appendix|Box|Section|Slides?|"
-    r"Рис\.|Рисун\w+|Таблиц\w+|Табл\.|Приложени\w+|Раздел\w*|Схем\w+|Диаграмм\w+|График\w*|Слайд\w*)"
+    r"Рис\.|Рисун\w+|Таблиц\w+|Табл\.|Приложени\w+|Раздел\w*|Схем\w+|Диаграмм\w+|График\w*|Слайд\w*|Карточк\w*|Cards?)"
     r"\s+\d+(?:\.\d+)*\b|"
     r"(?:(?<=:\s)|(?<=[?!]\s))\d{1,2}[.)](?=\s+[A-ZА-ЯЁ]|\s*$)|" + lexicon.BARE_CODE
 )
@@ -3402,8 +3409,10 @@ def parse(text: str) -> list[Found]:
     #: The last rank said in each paragraph: its place and what it ranks.
     ranked: dict[int, tuple[int, str | None]] = {}
     guessing = False
+    #: The unit a heading over a list names («позиции импорта, млн долл.:»), while it holds.
+    headed: str | None = None
     for s in sentences(text):
-        mine = list(_read(s, scale, last, ranked, guessing=guessing))
+        mine = list(_read(s, scale, last, ranked, guessing=guessing, headed=headed))
         for f, after in zip(mine, [*mine[1:], None], strict=False):
             if after is not None:
                 f.next = after.claim.start - s.start
@@ -3411,7 +3420,26 @@ def parse(text: str) -> list[Found]:
             if f.claim.kind in ("amount", "change") and f.hints.get("scale"):
                 scale = f.hints["scale"]
             guessing = guessing or f.hints.get("unit") == "guess"
+        header = _UNIT_HEADER.search(s.text)
+        if header is not None:
+            # «крупнейшие позиции импорта 2004 года, млн долл.:» over a list: its bare figures
+            # are in that unit.
+            scale = headed = _scale_name(header["scale"])
+        elif any(f.hints.get("pattern") == "money" for f in mine):
+            headed = None  # a figure with its own unit: the list is over
     return found
+
+
+#: A line that names the unit of the list after it: «позиции импорта, млн долл.:», "(US$ million):".
+_UNIT_HEADER = re.compile(
+    r"[,(]\s*(?:(?:US\$|USD|\$)\s*)?(?P<scale>" + _SCALE_WORDS + r")\.?\s*(?:" + _DOLLARS
+    + r")\)?\s*:?\s*$", re.IGNORECASE)  # fmt: skip
+
+
+#: A unit named before a colon that opens a list in its sentence: «..., млн долл.: газ — 612,6».
+_UNIT_COLON = re.compile(
+    r"[,(]\s*(?:(?:US\$|USD|\$)\s*)?(?P<scale>" + _SCALE_WORDS + r")\.?\s*(?:" + _DOLLARS
+    + r")\)?\s*:", re.IGNORECASE)  # fmt: skip
 
 
 #: The words between two shares of one list: ", на Германию — ", ", telephone sets (HS 851762) ".
@@ -3485,6 +3513,7 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
     ranked: dict[int, tuple[int, str | None]],
     *,
     guessing: bool = False,
+    headed: str | None = None,
 ) -> Iterator[Found]:
     taken: list[tuple[int, int, str, Quantity | None, str | None, str]] = []
     parts = [(x.start(), x.end()) for x in _PART_OF_YEAR.finditer(s.text)]
@@ -3524,7 +3553,9 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             continue
         earlier = [(a, extra) for a, _, kind, _, extra, _ in taken
                    if kind in ("amount", "change") and extra and a < m.start()]  # fmt: skip
-        taken.append(_bare(m, s, max(earlier)[1] if earlier else scale))
+        local = _UNIT_COLON.search(s.text, 0, m.start())
+        taken.append(_bare(m, s, max(earlier)[1] if earlier else scale,
+                           _scale_name(local["scale"]) if local else headed))  # fmt: skip
     taken.sort()
     previous = 0
     kinds: list[str] = []
@@ -3673,9 +3704,12 @@ _PAIR_AND = re.compile(
 
 
 def _bare(
-    m: re.Match[str], s: Sentence, scale: str | None
+    m: re.Match[str], s: Sentence, scale: str | None, headed: str | None = None
 ) -> tuple[int, int, str, Quantity | None, str | None, str]:
-    """A number with no unit: money when an amount set the unit and the words say so."""
+    """A number with no unit: money when an amount set the unit and the words say so.
+
+    ``headed``: the unit a heading over the list names; its items' figures are in it, said.
+    """
     before = s.text[max(0, m.start() - 30) : m.start()]
     lang = "en" if "." in m["num"] else s.lang
     upto = _RANGE_TO.match(s.text, m.end())
@@ -3703,7 +3737,16 @@ def _bare(
         q = quantity(wording.parse_percent(m["num"] + "%", lang=lang), "pct", step)
         falls = re.fullmatch(f"(?:{FALL})", rate["verb"], re.IGNORECASE) is not None
         return m.start(), m.end(), "growth", negate(q) if falls else q, None, "bare"
-    if scale and _LISTED.search(before) and _LIST_END.match(s.text, m.end()):
+    if headed and _LISTED_DASH.search(s.text[: m.start()]) and _LIST_END.match(s.text, m.end()):
+        # «млн долл.:» over «газ — 612,6;»: the heading says the unit.
+        value = wording.parse_money(f"{m['num']} {headed}", lang=lang)
+        step = _FACTORS.get(headed, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
+        return m.start(), m.end(), "amount", quantity(value, "usd", step), headed, "headed"
+    if (
+        scale
+        and (_LISTED.search(before) or _LISTED_DASH.search(s.text[: m.start()]))
+        and (_LIST_END.match(s.text, m.end()))
+    ):
         # «Китай 563, Япония 512, Германия 250», «85-я 774»: a name and its figure in a list,
         # after amounts in dollars; its unit is a guess (resolve never flags it).
         value = wording.parse_money(f"{m['num']} {scale}", lang=lang)
@@ -3726,8 +3769,11 @@ _GAPPED_RATE = re.compile(
 #: or a chapter's ordinal («85-я 774»), at the start of its clause.
 _LISTED = re.compile(r"(?:^|[,;:—–]\s*|\]\s*)(?:[A-ZА-ЯЁ][a-zа-яё-]+(?:\s+[A-ZА-ЯЁ][a-zа-яё-]+)?|"
                      r"\d{2}-[яй])\s+$")  # fmt: skip
+#: Goods heading a bare figure after a dash, at the start of a list's item: «газ — 612,6;»,
+#: «нефтепродукты — 22,5; некрашеная бумага — 14,5».
+_LISTED_DASH = re.compile(r"(?:^|[;:]\s*)[^\W\d](?:[^\d;:—–.]|(?<=\s)\d{2,6}\b){0,50}?\s[—–]\s*$")
 #: The end of a figure of such a list: a comma, a full stop or the end of the line.
-_LIST_END = re.compile(r"\s*(?:[,;]|\.(?!\d)|$)", re.MULTILINE)
+_LIST_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:[,;]|\.(?!\d)|$)", re.MULTILINE)
 
 
 _VERB_BEFORE = re.compile(

@@ -1171,7 +1171,8 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         aside = tuple(dict.fromkeys(
             m.value for m in lexicon.find_partners(s.before)
             if m.kind == "country" and m.value != c.reporter
-        )) if s.before and (previous is None or previous.sentence != s.before) else ()  # fmt: skip
+        )) if (s.before and (previous is None or previous.sentence != s.before)
+               and _STATES.search(s.before)) else ()  # fmt: skip
         subject, how = _subject(f, partners, products, c, last[-1] if last else None, previous,
                                 (text or "")[: f.claim.start],
                                 fresh[-1] if fresh else None, mine, aside)  # fmt: skip
@@ -2677,6 +2678,8 @@ def _asked_flow(before: str) -> str | None:
 
 #: An item of a list: a line opening with a dash, a bullet or a number ("- ", "• ", "2) ").
 _ITEM = re.compile(r"\s*(?:[-–—•*]|\d{1,2}[.)])\s")
+#: An item of goods and its figure after a dash, with no bullet: «газ — 612,6;».
+_DASH_ITEM = re.compile(r"\s*[^\W\d][^\d—–:\n]{0,50}?\s[—–]\s")
 _NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s+")
 
 
@@ -2719,6 +2722,16 @@ def _listed_flow(before: str) -> str | None:
     'import'
     """
     lines = [x for x in before.split("\n") if x.strip()]
+    if len(lines) >= 2 and _DASH_ITEM.match(lines[-1]):
+        # «газ — 612,6;» under «крупнейшие позиции импорта 2004 года, млн долл.:»: items of
+        # goods and their figures after a dash, under a heading that names the flow and unit.
+        i = len(lines) - 2
+        while i >= 0 and _DASH_ITEM.match(lines[i]) and lines[i].rstrip().endswith(";"):
+            i -= 1
+        head = lines[i].strip() if i >= 0 else ""
+        if head.endswith(":") and len(head) <= 120:
+            said = {flow for _, flow, _ in frames.flows(head.rsplit(":", 2)[-2])}
+            return said.pop() if len(said) == 1 and said <= {"export", "import"} else None
     if len(lines) < 2 or not _ITEM.match(lines[-1]):
         return None
     numbered = _NUMBERED.match(lines[-1]) is not None
@@ -2914,6 +2927,13 @@ _TURN = re.compile(r";|,\s*(?:but|while|whereas|and|а|но|и|тогда как
                    # clause whose topic is set against the one before by «же».
                    r",\s*(?=[^\W\d]+\s+же\b)|"
                    r"\s(?:but|while|whereas|но)\s", re.IGNORECASE)  # fmt: skip
+#: A sentence that states something (a verb), not a heading that sets the topic ("Chile's
+#: exports to Argentina in 2004."): its partner may be the subject of the sentence after it.
+_STATES = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|said|says|states?|stated|claims?|claimed|reports?|"
+    r"reported|shows?|showed|notes?|noted|remains?|remained)\b|(?<!\w)(?:указан\w*|сказано|"
+    r"говорится|утверждает\w*|заявля\w*|заявил\w*|отмечает\w*|является|являются|был[аио]?|"
+    r"стал[аио]?|остаётся|остается|остаются)(?!\w)", re.IGNORECASE)  # fmt: skip
 #: A figure said per month: "$217 million a month", "по 18 млн долларов в месяц".
 _PER_MONTH = re.compile(r"\s*(?:(?:in\s+)?(?:a|per|each|every) month\b|monthly\b|в месяц\b|"
                         r"ежемесячно\b|в среднем в месяц\b)", re.IGNORECASE)  # fmt: skip
@@ -3301,15 +3321,7 @@ def _goods_named_before(c: Claim) -> Claim:
     "Japan is the biggest buyer of these instruments at $173m": read on all goods, the figure
     would be right or wrong by chance; verify leaves it unverifiable.
     """
-    back = goods_back(c)
-    if back is None:
-        return c
-    if c.subject.products and not (
-        c.how("products") == "read"
-        and re.match(r"(?:these|those|such|this|that|the same|эт|т|так|данн)\w*\s", back, re.I)
-    ):
-        # "Japan took 40% of the chapter": goods carried; "these instruments" read as chapter
-        # 90 by their noun still refer back to the goods named before.
+    if c.subject.products or goods_back(c) is None:
         return c
     return c.with_(reading=tuple(sorted({**dict(c.reading), "products": "back"}.items())))
 
@@ -3566,6 +3578,9 @@ _SHARE_OF_GOODS = re.compile(r"\b(?:share|slice|portion|part)\s+of\s+(?:[\w'’-
                              r"(?:exports|imports|sales|purchases)\b", re.IGNORECASE)  # fmt: skip
 #: A rank in apposition followed by its partner's amount: "Japan, the biggest single buyer, took
 #: $173m" (the goods after the amount are the rank's field).
+#: A rank's field named as all the trade right after its words: "customer for Moscow technology".
+_WHOLE_FIELD = re.compile(r"\s+(?:for|of|among)\s+(?:[\w'’-]+\s+){0,2}?(?:technology|tech|"
+                          r"high-tech|goods|products|exports|trade)\b", re.IGNORECASE)  # fmt: skip
 _RANK_THEN_AMOUNT = re.compile(
     r",\s*(?:[a-z]+\s+){0,2}(?:took|bought|imported|purchased|absorbed|received|spent)\s+"
     r"(?:(?:about|some|roughly|around|nearly|almost|over|more than)\s+)?"
@@ -3786,6 +3801,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         semi = semi if semi >= 0 else len(s.text)
         in_clause = [m for m in products if s.text.rfind(";", 0, a) < m.start < semi]
         goods = _topic_dropped(s.text, _in(products, lo, hi) or in_clause, a)
+        if _WHOLE_FIELD.match(s.text, claim_end) and not _in(products, lo, hi):
+            # "the single biggest customer for Moscow technology, took $173m of those
+            # instruments": the field the rank's own words name is all goods.
+            goods = []
         nearest = [m for m in products if m.start < a][-1:]
         holds = _HOLDS_PLACE.match(s.text, claim_end)
         stop = re.compile(r"[,;:]|\.(?!\d)").search(s.text, holds.end()) if holds else None
@@ -3946,9 +3965,10 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         # (an earlier sentence of the paragraph) was narrower.
         how |= _whole_trade_how(partners, products, previous)
         if len(named_before) == 1 and how["partners"] == "read" and not _ALL_TRADE.search(s.text):
-            # The partner the sentence before spoke of goes on, a guess (a right figure is
-            # supported, a wrong one not flagged).
-            how["partners"] = "paragraph"
+            # The partner the sentence before spoke of goes on ("Chile's trade with Argentina is
+            # lopsided. Imports exceeded exports by ..."); the whole trade stays a reading verify
+            # tries before it flags anything.
+            how["partners"] = "carried"
             return Subject(c.reporter, flow, named_before), how
         if fresh_products and not products and (previous is None or previous.sentence != s.text):
             # «говорится о профиците в торговле бумагой. При экспорте 33,3 млн ...»: goods named

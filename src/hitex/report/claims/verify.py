@@ -143,7 +143,7 @@ def verify(  # noqa: PLR0912 - one step per test a verdict passes
             # "Machinery and equipment give more than half": a bound one reading of loose goods
             # words passes says little of which goods are meant; another reading that fails it
             # leaves the claim open (a precise figure that fits is the evidence a bound lacks).
-            r = _doubt(r, worded.get(i, []), s, plan, small_base_usd)
+            r = _doubt(r, _narrower(c, worded.get(i, []), lexicon), s, plan, small_base_usd)
         if r.verdict == "contradicted":
             # A precise figure that fits the flow its words leave unsaid, and not the default.
             r = _by_data(r, s, plan, small_base_usd)
@@ -614,6 +614,25 @@ def _doubt(
 #: Goods the text names as a level of the HS: "our largest heading", «товарная позиция».
 _LEVEL = re.compile(r"\b(?P<heading>headings?\b|позици[яиюей]\w*)|\b(?:chapters?\b|глав[аеуы]\b)",
                     re.IGNORECASE)  # fmt: skip
+
+
+def _narrower(
+    c: Claim, readings: Sequence[tuple[str, Claim]], lexicon: Lexicon
+) -> list[tuple[str, Claim]]:
+    """The readings of ``c``'s loose goods words narrower than the lexicon's own (HS 84 of 84-85).
+
+    "Machinery and equipment give more than half": the lexicon reads HS 84-85; a text may mean
+    HS 84 alone. "Machinery" is HS 84 first: HS 84-85 is wider, not a narrower reading.
+    """
+    if len(c.subject.products) != 1:
+        return []
+    own = set(lexicon.product(c.subject.products[0]).codes)
+    out = []
+    for label, alt in readings:
+        codes = {p.removeprefix("HS ") for p in alt.subject.products}
+        if codes < own:
+            out.append((label, alt))
+    return out
 
 
 def _readings(c: Claim, lexicon: Lexicon) -> list[tuple[str, Claim]]:
@@ -1113,7 +1132,18 @@ def _kinds(c: Claim) -> Iterator[tuple[str, Claim]]:
 def _abstain(
     r: Result, readings: Sequence[tuple[str, Claim]], s: Session, plan: Plan, small: float
 ) -> Result:
-    """``r`` (contradicted) as ``unverifiable`` when another plausible reading supports it."""
+    """``r`` (contradicted) as ``unverifiable`` when another plausible reading supports it.
+
+    A bound ("over US$700 million") that another reading passes says little when the slot that
+    reading changes was read from the text ("our surplus with it"): such readings are not tried.
+    """
+    c = r.claim
+    if (c.quantity is not None and c.quantity.unit == "usd"
+            and math.isinf(c.quantity.hi - c.quantity.lo)):  # fmt: skip
+        readings = [(label, alt) for label, alt in readings
+                    if not any(label.startswith(f"the {word} read as") and c.how(slot) == "read"
+                               for word, slot in (("flow", "flow"), ("year", "year"),
+                                                  ("base", "base")))]  # fmt: skip
     found = _first_with(readings, "supported", s, plan, small)
     if found is None:
         return r
@@ -2104,6 +2134,12 @@ _PARTNER_RANK = re.compile(
     r"импорт[её]р|направлени|поставщик", re.IGNORECASE)  # fmt: skip
 
 
+#: A rank among the headings of one chapter: "in the chapter", «в этой главе».
+_IN_CHAPTER = re.compile(r"\b(?:in|of|within)\s+(?:the|this|that|its)\s+chapter\b|"
+                         r"(?<!\w)(?:в|внутри)\s+(?:этой|данной|той\s+же)\s+(?:главе|группе)",
+                         re.IGNORECASE)  # fmt: skip
+
+
 def _goods_rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     """The place of one HS chapter (heading, six-digit line) among all of the trade's, by value.
 
@@ -2127,6 +2163,13 @@ def _goods_rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         # "Turbojets and gas turbines are the largest line": heading 8411 and lines within it
         # are the heading.
         entries, codes = (root[0],), list(root[0].codes)
+    level_said = GOODS_LEVELS.get(said)
+    if (len(entries) == 1 and len(codes) > 1 and level_said
+            and len({x[:level_said] for x in codes}) == 1
+            and all(len(x) > level_said for x in codes)):  # fmt: skip
+        # "Gas turbines kept their place as the biggest heading": lines of one heading, ranked
+        # as a heading, are that heading.
+        codes = [codes[0][:level_said]]
     if len(entries) != 1 or len(codes) != 1:
         what = ", ".join(e.name for e in entries) or "none"
         return Result(c, None, "unverifiable",
@@ -2159,6 +2202,12 @@ def _goods_rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         return units.sum()
 
     units = units_of(c.period.year)
+    inside = _IN_CHAPTER.search(c.sentence) if level > 2 else None
+    if inside is not None:
+        # "Five headings in the chapter exceeded US$40 million; medical instruments (9018) came
+        # second": among the headings of the code's own chapter.
+        units = units[units.index.astype(str).str.startswith(code[:2])]
+    within = f" (of chapter {code[:2]})" if inside is not None else ""
     if code not in units.index:
         raise _NoData(f"no data: HS {code} ({entries[0].name}) is not in {describe(whole)} in "
                       f"{_when(c)}")  # fmt: skip
@@ -2171,8 +2220,9 @@ def _goods_rank(c: Claim, s: Session, plan: Plan, small: float) -> Result:
                       f"{_when(c)}: a rank {place} among them cannot be checked")  # fmt: skip
     ahead = units[units > value].sort_values(ascending=False).index[:3]
     leaders = "; ahead: " + ", ".join(f"HS {u}" for u in ahead) if len(ahead) else ""
-    text = (f"HS {code} ({entries[0].name}) ranks {rank} by value among {len(units)} {noun}s "
-            f"of {describe(whole)} ({_when(c)}, {show(value, 'usd')}{leaders})")  # fmt: skip
+    text = (f"HS {code} ({entries[0].name}) ranks {rank} by value among {len(units)} {noun}s"
+            f"{within} of {describe(whole)} ({_when(c)}, "
+            f"{show(value, 'usd')}{leaders})")  # fmt: skip
     judged = _judge(c, float(rank), text)
     if judged.verdict == "supported":
         judged = _moved_from(c, judged, units_of, code, f"HS {code}", s)
