@@ -146,3 +146,16 @@ def test_a_ranks_own_words_name_its_field(corpus):
     r = find(claims.check(corpus, text, reporter="RU-MOW"), "biggest customer")
     assert r.verdict in RED, r.reason
     assert "instruments" not in r.reason, r.reason
+
+
+def test_a_conflict_with_a_flow_read_wrong_is_no_red_flag(corpus):
+    # "Pipeline deliveries" read as exports made the share's whole Chile's exports, which a later
+    # US$263m bounds: the share fits imports, so the conflict is the reading's, not the text's.
+    assert round(100 * chile_mn("import", "2711")[2004] / chile_mn("import")[2004]) == 30
+    text = ("Chile's bill for Argentine goods totalled US$2,035m in 2004, an increase of 121% "
+            "over 2002, and natural gas was the single largest reason: pipeline deliveries under "
+            "heading 2711 by themselves came to US$612.6m, some 30% of everything Chile bought "
+            "across the border.\n\nThe flow the other way stayed modest. Chile's shipments over "
+            "the Andes increased by 38%, reaching US$263m.")  # fmt: skip
+    r = find(claims.check(corpus, text, reporter="CHL"), "some 30%")
+    assert r.verdict not in RED, r.reason
