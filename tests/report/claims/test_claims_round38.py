@@ -124,8 +124,10 @@ def test_a_weight_past_a_comma_in_brackets(corpus, figures, words, expected):
         ("В IV квартале 2020 г. объём экспорта составил 144,3% к IV кварталу 2019 г.", "144,3%",
          RED),
         ("Экспорт в 2020 году составил 130,0% к уровню 2019 года.", "130,0%", ("supported",)),
-        # Guard: a rise by a percentage «к» a year stays the rise.
+        # Guards: a rise by a percentage «к» a year stays the rise, as does a signed one.
         ("Экспорт в 2020 году вырос на 30% к 2019 году.", "30%", ("supported",)),
+        ("Экспорт в 2020 году — 2,4 млрд долларов, плюс 30% к 2019 году.", "30%", ("supported",)),
+        ("Экспорт в 2020 году — 2,4 млрд долларов, +30% к 2019 году.", "30%", ("supported",)),
     ],
 )  # fmt: skip
 def test_a_level_as_a_percentage_of_the_base(corpus, text, words, expected):

@@ -1743,7 +1743,8 @@ def _percent(  # noqa: PLR0911 - one return per kind of percentage
     clause = re.split(r"[,;(]", before)[-1]
     if _RATE_OF_GROWTH.search(before) or (
         _INDEX_TO.match(after)
-        and not re.search(r"(?<!\w)(?:на|by)\s*$", before, re.I)
+        # «плюс 30% к 2020 году», «на 30% к 2019»: a sign or «на» makes it the change.
+        and not re.search(r"(?:(?<!\w)(?:на|by|плюс|минус|plus|minus)|[+\-−])\s*$", before, re.I)
         # «прибавив 30% к 2019-му»: a verb of change makes it the change.
         and not re.search(f"(?:{GROWTH})|(?:{FALL})", clause, re.I)
     ):
