@@ -3432,15 +3432,13 @@ def parse(text: str) -> list[Found]:
 
 
 #: A line that names the unit of the list after it: «позиции импорта, млн долл.:», "(US$ million):".
-_UNIT_HEADER = re.compile(
-    r"[,(]\s*(?:(?:US\$|USD|\$)\s*)?(?P<scale>" + _SCALE_WORDS + r")\.?\s*(?:" + _DOLLARS
-    + r")\)?\s*:?\s*$", re.IGNORECASE)  # fmt: skip
+_UNIT_SAID = (r"[,(]\s*(?:(?:US\$|USD|\$)\s*)?(?P<scale>" + _SCALE_WORDS + r")\.?\s*(?:"
+              + _DOLLARS + r")\)?\s*")  # fmt: skip
+_UNIT_HEADER = re.compile(_UNIT_SAID + r":?\s*$", re.IGNORECASE)
 
 
 #: A unit named before a colon that opens a list in its sentence: «..., млн долл.: газ — 612,6».
-_UNIT_COLON = re.compile(
-    r"[,(]\s*(?:(?:US\$|USD|\$)\s*)?(?P<scale>" + _SCALE_WORDS + r")\.?\s*(?:" + _DOLLARS
-    + r")\)?\s*:", re.IGNORECASE)  # fmt: skip
+_UNIT_COLON = re.compile(_UNIT_SAID + ":", re.IGNORECASE)
 
 
 #: The words between two shares of one list: ", на Германию — ", ", telephone sets (HS 851762) ".

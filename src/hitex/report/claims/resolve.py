@@ -4252,18 +4252,28 @@ def _partner_purchases(
     if not said or said[-1][1] != "import":
         return False
     a = said[-1][0]
-    word = re.match(r"\w+", text[a:])
-    if word is None or not _POSSESSIVE_BUYING.search(text[:a]):
-        return False
-    ru = {w.replace("ё", "е") for w in frames.grammar()["purchases"]["ru"]}
-    if not re.match(frames.purchase_words(), text[a:], re.IGNORECASE) and (
-            frames.lemma(word[0]) not in ru):  # fmt: skip
+    if not _POSSESSIVE_BUYING.search(text[:a]) or not _purchase_word_at(text, a):
         return False
     if re.search(r"(?<!\w)(?:from|из|у)\s", text[a:end], re.IGNORECASE):
         return False
     named = sorted([*(m for m in partners if m.start < a), *(m for m in own if m.start < a)],
                    key=lambda m: m.start)  # fmt: skip
     return bool(named) and named[-1] in partners and named[-1].value not in _own(c.reporter)
+
+
+def _purchase_word_at(text: str, a: int, *, english: bool = True) -> bool:
+    """Whether the word at ``a`` is a word of buying (grammar ``purchases``).
+
+    Russian by its lemma («закупки», «купили»); English by the grammar's expressions unless
+    ``english`` is False.
+    """
+    word = re.match(r"\w+", text[a:])
+    if word is None:
+        return False
+    ru = {w.replace("ё", "е") for w in frames.grammar()["purchases"]["ru"]}
+    return frames.lemma(word[0]) in ru or (
+        english and re.match(frames.purchase_words(), text[a:], re.IGNORECASE) is not None
+    )
 
 
 def _import_word_before(text: str, end: int) -> int | None:
@@ -4278,11 +4288,7 @@ def _people_buy(text: str, end: int, c: Context) -> bool:
     «Годом ранее голландцы купили на 872 млн»: the partner buys, the reporter's exports.
     """
     a = _import_word_before(text, end)
-    if a is None:
-        return False
-    word = re.match(r"\w+", text[a:])
-    ru = {w.replace("ё", "е") for w in frames.grammar()["purchases"]["ru"]}
-    if word is None or frames.lemma(word[0]).replace("ё", "е") not in ru:
+    if a is None or not _purchase_word_at(text, a, english=False):
         return False
     people = re.search(r"([^\W\d]+)\s+(?:(?:и|тоже|также|же|ещё|еще)\s+)?$", text[:a])
     if people is None or people[1][:1].isupper():
@@ -4324,12 +4330,7 @@ def _bought_from_reporter(text: str, end: int, c: Context, own: Sequence[Mention
     (``own``) or its people («закупила у чилийцев»): a partner buys, the reporter exports.
     """
     a = _import_word_before(text, end)
-    if a is None:
-        return False
-    word = re.match(r"\w+", text[a:])
-    ru = {w.replace("ё", "е") for w in frames.grammar()["purchases"]["ru"]}
-    if word is None or not (re.match(frames.purchase_words(), text[a:], re.IGNORECASE)
-                            or frames.lemma(word[0]) in ru):  # fmt: skip
+    if a is None or not _purchase_word_at(text, a):
         return False
     stop = re.search(r"[;:!?]|\.(?!\d)", text[a:])
     hi = a + stop.start() if stop is not None else len(text)
