@@ -25,6 +25,7 @@ import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
+from hitex.report.claims import messages
 from tests.report.claims._shared import MOSCOW, PORTUGAL, RED, chile_mn, find
 
 _LIST = ("Карточка 2. Крупнейшие позиции импорта 2004 года, млн долл.:\n"
@@ -159,3 +160,19 @@ def test_a_conflict_with_a_flow_read_wrong_is_no_red_flag(corpus):
             "the Andes increased by 38%, reaching US$263m.")  # fmt: skip
     r = find(claims.check(corpus, text, reporter="CHL"), "some 30%")
     assert r.verdict not in RED, r.reason
+
+
+@pytest.mark.parametrize(
+    ("reason", "expected"),
+    [
+        ("4 of 87 chapters of Chile's imports in 2004: HS 10, HS 15, HS 27, HS 87; the text counts "
+         "5", "импорт Чили в 2004 г.: 4 из 87 глав — ТН ВЭД 10, ТН ВЭД 15, ТН ВЭД 27, ТН ВЭД 87; в "
+         "тексте — 5"),
+        ("2 of 22 partners of Moscow's exports in 2020: China, Japan; the text counts 5",
+         "экспорт Москвы в 2020 г.: 2 из 22 партнёров — Китай, Япония; в тексте — 5"),
+    ],
+)  # fmt: skip
+def test_counts_of_goods_read_in_russian(reason, expected):
+    # Found checking heldout30's infographics brief as a new user: the reason of a count of
+    # chapters, and "the text counts", stayed in English in a Russian text.
+    assert messages.reason(reason, "ru") == expected
