@@ -199,13 +199,13 @@ class Lexicon:
     def _coined_by(self, text: str, words: list[Mention]) -> tuple[ProductEntry, ...]:
         """Goods words the lexicon lacks that ``text`` glosses by a code: new entries.
 
-        "Instruments (HS 90) were the fastest movers ... Japan took $173m of Moscow's
-        instruments": one plain word opening its clause, glossed by its code in brackets, means
+        "Gadgets (HS 90) were the fastest movers ... Japan took $173m of Moscow's
+        gadgets": one plain word opening its clause, glossed by its code in brackets, means
         those goods wherever the text says it again (in the singular too).
 
-        >>> lex = load().defined_by("Instruments (HS 90) rose. Japan took instruments.")
-        >>> lex.product("instruments").codes, lex.product("instruments").words
-        (('90',), ('instrument',))
+        >>> lex = load().defined_by("Gadgets (HS 90) rose. Japan took gadgets.")
+        >>> lex.product("gadgets").codes, lex.product("gadgets").words
+        (('90',), ('gadget',))
         """
         from hitex.report.claims.frames import grammar  # noqa: PLC0415 - frames reads it
 
