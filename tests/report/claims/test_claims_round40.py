@@ -25,7 +25,7 @@ import pandas as pd
 import pytest
 
 import hitex.report.claims as claims
-from hitex.report.claims import messages
+from hitex.report.claims import messages, parse
 from tests.report.claims._shared import MOSCOW, PORTUGAL, RED, chile_mn, find
 
 _LIST = ("Карточка 2. Крупнейшие позиции импорта 2004 года, млн долл.:\n"
@@ -176,3 +176,26 @@ def test_counts_of_goods_read_in_russian(reason, expected):
     # Found checking heldout30's infographics brief as a new user: the reason of a count of
     # chapters, and "the text counts", stayed in English in a Russian text.
     assert messages.reason(reason, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "АКТ № 7/2022 внутреннего аудита раздела 3 годового отчёта.",
+        "Проверка проведена с 4 по 12 апреля.",
+        "The audit ran from 4 to 12 April.",
+    ],
+)
+def test_document_numbers_sections_and_days_are_no_claims(text):
+    # Found checking heldout30's audit act from the command line: "7", "3", "4", "12" were
+    # listed as claims not understood.
+    assert [f.claim.span for f in parse.parse(text)] == []
+
+
+def test_a_figure_of_each_year_reads_in_russian():
+    reason = (
+        "unverifiable: a figure said of each of the years 2003 and 2012: not checked year by year"
+    )
+    assert messages.reason(reason, "ru") == (
+        "не проверить: число сказано о каждом из лет — 2003 и 2012; по годам не проверяется"
+    )

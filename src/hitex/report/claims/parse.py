@@ -3386,6 +3386,12 @@ _SKIP = re.compile(
     # A document's codes and numbers: "Case LSEM-922-031", "(Exhibit 2)", «Таблица 3», "Annex
     # 1.2"; a question's number in a list ("Questions: 1. What ... ? 2. How ...").
     r"\b[A-ZА-ЯЁ]{2,}(?:-\d+)+\b|"
+    # «АКТ № 7/2022», «раздела 3», «пункт 2.4»; days of a span «с 4 по 12 апреля», "from 4 to
+    # 12 April": no figures.
+    r"№\s*\d+(?:[/-]\d+)*|(?<![\w-])(?:раздел|пункт|подпункт)\w*\s+\d+(?:\.\d+)*\b|"
+    r"(?<!\w)(?:с|from)\s+\d{1,2}\s+(?:по|to|till|until)\s+\d{1,2}(?=\s+(?:январ|феврал|март|"
+    r"апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+    r"Sep|Oct|Nov|Dec))|"
     r"(?<![\w-])(?:Exhibits?|Figures?|Fig\.|Tables?|Charts?|Annex(?:es)?|Appendix|Box|Section|Slides?|"
     r"Рис\.|Рисун\w+|Таблиц\w+|Табл\.|Приложени\w+|Раздел\w*|Схем\w+|Диаграмм\w+|График\w*|Слайд\w*|Карточк\w*|Cards?)"
     r"\s+\d+(?:\.\d+)*\b|"
