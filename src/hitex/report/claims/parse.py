@@ -931,7 +931,7 @@ def _rank(  # noqa: PLR0911 - one return per way a place is said
     # "the third-largest heading": the level said right after the place.
     noun = _GOODS_RANK.match(s.text, m.end())
     partner_words = _PARTNER_WORDS.search(words)
-    if (goods or after or _GOODS_RANK.match(s.text, m.end())) and not partner_words:
+    if (goods or after or noun) and not partner_words:
         # A rank among goods: of chapters, headings or lines where the words say which.
         level = _goods_level(words + " " + (after["level"] if after else "")
                              + " " + (noun.group() if noun else ""))  # fmt: skip
@@ -3569,7 +3569,8 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
     rates: list[Quantity | None] = []
     for a, b, read, q, extra, name in taken:
         kind = read
-        if kind == "rank" and extra == "next":
+        follows = kind == "rank" and extra == "next"
+        if follows:
             # "followed by X": the place after the last rank said, of the same field; none said,
             # no rank ("the rise was followed by a fall").
             said = ranked.get(s.paragraph)
@@ -3667,15 +3668,9 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
         # after "followed by", not of the one that leads.
         after = [m.end() for m in _FOLLOWED_BY.finditer(s.text, previous, a)]
         segment = (after[-1] if after else previous, b)
-        if (
-            kind == "rank"
-            and name == "rank"
-            and hints
-            and read == "rank"
-            and extra
-            and (re.search(r"followed|[Сс]ледом|следу", s.text[a:b]))
-        ):
+        if follows:
             # "followed by refined oils": what is ranked is named after the words.
+            hints["place"] = "next"
             stop = re.compile(r"[;:]|,\s|\.(?!\d)").search(s.text, b)
             segment = (b, stop.start() if stop else len(s.text))
         yield Found(claim, s, segment, whole, hints)
@@ -3708,6 +3703,13 @@ _PAIR_AND = re.compile(
     re.IGNORECASE)  # fmt: skip
 
 
+def _in_scale(num: str, scale: str, lang: str) -> Quantity:
+    """A bare number in dollars of ``scale`` («млн», "bn"), to its last digit."""
+    value = wording.parse_money(f"{num} {scale}", lang=lang)
+    step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(num, lang=lang)
+    return quantity(value, "usd", step)
+
+
 def _bare(
     m: re.Match[str], s: Sentence, scale: str | None, headed: str | None = None
 ) -> tuple[int, int, str, Quantity | None, str | None, str]:
@@ -3727,14 +3729,9 @@ def _bare(
         # «у Кореи и Японии — 366,9 и 321,0 млн», "366.9 and 321.0 million": the first of two
         # figures joined by "and" takes the unit of the second (after amounts in dollars).
         scale = _scale_name(pair["scale"])
-        value = wording.parse_money(f"{m['num']} {scale}", lang=lang)
-        step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
-        return m.start(), m.end(), "amount", quantity(value, "usd", step), scale, "bare"
+        return m.start(), m.end(), "amount", _in_scale(m["num"], scale, lang), scale, "bare"
     if scale and (ranged or re.search(f"(?:{_MONEY_CONTEXT})\\W*$", before, re.IGNORECASE)):
-        value = wording.parse_money(f"{m['num']} {scale}", lang=lang)
-        step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
-        q = quantity(value, "usd", step)
-        return m.start(), m.end(), "amount", q, scale, "bare"
+        return m.start(), m.end(), "amount", _in_scale(m["num"], scale, lang), scale, "bare"
     rate = _GAPPED_RATE.search(s.text[: m.start()])
     if rate is not None and re.match(r"\s*(?:[.,;)]|$)", s.text[m.end() :]):
         # "India's purchases rose by 63 per cent, Korea's by 60": the verb and its unit go on.
@@ -3744,9 +3741,7 @@ def _bare(
         return m.start(), m.end(), "growth", negate(q) if falls else q, None, "bare"
     if headed and _LISTED_DASH.search(s.text[: m.start()]) and _LIST_END.match(s.text, m.end()):
         # «млн долл.:» over «газ — 612,6;»: the heading says the unit.
-        value = wording.parse_money(f"{m['num']} {headed}", lang=lang)
-        step = _FACTORS.get(headed, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
-        return m.start(), m.end(), "amount", quantity(value, "usd", step), headed, "headed"
+        return m.start(), m.end(), "amount", _in_scale(m["num"], headed, lang), headed, "headed"
     if (
         scale
         and (_LISTED.search(before) or _LISTED_DASH.search(s.text[: m.start()]))
@@ -3754,9 +3749,7 @@ def _bare(
     ):
         # «Китай 563, Япония 512, Германия 250», «85-я 774»: a name and its figure in a list,
         # after amounts in dollars; its unit is a guess (resolve never flags it).
-        value = wording.parse_money(f"{m['num']} {scale}", lang=lang)
-        step = _FACTORS.get(scale, 1.0) * 10.0 ** -decimals(m["num"], lang=lang)
-        return m.start(), m.end(), "amount", quantity(value, "usd", step), scale, "listed"
+        return m.start(), m.end(), "amount", _in_scale(m["num"], scale, lang), scale, "listed"
     return m.start(), m.end(), "", None, None, "bare"
 
 

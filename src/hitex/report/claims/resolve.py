@@ -3726,7 +3726,7 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         before = [m for m in partners if m.start < a]
         after = [m for m in partners if m.start >= claim_end]
         ranked = before[-1:] or after[:1]
-        if after and re.match(r"followed|[Сс]ледом|[Зз]а\s+(?:ним|ней|ними)", f.claim.span):
+        if after and f.hints.get("place") == "next":
             # "The Netherlands leads, followed by Germany": the place after is the one named after.
             ranked = after[:1]
         if after and (_HOLDS_PLACE.fullmatch(s.text, claim_end, after[0].start) or (
