@@ -251,7 +251,7 @@ BARE_CODE = (
 #: позиция 2711", "код ТН ВЭД 8703", «мебель (гр. 94)», «приборы (гл. 90)». Words of the text
 #: (not of the lexicon): a grammar rule.
 _HS_CODE = re.compile(
-    r"(?<![\w-])(?:(?:HS\s+)?(?:chapter|heading|subheading|code)|HS|"
+    r"(?<![\w-])(?:(?:HS\s+)?(?:chapter|heading|subheading|code)|HS|ch\.|"
     r"(?:товарн\w+\s+)?(?:глав[аеыу]|групп[аеыу]|позици[яиюей]+|субпозици[яиюей]+)|"
     r"(?:код\w*\s+)?ТН\s+ВЭД|гр\.|гл\.|поз\.)\s+(?P<code>\d{4}\.\d{2}|\d{2}(?:\d{2}){0,2})(?![\d,.]\d|\w)"
     # A bare heading or subheading in brackets right after goods' words: "приёмники (8527)"

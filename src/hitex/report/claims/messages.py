@@ -375,8 +375,58 @@ def _compiled() -> list[tuple[re.Pattern[str], dict[str, str]]]:
     return out
 
 
+#: The engine's refusal of partners the loads do not cover (:meth:`hitex.session.Session.
+#: uncovered`), as a reason quotes it.
+_UNCOVERED = re.compile(
+    r"cannot be computed: The loaded data do not cover partners? (?P<asked>.+?): (?P<who>.+?)'s "
+    r"(?P<what>exports and imports|[\w-]+s) in (?P<span>\d{4}(?: and \d{4})*) are loaded for "
+    r"(?:one partner, (?P<one>.+?)|(?P<n>\d+) partners: (?P<many>.+?)(?: and (?P<more>\d+) more)?)"
+    r" only, so no figure of (?:it|them) can be stated \(it is unknown, not zero\)\.?"
+)
+_WHAT_RU = {"exports": "экспорт", "imports": "импорт", "re-exports": "реэкспорт",
+            "re-imports": "реимпорт", "exports and imports": "экспорт и импорт"}  # fmt: skip
+
+
+def _uncovered(english: str, lang: str) -> str | None:
+    """The engine's refusal of uncovered partners in ``lang``, or None if it is not one.
+
+    >>> _uncovered("cannot be computed: The loaded data do not cover partner Peru: Chile's "
+    ...            "exports in 2004 are loaded for one partner, Argentina only, so no figure of "
+    ...            "it can be stated (it is unknown, not zero).", "ru")
+    'не вычисляется: загруженные данные не охватывают партнёра Перу; экспорт Чили за 2004 г. \
+загружен только по одному партнёру (Аргентина), поэтому его показатель указать нельзя: он \
+неизвестен, а не равен нулю'
+    """
+    m = _UNCOVERED.fullmatch(english)
+    codes = _codes()
+    if m is None or m["who"] not in codes or m["what"] not in _WHAT_RU:
+        return None
+    asked = m["asked"].split(" and ")
+    held = (m["one"] or m["many"]).split(", ")
+    if not all(n in codes for n in [*asked, *held]):
+        return None
+    names = [countries.name(codes[n], lang=lang) for n in asked]
+    shown = ", ".join(countries.name(codes[n], lang=lang) for n in held)
+    more = f" и ещё {m['more']}" if m["more"] else ""
+    many = len(asked) > 1
+    span = m["span"].replace(" and ", " и ")
+    years = "гг." if " и " in span else "г."
+    loaded = "загружены" if m["what"] == "exports and imports" else "загружен"
+    where = (f"одному партнёру ({shown})" if m["one"]
+             else f"{m['n']} партнёрам ({shown}{more})")  # fmt: skip
+    return (
+        f"не вычисляется: загруженные данные не охватывают партнёр{'ов' if many else 'а'} "
+        f"{' и '.join(names)}; {_WHAT_RU[m['what']]} {_country(codes[m['who']], lang, 'gent')} "
+        f"за {span} {years} {loaded} только по {where}, поэтому "
+        f"{'их показатели' if many else 'его показатель'} указать нельзя: "
+        f"{'они неизвестны, а не равны нулю' if many else 'он неизвестен, а не равен нулю'}"
+    )
+
+
 def _clause(english: str, lang: str) -> str | None:
     """One clause of a reason in ``lang``, or None if no template reads it."""
+    if lang == "ru" and english.startswith("cannot be computed: The loaded data"):
+        return _uncovered(english, lang)
     for pattern, entry in _compiled():
         m = pattern.fullmatch(english)
         if m is None:

@@ -66,7 +66,7 @@ class Found:
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”)]?(?P<note>(?:\[\d{1,3}\])*)\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
 _ABBREVIATIONS = re.compile(
     # «(гр. 48)», «(гл. 90)», «поз. 8471»: a chapter or heading said by the short form of its noun.
-    r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Dr|St|vs|approx|etc|г|гг|гр|гл|поз|т\.е|т\.к)\.$"
+    r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Dr|St|vs|approx|etc|[Cc]h|[Nn]o|[Vv]ol|pp|г|гг|гр|гл|поз|т\.е|т\.к)\.$"
 )
 #: Russian units shortened with a dot ("2,4 млрд долл.") end a sentence before a capital, except
 #: before the words that go on naming the unit ("долл. США"). "в 2020 г. Москва" goes on.
@@ -323,7 +323,9 @@ _SHARE = (r"accounted for|account for|accounts for|share|made up|make up|makes u
           r"покрыти\w*|\bcoverage\b|"
           # «Экспорт покрывал импорт на 98,1%»: the coverage ratio said by its verb.
           r"(?<!\w)покры(?:ва|л)\w*")  # fmt: skip
-_MONEY_CONTEXT = (r"total of|worth|amount\w* to|totall?ed|valued at|value of|сумм\w*|составил\w*|"
+_MONEY_CONTEXT = (r"total of|worth|amount\w* to|totall?ed|valued at|value of|\bvs\.?|\bversus|"
+                  r"(?:follows?|followed|comes?|came|stands?|stood)\s+at|"
+                  r"сумм\w*|составил\w*|"
                   r"в размере|объ[её]м\w*")  # fmt: skip
 _CHANGE_BEFORE = re.compile(
     r"(?:\bby|\bна|increase of|rise of|growth of|gain of|expense of|за сч[её]т|прирост\w*|"
@@ -1484,7 +1486,7 @@ def _one_in(m: re.Match[str]) -> tuple[str, Quantity | None, str | None]:
     """A share said as one dollar in so many: "one dollar in four" is a quarter."""
     den, top = (
         (m["den"] or m["den2"] or m["den3"]).lower(),
-        (m.groupdict().get("top") or "one").lower(),
+        (m.groupdict().get("top") or m.groupdict().get("top2") or "one").lower(),
     )
     n = int(den) if den.isdigit() else _COUNT_WORDS.get(den) or _EVERY_NTH[den.replace("ё", "е")]
     k = int(top) if top.isdigit() else _COUNT_WORDS.get(top, 1)
@@ -1677,6 +1679,20 @@ def _falls(before: str) -> bool:
 
 #: «темп роста (составил) 130,0%», «темп роста — 130%»: the level as a percentage of the
 #: base's, not the rise.
+#: A move between two percentages, "from [under] 18 percent (of purchases) to 45 percent": the
+#: words before the first and after it, and those before the second.
+_PCT = r"\d[\d.,]*\s?(?:%|per ?cent\b|percent\b)"
+_LEVEL_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_LEVEL_TO_AFTER = re.compile(r"(?:\s+of\s+[^\d,;.]{1,40}?)?(?:\s+in\s+(?:19|20)\d\d)?\s+to\s+"
+                             r"(?:[a-z]+\s+){0,2}" + _PCT, re.IGNORECASE)  # fmt: skip
+_LEVEL_FROM_TO = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,2}" + _PCT + r"(?:\s+of\s+[^\d,;.]{1,40}?)?"
+                            r"(?:\s+in\s+(?:19|20)\d\d)?\s+to\s*$", re.IGNORECASE)  # fmt: skip
+#: Nouns of a rate: a move "from 18% to 45%" of these is of rates, not of parts.
+_RATE_NOUN = re.compile(
+    r"\b(?:growth|rates?|increase|pace|gains?|rise|decline)\b|"
+    r"(?<!\w)(?:темп\w*|прирост\w*|рост[аеу]?)(?!\w)",
+    re.IGNORECASE,
+)
 _RATE_OF_GROWTH = re.compile(r"(?<!\w)темп\w*\s+роста\s+(?:[^\W\d]+\s+|[—–:-]\s*){0,2}$",
                              re.IGNORECASE)  # fmt: skip
 
@@ -1717,8 +1733,20 @@ def _percent(  # noqa: PLR0911 - one return per kind of percentage
     # "took $40m after a 60% jump": a noun of change after the figure makes it a change.
     compared = re.match(r"\s*(?:more|less|higher|lower|above|below|jump|rise|increase|gain|"
                         r"growth|surge|leap|fall|drop|decline)\b", after)  # fmt: skip
+    # The sign touches its figure: "to Vietnam - 114%" is a dash. A sign is never a share's:
+    # «кукуруза дала 132,6 млн (+21%)».
+    sign = re.search(r"(?:^|[\s(\[])([+\-−]|плюс\s|plus\s|минус\s|minus\s)$", before, re.I)
+    if sign is not None and not m["q"]:
+        # "(+60%)", "−5%": a change told by its sign.
+        q = quantity(value, "pct", step)
+        rises = sign[1] == "+" or sign[1].strip().lower() in ("плюс", "plus")
+        return "growth", q if rises else negate(q), None
+    moved = _LEVEL_FROM.search(before) and _LEVEL_TO_AFTER.match(after)
     if (
         (_share_cue(before) and not compared)
+        # "Chapter 27 rose from under 18 percent of purchases to 45 percent": two levels of a
+        # part of the flow, not rates of growth ("growth rose from 18% to 45%").
+        or ((moved or _LEVEL_FROM_TO.search(before)) and not _RATE_NOUN.search(before))
         or (
             (_OF_FLOW.match(after) or flow_noun_after(after))
             # Only the figure's own clause: "up 43% year on year; the second half brought 52% of
@@ -1728,6 +1756,8 @@ def _percent(  # noqa: PLR0911 - one return per kind of percentage
             and not re.search(GROWTH, _AND_CLAUSE.split(_TURN_WORDS.split(before)[-1])[-1], re.I)
         )
         or _OF_ALL.match(after)
+        # "a 23.4% slice": a part's noun right after the figure.
+        or re.match(r"\s+(?:slice|portion|chunk|share)\b", after, re.IGNORECASE)
         # «Второе место среди поставщиков за Германией (20%)»: the share of the one ranked;
         # «половину экспорта, ..., телефоны — 40%»: a list of shares goes on.
         or re.search(r"(?:мест\w*|позици\w*)\s[^()]*\($", before, re.IGNORECASE)
@@ -1751,13 +1781,6 @@ def _percent(  # noqa: PLR0911 - one return per kind of percentage
         # «темп роста 130,0%»: Russian statistics give the level as a percentage of the
         # base's (a rise of 30%); «темп прироста» is the rise itself.
         return "growth", quantity(value - 100, "pct", step, q), None
-    # The sign touches its figure: "to Vietnam - 114%" is a dash.
-    sign = re.search(r"(?:^|[\s(\[])([+\-−]|плюс\s|plus\s|минус\s|minus\s)$", before, re.I)
-    if sign is not None and not m["q"]:
-        # "(+60%)", "−5%": a change told by its sign.
-        q = quantity(value, "pct", step)
-        rises = sign[1] == "+" or sign[1].strip().lower() in ("плюс", "plus")
-        return "growth", q if rises else negate(q), None
     # «превысив показатель 2019 г. на 30%», "exceeding the 2019 level by 30%": a rise over the
     # year named.
     if _EXCEEDS_BY.search(before):
@@ -1956,6 +1979,11 @@ def _sized_change(before: str) -> str:
 
 def _count(m: re.Match[str], s: Sentence, before: str) -> tuple[str, Quantity | None, str | None]:
     n = float(m["num"].replace(" ", "").replace(",", ""))
+    six = re.match(r"\s*\(?\s*(?:6|шест\w*)[\s-]*(?:знак|значн|digit)", s.text[m.end() :], re.I)
+    if re.search(r"позици|\bheadings\b", m.group(), re.IGNORECASE) and six is None:
+        # «45 товарных позиций», "45 headings": HS headings, not product lines (unless the
+        # words after say six digits: «144 товарные позиции (6 знаков ТН ВЭД)»).
+        return "count", quantity(n, "count", 1.0, m["q"] or ""), "heading"
     return "count", quantity(n, "count", 1.0, m["q"] or ""), "product_lines"
 
 
@@ -2028,7 +2056,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"|\b(?:among\s+)?the\s+(?P<top_en>two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"(?:largest|biggest|leading|main)\s+(?:\w+\s+)?(?:markets|buyers|destinations|"
             r"customers|partners|suppliers)\b"
-            r"|\b(?:в|во)\s+(?P<top_ru>тройк|пят[её]рк|десятк)\w*(?:\s+(?:крупнейш|ведущ|главн)\w*)?"
+            # «вошёл в первую десятку рынков»: among the first ten.
+            r"|\b(?:в|во)\s+(?:перв\w+\s+)?(?P<top_ru>тройк|пят[её]рк|десятк)\w*"
+            r"(?:\s+(?:крупнейш|ведущ|главн)\w*)?"
             r"(?:\s+\w+)?"
             r"|(?<!\w)(?P<top_ru2>[Тт]ройк|[Пп]ят[её]рк|[Дд]есятк)\w*\s+(?:крупнейш|ведущ|главн)\w*"
             r"(?:\s+\w+)?"
@@ -2401,7 +2431,9 @@ PATTERNS: tuple[Pattern, ...] = (
             _Q + r"(?:\b(?P<top>one|a|1|two|three|four|2|3|4) (?:dollar|euro|rouble|ruble)s? "
             r"(?:in|out of|of) (?:every )?"
             r"(?P<den>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?!\s*(?:%|per))|"
-            r"\b(?:one|1) (?:in|out of) (?:every )?(?P<den2>two|three|four|five|six|seven|eight|"
+            # "three of every ten dollars Chile spent".
+            r"\b(?P<top2>one|1|two|three|four|five|six|seven|eight|nine|[2-9]) (?:in|out of|of) "
+            r"(?:every )?(?P<den2>two|three|four|five|six|seven|eight|"
             r"nine|ten|\d{1,2}) (?:dollar|euro|rouble|ruble)s?\b|(?<!\w)кажд\w+\s+"
             r"(?P<den3>второй|третий|четв[её]ртый|пятый|шестой|седьмой|восьмой|девятый|десятый)"
             r"\s+(?:доллар|рубль|евро)\w*)",
@@ -2549,7 +2581,7 @@ PATTERNS: tuple[Pattern, ...] = (
         re.compile(
             _Q + r"(?<![\w.,])" + _N + r"\s(?:(?:different|distinct|individual|separate|"
             r"six-digit|HS6|HS-6|разн\w+|различн\w+|отдельн\w+)\s)*(?:product lines|products|"
-            r"product codes|HS6 codes|codes|tariff lines|товарн\w+ позици\w+|позици\w+|"
+            r"product codes|HS6 codes|codes|tariff lines|headings|товарн\w+ позици\w+|позици\w+|"
             r"наименовани\w+ продукции|товар\w*)\b",
             _I,
         ),
@@ -3366,7 +3398,7 @@ _SKIP = re.compile(
     r"\b\d{1,2}-(?:[ея]|го|й|м|ое|ой|ом|ого|ая|ую)(?!\w)|"
     # «в 4 квартале»: a quarter's number, no figure.
     r"\b[1-4](?:-?[мй]|-ом)?(?=\s+квартал)|"
-    r"(?<![\w-])(?:chapter|heading|subheading|глав[аеыу]|групп[аеыу]|гр\.|гл\.|поз\.|"
+    r"(?<![\w-])(?:chapter|heading|subheading|ch\.|глав[аеыу]|групп[аеыу]|гр\.|гл\.|поз\.|"
     r"позици[яиюей]+|субпозици[яиюей]+|ТН ВЭД)\s+\d{2,6}\b|\b\d{4,6}\b"
     r"(?=[ /,]+\d{4,6}\b)|(?<=HS )\d+|\b\d+(?:st|nd|rd|th)\b"
     r"|(?<=[^\W\d]\s\()(?!(?:19|20)\d\d\))\d{4}(?:\d{2})?(?=\))"
@@ -3503,6 +3535,8 @@ _OTHER_UNIT = re.compile(
 _FOLLOWED_BY = re.compile(r",\s*(?:followed|trailed|chased)\s+by\s+|,\s*(?:за\s+ним\w*|следом)\s+",
                           re.IGNORECASE)  # fmt: skip
 #: Patterns whose words, when their reader finds no claim in them, hold no number to report.
+#: A record denied right before its words: "not the narrowest ever", «не рекордный».
+_DENIED = re.compile(r"(?:\bnot|\bnever|(?<!\w)не)\s+$", re.IGNORECASE)
 _WORDS_ONLY = ("streak", "count_against", "per_dollar", "count_of", "count_years")
 
 
@@ -3533,6 +3567,8 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
                 continue
             if section is not None and m.start() < section.end():
                 continue  # "4.4 Customers": a section's number
+            if p.name == "extreme" and _DENIED.search(s.text, 0, m.start()):
+                continue  # "the narrowest since that first year, not the narrowest ever"
             kind, q, extra = p.read(m, s, s.text[: m.start()])
             if not kind and any(m.groupdict().get(g) for g in _COUNTS_NO_FIGURE):
                 continue  # a count in words that counts some partners: no figure to read
@@ -3637,6 +3673,10 @@ def _read(  # noqa: PLR0912, PLR0915 - one branch per way a figure takes its kin
             else None,
         )  # fmt: skip
         whole = own = _whole(s.text, b) if kind == "share" else None
+        if kind == "share" and whole is None:
+            # "the share of chapter 27 in Chile's imports from Argentina rose from 18 percent":
+            # the whole named before the figure, in its clause.
+            whole = own = _whole_before(s.text, a)
         if (kind == "share" and whole is None and told is not None and previous <= a
                 and kinds[-2:-1] == ["share"] and re.match(r"[,;]", s.text[previous:a])
                 and _SAME_KIND.fullmatch(s.text[previous:a])
@@ -3690,6 +3730,16 @@ def _skipped(text: str, m: re.Match[str]) -> bool:
     return any(a <= m.start() < b for a, b in ((x.start(), x.end()) for x in _SKIP.finditer(text)))
 
 
+#: A unit in brackets right after a bare figure: "2,403.8 (USD mn)", «1151,1 (млн долл.)».
+_UNIT_AFTER = re.compile(
+    r"\s*\(\s*(?:USD|US\$|\$)\s*(?P<scale>mn|m|millions?|bn|billions?)\s*\)|"
+    r"\s*\(\s*(?P<scale2>млн|млрд)\.?\s*(?:долл\w*\.?|USD|\$)\s*\)", re.IGNORECASE)  # fmt: skip
+#: The second figure of a range of percentages: "to 15 percent", «до 13%».
+_RANGE_PCT = re.compile(
+    r"\s*(?:до|to)\s*(?:(?:under|over|about|almost|nearly|почти|около)\s+)?"
+    "(?:" + NUMBER + r")\s?(?:%|per ?cent\b|percent\b|процент)",
+    re.IGNORECASE,
+)
 #: "(from 86.1) to $140.3 million", "(с 86,1) до 140,3 млн долларов".
 _RANGE_TO = re.compile(
     r"\s*(?:до|to)\s*(?:US\$|\$|USD\s?)?(?:" + NUMBER + r")\s?(?P<scale>" + _SCALE_WORDS
@@ -3710,7 +3760,7 @@ def _in_scale(num: str, scale: str, lang: str) -> Quantity:
     return quantity(value, "usd", step)
 
 
-def _bare(
+def _bare(  # noqa: PLR0911 - one return per way a bare figure takes its unit
     m: re.Match[str], s: Sentence, scale: str | None, headed: str | None = None
 ) -> tuple[int, int, str, Quantity | None, str | None, str]:
     """A number with no unit: money when an amount set the unit and the words say so.
@@ -3719,11 +3769,34 @@ def _bare(
     """
     before = s.text[max(0, m.start() - 30) : m.start()]
     lang = "en" if "." in m["num"] else s.lang
+    unit = _UNIT_AFTER.match(s.text, m.end())
+    if unit is not None:
+        # "a 2020 total of 2,403.8 (USD mn)": the unit in brackets after the figure; the bare
+        # figures after it go on in it ("vs 1,849.1 for 2019").
+        said = _scale_name(unit["scale"] or unit["scale2"])
+        said = {"mn": "million", "m": "million", "bn": "billion"}.get(said.lower(), said)
+        return m.start(), m.end(), "amount", _in_scale(m["num"], said, lang), said, "bare"
     upto = _RANGE_TO.match(s.text, m.end())
     ranged = upto is not None and re.search(r"(?:\bfrom|\bс)\s*$", before, re.IGNORECASE)
     if upto is not None and ranged:
         # "с 86,1 до 140,3 млн долларов": the first figure takes the second's unit.
         scale = _scale_name(upto["scale"])
+    if re.search(r"(?:\bfrom|\bс)\s*$", before, re.IGNORECASE) and _RANGE_PCT.match(
+        s.text, m.end()
+    ):
+        # "their joint share dropped from 24 to 15 percent", «снизился с 21 до 13%»: the first
+        # figure takes the second's unit, a level as it is (a rate where the words name one).
+        step = 10.0 ** -decimals(m["num"], lang=lang)
+        q = quantity(wording.parse_percent(m["num"] + "%", lang=lang), "pct", step)
+        clause = re.split(r"[;:]|\.(?!\d)", s.text[: m.start()])[-1]
+        return (
+            m.start(),
+            m.end(),
+            "growth" if _RATE_NOUN.search(clause) else "share",
+            q,
+            None,
+            "bare",
+        )
     pair = _PAIR_AND.match(s.text, m.end())
     if pair is not None and (scale or pair["usd0"] or pair["usd"]):
         # «у Кореи и Японии — 366,9 и 321,0 млн», "366.9 and 321.0 million": the first of two
@@ -3814,6 +3887,28 @@ def _whole(text: str, end: int) -> tuple[int, int] | None:
         if verb is not None:
             return (end, end + verb.start())
     return None if m is None else (end, end + m.end())
+
+
+#: A share's whole said before its figure: "the share of chapter 27 in Chile's imports from
+#: Argentina", "its weight in total purchases".
+_SHARE_IN = re.compile(
+    r"\b(?:share|weight|portion)\s+(?:of\s+[^,;:.()]{1,60}?\s+)?in\s+"
+    r"(?P<w>(?:[\w'’-]+\s+){0,3}?(?:exports|imports|sales|purchases|trade|turnover)\b"
+    r"(?:\s+(?:from|to|with)\s+(?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)?)",
+    re.IGNORECASE,
+)
+
+
+def _whole_before(text: str, a: int) -> tuple[int, int] | None:
+    """A share's whole named before its figure at ``a``, in the figure's clause.
+
+    >>> t = "The share of fuels in Chile's imports from Argentina rose to 45 percent."
+    >>> lo, hi = _whole_before(t, t.index("45"))
+    >>> t[lo:hi]
+    "Chile's imports from Argentina"
+    """
+    found = [m for m in _SHARE_IN.finditer(text, 0, a) if not re.search(r"[;:]", text[m.end() : a])]
+    return (found[-1].start("w"), found[-1].end("w")) if found else None
 
 
 def part_after(text: str, hi: int) -> bool:

@@ -156,7 +156,7 @@ def listed_months(text: str) -> tuple[int, int] | None:
     return said[0], said[-1]
 
 
-def _months(text: str) -> tuple[int, int] | None:  # noqa: PLR0911 - one return per wording
+def _months(text: str) -> tuple[int, int] | None:  # noqa: PLR0911, PLR0912 - one return per wording
     m = re.search(f"(?:first|первые|первых)\\s+({_COUNT})\\s+(?:months|месяц\\w*)", text, re.I)
     if m:
         n = m[1].lower()
@@ -190,6 +190,10 @@ def _months(text: str) -> tuple[int, int] | None:  # noqa: PLR0911 - one return 
     if m and _month(m[1] or m[2]) < 12:
         # "every month after August", «каждый месяц после августа»: to the end of the year.
         return _month(m[1] or m[2]) + 1, 12
+    m = re.search(f"(?<!\\w)[Сс]\\s+({_GENITIVE_MONTH})(?!\\s+(?:\\w+\\s+)?(?:по|до)\\s)", text)
+    if m and _month(m[1]) > 1:
+        # «с сентября он поднялся до 217,25 млн в месяц»: from that month to the end of the year.
+        return _month(m[1]), 12
     m = re.search(f"\\bfrom ({_MONTH_NAME}) on(?:wards?)?\\b", text, re.I)
     if m:
         # "From September on": to the end of the year.
@@ -229,6 +233,8 @@ _COMPARE = re.compile(
     r"итог\w*)(?:\s+за)?|"
     # «выше уровня 2001 года в 7,3 раза», «в 3,7 раза больше показателя 2011 г.».
     r"(?<!\w)(?:выше|ниже|больше|меньше)\s+(?:показател\w*|уровн\w*|итог\w*)|"
+    # «От уровня 2001 г. экспорт ушёл вверх в 7,3 раза».
+    r"(?<!\w)[Оо]т\s+(?:уровня|показателя|итога)|"
     # "over seven times what it took in 2001", "thrice what that chapter earned in 2002": the
     # level of the base year, said by a clause of its own.
     r"\bwhat (?:it|they|(?:that|the|these|those) [^\W\d]+) (?:took|earned|were|was|made|"
@@ -420,6 +426,12 @@ _OPENS_YEAR_EARLIER = re.compile(
 #: The year right after a figure ("$61.7 million in 2002", "$4.5 billion by 2021", «до 4 500 млн
 #: в 2021-м»); not one that opens the next clause («до 2,6 млрд долл., в 2020-м — еще на треть»).
 #: A year in brackets right after its figure: «−728,2 млн (2002)», "$728 million (2002)".
+#: A sum of money and the year right after it, set between commas: "purchases, US$919 million in
+#: 2002, had risen", «закупки, 919 млн в 2002 г., выросли».
+_SUM_THEN_YEAR = re.compile(
+    r",\s*(?:US\$|\$|USD\s?)?\d[\d.,\s]*(?:million|billion|bn|mn|m|млн|млрд)\.?"
+    r"(?:\s+(?:долл\w*\.?|dollars|USD|US\$))?\s+(?:in|в)\s+(?P<y>(?:19|20)\d\d)(?:\s*г\.)?\s*,"
+)
 _BRACKET_YEAR = re.compile(r"\s*\(\s*(?P<y>(?:19|20)\d\d)(?:\s*г(?:\.|од\w*)?)?\s*\)")
 #: A year that heads its figure before a dash or colon, in a list: «2002 — 191,1 млн долл.;
 #: 2004 — 263,0 млн», "2002: $191.1 million".
@@ -672,12 +684,22 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
         # dates itself, not the figure.
         theirs |= {m.start("y") for a, b in _remarks(text[: at[0]])
                    for m in _YEAR.finditer(text, a, b)}  # fmt: skip
+        # «263,0 млн долл. (+37,6% к 2002 г.), импорт — 2035,4 млн»: a bracket closed before the
+        # figure with a figure of its own dates that figure.
+        theirs |= {m.start("y") for r in re.finditer(r"\(([^()]*)\)", text[: at[0]])
+                   if re.search(r"\d", _YEARS_OUT.sub("", r[1]))
+                   for m in _YEAR.finditer(text, r.start(1), r.end(1))}  # fmt: skip
         # "Gas came to $613m, a line that was empty in 2002, and fuels made up 45%": a relative
         # clause closed before the figure dates itself, not the figure.
         closed = [r for r in _RELATIVE.finditer(text, 0, at[0]) if r.end() < at[0]]
         theirs |= {y.start("y") for r in closed for y in _YEAR.finditer(text, r.start(), r.end())}
     # «за 2002–2004 годы»: the first year of a span is no year of a level said after it.
     theirs |= {m.start("a") for m in _FROM_TO.finditer(mine)}
+    if at is not None and kind == "amount":
+        # "purchases, US$919 million in 2002, had risen ..., while sales climbed 38 percent, to
+        # US$263 million": a year right after another sum of money, set off by commas, dates
+        # that sum.
+        theirs |= {m.start("y") for m in _SUM_THEN_YEAR.finditer(text, 0, at[0])}
     named = [int(m["y"]) for m in _YEAR.finditer(mine)
              if (base_at is None or m.start("y") != base_at) and m.start("y") not in theirs
              and not (kind in ("growth", "multiple", "change") and at is not None
@@ -712,15 +734,21 @@ def dated(  # noqa: PLR0912, PLR0915 - one branch per way a text dates a figure
     if at is not None and kind in ("amount", "share", "count", "rank"):
         # "$61.7 million in 2002 to $119 million in 2004": the year right after the figure.
         after = _AFTER_YEAR.match(text, at[1])
+        if after is not None and "(" in text[at[1] : after.start("y")]:
+            close = text.find(")", after.end())
+            if re.search(r"\d", text[after.end() : close if close >= 0 else len(text)]):
+                # «2035,4 млн долл. (в 2002-м было 919,3 млн)»: a remark with a figure of its
+                # own dates that figure, not the one before it.
+                after = None
         # "2018's $1.4 billion", "the 2020 level of USD 3,461.5 million".
         owner = re.search(r"\b((?:19|20)\d\d)(?:['’]s|\s+(?:level|figure|value|total|tally|amount)"
                           r"\s+of)\s*$", text[: at[0]])  # fmt: skip
         # "The 2016 deficit, $150 million", "The 2021 export total is $4,500.0 million": a year
         # set before the noun of the figure it dates.
         owner = owner or re.search(
-            r"\b[Tt]he ((?:19|20)\d\d) (?:[a-z-]+ )?(?:deficit|surplus|balance|exports?|imports?|"
-            r"sales|purchases|turnover|total|figure|level)\s*(?:,|:|is|was|stood at|came to|of)?"
-            r"\s*$", text[: at[0]])  # fmt: skip
+            r"(?:\b[Tt]he ((?:19|20)\d\d)|\b((?:19|20)\d\d)['’]s) (?:[a-z-]+ )?(?:deficit|surplus|"
+            r"balance|gap|shortfall|exports?|imports?|sales|purchases|turnover|total|figure|level)"
+            r"\s*(?:,|:|is|was|stood at|came to|of)?\s*$", text[: at[0]])  # fmt: skip
         # «Дефицит 2020 года, 190 млн», «экспорт 2019 г. — 2,6 млрд», "(2002: 728 million)",
         # "2004 — $917 million": a year said right before the figure it dates.
         owner = owner or re.search(
@@ -1607,6 +1635,10 @@ def resolve(  # noqa: PLR0912, PLR0915 - one step per part of the frame
         each_month = _MONTHLY.search(_CLAUSE.split(s.text[: at[0]])[-1]) or _EACH_MONTH.match(
             s.text, at[1])  # fmt: skip
         said = s.text[max(s.text.rfind(";", 0, at[0]), s.text.rfind(":", 0, at[0])) + 1 : at[0]]
+        monthly = _MONTHLY.search(said)
+        if not each_month and monthly is not None and not re.search(r"\d", said[monthly.end() :]):
+            # «ежемесячный экспорт был одинаков, 191,86 млн»: past a comma, with no figure between.
+            each_month = monthly
         # «Ноябрь и декабрь дали по 217 млн», "November and December, $217 million apiece":
         # «по» before the figure, or "each" after it, of the months named one by one.
         listed = listed_months(said) is not None
@@ -2866,6 +2898,21 @@ _LISTED = re.compile(r"(?:\s+\w+){0,2}?\s*(?:\([^()]{3,200}\)|[:—–]\s*[^.;:]
 #: The verb between a place and the partner after it that holds it.
 _HOLDS_PLACE = re.compile(r"\s*(?:[—–]\s*)?(?:занима\w*|занял\w*|принадлежит|досталось|у|went to|"
                           r"belongs to|is held by|was held by)\s+", re.IGNORECASE)  # fmt: skip
+#: A share of several goods named before: "their joint share", «их совокупная доля».
+_THEIR_JOINT = re.compile(
+    r"\btheir\s+(?:joint|combined|total|aggregate)\s+share\b|"
+    r"(?<!\w)их\s+(?:совокупн|общ|суммарн)\w*\s+дол",
+    re.IGNORECASE,
+)
+#: A place said with «на» before the words that hold it: «на втором месте», «на третьем».
+_AT_PLACE = re.compile(r"(?<!\w)[Нн]а\s+\w+(?:ом|ем|ьем)(?:\s+месте)?$")
+#: What may stand between such a place and the goods that hold it: a dash, and the goods' own
+#: words before the code that glosses them («машины (8471)»).
+_PLACE_GAP = re.compile(r"\s*(?:[—–]\s*)?(?:[^\W\d][\w-]*\s+){0,3}\(?")
+#: A place and its flow before a dash, then what holds it: «Крупнейшая позиция импорта — газ
+#: (2711), вторая — нефтепродукты (2710)».
+_PLACE_DASH = re.compile(r"(?:\s+(?:импорта|экспорта|ввоза|вывоза))?\s*[—–]\s*"
+                         r"(?:[^\W\d][\w-]*\s+){0,3}\(?")  # fmt: skip
 #: Partners counted as sellers to the reporter.
 _SUPPLIERS = re.compile(r"\b(?:suppliers?|import origins|origins)\b|поставщик", re.IGNORECASE)
 _MARKETS = re.compile(r"\b(?:markets?|buyers?|destinations?|customers?)\b|"
@@ -2899,8 +2946,9 @@ _EACH_AFTER = re.compile(r"\s*(?:each|apiece|каждый)\b", re.IGNORECASE)
 _MONTHS_WORD = re.compile(r"\bmonths\b|(?<!\w)месяц(?:ев|а|ы)(?!\w)", re.IGNORECASE)
 
 _THAT_YEAR_AFTER = re.compile(r"\s+(?:in\s+)?(?:that|the same) year\b", re.IGNORECASE)
-_THAT_YEAR = re.compile(r"\b(?:that|the same) year\b|в (?:том же|тот же|этом же|тот) год",
-                        re.IGNORECASE)  # fmt: skip
+#: «Дефицит того года, 190 млн»: the genitive too.
+_THAT_YEAR = re.compile(r"\b(?:that|the same) year\b|в (?:том же|тот же|этом же|тот) год|"
+                        r"(?<!\w)(?:того|этого)(?:\s+же)?\s+года(?!\w)", re.IGNORECASE)  # fmt: skip
 #: "$675 million more from the Netherlands than it spent there": exports beyond imports.
 _MORE_THAN_SPENT = re.compile(r"\s+more\b[^,;.]{0,60}?\bthan\b[^,;.]{0,15}?\b(?:spent|bought|paid|"
                               r"imported|purchased)\b", re.IGNORECASE)  # fmt: skip
@@ -3809,6 +3857,19 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         holds = _HOLDS_PLACE.match(s.text, claim_end)
         stop = re.compile(r"[,;:]|\.(?!\d)").search(s.text, holds.end()) if holds else None
         held = _in(products, holds.end(), stop.start() if stop else len(s.text)) if holds else []
+        at_place = _AT_PLACE.search(s.text[:claim_end]) if not held else None
+        first = next((m for m in products if m.start >= claim_end), None)
+        placed = (
+            at_place is not None
+            and at_place.end() == claim_end
+            and (first is not None and _PLACE_GAP.fullmatch(s.text, claim_end, first.start))
+        )
+        dashed = first is not None and _PLACE_DASH.fullmatch(s.text, claim_end, first.start)
+        if (first is not None and not held and (placed or dashed)
+                and not _in(partners, claim_end, first.start)):  # fmt: skip
+            # «на втором месте вычислительные машины (8471), на третьем — счётные машины
+            # (8470)»: the goods right after the place hold it.
+            held = [m for m in products if m.start == first.start]
         if held:
             # «второе место — у машин и оборудования»: the goods right after the place hold it.
             goods = held
@@ -3851,6 +3912,12 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
     mine_p = _in(partners, lo, hi)
     mine_g = _topic_dropped(s.text, _in(products, lo, hi), f.claim.start - s.start)
     mine_g = _after_also(s.text, mine_g, lo, f.claim.start - s.start)
+    joint = _THEIR_JOINT.search(s.text, lo, claim_end) if f.claim.kind == "share" else None
+    named = list({m.value: m for m in products if m.end <= lo}.values())
+    if not mine_g and joint is not None and len(named) > 1:
+        # "Cereals grew by 39.6 percent and chapter 15 by 33.1 percent, so their joint share
+        # dropped from 24 to 15 percent": the goods named before, together.
+        mine_g = named
     cut = [m.end() for m in _TURN.finditer(s.text, lo, f.claim.start - s.start)]
     if cut and len(mine_p) > 1 and _in(partners, cut[-1], hi):
         # "... from the Netherlands than it spent there, but the balance with Germany was

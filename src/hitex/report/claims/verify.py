@@ -2248,7 +2248,8 @@ def _moved_from(  # noqa: PLR0911 - one return per verdict and reason
     year is certain (named, or the only one held before), and left open otherwise.
     """
     places = [parse.place_of(m) for m in parse.PLACES.finditer(c.span)]
-    if len(places) < 2:
+    if len(places) < 2 or (c.quantity is not None and c.quantity.lo != c.quantity.hi):
+        # «в первую десятку»: a range of places, no move.
         return judged
     earlier = [y for y in _held_years(s).get(c.subject.reporter, ()) if y < c.period.year]
     # A base the sentence names ("between 2020 and 2021"); a rank's compare year is otherwise
@@ -2545,6 +2546,19 @@ def _count(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         return _count_partners(c, s, plan, small)
     if c.metric in ("years_rise", "years_fall"):
         return _count_years(c, s, plan, small)
+    level = GOODS_LEVELS.get(c.metric or "")
+    if level is not None:
+        # «45 товарных позиций», "45 headings": the HS codes' distinct first 4 (2) digits.
+        sel = plan.selection(c.subject) | {"months": c.period.months}
+        t = s.table(year=c.period.year, by=["product"], small_base_usd=small, **sel)
+        if t.empty:
+            raise _NoData(f"no data: {describe(c.subject)} in {_when(c)} is not in the warehouse")
+        if not t["classification"].astype(str).str.upper().str.startswith("H").all():
+            raise _NoData(f"{describe(c.subject)} in {_when(c)} is not classified by HS: "
+                          f"its {c.metric}s cannot be counted")  # fmt: skip
+        held = t[t["value_usd"] != 0]
+        n = held["product"].astype(str).str[:level].nunique()
+        return _judge(c, float(n), f"{describe(c.subject)} in {_when(c)}: {n} {c.metric}s")
     row = _table(c, s, plan, small, indicators=["product_lines"]).iloc[0]
     figure = float(row.product_lines)
     return _judge(c, figure, f"{describe(c.subject)} in {_when(c)}: {int(figure)} product lines")
