@@ -26,6 +26,8 @@ pandas, never with hitex.
 
 from __future__ import annotations
 
+import importlib
+
 import pandas as pd
 import pytest
 
@@ -289,3 +291,15 @@ def test_a_year_s_gap_and_a_record_denied(corpus, gap, expected):
     assert r.verdict in expected, r.reason
     assert "2001" in r.reason, r.reason
     assert not [x for x in results if "ever" in x.claim.span]
+
+
+def test_a_count_of_goods_over_a_sum_shows_the_count_not_dollars(corpus):
+    checking = importlib.import_module("hitex.report.claims.check")
+
+    text = (
+        "Импорт Чили из Аргентины в 2004 году: пять товарных групп импорта превысили 100 млн долл."
+    )
+    r = find(claims.check(corpus, text, reporter="CHL"), "превысили 100 млн")
+    assert r.computed == 4.0, r.reason
+    assert checking._computed(r, "ru") == "4"
+    assert checking._computed(r, "en") == "4"

@@ -528,7 +528,12 @@ def _about(r: Result, lang: str = "en") -> str:
 
 def _computed(r: Result, lang: str = "en") -> str:
     q = r.claim.quantity
-    return "" if r.computed is None or q is None else messages.show(r.computed, q.unit, lang=lang)
+    if r.computed is None or q is None:
+        return ""
+    if r.claim.aggregation == "each" and r.claim.kind == "amount":
+        # "Five chapters exceeded $100 million": what is computed is how many did, not dollars.
+        return messages.show(r.computed, "count", lang=lang)
+    return messages.show(r.computed, q.unit, lang=lang)
 
 
 def attach(
