@@ -1538,21 +1538,26 @@ def _balance(c: Claim, value: float, where: str) -> Result:
     return Result(c, value, "contradicted", f"{text}; {_outside(c.quantity, size)}")
 
 
+def _goods_units(c: Claim, s: Session, plan: Plan, small: float, level: int) -> pd.DataFrame:
+    """The claim's trade by chapter (heading, product): the HS codes' first 2 (4, 6) digits."""
+    sel = plan.selection(c.subject) | {"months": c.period.months}
+    t = s.table(year=c.period.year, by=["product"], small_base_usd=small, **sel)
+    if t.empty:
+        raise _NoData(f"no data: {describe(c.subject)} in {_when(c)} is not in the warehouse")
+    if not t["classification"].astype(str).str.upper().str.startswith("H").all():
+        raise _NoData(f"{describe(c.subject)} in {_when(c)} is not classified by HS: "
+                      f"its {c.metric}s cannot be counted")  # fmt: skip
+    units = t.assign(unit=t["product"].astype(str).str[:level])
+    return units.groupby("unit", as_index=False)[["value_usd"]].sum()
+
+
 def _each(c: Claim, s: Session, plan: Plan, small: float) -> Result:
     """How many partners take the amount ("five markets, more than $250 million each")."""
     assert c.quantity is not None
     sel = plan.selection(c.subject) | {"months": c.period.months}
     level = GOODS_LEVELS.get(c.metric or "")
     if level is not None:
-        # Chapters (headings, products) of the trade: the HS codes' first 2 (4, 6) digits.
-        t = s.table(year=c.period.year, by=["product"], small_base_usd=small, **sel)
-        if t.empty:
-            raise _NoData(f"no data: {describe(c.subject)} in {_when(c)} is not in the warehouse")
-        if not t["classification"].astype(str).str.upper().str.startswith("H").all():
-            raise _NoData(f"{describe(c.subject)} in {_when(c)} is not classified by HS: "
-                          f"its {c.metric}s cannot be counted")  # fmt: skip
-        units = t.assign(unit=t["product"].astype(str).str[:level])
-        t = units.groupby("unit", as_index=False)[["value_usd"]].sum()
+        t = _goods_units(c, s, plan, small, level)
         hits = t[[c.quantity.allows(float(v)) for v in t["value_usd"]]]
         names = ", ".join(f"HS {u}" for u in hits["unit"])
         noun = f"{c.metric}s"
@@ -2548,16 +2553,9 @@ def _count(c: Claim, s: Session, plan: Plan, small: float) -> Result:
         return _count_years(c, s, plan, small)
     level = GOODS_LEVELS.get(c.metric or "")
     if level is not None:
-        # «45 товарных позиций», "45 headings": the HS codes' distinct first 4 (2) digits.
-        sel = plan.selection(c.subject) | {"months": c.period.months}
-        t = s.table(year=c.period.year, by=["product"], small_base_usd=small, **sel)
-        if t.empty:
-            raise _NoData(f"no data: {describe(c.subject)} in {_when(c)} is not in the warehouse")
-        if not t["classification"].astype(str).str.upper().str.startswith("H").all():
-            raise _NoData(f"{describe(c.subject)} in {_when(c)} is not classified by HS: "
-                          f"its {c.metric}s cannot be counted")  # fmt: skip
-        held = t[t["value_usd"] != 0]
-        n = held["product"].astype(str).str[:level].nunique()
+        # «45 товарных позиций», "45 headings": the headings (chapters) the trade holds.
+        units = _goods_units(c, s, plan, small, level)
+        n = int((units["value_usd"] != 0).sum())
         return _judge(c, float(n), f"{describe(c.subject)} in {_when(c)}: {n} {c.metric}s")
     row = _table(c, s, plan, small, indicators=["product_lines"]).iloc[0]
     figure = float(row.product_lines)
