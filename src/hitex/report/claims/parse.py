@@ -1677,8 +1677,6 @@ def _falls(before: str) -> bool:
     return bool(verbs) and re.fullmatch(f"(?:{FALL})", verbs[-1].group(), re.IGNORECASE) is not None
 
 
-#: «темп роста (составил) 130,0%», «темп роста — 130%»: the level as a percentage of the
-#: base's, not the rise.
 #: A move between two percentages, "from [under] 18 percent (of purchases) to 45 percent": the
 #: words before the first and after it, and those before the second.
 _PCT = r"\d[\d.,]*\s?(?:%|per ?cent\b|percent\b)"
@@ -1693,6 +1691,8 @@ _RATE_NOUN = re.compile(
     r"(?<!\w)(?:темп\w*|прирост\w*|рост[аеу]?)(?!\w)",
     re.IGNORECASE,
 )
+#: «темп роста (составил) 130,0%», «темп роста — 130%»: the level as a percentage of the
+#: base's, not the rise.
 _RATE_OF_GROWTH = re.compile(r"(?<!\w)темп\w*\s+роста\s+(?:[^\W\d]+\s+|[—–:-]\s*){0,2}$",
                              re.IGNORECASE)  # fmt: skip
 

@@ -423,15 +423,15 @@ _OPENS_YEAR_EARLIER = re.compile(
     r"the year before|a year ago|the previous year|годом ранее|годом раньше|год назад|"
     r"в предыдущем году|в прошлом году)(?!\w)(?:(?!(?:19|20)\d\d)[^.;:])*$",
     re.IGNORECASE)  # fmt: skip
-#: The year right after a figure ("$61.7 million in 2002", "$4.5 billion by 2021", «до 4 500 млн
-#: в 2021-м»); not one that opens the next clause («до 2,6 млрд долл., в 2020-м — еще на треть»).
-#: A year in brackets right after its figure: «−728,2 млн (2002)», "$728 million (2002)".
 #: A sum of money and the year right after it, set between commas: "purchases, US$919 million in
 #: 2002, had risen", «закупки, 919 млн в 2002 г., выросли».
 _SUM_THEN_YEAR = re.compile(
     r",\s*(?:US\$|\$|USD\s?)?\d[\d.,\s]*(?:million|billion|bn|mn|m|млн|млрд)\.?"
     r"(?:\s+(?:долл\w*\.?|dollars|USD|US\$))?\s+(?:in|в)\s+(?P<y>(?:19|20)\d\d)(?:\s*г\.)?\s*,"
 )
+#: The year right after a figure ("$61.7 million in 2002", "$4.5 billion by 2021", «до 4 500 млн
+#: в 2021-м»); not one that opens the next clause («до 2,6 млрд долл., в 2020-м — еще на треть»).
+#: A year in brackets right after its figure: «−728,2 млн (2002)», "$728 million (2002)".
 _BRACKET_YEAR = re.compile(r"\s*\(\s*(?P<y>(?:19|20)\d\d)(?:\s*г(?:\.|од\w*)?)?\s*\)")
 #: A year that heads its figure before a dash or colon, in a list: «2002 — 191,1 млн долл.;
 #: 2004 — 263,0 млн», "2002: $191.1 million".
@@ -2906,13 +2906,13 @@ _THEIR_JOINT = re.compile(
 )
 #: A place said with «на» before the words that hold it: «на втором месте», «на третьем».
 _AT_PLACE = re.compile(r"(?<!\w)[Нн]а\s+\w+(?:ом|ем|ьем)(?:\s+месте)?$")
-#: What may stand between such a place and the goods that hold it: a dash, and the goods' own
-#: words before the code that glosses them («машины (8471)»).
-_PLACE_GAP = re.compile(r"\s*(?:[—–]\s*)?(?:[^\W\d][\w-]*\s+){0,3}\(?")
+#: The goods' own words before the code that glosses them («машины (8471)»).
+_GLOSSED_WORDS = r"(?:[^\W\d][\w-]*\s+){0,3}\(?"
+#: What may stand between such a place and the goods that hold it: a dash, and their words.
+_PLACE_GAP = re.compile(r"\s*(?:[—–]\s*)?" + _GLOSSED_WORDS)
 #: A place and its flow before a dash, then what holds it: «Крупнейшая позиция импорта — газ
 #: (2711), вторая — нефтепродукты (2710)».
-_PLACE_DASH = re.compile(r"(?:\s+(?:импорта|экспорта|ввоза|вывоза))?\s*[—–]\s*"
-                         r"(?:[^\W\d][\w-]*\s+){0,3}\(?")  # fmt: skip
+_PLACE_DASH = re.compile(r"(?:\s+(?:импорта|экспорта|ввоза|вывоза))?\s*[—–]\s*" + _GLOSSED_WORDS)
 #: Partners counted as sellers to the reporter.
 _SUPPLIERS = re.compile(r"\b(?:suppliers?|import origins|origins)\b|поставщик", re.IGNORECASE)
 _MARKETS = re.compile(r"\b(?:markets?|buyers?|destinations?|customers?)\b|"
@@ -3857,16 +3857,12 @@ def _subject(  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way a subject 
         holds = _HOLDS_PLACE.match(s.text, claim_end)
         stop = re.compile(r"[,;:]|\.(?!\d)").search(s.text, holds.end()) if holds else None
         held = _in(products, holds.end(), stop.start() if stop else len(s.text)) if holds else []
-        at_place = _AT_PLACE.search(s.text[:claim_end]) if not held else None
         first = next((m for m in products if m.start >= claim_end), None)
-        placed = (
-            at_place is not None
-            and at_place.end() == claim_end
-            and (first is not None and _PLACE_GAP.fullmatch(s.text, claim_end, first.start))
-        )
-        dashed = first is not None and _PLACE_DASH.fullmatch(s.text, claim_end, first.start)
-        if (first is not None and not held and (placed or dashed)
-                and not _in(partners, claim_end, first.start)):  # fmt: skip
+        if not held and first is not None and not _in(partners, claim_end, first.start) and (
+            (_AT_PLACE.search(s.text, 0, claim_end)
+             and _PLACE_GAP.fullmatch(s.text, claim_end, first.start))
+            or _PLACE_DASH.fullmatch(s.text, claim_end, first.start)
+        ):  # fmt: skip
             # «на втором месте вычислительные машины (8471), на третьем — счётные машины
             # (8470)»: the goods right after the place hold it.
             held = [m for m in products if m.start == first.start]
